@@ -1,0 +1,28 @@
+namespace Marketplace.Businesses;
+
+[GenerateSerializer, Alias("Marketplace.BusinessKind")]
+public enum BusinessKind
+{
+    Firm,
+    Association,
+    Buyer,
+}
+
+/// <summary>What a user may do for a business: Owners and Managers edit, Viewers only read.</summary>
+[GenerateSerializer, Alias("Marketplace.BusinessRole")]
+public enum BusinessRole
+{
+    Owner,
+    Manager,
+    Viewer,
+}
+
+/// <summary>Size class as in EU Recommendation 2003/361 (micro, small, medium, large).</summary>
+[GenerateSerializer, Alias("Marketplace.FirmSize")]
+public enum FirmSize
+{
+    Micro,
+    Small,
+    Medium,
+    Large,
+}

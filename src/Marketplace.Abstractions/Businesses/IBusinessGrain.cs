@@ -1,0 +1,20 @@
+using Orleans.Concurrency;
+
+namespace Marketplace.Businesses;
+
+/// <summary>One business (firm, association or buyer): its profile and the users acting for it.</summary>
+[Alias("Marketplace.IBusinessGrain")]
+public interface IBusinessGrain : IGrainWithGuidKey
+{
+    /// <summary>Creates the business with the actor as its Owner; refused if it already exists.</summary>
+    [Alias("Create")] Task<Outcome<BusinessSnapshot>> Create(CreateBusiness command);
+
+    /// <summary>The current snapshot, or null when no business has this id.</summary>
+    [Alias("Get"), ReadOnly] Task<BusinessSnapshot?> Get();
+
+    /// <summary>Replaces the profile; only Owners and Managers may, and only from the current version.</summary>
+    [Alias("EditProfile")] Task<Outcome<BusinessSnapshot>> EditProfile(EditProfile command);
+
+    /// <summary>Adds a registered user as Manager or Viewer; only Owners and Managers may.</summary>
+    [Alias("AddMember")] Task<Outcome<BusinessSnapshot>> AddMember(AddBusinessMember command);
+}

@@ -1,0 +1,58 @@
+using Marketplace.Data.ReadModels;
+using Marketplace.Data.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Orleans.Providers;
+using Orleans.Runtime.Hosting;
+
+namespace Marketplace.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+public static class DataSetup
+{
+    /// <summary>
+    /// The database (SQLite file under ./data by default, or PostgreSQL by configuration), migrations at start-up,
+    /// read-model projectors and the grain storage that uses them. Settings: <c>Database:Provider</c> and
+    /// <c>ConnectionStrings:Marketplace</c>.
+    /// </summary>
+    public static IHostApplicationBuilder AddMarketplaceData(this IHostApplicationBuilder builder)
+    {
+        var provider = builder.Configuration.GetValue("Database:Provider", DatabaseProvider.Sqlite);
+        var connectionString = builder.Configuration.GetConnectionString("Marketplace");
+        var services = builder.Services;
+
+        if (provider == DatabaseProvider.Postgres)
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+                throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Marketplace is not set.");
+            services.AddDbContext<MarketplaceDbContext, PostgresMarketplaceDbContext>(o => o.UseNpgsql(connectionString));
+        }
+        else
+        {
+            connectionString ??= DefaultSqlite(builder.Environment.ContentRootPath);
+            services.AddDbContext<MarketplaceDbContext, SqliteMarketplaceDbContext>(o => o.UseSqlite(connectionString));
+        }
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddHostedService<DatabaseMigrator>();
+        services.AddSingleton<IReadModelProjector, BusinessProjector>();
+        // The default provider, so grains declare [PersistentState("name")] without naming a storage.
+        services.AddGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME,
+            (sp, _) => ActivatorUtilities.CreateInstance<EfGrainStorage>(sp));
+        return builder;
+    }
+
+    static string DefaultSqlite(string contentRoot)
+    {
+        var folder = Path.Combine(contentRoot, "data");
+        Directory.CreateDirectory(folder);
+        return $"Data Source={Path.Combine(folder, "marketplace.db")}";
+    }
+}

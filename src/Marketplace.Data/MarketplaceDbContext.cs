@@ -1,0 +1,70 @@
+using Marketplace.Data.ReadModels;
+using Marketplace.Data.Storage;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Data;
+
+/// <summary>
+/// The one database: Identity, grain state and the read models that mirror it. Each provider has a subclass
+/// only so that each keeps its own migrations (SQLite and PostgreSQL differ in types).
+/// </summary>
+public abstract class MarketplaceDbContext(DbContextOptions options)
+    : IdentityDbContext<MarketplaceUser, IdentityRole<Guid>, Guid>(options)
+{
+    public DbSet<GrainStateRecord> GrainStates => Set<GrainStateRecord>();
+    public DbSet<DirectoryEntry> Directory => Set<DirectoryEntry>();
+    public DbSet<BusinessCapabilityEntry> BusinessCapabilities => Set<BusinessCapabilityEntry>();
+    public DbSet<BusinessMemberEntry> BusinessMembers => Set<BusinessMemberEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<GrainStateRecord>(e =>
+        {
+            e.ToTable("grain_states");
+            e.HasKey(x => new { x.GrainId, x.StateName });
+            e.Property(x => x.GrainId).HasMaxLength(256);
+            e.Property(x => x.StateName).HasMaxLength(128);
+            e.Property(x => x.Version).IsConcurrencyToken();
+        });
+
+        builder.Entity<DirectoryEntry>(e =>
+        {
+            e.ToTable("directory");
+            e.HasKey(x => x.BusinessId);
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.Size).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.ComuneCode).HasMaxLength(6);
+            e.Property(x => x.ProvinceSigla).HasMaxLength(2);
+            e.Property(x => x.RegionName).HasMaxLength(64);
+            e.HasIndex(x => x.Name);
+            e.HasIndex(x => x.ComuneCode);
+        });
+
+        builder.Entity<BusinessCapabilityEntry>(e =>
+        {
+            e.ToTable("business_capabilities");
+            e.HasKey(x => new { x.BusinessId, x.CpvDigits });
+            e.Property(x => x.CpvDigits).HasMaxLength(8);
+            e.HasIndex(x => x.CpvDigits);
+        });
+
+        builder.Entity<BusinessMemberEntry>(e =>
+        {
+            e.ToTable("business_members");
+            e.HasKey(x => new { x.BusinessId, x.UserId });
+            e.Property(x => x.Role).HasConversion<string>().HasMaxLength(16);
+            e.HasIndex(x => x.UserId);
+        });
+    }
+}
+
+public sealed class SqliteMarketplaceDbContext(DbContextOptions<SqliteMarketplaceDbContext> options)
+    : MarketplaceDbContext(options);
+
+public sealed class PostgresMarketplaceDbContext(DbContextOptions<PostgresMarketplaceDbContext> options)
+    : MarketplaceDbContext(options);

@@ -1,0 +1,41 @@
+using Marketplace.Businesses;
+using Marketplace.Reference;
+using Microsoft.EntityFrameworkCore;
+using Orleans.Runtime;
+
+namespace Marketplace.Data.ReadModels;
+
+/// <summary>Keeps the directory, capability and membership rows of a business equal to its grain state.</summary>
+public sealed class BusinessProjector : IReadModelProjector
+{
+    public bool Handles(Type stateType) => stateType == typeof(BusinessState);
+
+    public async Task Project(MarketplaceDbContext db, GrainId grainId, object? state, CancellationToken cancellationToken)
+    {
+        var id = grainId.GetGuidKey();
+        await db.Directory.Where(x => x.BusinessId == id).ExecuteDeleteAsync(cancellationToken);
+        await db.BusinessCapabilities.Where(x => x.BusinessId == id).ExecuteDeleteAsync(cancellationToken);
+        await db.BusinessMembers.Where(x => x.BusinessId == id).ExecuteDeleteAsync(cancellationToken);
+        if (state is not BusinessState { Exists: true } business) return;
+
+        var profile = business.Profile;
+        var comune = profile.ComuneCode is { } code ? ComuneCatalog.Shared.Find(code) : null;
+        var labels = profile.Capabilities.Select(c => CpvCatalog.Shared.Find(c)).OfType<CpvEntry>()
+            .Select(c => $"{c.LabelIt} {c.LabelEn}");
+        db.Directory.Add(new DirectoryEntry
+        {
+            BusinessId = id,
+            Kind = business.Kind,
+            Name = profile.Name,
+            SearchText = TextSearch.Fold(string.Join(' ', [profile.Name, profile.Description ?? "", .. profile.Tags, .. labels])),
+            ComuneCode = comune?.Code,
+            ProvinceSigla = comune?.ProvinceSigla,
+            RegionName = comune?.RegionName,
+            Size = profile.Size,
+            CapabilityCount = profile.Capabilities.Length,
+            UpdatedAt = business.UpdatedAt,
+        });
+        db.BusinessCapabilities.AddRange(profile.Capabilities.Select(c => new BusinessCapabilityEntry { BusinessId = id, CpvDigits = c[..8] }));
+        db.BusinessMembers.AddRange(business.Members.Select(m => new BusinessMemberEntry { BusinessId = id, UserId = m.UserId, Role = m.Role }));
+    }
+}

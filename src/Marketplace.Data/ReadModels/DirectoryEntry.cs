@@ -1,0 +1,35 @@
+using Marketplace.Businesses;
+
+namespace Marketplace.Data.ReadModels;
+
+/// <summary>A business as the directory lists it; written by <see cref="BusinessProjector"/> in the grain's own transaction.</summary>
+public sealed class DirectoryEntry
+{
+    public Guid BusinessId { get; set; }
+    public BusinessKind Kind { get; set; }
+    public required string Name { get; set; }
+
+    /// <summary>Name, description, tags and capability labels folded to lower case without accents, for word search.</summary>
+    public required string SearchText { get; set; }
+    public string? ComuneCode { get; set; }
+    public string? ProvinceSigla { get; set; }
+    public string? RegionName { get; set; }
+    public FirmSize? Size { get; set; }
+    public int CapabilityCount { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+/// <summary>One CPV code a business offers; the eight digits make prefix (division, group, class) queries an index range.</summary>
+public sealed class BusinessCapabilityEntry
+{
+    public Guid BusinessId { get; set; }
+    public required string CpvDigits { get; set; }
+}
+
+/// <summary>Which users act for which business, so "my businesses" is one query rather than a call per grain.</summary>
+public sealed class BusinessMemberEntry
+{
+    public Guid BusinessId { get; set; }
+    public Guid UserId { get; set; }
+    public BusinessRole Role { get; set; }
+}

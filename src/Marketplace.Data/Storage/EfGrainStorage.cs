@@ -1,0 +1,104 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Marketplace.Data.ReadModels;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Runtime;
+using Orleans.Storage;
+
+namespace Marketplace.Data.Storage;
+
+/// <summary>
+/// Grain persistence on the project's own database: one row per grain state, JSON data, and an integer version
+/// as the ETag. A write from a stale version throws <see cref="InconsistentStateException"/>. Read models are
+/// projected in the same transaction as the state they mirror.
+/// </summary>
+public sealed class EfGrainStorage(IServiceScopeFactory scopes, IEnumerable<IReadModelProjector> projectors, TimeProvider clock)
+    : IGrainStorage
+{
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>();
+        var key = grainId.ToString();
+        var row = await db.GrainStates.AsNoTracking().SingleOrDefaultAsync(x => x.GrainId == key && x.StateName == stateName);
+        if (row is null)
+        {
+            grainState.State = Activator.CreateInstance<T>();
+            grainState.ETag = null;
+            grainState.RecordExists = false;
+            return;
+        }
+        grainState.State = JsonSerializer.Deserialize<T>(row.Data, Json)
+            ?? throw new InvalidOperationException($"Stored state {stateName} of {grainId} is empty.");
+        grainState.ETag = row.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        grainState.RecordExists = true;
+    }
+
+    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        Save(stateName, grainId, grainState, JsonSerializer.Serialize(grainState.State, Json), grainState.State);
+
+    public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        Save(stateName, grainId, grainState, data: null, projected: null);
+
+    async Task Save<T>(string stateName, GrainId grainId, IGrainState<T> grainState, string? data, object? projected)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>();
+        var key = grainId.ToString();
+        long? expected = grainState.ETag is { } etag ? long.Parse(etag, System.Globalization.CultureInfo.InvariantCulture) : null;
+        var next = (expected ?? 0) + 1;
+
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        if (expected is null)
+        {
+            if (data is null) return; // clearing a state that was never written
+            // A row that appeared since this grain read "nothing" means another activation wrote first.
+            if (await db.GrainStates.AnyAsync(x => x.GrainId == key && x.StateName == stateName))
+                throw Stale(stateName, grainId, grainState.ETag, "a stored version exists");
+            db.GrainStates.Add(new GrainStateRecord { GrainId = key, StateName = stateName, Data = data, Version = next, UpdatedAt = clock.GetUtcNow() });
+        }
+        else
+        {
+            // Attach with the version we read: EF's UPDATE/DELETE then matches only if nobody wrote since.
+            var row = new GrainStateRecord { GrainId = key, StateName = stateName, Data = "", Version = expected.Value };
+            db.GrainStates.Attach(row);
+            if (data is null) db.GrainStates.Remove(row);
+            else
+            {
+                row.Data = data;
+                row.Version = next;
+                row.UpdatedAt = clock.GetUtcNow();
+            }
+        }
+
+        foreach (var projector in projectors.Where(p => p.Handles(typeof(T))))
+            await projector.Project(db, grainId, projected, CancellationToken.None);
+
+        try
+        {
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw Stale(stateName, grainId, grainState.ETag, "the stored version moved on");
+        }
+        catch (DbUpdateException) when (expected is null)
+        {
+            throw Stale(stateName, grainId, grainState.ETag, "a concurrent first write won");
+        }
+
+        grainState.ETag = data is null ? null : next.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        grainState.RecordExists = data is not null;
+        if (data is null) grainState.State = Activator.CreateInstance<T>();
+    }
+
+    static InconsistentStateException Stale(string stateName, GrainId grainId, string? etag, string why) =>
+        new($"Stale write of {stateName} for {grainId} from version {etag ?? "none"}: {why}.", etag ?? "", "");
+}

@@ -1,0 +1,52 @@
+using Orleans.Runtime;
+
+namespace Marketplace.Businesses;
+
+internal sealed class BusinessGrain(
+    [PersistentState("business")] IPersistentState<BusinessState> business,
+    ILiveUpdates live,
+    TimeProvider clock) : Grain, IBusinessGrain
+{
+    public async Task<Outcome<BusinessSnapshot>> Create(CreateBusiness command)
+    {
+        var check = business.State.CheckCreate(command);
+        if (check.Problem is { } no) return no;
+        business.State.Create(this.GetPrimaryKey(), command, check.Value!, clock.GetUtcNow());
+        return await Commit();
+    }
+
+    public Task<BusinessSnapshot?> Get() =>
+        Task.FromResult(business.State.Exists ? business.State.ToSnapshot() : null);
+
+    public async Task<Outcome<BusinessSnapshot>> EditProfile(EditProfile command)
+    {
+        var check = business.State.CheckEdit(command);
+        if (check.Problem is { } no) return no;
+        business.State.Edit(check.Value!, clock.GetUtcNow());
+        return await Commit();
+    }
+
+    public async Task<Outcome<BusinessSnapshot>> AddMember(AddBusinessMember command)
+    {
+        if (business.State.CheckAddMember(command) is { } no) return no;
+        business.State.AddMember(command, clock.GetUtcNow());
+        return await Commit();
+    }
+
+    async Task<BusinessSnapshot> Commit()
+    {
+        try
+        {
+            await business.WriteStateAsync();
+        }
+        catch
+        {
+            // The in-memory change was not stored: drop it so the next call starts from what is durable.
+            await business.ReadStateAsync();
+            throw;
+        }
+        var snapshot = business.State.ToSnapshot();
+        await live.BusinessChanged(snapshot);
+        return snapshot;
+    }
+}

@@ -1,0 +1,35 @@
+using System.Security.Claims;
+using Marketplace.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+
+namespace Marketplace.Server.Auth;
+
+public sealed record MeDto(Guid Id, string Email);
+
+public static class AuthEndpoints
+{
+    /// <summary>
+    /// Identity's register/login/refresh endpoints (cookies with <c>?useCookies=true</c>, bearer tokens otherwise),
+    /// plus logout and "who am I".
+    /// </summary>
+    public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
+    {
+        var auth = app.MapGroup("/api/auth").WithTags("Auth");
+        auth.MapIdentityApi<MarketplaceUser>();
+        auth.MapPost("/logout", Logout).RequireAuthorization();
+        auth.MapGet("/me", Me).RequireAuthorization();
+        return app;
+    }
+
+    static async Task<NoContent> Logout(SignInManager<MarketplaceUser> signIn)
+    {
+        await signIn.SignOutAsync();
+        return TypedResults.NoContent();
+    }
+
+    static async Task<Results<Ok<MeDto>, UnauthorizedHttpResult>> Me(ClaimsPrincipal principal, UserManager<MarketplaceUser> users) =>
+        await users.GetUserAsync(principal) is { Email: { } email } user
+            ? TypedResults.Ok(new MeDto(user.Id, email))
+            : TypedResults.Unauthorized();
+}

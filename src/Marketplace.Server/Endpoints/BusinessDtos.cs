@@ -1,0 +1,76 @@
+using Marketplace.Businesses;
+using Marketplace.Reference;
+
+namespace Marketplace.Server.Endpoints;
+
+/// <summary>A CPV code with its labels in both UI languages (a capability, or a search result).</summary>
+public sealed record CapabilityDto(string Code, string LabelIt, string LabelEn)
+{
+    public static CapabilityDto From(CpvEntry e) => new(e.Code, e.LabelIt, e.LabelEn);
+}
+
+/// <summary>Where a business is: the comune with its province and region.</summary>
+public sealed record LocalityDto(string ComuneCode, string Name, string ProvinceSigla, string ProvinceName, string RegionName);
+
+/// <summary>A business's public profile, as its page shows it and as live updates carry it.</summary>
+public sealed record BusinessProfileDto(
+    Guid Id,
+    BusinessKind Kind,
+    string Name,
+    string? VatNumber,
+    string? Description,
+    CapabilityDto[] Capabilities,
+    string[] Tags,
+    LocalityDto? Locality,
+    string? Address,
+    FirmSize? Size,
+    string? Website,
+    string? ContactEmail,
+    string? ContactPhone,
+    int Version,
+    DateTimeOffset UpdatedAt)
+{
+    public static BusinessProfileDto From(BusinessSnapshot business)
+    {
+        var p = business.Profile;
+        return new(business.Id, business.Kind, p.Name, p.VatNumber, p.Description,
+            [.. p.Capabilities.Select(CpvCatalog.Shared.Find).OfType<CpvEntry>().Select(CapabilityDto.From)],
+            p.Tags,
+            p.ComuneCode is { } code && ComuneCatalog.Shared.Find(code) is { } c ? LocalityDto(c) : null,
+            p.Address, p.Size, p.Website, p.ContactEmail, p.ContactPhone, business.Version, business.UpdatedAt);
+    }
+
+    static LocalityDto LocalityDto(Comune c) => new(c.Code, c.Name, c.ProvinceSigla, c.ProvinceName, c.RegionName);
+}
+
+public sealed record CreateBusinessRequest(BusinessKind? Kind, string? Name);
+
+/// <summary>The whole editable profile; <see cref="Version"/> is the version the editor started from.</summary>
+public sealed record EditProfileRequest(
+    int Version,
+    string? Name,
+    string? VatNumber,
+    string? Description,
+    string[]? Capabilities,
+    string[]? Tags,
+    string? ComuneCode,
+    string? Address,
+    FirmSize? Size,
+    string? Website,
+    string? ContactEmail,
+    string? ContactPhone)
+{
+    public BusinessProfile ToProfile() => new(Name ?? "", VatNumber, Description, Capabilities ?? [], Tags ?? [],
+        ComuneCode, Address, Size, Website, ContactEmail, ContactPhone);
+}
+
+public sealed record AddMemberRequest(string? Email, BusinessRole Role);
+
+public sealed record BusinessMemberDto(Guid UserId, string Email, BusinessRole Role);
+
+public sealed record MyBusinessDto(Guid Id, string Name, BusinessKind Kind, BusinessRole Role);
+
+public sealed record DirectoryEntryDto(
+    Guid Id, BusinessKind Kind, string Name, string? ComuneName, string? ProvinceSigla, FirmSize? Size, int CapabilityCount);
+
+public sealed record DirectoryPageDto(DirectoryEntryDto[] Items, int Total, int Page, int PageSize);

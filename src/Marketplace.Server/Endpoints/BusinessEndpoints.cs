@@ -1,0 +1,100 @@
+using System.Security.Claims;
+using Marketplace.Businesses;
+using Marketplace.Data;
+using Marketplace.Reference;
+using Marketplace.Server.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Server.Endpoints;
+
+public static class BusinessEndpoints
+{
+    const int MaxPageSize = 100;
+
+    /// <summary>Businesses: the directory, public profiles, profile editing and the people acting for a business.</summary>
+    public static IEndpointRouteBuilder MapBusinessApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/businesses").WithTags("Businesses");
+        api.MapGet("/", Directory);
+        api.MapPost("/", Create).RequireAuthorization();
+        api.MapGet("/{id:guid}", Get);
+        api.MapPut("/{id:guid}/profile", EditProfile).RequireAuthorization();
+        api.MapGet("/{id:guid}/members", Members).RequireAuthorization();
+        api.MapPost("/{id:guid}/members", AddMember).RequireAuthorization();
+        app.MapGet("/api/me/businesses", Mine).WithTags("Businesses").RequireAuthorization();
+        return app;
+    }
+
+    static async Task<Ok<DirectoryPageDto>> Directory(string? q, int? page, int? pageSize, MarketplaceDbContext db, CancellationToken ct)
+    {
+        var size = Math.Clamp(pageSize ?? 20, 1, MaxPageSize);
+        var number = Math.Max(page ?? 1, 1);
+        var query = db.Directory.AsNoTracking();
+        foreach (var word in TextSearch.Words(q ?? ""))
+            query = query.Where(d => d.SearchText.Contains(word));
+        var total = await query.CountAsync(ct);
+        var rows = await query.OrderBy(d => d.Name).ThenBy(d => d.BusinessId).Skip((number - 1) * size).Take(size).ToListAsync(ct);
+        var items = rows.Select(d => new DirectoryEntryDto(d.BusinessId, d.Kind, d.Name,
+            d.ComuneCode is { } code ? ComuneCatalog.Shared.Find(code)?.Name : null, d.ProvinceSigla, d.Size, d.CapabilityCount));
+        return TypedResults.Ok(new DirectoryPageDto([.. items], total, number, size));
+    }
+
+    static async Task<Results<Created<BusinessProfileDto>, ProblemHttpResult>> Create(
+        CreateBusinessRequest body, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        if (body.Kind is not { } kind) return Problem.Invalid("kind", "Kind is required: Firm, Association or Buyer.").ToHttp();
+        var id = Guid.NewGuid();
+        var outcome = await grains.GetGrain<IBusinessGrain>(id).Create(new CreateBusiness(user.UserId(), kind, body.Name ?? ""));
+        return outcome.Problem is { } no ? no.ToHttp()
+            : TypedResults.Created($"/api/businesses/{id}", BusinessProfileDto.From(outcome.Value!));
+    }
+
+    static async Task<Results<Ok<BusinessProfileDto>, ProblemHttpResult>> Get(Guid id, IGrainFactory grains) =>
+        await grains.GetGrain<IBusinessGrain>(id).Get() is { } business
+            ? TypedResults.Ok(BusinessProfileDto.From(business))
+            : ProblemResults.NotFound("No business has this id.");
+
+    static async Task<Results<Ok<BusinessProfileDto>, ProblemHttpResult>> EditProfile(
+        Guid id, EditProfileRequest body, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var outcome = await grains.GetGrain<IBusinessGrain>(id).EditProfile(new EditProfile(user.UserId(), body.Version, body.ToProfile()));
+        return outcome.Problem is { } no ? no.ToHttp() : TypedResults.Ok(BusinessProfileDto.From(outcome.Value!));
+    }
+
+    static async Task<Results<Ok<BusinessMemberDto[]>, ProblemHttpResult>> Members(
+        Guid id, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
+    {
+        if (await grains.GetGrain<IBusinessGrain>(id).Get() is not { } business) return ProblemResults.NotFound("No business has this id.");
+        if (business.RoleOf(user.UserId()) is null) return Problem.Forbidden("Only the business's members can see who acts for it.").ToHttp();
+        return TypedResults.Ok(await MemberDtos(business.Members, db, ct));
+    }
+
+    static async Task<Results<Created<BusinessMemberDto>, ProblemHttpResult>> AddMember(
+        Guid id, AddMemberRequest body, ClaimsPrincipal user, IGrainFactory grains, UserManager<MarketplaceUser> users, MarketplaceDbContext db, CancellationToken ct)
+    {
+        var invitee = string.IsNullOrWhiteSpace(body.Email) ? null : await users.FindByEmailAsync(body.Email.Trim());
+        var outcome = await grains.GetGrain<IBusinessGrain>(id).AddMember(new AddBusinessMember(user.UserId(), invitee?.Id, body.Role));
+        if (outcome.Problem is { } no) return no.ToHttp();
+        var added = (await MemberDtos(outcome.Value!.Members.Where(m => m.UserId == invitee!.Id), db, ct)).Single();
+        return TypedResults.Created($"/api/businesses/{id}/members", added);
+    }
+
+    static async Task<Ok<MyBusinessDto[]>> Mine(ClaimsPrincipal user, MarketplaceDbContext db, CancellationToken ct)
+    {
+        var me = user.UserId();
+        var rows = await db.BusinessMembers.AsNoTracking().Where(m => m.UserId == me)
+            .Join(db.Directory, m => m.BusinessId, d => d.BusinessId, (m, d) => new { d.BusinessId, d.Name, d.Kind, m.Role })
+            .OrderBy(x => x.Name).ToListAsync(ct);
+        return TypedResults.Ok(rows.Select(x => new MyBusinessDto(x.BusinessId, x.Name, x.Kind, x.Role)).ToArray());
+    }
+
+    static async Task<BusinessMemberDto[]> MemberDtos(IEnumerable<BusinessMember> members, MarketplaceDbContext db, CancellationToken ct)
+    {
+        var list = members.ToList();
+        var ids = list.Select(m => m.UserId).ToList();
+        var emails = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email ?? "", ct);
+        return [.. list.Select(m => new BusinessMemberDto(m.UserId, emails.GetValueOrDefault(m.UserId, ""), m.Role))];
+    }
+}

@@ -1,0 +1,45 @@
+using Marketplace.Server.Auth;
+using Marketplace.Server.Endpoints;
+using Marketplace.Server.Hubs;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Marketplace.Server.Hosting;
+
+public static class MarketplaceRoutes
+{
+    public const string HubPath = "/hubs/marketplace";
+
+    public static WebApplication MapMarketplace(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.Use(LimitApiBodies);
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapOpenApi();
+        app.MapAuthApi();
+        app.MapBusinessApi();
+        app.MapReferenceApi();
+        app.MapHub<MarketplaceHub>(HubPath);
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        return app;
+    }
+
+    // Refuse a declared oversized body before anything reads it; Kestrel's own limit catches undeclared (chunked) ones.
+    static Task LimitApiBodies(HttpContext context, RequestDelegate next)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            if (context.Request.ContentLength > WebSetup.MaxApiBodyBytes)
+                throw new BadHttpRequestException($"The request body is larger than {WebSetup.MaxApiBodyBytes} bytes.", StatusCodes.Status413PayloadTooLarge);
+            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+                limit.MaxRequestBodySize = WebSetup.MaxApiBodyBytes;
+        }
+        return next(context);
+    }
+}

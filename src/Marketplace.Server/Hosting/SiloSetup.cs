@@ -1,0 +1,20 @@
+using Marketplace.Server.Realtime;
+
+namespace Marketplace.Server.Hosting;
+
+public static class SiloSetup
+{
+    /// <summary>
+    /// The Orleans silo inside the web host. Ports come from <c>Silo:SiloPort</c> and <c>Silo:GatewayPort</c>
+    /// (Orleans reads its own "Orleans" section, so ours has another name).
+    /// </summary>
+    public static IHostApplicationBuilder AddMarketplaceSilo(this IHostApplicationBuilder builder)
+    {
+        var silo = builder.Configuration.GetSection("Silo");
+        builder.UseOrleans(orleans => orleans.UseLocalhostClustering(
+            siloPort: silo.GetValue("SiloPort", 11111),
+            gatewayPort: silo.GetValue("GatewayPort", 30000)));
+        builder.Services.AddSingleton<ILiveUpdates, HubLiveUpdates>();
+        return builder;
+    }
+}

@@ -1,0 +1,57 @@
+using System.Text.Json.Serialization;
+using Marketplace.Data;
+using Marketplace.Server.Endpoints;
+using Marketplace.Server.Seed;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Identity;
+
+namespace Marketplace.Server.Hosting;
+
+public static class WebSetup
+{
+    /// <summary>The largest JSON body the API accepts; a profile is a few KB, so this leaves ample room.</summary>
+    public const long MaxApiBodyBytes = 64 * 1024;
+
+    public static IHostApplicationBuilder AddMarketplaceWeb(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+
+        services.AddAuthorization();
+        services.AddIdentityApiEndpoints<MarketplaceUser>(o =>
+            {
+                // Length over composition rules (NIST SP 800-63B); ten characters with a digit and a lower-case letter.
+                o.Password.RequiredLength = 10;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireUppercase = false;
+                o.User.RequireUniqueEmail = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+            })
+            .AddEntityFrameworkStores<MarketplaceDbContext>();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "marketplace.auth";
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            // An API answers 401/403; it never redirects to a login page.
+            o.Events.OnRedirectToLogin = c => { c.Response.StatusCode = StatusCodes.Status401Unauthorized; return Task.CompletedTask; };
+            o.Events.OnRedirectToAccessDenied = c => { c.Response.StatusCode = StatusCodes.Status403Forbidden; return Task.CompletedTask; };
+        });
+
+        services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true); // so BadRequests reach ProblemDetails
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+            c.ProblemDetails.Extensions.TryAdd("traceId", c.HttpContext.TraceIdentifier));
+        services.AddExceptionHandler<BadRequestProblems>();
+        services.AddOpenApi();
+        services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddHealthChecks().AddDbContextCheck<MarketplaceDbContext>(tags: ["ready"]);
+        builder.WebHost().ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxApiBodyBytes);
+
+        // Registered after the silo so it runs once grains can be called.
+        if (builder.Configuration.GetValue("Seed:DemoData", false)) services.AddHostedService<DemoSeeder>();
+        return builder;
+    }
+
+    static IWebHostBuilder WebHost(this IHostApplicationBuilder builder) => ((WebApplicationBuilder)builder).WebHost;
+}

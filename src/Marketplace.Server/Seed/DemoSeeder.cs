@@ -1,0 +1,75 @@
+using Marketplace.Businesses;
+using Marketplace.Data;
+using Microsoft.AspNetCore.Identity;
+
+namespace Marketplace.Server.Seed;
+
+/// <summary>
+/// Demo data for a fresh embedded install: an association, a buyer and a handful of Emilian firms with real CPV
+/// capabilities, each with an owner account. Ids are fixed, so running it again changes nothing.
+/// Turn it off with <c>Seed:DemoData=false</c>.
+/// </summary>
+internal sealed class DemoSeeder(IServiceScopeFactory scopes, IGrainFactory grains, ILogger<DemoSeeder> log) : IHostedService
+{
+    public const string Password = "demo-marketplace-2026";
+
+    sealed record DemoBusiness(
+        Guid Id, string OwnerEmail, BusinessKind Kind, string Name, string VatBase, string ComuneCode, FirmSize Size,
+        string[] Cpv, string[] Tags, string Description);
+
+    static readonly DemoBusiness[] Businesses =
+    [
+        new(Guid.Parse("0b1f6a52-6c55-4a4e-9a4f-5a0d3d2b1a01"), "segreteria@associazione-imprese.demo", BusinessKind.Association,
+            "Associazione Imprese Emilia", "0211045037", "037006", FirmSize.Small, [], ["associazione", "rete"],
+            "Associazione di categoria che ospita lo spazio di collaborazione delle imprese emiliane."),
+        new(Guid.Parse("0b1f6a52-6c55-4a4e-9a4f-5a0d3d2b1a02"), "appalti@comune-casalecchio.demo", BusinessKind.Buyer,
+            "Comune di Casalecchio di Reno (demo)", "0113211037", "037011", FirmSize.Large, [], ["ente pubblico"],
+            "Stazione appaltante di esempio che pubblica gare per lavori e servizi."),
+        new(Guid.Parse("0b1f6a52-6c55-4a4e-9a4f-5a0d3d2b1a03"), "titolare@edilizia-rossi.demo", BusinessKind.Firm,
+            "Edilizia Rossi S.r.l.", "0312456037", "037006", FirmSize.Small, ["45210000", "45262000", "45453000"],
+            ["ristrutturazioni", "edilizia scolastica"], "Impresa edile: nuove costruzioni, ristrutturazioni e manutenzione di edifici pubblici."),
+        new(Guid.Parse("0b1f6a52-6c55-4a4e-9a4f-5a0d3d2b1a04"), "info@impianti-bianchi.demo", BusinessKind.Firm,
+            "Impianti Bianchi S.n.c.", "0298761036", "036023", FirmSize.Micro, ["45310000", "45330000", "45331000"],
+            ["impianti elettrici", "termoidraulica"], "Impianti elettrici, idraulici e di climatizzazione per edifici civili e pubblici."),
+        new(Guid.Parse("0b1f6a52-6c55-4a4e-9a4f-5a0d3d2b1a05"), "ufficio@verdi-informatica.demo", BusinessKind.Firm,
+            "Verdi Informatica S.r.l.", "0277345034", "034027", FirmSize.Small, ["72000000", "48000000", "72260000"],
+            ["software gestionale", "cloud"], "Sviluppo software, sistemi informativi per la pubblica amministrazione e assistenza."),
+        new(Guid.Parse("0b1f6a52-6c55-4a4e-9a4f-5a0d3d2b1a06"), "studio@tecnico-neri.demo", BusinessKind.Firm,
+            "Studio Tecnico Neri", "0265198035", "035033", FirmSize.Micro, ["71000000", "71300000", "71240000"],
+            ["progettazione", "direzione lavori"], "Progettazione architettonica e strutturale, direzione lavori e sicurezza nei cantieri."),
+        new(Guid.Parse("0b1f6a52-6c55-4a4e-9a4f-5a0d3d2b1a07"), "verde@giardini-gallo.demo", BusinessKind.Firm,
+            "Giardini Gallo Soc. Coop.", "0254321038", "038008", FirmSize.Medium, ["77310000", "77313000", "45112710"],
+            ["verde pubblico", "manutenzione parchi"], "Cooperativa per la cura del verde pubblico, parchi e aree gioco."),
+    ];
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<MarketplaceUser>>();
+        var created = 0;
+        foreach (var demo in Businesses)
+        {
+            var owner = await EnsureUser(users, demo.OwnerEmail);
+            var grain = grains.GetGrain<IBusinessGrain>(demo.Id);
+            if (await grain.Get() is not null) continue;
+            var business = await grain.Create(new CreateBusiness(owner.Id, demo.Kind, demo.Name));
+            var profile = new BusinessProfile(demo.Name, ItalianVatNumber.WithCheckDigit(demo.VatBase), demo.Description, demo.Cpv,
+                demo.Tags, demo.ComuneCode, null, demo.Size, null, demo.OwnerEmail, null);
+            var edited = await grain.EditProfile(new EditProfile(owner.Id, business.Value!.Version, profile));
+            if (edited.Problem is { } problem) throw new InvalidOperationException($"Demo business {demo.Name} is invalid: {problem}");
+            created++;
+        }
+        if (created > 0) log.LogInformation("Seeded {Count} demo businesses; owner accounts use the password {Password}", created, Password);
+    }
+
+    static async Task<MarketplaceUser> EnsureUser(UserManager<MarketplaceUser> users, string email)
+    {
+        if (await users.FindByEmailAsync(email) is { } existing) return existing;
+        var user = new MarketplaceUser { UserName = email, Email = email, EmailConfirmed = true };
+        var result = await users.CreateAsync(user, Password);
+        if (!result.Succeeded) throw new InvalidOperationException($"Demo user {email}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+        return user;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,70 @@
+// The one way the client talks HTTP to the server: same origin, cookie auth, JSON in and out.
+import { toApiError } from "./problem";
+import type {
+  AddMemberRequest,
+  BusinessMemberDto,
+  BusinessProfileDto,
+  ComuneDto,
+  CpvEntryDto,
+  CreateBusinessRequest,
+  DirectoryPageDto,
+  EditProfileRequest,
+  MeDto,
+  MyBusinessDto,
+} from "./types";
+
+type Query = Record<string, string | number | undefined>;
+
+function url(path: string, query: Query = {}): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) {
+    if (value !== undefined && value !== "") params.set(name, String(value));
+  }
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { Accept: "application/json" };
+  const init: RequestInit = { method, credentials: "same-origin", headers };
+  if (body !== undefined) {
+    headers["Content-Type"] = "application/json";
+    init.body = JSON.stringify(body);
+  }
+  const response = await fetch(path, init);
+  const raw = await response.text();
+  let parsed: unknown = undefined;
+  if (raw !== "") {
+    try {
+      parsed = JSON.parse(raw);
+    } catch {
+      if (response.ok) throw toApiError(response.status, undefined, "Invalid JSON from server");
+    }
+  }
+  if (!response.ok) throw toApiError(response.status, parsed, response.statusText);
+  return parsed as T;
+}
+
+const segment = encodeURIComponent;
+
+export const api = {
+  register: (email: string, password: string) => request<void>("POST", "/api/auth/register", { email, password }),
+  login: (email: string, password: string) =>
+    request<void>("POST", url("/api/auth/login", { useCookies: "true" }), { email, password }),
+  logout: () => request<void>("POST", "/api/auth/logout"),
+  me: () => request<MeDto>("GET", "/api/auth/me"),
+
+  directory: (q: string, page: number, pageSize: number) =>
+    request<DirectoryPageDto>("GET", url("/api/businesses", { q, page, pageSize })),
+  createBusiness: (body: CreateBusinessRequest) => request<BusinessProfileDto>("POST", "/api/businesses", body),
+  business: (id: string) => request<BusinessProfileDto>("GET", `/api/businesses/${segment(id)}`),
+  editProfile: (id: string, body: EditProfileRequest) =>
+    request<BusinessProfileDto>("PUT", `/api/businesses/${segment(id)}/profile`, body),
+  myBusinesses: () => request<MyBusinessDto[]>("GET", "/api/me/businesses"),
+  members: (id: string) => request<BusinessMemberDto[]>("GET", `/api/businesses/${segment(id)}/members`),
+  addMember: (id: string, body: AddMemberRequest) =>
+    request<BusinessMemberDto>("POST", `/api/businesses/${segment(id)}/members`, body),
+
+  searchCpv: (q: string, limit = 20) => request<CpvEntryDto[]>("GET", url("/api/reference/cpv", { q, limit })),
+  searchComuni: (q: string, limit = 20) => request<ComuneDto[]>("GET", url("/api/reference/comuni", { q, limit })),
+};

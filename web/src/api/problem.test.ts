@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { ApiError, baseField, invalidIndexes, messagesFor, otherMessages, toApiError } from "./problem";
+
+describe("toApiError", () => {
+  it("reads a validation ProblemDetails into field errors", () => {
+    const error = toApiError(400, {
+      type: "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+      title: "One or more validation errors occurred.",
+      status: 400,
+      errors: { vatNumber: ["Partita IVA non valida."], "capabilities[2]": ["Unknown CPV code 99999999-9."] },
+    });
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error.status).toBe(400);
+    expect(error.title).toBe("One or more validation errors occurred.");
+    expect(error.detail).toBeNull();
+    expect(error.errors).toEqual({
+      vatNumber: ["Partita IVA non valida."],
+      "capabilities[2]": ["Unknown CPV code 99999999-9."],
+    });
+  });
+
+  it("keeps title and detail of a plain ProblemDetails", () => {
+    const error = toApiError(401, { title: "Unauthorized", status: 401, detail: "LockedOut" });
+    expect(error).toMatchObject({ status: 401, title: "Unauthorized", detail: "LockedOut", errors: {} });
+    expect(error.message).toBe("LockedOut");
+  });
+
+  it("falls back to the status text when there is no body", () => {
+    const error = toApiError(502, undefined, "Bad Gateway");
+    expect(error).toMatchObject({ status: 502, title: "Bad Gateway", detail: null, errors: {} });
+    expect(toApiError(500, "oops").title).toBe("HTTP 500");
+  });
+
+  it("ignores malformed error entries instead of failing", () => {
+    const error = toApiError(400, { errors: { name: "Required", email: [1, "", "Invalid"], tags: [] } });
+    expect(error.errors).toEqual({ name: ["Required"], email: ["Invalid"] });
+  });
+});
+
+describe("field lookup", () => {
+  const errors = {
+    name: ["Required."],
+    "capabilities[0]": ["Unknown code."],
+    "capabilities[3]": ["Duplicate code."],
+    ComuneCode: ["Unknown comune."],
+    PasswordTooShort: ["Too short."],
+  };
+
+  it("maps keys to their base field", () => {
+    expect(baseField("capabilities[2]")).toBe("capabilities");
+    expect(baseField("Locality.Name")).toBe("locality");
+    expect(baseField("vatNumber")).toBe("vatNumber");
+  });
+
+  it("collects a field's own and item messages", () => {
+    expect(messagesFor(errors, "capabilities")).toEqual(["Unknown code.", "Duplicate code."]);
+    expect(messagesFor(errors, "comuneCode")).toEqual(["Unknown comune."]);
+    expect(messagesFor(errors, "website")).toEqual([]);
+  });
+
+  it("lists the messages of fields the form does not show", () => {
+    expect(otherMessages(errors, ["name", "capabilities", "comuneCode"])).toEqual(["Too short."]);
+  });
+
+  it("finds the failing item indexes", () => {
+    expect([...invalidIndexes(errors, "capabilities")]).toEqual([0, 3]);
+    expect(invalidIndexes(errors, "name").size).toBe(0);
+  });
+});

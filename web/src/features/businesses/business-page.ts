@@ -1,0 +1,164 @@
+// #/businesses/{id} — the public page of a business, kept up to date over SignalR.
+import { html, nothing } from "lit-html";
+import { api } from "../../api/client";
+import { ApiError } from "../../api/problem";
+import type { BusinessProfileDto, MemberRole } from "../../api/types";
+import { formatDateTime, localized, t } from "../../i18n";
+import type { Page, Redraw } from "../../page";
+import { watchBusiness, type LiveState } from "../../realtime/hub";
+import { href } from "../../router";
+import { loadErrorView, loadingView, notFoundView } from "../../views";
+import { currentUser } from "../auth/session";
+import { localityLine, websiteHref } from "./format";
+import { mergeLiveUpdate, type ProfileField } from "./live-merge";
+import { canManage, membersSection } from "./members-section";
+
+const HIGHLIGHT_MS = 2500;
+
+export function businessPage(id: string, redraw: Redraw): Page {
+  let profile: BusinessProfileDto | null = null;
+  let failure: "notFound" | "error" | null = null;
+  let live: LiveState = "connecting";
+  let role: MemberRole | null = null;
+  let members: ReturnType<typeof membersSection> | null = null;
+  let highlighted = new Set<ProfileField>();
+  let highlightTimer: ReturnType<typeof setTimeout> | undefined;
+
+  function show(incoming: BusinessProfileDto): void {
+    const merged = mergeLiveUpdate(profile, incoming);
+    if (!merged) return;
+    profile = merged.profile;
+    failure = null;
+    if (merged.changed.length > 0) {
+      highlighted = new Set(merged.changed);
+      clearTimeout(highlightTimer);
+      highlightTimer = setTimeout(() => {
+        highlighted = new Set();
+        redraw();
+      }, HIGHLIGHT_MS);
+    }
+    redraw();
+  }
+
+  async function load(): Promise<void> {
+    try {
+      show(await api.business(id));
+    } catch (error) {
+      // A failed background refresh leaves the shown profile alone.
+      if (profile !== null) return;
+      failure = error instanceof ApiError && error.status === 404 ? "notFound" : "error";
+      redraw();
+    }
+  }
+
+  void load();
+  const unwatch = watchBusiness(id, {
+    changed: show,
+    state: (state) => {
+      live = state;
+      // Updates sent while we were not in the group are lost; fetch once we are (back) in it.
+      if (state === "connected") void load();
+      redraw();
+    },
+  });
+  if (currentUser()) {
+    api.myBusinesses().then(
+      (mine) => {
+        role = mine.find((b) => b.id.toLowerCase() === id)?.role ?? null;
+        members = role ? membersSection(id, role, redraw) : null;
+        redraw();
+      },
+      () => undefined, // Without the role the page is just the public view.
+    );
+  }
+
+  const mark = (field: ProfileField): string => (highlighted.has(field) ? "changed" : "");
+  const none = html`<span class="muted">${t("business.notGiven")}</span>`;
+  const optional = (field: ProfileField, label: string, value: unknown) =>
+    value ? html`<div class=${mark(field)}><dt>${label}</dt><dd>${value}</dd></div>` : nothing;
+
+  function profileView(p: BusinessProfileDto) {
+    const website = p.website ? websiteHref(p.website) : null;
+    return html`
+      <article class="profile">
+        <header class="profile-head">
+          <div>
+            <h1 data-testid="business-name" class=${mark("name")}>${p.name}</h1>
+            <p class="badges">
+              <span class="badge kind-${p.kind.toLowerCase()} ${mark("kind")}">${t(`kind.${p.kind}`)}</span>
+              ${p.size ? html`<span class="badge ${mark("size")}">${t(`size.${p.size}`)}</span>` : nothing}
+            </p>
+          </div>
+          <div class="head-tools">
+            <span class="live" data-testid="live-status" data-state=${live} title=${t("live.hint")}>
+              <span class="dot" aria-hidden="true"></span>${t(`live.${live}`)}
+            </span>
+            ${canManage(role)
+              ? html`<a class="button" data-testid="edit-link" href=${href({ name: "editBusiness", id })}>${t("business.edit")}</a>`
+              : nothing}
+          </div>
+        </header>
+
+        <div class="profile-grid">
+          <section class="card">
+            <h2>${t("business.about")}</h2>
+            <p class="description ${mark("description")}" data-testid="business-description">
+              ${p.description ?? none}</p>
+            <h3>${t("business.tags")}</h3>
+            <p class=${mark("tags")}>
+              ${p.tags.length ? p.tags.map((tag) => html`<span class="chip">${tag}</span>`) : none}
+            </p>
+          </section>
+
+          <section class="card">
+            <h2>${t("business.capabilities")}</h2>
+            <ul class="capabilities ${mark("capabilities")}" data-testid="business-capabilities">
+              ${p.capabilities.length
+                ? p.capabilities.map(
+                    (c) => html`<li><code>${c.code}</code> <span>${localized(c.labelIt, c.labelEn)}</span></li>`,
+                  )
+                : html`<li>${none}</li>`}
+            </ul>
+          </section>
+
+          <section class="card">
+            <h2>${t("business.details")}</h2>
+            <dl class="facts">
+              <div class=${mark("locality")}>
+                <dt>${t("business.locality")}</dt>
+                <dd data-testid="business-locality">${p.locality ? localityLine(p.locality) : none}</dd>
+              </div>
+              ${optional("address", t("business.address"), p.address)}
+              ${optional("vatNumber", t("business.vatNumber"), p.vatNumber)}
+              ${optional("website", t("business.website"), p.website && (website
+                ? html`<a href=${website} target="_blank" rel="noopener noreferrer">${p.website}</a>`
+                : p.website))}
+              ${optional("contactEmail", t("business.contactEmail"), p.contactEmail &&
+                html`<a href="mailto:${p.contactEmail}">${p.contactEmail}</a>`)}
+              ${optional("contactPhone", t("business.contactPhone"), p.contactPhone &&
+                html`<a href="tel:${p.contactPhone.replace(/[^\d+]/g, "")}">${p.contactPhone}</a>`)}
+            </dl>
+            <p class="muted small">${t("business.updatedAt", { when: formatDateTime(p.updatedAt) })}</p>
+          </section>
+        </div>
+        ${members?.view() ?? nothing}
+      </article>
+    `;
+  }
+
+  return {
+    title: () => profile?.name ?? t("business.title"),
+    dispose: () => {
+      unwatch();
+      clearTimeout(highlightTimer);
+    },
+    view: () =>
+      failure === "notFound"
+        ? notFoundView(t("business.notFound"))
+        : failure === "error"
+          ? loadErrorView()
+          : profile
+            ? profileView(profile)
+            : loadingView(),
+  };
+}

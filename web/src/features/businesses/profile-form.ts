@@ -1,0 +1,76 @@
+// The edit form's state, and the EditProfileRequest the server gets from it.
+import type { BusinessProfileDto, BusinessSize, CapabilityDto, EditProfileRequest } from "../../api/types";
+import { comuneLabel } from "./format";
+
+export interface ProfileForm {
+  version: number;
+  name: string;
+  vatNumber: string;
+  description: string;
+  capabilities: CapabilityDto[];
+  /** As typed: comma-separated. */
+  tags: string;
+  comune: { code: string; label: string } | null;
+  address: string;
+  size: BusinessSize | "";
+  website: string;
+  contactEmail: string;
+  contactPhone: string;
+}
+
+export type TextField = "name" | "vatNumber" | "description" | "tags" | "address" | "website" | "contactEmail" | "contactPhone";
+
+export function formFromProfile(profile: BusinessProfileDto): ProfileForm {
+  return {
+    version: profile.version,
+    name: profile.name,
+    vatNumber: profile.vatNumber ?? "",
+    description: profile.description ?? "",
+    capabilities: profile.capabilities,
+    tags: profile.tags.join(", "),
+    comune: profile.locality
+      ? { code: profile.locality.comuneCode, label: comuneLabel(profile.locality.name, profile.locality.provinceSigla) }
+      : null,
+    address: profile.address ?? "",
+    size: profile.size ?? "",
+    website: profile.website ?? "",
+    contactEmail: profile.contactEmail ?? "",
+    contactPhone: profile.contactPhone ?? "",
+  };
+}
+
+/** Tags from comma- or line-separated text: trimmed, no empties, no repeats (ignoring case). */
+export function splitTags(text: string): string[] {
+  const seen = new Set<string>();
+  const tags: string[] = [];
+  for (const raw of text.split(/[,\n]/)) {
+    const tag = raw.trim().replace(/\s+/g, " ");
+    if (tag !== "" && !seen.has(tag.toLowerCase())) {
+      seen.add(tag.toLowerCase());
+      tags.push(tag);
+    }
+  }
+  return tags;
+}
+
+const optional = (value: string): string | null => {
+  const trimmed = value.trim();
+  return trimmed === "" ? null : trimmed;
+};
+
+export function buildEditRequest(form: ProfileForm): EditProfileRequest {
+  return {
+    version: form.version,
+    name: form.name.trim(),
+    vatNumber: optional(form.vatNumber),
+    description: optional(form.description),
+    capabilities: form.capabilities.map((c) => c.code),
+    tags: splitTags(form.tags),
+    comuneCode: form.comune?.code ?? null,
+    address: optional(form.address),
+    size: form.size === "" ? null : form.size,
+    website: optional(form.website),
+    contactEmail: optional(form.contactEmail),
+    contactPhone: optional(form.contactPhone),
+  };
+}

@@ -1,0 +1,45 @@
+import { html, nothing } from "lit-html";
+import { currentUser, signOut } from "./features/auth/session";
+import { currentLanguage, languages, setLanguage, t } from "./i18n";
+import { href, navigate, type Route } from "./router";
+
+function navLink(target: Route, current: Route, label: string) {
+  const active = target.name === current.name;
+  return html`<a href=${href(target)} class=${active ? "active" : ""} aria-current=${active ? "page" : "false"}>${label}</a>`;
+}
+
+async function logout(): Promise<void> {
+  await signOut();
+  navigate({ name: "directory" });
+}
+
+export function header(route: Route) {
+  const user = currentUser();
+  const here = route.name === "login" || route.name === "register" ? null : location.hash || null;
+  return html`
+    <header class="site-header">
+      <div class="bar">
+        <a class="brand" href="#/">Marketplace</a>
+        <nav class="main-nav" aria-label=${t("nav.label")}>
+          ${navLink({ name: "directory" }, route, t("nav.directory"))}
+          ${user ? navLink({ name: "myBusinesses" }, route, t("nav.myBusinesses")) : nothing}
+          ${navLink({ name: "newBusiness" }, route, t("nav.newBusiness"))}
+        </nav>
+        <div class="tools">
+          <div class="lang-switch" role="group" aria-label=${t("lang.label")} data-testid="lang-switch">
+            ${languages.map(
+              (lang) => html`<button type="button" data-testid="lang-${lang}" aria-pressed=${lang === currentLanguage() ? "true" : "false"}
+                title=${t(`lang.${lang}`)} @click=${() => setLanguage(lang)}>${lang.toUpperCase()}</button>`,
+            )}
+          </div>
+          ${user
+            ? html`<span class="user"><span class="email">${user.email}</span> ·
+                <button type="button" class="link" data-testid="logout" @click=${logout}>${t("nav.logout")}</button></span>`
+            : html`<span class="user">
+                <a href=${href({ name: "login", next: here })} data-testid="nav-login">${t("nav.login")}</a> ·
+                <a href=${href({ name: "register", next: here })} data-testid="nav-register">${t("nav.register")}</a></span>`}
+        </div>
+      </div>
+    </header>
+  `;
+}

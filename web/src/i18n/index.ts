@@ -1,0 +1,82 @@
+// The one translation layer: every text the UI shows comes from t().
+import { en } from "./en";
+import { it, type MessageKey } from "./it";
+
+export type { MessageKey };
+export type Lang = "it" | "en";
+export const languages: readonly Lang[] = ["it", "en"];
+export const dictionaries: Record<Lang, Record<MessageKey, string>> = { it, en };
+
+const STORAGE_KEY = "lang";
+const isLang = (value: unknown): value is Lang => languages.includes(value as Lang);
+
+/** The first browser language we support wins; English when none is supported. */
+export function detectLanguage(browserLanguages: readonly string[]): Lang {
+  for (const tag of browserLanguages) {
+    const primary = tag.trim().toLowerCase().split(/[-_]/, 1)[0];
+    if (isLang(primary)) return primary;
+  }
+  return "en";
+}
+
+/** A choice the user made earlier beats the browser's languages. */
+export function initialLanguage(stored: string | null, browserLanguages: readonly string[]): Lang {
+  return isLang(stored) ? stored : detectLanguage(browserLanguages);
+}
+
+let current: Lang = "en";
+const listeners = new Set<() => void>();
+
+export const currentLanguage = (): Lang => current;
+
+function apply(lang: Lang): void {
+  current = lang;
+  document.documentElement.lang = lang;
+}
+
+export function initI18n(): void {
+  const browser = navigator.languages?.length ? navigator.languages : [navigator.language];
+  apply(initialLanguage(localStorage.getItem(STORAGE_KEY), browser));
+}
+
+export function setLanguage(lang: Lang): void {
+  localStorage.setItem(STORAGE_KEY, lang);
+  if (lang === current) return;
+  apply(lang);
+  listeners.forEach((listener) => listener());
+}
+
+export function onLanguageChange(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** The text for `key` in the current language, with `{name}` placeholders filled from `params`. */
+export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
+  return dictionaries[current][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+/** Keys that come in a `.one` and `.other` form. */
+export type PluralKey = {
+  [K in MessageKey]: K extends `${infer Base}.one` ? (`${Base}.other` extends MessageKey ? Base : never) : never;
+}[MessageKey];
+
+/** The singular or plural text for `n`, with `{n}` filled in. */
+export function tn(key: PluralKey, n: number, params: Record<string, string | number> = {}): string {
+  const form = new Intl.PluralRules(current).select(n) === "one" ? "one" : "other";
+  return t(`${key}.${form}`, { ...params, n });
+}
+
+/** Picks the label in the current language, falling back to the other one when it is missing. */
+export function localized(labelIt: string | null | undefined, labelEn: string | null | undefined): string {
+  const [first, second] = current === "it" ? [labelIt, labelEn] : [labelEn, labelIt];
+  return first?.trim() || second?.trim() || "";
+}
+
+export function formatDateTime(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(current === "it" ? "it-IT" : "en-GB", { dateStyle: "medium", timeStyle: "short" }).format(date);
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { href, parseRoute, requiresSignIn, type Route } from "./router";
+
+const id = "3f2504e0-4f89-11d3-9a0c-0305e82c3301";
+
+describe("parseRoute", () => {
+  it.each([
+    ["", { name: "directory" }],
+    ["#", { name: "directory" }],
+    ["#/", { name: "directory" }],
+    ["#/login", { name: "login", next: null }],
+    ["#/register", { name: "register", next: null }],
+    ["#/my", { name: "myBusinesses" }],
+    ["#/businesses/new", { name: "newBusiness" }],
+    [`#/businesses/${id}`, { name: "business", id }],
+    [`#/businesses/${id}/`, { name: "business", id }],
+    [`#/businesses/${id}/edit`, { name: "editBusiness", id }],
+    [`#/businesses/${id.toUpperCase()}`, { name: "business", id }],
+  ] as [string, Route][])("%s", (hash, expected) => {
+    expect(parseRoute(hash)).toEqual(expected);
+  });
+
+  it.each(["#/nope", "#/businesses", "#/businesses/123", `#/businesses/${id}/delete`, `#/businesses/${id}/edit/x`, "#/businesses/new/x"])(
+    "%s is not found",
+    (hash) => {
+      expect(parseRoute(hash)).toEqual({ name: "notFound" });
+    },
+  );
+
+  it("keeps a next target only when it is one of our routes", () => {
+    expect(parseRoute("#/login?next=%23%2Fbusinesses%2Fnew")).toEqual({ name: "login", next: "#/businesses/new" });
+    expect(parseRoute("#/login?next=https%3A%2F%2Fevil.example")).toEqual({ name: "login", next: null });
+  });
+});
+
+describe("href", () => {
+  it.each([
+    { name: "directory" },
+    { name: "login", next: null },
+    { name: "login", next: `#/businesses/${id}/edit` },
+    { name: "register", next: "#/businesses/new" },
+    { name: "myBusinesses" },
+    { name: "newBusiness" },
+    { name: "business", id },
+    { name: "editBusiness", id },
+  ] as Route[])("round-trips %o", (route) => {
+    expect(parseRoute(href(route))).toEqual(route);
+  });
+});
+
+describe("requiresSignIn", () => {
+  it("guards pages that act for a user", () => {
+    expect(requiresSignIn({ name: "newBusiness" })).toBe(true);
+    expect(requiresSignIn({ name: "editBusiness", id })).toBe(true);
+    expect(requiresSignIn({ name: "myBusinesses" })).toBe(true);
+    expect(requiresSignIn({ name: "business", id })).toBe(false);
+    expect(requiresSignIn({ name: "directory" })).toBe(false);
+  });
+});

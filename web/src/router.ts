@@ -1,0 +1,76 @@
+// Hash routes: parsing `location.hash` into a Route, and building a hash from one.
+export type Route =
+  | { name: "directory" }
+  | { name: "login"; next: string | null }
+  | { name: "register"; next: string | null }
+  | { name: "myBusinesses" }
+  | { name: "newBusiness" }
+  | { name: "business"; id: string }
+  | { name: "editBusiness"; id: string }
+  | { name: "notFound" };
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A `next` target must be one of our own routes, never an arbitrary address. */
+function nextTarget(params: URLSearchParams): string | null {
+  const next = params.get("next");
+  return next !== null && next.startsWith("#/") ? next : null;
+}
+
+export function parseRoute(hash: string): Route {
+  const withoutMark = hash.replace(/^#/, "");
+  const [pathPart = "", queryPart = ""] = withoutMark.split("?", 2);
+  const parts = pathPart.split("/").filter((p) => p !== "");
+  const params = new URLSearchParams(queryPart);
+  const [first, second, third, ...rest] = parts;
+
+  if (rest.length > 0) return { name: "notFound" };
+  if (first === undefined) return { name: "directory" };
+  if (second === undefined) {
+    switch (first) {
+      case "login":
+        return { name: "login", next: nextTarget(params) };
+      case "register":
+        return { name: "register", next: nextTarget(params) };
+      case "my":
+        return { name: "myBusinesses" };
+    }
+    return { name: "notFound" };
+  }
+  if (first !== "businesses") return { name: "notFound" };
+  if (second === "new") return third === undefined ? { name: "newBusiness" } : { name: "notFound" };
+  if (!GUID.test(second)) return { name: "notFound" };
+  if (third === undefined) return { name: "business", id: second.toLowerCase() };
+  if (third === "edit") return { name: "editBusiness", id: second.toLowerCase() };
+  return { name: "notFound" };
+}
+
+export function href(route: Route): string {
+  switch (route.name) {
+    case "directory":
+    case "notFound":
+      return "#/";
+    case "login":
+    case "register":
+      return route.next ? `#/${route.name}?${new URLSearchParams({ next: route.next })}` : `#/${route.name}`;
+    case "myBusinesses":
+      return "#/my";
+    case "newBusiness":
+      return "#/businesses/new";
+    case "business":
+      return `#/businesses/${route.id}`;
+    case "editBusiness":
+      return `#/businesses/${route.id}/edit`;
+  }
+}
+
+/** Routes that only make sense for a signed-in user; others are public. */
+export function requiresSignIn(route: Route): boolean {
+  return route.name === "myBusinesses" || route.name === "newBusiness" || route.name === "editBusiness";
+}
+
+/** Goes to a route; `replace` leaves no history entry, for redirects the Back button should skip. */
+export function navigate(route: Route, replace = false): void {
+  if (replace) location.replace(href(route));
+  else location.hash = href(route);
+}
