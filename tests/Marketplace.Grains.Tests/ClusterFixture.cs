@@ -1,0 +1,52 @@
+using System.Collections.Concurrent;
+using Marketplace.Businesses;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Orleans.TestingHost;
+
+namespace Marketplace.Grains.Tests;
+
+/// <summary>One in-process silo with memory storage, a fake clock and a port that records what grains announce.</summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
+    public RecordedLiveUpdates Live { get; } = new();
+    public InProcessTestCluster Cluster { get; private set; } = null!;
+
+    public IGrainFactory Grains => Cluster.Client;
+
+    public async Task InitializeAsync()
+    {
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddMemoryGrainStorageAsDefault();
+            silo.Services.AddSingleton<TimeProvider>(Clock);
+            silo.Services.AddSingleton<ILiveUpdates>(Live);
+        });
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync() => await Cluster.DisposeAsync();
+}
+
+[CollectionDefinition(Name)]
+public sealed class ClusterCollection : ICollectionFixture<ClusterFixture>
+{
+    public const string Name = "cluster";
+}
+
+/// <summary>Records every notice, so tests can see what watchers would have been told.</summary>
+public sealed class RecordedLiveUpdates : ILiveUpdates
+{
+    public ConcurrentQueue<BusinessSnapshot> Businesses { get; } = new();
+
+    public Task BusinessChanged(BusinessSnapshot business)
+    {
+        Businesses.Enqueue(business);
+        return Task.CompletedTask;
+    }
+
+    public IEnumerable<BusinessSnapshot> For(Guid businessId) => Businesses.Where(b => b.Id == businessId);
+}

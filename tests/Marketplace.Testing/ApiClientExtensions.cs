@@ -1,0 +1,43 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Marketplace.Businesses;
+using Marketplace.Server.Endpoints;
+
+namespace Marketplace.Testing;
+
+/// <summary>What a user does through the API, in the words of the tests.</summary>
+public static class ApiClientExtensions
+{
+    public const string Password = "password-2026";
+
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    /// <summary>Registers a new user with a unique e-mail and signs in with a cookie; returns the e-mail.</summary>
+    public static async Task<string> SignUp(this HttpClient client, string name = "user")
+    {
+        var email = $"{name}-{Guid.NewGuid():N}@example.it";
+        (await client.PostAsJsonAsync("/api/auth/register", new { email, password = Password })).EnsureSuccessStatusCode();
+        await client.SignIn(email);
+        return email;
+    }
+
+    public static async Task SignIn(this HttpClient client, string email, string password = Password) =>
+        (await client.PostAsJsonAsync("/api/auth/login?useCookies=true", new { email, password })).EnsureSuccessStatusCode();
+
+    public static async Task<BusinessProfileDto> CreateBusiness(this HttpClient client, string name = "Officine Test S.r.l.", BusinessKind kind = BusinessKind.Firm)
+    {
+        var response = await client.PostAsJsonAsync("/api/businesses", new { kind, name }, Json);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<BusinessProfileDto>(Json))!;
+    }
+
+    public static async Task<T> Read<T>(this HttpResponseMessage response) =>
+        (await response.Content.ReadFromJsonAsync<T>(Json))!;
+
+    public static EditProfileRequest EditOf(BusinessProfileDto p) => new(p.Version, p.Name, p.VatNumber, p.Description,
+        [.. p.Capabilities.Select(c => c.Code)], p.Tags, p.Locality?.ComuneCode, p.Address, p.Size, p.Website, p.ContactEmail, p.ContactPhone);
+
+    public static Task<HttpResponseMessage> EditProfile(this HttpClient client, Guid id, EditProfileRequest edit) =>
+        client.PutAsJsonAsync($"/api/businesses/{id}/profile", edit, Json);
+}

@@ -1,0 +1,59 @@
+using System.Net;
+using System.Net.Sockets;
+using Marketplace.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Marketplace.Testing;
+
+/// <summary>
+/// The real server (silo included) on a given database, with its own silo ports so hosts can run side by side.
+/// <paramref name="realPort"/> serves on a real Kestrel port, for SignalR and browser tests.
+/// </summary>
+public sealed class MarketplaceHost(TestDatabase database, bool realPort = false, bool seed = false) : WebApplicationFactory<Program>
+{
+    public TestDatabase Database { get; } = database;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Database.Provider.ToString());
+        builder.UseSetting("ConnectionStrings:Marketplace", Database.ConnectionString);
+        builder.UseSetting("Silo:SiloPort", FreePort().ToString());
+        builder.UseSetting("Silo:GatewayPort", FreePort().ToString());
+        builder.UseSetting("Seed:DemoData", seed ? "true" : "false");
+        if (realPort) UseKestrel(0);
+    }
+
+    /// <summary>The base address of the real Kestrel port (only with realPort).</summary>
+    public Uri ServerAddress
+    {
+        get
+        {
+            StartServer();
+            var address = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+            return new Uri(address.Replace("[::]", "127.0.0.1").Replace("0.0.0.0", "127.0.0.1"));
+        }
+    }
+
+    /// <summary>A client that keeps cookies, like a browser, and never follows redirects.</summary>
+    public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true, AllowAutoRedirect = false });
+
+    /// <summary>Runs a query against the host's own database.</summary>
+    public async Task<T> Query<T>(Func<MarketplaceDbContext, Task<T>> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>());
+    }
+
+    static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
