@@ -11,7 +11,7 @@ internal sealed class BusinessGrain(
     {
         var check = business.State.CheckCreate(command);
         if (check.Problem is { } no) return no;
-        business.State.Create(this.GetPrimaryKey(), command, check.Value!, clock.GetUtcNow());
+        business.State.Create(this.GetPrimaryKey(), command, check.Value!, clock.Now());
         return await Commit();
     }
 
@@ -22,14 +22,14 @@ internal sealed class BusinessGrain(
     {
         var check = business.State.CheckEdit(command);
         if (check.Problem is { } no) return no;
-        business.State.Edit(check.Value!, clock.GetUtcNow());
+        business.State.Edit(check.Value!, clock.Now());
         return await Commit();
     }
 
     public async Task<Outcome<BusinessSnapshot>> AddMember(AddBusinessMember command)
     {
         if (business.State.CheckAddMember(command) is { } no) return no;
-        business.State.AddMember(command, clock.GetUtcNow());
+        business.State.AddMember(command, clock.Now());
         return await Commit();
     }
 

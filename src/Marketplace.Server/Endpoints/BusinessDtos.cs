@@ -68,6 +68,15 @@ public sealed record AddMemberRequest(string? Email, BusinessRole Role);
 
 public sealed record BusinessMemberDto(Guid UserId, string Email, BusinessRole Role);
 
+/// <summary>Who acts for a business (ids and roles only), pushed to its members when it changes.</summary>
+public sealed record BusinessTeamDto(Guid BusinessId, int Version, BusinessTeamMemberDto[] Members)
+{
+    public static BusinessTeamDto From(BusinessSnapshot business) =>
+        new(business.Id, business.Version, [.. business.Members.Select(m => new BusinessTeamMemberDto(m.UserId, m.Role))]);
+}
+
+public sealed record BusinessTeamMemberDto(Guid UserId, BusinessRole Role);
+
 public sealed record MyBusinessDto(Guid Id, string Name, BusinessKind Kind, BusinessRole Role);
 
 public sealed record DirectoryEntryDto(

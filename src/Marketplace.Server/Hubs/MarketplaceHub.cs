@@ -1,11 +1,13 @@
 using Marketplace.Businesses;
+using Marketplace.Server.Auth;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Marketplace.Server.Hubs;
 
 /// <summary>
 /// The one hub. Clients ask to watch a topic; each Watch method decides who may join that group.
-/// A business's public profile is public, so anyone may watch it.
+/// A business's public profile is public, so anyone may watch it; its team is private to its members.
 /// </summary>
 public sealed class MarketplaceHub(IGrainFactory grains) : Hub<IMarketplaceClient>
 {
@@ -18,4 +20,13 @@ public sealed class MarketplaceHub(IGrainFactory grains) : Hub<IMarketplaceClien
 
     public Task UnwatchBusiness(Guid businessId) =>
         Groups.RemoveFromGroupAsync(Context.ConnectionId, Topics.Business(businessId));
+
+    [Authorize]
+    public async Task WatchBusinessTeam(Guid businessId)
+    {
+        var business = await grains.GetGrain<IBusinessGrain>(businessId).Get();
+        if (business?.RoleOf(Context.User!.UserId()) is null)
+            throw new HubException("Only the business's members can watch its team.");
+        await Groups.AddToGroupAsync(Context.ConnectionId, Topics.BusinessTeam(businessId));
+    }
 }

@@ -8,8 +8,11 @@ namespace Marketplace.Server.Realtime;
 /// <summary>Carries grains' notices to SignalR groups, as wire DTOs.</summary>
 internal sealed class HubLiveUpdates(IHubContext<MarketplaceHub, IMarketplaceClient> hub, ILogger<HubLiveUpdates> log) : ILiveUpdates
 {
-    public Task BusinessChanged(BusinessSnapshot business) =>
-        Send(() => hub.Clients.Group(Topics.Business(business.Id)).BusinessChanged(BusinessProfileDto.From(business)), business.Id);
+    public Task BusinessChanged(BusinessSnapshot business) => Send(async () =>
+    {
+        await hub.Clients.Group(Topics.Business(business.Id)).BusinessChanged(BusinessProfileDto.From(business));
+        await hub.Clients.Group(Topics.BusinessTeam(business.Id)).BusinessTeamChanged(BusinessTeamDto.From(business));
+    }, business.Id);
 
     // The change is already stored when we get here; a failed broadcast must not turn it into an error for the
     // user who made it. Watchers reload on reconnect, so log it and go on.

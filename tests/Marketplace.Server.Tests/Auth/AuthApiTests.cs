@@ -1,0 +1,99 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Marketplace.Server.Auth;
+using Marketplace.Testing;
+using Microsoft.AspNetCore.Mvc;
+using static Marketplace.Testing.ApiClientExtensions;
+
+namespace Marketplace.Server.Tests.Auth;
+
+public sealed class AuthApiTestsOnSqlite(SqliteHost fixture) : AuthApiTests<SqliteHost>(fixture);
+
+public sealed class AuthApiTestsOnPostgres(PostgresHost fixture) : AuthApiTests<PostgresHost>(fixture);
+
+public abstract class AuthApiTests<THost>(THost fixture) : IClassFixture<THost> where THost : HostFixture
+{
+    readonly MarketplaceHost host = fixture.Host;
+
+    static string NewEmail() => $"auth-{Guid.NewGuid():N}@example.it";
+
+    [Fact]
+    public async Task A_duplicate_email_is_refused_with_a_clear_error()
+    {
+        var email = NewEmail();
+        var client = host.Browser();
+        (await client.PostAsJsonAsync("/api/auth/register", new { email, password = Password })).EnsureSuccessStatusCode();
+
+        var again = await client.PostAsJsonAsync("/api/auth/register", new { email = email.ToUpperInvariant(), password = Password });
+
+        again.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await again.Read<ValidationProblemDetails>()).Errors.Keys.Should().Contain("DuplicateEmail");
+    }
+
+    [Theory]
+    [InlineData("short1", "PasswordTooShort")]
+    [InlineData("onlyletters-here", "PasswordRequiresDigit")]
+    public async Task A_weak_password_is_refused_with_the_reason(string password, string reason)
+    {
+        var response = await host.Browser().PostAsJsonAsync("/api/auth/register", new { email = NewEmail(), password });
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await response.Read<ValidationProblemDetails>()).Errors.Keys.Should().Contain(reason);
+    }
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account_even_against_the_right_one()
+    {
+        var email = NewEmail();
+        var client = host.Browser();
+        (await client.PostAsJsonAsync("/api/auth/register", new { email, password = Password })).EnsureSuccessStatusCode();
+
+        for (var i = 0; i < 5; i++)
+            (await client.PostAsJsonAsync("/api/auth/login?useCookies=true", new { email, password = "wrong-password-1" }))
+                .StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        var right = await client.PostAsJsonAsync("/api/auth/login?useCookies=true", new { email, password = Password });
+
+        right.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        (await right.Read<ProblemDetails>()).Detail.Should().Be("LockedOut");
+        (await client.GetAsync("/api/auth/me")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task A_cookie_session_knows_the_user_until_logout()
+    {
+        var client = host.Browser();
+        var email = await client.SignUp();
+
+        var me = await client.GetFromJsonAsync<MeDto>("/api/auth/me", Json);
+        (await client.PostAsync("/api/auth/logout", null)).StatusCode.Should().Be(HttpStatusCode.NoContent);
+
+        me!.Email.Should().Be(email);
+        (await client.GetAsync("/api/auth/me")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task An_api_client_can_use_a_bearer_token()
+    {
+        var email = NewEmail();
+        var client = host.CreateClient();
+        (await client.PostAsJsonAsync("/api/auth/register", new { email, password = Password })).EnsureSuccessStatusCode();
+
+        var login = await client.PostAsJsonAsync("/api/auth/login", new { email, password = Password });
+        var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+
+        (await client.GetFromJsonAsync<MeDto>("/api/auth/me", Json))!.Email.Should().Be(email);
+        (await client.PostAsJsonAsync("/api/businesses", new { kind = "Buyer", name = "Comune di Prova" })).StatusCode.Should().Be(HttpStatusCode.Created);
+    }
+
+    [Fact]
+    public async Task A_wrong_bearer_token_is_refused()
+    {
+        var client = host.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "not-a-token");
+
+        (await client.GetAsync("/api/auth/me")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
+}

@@ -1,0 +1,269 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using Marketplace.Businesses;
+using Marketplace.Server.Endpoints;
+using Marketplace.Testing;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using static Marketplace.Testing.ApiClientExtensions;
+
+namespace Marketplace.Server.Tests.Businesses;
+
+public sealed class BusinessApiTestsOnSqlite(SqliteHost fixture) : BusinessApiTests<SqliteHost>(fixture);
+
+public sealed class BusinessApiTestsOnPostgres(PostgresHost fixture) : BusinessApiTests<PostgresHost>(fixture);
+
+public abstract class BusinessApiTests<THost>(THost fixture) : IClassFixture<THost> where THost : HostFixture
+{
+    readonly MarketplaceHost host = fixture.Host;
+
+    static EditProfileRequest FullEdit(BusinessProfileDto p) => EditOf(p) with
+    {
+        Name = " Edilizia Rossi S.r.l. ",
+        VatNumber = "IT 00743110157",
+        Description = "Costruzioni e restauri",
+        Capabilities = ["45210000", "77313000-7"],
+        Tags = ["restauro"],
+        ComuneCode = "037006",
+        Address = "Via Emilia 1",
+        Size = FirmSize.Small,
+        Website = "www.rossi.it",
+        ContactEmail = "info@rossi.it",
+        ContactPhone = "+39 051 123456",
+    };
+
+    [Fact]
+    public async Task The_creator_of_a_business_is_its_owner()
+    {
+        var owner = host.Browser();
+        await owner.SignUp();
+        var created = await owner.CreateBusiness("Officine Bianchi");
+
+        var mine = await owner.GetFromJsonAsync<MyBusinessDto[]>("/api/me/businesses", Json);
+
+        mine.Should().ContainSingle().Which.Should().Be(new MyBusinessDto(created.Id, "Officine Bianchi", BusinessKind.Firm, BusinessRole.Owner));
+    }
+
+    [Fact]
+    public async Task An_edited_profile_is_stored_normalised_with_labels_and_locality()
+    {
+        var owner = host.Browser();
+        await owner.SignUp();
+        var created = await owner.CreateBusiness();
+
+        var response = await owner.EditProfile(created.Id, FullEdit(created));
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var read = await host.CreateClient().GetFromJsonAsync<BusinessProfileDto>($"/api/businesses/{created.Id}", Json);
+        read.Should().BeEquivalentTo(await response.Read<BusinessProfileDto>());
+        read!.Name.Should().Be("Edilizia Rossi S.r.l.");
+        read.VatNumber.Should().Be("00743110157");
+        read.Website.Should().Be("https://www.rossi.it");
+        read.Capabilities.Should().Equal(
+            new CapabilityDto("45210000-2", "Lavori generali di costruzione di edifici", "Building construction work"),
+            new CapabilityDto("77313000-7", "Servizi di manutenzione parchi", "Parks maintenance services"));
+        read.Locality.Should().Be(new LocalityDto("037006", "Bologna", "BO", "Bologna", "Emilia-Romagna"));
+        read.Version.Should().Be(created.Version + 1);
+    }
+
+    [Fact]
+    public async Task The_directory_finds_a_business_by_the_words_of_its_capabilities()
+    {
+        var owner = host.Browser();
+        await owner.SignUp();
+        var created = await owner.CreateBusiness($"Giardini {Guid.NewGuid():N}");
+        await owner.EditProfile(created.Id, EditOf(created) with { Capabilities = ["77313000"], ComuneCode = "038008" });
+
+        var page = await host.CreateClient().GetFromJsonAsync<DirectoryPageDto>($"/api/businesses?q=manutenzione+parchi+{created.Name[9..]}", Json);
+
+        page!.Items.Should().ContainSingle().Which.Should().Be(
+            new DirectoryEntryDto(created.Id, BusinessKind.Firm, created.Name, "Ferrara", "FE", null, 1));
+    }
+
+    [Fact]
+    public async Task Invalid_fields_are_each_named_and_nothing_is_stored()
+    {
+        var owner = host.Browser();
+        await owner.SignUp();
+        var created = await owner.CreateBusiness();
+
+        var response = await owner.EditProfile(created.Id, FullEdit(created) with
+        {
+            VatNumber = "00743110158",
+            Capabilities = ["45210000", "12345678"],
+            ComuneCode = "999999",
+        });
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var problem = await response.Read<ValidationProblemDetails>();
+        problem.Errors.Keys.Should().BeEquivalentTo("vatNumber", "capabilities[1]", "comuneCode");
+        await ProfileIsUnchanged(created);
+    }
+
+    [Fact]
+    public async Task An_edit_from_a_stale_version_is_refused_and_the_first_edit_stays()
+    {
+        var owner = host.Browser();
+        await owner.SignUp();
+        var created = await owner.CreateBusiness();
+        (await owner.EditProfile(created.Id, EditOf(created) with { Name = "First editor" })).EnsureSuccessStatusCode();
+
+        var stale = await owner.EditProfile(created.Id, EditOf(created) with { Name = "Second editor" });
+
+        stale.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await stale.Read<ProblemDetails>()).Detail.Should().Contain("version");
+        (await host.CreateClient().GetFromJsonAsync<BusinessProfileDto>($"/api/businesses/{created.Id}", Json))!.Name.Should().Be("First editor");
+    }
+
+    [Fact]
+    public async Task A_viewer_can_see_the_team_but_cannot_edit_or_invite()
+    {
+        var owner = host.Browser();
+        await owner.SignUp("owner");
+        var created = await owner.CreateBusiness();
+        var viewer = host.Browser();
+        var viewerEmail = await viewer.SignUp("viewer");
+        (await owner.PostAsJsonAsync($"/api/businesses/{created.Id}/members", new AddMemberRequest(viewerEmail, BusinessRole.Viewer), Json))
+            .StatusCode.Should().Be(HttpStatusCode.Created);
+        var current = (await host.CreateClient().GetFromJsonAsync<BusinessProfileDto>($"/api/businesses/{created.Id}", Json))!;
+
+        (await viewer.GetAsync($"/api/businesses/{created.Id}/members")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await viewer.EditProfile(created.Id, EditOf(current) with { Name = "Hijacked" })).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await viewer.PostAsJsonAsync($"/api/businesses/{created.Id}/members", new AddMemberRequest(viewerEmail, BusinessRole.Manager), Json))
+            .StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        await ProfileIsUnchanged(current);
+    }
+
+    [Fact]
+    public async Task A_user_of_another_business_cannot_edit_invite_or_see_the_team()
+    {
+        var owner = host.Browser();
+        await owner.SignUp("owner");
+        var created = await owner.CreateBusiness();
+        var other = host.Browser();
+        var otherEmail = await other.SignUp("other");
+        await other.CreateBusiness("Concorrente S.p.A.");
+
+        (await other.EditProfile(created.Id, EditOf(created) with { Name = "Hijacked" })).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await other.PostAsJsonAsync($"/api/businesses/{created.Id}/members", new AddMemberRequest(otherEmail, BusinessRole.Manager), Json))
+            .StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await other.GetAsync($"/api/businesses/{created.Id}/members")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        await ProfileIsUnchanged(created);
+    }
+
+    [Fact]
+    public async Task A_manager_can_edit_and_invite()
+    {
+        var owner = host.Browser();
+        var ownerEmail = await owner.SignUp("owner");
+        var created = await owner.CreateBusiness();
+        var manager = host.Browser();
+        var managerEmail = await manager.SignUp("manager");
+        var viewerEmail = await host.Browser().SignUp("viewer");
+        await owner.PostAsJsonAsync($"/api/businesses/{created.Id}/members", new AddMemberRequest(managerEmail, BusinessRole.Manager), Json);
+        var current = (await host.CreateClient().GetFromJsonAsync<BusinessProfileDto>($"/api/businesses/{created.Id}", Json))!;
+
+        (await manager.EditProfile(created.Id, EditOf(current) with { Description = "Scritto dal gestore" })).StatusCode.Should().Be(HttpStatusCode.OK);
+        var invited = await manager.PostAsJsonAsync($"/api/businesses/{created.Id}/members", new AddMemberRequest(viewerEmail, BusinessRole.Viewer), Json);
+
+        invited.StatusCode.Should().Be(HttpStatusCode.Created);
+        var team = await owner.GetFromJsonAsync<BusinessMemberDto[]>($"/api/businesses/{created.Id}/members", Json);
+        team!.Select(m => (m.Email, m.Role)).Should().BeEquivalentTo(
+            [(ownerEmail, BusinessRole.Owner), (managerEmail, BusinessRole.Manager), (viewerEmail, BusinessRole.Viewer)]);
+    }
+
+    [Fact]
+    public async Task Inviting_an_unknown_email_names_the_email_and_a_member_twice_conflicts()
+    {
+        var owner = host.Browser();
+        var ownerEmail = await owner.SignUp("owner");
+        var created = await owner.CreateBusiness();
+
+        var unknown = await owner.PostAsJsonAsync($"/api/businesses/{created.Id}/members", new AddMemberRequest("nobody@example.it", BusinessRole.Viewer), Json);
+        var twice = await owner.PostAsJsonAsync($"/api/businesses/{created.Id}/members", new AddMemberRequest(ownerEmail, BusinessRole.Viewer), Json);
+
+        unknown.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await unknown.Read<ValidationProblemDetails>()).Errors.Keys.Should().Equal("email");
+        twice.StatusCode.Should().Be(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task Anonymous_callers_can_read_public_pages_but_not_change_anything()
+    {
+        var owner = host.Browser();
+        await owner.SignUp();
+        var created = await owner.CreateBusiness();
+        var anonymous = host.Browser();
+
+        (await anonymous.GetAsync($"/api/businesses/{created.Id}")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await anonymous.GetAsync("/api/businesses")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await anonymous.PostAsJsonAsync("/api/businesses", new { kind = "Firm", name = "Anonima" })).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        (await anonymous.EditProfile(created.Id, EditOf(created))).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        (await anonymous.GetAsync($"/api/businesses/{created.Id}/members")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        (await anonymous.PostAsJsonAsync($"/api/businesses/{created.Id}/members", new { email = "x@example.it", role = "Viewer" }))
+            .StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        (await anonymous.GetAsync("/api/me/businesses")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        await ProfileIsUnchanged(created);
+    }
+
+    [Fact]
+    public async Task Unknown_ids_are_not_found_for_reading_and_editing()
+    {
+        var user = host.Browser();
+        await user.SignUp();
+        var unknown = Guid.NewGuid();
+        var statesBefore = await host.Query(db => db.GrainStates.CountAsync());
+
+        (await user.GetAsync($"/api/businesses/{unknown}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        var edit = await user.PutAsJsonAsync($"/api/businesses/{unknown}/profile", new { version = 1, name = "Ghost" });
+        edit.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await edit.Read<ProblemDetails>()).Status.Should().Be(404);
+        (await host.Query(db => db.GrainStates.CountAsync())).Should().Be(statesBefore);
+        (await host.Query(db => db.Directory.AnyAsync(d => d.BusinessId == unknown))).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task Malformed_json_names_the_field_and_creates_nothing()
+    {
+        var user = host.Browser();
+        await user.SignUp();
+        var before = await host.Query(db => db.Directory.CountAsync());
+
+        var wrongType = await user.PostAsync("/api/businesses", Body("""{"kind":"Huge","name":"Nuova"}"""));
+        var broken = await user.PostAsync("/api/businesses", Body("""{"kind":"Firm","name":"""));
+        var missingKind = await user.PostAsync("/api/businesses", Body("""{"name":"Senza tipo"}"""));
+
+        (await wrongType.Read<ValidationProblemDetails>()).Errors.Keys.Should().Equal("kind");
+        broken.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await broken.Read<ValidationProblemDetails>()).Errors.Should().NotBeEmpty();
+        (await missingKind.Read<ValidationProblemDetails>()).Errors.Keys.Should().Equal("kind");
+        (await host.Query(db => db.Directory.CountAsync())).Should().Be(before);
+    }
+
+    [Fact]
+    public async Task An_oversized_body_is_refused_before_anything_is_read()
+    {
+        var owner = host.Browser();
+        await owner.SignUp();
+        var created = await owner.CreateBusiness();
+        var huge = new string('x', 70_000);
+
+        var response = await owner.PutAsync($"/api/businesses/{created.Id}/profile", Body($$"""{"version":1,"name":"Big","description":"{{huge}}"}"""));
+
+        response.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
+        (await response.Read<ProblemDetails>()).Status.Should().Be(413);
+        await ProfileIsUnchanged(created);
+    }
+
+    static StringContent Body(string json) => new(json, Encoding.UTF8, "application/json");
+
+    async Task ProfileIsUnchanged(BusinessProfileDto expected)
+    {
+        var now = await host.CreateClient().GetFromJsonAsync<BusinessProfileDto>($"/api/businesses/{expected.Id}", Json);
+        now.Should().BeEquivalentTo(expected);
+        var row = await host.Query(db => db.Directory.AsNoTracking().SingleAsync(d => d.BusinessId == expected.Id));
+        row.Name.Should().Be(expected.Name);
+        row.UpdatedAt.Should().Be(expected.UpdatedAt);
+    }
+}
