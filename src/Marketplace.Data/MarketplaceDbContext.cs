@@ -1,5 +1,6 @@
 using Marketplace.Data.ReadModels;
 using Marketplace.Data.Storage;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -7,12 +8,14 @@ using Microsoft.EntityFrameworkCore;
 namespace Marketplace.Data;
 
 /// <summary>
-/// The one database: Identity, grain state and the read models that mirror it. Each provider has a subclass
+/// The one database: Identity, data-protection keys (so sign-ins survive restarts), grain state and the read
+/// models that mirror it. Each provider has a subclass
 /// only so that each keeps its own migrations (SQLite and PostgreSQL differ in types).
 /// </summary>
 public abstract class MarketplaceDbContext(DbContextOptions options)
-    : IdentityDbContext<MarketplaceUser, IdentityRole<Guid>, Guid>(options)
+    : IdentityDbContext<MarketplaceUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<GrainStateRecord> GrainStates => Set<GrainStateRecord>();
     public DbSet<DirectoryEntry> Directory => Set<DirectoryEntry>();
     public DbSet<BusinessCapabilityEntry> BusinessCapabilities => Set<BusinessCapabilityEntry>();

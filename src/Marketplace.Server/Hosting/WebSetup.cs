@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Marketplace.Data;
 using Marketplace.Server.Endpoints;
 using Marketplace.Server.Seed;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Identity;
 
@@ -16,6 +17,7 @@ public static class WebSetup
     {
         var services = builder.Services;
 
+        services.AddDataProtection().SetApplicationName("Marketplace").PersistKeysToDbContext<MarketplaceDbContext>();
         services.AddAuthorization();
         services.AddIdentityApiEndpoints<MarketplaceUser>(o =>
             {

@@ -1,0 +1,53 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Marketplace.Server.Tests.Hosting;
+
+public sealed class HostingTests(SqliteHost fixture) : IClassFixture<SqliteHost>
+{
+    [Theory]
+    [InlineData("/health/live")]
+    [InlineData("/health/ready")]
+    public async Task Health_endpoints_report_healthy(string path)
+    {
+        var response = await fixture.Host.CreateClient().GetAsync(path);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync()).Should().Be("Healthy");
+    }
+
+    [Fact]
+    public async Task An_unknown_api_path_is_a_problem_details_404()
+    {
+        var response = await fixture.Host.CreateClient().GetAsync("/api/no-such-thing");
+
+        response.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+    }
+
+    /// <summary>
+    /// The web client's TypeScript types are generated from web/openapi.json; this keeps that file equal to what
+    /// the server really serves. Run with UPDATE_OPENAPI=1 to rewrite it after changing the API.
+    /// </summary>
+    [Fact]
+    public async Task The_web_client_s_openapi_document_matches_the_server()
+    {
+        var served = JsonNode.Parse(await fixture.Host.CreateClient().GetStringAsync("/openapi/v1.json"))!;
+        served["servers"]?.AsArray().Clear(); // the test host's address is not part of the contract
+        var text = served.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
+        var file = Path.Combine(RepositoryRoot(), "web", "openapi.json");
+
+        if (Environment.GetEnvironmentVariable("UPDATE_OPENAPI") == "1") await File.WriteAllTextAsync(file, text);
+
+        (await File.ReadAllTextAsync(file)).ReplaceLineEndings("\n").Should().Be(text,
+            "web/openapi.json must be regenerated (UPDATE_OPENAPI=1 dotnet test --filter The_web_client_s_openapi_document) and `npm run gen:api` run");
+    }
+
+    static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Marketplace.sln"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("Marketplace.sln not found above the test binaries.");
+    }
+}

@@ -1,0 +1,46 @@
+using System.Net;
+using System.Net.Http.Json;
+using Marketplace.Data;
+using Marketplace.Server.Hosting;
+using Marketplace.Testing;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Marketplace.Server.Tests.Hubs;
+
+/// <summary>The server on a real Kestrel port, so SignalR runs over real WebSockets.</summary>
+public sealed class HubFixture : IAsyncLifetime
+{
+    public MarketplaceHost Host { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Host = new MarketplaceHost(await TestDatabase.Create(DatabaseProvider.Sqlite), realPort: true);
+        _ = Host.ServerAddress;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        await Host.Database.DisposeAsync();
+    }
+
+    /// <summary>A browser-like user: an HTTP client and a hub connection sharing one cookie jar.</summary>
+    public async Task<(HttpClient Http, HubConnection Hub)> Connect(bool signedIn)
+    {
+        var cookies = new CookieContainer();
+        var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = Host.ServerAddress };
+        if (signedIn)
+        {
+            var email = $"hub-{Guid.NewGuid():N}@example.it";
+            (await http.PostAsJsonAsync("/api/auth/register", new { email, password = ApiClientExtensions.Password })).EnsureSuccessStatusCode();
+            await http.SignIn(email);
+        }
+        var hub = new HubConnectionBuilder()
+            .WithUrl(new Uri(Host.ServerAddress, MarketplaceRoutes.HubPath), o => o.Cookies = cookies)
+            .AddJsonProtocol(o => o.PayloadSerializerOptions = ApiClientExtensions.Json)
+            .Build();
+        await hub.StartAsync();
+        return (http, hub);
+    }
+}
