@@ -1,3 +1,4 @@
+using Marketplace.Testing;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -36,18 +37,11 @@ public sealed class HostingTests(SqliteHost fixture) : IClassFixture<SqliteHost>
         var served = JsonNode.Parse(await fixture.Host.CreateClient().GetStringAsync("/openapi/v1.json"))!;
         served["servers"]?.AsArray().Clear(); // the test host's address is not part of the contract
         var text = served.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
-        var file = Path.Combine(RepositoryRoot(), "web", "openapi.json");
+        var file = Path.Combine(RepositoryPaths.Root, "web", "openapi.json");
 
         if (Environment.GetEnvironmentVariable("UPDATE_OPENAPI") == "1") await File.WriteAllTextAsync(file, text);
 
         (await File.ReadAllTextAsync(file)).ReplaceLineEndings("\n").Should().Be(text,
             "web/openapi.json must be regenerated (UPDATE_OPENAPI=1 dotnet test --filter The_web_client_s_openapi_document) and `npm run gen:api` run");
-    }
-
-    static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Marketplace.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("Marketplace.sln not found above the test binaries.");
     }
 }

@@ -1,0 +1,58 @@
+using System.Net;
+using Marketplace.Data;
+using Marketplace.Testing;
+using Microsoft.Playwright;
+
+namespace Marketplace.EndToEnd.Tests;
+
+/// <summary>
+/// The real server on a real Kestrel port and the system's Chromium driven by Playwright (Playwright cannot
+/// download browsers here; MARKETPLACE_CHROMIUM, default /usr/bin/chromium, names the one to use).
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    static readonly string[] ChromiumFlags =
+    [
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    ];
+
+    IPlaywright playwright = null!;
+
+    public MarketplaceHost Host { get; private set; } = null!;
+    public IBrowser Browser { get; private set; } = null!;
+    public Uri Address => Host.ServerAddress;
+
+    /// <summary>Where screenshots go, for people to look at: artifacts/screenshots at the repository root.</summary>
+    public static string ScreenshotDirectory { get; } = Path.Combine(RepositoryPaths.Root, "artifacts", "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        Host = new MarketplaceHost(await TestDatabase.Create(DatabaseProvider.Sqlite), realPort: true);
+        _ = Host.ServerAddress;
+        var chromium = Environment.GetEnvironmentVariable("MARKETPLACE_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
+        if (!File.Exists(chromium))
+            throw new InvalidOperationException($"Chromium is not at {chromium}: install Debian's chromium package or set MARKETPLACE_CHROMIUM.");
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = chromium, Headless = true, Args = ChromiumFlags });
+        Directory.CreateDirectory(ScreenshotDirectory);
+    }
+
+    /// <summary>A separate browser profile (its own cookies), as a different person on a different computer.</summary>
+    public async Task<IPage> NewPerson(string locale = "it-IT")
+    {
+        var context = await Browser.NewContextAsync(new() { BaseURL = Address.ToString(), Locale = locale, ViewportSize = new() { Width = 1280, Height = 900 } });
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>An API client with its own cookies, for arranging data quickly.</summary>
+    public HttpClient NewApiClient() => new(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = Address };
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        playwright.Dispose();
+        await Host.DisposeAsync();
+        await Host.Database.DisposeAsync();
+    }
+}
