@@ -1,0 +1,114 @@
+using Marketplace.Businesses;
+using Marketplace.Server.Endpoints;
+using Marketplace.Testing;
+using Microsoft.Playwright;
+using static Marketplace.Testing.ApiClientExtensions;
+using static Microsoft.Playwright.Assertions;
+
+namespace Marketplace.EndToEnd.Tests;
+
+public sealed class BusinessProfileBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    async Task<(string Email, BusinessProfileDto Business)> OwnerWithProfile()
+    {
+        var api = fixture.NewApiClient();
+        var email = await api.SignUp("titolare");
+        var created = await api.CreateBusiness("Edilizia Rossi S.r.l.");
+        var edited = await api.EditProfile(created.Id, EditOf(created) with
+        {
+            VatNumber = "00743110157",
+            Description = "Impresa edile: nuove costruzioni e ristrutturazioni.",
+            Capabilities = ["45210000", "45453000", "77313000"],
+            Tags = ["edilizia scolastica", "restauro"],
+            ComuneCode = "037006",
+            Address = "Via dell'Indipendenza 10",
+            Size = FirmSize.Small,
+            Website = "www.edilizia-rossi.it",
+            ContactEmail = "info@edilizia-rossi.it",
+            ContactPhone = "+39 051 555 0101",
+        });
+        return (email, await edited.Read<BusinessProfileDto>());
+    }
+
+    static async Task SignIn(IPage page, string email)
+    {
+        await page.GotoAsync("/#/login");
+        await page.GetByTestId("login-email").FillAsync(email);
+        await page.GetByTestId("login-password").FillAsync(Password);
+        await page.GetByTestId("login-submit").ClickAsync();
+        await Expect(page.GetByTestId("logout")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task An_edit_saved_in_one_browser_appears_live_in_another_without_reloading()
+    {
+        var (email, business) = await OwnerWithProfile();
+        var owner = await fixture.NewPerson();
+        await SignIn(owner, email);
+        var visitor = await fixture.NewPerson();
+        await visitor.GotoAsync($"/#/businesses/{business.Id}");
+        await Expect(visitor.GetByTestId("live-status")).ToHaveAttributeAsync("data-state", "connected");
+        await Expect(visitor.GetByTestId("business-name")).ToHaveTextAsync("Edilizia Rossi S.r.l.");
+        await visitor.EvaluateAsync("() => { window.__sameDocument = true; }");
+
+        await owner.GotoAsync($"/#/businesses/{business.Id}/edit");
+        await owner.GetByTestId("edit-name").FillAsync("Edilizia Rossi & Figli S.r.l.");
+        await owner.GetByTestId("edit-description").FillAsync("Ristrutturazione di scuole ed edifici pubblici dal 1987.");
+        await owner.GetByTestId("edit-save").ClickAsync();
+
+        await Expect(visitor.GetByTestId("business-name")).ToHaveTextAsync("Edilizia Rossi & Figli S.r.l.");
+        await Expect(visitor.GetByTestId("business-description")).ToHaveTextAsync("Ristrutturazione di scuole ed edifici pubblici dal 1987.");
+        (await visitor.EvaluateAsync<bool>("() => window.__sameDocument === true")).Should().BeTrue("the page must update in place, not reload");
+        await visitor.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "business-profile-live.png"), FullPage = true });
+        await owner.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "business-edit.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task The_profile_speaks_the_browser_s_language_and_can_be_switched()
+    {
+        var (_, business) = await OwnerWithProfile();
+        var visitor = await fixture.NewPerson(locale: "en-GB");
+        await visitor.GotoAsync($"/#/businesses/{business.Id}");
+
+        await Expect(visitor.GetByTestId("business-capabilities")).ToContainTextAsync("Building construction work");
+        await Expect(visitor.GetByTestId("business-locality")).ToContainTextAsync("Bologna (BO)");
+        await visitor.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "business-profile-en.png"), FullPage = true });
+
+        await visitor.GetByTestId("lang-it").ClickAsync();
+
+        await Expect(visitor.GetByTestId("business-capabilities")).ToContainTextAsync("Lavori generali di costruzione di edifici");
+        (await visitor.EvaluateAsync<string>("() => document.documentElement.lang")).Should().Be("it");
+    }
+
+    [Fact]
+    public async Task A_new_user_signs_up_creates_a_firm_and_adds_a_capability_found_by_words()
+    {
+        var page = await fixture.NewPerson();
+        var email = $"nuovo-{Guid.NewGuid():N}@example.it";
+        await page.GotoAsync("/#/register");
+        await page.GetByTestId("register-email").FillAsync(email);
+        await page.GetByTestId("register-password").FillAsync(Password);
+        await page.GetByTestId("register-submit").ClickAsync();
+        await Expect(page.GetByTestId("logout")).ToBeVisibleAsync();
+
+        await page.GotoAsync("/#/businesses/new");
+        await page.GetByTestId("new-business-name").FillAsync("Giardini Gallo Soc. Coop.");
+        await page.GetByTestId("new-business-submit").ClickAsync();
+        await Expect(page.GetByTestId("edit-name")).ToHaveValueAsync("Giardini Gallo Soc. Coop.");
+        await page.GetByTestId("cpv-search").FillAsync("manutenzione parchi");
+        await page.GetByTestId("cpv-option").Filter(new() { HasText = "77313000-7" }).ClickAsync();
+        await page.GetByTestId("edit-vat").FillAsync("00743110158");
+        await page.GetByTestId("edit-save").ClickAsync();
+
+        await Expect(page.GetByTestId("form-error-vatNumber")).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "business-edit-errors.png"), FullPage = true });
+
+        await page.GetByTestId("edit-vat").FillAsync("00743110157");
+        await page.GetByTestId("edit-save").ClickAsync();
+        await Expect(page.GetByTestId("edit-status")).Not.ToBeEmptyAsync();
+        await Expect(page.GetByTestId("form-error-vatNumber")).ToHaveCountAsync(0);
+
+        var mine = await fixture.NewApiClient().GetStringAsync("/api/businesses?q=giardini+gallo");
+        mine.Should().Contain("Giardini Gallo Soc. Coop.").And.Contain("\"capabilityCount\":1");
+    }
+}
