@@ -105,7 +105,7 @@ public sealed class BusinessProfileBrowserTests(BrowserFixture fixture) : IClass
 
         await page.GetByTestId("edit-vat").FillAsync("00743110157");
         await page.GetByTestId("edit-save").ClickAsync();
-        await Expect(page.GetByTestId("edit-status")).Not.ToBeEmptyAsync();
+        await Expect(page.GetByTestId("edit-status")).ToHaveAttributeAsync("data-state", "saved");
         await Expect(page.GetByTestId("form-error-vatNumber")).ToHaveCountAsync(0);
 
         var mine = await fixture.NewApiClient().GetStringAsync("/api/businesses?q=giardini+gallo");

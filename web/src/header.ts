@@ -15,7 +15,8 @@ async function logout(): Promise<void> {
 
 export function header(route: Route) {
   const user = currentUser();
-  const here = route.name === "login" || route.name === "register" ? null : location.hash || null;
+  // Come back here after signing in; on the sign-in pages themselves, keep where they lead.
+  const next = route.name === "login" || route.name === "register" ? route.next : location.hash || null;
   return html`
     <header class="site-header">
       <div class="bar">
@@ -36,8 +37,8 @@ export function header(route: Route) {
             ? html`<span class="user"><span class="email">${user.email}</span> ·
                 <button type="button" class="link" data-testid="logout" @click=${logout}>${t("nav.logout")}</button></span>`
             : html`<span class="user">
-                <a href=${href({ name: "login", next: here })} data-testid="nav-login">${t("nav.login")}</a> ·
-                <a href=${href({ name: "register", next: here })} data-testid="nav-register">${t("nav.register")}</a></span>`}
+                <a href=${href({ name: "login", next })} data-testid="nav-login">${t("nav.login")}</a> ·
+                <a href=${href({ name: "register", next })} data-testid="nav-register">${t("nav.register")}</a></span>`}
         </div>
       </div>
     </header>

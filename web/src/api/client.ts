@@ -4,8 +4,8 @@ import type {
   AddMemberRequest,
   BusinessMemberDto,
   BusinessProfileDto,
+  CapabilityDto,
   ComuneDto,
-  CpvEntryDto,
   CreateBusinessRequest,
   DirectoryPageDto,
   EditProfileRequest,
@@ -65,6 +65,6 @@ export const api = {
   addMember: (id: string, body: AddMemberRequest) =>
     request<BusinessMemberDto>("POST", `/api/businesses/${segment(id)}/members`, body),
 
-  searchCpv: (q: string, limit = 20) => request<CpvEntryDto[]>("GET", url("/api/reference/cpv", { q, limit })),
+  searchCpv: (q: string, limit = 20) => request<CapabilityDto[]>("GET", url("/api/reference/cpv", { q, limit })),
   searchComuni: (q: string, limit = 20) => request<ComuneDto[]>("GET", url("/api/reference/comuni", { q, limit })),
 };

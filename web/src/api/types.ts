@@ -3,22 +3,23 @@ import type { components } from "./schema";
 
 type Schemas = components["schemas"];
 
-export type MeDto = Schemas["MeDto"];
-export type DirectoryPageDto = Schemas["DirectoryPageDto"];
-export type DirectoryEntryDto = Schemas["DirectoryEntryDto"];
-export type CreateBusinessRequest = Schemas["CreateBusinessRequest"];
-export type BusinessProfileDto = Schemas["BusinessProfileDto"];
-export type CapabilityDto = Schemas["CapabilityDto"];
-export type LocalityDto = Schemas["LocalityDto"];
-export type EditProfileRequest = Schemas["EditProfileRequest"];
-export type MyBusinessDto = Schemas["MyBusinessDto"];
-export type BusinessMemberDto = Schemas["BusinessMemberDto"];
-export type AddMemberRequest = Schemas["AddMemberRequest"];
-export type CpvEntryDto = Schemas["CpvEntryDto"];
-export type ComuneDto = Schemas["ComuneDto"];
+type Dto<Name extends keyof Schemas> = Schemas[Name];
+
+export type MeDto = Dto<"MeDto">;
+export type DirectoryPageDto = Dto<"DirectoryPageDto">;
+export type DirectoryEntryDto = Dto<"DirectoryEntryDto">;
+export type CreateBusinessRequest = Dto<"CreateBusinessRequest">;
+export type BusinessProfileDto = Dto<"BusinessProfileDto">;
+/** A CPV code with both labels: a business's capability, and a CPV search result. */
+export type CapabilityDto = Dto<"CapabilityDto">;
+export type LocalityDto = Dto<"LocalityDto">;
+export type EditProfileRequest = Dto<"EditProfileRequest">;
+export type MyBusinessDto = Dto<"MyBusinessDto">;
+export type BusinessMemberDto = Dto<"BusinessMemberDto">;
+export type AddMemberRequest = Dto<"AddMemberRequest">;
+export type ComuneDto = Dto<"ComuneDto">;
 
 // Enums are read off the DTO properties so that only the DTO names are part of the contract.
 export type BusinessKind = BusinessProfileDto["kind"];
 export type BusinessSize = NonNullable<DirectoryEntryDto["size"]>;
 export type MemberRole = MyBusinessDto["role"];
-export type InvitableRole = AddMemberRequest["role"];

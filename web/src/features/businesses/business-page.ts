@@ -11,7 +11,8 @@ import { loadErrorView, loadingView, notFoundView } from "../../views";
 import { currentUser } from "../auth/session";
 import { localityLine, websiteHref } from "./format";
 import { mergeLiveUpdate, type ProfileField } from "./live-merge";
-import { canManage, membersSection } from "./members-section";
+import { membersSection } from "./members-section";
+import { canManage } from "./roles";
 
 const HIGHLIGHT_MS = 2500;
 
@@ -102,8 +103,7 @@ export function businessPage(id: string, redraw: Redraw): Page {
         <div class="profile-grid">
           <section class="card">
             <h2>${t("business.about")}</h2>
-            <p class="description ${mark("description")}" data-testid="business-description">
-              ${p.description ?? none}</p>
+            <p class="description ${mark("description")}" data-testid="business-description">${p.description ?? none}</p>
             <h3>${t("business.tags")}</h3>
             <p class=${mark("tags")}>
               ${p.tags.length ? p.tags.map((tag) => html`<span class="chip">${tag}</span>`) : none}

@@ -1,15 +1,16 @@
 // #/businesses/{id}/edit — the profile form for Owners and Managers.
 import { html, nothing } from "lit-html";
+import { ifDefined } from "lit-html/directives/if-defined.js";
 import { live } from "lit-html/directives/live.js";
 import { api } from "../../api/client";
 import { ApiError, invalidIndexes, messagesFor, otherMessages } from "../../api/problem";
-import type { BusinessProfileDto, BusinessSize, ComuneDto, CpvEntryDto, EditProfileRequest } from "../../api/types";
+import type { BusinessProfileDto, BusinessSize, CapabilityDto, ComuneDto, EditProfileRequest } from "../../api/types";
 import { localized, t, type MessageKey } from "../../i18n";
 import type { Page, Redraw } from "../../page";
 import { href } from "../../router";
 import { loadErrorView, loadingView, notFoundView } from "../../views";
 import { comuneLabel } from "./format";
-import { canManage } from "./members-section";
+import { canManage } from "./roles";
 import { buildEditRequest, formFromProfile, type ProfileForm, type TextField } from "./profile-form";
 import { typeahead } from "./typeahead";
 
@@ -29,7 +30,7 @@ export function editPage(id: string, redraw: Redraw): Page {
   let status: Status = null;
   let saving = false;
 
-  const cpv = typeahead<CpvEntryDto>(
+  const cpv = typeahead<CapabilityDto>(
     {
       testid: "cpv-search",
       optionTestid: "cpv-option",
@@ -126,7 +127,7 @@ export function editPage(id: string, redraw: Redraw): Page {
       : nothing;
   };
   const invalid = (field: keyof EditProfileRequest) => (messagesFor(errors, field).length ? "true" : "false");
-  const describedBy = (field: keyof EditProfileRequest) => (messagesFor(errors, field).length ? `error-${field}` : nothing);
+  const describedBy = (field: keyof EditProfileRequest) => (messagesFor(errors, field).length ? `error-${field}` : undefined);
 
   function text(f: ProfileForm, field: TextField, label: MessageKey, testid: string, type = "text", hint?: MessageKey) {
     const inputId = `edit-${field}`;
@@ -136,9 +137,9 @@ export function editPage(id: string, redraw: Redraw): Page {
       <label for=${inputId}>${t(label)}</label>
       ${field === "description"
         ? html`<textarea id=${inputId} rows="5" data-testid=${testid} .value=${live(f[field])} @input=${onInput}
-            aria-invalid=${invalid(requestField)} aria-describedby=${describedBy(requestField)}></textarea>`
+            aria-invalid=${invalid(requestField)} aria-describedby=${ifDefined(describedBy(requestField))}></textarea>`
         : html`<input id=${inputId} type=${type} data-testid=${testid} .value=${live(f[field])} @input=${onInput}
-            ?required=${field === "name"} aria-invalid=${invalid(requestField)} aria-describedby=${describedBy(requestField)} />`}
+            ?required=${field === "name"} aria-invalid=${invalid(requestField)} aria-describedby=${ifDefined(describedBy(requestField))} />`}
       ${hint ? html`<small class="hint">${t(hint)}</small>` : nothing}
       ${fieldError(requestField)}
     </div>`;

@@ -2,14 +2,14 @@
 import { html, nothing } from "lit-html";
 import { api } from "../../api/client";
 import { ApiError, messagesFor, otherMessages } from "../../api/problem";
-import type { BusinessMemberDto, InvitableRole, MemberRole } from "../../api/types";
+import type { BusinessMemberDto, MemberRole } from "../../api/types";
 import { t } from "../../i18n";
 import type { Redraw } from "../../page";
+import { canManage } from "./roles";
 import { loadErrorView, loadingView } from "../../views";
 
-const invitable: readonly InvitableRole[] = ["Viewer", "Manager"];
-
-export const canManage = (role: MemberRole | null): boolean => role === "Owner" || role === "Manager";
+/** Roles one can give when adding a member; a business has one Owner, its creator. */
+const invitable: readonly MemberRole[] = ["Viewer", "Manager"];
 
 export function membersSection(businessId: string, role: MemberRole, redraw: Redraw) {
   let members: BusinessMemberDto[] | null = null;
@@ -34,7 +34,7 @@ export function membersSection(businessId: string, role: MemberRole, redraw: Red
     const form = event.target as HTMLFormElement;
     const data = new FormData(form);
     const email = String(data.get("email") ?? "").trim();
-    const memberRole = String(data.get("role")) as InvitableRole;
+    const memberRole = String(data.get("role")) as MemberRole;
     busy = true;
     errors = {};
     status = null;

@@ -1,5 +1,6 @@
 // A search-as-you-type picker: debounced look-ups, only the latest answer shown, keyboard and mouse selection.
 import { html, nothing, type TemplateResult } from "lit-html";
+import { ifDefined } from "lit-html/directives/if-defined.js";
 import { live } from "lit-html/directives/live.js";
 import { debounce } from "../../debounce";
 import { t } from "../../i18n";
@@ -106,7 +107,7 @@ export function typeahead<T>(options: TypeaheadOptions<T>, redraw: Redraw): Type
         <div class="typeahead">
           <input id=${inputId} type="search" autocomplete="off" role="combobox" data-testid=${options.testid}
             aria-autocomplete="list" aria-expanded=${results.length > 0 ? "true" : "false"} aria-controls=${listId}
-            aria-activedescendant=${active >= 0 ? `${listId}-${active}` : ""} aria-describedby=${describedBy ?? nothing}
+            aria-activedescendant=${active >= 0 ? `${listId}-${active}` : ""} aria-describedby=${ifDefined(describedBy)}
             placeholder=${options.placeholder()} .value=${live(query)} @input=${onInput} @keydown=${onKeydown}
             @blur=${() => { close(); redraw(); }} />
           ${results.length > 0

@@ -1,0 +1,97 @@
+import { html, nothing, render } from "lit-html";
+import { authPage } from "./features/auth/auth-pages";
+import { currentUser, onSessionChange, refreshSession } from "./features/auth/session";
+import { businessPage } from "./features/businesses/business-page";
+import { directoryPage } from "./features/businesses/directory-page";
+import { editPage } from "./features/businesses/edit-page";
+import { myBusinessesPage } from "./features/businesses/my-businesses-page";
+import { newBusinessPage } from "./features/businesses/new-business-page";
+import { header } from "./header";
+import { initI18n, onLanguageChange, t } from "./i18n";
+import type { Page, Redraw } from "./page";
+import { navigate, parseRoute, requiresSignIn, type Route } from "./router";
+import "./styles.css";
+import { notFoundView } from "./views";
+
+function pageFor(route: Route, redraw: Redraw): Page {
+  switch (route.name) {
+    case "directory":
+      return directoryPage(redraw);
+    case "login":
+    case "register":
+      return authPage(route.name, route.next, redraw);
+    case "myBusinesses":
+      return myBusinessesPage(redraw);
+    case "newBusiness":
+      return newBusinessPage(redraw);
+    case "business":
+      return businessPage(route.id, redraw);
+    case "editBusiness":
+      return editPage(route.id, redraw);
+    case "notFound":
+      return { title: () => t("notFound.title"), view: () => notFoundView(t("notFound.title")) };
+  }
+}
+
+const root = document.getElementById("app")!;
+let route: Route = parseRoute(location.hash);
+let page: Page | null = null;
+/** An unexpected failure that no page handled; shown until dismissed. */
+let unexpected: string | null = null;
+
+function draw(): void {
+  if (!page) return;
+  document.title = `${page.title()} · Marketplace`;
+  render(
+    html`${header(route)}
+      <main class="container">
+        ${unexpected
+          ? html`<div class="alert error" role="alert">${unexpected}
+              <button type="button" class="link" @click=${() => { unexpected = null; redraw(); }}>${t("common.dismiss")}</button></div>`
+          : nothing}
+        ${page.view()}
+      </main>`,
+    root,
+  );
+}
+
+/** Pages ask for a redraw; several requests in one turn (or one made while rendering, e.g. from a blur) make one render. */
+let drawQueued = false;
+function redraw(): void {
+  if (drawQueued) return;
+  drawQueued = true;
+  queueMicrotask(() => {
+    drawQueued = false;
+    draw();
+  });
+}
+
+function mount(): void {
+  const next = parseRoute(location.hash);
+  if (requiresSignIn(next) && !currentUser()) {
+    navigate({ name: "login", next: location.hash }, true);
+    return;
+  }
+  page?.dispose?.();
+  route = next;
+  page = pageFor(route, redraw);
+  window.scrollTo({ top: 0 });
+  draw();
+}
+
+initI18n();
+window.addEventListener("hashchange", mount);
+window.addEventListener("unhandledrejection", (event) => {
+  console.error(event.reason);
+  unexpected = t("error.unexpected");
+  redraw();
+});
+onLanguageChange(redraw);
+
+refreshSession()
+  .catch(() => (unexpected = t("error.network")))
+  .finally(() => {
+    // A different user may see different things (roles, edit links): start the page afresh.
+    onSessionChange(mount);
+    mount();
+  });
