@@ -69,9 +69,13 @@ say "web client: install, unit tests"
 
 say "build (includes the web client)"
 if dotnet build Marketplace.sln -c Release -nologo -v quiet; then
-  say "dotnet test"
-  dotnet test Marketplace.sln -c Release --no-build -nologo --logger "trx" --results-directory "$results/trx" -- RunConfiguration.CollectSourceInformation=false \
-    || failed_steps=$((failed_steps + 1))
+  # One project at a time, each with its own report file, so no report can overwrite another.
+  for project in tests/*.Tests; do
+    name=$(basename "$project")
+    say "dotnet test $name"
+    dotnet test "$project" -c Release --no-build -nologo --logger "trx;LogFileName=$name.trx" --results-directory "$results/trx" \
+      || failed_steps=$((failed_steps + 1))
+  done
 else
   failed_steps=$((failed_steps + 1))
 fi
