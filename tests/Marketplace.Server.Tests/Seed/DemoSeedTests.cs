@@ -1,0 +1,43 @@
+using System.Net.Http.Json;
+using Marketplace.Data;
+using Marketplace.Server.Endpoints;
+using Marketplace.Server.Seed;
+using Marketplace.Testing;
+using Microsoft.EntityFrameworkCore;
+using static Marketplace.Testing.ApiClientExtensions;
+
+namespace Marketplace.Server.Tests.Seed;
+
+public sealed class DemoSeedTests
+{
+    [Fact]
+    public async Task The_demo_is_seeded_once_however_often_the_server_starts()
+    {
+        await using var database = await TestDatabase.Create(DatabaseProvider.Sqlite);
+        await using (var first = new MarketplaceHost(database, seed: true))
+        {
+            first.StartServer();
+        }
+
+        await using var second = new MarketplaceHost(database, seed: true);
+        var directory = await second.CreateClient().GetFromJsonAsync<DirectoryPageDto>("/api/businesses", Json);
+
+        directory!.Total.Should().Be(7);
+        directory.Items.Select(b => b.Name).Should().Contain(["Edilizia Rossi S.r.l.", "Associazione Imprese Emilia"]);
+        (await second.Query(db => db.Users.CountAsync())).Should().Be(7);
+        var owner = second.Browser();
+        await owner.SignIn("titolare@edilizia-rossi.demo", DemoSeeder.Password);
+        (await owner.GetFromJsonAsync<MyBusinessDto[]>("/api/me/businesses", Json)).Should().ContainSingle()
+            .Which.Name.Should().Be("Edilizia Rossi S.r.l.");
+    }
+
+    [Fact]
+    public async Task With_seeding_off_a_new_install_is_empty()
+    {
+        await using var database = await TestDatabase.Create(DatabaseProvider.Sqlite);
+        await using var host = new MarketplaceHost(database, seed: false);
+
+        (await host.CreateClient().GetFromJsonAsync<DirectoryPageDto>("/api/businesses", Json))!.Total.Should().Be(0);
+        (await host.Query(db => db.Users.CountAsync())).Should().Be(0);
+    }
+}
