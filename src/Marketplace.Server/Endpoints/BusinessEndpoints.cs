@@ -11,7 +11,7 @@ namespace Marketplace.Server.Endpoints;
 
 public static class BusinessEndpoints
 {
-    const int MaxPageSize = 100;
+    const int MaxPageSize = 100, MaxPage = 10_000;
 
     /// <summary>Businesses: the directory, public profiles, profile editing and the people acting for a business.</summary>
     public static IEndpointRouteBuilder MapBusinessApi(this IEndpointRouteBuilder app)
@@ -30,7 +30,7 @@ public static class BusinessEndpoints
     static async Task<Ok<DirectoryPageDto>> Directory(string? q, int? page, int? pageSize, MarketplaceDbContext db, CancellationToken ct)
     {
         var size = Math.Clamp(pageSize ?? 20, 1, MaxPageSize);
-        var number = Math.Max(page ?? 1, 1);
+        var number = Math.Clamp(page ?? 1, 1, MaxPage);
         var query = db.Directory.AsNoTracking();
         foreach (var word in TextSearch.Words(q ?? ""))
             query = query.Where(d => d.SearchText.Contains(word));

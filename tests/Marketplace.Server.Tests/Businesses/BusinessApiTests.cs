@@ -81,6 +81,16 @@ public abstract class BusinessApiTests<THost>(THost fixture) : IClassFixture<THo
             new DirectoryEntryDto(created.Id, BusinessKind.Firm, created.Name, "Ferrara", "FE", null, 1));
     }
 
+    [Theory]
+    [InlineData("page=0&pageSize=0", 1, 1)]
+    [InlineData("page=2147483647&pageSize=100000", 10_000, 100)]
+    public async Task Directory_paging_is_kept_within_bounds(string query, int page, int pageSize)
+    {
+        var response = await host.CreateClient().GetFromJsonAsync<DirectoryPageDto>($"/api/businesses?{query}", Json);
+
+        (response!.Page, response.PageSize).Should().Be((page, pageSize));
+    }
+
     [Fact]
     public async Task Invalid_fields_are_each_named_and_nothing_is_stored()
     {
