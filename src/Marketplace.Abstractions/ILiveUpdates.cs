@@ -1,4 +1,5 @@
 using Marketplace.Businesses;
+using Marketplace.Spaces;
 
 namespace Marketplace;
 
@@ -9,4 +10,7 @@ namespace Marketplace;
 public interface ILiveUpdates
 {
     Task BusinessChanged(BusinessSnapshot business);
+
+    /// <param name="firmsToTell">Firms whose standing changed (an application decided, a new policy to accept).</param>
+    Task SpaceChanged(SpaceSnapshot space, Guid[] firmsToTell);
 }

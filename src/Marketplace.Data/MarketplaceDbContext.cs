@@ -20,6 +20,8 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
     public DbSet<DirectoryEntry> Directory => Set<DirectoryEntry>();
     public DbSet<BusinessCapabilityEntry> BusinessCapabilities => Set<BusinessCapabilityEntry>();
     public DbSet<BusinessMemberEntry> BusinessMembers => Set<BusinessMemberEntry>();
+    public DbSet<SpaceEntry> Spaces => Set<SpaceEntry>();
+    public DbSet<SpaceMemberEntry> SpaceMembers => Set<SpaceMemberEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -62,6 +64,23 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
             e.HasKey(x => new { x.BusinessId, x.UserId });
             e.Property(x => x.Role).HasConversion<string>().HasMaxLength(16);
             e.HasIndex(x => x.UserId);
+        });
+
+        builder.Entity<SpaceEntry>(e =>
+        {
+            e.ToTable("spaces");
+            e.HasKey(x => x.SpaceId);
+            e.Property(x => x.Name).HasMaxLength(120);
+            e.Property(x => x.Visibility).HasConversion<string>().HasMaxLength(16);
+            e.HasIndex(x => x.HostId);
+        });
+
+        builder.Entity<SpaceMemberEntry>(e =>
+        {
+            e.ToTable("space_members");
+            e.HasKey(x => new { x.SpaceId, x.BusinessId });
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+            e.HasIndex(x => x.BusinessId);
         });
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Marketplace.Businesses;
+using Marketplace.Spaces;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
@@ -49,4 +50,12 @@ public sealed class RecordedLiveUpdates : ILiveUpdates
     }
 
     public IEnumerable<BusinessSnapshot> For(Guid businessId) => Businesses.Where(b => b.Id == businessId);
+
+    public ConcurrentQueue<(SpaceSnapshot Space, Guid[] FirmsToTell)> Spaces { get; } = new();
+
+    public Task SpaceChanged(SpaceSnapshot space, Guid[] firmsToTell)
+    {
+        Spaces.Enqueue((space, firmsToTell));
+        return Task.CompletedTask;
+    }
 }

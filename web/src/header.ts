@@ -34,10 +34,13 @@ export function header(route: Route) {
             )}
           </div>
           ${user
-            ? html`<span class="user"><span class="email">${user.email}</span> ·
+            ? html`<span class="user">
+                <span class="email" title=${user.email}>${user.email}</span>
+                <span class="sep" aria-hidden="true">·</span>
                 <button type="button" class="link" data-testid="logout" @click=${logout}>${t("nav.logout")}</button></span>`
             : html`<span class="user">
-                <a href=${href({ name: "login", next })} data-testid="nav-login">${t("nav.login")}</a> ·
+                <a href=${href({ name: "login", next })} data-testid="nav-login">${t("nav.login")}</a>
+                <span class="sep" aria-hidden="true">·</span>
                 <a href=${href({ name: "register", next })} data-testid="nav-register">${t("nav.register")}</a></span>`}
         </div>
       </div>

@@ -1,5 +1,6 @@
 // Small views that several pages show the same way.
-import { html } from "lit-html";
+import { html, nothing } from "lit-html";
+import { ifDefined } from "lit-html/directives/if-defined.js";
 import { t } from "./i18n";
 
 export const loadingView = () => html`<p class="muted" aria-busy="true">${t("common.loading")}</p>`;
@@ -8,3 +9,14 @@ export const loadErrorView = () => html`<p class="alert error" role="alert">${t(
 
 export const notFoundView = (title: string) =>
   html`<section class="card narrow"><h1>${title}</h1><p><a href="#/">${t("common.backToDirectory")}</a></p></section>`;
+
+/**
+ * The messages about one form field, each on its line; nothing when there are none. Spans, so that it may
+ * sit inside a <label>; give it an id to point the input's aria-describedby at.
+ */
+export const fieldErrorView = (field: string, messages: readonly string[], id?: string) =>
+  messages.length
+    ? html`<span class="field-error" id=${ifDefined(id)} data-testid="form-error-${field}">${messages.map(
+        (message) => html`<span>${message}</span>`,
+      )}</span>`
+    : nothing;

@@ -35,16 +35,7 @@ internal sealed class BusinessGrain(
 
     async Task<BusinessSnapshot> Commit()
     {
-        try
-        {
-            await business.WriteStateAsync();
-        }
-        catch
-        {
-            // The in-memory change was not stored: drop it so the next call starts from what is durable.
-            await business.ReadStateAsync();
-            throw;
-        }
+        await business.WriteOrReload();
         var snapshot = business.State.ToSnapshot();
         await live.BusinessChanged(snapshot);
         return snapshot;

@@ -27,6 +27,8 @@ public sealed class ComuneCatalog
 
     public int Count => byCode.Count;
 
+    public IEnumerable<Comune> All => byCode.Values;
+
     public Comune? Find(string code) => byCode.GetValueOrDefault(code.Trim());
 
     /// <summary>Comuni whose name starts with the text typed, then those that contain it.</summary>

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Marketplace.Businesses;
 using Marketplace.Data;
+using Marketplace.Data.ReadModels;
 using Marketplace.Reference;
 using Marketplace.Server.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -36,10 +37,11 @@ public static class BusinessEndpoints
             query = query.Where(d => d.SearchText.Contains(word));
         var total = await query.CountAsync(ct);
         var rows = await query.OrderBy(d => d.Name).ThenBy(d => d.BusinessId).Skip((number - 1) * size).Take(size).ToListAsync(ct);
-        var items = rows.Select(d => new DirectoryEntryDto(d.BusinessId, d.Kind, d.Name,
-            d.ComuneCode is { } code ? ComuneCatalog.Shared.Find(code)?.Name : null, d.ProvinceSigla, d.Size, d.CapabilityCount));
-        return TypedResults.Ok(new DirectoryPageDto([.. items], total, number, size));
+        return TypedResults.Ok(new DirectoryPageDto([.. rows.Select(EntryDto)], total, number, size));
     }
+
+    internal static DirectoryEntryDto EntryDto(DirectoryEntry d) => new(d.BusinessId, d.Kind, d.Name,
+        d.ComuneCode is { } code ? ComuneCatalog.Shared.Find(code)?.Name : null, d.ProvinceSigla, d.Size, d.CapabilityCount);
 
     static async Task<Results<Created<BusinessProfileDto>, ProblemHttpResult>> Create(
         CreateBusinessRequest body, ClaimsPrincipal user, IGrainFactory grains)

@@ -23,6 +23,7 @@ public static class MarketplaceRoutes
         app.MapOpenApi();
         app.MapAuthApi();
         app.MapBusinessApi();
+        app.MapSpaceApi();
         app.MapReferenceApi();
         app.MapHub<MarketplaceHub>(HubPath);
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });

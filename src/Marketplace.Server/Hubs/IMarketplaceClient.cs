@@ -10,6 +10,15 @@ public interface IMarketplaceClient
 
     /// <summary>Sent to a business's own members only: who acts for it now, after any change.</summary>
     Task BusinessTeamChanged(BusinessTeamDto team);
+
+    /// <summary>A watched space changed; the client reloads what it shows (the API decides what each viewer may see).</summary>
+    Task SpaceChanged(SpaceChangedDto change);
+
+    /// <summary>Sent to a space's admins: an application, decision or policy acceptance changed the memberships.</summary>
+    Task SpaceMembershipsChanged(SpaceChangedDto change);
+
+    /// <summary>Sent to a firm's own members: its standing in a space changed, or a new policy awaits acceptance.</summary>
+    Task SpaceStandingChanged(SpaceStandingChangedDto standing);
 }
 
 /// <summary>Hub group names, one home so grains' notices and hub joins always agree.</summary>
@@ -18,4 +27,8 @@ internal static class Topics
     public static string Business(Guid id) => $"business:{id}";
 
     public static string BusinessTeam(Guid id) => $"business-team:{id}";
+
+    public static string Space(Guid id) => $"space:{id}";
+
+    public static string SpaceAdmin(Guid id) => $"space-admin:{id}";
 }

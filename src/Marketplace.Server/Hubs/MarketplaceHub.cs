@@ -1,5 +1,6 @@
 using Marketplace.Businesses;
 using Marketplace.Server.Auth;
+using Marketplace.Spaces;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
@@ -7,7 +8,9 @@ namespace Marketplace.Server.Hubs;
 
 /// <summary>
 /// The one hub. Clients ask to watch a topic; each Watch method decides who may join that group.
-/// A business's public profile is public, so anyone may watch it; its team is private to its members.
+/// A business's public profile is public, so anyone may watch it; its team is private to its members. Space
+/// messages carry no content, only that something changed: each viewer reloads through the API, which decides
+/// what that viewer may see, so nobody learns anything through the hub that the API would refuse them.
 /// </summary>
 public sealed class MarketplaceHub(IGrainFactory grains) : Hub<IMarketplaceClient>
 {
@@ -20,6 +23,22 @@ public sealed class MarketplaceHub(IGrainFactory grains) : Hub<IMarketplaceClien
 
     public Task UnwatchBusiness(Guid businessId) =>
         Groups.RemoveFromGroupAsync(Context.ConnectionId, Topics.Business(businessId));
+
+    public async Task WatchSpace(Guid spaceId)
+    {
+        if (await grains.GetGrain<ISpaceGrain>(spaceId).Get() is null) throw new HubException("No space has this id.");
+        await Groups.AddToGroupAsync(Context.ConnectionId, Topics.Space(spaceId));
+    }
+
+    public Task UnwatchSpace(Guid spaceId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, Topics.Space(spaceId));
+
+    [Authorize]
+    public async Task WatchSpaceAdmin(Guid spaceId)
+    {
+        if (!await grains.GetGrain<ISpaceGrain>(spaceId).IsAdmin(Context.User!.UserId()))
+            throw new HubException("Only the space's admins can watch its applications.");
+        await Groups.AddToGroupAsync(Context.ConnectionId, Topics.SpaceAdmin(spaceId));
+    }
 
     [Authorize]
     public async Task WatchBusinessTeam(Guid businessId)

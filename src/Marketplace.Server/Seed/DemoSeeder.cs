@@ -1,12 +1,14 @@
 using Marketplace.Businesses;
 using Marketplace.Data;
+using Marketplace.Spaces;
 using Microsoft.AspNetCore.Identity;
 
 namespace Marketplace.Server.Seed;
 
 /// <summary>
-/// Demo data for a fresh embedded install: an association, a buyer and a handful of Emilian firms with real CPV
-/// capabilities, each with an owner account. Ids are fixed, so running it again changes nothing.
+/// Demo data for a fresh embedded install: an association and its collaboration space, a buyer and a handful of
+/// Emilian firms with real CPV capabilities (three members, one applicant, one invited), each with an owner
+/// account. Ids are fixed, so running it again changes nothing.
 /// Turn it off with <c>Seed:DemoData=false</c>.
 /// </summary>
 internal sealed class DemoSeeder(IServiceScopeFactory scopes, IGrainFactory grains, ILogger<DemoSeeder> log) : IHostedService
@@ -59,7 +61,46 @@ internal sealed class DemoSeeder(IServiceScopeFactory scopes, IGrainFactory grai
             if (edited.Problem is { } problem) throw new InvalidOperationException($"Demo business {demo.Name} is invalid: {problem}");
             created++;
         }
+        await SeedSpace(users);
         if (created > 0) log.LogInformation("Seeded {Count} demo businesses; owner accounts use the password {Password}", created, Password);
+    }
+
+    static readonly Guid SpaceId = Guid.Parse("0b1f6a52-6c55-4a4e-9a4f-5a0d3d2b1b01");
+
+    const string Policy = """
+        Regolamento dello Spazio Imprese Emilia
+
+        1. Possono aderire le imprese con sede operativa nelle province di Bologna, Modena, Parma, Reggio Emilia e Ferrara.
+        2. Ogni impresa mantiene aggiornato il proprio profilo: competenze (codici CPV), dimensione e recapiti.
+        3. Le imprese collaborano con correttezza: le offerte congiunte sono approvate da tutti i partecipanti.
+        4. L'associazione può sospendere o escludere, motivandolo, chi non rispetta il regolamento.
+        """;
+
+    async Task SeedSpace(UserManager<MarketplaceUser> users)
+    {
+        var space = grains.GetGrain<ISpaceGrain>(SpaceId);
+        if (await space.Get() is not null) return;
+        var association = Businesses[0];
+        var secretary = (await users.FindByEmailAsync(association.OwnerEmail))!.Id;
+        await Expect(space.Create(new CreateSpace(secretary, association.Id, new SpaceSettings(
+            "Spazio Imprese Emilia", "Lo spazio di collaborazione delle imprese associate: competenze, progetti comuni e gare del territorio.",
+            [], ["BO", "MO", "PR", "RE", "FE"], DirectoryVisibility.MembersOnly), Policy)));
+        foreach (var (firm, index) in Businesses.Where(b => b.Kind == BusinessKind.Firm).Select((f, i) => (f, i)))
+        {
+            var owner = (await users.FindByEmailAsync(firm.OwnerEmail))!.Id;
+            if (index == 4)
+            {
+                await Expect(space.Invite(new InviteFirm(secretary, firm.Id)));
+                continue;
+            }
+            await Expect(space.Apply(new ApplyToSpace(owner, firm.Id, "Chiediamo di aderire allo spazio.", 1)));
+            if (index < 3) await Expect(space.Decide(new DecideMembership(secretary, firm.Id, MembershipDecision.Approve, null)));
+        }
+    }
+
+    static async Task Expect(Task<Outcome<SpaceSnapshot>> command)
+    {
+        if ((await command).Problem is { } problem) throw new InvalidOperationException($"Demo space: {problem}");
     }
 
     static async Task<MarketplaceUser> EnsureUser(UserManager<MarketplaceUser> users, string email)

@@ -25,6 +25,8 @@ public sealed class DemoSeedTests
         directory!.Total.Should().Be(7);
         directory.Items.Select(b => b.Name).Should().Contain(["Edilizia Rossi S.r.l.", "Associazione Imprese Emilia"]);
         (await second.Query(db => db.Users.CountAsync())).Should().Be(7);
+        var spaces = await second.CreateClient().GetFromJsonAsync<SpaceSummaryDto[]>("/api/spaces", Json);
+        spaces.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Name = "Spazio Imprese Emilia", MemberCount = 3, PolicyVersion = 1 });
         var owner = second.Browser();
         await owner.SignIn("titolare@edilizia-rossi.demo", DemoSeeder.Password);
         (await owner.GetFromJsonAsync<MyBusinessDto[]>("/api/me/businesses", Json)).Should().ContainSingle()

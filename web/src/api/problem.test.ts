@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ApiError, baseField, invalidIndexes, messagesFor, otherMessages, toApiError } from "./problem";
+import { ApiError, baseField, invalidIndexes, itemIndex, messagesFor, otherMessages, toApiError } from "./problem";
 
 describe("toApiError", () => {
   it("reads a validation ProblemDetails into field errors", () => {
@@ -60,6 +60,19 @@ describe("field lookup", () => {
 
   it("lists the messages of fields the form does not show", () => {
     expect(otherMessages(errors, ["name", "capabilities", "comuneCode"])).toEqual(["Too short."]);
+  });
+
+  it("describes each entry through the given function, saying the same thing once", () => {
+    const describe = (key: string) => [baseField(key) === "capabilities" ? "Bad capability." : `Bad ${key}.`];
+    expect(messagesFor(errors, "capabilities", describe)).toEqual(["Bad capability."]);
+    expect(otherMessages(errors, ["name", "capabilities"], describe)).toEqual(["Bad ComuneCode.", "Bad PasswordTooShort."]);
+  });
+
+  it("reads an item's index from its key", () => {
+    expect(itemIndex("capabilities[12]")).toBe(12);
+    expect(itemIndex("tags[0].label")).toBe(0);
+    expect(itemIndex("tags")).toBeNull();
+    expect(itemIndex("[3]")).toBeNull();
   });
 
   it("finds the failing item indexes", () => {

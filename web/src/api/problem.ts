@@ -37,26 +37,48 @@ export function baseField(key: string): string {
   return head.charAt(0).toLowerCase() + head.slice(1);
 }
 
+/** Turns one error entry into the texts to show; the default shows the server's own messages. */
+export type Describe = (key: string, messages: string[]) => string[];
+
+const asIs: Describe = (_key, messages) => messages;
+
+/** Keeps the first of equal texts: two failing items may well be described the same way. */
+const distinct = (texts: string[]): string[] => [...new Set(texts)];
+
 /** Messages for one form field, including those of its items (`capabilities[0]`, …). */
-export function messagesFor(errors: Record<string, string[]>, field: string): string[] {
-  return Object.entries(errors)
-    .filter(([key]) => baseField(key) === field)
-    .flatMap(([, messages]) => messages);
+export function messagesFor(errors: Record<string, string[]>, field: string, describe: Describe = asIs): string[] {
+  return distinct(
+    Object.entries(errors)
+      .filter(([key]) => baseField(key) === field)
+      .flatMap(([key, messages]) => describe(key, messages)),
+  );
 }
 
 /** Messages whose field is not one the form shows, so that none is silently dropped. */
-export function otherMessages(errors: Record<string, string[]>, shownFields: readonly string[]): string[] {
-  return Object.entries(errors)
-    .filter(([key]) => !shownFields.includes(baseField(key)))
-    .flatMap(([, messages]) => messages);
+export function otherMessages(
+  errors: Record<string, string[]>,
+  shownFields: readonly string[],
+  describe: Describe = asIs,
+): string[] {
+  return distinct(
+    Object.entries(errors)
+      .filter(([key]) => !shownFields.includes(baseField(key)))
+      .flatMap(([key, messages]) => describe(key, messages)),
+  );
+}
+
+/** The item index of a key: `capabilities[2]` → 2; null for a key that names no item. */
+export function itemIndex(key: string): number | null {
+  const match = /^[^[.]+\[(\d+)\]/.exec(key);
+  return match?.[1] === undefined ? null : Number(match[1]);
 }
 
 /** The item indexes that have errors, e.g. `capabilities[2]` → 2 for `capabilities`. */
 export function invalidIndexes(errors: Record<string, string[]>, field: string): Set<number> {
   const indexes = new Set<number>();
   for (const key of Object.keys(errors)) {
-    const match = /^([^[.]+)\[(\d+)\]/.exec(key);
-    if (match?.[1] !== undefined && match[2] !== undefined && baseField(match[1]) === field) indexes.add(Number(match[2]));
+    const index = itemIndex(key);
+    if (index !== null && baseField(key) === field) indexes.add(index);
   }
   return indexes;
 }

@@ -726,6 +726,615 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/spaces": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SpaceSummaryDto"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateSpaceRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SpaceDetailDto"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spaces/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SpaceDetailDto"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spaces/{id}/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["EditSpaceSettingsRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SpaceDetailDto"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spaces/{id}/policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PublishPolicyRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SpaceDetailDto"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spaces/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DirectoryEntryDto"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spaces/{id}/memberships": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SpaceMembershipDto"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spaces/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MembershipEventDto"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spaces/{id}/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ApplyRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SpaceDetailDto"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spaces/{id}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["InviteRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SpaceDetailDto"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spaces/{id}/firms/{firmId}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    firmId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SpaceDetailDto"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spaces/{id}/firms/{firmId}/leave": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    firmId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SpaceDetailDto"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spaces/{id}/firms/{firmId}/accept-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    firmId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AcceptPolicyRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SpaceDetailDto"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spaces/{id}/firms/{firmId}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    firmId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DecisionRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SpaceDetailDto"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spaces/{id}/moderators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ModeratorRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SpaceDetailDto"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spaces/{id}/moderators/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SpaceDetailDto"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reference/cpv": {
         parameters: {
             query?: never;
@@ -806,6 +1415,10 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AcceptPolicyRequest: {
+            /** Format: int32 */
+            version: number;
+        };
         AccessTokenResponse: {
             tokenType?: null | string;
             accessToken: string;
@@ -816,6 +1429,13 @@ export interface components {
         AddMemberRequest: {
             email: null | string;
             role: components["schemas"]["BusinessRole"];
+        };
+        ApplyRequest: {
+            /** Format: uuid */
+            firmId: string;
+            message: null | string;
+            /** Format: int32 */
+            acceptedPolicyVersion: number;
         };
         /** @enum {unknown} */
         BusinessKind: "Firm" | "Association" | "Buyer";
@@ -863,6 +1483,21 @@ export interface components {
             kind: null | components["schemas"]["BusinessKind"];
             name: null | string;
         };
+        CreateSpaceRequest: {
+            /** Format: uuid */
+            hostId: string;
+            name: null | string;
+            description: null | string;
+            territoryComuni: null | string[];
+            territoryProvinces: null | string[];
+            visibility: components["schemas"]["DirectoryVisibility"];
+            policyText: null | string;
+            settings?: components["schemas"]["SpaceSettings"];
+        };
+        DecisionRequest: {
+            decision: components["schemas"]["MembershipDecision"];
+            reason: null | string;
+        };
         DirectoryEntryDto: {
             /** Format: uuid */
             id: string;
@@ -883,6 +1518,8 @@ export interface components {
             /** Format: int32 */
             pageSize: number;
         };
+        /** @enum {unknown} */
+        DirectoryVisibility: "Public" | "MembersOnly";
         EditProfileRequest: {
             /** Format: int32 */
             version: number;
@@ -898,8 +1535,27 @@ export interface components {
             contactEmail: null | string;
             contactPhone: null | string;
         };
+        EditSpaceSettingsRequest: {
+            /** Format: int32 */
+            version: number;
+            name: null | string;
+            description: null | string;
+            territoryComuni: null | string[];
+            territoryProvinces: null | string[];
+            visibility: components["schemas"]["DirectoryVisibility"];
+            settings?: components["schemas"]["SpaceSettings"];
+        };
         /** @enum {unknown} */
         FirmSize: "Micro" | "Small" | "Medium" | "Large" | null;
+        FirmStandingDto: {
+            /** Format: uuid */
+            firmId: string;
+            firmName: string;
+            status: null | components["schemas"]["MembershipStatus"];
+            /** Format: int32 */
+            acceptedPolicyVersion: null | number;
+            reason: null | string;
+        };
         ForgotPasswordRequest: {
             email: string;
         };
@@ -923,6 +1579,10 @@ export interface components {
             email: string;
             isEmailConfirmed: boolean;
         };
+        InviteRequest: {
+            /** Format: uuid */
+            firmId: string;
+        };
         LocalityDto: {
             comuneCode: string;
             name: string;
@@ -941,12 +1601,32 @@ export interface components {
             id: string;
             email: string;
         };
+        /** @enum {unknown} */
+        MembershipDecision: "Approve" | "Reject" | "Suspend" | "Reinstate" | "Remove";
+        MembershipEventDto: {
+            /** Format: uuid */
+            firmId: string;
+            firmName: string;
+            status: components["schemas"]["MembershipStatus"];
+            actorEmail: string;
+            reason: null | string;
+            /** Format: date-time */
+            at: string;
+        };
+        /** @enum {unknown} */
+        MembershipStatus: "Applied" | "Invited" | "Member" | "Rejected" | "Withdrawn" | "Suspended" | "Removed" | "Left" | null;
+        ModeratorRequest: {
+            email: null | string;
+        };
         MyBusinessDto: {
             /** Format: uuid */
             id: string;
             name: string;
             kind: components["schemas"]["BusinessKind"];
             role: components["schemas"]["BusinessRole"];
+        };
+        PublishPolicyRequest: {
+            text: null | string;
         };
         RefreshRequest: {
             refreshToken: string;
@@ -962,6 +1642,57 @@ export interface components {
             email: string;
             resetCode: string;
             newPassword: string;
+        };
+        SpaceDetailDto: {
+            summary: components["schemas"]["SpaceSummaryDto"];
+            territoryComuni: string[];
+            territoryProvinces: string[];
+            policy: components["schemas"]["SpacePolicyDto"];
+            viewerIsAdmin: boolean;
+            viewerFirms: components["schemas"]["FirmStandingDto"][];
+            /** Format: int32 */
+            version: number;
+        };
+        SpaceMembershipDto: {
+            /** Format: uuid */
+            firmId: string;
+            firmName: string;
+            status: components["schemas"]["MembershipStatus"];
+            /** Format: int32 */
+            acceptedPolicyVersion: null | number;
+            policyAcceptancePending: boolean;
+            message: null | string;
+            reason: null | string;
+            /** Format: date-time */
+            since: string;
+        };
+        SpacePolicyDto: {
+            /** Format: int32 */
+            version: number;
+            text: string;
+            /** Format: date-time */
+            publishedAt: string;
+        };
+        SpaceSettings: {
+            name: string;
+            description: null | string;
+            territoryComuni: string[];
+            territoryProvinces: string[];
+            visibility: components["schemas"]["DirectoryVisibility"];
+        };
+        SpaceSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            hostId: string;
+            hostName: string;
+            name: string;
+            description: null | string;
+            visibility: components["schemas"]["DirectoryVisibility"];
+            /** Format: int32 */
+            policyVersion: number;
+            /** Format: int32 */
+            memberCount: number;
         };
         TwoFactorRequest: {
             enable?: null | boolean;

@@ -115,7 +115,7 @@ export const it = {
   "edit.general": "Dati generali",
   "edit.name": "Denominazione",
   "edit.vatNumber": "Partita IVA",
-  "edit.vatHint": "11 cifre, senza il prefisso IT.",
+  "edit.vatHint": "11 cifre; il prefisso IT è facoltativo.",
   "edit.size": "Dimensione",
   "edit.sizeNone": "Non indicata",
   "edit.description": "Descrizione",
@@ -140,6 +140,29 @@ export const it = {
   "edit.conflict": "Qualcun altro ha modificato questo profilo: sono stati caricati i valori aggiornati. Riapplica le tue modifiche e salva di nuovo.",
   "edit.forbiddenTitle": "Modifica non consentita",
   "edit.forbidden": "Solo il Titolare o un Gestore dell'impresa può modificarne il profilo.",
+
+  // The server's validation errors, by request field (see features/businesses/field-errors.ts).
+  "validation.name": "La denominazione è obbligatoria e deve avere da {min} a {max} caratteri.",
+  "validation.vatNumber": "Partita IVA non valida: servono 11 cifre, con la cifra di controllo corretta.",
+  "validation.description": "La descrizione può avere al massimo {max} caratteri.",
+  "validation.capabilities": "Puoi indicare al massimo {max} competenze.",
+  "validation.capability": "Il codice {item} non è un codice CPV 2008: rimuovilo e scegli la competenza dall'elenco.",
+  "validation.capabilityAt": "La competenza n. {n} non è un codice CPV 2008: rimuovila e scegline una dall'elenco.",
+  "validation.tags": "Puoi indicare al massimo {max} parole chiave.",
+  "validation.tag": "La parola chiave «{item}» deve avere da {min} a {max} caratteri.",
+  "validation.tagAt": "La parola chiave n. {n} deve avere da {min} a {max} caratteri.",
+  "validation.comuneCode": "Comune non riconosciuto: cercalo e sceglilo dall'elenco.",
+  "validation.address": "L'indirizzo può avere al massimo {max} caratteri.",
+  "validation.size": "Scegli una dimensione dall'elenco.",
+  "validation.website": "Indirizzo web non valido: scrivilo come https://www.esempio.it.",
+  "validation.contactEmail": "Indirizzo e-mail non valido: scrivilo come nome@esempio.it.",
+  "validation.contactPhone": "Numero di telefono non valido: da {min} a {max} cifre, spazi o trattini, con un + iniziale facoltativo.",
+  "validation.kind": "Scegli il tipo: {firm}, {association} o {buyer}.",
+  "validation.email": "Nessun utente registrato ha questo indirizzo e-mail: chi vuoi aggiungere deve prima registrarsi.",
+  "validation.emailMissing": "Indica l'e-mail di un utente registrato.",
+  "validation.role": "Un nuovo utente può essere {manager} o {viewer}.",
+  "validation.version": "La versione del profilo non è valida: ricarica la pagina e riprova.",
+  "validation.body": "Il server non è riuscito a leggere i dati inviati: ricarica la pagina e riprova.",
 };
 
 export type MessageKey = keyof typeof it;

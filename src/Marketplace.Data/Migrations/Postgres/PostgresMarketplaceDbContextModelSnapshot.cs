@@ -174,6 +174,70 @@ namespace Marketplace.Data.Migrations.Postgres
                     b.ToTable("directory", (string)null);
                 });
 
+            modelBuilder.Entity("Marketplace.Data.ReadModels.SpaceEntry", b =>
+                {
+                    b.Property<Guid>("SpaceId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("HostId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("MemberCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<int>("PolicyVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("SpaceId");
+
+                    b.HasIndex("HostId");
+
+                    b.ToTable("spaces", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Data.ReadModels.SpaceMemberEntry", b =>
+                {
+                    b.Property<Guid>("SpaceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BusinessId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("AcceptedPolicyVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("Since")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("SpaceId", "BusinessId");
+
+                    b.HasIndex("BusinessId");
+
+                    b.ToTable("space_members", (string)null);
+                });
+
             modelBuilder.Entity("Marketplace.Data.Storage.GrainStateRecord", b =>
                 {
                     b.Property<string>("GrainId")

@@ -169,6 +169,70 @@ namespace Marketplace.Data.Migrations.Sqlite
                     b.ToTable("directory", (string)null);
                 });
 
+            modelBuilder.Entity("Marketplace.Data.ReadModels.SpaceEntry", b =>
+                {
+                    b.Property<Guid>("SpaceId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("HostId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MemberCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PolicyVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SpaceId");
+
+                    b.HasIndex("HostId");
+
+                    b.ToTable("spaces", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Data.ReadModels.SpaceMemberEntry", b =>
+                {
+                    b.Property<Guid>("SpaceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BusinessId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AcceptedPolicyVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("Since")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SpaceId", "BusinessId");
+
+                    b.HasIndex("BusinessId");
+
+                    b.ToTable("space_members", (string)null);
+                });
+
             modelBuilder.Entity("Marketplace.Data.Storage.GrainStateRecord", b =>
                 {
                     b.Property<string>("GrainId")

@@ -4,13 +4,16 @@ import { api } from "../../api/client";
 import { t } from "../../i18n";
 import type { Page, Redraw } from "../../page";
 import { href, navigate, parseRoute, type Route } from "../../router";
+import { fieldErrorView } from "../../views";
 import { authErrors, type AuthErrors, type AuthField } from "./identity-errors";
 import { signIn } from "./session";
 
 type Mode = "login" | "register";
 
 export function authPage(mode: Mode, next: string | null, redraw: Redraw): Page {
-  let errors: AuthErrors = { fields: {}, general: [] };
+  /** The last failure; described when shown, so that its messages follow a change of language. */
+  let failure: unknown = null;
+  const described = (): AuthErrors => (failure === null ? { fields: {}, general: [] } : authErrors(failure));
   let busy = false;
   const after: Route = next ? parseRoute(next) : { name: "directory" };
 
@@ -20,61 +23,59 @@ export function authPage(mode: Mode, next: string | null, redraw: Redraw): Page 
     const email = String(form.get("email") ?? "").trim();
     const password = String(form.get("password") ?? "");
     busy = true;
-    errors = { fields: {}, general: [] };
+    failure = null;
     redraw();
     try {
       if (mode === "register") await api.register(email, password);
       await signIn(email, password);
       navigate(after);
     } catch (error) {
-      errors = authErrors(error);
+      failure = error;
     } finally {
       busy = false;
       redraw();
     }
   }
 
-  const fieldError = (field: AuthField) => {
-    const messages = errors.fields[field];
-    return messages?.length
-      ? html`<p class="field-error" data-testid="form-error-${field}">${messages.join(" ")}</p>`
-      : nothing;
-  };
+  const fieldError = (field: AuthField, shown: AuthErrors) => fieldErrorView(field, shown.fields[field] ?? []);
 
   const other: Route = mode === "login" ? { name: "register", next } : { name: "login", next };
 
   return {
     title: () => t(mode === "login" ? "auth.login.title" : "auth.register.title"),
-    view: () => html`
-      <section class="card narrow">
-        <h1>${t(mode === "login" ? "auth.login.title" : "auth.register.title")}</h1>
-        <form @submit=${submit} novalidate>
-          ${errors.general.length
-            ? html`<div class="alert error" role="alert" data-testid="form-error-general">
-                ${errors.general.map((m) => html`<p>${m}</p>`)}
-              </div>`
-            : nothing}
-          <label class="field">
-            <span>${t("auth.email")}</span>
-            <input name="email" type="email" autocomplete="email" required data-testid="${mode}-email"
-              aria-invalid=${errors.fields.email ? "true" : "false"} />
-            ${fieldError("email")}
-          </label>
-          <label class="field">
-            <span>${t("auth.password")}</span>
-            <input name="password" type="password" required data-testid="${mode}-password"
-              autocomplete=${mode === "login" ? "current-password" : "new-password"}
-              aria-invalid=${errors.fields.password ? "true" : "false"} />
-            ${fieldError("password")}
-          </label>
-          <div class="actions">
-            <button class="primary" type="submit" ?disabled=${busy} data-testid="${mode}-submit">
-              ${t(mode === "login" ? "auth.login.submit" : "auth.register.submit")}
-            </button>
-            <a href=${href(other)}>${t(mode === "login" ? "auth.login.toRegister" : "auth.register.toLogin")}</a>
-          </div>
-        </form>
-      </section>
-    `,
+    view: () => {
+      const errors = described();
+      return html`
+        <section class="card narrow">
+          <h1>${t(mode === "login" ? "auth.login.title" : "auth.register.title")}</h1>
+          <form @submit=${submit} novalidate>
+            ${errors.general.length
+              ? html`<div class="alert error" role="alert" data-testid="form-error-general">
+                  ${errors.general.map((m) => html`<p>${m}</p>`)}
+                </div>`
+              : nothing}
+            <label class="field">
+              <span>${t("auth.email")}</span>
+              <input name="email" type="email" autocomplete="email" required data-testid="${mode}-email"
+                aria-invalid=${errors.fields.email ? "true" : "false"} />
+              ${fieldError("email", errors)}
+            </label>
+            <label class="field">
+              <span>${t("auth.password")}</span>
+              <input name="password" type="password" required data-testid="${mode}-password"
+                autocomplete=${mode === "login" ? "current-password" : "new-password"}
+                aria-invalid=${errors.fields.password ? "true" : "false"} />
+              ${fieldError("password", errors)}
+            </label>
+            <div class="actions">
+              <button class="primary" type="submit" ?disabled=${busy} data-testid="${mode}-submit">
+                ${t(mode === "login" ? "auth.login.submit" : "auth.register.submit")}
+              </button>
+              <a href=${href(other)}>${t(mode === "login" ? "auth.login.toRegister" : "auth.register.toLogin")}</a>
+            </div>
+          </form>
+        </section>
+      `;
+    },
   };
 }

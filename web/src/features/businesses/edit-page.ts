@@ -3,12 +3,13 @@ import { html, nothing } from "lit-html";
 import { ifDefined } from "lit-html/directives/if-defined.js";
 import { live } from "lit-html/directives/live.js";
 import { api } from "../../api/client";
-import { ApiError, invalidIndexes, messagesFor, otherMessages } from "../../api/problem";
+import { ApiError, invalidIndexes } from "../../api/problem";
 import type { BusinessProfileDto, BusinessSize, CapabilityDto, ComuneDto, EditProfileRequest } from "../../api/types";
 import { localized, t, type MessageKey } from "../../i18n";
 import type { Page, Redraw } from "../../page";
 import { href } from "../../router";
-import { loadErrorView, loadingView, notFoundView } from "../../views";
+import { fieldErrorView, loadErrorView, loadingView, notFoundView } from "../../views";
+import { fieldMessages, generalMessage, otherFieldMessages } from "./field-errors";
 import { comuneLabel } from "./format";
 import { canManage } from "./roles";
 import { buildEditRequest, formFromProfile, type ProfileForm, type TextField } from "./profile-form";
@@ -20,13 +21,16 @@ const shownFields: readonly (keyof EditProfileRequest)[] = [
   "address", "size", "website", "contactEmail", "contactPhone",
 ];
 
-type Status = { state: "saved" | "error" | "conflict"; text: string } | null;
+/** What the last save did; the text is made when shown, so it follows a change of language. */
+type Status = { state: "saved" | "error" | "conflict"; text: () => string } | null;
 
 export function editPage(id: string, redraw: Redraw): Page {
   let profile: BusinessProfileDto | null = null;
   let form: ProfileForm | null = null;
   let failure: "notFound" | "forbidden" | "error" | null = null;
   let errors: Record<string, string[]> = {};
+  /** The request the errors are about: `capabilities[2]` is the third code sent, whatever the form shows now. */
+  let sent: EditProfileRequest | null = null;
   let status: Status = null;
   let saving = false;
 
@@ -82,52 +86,58 @@ export function editPage(id: string, redraw: Redraw): Page {
     saving = true;
     errors = {};
     status = null;
+    sent = buildEditRequest(form);
     redraw();
     try {
-      reset(await api.editProfile(id, buildEditRequest(form)));
-      status = { state: "saved", text: t("edit.saved") };
+      reset(await api.editProfile(id, sent));
+      status = { state: "saved", text: () => t("edit.saved") };
     } catch (error) {
       status = await explain(error);
     } finally {
       saving = false;
       redraw();
     }
+    if (Object.keys(errors).length > 0) setTimeout(showFirstError);
+  }
+
+  /** Takes the user to the first field that needs fixing, since the Save button sits below them all. */
+  function showFirstError(): void {
+    const first = document.querySelector<HTMLElement>("form.edit [aria-invalid='true'], form.edit .field-error");
+    if (first instanceof HTMLInputElement || first instanceof HTMLTextAreaElement || first instanceof HTMLSelectElement)
+      first.focus();
+    else first?.scrollIntoView({ block: "center" });
   }
 
   async function explain(error: unknown): Promise<Status> {
-    if (!(error instanceof ApiError)) return { state: "error", text: t("error.network") };
+    if (!(error instanceof ApiError)) return { state: "error", text: () => generalMessage(error) };
     switch (error.status) {
       case 400: {
         errors = error.errors;
-        const other = otherMessages(errors, shownFields);
-        return { state: "error", text: [t("form.invalid"), ...other].join(" ") };
+        return { state: "error", text: () => [t("form.invalid"), ...otherFieldMessages(errors, shownFields, sent ?? undefined)].join(" ") };
       }
       case 409:
         // Someone saved first: show their values; the user re-applies their change on top.
         try {
           reset(await api.business(id));
-          return { state: "conflict", text: t("edit.conflict") };
+          return { state: "conflict", text: () => t("edit.conflict") };
         } catch {
-          return { state: "error", text: t("error.load") };
+          return { state: "error", text: () => t("error.load") };
         }
       case 403:
-        return { state: "error", text: t("edit.forbidden") };
+        return { state: "error", text: () => t("edit.forbidden") };
       case 404:
         failure = "notFound";
         return null;
       default:
-        return { state: "error", text: error.detail ?? error.title };
+        return { state: "error", text: () => generalMessage(error) };
     }
   }
 
-  const fieldError = (field: keyof EditProfileRequest) => {
-    const messages = messagesFor(errors, field);
-    return messages.length
-      ? html`<p class="field-error" id="error-${field}" data-testid="form-error-${field}">${messages.join(" ")}</p>`
-      : nothing;
-  };
-  const invalid = (field: keyof EditProfileRequest) => (messagesFor(errors, field).length ? "true" : "false");
-  const describedBy = (field: keyof EditProfileRequest) => (messagesFor(errors, field).length ? `error-${field}` : undefined);
+  // Translated on every render, so that switching language re-translates the errors shown.
+  const messages = (field: keyof EditProfileRequest) => fieldMessages(errors, field, sent ?? undefined);
+  const fieldError = (field: keyof EditProfileRequest) => fieldErrorView(field, messages(field), `error-${field}`);
+  const invalid = (field: keyof EditProfileRequest) => (messages(field).length ? "true" : "false");
+  const describedBy = (field: keyof EditProfileRequest) => (messages(field).length ? `error-${field}` : undefined);
 
   function text(f: ProfileForm, field: TextField, label: MessageKey, testid: string, type = "text", hint?: MessageKey) {
     const inputId = `edit-${field}`;
@@ -146,7 +156,7 @@ export function editPage(id: string, redraw: Redraw): Page {
   }
 
   function formView(f: ProfileForm, p: BusinessProfileDto) {
-    const badCapabilities = invalidIndexes(errors, "capabilities");
+    const badCodes = new Set([...invalidIndexes(errors, "capabilities")].map((i) => sent?.capabilities?.[i]));
     return html`
       <form class="edit" @submit=${save} novalidate>
         <div class="page-head">
@@ -176,29 +186,33 @@ export function editPage(id: string, redraw: Redraw): Page {
           <h2>${t("edit.capabilities")}</h2>
           <ul class="chips" data-testid="edit-capabilities">
             ${f.capabilities.map(
-              (c, i) => html`<li class="chip ${badCapabilities.has(i) ? "invalid" : ""}" data-code=${c.code}>
+              (c) => html`<li class="chip ${badCodes.has(c.code) ? "invalid" : ""}" data-code=${c.code}>
                 <code>${c.code}</code> ${localized(c.labelIt, c.labelEn)}
                 <button type="button" class="remove" aria-label=${t("edit.remove", { item: c.code })}
                   @click=${() => { f.capabilities = f.capabilities.filter((x) => x.code !== c.code); redraw(); }}>×</button>
               </li>`,
             )}
           </ul>
-          <label for="edit-cpv">${t("edit.addCapability")}</label>
-          ${cpv.view("edit-cpv", describedBy("capabilities"))}
-          ${fieldError("capabilities")}
+          <div class="field">
+            <label for="edit-cpv">${t("edit.addCapability")}</label>
+            ${cpv.view("edit-cpv", describedBy("capabilities"))}
+            ${fieldError("capabilities")}
+          </div>
           ${text(f, "tags", "edit.tags", "edit-tags", "text", "edit.tagsHint")}
         </section>
 
         <section class="card">
           <h2>${t("edit.where")}</h2>
-          <label for="edit-comune">${t("edit.comune")}</label>
-          ${f.comune
-            ? html`<p class="chips"><span class="chip" data-testid="edit-comune" data-code=${f.comune.code}>${f.comune.label}
-                <button type="button" class="remove" aria-label=${t("edit.remove", { item: f.comune.label })}
-                  @click=${() => { f.comune = null; redraw(); }}>×</button></span></p>`
-            : nothing}
-          ${comune.view("edit-comune", describedBy("comuneCode"))}
-          ${fieldError("comuneCode")}
+          <div class="field">
+            <label for="edit-comune">${t("edit.comune")}</label>
+            ${f.comune
+              ? html`<p class="chips"><span class="chip" data-testid="edit-comune" data-code=${f.comune.code}>${f.comune.label}
+                  <button type="button" class="remove" aria-label=${t("edit.remove", { item: f.comune.label })}
+                    @click=${() => { f.comune = null; redraw(); }}>×</button></span></p>`
+              : nothing}
+            ${comune.view("edit-comune", describedBy("comuneCode"))}
+            ${fieldError("comuneCode")}
+          </div>
           ${text(f, "address", "edit.address", "edit-address")}
         </section>
 
@@ -211,12 +225,12 @@ export function editPage(id: string, redraw: Redraw): Page {
           </div>
         </section>
 
-        <div class="actions sticky">
+        <div class="actions form-actions">
           <button class="primary" type="submit" ?disabled=${saving} data-testid="edit-save">
             ${t(saving ? "edit.saving" : "edit.save")}</button>
           <a href=${href({ name: "business", id })}>${t("edit.viewPublic")}</a>
           <p class="status ${status?.state ?? ""}" role="status" aria-live="polite" data-testid="edit-status"
-            data-state=${status?.state ?? ""}>${status?.text ?? ""}</p>
+            data-state=${status?.state ?? ""}>${status?.text() ?? ""}</p>
         </div>
       </form>
     `;

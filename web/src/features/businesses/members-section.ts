@@ -1,12 +1,14 @@
 // The members of a business, shown to its members; Owners and Managers can add people by e-mail.
 import { html, nothing } from "lit-html";
+import { ifDefined } from "lit-html/directives/if-defined.js";
 import { api } from "../../api/client";
-import { ApiError, messagesFor, otherMessages } from "../../api/problem";
-import type { BusinessMemberDto, MemberRole } from "../../api/types";
+import { ApiError } from "../../api/problem";
+import type { AddMemberRequest, BusinessMemberDto, MemberRole } from "../../api/types";
 import { t } from "../../i18n";
 import type { Redraw } from "../../page";
+import { fieldErrorView, loadErrorView, loadingView } from "../../views";
+import { fieldMessages, generalMessage, otherFieldMessages } from "./field-errors";
 import { canManage } from "./roles";
-import { loadErrorView, loadingView } from "../../views";
 
 /** Roles one can give when adding a member; a business has one Owner, its creator. */
 const invitable: readonly MemberRole[] = ["Viewer", "Manager"];
@@ -15,7 +17,9 @@ export function membersSection(businessId: string, role: MemberRole, redraw: Red
   let members: BusinessMemberDto[] | null = null;
   let loadFailed = false;
   let errors: Record<string, string[]> = {};
-  let status: { ok: boolean; text: string } | null = null;
+  let sent: AddMemberRequest | undefined;
+  /** The text is made when shown, so that it follows a change of language. */
+  let status: { ok: boolean; text: () => string } | null = null;
   let busy = false;
 
   api.members(businessId).then(
@@ -38,31 +42,36 @@ export function membersSection(businessId: string, role: MemberRole, redraw: Red
     busy = true;
     errors = {};
     status = null;
+    sent = { email, role: memberRole };
     redraw();
     try {
-      const added = await api.addMember(businessId, { email, role: memberRole });
+      const added = await api.addMember(businessId, sent);
       members = [...(members ?? []), added];
-      status = { ok: true, text: t("members.added", { email: added.email }) };
+      status = { ok: true, text: () => t("members.added", { email: added.email }) };
       form.reset();
     } catch (error) {
-      if (!(error instanceof ApiError)) status = { ok: false, text: t("error.network") };
-      else if (error.status === 400) {
+      if (error instanceof ApiError && error.status === 400) {
         errors = error.errors;
-        const other = otherMessages(errors, ["email", "role"]);
-        status = { ok: false, text: other.length ? other.join(" ") : t("form.invalid") };
-      } else if (error.status === 409) status = { ok: false, text: t("members.alreadyMember") };
-      else if (error.status === 403) status = { ok: false, text: t("members.forbidden") };
-      else status = { ok: false, text: error.detail ?? error.title };
+        status = {
+          ok: false,
+          text: () => {
+            const other = otherFieldMessages(errors, ["email", "role"], sent);
+            return other.length ? other.join(" ") : t("form.invalid");
+          },
+        };
+      } else if (error instanceof ApiError && error.status === 409) status = { ok: false, text: () => t("members.alreadyMember") };
+      else if (error instanceof ApiError && error.status === 403) status = { ok: false, text: () => t("members.forbidden") };
+      else status = { ok: false, text: () => generalMessage(error) };
     } finally {
       busy = false;
       redraw();
     }
   }
 
-  const fieldError = (field: string) => {
-    const messages = messagesFor(errors, field);
-    return messages.length ? html`<p class="field-error" data-testid="form-error-${field}">${messages.join(" ")}</p>` : nothing;
-  };
+  const messages = (field: "email" | "role") => fieldMessages(errors, field, sent);
+  const fieldError = (field: "email" | "role") => fieldErrorView(field, messages(field), `invite-error-${field}`);
+  const invalid = (field: "email" | "role") => (messages(field).length ? "true" : "false");
+  const describedBy = (field: "email" | "role") => (messages(field).length ? `invite-error-${field}` : undefined);
 
   return {
     view: () => html`
@@ -82,21 +91,23 @@ export function membersSection(businessId: string, role: MemberRole, redraw: Red
           ? html`<form class="invite" @submit=${invite} novalidate>
               <h3>${t("members.inviteTitle")}</h3>
               <div class="row">
-                <label class="field grow">
-                  <span>${t("members.email")}</span>
-                  <input name="email" type="email" required data-testid="invite-email" />
+                <div class="field grow">
+                  <label for="invite-email">${t("members.email")}</label>
+                  <input id="invite-email" name="email" type="email" required autocomplete="off" data-testid="invite-email"
+                    aria-invalid=${invalid("email")} aria-describedby=${ifDefined(describedBy("email"))} />
                   ${fieldError("email")}
-                </label>
-                <label class="field">
-                  <span>${t("members.role")}</span>
-                  <select name="role" data-testid="invite-role">
+                </div>
+                <div class="field">
+                  <label for="invite-role">${t("members.role")}</label>
+                  <select id="invite-role" name="role" data-testid="invite-role"
+                    aria-invalid=${invalid("role")} aria-describedby=${ifDefined(describedBy("role"))}>
                     ${invitable.map((r) => html`<option value=${r}>${t(`role.${r}`)}</option>`)}
                   </select>
                   ${fieldError("role")}
-                </label>
+                </div>
                 <button class="primary" type="submit" ?disabled=${busy} data-testid="invite-submit">${t("members.invite")}</button>
               </div>
-              <p class="status ${status?.ok ? "ok" : "error"}" role="status" data-testid="invite-status">${status?.text ?? ""}</p>
+              <p class="status ${status?.ok ? "ok" : "error"}" role="status" data-testid="invite-status">${status?.text() ?? ""}</p>
             </form>`
           : nothing}
       </section>

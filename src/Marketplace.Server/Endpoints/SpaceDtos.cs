@@ -1,0 +1,60 @@
+using Marketplace.Spaces;
+
+namespace Marketplace.Server.Endpoints;
+
+/// <summary>A space as lists and its public page show it; anyone may see this.</summary>
+public sealed record SpaceSummaryDto(
+    Guid Id, Guid HostId, string HostName, string Name, string? Description, DirectoryVisibility Visibility,
+    int PolicyVersion, int MemberCount);
+
+public sealed record SpacePolicyDto(int Version, string Text, DateTimeOffset PublishedAt);
+
+/// <summary>Where one of the viewer's firms stands in the space.</summary>
+public sealed record FirmStandingDto(Guid FirmId, string FirmName, MembershipStatus? Status, int? AcceptedPolicyVersion, string? Reason);
+
+/// <summary>A space's page: public facts, the current policy, and what the viewer may do there.</summary>
+public sealed record SpaceDetailDto(
+    SpaceSummaryDto Summary,
+    string[] TerritoryComuni,
+    string[] TerritoryProvinces,
+    SpacePolicyDto Policy,
+    bool ViewerIsAdmin,
+    FirmStandingDto[] ViewerFirms,
+    int Version);
+
+/// <summary>A firm in a space, as admins see it (members, applications, invitations, past members).</summary>
+public sealed record SpaceMembershipDto(
+    Guid FirmId, string FirmName, MembershipStatus Status, int? AcceptedPolicyVersion, bool PolicyAcceptancePending,
+    string? Message, string? Reason, DateTimeOffset Since);
+
+public sealed record MembershipEventDto(Guid FirmId, string FirmName, MembershipStatus Status, string ActorEmail, string? Reason, DateTimeOffset At);
+
+public sealed record CreateSpaceRequest(
+    Guid HostId, string? Name, string? Description, string[]? TerritoryComuni, string[]? TerritoryProvinces,
+    DirectoryVisibility Visibility, string? PolicyText)
+{
+    public SpaceSettings Settings => new(Name ?? "", Description, TerritoryComuni ?? [], TerritoryProvinces ?? [], Visibility);
+}
+
+public sealed record EditSpaceSettingsRequest(
+    int Version, string? Name, string? Description, string[]? TerritoryComuni, string[]? TerritoryProvinces, DirectoryVisibility Visibility)
+{
+    public SpaceSettings Settings => new(Name ?? "", Description, TerritoryComuni ?? [], TerritoryProvinces ?? [], Visibility);
+}
+
+public sealed record PublishPolicyRequest(string? Text);
+
+public sealed record ApplyRequest(Guid FirmId, string? Message, int AcceptedPolicyVersion);
+
+public sealed record AcceptPolicyRequest(int Version);
+
+public sealed record DecisionRequest(MembershipDecision Decision, string? Reason);
+
+public sealed record InviteRequest(Guid FirmId);
+
+public sealed record ModeratorRequest(string? Email);
+
+public sealed record SpaceChangedDto(Guid SpaceId, int Version);
+
+/// <summary>Pushed to a firm's own members when its standing in a space changes.</summary>
+public sealed record SpaceStandingChangedDto(Guid SpaceId, string SpaceName, Guid FirmId, MembershipStatus Status, string? Reason, int PolicyVersion);

@@ -1,0 +1,57 @@
+using System.Net.Http.Json;
+using Marketplace.Businesses;
+using Marketplace.Server.Endpoints;
+using Marketplace.Spaces;
+using Marketplace.Testing;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using static Marketplace.Testing.ApiClientExtensions;
+
+namespace Marketplace.Server.Tests.Hubs;
+
+public sealed class SpaceHubTests(HubFixture fixture) : IClassFixture<HubFixture>
+{
+    static readonly TimeSpan Patience = TimeSpan.FromSeconds(15); // a bound on waiting, not a speed requirement
+
+    async Task<(HttpClient Admin, HubConnection AdminHub, Guid SpaceId)> Space()
+    {
+        var (admin, adminHub) = await fixture.Connect(signedIn: true);
+        var association = await admin.CreateBusiness("Associazione", BusinessKind.Association);
+        var created = await admin.PostAsJsonAsync("/api/spaces", new CreateSpaceRequest(association.Id, "Spazio", null, [], [],
+            DirectoryVisibility.MembersOnly, "Regolamento"), Json);
+        return (admin, adminHub, (await created.Read<SpaceDetailDto>()).Summary.Id);
+    }
+
+    [Fact]
+    public async Task Admins_see_an_application_arrive_and_the_firm_is_told_of_the_decision()
+    {
+        var (admin, adminHub, spaceId) = await Space();
+        var (firm, firmHub) = await fixture.Connect(signedIn: true);
+        var firmId = (await firm.CreateBusiness("Impianti Bianchi")).Id;
+        var applicationSeen = new TaskCompletionSource<SpaceChangedDto>();
+        adminHub.On<SpaceChangedDto>("SpaceMembershipsChanged", c => applicationSeen.TrySetResult(c));
+        await adminHub.InvokeAsync("WatchSpaceAdmin", spaceId);
+        var decisionSeen = new TaskCompletionSource<SpaceStandingChangedDto>();
+        firmHub.On<SpaceStandingChangedDto>("SpaceStandingChanged", s => { if (s.Status == MembershipStatus.Member) decisionSeen.TrySetResult(s); });
+        await firmHub.InvokeAsync("WatchBusinessTeam", firmId);
+
+        (await firm.PostAsJsonAsync($"/api/spaces/{spaceId}/applications", new ApplyRequest(firmId, null, 1), Json)).EnsureSuccessStatusCode();
+        (await applicationSeen.Task.WaitAsync(Patience)).SpaceId.Should().Be(spaceId);
+        (await admin.PostAsJsonAsync($"/api/spaces/{spaceId}/firms/{firmId}/decision", new DecisionRequest(MembershipDecision.Approve, null), Json))
+            .EnsureSuccessStatusCode();
+
+        (await decisionSeen.Task.WaitAsync(Patience)).Should().BeEquivalentTo(new { SpaceId = spaceId, FirmId = firmId, SpaceName = "Spazio", PolicyVersion = 1 });
+    }
+
+    [Fact]
+    public async Task Only_admins_may_watch_a_space_s_applications()
+    {
+        var (_, _, spaceId) = await Space();
+        var (_, firmHub) = await fixture.Connect(signedIn: true);
+        var (_, anonymousHub) = await fixture.Connect(signedIn: false);
+
+        await ((Func<Task>)(() => firmHub.InvokeAsync("WatchSpaceAdmin", spaceId))).Should().ThrowAsync<HubException>();
+        await ((Func<Task>)(() => anonymousHub.InvokeAsync("WatchSpaceAdmin", spaceId))).Should().ThrowAsync<HubException>();
+        await anonymousHub.InvokeAsync("WatchSpace", spaceId); // the public page may be watched by anyone
+    }
+}

@@ -1,0 +1,246 @@
+using System.Net;
+using System.Net.Http.Json;
+using Marketplace.Businesses;
+using Marketplace.Server.Endpoints;
+using Marketplace.Spaces;
+using Marketplace.Testing;
+using Microsoft.AspNetCore.Mvc;
+using static Marketplace.Testing.ApiClientExtensions;
+
+namespace Marketplace.Server.Tests.Spaces;
+
+public sealed class SpaceApiTestsOnSqlite(SqliteHost fixture) : SpaceApiTests<SqliteHost>(fixture);
+
+public sealed class SpaceApiTestsOnPostgres(PostgresHost fixture) : SpaceApiTests<PostgresHost>(fixture);
+
+/// <summary>Spaces through the API, with the authorisation matrix: anonymous, outside firm, member firm, admin.</summary>
+public abstract class SpaceApiTests<THost>(THost fixture) : IClassFixture<THost> where THost : HostFixture
+{
+    readonly MarketplaceHost host = fixture.Host;
+
+    sealed record World(HttpClient Admin, SpaceDetailDto Space, HttpClient Firm, Guid FirmId, HttpClient Outsider, Guid OutsiderId, HttpClient Anonymous);
+
+    async Task<World> NewWorld(DirectoryVisibility visibility = DirectoryVisibility.MembersOnly)
+    {
+        var admin = host.Browser();
+        await admin.SignUp("segreteria");
+        var association = await admin.CreateBusiness("Associazione Imprese Emilia", BusinessKind.Association);
+        var created = await admin.PostAsJsonAsync("/api/spaces", new CreateSpaceRequest(association.Id, "Spazio Emilia", "Imprese emiliane",
+            ["037006"], ["BO", "MO"], visibility, "Art. 1 — Possono aderire le imprese con sede in Emilia."), Json);
+        created.StatusCode.Should().Be(HttpStatusCode.Created);
+        var firm = host.Browser();
+        await firm.SignUp("rossi");
+        var firmId = (await firm.CreateBusiness("Edilizia Rossi")).Id;
+        var outsider = host.Browser();
+        await outsider.SignUp("esterna");
+        var outsiderId = (await outsider.CreateBusiness("Impresa Esterna")).Id;
+        return new World(admin, await created.Read<SpaceDetailDto>(), firm, firmId, outsider, outsiderId, host.Browser());
+    }
+
+    static Task<HttpResponseMessage> Apply(HttpClient client, World w, Guid firmId, int policyVersion = 1) =>
+        client.PostAsJsonAsync($"/api/spaces/{w.Space.Summary.Id}/applications", new ApplyRequest(firmId, "Vorremmo aderire", policyVersion), Json);
+
+    static Task<HttpResponseMessage> Decide(HttpClient client, World w, MembershipDecision decision, string? reason = null) =>
+        client.PostAsJsonAsync($"/api/spaces/{w.Space.Summary.Id}/firms/{w.FirmId}/decision", new DecisionRequest(decision, reason), Json);
+
+    static async Task<SpaceDetailDto> Detail(HttpClient client, World w) =>
+        (await client.GetFromJsonAsync<SpaceDetailDto>($"/api/spaces/{w.Space.Summary.Id}", Json))!;
+
+    async Task<World> WithMember()
+    {
+        var w = await NewWorld();
+        (await Apply(w.Firm, w, w.FirmId)).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await Decide(w.Admin, w, MembershipDecision.Approve)).StatusCode.Should().Be(HttpStatusCode.OK);
+        return w;
+    }
+
+    [Fact]
+    public async Task Anyone_can_browse_spaces_and_read_the_policy()
+    {
+        var w = await NewWorld();
+
+        var list = await w.Anonymous.GetFromJsonAsync<SpaceSummaryDto[]>("/api/spaces", Json);
+        var detail = await Detail(w.Anonymous, w);
+
+        list.Should().Contain(s => s.Id == w.Space.Summary.Id && s.HostName == "Associazione Imprese Emilia");
+        detail.Policy.Should().BeEquivalentTo(new { Version = 1, Text = "Art. 1 — Possono aderire le imprese con sede in Emilia." });
+        detail.TerritoryProvinces.Should().Equal("BO", "MO");
+        detail.ViewerIsAdmin.Should().BeFalse();
+        w.Space.ViewerIsAdmin.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task Only_an_association_s_owners_and_managers_create_its_spaces()
+    {
+        var w = await NewWorld();
+        var request = (Guid hostId) => new CreateSpaceRequest(hostId, "Altro spazio", null, [], [], DirectoryVisibility.Public, "Regole");
+
+        (await w.Firm.PostAsJsonAsync("/api/spaces", request(w.Space.Summary.HostId), Json)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        var ownFirm = await w.Firm.PostAsJsonAsync("/api/spaces", request(w.FirmId), Json);
+        ownFirm.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await ownFirm.Read<ValidationProblemDetails>()).Errors.Keys.Should().Equal("hostId");
+        (await w.Anonymous.PostAsJsonAsync("/api/spaces", request(w.Space.Summary.HostId), Json)).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Invalid_space_settings_are_named_and_nothing_is_created()
+    {
+        var w = await NewWorld();
+        var before = (await w.Anonymous.GetFromJsonAsync<SpaceSummaryDto[]>("/api/spaces", Json))!.Length;
+
+        var response = await w.Admin.PostAsJsonAsync("/api/spaces",
+            new CreateSpaceRequest(w.Space.Summary.HostId, "X", null, ["999999"], ["ZZ"], DirectoryVisibility.Public, " "), Json);
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await response.Read<ValidationProblemDetails>()).Errors.Keys.Should().Contain("policyText");
+        (await w.Anonymous.GetFromJsonAsync<SpaceSummaryDto[]>("/api/spaces", Json))!.Length.Should().Be(before);
+    }
+
+    [Fact]
+    public async Task An_application_reaches_the_admins_and_approval_opens_the_members_only_directory()
+    {
+        var w = await NewWorld();
+        var members = $"/api/spaces/{w.Space.Summary.Id}/members";
+
+        (await Apply(w.Firm, w, w.FirmId)).StatusCode.Should().Be(HttpStatusCode.OK);
+        var pending = await w.Admin.GetFromJsonAsync<SpaceMembershipDto[]>($"/api/spaces/{w.Space.Summary.Id}/memberships", Json);
+        pending.Should().ContainSingle().Which.Should().BeEquivalentTo(new { FirmId = w.FirmId, Status = MembershipStatus.Applied, Message = "Vorremmo aderire" });
+        (await w.Firm.GetAsync(members)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+
+        (await Decide(w.Admin, w, MembershipDecision.Approve)).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        (await w.Firm.GetFromJsonAsync<DirectoryEntryDto[]>(members, Json)).Should().ContainSingle().Which.Id.Should().Be(w.FirmId);
+        (await w.Outsider.GetAsync(members)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await w.Anonymous.GetAsync(members)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await Detail(w.Firm, w)).ViewerFirms.Should().ContainSingle().Which.Status.Should().Be(MembershipStatus.Member);
+    }
+
+    [Fact]
+    public async Task A_public_directory_is_open_to_everyone()
+    {
+        var w = await NewWorld(DirectoryVisibility.Public);
+
+        (await w.Anonymous.GetAsync($"/api/spaces/{w.Space.Summary.Id}/members")).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Only_admins_see_applications_and_history_and_take_decisions()
+    {
+        var w = await WithMember();
+        var id = w.Space.Summary.Id;
+
+        foreach (var client in new[] { w.Firm, w.Outsider })
+        {
+            (await client.GetAsync($"/api/spaces/{id}/memberships")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+            (await client.GetAsync($"/api/spaces/{id}/history")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+            (await Decide(client, w, MembershipDecision.Suspend, "no")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+            (await client.PostAsJsonAsync($"/api/spaces/{id}/policy", new PublishPolicyRequest("Nuove regole"), Json)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+            (await client.PostAsJsonAsync($"/api/spaces/{id}/invitations", new InviteRequest(w.OutsiderId), Json)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        }
+        (await w.Anonymous.GetAsync($"/api/spaces/{id}/memberships")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        (await Detail(w.Anonymous, w)).Summary.MemberCount.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task A_firm_acts_only_for_itself()
+    {
+        var w = await NewWorld();
+
+        (await Apply(w.Outsider, w, w.FirmId)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await Apply(w.Anonymous, w, w.FirmId)).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        (await Apply(w.Firm, w, w.FirmId)).EnsureSuccessStatusCode();
+        (await w.Outsider.PostAsync($"/api/spaces/{w.Space.Summary.Id}/firms/{w.FirmId}/withdraw", null)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await w.Admin.GetFromJsonAsync<SpaceMembershipDto[]>($"/api/spaces/{w.Space.Summary.Id}/memberships", Json))!
+            .Single().Status.Should().Be(MembershipStatus.Applied);
+    }
+
+    [Fact]
+    public async Task A_pending_firm_cannot_apply_twice_but_a_rejected_one_sees_why_and_may_apply_again()
+    {
+        var w = await NewWorld();
+        await Apply(w.Firm, w, w.FirmId);
+
+        (await Apply(w.Firm, w, w.FirmId)).StatusCode.Should().Be(HttpStatusCode.Conflict);
+        var noReason = await Decide(w.Admin, w, MembershipDecision.Reject);
+        (await noReason.Read<ValidationProblemDetails>()).Errors.Keys.Should().Equal("reason");
+        (await Decide(w.Admin, w, MembershipDecision.Reject, "Sede fuori dal territorio")).EnsureSuccessStatusCode();
+
+        (await Detail(w.Firm, w)).ViewerFirms.Single().Should().BeEquivalentTo(new { Status = MembershipStatus.Rejected, Reason = "Sede fuori dal territorio" });
+        (await Apply(w.Firm, w, w.FirmId)).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task A_removed_member_loses_the_members_only_directory_at_once()
+    {
+        var w = await WithMember();
+        var members = $"/api/spaces/{w.Space.Summary.Id}/members";
+        (await w.Firm.GetAsync(members)).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        (await Decide(w.Admin, w, MembershipDecision.Remove, "Violazione del regolamento")).EnsureSuccessStatusCode();
+
+        (await w.Firm.GetAsync(members)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        var history = await w.Admin.GetFromJsonAsync<MembershipEventDto[]>($"/api/spaces/{w.Space.Summary.Id}/history", Json);
+        history!.Select(h => (h.Status, h.Reason)).Should().Equal(
+            (MembershipStatus.Removed, "Violazione del regolamento"), (MembershipStatus.Member, null), (MembershipStatus.Applied, null));
+        history![0].ActorEmail.Should().StartWith("segreteria-");
+    }
+
+    [Fact]
+    public async Task A_new_policy_version_is_shown_as_pending_until_the_member_accepts_it()
+    {
+        var w = await WithMember();
+        var id = w.Space.Summary.Id;
+
+        (await w.Admin.PostAsJsonAsync($"/api/spaces/{id}/policy", new PublishPolicyRequest("Art. 1 — nuove regole"), Json)).EnsureSuccessStatusCode();
+        (await w.Admin.GetFromJsonAsync<SpaceMembershipDto[]>($"/api/spaces/{id}/memberships", Json))!.Single().PolicyAcceptancePending.Should().BeTrue();
+        (await w.Firm.PostAsJsonAsync($"/api/spaces/{id}/firms/{w.FirmId}/accept-policy", new AcceptPolicyRequest(1), Json))
+            .StatusCode.Should().Be(HttpStatusCode.Conflict);
+
+        (await w.Firm.PostAsJsonAsync($"/api/spaces/{id}/firms/{w.FirmId}/accept-policy", new AcceptPolicyRequest(2), Json)).EnsureSuccessStatusCode();
+
+        (await w.Admin.GetFromJsonAsync<SpaceMembershipDto[]>($"/api/spaces/{id}/memberships", Json))!.Single().PolicyAcceptancePending.Should().BeFalse();
+        (await Detail(w.Firm, w)).ViewerFirms.Single().AcceptedPolicyVersion.Should().Be(2);
+    }
+
+    [Fact]
+    public async Task Applying_on_a_policy_version_that_is_no_longer_current_is_a_conflict()
+    {
+        var w = await NewWorld();
+        await w.Admin.PostAsJsonAsync($"/api/spaces/{w.Space.Summary.Id}/policy", new PublishPolicyRequest("Versione 2"), Json);
+
+        var stale = await Apply(w.Firm, w, w.FirmId, policyVersion: 1);
+
+        stale.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await stale.Read<ProblemDetails>()).Detail.Should().Contain("version 2");
+    }
+
+    [Fact]
+    public async Task An_invited_firm_joins_when_it_accepts_and_a_moderator_can_then_decide()
+    {
+        var w = await NewWorld();
+        var id = w.Space.Summary.Id;
+        var moderator = host.Browser();
+        var moderatorEmail = await moderator.SignUp("moderatore");
+
+        (await w.Admin.PostAsJsonAsync($"/api/spaces/{id}/invitations", new InviteRequest(w.FirmId), Json)).EnsureSuccessStatusCode();
+        (await Apply(w.Firm, w, w.FirmId)).EnsureSuccessStatusCode();
+        (await w.Admin.PostAsJsonAsync($"/api/spaces/{id}/moderators", new ModeratorRequest(moderatorEmail), Json)).EnsureSuccessStatusCode();
+
+        (await Detail(w.Firm, w)).ViewerFirms.Single().Status.Should().Be(MembershipStatus.Member);
+        (await Decide(moderator, w, MembershipDecision.Suspend, "Verifica in corso")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await moderator.PostAsJsonAsync($"/api/spaces/{id}/moderators", new ModeratorRequest(moderatorEmail), Json))
+            .StatusCode.Should().Be(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task Unknown_spaces_are_not_found()
+    {
+        var w = await NewWorld();
+        var unknown = Guid.NewGuid();
+
+        (await w.Anonymous.GetAsync($"/api/spaces/{unknown}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await w.Firm.PostAsJsonAsync($"/api/spaces/{unknown}/applications", new ApplyRequest(w.FirmId, null, 1), Json))
+            .StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await w.Admin.GetAsync($"/api/spaces/{unknown}/memberships")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+}

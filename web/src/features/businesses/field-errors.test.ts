@@ -1,0 +1,180 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { ApiError, toApiError } from "../../api/problem";
+import { setLanguage } from "../../i18n";
+import { describeFieldError, fieldMessages, generalMessage, otherFieldMessages } from "./field-errors";
+
+// What the server answers to PUT /api/businesses/{id}/profile with bad input (see ProfileRules.cs).
+const profileErrors = toApiError(400, {
+  title: "One or more validation errors occurred.",
+  status: 400,
+  errors: {
+    name: ["The name is required and must be 2 to 200 characters long."],
+    vatNumber: ["This is not a valid Italian VAT number (partita IVA): 11 digits with a matching check digit."],
+    "capabilities[1]": ["'12345678' is not a CPV 2008 code."],
+    "tags[2]": ["A tag must be 1 to 40 characters long."],
+    contactPhone: ["A phone number has 6 to 20 digits, spaces, dashes or a leading +."],
+    website: ["The website must be a web address such as https://www.example.it."],
+  },
+}).errors;
+const sent = {
+  name: "X",
+  capabilities: ["45210000-2", "12345678"],
+  tags: ["restauro", "BIM", "impianti elettrici e speciali per edifici pubblici e privati"],
+};
+
+describe("field errors", () => {
+  beforeAll(() => {
+    vi.stubGlobal("localStorage", { setItem: () => undefined });
+    vi.stubGlobal("document", { documentElement: { lang: "" } });
+  });
+  afterAll(() => vi.unstubAllGlobals());
+
+  describe("in Italian", () => {
+    beforeAll(() => setLanguage("it"));
+
+    it("translates each known field, keeping the limits the server states", () => {
+      expect(fieldMessages(profileErrors, "name", sent)).toEqual([
+        "La denominazione è obbligatoria e deve avere da 2 a 200 caratteri.",
+      ]);
+      expect(fieldMessages(profileErrors, "vatNumber", sent)).toEqual([
+        "Partita IVA non valida: servono 11 cifre, con la cifra di controllo corretta.",
+      ]);
+      expect(fieldMessages(profileErrors, "contactPhone", sent)).toEqual([
+        "Numero di telefono non valido: da 6 a 20 cifre, spazi o trattini, con un + iniziale facoltativo.",
+      ]);
+      expect(fieldMessages(profileErrors, "website", sent)).toEqual([
+        "Indirizzo web non valido: scrivilo come https://www.esempio.it.",
+      ]);
+    });
+
+    it("names the refused item of a list by what was sent at that index", () => {
+      expect(fieldMessages(profileErrors, "capabilities", sent)).toEqual([
+        "Il codice 12345678 non è un codice CPV 2008: rimuovilo e scegli la competenza dall'elenco.",
+      ]);
+      // A long tag is quoted cut short.
+      expect(fieldMessages(profileErrors, "tags", sent)).toEqual([
+        "La parola chiave «impianti elettrici e speciali p…» deve avere da 1 a 40 caratteri.",
+      ]);
+    });
+
+    it("uses the labels of the current language inside messages", () => {
+      expect(describeFieldError("role", ["A new member can be a Manager or a Viewer."])).toEqual([
+        "Un nuovo utente può essere Gestore o Lettore.",
+      ]);
+      expect(describeFieldError("kind", ["Kind must be Firm, Association or Buyer."])).toEqual([
+        "Scegli il tipo: Impresa, Associazione o Committente.",
+      ]);
+    });
+
+    it("tells an unknown e-mail from a missing one when adding a member", () => {
+      const server = ["No registered user has this e-mail address."];
+      expect(describeFieldError("email", server, { email: "nessuno@example.it", role: "Viewer" })).toEqual([
+        "Nessun utente registrato ha questo indirizzo e-mail: chi vuoi aggiungere deve prima registrarsi.",
+      ]);
+      expect(describeFieldError("email", server, { email: "", role: "Viewer" })).toEqual([
+        "Indica l'e-mail di un utente registrato.",
+      ]);
+    });
+
+    it("explains a body the server could not read", () => {
+      expect(describeFieldError("body", ["The body is not valid JSON."])).toEqual([
+        "Il server non è riuscito a leggere i dati inviati: ricarica la pagina e riprova.",
+      ]);
+    });
+  });
+
+  describe("in English", () => {
+    beforeAll(() => setLanguage("en"));
+
+    it("translates the same errors into English", () => {
+      expect(fieldMessages(profileErrors, "name", sent)).toEqual(["The name is required and must be 2 to 200 characters long."]);
+      expect(fieldMessages(profileErrors, "capabilities", sent)).toEqual([
+        "12345678 is not a CPV 2008 code: remove it and pick the capability from the list.",
+      ]);
+      expect(fieldMessages(profileErrors, "tags", sent)).toEqual([
+        "The tag “impianti elettrici e speciali p…” must be 1 to 40 characters long.",
+      ]);
+      expect(describeFieldError("role", ["whatever the server says"])).toEqual(["A new member can be a Manager or a Viewer."]);
+    });
+  });
+
+  describe("indexes", () => {
+    beforeAll(() => setLanguage("en"));
+
+    it("maps an item key to its list's message and says which entry", () => {
+      // Known from the request…
+      expect(describeFieldError("capabilities[0]", ["'x' is not a CPV 2008 code."], { capabilities: ["45000000"] })).toEqual([
+        "45000000 is not a CPV 2008 code: remove it and pick the capability from the list.",
+      ]);
+      // …else quoted by the server…
+      expect(describeFieldError("capabilities[4]", ["'99999999' is not a CPV 2008 code."])).toEqual([
+        "99999999 is not a CPV 2008 code: remove it and pick the capability from the list.",
+      ]);
+      // …else by its position, as for a malformed item.
+      expect(describeFieldError("capabilities[4]", ["This value has the wrong type or format."])).toEqual([
+        "Capability no. 5 is not a CPV 2008 code: remove it and pick one from the list.",
+      ]);
+      expect(describeFieldError("tags[0]", ["A tag must be 1 to 40 characters long."], { tags: [" "] })).toEqual([
+        "Tag no. 1 must be 1 to 40 characters long.",
+      ]);
+    });
+
+    it("keeps the list's own message apart from its items'", () => {
+      const errors = {
+        capabilities: ["At most 100 capabilities."],
+        "capabilities[0]": ["'1' is not a CPV 2008 code."],
+        "capabilities[3]": ["'2' is not a CPV 2008 code."],
+      };
+      expect(fieldMessages(errors, "capabilities")).toEqual([
+        "You can list at most 100 capabilities.",
+        "1 is not a CPV 2008 code: remove it and pick the capability from the list.",
+        "2 is not a CPV 2008 code: remove it and pick the capability from the list.",
+      ]);
+    });
+
+    it("falls back to its default limits when the server's message states none", () => {
+      expect(describeFieldError("name", ["This value has the wrong type or format."])).toEqual([
+        "The name is required and must be 2 to 200 characters long.",
+      ]);
+      expect(describeFieldError("description", ["The description must be at most 5000 characters long."])).toEqual([
+        "The description can be at most 5000 characters long.",
+      ]);
+    });
+
+    it("says the same thing once", () => {
+      const errors = { "tags[1]": ["A tag must be 1 to 40 characters long."], "tags[2]": ["A tag must be 1 to 40 characters long."] };
+      expect(fieldMessages(errors, "tags")).toEqual(["Tag no. 2 must be 1 to 40 characters long.", "Tag no. 3 must be 1 to 40 characters long."]);
+      expect(fieldMessages({ "tags[1]": ["x"], "tags[2]": ["x"] }, "tags", { tags: ["a", "b", "b"] })).toEqual([
+        "The tag “b” must be 1 to 40 characters long.",
+      ]);
+    });
+  });
+
+  describe("unknown fields", () => {
+    it("keep the server's own text, in whichever language", () => {
+      setLanguage("it");
+      expect(describeFieldError("deadline", ["The deadline must be in the future."])).toEqual(["The deadline must be in the future."]);
+      expect(describeFieldError("toString", ["Odd key."])).toEqual(["Odd key."]);
+    });
+
+    it("are the ones a form lists apart from its fields", () => {
+      setLanguage("en");
+      const errors = { name: ["too short"], body: ["The body is not valid JSON."], Surprise: ["Something new."] };
+      expect(otherFieldMessages(errors, ["kind", "name"])).toEqual([
+        "The server could not read the data sent: reload the page and try again.",
+        "Something new.",
+      ]);
+    });
+  });
+
+  describe("generalMessage", () => {
+    it("hides a server fault's English title behind the UI's own words", () => {
+      setLanguage("it");
+      expect(generalMessage(new ApiError(500, "An error occurred while processing your request.", null, {}))).toBe(
+        "Si è verificato un errore imprevisto. Ricarica la pagina e riprova.",
+      );
+      expect(generalMessage(new TypeError("Failed to fetch"))).toBe("Il server non risponde. Controlla la connessione e riprova.");
+      expect(generalMessage(new ApiError(413, "The request was refused.", "Too large.", {}))).toBe("Too large.");
+    });
+  });
+});
