@@ -11,6 +11,9 @@ public interface ILiveUpdates
 {
     Task BusinessChanged(BusinessSnapshot business);
 
-    /// <param name="firmsToTell">Firms whose standing changed (an application decided, a new policy to accept).</param>
-    Task SpaceChanged(SpaceSnapshot space, Guid[] firmsToTell);
+    /// <param name="policyPublished">A new policy version: every member firm must be asked to accept it.</param>
+    Task SpaceChanged(SpaceSnapshot space, bool policyPublished);
+
+    /// <summary>A firm's standing in a space changed: its admins and the firm itself are told.</summary>
+    Task MembershipChanged(SpaceSnapshot space, MembershipSnapshot membership);
 }

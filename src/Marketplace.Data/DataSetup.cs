@@ -44,6 +44,7 @@ public static class DataSetup
         services.AddHostedService<DatabaseMigrator>();
         services.AddSingleton<IReadModelProjector, BusinessProjector>();
         services.AddSingleton<IReadModelProjector, SpaceProjector>();
+        services.AddSingleton<IReadModelProjector, MembershipProjector>();
         // The default provider, so grains declare [PersistentState("name")] without naming a storage.
         services.AddGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME,
             (sp, _) => ActivatorUtilities.CreateInstance<EfGrainStorage>(sp));

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Marketplace.Data;
 
@@ -22,6 +23,7 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
     public DbSet<BusinessMemberEntry> BusinessMembers => Set<BusinessMemberEntry>();
     public DbSet<SpaceEntry> Spaces => Set<SpaceEntry>();
     public DbSet<SpaceMemberEntry> SpaceMembers => Set<SpaceMemberEntry>();
+    public DbSet<SpaceMembershipEventEntry> SpaceMembershipEvents => Set<SpaceMembershipEventEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -43,11 +45,16 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
             e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
             e.Property(x => x.Size).HasConversion<string>().HasMaxLength(16);
             e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.NameFolded).HasMaxLength(200);
             e.Property(x => x.ComuneCode).HasMaxLength(6);
+            e.Property(x => x.VatNumber).HasMaxLength(11);
             e.Property(x => x.ProvinceSigla).HasMaxLength(2);
             e.Property(x => x.RegionName).HasMaxLength(64);
             e.HasIndex(x => x.Name);
             e.HasIndex(x => x.ComuneCode);
+            e.HasIndex(x => x.ProvinceSigla);
+            e.HasIndex(x => x.RegionName);
+            e.HasIndex(x => x.Latitude);
         });
 
         builder.Entity<BusinessCapabilityEntry>(e =>
@@ -80,13 +87,44 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
             e.ToTable("space_members");
             e.HasKey(x => new { x.SpaceId, x.BusinessId });
             e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.VouchedSize).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.VouchedVatNumber).HasMaxLength(11);
             e.HasIndex(x => x.BusinessId);
+            e.HasIndex(x => new { x.SpaceId, x.Status });
+        });
+
+        builder.Entity<SpaceMembershipEventEntry>(e =>
+        {
+            e.ToTable("space_membership_events");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+            e.HasIndex(x => new { x.SpaceId, x.BusinessId, x.Sequence }).IsUnique();
+            e.HasIndex(x => new { x.SpaceId, x.At });
         });
     }
 }
 
 public sealed class SqliteMarketplaceDbContext(DbContextOptions<SqliteMarketplaceDbContext> options)
-    : MarketplaceDbContext(options);
+    : MarketplaceDbContext(options)
+{
+    // SQLite has no date type: times are stored as UTC ticks, so they compare and sort in SQL and keep every digit.
+    protected override void ConfigureConventions(ModelConfigurationBuilder builder) =>
+        builder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+
+    sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
+        time => time.UtcTicks, ticks => new DateTimeOffset(ticks, TimeSpan.Zero));
+}
 
 public sealed class PostgresMarketplaceDbContext(DbContextOptions<PostgresMarketplaceDbContext> options)
-    : MarketplaceDbContext(options);
+    : MarketplaceDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        // Word search is LIKE '%word%': trigram indexes answer it without reading every row.
+        builder.HasPostgresExtension("pg_trgm");
+        builder.Entity<DirectoryEntry>().HasIndex(x => x.SearchText).HasMethod("gin").HasOperators("gin_trgm_ops");
+        // CPV prefixes are searched as ranges of digits; byte order makes the range exact whatever the server's locale.
+        builder.Entity<BusinessCapabilityEntry>().Property(x => x.CpvDigits).UseCollation("C");
+    }
+}

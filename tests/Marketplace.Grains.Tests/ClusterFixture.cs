@@ -51,11 +51,19 @@ public sealed class RecordedLiveUpdates : ILiveUpdates
 
     public IEnumerable<BusinessSnapshot> For(Guid businessId) => Businesses.Where(b => b.Id == businessId);
 
-    public ConcurrentQueue<(SpaceSnapshot Space, Guid[] FirmsToTell)> Spaces { get; } = new();
+    public ConcurrentQueue<(SpaceSnapshot Space, bool PolicyPublished)> Spaces { get; } = new();
 
-    public Task SpaceChanged(SpaceSnapshot space, Guid[] firmsToTell)
+    public ConcurrentQueue<MembershipSnapshot> Memberships { get; } = new();
+
+    public Task SpaceChanged(SpaceSnapshot space, bool policyPublished)
     {
-        Spaces.Enqueue((space, firmsToTell));
+        Spaces.Enqueue((space, policyPublished));
+        return Task.CompletedTask;
+    }
+
+    public Task MembershipChanged(SpaceSnapshot space, MembershipSnapshot membership)
+    {
+        Memberships.Enqueue(membership);
         return Task.CompletedTask;
     }
 }

@@ -3,8 +3,9 @@ using Orleans.Concurrency;
 namespace Marketplace.Spaces;
 
 /// <summary>
-/// A collaboration space hosted by an association: its settings, its versioned policy, and the firms that
-/// applied, joined or left, with the whole history. Admins are the host's Owners and Managers plus moderators.
+/// A collaboration space hosted by an association: its settings, its versioned policy and its moderators.
+/// Admins are the host's Owners and Managers plus moderators. Each firm's standing is a
+/// <see cref="ISpaceMembershipGrain"/>, so a large space never rewrites all its members for one change.
 /// </summary>
 [Alias("Marketplace.ISpaceGrain")]
 public interface ISpaceGrain : IGrainWithGuidKey
@@ -21,19 +22,6 @@ public interface ISpaceGrain : IGrainWithGuidKey
 
     /// <summary>Publishes a new policy version; members must then accept it.</summary>
     [Alias("PublishPolicy")] Task<Outcome<SpaceSnapshot>> PublishPolicy(PublishPolicy command);
-
-    [Alias("Apply")] Task<Outcome<SpaceSnapshot>> Apply(ApplyToSpace command);
-
-    [Alias("Withdraw")] Task<Outcome<SpaceSnapshot>> Withdraw(FirmStep command);
-
-    [Alias("Leave")] Task<Outcome<SpaceSnapshot>> Leave(FirmStep command);
-
-    [Alias("AcceptPolicy")] Task<Outcome<SpaceSnapshot>> AcceptPolicy(AcceptPolicy command);
-
-    /// <summary>Approve or reject an application; suspend, reinstate or remove a member. Rejections, suspensions and removals need a reason.</summary>
-    [Alias("Decide")] Task<Outcome<SpaceSnapshot>> Decide(DecideMembership command);
-
-    [Alias("Invite")] Task<Outcome<SpaceSnapshot>> Invite(InviteFirm command);
 
     [Alias("SetModerator")] Task<Outcome<SpaceSnapshot>> SetModerator(SetModerator command);
 }

@@ -38,25 +38,18 @@ public sealed record PublishPolicy(Guid ActorId, string Text);
 
 /// <summary>A firm asks to join, accepting the policy version it has read. If it was invited, it joins at once.</summary>
 [GenerateSerializer, Immutable, Alias("Marketplace.ApplyToSpace")]
-public sealed record ApplyToSpace(Guid ActorId, Guid FirmId, string? Message, int AcceptedPolicyVersion);
-
-/// <summary>A firm's own step: withdraw its application, or leave the space.</summary>
-[GenerateSerializer, Immutable, Alias("Marketplace.FirmStep")]
-public sealed record FirmStep(Guid ActorId, Guid FirmId);
+public sealed record ApplyToSpace(Guid ActorId, string? Message, int AcceptedPolicyVersion);
 
 [GenerateSerializer, Immutable, Alias("Marketplace.AcceptPolicy")]
-public sealed record AcceptPolicy(Guid ActorId, Guid FirmId, int Version);
+public sealed record AcceptPolicy(Guid ActorId, int Version);
 
 [GenerateSerializer, Immutable, Alias("Marketplace.DecideMembership")]
-public sealed record DecideMembership(Guid ActorId, Guid FirmId, MembershipDecision Decision, string? Reason);
-
-[GenerateSerializer, Immutable, Alias("Marketplace.InviteFirm")]
-public sealed record InviteFirm(Guid ActorId, Guid FirmId);
+public sealed record DecideMembership(Guid ActorId, MembershipDecision Decision, string? Reason);
 
 [GenerateSerializer, Immutable, Alias("Marketplace.SetModerator")]
 public sealed record SetModerator(Guid ActorId, Guid UserId, bool Moderator);
 
-/// <summary>Everything about a space at one version. Who may see which part is decided where it is shown.</summary>
+/// <summary>A space's own facts at one version; its memberships live in one grain per firm.</summary>
 [GenerateSerializer, Immutable, Alias("Marketplace.SpaceSnapshot")]
 public sealed record SpaceSnapshot(
     Guid Id,
@@ -64,13 +57,17 @@ public sealed record SpaceSnapshot(
     SpaceSettings Settings,
     SpacePolicy Policy,
     Guid[] Moderators,
-    SpaceMember[] Members,
-    MembershipEvent[] History,
     int Version,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
-{
-    public SpaceMember? MemberOf(Guid businessId) => Members.FirstOrDefault(m => m.BusinessId == businessId);
+    DateTimeOffset UpdatedAt);
 
-    public bool IsMember(Guid businessId) => MemberOf(businessId)?.Status == MembershipStatus.Member;
-}
+/// <summary>
+/// The association's word that a member's size class and VAT number are true. It speaks for those values only:
+/// if the firm later edits either, the mark no longer shows.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Marketplace.Vouch")]
+public sealed record Vouch(Businesses.FirmSize Size, string VatNumber, Guid ActorId, DateTimeOffset At);
+
+/// <summary>One firm's standing in one space, with every change of it.</summary>
+[GenerateSerializer, Immutable, Alias("Marketplace.MembershipSnapshot")]
+public sealed record MembershipSnapshot(Guid SpaceId, Guid FirmId, SpaceMember Standing, MembershipEvent[] History, Vouch? Vouch, int Version);

@@ -9,12 +9,20 @@ public sealed class DirectoryEntry
     public BusinessKind Kind { get; set; }
     public required string Name { get; set; }
 
+    /// <summary>The name folded like <see cref="SearchText"/>, so a word found in the name can rank higher.</summary>
+    public required string NameFolded { get; set; }
+
     /// <summary>Name, description, tags and capability labels folded to lower case without accents, for word search.</summary>
     public required string SearchText { get; set; }
+    public string? VatNumber { get; set; }
     public string? ComuneCode { get; set; }
     public string? ProvinceSigla { get; set; }
     public string? RegionName { get; set; }
     public FirmSize? Size { get; set; }
+
+    /// <summary>The comune's coordinates (WGS84), for distance searches.</summary>
+    public double? Latitude { get; set; }
+    public double? Longitude { get; set; }
     public int CapabilityCount { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 }

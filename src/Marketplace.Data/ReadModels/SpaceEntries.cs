@@ -11,16 +11,35 @@ public sealed class SpaceEntry
     public string? Description { get; set; }
     public DirectoryVisibility Visibility { get; set; }
     public int PolicyVersion { get; set; }
-    public int MemberCount { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 }
 
-/// <summary>A firm's standing in a space, for queries across spaces (my spaces, a space's directory).</summary>
+/// <summary>A firm's standing in a space, for queries across firms (a space's directory, its admins' lists).</summary>
 public sealed class SpaceMemberEntry
 {
     public Guid SpaceId { get; set; }
     public Guid BusinessId { get; set; }
     public MembershipStatus Status { get; set; }
     public int? AcceptedPolicyVersion { get; set; }
+    public string? Message { get; set; }
+    public string? Reason { get; set; }
     public DateTimeOffset Since { get; set; }
+
+    /// <summary>What the association vouched for; the mark shows while the firm's profile still says the same.</summary>
+    public Marketplace.Businesses.FirmSize? VouchedSize { get; set; }
+    public string? VouchedVatNumber { get; set; }
+    public DateTimeOffset? VouchedAt { get; set; }
+}
+
+/// <summary>One change of a firm's standing, mirrored from its membership grain for the space's history view.</summary>
+public sealed class SpaceMembershipEventEntry
+{
+    public long Id { get; set; }
+    public Guid SpaceId { get; set; }
+    public Guid BusinessId { get; set; }
+    public int Sequence { get; set; }
+    public MembershipStatus Status { get; set; }
+    public Guid ActorId { get; set; }
+    public string? Reason { get; set; }
+    public DateTimeOffset At { get; set; }
 }

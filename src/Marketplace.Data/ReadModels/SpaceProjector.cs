@@ -4,7 +4,7 @@ using Orleans.Runtime;
 
 namespace Marketplace.Data.ReadModels;
 
-/// <summary>Keeps a space's list row and its members' rows equal to the space grain's state.</summary>
+/// <summary>Keeps a space's list row equal to the space grain's state.</summary>
 public sealed class SpaceProjector : IReadModelProjector
 {
     public bool Handles(Type stateType) => stateType == typeof(SpaceState);
@@ -13,9 +13,7 @@ public sealed class SpaceProjector : IReadModelProjector
     {
         var id = grainId.GetGuidKey();
         await db.Spaces.Where(x => x.SpaceId == id).ExecuteDeleteAsync(cancellationToken);
-        await db.SpaceMembers.Where(x => x.SpaceId == id).ExecuteDeleteAsync(cancellationToken);
         if (state is not SpaceState { Exists: true } space) return;
-
         db.Spaces.Add(new SpaceEntry
         {
             SpaceId = id,
@@ -24,16 +22,47 @@ public sealed class SpaceProjector : IReadModelProjector
             Description = space.Settings.Description,
             Visibility = space.Settings.Visibility,
             PolicyVersion = space.Policy.Version,
-            MemberCount = space.Members.Count(m => m.Status == MembershipStatus.Member),
             UpdatedAt = space.UpdatedAt,
         });
-        db.SpaceMembers.AddRange(space.Members.Select(m => new SpaceMemberEntry
+    }
+}
+
+/// <summary>Keeps a firm's standing row and its history rows equal to its membership grain's state.</summary>
+public sealed class MembershipProjector : IReadModelProjector
+{
+    public bool Handles(Type stateType) => stateType == typeof(MembershipState);
+
+    public async Task Project(MarketplaceDbContext db, GrainId grainId, object? state, CancellationToken cancellationToken)
+    {
+        if (!grainId.TryGetGuidKey(out var spaceId, out var firmKey) || firmKey is null)
+            throw new InvalidOperationException($"{grainId} is not a membership key.");
+        var firmId = Guid.Parse(firmKey);
+        await db.SpaceMembers.Where(x => x.SpaceId == spaceId && x.BusinessId == firmId).ExecuteDeleteAsync(cancellationToken);
+        await db.SpaceMembershipEvents.Where(x => x.SpaceId == spaceId && x.BusinessId == firmId).ExecuteDeleteAsync(cancellationToken);
+        if (state is not MembershipState { Standing: { } standing } membership) return;
+
+        db.SpaceMembers.Add(new SpaceMemberEntry
         {
-            SpaceId = id,
-            BusinessId = m.BusinessId,
-            Status = m.Status,
-            AcceptedPolicyVersion = m.AcceptedPolicyVersion,
-            Since = m.Since,
+            SpaceId = spaceId,
+            BusinessId = firmId,
+            Status = standing.Status,
+            AcceptedPolicyVersion = standing.AcceptedPolicyVersion,
+            Message = standing.Message,
+            Reason = standing.Reason,
+            Since = standing.Since,
+            VouchedSize = membership.Vouch?.Size,
+            VouchedVatNumber = membership.Vouch?.VatNumber,
+            VouchedAt = membership.Vouch?.At,
+        });
+        db.SpaceMembershipEvents.AddRange(membership.History.Select((e, i) => new SpaceMembershipEventEntry
+        {
+            SpaceId = spaceId,
+            BusinessId = firmId,
+            Sequence = i,
+            Status = e.Status,
+            ActorId = e.ActorId,
+            Reason = e.Reason,
+            At = e.At,
         }));
     }
 }

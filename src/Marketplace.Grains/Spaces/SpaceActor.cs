@@ -2,12 +2,14 @@ using Marketplace.Businesses;
 
 namespace Marketplace.Spaces;
 
+/// <summary>Who is asking a space for something: the user, and whether they edit for the hosting association.</summary>
+public sealed record SpaceActor(Guid UserId, bool HostEditor);
+
 /// <summary>
-/// Who is asking, as far as a space needs to know: the user, whether they edit for the hosting association,
-/// and the firm they act for (when the command names one).
+/// What a firm's membership needs to know to judge a command: the space (null when it does not exist), whether
+/// the actor administers it, and the firm (null when no business has its id).
 /// </summary>
-public sealed record SpaceActor(Guid UserId, bool HostEditor, BusinessSnapshot? Firm)
+public sealed record MembershipContext(Guid ActorId, SpaceSnapshot? Space, bool ActorIsAdmin, BusinessSnapshot? Firm)
 {
-    public bool ActsFor(Guid firmId) =>
-        Firm is { } firm && firm.Id == firmId && firm.RoleOf(UserId) is BusinessRole.Owner or BusinessRole.Manager;
+    public bool ActorActsForFirm => Firm?.RoleOf(ActorId) is BusinessRole.Owner or BusinessRole.Manager;
 }

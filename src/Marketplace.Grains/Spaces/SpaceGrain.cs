@@ -12,7 +12,7 @@ internal sealed class SpaceGrain(
 
     public async Task<Outcome<SpaceSnapshot>> Create(CreateSpace command)
     {
-        var check = State.CheckCreate(command, await Business(command.HostId));
+        var check = State.CheckCreate(command, await GrainFactory.GetGrain<IBusinessGrain>(command.HostId).Get());
         if (check.Problem is { } no) return no;
         State.Create(this.GetPrimaryKey(), command, check.Value!, clock.Now());
         return await Commit();
@@ -20,11 +20,11 @@ internal sealed class SpaceGrain(
 
     public Task<SpaceSnapshot?> Get() => Task.FromResult(State.Exists ? State.ToSnapshot() : null);
 
-    public async Task<bool> IsAdmin(Guid userId) => State.Exists && State.IsAdmin(await Actor(userId, firmId: null));
+    public async Task<bool> IsAdmin(Guid userId) => State.IsAdmin(await Actor(userId));
 
     public async Task<Outcome<SpaceSnapshot>> EditSettings(EditSpaceSettings command)
     {
-        var check = State.CheckEditSettings(command, await Actor(command.ActorId, null));
+        var check = State.CheckEditSettings(command, await Actor(command.ActorId));
         if (check.Problem is { } no) return no;
         State.EditSettings(check.Value!, clock.Now());
         return await Commit();
@@ -32,78 +32,30 @@ internal sealed class SpaceGrain(
 
     public async Task<Outcome<SpaceSnapshot>> PublishPolicy(PublishPolicy command)
     {
-        if (State.CheckPublishPolicy(command, await Actor(command.ActorId, null)) is { } no) return no;
+        if (State.CheckPublishPolicy(command, await Actor(command.ActorId)) is { } no) return no;
         State.PublishPolicy(command, clock.Now());
-        // Every member must accept the new version, so every member is told.
-        return await Commit([.. State.PendingPolicyAcceptance().Select(m => m.BusinessId)]);
-    }
-
-    public async Task<Outcome<SpaceSnapshot>> Apply(ApplyToSpace command)
-    {
-        if (State.CheckApply(command, await Actor(command.ActorId, command.FirmId)) is { } no) return no;
-        State.Apply(command, command.ActorId, clock.Now());
-        return await Commit(command.FirmId);
-    }
-
-    public async Task<Outcome<SpaceSnapshot>> Withdraw(FirmStep command)
-    {
-        if (State.CheckWithdraw(command, await Actor(command.ActorId, command.FirmId)) is { } no) return no;
-        State.FirmStep(command, MembershipStatus.Withdrawn, clock.Now());
-        return await Commit(command.FirmId);
-    }
-
-    public async Task<Outcome<SpaceSnapshot>> Leave(FirmStep command)
-    {
-        if (State.CheckLeave(command, await Actor(command.ActorId, command.FirmId)) is { } no) return no;
-        State.FirmStep(command, MembershipStatus.Left, clock.Now());
-        return await Commit(command.FirmId);
-    }
-
-    public async Task<Outcome<SpaceSnapshot>> AcceptPolicy(AcceptPolicy command)
-    {
-        if (State.CheckAcceptPolicy(command, await Actor(command.ActorId, command.FirmId)) is { } no) return no;
-        State.AcceptPolicy(command, clock.Now());
-        return await Commit(command.FirmId);
-    }
-
-    public async Task<Outcome<SpaceSnapshot>> Decide(DecideMembership command)
-    {
-        if (State.CheckDecide(command, await Actor(command.ActorId, null)) is { } no) return no;
-        State.Decide(command, clock.Now());
-        return await Commit(command.FirmId);
-    }
-
-    public async Task<Outcome<SpaceSnapshot>> Invite(InviteFirm command)
-    {
-        if (State.CheckInvite(command, await Actor(command.ActorId, null), await Business(command.FirmId)) is { } no) return no;
-        State.Invite(command, clock.Now());
-        return await Commit(command.FirmId);
+        return await Commit(policyPublished: true);
     }
 
     public async Task<Outcome<SpaceSnapshot>> SetModerator(SetModerator command)
     {
-        if (State.CheckSetModerator(command, await Actor(command.ActorId, null)) is { } no) return no;
+        if (State.CheckSetModerator(command, await Actor(command.ActorId)) is { } no) return no;
         State.SetModerator(command, clock.Now());
         return await Commit();
     }
 
     // Spaces may call businesses, never the reverse (DESIGN.md: calls go one way).
-    Task<BusinessSnapshot?> Business(Guid id) => GrainFactory.GetGrain<IBusinessGrain>(id).Get();
-
-    async Task<SpaceActor> Actor(Guid userId, Guid? firmId)
+    async Task<SpaceActor> Actor(Guid userId)
     {
-        var host = State.Exists ? await Business(State.HostId) : null;
-        var firm = firmId is { } id ? await Business(id) : null;
-        return new SpaceActor(userId, host?.RoleOf(userId) is BusinessRole.Owner or BusinessRole.Manager, firm);
+        var host = State.Exists ? await GrainFactory.GetGrain<IBusinessGrain>(State.HostId).Get() : null;
+        return new SpaceActor(userId, host?.RoleOf(userId) is BusinessRole.Owner or BusinessRole.Manager);
     }
 
-    Task<SpaceSnapshot> Commit(params Guid[] firmsToTell) => Commit(firmsToTell.AsEnumerable());
-
-    async Task<SpaceSnapshot> Commit(IEnumerable<Guid> firmsToTell)
+    async Task<SpaceSnapshot> Commit(bool policyPublished = false)
     {
         await space.WriteOrReload();
         var snapshot = State.ToSnapshot();
-        await live.SpaceChanged(snapshot, [.. firmsToTell]);
+        await live.SpaceChanged(snapshot, policyPublished);
         return snapshot;
     }
 }

@@ -21,6 +21,7 @@ public static class BusinessEndpoints
         api.MapGet("/", Directory);
         api.MapPost("/", Create).RequireAuthorization();
         api.MapGet("/{id:guid}", Get);
+        api.MapGet("/{id:guid}/verifications", Verifications);
         api.MapPut("/{id:guid}/profile", EditProfile).RequireAuthorization();
         api.MapGet("/{id:guid}/members", Members).RequireAuthorization();
         api.MapPost("/{id:guid}/members", AddMember).RequireAuthorization();
@@ -57,6 +58,20 @@ public static class BusinessEndpoints
         await grains.GetGrain<IBusinessGrain>(id).Get() is { } business
             ? TypedResults.Ok(BusinessProfileDto.From(business))
             : ProblemResults.NotFound("No business has this id.");
+
+    /// <summary>The associations that vouch for the firm's current size class and VAT number, in spaces it is a member of.</summary>
+    static async Task<Ok<VerificationDto[]>> Verifications(Guid id, MarketplaceDbContext db, CancellationToken ct)
+    {
+        var rows = await db.SpaceMembers.AsNoTracking()
+            .Where(m => m.BusinessId == id && m.Status == Spaces.MembershipStatus.Member && m.VouchedVatNumber != null)
+            .Join(db.Directory, m => m.BusinessId, d => d.BusinessId, (m, d) => new { Member = m, Firm = d })
+            .Where(x => x.Member.VouchedVatNumber == x.Firm.VatNumber && x.Member.VouchedSize == x.Firm.Size)
+            .Join(db.Spaces, x => x.Member.SpaceId, s => s.SpaceId, (x, s) => new { x.Member, Space = s })
+            .Join(db.Directory, x => x.Space.HostId, h => h.BusinessId, (x, h) => new { x.Member, x.Space, Host = h })
+            .ToListAsync(ct);
+        return TypedResults.Ok(rows.Select(x => new VerificationDto(x.Space.SpaceId, x.Space.Name, x.Host.BusinessId, x.Host.Name,
+            x.Member.VouchedAt!.Value)).ToArray());
+    }
 
     static async Task<Results<Ok<BusinessProfileDto>, ProblemHttpResult>> EditProfile(
         Guid id, EditProfileRequest body, ClaimsPrincipal user, IGrainFactory grains)

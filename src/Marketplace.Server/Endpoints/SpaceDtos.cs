@@ -1,3 +1,4 @@
+using Marketplace.Businesses;
 using Marketplace.Spaces;
 
 namespace Marketplace.Server.Endpoints;
@@ -25,7 +26,17 @@ public sealed record SpaceDetailDto(
 /// <summary>A firm in a space, as admins see it (members, applications, invitations, past members).</summary>
 public sealed record SpaceMembershipDto(
     Guid FirmId, string FirmName, MembershipStatus Status, int? AcceptedPolicyVersion, bool PolicyAcceptancePending,
-    string? Message, string? Reason, DateTimeOffset Since);
+    string? Message, string? Reason, DateTimeOffset Since, bool Verified);
+
+/// <summary>A member firm found in a space's directory search.</summary>
+public sealed record SpaceDirectoryEntryDto(
+    Guid Id, string Name, string? ComuneName, string? ProvinceSigla, string? RegionName, FirmSize? Size,
+    int CapabilityCount, bool Verified, double? DistanceKm);
+
+public sealed record SpaceDirectoryPageDto(SpaceDirectoryEntryDto[] Items, int Total, int Page, int PageSize);
+
+/// <summary>An association's mark on a firm's profile: it vouches for the firm's current size class and VAT number.</summary>
+public sealed record VerificationDto(Guid SpaceId, string SpaceName, Guid AssociationId, string AssociationName, DateTimeOffset VouchedAt);
 
 public sealed record MembershipEventDto(Guid FirmId, string FirmName, MembershipStatus Status, string ActorEmail, string? Reason, DateTimeOffset At);
 

@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using Marketplace.Businesses;
 using Marketplace.Data;
+using Marketplace.Data.ReadModels;
+using Marketplace.Reference;
 using Marketplace.Server.Auth;
 using Marketplace.Spaces;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -21,6 +23,7 @@ public static class SpaceEndpoints
         api.MapPut("/{id:guid}/settings", EditSettings).RequireAuthorization();
         api.MapPost("/{id:guid}/policy", PublishPolicy).RequireAuthorization();
         api.MapGet("/{id:guid}/members", Members);
+        api.MapGet("/{id:guid}/directory", Directory);
         api.MapGet("/{id:guid}/memberships", Memberships).RequireAuthorization();
         api.MapGet("/{id:guid}/history", History).RequireAuthorization();
         api.MapPost("/{id:guid}/applications", Apply).RequireAuthorization();
@@ -29,6 +32,8 @@ public static class SpaceEndpoints
         api.MapPost("/{id:guid}/firms/{firmId:guid}/leave", Leave).RequireAuthorization();
         api.MapPost("/{id:guid}/firms/{firmId:guid}/accept-policy", AcceptPolicy).RequireAuthorization();
         api.MapPost("/{id:guid}/firms/{firmId:guid}/decision", Decide).RequireAuthorization();
+        api.MapPost("/{id:guid}/firms/{firmId:guid}/vouch", Vouch).RequireAuthorization();
+        api.MapDelete("/{id:guid}/firms/{firmId:guid}/vouch", RevokeVouch).RequireAuthorization();
         api.MapPost("/{id:guid}/moderators", AddModerator).RequireAuthorization();
         api.MapDelete("/{id:guid}/moderators/{userId:guid}", RemoveModerator).RequireAuthorization();
         return app;
@@ -39,10 +44,15 @@ public static class SpaceEndpoints
     static async Task<Ok<SpaceSummaryDto[]>> List(MarketplaceDbContext db, CancellationToken ct)
     {
         var rows = await db.Spaces.AsNoTracking()
-            .Join(db.Directory, s => s.HostId, d => d.BusinessId, (s, d) => new { Space = s, HostName = d.Name })
+            .Join(db.Directory, s => s.HostId, d => d.BusinessId, (s, d) => new
+            {
+                Space = s,
+                HostName = d.Name,
+                Members = db.SpaceMembers.Count(m => m.SpaceId == s.SpaceId && m.Status == MembershipStatus.Member),
+            })
             .OrderBy(x => x.Space.Name).ToListAsync(ct);
         return TypedResults.Ok(rows.Select(x => new SpaceSummaryDto(x.Space.SpaceId, x.Space.HostId, x.HostName, x.Space.Name,
-            x.Space.Description, x.Space.Visibility, x.Space.PolicyVersion, x.Space.MemberCount)).ToArray());
+            x.Space.Description, x.Space.Visibility, x.Space.PolicyVersion, x.Members)).ToArray());
     }
 
     static async Task<Results<Created<SpaceDetailDto>, ProblemHttpResult>> Create(
@@ -70,27 +80,53 @@ public static class SpaceEndpoints
 
     static Task<Results<Ok<SpaceDetailDto>, ProblemHttpResult>> Apply(
         Guid id, ApplyRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
-        Respond(grains.Space(id).Apply(new ApplyToSpace(user.UserId(), body.FirmId, body.Message, body.AcceptedPolicyVersion)), user, grains, db, ct);
+        RespondFor(id, grains.Membership(id, body.FirmId).Apply(new ApplyToSpace(user.UserId(), body.Message, body.AcceptedPolicyVersion)), user, grains, db, ct);
 
     static Task<Results<Ok<SpaceDetailDto>, ProblemHttpResult>> Invite(
         Guid id, InviteRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
-        Respond(grains.Space(id).Invite(new InviteFirm(user.UserId(), body.FirmId)), user, grains, db, ct);
+        RespondFor(id, grains.Membership(id, body.FirmId).Invite(user.UserId()), user, grains, db, ct);
 
     static Task<Results<Ok<SpaceDetailDto>, ProblemHttpResult>> Withdraw(
         Guid id, Guid firmId, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
-        Respond(grains.Space(id).Withdraw(new FirmStep(user.UserId(), firmId)), user, grains, db, ct);
+        RespondFor(id, grains.Membership(id, firmId).Withdraw(user.UserId()), user, grains, db, ct);
 
     static Task<Results<Ok<SpaceDetailDto>, ProblemHttpResult>> Leave(
         Guid id, Guid firmId, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
-        Respond(grains.Space(id).Leave(new FirmStep(user.UserId(), firmId)), user, grains, db, ct);
+        RespondFor(id, grains.Membership(id, firmId).Leave(user.UserId()), user, grains, db, ct);
 
     static Task<Results<Ok<SpaceDetailDto>, ProblemHttpResult>> AcceptPolicy(
         Guid id, Guid firmId, AcceptPolicyRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
-        Respond(grains.Space(id).AcceptPolicy(new AcceptPolicy(user.UserId(), firmId, body.Version)), user, grains, db, ct);
+        RespondFor(id, grains.Membership(id, firmId).AcceptPolicy(new AcceptPolicy(user.UserId(), body.Version)), user, grains, db, ct);
 
     static Task<Results<Ok<SpaceDetailDto>, ProblemHttpResult>> Decide(
         Guid id, Guid firmId, DecisionRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
-        Respond(grains.Space(id).Decide(new DecideMembership(user.UserId(), firmId, body.Decision, body.Reason)), user, grains, db, ct);
+        RespondFor(id, grains.Membership(id, firmId).Decide(new DecideMembership(user.UserId(), body.Decision, body.Reason)), user, grains, db, ct);
+
+    static Task<Results<Ok<SpaceDetailDto>, ProblemHttpResult>> Vouch(
+        Guid id, Guid firmId, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
+        RespondFor(id, grains.Membership(id, firmId).Vouch(user.UserId()), user, grains, db, ct);
+
+    static Task<Results<Ok<SpaceDetailDto>, ProblemHttpResult>> RevokeVouch(
+        Guid id, Guid firmId, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
+        RespondFor(id, grains.Membership(id, firmId).RevokeVouch(user.UserId()), user, grains, db, ct);
+
+    static async Task<Results<Ok<SpaceDirectoryPageDto>, ProblemHttpResult>> Directory(
+        Guid id, string? q, string? cpv, string? comune, string? province, string? region, string? near, double? radiusKm,
+        FirmSize? size, bool? verified, int? page, int? pageSize,
+        ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
+    {
+        if (await grains.Space(id).Get() is not { } space) return ProblemResults.NotFound("No space has this id.");
+        if (!await CanSeeDirectory(space, user, grains, db, ct))
+            return Problem.Forbidden("This space shows its members to its members only.").ToHttp();
+        var criteria = DirectorySearch.Normalize(new DirectoryCriteria(q, cpv, comune, province, region, near, radiusKm, size,
+            verified ?? false, page ?? 1, pageSize ?? 20));
+        if (criteria.Problem is { } no) return no.ToHttp();
+        var result = await DirectorySearch.Run(db, id, criteria.Value!, ct);
+        return TypedResults.Ok(new SpaceDirectoryPageDto([.. result.Hits.Select(h => new SpaceDirectoryEntryDto(
+                h.Entry.BusinessId, h.Entry.Name, h.Entry.ComuneCode is { } c ? ComuneCatalog.Shared.Find(c)?.Name : null,
+                h.Entry.ProvinceSigla, h.Entry.RegionName, h.Entry.Size, h.Entry.CapabilityCount, h.Verified, h.DistanceKm))],
+            result.Total, criteria.Value!.Page, criteria.Value.PageSize));
+    }
 
     static async Task<Results<Ok<SpaceDetailDto>, ProblemHttpResult>> AddModerator(
         Guid id, ModeratorRequest body, ClaimsPrincipal user, IGrainFactory grains, UserManager<MarketplaceUser> users, MarketplaceDbContext db, CancellationToken ct)
@@ -111,8 +147,8 @@ public static class SpaceEndpoints
         if (await grains.Space(id).Get() is not { } space) return ProblemResults.NotFound("No space has this id.");
         if (!await CanSeeDirectory(space, user, grains, db, ct))
             return Problem.Forbidden("This space shows its members to its members only.").ToHttp();
-        var memberIds = space.Members.Where(m => m.Status == MembershipStatus.Member).Select(m => m.BusinessId).ToList();
-        var rows = await db.Directory.AsNoTracking().Where(d => memberIds.Contains(d.BusinessId)).OrderBy(d => d.Name).ToListAsync(ct);
+        var rows = await db.SpaceMembers.AsNoTracking().Where(m => m.SpaceId == id && m.Status == MembershipStatus.Member)
+            .Join(db.Directory, m => m.BusinessId, d => d.BusinessId, (m, d) => d).OrderBy(d => d.Name).ToListAsync(ct);
         return TypedResults.Ok(rows.Select(BusinessEndpoints.EntryDto).ToArray());
     }
 
@@ -121,22 +157,35 @@ public static class SpaceEndpoints
         Guid id, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
     {
         if (await AdminView(id, user, grains) is not { } space) return AdminRefusal(await grains.Space(id).Get());
-        var names = await BusinessNames(db, space.Members.Select(m => m.BusinessId), ct);
-        return TypedResults.Ok(space.Members.OrderBy(m => m.Status).ThenBy(m => m.Since).Select(m => new SpaceMembershipDto(
-            m.BusinessId, names.GetValueOrDefault(m.BusinessId, ""), m.Status, m.AcceptedPolicyVersion,
-            m.Status == MembershipStatus.Member && m.AcceptedPolicyVersion != space.Policy.Version,
-            m.Message, m.Reason, m.Since)).ToArray());
+        var rows = await db.SpaceMembers.AsNoTracking().Where(m => m.SpaceId == id)
+            .Join(db.Directory, m => m.BusinessId, d => d.BusinessId, (m, d) => new
+            {
+                Member = m,
+                d.Name,
+                Verified = m.VouchedVatNumber != null && m.VouchedVatNumber == d.VatNumber && m.VouchedSize == d.Size,
+            })
+            .ToListAsync(ct);
+        return TypedResults.Ok(rows.OrderBy(x => x.Member.Status).ThenBy(x => x.Member.Since).Select(x => new SpaceMembershipDto(
+            x.Member.BusinessId, x.Name, x.Member.Status, x.Member.AcceptedPolicyVersion,
+            x.Member.Status == MembershipStatus.Member && x.Member.AcceptedPolicyVersion != space.Policy.Version,
+            x.Member.Message, x.Member.Reason, x.Member.Since, x.Verified)).ToArray());
     }
 
+    const int HistoryPage = 500;
+
+    /// <summary>The latest changes of standing in the space, newest first.</summary>
     static async Task<Results<Ok<MembershipEventDto[]>, ProblemHttpResult>> History(
         Guid id, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
     {
-        if (await AdminView(id, user, grains) is not { } space) return AdminRefusal(await grains.Space(id).Get());
-        var names = await BusinessNames(db, space.History.Select(h => h.BusinessId), ct);
-        var actorIds = space.History.Select(h => h.ActorId).Distinct().ToList();
-        var emails = await db.Users.AsNoTracking().Where(u => actorIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email ?? "", ct);
-        return TypedResults.Ok(space.History.AsEnumerable().Reverse().Select(h => new MembershipEventDto(
-            h.BusinessId, names.GetValueOrDefault(h.BusinessId, ""), h.Status, emails.GetValueOrDefault(h.ActorId, ""), h.Reason, h.At)).ToArray());
+        if (await AdminView(id, user, grains) is null) return AdminRefusal(await grains.Space(id).Get());
+        var rows = await db.SpaceMembershipEvents.AsNoTracking().Where(e => e.SpaceId == id)
+            .OrderByDescending(e => e.At).ThenByDescending(e => e.Sequence).Take(HistoryPage)
+            .Join(db.Directory, e => e.BusinessId, d => d.BusinessId, (e, d) => new { Event = e, d.Name })
+            .GroupJoin(db.Users, x => x.Event.ActorId, u => u.Id, (x, u) => new { x.Event, x.Name, Actors = u })
+            .SelectMany(x => x.Actors.DefaultIfEmpty(), (x, u) => new { x.Event, x.Name, Email = u == null ? "" : u.Email })
+            .ToListAsync(ct);
+        return TypedResults.Ok(rows.OrderByDescending(x => x.Event.At).ThenByDescending(x => x.Event.Sequence)
+            .Select(x => new MembershipEventDto(x.Event.BusinessId, x.Name, x.Event.Status, x.Email ?? "", x.Event.Reason, x.Event.At)).ToArray());
     }
 
     static async Task<SpaceSnapshot?> AdminView(Guid id, ClaimsPrincipal user, IGrainFactory grains) =>
@@ -153,17 +202,28 @@ public static class SpaceEndpoints
         return outcome.Problem is { } no ? no.ToHttp() : TypedResults.Ok(await Detail(outcome.Value!, user, grains, db, ct));
     }
 
+    static async Task<Results<Ok<SpaceDetailDto>, ProblemHttpResult>> RespondFor(
+        Guid spaceId, Task<Outcome<MembershipSnapshot>> command, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
+    {
+        var outcome = await command;
+        return outcome.Problem is { } no ? no.ToHttp() : TypedResults.Ok(await Detail((await grains.Space(spaceId).Get())!, user, grains, db, ct));
+    }
+
     static async Task<SpaceDetailDto> Detail(SpaceSnapshot space, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
     {
         var me = user.UserIdOrNull();
         var firms = me is { } userId ? await ViewerFirms(userId, db, ct) : [];
-        var hostName = (await BusinessNames(db, [space.HostId], ct)).GetValueOrDefault(space.HostId, "");
+        var firmIds = firms.Select(f => f.Id).ToList();
+        var standings = await db.SpaceMembers.AsNoTracking().Where(m => m.SpaceId == space.Id && firmIds.Contains(m.BusinessId))
+            .ToDictionaryAsync(m => m.BusinessId, ct);
+        var hostName = await db.Directory.Where(d => d.BusinessId == space.HostId).Select(d => d.Name).SingleOrDefaultAsync(ct) ?? "";
+        var memberCount = await db.SpaceMembers.CountAsync(m => m.SpaceId == space.Id && m.Status == MembershipStatus.Member, ct);
         var summary = new SpaceSummaryDto(space.Id, space.HostId, hostName, space.Settings.Name, space.Settings.Description,
-            space.Settings.Visibility, space.Policy.Version, space.Members.Count(m => m.Status == MembershipStatus.Member));
+            space.Settings.Visibility, space.Policy.Version, memberCount);
         return new SpaceDetailDto(summary, space.Settings.TerritoryComuni, space.Settings.TerritoryProvinces,
             new SpacePolicyDto(space.Policy.Version, space.Policy.Text, space.Policy.PublishedAt),
             me is { } id && await grains.Space(space.Id).IsAdmin(id),
-            [.. firms.Select(f => space.MemberOf(f.Id) is { } m
+            [.. firms.Select(f => standings.GetValueOrDefault(f.Id) is { } m
                 ? new FirmStandingDto(f.Id, f.Name, m.Status, m.AcceptedPolicyVersion, m.Reason)
                 : new FirmStandingDto(f.Id, f.Name, null, null, null))],
             space.Version);
@@ -171,8 +231,10 @@ public static class SpaceEndpoints
 
     internal static async Task<bool> CanSeeDirectory(SpaceSnapshot space, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
     {
-        if (user.UserIdOrNull() is not { } me) return SpaceAccess.CanSeeDirectory(space, false, []);
-        return SpaceAccess.CanSeeDirectory(space, await grains.Space(space.Id).IsAdmin(me), (await ViewerFirms(me, db, ct)).Select(f => f.Id));
+        if (user.UserIdOrNull() is not { } me) return SpaceAccess.CanSeeDirectory(space, false, false);
+        var hasMemberFirm = await db.BusinessMembers.AnyAsync(b => b.UserId == me
+            && db.SpaceMembers.Any(m => m.SpaceId == space.Id && m.BusinessId == b.BusinessId && m.Status == MembershipStatus.Member), ct);
+        return SpaceAccess.CanSeeDirectory(space, await grains.Space(space.Id).IsAdmin(me), hasMemberFirm);
     }
 
     /// <summary>The firms the user acts for, in any role.</summary>
@@ -180,10 +242,4 @@ public static class SpaceEndpoints
         [.. (await db.BusinessMembers.AsNoTracking().Where(m => m.UserId == userId)
             .Join(db.Directory.Where(d => d.Kind == BusinessKind.Firm), m => m.BusinessId, d => d.BusinessId, (m, d) => new { d.BusinessId, d.Name })
             .OrderBy(x => x.Name).ToListAsync(ct)).Select(x => (x.BusinessId, x.Name))];
-
-    static async Task<Dictionary<Guid, string>> BusinessNames(MarketplaceDbContext db, IEnumerable<Guid> ids, CancellationToken ct)
-    {
-        var list = ids.Distinct().ToList();
-        return await db.Directory.AsNoTracking().Where(d => list.Contains(d.BusinessId)).ToDictionaryAsync(d => d.BusinessId, d => d.Name, ct);
-    }
 }

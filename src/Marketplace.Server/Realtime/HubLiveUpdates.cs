@@ -1,13 +1,16 @@
 using Marketplace.Businesses;
+using Marketplace.Data;
 using Marketplace.Server.Endpoints;
 using Marketplace.Server.Hubs;
 using Marketplace.Spaces;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Server.Realtime;
 
 /// <summary>Carries grains' notices to SignalR groups, as wire DTOs.</summary>
-internal sealed class HubLiveUpdates(IHubContext<MarketplaceHub, IMarketplaceClient> hub, ILogger<HubLiveUpdates> log) : ILiveUpdates
+internal sealed class HubLiveUpdates(
+    IHubContext<MarketplaceHub, IMarketplaceClient> hub, IServiceScopeFactory scopes, ILogger<HubLiveUpdates> log) : ILiveUpdates
 {
     public Task BusinessChanged(BusinessSnapshot business) => Send(async () =>
     {
@@ -15,18 +18,34 @@ internal sealed class HubLiveUpdates(IHubContext<MarketplaceHub, IMarketplaceCli
         await hub.Clients.Group(Topics.BusinessTeam(business.Id)).BusinessTeamChanged(BusinessTeamDto.From(business));
     }, business.Id);
 
-    public Task SpaceChanged(SpaceSnapshot space, Guid[] firmsToTell) => Send(async () =>
+    public Task SpaceChanged(SpaceSnapshot space, bool policyPublished) => Send(async () =>
+    {
+        await Ping(space);
+        if (!policyPublished) return;
+        // Every member must accept the new version; the read model is as current as the grains that wrote it.
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>();
+        var members = await db.SpaceMembers.AsNoTracking()
+            .Where(m => m.SpaceId == space.Id && m.Status == MembershipStatus.Member).Select(m => m.BusinessId).ToListAsync();
+        foreach (var firm in members)
+            await hub.Clients.Group(Topics.BusinessTeam(firm)).SpaceStandingChanged(
+                new SpaceStandingChangedDto(space.Id, space.Settings.Name, firm, MembershipStatus.Member, null, space.Policy.Version));
+    }, space.Id);
+
+    public Task MembershipChanged(SpaceSnapshot space, MembershipSnapshot membership) => Send(async () =>
+    {
+        await Ping(space);
+        var standing = membership.Standing;
+        await hub.Clients.Group(Topics.BusinessTeam(membership.FirmId)).SpaceStandingChanged(new SpaceStandingChangedDto(
+            space.Id, space.Settings.Name, membership.FirmId, standing.Status, standing.Reason, space.Policy.Version));
+    }, space.Id);
+
+    async Task Ping(SpaceSnapshot space)
     {
         var change = new SpaceChangedDto(space.Id, space.Version);
         await hub.Clients.Group(Topics.Space(space.Id)).SpaceChanged(change);
         await hub.Clients.Group(Topics.SpaceAdmin(space.Id)).SpaceMembershipsChanged(change);
-        foreach (var firm in firmsToTell)
-        {
-            if (space.MemberOf(firm) is not { } standing) continue;
-            await hub.Clients.Group(Topics.BusinessTeam(firm)).SpaceStandingChanged(new SpaceStandingChangedDto(
-                space.Id, space.Settings.Name, firm, standing.Status, standing.Reason, space.Policy.Version));
-        }
-    }, space.Id);
+    }
 
     // The change is already stored when we get here; a failed broadcast must not turn it into an error for the
     // user who made it. Watchers reload on reconnect, so log it and go on.

@@ -88,17 +88,18 @@ internal sealed class DemoSeeder(IServiceScopeFactory scopes, IGrainFactory grai
         foreach (var (firm, index) in Businesses.Where(b => b.Kind == BusinessKind.Firm).Select((f, i) => (f, i)))
         {
             var owner = (await users.FindByEmailAsync(firm.OwnerEmail))!.Id;
+            var membership = grains.Membership(SpaceId, firm.Id);
             if (index == 4)
             {
-                await Expect(space.Invite(new InviteFirm(secretary, firm.Id)));
+                await Expect(membership.Invite(secretary));
                 continue;
             }
-            await Expect(space.Apply(new ApplyToSpace(owner, firm.Id, "Chiediamo di aderire allo spazio.", 1)));
-            if (index < 3) await Expect(space.Decide(new DecideMembership(secretary, firm.Id, MembershipDecision.Approve, null)));
+            await Expect(membership.Apply(new ApplyToSpace(owner, "Chiediamo di aderire allo spazio.", 1)));
+            if (index < 3) await Expect(membership.Decide(new DecideMembership(secretary, MembershipDecision.Approve, null)));
         }
     }
 
-    static async Task Expect(Task<Outcome<SpaceSnapshot>> command)
+    static async Task Expect<T>(Task<Outcome<T>> command)
     {
         if ((await command).Problem is { } problem) throw new InvalidOperationException($"Demo space: {problem}");
     }

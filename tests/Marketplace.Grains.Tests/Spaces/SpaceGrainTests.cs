@@ -15,62 +15,67 @@ public sealed class SpaceGrainTests(ClusterFixture fixture)
         return id;
     }
 
-    async Task<(ISpaceGrain Space, Guid Firm)> SpaceWithFirm()
+    async Task<(ISpaceGrain Space, Guid SpaceId, Guid Firm)> SpaceWithFirm()
     {
         var host = await Business(secretary, BusinessKind.Association, "Associazione Imprese");
         var firm = await Business(firmOwner, BusinessKind.Firm, "Impianti Bianchi");
-        var space = fixture.Grains.GetGrain<ISpaceGrain>(Guid.NewGuid());
-        var created = await space.Create(new CreateSpace(secretary, host,
-            new SpaceSettings("Spazio Emilia", null, [], ["BO"], DirectoryVisibility.MembersOnly), "Regolamento"));
-        created.Problem.Should().BeNull();
-        return (space, firm);
+        var id = Guid.NewGuid();
+        var space = fixture.Grains.GetGrain<ISpaceGrain>(id);
+        (await space.Create(new CreateSpace(secretary, host,
+            new SpaceSettings("Spazio Emilia", null, [], ["BO"], DirectoryVisibility.MembersOnly), "Regolamento"))).Problem.Should().BeNull();
+        return (space, id, firm);
     }
 
     [Fact]
     public async Task The_association_s_owner_is_an_admin_and_a_firm_owner_is_not()
     {
-        var (space, _) = await SpaceWithFirm();
+        var (space, _, _) = await SpaceWithFirm();
 
         (await space.IsAdmin(secretary)).Should().BeTrue();
         (await space.IsAdmin(firmOwner)).Should().BeFalse();
+        (await fixture.Grains.GetGrain<ISpaceGrain>(Guid.NewGuid()).IsAdmin(secretary)).Should().BeFalse();
     }
 
     [Fact]
-    public async Task An_approved_application_is_stored_and_the_firm_is_told()
+    public async Task An_approved_application_is_stored_and_each_step_is_announced()
     {
-        var (space, firm) = await SpaceWithFirm();
+        var (_, spaceId, firm) = await SpaceWithFirm();
+        var membership = fixture.Grains.Membership(spaceId, firm);
 
-        (await space.Apply(new ApplyToSpace(firmOwner, firm, "Ciao", 1))).Problem.Should().BeNull();
-        var approved = await space.Decide(new DecideMembership(secretary, firm, MembershipDecision.Approve, null));
+        (await membership.Apply(new ApplyToSpace(firmOwner, "Ciao", 1))).Problem.Should().BeNull();
+        var approved = await membership.Decide(new DecideMembership(secretary, MembershipDecision.Approve, null));
 
-        approved.Value!.IsMember(firm).Should().BeTrue();
-        (await space.Get())!.History.Select(h => h.Status).Should().Equal(MembershipStatus.Applied, MembershipStatus.Member);
-        fixture.Live.Spaces.Where(s => s.Space.Id == approved.Value.Id).Select(s => s.FirmsToTell)
-            .Should().BeEquivalentTo([Array.Empty<Guid>(), [firm], [firm]], o => o.WithStrictOrdering());
+        approved.Value!.Standing.Status.Should().Be(MembershipStatus.Member);
+        (await membership.Get())!.History.Select(h => h.Status).Should().Equal(MembershipStatus.Applied, MembershipStatus.Member);
+        fixture.Live.Memberships.Where(m => m.SpaceId == spaceId && m.FirmId == firm).Select(m => m.Standing.Status)
+            .Should().Equal(MembershipStatus.Applied, MembershipStatus.Member);
     }
 
     [Fact]
     public async Task A_firm_owner_cannot_approve_its_own_application()
     {
-        var (space, firm) = await SpaceWithFirm();
-        await space.Apply(new ApplyToSpace(firmOwner, firm, null, 1));
+        var (_, spaceId, firm) = await SpaceWithFirm();
+        var membership = fixture.Grains.Membership(spaceId, firm);
+        await membership.Apply(new ApplyToSpace(firmOwner, null, 1));
 
-        var selfApproval = await space.Decide(new DecideMembership(firmOwner, firm, MembershipDecision.Approve, null));
+        var selfApproval = await membership.Decide(new DecideMembership(firmOwner, MembershipDecision.Approve, null));
 
         selfApproval.Problem!.Kind.Should().Be(ProblemKind.Forbidden);
-        (await space.Get())!.MemberOf(firm)!.Status.Should().Be(MembershipStatus.Applied);
+        (await membership.Get())!.Standing.Status.Should().Be(MembershipStatus.Applied);
     }
 
     [Fact]
-    public async Task Publishing_a_policy_tells_every_member_who_must_accept_it()
+    public async Task A_membership_follows_the_space_s_current_policy()
     {
-        var (space, firm) = await SpaceWithFirm();
-        await space.Apply(new ApplyToSpace(firmOwner, firm, null, 1));
-        await space.Decide(new DecideMembership(secretary, firm, MembershipDecision.Approve, null));
+        var (space, spaceId, firm) = await SpaceWithFirm();
+        var membership = fixture.Grains.Membership(spaceId, firm);
+        await membership.Apply(new ApplyToSpace(firmOwner, null, 1));
+        await membership.Decide(new DecideMembership(secretary, MembershipDecision.Approve, null));
 
         var published = await space.PublishPolicy(new PublishPolicy(secretary, "Regolamento v2"));
 
-        published.Value!.Policy.Version.Should().Be(2);
-        fixture.Live.Spaces.Last(s => s.Space.Id == published.Value.Id).FirmsToTell.Should().Equal(firm);
+        fixture.Live.Spaces.Last(s => s.Space.Id == spaceId).PolicyPublished.Should().BeTrue();
+        (await membership.AcceptPolicy(new AcceptPolicy(firmOwner, 1))).Problem!.Kind.Should().Be(ProblemKind.Conflict);
+        (await membership.AcceptPolicy(new AcceptPolicy(firmOwner, published.Value!.Policy.Version))).Value!.Standing.AcceptedPolicyVersion.Should().Be(2);
     }
 }

@@ -623,6 +623,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/businesses/{id}/verifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["VerificationDto"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/businesses/{id}/profile": {
         parameters: {
             query?: never;
@@ -928,6 +965,55 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["DirectoryEntryDto"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spaces/{id}/directory": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    cpv?: string;
+                    comune?: string;
+                    province?: string;
+                    region?: string;
+                    near?: string;
+                    radiusKm?: number;
+                    size?: components["schemas"]["FirmSize"];
+                    verified?: boolean;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SpaceDirectoryPageDto"];
                     };
                 };
             };
@@ -1251,6 +1337,66 @@ export interface paths {
             };
         };
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spaces/{id}/firms/{firmId}/vouch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    firmId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SpaceDetailDto"];
+                    };
+                };
+            };
+        };
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    firmId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SpaceDetailDto"];
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -1653,6 +1799,29 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
+        SpaceDirectoryEntryDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            comuneName: null | string;
+            provinceSigla: null | string;
+            regionName: null | string;
+            size: null | components["schemas"]["FirmSize"];
+            /** Format: int32 */
+            capabilityCount: number;
+            verified: boolean;
+            /** Format: double */
+            distanceKm: null | number;
+        };
+        SpaceDirectoryPageDto: {
+            items: components["schemas"]["SpaceDirectoryEntryDto"][];
+            /** Format: int32 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+        };
         SpaceMembershipDto: {
             /** Format: uuid */
             firmId: string;
@@ -1665,6 +1834,7 @@ export interface components {
             reason: null | string;
             /** Format: date-time */
             since: string;
+            verified: boolean;
         };
         SpacePolicyDto: {
             /** Format: int32 */
@@ -1708,6 +1878,16 @@ export interface components {
             recoveryCodes?: null | string[];
             isTwoFactorEnabled: boolean;
             isMachineRemembered: boolean;
+        };
+        VerificationDto: {
+            /** Format: uuid */
+            spaceId: string;
+            spaceName: string;
+            /** Format: uuid */
+            associationId: string;
+            associationName: string;
+            /** Format: date-time */
+            vouchedAt: string;
         };
     };
     responses: never;

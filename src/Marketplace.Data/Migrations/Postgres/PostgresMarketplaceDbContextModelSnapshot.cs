@@ -20,6 +20,7 @@ namespace Marketplace.Data.Migrations.Postgres
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Marketplace.Data.MarketplaceUser", b =>
@@ -94,7 +95,8 @@ namespace Marketplace.Data.Migrations.Postgres
 
                     b.Property<string>("CpvDigits")
                         .HasMaxLength(8)
-                        .HasColumnType("character varying(8)");
+                        .HasColumnType("character varying(8)")
+                        .UseCollation("C");
 
                     b.HasKey("BusinessId", "CpvDigits");
 
@@ -141,7 +143,18 @@ namespace Marketplace.Data.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision");
+
                     b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("NameFolded")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -165,11 +178,26 @@ namespace Marketplace.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("VatNumber")
+                        .HasMaxLength(11)
+                        .HasColumnType("character varying(11)");
+
                     b.HasKey("BusinessId");
 
                     b.HasIndex("ComuneCode");
 
+                    b.HasIndex("Latitude");
+
                     b.HasIndex("Name");
+
+                    b.HasIndex("ProvinceSigla");
+
+                    b.HasIndex("RegionName");
+
+                    b.HasIndex("SearchText");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("directory", (string)null);
                 });
@@ -185,9 +213,6 @@ namespace Marketplace.Data.Migrations.Postgres
 
                     b.Property<Guid>("HostId")
                         .HasColumnType("uuid");
-
-                    b.Property<int>("MemberCount")
-                        .HasColumnType("integer");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -223,6 +248,12 @@ namespace Marketplace.Data.Migrations.Postgres
                     b.Property<int?>("AcceptedPolicyVersion")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Message")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("text");
+
                     b.Property<DateTimeOffset>("Since")
                         .HasColumnType("timestamp with time zone");
 
@@ -231,11 +262,65 @@ namespace Marketplace.Data.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<DateTimeOffset?>("VouchedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("VouchedSize")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("VouchedVatNumber")
+                        .HasMaxLength(11)
+                        .HasColumnType("character varying(11)");
+
                     b.HasKey("SpaceId", "BusinessId");
 
                     b.HasIndex("BusinessId");
 
+                    b.HasIndex("SpaceId", "Status");
+
                     b.ToTable("space_members", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Data.ReadModels.SpaceMembershipEventEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("ActorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("BusinessId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("SpaceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SpaceId", "At");
+
+                    b.HasIndex("SpaceId", "BusinessId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("space_membership_events", (string)null);
                 });
 
             modelBuilder.Entity("Marketplace.Data.Storage.GrainStateRecord", b =>

@@ -40,8 +40,8 @@ namespace Marketplace.Data.Migrations.Sqlite
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset?>("LockoutEnd")
-                        .HasColumnType("TEXT");
+                    b.Property<long?>("LockoutEnd")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
@@ -136,7 +136,18 @@ namespace Marketplace.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("REAL");
+
                     b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameFolded")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -157,14 +168,24 @@ namespace Marketplace.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("UpdatedAt")
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VatNumber")
+                        .HasMaxLength(11)
                         .HasColumnType("TEXT");
 
                     b.HasKey("BusinessId");
 
                     b.HasIndex("ComuneCode");
 
+                    b.HasIndex("Latitude");
+
                     b.HasIndex("Name");
+
+                    b.HasIndex("ProvinceSigla");
+
+                    b.HasIndex("RegionName");
 
                     b.ToTable("directory", (string)null);
                 });
@@ -181,9 +202,6 @@ namespace Marketplace.Data.Migrations.Sqlite
                     b.Property<Guid>("HostId")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("MemberCount")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(120)
@@ -192,8 +210,8 @@ namespace Marketplace.Data.Migrations.Sqlite
                     b.Property<int>("PolicyVersion")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Visibility")
                         .IsRequired()
@@ -218,7 +236,62 @@ namespace Marketplace.Data.Migrations.Sqlite
                     b.Property<int?>("AcceptedPolicyVersion")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset>("Since")
+                    b.Property<string>("Message")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Since")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("VouchedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VouchedSize")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VouchedVatNumber")
+                        .HasMaxLength(11)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SpaceId", "BusinessId");
+
+                    b.HasIndex("BusinessId");
+
+                    b.HasIndex("SpaceId", "Status");
+
+                    b.ToTable("space_members", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Data.ReadModels.SpaceMembershipEventEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ActorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("BusinessId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SpaceId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
@@ -226,11 +299,14 @@ namespace Marketplace.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("SpaceId", "BusinessId");
+                    b.HasKey("Id");
 
-                    b.HasIndex("BusinessId");
+                    b.HasIndex("SpaceId", "At");
 
-                    b.ToTable("space_members", (string)null);
+                    b.HasIndex("SpaceId", "BusinessId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("space_membership_events", (string)null);
                 });
 
             modelBuilder.Entity("Marketplace.Data.Storage.GrainStateRecord", b =>
@@ -247,8 +323,8 @@ namespace Marketplace.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()

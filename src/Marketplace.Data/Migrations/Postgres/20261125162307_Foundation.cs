@@ -12,6 +12,9 @@ namespace Marketplace.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AlterDatabase()
+                .Annotation("Npgsql:PostgresExtension:pg_trgm", ",,");
+
             migrationBuilder.CreateTable(
                 name: "AspNetRoles",
                 columns: table => new
@@ -56,7 +59,7 @@ namespace Marketplace.Data.Migrations.Postgres
                 columns: table => new
                 {
                     BusinessId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CpvDigits = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false)
+                    CpvDigits = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -97,11 +100,15 @@ namespace Marketplace.Data.Migrations.Postgres
                     BusinessId = table.Column<Guid>(type: "uuid", nullable: false),
                     Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    NameFolded = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     SearchText = table.Column<string>(type: "text", nullable: false),
+                    VatNumber = table.Column<string>(type: "character varying(11)", maxLength: 11, nullable: true),
                     ComuneCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: true),
                     ProvinceSigla = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: true),
                     RegionName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     Size = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    Latitude = table.Column<double>(type: "double precision", nullable: true),
+                    Longitude = table.Column<double>(type: "double precision", nullable: true),
                     CapabilityCount = table.Column<int>(type: "integer", nullable: false),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
@@ -123,6 +130,62 @@ namespace Marketplace.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_grain_states", x => new { x.GrainId, x.StateName });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "space_members",
+                columns: table => new
+                {
+                    SpaceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    BusinessId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    AcceptedPolicyVersion = table.Column<int>(type: "integer", nullable: true),
+                    Message = table.Column<string>(type: "text", nullable: true),
+                    Reason = table.Column<string>(type: "text", nullable: true),
+                    Since = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    VouchedSize = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    VouchedVatNumber = table.Column<string>(type: "character varying(11)", maxLength: 11, nullable: true),
+                    VouchedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_space_members", x => new { x.SpaceId, x.BusinessId });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "space_membership_events",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SpaceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    BusinessId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    ActorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Reason = table.Column<string>(type: "text", nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_space_membership_events", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "spaces",
+                columns: table => new
+                {
+                    SpaceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    HostId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Description = table.Column<string>(type: "text", nullable: true),
+                    Visibility = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    PolicyVersion = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_spaces", x => x.SpaceId);
                 });
 
             migrationBuilder.CreateTable(
@@ -284,9 +347,57 @@ namespace Marketplace.Data.Migrations.Postgres
                 column: "ComuneCode");
 
             migrationBuilder.CreateIndex(
+                name: "IX_directory_Latitude",
+                table: "directory",
+                column: "Latitude");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_directory_Name",
                 table: "directory",
                 column: "Name");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_directory_ProvinceSigla",
+                table: "directory",
+                column: "ProvinceSigla");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_directory_RegionName",
+                table: "directory",
+                column: "RegionName");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_directory_SearchText",
+                table: "directory",
+                column: "SearchText")
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_space_members_BusinessId",
+                table: "space_members",
+                column: "BusinessId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_space_members_SpaceId_Status",
+                table: "space_members",
+                columns: new[] { "SpaceId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_space_membership_events_SpaceId_At",
+                table: "space_membership_events",
+                columns: new[] { "SpaceId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_space_membership_events_SpaceId_BusinessId_Sequence",
+                table: "space_membership_events",
+                columns: new[] { "SpaceId", "BusinessId", "Sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_spaces_HostId",
+                table: "spaces",
+                column: "HostId");
         }
 
         /// <inheritdoc />
@@ -321,6 +432,15 @@ namespace Marketplace.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "grain_states");
+
+            migrationBuilder.DropTable(
+                name: "space_members");
+
+            migrationBuilder.DropTable(
+                name: "space_membership_events");
+
+            migrationBuilder.DropTable(
+                name: "spaces");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

@@ -41,7 +41,7 @@ namespace Marketplace.Data.Migrations.Sqlite
                     PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
                     PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
                     TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    LockoutEnd = table.Column<long>(type: "INTEGER", nullable: true),
                     LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
                     AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
@@ -96,13 +96,17 @@ namespace Marketplace.Data.Migrations.Sqlite
                     BusinessId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    NameFolded = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     SearchText = table.Column<string>(type: "TEXT", nullable: false),
+                    VatNumber = table.Column<string>(type: "TEXT", maxLength: 11, nullable: true),
                     ComuneCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: true),
                     ProvinceSigla = table.Column<string>(type: "TEXT", maxLength: 2, nullable: true),
                     RegionName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     Size = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    Latitude = table.Column<double>(type: "REAL", nullable: true),
+                    Longitude = table.Column<double>(type: "REAL", nullable: true),
                     CapabilityCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -117,11 +121,67 @@ namespace Marketplace.Data.Migrations.Sqlite
                     StateName = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
                     Data = table.Column<string>(type: "TEXT", nullable: false),
                     Version = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_grain_states", x => new { x.GrainId, x.StateName });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "space_members",
+                columns: table => new
+                {
+                    SpaceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    BusinessId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    AcceptedPolicyVersion = table.Column<int>(type: "INTEGER", nullable: true),
+                    Message = table.Column<string>(type: "TEXT", nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", nullable: true),
+                    Since = table.Column<long>(type: "INTEGER", nullable: false),
+                    VouchedSize = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    VouchedVatNumber = table.Column<string>(type: "TEXT", maxLength: 11, nullable: true),
+                    VouchedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_space_members", x => new { x.SpaceId, x.BusinessId });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "space_membership_events",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SpaceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    BusinessId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ActorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", nullable: true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_space_membership_events", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "spaces",
+                columns: table => new
+                {
+                    SpaceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    HostId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", nullable: true),
+                    Visibility = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    PolicyVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_spaces", x => x.SpaceId);
                 });
 
             migrationBuilder.CreateTable(
@@ -283,9 +343,50 @@ namespace Marketplace.Data.Migrations.Sqlite
                 column: "ComuneCode");
 
             migrationBuilder.CreateIndex(
+                name: "IX_directory_Latitude",
+                table: "directory",
+                column: "Latitude");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_directory_Name",
                 table: "directory",
                 column: "Name");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_directory_ProvinceSigla",
+                table: "directory",
+                column: "ProvinceSigla");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_directory_RegionName",
+                table: "directory",
+                column: "RegionName");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_space_members_BusinessId",
+                table: "space_members",
+                column: "BusinessId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_space_members_SpaceId_Status",
+                table: "space_members",
+                columns: new[] { "SpaceId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_space_membership_events_SpaceId_At",
+                table: "space_membership_events",
+                columns: new[] { "SpaceId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_space_membership_events_SpaceId_BusinessId_Sequence",
+                table: "space_membership_events",
+                columns: new[] { "SpaceId", "BusinessId", "Sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_spaces_HostId",
+                table: "spaces",
+                column: "HostId");
         }
 
         /// <inheritdoc />
@@ -320,6 +421,15 @@ namespace Marketplace.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "grain_states");
+
+            migrationBuilder.DropTable(
+                name: "space_members");
+
+            migrationBuilder.DropTable(
+                name: "space_membership_events");
+
+            migrationBuilder.DropTable(
+                name: "spaces");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

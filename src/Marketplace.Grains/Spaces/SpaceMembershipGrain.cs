@@ -1,0 +1,112 @@
+using Marketplace.Businesses;
+using Orleans.Runtime;
+
+namespace Marketplace.Spaces;
+
+internal sealed class SpaceMembershipGrain(
+    [PersistentState("membership")] IPersistentState<MembershipState> membership,
+    ILiveUpdates live,
+    TimeProvider clock) : Grain, ISpaceMembershipGrain
+{
+    MembershipState State => membership.State;
+    Guid SpaceId => this.GetPrimaryKey(out _);
+
+    Guid FirmId
+    {
+        get
+        {
+            this.GetPrimaryKey(out string? firm);
+            return Guid.Parse(firm ?? throw new InvalidOperationException("A membership grain is keyed by space and firm."));
+        }
+    }
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        State.SpaceId = SpaceId;
+        State.FirmId = FirmId;
+        return Task.CompletedTask;
+    }
+
+    public Task<MembershipSnapshot?> Get() => Task.FromResult(State.Standing is null ? null : State.ToSnapshot());
+
+    public async Task<Outcome<MembershipSnapshot>> Apply(ApplyToSpace command)
+    {
+        var context = await Context(command.ActorId);
+        if (State.CheckApply(command, context) is { } no) return no;
+        State.Apply(command, clock.Now());
+        return await Commit(context);
+    }
+
+    public async Task<Outcome<MembershipSnapshot>> Withdraw(Guid actorId)
+    {
+        var context = await Context(actorId);
+        if (State.CheckWithdraw(context) is { } no) return no;
+        State.FirmStep(actorId, MembershipStatus.Withdrawn, clock.Now());
+        return await Commit(context);
+    }
+
+    public async Task<Outcome<MembershipSnapshot>> Leave(Guid actorId)
+    {
+        var context = await Context(actorId);
+        if (State.CheckLeave(context) is { } no) return no;
+        State.FirmStep(actorId, MembershipStatus.Left, clock.Now());
+        return await Commit(context);
+    }
+
+    public async Task<Outcome<MembershipSnapshot>> AcceptPolicy(AcceptPolicy command)
+    {
+        var context = await Context(command.ActorId);
+        if (State.CheckAcceptPolicy(command, context) is { } no) return no;
+        State.AcceptPolicy(command);
+        return await Commit(context);
+    }
+
+    public async Task<Outcome<MembershipSnapshot>> Decide(DecideMembership command)
+    {
+        var context = await Context(command.ActorId);
+        if (State.CheckDecide(command, context) is { } no) return no;
+        State.Decide(command, clock.Now());
+        return await Commit(context);
+    }
+
+    public async Task<Outcome<MembershipSnapshot>> Invite(Guid actorId)
+    {
+        var context = await Context(actorId);
+        if (State.CheckInvite(context) is { } no) return no;
+        State.Invite(actorId, clock.Now());
+        return await Commit(context);
+    }
+
+    public async Task<Outcome<MembershipSnapshot>> Vouch(Guid actorId)
+    {
+        var context = await Context(actorId);
+        if (State.CheckVouch(context) is { } no) return no;
+        State.VouchFor(context.Firm!.Profile, actorId, clock.Now());
+        return await Commit(context);
+    }
+
+    public async Task<Outcome<MembershipSnapshot>> RevokeVouch(Guid actorId)
+    {
+        var context = await Context(actorId);
+        if (State.CheckRevokeVouch(context) is { } no) return no;
+        State.RevokeVouch();
+        return await Commit(context);
+    }
+
+    // A membership may call its space and businesses; neither calls back (DESIGN.md: calls go one way).
+    async Task<MembershipContext> Context(Guid actorId)
+    {
+        var space = GrainFactory.GetGrain<ISpaceGrain>(SpaceId);
+        var snapshot = await space.Get();
+        return new MembershipContext(actorId, snapshot, snapshot is not null && await space.IsAdmin(actorId),
+            await GrainFactory.GetGrain<IBusinessGrain>(FirmId).Get());
+    }
+
+    async Task<MembershipSnapshot> Commit(MembershipContext context)
+    {
+        await membership.WriteOrReload();
+        var snapshot = State.ToSnapshot();
+        await live.MembershipChanged(context.Space!, snapshot);
+        return snapshot;
+    }
+}

@@ -1,0 +1,157 @@
+using Marketplace.Businesses;
+using Marketplace.Spaces;
+
+namespace Marketplace.Grains.Tests.Spaces;
+
+public sealed class MembershipStateTests
+{
+    static readonly DateTimeOffset Now = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
+    static readonly Guid Admin = Guid.NewGuid(), FirmOwner = Guid.NewGuid(), FirmViewer = Guid.NewGuid(), Stranger = Guid.NewGuid();
+    static readonly BusinessSnapshot Firm = SpaceStateTests.Business(BusinessKind.Firm, FirmOwner, (FirmViewer, BusinessRole.Viewer));
+    static readonly SpaceSnapshot Space = SpaceStateTests.Created().ToSnapshot();
+
+    static MembershipContext As(Guid actor, SpaceSnapshot? space = null, BusinessSnapshot? firm = null) =>
+        new(actor, space ?? Space, actor == Admin, firm ?? Firm);
+
+    static MembershipState New() => new() { SpaceId = Space.Id, FirmId = Firm.Id };
+
+    static MembershipState With(MembershipStatus status)
+    {
+        var state = New();
+        state.Apply(new ApplyToSpace(FirmOwner, "Vorremmo aderire", 1), Now);
+        MembershipDecision? decision = status switch
+        {
+            MembershipStatus.Member => MembershipDecision.Approve,
+            MembershipStatus.Rejected => MembershipDecision.Reject,
+            _ => null,
+        };
+        if (decision is { } d) state.Decide(new DecideMembership(Admin, d, d == MembershipDecision.Reject ? "motivo" : null), Now);
+        state.Status.Should().Be(status);
+        return state;
+    }
+
+    [Fact]
+    public void A_firm_applies_accepting_the_current_policy_and_waits()
+    {
+        var state = With(MembershipStatus.Applied);
+
+        state.Standing.Should().BeEquivalentTo(new { Status = MembershipStatus.Applied, AcceptedPolicyVersion = 1, Message = "Vorremmo aderire" });
+        state.History.Should().ContainSingle().Which.ActorId.Should().Be(FirmOwner);
+    }
+
+    [Fact]
+    public void Applying_with_an_old_policy_version_is_a_conflict() =>
+        New().CheckApply(new ApplyToSpace(FirmOwner, null, 1), As(FirmOwner, Space with { Policy = new SpacePolicy(2, "v2", Now) }))!
+            .Kind.Should().Be(ProblemKind.Conflict);
+
+    [Fact]
+    public void A_firm_cannot_apply_twice_while_pending() =>
+        With(MembershipStatus.Applied).CheckApply(new ApplyToSpace(FirmOwner, null, 1), As(FirmOwner))!.Kind.Should().Be(ProblemKind.Conflict);
+
+    [Fact]
+    public void A_rejected_firm_may_apply_again() =>
+        With(MembershipStatus.Rejected).CheckApply(new ApplyToSpace(FirmOwner, null, 1), As(FirmOwner)).Should().BeNull();
+
+    [Fact]
+    public void Only_the_firm_s_owners_and_managers_apply_for_it()
+    {
+        New().CheckApply(new ApplyToSpace(FirmViewer, null, 1), As(FirmViewer))!.Kind.Should().Be(ProblemKind.Forbidden);
+        New().CheckApply(new ApplyToSpace(Stranger, null, 1), As(Stranger))!.Kind.Should().Be(ProblemKind.Forbidden);
+    }
+
+    [Fact]
+    public void Only_firms_can_be_members()
+    {
+        var buyer = SpaceStateTests.Business(BusinessKind.Buyer, FirmOwner);
+        New().CheckApply(new ApplyToSpace(FirmOwner, null, 1), As(FirmOwner, firm: buyer))!.Errors!.Keys.Should().Equal("firmId");
+    }
+
+    [Fact]
+    public void An_unknown_space_is_not_found() =>
+        New().CheckApply(new ApplyToSpace(FirmOwner, null, 1), new MembershipContext(FirmOwner, null, false, Firm))!
+            .Kind.Should().Be(ProblemKind.NotFound);
+
+    [Fact]
+    public void Only_admins_decide()
+    {
+        var state = With(MembershipStatus.Applied);
+
+        state.CheckDecide(new DecideMembership(FirmOwner, MembershipDecision.Approve, null), As(FirmOwner))!.Kind.Should().Be(ProblemKind.Forbidden);
+        state.CheckDecide(new DecideMembership(Admin, MembershipDecision.Approve, null), As(Admin)).Should().BeNull();
+    }
+
+    [Theory]
+    [InlineData(MembershipDecision.Reject)]
+    [InlineData(MembershipDecision.Suspend)]
+    [InlineData(MembershipDecision.Remove)]
+    public void Refusing_decisions_need_a_reason(MembershipDecision decision) =>
+        With(decision == MembershipDecision.Reject ? MembershipStatus.Applied : MembershipStatus.Member)
+            .CheckDecide(new DecideMembership(Admin, decision, " "), As(Admin))!.Errors!.Keys.Should().Equal("reason");
+
+    [Theory]
+    [InlineData(MembershipStatus.Applied, MembershipDecision.Suspend)]
+    [InlineData(MembershipStatus.Member, MembershipDecision.Approve)]
+    [InlineData(MembershipStatus.Member, MembershipDecision.Reinstate)]
+    [InlineData(MembershipStatus.Rejected, MembershipDecision.Remove)]
+    public void Decisions_that_do_not_fit_the_standing_are_conflicts(MembershipStatus status, MembershipDecision decision) =>
+        With(status).CheckDecide(new DecideMembership(Admin, decision, "motivo"), As(Admin))!.Kind.Should().Be(ProblemKind.Conflict);
+
+    [Fact]
+    public void Deciding_about_a_firm_that_never_applied_is_a_conflict() =>
+        New().CheckDecide(new DecideMembership(Admin, MembershipDecision.Approve, null), As(Admin))!.Kind.Should().Be(ProblemKind.Conflict);
+
+    [Fact]
+    public void Every_change_of_standing_is_kept_with_who_when_and_why()
+    {
+        var state = With(MembershipStatus.Member);
+        state.Decide(new DecideMembership(Admin, MembershipDecision.Suspend, "Quote non versate"), Now.AddDays(1));
+        state.Decide(new DecideMembership(Admin, MembershipDecision.Remove, "Violazione del regolamento"), Now.AddDays(2));
+
+        state.History.Select(h => (h.Status, h.ActorId, h.Reason)).Should().Equal(
+            (MembershipStatus.Applied, FirmOwner, null),
+            (MembershipStatus.Member, Admin, null),
+            (MembershipStatus.Suspended, Admin, "Quote non versate"),
+            (MembershipStatus.Removed, Admin, "Violazione del regolamento"));
+    }
+
+    [Fact]
+    public void An_invited_firm_that_applies_joins_at_once()
+    {
+        var state = New();
+        state.CheckInvite(As(Admin)).Should().BeNull();
+        state.Invite(Admin, Now);
+
+        state.CheckApply(new ApplyToSpace(FirmOwner, null, 1), As(FirmOwner)).Should().BeNull();
+        state.Apply(new ApplyToSpace(FirmOwner, null, 1), Now);
+
+        state.Status.Should().Be(MembershipStatus.Member);
+    }
+
+    [Fact]
+    public void Only_admins_invite_and_not_a_firm_that_already_applied()
+    {
+        New().CheckInvite(As(FirmOwner))!.Kind.Should().Be(ProblemKind.Forbidden);
+        With(MembershipStatus.Applied).CheckInvite(As(Admin))!.Kind.Should().Be(ProblemKind.Conflict);
+    }
+
+    [Fact]
+    public void A_member_accepts_only_the_current_policy_version()
+    {
+        var state = With(MembershipStatus.Member);
+        var v2 = As(FirmOwner, Space with { Policy = new SpacePolicy(2, "v2", Now) });
+
+        state.CheckAcceptPolicy(new AcceptPolicy(FirmOwner, 1), v2)!.Kind.Should().Be(ProblemKind.Conflict);
+        state.CheckAcceptPolicy(new AcceptPolicy(FirmOwner, 2), v2).Should().BeNull();
+        state.AcceptPolicy(new AcceptPolicy(FirmOwner, 2));
+        state.Standing!.AcceptedPolicyVersion.Should().Be(2);
+    }
+
+    [Fact]
+    public void A_member_can_leave_and_a_pending_applicant_can_withdraw()
+    {
+        With(MembershipStatus.Member).CheckLeave(As(FirmOwner)).Should().BeNull();
+        With(MembershipStatus.Applied).CheckWithdraw(As(FirmOwner)).Should().BeNull();
+        With(MembershipStatus.Applied).CheckLeave(As(FirmOwner))!.Kind.Should().Be(ProblemKind.Conflict);
+        With(MembershipStatus.Member).CheckWithdraw(As(FirmOwner))!.Kind.Should().Be(ProblemKind.Conflict);
+    }
+}
