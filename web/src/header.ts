@@ -3,9 +3,12 @@ import { currentUser, signOut } from "./features/auth/session";
 import { currentLanguage, languages, setLanguage, t } from "./i18n";
 import { href, navigate, type Route } from "./router";
 
-function navLink(target: Route, current: Route, label: string) {
-  const active = target.name === current.name;
-  return html`<a href=${href(target)} class=${active ? "active" : ""} aria-current=${active ? "page" : "false"}>${label}</a>`;
+/** A menu entry; `section` lists the other routes that belong to it (a space's page is under Spaces). */
+function navLink(target: Route, current: Route, label: string, testid?: string, section: readonly Route["name"][] = []) {
+  const exact = target.name === current.name;
+  const active = exact || section.includes(current.name);
+  return html`<a href=${href(target)} class=${active ? "active" : ""} aria-current=${exact ? "page" : active ? "true" : "false"}
+    data-testid=${testid ?? nothing}>${label}</a>`;
 }
 
 async function logout(): Promise<void> {
@@ -23,6 +26,7 @@ export function header(route: Route) {
         <a class="brand" href="#/">Marketplace</a>
         <nav class="main-nav" aria-label=${t("nav.label")}>
           ${navLink({ name: "directory" }, route, t("nav.directory"))}
+          ${navLink({ name: "spaces" }, route, t("nav.spaces"), "nav-spaces", ["space", "newSpace", "editSpace"])}
           ${user ? navLink({ name: "myBusinesses" }, route, t("nav.myBusinesses")) : nothing}
           ${navLink({ name: "newBusiness" }, route, t("nav.newBusiness"))}
         </nav>

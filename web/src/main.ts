@@ -6,9 +6,14 @@ import { directoryPage } from "./features/businesses/directory-page";
 import { editPage } from "./features/businesses/edit-page";
 import { myBusinessesPage } from "./features/businesses/my-businesses-page";
 import { newBusinessPage } from "./features/businesses/new-business-page";
+import { spaceFormPage } from "./features/spaces/space-form-page";
+import { spacePage } from "./features/spaces/space-page";
+import { spacesPage } from "./features/spaces/spaces-page";
+import { restartStandingNotices, standingNoticesView } from "./features/spaces/standing-notices";
 import { header } from "./header";
 import { initI18n, onLanguageChange, t } from "./i18n";
 import type { Page, Redraw } from "./page";
+import { restartHub } from "./realtime/hub";
 import { navigate, parseRoute, requiresSignIn, type Route } from "./router";
 import "./styles.css";
 import { notFoundView } from "./views";
@@ -28,6 +33,14 @@ function pageFor(route: Route, redraw: Redraw): Page {
       return businessPage(route.id, redraw);
     case "editBusiness":
       return editPage(route.id, redraw);
+    case "spaces":
+      return spacesPage(redraw);
+    case "newSpace":
+      return spaceFormPage(null, redraw);
+    case "space":
+      return spacePage(route.id, redraw);
+    case "editSpace":
+      return spaceFormPage(route.id, redraw);
     case "notFound":
       return { title: () => t("notFound.title"), view: () => notFoundView(t("notFound.title")) };
   }
@@ -50,7 +63,8 @@ function draw(): void {
               <button type="button" class="link" @click=${() => { unexpected = null; redraw(); }}>${t("common.dismiss")}</button></div>`
           : nothing}
         ${page.view()}
-      </main>`,
+      </main>
+      ${standingNoticesView()}`,
     root,
   );
 }
@@ -91,7 +105,13 @@ onLanguageChange(redraw);
 refreshSession()
   .catch(() => (unexpected = t("error.network")))
   .finally(() => {
-    // A different user may see different things (roles, edit links): start the page afresh.
-    onSessionChange(mount);
+    // A different user may see different things (roles, edit links): start the page afresh. The hub
+    // connection is authenticated when it opens, so it is opened again as the new user.
+    onSessionChange(() => {
+      restartHub();
+      restartStandingNotices(redraw);
+      mount();
+    });
+    restartStandingNotices(redraw);
     mount();
   });

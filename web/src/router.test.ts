@@ -16,11 +16,18 @@ describe("parseRoute", () => {
     [`#/businesses/${id}/`, { name: "business", id }],
     [`#/businesses/${id}/edit`, { name: "editBusiness", id }],
     [`#/businesses/${id.toUpperCase()}`, { name: "business", id }],
+    ["#/spaces", { name: "spaces" }],
+    ["#/spaces/", { name: "spaces" }],
+    ["#/spaces/new", { name: "newSpace" }],
+    [`#/spaces/${id}`, { name: "space", id }],
+    [`#/spaces/${id.toUpperCase()}`, { name: "space", id }],
+    [`#/spaces/${id}/settings`, { name: "editSpace", id }],
   ] as [string, Route][])("%s", (hash, expected) => {
     expect(parseRoute(hash)).toEqual(expected);
   });
 
-  it.each(["#/nope", "#/businesses", "#/businesses/123", `#/businesses/${id}/delete`, `#/businesses/${id}/edit/x`, "#/businesses/new/x"])(
+  it.each(["#/nope", "#/businesses", "#/businesses/123", `#/businesses/${id}/delete`, `#/businesses/${id}/edit/x`, "#/businesses/new/x",
+    "#/spaces/123", `#/spaces/${id}/edit`, "#/spaces/new/x", `#/spaces/${id}/settings/x`])(
     "%s is not found",
     (hash) => {
       expect(parseRoute(hash)).toEqual({ name: "notFound" });
@@ -43,6 +50,10 @@ describe("href", () => {
     { name: "newBusiness" },
     { name: "business", id },
     { name: "editBusiness", id },
+    { name: "spaces" },
+    { name: "newSpace" },
+    { name: "space", id },
+    { name: "editSpace", id },
   ] as Route[])("round-trips %o", (route) => {
     expect(parseRoute(href(route))).toEqual(route);
   });
@@ -55,5 +66,10 @@ describe("requiresSignIn", () => {
     expect(requiresSignIn({ name: "myBusinesses" })).toBe(true);
     expect(requiresSignIn({ name: "business", id })).toBe(false);
     expect(requiresSignIn({ name: "directory" })).toBe(false);
+    expect(requiresSignIn({ name: "newSpace" })).toBe(true);
+    expect(requiresSignIn({ name: "editSpace", id })).toBe(true);
+    // A space's page and the list are public: a visitor reads the policy before signing up.
+    expect(requiresSignIn({ name: "spaces" })).toBe(false);
+    expect(requiresSignIn({ name: "space", id })).toBe(false);
   });
 });

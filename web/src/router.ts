@@ -7,6 +7,10 @@ export type Route =
   | { name: "newBusiness" }
   | { name: "business"; id: string }
   | { name: "editBusiness"; id: string }
+  | { name: "spaces" }
+  | { name: "newSpace" }
+  | { name: "space"; id: string }
+  | { name: "editSpace"; id: string }
   | { name: "notFound" };
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -34,14 +38,25 @@ export function parseRoute(hash: string): Route {
         return { name: "register", next: nextTarget(params) };
       case "my":
         return { name: "myBusinesses" };
+      case "spaces":
+        return { name: "spaces" };
     }
     return { name: "notFound" };
   }
-  if (first !== "businesses") return { name: "notFound" };
-  if (second === "new") return third === undefined ? { name: "newBusiness" } : { name: "notFound" };
-  if (!GUID.test(second)) return { name: "notFound" };
-  if (third === undefined) return { name: "business", id: second.toLowerCase() };
-  if (third === "edit") return { name: "editBusiness", id: second.toLowerCase() };
+  if (first === "businesses") {
+    if (second === "new") return third === undefined ? { name: "newBusiness" } : { name: "notFound" };
+    if (!GUID.test(second)) return { name: "notFound" };
+    if (third === undefined) return { name: "business", id: second.toLowerCase() };
+    if (third === "edit") return { name: "editBusiness", id: second.toLowerCase() };
+    return { name: "notFound" };
+  }
+  if (first === "spaces") {
+    if (second === "new") return third === undefined ? { name: "newSpace" } : { name: "notFound" };
+    if (!GUID.test(second)) return { name: "notFound" };
+    if (third === undefined) return { name: "space", id: second.toLowerCase() };
+    if (third === "settings") return { name: "editSpace", id: second.toLowerCase() };
+    return { name: "notFound" };
+  }
   return { name: "notFound" };
 }
 
@@ -61,12 +76,26 @@ export function href(route: Route): string {
       return `#/businesses/${route.id}`;
     case "editBusiness":
       return `#/businesses/${route.id}/edit`;
+    case "spaces":
+      return "#/spaces";
+    case "newSpace":
+      return "#/spaces/new";
+    case "space":
+      return `#/spaces/${route.id}`;
+    case "editSpace":
+      return `#/spaces/${route.id}/settings`;
   }
 }
 
 /** Routes that only make sense for a signed-in user; others are public. */
 export function requiresSignIn(route: Route): boolean {
-  return route.name === "myBusinesses" || route.name === "newBusiness" || route.name === "editBusiness";
+  return (
+    route.name === "myBusinesses" ||
+    route.name === "newBusiness" ||
+    route.name === "editBusiness" ||
+    route.name === "newSpace" ||
+    route.name === "editSpace"
+  );
 }
 
 /** Goes to a route; `replace` leaves no history entry, for redirects the Back button should skip. */

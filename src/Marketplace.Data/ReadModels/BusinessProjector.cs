@@ -18,11 +18,23 @@ public sealed class BusinessProjector : IReadModelProjector
         await db.BusinessMembers.Where(x => x.BusinessId == id).ExecuteDeleteAsync(cancellationToken);
         if (state is not BusinessState { Exists: true } business) return;
 
+        var entry = Entry(id, business);
+        db.Directory.Add(entry);
+        // A profile edit can confirm or void the associations' verified marks on this firm.
+        foreach (var membership in await db.SpaceMembers.Where(m => m.BusinessId == id && m.VouchedVatNumber != null).ToListAsync(cancellationToken))
+            membership.RefreshVerified(entry.VatNumber, entry.Size);
+        db.BusinessCapabilities.AddRange(Capabilities(id, business));
+        db.BusinessMembers.AddRange(business.Members.Select(m => new BusinessMemberEntry { BusinessId = id, UserId = m.UserId, Role = m.Role }));
+    }
+
+    /// <summary>The directory row of a business (also used by the benchmark to load generated firms in bulk).</summary>
+    public static DirectoryEntry Entry(Guid id, BusinessState business)
+    {
         var profile = business.Profile;
         var comune = profile.ComuneCode is { } code ? ComuneCatalog.Shared.Find(code) : null;
         var labels = profile.Capabilities.Select(c => CpvCatalog.Shared.Find(c)).OfType<CpvEntry>()
             .Select(c => $"{c.LabelIt} {c.LabelEn}");
-        db.Directory.Add(new DirectoryEntry
+        return new DirectoryEntry
         {
             BusinessId = id,
             Kind = business.Kind,
@@ -38,8 +50,9 @@ public sealed class BusinessProjector : IReadModelProjector
             Longitude = comune?.Longitude,
             CapabilityCount = profile.Capabilities.Length,
             UpdatedAt = business.UpdatedAt,
-        });
-        db.BusinessCapabilities.AddRange(profile.Capabilities.Select(c => new BusinessCapabilityEntry { BusinessId = id, CpvDigits = c[..8] }));
-        db.BusinessMembers.AddRange(business.Members.Select(m => new BusinessMemberEntry { BusinessId = id, UserId = m.UserId, Role = m.Role }));
+        };
     }
+
+    public static IEnumerable<BusinessCapabilityEntry> Capabilities(Guid id, BusinessState business) =>
+        business.Profile.Capabilities.Select(c => new BusinessCapabilityEntry { BusinessId = id, CpvDigits = c[..8] });
 }

@@ -19,19 +19,26 @@ public sealed record DirectoryCriteria(
     int Page = 1,
     int PageSize = 20);
 
-/// <summary>A member firm found, with why it ranks where it does.</summary>
-public sealed record DirectoryHit(DirectoryEntry Entry, bool Verified, double? DistanceKm, int Score);
+/// <summary>A member firm found; a strong match has every word in its name or exactly the CPV code asked for.</summary>
+public sealed record DirectoryHit(DirectoryEntry Entry, bool Verified, double? DistanceKm, bool StrongMatch);
 
-public sealed record DirectoryResult(DirectoryHit[] Hits, int Total);
+public sealed record DirectoryResult(DirectoryHit[] Hits, int Total, bool TotalIsLowerBound);
 
 /// <summary>
 /// Searches the current members of a space: CPV codes by hierarchy (division 45 finds every 45xxxxxx code),
 /// words in names, descriptions, tags and CPV labels in both languages, place (comune, province, region, or a
-/// radius around a comune), size and the association's verified mark; most relevant first, paged.
+/// radius around a comune), size and the association's verified mark; paged.
+/// Relevance comes in two tiers: strong matches (every word in the firm's name, or exactly the CPV code asked
+/// for) before the others; within a tier, nearest first when searching around a comune, else by name. Tiers are
+/// fetched as two queries that each follow an index order, so the database stops after one page instead of
+/// scoring every match (a CPV division can match a third of a space).
 /// </summary>
 public static class DirectorySearch
 {
     public const int MaxPageSize = 100, MaxPage = 1000;
+
+    /// <summary>Counting stops here: "more than 200" is all a person needs, and counting every row is what costs.</summary>
+    public const int CountLimit = 200;
     public const double DefaultRadiusKm = 25, MaxRadiusKm = 300;
     const double KmPerDegreeLatitude = 110.574, KmPerDegreeLongitudeAtEquator = 111.320;
 
@@ -78,7 +85,7 @@ public static class DirectorySearch
         public required DirectoryEntry Entry { get; init; }
         public bool Verified { get; init; }
         public double Distance2 { get; init; }
-        public int Score { get; init; }
+        public bool Strong { get; init; }
     }
 
     /// <param name="criteria">Criteria already passed through <see cref="Normalize"/>.</param>
@@ -88,26 +95,43 @@ public static class DirectorySearch
         var lat0 = near?.Latitude ?? 0;
         var lon0 = near?.Longitude ?? 0;
         var kmPerDegreeLongitude = KmPerDegreeLongitudeAtEquator * Math.Cos(lat0 * Math.PI / 180);
+        var words = TextSearch.Words(criteria.Words ?? "");
+        var ranked = words.Length > 0 || criteria.Cpv is not null;
 
-        var rows = db.SpaceMembers.AsNoTracking()
-            .Where(m => m.SpaceId == spaceId && m.Status == MembershipStatus.Member)
-            .Join(db.Directory.AsNoTracking(), m => m.BusinessId, d => d.BusinessId, (m, d) => new Row
+        var members = db.SpaceMembers.AsNoTracking().Where(m => m.SpaceId == spaceId && m.Status == MembershipStatus.Member);
+        // Words make a match strong only if all are in the name; a code only if it is the exact one. The seed is a
+        // literal, not a parameter, so the database can fold it away and plan each tier on its own indexes.
+        var rows = words.Length > 0
+            ? members.Join(db.Directory.AsNoTracking(), m => m.BusinessId, d => d.BusinessId, (m, d) => new Row
             {
                 Entry = d,
-                Verified = m.VouchedVatNumber != null && m.VouchedVatNumber == d.VatNumber && m.VouchedSize == d.Size,
-                // Equirectangular distance, squared: exact enough within a region, and cheap for the database.
-                Distance2 = near == null || d.Latitude == null ? 0
-                    : ((d.Longitude!.Value - lon0) * kmPerDegreeLongitude) * ((d.Longitude!.Value - lon0) * kmPerDegreeLongitude)
-                      + ((d.Latitude!.Value - lat0) * KmPerDegreeLatitude) * ((d.Latitude!.Value - lat0) * KmPerDegreeLatitude),
-                Score = 0,
+                Verified = m.Verified,
+                Strong = true,
+            })
+            : members.Join(db.Directory.AsNoTracking(), m => m.BusinessId, d => d.BusinessId, (m, d) => new Row
+            {
+                Entry = d,
+                Verified = m.Verified,
+                Strong = false,
             });
+        if (near is not null)
+        {
+            // Equirectangular distance, squared: exact enough within a region, and cheap for the database.
+            rows = rows.Select(r => new Row
+            {
+                Entry = r.Entry, Verified = r.Verified, Strong = r.Strong,
+                Distance2 = r.Entry.Latitude == null ? 0
+                    : ((r.Entry.Longitude!.Value - lon0) * kmPerDegreeLongitude) * ((r.Entry.Longitude!.Value - lon0) * kmPerDegreeLongitude)
+                      + ((r.Entry.Latitude!.Value - lat0) * KmPerDegreeLatitude) * ((r.Entry.Latitude!.Value - lat0) * KmPerDegreeLatitude),
+            });
+        }
 
-        foreach (var word in TextSearch.Words(criteria.Words ?? ""))
+        foreach (var word in words)
         {
             var pattern = $"%{Escape(word)}%";
             rows = rows.Where(r => EF.Functions.Like(r.Entry.SearchText, pattern, "\\"))
                 .Select(r => new Row { Entry = r.Entry, Verified = r.Verified, Distance2 = r.Distance2,
-                    Score = r.Score + (EF.Functions.Like(r.Entry.NameFolded, pattern, "\\") ? 3 : 1) });
+                    Strong = r.Strong && EF.Functions.Like(r.Entry.NameFolded, pattern, "\\") });
         }
         if (criteria.Cpv is { } prefix)
         {
@@ -117,7 +141,7 @@ public static class DirectorySearch
             rows = rows.Where(r => db.BusinessCapabilities.Any(c => c.BusinessId == r.Entry.BusinessId
                     && string.Compare(c.CpvDigits, prefix) >= 0 && string.Compare(c.CpvDigits, upper) < 0))
                 .Select(r => new Row { Entry = r.Entry, Verified = r.Verified, Distance2 = r.Distance2,
-                    Score = r.Score + (db.BusinessCapabilities.Any(c => c.BusinessId == r.Entry.BusinessId && c.CpvDigits == exact) ? 3 : 2) });
+                    Strong = r.Strong || db.BusinessCapabilities.Any(c => c.BusinessId == r.Entry.BusinessId && c.CpvDigits == exact) });
         }
         if (criteria.ComuneCode is { } comune) rows = rows.Where(r => r.Entry.ComuneCode == comune);
         if (criteria.Province is { } province) rows = rows.Where(r => r.Entry.ProvinceSigla == province);
@@ -135,12 +159,39 @@ public static class DirectorySearch
                 && r.Distance2 <= radius * radius);
         }
 
-        var total = await rows.CountAsync(ct);
-        var ordered = rows.OrderByDescending(r => r.Score + (r.Verified ? 1 : 0)).ThenBy(r => r.Distance2)
-            .ThenBy(r => r.Entry.Name).ThenBy(r => r.Entry.BusinessId);
-        var page = await ordered.Skip((criteria.Page - 1) * criteria.PageSize).Take(criteria.PageSize).ToListAsync(ct);
+        IQueryable<Row> Order(IQueryable<Row> tier) =>
+            (near is not null ? tier.OrderBy(r => r.Distance2).ThenBy(r => r.Entry.Name) : tier.OrderBy(r => r.Entry.Name))
+            .ThenBy(r => r.Entry.BusinessId);
+
+        var all = rows;
+        var offset = (criteria.Page - 1) * criteria.PageSize;
+        var page = new List<Row>();
+        var strongCount = 0;
+        if (ranked)
+        {
+            var strong = rows.Where(r => r.Strong);
+            // On the first page a short strong tier counts itself; later pages need to know where the tier ends.
+            if (offset == 0)
+            {
+                page.AddRange(await Order(strong).Take(criteria.PageSize).ToListAsync(ct));
+                strongCount = page.Count;
+            }
+            else
+            {
+                strongCount = await strong.Take(CountLimit + 1).CountAsync(ct);
+                if (offset < strongCount) page.AddRange(await Order(strong).Skip(offset).Take(criteria.PageSize).ToListAsync(ct));
+            }
+            rows = rows.Where(r => !r.Strong);
+        }
+        if (page.Count < criteria.PageSize)
+        {
+            page.AddRange(await Order(rows).Skip(Math.Max(0, offset - strongCount)).Take(criteria.PageSize - page.Count).ToListAsync(ct));
+        }
+        // A short first page is the whole result: no need to count it again.
+        var counted = offset == 0 && page.Count < criteria.PageSize ? page.Count : await all.Take(CountLimit + 1).CountAsync(ct);
         return new DirectoryResult([.. page.Select(r => new DirectoryHit(r.Entry, r.Verified,
-            near is null || r.Entry.Latitude is null ? null : Math.Round(Math.Sqrt(r.Distance2), 1), r.Score))], total);
+            near is null || r.Entry.Latitude is null ? null : Math.Round(Math.Sqrt(r.Distance2), 1), r.Strong))],
+            Math.Min(counted, CountLimit), counted > CountLimit);
     }
 
     static string Escape(string word) => word.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");

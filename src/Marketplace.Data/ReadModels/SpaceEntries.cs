@@ -29,6 +29,13 @@ public sealed class SpaceMemberEntry
     public Marketplace.Businesses.FirmSize? VouchedSize { get; set; }
     public string? VouchedVatNumber { get; set; }
     public DateTimeOffset? VouchedAt { get; set; }
+
+    /// <summary>The verified mark: kept by both projectors (a new vouch, a profile edit) so searches filter one column.</summary>
+    public bool Verified { get; set; }
+
+    /// <summary>The mark holds while the firm's profile says what the association vouched for.</summary>
+    public void RefreshVerified(string? vatNumber, Marketplace.Businesses.FirmSize? size) =>
+        Verified = VouchedVatNumber is not null && VouchedVatNumber == vatNumber && VouchedSize == size;
 }
 
 /// <summary>One change of a firm's standing, mirrored from its membership grain for the space's history view.</summary>

@@ -41,7 +41,9 @@ public sealed class MembershipProjector : IReadModelProjector
         await db.SpaceMembershipEvents.Where(x => x.SpaceId == spaceId && x.BusinessId == firmId).ExecuteDeleteAsync(cancellationToken);
         if (state is not MembershipState { Standing: { } standing } membership) return;
 
-        db.SpaceMembers.Add(new SpaceMemberEntry
+        var firm = await db.Directory.AsNoTracking().Where(d => d.BusinessId == firmId)
+            .Select(d => new { d.VatNumber, d.Size }).SingleOrDefaultAsync(cancellationToken);
+        var row = new SpaceMemberEntry
         {
             SpaceId = spaceId,
             BusinessId = firmId,
@@ -53,7 +55,9 @@ public sealed class MembershipProjector : IReadModelProjector
             VouchedSize = membership.Vouch?.Size,
             VouchedVatNumber = membership.Vouch?.VatNumber,
             VouchedAt = membership.Vouch?.At,
-        });
+        };
+        row.RefreshVerified(firm?.VatNumber, firm?.Size);
+        db.SpaceMembers.Add(row);
         db.SpaceMembershipEvents.AddRange(membership.History.Select((e, i) => new SpaceMembershipEventEntry
         {
             SpaceId = spaceId,

@@ -27,8 +27,10 @@ public sealed class SpaceState
         if (host.Kind != BusinessKind.Association) return Problem.Invalid("hostId", "Only an association can host a space.");
         if (host.RoleOf(command.ActorId) is not (BusinessRole.Owner or BusinessRole.Manager))
             return Problem.Forbidden("Only the association's Owners and Managers may create its spaces.");
-        if (SpaceRules.CheckPolicy(command.PolicyText, "policyText") is { } badPolicy) return badPolicy;
-        return SpaceRules.Normalize(command.Settings);
+        var settings = SpaceRules.Normalize(command.Settings);
+        // Report a missing policy together with any settings errors, so the form is fixed in one round.
+        if (SpaceRules.CheckPolicy(command.PolicyText, "policyText") is not { } badPolicy) return settings;
+        return Problem.Invalid(new Dictionary<string, string[]>(settings.Problem?.Errors ?? []) { ["policyText"] = badPolicy.Errors!["policyText"] });
     }
 
     public void Create(Guid id, CreateSpace command, SpaceSettings settings, DateTimeOffset now)

@@ -63,10 +63,8 @@ public static class BusinessEndpoints
     static async Task<Ok<VerificationDto[]>> Verifications(Guid id, MarketplaceDbContext db, CancellationToken ct)
     {
         var rows = await db.SpaceMembers.AsNoTracking()
-            .Where(m => m.BusinessId == id && m.Status == Spaces.MembershipStatus.Member && m.VouchedVatNumber != null)
-            .Join(db.Directory, m => m.BusinessId, d => d.BusinessId, (m, d) => new { Member = m, Firm = d })
-            .Where(x => x.Member.VouchedVatNumber == x.Firm.VatNumber && x.Member.VouchedSize == x.Firm.Size)
-            .Join(db.Spaces, x => x.Member.SpaceId, s => s.SpaceId, (x, s) => new { x.Member, Space = s })
+            .Where(m => m.BusinessId == id && m.Status == Spaces.MembershipStatus.Member && m.Verified)
+            .Join(db.Spaces, m => m.SpaceId, s => s.SpaceId, (m, s) => new { Member = m, Space = s })
             .Join(db.Directory, x => x.Space.HostId, h => h.BusinessId, (x, h) => new { x.Member, x.Space, Host = h })
             .ToListAsync(ct);
         return TypedResults.Ok(rows.Select(x => new VerificationDto(x.Space.SpaceId, x.Space.Name, x.Host.BusinessId, x.Host.Name,

@@ -33,7 +33,8 @@ public sealed record SpaceDirectoryEntryDto(
     Guid Id, string Name, string? ComuneName, string? ProvinceSigla, string? RegionName, FirmSize? Size,
     int CapabilityCount, bool Verified, double? DistanceKm);
 
-public sealed record SpaceDirectoryPageDto(SpaceDirectoryEntryDto[] Items, int Total, int Page, int PageSize);
+/// <param name="TotalIsLowerBound">True when more firms match than <paramref name="Total"/> (counting stops at 200).</param>
+public sealed record SpaceDirectoryPageDto(SpaceDirectoryEntryDto[] Items, int Total, bool TotalIsLowerBound, int Page, int PageSize);
 
 /// <summary>An association's mark on a firm's profile: it vouches for the firm's current size class and VAT number.</summary>
 public sealed record VerificationDto(Guid SpaceId, string SpaceName, Guid AssociationId, string AssociationName, DateTimeOffset VouchedAt);
@@ -44,13 +45,13 @@ public sealed record CreateSpaceRequest(
     Guid HostId, string? Name, string? Description, string[]? TerritoryComuni, string[]? TerritoryProvinces,
     DirectoryVisibility Visibility, string? PolicyText)
 {
-    public SpaceSettings Settings => new(Name ?? "", Description, TerritoryComuni ?? [], TerritoryProvinces ?? [], Visibility);
+    public SpaceSettings ToSettings() => new(Name ?? "", Description, TerritoryComuni ?? [], TerritoryProvinces ?? [], Visibility);
 }
 
 public sealed record EditSpaceSettingsRequest(
     int Version, string? Name, string? Description, string[]? TerritoryComuni, string[]? TerritoryProvinces, DirectoryVisibility Visibility)
 {
-    public SpaceSettings Settings => new(Name ?? "", Description, TerritoryComuni ?? [], TerritoryProvinces ?? [], Visibility);
+    public SpaceSettings ToSettings() => new(Name ?? "", Description, TerritoryComuni ?? [], TerritoryProvinces ?? [], Visibility);
 }
 
 public sealed record PublishPolicyRequest(string? Text);

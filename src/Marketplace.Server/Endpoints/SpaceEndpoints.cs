@@ -59,7 +59,7 @@ public static class SpaceEndpoints
         CreateSpaceRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
     {
         var id = Guid.NewGuid();
-        var outcome = await grains.Space(id).Create(new CreateSpace(user.UserId(), body.HostId, body.Settings, body.PolicyText ?? ""));
+        var outcome = await grains.Space(id).Create(new CreateSpace(user.UserId(), body.HostId, body.ToSettings(), body.PolicyText ?? ""));
         return outcome.Problem is { } no ? no.ToHttp()
             : TypedResults.Created($"/api/spaces/{id}", await Detail(outcome.Value!, user, grains, db, ct));
     }
@@ -72,7 +72,7 @@ public static class SpaceEndpoints
 
     static Task<Results<Ok<SpaceDetailDto>, ProblemHttpResult>> EditSettings(
         Guid id, EditSpaceSettingsRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
-        Respond(grains.Space(id).EditSettings(new EditSpaceSettings(user.UserId(), body.Version, body.Settings)), user, grains, db, ct);
+        Respond(grains.Space(id).EditSettings(new EditSpaceSettings(user.UserId(), body.Version, body.ToSettings())), user, grains, db, ct);
 
     static Task<Results<Ok<SpaceDetailDto>, ProblemHttpResult>> PublishPolicy(
         Guid id, PublishPolicyRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
@@ -125,7 +125,7 @@ public static class SpaceEndpoints
         return TypedResults.Ok(new SpaceDirectoryPageDto([.. result.Hits.Select(h => new SpaceDirectoryEntryDto(
                 h.Entry.BusinessId, h.Entry.Name, h.Entry.ComuneCode is { } c ? ComuneCatalog.Shared.Find(c)?.Name : null,
                 h.Entry.ProvinceSigla, h.Entry.RegionName, h.Entry.Size, h.Entry.CapabilityCount, h.Verified, h.DistanceKm))],
-            result.Total, criteria.Value!.Page, criteria.Value.PageSize));
+            result.Total, result.TotalIsLowerBound, criteria.Value!.Page, criteria.Value.PageSize));
     }
 
     static async Task<Results<Ok<SpaceDetailDto>, ProblemHttpResult>> AddModerator(
@@ -162,7 +162,7 @@ public static class SpaceEndpoints
             {
                 Member = m,
                 d.Name,
-                Verified = m.VouchedVatNumber != null && m.VouchedVatNumber == d.VatNumber && m.VouchedSize == d.Size,
+                m.Verified,
             })
             .ToListAsync(ct);
         return TypedResults.Ok(rows.OrderBy(x => x.Member.Status).ThenBy(x => x.Member.Since).Select(x => new SpaceMembershipDto(

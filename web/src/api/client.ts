@@ -1,16 +1,29 @@
 // The one way the client talks HTTP to the server: same origin, cookie auth, JSON in and out.
 import { toApiError } from "./problem";
 import type {
+  AcceptPolicyRequest,
   AddMemberRequest,
+  ApplyRequest,
   BusinessMemberDto,
   BusinessProfileDto,
   CapabilityDto,
   ComuneDto,
   CreateBusinessRequest,
+  CreateSpaceRequest,
+  DecisionRequest,
+  DirectoryEntryDto,
   DirectoryPageDto,
   EditProfileRequest,
+  EditSpaceSettingsRequest,
+  InviteRequest,
   MeDto,
+  MembershipEventDto,
+  ModeratorRequest,
   MyBusinessDto,
+  PublishPolicyRequest,
+  SpaceDetailDto,
+  SpaceMembershipDto,
+  SpaceSummaryDto,
 } from "./types";
 
 type Query = Record<string, string | number | undefined>;
@@ -67,4 +80,29 @@ export const api = {
 
   searchCpv: (q: string, limit = 20) => request<CapabilityDto[]>("GET", url("/api/reference/cpv", { q, limit })),
   searchComuni: (q: string, limit = 20) => request<ComuneDto[]>("GET", url("/api/reference/comuni", { q, limit })),
+
+  spaces: () => request<SpaceSummaryDto[]>("GET", "/api/spaces"),
+  createSpace: (body: CreateSpaceRequest) => request<SpaceDetailDto>("POST", "/api/spaces", body),
+  space: (id: string) => request<SpaceDetailDto>("GET", `/api/spaces/${segment(id)}`),
+  editSpaceSettings: (id: string, body: EditSpaceSettingsRequest) =>
+    request<SpaceDetailDto>("PUT", `/api/spaces/${segment(id)}/settings`, body),
+  publishPolicy: (id: string, body: PublishPolicyRequest) =>
+    request<SpaceDetailDto>("POST", `/api/spaces/${segment(id)}/policy`, body),
+  spaceMembers: (id: string) => request<DirectoryEntryDto[]>("GET", `/api/spaces/${segment(id)}/members`),
+  spaceMemberships: (id: string) => request<SpaceMembershipDto[]>("GET", `/api/spaces/${segment(id)}/memberships`),
+  spaceHistory: (id: string) => request<MembershipEventDto[]>("GET", `/api/spaces/${segment(id)}/history`),
+  apply: (id: string, body: ApplyRequest) => request<SpaceDetailDto>("POST", `/api/spaces/${segment(id)}/applications`, body),
+  invite: (id: string, body: InviteRequest) => request<SpaceDetailDto>("POST", `/api/spaces/${segment(id)}/invitations`, body),
+  withdraw: (id: string, firmId: string) =>
+    request<SpaceDetailDto>("POST", `/api/spaces/${segment(id)}/firms/${segment(firmId)}/withdraw`),
+  leave: (id: string, firmId: string) =>
+    request<SpaceDetailDto>("POST", `/api/spaces/${segment(id)}/firms/${segment(firmId)}/leave`),
+  acceptPolicy: (id: string, firmId: string, body: AcceptPolicyRequest) =>
+    request<SpaceDetailDto>("POST", `/api/spaces/${segment(id)}/firms/${segment(firmId)}/accept-policy`, body),
+  decide: (id: string, firmId: string, body: DecisionRequest) =>
+    request<SpaceDetailDto>("POST", `/api/spaces/${segment(id)}/firms/${segment(firmId)}/decision`, body),
+  addModerator: (id: string, body: ModeratorRequest) =>
+    request<SpaceDetailDto>("POST", `/api/spaces/${segment(id)}/moderators`, body),
+  removeModerator: (id: string, userId: string) =>
+    request<SpaceDetailDto>("DELETE", `/api/spaces/${segment(id)}/moderators/${segment(userId)}`),
 };

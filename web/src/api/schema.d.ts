@@ -1638,7 +1638,6 @@ export interface components {
             territoryProvinces: null | string[];
             visibility: components["schemas"]["DirectoryVisibility"];
             policyText: null | string;
-            settings?: components["schemas"]["SpaceSettings"];
         };
         DecisionRequest: {
             decision: components["schemas"]["MembershipDecision"];
@@ -1689,7 +1688,6 @@ export interface components {
             territoryComuni: null | string[];
             territoryProvinces: null | string[];
             visibility: components["schemas"]["DirectoryVisibility"];
-            settings?: components["schemas"]["SpaceSettings"];
         };
         /** @enum {unknown} */
         FirmSize: "Micro" | "Small" | "Medium" | "Large" | null;
@@ -1817,6 +1815,7 @@ export interface components {
             items: components["schemas"]["SpaceDirectoryEntryDto"][];
             /** Format: int32 */
             total: number;
+            totalIsLowerBound: boolean;
             /** Format: int32 */
             page: number;
             /** Format: int32 */
@@ -1842,13 +1841,6 @@ export interface components {
             text: string;
             /** Format: date-time */
             publishedAt: string;
-        };
-        SpaceSettings: {
-            name: string;
-            description: null | string;
-            territoryComuni: string[];
-            territoryProvinces: string[];
-            visibility: components["schemas"]["DirectoryVisibility"];
         };
         SpaceSummaryDto: {
             /** Format: uuid */

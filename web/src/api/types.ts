@@ -19,7 +19,26 @@ export type BusinessMemberDto = Dto<"BusinessMemberDto">;
 export type AddMemberRequest = Dto<"AddMemberRequest">;
 export type ComuneDto = Dto<"ComuneDto">;
 
+export type SpaceSummaryDto = Dto<"SpaceSummaryDto">;
+export type SpaceDetailDto = Dto<"SpaceDetailDto">;
+export type SpacePolicyDto = Dto<"SpacePolicyDto">;
+export type FirmStandingDto = Dto<"FirmStandingDto">;
+export type SpaceMembershipDto = Dto<"SpaceMembershipDto">;
+export type MembershipEventDto = Dto<"MembershipEventDto">;
+export type CreateSpaceRequest = Dto<"CreateSpaceRequest">;
+export type EditSpaceSettingsRequest = Dto<"EditSpaceSettingsRequest">;
+export type PublishPolicyRequest = Dto<"PublishPolicyRequest">;
+export type ApplyRequest = Dto<"ApplyRequest">;
+export type AcceptPolicyRequest = Dto<"AcceptPolicyRequest">;
+export type DecisionRequest = Dto<"DecisionRequest">;
+export type InviteRequest = Dto<"InviteRequest">;
+export type ModeratorRequest = Dto<"ModeratorRequest">;
+
 // Enums are read off the DTO properties so that only the DTO names are part of the contract.
 export type BusinessKind = BusinessProfileDto["kind"];
 export type BusinessSize = NonNullable<DirectoryEntryDto["size"]>;
 export type MemberRole = MyBusinessDto["role"];
+export type SpaceVisibility = SpaceSummaryDto["visibility"];
+/** A firm's standing in a space; the schema's enum admits null, which FirmStandingDto uses for "never involved". */
+export type MembershipStatus = NonNullable<SpaceMembershipDto["status"]>;
+export type MembershipDecision = DecisionRequest["decision"];

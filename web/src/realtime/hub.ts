@@ -1,17 +1,61 @@
-// The one SignalR connection to /hubs/marketplace. Pages watch a business; this module keeps the
-// connection up (retrying for ever) and joins every watched group again after a reconnect.
+// The one SignalR connection to /hubs/marketplace. Pages watch topics (a business, a space, a space's admin
+// lists, a business's own team); this module keeps the connection up (retrying for ever) and joins every
+// watched group again after a reconnect.
 import { HubConnectionBuilder, HubConnectionState, LogLevel, type HubConnection } from "@microsoft/signalr";
-import type { BusinessProfileDto } from "../api/types";
+import type { BusinessProfileDto, MembershipStatus } from "../api/types";
 
-/** `connected` means the connection is up and the business's group has been joined. */
+/** `connected` means the connection is up and the topic's group has been joined. */
 export type LiveState = "connecting" | "connected" | "reconnecting" | "disconnected";
 
-export interface BusinessWatcher {
-  changed(profile: BusinessProfileDto): void;
+/** The state of a page that needs several topics: connected only when every group it needs is joined. */
+export function combinedLiveState(states: readonly LiveState[]): LiveState {
+  for (const state of ["disconnected", "reconnecting", "connecting"] as const) if (states.includes(state)) return state;
+  return states.length > 0 ? "connected" : "connecting";
+}
+
+export interface Watcher<M> {
+  changed(message: M): void;
   state(state: LiveState): void;
 }
 
-const watchers = new Map<string, Set<BusinessWatcher>>();
+export type BusinessWatcher = Watcher<BusinessProfileDto>;
+
+/** SpaceChanged / SpaceMembershipsChanged: which space changed, and its version; nothing else, on purpose. */
+export interface SpaceChange {
+  spaceId: string;
+  version: number;
+}
+
+/** SpaceStandingChanged: sent to a firm's own people when its standing in a space changes or a new policy awaits. */
+export interface SpaceStandingChange {
+  spaceId: string;
+  spaceName: string;
+  firmId: string;
+  status: MembershipStatus;
+  reason: string | null;
+  policyVersion: number;
+}
+
+/**
+ * The hub groups a client can ask for: the server methods that join and leave each one. The admin and team
+ * groups have no leave method on the server; when nobody here watches them any more, their messages are dropped.
+ */
+const kinds = {
+  business: { join: "WatchBusiness", leave: "UnwatchBusiness" },
+  space: { join: "WatchSpace", leave: "UnwatchSpace" },
+  spaceAdmin: { join: "WatchSpaceAdmin", leave: null },
+  businessTeam: { join: "WatchBusinessTeam", leave: null },
+} as const satisfies Record<string, { join: string; leave: string | null }>;
+
+type Kind = keyof typeof kinds;
+
+interface Topic {
+  kind: Kind;
+  id: string;
+  watchers: Set<Watcher<never>>;
+}
+
+const topics = new Map<string, Topic>();
 let connection: HubConnection | null = null;
 let retryTimer: ReturnType<typeof setTimeout> | undefined;
 let startAttempts = 0;
@@ -19,81 +63,131 @@ let startAttempts = 0;
 /** 0 s, 1 s, 2 s, 4 s … capped at 30 s. */
 const retryDelay = (attempt: number): number => (attempt === 0 ? 0 : Math.min(30_000, 1000 * 2 ** (attempt - 1)));
 
-const key = (businessId: string): string => businessId.toLowerCase();
+const topicKey = (kind: Kind, id: string): string => `${kind}:${id.toLowerCase()}`;
 
-function notify(businessId: string, state: LiveState): void {
-  watchers.get(businessId)?.forEach((watcher) => watcher.state(state));
+function notify(topic: Topic, state: LiveState): void {
+  topic.watchers.forEach((watcher) => watcher.state(state));
 }
 
 function notifyAll(state: LiveState): void {
-  for (const businessId of watchers.keys()) notify(businessId, state);
+  for (const topic of topics.values()) notify(topic, state);
 }
 
-async function join(businessId: string): Promise<void> {
+function deliver<M>(kind: Kind, id: string, message: M): void {
+  topics.get(topicKey(kind, id))?.watchers.forEach((watcher) => (watcher as Watcher<M>).changed(message));
+}
+
+async function join(topic: Topic): Promise<void> {
+  const conn = hub();
   try {
-    await hub().invoke("WatchBusiness", businessId);
-    if (watchers.has(businessId)) notify(businessId, "connected");
+    await conn.invoke(kinds[topic.kind].join, topic.id);
+    if (conn === connection && topics.get(topicKey(topic.kind, topic.id)) === topic) notify(topic, "connected");
   } catch {
-    notify(businessId, "disconnected");
+    if (conn === connection) notify(topic, "disconnected");
   }
 }
 
 function joinAll(): void {
-  for (const businessId of watchers.keys()) void join(businessId);
+  for (const topic of topics.values()) void join(topic);
 }
 
 async function start(): Promise<void> {
   clearTimeout(retryTimer);
+  const conn = hub();
   notifyAll("connecting");
   try {
-    await hub().start();
+    await conn.start();
+    if (conn !== connection) return;
     startAttempts = 0;
     joinAll();
   } catch {
+    if (conn !== connection) return;
     notifyAll("disconnected");
-    if (watchers.size > 0) retryTimer = setTimeout(() => void start(), retryDelay(++startAttempts));
+    if (topics.size > 0) retryTimer = setTimeout(() => void start(), retryDelay(++startAttempts));
   }
 }
 
 function hub(): HubConnection {
   if (connection) return connection;
-  connection = new HubConnectionBuilder()
+  const conn = new HubConnectionBuilder()
     .withUrl("/hubs/marketplace")
     .withAutomaticReconnect({ nextRetryDelayInMilliseconds: ({ previousRetryCount }) => retryDelay(previousRetryCount) })
     .configureLogging(LogLevel.Warning)
     .build();
-  connection.on("BusinessChanged", (profile: BusinessProfileDto) => {
-    watchers.get(key(profile.id))?.forEach((watcher) => watcher.changed(profile));
-  });
-  connection.onreconnecting(() => notifyAll("reconnecting"));
-  connection.onreconnected(() => joinAll());
-  connection.onclose(() => {
+  // A connection replaced by restartHub() may still say something while it closes: only the current one counts.
+  const current = () => conn === connection;
+  conn.on("BusinessChanged", (profile: BusinessProfileDto) => current() && deliver("business", profile.id, profile));
+  conn.on("SpaceChanged", (change: SpaceChange) => current() && deliver("space", change.spaceId, change));
+  conn.on("SpaceMembershipsChanged", (change: SpaceChange) => current() && deliver("spaceAdmin", change.spaceId, change));
+  conn.on("SpaceStandingChanged", (change: SpaceStandingChange) => current() && deliver("businessTeam", change.firmId, change));
+  // Sent to a business's team with its members; nothing shows it yet, and an unhandled method would log a warning.
+  conn.on("BusinessTeamChanged", () => undefined);
+  conn.onreconnecting(() => current() && notifyAll("reconnecting"));
+  conn.onreconnected(() => current() && joinAll());
+  conn.onclose(() => {
+    if (!current()) return;
     notifyAll("disconnected");
-    if (watchers.size > 0) void start();
+    if (topics.size > 0) void start();
   });
-  return connection;
+  connection = conn;
+  return conn;
 }
 
-/** Starts receiving BusinessChanged for one business; the returned function stops it. */
-export function watchBusiness(businessId: string, watcher: BusinessWatcher): () => void {
-  const id = key(businessId);
-  const set = watchers.get(id) ?? new Set<BusinessWatcher>();
-  set.add(watcher);
-  watchers.set(id, set);
+function watch<M>(kind: Kind, rawId: string, watcher: Watcher<M>): () => void {
+  const id = rawId.toLowerCase();
+  const key = topicKey(kind, id);
+  let topic = topics.get(key);
+  if (!topic) {
+    topic = { kind, id, watchers: new Set() };
+    topics.set(key, topic);
+  }
+  const entry = watcher as unknown as Watcher<never>;
+  topic.watchers.add(entry);
 
-  // WatchBusiness is idempotent on the server, so joining again for a second watcher is harmless.
+  // Joining is idempotent on the server, so joining again for a second watcher is harmless.
   const conn = hub();
   if (conn.state === HubConnectionState.Disconnected) void start();
   else if (conn.state === HubConnectionState.Connected) {
     watcher.state("connecting");
-    void join(id);
+    void join(topic);
   } else watcher.state(conn.state === HubConnectionState.Reconnecting ? "reconnecting" : "connecting");
 
+  const own = topic;
   return () => {
-    set.delete(watcher);
-    if (set.size > 0) return;
-    watchers.delete(id);
+    own.watchers.delete(entry);
+    if (own.watchers.size > 0 || topics.get(key) !== own) return;
+    topics.delete(key);
+    const leave = kinds[kind].leave;
     // Best effort: if this fails the connection is gone, and with it the group membership.
-    if (conn.state === HubConnectionState.Connected) conn.invoke("UnwatchBusiness", id).catch(() => undefined);
+    if (leave && connection?.state === HubConnectionState.Connected)
+      connection.invoke(leave, id).catch(() => undefined);
   };
+}
+
+/** Starts receiving BusinessChanged for one business; the returned function stops it. */
+export const watchBusiness = (businessId: string, watcher: BusinessWatcher): (() => void) => watch("business", businessId, watcher);
+
+/** SpaceChanged for one space: anyone may watch it; reload what the page shows when it comes. */
+export const watchSpace = (spaceId: string, watcher: Watcher<SpaceChange>): (() => void) => watch("space", spaceId, watcher);
+
+/** SpaceMembershipsChanged for one space: its admins only (the server refuses others: state `disconnected`). */
+export const watchSpaceAdmin = (spaceId: string, watcher: Watcher<SpaceChange>): (() => void) =>
+  watch("spaceAdmin", spaceId, watcher);
+
+/** SpaceStandingChanged for one of the user's own businesses: its standing in any space. */
+export const watchBusinessTeam = (businessId: string, watcher: Watcher<SpaceStandingChange>): (() => void) =>
+  watch("businessTeam", businessId, watcher);
+
+/**
+ * Drops the connection and opens a new one for the watched topics. A hub connection is authenticated once, when
+ * it opens: after signing in or out it must be opened again, or it would keep acting as the previous user.
+ */
+export function restartHub(): void {
+  const old = connection;
+  if (!old) return;
+  connection = null;
+  clearTimeout(retryTimer);
+  startAttempts = 0;
+  void old.stop().catch(() => undefined);
+  if (topics.size > 0) void start();
 }

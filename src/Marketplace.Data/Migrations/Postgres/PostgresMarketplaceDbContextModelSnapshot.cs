@@ -184,20 +184,25 @@ namespace Marketplace.Data.Migrations.Postgres
 
                     b.HasKey("BusinessId");
 
-                    b.HasIndex("ComuneCode");
-
-                    b.HasIndex("Latitude");
-
                     b.HasIndex("Name");
 
-                    b.HasIndex("ProvinceSigla");
+                    b.HasIndex("NameFolded");
 
-                    b.HasIndex("RegionName");
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("NameFolded"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("NameFolded"), new[] { "gin_trgm_ops" });
 
                     b.HasIndex("SearchText");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("ComuneCode", "Name");
+
+                    b.HasIndex("Latitude", "Longitude");
+
+                    b.HasIndex("ProvinceSigla", "Name");
+
+                    b.HasIndex("RegionName", "Name");
 
                     b.ToTable("directory", (string)null);
                 });
@@ -261,6 +266,9 @@ namespace Marketplace.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<bool>("Verified")
+                        .HasColumnType("boolean");
 
                     b.Property<DateTimeOffset?>("VouchedAt")
                         .HasColumnType("timestamp with time zone");

@@ -177,15 +177,15 @@ namespace Marketplace.Data.Migrations.Sqlite
 
                     b.HasKey("BusinessId");
 
-                    b.HasIndex("ComuneCode");
-
-                    b.HasIndex("Latitude");
-
                     b.HasIndex("Name");
 
-                    b.HasIndex("ProvinceSigla");
+                    b.HasIndex("ComuneCode", "Name");
 
-                    b.HasIndex("RegionName");
+                    b.HasIndex("Latitude", "Longitude");
+
+                    b.HasIndex("ProvinceSigla", "Name");
+
+                    b.HasIndex("RegionName", "Name");
 
                     b.ToTable("directory", (string)null);
                 });
@@ -249,6 +249,9 @@ namespace Marketplace.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("Verified")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("VouchedAt")
                         .HasColumnType("INTEGER");

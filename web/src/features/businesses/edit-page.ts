@@ -9,11 +9,11 @@ import { localized, t, type MessageKey } from "../../i18n";
 import type { Page, Redraw } from "../../page";
 import { href } from "../../router";
 import { fieldErrorView, loadErrorView, loadingView, notFoundView } from "../../views";
-import { fieldMessages, generalMessage, otherFieldMessages } from "./field-errors";
+import { fieldMessages, generalMessage, otherFieldMessages } from "../../field-errors";
 import { comuneLabel } from "./format";
 import { canManage } from "./roles";
 import { buildEditRequest, formFromProfile, type ProfileForm, type TextField } from "./profile-form";
-import { typeahead } from "./typeahead";
+import { typeahead } from "../../typeahead";
 
 const sizes: readonly BusinessSize[] = ["Micro", "Small", "Medium", "Large"];
 const shownFields: readonly (keyof EditProfileRequest)[] = [

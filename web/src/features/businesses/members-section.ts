@@ -7,7 +7,7 @@ import type { AddMemberRequest, BusinessMemberDto, MemberRole } from "../../api/
 import { t } from "../../i18n";
 import type { Redraw } from "../../page";
 import { fieldErrorView, loadErrorView, loadingView } from "../../views";
-import { fieldMessages, generalMessage, otherFieldMessages } from "./field-errors";
+import { fieldMessages, generalMessage, otherFieldMessages } from "../../field-errors";
 import { canManage } from "./roles";
 
 /** Roles one can give when adding a member; a business has one Owner, its creator. */

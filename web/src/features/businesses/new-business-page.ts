@@ -8,7 +8,7 @@ import { t } from "../../i18n";
 import type { Page, Redraw } from "../../page";
 import { navigate } from "../../router";
 import { fieldErrorView } from "../../views";
-import { fieldMessages, generalMessage, otherFieldMessages } from "./field-errors";
+import { fieldMessages, generalMessage, otherFieldMessages } from "../../field-errors";
 
 const kinds: readonly BusinessKind[] = ["Firm", "Association", "Buyer"];
 

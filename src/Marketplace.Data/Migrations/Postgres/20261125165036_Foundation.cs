@@ -145,7 +145,8 @@ namespace Marketplace.Data.Migrations.Postgres
                     Since = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     VouchedSize = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
                     VouchedVatNumber = table.Column<string>(type: "character varying(11)", maxLength: 11, nullable: true),
-                    VouchedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    VouchedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Verified = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -342,14 +343,14 @@ namespace Marketplace.Data.Migrations.Postgres
                 column: "UserId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_directory_ComuneCode",
+                name: "IX_directory_ComuneCode_Name",
                 table: "directory",
-                column: "ComuneCode");
+                columns: new[] { "ComuneCode", "Name" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_directory_Latitude",
+                name: "IX_directory_Latitude_Longitude",
                 table: "directory",
-                column: "Latitude");
+                columns: new[] { "Latitude", "Longitude" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_directory_Name",
@@ -357,14 +358,21 @@ namespace Marketplace.Data.Migrations.Postgres
                 column: "Name");
 
             migrationBuilder.CreateIndex(
-                name: "IX_directory_ProvinceSigla",
+                name: "IX_directory_NameFolded",
                 table: "directory",
-                column: "ProvinceSigla");
+                column: "NameFolded")
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_directory_RegionName",
+                name: "IX_directory_ProvinceSigla_Name",
                 table: "directory",
-                column: "RegionName");
+                columns: new[] { "ProvinceSigla", "Name" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_directory_RegionName_Name",
+                table: "directory",
+                columns: new[] { "RegionName", "Name" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_directory_SearchText",

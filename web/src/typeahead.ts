@@ -2,10 +2,10 @@
 import { html, nothing, type TemplateResult } from "lit-html";
 import { ifDefined } from "lit-html/directives/if-defined.js";
 import { live } from "lit-html/directives/live.js";
-import { debounce } from "../../debounce";
-import { t } from "../../i18n";
-import { latestOnly } from "../../latest";
-import type { Redraw } from "../../page";
+import { debounce } from "./debounce";
+import { t } from "./i18n";
+import { latestOnly } from "./latest";
+import type { Redraw } from "./page";
 
 export interface TypeaheadOptions<T> {
   /** data-testid of the input; each result gets `optionTestid`. */

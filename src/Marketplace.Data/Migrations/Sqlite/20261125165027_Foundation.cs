@@ -141,7 +141,8 @@ namespace Marketplace.Data.Migrations.Sqlite
                     Since = table.Column<long>(type: "INTEGER", nullable: false),
                     VouchedSize = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
                     VouchedVatNumber = table.Column<string>(type: "TEXT", maxLength: 11, nullable: true),
-                    VouchedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    VouchedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Verified = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -338,14 +339,14 @@ namespace Marketplace.Data.Migrations.Sqlite
                 column: "UserId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_directory_ComuneCode",
+                name: "IX_directory_ComuneCode_Name",
                 table: "directory",
-                column: "ComuneCode");
+                columns: new[] { "ComuneCode", "Name" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_directory_Latitude",
+                name: "IX_directory_Latitude_Longitude",
                 table: "directory",
-                column: "Latitude");
+                columns: new[] { "Latitude", "Longitude" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_directory_Name",
@@ -353,14 +354,14 @@ namespace Marketplace.Data.Migrations.Sqlite
                 column: "Name");
 
             migrationBuilder.CreateIndex(
-                name: "IX_directory_ProvinceSigla",
+                name: "IX_directory_ProvinceSigla_Name",
                 table: "directory",
-                column: "ProvinceSigla");
+                columns: new[] { "ProvinceSigla", "Name" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_directory_RegionName",
+                name: "IX_directory_RegionName_Name",
                 table: "directory",
-                column: "RegionName");
+                columns: new[] { "RegionName", "Name" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_space_members_BusinessId",

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Marketplace.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteMarketplaceDbContext))]
-    [Migration("20261125162657_Foundation")]
+    [Migration("20261125165027_Foundation")]
     partial class Foundation
     {
         /// <inheritdoc />
@@ -180,15 +180,15 @@ namespace Marketplace.Data.Migrations.Sqlite
 
                     b.HasKey("BusinessId");
 
-                    b.HasIndex("ComuneCode");
-
-                    b.HasIndex("Latitude");
-
                     b.HasIndex("Name");
 
-                    b.HasIndex("ProvinceSigla");
+                    b.HasIndex("ComuneCode", "Name");
 
-                    b.HasIndex("RegionName");
+                    b.HasIndex("Latitude", "Longitude");
+
+                    b.HasIndex("ProvinceSigla", "Name");
+
+                    b.HasIndex("RegionName", "Name");
 
                     b.ToTable("directory", (string)null);
                 });
@@ -252,6 +252,9 @@ namespace Marketplace.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("Verified")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("VouchedAt")
                         .HasColumnType("INTEGER");

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { ApiError, toApiError } from "../../api/problem";
-import { setLanguage } from "../../i18n";
+import { ApiError, toApiError } from "./api/problem";
+import { setLanguage } from "./i18n";
 import { describeFieldError, fieldMessages, generalMessage, otherFieldMessages } from "./field-errors";
 
 // What the server answers to PUT /api/businesses/{id}/profile with bad input (see ProfileRules.cs).
@@ -175,6 +175,96 @@ describe("field errors", () => {
       );
       expect(generalMessage(new TypeError("Failed to fetch"))).toBe("Il server non risponde. Controlla la connessione e riprova.");
       expect(generalMessage(new ApiError(413, "The request was refused.", "Too large.", {}))).toBe("Too large.");
+    });
+  });
+
+  describe("space forms", () => {
+    // What the server answers to POST /api/spaces and the other space requests (see SpaceRules.cs, SpaceState.cs).
+    const createErrors = {
+      name: ["The name is required and must be 3 to 120 characters long."],
+      "territoryComuni[1]": ["'999999' is not an ISTAT comune code."],
+      "territoryProvinces[0]": ["'XX' is not an Italian province sigla."],
+      visibility: ["Visibility must be Public or MembersOnly."],
+      policyText: ["The policy text is required and at most 20000 characters long."],
+    };
+    // The request as the form names it: comuni by their labels (see namedRequest).
+    const named = { name: "AB", territoryComuni: ["Bologna (BO)", "Atlantide (ZZ)"], territoryProvinces: ["XX"] };
+
+    it("uses the space's own limits for its name, and the business's elsewhere", () => {
+      setLanguage("it");
+      expect(fieldMessages(createErrors, "name", named, "space")).toEqual([
+        "Il nome dello spazio è obbligatorio e deve avere da 3 a 120 caratteri.",
+      ]);
+      // Unchanged for the business forms.
+      expect(fieldMessages({ name: ["too short"] }, "name")).toEqual(["La denominazione è obbligatoria e deve avere da 2 a 200 caratteri."]);
+      expect(fieldMessages({ name: ["too short"] }, "name", undefined, "business")).toEqual([
+        "La denominazione è obbligatoria e deve avere da 2 a 200 caratteri.",
+      ]);
+    });
+
+    it("names the refused comune and province as the user chose them", () => {
+      setLanguage("it");
+      expect(fieldMessages(createErrors, "territoryComuni", named, "space")).toEqual([
+        "Il comune Atlantide (ZZ) non è riconosciuto: rimuovilo e sceglilo dall'elenco.",
+      ]);
+      expect(fieldMessages(createErrors, "territoryProvinces", named, "space")).toEqual([
+        "«XX» non è la sigla di una provincia italiana: rimuovila e scegli la provincia dall'elenco.",
+      ]);
+      setLanguage("en");
+      expect(describeFieldError("territoryComuni[3]", ["This value has the wrong type or format."], {}, "space")).toEqual([
+        "Municipality no. 4 is not recognised: remove it and pick it from the list.",
+      ]);
+      expect(describeFieldError("territoryProvinces", ["At most 500 entries."], {}, "space")).toEqual([
+        "You can list at most 500 provinces.",
+      ]);
+    });
+
+    it("translates the policy, visibility and message rules", () => {
+      setLanguage("it");
+      expect(fieldMessages(createErrors, "policyText", named, "space")).toEqual([
+        "Il testo del regolamento è obbligatorio e può avere al massimo 20000 caratteri.",
+      ]);
+      // Publishing a new version names the field `text`.
+      expect(describeFieldError("text", ["The policy text is required and at most 20000 characters long."], { text: null }, "space")).toEqual([
+        "Il testo del regolamento è obbligatorio e può avere al massimo 20000 caratteri.",
+      ]);
+      expect(fieldMessages(createErrors, "visibility", named, "space")).toEqual([
+        "Scegli chi vede l'elenco dei membri: Elenco membri pubblico o Riservato ai membri.",
+      ]);
+      expect(describeFieldError("message", ["At most 2000 characters."], { message: "…" }, "space")).toEqual([
+        "Il messaggio può avere al massimo 2000 caratteri.",
+      ]);
+    });
+
+    it("asks for a missing reason, and tells a too long one apart", () => {
+      setLanguage("it");
+      expect(describeFieldError("reason", ["Give a reason; the firm will see it."], { decision: "Reject", reason: null }, "space")).toEqual([
+        "Indica il motivo: l'impresa lo vedrà.",
+      ]);
+      expect(describeFieldError("reason", ["At most 1000 characters."], { decision: "Reject", reason: "x".repeat(1001) }, "space")).toEqual([
+        "Il motivo può avere al massimo 1000 caratteri.",
+      ]);
+      setLanguage("en");
+      expect(describeFieldError("reason", ["Give a reason; the firm will see it."], { reason: "  " }, "space")).toEqual([
+        "Give a reason: the firm will see it.",
+      ]);
+    });
+
+    it("explains the ids a user never types", () => {
+      setLanguage("en");
+      expect(describeFieldError("firmId", ["Only a registered firm can be invited."], { firmId: "x" }, "space")).toEqual([
+        "Only a business registered as a Firm can join a space or be invited to it.",
+      ]);
+      expect(describeFieldError("hostId", ["Only an association can host a space."], {}, "space")).toEqual([
+        "Choose a registered association you are Owner or Manager of.",
+      ]);
+      expect(describeFieldError("version", ["This value has the wrong type or format."], {}, "space")).toEqual([
+        "The space's version is not valid: reload the page and try again.",
+      ]);
+      // A moderator is added by e-mail, with the business forms' message for an unknown address.
+      expect(describeFieldError("email", ["No registered user has this e-mail address."], { email: "a@b.it" }, "space")).toEqual([
+        "No registered user has this e-mail address: the person you want to add must register first.",
+      ]);
     });
   });
 });

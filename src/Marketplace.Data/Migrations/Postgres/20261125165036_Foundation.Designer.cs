@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Marketplace.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresMarketplaceDbContext))]
-    [Migration("20261125162307_Foundation")]
+    [Migration("20261125165036_Foundation")]
     partial class Foundation
     {
         /// <inheritdoc />
@@ -187,20 +187,25 @@ namespace Marketplace.Data.Migrations.Postgres
 
                     b.HasKey("BusinessId");
 
-                    b.HasIndex("ComuneCode");
-
-                    b.HasIndex("Latitude");
-
                     b.HasIndex("Name");
 
-                    b.HasIndex("ProvinceSigla");
+                    b.HasIndex("NameFolded");
 
-                    b.HasIndex("RegionName");
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("NameFolded"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("NameFolded"), new[] { "gin_trgm_ops" });
 
                     b.HasIndex("SearchText");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("ComuneCode", "Name");
+
+                    b.HasIndex("Latitude", "Longitude");
+
+                    b.HasIndex("ProvinceSigla", "Name");
+
+                    b.HasIndex("RegionName", "Name");
 
                     b.ToTable("directory", (string)null);
                 });
@@ -264,6 +269,9 @@ namespace Marketplace.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<bool>("Verified")
+                        .HasColumnType("boolean");
 
                     b.Property<DateTimeOffset?>("VouchedAt")
                         .HasColumnType("timestamp with time zone");

@@ -1,15 +1,22 @@
-// The server's validation errors for the business requests (create a business, edit its profile, add a
-// member), in the UI's language. The server names the field of each error (`vatNumber`, `capabilities[2]`,
-// `body` for an unreadable request) and writes its message in English; the message shown here is chosen
-// by the field and filled in from the request that was sent. The rules and limits are those of
-// Marketplace.Grains/Businesses/ProfileRules.cs and BusinessState.cs.
-import { ApiError, baseField, itemIndex, messagesFor, otherMessages, type Describe } from "../../api/problem";
-import { t, type MessageKey } from "../../i18n";
+// The server's validation errors, in the UI's language, for every form: businesses (create, edit the profile,
+// add a member) and spaces (create, edit the settings, publish a policy, apply, decide, invite, moderators).
+// The server names the field of each error (`vatNumber`, `capabilities[2]`, `territoryProvinces[0]`, `body` for
+// an unreadable request) and writes its message in English; the message shown here is chosen by the field and
+// filled in from the request that was sent. The rules and limits are those of Marketplace.Grains:
+// Businesses/ProfileRules.cs and BusinessState.cs, Spaces/SpaceRules.cs and SpaceState.cs.
+import { ApiError, baseField, itemIndex, messagesFor, otherMessages, type Describe } from "./api/problem";
+import { t, type MessageKey } from "./i18n";
 
 /** The request that failed, or the part of it that the messages name (a refused CPV code, a tag). */
 export type SentRequest = object;
 
 type Params = Record<string, string | number>;
+
+/**
+ * The form an error comes from, for the few field names two forms use with different rules (a business's
+ * `name` is 2–200 characters, a space's 3–120). Without one, the business rules apply.
+ */
+export type FormName = "business" | "space";
 
 interface Message {
   key: MessageKey;
@@ -57,7 +64,46 @@ const rules: Record<string, Rule> = {
   role: { key: "validation.role", params: () => ({ manager: t("role.Manager"), viewer: t("role.Viewer") }) },
   version: { key: "validation.version" },
   body: { key: "validation.body" },
+
+  hostId: { key: "validation.hostId" },
+  territoryComuni: {
+    key: "validation.territoryComuni",
+    numbers: [["max", 500]],
+    item: { key: "validation.territoryComune", at: "validation.territoryComuneAt" },
+  },
+  territoryProvinces: {
+    key: "validation.territoryProvinces",
+    numbers: [["max", 500]],
+    item: { key: "validation.territoryProvince", at: "validation.territoryProvinceAt" },
+  },
+  visibility: {
+    key: "validation.visibility",
+    params: () => ({ public: t("visibility.Public"), membersOnly: t("visibility.MembersOnly") }),
+  },
+  policyText: { key: "validation.policyText", numbers: [["max", 20000]] },
+  message: { key: "validation.message", numbers: [["max", 2000]] },
+  reason: { key: "validation.reason", numbers: [["max", 1000]], missing: "validation.reasonMissing" },
+  firmId: { key: "validation.firmId" },
+  decision: { key: "validation.decision" },
+  acceptedPolicyVersion: { key: "validation.acceptedPolicyVersion" },
 };
+
+/** Rules of one form that differ from, or are missing in, the shared table. */
+const formRules: Record<FormName, Record<string, Rule>> = {
+  business: {},
+  space: {
+    name: { key: "validation.spaceName", numbers: [["min", 3], ["max", 120]] },
+    version: { key: "validation.spaceVersion" },
+    // The policy's text, when publishing a new version (`policyText` when creating the space).
+    text: { key: "validation.policyText", numbers: [["max", 20000]] },
+  },
+};
+
+function ruleFor(field: string, form: FormName | undefined): Rule | undefined {
+  const own = form ? formRules[form] : undefined;
+  if (own && Object.hasOwn(own, field)) return own[field];
+  return Object.hasOwn(rules, field) ? rules[field] : undefined;
+}
 
 /** The longest item value quoted in a message; longer ones (a 300-character tag) are cut. */
 const MAX_QUOTED = 32;
@@ -83,9 +129,14 @@ function sentValue(sent: SentRequest | undefined, field: string, index: number |
  * field, naming the refused item for `capabilities[i]` and `tags[i]`. A field this table does not know keeps
  * the server's own messages.
  */
-export function describeFieldError(key: string, serverMessages: readonly string[], sent?: SentRequest): string[] {
+export function describeFieldError(
+  key: string,
+  serverMessages: readonly string[],
+  sent?: SentRequest,
+  form?: FormName,
+): string[] {
   const field = baseField(key);
-  const rule = Object.hasOwn(rules, field) ? rules[field] : undefined;
+  const rule = ruleFor(field, form);
   if (!rule) return [...serverMessages];
   const serverText = serverMessages.join(" ");
   const index = itemIndex(key);
@@ -101,11 +152,14 @@ export function describeFieldError(key: string, serverMessages: readonly string[
   return [t(rule.missing && blank ? rule.missing : rule.key, { ...numbers(rule, serverText), ...rule.params?.() })];
 }
 
-const describeWith = (sent: SentRequest | undefined): Describe => (key, messages) => describeFieldError(key, messages, sent);
+const describeWith =
+  (sent: SentRequest | undefined, form: FormName | undefined): Describe =>
+  (key, messages) =>
+    describeFieldError(key, messages, sent, form);
 
 /** The translated messages of one form field, its own and its items', each once. */
-export function fieldMessages(errors: Record<string, string[]>, field: string, sent?: SentRequest): string[] {
-  return messagesFor(errors, field, describeWith(sent));
+export function fieldMessages(errors: Record<string, string[]>, field: string, sent?: SentRequest, form?: FormName): string[] {
+  return messagesFor(errors, field, describeWith(sent, form));
 }
 
 /** The translated messages of fields the form does not show, so that none is silently dropped. */
@@ -113,8 +167,9 @@ export function otherFieldMessages(
   errors: Record<string, string[]>,
   shownFields: readonly string[],
   sent?: SentRequest,
+  form?: FormName,
 ): string[] {
-  return otherMessages(errors, shownFields, describeWith(sent));
+  return otherMessages(errors, shownFields, describeWith(sent, form));
 }
 
 /** A failure that is not about fields: no answer, a server fault, or the server's own explanation. */

@@ -1,0 +1,301 @@
+// #/spaces/{id} — a collaboration space: overview, policy, members, the viewer's standing, and for its admins
+// the admin area. Kept up to date over SignalR: the hub says *that* something changed, the page reloads it.
+import { html, nothing } from "lit-html";
+import { api } from "../../api/client";
+import { ApiError } from "../../api/problem";
+import type { DirectoryEntryDto, MemberRole, SpaceDetailDto } from "../../api/types";
+import { formatDateTime, t, tn } from "../../i18n";
+import { latestOnly } from "../../latest";
+import type { Page, Redraw } from "../../page";
+import { combinedLiveState, watchSpace, watchSpaceAdmin, type LiveState } from "../../realtime/hub";
+import { comuneNames, type ComuneName } from "../../reference/comuni";
+import { href } from "../../router";
+import { loadErrorView, loadingView, notFoundView } from "../../views";
+import { currentUser } from "../auth/session";
+import { comuneLabel } from "../businesses/format";
+import { canManage } from "../businesses/roles";
+import { adminArea } from "./admin-area";
+import type { SpaceContext } from "./space-context";
+import { territoryView, visibilityBadge } from "./space-views";
+import { canSeeMembers } from "./standing";
+import { standingPanel } from "./standing-panel";
+import { rememberStandings, trackFirms } from "./standing-notices";
+
+export function spacePage(id: string, redraw: Redraw): Page {
+  let detail: SpaceDetailDto | null = null;
+  let failure: "notFound" | "error" | null = null;
+  let members: DirectoryEntryDto[] | null = null;
+  let membersState: "loading" | "forbidden" | "error" | "ok" = "loading";
+  let roles: Map<string, MemberRole> = new Map();
+  let hostEditor = false;
+  let names: Map<string, ComuneName> | null | undefined = null;
+  let spaceLive: LiveState = "connecting";
+  let adminLive: LiveState | null = null;
+  let unwatchAdmin: (() => void) | null = null;
+  let disposed = false;
+  /** The first load (the space and the viewer's roles) is done: the page is shown whole, never half. */
+  let ready = false;
+
+  const ctx: SpaceContext = {
+    spaceId: id,
+    detail: () => detail,
+    accept(fresh) {
+      // The action's answer is the newest space there is: a reload still on its way would be older.
+      loadDetail.cancel();
+      show(fresh);
+      loadMembers();
+      if (detail?.viewerIsAdmin) admin.load();
+    },
+    async reload() {
+      loadDetail.cancel();
+      await fetchDetail();
+      loadMembers();
+      if (detail?.viewerIsAdmin) admin.load();
+    },
+    redraw,
+  };
+  const panel = standingPanel(ctx);
+  const admin = adminArea(ctx);
+
+  function show(fresh: SpaceDetailDto): void {
+    detail = fresh;
+    failure = null;
+    rememberStandings(id, fresh.viewerFirms);
+    trackFirms(fresh.viewerFirms.map((f) => ({ id: f.firmId, name: f.firmName })));
+    if (fresh.territoryComuni.length > 0 && names === null) {
+      comuneNames().then(
+        (loaded) => { names = loaded; redraw(); },
+        () => { names = undefined; redraw(); },
+      );
+    }
+    if (fresh.viewerIsAdmin && !unwatchAdmin && !disposed) {
+      adminLive = "connecting";
+      unwatchAdmin = watchSpaceAdmin(id, {
+        changed: () => admin.load(),
+        state: (state) => {
+          adminLive = state;
+          if (state === "connected") admin.load();
+          redraw();
+        },
+      });
+      admin.load();
+    } else if (!fresh.viewerIsAdmin && unwatchAdmin) {
+      // No longer an admin (a moderator removed): the admin area goes.
+      unwatchAdmin();
+      unwatchAdmin = null;
+      adminLive = null;
+    }
+    redraw();
+  }
+
+  function failed(error: unknown): void {
+    // A failed background refresh leaves the shown space alone.
+    if (detail !== null) return;
+    failure = error instanceof ApiError && error.status === 404 ? "notFound" : "error";
+    redraw();
+  }
+
+  async function fetchDetail(): Promise<void> {
+    try {
+      show(await api.space(id));
+    } catch (error) {
+      failed(error);
+    }
+  }
+
+  /**
+   * Reloads on hub notices: only the answer to the latest request is shown. The members follow, once it is
+   * known whether the viewer may see them (a firm just approved may).
+   */
+  const loadDetail = latestOnly(
+    () => api.space(id),
+    (fresh) => {
+      show(fresh);
+      loadMembers();
+    },
+    failed,
+  );
+
+  const fetchMembers = latestOnly(
+    () => api.spaceMembers(id),
+    (list) => {
+      members = list;
+      membersState = "ok";
+      redraw();
+    },
+    (error) => {
+      membersState = error instanceof ApiError && error.status === 403 ? "forbidden" : members ? "ok" : "error";
+      if (membersState === "forbidden") members = null;
+      redraw();
+    },
+  );
+
+  /** Asks for the members only when the viewer may see them; otherwise says so without a refused request. */
+  function loadMembers(): void {
+    if (detail && !canSeeMembers(detail)) {
+      fetchMembers.cancel();
+      members = null;
+      membersState = "forbidden";
+      redraw();
+    } else {
+      if (membersState === "forbidden") membersState = "loading";
+      fetchMembers();
+    }
+  }
+
+  async function loadRoles(): Promise<void> {
+    if (!currentUser()) return;
+    try {
+      const mine = await api.myBusinesses();
+      roles = new Map(mine.map((b) => [b.id.toLowerCase(), b.role]));
+      hostEditor = detail ? canManage(roles.get(detail.summary.hostId.toLowerCase()) ?? null) : false;
+    } catch {
+      roles = new Map(); // Without roles, the panel shows standings without actions.
+    }
+  }
+
+  async function start(): Promise<void> {
+    // Roles come with the first view, so that the standing panel never flashes "you cannot act".
+    await Promise.all([fetchDetail(), loadRoles()]);
+    if (detail) hostEditor = canManage(roles.get(detail.summary.hostId.toLowerCase()) ?? null);
+    ready = true;
+    loadMembers();
+    redraw();
+  }
+
+  void start();
+  // The notice's version is not compared with ours: a firm's standing can change while the space's own version
+  // stays the same, so every notice means "reload".
+  const unwatch = watchSpace(id, {
+    changed: () => loadDetail(),
+    state: (state) => {
+      spaceLive = state;
+      // Changes sent while we were not in the group are lost; fetch once we are (back) in it.
+      if (state === "connected" && ready) loadDetail();
+      redraw();
+    },
+  });
+
+  const liveState = (): LiveState =>
+    detail === null ? "connecting" : combinedLiveState(adminLive === null ? [spaceLive] : [spaceLive, adminLive]);
+
+  function membersView(d: SpaceDetailDto) {
+    const count = d.summary.memberCount;
+    return html`<section class="card" aria-labelledby="space-members-title">
+      <h2 id="space-members-title">${t("space.members")} <span class="count">${count}</span></h2>
+      <div data-testid="space-members" data-state=${membersState}>
+        ${membersState === "forbidden"
+          ? html`<div class="members-only" data-testid="space-members-only">
+              <p><strong>${t("space.membersOnly")}</strong></p>
+              <p class="muted">${tn("space.membersOnlyCount", count)}
+                ${currentUser() ? nothing : html`<a href=${href({ name: "login", next: location.hash })}>${t("space.signInToSee")}</a>`}</p>
+            </div>`
+          : membersState === "error"
+            ? loadErrorView()
+            : members === null
+              ? loadingView()
+              : members.length === 0
+                ? html`<p class="muted">${t("space.noMembers")}</p>`
+                : html`<ul class="space-members">
+                    ${members.map(
+                      (m) => html`<li data-testid="space-member" data-firm-id=${m.id}>
+                        <a href=${href({ name: "business", id: m.id })}>${m.name}</a>
+                        <span class="muted small">${[
+                          m.comuneName ? comuneLabel(m.comuneName, m.provinceSigla) : null,
+                          m.size ? t(`size.${m.size}`) : null,
+                          tn("directory.capabilities", m.capabilityCount),
+                        ].filter(Boolean).join(" · ")}</span>
+                      </li>`,
+                    )}
+                  </ul>`}
+      </div>
+    </section>`;
+  }
+
+  function guestView() {
+    return html`<section class="card standing-panel guest" aria-labelledby="guest-title">
+      <h2 id="guest-title">${t("standing.guestTitle")}</h2>
+      <p>${t("standing.guest")}</p>
+      <p class="actions">
+        <a class="button primary" href=${href({ name: "login", next: location.hash })}>${t("nav.login")}</a>
+        <a href=${href({ name: "register", next: location.hash })}>${t("nav.register")}</a>
+      </p>
+    </section>`;
+  }
+
+  function spaceView(d: SpaceDetailDto) {
+    const s = d.summary;
+    const live = liveState();
+    return html`<article class="space">
+      <p class="crumbs"><a href=${href({ name: "spaces" })}>${t("spaces.title")}</a></p>
+      <header class="profile-head">
+        <div>
+          <p class="eyebrow">${t("space.kind")}</p>
+          <h1 data-testid="space-name">${s.name}</h1>
+          <p class="badges">
+            ${visibilityBadge(s.visibility)}
+            ${d.viewerIsAdmin ? html`<span class="badge admin" data-testid="space-admin-badge">${t("space.youAdmin")}</span>` : nothing}
+          </p>
+          <p class="muted host-line">${t("space.hostedBy")} <a href=${href({ name: "business", id: s.hostId })}>${s.hostName}</a>
+            · ${tn("spaces.memberCount", s.memberCount)}</p>
+        </div>
+        <div class="head-tools">
+          <span class="live" data-testid="space-live-status" data-state=${live} title=${t("space.liveHint")}>
+            <span class="dot" aria-hidden="true"></span>${t(`live.${live}`)}
+          </span>
+          ${d.viewerIsAdmin
+            ? html`<a class="button" data-testid="space-settings-link" href=${href({ name: "editSpace", id })}>${t("space.settings")}</a>`
+            : nothing}
+        </div>
+      </header>
+
+      <div class="space-layout">
+        <div class="space-side">
+          ${!currentUser() ? guestView() : d.viewerIsAdmin && d.viewerFirms.length === 0 ? nothing : panel.view(d, roles)}
+          ${d.viewerIsAdmin ? admin.sideView(d) : nothing}
+        </div>
+        <div class="space-main">
+          <section class="card" aria-labelledby="space-about-title">
+            <h2 id="space-about-title">${t("space.about")}</h2>
+            <p class="description" data-testid="space-description">${s.description ?? html`<span class="muted">${t("business.notGiven")}</span>`}</p>
+            <h3>${t("space.territory")}</h3>
+            <div data-testid="space-territory">${territoryView(d.territoryProvinces, d.territoryComuni, names)}</div>
+          </section>
+
+          <section class="card" id="space-policy" aria-labelledby="space-policy-title">
+            <div class="section-head">
+              <h2 id="space-policy-title">${t("space.policy")}</h2>
+              <span class="muted small" data-testid="space-policy-version" data-version=${d.policy.version}>
+                ${t("space.policyMeta", { version: d.policy.version, when: formatDateTime(d.policy.publishedAt) })}</span>
+            </div>
+            <div class="policy-text" data-testid="space-policy" tabindex="0">${d.policy.text}</div>
+          </section>
+
+          ${membersView(d)}
+        </div>
+      </div>
+
+      ${d.viewerIsAdmin ? admin.view(d, hostEditor) : nothing}
+    </article>`;
+  }
+
+  return {
+    title: () => detail?.summary.name ?? t("space.title"),
+    dispose: () => {
+      disposed = true;
+      unwatch();
+      unwatchAdmin?.();
+      loadDetail.cancel();
+      fetchMembers.cancel();
+      admin.dispose();
+    },
+    view: () =>
+      failure === "notFound"
+        ? notFoundView(t("spaces.notFound"))
+        : failure === "error"
+          ? loadErrorView()
+          : detail && ready
+            ? spaceView(detail)
+            : loadingView(),
+  };
+}
