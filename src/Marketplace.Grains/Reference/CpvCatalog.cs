@@ -30,6 +30,10 @@ public sealed class CpvCatalog
 
     public int Count => byDigits.Count;
 
+    /// <summary>The 45 divisions (codes NN000000), in code order.</summary>
+    public IEnumerable<CpvEntry> Divisions => byDigits.Values.Where(e => e.Depth == 2 && e.Digits.EndsWith("000000", StringComparison.Ordinal))
+        .OrderBy(e => e.Code, StringComparer.Ordinal);
+
     /// <summary>Finds a code written "NNNNNNNN-C" (the check digit must match) or as the eight digits alone.</summary>
     public CpvEntry? Find(string code)
     {

@@ -21,7 +21,11 @@ public sealed record SpaceDetailDto(
     SpacePolicyDto Policy,
     bool ViewerIsAdmin,
     FirmStandingDto[] ViewerFirms,
+    ModeratorDto[] Moderators,
     int Version);
+
+/// <summary>A moderator the association appointed; listed to the space's admins only.</summary>
+public sealed record ModeratorDto(Guid UserId, string Email);
 
 /// <summary>A firm in a space, as admins see it (members, applications, invitations, past members).</summary>
 public sealed record SpaceMembershipDto(
@@ -70,3 +74,22 @@ public sealed record SpaceChangedDto(Guid SpaceId, int Version);
 
 /// <summary>Pushed to a firm's own members when its standing in a space changes.</summary>
 public sealed record SpaceStandingChangedDto(Guid SpaceId, string SpaceName, Guid FirmId, MembershipStatus Status, string? Reason, int PolicyVersion);
+
+/// <summary>Members in good standing at the end of a month.</summary>
+public sealed record MembersAtMonthDto(string Month, int Members);
+
+/// <summary>A CPV division (two digits) and how many member firms offer something in it; zero means uncovered.</summary>
+public sealed record DivisionCoverageDto(string Division, string LabelIt, string LabelEn, int Members);
+
+public sealed record ProvinceCountDto(string ProvinceSigla, int Members);
+
+/// <summary>The association's view of its space (plan-do-check-act): growth, pending work and what members cover.</summary>
+public sealed record SpaceDashboardDto(
+    int Members,
+    int PendingApplications,
+    int PendingInvitations,
+    int PolicyAcceptancePending,
+    int Verified,
+    MembersAtMonthDto[] MembersOverTime,
+    DivisionCoverageDto[] Divisions,
+    ProvinceCountDto[] Provinces);

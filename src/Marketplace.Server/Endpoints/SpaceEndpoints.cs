@@ -26,6 +26,7 @@ public static class SpaceEndpoints
         api.MapGet("/{id:guid}/directory", Directory);
         api.MapGet("/{id:guid}/memberships", Memberships).RequireAuthorization();
         api.MapGet("/{id:guid}/history", History).RequireAuthorization();
+        api.MapGet("/{id:guid}/dashboard", Dashboard).RequireAuthorization();
         api.MapPost("/{id:guid}/applications", Apply).RequireAuthorization();
         api.MapPost("/{id:guid}/invitations", Invite).RequireAuthorization();
         api.MapPost("/{id:guid}/firms/{firmId:guid}/withdraw", Withdraw).RequireAuthorization();
@@ -188,6 +189,13 @@ public static class SpaceEndpoints
             .Select(x => new MembershipEventDto(x.Event.BusinessId, x.Name, x.Event.Status, x.Email ?? "", x.Event.Reason, x.Event.At)).ToArray());
     }
 
+    static async Task<Results<Ok<SpaceDashboardDto>, ProblemHttpResult>> Dashboard(
+        Guid id, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        if (await AdminView(id, user, grains) is not { } space) return AdminRefusal(await grains.Space(id).Get());
+        return TypedResults.Ok(await SpaceDashboard.Build(space, db, clock, ct));
+    }
+
     static async Task<SpaceSnapshot?> AdminView(Guid id, ClaimsPrincipal user, IGrainFactory grains) =>
         await grains.Space(id).IsAdmin(user.UserId()) ? await grains.Space(id).Get() : null;
 
@@ -220,12 +228,17 @@ public static class SpaceEndpoints
         var memberCount = await db.SpaceMembers.CountAsync(m => m.SpaceId == space.Id && m.Status == MembershipStatus.Member, ct);
         var summary = new SpaceSummaryDto(space.Id, space.HostId, hostName, space.Settings.Name, space.Settings.Description,
             space.Settings.Visibility, space.Policy.Version, memberCount);
+        var isAdmin = me is { } id && await grains.Space(space.Id).IsAdmin(id);
+        var moderatorIds = isAdmin ? space.Moderators.ToList() : [];
+        var moderators = await db.Users.AsNoTracking().Where(u => moderatorIds.Contains(u.Id))
+            .OrderBy(u => u.Email).Select(u => new ModeratorDto(u.Id, u.Email ?? "")).ToArrayAsync(ct);
         return new SpaceDetailDto(summary, space.Settings.TerritoryComuni, space.Settings.TerritoryProvinces,
             new SpacePolicyDto(space.Policy.Version, space.Policy.Text, space.Policy.PublishedAt),
-            me is { } id && await grains.Space(space.Id).IsAdmin(id),
+            isAdmin,
             [.. firms.Select(f => standings.GetValueOrDefault(f.Id) is { } m
                 ? new FirmStandingDto(f.Id, f.Name, m.Status, m.AcceptedPolicyVersion, m.Reason)
                 : new FirmStandingDto(f.Id, f.Name, null, null, null))],
+            moderators,
             space.Version);
     }
 

@@ -227,6 +227,8 @@ public abstract class SpaceApiTests<THost>(THost fixture) : IClassFixture<THost>
         (await w.Admin.PostAsJsonAsync($"/api/spaces/{id}/moderators", new ModeratorRequest(moderatorEmail), Json)).EnsureSuccessStatusCode();
 
         (await Detail(w.Firm, w)).ViewerFirms.Single().Status.Should().Be(MembershipStatus.Member);
+        (await Detail(w.Admin, w)).Moderators.Should().ContainSingle().Which.Email.Should().Be(moderatorEmail);
+        (await Detail(w.Firm, w)).Moderators.Should().BeEmpty();
         (await Decide(moderator, w, MembershipDecision.Suspend, "Verifica in corso")).StatusCode.Should().Be(HttpStatusCode.OK);
         (await moderator.PostAsJsonAsync($"/api/spaces/{id}/moderators", new ModeratorRequest(moderatorEmail), Json))
             .StatusCode.Should().Be(HttpStatusCode.Forbidden);

@@ -152,6 +152,22 @@ public abstract class SpaceDirectoryTests<THost>(THost fixture) : IClassFixture<
         (await Search("", admin)).Total.Should().Be(3);
     }
 
+    [Fact]
+    public async Task The_dashboard_shows_members_pending_work_and_cpv_coverage_to_admins_only()
+    {
+        (await rossiClient.GetAsync($"/api/spaces/{spaceId}/dashboard")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+
+        var dashboard = (await admin.GetFromJsonAsync<SpaceDashboardDto>($"/api/spaces/{spaceId}/dashboard", Json))!;
+
+        (dashboard.Members, dashboard.PendingApplications).Should().Be((3, 1));
+        dashboard.MembersOverTime.Last().Members.Should().Be(3);
+        dashboard.Divisions.Should().HaveCount(45);
+        dashboard.Divisions.Single(d => d.Division == "45").Members.Should().Be(2); // the applicant's 45 code does not count
+        dashboard.Divisions.Single(d => d.Division == "72").Members.Should().Be(1);
+        dashboard.Divisions.Count(d => d.Members == 0).Should().Be(43);
+        dashboard.Provinces.Select(p => p.ProvinceSigla).Should().BeEquivalentTo(["BO", "MO", "PR"]);
+    }
+
     [Theory]
     [InlineData("cpv=abc", "cpv")]
     [InlineData("near=999999", "near")]

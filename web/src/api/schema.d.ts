@@ -1100,6 +1100,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/spaces/{id}/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SpaceDashboardDto"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/spaces/{id}/applications": {
         parameters: {
             query?: never;
@@ -1665,6 +1702,13 @@ export interface components {
         };
         /** @enum {unknown} */
         DirectoryVisibility: "Public" | "MembersOnly";
+        DivisionCoverageDto: {
+            division: string;
+            labelIt: string;
+            labelEn: string;
+            /** Format: int32 */
+            members: number;
+        };
         EditProfileRequest: {
             /** Format: int32 */
             version: number;
@@ -1745,6 +1789,11 @@ export interface components {
             id: string;
             email: string;
         };
+        MembersAtMonthDto: {
+            month: string;
+            /** Format: int32 */
+            members: number;
+        };
         /** @enum {unknown} */
         MembershipDecision: "Approve" | "Reject" | "Suspend" | "Reinstate" | "Remove";
         MembershipEventDto: {
@@ -1759,6 +1808,11 @@ export interface components {
         };
         /** @enum {unknown} */
         MembershipStatus: "Applied" | "Invited" | "Member" | "Rejected" | "Withdrawn" | "Suspended" | "Removed" | "Left" | null;
+        ModeratorDto: {
+            /** Format: uuid */
+            userId: string;
+            email: string;
+        };
         ModeratorRequest: {
             email: null | string;
         };
@@ -1768,6 +1822,11 @@ export interface components {
             name: string;
             kind: components["schemas"]["BusinessKind"];
             role: components["schemas"]["BusinessRole"];
+        };
+        ProvinceCountDto: {
+            provinceSigla: string;
+            /** Format: int32 */
+            members: number;
         };
         PublishPolicyRequest: {
             text: null | string;
@@ -1787,6 +1846,21 @@ export interface components {
             resetCode: string;
             newPassword: string;
         };
+        SpaceDashboardDto: {
+            /** Format: int32 */
+            members: number;
+            /** Format: int32 */
+            pendingApplications: number;
+            /** Format: int32 */
+            pendingInvitations: number;
+            /** Format: int32 */
+            policyAcceptancePending: number;
+            /** Format: int32 */
+            verified: number;
+            membersOverTime: components["schemas"]["MembersAtMonthDto"][];
+            divisions: components["schemas"]["DivisionCoverageDto"][];
+            provinces: components["schemas"]["ProvinceCountDto"][];
+        };
         SpaceDetailDto: {
             summary: components["schemas"]["SpaceSummaryDto"];
             territoryComuni: string[];
@@ -1794,6 +1868,7 @@ export interface components {
             policy: components["schemas"]["SpacePolicyDto"];
             viewerIsAdmin: boolean;
             viewerFirms: components["schemas"]["FirmStandingDto"][];
+            moderators: components["schemas"]["ModeratorDto"][];
             /** Format: int32 */
             version: number;
         };

@@ -77,6 +77,7 @@ describe("space requests", () => {
       policy: { version: 2, text: "P", publishedAt: "2026-01-01T00:00:00Z" },
       viewerIsAdmin: true,
       viewerFirms: [],
+      moderators: [],
       version: 4,
     } satisfies SpaceDetailDto;
     const edit = formFromDetail(detail, (code) => (code === "037006" ? "Bologna (BO)" : undefined));
