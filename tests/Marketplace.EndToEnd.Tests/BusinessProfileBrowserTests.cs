@@ -30,7 +30,7 @@ public sealed class BusinessProfileBrowserTests(BrowserFixture fixture) : IClass
         return (email, await edited.Read<BusinessProfileDto>());
     }
 
-    static async Task SignIn(IPage page, string email)
+    internal static async Task SignIn(IPage page, string email)
     {
         await page.GotoAsync("/#/login");
         await page.GetByTestId("login-email").FillAsync(email);
