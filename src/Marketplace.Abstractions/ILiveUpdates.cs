@@ -16,4 +16,7 @@ public interface ILiveUpdates
 
     /// <summary>A firm's standing in a space changed: its admins and the firm itself are told.</summary>
     Task MembershipChanged(SpaceSnapshot space, MembershipSnapshot membership);
+
+    /// <summary>A showcase project was published, edited, confirmed or declined: its firms and their spaces are told.</summary>
+    Task ShowcaseChanged(Showcase.ShowcaseSnapshot project);
 }

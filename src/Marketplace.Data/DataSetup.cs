@@ -45,6 +45,8 @@ public static class DataSetup
         services.AddSingleton<IReadModelProjector, BusinessProjector>();
         services.AddSingleton<IReadModelProjector, SpaceProjector>();
         services.AddSingleton<IReadModelProjector, MembershipProjector>();
+        services.AddSingleton<IReadModelProjector, ShowcaseProjector>();
+        services.AddSingleton<IReadModelProjector, EndorsementProjector>();
         // The default provider, so grains declare [PersistentState("name")] without naming a storage.
         services.AddGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME,
             (sp, _) => ActivatorUtilities.CreateInstance<EfGrainStorage>(sp));

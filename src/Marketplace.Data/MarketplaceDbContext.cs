@@ -24,6 +24,9 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
     public DbSet<SpaceEntry> Spaces => Set<SpaceEntry>();
     public DbSet<SpaceMemberEntry> SpaceMembers => Set<SpaceMemberEntry>();
     public DbSet<SpaceMembershipEventEntry> SpaceMembershipEvents => Set<SpaceMembershipEventEntry>();
+    public DbSet<ShowcaseEntry> ShowcaseProjects => Set<ShowcaseEntry>();
+    public DbSet<ShowcaseParticipantEntry> ShowcaseParticipants => Set<ShowcaseParticipantEntry>();
+    public DbSet<EndorsementEntry> Endorsements => Set<EndorsementEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -101,6 +104,32 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
             e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
             e.HasIndex(x => new { x.SpaceId, x.BusinessId, x.Sequence }).IsUnique();
             e.HasIndex(x => new { x.SpaceId, x.At });
+        });
+
+        builder.Entity<ShowcaseEntry>(e =>
+        {
+            e.ToTable("showcase_projects");
+            e.HasKey(x => x.ProjectId);
+            e.Property(x => x.Title).HasMaxLength(200);
+            e.Property(x => x.Client).HasMaxLength(200);
+            e.Property(x => x.ValueAmount).HasPrecision(18, 2);
+            e.Property(x => x.ValueCurrency).HasMaxLength(3);
+            e.HasIndex(x => x.PublisherId);
+        });
+
+        builder.Entity<ShowcaseParticipantEntry>(e =>
+        {
+            e.ToTable("showcase_participants");
+            e.HasKey(x => new { x.ProjectId, x.FirmId });
+            e.Property(x => x.Confirmation).HasConversion<string>().HasMaxLength(16);
+            e.HasIndex(x => x.FirmId);
+        });
+
+        builder.Entity<EndorsementEntry>(e =>
+        {
+            e.ToTable("endorsements");
+            e.HasKey(x => new { x.EndorserId, x.EndorsedId });
+            e.HasIndex(x => x.EndorsedId);
         });
     }
 }

@@ -61,6 +61,14 @@ public sealed class RecordedLiveUpdates : ILiveUpdates
         return Task.CompletedTask;
     }
 
+    public ConcurrentQueue<Marketplace.Showcase.ShowcaseSnapshot> Showcase { get; } = new();
+
+    public Task ShowcaseChanged(Marketplace.Showcase.ShowcaseSnapshot project)
+    {
+        Showcase.Enqueue(project);
+        return Task.CompletedTask;
+    }
+
     public Task MembershipChanged(SpaceSnapshot space, MembershipSnapshot membership)
     {
         Memberships.Enqueue(membership);

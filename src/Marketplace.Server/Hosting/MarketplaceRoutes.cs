@@ -24,6 +24,7 @@ public static class MarketplaceRoutes
         app.MapAuthApi();
         app.MapBusinessApi();
         app.MapSpaceApi();
+        app.MapShowcaseApi();
         app.MapReferenceApi();
         app.MapHub<MarketplaceHub>(HubPath);
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });

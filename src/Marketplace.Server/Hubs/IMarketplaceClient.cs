@@ -17,6 +17,9 @@ public interface IMarketplaceClient
     /// <summary>Sent to a space's admins: an application, decision or policy acceptance changed the memberships.</summary>
     Task SpaceMembershipsChanged(SpaceChangedDto change);
 
+    /// <summary>A showcase project of a watched business (or of a watched space's members) changed; reload it.</summary>
+    Task ShowcaseChanged(ShowcaseChangedDto change);
+
     /// <summary>Sent to a firm's own members: its standing in a space changed, or a new policy awaits acceptance.</summary>
     Task SpaceStandingChanged(SpaceStandingChangedDto standing);
 }

@@ -2,6 +2,7 @@ using Marketplace.Businesses;
 using Marketplace.Data;
 using Marketplace.Server.Endpoints;
 using Marketplace.Server.Hubs;
+using Marketplace.Showcase;
 using Marketplace.Spaces;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
@@ -39,6 +40,19 @@ internal sealed class HubLiveUpdates(
         await hub.Clients.Group(Topics.BusinessTeam(membership.FirmId)).SpaceStandingChanged(new SpaceStandingChangedDto(
             space.Id, space.Settings.Name, membership.FirmId, standing.Status, standing.Reason, space.Policy.Version));
     }, space.Id);
+
+    public Task ShowcaseChanged(ShowcaseSnapshot project) => Send(async () =>
+    {
+        var change = new ShowcaseChangedDto(project.Id, project.Version, project.Verified);
+        var firms = project.Participants.ToList();
+        foreach (var firm in firms) await hub.Clients.Group(Topics.Business(firm)).ShowcaseChanged(change);
+        // The spaces whose showcase lists it: those where the publisher is a member.
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>();
+        var spaces = await db.SpaceMembers.AsNoTracking()
+            .Where(m => m.BusinessId == project.PublisherId && m.Status == MembershipStatus.Member).Select(m => m.SpaceId).ToListAsync();
+        foreach (var space in spaces) await hub.Clients.Group(Topics.Space(space)).ShowcaseChanged(change);
+    }, project.Id);
 
     async Task Ping(SpaceSnapshot space)
     {

@@ -39,6 +39,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/spaces/{id}/showcase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ShowcaseDto"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/register": {
         parameters: {
             query?: never;
@@ -1518,6 +1555,283 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/showcase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PublishShowcaseRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ShowcaseDto"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/showcase/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ShowcaseDto"];
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["EditShowcaseRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ShowcaseDto"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/showcase/{id}/answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AnswerShowcaseRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ShowcaseDto"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{id}/showcase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ShowcaseDto"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{id}/endorsements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EndorsementDto"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["EndorseRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EndorsementDto"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{id}/endorsements/{endorserId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    endorserId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reference/cpv": {
         parameters: {
             query?: never;
@@ -1612,6 +1926,14 @@ export interface components {
         AddMemberRequest: {
             email: null | string;
             role: components["schemas"]["BusinessRole"];
+        };
+        AnswerShowcaseRequest: {
+            /** Format: uuid */
+            partnerId: string;
+            confirm: boolean;
+            /** Format: int32 */
+            version: number;
+            reason: null | string;
         };
         ApplyRequest: {
             /** Format: uuid */
@@ -1724,6 +2046,18 @@ export interface components {
             contactEmail: null | string;
             contactPhone: null | string;
         };
+        EditShowcaseRequest: {
+            /** Format: int32 */
+            version: number;
+            title: null | string;
+            description: null | string;
+            client: null | string;
+            /** Format: int32 */
+            year: number;
+            value: null | components["schemas"]["MoneyDto"];
+            cpv: null | string[];
+            partners: null | string[];
+        };
         EditSpaceSettingsRequest: {
             /** Format: int32 */
             version: number;
@@ -1732,6 +2066,26 @@ export interface components {
             territoryComuni: null | string[];
             territoryProvinces: null | string[];
             visibility: components["schemas"]["DirectoryVisibility"];
+        };
+        EndorsementDto: {
+            /** Format: uuid */
+            endorserId: string;
+            endorserName: string;
+            /** Format: uuid */
+            endorsedId: string;
+            /** Format: uuid */
+            projectId: string;
+            projectTitle: string;
+            text: null | string;
+            /** Format: date-time */
+            at: string;
+        };
+        EndorseRequest: {
+            /** Format: uuid */
+            endorserFirmId: string;
+            /** Format: uuid */
+            projectId: string;
+            text: null | string;
         };
         /** @enum {unknown} */
         FirmSize: "Micro" | "Small" | "Medium" | "Large" | null;
@@ -1816,6 +2170,11 @@ export interface components {
         ModeratorRequest: {
             email: null | string;
         };
+        MoneyDto: {
+            /** Format: double */
+            amount: number;
+            currency: string;
+        };
         MyBusinessDto: {
             /** Format: uuid */
             id: string;
@@ -1823,6 +2182,8 @@ export interface components {
             kind: components["schemas"]["BusinessKind"];
             role: components["schemas"]["BusinessRole"];
         };
+        /** @enum {unknown} */
+        PartnerConfirmation: "Pending" | "Confirmed" | "Declined";
         ProvinceCountDto: {
             provinceSigla: string;
             /** Format: int32 */
@@ -1830,6 +2191,18 @@ export interface components {
         };
         PublishPolicyRequest: {
             text: null | string;
+        };
+        PublishShowcaseRequest: {
+            /** Format: uuid */
+            firmId: string;
+            title: null | string;
+            description: null | string;
+            client: null | string;
+            /** Format: int32 */
+            year: number;
+            value: null | components["schemas"]["MoneyDto"];
+            cpv: null | string[];
+            partners: null | string[];
         };
         RefreshRequest: {
             refreshToken: string;
@@ -1845,6 +2218,33 @@ export interface components {
             email: string;
             resetCode: string;
             newPassword: string;
+        };
+        ShowcaseDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            publisherId: string;
+            publisherName: string;
+            title: string;
+            description: null | string;
+            client: null | string;
+            /** Format: int32 */
+            year: number;
+            value: null | components["schemas"]["MoneyDto"];
+            cpv: components["schemas"]["CapabilityDto"][];
+            partners: components["schemas"]["ShowcasePartnerDto"][];
+            verified: boolean;
+            /** Format: int32 */
+            version: number;
+            /** Format: date-time */
+            publishedAt: string;
+        };
+        ShowcasePartnerDto: {
+            /** Format: uuid */
+            firmId: string;
+            firmName: string;
+            confirmation: components["schemas"]["PartnerConfirmation"];
+            reason: null | string;
         };
         SpaceDashboardDto: {
             /** Format: int32 */

@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Marketplace.Data.Migrations.Postgres
+namespace Marketplace.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Foundation : Migration
@@ -12,17 +11,14 @@ namespace Marketplace.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AlterDatabase()
-                .Annotation("Npgsql:PostgresExtension:pg_trgm", ",,");
-
             migrationBuilder.CreateTable(
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -33,21 +29,21 @@ namespace Marketplace.Data.Migrations.Postgres
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    PasswordHash = table.Column<string>(type: "text", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LockoutEnd = table.Column<long>(type: "INTEGER", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -58,8 +54,8 @@ namespace Marketplace.Data.Migrations.Postgres
                 name: "business_capabilities",
                 columns: table => new
                 {
-                    BusinessId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CpvDigits = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false, collation: "C")
+                    BusinessId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CpvDigits = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -70,9 +66,9 @@ namespace Marketplace.Data.Migrations.Postgres
                 name: "business_members",
                 columns: table => new
                 {
-                    BusinessId = table.Column<Guid>(type: "uuid", nullable: false),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Role = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false)
+                    BusinessId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -83,10 +79,10 @@ namespace Marketplace.Data.Migrations.Postgres
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    FriendlyName = table.Column<string>(type: "text", nullable: true),
-                    Xml = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -97,20 +93,20 @@ namespace Marketplace.Data.Migrations.Postgres
                 name: "directory",
                 columns: table => new
                 {
-                    BusinessId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    NameFolded = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    SearchText = table.Column<string>(type: "text", nullable: false),
-                    VatNumber = table.Column<string>(type: "character varying(11)", maxLength: 11, nullable: true),
-                    ComuneCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: true),
-                    ProvinceSigla = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: true),
-                    RegionName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    Size = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
-                    Latitude = table.Column<double>(type: "double precision", nullable: true),
-                    Longitude = table.Column<double>(type: "double precision", nullable: true),
-                    CapabilityCount = table.Column<int>(type: "integer", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    BusinessId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    NameFolded = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SearchText = table.Column<string>(type: "TEXT", nullable: false),
+                    VatNumber = table.Column<string>(type: "TEXT", maxLength: 11, nullable: true),
+                    ComuneCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: true),
+                    ProvinceSigla = table.Column<string>(type: "TEXT", maxLength: 2, nullable: true),
+                    RegionName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Size = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    Latitude = table.Column<double>(type: "REAL", nullable: true),
+                    Longitude = table.Column<double>(type: "REAL", nullable: true),
+                    CapabilityCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -118,14 +114,29 @@ namespace Marketplace.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "endorsements",
+                columns: table => new
+                {
+                    EndorserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EndorsedId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", nullable: true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_endorsements", x => new { x.EndorserId, x.EndorsedId });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "grain_states",
                 columns: table => new
                 {
-                    GrainId = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    StateName = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    Data = table.Column<string>(type: "text", nullable: false),
-                    Version = table.Column<long>(type: "bigint", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    GrainId = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    StateName = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Data = table.Column<string>(type: "TEXT", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -133,20 +144,57 @@ namespace Marketplace.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "showcase_participants",
+                columns: table => new
+                {
+                    ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FirmId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    IsPublisher = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Confirmation = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_showcase_participants", x => new { x.ProjectId, x.FirmId });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "showcase_projects",
+                columns: table => new
+                {
+                    ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PublisherId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", nullable: true),
+                    Client = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    ValueAmount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
+                    ValueCurrency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: true),
+                    Cpv = table.Column<string>(type: "TEXT", nullable: false),
+                    Verified = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_showcase_projects", x => x.ProjectId);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "space_members",
                 columns: table => new
                 {
-                    SpaceId = table.Column<Guid>(type: "uuid", nullable: false),
-                    BusinessId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    AcceptedPolicyVersion = table.Column<int>(type: "integer", nullable: true),
-                    Message = table.Column<string>(type: "text", nullable: true),
-                    Reason = table.Column<string>(type: "text", nullable: true),
-                    Since = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    VouchedSize = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
-                    VouchedVatNumber = table.Column<string>(type: "character varying(11)", maxLength: 11, nullable: true),
-                    VouchedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    Verified = table.Column<bool>(type: "boolean", nullable: false)
+                    SpaceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    BusinessId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    AcceptedPolicyVersion = table.Column<int>(type: "INTEGER", nullable: true),
+                    Message = table.Column<string>(type: "TEXT", nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", nullable: true),
+                    Since = table.Column<long>(type: "INTEGER", nullable: false),
+                    VouchedSize = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    VouchedVatNumber = table.Column<string>(type: "TEXT", maxLength: 11, nullable: true),
+                    VouchedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Verified = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -157,15 +205,15 @@ namespace Marketplace.Data.Migrations.Postgres
                 name: "space_membership_events",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    SpaceId = table.Column<Guid>(type: "uuid", nullable: false),
-                    BusinessId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Sequence = table.Column<int>(type: "integer", nullable: false),
-                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    ActorId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Reason = table.Column<string>(type: "text", nullable: true),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SpaceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    BusinessId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ActorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", nullable: true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -176,13 +224,13 @@ namespace Marketplace.Data.Migrations.Postgres
                 name: "spaces",
                 columns: table => new
                 {
-                    SpaceId = table.Column<Guid>(type: "uuid", nullable: false),
-                    HostId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    Description = table.Column<string>(type: "text", nullable: true),
-                    Visibility = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    PolicyVersion = table.Column<int>(type: "integer", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    SpaceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    HostId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", nullable: true),
+                    Visibility = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    PolicyVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -193,11 +241,11 @@ namespace Marketplace.Data.Migrations.Postgres
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    RoleId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoleId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -214,11 +262,11 @@ namespace Marketplace.Data.Migrations.Postgres
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -235,10 +283,10 @@ namespace Marketplace.Data.Migrations.Postgres
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    ProviderKey = table.Column<string>(type: "text", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false)
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -255,8 +303,8 @@ namespace Marketplace.Data.Migrations.Postgres
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RoleId = table.Column<Guid>(type: "uuid", nullable: false)
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RoleId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -279,10 +327,10 @@ namespace Marketplace.Data.Migrations.Postgres
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "text", nullable: false),
-                    Value = table.Column<string>(type: "text", nullable: true)
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -358,13 +406,6 @@ namespace Marketplace.Data.Migrations.Postgres
                 column: "Name");
 
             migrationBuilder.CreateIndex(
-                name: "IX_directory_NameFolded",
-                table: "directory",
-                column: "NameFolded")
-                .Annotation("Npgsql:IndexMethod", "gin")
-                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
-
-            migrationBuilder.CreateIndex(
                 name: "IX_directory_ProvinceSigla_Name",
                 table: "directory",
                 columns: new[] { "ProvinceSigla", "Name" });
@@ -375,11 +416,19 @@ namespace Marketplace.Data.Migrations.Postgres
                 columns: new[] { "RegionName", "Name" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_directory_SearchText",
-                table: "directory",
-                column: "SearchText")
-                .Annotation("Npgsql:IndexMethod", "gin")
-                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
+                name: "IX_endorsements_EndorsedId",
+                table: "endorsements",
+                column: "EndorsedId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_showcase_participants_FirmId",
+                table: "showcase_participants",
+                column: "FirmId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_showcase_projects_PublisherId",
+                table: "showcase_projects",
+                column: "PublisherId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_space_members_BusinessId",
@@ -439,7 +488,16 @@ namespace Marketplace.Data.Migrations.Postgres
                 name: "directory");
 
             migrationBuilder.DropTable(
+                name: "endorsements");
+
+            migrationBuilder.DropTable(
                 name: "grain_states");
+
+            migrationBuilder.DropTable(
+                name: "showcase_participants");
+
+            migrationBuilder.DropTable(
+                name: "showcase_projects");
 
             migrationBuilder.DropTable(
                 name: "space_members");

@@ -1,0 +1,37 @@
+using Orleans.Concurrency;
+
+namespace Marketplace.Showcase;
+
+/// <summary>One showcase project: published by a firm, confirmed or declined by each partner it names.</summary>
+[Alias("Marketplace.IShowcaseGrain")]
+public interface IShowcaseGrain : IGrainWithGuidKey
+{
+    [Alias("Publish")] Task<Outcome<ShowcaseSnapshot>> Publish(PublishShowcase command);
+
+    [Alias("Get"), ReadOnly] Task<ShowcaseSnapshot?> Get();
+
+    /// <summary>The publisher edits; every partner must confirm the new version.</summary>
+    [Alias("Edit")] Task<Outcome<ShowcaseSnapshot>> Edit(EditShowcase command);
+
+    [Alias("Answer")] Task<Outcome<ShowcaseSnapshot>> Answer(AnswerShowcase command);
+}
+
+/// <summary>
+/// The endorsement of one firm by another, keyed by (endorser, endorsed) so a pair endorses at most once.
+/// Allowed only between firms that share a verified showcase project.
+/// </summary>
+[Alias("Marketplace.IEndorsementGrain")]
+public interface IEndorsementGrain : IGrainWithGuidCompoundKey
+{
+    [Alias("Endorse")] Task<Outcome<EndorsementSnapshot>> Endorse(Endorse command);
+
+    [Alias("Get"), ReadOnly] Task<EndorsementSnapshot?> Get();
+
+    [Alias("Withdraw")] Task<Outcome<EndorsementSnapshot>> Withdraw(Guid actorId);
+}
+
+public static class EndorsementKeys
+{
+    public static IEndorsementGrain Endorsement(this IGrainFactory grains, Guid endorserId, Guid endorsedId) =>
+        grains.GetGrain<IEndorsementGrain>(endorserId, endorsedId.ToString("N"));
+}

@@ -1,0 +1,88 @@
+using Marketplace.Showcase;
+using Microsoft.EntityFrameworkCore;
+using Orleans.Runtime;
+
+namespace Marketplace.Data.ReadModels;
+
+/// <summary>A showcase project as lists show it (a firm's projects, a space's showcase).</summary>
+public sealed class ShowcaseEntry
+{
+    public Guid ProjectId { get; set; }
+    public Guid PublisherId { get; set; }
+    public required string Title { get; set; }
+    public string? Description { get; set; }
+    public string? Client { get; set; }
+    public int Year { get; set; }
+    public decimal? ValueAmount { get; set; }
+    public string? ValueCurrency { get; set; }
+    /// <summary>CPV codes, space-separated.</summary>
+    public required string Cpv { get; set; }
+    public bool Verified { get; set; }
+    public int Version { get; set; }
+    public DateTimeOffset PublishedAt { get; set; }
+}
+
+/// <summary>A firm taking part in a showcase project: the publisher, or a named partner with its answer.</summary>
+public sealed class ShowcaseParticipantEntry
+{
+    public Guid ProjectId { get; set; }
+    public Guid FirmId { get; set; }
+    public bool IsPublisher { get; set; }
+    public PartnerConfirmation Confirmation { get; set; }
+    public string? Reason { get; set; }
+}
+
+public sealed class EndorsementEntry
+{
+    public Guid EndorserId { get; set; }
+    public Guid EndorsedId { get; set; }
+    public Guid ProjectId { get; set; }
+    public string? Text { get; set; }
+    public DateTimeOffset At { get; set; }
+}
+
+/// <summary>Keeps a project's list row and participant rows equal to its grain state.</summary>
+public sealed class ShowcaseProjector : IReadModelProjector
+{
+    public bool Handles(Type stateType) => stateType == typeof(ShowcaseState);
+
+    public async Task Project(MarketplaceDbContext db, GrainId grainId, object? state, CancellationToken cancellationToken)
+    {
+        var id = grainId.GetGuidKey();
+        await db.ShowcaseProjects.Where(x => x.ProjectId == id).ExecuteDeleteAsync(cancellationToken);
+        await db.ShowcaseParticipants.Where(x => x.ProjectId == id).ExecuteDeleteAsync(cancellationToken);
+        if (state is not ShowcaseState { Exists: true } project) return;
+        var snapshot = project.ToSnapshot();
+        var details = snapshot.Details;
+        db.ShowcaseProjects.Add(new ShowcaseEntry
+        {
+            ProjectId = id, PublisherId = snapshot.PublisherId, Title = details.Title, Description = details.Description,
+            Client = details.Client, Year = details.Year, ValueAmount = details.Value?.Amount, ValueCurrency = details.Value?.Currency,
+            Cpv = string.Join(' ', details.Cpv), Verified = snapshot.Verified, Version = snapshot.Version, PublishedAt = snapshot.PublishedAt,
+        });
+        db.ShowcaseParticipants.Add(new ShowcaseParticipantEntry
+        {
+            ProjectId = id, FirmId = snapshot.PublisherId, IsPublisher = true, Confirmation = PartnerConfirmation.Confirmed,
+        });
+        db.ShowcaseParticipants.AddRange(snapshot.Partners.Select(p => new ShowcaseParticipantEntry
+        {
+            ProjectId = id, FirmId = p.FirmId, Confirmation = p.Confirmation, Reason = p.Reason,
+        }));
+    }
+}
+
+/// <summary>Keeps the endorsement row of a (endorser, endorsed) pair equal to its grain state.</summary>
+public sealed class EndorsementProjector : IReadModelProjector
+{
+    public bool Handles(Type stateType) => stateType == typeof(EndorsementState);
+
+    public async Task Project(MarketplaceDbContext db, GrainId grainId, object? state, CancellationToken cancellationToken)
+    {
+        if (!grainId.TryGetGuidKey(out var endorserId, out var endorsedKey) || endorsedKey is null)
+            throw new InvalidOperationException($"{grainId} is not an endorsement key.");
+        var endorsedId = Guid.Parse(endorsedKey);
+        await db.Endorsements.Where(x => x.EndorserId == endorserId && x.EndorsedId == endorsedId).ExecuteDeleteAsync(cancellationToken);
+        if (state is not EndorsementState { Current: { } e }) return;
+        db.Endorsements.Add(new EndorsementEntry { EndorserId = e.EndorserId, EndorsedId = e.EndorsedId, ProjectId = e.ProjectId, Text = e.Text, At = e.At });
+    }
+}

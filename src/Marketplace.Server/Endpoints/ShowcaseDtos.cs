@@ -1,0 +1,39 @@
+using Marketplace.Showcase;
+
+namespace Marketplace.Server.Endpoints;
+
+public sealed record MoneyDto(decimal Amount, string Currency);
+
+public sealed record ShowcasePartnerDto(Guid FirmId, string FirmName, PartnerConfirmation Confirmation, string? Reason);
+
+/// <summary>A showcase project; <see cref="Verified"/> when every named partner confirmed this version.</summary>
+public sealed record ShowcaseDto(
+    Guid Id, Guid PublisherId, string PublisherName, string Title, string? Description, string? Client, int Year, MoneyDto? Value,
+    CapabilityDto[] Cpv, ShowcasePartnerDto[] Partners, bool Verified, int Version, DateTimeOffset PublishedAt);
+
+public sealed record PublishShowcaseRequest(
+    Guid FirmId, string? Title, string? Description, string? Client, int Year, MoneyDto? Value, string[]? Cpv, Guid[]? Partners)
+{
+    public ShowcaseDetails ToDetails() => ShowcaseRequests.Details(Title, Description, Client, Year, Value, Cpv, Partners);
+}
+
+public sealed record EditShowcaseRequest(
+    int Version, string? Title, string? Description, string? Client, int Year, MoneyDto? Value, string[]? Cpv, Guid[]? Partners)
+{
+    public ShowcaseDetails ToDetails() => ShowcaseRequests.Details(Title, Description, Client, Year, Value, Cpv, Partners);
+}
+
+static class ShowcaseRequests
+{
+    public static ShowcaseDetails Details(string? title, string? description, string? client, int year, MoneyDto? value, string[]? cpv, Guid[]? partners) =>
+        new(title ?? "", description, client, year, value is { } v ? new Money(v.Amount, v.Currency) : null, cpv ?? [], partners ?? []);
+}
+
+public sealed record AnswerShowcaseRequest(Guid PartnerId, bool Confirm, int Version, string? Reason);
+
+public sealed record EndorseRequest(Guid EndorserFirmId, Guid ProjectId, string? Text);
+
+public sealed record EndorsementDto(Guid EndorserId, string EndorserName, Guid EndorsedId, Guid ProjectId, string ProjectTitle, string? Text, DateTimeOffset At);
+
+/// <summary>Pushed to watchers of the project's firms and of their spaces.</summary>
+public sealed record ShowcaseChangedDto(Guid ProjectId, int Version, bool Verified);

@@ -1,0 +1,133 @@
+using System.Security.Claims;
+using Marketplace.Data;
+using Marketplace.Data.ReadModels;
+using Marketplace.Reference;
+using Marketplace.Server.Auth;
+using Marketplace.Showcase;
+using Marketplace.Spaces;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Server.Endpoints;
+
+public static class ShowcaseEndpoints
+{
+    /// <summary>Showcase projects (joint work confirmed by every partner) and the endorsements they make possible.</summary>
+    public static IEndpointRouteBuilder MapShowcaseApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/showcase").WithTags("Showcase");
+        api.MapPost("/", Publish).RequireAuthorization();
+        api.MapGet("/{id:guid}", Get);
+        api.MapPut("/{id:guid}", Edit).RequireAuthorization();
+        api.MapPost("/{id:guid}/answers", Answer).RequireAuthorization();
+        var businesses = app.MapGroup("/api/businesses/{id:guid}").WithTags("Showcase");
+        businesses.MapGet("/showcase", OfBusiness);
+        businesses.MapGet("/endorsements", Endorsements);
+        businesses.MapPost("/endorsements", Endorse).RequireAuthorization();
+        businesses.MapDelete("/endorsements/{endorserId:guid}", Withdraw).RequireAuthorization();
+        app.MapGet("/api/spaces/{id:guid}/showcase", OfSpace).WithTags("Showcase");
+        return app;
+    }
+
+    static IShowcaseGrain Project(this IGrainFactory grains, Guid id) => grains.GetGrain<IShowcaseGrain>(id);
+
+    static async Task<Results<Created<ShowcaseDto>, ProblemHttpResult>> Publish(
+        PublishShowcaseRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
+    {
+        var id = Guid.NewGuid();
+        var outcome = await grains.Project(id).Publish(new PublishShowcase(user.UserId(), body.FirmId, body.ToDetails()));
+        return outcome.Problem is { } no ? no.ToHttp() : TypedResults.Created($"/api/showcase/{id}", await Dto(outcome.Value!, db, ct));
+    }
+
+    static async Task<Results<Ok<ShowcaseDto>, ProblemHttpResult>> Get(Guid id, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
+        await grains.Project(id).Get() is { } project ? TypedResults.Ok(await Dto(project, db, ct)) : ProblemResults.NotFound("No showcase project has this id.");
+
+    static async Task<Results<Ok<ShowcaseDto>, ProblemHttpResult>> Edit(
+        Guid id, EditShowcaseRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
+        await Respond(grains.Project(id).Edit(new EditShowcase(user.UserId(), body.Version, body.ToDetails())), db, ct);
+
+    static async Task<Results<Ok<ShowcaseDto>, ProblemHttpResult>> Answer(
+        Guid id, AnswerShowcaseRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
+        await Respond(grains.Project(id).Answer(new AnswerShowcase(user.UserId(), body.PartnerId, body.Confirm, body.Version, body.Reason)), db, ct);
+
+    static async Task<Results<Ok<ShowcaseDto>, ProblemHttpResult>> Respond(Task<Outcome<ShowcaseSnapshot>> command, MarketplaceDbContext db, CancellationToken ct)
+    {
+        var outcome = await command;
+        return outcome.Problem is { } no ? no.ToHttp() : TypedResults.Ok(await Dto(outcome.Value!, db, ct));
+    }
+
+    /// <summary>The projects a firm published or is named in (declined ones included, so the firm sees them).</summary>
+    static async Task<Ok<ShowcaseDto[]>> OfBusiness(Guid id, MarketplaceDbContext db, CancellationToken ct)
+    {
+        var projectIds = db.ShowcaseParticipants.Where(p => p.FirmId == id).Select(p => p.ProjectId);
+        return TypedResults.Ok(await Dtos(db.ShowcaseProjects.Where(p => projectIds.Contains(p.ProjectId)), db, ct));
+    }
+
+    /// <summary>The space's showcase: projects published by its current members; private like its directory.</summary>
+    static async Task<Results<Ok<ShowcaseDto[]>, ProblemHttpResult>> OfSpace(
+        Guid id, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
+    {
+        if (await grains.GetGrain<ISpaceGrain>(id).Get() is not { } space) return ProblemResults.NotFound("No space has this id.");
+        if (!await SpaceEndpoints.CanSeeDirectory(space, user, grains, db, ct))
+            return Problem.Forbidden("This space shows its members to its members only.").ToHttp();
+        var members = db.SpaceMembers.Where(m => m.SpaceId == id && m.Status == MembershipStatus.Member).Select(m => m.BusinessId);
+        return TypedResults.Ok(await Dtos(db.ShowcaseProjects.Where(p => members.Contains(p.PublisherId)), db, ct));
+    }
+
+    static async Task<Ok<EndorsementDto[]>> Endorsements(Guid id, MarketplaceDbContext db, CancellationToken ct)
+    {
+        var rows = await db.Endorsements.AsNoTracking().Where(e => e.EndorsedId == id)
+            .Join(db.Directory, e => e.EndorserId, d => d.BusinessId, (e, d) => new { e, d.Name })
+            .Join(db.ShowcaseProjects, x => x.e.ProjectId, p => p.ProjectId, (x, p) => new { x.e, x.Name, p.Title })
+            .ToListAsync(ct);
+        return TypedResults.Ok(rows.OrderByDescending(x => x.e.At)
+            .Select(x => new EndorsementDto(x.e.EndorserId, x.Name, x.e.EndorsedId, x.e.ProjectId, x.Title, x.e.Text, x.e.At)).ToArray());
+    }
+
+    static async Task<Results<Created<EndorsementDto>, ProblemHttpResult>> Endorse(
+        Guid id, EndorseRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
+    {
+        var outcome = await grains.Endorsement(body.EndorserFirmId, id).Endorse(new Endorse(user.UserId(), body.ProjectId, body.Text));
+        if (outcome.Problem is { } no) return no.ToHttp();
+        var e = outcome.Value!;
+        var endorser = await db.Directory.Where(d => d.BusinessId == e.EndorserId).Select(d => d.Name).SingleAsync(ct);
+        var title = await db.ShowcaseProjects.Where(p => p.ProjectId == e.ProjectId).Select(p => p.Title).SingleAsync(ct);
+        return TypedResults.Created($"/api/businesses/{id}/endorsements", new EndorsementDto(e.EndorserId, endorser, e.EndorsedId, e.ProjectId, title, e.Text, e.At));
+    }
+
+    static async Task<Results<NoContent, ProblemHttpResult>> Withdraw(Guid id, Guid endorserId, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var outcome = await grains.Endorsement(endorserId, id).Withdraw(user.UserId());
+        return outcome.Problem is { } no ? no.ToHttp() : TypedResults.NoContent();
+    }
+
+    static async Task<ShowcaseDto> Dto(ShowcaseSnapshot project, MarketplaceDbContext db, CancellationToken ct)
+    {
+        var ids = project.Participants.ToList();
+        var names = await db.Directory.AsNoTracking().Where(d => ids.Contains(d.BusinessId)).ToDictionaryAsync(d => d.BusinessId, d => d.Name, ct);
+        var d = project.Details;
+        return new ShowcaseDto(project.Id, project.PublisherId, names.GetValueOrDefault(project.PublisherId, ""), d.Title, d.Description, d.Client,
+            d.Year, d.Value is { } v ? new MoneyDto(v.Amount, v.Currency) : null,
+            [.. d.Cpv.Select(CpvCatalog.Shared.Find).OfType<CpvEntry>().Select(CapabilityDto.From)],
+            [.. project.Partners.Select(p => new ShowcasePartnerDto(p.FirmId, names.GetValueOrDefault(p.FirmId, ""), p.Confirmation, p.Reason))],
+            project.Verified, project.Version, project.PublishedAt);
+    }
+
+    /// <summary>Lists from the read models: one query for the projects and one for all their participants.</summary>
+    static async Task<ShowcaseDto[]> Dtos(IQueryable<ShowcaseEntry> projects, MarketplaceDbContext db, CancellationToken ct)
+    {
+        var rows = await projects.AsNoTracking().OrderByDescending(p => p.Year).ThenBy(p => p.Title).Take(200).ToListAsync(ct);
+        var ids = rows.Select(r => r.ProjectId).ToList();
+        var participants = await db.ShowcaseParticipants.AsNoTracking().Where(p => ids.Contains(p.ProjectId))
+            .Join(db.Directory, p => p.FirmId, d => d.BusinessId, (p, d) => new { p, d.Name }).ToListAsync(ct);
+        return [.. rows.Select(r =>
+        {
+            var people = participants.Where(x => x.p.ProjectId == r.ProjectId).ToList();
+            return new ShowcaseDto(r.ProjectId, r.PublisherId, people.FirstOrDefault(x => x.p.IsPublisher)?.Name ?? "", r.Title, r.Description,
+                r.Client, r.Year, r.ValueAmount is { } amount ? new MoneyDto(amount, r.ValueCurrency ?? "EUR") : null,
+                [.. r.Cpv.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(CpvCatalog.Shared.Find).OfType<CpvEntry>().Select(CapabilityDto.From)],
+                [.. people.Where(x => !x.p.IsPublisher).Select(x => new ShowcasePartnerDto(x.p.FirmId, x.Name, x.p.Confirmation, x.p.Reason))],
+                r.Verified, r.Version, r.PublishedAt);
+        })];
+    }
+}

@@ -1,0 +1,164 @@
+using System.Net;
+using System.Net.Http.Json;
+using Marketplace.Businesses;
+using Marketplace.Server.Endpoints;
+using Marketplace.Showcase;
+using Marketplace.Spaces;
+using Marketplace.Testing;
+using Microsoft.AspNetCore.Mvc;
+using static Marketplace.Testing.ApiClientExtensions;
+
+namespace Marketplace.Server.Tests.Showcase;
+
+public sealed class ShowcaseApiTestsOnSqlite(SqliteHost fixture) : ShowcaseApiTests<SqliteHost>(fixture);
+
+public sealed class ShowcaseApiTestsOnPostgres(PostgresHost fixture) : ShowcaseApiTests<PostgresHost>(fixture);
+
+/// <summary>Showcase projects confirmed by partners, and endorsements between firms that worked together.</summary>
+public abstract class ShowcaseApiTests<THost>(THost fixture) : IClassFixture<THost> where THost : HostFixture
+{
+    readonly MarketplaceHost host = fixture.Host;
+
+    sealed record Firms(HttpClient Publisher, Guid PublisherId, HttpClient Partner, Guid PartnerId, HttpClient Outsider, Guid OutsiderId);
+
+    async Task<Firms> NewFirms()
+    {
+        async Task<(HttpClient, Guid)> Firm(string name)
+        {
+            var client = host.Browser();
+            await client.SignUp(name.Split(' ')[0].ToLowerInvariant());
+            return (client, (await client.CreateBusiness(name)).Id);
+        }
+        var (publisher, publisherId) = await Firm("Rossi Edilizia");
+        var (partner, partnerId) = await Firm("Bianchi Impianti");
+        var (outsider, outsiderId) = await Firm("Verdi Informatica");
+        return new Firms(publisher, publisherId, partner, partnerId, outsider, outsiderId);
+    }
+
+    static PublishShowcaseRequest Project(Firms f) => new(f.PublisherId, "Scuola primaria Rodari", "Ristrutturazione e impianti",
+        "Comune di Bologna", 2024, new MoneyDto(1_250_000.50m, "EUR"), ["45210000", "45310000"], [f.PartnerId]);
+
+    static async Task<ShowcaseDto> Publish(Firms f)
+    {
+        var response = await f.Publisher.PostAsJsonAsync("/api/showcase", Project(f), Json);
+        response.StatusCode.Should().Be(HttpStatusCode.Created);
+        return await response.Read<ShowcaseDto>();
+    }
+
+    static Task<HttpResponseMessage> Answer(HttpClient client, ShowcaseDto project, Guid partner, bool confirm, string? reason = null) =>
+        client.PostAsJsonAsync($"/api/showcase/{project.Id}/answers", new AnswerShowcaseRequest(partner, confirm, project.Version, reason), Json);
+
+    [Fact]
+    public async Task A_project_is_verified_once_its_partner_confirms()
+    {
+        var f = await NewFirms();
+        var project = await Publish(f);
+        project.Verified.Should().BeFalse();
+        project.Value.Should().Be(new MoneyDto(1_250_000.50m, "EUR"));
+
+        (await Answer(f.Partner, project, f.PartnerId, confirm: true)).EnsureSuccessStatusCode();
+
+        var listed = await host.CreateClient().GetFromJsonAsync<ShowcaseDto[]>($"/api/businesses/{f.PartnerId}/showcase", Json);
+        listed.Should().ContainSingle().Which.Should().BeEquivalentTo(new
+        {
+            Verified = true, Title = "Scuola primaria Rodari", PublisherName = "Rossi Edilizia",
+            Partners = new[] { new { FirmName = "Bianchi Impianti", Confirmation = PartnerConfirmation.Confirmed } },
+        });
+    }
+
+    [Fact]
+    public async Task A_partner_can_decline_and_an_edit_asks_again()
+    {
+        var f = await NewFirms();
+        var project = await Publish(f);
+        (await Answer(f.Partner, project, f.PartnerId, confirm: false, "Non abbiamo lavorato a questo progetto")).EnsureSuccessStatusCode();
+        (await host.CreateClient().GetFromJsonAsync<ShowcaseDto>($"/api/showcase/{project.Id}", Json))!.Partners.Single()
+            .Should().BeEquivalentTo(new { Confirmation = PartnerConfirmation.Declined, Reason = "Non abbiamo lavorato a questo progetto" });
+
+        var edited = await f.Publisher.PutAsJsonAsync($"/api/showcase/{project.Id}", new EditShowcaseRequest(project.Version, "Scuola Rodari, lotto 2",
+            null, "Comune di Bologna", 2025, null, [], [f.PartnerId]), Json);
+
+        (await edited.Read<ShowcaseDto>()).Partners.Single().Confirmation.Should().Be(PartnerConfirmation.Pending);
+    }
+
+    [Fact]
+    public async Task Only_the_right_firm_edits_or_answers()
+    {
+        var f = await NewFirms();
+        var project = await Publish(f);
+
+        (await f.Partner.PutAsJsonAsync($"/api/showcase/{project.Id}", new EditShowcaseRequest(project.Version, "Altro", null, null, 2024, null, [], [f.PartnerId]), Json))
+            .StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await Answer(f.Publisher, project, f.PartnerId, confirm: true)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await Answer(f.Outsider, project, f.OutsiderId, confirm: true)).StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await Answer(host.Browser(), project, f.PartnerId, confirm: true)).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        (await f.Outsider.PostAsJsonAsync("/api/showcase", Project(f), Json)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await host.CreateClient().GetFromJsonAsync<ShowcaseDto>($"/api/showcase/{project.Id}", Json))!.Partners.Single()
+            .Confirmation.Should().Be(PartnerConfirmation.Pending);
+    }
+
+    [Fact]
+    public async Task Invalid_projects_are_refused_with_the_fields_named_and_nothing_stored()
+    {
+        var f = await NewFirms();
+
+        var response = await f.Publisher.PostAsJsonAsync("/api/showcase", Project(f) with
+        {
+            Year = DateTimeOffset.UtcNow.Year + 1, Cpv = ["12345678"], Partners = [f.PublisherId],
+        }, Json);
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await response.Read<ValidationProblemDetails>()).Errors.Keys.Should().BeEquivalentTo("year", "cpv[0]", "partners[0]");
+        (await host.CreateClient().GetFromJsonAsync<ShowcaseDto[]>($"/api/businesses/{f.PublisherId}/showcase", Json)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Firms_that_share_a_verified_project_may_endorse_each_other_once()
+    {
+        var f = await NewFirms();
+        var project = await Publish(f);
+        var endorse = (Guid endorser, Guid endorsed) => new EndorseRequest(endorser, project.Id, "Puntuali e competenti.");
+
+        (await f.Partner.PostAsJsonAsync($"/api/businesses/{f.PublisherId}/endorsements", endorse(f.PartnerId, f.PublisherId), Json))
+            .StatusCode.Should().Be(HttpStatusCode.Forbidden); // not verified yet
+        (await Answer(f.Partner, project, f.PartnerId, confirm: true)).EnsureSuccessStatusCode();
+
+        var created = await f.Partner.PostAsJsonAsync($"/api/businesses/{f.PublisherId}/endorsements", endorse(f.PartnerId, f.PublisherId), Json);
+        created.StatusCode.Should().Be(HttpStatusCode.Created);
+        (await f.Partner.PostAsJsonAsync($"/api/businesses/{f.PublisherId}/endorsements", endorse(f.PartnerId, f.PublisherId), Json))
+            .StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await f.Outsider.PostAsJsonAsync($"/api/businesses/{f.PublisherId}/endorsements", endorse(f.OutsiderId, f.PublisherId), Json))
+            .StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await f.Publisher.PostAsJsonAsync($"/api/businesses/{f.PublisherId}/endorsements", endorse(f.PublisherId, f.PublisherId), Json))
+            .StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await f.Outsider.PostAsJsonAsync($"/api/businesses/{f.PublisherId}/endorsements", endorse(f.PartnerId, f.PublisherId), Json))
+            .StatusCode.Should().Be(HttpStatusCode.Forbidden); // nobody endorses in the name of a firm they do not act for
+
+        var listed = await host.CreateClient().GetFromJsonAsync<EndorsementDto[]>($"/api/businesses/{f.PublisherId}/endorsements", Json);
+        listed.Should().ContainSingle().Which.Should().BeEquivalentTo(new
+        {
+            EndorserName = "Bianchi Impianti", ProjectTitle = "Scuola primaria Rodari", Text = "Puntuali e competenti.",
+        });
+        (await f.Outsider.DeleteAsync($"/api/businesses/{f.PublisherId}/endorsements/{f.PartnerId}")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await f.Partner.DeleteAsync($"/api/businesses/{f.PublisherId}/endorsements/{f.PartnerId}")).StatusCode.Should().Be(HttpStatusCode.NoContent);
+        (await host.CreateClient().GetFromJsonAsync<EndorsementDto[]>($"/api/businesses/{f.PublisherId}/endorsements", Json)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task A_space_s_showcase_lists_its_members_projects_to_those_who_may_see_its_directory()
+    {
+        var f = await NewFirms();
+        await Publish(f);
+        var admin = host.Browser();
+        await admin.SignUp("segreteria");
+        var association = await admin.CreateBusiness("Associazione", BusinessKind.Association);
+        var space = (await (await admin.PostAsJsonAsync("/api/spaces", new CreateSpaceRequest(association.Id, "Spazio", null, [], [],
+            DirectoryVisibility.MembersOnly, "Regole"), Json)).Read<SpaceDetailDto>()).Summary.Id;
+        (await f.Publisher.PostAsJsonAsync($"/api/spaces/{space}/applications", new ApplyRequest(f.PublisherId, null, 1), Json)).EnsureSuccessStatusCode();
+        (await admin.PostAsJsonAsync($"/api/spaces/{space}/firms/{f.PublisherId}/decision", new DecisionRequest(MembershipDecision.Approve, null), Json))
+            .EnsureSuccessStatusCode();
+
+        (await f.Publisher.GetFromJsonAsync<ShowcaseDto[]>($"/api/spaces/{space}/showcase", Json)).Should().ContainSingle();
+        (await f.Outsider.GetAsync($"/api/spaces/{space}/showcase")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+    }
+}
