@@ -70,7 +70,8 @@ public sealed record InviteRequest(Guid FirmId);
 
 public sealed record ModeratorRequest(string? Email);
 
-public sealed record SpaceChangedDto(Guid SpaceId, int Version);
+/// <summary>Only which space changed: each viewer reloads through the API, which decides what that viewer may see.</summary>
+public sealed record SpaceChangedDto(Guid SpaceId);
 
 /// <summary>Pushed to a firm's own members when its standing in a space changes.</summary>
 public sealed record SpaceStandingChangedDto(Guid SpaceId, string SpaceName, Guid FirmId, MembershipStatus Status, string? Reason, int PolicyVersion);

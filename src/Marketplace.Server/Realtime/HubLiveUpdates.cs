@@ -17,6 +17,13 @@ internal sealed class HubLiveUpdates(
     {
         await hub.Clients.Group(Topics.Business(business.Id)).BusinessChanged(BusinessProfileDto.From(business));
         await hub.Clients.Group(Topics.BusinessTeam(business.Id)).BusinessTeamChanged(BusinessTeamDto.From(business));
+        // A member's profile is part of its spaces' directories: their watchers reload.
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>();
+        var spaces = await db.SpaceMembers.AsNoTracking()
+            .Where(m => m.BusinessId == business.Id && m.Status == MembershipStatus.Member)
+            .Select(m => m.SpaceId).ToListAsync();
+        foreach (var space in spaces) await hub.Clients.Group(Topics.Space(space)).SpaceChanged(new SpaceChangedDto(space));
     }, business.Id);
 
     public Task SpaceChanged(SpaceSnapshot space, bool policyPublished) => Send(async () =>
@@ -56,7 +63,7 @@ internal sealed class HubLiveUpdates(
 
     async Task Ping(SpaceSnapshot space)
     {
-        var change = new SpaceChangedDto(space.Id, space.Version);
+        var change = new SpaceChangedDto(space.Id);
         await hub.Clients.Group(Topics.Space(space.Id)).SpaceChanged(change);
         await hub.Clients.Group(Topics.SpaceAdmin(space.Id)).SpaceMembershipsChanged(change);
     }

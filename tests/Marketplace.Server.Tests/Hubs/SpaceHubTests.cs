@@ -44,6 +44,26 @@ public sealed class SpaceHubTests(HubFixture fixture) : IClassFixture<HubFixture
     }
 
     [Fact]
+    public async Task A_member_s_profile_edit_tells_the_space_s_watchers_to_reload_its_directory()
+    {
+        var (admin, _, spaceId) = await Space();
+        var (firm, _) = await fixture.Connect(signedIn: true);
+        var member = await firm.CreateBusiness("Verdi Informatica");
+        (await firm.PostAsJsonAsync($"/api/spaces/{spaceId}/applications", new ApplyRequest(member.Id, null, 1), Json)).EnsureSuccessStatusCode();
+        (await admin.PostAsJsonAsync($"/api/spaces/{spaceId}/firms/{member.Id}/decision", new DecisionRequest(MembershipDecision.Approve, null), Json))
+            .EnsureSuccessStatusCode();
+        var (_, watcherHub) = await fixture.Connect(signedIn: true);
+        var pinged = new TaskCompletionSource<SpaceChangedDto>();
+        watcherHub.On<SpaceChangedDto>("SpaceChanged", c => pinged.TrySetResult(c));
+        await watcherHub.InvokeAsync("WatchSpace", spaceId);
+
+        var current = (await firm.GetFromJsonAsync<BusinessProfileDto>($"/api/businesses/{member.Id}", Json))!;
+        (await firm.EditProfile(member.Id, EditOf(current) with { Capabilities = ["72000000"] })).EnsureSuccessStatusCode();
+
+        (await pinged.Task.WaitAsync(Patience)).Should().Be(new SpaceChangedDto(spaceId));
+    }
+
+    [Fact]
     public async Task Only_admins_may_watch_a_space_s_applications()
     {
         var (_, _, spaceId) = await Space();

@@ -20,10 +20,9 @@ export interface Watcher<M> {
 
 export type BusinessWatcher = Watcher<BusinessProfileDto>;
 
-/** SpaceChanged / SpaceMembershipsChanged: which space changed, and its version; nothing else, on purpose. */
+/** SpaceChanged / SpaceMembershipsChanged: which space changed; nothing else, on purpose (the page reloads through the API). */
 export interface SpaceChange {
   spaceId: string;
-  version: number;
 }
 
 /** SpaceStandingChanged: sent to a firm's own people when its standing in a space changes or a new policy awaits. */
