@@ -159,12 +159,21 @@ public static class DirectorySearch
                 && r.Distance2 <= radius * radius);
         }
 
+        var offset = (criteria.Page - 1) * criteria.PageSize;
+        if (near is not null && offset + criteria.PageSize <= CountLimit)
+        {
+            // Around a comune the candidates are bounded by the radius and sorted by distance anyway, so one query
+            // ranks them all (strong first), and the page and the count come from that one answer.
+            var nearest = await rows.OrderByDescending(r => r.Strong).ThenBy(r => r.Distance2).ThenBy(r => r.Entry.Name)
+                .ThenBy(r => r.Entry.BusinessId).Take(CountLimit + 1).ToListAsync(ct);
+            return Result(nearest.Skip(offset).Take(criteria.PageSize), nearest.Count);
+        }
+
         IQueryable<Row> Order(IQueryable<Row> tier) =>
             (near is not null ? tier.OrderBy(r => r.Distance2).ThenBy(r => r.Entry.Name) : tier.OrderBy(r => r.Entry.Name))
             .ThenBy(r => r.Entry.BusinessId);
 
         var all = rows;
-        var offset = (criteria.Page - 1) * criteria.PageSize;
         var page = new List<Row>();
         var strongCount = 0;
         if (ranked)
@@ -189,9 +198,11 @@ public static class DirectorySearch
         }
         // A short first page is the whole result: no need to count it again.
         var counted = offset == 0 && page.Count < criteria.PageSize ? page.Count : await all.Take(CountLimit + 1).CountAsync(ct);
-        return new DirectoryResult([.. page.Select(r => new DirectoryHit(r.Entry, r.Verified,
+        return Result(page, counted);
+
+        DirectoryResult Result(IEnumerable<Row> hits, int count) => new([.. hits.Select(r => new DirectoryHit(r.Entry, r.Verified,
             near is null || r.Entry.Latitude is null ? null : Math.Round(Math.Sqrt(r.Distance2), 1), r.Strong))],
-            Math.Min(counted, CountLimit), counted > CountLimit);
+            Math.Min(count, CountLimit), count > CountLimit);
     }
 
     static string Escape(string word) => word.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
