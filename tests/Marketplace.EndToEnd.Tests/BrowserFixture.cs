@@ -41,7 +41,11 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>A separate browser profile (its own cookies), as a different person on a different computer.</summary>
     public async Task<IPage> NewPerson(string locale = "it-IT")
     {
-        var context = await Browser.NewContextAsync(new() { BaseURL = Address.ToString(), Locale = locale, ViewportSize = new() { Width = 1280, Height = 900 } });
+        // Reduced motion: charts draw their final values at once, so screenshots show what a user ends up seeing.
+        var context = await Browser.NewContextAsync(new()
+        {
+            BaseURL = Address.ToString(), Locale = locale, ViewportSize = new() { Width = 1280, Height = 900 }, ReducedMotion = ReducedMotion.Reduce,
+        });
         return await context.NewPageAsync();
     }
 

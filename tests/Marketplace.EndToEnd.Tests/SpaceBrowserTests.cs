@@ -62,5 +62,13 @@ public sealed class SpaceBrowserTests(BrowserFixture fixture) : IClassFixture<Br
 
         await firm.ScreenshotAsync(new() { Path = Shot("space-directory-member.png"), FullPage = true });
         await admin.ScreenshotAsync(new() { Path = Shot("space-admin.png"), FullPage = true });
+
+        await admin.GotoAsync($"/#/spaces/{space}/dashboard");
+        await Expect(admin.GetByTestId("space-dashboard")).ToBeVisibleAsync();
+        await Expect(admin.GetByTestId("dashboard-kpi-members")).ToContainTextAsync("2");
+        await Expect(admin.GetByTestId("dashboard-chart-divisions")).ToBeVisibleAsync();
+        await Expect(admin.GetByTestId("dashboard-uncovered")).ToContainTextAsync("Prodotti dell'agricoltura");
+        // A viewport capture: a full-page one resizes the page and can catch the charts while they redraw.
+        await admin.ScreenshotAsync(new() { Path = Shot("space-dashboard.png") });
     }
 }

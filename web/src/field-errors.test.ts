@@ -267,4 +267,41 @@ describe("field errors", () => {
       ]);
     });
   });
+  describe("in a space's directory search", () => {
+    // What GET /api/spaces/{id}/directory answers to bad filters (DirectorySearch.Normalize).
+    const directoryErrors = toApiError(400, {
+      status: 400,
+      errors: {
+        cpv: ["A CPV code or its first digits (at least the division, e.g. 45)."],
+        near: ["'999999' is not an ISTAT comune code."],
+        radiusKm: ["The radius is 1 to 300 km."],
+        province: ["Unknown province sigla."],
+        region: ["Unknown region."],
+      },
+    }).errors;
+    const filters = { cpv: "4", near: "999999", radiusKm: 500, province: "ZZ", region: "Atlantide" };
+
+    it("puts each refused filter's message under it, in the UI's language", () => {
+      setLanguage("it");
+      expect(fieldMessages(directoryErrors, "cpv", filters, "directory")).toEqual([
+        "Scrivi un codice CPV o le sue prime cifre (almeno la divisione, ad es. 45), oppure scegli una voce dall'elenco.",
+      ]);
+      expect(fieldMessages(directoryErrors, "near", filters, "directory")).toEqual([
+        "Comune non riconosciuto: cercalo e sceglilo dall'elenco.",
+      ]);
+      expect(fieldMessages(directoryErrors, "radiusKm", filters, "directory")).toEqual(["Il raggio va da 1 a 300 km."]);
+      setLanguage("en");
+      expect(fieldMessages(directoryErrors, "province", filters, "directory")).toEqual(["Unknown province: pick it from the list."]);
+      expect(fieldMessages(directoryErrors, "region", filters, "directory")).toEqual(["Unknown region: pick it from the list."]);
+    });
+
+    it("follows the radius the server states", () => {
+      setLanguage("en");
+      expect(describeFieldError("radiusKm", ["The radius is 1 to 150 km."], filters, "directory")).toEqual(["The radius is 1 to 150 km."]);
+    });
+
+    it("leaves nothing over when every refused filter has its place", () => {
+      expect(otherFieldMessages(directoryErrors, ["q", "cpv", "comune", "province", "region", "near", "radiusKm", "size", "verified"], filters, "directory")).toEqual([]);
+    });
+  });
 });

@@ -1,5 +1,6 @@
 // The server's validation errors, in the UI's language, for every form: businesses (create, edit the profile,
-// add a member) and spaces (create, edit the settings, publish a policy, apply, decide, invite, moderators).
+// add a member), spaces (create, edit the settings, publish a policy, apply, decide, invite, moderators) and a
+// space's directory search, whose errors name its query parameters (cpv, near, radiusKm, …).
 // The server names the field of each error (`vatNumber`, `capabilities[2]`, `territoryProvinces[0]`, `body` for
 // an unreadable request) and writes its message in English; the message shown here is chosen by the field and
 // filled in from the request that was sent. The rules and limits are those of Marketplace.Grains:
@@ -16,7 +17,7 @@ type Params = Record<string, string | number>;
  * The form an error comes from, for the few field names two forms use with different rules (a business's
  * `name` is 2–200 characters, a space's 3–120). Without one, the business rules apply.
  */
-export type FormName = "business" | "space";
+export type FormName = "business" | "space" | "directory";
 
 interface Message {
   key: MessageKey;
@@ -96,6 +97,16 @@ const formRules: Record<FormName, Record<string, Rule>> = {
     version: { key: "validation.spaceVersion" },
     // The policy's text, when publishing a new version (`policyText` when creating the space).
     text: { key: "validation.policyText", numbers: [["max", 20000]] },
+  },
+  // Marketplace.Data/ReadModels/DirectorySearch.cs (Normalize).
+  directory: {
+    cpv: { key: "validation.cpvFilter" },
+    comune: { key: "validation.comuneCode" },
+    near: { key: "validation.comuneCode" },
+    radiusKm: { key: "validation.radiusKm", numbers: [["min", 1], ["max", 300]] },
+    province: { key: "validation.provinceFilter" },
+    region: { key: "validation.regionFilter" },
+    size: { key: "validation.size" },
   },
 };
 

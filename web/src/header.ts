@@ -26,7 +26,7 @@ export function header(route: Route) {
         <a class="brand" href="#/">Marketplace</a>
         <nav class="main-nav" aria-label=${t("nav.label")}>
           ${navLink({ name: "directory" }, route, t("nav.directory"))}
-          ${navLink({ name: "spaces" }, route, t("nav.spaces"), "nav-spaces", ["space", "newSpace", "editSpace"])}
+          ${navLink({ name: "spaces" }, route, t("nav.spaces"), "nav-spaces", ["space", "newSpace", "editSpace", "spaceDashboard"])}
           ${user ? navLink({ name: "myBusinesses" }, route, t("nav.myBusinesses")) : nothing}
           ${navLink({ name: "newBusiness" }, route, t("nav.newBusiness"))}
         </nav>

@@ -6,6 +6,7 @@ import { directoryPage } from "./features/businesses/directory-page";
 import { editPage } from "./features/businesses/edit-page";
 import { myBusinessesPage } from "./features/businesses/my-businesses-page";
 import { newBusinessPage } from "./features/businesses/new-business-page";
+import { dashboardPage } from "./features/spaces/dashboard-page";
 import { spaceFormPage } from "./features/spaces/space-form-page";
 import { spacePage } from "./features/spaces/space-page";
 import { spacesPage } from "./features/spaces/spaces-page";
@@ -41,6 +42,8 @@ function pageFor(route: Route, redraw: Redraw): Page {
       return spacePage(route.id, redraw);
     case "editSpace":
       return spaceFormPage(route.id, redraw);
+    case "spaceDashboard":
+      return dashboardPage(route.id, redraw);
     case "notFound":
       return { title: () => t("notFound.title"), view: () => notFoundView(t("notFound.title")) };
   }

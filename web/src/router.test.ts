@@ -22,12 +22,14 @@ describe("parseRoute", () => {
     [`#/spaces/${id}`, { name: "space", id }],
     [`#/spaces/${id.toUpperCase()}`, { name: "space", id }],
     [`#/spaces/${id}/settings`, { name: "editSpace", id }],
+    [`#/spaces/${id}/dashboard`, { name: "spaceDashboard", id }],
+    [`#/spaces/${id}?cpv=45&near=037006`, { name: "space", id }],
   ] as [string, Route][])("%s", (hash, expected) => {
     expect(parseRoute(hash)).toEqual(expected);
   });
 
   it.each(["#/nope", "#/businesses", "#/businesses/123", `#/businesses/${id}/delete`, `#/businesses/${id}/edit/x`, "#/businesses/new/x",
-    "#/spaces/123", `#/spaces/${id}/edit`, "#/spaces/new/x", `#/spaces/${id}/settings/x`])(
+    "#/spaces/123", `#/spaces/${id}/edit`, "#/spaces/new/x", `#/spaces/${id}/settings/x`, `#/spaces/${id}/dashboard/x`])(
     "%s is not found",
     (hash) => {
       expect(parseRoute(hash)).toEqual({ name: "notFound" });
@@ -54,6 +56,7 @@ describe("href", () => {
     { name: "newSpace" },
     { name: "space", id },
     { name: "editSpace", id },
+    { name: "spaceDashboard", id },
   ] as Route[])("round-trips %o", (route) => {
     expect(parseRoute(href(route))).toEqual(route);
   });
@@ -68,6 +71,7 @@ describe("requiresSignIn", () => {
     expect(requiresSignIn({ name: "directory" })).toBe(false);
     expect(requiresSignIn({ name: "newSpace" })).toBe(true);
     expect(requiresSignIn({ name: "editSpace", id })).toBe(true);
+    expect(requiresSignIn({ name: "spaceDashboard", id })).toBe(true);
     // A space's page and the list are public: a visitor reads the policy before signing up.
     expect(requiresSignIn({ name: "spaces" })).toBe(false);
     expect(requiresSignIn({ name: "space", id })).toBe(false);

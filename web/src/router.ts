@@ -11,6 +11,7 @@ export type Route =
   | { name: "newSpace" }
   | { name: "space"; id: string }
   | { name: "editSpace"; id: string }
+  | { name: "spaceDashboard"; id: string }
   | { name: "notFound" };
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -55,6 +56,7 @@ export function parseRoute(hash: string): Route {
     if (!GUID.test(second)) return { name: "notFound" };
     if (third === undefined) return { name: "space", id: second.toLowerCase() };
     if (third === "settings") return { name: "editSpace", id: second.toLowerCase() };
+    if (third === "dashboard") return { name: "spaceDashboard", id: second.toLowerCase() };
     return { name: "notFound" };
   }
   return { name: "notFound" };
@@ -84,6 +86,8 @@ export function href(route: Route): string {
       return `#/spaces/${route.id}`;
     case "editSpace":
       return `#/spaces/${route.id}/settings`;
+    case "spaceDashboard":
+      return `#/spaces/${route.id}/dashboard`;
   }
 }
 
@@ -94,7 +98,8 @@ export function requiresSignIn(route: Route): boolean {
     route.name === "newBusiness" ||
     route.name === "editBusiness" ||
     route.name === "newSpace" ||
-    route.name === "editSpace"
+    route.name === "editSpace" ||
+    route.name === "spaceDashboard"
   );
 }
 

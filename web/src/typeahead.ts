@@ -16,10 +16,20 @@ export interface TypeaheadOptions<T> {
   key(item: T): string;
   option(item: T): TemplateResult | string;
   pick(item: T): void;
+  /**
+   * For a filter box, whose text is the filter: the text the box keeps after a pick (by default it is emptied,
+   * for a picker that shows its choices elsewhere, as chips).
+   */
+  keepText?(item: T): string;
+  /** Hears every change of the text as typed. */
+  onText?(text: string): void;
 }
 
 export interface Typeahead {
-  view(inputId: string, describedBy?: string): TemplateResult;
+  view(inputId: string, describedBy?: string, invalid?: boolean): TemplateResult;
+  /** Puts a text in the box, e.g. the name of a choice read from the address. */
+  setText(text: string): void;
+  text(): string;
   dispose(): void;
 }
 
@@ -63,7 +73,7 @@ export function typeahead<T>(options: TypeaheadOptions<T>, redraw: Redraw): Type
 
   function choose(item: T): void {
     options.pick(item);
-    query = "";
+    query = options.keepText?.(item) ?? "";
     close();
     redraw();
   }
@@ -71,6 +81,7 @@ export function typeahead<T>(options: TypeaheadOptions<T>, redraw: Redraw): Type
   function onInput(event: InputEvent): void {
     query = (event.target as HTMLInputElement).value;
     failed = false;
+    options.onText?.(query);
     if (query.trim().length < MIN_QUERY) close();
     else {
       expanded = true;
@@ -101,13 +112,18 @@ export function typeahead<T>(options: TypeaheadOptions<T>, redraw: Redraw): Type
 
   return {
     dispose: close,
-    view: (inputId, describedBy) => {
+    setText: (text) => {
+      query = text;
+      close();
+    },
+    text: () => query,
+    view: (inputId, describedBy, invalid = false) => {
       const listId = `${inputId}-options`;
       return html`
         <div class="typeahead">
           <input id=${inputId} type="search" autocomplete="off" role="combobox" data-testid=${options.testid}
             aria-autocomplete="list" aria-expanded=${results.length > 0 ? "true" : "false"} aria-controls=${listId}
-            aria-activedescendant=${active >= 0 ? `${listId}-${active}` : ""} aria-describedby=${ifDefined(describedBy)}
+            aria-activedescendant=${active >= 0 ? `${listId}-${active}` : ""} aria-describedby=${ifDefined(describedBy)} aria-invalid=${invalid ? "true" : "false"}
             placeholder=${options.placeholder()} .value=${live(query)} @input=${onInput} @keydown=${onKeydown}
             @blur=${() => { close(); redraw(); }} />
           ${results.length > 0

@@ -26,3 +26,9 @@ public enum FirmSize
     Medium,
     Large,
 }
+
+public static class BusinessRoles
+{
+    /// <summary>The one rule of who acts for a business: its Owners and Managers; Viewers only read.</summary>
+    public static bool CanEdit(this BusinessRole? role) => role is BusinessRole.Owner or BusinessRole.Manager;
+}

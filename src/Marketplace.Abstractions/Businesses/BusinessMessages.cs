@@ -44,4 +44,7 @@ public sealed record BusinessSnapshot(
     DateTimeOffset UpdatedAt)
 {
     public BusinessRole? RoleOf(Guid userId) => Members.FirstOrDefault(m => m.UserId == userId)?.Role;
+
+    /// <summary>Owners and Managers act for the business; Viewers only read.</summary>
+    public bool CanEdit(Guid userId) => RoleOf(userId).CanEdit();
 }

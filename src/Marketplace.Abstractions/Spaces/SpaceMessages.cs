@@ -46,8 +46,9 @@ public sealed record AcceptPolicy(Guid ActorId, int Version);
 [GenerateSerializer, Immutable, Alias("Marketplace.DecideMembership")]
 public sealed record DecideMembership(Guid ActorId, MembershipDecision Decision, string? Reason);
 
+/// <summary>Appoints or dismisses a moderator; <paramref name="UserId"/> is null when no registered user has the e-mail given.</summary>
 [GenerateSerializer, Immutable, Alias("Marketplace.SetModerator")]
-public sealed record SetModerator(Guid ActorId, Guid UserId, bool Moderator);
+public sealed record SetModerator(Guid ActorId, Guid? UserId, bool Moderator);
 
 /// <summary>A space's own facts at one version; its memberships live in one grain per firm.</summary>
 [GenerateSerializer, Immutable, Alias("Marketplace.SpaceSnapshot")]

@@ -91,12 +91,20 @@ public sealed class EfGrainStorage(IServiceScopeFactory scopes, IEnumerable<IRea
         }
         catch (DbUpdateException) when (expected is null)
         {
+            if (!await RowExists(key, stateName)) throw; // not a race: a real fault, reported as such
             throw Stale(stateName, grainId, grainState.ETag, "a concurrent first write won");
         }
 
         grainState.ETag = data is null ? null : next.ToString(System.Globalization.CultureInfo.InvariantCulture);
         grainState.RecordExists = data is not null;
         if (data is null) grainState.State = Activator.CreateInstance<T>();
+    }
+
+    async Task<bool> RowExists(string key, string stateName)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>();
+        return await db.GrainStates.AnyAsync(x => x.GrainId == key && x.StateName == stateName);
     }
 
     static InconsistentStateException Stale(string stateName, GrainId grainId, string? etag, string why) =>

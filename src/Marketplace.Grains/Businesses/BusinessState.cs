@@ -20,7 +20,7 @@ public sealed class BusinessState
 
     public BusinessRole? RoleOf(Guid userId) => Members.FirstOrDefault(m => m.UserId == userId)?.Role;
 
-    public bool CanEdit(Guid userId) => RoleOf(userId) is BusinessRole.Owner or BusinessRole.Manager;
+    public bool CanEdit(Guid userId) => RoleOf(userId).CanEdit();
 
     public Outcome<BusinessProfile> CheckCreate(CreateBusiness command) =>
         Exists ? Problem.Conflict("This business already exists.")

@@ -16,7 +16,7 @@ public sealed class ShowcaseState
 
     [JsonIgnore] public bool Exists => Version > 0;
 
-    static bool Edits(BusinessSnapshot? firm, Guid actorId) => firm?.RoleOf(actorId) is BusinessRole.Owner or BusinessRole.Manager;
+    static bool Edits(BusinessSnapshot? firm, Guid actorId) => firm?.CanEdit(actorId) == true;
 
     public Problem? CheckPublish(PublishShowcase command, BusinessSnapshot? publisher) =>
         Exists ? Problem.Conflict("This project already exists.")
@@ -75,7 +75,7 @@ public sealed class EndorsementState
     public Problem? CheckEndorse(Endorse command, Guid endorserId, Guid endorsedId, BusinessSnapshot? endorser, ShowcaseSnapshot? project) =>
         endorserId == endorsedId ? Problem.Invalid("endorserFirmId", "A firm cannot endorse itself.")
         : endorser is null ? Problem.Invalid("endorserFirmId", "No business has this id.")
-        : endorser.RoleOf(command.ActorId) is not (BusinessRole.Owner or BusinessRole.Manager)
+        : !endorser.CanEdit(command.ActorId)
             ? Problem.Forbidden("Only the endorsing firm's Owners and Managers endorse for it.")
         : Current is not null ? Problem.Conflict("This firm already endorses that firm.")
         : command.Text?.Length > ShowcaseRules.MaxEndorsement ? Problem.Invalid("text", $"At most {ShowcaseRules.MaxEndorsement} characters.")
@@ -91,7 +91,7 @@ public sealed class EndorsementState
 
     public Problem? CheckWithdraw(Guid actorId, BusinessSnapshot? endorser) =>
         Current is null ? Problem.NotFound("There is no such endorsement.")
-        : endorser?.RoleOf(actorId) is not (BusinessRole.Owner or BusinessRole.Manager)
+        : endorser?.CanEdit(actorId) != true
             ? Problem.Forbidden("Only the endorsing firm's Owners and Managers withdraw its endorsements.")
         : null;
 }

@@ -19,7 +19,8 @@ public sealed class MembershipState
     static readonly Dictionary<MembershipDecision, (MembershipStatus[] From, MembershipStatus To, bool NeedsReason)> Decisions = new()
     {
         [MembershipDecision.Approve] = ([MembershipStatus.Applied], MembershipStatus.Member, false),
-        [MembershipDecision.Reject] = ([MembershipStatus.Applied], MembershipStatus.Rejected, true),
+        // Rejecting an invitation is how admins take it back.
+        [MembershipDecision.Reject] = ([MembershipStatus.Applied, MembershipStatus.Invited], MembershipStatus.Rejected, true),
         [MembershipDecision.Suspend] = ([MembershipStatus.Member], MembershipStatus.Suspended, true),
         [MembershipDecision.Reinstate] = ([MembershipStatus.Suspended], MembershipStatus.Member, false),
         [MembershipDecision.Remove] = ([MembershipStatus.Member, MembershipStatus.Suspended], MembershipStatus.Removed, true),
@@ -46,8 +47,10 @@ public sealed class MembershipState
         Record(new SpaceMember(FirmId, status, command.AcceptedPolicyVersion, message, null, now), command.ActorId, null, now);
     }
 
+    /// <summary>A firm withdraws its application, or declines an invitation.</summary>
     public Problem? CheckWithdraw(MembershipContext context) =>
-        GuardFirm(context) ?? (Status != MembershipStatus.Applied ? Problem.Conflict("There is no pending application to withdraw.") : null);
+        GuardFirm(context) ?? (Status is not (MembershipStatus.Applied or MembershipStatus.Invited)
+            ? Problem.Conflict("There is no pending application or invitation to withdraw from.") : null);
 
     public Problem? CheckLeave(MembershipContext context) =>
         GuardFirm(context) ?? (Status is not (MembershipStatus.Member or MembershipStatus.Suspended)

@@ -11,5 +11,5 @@ public sealed record SpaceActor(Guid UserId, bool HostEditor);
 /// </summary>
 public sealed record MembershipContext(Guid ActorId, SpaceSnapshot? Space, bool ActorIsAdmin, BusinessSnapshot? Firm)
 {
-    public bool ActorActsForFirm => Firm?.RoleOf(ActorId) is BusinessRole.Owner or BusinessRole.Manager;
+    public bool ActorActsForFirm => Firm?.CanEdit(ActorId) == true;
 }

@@ -48,7 +48,7 @@ internal sealed class SpaceGrain(
     async Task<SpaceActor> Actor(Guid userId)
     {
         var host = State.Exists ? await GrainFactory.GetGrain<IBusinessGrain>(State.HostId).Get() : null;
-        return new SpaceActor(userId, host?.RoleOf(userId) is BusinessRole.Owner or BusinessRole.Manager);
+        return new SpaceActor(userId, host?.CanEdit(userId) == true);
     }
 
     async Task<SpaceSnapshot> Commit(bool policyPublished = false)

@@ -20,13 +20,6 @@ internal sealed class SpaceMembershipGrain(
         }
     }
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        State.SpaceId = SpaceId;
-        State.FirmId = FirmId;
-        return Task.CompletedTask;
-    }
-
     public Task<MembershipSnapshot?> Get() => Task.FromResult(State.Standing is null ? null : State.ToSnapshot());
 
     public async Task<Outcome<MembershipSnapshot>> Apply(ApplyToSpace command)
@@ -96,6 +89,9 @@ internal sealed class SpaceMembershipGrain(
     // A membership may call its space and businesses; neither calls back (DESIGN.md: calls go one way).
     async Task<MembershipContext> Context(Guid actorId)
     {
+        // The key names the space and the firm; a state reloaded after a failed write must still know them.
+        State.SpaceId = SpaceId;
+        State.FirmId = FirmId;
         var space = GrainFactory.GetGrain<ISpaceGrain>(SpaceId);
         var snapshot = await space.Get();
         return new MembershipContext(actorId, snapshot, snapshot is not null && await space.IsAdmin(actorId),

@@ -25,7 +25,7 @@ public sealed class SpaceState
         if (Exists) return Problem.Conflict("This space already exists.");
         if (host is null) return Problem.Invalid("hostId", "No business has this id.");
         if (host.Kind != BusinessKind.Association) return Problem.Invalid("hostId", "Only an association can host a space.");
-        if (host.RoleOf(command.ActorId) is not (BusinessRole.Owner or BusinessRole.Manager))
+        if (!host.CanEdit(command.ActorId))
             return Problem.Forbidden("Only the association's Owners and Managers may create its spaces.");
         var settings = SpaceRules.Normalize(command.Settings);
         // Report a missing policy together with any settings errors, so the form is fixed in one round.
@@ -67,14 +67,15 @@ public sealed class SpaceState
         !Exists ? Problem.NotFound("No space has this id.")
         // Moderators are appointed by the association itself, not by other moderators.
         : !actor.HostEditor ? Problem.Forbidden("Only the association's Owners and Managers appoint moderators.")
-        : command.Moderator == Moderators.Contains(command.UserId)
+        : command.UserId is not { } userId ? Problem.Invalid("email", "No registered user has this e-mail address.")
+        : command.Moderator == Moderators.Contains(userId)
             ? Problem.Conflict(command.Moderator ? "Already a moderator." : "Not a moderator.")
         : null;
 
     public void SetModerator(SetModerator command, DateTimeOffset now)
     {
-        if (command.Moderator) Moderators.Add(command.UserId);
-        else Moderators.Remove(command.UserId);
+        if (command.Moderator) Moderators.Add(command.UserId!.Value);
+        else Moderators.Remove(command.UserId!.Value);
         Touch(now);
     }
 

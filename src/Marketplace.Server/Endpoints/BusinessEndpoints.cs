@@ -59,12 +59,19 @@ public static class BusinessEndpoints
             ? TypedResults.Ok(BusinessProfileDto.From(business))
             : ProblemResults.NotFound("No business has this id.");
 
-    /// <summary>The associations that vouch for the firm's current size class and VAT number, in spaces it is a member of.</summary>
-    static async Task<Ok<VerificationDto[]>> Verifications(Guid id, MarketplaceDbContext db, CancellationToken ct)
+    /// <summary>
+    /// The associations that vouch for the firm's current size class and VAT number. A members-only space is named
+    /// only to people of its member firms: membership there is not public.
+    /// </summary>
+    static async Task<Ok<VerificationDto[]>> Verifications(Guid id, ClaimsPrincipal user, MarketplaceDbContext db, CancellationToken ct)
     {
+        var me = user.UserIdOrNull() ?? Guid.Empty;
+        var viewerSpaces = db.SpaceMembers.Where(m => m.Status == Spaces.MembershipStatus.Member
+            && db.BusinessMembers.Any(b => b.UserId == me && b.BusinessId == m.BusinessId)).Select(m => m.SpaceId);
         var rows = await db.SpaceMembers.AsNoTracking()
             .Where(m => m.BusinessId == id && m.Status == Spaces.MembershipStatus.Member && m.Verified)
             .Join(db.Spaces, m => m.SpaceId, s => s.SpaceId, (m, s) => new { Member = m, Space = s })
+            .Where(x => x.Space.Visibility == Spaces.DirectoryVisibility.Public || viewerSpaces.Contains(x.Space.SpaceId))
             .Join(db.Directory, x => x.Space.HostId, h => h.BusinessId, (x, h) => new { x.Member, x.Space, Host = h })
             .ToListAsync(ct);
         return TypedResults.Ok(rows.Select(x => new VerificationDto(x.Space.SpaceId, x.Space.Name, x.Host.BusinessId, x.Host.Name,

@@ -29,7 +29,7 @@ static class ShowcaseRequests
         new(title ?? "", description, client, year, value is { } v ? new Money(v.Amount, v.Currency) : null, cpv ?? [], partners ?? []);
 }
 
-public sealed record AnswerShowcaseRequest(Guid PartnerId, bool Confirm, int Version, string? Reason);
+public sealed record AnswerShowcaseRequest(Guid PartnerId, bool? Confirm, int Version, string? Reason);
 
 public sealed record EndorseRequest(Guid EndorserFirmId, Guid ProjectId, string? Text);
 

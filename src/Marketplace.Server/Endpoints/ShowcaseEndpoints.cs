@@ -36,11 +36,22 @@ public static class ShowcaseEndpoints
     {
         var id = Guid.NewGuid();
         var outcome = await grains.Project(id).Publish(new PublishShowcase(user.UserId(), body.FirmId, body.ToDetails()));
-        return outcome.Problem is { } no ? no.ToHttp() : TypedResults.Created($"/api/showcase/{id}", await Dto(outcome.Value!, db, ct));
+        return outcome.Problem is { } no ? no.ToHttp() : TypedResults.Created($"/api/showcase/{id}", await Dto(outcome.Value!, true, db, ct));
     }
 
-    static async Task<Results<Ok<ShowcaseDto>, ProblemHttpResult>> Get(Guid id, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
-        await grains.Project(id).Get() is { } project ? TypedResults.Ok(await Dto(project, db, ct)) : ProblemResults.NotFound("No showcase project has this id.");
+    /// <summary>
+    /// Anyone sees verified projects; an unconfirmed or declined one only the people of its firms see, so nobody can
+    /// put a made-up joint project on another firm's page.
+    /// </summary>
+    static async Task<Results<Ok<ShowcaseDto>, ProblemHttpResult>> Get(
+        Guid id, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
+    {
+        if (await grains.Project(id).Get() is not { } project) return ProblemResults.NotFound("No showcase project has this id.");
+        var mine = await ViewerFirms(user, db, ct);
+        var participant = project.Participants.Any(mine.Contains);
+        return project.Verified || participant ? TypedResults.Ok(await Dto(project, participant, db, ct))
+            : ProblemResults.NotFound("No showcase project has this id.");
+    }
 
     static async Task<Results<Ok<ShowcaseDto>, ProblemHttpResult>> Edit(
         Guid id, EditShowcaseRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
@@ -48,19 +59,20 @@ public static class ShowcaseEndpoints
 
     static async Task<Results<Ok<ShowcaseDto>, ProblemHttpResult>> Answer(
         Guid id, AnswerShowcaseRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
-        await Respond(grains.Project(id).Answer(new AnswerShowcase(user.UserId(), body.PartnerId, body.Confirm, body.Version, body.Reason)), db, ct);
+        body.Confirm is not { } confirm ? ProblemResults.Required("confirm")
+        : await Respond(grains.Project(id).Answer(new AnswerShowcase(user.UserId(), body.PartnerId, confirm, body.Version, body.Reason)), db, ct);
 
     static async Task<Results<Ok<ShowcaseDto>, ProblemHttpResult>> Respond(Task<Outcome<ShowcaseSnapshot>> command, MarketplaceDbContext db, CancellationToken ct)
     {
         var outcome = await command;
-        return outcome.Problem is { } no ? no.ToHttp() : TypedResults.Ok(await Dto(outcome.Value!, db, ct));
+        return outcome.Problem is { } no ? no.ToHttp() : TypedResults.Ok(await Dto(outcome.Value!, true, db, ct));
     }
 
-    /// <summary>The projects a firm published or is named in (declined ones included, so the firm sees them).</summary>
-    static async Task<Ok<ShowcaseDto[]>> OfBusiness(Guid id, MarketplaceDbContext db, CancellationToken ct)
+    /// <summary>The projects a firm published or is named in: verified ones for everybody, all of them for its own people.</summary>
+    static async Task<Ok<ShowcaseDto[]>> OfBusiness(Guid id, ClaimsPrincipal user, MarketplaceDbContext db, CancellationToken ct)
     {
         var projectIds = db.ShowcaseParticipants.Where(p => p.FirmId == id).Select(p => p.ProjectId);
-        return TypedResults.Ok(await Dtos(db.ShowcaseProjects.Where(p => projectIds.Contains(p.ProjectId)), db, ct));
+        return TypedResults.Ok(await Dtos(db.ShowcaseProjects.Where(p => projectIds.Contains(p.ProjectId)), await ViewerFirms(user, db, ct), db, ct));
     }
 
     /// <summary>The space's showcase: projects published by its current members; private like its directory.</summary>
@@ -71,12 +83,16 @@ public static class ShowcaseEndpoints
         if (!await SpaceEndpoints.CanSeeDirectory(space, user, grains, db, ct))
             return Problem.Forbidden("This space shows its members to its members only.").ToHttp();
         var members = db.SpaceMembers.Where(m => m.SpaceId == id && m.Status == MembershipStatus.Member).Select(m => m.BusinessId);
-        return TypedResults.Ok(await Dtos(db.ShowcaseProjects.Where(p => members.Contains(p.PublisherId)), db, ct));
+        return TypedResults.Ok(await Dtos(db.ShowcaseProjects.Where(p => members.Contains(p.PublisherId)), await ViewerFirms(user, db, ct), db, ct));
     }
 
     static async Task<Ok<EndorsementDto[]>> Endorsements(Guid id, MarketplaceDbContext db, CancellationToken ct)
     {
-        var rows = await db.Endorsements.AsNoTracking().Where(e => e.EndorsedId == id)
+        // An endorsement stands while its project stays verified with both firms in it.
+        var rows = await db.Endorsements.AsNoTracking().Where(e => e.EndorsedId == id
+                && db.ShowcaseProjects.Any(p => p.ProjectId == e.ProjectId && p.Verified)
+                && db.ShowcaseParticipants.Any(p => p.ProjectId == e.ProjectId && p.FirmId == e.EndorserId)
+                && db.ShowcaseParticipants.Any(p => p.ProjectId == e.ProjectId && p.FirmId == e.EndorsedId))
             .Join(db.Directory, e => e.EndorserId, d => d.BusinessId, (e, d) => new { e, d.Name })
             .Join(db.ShowcaseProjects, x => x.e.ProjectId, p => p.ProjectId, (x, p) => new { x.e, x.Name, p.Title })
             .ToListAsync(ct);
@@ -101,7 +117,14 @@ public static class ShowcaseEndpoints
         return outcome.Problem is { } no ? no.ToHttp() : TypedResults.NoContent();
     }
 
-    static async Task<ShowcaseDto> Dto(ShowcaseSnapshot project, MarketplaceDbContext db, CancellationToken ct)
+    /// <summary>The businesses the viewer acts for, in any role; empty when signed out.</summary>
+    static async Task<HashSet<Guid>> ViewerFirms(ClaimsPrincipal user, MarketplaceDbContext db, CancellationToken ct) =>
+        user.UserIdOrNull() is { } me
+            ? [.. await db.BusinessMembers.AsNoTracking().Where(m => m.UserId == me).Select(m => m.BusinessId).ToListAsync(ct)]
+            : [];
+
+    /// <param name="participant">Whether the viewer acts for one of the project's firms: only they read a partner's reason for declining.</param>
+    static async Task<ShowcaseDto> Dto(ShowcaseSnapshot project, bool participant, MarketplaceDbContext db, CancellationToken ct)
     {
         var ids = project.Participants.ToList();
         var names = await db.Directory.AsNoTracking().Where(d => ids.Contains(d.BusinessId)).ToDictionaryAsync(d => d.BusinessId, d => d.Name, ct);
@@ -109,24 +132,31 @@ public static class ShowcaseEndpoints
         return new ShowcaseDto(project.Id, project.PublisherId, names.GetValueOrDefault(project.PublisherId, ""), d.Title, d.Description, d.Client,
             d.Year, d.Value is { } v ? new MoneyDto(v.Amount, v.Currency) : null,
             [.. d.Cpv.Select(CpvCatalog.Shared.Find).OfType<CpvEntry>().Select(CapabilityDto.From)],
-            [.. project.Partners.Select(p => new ShowcasePartnerDto(p.FirmId, names.GetValueOrDefault(p.FirmId, ""), p.Confirmation, p.Reason))],
+            [.. project.Partners.Select(p => new ShowcasePartnerDto(p.FirmId, names.GetValueOrDefault(p.FirmId, ""), p.Confirmation, participant ? p.Reason : null))],
             project.Verified, project.Version, project.PublishedAt);
     }
 
-    /// <summary>Lists from the read models: one query for the projects and one for all their participants.</summary>
-    static async Task<ShowcaseDto[]> Dtos(IQueryable<ShowcaseEntry> projects, MarketplaceDbContext db, CancellationToken ct)
+    /// <summary>
+    /// Lists from the read models, one query for the projects and one for their participants: verified projects,
+    /// and those the viewer's own firms take part in.
+    /// </summary>
+    static async Task<ShowcaseDto[]> Dtos(IQueryable<ShowcaseEntry> projects, HashSet<Guid> viewerFirms, MarketplaceDbContext db, CancellationToken ct)
     {
-        var rows = await projects.AsNoTracking().OrderByDescending(p => p.Year).ThenBy(p => p.Title).Take(200).ToListAsync(ct);
+        var mine = viewerFirms.ToList();
+        var rows = await projects.AsNoTracking()
+            .Where(p => p.Verified || db.ShowcaseParticipants.Any(x => x.ProjectId == p.ProjectId && mine.Contains(x.FirmId)))
+            .OrderByDescending(p => p.Year).ThenBy(p => p.Title).Take(200).ToListAsync(ct);
         var ids = rows.Select(r => r.ProjectId).ToList();
         var participants = await db.ShowcaseParticipants.AsNoTracking().Where(p => ids.Contains(p.ProjectId))
             .Join(db.Directory, p => p.FirmId, d => d.BusinessId, (p, d) => new { p, d.Name }).ToListAsync(ct);
         return [.. rows.Select(r =>
         {
             var people = participants.Where(x => x.p.ProjectId == r.ProjectId).ToList();
+            var participant = people.Any(x => viewerFirms.Contains(x.p.FirmId));
             return new ShowcaseDto(r.ProjectId, r.PublisherId, people.FirstOrDefault(x => x.p.IsPublisher)?.Name ?? "", r.Title, r.Description,
                 r.Client, r.Year, r.ValueAmount is { } amount ? new MoneyDto(amount, r.ValueCurrency ?? "EUR") : null,
                 [.. r.Cpv.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(CpvCatalog.Shared.Find).OfType<CpvEntry>().Select(CapabilityDto.From)],
-                [.. people.Where(x => !x.p.IsPublisher).Select(x => new ShowcasePartnerDto(x.p.FirmId, x.Name, x.p.Confirmation, x.p.Reason))],
+                [.. people.Where(x => !x.p.IsPublisher).Select(x => new ShowcasePartnerDto(x.p.FirmId, x.Name, x.p.Confirmation, participant ? x.p.Reason : null))],
                 r.Verified, r.Version, r.PublishedAt);
         })];
     }

@@ -47,15 +47,17 @@ public sealed record MembershipEventDto(Guid FirmId, string FirmName, Membership
 
 public sealed record CreateSpaceRequest(
     Guid HostId, string? Name, string? Description, string[]? TerritoryComuni, string[]? TerritoryProvinces,
-    DirectoryVisibility Visibility, string? PolicyText)
+    DirectoryVisibility? Visibility, string? PolicyText)
 {
-    public SpaceSettings ToSettings() => new(Name ?? "", Description, TerritoryComuni ?? [], TerritoryProvinces ?? [], Visibility);
+    public SpaceSettings ToSettings(DirectoryVisibility visibility) =>
+        new(Name ?? "", Description, TerritoryComuni ?? [], TerritoryProvinces ?? [], visibility);
 }
 
 public sealed record EditSpaceSettingsRequest(
-    int Version, string? Name, string? Description, string[]? TerritoryComuni, string[]? TerritoryProvinces, DirectoryVisibility Visibility)
+    int Version, string? Name, string? Description, string[]? TerritoryComuni, string[]? TerritoryProvinces, DirectoryVisibility? Visibility)
 {
-    public SpaceSettings ToSettings() => new(Name ?? "", Description, TerritoryComuni ?? [], TerritoryProvinces ?? [], Visibility);
+    public SpaceSettings ToSettings(DirectoryVisibility visibility) =>
+        new(Name ?? "", Description, TerritoryComuni ?? [], TerritoryProvinces ?? [], visibility);
 }
 
 public sealed record PublishPolicyRequest(string? Text);
@@ -64,7 +66,7 @@ public sealed record ApplyRequest(Guid FirmId, string? Message, int AcceptedPoli
 
 public sealed record AcceptPolicyRequest(int Version);
 
-public sealed record DecisionRequest(MembershipDecision Decision, string? Reason);
+public sealed record DecisionRequest(MembershipDecision? Decision, string? Reason);
 
 public sealed record InviteRequest(Guid FirmId);
 

@@ -59,8 +59,9 @@ public static class SpaceEndpoints
     static async Task<Results<Created<SpaceDetailDto>, ProblemHttpResult>> Create(
         CreateSpaceRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
     {
+        if (body.Visibility is not { } visibility) return ProblemResults.Required("visibility");
         var id = Guid.NewGuid();
-        var outcome = await grains.Space(id).Create(new CreateSpace(user.UserId(), body.HostId, body.ToSettings(), body.PolicyText ?? ""));
+        var outcome = await grains.Space(id).Create(new CreateSpace(user.UserId(), body.HostId, body.ToSettings(visibility), body.PolicyText ?? ""));
         return outcome.Problem is { } no ? no.ToHttp()
             : TypedResults.Created($"/api/spaces/{id}", await Detail(outcome.Value!, user, grains, db, ct));
     }
@@ -71,9 +72,10 @@ public static class SpaceEndpoints
             ? TypedResults.Ok(await Detail(space, user, grains, db, ct))
             : ProblemResults.NotFound("No space has this id.");
 
-    static Task<Results<Ok<SpaceDetailDto>, ProblemHttpResult>> EditSettings(
+    static async Task<Results<Ok<SpaceDetailDto>, ProblemHttpResult>> EditSettings(
         Guid id, EditSpaceSettingsRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
-        Respond(grains.Space(id).EditSettings(new EditSpaceSettings(user.UserId(), body.Version, body.ToSettings())), user, grains, db, ct);
+        body.Visibility is not { } visibility ? ProblemResults.Required("visibility")
+        : await Respond(grains.Space(id).EditSettings(new EditSpaceSettings(user.UserId(), body.Version, body.ToSettings(visibility))), user, grains, db, ct);
 
     static Task<Results<Ok<SpaceDetailDto>, ProblemHttpResult>> PublishPolicy(
         Guid id, PublishPolicyRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
@@ -99,9 +101,10 @@ public static class SpaceEndpoints
         Guid id, Guid firmId, AcceptPolicyRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
         RespondFor(id, grains.Membership(id, firmId).AcceptPolicy(new AcceptPolicy(user.UserId(), body.Version)), user, grains, db, ct);
 
-    static Task<Results<Ok<SpaceDetailDto>, ProblemHttpResult>> Decide(
+    static async Task<Results<Ok<SpaceDetailDto>, ProblemHttpResult>> Decide(
         Guid id, Guid firmId, DecisionRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
-        RespondFor(id, grains.Membership(id, firmId).Decide(new DecideMembership(user.UserId(), body.Decision, body.Reason)), user, grains, db, ct);
+        body.Decision is not { } decision ? ProblemResults.Required("decision")
+        : await RespondFor(id, grains.Membership(id, firmId).Decide(new DecideMembership(user.UserId(), decision, body.Reason)), user, grains, db, ct);
 
     static Task<Results<Ok<SpaceDetailDto>, ProblemHttpResult>> Vouch(
         Guid id, Guid firmId, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
@@ -132,9 +135,8 @@ public static class SpaceEndpoints
     static async Task<Results<Ok<SpaceDetailDto>, ProblemHttpResult>> AddModerator(
         Guid id, ModeratorRequest body, ClaimsPrincipal user, IGrainFactory grains, UserManager<MarketplaceUser> users, MarketplaceDbContext db, CancellationToken ct)
     {
-        if ((string.IsNullOrWhiteSpace(body.Email) ? null : await users.FindByEmailAsync(body.Email.Trim())) is not { } moderator)
-            return Problem.Invalid("email", "No registered user has this e-mail address.").ToHttp();
-        return await Respond(grains.Space(id).SetModerator(new SetModerator(user.UserId(), moderator.Id, true)), user, grains, db, ct);
+        var moderator = string.IsNullOrWhiteSpace(body.Email) ? null : await users.FindByEmailAsync(body.Email.Trim());
+        return await Respond(grains.Space(id).SetModerator(new SetModerator(user.UserId(), moderator?.Id, true)), user, grains, db, ct);
     }
 
     static Task<Results<Ok<SpaceDetailDto>, ProblemHttpResult>> RemoveModerator(

@@ -31,7 +31,11 @@ internal static class Topics
 
     public static string BusinessTeam(Guid id) => $"business-team:{id}";
 
+    /// <summary>Anyone watching a space: its public facts (settings, policy, member count) changed.</summary>
     public static string Space(Guid id) => $"space:{id}";
+
+    /// <summary>Those who may see the space's directory: its members' profiles or showcase changed.</summary>
+    public static string SpaceMembers(Guid id) => $"space-members:{id}";
 
     public static string SpaceAdmin(Guid id) => $"space-admin:{id}";
 }

@@ -1,5 +1,7 @@
 using Marketplace.Businesses;
+using Marketplace.Data;
 using Marketplace.Server.Auth;
+using Marketplace.Server.Endpoints;
 using Marketplace.Spaces;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
@@ -12,7 +14,7 @@ namespace Marketplace.Server.Hubs;
 /// messages carry no content, only that something changed: each viewer reloads through the API, which decides
 /// what that viewer may see, so nobody learns anything through the hub that the API would refuse them.
 /// </summary>
-public sealed class MarketplaceHub(IGrainFactory grains) : Hub<IMarketplaceClient>
+public sealed class MarketplaceHub(IGrainFactory grains, MarketplaceDbContext db) : Hub<IMarketplaceClient>
 {
     public async Task WatchBusiness(Guid businessId)
     {
@@ -24,13 +26,23 @@ public sealed class MarketplaceHub(IGrainFactory grains) : Hub<IMarketplaceClien
     public Task UnwatchBusiness(Guid businessId) =>
         Groups.RemoveFromGroupAsync(Context.ConnectionId, Topics.Business(businessId));
 
+    /// <summary>
+    /// Watches a space: everyone hears of changes to its public facts; only those who may see its directory also
+    /// hear when a member's profile or showcase changes, so a members-only space reveals nothing through timing.
+    /// </summary>
     public async Task WatchSpace(Guid spaceId)
     {
-        if (await grains.GetGrain<ISpaceGrain>(spaceId).Get() is null) throw new HubException("No space has this id.");
+        if (await grains.GetGrain<ISpaceGrain>(spaceId).Get() is not { } space) throw new HubException("No space has this id.");
         await Groups.AddToGroupAsync(Context.ConnectionId, Topics.Space(spaceId));
+        if (await SpaceEndpoints.CanSeeDirectory(space, Context.User!, grains, db, Context.ConnectionAborted))
+            await Groups.AddToGroupAsync(Context.ConnectionId, Topics.SpaceMembers(spaceId));
     }
 
-    public Task UnwatchSpace(Guid spaceId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, Topics.Space(spaceId));
+    public async Task UnwatchSpace(Guid spaceId)
+    {
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, Topics.Space(spaceId));
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, Topics.SpaceMembers(spaceId));
+    }
 
     [Authorize]
     public async Task WatchSpaceAdmin(Guid spaceId)

@@ -23,14 +23,19 @@ internal sealed class HubLiveUpdates(
         var spaces = await db.SpaceMembers.AsNoTracking()
             .Where(m => m.BusinessId == business.Id && m.Status == MembershipStatus.Member)
             .Select(m => m.SpaceId).ToListAsync();
-        foreach (var space in spaces) await hub.Clients.Group(Topics.Space(space)).SpaceChanged(new SpaceChangedDto(space));
+        foreach (var space in spaces) await hub.Clients.Group(Topics.SpaceMembers(space)).SpaceChanged(new SpaceChangedDto(space));
     }, business.Id);
 
-    public Task SpaceChanged(SpaceSnapshot space, bool policyPublished) => Send(async () =>
+    public async Task SpaceChanged(SpaceSnapshot space, bool policyPublished)
     {
-        await Ping(space);
-        if (!policyPublished) return;
-        // Every member must accept the new version; the read model is as current as the grains that wrote it.
+        await Send(() => Ping(space), space.Id);
+        // Every member must accept the new version. A large space has many firms to tell: that runs apart from the
+        // space grain's turn, so the grain is not held while thousands of messages go out.
+        if (policyPublished) _ = Task.Run(() => Send(() => AskToAcceptPolicy(space), space.Id));
+    }
+
+    async Task AskToAcceptPolicy(SpaceSnapshot space)
+    {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>();
         var members = await db.SpaceMembers.AsNoTracking()
@@ -38,7 +43,7 @@ internal sealed class HubLiveUpdates(
         foreach (var firm in members)
             await hub.Clients.Group(Topics.BusinessTeam(firm)).SpaceStandingChanged(
                 new SpaceStandingChangedDto(space.Id, space.Settings.Name, firm, MembershipStatus.Member, null, space.Policy.Version));
-    }, space.Id);
+    }
 
     public Task MembershipChanged(SpaceSnapshot space, MembershipSnapshot membership) => Send(async () =>
     {
@@ -58,7 +63,7 @@ internal sealed class HubLiveUpdates(
         var db = scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>();
         var spaces = await db.SpaceMembers.AsNoTracking()
             .Where(m => m.BusinessId == project.PublisherId && m.Status == MembershipStatus.Member).Select(m => m.SpaceId).ToListAsync();
-        foreach (var space in spaces) await hub.Clients.Group(Topics.Space(space)).ShowcaseChanged(change);
+        foreach (var space in spaces) await hub.Clients.Group(Topics.SpaceMembers(space)).ShowcaseChanged(change);
     }, project.Id);
 
     async Task Ping(SpaceSnapshot space)

@@ -9,7 +9,7 @@ namespace Marketplace.Server.Seed;
 /// Demo data for a fresh embedded install: an association and its collaboration space, a buyer and a handful of
 /// Emilian firms with real CPV capabilities (three members, one applicant, one invited), each with an owner
 /// account. Ids are fixed, so running it again changes nothing.
-/// Turn it off with <c>Seed:DemoData=false</c>.
+/// On in Development (the README's `dotnet run`), off otherwise: the demo password is public.
 /// </summary>
 internal sealed class DemoSeeder(IServiceScopeFactory scopes, IGrainFactory grains, ILogger<DemoSeeder> log) : IHostedService
 {
@@ -62,7 +62,7 @@ internal sealed class DemoSeeder(IServiceScopeFactory scopes, IGrainFactory grai
             created++;
         }
         await SeedSpace(users);
-        if (created > 0) log.LogInformation("Seeded {Count} demo businesses; owner accounts use the password {Password}", created, Password);
+        if (created > 0) log.LogInformation("Seeded {Count} demo businesses and their owner accounts (see the README)", created);
     }
 
     static readonly Guid SpaceId = Guid.Parse("0b1f6a52-6c55-4a4e-9a4f-5a0d3d2b1b01");

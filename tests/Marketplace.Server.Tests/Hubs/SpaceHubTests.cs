@@ -46,13 +46,12 @@ public sealed class SpaceHubTests(HubFixture fixture) : IClassFixture<HubFixture
     [Fact]
     public async Task A_member_s_profile_edit_tells_the_space_s_watchers_to_reload_its_directory()
     {
-        var (admin, _, spaceId) = await Space();
+        var (admin, watcherHub, spaceId) = await Space(); // the admin may see the directory, so hears of it
         var (firm, _) = await fixture.Connect(signedIn: true);
         var member = await firm.CreateBusiness("Verdi Informatica");
         (await firm.PostAsJsonAsync($"/api/spaces/{spaceId}/applications", new ApplyRequest(member.Id, null, 1), Json)).EnsureSuccessStatusCode();
         (await admin.PostAsJsonAsync($"/api/spaces/{spaceId}/firms/{member.Id}/decision", new DecisionRequest(MembershipDecision.Approve, null), Json))
             .EnsureSuccessStatusCode();
-        var (_, watcherHub) = await fixture.Connect(signedIn: true);
         var pinged = new TaskCompletionSource<SpaceChangedDto>();
         watcherHub.On<SpaceChangedDto>("SpaceChanged", c => pinged.TrySetResult(c));
         await watcherHub.InvokeAsync("WatchSpace", spaceId);
@@ -61,6 +60,30 @@ public sealed class SpaceHubTests(HubFixture fixture) : IClassFixture<HubFixture
         (await firm.EditProfile(member.Id, EditOf(current) with { Capabilities = ["72000000"] })).EnsureSuccessStatusCode();
 
         (await pinged.Task.WaitAsync(Patience)).Should().Be(new SpaceChangedDto(spaceId));
+    }
+
+    [Fact]
+    public async Task Outsiders_watching_a_members_only_space_hear_nothing_about_its_members()
+    {
+        var (admin, _, spaceId) = await Space();
+        var (firm, _) = await fixture.Connect(signedIn: true);
+        var member = await firm.CreateBusiness("Verdi Informatica");
+        (await firm.PostAsJsonAsync($"/api/spaces/{spaceId}/applications", new ApplyRequest(member.Id, null, 1), Json)).EnsureSuccessStatusCode();
+        (await admin.PostAsJsonAsync($"/api/spaces/{spaceId}/firms/{member.Id}/decision", new DecisionRequest(MembershipDecision.Approve, null), Json))
+            .EnsureSuccessStatusCode();
+        var (_, outsider) = await fixture.Connect(signedIn: false);
+        var heard = new List<SpaceChangedDto>();
+        var policyHeard = new TaskCompletionSource();
+        outsider.On<SpaceChangedDto>("SpaceChanged", c => { lock (heard) heard.Add(c); policyHeard.TrySetResult(); });
+        await outsider.InvokeAsync("WatchSpace", spaceId);
+
+        var current = (await firm.GetFromJsonAsync<BusinessProfileDto>($"/api/businesses/{member.Id}", Json))!;
+        (await firm.EditProfile(member.Id, EditOf(current) with { Capabilities = ["72000000"] })).EnsureSuccessStatusCode();
+        // A public change afterwards: the hub keeps each connection's order, so anything sent before it arrives before it.
+        (await admin.PostAsJsonAsync($"/api/spaces/{spaceId}/policy", new PublishPolicyRequest("Regolamento v2"), Json)).EnsureSuccessStatusCode();
+        await policyHeard.Task.WaitAsync(Patience);
+
+        heard.Should().ContainSingle("only the policy change is public; the member's edit is not");
     }
 
     [Fact]

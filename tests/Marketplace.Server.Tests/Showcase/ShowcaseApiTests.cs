@@ -59,7 +59,7 @@ public abstract class ShowcaseApiTests<THost>(THost fixture) : IClassFixture<THo
         (await Answer(f.Partner, project, f.PartnerId, confirm: true)).EnsureSuccessStatusCode();
 
         var listed = await host.CreateClient().GetFromJsonAsync<ShowcaseDto[]>($"/api/businesses/{f.PartnerId}/showcase", Json);
-        listed.Should().ContainSingle().Which.Should().BeEquivalentTo(new
+        listed.Should().ContainSingle().Which.Should().BeEquivalentTo(new // verified: now public
         {
             Verified = true, Title = "Scuola primaria Rodari", PublisherName = "Rossi Edilizia",
             Partners = new[] { new { FirmName = "Bianchi Impianti", Confirmation = PartnerConfirmation.Confirmed } },
@@ -72,13 +72,30 @@ public abstract class ShowcaseApiTests<THost>(THost fixture) : IClassFixture<THo
         var f = await NewFirms();
         var project = await Publish(f);
         (await Answer(f.Partner, project, f.PartnerId, confirm: false, "Non abbiamo lavorato a questo progetto")).EnsureSuccessStatusCode();
-        (await host.CreateClient().GetFromJsonAsync<ShowcaseDto>($"/api/showcase/{project.Id}", Json))!.Partners.Single()
+        (await f.Publisher.GetFromJsonAsync<ShowcaseDto>($"/api/showcase/{project.Id}", Json))!.Partners.Single()
             .Should().BeEquivalentTo(new { Confirmation = PartnerConfirmation.Declined, Reason = "Non abbiamo lavorato a questo progetto" });
 
         var edited = await f.Publisher.PutAsJsonAsync($"/api/showcase/{project.Id}", new EditShowcaseRequest(project.Version, "Scuola Rodari, lotto 2",
             null, "Comune di Bologna", 2025, null, [], [f.PartnerId]), Json);
 
         (await edited.Read<ShowcaseDto>()).Partners.Single().Confirmation.Should().Be(PartnerConfirmation.Pending);
+    }
+
+    [Fact]
+    public async Task Outsiders_see_only_verified_projects_and_never_a_partner_s_reason()
+    {
+        var f = await NewFirms();
+        var pending = await Publish(f);
+        var anonymous = host.CreateClient();
+
+        (await anonymous.GetAsync($"/api/showcase/{pending.Id}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await anonymous.GetFromJsonAsync<ShowcaseDto[]>($"/api/businesses/{f.PartnerId}/showcase", Json)).Should().BeEmpty();
+        (await f.Partner.GetFromJsonAsync<ShowcaseDto[]>($"/api/businesses/{f.PartnerId}/showcase", Json)).Should().ContainSingle();
+
+        (await Answer(f.Partner, pending, f.PartnerId, confirm: false, "Mai lavorato con loro")).EnsureSuccessStatusCode();
+
+        (await anonymous.GetAsync($"/api/showcase/{pending.Id}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await f.Publisher.GetFromJsonAsync<ShowcaseDto>($"/api/showcase/{pending.Id}", Json))!.Partners.Single().Reason.Should().Be("Mai lavorato con loro");
     }
 
     [Fact]
@@ -93,7 +110,7 @@ public abstract class ShowcaseApiTests<THost>(THost fixture) : IClassFixture<THo
         (await Answer(f.Outsider, project, f.OutsiderId, confirm: true)).StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await Answer(host.Browser(), project, f.PartnerId, confirm: true)).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
         (await f.Outsider.PostAsJsonAsync("/api/showcase", Project(f), Json)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
-        (await host.CreateClient().GetFromJsonAsync<ShowcaseDto>($"/api/showcase/{project.Id}", Json))!.Partners.Single()
+        (await f.Partner.GetFromJsonAsync<ShowcaseDto>($"/api/showcase/{project.Id}", Json))!.Partners.Single()
             .Confirmation.Should().Be(PartnerConfirmation.Pending);
     }
 
@@ -140,6 +157,11 @@ public abstract class ShowcaseApiTests<THost>(THost fixture) : IClassFixture<THo
             EndorserName = "Bianchi Impianti", ProjectTitle = "Scuola primaria Rodari", Text = "Puntuali e competenti.",
         });
         (await f.Outsider.DeleteAsync($"/api/businesses/{f.PublisherId}/endorsements/{f.PartnerId}")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        var current = (await f.Publisher.GetFromJsonAsync<ShowcaseDto>($"/api/showcase/{project.Id}", Json))!;
+        (await f.Publisher.PutAsJsonAsync($"/api/showcase/{project.Id}", new EditShowcaseRequest(current.Version, "Scuola Rodari (rivista)",
+            null, null, 2024, null, [], [f.PartnerId]), Json)).EnsureSuccessStatusCode();
+        (await host.CreateClient().GetFromJsonAsync<EndorsementDto[]>($"/api/businesses/{f.PublisherId}/endorsements", Json))
+            .Should().BeEmpty("the project is no longer verified, so the endorsement has nothing to stand on");
         (await f.Partner.DeleteAsync($"/api/businesses/{f.PublisherId}/endorsements/{f.PartnerId}")).StatusCode.Should().Be(HttpStatusCode.NoContent);
         (await host.CreateClient().GetFromJsonAsync<EndorsementDto[]>($"/api/businesses/{f.PublisherId}/endorsements", Json)).Should().BeEmpty();
     }

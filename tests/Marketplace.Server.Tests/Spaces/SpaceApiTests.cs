@@ -235,6 +235,51 @@ public abstract class SpaceApiTests<THost>(THost fixture) : IClassFixture<THost>
     }
 
     [Fact]
+    public async Task An_invited_firm_may_decline_and_admins_may_take_an_invitation_back()
+    {
+        var w = await NewWorld();
+        var id = w.Space.Summary.Id;
+        await w.Admin.PostAsJsonAsync($"/api/spaces/{id}/invitations", new InviteRequest(w.FirmId), Json);
+        await w.Admin.PostAsJsonAsync($"/api/spaces/{id}/invitations", new InviteRequest(w.OutsiderId), Json);
+
+        (await w.Firm.PostAsync($"/api/spaces/{id}/firms/{w.FirmId}/withdraw", null)).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await w.Admin.PostAsJsonAsync($"/api/spaces/{id}/firms/{w.OutsiderId}/decision", new DecisionRequest(MembershipDecision.Reject, "Invito inviato per errore"), Json))
+            .StatusCode.Should().Be(HttpStatusCode.OK);
+
+        var standings = await w.Admin.GetFromJsonAsync<SpaceMembershipDto[]>($"/api/spaces/{id}/memberships", Json);
+        standings!.Select(m => (m.FirmId, m.Status)).Should().BeEquivalentTo([(w.FirmId, MembershipStatus.Withdrawn), (w.OutsiderId, MembershipStatus.Rejected)]);
+    }
+
+    [Fact]
+    public async Task Missing_choices_are_named_rather_than_defaulted()
+    {
+        var w = await WithMember();
+        var id = w.Space.Summary.Id;
+
+        var noDecision = await w.Admin.PostAsync($"/api/spaces/{id}/firms/{w.FirmId}/decision",
+            new StringContent("""{"reason":"?"}""", System.Text.Encoding.UTF8, "application/json"));
+        var noVisibility = await w.Admin.PutAsync($"/api/spaces/{id}/settings",
+            new StringContent($$"""{"version":{{w.Space.Version}},"name":"Spazio Emilia"}""", System.Text.Encoding.UTF8, "application/json"));
+
+        (await noDecision.Read<ValidationProblemDetails>()).Errors.Keys.Should().Equal("decision");
+        (await noVisibility.Read<ValidationProblemDetails>()).Errors.Keys.Should().Equal("visibility");
+        (await Detail(w.Firm, w)).ViewerFirms.Single().Status.Should().Be(MembershipStatus.Member);
+        (await Detail(w.Anonymous, w)).Summary.Visibility.Should().Be(DirectoryVisibility.MembersOnly);
+    }
+
+    [Fact]
+    public async Task Outsiders_cannot_probe_e_mails_through_the_moderator_form()
+    {
+        var w = await NewWorld();
+
+        var probe = await w.Firm.PostAsJsonAsync($"/api/spaces/{w.Space.Summary.Id}/moderators", new ModeratorRequest("nobody@example.it"), Json);
+
+        probe.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await w.Admin.PostAsJsonAsync($"/api/spaces/{w.Space.Summary.Id}/moderators", new ModeratorRequest("nobody@example.it"), Json))
+            .StatusCode.Should().Be(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
     public async Task Unknown_spaces_are_not_found()
     {
         var w = await NewWorld();

@@ -133,14 +133,16 @@ public abstract class SpaceDirectoryTests<THost>(THost fixture) : IClassFixture<
         (await admin.PostAsync($"/api/spaces/{spaceId}/firms/{rossi}/vouch", null)).EnsureSuccessStatusCode();
 
         (await Found("verified=true")).Should().Equal(rossi);
-        (await host.CreateClient().GetFromJsonAsync<VerificationDto[]>($"/api/businesses/{rossi}/verifications", Json))
+        (await rossiClient.GetFromJsonAsync<VerificationDto[]>($"/api/businesses/{rossi}/verifications", Json))
             .Should().ContainSingle().Which.AssociationName.Should().Be("Associazione");
+        (await host.CreateClient().GetFromJsonAsync<VerificationDto[]>($"/api/businesses/{rossi}/verifications", Json))
+            .Should().BeEmpty("membership of a members-only space is not public");
 
         var profile = (await host.CreateClient().GetFromJsonAsync<BusinessProfileDto>($"/api/businesses/{rossi}", Json))!;
         (await rossiClient.EditProfile(rossi, EditOf(profile) with { Size = FirmSize.Medium })).EnsureSuccessStatusCode();
 
         (await Found("verified=true")).Should().BeEmpty();
-        (await host.CreateClient().GetFromJsonAsync<VerificationDto[]>($"/api/businesses/{rossi}/verifications", Json)).Should().BeEmpty();
+        (await rossiClient.GetFromJsonAsync<VerificationDto[]>($"/api/businesses/{rossi}/verifications", Json)).Should().BeEmpty();
         (await admin.DeleteAsync($"/api/spaces/{spaceId}/firms/{rossi}/vouch")).EnsureSuccessStatusCode();
     }
 

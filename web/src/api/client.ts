@@ -21,9 +21,12 @@ import type {
   ModeratorRequest,
   MyBusinessDto,
   PublishPolicyRequest,
+  SpaceDashboardDto,
   SpaceDetailDto,
+  SpaceDirectoryPageDto,
   SpaceMembershipDto,
   SpaceSummaryDto,
+  VerificationDto,
 } from "./types";
 
 type Query = Record<string, string | number | undefined>;
@@ -77,6 +80,8 @@ export const api = {
   members: (id: string) => request<BusinessMemberDto[]>("GET", `/api/businesses/${segment(id)}/members`),
   addMember: (id: string, body: AddMemberRequest) =>
     request<BusinessMemberDto>("POST", `/api/businesses/${segment(id)}/members`, body),
+  /** The associations that vouch for the business's current size and VAT number. */
+  verifications: (id: string) => request<VerificationDto[]>("GET", `/api/businesses/${segment(id)}/verifications`),
 
   searchCpv: (q: string, limit = 20) => request<CapabilityDto[]>("GET", url("/api/reference/cpv", { q, limit })),
   searchComuni: (q: string, limit = 20) => request<ComuneDto[]>("GET", url("/api/reference/comuni", { q, limit })),
@@ -89,6 +94,10 @@ export const api = {
   publishPolicy: (id: string, body: PublishPolicyRequest) =>
     request<SpaceDetailDto>("POST", `/api/spaces/${segment(id)}/policy`, body),
   spaceMembers: (id: string) => request<DirectoryEntryDto[]>("GET", `/api/spaces/${segment(id)}/members`),
+  /** Searches the space's member firms; `query` as built by directory-filters.ts (apiQuery). */
+  spaceDirectory: (id: string, query: Query) =>
+    request<SpaceDirectoryPageDto>("GET", url(`/api/spaces/${segment(id)}/directory`, query)),
+  spaceDashboard: (id: string) => request<SpaceDashboardDto>("GET", `/api/spaces/${segment(id)}/dashboard`),
   spaceMemberships: (id: string) => request<SpaceMembershipDto[]>("GET", `/api/spaces/${segment(id)}/memberships`),
   spaceHistory: (id: string) => request<MembershipEventDto[]>("GET", `/api/spaces/${segment(id)}/history`),
   apply: (id: string, body: ApplyRequest) => request<SpaceDetailDto>("POST", `/api/spaces/${segment(id)}/applications`, body),
@@ -101,6 +110,10 @@ export const api = {
     request<SpaceDetailDto>("POST", `/api/spaces/${segment(id)}/firms/${segment(firmId)}/accept-policy`, body),
   decide: (id: string, firmId: string, body: DecisionRequest) =>
     request<SpaceDetailDto>("POST", `/api/spaces/${segment(id)}/firms/${segment(firmId)}/decision`, body),
+  vouch: (id: string, firmId: string) =>
+    request<SpaceDetailDto>("POST", `/api/spaces/${segment(id)}/firms/${segment(firmId)}/vouch`),
+  revokeVouch: (id: string, firmId: string) =>
+    request<SpaceDetailDto>("DELETE", `/api/spaces/${segment(id)}/firms/${segment(firmId)}/vouch`),
   addModerator: (id: string, body: ModeratorRequest) =>
     request<SpaceDetailDto>("POST", `/api/spaces/${segment(id)}/moderators`, body),
   removeModerator: (id: string, userId: string) =>

@@ -1930,7 +1930,7 @@ export interface components {
         AnswerShowcaseRequest: {
             /** Format: uuid */
             partnerId: string;
-            confirm: boolean;
+            confirm: null | boolean;
             /** Format: int32 */
             version: number;
             reason: null | string;
@@ -1995,11 +1995,11 @@ export interface components {
             description: null | string;
             territoryComuni: null | string[];
             territoryProvinces: null | string[];
-            visibility: components["schemas"]["DirectoryVisibility"];
+            visibility: null | components["schemas"]["DirectoryVisibility"];
             policyText: null | string;
         };
         DecisionRequest: {
-            decision: components["schemas"]["MembershipDecision"];
+            decision: null | components["schemas"]["MembershipDecision"];
             reason: null | string;
         };
         DirectoryEntryDto: {
@@ -2065,7 +2065,7 @@ export interface components {
             description: null | string;
             territoryComuni: null | string[];
             territoryProvinces: null | string[];
-            visibility: components["schemas"]["DirectoryVisibility"];
+            visibility: null | components["schemas"]["DirectoryVisibility"];
         };
         EndorsementDto: {
             /** Format: uuid */
@@ -2149,7 +2149,7 @@ export interface components {
             members: number;
         };
         /** @enum {unknown} */
-        MembershipDecision: "Approve" | "Reject" | "Suspend" | "Reinstate" | "Remove";
+        MembershipDecision: "Approve" | "Reject" | "Suspend" | "Reinstate" | "Remove" | null;
         MembershipEventDto: {
             /** Format: uuid */
             firmId: string;

@@ -33,6 +33,14 @@ export type AcceptPolicyRequest = Dto<"AcceptPolicyRequest">;
 export type DecisionRequest = Dto<"DecisionRequest">;
 export type InviteRequest = Dto<"InviteRequest">;
 export type ModeratorRequest = Dto<"ModeratorRequest">;
+export type ModeratorDto = Dto<"ModeratorDto">;
+export type SpaceDirectoryPageDto = Dto<"SpaceDirectoryPageDto">;
+export type SpaceDirectoryEntryDto = Dto<"SpaceDirectoryEntryDto">;
+export type VerificationDto = Dto<"VerificationDto">;
+export type SpaceDashboardDto = Dto<"SpaceDashboardDto">;
+export type MembersAtMonthDto = Dto<"MembersAtMonthDto">;
+export type DivisionCoverageDto = Dto<"DivisionCoverageDto">;
+export type ProvinceCountDto = Dto<"ProvinceCountDto">;
 
 // Enums are read off the DTO properties so that only the DTO names are part of the contract.
 export type BusinessKind = BusinessProfileDto["kind"];
@@ -41,4 +49,4 @@ export type MemberRole = MyBusinessDto["role"];
 export type SpaceVisibility = SpaceSummaryDto["visibility"];
 /** A firm's standing in a space; the schema's enum admits null, which FirmStandingDto uses for "never involved". */
 export type MembershipStatus = NonNullable<SpaceMembershipDto["status"]>;
-export type MembershipDecision = DecisionRequest["decision"];
+export type MembershipDecision = NonNullable<DecisionRequest["decision"]>;

@@ -80,3 +80,14 @@ export function formatDateTime(iso: string): string {
   if (Number.isNaN(date.getTime())) return iso;
   return new Intl.DateTimeFormat(current === "it" ? "it-IT" : "en-GB", { dateStyle: "medium", timeStyle: "short" }).format(date);
 }
+
+export function formatDate(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(current === "it" ? "it-IT" : "en-GB", { dateStyle: "long" }).format(date);
+}
+
+/** A number as the UI's language writes it: "12,5" in Italian, "12.5" in English. */
+export function formatNumber(value: number, maximumFractionDigits = 1): string {
+  return new Intl.NumberFormat(current === "it" ? "it-IT" : "en-GB", { maximumFractionDigits }).format(value);
+}

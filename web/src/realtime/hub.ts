@@ -121,6 +121,8 @@ function hub(): HubConnection {
   conn.on("SpaceStandingChanged", (change: SpaceStandingChange) => current() && deliver("businessTeam", change.firmId, change));
   // Sent to a business's team with its members; nothing shows it yet, and an unhandled method would log a warning.
   conn.on("BusinessTeamChanged", () => undefined);
+  // Sent to those who may see a space's members when a showcase project changes; no page shows showcases yet.
+  conn.on("ShowcaseChanged", () => undefined);
   conn.onreconnecting(() => current() && notifyAll("reconnecting"));
   conn.onreconnected(() => current() && joinAll());
   conn.onclose(() => {

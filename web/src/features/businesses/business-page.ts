@@ -2,8 +2,9 @@
 import { html, nothing } from "lit-html";
 import { api } from "../../api/client";
 import { ApiError } from "../../api/problem";
-import type { BusinessProfileDto, MemberRole } from "../../api/types";
-import { formatDateTime, localized, t } from "../../i18n";
+import type { BusinessProfileDto, MemberRole, VerificationDto } from "../../api/types";
+import { formatDate, formatDateTime, localized, t } from "../../i18n";
+import { latestOnly } from "../../latest";
 import type { Page, Redraw } from "../../page";
 import { watchBusiness, type LiveState } from "../../realtime/hub";
 import { href } from "../../router";
@@ -24,10 +25,23 @@ export function businessPage(id: string, redraw: Redraw): Page {
   let members: ReturnType<typeof membersSection> | null = null;
   let highlighted = new Set<ProfileField>();
   let highlightTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The associations that vouch for the firm's size and VAT number; a profile edit can void their mark. */
+  let verifications: VerificationDto[] = [];
+
+  const loadVerifications = latestOnly(
+    () => api.verifications(id),
+    (list) => {
+      verifications = list;
+      redraw();
+    },
+    () => undefined, // Without them the page shows no mark, as for a firm nobody vouches for.
+  );
 
   function show(incoming: BusinessProfileDto): void {
     const merged = mergeLiveUpdate(profile, incoming);
     if (!merged) return;
+    // The mark holds for the size and VAT number the association checked: ask again whenever the profile changes.
+    if (profile !== null) loadVerifications();
     profile = merged.profile;
     failure = null;
     if (merged.changed.length > 0) {
@@ -42,6 +56,7 @@ export function businessPage(id: string, redraw: Redraw): Page {
   }
 
   async function load(): Promise<void> {
+    loadVerifications();
     try {
       show(await api.business(id));
     } catch (error) {
@@ -89,6 +104,15 @@ export function businessPage(id: string, redraw: Redraw): Page {
               <span class="badge kind-${p.kind.toLowerCase()} ${mark("kind")}">${t(`kind.${p.kind}`)}</span>
               ${p.size ? html`<span class="badge ${mark("size")}">${t(`size.${p.size}`)}</span>` : nothing}
             </p>
+            ${verifications.length
+              ? html`<p class="verified-marks" data-testid="business-verified" data-count=${verifications.length}>
+                  ${verifications.map(
+                    (v) => html`<a class="verified-mark" href=${href({ name: "space", id: v.spaceId })} data-space-id=${v.spaceId}
+                      title=${t("business.verifiedHint", { association: v.associationName, space: v.spaceName, when: formatDate(v.vouchedAt) })}>
+                      <span class="check" aria-hidden="true">✓</span>${t("business.verifiedBy", { association: v.associationName })}</a>`,
+                  )}
+                </p>`
+              : nothing}
           </div>
           <div class="head-tools">
             <span class="live" data-testid="live-status" data-state=${live} title=${t("live.hint")}>
@@ -150,6 +174,7 @@ export function businessPage(id: string, redraw: Redraw): Page {
     title: () => profile?.name ?? t("business.title"),
     dispose: () => {
       unwatch();
+      loadVerifications.cancel();
       clearTimeout(highlightTimer);
     },
     view: () =>

@@ -1,5 +1,6 @@
-// On a space's page, for its admins: applications, members, invitations, the policy, moderators and the
-// history of every membership change. The lists reload whenever the hub says the memberships changed.
+// On a space's page, for its admins: applications, members (with the association's verified mark),
+// invitations, the policy, moderators and the history of every membership change; and, in a tab of its own, the
+// dashboard. The lists reload whenever the hub says the memberships changed.
 import { html, nothing } from "lit-html";
 import { ifDefined } from "lit-html/directives/if-defined.js";
 import { live } from "lit-html/directives/live.js";
@@ -9,6 +10,7 @@ import type {
   DirectoryEntryDto,
   MembershipDecision,
   MembershipEventDto,
+  ModeratorDto,
   ModeratorRequest,
   PublishPolicyRequest,
   SpaceDetailDto,
@@ -20,16 +22,19 @@ import { latestOnly } from "../../latest";
 import { href } from "../../router";
 import { typeahead } from "../../typeahead";
 import { fieldErrorView, loadErrorView, loadingView } from "../../views";
+import { currentUser } from "../auth/session";
 import { comuneLabel } from "../businesses/format";
+import { spaceDashboard, type SpaceDashboardView } from "./dashboard-view";
 import { decisionDialog, type DecisionTarget } from "./decision-dialog";
 import { actionProblem, invitationConflict } from "./problems";
 import { buildPublishRequest, policyChanged } from "./requests";
 import type { SpaceContext } from "./space-context";
-import { statusBadge } from "./space-views";
-import { awaitingPolicy, decisionsFor, groupMemberships, invitationBlock, needsReason } from "./standing";
+import { statusBadge, verifiedBadge } from "./space-views";
+import { awaitingPolicy, decisionsFor, groupMemberships, invitationBlock, needsReason, vouchAction } from "./standing";
 
 type Section = "applications" | "members" | "invitations" | "policy" | "moderators" | "history";
 type Feedback = { ok: boolean; text: () => string };
+type Tab = "manage" | "dashboard";
 
 const decisionTestid: Record<MembershipDecision, string> = {
   Approve: "approve-submit",
@@ -48,7 +53,15 @@ export function adminArea(ctx: SpaceContext) {
   let fresh = new Set<string>();
   let freshTimer: ReturnType<typeof setTimeout> | undefined;
   const feedback = new Map<Section, Feedback>();
+  /**
+   * How the last vouch or revocation went, next to the firm it was about; shown while the firm's mark is as the
+   * outcome left it (a profile edit that voids or restores the mark makes it stale); null: until the next action.
+   */
+  const vouchFeedback = new Map<string, Feedback & { verified: boolean | null }>();
   let busy = false;
+  let tab: Tab = "manage";
+  /** Made when the Dashboard tab is first opened, so that its figures and charts are fetched only then. */
+  let dashboard: SpaceDashboardView | null = null;
 
   let invitee: DirectoryEntryDto | null = null;
   let policyDraft: string | null = null;
@@ -139,6 +152,27 @@ export function adminArea(ctx: SpaceContext) {
             data-testid=${decisionTestid[d]} ?disabled=${busy} @click=${() => decide(m, d, section)}>${t(`decision.${d}`)}</button>`,
         );
 
+  function vouchButton(m: SpaceMembershipDto) {
+    switch (vouchAction(m)) {
+      case "vouch":
+        return html`<button type="button" class="primary-outline" data-testid="vouch-submit" ?disabled=${busy}
+          title=${t("vouch.hint", { firm: m.firmName })} @click=${() => vouch(m, "vouch")}>${t("vouch.submit")}</button>`;
+      case "revoke":
+        return html`<button type="button" data-testid="vouch-revoke" ?disabled=${busy}
+          aria-label=${t("vouch.revokeLabel", { firm: m.firmName })} title=${t("vouch.revokeLabel", { firm: m.firmName })}
+          @click=${() => vouch(m, "revoke")}>${t("vouch.revoke")}</button>`;
+      case null:
+        return nothing;
+    }
+  }
+
+  const vouchStatusView = (m: SpaceMembershipDto) => {
+    const f = vouchFeedback.get(m.firmId);
+    return f && (f.verified === null || f.verified === m.verified)
+      ? html`<p class="status item-status ${f.ok ? "ok" : "error"}" role="status" data-testid="vouch-status">${f.text()}</p>`
+      : nothing;
+  };
+
   const statusOf = (firmId: string) => memberships?.find((m) => m.firmId.toLowerCase() === firmId.toLowerCase())?.status ?? null;
 
   const firmSearch = typeahead<DirectoryEntryDto>(
@@ -204,6 +238,53 @@ export function adminArea(ctx: SpaceContext) {
         policyErrors = error.errors;
         say("policy", false, () => [t("form.invalid"), ...otherFieldMessages(policyErrors, ["text"], policySent, "space")].join(" "));
       } else await afterProblem("policy", error, "publish");
+    } finally {
+      busy = false;
+      ctx.redraw();
+    }
+  }
+
+  async function vouch(m: SpaceMembershipDto, action: "vouch" | "revoke"): Promise<void> {
+    if (busy) return;
+    busy = true;
+    vouchFeedback.clear();
+    ctx.redraw();
+    try {
+      ctx.accept(action === "vouch" ? await api.vouch(ctx.spaceId, m.firmId) : await api.revokeVouch(ctx.spaceId, m.firmId));
+      vouchFeedback.set(m.firmId, {
+        ok: true,
+        verified: action === "vouch",
+        text: () => t(action === "vouch" ? "vouch.done" : "vouch.revoked", { firm: m.firmName }),
+      });
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 400) {
+        // errors.firm: the profile has no size class or no VAT number, so there is nothing to vouch for.
+        const texts = Object.hasOwn(error.errors, "firm")
+          ? [t("vouch.incomplete", { firm: m.firmName })]
+          : otherFieldMessages(error.errors, [], { firmId: m.firmId }, "space");
+        vouchFeedback.set(m.firmId, { ok: false, verified: m.verified, text: () => texts.join(" ") });
+      } else {
+        const problem = actionProblem(action === "vouch" ? "vouch" : "revokeVouch", error);
+        if (problem.reload) await ctx.reload();
+        // The list has changed under the admin: say why until they act again.
+        vouchFeedback.set(m.firmId, { ok: false, verified: null, text: problem.text });
+      }
+    } finally {
+      busy = false;
+      ctx.redraw();
+    }
+  }
+
+  async function removeModerator(moderator: ModeratorDto): Promise<void> {
+    if (busy) return;
+    busy = true;
+    feedback.delete("moderators");
+    ctx.redraw();
+    try {
+      ctx.accept(await api.removeModerator(ctx.spaceId, moderator.userId));
+      say("moderators", true, () => t("admin.moderators.removed", { email: moderator.email }));
+    } catch (error) {
+      await afterProblem("moderators", error, "removeModerator");
     } finally {
       busy = false;
       ctx.redraw();
@@ -281,6 +362,7 @@ export function adminArea(ctx: SpaceContext) {
           (m) => html`<li class="admin-item" data-testid="admin-member-item" data-firm-id=${m.firmId} data-status=${m.status ?? ""}>
             <div class="item-main">
               <div class="item-head">${firmLink(m)} ${m.status === "Member" ? nothing : statusBadge(m.status)}
+                ${m.verified ? verifiedBadge() : nothing}
                 ${m.policyAcceptancePending
                   ? html`<span class="badge warn" data-testid="policy-pending" title=${t("admin.members.policyPendingHint", { version: policyVersion })}>
                       ${t("admin.members.policyPending", { version: policyVersion })}</span>`
@@ -289,7 +371,8 @@ export function adminArea(ctx: SpaceContext) {
               ${m.status === "Suspended" && m.reason ? html`<p class="small"><span class="label">${t("admin.reasonLabel")}</span> ${m.reason}</p>` : nothing}
               ${since(m.since)}
             </div>
-            <div class="item-actions">${decisionButtons(m, "members")}</div>
+            <div class="item-actions">${vouchButton(m)}${decisionButtons(m, "members")}</div>
+            ${vouchStatusView(m)}
           </li>`,
         )}
       </ul>
@@ -381,12 +464,36 @@ export function adminArea(ctx: SpaceContext) {
     </section>`;
   }
 
-  function moderatorsView() {
+  function moderatorsView(moderators: readonly ModeratorDto[], hostEditor: boolean) {
     const messages = fieldMessages(moderatorErrors, "email", moderatorSent, "space");
     return html`<section class="card admin-section" id="admin-moderators" aria-labelledby="admin-moderators-title">
-      <h3 id="admin-moderators-title">${t("admin.moderators.title")}</h3>
+      <h3 id="admin-moderators-title">${t("admin.moderators.title")} <span class="count">${moderators.length}</span></h3>
       <p class="muted small">${t("admin.moderators.intro")}</p>
-      <form class="row" @submit=${addModerator} novalidate>
+      ${moderators.length
+        ? html`<ul class="admin-list compact" data-testid="moderators-list">
+            ${moderators.map(
+              (m) => html`<li class="admin-item" data-testid="moderator-item" data-user-id=${m.userId}>
+                <div class="item-main"><div class="item-head"><span class="moderator-email">${emailView(m.email)}</span>
+                  ${m.userId.toLowerCase() === currentUser()?.id.toLowerCase() ? html`<span class="badge">${t("admin.moderators.you")}</span>` : nothing}</div></div>
+                ${hostEditor
+                  ? html`<div class="item-actions">
+                      <button type="button" class="danger-outline" data-testid="moderator-remove" ?disabled=${busy}
+                        aria-label=${t("admin.moderators.removeLabel", { email: m.email })}
+                        @click=${() => removeModerator(m)}>${t("admin.moderators.remove")}</button>
+                    </div>`
+                  : nothing}
+              </li>`,
+            )}
+          </ul>`
+        : html`<p class="muted" data-testid="moderators-empty">${t("admin.moderators.none")}</p>`}
+      ${hostEditor ? moderatorForm(messages) : html`<p class="small muted" data-testid="moderators-host-only">${t("admin.moderators.hostOnly")}</p>`}
+      ${feedbackView("moderators")}
+    </section>`;
+  }
+
+  function moderatorForm(messages: string[]) {
+    return html`
+      <form class="row moderator-form" @submit=${addModerator} novalidate>
         <div class="field grow">
           <label for="moderator-email">${t("admin.moderators.email")}</label>
           <input id="moderator-email" type="email" autocomplete="off" data-testid="moderator-email" .value=${live(moderatorEmail)}
@@ -395,9 +502,7 @@ export function adminArea(ctx: SpaceContext) {
           ${fieldErrorView("email", messages, "moderator-email-error")}
         </div>
         <button class="primary" type="submit" data-testid="moderator-submit" ?disabled=${busy}>${t("admin.moderators.add")}</button>
-      </form>
-      ${feedbackView("moderators")}
-    </section>`;
+      </form>`;
   }
 
   function historyView(events: MembershipEventDto[]) {
@@ -430,8 +535,31 @@ export function adminArea(ctx: SpaceContext) {
     </section>`;
   }
 
-  const jump = (section: Section) => () =>
-    document.getElementById(`admin-${section}`)?.scrollIntoView({ behavior: "smooth", block: "start" });
+  const jump = (section: Section) => () => {
+    const scroll = () => document.getElementById(`admin-${section}`)?.scrollIntoView({ behavior: "smooth", block: "start" });
+    if (tab === "manage") return scroll();
+    // The section is in the Management tab: show it, then scroll once it is drawn.
+    showTab("manage");
+    queueMicrotask(scroll);
+  };
+
+  function showTab(next: Tab): void {
+    tab = next;
+    if (next === "dashboard" && !dashboard) {
+      dashboard = spaceDashboard(ctx.spaceId, ctx.redraw);
+      dashboard.load();
+    }
+    if (next !== "dashboard") dashboard?.hide();
+    ctx.redraw();
+  }
+
+  /** Arrow keys move between the tabs, as in any tab list. */
+  function onTabKey(event: KeyboardEvent): void {
+    if (event.key !== "ArrowLeft" && event.key !== "ArrowRight") return;
+    event.preventDefault();
+    showTab(tab === "manage" ? "dashboard" : "manage");
+    queueMicrotask(() => document.getElementById(`admin-tab-${tab}`)?.focus());
+  }
 
   /** A figure of the side card that leads to its section; highlighted while there is something to do. */
   const todo = (section: Section, count: number, label: string) =>
@@ -440,9 +568,15 @@ export function adminArea(ctx: SpaceContext) {
 
   return {
     /** Loads the admins' lists again (on a hub notice, after an action). */
-    load: () => loadLists(),
+    load: () => {
+      loadLists();
+      dashboard?.load();
+    },
+    /** Opens the Dashboard tab (or the Management one). */
+    showTab,
     dispose() {
       loadLists.cancel();
+      dashboard?.dispose();
       firmSearch.dispose();
       clearTimeout(freshTimer);
     },
@@ -459,22 +593,36 @@ export function adminArea(ctx: SpaceContext) {
               ${todo("invitations", groups.invited.length, tn("admin.summary.invitations", groups.invited.length))}
             </ul>`
           : loadingView()}
-        <p><button type="button" class="link" @click=${jump("history")}>${t("admin.summary.history")}</button></p>
+        <p class="summary-links">
+          <button type="button" class="link" @click=${jump("history")}>${t("admin.summary.history")}</button>
+          <a href=${href({ name: "spaceDashboard", id: ctx.spaceId })} data-testid="admin-summary-dashboard">${t("admin.summary.dashboard")}</a>
+        </p>
       </section>`;
     },
     view(detail: SpaceDetailDto, hostEditor: boolean) {
-      const sections: Section[] = ["applications", "members", "invitations", "policy", ...(hostEditor ? (["moderators"] as const) : []), "history"];
+      const sections: Section[] = ["applications", "members", "invitations", "policy", "moderators", "history"];
       const groups = memberships ? groupMemberships(memberships) : null;
+      const tabButton = (name: Tab, label: string) =>
+        html`<button type="button" role="tab" id="admin-tab-${name}" data-testid="admin-tab-${name}" aria-controls="admin-panel"
+          aria-selected=${tab === name ? "true" : "false"} tabindex=${tab === name ? "0" : "-1"}
+          @click=${() => showTab(name)} @keydown=${onTabKey}>${label}</button>`;
       return html`<section class="admin-area" data-testid="space-admin" aria-labelledby="admin-title">
         <div class="admin-head">
           <h2 id="admin-title">${t("admin.title")}</h2>
-          <nav class="admin-nav" aria-label=${t("admin.nav")}>
+          <div class="admin-tabs" role="tablist" aria-label=${t("admin.tabs")}>
+            ${tabButton("manage", t("admin.tab.manage"))}
+            ${tabButton("dashboard", t("admin.tab.dashboard"))}
+          </div>
+        </div>
+        <div id="admin-panel" role="tabpanel" aria-labelledby="admin-tab-${tab}">
+        ${tab === "dashboard" && dashboard
+          ? dashboard.view({ territory: detail.territoryProvinces, fullPageLink: true })
+          : html`<nav class="admin-nav" aria-label=${t("admin.nav")}>
             ${sections.map(
               (s) => html`<button type="button" class="link" @click=${jump(s)}>${t(`admin.nav.${s}`)}${s === "applications" && groups?.applications.length
                 ? html` <span class="count">${groups.applications.length}</span>` : nothing}</button>`,
             )}
           </nav>
-        </div>
         ${failed
           ? loadErrorView()
           : !groups || !history
@@ -488,9 +636,10 @@ export function adminArea(ctx: SpaceContext) {
                   ${invitationsView(groups.invited)}
                   ${policyView(detail, awaitingPolicy(memberships ?? []))}
                 </div>
-                ${hostEditor ? moderatorsView() : nothing}
+                ${moderatorsView(detail.moderators, hostEditor)}
                 ${historyView(history)}
-              `}
+              `}`}
+        </div>
         ${dialog.view()}
       </section>`;
     },

@@ -36,6 +36,17 @@ describe("space action problems", () => {
     setLanguage("it");
   });
 
+  it("explains refused vouching and moderator removals", () => {
+    expect(actionProblem("removeModerator", problem(403)).text()).toBe(
+      "Solo il Titolare o un Gestore dell'associazione può rimuovere i moderatori.",
+    );
+    expect(actionProblem("removeModerator", problem(403)).reload).toBe(true);
+    expect(actionProblem("removeModerator", problem(409)).text()).toContain("non è più moderatore");
+    expect(actionProblem("vouch", problem(403)).text()).toBe("Solo gli amministratori dello spazio possono farlo.");
+    expect(actionProblem("vouch", problem(409)).text()).toContain("l'elenco è stato aggiornato");
+    expect(actionProblem("revokeVouch", problem(409)).text()).toBe("Non c'è una verifica da revocare: l'elenco è stato aggiornato.");
+  });
+
   it("reloads on a missing space but not on a lost session or a server fault", () => {
     expect(actionProblem("publish", problem(404))).toMatchObject({ reload: true });
     expect(actionProblem("publish", problem(404)).text()).toBe("Questo spazio non esiste più.");

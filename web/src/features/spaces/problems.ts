@@ -15,7 +15,10 @@ export type SpaceAction =
   | "acceptPolicy"
   | "decide"
   | "invite"
-  | "moderator";
+  | "moderator"
+  | "removeModerator"
+  | "vouch"
+  | "revokeVouch";
 
 /** Actions a firm takes for itself, which only its Owners and Managers may take. */
 const firmActions: readonly SpaceAction[] = ["apply", "withdraw", "leave", "acceptPolicy"];
@@ -25,6 +28,8 @@ const forbidden = (action: SpaceAction): MessageKey =>
     ? "spaces.problem.forbiddenFirm"
     : action === "moderator"
       ? "spaces.problem.forbiddenModerator"
+      : action === "removeModerator"
+        ? "spaces.problem.forbiddenRemoveModerator"
       : action === "create"
         ? "spaces.problem.forbiddenCreate"
         : "spaces.problem.forbiddenAdmin";
@@ -40,6 +45,9 @@ const conflict: Record<SpaceAction, MessageKey> = {
   decide: "spaces.problem.decisionConflict",
   invite: "spaces.problem.conflict",
   moderator: "spaces.problem.alreadyModerator",
+  removeModerator: "spaces.problem.notModerator",
+  vouch: "spaces.problem.vouchConflict",
+  revokeVouch: "spaces.problem.revokeConflict",
 };
 
 export interface ActionProblem {

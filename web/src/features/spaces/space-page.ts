@@ -1,9 +1,9 @@
-// #/spaces/{id} — a collaboration space: overview, policy, members, the viewer's standing, and for its admins
-// the admin area. Kept up to date over SignalR: the hub says *that* something changed, the page reloads it.
+// #/spaces/{id} — a collaboration space: overview, policy, the search over its members, the viewer's standing,
+// and for its admins the admin area. Kept up to date over SignalR: the hub says *that* something changed, the page reloads it.
 import { html, nothing } from "lit-html";
 import { api } from "../../api/client";
 import { ApiError } from "../../api/problem";
-import type { DirectoryEntryDto, MemberRole, SpaceDetailDto } from "../../api/types";
+import type { MemberRole, SpaceDetailDto } from "../../api/types";
 import { formatDateTime, t, tn } from "../../i18n";
 import { latestOnly } from "../../latest";
 import type { Page, Redraw } from "../../page";
@@ -12,10 +12,10 @@ import { comuneNames, type ComuneName } from "../../reference/comuni";
 import { href } from "../../router";
 import { loadErrorView, loadingView, notFoundView } from "../../views";
 import { currentUser } from "../auth/session";
-import { comuneLabel } from "../businesses/format";
 import { canManage } from "../businesses/roles";
 import { adminArea } from "./admin-area";
 import type { SpaceContext } from "./space-context";
+import { spaceDirectory } from "./space-directory";
 import { territoryView, visibilityBadge } from "./space-views";
 import { canSeeMembers } from "./standing";
 import { standingPanel } from "./standing-panel";
@@ -24,8 +24,6 @@ import { rememberStandings, trackFirms } from "./standing-notices";
 export function spacePage(id: string, redraw: Redraw): Page {
   let detail: SpaceDetailDto | null = null;
   let failure: "notFound" | "error" | null = null;
-  let members: DirectoryEntryDto[] | null = null;
-  let membersState: "loading" | "forbidden" | "error" | "ok" = "loading";
   let roles: Map<string, MemberRole> = new Map();
   let hostEditor = false;
   let names: Map<string, ComuneName> | null | undefined = null;
@@ -56,6 +54,7 @@ export function spacePage(id: string, redraw: Redraw): Page {
   };
   const panel = standingPanel(ctx);
   const admin = adminArea(ctx);
+  const directory = spaceDirectory(id, redraw);
 
   function show(fresh: SpaceDetailDto): void {
     detail = fresh;
@@ -104,43 +103,25 @@ export function spacePage(id: string, redraw: Redraw): Page {
   }
 
   /**
-   * Reloads on hub notices: only the answer to the latest request is shown. The members follow, once it is
-   * known whether the viewer may see them (a firm just approved may).
+   * Reloads on hub notices (SpaceChanged comes for the space's own changes and, to those who may see the
+   * members, for a member's profile edit): only the answer to the latest request is shown. The members follow,
+   * once it is known whether the viewer may see them (a firm just approved may).
    */
   const loadDetail = latestOnly(
     () => api.space(id),
     (fresh) => {
       show(fresh);
       loadMembers();
+      // A member's profile edit can void the association's mark: the admins' lists and dashboard say so too.
+      if (fresh.viewerIsAdmin) admin.load();
     },
     failed,
   );
 
-  const fetchMembers = latestOnly(
-    () => api.spaceMembers(id),
-    (list) => {
-      members = list;
-      membersState = "ok";
-      redraw();
-    },
-    (error) => {
-      membersState = error instanceof ApiError && error.status === 403 ? "forbidden" : members ? "ok" : "error";
-      if (membersState === "forbidden") members = null;
-      redraw();
-    },
-  );
-
-  /** Asks for the members only when the viewer may see them; otherwise says so without a refused request. */
+  /** Searches the members only when the viewer may see them; otherwise says so without a refused request. */
   function loadMembers(): void {
-    if (detail && !canSeeMembers(detail)) {
-      fetchMembers.cancel();
-      members = null;
-      membersState = "forbidden";
-      redraw();
-    } else {
-      if (membersState === "forbidden") membersState = "loading";
-      fetchMembers();
-    }
+    if (detail && !canSeeMembers(detail)) directory.forbid();
+    else directory.load();
   }
 
   async function loadRoles(): Promise<void> {
@@ -181,34 +162,12 @@ export function spacePage(id: string, redraw: Redraw): Page {
 
   function membersView(d: SpaceDetailDto) {
     const count = d.summary.memberCount;
-    return html`<section class="card" aria-labelledby="space-members-title">
-      <h2 id="space-members-title">${t("space.members")} <span class="count">${count}</span></h2>
-      <div data-testid="space-members" data-state=${membersState}>
-        ${membersState === "forbidden"
-          ? html`<div class="members-only" data-testid="space-members-only">
-              <p><strong>${t("space.membersOnly")}</strong></p>
-              <p class="muted">${tn("space.membersOnlyCount", count)}
-                ${currentUser() ? nothing : html`<a href=${href({ name: "login", next: location.hash })}>${t("space.signInToSee")}</a>`}</p>
-            </div>`
-          : membersState === "error"
-            ? loadErrorView()
-            : members === null
-              ? loadingView()
-              : members.length === 0
-                ? html`<p class="muted">${t("space.noMembers")}</p>`
-                : html`<ul class="space-members">
-                    ${members.map(
-                      (m) => html`<li data-testid="space-member" data-firm-id=${m.id}>
-                        <a href=${href({ name: "business", id: m.id })}>${m.name}</a>
-                        <span class="muted small">${[
-                          m.comuneName ? comuneLabel(m.comuneName, m.provinceSigla) : null,
-                          m.size ? t(`size.${m.size}`) : null,
-                          tn("directory.capabilities", m.capabilityCount),
-                        ].filter(Boolean).join(" · ")}</span>
-                      </li>`,
-                    )}
-                  </ul>`}
+    return html`<section class="card space-directory" id="space-directory" aria-labelledby="space-members-title">
+      <div class="section-head">
+        <h2 id="space-members-title">${t("space.members")} <span class="count">${count}</span></h2>
+        ${directory.state() === "forbidden" ? nothing : html`<span class="muted small">${t("spaceDirectory.intro")}</span>`}
       </div>
+      ${directory.view(count, "space-members-title")}
     </section>`;
   }
 
@@ -244,7 +203,8 @@ export function spacePage(id: string, redraw: Redraw): Page {
             <span class="dot" aria-hidden="true"></span>${t(`live.${live}`)}
           </span>
           ${d.viewerIsAdmin
-            ? html`<a class="button" data-testid="space-settings-link" href=${href({ name: "editSpace", id })}>${t("space.settings")}</a>`
+            ? html`<a class="button" data-testid="space-dashboard-link" href=${href({ name: "spaceDashboard", id })}>${t("dashboard.link")}</a>
+                <a class="button" data-testid="space-settings-link" href=${href({ name: "editSpace", id })}>${t("space.settings")}</a>`
             : nothing}
         </div>
       </header>
@@ -270,10 +230,10 @@ export function spacePage(id: string, redraw: Redraw): Page {
             </div>
             <div class="policy-text" data-testid="space-policy" tabindex="0">${d.policy.text}</div>
           </section>
-
-          ${membersView(d)}
         </div>
       </div>
+
+      ${membersView(d)}
 
       ${d.viewerIsAdmin ? admin.view(d, hostEditor) : nothing}
     </article>`;
@@ -286,7 +246,7 @@ export function spacePage(id: string, redraw: Redraw): Page {
       unwatch();
       unwatchAdmin?.();
       loadDetail.cancel();
-      fetchMembers.cancel();
+      directory.dispose();
       admin.dispose();
     },
     view: () =>

@@ -14,6 +14,10 @@ export const statusBadge = (status: MembershipStatus | null, testid?: string) =>
   html`<span class="badge status status-${(status ?? "none").toLowerCase()}" data-testid=${testid ?? nothing}
     data-status=${status ?? "none"}>${t(`status.${status ?? "none"}`)}</span>`;
 
+/** The association's mark: it vouches for the firm's current size class and VAT number. */
+export const verifiedBadge = () =>
+  html`<span class="badge verified" data-testid="verified-badge" title=${t("verified.hint")}><span class="check" aria-hidden="true">✓</span>${t("verified.badge")}</span>`;
+
 /** "Bologna (BO)"; a sigla the client does not know is shown as it is. */
 export const provinceLabel = (sigla: string): string => {
   const province = findProvince(sigla);

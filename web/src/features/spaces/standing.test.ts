@@ -11,6 +11,7 @@ import {
   needsReason,
   policyPending,
   standingActions,
+  vouchAction,
 } from "./standing";
 
 const standing = (status: MembershipStatus | null, acceptedPolicyVersion: number | null = null) => ({ status, acceptedPolicyVersion });
@@ -144,5 +145,20 @@ describe("canSeeMembers", () => {
     expect(canSeeMembers(space("MembersOnly", false))).toBe(false);
     expect(canSeeMembers(space("MembersOnly", false, "Applied", "Invited", null))).toBe(false);
     expect(canSeeMembers(space("MembersOnly", false, "Suspended"))).toBe(false);
+  });
+});
+
+describe("vouchAction", () => {
+  it.each([
+    ["Member", false, "vouch"],
+    ["Member", true, "revoke"],
+    // A suspended firm cannot be vouched for, but a mark it still has can be revoked.
+    ["Suspended", false, null],
+    ["Suspended", true, "revoke"],
+    ["Applied", false, null],
+    ["Invited", false, null],
+    ["Left", false, null],
+  ] as [MembershipStatus, boolean, "vouch" | "revoke" | null][])("%s, verified %s → %s", (status, verified, expected) => {
+    expect(vouchAction({ status, verified })).toBe(expected);
   });
 });

@@ -118,3 +118,13 @@ export function invitationBlock(status: MembershipStatus | null | undefined): "m
 export const canSeeMembers = (
   space: { summary: { visibility: SpaceDetailDto["summary"]["visibility"] }; viewerIsAdmin: boolean; viewerFirms: readonly Pick<FirmStandingDto, "status">[] },
 ): boolean => space.summary.visibility === "Public" || space.viewerIsAdmin || space.viewerFirms.some((f) => f.status === "Member");
+
+/**
+ * What the admins can do about a firm's verified mark: vouch for a member's current size and VAT number, or
+ * revoke a mark that holds. Only a current member can be vouched for (MembershipState.CheckVouch); a mark that no
+ * longer holds (the firm changed its profile since) shows as unverified, and vouching again renews it.
+ */
+export function vouchAction(m: Pick<SpaceMembershipDto, "status" | "verified">): "vouch" | "revoke" | null {
+  if (m.verified) return "revoke";
+  return m.status === "Member" ? "vouch" : null;
+}
