@@ -61,13 +61,16 @@ public static class BusinessEndpoints
 
     /// <summary>
     /// The associations that vouch for the firm's current size class and VAT number. A members-only space is named
-    /// only to people of its member firms: membership there is not public.
+    /// only to people of its member firms and of its host: membership there is not public.
     /// </summary>
     static async Task<Ok<VerificationDto[]>> Verifications(Guid id, ClaimsPrincipal user, MarketplaceDbContext db, CancellationToken ct)
     {
         var me = user.UserIdOrNull() ?? Guid.Empty;
-        var viewerSpaces = db.SpaceMembers.Where(m => m.Status == Spaces.MembershipStatus.Member
-            && db.BusinessMembers.Any(b => b.UserId == me && b.BusinessId == m.BusinessId)).Select(m => m.SpaceId);
+        var myBusinesses = db.BusinessMembers.Where(b => b.UserId == me).Select(b => b.BusinessId);
+        // Spaces the viewer may see inside: those of the viewer's member firms, and those the viewer's association hosts.
+        var viewerSpaces = db.SpaceMembers.Where(m => m.Status == Spaces.MembershipStatus.Member && myBusinesses.Contains(m.BusinessId))
+            .Select(m => m.SpaceId)
+            .Union(db.Spaces.Where(s => myBusinesses.Contains(s.HostId)).Select(s => s.SpaceId));
         var rows = await db.SpaceMembers.AsNoTracking()
             .Where(m => m.BusinessId == id && m.Status == Spaces.MembershipStatus.Member && m.Verified)
             .Join(db.Spaces, m => m.SpaceId, s => s.SpaceId, (m, s) => new { Member = m, Space = s })

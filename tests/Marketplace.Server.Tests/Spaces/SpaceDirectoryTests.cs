@@ -135,6 +135,7 @@ public abstract class SpaceDirectoryTests<THost>(THost fixture) : IClassFixture<
         (await Found("verified=true")).Should().Equal(rossi);
         (await rossiClient.GetFromJsonAsync<VerificationDto[]>($"/api/businesses/{rossi}/verifications", Json))
             .Should().ContainSingle().Which.AssociationName.Should().Be("Associazione");
+        (await admin.GetFromJsonAsync<VerificationDto[]>($"/api/businesses/{rossi}/verifications", Json)).Should().ContainSingle();
         (await host.CreateClient().GetFromJsonAsync<VerificationDto[]>($"/api/businesses/{rossi}/verifications", Json))
             .Should().BeEmpty("membership of a members-only space is not public");
 
