@@ -34,6 +34,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         if (!File.Exists(chromium))
             throw new InvalidOperationException($"Chromium is not at {chromium}: install Debian's chromium package or set MARKETPLACE_CHROMIUM.");
         playwright = await Playwright.CreateAsync();
+        // A bound on waiting for the page, not a speed requirement: live updates normally arrive in milliseconds.
+        Assertions.SetDefaultExpectTimeout(15_000);
         Browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = chromium, Headless = true, Args = ChromiumFlags });
         Directory.CreateDirectory(ScreenshotDirectory);
     }

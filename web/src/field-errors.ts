@@ -87,6 +87,28 @@ const rules: Record<string, Rule> = {
   firmId: { key: "validation.firmId" },
   decision: { key: "validation.decision" },
   acceptedPolicyVersion: { key: "validation.acceptedPolicyVersion" },
+
+  // Showcase projects and endorsements: Marketplace.Grains/Showcase (ShowcaseRules.cs, ShowcaseState.cs).
+  title: { key: "validation.showcaseTitle", numbers: [["min", 3], ["max", 200]] },
+  client: { key: "validation.client", numbers: [["max", 200]] },
+  year: { key: "validation.year", numbers: [["min", 1950], ["max", new Date().getFullYear()]] },
+  "value.amount": { key: "validation.valueAmount" },
+  "value.currency": { key: "validation.valueCurrency" },
+  cpv: {
+    key: "validation.cpvList",
+    numbers: [["max", 20]],
+    item: { key: "validation.cpvItem", at: "validation.cpvItemAt" },
+  },
+  partners: {
+    key: "validation.partners",
+    numbers: [["min", 1], ["max", 20]],
+    item: { key: "validation.partner", at: "validation.partnerAt" },
+  },
+  partnerId: { key: "validation.partnerId" },
+  text: { key: "validation.endorsementText", numbers: [["max", 1000]] },
+  endorserFirmId: { key: "validation.endorserFirmId" },
+  projectId: { key: "validation.projectId" },
+  confirm: { key: "validation.confirm" },
 };
 
 /** Rules of one form that differ from, or are missing in, the shared table. */
@@ -147,7 +169,8 @@ export function describeFieldError(
   form?: FormName,
 ): string[] {
   const field = baseField(key);
-  const rule = ruleFor(field, form);
+  // A member of an object (`value.amount`) may have its own rule; else that of the object.
+  const rule = (key.includes(".") ? ruleFor(key, form) : undefined) ?? ruleFor(field, form);
   if (!rule) return [...serverMessages];
   const serverText = serverMessages.join(" ");
   const index = itemIndex(key);

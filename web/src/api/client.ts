@@ -13,6 +13,12 @@ import type {
   DecisionRequest,
   DirectoryEntryDto,
   DirectoryPageDto,
+  AnswerShowcaseRequest,
+  EditShowcaseRequest,
+  EndorseRequest,
+  EndorsementDto,
+  PublishShowcaseRequest,
+  ShowcaseDto,
   EditProfileRequest,
   EditSpaceSettingsRequest,
   InviteRequest,
@@ -118,4 +124,17 @@ export const api = {
     request<SpaceDetailDto>("POST", `/api/spaces/${segment(id)}/moderators`, body),
   removeModerator: (id: string, userId: string) =>
     request<SpaceDetailDto>("DELETE", `/api/spaces/${segment(id)}/moderators/${segment(userId)}`),
+
+  publishShowcase: (body: PublishShowcaseRequest) => request<ShowcaseDto>("POST", "/api/showcase", body),
+  showcaseProject: (id: string) => request<ShowcaseDto>("GET", `/api/showcase/${segment(id)}`),
+  editShowcase: (id: string, body: EditShowcaseRequest) => request<ShowcaseDto>("PUT", `/api/showcase/${segment(id)}`, body),
+  answerShowcase: (id: string, body: AnswerShowcaseRequest) =>
+    request<ShowcaseDto>("POST", `/api/showcase/${segment(id)}/answers`, body),
+  /** Verified projects for everybody; all of them (with the partners' answers) for the firm's own people. */
+  businessShowcase: (id: string) => request<ShowcaseDto[]>("GET", `/api/businesses/${segment(id)}/showcase`),
+  spaceShowcase: (id: string) => request<ShowcaseDto[]>("GET", `/api/spaces/${segment(id)}/showcase`),
+  endorsements: (id: string) => request<EndorsementDto[]>("GET", `/api/businesses/${segment(id)}/endorsements`),
+  endorse: (id: string, body: EndorseRequest) => request<EndorsementDto>("POST", `/api/businesses/${segment(id)}/endorsements`, body),
+  withdrawEndorsement: (id: string, endorserId: string) =>
+    request<void>("DELETE", `/api/businesses/${segment(id)}/endorsements/${segment(endorserId)}`),
 };

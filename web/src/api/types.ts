@@ -50,3 +50,13 @@ export type SpaceVisibility = SpaceSummaryDto["visibility"];
 /** A firm's standing in a space; the schema's enum admits null, which FirmStandingDto uses for "never involved". */
 export type MembershipStatus = NonNullable<SpaceMembershipDto["status"]>;
 export type MembershipDecision = NonNullable<DecisionRequest["decision"]>;
+
+export type MoneyDto = Dto<"MoneyDto">;
+export type ShowcaseDto = Dto<"ShowcaseDto">;
+export type ShowcasePartnerDto = Dto<"ShowcasePartnerDto">;
+export type PublishShowcaseRequest = Dto<"PublishShowcaseRequest">;
+export type EditShowcaseRequest = Dto<"EditShowcaseRequest">;
+export type AnswerShowcaseRequest = Dto<"AnswerShowcaseRequest">;
+export type EndorsementDto = Dto<"EndorsementDto">;
+export type EndorseRequest = Dto<"EndorseRequest">;
+export type PartnerConfirmation = ShowcasePartnerDto["confirmation"];

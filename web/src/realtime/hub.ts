@@ -55,6 +55,23 @@ interface Topic {
 }
 
 const topics = new Map<string, Topic>();
+const showcaseListeners = new Set<(change: ShowcaseChange) => void>();
+
+/** ShowcaseChanged: a showcase project of a watched business or space changed; reload what the page shows. */
+export interface ShowcaseChange {
+  projectId: string;
+  version: number;
+  verified: boolean;
+}
+
+/**
+ * Hears ShowcaseChanged, which comes only for the businesses and spaces this client watches (watchBusiness,
+ * watchSpace); the returned function stops it.
+ */
+export function onShowcaseChanged(listener: (change: ShowcaseChange) => void): () => void {
+  showcaseListeners.add(listener);
+  return () => showcaseListeners.delete(listener);
+}
 let connection: HubConnection | null = null;
 let retryTimer: ReturnType<typeof setTimeout> | undefined;
 let startAttempts = 0;
@@ -121,8 +138,8 @@ function hub(): HubConnection {
   conn.on("SpaceStandingChanged", (change: SpaceStandingChange) => current() && deliver("businessTeam", change.firmId, change));
   // Sent to a business's team with its members; nothing shows it yet, and an unhandled method would log a warning.
   conn.on("BusinessTeamChanged", () => undefined);
-  // Sent to those who may see a space's members when a showcase project changes; no page shows showcases yet.
-  conn.on("ShowcaseChanged", () => undefined);
+  // Sent to watchers of the project's firms and of their spaces; the message names neither, so every listener reloads.
+  conn.on("ShowcaseChanged", (change: ShowcaseChange) => current() && showcaseListeners.forEach((listener) => listener(change)));
   conn.onreconnecting(() => current() && notifyAll("reconnecting"));
   conn.onreconnected(() => current() && joinAll());
   conn.onclose(() => {

@@ -6,10 +6,11 @@ import type { BusinessProfileDto, MemberRole, VerificationDto } from "../../api/
 import { formatDate, formatDateTime, localized, t } from "../../i18n";
 import { latestOnly } from "../../latest";
 import type { Page, Redraw } from "../../page";
-import { watchBusiness, type LiveState } from "../../realtime/hub";
+import { onShowcaseChanged, watchBusiness, type LiveState } from "../../realtime/hub";
 import { href } from "../../router";
 import { loadErrorView, loadingView, notFoundView } from "../../views";
 import { currentUser } from "../auth/session";
+import { showcaseSection } from "../showcase/showcase-section";
 import { localityLine, websiteHref } from "./format";
 import { mergeLiveUpdate, type ProfileField } from "./live-merge";
 import { membersSection } from "./members-section";
@@ -27,6 +28,9 @@ export function businessPage(id: string, redraw: Redraw): Page {
   let highlightTimer: ReturnType<typeof setTimeout> | undefined;
   /** The associations that vouch for the firm's size and VAT number; a profile edit can void their mark. */
   let verifications: VerificationDto[] = [];
+  /** Showcase projects and endorsements; reloaded on ShowcaseChanged (sent to the watchers of the project's firms). */
+  const showcase = showcaseSection(id, redraw);
+  const unlistenShowcase = onShowcaseChanged(() => showcase.load());
 
   const loadVerifications = latestOnly(
     () => api.verifications(id),
@@ -43,6 +47,7 @@ export function businessPage(id: string, redraw: Redraw): Page {
     // The mark holds for the size and VAT number the association checked: ask again whenever the profile changes.
     if (profile !== null) loadVerifications();
     profile = merged.profile;
+    showcase.setKind(merged.profile.kind);
     failure = null;
     if (merged.changed.length > 0) {
       highlighted = new Set(merged.changed);
@@ -73,7 +78,10 @@ export function businessPage(id: string, redraw: Redraw): Page {
     state: (state) => {
       live = state;
       // Updates sent while we were not in the group are lost; fetch once we are (back) in it.
-      if (state === "connected") void load();
+      if (state === "connected") {
+        void load();
+        showcase.load();
+      }
       redraw();
     },
   });
@@ -82,6 +90,7 @@ export function businessPage(id: string, redraw: Redraw): Page {
       (mine) => {
         role = mine.find((b) => b.id.toLowerCase() === id)?.role ?? null;
         members = role ? membersSection(id, role, redraw) : null;
+        showcase.setViewer(mine);
         redraw();
       },
       () => undefined, // Without the role the page is just the public view.
@@ -165,6 +174,7 @@ export function businessPage(id: string, redraw: Redraw): Page {
             <p class="muted small">${t("business.updatedAt", { when: formatDateTime(p.updatedAt) })}</p>
           </section>
         </div>
+        ${showcase.view()}
         ${members?.view() ?? nothing}
       </article>
     `;
@@ -174,6 +184,8 @@ export function businessPage(id: string, redraw: Redraw): Page {
     title: () => profile?.name ?? t("business.title"),
     dispose: () => {
       unwatch();
+      unlistenShowcase();
+      showcase.dispose();
       loadVerifications.cancel();
       clearTimeout(highlightTimer);
     },

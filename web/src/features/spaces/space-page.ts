@@ -7,12 +7,13 @@ import type { MemberRole, SpaceDetailDto } from "../../api/types";
 import { formatDateTime, t, tn } from "../../i18n";
 import { latestOnly } from "../../latest";
 import type { Page, Redraw } from "../../page";
-import { combinedLiveState, watchSpace, watchSpaceAdmin, type LiveState } from "../../realtime/hub";
+import { combinedLiveState, onShowcaseChanged, watchSpace, watchSpaceAdmin, type LiveState } from "../../realtime/hub";
 import { comuneNames, type ComuneName } from "../../reference/comuni";
 import { href } from "../../router";
 import { loadErrorView, loadingView, notFoundView } from "../../views";
 import { currentUser } from "../auth/session";
 import { canManage } from "../businesses/roles";
+import { spaceShowcase } from "../showcase/space-showcase";
 import { adminArea } from "./admin-area";
 import type { SpaceContext } from "./space-context";
 import { spaceDirectory } from "./space-directory";
@@ -55,6 +56,7 @@ export function spacePage(id: string, redraw: Redraw): Page {
   const panel = standingPanel(ctx);
   const admin = adminArea(ctx);
   const directory = spaceDirectory(id, redraw);
+  const showcase = spaceShowcase(id, redraw);
 
   function show(fresh: SpaceDetailDto): void {
     detail = fresh;
@@ -120,8 +122,13 @@ export function spacePage(id: string, redraw: Redraw): Page {
 
   /** Searches the members only when the viewer may see them; otherwise says so without a refused request. */
   function loadMembers(): void {
-    if (detail && !canSeeMembers(detail)) directory.forbid();
-    else directory.load();
+    if (detail && !canSeeMembers(detail)) {
+      directory.forbid();
+      showcase.forbid();
+    } else {
+      directory.load();
+      showcase.load();
+    }
   }
 
   async function loadRoles(): Promise<void> {
@@ -155,6 +162,11 @@ export function spacePage(id: string, redraw: Redraw): Page {
       if (state === "connected" && ready) loadDetail();
       redraw();
     },
+  });
+
+  // Sent to those who watch the space when a member's showcase project changes.
+  const unlistenShowcase = onShowcaseChanged(() => {
+    if (ready && (!detail || canSeeMembers(detail))) showcase.load();
   });
 
   const liveState = (): LiveState =>
@@ -235,6 +247,8 @@ export function spacePage(id: string, redraw: Redraw): Page {
 
       ${membersView(d)}
 
+      ${showcase.view(roles)}
+
       ${d.viewerIsAdmin ? admin.view(d, hostEditor) : nothing}
     </article>`;
   }
@@ -245,8 +259,10 @@ export function spacePage(id: string, redraw: Redraw): Page {
       disposed = true;
       unwatch();
       unwatchAdmin?.();
+      unlistenShowcase();
       loadDetail.cancel();
       directory.dispose();
+      showcase.dispose();
       admin.dispose();
     },
     view: () =>

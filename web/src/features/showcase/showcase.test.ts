@@ -1,0 +1,176 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { toApiError } from "../../api/problem";
+import type { MemberRole, ShowcaseDto } from "../../api/types";
+import { fieldMessages } from "../../field-errors";
+import { setLanguage } from "../../i18n";
+import {
+  answerableFor,
+  buildShowcaseRequest,
+  emptyShowcaseForm,
+  endorsers,
+  formatMoney,
+  isOwnPeople,
+  mayWithdraw,
+  parseAmount,
+  quotedRequest,
+} from "./showcase";
+
+const ROSSI = "11111111-1111-1111-1111-111111111111";
+const BIANCHI = "22222222-2222-2222-2222-222222222222";
+const VERDI = "33333333-3333-3333-3333-333333333333";
+
+function project(id: string, publisherId: string, partners: [string, "Pending" | "Confirmed" | "Declined"][], verified: boolean): ShowcaseDto {
+  return {
+    id,
+    publisherId,
+    publisherName: "Publisher",
+    title: `Project ${id}`,
+    description: null,
+    client: null,
+    year: 2024,
+    value: null,
+    cpv: [],
+    partners: partners.map(([firmId, confirmation]) => ({ firmId, firmName: firmId, confirmation, reason: null })),
+    verified,
+    version: 1,
+    publishedAt: "2025-01-01T00:00:00Z",
+  };
+}
+
+const roles = (entries: [string, MemberRole][]) => new Map(entries.map(([id, role]) => [id.toLowerCase(), role]));
+
+describe("showcase requests", () => {
+  it("builds the publish request from the form, trimming and sending codes and ids", () => {
+    const built = buildShowcaseRequest(ROSSI, {
+      ...emptyShowcaseForm(),
+      title: "  Scuola Verdi  ",
+      description: " ",
+      client: " Comune di Milano ",
+      year: "2023",
+      amount: "1.250.000,50",
+      currency: "eur",
+      cpv: [{ code: "45210000-2", labelIt: "Lavori", labelEn: "Works" }],
+      partners: [{ id: BIANCHI, name: "Impianti Bianchi" }],
+    });
+    expect(built).toEqual({
+      body: {
+        firmId: ROSSI,
+        title: "Scuola Verdi",
+        description: null,
+        client: "Comune di Milano",
+        year: 2023,
+        value: { amount: 1250000.5, currency: "EUR" },
+        cpv: ["45210000-2"],
+        partners: [BIANCHI],
+      },
+    });
+  });
+
+  it("sends no value when no amount is given, and year 0 when none is", () => {
+    const built = buildShowcaseRequest(ROSSI, { ...emptyShowcaseForm(), title: "Ponte" });
+    expect("body" in built && built.body.value).toBeNull();
+    expect("body" in built && built.body.year).toBe(0);
+  });
+
+  it("refuses an amount that is not a number, with the server's field name", () => {
+    expect(buildShowcaseRequest(ROSSI, { ...emptyShowcaseForm(), amount: "tanti" })).toEqual({
+      errors: { "value.amount": ["The value is not a number."] },
+    });
+  });
+
+  it("reads amounts written in either language", () => {
+    expect(parseAmount("12,5")).toBe(12.5);
+    expect(parseAmount("12.5")).toBe(12.5);
+    expect(parseAmount("1.000")).toBe(1000);
+    expect(parseAmount("1,234.56")).toBe(1234.56);
+    expect(parseAmount("1 000 000")).toBe(1000000);
+    expect(parseAmount("€ 300")).toBe(300);
+    expect(parseAmount("-5")).toBeNaN();
+    expect(parseAmount("")).toBeNaN();
+  });
+
+  it("quotes partners by name in error messages", () => {
+    const form = { ...emptyShowcaseForm(), partners: [{ id: BIANCHI, name: "Impianti Bianchi" }] };
+    const built = buildShowcaseRequest(ROSSI, form);
+    if (!("body" in built)) throw new Error("expected a body");
+    expect(quotedRequest(built.body, form)).toMatchObject({ partners: ["Impianti Bianchi"] });
+  });
+});
+
+describe("money and messages", () => {
+  beforeAll(() => {
+    vi.stubGlobal("localStorage", { setItem: () => undefined });
+    vi.stubGlobal("document", { documentElement: { lang: "" } });
+  });
+  afterAll(() => vi.unstubAllGlobals());
+
+  it("formats money in the UI's language", () => {
+    const it = formatMoney({ amount: 1250000, currency: "EUR" }, "it");
+    expect(it).toContain("1.250.000");
+    expect(it).toContain("€");
+    expect(formatMoney({ amount: 1250000.5, currency: "EUR" }, "en")).toBe("€1,250,000.50");
+    expect(formatMoney({ amount: 99, currency: "USD" }, "en")).toBe("US$99");
+  });
+
+  it("writes an unknown currency code after the amount", () => {
+    expect(formatMoney({ amount: 10, currency: "X1" }, "en")).toBe("10 X1");
+  });
+
+  it("translates the showcase form's errors", () => {
+    setLanguage("en");
+    const errors = toApiError(400, {
+      status: 400,
+      errors: {
+        title: ["The title is required and must be 3 to 200 characters long."],
+        year: ["The year is between 1950 and 2026: showcase projects are completed work."],
+        "value.amount": ["The value is a positive amount with at most two decimals."],
+        "value.currency": ["A three-letter ISO 4217 currency code, such as EUR."],
+        "cpv[0]": ["'99999999' is not a CPV 2008 code."],
+        "partners[0]": ["No registered firm has this id."],
+        text: ["At most 1000 characters."],
+      },
+    }).errors;
+    const sent = { cpv: ["99999999"], partners: ["Impianti Bianchi"] };
+    expect(fieldMessages(errors, "title", sent)).toEqual(["The title is required and must be 3 to 200 characters long."]);
+    expect(fieldMessages(errors, "year", sent)).toEqual(["Give a year between 1950 and 2026: showcase projects are completed work."]);
+    expect(fieldMessages(errors, "value", sent)).toEqual([
+      "The value is a positive amount with at most two decimals.",
+      "The currency is a three-letter ISO 4217 code, such as EUR.",
+    ]);
+    expect(fieldMessages(errors, "cpv", sent)).toEqual(["99999999 is not a CPV 2008 code: remove it and pick it from the list."]);
+    expect(fieldMessages(errors, "partners", sent)).toEqual(["Impianti Bianchi cannot be a partner: it must be another registered firm."]);
+    expect(fieldMessages(errors, "text", sent)).toEqual(["The endorsement can be at most 1000 characters long."]);
+    setLanguage("it");
+    expect(fieldMessages(errors, "title", sent)).toEqual(["Il titolo è obbligatorio e deve avere da 3 a 200 caratteri."]);
+  });
+});
+
+describe("who may act", () => {
+  const pending = project("p1", ROSSI, [[BIANCHI, "Pending"], [VERDI, "Confirmed"]], false);
+  const verified = project("p2", ROSSI, [[BIANCHI, "Confirmed"]], true);
+  const other = project("p3", VERDI, [[BIANCHI, "Confirmed"]], true);
+
+  it("lets a partner's Owners and Managers answer for it while it is pending", () => {
+    expect(answerableFor(pending, roles([[BIANCHI.toUpperCase(), "Manager"]]))).toEqual([BIANCHI]);
+    expect(answerableFor(pending, roles([[BIANCHI, "Viewer"]]))).toEqual([]);
+    expect(answerableFor(pending, roles([[VERDI, "Owner"]]))).toEqual([]); // Already confirmed.
+    expect(answerableFor(pending, roles([[ROSSI, "Owner"]]))).toEqual([]); // The publisher is no partner.
+  });
+
+  it("offers to endorse only for managed firms sharing a verified project, once", () => {
+    const all = [pending, verified, other];
+    expect(endorsers(ROSSI, all, roles([[BIANCHI, "Owner"]]), [])).toEqual([{ firmId: BIANCHI, projects: [verified] }]);
+    expect(endorsers(ROSSI, all, roles([[BIANCHI, "Viewer"]]), [])).toEqual([]);
+    expect(endorsers(ROSSI, all, roles([[BIANCHI, "Owner"]]), [BIANCHI.toUpperCase()])).toEqual([]);
+    expect(endorsers(ROSSI, all, roles([[ROSSI, "Owner"]]), [])).toEqual([]); // Not itself.
+    // Verdi confirmed the pending one only: nothing verified in common with Rossi.
+    expect(endorsers(ROSSI, all, roles([[VERDI, "Owner"]]), [])).toEqual([]);
+  });
+
+  it("knows the firm's own people and who withdraws an endorsement", () => {
+    expect(isOwnPeople(ROSSI, roles([[ROSSI, "Viewer"]]))).toBe(true);
+    expect(isOwnPeople(ROSSI, roles([[BIANCHI, "Owner"]]))).toBe(false);
+    expect(mayWithdraw(BIANCHI, roles([[BIANCHI, "Manager"]]))).toBe(true);
+    expect(mayWithdraw(BIANCHI, roles([[BIANCHI, "Viewer"]]))).toBe(false);
+  });
+});
