@@ -40,12 +40,17 @@ internal static class SpaceDashboard
             .GroupBy(d => d.ProvinceSigla!).Select(g => new ProvinceCountDto(g.Key, g.Count()))
             .ToListAsync(ct);
 
+        var showcase = await db.ShowcaseProjects.CountAsync(p => p.Verified && memberIds.Contains(p.PublisherId), ct);
+        var endorsements = await db.Endorsements.CountAsync(e => memberIds.Contains(e.EndorsedId)
+            && db.ShowcaseProjects.Any(p => p.ProjectId == e.ProjectId && p.Verified), ct);
+
         return new SpaceDashboardDto(
             members,
             standings.Count(s => s.Status == MembershipStatus.Applied),
             standings.Count(s => s.Status == MembershipStatus.Invited),
             standings.Count(s => s.Status == MembershipStatus.Member && s.AcceptedPolicyVersion != space.Policy.Version),
             standings.Count(s => s.Status == MembershipStatus.Member && s.Verified),
+            showcase, endorsements,
             [.. months], divisions, [.. provinces.OrderByDescending(p => p.Members).ThenBy(p => p.ProvinceSigla)]);
     }
 }

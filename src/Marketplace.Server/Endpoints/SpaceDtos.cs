@@ -86,13 +86,18 @@ public sealed record DivisionCoverageDto(string Division, string LabelIt, string
 
 public sealed record ProvinceCountDto(string ProvinceSigla, int Members);
 
-/// <summary>The association's view of its space (plan-do-check-act): growth, pending work and what members cover.</summary>
+/// <summary>
+/// The association's view of its space (plan-do-check-act): growth, pending work, what members cover, and the joint
+/// work they show: verified showcase projects published by members and endorsements members received.
+/// </summary>
 public sealed record SpaceDashboardDto(
     int Members,
     int PendingApplications,
     int PendingInvitations,
     int PolicyAcceptancePending,
     int Verified,
+    int ShowcaseProjects,
+    int Endorsements,
     MembersAtMonthDto[] MembersOverTime,
     DivisionCoverageDto[] Divisions,
     ProvinceCountDto[] Provinces);

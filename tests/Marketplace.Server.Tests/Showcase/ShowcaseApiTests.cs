@@ -180,7 +180,15 @@ public abstract class ShowcaseApiTests<THost>(THost fixture) : IClassFixture<THo
         (await admin.PostAsJsonAsync($"/api/spaces/{space}/firms/{f.PublisherId}/decision", new DecisionRequest(MembershipDecision.Approve, null), Json))
             .EnsureSuccessStatusCode();
 
-        (await f.Publisher.GetFromJsonAsync<ShowcaseDto[]>($"/api/spaces/{space}/showcase", Json)).Should().ContainSingle();
+        var listed = await f.Publisher.GetFromJsonAsync<ShowcaseDto[]>($"/api/spaces/{space}/showcase", Json);
+        listed.Should().ContainSingle();
         (await f.Outsider.GetAsync($"/api/spaces/{space}/showcase")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+
+        (await admin.GetFromJsonAsync<SpaceDashboardDto>($"/api/spaces/{space}/dashboard", Json))!.ShowcaseProjects.Should().Be(0, "not verified yet");
+        (await Answer(f.Partner, listed![0], f.PartnerId, confirm: true)).EnsureSuccessStatusCode();
+        (await f.Partner.PostAsJsonAsync($"/api/businesses/{f.PublisherId}/endorsements", new EndorseRequest(f.PartnerId, listed[0].Id, null), Json))
+            .EnsureSuccessStatusCode();
+        var dashboard = (await admin.GetFromJsonAsync<SpaceDashboardDto>($"/api/spaces/{space}/dashboard", Json))!;
+        (dashboard.ShowcaseProjects, dashboard.Endorsements).Should().Be((1, 1));
     }
 }

@@ -2257,6 +2257,10 @@ export interface components {
             policyAcceptancePending: number;
             /** Format: int32 */
             verified: number;
+            /** Format: int32 */
+            showcaseProjects: number;
+            /** Format: int32 */
+            endorsements: number;
             membersOverTime: components["schemas"]["MembersAtMonthDto"][];
             divisions: components["schemas"]["DivisionCoverageDto"][];
             provinces: components["schemas"]["ProvinceCountDto"][];

@@ -456,6 +456,8 @@ export const en: Record<MessageKey, string> = {
   "dashboard.kpi.invitations": "Invitations not answered",
   "dashboard.kpi.policy": "Policy not yet accepted",
   "dashboard.kpi.verified": "Verified by the association",
+  "dashboard.kpi.showcase": "Verified showcase projects",
+  "dashboard.kpi.endorsements": "Endorsements received",
   "dashboard.kpi.verifiedShare": "{percent}% of members",
   "dashboard.membersTitle": "Member firms over time",
   "dashboard.membersHint": "Member firms at the end of each month.",

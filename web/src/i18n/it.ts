@@ -454,6 +454,8 @@ export const it = {
   "dashboard.kpi.invitations": "Inviti senza risposta",
   "dashboard.kpi.policy": "Regolamento da accettare",
   "dashboard.kpi.verified": "Verificate dall'associazione",
+  "dashboard.kpi.showcase": "Progetti in vetrina verificati",
+  "dashboard.kpi.endorsements": "Referenze ricevute",
   "dashboard.kpi.verifiedShare": "{percent}% dei membri",
   "dashboard.membersTitle": "Imprese membro nel tempo",
   "dashboard.membersHint": "Imprese membro alla fine di ogni mese.",

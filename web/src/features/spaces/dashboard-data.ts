@@ -99,6 +99,9 @@ export interface Kpis {
   invitations: number;
   policyPending: number;
   verified: number;
+  /** Verified showcase projects published by members, and endorsements members received for them. */
+  showcase: number;
+  endorsements: number;
   /** Verified members as a whole percentage of the members; null without members. */
   verifiedPercent: number | null;
   /** Divisions covered, of all. */
@@ -113,6 +116,8 @@ export function kpis(dashboard: SpaceDashboardDto): Kpis {
     invitations: dashboard.pendingInvitations,
     policyPending: dashboard.policyAcceptancePending,
     verified: dashboard.verified,
+    showcase: dashboard.showcaseProjects,
+    endorsements: dashboard.endorsements,
     verifiedPercent: dashboard.members > 0 ? Math.round((100 * dashboard.verified) / dashboard.members) : null,
     covered: dashboard.divisions.filter((d) => d.members > 0).length,
     divisions: dashboard.divisions.length,

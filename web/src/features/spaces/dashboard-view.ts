@@ -169,6 +169,8 @@ export function spaceDashboard(spaceId: string, redraw: Redraw): SpaceDashboardV
         <div role="listitem">${kpiTile("dashboard-kpi-policy", k.policyPending, t("dashboard.kpi.policy"), { todo: true })}</div>
         <div role="listitem">${kpiTile("dashboard-kpi-verified", k.verified, t("dashboard.kpi.verified"),
           k.verifiedPercent === null ? {} : { note: t("dashboard.kpi.verifiedShare", { percent: k.verifiedPercent }) })}</div>
+        <div role="listitem">${kpiTile("dashboard-kpi-showcase", k.showcase, t("dashboard.kpi.showcase"))}</div>
+        <div role="listitem">${kpiTile("dashboard-kpi-endorsements", k.endorsements, t("dashboard.kpi.endorsements"))}</div>
       </div>
 
       <div class="dashboard-grid">
