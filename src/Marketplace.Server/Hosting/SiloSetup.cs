@@ -15,6 +15,7 @@ public static class SiloSetup
             siloPort: silo.GetValue("SiloPort", 11111),
             gatewayPort: silo.GetValue("GatewayPort", 30000)));
         builder.Services.AddSingleton<ILiveUpdates, HubLiveUpdates>();
+        builder.Services.AddSingleton<Hubs.HubConnections>();
         return builder;
     }
 }

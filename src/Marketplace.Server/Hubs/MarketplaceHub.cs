@@ -14,8 +14,20 @@ namespace Marketplace.Server.Hubs;
 /// messages carry no content, only that something changed: each viewer reloads through the API, which decides
 /// what that viewer may see, so nobody learns anything through the hub that the API would refuse them.
 /// </summary>
-public sealed class MarketplaceHub(IGrainFactory grains, MarketplaceDbContext db) : Hub<IMarketplaceClient>
+public sealed class MarketplaceHub(IGrainFactory grains, MarketplaceDbContext db, HubConnections connections) : Hub<IMarketplaceClient>
 {
+    public override Task OnConnectedAsync()
+    {
+        if (Context.User?.UserIdOrNull() is { } user) connections.Add(user, Context.ConnectionId);
+        return base.OnConnectedAsync();
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        if (Context.User?.UserIdOrNull() is { } user) connections.Remove(user, Context.ConnectionId);
+        return base.OnDisconnectedAsync(exception);
+    }
+
     public async Task WatchBusiness(Guid businessId)
     {
         if (await grains.GetGrain<IBusinessGrain>(businessId).Get() is null)

@@ -11,7 +11,8 @@ namespace Marketplace.Server.Realtime;
 
 /// <summary>Carries grains' notices to SignalR groups, as wire DTOs.</summary>
 internal sealed class HubLiveUpdates(
-    IHubContext<MarketplaceHub, IMarketplaceClient> hub, IServiceScopeFactory scopes, ILogger<HubLiveUpdates> log) : ILiveUpdates
+    IHubContext<MarketplaceHub, IMarketplaceClient> hub, HubConnections connections, IGrainFactory grains,
+    IServiceScopeFactory scopes, ILogger<HubLiveUpdates> log) : ILiveUpdates
 {
     public Task BusinessChanged(BusinessSnapshot business) => Send(async () =>
     {
@@ -51,7 +52,27 @@ internal sealed class HubLiveUpdates(
         var standing = membership.Standing;
         await hub.Clients.Group(Topics.BusinessTeam(membership.FirmId)).SpaceStandingChanged(new SpaceStandingChangedDto(
             space.Id, space.Settings.Name, membership.FirmId, standing.Status, standing.Reason, space.Policy.Version));
+        if (standing.Status != MembershipStatus.Member) await RevokeDirectoryWatch(space, membership.FirmId);
     }, space.Id);
+
+    /// <summary>
+    /// A firm that is no longer a member stops hearing about the space's members at once: its people's live
+    /// connections leave the members' group, unless they may still see the directory (admins, another member firm).
+    /// </summary>
+    async Task RevokeDirectoryWatch(SpaceSnapshot space, Guid firmId)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>();
+        var people = await db.BusinessMembers.AsNoTracking().Where(b => b.BusinessId == firmId).Select(b => b.UserId).ToListAsync();
+        foreach (var user in people)
+        {
+            var stillMember = await db.BusinessMembers.AnyAsync(b => b.UserId == user && b.BusinessId != firmId
+                && db.SpaceMembers.Any(m => m.SpaceId == space.Id && m.BusinessId == b.BusinessId && m.Status == MembershipStatus.Member));
+            if (stillMember || space.Settings.Visibility == DirectoryVisibility.Public || await grains.GetGrain<ISpaceGrain>(space.Id).IsAdmin(user)) continue;
+            foreach (var connection in connections.Of(user))
+                await hub.Groups.RemoveFromGroupAsync(connection, Topics.SpaceMembers(space.Id));
+        }
+    }
 
     public Task ShowcaseChanged(ShowcaseSnapshot project) => Send(async () =>
     {

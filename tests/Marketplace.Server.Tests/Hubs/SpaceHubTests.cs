@@ -87,6 +87,40 @@ public sealed class SpaceHubTests(HubFixture fixture) : IClassFixture<HubFixture
     }
 
     [Fact]
+    public async Task A_removed_member_s_open_connection_stops_hearing_about_the_members_at_once()
+    {
+        var (admin, _, spaceId) = await Space();
+        async Task<(HttpClient Http, HubConnection Hub, Guid Firm)> Member(string name)
+        {
+            var (http, hub) = await fixture.Connect(signedIn: true);
+            var firm = await http.CreateBusiness(name);
+            (await http.PostAsJsonAsync($"/api/spaces/{spaceId}/applications", new ApplyRequest(firm.Id, null, 1), Json)).EnsureSuccessStatusCode();
+            (await admin.PostAsJsonAsync($"/api/spaces/{spaceId}/firms/{firm.Id}/decision", new DecisionRequest(MembershipDecision.Approve, null), Json))
+                .EnsureSuccessStatusCode();
+            return (http, hub, firm.Id);
+        }
+        var (_, removedHub, removedFirm) = await Member("Da escludere");
+        var (stayingHttp, _, stayingFirm) = await Member("Resta");
+        var spaceNotices = 0;
+        var secondEdit = new TaskCompletionSource();
+        removedHub.On<SpaceChangedDto>("SpaceChanged", _ => Interlocked.Increment(ref spaceNotices));
+        removedHub.On<BusinessProfileDto>("BusinessChanged", p => { if (p.Description == "second") secondEdit.TrySetResult(); });
+        await removedHub.InvokeAsync("WatchSpace", spaceId);
+        await removedHub.InvokeAsync("WatchBusiness", stayingFirm); // a public page: a marker that arrives after the members' notice
+
+        (await admin.PostAsJsonAsync($"/api/spaces/{spaceId}/firms/{removedFirm}/decision", new DecisionRequest(MembershipDecision.Remove, "Violazione"), Json))
+            .EnsureSuccessStatusCode();
+        var staying = (await stayingHttp.GetFromJsonAsync<BusinessProfileDto>($"/api/businesses/{stayingFirm}", Json))!;
+        var first = await (await stayingHttp.EditProfile(stayingFirm, EditOf(staying) with { Description = "first" })).Read<BusinessProfileDto>();
+        (await stayingHttp.EditProfile(stayingFirm, EditOf(first) with { Description = "second" })).EnsureSuccessStatusCode();
+        // The hub keeps each connection's order: when the second edit's page update arrives, the first edit's
+        // members' notice would have arrived before it.
+        await secondEdit.Task.WaitAsync(Patience);
+
+        spaceNotices.Should().Be(1, "the removed firm hears the public notice of its removal, and nothing of the members after it");
+    }
+
+    [Fact]
     public async Task Only_admins_may_watch_a_space_s_applications()
     {
         var (_, _, spaceId) = await Space();
