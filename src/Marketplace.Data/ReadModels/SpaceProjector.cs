@@ -37,12 +37,12 @@ public sealed class MembershipProjector : IReadModelProjector
         if (!grainId.TryGetGuidKey(out var spaceId, out var firmKey) || firmKey is null)
             throw new InvalidOperationException($"{grainId} is not a membership key.");
         var firmId = Guid.Parse(firmKey);
+        // The firm's directory row first: a profile edit takes the same row first too, so the two never wait on each other in a cycle.
+        var firm = await CurrentFacts(db, firmId, cancellationToken);
         await db.SpaceMembers.Where(x => x.SpaceId == spaceId && x.BusinessId == firmId).ExecuteDeleteAsync(cancellationToken);
         await db.SpaceMembershipEvents.Where(x => x.SpaceId == spaceId && x.BusinessId == firmId).ExecuteDeleteAsync(cancellationToken);
         if (state is not MembershipState { Standing: { } standing } membership) return;
 
-        var firm = await db.Directory.AsNoTracking().Where(d => d.BusinessId == firmId)
-            .Select(d => new { d.VatNumber, d.Size }).SingleOrDefaultAsync(cancellationToken);
         var row = new SpaceMemberEntry
         {
             SpaceId = spaceId,
@@ -56,7 +56,7 @@ public sealed class MembershipProjector : IReadModelProjector
             VouchedVatNumber = membership.Vouch?.VatNumber,
             VouchedAt = membership.Vouch?.At,
         };
-        row.RefreshVerified(firm?.VatNumber, firm?.Size);
+        row.RefreshVerified(firm?.VatNumber, firm?.Size is { } size ? Enum.Parse<Marketplace.Businesses.FirmSize>(size) : null);
         db.SpaceMembers.Add(row);
         db.SpaceMembershipEvents.AddRange(membership.History.Select((e, i) => new SpaceMembershipEventEntry
         {
@@ -68,5 +68,30 @@ public sealed class MembershipProjector : IReadModelProjector
             Reason = e.Reason,
             At = e.At,
         }));
+    }
+
+    sealed record FirmFacts(string? VatNumber, string? Size);
+
+    /// <summary>
+    /// The firm's VAT number and size as committed now. On PostgreSQL the directory row is locked, so a profile edit
+    /// of the same firm waits for this transaction and then refreshes the mark itself; if that edit committed first
+    /// (it replaces the row), a second read sees its new row. Either way the verified mark cannot be left stale.
+    /// SQLite runs one writer at a time, so there is nothing to lock.
+    /// </summary>
+    static async Task<FirmFacts?> CurrentFacts(MarketplaceDbContext db, Guid firmId, CancellationToken ct)
+    {
+        if (!db.Database.IsNpgsql())
+        {
+            var firm = await db.Directory.AsNoTracking().Where(d => d.BusinessId == firmId)
+                .Select(d => new { d.VatNumber, d.Size }).SingleOrDefaultAsync(ct);
+            return firm is null ? null : new FirmFacts(firm.VatNumber, firm.Size?.ToString());
+        }
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            var rows = await db.Database.SqlQuery<FirmFacts>(
+                $"""SELECT "VatNumber", "Size" FROM directory WHERE "BusinessId" = {firmId} FOR UPDATE""").ToListAsync(ct);
+            if (rows.Count > 0) return rows[0];
+        }
+        return null;
     }
 }

@@ -5,6 +5,7 @@ using Marketplace.Server.Endpoints;
 using Marketplace.Spaces;
 using Marketplace.Testing;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using static Marketplace.Testing.ApiClientExtensions;
 
 namespace Marketplace.Server.Tests.Spaces;
@@ -145,6 +146,26 @@ public abstract class SpaceDirectoryTests<THost>(THost fixture) : IClassFixture<
         (await Found("verified=true")).Should().BeEmpty();
         (await rossiClient.GetFromJsonAsync<VerificationDto[]>($"/api/businesses/{rossi}/verifications", Json)).Should().BeEmpty();
         (await admin.DeleteAsync($"/api/spaces/{spaceId}/firms/{rossi}/vouch")).EnsureSuccessStatusCode();
+    }
+
+    [Fact]
+    public async Task The_verified_mark_never_drifts_when_vouches_and_profile_edits_race()
+    {
+        for (var round = 0; round < 8; round++)
+        {
+            var profile = (await host.CreateClient().GetFromJsonAsync<BusinessProfileDto>($"/api/businesses/{rossi}", Json))!;
+            var size = round % 2 == 0 ? FirmSize.Medium : FirmSize.Small;
+            // A vouch (or its revocation) and a size edit of the same firm, at the same moment.
+            await Task.WhenAll(
+                round % 3 == 2 ? admin.DeleteAsync($"/api/spaces/{spaceId}/firms/{rossi}/vouch") : admin.PostAsync($"/api/spaces/{spaceId}/firms/{rossi}/vouch", null),
+                rossiClient.EditProfile(rossi, EditOf(profile) with { Size = size }));
+
+            var (row, entry) = await host.Query(async db => (
+                await db.SpaceMembers.AsNoTracking().SingleAsync(m => m.SpaceId == spaceId && m.BusinessId == rossi),
+                await db.Directory.AsNoTracking().SingleAsync(d => d.BusinessId == rossi)));
+            row.Verified.Should().Be(row.VouchedVatNumber is not null && row.VouchedVatNumber == entry.VatNumber && row.VouchedSize == entry.Size,
+                $"round {round}: the stored mark must equal what the vouch and the profile say");
+        }
     }
 
     [Fact]
