@@ -17,7 +17,7 @@ public static class BusinessEndpoints
     /// <summary>Businesses: the directory, public profiles, profile editing and the people acting for a business.</summary>
     public static IEndpointRouteBuilder MapBusinessApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/businesses").WithTags("Businesses");
+        var api = app.MapApiGroup("/api/businesses", "Businesses");
         api.MapGet("/", Directory);
         api.MapPost("/", Create).RequireAuthorization();
         api.MapGet("/{id:guid}", Get);

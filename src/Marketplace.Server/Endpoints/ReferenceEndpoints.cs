@@ -12,7 +12,7 @@ public static class ReferenceEndpoints
     /// <summary>Type-ahead over the shipped vocabularies: CPV codes (by digits or words, IT or EN) and comuni.</summary>
     public static IEndpointRouteBuilder MapReferenceApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/reference").WithTags("Reference");
+        var api = app.MapApiGroup("/api/reference", "Reference");
         api.MapGet("/cpv", SearchCpv);
         api.MapGet("/comuni", SearchComuni);
         return app;

@@ -15,12 +15,12 @@ public static class ShowcaseEndpoints
     /// <summary>Showcase projects (joint work confirmed by every partner) and the endorsements they make possible.</summary>
     public static IEndpointRouteBuilder MapShowcaseApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/showcase").WithTags("Showcase");
+        var api = app.MapApiGroup("/api/showcase", "Showcase");
         api.MapPost("/", Publish).RequireAuthorization();
         api.MapGet("/{id:guid}", Get);
         api.MapPut("/{id:guid}", Edit).RequireAuthorization();
         api.MapPost("/{id:guid}/answers", Answer).RequireAuthorization();
-        var businesses = app.MapGroup("/api/businesses/{id:guid}").WithTags("Showcase");
+        var businesses = app.MapApiGroup("/api/businesses/{id:guid}", "Showcase");
         businesses.MapGet("/showcase", OfBusiness);
         businesses.MapGet("/endorsements", Endorsements);
         businesses.MapPost("/endorsements", Endorse).RequireAuthorization();

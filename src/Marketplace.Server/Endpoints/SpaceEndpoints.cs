@@ -16,7 +16,7 @@ public static class SpaceEndpoints
     /// <summary>Collaboration spaces: browsing, the policy, applications and the admins' decisions.</summary>
     public static IEndpointRouteBuilder MapSpaceApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/spaces").WithTags("Spaces");
+        var api = app.MapApiGroup("/api/spaces", "Spaces");
         api.MapGet("/", List);
         api.MapPost("/", Create).RequireAuthorization();
         api.MapGet("/{id:guid}", Get);
