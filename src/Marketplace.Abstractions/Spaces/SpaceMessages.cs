@@ -13,6 +13,13 @@ public sealed record SpaceSettings(
 [GenerateSerializer, Immutable, Alias("Marketplace.SpacePolicy")]
 public sealed record SpacePolicy(int Version, string Text, DateTimeOffset PublishedAt);
 
+public static class PolicyAcceptance
+{
+    /// <summary>A member that has not yet accepted the space's current policy version: the one home of this rule.</summary>
+    public static bool Pending(MembershipStatus status, int? acceptedVersion, int currentVersion) =>
+        status == MembershipStatus.Member && acceptedVersion != currentVersion;
+}
+
 /// <summary>A firm's current standing in a space.</summary>
 [GenerateSerializer, Immutable, Alias("Marketplace.SpaceMember")]
 public sealed record SpaceMember(

@@ -48,7 +48,7 @@ internal static class SpaceDashboard
             members,
             standings.Count(s => s.Status == MembershipStatus.Applied),
             standings.Count(s => s.Status == MembershipStatus.Invited),
-            standings.Count(s => s.Status == MembershipStatus.Member && s.AcceptedPolicyVersion != space.Policy.Version),
+            standings.Count(s => PolicyAcceptance.Pending(s.Status, s.AcceptedPolicyVersion, space.Policy.Version)),
             standings.Count(s => s.Status == MembershipStatus.Member && s.Verified),
             showcase, endorsements,
             [.. months], divisions, [.. provinces.OrderByDescending(p => p.Members).ThenBy(p => p.ProvinceSigla)]);

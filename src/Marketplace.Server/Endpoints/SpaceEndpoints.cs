@@ -170,7 +170,7 @@ public static class SpaceEndpoints
             .ToListAsync(ct);
         return TypedResults.Ok(rows.OrderBy(x => x.Member.Status).ThenBy(x => x.Member.Since).Select(x => new SpaceMembershipDto(
             x.Member.BusinessId, x.Name, x.Member.Status, x.Member.AcceptedPolicyVersion,
-            x.Member.Status == MembershipStatus.Member && x.Member.AcceptedPolicyVersion != space.Policy.Version,
+            PolicyAcceptance.Pending(x.Member.Status, x.Member.AcceptedPolicyVersion, space.Policy.Version),
             x.Member.Message, x.Member.Reason, x.Member.Since, x.Verified)).ToArray());
     }
 
