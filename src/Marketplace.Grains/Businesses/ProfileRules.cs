@@ -19,18 +19,18 @@ public static partial class ProfileRules
         var errors = new Dictionary<string, string[]>();
         void Fail(string field, string message) => errors[field] = [message];
 
-        var name = Clean(raw.Name);
+        var name = raw.Name.Clean();
         if (name is null || name.Length < MinName || name.Length > MaxName)
             Fail("name", $"The name is required and must be {MinName} to {MaxName} characters long.");
 
-        var vat = Clean(raw.VatNumber);
+        var vat = raw.VatNumber.Clean();
         if (vat is not null)
         {
             if (ItalianVatNumber.TryNormalize(vat, out var digits)) vat = digits;
             else Fail("vatNumber", "This is not a valid Italian VAT number (partita IVA): 11 digits with a matching check digit.");
         }
 
-        var description = Clean(raw.Description);
+        var description = raw.Description.Clean();
         if (description?.Length > MaxDescription) Fail("description", $"The description must be at most {MaxDescription} characters long.");
 
         var capabilities = new List<string>();
@@ -48,20 +48,20 @@ public static partial class ProfileRules
         if (raw.Tags.Length > MaxTags) Fail("tags", $"At most {MaxTags} tags.");
         for (var i = 0; i < raw.Tags.Length && i < MaxTags; i++)
         {
-            var tag = Clean(raw.Tags[i]);
+            var tag = raw.Tags[i].Clean();
             if (tag is null || tag.Length > MaxTag) Fail($"tags[{i}]", $"A tag must be 1 to {MaxTag} characters long.");
             else if (!tags.Contains(tag, StringComparer.OrdinalIgnoreCase)) tags.Add(tag);
         }
 
-        var comune = Clean(raw.ComuneCode);
+        var comune = raw.ComuneCode.Clean();
         if (comune is not null && ComuneCatalog.Shared.Find(comune) is null) Fail("comuneCode", $"'{comune}' is not an ISTAT comune code.");
 
-        var address = Clean(raw.Address);
+        var address = raw.Address.Clean();
         if (address?.Length > MaxAddress) Fail("address", $"The address must be at most {MaxAddress} characters long.");
 
         if (raw.Size is { } size && !Enum.IsDefined(size)) Fail("size", "Unknown size class.");
 
-        var website = Clean(raw.Website);
+        var website = raw.Website.Clean();
         if (website is not null)
         {
             if (!website.Contains("://", StringComparison.Ordinal)) website = "https://" + website;
@@ -70,19 +70,17 @@ public static partial class ProfileRules
                 Fail("website", "The website must be a web address such as https://www.example.it.");
         }
 
-        var email = Clean(raw.ContactEmail);
+        var email = raw.ContactEmail.Clean();
         if (email is not null && (email.Length > MaxEmail || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email))
             Fail("contactEmail", "This is not a valid e-mail address.");
 
-        var phone = Clean(raw.ContactPhone);
+        var phone = raw.ContactPhone.Clean();
         if (phone is not null && !Phone().IsMatch(phone)) Fail("contactPhone", "A phone number has 6 to 20 digits, spaces, dashes or a leading +.");
 
         if (errors.Count > 0) return Problem.Invalid(errors);
         return new BusinessProfile(name!, vat, description, [.. capabilities], [.. tags], comune, address, raw.Size,
             website, email, phone);
     }
-
-    static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     [GeneratedRegex(@"^\+?[0-9][0-9 ()./-]{5,19}$")]
     private static partial Regex Phone();

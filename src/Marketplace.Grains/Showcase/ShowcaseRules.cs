@@ -16,9 +16,9 @@ public static class ShowcaseRules
         var errors = new Dictionary<string, string[]>();
         var title = raw.Title?.Trim();
         if (title is null || title.Length < MinTitle || title.Length > MaxTitle) errors["title"] = [$"The title is required and must be {MinTitle} to {MaxTitle} characters long."];
-        var description = string.IsNullOrWhiteSpace(raw.Description) ? null : raw.Description.Trim();
+        var description = raw.Description.Clean();
         if (description?.Length > MaxDescription) errors["description"] = [$"At most {MaxDescription} characters."];
-        var client = string.IsNullOrWhiteSpace(raw.Client) ? null : raw.Client.Trim();
+        var client = raw.Client.Clean();
         if (client?.Length > MaxClient) errors["client"] = [$"At most {MaxClient} characters."];
         if (raw.Year < MinYear || raw.Year > currentYear) errors["year"] = [$"The year is between {MinYear} and {currentYear}: showcase projects are completed work."];
 

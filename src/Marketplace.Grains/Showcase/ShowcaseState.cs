@@ -60,7 +60,7 @@ public sealed class ShowcaseState
         var index = Partners.FindIndex(p => p.FirmId == command.PartnerId);
         Partners[index] = new ShowcasePartner(command.PartnerId,
             command.Confirm ? PartnerConfirmation.Confirmed : PartnerConfirmation.Declined,
-            string.IsNullOrWhiteSpace(command.Reason) ? null : command.Reason.Trim(), now);
+            command.Reason.Clean(), now);
         UpdatedAt = now;
     }
 
@@ -87,7 +87,7 @@ public sealed class EndorsementState
 
     public void Endorse(Endorse command, Guid endorserId, Guid endorsedId, DateTimeOffset now) =>
         Current = new EndorsementSnapshot(endorserId, endorsedId, command.ProjectId,
-            string.IsNullOrWhiteSpace(command.Text) ? null : command.Text.Trim(), command.ActorId, now);
+            command.Text.Clean(), command.ActorId, now);
 
     public Problem? CheckWithdraw(Guid actorId, BusinessSnapshot? endorser) =>
         Current is null ? Problem.NotFound("There is no such endorsement.")

@@ -43,7 +43,7 @@ public sealed class MembershipState
     {
         // An invited firm that accepts the policy is in at once; anyone else waits for the admins.
         var status = Status == MembershipStatus.Invited ? MembershipStatus.Member : MembershipStatus.Applied;
-        var message = string.IsNullOrWhiteSpace(command.Message) ? null : command.Message.Trim();
+        var message = command.Message.Clean();
         Record(new SpaceMember(FirmId, status, command.AcceptedPolicyVersion, message, null, now), command.ActorId, null, now);
     }
 
@@ -83,7 +83,7 @@ public sealed class MembershipState
 
     public void Decide(DecideMembership command, DateTimeOffset now)
     {
-        var reason = string.IsNullOrWhiteSpace(command.Reason) ? null : command.Reason.Trim();
+        var reason = command.Reason.Clean();
         Record(Standing! with { Status = Decisions[command.Decision].To, Reason = reason, Since = now }, command.ActorId, reason, now);
     }
 

@@ -16,7 +16,7 @@ public static class SpaceRules
         var name = raw.Name?.Trim();
         if (name is null || name.Length < MinName || name.Length > MaxName)
             errors["name"] = [$"The name is required and must be {MinName} to {MaxName} characters long."];
-        var description = string.IsNullOrWhiteSpace(raw.Description) ? null : raw.Description.Trim();
+        var description = raw.Description.Clean();
         if (description?.Length > MaxDescription) errors["description"] = [$"At most {MaxDescription} characters."];
         if (!Enum.IsDefined(raw.Visibility)) errors["visibility"] = ["Visibility must be Public or MembersOnly."];
 
