@@ -1,5 +1,6 @@
 using Marketplace.Businesses;
 using Marketplace.Spaces;
+using Marketplace.Tenders;
 
 namespace Marketplace;
 
@@ -19,4 +20,10 @@ public interface ILiveUpdates
 
     /// <summary>A showcase project was published, edited, confirmed or declined: its firms and their spaces are told.</summary>
     Task ShowcaseChanged(Showcase.ShowcaseSnapshot project);
+
+    /// <summary>A tender changed; <paramref name="notice"/> says whether firms beyond its watchers must hear of it.</summary>
+    Task TenderChanged(TenderSnapshot tender, TenderNotice notice);
+
+    /// <summary>A bid was submitted or withdrawn: its tenderers are told (and the tender's watchers, only if the tender discloses its bid count).</summary>
+    Task BidChanged(TenderSnapshot tender, BidSnapshot bid);
 }

@@ -47,6 +47,10 @@ public static class DataSetup
         services.AddSingleton<IReadModelProjector, MembershipProjector>();
         services.AddSingleton<IReadModelProjector, ShowcaseProjector>();
         services.AddSingleton<IReadModelProjector, EndorsementProjector>();
+        services.AddSingleton<IReadModelProjector, TenderProjector>();
+        services.AddSingleton<IReadModelProjector, BidProjector>();
+        services.AddSingleton<Tenders.ITenderBids, EfTenderBids>();
+        services.Configure<Tenders.TenderOptions>(builder.Configuration.GetSection("Tenders"));
         // The default provider, so grains declare [PersistentState("name")] without naming a storage.
         services.AddGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME,
             (sp, _) => ActivatorUtilities.CreateInstance<EfGrainStorage>(sp));

@@ -27,6 +27,14 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
     public DbSet<ShowcaseEntry> ShowcaseProjects => Set<ShowcaseEntry>();
     public DbSet<ShowcaseParticipantEntry> ShowcaseParticipants => Set<ShowcaseParticipantEntry>();
     public DbSet<EndorsementEntry> Endorsements => Set<EndorsementEntry>();
+    public DbSet<TenderEntry> Tenders => Set<TenderEntry>();
+    public DbSet<TenderSpaceEntry> TenderSpaces => Set<TenderSpaceEntry>();
+    public DbSet<BidEntry> Bids => Set<BidEntry>();
+    public DbSet<BidLotEntry> BidLots => Set<BidLotEntry>();
+    public DbSet<BidTendererEntry> BidTenderers => Set<BidTendererEntry>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<InboxEntry> Inbox => Set<InboxEntry>();
+    public DbSet<DocumentEntry> Documents => Set<DocumentEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -130,6 +138,80 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
             e.ToTable("endorsements");
             e.HasKey(x => new { x.EndorserId, x.EndorsedId });
             e.HasIndex(x => x.EndorsedId);
+        });
+
+        builder.Entity<TenderEntry>(e =>
+        {
+            e.ToTable("tenders");
+            e.HasKey(x => x.TenderId);
+            e.Property(x => x.Title).HasMaxLength(200);
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.AuditHeadHash).HasMaxLength(64);
+            e.HasIndex(x => x.BuyerId);
+            e.HasIndex(x => x.NextDeadline);
+        });
+
+        builder.Entity<TenderSpaceEntry>(e =>
+        {
+            e.ToTable("tender_spaces");
+            e.HasKey(x => new { x.TenderId, x.SpaceId });
+            e.HasIndex(x => x.SpaceId);
+        });
+
+        builder.Entity<BidEntry>(e =>
+        {
+            e.ToTable("bids");
+            e.HasKey(x => x.BidId);
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.Digest).HasMaxLength(64);
+            e.HasIndex(x => new { x.TenderId, x.BidderId }).IsUnique();
+        });
+
+        builder.Entity<BidLotEntry>(e =>
+        {
+            e.ToTable("bid_lots");
+            e.HasKey(x => new { x.BidId, x.Lot });
+            e.Property(x => x.Amount).HasPrecision(18, 2);
+            e.Property(x => x.Currency).HasMaxLength(3);
+            e.HasIndex(x => x.TenderId);
+        });
+
+        builder.Entity<BidTendererEntry>(e =>
+        {
+            e.ToTable("bid_tenderers");
+            e.HasKey(x => new { x.BidId, x.FirmId });
+            e.Property(x => x.Role).HasConversion<string>().HasMaxLength(16);
+            e.HasIndex(x => new { x.TenderId, x.FirmId });
+            e.HasIndex(x => x.FirmId);
+        });
+
+        builder.Entity<AuditEntry>(e =>
+        {
+            e.ToTable("audit_entries");
+            e.HasKey(x => new { x.TenderId, x.Sequence });
+            e.Property(x => x.Subject).HasMaxLength(32);
+            e.Property(x => x.Kind).HasMaxLength(32);
+            e.Property(x => x.PreviousHash).HasMaxLength(64);
+            e.Property(x => x.Hash).HasMaxLength(64);
+            e.HasIndex(x => new { x.TenderId, x.Subject, x.SubjectSequence }).IsUnique();
+        });
+
+        builder.Entity<InboxEntry>(e =>
+        {
+            e.ToTable("inbox");
+            e.HasKey(x => new { x.BusinessId, x.TenderId });
+            e.Property(x => x.Title).HasMaxLength(200);
+            e.HasIndex(x => new { x.BusinessId, x.At });
+        });
+
+        builder.Entity<DocumentEntry>(e =>
+        {
+            e.ToTable("documents");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.ContentType).HasMaxLength(100);
+            e.Property(x => x.Sha256).HasMaxLength(64);
+            e.HasIndex(x => x.OwnerId);
         });
     }
 }

@@ -1,16 +1,17 @@
 using Marketplace.Data;
 using Marketplace.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Marketplace.Server.Tests;
 
 /// <summary>A running server on a fresh database, shared by the tests of one class.</summary>
-public abstract class HostFixture(DatabaseProvider provider) : IAsyncLifetime
+public abstract class HostFixture(DatabaseProvider provider, TimeProvider? clock = null) : IAsyncLifetime
 {
     public MarketplaceHost Host { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        Host = new MarketplaceHost(await TestDatabase.Create(provider));
+        Host = new MarketplaceHost(await TestDatabase.Create(provider), clock: clock);
         Host.StartServer();
     }
 
@@ -24,3 +25,16 @@ public abstract class HostFixture(DatabaseProvider provider) : IAsyncLifetime
 public sealed class SqliteHost() : HostFixture(DatabaseProvider.Sqlite);
 
 public sealed class PostgresHost() : HostFixture(DatabaseProvider.Postgres);
+
+/// <summary>
+/// A server whose clock the tests move: it starts at the real time (sign-in cookies and keys stay valid) and only
+/// moves when a test advances it, so a deadline is crossed exactly when the test says.
+/// </summary>
+public abstract class ClockedHost(DatabaseProvider provider, FakeTimeProvider clock) : HostFixture(provider, clock)
+{
+    public FakeTimeProvider Clock { get; } = clock;
+}
+
+public sealed class ClockedSqliteHost() : ClockedHost(DatabaseProvider.Sqlite, new FakeTimeProvider(DateTimeOffset.UtcNow));
+
+public sealed class ClockedPostgresHost() : ClockedHost(DatabaseProvider.Postgres, new FakeTimeProvider(DateTimeOffset.UtcNow));

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,9 +13,11 @@ namespace Marketplace.Testing;
 
 /// <summary>
 /// The real server (silo included) on a given database, with its own silo ports so hosts can run side by side.
-/// <paramref name="realPort"/> serves on a real Kestrel port, for SignalR and browser tests.
+/// <paramref name="realPort"/> serves on a real Kestrel port, for SignalR and browser tests; <paramref name="clock"/>
+/// replaces the server's clock (a FakeTimeProvider, to cross tender deadlines at will).
 /// </summary>
-public sealed class MarketplaceHost(TestDatabase database, bool realPort = false, bool seed = false) : WebApplicationFactory<Program>
+public sealed class MarketplaceHost(TestDatabase database, bool realPort = false, bool seed = false, TimeProvider? clock = null)
+    : WebApplicationFactory<Program>
 {
     public TestDatabase Database { get; } = database;
 
@@ -27,6 +30,7 @@ public sealed class MarketplaceHost(TestDatabase database, bool realPort = false
         builder.UseSetting("Silo:GatewayPort", FreePort().ToString());
         builder.UseSetting("Seed:DemoData", seed ? "true" : "false");
         if (realPort) UseKestrel(0);
+        if (clock is not null) builder.ConfigureTestServices(services => services.AddSingleton(clock));
     }
 
     /// <summary>The base address of the real Kestrel port (only with realPort).</summary>

@@ -1,11 +1,13 @@
 // The server's validation errors, in the UI's language, for every form: businesses (create, edit the profile,
-// add a member), spaces (create, edit the settings, publish a policy, apply, decide, invite, moderators) and a
-// space's directory search, whose errors name its query parameters (cpv, near, radiusKm, …).
+// add a member), spaces (create, edit the settings, publish a policy, apply, decide, invite, moderators), a
+// space's directory search, whose errors name its query parameters (cpv, near, radiusKm, …), tenders (the
+// tender form, questions, evaluation), bids and uploaded documents, whose errors name nested fields
+// (`lots[0].cpv[1]`, `criteria[2].weight`, `answers[3]`).
 // The server names the field of each error (`vatNumber`, `capabilities[2]`, `territoryProvinces[0]`, `body` for
 // an unreadable request) and writes its message in English; the message shown here is chosen by the field and
 // filled in from the request that was sent. The rules and limits are those of Marketplace.Grains:
 // Businesses/ProfileRules.cs and BusinessState.cs, Spaces/SpaceRules.cs and SpaceState.cs.
-import { ApiError, baseField, itemIndex, messagesFor, otherMessages, type Describe } from "./api/problem";
+import { ApiError, baseField, itemIndex, messagesAt, messagesFor, otherMessages, type Describe } from "./api/problem";
 import { t, type MessageKey } from "./i18n";
 
 /** The request that failed, or the part of it that the messages name (a refused CPV code, a tag). */
@@ -17,7 +19,7 @@ type Params = Record<string, string | number>;
  * The form an error comes from, for the few field names two forms use with different rules (a business's
  * `name` is 2–200 characters, a space's 3–120). Without one, the business rules apply.
  */
-export type FormName = "business" | "space" | "directory";
+export type FormName = "business" | "space" | "directory" | "tender" | "bid" | "document";
 
 interface Message {
   key: MessageKey;
@@ -31,10 +33,14 @@ interface Message {
 interface Rule extends Message {
   /** For a list field: the message about one item, `{item}` being the value sent. */
   item?: Message & { at: MessageKey };
-  /** More placeholders, filled when the message is shown (labels in the current language). */
-  params?: () => Params;
-  /** A different message when nothing was sent for the field. */
+  /** More placeholders, filled when the message is shown (labels in the current language, figures from the request). */
+  params?: (sent?: SentRequest) => Params;
+  /** A different message when nothing was sent for the field (nothing, a blank text or an empty list). */
   missing?: MessageKey;
+  /** A different message chosen from what was sent, when one field has several rules (the criteria's weights). */
+  variant?: (value: unknown, sent: SentRequest | undefined) => MessageKey | undefined;
+  /** For a nested item (`lots[0].cpv[1]`) whose message quotes `{item}`: the message when its value is unknown. */
+  unquoted?: MessageKey;
 }
 
 const rules: Record<string, Rule> = {
@@ -130,7 +136,100 @@ const formRules: Record<FormName, Record<string, Rule>> = {
     region: { key: "validation.regionFilter" },
     size: { key: "validation.size" },
   },
+  // Marketplace.Grains/Tenders (TenderRules.cs, TenderState.cs) and the tender endpoints. Nested keys are written
+  // with `[]` for their indexes: `lots[].cpv[]` is the rule of `lots[0].cpv[1]`; `{n}` is the first index + 1.
+  tender: {
+    title: { key: "tenders.validation.title", numbers: [["min", 3], ["max", 200]] },
+    description: { key: "validation.description", numbers: [["max", 8000]] },
+    buyerId: { key: "tenders.validation.buyerId" },
+    spaces: { key: "tenders.validation.spaces", numbers: [["min", 1], ["max", 10]] },
+    "spaces[]": { key: "tenders.validation.space" },
+    lots: { key: "tenders.validation.lots", numbers: [["min", 1], ["max", 50]] },
+    "lots[].title": { key: "tenders.validation.lotTitle", numbers: [["max", 200]] },
+    "lots[].description": { key: "tenders.validation.lotDescription", numbers: [["max", 8000]] },
+    "lots[].cpv": { key: "tenders.validation.lotCpvMax", numbers: [["max", 20]], missing: "tenders.validation.lotCpvMissing" },
+    "lots[].cpv[]": { key: "tenders.validation.lotCpvItem", unquoted: "tenders.validation.lotCpvItemAt" },
+    "lots[].estimatedValue": { key: "tenders.validation.lotValue" },
+    "lots[].estimatedValue.amount": { key: "tenders.validation.lotValue" },
+    "lots[].estimatedValue.currency": { key: "tenders.validation.lotCurrency" },
+    "lots[].comuneCode": { key: "tenders.validation.lotComune" },
+    "lots[].number": { key: "tenders.validation.lotNumber" },
+    eligibility: { key: "tenders.validation.eligibility", numbers: [["max", 20]] },
+    "eligibility[]": { key: "tenders.validation.requirement", numbers: [["min", 1], ["max", 1000]] },
+    criteria: {
+      key: "tenders.validation.criteriaCount",
+      numbers: [["min", 1], ["max", 10]],
+      variant: (value) => criteriaProblem(value),
+      params: (sent) => ({ sum: criteriaWeightSum(sentValue(sent, "criteria", null)) }),
+    },
+    "criteria[].name": { key: "tenders.validation.criterionName", numbers: [["max", 200]] },
+    "criteria[].kind": { key: "tenders.validation.criterionKind" },
+    "criteria[].weight": { key: "tenders.validation.criterionWeight", numbers: [["min", 1], ["max", 100]] },
+    "criteria[].number": { key: "tenders.validation.criterionNumber" },
+    enquiryDeadline: { key: "tenders.validation.enquiryFuture", missing: "tenders.validation.enquiryMissing" },
+    submissionDeadline: {
+      key: "tenders.validation.submissionAfter",
+      missing: "tenders.validation.submissionMissing",
+      // An amendment's request has a summary; its deadline may only move later.
+      variant: (_value, sent) =>
+        sent && "summary" in sent && !deadlinesOutOfOrder(sent) ? "tenders.validation.submissionEarlier" : undefined,
+    },
+    contractStart: { key: "tenders.validation.contractStart" },
+    contractEnd: { key: "tenders.validation.contractEnd" },
+    documents: { key: "tenders.validation.documents", numbers: [["max", 20]] },
+    "documents[]": { key: "tenders.validation.document", unquoted: "tenders.validation.documentAt" },
+    summary: { key: "tenders.validation.summary", numbers: [["max", 4000]] },
+    version: { key: "tenders.validation.version" },
+    text: { key: "tenders.validation.text", numbers: [["max", 4000]] },
+    reason: { key: "tenders.validation.reason", numbers: [["max", 4000]] },
+    firmId: { key: "tenders.validation.firmId" },
+    points: { key: "tenders.validation.points" },
+    criterion: { key: "tenders.validation.criterion" },
+    lot: { key: "tenders.validation.lot" },
+    bidId: { key: "tenders.validation.bidId" },
+  },
+  // Marketplace.Grains/Tenders/BidState.cs (Seal) and the bid endpoints. `answers[3]` names criterion number 3.
+  bid: {
+    lots: { key: "bids.validation.lots" },
+    "lots[].lot": { key: "bids.validation.lot" },
+    "lots[].price": { key: "bids.validation.price" },
+    "lots[].price.amount": { key: "bids.validation.price" },
+    "lots[].price.currency": { key: "bids.validation.currency" },
+    "answers[]": { key: "bids.validation.answer", numbers: [["min", 1], ["max", 8000]] },
+    "answers[].criterion": { key: "bids.validation.criterion" },
+    documents: { key: "tenders.validation.documents", numbers: [["max", 20]] },
+    "documents[]": { key: "bids.validation.document", unquoted: "bids.validation.documentAt" },
+    tenderers: { key: "bids.validation.tenderers" },
+  },
+  // Marketplace.Server/Endpoints/DocumentEndpoints.cs (Upload).
+  document: {
+    name: { key: "documents.validation.name" },
+    body: { key: "documents.validation.body" },
+  },
 };
+
+/** The weights of the criteria as sent, added up (for "the weights add up to 100, not {sum}"). */
+function criteriaWeightSum(criteria: unknown): number {
+  return Array.isArray(criteria)
+    ? criteria.reduce<number>((sum, c) => sum + (Number((c as { weight?: unknown } | null)?.weight) || 0), 0)
+    : 0;
+}
+
+/** Which of the criteria's rules the sent criteria break: how many, one price, or weights adding up to 100. */
+function criteriaProblem(criteria: unknown): MessageKey | undefined {
+  const list = Array.isArray(criteria) ? (criteria as ({ kind?: unknown } | null)[]) : [];
+  if (list.length === 0 || list.length > 10) return "tenders.validation.criteriaCount";
+  if (list.filter((c) => c?.kind === "Price").length !== 1) return "tenders.validation.criteriaPrice";
+  if (criteriaWeightSum(list) !== 100) return "tenders.validation.criteriaSum";
+  return undefined;
+}
+
+/** Whether the sent submission deadline is not after the enquiry deadline (both ISO date-times). */
+function deadlinesOutOfOrder(sent: SentRequest): boolean {
+  const { enquiryDeadline, submissionDeadline } = sent as { enquiryDeadline?: unknown; submissionDeadline?: unknown };
+  if (typeof enquiryDeadline !== "string" || typeof submissionDeadline !== "string") return false;
+  return Date.parse(submissionDeadline) <= Date.parse(enquiryDeadline);
+}
 
 function ruleFor(field: string, form: FormName | undefined): Rule | undefined {
   const own = form ? formRules[form] : undefined;
@@ -157,6 +256,32 @@ function sentValue(sent: SentRequest | undefined, field: string, index: number |
   return index === null ? value : Array.isArray(value) ? value[index] : undefined;
 }
 
+/** What was sent at a nested key such as `lots[0].cpv[1]`. */
+function sentAt(sent: SentRequest | undefined, key: string): unknown {
+  let value: unknown = sent;
+  for (const part of key.match(/[^.[\]]+/g) ?? []) {
+    if (value === null || typeof value !== "object") return undefined;
+    value = Array.isArray(value) ? value[Number(part)] : (value as Record<string, unknown>)[part];
+  }
+  return value;
+}
+
+const isBlank = (value: unknown): boolean =>
+  value === undefined || value === null || (Array.isArray(value) ? value.length === 0 : String(value).trim() === "");
+
+/** A nested field's message (`lots[0].cpv[1]`): `{n}` is the first index + 1, `{item}` the value sent there. */
+function describeNested(rule: Rule, key: string, serverText: string, sent: SentRequest | undefined): string {
+  const indexes = [...key.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
+  const value = sentAt(sent, key);
+  const shown = typeof value === "string" && value.trim() !== "" ? value.trim() : typeof value === "number" ? String(value) : null;
+  const params: Params = { ...numbers(rule, serverText), ...rule.params?.(sent), n: (indexes[0] ?? 0) + 1 };
+  if (shown !== null) params.item = quote(shown);
+  const chosen =
+    rule.variant?.(value, sent) ??
+    (rule.missing && sent !== undefined && isBlank(value) ? rule.missing : shown === null && rule.unquoted ? rule.unquoted : rule.key);
+  return t(chosen, params);
+}
+
 /**
  * The texts to show for one entry of a ProblemDetails `errors` object, in the current language: one per
  * field, naming the refused item for `capabilities[i]` and `tags[i]`. A field this table does not know keeps
@@ -169,10 +294,14 @@ export function describeFieldError(
   form?: FormName,
 ): string[] {
   const field = baseField(key);
+  const serverText = serverMessages.join(" ");
+  // A form's nested fields (`lots[0].cpv[1]`, `criteria[2].weight`) have rules of their own, by pattern.
+  const pattern = key.replace(/\[\d+\]/g, "[]");
+  const own = form ? formRules[form] : undefined;
+  if (own && pattern !== field && Object.hasOwn(own, pattern)) return [describeNested(own[pattern]!, key, serverText, sent)];
   // A member of an object (`value.amount`) may have its own rule; else that of the object.
   const rule = (key.includes(".") ? ruleFor(key, form) : undefined) ?? ruleFor(field, form);
   if (!rule) return [...serverMessages];
-  const serverText = serverMessages.join(" ");
   const index = itemIndex(key);
   const value = sentValue(sent, field, index);
 
@@ -182,8 +311,9 @@ export function describeFieldError(
     const params = { ...numbers(rule.item, serverText), n: index + 1 };
     return [shown ? t(rule.item.key, { ...params, item: quote(shown) }) : t(rule.item.at, params)];
   }
-  const blank = sent !== undefined && (value === undefined || value === null || String(value).trim() === "");
-  return [t(rule.missing && blank ? rule.missing : rule.key, { ...numbers(rule, serverText), ...rule.params?.() })];
+  const blank = sent !== undefined && isBlank(value);
+  const chosen = rule.missing && blank ? rule.missing : (rule.variant?.(value, sent) ?? rule.key);
+  return [t(chosen, { ...numbers(rule, serverText), ...rule.params?.(sent) })];
 }
 
 const describeWith =
@@ -194,6 +324,11 @@ const describeWith =
 /** The translated messages of one form field, its own and its items', each once. */
 export function fieldMessages(errors: Record<string, string[]>, field: string, sent?: SentRequest, form?: FormName): string[] {
   return messagesFor(errors, field, describeWith(sent, form));
+}
+
+/** The translated messages of one part of a nested form (`lots[0].cpv`, `criteria[1]`), its own and its items'. */
+export function fieldMessagesAt(errors: Record<string, string[]>, path: string, sent?: SentRequest, form?: FormName): string[] {
+  return messagesAt(errors, path, describeWith(sent, form));
 }
 
 /** The translated messages of fields the form does not show, so that none is silently dropped. */

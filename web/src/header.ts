@@ -1,14 +1,25 @@
 import { html, nothing } from "lit-html";
 import { currentUser, signOut } from "./features/auth/session";
-import { currentLanguage, languages, setLanguage, t } from "./i18n";
+import { inboxFirms, inboxUnread } from "./features/inbox/inbox";
+import { currentLanguage, languages, setLanguage, t, tn } from "./i18n";
 import { href, navigate, type Route } from "./router";
 
 /** A menu entry; `section` lists the other routes that belong to it (a space's page is under Spaces). */
-function navLink(target: Route, current: Route, label: string, testid?: string, section: readonly Route["name"][] = []) {
+function navLink(target: Route, current: Route, label: unknown, testid?: string, section: readonly Route["name"][] = []) {
   const exact = target.name === current.name;
   const active = exact || section.includes(current.name);
   return html`<a href=${href(target)} class=${active ? "active" : ""} aria-current=${exact ? "page" : active ? "true" : "false"}
     data-testid=${testid ?? nothing}>${label}</a>`;
+}
+
+/** The tender inbox, for people of a firm, with the count of unread tenders. */
+function inboxLink(route: Route) {
+  if (inboxFirms().length === 0) return nothing;
+  const unread = inboxUnread();
+  const label = html`${t("nav.inbox")}${unread > 0
+    ? html` <span class="nav-badge" data-testid="inbox-unread" data-count=${unread} aria-label=${tn("nav.inboxUnread", unread)}>${unread}</span>`
+    : nothing}`;
+  return navLink({ name: "inbox" }, route, label, "nav-inbox");
 }
 
 async function logout(): Promise<void> {
@@ -28,6 +39,7 @@ export function header(route: Route) {
           ${navLink({ name: "directory" }, route, t("nav.directory"))}
           ${navLink({ name: "spaces" }, route, t("nav.spaces"), "nav-spaces", ["space", "newSpace", "editSpace", "spaceDashboard"])}
           ${user ? navLink({ name: "myBusinesses" }, route, t("nav.myBusinesses")) : nothing}
+          ${user ? inboxLink(route) : nothing}
           ${navLink({ name: "newBusiness" }, route, t("nav.newBusiness"))}
         </nav>
         <div class="tools">

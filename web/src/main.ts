@@ -10,14 +10,18 @@ import { dashboardPage } from "./features/spaces/dashboard-page";
 import { spaceFormPage } from "./features/spaces/space-form-page";
 import { spacePage } from "./features/spaces/space-page";
 import { spacesPage } from "./features/spaces/spaces-page";
-import { restartStandingNotices, standingNoticesView } from "./features/spaces/standing-notices";
+import { restartStandingNotices, standingNoticeItems } from "./features/spaces/standing-notices";
+import { inboxNoticeItems, restartInbox } from "./features/inbox/inbox";
+import { inboxPage } from "./features/inbox/inbox-page";
+import { tenderFormPage } from "./features/tenders/tender-form-page";
+import { tenderPage } from "./features/tenders/tender-page";
 import { header } from "./header";
 import { initI18n, onLanguageChange, t } from "./i18n";
 import type { Page, Redraw } from "./page";
 import { restartHub } from "./realtime/hub";
 import { navigate, parseRoute, requiresSignIn, type Route } from "./router";
 import "./styles.css";
-import { notFoundView } from "./views";
+import { noticesView, notFoundView } from "./views";
 
 function pageFor(route: Route, redraw: Redraw): Page {
   switch (route.name) {
@@ -44,6 +48,16 @@ function pageFor(route: Route, redraw: Redraw): Page {
       return spaceFormPage(route.id, redraw);
     case "spaceDashboard":
       return dashboardPage(route.id, redraw);
+    case "inbox":
+      return inboxPage(redraw);
+    case "newTender":
+      return tenderFormPage({ kind: "new", buyer: route.buyer }, redraw);
+    case "tender":
+      return tenderPage(route.id, redraw);
+    case "editTender":
+      return tenderFormPage({ kind: "edit", id: route.id }, redraw);
+    case "amendTender":
+      return tenderFormPage({ kind: "amend", id: route.id }, redraw);
     case "notFound":
       return { title: () => t("notFound.title"), view: () => notFoundView(t("notFound.title")) };
   }
@@ -67,7 +81,7 @@ function draw(): void {
           : nothing}
         ${page.view()}
       </main>
-      ${standingNoticesView()}`,
+      ${noticesView([...standingNoticeItems(), ...inboxNoticeItems()])}`,
     root,
   );
 }
@@ -113,8 +127,10 @@ refreshSession()
     onSessionChange(() => {
       restartHub();
       restartStandingNotices(redraw);
+      restartInbox(redraw);
       mount();
     });
     restartStandingNotices(redraw);
+    restartInbox(redraw);
     mount();
   });

@@ -24,12 +24,22 @@ describe("parseRoute", () => {
     [`#/spaces/${id}/settings`, { name: "editSpace", id }],
     [`#/spaces/${id}/dashboard`, { name: "spaceDashboard", id }],
     [`#/spaces/${id}?cpv=45&near=037006`, { name: "space", id }],
+    ["#/inbox", { name: "inbox" }],
+    [`#/tenders/new?buyer=${id}`, { name: "newTender", buyer: id }],
+    [`#/tenders/new?buyer=${id.toUpperCase()}`, { name: "newTender", buyer: id }],
+    ["#/tenders/new", { name: "newTender", buyer: null }],
+    ["#/tenders/new?buyer=nope", { name: "newTender", buyer: null }],
+    [`#/tenders/${id}`, { name: "tender", id }],
+    [`#/tenders/${id.toUpperCase()}/`, { name: "tender", id }],
+    [`#/tenders/${id}/edit`, { name: "editTender", id }],
+    [`#/tenders/${id}/amend`, { name: "amendTender", id }],
   ] as [string, Route][])("%s", (hash, expected) => {
     expect(parseRoute(hash)).toEqual(expected);
   });
 
   it.each(["#/nope", "#/businesses", "#/businesses/123", `#/businesses/${id}/delete`, `#/businesses/${id}/edit/x`, "#/businesses/new/x",
-    "#/spaces/123", `#/spaces/${id}/edit`, "#/spaces/new/x", `#/spaces/${id}/settings/x`, `#/spaces/${id}/dashboard/x`])(
+    "#/spaces/123", `#/spaces/${id}/edit`, "#/spaces/new/x", `#/spaces/${id}/settings/x`, `#/spaces/${id}/dashboard/x`,
+    "#/tenders", "#/tenders/123", "#/tenders/new/x", `#/tenders/${id}/bids`, `#/tenders/${id}/edit/x`, "#/inbox/x"])(
     "%s is not found",
     (hash) => {
       expect(parseRoute(hash)).toEqual({ name: "notFound" });
@@ -57,6 +67,12 @@ describe("href", () => {
     { name: "space", id },
     { name: "editSpace", id },
     { name: "spaceDashboard", id },
+    { name: "inbox" },
+    { name: "newTender", buyer: id },
+    { name: "newTender", buyer: null },
+    { name: "tender", id },
+    { name: "editTender", id },
+    { name: "amendTender", id },
   ] as Route[])("round-trips %o", (route) => {
     expect(parseRoute(href(route))).toEqual(route);
   });
@@ -75,5 +91,13 @@ describe("requiresSignIn", () => {
     // A space's page and the list are public: a visitor reads the policy before signing up.
     expect(requiresSignIn({ name: "spaces" })).toBe(false);
     expect(requiresSignIn({ name: "space", id })).toBe(false);
+  });
+
+  it("guards the tender forms and the inbox, not a tender's public notice", () => {
+    expect(requiresSignIn({ name: "newTender", buyer: id })).toBe(true);
+    expect(requiresSignIn({ name: "editTender", id })).toBe(true);
+    expect(requiresSignIn({ name: "amendTender", id })).toBe(true);
+    expect(requiresSignIn({ name: "inbox" })).toBe(true);
+    expect(requiresSignIn({ name: "tender", id })).toBe(false);
   });
 });

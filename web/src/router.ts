@@ -12,6 +12,13 @@ export type Route =
   | { name: "space"; id: string }
   | { name: "editSpace"; id: string }
   | { name: "spaceDashboard"; id: string }
+  | { name: "inbox" }
+  /** The tender form for a new draft; `buyer` is the buyer it is for (null when the address names none). */
+  | { name: "newTender"; buyer: string | null }
+  | { name: "tender"; id: string }
+  | { name: "editTender"; id: string }
+  /** The tender form again, to publish an amendment (Rettifica) during the enquiry period. */
+  | { name: "amendTender"; id: string }
   | { name: "notFound" };
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -41,6 +48,8 @@ export function parseRoute(hash: string): Route {
         return { name: "myBusinesses" };
       case "spaces":
         return { name: "spaces" };
+      case "inbox":
+        return { name: "inbox" };
     }
     return { name: "notFound" };
   }
@@ -57,6 +66,18 @@ export function parseRoute(hash: string): Route {
     if (third === undefined) return { name: "space", id: second.toLowerCase() };
     if (third === "settings") return { name: "editSpace", id: second.toLowerCase() };
     if (third === "dashboard") return { name: "spaceDashboard", id: second.toLowerCase() };
+    return { name: "notFound" };
+  }
+  if (first === "tenders") {
+    if (second === "new") {
+      if (third !== undefined) return { name: "notFound" };
+      const buyer = params.get("buyer");
+      return { name: "newTender", buyer: buyer !== null && GUID.test(buyer) ? buyer.toLowerCase() : null };
+    }
+    if (!GUID.test(second)) return { name: "notFound" };
+    if (third === undefined) return { name: "tender", id: second.toLowerCase() };
+    if (third === "edit") return { name: "editTender", id: second.toLowerCase() };
+    if (third === "amend") return { name: "amendTender", id: second.toLowerCase() };
     return { name: "notFound" };
   }
   return { name: "notFound" };
@@ -88,6 +109,16 @@ export function href(route: Route): string {
       return `#/spaces/${route.id}/settings`;
     case "spaceDashboard":
       return `#/spaces/${route.id}/dashboard`;
+    case "inbox":
+      return "#/inbox";
+    case "newTender":
+      return route.buyer ? `#/tenders/new?${new URLSearchParams({ buyer: route.buyer })}` : "#/tenders/new";
+    case "tender":
+      return `#/tenders/${route.id}`;
+    case "editTender":
+      return `#/tenders/${route.id}/edit`;
+    case "amendTender":
+      return `#/tenders/${route.id}/amend`;
   }
 }
 
@@ -99,7 +130,11 @@ export function requiresSignIn(route: Route): boolean {
     route.name === "editBusiness" ||
     route.name === "newSpace" ||
     route.name === "editSpace" ||
-    route.name === "spaceDashboard"
+    route.name === "spaceDashboard" ||
+    route.name === "inbox" ||
+    route.name === "newTender" ||
+    route.name === "editTender" ||
+    route.name === "amendTender"
   );
 }
 

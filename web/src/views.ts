@@ -1,5 +1,5 @@
 // Small views that several pages show the same way.
-import { html, nothing } from "lit-html";
+import { html, nothing, type TemplateResult } from "lit-html";
 import { ifDefined } from "lit-html/directives/if-defined.js";
 import { t } from "./i18n";
 
@@ -20,3 +20,7 @@ export const fieldErrorView = (field: string, messages: readonly string[], id?: 
         (message) => html`<span>${message}</span>`,
       )}</span>`
     : nothing;
+
+/** Transient notices from anywhere in the app (a firm's standing, a new tender in the inbox), in one corner. */
+export const noticesView = (items: readonly TemplateResult[]) =>
+  items.length ? html`<div class="notices" role="status" aria-live="polite">${items}</div>` : nothing;

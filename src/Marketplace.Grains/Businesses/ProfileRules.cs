@@ -33,16 +33,7 @@ public static partial class ProfileRules
         var description = raw.Description.Clean();
         if (description?.Length > MaxDescription) Fail("description", $"The description must be at most {MaxDescription} characters long.");
 
-        var capabilities = new List<string>();
-        if (raw.Capabilities.Length > MaxCapabilities) Fail("capabilities", $"At most {MaxCapabilities} capabilities.");
-        for (var i = 0; i < raw.Capabilities.Length && i < MaxCapabilities; i++)
-        {
-            if (CpvCatalog.Shared.Find(raw.Capabilities[i] ?? "") is { } cpv)
-            {
-                if (!capabilities.Contains(cpv.Code)) capabilities.Add(cpv.Code);
-            }
-            else Fail($"capabilities[{i}]", $"'{raw.Capabilities[i]}' is not a CPV 2008 code.");
-        }
+        var capabilities = CpvList.Normalize(raw.Capabilities, "capabilities", MaxCapabilities, errors, $"At most {MaxCapabilities} capabilities.");
 
         var tags = new List<string>();
         if (raw.Tags.Length > MaxTags) Fail("tags", $"At most {MaxTags} tags.");
@@ -78,7 +69,7 @@ public static partial class ProfileRules
         if (phone is not null && !Phone().IsMatch(phone)) Fail("contactPhone", "A phone number has 6 to 20 digits, spaces, dashes or a leading +.");
 
         if (errors.Count > 0) return Problem.Invalid(errors);
-        return new BusinessProfile(name!, vat, description, [.. capabilities], [.. tags], comune, address, raw.Size,
+        return new BusinessProfile(name!, vat, description, capabilities, [.. tags], comune, address, raw.Size,
             website, email, phone);
     }
 

@@ -8,7 +8,6 @@ public static class ShowcaseRules
 {
     public const int MinTitle = 3, MaxTitle = 200, MaxDescription = 4000, MaxClient = 200, MaxCpv = 20, MaxPartners = 20,
         MinYear = 1950, MaxReason = 1000, MaxEndorsement = 1000;
-    public const decimal MaxValue = 1_000_000_000_000m;
 
     /// <param name="partners">The partner businesses by id, as found (missing ids are absent).</param>
     public static Outcome<ShowcaseDetails> Normalize(ShowcaseDetails raw, Guid publisherId, IReadOnlyDictionary<Guid, BusinessSnapshot> partners, int currentYear)
@@ -22,23 +21,8 @@ public static class ShowcaseRules
         if (client?.Length > MaxClient) errors["client"] = [$"At most {MaxClient} characters."];
         if (raw.Year < MinYear || raw.Year > currentYear) errors["year"] = [$"The year is between {MinYear} and {currentYear}: showcase projects are completed work."];
 
-        Money? value = null;
-        if (raw.Value is { } money)
-        {
-            var currency = string.IsNullOrWhiteSpace(money.Currency) ? "EUR" : money.Currency.Trim().ToUpperInvariant();
-            if (money.Amount < 0 || money.Amount > MaxValue || decimal.Round(money.Amount, 2) != money.Amount)
-                errors["value.amount"] = ["The value is a positive amount with at most two decimals."];
-            if (currency.Length != 3 || !currency.All(char.IsAsciiLetterUpper)) errors["value.currency"] = ["A three-letter ISO 4217 currency code, such as EUR."];
-            value = new Money(money.Amount, currency);
-        }
-
-        var cpv = new List<string>();
-        if (raw.Cpv.Length > MaxCpv) errors["cpv"] = [$"At most {MaxCpv} codes."];
-        for (var i = 0; i < raw.Cpv.Length && i < MaxCpv; i++)
-        {
-            if (CpvCatalog.Shared.Find(raw.Cpv[i] ?? "") is { } entry) { if (!cpv.Contains(entry.Code)) cpv.Add(entry.Code); }
-            else errors[$"cpv[{i}]"] = [$"'{raw.Cpv[i]}' is not a CPV 2008 code."];
-        }
+        var value = raw.Value is { } money ? MoneyRules.Normalize(money, "value", errors) : null;
+        var cpv = CpvList.Normalize(raw.Cpv, "cpv", MaxCpv, errors, $"At most {MaxCpv} codes.");
 
         var partnerIds = raw.Partners.Distinct().ToArray();
         if (partnerIds.Length is 0 or > MaxPartners) errors["partners"] = [$"A joint project names 1 to {MaxPartners} partner firms."];
@@ -49,6 +33,6 @@ public static class ShowcaseRules
             else if (!partners.TryGetValue(id, out var partner) || partner.Kind != BusinessKind.Firm) errors[$"partners[{i}]"] = ["No registered firm has this id."];
         }
 
-        return errors.Count > 0 ? Problem.Invalid(errors) : new ShowcaseDetails(title!, description, client, raw.Year, value, [.. cpv], partnerIds);
+        return errors.Count > 0 ? Problem.Invalid(errors) : new ShowcaseDetails(title!, description, client, raw.Year, value, cpv, partnerIds);
     }
 }

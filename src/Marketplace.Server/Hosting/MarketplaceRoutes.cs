@@ -25,6 +25,10 @@ public static class MarketplaceRoutes
         app.MapBusinessApi();
         app.MapSpaceApi();
         app.MapShowcaseApi();
+        app.MapTenderApi();
+        app.MapBidApi();
+        app.MapInboxApi();
+        app.MapDocumentApi();
         app.MapReferenceApi();
         app.MapHub<MarketplaceHub>(HubPath);
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
@@ -37,10 +41,13 @@ public static class MarketplaceRoutes
     {
         if (context.Request.Path.StartsWithSegments("/api"))
         {
-            if (context.Request.ContentLength > WebSetup.MaxApiBodyBytes)
-                throw new BadHttpRequestException($"The request body is larger than {WebSetup.MaxApiBodyBytes} bytes.", StatusCodes.Status413PayloadTooLarge);
+            // Uploads are files; everything else is a small JSON body.
+            var max = HttpMethods.IsPost(context.Request.Method) && context.Request.Path.Value!.EndsWith("/documents", StringComparison.Ordinal)
+                ? DocumentEndpoints.MaxDocumentBytes : WebSetup.MaxApiBodyBytes;
+            if (context.Request.ContentLength > max)
+                throw new BadHttpRequestException($"The request body is larger than {max} bytes.", StatusCodes.Status413PayloadTooLarge);
             if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-                limit.MaxRequestBodySize = WebSetup.MaxApiBodyBytes;
+                limit.MaxRequestBodySize = max;
         }
         return next(context);
     }

@@ -22,6 +22,15 @@ public interface IMarketplaceClient
 
     /// <summary>Sent to a firm's own members: its standing in a space changed, or a new policy awaits acceptance.</summary>
     Task SpaceStandingChanged(SpaceStandingChangedDto standing);
+
+    /// <summary>A watched tender changed (published, amended, answered, opened, scored, decided); the client reloads it.</summary>
+    Task TenderChanged(TenderChangedDto change);
+
+    /// <summary>Sent to a firm's own members: a tender matching its capabilities was published in one of its spaces.</summary>
+    Task InboxChanged(InboxChangedDto change);
+
+    /// <summary>Sent to a bid's tenderers' members: the bid was submitted (with its receipt) or withdrawn.</summary>
+    Task BidChanged(BidChangedDto change);
 }
 
 /// <summary>Hub group names, one home so grains' notices and hub joins always agree.</summary>
@@ -38,4 +47,7 @@ internal static class Topics
     public static string SpaceMembers(Guid id) => $"space-members:{id}";
 
     public static string SpaceAdmin(Guid id) => $"space-admin:{id}";
+
+    /// <summary>Anyone who may see a tender: its public facts changed. Bids are never announced here unless the tender discloses its bid count.</summary>
+    public static string Tender(Guid id) => $"tender:{id}";
 }

@@ -64,6 +64,15 @@ public sealed class MarketplaceHub(IGrainFactory grains, MarketplaceDbContext db
         await Groups.AddToGroupAsync(Context.ConnectionId, Topics.SpaceAdmin(spaceId));
     }
 
+    /// <summary>Anyone who may read a tender may watch it; its messages say only that it changed.</summary>
+    public async Task WatchTender(Guid tenderId)
+    {
+        if (!await TenderEndpoints.CanSee(tenderId, Context.User!, grains)) throw new HubException("No tender has this id.");
+        await Groups.AddToGroupAsync(Context.ConnectionId, Topics.Tender(tenderId));
+    }
+
+    public Task UnwatchTender(Guid tenderId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, Topics.Tender(tenderId));
+
     [Authorize]
     public async Task WatchBusinessTeam(Guid businessId)
     {

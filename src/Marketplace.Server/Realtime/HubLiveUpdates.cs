@@ -4,6 +4,7 @@ using Marketplace.Server.Endpoints;
 using Marketplace.Server.Hubs;
 using Marketplace.Showcase;
 using Marketplace.Spaces;
+using Marketplace.Tenders;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 
@@ -86,6 +87,31 @@ internal sealed class HubLiveUpdates(
             .Where(m => m.BusinessId == project.PublisherId && m.Status == MembershipStatus.Member).Select(m => m.SpaceId).ToListAsync();
         foreach (var space in spaces) await hub.Clients.Group(Topics.SpaceMembers(space)).ShowcaseChanged(change);
     }, project.Id);
+
+    public async Task TenderChanged(TenderSnapshot tender, TenderNotice notice)
+    {
+        await Send(() => hub.Clients.Group(Topics.Tender(tender.Id)).TenderChanged(new TenderChangedDto(tender.Id, tender.Status, tender.Version)), tender.Id);
+        // Matching firms may be many: they are told apart from the tender grain's turn.
+        if (notice == TenderNotice.Published) _ = Task.Run(() => Send(() => TellMatchingFirms(tender), tender.Id));
+    }
+
+    /// <summary>The inbox rows were written with the publication; every firm that got one is told now.</summary>
+    async Task TellMatchingFirms(TenderSnapshot tender)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>();
+        var firms = await db.Inbox.AsNoTracking().Where(i => i.TenderId == tender.Id).Select(i => i.BusinessId).ToListAsync();
+        var change = new InboxChangedDto(tender.Id, tender.Details.Title);
+        foreach (var firm in firms) await hub.Clients.Group(Topics.BusinessTeam(firm)).InboxChanged(change);
+    }
+
+    public Task BidChanged(TenderSnapshot tender, BidSnapshot bid) => Send(async () =>
+    {
+        var change = BidChangedDto.From(bid);
+        foreach (var tenderer in bid.Content!.Tenderers) await hub.Clients.Group(Topics.BusinessTeam(tenderer.FirmId)).BidChanged(change);
+        if (tender.Details.DisclosesBidCount)
+            await hub.Clients.Group(Topics.Tender(tender.Id)).TenderChanged(new TenderChangedDto(tender.Id, tender.Status, tender.Version));
+    }, tender.Id);
 
     async Task Ping(SpaceSnapshot space)
     {

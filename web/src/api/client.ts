@@ -33,6 +33,23 @@ import type {
   SpaceMembershipDto,
   SpaceSummaryDto,
   VerificationDto,
+  AmendTenderRequest,
+  AskRequest,
+  AuditDto,
+  BidDto,
+  BidResultDto,
+  DecideRequest,
+  DocumentDto,
+  DraftTenderRequest,
+  EditTenderRequest,
+  InboxItemDto,
+  LotEvaluationDto,
+  MyBidDto,
+  ReceiptDto,
+  ScoreRequest,
+  SubmitBidRequest,
+  TenderDto,
+  TenderSummaryDto,
 } from "./types";
 
 type Query = Record<string, string | number | undefined>;
@@ -47,11 +64,15 @@ function url(path: string, query: Query = {}): string {
 }
 
 async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  return body === undefined ? send<T>(method, path) : send<T>(method, path, JSON.stringify(body), "application/json");
+}
+
+async function send<T>(method: string, path: string, body?: BodyInit, contentType?: string): Promise<T> {
   const headers: Record<string, string> = { Accept: "application/json" };
   const init: RequestInit = { method, credentials: "same-origin", headers };
   if (body !== undefined) {
-    headers["Content-Type"] = "application/json";
-    init.body = JSON.stringify(body);
+    if (contentType) headers["Content-Type"] = contentType;
+    init.body = body;
   }
   const response = await fetch(path, init);
   const raw = await response.text();
@@ -137,4 +158,42 @@ export const api = {
   endorse: (id: string, body: EndorseRequest) => request<EndorsementDto>("POST", `/api/businesses/${segment(id)}/endorsements`, body),
   withdrawEndorsement: (id: string, endorserId: string) =>
     request<void>("DELETE", `/api/businesses/${segment(id)}/endorsements/${segment(endorserId)}`),
+
+  /** Uploads a file for a business (the file itself is the body), to attach to a tender or a bid. */
+  uploadDocument: (businessId: string, file: Blob, name: string) =>
+    send<DocumentDto>("POST", url(`/api/businesses/${segment(businessId)}/documents`, { name }), file, "application/octet-stream"),
+  /** Where a tender's document is downloaded (a link, not a fetch: the browser saves the file). */
+  tenderDocumentUrl: (id: string, documentId: string) => `/api/tenders/${segment(id)}/documents/${segment(documentId)}`,
+  bidDocumentUrl: (id: string, firmId: string, documentId: string) =>
+    `/api/tenders/${segment(id)}/bids/${segment(firmId)}/documents/${segment(documentId)}`,
+
+  draftTender: (body: DraftTenderRequest) => request<TenderDto>("POST", "/api/tenders", body),
+  tender: (id: string) => request<TenderDto>("GET", `/api/tenders/${segment(id)}`),
+  editTender: (id: string, body: EditTenderRequest) => request<TenderDto>("PUT", `/api/tenders/${segment(id)}`, body),
+  publishTender: (id: string, version: number) => request<TenderDto>("POST", `/api/tenders/${segment(id)}/publish`, { version }),
+  amendTender: (id: string, body: AmendTenderRequest) => request<TenderDto>("POST", `/api/tenders/${segment(id)}/amendments`, body),
+  askQuestion: (id: string, body: AskRequest) => request<TenderDto>("POST", `/api/tenders/${segment(id)}/questions`, body),
+  answerQuestion: (id: string, number: number, text: string) =>
+    request<TenderDto>("POST", `/api/tenders/${segment(id)}/questions/${number}/answer`, { text }),
+  scoreBid: (id: string, body: ScoreRequest) => request<TenderDto>("POST", `/api/tenders/${segment(id)}/scores`, body),
+  decideLot: (id: string, body: DecideRequest) => request<TenderDto>("POST", `/api/tenders/${segment(id)}/decisions`, body),
+  cancelTender: (id: string, text: string) => request<TenderDto>("POST", `/api/tenders/${segment(id)}/cancel`, { text }),
+  completeTender: (id: string) => request<TenderDto>("POST", `/api/tenders/${segment(id)}/complete`),
+  tenderAudit: (id: string) => request<AuditDto>("GET", `/api/tenders/${segment(id)}/audit`),
+  /** The buyer's ranking per lot, once the bids are opened (403 for others, 409 before). */
+  evaluation: (id: string) => request<LotEvaluationDto[]>("GET", `/api/tenders/${segment(id)}/evaluation`),
+  spaceTenders: (id: string) => request<TenderSummaryDto[]>("GET", `/api/spaces/${segment(id)}/tenders`),
+  buyerTenders: (id: string) => request<TenderSummaryDto[]>("GET", `/api/businesses/${segment(id)}/tenders`),
+
+  submitBid: (id: string, firmId: string, body: SubmitBidRequest) =>
+    request<ReceiptDto>("PUT", `/api/tenders/${segment(id)}/bids/${segment(firmId)}`, body),
+  withdrawBid: (id: string, firmId: string) => request<BidDto>("DELETE", `/api/tenders/${segment(id)}/bids/${segment(firmId)}`),
+  /** A bid, for its firm's people, and for the buyer once opened; 404 to anyone else (it is sealed). */
+  bid: (id: string, firmId: string) => request<BidDto>("GET", `/api/tenders/${segment(id)}/bids/${segment(firmId)}`),
+  bidResult: (id: string, firmId: string) => request<BidResultDto[]>("GET", `/api/tenders/${segment(id)}/bids/${segment(firmId)}/result`),
+  firmBids: (id: string) => request<MyBidDto[]>("GET", `/api/businesses/${segment(id)}/bids`),
+
+  inbox: (firmId: string) => request<InboxItemDto[]>("GET", `/api/businesses/${segment(firmId)}/inbox`),
+  /** Everything in the signed-in person's inboxes is read from now on. */
+  markInboxRead: () => request<void>("POST", "/api/inbox/read"),
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ApiError, baseField, invalidIndexes, itemIndex, messagesFor, otherMessages, toApiError } from "./problem";
+import { ApiError, baseField, invalidIndexes, isUnder, itemIndex, messagesAt, messagesFor, otherMessages, toApiError } from "./problem";
 
 describe("toApiError", () => {
   it("reads a validation ProblemDetails into field errors", () => {
@@ -78,5 +78,28 @@ describe("field lookup", () => {
   it("finds the failing item indexes", () => {
     expect([...invalidIndexes(errors, "capabilities")]).toEqual([0, 3]);
     expect(invalidIndexes(errors, "name").size).toBe(0);
+  });
+});
+
+describe("messagesAt", () => {
+  const errors = {
+    lots: ["A tender has 1 to 50 lots."],
+    "lots[0].title": ["Title required."],
+    "lots[0].cpv[1]": ["'1' is not a CPV 2008 code."],
+    "lots[10].title": ["Title required too."],
+    lotsExtra: ["Not a lot."],
+  };
+
+  it("takes a path's own messages and those of its parts, and no other path's", () => {
+    expect(messagesAt(errors, "lots[0]")).toEqual(["Title required.", "'1' is not a CPV 2008 code."]);
+    expect(messagesAt(errors, "lots[0].cpv")).toEqual(["'1' is not a CPV 2008 code."]);
+    expect(messagesAt(errors, "lots[1]")).toEqual([]);
+    expect(messagesAt(errors, "lots")).toHaveLength(4);
+  });
+
+  it("tells a part from a longer name that starts the same", () => {
+    expect(isUnder("lots[0].title", "lots[0]")).toBe(true);
+    expect(isUnder("lots[10].title", "lots[1]")).toBe(false);
+    expect(isUnder("lotsExtra", "lots")).toBe(false);
   });
 });

@@ -54,6 +54,19 @@ export function messagesFor(errors: Record<string, string[]>, field: string, des
   );
 }
 
+/** Whether an error key is `path` itself or names a part of it: `lots[0]` covers `lots[0].title` and `lots[0].cpv[1]`. */
+export const isUnder = (key: string, path: string): boolean =>
+  key === path || key.startsWith(`${path}[`) || key.startsWith(`${path}.`);
+
+/** Messages for one part of a nested form, e.g. `lots[0].cpv` (its own and its items'), each once. */
+export function messagesAt(errors: Record<string, string[]>, path: string, describe: Describe = asIs): string[] {
+  return distinct(
+    Object.entries(errors)
+      .filter(([key]) => isUnder(key, path))
+      .flatMap(([key, messages]) => describe(key, messages)),
+  );
+}
+
 /** Messages whose field is not one the form shows, so that none is silently dropped. */
 export function otherMessages(
   errors: Record<string, string[]>,

@@ -1,8 +1,8 @@
 // The one SignalR connection to /hubs/marketplace. Pages watch topics (a business, a space, a space's admin
-// lists, a business's own team); this module keeps the connection up (retrying for ever) and joins every
-// watched group again after a reconnect.
+// lists, a business's own team, a tender); this module keeps the connection up (retrying for ever) and joins
+// every watched group again after a reconnect.
 import { HubConnectionBuilder, HubConnectionState, LogLevel, type HubConnection } from "@microsoft/signalr";
-import type { BusinessProfileDto, MembershipStatus } from "../api/types";
+import type { BidStatus, BusinessProfileDto, MembershipStatus, ReceiptDto, TenderStatus } from "../api/types";
 
 /** `connected` means the connection is up and the topic's group has been joined. */
 export type LiveState = "connecting" | "connected" | "reconnecting" | "disconnected";
@@ -35,6 +35,36 @@ export interface SpaceStandingChange {
   policyVersion: number;
 }
 
+/** TenderChanged: a watched tender changed (published, amended, answered, opened, scored, decided); reload it. */
+export interface TenderChange {
+  tenderId: string;
+  status: TenderStatus;
+  version: number;
+}
+
+/** InboxChanged: a tender matching the firm's capabilities was published in one of its spaces. */
+export interface InboxChange {
+  tenderId: string;
+  title: string;
+}
+
+/** BidChanged: one of the firm's bids was submitted (with its new receipt) or withdrawn. */
+export interface BidChange {
+  tenderId: string;
+  bidId: string;
+  status: BidStatus;
+  receipt: ReceiptDto | null;
+}
+
+/**
+ * What a business's own people hear on its team group. SpaceStandingChanged names the firm; InboxChanged and
+ * BidChanged do not, so they reach every team watcher of this client once (the client joins only its own teams).
+ */
+export type TeamMessage =
+  | { type: "standing"; change: SpaceStandingChange }
+  | { type: "inbox"; change: InboxChange }
+  | { type: "bid"; change: BidChange };
+
 /**
  * The hub groups a client can ask for: the server methods that join and leave each one. The admin and team
  * groups have no leave method on the server; when nobody here watches them any more, their messages are dropped.
@@ -44,6 +74,7 @@ const kinds = {
   space: { join: "WatchSpace", leave: "UnwatchSpace" },
   spaceAdmin: { join: "WatchSpaceAdmin", leave: null },
   businessTeam: { join: "WatchBusinessTeam", leave: null },
+  tender: { join: "WatchTender", leave: "UnwatchTender" },
 } as const satisfies Record<string, { join: string; leave: string | null }>;
 
 type Kind = keyof typeof kinds;
@@ -93,6 +124,20 @@ function deliver<M>(kind: Kind, id: string, message: M): void {
   topics.get(topicKey(kind, id))?.watchers.forEach((watcher) => (watcher as Watcher<M>).changed(message));
 }
 
+/**
+ * The watchers of every topic of one kind, each once: a watcher that follows several firms' teams hears a
+ * message that names no firm a single time.
+ */
+export function watchersOfKind<W>(all: Iterable<{ kind: string; watchers: ReadonlySet<W> }>, kind: string): Set<W> {
+  const found = new Set<W>();
+  for (const topic of all) if (topic.kind === kind) topic.watchers.forEach((watcher) => found.add(watcher));
+  return found;
+}
+
+function deliverToTeams(message: TeamMessage): void {
+  watchersOfKind(topics.values(), "businessTeam").forEach((watcher) => (watcher as Watcher<TeamMessage>).changed(message));
+}
+
 async function join(topic: Topic): Promise<void> {
   const conn = hub();
   try {
@@ -135,7 +180,11 @@ function hub(): HubConnection {
   conn.on("BusinessChanged", (profile: BusinessProfileDto) => current() && deliver("business", profile.id, profile));
   conn.on("SpaceChanged", (change: SpaceChange) => current() && deliver("space", change.spaceId, change));
   conn.on("SpaceMembershipsChanged", (change: SpaceChange) => current() && deliver("spaceAdmin", change.spaceId, change));
-  conn.on("SpaceStandingChanged", (change: SpaceStandingChange) => current() && deliver("businessTeam", change.firmId, change));
+  conn.on("SpaceStandingChanged", (change: SpaceStandingChange) =>
+    current() && deliver<TeamMessage>("businessTeam", change.firmId, { type: "standing", change }));
+  conn.on("InboxChanged", (change: InboxChange) => current() && deliverToTeams({ type: "inbox", change }));
+  conn.on("BidChanged", (change: BidChange) => current() && deliverToTeams({ type: "bid", change }));
+  conn.on("TenderChanged", (change: TenderChange) => current() && deliver("tender", change.tenderId, change));
   // Sent to a business's team with its members; nothing shows it yet, and an unhandled method would log a warning.
   conn.on("BusinessTeamChanged", () => undefined);
   // Sent to watchers of the project's firms and of their spaces; the message names neither, so every listener reloads.
@@ -192,9 +241,15 @@ export const watchSpace = (spaceId: string, watcher: Watcher<SpaceChange>): (() 
 export const watchSpaceAdmin = (spaceId: string, watcher: Watcher<SpaceChange>): (() => void) =>
   watch("spaceAdmin", spaceId, watcher);
 
-/** SpaceStandingChanged for one of the user's own businesses: its standing in any space. */
-export const watchBusinessTeam = (businessId: string, watcher: Watcher<SpaceStandingChange>): (() => void) =>
+/**
+ * The team group of one of the user's own businesses: its standing in any space (SpaceStandingChanged, for this
+ * business only), and for a firm its inbox (InboxChanged) and its bids (BidChanged). Its members only.
+ */
+export const watchBusinessTeam = (businessId: string, watcher: Watcher<TeamMessage>): (() => void) =>
   watch("businessTeam", businessId, watcher);
+
+/** TenderChanged for one tender: anyone who may see it; reload it when it comes. */
+export const watchTender = (tenderId: string, watcher: Watcher<TenderChange>): (() => void) => watch("tender", tenderId, watcher);
 
 /**
  * Drops the connection and opens a new one for the watched topics. A hub connection is authenticated once, when

@@ -43,6 +43,9 @@ namespace Marketplace.Data.Migrations.Postgres
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTimeOffset?>("InboxReadAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");
 
@@ -86,6 +89,140 @@ namespace Marketplace.Data.Migrations.Postgres
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Data.ReadModels.AuditEntry", b =>
+                {
+                    b.Property<Guid>("TenderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("SubjectSequence")
+                        .HasColumnType("integer");
+
+                    b.HasKey("TenderId", "Sequence");
+
+                    b.HasIndex("TenderId", "Subject", "SubjectSequence")
+                        .IsUnique();
+
+                    b.ToTable("audit_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Data.ReadModels.BidEntry", b =>
+                {
+                    b.Property<Guid>("BidId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BidderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Digest")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Submission")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("TenderId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("BidId");
+
+                    b.HasIndex("TenderId", "BidderId")
+                        .IsUnique();
+
+                    b.ToTable("bids", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Data.ReadModels.BidLotEntry", b =>
+                {
+                    b.Property<Guid>("BidId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Lot")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<Guid>("TenderId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("BidId", "Lot");
+
+                    b.HasIndex("TenderId");
+
+                    b.ToTable("bid_lots", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Data.ReadModels.BidTendererEntry", b =>
+                {
+                    b.Property<Guid>("BidId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("FirmId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("TenderId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("BidId", "FirmId");
+
+                    b.HasIndex("FirmId");
+
+                    b.HasIndex("TenderId", "FirmId");
+
+                    b.ToTable("bid_tenderers", (string)null);
                 });
 
             modelBuilder.Entity("Marketplace.Data.ReadModels.BusinessCapabilityEntry", b =>
@@ -207,6 +344,50 @@ namespace Marketplace.Data.Migrations.Postgres
                     b.ToTable("directory", (string)null);
                 });
 
+            modelBuilder.Entity("Marketplace.Data.ReadModels.DocumentEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UploadedBy")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId");
+
+                    b.ToTable("documents", (string)null);
+                });
+
             modelBuilder.Entity("Marketplace.Data.ReadModels.EndorsementEntry", b =>
                 {
                     b.Property<Guid>("EndorserId")
@@ -229,6 +410,29 @@ namespace Marketplace.Data.Migrations.Postgres
                     b.HasIndex("EndorsedId");
 
                     b.ToTable("endorsements", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Data.ReadModels.InboxEntry", b =>
+                {
+                    b.Property<Guid>("BusinessId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TenderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("BusinessId", "TenderId");
+
+                    b.HasIndex("BusinessId", "At");
+
+                    b.ToTable("inbox", (string)null);
                 });
 
             modelBuilder.Entity("Marketplace.Data.ReadModels.ShowcaseEntry", b =>
@@ -431,6 +635,82 @@ namespace Marketplace.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("space_membership_events", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Data.ReadModels.TenderEntry", b =>
+                {
+                    b.Property<Guid>("TenderId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AuditHeadHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("AuditHeadSequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("BuyerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Cpv")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("DisclosesBidCount")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("EnquiryDeadline")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("LotCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("NextDeadline")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("SubmissionDeadline")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("TenderId");
+
+                    b.HasIndex("BuyerId");
+
+                    b.HasIndex("NextDeadline");
+
+                    b.ToTable("tenders", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Data.ReadModels.TenderSpaceEntry", b =>
+                {
+                    b.Property<Guid>("TenderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SpaceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("TenderId", "SpaceId");
+
+                    b.HasIndex("SpaceId");
+
+                    b.ToTable("tender_spaces", (string)null);
                 });
 
             modelBuilder.Entity("Marketplace.Data.Storage.GrainStateRecord", b =>

@@ -37,6 +37,9 @@ namespace Marketplace.Data.Migrations.Sqlite
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("InboxReadAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
 
@@ -80,6 +83,140 @@ namespace Marketplace.Data.Migrations.Sqlite
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Data.ReadModels.AuditEntry", b =>
+                {
+                    b.Property<Guid>("TenderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SubjectSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TenderId", "Sequence");
+
+                    b.HasIndex("TenderId", "Subject", "SubjectSequence")
+                        .IsUnique();
+
+                    b.ToTable("audit_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Data.ReadModels.BidEntry", b =>
+                {
+                    b.Property<Guid>("BidId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BidderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Digest")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Submission")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TenderId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("BidId");
+
+                    b.HasIndex("TenderId", "BidderId")
+                        .IsUnique();
+
+                    b.ToTable("bids", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Data.ReadModels.BidLotEntry", b =>
+                {
+                    b.Property<Guid>("BidId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Lot")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenderId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("BidId", "Lot");
+
+                    b.HasIndex("TenderId");
+
+                    b.ToTable("bid_lots", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Data.ReadModels.BidTendererEntry", b =>
+                {
+                    b.Property<Guid>("BidId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FirmId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenderId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("BidId", "FirmId");
+
+                    b.HasIndex("FirmId");
+
+                    b.HasIndex("TenderId", "FirmId");
+
+                    b.ToTable("bid_tenderers", (string)null);
                 });
 
             modelBuilder.Entity("Marketplace.Data.ReadModels.BusinessCapabilityEntry", b =>
@@ -190,6 +327,50 @@ namespace Marketplace.Data.Migrations.Sqlite
                     b.ToTable("directory", (string)null);
                 });
 
+            modelBuilder.Entity("Marketplace.Data.ReadModels.DocumentEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UploadedBy")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId");
+
+                    b.ToTable("documents", (string)null);
+                });
+
             modelBuilder.Entity("Marketplace.Data.ReadModels.EndorsementEntry", b =>
                 {
                     b.Property<Guid>("EndorserId")
@@ -212,6 +393,29 @@ namespace Marketplace.Data.Migrations.Sqlite
                     b.HasIndex("EndorsedId");
 
                     b.ToTable("endorsements", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Data.ReadModels.InboxEntry", b =>
+                {
+                    b.Property<Guid>("BusinessId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("BusinessId", "TenderId");
+
+                    b.HasIndex("BusinessId", "At");
+
+                    b.ToTable("inbox", (string)null);
                 });
 
             modelBuilder.Entity("Marketplace.Data.ReadModels.ShowcaseEntry", b =>
@@ -412,6 +616,82 @@ namespace Marketplace.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("space_membership_events", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Data.ReadModels.TenderEntry", b =>
+                {
+                    b.Property<Guid>("TenderId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuditHeadHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AuditHeadSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("BuyerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Cpv")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("DisclosesBidCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EnquiryDeadline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LotCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("NextDeadline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SubmissionDeadline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TenderId");
+
+                    b.HasIndex("BuyerId");
+
+                    b.HasIndex("NextDeadline");
+
+                    b.ToTable("tenders", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Data.ReadModels.TenderSpaceEntry", b =>
+                {
+                    b.Property<Guid>("TenderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SpaceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TenderId", "SpaceId");
+
+                    b.HasIndex("SpaceId");
+
+                    b.ToTable("tender_spaces", (string)null);
                 });
 
             modelBuilder.Entity("Marketplace.Data.Storage.GrainStateRecord", b =>

@@ -11,6 +11,7 @@ import { href } from "../../router";
 import { loadErrorView, loadingView, notFoundView } from "../../views";
 import { currentUser } from "../auth/session";
 import { showcaseSection } from "../showcase/showcase-section";
+import { businessTenders } from "../tenders/tender-lists";
 import { localityLine, websiteHref } from "./format";
 import { mergeLiveUpdate, type ProfileField } from "./live-merge";
 import { membersSection } from "./members-section";
@@ -31,6 +32,8 @@ export function businessPage(id: string, redraw: Redraw): Page {
   /** Showcase projects and endorsements; reloaded on ShowcaseChanged (sent to the watchers of the project's firms). */
   const showcase = showcaseSection(id, redraw);
   const unlistenShowcase = onShowcaseChanged(() => showcase.load());
+  /** A buyer's tenders, or a firm's own bids for its people. */
+  const tenders = businessTenders(id, redraw);
 
   const loadVerifications = latestOnly(
     () => api.verifications(id),
@@ -48,6 +51,7 @@ export function businessPage(id: string, redraw: Redraw): Page {
     if (profile !== null) loadVerifications();
     profile = merged.profile;
     showcase.setKind(merged.profile.kind);
+    tenders.setKind(merged.profile.kind);
     failure = null;
     if (merged.changed.length > 0) {
       highlighted = new Set(merged.changed);
@@ -81,6 +85,7 @@ export function businessPage(id: string, redraw: Redraw): Page {
       if (state === "connected") {
         void load();
         showcase.load();
+        tenders.reload();
       }
       redraw();
     },
@@ -91,6 +96,7 @@ export function businessPage(id: string, redraw: Redraw): Page {
         role = mine.find((b) => b.id.toLowerCase() === id)?.role ?? null;
         members = role ? membersSection(id, role, redraw) : null;
         showcase.setViewer(mine);
+        tenders.setRole(role);
         redraw();
       },
       () => undefined, // Without the role the page is just the public view.
@@ -174,6 +180,7 @@ export function businessPage(id: string, redraw: Redraw): Page {
             <p class="muted small">${t("business.updatedAt", { when: formatDateTime(p.updatedAt) })}</p>
           </section>
         </div>
+        ${tenders.view()}
         ${showcase.view()}
         ${members?.view() ?? nothing}
       </article>
@@ -186,6 +193,7 @@ export function businessPage(id: string, redraw: Redraw): Page {
       unwatch();
       unlistenShowcase();
       showcase.dispose();
+      tenders.dispose();
       loadVerifications.cancel();
       clearTimeout(highlightTimer);
     },

@@ -14,6 +14,7 @@ import { loadErrorView, loadingView, notFoundView } from "../../views";
 import { currentUser } from "../auth/session";
 import { canManage } from "../businesses/roles";
 import { spaceShowcase } from "../showcase/space-showcase";
+import { spaceTenders } from "../tenders/tender-lists";
 import { adminArea } from "./admin-area";
 import type { SpaceContext } from "./space-context";
 import { spaceDirectory } from "./space-directory";
@@ -57,6 +58,8 @@ export function spacePage(id: string, redraw: Redraw): Page {
   const admin = adminArea(ctx);
   const directory = spaceDirectory(id, redraw);
   const showcase = spaceShowcase(id, redraw);
+  /** The tenders published in the space: public notices, like the tenders themselves. */
+  const tenders = spaceTenders(id, redraw);
 
   function show(fresh: SpaceDetailDto): void {
     detail = fresh;
@@ -148,6 +151,7 @@ export function spacePage(id: string, redraw: Redraw): Page {
     if (detail) hostEditor = canManage(roles.get(detail.summary.hostId.toLowerCase()) ?? null);
     ready = true;
     loadMembers();
+    tenders.load();
     redraw();
   }
 
@@ -159,7 +163,10 @@ export function spacePage(id: string, redraw: Redraw): Page {
     state: (state) => {
       spaceLive = state;
       // Changes sent while we were not in the group are lost; fetch once we are (back) in it.
-      if (state === "connected" && ready) loadDetail();
+      if (state === "connected" && ready) {
+        loadDetail();
+        tenders.load();
+      }
       redraw();
     },
   });
@@ -242,6 +249,8 @@ export function spacePage(id: string, redraw: Redraw): Page {
             </div>
             <div class="policy-text" data-testid="space-policy" tabindex="0">${d.policy.text}</div>
           </section>
+
+          ${tenders.view()}
         </div>
       </div>
 
@@ -263,6 +272,7 @@ export function spacePage(id: string, redraw: Redraw): Page {
       loadDetail.cancel();
       directory.dispose();
       showcase.dispose();
+      tenders.dispose();
       admin.dispose();
     },
     view: () =>

@@ -1,7 +1,7 @@
 // Notices to a firm's own people when its standing in a space changes (an application approved, a suspension,
 // a new policy version to accept), wherever they are in the app. The hub's SpaceStandingChanged message says
 // only what changed; the notice names the firm and the space and links to it.
-import { html, nothing } from "lit-html";
+import { html, nothing, type TemplateResult } from "lit-html";
 import { api } from "../../api/client";
 import type { FirmStandingDto, MembershipStatus, SpaceDetailDto } from "../../api/types";
 import { t } from "../../i18n";
@@ -94,7 +94,14 @@ export function trackFirms(list: readonly { id: string; name: string }[]): void 
   for (const [id, name] of wanted) {
     const existing = firms.get(id);
     if (existing) existing.name = name;
-    else firms.set(id, { name, stop: watchBusinessTeam(id, { changed: (c) => void onStanding(c), state: () => undefined }) });
+    else
+      firms.set(id, {
+        name,
+        stop: watchBusinessTeam(id, {
+          changed: (message) => message.type === "standing" && void onStanding(message.change),
+          state: () => undefined,
+        }),
+      });
   }
 }
 
@@ -139,11 +146,11 @@ export function restartStandingNotices(requestRedraw: Redraw): void {
   );
 }
 
-export function standingNoticesView() {
-  if (shown.length === 0) return nothing;
+/** The notices to show with the others (main.ts puts them all in one corner). */
+export function standingNoticeItems(): TemplateResult[] {
+  if (shown.length === 0) return [];
   const here = parseRoute(location.hash);
-  return html`<div class="notices" role="status" aria-live="polite">
-    ${shown.map(
+  return shown.map(
       ({ id, spaceId, notice }) => html`<div class="notice ${notice.tone}" data-testid="standing-notice">
         <p>${t(notice.key, notice.params)}</p>
         ${notice.reason ? html`<p class="reason">${t("spaces.reason", { reason: notice.reason })}</p>` : nothing}
@@ -154,6 +161,5 @@ export function standingNoticesView() {
           <button type="button" class="link" @click=${() => dismiss(id)}>${t("common.dismiss")}</button>
         </p>
       </div>`,
-    )}
-  </div>`;
+  );
 }

@@ -30,6 +30,7 @@ namespace Marketplace.Data.Migrations.Sqlite
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    InboxReadAt = table.Column<long>(type: "INTEGER", nullable: true),
                     UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
@@ -48,6 +49,71 @@ namespace Marketplace.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_AspNetUsers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "audit_entries",
+                columns: table => new
+                {
+                    TenderId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    SubjectSequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Detail = table.Column<string>(type: "TEXT", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    PreviousHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_audit_entries", x => new { x.TenderId, x.Sequence });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "bid_lots",
+                columns: table => new
+                {
+                    BidId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Lot = table.Column<int>(type: "INTEGER", nullable: false),
+                    TenderId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_bid_lots", x => new { x.BidId, x.Lot });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "bid_tenderers",
+                columns: table => new
+                {
+                    BidId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FirmId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenderId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_bid_tenderers", x => new { x.BidId, x.FirmId });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "bids",
+                columns: table => new
+                {
+                    BidId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenderId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    BidderId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Submission = table.Column<int>(type: "INTEGER", nullable: false),
+                    Digest = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_bids", x => x.BidId);
                 });
 
             migrationBuilder.CreateTable(
@@ -114,6 +180,25 @@ namespace Marketplace.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "documents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OwnerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    UploadedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UploadedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_documents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "endorsements",
                 columns: table => new
                 {
@@ -141,6 +226,20 @@ namespace Marketplace.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_grain_states", x => new { x.GrainId, x.StateName });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "inbox",
+                columns: table => new
+                {
+                    BusinessId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenderId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_inbox", x => new { x.BusinessId, x.TenderId });
                 });
 
             migrationBuilder.CreateTable(
@@ -235,6 +334,42 @@ namespace Marketplace.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_spaces", x => x.SpaceId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "tender_spaces",
+                columns: table => new
+                {
+                    TenderId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SpaceId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_tender_spaces", x => new { x.TenderId, x.SpaceId });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "tenders",
+                columns: table => new
+                {
+                    TenderId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    BuyerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Cpv = table.Column<string>(type: "TEXT", nullable: false),
+                    LotCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    DisclosesBidCount = table.Column<bool>(type: "INTEGER", nullable: false),
+                    EnquiryDeadline = table.Column<long>(type: "INTEGER", nullable: false),
+                    SubmissionDeadline = table.Column<long>(type: "INTEGER", nullable: false),
+                    NextDeadline = table.Column<long>(type: "INTEGER", nullable: true),
+                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    AuditHeadSequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    AuditHeadHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_tenders", x => x.TenderId);
                 });
 
             migrationBuilder.CreateTable(
@@ -381,6 +516,33 @@ namespace Marketplace.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_audit_entries_TenderId_Subject_SubjectSequence",
+                table: "audit_entries",
+                columns: new[] { "TenderId", "Subject", "SubjectSequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_bid_lots_TenderId",
+                table: "bid_lots",
+                column: "TenderId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_bid_tenderers_FirmId",
+                table: "bid_tenderers",
+                column: "FirmId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_bid_tenderers_TenderId_FirmId",
+                table: "bid_tenderers",
+                columns: new[] { "TenderId", "FirmId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_bids_TenderId_BidderId",
+                table: "bids",
+                columns: new[] { "TenderId", "BidderId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_business_capabilities_CpvDigits",
                 table: "business_capabilities",
                 column: "CpvDigits");
@@ -416,9 +578,19 @@ namespace Marketplace.Data.Migrations.Sqlite
                 columns: new[] { "RegionName", "Name" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_documents_OwnerId",
+                table: "documents",
+                column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_endorsements_EndorsedId",
                 table: "endorsements",
                 column: "EndorsedId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_inbox_BusinessId_At",
+                table: "inbox",
+                columns: new[] { "BusinessId", "At" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_showcase_participants_FirmId",
@@ -455,6 +627,21 @@ namespace Marketplace.Data.Migrations.Sqlite
                 name: "IX_spaces_HostId",
                 table: "spaces",
                 column: "HostId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_tender_spaces_SpaceId",
+                table: "tender_spaces",
+                column: "SpaceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_tenders_BuyerId",
+                table: "tenders",
+                column: "BuyerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_tenders_NextDeadline",
+                table: "tenders",
+                column: "NextDeadline");
         }
 
         /// <inheritdoc />
@@ -476,6 +663,18 @@ namespace Marketplace.Data.Migrations.Sqlite
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "audit_entries");
+
+            migrationBuilder.DropTable(
+                name: "bid_lots");
+
+            migrationBuilder.DropTable(
+                name: "bid_tenderers");
+
+            migrationBuilder.DropTable(
+                name: "bids");
+
+            migrationBuilder.DropTable(
                 name: "business_capabilities");
 
             migrationBuilder.DropTable(
@@ -488,10 +687,16 @@ namespace Marketplace.Data.Migrations.Sqlite
                 name: "directory");
 
             migrationBuilder.DropTable(
+                name: "documents");
+
+            migrationBuilder.DropTable(
                 name: "endorsements");
 
             migrationBuilder.DropTable(
                 name: "grain_states");
+
+            migrationBuilder.DropTable(
+                name: "inbox");
 
             migrationBuilder.DropTable(
                 name: "showcase_participants");
@@ -507,6 +712,12 @@ namespace Marketplace.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "spaces");
+
+            migrationBuilder.DropTable(
+                name: "tender_spaces");
+
+            migrationBuilder.DropTable(
+                name: "tenders");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

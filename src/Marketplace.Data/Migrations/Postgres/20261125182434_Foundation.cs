@@ -34,6 +34,7 @@ namespace Marketplace.Data.Migrations.Postgres
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    InboxReadAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
@@ -52,6 +53,71 @@ namespace Marketplace.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_AspNetUsers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "audit_entries",
+                columns: table => new
+                {
+                    TenderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    Subject = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    SubjectSequence = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Detail = table.Column<string>(type: "text", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    PreviousHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_audit_entries", x => new { x.TenderId, x.Sequence });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "bid_lots",
+                columns: table => new
+                {
+                    BidId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Lot = table.Column<int>(type: "integer", nullable: false),
+                    TenderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    Currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_bid_lots", x => new { x.BidId, x.Lot });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "bid_tenderers",
+                columns: table => new
+                {
+                    BidId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FirmId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Role = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_bid_tenderers", x => new { x.BidId, x.FirmId });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "bids",
+                columns: table => new
+                {
+                    BidId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    BidderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Submission = table.Column<int>(type: "integer", nullable: false),
+                    Digest = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_bids", x => x.BidId);
                 });
 
             migrationBuilder.CreateTable(
@@ -118,6 +184,25 @@ namespace Marketplace.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "documents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OwnerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Content = table.Column<byte[]>(type: "bytea", nullable: false),
+                    UploadedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_documents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "endorsements",
                 columns: table => new
                 {
@@ -145,6 +230,20 @@ namespace Marketplace.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_grain_states", x => new { x.GrainId, x.StateName });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "inbox",
+                columns: table => new
+                {
+                    BusinessId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_inbox", x => new { x.BusinessId, x.TenderId });
                 });
 
             migrationBuilder.CreateTable(
@@ -239,6 +338,42 @@ namespace Marketplace.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_spaces", x => x.SpaceId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "tender_spaces",
+                columns: table => new
+                {
+                    TenderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SpaceId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_tender_spaces", x => new { x.TenderId, x.SpaceId });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "tenders",
+                columns: table => new
+                {
+                    TenderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    BuyerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Cpv = table.Column<string>(type: "text", nullable: false),
+                    LotCount = table.Column<int>(type: "integer", nullable: false),
+                    DisclosesBidCount = table.Column<bool>(type: "boolean", nullable: false),
+                    EnquiryDeadline = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SubmissionDeadline = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    NextDeadline = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    AuditHeadSequence = table.Column<long>(type: "bigint", nullable: false),
+                    AuditHeadHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_tenders", x => x.TenderId);
                 });
 
             migrationBuilder.CreateTable(
@@ -385,6 +520,33 @@ namespace Marketplace.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_audit_entries_TenderId_Subject_SubjectSequence",
+                table: "audit_entries",
+                columns: new[] { "TenderId", "Subject", "SubjectSequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_bid_lots_TenderId",
+                table: "bid_lots",
+                column: "TenderId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_bid_tenderers_FirmId",
+                table: "bid_tenderers",
+                column: "FirmId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_bid_tenderers_TenderId_FirmId",
+                table: "bid_tenderers",
+                columns: new[] { "TenderId", "FirmId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_bids_TenderId_BidderId",
+                table: "bids",
+                columns: new[] { "TenderId", "BidderId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_business_capabilities_CpvDigits",
                 table: "business_capabilities",
                 column: "CpvDigits");
@@ -434,9 +596,19 @@ namespace Marketplace.Data.Migrations.Postgres
                 .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_documents_OwnerId",
+                table: "documents",
+                column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_endorsements_EndorsedId",
                 table: "endorsements",
                 column: "EndorsedId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_inbox_BusinessId_At",
+                table: "inbox",
+                columns: new[] { "BusinessId", "At" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_showcase_participants_FirmId",
@@ -473,6 +645,21 @@ namespace Marketplace.Data.Migrations.Postgres
                 name: "IX_spaces_HostId",
                 table: "spaces",
                 column: "HostId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_tender_spaces_SpaceId",
+                table: "tender_spaces",
+                column: "SpaceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_tenders_BuyerId",
+                table: "tenders",
+                column: "BuyerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_tenders_NextDeadline",
+                table: "tenders",
+                column: "NextDeadline");
         }
 
         /// <inheritdoc />
@@ -494,6 +681,18 @@ namespace Marketplace.Data.Migrations.Postgres
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "audit_entries");
+
+            migrationBuilder.DropTable(
+                name: "bid_lots");
+
+            migrationBuilder.DropTable(
+                name: "bid_tenderers");
+
+            migrationBuilder.DropTable(
+                name: "bids");
+
+            migrationBuilder.DropTable(
                 name: "business_capabilities");
 
             migrationBuilder.DropTable(
@@ -506,10 +705,16 @@ namespace Marketplace.Data.Migrations.Postgres
                 name: "directory");
 
             migrationBuilder.DropTable(
+                name: "documents");
+
+            migrationBuilder.DropTable(
                 name: "endorsements");
 
             migrationBuilder.DropTable(
                 name: "grain_states");
+
+            migrationBuilder.DropTable(
+                name: "inbox");
 
             migrationBuilder.DropTable(
                 name: "showcase_participants");
@@ -525,6 +730,12 @@ namespace Marketplace.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "spaces");
+
+            migrationBuilder.DropTable(
+                name: "tender_spaces");
+
+            migrationBuilder.DropTable(
+                name: "tenders");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

@@ -1,0 +1,53 @@
+using Marketplace.Showcase;
+
+namespace Marketplace.Tenders;
+
+/// <summary>A firm's part in a bid: the lead submits; members (in a joint bid) share the work.</summary>
+[GenerateSerializer, Alias("Marketplace.TendererRole")]
+public enum TendererRole
+{
+    Lead,
+    Member,
+}
+
+[GenerateSerializer, Immutable, Alias("Marketplace.Tenderer")]
+public sealed record Tenderer(Guid FirmId, TendererRole Role);
+
+[GenerateSerializer, Immutable, Alias("Marketplace.LotPrice")]
+public sealed record LotPrice(int Lot, Money Price);
+
+[GenerateSerializer, Immutable, Alias("Marketplace.CriterionAnswer")]
+public sealed record CriterionAnswer(int Criterion, string Text);
+
+[GenerateSerializer, Alias("Marketplace.BidStatus")]
+public enum BidStatus
+{
+    None,
+    Submitted,
+    Withdrawn,
+}
+
+/// <summary>
+/// Everything a bid says, exactly as it is sealed: its digest is the SHA-256 of this record's canonical JSON, so a
+/// bid opened after the deadline can be checked against the receipt its bidder was given.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Marketplace.SealedBid")]
+public sealed record SealedBid(
+    Guid TenderId,
+    Guid BidId,
+    int Submission,
+    Tenderer[] Tenderers,
+    LotPrice[] Lots,
+    CriterionAnswer[] Answers,
+    DocumentRef[] Documents);
+
+/// <summary>What the bidder is given on each submission: the server's receipt time and the digest of the sealed bid.</summary>
+[GenerateSerializer, Immutable, Alias("Marketplace.Receipt")]
+public sealed record Receipt(Guid TenderId, Guid BidId, int Submission, string Digest, DateTimeOffset ReceivedAt);
+
+/// <summary>A bid for a tender; the lead firm's people submit, withdraw and resubmit it until the deadline.</summary>
+[GenerateSerializer, Immutable, Alias("Marketplace.SubmitBid")]
+public sealed record SubmitBid(Guid ActorId, Tenderer[] Tenderers, LotPrice[] Lots, CriterionAnswer[] Answers, DocumentRef[] Documents);
+
+[GenerateSerializer, Immutable, Alias("Marketplace.BidSnapshot")]
+public sealed record BidSnapshot(Guid BidId, Guid TenderId, BidStatus Status, SealedBid? Content, Receipt? Receipt, DateTimeOffset UpdatedAt);

@@ -1,0 +1,79 @@
+namespace Marketplace.Tenders;
+
+/// <summary>
+/// A tender: its details, questions, lifecycle and evaluation. Every method first catches up with the clock, so a
+/// deadline holds even if no timer has fired yet. It never holds bid content before the bids are opened.
+/// </summary>
+[Alias("Marketplace.ITenderGrain")]
+public interface ITenderGrain : IGrainWithGuidKey
+{
+    [Alias("Draft")] Task<Outcome<TenderSnapshot>> Draft(DraftTender command);
+
+    /// <summary>The tender as it stands now (after catching up with the clock); null when no tender has this id.</summary>
+    [Alias("Get")] Task<TenderSnapshot?> Get();
+
+    [Alias("EditDraft")] Task<Outcome<TenderSnapshot>> EditDraft(EditTenderDraft command);
+
+    [Alias("Publish")] Task<Outcome<TenderSnapshot>> Publish(PublishTender command);
+
+    [Alias("Amend")] Task<Outcome<TenderSnapshot>> Amend(AmendTender command);
+
+    [Alias("Ask")] Task<Outcome<TenderSnapshot>> Ask(AskQuestion command);
+
+    [Alias("Answer")] Task<Outcome<TenderSnapshot>> Answer(AnswerQuestion command);
+
+    /// <summary>
+    /// Asked by a bid before it is stored: are submissions open at <paramref name="receivedAt"/>, may the actor act
+    /// for the lead, and is every tenderer a member of one of the tender's spaces? Returns the tender's terms.
+    /// </summary>
+    [Alias("Admit")] Task<Outcome<TenderSnapshot>> Admit(Guid actorId, Tenderer[] tenderers, DateTimeOffset receivedAt);
+
+    /// <summary>True when the user edits for the buyer (Owner or Manager): they amend, score, award and cancel.</summary>
+    [Alias("IsBuyer")] Task<bool> IsBuyer(Guid userId);
+
+    [Alias("Score")] Task<Outcome<TenderSnapshot>> Score(ScoreBid command);
+
+    [Alias("Decide")] Task<Outcome<TenderSnapshot>> Decide(DecideLot command);
+
+    [Alias("Cancel")] Task<Outcome<TenderSnapshot>> Cancel(CancelTender command);
+
+    /// <summary>The buyer closes an awarded tender once its contracts are signed.</summary>
+    [Alias("Complete")] Task<Outcome<TenderSnapshot>> Complete(Guid actorId);
+
+    /// <summary>Applies every transition whose time has come; the deadline scheduler calls it.</summary>
+    [Alias("CatchUp")] Task CatchUp();
+}
+
+/// <summary>
+/// One bidder's bid for one tender, keyed by (tender, bidder): a firm bidding alone, or later an alliance. Its
+/// content is sealed: until the bids are opened only the tenderers' own people can read it.
+/// </summary>
+[Alias("Marketplace.IBidGrain")]
+public interface IBidGrain : IGrainWithGuidCompoundKey
+{
+    /// <summary>Submits or resubmits the bid; the answer is the receipt.</summary>
+    [Alias("Submit")] Task<Outcome<Receipt>> Submit(SubmitBid command);
+
+    [Alias("Withdraw")] Task<Outcome<BidSnapshot>> Withdraw(Guid actorId);
+
+    /// <summary>The bid as the user may see it: its tenderers' people always, the buyer's people once it is opened.</summary>
+    [Alias("Read")] Task<Outcome<BidSnapshot>> Read(Guid userId);
+}
+
+public static class TenderKeys
+{
+    /// <summary>The bid of a bidder (a firm, or an alliance) for a tender.</summary>
+    public static IBidGrain Bid(this IGrainFactory grains, Guid tenderId, Guid bidderId) =>
+        grains.GetGrain<IBidGrain>(tenderId, bidderId.ToString("N"));
+
+    public static ITenderGrain Tender(this IGrainFactory grains, Guid tenderId) => grains.GetGrain<ITenderGrain>(tenderId);
+}
+
+/// <summary>
+/// The port through which a tender reads the bids stored for it when it opens them (a read model of ours; bids call
+/// the tender, never the reverse).
+/// </summary>
+public interface ITenderBids
+{
+    Task<OpenedBid[]> Submitted(Guid tenderId);
+}

@@ -1,0 +1,141 @@
+using Marketplace.Showcase;
+
+namespace Marketplace.Tenders;
+
+/// <summary>
+/// Where a tender is in its life (OCDS-like names): drafted, open for questions, open for bids, opening at the
+/// submission deadline, under evaluation, then awarded or unsuccessful, and finally complete. Cancelled ends it
+/// from any state before an award.
+/// </summary>
+[GenerateSerializer, Alias("Marketplace.TenderStatus")]
+public enum TenderStatus
+{
+    Draft,
+    Enquiries,
+    Tendering,
+    Opening,
+    Evaluation,
+    Awarded,
+    Unsuccessful,
+    Complete,
+    Cancelled,
+}
+
+/// <summary>An award criterion is either the price (scored by formula) or a quality the buyer scores.</summary>
+[GenerateSerializer, Alias("Marketplace.CriterionKind")]
+public enum CriterionKind
+{
+    Price,
+    Quality,
+}
+
+/// <summary>A file stored by the server, as the tender or bid that carries it refers to it.</summary>
+[GenerateSerializer, Immutable, Alias("Marketplace.DocumentRef")]
+public sealed record DocumentRef(Guid Id, string Name, string ContentType, long Size, string Sha256);
+
+/// <summary>A part of a tender, bid for separately. Numbers are given by the server and never reused.</summary>
+[GenerateSerializer, Immutable, Alias("Marketplace.Lot")]
+public sealed record Lot(int Number, string Title, string? Description, string[] Cpv, Money? EstimatedValue, string? ComuneCode);
+
+/// <summary>One award criterion; the weights of a tender's criteria add up to 100 and exactly one is the price.</summary>
+[GenerateSerializer, Immutable, Alias("Marketplace.AwardCriterion")]
+public sealed record AwardCriterion(int Number, string Name, CriterionKind Kind, int Weight);
+
+/// <summary>What a tender asks for and when. Lots and criteria without a number are new (numbered on save).</summary>
+[GenerateSerializer, Immutable, Alias("Marketplace.TenderDetails")]
+public sealed record TenderDetails(
+    string Title,
+    string? Description,
+    Lot[] Lots,
+    string[] Eligibility,
+    AwardCriterion[] Criteria,
+    DateTimeOffset EnquiryDeadline,
+    DateTimeOffset SubmissionDeadline,
+    DateOnly? ContractStart,
+    DateOnly? ContractEnd,
+    bool DisclosesBidCount,
+    DocumentRef[] Documents);
+
+[GenerateSerializer, Immutable, Alias("Marketplace.DraftTender")]
+public sealed record DraftTender(Guid ActorId, Guid BuyerId, Guid[] Spaces, TenderDetails Details);
+
+[GenerateSerializer, Immutable, Alias("Marketplace.EditTenderDraft")]
+public sealed record EditTenderDraft(Guid ActorId, int ExpectedVersion, Guid[] Spaces, TenderDetails Details);
+
+[GenerateSerializer, Immutable, Alias("Marketplace.PublishTender")]
+public sealed record PublishTender(Guid ActorId, int ExpectedVersion);
+
+/// <summary>
+/// A change after publication, before the enquiry deadline. Changing lots, criteria, eligibility or documents is
+/// always material; the buyer may also call a smaller change material.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Marketplace.AmendTender")]
+public sealed record AmendTender(Guid ActorId, int ExpectedVersion, TenderDetails Details, string Summary, bool Material);
+
+[GenerateSerializer, Immutable, Alias("Marketplace.AskQuestion")]
+public sealed record AskQuestion(Guid ActorId, Guid FirmId, string Text);
+
+[GenerateSerializer, Immutable, Alias("Marketplace.AnswerQuestion")]
+public sealed record AnswerQuestion(Guid ActorId, int Number, string Text);
+
+/// <summary>The buyer's points (0–100) for one bid on one quality criterion.</summary>
+[GenerateSerializer, Immutable, Alias("Marketplace.ScoreBid")]
+public sealed record ScoreBid(Guid ActorId, Guid BidId, int Criterion, decimal Points);
+
+/// <summary>Awards a lot to a bid, or (no bid) declares it unsuccessful with a reason.</summary>
+[GenerateSerializer, Immutable, Alias("Marketplace.DecideLot")]
+public sealed record DecideLot(Guid ActorId, int Lot, Guid? BidId, string? Reason);
+
+[GenerateSerializer, Immutable, Alias("Marketplace.CancelTender")]
+public sealed record CancelTender(Guid ActorId, string Reason);
+
+[GenerateSerializer, Immutable, Alias("Marketplace.Amendment")]
+public sealed record Amendment(int Number, string Summary, bool Material, DateTimeOffset SubmissionDeadline, DateTimeOffset At);
+
+/// <summary>A question and its answer. The asking firm is kept for its own people; nobody else is shown it.</summary>
+[GenerateSerializer, Immutable, Alias("Marketplace.Question")]
+public sealed record Question(int Number, Guid AskerFirmId, string Text, DateTimeOffset AskedAt, string? Answer, DateTimeOffset? AnsweredAt);
+
+/// <summary>What the tender learns of a bid when the bids are opened: who, for which lots at what price, and its receipt.</summary>
+[GenerateSerializer, Immutable, Alias("Marketplace.OpenedBid")]
+public sealed record OpenedBid(Guid BidId, Guid BidderId, Tenderer[] Tenderers, LotPrice[] Lots, string Digest, DateTimeOffset ReceivedAt);
+
+[GenerateSerializer, Immutable, Alias("Marketplace.BidScore")]
+public sealed record BidScore(Guid BidId, int Criterion, decimal Points);
+
+/// <summary>A lot's outcome: awarded to a bid, or unsuccessful with a reason.</summary>
+[GenerateSerializer, Immutable, Alias("Marketplace.LotDecision")]
+public sealed record LotDecision(int Lot, Guid? BidId, string? Reason, DateTimeOffset At);
+
+/// <summary>One link of a tender's audit chain as the tender or a bid records it, before it is hashed.</summary>
+[GenerateSerializer, Immutable, Alias("Marketplace.AuditEvent")]
+public sealed record AuditEvent(int Sequence, string Kind, string Detail, DateTimeOffset At);
+
+[GenerateSerializer, Immutable, Alias("Marketplace.TenderSnapshot")]
+public sealed record TenderSnapshot(
+    Guid Id,
+    Guid BuyerId,
+    Guid CreatedBy,
+    Guid[] Spaces,
+    TenderDetails Details,
+    TenderStatus Status,
+    int Version,
+    Amendment[] Amendments,
+    Question[] Questions,
+    OpenedBid[] Bids,
+    BidScore[] Scores,
+    LotDecision[] Decisions,
+    string? CancelReason,
+    DateTimeOffset? PublishedAt,
+    DateTimeOffset UpdatedAt);
+
+/// <summary>Why a tender's change is worth telling: matching firms hear of a publication, bidders of the rest.</summary>
+[GenerateSerializer, Alias("Marketplace.TenderNotice")]
+public enum TenderNotice
+{
+    Changed,
+    Published,
+    MaterialAmendment,
+    Opened,
+    Decided,
+}

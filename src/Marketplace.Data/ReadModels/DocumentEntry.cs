@@ -1,0 +1,18 @@
+namespace Marketplace.Data.ReadModels;
+
+/// <summary>
+/// An uploaded file, kept in the database so it is as durable as the tender or bid that refers to it. It belongs to
+/// the business that uploaded it; who may download it follows from where it is attached.
+/// </summary>
+public sealed class DocumentEntry
+{
+    public Guid Id { get; set; }
+    public Guid OwnerId { get; set; }
+    public required string Name { get; set; }
+    public required string ContentType { get; set; }
+    public long Size { get; set; }
+    public required string Sha256 { get; set; }
+    public required byte[] Content { get; set; }
+    public Guid UploadedBy { get; set; }
+    public DateTimeOffset UploadedAt { get; set; }
+}

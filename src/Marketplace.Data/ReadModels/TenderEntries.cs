@@ -1,0 +1,88 @@
+using Marketplace.Tenders;
+
+namespace Marketplace.Data.ReadModels;
+
+/// <summary>
+/// A tender as lists show it, the state the deadline scheduler and the bid guard read, and the head of its audit
+/// chain (so removing the last links is detected too).
+/// </summary>
+public sealed class TenderEntry
+{
+    public Guid TenderId { get; set; }
+    public Guid BuyerId { get; set; }
+    public required string Title { get; set; }
+    public TenderStatus Status { get; set; }
+    /// <summary>CPV codes of every lot, space-separated.</summary>
+    public required string Cpv { get; set; }
+    public int LotCount { get; set; }
+    public bool DisclosesBidCount { get; set; }
+    public DateTimeOffset EnquiryDeadline { get; set; }
+    public DateTimeOffset SubmissionDeadline { get; set; }
+    /// <summary>When the tender must next move on by the clock; null once no deadline is ahead.</summary>
+    public DateTimeOffset? NextDeadline { get; set; }
+    public DateTimeOffset? PublishedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public long AuditHeadSequence { get; set; }
+    public string AuditHeadHash { get; set; } = AuditChain.Genesis;
+}
+
+public sealed class TenderSpaceEntry
+{
+    public Guid TenderId { get; set; }
+    public Guid SpaceId { get; set; }
+}
+
+/// <summary>A stored bid. Sealed until the tender opens it: only the bid's own paths read it before then.</summary>
+public sealed class BidEntry
+{
+    public Guid BidId { get; set; }
+    public Guid TenderId { get; set; }
+    public Guid BidderId { get; set; }
+    public BidStatus Status { get; set; }
+    public int Submission { get; set; }
+    public required string Digest { get; set; }
+    public DateTimeOffset ReceivedAt { get; set; }
+}
+
+public sealed class BidLotEntry
+{
+    public Guid BidId { get; set; }
+    public int Lot { get; set; }
+    public Guid TenderId { get; set; }
+    public decimal Amount { get; set; }
+    public required string Currency { get; set; }
+}
+
+public sealed class BidTendererEntry
+{
+    public Guid BidId { get; set; }
+    public Guid FirmId { get; set; }
+    public Guid TenderId { get; set; }
+    public TendererRole Role { get; set; }
+}
+
+/// <summary>One link of a tender's audit chain, as stored; <see cref="AuditChain"/> verifies it.</summary>
+public sealed class AuditEntry
+{
+    public Guid TenderId { get; set; }
+    public long Sequence { get; set; }
+    /// <summary><see cref="AuditChain.TenderSubject"/>, or the bid's id.</summary>
+    public required string Subject { get; set; }
+    public int SubjectSequence { get; set; }
+    public required string Kind { get; set; }
+    public required string Detail { get; set; }
+    public DateTimeOffset At { get; set; }
+    public required string PreviousHash { get; set; }
+    public required string Hash { get; set; }
+
+    public AuditLink ToLink() => new(Sequence, Subject, Kind, Detail, At, PreviousHash, Hash);
+}
+
+/// <summary>A firm's notice that a tender matching its capabilities was published in one of its spaces.</summary>
+public sealed class InboxEntry
+{
+    public Guid BusinessId { get; set; }
+    public Guid TenderId { get; set; }
+    public required string Title { get; set; }
+    public DateTimeOffset At { get; set; }
+}

@@ -1,0 +1,143 @@
+using Marketplace.Spaces;
+using Marketplace.Tenders;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Runtime;
+
+namespace Marketplace.Data.ReadModels;
+
+/// <summary>
+/// Keeps a tender's list row and spaces equal to its grain state, appends its new events to the audit chain, and on
+/// publication puts the tender in the inbox of every member firm whose capabilities match a lot.
+/// </summary>
+public sealed class TenderProjector(IOptions<TenderOptions> options) : IReadModelProjector
+{
+    public bool Handles(Type stateType) => stateType == typeof(TenderState);
+
+    public async Task Project(MarketplaceDbContext db, GrainId grainId, object? state, CancellationToken ct)
+    {
+        if (state is not TenderState { Exists: true } tender) return; // tenders are never deleted
+        var details = tender.Details!;
+        var row = await TenderLedger.Lock(db, tender.Id, ct);
+        var wasPublished = row is not null && row.Status != TenderStatus.Draft;
+        if (row is null)
+        {
+            row = new TenderEntry { TenderId = tender.Id, Title = "", Cpv = "" };
+            db.Tenders.Add(row);
+        }
+        row.BuyerId = tender.BuyerId;
+        row.Title = details.Title;
+        row.Status = tender.Status;
+        row.Cpv = string.Join(' ', details.Lots.SelectMany(l => l.Cpv).Distinct());
+        row.LotCount = details.Lots.Length;
+        row.DisclosesBidCount = details.DisclosesBidCount;
+        row.EnquiryDeadline = details.EnquiryDeadline;
+        row.SubmissionDeadline = details.SubmissionDeadline;
+        row.NextDeadline = tender.Status switch
+        {
+            TenderStatus.Enquiries => details.EnquiryDeadline,
+            TenderStatus.Tendering or TenderStatus.Opening => details.SubmissionDeadline,
+            _ => null,
+        };
+        row.PublishedAt = tender.PublishedAt;
+        row.UpdatedAt = tender.UpdatedAt;
+
+        await db.TenderSpaces.Where(s => s.TenderId == tender.Id).ExecuteDeleteAsync(ct);
+        db.TenderSpaces.AddRange(tender.Spaces.Select(s => new TenderSpaceEntry { TenderId = tender.Id, SpaceId = s }));
+        await TenderLedger.Append(db, row, AuditChain.TenderSubject, tender.History, ct);
+        if (!wasPublished && tender.Status == TenderStatus.Enquiries) await Notify(db, tender, ct);
+    }
+
+    /// <summary>Every current member firm of the tender's spaces with a capability in the same CPV class (by default) as a lot.</summary>
+    async Task Notify(MarketplaceDbContext db, TenderState tender, CancellationToken ct)
+    {
+        var digits = options.Value.MatchDigits;
+        var prefixes = TenderRules.MatchPrefixes(tender.Details!, digits);
+        var spaces = tender.Spaces;
+        var firms = await db.SpaceMembers.AsNoTracking()
+            .Where(m => spaces.Contains(m.SpaceId) && m.Status == MembershipStatus.Member && m.BusinessId != tender.BuyerId)
+            .Where(m => db.BusinessCapabilities.Any(c => c.BusinessId == m.BusinessId && prefixes.Contains(c.CpvDigits.Substring(0, digits))))
+            .Select(m => m.BusinessId).Distinct().ToListAsync(ct);
+        db.Inbox.AddRange(firms.Select(f => new InboxEntry { BusinessId = f, TenderId = tender.Id, Title = tender.Details!.Title, At = tender.PublishedAt!.Value }));
+    }
+}
+
+/// <summary>
+/// Keeps a bid's rows equal to its grain state and appends its events to the tender's audit chain. It is also the
+/// deadline's last guard: inside the same transaction, a tender that no longer takes bids refuses the write.
+/// </summary>
+public sealed class BidProjector : IReadModelProjector
+{
+    public bool Handles(Type stateType) => stateType == typeof(BidState);
+
+    public async Task Project(MarketplaceDbContext db, GrainId grainId, object? state, CancellationToken ct)
+    {
+        if (state is not BidState { Exists: true } bid) return;
+        var tender = await TenderLedger.Lock(db, bid.TenderId, ct);
+        if (tender is null || tender.Status != TenderStatus.Tendering || bid.UpdatedAt >= tender.SubmissionDeadline)
+            throw new SubmissionsClosedException(bid.TenderId);
+
+        await db.Bids.Where(b => b.BidId == bid.BidId).ExecuteDeleteAsync(ct);
+        await db.BidLots.Where(b => b.BidId == bid.BidId).ExecuteDeleteAsync(ct);
+        await db.BidTenderers.Where(b => b.BidId == bid.BidId).ExecuteDeleteAsync(ct);
+        var content = bid.Content!;
+        db.Bids.Add(new BidEntry
+        {
+            BidId = bid.BidId, TenderId = bid.TenderId, BidderId = bid.BidderId, Status = bid.Status, Submission = content.Submission,
+            Digest = bid.Receipt!.Digest, ReceivedAt = bid.Receipt.ReceivedAt,
+        });
+        db.BidLots.AddRange(content.Lots.Select(l => new BidLotEntry { BidId = bid.BidId, TenderId = bid.TenderId, Lot = l.Lot, Amount = l.Price.Amount, Currency = l.Price.Currency }));
+        db.BidTenderers.AddRange(content.Tenderers.Select(t => new BidTendererEntry { BidId = bid.BidId, TenderId = bid.TenderId, FirmId = t.FirmId, Role = t.Role }));
+        await TenderLedger.Append(db, tender, bid.BidId.ToString("N"), bid.History, ct);
+    }
+}
+
+/// <summary>The tender row as the serialisation point of everything written about one tender.</summary>
+internal static class TenderLedger
+{
+    /// <summary>
+    /// The tender's row, locked until the transaction ends (PostgreSQL; SQLite runs one writer at a time): bids and
+    /// the tender's own changes then append to its audit chain one after another, and a bid cannot slip in after the
+    /// tender closed submissions.
+    /// </summary>
+    public static Task<TenderEntry?> Lock(MarketplaceDbContext db, Guid tenderId, CancellationToken ct) =>
+        db.Database.IsNpgsql()
+            ? db.Tenders.FromSql($"""SELECT * FROM tenders WHERE "TenderId" = {tenderId} FOR UPDATE""").SingleOrDefaultAsync(ct)
+            : db.Tenders.SingleOrDefaultAsync(t => t.TenderId == tenderId, ct);
+
+    /// <summary>Appends the events of one subject that the chain does not have yet, and moves the head.</summary>
+    public static async Task Append(MarketplaceDbContext db, TenderEntry tender, string subject, IReadOnlyList<AuditEvent> history, CancellationToken ct)
+    {
+        var recorded = await db.AuditEntries.Where(e => e.TenderId == tender.TenderId && e.Subject == subject)
+            .MaxAsync(e => (int?)e.SubjectSequence, ct) ?? 0;
+        foreach (var e in history.Where(h => h.Sequence > recorded))
+        {
+            var link = AuditChain.Link(tender.TenderId, tender.AuditHeadSequence + 1, subject, e, tender.AuditHeadHash);
+            db.AuditEntries.Add(new AuditEntry
+            {
+                TenderId = tender.TenderId, Sequence = link.Sequence, Subject = subject, SubjectSequence = e.Sequence, Kind = e.Kind,
+                Detail = e.Detail, At = e.At, PreviousHash = link.PreviousHash, Hash = link.Hash,
+            });
+            tender.AuditHeadSequence = link.Sequence;
+            tender.AuditHeadHash = link.Hash;
+        }
+    }
+}
+
+/// <summary>The bids a tender opens: those stored as submitted (withdrawn ones are not opened).</summary>
+public sealed class EfTenderBids(IServiceScopeFactory scopes) : ITenderBids
+{
+    public async Task<OpenedBid[]> Submitted(Guid tenderId)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>();
+        var bids = await db.Bids.AsNoTracking().Where(b => b.TenderId == tenderId && b.Status == BidStatus.Submitted).ToListAsync();
+        var lots = (await db.BidLots.AsNoTracking().Where(l => l.TenderId == tenderId).ToListAsync()).ToLookup(l => l.BidId);
+        var tenderers = (await db.BidTenderers.AsNoTracking().Where(t => t.TenderId == tenderId).ToListAsync()).ToLookup(t => t.BidId);
+        return [.. bids.Select(b => new OpenedBid(b.BidId, b.BidderId,
+            [.. tenderers[b.BidId].OrderBy(t => t.Role).Select(t => new Tenderer(t.FirmId, t.Role))],
+            [.. lots[b.BidId].OrderBy(l => l.Lot).Select(l => new LotPrice(l.Lot, new Showcase.Money(l.Amount, l.Currency)))],
+            b.Digest, b.ReceivedAt))];
+    }
+}

@@ -1,0 +1,19 @@
+using Marketplace.Showcase;
+
+namespace Marketplace;
+
+/// <summary>What a valid amount of money is: positive, at most two decimals, an ISO 4217 currency (EUR when blank).</summary>
+public static class MoneyRules
+{
+    public const decimal MaxAmount = 1_000_000_000_000m;
+
+    /// <param name="field">The request's name for the money, e.g. <c>value</c>; errors name <c>field.amount</c> or <c>field.currency</c>.</param>
+    public static Money Normalize(Money raw, string field, Dictionary<string, string[]> errors, bool allowZero = true)
+    {
+        var currency = string.IsNullOrWhiteSpace(raw.Currency) ? "EUR" : raw.Currency.Trim().ToUpperInvariant();
+        if (raw.Amount < 0 || (!allowZero && raw.Amount == 0) || raw.Amount > MaxAmount || decimal.Round(raw.Amount, 2) != raw.Amount)
+            errors[$"{field}.amount"] = [$"A {(allowZero ? "" : "non-zero ")}positive amount with at most two decimals."];
+        if (currency.Length != 3 || !currency.All(char.IsAsciiLetterUpper)) errors[$"{field}.currency"] = ["A three-letter ISO 4217 currency code, such as EUR."];
+        return new Money(raw.Amount, currency);
+    }
+}

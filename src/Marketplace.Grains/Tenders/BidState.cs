@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using Marketplace.Showcase;
+
+namespace Marketplace.Tenders;
+
+/// <summary>
+/// The stored state of a bid: its sealed content, its receipts and its history. Its audit events say only what the
+/// receipt says (digest and time), so the chain can be shown to the buyer without unsealing anything.
+/// </summary>
+public sealed class BidState
+{
+    public const int MaxAnswer = 8000, MaxDocuments = 20;
+
+    public Guid BidId { get; set; }
+    public Guid TenderId { get; set; }
+    public Guid BidderId { get; set; }
+    public BidStatus Status { get; set; }
+    public SealedBid? Content { get; set; }
+    public Receipt? Receipt { get; set; }
+    /// <summary>Who submitted or withdrew, kept inside the seal.</summary>
+    public Guid LastActorId { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public List<AuditEvent> History { get; set; } = [];
+
+    [JsonIgnore] public bool Exists => History.Count > 0;
+
+    /// <summary>
+    /// Checks the content against the tender's terms and puts it in canonical form: each lot once, in the lot's
+    /// currency, and an answer for every quality criterion.
+    /// </summary>
+    public static Outcome<SealedBid> Seal(SubmitBid command, TenderSnapshot tender, Guid bidId, int submission)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var terms = tender.Details;
+        if (command.Lots.Length == 0) errors["lots"] = ["A bid offers a price for at least one lot."];
+        var lots = new List<LotPrice>();
+        for (var i = 0; i < command.Lots.Length; i++)
+        {
+            var offer = command.Lots[i];
+            if (terms.Lots.FirstOrDefault(l => l.Number == offer.Lot) is not { } lot) { errors[$"lots[{i}].lot"] = ["No lot has this number."]; continue; }
+            if (lots.Any(l => l.Lot == offer.Lot)) { errors[$"lots[{i}].lot"] = ["Each lot is offered once."]; continue; }
+            var price = MoneyRules.Normalize(offer.Price, $"lots[{i}].price", errors, allowZero: false);
+            var currency = lot.EstimatedValue?.Currency ?? "EUR";
+            if (price.Currency != currency) errors[$"lots[{i}].price.currency"] = [$"This lot is priced in {currency}."];
+            lots.Add(new LotPrice(offer.Lot, price));
+        }
+        var answers = new List<CriterionAnswer>();
+        foreach (var criterion in terms.Criteria.Where(c => c.Kind == CriterionKind.Quality))
+        {
+            var text = command.Answers.FirstOrDefault(a => a.Criterion == criterion.Number)?.Text.Clean();
+            var at = $"answers[{criterion.Number}]";
+            if (text is null || text.Length > MaxAnswer) errors[at] = [$"Answer '{criterion.Name}' in 1 to {MaxAnswer} characters."];
+            else answers.Add(new CriterionAnswer(criterion.Number, text));
+        }
+        for (var i = 0; i < command.Answers.Length; i++)
+            if (!terms.Criteria.Any(c => c.Number == command.Answers[i].Criterion && c.Kind == CriterionKind.Quality))
+                errors[$"answers[{i}].criterion"] = ["No quality criterion has this number."];
+        if (command.Documents.Length > MaxDocuments) errors["documents"] = [$"At most {MaxDocuments} documents."];
+        if (errors.Count > 0) return Problem.Invalid(errors);
+        return new SealedBid(tender.Id, bidId, submission, command.Tenderers, [.. lots.OrderBy(l => l.Lot)], [.. answers],
+            [.. command.Documents.DistinctBy(d => d.Id)]);
+    }
+
+    public void Submit(Guid tenderId, Guid bidderId, Guid actorId, SealedBid content, DateTimeOffset receivedAt)
+    {
+        TenderId = tenderId;
+        BidderId = bidderId;
+        BidId = content.BidId;
+        Content = content;
+        Status = BidStatus.Submitted;
+        Receipt = new Receipt(tenderId, content.BidId, content.Submission, BidSeal.Digest(content), receivedAt);
+        Record(actorId, "BidSubmitted", $"submission={content.Submission.ToString(CultureInfo.InvariantCulture)};digest={Receipt.Digest}", receivedAt);
+    }
+
+    public Problem? CheckWithdraw() =>
+        Status != BidStatus.Submitted ? Problem.Conflict("There is no submitted bid to withdraw.") : null;
+
+    public void Withdraw(Guid actorId, DateTimeOffset now)
+    {
+        Status = BidStatus.Withdrawn;
+        Record(actorId, "BidWithdrawn", $"submission={Receipt!.Submission.ToString(CultureInfo.InvariantCulture)}", now);
+    }
+
+    /// <summary>The next submission's number: resubmitting after a withdrawal or an edit gives a new receipt.</summary>
+    public int NextSubmission => (Content?.Submission ?? 0) + 1;
+
+    public BidSnapshot ToSnapshot() => new(BidId, TenderId, Status, Content, Receipt, UpdatedAt);
+
+    void Record(Guid actorId, string kind, string detail, DateTimeOffset at)
+    {
+        LastActorId = actorId;
+        UpdatedAt = at;
+        History.Add(new AuditEvent(History.Count + 1, kind, detail, at));
+    }
+}

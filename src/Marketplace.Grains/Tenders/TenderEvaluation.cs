@@ -1,0 +1,31 @@
+namespace Marketplace.Tenders;
+
+/// <summary>A bid's place for one lot: its price, the points per criterion and the weighted total.</summary>
+public sealed record RankedBid(Guid BidId, decimal Price, decimal PricePoints, IReadOnlyDictionary<int, decimal> Points, decimal Total, bool Complete, DateTimeOffset ReceivedAt);
+
+/// <summary>
+/// Scoring and ranking. The price earns points by the usual proportional formula (lowest price ÷ price × 100); the
+/// buyer gives each quality criterion 0–100 points; the total weighs every criterion's points by its weight. Ties go
+/// to the bid received first.
+/// </summary>
+public static class TenderEvaluation
+{
+    public static IReadOnlyList<RankedBid> Rank(TenderDetails details, IEnumerable<OpenedBid> bids, IEnumerable<BidScore> scores, int lot)
+    {
+        var offers = bids.SelectMany(b => b.Lots.Where(l => l.Lot == lot).Select(l => (Bid: b, l.Price.Amount))).ToList();
+        if (offers.Count == 0) return [];
+        var lowest = offers.Min(o => o.Amount);
+        var quality = details.Criteria.Where(c => c.Kind == CriterionKind.Quality).ToList();
+        var price = details.Criteria.Single(c => c.Kind == CriterionKind.Price);
+        var scored = scores.ToLookup(s => s.BidId);
+        return [.. offers.Select(o =>
+        {
+            var points = scored[o.Bid.BidId].ToDictionary(s => s.Criterion, s => s.Points);
+            var pricePoints = o.Amount == 0 ? 100m : Math.Round(lowest / o.Amount * 100m, 2);
+            points[price.Number] = pricePoints;
+            var total = Math.Round(details.Criteria.Sum(c => points.GetValueOrDefault(c.Number) * c.Weight / 100m), 2);
+            return new RankedBid(o.Bid.BidId, o.Amount, pricePoints, points, total, quality.All(q => points.ContainsKey(q.Number)), o.Bid.ReceivedAt);
+        })
+        .OrderByDescending(r => r.Total).ThenBy(r => r.ReceivedAt)];
+    }
+}

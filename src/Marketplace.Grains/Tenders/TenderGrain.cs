@@ -1,0 +1,170 @@
+using Marketplace.Businesses;
+using Marketplace.Spaces;
+using Microsoft.Extensions.Options;
+using Orleans.Runtime;
+
+namespace Marketplace.Tenders;
+
+internal sealed class TenderGrain(
+    [PersistentState("tender")] IPersistentState<TenderState> tender,
+    ITenderBids bids,
+    ILiveUpdates live,
+    IOptions<TenderOptions> options,
+    TimeProvider clock) : Grain, ITenderGrain
+{
+    TenderState State => tender.State;
+
+    public async Task<Outcome<TenderSnapshot>> Draft(DraftTender command)
+    {
+        var spaces = await ExistingSpaces(command.Spaces);
+        var buyer = await Business(command.BuyerId);
+        var actor = new TenderActor(command.ActorId, buyer?.CanEdit(command.ActorId) == true, await AdminOfAll(command.Spaces, command.ActorId));
+        var check = State.CheckDraft(command, buyer, spaces, actor);
+        if (check.Problem is { } no) return no;
+        State.Draft(this.GetPrimaryKey(), command, check.Value!, clock.Now());
+        return await Commit();
+    }
+
+    public async Task<TenderSnapshot?> Get()
+    {
+        await CatchUp();
+        return State.Exists ? State.ToSnapshot() : null;
+    }
+
+    public async Task<Outcome<TenderSnapshot>> EditDraft(EditTenderDraft command)
+    {
+        var check = State.CheckEditDraft(command, await ExistingSpaces(command.Spaces), await Actor(command.ActorId));
+        if (check.Problem is { } no) return no;
+        State.EditDraft(command, check.Value!, clock.Now());
+        return await Commit();
+    }
+
+    public async Task<Outcome<TenderSnapshot>> Publish(PublishTender command)
+    {
+        var now = clock.Now();
+        if (State.CheckPublish(command, await Actor(command.ActorId), now) is { } no) return no;
+        State.Publish(now);
+        return await Commit(TenderNotice.Published);
+    }
+
+    public async Task<Outcome<TenderSnapshot>> Amend(AmendTender command)
+    {
+        await CatchUp();
+        var now = clock.Now();
+        var check = State.CheckAmend(command, await Actor(command.ActorId), now);
+        if (check.Problem is { } no) return no;
+        State.Amend(command.Summary, check.Value.Details, check.Value.Material, options.Value.MinimumTenderingAfterAmendment, now);
+        return await Commit(check.Value.Material ? TenderNotice.MaterialAmendment : TenderNotice.Changed);
+    }
+
+    public async Task<Outcome<TenderSnapshot>> Ask(AskQuestion command)
+    {
+        await CatchUp();
+        if (State.CheckAsk(command, await Participant(command.FirmId)) is { } no) return no;
+        State.Ask(command, clock.Now());
+        return await Commit();
+    }
+
+    public async Task<Outcome<TenderSnapshot>> Answer(AnswerQuestion command)
+    {
+        await CatchUp();
+        if (State.CheckAnswer(command, await Actor(command.ActorId)) is { } no) return no;
+        State.Answer(command, clock.Now());
+        return await Commit();
+    }
+
+    public async Task<Outcome<TenderSnapshot>> Admit(Guid actorId, Tenderer[] tenderers, DateTimeOffset receivedAt)
+    {
+        await CatchUp();
+        var firms = new List<TenderParticipant>();
+        foreach (var tenderer in tenderers.DistinctBy(t => t.FirmId)) firms.Add(await Participant(tenderer.FirmId));
+        if (State.CheckAdmit(actorId, tenderers, firms, receivedAt) is { } no) return no;
+        return State.ToSnapshot();
+    }
+
+    public async Task<bool> IsBuyer(Guid userId) => State.Exists && (await Business(State.BuyerId))?.CanEdit(userId) == true;
+
+    public async Task<Outcome<TenderSnapshot>> Score(ScoreBid command)
+    {
+        await CatchUp();
+        if (State.CheckScore(command, await Actor(command.ActorId)) is { } no) return no;
+        State.Score(command, clock.Now());
+        return await Commit();
+    }
+
+    public async Task<Outcome<TenderSnapshot>> Decide(DecideLot command)
+    {
+        await CatchUp();
+        if (State.CheckDecide(command, await Actor(command.ActorId)) is { } no) return no;
+        State.Decide(command, clock.Now());
+        return await Commit(TenderNotice.Decided);
+    }
+
+    public async Task<Outcome<TenderSnapshot>> Cancel(CancelTender command)
+    {
+        await CatchUp();
+        if (State.CheckCancel(command, await Actor(command.ActorId)) is { } no) return no;
+        State.Cancel(command, clock.Now());
+        return await Commit(TenderNotice.Decided);
+    }
+
+    public async Task<Outcome<TenderSnapshot>> Complete(Guid actorId)
+    {
+        await CatchUp();
+        if (State.CheckComplete(await Actor(actorId)) is { } no) return no;
+        State.Complete(clock.Now());
+        return await Commit();
+    }
+
+    /// <summary>
+    /// Closing submissions is stored first: from then on the database refuses any bid write for this tender, so the
+    /// bids read next are final. Only then are they opened. A crash in between is finished by the next call.
+    /// </summary>
+    public async Task CatchUp()
+    {
+        if (!State.Exists) return;
+        if (State.CatchUp(clock.Now())) await Commit();
+        if (State.Status != TenderStatus.Opening) return;
+        State.Open(await bids.Submitted(State.Id), clock.Now());
+        await Commit(TenderNotice.Opened);
+    }
+
+    // Tenders call spaces and businesses, never the reverse (DESIGN.md: calls go one way).
+    Task<BusinessSnapshot?> Business(Guid id) => GrainFactory.GetGrain<IBusinessGrain>(id).Get();
+
+    async Task<TenderActor> Actor(Guid userId) => new(userId,
+        State.Exists && (await Business(State.BuyerId))?.CanEdit(userId) == true,
+        State.Exists && await AdminOfAll([.. State.Spaces], userId));
+
+    async Task<bool> AdminOfAll(Guid[] spaces, Guid userId)
+    {
+        foreach (var space in spaces.Distinct())
+            if (!await GrainFactory.GetGrain<ISpaceGrain>(space).IsAdmin(userId)) return false;
+        return spaces.Length > 0;
+    }
+
+    async Task<HashSet<Guid>> ExistingSpaces(Guid[] spaces)
+    {
+        var found = new HashSet<Guid>();
+        foreach (var space in spaces.Distinct().Take(TenderRules.MaxSpaces + 1))
+            if (await GrainFactory.GetGrain<ISpaceGrain>(space).Get() is not null) found.Add(space);
+        return found;
+    }
+
+    /// <summary>A firm may take part when it is a current member of any space the tender is published in.</summary>
+    async Task<TenderParticipant> Participant(Guid firmId)
+    {
+        var eligible = false;
+        foreach (var space in State.Spaces)
+            if ((await GrainFactory.Membership(space, firmId).Get())?.Standing.Status == MembershipStatus.Member) { eligible = true; break; }
+        return new TenderParticipant(firmId, await Business(firmId), eligible);
+    }
+
+    async Task<TenderSnapshot> Commit(TenderNotice notice = TenderNotice.Changed)
+    {
+        await tender.WriteOrReload();
+        var snapshot = State.ToSnapshot();
+        await live.TenderChanged(snapshot, notice);
+        return snapshot;
+    }
+}

@@ -1,0 +1,113 @@
+using Marketplace.Reference;
+
+namespace Marketplace.Tenders;
+
+/// <summary>What valid tender details are; errors use the request's camelCase field names.</summary>
+public static class TenderRules
+{
+    public const int MinTitle = 3, MaxTitle = 200, MaxDescription = 8000, MaxLots = 50, MaxCpv = 20, MaxEligibility = 20,
+        MaxRequirement = 1000, MaxCriteria = 10, MaxCriterionName = 200, MaxDocuments = 20, MaxSpaces = 10, MaxText = 4000;
+
+    /// <summary>
+    /// Validates details into their canonical form. Lots and criteria keep their numbers; new ones (number 0) get the
+    /// next free number, so a bid's lot number always means the same lot.
+    /// </summary>
+    public static Outcome<TenderDetails> Normalize(TenderDetails raw, TenderDetails? previous)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var title = raw.Title.Clean();
+        if (title is null || title.Length < MinTitle || title.Length > MaxTitle) errors["title"] = [$"The title is required and must be {MinTitle} to {MaxTitle} characters long."];
+        var description = raw.Description.Clean();
+        if (description?.Length > MaxDescription) errors["description"] = [$"At most {MaxDescription} characters."];
+
+        var lots = new List<Lot>();
+        if (raw.Lots.Length is 0 or > MaxLots) errors["lots"] = [$"A tender has 1 to {MaxLots} lots."];
+        var nextLot = Math.Max(previous?.Lots.Max(l => l.Number) ?? 0, raw.Lots.Select(l => l.Number).DefaultIfEmpty().Max()) + 1;
+        for (var i = 0; i < raw.Lots.Length && i < MaxLots; i++)
+        {
+            var lot = raw.Lots[i];
+            var at = $"lots[{i}]";
+            var lotTitle = lot.Title.Clean();
+            if (lotTitle is null || lotTitle.Length > MaxTitle) errors[$"{at}.title"] = [$"A lot's title is required, at most {MaxTitle} characters."];
+            var lotDescription = lot.Description.Clean();
+            if (lotDescription?.Length > MaxDescription) errors[$"{at}.description"] = [$"At most {MaxDescription} characters."];
+            var cpv = CpvList.Normalize(lot.Cpv, $"{at}.cpv", MaxCpv, errors, $"At most {MaxCpv} codes.");
+            if (cpv.Length == 0 && !errors.Keys.Any(k => k.StartsWith($"{at}.cpv", StringComparison.Ordinal))) errors[$"{at}.cpv"] = ["A lot names at least one CPV code, so matching firms hear of it."];
+            var value = lot.EstimatedValue is { } money ? MoneyRules.Normalize(money, $"{at}.estimatedValue", errors) : null;
+            var comune = lot.ComuneCode.Clean();
+            if (comune is not null && ComuneCatalog.Shared.Find(comune) is null) errors[$"{at}.comuneCode"] = [$"'{comune}' is not an ISTAT comune code."];
+            var number = lot.Number;
+            if (number == 0) number = nextLot++;
+            else if (previous is null ? raw.Lots.Count(l => l.Number == number) > 1 : !previous.Lots.Any(l => l.Number == number) || raw.Lots.Count(l => l.Number == number) > 1)
+                errors[$"{at}.number"] = ["Each lot keeps its own number; a new lot has none."];
+            lots.Add(new Lot(number, lotTitle ?? "", lotDescription, cpv, value, comune));
+        }
+
+        var eligibility = new List<string>();
+        if (raw.Eligibility.Length > MaxEligibility) errors["eligibility"] = [$"At most {MaxEligibility} requirements."];
+        for (var i = 0; i < raw.Eligibility.Length && i < MaxEligibility; i++)
+        {
+            var requirement = raw.Eligibility[i].Clean();
+            if (requirement is null || requirement.Length > MaxRequirement) errors[$"eligibility[{i}]"] = [$"A requirement is 1 to {MaxRequirement} characters long."];
+            else eligibility.Add(requirement);
+        }
+
+        var criteria = NormalizeCriteria(raw.Criteria, previous, errors);
+        if (raw.Documents.Length > MaxDocuments) errors["documents"] = [$"At most {MaxDocuments} documents."];
+        if (raw.ContractStart is { } start && raw.ContractEnd is { } end && end < start) errors["contractEnd"] = ["The contract ends after it starts."];
+        if (raw.ContractStart is { } begins && begins < DateOnly.FromDateTime(raw.SubmissionDeadline.UtcDateTime)) errors["contractStart"] = ["The contract starts after the submission deadline."];
+        if (raw.SubmissionDeadline <= raw.EnquiryDeadline) errors["submissionDeadline"] = ["The submission deadline comes after the enquiry deadline."];
+
+        return errors.Count > 0 ? Problem.Invalid(errors) : new TenderDetails(title!, description, [.. lots], [.. eligibility], criteria,
+            raw.EnquiryDeadline.Stored(), raw.SubmissionDeadline.Stored(), raw.ContractStart, raw.ContractEnd, raw.DisclosesBidCount, [.. raw.Documents.DistinctBy(d => d.Id)]);
+    }
+
+    /// <summary>Price only is one Price criterion weighing 100; otherwise the weights add up to 100 with exactly one Price.</summary>
+    static AwardCriterion[] NormalizeCriteria(AwardCriterion[] raw, TenderDetails? previous, Dictionary<string, string[]> errors)
+    {
+        if (raw.Length is 0 or > MaxCriteria) { errors["criteria"] = [$"A tender has 1 to {MaxCriteria} award criteria."]; return []; }
+        var criteria = new List<AwardCriterion>();
+        var next = Math.Max(previous?.Criteria.Max(c => c.Number) ?? 0, raw.Max(c => c.Number)) + 1;
+        for (var i = 0; i < raw.Length; i++)
+        {
+            var c = raw[i];
+            var name = c.Name.Clean();
+            if (name is null || name.Length > MaxCriterionName) errors[$"criteria[{i}].name"] = [$"A criterion's name is required, at most {MaxCriterionName} characters."];
+            if (!Enum.IsDefined(c.Kind)) errors[$"criteria[{i}].kind"] = ["Price or Quality."];
+            if (c.Weight is < 1 or > 100) errors[$"criteria[{i}].weight"] = ["A weight is a whole number from 1 to 100."];
+            var number = c.Number;
+            if (number == 0) number = next++;
+            else if (raw.Count(x => x.Number == number) > 1 || (previous is not null && !previous.Criteria.Any(x => x.Number == number)))
+                errors[$"criteria[{i}].number"] = ["Each criterion keeps its own number; a new criterion has none."];
+            criteria.Add(new AwardCriterion(number, name ?? "", c.Kind, c.Weight));
+        }
+        if (criteria.Count(c => c.Kind == CriterionKind.Price) != 1) errors["criteria"] = ["Exactly one criterion is the price."];
+        else if (criteria.Sum(c => c.Weight) != 100) errors["criteria"] = [$"The weights add up to 100, not {criteria.Sum(c => c.Weight)}."];
+        return [.. criteria];
+    }
+
+    /// <summary>Deadlines are in the future when a tender is published or amended.</summary>
+    public static Problem? CheckFuture(TenderDetails details, DateTimeOffset now) =>
+        details.EnquiryDeadline <= now ? Problem.Invalid("enquiryDeadline", "The enquiry deadline is in the future.") : null;
+
+    /// <summary>
+    /// A change firms must have time to react to: different lots, criteria, eligibility or documents. The buyer may
+    /// call any other change material too.
+    /// </summary>
+    public static bool IsMaterial(TenderDetails before, TenderDetails after) =>
+        !before.Lots.SequenceEqual(after.Lots, LotComparer.Instance) || !before.Criteria.SequenceEqual(after.Criteria)
+        || !before.Eligibility.SequenceEqual(after.Eligibility) || !before.Documents.SequenceEqual(after.Documents);
+
+    /// <summary>The CPV prefixes a firm's capability must share with a lot to be told of the tender (4 digits: the CPV class).</summary>
+    public static string[] MatchPrefixes(TenderDetails details, int digits) =>
+        [.. details.Lots.SelectMany(l => l.Cpv).Select(code => code[..digits]).Distinct()];
+
+    sealed class LotComparer : IEqualityComparer<Lot>
+    {
+        public static readonly LotComparer Instance = new();
+
+        public bool Equals(Lot? x, Lot? y) => x is not null && y is not null && x with { Cpv = [] } == y with { Cpv = [] } && x.Cpv.SequenceEqual(y.Cpv);
+
+        public int GetHashCode(Lot obj) => obj.Number;
+    }
+}

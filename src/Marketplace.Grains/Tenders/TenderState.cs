@@ -1,0 +1,304 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using Marketplace.Businesses;
+
+namespace Marketplace.Tenders;
+
+/// <summary>Who asks a tender for something: the user, whether they edit for the buyer, and whether they administer every space named.</summary>
+public sealed record TenderActor(Guid UserId, bool BuyerEditor, bool SpaceAdmin);
+
+/// <summary>A firm taking part (asking or bidding): its business, whether the actor acts for it, and whether it is a member of one of the tender's spaces.</summary>
+public sealed record TenderParticipant(Guid FirmId, BusinessSnapshot? Firm, bool Eligible);
+
+/// <summary>How the tender is configured on this server.</summary>
+public sealed class TenderOptions
+{
+    /// <summary>After a material amendment, firms have at least this long until the submission deadline.</summary>
+    public TimeSpan MinimumTenderingAfterAmendment { get; set; } = TimeSpan.FromDays(5);
+
+    /// <summary>How many leading CPV digits a firm's capability shares with a lot to be told of it (4: the CPV class).</summary>
+    public int MatchDigits { get; set; } = 4;
+}
+
+/// <summary>The stored state of a tender, with the rules of its lifecycle, questions and evaluation.</summary>
+public sealed class TenderState
+{
+    public Guid Id { get; set; }
+    public Guid BuyerId { get; set; }
+    public Guid CreatedBy { get; set; }
+    public List<Guid> Spaces { get; set; } = [];
+    public TenderDetails? Details { get; set; }
+    public TenderStatus Status { get; set; }
+    public int Version { get; set; }
+    public List<Amendment> Amendments { get; set; } = [];
+    public List<Question> Questions { get; set; } = [];
+    public List<OpenedBid> Bids { get; set; } = [];
+    public List<BidScore> Scores { get; set; } = [];
+    public List<LotDecision> Decisions { get; set; } = [];
+    public string? CancelReason { get; set; }
+    public DateTimeOffset? PublishedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    /// <summary>Every change, in order: the tender's part of its audit chain.</summary>
+    public List<AuditEvent> History { get; set; } = [];
+
+    [JsonIgnore] public bool Exists => Version > 0;
+    [JsonIgnore] TenderDetails Terms => Details!;
+
+    /// <summary>Buyer editors always; a space admin only on the draft they started for the buyer.</summary>
+    bool CanDraft(TenderActor actor) => actor.BuyerEditor || (actor.SpaceAdmin && actor.UserId == CreatedBy);
+
+    public Outcome<TenderDetails> CheckDraft(DraftTender command, BusinessSnapshot? buyer, IReadOnlyCollection<Guid> existingSpaces, TenderActor actor)
+    {
+        if (Exists) return Problem.Conflict("This tender already exists.");
+        if (buyer is null || buyer.Kind != BusinessKind.Buyer) return Problem.Invalid("buyerId", "No buyer has this id.");
+        if (!actor.BuyerEditor && !actor.SpaceAdmin)
+            return Problem.Forbidden("Only the buyer's Owners and Managers, or the admins of every space named, draft its tenders.");
+        return CheckSpaces(command.Spaces, existingSpaces) ?? TenderRules.Normalize(command.Details, null);
+    }
+
+    static Problem? CheckSpaces(Guid[] spaces, IReadOnlyCollection<Guid> existing) =>
+        spaces.Length is 0 or > TenderRules.MaxSpaces ? Problem.Invalid("spaces", $"A tender is published into 1 to {TenderRules.MaxSpaces} spaces.")
+        : spaces.FirstOrDefault(s => !existing.Contains(s)) is var missing && missing != Guid.Empty
+            ? Problem.Invalid($"spaces[{Array.IndexOf(spaces, missing)}]", "No space has this id.")
+        : null;
+
+    public void Draft(Guid id, DraftTender command, TenderDetails details, DateTimeOffset now)
+    {
+        Id = id;
+        BuyerId = command.BuyerId;
+        CreatedBy = command.ActorId;
+        Spaces = [.. command.Spaces.Distinct()];
+        Details = details;
+        Status = TenderStatus.Draft;
+        Record("Drafted", Detail(("details", BidSeal.Digest(details))), now);
+    }
+
+    public Outcome<TenderDetails> CheckEditDraft(EditTenderDraft command, IReadOnlyCollection<Guid> existingSpaces, TenderActor actor) =>
+        Guard(actor, CanDraft(actor), TenderStatus.Draft) ?? Stale(command.ExpectedVersion) ?? CheckSpaces(command.Spaces, existingSpaces)
+        ?? TenderRules.Normalize(command.Details, Details);
+
+    public void EditDraft(EditTenderDraft command, TenderDetails details, DateTimeOffset now)
+    {
+        Spaces = [.. command.Spaces.Distinct()];
+        Details = details;
+        Record("DraftEdited", Detail(("details", BidSeal.Digest(details))), now);
+    }
+
+    public Problem? CheckPublish(PublishTender command, TenderActor actor, DateTimeOffset now) =>
+        Guard(actor, CanDraft(actor), TenderStatus.Draft) ?? Stale(command.ExpectedVersion) ?? TenderRules.CheckFuture(Terms, now);
+
+    public void Publish(DateTimeOffset now)
+    {
+        Status = TenderStatus.Enquiries;
+        PublishedAt = now;
+        Record("Published", Detail(("details", BidSeal.Digest(Terms))), now);
+    }
+
+    /// <summary>
+    /// Moves past every deadline that has come: enquiries close, then submissions close and the tender waits to
+    /// open its bids. Each transition is dated at its deadline, not when it was noticed.
+    /// </summary>
+    public bool CatchUp(DateTimeOffset now)
+    {
+        var moved = false;
+        if (Status == TenderStatus.Enquiries && now >= Terms.EnquiryDeadline)
+        {
+            Status = TenderStatus.Tendering;
+            Record("EnquiriesClosed", "", Terms.EnquiryDeadline);
+            moved = true;
+        }
+        if (Status == TenderStatus.Tendering && now >= Terms.SubmissionDeadline)
+        {
+            Status = TenderStatus.Opening;
+            Record("SubmissionsClosed", "", Terms.SubmissionDeadline);
+            moved = true;
+        }
+        return moved;
+    }
+
+    /// <summary>
+    /// Opens the bids stored before the deadline. A lot nobody bid for is unsuccessful at once; when no lot has a
+    /// bid, the whole tender is.
+    /// </summary>
+    public void Open(OpenedBid[] bids, DateTimeOffset now)
+    {
+        Bids = [.. bids.OrderBy(b => b.ReceivedAt)];
+        Status = TenderStatus.Evaluation;
+        Record("BidsOpened", Detail(("bids", Bids.Count.ToString(CultureInfo.InvariantCulture)),
+            ("digests", AuditChain.Sha256Hex(string.Join(',', Bids.Select(b => b.Digest))))), now);
+        foreach (var lot in Terms.Lots.Where(l => !Bids.Any(b => b.Lots.Any(p => p.Lot == l.Number))))
+            Decisions.Add(new LotDecision(lot.Number, null, "No bids were received for this lot.", now));
+        Conclude(now);
+    }
+
+    public Outcome<(TenderDetails Details, bool Material)> CheckAmend(AmendTender command, TenderActor actor, DateTimeOffset now)
+    {
+        if ((Guard(actor, actor.BuyerEditor, TenderStatus.Enquiries) ?? Stale(command.ExpectedVersion)) is { } no) return no;
+        var summary = command.Summary.Clean();
+        if (summary is null || summary.Length > TenderRules.MaxText) return Problem.Invalid("summary", "Say what the amendment changes, in at most 4000 characters.");
+        var details = TenderRules.Normalize(command.Details, Details);
+        if (details.Problem is { } bad) return bad;
+        var amended = details.Value!;
+        if (TenderRules.CheckFuture(amended, now) is { } past) return past;
+        if (amended.SubmissionDeadline < Terms.SubmissionDeadline)
+            return Problem.Invalid("submissionDeadline", "An amendment never brings the submission deadline forward.");
+        return (amended, command.Material || TenderRules.IsMaterial(Terms, amended));
+    }
+
+    /// <summary>A material amendment gives firms at least the configured time to react: the deadline moves if needed.</summary>
+    public void Amend(string summary, TenderDetails details, bool material, TimeSpan minimumTendering, DateTimeOffset now)
+    {
+        if (material && details.SubmissionDeadline < now + minimumTendering) details = details with { SubmissionDeadline = now + minimumTendering };
+        Details = details;
+        Amendments.Add(new Amendment(Amendments.Count + 1, summary.Trim(), material, details.SubmissionDeadline, now));
+        Record("Amended", Detail(("number", Amendments.Count.ToString(CultureInfo.InvariantCulture)), ("material", material ? "yes" : "no"),
+            ("details", BidSeal.Digest(details))), now);
+    }
+
+    public Problem? CheckAsk(AskQuestion command, TenderParticipant firm) =>
+        !Exists || Status == TenderStatus.Draft ? Problem.NotFound("No tender has this id.")
+        : Status != TenderStatus.Enquiries ? Problem.Conflict("The enquiry period has ended: questions are no longer taken.")
+        : CheckParticipant(command.ActorId, firm, "ask") ?? (command.Text.Clean() is not { Length: <= TenderRules.MaxText }
+            ? Problem.Invalid("text", $"A question is 1 to {TenderRules.MaxText} characters long.") : null);
+
+    public void Ask(AskQuestion command, DateTimeOffset now)
+    {
+        Questions.Add(new Question(Questions.Count + 1, command.FirmId, command.Text.Trim(), now, null, null));
+        Record("QuestionAsked", Detail(("number", Questions.Count.ToString(CultureInfo.InvariantCulture))), now);
+    }
+
+    public Problem? CheckAnswer(AnswerQuestion command, TenderActor actor) =>
+        Guard(actor, actor.BuyerEditor, TenderStatus.Enquiries, TenderStatus.Tendering)
+        ?? (Questions.FirstOrDefault(q => q.Number == command.Number) is not { } question ? Problem.NotFound("No question has this number.")
+        : question.Answer is not null ? Problem.Conflict("This question is already answered; answers are not changed once given.")
+        : command.Text.Clean() is not { Length: <= TenderRules.MaxText } ? Problem.Invalid("text", $"An answer is 1 to {TenderRules.MaxText} characters long.")
+        : null);
+
+    public void Answer(AnswerQuestion command, DateTimeOffset now)
+    {
+        var index = Questions.FindIndex(q => q.Number == command.Number);
+        Questions[index] = Questions[index] with { Answer = command.Text.Trim(), AnsweredAt = now };
+        Record("QuestionAnswered", Detail(("number", command.Number.ToString(CultureInfo.InvariantCulture))), now);
+    }
+
+    /// <summary>Bids are taken while the tender is open for them and strictly before the submission deadline, from member firms of its spaces.</summary>
+    public Problem? CheckAdmit(Guid actorId, Tenderer[] tenderers, IReadOnlyList<TenderParticipant> firms, DateTimeOffset receivedAt)
+    {
+        if (!Exists || Status == TenderStatus.Draft) return Problem.NotFound("No tender has this id.");
+        if (Status == TenderStatus.Enquiries) return Problem.Conflict($"Bids are taken from the end of the enquiry period ({Terms.EnquiryDeadline:u}).");
+        if (Status != TenderStatus.Tendering || receivedAt >= Terms.SubmissionDeadline)
+            return Problem.Conflict($"The submission deadline ({Terms.SubmissionDeadline:u}) has passed.");
+        if (tenderers.Length == 0 || tenderers.Count(t => t.Role == TendererRole.Lead) != 1 || tenderers.DistinctBy(t => t.FirmId).Count() != tenderers.Length)
+            return Problem.Invalid("tenderers", "A bid names its firms once each, with exactly one lead.");
+        var lead = tenderers.Single(t => t.Role == TendererRole.Lead).FirmId;
+        foreach (var firm in firms)
+        {
+            if (firm.Firm?.Kind != BusinessKind.Firm) return Problem.Invalid("tenderers", "No firm has this id.");
+            if (!firm.Eligible) return Problem.Forbidden($"{firm.Firm.Profile.Name} is not a member of a space this tender is published in.");
+        }
+        return firms.Single(f => f.FirmId == lead).Firm!.CanEdit(actorId) ? null
+            : Problem.Forbidden("Only the lead firm's Owners and Managers submit its bid.");
+    }
+
+    public Problem? CheckScore(ScoreBid command, TenderActor actor) =>
+        Guard(actor, actor.BuyerEditor, TenderStatus.Evaluation)
+        ?? (!Bids.Any(b => b.BidId == command.BidId) ? Problem.NotFound("No opened bid has this id.")
+        : Terms.Criteria.FirstOrDefault(c => c.Number == command.Criterion) is not { } criterion ? Problem.Invalid("criterion", "No criterion has this number.")
+        : criterion.Kind == CriterionKind.Price ? Problem.Invalid("criterion", "The price is scored by formula, not by hand.")
+        : Bids.Single(b => b.BidId == command.BidId).Lots.All(l => Decided(l.Lot)) ? Problem.Conflict("Every lot of this bid is already decided.")
+        : command.Points is < 0 or > 100 || decimal.Round(command.Points, 2) != command.Points ? Problem.Invalid("points", "Points go from 0 to 100, with at most two decimals.")
+        : null);
+
+    public void Score(ScoreBid command, DateTimeOffset now)
+    {
+        Scores.RemoveAll(s => s.BidId == command.BidId && s.Criterion == command.Criterion);
+        Scores.Add(new BidScore(command.BidId, command.Criterion, command.Points));
+        Record("Scored", Detail(("bid", command.BidId.ToString("N")), ("criterion", command.Criterion.ToString(CultureInfo.InvariantCulture)),
+            ("points", command.Points.ToString(CultureInfo.InvariantCulture))), now);
+    }
+
+    public IReadOnlyList<RankedBid> Ranking(int lot) => TenderEvaluation.Rank(Terms, Bids, Scores, lot);
+
+    /// <summary>A lot goes to its best-ranked bid once every bid for it is fully scored; or it is declared unsuccessful, with a reason.</summary>
+    public Problem? CheckDecide(DecideLot command, TenderActor actor)
+    {
+        if (Guard(actor, actor.BuyerEditor, TenderStatus.Evaluation) is { } no) return no;
+        if (!Terms.Lots.Any(l => l.Number == command.Lot)) return Problem.Invalid("lot", "No lot has this number.");
+        if (Decided(command.Lot)) return Problem.Conflict("This lot is already decided.");
+        if (command.BidId is not { } bidId)
+            return command.Reason.Clean() is { Length: <= TenderRules.MaxText } ? null : Problem.Invalid("reason", "Say why the lot is unsuccessful.");
+        var ranking = Ranking(command.Lot);
+        if (!ranking.Any(r => r.BidId == bidId)) return Problem.Invalid("bidId", "No opened bid for this lot has this id.");
+        if (ranking.Any(r => !r.Complete)) return Problem.Conflict("Score every bid for this lot on every criterion first.");
+        return ranking[0].BidId == bidId ? null : Problem.Conflict("A lot is awarded to its best-ranked bid.");
+    }
+
+    public void Decide(DecideLot command, DateTimeOffset now)
+    {
+        Decisions.Add(new LotDecision(command.Lot, command.BidId, command.BidId is null ? command.Reason!.Trim() : null, now));
+        Record(command.BidId is null ? "LotUnsuccessful" : "LotAwarded", Detail(("lot", command.Lot.ToString(CultureInfo.InvariantCulture)),
+            ("bid", command.BidId?.ToString("N") ?? "")), now);
+        Conclude(now);
+    }
+
+    /// <summary>Cancelling ends the tender at any point before a lot is awarded.</summary>
+    public Problem? CheckCancel(CancelTender command, TenderActor actor) =>
+        Guard(actor, Status == TenderStatus.Draft ? CanDraft(actor) : actor.BuyerEditor,
+            TenderStatus.Draft, TenderStatus.Enquiries, TenderStatus.Tendering, TenderStatus.Opening, TenderStatus.Evaluation)
+        ?? (Decisions.Any(d => d.BidId is not null) ? Problem.Conflict("A lot is already awarded: the tender can no longer be cancelled.")
+        : command.Reason.Clean() is not { Length: <= TenderRules.MaxText } ? Problem.Invalid("reason", "Say why the tender is cancelled.")
+        : null);
+
+    public void Cancel(CancelTender command, DateTimeOffset now)
+    {
+        Status = TenderStatus.Cancelled;
+        CancelReason = command.Reason.Trim();
+        Record("Cancelled", "", now);
+    }
+
+    public Problem? CheckComplete(TenderActor actor) => Guard(actor, actor.BuyerEditor, TenderStatus.Awarded);
+
+    public void Complete(DateTimeOffset now)
+    {
+        Status = TenderStatus.Complete;
+        Record("Completed", "", now);
+    }
+
+    public TenderSnapshot ToSnapshot() => new(Id, BuyerId, CreatedBy, [.. Spaces], Terms, Status, Version, [.. Amendments], [.. Questions],
+        [.. Bids], [.. Scores], [.. Decisions], CancelReason, PublishedAt, UpdatedAt);
+
+    bool Decided(int lot) => Decisions.Any(d => d.Lot == lot);
+
+    void Conclude(DateTimeOffset now)
+    {
+        if (Terms.Lots.Any(l => !Decided(l.Number))) return;
+        Status = Decisions.Any(d => d.BidId is not null) ? TenderStatus.Awarded : TenderStatus.Unsuccessful;
+        Record(Status.ToString(), "", now);
+    }
+
+    Problem? CheckParticipant(Guid actorId, TenderParticipant firm, string verb) =>
+        firm.Firm?.Kind != BusinessKind.Firm ? Problem.Invalid("firmId", "No firm has this id.")
+        : !firm.Firm.CanEdit(actorId) ? Problem.Forbidden($"Only the firm's Owners and Managers {verb} for it.")
+        : !firm.Eligible ? Problem.Forbidden("Only member firms of a space this tender is published in take part.")
+        : null;
+
+    /// <summary>Drafts are the buyer's own: to anyone else a draft does not exist.</summary>
+    Problem? Guard(TenderActor actor, bool allowed, params TenderStatus[] statuses) =>
+        !Exists || (Status == TenderStatus.Draft && !CanDraft(actor)) ? Problem.NotFound("No tender has this id.")
+        : !allowed ? Problem.Forbidden("Only the buyer's Owners and Managers may do this.")
+        : !statuses.Contains(Status) ? Problem.Conflict($"Not possible while the tender is {Status}.")
+        : null;
+
+    Problem? Stale(int expected) => expected != Version
+        ? Problem.Conflict($"The tender was changed by someone else: you edited version {expected}, the current one is {Version}.") : null;
+
+    static string Detail(params (string Key, string Value)[] parts) => string.Join(';', parts.Select(p => $"{p.Key}={p.Value}"));
+
+    /// <summary>Every change goes through here: the version moves and the audit chain gets its event.</summary>
+    void Record(string kind, string detail, DateTimeOffset at)
+    {
+        Version++;
+        UpdatedAt = at > UpdatedAt ? at : UpdatedAt;
+        History.Add(new AuditEvent(History.Count + 1, kind, detail, at));
+    }
+}

@@ -1,0 +1,136 @@
+using System.Security.Claims;
+using Marketplace.Data;
+using Marketplace.Server.Auth;
+using Marketplace.Showcase;
+using Marketplace.Tenders;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Server.Endpoints;
+
+public static class BidEndpoints
+{
+    /// <summary>
+    /// Bids, sealed until the deadline. Every read of bid content goes through the bid grain's Read, the one place
+    /// that decides who may unseal it; the buyer's evaluation reads only what the tender learnt when it opened the bids.
+    /// </summary>
+    public static IEndpointRouteBuilder MapBidApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapApiGroup("/api/tenders/{id:guid}", "Bids");
+        api.MapPut("/bids/{bidderId:guid}", Submit).RequireAuthorization();
+        api.MapDelete("/bids/{bidderId:guid}", Withdraw).RequireAuthorization();
+        api.MapGet("/bids/{bidderId:guid}", Read).RequireAuthorization();
+        api.MapGet("/bids/{bidderId:guid}/result", Result).RequireAuthorization();
+        api.MapGet("/bids/{bidderId:guid}/documents/{documentId:guid}", Document).RequireAuthorization();
+        api.MapGet("/evaluation", Evaluation).RequireAuthorization();
+        app.MapApiGroup("/api/businesses/{id:guid}", "Bids").MapGet("/bids", OfFirm).RequireAuthorization();
+        return app;
+    }
+
+    static async Task<Results<Ok<ReceiptDto>, ProblemHttpResult>> Submit(
+        Guid id, Guid bidderId, SubmitBidRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
+    {
+        var lots = new List<LotPrice>();
+        foreach (var (lot, i) in (body.Lots ?? []).Select((l, i) => (l, i)))
+        {
+            if (lot.Price is not { } price) return ProblemResults.Required($"lots[{i}].price");
+            lots.Add(new LotPrice(lot.Lot, new Money(price.Amount, price.Currency)));
+        }
+        var documents = await DocumentEndpoints.Resolve(body.Documents ?? [], bidderId, "documents", db, ct);
+        if (documents.Problem is { } bad) return bad.ToHttp();
+        var outcome = await grains.Bid(id, bidderId).Submit(new SubmitBid(user.UserId(), [new Tenderer(bidderId, TendererRole.Lead)], [.. lots],
+            [.. (body.Answers ?? []).Select(a => new CriterionAnswer(a.Criterion, a.Text ?? ""))], documents.Value!));
+        return outcome.Problem is { } no ? no.ToHttp() : TypedResults.Ok(ReceiptDto.From(outcome.Value!));
+    }
+
+    static async Task<Results<Ok<BidDto>, ProblemHttpResult>> Withdraw(
+        Guid id, Guid bidderId, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
+    {
+        var outcome = await grains.Bid(id, bidderId).Withdraw(user.UserId());
+        return outcome.Problem is { } no ? no.ToHttp() : TypedResults.Ok(await Dto(outcome.Value!, db, ct));
+    }
+
+    static async Task<Results<Ok<BidDto>, ProblemHttpResult>> Read(
+        Guid id, Guid bidderId, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
+    {
+        var outcome = await grains.Bid(id, bidderId).Read(user.UserId());
+        return outcome.Problem is { } no ? no.ToHttp() : TypedResults.Ok(await Dto(outcome.Value!, db, ct));
+    }
+
+    /// <summary>A file attached to a bid, for whoever may read the bid.</summary>
+    static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Document(
+        Guid id, Guid bidderId, Guid documentId, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
+    {
+        var outcome = await grains.Bid(id, bidderId).Read(user.UserId());
+        if (outcome.Problem is { } no) return no.ToHttp();
+        return outcome.Value!.Content!.Documents.Any(d => d.Id == documentId)
+            ? await DocumentEndpoints.Download(documentId, db, ct) : ProblemResults.NotFound("This bid has no document with this id.");
+    }
+
+    /// <summary>What the bidder learns after opening: its rank, points and the outcome on each lot it bid for.</summary>
+    static async Task<Results<Ok<BidResultDto[]>, ProblemHttpResult>> Result(
+        Guid id, Guid bidderId, ClaimsPrincipal user, IGrainFactory grains, CancellationToken ct)
+    {
+        var read = await grains.Bid(id, bidderId).Read(user.UserId());
+        if (read.Problem is { } no) return no.ToHttp();
+        var tender = (await grains.Tender(id).Get())!;
+        if (tender.Bids.FirstOrDefault(b => b.BidId == read.Value!.BidId) is not { } bid)
+            return Problem.Conflict("The bid has not been opened: results come after the submission deadline.").ToHttp();
+        return TypedResults.Ok(bid.Lots.Select(l =>
+        {
+            var ranking = TenderEvaluation.Rank(tender.Details, tender.Bids, tender.Scores, l.Lot);
+            var rank = ranking.Select((r, i) => (r, i)).Single(x => x.r.BidId == bid.BidId);
+            var decision = tender.Decisions.FirstOrDefault(d => d.Lot == l.Lot);
+            return new BidResultDto(l.Lot, rank.i + 1, ranking.Count, rank.r.Total, new Dictionary<int, decimal>(rank.r.Points),
+                decision?.BidId == bid.BidId, decision is not null);
+        }).ToArray());
+    }
+
+    /// <summary>The buyer's working view once the bids are opened: per lot, every bid ranked by its weighted points.</summary>
+    static async Task<Results<Ok<LotEvaluationDto[]>, ProblemHttpResult>> Evaluation(
+        Guid id, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
+    {
+        if (await TenderEndpoints.Visible(id, user, grains) is not { } tender) return ProblemResults.NotFound("No tender has this id.");
+        if (!await grains.Tender(id).IsBuyer(user.UserId())) return Problem.Forbidden("Only the buyer's Owners and Managers evaluate its bids.").ToHttp();
+        if (!TenderEndpoints.Opened(tender.Status)) return Problem.Conflict("The bids are sealed until the submission deadline.").ToHttp();
+        var firms = tender.Bids.SelectMany(b => b.Tenderers.Select(t => t.FirmId)).Distinct().ToList();
+        var names = await db.Directory.AsNoTracking().Where(d => firms.Contains(d.BusinessId)).ToDictionaryAsync(d => d.BusinessId, d => d.Name, ct);
+        return TypedResults.Ok(tender.Details.Lots.Select(lot =>
+        {
+            var decision = tender.Decisions.FirstOrDefault(d => d.Lot == lot.Number);
+            return new LotEvaluationDto(lot.Number, lot.Title, [.. TenderEvaluation.Rank(tender.Details, tender.Bids, tender.Scores, lot.Number).Select((r, i) =>
+            {
+                var bid = tender.Bids.Single(b => b.BidId == r.BidId);
+                var price = bid.Lots.Single(l => l.Lot == lot.Number).Price;
+                return new RankedBidDto(i + 1, r.BidId, bid.BidderId, [.. bid.Tenderers.Select(t => new TendererDto(t.FirmId, names.GetValueOrDefault(t.FirmId, ""), t.Role))],
+                    new MoneyDto(price.Amount, price.Currency), new Dictionary<int, decimal>(r.Points), r.Total, r.Complete, r.ReceivedAt, bid.Digest);
+            })], decision is null ? null : TenderEndpoints.Decision(tender, decision, names));
+        }).ToArray());
+    }
+
+    /// <summary>A firm's own bids with their receipts, for its people.</summary>
+    static async Task<Results<Ok<MyBidDto[]>, ProblemHttpResult>> OfFirm(Guid id, ClaimsPrincipal user, MarketplaceDbContext db, CancellationToken ct)
+    {
+        var me = user.UserId();
+        if (!await db.BusinessMembers.AnyAsync(m => m.BusinessId == id && m.UserId == me, ct))
+            return Problem.Forbidden("Only the firm's people see its bids.").ToHttp();
+        var rows = await db.BidTenderers.AsNoTracking().Where(t => t.FirmId == id)
+            .Join(db.Bids, t => t.BidId, b => b.BidId, (t, b) => b)
+            .Join(db.Tenders, b => b.TenderId, t => t.TenderId, (b, t) => new { Bid = b, t.Title, t.Status })
+            .OrderByDescending(x => x.Bid.ReceivedAt).Take(200).ToListAsync(ct);
+        return TypedResults.Ok(rows.Select(x => new MyBidDto(x.Bid.TenderId, x.Title, x.Status, x.Bid.BidId, x.Bid.Status,
+            new ReceiptDto(x.Bid.TenderId, x.Bid.BidId, x.Bid.Submission, x.Bid.Digest, x.Bid.ReceivedAt))).ToArray());
+    }
+
+    static async Task<BidDto> Dto(BidSnapshot bid, MarketplaceDbContext db, CancellationToken ct)
+    {
+        var content = bid.Content!;
+        var firms = content.Tenderers.Select(t => t.FirmId).ToList();
+        var names = await db.Directory.AsNoTracking().Where(d => firms.Contains(d.BusinessId)).ToDictionaryAsync(d => d.BusinessId, d => d.Name, ct);
+        return new BidDto(bid.BidId, bid.TenderId, bid.Status,
+            [.. content.Tenderers.Select(t => new TendererDto(t.FirmId, names.GetValueOrDefault(t.FirmId, ""), t.Role))],
+            [.. content.Lots.Select(l => new LotPriceDto(l.Lot, new MoneyDto(l.Price.Amount, l.Price.Currency)))],
+            [.. content.Answers.Select(a => new AnswerDto(a.Criterion, a.Text))], [.. content.Documents.Select(DocumentDto.From)],
+            bid.Receipt is { } r ? ReceiptDto.From(r) : null, bid.Receipt?.Digest == BidSeal.Digest(content), bid.UpdatedAt);
+    }
+}

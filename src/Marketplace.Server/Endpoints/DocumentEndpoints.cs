@@ -1,0 +1,89 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using Marketplace.Businesses;
+using Marketplace.Data;
+using Marketplace.Data.ReadModels;
+using Marketplace.Server.Auth;
+using Marketplace.Tenders;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Server.Endpoints;
+
+public static class DocumentEndpoints
+{
+    public const long MaxDocumentBytes = 10 * 1024 * 1024;
+
+    /// <summary>The file types tenders and bids carry, by extension, with the bytes each must start with.</summary>
+    static readonly Dictionary<string, (string ContentType, byte[] Magic)> Types = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [".pdf"] = ("application/pdf", "%PDF-"u8.ToArray()),
+        [".docx"] = ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", [0x50, 0x4B, 0x03, 0x04]),
+        [".xlsx"] = ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", [0x50, 0x4B, 0x03, 0x04]),
+        [".odt"] = ("application/vnd.oasis.opendocument.text", [0x50, 0x4B, 0x03, 0x04]),
+        [".ods"] = ("application/vnd.oasis.opendocument.spreadsheet", [0x50, 0x4B, 0x03, 0x04]),
+        // A CAdES signed file (firma digitale), the usual way Italian bids are signed: a DER sequence.
+        [".p7m"] = ("application/pkcs7-mime", [0x30]),
+    };
+
+    /// <summary>
+    /// Upload a file for a business (its Owners and Managers), to attach to a tender or a bid. The body is the
+    /// file itself; <c>name</c> is its file name. Files are kept in the database, so they are as durable as what
+    /// refers to them.
+    /// </summary>
+    public static IEndpointRouteBuilder MapDocumentApi(this IEndpointRouteBuilder app)
+    {
+        app.MapApiGroup("/api/businesses/{id:guid}", "Documents").MapPost("/documents", Upload).RequireAuthorization()
+            .Accepts<byte[]>("application/octet-stream").ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        app.MapApiGroup("/api/tenders/{id:guid}", "Documents").MapGet("/documents/{documentId:guid}", OfTender);
+        return app;
+    }
+
+    static async Task<Results<Created<DocumentDto>, ProblemHttpResult>> Upload(
+        Guid id, string? name, HttpRequest request, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var business = await grains.GetGrain<IBusinessGrain>(id).Get();
+        if (business is null) return ProblemResults.NotFound("No business has this id.");
+        if (!business.CanEdit(user.UserId())) return Problem.Forbidden("Only the business's Owners and Managers upload its documents.").ToHttp();
+        var fileName = Path.GetFileName(name?.Trim() ?? "");
+        if (fileName.Length is 0 or > 200) return Problem.Invalid("name", "The file name is required, at most 200 characters.").ToHttp();
+        if (!Types.TryGetValue(Path.GetExtension(fileName), out var type))
+            return Problem.Invalid("name", $"Accepted files: {string.Join(", ", Types.Keys)}.").ToHttp();
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, ct);
+        var bytes = buffer.ToArray();
+        if (bytes.Length == 0) return Problem.Invalid("body", "The file is empty.").ToHttp();
+        if (!bytes.AsSpan().StartsWith(type.Magic)) return Problem.Invalid("body", $"The content is not a {Path.GetExtension(fileName)} file.").ToHttp();
+        var document = new DocumentEntry
+        {
+            Id = Guid.NewGuid(), OwnerId = id, Name = fileName, ContentType = type.ContentType, Size = bytes.Length,
+            Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)), Content = bytes, UploadedBy = user.UserId(), UploadedAt = clock.Now(),
+        };
+        db.Documents.Add(document);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/businesses/{id}/documents/{document.Id}",
+            new DocumentDto(document.Id, document.Name, document.ContentType, document.Size, document.Sha256));
+    }
+
+    /// <summary>A tender's document, for whoever may see the tender.</summary>
+    static async Task<Results<FileContentHttpResult, ProblemHttpResult>> OfTender(
+        Guid id, Guid documentId, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
+        await TenderEndpoints.Visible(id, user, grains) is { } tender && tender.Details.Documents.Any(d => d.Id == documentId)
+            ? await Download(documentId, db, ct) : ProblemResults.NotFound("This tender has no document with this id.");
+
+    internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Download(Guid documentId, MarketplaceDbContext db, CancellationToken ct) =>
+        await db.Documents.AsNoTracking().SingleOrDefaultAsync(d => d.Id == documentId, ct) is { } file
+            ? TypedResults.File(file.Content, file.ContentType, file.Name) : ProblemResults.NotFound("No document has this id.");
+
+    /// <summary>Document ids as the owner's uploaded files; a file of another business is refused like a missing one.</summary>
+    internal static async Task<Outcome<DocumentRef[]>> Resolve(Guid[] ids, Guid ownerId, string field, MarketplaceDbContext db, CancellationToken ct)
+    {
+        if (ids.Length == 0) return Array.Empty<DocumentRef>();
+        var distinct = ids.Distinct().Take(TenderRules.MaxDocuments + 1).ToList();
+        var found = await db.Documents.AsNoTracking().Where(d => distinct.Contains(d.Id) && d.OwnerId == ownerId)
+            .Select(d => new DocumentRef(d.Id, d.Name, d.ContentType, d.Size, d.Sha256)).ToListAsync(ct);
+        for (var i = 0; i < ids.Length; i++)
+            if (!found.Any(d => d.Id == ids[i])) return Problem.Invalid($"{field}[{i}]", "No document uploaded by this business has this id.");
+        return ids.Distinct().Select(x => found.Single(d => d.Id == x)).ToArray();
+    }
+}

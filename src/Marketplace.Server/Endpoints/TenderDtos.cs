@@ -1,0 +1,144 @@
+using Marketplace.Reference;
+using Marketplace.Showcase;
+using Marketplace.Tenders;
+
+namespace Marketplace.Server.Endpoints;
+
+public sealed record LotRequest(int Number, string? Title, string? Description, string[]? Cpv, MoneyDto? EstimatedValue, string? ComuneCode);
+
+public sealed record CriterionRequest(int Number, string? Name, CriterionKind Kind, int Weight);
+
+/// <summary>A tender's details as a form sends them (flat, so errors name the same fields the form has).</summary>
+public interface ITenderDetailsRequest
+{
+    string? Title { get; }
+    string? Description { get; }
+    LotRequest[]? Lots { get; }
+    string[]? Eligibility { get; }
+    CriterionRequest[]? Criteria { get; }
+    DateTimeOffset? EnquiryDeadline { get; }
+    DateTimeOffset? SubmissionDeadline { get; }
+    DateOnly? ContractStart { get; }
+    DateOnly? ContractEnd { get; }
+    bool DisclosesBidCount { get; }
+    /// <summary>Ids of files the buyer uploaded first.</summary>
+    Guid[]? Documents { get; }
+}
+
+public sealed record DraftTenderRequest(
+    Guid BuyerId, Guid[]? Spaces, string? Title, string? Description, LotRequest[]? Lots, string[]? Eligibility, CriterionRequest[]? Criteria,
+    DateTimeOffset? EnquiryDeadline, DateTimeOffset? SubmissionDeadline, DateOnly? ContractStart, DateOnly? ContractEnd,
+    bool DisclosesBidCount, Guid[]? Documents) : ITenderDetailsRequest;
+
+public sealed record EditTenderRequest(
+    int Version, Guid[]? Spaces, string? Title, string? Description, LotRequest[]? Lots, string[]? Eligibility, CriterionRequest[]? Criteria,
+    DateTimeOffset? EnquiryDeadline, DateTimeOffset? SubmissionDeadline, DateOnly? ContractStart, DateOnly? ContractEnd,
+    bool DisclosesBidCount, Guid[]? Documents) : ITenderDetailsRequest;
+
+public sealed record AmendTenderRequest(
+    int Version, string? Summary, bool Material, string? Title, string? Description, LotRequest[]? Lots, string[]? Eligibility,
+    CriterionRequest[]? Criteria, DateTimeOffset? EnquiryDeadline, DateTimeOffset? SubmissionDeadline, DateOnly? ContractStart,
+    DateOnly? ContractEnd, bool DisclosesBidCount, Guid[]? Documents) : ITenderDetailsRequest;
+
+public sealed record VersionRequest(int Version);
+
+public sealed record AskRequest(Guid FirmId, string? Text);
+
+public sealed record TextRequest(string? Text);
+
+public sealed record ScoreRequest(Guid BidId, int Criterion, decimal Points);
+
+public sealed record DecideRequest(int Lot, Guid? BidId, string? Reason);
+
+public sealed record LotPriceRequest(int Lot, MoneyDto? Price);
+
+public sealed record AnswerRequest(int Criterion, string? Text);
+
+public sealed record SubmitBidRequest(LotPriceRequest[]? Lots, AnswerRequest[]? Answers, Guid[]? Documents);
+
+public sealed record NamedDto(Guid Id, string Name);
+
+public sealed record DocumentDto(Guid Id, string Name, string ContentType, long Size, string Sha256)
+{
+    public static DocumentDto From(DocumentRef d) => new(d.Id, d.Name, d.ContentType, d.Size, d.Sha256);
+}
+
+public sealed record LotDto(int Number, string Title, string? Description, CapabilityDto[] Cpv, MoneyDto? EstimatedValue, string? ComuneCode, string? ComuneName)
+{
+    public static LotDto From(Lot l) => new(l.Number, l.Title, l.Description,
+        [.. l.Cpv.Select(c => CpvCatalog.Shared.Find(c)).OfType<CpvEntry>().Select(CapabilityDto.From)],
+        l.EstimatedValue is { } v ? new MoneyDto(v.Amount, v.Currency) : null, l.ComuneCode,
+        l.ComuneCode is { } code ? ComuneCatalog.Shared.Find(code)?.Name : null);
+}
+
+public sealed record CriterionDto(int Number, string Name, CriterionKind Kind, int Weight);
+
+/// <summary>A question as others see it: <see cref="Mine"/> only tells the asking firm's people it is theirs.</summary>
+public sealed record QuestionDto(int Number, string Text, DateTimeOffset AskedAt, string? Answer, DateTimeOffset? AnsweredAt, bool Mine);
+
+public sealed record AmendmentDto(int Number, string Summary, bool Material, DateTimeOffset SubmissionDeadline, DateTimeOffset At);
+
+/// <summary>A lot's outcome; for an award, the winning firms and price are public (an award notice).</summary>
+public sealed record DecisionDto(int Lot, Guid? BidId, NamedDto[] Winners, MoneyDto? Price, string? Reason, DateTimeOffset At);
+
+/// <summary>
+/// A tender as the viewer may see it. <see cref="ReceiptCount"/> is null when the tender keeps its count of bids
+/// to itself until they are opened. <see cref="CanManage"/>: the viewer edits for the buyer.
+/// </summary>
+public sealed record TenderDto(
+    Guid Id, NamedDto Buyer, NamedDto[] Spaces, string Title, string? Description, LotDto[] Lots, string[] Eligibility,
+    CriterionDto[] Criteria, DateTimeOffset EnquiryDeadline, DateTimeOffset SubmissionDeadline, DateOnly? ContractStart,
+    DateOnly? ContractEnd, bool DisclosesBidCount, DocumentDto[] Documents, TenderStatus Status, int Version,
+    AmendmentDto[] Amendments, QuestionDto[] Questions, int? ReceiptCount, DecisionDto[] Decisions, string? CancelReason,
+    DateTimeOffset? PublishedAt, DateTimeOffset UpdatedAt, bool CanManage);
+
+public sealed record TenderSummaryDto(Guid Id, Guid BuyerId, string BuyerName, string Title, TenderStatus Status, string[] Cpv, int LotCount,
+    DateTimeOffset EnquiryDeadline, DateTimeOffset SubmissionDeadline, DateTimeOffset? PublishedAt);
+
+public sealed record ReceiptDto(Guid TenderId, Guid BidId, int Submission, string Digest, DateTimeOffset ReceivedAt)
+{
+    public static ReceiptDto From(Receipt r) => new(r.TenderId, r.BidId, r.Submission, r.Digest, r.ReceivedAt);
+}
+
+public sealed record LotPriceDto(int Lot, MoneyDto Price);
+
+public sealed record AnswerDto(int Criterion, string Text);
+
+public sealed record TendererDto(Guid FirmId, string Name, TendererRole Role);
+
+/// <summary>
+/// A bid as its reader may see it. <see cref="MatchesReceipt"/> recomputes the digest of the stored content: true
+/// when what is opened is exactly what was sealed.
+/// </summary>
+public sealed record BidDto(Guid BidId, Guid TenderId, BidStatus Status, TendererDto[] Tenderers, LotPriceDto[] Lots, AnswerDto[] Answers,
+    DocumentDto[] Documents, ReceiptDto? Receipt, bool MatchesReceipt, DateTimeOffset UpdatedAt);
+
+/// <summary>One bid's place on one lot: price, points per criterion and total, for the buyer's evaluation.</summary>
+public sealed record RankedBidDto(int Rank, Guid BidId, Guid BidderId, TendererDto[] Tenderers, MoneyDto Price, Dictionary<int, decimal> Points, decimal Total,
+    bool Complete, DateTimeOffset ReceivedAt, string Digest);
+
+public sealed record LotEvaluationDto(int Lot, string Title, RankedBidDto[] Ranking, DecisionDto? Decision);
+
+/// <summary>What a bidder learns after opening: per lot, its rank, points and whether it won.</summary>
+public sealed record BidResultDto(int Lot, int Rank, int Of, decimal Total, Dictionary<int, decimal> Points, bool Awarded, bool Decided);
+
+public sealed record AuditLinkDto(long Sequence, string Subject, string Kind, string Detail, DateTimeOffset At, string PreviousHash, string Hash);
+
+/// <summary>The audit chain check: <see cref="FirstBroken"/> is the first link that does not hold, null when all do.</summary>
+public sealed record AuditDto(bool Valid, long? FirstBroken, long Links, AuditLinkDto[] Shown);
+
+public sealed record InboxItemDto(Guid TenderId, string Title, DateTimeOffset At, bool Unread, TenderStatus Status, DateTimeOffset SubmissionDeadline);
+
+public sealed record MyBidDto(Guid TenderId, string TenderTitle, TenderStatus TenderStatus, Guid BidId, BidStatus Status, ReceiptDto Receipt);
+
+/// <summary>Pushed to a tender's watchers: reload it.</summary>
+public sealed record TenderChangedDto(Guid TenderId, TenderStatus Status, int Version);
+
+/// <summary>Pushed to a firm's people: a matching tender was published.</summary>
+public sealed record InboxChangedDto(Guid TenderId, string Title);
+
+/// <summary>Pushed to a bid's tenderers: it was submitted (with its receipt) or withdrawn.</summary>
+public sealed record BidChangedDto(Guid TenderId, Guid BidId, BidStatus Status, ReceiptDto? Receipt)
+{
+    public static BidChangedDto From(BidSnapshot b) => new(b.TenderId, b.BidId, b.Status, b.Receipt is { } r ? ReceiptDto.From(r) : null);
+}

@@ -1,0 +1,206 @@
+using System.Security.Claims;
+using Marketplace.Data;
+using Marketplace.Data.ReadModels;
+using Marketplace.Server.Auth;
+using Marketplace.Showcase;
+using Marketplace.Tenders;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Server.Endpoints;
+
+public static class TenderEndpoints
+{
+    /// <summary>
+    /// Tenders: drafted and published by a buyer into spaces, questioned by member firms, evaluated and decided by
+    /// the buyer. Published tenders are public notices; a draft is seen only by those drafting it.
+    /// </summary>
+    public static IEndpointRouteBuilder MapTenderApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapApiGroup("/api/tenders", "Tenders");
+        api.MapPost("/", Draft).RequireAuthorization();
+        api.MapGet("/{id:guid}", Get);
+        api.MapPut("/{id:guid}", EditDraft).RequireAuthorization();
+        api.MapPost("/{id:guid}/publish", Publish).RequireAuthorization();
+        api.MapPost("/{id:guid}/amendments", Amend).RequireAuthorization();
+        api.MapPost("/{id:guid}/questions", Ask).RequireAuthorization();
+        api.MapPost("/{id:guid}/questions/{number:int}/answer", Answer).RequireAuthorization();
+        api.MapPost("/{id:guid}/scores", Score).RequireAuthorization();
+        api.MapPost("/{id:guid}/decisions", Decide).RequireAuthorization();
+        api.MapPost("/{id:guid}/cancel", Cancel).RequireAuthorization();
+        api.MapPost("/{id:guid}/complete", Complete).RequireAuthorization();
+        api.MapGet("/{id:guid}/audit", Audit);
+        app.MapGet("/api/spaces/{id:guid}/tenders", OfSpace).WithTags("Tenders");
+        app.MapGet("/api/businesses/{id:guid}/tenders", OfBuyer).WithTags("Tenders");
+        return app;
+    }
+
+    static async Task<Results<Created<TenderDto>, ProblemHttpResult>> Draft(
+        DraftTenderRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
+    {
+        var details = await Details(body, body.BuyerId, db, ct);
+        if (details.Problem is { } bad) return bad.ToHttp();
+        var id = Guid.NewGuid();
+        var outcome = await grains.Tender(id).Draft(new DraftTender(user.UserId(), body.BuyerId, body.Spaces ?? [], details.Value!));
+        return outcome.Problem is { } no ? no.ToHttp() : TypedResults.Created($"/api/tenders/{id}", await Dto(outcome.Value!, user, grains, db, ct));
+    }
+
+    static async Task<Results<Ok<TenderDto>, ProblemHttpResult>> Get(
+        Guid id, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
+        await Visible(id, user, grains) is { } tender ? TypedResults.Ok(await Dto(tender, user, grains, db, ct)) : NoTender;
+
+    static async Task<Results<Ok<TenderDto>, ProblemHttpResult>> EditDraft(
+        Guid id, EditTenderRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
+    {
+        if (await grains.Tender(id).Get() is not { } tender) return NoTender;
+        var details = await Details(body, tender.BuyerId, db, ct);
+        if (details.Problem is { } bad) return bad.ToHttp();
+        return await Respond(grains.Tender(id).EditDraft(new EditTenderDraft(user.UserId(), body.Version, body.Spaces ?? [], details.Value!)), user, grains, db, ct);
+    }
+
+    static Task<Results<Ok<TenderDto>, ProblemHttpResult>> Publish(
+        Guid id, VersionRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
+        Respond(grains.Tender(id).Publish(new PublishTender(user.UserId(), body.Version)), user, grains, db, ct);
+
+    static async Task<Results<Ok<TenderDto>, ProblemHttpResult>> Amend(
+        Guid id, AmendTenderRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
+    {
+        if (await grains.Tender(id).Get() is not { } tender) return NoTender;
+        var details = await Details(body, tender.BuyerId, db, ct);
+        if (details.Problem is { } bad) return bad.ToHttp();
+        return await Respond(grains.Tender(id).Amend(new AmendTender(user.UserId(), body.Version, details.Value!, body.Summary ?? "", body.Material)), user, grains, db, ct);
+    }
+
+    static Task<Results<Ok<TenderDto>, ProblemHttpResult>> Ask(
+        Guid id, AskRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
+        Respond(grains.Tender(id).Ask(new AskQuestion(user.UserId(), body.FirmId, body.Text ?? "")), user, grains, db, ct);
+
+    static Task<Results<Ok<TenderDto>, ProblemHttpResult>> Answer(
+        Guid id, int number, TextRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
+        Respond(grains.Tender(id).Answer(new AnswerQuestion(user.UserId(), number, body.Text ?? "")), user, grains, db, ct);
+
+    static Task<Results<Ok<TenderDto>, ProblemHttpResult>> Score(
+        Guid id, ScoreRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
+        Respond(grains.Tender(id).Score(new ScoreBid(user.UserId(), body.BidId, body.Criterion, body.Points)), user, grains, db, ct);
+
+    static Task<Results<Ok<TenderDto>, ProblemHttpResult>> Decide(
+        Guid id, DecideRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
+        Respond(grains.Tender(id).Decide(new DecideLot(user.UserId(), body.Lot, body.BidId, body.Reason)), user, grains, db, ct);
+
+    static Task<Results<Ok<TenderDto>, ProblemHttpResult>> Cancel(
+        Guid id, TextRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
+        Respond(grains.Tender(id).Cancel(new CancelTender(user.UserId(), body.Text ?? "")), user, grains, db, ct);
+
+    static Task<Results<Ok<TenderDto>, ProblemHttpResult>> Complete(
+        Guid id, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
+        Respond(grains.Tender(id).Complete(user.UserId()), user, grains, db, ct);
+
+    /// <summary>
+    /// Verifies the whole chain and lists its links. Until the bids are opened, a tender that keeps its bid count to
+    /// itself lists only its own links (the bids' links are still verified), so the chain reveals no count either.
+    /// </summary>
+    static async Task<Results<Ok<AuditDto>, ProblemHttpResult>> Audit(
+        Guid id, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
+    {
+        if (await Visible(id, user, grains) is not { } tender) return NoTender;
+        var head = await db.Tenders.AsNoTracking().Where(t => t.TenderId == id).Select(t => new { t.AuditHeadSequence, t.AuditHeadHash }).SingleAsync(ct);
+        var links = (await db.AuditEntries.AsNoTracking().Where(e => e.TenderId == id).OrderBy(e => e.Sequence).ToListAsync(ct)).Select(e => e.ToLink()).ToList();
+        var broken = AuditChain.FirstBroken(id, links, head.AuditHeadSequence, head.AuditHeadHash);
+        var showBids = tender.Details.DisclosesBidCount || Opened(tender.Status);
+        var shown = links.Where(l => showBids || l.Subject == AuditChain.TenderSubject)
+            .Select(l => new AuditLinkDto(l.Sequence, l.Subject, l.Kind, l.Detail, l.At, l.PreviousHash, l.Hash)).ToArray();
+        return TypedResults.Ok(new AuditDto(broken is null, broken, head.AuditHeadSequence, shown));
+    }
+
+    /// <summary>The published tenders of a space, newest first (a space's tenders are public notices like the tenders themselves).</summary>
+    static async Task<Ok<TenderSummaryDto[]>> OfSpace(Guid id, MarketplaceDbContext db, CancellationToken ct)
+    {
+        var tenders = db.Tenders.Where(t => t.Status != TenderStatus.Draft && db.TenderSpaces.Any(s => s.TenderId == t.TenderId && s.SpaceId == id));
+        return TypedResults.Ok(await Summaries(tenders, db, ct));
+    }
+
+    /// <summary>A buyer's tenders: published ones for everybody, drafts too for the buyer's own people.</summary>
+    static async Task<Ok<TenderSummaryDto[]>> OfBuyer(Guid id, ClaimsPrincipal user, MarketplaceDbContext db, CancellationToken ct)
+    {
+        var me = user.UserIdOrNull();
+        var own = me is { } userId && await db.BusinessMembers.AnyAsync(m => m.BusinessId == id && m.UserId == userId, ct);
+        return TypedResults.Ok(await Summaries(db.Tenders.Where(t => t.BuyerId == id && (own || t.Status != TenderStatus.Draft)), db, ct));
+    }
+
+    static async Task<TenderSummaryDto[]> Summaries(IQueryable<TenderEntry> tenders, MarketplaceDbContext db, CancellationToken ct)
+    {
+        var rows = await tenders.AsNoTracking().OrderByDescending(t => t.PublishedAt ?? t.UpdatedAt).Take(200)
+            .GroupJoin(db.Directory, t => t.BuyerId, d => d.BusinessId, (t, d) => new { Tender = t, Buyer = d })
+            .SelectMany(x => x.Buyer.DefaultIfEmpty(), (x, d) => new { x.Tender, Name = d == null ? "" : d.Name }).ToListAsync(ct);
+        return [.. rows.Select(x => new TenderSummaryDto(x.Tender.TenderId, x.Tender.BuyerId, x.Name, x.Tender.Title, x.Tender.Status,
+            x.Tender.Cpv.Split(' ', StringSplitOptions.RemoveEmptyEntries), x.Tender.LotCount, x.Tender.EnquiryDeadline, x.Tender.SubmissionDeadline, x.Tender.PublishedAt))];
+    }
+
+    static async Task<Results<Ok<TenderDto>, ProblemHttpResult>> Respond(
+        Task<Outcome<TenderSnapshot>> command, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
+    {
+        var outcome = await command;
+        return outcome.Problem is { } no ? no.ToHttp() : TypedResults.Ok(await Dto(outcome.Value!, user, grains, db, ct));
+    }
+
+    static ProblemHttpResult NoTender => ProblemResults.NotFound("No tender has this id.");
+
+    /// <summary>True once the submission deadline has passed and the bids have been (or are being) opened.</summary>
+    internal static bool Opened(TenderStatus status) => status is not (TenderStatus.Draft or TenderStatus.Enquiries or TenderStatus.Tendering)
+        && status != TenderStatus.Cancelled;
+
+    /// <summary>The tender when the user may see it: published tenders are public; a draft only to the buyer's editors and whoever started it.</summary>
+    internal static async Task<TenderSnapshot?> Visible(Guid id, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        if (await grains.Tender(id).Get() is not { } tender) return null;
+        if (tender.Status != TenderStatus.Draft) return tender;
+        return user.UserIdOrNull() is { } me && (tender.CreatedBy == me || await grains.Tender(id).IsBuyer(me)) ? tender : null;
+    }
+
+    internal static async Task<bool> CanSee(Guid id, ClaimsPrincipal user, IGrainFactory grains) => await Visible(id, user, grains) is not null;
+
+    /// <summary>The request's details with its document ids resolved to files the buyer uploaded.</summary>
+    static async Task<Outcome<TenderDetails>> Details(ITenderDetailsRequest body, Guid buyerId, MarketplaceDbContext db, CancellationToken ct)
+    {
+        if (body.EnquiryDeadline is not { } enquiry) return Problem.Invalid("enquiryDeadline", "This field is required.");
+        if (body.SubmissionDeadline is not { } submission) return Problem.Invalid("submissionDeadline", "This field is required.");
+        var documents = await DocumentEndpoints.Resolve(body.Documents ?? [], buyerId, "documents", db, ct);
+        if (documents.Problem is { } bad) return bad;
+        return new TenderDetails(body.Title ?? "", body.Description,
+            [.. (body.Lots ?? []).Select(l => new Lot(l.Number, l.Title ?? "", l.Description, l.Cpv ?? [],
+                l.EstimatedValue is { } v ? new Money(v.Amount, v.Currency) : null, l.ComuneCode))],
+            body.Eligibility ?? [], [.. (body.Criteria ?? []).Select(c => new AwardCriterion(c.Number, c.Name ?? "", c.Kind, c.Weight))],
+            enquiry, submission, body.ContractStart, body.ContractEnd, body.DisclosesBidCount, documents.Value!);
+    }
+
+    internal static async Task<TenderDto> Dto(TenderSnapshot t, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
+    {
+        var me = user.UserIdOrNull();
+        var myFirms = me is { } userId ? await db.BusinessMembers.AsNoTracking().Where(m => m.UserId == userId).Select(m => m.BusinessId).ToListAsync(ct) : [];
+        var winners = t.Decisions.Where(d => d.BidId is not null).Select(d => t.Bids.Single(b => b.BidId == d.BidId)).ToList();
+        var firmIds = winners.SelectMany(b => b.Tenderers.Select(x => x.FirmId)).Append(t.BuyerId).Distinct().ToList();
+        var names = await db.Directory.AsNoTracking().Where(d => firmIds.Contains(d.BusinessId)).ToDictionaryAsync(d => d.BusinessId, d => d.Name, ct);
+        var spaces = await db.Spaces.AsNoTracking().Where(s => t.Spaces.Contains(s.SpaceId)).ToDictionaryAsync(s => s.SpaceId, s => s.Name, ct);
+        int? receipts = Opened(t.Status) ? t.Bids.Length
+            : t.Details.DisclosesBidCount ? await db.Bids.CountAsync(b => b.TenderId == t.Id && b.Status == BidStatus.Submitted, ct)
+            : null;
+        var d = t.Details;
+        return new TenderDto(t.Id, new NamedDto(t.BuyerId, names.GetValueOrDefault(t.BuyerId, "")),
+            [.. t.Spaces.Select(s => new NamedDto(s, spaces.GetValueOrDefault(s, "")))], d.Title, d.Description, [.. d.Lots.Select(LotDto.From)],
+            d.Eligibility, [.. d.Criteria.Select(c => new CriterionDto(c.Number, c.Name, c.Kind, c.Weight))], d.EnquiryDeadline, d.SubmissionDeadline,
+            d.ContractStart, d.ContractEnd, d.DisclosesBidCount, [.. d.Documents.Select(DocumentDto.From)], t.Status, t.Version,
+            [.. t.Amendments.Select(a => new AmendmentDto(a.Number, a.Summary, a.Material, a.SubmissionDeadline, a.At))],
+            [.. t.Questions.Select(q => new QuestionDto(q.Number, q.Text, q.AskedAt, q.Answer, q.AnsweredAt, myFirms.Contains(q.AskerFirmId)))],
+            receipts, [.. t.Decisions.Select(x => Decision(t, x, names))], t.CancelReason, t.PublishedAt, t.UpdatedAt,
+            me is { } viewer && await grains.Tender(t.Id).IsBuyer(viewer));
+    }
+
+    internal static DecisionDto Decision(TenderSnapshot t, LotDecision d, IReadOnlyDictionary<Guid, string> names)
+    {
+        if (d.BidId is not { } bidId) return new DecisionDto(d.Lot, null, [], null, d.Reason, d.At);
+        var bid = t.Bids.Single(b => b.BidId == bidId);
+        var price = bid.Lots.Single(l => l.Lot == d.Lot).Price;
+        return new DecisionDto(d.Lot, bidId, [.. bid.Tenderers.Select(x => new NamedDto(x.FirmId, names.GetValueOrDefault(x.FirmId, "")))],
+            new MoneyDto(price.Amount, price.Currency), null, d.At);
+    }
+}

@@ -1,0 +1,89 @@
+using System.Net.Http.Json;
+using Marketplace.Businesses;
+using Marketplace.Server.Endpoints;
+using Marketplace.Spaces;
+using Marketplace.Tenders;
+using Marketplace.Testing;
+using Microsoft.Extensions.Time.Testing;
+using static Marketplace.Testing.ApiClientExtensions;
+
+namespace Marketplace.Server.Tests.Tenders;
+
+/// <summary>
+/// A space with a buyer and member firms, as tender tests need it: the association's admin, the buyer's person, two
+/// member firms (one builds, one does IT), a firm outside the space and an anonymous visitor.
+/// </summary>
+public sealed record TenderWorld(
+    MarketplaceHost Host, FakeTimeProvider Clock, Guid SpaceId, HttpClient Admin, HttpClient Buyer, Guid BuyerId,
+    HttpClient Builder, Guid BuilderId, HttpClient Coder, Guid CoderId, HttpClient Outsider, Guid OutsiderId, HttpClient Anonymous)
+{
+    public static async Task<TenderWorld> Create(MarketplaceHost host, FakeTimeProvider clock)
+    {
+        var admin = host.Browser();
+        await admin.SignUp("admin");
+        var association = await admin.CreateBusiness("Associazione Imprese Test", BusinessKind.Association);
+        var created = await admin.PostAsJsonAsync("/api/spaces", new CreateSpaceRequest(association.Id, "Spazio Gare", null, [], [],
+            DirectoryVisibility.MembersOnly, "Regolamento"), Json);
+        created.EnsureSuccessStatusCode();
+        var spaceId = (await created.Read<SpaceDetailDto>()).Summary.Id;
+
+        var buyer = host.Browser();
+        await buyer.SignUp("buyer");
+        var buyerId = (await buyer.CreateBusiness("Comune di Prova", BusinessKind.Buyer)).Id;
+
+        async Task<(HttpClient, Guid)> Member(string name, string cpv, bool join)
+        {
+            var client = host.Browser();
+            await client.SignUp(name.Split(' ')[0].ToLowerInvariant());
+            var firm = await client.CreateBusiness(name);
+            (await client.EditProfile(firm.Id, EditOf(firm) with { Capabilities = [cpv] })).EnsureSuccessStatusCode();
+            if (join)
+            {
+                (await client.PostAsJsonAsync($"/api/spaces/{spaceId}/applications", new ApplyRequest(firm.Id, null, 1), Json)).EnsureSuccessStatusCode();
+                (await admin.PostAsJsonAsync($"/api/spaces/{spaceId}/firms/{firm.Id}/decision",
+                    new DecisionRequest(MembershipDecision.Approve, null), Json)).EnsureSuccessStatusCode();
+            }
+            return (client, firm.Id);
+        }
+        var (builder, builderId) = await Member("Rossi Costruzioni", "45210000", join: true);
+        var (coder, coderId) = await Member("Verdi Informatica", "72000000", join: true);
+        var (outsider, outsiderId) = await Member("Neri Edilizia", "45210000", join: false);
+        return new TenderWorld(host, clock, spaceId, admin, buyer, buyerId, builder, builderId, coder, coderId, outsider, outsiderId, host.CreateClient());
+    }
+
+    public DateTimeOffset Now => Clock.GetUtcNow();
+
+    /// <summary>A two-lot works tender: enquiries for 2 days, bids for 5 more; price 60, quality 40.</summary>
+    public DraftTenderRequest Request(bool disclosesBidCount = false) => new(BuyerId, [SpaceId], "Riqualificazione scuola Rodari",
+        "Lavori edili e impianti", [
+            new LotRequest(0, "Opere edili", null, ["45214200"], new MoneyDto(800_000m, "EUR"), "037006"),
+            new LotRequest(0, "Impianti elettrici", null, ["45310000"], new MoneyDto(200_000m, "EUR"), null),
+        ], ["Iscrizione SOA OG1"], [new CriterionRequest(0, "Prezzo", CriterionKind.Price, 60), new CriterionRequest(0, "Qualità tecnica", CriterionKind.Quality, 40)],
+        Now.AddDays(2), Now.AddDays(7), DateOnly.FromDateTime(Now.AddDays(30).UtcDateTime), DateOnly.FromDateTime(Now.AddDays(400).UtcDateTime),
+        disclosesBidCount, []);
+
+    public async Task<TenderDto> Draft(bool disclosesBidCount = false)
+    {
+        var response = await Buyer.PostAsJsonAsync("/api/tenders", Request(disclosesBidCount), Json);
+        response.EnsureSuccessStatusCode();
+        return await response.Read<TenderDto>();
+    }
+
+    public async Task<TenderDto> Publish(bool disclosesBidCount = false)
+    {
+        var draft = await Draft(disclosesBidCount);
+        var response = await Buyer.PostAsJsonAsync($"/api/tenders/{draft.Id}/publish", new VersionRequest(draft.Version), Json);
+        response.EnsureSuccessStatusCode();
+        return await response.Read<TenderDto>();
+    }
+
+    /// <summary>Moves the server's clock to just after a deadline.</summary>
+    public void PassTo(DateTimeOffset deadline) => Clock.SetUtcNow(deadline.AddTicks(TimeSpan.TicksPerMicrosecond));
+
+    public Task<HttpResponseMessage> Bid(HttpClient client, Guid tenderId, Guid firmId, decimal lot1, decimal? lot2 = null, string quality = "Squadra certificata, 20 anni di esperienza") =>
+        client.PutAsJsonAsync($"/api/tenders/{tenderId}/bids/{firmId}", new SubmitBidRequest(
+            [new LotPriceRequest(1, new MoneyDto(lot1, "EUR")), .. lot2 is { } p ? new[] { new LotPriceRequest(2, new MoneyDto(p, "EUR")) } : []],
+            [new AnswerRequest(2, quality)], []), Json);
+
+    public async Task<TenderDto> Get(HttpClient client, Guid tenderId) => (await client.GetFromJsonAsync<TenderDto>($"/api/tenders/{tenderId}", Json))!;
+}

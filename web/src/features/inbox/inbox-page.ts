@@ -1,0 +1,92 @@
+// #/inbox — the tenders published for the user's firms: those matching their capabilities, in their spaces.
+// Opening it marks everything read (the server keeps when each person last read their inbox).
+import { html, nothing } from "lit-html";
+import { api } from "../../api/client";
+import type { InboxItemDto, MyBusinessDto } from "../../api/types";
+import { formatDateTime, t } from "../../i18n";
+import { latestOnly } from "../../latest";
+import type { Page, Redraw } from "../../page";
+import { href } from "../../router";
+import { loadErrorView, loadingView } from "../../views";
+import { formatDeadline } from "../tenders/dates";
+import { tenderStatusBadge } from "../tenders/tender-views";
+import { newestFirst } from "./inbox-data";
+import { markInboxRead, onInboxChanged } from "./inbox";
+
+interface FirmInbox {
+  firm: MyBusinessDto;
+  items: InboxItemDto[] | null;
+  failed: boolean;
+}
+
+export function inboxPage(redraw: Redraw): Page {
+  let inboxes: FirmInbox[] | null = null;
+  let failed = false;
+
+  const load = latestOnly(
+    async () => {
+      const firms = (await api.myBusinesses()).filter((b) => b.kind === "Firm");
+      // Read the lists before marking them read, so that what is new is shown as new this once.
+      const lists = await Promise.all(firms.map((firm) => api.inbox(firm.id).then((items) => ({ firm, items, failed: false }), () => ({ firm, items: null, failed: true }))));
+      return lists;
+    },
+    (lists) => {
+      inboxes = lists;
+      failed = false;
+      redraw();
+      markInboxRead().catch(() => undefined); // The badge stays until the next visit: nothing else depends on it.
+    },
+    () => {
+      failed = inboxes === null;
+      redraw();
+    },
+  );
+
+  load();
+  const unlisten = onInboxChanged(() => load());
+
+  const itemView = (item: InboxItemDto) => html`<li class="inbox-item ${item.unread ? "unread" : ""}" data-testid="inbox-item"
+    data-tender-id=${item.tenderId} data-unread=${item.unread ? "true" : "false"}>
+    <div class="title-row">
+      <a class="name" href=${href({ name: "tender", id: item.tenderId.toLowerCase() })}>${item.title}</a>
+      ${item.unread ? html`<span class="badge new">${t("inbox.unread")}</span>` : nothing}
+      ${tenderStatusBadge(item.status)}
+    </div>
+    <p class="meta">
+      <span>${t("inbox.published", { when: formatDateTime(item.at) })}</span>
+      <span>${t("inbox.deadline", { when: formatDeadline(item.submissionDeadline) })}</span>
+    </p>
+  </li>`;
+
+  const firmView = ({ firm, items, failed: firmFailed }: FirmInbox, many: boolean) => html`<section class="card inbox-firm"
+    data-testid="inbox-firm" data-firm-id=${firm.id} aria-labelledby="inbox-${firm.id}">
+    ${many ? html`<h2 id="inbox-${firm.id}">${firm.name}</h2>` : html`<h2 id="inbox-${firm.id}" class="visually-hidden">${firm.name}</h2>`}
+    ${firmFailed
+      ? loadErrorView()
+      : items && items.length
+        ? html`<ul class="inbox-list">${newestFirst(items).map(itemView)}</ul>`
+        : html`<p class="muted">${t("inbox.empty", { firm: firm.name })}</p>`}
+  </section>`;
+
+  return {
+    title: () => t("inbox.title"),
+    dispose: () => {
+      unlisten();
+      load.cancel();
+    },
+    view: () => html`<section class="inbox">
+      <div class="page-head">
+        <h1>${t("inbox.title")}</h1>
+        <p class="muted">${t("inbox.intro")}</p>
+      </div>
+      ${failed
+        ? loadErrorView()
+        : inboxes === null
+          ? loadingView()
+          : inboxes.length === 0
+            ? html`<p class="empty" data-testid="inbox-no-firm">${t("inbox.noFirm")}
+                <a href=${href({ name: "newBusiness" })}>${t("nav.newBusiness")}</a></p>`
+            : inboxes.map((inbox) => firmView(inbox, inboxes!.length > 1))}
+    </section>`,
+  };
+}

@@ -1,0 +1,127 @@
+// The tender inbox of the signed-in user's firms, wherever they are in the app: the unread count in the header,
+// and a notice when a matching tender is published (InboxChanged, sent to each matching firm's people).
+import { html, type TemplateResult } from "lit-html";
+import { api } from "../../api/client";
+import type { InboxItemDto, MyBusinessDto } from "../../api/types";
+import { t } from "../../i18n";
+import { latestOnly } from "../../latest";
+import type { Redraw } from "../../page";
+import { watchBusinessTeam, type InboxChange, type TeamMessage, type Watcher } from "../../realtime/hub";
+import { href } from "../../router";
+import { currentUser } from "../auth/session";
+import { unreadCount } from "./inbox-data";
+
+const SHOWN_MS = 20_000;
+const MAX_SHOWN = 3;
+
+interface Shown {
+  id: number;
+  change: InboxChange;
+  timer: ReturnType<typeof setTimeout>;
+}
+
+let redraw: Redraw = () => undefined;
+let generation = 0;
+let firms: MyBusinessDto[] = [];
+let unread = 0;
+let shown: Shown[] = [];
+let nextId = 1;
+let stops: (() => void)[] = [];
+const listeners = new Set<() => void>();
+
+/** The firms whose inbox the user reads: their businesses of kind Firm, whatever their role. */
+export const inboxFirms = (): readonly MyBusinessDto[] => firms;
+
+export const inboxUnread = (): number => unread;
+
+/** Hears that a firm's inbox changed (the inbox page reloads); the returned function stops it. */
+export function onInboxChanged(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+const loadCounts = latestOnly(
+  (list: readonly MyBusinessDto[]) => Promise.all(list.map((f) => api.inbox(f.id))),
+  (lists: InboxItemDto[][]) => {
+    unread = unreadCount(lists);
+    redraw();
+  },
+  () => undefined, // Without the counts the header shows no badge; the inbox page still loads its lists.
+);
+
+/** Counts the unread tenders again. */
+export function refreshInboxCount(): void {
+  if (firms.length > 0) loadCounts(firms);
+}
+
+/** The user has seen everything: the server remembers it (POST /api/inbox/read) and the badge goes. */
+export async function markInboxRead(): Promise<void> {
+  loadCounts.cancel();
+  await api.markInboxRead();
+  unread = 0;
+  redraw();
+}
+
+function dismiss(id: number): void {
+  const notice = shown.find((s) => s.id === id);
+  if (notice) clearTimeout(notice.timer);
+  shown = shown.filter((s) => s.id !== id);
+  redraw();
+}
+
+function onChange(change: InboxChange): void {
+  // The same tender may match several of the user's firms: one notice.
+  for (const old of shown.filter((s) => s.change.tenderId === change.tenderId)) clearTimeout(old.timer);
+  shown = shown.filter((s) => s.change.tenderId !== change.tenderId);
+  const id = nextId++;
+  shown = [...shown, { id, change, timer: setTimeout(() => dismiss(id), SHOWN_MS) }];
+  for (const old of shown.slice(0, Math.max(0, shown.length - MAX_SHOWN))) clearTimeout(old.timer);
+  shown = shown.slice(-MAX_SHOWN);
+  refreshInboxCount();
+  listeners.forEach((listener) => listener());
+  redraw();
+}
+
+/** One watcher for every firm: a message that names no firm reaches it once (see watchBusinessTeam). */
+const watcher: Watcher<TeamMessage> = {
+  changed: (message) => message.type === "inbox" && onChange(message.change),
+  state: () => undefined,
+};
+
+function track(list: MyBusinessDto[]): void {
+  stops.forEach((stop) => stop());
+  firms = list;
+  stops = list.map((firm) => watchBusinessTeam(firm.id, watcher));
+  refreshInboxCount();
+  redraw();
+}
+
+/** Starts over for whoever is signed in now: their firms, their count, no notices of the previous user. */
+export function restartInbox(requestRedraw: Redraw): void {
+  redraw = requestRedraw;
+  const current = ++generation;
+  loadCounts.cancel();
+  track([]);
+  unread = 0;
+  shown.forEach((s) => clearTimeout(s.timer));
+  shown = [];
+  if (!currentUser()) return;
+  api.myBusinesses().then(
+    (mine) => current === generation && track(mine.filter((b) => b.kind === "Firm")),
+    () => undefined, // Without the list there is no inbox link; the pages still work.
+  );
+}
+
+/** The notices to show with the others (main.ts puts them all in one corner). */
+export function inboxNoticeItems(): TemplateResult[] {
+  return shown.map(
+    ({ id, change }) => html`<div class="notice info" data-testid="inbox-notice" data-tender-id=${change.tenderId}>
+      <p>${t("inbox.notice")}</p>
+      <p><a href=${href({ name: "tender", id: change.tenderId.toLowerCase() })} @click=${() => dismiss(id)}><strong>${change.title}</strong></a></p>
+      <p class="notice-actions">
+        <a href=${href({ name: "inbox" })} @click=${() => dismiss(id)}>${t("inbox.openInbox")}</a>
+        <button type="button" class="link" @click=${() => dismiss(id)}>${t("common.dismiss")}</button>
+      </p>
+    </div>`,
+  );
+}

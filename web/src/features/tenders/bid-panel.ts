@@ -1,0 +1,373 @@
+// A firm's bid on the tender page: before the enquiry deadline it says when bids open; while bids are taken, the
+// form (a price per lot, an answer per quality criterion, documents) and, once submitted, the receipt; after the
+// deadline, the receipt and the firm's result on each lot. The firm's own bid is the only one it may read.
+import { html, nothing } from "lit-html";
+import { ifDefined } from "lit-html/directives/if-defined.js";
+import { live } from "lit-html/directives/live.js";
+import { api } from "../../api/client";
+import { ApiError } from "../../api/problem";
+import type { BidDto, BidResultDto, MyBusinessDto, ReceiptDto, SubmitBidRequest, TenderDto } from "../../api/types";
+import { describeFieldError, otherFieldMessages } from "../../field-errors";
+import { formatNumber, t } from "../../i18n";
+import { latestOnly } from "../../latest";
+import { fieldErrorView, loadErrorView, loadingView } from "../../views";
+import { canManage } from "../businesses/roles";
+import { bidFormFrom, buildBidRequest, criterionOfError, emptyBidForm, lotOfError, qualityCriteria, type BidForm } from "./bid-form";
+import { formatDeadline, formatSeconds } from "./dates";
+import { documentsField } from "./documents-field";
+import { tenderProblem } from "./problems";
+import { isOpened } from "./status";
+import type { TenderContext } from "./tender-context";
+import { documentLink, money } from "./tender-views";
+
+type Status = { ok: boolean; text: () => string } | null;
+
+interface FirmBid {
+  /** null: the firm has no bid. */
+  bid: BidDto | null;
+  /** After opening: the firm's place per lot; "notOpened" while the bids wait to be opened. */
+  result: BidResultDto[] | "notOpened" | null;
+}
+
+const SHOWN = ["lots", "answers", "documents"] as const;
+
+/** The newer of two receipts of the same bid (a resubmission has the next number). */
+const newest = (a: ReceiptDto | null | undefined, b: ReceiptDto | null | undefined): ReceiptDto | null =>
+  !a ? (b ?? null) : !b ? a : b.submission > a.submission ? b : a;
+
+export function bidPanel(ctx: TenderContext) {
+  let selected = "";
+  const bids = new Map<string, FirmBid>();
+  let failed = false;
+  let form: BidForm = emptyBidForm();
+  /** The firm the form was filled for; a reload does not overwrite what the user is typing. */
+  let formFor: string | null = null;
+  let dirty = false;
+  let errors: Record<string, string[]> = {};
+  let sent: SubmitBidRequest | undefined;
+  let status: Status = null;
+  let busy = false;
+  /** The receipt the last submission returned, until the reloaded bid carries it. */
+  let justReceived: { firmId: string; receipt: ReceiptDto } | null = null;
+  let copied = false;
+
+  const firms = (): MyBusinessDto[] => ctx.mine().filter((b) => b.kind === "Firm");
+  const current = (): MyBusinessDto | undefined => {
+    const list = firms();
+    return list.find((f) => f.id === selected) ?? list[0];
+  };
+
+  async function fetchBid(firmId: string): Promise<FirmBid & { firmId: string }> {
+    let bid: BidDto | null;
+    try {
+      bid = await api.bid(ctx.tenderId, firmId);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 404) bid = null;
+      else throw error;
+    }
+    let result: FirmBid["result"] = null;
+    const tender = ctx.tender();
+    if (bid && tender && isOpened(tender.status)) {
+      try {
+        result = await api.bidResult(ctx.tenderId, firmId);
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 409) result = "notOpened";
+        else throw error;
+      }
+    }
+    return { firmId, bid, result };
+  }
+
+  const loadBid = latestOnly(
+    fetchBid,
+    ({ firmId, bid, result }) => {
+      bids.set(firmId, { bid, result });
+      failed = false;
+      if (formFor !== firmId || !dirty) {
+        form = bid ? bidFormFrom(bid) : emptyBidForm();
+        formFor = firmId;
+        dirty = false;
+      }
+      ctx.redraw();
+    },
+    () => {
+      failed = true;
+      ctx.redraw();
+    },
+  );
+
+  function load(): void {
+    const firm = current();
+    const tender = ctx.tender();
+    // Firms do not bid on a draft; a buyer's own people see the evaluation instead.
+    if (firm && tender && tender.status !== "Draft") loadBid(firm.id);
+  }
+
+  const documents = documentsField(
+    {
+      owner: () => current()?.id ?? null,
+      list: () => form.documents,
+      set: (list) => {
+        form.documents = list;
+        dirty = true;
+      },
+      inputTestid: "bid-document-upload",
+      itemTestid: "bid-document",
+      inputId: "bid-documents",
+    },
+    ctx.redraw,
+  );
+
+  async function submit(event: SubmitEvent, tender: TenderDto, firm: MyBusinessDto): Promise<void> {
+    event.preventDefault();
+    if (busy || documents.busy()) return;
+    const built = buildBidRequest(tender, form);
+    sent = built.body;
+    errors = built.errors;
+    status = null;
+    if (Object.keys(errors).length > 0) {
+      status = { ok: false, text: () => t("form.invalid") };
+      ctx.redraw();
+      return;
+    }
+    busy = true;
+    ctx.redraw();
+    try {
+      const receipt = await api.submitBid(tender.id, firm.id, built.body);
+      justReceived = { firmId: firm.id, receipt };
+      dirty = false;
+      status = { ok: true, text: () => t("bid.submitted") };
+      load();
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 400) {
+        errors = error.errors;
+        status = { ok: false, text: () => [t("form.invalid"), ...otherFieldMessages(errors, SHOWN, sent, "bid")].join(" ") };
+      } else {
+        const problem = tenderProblem("submitBid", error);
+        const early = error instanceof ApiError && error.status === 409 && tender.status === "Enquiries";
+        status = { ok: false, text: early ? () => t("tender.problem.bidsNotOpen") : problem.text };
+        if (problem.reload) ctx.reload();
+      }
+    } finally {
+      busy = false;
+      ctx.redraw();
+    }
+  }
+
+  async function withdraw(tender: TenderDto, firm: MyBusinessDto): Promise<void> {
+    if (busy) return;
+    busy = true;
+    status = null;
+    errors = {};
+    ctx.redraw();
+    try {
+      const bid = await api.withdrawBid(tender.id, firm.id);
+      bids.set(firm.id, { bid, result: null });
+      justReceived = null;
+      status = { ok: true, text: () => t("bid.withdrawnDone") };
+      load();
+    } catch (error) {
+      const problem = tenderProblem("withdrawBid", error);
+      status = { ok: false, text: problem.text };
+      if (problem.reload) {
+        ctx.reload();
+        load();
+      }
+    } finally {
+      busy = false;
+      ctx.redraw();
+    }
+  }
+
+  async function copy(digest: string): Promise<void> {
+    try {
+      await navigator.clipboard.writeText(digest);
+      copied = true;
+      ctx.redraw();
+      setTimeout(() => {
+        copied = false;
+        ctx.redraw();
+      }, 2000);
+    } catch {
+      // No clipboard (an insecure context): the digest is on screen to select.
+    }
+  }
+
+  function receiptView(receipt: ReceiptDto, bid: BidDto | null) {
+    const withdrawn = bid?.status === "Withdrawn" && bid.receipt?.submission === receipt.submission;
+    return html`<div class="receipt ${withdrawn ? "withdrawn" : ""}" data-testid="bid-receipt" data-submission=${receipt.submission}
+      data-bid-id=${receipt.bidId}>
+      <p class="receipt-head">
+        <strong>${t("receipt.title")}</strong>
+        <span class="muted small">${t("receipt.submission", { n: receipt.submission })}</span>
+        ${withdrawn ? html`<span class="badge warn" data-testid="bid-withdrawn">${t("bidStatus.Withdrawn")}</span>` : nothing}
+      </p>
+      <dl class="receipt-facts">
+        <div>
+          <dt>${t("receipt.receivedAt")}</dt>
+          <dd><time data-testid="receipt-time" datetime=${receipt.receivedAt}>${formatSeconds(receipt.receivedAt)}</time></dd>
+        </div>
+        <div>
+          <dt>${t("receipt.digest")}</dt>
+          <dd class="digest-line">
+            <code class="digest" data-testid="receipt-digest">${receipt.digest}</code>
+            <button type="button" class="link copy" @click=${() => void copy(receipt.digest)}>${t(copied ? "receipt.copied" : "receipt.copy")}</button>
+          </dd>
+        </div>
+      </dl>
+      <p class="small receipt-explain">${t("receipt.explain")}</p>
+      ${bid && bid.receipt?.submission === receipt.submission
+        ? html`<p class="small ${bid.matchesReceipt ? "ok-text" : "warn-text"}" data-testid="receipt-match"
+            data-matches=${bid.matchesReceipt ? "true" : "false"}>${t(bid.matchesReceipt ? "receipt.matches" : "receipt.mismatch")}</p>`
+        : nothing}
+    </div>`;
+  }
+
+  /** Messages about one lot's price (the server names the lot by its place in the request). */
+  function lotMessages(lot: number): string[] {
+    return Object.entries(errors)
+      .filter(([key]) => key.startsWith("lots[") && lotOfError(key, sent) === lot)
+      .flatMap(([key, messages]) => describeFieldError(key, messages, sent, "bid"));
+  }
+
+  function answerMessages(criterion: number): string[] {
+    return Object.entries(errors)
+      .filter(([key]) => criterionOfError(key) === criterion)
+      .flatMap(([key, messages]) => describeFieldError(key, messages, sent, "bid"));
+  }
+
+  function formView(tender: TenderDto, firm: MyBusinessDto, entry: FirmBid) {
+    const submitted = entry.bid?.status === "Submitted";
+    const quality = qualityCriteria(tender);
+    const lotsOwn = errors.lots ? describeFieldError("lots", errors.lots, sent, "bid") : [];
+    return html`<form class="bid-form" data-testid="bid-form" @submit=${(e: SubmitEvent) => submit(e, tender, firm)} novalidate>
+      <h3>${t("bid.prices")}</h3>
+      <p class="muted small">${t("bid.priceHint")}</p>
+      ${tender.lots.map((lot) => {
+        const id = `bid-price-${lot.number}`;
+        const messages = lotMessages(lot.number);
+        return html`<div class="field">
+          <label for=${id}>${t("tender.lot", { n: lot.number })} · ${lot.title}</label>
+          <span class="with-unit">
+            <input id=${id} data-testid=${id} inputmode="decimal" autocomplete="off" .value=${live(form.prices[lot.number] ?? "")}
+              @input=${(e: InputEvent) => { form.prices[lot.number] = (e.target as HTMLInputElement).value; dirty = true; }}
+              aria-invalid=${messages.length ? "true" : "false"} aria-describedby=${ifDefined(messages.length ? `${id}-error` : undefined)} />
+            <span class="unit">${lot.estimatedValue?.currency ?? "EUR"}</span>
+          </span>
+          ${lot.estimatedValue ? html`<small class="hint">${t("bid.estimated", { value: money(lot.estimatedValue) })}</small>` : nothing}
+          ${fieldErrorView(`lots-${lot.number}`, messages, `${id}-error`)}
+        </div>`;
+      })}
+      ${fieldErrorView("lots", lotsOwn)}
+      ${quality.length
+        ? html`<h3>${t("bid.answers")}</h3>
+            ${quality.map((c) => {
+              const id = `bid-answer-${c.number}`;
+              const messages = answerMessages(c.number);
+              return html`<div class="field">
+                <label for=${id}>${t("bid.answerFor", { name: c.name, weight: c.weight })}</label>
+                <textarea id=${id} data-testid=${id} rows="4" maxlength="8000" .value=${live(form.answers[c.number] ?? "")}
+                  @input=${(e: InputEvent) => { form.answers[c.number] = (e.target as HTMLTextAreaElement).value; dirty = true; }}
+                  aria-invalid=${messages.length ? "true" : "false"} aria-describedby=${ifDefined(messages.length ? `${id}-error` : undefined)}></textarea>
+                ${fieldErrorView(`answers-${c.number}`, messages, `${id}-error`)}
+              </div>`;
+            })}`
+        : nothing}
+      ${documents.view(t("bid.documents"), t("tenderForm.documentsHint"),
+        Object.entries(errors).filter(([key]) => key.startsWith("documents")).flatMap(([key, m]) => describeFieldError(key, m, sent, "bid")))}
+      <p class="muted small">${submitted ? t("bid.resubmitHint") : t("bid.sealedHint")}</p>
+      <p class="actions">
+        <button type="submit" class="primary" data-testid="submit-bid" ?disabled=${busy || documents.busy()}>
+          ${t(busy ? "bid.submitting" : submitted ? "bid.resubmit" : "bid.submit")}</button>
+        ${submitted
+          ? html`<button type="button" class="danger-outline" data-testid="withdraw-bid" ?disabled=${busy}
+              @click=${() => void withdraw(tender, firm)}>${t("bid.withdraw")}</button>`
+          : nothing}
+      </p>
+    </form>`;
+  }
+
+  function resultView(tender: TenderDto, entry: FirmBid) {
+    if (entry.result === "notOpened") return html`<p class="muted" data-testid="my-result-pending">${t("result.notOpened")}</p>`;
+    if (!entry.result || entry.result.length === 0) return nothing;
+    return html`<div class="my-result" data-testid="my-result">
+      <h3>${t("result.title")}</h3>
+      <ul>
+        ${entry.result.map((r) => {
+          const lot = tender.lots.find((l) => l.number === r.lot);
+          return html`<li data-testid="my-result-lot" data-lot=${r.lot} data-rank=${r.rank} data-awarded=${r.awarded ? "true" : "false"}>
+            <span class="result-lot">${t("tender.lot", { n: r.lot })}${lot ? ` · ${lot.title}` : ""}</span>
+            <span class="result-rank" data-testid="my-rank">${t("result.rank", { rank: r.rank, of: r.of })}</span>
+            <span class="muted">${t("result.total", { points: formatNumber(r.total, 2) })}</span>
+            ${r.awarded
+              ? html`<span class="badge award-badge" data-testid="award-badge">${t("result.awarded")}</span>`
+              : r.decided
+                ? html`<span class="badge">${t("result.notAwarded")}</span>`
+                : html`<span class="badge pending">${t("result.pending")}</span>`}
+          </li>`;
+        })}
+      </ul>
+    </div>`;
+  }
+
+  function bodyView(tender: TenderDto, firm: MyBusinessDto) {
+    const s = tender.status;
+    if (s === "Enquiries")
+      return html`<p class="notice-line" data-testid="bid-not-yet">${t("bid.notYet", {
+        from: formatDeadline(tender.enquiryDeadline),
+        to: formatDeadline(tender.submissionDeadline),
+      })}</p>`;
+    const entry = bids.get(firm.id);
+    if (!entry) return failed ? loadErrorView() : loadingView();
+    const receipt = newest(entry.bid?.receipt, justReceived?.firmId === firm.id ? justReceived.receipt : null);
+    const mayAct = canManage(firm.role);
+    if (s === "Tendering") {
+      return html`${receipt ? receiptView(receipt, entry.bid) : nothing}
+        ${mayAct ? formView(tender, firm, entry) : html`<p class="muted">${t("bid.viewerOnly", { firm: firm.name })}</p>`}`;
+    }
+    if (!entry.bid) return html`<p class="muted" data-testid="bid-none">${t(s === "Cancelled" ? "bid.cancelled" : "bid.none", { firm: firm.name })}</p>`;
+    return html`${receipt ? receiptView(receipt, entry.bid) : nothing}
+      ${entry.bid.documents.length
+        ? html`<ul class="documents">${entry.bid.documents.map((d) => documentLink(tender.id, d, api.bidDocumentUrl(tender.id, firm.id, d.id)))}</ul>`
+        : nothing}
+      ${s === "Cancelled" ? html`<p class="muted">${t("bid.cancelled", { firm: firm.name })}</p>` : resultView(tender, entry)}`;
+  }
+
+  return {
+    load,
+    /** BidChanged for one of the viewer's firms: reload when it is about this tender. */
+    changed(tenderId: string): void {
+      if (tenderId.toLowerCase() === ctx.tenderId.toLowerCase()) load();
+    },
+    view(tender: TenderDto) {
+      const list = firms();
+      const firm = current();
+      if (!firm || tender.status === "Draft") return nothing;
+      return html`<section class="card bid-panel" data-testid="bid-panel" data-firm-id=${firm.id} aria-labelledby="bid-panel-title">
+        <h2 id="bid-panel-title">${list.length > 1 ? t("bid.title") : t("bid.titleFor", { firm: firm.name })}</h2>
+        ${list.length > 1
+          ? html`<div class="field">
+              <label for="bid-firm">${t("bid.firm")}</label>
+              <select id="bid-firm" data-testid="bid-firm"
+                @change=${(e: Event) => {
+                  selected = (e.target as HTMLSelectElement).value;
+                  status = null;
+                  errors = {};
+                  dirty = false;
+                  const cached = bids.get(selected)?.bid;
+                  form = cached ? bidFormFrom(cached) : emptyBidForm();
+                  formFor = selected;
+                  load();
+                  ctx.redraw();
+                }}>
+                ${list.map((f) => html`<option value=${f.id} ?selected=${f.id === firm.id}>${f.name}</option>`)}
+              </select>
+            </div>`
+          : nothing}
+        ${bodyView(tender, firm)}
+        <p class="status ${status ? (status.ok ? "ok" : "error") : ""}" role="status" data-testid="bid-status">${status?.text() ?? ""}</p>
+      </section>`;
+    },
+    dispose: () => loadBid.cancel(),
+  };
+}

@@ -1,0 +1,103 @@
+// Attaching files to a tender (the buyer's) or a bid (the firm's): each file chosen is checked, uploaded to the
+// business (POST /api/businesses/{id}/documents, the raw file as the body) and listed with its name and size.
+import { html, nothing } from "lit-html";
+import { api } from "../../api/client";
+import { ApiError } from "../../api/problem";
+import type { DocumentDto } from "../../api/types";
+import { otherFieldMessages } from "../../field-errors";
+import { currentLanguage, t } from "../../i18n";
+import type { Redraw } from "../../page";
+import { documentAccept, documentProblem, formatFileSize } from "./documents";
+import { tenderProblem } from "./problems";
+
+export interface DocumentsFieldOptions {
+  /** The business the files are uploaded for: the buyer, or the bidding firm. */
+  owner(): string | null;
+  list(): DocumentDto[];
+  set(list: DocumentDto[]): void;
+  /** data-testid of the file input; the listed files get `${itemTestid}`. */
+  inputTestid: string;
+  itemTestid: string;
+  inputId: string;
+}
+
+export function documentsField(options: DocumentsFieldOptions, redraw: Redraw) {
+  let uploading: string | null = null;
+  /** Made when shown, so that they follow a change of language. */
+  let problems: (() => string)[] = [];
+
+  function describe(name: string, error: unknown): () => string {
+    if (error instanceof ApiError && error.status === 400) {
+      const errors = error.errors;
+      return () => t("documents.failed", { name, reason: otherFieldMessages(errors, [], { name }, "document").join(" ") || error.title });
+    }
+    const problem = tenderProblem("upload", error);
+    return () => t("documents.failed", { name, reason: problem.text() });
+  }
+
+  async function upload(files: File[]): Promise<void> {
+    const owner = options.owner();
+    if (!owner) return;
+    problems = [];
+    for (const file of files) {
+      const problem = documentProblem(file.name, file.size);
+      if (problem) {
+        const name = file.name;
+        problems.push(() => t(`documents.${problem}`, { name }));
+        continue;
+      }
+      uploading = file.name;
+      redraw();
+      try {
+        const added = await api.uploadDocument(owner, file, file.name);
+        options.set([...options.list().filter((d) => d.id !== added.id), added]);
+      } catch (error) {
+        problems.push(describe(file.name, error));
+      }
+    }
+    uploading = null;
+    redraw();
+  }
+
+  function onChange(event: Event): void {
+    const input = event.target as HTMLInputElement;
+    const files = [...(input.files ?? [])];
+    // The same file may be chosen again after removing it.
+    input.value = "";
+    void upload(files);
+  }
+
+  function remove(id: string): void {
+    options.set(options.list().filter((d) => d.id !== id));
+    redraw();
+  }
+
+  return {
+    busy: () => uploading !== null,
+    view: (label: string, hint: string, errors: readonly string[] = []) => {
+      const list = options.list();
+      return html`<div class="field documents-field">
+        <label for=${options.inputId}>${label}</label>
+        ${list.length
+          ? html`<ul class="documents editable">
+              ${list.map(
+                (d, i) => html`<li class="document" data-testid=${options.itemTestid} data-document-id=${d.id}>
+                  <span class="doc-name">${d.name}</span>
+                  <span class="muted small">${formatFileSize(d.size, currentLanguage())}</span>
+                  <button type="button" class="remove" data-testid="${options.itemTestid}-remove-${i}"
+                    aria-label=${t("tenderForm.removeDocument", { name: d.name })} @click=${() => remove(d.id)}>×</button>
+                </li>`,
+              )}
+            </ul>`
+          : nothing}
+        <input id=${options.inputId} type="file" multiple accept=${documentAccept} data-testid=${options.inputTestid}
+          ?disabled=${uploading !== null} aria-describedby="${options.inputId}-hint" @change=${onChange} />
+        <small class="hint" id="${options.inputId}-hint">${hint}</small>
+        ${uploading ? html`<p class="muted small" role="status">${t("tenderForm.uploading", { name: uploading })}</p>` : nothing}
+        ${problems.length || errors.length
+          ? html`<span class="field-error" role="alert">${[...problems.map((p) => p()), ...errors].map((m) => html`<span>${m}</span>`)}</span>`
+          : nothing}
+      </div>`;
+    },
+  };
+}

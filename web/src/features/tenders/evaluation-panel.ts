@@ -1,0 +1,292 @@
+// The buyer's side of the bids. Before the deadline: the bids are sealed (the page says how many arrived, or
+// that the count is kept hidden). After opening: per lot, the bids ranked by their weighted total, the quality
+// scores to give, each bid's receipt digest checked against its stored content, and the decision.
+import { html, nothing } from "lit-html";
+import { ifDefined } from "lit-html/directives/if-defined.js";
+import { live } from "lit-html/directives/live.js";
+import { api } from "../../api/client";
+import { ApiError } from "../../api/problem";
+import type { CriterionDto, LotEvaluationDto, RankedBidDto, TenderDto } from "../../api/types";
+import { fieldMessages, otherFieldMessages, type SentRequest } from "../../field-errors";
+import { formatDateTime, formatNumber, t, tn } from "../../i18n";
+import { latestOnly } from "../../latest";
+import { fieldErrorView, loadErrorView, loadingView } from "../../views";
+import { formatDeadline } from "./dates";
+import { canAward, pointsOf, scoreRequests, shortDigest, undecided } from "./evaluation";
+import { tenderProblem } from "./problems";
+import { isOpened } from "./status";
+import type { TenderContext } from "./tender-context";
+import { money, outcomeText } from "./tender-views";
+
+type Status = { ok: boolean; text: () => string } | null;
+type Check = "checking" | "matches" | "mismatch" | "unknown";
+
+const bidderName = (bid: RankedBidDto): string => bid.tenderers.map((x) => x.name).join(", ") || bid.bidderId;
+
+export function evaluationPanel(ctx: TenderContext) {
+  let lots: LotEvaluationDto[] | null = null;
+  let failed = false;
+  /** Scores as typed, by bid and criterion; a bid's entry goes once its scores are saved. */
+  const typed = new Map<string, Record<number, string>>();
+  const rowStatus = new Map<string, Status>();
+  const invalidScores = new Map<string, number[]>();
+  let busy = false;
+  /** Whether each opened bid's stored content still matches its receipt (GET bid, once per bid and digest). */
+  const checks = new Map<string, Check>();
+  let declaring: number | null = null;
+  let reason = "";
+  let reasonErrors: Record<string, string[]> = {};
+  let reasonSent: SentRequest | undefined;
+  const lotStatus = new Map<number, Status>();
+
+  const load = latestOnly(
+    () => api.evaluation(ctx.tenderId),
+    (fresh) => {
+      lots = fresh;
+      failed = false;
+      for (const lot of fresh) for (const bid of lot.ranking) verify(bid);
+      ctx.redraw();
+    },
+    (error) => {
+      // 409 while the bids are being opened: the page shows them once the tender says they are.
+      if (!(error instanceof ApiError && error.status === 409)) failed = lots === null;
+      ctx.redraw();
+    },
+  );
+
+  function verify(bid: RankedBidDto): void {
+    const key = `${bid.bidId}:${bid.digest}`;
+    if (checks.has(key)) return;
+    checks.set(key, "checking");
+    api.bid(ctx.tenderId, bid.bidderId).then(
+      (read) => {
+        checks.set(key, read.matchesReceipt && read.receipt?.digest === bid.digest ? "matches" : "mismatch");
+        ctx.redraw();
+      },
+      () => {
+        checks.set(key, "unknown");
+        ctx.redraw();
+      },
+    );
+  }
+
+  async function saveScores(bid: RankedBidDto, quality: readonly CriterionDto[]): Promise<void> {
+    if (busy) return;
+    const { requests, invalid } = scoreRequests(bid, quality, typed.get(bid.bidId) ?? {});
+    invalidScores.set(bid.bidId, invalid);
+    if (invalid.length > 0) {
+      rowStatus.set(bid.bidId, { ok: false, text: () => t("evaluation.pointsInvalid") });
+      ctx.redraw();
+      return;
+    }
+    busy = true;
+    rowStatus.delete(bid.bidId);
+    ctx.redraw();
+    try {
+      let fresh: TenderDto | null = null;
+      for (const request of requests) fresh = await api.scoreBid(ctx.tenderId, request);
+      typed.delete(bid.bidId);
+      rowStatus.set(bid.bidId, { ok: true, text: () => t("evaluation.saved") });
+      if (fresh) ctx.accept(fresh);
+      load();
+    } catch (error) {
+      const problem = tenderProblem("score", error);
+      const fieldErrors = error instanceof ApiError && error.status === 400 ? error.errors : null;
+      const text = fieldErrors ? () => otherFieldMessages(fieldErrors, [], undefined, "tender").join(" ") : problem.text;
+      rowStatus.set(bid.bidId, { ok: false, text });
+      if (problem.reload) ctx.reload();
+      load();
+    } finally {
+      busy = false;
+      ctx.redraw();
+    }
+  }
+
+  async function decide(lot: LotEvaluationDto, award: boolean): Promise<void> {
+    if (busy) return;
+    const best = lot.ranking[0];
+    const body = award ? { lot: lot.lot, bidId: best?.bidId ?? null, reason: null } : { lot: lot.lot, bidId: null, reason: reason.trim() };
+    reasonSent = body;
+    reasonErrors = {};
+    busy = true;
+    lotStatus.delete(lot.lot);
+    ctx.redraw();
+    try {
+      const fresh = await api.decideLot(ctx.tenderId, body);
+      declaring = null;
+      reason = "";
+      ctx.accept(fresh);
+      load();
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 400) {
+        reasonErrors = error.errors;
+        const errors = reasonErrors;
+        lotStatus.set(lot.lot, { ok: false, text: () => otherFieldMessages(errors, ["reason"], reasonSent, "tender").join(" ") });
+      } else {
+        const problem = tenderProblem(award ? "award" : "unsuccessful", error);
+        lotStatus.set(lot.lot, { ok: false, text: problem.text });
+        if (problem.reload) ctx.reload();
+        load();
+      }
+    } finally {
+      busy = false;
+      ctx.redraw();
+    }
+  }
+
+  function scoreCell(bid: RankedBidDto, c: CriterionDto, editable: boolean) {
+    const points = pointsOf(bid, c.number);
+    const mine = typed.get(bid.bidId);
+    const value = mine?.[c.number] ?? (points === undefined ? "" : formatNumber(points, 2));
+    const invalid = invalidScores.get(bid.bidId)?.includes(c.number) ?? false;
+    if (!editable) return html`<td class="num" data-label=${c.name}><span>${points === undefined ? "—" : formatNumber(points, 2)}</span></td>`;
+    return html`<td class="num score" data-label="${c.name} (${c.weight})">
+      <input type="text" inputmode="decimal" data-testid="score-${c.number}" data-criterion=${c.number} .value=${live(value)}
+        aria-label=${t("evaluation.scoreLabel", { criterion: c.name, firm: bidderName(bid) })} aria-invalid=${invalid ? "true" : "false"}
+        placeholder="0–100"
+        @input=${(e: InputEvent) => {
+          typed.set(bid.bidId, { ...(typed.get(bid.bidId) ?? {}), [c.number]: (e.target as HTMLInputElement).value });
+        }} />
+    </td>`;
+  }
+
+  function rowView(tender: TenderDto, lot: LotEvaluationDto, bid: RankedBidDto, quality: readonly CriterionDto[]) {
+    const price = tender.criteria.find((c) => c.kind === "Price");
+    const editable = undecided(lot) && tender.status === "Evaluation";
+    const check = checks.get(`${bid.bidId}:${bid.digest}`) ?? "checking";
+    const status = rowStatus.get(bid.bidId);
+    return html`<tr data-testid="ranked-bid" data-bidder-id=${bid.bidderId} data-bid-id=${bid.bidId} data-rank=${bid.rank}
+      data-complete=${bid.complete ? "true" : "false"} class=${lot.decision?.bidId === bid.bidId ? "winner" : ""}>
+      <td class="num rank" data-label=${t("evaluation.rank")}><span>${bid.rank}</span></td>
+      <td class="bidder" data-label=${t("evaluation.bidder")}>
+        <span><strong>${bidderName(bid)}</strong>
+          <span class="muted small received">${t("evaluation.receivedAt", { when: formatDateTime(bid.receivedAt) })}</span></span>
+      </td>
+      <td class="num" data-label=${t("evaluation.price")}><span data-testid="ranked-price">${money(bid.price)}</span></td>
+      <td class="num" data-label=${t("evaluation.pricePoints")}><span>${price && pointsOf(bid, price.number) !== undefined ? formatNumber(pointsOf(bid, price.number)!, 2) : "—"}</span></td>
+      ${quality.map((c) => scoreCell(bid, c, editable))}
+      <td class="num total" data-label=${t("evaluation.total")}><strong data-testid="ranked-total">${formatNumber(bid.total, 2)}</strong></td>
+      <td data-label=${t("evaluation.state")}>
+        <span class="badge ${bid.complete ? "complete" : "pending"}" data-testid="bid-complete" data-complete=${bid.complete ? "true" : "false"}>
+          ${bid.complete ? html`<span aria-hidden="true">✓ </span>${t("evaluation.complete")}` : t("evaluation.incomplete")}</span>
+      </td>
+      <td data-label=${t("evaluation.receipt")}>
+        <span class="receipt-check">
+          <code title=${bid.digest} data-testid="ranked-digest">${shortDigest(bid.digest)}</code>
+          <span class="check-state ${check}" data-testid="receipt-check" data-state=${check}>${t(`evaluation.check.${check}`)}</span>
+        </span>
+      </td>
+      ${quality.length && editable
+        ? html`<td class="row-actions" data-label="">
+            <span>
+              <button type="button" data-testid="save-scores" ?disabled=${busy} @click=${() => void saveScores(bid, quality)}>
+                ${t("evaluation.saveScores")}</button>
+              ${status ? html`<span class="status ${status.ok ? "ok" : "error"} small" role="status">${status.text()}</span>` : nothing}
+            </span>
+          </td>`
+        : nothing}
+    </tr>`;
+  }
+
+  function decisionView(tender: TenderDto, lot: LotEvaluationDto) {
+    if (lot.decision) {
+      return html`<p class="decision ${lot.decision.bidId ? "awarded" : "unsuccessful"}" data-testid="decision-${lot.lot}"
+        data-outcome=${lot.decision.bidId ? "awarded" : "unsuccessful"}>
+        ${outcomeText(lot.decision)} <span class="muted small">${formatDateTime(lot.decision.at)}</span></p>`;
+    }
+    if (tender.status !== "Evaluation") return nothing;
+    const best = lot.ranking[0];
+    const ready = canAward(lot);
+    const status = lotStatus.get(lot.lot);
+    const messages = declaring === lot.lot ? fieldMessages(reasonErrors, "reason", reasonSent, "tender") : [];
+    const reasonId = `unsuccessful-reason-${lot.lot}`;
+    return html`<div class="decide" data-testid="decide-${lot.lot}">
+      <p class="actions">
+        ${best
+          ? html`<button type="button" class="primary" data-testid="award-${lot.lot}" ?disabled=${!ready || busy}
+              @click=${() => void decide(lot, true)}>${t("evaluation.award", { firm: bidderName(best) })}</button>`
+          : nothing}
+        ${declaring === lot.lot
+          ? nothing
+          : html`<button type="button" class="danger-outline" data-testid="unsuccessful-${lot.lot}" ?disabled=${busy}
+              @click=${() => { declaring = lot.lot; reason = ""; reasonErrors = {}; ctx.redraw(); }}>${t("evaluation.unsuccessful")}</button>`}
+      </p>
+      ${best && !ready ? html`<p class="muted small">${t("evaluation.awardHint")}</p>` : nothing}
+      ${declaring === lot.lot
+        ? html`<form class="unsuccessful-form" novalidate @submit=${(e: SubmitEvent) => { e.preventDefault(); void decide(lot, false); }}>
+            <div class="field">
+              <label for=${reasonId}>${t("evaluation.unsuccessfulReason")}</label>
+              <textarea id=${reasonId} data-testid=${reasonId} rows="2" maxlength="4000" .value=${live(reason)}
+                @input=${(e: InputEvent) => (reason = (e.target as HTMLTextAreaElement).value)}
+                aria-invalid=${messages.length ? "true" : "false"} aria-describedby=${ifDefined(messages.length ? `${reasonId}-error` : undefined)}></textarea>
+              <small class="hint">${t("evaluation.unsuccessfulHint")}</small>
+              ${fieldErrorView("reason", messages, `${reasonId}-error`)}
+            </div>
+            <p class="actions">
+              <button type="submit" class="danger" data-testid="unsuccessful-confirm-${lot.lot}" ?disabled=${busy}>
+                ${t("evaluation.unsuccessfulConfirm")}</button>
+              <button type="button" ?disabled=${busy} @click=${() => { declaring = null; ctx.redraw(); }}>${t("common.back")}</button>
+            </p>
+          </form>`
+        : nothing}
+      ${status ? html`<p class="status ${status.ok ? "ok" : "error"}" role="status">${status.text()}</p>` : nothing}
+    </div>`;
+  }
+
+  function lotView(tender: TenderDto, lot: LotEvaluationDto) {
+    const quality = tender.criteria.filter((c) => c.kind === "Quality");
+    return html`<section class="evaluation-lot" data-testid="evaluation-lot" data-lot=${lot.lot}>
+      <h3>${t("evaluation.lot", { n: lot.lot, title: lot.title })}</h3>
+      ${lot.ranking.length === 0
+        ? html`<p class="muted">${t("evaluation.noBids")}</p>`
+        : html`<div class="table-wrap">
+            <table class="ranking">
+              <thead>
+                <tr>
+                  <th class="num">${t("evaluation.rank")}</th>
+                  <th>${t("evaluation.bidder")}</th>
+                  <th class="num">${t("evaluation.price")}</th>
+                  <th class="num">${t("evaluation.pricePoints")}</th>
+                  ${quality.map((c) => html`<th class="num">${c.name} <span class="muted">(${c.weight})</span></th>`)}
+                  <th class="num">${t("evaluation.total")}</th>
+                  <th>${t("evaluation.state")}</th>
+                  <th>${t("evaluation.receipt")}</th>
+                  ${quality.length && undecided(lot) && tender.status === "Evaluation" ? html`<th><span class="visually-hidden">${t("evaluation.saveScores")}</span></th>` : nothing}
+                </tr>
+              </thead>
+              <tbody>${lot.ranking.map((bid) => rowView(tender, lot, bid, quality))}</tbody>
+            </table>
+          </div>`}
+      ${decisionView(tender, lot)}
+    </section>`;
+  }
+
+  return {
+    load: () => load(),
+    /** Before opening: the bids are sealed; how many arrived is said only when the tender discloses it. */
+    sealedView(tender: TenderDto) {
+      if (!tender.canManage || (tender.status !== "Enquiries" && tender.status !== "Tendering")) return nothing;
+      return html`<section class="card sealed" data-testid="bid-sealed-notice" data-count=${tender.receiptCount ?? "hidden"}>
+        <h2>${t("evaluation.sealedTitle")}</h2>
+        <p>${t("evaluation.sealed", { when: formatDeadline(tender.submissionDeadline) })}</p>
+        <p class="sealed-count"><strong>${tender.receiptCount === null
+          ? t("evaluation.receiptsHidden")
+          : tn("evaluation.receipts", tender.receiptCount)}</strong></p>
+      </section>`;
+    },
+    view(tender: TenderDto) {
+      if (!tender.canManage || !isOpened(tender.status)) return nothing;
+      return html`<section class="card evaluation" data-testid="evaluation" aria-labelledby="evaluation-title">
+        <div class="section-head">
+          <h2 id="evaluation-title">${t("evaluation.title")}</h2>
+          ${tender.receiptCount !== null ? html`<span class="muted small">${tn("evaluation.opened", tender.receiptCount)}</span>` : nothing}
+        </div>
+        ${tender.status === "Opening"
+          ? html`<p class="muted">${t("evaluation.opening")}</p>`
+          : html`<p class="muted small">${t("evaluation.intro")}</p>
+              ${failed ? loadErrorView() : lots === null ? loadingView() : lots.map((lot) => lotView(tender, lot))}`}
+      </section>`;
+    },
+    dispose: () => load.cancel(),
+  };
+}

@@ -1,0 +1,123 @@
+// The buyer's actions on its tender: publish the draft, edit it, amend during the enquiry period, cancel with a
+// public reason, and mark the awarded tender complete.
+import { html, nothing } from "lit-html";
+import { ifDefined } from "lit-html/directives/if-defined.js";
+import { live } from "lit-html/directives/live.js";
+import { api } from "../../api/client";
+import { ApiError } from "../../api/problem";
+import type { TenderDto } from "../../api/types";
+import { fieldMessages, otherFieldMessages, type SentRequest } from "../../field-errors";
+import { t } from "../../i18n";
+import { href } from "../../router";
+import { fieldErrorView } from "../../views";
+import { formatDeadline } from "./dates";
+import { tenderProblem, type TenderAction } from "./problems";
+import type { TenderContext } from "./tender-context";
+
+type Status = { ok: boolean; text: () => string } | null;
+
+export function managePanel(ctx: TenderContext) {
+  let busy = false;
+  let status: Status = null;
+  let cancelling = false;
+  let reason = "";
+  let errors: Record<string, string[]> = {};
+  let sent: SentRequest | undefined;
+
+  async function run(action: TenderAction, call: () => Promise<TenderDto>, done: (fresh: TenderDto) => () => string, body?: SentRequest) {
+    if (busy) return;
+    busy = true;
+    status = null;
+    errors = {};
+    sent = body;
+    ctx.redraw();
+    try {
+      const fresh = await call();
+      status = { ok: true, text: done(fresh) };
+      cancelling = false;
+      reason = "";
+      ctx.accept(fresh);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 400) {
+        errors = error.errors;
+        const shown = action === "cancel" ? ["reason"] : [];
+        status = { ok: false, text: () => otherFieldMessages(errors, shown, sent, "tender").join(" ") || t("form.invalid") };
+      } else {
+        const problem = tenderProblem(action, error);
+        status = { ok: false, text: problem.text };
+        if (problem.reload) ctx.reload();
+      }
+    } finally {
+      busy = false;
+      ctx.redraw();
+    }
+  }
+
+  const publish = (tender: TenderDto) =>
+    run("publish", () => api.publishTender(tender.id, tender.version), (fresh) => () => t("tender.published", { when: formatDeadline(fresh.enquiryDeadline) }), {
+      enquiryDeadline: tender.enquiryDeadline,
+    });
+
+  const complete = (tender: TenderDto) => run("complete", () => api.completeTender(tender.id), () => () => t("tender.completed"));
+
+  function cancel(event: SubmitEvent, tender: TenderDto): void {
+    event.preventDefault();
+    const text = reason.trim();
+    void run("cancel", () => api.cancelTender(tender.id, text), () => () => t("tender.cancelledDone"), { reason: text });
+  }
+
+  function cancelView(tender: TenderDto) {
+    if (!cancelling)
+      return html`<button type="button" class="danger-outline" data-testid="cancel-tender" ?disabled=${busy}
+        @click=${() => { cancelling = true; status = null; errors = {}; ctx.redraw(); }}>${t("tender.cancel")}</button>`;
+    const messages = fieldMessages(errors, "reason", sent, "tender");
+    return html`<form class="cancel-form" data-testid="cancel-form" @submit=${(e: SubmitEvent) => cancel(e, tender)} novalidate>
+      <div class="field">
+        <label for="cancel-reason">${t("tender.cancelReason")}</label>
+        <textarea id="cancel-reason" data-testid="cancel-reason" rows="3" maxlength="4000" .value=${live(reason)}
+          @input=${(e: InputEvent) => (reason = (e.target as HTMLTextAreaElement).value)}
+          aria-invalid=${messages.length ? "true" : "false"}
+          aria-describedby=${ifDefined(messages.length ? "cancel-reason-error cancel-reason-hint" : "cancel-reason-hint")}></textarea>
+        <small class="hint" id="cancel-reason-hint">${t("tender.cancelHint")}</small>
+        ${fieldErrorView("reason", messages, "cancel-reason-error")}
+      </div>
+      <p class="actions">
+        <button type="submit" class="danger" data-testid="cancel-confirm" ?disabled=${busy}>${t("tender.cancelConfirm")}</button>
+        <button type="button" ?disabled=${busy} @click=${() => { cancelling = false; errors = {}; ctx.redraw(); }}>${t("common.back")}</button>
+      </p>
+    </form>`;
+  }
+
+  return {
+    view(tender: TenderDto) {
+      if (!tender.canManage) return nothing;
+      const s = tender.status;
+      const awarded = tender.decisions.some((d) => d.bidId !== null);
+      const cancellable = (s === "Draft" || s === "Enquiries" || s === "Tendering" || s === "Opening" || s === "Evaluation") && !awarded;
+      const actions = [
+        s === "Draft"
+          ? html`<button type="button" class="primary" data-testid="publish-tender" ?disabled=${busy} @click=${() => void publish(tender)}>
+                ${t("tender.publish")}</button>
+              <a class="button" data-testid="edit-tender" href=${href({ name: "editTender", id: tender.id })}>${t("tender.editDraft")}</a>`
+          : nothing,
+        s === "Enquiries"
+          ? html`<a class="button" data-testid="amend-tender" href=${href({ name: "amendTender", id: tender.id })}>${t("tender.amend")}</a>`
+          : nothing,
+        s === "Awarded"
+          ? html`<button type="button" class="primary" data-testid="complete-tender" ?disabled=${busy} @click=${() => void complete(tender)}>
+              ${t("tender.complete")}</button>`
+          : nothing,
+      ];
+      if (!cancellable && s !== "Awarded" && !status) return nothing;
+      return html`<section class="card manage-panel" data-testid="tender-manage" aria-labelledby="tender-manage-title">
+        <h2 id="tender-manage-title">${t("tender.manage")}</h2>
+        ${s === "Draft" ? html`<p class="muted small">${t("tender.draftNotice")}</p>` : nothing}
+        ${s === "Enquiries" ? html`<p class="muted small">${t("tender.amendHint")}</p>` : nothing}
+        ${s === "Awarded" ? html`<p class="muted small">${t("tender.completeHint")}</p>` : nothing}
+        <div class="actions">${actions}</div>
+        ${cancellable ? html`<div class="cancel-area">${cancelView(tender)}</div>` : nothing}
+        <p class="status ${status ? (status.ok ? "ok" : "error") : ""}" role="status" data-testid="manage-status">${status?.text() ?? ""}</p>
+      </section>`;
+    },
+  };
+}

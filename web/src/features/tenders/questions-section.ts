@@ -1,0 +1,197 @@
+// Questions and answers (Quesiti): public and anonymous. Every question is shown with its answer; the asking
+// firm is never named, its own people only see "your question". Member firms ask during the enquiry period;
+// the buyer answers until the submission deadline.
+import { html, nothing } from "lit-html";
+import { ifDefined } from "lit-html/directives/if-defined.js";
+import { live } from "lit-html/directives/live.js";
+import { api } from "../../api/client";
+import { ApiError } from "../../api/problem";
+import type { MyBusinessDto, QuestionDto, TenderDto } from "../../api/types";
+import { fieldMessages, otherFieldMessages, type SentRequest } from "../../field-errors";
+import { formatDateTime, t } from "../../i18n";
+import { href } from "../../router";
+import { fieldErrorView } from "../../views";
+import { currentUser } from "../auth/session";
+import { canManage } from "../businesses/roles";
+import { formatDeadline } from "./dates";
+import { tenderProblem } from "./problems";
+import type { TenderContext } from "./tender-context";
+
+type Status = { ok: boolean; text: () => string } | null;
+
+export function questionsSection(ctx: TenderContext) {
+  let firmId = "";
+  let text = "";
+  let asking = false;
+  let askErrors: Record<string, string[]> = {};
+  let askSent: SentRequest | undefined;
+  let askStatus: Status = null;
+
+  const answers = new Map<number, string>();
+  let answering: number | null = null;
+  let answerErrors: Record<string, string[]> = {};
+  let answerSent: SentRequest | undefined;
+  let answerStatus: { number: number; status: Status } | null = null;
+
+  /** The firms the viewer may ask for: the server takes questions from their Owners and Managers. */
+  const askers = (): MyBusinessDto[] => ctx.mine().filter((b) => b.kind === "Firm" && canManage(b.role));
+
+  async function ask(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const firms = askers();
+    const firm = firms.find((f) => f.id === firmId) ?? firms[0];
+    if (!firm || asking) return;
+    askSent = { firmId: firm.id, text: text.trim() };
+    askErrors = {};
+    askStatus = null;
+    asking = true;
+    ctx.redraw();
+    try {
+      const fresh = await api.askQuestion(ctx.tenderId, { firmId: firm.id, text: text.trim() });
+      text = "";
+      askStatus = { ok: true, text: () => t("questions.asked") };
+      ctx.accept(fresh);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 400) {
+        askErrors = error.errors;
+        askStatus = { ok: false, text: () => otherFieldMessages(askErrors, ["text"], askSent, "tender").join(" ") };
+      } else {
+        const problem = tenderProblem("ask", error);
+        askStatus = { ok: false, text: problem.text };
+        if (problem.reload) ctx.reload();
+      }
+    } finally {
+      asking = false;
+      ctx.redraw();
+    }
+  }
+
+  async function answer(event: SubmitEvent, q: QuestionDto): Promise<void> {
+    event.preventDefault();
+    if (answering !== null) return;
+    const body = (answers.get(q.number) ?? "").trim();
+    answerSent = { text: body };
+    answerErrors = {};
+    answerStatus = null;
+    answering = q.number;
+    ctx.redraw();
+    try {
+      const fresh = await api.answerQuestion(ctx.tenderId, q.number, body);
+      answers.delete(q.number);
+      answerStatus = { number: q.number, status: { ok: true, text: () => t("questions.answered") } };
+      ctx.accept(fresh);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 400) {
+        answerErrors = error.errors;
+        answerStatus = { number: q.number, status: { ok: false, text: () => otherFieldMessages(answerErrors, ["text"], answerSent, "tender").join(" ") } };
+      } else {
+        const problem = tenderProblem("answer", error);
+        answerStatus = { number: q.number, status: { ok: false, text: problem.text } };
+        if (problem.reload) ctx.reload();
+      }
+    } finally {
+      answering = null;
+      ctx.redraw();
+    }
+  }
+
+  function answerForm(q: QuestionDto) {
+    const messages = answerStatus?.number === q.number ? fieldMessages(answerErrors, "text", answerSent, "tender") : [];
+    const id = `answer-text-${q.number}`;
+    return html`<form class="answer-form" @submit=${(e: SubmitEvent) => answer(e, q)} novalidate>
+      <label for=${id}>${t("questions.answerLabel", { n: q.number })}</label>
+      <textarea id=${id} data-testid=${id} rows="3" maxlength="4000" .value=${live(answers.get(q.number) ?? "")}
+        @input=${(e: InputEvent) => answers.set(q.number, (e.target as HTMLTextAreaElement).value)}
+        aria-invalid=${messages.length ? "true" : "false"} aria-describedby=${ifDefined(messages.length ? `${id}-error` : undefined)}></textarea>
+      ${fieldErrorView("text", messages, `${id}-error`)}
+      <p class="actions">
+        <button type="submit" class="primary" data-testid="answer-${q.number}" ?disabled=${answering !== null}>${t("questions.answerSubmit")}</button>
+      </p>
+    </form>`;
+  }
+
+  function questionView(q: QuestionDto, tender: TenderDto) {
+    const status = answerStatus?.number === q.number ? answerStatus.status : null;
+    const mayAnswer = tender.canManage && q.answer === null && (tender.status === "Enquiries" || tender.status === "Tendering");
+    return html`<li class="question ${q.mine ? "mine" : ""}" data-testid="question" data-number=${q.number}
+      data-answered=${q.answer !== null ? "true" : "false"}>
+      <p class="question-head">
+        <strong>${t("questions.number", { n: q.number })}</strong>
+        ${q.mine ? html`<span class="badge mine" data-testid="question-mine">${t("questions.mine")}</span>` : nothing}
+        <span class="muted small">${t("questions.askedAt", { when: formatDateTime(q.askedAt) })}</span>
+      </p>
+      <p class="question-text" data-testid="question-body">${q.text}</p>
+      ${q.answer !== null
+        ? html`<div class="answer" data-testid="question-answer">
+            <p class="muted small">${t("questions.answeredAt", { when: formatDateTime(q.answeredAt ?? q.askedAt) })}</p>
+            <p class="answer-text">${q.answer}</p>
+          </div>`
+        : mayAnswer
+          ? answerForm(q)
+          : html`<p class="muted small awaiting">${t("questions.awaiting")}</p>`}
+      ${status ? html`<p class="status ${status.ok ? "ok" : "error"}" role="status">${status.text()}</p>` : nothing}
+    </li>`;
+  }
+
+  function askView(tender: TenderDto) {
+    if (tender.status !== "Enquiries") {
+      return tender.status === "Draft" || tender.status === "Cancelled"
+        ? nothing
+        : html`<p class="muted small" data-testid="questions-closed">${t("questions.closed", { when: formatDeadline(tender.enquiryDeadline) })}</p>`;
+    }
+    if (!currentUser())
+      return html`<p class="muted small">${t("questions.signIn")} <a href=${href({ name: "login", next: location.hash })}>${t("nav.login")}</a></p>`;
+    const firms = askers();
+    if (firms.length === 0) {
+      return ctx.mine().some((b) => b.kind === "Firm")
+        ? html`<p class="muted small">${t("questions.viewerOnly")}</p>`
+        : nothing;
+    }
+    const firm = firms.find((f) => f.id === firmId) ?? firms[0]!;
+    const messages = fieldMessages(askErrors, "text", askSent, "tender");
+    const firmMessages = fieldMessages(askErrors, "firmId", askSent, "tender");
+    return html`<form class="ask-form" data-testid="ask-form" @submit=${ask} novalidate>
+      <h3>${t("questions.ask")}</h3>
+      ${firms.length > 1
+        ? html`<div class="field">
+            <label for="question-firm">${t("questions.firm")}</label>
+            <select id="question-firm" data-testid="question-firm"
+              @change=${(e: Event) => { firmId = (e.target as HTMLSelectElement).value; }}>
+              ${firms.map((f) => html`<option value=${f.id} ?selected=${f.id === firm.id}>${f.name}</option>`)}
+            </select>
+            ${fieldErrorView("firmId", firmMessages)}
+          </div>`
+        : fieldErrorView("firmId", firmMessages)}
+      <div class="field">
+        <label for="question-text">${t("questions.text")}</label>
+        <textarea id="question-text" data-testid="question-text" rows="3" maxlength="4000" .value=${live(text)}
+          @input=${(e: InputEvent) => (text = (e.target as HTMLTextAreaElement).value)}
+          aria-invalid=${messages.length ? "true" : "false"}
+          aria-describedby=${ifDefined(messages.length ? "question-text-error question-text-hint" : "question-text-hint")}></textarea>
+        <small class="hint" id="question-text-hint">${t("questions.askHint")}</small>
+        ${fieldErrorView("text", messages, "question-text-error")}
+      </div>
+      <p class="actions">
+        <button type="submit" class="primary" data-testid="ask-question" ?disabled=${asking}>${t("questions.askSubmit")}</button>
+      </p>
+      <p class="status ${askStatus ? (askStatus.ok ? "ok" : "error") : ""}" role="status" data-testid="ask-status">${askStatus?.text() ?? ""}</p>
+    </form>`;
+  }
+
+  return {
+    view(tender: TenderDto) {
+      if (tender.status === "Draft") return nothing;
+      const questions = [...tender.questions].sort((a, b) => a.number - b.number);
+      return html`<section class="card questions" data-testid="tender-questions" aria-labelledby="tender-questions-title">
+        <div class="section-head">
+          <h2 id="tender-questions-title">${t("questions.title")} <span class="count">${questions.length}</span></h2>
+          <span class="muted small">${t("questions.intro")}</span>
+        </div>
+        ${questions.length
+          ? html`<ol class="question-list">${questions.map((q) => questionView(q, tender))}</ol>`
+          : html`<p class="muted">${t("questions.none")}</p>`}
+        ${askView(tender)}
+      </section>`;
+    },
+  };
+}

@@ -1,0 +1,602 @@
+// #/tenders/new?buyer={id}, #/tenders/{id}/edit and #/tenders/{id}/amend — the tender form: a new draft for a
+// buyer, a draft edited, or an amendment (Rettifica) published during the enquiry period.
+import { html, nothing } from "lit-html";
+import { ifDefined } from "lit-html/directives/if-defined.js";
+import { live } from "lit-html/directives/live.js";
+import { api } from "../../api/client";
+import { ApiError } from "../../api/problem";
+import type { BusinessProfileDto, CapabilityDto, ComuneDto, CriterionKind, SpaceSummaryDto, TenderDto } from "../../api/types";
+import { describeFieldError, fieldMessagesAt, otherFieldMessages, type SentRequest } from "../../field-errors";
+import { localized, t } from "../../i18n";
+import type { Page, Redraw } from "../../page";
+import { href, navigate } from "../../router";
+import { typeahead, type Typeahead } from "../../typeahead";
+import { fieldErrorView, loadErrorView, loadingView, notFoundView } from "../../views";
+import { comuneLabel } from "../businesses/format";
+import { localZone } from "./dates";
+import { documentsField } from "./documents-field";
+import { tenderProblem } from "./problems";
+import {
+  buildAmendRequest,
+  buildDraftRequest,
+  buildEditRequest,
+  criteriaSummary,
+  emptyCriterion,
+  emptyLot,
+  emptyTenderForm,
+  formFromTender,
+  lotComune,
+  quotedTenderRequest,
+  setCriteriaMode,
+  typedCpvCode,
+  type Built,
+  type LotForm,
+  type TenderForm,
+} from "./tender-form";
+
+export type TenderFormMode = { kind: "new"; buyer: string | null } | { kind: "edit"; id: string } | { kind: "amend"; id: string };
+
+type Failure = "noBuyer" | "notBuyer" | "notFound" | "notDraft" | "notAmendable" | "error";
+
+const SHOWN = [
+  "spaces", "title", "description", "lots", "eligibility", "criteria", "enquiryDeadline", "submissionDeadline",
+  "contractStart", "contractEnd", "disclosesBidCount", "documents", "summary", "material",
+] as const;
+
+const kinds: readonly CriterionKind[] = ["Price", "Quality"];
+
+type Status = { state: "error" | "conflict"; text: () => string } | null;
+
+interface LotPickers {
+  /** The lot's position when they were made: their testids name it. */
+  index: number;
+  cpv: Typeahead;
+  comune: Typeahead;
+}
+
+export function tenderFormPage(mode: TenderFormMode, redraw: Redraw): Page {
+  let form: TenderForm | null = null;
+  let tender: TenderDto | null = null;
+  let buyer: BusinessProfileDto | null = null;
+  let spaces: SpaceSummaryDto[] = [];
+  let failure: Failure | null = null;
+  let amendment = { summary: "", material: false };
+  let errors: Record<string, string[]> = {};
+  /** The request the errors are about, with documents by name (`documents[1]` quotes the file). */
+  let sent: SentRequest | undefined;
+  let status: Status = null;
+  let saving = false;
+  const pickers = new Map<number, LotPickers>();
+
+  const buyerId = (): string | null => (mode.kind === "new" ? mode.buyer : (tender?.buyer.id ?? null));
+
+  const documents = documentsField(
+    {
+      owner: buyerId,
+      list: () => form?.documents ?? [],
+      set: (list) => {
+        if (form) form.documents = list;
+      },
+      inputTestid: "document-upload",
+      itemTestid: "form-document",
+      inputId: "tender-documents",
+    },
+    redraw,
+  );
+
+  function pickersFor(lot: LotForm, index: number): LotPickers {
+    let found = pickers.get(lot.uid);
+    if (found && found.index !== index) {
+      // A lot above was removed: the testids follow the position, so the pickers are made again, keeping their text.
+      const [cpvText, comuneText] = [found.cpv.text(), found.comune.text()];
+      found.cpv.dispose();
+      found.comune.dispose();
+      pickers.delete(lot.uid);
+      found = pickersFor(lot, index);
+      found.cpv.setText(cpvText);
+      found.comune.setText(comuneText);
+      return found;
+    }
+    if (!found) {
+      found = {
+        index,
+        cpv: typeahead<CapabilityDto>(
+          {
+            testid: `lot-cpv-${index}`,
+            optionTestid: "lot-cpv-option",
+            placeholder: () => t("tenderForm.lotCpvPlaceholder"),
+            search: (q) => api.searchCpv(q),
+            key: (entry) => entry.code,
+            option: (entry) => html`<code>${entry.code}</code> ${localized(entry.labelIt, entry.labelEn)}`,
+            pick: (entry) => {
+              if (!lot.cpv.some((c) => c.code === entry.code)) lot.cpv = [...lot.cpv, entry];
+            },
+          },
+          redraw,
+        ),
+        comune: typeahead<ComuneDto>(
+          {
+            testid: `lot-comune-${index}`,
+            optionTestid: "lot-comune-option",
+            placeholder: () => t("edit.comunePlaceholder"),
+            search: (q) => api.searchComuni(q),
+            key: (c) => c.code,
+            option: (c) => html`${comuneLabel(c.name, c.provinceSigla)} <span class="muted">${c.regionName}</span>`,
+            pick: (c) => {
+              lot.comune = lotComune(c);
+            },
+          },
+          redraw,
+        ),
+      };
+      pickers.set(lot.uid, found);
+    }
+    return found;
+  }
+
+  /** Lots were added or removed: the pickers of removed lots go, and the errors no longer point at the right lot. */
+  function lotsChanged(f: TenderForm): void {
+    for (const [uid, p] of pickers) {
+      if (!f.lots.some((l) => l.uid === uid)) {
+        p.cpv.dispose();
+        p.comune.dispose();
+        pickers.delete(uid);
+      }
+    }
+    errors = {};
+    redraw();
+  }
+
+  function reset(fresh: TenderDto): void {
+    tender = fresh;
+    form = formFromTender(fresh);
+    if (form.mode === "price" && form.price.name === "") form.price.name = t("tenderForm.priceName");
+    for (const p of pickers.values()) {
+      p.cpv.dispose();
+      p.comune.dispose();
+    }
+    pickers.clear();
+  }
+
+  async function load(): Promise<void> {
+    try {
+      if (mode.kind === "new") {
+        if (!mode.buyer) {
+          failure = "noBuyer";
+          return;
+        }
+        const [b, list] = await Promise.all([api.business(mode.buyer), api.spaces()]);
+        buyer = b;
+        spaces = list;
+        if (b.kind !== "Buyer") failure = "notBuyer";
+        else form = emptyTenderForm(t("tenderForm.priceName"));
+      } else {
+        const [fresh, list] = await Promise.all([api.tender(mode.id), mode.kind === "edit" ? api.spaces() : Promise.resolve([])]);
+        spaces = list;
+        if (mode.kind === "edit" && fresh.status !== "Draft") failure = "notDraft";
+        else if (mode.kind === "amend" && (fresh.status !== "Enquiries" || !fresh.canManage)) failure = "notAmendable";
+        else reset(fresh);
+        tender = fresh;
+      }
+    } catch (error) {
+      failure = error instanceof ApiError && error.status === 404 ? "notFound" : "error";
+    } finally {
+      redraw();
+    }
+  }
+
+  const typedCpv = (lot: LotForm): string | null => {
+    const index = form?.lots.indexOf(lot) ?? -1;
+    return index >= 0 ? typedCpvCode(pickersFor(lot, index).cpv.text()) : null;
+  };
+
+  async function save(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    if (!form || saving || documents.busy()) return;
+    const f = form;
+    errors = {};
+    status = null;
+    let built: Built<{ documents: string[] | null }>;
+    let send: () => Promise<TenderDto>;
+    if (mode.kind === "new") {
+      const draft = buildDraftRequest(mode.buyer ?? "", f, typedCpv);
+      built = draft;
+      send = () => api.draftTender(draft.body);
+    } else if (mode.kind === "edit") {
+      const edit = buildEditRequest(f, typedCpv);
+      built = edit;
+      send = () => api.editTender(mode.id, edit.body);
+    } else {
+      const amend = buildAmendRequest(f, amendment, typedCpv);
+      built = amend;
+      send = () => api.amendTender(mode.id, amend.body);
+    }
+    sent = quotedTenderRequest(built.body, f);
+    if (Object.keys(built.errors).length > 0) {
+      errors = built.errors;
+      status = { state: "error", text: () => t("form.invalid") };
+      redraw();
+      setTimeout(showFirstError);
+      return;
+    }
+    saving = true;
+    redraw();
+    try {
+      const saved = await send();
+      navigate({ name: "tender", id: saved.id });
+      return;
+    } catch (error) {
+      status = await explain(error);
+    } finally {
+      saving = false;
+      redraw();
+    }
+    if (Object.keys(errors).length > 0) setTimeout(showFirstError);
+  }
+
+  async function explain(error: unknown): Promise<Status> {
+    if (error instanceof ApiError && error.status === 400) {
+      errors = error.errors;
+      return { state: "error", text: () => [t("form.invalid"), ...otherFieldMessages(errors, SHOWN, sent, "tender")].join(" ") };
+    }
+    const action = mode.kind === "new" ? "draft" : mode.kind;
+    const problem = tenderProblem(action, error);
+    if (error instanceof ApiError && error.status === 409 && mode.kind !== "new") {
+      // Someone saved first, or the tender moved on: show it as it is now; the user re-applies their change.
+      try {
+        const fresh = await api.tender(mode.id);
+        if (mode.kind === "edit" && fresh.status !== "Draft") failure = "notDraft";
+        else if (mode.kind === "amend" && fresh.status !== "Enquiries") failure = "notAmendable";
+        else reset(fresh);
+        tender = fresh;
+      } catch {
+        return { state: "error", text: () => t("error.load") };
+      }
+      return { state: "conflict", text: problem.text };
+    }
+    return { state: "error", text: problem.text };
+  }
+
+  function showFirstError(): void {
+    const first = document.querySelector<HTMLElement>("form.tender-form [aria-invalid='true'], form.tender-form .field-error");
+    if (first instanceof HTMLInputElement || first instanceof HTMLTextAreaElement || first instanceof HTMLSelectElement) first.focus();
+    else first?.scrollIntoView({ block: "center" });
+  }
+
+  // Translated on every render, so that switching language re-translates the errors shown.
+  const at = (path: string) => fieldMessagesAt(errors, path, sent, "tender");
+  /** The messages of a key itself, not of its parts (`criteria`, not `criteria[0].weight`). */
+  const only = (key: string) => (errors[key] ? describeFieldError(key, errors[key], sent, "tender") : []);
+  const errorId = (path: string) => `tender-error-${path.replace(/[^a-zA-Z0-9]+/g, "-")}`;
+  const errorView = (path: string, messages: string[]) => fieldErrorView(path, messages, errorId(path));
+  const describedBy = (path: string, messages: string[], hint?: string) =>
+    [hint, messages.length ? errorId(path) : undefined].filter(Boolean).join(" ") || undefined;
+  const invalid = (messages: string[]) => (messages.length ? "true" : "false");
+
+  function textInput(path: string, label: string, testid: string, value: string, set: (v: string) => void, options: { max?: number; type?: string } = {}) {
+    const messages = at(path);
+    const id = testid;
+    return html`<div class="field">
+      <label for=${id}>${label}</label>
+      <input id=${id} type=${options.type ?? "text"} data-testid=${testid} maxlength=${ifDefined(options.max)} .value=${live(value)}
+        @input=${(e: InputEvent) => set((e.target as HTMLInputElement).value)}
+        aria-invalid=${invalid(messages)} aria-describedby=${ifDefined(describedBy(path, messages))} />
+      ${errorView(path, messages)}
+    </div>`;
+  }
+
+  function textArea(path: string, label: string, testid: string, value: string, set: (v: string) => void, rows: number, hint?: string) {
+    const messages = at(path);
+    const hintId = hint ? `${testid}-hint` : undefined;
+    return html`<div class="field">
+      <label for=${testid}>${label}</label>
+      <textarea id=${testid} data-testid=${testid} rows=${rows} .value=${live(value)}
+        @input=${(e: InputEvent) => set((e.target as HTMLTextAreaElement).value)}
+        aria-invalid=${invalid(messages)} aria-describedby=${ifDefined(describedBy(path, messages, hintId))}></textarea>
+      ${hint ? html`<small class="hint" id=${hintId}>${hint}</small>` : nothing}
+      ${errorView(path, messages)}
+    </div>`;
+  }
+
+  function spacesView(f: TenderForm) {
+    const messages = at("spaces");
+    return html`<section class="card" aria-labelledby="tender-spaces-title">
+      <h2 id="tender-spaces-title">${t("tenderForm.spaces")}</h2>
+      <p class="muted small" id="tender-spaces-hint">${t("tenderForm.spacesHint")}</p>
+      ${spaces.length === 0
+        ? html`<p class="muted">${t("tenderForm.noSpaces")}</p>`
+        : html`<fieldset class="checks" aria-describedby=${ifDefined(describedBy("spaces", messages, "tender-spaces-hint"))}>
+            <legend class="visually-hidden">${t("tenderForm.spaces")}</legend>
+            ${spaces.map(
+              (s) => html`<label class="check">
+                <input type="checkbox" data-testid="tender-space-${s.id}" value=${s.id} .checked=${live(f.spaces.includes(s.id))}
+                  @change=${(e: Event) => {
+                    const on = (e.target as HTMLInputElement).checked;
+                    f.spaces = on ? [...f.spaces.filter((x) => x !== s.id), s.id] : f.spaces.filter((x) => x !== s.id);
+                    redraw();
+                  }} />
+                <span><strong>${s.name}</strong> <span class="muted small">${t("spaces.hostedBy", { host: s.hostName })}</span></span>
+              </label>`,
+            )}
+          </fieldset>`}
+      ${errorView("spaces", messages)}
+    </section>`;
+  }
+
+  function lotView(f: TenderForm, lot: LotForm, i: number) {
+    const p = pickersFor(lot, i);
+    const path = `lots[${i}]`;
+    const cpvMessages = at(`${path}.cpv`);
+    const comuneMessages = at(`${path}.comuneCode`);
+    const valueMessages = at(`${path}.estimatedValue`);
+    const badCodes = new Set(
+      Object.keys(errors)
+        .map((key) => new RegExp(`^lots\\[${i}\\]\\.cpv\\[(\\d+)\\]$`).exec(key)?.[1])
+        .filter((x) => x !== undefined)
+        .map((index) => ((sent as { lots?: { cpv?: string[] }[] } | undefined)?.lots?.[i]?.cpv ?? [])[Number(index)]),
+    );
+    return html`<fieldset class="lot-form" data-testid="lot-form" data-lot-index=${i}>
+      <legend>${t("tenderForm.lot", { n: i + 1 })}</legend>
+      ${f.lots.length > 1
+        ? html`<button type="button" class="link remove-row" data-testid="remove-lot-${i}"
+            @click=${() => { f.lots = f.lots.filter((l) => l !== lot); lotsChanged(f); }}>${t("tenderForm.removeLot", { n: i + 1 })}</button>`
+        : nothing}
+      ${errorView(`${path}.number`, only(`${path}.number`))}
+      ${textInput(`${path}.title`, t("tenderForm.lotTitle"), `lot-title-${i}`, lot.title, (v) => (lot.title = v), { max: 200 })}
+      ${textArea(`${path}.description`, t("tenderForm.lotDescription"), `lot-description-${i}`, lot.description, (v) => (lot.description = v), 2)}
+      <div class="field">
+        <label for="lot-cpv-input-${i}">${t("tenderForm.lotCpv")}</label>
+        <ul class="chips" data-testid="lot-cpv-chips-${i}" ?hidden=${lot.cpv.length === 0}>
+          ${lot.cpv.map(
+            (c) => html`<li class="chip ${badCodes.has(c.code) ? "invalid" : ""}" data-code=${c.code}>
+              <code>${c.code}</code> ${localized(c.labelIt, c.labelEn)}
+              <button type="button" class="remove" aria-label=${t("edit.remove", { item: c.code })}
+                @click=${() => { lot.cpv = lot.cpv.filter((x) => x.code !== c.code); redraw(); }}>×</button>
+            </li>`,
+          )}
+        </ul>
+        ${p.cpv.view(`lot-cpv-input-${i}`, describedBy(`${path}.cpv`, cpvMessages, `lot-cpv-hint-${i}`), cpvMessages.length > 0)}
+        <small class="hint" id="lot-cpv-hint-${i}">${t("tenderForm.lotCpvHint")}</small>
+        ${errorView(`${path}.cpv`, cpvMessages)}
+      </div>
+      <div class="row">
+        <div class="field">
+          <label for="lot-value-${i}">${t("tenderForm.lotValue")}</label>
+          <span class="with-unit">
+            <input id="lot-value-${i}" data-testid="lot-value-${i}" inputmode="decimal" .value=${live(lot.value)}
+              @input=${(e: InputEvent) => (lot.value = (e.target as HTMLInputElement).value)}
+              aria-invalid=${invalid(valueMessages)} aria-describedby=${ifDefined(describedBy(`${path}.estimatedValue`, valueMessages))} />
+            <span class="unit">${lot.currency}</span>
+          </span>
+          ${errorView(`${path}.estimatedValue`, valueMessages)}
+        </div>
+        <div class="field">
+          <label for="lot-comune-input-${i}">${t("tenderForm.lotComune")}</label>
+          ${lot.comune
+            ? html`<p class="chips"><span class="chip" data-testid="lot-comune-chip-${i}" data-code=${lot.comune.code}>${lot.comune.label}
+                <button type="button" class="remove" aria-label=${t("edit.remove", { item: lot.comune.label })}
+                  @click=${() => { lot.comune = null; redraw(); }}>×</button></span></p>`
+            : nothing}
+          ${p.comune.view(`lot-comune-input-${i}`, describedBy(`${path}.comuneCode`, comuneMessages), comuneMessages.length > 0)}
+          ${errorView(`${path}.comuneCode`, comuneMessages)}
+        </div>
+      </div>
+    </fieldset>`;
+  }
+
+  function criteriaView(f: TenderForm) {
+    const summary = criteriaSummary(f.criteria);
+    const own = only("criteria");
+    return html`<section class="card" aria-labelledby="tender-criteria-title">
+      <h2 id="tender-criteria-title">${t("tenderForm.criteria")}</h2>
+      <fieldset class="choices two">
+        <legend class="visually-hidden">${t("tenderForm.criteria")}</legend>
+        ${(["price", "weighted"] as const).map(
+          (m) => html`<label class="choice">
+            <input type="radio" name="criteria-mode" value=${m} data-testid="criteria-mode-${m}" .checked=${live(f.mode === m)}
+              @change=${() => { setCriteriaMode(f, m); redraw(); }} />
+            <span><strong>${t(m === "price" ? "tenderForm.priceOnly" : "tenderForm.weighted")}</strong>
+              <small class="hint">${t(m === "price" ? "tenderForm.priceOnlyHint" : "tenderForm.weightedHint")}</small></span>
+          </label>`,
+        )}
+      </fieldset>
+      ${f.mode === "weighted"
+        ? html`<div class="criteria-rows">
+            ${f.criteria.map((c, i) => {
+              const path = `criteria[${i}]`;
+              const nameMessages = at(`${path}.name`);
+              const weightMessages = at(`${path}.weight`);
+              return html`<div class="criterion-row" data-testid="criterion-row" data-criterion-index=${i}>
+                <div class="field grow">
+                  <label for="criterion-name-${i}">${t("tenderForm.criterionName")}</label>
+                  <input id="criterion-name-${i}" data-testid="criterion-name-${i}" maxlength="200" .value=${live(c.name)}
+                    placeholder=${c.kind === "Quality" ? t("tenderForm.qualityPlaceholder") : ""}
+                    @input=${(e: InputEvent) => (c.name = (e.target as HTMLInputElement).value)}
+                    aria-invalid=${invalid(nameMessages)} aria-describedby=${ifDefined(describedBy(`${path}.name`, nameMessages))} />
+                  ${errorView(`${path}.name`, nameMessages)}
+                </div>
+                <div class="field kind">
+                  <label for="criterion-kind-${i}">${t("tenderForm.criterionKind")}</label>
+                  <select id="criterion-kind-${i}" data-testid="criterion-kind-${i}"
+                    @change=${(e: Event) => { c.kind = (e.target as HTMLSelectElement).value as CriterionKind; redraw(); }}>
+                    ${kinds.map((k) => html`<option value=${k} ?selected=${c.kind === k}>${t(`criterionKind.${k}`)}</option>`)}
+                  </select>
+                  ${errorView(`${path}.kind`, at(`${path}.kind`))}
+                </div>
+                <div class="field weight">
+                  <label for="criterion-weight-${i}">${t("tenderForm.criterionWeight")}</label>
+                  <input id="criterion-weight-${i}" data-testid="criterion-weight-${i}" type="number" min="1" max="100" step="1"
+                    inputmode="numeric" .value=${live(c.weight)}
+                    @input=${(e: InputEvent) => { c.weight = (e.target as HTMLInputElement).value; redraw(); }}
+                    aria-invalid=${invalid(weightMessages)} aria-describedby=${ifDefined(describedBy(`${path}.weight`, weightMessages))} />
+                  ${errorView(`${path}.weight`, weightMessages)}
+                </div>
+                ${f.criteria.length > 1
+                  ? html`<button type="button" class="remove-criterion" data-testid="remove-criterion-${i}"
+                      aria-label=${t("tenderForm.removeCriterion", { n: i + 1 })}
+                      @click=${() => { f.criteria = f.criteria.filter((x) => x !== c); errors = {}; redraw(); }}>×</button>`
+                  : nothing}
+                ${errorView(`${path}.number`, only(`${path}.number`))}
+              </div>`;
+            })}
+            <div class="criteria-foot">
+              <button type="button" data-testid="add-criterion"
+                @click=${() => { f.criteria = [...f.criteria, emptyCriterion()]; redraw(); }}>${t("tenderForm.addCriterion")}</button>
+              <p class="criteria-sum ${summary.hint ? "pending" : "ok"}" data-testid="criteria-sum" data-sum=${summary.sum} aria-live="polite">
+                <strong>${t("tenderForm.criteriaSum", { sum: summary.sum })}</strong>
+                ${summary.hint?.key === "sum"
+                  ? html`<span>${t("tenderForm.hint.sum", { missing: summary.hint.missing })}</span>`
+                  : summary.hint?.key === "over"
+                    ? html`<span>${t("tenderForm.hint.over", { extra: summary.hint.extra })}</span>`
+                    : summary.hint?.key === "price"
+                      ? html`<span>${t("tenderForm.hint.price")}</span>`
+                      : html`<span aria-hidden="true">✓</span>`}
+              </p>
+            </div>
+          </div>`
+        : nothing}
+      ${errorView("criteria", own)}
+    </section>`;
+  }
+
+  function deadlinesView(f: TenderForm) {
+    const zone = t("tenderForm.deadlineHint", { zone: localZone() });
+    const input = (path: "enquiryDeadline" | "submissionDeadline" | "contractStart" | "contractEnd", testid: string, label: string, type: string) => {
+      const messages = at(path);
+      return html`<div class="field">
+        <label for=${testid}>${label}</label>
+        <input id=${testid} data-testid=${testid} type=${type} .value=${live(f[path])}
+          @input=${(e: InputEvent) => (f[path] = (e.target as HTMLInputElement).value)}
+          @change=${(e: Event) => (f[path] = (e.target as HTMLInputElement).value)}
+          aria-invalid=${invalid(messages)}
+          aria-describedby=${ifDefined(describedBy(path, messages, type === "datetime-local" ? "tender-deadline-hint" : undefined))} />
+        ${errorView(path, messages)}
+      </div>`;
+    };
+    return html`<section class="card" aria-labelledby="tender-deadlines-form-title">
+      <h2 id="tender-deadlines-form-title">${t("tenderForm.deadlines")}</h2>
+      <div class="row">
+        ${input("enquiryDeadline", "enquiry-deadline", t("tender.enquiryDeadline"), "datetime-local")}
+        ${input("submissionDeadline", "submission-deadline", t("tender.submissionDeadline"), "datetime-local")}
+      </div>
+      <p class="hint deadline-hint" id="tender-deadline-hint">${zone}</p>
+      <div class="row">
+        ${input("contractStart", "contract-start", t("tenderForm.contractStart"), "date")}
+        ${input("contractEnd", "contract-end", t("tenderForm.contractEnd"), "date")}
+      </div>
+      <label class="check">
+        <input type="checkbox" data-testid="discloses-bid-count" .checked=${live(f.disclosesBidCount)}
+          @change=${(e: Event) => { f.disclosesBidCount = (e.target as HTMLInputElement).checked; redraw(); }} />
+        <span>${t("tenderForm.disclosesBidCount")}<small class="hint">${t("tenderForm.disclosesBidCountHint")}</small></span>
+      </label>
+    </section>`;
+  }
+
+  function amendmentView() {
+    const messages = at("summary");
+    return html`<section class="card amendment-form" aria-labelledby="tender-amendment-title">
+      <h2 id="tender-amendment-title">${t("tender.amendments")}</h2>
+      <div class="field">
+        <label for="amend-summary">${t("tenderForm.summary")}</label>
+        <textarea id="amend-summary" data-testid="amend-summary" rows="3" maxlength="4000" .value=${live(amendment.summary)}
+          @input=${(e: InputEvent) => (amendment.summary = (e.target as HTMLTextAreaElement).value)}
+          aria-invalid=${invalid(messages)} aria-describedby=${ifDefined(describedBy("summary", messages, "amend-summary-hint"))}></textarea>
+        <small class="hint" id="amend-summary-hint">${t("tenderForm.summaryHint")}</small>
+        ${errorView("summary", messages)}
+      </div>
+      <label class="check">
+        <input type="checkbox" data-testid="amend-material" .checked=${live(amendment.material)}
+          @change=${(e: Event) => { amendment.material = (e.target as HTMLInputElement).checked; }} />
+        <span>${t("tenderForm.material")}<small class="hint">${t("tenderForm.materialHint")}</small></span>
+      </label>
+    </section>`;
+  }
+
+  function formView(f: TenderForm) {
+    const amending = mode.kind === "amend";
+    const back = mode.kind === "new" ? href({ name: "business", id: mode.buyer ?? "" }) : href({ name: "tender", id: mode.id });
+    const buyerName = buyer?.name ?? tender?.buyer.name ?? "";
+    return html`<form class="tender-form" @submit=${save} novalidate data-testid="tender-form" data-mode=${mode.kind}>
+      <div class="page-head">
+        <h1>${mode.kind === "new"
+          ? t("tenderForm.newTitle")
+          : t(amending ? "tenderForm.amendTitle" : "tenderForm.editTitle", { title: tender?.title ?? "" })}</h1>
+        <p class="muted">${t(mode.kind === "new" ? "tenderForm.newIntro" : amending ? "tenderForm.amendIntro" : "tenderForm.editIntro")}</p>
+        <p class="buyer-line">${t("tenderForm.buyer")}: <strong data-testid="tender-form-buyer">${buyerName}</strong></p>
+      </div>
+
+      ${amending ? amendmentView() : nothing}
+
+      <section class="card" aria-labelledby="tender-general-title">
+        <h2 id="tender-general-title">${t("tenderForm.general")}</h2>
+        ${textInput("title", t("tenderForm.title"), "tender-title", f.title, (v) => (f.title = v), { max: 200 })}
+        ${textArea("description", t("tenderForm.description"), "tender-description", f.description, (v) => (f.description = v), 6)}
+      </section>
+
+      ${amending ? nothing : spacesView(f)}
+
+      <section class="card" aria-labelledby="tender-lots-form-title">
+        <h2 id="tender-lots-form-title">${t("tenderForm.lots")} <span class="count">${f.lots.length}</span></h2>
+        ${f.lots.map((lot, i) => lotView(f, lot, i))}
+        ${errorView("lots", only("lots"))}
+        <button type="button" data-testid="add-lot" @click=${() => { f.lots = [...f.lots, emptyLot()]; lotsChanged(f); }}>
+          ${t("tenderForm.addLot")}</button>
+      </section>
+
+      <section class="card" aria-labelledby="tender-eligibility-title">
+        <h2 id="tender-eligibility-title">${t("tenderForm.eligibility")}</h2>
+        ${textArea("eligibility", t("tenderForm.eligibilityLabel"), "tender-eligibility", f.eligibility, (v) => (f.eligibility = v), 4,
+          t("tenderForm.eligibilityHint"))}
+      </section>
+
+      ${criteriaView(f)}
+      ${deadlinesView(f)}
+
+      <section class="card" aria-labelledby="tender-documents-form-title">
+        <h2 id="tender-documents-form-title">${t("tenderForm.documents")}</h2>
+        ${documents.view(t("tenderForm.upload"), t("tenderForm.documentsHint"), at("documents"))}
+      </section>
+
+      <div class="actions form-actions">
+        ${amending
+          ? html`<button class="primary" type="submit" ?disabled=${saving || documents.busy()} data-testid="amend-submit">
+              ${t(saving ? "tenderForm.saving" : "tenderForm.publishAmendment")}</button>`
+          : html`<button class="primary" type="submit" ?disabled=${saving || documents.busy()} data-testid="save-draft">
+              ${t(saving ? "tenderForm.saving" : "tenderForm.saveDraft")}</button>`}
+        <a href=${back}>${t("tenderForm.cancel")}</a>
+        <p class="status ${status?.state ?? ""}" role="status" aria-live="polite" data-testid="tender-form-status"
+          data-state=${status?.state ?? ""}>${status?.text() ?? ""}</p>
+      </div>
+    </form>`;
+  }
+
+  function failureView(kind: Failure) {
+    const back = mode.kind === "new" ? null : href({ name: "tender", id: mode.id });
+    const title = mode.kind === "new" ? t("tenderForm.newTitle") : t("tender.title");
+    const text: Record<Exclude<Failure, "notFound" | "error">, () => string> = {
+      noBuyer: () => t("tenderForm.noBuyer"),
+      notBuyer: () => t("tenderForm.notBuyer", { name: buyer?.name ?? "" }),
+      notDraft: () => t("tenderForm.notDraft"),
+      notAmendable: () => t("tenderForm.notAmendable"),
+    };
+    if (kind === "notFound") return notFoundView(t(mode.kind === "new" ? "business.notFound" : "tender.notFound"));
+    if (kind === "error") return loadErrorView();
+    return html`<section class="card narrow" data-testid="tender-form-unavailable" data-reason=${kind}>
+      <h1>${title}</h1><p>${text[kind]()}</p>
+      ${back ? html`<p><a href=${back}>${t("tenderForm.backToTender")}</a></p>` : nothing}
+    </section>`;
+  }
+
+  void load();
+
+  return {
+    title: () => (mode.kind === "new" ? t("tenderForm.newTitle") : mode.kind === "amend" ? t("tenderForm.amendPageTitle") : t("tenderForm.editPageTitle")),
+    dispose: () => {
+      for (const p of pickers.values()) {
+        p.cpv.dispose();
+        p.comune.dispose();
+      }
+    },
+    view: () => (failure ? failureView(failure) : form ? formView(form) : loadingView()),
+  };
+}

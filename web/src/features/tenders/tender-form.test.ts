@@ -1,0 +1,168 @@
+
+import { afterAll, describe, expect, it, vi } from "vitest";
+import { BUYER, SPACE, tenderDto } from "./test-fixtures";
+import {
+  amountInput,
+  buildAmendRequest,
+  buildDraftRequest,
+  buildEditRequest,
+  criteriaSummary,
+  eligibilityLines,
+  emptyCriterion,
+  emptyTenderForm,
+  formFromTender,
+  quotedTenderRequest,
+  setCriteriaMode,
+  typedCpvCode,
+  type TenderForm,
+} from "./tender-form";
+
+// Node reads TZ whenever it changes; the deadlines are typed and shown in the browser's zone, here Italy's.
+vi.stubEnv("TZ", "Europe/Rome");
+afterAll(() => vi.unstubAllEnvs());
+
+function filled(): TenderForm {
+  const form = emptyTenderForm("Prezzo");
+  form.spaces = [SPACE];
+  form.title = "  Manutenzione strade  ";
+  form.description = " ";
+  const lot = form.lots[0]!;
+  lot.title = " Asfalti ";
+  lot.cpv = [{ code: "45233142-6", labelIt: "Riparazione di strade", labelEn: "Road-repair works" }];
+  lot.value = "1.250.000,50";
+  lot.comune = { code: "036023", label: "Modena (MO)" };
+  form.eligibility = "Iscrizione alla CCIAA\n\n  Attestazione SOA OG3  \n";
+  form.enquiryDeadline = "2026-02-15T12:00";
+  form.submissionDeadline = "2026-03-02T12:00";
+  form.contractStart = "2026-04-01";
+  return form;
+}
+
+describe("the tender form's requests", () => {
+  it("builds a new draft: trimmed texts, amounts read in Italian, local deadlines with their offset", () => {
+    const { body, errors } = buildDraftRequest(BUYER, filled());
+    expect(errors).toEqual({});
+    expect(body).toEqual({
+      buyerId: BUYER,
+      spaces: [SPACE],
+      title: "Manutenzione strade",
+      description: null,
+      lots: [
+        {
+          number: 0,
+          title: "Asfalti",
+          description: null,
+          cpv: ["45233142-6"],
+          estimatedValue: { amount: 1250000.5, currency: "EUR" },
+          comuneCode: "036023",
+        },
+      ],
+      eligibility: ["Iscrizione alla CCIAA", "Attestazione SOA OG3"],
+      criteria: [{ number: 0, name: "Prezzo", kind: "Price", weight: 100 }],
+      enquiryDeadline: "2026-02-15T12:00:00+01:00",
+      submissionDeadline: "2026-03-02T12:00:00+01:00",
+      contractStart: "2026-04-01",
+      contractEnd: null,
+      disclosesBidCount: false,
+      documents: [],
+    });
+  });
+
+  it("counts a full CPV code typed without picking it", () => {
+    const form = filled();
+    form.lots[0]!.cpv = [];
+    const { body } = buildDraftRequest(BUYER, form, () => "45233142");
+    expect(body.lots?.[0]?.cpv).toEqual(["45233142"]);
+    expect(typedCpvCode(" 45233142-6 ")).toBe("45233142-6");
+    expect(typedCpvCode("strade")).toBeNull();
+    expect(typedCpvCode("4523")).toBeNull();
+  });
+
+  it("refuses an amount or a weight it cannot read, keyed as the server keys them", () => {
+    const form = filled();
+    form.lots[0]!.value = "tanti";
+    setCriteriaMode(form, "weighted");
+    form.criteria[1]!.weight = "12,5";
+    expect(buildDraftRequest(BUYER, form).errors).toEqual({
+      "lots[0].estimatedValue.amount": ["The value is not a number."],
+      "criteria[1].weight": ["A weight is a whole number from 1 to 100."],
+    });
+  });
+
+  it("sends missing deadlines as null, for the server to ask for them", () => {
+    const form = filled();
+    form.enquiryDeadline = "";
+    expect(buildDraftRequest(BUYER, form).body.enquiryDeadline).toBeNull();
+  });
+
+  it("edits a draft keeping the numbers of its lots and criteria", () => {
+    const form = formFromTender(tenderDto(), "it");
+    expect(form.lots[0]?.value).toBe("1250000,5");
+    const { body } = buildEditRequest(form);
+    expect(body.version).toBe(3);
+    expect(body.spaces).toEqual([SPACE]);
+    expect(body.lots?.map((l) => l.number)).toEqual([1, 2]);
+    expect(body.lots?.[0]?.estimatedValue).toEqual({ amount: 1250000.5, currency: "EUR" });
+    expect(body.criteria).toEqual([
+      { number: 1, name: "Prezzo", kind: "Price", weight: 30 },
+      { number: 2, name: "Qualità tecnica", kind: "Quality", weight: 70 },
+    ]);
+    expect(body.enquiryDeadline).toBe("2026-02-15T12:00:00+01:00");
+    expect(body.documents).toEqual(["44444444-4444-4444-4444-444444444444"]);
+  });
+
+  it("amends with a summary and no spaces", () => {
+    const { body } = buildAmendRequest(formFromTender(tenderDto({ status: "Enquiries" })), { summary: " Nuovo termine ", material: true });
+    expect(body).toMatchObject({ version: 3, summary: "Nuovo termine", material: true });
+    expect("spaces" in body).toBe(false);
+  });
+
+  it("quotes documents by file name in error messages", () => {
+    const form = formFromTender(tenderDto());
+    expect(quotedTenderRequest(buildEditRequest(form).body, form).documents).toEqual(["Capitolato.pdf"]);
+  });
+
+  it("shows amounts in the UI's language, without grouping, so that they read back the same", () => {
+    expect(amountInput(1250000.5, "it")).toBe("1250000,5");
+    expect(amountInput(1250000.5, "en")).toBe("1250000.5");
+    expect(amountInput(1180, "en")).toBe("1180");
+    expect(amountInput(0.25, "it")).toBe("0,25");
+  });
+
+  it("reads requirements one per line", () => {
+    expect(eligibilityLines(" a \n\n b\r\n")).toEqual(["a", "b"]);
+  });
+});
+
+describe("the criteria", () => {
+  it("reads a tender with one price criterion as price only", () => {
+    const form = formFromTender(tenderDto({ criteria: [{ number: 4, name: "Prezzo più basso", kind: "Price", weight: 100 }] }));
+    expect(form.mode).toBe("price");
+    expect(buildEditRequest(form).body.criteria).toEqual([{ number: 4, name: "Prezzo più basso", kind: "Price", weight: 100 }]);
+  });
+
+  it("starts the weighted criteria from the price and one quality criterion, keeping the price's number both ways", () => {
+    const form = formFromTender(tenderDto({ criteria: [{ number: 4, name: "Prezzo", kind: "Price", weight: 100 }] }));
+    setCriteriaMode(form, "weighted");
+    expect(form.criteria.map((c) => [c.number, c.kind, c.weight])).toEqual([
+      [4, "Price", "30"],
+      [0, "Quality", "70"],
+    ]);
+    form.criteria[0]!.name = "Ribasso";
+    setCriteriaMode(form, "price");
+    expect(form.price).toEqual({ number: 4, name: "Ribasso" });
+  });
+
+  it("keeps a running sum and says what is missing", () => {
+    const rows = [emptyCriterion("Price", "Prezzo", "30"), emptyCriterion("Quality", "Qualità", "60")];
+    expect(criteriaSummary(rows)).toEqual({ sum: 90, priceCount: 1, hint: { key: "sum", missing: 10 } });
+    rows[1]!.weight = "75";
+    expect(criteriaSummary(rows).hint).toEqual({ key: "over", extra: 5 });
+    rows[1]!.weight = "70";
+    expect(criteriaSummary(rows).hint).toBeNull();
+    rows[1]!.kind = "Price";
+    expect(criteriaSummary(rows).hint).toEqual({ key: "price" });
+    // A weight being typed that is not a whole number does not count yet.
+    expect(criteriaSummary([emptyCriterion("Price", "", "30"), emptyCriterion("Quality", "", "7,5")]).sum).toBe(30);
+  });
+});
