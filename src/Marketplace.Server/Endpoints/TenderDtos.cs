@@ -124,7 +124,10 @@ public sealed record BidResultDto(int Lot, int Rank, int Of, decimal Total, Dict
 
 public sealed record AuditLinkDto(long Sequence, string Subject, string Kind, string Detail, DateTimeOffset At, string PreviousHash, string Hash);
 
-/// <summary>The audit chain check: <see cref="FirstBroken"/> is the first link that does not hold, null when all do.</summary>
+/// <summary>
+/// The audit chain check over every link: <see cref="FirstBroken"/> is the first link that does not hold, null when
+/// all do. <see cref="Links"/> counts the links shown (a sealed tender's bid links are verified but not shown).
+/// </summary>
 public sealed record AuditDto(bool Valid, long? FirstBroken, long Links, AuditLinkDto[] Shown);
 
 public sealed record InboxItemDto(Guid TenderId, string Title, DateTimeOffset At, bool Unread, TenderStatus Status, DateTimeOffset SubmissionDeadline);

@@ -109,7 +109,7 @@ public static class TenderEndpoints
         var showBids = tender.Details.DisclosesBidCount || Opened(tender.Status);
         var shown = links.Where(l => showBids || l.Subject == AuditChain.TenderSubject)
             .Select(l => new AuditLinkDto(l.Sequence, l.Subject, l.Kind, l.Detail, l.At, l.PreviousHash, l.Hash)).ToArray();
-        return TypedResults.Ok(new AuditDto(broken is null, broken, head.AuditHeadSequence, shown));
+        return TypedResults.Ok(new AuditDto(broken is null, broken, shown.Length, shown));
     }
 
     /// <summary>The published tenders of a space, newest first (a space's tenders are public notices like the tenders themselves).</summary>
