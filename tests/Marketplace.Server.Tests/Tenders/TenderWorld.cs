@@ -62,16 +62,16 @@ public sealed record TenderWorld(
         Now.AddDays(2), Now.AddDays(7), DateOnly.FromDateTime(Now.AddDays(30).UtcDateTime), DateOnly.FromDateTime(Now.AddDays(400).UtcDateTime),
         disclosesBidCount, []);
 
-    public async Task<TenderDto> Draft(bool disclosesBidCount = false)
+    public async Task<TenderDto> Draft(bool disclosesBidCount = false, DraftTenderRequest? request = null)
     {
-        var response = await Buyer.PostAsJsonAsync("/api/tenders", Request(disclosesBidCount), Json);
+        var response = await Buyer.PostAsJsonAsync("/api/tenders", request ?? Request(disclosesBidCount), Json);
         response.EnsureSuccessStatusCode();
         return await response.Read<TenderDto>();
     }
 
-    public async Task<TenderDto> Publish(bool disclosesBidCount = false)
+    public async Task<TenderDto> Publish(bool disclosesBidCount = false, DraftTenderRequest? request = null)
     {
-        var draft = await Draft(disclosesBidCount);
+        var draft = await Draft(disclosesBidCount, request);
         var response = await Buyer.PostAsJsonAsync($"/api/tenders/{draft.Id}/publish", new VersionRequest(draft.Version), Json);
         response.EnsureSuccessStatusCode();
         return await response.Read<TenderDto>();
