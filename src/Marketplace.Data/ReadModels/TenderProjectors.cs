@@ -49,15 +49,15 @@ public sealed class TenderProjector(IOptions<TenderOptions> options) : IReadMode
         if (!wasPublished && tender.Status == TenderStatus.Enquiries) await Notify(db, tender, ct);
     }
 
-    /// <summary>Every current member firm of the tender's spaces with a capability in the same CPV class (by default) as a lot.</summary>
+    /// <summary>Every current member firm of the tender's spaces with a capability that matches a lot (<see cref="TenderRules.MatchKeys"/>).</summary>
     async Task Notify(MarketplaceDbContext db, TenderState tender, CancellationToken ct)
     {
         var digits = options.Value.MatchDigits;
-        var prefixes = TenderRules.MatchPrefixes(tender.Details!, digits);
+        var (prefixes, ancestors) = TenderRules.MatchKeys(tender.Details!, digits);
         var spaces = tender.Spaces;
         var firms = await db.SpaceMembers.AsNoTracking()
             .Where(m => spaces.Contains(m.SpaceId) && m.Status == MembershipStatus.Member && m.BusinessId != tender.BuyerId)
-            .Where(m => db.BusinessCapabilities.Any(c => c.BusinessId == m.BusinessId && prefixes.Contains(c.CpvDigits.Substring(0, digits))))
+            .Where(m => db.BusinessCapabilities.Any(c => c.BusinessId == m.BusinessId && (prefixes.Contains(c.CpvDigits.Substring(0, digits)) || ancestors.Contains(c.CpvDigits))))
             .Select(m => m.BusinessId).Distinct().ToListAsync(ct);
         db.Inbox.AddRange(firms.Select(f => new InboxEntry { BusinessId = f, TenderId = tender.Id, Title = tender.Details!.Title, At = tender.PublishedAt!.Value }));
     }

@@ -98,9 +98,17 @@ public static class TenderRules
         !before.Lots.SequenceEqual(after.Lots, LotComparer.Instance) || !before.Criteria.SequenceEqual(after.Criteria)
         || !before.Eligibility.SequenceEqual(after.Eligibility) || !before.Documents.SequenceEqual(after.Documents);
 
-    /// <summary>The CPV prefixes a firm's capability must share with a lot to be told of the tender (4 digits: the CPV class).</summary>
-    public static string[] MatchPrefixes(TenderDetails details, int digits) =>
-        [.. details.Lots.SelectMany(l => l.Cpv).Select(code => code[..digits]).Distinct()];
+    /// <summary>
+    /// Which capabilities hear of a tender: those sharing a lot's first <paramref name="digits"/> digits (4: the same
+    /// CPV class), and those that cover a lot from higher up the hierarchy (72000000, all IT services, covers 72260000).
+    /// Capabilities are compared by their eight digits.
+    /// </summary>
+    public static (string[] Prefixes, string[] Ancestors) MatchKeys(TenderDetails details, int digits)
+    {
+        var codes = details.Lots.SelectMany(l => l.Cpv).Select(code => code[..8]).Distinct().ToList();
+        return ([.. codes.Select(code => code[..digits]).Distinct()],
+            [.. codes.SelectMany(code => Enumerable.Range(2, 6).Select(k => code[..k].PadRight(8, '0'))).Distinct()]);
+    }
 
     sealed class LotComparer : IEqualityComparer<Lot>
     {

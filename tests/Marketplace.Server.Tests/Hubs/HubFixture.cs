@@ -5,17 +5,20 @@ using Marketplace.Server.Hosting;
 using Marketplace.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Marketplace.Server.Tests.Hubs;
 
 /// <summary>The server on a real Kestrel port, so SignalR runs over real WebSockets.</summary>
-public sealed class HubFixture : IAsyncLifetime
+public class HubFixture : IAsyncLifetime
 {
     public MarketplaceHost Host { get; private set; } = null!;
 
+    protected virtual TimeProvider? Clock => null;
+
     public async Task InitializeAsync()
     {
-        Host = new MarketplaceHost(await TestDatabase.Create(DatabaseProvider.Sqlite), realPort: true);
+        Host = new MarketplaceHost(await TestDatabase.Create(DatabaseProvider.Sqlite), realPort: true, clock: Clock);
         _ = Host.ServerAddress;
     }
 
@@ -43,4 +46,12 @@ public sealed class HubFixture : IAsyncLifetime
         await hub.StartAsync();
         return (http, hub);
     }
+}
+
+/// <summary>The hub fixture with a clock the tests move, to cross tender deadlines.</summary>
+public sealed class ClockedHubFixture : HubFixture
+{
+    public FakeTimeProvider FakeClock { get; } = new(DateTimeOffset.UtcNow);
+
+    protected override TimeProvider? Clock => FakeClock;
 }

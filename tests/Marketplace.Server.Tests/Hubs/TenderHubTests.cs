@@ -1,0 +1,114 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Json;
+using Marketplace.Businesses;
+using Marketplace.Server.Endpoints;
+using Marketplace.Spaces;
+using Marketplace.Tenders;
+using Marketplace.Testing;
+using Microsoft.AspNetCore.SignalR.Client;
+using static Marketplace.Testing.ApiClientExtensions;
+
+namespace Marketplace.Server.Tests.Hubs;
+
+/// <summary>Tenders live: matching firms hear of a publication, bidders of their receipts; sealed bids make no noise.</summary>
+public sealed class TenderHubTests(ClockedHubFixture fixture) : IClassFixture<ClockedHubFixture>
+{
+    static readonly TimeSpan Patience = TimeSpan.FromSeconds(15); // a bound on waiting, not a speed requirement
+
+    sealed record Scene(HttpClient Buyer, HubConnection BuyerHub, Guid BuyerId, Guid SpaceId,
+        HttpClient Builder, HubConnection BuilderHub, Guid BuilderId, HttpClient Coder, HubConnection CoderHub, Guid CoderId);
+
+    async Task<Scene> Setup()
+    {
+        var (admin, _) = await fixture.Connect(signedIn: true);
+        var association = await admin.CreateBusiness("Associazione", BusinessKind.Association);
+        var spaceId = (await (await admin.PostAsJsonAsync("/api/spaces", new CreateSpaceRequest(association.Id, "Spazio", null, [], [],
+            DirectoryVisibility.MembersOnly, "Regolamento"), Json)).Read<SpaceDetailDto>()).Summary.Id;
+        async Task<(HttpClient, HubConnection, Guid)> Member(string name, string cpv)
+        {
+            var (http, hub) = await fixture.Connect(signedIn: true);
+            var firm = await http.CreateBusiness(name);
+            (await http.EditProfile(firm.Id, EditOf(firm) with { Capabilities = [cpv] })).EnsureSuccessStatusCode();
+            (await http.PostAsJsonAsync($"/api/spaces/{spaceId}/applications", new ApplyRequest(firm.Id, null, 1), Json)).EnsureSuccessStatusCode();
+            (await admin.PostAsJsonAsync($"/api/spaces/{spaceId}/firms/{firm.Id}/decision", new DecisionRequest(MembershipDecision.Approve, null), Json)).EnsureSuccessStatusCode();
+            await hub.InvokeAsync("WatchBusinessTeam", firm.Id);
+            return (http, hub, firm.Id);
+        }
+        var (builder, builderHub, builderId) = await Member("Rossi Costruzioni", "45210000");
+        var (coder, coderHub, coderId) = await Member("Verdi Informatica", "72000000");
+        var (buyer, buyerHub) = await fixture.Connect(signedIn: true);
+        var buyerId = (await buyer.CreateBusiness("Comune", BusinessKind.Buyer)).Id;
+        return new Scene(buyer, buyerHub, buyerId, spaceId, builder, builderHub, builderId, coder, coderHub, coderId);
+    }
+
+    DraftTenderRequest Request(Scene s) => new(s.BuyerId, [s.SpaceId], "Scuola Rodari", null,
+        [new LotRequest(0, "Opere edili", null, ["45214200"], null, null)], [], [new CriterionRequest(0, "Prezzo", CriterionKind.Price, 100)],
+        fixture.FakeClock.GetUtcNow().AddDays(1), fixture.FakeClock.GetUtcNow().AddDays(2), null, null, false, []);
+
+    async Task<TenderDto> Publish(Scene s)
+    {
+        var draft = await (await s.Buyer.PostAsJsonAsync("/api/tenders", Request(s), Json)).Read<TenderDto>();
+        return await (await s.Buyer.PostAsJsonAsync($"/api/tenders/{draft.Id}/publish", new VersionRequest(draft.Version), Json)).Read<TenderDto>();
+    }
+
+    [Fact]
+    public async Task A_firm_whose_capabilities_match_is_told_live_when_a_tender_is_published()
+    {
+        var s = await Setup();
+        var matched = new TaskCompletionSource<InboxChangedDto>();
+        s.BuilderHub.On<InboxChangedDto>("InboxChanged", m => matched.TrySetResult(m));
+        var unrelated = new ConcurrentQueue<InboxChangedDto>();
+        s.CoderHub.On<InboxChangedDto>("InboxChanged", unrelated.Enqueue);
+
+        var tender = await Publish(s);
+
+        (await matched.Task.WaitAsync(Patience)).Should().Be(new InboxChangedDto(tender.Id, "Scuola Rodari"));
+        // The IT firm is told of a tender that matches it: once that arrives, anything about the first would have too.
+        var second = new TaskCompletionSource<InboxChangedDto>();
+        s.CoderHub.On<InboxChangedDto>("InboxChanged", m => second.TrySetResult(m));
+        var forCoder = await (await s.Buyer.PostAsJsonAsync("/api/tenders", Request(s) with { Title = "Software gestionale", Lots = [new LotRequest(0, "Software", null, ["72260000"], null, null)] }, Json)).Read<TenderDto>();
+        (await s.Buyer.PostAsJsonAsync($"/api/tenders/{forCoder.Id}/publish", new VersionRequest(forCoder.Version), Json)).EnsureSuccessStatusCode();
+        (await second.Task.WaitAsync(Patience)).TenderId.Should().Be(forCoder.Id);
+        unrelated.Should().NotContain(m => m.TenderId == tender.Id);
+    }
+
+    [Fact]
+    public async Task A_bidder_gets_its_receipt_live_and_the_buyer_hears_nothing_of_a_sealed_bid()
+    {
+        var s = await Setup();
+        var tender = await Publish(s);
+        var buyerHeard = new ConcurrentQueue<TenderChangedDto>();
+        s.BuyerHub.On<TenderChangedDto>("TenderChanged", buyerHeard.Enqueue);
+        await s.BuyerHub.InvokeAsync("WatchTender", tender.Id);
+        var receipt = new TaskCompletionSource<BidChangedDto>();
+        s.BuilderHub.On<BidChangedDto>("BidChanged", m => receipt.TrySetResult(m));
+        fixture.FakeClock.SetUtcNow(tender.EnquiryDeadline.AddTicks(10));
+        var tendering = (await s.Buyer.GetFromJsonAsync<TenderDto>($"/api/tenders/{tender.Id}", Json))!;
+
+        var submitted = await (await s.Builder.PutAsJsonAsync($"/api/tenders/{tender.Id}/bids/{s.BuilderId}",
+            new SubmitBidRequest([new LotPriceRequest(1, new MoneyDto(90_000m, "EUR"))], [], []), Json)).Read<ReceiptDto>();
+
+        (await receipt.Task.WaitAsync(Patience)).Should().BeEquivalentTo(new { TenderId = tender.Id, Status = BidStatus.Submitted, Receipt = submitted });
+        // Then the buyer cancels: the first message it hears after the bid is about the cancellation, none about the bid.
+        var cancelled = new TaskCompletionSource<TenderChangedDto>();
+        s.BuyerHub.On<TenderChangedDto>("TenderChanged", m => { if (m.Status == TenderStatus.Cancelled) cancelled.TrySetResult(m); });
+        (await s.Buyer.PostAsJsonAsync($"/api/tenders/{tender.Id}/cancel", new TextRequest("Prova"), Json)).EnsureSuccessStatusCode();
+        await cancelled.Task.WaitAsync(Patience);
+        buyerHeard.Should().OnlyContain(m => m.Status == TenderStatus.Tendering && m.Version == tendering.Version || m.Status == TenderStatus.Cancelled)
+            .And.NotContain(m => m.Status == TenderStatus.Tendering && m.Version > tendering.Version);
+        buyerHeard.Count(m => m.Status == TenderStatus.Tendering).Should().BeLessThanOrEqualTo(1, "only the move to bidding, never a bid");
+    }
+
+    [Fact]
+    public async Task Nobody_watches_a_draft_they_cannot_see()
+    {
+        var s = await Setup();
+        var draft = await (await s.Buyer.PostAsJsonAsync("/api/tenders", Request(s), Json)).Read<TenderDto>();
+        var (_, stranger) = await fixture.Connect(signedIn: false);
+
+        var refused = async () => await stranger.InvokeAsync("WatchTender", draft.Id);
+
+        await refused.Should().ThrowAsync<Microsoft.AspNetCore.SignalR.HubException>();
+        await s.BuyerHub.InvokeAsync("WatchTender", draft.Id);
+    }
+}
