@@ -1,6 +1,8 @@
 using Marketplace.Businesses;
 using Marketplace.Data;
+using Marketplace.Showcase;
 using Marketplace.Spaces;
+using Marketplace.Tenders;
 using Microsoft.AspNetCore.Identity;
 
 namespace Marketplace.Server.Seed;
@@ -8,10 +10,10 @@ namespace Marketplace.Server.Seed;
 /// <summary>
 /// Demo data for a fresh embedded install: an association and its collaboration space, a buyer and a handful of
 /// Emilian firms with real CPV capabilities (three members, one applicant, one invited), each with an owner
-/// account. Ids are fixed, so running it again changes nothing.
+/// account, and one published tender of the buyer in the space. Ids are fixed, so running it again changes nothing.
 /// On in Development (the README's `dotnet run`), off otherwise: the demo password is public.
 /// </summary>
-internal sealed class DemoSeeder(IServiceScopeFactory scopes, IGrainFactory grains, ILogger<DemoSeeder> log) : IHostedService
+internal sealed class DemoSeeder(IServiceScopeFactory scopes, IGrainFactory grains, TimeProvider clock, ILogger<DemoSeeder> log) : IHostedService
 {
     public const string Password = "demo-marketplace-2026";
 
@@ -62,6 +64,7 @@ internal sealed class DemoSeeder(IServiceScopeFactory scopes, IGrainFactory grai
             created++;
         }
         await SeedSpace(users);
+        await SeedTender(users);
         if (created > 0) log.LogInformation("Seeded {Count} demo businesses and their owner accounts (see the README)", created);
     }
 
@@ -97,6 +100,32 @@ internal sealed class DemoSeeder(IServiceScopeFactory scopes, IGrainFactory grai
             await Expect(membership.Apply(new ApplyToSpace(owner, "Chiediamo di aderire allo spazio.", 1)));
             if (index < 3) await Expect(membership.Decide(new DecideMembership(secretary, MembershipDecision.Approve, null)));
         }
+    }
+
+    static readonly Guid TenderId = Guid.Parse("0b1f6a52-6c55-4a4e-9a4f-5a0d3d2b1c01");
+
+    /// <summary>A works tender open for questions for a week and for bids a week after, from the day the demo first starts.</summary>
+    async Task SeedTender(UserManager<MarketplaceUser> users)
+    {
+        var tender = grains.Tender(TenderId);
+        if (await tender.Get() is not null) return;
+        var buyer = Businesses[1];
+        var officer = (await users.FindByEmailAsync(buyer.OwnerEmail))!.Id;
+        var today = new DateTimeOffset(clock.GetUtcNow().UtcDateTime.Date, TimeSpan.Zero);
+        var draft = await tender.Draft(new DraftTender(officer, buyer.Id, [SpaceId], new TenderDetails(
+            "Riqualificazione energetica della scuola primaria Rodari",
+            "Lavori di efficientamento energetico e adeguamento impiantistico dell'edificio scolastico di via Garibaldi.",
+            [
+                new Lot(0, "Opere edili e isolamento", "Cappotto termico, serramenti e coperture.", ["45214210", "45321000"], new Money(620_000m, "EUR"), "037011"),
+                new Lot(0, "Impianti elettrici e termici", "Pompe di calore, fotovoltaico e illuminazione LED.", ["45310000", "45331000"], new Money(280_000m, "EUR"), "037011"),
+            ],
+            ["Attestazione SOA OG1 classifica III (lotto 1) o OG11 classifica II (lotto 2)", "Regolarità contributiva (DURC)"],
+            [new AwardCriterion(0, "Prezzo", CriterionKind.Price, 30), new AwardCriterion(0, "Qualità tecnica della proposta", CriterionKind.Quality, 50),
+                new AwardCriterion(0, "Tempi di esecuzione", CriterionKind.Quality, 20)],
+            today.AddDays(8).AddHours(12), today.AddDays(15).AddHours(12), DateOnly.FromDateTime(today.AddDays(45).UtcDateTime),
+            DateOnly.FromDateTime(today.AddDays(410).UtcDateTime), true, [])));
+        if (draft.Problem is { } problem) throw new InvalidOperationException($"Demo tender: {problem}");
+        await Expect(tender.Publish(new PublishTender(officer, draft.Value!.Version)));
     }
 
     static async Task Expect<T>(Task<Outcome<T>> command)

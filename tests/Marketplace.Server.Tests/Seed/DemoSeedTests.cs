@@ -29,8 +29,12 @@ public sealed class DemoSeedTests
         spaces.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Name = "Spazio Imprese Emilia", MemberCount = 3, PolicyVersion = 1 });
         var owner = second.Browser();
         await owner.SignIn("titolare@edilizia-rossi.demo", DemoSeeder.Password);
-        (await owner.GetFromJsonAsync<MyBusinessDto[]>("/api/me/businesses", Json)).Should().ContainSingle()
-            .Which.Name.Should().Be("Edilizia Rossi S.r.l.");
+        var mine = (await owner.GetFromJsonAsync<MyBusinessDto[]>("/api/me/businesses", Json))!;
+        mine.Should().ContainSingle().Which.Name.Should().Be("Edilizia Rossi S.r.l.");
+        var tenders = await second.CreateClient().GetFromJsonAsync<TenderSummaryDto[]>($"/api/spaces/{spaces!.Single().Id}/tenders", Json);
+        tenders.Should().ContainSingle().Which.Status.Should().Be(Marketplace.Tenders.TenderStatus.Enquiries);
+        (await owner.GetFromJsonAsync<InboxItemDto[]>($"/api/businesses/{mine.Single().Id}/inbox", Json)).Should().ContainSingle(
+            "the builder's capabilities match the works lot");
     }
 
     [Fact]
