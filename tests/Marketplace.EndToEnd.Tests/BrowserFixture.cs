@@ -1,6 +1,7 @@
 using System.Net;
 using Marketplace.Data;
 using Marketplace.Testing;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
 
 namespace Marketplace.EndToEnd.Tests;
@@ -9,7 +10,7 @@ namespace Marketplace.EndToEnd.Tests;
 /// The real server on a real Kestrel port and the system's Chromium driven by Playwright (Playwright cannot
 /// download browsers here; MARKETPLACE_CHROMIUM, default /usr/bin/chromium, names the one to use).
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     static readonly string[] ChromiumFlags =
     [
@@ -26,9 +27,12 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>Where screenshots go, for people to look at: artifacts/screenshots at the repository root.</summary>
     public static string ScreenshotDirectory { get; } = Path.Combine(RepositoryPaths.Root, "artifacts", "screenshots");
 
+    /// <summary>The server's clock; null for the real one.</summary>
+    protected virtual TimeProvider? Clock => null;
+
     public async Task InitializeAsync()
     {
-        Host = new MarketplaceHost(await TestDatabase.Create(DatabaseProvider.Sqlite), realPort: true);
+        Host = new MarketplaceHost(await TestDatabase.Create(DatabaseProvider.Sqlite), realPort: true, clock: Clock);
         _ = Host.ServerAddress;
         var chromium = Environment.GetEnvironmentVariable("MARKETPLACE_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
         if (!File.Exists(chromium))
@@ -41,12 +45,13 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A separate browser profile (its own cookies), as a different person on a different computer.</summary>
-    public async Task<IPage> NewPerson(string locale = "it-IT")
+    public async Task<IPage> NewPerson(string locale = "it-IT", string? timezone = null)
     {
         // Reduced motion: charts draw their final values at once, so screenshots show what a user ends up seeing.
         var context = await Browser.NewContextAsync(new()
         {
             BaseURL = Address.ToString(), Locale = locale, ViewportSize = new() { Width = 1280, Height = 900 }, ReducedMotion = ReducedMotion.Reduce,
+            TimezoneId = timezone,
         });
         return await context.NewPageAsync();
     }
@@ -61,4 +66,12 @@ public sealed class BrowserFixture : IAsyncLifetime
         await Host.DisposeAsync();
         await Host.Database.DisposeAsync();
     }
+}
+
+/// <summary>The browser fixture with a server clock the test moves, to cross tender deadlines when the story says so.</summary>
+public sealed class ClockedBrowserFixture : BrowserFixture
+{
+    public FakeTimeProvider ServerClock { get; } = new(DateTimeOffset.UtcNow);
+
+    protected override TimeProvider? Clock => ServerClock;
 }

@@ -34,14 +34,17 @@ export function stepperView(tender: TenderDto) {
   </ol>`;
 }
 
-/** One deadline: the date and time in the viewer's zone, and a live countdown while it is ahead. */
-function deadlineView(label: string, iso: string, now: number, testid: string) {
-  const passed = Date.parse(iso) <= now;
+/**
+ * One deadline: the date and time in the viewer's zone, and a live countdown while it is ahead. `closed` is the
+ * server's word that the tender has moved past it, which wins over this computer's clock.
+ */
+function deadlineView(label: string, iso: string, now: number, testid: string, closed: boolean) {
+  const passed = closed || Date.parse(iso) <= now;
   return html`<div class="deadline ${passed ? "passed" : ""}" data-testid=${testid} data-at=${iso}>
     <dt>${label}</dt>
     <dd>
       <time datetime=${iso}>${formatDeadline(iso)}</time>
-      <span class="countdown" data-testid="${testid}-countdown">${formatCountdown(iso, now)}</span>
+      <span class="countdown" data-testid="${testid}-countdown">${passed ? t("tender.countdown.passed") : formatCountdown(iso, now)}</span>
     </dd>
   </div>`;
 }
@@ -51,8 +54,9 @@ export function deadlinesView(tender: TenderDto, now: number) {
   return html`<section class="card" aria-labelledby="tender-deadlines-title">
     <h2 id="tender-deadlines-title">${t("tender.deadlines")}</h2>
     <dl class="deadlines">
-      ${deadlineView(t("tender.enquiryDeadline"), tender.enquiryDeadline, now, "enquiry-deadline")}
-      ${deadlineView(t("tender.submissionDeadline"), tender.submissionDeadline, now, "submission-deadline")}
+      ${deadlineView(t("tender.enquiryDeadline"), tender.enquiryDeadline, now, "enquiry-deadline", !["Draft", "Enquiries"].includes(tender.status))}
+      ${deadlineView(t("tender.submissionDeadline"), tender.submissionDeadline, now, "submission-deadline",
+        !["Draft", "Enquiries", "Tendering"].includes(tender.status))}
       ${start || end
         ? html`<div class="deadline contract">
             <dt>${t("tender.contract")}</dt>
