@@ -83,14 +83,15 @@ public sealed record DecisionDto(int Lot, Guid? BidId, NamedDto[] Winners, Money
 
 /// <summary>
 /// A tender as the viewer may see it. <see cref="ReceiptCount"/> is null when the tender keeps its count of bids
-/// to itself until they are opened. <see cref="CanManage"/>: the viewer edits for the buyer.
+/// to itself until they are opened. <see cref="CanManage"/>: the viewer edits for the buyer. <see cref="CanDraft"/>:
+/// the tender is a draft the viewer may edit, publish or drop (the buyer's editors, or the space admin who started it).
 /// </summary>
 public sealed record TenderDto(
     Guid Id, NamedDto Buyer, NamedDto[] Spaces, string Title, string? Description, LotDto[] Lots, string[] Eligibility,
     CriterionDto[] Criteria, DateTimeOffset EnquiryDeadline, DateTimeOffset SubmissionDeadline, DateOnly? ContractStart,
     DateOnly? ContractEnd, bool DisclosesBidCount, DocumentDto[] Documents, TenderStatus Status, int Version,
     AmendmentDto[] Amendments, QuestionDto[] Questions, int? ReceiptCount, DecisionDto[] Decisions, string? CancelReason,
-    DateTimeOffset? PublishedAt, DateTimeOffset UpdatedAt, bool CanManage);
+    DateTimeOffset? PublishedAt, DateTimeOffset UpdatedAt, bool CanManage, bool CanDraft);
 
 public sealed record TenderSummaryDto(Guid Id, Guid BuyerId, string BuyerName, string Title, TenderStatus Status, string[] Cpv, int LotCount,
     DateTimeOffset EnquiryDeadline, DateTimeOffset SubmissionDeadline, DateTimeOffset? PublishedAt);

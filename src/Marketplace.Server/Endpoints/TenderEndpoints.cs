@@ -185,6 +185,7 @@ public static class TenderEndpoints
             : t.Details.DisclosesBidCount ? await db.Bids.CountAsync(b => b.TenderId == t.Id && b.Status == BidStatus.Submitted, ct)
             : null;
         var d = t.Details;
+        var canManage = me is { } viewer && await grains.Tender(t.Id).IsBuyer(viewer);
         return new TenderDto(t.Id, new NamedDto(t.BuyerId, names.GetValueOrDefault(t.BuyerId, "")),
             [.. t.Spaces.Select(s => new NamedDto(s, spaces.GetValueOrDefault(s, "")))], d.Title, d.Description, [.. d.Lots.Select(LotDto.From)],
             d.Eligibility, [.. d.Criteria.Select(c => new CriterionDto(c.Number, c.Name, c.Kind, c.Weight))], d.EnquiryDeadline, d.SubmissionDeadline,
@@ -192,7 +193,7 @@ public static class TenderEndpoints
             [.. t.Amendments.Select(a => new AmendmentDto(a.Number, a.Summary, a.Material, a.SubmissionDeadline, a.At))],
             [.. t.Questions.Select(q => new QuestionDto(q.Number, q.Text, q.AskedAt, q.Answer, q.AnsweredAt, myFirms.Contains(q.AskerFirmId)))],
             receipts, [.. t.Decisions.Select(x => Decision(t, x, names))], t.CancelReason, t.PublishedAt, t.UpdatedAt,
-            me is { } viewer && await grains.Tender(t.Id).IsBuyer(viewer));
+            canManage, t.Status == TenderStatus.Draft && (canManage || t.CreatedBy == me));
     }
 
     internal static DecisionDto Decision(TenderSnapshot t, LotDecision d, IReadOnlyDictionary<Guid, string> names)

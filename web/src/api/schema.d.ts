@@ -6291,6 +6291,7 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
             canManage: boolean;
+            canDraft: boolean;
         };
         TendererDto: {
             /** Format: uuid */

@@ -90,7 +90,8 @@ export function managePanel(ctx: TenderContext) {
 
   return {
     view(tender: TenderDto) {
-      if (!tender.canManage) return nothing;
+      // A space admin who started a draft for the buyer may publish it; everything after publication is the buyer's.
+      if (!tender.canManage && !tender.canDraft) return nothing;
       const s = tender.status;
       const awarded = tender.decisions.some((d) => d.bidId !== null);
       const cancellable = (s === "Draft" || s === "Enquiries" || s === "Tendering" || s === "Opening" || s === "Evaluation") && !awarded;

@@ -52,6 +52,7 @@ export function tenderDto(more: Partial<TenderDto> = {}): TenderDto {
     publishedAt: null,
     updatedAt: "2026-02-01T10:00:00Z",
     canManage: true,
+    canDraft: false,
     ...more,
   };
 }
