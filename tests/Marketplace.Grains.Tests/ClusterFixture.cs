@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Marketplace.Businesses;
 using Marketplace.Spaces;
+using Marketplace.Tenders;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
@@ -72,6 +73,22 @@ public sealed class RecordedLiveUpdates : ILiveUpdates
     public Task MembershipChanged(SpaceSnapshot space, MembershipSnapshot membership)
     {
         Memberships.Enqueue(membership);
+        return Task.CompletedTask;
+    }
+
+    public ConcurrentQueue<(TenderSnapshot Tender, TenderNotice Notice)> Tenders { get; } = new();
+
+    public Task TenderChanged(TenderSnapshot tender, TenderNotice notice)
+    {
+        Tenders.Enqueue((tender, notice));
+        return Task.CompletedTask;
+    }
+
+    public ConcurrentQueue<BidSnapshot> Bids { get; } = new();
+
+    public Task BidChanged(TenderSnapshot tender, BidSnapshot bid)
+    {
+        Bids.Enqueue(bid);
         return Task.CompletedTask;
     }
 }

@@ -26,8 +26,9 @@ public static class AuditChain
         new(sequence, subject, e.Kind, e.Detail, e.At, previousHash, Hash(tenderId, sequence, subject, e.Kind, e.Detail, e.At, previousHash));
 
     /// <summary>
-    /// The sequence number of the first link that does not hold (wrong hash, wrong predecessor, a gap, or a missing
-    /// end when the recorded head says the chain is longer); null when the whole chain verifies.
+    /// The sequence number of the first link that does not hold (wrong hash, wrong predecessor, a gap, a missing
+    /// end when the recorded head says the chain is longer, or a last link that is not the recorded head); null when
+    /// the whole chain verifies.
     /// </summary>
     public static long? FirstBroken(Guid tenderId, IReadOnlyList<AuditLink> links, long headSequence, string headHash)
     {
@@ -40,7 +41,8 @@ public static class AuditChain
                 return i + 1;
             previous = link.Hash;
         }
-        if (links.Count != headSequence || previous != (headSequence == 0 ? Genesis : headHash)) return Math.Min(links.Count, headSequence) + 1;
+        if (links.Count != headSequence) return Math.Min(links.Count, headSequence) + 1;
+        if (previous != (headSequence == 0 ? Genesis : headHash)) return headSequence;
         return null;
     }
 

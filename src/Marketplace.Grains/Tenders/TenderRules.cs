@@ -56,10 +56,13 @@ public static class TenderRules
         if (raw.Documents.Length > MaxDocuments) errors["documents"] = [$"At most {MaxDocuments} documents."];
         if (raw.ContractStart is { } start && raw.ContractEnd is { } end && end < start) errors["contractEnd"] = ["The contract ends after it starts."];
         if (raw.ContractStart is { } begins && begins < DateOnly.FromDateTime(raw.SubmissionDeadline.UtcDateTime)) errors["contractStart"] = ["The contract starts after the submission deadline."];
-        if (raw.SubmissionDeadline <= raw.EnquiryDeadline) errors["submissionDeadline"] = ["The submission deadline comes after the enquiry deadline."];
+        // Compared as stored: two deadlines less than a microsecond apart become the same instant.
+        var enquiryDeadline = raw.EnquiryDeadline.Stored();
+        var submissionDeadline = raw.SubmissionDeadline.Stored();
+        if (submissionDeadline <= enquiryDeadline) errors["submissionDeadline"] = ["The submission deadline comes after the enquiry deadline."];
 
         return errors.Count > 0 ? Problem.Invalid(errors) : new TenderDetails(title!, description, [.. lots], [.. eligibility], criteria,
-            raw.EnquiryDeadline.Stored(), raw.SubmissionDeadline.Stored(), raw.ContractStart, raw.ContractEnd, raw.DisclosesBidCount, [.. raw.Documents.DistinctBy(d => d.Id)]);
+            enquiryDeadline, submissionDeadline, raw.ContractStart, raw.ContractEnd, raw.DisclosesBidCount, [.. raw.Documents.DistinctBy(d => d.Id)]);
     }
 
     /// <summary>Price only is one Price criterion weighing 100; otherwise the weights add up to 100 with exactly one Price.</summary>
