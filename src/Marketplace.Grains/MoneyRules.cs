@@ -14,6 +14,7 @@ public static class MoneyRules
         if (raw.Amount < 0 || (!allowZero && raw.Amount == 0) || raw.Amount > MaxAmount || decimal.Round(raw.Amount, 2) != raw.Amount)
             errors[$"{field}.amount"] = [$"A {(allowZero ? "" : "non-zero ")}positive amount with at most two decimals."];
         if (currency.Length != 3 || !currency.All(char.IsAsciiLetterUpper)) errors[$"{field}.currency"] = ["A three-letter ISO 4217 currency code, such as EUR."];
-        return new Money(raw.Amount, currency);
+        // Always two decimals (1500.5 is stored as 1500.50), so equal amounts read, print and hash the same.
+        return new Money(decimal.Round(raw.Amount, 2) + 0.00m, currency);
     }
 }

@@ -6,7 +6,8 @@ public sealed record RankedBid(Guid BidId, decimal Price, decimal PricePoints, I
 /// <summary>
 /// Scoring and ranking. The price earns points by the usual proportional formula (lowest price ÷ price × 100); the
 /// buyer gives each quality criterion 0–100 points; the total weighs every criterion's points by its weight. Ties go
-/// to the bid received first.
+/// to the bid received first. Points round to two decimals, half away from zero (12.345 → 12.35), as Italian
+/// tender documents usually state.
 /// </summary>
 public static class TenderEvaluation
 {
@@ -21,9 +22,9 @@ public static class TenderEvaluation
         return [.. offers.Select(o =>
         {
             var points = scored[o.Bid.BidId].ToDictionary(s => s.Criterion, s => s.Points);
-            var pricePoints = o.Amount == 0 ? 100m : Math.Round(lowest / o.Amount * 100m, 2);
+            var pricePoints = o.Amount == 0 ? 100m : Math.Round(lowest / o.Amount * 100m, 2, MidpointRounding.AwayFromZero);
             points[price.Number] = pricePoints;
-            var total = Math.Round(details.Criteria.Sum(c => points.GetValueOrDefault(c.Number) * c.Weight / 100m), 2);
+            var total = Math.Round(details.Criteria.Sum(c => points.GetValueOrDefault(c.Number) * c.Weight / 100m), 2, MidpointRounding.AwayFromZero);
             return new RankedBid(o.Bid.BidId, o.Amount, pricePoints, points, total, quality.All(q => points.ContainsKey(q.Number)), o.Bid.ReceivedAt);
         })
         .OrderByDescending(r => r.Total).ThenBy(r => r.ReceivedAt)];

@@ -51,9 +51,9 @@ internal sealed class TenderGrain(
     {
         await CatchUp();
         var now = clock.Now();
-        var check = State.CheckAmend(command, await Actor(command.ActorId), now);
+        var check = State.CheckAmend(command, await Actor(command.ActorId), now, options.Value.MinimumTenderingAfterAmendment);
         if (check.Problem is { } no) return no;
-        State.Amend(command.Summary, check.Value.Details, check.Value.Material, options.Value.MinimumTenderingAfterAmendment, now);
+        State.Amend(command.Summary, check.Value.Details, check.Value.Material, now);
         return await Commit(check.Value.Material ? TenderNotice.MaterialAmendment : TenderNotice.Changed);
     }
 

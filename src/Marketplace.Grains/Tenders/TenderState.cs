@@ -131,7 +131,11 @@ public sealed class TenderState
         Conclude(now);
     }
 
-    public Outcome<(TenderDetails Details, bool Material)> CheckAmend(AmendTender command, TenderActor actor, DateTimeOffset now)
+    /// <summary>
+    /// Checks an amendment and gives the details as they will stand: a material amendment gives firms at least
+    /// <paramref name="minimumTendering"/> before submissions close, moving the deadline if needed.
+    /// </summary>
+    public Outcome<(TenderDetails Details, bool Material)> CheckAmend(AmendTender command, TenderActor actor, DateTimeOffset now, TimeSpan minimumTendering)
     {
         if ((Guard(actor, actor.BuyerEditor, TenderStatus.Enquiries) ?? Stale(command.ExpectedVersion)) is { } no) return no;
         var summary = command.Summary.Clean();
@@ -142,13 +146,16 @@ public sealed class TenderState
         if (TenderRules.CheckFuture(amended, now) is { } past) return past;
         if (amended.SubmissionDeadline < Terms.SubmissionDeadline)
             return Problem.Invalid("submissionDeadline", "An amendment never brings the submission deadline forward.");
-        return (amended, command.Material || TenderRules.IsMaterial(Terms, amended));
+        var material = command.Material || TenderRules.IsMaterial(Terms, amended);
+        var earliest = (now + minimumTendering).Stored();
+        if (material && amended.SubmissionDeadline < earliest) amended = amended with { SubmissionDeadline = earliest };
+        if (amended.ContractStart is { } start && start < DateOnly.FromDateTime(amended.SubmissionDeadline.UtcDateTime))
+            return Problem.Invalid("contractStart", $"The contract starts after the submission deadline, which this amendment moves to {amended.SubmissionDeadline:u}.");
+        return (amended, material);
     }
 
-    /// <summary>A material amendment gives firms at least the configured time to react: the deadline moves if needed.</summary>
-    public void Amend(string summary, TenderDetails details, bool material, TimeSpan minimumTendering, DateTimeOffset now)
+    public void Amend(string summary, TenderDetails details, bool material, DateTimeOffset now)
     {
-        if (material && details.SubmissionDeadline < now + minimumTendering) details = details with { SubmissionDeadline = now + minimumTendering };
         Details = details;
         Amendments.Add(new Amendment(Amendments.Count + 1, summary.Trim(), material, details.SubmissionDeadline, now));
         Record("Amended", Detail(("number", Amendments.Count.ToString(CultureInfo.InvariantCulture)), ("material", material ? "yes" : "no"),

@@ -57,6 +57,16 @@ public sealed class BidStateTests
     }
 
     [Fact]
+    public void The_same_price_written_differently_seals_to_the_same_digest()
+    {
+        var plain = Seal(Command(lots: [new LotPrice(1, new Money(1500.5m, "EUR"))])).Value!;
+        var padded = Seal(Command(lots: [new LotPrice(1, new Money(1500.50m, "EUR"))])).Value!;
+
+        BidSeal.Digest(plain).Should().Be(BidSeal.Digest(padded));
+        plain.Lots.Single().Price.Amount.ToString(System.Globalization.CultureInfo.InvariantCulture).Should().Be("1500.50");
+    }
+
+    [Fact]
     public void A_bid_offers_at_least_one_lot() =>
         Errors(Command(lots: [])).Should().Equal("lots");
 

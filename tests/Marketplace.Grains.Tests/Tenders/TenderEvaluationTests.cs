@@ -30,6 +30,17 @@ public sealed class TenderEvaluationTests
     }
 
     [Fact]
+    public void A_total_at_a_midpoint_rounds_half_away_from_zero()
+    {
+        var only = Offer(80_000m);
+
+        var ranking = TenderEvaluation.Rank(Terms(), [only], [Quality(only, 12.35m)], 1);
+
+        // price 100 × 30 / 100 = 30; quality 12.35 × 70 / 100 = 8.645; total 38.645 → 38.65 (half to even would give 38.64)
+        ranking.Single().Total.Should().Be(38.65m);
+    }
+
+    [Fact]
     public void The_total_weighs_each_criterion_s_points()
     {
         var cheap = Offer(80_000m);

@@ -297,6 +297,15 @@ public sealed class TenderRulesTests
         }).Value!;
 
         // 45211000 and 45212000 share class 4521; 77313000 and 77310000 share class 7731
-        TenderRules.MatchPrefixes(details, 4).Should().Equal("4521", "7731");
+        TenderRules.MatchKeys(details, 4).Prefixes.Should().Equal("4521", "7731");
+    }
+
+    [Fact]
+    public void A_capability_higher_up_the_hierarchy_covers_a_lot()
+    {
+        var details = Normalize(Details() with { Lots = [NewLot("Software", "72260000")] }).Value!;
+
+        // 72260000's ancestors: division 72, group 722, class 7226 (each padded to eight digits), and itself
+        TenderRules.MatchKeys(details, 4).Ancestors.Should().BeEquivalentTo("72000000", "72200000", "72260000");
     }
 }

@@ -287,9 +287,9 @@ public sealed class TenderStateTests
         var at = Now.AddDays(9);
         var details = state.Details! with { Lots = [.. state.Details!.Lots, NewLot("Aiuole", "77313000")] };
 
-        var check = state.CheckAmend(Amendment(state, details, "Aggiunto il lotto 3"), BuyerEditor, at);
+        var check = state.CheckAmend(Amendment(state, details, "Aggiunto il lotto 3"), BuyerEditor, at, MinimumTendering);
         check.Value.Material.Should().BeTrue();
-        state.Amend("Aggiunto il lotto 3", check.Value.Details, check.Value.Material, MinimumTendering, at);
+        state.Amend("Aggiunto il lotto 3", check.Value.Details, check.Value.Material, at);
 
         // now + minimum = (Now + 9 days) + 5 days = Now + 14 days, later than the Now + 12 days asked for
         state.Details!.SubmissionDeadline.Should().Be(Now.AddDays(14));
@@ -303,8 +303,8 @@ public sealed class TenderStateTests
         var at = Now.AddDays(1);
         var details = state.Details! with { Eligibility = ["Iscrizione alla CCIAA", "Certificazione ISO 14001"] };
 
-        var check = state.CheckAmend(Amendment(state, details), BuyerEditor, at);
-        state.Amend("Nuovo requisito", check.Value.Details, check.Value.Material, MinimumTendering, at);
+        var check = state.CheckAmend(Amendment(state, details), BuyerEditor, at, MinimumTendering);
+        state.Amend("Nuovo requisito", check.Value.Details, check.Value.Material, at);
 
         check.Value.Material.Should().BeTrue();
         state.Details!.SubmissionDeadline.Should().Be(SubmissionDeadline);
@@ -316,8 +316,8 @@ public sealed class TenderStateTests
         var state = Published(Details(submission: Now.AddDays(12)));
         var at = Now.AddDays(9);
 
-        var check = state.CheckAmend(Amendment(state, state.Details! with { Title = "Manutenzione del verde 2027" }), BuyerEditor, at);
-        state.Amend("Titolo", check.Value.Details, check.Value.Material, MinimumTendering, at);
+        var check = state.CheckAmend(Amendment(state, state.Details! with { Title = "Manutenzione del verde 2027" }), BuyerEditor, at, MinimumTendering);
+        state.Amend("Titolo", check.Value.Details, check.Value.Material, at);
 
         check.Value.Material.Should().BeFalse();
         state.Details!.SubmissionDeadline.Should().Be(Now.AddDays(12));
@@ -329,7 +329,7 @@ public sealed class TenderStateTests
     {
         var state = Published();
 
-        state.CheckAmend(Amendment(state, state.Details! with { Description = "Parchi" }, material: true), BuyerEditor, Now)
+        state.CheckAmend(Amendment(state, state.Details! with { Description = "Parchi" }, material: true), BuyerEditor, Now, MinimumTendering)
             .Value.Material.Should().BeTrue();
     }
 
@@ -338,7 +338,7 @@ public sealed class TenderStateTests
     {
         var state = Published();
 
-        state.CheckAmend(Amendment(state, state.Details! with { SubmissionDeadline = SubmissionDeadline.AddDays(-1) }), BuyerEditor, Now)
+        state.CheckAmend(Amendment(state, state.Details! with { SubmissionDeadline = SubmissionDeadline.AddDays(-1) }), BuyerEditor, Now, MinimumTendering)
             .Problem!.Errors!.Keys.Should().Equal("submissionDeadline");
     }
 
@@ -347,7 +347,7 @@ public sealed class TenderStateTests
     {
         var state = Published();
 
-        state.CheckAmend(Amendment(state, state.Details! with { SubmissionDeadline = SubmissionDeadline.AddDays(1) }), BuyerEditor, Now)
+        state.CheckAmend(Amendment(state, state.Details! with { SubmissionDeadline = SubmissionDeadline.AddDays(1) }), BuyerEditor, Now, MinimumTendering)
             .Problem.Should().BeNull();
     }
 
@@ -356,7 +356,7 @@ public sealed class TenderStateTests
     {
         var state = Published();
 
-        state.CheckAmend(Amendment(state, state.Details!, summary: "  "), BuyerEditor, Now).Problem!.Errors!.Keys.Should().Equal("summary");
+        state.CheckAmend(Amendment(state, state.Details!, summary: "  "), BuyerEditor, Now, MinimumTendering).Problem!.Errors!.Keys.Should().Equal("summary");
     }
 
     [Fact]
@@ -364,7 +364,7 @@ public sealed class TenderStateTests
     {
         var state = Published();
 
-        state.CheckAmend(Amendment(state, state.Details!) with { ExpectedVersion = 1 }, BuyerEditor, Now).Problem!.Kind.Should().Be(ProblemKind.Conflict);
+        state.CheckAmend(Amendment(state, state.Details!) with { ExpectedVersion = 1 }, BuyerEditor, Now, MinimumTendering).Problem!.Kind.Should().Be(ProblemKind.Conflict);
     }
 
     [Fact]
@@ -372,7 +372,7 @@ public sealed class TenderStateTests
     {
         var state = Tendering();
 
-        state.CheckAmend(Amendment(state, state.Details!), BuyerEditor, EnquiryDeadline).Problem!.Kind.Should().Be(ProblemKind.Conflict);
+        state.CheckAmend(Amendment(state, state.Details!), BuyerEditor, EnquiryDeadline, MinimumTendering).Problem!.Kind.Should().Be(ProblemKind.Conflict);
     }
 
     // Questions
@@ -687,8 +687,8 @@ public sealed class TenderStateTests
         var state = Published();
         var amend = Amendment(state, state.Details! with { Title = "Altro titolo" });
 
-        state.CheckAmend(amend, BuyerEditor, Now).Problem.Should().BeNull();
-        state.CheckAmend(amend, Outsider, Now).Problem!.Kind.Should().Be(ProblemKind.Forbidden);
+        state.CheckAmend(amend, BuyerEditor, Now, MinimumTendering).Problem.Should().BeNull();
+        state.CheckAmend(amend, Outsider, Now, MinimumTendering).Problem!.Kind.Should().Be(ProblemKind.Forbidden);
     }
 
     [Fact]
@@ -756,7 +756,7 @@ public sealed class TenderStateTests
         var state = Drafted(by: Admin);
         state.Publish(Now);
 
-        state.CheckAmend(Amendment(state, state.Details!) with { ActorId = AdminUser }, Admin, Now).Problem!.Kind.Should().Be(ProblemKind.Forbidden);
+        state.CheckAmend(Amendment(state, state.Details!) with { ActorId = AdminUser }, Admin, Now, MinimumTendering).Problem!.Kind.Should().Be(ProblemKind.Forbidden);
     }
 
     [Fact]
@@ -807,11 +807,25 @@ public sealed class TenderStateTests
     // Audit
 
     [Fact]
+    public void A_material_amendment_that_moves_the_deadline_past_the_contract_start_is_refused()
+    {
+        // Enquiries close on day 10, submissions on day 11, the contract starts on day 12. A material amendment on day 9 gives
+        // firms five days: submissions would close on day 14, after the contract has started.
+        var tight = Published(Details(EnquiryDeadline, EnquiryDeadline.AddDays(1)) with
+        {
+            ContractStart = DateOnly.FromDateTime(EnquiryDeadline.AddDays(2).UtcDateTime),
+        });
+        var check = tight.CheckAmend(Amendment(tight, tight.Details! with { Eligibility = ["SOA OS24"] }), BuyerEditor, EnquiryDeadline.AddDays(-1), MinimumTendering);
+
+        check.Problem!.Errors!.Keys.Should().Equal("contractStart");
+    }
+
+    [Fact]
     public void Every_change_appends_an_audit_event_with_the_next_sequence()
     {
         var state = Published();
-        state.Amend("Titolo", state.CheckAmend(Amendment(state, state.Details! with { Title = "Verde 2027" }), BuyerEditor, Now).Value.Details,
-            false, MinimumTendering, Now.AddHours(1));
+        state.Amend("Titolo", state.CheckAmend(Amendment(state, state.Details! with { Title = "Verde 2027" }), BuyerEditor, Now, MinimumTendering).Value.Details,
+            false, Now.AddHours(1));
         state.Ask(Question(FirmOwner, Firm), Now.AddHours(2));
         state.Answer(new AnswerQuestion(BuyerOwner, 1, "Sì"), Now.AddHours(3));
         state.CatchUp(SubmissionDeadline);
