@@ -45,12 +45,12 @@ public class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A separate browser profile (its own cookies), as a different person on a different computer.</summary>
-    public async Task<IPage> NewPerson(string locale = "it-IT", string? timezone = null)
+    public async Task<IPage> NewPerson(string locale = "it-IT", string? timezone = null, int width = 1280)
     {
         // Reduced motion: charts draw their final values at once, so screenshots show what a user ends up seeing.
         var context = await Browser.NewContextAsync(new()
         {
-            BaseURL = Address.ToString(), Locale = locale, ViewportSize = new() { Width = 1280, Height = 900 }, ReducedMotion = ReducedMotion.Reduce,
+            BaseURL = Address.ToString(), Locale = locale, ViewportSize = new() { Width = width, Height = 900 }, ReducedMotion = ReducedMotion.Reduce,
             TimezoneId = timezone,
         });
         return await context.NewPageAsync();

@@ -113,5 +113,12 @@ public sealed class TenderBrowserTests(ClockedBrowserFixture fixture) : IClassFi
         await Expect(firm.GetByTestId("award-badge")).ToBeVisibleAsync();
         await Expect(firm.GetByTestId("receipt-digest")).ToHaveTextAsync(digest!);
         await firm.ScreenshotAsync(new() { Path = Shot("tender-7-awarded-firm.png"), FullPage = true });
+
+        // The same, in English on a phone.
+        var phone = await fixture.NewPerson("en-GB", Rome, width: 390);
+        await BusinessProfileBrowserTests.SignIn(phone, firmEmail);
+        await phone.GotoAsync(tenderUrl);
+        await Expect(phone.GetByTestId("award-badge")).ToBeVisibleAsync();
+        await phone.ScreenshotAsync(new() { Path = Shot("tender-8-awarded-firm-en-390.png"), FullPage = true });
     }
 }
