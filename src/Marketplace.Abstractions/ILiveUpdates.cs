@@ -26,4 +26,10 @@ public interface ILiveUpdates
 
     /// <summary>A bid was submitted or withdrawn: its tenderers are told (and the tender's watchers, only if the tender discloses its bid count).</summary>
     Task BidChanged(TenderSnapshot tender, BidSnapshot bid);
+
+    /// <summary>
+    /// An alliance changed: its active firms and invited firms are told; the <paramref name="departed"/> firms' people
+    /// leave its live group at once.
+    /// </summary>
+    Task AllianceChanged(Alliances.AllianceSnapshot alliance, Guid[] departed);
 }

@@ -35,6 +35,8 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<InboxEntry> Inbox => Set<InboxEntry>();
     public DbSet<DocumentEntry> Documents => Set<DocumentEntry>();
+    public DbSet<AllianceEntry> Alliances => Set<AllianceEntry>();
+    public DbSet<AllianceMemberEntry> AllianceMembers => Set<AllianceMemberEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -202,6 +204,24 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
             e.HasKey(x => new { x.BusinessId, x.TenderId });
             e.Property(x => x.Title).HasMaxLength(200);
             e.HasIndex(x => new { x.BusinessId, x.At });
+        });
+
+        builder.Entity<AllianceEntry>(e =>
+        {
+            e.ToTable("alliances");
+            e.HasKey(x => x.AllianceId);
+            e.Property(x => x.Name).HasMaxLength(120);
+            e.HasIndex(x => x.TenderId);
+            e.HasIndex(x => x.SpaceId);
+        });
+
+        builder.Entity<AllianceMemberEntry>(e =>
+        {
+            e.ToTable("alliance_members");
+            e.HasKey(x => new { x.AllianceId, x.FirmId });
+            e.Property(x => x.Role).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.Standing).HasConversion<string>().HasMaxLength(16);
+            e.HasIndex(x => x.FirmId);
         });
 
         builder.Entity<DocumentEntry>(e =>

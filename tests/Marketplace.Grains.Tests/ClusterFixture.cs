@@ -91,4 +91,12 @@ public sealed class RecordedLiveUpdates : ILiveUpdates
         Bids.Enqueue(bid);
         return Task.CompletedTask;
     }
+
+    public ConcurrentQueue<(Marketplace.Alliances.AllianceSnapshot Alliance, Guid[] Departed)> Alliances { get; } = new();
+
+    public Task AllianceChanged(Marketplace.Alliances.AllianceSnapshot alliance, Guid[] departed)
+    {
+        Alliances.Enqueue((alliance, departed));
+        return Task.CompletedTask;
+    }
 }

@@ -29,6 +29,7 @@ public static class MarketplaceRoutes
         app.MapBidApi();
         app.MapInboxApi();
         app.MapDocumentApi();
+        app.MapAllianceApi();
         app.MapReferenceApi();
         app.MapHub<MarketplaceHub>(HubPath);
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });

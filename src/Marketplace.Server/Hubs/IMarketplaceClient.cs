@@ -31,6 +31,9 @@ public interface IMarketplaceClient
 
     /// <summary>Sent to a bid's tenderers' members: the bid was submitted (with its receipt) or withdrawn.</summary>
     Task BidChanged(BidChangedDto change);
+
+    /// <summary>An alliance changed: sent to its watchers and to the people of its active and invited firms; reload it.</summary>
+    Task AllianceChanged(AllianceChangedDto change);
 }
 
 /// <summary>Hub group names, one home so grains' notices and hub joins always agree.</summary>
@@ -50,4 +53,7 @@ internal static class Topics
 
     /// <summary>Anyone who may see a tender: its public facts changed. Bids are never announced here unless the tender discloses its bid count.</summary>
     public static string Tender(Guid id) => $"tender:{id}";
+
+    /// <summary>The people of an alliance's active firms, watching its workspace.</summary>
+    public static string Alliance(Guid id) => $"alliance:{id}";
 }

@@ -1,3 +1,4 @@
+using Marketplace.Alliances;
 using Marketplace.Businesses;
 using Marketplace.Data;
 using Marketplace.Server.Auth;
@@ -70,6 +71,18 @@ public sealed class MarketplaceHub(IGrainFactory grains, MarketplaceDbContext db
         if (!await TenderEndpoints.CanSee(tenderId, Context.User!, grains)) throw new HubException("No tender has this id.");
         await Groups.AddToGroupAsync(Context.ConnectionId, Topics.Tender(tenderId));
     }
+
+    /// <summary>Only the people of an alliance's active firms may watch it.</summary>
+    [Authorize]
+    public async Task WatchAlliance(Guid allianceId)
+    {
+        var alliance = await grains.GetGrain<Alliances.IAllianceGrain>(allianceId).Get();
+        if (alliance is null || !AllianceAccess.CanWatch(alliance, await AllianceEndpoints.ViewerFirms(Context.User!, db, Context.ConnectionAborted)))
+            throw new HubException("Only the alliance's firms can watch it.");
+        await Groups.AddToGroupAsync(Context.ConnectionId, Topics.Alliance(allianceId));
+    }
+
+    public Task UnwatchAlliance(Guid allianceId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, Topics.Alliance(allianceId));
 
     public Task UnwatchTender(Guid tenderId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, Topics.Tender(tenderId));
 

@@ -113,6 +113,30 @@ internal sealed class HubLiveUpdates(
             await hub.Clients.Group(Topics.Tender(tender.Id)).TenderChanged(new TenderChangedDto(tender.Id, tender.Status, tender.Version));
     }, tender.Id);
 
+    public Task AllianceChanged(Alliances.AllianceSnapshot alliance, Guid[] departed) => Send(async () =>
+    {
+        var change = new AllianceChangedDto(alliance.Id, alliance.Version);
+        await hub.Clients.Group(Topics.Alliance(alliance.Id)).AllianceChanged(change);
+        foreach (var firm in alliance.Members.Where(m => m.Standing is Alliances.AllianceStanding.Active or Alliances.AllianceStanding.Invited || departed.Contains(m.FirmId)))
+            await hub.Clients.Group(Topics.BusinessTeam(firm.FirmId)).AllianceChanged(change);
+        foreach (var firm in departed) await RevokeAllianceWatch(alliance, firm);
+    }, alliance.Id);
+
+    /// <summary>A firm that left or was removed stops hearing the workspace at once, unless its people still act for another active firm of it.</summary>
+    async Task RevokeAllianceWatch(Alliances.AllianceSnapshot alliance, Guid firmId)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>();
+        var active = alliance.Active.Select(m => m.FirmId).ToList();
+        var people = await db.BusinessMembers.AsNoTracking().Where(b => b.BusinessId == firmId).Select(b => b.UserId).ToListAsync();
+        foreach (var user in people)
+        {
+            if (await db.BusinessMembers.AnyAsync(b => b.UserId == user && active.Contains(b.BusinessId))) continue;
+            foreach (var connection in connections.Of(user))
+                await hub.Groups.RemoveFromGroupAsync(connection, Topics.Alliance(alliance.Id));
+        }
+    }
+
     async Task Ping(SpaceSnapshot space)
     {
         var change = new SpaceChangedDto(space.Id);

@@ -16,6 +16,37 @@ namespace Marketplace.Data.Migrations.Postgres
                 .Annotation("Npgsql:PostgresExtension:pg_trgm", ",,");
 
             migrationBuilder.CreateTable(
+                name: "alliance_members",
+                columns: table => new
+                {
+                    AllianceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FirmId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Role = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Standing = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_alliance_members", x => new { x.AllianceId, x.FirmId });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "alliances",
+                columns: table => new
+                {
+                    AllianceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SpaceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenderId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    LeadId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_alliances", x => x.AllianceId);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoles",
                 columns: table => new
                 {
@@ -483,6 +514,21 @@ namespace Marketplace.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_alliance_members_FirmId",
+                table: "alliance_members",
+                column: "FirmId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_alliances_SpaceId",
+                table: "alliances",
+                column: "SpaceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_alliances_TenderId",
+                table: "alliances",
+                column: "TenderId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
                 column: "RoleId");
@@ -665,6 +711,12 @@ namespace Marketplace.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "alliance_members");
+
+            migrationBuilder.DropTable(
+                name: "alliances");
+
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 

@@ -12,6 +12,37 @@ namespace Marketplace.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "alliance_members",
+                columns: table => new
+                {
+                    AllianceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FirmId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Standing = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_alliance_members", x => new { x.AllianceId, x.FirmId });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "alliances",
+                columns: table => new
+                {
+                    AllianceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SpaceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenderId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    LeadId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_alliances", x => x.AllianceId);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoles",
                 columns: table => new
                 {
@@ -479,6 +510,21 @@ namespace Marketplace.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_alliance_members_FirmId",
+                table: "alliance_members",
+                column: "FirmId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_alliances_SpaceId",
+                table: "alliances",
+                column: "SpaceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_alliances_TenderId",
+                table: "alliances",
+                column: "TenderId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
                 column: "RoleId");
@@ -647,6 +693,12 @@ namespace Marketplace.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "alliance_members");
+
+            migrationBuilder.DropTable(
+                name: "alliances");
+
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 

@@ -1,0 +1,31 @@
+namespace Marketplace.Alliances;
+
+/// <summary>
+/// An alliance of firms in a space: its lead, members and subcontractors, their invitations and its versioned
+/// agreement. Every command is on behalf of one firm, by a person who edits for it (Owner or Manager).
+/// </summary>
+[Alias("Marketplace.IAllianceGrain")]
+public interface IAllianceGrain : IGrainWithGuidKey
+{
+    [Alias("Form")] Task<Outcome<AllianceSnapshot>> Form(FormAlliance command);
+
+    [Alias("Get")] Task<AllianceSnapshot?> Get();
+
+    /// <summary>The lead invites a member firm of the alliance's space.</summary>
+    [Alias("Invite")] Task<Outcome<AllianceSnapshot>> Invite(InviteToAlliance command);
+
+    [Alias("Answer")] Task<Outcome<AllianceSnapshot>> Answer(AnswerAllianceInvitation command);
+
+    /// <summary>A member (not the lead) leaves; the lead withdraws an invitation by removing the firm.</summary>
+    [Alias("Leave")] Task<Outcome<AllianceSnapshot>> Leave(Guid actorId, Guid firmId);
+
+    [Alias("Remove")] Task<Outcome<AllianceSnapshot>> Remove(RemoveFromAlliance command);
+
+    /// <summary>The lead hands the lead role to an active member, and becomes a member.</summary>
+    [Alias("HandOver")] Task<Outcome<AllianceSnapshot>> HandOver(Guid actorId, Guid newLeadId);
+
+    /// <summary>The lead publishes new agreement terms; every other firm must accept them again.</summary>
+    [Alias("PublishAgreement")] Task<Outcome<AllianceSnapshot>> PublishAgreement(Guid actorId, string text);
+
+    [Alias("AcceptAgreement")] Task<Outcome<AllianceSnapshot>> AcceptAgreement(AcceptAllianceAgreement command);
+}

@@ -1,0 +1,53 @@
+using Marketplace.Alliances;
+using Marketplace.Tenders;
+using Microsoft.EntityFrameworkCore;
+using Orleans.Runtime;
+
+namespace Marketplace.Data.ReadModels;
+
+/// <summary>An alliance as lists show it.</summary>
+public sealed class AllianceEntry
+{
+    public Guid AllianceId { get; set; }
+    public Guid SpaceId { get; set; }
+    public Guid? TenderId { get; set; }
+    public required string Name { get; set; }
+    public Guid LeadId { get; set; }
+    public int Version { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+/// <summary>A firm's standing in an alliance: who may see it, and whose live connections follow it.</summary>
+public sealed class AllianceMemberEntry
+{
+    public Guid AllianceId { get; set; }
+    public Guid FirmId { get; set; }
+    public AllianceRole Role { get; set; }
+    public AllianceStanding Standing { get; set; }
+}
+
+/// <summary>
+/// Keeps an alliance's rows equal to its grain state. An alliance formed for a tender writes its changes into
+/// that tender's audit chain too (under its own id, shown like bids: only once the bids are opened).
+/// </summary>
+public sealed class AllianceProjector : IReadModelProjector
+{
+    public bool Handles(Type stateType) => stateType == typeof(AllianceState);
+
+    public async Task Project(MarketplaceDbContext db, GrainId grainId, object? state, CancellationToken ct)
+    {
+        if (state is not AllianceState { Exists: true } alliance) return;
+        var snapshot = alliance.ToSnapshot();
+        await db.Alliances.Where(a => a.AllianceId == alliance.Id).ExecuteDeleteAsync(ct);
+        await db.AllianceMembers.Where(a => a.AllianceId == alliance.Id).ExecuteDeleteAsync(ct);
+        db.Alliances.Add(new AllianceEntry
+        {
+            AllianceId = alliance.Id, SpaceId = alliance.SpaceId, TenderId = alliance.TenderId, Name = alliance.Name, LeadId = snapshot.LeadId,
+            Version = alliance.Version, UpdatedAt = alliance.UpdatedAt,
+        });
+        db.AllianceMembers.AddRange(alliance.Members.Select(m => new AllianceMemberEntry { AllianceId = alliance.Id, FirmId = m.FirmId, Role = m.Role, Standing = m.Standing }));
+        if (alliance.TenderId is { } tenderId && await TenderLedger.Lock(db, tenderId, ct) is { } tender)
+            await TenderLedger.Append(db, tender, alliance.Id.ToString("N"),
+                [.. alliance.History.Select(e => new AuditEvent(e.Sequence, e.Kind, $"firm={e.FirmId:N}", e.At))], ct);
+    }
+}

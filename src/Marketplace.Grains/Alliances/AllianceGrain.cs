@@ -1,0 +1,93 @@
+using Marketplace.Businesses;
+using Marketplace.Spaces;
+using Marketplace.Tenders;
+using Orleans.Runtime;
+
+namespace Marketplace.Alliances;
+
+internal sealed class AllianceGrain(
+    [PersistentState("alliance")] IPersistentState<AllianceState> alliance,
+    ILiveUpdates live,
+    TimeProvider clock) : Grain, IAllianceGrain
+{
+    AllianceState State => alliance.State;
+
+    public async Task<Outcome<AllianceSnapshot>> Form(FormAlliance command)
+    {
+        var lead = await Firm(command.LeadId, command.SpaceId);
+        var tender = command.TenderId is { } tenderId ? await GrainFactory.Tender(tenderId).Get() : null;
+        if (State.CheckForm(command, lead, tender) is { } no) return no;
+        State.Form(this.GetPrimaryKey(), command, clock.Now());
+        return await Commit([]);
+    }
+
+    public Task<AllianceSnapshot?> Get() => Task.FromResult(State.Exists ? State.ToSnapshot() : null);
+
+    public async Task<Outcome<AllianceSnapshot>> Invite(InviteToAlliance command)
+    {
+        if (State.CheckInvite(command, await Lead(), await Firm(command.FirmId)) is { } no) return no;
+        State.Invite(command, clock.Now());
+        return await Commit([]);
+    }
+
+    public async Task<Outcome<AllianceSnapshot>> Answer(AnswerAllianceInvitation command)
+    {
+        if (State.CheckAnswer(command, await Firm(command.FirmId)) is { } no) return no;
+        State.Answer(command, clock.Now());
+        return await Commit([]);
+    }
+
+    public async Task<Outcome<AllianceSnapshot>> Leave(Guid actorId, Guid firmId)
+    {
+        if (State.CheckLeave(actorId, await Firm(firmId)) is { } no) return no;
+        State.Leave(actorId, firmId, clock.Now());
+        return await Commit([firmId]);
+    }
+
+    public async Task<Outcome<AllianceSnapshot>> Remove(RemoveFromAlliance command)
+    {
+        if (State.CheckRemove(command, await Lead()) is { } no) return no;
+        State.Remove(command, clock.Now());
+        return await Commit([command.FirmId]);
+    }
+
+    public async Task<Outcome<AllianceSnapshot>> HandOver(Guid actorId, Guid newLeadId)
+    {
+        if (State.CheckHandOver(actorId, await Lead(), newLeadId) is { } no) return no;
+        State.HandOver(actorId, newLeadId, clock.Now());
+        return await Commit([]);
+    }
+
+    public async Task<Outcome<AllianceSnapshot>> PublishAgreement(Guid actorId, string text)
+    {
+        if (State.CheckPublishAgreement(actorId, await Lead(), text) is { } no) return no;
+        State.PublishAgreement(actorId, text, clock.Now());
+        return await Commit([]);
+    }
+
+    public async Task<Outcome<AllianceSnapshot>> AcceptAgreement(AcceptAllianceAgreement command)
+    {
+        if (State.CheckAcceptAgreement(command, await Firm(command.FirmId)) is { } no) return no;
+        State.AcceptAgreement(command, clock.Now());
+        return await Commit([]);
+    }
+
+    Task<AllianceFirm> Lead() => State.Exists ? Firm(State.LeadId) : Task.FromResult(new AllianceFirm(Guid.Empty, null, false));
+
+    // Alliances call tenders, spaces and businesses, never the reverse (DESIGN.md: calls go one way).
+    async Task<AllianceFirm> Firm(Guid firmId, Guid? spaceId = null)
+    {
+        var space = spaceId ?? State.SpaceId;
+        var standing = (await GrainFactory.Membership(space, firmId).Get())?.Standing.Status;
+        return new AllianceFirm(firmId, await GrainFactory.GetGrain<IBusinessGrain>(firmId).Get(), standing == MembershipStatus.Member);
+    }
+
+    /// <param name="departed">Firms that just stopped taking part: their people stop hearing about the alliance at once.</param>
+    async Task<AllianceSnapshot> Commit(Guid[] departed)
+    {
+        await alliance.WriteOrReload();
+        var snapshot = State.ToSnapshot();
+        await live.AllianceChanged(snapshot, departed);
+        return snapshot;
+    }
+}

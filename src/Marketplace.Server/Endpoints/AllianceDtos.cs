@@ -1,0 +1,33 @@
+using Marketplace.Alliances;
+
+namespace Marketplace.Server.Endpoints;
+
+public sealed record FormAllianceRequest(Guid LeadId, Guid SpaceId, Guid? TenderId, string? Name, string? AgreementText);
+
+public sealed record AllianceInviteRequest(Guid FirmId, AllianceRole? Role);
+
+public sealed record AllianceAnswerRequest(bool? Accept, int AgreementVersion);
+
+public sealed record ReasonRequest(string? Reason);
+
+public sealed record FirmRequest(Guid FirmId);
+
+public sealed record AllianceMemberDto(Guid FirmId, string Name, AllianceRole Role, AllianceStanding Standing, int? AcceptedAgreement,
+    bool AgreementPending, string? Reason, DateTimeOffset Since);
+
+public sealed record AllianceEventDto(string Kind, Guid FirmId, string FirmName, string? Reason, DateTimeOffset At);
+
+public sealed record AllianceAgreementDto(int Version, string Text, DateTimeOffset PublishedAt);
+
+/// <summary>
+/// An alliance as its firms see it. <see cref="MyFirms"/> are the viewer's firms in it (active or invited);
+/// <see cref="CanLead"/>: the viewer edits for the lead.
+/// </summary>
+public sealed record AllianceDto(Guid Id, NamedDto Space, NamedDto? Tender, string Name, NamedDto Lead, AllianceMemberDto[] Members,
+    AllianceAgreementDto Agreement, AllianceEventDto[] History, int Version, Guid[] MyFirms, bool CanLead, DateTimeOffset UpdatedAt);
+
+public sealed record AllianceSummaryDto(Guid Id, string Name, Guid? TenderId, string? TenderTitle, Guid LeadId, string LeadName,
+    Guid FirmId, AllianceRole Role, AllianceStanding Standing);
+
+/// <summary>Pushed to an alliance's watchers and to the people of its firms (invited ones included): reload it.</summary>
+public sealed record AllianceChangedDto(Guid AllianceId, int Version);

@@ -1,0 +1,126 @@
+using System.Security.Claims;
+using Marketplace.Alliances;
+using Marketplace.Data;
+using Marketplace.Server.Auth;
+using Marketplace.Tenders;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Server.Endpoints;
+
+public static class AllianceEndpoints
+{
+    /// <summary>
+    /// Alliances (RTI, reti d'impresa): formed by a lead firm in a space, for a tender or standing; the lead invites
+    /// member firms, which accept the agreement to join. Only the alliance's own firms see it.
+    /// </summary>
+    public static IEndpointRouteBuilder MapAllianceApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapApiGroup("/api/alliances", "Alliances").RequireAuthorization();
+        api.MapPost("/", Form);
+        api.MapGet("/{id:guid}", Get);
+        api.MapPost("/{id:guid}/invitations", Invite);
+        api.MapPost("/{id:guid}/firms/{firmId:guid}/answer", Answer);
+        api.MapPost("/{id:guid}/firms/{firmId:guid}/leave", Leave);
+        api.MapPost("/{id:guid}/firms/{firmId:guid}/remove", Remove);
+        api.MapPost("/{id:guid}/firms/{firmId:guid}/accept-agreement", AcceptAgreement);
+        api.MapPost("/{id:guid}/lead", HandOver);
+        api.MapPost("/{id:guid}/agreement", PublishAgreement);
+        app.MapApiGroup("/api/businesses/{id:guid}", "Alliances").MapGet("/alliances", OfFirm).RequireAuthorization();
+        return app;
+    }
+
+    static IAllianceGrain Alliance(this IGrainFactory grains, Guid id) => grains.GetGrain<IAllianceGrain>(id);
+
+    static async Task<Results<Created<AllianceDto>, ProblemHttpResult>> Form(
+        FormAllianceRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
+    {
+        var id = Guid.NewGuid();
+        var outcome = await grains.Alliance(id).Form(new FormAlliance(user.UserId(), body.LeadId, body.SpaceId, body.TenderId, body.Name ?? "", body.AgreementText ?? ""));
+        return outcome.Problem is { } no ? no.ToHttp() : TypedResults.Created($"/api/alliances/{id}", await Dto(outcome.Value!, user, grains, db, ct));
+    }
+
+    static async Task<Results<Ok<AllianceDto>, ProblemHttpResult>> Get(
+        Guid id, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
+        await grains.Alliance(id).Get() is { } alliance && AllianceAccess.CanRead(alliance, await ViewerFirms(user, db, ct))
+            ? TypedResults.Ok(await Dto(alliance, user, grains, db, ct))
+            : ProblemResults.NotFound("No alliance you may see has this id.");
+
+    static Task<Results<Ok<AllianceDto>, ProblemHttpResult>> Invite(
+        Guid id, AllianceInviteRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
+        body.Role is not { } role ? Task.FromResult<Results<Ok<AllianceDto>, ProblemHttpResult>>(ProblemResults.Required("role"))
+        : Respond(grains.Alliance(id).Invite(new InviteToAlliance(user.UserId(), body.FirmId, role)), user, grains, db, ct);
+
+    static Task<Results<Ok<AllianceDto>, ProblemHttpResult>> Answer(
+        Guid id, Guid firmId, AllianceAnswerRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
+        body.Accept is not { } accept ? Task.FromResult<Results<Ok<AllianceDto>, ProblemHttpResult>>(ProblemResults.Required("accept"))
+        : Respond(grains.Alliance(id).Answer(new AnswerAllianceInvitation(user.UserId(), firmId, accept, body.AgreementVersion)), user, grains, db, ct);
+
+    static Task<Results<Ok<AllianceDto>, ProblemHttpResult>> Leave(
+        Guid id, Guid firmId, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
+        Respond(grains.Alliance(id).Leave(user.UserId(), firmId), user, grains, db, ct);
+
+    static Task<Results<Ok<AllianceDto>, ProblemHttpResult>> Remove(
+        Guid id, Guid firmId, ReasonRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
+        Respond(grains.Alliance(id).Remove(new RemoveFromAlliance(user.UserId(), firmId, body.Reason ?? "")), user, grains, db, ct);
+
+    static Task<Results<Ok<AllianceDto>, ProblemHttpResult>> AcceptAgreement(
+        Guid id, Guid firmId, VersionRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
+        Respond(grains.Alliance(id).AcceptAgreement(new AcceptAllianceAgreement(user.UserId(), firmId, body.Version)), user, grains, db, ct);
+
+    static Task<Results<Ok<AllianceDto>, ProblemHttpResult>> HandOver(
+        Guid id, FirmRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
+        Respond(grains.Alliance(id).HandOver(user.UserId(), body.FirmId), user, grains, db, ct);
+
+    static Task<Results<Ok<AllianceDto>, ProblemHttpResult>> PublishAgreement(
+        Guid id, TextRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
+        Respond(grains.Alliance(id).PublishAgreement(user.UserId(), body.Text ?? ""), user, grains, db, ct);
+
+    /// <summary>The alliances a firm is in or invited to, for its people.</summary>
+    static async Task<Results<Ok<AllianceSummaryDto[]>, ProblemHttpResult>> OfFirm(Guid id, ClaimsPrincipal user, MarketplaceDbContext db, CancellationToken ct)
+    {
+        if (!(await ViewerFirms(user, db, ct)).Contains(id)) return Problem.Forbidden("Only the firm's people see its alliances.").ToHttp();
+        var rows = await db.AllianceMembers.AsNoTracking()
+            .Where(m => m.FirmId == id && (m.Standing == AllianceStanding.Active || m.Standing == AllianceStanding.Invited))
+            .Join(db.Alliances, m => m.AllianceId, a => a.AllianceId, (m, a) => new { Member = m, Alliance = a })
+            .GroupJoin(db.Tenders, x => x.Alliance.TenderId, t => t.TenderId, (x, t) => new { x.Member, x.Alliance, Tenders = t })
+            .SelectMany(x => x.Tenders.DefaultIfEmpty(), (x, t) => new { x.Member, x.Alliance, TenderTitle = t == null ? null : t.Title })
+            .Join(db.Directory, x => x.Alliance.LeadId, d => d.BusinessId, (x, d) => new { x.Member, x.Alliance, x.TenderTitle, LeadName = d.Name })
+            .OrderByDescending(x => x.Alliance.UpdatedAt).Take(200).ToListAsync(ct);
+        return TypedResults.Ok(rows.Select(x => new AllianceSummaryDto(x.Alliance.AllianceId, x.Alliance.Name, x.Alliance.TenderId, x.TenderTitle,
+            x.Alliance.LeadId, x.LeadName, id, x.Member.Role, x.Member.Standing)).ToArray());
+    }
+
+    static async Task<Results<Ok<AllianceDto>, ProblemHttpResult>> Respond(
+        Task<Outcome<AllianceSnapshot>> command, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
+    {
+        var outcome = await command;
+        return outcome.Problem is { } no ? no.ToHttp() : TypedResults.Ok(await Dto(outcome.Value!, user, grains, db, ct));
+    }
+
+    /// <summary>The firms the user acts for, in any role.</summary>
+    internal static async Task<List<Guid>> ViewerFirms(ClaimsPrincipal user, MarketplaceDbContext db, CancellationToken ct)
+    {
+        var me = user.UserId();
+        return await db.BusinessMembers.AsNoTracking().Where(m => m.UserId == me).Select(m => m.BusinessId).ToListAsync(ct);
+    }
+
+    static async Task<AllianceDto> Dto(AllianceSnapshot a, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
+    {
+        var firms = a.Members.Select(m => m.FirmId).ToList();
+        var names = await db.Directory.AsNoTracking().Where(d => firms.Contains(d.BusinessId)).ToDictionaryAsync(d => d.BusinessId, d => d.Name, ct);
+        var spaceName = await db.Spaces.AsNoTracking().Where(s => s.SpaceId == a.SpaceId).Select(s => s.Name).SingleOrDefaultAsync(ct) ?? "";
+        var tender = a.TenderId is { } tenderId ? await grains.Tender(tenderId).Get() : null;
+        var mine = (await ViewerFirms(user, db, ct)).Where(f => a.IsActive(f) || a.IsInvited(f)).ToArray();
+        var lead = await grains.GetGrain<Businesses.IBusinessGrain>(a.LeadId).Get();
+        string Name(Guid firm) => names.GetValueOrDefault(firm, "");
+        return new AllianceDto(a.Id, new NamedDto(a.SpaceId, spaceName), tender is null ? null : new NamedDto(tender.Id, tender.Details.Title), a.Name,
+            new NamedDto(a.LeadId, Name(a.LeadId)),
+            [.. a.Members.Where(m => m.Standing is AllianceStanding.Active or AllianceStanding.Invited).OrderBy(m => m.Role).ThenBy(m => Name(m.FirmId))
+                .Select(m => new AllianceMemberDto(m.FirmId, Name(m.FirmId), m.Role, m.Standing, m.AcceptedAgreement,
+                    m.Standing == AllianceStanding.Active && m.AcceptedAgreement != a.Agreement.Version, m.Reason, m.Since))],
+            new AllianceAgreementDto(a.Agreement.Version, a.Agreement.Text, a.Agreement.PublishedAt),
+            [.. a.History.OrderByDescending(e => e.Sequence).Select(e => new AllianceEventDto(e.Kind, e.FirmId, Name(e.FirmId), e.Reason, e.At))],
+            a.Version, mine, lead?.CanEdit(user.UserId()) == true, a.UpdatedAt);
+    }
+}
