@@ -33,13 +33,16 @@ describe("parseRoute", () => {
     [`#/tenders/${id.toUpperCase()}/`, { name: "tender", id }],
     [`#/tenders/${id}/edit`, { name: "editTender", id }],
     [`#/tenders/${id}/amend`, { name: "amendTender", id }],
+    [`#/alliances/${id}`, { name: "alliance", id }],
+    [`#/alliances/${id.toUpperCase()}/`, { name: "alliance", id }],
   ] as [string, Route][])("%s", (hash, expected) => {
     expect(parseRoute(hash)).toEqual(expected);
   });
 
   it.each(["#/nope", "#/businesses", "#/businesses/123", `#/businesses/${id}/delete`, `#/businesses/${id}/edit/x`, "#/businesses/new/x",
     "#/spaces/123", `#/spaces/${id}/edit`, "#/spaces/new/x", `#/spaces/${id}/settings/x`, `#/spaces/${id}/dashboard/x`,
-    "#/tenders", "#/tenders/123", "#/tenders/new/x", `#/tenders/${id}/bids`, `#/tenders/${id}/edit/x`, "#/inbox/x"])(
+    "#/tenders", "#/tenders/123", "#/tenders/new/x", `#/tenders/${id}/bids`, `#/tenders/${id}/edit/x`, "#/inbox/x",
+    "#/alliances", "#/alliances/123", `#/alliances/${id}/edit`])(
     "%s is not found",
     (hash) => {
       expect(parseRoute(hash)).toEqual({ name: "notFound" });
@@ -73,6 +76,7 @@ describe("href", () => {
     { name: "tender", id },
     { name: "editTender", id },
     { name: "amendTender", id },
+    { name: "alliance", id },
   ] as Route[])("round-trips %o", (route) => {
     expect(parseRoute(href(route))).toEqual(route);
   });
@@ -99,5 +103,9 @@ describe("requiresSignIn", () => {
     expect(requiresSignIn({ name: "amendTender", id })).toBe(true);
     expect(requiresSignIn({ name: "inbox" })).toBe(true);
     expect(requiresSignIn({ name: "tender", id })).toBe(false);
+  });
+
+  it("guards an alliance: only its own firms' people see it", () => {
+    expect(requiresSignIn({ name: "alliance", id })).toBe(true);
   });
 });

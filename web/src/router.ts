@@ -19,6 +19,8 @@ export type Route =
   | { name: "editTender"; id: string }
   /** The tender form again, to publish an amendment (Rettifica) during the enquiry period. */
   | { name: "amendTender"; id: string }
+  /** An alliance (RTI or rete d'impresa): its firms, its agreement and its history, for its own firms' people. */
+  | { name: "alliance"; id: string }
   | { name: "notFound" };
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -80,6 +82,10 @@ export function parseRoute(hash: string): Route {
     if (third === "amend") return { name: "amendTender", id: second.toLowerCase() };
     return { name: "notFound" };
   }
+  if (first === "alliances") {
+    if (!GUID.test(second) || third !== undefined) return { name: "notFound" };
+    return { name: "alliance", id: second.toLowerCase() };
+  }
   return { name: "notFound" };
 }
 
@@ -119,6 +125,8 @@ export function href(route: Route): string {
       return `#/tenders/${route.id}/edit`;
     case "amendTender":
       return `#/tenders/${route.id}/amend`;
+    case "alliance":
+      return `#/alliances/${route.id}`;
   }
 }
 
@@ -134,7 +142,8 @@ export function requiresSignIn(route: Route): boolean {
     route.name === "inbox" ||
     route.name === "newTender" ||
     route.name === "editTender" ||
-    route.name === "amendTender"
+    route.name === "amendTender" ||
+    route.name === "alliance"
   );
 }
 

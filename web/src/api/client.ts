@@ -50,6 +50,11 @@ import type {
   SubmitBidRequest,
   TenderDto,
   TenderSummaryDto,
+  AllianceAnswerRequest,
+  AllianceDto,
+  AllianceInviteRequest,
+  AllianceSummaryDto,
+  FormAllianceRequest,
 } from "./types";
 
 type Query = Record<string, string | number | undefined>;
@@ -196,4 +201,26 @@ export const api = {
   inbox: (firmId: string) => request<InboxItemDto[]>("GET", `/api/businesses/${segment(firmId)}/inbox`),
   /** Everything in the signed-in person's inboxes is read from now on. */
   markInboxRead: () => request<void>("POST", "/api/inbox/read"),
+
+  /** A new alliance led by one of the user's firms: for a tender (an RTI) or, with no tender, standing (rete d'impresa). */
+  formAlliance: (body: FormAllianceRequest) => request<AllianceDto>("POST", "/api/alliances", body),
+  /** An alliance, for the people of its active and invited firms; 404 to anyone else. */
+  alliance: (id: string) => request<AllianceDto>("GET", `/api/alliances/${segment(id)}`),
+  inviteToAlliance: (id: string, body: AllianceInviteRequest) =>
+    request<AllianceDto>("POST", `/api/alliances/${segment(id)}/invitations`, body),
+  /** The invited firm accepts (with the agreement version it read) or declines. */
+  answerAlliance: (id: string, firmId: string, body: AllianceAnswerRequest) =>
+    request<AllianceDto>("POST", `/api/alliances/${segment(id)}/firms/${segment(firmId)}/answer`, body),
+  leaveAlliance: (id: string, firmId: string) =>
+    request<AllianceDto>("POST", `/api/alliances/${segment(id)}/firms/${segment(firmId)}/leave`),
+  /** The lead removes an active firm or withdraws an invitation, saying why. */
+  removeFromAlliance: (id: string, firmId: string, reason: string) =>
+    request<AllianceDto>("POST", `/api/alliances/${segment(id)}/firms/${segment(firmId)}/remove`, { reason }),
+  handOverAlliance: (id: string, firmId: string) => request<AllianceDto>("POST", `/api/alliances/${segment(id)}/lead`, { firmId }),
+  publishAllianceAgreement: (id: string, text: string) =>
+    request<AllianceDto>("POST", `/api/alliances/${segment(id)}/agreement`, { text }),
+  acceptAllianceAgreement: (id: string, firmId: string, version: number) =>
+    request<AllianceDto>("POST", `/api/alliances/${segment(id)}/firms/${segment(firmId)}/accept-agreement`, { version }),
+  /** The firm's active alliances and pending invitations, for its people. */
+  firmAlliances: (id: string) => request<AllianceSummaryDto[]>("GET", `/api/businesses/${segment(id)}/alliances`),
 };

@@ -97,3 +97,18 @@ export type MyBidDto = Dto<"MyBidDto">;
 export type TenderStatus = TenderDto["status"];
 export type CriterionKind = CriterionDto["kind"];
 export type BidStatus = BidDto["status"];
+
+export type AllianceDto = Dto<"AllianceDto">;
+export type AllianceMemberDto = Dto<"AllianceMemberDto">;
+export type AllianceAgreementDto = Dto<"AllianceAgreementDto">;
+export type AllianceEventDto = Dto<"AllianceEventDto">;
+export type AllianceSummaryDto = Dto<"AllianceSummaryDto">;
+export type FormAllianceRequest = Dto<"FormAllianceRequest">;
+export type AllianceInviteRequest = Dto<"AllianceInviteRequest">;
+export type AllianceAnswerRequest = Dto<"AllianceAnswerRequest">;
+export type ReasonRequest = Dto<"ReasonRequest">;
+export type FirmRequest = Dto<"FirmRequest">;
+
+/** Lead (capofila / mandataria), Member (mandante) or Subcontractor (subappaltatore). */
+export type AllianceRole = AllianceMemberDto["role"];
+export type AllianceStanding = AllianceMemberDto["standing"];

@@ -1,6 +1,6 @@
 // The one SignalR connection to /hubs/marketplace. Pages watch topics (a business, a space, a space's admin
-// lists, a business's own team, a tender); this module keeps the connection up (retrying for ever) and joins
-// every watched group again after a reconnect.
+// lists, a business's own team, a tender, an alliance); this module keeps the connection up (retrying for ever)
+// and joins every watched group again after a reconnect.
 import { HubConnectionBuilder, HubConnectionState, LogLevel, type HubConnection } from "@microsoft/signalr";
 import type { BidStatus, BusinessProfileDto, MembershipStatus, ReceiptDto, TenderStatus } from "../api/types";
 
@@ -57,13 +57,24 @@ export interface BidChange {
 }
 
 /**
- * What a business's own people hear on its team group. SpaceStandingChanged names the firm; InboxChanged and
- * BidChanged do not, so they reach every team watcher of this client once (the client joins only its own teams).
+ * AllianceChanged: an alliance changed (a firm invited, joined, left or removed, the lead handed over, new terms);
+ * reload it. Sent to the alliance's watchers and to the team groups of its active, invited and just-departed firms.
+ */
+export interface AllianceChange {
+  allianceId: string;
+  version: number;
+}
+
+/**
+ * What a business's own people hear on its team group. SpaceStandingChanged names the firm; InboxChanged,
+ * BidChanged and AllianceChanged do not, so they reach every team watcher of this client once (the client joins
+ * only its own teams).
  */
 export type TeamMessage =
   | { type: "standing"; change: SpaceStandingChange }
   | { type: "inbox"; change: InboxChange }
-  | { type: "bid"; change: BidChange };
+  | { type: "bid"; change: BidChange }
+  | { type: "alliance"; change: AllianceChange };
 
 /**
  * The hub groups a client can ask for: the server methods that join and leave each one. The admin and team
@@ -75,6 +86,7 @@ const kinds = {
   spaceAdmin: { join: "WatchSpaceAdmin", leave: null },
   businessTeam: { join: "WatchBusinessTeam", leave: null },
   tender: { join: "WatchTender", leave: "UnwatchTender" },
+  alliance: { join: "WatchAlliance", leave: "UnwatchAlliance" },
 } as const satisfies Record<string, { join: string; leave: string | null }>;
 
 type Kind = keyof typeof kinds;
@@ -185,6 +197,11 @@ function hub(): HubConnection {
   conn.on("InboxChanged", (change: InboxChange) => current() && deliverToTeams({ type: "inbox", change }));
   conn.on("BidChanged", (change: BidChange) => current() && deliverToTeams({ type: "bid", change }));
   conn.on("TenderChanged", (change: TenderChange) => current() && deliver("tender", change.tenderId, change));
+  conn.on("AllianceChanged", (change: AllianceChange) => {
+    if (!current()) return;
+    deliver("alliance", change.allianceId, change);
+    deliverToTeams({ type: "alliance", change });
+  });
   // Sent to a business's team with its members; nothing shows it yet, and an unhandled method would log a warning.
   conn.on("BusinessTeamChanged", () => undefined);
   // Sent to watchers of the project's firms and of their spaces; the message names neither, so every listener reloads.
@@ -243,13 +260,21 @@ export const watchSpaceAdmin = (spaceId: string, watcher: Watcher<SpaceChange>):
 
 /**
  * The team group of one of the user's own businesses: its standing in any space (SpaceStandingChanged, for this
- * business only), and for a firm its inbox (InboxChanged) and its bids (BidChanged). Its members only.
+ * business only), and for a firm its inbox (InboxChanged), its bids (BidChanged) and its alliances and invitations
+ * (AllianceChanged). Its members only.
  */
 export const watchBusinessTeam = (businessId: string, watcher: Watcher<TeamMessage>): (() => void) =>
   watch("businessTeam", businessId, watcher);
 
 /** TenderChanged for one tender: anyone who may see it; reload it when it comes. */
 export const watchTender = (tenderId: string, watcher: Watcher<TenderChange>): (() => void) => watch("tender", tenderId, watcher);
+
+/**
+ * AllianceChanged for one alliance: the people of its active firms only. The server refuses anyone else (an
+ * invited firm's people hear of it on their team group instead): state `disconnected`.
+ */
+export const watchAlliance = (allianceId: string, watcher: Watcher<AllianceChange>): (() => void) =>
+  watch("alliance", allianceId, watcher);
 
 /**
  * Drops the connection and opens a new one for the watched topics. A hub connection is authenticated once, when

@@ -1,0 +1,162 @@
+using System.Net;
+using System.Net.Http.Json;
+using Marketplace.Alliances;
+using Marketplace.Server.Endpoints;
+using Marketplace.Server.Tests.Tenders;
+using Marketplace.Testing;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using static Marketplace.Testing.ApiClientExtensions;
+
+namespace Marketplace.Server.Tests.Alliances;
+
+public sealed class AllianceApiTestsOnSqlite(ClockedSqliteHost fixture) : AllianceApiTests<ClockedSqliteHost>(fixture);
+
+public sealed class AllianceApiTestsOnPostgres(ClockedPostgresHost fixture) : AllianceApiTests<ClockedPostgresHost>(fixture);
+
+/// <summary>Forming an alliance, inviting firms, the agreement, and who may see and do what.</summary>
+public abstract class AllianceApiTests<THost>(THost fixture) : IClassFixture<THost> where THost : ClockedHost
+{
+    const string Terms = "Accordo di RTI: mandato alla capofila, quote per pacchetto di lavoro, responsabilità solidale.";
+
+    async Task<(TenderWorld World, TenderDto Tender, AllianceDto Alliance)> Formed()
+    {
+        var w = await TenderWorld.Create(fixture.Host, fixture.Clock);
+        var tender = await w.Publish();
+        var response = await w.Builder.PostAsJsonAsync("/api/alliances", new FormAllianceRequest(w.BuilderId, w.SpaceId, tender.Id, "RTI Rodari", Terms), Json);
+        response.StatusCode.Should().Be(HttpStatusCode.Created);
+        return (w, tender, await response.Read<AllianceDto>());
+    }
+
+    static Task<HttpResponseMessage> Invite(TenderWorld w, HttpClient client, Guid alliance, Guid firm, AllianceRole role = AllianceRole.Member) =>
+        client.PostAsJsonAsync($"/api/alliances/{alliance}/invitations", new AllianceInviteRequest(firm, role), Json);
+
+    static Task<HttpResponseMessage> Accept(HttpClient client, Guid alliance, Guid firm, int version) =>
+        client.PostAsJsonAsync($"/api/alliances/{alliance}/firms/{firm}/answer", new AllianceAnswerRequest(true, version), Json);
+
+    [Fact]
+    public async Task A_lead_invites_a_member_firm_which_joins_by_accepting_the_agreement()
+    {
+        var (w, tender, alliance) = await Formed();
+        alliance.Should().BeEquivalentTo(new { Name = "RTI Rodari", Lead = new { Id = w.BuilderId, Name = "Rossi Costruzioni" }, CanLead = true,
+            Tender = new { tender.Id }, Agreement = new { Version = 1, Text = Terms } });
+
+        (await Invite(w, w.Builder, alliance.Id, w.CoderId)).EnsureSuccessStatusCode();
+        var invited = (await w.Coder.GetFromJsonAsync<AllianceDto>($"/api/alliances/{alliance.Id}", Json))!;
+        invited.Members.Single(m => m.FirmId == w.CoderId).Standing.Should().Be(AllianceStanding.Invited);
+        invited.MyFirms.Should().Equal(w.CoderId);
+
+        var joined = await (await Accept(w.Coder, alliance.Id, w.CoderId, 1)).Read<AllianceDto>();
+        joined.Members.Should().BeEquivalentTo(new[]
+        {
+            new { FirmId = w.BuilderId, Role = AllianceRole.Lead, Standing = AllianceStanding.Active, AcceptedAgreement = (int?)1 },
+            new { FirmId = w.CoderId, Role = AllianceRole.Member, Standing = AllianceStanding.Active, AcceptedAgreement = (int?)1 },
+        });
+        (await w.Coder.GetFromJsonAsync<AllianceSummaryDto[]>($"/api/businesses/{w.CoderId}/alliances", Json))
+            .Should().ContainSingle().Which.Should().BeEquivalentTo(new { Id = alliance.Id, TenderTitle = tender.Title, LeadName = "Rossi Costruzioni" });
+    }
+
+    [Fact]
+    public async Task New_agreement_terms_must_be_accepted_again_and_the_lead_can_hand_over()
+    {
+        var (w, _, alliance) = await Formed();
+        await Invite(w, w.Builder, alliance.Id, w.CoderId);
+        await Accept(w.Coder, alliance.Id, w.CoderId, 1);
+
+        var v2 = await (await w.Builder.PostAsJsonAsync($"/api/alliances/{alliance.Id}/agreement", new TextRequest(Terms + " Quote: 60/40."), Json)).Read<AllianceDto>();
+        v2.Members.Single(m => m.FirmId == w.CoderId).AgreementPending.Should().BeTrue();
+        v2.Members.Single(m => m.FirmId == w.BuilderId).AgreementPending.Should().BeFalse();
+        (await w.Coder.PostAsJsonAsync($"/api/alliances/{alliance.Id}/firms/{w.CoderId}/accept-agreement", new VersionRequest(1), Json))
+            .StatusCode.Should().Be(HttpStatusCode.Conflict, "version 1 is no longer the agreement");
+        (await w.Coder.PostAsJsonAsync($"/api/alliances/{alliance.Id}/firms/{w.CoderId}/accept-agreement", new VersionRequest(2), Json)).EnsureSuccessStatusCode();
+
+        (await w.Builder.PostAsJsonAsync($"/api/alliances/{alliance.Id}/firms/{w.BuilderId}/leave", new { }, Json))
+            .StatusCode.Should().Be(HttpStatusCode.Conflict, "the lead hands over before leaving");
+        var handed = await (await w.Builder.PostAsJsonAsync($"/api/alliances/{alliance.Id}/lead", new FirmRequest(w.CoderId), Json)).Read<AllianceDto>();
+        handed.Lead.Id.Should().Be(w.CoderId);
+        handed.CanLead.Should().BeFalse();
+        (await w.Builder.PostAsJsonAsync($"/api/alliances/{alliance.Id}/firms/{w.BuilderId}/leave", new { }, Json)).EnsureSuccessStatusCode();
+        (await w.Builder.GetAsync($"/api/alliances/{alliance.Id}")).StatusCode.Should().Be(HttpStatusCode.NotFound, "a firm that left no longer sees it");
+    }
+
+    [Fact]
+    public async Task Only_the_lead_invites_removes_hands_over_and_changes_the_agreement()
+    {
+        var (w, _, alliance) = await Formed();
+        await Invite(w, w.Builder, alliance.Id, w.CoderId);
+        var id = alliance.Id;
+
+        foreach (var (who, client) in new[] { ("invited firm", w.Coder), ("firm outside the alliance", w.Outsider), ("buyer", w.Buyer), ("space admin", w.Admin) })
+        {
+            (await Invite(w, client, id, w.OutsiderId)).StatusCode.Should().Be(HttpStatusCode.Forbidden, who);
+            (await client.PostAsJsonAsync($"/api/alliances/{id}/firms/{w.CoderId}/remove", new ReasonRequest("No"), Json)).StatusCode.Should().Be(HttpStatusCode.Forbidden, who);
+            (await client.PostAsJsonAsync($"/api/alliances/{id}/agreement", new TextRequest("Altro"), Json)).StatusCode.Should().Be(HttpStatusCode.Forbidden, who);
+            (await client.PostAsJsonAsync($"/api/alliances/{id}/lead", new FirmRequest(w.CoderId), Json)).StatusCode.Should().Be(HttpStatusCode.Forbidden, who);
+        }
+        (await Accept(w.Outsider, id, w.CoderId, 1)).StatusCode.Should().Be(HttpStatusCode.Forbidden, "only the invited firm's people answer for it");
+        (await w.Anonymous.GetAsync($"/api/alliances/{id}")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        (await w.Builder.GetFromJsonAsync<AllianceDto>($"/api/alliances/{id}", Json))!.Version.Should().Be(alliance.Version + 1, "only the invitation changed it");
+    }
+
+    [Fact]
+    public async Task Nobody_outside_sees_the_alliance_and_a_removed_firm_loses_it_at_once()
+    {
+        var (w, _, alliance) = await Formed();
+        await Invite(w, w.Builder, alliance.Id, w.CoderId);
+        await Accept(w.Coder, alliance.Id, w.CoderId, 1);
+
+        foreach (var client in new[] { w.Outsider, w.Buyer, w.Admin })
+            (await client.GetAsync($"/api/alliances/{alliance.Id}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await w.Buyer.GetAsync($"/api/businesses/{w.BuilderId}/alliances")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+
+        (await w.Builder.PostAsJsonAsync($"/api/alliances/{alliance.Id}/firms/{w.CoderId}/remove", new ReasonRequest(" "), Json))
+            .StatusCode.Should().Be(HttpStatusCode.BadRequest, "a removal says why");
+        (await w.Builder.PostAsJsonAsync($"/api/alliances/{alliance.Id}/firms/{w.CoderId}/remove", new ReasonRequest("Non copre più il lotto 2"), Json)).EnsureSuccessStatusCode();
+        (await w.Coder.GetAsync($"/api/alliances/{alliance.Id}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await w.Coder.GetFromJsonAsync<AllianceSummaryDto[]>($"/api/businesses/{w.CoderId}/alliances", Json)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Forming_and_inviting_are_refused_outside_the_space_or_the_tender_s_time()
+    {
+        var w = await TenderWorld.Create(fixture.Host, fixture.Clock);
+        var tender = await w.Publish();
+        var before = await fixture.Host.Query(db => db.Alliances.CountAsync());
+
+        (await w.Outsider.PostAsJsonAsync("/api/alliances", new FormAllianceRequest(w.OutsiderId, w.SpaceId, tender.Id, "RTI", Terms), Json))
+            .StatusCode.Should().Be(HttpStatusCode.Forbidden, "the outsider is not a member of the space");
+        (await w.Coder.PostAsJsonAsync("/api/alliances", new FormAllianceRequest(w.BuilderId, w.SpaceId, tender.Id, "RTI", Terms), Json))
+            .StatusCode.Should().Be(HttpStatusCode.Forbidden, "only the lead's people form for it");
+        var bad = await w.Builder.PostAsJsonAsync("/api/alliances", new FormAllianceRequest(w.BuilderId, w.SpaceId, Guid.NewGuid(), "R", ""), Json);
+        (await bad.Read<ValidationProblemDetails>()).Errors.Keys.Should().BeEquivalentTo("tenderId");
+        var blank = await w.Builder.PostAsJsonAsync("/api/alliances", new FormAllianceRequest(w.BuilderId, w.SpaceId, null, "R", ""), Json);
+        (await blank.Read<ValidationProblemDetails>()).Errors.Keys.Should().BeEquivalentTo("name", "agreementText");
+        (await fixture.Host.Query(db => db.Alliances.CountAsync())).Should().Be(before);
+
+        var standing = await (await w.Builder.PostAsJsonAsync("/api/alliances", new FormAllianceRequest(w.BuilderId, w.SpaceId, null, "Rete Emilia Edilizia", Terms), Json)).Read<AllianceDto>();
+        standing.Tender.Should().BeNull();
+        (await Invite(w, w.Builder, standing.Id, w.OutsiderId)).StatusCode.Should().Be(HttpStatusCode.Forbidden, "only member firms of the space are invited");
+        (await Invite(w, w.Builder, standing.Id, w.CoderId, AllianceRole.Lead)).StatusCode.Should().Be(HttpStatusCode.BadRequest);
+
+        w.PassTo(tender.SubmissionDeadline);
+        (await w.Builder.PostAsJsonAsync("/api/alliances", new FormAllianceRequest(w.BuilderId, w.SpaceId, tender.Id, "Tardi", Terms), Json))
+            .StatusCode.Should().Be(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task An_alliance_for_a_tender_is_in_its_audit_chain_and_hidden_until_the_bids_are_opened()
+    {
+        var (w, tender, alliance) = await Formed();
+        await Invite(w, w.Builder, alliance.Id, w.CoderId);
+
+        var audit = (await w.Anonymous.GetFromJsonAsync<AuditDto>($"/api/tenders/{tender.Id}/audit", Json))!;
+        audit.Valid.Should().BeTrue();
+        audit.Shown.Should().NotContain(l => l.Subject == alliance.Id.ToString("N"));
+        (await fixture.Host.Query(db => db.AuditEntries.CountAsync(e => e.TenderId == tender.Id && e.Subject == alliance.Id.ToString("N")))).Should().Be(2);
+
+        w.PassTo(tender.SubmissionDeadline);
+        audit = (await w.Anonymous.GetFromJsonAsync<AuditDto>($"/api/tenders/{tender.Id}/audit", Json))!;
+        audit.Valid.Should().BeTrue();
+        audit.Shown.Where(l => l.Subject == alliance.Id.ToString("N")).Select(l => l.Kind).Should().Equal("Formed", "Invited");
+    }
+}

@@ -1,0 +1,156 @@
+// Who may do what in an alliance, from what the server says of it (AllianceDto: the viewer's firms in it and
+// whether the viewer edits for the lead) and the viewer's role in each firm. These mirror the server's rules
+// (Marketplace.Grains/Alliances/AllianceState.cs) so that the page offers only what will be accepted; the server
+// still decides.
+import type {
+  AllianceDto,
+  AllianceEventDto,
+  AllianceMemberDto,
+  AllianceSummaryDto,
+  DirectoryEntryDto,
+  MemberRole,
+} from "../../api/types";
+
+const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
+
+/** Only a firm's Owners and Managers act for it in an alliance; Viewers see where it stands. */
+export const actsForFirm = (role: MemberRole | null | undefined): boolean => role === "Owner" || role === "Manager";
+
+/** The viewer still has a firm in the alliance (active or invited): anyone else gets 404 for it. */
+export const hasAccess = (alliance: Pick<AllianceDto, "myFirms">): boolean => alliance.myFirms.length > 0;
+
+const isMine = (alliance: Pick<AllianceDto, "myFirms">, firmId: string): boolean => alliance.myFirms.some((f) => same(f, firmId));
+
+/**
+ * Whether the viewer may join the alliance's live group: the people of its active firms only (AllianceAccess.CanWatch).
+ * The people of an invited firm hear of its changes on their firm's team group instead.
+ */
+export const canWatch = (alliance: Pick<AllianceDto, "myFirms" | "members">): boolean =>
+  alliance.members.some((m) => m.standing === "Active" && isMine(alliance, m.firmId));
+
+/**
+ * The firms the lead may invite: the member firms of the alliance's space that are neither in it nor invited,
+ * by name. A firm that declined, left or was removed may be invited again.
+ */
+export function inviteCandidates(
+  spaceMembers: readonly DirectoryEntryDto[],
+  alliance: Pick<AllianceDto, "members">,
+): DirectoryEntryDto[] {
+  const taken = alliance.members.filter((m) => m.standing === "Active" || m.standing === "Invited").map((m) => m.firmId.toLowerCase());
+  return spaceMembers
+    .filter((f) => f.kind === "Firm" && !taken.includes(f.id.toLowerCase()))
+    .sort((a, b) => a.name.localeCompare(b.name, "it"));
+}
+
+/** Where a firm stands with the agreement in force: accepted it, must accept it again (new terms), or invited to. */
+export type AgreementState = "accepted" | "pending" | "invited";
+
+export function agreementState(member: Pick<AllianceMemberDto, "standing" | "acceptedAgreement" | "agreementPending">, version: number): AgreementState {
+  if (member.standing === "Invited") return "invited";
+  return member.agreementPending || member.acceptedAgreement !== version ? "pending" : "accepted";
+}
+
+/** What the viewer can do for one of their own firms in the alliance. */
+export type FirmAction = "acceptInvitation" | "declineInvitation" | "acceptAgreement" | "leave";
+
+export interface ViewerFirm {
+  member: AllianceMemberDto;
+  /** The viewer is one of the firm's Owners or Managers. */
+  canAct: boolean;
+  actions: FirmAction[];
+}
+
+/**
+ * The viewer's firms in the alliance, invitations first, with what the viewer can do for each: answer an
+ * invitation, accept new terms, leave (the lead hands the role over first, so it never leaves).
+ */
+export function viewerFirms(alliance: Pick<AllianceDto, "myFirms" | "members" | "agreement">, roles: ReadonlyMap<string, MemberRole>): ViewerFirm[] {
+  return alliance.members
+    .filter((m) => (m.standing === "Active" || m.standing === "Invited") && isMine(alliance, m.firmId))
+    .sort((a, b) => (a.standing === b.standing ? 0 : a.standing === "Invited" ? -1 : 1))
+    .map((member) => {
+      const canAct = actsForFirm(roles.get(member.firmId.toLowerCase()));
+      const actions: FirmAction[] = [];
+      if (canAct && member.standing === "Invited") actions.push("acceptInvitation", "declineInvitation");
+      if (canAct && member.standing === "Active") {
+        if (agreementState(member, alliance.agreement.version) === "pending") actions.push("acceptAgreement");
+        if (member.role !== "Lead") actions.push("leave");
+      }
+      return { member, canAct, actions };
+    });
+}
+
+/** What the lead's editors can do about one row of the members' table. */
+export type RowAction = "handOver" | "remove";
+
+/**
+ * The lead removes an active firm or withdraws an invitation (never itself), and hands the lead to an active
+ * member; a subcontractor cannot lead.
+ */
+export function rowActions(alliance: Pick<AllianceDto, "canLead">, member: Pick<AllianceMemberDto, "role" | "standing">): RowAction[] {
+  if (!alliance.canLead || member.role === "Lead") return [];
+  if (member.standing === "Invited") return ["remove"];
+  if (member.standing !== "Active") return [];
+  return member.role === "Member" ? ["handOver", "remove"] : ["remove"];
+}
+
+/** The members' table: the lead first, then members, subcontractors, and the invited firms last, each by name. */
+export function membersInOrder(members: readonly AllianceMemberDto[]): AllianceMemberDto[] {
+  const rank = (m: AllianceMemberDto) => (m.standing === "Invited" ? 3 : m.role === "Lead" ? 0 : m.role === "Member" ? 1 : 2);
+  return members
+    .filter((m) => m.standing === "Active" || m.standing === "Invited")
+    .sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name, "it"));
+}
+
+/**
+ * How a history entry reads. The server records one `Removed` for both a firm removed and an invitation taken
+ * back: it was an invitation when the firm's previous entry is its invitation. History comes newest first.
+ */
+export function eventKind(history: readonly AllianceEventDto[], index: number): string {
+  const event = history[index];
+  if (!event) return "";
+  if (event.kind !== "Removed") return event.kind;
+  const previous = history.slice(index + 1).find((e) => same(e.firmId, event.firmId));
+  return previous?.kind === "Invited" ? "InvitationWithdrawn" : "Removed";
+}
+
+/** Pending invitations first, then by name: what a firm's people should look at first. */
+export const summariesInOrder = (list: readonly AllianceSummaryDto[]): AllianceSummaryDto[] =>
+  [...list].sort((a, b) => (a.standing === b.standing ? a.name.localeCompare(b.name, "it") : a.standing === "Invited" ? -1 : 1));
+
+/**
+ * The viewer's alliances for one tender, from their firms' lists: one entry per alliance and firm (a person may
+ * act for two firms of the same alliance).
+ */
+export function alliancesForTender(lists: readonly (readonly AllianceSummaryDto[])[], tenderId: string): AllianceSummaryDto[] {
+  const seen = new Set<string>();
+  const found: AllianceSummaryDto[] = [];
+  for (const s of lists.flat()) {
+    const key = `${s.id.toLowerCase()}:${s.firmId.toLowerCase()}`;
+    if (s.tenderId === null || !same(s.tenderId, tenderId) || seen.has(key)) continue;
+    seen.add(key);
+    found.push(s);
+  }
+  return summariesInOrder(found);
+}
+
+/** An invitation of one of the viewer's firms, as `allianceId:firmId`. */
+export const invitationKey = (allianceId: string, firmId: string): string => `${allianceId.toLowerCase()}:${firmId.toLowerCase()}`;
+
+/** The viewer's firms invited to the alliance, as the alliance now says. */
+export const invitedFirms = (alliance: Pick<AllianceDto, "myFirms" | "members">): AllianceMemberDto[] =>
+  alliance.members.filter((m) => m.standing === "Invited" && isMine(alliance, m.firmId));
+
+/**
+ * Which of the viewer's invitations to this alliance are new since last known (`known`, updated in place): a
+ * change to an alliance the firm is already invited to (another firm joined) brings no second notice, and an
+ * invitation that ended is forgotten, so that a new one later is news again.
+ */
+export function newInvitations(known: Set<string>, allianceId: string, invited: readonly Pick<AllianceMemberDto, "firmId">[]): string[] {
+  const prefix = `${allianceId.toLowerCase()}:`;
+  const now = new Set(invited.map((m) => invitationKey(allianceId, m.firmId)));
+  for (const key of [...known]) if (key.startsWith(prefix) && !now.has(key)) known.delete(key);
+  const fresh = [...now].filter((key) => !known.has(key));
+  fresh.forEach((key) => known.add(key));
+  return fresh.map((key) => key.slice(prefix.length));
+}
