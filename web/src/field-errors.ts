@@ -2,7 +2,7 @@
 // add a member), spaces (create, edit the settings, publish a policy, apply, decide, invite, moderators), a
 // space's directory search, whose errors name its query parameters (cpv, near, radiusKm, …), tenders (the
 // tender form, questions, evaluation), bids and uploaded documents, whose errors name nested fields
-// (`lots[0].cpv[1]`, `criteria[2].weight`, `answers[3]`).
+// (`lots[0].cpv[1]`, `criteria[2].weight`, `answers[3]`), and alliances (form, invite, remove, new terms).
 // The server names the field of each error (`vatNumber`, `capabilities[2]`, `territoryProvinces[0]`, `body` for
 // an unreadable request) and writes its message in English; the message shown here is chosen by the field and
 // filled in from the request that was sent. The rules and limits are those of Marketplace.Grains:
@@ -19,7 +19,7 @@ type Params = Record<string, string | number>;
  * The form an error comes from, for the few field names two forms use with different rules (a business's
  * `name` is 2–200 characters, a space's 3–120). Without one, the business rules apply.
  */
-export type FormName = "business" | "space" | "directory" | "tender" | "bid" | "document";
+export type FormName = "business" | "space" | "directory" | "tender" | "bid" | "document" | "alliance";
 
 interface Message {
   key: MessageKey;
@@ -205,6 +205,20 @@ const formRules: Record<FormName, Record<string, Rule>> = {
   document: {
     name: { key: "documents.validation.name" },
     body: { key: "documents.validation.body" },
+  },
+  // Marketplace.Grains/Alliances/AllianceState.cs and the alliance endpoints: forming, inviting, answering,
+  // removing (`reason`), handing over the lead (`firmId`) and publishing new terms (`text`).
+  alliance: {
+    name: { key: "alliances.validation.name", numbers: [["min", 3], ["max", 120]] },
+    agreementText: { key: "alliances.validation.agreement", numbers: [["max", 20000]] },
+    text: { key: "alliances.validation.agreement", numbers: [["max", 20000]] },
+    leadId: { key: "alliances.validation.leadId" },
+    spaceId: { key: "alliances.validation.spaceId" },
+    tenderId: { key: "alliances.validation.tenderId" },
+    firmId: { key: "alliances.validation.firmId" },
+    role: { key: "alliances.validation.role" },
+    accept: { key: "alliances.validation.accept" },
+    reason: { key: "alliances.validation.reason", numbers: [["max", 1000]] },
   },
 };
 

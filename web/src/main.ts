@@ -1,4 +1,6 @@
 import { html, nothing, render } from "lit-html";
+import { alliancePage } from "./features/alliances/alliance-page";
+import { allianceNoticeItems, restartAllianceNotices } from "./features/alliances/alliance-notices";
 import { authPage } from "./features/auth/auth-pages";
 import { currentUser, onSessionChange, refreshSession } from "./features/auth/session";
 import { businessPage } from "./features/businesses/business-page";
@@ -58,6 +60,8 @@ function pageFor(route: Route, redraw: Redraw): Page {
       return tenderFormPage({ kind: "edit", id: route.id }, redraw);
     case "amendTender":
       return tenderFormPage({ kind: "amend", id: route.id }, redraw);
+    case "alliance":
+      return alliancePage(route.id, redraw);
     case "notFound":
       return { title: () => t("notFound.title"), view: () => notFoundView(t("notFound.title")) };
   }
@@ -81,7 +85,7 @@ function draw(): void {
           : nothing}
         ${page.view()}
       </main>
-      ${noticesView([...standingNoticeItems(), ...inboxNoticeItems()])}`,
+      ${noticesView([...standingNoticeItems(), ...inboxNoticeItems(), ...allianceNoticeItems()])}`,
     root,
   );
 }
@@ -128,9 +132,11 @@ refreshSession()
       restartHub();
       restartStandingNotices(redraw);
       restartInbox(redraw);
+      restartAllianceNotices(redraw);
       mount();
     });
     restartStandingNotices(redraw);
     restartInbox(redraw);
+    restartAllianceNotices(redraw);
     mount();
   });

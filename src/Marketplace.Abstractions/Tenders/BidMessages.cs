@@ -45,9 +45,14 @@ public sealed record SealedBid(
 [GenerateSerializer, Immutable, Alias("Marketplace.Receipt")]
 public sealed record Receipt(Guid TenderId, Guid BidId, int Submission, string Digest, DateTimeOffset ReceivedAt);
 
-/// <summary>A bid for a tender; the lead firm's people submit, withdraw and resubmit it until the deadline.</summary>
+/// <summary>
+/// A bid for a tender; the lead firm's people submit, withdraw and resubmit it until the deadline.
+/// <paramref name="ReceivedAt"/> is when the server received the request (the endpoint's clock), so time spent queueing
+/// inside the server never counts against the bidder; without it, the bid's own arrival time counts.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("Marketplace.SubmitBid")]
-public sealed record SubmitBid(Guid ActorId, Tenderer[] Tenderers, LotPrice[] Lots, CriterionAnswer[] Answers, DocumentRef[] Documents);
+public sealed record SubmitBid(Guid ActorId, Tenderer[] Tenderers, LotPrice[] Lots, CriterionAnswer[] Answers, DocumentRef[] Documents,
+    DateTimeOffset? ReceivedAt = null);
 
 [GenerateSerializer, Immutable, Alias("Marketplace.BidSnapshot")]
 public sealed record BidSnapshot(Guid BidId, Guid TenderId, BidStatus Status, SealedBid? Content, Receipt? Receipt, DateTimeOffset UpdatedAt);

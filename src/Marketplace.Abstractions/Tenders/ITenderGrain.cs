@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace Marketplace.Tenders;
 
 /// <summary>
@@ -23,10 +25,11 @@ public interface ITenderGrain : IGrainWithGuidKey
     [Alias("Answer")] Task<Outcome<TenderSnapshot>> Answer(AnswerQuestion command);
 
     /// <summary>
-    /// Asked by a bid before it is stored: are submissions open at <paramref name="receivedAt"/>, may the actor act
-    /// for the lead, and is every tenderer a member of one of the tender's spaces? Returns the tender's terms.
+    /// Asked by a bid before it is stored: did it reach the server inside the bidding window, may the actor act for
+    /// the lead, and is every tenderer a member of one of the tender's spaces? Returns the tender's terms. Read-only,
+    /// so a burst of bids before a deadline is judged side by side rather than one after another.
     /// </summary>
-    [Alias("Admit")] Task<Outcome<TenderSnapshot>> Admit(Guid actorId, Tenderer[] tenderers, DateTimeOffset receivedAt);
+    [Alias("Admit"), ReadOnly] Task<Outcome<TenderSnapshot>> Admit(Guid actorId, Tenderer[] tenderers, DateTimeOffset receivedAt);
 
     /// <summary>True when the user edits for the buyer (Owner or Manager): they amend, score, award and cancel.</summary>
     [Alias("IsBuyer")] Task<bool> IsBuyer(Guid userId);

@@ -46,8 +46,10 @@ public sealed class AllianceProjector : IReadModelProjector
             Version = alliance.Version, UpdatedAt = alliance.UpdatedAt,
         });
         db.AllianceMembers.AddRange(alliance.Members.Select(m => new AllianceMemberEntry { AllianceId = alliance.Id, FirmId = m.FirmId, Role = m.Role, Standing = m.Standing }));
-        if (alliance.TenderId is { } tenderId && await TenderLedger.Lock(db, tenderId, ct) is { } tender)
-            await TenderLedger.Append(db, tender, alliance.Id.ToString("N"),
-                [.. alliance.History.Select(e => new AuditEvent(e.Sequence, e.Kind, $"firm={e.FirmId:N}", e.At))], ct);
+        if (alliance.TenderId is not { } tenderId) return;
+        var subject = alliance.Id.ToString("N");
+        var unchained = await TenderLedger.Unchained(db, tenderId, subject,
+            [.. alliance.History.Select(e => new AuditEvent(e.Sequence, e.Kind, $"firm={e.FirmId:N}", e.At))], ct);
+        if (await TenderLedger.Lock(db, tenderId, ct) is { } tender) TenderLedger.Chain(db, tender, subject, unchained);
     }
 }

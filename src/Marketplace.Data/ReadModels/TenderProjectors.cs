@@ -19,6 +19,7 @@ public sealed class TenderProjector(IOptions<TenderOptions> options) : IReadMode
     {
         if (state is not TenderState { Exists: true } tender) return; // tenders are never deleted
         var details = tender.Details!;
+        var unchained = await TenderLedger.Unchained(db, tender.Id, AuditChain.TenderSubject, tender.History, ct);
         var row = await TenderLedger.Lock(db, tender.Id, ct);
         var wasPublished = row is not null && row.Status != TenderStatus.Draft;
         if (row is null)
@@ -45,7 +46,7 @@ public sealed class TenderProjector(IOptions<TenderOptions> options) : IReadMode
 
         await db.TenderSpaces.Where(s => s.TenderId == tender.Id).ExecuteDeleteAsync(ct);
         db.TenderSpaces.AddRange(tender.Spaces.Select(s => new TenderSpaceEntry { TenderId = tender.Id, SpaceId = s }));
-        await TenderLedger.Append(db, row, AuditChain.TenderSubject, tender.History, ct);
+        TenderLedger.Chain(db, row, AuditChain.TenderSubject, unchained);
         if (!wasPublished && tender.Status == TenderStatus.Enquiries) await Notify(db, tender, ct);
     }
 
@@ -74,13 +75,13 @@ public sealed class BidProjector : IReadModelProjector
     public async Task Project(MarketplaceDbContext db, GrainId grainId, object? state, CancellationToken ct)
     {
         if (state is not BidState { Exists: true } bid) return;
-        var tender = await TenderLedger.Lock(db, bid.TenderId, ct);
-        if (tender is null || tender.Status != TenderStatus.Tendering || bid.UpdatedAt >= tender.SubmissionDeadline)
-            throw new SubmissionsClosedException(bid.TenderId);
-
-        await db.Bids.Where(b => b.BidId == bid.BidId).ExecuteDeleteAsync(ct);
-        await db.BidLots.Where(b => b.BidId == bid.BidId).ExecuteDeleteAsync(ct);
-        await db.BidTenderers.Where(b => b.BidId == bid.BidId).ExecuteDeleteAsync(ct);
+        // Everything that does not need the tender's lock comes first, so bids wait for each other as briefly as possible.
+        if (bid.History.Count > 1)
+        {
+            await db.Bids.Where(b => b.BidId == bid.BidId).ExecuteDeleteAsync(ct);
+            await db.BidLots.Where(b => b.BidId == bid.BidId).ExecuteDeleteAsync(ct);
+            await db.BidTenderers.Where(b => b.BidId == bid.BidId).ExecuteDeleteAsync(ct);
+        }
         var content = bid.Content!;
         db.Bids.Add(new BidEntry
         {
@@ -89,7 +90,13 @@ public sealed class BidProjector : IReadModelProjector
         });
         db.BidLots.AddRange(content.Lots.Select(l => new BidLotEntry { BidId = bid.BidId, TenderId = bid.TenderId, Lot = l.Lot, Amount = l.Price.Amount, Currency = l.Price.Currency }));
         db.BidTenderers.AddRange(content.Tenderers.Select(t => new BidTendererEntry { BidId = bid.BidId, TenderId = bid.TenderId, FirmId = t.FirmId, Role = t.Role }));
-        await TenderLedger.Append(db, tender, bid.BidId.ToString("N"), bid.History, ct);
+        var subject = bid.BidId.ToString("N");
+        var unchained = await TenderLedger.Unchained(db, bid.TenderId, subject, bid.History, ct);
+
+        var tender = await TenderLedger.Lock(db, bid.TenderId, ct);
+        if (tender is null || !TenderRules.TakesBidsAt(tender.Status, tender.EnquiryDeadline, tender.SubmissionDeadline, bid.UpdatedAt))
+            throw new SubmissionsClosedException(bid.TenderId);
+        TenderLedger.Chain(db, tender, subject, unchained);
     }
 }
 
@@ -106,12 +113,21 @@ internal static class TenderLedger
             ? db.Tenders.FromSql($"""SELECT * FROM tenders WHERE "TenderId" = {tenderId} FOR UPDATE""").SingleOrDefaultAsync(ct)
             : db.Tenders.SingleOrDefaultAsync(t => t.TenderId == tenderId, ct);
 
-    /// <summary>Appends the events of one subject that the chain does not have yet, and moves the head.</summary>
-    public static async Task Append(MarketplaceDbContext db, TenderEntry tender, string subject, IReadOnlyList<AuditEvent> history, CancellationToken ct)
+    /// <summary>
+    /// The events of one subject that the chain does not have yet. Each subject (the tender, a bid, an alliance) is
+    /// written by its own grain, one write at a time, so this needs no lock; only the head does.
+    /// </summary>
+    public static async Task<AuditEvent[]> Unchained(MarketplaceDbContext db, Guid tenderId, string subject, IReadOnlyList<AuditEvent> history, CancellationToken ct)
     {
-        var recorded = await db.AuditEntries.Where(e => e.TenderId == tender.TenderId && e.Subject == subject)
+        var recorded = await db.AuditEntries.Where(e => e.TenderId == tenderId && e.Subject == subject)
             .MaxAsync(e => (int?)e.SubjectSequence, ct) ?? 0;
-        foreach (var e in history.Where(h => h.Sequence > recorded))
+        return [.. history.Where(h => h.Sequence > recorded)];
+    }
+
+    /// <summary>Appends events to the chain of a locked tender row, and moves its head.</summary>
+    public static void Chain(MarketplaceDbContext db, TenderEntry tender, string subject, IEnumerable<AuditEvent> events)
+    {
+        foreach (var e in events)
         {
             var link = AuditChain.Link(tender.TenderId, tender.AuditHeadSequence + 1, subject, e, tender.AuditHeadHash);
             db.AuditEntries.Add(new AuditEntry

@@ -24,12 +24,13 @@ internal sealed class BidGrain(
     ITenderGrain Tender => GrainFactory.Tender(TenderId);
 
     /// <summary>
-    /// The receipt time is taken first, when the bid arrives; the tender then judges the bid at that instant, and the
-    /// database refuses to store it if the tender has closed submissions in the meantime.
+    /// The receipt time is when the server received the bid (never later than now); the tender judges the bid at that
+    /// instant, and the database refuses to store it if the tender has closed submissions in the meantime.
     /// </summary>
     public async Task<Outcome<Receipt>> Submit(SubmitBid command)
     {
-        var receivedAt = clock.Now();
+        var now = clock.Now();
+        var receivedAt = command.ReceivedAt is { } at && at < now ? at.Stored() : now;
         if (CheckBidder(command.Tenderers) is { } wrong) return wrong;
         var admitted = await Tender.Admit(command.ActorId, command.Tenderers, receivedAt);
         if (admitted.Problem is { } no) return no;

@@ -75,7 +75,6 @@ internal sealed class TenderGrain(
 
     public async Task<Outcome<TenderSnapshot>> Admit(Guid actorId, Tenderer[] tenderers, DateTimeOffset receivedAt)
     {
-        await CatchUp();
         var firms = new List<TenderParticipant>();
         foreach (var tenderer in tenderers.DistinctBy(t => t.FirmId)) firms.Add(await Participant(tenderer.FirmId));
         if (State.CheckAdmit(actorId, tenderers, firms, receivedAt) is { } no) return no;
@@ -123,7 +122,7 @@ internal sealed class TenderGrain(
     public async Task CatchUp()
     {
         if (!State.Exists) return;
-        if (State.CatchUp(clock.Now())) await Commit();
+        if (State.CatchUp(clock.Now(), options.Value.OpeningGrace)) await Commit();
         if (State.Status != TenderStatus.Opening) return;
         State.Open(await bids.Submitted(State.Id), clock.Now());
         await Commit(TenderNotice.Opened);

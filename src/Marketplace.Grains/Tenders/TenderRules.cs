@@ -89,6 +89,14 @@ public static class TenderRules
         return [.. criteria];
     }
 
+    /// <summary>
+    /// The one home of the deadline: a bid counts by the time it reached the server, from the end of the enquiry
+    /// period to strictly before the submission deadline, while the tender has not closed or been cancelled. The
+    /// tender judges bids by it, and the storage uses it as the last guard inside the transaction that stores a bid.
+    /// </summary>
+    public static bool TakesBidsAt(TenderStatus status, DateTimeOffset enquiryDeadline, DateTimeOffset submissionDeadline, DateTimeOffset receivedAt) =>
+        status is TenderStatus.Enquiries or TenderStatus.Tendering && receivedAt >= enquiryDeadline && receivedAt < submissionDeadline;
+
     /// <summary>Deadlines are in the future when a tender is published or amended.</summary>
     public static Problem? CheckFuture(TenderDetails details, DateTimeOffset now) =>
         details.EnquiryDeadline <= now ? Problem.Invalid("enquiryDeadline", "The enquiry deadline is in the future.") : null;

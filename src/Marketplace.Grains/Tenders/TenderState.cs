@@ -13,6 +13,13 @@ public sealed record TenderParticipant(Guid FirmId, BusinessSnapshot? Firm, bool
 /// <summary>How the tender is configured on this server.</summary>
 public sealed class TenderOptions
 {
+    /// <summary>
+    /// How long after the submission deadline the bids are opened. A bid counts by the time it reached the server; the
+    /// grace lets every bid that arrived before the deadline be stored before the tender reads them, however busy the
+    /// server was in the last seconds.
+    /// </summary>
+    public TimeSpan OpeningGrace { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>After a material amendment, firms have at least this long until the submission deadline.</summary>
     public TimeSpan MinimumTenderingAfterAmendment { get; set; } = TimeSpan.FromDays(5);
 
@@ -95,10 +102,11 @@ public sealed class TenderState
     }
 
     /// <summary>
-    /// Moves past every deadline that has come: enquiries close, then submissions close and the tender waits to
-    /// open its bids. Each transition is dated at its deadline, not when it was noticed.
+    /// Moves past every deadline that has come: enquiries close, then (once <paramref name="openingGrace"/> after the
+    /// submission deadline has passed too) submissions close and the tender waits to open its bids. Each transition is
+    /// dated at its deadline, not when it was noticed.
     /// </summary>
-    public bool CatchUp(DateTimeOffset now)
+    public bool CatchUp(DateTimeOffset now, TimeSpan openingGrace = default)
     {
         var moved = false;
         if (Status == TenderStatus.Enquiries && now >= Terms.EnquiryDeadline)
@@ -107,7 +115,7 @@ public sealed class TenderState
             Record("EnquiriesClosed", "", Terms.EnquiryDeadline);
             moved = true;
         }
-        if (Status == TenderStatus.Tendering && now >= Terms.SubmissionDeadline)
+        if (Status == TenderStatus.Tendering && now >= Terms.SubmissionDeadline + openingGrace)
         {
             Status = TenderStatus.Opening;
             Record("SubmissionsClosed", "", Terms.SubmissionDeadline);
@@ -188,13 +196,18 @@ public sealed class TenderState
         Record("QuestionAnswered", Detail(("number", command.Number.ToString(CultureInfo.InvariantCulture))), now);
     }
 
-    /// <summary>Bids are taken while the tender is open for them and strictly before the submission deadline, from member firms of its spaces.</summary>
+    /// <summary>
+    /// Bids that reached the server in the bidding window (<see cref="TenderRules.TakesBidsAt"/>) from member firms of its
+    /// spaces. Judged on the stored state and the receipt time alone, so it changes nothing and many bids are judged at once.
+    /// </summary>
     public Problem? CheckAdmit(Guid actorId, Tenderer[] tenderers, IReadOnlyList<TenderParticipant> firms, DateTimeOffset receivedAt)
     {
         if (!Exists || Status == TenderStatus.Draft) return Problem.NotFound("No tender has this id.");
-        if (Status == TenderStatus.Enquiries) return Problem.Conflict($"Bids are taken from the end of the enquiry period ({Terms.EnquiryDeadline:u}).");
-        if (Status != TenderStatus.Tendering || receivedAt >= Terms.SubmissionDeadline)
-            return Problem.Conflict($"The submission deadline ({Terms.SubmissionDeadline:u}) has passed.");
+        if (!TenderRules.TakesBidsAt(Status, Terms.EnquiryDeadline, Terms.SubmissionDeadline, receivedAt))
+            return Status == TenderStatus.Cancelled ? Problem.Conflict("The tender was cancelled.")
+                : Status == TenderStatus.Enquiries && receivedAt < Terms.EnquiryDeadline
+                    ? Problem.Conflict($"Bids are taken from the end of the enquiry period ({Terms.EnquiryDeadline:u}).")
+                : Problem.Conflict($"The submission deadline ({Terms.SubmissionDeadline:u}) has passed.");
         if (tenderers.Length == 0 || tenderers.Count(t => t.Role == TendererRole.Lead) != 1 || tenderers.DistinctBy(t => t.FirmId).Count() != tenderers.Length)
             return Problem.Invalid("tenderers", "A bid names its firms once each, with exactly one lead.");
         var lead = tenderers.Single(t => t.Role == TendererRole.Lead).FirmId;

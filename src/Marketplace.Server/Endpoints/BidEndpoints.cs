@@ -28,8 +28,9 @@ public static class BidEndpoints
     }
 
     static async Task<Results<Ok<ReceiptDto>, ProblemHttpResult>> Submit(
-        Guid id, Guid bidderId, SubmitBidRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
+        Guid id, Guid bidderId, SubmitBidRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, TimeProvider clock, CancellationToken ct)
     {
+        var receivedAt = clock.Now(); // the bid counts from here: the server has it
         var lots = new List<LotPrice>();
         foreach (var (lot, i) in (body.Lots ?? []).Select((l, i) => (l, i)))
         {
@@ -39,7 +40,7 @@ public static class BidEndpoints
         var documents = await DocumentEndpoints.Resolve(body.Documents ?? [], bidderId, "documents", db, ct);
         if (documents.Problem is { } bad) return bad.ToHttp();
         var outcome = await grains.Bid(id, bidderId).Submit(new SubmitBid(user.UserId(), [new Tenderer(bidderId, TendererRole.Lead)], [.. lots],
-            [.. (body.Answers ?? []).Select(a => new CriterionAnswer(a.Criterion, a.Text ?? ""))], documents.Value!));
+            [.. (body.Answers ?? []).Select(a => new CriterionAnswer(a.Criterion, a.Text ?? ""))], documents.Value!, receivedAt));
         return outcome.Problem is { } no ? no.ToHttp() : TypedResults.Ok(ReceiptDto.From(outcome.Value!));
     }
 

@@ -138,7 +138,7 @@ public abstract class AllianceApiTests<THost>(THost fixture) : IClassFixture<THo
         (await Invite(w, w.Builder, standing.Id, w.OutsiderId)).StatusCode.Should().Be(HttpStatusCode.Forbidden, "only member firms of the space are invited");
         (await Invite(w, w.Builder, standing.Id, w.CoderId, AllianceRole.Lead)).StatusCode.Should().Be(HttpStatusCode.BadRequest);
 
-        w.PassTo(tender.SubmissionDeadline);
+        w.PassOpening(tender);
         (await w.Builder.PostAsJsonAsync("/api/alliances", new FormAllianceRequest(w.BuilderId, w.SpaceId, tender.Id, "Tardi", Terms), Json))
             .StatusCode.Should().Be(HttpStatusCode.Conflict);
     }
@@ -154,7 +154,7 @@ public abstract class AllianceApiTests<THost>(THost fixture) : IClassFixture<THo
         audit.Shown.Should().NotContain(l => l.Subject == alliance.Id.ToString("N"));
         (await fixture.Host.Query(db => db.AuditEntries.CountAsync(e => e.TenderId == tender.Id && e.Subject == alliance.Id.ToString("N")))).Should().Be(2);
 
-        w.PassTo(tender.SubmissionDeadline);
+        w.PassOpening(tender);
         audit = (await w.Anonymous.GetFromJsonAsync<AuditDto>($"/api/tenders/{tender.Id}/audit", Json))!;
         audit.Valid.Should().BeTrue();
         audit.Shown.Where(l => l.Subject == alliance.Id.ToString("N")).Select(l => l.Kind).Should().Equal("Formed", "Invited");

@@ -22,7 +22,7 @@ public abstract class AuditChainTests<THost>(THost fixture) : IClassFixture<THos
         (await w.Bid(w.Builder, tender.Id, w.BuilderId, 500_000m)).EnsureSuccessStatusCode();
         (await w.Bid(w.Coder, tender.Id, w.CoderId, 450_000m)).EnsureSuccessStatusCode();
         (await w.Builder.DeleteAsync($"/api/tenders/{tender.Id}/bids/{w.BuilderId}")).EnsureSuccessStatusCode();
-        w.PassTo(tender.SubmissionDeadline);
+        w.PassOpening(tender);
         var audit = (await w.Anonymous.GetFromJsonAsync<AuditDto>($"/api/tenders/{tender.Id}/audit", Json))!;
         return (w, tender, audit);
     }

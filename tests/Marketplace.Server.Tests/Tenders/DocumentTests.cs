@@ -75,7 +75,7 @@ public abstract class DocumentTests<THost>(THost fixture) : IClassFixture<THost>
 
         (await w.Buyer.GetAsync(path)).StatusCode.Should().Be(HttpStatusCode.NotFound);
         (await w.Builder.GetAsync(path)).StatusCode.Should().Be(HttpStatusCode.OK);
-        w.PassTo(tender.SubmissionDeadline);
+        w.PassOpening(tender);
         (await (await w.Buyer.GetAsync(path)).Content.ReadAsByteArrayAsync()).Should().Equal(Pdf);
         (await w.Coder.GetAsync(path)).StatusCode.Should().Be(HttpStatusCode.NotFound);
     }

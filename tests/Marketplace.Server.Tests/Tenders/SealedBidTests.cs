@@ -94,7 +94,7 @@ public abstract class SealedBidTests<THost>(THost fixture) : IClassFixture<THost
     public async Task After_the_deadline_the_buyer_reads_the_bid_and_other_firms_still_do_not()
     {
         var (w, tender) = await SubmittedBid();
-        w.PassTo(tender.SubmissionDeadline);
+        w.PassOpening(tender);
 
         var opened = await w.Buyer.GetFromJsonAsync<BidDto>($"/api/tenders/{tender.Id}/bids/{w.BuilderId}", Json);
         opened!.Lots.Single().Price.Amount.Should().Be(SealedPrice);
@@ -109,7 +109,7 @@ public abstract class SealedBidTests<THost>(THost fixture) : IClassFixture<THost
     {
         var (w, tender) = await SubmittedBid();
         (await w.Builder.DeleteAsync($"/api/tenders/{tender.Id}/bids/{w.BuilderId}")).EnsureSuccessStatusCode();
-        w.PassTo(tender.SubmissionDeadline);
+        w.PassOpening(tender);
 
         (await w.Get(w.Buyer, tender.Id)).Should().BeEquivalentTo(new { Status = TenderStatus.Unsuccessful, ReceiptCount = 0 });
         (await w.Buyer.GetAsync($"/api/tenders/{tender.Id}/bids/{w.BuilderId}")).StatusCode.Should().Be(HttpStatusCode.NotFound);

@@ -5,6 +5,8 @@ using Marketplace.Server.Endpoints;
 using Marketplace.Tenders;
 using Marketplace.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Marketplace.Showcase;
 using Microsoft.Extensions.Time.Testing;
 using static Marketplace.Testing.ApiClientExtensions;
 
@@ -39,6 +41,30 @@ public abstract class TenderDeadlineTests<THost>(THost fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_bid_that_reached_the_server_before_the_deadline_counts_even_if_it_is_stored_after_it()
+    {
+        var w = await TenderWorld.Create(fixture.Host, fixture.Clock);
+        var tender = await w.Publish();
+        var grains = fixture.Host.Services.GetRequiredService<IGrainFactory>();
+        SubmitBid Bid(Guid firm, DateTimeOffset receivedAt) => new(Guid.Empty, [new Tenderer(firm, TendererRole.Lead)],
+            [new LotPrice(1, new Money(500_000m, "EUR"))], [new CriterionAnswer(2, "Squadra")], [], receivedAt);
+
+        // The server is busy: the request arrived 1 µs before the deadline and is handled 5 s after it, inside the grace.
+        w.Clock.SetUtcNow(tender.SubmissionDeadline.AddSeconds(5));
+        var owner = await fixture.Host.Query(db => db.BusinessMembers.Where(m => m.BusinessId == w.BuilderId).Select(m => m.UserId).SingleAsync());
+        var inTime = await grains.Bid(tender.Id, w.BuilderId).Submit(Bid(w.BuilderId, tender.SubmissionDeadline.AddTicks(-TimeSpan.TicksPerMicrosecond)) with { ActorId = owner });
+        inTime.Problem.Should().BeNull();
+        inTime.Value!.ReceivedAt.Should().Be(tender.SubmissionDeadline.AddTicks(-TimeSpan.TicksPerMicrosecond));
+
+        var coderOwner = await fixture.Host.Query(db => db.BusinessMembers.Where(m => m.BusinessId == w.CoderId).Select(m => m.UserId).SingleAsync());
+        var late = await grains.Bid(tender.Id, w.CoderId).Submit(Bid(w.CoderId, tender.SubmissionDeadline) with { ActorId = coderOwner });
+        late.Problem!.Kind.Should().Be(ProblemKind.Conflict);
+
+        w.PassOpening(tender);
+        (await w.Get(w.Buyer, tender.Id)).ReceiptCount.Should().Be(1, "the bid received in time is opened");
+    }
+
+    [Fact]
     public async Task The_scheduler_opens_the_bids_at_the_deadline_without_anyone_asking()
     {
         var w = await TenderWorld.Create(fixture.Host, fixture.Clock);
@@ -46,7 +72,7 @@ public abstract class TenderDeadlineTests<THost>(THost fixture) : IClassFixture<
         w.PassTo(tender.EnquiryDeadline);
         (await w.Bid(w.Builder, tender.Id, w.BuilderId, 500_000m)).EnsureSuccessStatusCode();
 
-        w.PassTo(tender.SubmissionDeadline);
+        w.PassOpening(tender);
         // Only the read model is watched: nothing here calls the tender grain, so only the scheduler can move it.
         var status = TenderStatus.Tendering;
         var waited = System.Diagnostics.Stopwatch.StartNew();

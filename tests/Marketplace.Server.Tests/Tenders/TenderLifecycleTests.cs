@@ -50,7 +50,7 @@ public abstract class TenderLifecycleTests<THost>(THost fixture) : IClassFixture
         (await w.Buyer.GetAsync($"/api/tenders/{tender.Id}/evaluation")).StatusCode.Should().Be(HttpStatusCode.Conflict);
 
         // After the deadline the bids are opened, and each matches its receipt.
-        w.PassTo(tender.SubmissionDeadline);
+        w.PassOpening(tender);
         var opened = await w.Get(w.Buyer, tender.Id);
         opened.Status.Should().Be(TenderStatus.Evaluation);
         opened.ReceiptCount.Should().Be(2);

@@ -80,6 +80,9 @@ public sealed record TenderWorld(
     /// <summary>Moves the server's clock to just after a deadline.</summary>
     public void PassTo(DateTimeOffset deadline) => Clock.SetUtcNow(deadline.AddTicks(TimeSpan.TicksPerMicrosecond));
 
+    /// <summary>Moves the server's clock past the submission deadline and the opening grace: the bids open.</summary>
+    public void PassOpening(TenderDto tender) => PassTo(tender.SubmissionDeadline + new TenderOptions().OpeningGrace);
+
     public Task<HttpResponseMessage> Bid(HttpClient client, Guid tenderId, Guid firmId, decimal lot1, decimal? lot2 = null, string quality = "Squadra certificata, 20 anni di esperienza") =>
         client.PutAsJsonAsync($"/api/tenders/{tenderId}/bids/{firmId}", new SubmitBidRequest(
             [new LotPriceRequest(1, new MoneyDto(lot1, "EUR")), .. lot2 is { } p ? new[] { new LotPriceRequest(2, new MoneyDto(p, "EUR")) } : []],

@@ -9,6 +9,7 @@ import type { Page, Redraw } from "../../page";
 import { onShowcaseChanged, watchBusiness, type LiveState } from "../../realtime/hub";
 import { href } from "../../router";
 import { loadErrorView, loadingView, notFoundView } from "../../views";
+import { firmAlliances } from "../alliances/alliance-lists";
 import { currentUser } from "../auth/session";
 import { showcaseSection } from "../showcase/showcase-section";
 import { businessTenders } from "../tenders/tender-lists";
@@ -34,6 +35,8 @@ export function businessPage(id: string, redraw: Redraw): Page {
   const unlistenShowcase = onShowcaseChanged(() => showcase.load());
   /** A buyer's tenders, or a firm's own bids for its people. */
   const tenders = businessTenders(id, redraw);
+  /** A firm's alliances and invitations, for its people. */
+  const alliances = firmAlliances(id, redraw);
 
   const loadVerifications = latestOnly(
     () => api.verifications(id),
@@ -52,6 +55,7 @@ export function businessPage(id: string, redraw: Redraw): Page {
     profile = merged.profile;
     showcase.setKind(merged.profile.kind);
     tenders.setKind(merged.profile.kind);
+    alliances.setProfile(merged.profile);
     failure = null;
     if (merged.changed.length > 0) {
       highlighted = new Set(merged.changed);
@@ -97,6 +101,7 @@ export function businessPage(id: string, redraw: Redraw): Page {
         members = role ? membersSection(id, role, redraw) : null;
         showcase.setViewer(mine);
         tenders.setRole(role);
+        alliances.setRole(role);
         redraw();
       },
       () => undefined, // Without the role the page is just the public view.
@@ -181,6 +186,7 @@ export function businessPage(id: string, redraw: Redraw): Page {
           </section>
         </div>
         ${tenders.view()}
+        ${alliances.view()}
         ${showcase.view()}
         ${members?.view() ?? nothing}
       </article>
@@ -194,6 +200,7 @@ export function businessPage(id: string, redraw: Redraw): Page {
       unlistenShowcase();
       showcase.dispose();
       tenders.dispose();
+      alliances.dispose();
       loadVerifications.cancel();
       clearTimeout(highlightTimer);
     },

@@ -1,6 +1,7 @@
 // #/tenders/{id} — a tender: its status and deadlines, lots, criteria, documents, amendments and questions; the
-// buyer's actions and evaluation; a firm's bid with its receipt and result; the audit trail. Kept up to date over
-// SignalR: TenderChanged reloads the tender, BidChanged (to the firm's own people) reloads the firm's bid.
+// buyer's actions and evaluation; a firm's bid with its receipt and result; the firm's RTIs for it ("Partecipa in
+// RTI"); the audit trail. Kept up to date over SignalR: TenderChanged reloads the tender, BidChanged (to the firm's
+// own people) reloads the firm's bid, AllianceChanged (likewise) the firm's RTIs.
 import { html, nothing } from "lit-html";
 import { api } from "../../api/client";
 import { ApiError } from "../../api/problem";
@@ -11,6 +12,7 @@ import type { Page, Redraw } from "../../page";
 import { combinedLiveState, watchBusinessTeam, watchTender, type LiveState } from "../../realtime/hub";
 import { href } from "../../router";
 import { loadErrorView, loadingView, notFoundView } from "../../views";
+import { tenderAlliances } from "../alliances/alliance-lists";
 import { currentUser } from "../auth/session";
 import { auditSection } from "./audit-section";
 import { bidPanel } from "./bid-panel";
@@ -61,6 +63,7 @@ export function tenderPage(id: string, redraw: Redraw): Page {
   const questions = questionsSection(ctx);
   const bid = bidPanel(ctx);
   const evaluation = evaluationPanel(ctx);
+  const alliances = tenderAlliances(ctx);
   const audit = auditSection(id, redraw);
 
   function show(fresh: TenderDto): void {
@@ -98,6 +101,7 @@ export function tenderPage(id: string, redraw: Redraw): Page {
     // Showing it loads the firm's bid too, now that the user's firms are known.
     if (first.status === "fulfilled") show(first.value);
     else failed(first.reason);
+    alliances.load();
     watchTeams();
   }
 
@@ -107,7 +111,10 @@ export function tenderPage(id: string, redraw: Redraw): Page {
       teamLive.set(firm.id, "connecting");
       unwatchTeams.push(
         watchBusinessTeam(firm.id, {
-          changed: (message) => message.type === "bid" && bid.changed(message.change.tenderId),
+          changed: (message) => {
+            if (message.type === "bid") bid.changed(message.change.tenderId);
+            else if (message.type === "alliance") alliances.changed();
+          },
           state: (state) => {
             teamLive.set(firm.id, state);
             redraw();
@@ -188,6 +195,7 @@ export function tenderPage(id: string, redraw: Redraw): Page {
           ${manage.view(d)}
           ${evaluation.sealedView(d)}
           ${bid.view(d)}
+          ${alliances.view(d)}
           ${ahead ? nothing : deadlinesView(d, now)}
         </div>
         <div class="space-main">
@@ -222,6 +230,7 @@ export function tenderPage(id: string, redraw: Redraw): Page {
       timers.forEach((timer) => clearTimeout(timer));
       loadTender.cancel();
       bid.dispose();
+      alliances.dispose();
       evaluation.dispose();
       audit.dispose();
     },

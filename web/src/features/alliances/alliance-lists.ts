@@ -1,0 +1,212 @@
+// Alliances listed where they belong: on a tender's page, the viewer's RTIs for it with "Partecipa in RTI" while
+// it takes bids; on a firm's page, for its people, its alliances and pending invitations (GET
+// /api/businesses/{id}/alliances) with a standing alliance to form. Both reload when AllianceChanged comes on the
+// firms' team groups.
+import { html, nothing } from "lit-html";
+import { api } from "../../api/client";
+import type { AllianceSummaryDto, BusinessProfileDto, MemberRole, MyBusinessDto, TenderDto } from "../../api/types";
+import { t, tn } from "../../i18n";
+import { latestOnly } from "../../latest";
+import type { Redraw } from "../../page";
+import { watchBusinessTeam } from "../../realtime/hub";
+import { href } from "../../router";
+import { loadErrorView, loadingView } from "../../views";
+import { currentUser } from "../auth/session";
+import { canManage } from "../businesses/roles";
+import { isOpen } from "../tenders/status";
+import type { TenderContext } from "../tenders/tender-context";
+import { allianceFormPanel } from "./alliance-form-panel";
+import { leadCandidates } from "./alliance-form";
+import { alliancesForTender, summariesInOrder } from "./alliance-rules";
+import { roleBadge, summaryKindView } from "./alliance-views";
+
+type State = "idle" | "loading" | "error" | "ok";
+
+interface ItemOptions {
+  testid: (s: AllianceSummaryDto) => string;
+  /** The firm's name, when the viewer acts for several. */
+  firmName?: (s: AllianceSummaryDto) => string | null;
+  /** Whether to say what the alliance is for (a firm's list mixes tenders and standing alliances). */
+  kind: boolean;
+}
+
+function itemView(s: AllianceSummaryDto, options: ItemOptions) {
+  const invited = s.standing === "Invited";
+  const firm = options.firmName?.(s) ?? null;
+  return html`<li class="alliance-item ${invited ? "invited" : ""}" data-testid=${options.testid(s)} data-alliance-id=${s.id}
+    data-firm-id=${s.firmId} data-role=${s.role} data-standing=${s.standing}>
+    <div class="title-row">
+      <a class="name" href=${href({ name: "alliance", id: s.id.toLowerCase() })}>${s.name}</a>
+      ${invited ? html`<span class="badge new">${t("alliances.list.invitation")}</span>` : roleBadge(s.role)}
+    </div>
+    <p class="meta">
+      ${options.kind ? html`<span>${summaryKindView(s)}</span>` : nothing}
+      <span>${t("alliances.list.lead", { lead: s.leadName })}</span>
+      ${invited ? html`<span>${t("alliances.list.invitedAs", { role: t(`allianceRole.${s.role}`) })}</span>` : nothing}
+      ${firm ? html`<span>${t("alliances.list.firm", { firm })}</span>` : nothing}
+    </p>
+  </li>`;
+}
+
+/** The "Partecipa in RTI" card of a tender's page, for a signed-in user with a firm. */
+export function tenderAlliances(ctx: TenderContext) {
+  let state: State = "idle";
+  let items: AllianceSummaryDto[] = [];
+  const firms = (): MyBusinessDto[] => ctx.mine().filter((b) => b.kind === "Firm");
+
+  const load = latestOnly(
+    (ids: readonly string[]) => Promise.all(ids.map((firmId) => api.firmAlliances(firmId))),
+    (lists) => {
+      items = alliancesForTender(lists, ctx.tenderId);
+      state = "ok";
+      ctx.redraw();
+    },
+    () => {
+      if (state !== "ok") state = "error";
+      ctx.redraw();
+    },
+  );
+
+  const form = allianceFormPanel({
+    tender: () => {
+      const tender = ctx.tender();
+      return tender ? { id: tender.id, title: tender.title } : null;
+    },
+    leads: () => leadCandidates(ctx.mine()),
+    spaces: async () => [...(ctx.tender()?.spaces ?? [])],
+    tenderClosed: () => ctx.reload(),
+    redraw: ctx.redraw,
+  });
+
+  function reload(): void {
+    const ids = firms().map((f) => f.id);
+    if (ids.length === 0) return;
+    if (state === "idle") state = "loading";
+    load(ids);
+  }
+
+  const firmName = (s: AllianceSummaryDto): string | null =>
+    firms().length > 1 ? (firms().find((f) => f.id.toLowerCase() === s.firmId.toLowerCase())?.name ?? null) : null;
+
+  return {
+    load: reload,
+    /** AllianceChanged on one of the viewer's firms' teams: an RTI of theirs (maybe for this tender) changed. */
+    changed: reload,
+    dispose: () => {
+      load.cancel();
+      form.dispose();
+    },
+    view(tender: TenderDto) {
+      if (!currentUser() || firms().length === 0) return nothing;
+      const open = isOpen(tender.status);
+      if (!open && items.length === 0) return nothing;
+      return html`<section class="card alliance-card" data-testid="tender-alliances" aria-labelledby="tender-alliances-title">
+        <h2 id="tender-alliances-title">${t(open ? "tenderAlliances.title" : "tenderAlliances.titleClosed")}</h2>
+        ${open ? html`<p class="muted small">${t("tenderAlliances.intro")}</p>` : nothing}
+        ${state === "error"
+          ? loadErrorView()
+          : state === "ok" && items.length
+            ? html`<ul class="alliance-list">${items.map((s) => itemView(s, { testid: () => "tender-alliance", firmName, kind: false }))}</ul>`
+            : nothing}
+        ${open
+          ? leadCandidates(ctx.mine()).length
+            ? form.view()
+            : html`<p class="muted small">${t("tenderAlliances.viewerOnly")}</p>`
+          : nothing}
+      </section>`;
+    },
+  };
+}
+
+/** A firm's alliances on its page, for its own people; its Owners and Managers may form a standing one. */
+export function firmAlliances(businessId: string, redraw: Redraw) {
+  let profile: Pick<BusinessProfileDto, "kind" | "name"> | null = null;
+  let role: MemberRole | null = null;
+  let state: State = "idle";
+  let items: AllianceSummaryDto[] = [];
+  let stopTeam: (() => void) | null = null;
+
+  const load = latestOnly(
+    () => api.firmAlliances(businessId),
+    (list) => {
+      items = summariesInOrder(list);
+      state = "ok";
+      redraw();
+    },
+    () => {
+      if (state !== "ok") state = "error";
+      redraw();
+    },
+  );
+
+  const shown = (): boolean => profile?.kind === "Firm" && role !== null;
+
+  const form = allianceFormPanel({
+    tender: () => null,
+    leads: () => (shown() && canManage(role) && profile ? [{ id: businessId, name: profile.name, kind: "Firm", role: role! }] : []),
+    spaces: () => api.spaces().then((list) => list.map((s) => ({ id: s.id, name: s.name }))),
+    redraw,
+  });
+
+  function reload(): void {
+    if (!shown()) return;
+    if (state === "idle") state = "loading";
+    load();
+  }
+
+  /** The firm's people hear of its alliances on its team group: an invitation, a removal, an alliance formed. */
+  function follow(): void {
+    if (!shown() || stopTeam) return;
+    stopTeam = watchBusinessTeam(businessId, {
+      changed: (message) => message.type === "alliance" && reload(),
+      // Changes sent while we were not in the group are lost; fetch once we are (back) in it.
+      state: (next) => next === "connected" && reload(),
+    });
+  }
+
+  return {
+    setProfile(next: Pick<BusinessProfileDto, "kind" | "name">): void {
+      const first = profile === null;
+      profile = next;
+      if (first) {
+        reload();
+        follow();
+      }
+    },
+    setRole(next: MemberRole | null): void {
+      role = next;
+      reload();
+      follow();
+      redraw();
+    },
+    reload,
+    dispose(): void {
+      load.cancel();
+      form.dispose();
+      stopTeam?.();
+    },
+    view() {
+      if (!shown() || !profile) return nothing;
+      const invitations = items.filter((s) => s.standing === "Invited").length;
+      return html`<section class="card" data-testid="firm-alliances" data-state=${state} aria-labelledby="firm-alliances-title">
+        <div class="section-head">
+          <h2 id="firm-alliances-title">${t("alliances.list.title")}
+            ${state === "ok" ? html`<span class="count">${items.length}</span>` : nothing}</h2>
+          <span class="muted small">${t("alliances.list.intro", { firm: profile.name })}</span>
+        </div>
+        ${invitations > 0
+          ? html`<p class="notice-line" data-testid="alliance-invitations-count">${tn("alliances.list.pending", invitations)}</p>`
+          : nothing}
+        ${state === "error"
+          ? loadErrorView()
+          : state !== "ok"
+            ? loadingView()
+            : items.length
+              ? html`<ul class="alliance-list">${items.map((s) =>
+                  itemView(s, { testid: (x) => (x.standing === "Invited" ? "alliance-invite-item" : "alliance-item"), kind: true }))}</ul>`
+              : html`<p class="muted">${t("alliances.list.empty")}</p>`}
+        ${form.view()}
+      </section>`;
+    },
+  };
+}

@@ -1,0 +1,254 @@
+// #/alliances/{id} — an alliance (an RTI for a tender, or a standing rete d'impresa): its firms with their roles and
+// where each stands with the agreement, the agreement in force, the history; the lead's invitations, removals,
+// hand-over and new terms; the viewer's invitations to answer, new terms to accept, leaving. Only the people of its
+// active and invited firms see it (404 for anyone else). Kept up to date over SignalR: AllianceChanged comes on the
+// alliance's group (active firms' people only) and on the team groups of its firms (invited ones too); either
+// reloads it, and a viewer whose firm was removed is told they no longer have access.
+import { html } from "lit-html";
+import { api } from "../../api/client";
+import { ApiError } from "../../api/problem";
+import type { AllianceDto, MemberRole } from "../../api/types";
+import { otherFieldMessages } from "../../field-errors";
+import { t } from "../../i18n";
+import { latestOnly } from "../../latest";
+import type { Page, Redraw } from "../../page";
+import { combinedLiveState, watchAlliance, watchBusinessTeam, type AllianceChange, type LiveState } from "../../realtime/hub";
+import { href } from "../../router";
+import { loadErrorView, loadingView } from "../../views";
+import { agreementSection } from "./agreement-section";
+import type { AllianceContext, GoneReason, Outcome, RunOptions } from "./alliance-context";
+import { canWatch, hasAccess } from "./alliance-rules";
+import { historyView, kindView, noAccessView } from "./alliance-views";
+import { firmPanel } from "./firm-panel";
+import { inviteForm } from "./invite-form";
+import { membersTable } from "./members-table";
+import { allianceProblem, type AllianceAction } from "./problems";
+
+export function alliancePage(id: string, redraw: Redraw): Page {
+  let alliance: AllianceDto | null = null;
+  let failure: "notFound" | "error" | null = null;
+  /** The viewer saw the alliance and sees it no more. */
+  let gone: GoneReason | null = null;
+  let roles: Map<string, MemberRole> = new Map();
+  let ready = false;
+  let disposed = false;
+  let busy = false;
+  let allianceLive: LiveState | null = null;
+  let unwatchAlliance: (() => void) | null = null;
+  const teamLive = new Map<string, LiveState>();
+  const unwatchTeams: (() => void)[] = [];
+
+  const ctx: AllianceContext = {
+    allianceId: id,
+    alliance: () => alliance,
+    roles: () => roles,
+    busy: () => busy,
+    run,
+    redraw,
+  };
+  const members = membersTable(ctx);
+  const invite = inviteForm(ctx);
+  const agreement = agreementSection(ctx);
+  const firms = firmPanel(ctx);
+
+  function show(fresh: AllianceDto, reason: GoneReason = "removed"): void {
+    if (!hasAccess(fresh)) {
+      lose(reason);
+      return;
+    }
+    const wasLeading = alliance?.canLead === true;
+    alliance = fresh;
+    failure = null;
+    gone = null;
+    // The lead's editors choose among the space's members; a hand-over to them makes them the lead's editors.
+    if (fresh.canLead && !wasLeading) invite.load(fresh);
+    followAlliance();
+    redraw();
+  }
+
+  /** The viewer's firms are out of it: nothing of it stays on screen. */
+  function lose(reason: GoneReason): void {
+    alliance = null;
+    gone = gone ?? reason;
+    followAlliance();
+    redraw();
+  }
+
+  function failed(error: unknown): void {
+    if (error instanceof ApiError && error.status === 404) {
+      // Seen before: the firm was removed (or its invitation withdrawn) in the meantime.
+      if (alliance !== null || gone !== null) lose("removed");
+      else {
+        failure = "notFound";
+        redraw();
+      }
+      return;
+    }
+    // A failed background refresh leaves the shown alliance alone.
+    if (alliance !== null || gone !== null) return;
+    failure = "error";
+    redraw();
+  }
+
+  const loadAlliance = latestOnly(() => api.alliance(id), (fresh) => show(fresh), failed);
+
+  async function run(action: AllianceAction, call: () => Promise<AllianceDto>, options: RunOptions): Promise<Outcome | null> {
+    if (busy) return null;
+    busy = true;
+    redraw();
+    try {
+      const fresh = await call();
+      // The action's answer is the newest alliance there is: a reload still on its way would be older.
+      loadAlliance.cancel();
+      show(fresh, options.gone);
+      return { ok: true, errors: {}, text: options.done };
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 400) {
+        const errors = error.errors;
+        return {
+          ok: false,
+          errors,
+          text: () => {
+            const other = otherFieldMessages(errors, options.shown ?? [], options.sent, "alliance");
+            return other.length ? other.join(" ") : t("form.invalid");
+          },
+        };
+      }
+      const problem = allianceProblem(action, error);
+      if (problem.reload) loadAlliance();
+      return { ok: false, errors: {}, text: problem.text };
+    } finally {
+      busy = false;
+      redraw();
+    }
+  }
+
+  /** A change we have already shown (the answer to our own action, or the same change on two groups) needs no reload. */
+  function changed(change: AllianceChange): void {
+    if (change.allianceId.toLowerCase() !== id) return;
+    if (alliance !== null && change.version <= alliance.version) return;
+    loadAlliance();
+  }
+
+  /**
+   * The alliance's own group is for the people of its active firms; the server refuses anyone else. An invited
+   * viewer follows it on their firm's team group instead, so the page is live for them too.
+   */
+  function followAlliance(): void {
+    const wanted = alliance !== null && canWatch(alliance) && !disposed;
+    if (wanted && !unwatchAlliance) {
+      allianceLive = "connecting";
+      unwatchAlliance = watchAlliance(id, {
+        changed,
+        state: (state) => {
+          allianceLive = state;
+          // Changes sent while we were not in the group are lost; fetch once we are (back) in it.
+          if (state === "connected" && ready) {
+            loadAlliance();
+            if (alliance) invite.load(alliance);
+          }
+          redraw();
+        },
+      });
+    } else if (!wanted && unwatchAlliance) {
+      unwatchAlliance();
+      unwatchAlliance = null;
+      allianceLive = null;
+    }
+  }
+
+  /** Every firm of the viewer's hears of its alliances on its team group: an invitation, a removal, new terms. */
+  function watchTeams(firmIds: readonly string[]): void {
+    for (const firmId of firmIds) {
+      teamLive.set(firmId, "connecting");
+      unwatchTeams.push(
+        watchBusinessTeam(firmId, {
+          changed: (message) => message.type === "alliance" && changed(message.change),
+          state: (state) => {
+            teamLive.set(firmId, state);
+            // The only live source of an invited viewer: catch up on what was missed while away.
+            if (state === "connected" && ready && !unwatchAlliance) loadAlliance();
+            redraw();
+          },
+        }),
+      );
+    }
+  }
+
+  async function start(): Promise<void> {
+    const [first, mine] = await Promise.allSettled([api.alliance(id), api.myBusinesses()]);
+    if (disposed) return;
+    // Without the roles, the page shows where each firm stands, without actions for the viewer's own firms.
+    if (mine.status === "fulfilled") roles = new Map(mine.value.map((b) => [b.id.toLowerCase(), b.role]));
+    ready = true;
+    if (first.status === "fulfilled") show(first.value);
+    else failed(first.reason);
+    if (mine.status === "fulfilled") watchTeams(mine.value.filter((b) => b.kind === "Firm").map((b) => b.id));
+    redraw();
+  }
+
+  const liveState = (): LiveState =>
+    alliance === null ? "connecting" : combinedLiveState([...(allianceLive === null ? [] : [allianceLive]), ...teamLive.values()]);
+
+  function allianceView(a: AllianceDto) {
+    const live = liveState();
+    return html`<article class="alliance" data-testid="alliance" data-alliance-id=${a.id} data-version=${a.version}>
+      <p class="crumbs"><a href=${href({ name: "space", id: a.space.id.toLowerCase() })}>${a.space.name}</a></p>
+      <header class="profile-head">
+        <div class="alliance-head">
+          <p class="eyebrow">${t(a.tender ? "alliance.eyebrowRti" : "alliance.eyebrowStanding")}</p>
+          <h1 data-testid="alliance-title">${a.name}</h1>
+          <p class="host-line alliance-kind" data-testid="alliance-kind" data-kind=${a.tender ? "tender" : "standing"}>${kindView(a)}</p>
+          <p class="muted host-line">
+            ${t("alliance.inSpace")} <a href=${href({ name: "space", id: a.space.id.toLowerCase() })} data-testid="alliance-space">${a.space.name}</a>
+            · ${t("alliance.lead")} <a href=${href({ name: "business", id: a.lead.id.toLowerCase() })} data-testid="alliance-lead-firm">${a.lead.name}</a>
+          </p>
+        </div>
+        <div class="head-tools">
+          <span class="live" data-testid="alliance-live-status" data-state=${live} title=${t("alliance.liveHint")}>
+            <span class="dot" aria-hidden="true"></span>${t(`live.${live}`)}
+          </span>
+        </div>
+      </header>
+
+      ${firms.invitationsView(a)}
+
+      <div class="space-layout">
+        <div class="space-side">
+          ${firms.view(a)}
+          ${invite.view(a)}
+        </div>
+        <div class="space-main">
+          ${members.view(a)}
+          ${agreement.view(a)}
+        </div>
+      </div>
+
+      ${historyView(a)}
+    </article>`;
+  }
+
+  void start();
+
+  return {
+    title: () => alliance?.name ?? t("alliance.title"),
+    dispose: () => {
+      disposed = true;
+      unwatchAlliance?.();
+      unwatchAlliance = null;
+      unwatchTeams.forEach((stop) => stop());
+      loadAlliance.cancel();
+      invite.dispose();
+    },
+    view: () =>
+      gone !== null
+        ? noAccessView(gone)
+        : failure === "notFound"
+          ? noAccessView("notFound")
+          : failure === "error"
+            ? loadErrorView()
+            : alliance && ready
+              ? allianceView(alliance)
+              : loadingView(),
+  };
+}

@@ -1,0 +1,120 @@
+// The viewer's own firms in the alliance: an invitation to answer (reading the agreement first: accepting accepts
+// the version shown), new terms to accept, and leaving (a member or subcontractor; the lead hands over first).
+import { html, nothing } from "lit-html";
+import { api } from "../../api/client";
+import type { AllianceDto } from "../../api/types";
+import { formatDateTime, t } from "../../i18n";
+import { href } from "../../router";
+import type { AllianceContext } from "./alliance-context";
+import { viewerFirms, type ViewerFirm } from "./alliance-rules";
+import { agreementStatusView, roleBadge, standingBadge } from "./alliance-views";
+import type { AllianceAction } from "./problems";
+
+type Status = { ok: boolean; text: () => string };
+
+export function firmPanel(ctx: AllianceContext) {
+  const statuses = new Map<string, Status>();
+
+  async function act(firm: ViewerFirm, action: AllianceAction, call: () => Promise<AllianceDto>, done: () => string, gone?: "left" | "declined") {
+    statuses.delete(firm.member.firmId);
+    const outcome = await ctx.run(action, call, gone ? { done, gone } : { done });
+    if (!outcome) return;
+    statuses.set(firm.member.firmId, { ok: outcome.ok, text: outcome.text });
+    ctx.redraw();
+  }
+
+  const statusView = (firmId: string) => {
+    const status = statuses.get(firmId);
+    return html`<p class="status ${status ? (status.ok ? "ok" : "error") : ""}" role="status" aria-live="polite"
+      data-testid="alliance-firm-status">${status?.text() ?? ""}</p>`;
+  };
+
+  function invitationView(alliance: AllianceDto, firm: ViewerFirm) {
+    const { member } = firm;
+    const version = alliance.agreement.version;
+    const params = { firm: member.name, lead: alliance.lead.name, role: t(`allianceRole.${member.role}`), alliance: alliance.name };
+    return html`<section class="card alliance-invitation" data-testid="alliance-invitation" data-firm-id=${member.firmId}
+      data-version=${version} aria-labelledby="invitation-title-${member.firmId}">
+      <h2 id="invitation-title-${member.firmId}">${t("alliance.invitationTitle", params)}</h2>
+      <p>${t(alliance.tender ? "alliance.invitationRti" : "alliance.invitationStanding", params)}</p>
+      <div class="section-head">
+        <h3>${t(alliance.tender ? "alliance.agreementRti" : "alliance.agreementStanding")}</h3>
+        <span class="muted small">${t("alliance.agreementMeta", { version, when: formatDateTime(alliance.agreement.publishedAt) })}</span>
+      </div>
+      <div class="policy-text" data-testid="invitation-agreement" data-version=${version} tabindex="0">${alliance.agreement.text}</div>
+      ${firm.canAct
+        ? html`<p class="muted small">${t("alliance.invitationHint", { version })}</p>
+            <p class="actions">
+              <button type="button" class="primary" data-testid="accept-invitation" data-firm-id=${member.firmId} ?disabled=${ctx.busy()}
+                @click=${() => void act(firm, "accept",
+                  () => api.answerAlliance(ctx.allianceId, member.firmId, { accept: true, agreementVersion: version }),
+                  () => t("alliance.done.joined", { firm: member.name, version }))}>
+                ${t("alliance.acceptInvitation", { version })}</button>
+              <button type="button" class="danger-outline" data-testid="decline-invitation" data-firm-id=${member.firmId} ?disabled=${ctx.busy()}
+                @click=${() => void act(firm, "decline",
+                  () => api.answerAlliance(ctx.allianceId, member.firmId, { accept: false, agreementVersion: version }),
+                  () => t("alliance.done.declined", { firm: member.name }), "declined")}>
+                ${t("alliance.declineInvitation")}</button>
+            </p>`
+        : html`<p class="muted small">${t("alliance.viewerOnly", { firm: member.name })}</p>`}
+      ${statusView(member.firmId)}
+    </section>`;
+  }
+
+  function activeView(alliance: AllianceDto, firm: ViewerFirm) {
+    const { member } = firm;
+    const version = alliance.agreement.version;
+    return html`<div class="standing alliance-firm" data-testid="alliance-my-firm" data-firm-id=${member.firmId}>
+      <div class="standing-head">
+        <a class="firm" href=${href({ name: "business", id: member.firmId.toLowerCase() })}>${member.name}</a>
+        <span class="badges">${roleBadge(member.role)} ${standingBadge(member.standing)}</span>
+      </div>
+      <p class="explain small">${t(`alliance.explain.${member.role}`, { firm: member.name })}
+        ${agreementStatusView(member, version)}</p>
+      ${firm.actions.includes("acceptAgreement")
+        ? html`<div class="alert warn agreement-pending" data-testid="agreement-pending">
+            <p><strong>${t("alliance.pendingTitle", { version })}</strong></p>
+            <p>${t("alliance.pending", { version, accepted: member.acceptedAgreement ?? "—" })}
+              <a href="#alliance-agreement" @click=${scrollToAgreement}>${t("alliance.readAgreement")}</a></p>
+            <button type="button" class="primary" data-testid="accept-agreement" data-firm-id=${member.firmId} ?disabled=${ctx.busy()}
+              @click=${() => void act(firm, "acceptAgreement", () => api.acceptAllianceAgreement(ctx.allianceId, member.firmId, version),
+                () => t("alliance.done.agreementAccepted", { firm: member.name, version }))}>
+              ${t("alliance.acceptAgreement", { version })}</button>
+          </div>`
+        : nothing}
+      ${firm.actions.includes("leave")
+        ? html`<p class="actions">
+            <button type="button" class="danger-outline" data-testid="leave-alliance" data-firm-id=${member.firmId} ?disabled=${ctx.busy()}
+              @click=${() => void act(firm, "leave", () => api.leaveAlliance(ctx.allianceId, member.firmId),
+                () => t("alliance.done.left", { firm: member.name }), "left")}>${t("alliance.leave")}</button>
+          </p>`
+        : nothing}
+      ${member.role === "Lead" && firm.canAct ? html`<p class="muted small">${t("alliance.leadHint")}</p>` : nothing}
+      ${firm.canAct ? nothing : html`<p class="muted small">${t("alliance.viewerOnly", { firm: member.name })}</p>`}
+      ${statusView(member.firmId)}
+    </div>`;
+  }
+
+  const scrollToAgreement = (event: Event) => {
+    event.preventDefault();
+    document.getElementById("alliance-agreement")?.scrollIntoView({ behavior: "smooth", block: "start" });
+  };
+
+  return {
+    /** One panel per invited firm of the viewer's, before anything else: the one thing to do here. */
+    invitationsView(alliance: AllianceDto) {
+      return viewerFirms(alliance, ctx.roles())
+        .filter((f) => f.member.standing === "Invited")
+        .map((f) => invitationView(alliance, f));
+    },
+    /** The viewer's active firms: their part, new terms to accept, leaving. */
+    view(alliance: AllianceDto) {
+      const active = viewerFirms(alliance, ctx.roles()).filter((f) => f.member.standing === "Active");
+      if (active.length === 0) return nothing;
+      return html`<section class="card standing-panel" data-testid="alliance-my-firms" aria-labelledby="alliance-my-firms-title">
+        <h2 id="alliance-my-firms-title">${t(active.length > 1 ? "alliance.myFirms" : "alliance.myFirm")}</h2>
+        ${active.map((f) => activeView(alliance, f))}
+      </section>`;
+    },
+  };
+}

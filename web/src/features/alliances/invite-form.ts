@@ -1,0 +1,109 @@
+// For the lead's Owners and Managers: invite a member firm of the alliance's space, as a member (mandante) or a
+// subcontractor. The candidates are the space's members (GET /api/spaces/{id}/members) not yet in the alliance.
+import { html, nothing } from "lit-html";
+import { ifDefined } from "lit-html/directives/if-defined.js";
+import { api } from "../../api/client";
+import type { AllianceDto, AllianceInviteRequest, AllianceRole, DirectoryEntryDto } from "../../api/types";
+import { fieldMessages } from "../../field-errors";
+import { t } from "../../i18n";
+import { latestOnly } from "../../latest";
+import { href } from "../../router";
+import { fieldErrorView, loadErrorView, loadingView } from "../../views";
+import type { AllianceContext } from "./alliance-context";
+import { inviteCandidates } from "./alliance-rules";
+
+type Status = { ok: boolean; text: () => string } | null;
+
+/** A firm is invited to take part or to work under the lead; the lead role itself is handed over, never given. */
+const invitable: readonly AllianceRole[] = ["Member", "Subcontractor"];
+
+export function inviteForm(ctx: AllianceContext) {
+  let spaceMembers: DirectoryEntryDto[] | null = null;
+  let failed = false;
+  let firmId = "";
+  let role: AllianceRole = "Member";
+  let errors: Record<string, string[]> = {};
+  let sent: AllianceInviteRequest | undefined;
+  let status: Status = null;
+
+  const loadMembers = latestOnly(
+    (spaceId: string) => api.spaceMembers(spaceId),
+    (list) => {
+      spaceMembers = list;
+      failed = false;
+      ctx.redraw();
+    },
+    () => {
+      failed = spaceMembers === null;
+      ctx.redraw();
+    },
+  );
+
+  async function invite(event: SubmitEvent, candidates: readonly DirectoryEntryDto[]): Promise<void> {
+    event.preventDefault();
+    const chosen = candidates.find((c) => c.id === firmId) ?? candidates[0];
+    if (!chosen) return;
+    sent = { firmId: chosen.id, role };
+    errors = {};
+    status = null;
+    const outcome = await ctx.run("invite", () => api.inviteToAlliance(ctx.allianceId, sent!), {
+      shown: ["firmId", "role"],
+      sent,
+      done: () => t("alliance.done.invited", { firm: chosen.name, role: t(`allianceRole.${sent!.role ?? "Member"}`) }),
+    });
+    if (!outcome) return;
+    errors = outcome.errors;
+    status = { ok: outcome.ok, text: outcome.text };
+    if (outcome.ok) firmId = "";
+    ctx.redraw();
+  }
+
+  function formView(alliance: AllianceDto) {
+    if (failed) return loadErrorView();
+    if (spaceMembers === null) return loadingView();
+    const candidates = inviteCandidates(spaceMembers, alliance);
+    if (candidates.length === 0)
+      return html`<p class="muted" data-testid="invite-none">${t("alliance.inviteNone", { space: alliance.space.name })}</p>`;
+    const selected = candidates.some((c) => c.id === firmId) ? firmId : candidates[0]!.id;
+    const firmErrors = fieldMessages(errors, "firmId", sent, "alliance");
+    const roleErrors = fieldMessages(errors, "role", sent, "alliance");
+    return html`<form class="alliance-invite-form" novalidate @submit=${(e: SubmitEvent) => void invite(e, candidates)}>
+      <div class="field">
+        <label for="invite-firm">${t("alliance.inviteFirm")}</label>
+        <select id="invite-firm" data-testid="invite-firm" @change=${(e: Event) => (firmId = (e.target as HTMLSelectElement).value)}
+          aria-invalid=${firmErrors.length ? "true" : "false"} aria-describedby=${ifDefined(firmErrors.length ? "invite-firm-error" : undefined)}>
+          ${candidates.map((c) => html`<option value=${c.id} ?selected=${c.id === selected}>${c.name}${c.comuneName ? ` (${c.comuneName})` : ""}</option>`)}
+        </select>
+        ${fieldErrorView("firmId", firmErrors, "invite-firm-error")}
+      </div>
+      <div class="field">
+        <label for="invite-role">${t("alliance.inviteRole")}</label>
+        <select id="invite-role" data-testid="invite-role" @change=${(e: Event) => (role = (e.target as HTMLSelectElement).value as AllianceRole)}
+          aria-invalid=${roleErrors.length ? "true" : "false"} aria-describedby=${ifDefined(roleErrors.length ? "invite-role-error" : "invite-role-hint")}>
+          ${invitable.map((r) => html`<option value=${r} ?selected=${r === role}>${t(`allianceRole.${r}`)}</option>`)}
+        </select>
+        <small class="hint" id="invite-role-hint">${t(`alliance.roleHint.${role}`)}</small>
+        ${fieldErrorView("role", roleErrors, "invite-role-error")}
+      </div>
+      <button type="submit" class="primary" data-testid="invite-submit" ?disabled=${ctx.busy()}>${t("alliance.inviteSubmit")}</button>
+    </form>`;
+  }
+
+  return {
+    /** The space's members, for the lead's editors only (others cannot invite). */
+    load(alliance: AllianceDto): void {
+      if (alliance.canLead) loadMembers(alliance.space.id);
+    },
+    dispose: () => loadMembers.cancel(),
+    view(alliance: AllianceDto) {
+      if (!alliance.canLead) return nothing;
+      return html`<section class="card alliance-invite" data-testid="alliance-invite" aria-labelledby="alliance-invite-title">
+        <h2 id="alliance-invite-title">${t("alliance.invite")}</h2>
+        <p class="muted small">${t("alliance.inviteIntro")}
+          <a href=${href({ name: "space", id: alliance.space.id.toLowerCase() })}>${alliance.space.name}</a></p>
+        ${formView(alliance)}
+        <p class="status ${status ? (status.ok ? "ok" : "error") : ""}" role="status" data-testid="invite-status">${status?.text() ?? ""}</p>
+      </section>`;
+    },
+  };
+}
