@@ -1,7 +1,14 @@
 #!/usr/bin/env bash
-# Benchmarks against a throwaway PostgreSQL: directory search over 100k member firms (issue #3).
-# Extra arguments go to the benchmark, e.g. `bash scripts/bench.sh --firms 20000 --iterations 50`.
-# Writes artifacts/benchmarks/directory-search.md. Run it on an otherwise idle machine: it measures time.
+# Benchmarks against a throwaway PostgreSQL. The first argument picks the scenario; the rest go to it.
+#   bash scripts/bench.sh [directory] [--firms N] [--iterations N]
+#       directory search over 100k member firms (issue #3); the default, so `bash scripts/bench.sh` runs it.
+#       Writes artifacts/benchmarks/directory-search.md.
+#   bash scripts/bench.sh deadline [--bids 1000] [--late 100] [--window-ms 2000] [--trace]
+#       the deadline burst: 1,000 bids in the last 2 s before a tender's deadline on the real server (silo, real
+#       clock, EF storage), a late wave that must be refused, then every receipt checked against the database;
+#       --trace adds where the time goes (SQL, row lock, connection pool). Writes artifacts/benchmarks/deadline-burst.md;
+#       exits 1 on a violation, 3 if bids sent before the deadline were refused.
+# Run it on an otherwise idle machine: it measures time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 results=$(mktemp -d /tmp/marketplace-bench.XXXXXX)

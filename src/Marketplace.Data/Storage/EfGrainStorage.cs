@@ -55,6 +55,8 @@ public sealed class EfGrainStorage(IServiceScopeFactory scopes, IEnumerable<IRea
         var next = (expected ?? 0) + 1;
 
         await using var transaction = await db.Database.BeginTransactionAsync();
+        // A failed write rolls the whole transaction back: SaveChanges' own savepoint would only cost two round trips.
+        db.Database.AutoSavepointsEnabled = false;
         if (expected is null)
         {
             if (data is null) return; // clearing a state that was never written
