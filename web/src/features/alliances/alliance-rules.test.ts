@@ -1,0 +1,204 @@
+import { describe, expect, it } from "vitest";
+import type { AllianceEventDto, AllianceSummaryDto, DirectoryEntryDto, MemberRole } from "../../api/types";
+import {
+  agreementState,
+  alliancesForTender,
+  canWatch,
+  eventKind,
+  hasAccess,
+  invitationKey,
+  invitedFirms,
+  inviteCandidates,
+  membersInOrder,
+  newInvitations,
+  rowActions,
+  summariesInOrder,
+  viewerFirms,
+} from "./alliance-rules";
+import { allianceDto, INVITED, LEAD, member, MEMBER, SUB } from "./test-fixtures";
+
+const entry = (id: string, name: string, kind: DirectoryEntryDto["kind"] = "Firm"): DirectoryEntryDto => ({
+  id,
+  kind,
+  name,
+  comuneName: null,
+  provinceSigla: null,
+  size: null,
+  capabilityCount: 0,
+});
+
+const roles = (pairs: [string, MemberRole][]) => new Map(pairs.map(([id, role]) => [id.toLowerCase(), role]));
+
+describe("invite candidates", () => {
+  it("are the space's member firms not in the alliance nor invited, by name", () => {
+    const alliance = allianceDto({
+      members: [
+        member(LEAD, "Edil Rossi", { role: "Lead" }),
+        member(INVITED, "Neri Coperture", { standing: "Invited" }),
+        // Declined, left or removed firms are not listed by the server; a firm listed so may be invited again.
+        member(SUB, "Verdi Serramenti", { standing: "Left" }),
+      ],
+    });
+    const space = [
+      entry("ffffffff-0000-0000-0000-000000000009", "Zeta Impianti"),
+      entry(LEAD.toUpperCase(), "Edil Rossi"),
+      entry(INVITED, "Neri Coperture"),
+      entry(SUB, "Verdi Serramenti"),
+      entry("ffffffff-0000-0000-0000-000000000008", "Alfa Scavi"),
+      entry("ffffffff-0000-0000-0000-000000000007", "Comune di Modena", "Buyer"),
+    ];
+    expect(inviteCandidates(space, alliance).map((c) => c.name)).toEqual(["Alfa Scavi", "Verdi Serramenti", "Zeta Impianti"]);
+  });
+});
+
+describe("the agreement's state", () => {
+  it("tells accepted, to accept again and not yet accepted (an invitation)", () => {
+    expect(agreementState(member(MEMBER, "x", { acceptedAgreement: 2 }), 2)).toBe("accepted");
+    expect(agreementState(member(MEMBER, "x", { acceptedAgreement: 1, agreementPending: true }), 2)).toBe("pending");
+    // The server's flag and the versions agree; either says it is pending.
+    expect(agreementState(member(MEMBER, "x", { acceptedAgreement: 1, agreementPending: false }), 2)).toBe("pending");
+    expect(agreementState(member(INVITED, "x", { standing: "Invited", acceptedAgreement: null }), 2)).toBe("invited");
+  });
+});
+
+describe("the viewer's firms", () => {
+  it("offer the invited firm's editors to answer, first", () => {
+    const alliance = allianceDto({ myFirms: [SUB, INVITED], canLead: false });
+    const firms = viewerFirms(alliance, roles([[SUB, "Owner"], [INVITED, "Manager"]]));
+    expect(firms.map((f) => [f.member.firmId, f.actions])).toEqual([
+      [INVITED, ["acceptInvitation", "declineInvitation"]],
+      [SUB, ["acceptAgreement", "leave"]],
+    ]);
+  });
+
+  it("let the lead accept new terms but never leave, and give Viewers nothing to do", () => {
+    const alliance = allianceDto({
+      members: [member(LEAD, "Edil Rossi", { role: "Lead", acceptedAgreement: 1, agreementPending: true }), member(MEMBER, "Impianti Bianchi")],
+      myFirms: [LEAD, MEMBER],
+    });
+    const firms = viewerFirms(alliance, roles([[LEAD, "Manager"], [MEMBER, "Viewer"]]));
+    expect(firms.map((f) => [f.member.firmId, f.canAct, f.actions])).toEqual([
+      [LEAD, true, ["acceptAgreement"]],
+      [MEMBER, false, []],
+    ]);
+  });
+
+  it("matches the firms whatever the case of their ids", () => {
+    const alliance = allianceDto({ myFirms: [MEMBER.toUpperCase()], canLead: false });
+    expect(viewerFirms(alliance, roles([[MEMBER.toUpperCase(), "Owner"]]))[0]?.actions).toEqual(["leave"]);
+  });
+});
+
+describe("the lead's row actions", () => {
+  it("hand over to an active member only, remove anyone but the lead, withdraw invitations", () => {
+    const alliance = allianceDto();
+    const byFirm = Object.fromEntries(alliance.members.map((m) => [m.name, rowActions(alliance, m)]));
+    expect(byFirm).toEqual({
+      "Edil Rossi": [],
+      "Impianti Bianchi": ["handOver", "remove"],
+      "Verdi Serramenti": ["remove"],
+      "Neri Coperture": ["remove"],
+    });
+  });
+
+  it("are none for whoever does not edit for the lead", () => {
+    const alliance = allianceDto({ canLead: false });
+    expect(alliance.members.flatMap((m) => rowActions(alliance, m))).toEqual([]);
+  });
+});
+
+describe("access and live updates", () => {
+  it("are for the viewer's active firms; an invited firm reads it but does not join the live group", () => {
+    expect(hasAccess(allianceDto())).toBe(true);
+    expect(canWatch(allianceDto())).toBe(true);
+    const invitedOnly = allianceDto({ myFirms: [INVITED], canLead: false });
+    expect(hasAccess(invitedOnly)).toBe(true);
+    expect(canWatch(invitedOnly)).toBe(false);
+    // The answer to leaving: the viewer's firm is no longer listed as theirs.
+    expect(hasAccess(allianceDto({ myFirms: [] }))).toBe(false);
+  });
+});
+
+describe("the members' table", () => {
+  it("shows the lead, members, subcontractors, then invitations", () => {
+    const alliance = allianceDto({
+      members: [
+        member(INVITED, "Aa Invitata", { standing: "Invited" }),
+        member(SUB, "Bb Sub", { role: "Subcontractor" }),
+        member(MEMBER, "Zz Mandante"),
+        member("ffffffff-0000-0000-0000-000000000001", "Cc Mandante"),
+        member(LEAD, "Zz Capofila", { role: "Lead" }),
+        member("ffffffff-0000-0000-0000-000000000002", "Gone", { standing: "Removed" }),
+      ],
+    });
+    expect(membersInOrder(alliance.members).map((m) => m.name)).toEqual(["Zz Capofila", "Cc Mandante", "Zz Mandante", "Bb Sub", "Aa Invitata"]);
+  });
+});
+
+describe("the history", () => {
+  const event = (kind: string, firmId: string): AllianceEventDto => ({ kind, firmId, firmName: "x", reason: null, at: "2026-02-01T10:00:00Z" });
+
+  it("tells a withdrawn invitation from a removal", () => {
+    // Newest first, as the server sends it.
+    const history = [
+      event("Removed", MEMBER),
+      event("Removed", INVITED),
+      event("Joined", MEMBER),
+      event("Invited", INVITED),
+      event("Invited", MEMBER),
+      event("Formed", LEAD),
+    ];
+    expect(history.map((_, i) => eventKind(history, i))).toEqual(["Removed", "InvitationWithdrawn", "Joined", "Invited", "Invited", "Formed"]);
+  });
+});
+
+describe("lists of alliances", () => {
+  const summary = (id: string, firmId: string, more: Partial<AllianceSummaryDto> = {}): AllianceSummaryDto => ({
+    id,
+    name: `RTI ${id}`,
+    tenderId: "33333333-3333-3333-3333-333333333333",
+    tenderTitle: "Scuola Verdi",
+    leadId: LEAD,
+    leadName: "Edil Rossi",
+    firmId,
+    role: "Member",
+    standing: "Active",
+    ...more,
+  });
+
+  it("keep the alliances for one tender, each firm's once, invitations first", () => {
+    const lists = [
+      [summary("b", MEMBER), summary("c", MEMBER, { tenderId: null, tenderTitle: null })],
+      [summary("a", SUB, { standing: "Invited" }), summary("b", MEMBER), summary("d", SUB, { tenderId: "44444444-4444-4444-4444-444444444444" })],
+    ];
+    expect(alliancesForTender(lists, "33333333-3333-3333-3333-333333333333").map((s) => [s.id, s.firmId])).toEqual([
+      ["a", SUB],
+      ["b", MEMBER],
+    ]);
+  });
+
+  it("put invitations first, then by name", () => {
+    const list = [summary("b", MEMBER, { name: "Beta" }), summary("a", MEMBER, { name: "Alfa" }), summary("z", SUB, { name: "Zeta", standing: "Invited" })];
+    expect(summariesInOrder(list).map((s) => s.name)).toEqual(["Zeta", "Alfa", "Beta"]);
+  });
+});
+
+describe("new invitations", () => {
+  it("are news once; an ended invitation is forgotten, so that a new one is news again", () => {
+    const alliance = allianceDto({ myFirms: [INVITED, MEMBER] });
+    const known = new Set<string>();
+    expect(newInvitations(known, alliance.id, invitedFirms(alliance))).toEqual([INVITED]);
+    // Another change to the same alliance (a firm joined): no second notice.
+    expect(newInvitations(known, alliance.id, invitedFirms(alliance))).toEqual([]);
+    // The invitation was withdrawn (or answered), then the firm is invited again.
+    expect(newInvitations(known, alliance.id, [])).toEqual([]);
+    expect(known.size).toBe(0);
+    expect(newInvitations(known, alliance.id.toUpperCase(), [{ firmId: INVITED.toUpperCase() }])).toEqual([INVITED]);
+  });
+
+  it("leave the invitations to other alliances alone", () => {
+    const known = new Set([invitationKey("other", INVITED)]);
+    expect(newInvitations(known, "this", [])).toEqual([]);
+    expect([...known]).toEqual([`other:${INVITED}`]);
+  });
+});
