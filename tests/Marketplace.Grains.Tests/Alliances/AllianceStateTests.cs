@@ -1,0 +1,145 @@
+using Marketplace.Alliances;
+using Marketplace.Businesses;
+using Marketplace.Tenders;
+using static Marketplace.Grains.Tests.Tenders.TenderSamples;
+
+namespace Marketplace.Grains.Tests.Alliances;
+
+public sealed class AllianceStateTests
+{
+    static readonly Guid Space = Guid.NewGuid();
+    static readonly BusinessSnapshot Lead = Business(BusinessKind.Firm, FirmOwner);
+    static readonly BusinessSnapshot Partner = Business(BusinessKind.Firm, RivalOwner);
+    static readonly BusinessSnapshot Sub = Business(BusinessKind.Firm, Stranger);
+
+    static AllianceFirm In(BusinessSnapshot firm) => new(firm.Id, firm, true);
+
+    static FormAlliance Form(Guid? tender = null) => new(FirmOwner, Lead.Id, Space, tender, "RTI Parchi", "Accordo v1");
+
+    static AllianceState Formed()
+    {
+        var state = new AllianceState();
+        state.CheckForm(Form(), In(Lead), null).Should().BeNull();
+        state.Form(Guid.NewGuid(), Form(), Now);
+        return state;
+    }
+
+    /// <summary>An alliance with the partner joined as Member and the subcontractor joined as Subcontractor.</summary>
+    static AllianceState WithPartners()
+    {
+        var state = Formed();
+        foreach (var (firm, owner, role) in new[] { (Partner, RivalOwner, AllianceRole.Member), (Sub, Stranger, AllianceRole.Subcontractor) })
+        {
+            state.Invite(new InviteToAlliance(FirmOwner, firm.Id, role), Now);
+            var answer = new AnswerAllianceInvitation(owner, firm.Id, true, 1);
+            state.CheckAnswer(answer, In(firm)).Should().BeNull();
+            state.Answer(answer, Now);
+        }
+        return state;
+    }
+
+    [Fact]
+    public void The_creator_s_firm_leads_and_has_accepted_the_first_agreement()
+    {
+        var snapshot = Formed().ToSnapshot();
+
+        snapshot.LeadId.Should().Be(Lead.Id);
+        snapshot.Members.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Role = AllianceRole.Lead, Standing = AllianceStanding.Active, AcceptedAgreement = 1 });
+    }
+
+    [Fact]
+    public void Forming_needs_the_lead_s_editor_a_member_of_the_space_and_a_tender_taking_bids()
+    {
+        new AllianceState().CheckForm(Form() with { ActorId = RivalOwner }, In(Lead), null)!.Kind.Should().Be(ProblemKind.Forbidden);
+        new AllianceState().CheckForm(Form(), new AllianceFirm(Lead.Id, Lead, false), null)!.Kind.Should().Be(ProblemKind.Forbidden);
+        new AllianceState().CheckForm(Form(Guid.NewGuid()), In(Lead), null)!.Errors!.Keys.Should().Equal("tenderId");
+        var closed = InStatus(TenderStatus.Evaluation).ToSnapshot() with { Spaces = [Space] };
+        new AllianceState().CheckForm(Form(closed.Id), In(Lead), closed)!.Kind.Should().Be(ProblemKind.Conflict);
+        var open = InStatus(TenderStatus.Tendering).ToSnapshot() with { Spaces = [Space] };
+        new AllianceState().CheckForm(Form(open.Id), In(Lead), open).Should().BeNull();
+    }
+
+    [Fact]
+    public void Only_the_lead_invites_and_only_member_firms_of_the_space_as_member_or_subcontractor()
+    {
+        var state = Formed();
+        state.CheckInvite(new InviteToAlliance(RivalOwner, Partner.Id, AllianceRole.Member), In(Lead), In(Partner))!.Kind.Should().Be(ProblemKind.Forbidden);
+        state.CheckInvite(new InviteToAlliance(FirmOwner, Partner.Id, AllianceRole.Lead), In(Lead), In(Partner))!.Errors!.Keys.Should().Equal("role");
+        state.CheckInvite(new InviteToAlliance(FirmOwner, Partner.Id, AllianceRole.Member), In(Lead), new AllianceFirm(Partner.Id, Partner, false))!
+            .Kind.Should().Be(ProblemKind.Forbidden);
+        state.CheckInvite(new InviteToAlliance(FirmOwner, Partner.Id, AllianceRole.Member), In(Lead), In(Partner)).Should().BeNull();
+        state.Invite(new InviteToAlliance(FirmOwner, Partner.Id, AllianceRole.Member), Now);
+        state.CheckInvite(new InviteToAlliance(FirmOwner, Partner.Id, AllianceRole.Member), In(Lead), In(Partner))!.Kind.Should().Be(ProblemKind.Conflict);
+    }
+
+    [Fact]
+    public void Joining_accepts_the_current_agreement_version()
+    {
+        var state = Formed();
+        state.Invite(new InviteToAlliance(FirmOwner, Partner.Id, AllianceRole.Member), Now);
+        state.PublishAgreement(FirmOwner, "Accordo v2", Now);
+
+        state.CheckAnswer(new AnswerAllianceInvitation(RivalOwner, Partner.Id, true, 1), In(Partner))!.Kind.Should().Be(ProblemKind.Conflict);
+        state.CheckAnswer(new AnswerAllianceInvitation(FirmOwner, Partner.Id, true, 2), In(Partner))!.Kind.Should().Be(ProblemKind.Forbidden);
+        state.CheckAnswer(new AnswerAllianceInvitation(RivalOwner, Partner.Id, false, 1), In(Partner)).Should().BeNull("declining needs no version");
+        state.Answer(new AnswerAllianceInvitation(RivalOwner, Partner.Id, true, 2), Now);
+        state.ToSnapshot().IsActive(Partner.Id).Should().BeTrue();
+    }
+
+    [Fact]
+    public void New_terms_leave_every_other_firm_to_accept_again()
+    {
+        var state = WithPartners();
+        state.PublishAgreement(FirmOwner, "Accordo v2", Now);
+        var members = state.ToSnapshot().Members;
+
+        members.Single(m => m.FirmId == Lead.Id).AcceptedAgreement.Should().Be(2);
+        members.Where(m => m.FirmId != Lead.Id).Should().OnlyContain(m => m.AcceptedAgreement == 1);
+        state.CheckAcceptAgreement(new AcceptAllianceAgreement(RivalOwner, Partner.Id, 1), In(Partner))!.Kind.Should().Be(ProblemKind.Conflict);
+        state.CheckAcceptAgreement(new AcceptAllianceAgreement(RivalOwner, Partner.Id, 2), In(Partner)).Should().BeNull();
+    }
+
+    [Fact]
+    public void The_lead_goes_only_to_an_active_member_and_leaves_only_after_handing_over()
+    {
+        var state = WithPartners();
+        state.CheckLeave(FirmOwner, In(Lead))!.Kind.Should().Be(ProblemKind.Conflict);
+        state.CheckHandOver(FirmOwner, In(Lead), Sub.Id)!.Errors!.Keys.Should().Equal(["firmId"], "a subcontractor does not lead");
+        state.CheckHandOver(RivalOwner, In(Lead), Partner.Id)!.Kind.Should().Be(ProblemKind.Forbidden);
+
+        state.HandOver(FirmOwner, Partner.Id, Now);
+
+        state.LeadId.Should().Be(Partner.Id);
+        state.ToSnapshot().Members.Single(m => m.FirmId == Lead.Id).Role.Should().Be(AllianceRole.Member);
+        state.CheckLeave(FirmOwner, In(Lead)).Should().BeNull();
+    }
+
+    [Fact]
+    public void A_removal_says_why_and_never_removes_the_lead()
+    {
+        var state = WithPartners();
+        state.CheckRemove(new RemoveFromAlliance(FirmOwner, Partner.Id, " "), In(Lead))!.Errors!.Keys.Should().Equal("reason");
+        state.CheckRemove(new RemoveFromAlliance(FirmOwner, Lead.Id, "No"), In(Lead))!.Kind.Should().Be(ProblemKind.Conflict);
+        state.CheckRemove(new RemoveFromAlliance(RivalOwner, Sub.Id, "No"), In(Partner))!.Kind.Should().Be(ProblemKind.Forbidden);
+
+        state.Remove(new RemoveFromAlliance(FirmOwner, Partner.Id, "Non copre il lotto"), Now);
+
+        var snapshot = state.ToSnapshot();
+        snapshot.IsActive(Partner.Id).Should().BeFalse();
+        snapshot.History[^1].Should().BeEquivalentTo(new { Kind = "Removed", FirmId = Partner.Id, Reason = "Non copre il lotto" });
+        AllianceAccess.CanWatch(snapshot, [Partner.Id]).Should().BeFalse();
+        AllianceAccess.CanWatch(snapshot, [Sub.Id]).Should().BeTrue();
+    }
+
+    [Fact]
+    public void Invited_firms_may_read_the_alliance_but_not_watch_its_workspace()
+    {
+        var state = Formed();
+        state.Invite(new InviteToAlliance(FirmOwner, Partner.Id, AllianceRole.Member), Now);
+        var snapshot = state.ToSnapshot();
+
+        AllianceAccess.CanRead(snapshot, [Partner.Id]).Should().BeTrue();
+        AllianceAccess.CanWatch(snapshot, [Partner.Id]).Should().BeFalse();
+        AllianceAccess.CanRead(snapshot, [Sub.Id]).Should().BeFalse();
+    }
+}
