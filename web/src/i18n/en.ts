@@ -1040,7 +1040,7 @@ export const en: Record<MessageKey, string> = {
   "alliance.explain.Member": "{firm} is a member (mandante) of the grouping.",
   "alliance.explain.Subcontractor": "{firm} takes part as the lead's subcontractor.",
   "alliance.pendingTitle": "New agreement: version {version}",
-  "alliance.pending": "The lead published version {version} of the agreement (you had accepted {accepted}). Read it and accept it.",
+  "alliance.pending": "The lead published version {version} of the agreement (you had accepted version {accepted}). Read it and accept it.",
   "alliance.readAgreement": "Read the agreement",
   "alliance.acceptAgreement": "I accept version {version}",
   "alliance.leave": "Leave the alliance",

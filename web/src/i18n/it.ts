@@ -1038,7 +1038,7 @@ export const it = {
   "alliance.explain.Member": "{firm} è mandante del raggruppamento.",
   "alliance.explain.Subcontractor": "{firm} partecipa come subappaltatore della capofila.",
   "alliance.pendingTitle": "Nuovo accordo: versione {version}",
-  "alliance.pending": "La capofila ha pubblicato la versione {version} dell'accordo (avevi accettato la {accepted}). Leggila e accettala.",
+  "alliance.pending": "La capofila ha pubblicato la versione {version} dell'accordo (avevi accettato la versione {accepted}). Leggila e accettala.",
   "alliance.readAgreement": "Leggi l'accordo",
   "alliance.acceptAgreement": "Accetto la versione {version}",
   "alliance.leave": "Esci dall'alleanza",

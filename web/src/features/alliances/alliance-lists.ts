@@ -18,7 +18,7 @@ import type { TenderContext } from "../tenders/tender-context";
 import { allianceFormPanel } from "./alliance-form-panel";
 import { leadCandidates } from "./alliance-form";
 import { alliancesForTender, summariesInOrder } from "./alliance-rules";
-import { roleBadge, summaryKindView } from "./alliance-views";
+import { roleBadge, roleInText, summaryKindView } from "./alliance-views";
 
 type State = "idle" | "loading" | "error" | "ok";
 
@@ -42,7 +42,7 @@ function itemView(s: AllianceSummaryDto, options: ItemOptions) {
     <p class="meta">
       ${options.kind ? html`<span>${summaryKindView(s)}</span>` : nothing}
       <span>${t("alliances.list.lead", { lead: s.leadName })}</span>
-      ${invited ? html`<span>${t("alliances.list.invitedAs", { role: t(`allianceRole.${s.role}`) })}</span>` : nothing}
+      ${invited ? html`<span>${t("alliances.list.invitedAs", { role: roleInText(s.role) })}</span>` : nothing}
       ${firm ? html`<span>${t("alliances.list.firm", { firm })}</span>` : nothing}
     </p>
   </li>`;

@@ -12,6 +12,7 @@ import { watchBusinessTeam, type AllianceChange, type TeamMessage, type Watcher 
 import { href } from "../../router";
 import { currentUser } from "../auth/session";
 import { invitationKey, invitedFirms, newInvitations } from "./alliance-rules";
+import { roleInText } from "./alliance-views";
 
 const SHOWN_MS = 20_000;
 const MAX_SHOWN = 3;
@@ -107,7 +108,7 @@ export function allianceNoticeItems(): TemplateResult[] {
       firm: firms.map((f) => f.name).join(", "),
       alliance: alliance.name,
       lead: alliance.lead.name,
-      role: t(`allianceRole.${firms[0]?.role ?? "Member"}`),
+      role: roleInText(firms[0]?.role ?? "Member"),
     };
     return html`<div class="notice info" data-testid="alliance-notice" data-alliance-id=${alliance.id}>
       <p>${t(alliance.tender ? "alliances.notice.rti" : "alliances.notice.standing", params)}</p>

@@ -212,16 +212,14 @@ export function alliancePage(id: string, redraw: Redraw): Page {
       </header>
 
       ${firms.invitationsView(a)}
+      ${members.view(a)}
 
       <div class="space-layout">
         <div class="space-side">
           ${firms.view(a)}
           ${invite.view(a)}
         </div>
-        <div class="space-main">
-          ${members.view(a)}
-          ${agreement.view(a)}
-        </div>
+        <div class="space-main">${agreement.view(a)}</div>
       </div>
 
       ${historyView(a)}

@@ -2,13 +2,23 @@
 // alliance, the history. Shared by the alliance page and the lists of alliances (tender page, business page).
 import { html, nothing } from "lit-html";
 import type { AllianceDto, AllianceMemberDto, AllianceRole, AllianceStanding, AllianceSummaryDto } from "../../api/types";
-import { dictionaries, formatDateTime, t, type MessageKey } from "../../i18n";
+import { currentLanguage, dictionaries, formatDateTime, t, type MessageKey } from "../../i18n";
 import { href } from "../../router";
 import { agreementState, eventKind } from "./alliance-rules";
 import type { GoneReason } from "./alliance-context";
 
+/** A day in short: "1 feb 2026". */
+export function formatShortDate(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(currentLanguage() === "it" ? "it-IT" : "en-GB", { dateStyle: "medium" }).format(date);
+}
+
 export const roleBadge = (role: AllianceRole, testid?: string) =>
   html`<span class="badge alliance-role role-${role.toLowerCase()}" data-testid=${testid ?? nothing} data-role=${role}>${t(`allianceRole.${role}`)}</span>`;
+
+/** A role inside a sentence: "invitata come mandante". */
+export const roleInText = (role: AllianceRole): string => t(`allianceRole.${role}`).toLocaleLowerCase(currentLanguage());
 
 export const standingBadge = (standing: AllianceStanding, testid?: string) =>
   html`<span class="badge alliance-standing standing-${standing.toLowerCase()}" data-testid=${testid ?? nothing}

@@ -7,7 +7,7 @@ import { formatDateTime, t } from "../../i18n";
 import { href } from "../../router";
 import type { AllianceContext } from "./alliance-context";
 import { viewerFirms, type ViewerFirm } from "./alliance-rules";
-import { agreementStatusView, roleBadge, standingBadge } from "./alliance-views";
+import { agreementStatusView, roleBadge, roleInText, standingBadge } from "./alliance-views";
 import type { AllianceAction } from "./problems";
 
 type Status = { ok: boolean; text: () => string };
@@ -32,7 +32,7 @@ export function firmPanel(ctx: AllianceContext) {
   function invitationView(alliance: AllianceDto, firm: ViewerFirm) {
     const { member } = firm;
     const version = alliance.agreement.version;
-    const params = { firm: member.name, lead: alliance.lead.name, role: t(`allianceRole.${member.role}`), alliance: alliance.name };
+    const params = { firm: member.name, lead: alliance.lead.name, role: roleInText(member.role), alliance: alliance.name };
     return html`<section class="card alliance-invitation" data-testid="alliance-invitation" data-firm-id=${member.firmId}
       data-version=${version} aria-labelledby="invitation-title-${member.firmId}">
       <h2 id="invitation-title-${member.firmId}">${t("alliance.invitationTitle", params)}</h2>

@@ -11,6 +11,7 @@ import { href } from "../../router";
 import { fieldErrorView, loadErrorView, loadingView } from "../../views";
 import type { AllianceContext } from "./alliance-context";
 import { inviteCandidates } from "./alliance-rules";
+import { roleInText } from "./alliance-views";
 
 type Status = { ok: boolean; text: () => string } | null;
 
@@ -49,7 +50,7 @@ export function inviteForm(ctx: AllianceContext) {
     const outcome = await ctx.run("invite", () => api.inviteToAlliance(ctx.allianceId, sent!), {
       shown: ["firmId", "role"],
       sent,
-      done: () => t("alliance.done.invited", { firm: chosen.name, role: t(`allianceRole.${sent!.role ?? "Member"}`) }),
+      done: () => t("alliance.done.invited", { firm: chosen.name, role: roleInText(sent!.role ?? "Member") }),
     });
     if (!outcome) return;
     errors = outcome.errors;

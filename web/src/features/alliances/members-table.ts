@@ -6,13 +6,13 @@ import { live } from "lit-html/directives/live.js";
 import { api } from "../../api/client";
 import type { AllianceDto, AllianceMemberDto } from "../../api/types";
 import { fieldMessages } from "../../field-errors";
-import { formatDate, t } from "../../i18n";
+import { t } from "../../i18n";
 import { href } from "../../router";
 import { fieldErrorView } from "../../views";
 import type { AllianceContext } from "./alliance-context";
 import { checkReason, MAX_REASON } from "./alliance-form";
 import { membersInOrder, rowActions } from "./alliance-rules";
-import { agreementStatusView, roleBadge, standingBadge } from "./alliance-views";
+import { agreementStatusView, formatShortDate, roleBadge, standingBadge } from "./alliance-views";
 
 type Status = { ok: boolean; text: () => string } | null;
 
@@ -62,7 +62,7 @@ export function membersTable(ctx: AllianceContext) {
   function removeForm(member: AllianceMemberDto, columns: number) {
     const invited = member.standing === "Invited";
     const messages = fieldMessages(errors, "reason", sent, "alliance");
-    return html`<tr class="remove-row" data-testid="remove-form" data-firm-id=${member.firmId}>
+    return html`<tr class="removal-row" data-testid="remove-form" data-firm-id=${member.firmId}>
       <td colspan=${columns} data-label="">
         <form class="remove-form" novalidate @submit=${(e: SubmitEvent) => void remove(e, member)}>
           <div class="field">
@@ -96,11 +96,11 @@ export function membersTable(ctx: AllianceContext) {
         <td data-label=${t("alliance.col.role")}>${roleBadge(member.role, "member-role")}</td>
         <td data-label=${t("alliance.col.standing")}>
           <span>${standingBadge(member.standing, "member-standing")}
-            <span class="muted small since">${t(member.standing === "Invited" ? "alliance.invitedOn" : "alliance.since", { when: formatDate(member.since) })}</span></span>
+            <span class="muted small since">${t(member.standing === "Invited" ? "alliance.invitedOn" : "alliance.since", { when: formatShortDate(member.since) })}</span></span>
         </td>
         <td data-label=${t("alliance.col.agreement")}>${agreementStatusView(member, alliance.agreement.version)}</td>
         ${leading
-          ? html`<td class="row-actions" data-label="">
+          ? html`<td class="actions-cell" data-label="">
               <span class="item-actions">
                 ${actions.includes("handOver")
                   ? html`<button type="button" data-testid="handover-${member.firmId}" ?disabled=${ctx.busy()}
