@@ -32,4 +32,7 @@ public interface ILiveUpdates
     /// leave its live group at once.
     /// </summary>
     Task AllianceChanged(Alliances.AllianceSnapshot alliance, Guid[] departed);
+
+    /// <summary>A joint bid changed (an edit, a sign-off, a submission): the alliance's workspace watchers are told.</summary>
+    Task JointBidChanged(Alliances.AllianceSnapshot alliance, JointBids.JointBidSnapshot bid);
 }

@@ -50,6 +50,7 @@ public static class DataSetup
         services.AddSingleton<IReadModelProjector, TenderProjector>();
         services.AddSingleton<IReadModelProjector, BidProjector>();
         services.AddSingleton<IReadModelProjector, AllianceProjector>();
+        services.AddSingleton<IReadModelProjector, JointBidProjector>();
         services.AddSingleton<Tenders.ITenderBids, EfTenderBids>();
         services.Configure<Tenders.TenderOptions>(builder.Configuration.GetSection("Tenders"));
         // The default provider, so grains declare [PersistentState("name")] without naming a storage.

@@ -191,7 +191,7 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
         {
             e.ToTable("audit_entries");
             e.HasKey(x => new { x.TenderId, x.Sequence });
-            e.Property(x => x.Subject).HasMaxLength(32);
+            e.Property(x => x.Subject).HasMaxLength(40);
             e.Property(x => x.Kind).HasMaxLength(32);
             e.Property(x => x.PreviousHash).HasMaxLength(64);
             e.Property(x => x.Hash).HasMaxLength(64);

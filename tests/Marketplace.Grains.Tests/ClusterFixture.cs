@@ -99,4 +99,6 @@ public sealed class RecordedLiveUpdates : ILiveUpdates
         Alliances.Enqueue((alliance, departed));
         return Task.CompletedTask;
     }
+
+    public Task JointBidChanged(Marketplace.Alliances.AllianceSnapshot alliance, Marketplace.JointBids.JointBidSnapshot bid) => Task.CompletedTask;
 }

@@ -74,4 +74,8 @@ public sealed record AllianceSnapshot(
     public bool IsActive(Guid firmId) => Active.Any(m => m.FirmId == firmId);
 
     public bool IsInvited(Guid firmId) => Members.Any(m => m.FirmId == firmId && m.Standing == AllianceStanding.Invited);
+
+    /// <summary>Who bids, and signs the joint bid: the lead and the active members (subcontractors work for them, they do not bid).</summary>
+    public IEnumerable<Tenders.Tenderer> Tenderers() => Active.Where(m => m.Role != AllianceRole.Subcontractor)
+        .Select(m => new Tenders.Tenderer(m.FirmId, m.Role == AllianceRole.Lead ? Tenders.TendererRole.Lead : Tenders.TendererRole.Member));
 }

@@ -53,3 +53,17 @@ public sealed class AllianceProjector : IReadModelProjector
         if (await TenderLedger.Lock(db, tenderId, ct) is { } tender) TenderLedger.Chain(db, tender, subject, unchained);
     }
 }
+
+/// <summary>A joint bid has no list of its own; its changes go into its tender's audit chain, like the alliance's.</summary>
+public sealed class JointBidProjector : IReadModelProjector
+{
+    public bool Handles(Type stateType) => stateType == typeof(JointBids.JointBidState);
+
+    public async Task Project(MarketplaceDbContext db, GrainId grainId, object? state, CancellationToken ct)
+    {
+        if (state is not JointBids.JointBidState { Version: > 0 } bid) return;
+        var subject = $"j{bid.AllianceId:N}";
+        var unchained = await TenderLedger.Unchained(db, bid.TenderId, subject, bid.History, ct);
+        if (await TenderLedger.Lock(db, bid.TenderId, ct) is { } tender) TenderLedger.Chain(db, tender, subject, unchained);
+    }
+}

@@ -66,7 +66,7 @@ public sealed class AuditEntry
 {
     public Guid TenderId { get; set; }
     public long Sequence { get; set; }
-    /// <summary><see cref="AuditChain.TenderSubject"/>, or the bid's id.</summary>
+    /// <summary><see cref="AuditChain.TenderSubject"/>, a bid's or an alliance's id, or "j" and the alliance's id for its joint bid.</summary>
     public required string Subject { get; set; }
     public int SubjectSequence { get; set; }
     public required string Kind { get; set; }

@@ -31,7 +31,7 @@ internal sealed class BidGrain(
     {
         var now = clock.Now();
         var receivedAt = command.ReceivedAt is { } at && at < now ? at.Stored() : now;
-        if (CheckBidder(command.Tenderers) is { } wrong) return wrong;
+        if (await CheckBidder(command.Tenderers) is { } wrong) return wrong;
         var admitted = await Tender.Admit(command.ActorId, command.Tenderers, receivedAt);
         if (admitted.Problem is { } no) return no;
         var sealedBid = BidState.Seal(command, admitted.Value!, State.Exists ? State.BidId : Guid.NewGuid(), State.NextSubmission);
@@ -67,10 +67,18 @@ internal sealed class BidGrain(
         return opened && await Tender.IsBuyer(userId) ? State.ToSnapshot() : none;
     }
 
-    /// <summary>A firm bidding alone is its own bidder; its bid is keyed by its id.</summary>
-    Problem? CheckBidder(Tenderer[] tenderers) =>
-        tenderers.SingleOrDefault(t => t.Role == TendererRole.Lead)?.FirmId == BidderId ? null
-        : Problem.Invalid("tenderers", "The bid's lead firm is the firm bidding.");
+    /// <summary>
+    /// A firm bidding alone is its own bidder (the bid is keyed by its id); an alliance bids with its lead and members
+    /// as tenderers (keyed by the alliance's id), for the tender it was formed for.
+    /// </summary>
+    async Task<Problem?> CheckBidder(Tenderer[] tenderers)
+    {
+        var lead = tenderers.SingleOrDefault(t => t.Role == TendererRole.Lead)?.FirmId;
+        if (lead == BidderId) return tenderers.Length == 1 ? null : Problem.Invalid("tenderers", "A firm bidding alone is the only tenderer.");
+        var alliance = await GrainFactory.GetGrain<Alliances.IAllianceGrain>(BidderId).Get();
+        return alliance is not null && alliance.TenderId == TenderId && alliance.Tenderers().ToHashSet().SetEquals(tenderers) ? null
+            : Problem.Invalid("tenderers", "The bid's tenderers are the firm bidding, or its alliance's lead and members.");
+    }
 
     async Task<Problem?> Store(TenderSnapshot tender)
     {
@@ -78,9 +86,9 @@ internal sealed class BidGrain(
         {
             await bid.WriteOrReload();
         }
-        catch (Exception e) when (SubmissionsClosedException.IsIn(e))
+        catch (Exception e) when (BidNotStoredException.In(e) is { } refused)
         {
-            return Problem.Conflict($"The submission deadline ({tender.Details.SubmissionDeadline:u}) has passed.");
+            return Problem.Conflict(refused.Detail);
         }
         await live.BidChanged(tender, State.ToSnapshot());
         return null;

@@ -30,6 +30,7 @@ public static class MarketplaceRoutes
         app.MapInboxApi();
         app.MapDocumentApi();
         app.MapAllianceApi();
+        app.MapJointBidApi();
         app.MapReferenceApi();
         app.MapHub<MarketplaceHub>(HubPath);
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });

@@ -34,6 +34,9 @@ public interface IMarketplaceClient
 
     /// <summary>An alliance changed: sent to its watchers and to the people of its active and invited firms; reload it.</summary>
     Task AllianceChanged(AllianceChangedDto change);
+
+    /// <summary>Sent to the alliance's workspace watchers: its joint bid changed (an edit voids the sign-offs); reload it.</summary>
+    Task JointBidChanged(JointBidChangedDto change);
 }
 
 /// <summary>Hub group names, one home so grains' notices and hub joins always agree.</summary>

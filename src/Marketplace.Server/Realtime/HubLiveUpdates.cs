@@ -122,6 +122,9 @@ internal sealed class HubLiveUpdates(
         foreach (var firm in departed) await RevokeAllianceWatch(alliance, firm);
     }, alliance.Id);
 
+    public Task JointBidChanged(Alliances.AllianceSnapshot alliance, JointBids.JointBidSnapshot bid) => Send(() =>
+        hub.Clients.Group(Topics.Alliance(alliance.Id)).JointBidChanged(new JointBidChangedDto(alliance.Id, bid.Version, bid.Digest)), alliance.Id);
+
     /// <summary>A firm that left or was removed stops hearing the workspace at once, unless its people still act for another active firm of it.</summary>
     async Task RevokeAllianceWatch(Alliances.AllianceSnapshot alliance, Guid firmId)
     {

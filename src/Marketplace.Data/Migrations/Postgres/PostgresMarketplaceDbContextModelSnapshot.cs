@@ -183,8 +183,8 @@ namespace Marketplace.Data.Migrations.Postgres
 
                     b.Property<string>("Subject")
                         .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<int>("SubjectSequence")
                         .HasColumnType("integer");

@@ -92,7 +92,7 @@ namespace Marketplace.Data.Migrations.Postgres
                 {
                     TenderId = table.Column<Guid>(type: "uuid", nullable: false),
                     Sequence = table.Column<long>(type: "bigint", nullable: false),
-                    Subject = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     SubjectSequence = table.Column<int>(type: "integer", nullable: false),
                     Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     Detail = table.Column<string>(type: "text", nullable: false),

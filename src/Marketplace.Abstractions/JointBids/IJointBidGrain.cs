@@ -1,0 +1,26 @@
+namespace Marketplace.JointBids;
+
+/// <summary>
+/// An alliance's joint bid for its tender, keyed by the alliance: work packages and answers co-edited by the
+/// alliance's firms, a sign-off by every firm of one exact version, and the lead's submission through the tender's
+/// sealed-bid path. Only the people of the alliance's active firms read or change it.
+/// </summary>
+[Alias("Marketplace.IJointBidGrain")]
+public interface IJointBidGrain : IGrainWithGuidKey
+{
+    [Alias("Read")] Task<Outcome<JointBidSnapshot>> Read(Guid userId);
+
+    [Alias("SaveWorkPackage")] Task<Outcome<JointBidSnapshot>> SaveWorkPackage(SaveWorkPackage command);
+
+    [Alias("DeleteWorkPackage")] Task<Outcome<JointBidSnapshot>> DeleteWorkPackage(Guid actorId, Guid workPackageId, int expectedVersion);
+
+    [Alias("SaveAnswer")] Task<Outcome<JointBidSnapshot>> SaveAnswer(SaveJointAnswer command);
+
+    /// <summary>A firm approves the current content, named by its digest; any later edit voids every sign-off.</summary>
+    [Alias("Sign")] Task<Outcome<JointBidSnapshot>> Sign(SignJointBid command);
+
+    /// <summary>The lead submits, sealed, once every bidding firm has signed the current content; the answer carries the receipt.</summary>
+    [Alias("Submit")] Task<Outcome<JointBidSnapshot>> Submit(Guid actorId);
+
+    [Alias("Withdraw")] Task<Outcome<JointBidSnapshot>> Withdraw(Guid actorId);
+}

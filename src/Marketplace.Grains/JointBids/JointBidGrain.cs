@@ -1,0 +1,122 @@
+using Marketplace.Alliances;
+using Marketplace.Businesses;
+using Marketplace.Tenders;
+using Orleans.Runtime;
+
+namespace Marketplace.JointBids;
+
+internal sealed class JointBidGrain(
+    [PersistentState("jointbid")] IPersistentState<JointBidState> jointBid,
+    ILiveUpdates live,
+    TimeProvider clock) : Grain, IJointBidGrain
+{
+    JointBidState State => jointBid.State;
+
+    Guid AllianceId => this.GetPrimaryKey();
+
+    public async Task<Outcome<JointBidSnapshot>> Read(Guid userId)
+    {
+        var (alliance, _) = await Context();
+        if (alliance?.TenderId is not { } tenderId || !AllianceAccess.CanWatch(alliance, await FirmsOf(userId, alliance, anyRole: true)))
+            return Problem.NotFound("No joint bid you may see has this id.");
+        return State.ToSnapshot(AllianceId, tenderId);
+    }
+
+    public async Task<Outcome<JointBidSnapshot>> SaveWorkPackage(SaveWorkPackage command)
+    {
+        var (alliance, tender, actor) = await Editing(command.ActorId);
+        if (State.CheckEdit(actor, alliance, tender) is { } no) return no;
+        var check = State.CheckSave(command, alliance!, tender!);
+        if (check.Problem is { } bad) return bad;
+        State.Save(check.Value!, clock.Now());
+        return await Commit(alliance!);
+    }
+
+    public async Task<Outcome<JointBidSnapshot>> DeleteWorkPackage(Guid actorId, Guid workPackageId, int expectedVersion)
+    {
+        var (alliance, tender, actor) = await Editing(actorId);
+        if ((State.CheckEdit(actor, alliance, tender) ?? State.CheckDelete(workPackageId, expectedVersion)) is { } no) return no;
+        State.Delete(workPackageId, clock.Now());
+        return await Commit(alliance!);
+    }
+
+    public async Task<Outcome<JointBidSnapshot>> SaveAnswer(SaveJointAnswer command)
+    {
+        var (alliance, tender, actor) = await Editing(command.ActorId);
+        if ((State.CheckEdit(actor, alliance, tender) ?? State.CheckAnswer(command, tender!)) is { } no) return no;
+        State.Answer(command, clock.Now());
+        return await Commit(alliance!);
+    }
+
+    public async Task<Outcome<JointBidSnapshot>> Sign(SignJointBid command)
+    {
+        var (alliance, tender, actor) = await Editing(command.ActorId);
+        if ((State.CheckEdit(actor, alliance, tender) ?? State.CheckSign(command, actor, alliance!)) is { } no) return no;
+        State.Sign(command, clock.Now());
+        return await Commit(alliance!);
+    }
+
+    /// <summary>Goes through the tender's own sealed-bid path: the bid of the alliance, keyed by its id, with its receipt.</summary>
+    public async Task<Outcome<JointBidSnapshot>> Submit(Guid actorId)
+    {
+        var receivedAt = clock.Now();
+        var (alliance, tender, actor) = await Editing(actorId);
+        if ((State.CheckEdit(actor, alliance, tender) ?? State.CheckSubmit(actor, alliance!, tender!)) is { } no) return no;
+        var receipt = await GrainFactory.Bid(tender!.Id, AllianceId).Submit(State.ToBid(actorId, alliance!, receivedAt));
+        if (receipt.Problem is { } refused) return refused;
+        State.Submitted(receipt.Value!, clock.Now());
+        return await Commit(alliance!);
+    }
+
+    public async Task<Outcome<JointBidSnapshot>> Withdraw(Guid actorId)
+    {
+        var (alliance, tender, actor) = await Editing(actorId);
+        if (State.CheckEdit(actor, alliance, tender) is { } no) return no;
+        if (!actor.Lead) return Problem.Forbidden("Only the lead withdraws the joint bid.");
+        var withdrawn = await GrainFactory.Bid(tender!.Id, AllianceId).Withdraw(actorId);
+        if (withdrawn.Problem is { } refused) return refused;
+        State.Withdrawn(clock.Now());
+        return await Commit(alliance!);
+    }
+
+    // Joint bids call alliances, tenders and businesses, never the reverse (DESIGN.md: calls go one way).
+    async Task<(AllianceSnapshot? Alliance, TenderSnapshot? Tender)> Context()
+    {
+        var alliance = await GrainFactory.GetGrain<IAllianceGrain>(AllianceId).Get();
+        var tender = alliance?.TenderId is { } id ? await GrainFactory.Tender(id).Get() : null;
+        return (alliance, tender);
+    }
+
+    async Task<(AllianceSnapshot? Alliance, TenderSnapshot? Tender, JointActor Actor)> Editing(Guid userId)
+    {
+        var (alliance, tender) = await Context();
+        if (alliance is null) return (null, tender, new JointActor(userId, [], false));
+        if (State.TenderId == Guid.Empty && alliance.TenderId is { } tenderId)
+        {
+            State.AllianceId = AllianceId;
+            State.TenderId = tenderId;
+        }
+        var firms = await FirmsOf(userId, alliance, anyRole: false);
+        return (alliance, tender, new JointActor(userId, [.. firms], firms.Contains(alliance.LeadId)));
+    }
+
+    /// <summary>The alliance's active firms the user acts for: as Owner or Manager to edit, in any role to read.</summary>
+    async Task<List<Guid>> FirmsOf(Guid userId, AllianceSnapshot alliance, bool anyRole)
+    {
+        var firms = new List<Guid>();
+        foreach (var member in alliance.Active)
+        {
+            var business = await GrainFactory.GetGrain<IBusinessGrain>(member.FirmId).Get();
+            if (anyRole ? business?.RoleOf(userId) is not null : business?.CanEdit(userId) == true) firms.Add(member.FirmId);
+        }
+        return firms;
+    }
+
+    async Task<JointBidSnapshot> Commit(AllianceSnapshot alliance)
+    {
+        await jointBid.WriteOrReload();
+        var snapshot = State.ToSnapshot(AllianceId, State.TenderId);
+        await live.JointBidChanged(alliance, snapshot);
+        return snapshot;
+    }
+}

@@ -1,0 +1,26 @@
+namespace Marketplace.Server.Endpoints;
+
+public sealed record SaveWorkPackageRequest(Guid? Id, int Version, string? Title, int Lot, string? Description, Guid FirmId, MoneyDto? Price);
+
+public sealed record SaveAnswerRequest(int Version, string? Text);
+
+public sealed record SignRequest(Guid FirmId, string? Digest);
+
+public sealed record WorkPackageDto(Guid Id, string Title, int Lot, string? Description, NamedDto Firm, MoneyDto Price, int Version);
+
+public sealed record JointAnswerDto(int Criterion, string Text, int Version);
+
+/// <summary>A firm's share: the sum of its work packages and its percentage of the whole (the percentages add up to exactly 100).</summary>
+public sealed record FirmShareDto(NamedDto Firm, MoneyDto Amount, decimal Percent);
+
+public sealed record SignOffDto(NamedDto Firm, string Digest, DateTimeOffset At);
+
+/// <summary>
+/// The alliance's joint bid as its firms co-edit it. <see cref="Digest"/> names the current content: a sign-off
+/// approves exactly that. <see cref="AwaitingSignature"/>: the bidding firms that have not signed it.
+/// </summary>
+public sealed record JointBidDto(Guid AllianceId, Guid TenderId, WorkPackageDto[] WorkPackages, JointAnswerDto[] Answers, LotPriceDto[] LotPrices,
+    FirmShareDto[] Shares, string Digest, SignOffDto[] SignOffs, NamedDto[] AwaitingSignature, ReceiptDto? Receipt, int Version, DateTimeOffset UpdatedAt);
+
+/// <summary>Pushed to the alliance's workspace watchers: the joint bid changed; reload it.</summary>
+public sealed record JointBidChangedDto(Guid AllianceId, int Version, string Digest);

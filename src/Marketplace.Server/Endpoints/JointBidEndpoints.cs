@@ -1,0 +1,81 @@
+using System.Security.Claims;
+using Marketplace.Alliances;
+using Marketplace.Data;
+using Marketplace.JointBids;
+using Marketplace.Server.Auth;
+using Marketplace.Showcase;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Server.Endpoints;
+
+public static class JointBidEndpoints
+{
+    /// <summary>
+    /// The joint bid of an alliance formed for a tender: work packages and answers co-edited by its firms (each item
+    /// keeps a version: a stale save gets 409 and the client reloads), sign-off of one exact digest by every bidding
+    /// firm, and the lead's sealed submission. Only the alliance's active firms see it.
+    /// </summary>
+    public static IEndpointRouteBuilder MapJointBidApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapApiGroup("/api/alliances/{id:guid}/bid", "Joint bids").RequireAuthorization();
+        api.MapGet("/", Read);
+        api.MapPost("/work-packages", Save);
+        api.MapDelete("/work-packages/{packageId:guid}", Delete);
+        api.MapPut("/answers/{criterion:int}", Answer);
+        api.MapPost("/sign", Sign);
+        api.MapPost("/submit", Submit);
+        api.MapPost("/withdraw", Withdraw);
+        return app;
+    }
+
+    static IJointBidGrain Bid(this IGrainFactory grains, Guid allianceId) => grains.GetGrain<IJointBidGrain>(allianceId);
+
+    static Task<Results<Ok<JointBidDto>, ProblemHttpResult>> Read(Guid id, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
+        Respond(grains.Bid(id).Read(user.UserId()), grains, db, ct);
+
+    static Task<Results<Ok<JointBidDto>, ProblemHttpResult>> Save(
+        Guid id, SaveWorkPackageRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
+        body.Price is not { } price ? Task.FromResult<Results<Ok<JointBidDto>, ProblemHttpResult>>(ProblemResults.Required("price"))
+        : Respond(grains.Bid(id).SaveWorkPackage(new SaveWorkPackage(user.UserId(), body.Id, body.Version, body.Title ?? "", body.Lot, body.Description,
+            body.FirmId, new Money(price.Amount, price.Currency))), grains, db, ct);
+
+    static Task<Results<Ok<JointBidDto>, ProblemHttpResult>> Delete(
+        Guid id, Guid packageId, int version, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
+        Respond(grains.Bid(id).DeleteWorkPackage(user.UserId(), packageId, version), grains, db, ct);
+
+    static Task<Results<Ok<JointBidDto>, ProblemHttpResult>> Answer(
+        Guid id, int criterion, SaveAnswerRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
+        Respond(grains.Bid(id).SaveAnswer(new SaveJointAnswer(user.UserId(), criterion, body.Version, body.Text ?? "")), grains, db, ct);
+
+    static Task<Results<Ok<JointBidDto>, ProblemHttpResult>> Sign(
+        Guid id, SignRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
+        Respond(grains.Bid(id).Sign(new SignJointBid(user.UserId(), body.FirmId, body.Digest ?? "")), grains, db, ct);
+
+    static Task<Results<Ok<JointBidDto>, ProblemHttpResult>> Submit(Guid id, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
+        Respond(grains.Bid(id).Submit(user.UserId()), grains, db, ct);
+
+    static Task<Results<Ok<JointBidDto>, ProblemHttpResult>> Withdraw(Guid id, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
+        Respond(grains.Bid(id).Withdraw(user.UserId()), grains, db, ct);
+
+    static async Task<Results<Ok<JointBidDto>, ProblemHttpResult>> Respond(
+        Task<Outcome<JointBidSnapshot>> command, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
+    {
+        var outcome = await command;
+        if (outcome.Problem is { } no) return no.ToHttp();
+        var bid = outcome.Value!;
+        var alliance = (await grains.GetGrain<IAllianceGrain>(bid.AllianceId).Get())!;
+        var firms = alliance.Members.Select(m => m.FirmId).ToList();
+        var names = await db.Directory.AsNoTracking().Where(d => firms.Contains(d.BusinessId)).ToDictionaryAsync(d => d.BusinessId, d => d.Name, ct);
+        NamedDto Firm(Guid firm) => new(firm, names.GetValueOrDefault(firm, ""));
+        MoneyDto Money(Money m) => new(m.Amount, m.Currency);
+        return TypedResults.Ok(new JointBidDto(bid.AllianceId, bid.TenderId,
+            [.. bid.WorkPackages.OrderBy(w => w.Lot).ThenBy(w => w.Title).Select(w => new WorkPackageDto(w.Id, w.Title, w.Lot, w.Description, Firm(w.FirmId), Money(w.Price), w.Version))],
+            [.. bid.Answers.Select(a => new JointAnswerDto(a.Criterion, a.Text, a.Version))],
+            [.. bid.LotPrices.Select(l => new LotPriceDto(l.Lot, Money(l.Price)))],
+            [.. bid.Shares.Select(s => new FirmShareDto(Firm(s.FirmId), Money(s.Amount), s.Percent))], bid.Digest,
+            [.. bid.SignOffs.Select(s => new SignOffDto(Firm(s.FirmId), s.Digest, s.At))],
+            [.. alliance.Tenderers().Where(t => !bid.SignOffs.Any(s => s.FirmId == t.FirmId && s.Digest == bid.Digest)).Select(t => Firm(t.FirmId))],
+            bid.Receipt is { } r ? ReceiptDto.From(r) : null, bid.Version, bid.UpdatedAt));
+    }
+}

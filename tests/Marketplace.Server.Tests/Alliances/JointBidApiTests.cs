@@ -1,0 +1,162 @@
+using System.Net;
+using System.Net.Http.Json;
+using Marketplace.Alliances;
+using Marketplace.Server.Endpoints;
+using Marketplace.Server.Tests.Tenders;
+using Marketplace.Tenders;
+using Marketplace.Testing;
+using static Marketplace.Testing.ApiClientExtensions;
+
+namespace Marketplace.Server.Tests.Alliances;
+
+public sealed class JointBidApiTestsOnSqlite(ClockedSqliteHost fixture) : JointBidApiTests<ClockedSqliteHost>(fixture);
+
+public sealed class JointBidApiTestsOnPostgres(ClockedPostgresHost fixture) : JointBidApiTests<ClockedPostgresHost>(fixture);
+
+/// <summary>A joint bid: co-edited work packages, shares, sign-off of one exact version by every firm, the lead's sealed submission.</summary>
+public abstract class JointBidApiTests<THost>(THost fixture) : IClassFixture<THost> where THost : ClockedHost
+{
+    sealed record Team(TenderWorld World, TenderDto Tender, Guid AllianceId)
+    {
+        public string Bid => $"/api/alliances/{AllianceId}/bid";
+    }
+
+    /// <summary>The builder leads, the IT firm joins as member; the tender takes bids.</summary>
+    async Task<Team> Formed()
+    {
+        var w = await TenderWorld.Create(fixture.Host, fixture.Clock);
+        var tender = await w.Publish();
+        var alliance = await (await w.Builder.PostAsJsonAsync("/api/alliances", new FormAllianceRequest(w.BuilderId, w.SpaceId, tender.Id, "RTI Rodari", "Accordo"), Json)).Read<AllianceDto>();
+        (await w.Builder.PostAsJsonAsync($"/api/alliances/{alliance.Id}/invitations", new AllianceInviteRequest(w.CoderId, AllianceRole.Member), Json)).EnsureSuccessStatusCode();
+        (await w.Coder.PostAsJsonAsync($"/api/alliances/{alliance.Id}/firms/{w.CoderId}/answer", new AllianceAnswerRequest(true, 1), Json)).EnsureSuccessStatusCode();
+        w.PassTo(tender.EnquiryDeadline);
+        return new Team(w, tender, alliance.Id);
+    }
+
+    static async Task<JointBidDto> Package(Team t, HttpClient client, string title, int lot, Guid firm, decimal price, Guid? id = null, int version = 0)
+    {
+        var response = await client.PostAsJsonAsync($"{t.Bid}/work-packages", new SaveWorkPackageRequest(id, version, title, lot, null, firm, new MoneyDto(price, "EUR")), Json);
+        response.EnsureSuccessStatusCode();
+        return await response.Read<JointBidDto>();
+    }
+
+    static async Task<JointBidDto> Sign(HttpClient client, Team t, Guid firm, string digest)
+    {
+        var response = await client.PostAsJsonAsync($"{t.Bid}/sign", new SignRequest(firm, digest), Json);
+        response.EnsureSuccessStatusCode();
+        return await response.Read<JointBidDto>();
+    }
+
+    async Task<JointBidDto> Drafted(Team t)
+    {
+        var w = t.World;
+        await Package(t, w.Builder, "Opere murarie", 1, w.BuilderId, 700_000.10m);
+        await Package(t, w.Coder, "Cablaggio e rete", 2, w.CoderId, 150_000m);
+        await Package(t, w.Coder, "Domotica", 1, w.CoderId, 49_999.95m);
+        var answered = await w.Builder.PutAsJsonAsync($"{t.Bid}/answers/2", new SaveAnswerRequest(0, "Cantiere nei mesi estivi"), Json);
+        answered.EnsureSuccessStatusCode();
+        return await answered.Read<JointBidDto>();
+    }
+
+    [Fact]
+    public async Task Prices_add_up_per_lot_and_shares_add_up_to_exactly_100()
+    {
+        var t = await Formed();
+        var bid = await Drafted(t);
+
+        // Lot 1: 700 000.10 + 49 999.95 = 750 000.05; lot 2: 150 000. Total 900 000.05:
+        // builder 700 000.10 → 77.7777846 %, IT firm 199 999.95 → 22.2222154 %; floored 77.77 + 22.22 = 99.99, and the 0.01 left goes
+        // to the larger remainder (builder: 0.0077846 against 0.0022154).
+        bid.LotPrices.Should().BeEquivalentTo(new[] { new LotPriceDto(1, new MoneyDto(750_000.05m, "EUR")), new LotPriceDto(2, new MoneyDto(150_000m, "EUR")) });
+        bid.Shares.Select(s => (s.Firm.Id, s.Amount.Amount, s.Percent)).Should().BeEquivalentTo(new[]
+        {
+            (t.World.BuilderId, 700_000.10m, 77.78m), (t.World.CoderId, 199_999.95m, 22.22m),
+        });
+        bid.Shares.Sum(s => s.Percent).Should().Be(100m);
+    }
+
+    [Fact]
+    public async Task Every_firm_signs_the_exact_version_an_edit_voids_the_signatures_and_the_lead_submits_sealed()
+    {
+        var t = await Formed();
+        var w = t.World;
+        var bid = await Drafted(t);
+
+        (await w.Builder.PostAsync($"{t.Bid}/submit", null)).StatusCode.Should().Be(HttpStatusCode.Conflict, "nobody has signed yet");
+        bid = await Sign(w.Builder, t, w.BuilderId, bid.Digest);
+        bid.AwaitingSignature.Select(f => f.Id).Should().Equal(w.CoderId);
+        // The IT firm edits its package: the lead's signature no longer covers what the bid says.
+        var domotica = bid.WorkPackages.Single(p => p.Title == "Domotica");
+        bid = await Package(t, w.Coder, "Domotica", 1, w.CoderId, 45_000m, domotica.Id, domotica.Version);
+        bid.SignOffs.Should().BeEmpty();
+        (await w.Coder.PostAsJsonAsync($"{t.Bid}/sign", new SignRequest(w.CoderId, "0" + bid.Digest[1..]), Json)).StatusCode.Should().Be(HttpStatusCode.Conflict);
+        await Sign(w.Builder, t, w.BuilderId, bid.Digest);
+        await Sign(w.Coder, t, w.CoderId, bid.Digest);
+
+        (await w.Coder.PostAsync($"{t.Bid}/submit", null)).StatusCode.Should().Be(HttpStatusCode.Forbidden, "only the lead submits");
+        var submitted = await (await w.Builder.PostAsync($"{t.Bid}/submit", null)).Read<JointBidDto>();
+        submitted.Receipt!.Digest.Should().MatchRegex("^[0-9a-f]{64}$");
+
+        // The sealed bid is the alliance's: both firms read it, the buyer does not until opening, then sees both firms.
+        var sealedBid = await w.Coder.GetFromJsonAsync<BidDto>($"/api/tenders/{t.Tender.Id}/bids/{t.AllianceId}", Json);
+        sealedBid!.Tenderers.Select(x => (x.FirmId, x.Role)).Should().BeEquivalentTo(new[] { (w.BuilderId, TendererRole.Lead), (w.CoderId, TendererRole.Member) });
+        sealedBid.Lots.Should().BeEquivalentTo(new[] { new LotPriceDto(1, new MoneyDto(745_000.10m, "EUR")), new LotPriceDto(2, new MoneyDto(150_000m, "EUR")) });
+        (await w.Buyer.GetAsync($"/api/tenders/{t.Tender.Id}/bids/{t.AllianceId}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        w.PassOpening(t.Tender);
+        var opened = (await w.Buyer.GetFromJsonAsync<LotEvaluationDto[]>($"/api/tenders/{t.Tender.Id}/evaluation", Json))!;
+        opened.Single(l => l.Lot == 1).Ranking.Single().Tenderers.Select(x => x.Name).Should().BeEquivalentTo("Rossi Costruzioni", "Verdi Informatica");
+    }
+
+    [Fact]
+    public async Task A_stale_save_is_refused_and_nothing_is_lost()
+    {
+        var t = await Formed();
+        var w = t.World;
+        var bid = await Package(t, w.Builder, "Opere murarie", 1, w.BuilderId, 700_000m);
+        var package = bid.WorkPackages.Single();
+
+        await Package(t, w.Coder, "Opere murarie e finiture", 1, w.BuilderId, 710_000m, package.Id, package.Version);
+        var late = await w.Builder.PostAsJsonAsync($"{t.Bid}/work-packages", new SaveWorkPackageRequest(package.Id, package.Version, "Opere murarie", 1, null, w.BuilderId,
+            new MoneyDto(690_000m, "EUR")), Json);
+
+        late.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        var current = await w.Builder.GetFromJsonAsync<JointBidDto>(t.Bid, Json);
+        current!.WorkPackages.Single().Should().BeEquivalentTo(new { Title = "Opere murarie e finiture", Price = new MoneyDto(710_000m, "EUR"), Version = 2 });
+    }
+
+    [Fact]
+    public async Task Only_the_alliance_s_firms_see_and_edit_the_joint_bid()
+    {
+        var t = await Formed();
+        var w = t.World;
+        await Drafted(t);
+        foreach (var client in new[] { w.Buyer, w.Admin, w.Outsider })
+        {
+            (await client.GetAsync(t.Bid)).StatusCode.Should().Be(HttpStatusCode.NotFound);
+            (await client.PostAsJsonAsync($"{t.Bid}/work-packages", new SaveWorkPackageRequest(null, 0, "X", 1, null, w.BuilderId, new MoneyDto(1m, "EUR")), Json))
+                .StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        }
+        (await w.Anonymous.GetAsync(t.Bid)).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        var bad = await w.Builder.PostAsJsonAsync($"{t.Bid}/work-packages", new SaveWorkPackageRequest(null, 0, "", 9, null, w.OutsiderId, new MoneyDto(-1m, "EUR")), Json);
+        (await bad.Read<Microsoft.AspNetCore.Mvc.ValidationProblemDetails>()).Errors.Keys.Should().BeEquivalentTo("title", "lot", "firmId", "price.amount");
+
+        (await w.Builder.PostAsJsonAsync($"/api/alliances/{t.AllianceId}/firms/{w.CoderId}/remove", new ReasonRequest("Fuori"), Json)).EnsureSuccessStatusCode();
+        (await w.Coder.GetAsync(t.Bid)).StatusCode.Should().Be(HttpStatusCode.NotFound, "a removed firm loses the workspace at once");
+    }
+
+    [Fact]
+    public async Task A_firm_bids_for_a_lot_once_alone_or_in_its_alliance()
+    {
+        var t = await Formed();
+        var w = t.World;
+        var bid = await Drafted(t);
+        await Sign(w.Builder, t, w.BuilderId, bid.Digest);
+        await Sign(w.Coder, t, w.CoderId, bid.Digest);
+        (await w.Builder.PostAsync($"{t.Bid}/submit", null)).EnsureSuccessStatusCode();
+
+        var alone = await w.Bid(w.Coder, t.Tender.Id, w.CoderId, 140_000m);
+
+        alone.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await alone.Read<Microsoft.AspNetCore.Mvc.ProblemDetails>()).Detail.Should().Contain("lot 1");
+    }
+}
