@@ -31,3 +31,8 @@ public sealed record AllianceSummaryDto(Guid Id, string Name, Guid? TenderId, st
 
 /// <summary>Pushed to an alliance's watchers and to the people of its firms (invited ones included): reload it.</summary>
 public sealed record AllianceChangedDto(Guid AllianceId, int Version);
+
+public sealed record ViewerDto(Guid UserId, string Email);
+
+/// <summary>Pushed to an alliance's workspace watchers whenever someone opens or leaves it: who is looking now.</summary>
+public sealed record PresenceDto(Guid AllianceId, ViewerDto[] Viewers);

@@ -16,6 +16,7 @@ public static class SiloSetup
             gatewayPort: silo.GetValue("GatewayPort", 30000)));
         builder.Services.AddSingleton<ILiveUpdates, HubLiveUpdates>();
         builder.Services.AddSingleton<Hubs.HubConnections>();
+        builder.Services.AddSingleton<Hubs.WorkspacePresence>();
         builder.Services.AddHostedService<DeadlineScheduler>();
         return builder;
     }

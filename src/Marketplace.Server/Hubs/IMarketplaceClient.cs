@@ -37,6 +37,9 @@ public interface IMarketplaceClient
 
     /// <summary>Sent to the alliance's workspace watchers: its joint bid changed (an edit voids the sign-offs); reload it.</summary>
     Task JointBidChanged(JointBidChangedDto change);
+
+    /// <summary>Sent to an alliance's workspace watchers: who is viewing the workspace now.</summary>
+    Task PresenceChanged(PresenceDto presence);
 }
 
 /// <summary>Hub group names, one home so grains' notices and hub joins always agree.</summary>

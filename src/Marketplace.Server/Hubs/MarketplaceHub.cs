@@ -6,6 +6,7 @@ using Marketplace.Server.Endpoints;
 using Marketplace.Spaces;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Server.Hubs;
 
@@ -15,7 +16,8 @@ namespace Marketplace.Server.Hubs;
 /// messages carry no content, only that something changed: each viewer reloads through the API, which decides
 /// what that viewer may see, so nobody learns anything through the hub that the API would refuse them.
 /// </summary>
-public sealed class MarketplaceHub(IGrainFactory grains, MarketplaceDbContext db, HubConnections connections) : Hub<IMarketplaceClient>
+public sealed class MarketplaceHub(IGrainFactory grains, MarketplaceDbContext db, HubConnections connections, WorkspacePresence presence)
+    : Hub<IMarketplaceClient>
 {
     public override Task OnConnectedAsync()
     {
@@ -23,10 +25,11 @@ public sealed class MarketplaceHub(IGrainFactory grains, MarketplaceDbContext db
         return base.OnConnectedAsync();
     }
 
-    public override Task OnDisconnectedAsync(Exception? exception)
+    public override async Task OnDisconnectedAsync(Exception? exception)
     {
         if (Context.User?.UserIdOrNull() is { } user) connections.Remove(user, Context.ConnectionId);
-        return base.OnDisconnectedAsync(exception);
+        await presence.LeaveAll(Context.ConnectionId);
+        await base.OnDisconnectedAsync(exception);
     }
 
     public async Task WatchBusiness(Guid businessId)
@@ -80,9 +83,16 @@ public sealed class MarketplaceHub(IGrainFactory grains, MarketplaceDbContext db
         if (alliance is null || !AllianceAccess.CanWatch(alliance, await AllianceEndpoints.ViewerFirms(Context.User!, db, Context.ConnectionAborted)))
             throw new HubException("Only the alliance's firms can watch it.");
         await Groups.AddToGroupAsync(Context.ConnectionId, Topics.Alliance(allianceId));
+        var me = Context.User!.UserId();
+        var email = await db.Users.Where(u => u.Id == me).Select(u => u.Email).SingleOrDefaultAsync(Context.ConnectionAborted) ?? "";
+        await presence.Join(allianceId, Context.ConnectionId, me, email);
     }
 
-    public Task UnwatchAlliance(Guid allianceId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, Topics.Alliance(allianceId));
+    public async Task UnwatchAlliance(Guid allianceId)
+    {
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, Topics.Alliance(allianceId));
+        await presence.Leave(allianceId, Context.ConnectionId);
+    }
 
     public Task UnwatchTender(Guid tenderId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, Topics.Tender(tenderId));
 

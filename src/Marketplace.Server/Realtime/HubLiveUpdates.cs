@@ -12,7 +12,7 @@ namespace Marketplace.Server.Realtime;
 
 /// <summary>Carries grains' notices to SignalR groups, as wire DTOs.</summary>
 internal sealed class HubLiveUpdates(
-    IHubContext<MarketplaceHub, IMarketplaceClient> hub, HubConnections connections, IGrainFactory grains,
+    IHubContext<MarketplaceHub, IMarketplaceClient> hub, HubConnections connections, WorkspacePresence presence, IGrainFactory grains,
     IServiceScopeFactory scopes, ILogger<HubLiveUpdates> log) : ILiveUpdates
 {
     public Task BusinessChanged(BusinessSnapshot business) => Send(async () =>
@@ -136,7 +136,10 @@ internal sealed class HubLiveUpdates(
         {
             if (await db.BusinessMembers.AnyAsync(b => b.UserId == user && active.Contains(b.BusinessId))) continue;
             foreach (var connection in connections.Of(user))
+            {
                 await hub.Groups.RemoveFromGroupAsync(connection, Topics.Alliance(alliance.Id));
+                await presence.Leave(alliance.Id, connection);
+            }
         }
     }
 

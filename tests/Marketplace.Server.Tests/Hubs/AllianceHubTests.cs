@@ -59,4 +59,53 @@ public sealed class AllianceHubTests(HubFixture fixture) : IClassFixture<HubFixt
         await leadHeard.Task.WaitAsync(Patience);
         heard.Select(c => c.Version).Should().Contain(4, "the firm is told it was removed").And.NotContain(5, "and then hears nothing more of the workspace");
     }
+
+    [Fact]
+    public async Task Members_see_who_is_viewing_the_workspace_and_each_other_s_edits_live()
+    {
+        var (admin, _) = await fixture.Connect(signedIn: true);
+        var association = await admin.CreateBusiness("Associazione", BusinessKind.Association);
+        var spaceId = (await (await admin.PostAsJsonAsync("/api/spaces", new CreateSpaceRequest(association.Id, "Spazio", null, [], [],
+            DirectoryVisibility.MembersOnly, "Regolamento"), Json)).Read<SpaceDetailDto>()).Summary.Id;
+        var (buyer, _) = await fixture.Connect(signedIn: true);
+        var buyerId = (await buyer.CreateBusiness("Comune", BusinessKind.Buyer)).Id;
+        async Task<(HttpClient, HubConnection, Guid)> Member(string name)
+        {
+            var (http, hub) = await fixture.Connect(signedIn: true);
+            var firm = await http.CreateBusiness(name);
+            (await http.PostAsJsonAsync($"/api/spaces/{spaceId}/applications", new ApplyRequest(firm.Id, null, 1), Json)).EnsureSuccessStatusCode();
+            (await admin.PostAsJsonAsync($"/api/spaces/{spaceId}/firms/{firm.Id}/decision", new DecisionRequest(MembershipDecision.Approve, null), Json)).EnsureSuccessStatusCode();
+            return (http, hub, firm.Id);
+        }
+        var (lead, leadHub, leadId) = await Member("Rossi Costruzioni");
+        var (partner, partnerHub, partnerId) = await Member("Bianchi Impianti");
+        var now = DateTimeOffset.UtcNow;
+        var draft = await (await buyer.PostAsJsonAsync("/api/tenders", new DraftTenderRequest(buyerId, [spaceId], "Scuola", null,
+            [new LotRequest(0, "Opere", null, ["45214200"], null, null)], [], [new CriterionRequest(0, "Prezzo", Marketplace.Tenders.CriterionKind.Price, 100)],
+            now.AddDays(1), now.AddDays(2), null, null, false, []), Json)).Read<TenderDto>();
+        (await buyer.PostAsJsonAsync($"/api/tenders/{draft.Id}/publish", new VersionRequest(draft.Version), Json)).EnsureSuccessStatusCode();
+        var alliance = await (await lead.PostAsJsonAsync("/api/alliances", new FormAllianceRequest(leadId, spaceId, draft.Id, "RTI", "Accordo"), Json)).Read<AllianceDto>();
+        (await lead.PostAsJsonAsync($"/api/alliances/{alliance.Id}/invitations", new AllianceInviteRequest(partnerId, AllianceRole.Member), Json)).EnsureSuccessStatusCode();
+        (await partner.PostAsJsonAsync($"/api/alliances/{alliance.Id}/firms/{partnerId}/answer", new AllianceAnswerRequest(true, 1), Json)).EnsureSuccessStatusCode();
+
+        var leadSeesTwo = new TaskCompletionSource<PresenceDto>();
+        var leadSeesOne = new TaskCompletionSource<PresenceDto>();
+        leadHub.On<PresenceDto>("PresenceChanged", p =>
+        {
+            if (p.Viewers.Length == 2) leadSeesTwo.TrySetResult(p);
+            else if (leadSeesTwo.Task.IsCompleted && p.Viewers.Length == 1) leadSeesOne.TrySetResult(p);
+        });
+        var edited = new TaskCompletionSource<JointBidChangedDto>();
+        leadHub.On<JointBidChangedDto>("JointBidChanged", c => edited.TrySetResult(c));
+        await leadHub.InvokeAsync("WatchAlliance", alliance.Id);
+        await partnerHub.InvokeAsync("WatchAlliance", alliance.Id);
+
+        (await leadSeesTwo.Task.WaitAsync(Patience)).Viewers.Should().HaveCount(2);
+        var saved = await (await partner.PostAsJsonAsync($"/api/alliances/{alliance.Id}/bid/work-packages", new SaveWorkPackageRequest(null, 0, "Impianti", 1, null,
+            partnerId, new MoneyDto(90_000m, "EUR")), Json)).Read<JointBidDto>();
+        (await edited.Task.WaitAsync(Patience)).Digest.Should().Be(saved.Digest);
+
+        await partnerHub.StopAsync(); // the partner closes the tab
+        (await leadSeesOne.Task.WaitAsync(Patience)).Viewers.Should().ContainSingle();
+    }
 }
