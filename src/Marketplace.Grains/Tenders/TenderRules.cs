@@ -117,9 +117,15 @@ public static class TenderRules
     public static (string[] Prefixes, string[] Ancestors) MatchKeys(TenderDetails details, int digits)
     {
         var codes = details.Lots.SelectMany(l => l.Cpv).Select(code => code[..8]).Distinct().ToList();
-        return ([.. codes.Select(code => code[..digits]).Distinct()],
-            [.. codes.SelectMany(code => Enumerable.Range(2, 6).Select(k => code[..k].PadRight(8, '0'))).Distinct()]);
+        return ([.. codes.Select(code => code[..digits]).Distinct()], [.. codes.SelectMany(Ancestors).Distinct()]);
     }
+
+    /// <summary>The same match for one capability and one lot code, both as eight digits or full codes.</summary>
+    public static bool Covers(string capability, string code, int digits) =>
+        capability[..digits] == code[..digits] || Ancestors(code[..8]).Contains(capability[..8]);
+
+    /// <summary>A code and the codes above it, each padded to eight digits: 72260000 → 72000000, 72200000, 72260000.</summary>
+    static IEnumerable<string> Ancestors(string code) => Enumerable.Range(2, 6).Select(k => code[..k].PadRight(8, '0')).Distinct();
 
     sealed class LotComparer : IEqualityComparer<Lot>
     {

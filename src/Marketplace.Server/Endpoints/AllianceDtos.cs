@@ -36,3 +36,10 @@ public sealed record ViewerDto(Guid UserId, string Email);
 
 /// <summary>Pushed to an alliance's workspace watchers whenever someone opens or leaves it: who is looking now.</summary>
 public sealed record PresenceDto(Guid AllianceId, ViewerDto[] Viewers);
+
+public sealed record CodeCoverageDto(CapabilityDto Code, NamedDto[] CoveredBy);
+
+public sealed record LotCoverageDto(int Lot, string Title, bool Covered, CodeCoverageDto[] Codes);
+
+/// <summary>The coverage matrix of an alliance for its tender; <see cref="Gaps"/> are the codes none of its firms covers.</summary>
+public sealed record CoverageDto(Guid AllianceId, LotCoverageDto[] Lots, CapabilityDto[] Gaps);

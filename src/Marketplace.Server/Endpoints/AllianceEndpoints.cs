@@ -2,7 +2,9 @@ using System.Security.Claims;
 using Marketplace.Alliances;
 using Marketplace.Data;
 using Marketplace.Server.Auth;
+using Marketplace.Reference;
 using Marketplace.Tenders;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -26,6 +28,7 @@ public static class AllianceEndpoints
         api.MapPost("/{id:guid}/firms/{firmId:guid}/accept-agreement", AcceptAgreement);
         api.MapPost("/{id:guid}/lead", HandOver);
         api.MapPost("/{id:guid}/agreement", PublishAgreement);
+        api.MapGet("/{id:guid}/coverage", CoverageOf);
         app.MapApiGroup("/api/businesses/{id:guid}", "Alliances").MapGet("/alliances", OfFirm).RequireAuthorization();
         return app;
     }
@@ -75,6 +78,26 @@ public static class AllianceEndpoints
     static Task<Results<Ok<AllianceDto>, ProblemHttpResult>> PublishAgreement(
         Guid id, TextRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
         Respond(grains.Alliance(id).PublishAgreement(user.UserId(), body.Text ?? ""), user, grains, db, ct);
+
+    /// <summary>The tender's lots and CPV codes against the capabilities of the alliance's active firms: its workspace's first view.</summary>
+    static async Task<Results<Ok<CoverageDto>, ProblemHttpResult>> CoverageOf(
+        Guid id, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, IOptions<TenderOptions> options, CancellationToken ct)
+    {
+        if (await grains.Alliance(id).Get() is not { } alliance || !AllianceAccess.CanWatch(alliance, await ViewerFirms(user, db, ct)))
+            return ProblemResults.NotFound("No alliance you may see has this id.");
+        if (alliance.TenderId is not { } tenderId || await grains.Tender(tenderId).Get() is not { } tender)
+            return Problem.Conflict("A standing alliance has no tender to cover.").ToHttp();
+        var firms = alliance.Active.Select(m => m.FirmId).ToList();
+        var capabilities = (await db.BusinessCapabilities.AsNoTracking().Where(c => firms.Contains(c.BusinessId)).ToListAsync(ct))
+            .GroupBy(c => c.BusinessId).ToDictionary(g => g.Key, g => g.Select(c => c.CpvDigits).ToArray());
+        var names = await db.Directory.AsNoTracking().Where(d => firms.Contains(d.BusinessId)).ToDictionaryAsync(d => d.BusinessId, d => d.Name, ct);
+        var lots = Coverage.Of(tender.Details, capabilities, options.Value.MatchDigits);
+        static CapabilityDto Code(string code) => CpvCatalog.Shared.Find(code) is { } entry ? CapabilityDto.From(entry) : new CapabilityDto(code, code, code);
+        return TypedResults.Ok(new CoverageDto(id,
+            [.. lots.Select(l => new LotCoverageDto(l.Lot, l.Title, l.Covered, [.. l.Codes.Select(c => new CodeCoverageDto(Code(c.Code),
+                [.. c.CoveredBy.Select(f => new NamedDto(f, names.GetValueOrDefault(f, "")))]))]))],
+            [.. Coverage.Gaps(lots).Select(Code)]));
+    }
 
     /// <summary>The alliances a firm is in or invited to, for its people.</summary>
     static async Task<Results<Ok<AllianceSummaryDto[]>, ProblemHttpResult>> OfFirm(Guid id, ClaimsPrincipal user, MarketplaceDbContext db, CancellationToken ct)

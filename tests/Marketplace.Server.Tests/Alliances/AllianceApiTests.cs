@@ -159,4 +159,22 @@ public abstract class AllianceApiTests<THost>(THost fixture) : IClassFixture<THo
         audit.Valid.Should().BeTrue();
         audit.Shown.Where(l => l.Subject == alliance.Id.ToString("N")).Select(l => l.Kind).Should().Equal("Formed", "Invited");
     }
+
+    [Fact]
+    public async Task The_coverage_matrix_shows_which_firm_covers_each_lot_code_and_the_gaps()
+    {
+        var (w, _, alliance) = await Formed();
+        await Invite(w, w.Builder, alliance.Id, w.CoderId);
+        await Accept(w.Coder, alliance.Id, w.CoderId, 1);
+
+        var coverage = (await w.Coder.GetFromJsonAsync<CoverageDto>($"/api/alliances/{alliance.Id}/coverage", Json))!;
+
+        // Lot 1 asks 45214200 (class 4521: the builder's 45210000 covers it); lot 2 asks 45310000, which neither the builder
+        // (class 4521) nor the IT firm (division 72) covers.
+        coverage.Lots.Single(l => l.Lot == 1).Should().BeEquivalentTo(new { Covered = true });
+        coverage.Lots.Single(l => l.Lot == 1).Codes.Single().CoveredBy.Select(f => f.Id).Should().Equal(w.BuilderId);
+        coverage.Lots.Single(l => l.Lot == 2).Covered.Should().BeFalse();
+        coverage.Gaps.Select(g => g.Code).Should().Equal("45310000-3");
+        (await w.Outsider.GetAsync($"/api/alliances/{alliance.Id}/coverage")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
 }

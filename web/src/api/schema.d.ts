@@ -6126,6 +6126,88 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/alliances/{id}/coverage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CoverageDto"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/businesses/{id}/alliances": {
         parameters: {
             query?: never;
@@ -7205,12 +7287,22 @@ export interface components {
             labelIt: string;
             labelEn: string;
         };
+        CodeCoverageDto: {
+            code: components["schemas"]["CapabilityDto"];
+            coveredBy: components["schemas"]["NamedDto"][];
+        };
         ComuneDto: {
             code: string;
             name: string;
             provinceSigla: string;
             provinceName: string;
             regionName: string;
+        };
+        CoverageDto: {
+            /** Format: uuid */
+            allianceId: string;
+            lots: components["schemas"]["LotCoverageDto"][];
+            gaps: components["schemas"]["CapabilityDto"][];
         };
         CreateBusinessRequest: {
             kind: null | components["schemas"]["BusinessKind"];
@@ -7506,6 +7598,13 @@ export interface components {
             password: string;
             twoFactorCode?: null | string;
             twoFactorRecoveryCode?: null | string;
+        };
+        LotCoverageDto: {
+            /** Format: int32 */
+            lot: number;
+            title: string;
+            covered: boolean;
+            codes: components["schemas"]["CodeCoverageDto"][];
         };
         LotDto: {
             /** Format: int32 */
