@@ -43,3 +43,13 @@ public sealed record LotCoverageDto(int Lot, string Title, bool Covered, CodeCov
 
 /// <summary>The coverage matrix of an alliance for its tender; <see cref="Gaps"/> are the codes none of its firms covers.</summary>
 public sealed record CoverageDto(Guid AllianceId, LotCoverageDto[] Lots, CapabilityDto[] Gaps);
+
+/// <summary>A firm that could fill gaps: the gap codes it covers, how far it is from the work, its marks, and its score.</summary>
+public sealed record SuggestedFirmDto(NamedDto Firm, CapabilityDto[] Covers, double? DistanceKm, bool Verified, int JointProjects, decimal Score);
+
+/// <summary>
+/// Partners for an alliance's gaps: <see cref="Ranked"/> best first; <see cref="Cover"/> a small set that covers every
+/// gap it can, found by the greedy method (good, not always the very smallest); <see cref="Uncoverable"/> the gaps no
+/// firm of the space covers.
+/// </summary>
+public sealed record SuggestionsDto(Guid AllianceId, CapabilityDto[] Gaps, SuggestedFirmDto[] Ranked, SuggestedFirmDto[] Cover, CapabilityDto[] Uncoverable);

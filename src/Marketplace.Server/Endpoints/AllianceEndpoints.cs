@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Marketplace.Alliances;
 using Marketplace.Data;
+using Marketplace.Data.ReadModels;
 using Marketplace.Server.Auth;
 using Marketplace.Reference;
 using Marketplace.Tenders;
@@ -29,6 +30,7 @@ public static class AllianceEndpoints
         api.MapPost("/{id:guid}/lead", HandOver);
         api.MapPost("/{id:guid}/agreement", PublishAgreement);
         api.MapGet("/{id:guid}/coverage", CoverageOf);
+        api.MapGet("/{id:guid}/suggestions", Suggestions);
         app.MapApiGroup("/api/businesses/{id:guid}", "Alliances").MapGet("/alliances", OfFirm).RequireAuthorization();
         return app;
     }
@@ -83,21 +85,54 @@ public static class AllianceEndpoints
     static async Task<Results<Ok<CoverageDto>, ProblemHttpResult>> CoverageOf(
         Guid id, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, IOptions<TenderOptions> options, CancellationToken ct)
     {
-        if (await grains.Alliance(id).Get() is not { } alliance || !AllianceAccess.CanWatch(alliance, await ViewerFirms(user, db, ct)))
-            return ProblemResults.NotFound("No alliance you may see has this id.");
-        if (alliance.TenderId is not { } tenderId || await grains.Tender(tenderId).Get() is not { } tender)
-            return Problem.Conflict("A standing alliance has no tender to cover.").ToHttp();
-        var firms = alliance.Active.Select(m => m.FirmId).ToList();
-        var capabilities = (await db.BusinessCapabilities.AsNoTracking().Where(c => firms.Contains(c.BusinessId)).ToListAsync(ct))
-            .GroupBy(c => c.BusinessId).ToDictionary(g => g.Key, g => g.Select(c => c.CpvDigits).ToArray());
+        var workspace = await Workspace(id, user, grains, db, options.Value, ct);
+        if (workspace.Problem is { } no) return no.ToHttp();
+        var (_, _, lots) = workspace.Value;
+        var firms = lots.SelectMany(l => l.Codes).SelectMany(c => c.CoveredBy).Distinct().ToList();
         var names = await db.Directory.AsNoTracking().Where(d => firms.Contains(d.BusinessId)).ToDictionaryAsync(d => d.BusinessId, d => d.Name, ct);
-        var lots = Coverage.Of(tender.Details, capabilities, options.Value.MatchDigits);
-        static CapabilityDto Code(string code) => CpvCatalog.Shared.Find(code) is { } entry ? CapabilityDto.From(entry) : new CapabilityDto(code, code, code);
         return TypedResults.Ok(new CoverageDto(id,
             [.. lots.Select(l => new LotCoverageDto(l.Lot, l.Title, l.Covered, [.. l.Codes.Select(c => new CodeCoverageDto(Code(c.Code),
                 [.. c.CoveredBy.Select(f => new NamedDto(f, names.GetValueOrDefault(f, "")))]))]))],
             [.. Coverage.Gaps(lots).Select(Code)]));
     }
+
+    /// <summary>
+    /// Firms of the space that cover the alliance's gaps, ranked, and a small set of them that covers every gap they
+    /// can (greedy set cover).
+    /// </summary>
+    static async Task<Results<Ok<SuggestionsDto>, ProblemHttpResult>> Suggestions(
+        Guid id, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, IOptions<TenderOptions> options, CancellationToken ct)
+    {
+        var workspace = await Workspace(id, user, grains, db, options.Value, ct);
+        if (workspace.Problem is { } no) return no.ToHttp();
+        var (alliance, tender, lots) = workspace.Value;
+        var gaps = Coverage.Gaps(lots);
+        var place = tender.Details.Lots.Where(l => lots.Any(c => c.Lot == l.Number && !c.Covered)).Select(l => l.ComuneCode).FirstOrDefault(c => c is not null)
+            ?? await db.Directory.AsNoTracking().Where(d => d.BusinessId == alliance.LeadId).Select(d => d.ComuneCode).SingleOrDefaultAsync(ct);
+        var (ranked, cover) = await PartnerSuggestions.Find(db, alliance.SpaceId, gaps, [.. alliance.Members.Where(m => m.Standing is AllianceStanding.Active
+            or AllianceStanding.Invited).Select(m => m.FirmId)], [.. alliance.Active.Select(m => m.FirmId)], PartnerSuggestions.Origin(place), options.Value.MatchDigits, ct);
+        SuggestedFirmDto Dto(PartnerCandidate c) => new(new NamedDto(c.FirmId, c.Name), [.. c.Covers.Keys.Select(Code)], c.DistanceKm, c.Verified, c.JointProjects,
+            Math.Round((decimal)c.Score, 1));
+        var covered = cover.SelectMany(c => c.Covers.Keys).ToHashSet();
+        return TypedResults.Ok(new SuggestionsDto(id, [.. gaps.Select(Code)], [.. ranked.Select(Dto)], [.. cover.Select(Dto)],
+            [.. gaps.Where(g => !covered.Contains(g[..8])).Select(Code)]));
+    }
+
+    /// <summary>The alliance, its tender and the coverage of its lots, for a viewer of its workspace.</summary>
+    static async Task<Outcome<(AllianceSnapshot Alliance, TenderSnapshot Tender, LotCoverage[] Lots)>> Workspace(
+        Guid id, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, TenderOptions options, CancellationToken ct)
+    {
+        if (await grains.Alliance(id).Get() is not { } alliance || !AllianceAccess.CanWatch(alliance, await ViewerFirms(user, db, ct)))
+            return Problem.NotFound("No alliance you may see has this id.");
+        if (alliance.TenderId is not { } tenderId || await grains.Tender(tenderId).Get() is not { } tender)
+            return Problem.Conflict("A standing alliance has no tender to cover.");
+        var firms = alliance.Active.Select(m => m.FirmId).ToList();
+        var capabilities = (await db.BusinessCapabilities.AsNoTracking().Where(c => firms.Contains(c.BusinessId)).ToListAsync(ct))
+            .GroupBy(c => c.BusinessId).ToDictionary(g => g.Key, g => g.Select(c => c.CpvDigits).ToArray());
+        return (alliance, tender, Coverage.Of(tender.Details, capabilities, options.MatchDigits));
+    }
+
+    static CapabilityDto Code(string code) => CpvCatalog.Shared.Find(code) is { } entry ? CapabilityDto.From(entry) : new CapabilityDto(code, code, code);
 
     /// <summary>The alliances a firm is in or invited to, for its people.</summary>
     static async Task<Results<Ok<AllianceSummaryDto[]>, ProblemHttpResult>> OfFirm(Guid id, ClaimsPrincipal user, MarketplaceDbContext db, CancellationToken ct)

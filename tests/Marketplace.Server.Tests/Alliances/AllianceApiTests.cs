@@ -177,4 +177,33 @@ public abstract class AllianceApiTests<THost>(THost fixture) : IClassFixture<THo
         coverage.Gaps.Select(g => g.Code).Should().Equal("45310000-3");
         (await w.Outsider.GetAsync($"/api/alliances/{alliance.Id}/coverage")).StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task Partners_are_suggested_for_the_gaps_best_first_with_a_set_that_covers_them()
+    {
+        var (w, _, alliance) = await Formed();
+        async Task<Guid> Member(string name, string cpv, bool join = true)
+        {
+            var client = fixture.Host.Browser();
+            await client.SignUp("extra");
+            var firm = await client.CreateBusiness(name);
+            (await client.EditProfile(firm.Id, EditOf(firm) with { Capabilities = [cpv], ComuneCode = "037006" })).EnsureSuccessStatusCode();
+            if (!join) return firm.Id;
+            (await client.PostAsJsonAsync($"/api/spaces/{w.SpaceId}/applications", new Marketplace.Server.Endpoints.ApplyRequest(firm.Id, null, 1), Json)).EnsureSuccessStatusCode();
+            (await w.Admin.PostAsJsonAsync($"/api/spaces/{w.SpaceId}/firms/{firm.Id}/decision",
+                new DecisionRequest(Marketplace.Spaces.MembershipDecision.Approve, null), Json)).EnsureSuccessStatusCode();
+            return firm.Id;
+        }
+        var electricians = await Member("Bianchi Impianti Elettrici", "45310000");   // the gap's own class
+        var installers = await Member("Gialli Installazioni", "45300000");           // the group above: covers it, less precisely
+        await Member("Blu Impianti (fuori dallo spazio)", "45310000", join: false);
+
+        var suggestions = (await w.Builder.GetFromJsonAsync<SuggestionsDto>($"/api/alliances/{alliance.Id}/suggestions", Json))!;
+
+        suggestions.Gaps.Select(g => g.Code).Should().Equal("45310000-3");
+        suggestions.Ranked.Select(r => r.Firm.Id).Should().Equal([electricians, installers], "an exact class match outranks a group-level one; outsiders are not suggested");
+        suggestions.Cover.Should().ContainSingle().Which.Firm.Id.Should().Be(electricians);
+        suggestions.Uncoverable.Should().BeEmpty();
+        (await w.Outsider.GetAsync($"/api/alliances/{alliance.Id}/suggestions")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
 }

@@ -6208,6 +6208,88 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/alliances/{id}/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SuggestionsDto"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/businesses/{id}/alliances": {
         parameters: {
             query?: never;
@@ -7947,6 +8029,25 @@ export interface components {
             lots: null | components["schemas"]["LotPriceRequest"][];
             answers: null | components["schemas"]["AnswerRequest"][];
             documents: null | string[];
+        };
+        SuggestedFirmDto: {
+            firm: components["schemas"]["NamedDto"];
+            covers: components["schemas"]["CapabilityDto"][];
+            /** Format: double */
+            distanceKm: null | number;
+            verified: boolean;
+            /** Format: int32 */
+            jointProjects: number;
+            /** Format: double */
+            score: number;
+        };
+        SuggestionsDto: {
+            /** Format: uuid */
+            allianceId: string;
+            gaps: components["schemas"]["CapabilityDto"][];
+            ranked: components["schemas"]["SuggestedFirmDto"][];
+            cover: components["schemas"]["SuggestedFirmDto"][];
+            uncoverable: components["schemas"]["CapabilityDto"][];
         };
         TenderDto: {
             /** Format: uuid */
