@@ -8,6 +8,9 @@
 #       clock, EF storage), a late wave that must be refused, then every receipt checked against the database;
 #       --trace adds where the time goes (SQL, row lock, connection pool). Writes artifacts/benchmarks/deadline-burst.md;
 #       exits 1 on a violation, 3 if bids sent before the deadline were refused.
+#   bash scripts/bench.sh suggestions [--firms N] [--iterations N]
+#       partner suggestions for a 5-lot tender's gaps over 100k member firms (alliances).
+#       Writes artifacts/benchmarks/partner-suggestions.md.
 # Run it on an otherwise idle machine: it measures time.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -108,7 +108,7 @@ internal static class DirectorySearchBenchmark
         return 0;
     }
 
-    static async Task Load(Func<MarketplaceDbContext> Db, Guid spaceId, int count)
+    internal static async Task Load(Func<MarketplaceDbContext> Db, Guid spaceId, int count)
     {
         var host = Guid.NewGuid();
         await using (var db = Db())

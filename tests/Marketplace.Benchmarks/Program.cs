@@ -5,8 +5,9 @@ using Marketplace.Benchmarks;
 // Usage: dotnet run -c Release --project tests/Marketplace.Benchmarks -- [directory | deadline] [options]
 //   directory (the default): directory search over 100k member firms (issue #3), see DirectorySearchBenchmark.
 //   deadline: 1,000 bids in the last 2 s before a tender's deadline on the real server (tenders), see DeadlineBurstBenchmark.
+//   suggestions: partner suggestions for a 5-lot tender over 100k member firms (alliances), see PartnerSuggestionsBenchmark.
 
-string[] scenarios = ["directory", "deadline"];
+string[] scenarios = ["directory", "deadline", "suggestions"];
 var named = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal);
 var scenario = named ? args[0] : "directory";
 var options = new BenchOptions(named ? args[1..] : args);
@@ -14,6 +15,7 @@ switch (scenario)
 {
     case "directory": return await DirectorySearchBenchmark.Run(options);
     case "deadline": return await DeadlineBurstBenchmark.Run(options);
+    case "suggestions": return await PartnerSuggestionsBenchmark.Run(options);
     default:
         Console.Error.WriteLine($"Unknown scenario '{scenario}': use one of {string.Join(", ", scenarios)}.");
         return 2;
