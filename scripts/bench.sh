@@ -11,6 +11,9 @@
 #   bash scripts/bench.sh suggestions [--firms N] [--iterations N]
 #       partner suggestions for a 5-lot tender's gaps over 100k member firms (alliances).
 #       Writes artifacts/benchmarks/partner-suggestions.md.
+#   bash scripts/bench.sh fanout [--watchers 1000] [--edits 100] [--rate 10]
+#       1,000 watchers of one alliance workspace, 10 joint-bid edits per second, against a bare hub broadcast.
+#       Writes artifacts/benchmarks/fan-out.md.
 # Run it on an otherwise idle machine: it measures time.
 set -euo pipefail
 cd "$(dirname "$0")/.."

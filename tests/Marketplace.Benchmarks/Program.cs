@@ -6,8 +6,9 @@ using Marketplace.Benchmarks;
 //   directory (the default): directory search over 100k member firms (issue #3), see DirectorySearchBenchmark.
 //   deadline: 1,000 bids in the last 2 s before a tender's deadline on the real server (tenders), see DeadlineBurstBenchmark.
 //   suggestions: partner suggestions for a 5-lot tender over 100k member firms (alliances), see PartnerSuggestionsBenchmark.
+//   fanout: 1,000 watchers of one alliance workspace, 10 edits/s, against a bare hub broadcast, see FanOutBenchmark.
 
-string[] scenarios = ["directory", "deadline", "suggestions"];
+string[] scenarios = ["directory", "deadline", "suggestions", "fanout"];
 var named = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal);
 var scenario = named ? args[0] : "directory";
 var options = new BenchOptions(named ? args[1..] : args);
@@ -16,6 +17,7 @@ switch (scenario)
     case "directory": return await DirectorySearchBenchmark.Run(options);
     case "deadline": return await DeadlineBurstBenchmark.Run(options);
     case "suggestions": return await PartnerSuggestionsBenchmark.Run(options);
+    case "fanout": return await FanOutBenchmark.Run(options);
     default:
         Console.Error.WriteLine($"Unknown scenario '{scenario}': use one of {string.Join(", ", scenarios)}.");
         return 2;
