@@ -159,4 +159,27 @@ public abstract class JointBidApiTests<THost>(THost fixture) : IClassFixture<THo
         alone.StatusCode.Should().Be(HttpStatusCode.Conflict);
         (await alone.Read<Microsoft.AspNetCore.Mvc.ProblemDetails>()).Detail.Should().Contain("lot 1");
     }
+
+    [Fact]
+    public async Task Many_edits_and_signatures_at_once_leave_a_consistent_bid_and_every_loser_is_told()
+    {
+        var t = await Formed();
+        var w = t.World;
+        var bid = await Drafted(t);
+        var package = bid.WorkPackages.Single(p => p.Title == "Opere murarie");
+
+        // Both firms' people race: ten saves of the same package from the version they read, and signatures of the digest they saw.
+        var saves = Enumerable.Range(0, 10).Select(i => (i % 2 == 0 ? w.Builder : w.Coder).PostAsJsonAsync($"{t.Bid}/work-packages",
+            new SaveWorkPackageRequest(package.Id, package.Version, $"Opere murarie v{i}", 1, null, w.BuilderId, new MoneyDto(700_000m + i, "EUR")), Json));
+        var signs = new[] { (w.Builder, w.BuilderId), (w.Coder, w.CoderId) }.Select(x => x.Item1.PostAsJsonAsync($"{t.Bid}/sign", new SignRequest(x.Item2, bid.Digest), Json));
+        var responses = await Task.WhenAll(saves.Concat(signs));
+
+        responses.Select(r => r.StatusCode).Should().OnlyContain(c => c == HttpStatusCode.OK || c == HttpStatusCode.Conflict, "a refused change is told so");
+        responses.Take(10).Count(r => r.StatusCode == HttpStatusCode.OK).Should().Be(1, "one save wins; the others saw a version that had moved on");
+        var final = (await w.Builder.GetFromJsonAsync<JointBidDto>(t.Bid, Json))!;
+        final.WorkPackages.Single(p => p.Id == package.Id).Version.Should().Be(package.Version + 1);
+        final.SignOffs.Where(s => s.Digest != final.Digest).Should().BeEmpty("no signature survives for a content that changed after it");
+        final.AwaitingSignature.Select(f => f.Id).Should().BeEquivalentTo(
+            new[] { w.BuilderId, w.CoderId }.Except(final.SignOffs.Select(s => s.Firm.Id)));
+    }
 }
