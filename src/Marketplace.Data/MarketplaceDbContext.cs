@@ -35,6 +35,7 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<InboxEntry> Inbox => Set<InboxEntry>();
     public DbSet<DocumentEntry> Documents => Set<DocumentEntry>();
+    public DbSet<AwardEntry> Awards => Set<AwardEntry>();
     public DbSet<AllianceEntry> Alliances => Set<AllianceEntry>();
     public DbSet<AllianceMemberEntry> AllianceMembers => Set<AllianceMemberEntry>();
 
@@ -204,6 +205,15 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
             e.HasKey(x => new { x.BusinessId, x.TenderId });
             e.Property(x => x.Title).HasMaxLength(200);
             e.HasIndex(x => new { x.BusinessId, x.At });
+        });
+
+        builder.Entity<AwardEntry>(e =>
+        {
+            e.ToTable("awards");
+            e.HasKey(x => new { x.TenderId, x.Lot });
+            e.Property(x => x.Amount).HasPrecision(18, 2);
+            e.Property(x => x.Currency).HasMaxLength(3);
+            e.HasIndex(x => x.BidId);
         });
 
         builder.Entity<AllianceEntry>(e =>

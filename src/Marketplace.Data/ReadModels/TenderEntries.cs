@@ -86,3 +86,14 @@ public sealed class InboxEntry
     public required string Title { get; set; }
     public DateTimeOffset At { get; set; }
 }
+
+/// <summary>A lot awarded to a bid, at the bid's price for it: what the relationship ledger and outcome figures count.</summary>
+public sealed class AwardEntry
+{
+    public Guid TenderId { get; set; }
+    public int Lot { get; set; }
+    public Guid BidId { get; set; }
+    public decimal Amount { get; set; }
+    public required string Currency { get; set; }
+    public DateTimeOffset At { get; set; }
+}

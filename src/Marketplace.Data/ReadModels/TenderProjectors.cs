@@ -44,6 +44,12 @@ public sealed class TenderProjector(IOptions<TenderOptions> options) : IReadMode
         row.PublishedAt = tender.PublishedAt;
         row.UpdatedAt = tender.UpdatedAt;
 
+        await db.Awards.Where(a => a.TenderId == tender.Id).ExecuteDeleteAsync(ct);
+        db.Awards.AddRange(tender.Decisions.Where(d => d.BidId is not null).Select(d =>
+        {
+            var price = tender.Bids.Single(b => b.BidId == d.BidId).Lots.Single(l => l.Lot == d.Lot).Price;
+            return new AwardEntry { TenderId = tender.Id, Lot = d.Lot, BidId = d.BidId!.Value, Amount = price.Amount, Currency = price.Currency, At = d.At };
+        }));
         await db.TenderSpaces.Where(s => s.TenderId == tender.Id).ExecuteDeleteAsync(ct);
         db.TenderSpaces.AddRange(tender.Spaces.Select(s => new TenderSpaceEntry { TenderId = tender.Id, SpaceId = s }));
         TenderLedger.Chain(db, row, AuditChain.TenderSubject, unchained);

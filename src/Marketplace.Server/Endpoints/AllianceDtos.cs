@@ -53,3 +53,9 @@ public sealed record SuggestedFirmDto(NamedDto Firm, CapabilityDto[] Covers, dou
 /// firm of the space covers.
 /// </summary>
 public sealed record SuggestionsDto(Guid AllianceId, CapabilityDto[] Gaps, SuggestedFirmDto[] Ranked, SuggestedFirmDto[] Cover, CapabilityDto[] Uncoverable);
+
+/// <summary>
+/// One partner in a firm's relationship ledger: the bids they made together (as tenderers of one bid), how many lots
+/// those bids won, and the value of the joint work won (the awarded prices, per currency; EUR in practice).
+/// </summary>
+public sealed record PartnerLedgerDto(NamedDto Partner, int JointBids, int LotsWon, MoneyDto[] ValueWon);

@@ -31,7 +31,9 @@ public static class AllianceEndpoints
         api.MapPost("/{id:guid}/agreement", PublishAgreement);
         api.MapGet("/{id:guid}/coverage", CoverageOf);
         api.MapGet("/{id:guid}/suggestions", Suggestions);
-        app.MapApiGroup("/api/businesses/{id:guid}", "Alliances").MapGet("/alliances", OfFirm).RequireAuthorization();
+        var firms = app.MapApiGroup("/api/businesses/{id:guid}", "Alliances");
+        firms.MapGet("/alliances", OfFirm).RequireAuthorization();
+        firms.MapGet("/relationships", Ledger).RequireAuthorization();
         return app;
     }
 
@@ -133,6 +135,30 @@ public static class AllianceEndpoints
     }
 
     static CapabilityDto Code(string code) => CpvCatalog.Shared.Find(code) is { } entry ? CapabilityDto.From(entry) : new CapabilityDto(code, code, code);
+
+    /// <summary>
+    /// A firm's relationship ledger, for its people: every firm it has bid with, the joint bids, the lots they won and
+    /// the value of that work. Bids count once submitted (withdrawn ones do not).
+    /// </summary>
+    static async Task<Results<Ok<PartnerLedgerDto[]>, ProblemHttpResult>> Ledger(Guid id, ClaimsPrincipal user, MarketplaceDbContext db, CancellationToken ct)
+    {
+        if (!(await ViewerFirms(user, db, ct)).Contains(id)) return Problem.Forbidden("Only the firm's people see its relationships.").ToHttp();
+        var ours = db.BidTenderers.Where(t => t.FirmId == id).Select(t => t.BidId);
+        var rows = await db.BidTenderers.AsNoTracking()
+            .Where(t => ours.Contains(t.BidId) && t.FirmId != id && db.Bids.Any(b => b.BidId == t.BidId && b.Status == BidStatus.Submitted))
+            .Select(t => new { t.FirmId, t.BidId }).ToListAsync(ct);
+        var bidIds = rows.Select(r => r.BidId).Distinct().ToList();
+        var awards = await db.Awards.AsNoTracking().Where(a => bidIds.Contains(a.BidId)).ToListAsync(ct);
+        var partners = rows.Select(r => r.FirmId).Distinct().ToList();
+        var names = await db.Directory.AsNoTracking().Where(d => partners.Contains(d.BusinessId)).ToDictionaryAsync(d => d.BusinessId, d => d.Name, ct);
+        return TypedResults.Ok(rows.GroupBy(r => r.FirmId).Select(g =>
+        {
+            var bids = g.Select(r => r.BidId).Distinct().ToList();
+            var won = awards.Where(a => bids.Contains(a.BidId)).ToList();
+            return new PartnerLedgerDto(new NamedDto(g.Key, names.GetValueOrDefault(g.Key, "")), bids.Count, won.Count,
+                [.. won.GroupBy(a => a.Currency).Select(c => new MoneyDto(c.Sum(a => a.Amount), c.Key))]);
+        }).OrderByDescending(p => p.LotsWon).ThenByDescending(p => p.JointBids).ThenBy(p => p.Partner.Name).ToArray());
+    }
 
     /// <summary>The alliances a firm is in or invited to, for its people.</summary>
     static async Task<Results<Ok<AllianceSummaryDto[]>, ProblemHttpResult>> OfFirm(Guid id, ClaimsPrincipal user, MarketplaceDbContext db, CancellationToken ct)

@@ -182,4 +182,32 @@ public abstract class JointBidApiTests<THost>(THost fixture) : IClassFixture<THo
         final.AwaitingSignature.Select(f => f.Id).Should().BeEquivalentTo(
             new[] { w.BuilderId, w.CoderId }.Except(final.SignOffs.Select(s => s.Firm.Id)));
     }
+
+    [Fact]
+    public async Task An_award_to_the_joint_bid_enters_both_firms_relationship_ledgers()
+    {
+        var t = await Formed();
+        var w = t.World;
+        var bid = await Drafted(t);
+        await Sign(w.Builder, t, w.BuilderId, bid.Digest);
+        await Sign(w.Coder, t, w.CoderId, bid.Digest);
+        (await w.Builder.PostAsync($"{t.Bid}/submit", null)).EnsureSuccessStatusCode();
+        w.PassOpening(t.Tender);
+        var opened = (await w.Buyer.GetFromJsonAsync<LotEvaluationDto[]>($"/api/tenders/{t.Tender.Id}/evaluation", Json))!;
+        var bidId = opened.First().Ranking.Single().BidId;
+        (await w.Buyer.PostAsJsonAsync($"/api/tenders/{t.Tender.Id}/scores", new ScoreRequest(bidId, 2, 80m), Json)).EnsureSuccessStatusCode();
+        foreach (var lot in new[] { 1, 2 })
+            (await w.Buyer.PostAsJsonAsync($"/api/tenders/{t.Tender.Id}/decisions", new DecideRequest(lot, bidId, null), Json)).EnsureSuccessStatusCode();
+
+        var ledger = await w.Builder.GetFromJsonAsync<PartnerLedgerDto[]>($"/api/businesses/{w.BuilderId}/relationships", Json);
+
+        // Lot 1: 700 000.10 + 49 999.95 = 750 000.05; lot 2: 150 000; together 900 000.05.
+        ledger.Should().ContainSingle().Which.Should().BeEquivalentTo(new
+        {
+            Partner = new { Id = w.CoderId, Name = "Verdi Informatica" }, JointBids = 1, LotsWon = 2, ValueWon = new[] { new MoneyDto(900_000.05m, "EUR") },
+        });
+        (await w.Coder.GetFromJsonAsync<PartnerLedgerDto[]>($"/api/businesses/{w.CoderId}/relationships", Json)).Should().ContainSingle()
+            .Which.Partner.Id.Should().Be(w.BuilderId);
+        (await w.Buyer.GetAsync($"/api/businesses/{w.BuilderId}/relationships")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+    }
 }

@@ -197,6 +197,36 @@ namespace Marketplace.Data.Migrations.Postgres
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Marketplace.Data.ReadModels.AwardEntry", b =>
+                {
+                    b.Property<Guid>("TenderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Lot")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("BidId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.HasKey("TenderId", "Lot");
+
+                    b.HasIndex("BidId");
+
+                    b.ToTable("awards", (string)null);
+                });
+
             modelBuilder.Entity("Marketplace.Data.ReadModels.BidEntry", b =>
                 {
                     b.Property<Guid>("BidId")

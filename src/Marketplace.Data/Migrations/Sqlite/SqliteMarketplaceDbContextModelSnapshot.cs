@@ -191,6 +191,36 @@ namespace Marketplace.Data.Migrations.Sqlite
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Marketplace.Data.ReadModels.AwardEntry", b =>
+                {
+                    b.Property<Guid>("TenderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Lot")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("BidId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TenderId", "Lot");
+
+                    b.HasIndex("BidId");
+
+                    b.ToTable("awards", (string)null);
+                });
+
             modelBuilder.Entity("Marketplace.Data.ReadModels.BidEntry", b =>
                 {
                     b.Property<Guid>("BidId")

@@ -106,6 +106,22 @@ namespace Marketplace.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "awards",
+                columns: table => new
+                {
+                    TenderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Lot = table.Column<int>(type: "integer", nullable: false),
+                    BidId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    Currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_awards", x => new { x.TenderId, x.Lot });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "bid_lots",
                 columns: table => new
                 {
@@ -572,6 +588,11 @@ namespace Marketplace.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_awards_BidId",
+                table: "awards",
+                column: "BidId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_bid_lots_TenderId",
                 table: "bid_lots",
                 column: "TenderId");
@@ -734,6 +755,9 @@ namespace Marketplace.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "audit_entries");
+
+            migrationBuilder.DropTable(
+                name: "awards");
 
             migrationBuilder.DropTable(
                 name: "bid_lots");

@@ -102,6 +102,22 @@ namespace Marketplace.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "awards",
+                columns: table => new
+                {
+                    TenderId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Lot = table.Column<int>(type: "INTEGER", nullable: false),
+                    BidId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_awards", x => new { x.TenderId, x.Lot });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "bid_lots",
                 columns: table => new
                 {
@@ -568,6 +584,11 @@ namespace Marketplace.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_awards_BidId",
+                table: "awards",
+                column: "BidId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_bid_lots_TenderId",
                 table: "bid_lots",
                 column: "TenderId");
@@ -716,6 +737,9 @@ namespace Marketplace.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "audit_entries");
+
+            migrationBuilder.DropTable(
+                name: "awards");
 
             migrationBuilder.DropTable(
                 name: "bid_lots");
