@@ -19,27 +19,8 @@ internal static class DirectorySearchBenchmark
 {
     public static async Task<int> Run(BenchOptions args)
     {
-        var firms = args.Int("--firms", 100_000);
         var iterations = args.Int("--iterations", 200);
-        var reuse = args.Text("--reuse"); // a connection string printed by --keep
-        var database = reuse is null ? await TestDatabase.Create(DatabaseProvider.Postgres) : null;
-        var Db = Bench.Db(reuse ?? database!.ConnectionString);
-
-        Guid spaceId;
-        if (reuse is null)
-        {
-            await using (var db = Db()) await db.Database.MigrateAsync();
-            spaceId = Guid.NewGuid();
-            var load = Stopwatch.StartNew();
-            await Load(Db, spaceId, firms);
-            Console.WriteLine($"Loaded {firms:N0} member firms in {load.Elapsed.TotalSeconds:F0} s");
-        }
-        else
-        {
-            await using var db = Db();
-            spaceId = await db.Spaces.Select(s => s.SpaceId).SingleAsync();
-            firms = await db.SpaceMembers.CountAsync();
-        }
+        var (database, Db, spaceId, firms) = await LoadedSpace(args);
 
         var generator = new FirmGenerator(7);
         var rng = generator.Random;
@@ -108,7 +89,30 @@ internal static class DirectorySearchBenchmark
         return 0;
     }
 
-    internal static async Task Load(Func<MarketplaceDbContext> Db, Guid spaceId, int count)
+    /// <summary>
+    /// A space of <c>--firms</c> (100k) generated member firms in a new database, or the one of <c>--reuse CONN</c>
+    /// (a connection string printed by <c>--keep</c>). Shared by the scenarios that search a large space.
+    /// </summary>
+    internal static async Task<(TestDatabase? Database, Func<MarketplaceDbContext> Db, Guid SpaceId, int Firms)> LoadedSpace(BenchOptions args)
+    {
+        var firms = args.Int("--firms", 100_000);
+        var reuse = args.Text("--reuse");
+        var database = reuse is null ? await TestDatabase.Create(DatabaseProvider.Postgres) : null;
+        var Db = Bench.Db(reuse ?? database!.ConnectionString);
+        if (reuse is not null)
+        {
+            await using var db = Db();
+            return (null, Db, await db.Spaces.Select(s => s.SpaceId).SingleAsync(), await db.SpaceMembers.CountAsync());
+        }
+        await using (var db = Db()) await db.Database.MigrateAsync();
+        var spaceId = Guid.NewGuid();
+        var load = Stopwatch.StartNew();
+        await Load(Db, spaceId, firms);
+        Console.WriteLine($"Loaded {firms:N0} member firms in {load.Elapsed.TotalSeconds:F0} s");
+        return (database, Db, spaceId, firms);
+    }
+
+    static async Task Load(Func<MarketplaceDbContext> Db, Guid spaceId, int count)
     {
         var host = Guid.NewGuid();
         await using (var db = Db())

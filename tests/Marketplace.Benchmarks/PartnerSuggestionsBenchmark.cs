@@ -16,26 +16,8 @@ internal static class PartnerSuggestionsBenchmark
 {
     public static async Task<int> Run(BenchOptions args)
     {
-        var firms = args.Int("--firms", 100_000);
         var iterations = args.Int("--iterations", 200);
-        var reuse = args.Text("--reuse");
-        var database = reuse is null ? await TestDatabase.Create(DatabaseProvider.Postgres) : null;
-        var Db = Bench.Db(reuse ?? database!.ConnectionString);
-        Guid spaceId;
-        if (reuse is null)
-        {
-            await using (var db = Db()) await db.Database.MigrateAsync();
-            spaceId = Guid.NewGuid();
-            var load = Stopwatch.StartNew();
-            await DirectorySearchBenchmark.Load(Db, spaceId, firms);
-            Console.WriteLine($"Loaded {firms:N0} member firms in {load.Elapsed.TotalSeconds:F0} s");
-        }
-        else
-        {
-            await using var db = Db();
-            spaceId = await db.Spaces.Select(s => s.SpaceId).SingleAsync();
-            firms = await db.SpaceMembers.CountAsync();
-        }
+        var (database, Db, spaceId, firms) = await DirectorySearchBenchmark.LoadedSpace(args);
 
         var rng = new Random(11);
         string[] divisions = ["45", "71", "72", "50", "90", "79", "77", "44"];

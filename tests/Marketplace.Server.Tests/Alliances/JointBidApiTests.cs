@@ -58,6 +58,18 @@ public abstract class JointBidApiTests<THost>(THost fixture) : IClassFixture<THo
         return await answered.Read<JointBidDto>();
     }
 
+    /// <summary>The drafted bid, signed by both firms and submitted by the lead.</summary>
+    async Task<Team> Submitted()
+    {
+        var t = await Formed();
+        var w = t.World;
+        var bid = await Drafted(t);
+        await Sign(w.Builder, t, w.BuilderId, bid.Digest);
+        await Sign(w.Coder, t, w.CoderId, bid.Digest);
+        (await w.Builder.PostAsync($"{t.Bid}/submit", null)).EnsureSuccessStatusCode();
+        return t;
+    }
+
     [Fact]
     public async Task Prices_add_up_per_lot_and_shares_add_up_to_exactly_100()
     {
@@ -147,12 +159,8 @@ public abstract class JointBidApiTests<THost>(THost fixture) : IClassFixture<THo
     [Fact]
     public async Task A_firm_bids_for_a_lot_once_alone_or_in_its_alliance()
     {
-        var t = await Formed();
+        var t = await Submitted();
         var w = t.World;
-        var bid = await Drafted(t);
-        await Sign(w.Builder, t, w.BuilderId, bid.Digest);
-        await Sign(w.Coder, t, w.CoderId, bid.Digest);
-        (await w.Builder.PostAsync($"{t.Bid}/submit", null)).EnsureSuccessStatusCode();
 
         var alone = await w.Bid(w.Coder, t.Tender.Id, w.CoderId, 140_000m);
 
@@ -186,12 +194,8 @@ public abstract class JointBidApiTests<THost>(THost fixture) : IClassFixture<THo
     [Fact]
     public async Task An_award_to_the_joint_bid_enters_both_firms_relationship_ledgers()
     {
-        var t = await Formed();
+        var t = await Submitted();
         var w = t.World;
-        var bid = await Drafted(t);
-        await Sign(w.Builder, t, w.BuilderId, bid.Digest);
-        await Sign(w.Coder, t, w.CoderId, bid.Digest);
-        (await w.Builder.PostAsync($"{t.Bid}/submit", null)).EnsureSuccessStatusCode();
         w.PassOpening(t.Tender);
         var opened = (await w.Buyer.GetFromJsonAsync<LotEvaluationDto[]>($"/api/tenders/{t.Tender.Id}/evaluation", Json))!;
         var bidId = opened.First().Ranking.Single().BidId;

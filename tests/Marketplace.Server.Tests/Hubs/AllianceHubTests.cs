@@ -16,21 +16,30 @@ public sealed class AllianceHubTests(HubFixture fixture) : IClassFixture<HubFixt
 {
     static readonly TimeSpan Patience = TimeSpan.FromSeconds(15); // a bound on waiting, not a speed requirement
 
-    [Fact]
-    public async Task Invitees_hear_of_their_invitation_only_members_watch_and_a_removed_member_stops_hearing_at_once()
+    async Task<(HttpClient Admin, Guid SpaceId)> Space()
     {
         var (admin, _) = await fixture.Connect(signedIn: true);
         var association = await admin.CreateBusiness("Associazione", BusinessKind.Association);
         var spaceId = (await (await admin.PostAsJsonAsync("/api/spaces", new CreateSpaceRequest(association.Id, "Spazio", null, [], [],
             DirectoryVisibility.MembersOnly, "Regolamento"), Json)).Read<SpaceDetailDto>()).Summary.Id;
-        async Task<(HttpClient, HubConnection, Guid)> Member(string name)
-        {
-            var (http, hub) = await fixture.Connect(signedIn: true);
-            var firm = await http.CreateBusiness(name);
-            (await http.PostAsJsonAsync($"/api/spaces/{spaceId}/applications", new ApplyRequest(firm.Id, null, 1), Json)).EnsureSuccessStatusCode();
-            (await admin.PostAsJsonAsync($"/api/spaces/{spaceId}/firms/{firm.Id}/decision", new DecisionRequest(MembershipDecision.Approve, null), Json)).EnsureSuccessStatusCode();
-            return (http, hub, firm.Id);
-        }
+        return (admin, spaceId);
+    }
+
+    /// <summary>A firm of a signed-in person with a live connection, admitted to the space.</summary>
+    async Task<(HttpClient, HubConnection, Guid)> MemberOf(HttpClient admin, Guid spaceId, string name)
+    {
+        var (http, hub) = await fixture.Connect(signedIn: true);
+        var firm = await http.CreateBusiness(name);
+        (await http.PostAsJsonAsync($"/api/spaces/{spaceId}/applications", new ApplyRequest(firm.Id, null, 1), Json)).EnsureSuccessStatusCode();
+        (await admin.PostAsJsonAsync($"/api/spaces/{spaceId}/firms/{firm.Id}/decision", new DecisionRequest(MembershipDecision.Approve, null), Json)).EnsureSuccessStatusCode();
+        return (http, hub, firm.Id);
+    }
+
+    [Fact]
+    public async Task Invitees_hear_of_their_invitation_only_members_watch_and_a_removed_member_stops_hearing_at_once()
+    {
+        var (admin, spaceId) = await Space();
+        Task<(HttpClient, HubConnection, Guid)> Member(string name) => MemberOf(admin, spaceId, name);
         var (lead, leadHub, leadId) = await Member("Rossi Costruzioni");
         var (partner, partnerHub, partnerId) = await Member("Bianchi Impianti");
         var alliance = await (await lead.PostAsJsonAsync("/api/alliances", new FormAllianceRequest(leadId, spaceId, null, "Rete Emilia", "Accordo"), Json)).Read<AllianceDto>();
@@ -63,20 +72,10 @@ public sealed class AllianceHubTests(HubFixture fixture) : IClassFixture<HubFixt
     [Fact]
     public async Task Members_see_who_is_viewing_the_workspace_and_each_other_s_edits_live()
     {
-        var (admin, _) = await fixture.Connect(signedIn: true);
-        var association = await admin.CreateBusiness("Associazione", BusinessKind.Association);
-        var spaceId = (await (await admin.PostAsJsonAsync("/api/spaces", new CreateSpaceRequest(association.Id, "Spazio", null, [], [],
-            DirectoryVisibility.MembersOnly, "Regolamento"), Json)).Read<SpaceDetailDto>()).Summary.Id;
+        var (admin, spaceId) = await Space();
         var (buyer, _) = await fixture.Connect(signedIn: true);
         var buyerId = (await buyer.CreateBusiness("Comune", BusinessKind.Buyer)).Id;
-        async Task<(HttpClient, HubConnection, Guid)> Member(string name)
-        {
-            var (http, hub) = await fixture.Connect(signedIn: true);
-            var firm = await http.CreateBusiness(name);
-            (await http.PostAsJsonAsync($"/api/spaces/{spaceId}/applications", new ApplyRequest(firm.Id, null, 1), Json)).EnsureSuccessStatusCode();
-            (await admin.PostAsJsonAsync($"/api/spaces/{spaceId}/firms/{firm.Id}/decision", new DecisionRequest(MembershipDecision.Approve, null), Json)).EnsureSuccessStatusCode();
-            return (http, hub, firm.Id);
-        }
+        Task<(HttpClient, HubConnection, Guid)> Member(string name) => MemberOf(admin, spaceId, name);
         var (lead, leadHub, leadId) = await Member("Rossi Costruzioni");
         var (partner, partnerHub, partnerId) = await Member("Bianchi Impianti");
         var now = DateTimeOffset.UtcNow;
