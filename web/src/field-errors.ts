@@ -2,7 +2,8 @@
 // add a member), spaces (create, edit the settings, publish a policy, apply, decide, invite, moderators), a
 // space's directory search, whose errors name its query parameters (cpv, near, radiusKm, …), tenders (the
 // tender form, questions, evaluation), bids and uploaded documents, whose errors name nested fields
-// (`lots[0].cpv[1]`, `criteria[2].weight`, `answers[3]`), and alliances (form, invite, remove, new terms).
+// (`lots[0].cpv[1]`, `criteria[2].weight`, `answers[3]`), alliances (form, invite, remove, new terms) and their
+// joint bids (a work package, an answer).
 // The server names the field of each error (`vatNumber`, `capabilities[2]`, `territoryProvinces[0]`, `body` for
 // an unreadable request) and writes its message in English; the message shown here is chosen by the field and
 // filled in from the request that was sent. The rules and limits are those of Marketplace.Grains:
@@ -19,7 +20,7 @@ type Params = Record<string, string | number>;
  * The form an error comes from, for the few field names two forms use with different rules (a business's
  * `name` is 2–200 characters, a space's 3–120). Without one, the business rules apply.
  */
-export type FormName = "business" | "space" | "directory" | "tender" | "bid" | "document" | "alliance";
+export type FormName = "business" | "space" | "directory" | "tender" | "bid" | "document" | "alliance" | "jointBid";
 
 interface Message {
   key: MessageKey;
@@ -219,6 +220,27 @@ const formRules: Record<FormName, Record<string, Rule>> = {
     role: { key: "alliances.validation.role" },
     accept: { key: "alliances.validation.accept" },
     reason: { key: "alliances.validation.reason", numbers: [["max", 1000]] },
+  },
+  // Marketplace.Grains/JointBids/JointBidState.cs (CheckSave, CheckAnswer) and the joint bid endpoints: a work
+  // package (`price` is refused whole when missing, else by `price.amount` and `price.currency`) and an answer.
+  jointBid: {
+    title: {
+      key: "jointBid.validation.title",
+      numbers: [["max", 200]],
+      // The same field says when a new package is one too many: the title sent was fine.
+      variant: (value, sent) =>
+        typeof value === "string" && value.trim() !== "" && value.trim().length <= 200 && sent && "id" in sent && sent.id === null
+          ? "jointBid.validation.packages"
+          : undefined,
+    },
+    lot: { key: "jointBid.validation.lot" },
+    firmId: { key: "jointBid.validation.firmId" },
+    price: { key: "jointBid.validation.price" },
+    "price.amount": { key: "jointBid.validation.price" },
+    "price.currency": { key: "jointBid.validation.currency" },
+    description: { key: "jointBid.validation.description", numbers: [["max", 4000]] },
+    text: { key: "jointBid.validation.answer", numbers: [["min", 1], ["max", 8000]] },
+    criterion: { key: "jointBid.validation.criterion" },
   },
 };
 

@@ -55,6 +55,11 @@ import type {
   AllianceInviteRequest,
   AllianceSummaryDto,
   FormAllianceRequest,
+  CoverageDto,
+  JointBidDto,
+  SaveAnswerRequest,
+  SaveWorkPackageRequest,
+  SignRequest,
 } from "./types";
 
 type Query = Record<string, string | number | undefined>;
@@ -221,6 +226,25 @@ export const api = {
     request<AllianceDto>("POST", `/api/alliances/${segment(id)}/agreement`, { text }),
   acceptAllianceAgreement: (id: string, firmId: string, version: number) =>
     request<AllianceDto>("POST", `/api/alliances/${segment(id)}/firms/${segment(firmId)}/accept-agreement`, { version }),
+  /** The tender's lots and CPV codes against the capabilities of the alliance's active firms (409 for a standing alliance). */
+  allianceCoverage: (id: string) => request<CoverageDto>("GET", `/api/alliances/${segment(id)}/coverage`),
+
+  /** The joint bid of an alliance formed for a tender: for the people of its active firms, 404 to anyone else. */
+  jointBid: (id: string) => request<JointBidDto>("GET", `/api/alliances/${segment(id)}/bid`),
+  /** Adds a work package (id null, version 0) or saves one at the version it was read (409 if someone saved it since). */
+  saveWorkPackage: (id: string, body: SaveWorkPackageRequest) =>
+    request<JointBidDto>("POST", `/api/alliances/${segment(id)}/bid/work-packages`, body),
+  deleteWorkPackage: (id: string, packageId: string, version: number) =>
+    request<JointBidDto>("DELETE", url(`/api/alliances/${segment(id)}/bid/work-packages/${segment(packageId)}`, { version })),
+  /** The answer to one quality criterion, at the version it was read (0 when there is none yet). */
+  saveJointAnswer: (id: string, criterion: number, body: SaveAnswerRequest) =>
+    request<JointBidDto>("PUT", `/api/alliances/${segment(id)}/bid/answers/${criterion}`, body),
+  /** A bidding firm approves exactly the content it saw, named by its digest (409 if it changed since). */
+  signJointBid: (id: string, body: SignRequest) => request<JointBidDto>("POST", `/api/alliances/${segment(id)}/bid/sign`, body),
+  /** The lead submits what every bidding firm signed, as the alliance's sealed bid; the answer carries the receipt. */
+  submitJointBid: (id: string) => request<JointBidDto>("POST", `/api/alliances/${segment(id)}/bid/submit`),
+  withdrawJointBid: (id: string) => request<JointBidDto>("POST", `/api/alliances/${segment(id)}/bid/withdraw`),
+
   /** The firm's active alliances and pending invitations, for its people. */
   firmAlliances: (id: string) => request<AllianceSummaryDto[]>("GET", `/api/businesses/${segment(id)}/alliances`),
 };

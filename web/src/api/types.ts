@@ -109,6 +109,21 @@ export type AllianceAnswerRequest = Dto<"AllianceAnswerRequest">;
 export type ReasonRequest = Dto<"ReasonRequest">;
 export type FirmRequest = Dto<"FirmRequest">;
 
+/** The joint bid of an alliance formed for a tender, as its active firms co-edit it (GET /api/alliances/{id}/bid). */
+export type JointBidDto = Dto<"JointBidDto">;
+export type WorkPackageDto = Dto<"WorkPackageDto">;
+export type JointAnswerDto = Dto<"JointAnswerDto">;
+export type LotPriceDto = Dto<"LotPriceDto">;
+export type FirmShareDto = Dto<"FirmShareDto">;
+export type SignOffDto = Dto<"SignOffDto">;
+export type SaveWorkPackageRequest = Dto<"SaveWorkPackageRequest">;
+export type SaveAnswerRequest = Dto<"SaveAnswerRequest">;
+export type SignRequest = Dto<"SignRequest">;
+/** The tender's lots and CPV codes against the capabilities of the alliance's active firms, with the gaps. */
+export type CoverageDto = Dto<"CoverageDto">;
+export type LotCoverageDto = Dto<"LotCoverageDto">;
+export type CodeCoverageDto = Dto<"CodeCoverageDto">;
+
 /** Lead (capofila / mandataria), Member (mandante) or Subcontractor (subappaltatore). */
 export type AllianceRole = AllianceMemberDto["role"];
 export type AllianceStanding = AllianceMemberDto["standing"];

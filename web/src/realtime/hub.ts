@@ -1,6 +1,6 @@
 // The one SignalR connection to /hubs/marketplace. Pages watch topics (a business, a space, a space's admin
-// lists, a business's own team, a tender, an alliance); this module keeps the connection up (retrying for ever)
-// and joins every watched group again after a reconnect.
+// lists, a business's own team, a tender, an alliance and its workspace); this module keeps the connection up
+// (retrying for ever) and joins every watched group again after a reconnect.
 import { HubConnectionBuilder, HubConnectionState, LogLevel, type HubConnection } from "@microsoft/signalr";
 import type { BidStatus, BusinessProfileDto, MembershipStatus, ReceiptDto, TenderStatus } from "../api/types";
 
@@ -64,6 +64,32 @@ export interface AllianceChange {
   allianceId: string;
   version: number;
 }
+
+/** JointBidChanged: the alliance's joint bid changed (an edit, which voids the sign-offs; a sign-off; the submission); reload it. */
+export interface JointBidChange {
+  allianceId: string;
+  version: number;
+  /** The digest of the joint bid's content now: what a firm signs. */
+  digest: string;
+}
+
+/** One person looking at an alliance's workspace now. */
+export interface WorkspaceViewer {
+  userId: string;
+  email: string;
+}
+
+/** PresenceChanged: who is looking at the alliance's workspace now, the one told included; sent on every join and leave. */
+export interface PresenceChange {
+  allianceId: string;
+  viewers: WorkspaceViewer[];
+}
+
+/** What the people of an alliance's active firms hear on its group (watchAlliance). */
+export type AllianceMessage =
+  | { type: "alliance"; change: AllianceChange }
+  | { type: "jointBid"; change: JointBidChange }
+  | { type: "presence"; change: PresenceChange };
 
 /**
  * What a business's own people hear on its team group. SpaceStandingChanged names the firm; InboxChanged,
@@ -199,9 +225,13 @@ function hub(): HubConnection {
   conn.on("TenderChanged", (change: TenderChange) => current() && deliver("tender", change.tenderId, change));
   conn.on("AllianceChanged", (change: AllianceChange) => {
     if (!current()) return;
-    deliver("alliance", change.allianceId, change);
+    deliver<AllianceMessage>("alliance", change.allianceId, { type: "alliance", change });
     deliverToTeams({ type: "alliance", change });
   });
+  conn.on("JointBidChanged", (change: JointBidChange) =>
+    current() && deliver<AllianceMessage>("alliance", change.allianceId, { type: "jointBid", change }));
+  conn.on("PresenceChanged", (change: PresenceChange) =>
+    current() && deliver<AllianceMessage>("alliance", change.allianceId, { type: "presence", change }));
   // Sent to a business's team with its members; nothing shows it yet, and an unhandled method would log a warning.
   conn.on("BusinessTeamChanged", () => undefined);
   // Sent to watchers of the project's firms and of their spaces; the message names neither, so every listener reloads.
@@ -270,10 +300,11 @@ export const watchBusinessTeam = (businessId: string, watcher: Watcher<TeamMessa
 export const watchTender = (tenderId: string, watcher: Watcher<TenderChange>): (() => void) => watch("tender", tenderId, watcher);
 
 /**
- * AllianceChanged for one alliance: the people of its active firms only. The server refuses anyone else (an
- * invited firm's people hear of it on their team group instead): state `disconnected`.
+ * One alliance's group: AllianceChanged, and its workspace's JointBidChanged and PresenceChanged (joining it is
+ * opening the workspace: the others see the viewer arrive). The people of its active firms only. The server refuses
+ * anyone else (an invited firm's people hear of AllianceChanged on their team group instead): state `disconnected`.
  */
-export const watchAlliance = (allianceId: string, watcher: Watcher<AllianceChange>): (() => void) =>
+export const watchAlliance = (allianceId: string, watcher: Watcher<AllianceMessage>): (() => void) =>
   watch("alliance", allianceId, watcher);
 
 /**

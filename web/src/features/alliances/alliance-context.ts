@@ -37,5 +37,7 @@ export interface AllianceContext {
    * older). A failure reloads when the alliance moved on; null when another action is still running.
    */
   run(action: AllianceAction, call: () => Promise<AllianceDto>, options: RunOptions): Promise<Outcome | null>;
+  /** Loads the alliance again (the viewer's part in it may have changed). */
+  reload(): void;
   redraw: Redraw;
 }

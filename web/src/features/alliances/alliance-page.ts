@@ -3,7 +3,9 @@
 // hand-over and new terms; the viewer's invitations to answer, new terms to accept, leaving. Only the people of its
 // active and invited firms see it (404 for anyone else). Kept up to date over SignalR: AllianceChanged comes on the
 // alliance's group (active firms' people only) and on the team groups of its firms (invited ones too); either
-// reloads it, and a viewer whose firm was removed is told they no longer have access.
+// reloads it, and a viewer whose firm was removed is told they no longer have access. For an alliance formed for a
+// tender, its active firms' people also find the workspace where they prepare the joint bid (joint-bids/), live
+// through the same group (JointBidChanged, PresenceChanged).
 import { html } from "lit-html";
 import { api } from "../../api/client";
 import { ApiError } from "../../api/problem";
@@ -12,9 +14,17 @@ import { otherFieldMessages } from "../../field-errors";
 import { t } from "../../i18n";
 import { latestOnly } from "../../latest";
 import type { Page, Redraw } from "../../page";
-import { combinedLiveState, watchAlliance, watchBusinessTeam, type AllianceChange, type LiveState } from "../../realtime/hub";
+import {
+  combinedLiveState,
+  watchAlliance,
+  watchBusinessTeam,
+  type AllianceChange,
+  type AllianceMessage,
+  type LiveState,
+} from "../../realtime/hub";
 import { href } from "../../router";
 import { loadErrorView, loadingView } from "../../views";
+import { workspaceLoader } from "../joint-bids/workspace-loader";
 import { agreementSection } from "./agreement-section";
 import type { AllianceContext, GoneReason, Outcome, RunOptions } from "./alliance-context";
 import { canWatch, hasAccess } from "./alliance-rules";
@@ -44,12 +54,14 @@ export function alliancePage(id: string, redraw: Redraw): Page {
     roles: () => roles,
     busy: () => busy,
     run,
+    reload: () => loadAlliance(),
     redraw,
   };
   const members = membersTable(ctx);
   const invite = inviteForm(ctx);
   const agreement = agreementSection(ctx);
   const firms = firmPanel(ctx);
+  const workspace = workspaceLoader(ctx);
 
   function show(fresh: AllianceDto, reason: GoneReason = "removed"): void {
     if (!hasAccess(fresh)) {
@@ -63,6 +75,7 @@ export function alliancePage(id: string, redraw: Redraw): Page {
     // The lead's editors choose among the space's members; a hand-over to them makes them the lead's editors.
     if (fresh.canLead && !wasLeading) invite.load(fresh);
     followAlliance();
+    workspace.follow(fresh);
     redraw();
   }
 
@@ -71,6 +84,7 @@ export function alliancePage(id: string, redraw: Redraw): Page {
     alliance = null;
     gone = gone ?? reason;
     followAlliance();
+    workspace.stop();
     redraw();
   }
 
@@ -130,6 +144,13 @@ export function alliancePage(id: string, redraw: Redraw): Page {
     loadAlliance();
   }
 
+  /** What the alliance's group says: the alliance changed, or its workspace (the joint bid, who is here). */
+  function heard(message: AllianceMessage): void {
+    if (message.type === "alliance") changed(message.change);
+    else if (message.type === "jointBid") workspace.jointBidChanged(message.change);
+    else workspace.presenceChanged(message.change);
+  }
+
   /**
    * The alliance's own group is for the people of its active firms; the server refuses anyone else. An invited
    * viewer follows it on their firm's team group instead, so the page is live for them too.
@@ -139,9 +160,10 @@ export function alliancePage(id: string, redraw: Redraw): Page {
     if (wanted && !unwatchAlliance) {
       allianceLive = "connecting";
       unwatchAlliance = watchAlliance(id, {
-        changed,
+        changed: heard,
         state: (state) => {
           allianceLive = state;
+          workspace.liveState(state);
           // Changes sent while we were not in the group are lost; fetch once we are (back) in it.
           if (state === "connected" && ready) {
             loadAlliance();
@@ -154,6 +176,7 @@ export function alliancePage(id: string, redraw: Redraw): Page {
       unwatchAlliance();
       unwatchAlliance = null;
       allianceLive = null;
+      workspace.liveState("disconnected");
     }
   }
 
@@ -213,6 +236,7 @@ export function alliancePage(id: string, redraw: Redraw): Page {
 
       ${firms.invitationsView(a)}
       ${members.view(a)}
+      ${workspace.view(a)}
 
       <div class="space-layout">
         <div class="space-side">
@@ -237,6 +261,7 @@ export function alliancePage(id: string, redraw: Redraw): Page {
       unwatchTeams.forEach((stop) => stop());
       loadAlliance.cancel();
       invite.dispose();
+      workspace.dispose();
     },
     view: () =>
       gone !== null

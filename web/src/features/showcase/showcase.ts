@@ -41,8 +41,14 @@ export const emptyShowcaseForm = (): ShowcaseForm => ({
  * separator ("12,5"), and so is a lone dot followed by one or two digits ("12.5"); NaN when it is not a number.
  */
 export function parseAmount(text: string): number {
+  const decimal = normalizeAmount(text);
+  return decimal === null ? NaN : Number(decimal);
+}
+
+/** The amount typed, read as parseAmount reads it, as a plain decimal ("1234.56"); null when it is not a number. */
+export function normalizeAmount(text: string): string | null {
   let s = text.replace(/[\s\u00a0'€]/g, "");
-  if (s === "") return NaN;
+  if (s === "") return null;
   const comma = s.lastIndexOf(",");
   const dot = s.lastIndexOf(".");
   if (comma >= 0 && dot >= 0) {
@@ -54,7 +60,7 @@ export function parseAmount(text: string): number {
   } else if (dot >= 0 && (s.split(".").length > 2 || /\.\d{3}$/.test(s))) {
     s = s.split(".").join(""); // "1.000" or "1.000.000": thousands.
   }
-  return /^\d+(\.\d+)?$/.test(s) ? Number(s) : NaN;
+  return /^\d+(\.\d+)?$/.test(s) ? s : null;
 }
 
 /**

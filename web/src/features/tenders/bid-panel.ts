@@ -13,9 +13,10 @@ import { latestOnly } from "../../latest";
 import { fieldErrorView, loadErrorView, loadingView } from "../../views";
 import { canManage } from "../businesses/roles";
 import { bidFormFrom, buildBidRequest, criterionOfError, emptyBidForm, lotOfError, qualityCriteria, type BidForm } from "./bid-form";
-import { formatDeadline, formatSeconds } from "./dates";
+import { formatDeadline } from "./dates";
 import { documentsField } from "./documents-field";
 import { tenderProblem } from "./problems";
+import { bidReceiptTestids, copier, receiptView } from "./receipt-view";
 import { isOpened } from "./status";
 import type { TenderContext } from "./tender-context";
 import { documentLink, money } from "./tender-views";
@@ -49,7 +50,6 @@ export function bidPanel(ctx: TenderContext) {
   let busy = false;
   /** The receipt the last submission returned, until the reloaded bid carries it. */
   let justReceived: { firmId: string; receipt: ReceiptDto } | null = null;
-  let copied = false;
 
   const firms = (): MyBusinessDto[] => ctx.mine().filter((b) => b.kind === "Firm");
   const current = (): MyBusinessDto | undefined => {
@@ -179,48 +179,16 @@ export function bidPanel(ctx: TenderContext) {
     }
   }
 
-  async function copy(digest: string): Promise<void> {
-    try {
-      await navigator.clipboard.writeText(digest);
-      copied = true;
-      ctx.redraw();
-      setTimeout(() => {
-        copied = false;
-        ctx.redraw();
-      }, 2000);
-    } catch {
-      // No clipboard (an insecure context): the digest is on screen to select.
-    }
-  }
+  const copy = copier(ctx.redraw);
 
-  function receiptView(receipt: ReceiptDto, bid: BidDto | null) {
-    const withdrawn = bid?.status === "Withdrawn" && bid.receipt?.submission === receipt.submission;
-    return html`<div class="receipt ${withdrawn ? "withdrawn" : ""}" data-testid="bid-receipt" data-submission=${receipt.submission}
-      data-bid-id=${receipt.bidId}>
-      <p class="receipt-head">
-        <strong>${t("receipt.title")}</strong>
-        <span class="muted small">${t("receipt.submission", { n: receipt.submission })}</span>
-        ${withdrawn ? html`<span class="badge warn" data-testid="bid-withdrawn">${t("bidStatus.Withdrawn")}</span>` : nothing}
-      </p>
-      <dl class="receipt-facts">
-        <div>
-          <dt>${t("receipt.receivedAt")}</dt>
-          <dd><time data-testid="receipt-time" datetime=${receipt.receivedAt}>${formatSeconds(receipt.receivedAt)}</time></dd>
-        </div>
-        <div>
-          <dt>${t("receipt.digest")}</dt>
-          <dd class="digest-line">
-            <code class="digest" data-testid="receipt-digest">${receipt.digest}</code>
-            <button type="button" class="link copy" @click=${() => void copy(receipt.digest)}>${t(copied ? "receipt.copied" : "receipt.copy")}</button>
-          </dd>
-        </div>
-      </dl>
-      <p class="small receipt-explain">${t("receipt.explain")}</p>
-      ${bid && bid.receipt?.submission === receipt.submission
-        ? html`<p class="small ${bid.matchesReceipt ? "ok-text" : "warn-text"}" data-testid="receipt-match"
-            data-matches=${bid.matchesReceipt ? "true" : "false"}>${t(bid.matchesReceipt ? "receipt.matches" : "receipt.mismatch")}</p>`
-        : nothing}
-    </div>`;
+  function receiptFor(receipt: ReceiptDto, bid: BidDto | null) {
+    const current = bid !== null && bid.receipt?.submission === receipt.submission;
+    return receiptView(receipt, {
+      testids: bidReceiptTestids,
+      withdrawn: current && bid.status === "Withdrawn",
+      matches: current ? bid.matchesReceipt : undefined,
+      copier: copy,
+    });
   }
 
   /** Messages about one lot's price (the server names the lot by its place in the request). */
@@ -322,11 +290,11 @@ export function bidPanel(ctx: TenderContext) {
     const receipt = newest(entry.bid?.receipt, justReceived?.firmId === firm.id ? justReceived.receipt : null);
     const mayAct = canManage(firm.role);
     if (s === "Tendering") {
-      return html`${receipt ? receiptView(receipt, entry.bid) : nothing}
+      return html`${receipt ? receiptFor(receipt, entry.bid) : nothing}
         ${mayAct ? formView(tender, firm, entry) : html`<p class="muted">${t("bid.viewerOnly", { firm: firm.name })}</p>`}`;
     }
     if (!entry.bid) return html`<p class="muted" data-testid="bid-none">${t(s === "Cancelled" ? "bid.cancelled" : "bid.none", { firm: firm.name })}</p>`;
-    return html`${receipt ? receiptView(receipt, entry.bid) : nothing}
+    return html`${receipt ? receiptFor(receipt, entry.bid) : nothing}
       ${entry.bid.documents.length
         ? html`<ul class="documents">${entry.bid.documents.map((d) => documentLink(tender.id, d, api.bidDocumentUrl(tender.id, firm.id, d.id)))}</ul>`
         : nothing}

@@ -1,0 +1,273 @@
+// An alliance's workspace (on its page, for an alliance formed for a tender, to the people of its active firms):
+// who is here now, the coverage of the tender's CPV codes, the joint bid's work packages with the lots' totals and
+// the firms' shares, the answers to the quality criteria, the sign-off of one digest by every bidding firm, and the
+// lead's submission with its receipt. Live over the alliance's group (the page forwards it): JointBidChanged
+// reloads the joint bid (debounced), PresenceChanged says who is here; a form being typed in is never overwritten.
+import { html, nothing } from "lit-html";
+import { api } from "../../api/client";
+import { ApiError } from "../../api/problem";
+import type { AllianceDto, CoverageDto, JointBidDto, NamedDto, TenderDto } from "../../api/types";
+import { debounce } from "../../debounce";
+import { otherFieldMessages } from "../../field-errors";
+import { t } from "../../i18n";
+import { latestOnly } from "../../latest";
+import { watchTender, type JointBidChange, type LiveState, type PresenceChange, type WorkspaceViewer } from "../../realtime/hub";
+import { loadErrorView, loadingView } from "../../views";
+import type { AllianceContext, Outcome } from "../alliances/alliance-context";
+import { canWatch } from "../alliances/alliance-rules";
+import { currentUser } from "../auth/session";
+import { formatDeadline } from "../tenders/dates";
+import { answersSection } from "./answers-section";
+import { coverageView } from "./coverage-view";
+import { presenceBar } from "./presence-bar";
+import { jointBidProblem, type JointBidAction } from "./problems";
+import { editorFirms, mayEdit, sameId, tenderWindow } from "./rules";
+import { sharesView } from "./shares-view";
+import { currentSignOffs, voidedSignatures } from "./sign-off";
+import { signOffSection } from "./sign-off-section";
+import { workPackagesTable } from "./work-packages-table";
+import type { JointRunOptions, WorkspaceContext } from "./workspace-context";
+
+/** Several changes in a burst (a colleague saving answer after answer) bring one reload. */
+const RELOAD_MS = 300;
+
+export function jointBidSection(ctx: AllianceContext) {
+  let bid: JointBidDto | null = null;
+  let bidFailed = false;
+  let tender: TenderDto | null = null;
+  let tenderFailed = false;
+  let coverage: CoverageDto | null = null;
+  let coverageFailed = false;
+  /** Who is here, as PresenceChanged last said; null until it has. */
+  let viewers: WorkspaceViewer[] | null = null;
+  let live: LiveState = "connecting";
+  /** The viewer's firms whose approval an edit voided, until they approve again or the notice is closed. */
+  let voided: NamedDto[] = [];
+  let busy = false;
+  /** The tender followed, once the workspace has started. */
+  let tenderId: string | null = null;
+  /** The alliance's version the coverage was loaded for: its firms, and so its coverage, change with it. */
+  let allianceVersion: number | null = null;
+  let unwatchTender: (() => void) | null = null;
+
+  const loadBid = latestOnly(
+    () => api.jointBid(ctx.allianceId),
+    (fresh) => accept(fresh),
+    (error) => {
+      // The viewer's firm is no longer active in it: the page finds out, and says so.
+      if (error instanceof ApiError && error.status === 404) ctx.reload();
+      bidFailed = bid === null;
+      ctx.redraw();
+    },
+  );
+  const reloadBid = debounce(() => loadBid(), RELOAD_MS);
+
+  const loadTender = latestOnly(
+    (id: string) => api.tender(id),
+    (fresh) => {
+      tender = fresh;
+      tenderFailed = false;
+      ctx.redraw();
+    },
+    () => {
+      tenderFailed = tender === null;
+      ctx.redraw();
+    },
+  );
+
+  const loadCoverage = latestOnly(
+    () => api.allianceCoverage(ctx.allianceId),
+    (fresh) => {
+      coverage = fresh;
+      coverageFailed = false;
+      ctx.redraw();
+    },
+    () => {
+      coverageFailed = coverage === null;
+      ctx.redraw();
+    },
+  );
+
+  const ws: WorkspaceContext = {
+    allianceId: ctx.allianceId,
+    alliance: ctx.alliance,
+    tender: () => tender,
+    bid: () => bid,
+    roles: ctx.roles,
+    busy: () => busy,
+    editable: () => {
+      const alliance = ctx.alliance();
+      return alliance !== null && mayEdit(alliance, ctx.roles(), tender);
+    },
+    run,
+    redraw: ctx.redraw,
+  };
+  const packages = workPackagesTable(ws);
+  const answers = answersSection(ws);
+  const signOff = signOffSection(ws);
+
+  /**
+   * A joint bid from the server (an action's answer or a reload): shown unless older than the one on screen (the
+   * versions only grow), the viewer told when it voided their firms' approvals, the drafts of changed items updated.
+   */
+  function accept(fresh: JointBidDto): void {
+    if (bid !== null && fresh.version < bid.version) return;
+    const alliance = ctx.alliance();
+    const lost = alliance ? voidedSignatures(bid, fresh, alliance.myFirms) : [];
+    voided = [...voided.filter((f) => !lost.some((l) => sameId(l.id, f.id))), ...lost]
+      // Approved again: the notice has done its work.
+      .filter((f) => !currentSignOffs(fresh).some((s) => sameId(s.firm.id, f.id)));
+    packages.reconcile(fresh);
+    answers.reconcile(fresh);
+    bid = fresh;
+    bidFailed = false;
+    ctx.redraw();
+  }
+
+  async function run(action: JointBidAction, call: () => Promise<JointBidDto>, options: JointRunOptions): Promise<Outcome | null> {
+    if (busy) return null;
+    busy = true;
+    ctx.redraw();
+    try {
+      accept(await call());
+      return { ok: true, errors: {}, text: options.done };
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 400) {
+        const errors = error.errors;
+        return {
+          ok: false,
+          errors,
+          text: () => {
+            const other = otherFieldMessages(errors, options.shown ?? [], options.sent, options.form ?? "jointBid");
+            return other.length ? other.join(" ") : t("form.invalid");
+          },
+        };
+      }
+      const problem = jointBidProblem(action, error);
+      if (problem.stale) options.refused?.();
+      if (problem.reload) {
+        loadBid();
+        // A conflict may be the tender's: its deadline passed, or it changed.
+        if (tenderId !== null) loadTender(tenderId);
+        if (error instanceof ApiError && (error.status === 403 || error.status === 404)) ctx.reload();
+      }
+      return { ok: false, errors: {}, text: problem.text };
+    } finally {
+      busy = false;
+      ctx.redraw();
+    }
+  }
+
+  function start(alliance: AllianceDto & { tender: NamedDto }): void {
+    tenderId = alliance.tender.id;
+    allianceVersion = alliance.version;
+    loadTender(tenderId);
+    loadBid();
+    loadCoverage();
+    const followed = tenderId;
+    // Its deadlines move it on (bids open, bids close) and its amendments change the lots: the workspace follows.
+    unwatchTender = watchTender(followed, { changed: () => loadTender(followed), state: () => undefined });
+  }
+
+  function stop(): void {
+    unwatchTender?.();
+    unwatchTender = null;
+    tenderId = null;
+    allianceVersion = null;
+    loadBid.cancel();
+    reloadBid.cancel();
+    loadTender.cancel();
+    loadCoverage.cancel();
+    bid = null;
+    tender = null;
+    coverage = null;
+    viewers = null;
+    voided = [];
+  }
+
+  const shown = (alliance: AllianceDto): alliance is AllianceDto & { tender: NamedDto } => alliance.tender !== null && canWatch(alliance);
+
+  function headView(alliance: AllianceDto) {
+    const me = currentUser()?.id ?? null;
+    const window = tender ? tenderWindow(tender) : null;
+    const editors = editorFirms(alliance, ctx.roles());
+    return html`<header class="card joint-bid-head">
+      <div class="section-head">
+        <h2 id="joint-bid-title">${t("jointBid.title")}</h2>
+        ${bid ? html`<span class="muted small" data-testid="joint-bid-version">${t("jointBid.version", { version: bid.version })}</span>` : nothing}
+      </div>
+      <p class="muted small">${t("jointBid.intro")}</p>
+      ${presenceBar(viewers, me, live)}
+      ${tender && window === "closed"
+        ? html`<p class="notice-line" data-testid="joint-bid-closed">${t("jointBid.closed")}</p>`
+        : tender && window === "notYet"
+          ? html`<p class="notice-line" data-testid="joint-bid-not-yet">${t("jointBid.notYet", {
+              from: formatDeadline(tender.enquiryDeadline),
+              to: formatDeadline(tender.submissionDeadline),
+            })}</p>`
+          : tender
+            ? html`<p class="muted small">${t("jointBid.deadline", { when: formatDeadline(tender.submissionDeadline) })}</p>`
+            : nothing}
+      ${editors.length === 0 ? html`<p class="muted small" data-testid="joint-bid-read-only">${t("jointBid.readOnly")}</p>` : nothing}
+    </header>`;
+  }
+
+  return {
+    /** The page shows the alliance (first load, a change, a reload): the workspace starts, follows or stops. */
+    follow(alliance: AllianceDto): void {
+      if (!shown(alliance)) {
+        if (tenderId !== null) stop();
+        return;
+      }
+      if (tenderId === null) start(alliance);
+      else if (alliance.version !== allianceVersion) {
+        // A firm joined, left or was removed: the coverage and who signs change with it.
+        allianceVersion = alliance.version;
+        loadCoverage();
+        reloadBid();
+      }
+    },
+    /** JointBidChanged on the alliance's group: reload, unless it is what is already shown (our own change). */
+    jointBidChanged(change: JointBidChange): void {
+      if (!sameId(change.allianceId, ctx.allianceId) || tenderId === null) return;
+      if (bid !== null && change.version <= bid.version) return;
+      reloadBid();
+    },
+    presenceChanged(change: PresenceChange): void {
+      if (!sameId(change.allianceId, ctx.allianceId)) return;
+      viewers = change.viewers;
+      ctx.redraw();
+    },
+    /** The state of the alliance's group; once (back) in it, what was missed meanwhile is fetched. */
+    liveState(state: LiveState): void {
+      const back = state === "connected" && live !== "connected";
+      live = state;
+      if (back && tenderId !== null && bid !== null) {
+        reloadBid();
+        loadTender(tenderId);
+      }
+    },
+    /** The viewer no longer sees the alliance: nothing of its workspace stays, nothing is followed. */
+    stop(): void {
+      if (tenderId !== null) stop();
+    },
+    dispose: stop,
+    view(alliance: AllianceDto) {
+      if (!shown(alliance)) return nothing;
+      const ready = bid !== null && tender !== null;
+      return html`<section class="joint-bid" data-testid="joint-bid" data-version=${bid?.version ?? ""} aria-labelledby="joint-bid-title">
+        ${headView(alliance)}
+        ${coverageView(coverage, coverageFailed)}
+        ${ready
+          ? html`${packages.view(bid!, tender!, alliance)}
+              ${sharesView(bid!)}
+              ${answers.view(bid!, tender!)}
+              ${signOff.view(bid!, tender!, alliance, voided, () => {
+                voided = [];
+                ctx.redraw();
+              })}`
+          : html`<div class="card">${bidFailed || tenderFailed ? loadErrorView() : loadingView()}</div>`}
+      </section>`;
+    },
+  };
+}

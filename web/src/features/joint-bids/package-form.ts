@@ -1,0 +1,93 @@
+// A work package's form: its values as typed, whether two sets of values are the same package, and the
+// SaveWorkPackageRequest it sends, with the problems found first (keyed as the server keys them). Rules as in
+// Marketplace.Grains/JointBids/JointBidState.cs (CheckSave) and MoneyRules.
+import type { LotDto, SaveWorkPackageRequest, WorkPackageDto } from "../../api/types";
+import { currentLanguage, type Lang } from "../../i18n";
+import type { Built } from "../tenders/tender-form";
+import { amountOf, parsePrice, priceInput, type PriceProblem } from "./money";
+import { lotCurrency } from "./totals";
+
+export const MAX_TITLE = 200;
+export const MAX_DESCRIPTION = 4000;
+
+export interface PackageFields {
+  title: string;
+  /** The lot's number, as the select holds it; "" when none is chosen. */
+  lot: string;
+  firmId: string;
+  /** As typed, in the UI's language ("1250000,5"). */
+  price: string;
+  description: string;
+}
+
+export const packageFields = (p: WorkPackageDto, lang: Lang = currentLanguage()): PackageFields => ({
+  title: p.title,
+  lot: String(p.lot),
+  firmId: p.firm.id,
+  price: priceInput(p.price, lang),
+  description: p.description ?? "",
+});
+
+/** A new package: for the lot and firm the user is most likely to want (the only lot; one of their own firms). */
+export const newPackageFields = (lot: number | null, firmId: string): PackageFields => ({
+  title: "",
+  lot: lot === null ? "" : String(lot),
+  firmId,
+  price: "",
+  description: "",
+});
+
+const priceKey = (text: string): string => {
+  const read = parsePrice(text);
+  return "cents" in read ? String(read.cents) : text.trim();
+};
+
+/** The same package content: what the server would store the same (trimmed texts, equal amounts however written). */
+export const samePackage = (a: PackageFields, b: PackageFields): boolean =>
+  a.title.trim() === b.title.trim() &&
+  a.lot === b.lot &&
+  a.firmId.toLowerCase() === b.firmId.toLowerCase() &&
+  a.description.trim() === b.description.trim() &&
+  priceKey(a.price) === priceKey(b.price);
+
+const priceMessage: Record<PriceProblem, string> = {
+  missing: "A non-zero positive amount with at most two decimals.",
+  notNumber: "The amount is not a number.",
+  decimals: "A non-zero positive amount with at most two decimals.",
+  notPositive: "A non-zero positive amount with at most two decimals.",
+  tooLarge: "The amount is too large.",
+};
+
+/**
+ * The request for the package: a new one (id null, version 0) or the package at the version the form started from.
+ * The price goes in the lot's currency.
+ */
+export function buildPackageRequest(
+  target: { id: string | null; version: number },
+  fields: PackageFields,
+  lots: readonly Pick<LotDto, "number" | "estimatedValue">[],
+): Built<SaveWorkPackageRequest> {
+  const errors: Record<string, string[]> = {};
+  const title = fields.title.trim();
+  if (title === "" || title.length > MAX_TITLE) errors.title = [`A work package has a title of at most ${MAX_TITLE} characters.`];
+  const lotNumber = Number.parseInt(fields.lot, 10);
+  const lot = lots.find((l) => l.number === lotNumber);
+  if (!lot) errors.lot = ["No lot of the tender has this number."];
+  if (fields.firmId === "") errors.firmId = ["A work package goes to a firm of the alliance."];
+  const price = parsePrice(fields.price);
+  if ("problem" in price) errors["price.amount"] = [priceMessage[price.problem]];
+  const description = fields.description.trim();
+  if (description.length > MAX_DESCRIPTION) errors.description = [`At most ${MAX_DESCRIPTION} characters.`];
+  return {
+    errors,
+    body: {
+      id: target.id,
+      version: target.id === null ? 0 : target.version,
+      title,
+      lot: Number.isNaN(lotNumber) ? 0 : lotNumber,
+      description: description === "" ? null : description,
+      firmId: fields.firmId,
+      price: { amount: "cents" in price ? amountOf(price.cents) : 0, currency: lotCurrency(lot) },
+    },
+  };
+}

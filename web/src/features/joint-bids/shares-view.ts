@@ -1,0 +1,33 @@
+// Each firm's share of the joint bid: the sum of its work packages and its percentage of the whole (as the server
+// rounds it, adding up to exactly 100), with a bar.
+import { html } from "lit-html";
+import type { JointBidDto } from "../../api/types";
+import { formatNumber, t, tn } from "../../i18n";
+import { href } from "../../router";
+import { formatCents } from "./money";
+import { barWidth, shareRows } from "./totals";
+
+export function sharesView(bid: JointBidDto) {
+  const rows = shareRows(bid.shares, bid.workPackages);
+  return html`<section class="card joint-shares" data-testid="shares" aria-labelledby="joint-shares-title">
+    <div class="section-head">
+      <h3 id="joint-shares-title">${t("jointBid.shares.title")}</h3>
+      <span class="muted small">${t("jointBid.shares.intro")}</span>
+    </div>
+    ${rows.length === 0
+      ? html`<p class="muted" data-testid="shares-none">${t("jointBid.shares.none")}</p>`
+      : html`<ul class="shares">
+          ${rows.map(
+            (r) => html`<li class="share" data-testid="share" data-firm-id=${r.firm.id} data-percent=${r.percent.toFixed(2)}>
+              <span class="share-firm"><a href=${href({ name: "business", id: r.firm.id.toLowerCase() })}>${r.firm.name}</a>
+                <span class="muted small">${tn("jointBid.shares.packages", r.packages)}</span></span>
+              <span class="share-figures">
+                <span class="share-amount" data-testid="share-amount">${formatCents(r.cents, r.currency)}</span>
+                <strong class="share-percent" data-testid="share-percent">${formatNumber(r.percent, 2)} %</strong>
+              </span>
+              <span class="share-bar" aria-hidden="true"><span style="width: ${barWidth(r.percent)}%"></span></span>
+            </li>`,
+          )}
+        </ul>`}
+  </section>`;
+}

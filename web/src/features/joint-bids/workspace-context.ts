@@ -1,0 +1,38 @@
+import type { AllianceDto, JointBidDto, MemberRole, TenderDto } from "../../api/types";
+import type { FormName } from "../../field-errors";
+import type { Redraw } from "../../page";
+import type { Outcome } from "../alliances/alliance-context";
+import type { JointBidAction } from "./problems";
+
+export interface JointRunOptions {
+  /** The fields the form shows next to their inputs; the status line says the others. */
+  shown?: readonly string[];
+  /** What was sent, for the messages that quote it. */
+  sent?: object;
+  /** Whose rules the field errors follow (the submission's are the tender bid's); jointBid unless said. */
+  form?: FormName;
+  /** The save was refused as out of date (409), or its item is gone (404): called before the reload that follows. */
+  refused?: () => void;
+  /** What to say once it is done. */
+  done: () => string;
+}
+
+/** What the parts of an alliance's workspace share: the alliance, its tender and joint bid as last loaded, one action at a time. */
+export interface WorkspaceContext {
+  readonly allianceId: string;
+  alliance(): AllianceDto | null;
+  tender(): TenderDto | null;
+  bid(): JointBidDto | null;
+  /** The viewer's role in each of their businesses, by lower-case id. */
+  roles(): ReadonlyMap<string, MemberRole>;
+  /** An action is on its way: the others wait. */
+  busy(): boolean;
+  /** The viewer may change the work packages and answers now (an Owner or Manager of an active firm; the tender takes edits). */
+  editable(): boolean;
+  /**
+   * Runs an action whose answer is the joint bid as it now is; a failure reloads what moved on. Null when another
+   * action is still running.
+   */
+  run(action: JointBidAction, call: () => Promise<JointBidDto>, options: JointRunOptions): Promise<Outcome | null>;
+  redraw: Redraw;
+}
