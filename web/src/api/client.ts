@@ -48,6 +48,7 @@ import type {
   ReceiptDto,
   ScoreRequest,
   SubmitBidRequest,
+  SuggestionsDto,
   TenderDto,
   TenderSummaryDto,
   AllianceAnswerRequest,
@@ -228,6 +229,8 @@ export const api = {
     request<AllianceDto>("POST", `/api/alliances/${segment(id)}/firms/${segment(firmId)}/accept-agreement`, { version }),
   /** The tender's lots and CPV codes against the capabilities of the alliance's active firms (409 for a standing alliance). */
   allianceCoverage: (id: string) => request<CoverageDto>("GET", `/api/alliances/${segment(id)}/coverage`),
+  /** Firms of the space that would fill the coverage's gaps (for the people of its active firms). */
+  allianceSuggestions: (id: string) => request<SuggestionsDto>("GET", `/api/alliances/${segment(id)}/suggestions`),
 
   /** The joint bid of an alliance formed for a tender: for the people of its active firms, 404 to anyone else. */
   jointBid: (id: string) => request<JointBidDto>("GET", `/api/alliances/${segment(id)}/bid`),

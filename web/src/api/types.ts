@@ -123,6 +123,9 @@ export type SignRequest = Dto<"SignRequest">;
 export type CoverageDto = Dto<"CoverageDto">;
 export type LotCoverageDto = Dto<"LotCoverageDto">;
 export type CodeCoverageDto = Dto<"CodeCoverageDto">;
+/** Firms of the space that would fill the coverage's gaps: ranked, a small set covering them all, the codes nobody covers. */
+export type SuggestionsDto = Dto<"SuggestionsDto">;
+export type SuggestedFirmDto = Dto<"SuggestedFirmDto">;
 
 /** Lead (capofila / mandataria), Member (mandante) or Subcontractor (subappaltatore). */
 export type AllianceRole = AllianceMemberDto["role"];

@@ -23,6 +23,7 @@ import { presenceBar } from "./presence-bar";
 import { jointBidProblem, type JointBidAction } from "./problems";
 import { editorFirms, mayEdit, sameId, tenderWindow } from "./rules";
 import { sharesView } from "./shares-view";
+import { suggestionsSection } from "./suggestions-section";
 import { currentSignOffs, voidedSignatures } from "./sign-off";
 import { signOffSection } from "./sign-off-section";
 import { workPackagesTable } from "./work-packages-table";
@@ -105,6 +106,7 @@ export function jointBidSection(ctx: AllianceContext) {
   const packages = workPackagesTable(ws);
   const answers = answersSection(ws);
   const signOff = signOffSection(ws);
+  const suggestions = suggestionsSection(ctx);
 
   /**
    * A joint bid from the server (an action's answer or a reload): shown unless older than the one on screen (the
@@ -164,6 +166,7 @@ export function jointBidSection(ctx: AllianceContext) {
     loadTender(tenderId);
     loadBid();
     loadCoverage();
+    suggestions.load();
     const followed = tenderId;
     // Its deadlines move it on (bids open, bids close) and its amendments change the lots: the workspace follows.
     unwatchTender = watchTender(followed, { changed: () => loadTender(followed), state: () => undefined });
@@ -178,6 +181,7 @@ export function jointBidSection(ctx: AllianceContext) {
     reloadBid.cancel();
     loadTender.cancel();
     loadCoverage.cancel();
+    suggestions.dispose();
     bid = null;
     tender = null;
     coverage = null;
@@ -224,6 +228,7 @@ export function jointBidSection(ctx: AllianceContext) {
         // A firm joined, left or was removed: the coverage and who signs change with it.
         allianceVersion = alliance.version;
         loadCoverage();
+        suggestions.load();
         reloadBid();
       }
     },
@@ -258,6 +263,7 @@ export function jointBidSection(ctx: AllianceContext) {
       return html`<section class="joint-bid" data-testid="joint-bid" data-version=${bid?.version ?? ""} aria-labelledby="joint-bid-title">
         ${headView(alliance)}
         ${coverageView(coverage, coverageFailed)}
+        ${suggestions.view(alliance, coverage ? coverage.gaps.length > 0 : null)}
         ${ready
           ? html`${packages.view(bid!, tender!, alliance)}
               ${sharesView(bid!)}
