@@ -1,0 +1,111 @@
+using System.Net.Http.Json;
+using Marketplace.Alliances;
+using Marketplace.Businesses;
+using Marketplace.Server.Endpoints;
+using Marketplace.Spaces;
+using Marketplace.Tenders;
+using Marketplace.Testing;
+using Microsoft.Playwright;
+using static Marketplace.Testing.ApiClientExtensions;
+using static Microsoft.Playwright.Assertions;
+
+namespace Marketplace.EndToEnd.Tests;
+
+public sealed class JointBidBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    static string Shot(string name) => Path.Combine(BrowserFixture.ScreenshotDirectory, name);
+
+    [Fact]
+    public async Task Three_firms_co_edit_sign_off_and_the_lead_submits_with_everyone_getting_the_receipt_live()
+    {
+        // Arranged through the API: a space with three member firms, a two-lot tender, and the builder's alliance.
+        var secretary = fixture.NewApiClient();
+        await secretary.SignUp("segreteria");
+        var association = await secretary.CreateBusiness("Associazione Imprese Emilia", BusinessKind.Association);
+        var space = (await (await secretary.PostAsJsonAsync("/api/spaces", new CreateSpaceRequest(association.Id, "Spazio Imprese Emilia",
+            null, [], ["BO"], DirectoryVisibility.MembersOnly, "Regolamento dello spazio."), Json)).Read<SpaceDetailDto>()).Summary.Id;
+        async Task<(HttpClient Api, string Email, Guid Id)> Member(string who, string name, string cpv, string comune)
+        {
+            var api = fixture.NewApiClient();
+            var email = await api.SignUp(who);
+            var firm = await api.CreateBusiness(name);
+            await api.EditProfile(firm.Id, EditOf(firm) with { Capabilities = [cpv], ComuneCode = comune });
+            (await api.PostAsJsonAsync($"/api/spaces/{space}/applications", new ApplyRequest(firm.Id, null, 1), Json)).EnsureSuccessStatusCode();
+            (await secretary.PostAsJsonAsync($"/api/spaces/{space}/firms/{firm.Id}/decision", new DecisionRequest(MembershipDecision.Approve, null), Json))
+                .EnsureSuccessStatusCode();
+            return (api, email, firm.Id);
+        }
+        var rossi = await Member("rossi", "Edilizia Rossi S.r.l.", "45210000", "037006");
+        var bianchi = await Member("bianchi", "Impianti Bianchi S.n.c.", "45310000", "037011");
+        var verdi = await Member("verdi", "Verdi Domotica S.r.l.", "45312000", "036023");
+        var buyerApi = fixture.NewApiClient();
+        await buyerApi.SignUp("appalti");
+        var buyer = await buyerApi.CreateBusiness("Comune di Casalecchio di Reno", BusinessKind.Buyer);
+        // The enquiry period ends in 2 s (real clock): bids are taken after it.
+        var now = DateTimeOffset.UtcNow;
+        var draft = await (await buyerApi.PostAsJsonAsync("/api/tenders", new DraftTenderRequest(buyer.Id, [space], "Riqualificazione della scuola Rodari", null,
+            [new LotRequest(0, "Opere edili", null, ["45214200"], new MoneyDto(620_000m, "EUR"), "037011"),
+             new LotRequest(0, "Impianti", null, ["45310000"], new MoneyDto(280_000m, "EUR"), "037011")],
+            [], [new CriterionRequest(0, "Prezzo", CriterionKind.Price, 100)], now.AddSeconds(2), now.AddDays(14), null, null, false, []), Json)).Read<TenderDto>();
+        (await buyerApi.PostAsJsonAsync($"/api/tenders/{draft.Id}/publish", new VersionRequest(draft.Version), Json)).EnsureSuccessStatusCode();
+        var alliance = await (await rossi.Api.PostAsJsonAsync("/api/alliances", new FormAllianceRequest(rossi.Id, space, draft.Id, "RTI Rodari", "Accordo"), Json))
+            .Read<AllianceDto>();
+
+        // The lead opens the workspace: lot 2 is a gap, and the suggestions offer the firms that cover it.
+        var lead = await fixture.NewPerson();
+        await BusinessProfileBrowserTests.SignIn(lead, rossi.Email);
+        await lead.GotoAsync($"/#/alliances/{alliance.Id}");
+        await Expect(lead.GetByTestId("coverage-gap")).ToHaveCountAsync(1);
+        var suggestion = lead.GetByTestId("suggestion").And(lead.Locator($"[data-firm-id='{bianchi.Id}']"));
+        await Expect(suggestion).ToBeVisibleAsync();
+        await lead.ScreenshotAsync(new() { Path = Shot("joint-bid-0-suggestions.png"), FullPage = true });
+        await suggestion.GetByTestId("invite-suggestion").ClickAsync();
+        (await rossi.Api.PostAsJsonAsync($"/api/alliances/{alliance.Id}/invitations", new AllianceInviteRequest(verdi.Id, AllianceRole.Member), Json))
+            .EnsureSuccessStatusCode();
+        foreach (var partner in new[] { bianchi, verdi })
+            (await partner.Api.PostAsJsonAsync($"/api/alliances/{alliance.Id}/firms/{partner.Id}/answer", new AllianceAnswerRequest(true, 1), Json))
+                .EnsureSuccessStatusCode();
+
+        // All three open the workspace and see each other there.
+        var pages = new List<IPage> { lead };
+        foreach (var partner in new[] { bianchi, verdi })
+        {
+            var page = await fixture.NewPerson();
+            await BusinessProfileBrowserTests.SignIn(page, partner.Email);
+            await page.GotoAsync($"/#/alliances/{alliance.Id}");
+            pages.Add(page);
+        }
+        foreach (var page in pages) await Expect(page.GetByTestId("viewer")).ToHaveCountAsync(3);
+
+        // Each firm adds its work package; every workspace shows all three live, with the lot totals.
+        async Task Add(IPage page, string title, int lot, Guid firm, string price)
+        {
+            await page.GetByTestId("add-package").ClickAsync();
+            var form = page.GetByTestId("package-form");
+            await form.GetByTestId("package-title").FillAsync(title);
+            await form.GetByTestId("package-lot").SelectOptionAsync(lot.ToString());
+            await form.GetByTestId("package-firm").SelectOptionAsync(firm.ToString());
+            await form.GetByTestId("package-price").FillAsync(price);
+            await form.GetByTestId("save-package").ClickAsync();
+            await Expect(form).ToHaveCountAsync(0);
+        }
+        await Expect(lead.GetByTestId("coverage-gap")).ToHaveCountAsync(0);
+        await Add(lead, "Cappotto e serramenti", 1, rossi.Id, "590000");
+        await Add(pages[1], "Quadri e impianto elettrico", 2, bianchi.Id, "180000");
+        await Add(pages[2], "Domotica e building automation", 2, verdi.Id, "85000,50");
+        foreach (var page in pages)
+        {
+            await Expect(page.GetByTestId("work-package")).ToHaveCountAsync(3);
+            await Expect(page.GetByTestId("lot-total-2")).ToContainTextAsync("265.000,50");
+        }
+
+        // Every firm signs the same digest; the lead submits; all three get the receipt live.
+        foreach (var (page, firm) in pages.Zip(new[] { rossi.Id, bianchi.Id, verdi.Id }))
+            await page.GetByTestId("sign-bid").And(page.Locator($"[data-firm-id='{firm}']")).ClickAsync();
+        await Expect(lead.GetByTestId("submit-ready")).ToBeVisibleAsync(); // every signature has reached the lead's page
+        await lead.ScreenshotAsync(new() { Path = Shot("joint-bid-1-signed.png"), FullPage = true });
+        await lead.GetByTestId("submit-joint-bid").ClickAsync();
+        foreach (var page in pages) await Expect(page.GetByTestId("joint-receipt-digest")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[0-9a-f]{64}$"));
+        await pages[2].ScreenshotAsync(new() { Path = Shot("joint-bid-2-receipt-member.png"), FullPage = true });
+    }
+}
