@@ -157,9 +157,11 @@ public sealed class JointBidState
         Record("Submitted", $"digest={receipt.Digest}", now);
     }
 
+    /// <summary>A withdrawn bid is submitted again only after every firm signs again.</summary>
     public void Withdrawn(DateTimeOffset now)
     {
         Receipt = null;
+        SignOffs.Clear();
         Record("Withdrawn", "", now);
     }
 

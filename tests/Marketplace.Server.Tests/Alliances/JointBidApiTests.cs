@@ -214,4 +214,22 @@ public abstract class JointBidApiTests<THost>(THost fixture) : IClassFixture<THo
             .Which.Partner.Id.Should().Be(w.BuilderId);
         (await w.Buyer.GetAsync($"/api/businesses/{w.BuilderId}/relationships")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
     }
+
+    [Fact]
+    public async Task After_a_withdrawal_every_firm_signs_again_before_the_lead_resubmits()
+    {
+        var t = await Submitted();
+        var w = t.World;
+
+        var withdrawn = await (await w.Builder.PostAsync($"{t.Bid}/withdraw", null)).Read<JointBidDto>();
+        withdrawn.Receipt.Should().BeNull();
+        withdrawn.SignOffs.Should().BeEmpty();
+        (await w.Builder.PostAsync($"{t.Bid}/submit", null)).StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await w.Coder.PostAsync($"{t.Bid}/withdraw", null)).StatusCode.Should().Be(HttpStatusCode.Forbidden, "only the lead withdraws");
+
+        await Sign(w.Builder, t, w.BuilderId, withdrawn.Digest);
+        await Sign(w.Coder, t, w.CoderId, withdrawn.Digest);
+        var again = await (await w.Builder.PostAsync($"{t.Bid}/submit", null)).Read<JointBidDto>();
+        again.Receipt!.Submission.Should().Be(2);
+    }
 }
