@@ -23,4 +23,10 @@ public interface IJointBidGrain : IGrainWithGuidKey
     [Alias("Submit")] Task<Outcome<JointBidSnapshot>> Submit(Guid actorId);
 
     [Alias("Withdraw")] Task<Outcome<JointBidSnapshot>> Withdraw(Guid actorId);
+
+    /// <summary>
+    /// Once the bid has won, publishes the work as a showcase project pending the partners' confirmation; returns its
+    /// id (null while there is nothing won to publish). Called by the server's award follow-up; safe to call again.
+    /// </summary>
+    [Alias("PublishWonProject")] Task<Guid?> PublishWonProject();
 }

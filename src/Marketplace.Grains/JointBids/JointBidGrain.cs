@@ -64,7 +64,7 @@ internal sealed class JointBidGrain(
         if ((State.CheckEdit(actor, alliance, tender) ?? State.CheckSubmit(actor, alliance!, tender!)) is { } no) return no;
         var receipt = await GrainFactory.Bid(tender!.Id, AllianceId).Submit(State.ToBid(actorId, alliance!, receivedAt));
         if (receipt.Problem is { } refused) return refused;
-        State.Submitted(receipt.Value!, clock.Now());
+        State.Submitted(receipt.Value!, actorId, clock.Now());
         return await Commit(alliance!);
     }
 
@@ -79,7 +79,23 @@ internal sealed class JointBidGrain(
         return await Commit(alliance!);
     }
 
-    // Joint bids call alliances, tenders and businesses, never the reverse (DESIGN.md: calls go one way).
+    public async Task<Guid?> PublishWonProject()
+    {
+        if (State.ShowcaseId is { } done) return done;
+        var (alliance, tender) = await Context();
+        if (alliance is null || tender is null || State.SubmittedBy is not { } actor) return null;
+        var buyer = await GrainFactory.GetGrain<IBusinessGrain>(tender.BuyerId).Get();
+        if (State.WonProject(tender, alliance, buyer?.Profile.Name ?? "") is not { } project) return null;
+        var id = State.Receipt!.BidId;
+        var published = await GrainFactory.GetGrain<Showcase.IShowcaseGrain>(id).Publish(new Showcase.PublishShowcase(actor, alliance.LeadId, project));
+        // Already published (a retry after a crash between the two writes) counts as done.
+        if (published.Problem is { Kind: not ProblemKind.Conflict }) return null;
+        State.ShowcaseId = id;
+        await jointBid.WriteOrReload();
+        return id;
+    }
+
+    // Joint bids call alliances, tenders, businesses and showcase projects, never the reverse (DESIGN.md: calls go one way).
     async Task<(AllianceSnapshot? Alliance, TenderSnapshot? Tender)> Context()
     {
         var alliance = await GrainFactory.GetGrain<IAllianceGrain>(AllianceId).Get();

@@ -23,6 +23,10 @@ public sealed class JointBidState
     public List<JointAnswer> Answers { get; set; } = [];
     public List<SignOff> SignOffs { get; set; } = [];
     public Receipt? Receipt { get; set; }
+    /// <summary>The lead's person who submitted: the won project is published in the showcase in their name.</summary>
+    public Guid? SubmittedBy { get; set; }
+    /// <summary>The showcase project made of this bid once it won (its id is the bid's).</summary>
+    public Guid? ShowcaseId { get; set; }
     public int Version { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     /// <summary>Every change, in order: the joint bid's part of the tender's audit chain.</summary>
@@ -151,9 +155,10 @@ public sealed class JointBidState
     public SubmitBid ToBid(Guid actorId, AllianceSnapshot alliance, DateTimeOffset receivedAt) =>
         new(actorId, [.. alliance.Tenderers()], LotPrices(), [.. Answers.OrderBy(a => a.Criterion).Select(a => new CriterionAnswer(a.Criterion, a.Text))], [], receivedAt);
 
-    public void Submitted(Receipt receipt, DateTimeOffset now)
+    public void Submitted(Receipt receipt, Guid actorId, DateTimeOffset now)
     {
         Receipt = receipt;
+        SubmittedBy = actorId;
         Record("Submitted", $"digest={receipt.Digest}", now);
     }
 
@@ -163,6 +168,23 @@ public sealed class JointBidState
         Receipt = null;
         SignOffs.Clear();
         Record("Withdrawn", "", now);
+    }
+
+    /// <summary>
+    /// The won work as a showcase project: the tender's title, the buyer as client, the awarded lots' codes and value,
+    /// published by the lead with the other bidding firms as partners, who then confirm it as for any joint project.
+    /// </summary>
+    public ShowcaseDetails? WonProject(TenderSnapshot tender, AllianceSnapshot alliance, string buyerName)
+    {
+        if (Receipt is null || tender.Status is not (TenderStatus.Awarded or TenderStatus.Complete)) return null;
+        var won = tender.Decisions.Where(d => d.BidId == Receipt.BidId).ToList();
+        if (won.Count == 0) return null;
+        var bid = tender.Bids.Single(b => b.BidId == Receipt.BidId);
+        var lots = tender.Details.Lots.Where(l => won.Any(d => d.Lot == l.Number)).ToList();
+        var value = bid.Lots.Where(l => won.Any(d => d.Lot == l.Lot)).Sum(l => l.Price.Amount);
+        return new ShowcaseDetails(tender.Details.Title, string.Join("; ", lots.Select(l => l.Title)), buyerName, won.Max(d => d.At).Year,
+            new Money(value, bid.Lots[0].Price.Currency), [.. lots.SelectMany(l => l.Cpv).Distinct().Take(20)],
+            [.. alliance.Tenderers().Where(t => t.FirmId != alliance.LeadId).Select(t => t.FirmId)]);
     }
 
     public JointBidSnapshot ToSnapshot(Guid allianceId, Guid tenderId) => new(allianceId, tenderId, [.. WorkPackages], [.. Answers.OrderBy(a => a.Criterion)],

@@ -213,6 +213,20 @@ public abstract class JointBidApiTests<THost>(THost fixture) : IClassFixture<THo
         (await w.Coder.GetFromJsonAsync<PartnerLedgerDto[]>($"/api/businesses/{w.CoderId}/relationships", Json)).Should().ContainSingle()
             .Which.Partner.Id.Should().Be(w.BuilderId);
         (await w.Buyer.GetAsync($"/api/businesses/{w.BuilderId}/relationships")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+
+        // The won work becomes a showcase project of the lead, pending the partner's confirmation (the server follows up awards).
+        ShowcaseDto[] projects = [];
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (projects.Length == 0 && waited.Elapsed < TimeSpan.FromSeconds(15)) // a bound on waiting for the follow-up, not a speed requirement
+        {
+            await Task.Delay(200);
+            projects = (await w.Coder.GetFromJsonAsync<ShowcaseDto[]>($"/api/businesses/{w.CoderId}/showcase", Json))!;
+        }
+        projects.Should().ContainSingle().Which.Should().BeEquivalentTo(new
+        {
+            Id = bidId, PublisherId = w.BuilderId, Title = t.Tender.Title, Client = "Comune di Prova", Value = new MoneyDto(900_000.05m, "EUR"), Verified = false,
+            Partners = new[] { new { FirmId = w.CoderId, Confirmation = Marketplace.Showcase.PartnerConfirmation.Pending } },
+        });
     }
 
     [Fact]
