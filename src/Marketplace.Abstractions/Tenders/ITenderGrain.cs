@@ -79,4 +79,7 @@ public static class TenderKeys
 public interface ITenderBids
 {
     Task<OpenedBid[]> Submitted(Guid tenderId);
+
+    /// <summary>True while the bidder (a firm, or an alliance) has a submitted bid for the tender.</summary>
+    Task<bool> HasSubmitted(Guid tenderId, Guid bidderId);
 }

@@ -165,6 +165,13 @@ internal static class TenderLedger
 /// <summary>The bids a tender opens: those stored as submitted (withdrawn ones are not opened).</summary>
 public sealed class EfTenderBids(IServiceScopeFactory scopes) : ITenderBids
 {
+    public async Task<bool> HasSubmitted(Guid tenderId, Guid bidderId)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>();
+        return await db.Bids.AnyAsync(b => b.TenderId == tenderId && b.BidderId == bidderId && b.Status == BidStatus.Submitted);
+    }
+
     public async Task<OpenedBid[]> Submitted(Guid tenderId)
     {
         await using var scope = scopes.CreateAsyncScope();

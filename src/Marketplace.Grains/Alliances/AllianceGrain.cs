@@ -7,6 +7,7 @@ namespace Marketplace.Alliances;
 
 internal sealed class AllianceGrain(
     [PersistentState("alliance")] IPersistentState<AllianceState> alliance,
+    ITenderBids bids,
     ILiveUpdates live,
     TimeProvider clock) : Grain, IAllianceGrain
 {
@@ -39,14 +40,14 @@ internal sealed class AllianceGrain(
 
     public async Task<Outcome<AllianceSnapshot>> Leave(Guid actorId, Guid firmId)
     {
-        if (State.CheckLeave(actorId, await Firm(firmId)) is { } no) return no;
+        if (State.CheckLeave(actorId, await Firm(firmId), await BidSubmitted()) is { } no) return no;
         State.Leave(actorId, firmId, clock.Now());
         return await Commit([firmId]);
     }
 
     public async Task<Outcome<AllianceSnapshot>> Remove(RemoveFromAlliance command)
     {
-        if (State.CheckRemove(command, await Lead()) is { } no) return no;
+        if (State.CheckRemove(command, await Lead(), await BidSubmitted()) is { } no) return no;
         State.Remove(command, clock.Now());
         return await Commit([command.FirmId]);
     }
@@ -71,6 +72,9 @@ internal sealed class AllianceGrain(
         State.AcceptAgreement(command, clock.Now());
         return await Commit([]);
     }
+
+    /// <summary>The joint bid's submission, read from the bids' read model (the joint bid calls the alliance, never the reverse).</summary>
+    async Task<bool> BidSubmitted() => State.TenderId is { } tender && await bids.HasSubmitted(tender, this.GetPrimaryKey());
 
     Task<AllianceFirm> Lead() => State.Exists ? Firm(State.LeadId) : Task.FromResult(new AllianceFirm(Guid.Empty, null, false));
 

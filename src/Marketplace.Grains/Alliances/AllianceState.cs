@@ -88,20 +88,25 @@ public sealed class AllianceState
         }, command.Accept ? "Joined" : "Declined", command.ActorId, now);
     }
 
-    public Problem? CheckLeave(Guid actorId, AllianceFirm firm) =>
+    /// <param name="bidSubmitted">The alliance's joint bid is submitted: its tenderers are sealed in it until it is withdrawn.</param>
+    public Problem? CheckLeave(Guid actorId, AllianceFirm firm, bool bidSubmitted = false) =>
         GuardFirm(actorId, firm)
         ?? (Of(firm.FirmId)?.Standing != AllianceStanding.Active ? Problem.Conflict("This firm is not in the alliance.")
         : firm.FirmId == LeadId ? Problem.Conflict("The lead hands the lead role to another member before leaving.")
+        : bidSubmitted ? Problem.Conflict(BidSubmitted)
         : null);
+
+    const string BidSubmitted = "The joint bid is submitted with this firm in it: the lead withdraws it first.";
 
     public void Leave(Guid actorId, Guid firmId, DateTimeOffset now) =>
         Set(Of(firmId)! with { Standing = AllianceStanding.Left, Since = now }, "Left", actorId, now);
 
     /// <summary>The lead removes a firm (with a reason), or takes back an invitation.</summary>
-    public Problem? CheckRemove(RemoveFromAlliance command, AllianceFirm lead) =>
+    public Problem? CheckRemove(RemoveFromAlliance command, AllianceFirm lead, bool bidSubmitted = false) =>
         GuardLead(command.ActorId, lead)
         ?? (Of(command.FirmId)?.Standing is not (AllianceStanding.Active or AllianceStanding.Invited) ? Problem.NotFound("This firm is not in the alliance.")
         : command.FirmId == LeadId ? Problem.Conflict("The lead cannot remove itself; hand the lead over first.")
+        : bidSubmitted && Of(command.FirmId)!.Standing == AllianceStanding.Active ? Problem.Conflict(BidSubmitted)
         : command.Reason.Clean() is not { Length: <= MaxReason } ? Problem.Invalid("reason", "Say why, in at most 1000 characters.")
         : null);
 

@@ -132,6 +132,18 @@ public sealed class AllianceStateTests
     }
 
     [Fact]
+    public void While_the_joint_bid_is_submitted_its_firms_stay_but_an_invitation_can_still_be_withdrawn()
+    {
+        var state = WithPartners();
+        state.Invite(new InviteToAlliance(FirmOwner, Rival.Id, AllianceRole.Member), Now);
+
+        state.CheckRemove(new RemoveFromAlliance(FirmOwner, Partner.Id, "Fuori"), In(Lead), bidSubmitted: true)!.Kind.Should().Be(ProblemKind.Conflict);
+        state.CheckLeave(RivalOwner, In(Partner), bidSubmitted: true)!.Kind.Should().Be(ProblemKind.Conflict);
+        state.CheckRemove(new RemoveFromAlliance(FirmOwner, Rival.Id, "Ritirato"), In(Lead), bidSubmitted: true).Should().BeNull();
+        state.CheckLeave(RivalOwner, In(Partner), bidSubmitted: false).Should().BeNull();
+    }
+
+    [Fact]
     public void Invited_firms_may_read_the_alliance_but_not_watch_its_workspace()
     {
         var state = Formed();

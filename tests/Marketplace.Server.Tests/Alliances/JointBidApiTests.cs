@@ -230,6 +230,20 @@ public abstract class JointBidApiTests<THost>(THost fixture) : IClassFixture<THo
     }
 
     [Fact]
+    public async Task Nobody_leaves_or_is_removed_while_the_joint_bid_is_submitted()
+    {
+        var t = await Submitted();
+        var w = t.World;
+
+        (await w.Builder.PostAsJsonAsync($"/api/alliances/{t.AllianceId}/firms/{w.CoderId}/remove", new ReasonRequest("Fuori"), Json))
+            .StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await w.Coder.PostAsJsonAsync($"/api/alliances/{t.AllianceId}/firms/{w.CoderId}/leave", new { }, Json)).StatusCode.Should().Be(HttpStatusCode.Conflict);
+
+        (await w.Builder.PostAsync($"{t.Bid}/withdraw", null)).EnsureSuccessStatusCode();
+        (await w.Coder.PostAsJsonAsync($"/api/alliances/{t.AllianceId}/firms/{w.CoderId}/leave", new { }, Json)).EnsureSuccessStatusCode();
+    }
+
+    [Fact]
     public async Task After_a_withdrawal_every_firm_signs_again_before_the_lead_resubmits()
     {
         var t = await Submitted();
