@@ -1,6 +1,7 @@
 using Marketplace.Alliances;
 using Marketplace.Reference;
 using Marketplace.Spaces;
+using Marketplace.Tenders;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Data.ReadModels;
@@ -30,7 +31,7 @@ public static class PartnerSuggestions
         {
             var prefix = gap[..digits];
             var upper = prefix + "~"; // digits sort as text: every code of the class is in [prefix, prefix~)
-            var ancestors = Enumerable.Range(2, 6).Select(k => gap[..k].PadRight(8, '0')).Distinct().ToList();
+            var ancestors = TenderRules.Ancestors(gap).ToList();
             var rows = await db.BusinessCapabilities.AsNoTracking()
                 .Where(c => (string.Compare(c.CpvDigits, prefix) >= 0 && string.Compare(c.CpvDigits, upper) < 0) || ancestors.Contains(c.CpvDigits))
                 .Where(c => db.SpaceMembers.Any(m => m.SpaceId == spaceId && m.BusinessId == c.BusinessId && m.Status == MembershipStatus.Member))

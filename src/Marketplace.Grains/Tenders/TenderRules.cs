@@ -97,6 +97,10 @@ public static class TenderRules
     public static bool TakesBidsAt(TenderStatus status, DateTimeOffset enquiryDeadline, DateTimeOffset submissionDeadline, DateTimeOffset receivedAt) =>
         status is TenderStatus.Enquiries or TenderStatus.Tendering && receivedAt >= enquiryDeadline && receivedAt < submissionDeadline;
 
+    /// <summary>True once submissions have closed and the bids are (being) opened: what was sealed may be shown to the buyer.</summary>
+    public static bool BidsOpened(TenderStatus status) =>
+        status is TenderStatus.Opening or TenderStatus.Evaluation or TenderStatus.Awarded or TenderStatus.Unsuccessful or TenderStatus.Complete;
+
     /// <summary>Deadlines are in the future when a tender is published or amended.</summary>
     public static Problem? CheckFuture(TenderDetails details, DateTimeOffset now) =>
         details.EnquiryDeadline <= now ? Problem.Invalid("enquiryDeadline", "The enquiry deadline is in the future.") : null;
@@ -125,7 +129,7 @@ public static class TenderRules
         capability[..digits] == code[..digits] || Ancestors(code[..8]).Contains(capability[..8]);
 
     /// <summary>A code and the codes above it, each padded to eight digits: 72260000 → 72000000, 72200000, 72260000.</summary>
-    static IEnumerable<string> Ancestors(string code) => Enumerable.Range(2, 6).Select(k => code[..k].PadRight(8, '0')).Distinct();
+    public static IEnumerable<string> Ancestors(string code) => Enumerable.Range(2, 6).Select(k => code[..k].PadRight(8, '0')).Distinct();
 
     sealed class LotComparer : IEqualityComparer<Lot>
     {

@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using Marketplace.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Server.Auth;
 
@@ -11,4 +13,10 @@ internal static class UserIdentity
 
     public static Guid? UserIdOrNull(this ClaimsPrincipal user) =>
         user.Identity?.IsAuthenticated == true ? user.UserId() : null;
+
+    /// <summary>The businesses the signed-in user acts for, in any role (empty for a visitor).</summary>
+    public static async Task<List<Guid>> BusinessesOf(this MarketplaceDbContext db, ClaimsPrincipal user, CancellationToken ct) =>
+        user.UserIdOrNull() is { } me
+            ? await db.BusinessMembers.AsNoTracking().Where(m => m.UserId == me).Select(m => m.BusinessId).ToListAsync(ct)
+            : [];
 }

@@ -49,7 +49,7 @@ public static class AllianceEndpoints
 
     static async Task<Results<Ok<AllianceDto>, ProblemHttpResult>> Get(
         Guid id, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
-        await grains.Alliance(id).Get() is { } alliance && AllianceAccess.CanRead(alliance, await ViewerFirms(user, db, ct))
+        await grains.Alliance(id).Get() is { } alliance && AllianceAccess.CanRead(alliance, await db.BusinessesOf(user, ct))
             ? TypedResults.Ok(await Dto(alliance, user, grains, db, ct))
             : ProblemResults.NotFound("No alliance you may see has this id.");
 
@@ -124,7 +124,7 @@ public static class AllianceEndpoints
     static async Task<Outcome<(AllianceSnapshot Alliance, TenderSnapshot Tender, LotCoverage[] Lots)>> Workspace(
         Guid id, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, TenderOptions options, CancellationToken ct)
     {
-        if (await grains.Alliance(id).Get() is not { } alliance || !AllianceAccess.CanWatch(alliance, await ViewerFirms(user, db, ct)))
+        if (await grains.Alliance(id).Get() is not { } alliance || !AllianceAccess.CanWatch(alliance, await db.BusinessesOf(user, ct)))
             return Problem.NotFound("No alliance you may see has this id.");
         if (alliance.TenderId is not { } tenderId || await grains.Tender(tenderId).Get() is not { } tender)
             return Problem.Conflict("A standing alliance has no tender to cover.");
@@ -142,7 +142,7 @@ public static class AllianceEndpoints
     /// </summary>
     static async Task<Results<Ok<PartnerLedgerDto[]>, ProblemHttpResult>> Ledger(Guid id, ClaimsPrincipal user, MarketplaceDbContext db, CancellationToken ct)
     {
-        if (!(await ViewerFirms(user, db, ct)).Contains(id)) return Problem.Forbidden("Only the firm's people see its relationships.").ToHttp();
+        if (!(await db.BusinessesOf(user, ct)).Contains(id)) return Problem.Forbidden("Only the firm's people see its relationships.").ToHttp();
         var ours = db.BidTenderers.Where(t => t.FirmId == id).Select(t => t.BidId);
         var rows = await db.BidTenderers.AsNoTracking()
             .Where(t => ours.Contains(t.BidId) && t.FirmId != id && db.Bids.Any(b => b.BidId == t.BidId && b.Status == BidStatus.Submitted))
@@ -163,7 +163,7 @@ public static class AllianceEndpoints
     /// <summary>The alliances a firm is in or invited to, for its people.</summary>
     static async Task<Results<Ok<AllianceSummaryDto[]>, ProblemHttpResult>> OfFirm(Guid id, ClaimsPrincipal user, MarketplaceDbContext db, CancellationToken ct)
     {
-        if (!(await ViewerFirms(user, db, ct)).Contains(id)) return Problem.Forbidden("Only the firm's people see its alliances.").ToHttp();
+        if (!(await db.BusinessesOf(user, ct)).Contains(id)) return Problem.Forbidden("Only the firm's people see its alliances.").ToHttp();
         var rows = await db.AllianceMembers.AsNoTracking()
             .Where(m => m.FirmId == id && (m.Standing == AllianceStanding.Active || m.Standing == AllianceStanding.Invited))
             .Join(db.Alliances, m => m.AllianceId, a => a.AllianceId, (m, a) => new { Member = m, Alliance = a })
@@ -182,20 +182,13 @@ public static class AllianceEndpoints
         return outcome.Problem is { } no ? no.ToHttp() : TypedResults.Ok(await Dto(outcome.Value!, user, grains, db, ct));
     }
 
-    /// <summary>The firms the user acts for, in any role.</summary>
-    internal static async Task<List<Guid>> ViewerFirms(ClaimsPrincipal user, MarketplaceDbContext db, CancellationToken ct)
-    {
-        var me = user.UserId();
-        return await db.BusinessMembers.AsNoTracking().Where(m => m.UserId == me).Select(m => m.BusinessId).ToListAsync(ct);
-    }
-
     static async Task<AllianceDto> Dto(AllianceSnapshot a, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
     {
         var firms = a.Members.Select(m => m.FirmId).ToList();
         var names = await db.Directory.AsNoTracking().Where(d => firms.Contains(d.BusinessId)).ToDictionaryAsync(d => d.BusinessId, d => d.Name, ct);
         var spaceName = await db.Spaces.AsNoTracking().Where(s => s.SpaceId == a.SpaceId).Select(s => s.Name).SingleOrDefaultAsync(ct) ?? "";
         var tender = a.TenderId is { } tenderId ? await grains.Tender(tenderId).Get() : null;
-        var mine = (await ViewerFirms(user, db, ct)).Where(f => a.IsActive(f) || a.IsInvited(f)).ToArray();
+        var mine = (await db.BusinessesOf(user, ct)).Where(f => a.IsActive(f) || a.IsInvited(f)).ToArray();
         var lead = await grains.GetGrain<Businesses.IBusinessGrain>(a.LeadId).Get();
         string Name(Guid firm) => names.GetValueOrDefault(firm, "");
         return new AllianceDto(a.Id, new NamedDto(a.SpaceId, spaceName), tender is null ? null : new NamedDto(tender.Id, tender.Details.Title), a.Name,

@@ -93,7 +93,7 @@ public static class BidEndpoints
     {
         if (await TenderEndpoints.Visible(id, user, grains) is not { } tender) return ProblemResults.NotFound("No tender has this id.");
         if (!await grains.Tender(id).IsBuyer(user.UserId())) return Problem.Forbidden("Only the buyer's Owners and Managers evaluate its bids.").ToHttp();
-        if (!TenderEndpoints.Opened(tender.Status)) return Problem.Conflict("The bids are sealed until the submission deadline.").ToHttp();
+        if (!TenderRules.BidsOpened(tender.Status)) return Problem.Conflict("The bids are sealed until the submission deadline.").ToHttp();
         var firms = tender.Bids.SelectMany(b => b.Tenderers.Select(t => t.FirmId)).Distinct().ToList();
         var names = await db.Directory.AsNoTracking().Where(d => firms.Contains(d.BusinessId)).ToDictionaryAsync(d => d.BusinessId, d => d.Name, ct);
         return TypedResults.Ok(tender.Details.Lots.Select(lot =>
@@ -112,8 +112,7 @@ public static class BidEndpoints
     /// <summary>A firm's own bids with their receipts, for its people.</summary>
     static async Task<Results<Ok<MyBidDto[]>, ProblemHttpResult>> OfFirm(Guid id, ClaimsPrincipal user, MarketplaceDbContext db, CancellationToken ct)
     {
-        var me = user.UserId();
-        if (!await db.BusinessMembers.AnyAsync(m => m.BusinessId == id && m.UserId == me, ct))
+        if (!(await db.BusinessesOf(user, ct)).Contains(id))
             return Problem.Forbidden("Only the firm's people see its bids.").ToHttp();
         var rows = await db.BidTenderers.AsNoTracking().Where(t => t.FirmId == id)
             .Join(db.Bids, t => t.BidId, b => b.BidId, (t, b) => b)

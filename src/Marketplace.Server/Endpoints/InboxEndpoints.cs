@@ -21,7 +21,7 @@ public static class InboxEndpoints
         Guid id, ClaimsPrincipal user, UserManager<MarketplaceUser> users, MarketplaceDbContext db, CancellationToken ct)
     {
         var me = user.UserId();
-        if (!await db.BusinessMembers.AnyAsync(m => m.BusinessId == id && m.UserId == me, ct))
+        if (!(await db.BusinessesOf(user, ct)).Contains(id))
             return Problem.Forbidden("Only the firm's people see its inbox.").ToHttp();
         var readAt = (await users.FindByIdAsync(me.ToString()))?.InboxReadAt;
         var rows = await db.Inbox.AsNoTracking().Where(i => i.BusinessId == id).OrderByDescending(i => i.At).Take(100)

@@ -117,11 +117,7 @@ public static class ShowcaseEndpoints
         return outcome.Problem is { } no ? no.ToHttp() : TypedResults.NoContent();
     }
 
-    /// <summary>The businesses the viewer acts for, in any role; empty when signed out.</summary>
-    static async Task<HashSet<Guid>> ViewerFirms(ClaimsPrincipal user, MarketplaceDbContext db, CancellationToken ct) =>
-        user.UserIdOrNull() is { } me
-            ? [.. await db.BusinessMembers.AsNoTracking().Where(m => m.UserId == me).Select(m => m.BusinessId).ToListAsync(ct)]
-            : [];
+    static async Task<HashSet<Guid>> ViewerFirms(ClaimsPrincipal user, MarketplaceDbContext db, CancellationToken ct) => [.. await db.BusinessesOf(user, ct)];
 
     /// <param name="participant">Whether the viewer acts for one of the project's firms: only they read a partner's reason for declining.</param>
     static async Task<ShowcaseDto> Dto(ShowcaseSnapshot project, bool participant, MarketplaceDbContext db, CancellationToken ct)

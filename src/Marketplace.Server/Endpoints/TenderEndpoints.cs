@@ -106,7 +106,7 @@ public static class TenderEndpoints
         var head = await db.Tenders.AsNoTracking().Where(t => t.TenderId == id).Select(t => new { t.AuditHeadSequence, t.AuditHeadHash }).SingleAsync(ct);
         var links = (await db.AuditEntries.AsNoTracking().Where(e => e.TenderId == id).OrderBy(e => e.Sequence).ToListAsync(ct)).Select(e => e.ToLink()).ToList();
         var broken = AuditChain.FirstBroken(id, links, head.AuditHeadSequence, head.AuditHeadHash);
-        var showBids = tender.Details.DisclosesBidCount || Opened(tender.Status);
+        var showBids = tender.Details.DisclosesBidCount || TenderRules.BidsOpened(tender.Status);
         var shown = links.Where(l => showBids || l.Subject == AuditChain.TenderSubject)
             .Select(l => new AuditLinkDto(l.Sequence, l.Subject, l.Kind, l.Detail, l.At, l.PreviousHash, l.Hash)).ToArray();
         return TypedResults.Ok(new AuditDto(broken is null, broken, shown.Length, shown));
@@ -145,10 +145,6 @@ public static class TenderEndpoints
 
     static ProblemHttpResult NoTender => ProblemResults.NotFound("No tender has this id.");
 
-    /// <summary>True once the submission deadline has passed and the bids have been (or are being) opened.</summary>
-    internal static bool Opened(TenderStatus status) => status is not (TenderStatus.Draft or TenderStatus.Enquiries or TenderStatus.Tendering)
-        && status != TenderStatus.Cancelled;
-
     /// <summary>The tender when the user may see it: published tenders are public; a draft only to the buyer's editors and whoever started it.</summary>
     internal static async Task<TenderSnapshot?> Visible(Guid id, ClaimsPrincipal user, IGrainFactory grains)
     {
@@ -176,12 +172,12 @@ public static class TenderEndpoints
     internal static async Task<TenderDto> Dto(TenderSnapshot t, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
     {
         var me = user.UserIdOrNull();
-        var myFirms = me is { } userId ? await db.BusinessMembers.AsNoTracking().Where(m => m.UserId == userId).Select(m => m.BusinessId).ToListAsync(ct) : [];
+        var myFirms = await db.BusinessesOf(user, ct);
         var winners = t.Decisions.Where(d => d.BidId is not null).Select(d => t.Bids.Single(b => b.BidId == d.BidId)).ToList();
         var firmIds = winners.SelectMany(b => b.Tenderers.Select(x => x.FirmId)).Append(t.BuyerId).Distinct().ToList();
         var names = await db.Directory.AsNoTracking().Where(d => firmIds.Contains(d.BusinessId)).ToDictionaryAsync(d => d.BusinessId, d => d.Name, ct);
         var spaces = await db.Spaces.AsNoTracking().Where(s => t.Spaces.Contains(s.SpaceId)).ToDictionaryAsync(s => s.SpaceId, s => s.Name, ct);
-        int? receipts = Opened(t.Status) ? t.Bids.Length
+        int? receipts = TenderRules.BidsOpened(t.Status) ? t.Bids.Length
             : t.Details.DisclosesBidCount ? await db.Bids.CountAsync(b => b.TenderId == t.Id && b.Status == BidStatus.Submitted, ct)
             : null;
         var d = t.Details;

@@ -80,7 +80,7 @@ public sealed class MarketplaceHub(IGrainFactory grains, MarketplaceDbContext db
     public async Task WatchAlliance(Guid allianceId)
     {
         var alliance = await grains.GetGrain<Alliances.IAllianceGrain>(allianceId).Get();
-        if (alliance is null || !AllianceAccess.CanWatch(alliance, await AllianceEndpoints.ViewerFirms(Context.User!, db, Context.ConnectionAborted)))
+        if (alliance is null || !AllianceAccess.CanWatch(alliance, await db.BusinessesOf(Context.User!, Context.ConnectionAborted)))
             throw new HubException("Only the alliance's firms can watch it.");
         await Groups.AddToGroupAsync(Context.ConnectionId, Topics.Alliance(allianceId));
         var me = Context.User!.UserId();
