@@ -16,6 +16,12 @@ public interface IJointBidGrain : IGrainWithGuidKey
 
     [Alias("SaveAnswer")] Task<Outcome<JointBidSnapshot>> SaveAnswer(SaveJointAnswer command);
 
+    /// <summary>A firm attaches its own files; they go into the sealed bid with the rest of the content.</summary>
+    [Alias("AttachDocuments")] Task<Outcome<JointBidSnapshot>> AttachDocuments(AttachJointDocuments command);
+
+    /// <summary>The firm that attached a file, or the lead, takes it off the joint bid.</summary>
+    [Alias("DetachDocument")] Task<Outcome<JointBidSnapshot>> DetachDocument(Guid actorId, Guid documentId);
+
     /// <summary>A firm approves the current content, named by its digest; any later edit voids every sign-off.</summary>
     [Alias("Sign")] Task<Outcome<JointBidSnapshot>> Sign(SignJointBid command);
 

@@ -25,6 +25,14 @@ public sealed record SaveWorkPackage(Guid ActorId, Guid? Id, int ExpectedVersion
 [GenerateSerializer, Immutable, Alias("Marketplace.SaveJointAnswer")]
 public sealed record SaveJointAnswer(Guid ActorId, int Criterion, int ExpectedVersion, string Text);
 
+/// <summary>A file a firm of the alliance attached to the joint bid: one of that firm's own uploads.</summary>
+[GenerateSerializer, Immutable, Alias("Marketplace.JointDocument")]
+public sealed record JointDocument(DocumentRef Document, Guid FirmId);
+
+/// <summary>A firm attaches some of its own uploaded files (already checked as its own) to the joint bid.</summary>
+[GenerateSerializer, Immutable, Alias("Marketplace.AttachJointDocuments")]
+public sealed record AttachJointDocuments(Guid ActorId, Guid FirmId, DocumentRef[] Documents);
+
 [GenerateSerializer, Immutable, Alias("Marketplace.SignJointBid")]
 public sealed record SignJointBid(Guid ActorId, Guid FirmId, string Digest);
 
@@ -38,6 +46,7 @@ public sealed record JointBidSnapshot(
     Guid TenderId,
     WorkPackage[] WorkPackages,
     JointAnswer[] Answers,
+    JointDocument[] Documents,
     LotPrice[] LotPrices,
     FirmShare[] Shares,
     string Digest,

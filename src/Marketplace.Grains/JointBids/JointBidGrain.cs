@@ -48,6 +48,22 @@ internal sealed class JointBidGrain(
         return await Commit(alliance!);
     }
 
+    public async Task<Outcome<JointBidSnapshot>> AttachDocuments(AttachJointDocuments command)
+    {
+        var (alliance, tender, actor) = await Editing(command.ActorId);
+        if ((State.CheckEdit(actor, alliance, tender) ?? State.CheckAttach(command, actor)) is { } no) return no;
+        State.Attach(command, clock.Now());
+        return await Commit(alliance!);
+    }
+
+    public async Task<Outcome<JointBidSnapshot>> DetachDocument(Guid actorId, Guid documentId)
+    {
+        var (alliance, tender, actor) = await Editing(actorId);
+        if ((State.CheckEdit(actor, alliance, tender) ?? State.CheckDetach(documentId, actor)) is { } no) return no;
+        State.Detach(documentId, clock.Now());
+        return await Commit(alliance!);
+    }
+
     public async Task<Outcome<JointBidSnapshot>> Sign(SignJointBid command)
     {
         var (alliance, tender, actor) = await Editing(command.ActorId);

@@ -21,6 +21,7 @@ public sealed class JointBidState
     public Guid TenderId { get; set; }
     public List<WorkPackage> WorkPackages { get; set; } = [];
     public List<JointAnswer> Answers { get; set; } = [];
+    public List<JointDocument> Documents { get; set; } = [];
     public List<SignOff> SignOffs { get; set; } = [];
     public Receipt? Receipt { get; set; }
     /// <summary>The lead's person who submitted: the won project is published in the showcase in their name.</summary>
@@ -33,8 +34,8 @@ public sealed class JointBidState
     public List<AuditEvent> History { get; set; } = [];
 
     /// <summary>
-    /// The digest firms sign: SHA-256 of the content's canonical JSON (work packages by id and answers by criterion,
-    /// without their edit versions), so it names exactly what is being approved.
+    /// The digest firms sign: SHA-256 of the content's canonical JSON (work packages by id, answers by criterion and
+    /// documents by id with their own SHA-256, without edit versions), so it names exactly what is being approved.
     /// </summary>
     [JsonIgnore]
     public string Digest => AuditChain.Sha256Hex(JsonSerializer.Serialize(new
@@ -42,6 +43,7 @@ public sealed class JointBidState
         AllianceId, TenderId,
         WorkPackages = WorkPackages.OrderBy(w => w.Id).Select(w => new { w.Id, w.Title, w.Lot, w.Description, w.FirmId, w.Price }),
         Answers = Answers.OrderBy(a => a.Criterion).Select(a => new { a.Criterion, a.Text }),
+        Documents = Documents.OrderBy(d => d.Document.Id).Select(d => new { d.Document.Id, d.Document.Sha256, d.FirmId }),
     }, Canonical));
 
     /// <summary>The bid's price per lot: the sum of its work packages, exactly (decimal, no rounding).</summary>
@@ -127,6 +129,34 @@ public sealed class JointBidState
         Edited("AnswerSaved", $"criterion={command.Criterion.ToString(CultureInfo.InvariantCulture)}", now);
     }
 
+    /// <summary>A firm attaches its own files (the endpoint checked they are its uploads), each once, up to the bid's limit.</summary>
+    public Problem? CheckAttach(AttachJointDocuments command, JointActor actor) =>
+        !actor.Firms.Contains(command.FirmId) ? Problem.Forbidden("A firm attaches its own files, by its Owners and Managers.")
+        : command.Documents.Length == 0 ? Problem.Invalid("documents", "Choose at least one file.")
+        : command.Documents.FirstOrDefault(d => Documents.Any(j => j.Document.Id == d.Id)) is { } twice
+            ? Problem.Conflict($"{twice.Name} is already attached.")
+        : Documents.Count + command.Documents.DistinctBy(d => d.Id).Count() > BidState.MaxDocuments
+            ? Problem.Invalid("documents", $"A bid carries at most {BidState.MaxDocuments} documents.")
+        : null;
+
+    public void Attach(AttachJointDocuments command, DateTimeOffset now)
+    {
+        var added = command.Documents.DistinctBy(d => d.Id).ToList();
+        Documents.AddRange(added.Select(d => new JointDocument(d, command.FirmId)));
+        Edited("DocumentsAttached", $"firm={command.FirmId:N};documents={string.Join(",", added.Select(d => $"{d.Id:N}:{d.Sha256}"))}", now);
+    }
+
+    public Problem? CheckDetach(Guid documentId, JointActor actor) =>
+        Documents.FirstOrDefault(d => d.Document.Id == documentId) is not { } attached ? Problem.NotFound("No document of the joint bid has this id.")
+        : !actor.Lead && !actor.Firms.Contains(attached.FirmId) ? Problem.Forbidden("The firm that attached a file, or the lead, takes it off.")
+        : null;
+
+    public void Detach(Guid documentId, DateTimeOffset now)
+    {
+        Documents.RemoveAll(d => d.Document.Id == documentId);
+        Edited("DocumentDetached", $"document={documentId:N}", now);
+    }
+
     /// <summary>A firm that bids (lead or member) signs the content it sees, by its digest.</summary>
     public Problem? CheckSign(SignJointBid command, JointActor actor, AllianceSnapshot alliance) =>
         !actor.Firms.Contains(command.FirmId) || !alliance.Tenderers().Any(t => t.FirmId == command.FirmId)
@@ -153,7 +183,8 @@ public sealed class JointBidState
     }
 
     public SubmitBid ToBid(Guid actorId, AllianceSnapshot alliance, DateTimeOffset receivedAt) =>
-        new(actorId, [.. alliance.Tenderers()], LotPrices(), [.. Answers.OrderBy(a => a.Criterion).Select(a => new CriterionAnswer(a.Criterion, a.Text))], [], receivedAt);
+        new(actorId, [.. alliance.Tenderers()], LotPrices(), [.. Answers.OrderBy(a => a.Criterion).Select(a => new CriterionAnswer(a.Criterion, a.Text))],
+            [.. Documents.Select(d => d.Document)], receivedAt);
 
     public void Submitted(Receipt receipt, Guid actorId, DateTimeOffset now)
     {
@@ -187,7 +218,7 @@ public sealed class JointBidState
             [.. alliance.Tenderers().Where(t => t.FirmId != alliance.LeadId).Select(t => t.FirmId)]);
     }
 
-    public JointBidSnapshot ToSnapshot(Guid allianceId, Guid tenderId) => new(allianceId, tenderId, [.. WorkPackages], [.. Answers.OrderBy(a => a.Criterion)],
+    public JointBidSnapshot ToSnapshot(Guid allianceId, Guid tenderId) => new(allianceId, tenderId, [.. WorkPackages], [.. Answers.OrderBy(a => a.Criterion)], [.. Documents],
         LotPrices(), Shares(), Digest, [.. SignOffs], Receipt, Version, UpdatedAt);
 
     /// <summary>Any change of content voids every sign-off: nobody has approved what it now says.</summary>

@@ -4,6 +4,12 @@ public sealed record SaveWorkPackageRequest(Guid? Id, int Version, string? Title
 
 public sealed record SaveAnswerRequest(int Version, string? Text);
 
+/// <summary>Files the firm uploaded (POST /api/businesses/{firmId}/documents) to attach to the joint bid.</summary>
+public sealed record AttachDocumentsRequest(Guid FirmId, Guid[]? Documents);
+
+/// <summary>A file of the joint bid and the firm that attached it.</summary>
+public sealed record JointDocumentDto(DocumentDto Document, NamedDto Firm);
+
 public sealed record SignRequest(Guid FirmId, string? Digest);
 
 public sealed record WorkPackageDto(Guid Id, string Title, int Lot, string? Description, NamedDto Firm, MoneyDto Price, int Version);
@@ -19,7 +25,8 @@ public sealed record SignOffDto(NamedDto Firm, string Digest, DateTimeOffset At)
 /// The alliance's joint bid as its firms co-edit it. <see cref="Digest"/> names the current content: a sign-off
 /// approves exactly that. <see cref="AwaitingSignature"/>: the bidding firms that have not signed it.
 /// </summary>
-public sealed record JointBidDto(Guid AllianceId, Guid TenderId, WorkPackageDto[] WorkPackages, JointAnswerDto[] Answers, LotPriceDto[] LotPrices,
+public sealed record JointBidDto(Guid AllianceId, Guid TenderId, WorkPackageDto[] WorkPackages, JointAnswerDto[] Answers, JointDocumentDto[] Documents,
+    LotPriceDto[] LotPrices,
     FirmShareDto[] Shares, string Digest, SignOffDto[] SignOffs, NamedDto[] AwaitingSignature, ReceiptDto? Receipt, int Version, DateTimeOffset UpdatedAt);
 
 /// <summary>Pushed to the alliance's workspace watchers: the joint bid changed; reload it.</summary>

@@ -23,6 +23,9 @@ public static class JointBidEndpoints
         api.MapPost("/work-packages", Save);
         api.MapDelete("/work-packages/{packageId:guid}", Delete);
         api.MapPut("/answers/{criterion:int}", Answer);
+        api.MapPost("/documents", Attach);
+        api.MapDelete("/documents/{documentId:guid}", Detach);
+        api.MapGet("/documents/{documentId:guid}", Document);
         api.MapPost("/sign", Sign);
         api.MapPost("/submit", Submit);
         api.MapPost("/withdraw", Withdraw);
@@ -48,6 +51,30 @@ public static class JointBidEndpoints
         Guid id, int criterion, SaveAnswerRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
         Respond(grains.Bid(id).SaveAnswer(new SaveJointAnswer(user.UserId(), criterion, body.Version, body.Text ?? "")), grains, db, ct);
 
+    static async Task<Results<Ok<JointBidDto>, ProblemHttpResult>> Attach(
+        Guid id, AttachDocumentsRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
+    {
+        // Outsiders are refused before anything is said about the files.
+        if ((await grains.Bid(id).Read(user.UserId())).Problem is { } hidden) return hidden.ToHttp();
+        var documents = await DocumentEndpoints.Resolve(body.Documents ?? [], body.FirmId, "documents", db, ct);
+        if (documents.Problem is { } bad) return bad.ToHttp();
+        return await Respond(grains.Bid(id).AttachDocuments(new AttachJointDocuments(user.UserId(), body.FirmId, documents.Value!)), grains, db, ct);
+    }
+
+    static Task<Results<Ok<JointBidDto>, ProblemHttpResult>> Detach(
+        Guid id, Guid documentId, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
+        Respond(grains.Bid(id).DetachDocument(user.UserId(), documentId), grains, db, ct);
+
+    /// <summary>A file of the joint bid, for the alliance's firms (the buyer reads the submitted bid's files once opened).</summary>
+    static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Document(
+        Guid id, Guid documentId, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
+    {
+        var outcome = await grains.Bid(id).Read(user.UserId());
+        if (outcome.Problem is { } no) return no.ToHttp();
+        return outcome.Value!.Documents.Any(d => d.Document.Id == documentId)
+            ? await DocumentEndpoints.Download(documentId, db, ct) : ProblemResults.NotFound("The joint bid has no document with this id.");
+    }
+
     static Task<Results<Ok<JointBidDto>, ProblemHttpResult>> Sign(
         Guid id, SignRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
         Respond(grains.Bid(id).Sign(new SignJointBid(user.UserId(), body.FirmId, body.Digest ?? "")), grains, db, ct);
@@ -72,6 +99,7 @@ public static class JointBidEndpoints
         return TypedResults.Ok(new JointBidDto(bid.AllianceId, bid.TenderId,
             [.. bid.WorkPackages.OrderBy(w => w.Lot).ThenBy(w => w.Title).Select(w => new WorkPackageDto(w.Id, w.Title, w.Lot, w.Description, Firm(w.FirmId), Money(w.Price), w.Version))],
             [.. bid.Answers.Select(a => new JointAnswerDto(a.Criterion, a.Text, a.Version))],
+            [.. bid.Documents.Select(d => new JointDocumentDto(DocumentDto.From(d.Document), Firm(d.FirmId)))],
             [.. bid.LotPrices.Select(l => new LotPriceDto(l.Lot, Money(l.Price)))],
             [.. bid.Shares.Select(s => new FirmShareDto(Firm(s.FirmId), Money(s.Amount), s.Percent))], bid.Digest,
             [.. bid.SignOffs.Select(s => new SignOffDto(Firm(s.FirmId), s.Digest, s.At))],

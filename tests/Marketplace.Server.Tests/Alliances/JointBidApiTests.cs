@@ -5,6 +5,7 @@ using Marketplace.Server.Endpoints;
 using Marketplace.Server.Tests.Tenders;
 using Marketplace.Tenders;
 using Marketplace.Testing;
+using Microsoft.AspNetCore.Mvc;
 using static Marketplace.Testing.ApiClientExtensions;
 
 namespace Marketplace.Server.Tests.Alliances;
@@ -120,6 +121,70 @@ public abstract class JointBidApiTests<THost>(THost fixture) : IClassFixture<THo
     }
 
     [Fact]
+    public async Task Each_firm_attaches_its_own_files_which_void_the_signatures_and_go_sealed_into_the_bid()
+    {
+        var t = await Formed();
+        var w = t.World;
+        var bid = await Drafted(t);
+        bid = await Sign(w.Builder, t, w.BuilderId, bid.Digest);
+        var offer = await (await TenderWorld.Upload(w.Builder, w.BuilderId, "Offerta tecnica.pdf", TenderWorld.Pdf)).Read<DocumentDto>();
+        var certificate = await (await TenderWorld.Upload(w.Coder, w.CoderId, "Certificazione ISO 27001.pdf", TenderWorld.Pdf)).Read<DocumentDto>();
+        var outsiders = await (await TenderWorld.Upload(w.Outsider, w.OutsiderId, "Altrui.pdf", TenderWorld.Pdf)).Read<DocumentDto>();
+        Task<HttpResponseMessage> Attach(HttpClient client, Guid firm, params Guid[] documents) =>
+            client.PostAsJsonAsync($"{t.Bid}/documents", new AttachDocumentsRequest(firm, documents), Json);
+
+        // Refused, and nothing changes: another business's file, a file for a firm the user does not act for, outsiders.
+        (await (await Attach(w.Builder, w.BuilderId, offer.Id, outsiders.Id)).Read<ValidationProblemDetails>()).Errors.Keys.Should().Equal("documents[1]");
+        (await Attach(w.Builder, w.CoderId, certificate.Id)).StatusCode.Should().Be(HttpStatusCode.Forbidden, "a firm attaches its own files");
+        (await Attach(w.Outsider, w.OutsiderId, outsiders.Id)).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await Attach(w.Builder, w.BuilderId)).StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await w.Builder.GetFromJsonAsync<JointBidDto>(t.Bid, Json))!.Should().BeEquivalentTo(new { bid.Digest, Documents = Array.Empty<JointDocumentDto>(), bid.Version });
+
+        bid = await (await Attach(w.Builder, w.BuilderId, offer.Id)).Read<JointBidDto>();
+        bid.SignOffs.Should().BeEmpty("the signed version had no files");
+        bid = await (await Attach(w.Coder, w.CoderId, certificate.Id)).Read<JointBidDto>();
+        bid.Documents.Select(d => (d.Document.Name, d.Firm.Id)).Should().Equal(("Offerta tecnica.pdf", w.BuilderId), ("Certificazione ISO 27001.pdf", w.CoderId));
+        (await Attach(w.Coder, w.CoderId, certificate.Id)).StatusCode.Should().Be(HttpStatusCode.Conflict, "a file is attached once");
+        (await w.Coder.DeleteAsync($"{t.Bid}/documents/{offer.Id}")).StatusCode.Should().Be(HttpStatusCode.Forbidden, "only its firm or the lead takes a file off");
+
+        // Every firm of the alliance reads every file; nobody else does.
+        var file = $"{t.Bid}/documents/{certificate.Id}";
+        (await (await w.Builder.GetAsync(file)).Content.ReadAsByteArrayAsync()).Should().Equal(TenderWorld.Pdf);
+        foreach (var client in new[] { w.Buyer, w.Outsider, w.Admin }) (await client.GetAsync(file)).StatusCode.Should().Be(HttpStatusCode.NotFound);
+
+        // Both sign what now includes the files; the sealed bid carries them, and the buyer reads them once opened.
+        await Sign(w.Builder, t, w.BuilderId, bid.Digest);
+        await Sign(w.Coder, t, w.CoderId, bid.Digest);
+        (await w.Builder.PostAsync($"{t.Bid}/submit", null)).EnsureSuccessStatusCode();
+        var sealedBid = (await w.Coder.GetFromJsonAsync<BidDto>($"/api/tenders/{t.Tender.Id}/bids/{t.AllianceId}", Json))!;
+        sealedBid.Documents.Select(d => d.Sha256).Should().Equal(offer.Sha256, certificate.Sha256);
+        var opened = $"/api/tenders/{t.Tender.Id}/bids/{t.AllianceId}/documents/{certificate.Id}";
+        (await w.Buyer.GetAsync(opened)).StatusCode.Should().Be(HttpStatusCode.NotFound, "sealed until opening");
+        w.PassOpening(t.Tender);
+        (await (await w.Buyer.GetAsync(opened)).Content.ReadAsByteArrayAsync()).Should().Equal(TenderWorld.Pdf);
+        (await w.Builder.DeleteAsync($"{t.Bid}/documents/{offer.Id}")).StatusCode.Should().Be(HttpStatusCode.Conflict, "the joint bid is closed");
+    }
+
+    [Fact]
+    public async Task The_lead_takes_off_a_member_s_file_and_the_change_is_audited()
+    {
+        var t = await Formed();
+        var w = t.World;
+        await Drafted(t);
+        var certificate = await (await TenderWorld.Upload(w.Coder, w.CoderId, "Certificazione.pdf", TenderWorld.Pdf)).Read<DocumentDto>();
+        (await w.Coder.PostAsJsonAsync($"{t.Bid}/documents", new AttachDocumentsRequest(w.CoderId, [certificate.Id]), Json)).EnsureSuccessStatusCode();
+
+        var bid = await (await w.Builder.DeleteAsync($"{t.Bid}/documents/{certificate.Id}")).Read<JointBidDto>();
+
+        bid.Documents.Should().BeEmpty();
+        (await w.Builder.DeleteAsync($"{t.Bid}/documents/{certificate.Id}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        w.PassOpening(t.Tender);
+        var audit = (await w.Anonymous.GetFromJsonAsync<AuditDto>($"/api/tenders/{t.Tender.Id}/audit", Json))!;
+        audit.Shown.Select(l => l.Kind).Should().ContainInOrder("DocumentsAttached", "DocumentDetached");
+        audit.Shown.Single(l => l.Kind == "DocumentsAttached").Detail.Should().Contain(certificate.Sha256);
+    }
+
+    [Fact]
     public async Task A_stale_save_is_refused_and_nothing_is_lost()
     {
         var t = await Formed();
@@ -150,7 +215,7 @@ public abstract class JointBidApiTests<THost>(THost fixture) : IClassFixture<THo
         }
         (await w.Anonymous.GetAsync(t.Bid)).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
         var bad = await w.Builder.PostAsJsonAsync($"{t.Bid}/work-packages", new SaveWorkPackageRequest(null, 0, "", 9, null, w.OutsiderId, new MoneyDto(-1m, "EUR")), Json);
-        (await bad.Read<Microsoft.AspNetCore.Mvc.ValidationProblemDetails>()).Errors.Keys.Should().BeEquivalentTo("title", "lot", "firmId", "price.amount");
+        (await bad.Read<ValidationProblemDetails>()).Errors.Keys.Should().BeEquivalentTo("title", "lot", "firmId", "price.amount");
 
         (await w.Builder.PostAsJsonAsync($"/api/alliances/{t.AllianceId}/firms/{w.CoderId}/remove", new ReasonRequest("Fuori"), Json)).EnsureSuccessStatusCode();
         (await w.Coder.GetAsync(t.Bid)).StatusCode.Should().Be(HttpStatusCode.NotFound, "a removed firm loses the workspace at once");

@@ -1,11 +1,11 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using Marketplace.Server.Endpoints;
 using Marketplace.Testing;
 using Microsoft.AspNetCore.Mvc;
 using static Marketplace.Testing.ApiClientExtensions;
+using static Marketplace.Server.Tests.Tenders.TenderWorld;
 
 namespace Marketplace.Server.Tests.Tenders;
 
@@ -16,15 +16,6 @@ public sealed class DocumentTestsOnPostgres(ClockedPostgresHost fixture) : Docum
 /// <summary>Tender and bid documents: stored whole, typed by their content, downloadable only by those who may see what they are attached to.</summary>
 public abstract class DocumentTests<THost>(THost fixture) : IClassFixture<THost> where THost : ClockedHost
 {
-    static readonly byte[] Pdf = [.. "%PDF-1.7\n"u8.ToArray(), .. Enumerable.Range(0, 5000).Select(i => (byte)(i % 251))];
-
-    static Task<HttpResponseMessage> Upload(HttpClient client, Guid businessId, string name, byte[] bytes)
-    {
-        var content = new ByteArrayContent(bytes);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        return client.PostAsync($"/api/businesses/{businessId}/documents?name={Uri.EscapeDataString(name)}", content);
-    }
-
     [Fact]
     public async Task A_tender_document_is_stored_whole_and_public_once_published()
     {

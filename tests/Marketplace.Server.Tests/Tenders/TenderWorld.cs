@@ -1,3 +1,4 @@
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Marketplace.Businesses;
 using Marketplace.Server.Endpoints;
@@ -87,6 +88,16 @@ public sealed record TenderWorld(
         client.PutAsJsonAsync($"/api/tenders/{tenderId}/bids/{firmId}", new SubmitBidRequest(
             [new LotPriceRequest(1, new MoneyDto(lot1, "EUR")), .. lot2 is { } p ? new[] { new LotPriceRequest(2, new MoneyDto(p, "EUR")) } : []],
             [new AnswerRequest(2, quality)], []), Json);
+
+    /// <summary>A small but real PDF: the upload checks the file starts as one.</summary>
+    public static readonly byte[] Pdf = [.. "%PDF-1.7\n"u8.ToArray(), .. Enumerable.Range(0, 5000).Select(i => (byte)(i % 251))];
+
+    public static Task<HttpResponseMessage> Upload(HttpClient client, Guid businessId, string name, byte[] bytes)
+    {
+        var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        return client.PostAsync($"/api/businesses/{businessId}/documents?name={Uri.EscapeDataString(name)}", content);
+    }
 
     public async Task<TenderDto> Get(HttpClient client, Guid tenderId) => (await client.GetFromJsonAsync<TenderDto>($"/api/tenders/{tenderId}", Json))!;
 }

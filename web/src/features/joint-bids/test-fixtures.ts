@@ -31,6 +31,7 @@ export function jointBidDto(more: Partial<JointBidDto> = {}): JointBidDto {
     tenderId: "33333333-3333-3333-3333-333333333333",
     workPackages: [],
     answers: [],
+    documents: [],
     lotPrices: [],
     shares: [],
     digest: DIGEST,
