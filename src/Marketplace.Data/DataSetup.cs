@@ -40,7 +40,7 @@ public static class DataSetup
             services.AddDbContext<MarketplaceDbContext, SqliteMarketplaceDbContext>(o => o.UseSqlite(connectionString));
         }
 
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(MarketplaceClock.Real);
         services.AddHostedService<DatabaseMigrator>();
         services.AddSingleton<IReadModelProjector, BusinessProjector>();
         services.AddSingleton<IReadModelProjector, SpaceProjector>();

@@ -23,7 +23,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddMemoryGrainStorageAsDefault();
-            silo.Services.AddSingleton<TimeProvider>(Clock);
+            silo.Services.AddSingleton(new MarketplaceClock(Clock));
             silo.Services.AddSingleton<ILiveUpdates>(Live);
         });
         Cluster = builder.Build();

@@ -14,7 +14,7 @@ namespace Marketplace.Testing;
 /// <summary>
 /// The real server (silo included) on a given database, with its own silo ports so hosts can run side by side.
 /// <paramref name="realPort"/> serves on a real Kestrel port, for SignalR and browser tests; <paramref name="clock"/>
-/// replaces the server's clock (a FakeTimeProvider, to cross tender deadlines at will).
+/// replaces the marketplace's clock (a FakeTimeProvider, to cross tender deadlines at will; the runtime keeps the real one).
 /// </summary>
 public sealed class MarketplaceHost(TestDatabase database, bool realPort = false, bool seed = false, TimeProvider? clock = null)
     : WebApplicationFactory<Program>
@@ -30,7 +30,7 @@ public sealed class MarketplaceHost(TestDatabase database, bool realPort = false
         builder.UseSetting("Silo:GatewayPort", FreePort().ToString());
         builder.UseSetting("Seed:DemoData", seed ? "true" : "false");
         if (realPort) UseKestrel(0);
-        if (clock is not null) builder.ConfigureTestServices(services => services.AddSingleton(clock));
+        if (clock is not null) builder.ConfigureTestServices(services => services.AddSingleton(new MarketplaceClock(clock)));
     }
 
     /// <summary>The base address of the real Kestrel port (only with realPort).</summary>

@@ -13,7 +13,7 @@ namespace Marketplace.Data.Storage;
 /// as the ETag. A write from a stale version throws <see cref="InconsistentStateException"/>. Read models are
 /// projected in the same transaction as the state they mirror.
 /// </summary>
-public sealed class EfGrainStorage(IServiceScopeFactory scopes, IEnumerable<IReadModelProjector> projectors, TimeProvider clock)
+public sealed class EfGrainStorage(IServiceScopeFactory scopes, IEnumerable<IReadModelProjector> projectors, MarketplaceClock clock)
     : IGrainStorage
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)

@@ -9,7 +9,7 @@ internal sealed class AllianceGrain(
     [PersistentState("alliance")] IPersistentState<AllianceState> alliance,
     ITenderBids bids,
     ILiveUpdates live,
-    TimeProvider clock) : Grain, IAllianceGrain
+    MarketplaceClock clock) : Grain, IAllianceGrain
 {
     AllianceState State => alliance.State;
 

@@ -5,7 +5,7 @@ namespace Marketplace.Businesses;
 internal sealed class BusinessGrain(
     [PersistentState("business")] IPersistentState<BusinessState> business,
     ILiveUpdates live,
-    TimeProvider clock) : Grain, IBusinessGrain
+    MarketplaceClock clock) : Grain, IBusinessGrain
 {
     public async Task<Outcome<BusinessSnapshot>> Create(CreateBusiness command)
     {

@@ -8,7 +8,7 @@ namespace Marketplace.JointBids;
 internal sealed class JointBidGrain(
     [PersistentState("jointbid")] IPersistentState<JointBidState> jointBid,
     ILiveUpdates live,
-    TimeProvider clock) : Grain, IJointBidGrain
+    MarketplaceClock clock) : Grain, IJointBidGrain
 {
     JointBidState State => jointBid.State;
 

@@ -6,7 +6,7 @@ namespace Marketplace.Showcase;
 internal sealed class ShowcaseGrain(
     [PersistentState("showcase")] IPersistentState<ShowcaseState> showcase,
     ILiveUpdates live,
-    TimeProvider clock) : Grain, IShowcaseGrain
+    MarketplaceClock clock) : Grain, IShowcaseGrain
 {
     ShowcaseState State => showcase.State;
 
@@ -59,7 +59,7 @@ internal sealed class ShowcaseGrain(
 
 internal sealed class EndorsementGrain(
     [PersistentState("endorsement")] IPersistentState<EndorsementState> endorsement,
-    TimeProvider clock) : Grain, IEndorsementGrain
+    MarketplaceClock clock) : Grain, IEndorsementGrain
 {
     Guid EndorserId => this.GetPrimaryKey(out _);
 

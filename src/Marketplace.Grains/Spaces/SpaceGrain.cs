@@ -6,7 +6,7 @@ namespace Marketplace.Spaces;
 internal sealed class SpaceGrain(
     [PersistentState("space")] IPersistentState<SpaceState> space,
     ILiveUpdates live,
-    TimeProvider clock) : Grain, ISpaceGrain
+    MarketplaceClock clock) : Grain, ISpaceGrain
 {
     SpaceState State => space.State;
 

@@ -6,7 +6,7 @@ namespace Marketplace.Spaces;
 internal sealed class SpaceMembershipGrain(
     [PersistentState("membership")] IPersistentState<MembershipState> membership,
     ILiveUpdates live,
-    TimeProvider clock) : Grain, ISpaceMembershipGrain
+    MarketplaceClock clock) : Grain, ISpaceMembershipGrain
 {
     MembershipState State => membership.State;
     Guid SpaceId => this.GetPrimaryKey(out _);

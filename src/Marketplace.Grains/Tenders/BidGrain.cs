@@ -6,7 +6,7 @@ namespace Marketplace.Tenders;
 internal sealed class BidGrain(
     [PersistentState("bid")] IPersistentState<BidState> bid,
     ILiveUpdates live,
-    TimeProvider clock) : Grain, IBidGrain
+    MarketplaceClock clock) : Grain, IBidGrain
 {
     BidState State => bid.State;
 

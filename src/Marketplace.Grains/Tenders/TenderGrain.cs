@@ -10,7 +10,7 @@ internal sealed class TenderGrain(
     ITenderBids bids,
     ILiveUpdates live,
     IOptions<TenderOptions> options,
-    TimeProvider clock) : Grain, ITenderGrain
+    MarketplaceClock clock) : Grain, ITenderGrain
 {
     TenderState State => tender.State;
 

@@ -28,7 +28,7 @@ public static class BidEndpoints
     }
 
     static async Task<Results<Ok<ReceiptDto>, ProblemHttpResult>> Submit(
-        Guid id, Guid bidderId, SubmitBidRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, TimeProvider clock, CancellationToken ct)
+        Guid id, Guid bidderId, SubmitBidRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, MarketplaceClock clock, CancellationToken ct)
     {
         var receivedAt = clock.Now(); // the bid counts from here: the server has it
         var lots = new List<LotPrice>();

@@ -40,7 +40,7 @@ public static class DocumentEndpoints
     }
 
     static async Task<Results<Created<DocumentDto>, ProblemHttpResult>> Upload(
-        Guid id, string? name, HttpRequest request, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, TimeProvider clock, CancellationToken ct)
+        Guid id, string? name, HttpRequest request, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, MarketplaceClock clock, CancellationToken ct)
     {
         var business = await grains.GetGrain<IBusinessGrain>(id).Get();
         if (business is null) return ProblemResults.NotFound("No business has this id.");

@@ -31,7 +31,7 @@ public static class InboxEndpoints
     }
 
     /// <summary>The person has seen everything in their inboxes up to now.</summary>
-    static async Task<NoContent> MarkRead(ClaimsPrincipal user, UserManager<MarketplaceUser> users, TimeProvider clock)
+    static async Task<NoContent> MarkRead(ClaimsPrincipal user, UserManager<MarketplaceUser> users, MarketplaceClock clock)
     {
         var person = await users.FindByIdAsync(user.UserId().ToString());
         person!.InboxReadAt = clock.Now();

@@ -8,7 +8,7 @@ namespace Marketplace.Server.Endpoints;
 /// <summary>Builds the admins' dashboard of a space from its read models.</summary>
 internal static class SpaceDashboard
 {
-    public static async Task<SpaceDashboardDto> Build(SpaceSnapshot space, MarketplaceDbContext db, TimeProvider clock, CancellationToken ct)
+    public static async Task<SpaceDashboardDto> Build(SpaceSnapshot space, MarketplaceDbContext db, MarketplaceClock clock, CancellationToken ct)
     {
         var standings = await db.SpaceMembers.AsNoTracking().Where(m => m.SpaceId == space.Id)
             .Select(m => new { m.Status, m.AcceptedPolicyVersion, m.Verified }).ToListAsync(ct);

@@ -192,7 +192,7 @@ public static class SpaceEndpoints
     }
 
     static async Task<Results<Ok<SpaceDashboardDto>, ProblemHttpResult>> Dashboard(
-        Guid id, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, TimeProvider clock, CancellationToken ct)
+        Guid id, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, MarketplaceClock clock, CancellationToken ct)
     {
         if (await AdminView(id, user, grains) is not { } space) return AdminRefusal(await grains.Space(id).Get());
         return TypedResults.Ok(await SpaceDashboard.Build(space, db, clock, ct));

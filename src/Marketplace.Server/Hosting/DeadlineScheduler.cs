@@ -11,7 +11,7 @@ namespace Marketplace.Server.Hosting;
 /// the clock itself. This only makes the transition happen (and be announced) when nobody is looking.
 /// It also follows up awards: a lot won by an alliance's joint bid becomes a showcase project (once, by the bid's id).
 /// </summary>
-internal sealed class DeadlineScheduler(IServiceScopeFactory scopes, IGrainFactory grains, TimeProvider clock, ILogger<DeadlineScheduler> log)
+internal sealed class DeadlineScheduler(IServiceScopeFactory scopes, IGrainFactory grains, MarketplaceClock clock, ILogger<DeadlineScheduler> log)
     : BackgroundService
 {
     static readonly TimeSpan Period = TimeSpan.FromSeconds(1);

@@ -13,7 +13,7 @@ namespace Marketplace.Server.Seed;
 /// account, and one published tender of the buyer in the space. Ids are fixed, so running it again changes nothing.
 /// On in Development (the README's `dotnet run`), off otherwise: the demo password is public.
 /// </summary>
-internal sealed class DemoSeeder(IServiceScopeFactory scopes, IGrainFactory grains, TimeProvider clock, ILogger<DemoSeeder> log) : IHostedService
+internal sealed class DemoSeeder(IServiceScopeFactory scopes, IGrainFactory grains, MarketplaceClock clock, ILogger<DemoSeeder> log) : IHostedService
 {
     public const string Password = "demo-marketplace-2026";
 

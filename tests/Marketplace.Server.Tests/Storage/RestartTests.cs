@@ -1,9 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
+using Marketplace.Alliances;
 using Marketplace.Data;
+using Marketplace.Server.Auth;
 using Marketplace.Server.Endpoints;
+using Marketplace.Server.Tests.Tenders;
 using Marketplace.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.Extensions.Time.Testing;
 using static Marketplace.Testing.ApiClientExtensions;
 
 namespace Marketplace.Server.Tests.Storage;
@@ -35,5 +39,49 @@ public sealed class RestartTests
         (await sameBrowser.GetFromJsonAsync<MyBusinessDto[]>("/api/me/businesses", Json)).Should().ContainSingle(b => b.Id == saved.Id);
         (await sameBrowser.GetFromJsonAsync<DirectoryPageDto>("/api/businesses?q=neri", Json))!.Items.Should().ContainSingle()
             .Which.ComuneName.Should().Be("Reggio nell'Emilia");
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task A_joint_bid_with_its_files_and_sign_offs_survives_a_full_restart_and_is_submitted_after_it(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.Create(provider);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        JointBidDto signed;
+        string leadEmail, memberEmail;
+        await using (var before = new MarketplaceHost(database, clock: clock))
+        {
+            before.StartServer();
+            var w = await TenderWorld.Create(before, clock);
+            var tender = await w.Publish();
+            var alliance = await (await w.Builder.PostAsJsonAsync("/api/alliances", new FormAllianceRequest(w.BuilderId, w.SpaceId, tender.Id, "RTI Rodari", "Accordo"), Json)).Read<AllianceDto>();
+            (await w.Builder.PostAsJsonAsync($"/api/alliances/{alliance.Id}/invitations", new AllianceInviteRequest(w.CoderId, AllianceRole.Member), Json)).EnsureSuccessStatusCode();
+            (await w.Coder.PostAsJsonAsync($"/api/alliances/{alliance.Id}/firms/{w.CoderId}/answer", new AllianceAnswerRequest(true, 1), Json)).EnsureSuccessStatusCode();
+            w.PassTo(tender.EnquiryDeadline); // bids are taken
+            var bid = $"/api/alliances/{alliance.Id}/bid";
+            (await w.Coder.PostAsJsonAsync($"{bid}/work-packages", new SaveWorkPackageRequest(null, 0, "Cablaggio", 1, null, w.CoderId, new MoneyDto(150_000.25m, "EUR")), Json)).EnsureSuccessStatusCode();
+            (await w.Builder.PutAsJsonAsync($"{bid}/answers/2", new SaveAnswerRequest(0, "Cantiere d'estate"), Json)).EnsureSuccessStatusCode();
+            var offer = await (await TenderWorld.Upload(w.Builder, w.BuilderId, "Offerta tecnica.pdf", TenderWorld.Pdf)).Read<DocumentDto>();
+            var attached = await (await w.Builder.PostAsJsonAsync($"{bid}/documents", new AttachDocumentsRequest(w.BuilderId, [offer.Id]), Json)).Read<JointBidDto>();
+            signed = await (await w.Coder.PostAsJsonAsync($"{bid}/sign", new SignRequest(w.CoderId, attached.Digest), Json)).Read<JointBidDto>();
+            leadEmail = (await w.Builder.GetFromJsonAsync<MeDto>("/api/auth/me", Json))!.Email;
+            memberEmail = (await w.Coder.GetFromJsonAsync<MeDto>("/api/auth/me", Json))!.Email;
+        }
+
+        await using var after = new MarketplaceHost(database, clock: clock);
+        var lead = after.Browser();
+        await lead.SignIn(leadEmail);
+        var path = $"/api/alliances/{signed.AllianceId}/bid";
+        (await lead.GetFromJsonAsync<JointBidDto>(path, Json)).Should().BeEquivalentTo(signed, "the content, its digest, versions and the member's signature are stored");
+        (await (await lead.GetAsync($"{path}/documents/{signed.Documents[0].Document.Id}")).Content.ReadAsByteArrayAsync()).Should().Equal(TenderWorld.Pdf);
+        var member = after.Browser();
+        await member.SignIn(memberEmail);
+        (await member.PostAsJsonAsync($"{path}/sign", new SignRequest(signed.WorkPackages[0].Firm.Id, signed.Digest), Json))
+            .StatusCode.Should().Be(HttpStatusCode.Conflict, "the member already signed this version before the restart");
+        (await lead.PostAsJsonAsync($"{path}/sign", new SignRequest(signed.AwaitingSignature.Single().Id, signed.Digest), Json)).EnsureSuccessStatusCode();
+        var submit = await lead.PostAsync($"{path}/submit", null);
+        submit.EnsureSuccessStatusCode();
+        (await submit.Read<JointBidDto>()).Receipt!.ReceivedAt.Should().Be(clock.GetUtcNow());
     }
 }
