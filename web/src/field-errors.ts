@@ -3,7 +3,7 @@
 // space's directory search, whose errors name its query parameters (cpv, near, radiusKm, …), tenders (the
 // tender form, questions, evaluation), bids and uploaded documents, whose errors name nested fields
 // (`lots[0].cpv[1]`, `criteria[2].weight`, `answers[3]`), alliances (form, invite, remove, new terms) and their
-// joint bids (a work package, an answer).
+// joint bids (a work package, an answer, attached files).
 // The server names the field of each error (`vatNumber`, `capabilities[2]`, `territoryProvinces[0]`, `body` for
 // an unreadable request) and writes its message in English; the message shown here is chosen by the field and
 // filled in from the request that was sent. The rules and limits are those of Marketplace.Grains:
@@ -221,8 +221,8 @@ const formRules: Record<FormName, Record<string, Rule>> = {
     accept: { key: "alliances.validation.accept" },
     reason: { key: "alliances.validation.reason", numbers: [["max", 1000]] },
   },
-  // Marketplace.Grains/JointBids/JointBidState.cs (CheckSave, CheckAnswer) and the joint bid endpoints: a work
-  // package (`price` is refused whole when missing, else by `price.amount` and `price.currency`) and an answer.
+  // Marketplace.Grains/JointBids/JointBidState.cs (CheckSave, CheckAnswer, CheckAttach) and the joint bid endpoints: a
+  // work package (`price` is refused whole when missing, else by `price.amount` and `price.currency`), an answer, files.
   jointBid: {
     title: {
       key: "jointBid.validation.title",
@@ -241,6 +241,10 @@ const formRules: Record<FormName, Record<string, Rule>> = {
     description: { key: "jointBid.validation.description", numbers: [["max", 4000]] },
     text: { key: "jointBid.validation.answer", numbers: [["min", 1], ["max", 8000]] },
     criterion: { key: "jointBid.validation.criterion" },
+    // A firm's files (CheckAttach, DocumentEndpoints.Resolve): `documents[1]` is not one of the firm's uploads. The
+    // request is quoted with the files' names in place of their ids.
+    documents: { key: "tenders.validation.documents", numbers: [["max", 20]], missing: "jointBid.validation.documentsMissing" },
+    "documents[]": { key: "jointBid.validation.document", unquoted: "jointBid.validation.documentAt" },
   },
 };
 

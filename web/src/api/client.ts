@@ -56,11 +56,13 @@ import type {
   AllianceInviteRequest,
   AllianceSummaryDto,
   FormAllianceRequest,
+  PartnerLedgerDto,
   CoverageDto,
   JointBidDto,
   SaveAnswerRequest,
   SaveWorkPackageRequest,
   SignRequest,
+  AttachDocumentsRequest,
 } from "./types";
 
 type Query = Record<string, string | number | undefined>;
@@ -243,6 +245,13 @@ export const api = {
   saveJointAnswer: (id: string, criterion: number, body: SaveAnswerRequest) =>
     request<JointBidDto>("PUT", `/api/alliances/${segment(id)}/bid/answers/${criterion}`, body),
   /** A bidding firm approves exactly the content it saw, named by its digest (409 if it changed since). */
+  /** A firm attaches its own uploads to the joint bid (an Owner or Manager of it); any change voids every approval. */
+  attachJointDocuments: (id: string, body: AttachDocumentsRequest) =>
+    request<JointBidDto>("POST", `/api/alliances/${segment(id)}/bid/documents`, body),
+  /** The firm that attached the file, or the lead, takes it off. */
+  detachJointDocument: (id: string, documentId: string) =>
+    request<JointBidDto>("DELETE", `/api/alliances/${segment(id)}/bid/documents/${segment(documentId)}`),
+  jointDocumentUrl: (id: string, documentId: string) => `/api/alliances/${segment(id)}/bid/documents/${segment(documentId)}`,
   signJointBid: (id: string, body: SignRequest) => request<JointBidDto>("POST", `/api/alliances/${segment(id)}/bid/sign`, body),
   /** The lead submits what every bidding firm signed, as the alliance's sealed bid; the answer carries the receipt. */
   submitJointBid: (id: string) => request<JointBidDto>("POST", `/api/alliances/${segment(id)}/bid/submit`),
@@ -250,4 +259,6 @@ export const api = {
 
   /** The firm's active alliances and pending invitations, for its people. */
   firmAlliances: (id: string) => request<AllianceSummaryDto[]>("GET", `/api/businesses/${segment(id)}/alliances`),
+  /** The firm's relationship ledger, for its people (403 for others): partners by lots won, then joint bids, then name. */
+  relationships: (id: string) => request<PartnerLedgerDto[]>("GET", `/api/businesses/${segment(id)}/relationships`),
 };

@@ -103,6 +103,8 @@ export type AllianceMemberDto = Dto<"AllianceMemberDto">;
 export type AllianceAgreementDto = Dto<"AllianceAgreementDto">;
 export type AllianceEventDto = Dto<"AllianceEventDto">;
 export type AllianceSummaryDto = Dto<"AllianceSummaryDto">;
+/** One partner in a firm's relationship ledger: their joint bids, the lots won together and the value of that work. */
+export type PartnerLedgerDto = Dto<"PartnerLedgerDto">;
 export type FormAllianceRequest = Dto<"FormAllianceRequest">;
 export type AllianceInviteRequest = Dto<"AllianceInviteRequest">;
 export type AllianceAnswerRequest = Dto<"AllianceAnswerRequest">;
@@ -119,6 +121,9 @@ export type SignOffDto = Dto<"SignOffDto">;
 export type SaveWorkPackageRequest = Dto<"SaveWorkPackageRequest">;
 export type SaveAnswerRequest = Dto<"SaveAnswerRequest">;
 export type SignRequest = Dto<"SignRequest">;
+/** A file of the joint bid, with the firm that attached it. */
+export type JointDocumentDto = Dto<"JointDocumentDto">;
+export type AttachDocumentsRequest = Dto<"AttachDocumentsRequest">;
 /** The tender's lots and CPV codes against the capabilities of the alliance's active firms, with the gaps. */
 export type CoverageDto = Dto<"CoverageDto">;
 export type LotCoverageDto = Dto<"LotCoverageDto">;

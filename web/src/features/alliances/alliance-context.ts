@@ -1,4 +1,5 @@
 import type { AllianceDto, MemberRole } from "../../api/types";
+import type { ConfirmTexts } from "../../confirm-dialog";
 import type { Redraw } from "../../page";
 import type { AllianceAction } from "./problems";
 
@@ -39,5 +40,7 @@ export interface AllianceContext {
   run(action: AllianceAction, call: () => Promise<AllianceDto>, options: RunOptions): Promise<Outcome | null>;
   /** Loads the alliance again (the viewer's part in it may have changed). */
   reload(): void;
+  /** Asks before an action that cannot be taken back (hand-over, leaving, declining): true once confirmed. */
+  confirm(texts: () => ConfirmTexts): Promise<boolean>;
   redraw: Redraw;
 }

@@ -4,14 +4,14 @@
 // firms' team groups.
 import { html, nothing } from "lit-html";
 import { api } from "../../api/client";
-import type { AllianceSummaryDto, BusinessProfileDto, MemberRole, MyBusinessDto, TenderDto } from "../../api/types";
+import type { AllianceSummaryDto, MyBusinessDto, TenderDto } from "../../api/types";
 import { t, tn } from "../../i18n";
 import { latestOnly } from "../../latest";
 import type { Redraw } from "../../page";
-import { watchBusinessTeam } from "../../realtime/hub";
 import { href } from "../../router";
 import { loadErrorView, loadingView } from "../../views";
 import { currentUser } from "../auth/session";
+import { firmTeamFeed } from "../businesses/firm-team-feed";
 import { canManage } from "../businesses/roles";
 import { isOpen } from "../tenders/status";
 import type { TenderContext } from "../tenders/tender-context";
@@ -120,73 +120,33 @@ export function tenderAlliances(ctx: TenderContext) {
 
 /** A firm's alliances on its page, for its own people; its Owners and Managers may form a standing one. */
 export function firmAlliances(businessId: string, redraw: Redraw) {
-  let profile: Pick<BusinessProfileDto, "kind" | "name"> | null = null;
-  let role: MemberRole | null = null;
-  let state: State = "idle";
-  let items: AllianceSummaryDto[] = [];
-  let stopTeam: (() => void) | null = null;
-
-  const load = latestOnly(
-    () => api.firmAlliances(businessId),
-    (list) => {
-      items = summariesInOrder(list);
-      state = "ok";
-      redraw();
-    },
-    () => {
-      if (state !== "ok") state = "error";
-      redraw();
-    },
-  );
-
-  const shown = (): boolean => profile?.kind === "Firm" && role !== null;
+  // An invitation, a removal, an alliance formed: AllianceChanged on the firm's team group.
+  const feed = firmTeamFeed(businessId, () => api.firmAlliances(businessId).then(summariesInOrder), ["alliance"], redraw);
 
   const form = allianceFormPanel({
     tender: () => null,
-    leads: () => (shown() && canManage(role) && profile ? [{ id: businessId, name: profile.name, kind: "Firm", role: role! }] : []),
+    leads: () => {
+      const profile = feed.profile();
+      const role = feed.role();
+      return feed.shown() && canManage(role) && profile ? [{ id: businessId, name: profile.name, kind: "Firm", role: role! }] : [];
+    },
     spaces: () => api.spaces().then((list) => list.map((s) => ({ id: s.id, name: s.name }))),
     redraw,
   });
 
-  function reload(): void {
-    if (!shown()) return;
-    if (state === "idle") state = "loading";
-    load();
-  }
-
-  /** The firm's people hear of its alliances on its team group: an invitation, a removal, an alliance formed. */
-  function follow(): void {
-    if (!shown() || stopTeam) return;
-    stopTeam = watchBusinessTeam(businessId, {
-      changed: (message) => message.type === "alliance" && reload(),
-      // Changes sent while we were not in the group are lost; fetch once we are (back) in it.
-      state: (next) => next === "connected" && reload(),
-    });
-  }
-
   return {
-    setProfile(next: Pick<BusinessProfileDto, "kind" | "name">): void {
-      const first = profile === null;
-      profile = next;
-      if (first) {
-        reload();
-        follow();
-      }
-    },
-    setRole(next: MemberRole | null): void {
-      role = next;
-      reload();
-      follow();
-      redraw();
-    },
-    reload,
+    setProfile: feed.setProfile,
+    setRole: feed.setRole,
+    reload: feed.reload,
     dispose(): void {
-      load.cancel();
+      feed.dispose();
       form.dispose();
-      stopTeam?.();
     },
     view() {
-      if (!shown() || !profile) return nothing;
+      const profile = feed.profile();
+      if (!feed.shown() || !profile) return nothing;
+      const state = feed.state();
+      const items = feed.value() ?? [];
       const invitations = items.filter((s) => s.standing === "Invited").length;
       return html`<section class="card" data-testid="firm-alliances" data-state=${state} aria-labelledby="firm-alliances-title">
         <div class="section-head">

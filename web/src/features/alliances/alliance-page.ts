@@ -10,6 +10,7 @@ import { html } from "lit-html";
 import { api } from "../../api/client";
 import { ApiError } from "../../api/problem";
 import type { AllianceDto, MemberRole } from "../../api/types";
+import { confirmDialog } from "../../confirm-dialog";
 import { otherFieldMessages } from "../../field-errors";
 import { t } from "../../i18n";
 import { latestOnly } from "../../latest";
@@ -47,6 +48,7 @@ export function alliancePage(id: string, redraw: Redraw): Page {
   let unwatchAlliance: (() => void) | null = null;
   const teamLive = new Map<string, LiveState>();
   const unwatchTeams: (() => void)[] = [];
+  const confirm = confirmDialog(redraw);
 
   const ctx: AllianceContext = {
     allianceId: id,
@@ -55,6 +57,7 @@ export function alliancePage(id: string, redraw: Redraw): Page {
     busy: () => busy,
     run,
     reload: () => loadAlliance(),
+    confirm: (texts) => confirm.ask(texts),
     redraw,
   };
   const members = membersTable(ctx);
@@ -81,6 +84,8 @@ export function alliancePage(id: string, redraw: Redraw): Page {
 
   /** The viewer's firms are out of it: nothing of it stays on screen. */
   function lose(reason: GoneReason): void {
+    // A question about an alliance the viewer no longer sees has no answer.
+    confirm.dismiss();
     alliance = null;
     gone = gone ?? reason;
     followAlliance();
@@ -247,6 +252,7 @@ export function alliancePage(id: string, redraw: Redraw): Page {
       </div>
 
       ${historyView(a)}
+      ${confirm.view()}
     </article>`;
   }
 
@@ -256,6 +262,7 @@ export function alliancePage(id: string, redraw: Redraw): Page {
     title: () => alliance?.name ?? t("alliance.title"),
     dispose: () => {
       disposed = true;
+      confirm.dismiss();
       unwatchAlliance?.();
       unwatchAlliance = null;
       unwatchTeams.forEach((stop) => stop());

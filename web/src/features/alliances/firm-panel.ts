@@ -1,8 +1,10 @@
 // The viewer's own firms in the alliance: an invitation to answer (reading the agreement first: accepting accepts
 // the version shown), new terms to accept, and leaving (a member or subcontractor; the lead hands over first).
+// Declining and leaving are asked again in a dialog first: only the lead can undo them, by inviting the firm again.
 import { html, nothing } from "lit-html";
 import { api } from "../../api/client";
 import type { AllianceDto } from "../../api/types";
+import type { ConfirmTexts } from "../../confirm-dialog";
 import { formatDateTime, t } from "../../i18n";
 import { href } from "../../router";
 import type { AllianceContext } from "./alliance-context";
@@ -15,7 +17,16 @@ type Status = { ok: boolean; text: () => string };
 export function firmPanel(ctx: AllianceContext) {
   const statuses = new Map<string, Status>();
 
-  async function act(firm: ViewerFirm, action: AllianceAction, call: () => Promise<AllianceDto>, done: () => string, gone?: "left" | "declined") {
+  async function act(
+    firm: ViewerFirm,
+    action: AllianceAction,
+    call: () => Promise<AllianceDto>,
+    done: () => string,
+    gone?: "left" | "declined",
+    /** What to ask first, for an action that cannot be taken back. */
+    question?: () => ConfirmTexts,
+  ) {
+    if (question && !(await ctx.confirm(question))) return;
     statuses.delete(firm.member.firmId);
     const outcome = await ctx.run(action, call, gone ? { done, gone } : { done });
     if (!outcome) return;
@@ -53,7 +64,11 @@ export function firmPanel(ctx: AllianceContext) {
               <button type="button" class="danger-outline" data-testid="decline-invitation" data-firm-id=${member.firmId} ?disabled=${ctx.busy()}
                 @click=${() => void act(firm, "decline",
                   () => api.answerAlliance(ctx.allianceId, member.firmId, { accept: false, agreementVersion: version }),
-                  () => t("alliance.done.declined", { firm: member.name }), "declined")}>
+                  () => t("alliance.done.declined", { firm: member.name }), "declined", () => ({
+                    title: t("alliance.confirm.decline.title", { alliance: alliance.name }),
+                    body: t("alliance.confirm.decline.body", { firm: member.name }),
+                    confirm: t("alliance.confirm.decline.yes"),
+                  }))}>
                 ${t("alliance.declineInvitation")}</button>
             </p>`
         : html`<p class="muted small">${t("alliance.viewerOnly", { firm: member.name })}</p>`}
@@ -86,7 +101,11 @@ export function firmPanel(ctx: AllianceContext) {
         ? html`<p class="actions">
             <button type="button" class="danger-outline" data-testid="leave-alliance" data-firm-id=${member.firmId} ?disabled=${ctx.busy()}
               @click=${() => void act(firm, "leave", () => api.leaveAlliance(ctx.allianceId, member.firmId),
-                () => t("alliance.done.left", { firm: member.name }), "left")}>${t("alliance.leave")}</button>
+                () => t("alliance.done.left", { firm: member.name }), "left", () => ({
+                  title: t(alliance.tender ? "alliance.confirm.leave.titleRti" : "alliance.confirm.leave.titleStanding", { alliance: alliance.name }),
+                  body: t(alliance.tender ? "alliance.confirm.leave.bodyRti" : "alliance.confirm.leave.bodyStanding", { firm: member.name }),
+                  confirm: t("alliance.confirm.leave.yes"),
+                }))}>${t("alliance.leave")}</button>
           </p>`
         : nothing}
       ${member.role === "Lead" && firm.canAct ? html`<p class="muted small">${t("alliance.leadHint")}</p>` : nothing}

@@ -1,5 +1,6 @@
 // The alliance's firms: role, standing and where each stands with the agreement; for the lead's Owners and Managers,
-// per row, hand the lead over (to an active member) and remove a firm or withdraw its invitation, saying why.
+// per row, hand the lead over (to an active member, once confirmed in a dialog) and remove a firm or withdraw its
+// invitation, saying why.
 import { html, nothing } from "lit-html";
 import { ifDefined } from "lit-html/directives/if-defined.js";
 import { live } from "lit-html/directives/live.js";
@@ -49,7 +50,14 @@ export function membersTable(ctx: AllianceContext) {
     ctx.redraw();
   }
 
-  async function handOver(member: AllianceMemberDto): Promise<void> {
+  async function handOver(alliance: AllianceDto, member: AllianceMemberDto): Promise<void> {
+    const confirmed = await ctx.confirm(() => ({
+      title: t("alliance.confirm.handOver.title", { firm: member.name }),
+      body: t(alliance.tender ? "alliance.confirm.handOver.bodyRti" : "alliance.confirm.handOver.bodyStanding",
+        { firm: member.name, lead: alliance.lead.name }),
+      confirm: t("alliance.confirm.handOver.yes"),
+    }));
+    if (!confirmed) return;
     removing = null;
     const outcome = await ctx.run("handOver", () => api.handOverAlliance(ctx.allianceId, member.firmId), {
       done: () => t("alliance.done.handedOver", { firm: member.name }),
@@ -104,7 +112,7 @@ export function membersTable(ctx: AllianceContext) {
               <span class="item-actions">
                 ${actions.includes("handOver")
                   ? html`<button type="button" data-testid="handover-${member.firmId}" ?disabled=${ctx.busy()}
-                      @click=${() => void handOver(member)}>${t("alliance.handOver")}</button>`
+                      @click=${() => void handOver(alliance, member)}>${t("alliance.handOver")}</button>`
                   : nothing}
                 ${actions.includes("remove") && removing !== member.firmId
                   ? html`<button type="button" class="danger-outline" data-testid="remove-${member.firmId}" ?disabled=${ctx.busy()}

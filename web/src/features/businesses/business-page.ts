@@ -10,6 +10,7 @@ import { onShowcaseChanged, watchBusiness, type LiveState } from "../../realtime
 import { href } from "../../router";
 import { loadErrorView, loadingView, notFoundView } from "../../views";
 import { firmAlliances } from "../alliances/alliance-lists";
+import { relationshipLedger } from "../alliances/relationship-ledger";
 import { currentUser } from "../auth/session";
 import { showcaseSection } from "../showcase/showcase-section";
 import { businessTenders } from "../tenders/tender-lists";
@@ -37,6 +38,8 @@ export function businessPage(id: string, redraw: Redraw): Page {
   const tenders = businessTenders(id, redraw);
   /** A firm's alliances and invitations, for its people. */
   const alliances = firmAlliances(id, redraw);
+  /** The firms it has bid with, the lots won together and their value, for its people. */
+  const ledger = relationshipLedger(id, redraw);
 
   const loadVerifications = latestOnly(
     () => api.verifications(id),
@@ -56,6 +59,7 @@ export function businessPage(id: string, redraw: Redraw): Page {
     showcase.setKind(merged.profile.kind);
     tenders.setKind(merged.profile.kind);
     alliances.setProfile(merged.profile);
+    ledger.setProfile(merged.profile);
     failure = null;
     if (merged.changed.length > 0) {
       highlighted = new Set(merged.changed);
@@ -102,6 +106,7 @@ export function businessPage(id: string, redraw: Redraw): Page {
         showcase.setViewer(mine);
         tenders.setRole(role);
         alliances.setRole(role);
+        ledger.setRole(role);
         redraw();
       },
       () => undefined, // Without the role the page is just the public view.
@@ -187,6 +192,7 @@ export function businessPage(id: string, redraw: Redraw): Page {
         </div>
         ${tenders.view()}
         ${alliances.view()}
+        ${ledger.view()}
         ${showcase.view()}
         ${members?.view() ?? nothing}
       </article>
@@ -201,6 +207,7 @@ export function businessPage(id: string, redraw: Redraw): Page {
       showcase.dispose();
       tenders.dispose();
       alliances.dispose();
+      ledger.dispose();
       loadVerifications.cancel();
       clearTimeout(highlightTimer);
     },

@@ -1,8 +1,9 @@
 // An alliance's workspace (on its page, for an alliance formed for a tender, to the people of its active firms):
 // who is here now, the coverage of the tender's CPV codes, the joint bid's work packages with the lots' totals and
-// the firms' shares, the answers to the quality criteria, the sign-off of one digest by every bidding firm, and the
-// lead's submission with its receipt. Live over the alliance's group (the page forwards it): JointBidChanged
-// reloads the joint bid (debounced), PresenceChanged says who is here; a form being typed in is never overwritten.
+// the firms' shares, the answers to the quality criteria, the firms' documents, the sign-off of one digest by every
+// bidding firm, and the lead's submission with its receipt. Live over the alliance's group (the page forwards it):
+// JointBidChanged reloads the joint bid (debounced), PresenceChanged says who is here; a form being typed in is never
+// overwritten.
 import { html, nothing } from "lit-html";
 import { api } from "../../api/client";
 import { ApiError } from "../../api/problem";
@@ -19,6 +20,7 @@ import { currentUser } from "../auth/session";
 import { formatDeadline } from "../tenders/dates";
 import { answersSection } from "./answers-section";
 import { coverageView } from "./coverage-view";
+import { documentsSection } from "./documents-section";
 import { presenceBar } from "./presence-bar";
 import { jointBidProblem, type JointBidAction } from "./problems";
 import { editorFirms, mayEdit, sameId, tenderWindow } from "./rules";
@@ -105,6 +107,7 @@ export function jointBidSection(ctx: AllianceContext) {
   };
   const packages = workPackagesTable(ws);
   const answers = answersSection(ws);
+  const documents = documentsSection(ws);
   const signOff = signOffSection(ws);
   const suggestions = suggestionsSection(ctx);
 
@@ -268,6 +271,7 @@ export function jointBidSection(ctx: AllianceContext) {
           ? html`${packages.view(bid!, tender!, alliance)}
               ${sharesView(bid!)}
               ${answers.view(bid!, tender!)}
+              ${documents.view(bid!, alliance)}
               ${signOff.view(bid!, tender!, alliance, voided, () => {
                 voided = [];
                 ctx.redraw();

@@ -5,12 +5,14 @@ import { ApiError } from "../../api/problem";
 import { generalMessage } from "../../field-errors";
 import { t, type MessageKey } from "../../i18n";
 
-export type JointBidAction = "savePackage" | "deletePackage" | "answer" | "sign" | "submit" | "withdraw";
+export type JointBidAction = "savePackage" | "deletePackage" | "answer" | "attach" | "detach" | "sign" | "submit" | "withdraw";
 
 const forbidden: Record<JointBidAction, MessageKey> = {
   savePackage: "jointBid.problem.forbiddenEdit",
   deletePackage: "jointBid.problem.forbiddenEdit",
   answer: "jointBid.problem.forbiddenEdit",
+  attach: "jointBid.problem.forbiddenAttach",
+  detach: "jointBid.problem.forbiddenDetach",
   sign: "jointBid.problem.forbiddenSign",
   submit: "jointBid.problem.forbiddenLead",
   withdraw: "jointBid.problem.forbiddenLead",
@@ -20,6 +22,8 @@ const conflict: Record<JointBidAction, MessageKey> = {
   savePackage: "jointBid.problem.changed",
   deletePackage: "jointBid.problem.deleteChanged",
   answer: "jointBid.problem.changed",
+  attach: "jointBid.problem.attachConflict",
+  detach: "jointBid.problem.detachConflict",
   sign: "jointBid.problem.signChanged",
   submit: "jointBid.problem.submitConflict",
   withdraw: "jointBid.problem.withdrawConflict",
@@ -34,6 +38,13 @@ export interface JointBidProblem {
   stale: boolean;
 }
 
+function notFound(action: JointBidAction): MessageKey {
+  if (action === "savePackage" || action === "deletePackage") return "jointBid.problem.packageGone";
+  // The file is no longer attached: someone else took it off meanwhile.
+  if (action === "detach") return "jointBid.problem.documentGone";
+  return "jointBid.problem.notFound";
+}
+
 export function jointBidProblem(action: JointBidAction, error: unknown): JointBidProblem {
   if (!(error instanceof ApiError)) return { text: () => generalMessage(error), reload: false, stale: false };
   switch (error.status) {
@@ -43,7 +54,7 @@ export function jointBidProblem(action: JointBidAction, error: unknown): JointBi
       return { text: () => t(forbidden[action]), reload: true, stale: false };
     case 404:
       return {
-        text: () => t(action === "savePackage" || action === "deletePackage" ? "jointBid.problem.packageGone" : "jointBid.problem.notFound"),
+        text: () => t(notFound(action)),
         reload: true,
         // The package was deleted meanwhile: the reload keeps the user's values, to add it again.
         stale: action === "savePackage",

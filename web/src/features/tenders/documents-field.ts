@@ -1,5 +1,6 @@
 // Attaching files to a tender (the buyer's) or a bid (the firm's): each file chosen is checked, uploaded to the
 // business (POST /api/businesses/{id}/documents, the raw file as the body) and listed with its name and size.
+// The upload itself (uploadDocuments) is shared with the joint bid's documents.
 import { html, nothing } from "lit-html";
 import { api } from "../../api/client";
 import { ApiError } from "../../api/problem";
@@ -21,50 +22,79 @@ export interface DocumentsFieldOptions {
   inputId: string;
 }
 
+function describe(name: string, error: unknown): () => string {
+  if (error instanceof ApiError && error.status === 400) {
+    const errors = error.errors;
+    return () => t("documents.failed", { name, reason: otherFieldMessages(errors, [], { name }, "document").join(" ") || error.title });
+  }
+  const problem = tenderProblem("upload", error);
+  return () => t("documents.failed", { name, reason: problem.text() });
+}
+
+export interface UploadProgress {
+  /** The file on its way, or null once all are done. */
+  uploading(name: string | null): void;
+  /** A file was uploaded. */
+  added(document: DocumentDto): void;
+  /** A file was refused, before sending it or by the server; the text is made when shown. */
+  failed(problem: () => string): void;
+}
+
+/**
+ * Checks and uploads the files for the business, one after another; a refused file does not stop the others.
+ * Resolves to the documents uploaded, in the order chosen.
+ */
+export async function uploadDocuments(owner: string, files: readonly File[], progress: UploadProgress): Promise<DocumentDto[]> {
+  const uploaded: DocumentDto[] = [];
+  for (const file of files) {
+    const problem = documentProblem(file.name, file.size);
+    if (problem) {
+      const name = file.name;
+      progress.failed(() => t(`documents.${problem}`, { name }));
+      continue;
+    }
+    progress.uploading(file.name);
+    try {
+      const added = await api.uploadDocument(owner, file, file.name);
+      uploaded.push(added);
+      progress.added(added);
+    } catch (error) {
+      progress.failed(describe(file.name, error));
+    }
+  }
+  progress.uploading(null);
+  return uploaded;
+}
+
+/** The files chosen in a file input; the input is cleared, so that the same file may be chosen again after removing it. */
+export function chosenFiles(event: Event): File[] {
+  const input = event.target as HTMLInputElement;
+  const files = [...(input.files ?? [])];
+  input.value = "";
+  return files;
+}
+
 export function documentsField(options: DocumentsFieldOptions, redraw: Redraw) {
   let uploading: string | null = null;
   /** Made when shown, so that they follow a change of language. */
   let problems: (() => string)[] = [];
 
-  function describe(name: string, error: unknown): () => string {
-    if (error instanceof ApiError && error.status === 400) {
-      const errors = error.errors;
-      return () => t("documents.failed", { name, reason: otherFieldMessages(errors, [], { name }, "document").join(" ") || error.title });
-    }
-    const problem = tenderProblem("upload", error);
-    return () => t("documents.failed", { name, reason: problem.text() });
-  }
-
   async function upload(files: File[]): Promise<void> {
     const owner = options.owner();
     if (!owner) return;
     problems = [];
-    for (const file of files) {
-      const problem = documentProblem(file.name, file.size);
-      if (problem) {
-        const name = file.name;
-        problems.push(() => t(`documents.${problem}`, { name }));
-        continue;
-      }
-      uploading = file.name;
-      redraw();
-      try {
-        const added = await api.uploadDocument(owner, file, file.name);
-        options.set([...options.list().filter((d) => d.id !== added.id), added]);
-      } catch (error) {
-        problems.push(describe(file.name, error));
-      }
-    }
-    uploading = null;
-    redraw();
+    await uploadDocuments(owner, files, {
+      uploading: (name) => {
+        uploading = name;
+        redraw();
+      },
+      added: (added) => options.set([...options.list().filter((d) => d.id !== added.id), added]),
+      failed: (problem) => problems.push(problem),
+    });
   }
 
   function onChange(event: Event): void {
-    const input = event.target as HTMLInputElement;
-    const files = [...(input.files ?? [])];
-    // The same file may be chosen again after removing it.
-    input.value = "";
-    void upload(files);
+    void upload(chosenFiles(event));
   }
 
   function remove(id: string): void {

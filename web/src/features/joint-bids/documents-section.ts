@@ -1,0 +1,147 @@
+// The joint bid's documents: each firm uploads its own files and attaches them, as soon as they are chosen, for the
+// firm the viewer acts for (chosen when they act for several). The firm that attached a file, or the lead, takes it
+// off. Like any edit, attaching or taking off a file makes a new digest and voids every approval.
+import { html, nothing } from "lit-html";
+import { api } from "../../api/client";
+import type { AllianceDto, AllianceMemberDto, AttachDocumentsRequest, JointBidDto, JointDocumentDto } from "../../api/types";
+import { currentLanguage, t, tn } from "../../i18n";
+import { membersInOrder } from "../alliances/alliance-rules";
+import { roleInText } from "../alliances/alliance-views";
+import { chosenFiles, uploadDocuments } from "../tenders/documents-field";
+import { documentAccept, formatFileSize } from "../tenders/documents";
+import { MAX_JOINT_DOCUMENTS, mayDetach, roomFor, shortDigest } from "./documents";
+import { editorFirms, sameId } from "./rules";
+import type { WorkspaceContext } from "./workspace-context";
+
+type Status = { ok: boolean; text: () => string } | null;
+
+const INPUT = "joint-document-input";
+const FIRM = "joint-document-firm";
+
+export function documentsSection(ws: WorkspaceContext) {
+  /** The firm chosen to attach for, when the viewer acts for several; the first of them until they choose. */
+  let chosenFirm: string | null = null;
+  /** The file being uploaded. */
+  let uploading: string | null = null;
+  /** Files refused before they could be attached; made when shown, so that they follow a change of language. */
+  let problems: (() => string)[] = [];
+  let status: Status = null;
+
+  const firmFor = (editors: readonly AllianceMemberDto[]): AllianceMemberDto | undefined =>
+    editors.find((m) => chosenFirm !== null && sameId(m.firmId, chosenFirm)) ?? editors[0];
+
+  async function attach(files: File[]): Promise<void> {
+    const alliance = ws.alliance();
+    const bid = ws.bid();
+    if (!alliance || !bid || files.length === 0 || uploading !== null) return;
+    const firm = firmFor(membersInOrder(editorFirms(alliance, ws.roles())));
+    if (!firm) return;
+    problems = [];
+    status = null;
+    // Refused before anything is uploaded: the bid would not take them all.
+    const room = roomFor(bid);
+    if (files.length > room) {
+      problems = [() => t("jointBid.documents.tooMany", { max: MAX_JOINT_DOCUMENTS, room })];
+      ws.redraw();
+      return;
+    }
+    const uploaded = await uploadDocuments(firm.firmId, files, {
+      uploading: (name) => {
+        uploading = name;
+        ws.redraw();
+      },
+      added: () => undefined,
+      failed: (problem) => problems.push(problem),
+    });
+    if (uploaded.length === 0) return;
+    const body: AttachDocumentsRequest = { firmId: firm.firmId, documents: uploaded.map((d) => d.id) };
+    const outcome = await ws.run("attach", () => api.attachJointDocuments(ws.allianceId, body), {
+      shown: [],
+      // The messages quote the files by their names, not their ids.
+      sent: { firmId: firm.firmId, documents: uploaded.map((d) => d.name) },
+      done: () => tn("jointBid.documents.attached", uploaded.length, { firm: firm.name }),
+    });
+    status = outcome ? { ok: outcome.ok, text: outcome.text } : { ok: false, text: () => t("jointBid.documents.retry") };
+    ws.redraw();
+  }
+
+  async function detach(d: JointDocumentDto): Promise<void> {
+    problems = [];
+    status = null;
+    const name = d.document.name;
+    const outcome = await ws.run("detach", () => api.detachJointDocument(ws.allianceId, d.document.id), {
+      done: () => t("jointBid.documents.removed", { name }),
+    });
+    if (!outcome) return;
+    status = { ok: outcome.ok, text: outcome.text };
+    ws.redraw();
+  }
+
+  function itemView(d: JointDocumentDto, alliance: AllianceDto, removable: boolean) {
+    const mine = alliance.myFirms.some((f) => sameId(f, d.firm.id));
+    return html`<li class="document joint-document" data-testid="joint-document" data-document-id=${d.document.id} data-firm-id=${d.firm.id}>
+      <span class="joint-document-main">
+        <a class="doc-name" href=${api.jointDocumentUrl(ws.allianceId, d.document.id)} download=${d.document.name}
+          data-testid="joint-document-download">${d.document.name}</a>
+        <span class="joint-document-facts muted small">
+          <span>${formatFileSize(d.document.size, currentLanguage())}</span>
+          <span>${t("jointBid.documents.by", { firm: d.firm.name })}${mine ? html` <span class="badge mine">${t("alliance.yourFirm")}</span>` : nothing}</span>
+          <code class="doc-digest" title=${t("jointBid.documents.digest", { digest: d.document.sha256 })}>${shortDigest(d.document.sha256)}</code>
+        </span>
+      </span>
+      ${removable
+        ? html`<button type="button" class="danger-outline joint-document-remove" data-testid="joint-document-remove" data-document-id=${d.document.id}
+            ?disabled=${ws.busy() || uploading !== null} aria-label=${t("jointBid.documents.removeLabel", { name: d.document.name })}
+            @click=${() => void detach(d)}>${t("jointBid.documents.remove")}</button>`
+        : nothing}
+    </li>`;
+  }
+
+  function addView(editors: readonly AllianceMemberDto[]) {
+    const firm = firmFor(editors);
+    const busy = ws.busy() || uploading !== null;
+    return html`<div class="joint-document-add">
+      ${editors.length > 1
+        ? html`<div class="field">
+            <label for=${FIRM}>${t("jointBid.documents.firm")}</label>
+            <select id=${FIRM} data-testid=${FIRM} ?disabled=${busy}
+              @change=${(ev: Event) => {
+                chosenFirm = (ev.target as HTMLSelectElement).value;
+                ws.redraw();
+              }}>
+              ${editors.map((m) => html`<option value=${m.firmId} ?selected=${firm !== undefined && sameId(m.firmId, firm.firmId)}>${m.name} (${roleInText(m.role)})</option>`)}
+            </select>
+          </div>`
+        : nothing}
+      <div class="field documents-field">
+        <label for=${INPUT}>${editors.length > 1 || !firm ? t("jointBid.documents.add") : t("jointBid.documents.addFor", { firm: firm.name })}</label>
+        <input id=${INPUT} type="file" multiple accept=${documentAccept} data-testid=${INPUT} ?disabled=${busy}
+          @change=${(ev: Event) => void attach(chosenFiles(ev))} />
+        ${uploading ? html`<p class="muted small" role="status">${t("tenderForm.uploading", { name: uploading })}</p>` : nothing}
+      </div>
+    </div>`;
+  }
+
+  return {
+    view(bid: JointBidDto, alliance: AllianceDto) {
+      const editable = ws.editable();
+      const editors = editable ? membersInOrder(editorFirms(alliance, ws.roles())) : [];
+      return html`<section class="card joint-documents" data-testid="joint-documents" aria-labelledby="joint-documents-title">
+        <div class="section-head">
+          <h3 id="joint-documents-title">${t("jointBid.documents.title")} <span class="count">${bid.documents.length}</span></h3>
+        </div>
+        <p class="muted small">${t("jointBid.documents.intro")}</p>
+        ${bid.documents.length
+          ? html`<ul class="documents joint-document-list">
+              ${bid.documents.map((d) => itemView(d, alliance, editable && mayDetach(d, alliance, ws.roles())))}
+            </ul>`
+          : html`<p class="muted" data-testid="joint-documents-empty">${t("jointBid.documents.none")}</p>`}
+        ${editors.length ? addView(editors) : nothing}
+        ${problems.length
+          ? html`<span class="field-error" role="alert" data-testid="joint-documents-problems">${problems.map((p) => html`<span>${p()}</span>`)}</span>`
+          : nothing}
+        <p class="status ${status ? (status.ok ? "ok" : "error") : ""}" role="status" data-testid="joint-documents-status">${status?.text() ?? ""}</p>
+      </section>`;
+    },
+  };
+}
