@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using Marketplace.Alliances;
 using Marketplace.Businesses;
 using Marketplace.Server.Endpoints;
 using Marketplace.Spaces;
@@ -18,7 +17,7 @@ public sealed class JointBidBrowserTests(BrowserFixture fixture) : IClassFixture
     [Fact]
     public async Task Three_firms_co_edit_sign_off_and_the_lead_submits_with_everyone_getting_the_receipt_live()
     {
-        // Arranged through the API: a space with three member firms, a two-lot tender, and the builder's alliance.
+        // Arranged through the API: a space with three member firms and a two-lot tender.
         var secretary = fixture.NewApiClient();
         await secretary.SignUp("segreteria");
         var association = await secretary.CreateBusiness("Associazione Imprese Emilia", BusinessKind.Association);
@@ -48,31 +47,37 @@ public sealed class JointBidBrowserTests(BrowserFixture fixture) : IClassFixture
              new LotRequest(0, "Impianti", null, ["45310000"], new MoneyDto(280_000m, "EUR"), "037011")],
             [], [new CriterionRequest(0, "Prezzo", CriterionKind.Price, 100)], now.AddSeconds(2), now.AddDays(14), null, null, false, []), Json)).Read<TenderDto>();
         (await buyerApi.PostAsJsonAsync($"/api/tenders/{draft.Id}/publish", new VersionRequest(draft.Version), Json)).EnsureSuccessStatusCode();
-        var alliance = await (await rossi.Api.PostAsJsonAsync("/api/alliances", new FormAllianceRequest(rossi.Id, space, draft.Id, "RTI Rodari", "Accordo"), Json))
-            .Read<AllianceDto>();
 
-        // The lead opens the workspace: lot 2 is a gap, and the suggestions offer the firms that cover it.
+        // The builder forms the alliance from the tender's page; in its workspace lot 2 is a gap, and the suggestions
+        // offer the two firms that cover it. The lead invites both with one click each.
         var lead = await fixture.NewPerson();
         await BusinessProfileBrowserTests.SignIn(lead, rossi.Email);
-        await lead.GotoAsync($"/#/alliances/{alliance.Id}");
+        await lead.GotoAsync($"/#/tenders/{draft.Id}");
+        await lead.GetByTestId("form-alliance").ClickAsync();
+        await lead.GetByTestId("alliance-name").FillAsync("RTI Rodari");
+        await lead.GetByTestId("form-alliance-submit").ClickAsync();
+        await Expect(lead.GetByTestId("alliance-title")).ToHaveTextAsync("RTI Rodari");
+        var allianceId = Guid.Parse(new Uri(lead.Url).Fragment.Split('/').Last());
         await Expect(lead.GetByTestId("coverage-gap")).ToHaveCountAsync(1);
-        var suggestion = lead.GetByTestId("suggestion").And(lead.Locator($"[data-firm-id='{bianchi.Id}']"));
-        await Expect(suggestion).ToBeVisibleAsync();
+        Func<Guid, ILocator> suggestion = firm => lead.GetByTestId("suggestion").And(lead.Locator($"[data-firm-id='{firm}']"));
+        await Expect(suggestion(bianchi.Id)).ToBeVisibleAsync();
+        await Expect(suggestion(verdi.Id)).ToBeVisibleAsync();
         await lead.ScreenshotAsync(new() { Path = Shot("joint-bid-0-suggestions.png"), FullPage = true });
-        await suggestion.GetByTestId("invite-suggestion").ClickAsync();
-        (await rossi.Api.PostAsJsonAsync($"/api/alliances/{alliance.Id}/invitations", new AllianceInviteRequest(verdi.Id, AllianceRole.Member), Json))
-            .EnsureSuccessStatusCode();
-        foreach (var partner in new[] { bianchi, verdi })
-            (await partner.Api.PostAsJsonAsync($"/api/alliances/{alliance.Id}/firms/{partner.Id}/answer", new AllianceAnswerRequest(true, 1), Json))
-                .EnsureSuccessStatusCode();
+        foreach (var firm in new[] { bianchi.Id, verdi.Id })
+        {
+            await suggestion(firm).GetByTestId("invite-suggestion").ClickAsync();
+            await Expect(lead.GetByTestId("alliance-member").And(lead.Locator($"[data-firm-id='{firm}']"))).ToHaveAttributeAsync("data-standing", "Invited");
+        }
 
-        // All three open the workspace and see each other there.
+        // Each partner opens the invitation and accepts the agreement; then all three see each other in the workspace.
         var pages = new List<IPage> { lead };
         foreach (var partner in new[] { bianchi, verdi })
         {
             var page = await fixture.NewPerson();
             await BusinessProfileBrowserTests.SignIn(page, partner.Email);
-            await page.GotoAsync($"/#/alliances/{alliance.Id}");
+            await page.GotoAsync($"/#/alliances/{allianceId}");
+            await page.GetByTestId("accept-invitation").ClickAsync();
+            await Expect(page.GetByTestId("alliance-live-status")).ToHaveAttributeAsync("data-state", "connected");
             pages.Add(page);
         }
         foreach (var page in pages) await Expect(page.GetByTestId("viewer")).ToHaveCountAsync(3);
@@ -98,6 +103,14 @@ public sealed class JointBidBrowserTests(BrowserFixture fixture) : IClassFixture
             await Expect(page.GetByTestId("work-package")).ToHaveCountAsync(3);
             await Expect(page.GetByTestId("lot-total-2")).ToContainTextAsync("265.000,50");
         }
+
+        // A member attaches its technical report; every workspace lists it, with the firm that attached it.
+        await pages[2].GetByTestId("joint-document-input").SetInputFilesAsync(new FilePayload
+        {
+            Name = "Relazione domotica.pdf", MimeType = "application/pdf", Buffer = [.. "%PDF-1.4\n%relazione tecnica\n"u8.ToArray()],
+        });
+        foreach (var page in pages)
+            await Expect(page.GetByTestId("joint-document").And(page.Locator($"[data-firm-id='{verdi.Id}']"))).ToContainTextAsync("Relazione domotica.pdf");
 
         // Every firm signs the same digest; the lead submits; all three get the receipt live.
         foreach (var (page, firm) in pages.Zip(new[] { rossi.Id, bianchi.Id, verdi.Id }))
