@@ -1,43 +1,12 @@
 using Marketplace.Alliances;
-using Marketplace.Businesses;
 using Marketplace.Tenders;
+using static Marketplace.Grains.Tests.Alliances.AllianceSamples;
 using static Marketplace.Grains.Tests.Tenders.TenderSamples;
 
 namespace Marketplace.Grains.Tests.Alliances;
 
 public sealed class AllianceStateTests
 {
-    static readonly Guid Space = Guid.NewGuid();
-    static readonly BusinessSnapshot Lead = Business(BusinessKind.Firm, FirmOwner);
-    static readonly BusinessSnapshot Partner = Business(BusinessKind.Firm, RivalOwner);
-    static readonly BusinessSnapshot Sub = Business(BusinessKind.Firm, Stranger);
-
-    static AllianceFirm In(BusinessSnapshot firm) => new(firm.Id, firm, true);
-
-    static FormAlliance Form(Guid? tender = null) => new(FirmOwner, Lead.Id, Space, tender, "RTI Parchi", "Accordo v1");
-
-    static AllianceState Formed()
-    {
-        var state = new AllianceState();
-        state.CheckForm(Form(), In(Lead), null).Should().BeNull();
-        state.Form(Guid.NewGuid(), Form(), Now);
-        return state;
-    }
-
-    /// <summary>An alliance with the partner joined as Member and the subcontractor joined as Subcontractor.</summary>
-    static AllianceState WithPartners()
-    {
-        var state = Formed();
-        foreach (var (firm, owner, role) in new[] { (Partner, RivalOwner, AllianceRole.Member), (Sub, Stranger, AllianceRole.Subcontractor) })
-        {
-            state.Invite(new InviteToAlliance(FirmOwner, firm.Id, role), Now);
-            var answer = new AnswerAllianceInvitation(owner, firm.Id, true, 1);
-            state.CheckAnswer(answer, In(firm)).Should().BeNull();
-            state.Answer(answer, Now);
-        }
-        return state;
-    }
-
     [Fact]
     public void The_creator_s_firm_leads_and_has_accepted_the_first_agreement()
     {

@@ -61,9 +61,9 @@ internal static class TenderSamples
         return state;
     }
 
-    public static TenderState Tendering()
+    public static TenderState Tendering(TenderDetails? details = null)
     {
-        var state = Published();
+        var state = Published(details);
         state.CatchUp(EnquiryDeadline);
         return state;
     }
