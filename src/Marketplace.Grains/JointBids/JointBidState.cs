@@ -67,6 +67,11 @@ public sealed class JointBidState
         return [.. exact.Select((f, i) => new FirmShare(f.Firm, new Money(f.Amount, f.Currency), floored[i]))];
     }
 
+    /// <summary>
+    /// The firms co-author every part (a firm's sign-off protects what it agreed to), until the tender stops taking
+    /// bids. A submitted bid may still be changed: the change voids the sign-offs, and the lead resubmits it once
+    /// every firm signs again, which replaces the submission, as a single firm's resubmission does.
+    /// </summary>
     public Problem? CheckEdit(JointActor actor, AllianceSnapshot? alliance, TenderSnapshot? tender) =>
         alliance is null || alliance.TenderId is null || tender is null ? Problem.NotFound("No joint bid has this id.")
         : actor.Firms.Length == 0 ? Problem.Forbidden("Only the people of the alliance's firms (Owners and Managers) edit its bid.")
@@ -84,14 +89,14 @@ public sealed class JointBidState
         if (lot is null) errors["lot"] = ["No lot of the tender has this number."];
         if (!alliance.IsActive(command.FirmId)) errors["firmId"] = ["A work package goes to a firm of the alliance."];
         var price = MoneyRules.Normalize(command.Price, "price", errors, allowZero: false);
-        if (lot is not null && price.Currency != (lot.EstimatedValue?.Currency ?? "EUR")) errors["price.currency"] = [$"This lot is priced in {lot.EstimatedValue?.Currency ?? "EUR"}."];
+        if (lot is not null && price.Currency != TenderRules.CurrencyOf(lot)) errors["price.currency"] = [$"This lot is priced in {TenderRules.CurrencyOf(lot)}."];
         if (command.Id is { } id)
         {
             if (WorkPackages.FirstOrDefault(w => w.Id == id) is not { } current) return Problem.NotFound("No work package has this id.");
             if (current.Version != command.ExpectedVersion)
                 return Problem.Conflict($"Someone else saved this work package meanwhile (version {current.Version}); here is the current one.");
         }
-        else if (WorkPackages.Count >= MaxPackages) errors["title"] = [$"A joint bid has at most {MaxPackages} work packages."];
+        else if (WorkPackages.Count >= MaxPackages) errors["workPackages"] = [$"A joint bid has at most {MaxPackages} work packages."];
         if (errors.Count > 0) return Problem.Invalid(errors);
         return new WorkPackage(command.Id ?? Guid.NewGuid(), title!, command.Lot, description, command.FirmId, price, command.ExpectedVersion + 1);
     }
@@ -178,6 +183,9 @@ public sealed class JointBidState
         if (!actor.Lead) return Problem.Forbidden("Only the lead submits the joint bid.");
         var missing = alliance.Tenderers().Where(t => !SignOffs.Any(s => s.FirmId == t.FirmId && s.Digest == Digest)).ToList();
         if (missing.Count > 0) return Problem.Conflict($"{missing.Count} firm(s) have not signed the current version yet.");
+        // A firm that left or was removed no longer bids: its work and its files go to another firm, or out, first.
+        if (WorkPackages.Any(w => !alliance.IsActive(w.FirmId)) || Documents.Any(d => !alliance.IsActive(d.FirmId)))
+            return Problem.Conflict("Some work packages or files belong to a firm no longer in the alliance: reassign or remove them first.");
         var criteria = tender.Details.Criteria.Where(c => c.Kind == CriterionKind.Quality).Select(c => c.Number);
         return criteria.All(c => Answers.Any(a => a.Criterion == c)) ? null : Problem.Conflict("Answer every quality criterion before submitting.");
     }
@@ -197,6 +205,7 @@ public sealed class JointBidState
     public void Withdrawn(DateTimeOffset now)
     {
         Receipt = null;
+        SubmittedBy = null;
         SignOffs.Clear();
         Record("Withdrawn", "", now);
     }

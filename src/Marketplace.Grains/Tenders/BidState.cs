@@ -41,7 +41,7 @@ public sealed class BidState
             if (terms.Lots.FirstOrDefault(l => l.Number == offer.Lot) is not { } lot) { errors[$"lots[{i}].lot"] = ["No lot has this number."]; continue; }
             if (lots.Any(l => l.Lot == offer.Lot)) { errors[$"lots[{i}].lot"] = ["Each lot is offered once."]; continue; }
             var price = MoneyRules.Normalize(offer.Price, $"lots[{i}].price", errors, allowZero: false);
-            var currency = lot.EstimatedValue?.Currency ?? "EUR";
+            var currency = TenderRules.CurrencyOf(lot);
             if (price.Currency != currency) errors[$"lots[{i}].price.currency"] = [$"This lot is priced in {currency}."];
             lots.Add(new LotPrice(offer.Lot, price));
         }

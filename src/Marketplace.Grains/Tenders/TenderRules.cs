@@ -8,6 +8,9 @@ public static class TenderRules
     public const int MinTitle = 3, MaxTitle = 200, MaxDescription = 8000, MaxLots = 50, MaxCpv = 20, MaxEligibility = 20,
         MaxRequirement = 1000, MaxCriteria = 10, MaxCriterionName = 200, MaxDocuments = 20, MaxSpaces = 10, MaxText = 4000;
 
+    /// <summary>The currency of a lot's prices: its estimated value's, or the euro for a lot without one.</summary>
+    public static string CurrencyOf(Lot lot) => lot.EstimatedValue?.Currency ?? "EUR";
+
     /// <summary>
     /// Validates details into their canonical form. Lots and criteria keep their numbers; new ones (number 0) get the
     /// next free number, so a bid's lot number always means the same lot.
@@ -42,6 +45,10 @@ public static class TenderRules
                 errors[$"{at}.number"] = ["Each lot keeps its own number; a new lot has none."];
             lots.Add(new Lot(number, lotTitle ?? "", lotDescription, cpv, value, comune));
         }
+
+        // One currency per tender, so that bids, a joint bid's shares and the value of the work won add up.
+        if (lots.Count > 0 && lots.FindIndex(l => CurrencyOf(l) != CurrencyOf(lots[0])) is var other and > 0)
+            errors.TryAdd($"lots[{other}].estimatedValue.currency", [$"All lots of a tender are priced in one currency ({CurrencyOf(lots[0])}); a lot without an estimated value is in EUR."]);
 
         var eligibility = new List<string>();
         if (raw.Eligibility.Length > MaxEligibility) errors["eligibility"] = [$"At most {MaxEligibility} requirements."];

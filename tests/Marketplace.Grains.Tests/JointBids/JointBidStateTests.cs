@@ -410,6 +410,26 @@ public sealed class JointBidStateTests
         bid.CheckSubmit(LeadPeople, Alliance, Tender).Should().BeNull();
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void The_work_or_files_of_a_firm_that_left_are_reassigned_or_removed_before_submission(bool file)
+    {
+        // While the firm was still a member it took a package or attached a file; then the lead removed it.
+        var stillIn = WithPartners(Tender).Joined(Former, AllianceRole.Member).ToSnapshot();
+        var bid = Ready();
+        var formerPeople = new JointActor(Guid.NewGuid(), [Former.Id], false);
+        if (file) bid.Attach(new AttachJointDocuments(formerPeople.UserId, Former.Id, [Document("referenze.pdf")]), Now);
+        else bid.Save(bid.CheckSave(NewPackage(Former.Id, 1_000m), stillIn, Tender).Value!, Now);
+        SignAll(bid);
+
+        bid.CheckSubmit(LeadPeople, Alliance, Tender)!.Should().BeEquivalentTo(new { Kind = ProblemKind.Conflict });
+        if (file) bid.Detach(bid.Documents.Single(d => d.FirmId == Former.Id).Document.Id, Now);
+        else Save(bid, EditOf(bid.WorkPackages.Single(w => w.FirmId == Former.Id)) with { FirmId = Lead.Id });
+        SignAll(bid);
+        bid.CheckSubmit(LeadPeople, Alliance, Tender).Should().BeNull();
+    }
+
     [Fact]
     public void Every_bidding_firm_signs_before_submission_but_not_the_subcontractor()
     {

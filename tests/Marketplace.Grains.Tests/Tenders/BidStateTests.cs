@@ -11,12 +11,12 @@ public sealed class BidStateTests
     static readonly Tenderer[] Alone = [new(Firm.Id, TendererRole.Lead)];
     static readonly DocumentRef Offer = new(Guid.NewGuid(), "offerta.pdf", "application/pdf", 2048, new string('c', 64));
 
-    /// <summary>Lot 1 is estimated in EUR, lot 2 in CHF, lot 3 has no estimate; price 40, two quality criteria (2, 3) of 30.</summary>
+    /// <summary>Lots 1 and 2 are estimated in EUR (a tender has one currency), lot 3 has no estimate; price 40, two quality criteria (2, 3) of 30.</summary>
     static readonly TenderSnapshot Tender = new(Guid.NewGuid(), Buyer.Id, BuyerOwner, [Space],
         new TenderDetails("Manutenzione del verde", null,
             [
                 new Lot(1, "Parchi nord", null, ["77313000-7"], new Money(50_000m, "EUR"), null),
-                new Lot(2, "Parchi di Lugano", null, ["77313000-7"], new Money(20_000m, "CHF"), null),
+                new Lot(2, "Parchi sud", null, ["77313000-7"], new Money(20_000m, "EUR"), null),
                 new Lot(3, "Aiuole", null, ["77313000-7"], null, null),
             ],
             [],
@@ -80,7 +80,7 @@ public sealed class BidStateTests
 
     [Fact]
     public void A_price_is_in_the_currency_of_the_lot_s_estimate() =>
-        Errors(Command(lots: [new LotPrice(2, new Money(18_000m, "EUR"))])).Should().Equal("lots[0].price.currency");
+        Errors(Command(lots: [new LotPrice(2, new Money(18_000m, "CHF"))])).Should().Equal("lots[0].price.currency");
 
     [Fact]
     public void A_lot_without_an_estimate_is_priced_in_euro()

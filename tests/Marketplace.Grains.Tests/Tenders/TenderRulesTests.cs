@@ -217,6 +217,18 @@ public sealed class TenderRulesTests
         else outcome.Problem!.Errors!.Keys.Should().Equal("lots[0].estimatedValue.amount");
     }
 
+    [Fact]
+    public void A_tender_s_lots_are_priced_in_one_currency()
+    {
+        Lot Valued(string title, string? currency) => NewLot(title, "77313000") with { EstimatedValue = currency is null ? null : new Money(10_000m, currency) };
+
+        Errors(Details() with { Lots = [Valued("Parchi", "CHF"), Valued("Giardini", "CHF"), Valued("Aiuole", "EUR")] }).Should().Equal("lots[2].estimatedValue.currency");
+        Errors(Details() with { Lots = [Valued("Parchi", "CHF"), Valued("Aiuole", null)] })
+            .Should().Equal(new[] { "lots[1].estimatedValue.currency" }, "a lot without an estimate is in euro");
+        Normalize(Details() with { Lots = [Valued("Parchi", "EUR"), Valued("Aiuole", null)] }).Problem.Should().BeNull();
+        Normalize(Details() with { Lots = [Valued("Parchi", "chf"), Valued("Giardini", "CHF")] }).Problem.Should().BeNull();
+    }
+
     // Material changes
 
     [Fact]
