@@ -1,5 +1,7 @@
+using Marketplace.Alliances;
 using Marketplace.Businesses;
 using Marketplace.Data;
+using Marketplace.JointBids;
 using Marketplace.Showcase;
 using Marketplace.Spaces;
 using Marketplace.Tenders;
@@ -65,6 +67,7 @@ internal sealed class DemoSeeder(IServiceScopeFactory scopes, IGrainFactory grai
         }
         await SeedSpace(users);
         await SeedTender(users);
+        await SeedAlliance(users);
         if (created > 0) log.LogInformation("Seeded {Count} demo businesses and their owner accounts (see the README)", created);
     }
 
@@ -128,9 +131,39 @@ internal sealed class DemoSeeder(IServiceScopeFactory scopes, IGrainFactory grai
         await Expect(tender.Publish(new PublishTender(officer, draft.Value!.Version)));
     }
 
+    static readonly Guid AllianceId = Guid.Parse("0b1f6a52-6c55-4a4e-9a4f-5a0d3d2b1d01");
+
+    /// <summary>
+    /// Edilizia Rossi's RTI for the tender, with Impianti Bianchi as member and a joint bid under way: one work package
+    /// each, one of the two quality answers, nobody has signed yet (the demo users do the rest).
+    /// </summary>
+    async Task SeedAlliance(UserManager<MarketplaceUser> users)
+    {
+        var alliance = grains.GetGrain<IAllianceGrain>(AllianceId);
+        if (await alliance.Get() is not null) return;
+        var (rossi, bianchi) = (Businesses[2], Businesses[3]);
+        var lead = (await users.FindByEmailAsync(rossi.OwnerEmail))!.Id;
+        var member = (await users.FindByEmailAsync(bianchi.OwnerEmail))!.Id;
+        await Expect(alliance.Form(new FormAlliance(lead, rossi.Id, SpaceId, TenderId, "RTI Scuola Rodari", """
+            Accordo di raggruppamento temporaneo di imprese per la gara "Riqualificazione energetica della scuola primaria Rodari".
+            1. Edilizia Rossi S.r.l. è mandataria e presenta l'offerta in nome e per conto del raggruppamento.
+            2. Ogni impresa esegue i pacchetti di lavoro che le sono assegnati, nella quota indicata nell'offerta.
+            3. Le imprese rispondono in solido verso il committente.
+            """)));
+        await Expect(alliance.Invite(new InviteToAlliance(lead, bianchi.Id, AllianceRole.Member)));
+        await Expect(alliance.Answer(new AnswerAllianceInvitation(member, bianchi.Id, true, 1)));
+        var bid = grains.GetGrain<IJointBidGrain>(AllianceId);
+        await Expect(bid.SaveWorkPackage(new SaveWorkPackage(lead, null, 0, "Cappotto termico e serramenti", 1,
+            "Isolamento delle facciate e sostituzione dei serramenti.", rossi.Id, new Money(540_000m, "EUR"))));
+        await Expect(bid.SaveWorkPackage(new SaveWorkPackage(member, null, 0, "Pompe di calore e fotovoltaico", 2,
+            "Centrale termica a pompa di calore e impianto fotovoltaico in copertura.", bianchi.Id, new Money(248_500m, "EUR"))));
+        await Expect(bid.SaveAnswer(new SaveJointAnswer(lead, 2, 0,
+            "Cantiere organizzato per fasi nella pausa estiva, senza interrompere l'attività didattica.")));
+    }
+
     static async Task Expect<T>(Task<Outcome<T>> command)
     {
-        if ((await command).Problem is { } problem) throw new InvalidOperationException($"Demo space: {problem}");
+        if ((await command).Problem is { } problem) throw new InvalidOperationException($"Demo data: {problem}");
     }
 
     static async Task<MarketplaceUser> EnsureUser(UserManager<MarketplaceUser> users, string email)

@@ -35,6 +35,12 @@ public sealed class DemoSeedTests
         tenders.Should().ContainSingle().Which.Status.Should().Be(Marketplace.Tenders.TenderStatus.Enquiries);
         (await owner.GetFromJsonAsync<InboxItemDto[]>($"/api/businesses/{mine.Single().Id}/inbox", Json)).Should().ContainSingle(
             "the builder's capabilities match the works lot");
+        var alliances = (await owner.GetFromJsonAsync<AllianceSummaryDto[]>($"/api/businesses/{mine.Single().Id}/alliances", Json))!;
+        alliances.Should().ContainSingle().Which.Name.Should().Be("RTI Scuola Rodari");
+        var bid = (await owner.GetFromJsonAsync<JointBidDto>($"/api/alliances/{alliances.Single().Id}/bid", Json))!;
+        // 540,000 and 248,500 of 788,500: 68.484… and 31.515… %; the cent left goes to the larger remainder.
+        bid.Shares.Select(s => (s.Firm.Name, s.Percent)).Should().Equal(("Edilizia Rossi S.r.l.", 68.48m), ("Impianti Bianchi S.n.c.", 31.52m));
+        bid.AwaitingSignature.Should().HaveCount(2, "the demo users sign it themselves");
     }
 
     [Fact]

@@ -137,7 +137,7 @@ export function membersTable(ctx: AllianceContext) {
           <span class="muted small">${t("alliance.membersIntro")}</span>
         </div>
         <div class="table-wrap">
-          <table class="alliance-members" data-testid="alliance-members">
+          <table class="alliance-members phone-cards" data-testid="alliance-members">
             <thead>
               <tr>
                 <th>${t("alliance.col.firm")}</th>

@@ -52,7 +52,7 @@ export function relationshipLedger(businessId: string, redraw: Redraw) {
             ? loadingView()
             : rows.length
               ? html`<div class="table-wrap">
-                  <table class="ledger" data-testid="ledger-table">
+                  <table class="ledger phone-cards" data-testid="ledger-table">
                     <thead>
                       <tr>
                         <th scope="col">${t("ledger.col.partner")}</th>

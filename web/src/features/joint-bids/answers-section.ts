@@ -10,9 +10,8 @@ import { fieldMessages } from "../../field-errors";
 import { t } from "../../i18n";
 import { fieldErrorView } from "../../views";
 import { discardMine, edit, isDirty, reapply, reconcile, refused, startDraft, type Draft, type Fresh } from "./stale";
+import { nothingToDo, statusView, type Status } from "./status";
 import type { WorkspaceContext } from "./workspace-context";
-
-type Status = { ok: boolean; text: () => string } | null;
 
 export const MAX_ANSWER = 8000;
 
@@ -20,7 +19,7 @@ interface AnswerEdit {
   draft: Draft<string>;
   errors: Record<string, string[]>;
   sent: SaveAnswerRequest | undefined;
-  status: Status;
+  status: Status | null;
 }
 
 /** The server stores an answer trimmed: the same text but for spaces around it is the same answer. */
@@ -63,7 +62,7 @@ export function answersSection(ws: WorkspaceContext) {
     }
     // Saving the same text would still void every approval: there is nothing to save.
     if (!isDirty(e.draft, sameText)) {
-      e.status = { ok: true, text: () => t("jointBid.answers.unchanged") };
+      e.status = nothingToDo(() => t("jointBid.answers.unchanged"), bid);
       ws.redraw();
       return;
     }
@@ -83,7 +82,7 @@ export function answersSection(ws: WorkspaceContext) {
     const current = edits.get(c.number);
     if (!current) return;
     current.errors = outcome.errors;
-    current.status = { ok: outcome.ok, text: outcome.text };
+    current.status = outcome;
     const fresh = ws.bid();
     if (outcome.ok && fresh) {
       const saved = answerOf(fresh, c.number);
@@ -130,8 +129,7 @@ export function answersSection(ws: WorkspaceContext) {
       <p class="actions">
         <button type="submit" class="primary" data-testid="save-answer-${c.number}" ?disabled=${ws.busy()}>${t("jointBid.answers.save")}</button>
       </p>
-      <p class="status ${e.status ? (e.status.ok ? "ok" : "error") : ""}" role="status"
-        data-testid="answer-status-${c.number}">${e.status?.text() ?? ""}</p>
+      ${statusView(e.status, bid, `answer-status-${c.number}`)}
     </form>`;
   }
 

@@ -11,9 +11,8 @@ import { chosenFiles, uploadDocuments } from "../tenders/documents-field";
 import { documentAccept, formatFileSize } from "../tenders/documents";
 import { MAX_JOINT_DOCUMENTS, mayDetach, roomFor, shortDigest } from "./documents";
 import { editorFirms, sameId } from "./rules";
+import { failed, statusView, type Status } from "./status";
 import type { WorkspaceContext } from "./workspace-context";
-
-type Status = { ok: boolean; text: () => string } | null;
 
 const INPUT = "joint-document-input";
 const FIRM = "joint-document-firm";
@@ -25,7 +24,7 @@ export function documentsSection(ws: WorkspaceContext) {
   let uploading: string | null = null;
   /** Files refused before they could be attached; made when shown, so that they follow a change of language. */
   let problems: (() => string)[] = [];
-  let status: Status = null;
+  let status: Status | null = null;
 
   const firmFor = (editors: readonly AllianceMemberDto[]): AllianceMemberDto | undefined =>
     editors.find((m) => chosenFirm !== null && sameId(m.firmId, chosenFirm)) ?? editors[0];
@@ -61,7 +60,7 @@ export function documentsSection(ws: WorkspaceContext) {
       sent: { firmId: firm.firmId, documents: uploaded.map((d) => d.name) },
       done: () => tn("jointBid.documents.attached", uploaded.length, { firm: firm.name }),
     });
-    status = outcome ? { ok: outcome.ok, text: outcome.text } : { ok: false, text: () => t("jointBid.documents.retry") };
+    status = outcome ?? failed(() => t("jointBid.documents.retry"));
     ws.redraw();
   }
 
@@ -73,7 +72,7 @@ export function documentsSection(ws: WorkspaceContext) {
       done: () => t("jointBid.documents.removed", { name }),
     });
     if (!outcome) return;
-    status = { ok: outcome.ok, text: outcome.text };
+    status = outcome;
     ws.redraw();
   }
 
@@ -140,7 +139,7 @@ export function documentsSection(ws: WorkspaceContext) {
         ${problems.length
           ? html`<span class="field-error" role="alert" data-testid="joint-documents-problems">${problems.map((p) => html`<span>${p()}</span>`)}</span>`
           : nothing}
-        <p class="status ${status ? (status.ok ? "ok" : "error") : ""}" role="status" data-testid="joint-documents-status">${status?.text() ?? ""}</p>
+        ${statusView(status, bid, "joint-documents-status")}
       </section>`;
     },
   };

@@ -14,7 +14,7 @@ import { t } from "../../i18n";
 import { latestOnly } from "../../latest";
 import { watchTender, type JointBidChange, type LiveState, type PresenceChange, type WorkspaceViewer } from "../../realtime/hub";
 import { loadErrorView, loadingView } from "../../views";
-import type { AllianceContext, Outcome } from "../alliances/alliance-context";
+import type { AllianceContext } from "../alliances/alliance-context";
 import { canWatch } from "../alliances/alliance-rules";
 import { currentUser } from "../auth/session";
 import { formatDeadline } from "../tenders/dates";
@@ -29,7 +29,7 @@ import { suggestionsSection } from "./suggestions-section";
 import { currentSignOffs, voidedSignatures } from "./sign-off";
 import { signOffSection } from "./sign-off-section";
 import { workPackagesTable } from "./work-packages-table";
-import type { JointRunOptions, WorkspaceContext } from "./workspace-context";
+import type { JointOutcome, JointRunOptions, WorkspaceContext } from "./workspace-context";
 
 /** Several changes in a burst (a colleague saving answer after answer) bring one reload. */
 const RELOAD_MS = 300;
@@ -129,13 +129,14 @@ export function jointBidSection(ctx: AllianceContext) {
     ctx.redraw();
   }
 
-  async function run(action: JointBidAction, call: () => Promise<JointBidDto>, options: JointRunOptions): Promise<Outcome | null> {
+  async function run(action: JointBidAction, call: () => Promise<JointBidDto>, options: JointRunOptions): Promise<JointOutcome | null> {
     if (busy) return null;
     busy = true;
     ctx.redraw();
     try {
-      accept(await call());
-      return { ok: true, errors: {}, text: options.done };
+      const fresh = await call();
+      accept(fresh);
+      return { ok: true, errors: {}, text: options.done, version: fresh.version };
     } catch (error) {
       if (error instanceof ApiError && error.status === 400) {
         const errors = error.errors;

@@ -10,9 +10,8 @@ import { roleBadge } from "../alliances/alliance-views";
 import { formatDeadline } from "../tenders/dates";
 import { copier, receiptView, type ReceiptTestids } from "../tenders/receipt-view";
 import { signers, submitReadiness, type Readiness, type Signer } from "./sign-off";
+import { statusView, type Status } from "./status";
 import type { WorkspaceContext } from "./workspace-context";
-
-type Status = { ok: boolean; text: () => string } | null;
 
 const receiptTestids: ReceiptTestids = {
   root: "joint-receipt",
@@ -25,9 +24,8 @@ const receiptTestids: ReceiptTestids = {
 const names = (firms: readonly NamedDto[]): string => firms.map((f) => f.name).join(", ");
 
 export function signOffSection(ws: WorkspaceContext) {
-  /** What came of the last approval; a success only while the content it approved is the one shown (an edit voids it). */
-  let signStatus: (NonNullable<Status> & { digest: string | null }) | null = null;
-  let submitStatus: Status = null;
+  let signStatus: Status | null = null;
+  let submitStatus: Status | null = null;
   const copy = copier(ws.redraw);
 
   async function sign(firm: NamedDto, digest: string): Promise<void> {
@@ -36,7 +34,7 @@ export function signOffSection(ws: WorkspaceContext) {
       done: () => t("jointBid.signOff.done", { firm: firm.name }),
     });
     if (!outcome) return;
-    signStatus = { ok: outcome.ok, text: outcome.text, digest: outcome.ok ? (ws.bid()?.digest ?? digest) : null };
+    signStatus = outcome;
     ws.redraw();
   }
 
@@ -48,7 +46,7 @@ export function signOffSection(ws: WorkspaceContext) {
       done: () => t(resubmit ? "jointBid.submit.resubmitted" : "jointBid.submit.done"),
     });
     if (!outcome) return;
-    submitStatus = { ok: outcome.ok, text: outcome.text };
+    submitStatus = outcome;
     ws.redraw();
   }
 
@@ -56,7 +54,7 @@ export function signOffSection(ws: WorkspaceContext) {
     submitStatus = null;
     const outcome = await ws.run("withdraw", () => api.withdrawJointBid(ws.allianceId), { done: () => t("jointBid.submit.withdrawn") });
     if (!outcome) return;
-    submitStatus = { ok: outcome.ok, text: outcome.text };
+    submitStatus = outcome;
     ws.redraw();
   }
 
@@ -120,14 +118,12 @@ export function signOffSection(ws: WorkspaceContext) {
             </p>
             <p class="muted small">${t("jointBid.submit.hint")}</p>`
         : html`<p class="muted small">${t("jointBid.submit.leadOnly", { lead: alliance.lead.name })}</p>`}
-      <p class="status ${submitStatus ? (submitStatus.ok ? "ok" : "error") : ""}" role="status" data-testid="submit-status">${submitStatus?.text() ?? ""}</p>
+      ${statusView(submitStatus, bid, "submit-status")}
     </div>`;
   }
 
   return {
     view(bid: JointBidDto, tender: TenderDto, alliance: AllianceDto, voided: readonly NamedDto[], dismissVoided: () => void) {
-      // The content the last approval was about has changed: what came of it no longer holds.
-      if (signStatus?.digest && signStatus.digest !== bid.digest) signStatus = null;
       const list = signers(bid, alliance, ws.roles());
       const empty = bid.workPackages.length === 0;
       const waitingOnViewer = list.filter((s) => s.mine && s.state === "awaiting" && !s.canSign);
@@ -151,7 +147,7 @@ export function signOffSection(ws: WorkspaceContext) {
         <ul class="signers" data-testid="signers">${list.map((s) => signerView(s, bid, empty))}</ul>
         ${empty ? html`<p class="muted small" data-testid="sign-empty">${t("jointBid.signOff.empty")}</p>` : nothing}
         ${waitingOnViewer.map((s) => html`<p class="muted small">${t("alliance.viewerOnly", { firm: s.firm.name })}</p>`)}
-        <p class="status ${signStatus ? (signStatus.ok ? "ok" : "error") : ""}" role="status" data-testid="sign-status">${signStatus?.text() ?? ""}</p>
+        ${statusView(signStatus, bid, "sign-status")}
         ${submissionView(bid, tender, alliance)}
       </section>`;
     },

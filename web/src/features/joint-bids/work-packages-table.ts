@@ -16,10 +16,9 @@ import { centsOf, formatCents, parsePrice } from "./money";
 import { buildPackageRequest, MAX_DESCRIPTION, MAX_TITLE, newPackageFields, packageFields, samePackage, type PackageFields } from "./package-form";
 import { activeFirms, editorFirms, sameId } from "./rules";
 import { discardMine, edit, isDirty, reapply, reconcile, refused, startDraft, type Draft } from "./stale";
+import { failed, nothingToDo, statusView, type Status } from "./status";
 import { grandTotals, lotCurrency, lotGroups } from "./totals";
 import type { WorkspaceContext } from "./workspace-context";
-
-type Status = { ok: boolean; text: () => string } | null;
 
 /** The add form's key among the drafts (the others are keyed by package id, in lower case). */
 const NEW = "new";
@@ -32,14 +31,14 @@ interface PackageEdit {
   draft: Draft<PackageFields>;
   errors: Record<string, string[]>;
   sent: SaveWorkPackageRequest | undefined;
-  status: Status;
+  status: Status | null;
 }
 
 export function workPackagesTable(ws: WorkspaceContext) {
   const edits = new Map<string, PackageEdit>();
   /** The draft whose save is on its way: a reload in the meantime leaves it alone (the answer decides). */
   let saving: string | null = null;
-  let status: Status = null;
+  let status: Status | null = null;
   /** The package just deleted, to add it again from its values. */
   let deleted: { title: string; fields: PackageFields } | null = null;
 
@@ -72,21 +71,22 @@ export function workPackagesTable(ws: WorkspaceContext) {
     event.preventDefault();
     const e = edits.get(key);
     const tender = ws.tender();
-    if (!e || !tender || saving) return;
+    const bid = ws.bid();
+    if (!e || !tender || !bid || saving) return;
     const target = { id: e.draft.gone ? null : e.id, version: e.draft.version };
     const built = buildPackageRequest(target, e.draft.fields, tender.lots);
     e.sent = built.body;
     e.errors = built.errors;
     e.status = null;
     if (Object.keys(built.errors).length > 0) {
-      e.status = { ok: false, text: () => t("form.invalid") };
+      e.status = failed(() => t("form.invalid"));
       ws.redraw();
       return;
     }
     // Saving the same values would still void every approval: there is nothing to save.
     if (target.id !== null && !isDirty(e.draft, samePackage)) {
       edits.delete(key);
-      status = { ok: true, text: () => t("jointBid.packages.unchanged") };
+      status = nothingToDo(() => t("jointBid.packages.unchanged"), bid);
       ws.redraw();
       return;
     }
@@ -107,11 +107,11 @@ export function workPackagesTable(ws: WorkspaceContext) {
     const current = edits.get(key);
     if (outcome.ok) {
       edits.delete(key);
-      status = { ok: true, text: outcome.text };
+      status = outcome;
       deleted = null;
     } else if (current) {
       current.errors = outcome.errors;
-      current.status = { ok: false, text: outcome.text };
+      current.status = outcome;
     }
     ws.redraw();
   }
@@ -123,7 +123,7 @@ export function workPackagesTable(ws: WorkspaceContext) {
       done: () => t("jointBid.packages.deleted", { title: p.title }),
     });
     if (!outcome) return;
-    status = { ok: outcome.ok, text: outcome.text };
+    status = outcome;
     deleted = outcome.ok ? { title: p.title, fields } : null;
     ws.redraw();
   }
@@ -232,7 +232,7 @@ export function workPackagesTable(ws: WorkspaceContext) {
         <button type="button" data-testid="cancel-edit" ?disabled=${saving === key}
           @click=${() => { edits.delete(key); ws.redraw(); }}>${t("jointBid.packages.cancel")}</button>
       </p>
-      <p class="status ${e.status ? (e.status.ok ? "ok" : "error") : ""}" role="status" data-testid="package-status">${e.status?.text() ?? ""}</p>
+      ${statusView(e.status, ws.bid(), "package-status")}
     </form>`;
   }
 
@@ -307,7 +307,7 @@ export function workPackagesTable(ws: WorkspaceContext) {
           <span class="muted small">${t("jointBid.packages.intro")}</span>
         </div>
         <div class="table-wrap">
-          <table class="work-packages" data-testid="work-packages">
+          <table class="work-packages phone-cards" data-testid="work-packages">
             <thead>
               <tr>
                 <th>${t("jointBid.packages.col.title")}</th>
@@ -354,7 +354,7 @@ export function workPackagesTable(ws: WorkspaceContext) {
                 : nothing}
             </p>`
           : nothing}
-        <p class="status ${status ? (status.ok ? "ok" : "error") : ""}" role="status" data-testid="packages-status">${status?.text() ?? ""}</p>
+        ${statusView(status, bid, "packages-status")}
       </section>`;
     },
   };

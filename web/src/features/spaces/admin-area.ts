@@ -511,7 +511,7 @@ export function adminArea(ctx: SpaceContext) {
       ${events.length === 0
         ? html`<p class="muted">${t("admin.history.empty")}</p>`
         : html`<div class="table-wrap">
-            <table class="history" data-testid="admin-history">
+            <table class="history phone-cards" data-testid="admin-history">
               <thead><tr>
                 <th scope="col">${t("admin.history.when")}</th><th scope="col">${t("admin.history.firm")}</th>
                 <th scope="col">${t("admin.history.status")}</th><th scope="col">${t("admin.history.by")}</th>
