@@ -47,7 +47,7 @@ public sealed class AllianceProjector : IReadModelProjector
         });
         db.AllianceMembers.AddRange(alliance.Members.Select(m => new AllianceMemberEntry { AllianceId = alliance.Id, FirmId = m.FirmId, Role = m.Role, Standing = m.Standing }));
         if (alliance.TenderId is not { } tenderId) return;
-        var subject = alliance.Id.ToString("N");
+        var subject = AuditChain.AllianceSubject(alliance.Id);
         var unchained = await TenderLedger.Unchained(db, tenderId, subject,
             [.. alliance.History.Select(e => new AuditEvent(e.Sequence, e.Kind, $"firm={e.FirmId:N}", e.At))], ct);
         if (await TenderLedger.Lock(db, tenderId, ct) is { } tender) TenderLedger.Chain(db, tender, subject, unchained);
@@ -62,7 +62,7 @@ public sealed class JointBidProjector : IReadModelProjector
     public async Task Project(MarketplaceDbContext db, GrainId grainId, object? state, CancellationToken ct)
     {
         if (state is not JointBids.JointBidState { Version: > 0 } bid) return;
-        var subject = $"j{bid.AllianceId:N}";
+        var subject = AuditChain.JointBidSubject(bid.AllianceId);
         var unchained = await TenderLedger.Unchained(db, bid.TenderId, subject, bid.History, ct);
         if (await TenderLedger.Lock(db, bid.TenderId, ct) is { } tender) TenderLedger.Chain(db, tender, subject, unchained);
     }

@@ -66,7 +66,7 @@ public sealed class AuditEntry
 {
     public Guid TenderId { get; set; }
     public long Sequence { get; set; }
-    /// <summary><see cref="AuditChain.TenderSubject"/>, a bid's or an alliance's id, or "j" and the alliance's id for its joint bid.</summary>
+    /// <summary><see cref="AuditChain.TenderSubject"/>, a bid's id, or an alliance's or its joint bid's subject (<see cref="AuditChain.AllianceSubject"/>).</summary>
     public required string Subject { get; set; }
     public int SubjectSequence { get; set; }
     public required string Kind { get; set; }

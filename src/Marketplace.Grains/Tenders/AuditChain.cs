@@ -18,6 +18,19 @@ public static class AuditChain
     /// <summary>The subject of a tender's own events; a bid's events name the bid's id.</summary>
     public const string TenderSubject = "tender";
 
+    /// <summary>
+    /// The subjects of an alliance's events and of its joint bid's. The tender's chain covers them, so nobody can
+    /// rewrite them, but who was invited, declined or signed when is the alliance's own business: only its firms see
+    /// these links; everyone else only sees that the whole chain holds.
+    /// </summary>
+    public static string AllianceSubject(Guid allianceId) => $"al-{allianceId:N}";
+
+    public static string JointBidSubject(Guid allianceId) => $"jb-{allianceId:N}";
+
+    public static bool IsAlliances(string subject, Guid? allianceId = null) => allianceId is { } id
+        ? subject == AllianceSubject(id) || subject == JointBidSubject(id)
+        : subject.StartsWith("al-", StringComparison.Ordinal) || subject.StartsWith("jb-", StringComparison.Ordinal);
+
     public static string Hash(Guid tenderId, long sequence, string subject, string kind, string detail, DateTimeOffset at, string previousHash) =>
         Sha256Hex(string.Join('\n', tenderId.ToString("N"), sequence.ToString(CultureInfo.InvariantCulture), subject, kind, detail,
             at.UtcTicks.ToString(CultureInfo.InvariantCulture), previousHash));

@@ -31,6 +31,7 @@ public static class AllianceEndpoints
         api.MapPost("/{id:guid}/agreement", PublishAgreement);
         api.MapGet("/{id:guid}/coverage", CoverageOf);
         api.MapGet("/{id:guid}/suggestions", Suggestions);
+        api.MapGet("/{id:guid}/audit", Audit);
         var firms = app.MapApiGroup("/api/businesses/{id:guid}", "Alliances");
         firms.MapGet("/alliances", OfFirm).RequireAuthorization();
         firms.MapGet("/relationships", Ledger).RequireAuthorization();
@@ -118,6 +119,18 @@ public static class AllianceEndpoints
         var covered = cover.SelectMany(c => c.Covers.Keys).ToHashSet();
         return TypedResults.Ok(new SuggestionsDto(id, [.. gaps.Select(Code)], [.. ranked.Select(Dto)], [.. cover.Select(Dto)],
             [.. gaps.Where(g => !covered.Contains(g[..8])).Select(Code)]));
+    }
+
+    /// <summary>
+    /// The alliance's and its joint bid's links of the tender's audit chain, for the people of its active firms, with
+    /// the check of the whole chain they are part of.
+    /// </summary>
+    static async Task<Results<Ok<AuditDto>, ProblemHttpResult>> Audit(Guid id, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
+    {
+        if (await grains.Alliance(id).Get() is not { } alliance || !AllianceAccess.CanWatch(alliance, await db.BusinessesOf(user, ct)))
+            return ProblemResults.NotFound("No alliance you may see has this id.");
+        if (alliance.TenderId is not { } tenderId) return Problem.Conflict("A standing alliance bids for no tender: it has no audit chain.").ToHttp();
+        return TypedResults.Ok(await TenderEndpoints.AuditOf(tenderId, l => AuditChain.IsAlliances(l.Subject, id), db, ct));
     }
 
     /// <summary>The alliance, its tender and the coverage of its lots, for a viewer of its workspace.</summary>

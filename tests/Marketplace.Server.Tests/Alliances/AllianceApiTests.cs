@@ -19,10 +19,10 @@ public abstract class AllianceApiTests<THost>(THost fixture) : IClassFixture<THo
 {
     const string Terms = "Accordo di RTI: mandato alla capofila, quote per pacchetto di lavoro, responsabilità solidale.";
 
-    async Task<(TenderWorld World, TenderDto Tender, AllianceDto Alliance)> Formed()
+    async Task<(TenderWorld World, TenderDto Tender, AllianceDto Alliance)> Formed(bool disclosesBidCount = false)
     {
         var w = await TenderWorld.Create(fixture.Host, fixture.Clock);
-        var tender = await w.Publish();
+        var tender = await w.Publish(disclosesBidCount);
         var response = await w.Builder.PostAsJsonAsync("/api/alliances", new FormAllianceRequest(w.BuilderId, w.SpaceId, tender.Id, "RTI Rodari", Terms), Json);
         response.StatusCode.Should().Be(HttpStatusCode.Created);
         return (w, tender, await response.Read<AllianceDto>());
@@ -144,20 +144,30 @@ public abstract class AllianceApiTests<THost>(THost fixture) : IClassFixture<THo
     }
 
     [Fact]
-    public async Task An_alliance_for_a_tender_is_in_its_audit_chain_and_hidden_until_the_bids_are_opened()
+    public async Task An_alliance_for_a_tender_is_in_its_audit_chain_which_lists_its_links_to_its_firms_only()
     {
-        var (w, tender, alliance) = await Formed();
+        // A tender that shows its bid count lists its bids' links before opening: the alliance's are never listed.
+        var (w, tender, alliance) = await Formed(disclosesBidCount: true);
         await Invite(w, w.Builder, alliance.Id, w.CoderId);
+        (await w.Coder.PostAsJsonAsync($"/api/alliances/{alliance.Id}/firms/{w.CoderId}/answer", new AllianceAnswerRequest(false, 1), Json)).EnsureSuccessStatusCode();
+        var subject = $"al-{alliance.Id:N}";
+        (await fixture.Host.Query(db => db.AuditEntries.CountAsync(e => e.TenderId == tender.Id && e.Subject == subject))).Should().Be(3, "formed, invited, declined");
 
-        var audit = (await w.Anonymous.GetFromJsonAsync<AuditDto>($"/api/tenders/{tender.Id}/audit", Json))!;
-        audit.Valid.Should().BeTrue();
-        audit.Shown.Should().NotContain(l => l.Subject == alliance.Id.ToString("N"));
-        (await fixture.Host.Query(db => db.AuditEntries.CountAsync(e => e.TenderId == tender.Id && e.Subject == alliance.Id.ToString("N")))).Should().Be(2);
-
-        w.PassOpening(tender);
-        audit = (await w.Anonymous.GetFromJsonAsync<AuditDto>($"/api/tenders/{tender.Id}/audit", Json))!;
-        audit.Valid.Should().BeTrue();
-        audit.Shown.Where(l => l.Subject == alliance.Id.ToString("N")).Select(l => l.Kind).Should().Equal("Formed", "Invited");
+        foreach (var moment in new[] { "before the deadline", "after opening" })
+        {
+            if (moment == "after opening") w.PassOpening(tender);
+            foreach (var client in new[] { w.Anonymous, w.Buyer, w.Coder, w.Outsider })
+            {
+                var audit = (await client.GetFromJsonAsync<AuditDto>($"/api/tenders/{tender.Id}/audit", Json))!;
+                audit.Valid.Should().BeTrue();
+                audit.Shown.Should().NotContain(l => l.Subject.Contains(alliance.Id.ToString("N")), $"who was invited and declined is the alliance's business ({moment})");
+            }
+            var own = (await w.Builder.GetFromJsonAsync<AuditDto>($"/api/alliances/{alliance.Id}/audit", Json))!;
+            own.Should().BeEquivalentTo(new { Valid = true, Links = 3 });
+            own.Shown.Select(l => l.Kind).Should().Equal("Formed", "Invited", "Declined");
+            (await w.Coder.GetAsync($"/api/alliances/{alliance.Id}/audit")).StatusCode.Should().Be(HttpStatusCode.NotFound, "a firm that declined is not in the alliance");
+            (await w.Buyer.GetAsync($"/api/alliances/{alliance.Id}/audit")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        }
     }
 
     [Fact]
