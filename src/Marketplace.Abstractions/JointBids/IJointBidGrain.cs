@@ -25,8 +25,11 @@ public interface IJointBidGrain : IGrainWithGuidKey
     /// <summary>A firm approves the current content, named by its digest; any later edit voids every sign-off.</summary>
     [Alias("Sign")] Task<Outcome<JointBidSnapshot>> Sign(SignJointBid command);
 
-    /// <summary>The lead submits, sealed, once every bidding firm has signed the current content; the answer carries the receipt.</summary>
-    [Alias("Submit")] Task<Outcome<JointBidSnapshot>> Submit(Guid actorId);
+    /// <summary>
+    /// The lead submits, sealed, once every bidding firm has signed the current content; the answer carries the
+    /// receipt. <paramref name="receivedAt"/> is when the server received the request, as for any bid.
+    /// </summary>
+    [Alias("Submit")] Task<Outcome<JointBidSnapshot>> Submit(Guid actorId, DateTimeOffset receivedAt);
 
     [Alias("Withdraw")] Task<Outcome<JointBidSnapshot>> Withdraw(Guid actorId);
 

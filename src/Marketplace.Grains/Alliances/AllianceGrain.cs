@@ -33,7 +33,7 @@ internal sealed class AllianceGrain(
 
     public async Task<Outcome<AllianceSnapshot>> Answer(AnswerAllianceInvitation command)
     {
-        if (State.CheckAnswer(command, await Firm(command.FirmId)) is { } no) return no;
+        if (State.CheckAnswer(command, await Firm(command.FirmId), command.Accept && await BidSubmitted()) is { } no) return no;
         State.Answer(command, clock.Now());
         return await Commit([]);
     }
@@ -54,7 +54,7 @@ internal sealed class AllianceGrain(
 
     public async Task<Outcome<AllianceSnapshot>> HandOver(Guid actorId, Guid newLeadId)
     {
-        if (State.CheckHandOver(actorId, await Lead(), newLeadId) is { } no) return no;
+        if (State.CheckHandOver(actorId, await Lead(), newLeadId, await BidSubmitted()) is { } no) return no;
         State.HandOver(actorId, newLeadId, clock.Now());
         return await Commit([]);
     }

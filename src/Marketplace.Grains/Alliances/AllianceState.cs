@@ -71,11 +71,15 @@ public sealed class AllianceState
     public void Invite(InviteToAlliance command, DateTimeOffset now) =>
         Set(new AllianceMember(command.FirmId, command.Role, AllianceStanding.Invited, null, null, now), "Invited", command.ActorId, now);
 
-    public Problem? CheckAnswer(AnswerAllianceInvitation command, AllianceFirm firm) =>
+    /// <param name="bidSubmitted">The joint bid is submitted: nobody joins a sealed bid (the lead withdraws it first).</param>
+    public Problem? CheckAnswer(AnswerAllianceInvitation command, AllianceFirm firm, bool bidSubmitted = false) =>
         GuardFirm(command.ActorId, firm)
         ?? (Of(command.FirmId)?.Standing != AllianceStanding.Invited ? Problem.Conflict("This firm has no pending invitation.")
-        : command.Accept && command.AgreementVersion != Agreement.Version
+        : !command.Accept ? null
+        : !firm.InSpace ? Problem.Forbidden("Only member firms of the alliance's space join it.")
+        : command.AgreementVersion != Agreement.Version
             ? Problem.Conflict($"The agreement is now at version {Agreement.Version}: read it and accept that version.")
+        : bidSubmitted ? Problem.Conflict("The joint bid is submitted: a firm joins once the lead withdraws it.")
         : null);
 
     public void Answer(AnswerAllianceInvitation command, DateTimeOffset now)
@@ -113,10 +117,12 @@ public sealed class AllianceState
     public void Remove(RemoveFromAlliance command, DateTimeOffset now) =>
         Set(Of(command.FirmId)! with { Standing = AllianceStanding.Removed, Reason = command.Reason.Trim(), Since = now }, "Removed", command.ActorId, now, command.Reason.Trim());
 
-    public Problem? CheckHandOver(Guid actorId, AllianceFirm lead, Guid newLeadId) =>
+    /// <param name="bidSubmitted">The joint bid is submitted with its lead named in it: the lead withdraws it first.</param>
+    public Problem? CheckHandOver(Guid actorId, AllianceFirm lead, Guid newLeadId, bool bidSubmitted = false) =>
         GuardLead(actorId, lead)
         ?? (Of(newLeadId) is not { Standing: AllianceStanding.Active, Role: AllianceRole.Member }
             ? Problem.Invalid("firmId", "The lead goes to an active member (not a subcontractor) of the alliance.")
+        : bidSubmitted ? Problem.Conflict("The joint bid is submitted with this lead named in it: withdraw it first.")
         : null);
 
     public void HandOver(Guid actorId, Guid newLeadId, DateTimeOffset now)

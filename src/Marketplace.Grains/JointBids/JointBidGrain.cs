@@ -73,12 +73,11 @@ internal sealed class JointBidGrain(
     }
 
     /// <summary>Goes through the tender's own sealed-bid path: the bid of the alliance, keyed by its id, with its receipt.</summary>
-    public async Task<Outcome<JointBidSnapshot>> Submit(Guid actorId)
+    public async Task<Outcome<JointBidSnapshot>> Submit(Guid actorId, DateTimeOffset receivedAt)
     {
-        var receivedAt = clock.Now();
         var (alliance, tender, actor) = await Editing(actorId);
         if ((State.CheckEdit(actor, alliance, tender) ?? State.CheckSubmit(actor, alliance!, tender!)) is { } no) return no;
-        var receipt = await GrainFactory.Bid(tender!.Id, AllianceId).Submit(State.ToBid(actorId, alliance!, receivedAt));
+        var receipt = await GrainFactory.Bid(tender!.Id, AllianceId).Submit(State.ToBid(actorId, alliance!, tender!, receivedAt));
         if (receipt.Problem is { } refused) return refused;
         State.Submitted(receipt.Value!, actorId, clock.Now());
         return await Commit(alliance!);

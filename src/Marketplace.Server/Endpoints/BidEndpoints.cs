@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Marketplace.Alliances;
 using Marketplace.Data;
 using Marketplace.Server.Auth;
 using Marketplace.Showcase;
@@ -47,6 +48,9 @@ public static class BidEndpoints
     static async Task<Results<Ok<BidDto>, ProblemHttpResult>> Withdraw(
         Guid id, Guid bidderId, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
     {
+        // Through its workspace, so that the joint bid knows and every firm signs again before a resubmission.
+        if (await grains.GetGrain<IAllianceGrain>(bidderId).Get() is not null)
+            return Problem.Conflict("An alliance's bid is withdrawn by its lead from the alliance's workspace.").ToHttp();
         var outcome = await grains.Bid(id, bidderId).Withdraw(user.UserId());
         return outcome.Problem is { } no ? no.ToHttp() : TypedResults.Ok(await Dto(outcome.Value!, db, ct));
     }

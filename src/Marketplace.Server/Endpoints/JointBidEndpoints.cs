@@ -79,8 +79,9 @@ public static class JointBidEndpoints
         Guid id, SignRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
         Respond(grains.Bid(id).Sign(new SignJointBid(user.UserId(), body.FirmId, body.Digest ?? "")), grains, db, ct);
 
-    static Task<Results<Ok<JointBidDto>, ProblemHttpResult>> Submit(Guid id, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
-        Respond(grains.Bid(id).Submit(user.UserId()), grains, db, ct);
+    static Task<Results<Ok<JointBidDto>, ProblemHttpResult>> Submit(
+        Guid id, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, MarketplaceClock clock, CancellationToken ct) =>
+        Respond(grains.Bid(id).Submit(user.UserId(), clock.Now()), grains, db, ct); // the bid counts from here: the server has it
 
     static Task<Results<Ok<JointBidDto>, ProblemHttpResult>> Withdraw(Guid id, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
         Respond(grains.Bid(id).Withdraw(user.UserId()), grains, db, ct);

@@ -101,15 +101,33 @@ public sealed class AllianceStateTests
     }
 
     [Fact]
-    public void While_the_joint_bid_is_submitted_its_firms_stay_but_an_invitation_can_still_be_withdrawn()
+    public void While_the_joint_bid_is_submitted_nobody_joins_leaves_or_takes_the_lead_but_an_invitation_can_still_be_withdrawn()
     {
         var state = WithPartners();
         state.Invite(new InviteToAlliance(FirmOwner, Rival.Id, AllianceRole.Member), Now);
+        var accept = new AnswerAllianceInvitation(Rival.Members[0].UserId, Rival.Id, true, 1);
 
         state.CheckRemove(new RemoveFromAlliance(FirmOwner, Partner.Id, "Fuori"), In(Lead), bidSubmitted: true)!.Kind.Should().Be(ProblemKind.Conflict);
         state.CheckLeave(RivalOwner, In(Partner), bidSubmitted: true)!.Kind.Should().Be(ProblemKind.Conflict);
+        state.CheckAnswer(accept, In(Rival), bidSubmitted: true)!.Kind.Should().Be(ProblemKind.Conflict, "a firm outside the sealed bid would escape the one-bid-per-lot rule");
+        state.CheckAnswer(accept with { Accept = false }, In(Rival), bidSubmitted: true).Should().BeNull("declining changes nothing in the bid");
+        state.CheckHandOver(FirmOwner, In(Lead), Partner.Id, bidSubmitted: true)!.Kind.Should().Be(ProblemKind.Conflict, "the sealed bid names its lead");
         state.CheckRemove(new RemoveFromAlliance(FirmOwner, Rival.Id, "Ritirato"), In(Lead), bidSubmitted: true).Should().BeNull();
+
         state.CheckLeave(RivalOwner, In(Partner), bidSubmitted: false).Should().BeNull();
+        state.CheckAnswer(accept, In(Rival), bidSubmitted: false).Should().BeNull();
+        state.CheckHandOver(FirmOwner, In(Lead), Partner.Id, bidSubmitted: false).Should().BeNull();
+    }
+
+    [Fact]
+    public void A_firm_no_longer_in_the_space_cannot_accept_its_invitation_but_may_decline_it()
+    {
+        var state = Formed().Invited(Partner);
+        var outside = new AllianceFirm(Partner.Id, Partner, false);
+        var accept = new AnswerAllianceInvitation(RivalOwner, Partner.Id, true, 1);
+
+        state.CheckAnswer(accept, outside)!.Kind.Should().Be(ProblemKind.Forbidden);
+        state.CheckAnswer(accept with { Accept = false }, outside).Should().BeNull();
     }
 
     [Fact]

@@ -492,7 +492,7 @@ public sealed class JointBidStateTests
         Attach(bid, LeadPeople, Lead.Id, [staff]);
         var receivedAt = Now.AddDays(12);
 
-        var submitted = bid.ToBid(FirmOwner, Alliance, receivedAt);
+        var submitted = bid.ToBid(FirmOwner, Alliance, Tender, receivedAt);
 
         submitted.Should().BeEquivalentTo(new SubmitBid(FirmOwner,
             [new Tenderer(Lead.Id, TendererRole.Lead), new Tenderer(Partner.Id, TendererRole.Member)],
@@ -500,6 +500,48 @@ public sealed class JointBidStateTests
             [new CriterionAnswer(2, "Interventi settimanali"), new CriterionAnswer(3, "Due squadre")],
             [plan, staff], receivedAt), o => o.WithStrictOrdering());
         BidState.Seal(submitted, Tender, Alliance.Id, 1).Problem.Should().BeNull("the tender's sealed-bid path accepts what the joint bid submits");
+    }
+
+    [Fact]
+    public void After_an_amendment_the_answer_to_a_removed_criterion_stays_out_of_the_bid_and_a_removed_lot_s_work_is_moved_first()
+    {
+        var bid = Ready();
+        // The buyer amended the tender: criterion 3 and lot 2 are gone.
+        var amended = Tender with
+        {
+            Details = Tender.Details with
+            {
+                Lots = [Tender.Details.Lots[0]],
+                Criteria = [Tender.Details.Criteria[0] with { Weight = 70 }, Tender.Details.Criteria[1]],
+            },
+        };
+        SignAll(bid);
+
+        bid.CheckSubmit(LeadPeople, Alliance, amended)!.Should().BeEquivalentTo(new { Kind = ProblemKind.Conflict });
+        Save(bid, EditOf(bid.WorkPackages.Single(w => w.Lot == 2)) with { Lot = 1 });
+        SignAll(bid);
+        bid.CheckSubmit(LeadPeople, Alliance, amended).Should().BeNull();
+        var submitted = bid.ToBid(FirmOwner, Alliance, amended, Now);
+        submitted.Answers.Select(a => a.Criterion).Should().Equal(2);
+        BidState.Seal(submitted, amended, Alliance.Id, 1).Problem.Should().BeNull();
+    }
+
+    [Fact]
+    public void A_firm_signs_and_the_lead_submits_only_under_the_agreement_in_force()
+    {
+        var bid = Ready();
+        SignAll(bid);
+        // The lead publishes new terms (and so accepts them); the partner has not accepted them yet.
+        var alliance = WithPartners(Tender);
+        alliance.PublishAgreement(FirmOwner, "Accordo v2: quote riviste", Now);
+
+        bid.CheckSubmit(LeadPeople, alliance.ToSnapshot(), Tender)!.Kind.Should().Be(ProblemKind.Conflict);
+        var fresh = Ready();
+        fresh.CheckSign(new SignJointBid(RivalOwner, Partner.Id, fresh.Digest), PartnerPeople, alliance.ToSnapshot())!.Kind.Should().Be(ProblemKind.Conflict);
+        fresh.CheckSign(new SignJointBid(FirmOwner, Lead.Id, fresh.Digest), LeadPeople, alliance.ToSnapshot()).Should().BeNull();
+
+        alliance.AcceptAgreement(new AcceptAllianceAgreement(RivalOwner, Partner.Id, 2), Now);
+        bid.CheckSubmit(LeadPeople, alliance.ToSnapshot(), Tender).Should().BeNull();
     }
 
     [Fact]

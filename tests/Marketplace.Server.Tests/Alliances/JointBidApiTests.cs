@@ -295,7 +295,7 @@ public abstract class JointBidApiTests<THost>(THost fixture) : IClassFixture<THo
     }
 
     [Fact]
-    public async Task Nobody_leaves_or_is_removed_while_the_joint_bid_is_submitted()
+    public async Task Nobody_leaves_is_removed_or_takes_the_lead_while_the_joint_bid_is_submitted_and_only_its_workspace_withdraws_it()
     {
         var t = await Submitted();
         var w = t.World;
@@ -303,6 +303,11 @@ public abstract class JointBidApiTests<THost>(THost fixture) : IClassFixture<THo
         (await w.Builder.PostAsJsonAsync($"/api/alliances/{t.AllianceId}/firms/{w.CoderId}/remove", new ReasonRequest("Fuori"), Json))
             .StatusCode.Should().Be(HttpStatusCode.Conflict);
         (await w.Coder.PostAsJsonAsync($"/api/alliances/{t.AllianceId}/firms/{w.CoderId}/leave", new { }, Json)).StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await w.Builder.PostAsJsonAsync($"/api/alliances/{t.AllianceId}/lead", new FirmRequest(w.CoderId), Json)).StatusCode.Should().Be(HttpStatusCode.Conflict);
+        // Withdrawn behind the workspace's back, the joint bid would still show its receipt and count the old signatures.
+        (await w.Builder.DeleteAsync($"/api/tenders/{t.Tender.Id}/bids/{t.AllianceId}")).StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await w.Coder.GetFromJsonAsync<JointBidDto>(t.Bid, Json))!.Receipt.Should().NotBeNull();
+        (await w.Coder.GetFromJsonAsync<BidDto>($"/api/tenders/{t.Tender.Id}/bids/{t.AllianceId}", Json))!.Status.Should().Be(BidStatus.Submitted);
 
         (await w.Builder.PostAsync($"{t.Bid}/withdraw", null)).EnsureSuccessStatusCode();
         (await w.Coder.PostAsJsonAsync($"/api/alliances/{t.AllianceId}/firms/{w.CoderId}/leave", new { }, Json)).EnsureSuccessStatusCode();
