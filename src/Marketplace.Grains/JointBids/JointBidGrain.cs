@@ -114,19 +114,21 @@ internal sealed class JointBidGrain(
     async Task<(AllianceSnapshot? Alliance, TenderSnapshot? Tender)> Context()
     {
         var alliance = await GrainFactory.GetGrain<IAllianceGrain>(AllianceId).Get();
-        var tender = alliance?.TenderId is { } id ? await GrainFactory.Tender(id).Get() : null;
-        return (alliance, tender);
+        if (alliance?.TenderId is not { } tenderId) return (alliance, null);
+        if (State.TenderId == Guid.Empty)
+        {
+            State.AllianceId = AllianceId;
+            State.TenderId = tenderId;
+        }
+        // The alliance may have changed since: who bids is part of what the firms sign. (Stored with the next change.)
+        State.SyncBidders(alliance, clock.Now());
+        return (alliance, await GrainFactory.Tender(tenderId).Get());
     }
 
     async Task<(AllianceSnapshot? Alliance, TenderSnapshot? Tender, JointActor Actor)> Editing(Guid userId)
     {
         var (alliance, tender) = await Context();
         if (alliance is null) return (null, tender, new JointActor(userId, [], false));
-        if (State.TenderId == Guid.Empty && alliance.TenderId is { } tenderId)
-        {
-            State.AllianceId = AllianceId;
-            State.TenderId = tenderId;
-        }
         var firms = await FirmsOf(userId, alliance, anyRole: false);
         return (alliance, tender, new JointActor(userId, [.. firms], firms.Contains(alliance.LeadId)));
     }

@@ -22,6 +22,8 @@ public sealed class JointBidState
     public List<WorkPackage> WorkPackages { get; set; } = [];
     public List<JointAnswer> Answers { get; set; } = [];
     public List<JointDocument> Documents { get; set; } = [];
+    /// <summary>The bidding firms (lead and members) by id, as the joint bid last saw the alliance: who bids is part of the bid.</summary>
+    public List<Tenderer> Bidders { get; set; } = [];
     public List<SignOff> SignOffs { get; set; } = [];
     public Receipt? Receipt { get; set; }
     /// <summary>The lead's person who submitted: the won project is published in the showcase in their name.</summary>
@@ -35,7 +37,8 @@ public sealed class JointBidState
 
     /// <summary>
     /// The digest firms sign: SHA-256 of the content's canonical JSON (work packages by id, answers by criterion and
-    /// documents by id with their own SHA-256, without edit versions), so it names exactly what is being approved.
+    /// documents by id with their own SHA-256, without edit versions) and of who bids, as lead or member, so it names
+    /// exactly what is being approved.
     /// </summary>
     [JsonIgnore]
     public string Digest => AuditChain.Sha256Hex(JsonSerializer.Serialize(new
@@ -44,7 +47,20 @@ public sealed class JointBidState
         WorkPackages = WorkPackages.OrderBy(w => w.Id).Select(w => new { w.Id, w.Title, w.Lot, w.Description, w.FirmId, w.Price }),
         Answers = Answers.OrderBy(a => a.Criterion).Select(a => new { a.Criterion, a.Text }),
         Documents = Documents.OrderBy(d => d.Document.Id).Select(d => new { d.Document.Id, d.Document.Sha256, d.FirmId }),
+        Bidders = Bidders.Select(b => new { b.FirmId, b.Role }),
     }, Canonical));
+
+    /// <summary>
+    /// Takes the alliance's bidding firms as they are now. A change (a firm joined, left or was removed, or the lead
+    /// was handed over) is a change of the bid: it voids every sign-off.
+    /// </summary>
+    public void SyncBidders(AllianceSnapshot alliance, DateTimeOffset now)
+    {
+        var current = alliance.Tenderers().OrderBy(t => t.FirmId).ToList();
+        if (current.SequenceEqual(Bidders)) return;
+        Bidders = current;
+        Edited("BiddersChanged", string.Join(",", current.Select(t => $"{t.FirmId:N}:{t.Role}")), now);
+    }
 
     /// <summary>The bid's price per lot: the sum of its work packages, exactly (decimal, no rounding).</summary>
     public LotPrice[] LotPrices() => [.. WorkPackages.GroupBy(w => w.Lot).OrderBy(g => g.Key)

@@ -527,6 +527,27 @@ public sealed class JointBidStateTests
     }
 
     [Fact]
+    public void Who_bids_is_part_of_what_the_firms_sign_a_change_of_the_bidding_firms_voids_the_sign_offs()
+    {
+        var bid = Ready();
+        var alliance = WithPartners(Tender);
+        bid.SyncBidders(alliance.ToSnapshot(), Now);
+        SignAll(bid);
+        var signed = bid.Digest;
+
+        bid.SyncBidders(alliance.ToSnapshot(), Now);
+        bid.SignOffs.Should().HaveCount(2, "the same firms bid");
+
+        alliance.HandOver(FirmOwner, Partner.Id, Now);
+        bid.SyncBidders(alliance.ToSnapshot(), Now);
+
+        bid.SignOffs.Should().BeEmpty();
+        bid.Digest.Should().NotBe(signed);
+        bid.Bidders.Should().BeEquivalentTo([new Tenderer(Lead.Id, TendererRole.Member), new Tenderer(Partner.Id, TendererRole.Lead)]);
+        bid.History[^1].Kind.Should().Be("BiddersChanged");
+    }
+
+    [Fact]
     public void A_firm_signs_and_the_lead_submits_only_under_the_agreement_in_force()
     {
         var bid = Ready();

@@ -185,6 +185,23 @@ public abstract class JointBidApiTests<THost>(THost fixture) : IClassFixture<THo
     }
 
     [Fact]
+    public async Task Handing_over_the_lead_after_the_sign_offs_voids_them_who_bids_is_part_of_the_bid()
+    {
+        var t = await Formed();
+        var w = t.World;
+        var bid = await Drafted(t);
+        await Sign(w.Builder, t, w.BuilderId, bid.Digest);
+        await Sign(w.Coder, t, w.CoderId, bid.Digest);
+
+        (await w.Builder.PostAsJsonAsync($"/api/alliances/{t.AllianceId}/lead", new FirmRequest(w.CoderId), Json)).EnsureSuccessStatusCode();
+
+        var now = (await w.Coder.GetFromJsonAsync<JointBidDto>(t.Bid, Json))!;
+        now.SignOffs.Should().BeEmpty();
+        now.AwaitingSignature.Select(f => f.Id).Should().BeEquivalentTo([w.BuilderId, w.CoderId]);
+        (await w.Coder.PostAsync($"{t.Bid}/submit", null)).StatusCode.Should().Be(HttpStatusCode.Conflict, "nobody signed the bid with the new lead");
+    }
+
+    [Fact]
     public async Task A_stale_save_is_refused_and_nothing_is_lost()
     {
         var t = await Formed();

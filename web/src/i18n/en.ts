@@ -1251,7 +1251,7 @@ export const en: Record<MessageKey, string> = {
   "jointBid.signOff.title": "Approval",
   "jointBid.signOff.count": "{signed} of {total} firms approved",
   "jointBid.signOff.explain": "The lead and each member approve the bid as it is now, named by its digest: approve only what you have read.",
-  "jointBid.signOff.voidRule": "Any change (a package, a price, an answer, a document) voids every approval: all firms must approve the bid again.",
+  "jointBid.signOff.voidRule": "Any change (a package, a price, an answer, a document, the firms taking part or the lead) voids every approval: all firms must approve the bid again.",
   "jointBid.signOff.digest": "Digest of the current content (SHA-256)",
   "jointBid.signOff.signedAt": "Approved on {when}",
   "jointBid.signOff.awaiting": "Awaiting approval",

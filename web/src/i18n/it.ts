@@ -1249,7 +1249,7 @@ export const it = {
   "jointBid.signOff.title": "Approvazione",
   "jointBid.signOff.count": "{signed} di {total} imprese hanno approvato",
   "jointBid.signOff.explain": "La capofila e ogni mandante approvano l'offerta così com'è ora, identificata dalla sua impronta: approvate solo ciò che avete letto.",
-  "jointBid.signOff.voidRule": "Qualsiasi modifica (un pacchetto, un prezzo, una risposta, un documento) annulla tutte le approvazioni: l'offerta va approvata di nuovo da tutte.",
+  "jointBid.signOff.voidRule": "Qualsiasi modifica (un pacchetto, un prezzo, una risposta, un documento, le imprese che partecipano o la capofila) annulla tutte le approvazioni: l'offerta va approvata di nuovo da tutte.",
   "jointBid.signOff.digest": "Impronta del contenuto attuale (SHA-256)",
   "jointBid.signOff.signedAt": "Approvata il {when}",
   "jointBid.signOff.awaiting": "In attesa di approvazione",
