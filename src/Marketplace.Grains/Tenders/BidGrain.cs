@@ -53,15 +53,19 @@ internal sealed class BidGrain(
     }
 
     /// <summary>
-    /// The one place a bid is unsealed: its tenderers' people may always read it; the buyer's people only once the
-    /// tender has opened it. Everyone else is told there is no such bid, so not even its existence leaks.
+    /// The one place a bid is unsealed: its tenderers' people may always read it (for an alliance's bid, those of its
+    /// tenderers still in the alliance: a firm that left after a withdrawal no longer does); the buyer's people only
+    /// once the tender has opened it. Everyone else is told there is no such bid, so not even its existence leaks.
     /// </summary>
     public async Task<Outcome<BidSnapshot>> Read(Guid userId)
     {
         var none = Problem.NotFound("No bid you may see has this id.");
         if (!State.Exists) return none;
-        foreach (var tenderer in State.Content!.Tenderers)
-            if ((await GrainFactory.GetGrain<IBusinessGrain>(tenderer.FirmId).Get())?.RoleOf(userId) is not null) return State.ToSnapshot();
+        var readers = State.Content!.Tenderers.Select(t => t.FirmId).ToList();
+        if (!readers.Contains(BidderId) && await GrainFactory.GetGrain<Alliances.IAllianceGrain>(BidderId).Get() is { } alliance)
+            readers.RemoveAll(firm => !alliance.IsActive(firm));
+        foreach (var firm in readers)
+            if ((await GrainFactory.GetGrain<IBusinessGrain>(firm).Get())?.RoleOf(userId) is not null) return State.ToSnapshot();
         var tender = await Tender.Get();
         var opened = tender?.Bids.Any(b => b.BidId == State.BidId) == true;
         return opened && await Tender.IsBuyer(userId) ? State.ToSnapshot() : none;

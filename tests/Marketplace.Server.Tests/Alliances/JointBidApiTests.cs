@@ -328,6 +328,9 @@ public abstract class JointBidApiTests<THost>(THost fixture) : IClassFixture<THo
 
         (await w.Builder.PostAsync($"{t.Bid}/withdraw", null)).EnsureSuccessStatusCode();
         (await w.Coder.PostAsJsonAsync($"/api/alliances/{t.AllianceId}/firms/{w.CoderId}/leave", new { }, Json)).EnsureSuccessStatusCode();
+        (await w.Coder.GetAsync($"/api/tenders/{t.Tender.Id}/bids/{t.AllianceId}")).StatusCode.Should().Be(HttpStatusCode.NotFound,
+            "a firm that left no longer reads the alliance's withdrawn bid, nor its partners' prices and files");
+        (await w.Builder.GetAsync($"/api/tenders/{t.Tender.Id}/bids/{t.AllianceId}")).StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
     [Fact]
