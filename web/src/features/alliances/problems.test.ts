@@ -16,9 +16,13 @@ describe("alliance problems", () => {
 
   it("say what a conflict means for each action, and reload", () => {
     expect(allianceProblem("accept", problem(409))).toMatchObject({ reload: true });
-    expect(allianceProblem("accept", problem(409)).text()).toContain("nuova versione dell'accordo");
+    expect(allianceProblem("accept", problem(409)).text()).toContain("leggi la nuova versione");
+    expect(allianceProblem("accept", problem(409)).text()).toContain("offerta congiunta è già presentata");
+    expect(allianceProblem("handOver", problem(409)).text()).toContain("la capofila la ritira prima");
+    expect(allianceProblem("remove", problem(409)).text()).toContain("la capofila la ritira prima");
     expect(allianceProblem("acceptAgreement", problem(409)).text()).toContain("nuova versione dell'accordo");
     expect(allianceProblem("leave", problem(409)).text()).toContain("passare il ruolo");
+    expect(allianceProblem("leave", problem(409)).text()).toContain("offerta congiunta è presentata");
     expect(allianceProblem("invite", problem(409)).text()).toContain("già invitata");
     expect(allianceProblem("form", problem(409)).text()).toBe("La gara non accetta più offerte: non si può più costituire un RTI per partecipare.");
   });

@@ -31,12 +31,12 @@ const forbidden = (action: AllianceAction): MessageKey =>
 const conflict: Record<AllianceAction, MessageKey> = {
   form: "alliances.problem.tenderClosed",
   invite: "alliances.problem.inviteConflict",
-  accept: "alliances.problem.agreementChanged",
+  accept: "alliances.problem.acceptConflict",
   decline: "alliances.problem.changed",
   acceptAgreement: "alliances.problem.agreementChanged",
   leave: "alliances.problem.leaveConflict",
-  remove: "alliances.problem.changed",
-  handOver: "alliances.problem.changed",
+  remove: "alliances.problem.sealedConflict",
+  handOver: "alliances.problem.sealedConflict",
   publish: "alliances.problem.changed",
 };
 
