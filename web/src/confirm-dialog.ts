@@ -3,6 +3,7 @@
 import { html, nothing } from "lit-html";
 import { ref } from "lit-html/directives/ref.js";
 import { t } from "./i18n";
+import { focusReturn, showModal } from "./modal";
 import type { Redraw } from "./page";
 
 /** What the dialog says; read at every render, so that it follows a change of language. */
@@ -23,32 +24,23 @@ export interface ConfirmDialog {
 
 export function confirmDialog(redraw: Redraw): ConfirmDialog {
   let question: { texts: () => ConfirmTexts; reply: (yes: boolean) => void } | null = null;
-  /** Where the focus was, to give it back when the dialog closes. */
-  let opener: HTMLElement | null = null;
+  /** Gives the focus back to where it was when the dialog opened. */
+  let giveFocusBack: (() => void) | null = null;
 
   function answer(yes: boolean): void {
     if (!question) return;
     const { reply } = question;
     question = null;
     redraw();
-    const back = opener;
-    opener = null;
-    queueMicrotask(() => back?.isConnected && back.focus());
+    giveFocusBack?.();
+    giveFocusBack = null;
     reply(yes);
   }
-
-  /** Opens the element as a modal once it is in the document (lit-html renders it into a fragment first). */
-  const showModal = (element: Element | undefined) => {
-    if (!(element instanceof HTMLDialogElement)) return;
-    queueMicrotask(() => {
-      if (element.isConnected && !element.open) element.showModal();
-    });
-  };
 
   return {
     ask(texts) {
       answer(false);
-      opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      giveFocusBack = focusReturn();
       const answered = new Promise<boolean>((reply) => (question = { texts, reply }));
       redraw();
       return answered;

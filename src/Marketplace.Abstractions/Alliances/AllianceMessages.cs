@@ -73,6 +73,9 @@ public sealed record AllianceSnapshot(
 
     public bool IsActive(Guid firmId) => Active.Any(m => m.FirmId == firmId);
 
+    /// <summary>An active firm that accepted the agreement in force (new terms ask every other firm to accept again).</summary>
+    public bool HasAcceptedAgreement(Guid firmId) => Active.Any(m => m.FirmId == firmId && m.AcceptedAgreement == Agreement.Version);
+
     public bool IsInvited(Guid firmId) => Members.Any(m => m.FirmId == firmId && m.Standing == AllianceStanding.Invited);
 
     /// <summary>Who bids, and signs the joint bid: the lead and the active members (subcontractors work for them, they do not bid).</summary>

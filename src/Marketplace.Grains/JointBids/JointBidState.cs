@@ -183,7 +183,7 @@ public sealed class JointBidState
         !actor.Firms.Contains(command.FirmId) || !alliance.Tenderers().Any(t => t.FirmId == command.FirmId)
             ? Problem.Forbidden("Only the lead and the members sign the joint bid, each by its own Owners and Managers.")
         : WorkPackages.Count == 0 ? Problem.Conflict("There is nothing to sign yet: add the work packages first.")
-        : !HasAcceptedAgreement(alliance, command.FirmId)
+        : !alliance.HasAcceptedAgreement(command.FirmId)
             ? Problem.Conflict($"Accept the alliance's agreement (version {alliance.Agreement.Version}) first: a firm signs the bid under the terms in force.")
         : command.Digest != Digest ? Problem.Conflict("The joint bid changed since you read it: review the current version and sign that.")
         : SignOffs.Any(s => s.FirmId == command.FirmId) ? Problem.Conflict("This firm already signed this version.")
@@ -201,7 +201,7 @@ public sealed class JointBidState
         if (!actor.Lead) return Problem.Forbidden("Only the lead submits the joint bid.");
         var missing = alliance.Tenderers().Where(t => !SignOffs.Any(s => s.FirmId == t.FirmId && s.Digest == Digest)).ToList();
         if (missing.Count > 0) return Problem.Conflict($"{missing.Count} firm(s) have not signed the current version yet.");
-        if (alliance.Tenderers().Any(t => !HasAcceptedAgreement(alliance, t.FirmId)))
+        if (alliance.Tenderers().Any(t => !alliance.HasAcceptedAgreement(t.FirmId)))
             return Problem.Conflict($"Every bidding firm accepts the alliance's agreement (version {alliance.Agreement.Version}) before the bid goes in.");
         if (WorkPackages.Any(w => !tender.Details.Lots.Any(l => l.Number == w.Lot)))
             return Problem.Conflict("Some work packages are for a lot the tender no longer has (it was amended): move or delete them first.");
@@ -211,9 +211,6 @@ public sealed class JointBidState
         var criteria = tender.Details.Criteria.Where(c => c.Kind == CriterionKind.Quality).Select(c => c.Number);
         return criteria.All(c => Answers.Any(a => a.Criterion == c)) ? null : Problem.Conflict("Answer every quality criterion before submitting.");
     }
-
-    static bool HasAcceptedAgreement(AllianceSnapshot alliance, Guid firmId) =>
-        alliance.Active.Any(m => m.FirmId == firmId && m.AcceptedAgreement == alliance.Agreement.Version);
 
     /// <summary>
     /// The bid as sealed: the bidding firms, the lots' prices and the answers to the tender's quality criteria as they

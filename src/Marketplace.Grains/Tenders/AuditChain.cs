@@ -23,13 +23,17 @@ public static class AuditChain
     /// rewrite them, but who was invited, declined or signed when is the alliance's own business: only its firms see
     /// these links; everyone else only sees that the whole chain holds.
     /// </summary>
-    public static string AllianceSubject(Guid allianceId) => $"al-{allianceId:N}";
+    public static string AllianceSubject(Guid allianceId) => AlliancePrefix + allianceId.ToString("N");
 
-    public static string JointBidSubject(Guid allianceId) => $"jb-{allianceId:N}";
+    public static string JointBidSubject(Guid allianceId) => JointBidPrefix + allianceId.ToString("N");
 
+    /// <summary>An alliance's or joint bid's subject: of <paramref name="allianceId"/>, or of any alliance.</summary>
     public static bool IsAlliances(string subject, Guid? allianceId = null) => allianceId is { } id
         ? subject == AllianceSubject(id) || subject == JointBidSubject(id)
-        : subject.StartsWith("al-", StringComparison.Ordinal) || subject.StartsWith("jb-", StringComparison.Ordinal);
+        : subject.StartsWith(AlliancePrefix, StringComparison.Ordinal) || subject.StartsWith(JointBidPrefix, StringComparison.Ordinal);
+
+    // "l" and "j" are not hex digits, so these never start a bid's subject (its id in "N" form).
+    const string AlliancePrefix = "al-", JointBidPrefix = "jb-";
 
     public static string Hash(Guid tenderId, long sequence, string subject, string kind, string detail, DateTimeOffset at, string previousHash) =>
         Sha256Hex(string.Join('\n', tenderId.ToString("N"), sequence.ToString(CultureInfo.InvariantCulture), subject, kind, detail,

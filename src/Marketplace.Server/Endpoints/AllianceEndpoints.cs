@@ -208,7 +208,7 @@ public static class AllianceEndpoints
             new NamedDto(a.LeadId, Name(a.LeadId)),
             [.. a.Members.Where(m => m.Standing is AllianceStanding.Active or AllianceStanding.Invited).OrderBy(m => m.Role).ThenBy(m => Name(m.FirmId))
                 .Select(m => new AllianceMemberDto(m.FirmId, Name(m.FirmId), m.Role, m.Standing, m.AcceptedAgreement,
-                    m.Standing == AllianceStanding.Active && m.AcceptedAgreement != a.Agreement.Version, m.Reason, m.Since))],
+                    m.Standing == AllianceStanding.Active && !a.HasAcceptedAgreement(m.FirmId), m.Reason, m.Since))],
             new AllianceAgreementDto(a.Agreement.Version, a.Agreement.Text, a.Agreement.PublishedAt),
             [.. a.History.OrderByDescending(e => e.Sequence).Select(e => new AllianceEventDto(e.Kind, e.FirmId, Name(e.FirmId), e.Reason, e.At))],
             a.Version, mine, lead?.CanEdit(user.UserId()) == true, a.UpdatedAt);

@@ -8,6 +8,7 @@ import type { DecisionRequest, MembershipDecision, SpaceDetailDto } from "../../
 import { fieldMessages, otherFieldMessages } from "../../field-errors";
 import { t } from "../../i18n";
 import type { Redraw } from "../../page";
+import { focusReturn, showModal } from "../../modal";
 import { fieldErrorView } from "../../views";
 import { buildDecisionRequest } from "./requests";
 
@@ -37,16 +38,15 @@ export function decisionDialog(
   let sent: DecisionRequest | undefined;
   let general: (() => string) | null = null;
   let busy = false;
-  /** Where the focus was, to give it back when the dialog closes. */
-  let opener: HTMLElement | null = null;
+  /** Gives the focus back to where it was when the dialog opened. */
+  let giveFocusBack: (() => void) | null = null;
 
   function close(): void {
     target = null;
     busy = false;
     redraw();
-    const back = opener;
-    opener = null;
-    queueMicrotask(() => back?.isConnected && back.focus());
+    giveFocusBack?.();
+    giveFocusBack = null;
   }
 
   async function confirm(event: SubmitEvent): Promise<void> {
@@ -75,17 +75,9 @@ export function decisionDialog(
     }
   }
 
-  /** Opens the element as a modal once it is in the document (lit-html renders it into a fragment first). */
-  const showModal = (element: Element | undefined) => {
-    if (!(element instanceof HTMLDialogElement)) return;
-    queueMicrotask(() => {
-      if (element.isConnected && !element.open) element.showModal();
-    });
-  };
-
   return {
     open(next) {
-      opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      giveFocusBack = focusReturn();
       target = next;
       reason = "";
       errors = {};
