@@ -79,6 +79,42 @@ public abstract class GrainStorageTests<THost>(THost fixture) : IClassFixture<TH
     }
 
     [Fact]
+    public async Task A_refused_write_puts_the_state_in_memory_back_as_it_was_stored()
+    {
+        var id = NewBusinessId();
+        var original = await Read(id);
+        original.State = Business(id, "Originale");
+        await Storage.WriteStateAsync(StateName, id, original);
+        var winner = await Read(id);
+        var loser = await Read(id);
+        winner.State!.Edit(winner.State.Profile with { Name = "Vince" }, DateTimeOffset.UnixEpoch);
+        await Storage.WriteStateAsync(StateName, id, winner);
+
+        loser.State!.Edit(loser.State.Profile with { Name = "Perde" }, DateTimeOffset.UnixEpoch);
+        var stale = () => Storage.WriteStateAsync(StateName, id, loser);
+
+        await stale.Should().ThrowAsync<InconsistentStateException>();
+        loser.State!.Profile.Name.Should().Be("Originale", "the refused change is not kept in memory to be stored by a later write");
+    }
+
+    [Fact]
+    public async Task A_refused_first_write_leaves_a_new_state_in_memory()
+    {
+        var id = NewBusinessId();
+        var first = await Read(id);
+        var second = await Read(id);
+        first.State = Business(id, "Prima S.r.l.");
+        await Storage.WriteStateAsync(StateName, id, first);
+
+        second.State = Business(id, "Seconda S.r.l.");
+        var late = () => Storage.WriteStateAsync(StateName, id, second);
+
+        await late.Should().ThrowAsync<InconsistentStateException>();
+        second.State!.Exists.Should().BeFalse();
+        second.RecordExists.Should().BeFalse();
+    }
+
+    [Fact]
     public async Task Clearing_a_state_removes_its_read_model_rows()
     {
         var id = NewBusinessId();
