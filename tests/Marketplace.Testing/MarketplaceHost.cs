@@ -45,7 +45,8 @@ public sealed class MarketplaceHost(TestDatabase database, bool realPort = false
     }
 
     /// <summary>A client that keeps cookies, like a browser, and never follows redirects.</summary>
-    public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true, AllowAutoRedirect = false });
+    public HttpClient Browser() =>
+        CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true, AllowAutoRedirect = false, BaseAddress = ClientOptions.BaseAddress });
 
     /// <summary>Runs a query against the host's own database.</summary>
     public async Task<T> Query<T>(Func<MarketplaceDbContext, Task<T>> query)
@@ -54,7 +55,7 @@ public sealed class MarketplaceHost(TestDatabase database, bool realPort = false
         return await query(scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>());
     }
 
-    static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -39,10 +39,16 @@ public sealed class TestDatabase : IAsyncDisposable
         if (string.IsNullOrWhiteSpace(server))
             throw new InvalidOperationException(
                 $"{PostgresVariable} is not set. Run the tests with the README's test command (scripts/test.sh), which starts PostgreSQL.");
+        return await Create(server);
+    }
+
+    /// <summary>A fresh PostgreSQL database on the given server (e.g. a <see cref="PrivatePostgres"/>).</summary>
+    public static async Task<TestDatabase> Create(string server)
+    {
         var name = $"marketplace_test_{Guid.NewGuid():N}";
         await Execute(server, $"CREATE DATABASE {name}");
         var builder = new NpgsqlConnectionStringBuilder(server) { Database = name };
-        return new(provider, builder.ConnectionString, async () =>
+        return new(DatabaseProvider.Postgres, builder.ConnectionString, async () =>
         {
             NpgsqlConnection.ClearAllPools();
             await Execute(server, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Marketplace.Data.ReadModels;
@@ -12,6 +13,8 @@ namespace Marketplace.Data.Storage;
 /// Grain persistence on the project's own database: one row per grain state, JSON data, and an integer version
 /// as the ETag. A write from a stale version throws <see cref="InconsistentStateException"/>. Read models are
 /// projected in the same transaction as the state they mirror.
+/// A write that fails for any reason (the database unreachable, a stale version, a projector refusing) puts the grain's
+/// state back as it was last stored, so no grain ever serves, or later stores, a change that was refused.
 /// </summary>
 public sealed class EfGrainStorage(IServiceScopeFactory scopes, IEnumerable<IReadModelProjector> projectors, MarketplaceClock clock)
     : IGrainStorage
@@ -20,6 +23,12 @@ public sealed class EfGrainStorage(IServiceScopeFactory scopes, IEnumerable<IRea
     {
         Converters = { new JsonStringEnumConverter() },
     };
+
+    /// <summary>
+    /// The last stored form of each live grain state (keyed by the activation's own state object, so it goes with it),
+    /// from which a failed write restores the state without asking the database, which may be the very thing that failed.
+    /// </summary>
+    readonly ConditionalWeakTable<object, string> stored = new();
 
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
@@ -32,19 +41,40 @@ public sealed class EfGrainStorage(IServiceScopeFactory scopes, IEnumerable<IRea
             grainState.State = Activator.CreateInstance<T>();
             grainState.ETag = null;
             grainState.RecordExists = false;
+            stored.AddOrUpdate(grainState, Nothing);
             return;
         }
         grainState.State = JsonSerializer.Deserialize<T>(row.Data, Json)
             ?? throw new InvalidOperationException($"Stored state {stateName} of {grainId} is empty.");
         grainState.ETag = row.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
         grainState.RecordExists = true;
+        stored.AddOrUpdate(grainState, JsonSerializer.Serialize(grainState.State, Json));
     }
 
     public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
-        Save(stateName, grainId, grainState, JsonSerializer.Serialize(grainState.State, Json), grainState.State);
+        SaveOrRestore(stateName, grainId, grainState, JsonSerializer.Serialize(grainState.State, Json));
 
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
-        Save(stateName, grainId, grainState, data: null, projected: null);
+        SaveOrRestore(stateName, grainId, grainState, data: null);
+
+    // The form remembered for a state that was never stored (or was cleared): a new instance.
+    const string Nothing = "";
+
+    async Task SaveOrRestore<T>(string stateName, GrainId grainId, IGrainState<T> grainState, string? data)
+    {
+        try
+        {
+            await Save(stateName, grainId, grainState, data, data is null ? null : grainState.State);
+        }
+        catch
+        {
+            // Nothing of the write is stored (its transaction rolled back), so nothing of it may stay in memory either.
+            if (stored.TryGetValue(grainState, out var last))
+                grainState.State = last == Nothing ? Activator.CreateInstance<T>() : JsonSerializer.Deserialize<T>(last, Json)!;
+            throw;
+        }
+        stored.AddOrUpdate(grainState, data ?? Nothing);
+    }
 
     async Task Save<T>(string stateName, GrainId grainId, IGrainState<T> grainState, string? data, object? projected)
     {

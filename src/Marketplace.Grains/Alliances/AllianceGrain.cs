@@ -89,7 +89,7 @@ internal sealed class AllianceGrain(
     /// <param name="departed">Firms that just stopped taking part: their people stop hearing about the alliance at once.</param>
     async Task<AllianceSnapshot> Commit(Guid[] departed)
     {
-        await alliance.WriteOrReload();
+        await alliance.WriteStateAsync();
         var snapshot = State.ToSnapshot();
         await live.AllianceChanged(snapshot, departed);
         return snapshot;

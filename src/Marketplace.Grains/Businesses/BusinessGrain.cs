@@ -35,7 +35,7 @@ internal sealed class BusinessGrain(
 
     async Task<BusinessSnapshot> Commit()
     {
-        await business.WriteOrReload();
+        await business.WriteStateAsync();
         var snapshot = business.State.ToSnapshot();
         await live.BusinessChanged(snapshot);
         return snapshot;

@@ -106,7 +106,7 @@ internal sealed class JointBidGrain(
         // Already published (a retry after a crash between the two writes) counts as done.
         if (published.Problem is { Kind: not ProblemKind.Conflict }) return null;
         State.ShowcaseId = id;
-        await jointBid.WriteOrReload();
+        await jointBid.WriteStateAsync();
         return id;
     }
 
@@ -147,7 +147,7 @@ internal sealed class JointBidGrain(
 
     async Task<JointBidSnapshot> Commit(AllianceSnapshot alliance)
     {
-        await jointBid.WriteOrReload();
+        await jointBid.WriteStateAsync();
         var snapshot = State.ToSnapshot(AllianceId, State.TenderId);
         await live.JointBidChanged(alliance, snapshot);
         return snapshot;

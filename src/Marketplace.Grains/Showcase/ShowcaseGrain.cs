@@ -50,7 +50,7 @@ internal sealed class ShowcaseGrain(
 
     async Task<ShowcaseSnapshot> Commit()
     {
-        await showcase.WriteOrReload();
+        await showcase.WriteStateAsync();
         var snapshot = State.ToSnapshot();
         await live.ShowcaseChanged(snapshot);
         return snapshot;
@@ -78,7 +78,7 @@ internal sealed class EndorsementGrain(
         var project = await GrainFactory.GetGrain<IShowcaseGrain>(command.ProjectId).Get();
         if (endorsement.State.CheckEndorse(command, EndorserId, EndorsedId, endorser, project) is { } no) return no;
         endorsement.State.Endorse(command, EndorserId, EndorsedId, clock.Now());
-        await endorsement.WriteOrReload();
+        await endorsement.WriteStateAsync();
         return endorsement.State.Current!;
     }
 
@@ -89,7 +89,7 @@ internal sealed class EndorsementGrain(
         if (endorsement.State.CheckWithdraw(actorId, await GrainFactory.GetGrain<IBusinessGrain>(EndorserId).Get()) is { } no) return no;
         var withdrawn = endorsement.State.Current!;
         endorsement.State.Current = null;
-        await endorsement.WriteOrReload();
+        await endorsement.WriteStateAsync();
         return withdrawn;
     }
 }

@@ -53,7 +53,7 @@ internal sealed class SpaceGrain(
 
     async Task<SpaceSnapshot> Commit(bool policyPublished = false)
     {
-        await space.WriteOrReload();
+        await space.WriteStateAsync();
         var snapshot = State.ToSnapshot();
         await live.SpaceChanged(snapshot, policyPublished);
         return snapshot;

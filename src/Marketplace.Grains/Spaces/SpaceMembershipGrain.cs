@@ -100,7 +100,7 @@ internal sealed class SpaceMembershipGrain(
 
     async Task<MembershipSnapshot> Commit(MembershipContext context)
     {
-        await membership.WriteOrReload();
+        await membership.WriteStateAsync();
         var snapshot = State.ToSnapshot();
         await live.MembershipChanged(context.Space!, snapshot);
         return snapshot;

@@ -88,7 +88,7 @@ internal sealed class BidGrain(
     {
         try
         {
-            await bid.WriteOrReload();
+            await bid.WriteStateAsync();
         }
         catch (Exception e) when (BidNotStoredException.In(e) is { } refused)
         {

@@ -161,7 +161,7 @@ internal sealed class TenderGrain(
 
     async Task<TenderSnapshot> Commit(TenderNotice notice = TenderNotice.Changed)
     {
-        await tender.WriteOrReload();
+        await tender.WriteStateAsync();
         var snapshot = State.ToSnapshot();
         await live.TenderChanged(snapshot, notice);
         return snapshot;

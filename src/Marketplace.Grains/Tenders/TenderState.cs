@@ -115,7 +115,7 @@ public sealed class TenderState
             Record("EnquiriesClosed", "", Terms.EnquiryDeadline);
             moved = true;
         }
-        if (Status == TenderStatus.Tendering && now >= Terms.SubmissionDeadline + openingGrace)
+        if (Status == TenderStatus.Tendering && now >= Terms.SubmissionDeadline.Plus(openingGrace))
         {
             Status = TenderStatus.Opening;
             Record("SubmissionsClosed", "", Terms.SubmissionDeadline);
@@ -155,7 +155,7 @@ public sealed class TenderState
         if (amended.SubmissionDeadline < Terms.SubmissionDeadline)
             return Problem.Invalid("submissionDeadline", "An amendment never brings the submission deadline forward.");
         var material = command.Material || TenderRules.IsMaterial(Terms, amended);
-        var earliest = (now + minimumTendering).Stored();
+        var earliest = now.Plus(minimumTendering).Stored();
         if (material && amended.SubmissionDeadline < earliest) amended = amended with { SubmissionDeadline = earliest };
         if (amended.ContractStart is { } start && start < DateOnly.FromDateTime(amended.SubmissionDeadline.UtcDateTime))
             return Problem.Invalid("contractStart", $"The contract starts after the submission deadline, which this amendment moves to {amended.SubmissionDeadline:u}.");

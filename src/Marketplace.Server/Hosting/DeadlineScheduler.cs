@@ -10,6 +10,7 @@ namespace Marketplace.Server.Hosting;
 /// the tenders whose deadline has come to catch up. Correctness never hangs on it: every tender method also checks
 /// the clock itself. This only makes the transition happen (and be announced) when nobody is looking.
 /// It also follows up awards: a lot won by an alliance's joint bid becomes a showcase project (once, by the bid's id).
+/// A tender (or project) that fails is isolated: it backs off on its own (<see cref="FailingWork"/>) while the others go on.
 /// </summary>
 internal sealed class DeadlineScheduler(IServiceScopeFactory scopes, IGrainFactory grains, MarketplaceClock clock, ILogger<DeadlineScheduler> log)
     : BackgroundService
@@ -21,54 +22,72 @@ internal sealed class DeadlineScheduler(IServiceScopeFactory scopes, IGrainFacto
         // The cadence is real time; what is due is judged by the injected clock. (A test's fake clock jumps days at once:
         // a timer on it would fire once for every second jumped.)
         using var timer = new PeriodicTimer(Period);
+        var failedTicks = 0;
         do
         {
             try
             {
                 await Tick(stoppingToken);
+                failedTicks = 0;
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                log.LogWarning(e, "Tender deadlines could not be read; trying again in {Period}", Period);
+                // E.g. the database is down: said at once, then ever more rarely (the 2nd, 4th, 8th … failure in a row).
+                if (++failedTicks == 1) log.LogWarning(e, "Tender deadlines could not be read; trying again every {Period}", Period);
+                else if (int.IsPow2(failedTicks)) log.LogWarning("Tender deadlines still cannot be read ({Ticks} times in a row): {Error}", failedTicks, e.Message);
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    /// <summary>Joint bids that won a lot and are not in the showcase yet: each publishes its project.</summary>
-    async Task PublishWonProjects(CancellationToken ct)
-    {
-        List<Guid> alliances;
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>();
-            alliances = await db.Awards.AsNoTracking().Join(db.Bids, a => a.BidId, b => b.BidId, (a, b) => b)
-                .Where(b => db.Alliances.Any(x => x.AllianceId == b.BidderId) && !db.ShowcaseProjects.Any(p => p.ProjectId == b.BidId))
-                .Select(b => b.BidderId).Distinct().Take(100).ToListAsync(ct);
-        }
-        foreach (var alliance in alliances) await grains.GetGrain<JointBids.IJointBidGrain>(alliance).PublishWonProject();
-    }
+    const int PageSize = 100;
+
+    readonly FailingWork failingTenders = new(), failingProjects = new();
 
     internal async Task Tick(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        List<Guid> due;
-        await using (var scope = scopes.CreateAsyncScope())
+        await Visit(failingTenders, (seen, db) => db.Tenders.AsNoTracking().Where(t => t.NextDeadline <= now && !seen.Contains(t.TenderId))
+                .OrderBy(t => t.NextDeadline).Select(t => t.TenderId),
+            tender => grains.Tender(tender).CatchUp(), "Tender {Id} could not catch up with its deadline", now, ct);
+        // Joint bids that won a lot and are not in the showcase yet: each publishes its project.
+        await Visit(failingProjects, (seen, db) => db.Awards.AsNoTracking().Join(db.Bids, a => a.BidId, b => b.BidId, (a, b) => b)
+                .Where(b => db.Alliances.Any(x => x.AllianceId == b.BidderId) && !db.ShowcaseProjects.Any(p => p.ProjectId == b.BidId) && !seen.Contains(b.BidderId))
+                .Select(b => b.BidderId).Distinct(),
+            alliance => grains.GetGrain<JointBids.IJointBidGrain>(alliance).PublishWonProject(), "Alliance {Id} could not publish its won project", now, ct);
+    }
+
+    /// <summary>
+    /// Works through everything due, page by page, so no number of failing items can crowd out the rest; an item
+    /// that fails waits out its back-off, and is logged once per attempt (with the stack trace only the first time).
+    /// </summary>
+    async Task Visit(FailingWork failing, Func<HashSet<Guid>, MarketplaceDbContext, IQueryable<Guid>> due, Func<Guid, Task> work,
+        string failed, DateTimeOffset now, CancellationToken ct)
+    {
+        var seen = new HashSet<Guid>();
+        List<Guid> page;
+        do
         {
-            var db = scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>();
-            due = await db.Tenders.AsNoTracking().Where(t => t.NextDeadline <= now).OrderBy(t => t.NextDeadline).Select(t => t.TenderId).Take(100).ToListAsync(ct);
-        }
-        await PublishWonProjects(ct);
-        foreach (var tender in due)
-        {
-            try
+            await using (var scope = scopes.CreateAsyncScope())
+                page = await due(seen, scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>()).Take(PageSize).ToListAsync(ct);
+            foreach (var id in page)
             {
-                await grains.Tender(tender).CatchUp();
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                log.LogWarning(e, "Tender {TenderId} could not catch up with its deadline; trying again next tick", tender);
+                seen.Add(id);
+                if (failing.IsWaiting(id, now)) continue;
+                try
+                {
+                    await work(id);
+                    failing.Succeeded(id);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    var failure = failing.Failed(id, now);
+                    if (failure.Attempts == 1) log.LogWarning(e, failed + "; trying again at {RetryAt}", id, failure.RetryAt);
+                    else log.LogWarning(failed + " ({Attempts} times, last: {Error}); trying again at {RetryAt}", id, failure.Attempts, e.Message, failure.RetryAt);
+                }
             }
         }
+        while (page.Count == PageSize);
+        failing.KeepOnly(seen);
     }
 }

@@ -1,3 +1,4 @@
+using Orleans.Serialization;
 using Marketplace.Server.Realtime;
 
 namespace Marketplace.Server.Hosting;
@@ -14,6 +15,9 @@ public static class SiloSetup
         builder.UseOrleans(orleans => orleans.UseLocalhostClustering(
             siloPort: silo.GetValue("SiloPort", 11111),
             gatewayPort: silo.GetValue("GatewayPort", 30000)));
+        // A grain's database failure reaches the caller as the provider's own exception, even from another node, so the
+        // host can tell "the database is unreachable" (503) from a bug (500).
+        builder.Services.Configure<ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add("Npgsql"));
         builder.Services.AddSingleton<ILiveUpdates, HubLiveUpdates>();
         builder.Services.AddSingleton<Hubs.HubConnections>();
         builder.Services.AddSingleton<Hubs.WorkspacePresence>();

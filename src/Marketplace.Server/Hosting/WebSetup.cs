@@ -5,6 +5,7 @@ using Marketplace.Server.Seed;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.SignalR;
 
 namespace Marketplace.Server.Hosting;
 
@@ -49,8 +50,9 @@ public static class WebSetup
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
             c.ProblemDetails.Extensions.TryAdd("traceId", c.HttpContext.TraceIdentifier));
         services.AddExceptionHandler<BadRequestProblems>();
+        services.AddExceptionHandler<UnavailableProblems>();
         services.AddOpenApi();
-        services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddSignalR(o => o.AddFilter<Hubs.UnavailableHubFilter>()).AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddHealthChecks().AddDbContextCheck<MarketplaceDbContext>(tags: ["ready"]);
         builder.WebHost().ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxApiBodyBytes);
 

@@ -163,6 +163,18 @@ public sealed class TenderStateTests
     }
 
     [Fact]
+    public void A_submission_deadline_at_the_end_of_time_never_closes_and_never_overflows_the_opening_grace()
+    {
+        var state = Published();
+        // Planted, as old data would be: new input outside a sane window is refused.
+        state.Details = state.Details! with { SubmissionDeadline = DateTimeOffset.MaxValue.Stored() };
+
+        state.CatchUp(DateTimeOffset.MaxValue.AddYears(-1), TimeSpan.FromDays(1)).Should().BeTrue();
+
+        state.Status.Should().Be(TenderStatus.Tendering);
+    }
+
+    [Fact]
     public void Catching_up_late_dates_each_transition_at_its_own_deadline()
     {
         var state = Published();

@@ -29,10 +29,13 @@ public class HubFixture : IAsyncLifetime
     }
 
     /// <summary>A browser-like user: an HTTP client and a hub connection sharing one cookie jar.</summary>
-    public async Task<(HttpClient Http, HubConnection Hub)> Connect(bool signedIn)
+    public Task<(HttpClient Http, HubConnection Hub)> Connect(bool signedIn) => Connect(Host, signedIn);
+
+    /// <summary>A browser-like user of any host on a real port.</summary>
+    public static async Task<(HttpClient Http, HubConnection Hub)> Connect(MarketplaceHost host, bool signedIn)
     {
         var cookies = new CookieContainer();
-        var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = Host.ServerAddress };
+        var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = host.ServerAddress };
         if (signedIn)
         {
             var email = $"hub-{Guid.NewGuid():N}@example.it";
@@ -40,7 +43,7 @@ public class HubFixture : IAsyncLifetime
             await http.SignIn(email);
         }
         var hub = new HubConnectionBuilder()
-            .WithUrl(new Uri(Host.ServerAddress, MarketplaceRoutes.HubPath), o => o.Cookies = cookies)
+            .WithUrl(new Uri(host.ServerAddress, MarketplaceRoutes.HubPath), o => o.Cookies = cookies)
             .AddJsonProtocol(o => o.PayloadSerializerOptions = ApiClientExtensions.Json)
             .Build();
         await hub.StartAsync();

@@ -53,12 +53,13 @@ public abstract class GrainStorageTests<THost>(THost fixture) : IClassFixture<TH
         var late = () => Storage.WriteStateAsync(StateName, id, second);
 
         await late.Should().ThrowAsync<InconsistentStateException>();
+        second.State!.Exists.Should().BeFalse("the refused business is not kept in memory either");
         (await Read(id)).State!.Profile.Name.Should().Be("Prima S.r.l.");
         (await DirectoryName(id)).Should().Be("Prima S.r.l.");
     }
 
     [Fact]
-    public async Task A_write_from_a_stale_version_is_rejected_and_leaves_no_trace()
+    public async Task A_write_from_a_stale_version_is_rejected_and_leaves_no_trace_in_the_database_or_in_memory()
     {
         var id = NewBusinessId();
         var original = await Read(id);
@@ -73,6 +74,7 @@ public abstract class GrainStorageTests<THost>(THost fixture) : IClassFixture<TH
         var stale = () => Storage.WriteStateAsync(StateName, id, reader2);
 
         await stale.Should().ThrowAsync<InconsistentStateException>();
+        reader2.State!.Profile.Name.Should().Be("Originale", "the refused change is not kept in memory, to be stored by a later write");
         (await Read(id)).State!.Profile.Name.Should().Be("Vince");
         (await DirectoryName(id)).Should().Be("Vince");
         reader1.ETag.Should().NotBe(original.ETag);
