@@ -16,8 +16,8 @@ public static class CleanText
 
     /// <summary>
     /// Why a text cannot be taken, or null when it can: a NUL or other control character (a long text may hold line
-    /// breaks and tabs), half of a surrogate pair, or a bidirectional override or isolate, which can make a name read
-    /// backwards on screen. PostgreSQL cannot store NUL at all.
+    /// breaks and tabs), half of a surrogate pair or the replacement character of bytes that were not text, or a
+    /// bidirectional override or isolate, which can make a name read backwards on screen. PostgreSQL cannot store NUL.
     /// </summary>
     public static string? Flaw(string text, bool longText = false)
     {
@@ -26,7 +26,8 @@ public static class CleanText
             var c = text[i];
             if (c == '\0') return "The text contains a NUL character.";
             if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) { i++; continue; }
-            if (char.IsSurrogate(c)) return "The text contains an incomplete Unicode character.";
+            // U+FFFD is what decoders put in place of bytes that were not text: the text was damaged on its way here.
+            if (char.IsSurrogate(c) || c == '\uFFFD') return "The text contains an incomplete or unreadable Unicode character.";
             if (c is '\n' or '\r' or '\t' or '\u2028' or '\u2029')
             {
                 if (!longText) return "This text must be on one line.";
