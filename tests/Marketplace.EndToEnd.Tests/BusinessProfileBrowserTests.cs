@@ -64,6 +64,25 @@ public sealed class BusinessProfileBrowserTests(BrowserFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task A_visitor_is_told_contact_details_go_to_members_of_a_shared_space_and_the_firm_s_people_see_them()
+    {
+        var (email, business) = await OwnerWithProfile();
+        var visitor = await fixture.NewPerson(locale: "en-GB");
+        var owner = await fixture.NewPerson();
+        await SignIn(owner, email);
+
+        await visitor.GotoAsync($"/#/businesses/{business.Id}");
+        await owner.GotoAsync($"/#/businesses/{business.Id}");
+
+        await Expect(visitor.GetByTestId("business-contacts-hidden")).ToHaveTextAsync("Contact details are shown to members of a shared space");
+        await Expect(visitor.GetByText("info@edilizia-rossi.it")).ToHaveCountAsync(0);
+        await Expect(owner.GetByRole(AriaRole.Link, new() { Name = "info@edilizia-rossi.it" })).ToBeVisibleAsync();
+        await Expect(owner.GetByTestId("business-contacts-hidden")).ToHaveCountAsync(0);
+        await visitor.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "business-profile-contacts-hidden.png"), FullPage = true });
+        await owner.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "business-profile-own.png"), FullPage = true });
+    }
+
+    [Fact]
     public async Task The_profile_speaks_the_browser_s_language_and_can_be_switched()
     {
         var (_, business) = await OwnerWithProfile();

@@ -133,6 +133,8 @@ const formRules: Record<FormName, Record<string, Rule>> = {
     comune: { key: "validation.comuneCode" },
     near: { key: "validation.comuneCode" },
     radiusKm: { key: "validation.radiusKm", numbers: [["min", 1], ["max", 300]] },
+    // Marketplace.Server/Endpoints/InputRules.cs (search words).
+    q: { key: "validation.searchWords", numbers: [["words", 10], ["length", 200]] },
     province: { key: "validation.provinceFilter" },
     region: { key: "validation.regionFilter" },
     size: { key: "validation.size" },
@@ -306,6 +308,10 @@ function sentAt(sent: SentRequest | undefined, key: string): unknown {
   return value;
 }
 
+/** NUL and other control characters but line breaks and tabs, bidirectional overrides and isolates, half surrogate pairs. */
+const hiddenCharacters =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFFFD]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 const isBlank = (value: unknown): boolean =>
   value === undefined || value === null || (Array.isArray(value) ? value.length === 0 : String(value).trim() === "");
 
@@ -335,6 +341,9 @@ export function describeFieldError(
 ): string[] {
   const field = baseField(key);
   const serverText = serverMessages.join(" ");
+  // Whatever the field, text refused for its characters (Marketplace.Grains/CleanText.cs) gets the same message.
+  const value = sentAt(sent, key);
+  if (typeof value === "string" && hiddenCharacters.test(value)) return [t("validation.hiddenCharacters")];
   // A form's nested fields (`lots[0].cpv[1]`, `criteria[2].weight`) have rules of their own, by pattern.
   const pattern = key.replace(/\[\d+\]/g, "[]");
   const own = form ? formRules[form] : undefined;
@@ -343,16 +352,16 @@ export function describeFieldError(
   const rule = (key.includes(".") ? ruleFor(key, form) : undefined) ?? ruleFor(field, form);
   if (!rule) return [...serverMessages];
   const index = itemIndex(key);
-  const value = sentValue(sent, field, index);
+  const sentHere = sentValue(sent, field, index);
 
   if (index !== null && rule.item) {
     // The value the UI sent, else the one the server quotes ('12345678' is not …), else the position.
-    const shown = typeof value === "string" && value.trim() !== "" ? value.trim() : /'([^']+)'/.exec(serverText)?.[1];
+    const shown = typeof sentHere === "string" && sentHere.trim() !== "" ? sentHere.trim() : /'([^']+)'/.exec(serverText)?.[1];
     const params = { ...numbers(rule.item, serverText), n: index + 1 };
     return [shown ? t(rule.item.key, { ...params, item: quote(shown) }) : t(rule.item.at, params)];
   }
-  const blank = sent !== undefined && isBlank(value);
-  const chosen = rule.missing && blank ? rule.missing : (rule.variant?.(value, sent) ?? rule.key);
+  const blank = sent !== undefined && isBlank(sentHere);
+  const chosen = rule.missing && blank ? rule.missing : (rule.variant?.(sentHere, sent) ?? rule.key);
   return [t(chosen, { ...numbers(rule, serverText), ...rule.params?.(sent) })];
 }
 

@@ -67,7 +67,7 @@ public static class DirectorySearch
         var region = string.IsNullOrWhiteSpace(raw.Region) ? null
             : ComuneCatalog.Shared.All.Select(c => c.RegionName).FirstOrDefault(r => string.Equals(r, raw.Region.Trim(), StringComparison.OrdinalIgnoreCase));
         if (!string.IsNullOrWhiteSpace(raw.Region) && region is null) errors["region"] = ["Unknown region."];
-        if (raw.RadiusKm is { } r && (r <= 0 || r > MaxRadiusKm)) errors["radiusKm"] = [$"The radius is 1 to {MaxRadiusKm} km."];
+        if (raw.RadiusKm is { } r && r is not (> 0 and <= MaxRadiusKm)) errors["radiusKm"] = [$"The radius is 1 to {MaxRadiusKm} km."];
         if (raw.Size is { } size && !Enum.IsDefined(size)) errors["size"] = ["Unknown size class."];
         if (errors.Count > 0) return Problem.Invalid(errors);
         return raw with

@@ -2,13 +2,13 @@ using Marketplace.Alliances;
 
 namespace Marketplace.Server.Endpoints;
 
-public sealed record FormAllianceRequest(Guid LeadId, Guid SpaceId, Guid? TenderId, string? Name, string? AgreementText);
+public sealed record FormAllianceRequest(Guid LeadId, Guid SpaceId, Guid? TenderId, string? Name, [LongText] string? AgreementText);
 
 public sealed record AllianceInviteRequest(Guid FirmId, AllianceRole? Role);
 
 public sealed record AllianceAnswerRequest(bool? Accept, int AgreementVersion);
 
-public sealed record ReasonRequest(string? Reason);
+public sealed record ReasonRequest([LongText] string? Reason);
 
 public sealed record FirmRequest(Guid FirmId);
 

@@ -12,7 +12,11 @@ public sealed record CapabilityDto(string Code, string LabelIt, string LabelEn)
 /// <summary>Where a business is: the comune with its province and region.</summary>
 public sealed record LocalityDto(string ComuneCode, string Name, string ProvinceSigla, string ProvinceName, string RegionName);
 
-/// <summary>A business's public profile, as its page shows it and as live updates carry it.</summary>
+/// <summary>
+/// A business's profile, as its page shows it and as live updates carry it. <see cref="ContactsHidden"/>: this copy
+/// leaves out the VAT number, contact e-mail and phone (null here), which only the business's people and those who
+/// share a space with it read; live updates always carry this public copy.
+/// </summary>
 public sealed record BusinessProfileDto(
     Guid Id,
     BusinessKind Kind,
@@ -28,16 +32,19 @@ public sealed record BusinessProfileDto(
     string? ContactEmail,
     string? ContactPhone,
     int Version,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    bool ContactsHidden)
 {
-    public static BusinessProfileDto From(BusinessSnapshot business)
+    /// <param name="withContacts">Whether the reader may see the contact details (<see cref="ContactAccess"/>).</param>
+    public static BusinessProfileDto From(BusinessSnapshot business, bool withContacts)
     {
         var p = business.Profile;
-        return new(business.Id, business.Kind, p.Name, p.VatNumber, p.Description,
+        return new(business.Id, business.Kind, p.Name, withContacts ? p.VatNumber : null, p.Description,
             [.. p.Capabilities.Select(CpvCatalog.Shared.Find).OfType<CpvEntry>().Select(CapabilityDto.From)],
             p.Tags,
             p.ComuneCode is { } code && ComuneCatalog.Shared.Find(code) is { } c ? LocalityDto(c) : null,
-            p.Address, p.Size, p.Website, p.ContactEmail, p.ContactPhone, business.Version, business.UpdatedAt);
+            p.Address, p.Size, p.Website, withContacts ? p.ContactEmail : null, withContacts ? p.ContactPhone : null,
+            business.Version, business.UpdatedAt, !withContacts);
     }
 
     static LocalityDto LocalityDto(Comune c) => new(c.Code, c.Name, c.ProvinceSigla, c.ProvinceName, c.RegionName);
@@ -50,7 +57,7 @@ public sealed record EditProfileRequest(
     int Version,
     string? Name,
     string? VatNumber,
-    string? Description,
+    [LongText] string? Description,
     string[]? Capabilities,
     string[]? Tags,
     string? ComuneCode,

@@ -29,7 +29,7 @@ public static class BusinessEndpoints
         return app;
     }
 
-    static async Task<Ok<DirectoryPageDto>> Directory(string? q, int? page, int? pageSize, MarketplaceDbContext db, CancellationToken ct)
+    static async Task<Ok<DirectoryPageDto>> Directory([SearchWords] string? q, int? page, int? pageSize, MarketplaceDbContext db, CancellationToken ct)
     {
         var size = Math.Clamp(pageSize ?? 20, 1, MaxPageSize);
         var number = Math.Clamp(page ?? 1, 1, MaxPage);
@@ -51,12 +51,13 @@ public static class BusinessEndpoints
         var id = Guid.NewGuid();
         var outcome = await grains.GetGrain<IBusinessGrain>(id).Create(new CreateBusiness(user.UserId(), kind, body.Name ?? ""));
         return outcome.Problem is { } no ? no.ToHttp()
-            : TypedResults.Created($"/api/businesses/{id}", BusinessProfileDto.From(outcome.Value!));
+            : TypedResults.Created($"/api/businesses/{id}", BusinessProfileDto.From(outcome.Value!, withContacts: true));
     }
 
-    static async Task<Results<Ok<BusinessProfileDto>, ProblemHttpResult>> Get(Guid id, IGrainFactory grains) =>
+    static async Task<Results<Ok<BusinessProfileDto>, ProblemHttpResult>> Get(
+        Guid id, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
         await grains.GetGrain<IBusinessGrain>(id).Get() is { } business
-            ? TypedResults.Ok(BusinessProfileDto.From(business))
+            ? TypedResults.Ok(BusinessProfileDto.From(business, await user.CanSeeContacts(business, grains, db, ct)))
             : ProblemResults.NotFound("No business has this id.");
 
     /// <summary>
@@ -85,7 +86,7 @@ public static class BusinessEndpoints
         Guid id, EditProfileRequest body, ClaimsPrincipal user, IGrainFactory grains)
     {
         var outcome = await grains.GetGrain<IBusinessGrain>(id).EditProfile(new EditProfile(user.UserId(), body.Version, body.ToProfile()));
-        return outcome.Problem is { } no ? no.ToHttp() : TypedResults.Ok(BusinessProfileDto.From(outcome.Value!));
+        return outcome.Problem is { } no ? no.ToHttp() : TypedResults.Ok(BusinessProfileDto.From(outcome.Value!, withContacts: true));
     }
 
     static async Task<Results<Ok<BusinessMemberDto[]>, ProblemHttpResult>> Members(

@@ -1,8 +1,8 @@
 namespace Marketplace.Server.Endpoints;
 
-public sealed record SaveWorkPackageRequest(Guid? Id, int Version, string? Title, int Lot, string? Description, Guid FirmId, MoneyDto? Price);
+public sealed record SaveWorkPackageRequest(Guid? Id, int Version, string? Title, int Lot, [LongText] string? Description, Guid FirmId, MoneyDto? Price);
 
-public sealed record SaveAnswerRequest(int Version, string? Text);
+public sealed record SaveAnswerRequest(int Version, [LongText] string? Text);
 
 /// <summary>Files the firm uploaded (POST /api/businesses/{firmId}/documents) to attach to the joint bid.</summary>
 public sealed record AttachDocumentsRequest(Guid FirmId, Guid[]? Documents);

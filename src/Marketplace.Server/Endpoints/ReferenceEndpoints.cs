@@ -18,10 +18,10 @@ public static class ReferenceEndpoints
         return app;
     }
 
-    static Ok<CapabilityDto[]> SearchCpv(string? q, int? limit) =>
+    static Ok<CapabilityDto[]> SearchCpv([SearchWords] string? q, int? limit) =>
         TypedResults.Ok(CpvCatalog.Shared.Search(q ?? "", Limit(limit)).Select(CapabilityDto.From).ToArray());
 
-    static Ok<ComuneDto[]> SearchComuni(string? q, int? limit) =>
+    static Ok<ComuneDto[]> SearchComuni([SearchWords] string? q, int? limit) =>
         TypedResults.Ok(ComuneCatalog.Shared.Search(q ?? "", Limit(limit))
             .Select(c => new ComuneDto(c.Code, c.Name, c.ProvinceSigla, c.ProvinceName, c.RegionName)).ToArray());
 

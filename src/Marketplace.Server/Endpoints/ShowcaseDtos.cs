@@ -12,13 +12,13 @@ public sealed record ShowcaseDto(
     CapabilityDto[] Cpv, ShowcasePartnerDto[] Partners, bool Verified, int Version, DateTimeOffset PublishedAt);
 
 public sealed record PublishShowcaseRequest(
-    Guid FirmId, string? Title, string? Description, string? Client, int Year, MoneyDto? Value, string[]? Cpv, Guid[]? Partners)
+    Guid FirmId, string? Title, [LongText] string? Description, string? Client, int Year, MoneyDto? Value, string[]? Cpv, Guid[]? Partners)
 {
     public ShowcaseDetails ToDetails() => ShowcaseRequests.Details(Title, Description, Client, Year, Value, Cpv, Partners);
 }
 
 public sealed record EditShowcaseRequest(
-    int Version, string? Title, string? Description, string? Client, int Year, MoneyDto? Value, string[]? Cpv, Guid[]? Partners)
+    int Version, string? Title, [LongText] string? Description, string? Client, int Year, MoneyDto? Value, string[]? Cpv, Guid[]? Partners)
 {
     public ShowcaseDetails ToDetails() => ShowcaseRequests.Details(Title, Description, Client, Year, Value, Cpv, Partners);
 }
@@ -29,9 +29,9 @@ static class ShowcaseRequests
         new(title ?? "", description, client, year, value is { } v ? new Money(v.Amount, v.Currency) : null, cpv ?? [], partners ?? []);
 }
 
-public sealed record AnswerShowcaseRequest(Guid PartnerId, bool? Confirm, int Version, string? Reason);
+public sealed record AnswerShowcaseRequest(Guid PartnerId, bool? Confirm, int Version, [LongText] string? Reason);
 
-public sealed record EndorseRequest(Guid EndorserFirmId, Guid ProjectId, string? Text);
+public sealed record EndorseRequest(Guid EndorserFirmId, Guid ProjectId, [LongText] string? Text);
 
 public sealed record EndorsementDto(Guid EndorserId, string EndorserName, Guid EndorsedId, Guid ProjectId, string ProjectTitle, string? Text, DateTimeOffset At);
 

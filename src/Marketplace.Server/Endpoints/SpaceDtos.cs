@@ -46,27 +46,27 @@ public sealed record VerificationDto(Guid SpaceId, string SpaceName, Guid Associ
 public sealed record MembershipEventDto(Guid FirmId, string FirmName, MembershipStatus Status, string ActorEmail, string? Reason, DateTimeOffset At);
 
 public sealed record CreateSpaceRequest(
-    Guid HostId, string? Name, string? Description, string[]? TerritoryComuni, string[]? TerritoryProvinces,
-    DirectoryVisibility? Visibility, string? PolicyText)
+    Guid HostId, string? Name, [LongText] string? Description, string[]? TerritoryComuni, string[]? TerritoryProvinces,
+    DirectoryVisibility? Visibility, [LongText] string? PolicyText)
 {
     public SpaceSettings ToSettings(DirectoryVisibility visibility) =>
         new(Name ?? "", Description, TerritoryComuni ?? [], TerritoryProvinces ?? [], visibility);
 }
 
 public sealed record EditSpaceSettingsRequest(
-    int Version, string? Name, string? Description, string[]? TerritoryComuni, string[]? TerritoryProvinces, DirectoryVisibility? Visibility)
+    int Version, string? Name, [LongText] string? Description, string[]? TerritoryComuni, string[]? TerritoryProvinces, DirectoryVisibility? Visibility)
 {
     public SpaceSettings ToSettings(DirectoryVisibility visibility) =>
         new(Name ?? "", Description, TerritoryComuni ?? [], TerritoryProvinces ?? [], visibility);
 }
 
-public sealed record PublishPolicyRequest(string? Text);
+public sealed record PublishPolicyRequest([LongText] string? Text);
 
-public sealed record ApplyRequest(Guid FirmId, string? Message, int AcceptedPolicyVersion);
+public sealed record ApplyRequest(Guid FirmId, [LongText] string? Message, int AcceptedPolicyVersion);
 
 public sealed record AcceptPolicyRequest(int Version);
 
-public sealed record DecisionRequest(MembershipDecision? Decision, string? Reason);
+public sealed record DecisionRequest(MembershipDecision? Decision, [LongText] string? Reason);
 
 public sealed record InviteRequest(Guid FirmId);
 

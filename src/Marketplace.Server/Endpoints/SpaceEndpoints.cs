@@ -115,7 +115,7 @@ public static class SpaceEndpoints
         RespondFor(id, grains.Membership(id, firmId).RevokeVouch(user.UserId()), user, grains, db, ct);
 
     static async Task<Results<Ok<SpaceDirectoryPageDto>, ProblemHttpResult>> Directory(
-        Guid id, string? q, string? cpv, string? comune, string? province, string? region, string? near, double? radiusKm,
+        Guid id, [SearchWords] string? q, string? cpv, string? comune, string? province, string? region, string? near, double? radiusKm,
         FirmSize? size, bool? verified, int? page, int? pageSize,
         ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
     {

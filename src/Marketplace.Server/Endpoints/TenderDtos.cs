@@ -4,7 +4,7 @@ using Marketplace.Tenders;
 
 namespace Marketplace.Server.Endpoints;
 
-public sealed record LotRequest(int Number, string? Title, string? Description, string[]? Cpv, MoneyDto? EstimatedValue, string? ComuneCode);
+public sealed record LotRequest(int Number, string? Title, [LongText] string? Description, string[]? Cpv, MoneyDto? EstimatedValue, string? ComuneCode);
 
 public sealed record CriterionRequest(int Number, string? Name, CriterionKind Kind, int Weight);
 
@@ -26,33 +26,33 @@ public interface ITenderDetailsRequest
 }
 
 public sealed record DraftTenderRequest(
-    Guid BuyerId, Guid[]? Spaces, string? Title, string? Description, LotRequest[]? Lots, string[]? Eligibility, CriterionRequest[]? Criteria,
+    Guid BuyerId, Guid[]? Spaces, string? Title, [LongText] string? Description, LotRequest[]? Lots, string[]? Eligibility, CriterionRequest[]? Criteria,
     DateTimeOffset? EnquiryDeadline, DateTimeOffset? SubmissionDeadline, DateOnly? ContractStart, DateOnly? ContractEnd,
     bool DisclosesBidCount, Guid[]? Documents) : ITenderDetailsRequest;
 
 public sealed record EditTenderRequest(
-    int Version, Guid[]? Spaces, string? Title, string? Description, LotRequest[]? Lots, string[]? Eligibility, CriterionRequest[]? Criteria,
+    int Version, Guid[]? Spaces, string? Title, [LongText] string? Description, LotRequest[]? Lots, string[]? Eligibility, CriterionRequest[]? Criteria,
     DateTimeOffset? EnquiryDeadline, DateTimeOffset? SubmissionDeadline, DateOnly? ContractStart, DateOnly? ContractEnd,
     bool DisclosesBidCount, Guid[]? Documents) : ITenderDetailsRequest;
 
 public sealed record AmendTenderRequest(
-    int Version, string? Summary, bool Material, string? Title, string? Description, LotRequest[]? Lots, string[]? Eligibility,
+    int Version, [LongText] string? Summary, bool Material, string? Title, [LongText] string? Description, LotRequest[]? Lots, string[]? Eligibility,
     CriterionRequest[]? Criteria, DateTimeOffset? EnquiryDeadline, DateTimeOffset? SubmissionDeadline, DateOnly? ContractStart,
     DateOnly? ContractEnd, bool DisclosesBidCount, Guid[]? Documents) : ITenderDetailsRequest;
 
 public sealed record VersionRequest(int Version);
 
-public sealed record AskRequest(Guid FirmId, string? Text);
+public sealed record AskRequest(Guid FirmId, [LongText] string? Text);
 
-public sealed record TextRequest(string? Text);
+public sealed record TextRequest([LongText] string? Text);
 
 public sealed record ScoreRequest(Guid BidId, int Criterion, decimal Points);
 
-public sealed record DecideRequest(int Lot, Guid? BidId, string? Reason);
+public sealed record DecideRequest(int Lot, Guid? BidId, [LongText] string? Reason);
 
 public sealed record LotPriceRequest(int Lot, MoneyDto? Price);
 
-public sealed record AnswerRequest(int Criterion, string? Text);
+public sealed record AnswerRequest(int Criterion, [LongText] string? Text);
 
 public sealed record SubmitBidRequest(LotPriceRequest[]? Lots, AnswerRequest[]? Answers, Guid[]? Documents);
 

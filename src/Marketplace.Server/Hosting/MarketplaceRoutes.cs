@@ -21,17 +21,19 @@ public static class MarketplaceRoutes
         app.UseAuthorization();
 
         app.MapOpenApi();
-        app.MapAuthApi();
-        app.MapBusinessApi();
-        app.MapSpaceApi();
-        app.MapShowcaseApi();
-        app.MapTenderApi();
-        app.MapBidApi();
-        app.MapInboxApi();
-        app.MapDocumentApi();
-        app.MapAllianceApi();
-        app.MapJointBidApi();
-        app.MapReferenceApi();
+        // Every endpoint's inputs are bounded in one place before any handler runs.
+        var api = app.MapGroup("").AddEndpointFilterFactory(InputRules.Refuse);
+        api.MapAuthApi();
+        api.MapBusinessApi();
+        api.MapSpaceApi();
+        api.MapShowcaseApi();
+        api.MapTenderApi();
+        api.MapBidApi();
+        api.MapInboxApi();
+        api.MapDocumentApi();
+        api.MapAllianceApi();
+        api.MapJointBidApi();
+        api.MapReferenceApi();
         app.MapHub<MarketplaceHub>(HubPath);
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });

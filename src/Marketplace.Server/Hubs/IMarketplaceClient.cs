@@ -5,7 +5,10 @@ namespace Marketplace.Server.Hubs;
 /// <summary>What the server pushes to browsers.</summary>
 public interface IMarketplaceClient
 {
-    /// <summary>A watched business's profile changed; carries the whole new profile and its version.</summary>
+    /// <summary>
+    /// A watched business's profile changed; carries its public copy and version (no contact details: a reader who
+    /// may see them reloads the profile through the API).
+    /// </summary>
     Task BusinessChanged(BusinessProfileDto profile);
 
     /// <summary>Sent to a business's own members only: who acts for it now, after any change.</summary>

@@ -17,7 +17,7 @@ internal sealed class HubLiveUpdates(
 {
     public Task BusinessChanged(BusinessSnapshot business) => Send(async () =>
     {
-        await hub.Clients.Group(Topics.Business(business.Id)).BusinessChanged(BusinessProfileDto.From(business));
+        await hub.Clients.Group(Topics.Business(business.Id)).BusinessChanged(BusinessProfileDto.From(business, withContacts: false));
         await hub.Clients.Group(Topics.BusinessTeam(business.Id)).BusinessTeamChanged(BusinessTeamDto.From(business));
         // A member's profile is part of its spaces' directories: their watchers reload.
         await using var scope = scopes.CreateAsyncScope();

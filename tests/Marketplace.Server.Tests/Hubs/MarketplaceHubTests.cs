@@ -23,9 +23,15 @@ public sealed class MarketplaceHubTests(HubFixture fixture) : IClassFixture<HubF
         watcher.On<BusinessProfileDto>("BusinessChanged", p => received.TrySetResult(p));
         await watcher.InvokeAsync("WatchBusiness", business.Id);
 
-        var saved = await (await owner.EditProfile(business.Id, EditOf(business) with { Name = "Impianti Bianchi S.n.c." })).Read<BusinessProfileDto>();
+        var saved = await (await owner.EditProfile(business.Id, EditOf(business) with
+        {
+            Name = "Impianti Bianchi S.n.c.", VatNumber = "00743110157", ContactEmail = "info@bianchi.it", ContactPhone = "+39 051 654321",
+        })).Read<BusinessProfileDto>();
 
-        (await received.Task.WaitAsync(Patience)).Should().BeEquivalentTo(saved);
+        (await received.Task.WaitAsync(Patience)).Should().BeEquivalentTo(saved with
+        {
+            VatNumber = null, ContactEmail = null, ContactPhone = null, ContactsHidden = true,
+        }, "the hub carries the public copy: contact details only go to readers who share a space with the firm");
     }
 
     [Fact]

@@ -86,7 +86,8 @@ export function businessPage(id: string, redraw: Redraw): Page {
 
   void load();
   const unwatch = watchBusiness(id, {
-    changed: show,
+    // A live update is the public copy: a reader who sees the contact details fetches the profile instead.
+    changed: (incoming) => (incoming.contactsHidden && profile && !profile.contactsHidden ? void load() : show(incoming)),
     state: (state) => {
       live = state;
       // Updates sent while we were not in the group are lost; fetch once we are (back) in it.
@@ -186,6 +187,10 @@ export function businessPage(id: string, redraw: Redraw): Page {
                 html`<a href="mailto:${p.contactEmail}">${p.contactEmail}</a>`)}
               ${optional("contactPhone", t("business.contactPhone"), p.contactPhone &&
                 html`<a href="tel:${p.contactPhone.replace(/[^\d+]/g, "")}">${p.contactPhone}</a>`)}
+              ${p.contactsHidden
+                ? html`<div><dt>${t("business.contacts")}</dt>
+                    <dd class="muted" data-testid="business-contacts-hidden">${t("business.contactsHidden")}</dd></div>`
+                : nothing}
             </dl>
             <p class="muted small">${t("business.updatedAt", { when: formatDateTime(p.updatedAt) })}</p>
           </section>

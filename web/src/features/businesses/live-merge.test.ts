@@ -16,6 +16,7 @@ const base: BusinessProfileDto = {
   website: null,
   contactEmail: null,
   contactPhone: null,
+  contactsHidden: false,
   version: 3,
   updatedAt: "2026-11-20T10:00:00Z",
 };

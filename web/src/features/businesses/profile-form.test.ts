@@ -89,6 +89,7 @@ describe("buildEditRequest", () => {
       contactPhone: null,
       version: 3,
       updatedAt: "2026-11-20T10:00:00Z",
+      contactsHidden: false,
     };
     const form = formFromProfile(profile);
     expect(form.comune).toEqual({ code: "015146", label: "Milano (MI)" });

@@ -1,0 +1,122 @@
+using System.Collections;
+using System.Collections.Concurrent;
+using System.Reflection;
+using System.Text.Json;
+using Marketplace.Reference;
+
+namespace Marketplace.Server.Endpoints;
+
+/// <summary>Marks a body field that is a long text: it may hold line breaks and tabs (a name may not).</summary>
+[AttributeUsage(AttributeTargets.Parameter | AttributeTargets.Property)]
+public sealed class LongTextAttribute : Attribute;
+
+/// <summary>Marks a query parameter holding search words, bounded by <see cref="InputRules.MaxSearchWords"/>.</summary>
+[AttributeUsage(AttributeTargets.Parameter)]
+public sealed class SearchWordsAttribute : Attribute;
+
+/// <summary>
+/// The bounds every API input is held to before a rule sees it, for bodies, query strings and route values alike, so
+/// no request reaches a grain or the database with a value it cannot handle. A refusal is a 400 naming each field as
+/// the request does (<c>lots[0].title</c>, <c>radiusKm</c>):
+/// <list type="bullet">
+/// <item>text: <see cref="CleanText.Flaw"/> (no NUL or control characters, no half surrogate pairs, no bidirectional
+/// overrides; line breaks and tabs only in fields marked <see cref="LongTextAttribute"/>);</item>
+/// <item>search words: at most <see cref="MaxSearchWords"/> words and <see cref="MaxSearchLength"/> characters;</item>
+/// <item>ids: never the empty GUID, which names nothing;</item>
+/// <item>numbers: finite (no NaN or infinity); enum values: one of the defined names;</item>
+/// <item>instants (tender deadlines): from <see cref="Earliest"/> to <see cref="InstantHorizonYears"/> years ahead;</item>
+/// <item>calendar dates (contract start and end): from <see cref="Earliest"/> to <see cref="DateHorizonYears"/> years ahead.</item>
+/// </list>
+/// Field-specific ranges (a radius, a price, a weight) stay with the rule that owns the field.
+/// </summary>
+public static class InputRules
+{
+    public const int MaxSearchWords = 10, MaxSearchLength = 200, InstantHorizonYears = 5, DateHorizonYears = 30;
+
+    /// <summary>No marketplace date is older than this; earlier ones are typing mistakes.</summary>
+    public static readonly DateTimeOffset Earliest = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    static readonly ConcurrentDictionary<Type, Field[]> Fields = new();
+
+    sealed record Field(PropertyInfo Property, string Name, bool LongText);
+
+    /// <summary>The endpoint filter that refuses out-of-bounds arguments with a 400 before the handler runs.</summary>
+    public static EndpointFilterDelegate Refuse(EndpointFilterFactoryContext factory, EndpointFilterDelegate next)
+    {
+        var parameters = factory.MethodInfo.GetParameters();
+        var checkedAt = parameters.Select((p, i) => (p, i)).Where(x => IsInput(x.p.ParameterType)).ToArray();
+        if (checkedAt.Length == 0) return next;
+        return async context =>
+        {
+            var errors = new Dictionary<string, string[]>();
+            var now = context.HttpContext.RequestServices.GetRequiredService<MarketplaceClock>().GetUtcNow();
+            foreach (var (parameter, i) in checkedAt)
+            {
+                var value = context.Arguments[i];
+                var body = !IsValue(parameter.ParameterType);
+                var name = body ? "" : parameter.Name!;
+                if (value is string words && parameter.GetCustomAttribute<SearchWordsAttribute>() is not null
+                    && (words.Length > MaxSearchLength || TextSearch.Words(words).Length > MaxSearchWords))
+                    errors[name] = [$"Search with at most {MaxSearchWords} words and {MaxSearchLength} characters."];
+                else
+                    Check(value, name, false, now, errors);
+            }
+            return errors.Count > 0 ? Problem.Invalid(errors).ToHttp() : await next(context);
+        };
+    }
+
+    static void Check(object? value, string field, bool longText, DateTimeOffset now, Dictionary<string, string[]> errors)
+    {
+        var message = value switch
+        {
+            null => null,
+            string text => CleanText.Flaw(text, longText),
+            Guid id => id == Guid.Empty ? "The empty id names nothing." : null,
+            double number => double.IsFinite(number) ? null : "A finite number is required.",
+            float number => float.IsFinite(number) ? null : "A finite number is required.",
+            DateTimeOffset instant => instant < Earliest || instant > now.AddYears(InstantHorizonYears)
+                ? $"A time from {Earliest.Year} to {InstantHorizonYears} years from now." : null,
+            DateOnly date => date < DateOnly.FromDateTime(Earliest.UtcDateTime) || date > DateOnly.FromDateTime(now.UtcDateTime).AddYears(DateHorizonYears)
+                ? $"A date from {Earliest.Year} to {DateHorizonYears} years from now." : null,
+            Enum choice => Enum.IsDefined(choice.GetType(), choice) ? null : "Unknown value.",
+            _ => null,
+        };
+        if (message is not null)
+        {
+            errors.TryAdd(field.Length == 0 ? "body" : field, [message]);
+            return;
+        }
+        if (value is IEnumerable items and not string)
+        {
+            var index = 0;
+            foreach (var item in items) Check(item, $"{field}[{index++}]", longText, now, errors);
+        }
+        else if (value is not null && IsBody(value.GetType()))
+        {
+            foreach (var f in Fields.GetOrAdd(value.GetType(), FieldsOf))
+                Check(f.Property.GetValue(value), field.Length == 0 ? f.Name : $"{field}.{f.Name}", f.LongText, now, errors);
+        }
+    }
+
+    static bool IsInput(Type type) => IsValue(type) || IsBody(type)
+        || (type.IsArray && IsInput(type.GetElementType()!));
+
+    static bool IsValue(Type type) =>
+        (Nullable.GetUnderlyingType(type) ?? type) is var t
+        && (t == typeof(string) || t == typeof(Guid) || t == typeof(double) || t == typeof(float)
+            || t == typeof(DateTimeOffset) || t == typeof(DateOnly) || t.IsEnum);
+
+    // Request bodies: the server's own wire types and ASP.NET Core Identity's (sign-up, sign-in, password flows).
+    static bool IsBody(Type type) => type.IsClass && type != typeof(string)
+        && (type.Assembly == typeof(InputRules).Assembly || type.Namespace == "Microsoft.AspNetCore.Identity.Data");
+
+    static Field[] FieldsOf(Type type)
+    {
+        var constructorParameters = type.GetConstructors().SelectMany(c => c.GetParameters()).ToList();
+        return [.. type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.CanRead && p.GetIndexParameters().Length == 0 && p.Name != "EqualityContract")
+            .Select(p => new Field(p, JsonNamingPolicy.CamelCase.ConvertName(p.Name),
+                p.GetCustomAttribute<LongTextAttribute>() is not null
+                || constructorParameters.Any(c => c.Name == p.Name && c.GetCustomAttribute<LongTextAttribute>() is not null)))];
+    }
+}
