@@ -19,6 +19,7 @@ public class BrowserFixture : IAsyncLifetime
     ];
 
     IPlaywright playwright = null!;
+    readonly System.Collections.Concurrent.ConcurrentQueue<string> cspViolations = new();
 
     public MarketplaceHost Host { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
@@ -53,7 +54,16 @@ public class BrowserFixture : IAsyncLifetime
             BaseURL = Address.ToString(), Locale = locale, ViewportSize = new() { Width = width, Height = 900 }, ReducedMotion = ReducedMotion.Reduce,
             TimezoneId = timezone,
         });
-        return await context.NewPageAsync();
+        // Every page runs under the server's Content Security Policy; anything it blocks is a broken page.
+        await context.AddInitScriptAsync(
+            "document.addEventListener('securitypolicyviolation', e => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));");
+        var page = await context.NewPageAsync();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("CSP violation", StringComparison.Ordinal) || message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+                cspViolations.Enqueue($"{page.Url}: {message.Text}");
+        };
+        return page;
     }
 
     /// <summary>An API client with its own cookies, for arranging data quickly.</summary>
@@ -65,6 +75,8 @@ public class BrowserFixture : IAsyncLifetime
         playwright.Dispose();
         await Host.DisposeAsync();
         await Host.Database.DisposeAsync();
+        if (!cspViolations.IsEmpty)
+            throw new InvalidOperationException($"The Content Security Policy blocked part of a page:\n{string.Join("\n", cspViolations.Distinct())}");
     }
 }
 
