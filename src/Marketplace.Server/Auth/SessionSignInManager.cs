@@ -39,11 +39,9 @@ internal sealed class SessionSignInManager(
     // Identity asks this before renewing a cookie or answering a refresh token: an ended session gets nothing new.
     public override async Task<MarketplaceUser?> ValidateSecurityStampAsync(ClaimsPrincipal? principal)
     {
-        if (await base.ValidateSecurityStampAsync(principal) is not { } user) return null;
-        if (SignInSessions.SessionOf(principal!) is not { } session
-            || !await grains.GetGrain<IUserSessionsGrain>(user.Id).IsLive(session, SignInSessions.StampOf(principal!, Options)))
-            return null;
-        continuing = session;
+        if (await base.ValidateSecurityStampAsync(principal) is not { } user
+            || !await SignInSessions.IsLive(grains, user.Id, principal!, Options)) return null;
+        continuing = SignInSessions.SessionOf(principal!);
         return user;
     }
 

@@ -22,7 +22,7 @@ internal static class SignInSessions
     public static Guid? SessionOf(ClaimsPrincipal principal) =>
         Guid.TryParse(principal.FindFirstValue(SessionClaim), out var session) ? session : null;
 
-    public static string? StampOf(ClaimsPrincipal principal, IdentityOptions options) =>
+    static string? StampOf(ClaimsPrincipal principal, IdentityOptions options) =>
         principal.FindFirstValue(options.ClaimsIdentity.SecurityStampClaimType);
 
     /// <summary>
@@ -50,14 +50,19 @@ internal static class SignInSessions
         await next(context);
     }
 
-    static async Task<bool> IsLive(HttpContext context, ClaimsPrincipal user)
+    static Task<bool> IsLive(HttpContext context, ClaimsPrincipal user)
     {
         var services = context.RequestServices;
         var options = services.GetRequiredService<IOptions<IdentityOptions>>().Value;
-        return SessionOf(user) is { } session
-            && Guid.TryParse(user.FindFirstValue(options.ClaimsIdentity.UserIdClaimType), out var userId)
-            && await services.GetRequiredService<IGrainFactory>().GetGrain<IUserSessionsGrain>(userId).IsLive(session, StampOf(user, options));
+        return Guid.TryParse(user.FindFirstValue(options.ClaimsIdentity.UserIdClaimType), out var userId)
+            ? IsLive(services.GetRequiredService<IGrainFactory>(), userId, user, options)
+            : Task.FromResult(false);
     }
+
+    /// <summary>Whether the session <paramref name="principal"/> belongs to is live; one without a session never is.</summary>
+    public static async Task<bool> IsLive(IGrainFactory grains, Guid userId, ClaimsPrincipal principal, IdentityOptions options) =>
+        SessionOf(principal) is { } session
+        && await grains.GetGrain<IUserSessionsGrain>(userId).IsLive(session, StampOf(principal, options));
 
     /// <summary>Until when a session must stay ended: the longest a cookie or refresh token issued now can live.</summary>
     public static DateTimeOffset EndedUntil(IServiceProvider services)
