@@ -84,10 +84,12 @@ export function accountPage(redraw: Redraw): Page {
               <button class="primary" type="submit" ?disabled=${busy} data-testid="change-password">${t("auth.account.password.submit")}</button>
             </div>
           </form>
-          <h2>${t("auth.account.everywhere.title")}</h2>
-          <p>${t("auth.account.everywhere.text")}</p>
-          <div class="actions">
-            <button type="button" ?disabled=${busy} data-testid="logout-everywhere" @click=${everywhere}>${t("auth.account.everywhere.submit")}</button>
+          <div class="account-part">
+            <h2>${t("auth.account.everywhere.title")}</h2>
+            <p>${t("auth.account.everywhere.text")}</p>
+            <div class="actions">
+              <button type="button" ?disabled=${busy} data-testid="logout-everywhere" @click=${everywhere}>${t("auth.account.everywhere.submit")}</button>
+            </div>
           </div>
         </section>
       `;
