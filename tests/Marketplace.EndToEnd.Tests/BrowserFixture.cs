@@ -20,6 +20,9 @@ public class BrowserFixture : IAsyncLifetime
 
     IPlaywright playwright = null!;
 
+    /// <summary>What the Content Security Policy blocked on any page since the current test began (tests run one at a time).</summary>
+    internal static System.Collections.Concurrent.ConcurrentQueue<string> CspViolations { get; } = new();
+
     public MarketplaceHost Host { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
     public Uri Address => Host.ServerAddress;
@@ -53,7 +56,16 @@ public class BrowserFixture : IAsyncLifetime
             BaseURL = Address.ToString(), Locale = locale, ViewportSize = new() { Width = width, Height = 900 }, ReducedMotion = ReducedMotion.Reduce,
             TimezoneId = timezone,
         });
-        return await context.NewPageAsync();
+        // Every page runs under the server's Content Security Policy; anything it blocks is a broken page.
+        await context.AddInitScriptAsync(
+            "document.addEventListener('securitypolicyviolation', e => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));");
+        var page = await context.NewPageAsync();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("CSP violation", StringComparison.Ordinal) || message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+                CspViolations.Enqueue($"{page.Url}: {message.Text}");
+        };
+        return page;
     }
 
     /// <summary>An API client with its own cookies, for arranging data quickly.</summary>

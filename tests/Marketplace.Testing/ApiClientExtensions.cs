@@ -9,7 +9,7 @@ namespace Marketplace.Testing;
 /// <summary>What a user does through the API, in the words of the tests.</summary>
 public static class ApiClientExtensions
 {
-    public const string Password = "password-2026";
+    public const string Password = "ocra-vela-trenta-2026";
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 

@@ -29,6 +29,8 @@ public sealed class MarketplaceHost(TestDatabase database, bool realPort = false
         builder.UseSetting("Silo:SiloPort", FreePort().ToString());
         builder.UseSetting("Silo:GatewayPort", FreePort().ToString());
         builder.UseSetting("Seed:DemoData", seed ? "true" : "false");
+        // Tests sign in and write far more often than a person; the rate-limit tests set their own small limits.
+        foreach (var limit in new[] { "Auth", "Writes", "Uploads" }) builder.UseSetting($"RateLimits:{limit}:PermitLimit", "1000000");
         if (realPort) UseKestrel(0);
         if (clock is not null) builder.ConfigureTestServices(services => services.AddSingleton(new MarketplaceClock(clock)));
     }

@@ -1,6 +1,7 @@
 import { html, nothing, render } from "lit-html";
 import { alliancePage } from "./features/alliances/alliance-page";
 import { allianceNoticeItems, restartAllianceNotices } from "./features/alliances/alliance-notices";
+import { accountPage } from "./features/auth/account-page";
 import { authPage } from "./features/auth/auth-pages";
 import { currentUser, onSessionChange, refreshSession } from "./features/auth/session";
 import { businessPage } from "./features/businesses/business-page";
@@ -32,6 +33,8 @@ function pageFor(route: Route, redraw: Redraw): Page {
     case "login":
     case "register":
       return authPage(route.name, route.next, redraw);
+    case "account":
+      return accountPage(redraw);
     case "myBusinesses":
       return myBusinessesPage(redraw);
     case "newBusiness":

@@ -61,6 +61,7 @@ describe("href", () => {
     { name: "login", next: null },
     { name: "login", next: `#/businesses/${id}/edit` },
     { name: "register", next: "#/businesses/new" },
+    { name: "account" },
     { name: "myBusinesses" },
     { name: "newBusiness" },
     { name: "business", id },
@@ -87,6 +88,7 @@ describe("requiresSignIn", () => {
     expect(requiresSignIn({ name: "newBusiness" })).toBe(true);
     expect(requiresSignIn({ name: "editBusiness", id })).toBe(true);
     expect(requiresSignIn({ name: "myBusinesses" })).toBe(true);
+    expect(requiresSignIn({ name: "account" })).toBe(true);
     expect(requiresSignIn({ name: "business", id })).toBe(false);
     expect(requiresSignIn({ name: "directory" })).toBe(false);
     expect(requiresSignIn({ name: "newSpace" })).toBe(true);

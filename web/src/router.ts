@@ -3,6 +3,8 @@ export type Route =
   | { name: "directory" }
   | { name: "login"; next: string | null }
   | { name: "register"; next: string | null }
+  /** The signed-in user's own account: a new password, signing out everywhere. */
+  | { name: "account" }
   | { name: "myBusinesses" }
   | { name: "newBusiness" }
   | { name: "business"; id: string }
@@ -48,6 +50,8 @@ export function parseRoute(hash: string): Route {
         return { name: "register", next: nextTarget(params) };
       case "my":
         return { name: "myBusinesses" };
+      case "account":
+        return { name: "account" };
       case "spaces":
         return { name: "spaces" };
       case "inbox":
@@ -97,6 +101,8 @@ export function href(route: Route): string {
     case "login":
     case "register":
       return route.next ? `#/${route.name}?${new URLSearchParams({ next: route.next })}` : `#/${route.name}`;
+    case "account":
+      return "#/account";
     case "myBusinesses":
       return "#/my";
     case "newBusiness":
@@ -133,6 +139,7 @@ export function href(route: Route): string {
 /** Routes that only make sense for a signed-in user; others are public. */
 export function requiresSignIn(route: Route): boolean {
   return (
+    route.name === "account" ||
     route.name === "myBusinesses" ||
     route.name === "newBusiness" ||
     route.name === "editBusiness" ||

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Marketplace.Data;
+using Marketplace.Server.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 
@@ -11,21 +12,15 @@ public static class AuthEndpoints
 {
     /// <summary>
     /// Identity's register/login/refresh endpoints (cookies with <c>?useCookies=true</c>, bearer tokens otherwise),
-    /// plus logout and "who am I".
+    /// plus the session endpoints (<see cref="SessionEndpoints"/>) and "who am I".
     /// </summary>
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
         var auth = app.MapGroup("/api/auth").WithTags("Auth");
-        auth.MapIdentityApi<MarketplaceUser>();
-        auth.MapPost("/logout", Logout).RequireAuthorization();
+        auth.MapIdentityApi<MarketplaceUser>().RequireRateLimiting(RateLimits.Auth);
+        auth.MapSessionApi();
         auth.MapGet("/me", Me).RequireAuthorization();
         return app;
-    }
-
-    static async Task<NoContent> Logout(SignInManager<MarketplaceUser> signIn)
-    {
-        await signIn.SignOutAsync();
-        return TypedResults.NoContent();
     }
 
     static async Task<Results<Ok<MeDto>, UnauthorizedHttpResult>> Me(ClaimsPrincipal principal, UserManager<MarketplaceUser> users) =>

@@ -34,7 +34,8 @@ public static class DocumentEndpoints
     public static IEndpointRouteBuilder MapDocumentApi(this IEndpointRouteBuilder app)
     {
         app.MapApiGroup("/api/businesses/{id:guid}", "Documents").MapPost("/documents", Upload).RequireAuthorization()
-            .Accepts<byte[]>("application/octet-stream").ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+            .Accepts<byte[]>("application/octet-stream").ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .RequireRateLimiting(Hosting.RateLimits.Uploads).ProducesProblem(StatusCodes.Status429TooManyRequests);
         app.MapApiGroup("/api/tenders/{id:guid}", "Documents").MapGet("/documents/{documentId:guid}", OfTender);
         return app;
     }

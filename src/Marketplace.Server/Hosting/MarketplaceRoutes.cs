@@ -12,12 +12,17 @@ public static class MarketplaceRoutes
 
     public static WebApplication MapMarketplace(this WebApplication app)
     {
+        app.UseForwardedHeadersIfConfigured(); // first: all that follows sees the client's own address and scheme
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseSecurityHeaders();
         app.Use(LimitApiBodies);
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        app.UseOriginCheck();
         app.UseAuthentication();
+        app.Use(SignInSessions.RefuseEndedSessions);
+        app.UseRateLimiter(); // after authentication: writes are counted per user
         app.UseAuthorization();
 
         app.MapOpenApi();

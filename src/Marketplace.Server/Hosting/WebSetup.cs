@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Marketplace.Data;
+using Marketplace.Server.Auth;
 using Marketplace.Server.Endpoints;
 using Marketplace.Server.Seed;
 using Microsoft.AspNetCore.DataProtection;
@@ -22,16 +23,22 @@ public static class WebSetup
         services.AddAuthorization();
         services.AddIdentityApiEndpoints<MarketplaceUser>(o =>
             {
-                // Length over composition rules (NIST SP 800-63B); ten characters with a digit and a lower-case letter.
-                o.Password.RequiredLength = 10;
+                // NIST SP 800-63B-4: a password that is the only factor has at least 15 characters, no composition
+                // rules (they breed "Password1!"), and is checked against a list of common ones (CommonPasswords).
+                o.Password.RequiredLength = 15;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
                 o.Password.RequireNonAlphanumeric = false;
                 o.Password.RequireUppercase = false;
+                o.Password.RequiredUniqueChars = 5;
                 o.User.RequireUniqueEmail = true;
+                // Applied per account and client by SessionSignInManager, not to the account as a whole.
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                o.Lockout.AllowedForNewUsers = true;
             })
-            .AddEntityFrameworkStores<MarketplaceDbContext>();
+            .AddEntityFrameworkStores<MarketplaceDbContext>()
+            .AddPasswordValidator<CommonPasswords>()
+            .AddSessions();
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "marketplace.auth";
@@ -53,6 +60,7 @@ public static class WebSetup
         services.AddExceptionHandler<UnavailableProblems>();
         services.AddOpenApi();
         services.AddSignalR(o => o.AddFilter<Hubs.UnavailableHubFilter>()).AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.AddMarketplaceRateLimits();
         services.AddHealthChecks().AddDbContextCheck<MarketplaceDbContext>(tags: ["ready"]);
         builder.WebHost().ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxApiBodyBytes);
 

@@ -23,6 +23,7 @@ import type {
   EditSpaceSettingsRequest,
   InviteRequest,
   MeDto,
+  ChangePasswordRequest,
   MembershipEventDto,
   ModeratorRequest,
   MyBusinessDto,
@@ -108,6 +109,10 @@ export const api = {
   login: (email: string, password: string) =>
     request<void>("POST", url("/api/auth/login", { useCookies: "true" }), { email, password }),
   logout: () => request<void>("POST", "/api/auth/logout"),
+  /** Ends every session of the user, on every device, this one included. */
+  logoutEverywhere: () => request<void>("POST", "/api/auth/logout/everywhere"),
+  /** A new password; the server ends every other session and keeps this one. */
+  changePassword: (body: ChangePasswordRequest) => request<void>("POST", "/api/auth/password", body),
   me: () => request<MeDto>("GET", "/api/auth/me"),
 
   directory: (q: string, page: number, pageSize: number) =>

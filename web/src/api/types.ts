@@ -6,6 +6,7 @@ type Schemas = components["schemas"];
 type Dto<Name extends keyof Schemas> = Schemas[Name];
 
 export type MeDto = Dto<"MeDto">;
+export type ChangePasswordRequest = Dto<"ChangePasswordRequest">;
 export type DirectoryPageDto = Dto<"DirectoryPageDto">;
 export type DirectoryEntryDto = Dto<"DirectoryEntryDto">;
 export type CreateBusinessRequest = Dto<"CreateBusinessRequest">;

@@ -29,6 +29,19 @@ describe("authErrors", () => {
     });
   });
 
+  it("puts a common new password under the new password and a wrong current one under the current password", () => {
+    const error = toApiError(400, { errors: { PasswordTooCommon: ["too common"], PasswordMismatch: ["Incorrect password."] } });
+    expect(authErrors(error).fields).toEqual({
+      password: ["This password is too common: attackers try it first. Choose a phrase of your own."],
+      currentPassword: ["The current password is not correct."],
+    });
+  });
+
+  it("asks to wait when the server answers 429", () => {
+    const error = toApiError(429, { status: 429, title: "Too many requests", detail: "Too many requests from here; try again in 60 seconds." });
+    expect(authErrors(error)).toEqual({ fields: {}, general: ["Too many attempts from your connection. Wait a little and try again."] });
+  });
+
   it("says the same thing once when Identity reports the e-mail twice", () => {
     const error = toApiError(400, { errors: { DuplicateUserName: ["taken"], DuplicateEmail: ["taken"] } });
     expect(authErrors(error).fields.email).toEqual(["An account with this e-mail already exists."]);
@@ -41,8 +54,8 @@ describe("authErrors", () => {
 
   it.each([
     ["Failed", "Wrong e-mail or password."],
-    ["LockedOut", "This account is locked after too many attempts. Try again later."],
-    ["Lockedout", "This account is locked after too many attempts. Try again later."],
+    ["LockedOut", "Too many wrong attempts for this account from your connection. Try again later."],
+    ["Lockedout", "Too many wrong attempts for this account from your connection. Try again later."],
     ["NotAllowed", "This account cannot sign in yet."],
   ])("explains a login refused with %s", (detail, message) => {
     const error = toApiError(401, { title: "Unauthorized", status: 401, detail });

@@ -3,7 +3,7 @@
 import { ApiError } from "../../api/problem";
 import { t, type MessageKey } from "../../i18n";
 
-export type AuthField = "email" | "password";
+export type AuthField = "email" | "password" | "currentPassword";
 
 const known: Record<string, { field: AuthField; key: MessageKey }> = {
   DuplicateUserName: { field: "email", key: "auth.error.duplicateEmail" },
@@ -16,6 +16,8 @@ const known: Record<string, { field: AuthField; key: MessageKey }> = {
   PasswordRequiresUpper: { field: "password", key: "auth.error.passwordRequiresUpper" },
   PasswordRequiresNonAlphanumeric: { field: "password", key: "auth.error.passwordRequiresNonAlphanumeric" },
   PasswordRequiresUniqueChars: { field: "password", key: "auth.error.passwordRequiresUniqueChars" },
+  PasswordTooCommon: { field: "password", key: "auth.error.passwordTooCommon" },
+  PasswordMismatch: { field: "currentPassword", key: "auth.error.passwordMismatch" },
 };
 
 const dictionaryNeedsNumber = (key: MessageKey): boolean => t(key).includes("{n}");
@@ -40,9 +42,13 @@ export function authErrors(error: unknown): AuthErrors {
     );
     return result;
   }
+  if (error.status === 429) {
+    result.general.push(t("auth.error.tooManyRequests"));
+    return result;
+  }
   for (const [code, messages] of Object.entries(error.errors)) {
     const match = known[code];
-    const field: AuthField | null = match?.field ?? (code === "email" || code === "password" ? code : null);
+    const field: AuthField | null = match?.field ?? (code === "email" || code === "password" || code === "currentPassword" ? code : null);
     // Identity's messages carry the configured limits ("at least 8 characters"); keep the number.
     const n = /\d+/.exec(messages.join(" "))?.[0];
     const texts = match && (n !== undefined || !dictionaryNeedsNumber(match.key)) ? [t(match.key, n ? { n } : {})] : messages;

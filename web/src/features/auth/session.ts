@@ -38,3 +38,8 @@ export async function signOut(): Promise<void> {
   await api.logout();
   set(null);
 }
+
+export async function signOutEverywhere(): Promise<void> {
+  await api.logoutEverywhere();
+  set(null);
+}

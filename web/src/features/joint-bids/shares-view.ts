@@ -1,6 +1,7 @@
 // Each firm's share of the joint bid: the sum of its work packages and its percentage of the whole (as the server
 // rounds it, adding up to exactly 100), with a bar.
 import { html } from "lit-html";
+import { cssProps } from "../../css-props";
 import type { JointBidDto } from "../../api/types";
 import { formatNumber, t, tn } from "../../i18n";
 import { href } from "../../router";
@@ -25,7 +26,7 @@ export function sharesView(bid: JointBidDto) {
                 <span class="share-amount" data-testid="share-amount">${formatCents(r.cents, r.currency)}</span>
                 <strong class="share-percent" data-testid="share-percent">${formatNumber(r.percent, 2)} %</strong>
               </span>
-              <span class="share-bar" aria-hidden="true"><span style="width: ${barWidth(r.percent)}%"></span></span>
+              <span class="share-bar" aria-hidden="true"><span ${cssProps({ width: `${barWidth(r.percent)}%` })}></span></span>
             </li>`,
           )}
         </ul>`}

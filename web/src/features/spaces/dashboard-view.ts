@@ -2,6 +2,7 @@
 // divisions covered and not, members by province. Shown in the admin area's Dashboard tab and on its own page
 // (#/spaces/{id}/dashboard); whoever shows it calls load() on SpaceMembershipsChanged.
 import { html, nothing } from "lit-html";
+import { cssProps } from "../../css-props";
 import { api } from "../../api/client";
 import { ApiError } from "../../api/problem";
 import type { SpaceDashboardDto } from "../../api/types";
@@ -125,7 +126,7 @@ export function spaceDashboard(spaceId: string, redraw: Redraw): SpaceDashboardV
             <th scope="row">
               <span class="province-name">${r.name} <span class="muted">(${r.sigla})</span></span>
               ${!r.inTerritory ? html`<span class="badge plain-note">${t("dashboard.outsideTerritory")}</span>` : nothing}
-              <span class="bar" aria-hidden="true"><span style="width: ${Math.round(r.share * 100)}%"></span></span>
+              <span class="bar" aria-hidden="true"><span ${cssProps({ width: `${Math.round(r.share * 100)}%` })}></span></span>
             </th>
             <td class="num">${r.members === 0 ? html`<span class="muted">${t("dashboard.noMembersHere")}</span>` : r.members}</td>
           </tr>`,
@@ -177,7 +178,7 @@ export function spaceDashboard(spaceId: string, redraw: Redraw): SpaceDashboardV
         <section class="card chart-card" aria-labelledby="${uid}-members-title">
           <h3 id="${uid}-members-title">${t("dashboard.membersTitle")}</h3>
           <p class="muted small">${t("dashboard.membersHint")}</p>
-          <div class="chart-box" style="height: 240px" data-testid="dashboard-chart-members" data-kind=${series.kind}>
+          <div class="chart-box" ${cssProps({ height: "240px" })} data-testid="dashboard-chart-members" data-kind=${series.kind}>
             ${chartsPending ? html`<p class="muted chart-wait">${t("common.loading")}</p>` : nothing}
             ${chartCanvas("members", t("dashboard.membersAria", {
               list: series.labels.map((label, i) => `${label}: ${series.values[i]}`).join("; "),
@@ -198,7 +199,7 @@ export function spaceDashboard(spaceId: string, redraw: Redraw): SpaceDashboardV
         <p class="muted small">${t("dashboard.divisionsHint", { covered: k.covered, total: k.divisions })}</p>
         ${covered.length === 0
           ? html`<p class="empty-chart" data-testid="dashboard-chart-divisions" data-bars="0">${t("dashboard.divisionsNone")}</p>`
-          : html`<div class="chart-box" style="height: ${divisionsHeight}px" data-testid="dashboard-chart-divisions" data-bars=${covered.length}>
+          : html`<div class="chart-box" ${cssProps({ height: `${divisionsHeight}px` })} data-testid="dashboard-chart-divisions" data-bars=${covered.length}>
               ${chartsPending ? html`<p class="muted chart-wait">${t("common.loading")}</p>` : nothing}
               ${chartCanvas("divisions", t("dashboard.divisionsAria", {
                 list: covered.map((c) => `${c.division} ${c.label}: ${c.members}`).join("; "),

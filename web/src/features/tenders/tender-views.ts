@@ -1,6 +1,7 @@
 // How a tender's parts are shown: its status and stepper, deadlines with a countdown, lots, criteria, documents,
 // amendments and the published outcome of each lot. Shared by the tender page and the lists.
 import { html, nothing } from "lit-html";
+import { cssProps } from "../../css-props";
 import { api } from "../../api/client";
 import type { DocumentDto, LotDto, MoneyDto, TenderDecisionDto, TenderDto, TenderStatus, TenderSummaryDto } from "../../api/types";
 import { currentLanguage, formatDateTime, localized, t, tn } from "../../i18n";
@@ -136,7 +137,7 @@ export function termsView(tender: TenderDto) {
             (c) => html`<li data-criterion=${c.number} data-kind=${c.kind}>
               <span class="criterion-name">${c.name} <span class="badge criterion-${c.kind.toLowerCase()}">${t(`criterionKind.${c.kind}`)}</span></span>
               <span class="weight" title=${t("tenderForm.criterionWeight")}>${c.weight}</span>
-              <span class="bar" aria-hidden="true"><span style="width: ${c.weight}%"></span></span>
+              <span class="bar" aria-hidden="true"><span ${cssProps({ width: `${c.weight}%` })}></span></span>
             </li>`,
           )}
         </ul>

@@ -1,0 +1,55 @@
+using Microsoft.Playwright;
+using static Marketplace.Testing.ApiClientExtensions;
+using static Microsoft.Playwright.Assertions;
+
+namespace Marketplace.EndToEnd.Tests;
+
+public sealed class AccountBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task A_new_password_signs_out_the_other_devices_and_keeps_this_one()
+    {
+        var email = await fixture.NewApiClient().SignUp("titolare");
+        var laptop = await fixture.NewPerson();
+        var phone = await fixture.NewPerson();
+        await BusinessProfileBrowserTests.SignIn(laptop, email);
+        await BusinessProfileBrowserTests.SignIn(phone, email);
+
+        await laptop.GetByTestId("nav-account").ClickAsync();
+        await laptop.GetByTestId("current-password").FillAsync(Password);
+        await laptop.GetByTestId("new-password").FillAsync("password-2026-2027");
+        await laptop.GetByTestId("change-password").ClickAsync();
+        await Expect(laptop.GetByTestId("form-error-password")).ToContainTextAsync("troppo comune");
+        await laptop.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "account-common-password.png"), FullPage = true });
+
+        await laptop.GetByTestId("new-password").FillAsync("la nebbia sale dal fiume");
+        await laptop.GetByTestId("change-password").ClickAsync();
+        await Expect(laptop.GetByTestId("password-changed")).ToBeVisibleAsync();
+        await laptop.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "account-password-changed.png"), FullPage = true });
+
+        await phone.GotoAsync("/#/my");
+        await phone.ReloadAsync();
+        await Expect(phone.GetByTestId("login-email")).ToBeVisibleAsync();
+        await laptop.ReloadAsync();
+        await Expect(laptop.GetByTestId("nav-account")).ToHaveTextAsync(email);
+    }
+
+    [Fact]
+    public async Task Signing_out_everywhere_ends_the_sessions_of_every_device()
+    {
+        var email = await fixture.NewApiClient().SignUp("titolare");
+        var laptop = await fixture.NewPerson(locale: "en-GB");
+        var phone = await fixture.NewPerson();
+        await BusinessProfileBrowserTests.SignIn(laptop, email);
+        await BusinessProfileBrowserTests.SignIn(phone, email);
+
+        await laptop.GetByTestId("nav-account").ClickAsync();
+        await laptop.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "account-en.png"), FullPage = true });
+        await laptop.GetByTestId("logout-everywhere").ClickAsync();
+
+        await Expect(laptop.GetByTestId("login-email")).ToBeVisibleAsync();
+        await phone.GotoAsync("/#/my");
+        await phone.ReloadAsync();
+        await Expect(phone.GetByTestId("login-email")).ToBeVisibleAsync();
+    }
+}
