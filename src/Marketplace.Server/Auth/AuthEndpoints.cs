@@ -11,12 +11,12 @@ public static class AuthEndpoints
 {
     /// <summary>
     /// Identity's register/login/refresh endpoints (cookies with <c>?useCookies=true</c>, bearer tokens otherwise),
-    /// plus logout and "who am I".
+    /// plus logout and "who am I". Register and login answer the same whether the e-mail has an account.
     /// </summary>
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
         var auth = app.MapGroup("/api/auth").WithTags("Auth");
-        auth.MapIdentityApi<MarketplaceUser>();
+        auth.MapIdentityApi<MarketplaceUser>().AddEndpointFilter<IEndpointConventionBuilder, UniformAccountAnswers>();
         auth.MapPost("/logout", Logout).RequireAuthorization();
         auth.MapGet("/me", Me).RequireAuthorization();
         return app;

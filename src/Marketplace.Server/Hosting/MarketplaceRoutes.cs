@@ -23,6 +23,7 @@ public static class MarketplaceRoutes
         app.MapOpenApi();
         app.MapAuthApi();
         app.MapBusinessApi();
+        app.MapBusinessInvitationApi();
         app.MapSpaceApi();
         app.MapShowcaseApi();
         app.MapTenderApi();
