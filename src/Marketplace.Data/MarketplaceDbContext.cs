@@ -21,6 +21,7 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
     public DbSet<DirectoryEntry> Directory => Set<DirectoryEntry>();
     public DbSet<BusinessCapabilityEntry> BusinessCapabilities => Set<BusinessCapabilityEntry>();
     public DbSet<BusinessMemberEntry> BusinessMembers => Set<BusinessMemberEntry>();
+    public DbSet<BusinessInvitationEntry> BusinessInvitations => Set<BusinessInvitationEntry>();
     public DbSet<SpaceEntry> Spaces => Set<SpaceEntry>();
     public DbSet<SpaceMemberEntry> SpaceMembers => Set<SpaceMemberEntry>();
     public DbSet<SpaceMembershipEventEntry> SpaceMembershipEvents => Set<SpaceMembershipEventEntry>();
@@ -38,6 +39,7 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
     public DbSet<AwardEntry> Awards => Set<AwardEntry>();
     public DbSet<AllianceEntry> Alliances => Set<AllianceEntry>();
     public DbSet<AllianceMemberEntry> AllianceMembers => Set<AllianceMemberEntry>();
+    public DbSet<JointSignOffEntry> JointSignOffs => Set<JointSignOffEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -86,6 +88,16 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
             e.HasKey(x => new { x.BusinessId, x.UserId });
             e.Property(x => x.Role).HasConversion<string>().HasMaxLength(16);
             e.HasIndex(x => x.UserId);
+        });
+
+        builder.Entity<BusinessInvitationEntry>(e =>
+        {
+            e.ToTable("business_invitations");
+            e.HasKey(x => x.InvitationId);
+            e.Property(x => x.NormalizedEmail).HasMaxLength(256);
+            e.Property(x => x.Role).HasConversion<string>().HasMaxLength(16);
+            e.HasIndex(x => x.NormalizedEmail);
+            e.HasIndex(x => x.BusinessId);
         });
 
         builder.Entity<SpaceEntry>(e =>
@@ -232,6 +244,13 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
             e.Property(x => x.Role).HasConversion<string>().HasMaxLength(16);
             e.Property(x => x.Standing).HasConversion<string>().HasMaxLength(16);
             e.HasIndex(x => x.FirmId);
+        });
+
+        builder.Entity<JointSignOffEntry>(e =>
+        {
+            e.ToTable("joint_sign_offs");
+            e.HasKey(x => new { x.AllianceId, x.FirmId, x.Lot });
+            e.HasIndex(x => new { x.TenderId, x.FirmId, x.Lot });
         });
 
         builder.Entity<DocumentEntry>(e =>

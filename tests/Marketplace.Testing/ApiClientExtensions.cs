@@ -1,6 +1,8 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
 using Marketplace.Businesses;
 using Marketplace.Server.Endpoints;
 
@@ -31,6 +33,22 @@ public static class ApiClientExtensions
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<BusinessProfileDto>(Json))!;
     }
+
+    /// <summary>The business's Owner or Manager invites the person's e-mail, and the person (signed in with it) accepts.</summary>
+    public static async Task Join(this HttpClient inviter, Guid businessId, HttpClient person, string email, BusinessRole role)
+    {
+        var invited = await inviter.PostAsJsonAsync($"/api/businesses/{businessId}/invitations", new InviteMemberRequest(email, role), Json);
+        invited.EnsureSuccessStatusCode();
+        var invitation = await invited.Read<BusinessInvitationDto>();
+        (await person.PostAsync($"/api/businesses/{businessId}/invitations/{invitation.Id}/accept", null)).EnsureSuccessStatusCode();
+    }
+
+    /// <summary>
+    /// What a response tells its reader: the status and the body, without the trace id (different on every request by
+    /// design). Two answers that must not tell two states apart compare equal.
+    /// </summary>
+    public static async Task<(HttpStatusCode Status, string Body)> Told(this HttpResponseMessage response) =>
+        (response.StatusCode, Regex.Replace(await response.Content.ReadAsStringAsync(), "\"traceId\":\"[^\"]*\",?", ""));
 
     public static async Task<T> Read<T>(this HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<T>(Json))!;

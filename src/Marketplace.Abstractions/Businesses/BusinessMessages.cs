@@ -25,9 +25,20 @@ public sealed record CreateBusiness(Guid ActorId, BusinessKind Kind, string Name
 [GenerateSerializer, Immutable, Alias("Marketplace.EditProfile")]
 public sealed record EditProfile(Guid ActorId, int ExpectedVersion, BusinessProfile Profile);
 
-/// <summary>Adds a user found by e-mail; <paramref name="UserId"/> is null when no registered user has that e-mail.</summary>
-[GenerateSerializer, Immutable, Alias("Marketplace.AddBusinessMember")]
-public sealed record AddBusinessMember(Guid ActorId, Guid? UserId, BusinessRole Role);
+/// <summary>
+/// Invites an e-mail address to act for the business in a role. Nobody looks up whether the address has an account:
+/// the invitation waits for whoever signs in with it (<paramref name="NormalizedEmail"/> is Identity's normal form).
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Marketplace.InviteToBusiness")]
+public sealed record InviteToBusiness(Guid ActorId, Guid InvitationId, string Email, string NormalizedEmail, BusinessRole Role);
+
+/// <summary>The signed-in person, known by their account's normalised e-mail, accepts or declines an invitation made to it.</summary>
+[GenerateSerializer, Immutable, Alias("Marketplace.AnswerBusinessInvitation")]
+public sealed record AnswerBusinessInvitation(Guid ActorId, string ActorNormalizedEmail, Guid InvitationId, bool Accept);
+
+/// <summary>A pending invitation: until it is accepted the person has no role.</summary>
+[GenerateSerializer, Immutable, Alias("Marketplace.BusinessInvitation")]
+public sealed record BusinessInvitation(Guid Id, string Email, string NormalizedEmail, BusinessRole Role, Guid InvitedBy, DateTimeOffset At);
 
 [GenerateSerializer, Immutable, Alias("Marketplace.BusinessMember")]
 public sealed record BusinessMember(Guid UserId, BusinessRole Role);
@@ -41,7 +52,8 @@ public sealed record BusinessSnapshot(
     BusinessMember[] Members,
     int Version,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    BusinessInvitation[] Invitations)
 {
     public BusinessRole? RoleOf(Guid userId) => Members.FirstOrDefault(m => m.UserId == userId)?.Role;
 

@@ -15,6 +15,12 @@ public interface IBusinessGrain : IGrainWithGuidKey
     /// <summary>Replaces the profile; only Owners and Managers may, and only from the current version.</summary>
     [Alias("EditProfile")] Task<Outcome<BusinessSnapshot>> EditProfile(EditProfile command);
 
-    /// <summary>Adds a registered user as Manager or Viewer; only Owners and Managers may.</summary>
-    [Alias("AddMember")] Task<Outcome<BusinessSnapshot>> AddMember(AddBusinessMember command);
+    /// <summary>Invites an e-mail address as Manager or Viewer; only Owners and Managers may.</summary>
+    [Alias("Invite")] Task<Outcome<BusinessSnapshot>> Invite(InviteToBusiness command);
+
+    /// <summary>The invited person accepts (becoming a member in the invited role) or declines; to anyone else the invitation does not exist.</summary>
+    [Alias("AnswerInvitation")] Task<Outcome<BusinessSnapshot>> AnswerInvitation(AnswerBusinessInvitation command);
+
+    /// <summary>Takes a pending invitation back; only Owners and Managers may.</summary>
+    [Alias("RevokeInvitation")] Task<Outcome<BusinessSnapshot>> RevokeInvitation(Guid actorId, Guid invitationId);
 }

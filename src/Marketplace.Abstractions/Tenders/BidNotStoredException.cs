@@ -1,8 +1,8 @@
 namespace Marketplace.Tenders;
 
 /// <summary>
-/// Thrown by the storage when a bid write must not be stored: the tender closed submissions meanwhile, or a firm of the
-/// bid already bids for one of its lots in another bid. The last guards, inside the transaction that would store it.
+/// Thrown by the storage when a bid or a sign-off must not be stored: the tender closed submissions meanwhile, or a
+/// firm is already bound to one of its lots elsewhere. The last guards, inside the transaction that would store it.
 /// </summary>
 public sealed class BidNotStoredException(string detail) : InvalidOperationException(detail)
 {
@@ -10,8 +10,20 @@ public sealed class BidNotStoredException(string detail) : InvalidOperationExcep
 
     public static BidNotStoredException Closed(DateTimeOffset deadline) => new($"The submission deadline ({deadline:u}) has passed.");
 
+    /// <summary>Told to the people of a firm bidding alone: the binding that clashes is the firm's own.</summary>
     public static BidNotStoredException Clash(int lot) =>
-        new($"A firm of this bid already bids for lot {lot} in another bid: a firm bids for a lot once, alone or in one alliance.");
+        new($"Your firm already bids for lot {lot} in an alliance's joint bid, or signed one that covers it: a firm bids for a lot once, alone or in one alliance.");
+
+    /// <summary>
+    /// Told to an alliance's lead: names no firm and no lot, since the clash would be a partner's own business (the
+    /// sign-off rule keeps this from happening at all; this is the last guard).
+    /// </summary>
+    public static BidNotStoredException JointClash() =>
+        new("The joint bid was not stored: a firm of the alliance may not bid for one of its lots in it. Each firm's people are told why when they sign it.");
+
+    /// <summary>Told to the people of the signing firm: the binding that clashes is the firm's own.</summary>
+    public static BidNotStoredException SignOffClash(int lot) =>
+        new($"Your firm already bids for lot {lot}, or signed another alliance's joint bid that covers it: a firm bids for a lot once, alone or in one alliance, so it cannot sign this one.");
 
     public static BidNotStoredException? In(Exception? e)
     {

@@ -57,7 +57,12 @@ public interface IBidGrain : IGrainWithGuidCompoundKey
     /// <summary>Submits or resubmits the bid; the answer is the receipt.</summary>
     [Alias("Submit")] Task<Outcome<Receipt>> Submit(SubmitBid command);
 
-    [Alias("Withdraw")] Task<Outcome<BidSnapshot>> Withdraw(Guid actorId);
+    /// <summary>
+    /// Withdraws the submitted bid. Only the people who act for the bidder (a firm, or an alliance's lead) are told
+    /// anything about it; an alliance's bid is withdrawn only <paramref name="fromWorkspace"/>, so that every firm signs
+    /// again before a resubmission.
+    /// </summary>
+    [Alias("Withdraw")] Task<Outcome<BidSnapshot>> Withdraw(Guid actorId, bool fromWorkspace);
 
     /// <summary>The bid as the user may see it: its tenderers' people always, the buyer's people once it is opened.</summary>
     [Alias("Read")] Task<Outcome<BidSnapshot>> Read(Guid userId);

@@ -46,6 +46,9 @@ public sealed class AllianceProjector : IReadModelProjector
             Version = alliance.Version, UpdatedAt = alliance.UpdatedAt,
         });
         db.AllianceMembers.AddRange(alliance.Members.Select(m => new AllianceMemberEntry { AllianceId = alliance.Id, FirmId = m.FirmId, Role = m.Role, Standing = m.Standing }));
+        // A firm that left or was removed no longer binds itself to the joint bid's lots (its signature is void).
+        var active = snapshot.Active.Select(m => m.FirmId).ToList();
+        await db.JointSignOffs.Where(s => s.AllianceId == alliance.Id && !active.Contains(s.FirmId)).ExecuteDeleteAsync(ct);
         if (alliance.TenderId is not { } tenderId) return;
         var subject = AuditChain.AllianceSubject(alliance.Id);
         var unchained = await TenderLedger.Unchained(db, tenderId, subject,
@@ -54,7 +57,11 @@ public sealed class AllianceProjector : IReadModelProjector
     }
 }
 
-/// <summary>A joint bid has no list of its own; its changes go into its tender's audit chain, like the alliance's.</summary>
+/// <summary>
+/// A joint bid has no list of its own; its changes go into its tender's audit chain, like the alliance's. Its live
+/// sign-offs bind each signing firm to the bid's lots (<see cref="OneBidPerLot"/>): a firm that signs is refused, under
+/// the tender's lock, when it is already bound to one of those lots elsewhere.
+/// </summary>
 public sealed class JointBidProjector : IReadModelProjector
 {
     public bool Handles(Type stateType) => stateType == typeof(JointBids.JointBidState);
@@ -64,6 +71,17 @@ public sealed class JointBidProjector : IReadModelProjector
         if (state is not JointBids.JointBidState { Version: > 0 } bid) return;
         var subject = AuditChain.JointBidSubject(bid.AllianceId);
         var unchained = await TenderLedger.Unchained(db, bid.TenderId, subject, bid.History, ct);
-        if (await TenderLedger.Lock(db, bid.TenderId, ct) is { } tender) TenderLedger.Chain(db, tender, subject, unchained);
+        if (await TenderLedger.Lock(db, bid.TenderId, ct) is not { } tender) return;
+        var digest = bid.Digest;
+        var lots = bid.LotPrices().Select(l => l.Lot).ToList();
+        var signers = bid.SignOffs.Where(s => s.Digest == digest).Select(s => s.FirmId).Distinct().ToList();
+        var bound = await db.JointSignOffs.Where(s => s.AllianceId == bid.AllianceId).Select(s => s.FirmId).Distinct().ToListAsync(ct);
+        // Only a firm signing now is checked: those already bound were checked when they signed, and every other binding
+        // of theirs to these lots has been refused since.
+        foreach (var firm in signers.Except(bound))
+            if (await OneBidPerLot.BoundLot(db, bid.TenderId, bid.AllianceId, [firm], lots, ct) is { } lot) throw BidNotStoredException.SignOffClash(lot);
+        await db.JointSignOffs.Where(s => s.AllianceId == bid.AllianceId).ExecuteDeleteAsync(ct);
+        db.JointSignOffs.AddRange(signers.SelectMany(firm => lots.Select(lot => new JointSignOffEntry { AllianceId = bid.AllianceId, TenderId = bid.TenderId, FirmId = firm, Lot = lot })));
+        TenderLedger.Chain(db, tender, subject, unchained);
     }
 }

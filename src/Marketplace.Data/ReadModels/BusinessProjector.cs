@@ -5,7 +5,7 @@ using Orleans.Runtime;
 
 namespace Marketplace.Data.ReadModels;
 
-/// <summary>Keeps the directory, capability and membership rows of a business equal to its grain state.</summary>
+/// <summary>Keeps the directory, capability, membership and invitation rows of a business equal to its grain state.</summary>
 public sealed class BusinessProjector : IReadModelProjector
 {
     public bool Handles(Type stateType) => stateType == typeof(BusinessState);
@@ -16,6 +16,7 @@ public sealed class BusinessProjector : IReadModelProjector
         await db.Directory.Where(x => x.BusinessId == id).ExecuteDeleteAsync(cancellationToken);
         await db.BusinessCapabilities.Where(x => x.BusinessId == id).ExecuteDeleteAsync(cancellationToken);
         await db.BusinessMembers.Where(x => x.BusinessId == id).ExecuteDeleteAsync(cancellationToken);
+        await db.BusinessInvitations.Where(x => x.BusinessId == id).ExecuteDeleteAsync(cancellationToken);
         if (state is not BusinessState { Exists: true } business) return;
 
         var entry = Entry(id, business);
@@ -25,6 +26,10 @@ public sealed class BusinessProjector : IReadModelProjector
             membership.RefreshVerified(entry.VatNumber, entry.Size);
         db.BusinessCapabilities.AddRange(Capabilities(id, business));
         db.BusinessMembers.AddRange(business.Members.Select(m => new BusinessMemberEntry { BusinessId = id, UserId = m.UserId, Role = m.Role }));
+        db.BusinessInvitations.AddRange(business.Invitations.Select(i => new BusinessInvitationEntry
+        {
+            InvitationId = i.Id, BusinessId = id, NormalizedEmail = i.NormalizedEmail, Role = i.Role, InvitedAt = i.At,
+        }));
     }
 
     /// <summary>The directory row of a business (also used by the benchmark to load generated firms in bulk).</summary>

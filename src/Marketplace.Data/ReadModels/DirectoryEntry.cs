@@ -41,3 +41,15 @@ public sealed class BusinessMemberEntry
     public Guid UserId { get; set; }
     public BusinessRole Role { get; set; }
 }
+
+/// <summary>
+/// A pending invitation to act for a business, by e-mail: the invited person finds it once signed in with that address.
+/// </summary>
+public sealed class BusinessInvitationEntry
+{
+    public Guid InvitationId { get; set; }
+    public Guid BusinessId { get; set; }
+    public required string NormalizedEmail { get; set; }
+    public BusinessRole Role { get; set; }
+    public DateTimeOffset InvitedAt { get; set; }
+}

@@ -102,22 +102,10 @@ public sealed class BidProjector : IReadModelProjector
         var tender = await TenderLedger.Lock(db, bid.TenderId, ct);
         if (tender is null || !TenderRules.TakesBidsAt(tender.Status, tender.EnquiryDeadline, tender.SubmissionDeadline, bid.UpdatedAt))
             throw BidNotStoredException.Closed(tender?.SubmissionDeadline ?? bid.UpdatedAt);
-        if (bid.Status == BidStatus.Submitted && await ClashingLot(db, bid, ct) is { } lot) throw BidNotStoredException.Clash(lot);
+        if (bid.Status == BidStatus.Submitted && await OneBidPerLot.BoundLot(db, bid.TenderId, bid.BidderId,
+                [.. content.Tenderers.Select(t => t.FirmId)], [.. content.Lots.Select(l => l.Lot)], ct) is { } lot)
+            throw content.Tenderers is [{ FirmId: var alone }] && alone == bid.BidderId ? BidNotStoredException.Clash(lot) : BidNotStoredException.JointClash();
         TenderLedger.Chain(db, tender, subject, unchained);
-    }
-
-    /// <summary>
-    /// A lot this bid offers that one of its firms already offers in another submitted bid of the tender (alone or in
-    /// another alliance). Read under the tender's lock, so two bids cannot both slip past it.
-    /// </summary>
-    static async Task<int?> ClashingLot(MarketplaceDbContext db, BidState bid, CancellationToken ct)
-    {
-        var firms = bid.Content!.Tenderers.Select(t => t.FirmId).ToList();
-        var lots = bid.Content.Lots.Select(l => l.Lot).ToList();
-        var others = db.BidTenderers.Where(t => t.TenderId == bid.TenderId && t.BidId != bid.BidId && firms.Contains(t.FirmId)).Select(t => t.BidId);
-        return await db.BidLots.Where(l => others.Contains(l.BidId) && lots.Contains(l.Lot)
-                && db.Bids.Any(b => b.BidId == l.BidId && b.Status == BidStatus.Submitted))
-            .OrderBy(l => l.Lot).Select(l => (int?)l.Lot).FirstOrDefaultAsync(ct);
     }
 }
 

@@ -32,8 +32,8 @@ public sealed class AllianceState
     public Problem? CheckForm(FormAlliance command, AllianceFirm lead, TenderSnapshot? tender)
     {
         if (Exists) return Problem.Conflict("This alliance already exists.");
-        if (lead.Business?.Kind != BusinessKind.Firm) return Problem.Invalid("leadId", "No firm has this id.");
-        if (!lead.Business.CanEdit(command.ActorId)) return Problem.Forbidden("Only the lead firm's Owners and Managers form an alliance for it.");
+        if (lead.Business?.CanEdit(command.ActorId) != true) return Problem.Forbidden("Only the lead firm's Owners and Managers form an alliance for it.");
+        if (lead.Business.Kind != BusinessKind.Firm) return Problem.Invalid("leadId", "No firm has this id.");
         if (!lead.InSpace) return Problem.Forbidden("Only member firms of the space form alliances in it.");
         if (command.TenderId is not null)
         {

@@ -26,10 +26,24 @@ internal sealed class BusinessGrain(
         return await Commit();
     }
 
-    public async Task<Outcome<BusinessSnapshot>> AddMember(AddBusinessMember command)
+    public async Task<Outcome<BusinessSnapshot>> Invite(InviteToBusiness command)
     {
-        if (business.State.CheckAddMember(command) is { } no) return no;
-        business.State.AddMember(command, clock.Now());
+        if (business.State.CheckInvite(command) is { } no) return no;
+        business.State.Invite(command, clock.Now());
+        return await Commit();
+    }
+
+    public async Task<Outcome<BusinessSnapshot>> AnswerInvitation(AnswerBusinessInvitation command)
+    {
+        if (business.State.CheckAnswer(command) is { } no) return no;
+        business.State.Answer(command, clock.Now());
+        return await Commit();
+    }
+
+    public async Task<Outcome<BusinessSnapshot>> RevokeInvitation(Guid actorId, Guid invitationId)
+    {
+        if (business.State.CheckRevoke(actorId, invitationId) is { } no) return no;
+        business.State.Revoke(invitationId, clock.Now());
         return await Commit();
     }
 

@@ -69,7 +69,15 @@ internal sealed class JointBidGrain(
         var (alliance, tender, actor) = await Editing(command.ActorId);
         if ((State.CheckEdit(actor, alliance, tender) ?? State.CheckSign(command, actor, alliance!)) is { } no) return no;
         State.Sign(command, clock.Now());
-        return await Commit(alliance!);
+        try
+        {
+            return await Commit(alliance!);
+        }
+        catch (Exception e) when (BidNotStoredException.In(e) is { } bound)
+        {
+            // Told to the signing firm's people only: what binds it elsewhere is its own bid or signature.
+            return Problem.Conflict(bound.Detail);
+        }
     }
 
     /// <summary>Goes through the tender's own sealed-bid path: the bid of the alliance, keyed by its id, with its receipt.</summary>
@@ -88,7 +96,7 @@ internal sealed class JointBidGrain(
         var (alliance, tender, actor) = await Editing(actorId);
         if (State.CheckEdit(actor, alliance, tender) is { } no) return no;
         if (!actor.Lead) return Problem.Forbidden("Only the lead withdraws the joint bid.");
-        var withdrawn = await GrainFactory.Bid(tender!.Id, AllianceId).Withdraw(actorId);
+        var withdrawn = await GrainFactory.Bid(tender!.Id, AllianceId).Withdraw(actorId, fromWorkspace: true);
         if (withdrawn.Problem is { } refused) return refused;
         State.Withdrawn(clock.Now());
         return await Commit(alliance!);
@@ -128,7 +136,9 @@ internal sealed class JointBidGrain(
     async Task<(AllianceSnapshot? Alliance, TenderSnapshot? Tender, JointActor Actor)> Editing(Guid userId)
     {
         var (alliance, tender) = await Context();
-        if (alliance is null) return (null, tender, new JointActor(userId, [], false));
+        // Someone outside the alliance hears the same whether it (or its bid) exists or not.
+        if (alliance is null || !AllianceAccess.CanWatch(alliance, await FirmsOf(userId, alliance, anyRole: true)))
+            return (null, tender, new JointActor(userId, [], false));
         var firms = await FirmsOf(userId, alliance, anyRole: false);
         return (alliance, tender, new JointActor(userId, [.. firms], firms.Contains(alliance.LeadId)));
     }

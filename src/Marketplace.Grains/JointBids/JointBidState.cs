@@ -89,7 +89,7 @@ public sealed class JointBidState
     /// every firm signs again, which replaces the submission, as a single firm's resubmission does.
     /// </summary>
     public Problem? CheckEdit(JointActor actor, AllianceSnapshot? alliance, TenderSnapshot? tender) =>
-        alliance is null || alliance.TenderId is null || tender is null ? Problem.NotFound("No joint bid has this id.")
+        alliance is null || alliance.TenderId is null || tender is null ? Problem.NotFound("No joint bid you may see has this id.")
         : actor.Firms.Length == 0 ? Problem.Forbidden("Only the people of the alliance's firms (Owners and Managers) edit its bid.")
         : tender.Status is not (TenderStatus.Enquiries or TenderStatus.Tendering) ? Problem.Conflict("The tender no longer takes bids: the joint bid is closed.")
         : null;

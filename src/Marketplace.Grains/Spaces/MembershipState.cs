@@ -133,8 +133,8 @@ public sealed class MembershipState
 
     static Problem? GuardFirm(MembershipContext context) =>
         context.Space is null ? Problem.NotFound("No space has this id.")
-        : context.Firm is not { Kind: BusinessKind.Firm } ? Problem.Invalid("firmId", "Only a registered firm can be a member of a space.")
         : !context.ActorActsForFirm ? Problem.Forbidden("Only the firm's Owners and Managers may do this.")
+        : context.Firm is not { Kind: BusinessKind.Firm } ? Problem.Invalid("firmId", "Only a registered firm can be a member of a space.")
         : null;
 
     void Record(SpaceMember standing, Guid actorId, string? reason, DateTimeOffset now)

@@ -41,9 +41,16 @@ internal sealed class BidGrain(
         return State.Receipt!;
     }
 
-    public async Task<Outcome<BidSnapshot>> Withdraw(Guid actorId)
+    public async Task<Outcome<BidSnapshot>> Withdraw(Guid actorId, bool fromWorkspace)
     {
         var now = clock.Now();
+        // The actor first: to someone who does not act for the bidder, a firm that bid, one that did not and an
+        // alliance all answer the same.
+        var alliance = await GrainFactory.GetGrain<Alliances.IAllianceGrain>(BidderId).Get();
+        if ((await GrainFactory.GetGrain<IBusinessGrain>(alliance?.LeadId ?? BidderId).Get())?.CanEdit(actorId) != true)
+            return Problem.Forbidden(TenderRules.NotTheBidder);
+        if (alliance is not null && !fromWorkspace)
+            return Problem.Conflict("An alliance's bid is withdrawn by its lead from the alliance's workspace.");
         if (State.CheckWithdraw() is { } nothing) return nothing;
         var admitted = await Tender.Admit(actorId, State.Content!.Tenderers, now);
         if (admitted.Problem is { } no) return no;

@@ -8,6 +8,9 @@ public static class TenderRules
     public const int MinTitle = 3, MaxTitle = 200, MaxDescription = 8000, MaxLots = 50, MaxCpv = 20, MaxEligibility = 20,
         MaxRequirement = 1000, MaxCriteria = 10, MaxCriterionName = 200, MaxDocuments = 20, MaxSpaces = 10, MaxText = 4000;
 
+    /// <summary>The one refusal for whoever does not act for a bidder, whatever the bid's or the firm's state.</summary>
+    public const string NotTheBidder = "Only the Owners and Managers of the bidding firm (for an alliance, of its lead) submit or withdraw its bid.";
+
     /// <summary>The currency of a lot's prices: its estimated value's, or the euro for a lot without one.</summary>
     public static string CurrencyOf(Lot lot) => lot.EstimatedValue?.Currency ?? "EUR";
 

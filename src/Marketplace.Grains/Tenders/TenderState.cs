@@ -199,25 +199,28 @@ public sealed class TenderState
     /// <summary>
     /// Bids that reached the server in the bidding window (<see cref="TenderRules.TakesBidsAt"/>) from member firms of its
     /// spaces. Judged on the stored state and the receipt time alone, so it changes nothing and many bids are judged at once.
+    /// Who acts for the lead is checked before anything else about the bid or its firms: someone who does not is told the
+    /// same whether the firm is a member of a space or not, and whatever the tender's state.
     /// </summary>
     public Problem? CheckAdmit(Guid actorId, Tenderer[] tenderers, IReadOnlyList<TenderParticipant> firms, DateTimeOffset receivedAt)
     {
         if (!Exists || Status == TenderStatus.Draft) return Problem.NotFound("No tender has this id.");
+        if (tenderers.Length == 0 || tenderers.Count(t => t.Role == TendererRole.Lead) != 1 || tenderers.DistinctBy(t => t.FirmId).Count() != tenderers.Length)
+            return Problem.Invalid("tenderers", "A bid names its firms once each, with exactly one lead.");
+        var lead = tenderers.Single(t => t.Role == TendererRole.Lead).FirmId;
+        if (firms.Single(f => f.FirmId == lead).Firm?.CanEdit(actorId) != true)
+            return Problem.Forbidden(TenderRules.NotTheBidder);
         if (!TenderRules.TakesBidsAt(Status, Terms.EnquiryDeadline, Terms.SubmissionDeadline, receivedAt))
             return Status == TenderStatus.Cancelled ? Problem.Conflict("The tender was cancelled.")
                 : Status == TenderStatus.Enquiries && receivedAt < Terms.EnquiryDeadline
                     ? Problem.Conflict($"Bids are taken from the end of the enquiry period ({Terms.EnquiryDeadline:u}).")
                 : Problem.Conflict($"The submission deadline ({Terms.SubmissionDeadline:u}) has passed.");
-        if (tenderers.Length == 0 || tenderers.Count(t => t.Role == TendererRole.Lead) != 1 || tenderers.DistinctBy(t => t.FirmId).Count() != tenderers.Length)
-            return Problem.Invalid("tenderers", "A bid names its firms once each, with exactly one lead.");
-        var lead = tenderers.Single(t => t.Role == TendererRole.Lead).FirmId;
         foreach (var firm in firms)
         {
             if (firm.Firm?.Kind != BusinessKind.Firm) return Problem.Invalid("tenderers", "No firm has this id.");
             if (!firm.Eligible) return Problem.Forbidden($"{firm.Firm.Profile.Name} is not a member of a space this tender is published in.");
         }
-        return firms.Single(f => f.FirmId == lead).Firm!.CanEdit(actorId) ? null
-            : Problem.Forbidden("Only the lead firm's Owners and Managers submit its bid.");
+        return null;
     }
 
     public Problem? CheckScore(ScoreBid command, TenderActor actor) =>
@@ -297,8 +300,8 @@ public sealed class TenderState
     }
 
     Problem? CheckParticipant(Guid actorId, TenderParticipant firm, string verb) =>
-        firm.Firm?.Kind != BusinessKind.Firm ? Problem.Invalid("firmId", "No firm has this id.")
-        : !firm.Firm.CanEdit(actorId) ? Problem.Forbidden($"Only the firm's Owners and Managers {verb} for it.")
+        firm.Firm?.CanEdit(actorId) != true ? Problem.Forbidden($"Only the firm's Owners and Managers {verb} for it.")
+        : firm.Firm.Kind != BusinessKind.Firm ? Problem.Invalid("firmId", "No firm has this id.")
         : !firm.Eligible ? Problem.Forbidden("Only member firms of a space this tender is published in take part.")
         : null;
 

@@ -12,12 +12,15 @@ public static class AuthEndpoints
 {
     /// <summary>
     /// Identity's register/login/refresh endpoints (cookies with <c>?useCookies=true</c>, bearer tokens otherwise),
-    /// plus the session endpoints (<see cref="SessionEndpoints"/>) and "who am I".
+    /// plus the session endpoints (<see cref="SessionEndpoints"/>) and "who am I". Register and login answer the same
+    /// whether the e-mail has an account.
     /// </summary>
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
         var auth = app.MapGroup("/api/auth").WithTags("Auth");
-        auth.MapIdentityApi<MarketplaceUser>().RequireRateLimiting(RateLimits.Auth);
+        auth.MapIdentityApi<MarketplaceUser>()
+            .RequireRateLimiting(RateLimits.Auth)
+            .AddEndpointFilter<IEndpointConventionBuilder, UniformAccountAnswers>();
         auth.MapSessionApi();
         auth.MapGet("/me", Me).RequireAuthorization();
         return app;

@@ -57,32 +57,32 @@ public static class AllianceEndpoints
     static Task<Results<Ok<AllianceDto>, ProblemHttpResult>> Invite(
         Guid id, AllianceInviteRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
         body.Role is not { } role ? Task.FromResult<Results<Ok<AllianceDto>, ProblemHttpResult>>(ProblemResults.Required("role"))
-        : Respond(grains.Alliance(id).Invite(new InviteToAlliance(user.UserId(), body.FirmId, role)), user, grains, db, ct);
+        : Respond(id, a => a.Invite(new InviteToAlliance(user.UserId(), body.FirmId, role)), user, grains, db, ct);
 
     static Task<Results<Ok<AllianceDto>, ProblemHttpResult>> Answer(
         Guid id, Guid firmId, AllianceAnswerRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
         body.Accept is not { } accept ? Task.FromResult<Results<Ok<AllianceDto>, ProblemHttpResult>>(ProblemResults.Required("accept"))
-        : Respond(grains.Alliance(id).Answer(new AnswerAllianceInvitation(user.UserId(), firmId, accept, body.AgreementVersion)), user, grains, db, ct);
+        : Respond(id, a => a.Answer(new AnswerAllianceInvitation(user.UserId(), firmId, accept, body.AgreementVersion)), user, grains, db, ct);
 
     static Task<Results<Ok<AllianceDto>, ProblemHttpResult>> Leave(
         Guid id, Guid firmId, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
-        Respond(grains.Alliance(id).Leave(user.UserId(), firmId), user, grains, db, ct);
+        Respond(id, a => a.Leave(user.UserId(), firmId), user, grains, db, ct);
 
     static Task<Results<Ok<AllianceDto>, ProblemHttpResult>> Remove(
         Guid id, Guid firmId, ReasonRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
-        Respond(grains.Alliance(id).Remove(new RemoveFromAlliance(user.UserId(), firmId, body.Reason ?? "")), user, grains, db, ct);
+        Respond(id, a => a.Remove(new RemoveFromAlliance(user.UserId(), firmId, body.Reason ?? "")), user, grains, db, ct);
 
     static Task<Results<Ok<AllianceDto>, ProblemHttpResult>> AcceptAgreement(
         Guid id, Guid firmId, VersionRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
-        Respond(grains.Alliance(id).AcceptAgreement(new AcceptAllianceAgreement(user.UserId(), firmId, body.Version)), user, grains, db, ct);
+        Respond(id, a => a.AcceptAgreement(new AcceptAllianceAgreement(user.UserId(), firmId, body.Version)), user, grains, db, ct);
 
     static Task<Results<Ok<AllianceDto>, ProblemHttpResult>> HandOver(
         Guid id, FirmRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
-        Respond(grains.Alliance(id).HandOver(user.UserId(), body.FirmId), user, grains, db, ct);
+        Respond(id, a => a.HandOver(user.UserId(), body.FirmId), user, grains, db, ct);
 
     static Task<Results<Ok<AllianceDto>, ProblemHttpResult>> PublishAgreement(
         Guid id, TextRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
-        Respond(grains.Alliance(id).PublishAgreement(user.UserId(), body.Text ?? ""), user, grains, db, ct);
+        Respond(id, a => a.PublishAgreement(user.UserId(), body.Text ?? ""), user, grains, db, ct);
 
     /// <summary>The tender's lots and CPV codes against the capabilities of the alliance's active firms: its workspace's first view.</summary>
     static async Task<Results<Ok<CoverageDto>, ProblemHttpResult>> CoverageOf(
@@ -188,10 +188,16 @@ public static class AllianceEndpoints
             x.Alliance.LeadId, x.LeadName, id, x.Member.Role, x.Member.Standing)).ToArray());
     }
 
-    static async Task<Results<Ok<AllianceDto>, ProblemHttpResult>> Respond(
-        Task<Outcome<AllianceSnapshot>> command, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
+    /// <summary>
+    /// Runs a command for someone who may read the alliance; to anyone else an alliance that exists and one that does
+    /// not answer the same, before the grain says anything about its firms or its state.
+    /// </summary>
+    static async Task<Results<Ok<AllianceDto>, ProblemHttpResult>> Respond(Guid id,
+        Func<IAllianceGrain, Task<Outcome<AllianceSnapshot>>> command, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
     {
-        var outcome = await command;
+        if (await grains.Alliance(id).Get() is not { } alliance || !AllianceAccess.CanRead(alliance, await db.BusinessesOf(user, ct)))
+            return ProblemResults.NotFound("No alliance you may see has this id.");
+        var outcome = await command(grains.Alliance(id));
         return outcome.Problem is { } no ? no.ToHttp() : TypedResults.Ok(await Dto(outcome.Value!, user, grains, db, ct));
     }
 

@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Marketplace.Alliances;
+using Marketplace.Businesses;
 using Marketplace.Data;
 using Marketplace.Server.Auth;
 using Marketplace.Showcase;
@@ -38,6 +38,8 @@ public static class BidEndpoints
             if (lot.Price is not { } price) return ProblemResults.Required($"lots[{i}].price");
             lots.Add(new LotPrice(lot.Lot, new Money(price.Amount, price.Currency)));
         }
+        // The firm's files are looked up only for its own people: to anyone else, the refusal says nothing about them.
+        if ((await grains.GetGrain<IBusinessGrain>(bidderId).Get())?.CanEdit(user.UserId()) != true) return Problem.Forbidden(TenderRules.NotTheBidder).ToHttp();
         var documents = await DocumentEndpoints.Resolve(body.Documents ?? [], bidderId, "documents", db, ct);
         if (documents.Problem is { } bad) return bad.ToHttp();
         var outcome = await grains.Bid(id, bidderId).Submit(new SubmitBid(user.UserId(), [new Tenderer(bidderId, TendererRole.Lead)], [.. lots],
@@ -48,10 +50,7 @@ public static class BidEndpoints
     static async Task<Results<Ok<BidDto>, ProblemHttpResult>> Withdraw(
         Guid id, Guid bidderId, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
     {
-        // Through its workspace, so that the joint bid knows and every firm signs again before a resubmission.
-        if (await grains.GetGrain<IAllianceGrain>(bidderId).Get() is not null)
-            return Problem.Conflict("An alliance's bid is withdrawn by its lead from the alliance's workspace.").ToHttp();
-        var outcome = await grains.Bid(id, bidderId).Withdraw(user.UserId());
+        var outcome = await grains.Bid(id, bidderId).Withdraw(user.UserId(), fromWorkspace: false);
         return outcome.Problem is { } no ? no.ToHttp() : TypedResults.Ok(await Dto(outcome.Value!, db, ct));
     }
 

@@ -71,7 +71,17 @@ public sealed record EditProfileRequest(
         ComuneCode, Address, Size, Website, ContactEmail, ContactPhone);
 }
 
-public sealed record AddMemberRequest(string? Email, BusinessRole Role);
+/// <summary>Invites an e-mail address to act for the business as Manager or Viewer.</summary>
+public sealed record InviteMemberRequest(string? Email, BusinessRole Role);
+
+/// <summary>A pending invitation, as the business's Owners and Managers see it.</summary>
+public sealed record BusinessInvitationDto(Guid Id, string Email, BusinessRole Role, DateTimeOffset InvitedAt)
+{
+    public static BusinessInvitationDto From(BusinessInvitation i) => new(i.Id, i.Email, i.Role, i.At);
+}
+
+/// <summary>An invitation made to the signed-in person's e-mail address, to accept or decline.</summary>
+public sealed record MyInvitationDto(Guid Id, Guid BusinessId, string BusinessName, BusinessKind Kind, BusinessRole Role, DateTimeOffset InvitedAt);
 
 public sealed record BusinessMemberDto(Guid UserId, string Email, BusinessRole Role);
 

@@ -5,7 +5,6 @@ using Marketplace.Data.ReadModels;
 using Marketplace.Reference;
 using Marketplace.Server.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Server.Endpoints;
@@ -14,7 +13,7 @@ public static class BusinessEndpoints
 {
     const int MaxPageSize = 100, MaxPage = 10_000;
 
-    /// <summary>Businesses: the directory, public profiles, profile editing and the people acting for a business.</summary>
+    /// <summary>Businesses: the directory, public profiles, profile editing and the people acting for a business (invited: <see cref="BusinessInvitationEndpoints"/>).</summary>
     public static IEndpointRouteBuilder MapBusinessApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapApiGroup("/api/businesses", "Businesses");
@@ -24,7 +23,6 @@ public static class BusinessEndpoints
         api.MapGet("/{id:guid}/verifications", Verifications);
         api.MapPut("/{id:guid}/profile", EditProfile).RequireAuthorization();
         api.MapGet("/{id:guid}/members", Members).RequireAuthorization();
-        api.MapPost("/{id:guid}/members", AddMember).RequireAuthorization();
         app.MapGet("/api/me/businesses", Mine).WithTags("Businesses").RequireAuthorization();
         return app;
     }
@@ -95,16 +93,6 @@ public static class BusinessEndpoints
         if (await grains.GetGrain<IBusinessGrain>(id).Get() is not { } business) return ProblemResults.NotFound("No business has this id.");
         if (business.RoleOf(user.UserId()) is null) return Problem.Forbidden("Only the business's members can see who acts for it.").ToHttp();
         return TypedResults.Ok(await MemberDtos(business.Members, db, ct));
-    }
-
-    static async Task<Results<Created<BusinessMemberDto>, ProblemHttpResult>> AddMember(
-        Guid id, AddMemberRequest body, ClaimsPrincipal user, IGrainFactory grains, UserManager<MarketplaceUser> users, MarketplaceDbContext db, CancellationToken ct)
-    {
-        var invitee = string.IsNullOrWhiteSpace(body.Email) ? null : await users.FindByEmailAsync(body.Email.Trim());
-        var outcome = await grains.GetGrain<IBusinessGrain>(id).AddMember(new AddBusinessMember(user.UserId(), invitee?.Id, body.Role));
-        if (outcome.Problem is { } no) return no.ToHttp();
-        var added = (await MemberDtos(outcome.Value!.Members.Where(m => m.UserId == invitee!.Id), db, ct)).Single();
-        return TypedResults.Created($"/api/businesses/{id}/members", added);
     }
 
     static async Task<Ok<MyBusinessDto[]>> Mine(ClaimsPrincipal user, MarketplaceDbContext db, CancellationToken ct)

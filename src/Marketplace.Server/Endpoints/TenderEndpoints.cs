@@ -52,7 +52,7 @@ public static class TenderEndpoints
     static async Task<Results<Ok<TenderDto>, ProblemHttpResult>> EditDraft(
         Guid id, EditTenderRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
     {
-        if (await grains.Tender(id).Get() is not { } tender) return NoTender;
+        if (await Visible(id, user, grains) is not { } tender) return NoTender; // a draft is nobody else's business
         var details = await Details(body, tender.BuyerId, db, ct);
         if (details.Problem is { } bad) return bad.ToHttp();
         return await Respond(grains.Tender(id).EditDraft(new EditTenderDraft(user.UserId(), body.Version, body.Spaces ?? [], details.Value!)), user, grains, db, ct);
@@ -65,7 +65,7 @@ public static class TenderEndpoints
     static async Task<Results<Ok<TenderDto>, ProblemHttpResult>> Amend(
         Guid id, AmendTenderRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
     {
-        if (await grains.Tender(id).Get() is not { } tender) return NoTender;
+        if (await Visible(id, user, grains) is not { } tender) return NoTender; // a draft is nobody else's business
         var details = await Details(body, tender.BuyerId, db, ct);
         if (details.Problem is { } bad) return bad.ToHttp();
         return await Respond(grains.Tender(id).Amend(new AmendTender(user.UserId(), body.Version, details.Value!, body.Summary ?? "", body.Material)), user, grains, db, ct);

@@ -30,6 +30,7 @@ public static class MarketplaceRoutes
         var api = app.MapGroup("").AddEndpointFilterFactory(InputRules.Refuse);
         api.MapAuthApi();
         api.MapBusinessApi();
+        api.MapBusinessInvitationApi();
         api.MapSpaceApi();
         api.MapShowcaseApi();
         api.MapTenderApi();

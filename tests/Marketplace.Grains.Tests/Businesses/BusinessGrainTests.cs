@@ -75,8 +75,13 @@ public sealed class BusinessGrainTests(ClusterFixture fixture)
         var (grain, created) = await Create();
         var manager = Guid.NewGuid();
 
-        var invited = await grain.AddMember(new AddBusinessMember(owner, manager, BusinessRole.Manager));
-        var edited = await grain.EditProfile(new EditProfile(manager, invited.Value!.Version, BusinessProfile.Named("Renamed by manager")));
+        var invitation = Guid.NewGuid();
+        await grain.Invite(new InviteToBusiness(owner, invitation, "manager@example.it", "MANAGER@EXAMPLE.IT", BusinessRole.Manager));
+        var refusedBeforeAccepting = await grain.EditProfile(new EditProfile(manager, created.Version + 1, BusinessProfile.Named("Too early")));
+        var joined = await grain.AnswerInvitation(new AnswerBusinessInvitation(manager, "MANAGER@EXAMPLE.IT", invitation, true));
+        var edited = await grain.EditProfile(new EditProfile(manager, joined.Value!.Version, BusinessProfile.Named("Renamed by manager")));
+
+        refusedBeforeAccepting.Problem!.Kind.Should().Be(ProblemKind.Forbidden);
 
         edited.Problem.Should().BeNull();
         (await grain.Get())!.Profile.Name.Should().Be("Renamed by manager");

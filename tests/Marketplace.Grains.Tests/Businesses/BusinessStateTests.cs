@@ -12,9 +12,22 @@ public sealed class BusinessStateTests
         var state = new BusinessState();
         var create = new CreateBusiness(Owner, BusinessKind.Firm, "Impianti Bianchi");
         state.Create(Guid.NewGuid(), create, state.CheckCreate(create).Value!, Now);
-        state.AddMember(new AddBusinessMember(Owner, Manager, BusinessRole.Manager), Now);
-        state.AddMember(new AddBusinessMember(Owner, Viewer, BusinessRole.Viewer), Now);
+        Joined(state, Manager, "manager@example.it", BusinessRole.Manager);
+        Joined(state, Viewer, "viewer@example.it", BusinessRole.Viewer);
         return state;
+    }
+
+    static InviteToBusiness Invitation(Guid actor, string email, BusinessRole role) => new(actor, Guid.NewGuid(), email, email.ToUpperInvariant(), role);
+
+    /// <summary>Invites the address and has its person accept.</summary>
+    static void Joined(BusinessState state, Guid person, string email, BusinessRole role)
+    {
+        var invite = Invitation(Owner, email, role);
+        state.CheckInvite(invite).Should().BeNull();
+        state.Invite(invite, Now);
+        var accept = new AnswerBusinessInvitation(person, email.ToUpperInvariant(), invite.InvitationId, true);
+        state.CheckAnswer(accept).Should().BeNull();
+        state.Answer(accept, Now);
     }
 
     static EditProfile Edit(Guid actor, int version) => new(actor, version, BusinessProfile.Named("Impianti Bianchi S.n.c."));
@@ -82,21 +95,85 @@ public sealed class BusinessStateTests
 
     [Fact]
     public void A_viewer_cannot_invite() =>
-        Created().CheckAddMember(new AddBusinessMember(Viewer, Guid.NewGuid(), BusinessRole.Viewer))!.Kind.Should().Be(ProblemKind.Forbidden);
+        Created().CheckInvite(Invitation(Viewer, "new@example.it", BusinessRole.Viewer))!.Kind.Should().Be(ProblemKind.Forbidden);
 
     [Fact]
     public void A_stranger_cannot_invite() =>
-        Created().CheckAddMember(new AddBusinessMember(Stranger, Guid.NewGuid(), BusinessRole.Viewer))!.Kind.Should().Be(ProblemKind.Forbidden);
+        Created().CheckInvite(Invitation(Stranger, "new@example.it", BusinessRole.Viewer))!.Kind.Should().Be(ProblemKind.Forbidden);
 
     [Fact]
     public void Nobody_can_be_invited_as_a_second_owner() =>
-        Created().CheckAddMember(new AddBusinessMember(Owner, Guid.NewGuid(), BusinessRole.Owner))!.Errors!.Keys.Should().Equal("role");
+        Created().CheckInvite(Invitation(Owner, "new@example.it", BusinessRole.Owner))!.Errors!.Keys.Should().Equal("role");
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("not an address")]
+    [InlineData("two@at@example.it")]
+    public void An_invitation_names_an_e_mail_address(string email) =>
+        Created().CheckInvite(Invitation(Manager, email, BusinessRole.Viewer))!.Errors!.Keys.Should().Equal("email");
 
     [Fact]
-    public void Inviting_an_unknown_email_names_the_email() =>
-        Created().CheckAddMember(new AddBusinessMember(Manager, null, BusinessRole.Viewer))!.Errors!.Keys.Should().Equal("email");
+    public void An_address_is_invited_once_at_a_time()
+    {
+        var state = Created();
+        state.Invite(Invitation(Owner, "new@example.it", BusinessRole.Viewer), Now);
+
+        state.CheckInvite(Invitation(Manager, "NEW@example.it", BusinessRole.Manager))!.Kind.Should().Be(ProblemKind.Conflict);
+    }
 
     [Fact]
-    public void Inviting_an_existing_member_is_a_conflict() =>
-        Created().CheckAddMember(new AddBusinessMember(Owner, Viewer, BusinessRole.Manager))!.Kind.Should().Be(ProblemKind.Conflict);
+    public void An_invited_person_has_no_role_until_they_accept()
+    {
+        var state = Created();
+        var invite = Invitation(Owner, "new@example.it", BusinessRole.Manager);
+        state.Invite(invite, Now);
+        var person = Guid.NewGuid();
+
+        state.RoleOf(person).Should().BeNull();
+        state.Answer(new AnswerBusinessInvitation(person, "NEW@EXAMPLE.IT", invite.InvitationId, true), Now);
+
+        state.RoleOf(person).Should().Be(BusinessRole.Manager);
+        state.Invitations.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Only_the_invited_address_can_answer_and_to_anyone_else_the_invitation_does_not_exist()
+    {
+        var state = Created();
+        var invite = Invitation(Owner, "new@example.it", BusinessRole.Manager);
+        state.Invite(invite, Now);
+
+        var someoneElse = state.CheckAnswer(new AnswerBusinessInvitation(Stranger, "OTHER@EXAMPLE.IT", invite.InvitationId, true))!;
+        var noSuch = state.CheckAnswer(new AnswerBusinessInvitation(Stranger, "OTHER@EXAMPLE.IT", Guid.NewGuid(), true))!;
+
+        someoneElse.Should().Be(noSuch);
+        someoneElse.Kind.Should().Be(ProblemKind.NotFound);
+    }
+
+    [Fact]
+    public void A_declined_invitation_gives_no_role()
+    {
+        var state = Created();
+        var invite = Invitation(Owner, "new@example.it", BusinessRole.Manager);
+        state.Invite(invite, Now);
+        var person = Guid.NewGuid();
+
+        state.Answer(new AnswerBusinessInvitation(person, "NEW@EXAMPLE.IT", invite.InvitationId, false), Now);
+
+        state.RoleOf(person).Should().BeNull();
+        state.Invitations.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Owners_and_managers_take_an_invitation_back_and_viewers_cannot()
+    {
+        var state = Created();
+        var invite = Invitation(Owner, "new@example.it", BusinessRole.Viewer);
+        state.Invite(invite, Now);
+
+        state.CheckRevoke(Viewer, invite.InvitationId)!.Kind.Should().Be(ProblemKind.Forbidden);
+        state.CheckRevoke(Manager, invite.InvitationId).Should().BeNull();
+        state.Revoke(invite.InvitationId, Now);
+        state.CheckAnswer(new AnswerBusinessInvitation(Stranger, "NEW@EXAMPLE.IT", invite.InvitationId, true))!.Kind.Should().Be(ProblemKind.NotFound);
+    }
 }

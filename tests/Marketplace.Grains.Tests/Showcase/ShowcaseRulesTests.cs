@@ -10,7 +10,7 @@ public sealed class ShowcaseRulesTests
     static readonly BusinessSnapshot Publisher = Firm(PublisherOwner), Partner = Firm(PartnerOwner), Other = Firm(Stranger);
 
     static BusinessSnapshot Firm(Guid owner, BusinessKind kind = BusinessKind.Firm) =>
-        new(Guid.NewGuid(), kind, BusinessProfile.Named("Impresa"), [new BusinessMember(owner, BusinessRole.Owner)], 1, Now, Now);
+        new(Guid.NewGuid(), kind, BusinessProfile.Named("Impresa"), [new BusinessMember(owner, BusinessRole.Owner)], 1, Now, Now, []);
 
     static ShowcaseDetails Details => new("Scuola primaria Rodari", "Ristrutturazione", "Comune di Bologna", 2024,
         new Money(1_250_000.50m, "eur"), ["45210000"], [Partner.Id]);

@@ -10,7 +10,7 @@ public sealed class SpaceStateTests
 
     internal static BusinessSnapshot Business(BusinessKind kind, Guid owner, params (Guid User, BusinessRole Role)[] others) => new(
         Guid.NewGuid(), kind, BusinessProfile.Named("Impresa"),
-        [new BusinessMember(owner, BusinessRole.Owner), .. others.Select(o => new BusinessMember(o.User, o.Role))], 1, Now, Now);
+        [new BusinessMember(owner, BusinessRole.Owner), .. others.Select(o => new BusinessMember(o.User, o.Role))], 1, Now, Now, []);
 
     static readonly BusinessSnapshot Host = Business(BusinessKind.Association, HostOwner);
     static readonly BusinessSnapshot Firm = Business(BusinessKind.Firm, FirmOwner);

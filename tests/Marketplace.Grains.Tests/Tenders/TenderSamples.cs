@@ -29,7 +29,7 @@ internal static class TenderSamples
 
     public static BusinessSnapshot Business(BusinessKind kind, Guid owner, params (Guid User, BusinessRole Role)[] others) => new(
         Guid.NewGuid(), kind, BusinessProfile.Named("Impresa"),
-        [new BusinessMember(owner, BusinessRole.Owner), .. others.Select(o => new BusinessMember(o.User, o.Role))], 1, Now, Now);
+        [new BusinessMember(owner, BusinessRole.Owner), .. others.Select(o => new BusinessMember(o.User, o.Role))], 1, Now, Now, []);
 
     public static TenderParticipant Member(BusinessSnapshot firm) => new(firm.Id, firm, true);
 

@@ -86,14 +86,16 @@ public abstract class AllianceApiTests<THost>(THost fixture) : IClassFixture<THo
         await Invite(w, w.Builder, alliance.Id, w.CoderId);
         var id = alliance.Id;
 
-        foreach (var (who, client) in new[] { ("invited firm", w.Coder), ("firm outside the alliance", w.Outsider), ("buyer", w.Buyer), ("space admin", w.Admin) })
+        // The invited firm reads the alliance, so it is told why; to everyone else the alliance does not exist.
+        foreach (var (who, client, refused) in new[] { ("invited firm", w.Coder, HttpStatusCode.Forbidden), ("firm outside the alliance", w.Outsider, HttpStatusCode.NotFound),
+            ("buyer", w.Buyer, HttpStatusCode.NotFound), ("space admin", w.Admin, HttpStatusCode.NotFound) })
         {
-            (await Invite(w, client, id, w.OutsiderId)).StatusCode.Should().Be(HttpStatusCode.Forbidden, who);
-            (await client.PostAsJsonAsync($"/api/alliances/{id}/firms/{w.CoderId}/remove", new ReasonRequest("No"), Json)).StatusCode.Should().Be(HttpStatusCode.Forbidden, who);
-            (await client.PostAsJsonAsync($"/api/alliances/{id}/agreement", new TextRequest("Altro"), Json)).StatusCode.Should().Be(HttpStatusCode.Forbidden, who);
-            (await client.PostAsJsonAsync($"/api/alliances/{id}/lead", new FirmRequest(w.CoderId), Json)).StatusCode.Should().Be(HttpStatusCode.Forbidden, who);
+            (await Invite(w, client, id, w.OutsiderId)).StatusCode.Should().Be(refused, who);
+            (await client.PostAsJsonAsync($"/api/alliances/{id}/firms/{w.CoderId}/remove", new ReasonRequest("No"), Json)).StatusCode.Should().Be(refused, who);
+            (await client.PostAsJsonAsync($"/api/alliances/{id}/agreement", new TextRequest("Altro"), Json)).StatusCode.Should().Be(refused, who);
+            (await client.PostAsJsonAsync($"/api/alliances/{id}/lead", new FirmRequest(w.CoderId), Json)).StatusCode.Should().Be(refused, who);
         }
-        (await Accept(w.Outsider, id, w.CoderId, 1)).StatusCode.Should().Be(HttpStatusCode.Forbidden, "only the invited firm's people answer for it");
+        (await Accept(w.Outsider, id, w.CoderId, 1)).StatusCode.Should().Be(HttpStatusCode.NotFound, "only the invited firm's people answer for it");
         (await w.Anonymous.GetAsync($"/api/alliances/{id}")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
         (await w.Builder.GetFromJsonAsync<AllianceDto>($"/api/alliances/{id}", Json))!.Version.Should().Be(alliance.Version + 1, "only the invitation changed it");
     }

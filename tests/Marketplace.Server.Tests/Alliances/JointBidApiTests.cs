@@ -228,7 +228,7 @@ public abstract class JointBidApiTests<THost>(THost fixture) : IClassFixture<THo
         {
             (await client.GetAsync(t.Bid)).StatusCode.Should().Be(HttpStatusCode.NotFound);
             (await client.PostAsJsonAsync($"{t.Bid}/work-packages", new SaveWorkPackageRequest(null, 0, "X", 1, null, w.BuilderId, new MoneyDto(1m, "EUR")), Json))
-                .StatusCode.Should().Be(HttpStatusCode.Forbidden);
+                .StatusCode.Should().Be(HttpStatusCode.NotFound, "to someone outside the alliance, its bid does not exist");
         }
         (await w.Anonymous.GetAsync(t.Bid)).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
         var bad = await w.Builder.PostAsJsonAsync($"{t.Bid}/work-packages", new SaveWorkPackageRequest(null, 0, "", 9, null, w.OutsiderId, new MoneyDto(-1m, "EUR")), Json);
@@ -349,5 +349,44 @@ public abstract class JointBidApiTests<THost>(THost fixture) : IClassFixture<THo
         await Sign(w.Coder, t, w.CoderId, withdrawn.Digest);
         var again = await (await w.Builder.PostAsync($"{t.Bid}/submit", null)).Read<JointBidDto>();
         again.Receipt!.Submission.Should().Be(2);
+    }
+
+    [Fact]
+    public async Task A_partner_bidding_alone_is_told_why_it_cannot_sign_and_the_lead_learns_nothing_of_its_bid()
+    {
+        var t = await Formed();
+        var w = t.World;
+        (await w.Bid(w.Coder, t.Tender.Id, w.CoderId, 140_000m)).EnsureSuccessStatusCode();
+        var bid = await Drafted(t);
+        await Sign(w.Builder, t, w.BuilderId, bid.Digest);
+        var beforePartnerTried = await (await w.Builder.PostAsync($"{t.Bid}/submit", null)).Read<ProblemDetails>();
+
+        var partnerSigns = await w.Coder.PostAsJsonAsync($"{t.Bid}/sign", new SignRequest(w.CoderId, bid.Digest), Json);
+        var lead = await w.Builder.PostAsync($"{t.Bid}/submit", null);
+
+        partnerSigns.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await partnerSigns.Read<ProblemDetails>()).Detail.Should().Contain("Your firm already bids for lot 1");
+        lead.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await lead.Read<ProblemDetails>()).Detail.Should().Be(beforePartnerTried.Detail, "the lead is told only that a firm has not signed, as before");
+        (await w.Builder.GetFromJsonAsync<JointBidDto>(t.Bid, Json))!.AwaitingSignature.Select(f => f.Id).Should().Equal(w.CoderId);
+    }
+
+    [Fact]
+    public async Task A_partner_that_signed_is_told_why_its_own_bid_for_a_covered_lot_is_refused()
+    {
+        var t = await Formed();
+        var w = t.World;
+        var bid = await Drafted(t);
+        await Sign(w.Coder, t, w.CoderId, bid.Digest);
+
+        var alone = await w.Bid(w.Coder, t.Tender.Id, w.CoderId, 140_000m);
+
+        alone.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await alone.Read<ProblemDetails>()).Detail.Should().Contain("lot 1").And.Contain("signed");
+        // Once its signature is void (an edit), the firm is free again to bid alone, and then cannot sign.
+        var package = bid.WorkPackages.Single(p => p.Title == "Domotica");
+        var edited = await Package(t, w.Builder, "Domotica", 1, w.CoderId, 45_000m, package.Id, package.Version);
+        (await w.Bid(w.Coder, t.Tender.Id, w.CoderId, 140_000m)).EnsureSuccessStatusCode();
+        (await w.Coder.PostAsJsonAsync($"{t.Bid}/sign", new SignRequest(w.CoderId, edited.Digest), Json)).StatusCode.Should().Be(HttpStatusCode.Conflict);
     }
 }

@@ -19,19 +19,6 @@ public abstract class AuthApiTests<THost>(THost fixture) : IClassFixture<THost> 
 
     static string NewEmail() => $"auth-{Guid.NewGuid():N}@example.it";
 
-    [Fact]
-    public async Task A_duplicate_email_is_refused_with_a_clear_error()
-    {
-        var email = NewEmail();
-        var client = host.Browser();
-        (await client.PostAsJsonAsync("/api/auth/register", new { email, password = Password })).EnsureSuccessStatusCode();
-
-        var again = await client.PostAsJsonAsync("/api/auth/register", new { email = email.ToUpperInvariant(), password = Password });
-
-        again.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        (await again.Read<ValidationProblemDetails>()).Errors.Keys.Should().Contain("DuplicateEmail");
-    }
-
     [Theory]
     [InlineData("short-but-odd", "PasswordTooShort")]
     [InlineData("password12", "PasswordTooCommon")]

@@ -2,8 +2,8 @@
 import { toApiError } from "./problem";
 import type {
   AcceptPolicyRequest,
-  AddMemberRequest,
   ApplyRequest,
+  BusinessInvitationDto,
   BusinessMemberDto,
   BusinessProfileDto,
   CapabilityDto,
@@ -21,12 +21,14 @@ import type {
   ShowcaseDto,
   EditProfileRequest,
   EditSpaceSettingsRequest,
+  InviteMemberRequest,
   InviteRequest,
   MeDto,
   ChangePasswordRequest,
   MembershipEventDto,
   ModeratorRequest,
   MyBusinessDto,
+  MyInvitationDto,
   PublishPolicyRequest,
   SpaceDashboardDto,
   SpaceDetailDto,
@@ -123,8 +125,16 @@ export const api = {
     request<BusinessProfileDto>("PUT", `/api/businesses/${segment(id)}/profile`, body),
   myBusinesses: () => request<MyBusinessDto[]>("GET", "/api/me/businesses"),
   members: (id: string) => request<BusinessMemberDto[]>("GET", `/api/businesses/${segment(id)}/members`),
-  addMember: (id: string, body: AddMemberRequest) =>
-    request<BusinessMemberDto>("POST", `/api/businesses/${segment(id)}/members`, body),
+  inviteMember: (id: string, body: InviteMemberRequest) =>
+    request<BusinessInvitationDto>("POST", `/api/businesses/${segment(id)}/invitations`, body),
+  invitations: (id: string) => request<BusinessInvitationDto[]>("GET", `/api/businesses/${segment(id)}/invitations`),
+  revokeInvitation: (id: string, invitationId: string) =>
+    request<BusinessInvitationDto[]>("DELETE", `/api/businesses/${segment(id)}/invitations/${segment(invitationId)}`),
+  myInvitations: () => request<MyInvitationDto[]>("GET", "/api/me/invitations"),
+  acceptInvitation: (id: string, invitationId: string) =>
+    request<MyBusinessDto>("POST", `/api/businesses/${segment(id)}/invitations/${segment(invitationId)}/accept`),
+  declineInvitation: (id: string, invitationId: string) =>
+    request<void>("POST", `/api/businesses/${segment(id)}/invitations/${segment(invitationId)}/decline`),
   /** The associations that vouch for the business's current size and VAT number. */
   verifications: (id: string) => request<VerificationDto[]>("GET", `/api/businesses/${segment(id)}/verifications`),
 

@@ -17,7 +17,9 @@ export type LocalityDto = Dto<"LocalityDto">;
 export type EditProfileRequest = Dto<"EditProfileRequest">;
 export type MyBusinessDto = Dto<"MyBusinessDto">;
 export type BusinessMemberDto = Dto<"BusinessMemberDto">;
-export type AddMemberRequest = Dto<"AddMemberRequest">;
+export type InviteMemberRequest = Dto<"InviteMemberRequest">;
+export type BusinessInvitationDto = Dto<"BusinessInvitationDto">;
+export type MyInvitationDto = Dto<"MyInvitationDto">;
 export type ComuneDto = Dto<"ComuneDto">;
 
 export type SpaceSummaryDto = Dto<"SpaceSummaryDto">;

@@ -332,6 +332,37 @@ namespace Marketplace.Data.Migrations.Postgres
                     b.ToTable("business_capabilities", (string)null);
                 });
 
+            modelBuilder.Entity("Marketplace.Data.ReadModels.BusinessInvitationEntry", b =>
+                {
+                    b.Property<Guid>("InvitationId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BusinessId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("InvitedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("NormalizedEmail")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("InvitationId");
+
+                    b.HasIndex("BusinessId");
+
+                    b.HasIndex("NormalizedEmail");
+
+                    b.ToTable("business_invitations", (string)null);
+                });
+
             modelBuilder.Entity("Marketplace.Data.ReadModels.BusinessMemberEntry", b =>
                 {
                     b.Property<Guid>("BusinessId")
@@ -523,6 +554,27 @@ namespace Marketplace.Data.Migrations.Postgres
                     b.HasIndex("BusinessId", "At");
 
                     b.ToTable("inbox", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Data.ReadModels.JointSignOffEntry", b =>
+                {
+                    b.Property<Guid>("AllianceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("FirmId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Lot")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("TenderId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("AllianceId", "FirmId", "Lot");
+
+                    b.HasIndex("TenderId", "FirmId", "Lot");
+
+                    b.ToTable("joint_sign_offs", (string)null);
                 });
 
             modelBuilder.Entity("Marketplace.Data.ReadModels.ShowcaseEntry", b =>

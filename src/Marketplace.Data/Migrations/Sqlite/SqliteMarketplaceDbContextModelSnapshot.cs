@@ -325,6 +325,37 @@ namespace Marketplace.Data.Migrations.Sqlite
                     b.ToTable("business_capabilities", (string)null);
                 });
 
+            modelBuilder.Entity("Marketplace.Data.ReadModels.BusinessInvitationEntry", b =>
+                {
+                    b.Property<Guid>("InvitationId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BusinessId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("InvitedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NormalizedEmail")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("InvitationId");
+
+                    b.HasIndex("BusinessId");
+
+                    b.HasIndex("NormalizedEmail");
+
+                    b.ToTable("business_invitations", (string)null);
+                });
+
             modelBuilder.Entity("Marketplace.Data.ReadModels.BusinessMemberEntry", b =>
                 {
                     b.Property<Guid>("BusinessId")
@@ -506,6 +537,27 @@ namespace Marketplace.Data.Migrations.Sqlite
                     b.HasIndex("BusinessId", "At");
 
                     b.ToTable("inbox", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Data.ReadModels.JointSignOffEntry", b =>
+                {
+                    b.Property<Guid>("AllianceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FirmId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Lot")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TenderId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AllianceId", "FirmId", "Lot");
+
+                    b.HasIndex("TenderId", "FirmId", "Lot");
+
+                    b.ToTable("joint_sign_offs", (string)null);
                 });
 
             modelBuilder.Entity("Marketplace.Data.ReadModels.ShowcaseEntry", b =>

@@ -1,6 +1,7 @@
 // Sign-in and registration: one form, two endpoints.
 import { html, nothing } from "lit-html";
 import { api } from "../../api/client";
+import { ApiError } from "../../api/problem";
 import { t } from "../../i18n";
 import type { Page, Redraw } from "../../page";
 import { href, navigate, parseRoute, type Route } from "../../router";
@@ -10,10 +11,14 @@ import { signIn } from "./session";
 
 type Mode = "login" | "register";
 
+/** Registered, but the password given does not sign in: the address had an account already. */
+const notSignedIn = Symbol("notSignedIn");
+
 export function authPage(mode: Mode, next: string | null, redraw: Redraw): Page {
   /** The last failure; described when shown, so that its messages follow a change of language. */
   let failure: unknown = null;
-  const described = (): AuthErrors => (failure === null ? { fields: {}, general: [] } : authErrors(failure));
+  const described = (): AuthErrors =>
+    failure === null ? { fields: {}, general: [] } : failure === notSignedIn ? { fields: {}, general: [t("auth.register.notSignedIn")] } : authErrors(failure);
   let busy = false;
   const after: Route = next ? parseRoute(next) : { name: "directory" };
 
@@ -25,12 +30,18 @@ export function authPage(mode: Mode, next: string | null, redraw: Redraw): Page 
     busy = true;
     failure = null;
     redraw();
+    let registered = false;
     try {
-      if (mode === "register") await api.register(email, password);
+      if (mode === "register") {
+        await api.register(email, password);
+        registered = true;
+      }
       await signIn(email, password);
       navigate(after);
     } catch (error) {
-      failure = error;
+      // Registration answers the same whether the address already has an account, so only signing in tells the
+      // person (who knows their own password) that it had one.
+      failure = registered && error instanceof ApiError && error.status === 401 ? notSignedIn : error;
     } finally {
       busy = false;
       redraw();

@@ -15,14 +15,14 @@ describe("authErrors", () => {
     const error = toApiError(400, {
       status: 400,
       errors: {
-        DuplicateUserName: ["Username 'a@b.it' is already taken."],
+        InvalidEmail: ["Email 'a@' is invalid."],
         PasswordTooShort: ["Passwords must be at least 8 characters."],
         PasswordRequiresDigit: ["Passwords must have at least one digit ('0'-'9')."],
       },
     });
     expect(authErrors(error)).toEqual({
       fields: {
-        email: ["An account with this e-mail already exists."],
+        email: ["This e-mail address is not valid."],
         password: ["The password must be at least 8 characters long.", "The password must contain at least one digit (0-9)."],
       },
       general: [],
@@ -43,8 +43,8 @@ describe("authErrors", () => {
   });
 
   it("says the same thing once when Identity reports the e-mail twice", () => {
-    const error = toApiError(400, { errors: { DuplicateUserName: ["taken"], DuplicateEmail: ["taken"] } });
-    expect(authErrors(error).fields.email).toEqual(["An account with this e-mail already exists."]);
+    const error = toApiError(400, { errors: { InvalidUserName: ["invalid"], InvalidEmail: ["invalid"] } });
+    expect(authErrors(error).fields.email).toEqual(["This e-mail address is not valid."]);
   });
 
   it("keeps unknown codes as the server wrote them", () => {

@@ -6,8 +6,6 @@ import { t, type MessageKey } from "../../i18n";
 export type AuthField = "email" | "password" | "currentPassword";
 
 const known: Record<string, { field: AuthField; key: MessageKey }> = {
-  DuplicateUserName: { field: "email", key: "auth.error.duplicateEmail" },
-  DuplicateEmail: { field: "email", key: "auth.error.duplicateEmail" },
   InvalidEmail: { field: "email", key: "auth.error.invalidEmail" },
   InvalidUserName: { field: "email", key: "auth.error.invalidEmail" },
   PasswordTooShort: { field: "password", key: "auth.error.passwordTooShort" },

@@ -1,23 +1,25 @@
-// The members of a business, shown to its members; Owners and Managers can add people by e-mail.
+// The members of a business, shown to its members. Owners and Managers invite people by e-mail (the person joins by
+// accepting), see the invitations still pending and can take them back.
 import { html, nothing } from "lit-html";
 import { ifDefined } from "lit-html/directives/if-defined.js";
 import { api } from "../../api/client";
 import { ApiError } from "../../api/problem";
-import type { AddMemberRequest, BusinessMemberDto, MemberRole } from "../../api/types";
+import type { BusinessInvitationDto, BusinessMemberDto, InviteMemberRequest, MemberRole } from "../../api/types";
 import { t } from "../../i18n";
 import type { Redraw } from "../../page";
 import { fieldErrorView, loadErrorView, loadingView } from "../../views";
 import { fieldMessages, generalMessage, otherFieldMessages } from "../../field-errors";
 import { canManage } from "./roles";
 
-/** Roles one can give when adding a member; a business has one Owner, its creator. */
+/** Roles one can invite to; a business has one Owner, its creator. */
 const invitable: readonly MemberRole[] = ["Viewer", "Manager"];
 
 export function membersSection(businessId: string, role: MemberRole, redraw: Redraw) {
   let members: BusinessMemberDto[] | null = null;
   let loadFailed = false;
   let errors: Record<string, string[]> = {};
-  let sent: AddMemberRequest | undefined;
+  let pending: BusinessInvitationDto[] = [];
+  let sent: InviteMemberRequest | undefined;
   /** The text is made when shown, so that it follows a change of language. */
   let status: { ok: boolean; text: () => string } | null = null;
   let busy = false;
@@ -32,6 +34,32 @@ export function membersSection(businessId: string, role: MemberRole, redraw: Red
       redraw();
     },
   );
+  if (canManage(role))
+    api.invitations(businessId).then(
+      (list) => {
+        pending = list;
+        redraw();
+      },
+      () => {
+        loadFailed = true;
+        redraw();
+      },
+    );
+
+  async function revoke(invitation: BusinessInvitationDto): Promise<void> {
+    busy = true;
+    status = null;
+    redraw();
+    try {
+      pending = await api.revokeInvitation(businessId, invitation.id);
+      status = { ok: true, text: () => t("members.revoked", { email: invitation.email }) };
+    } catch (error) {
+      status = { ok: false, text: () => generalMessage(error) };
+    } finally {
+      busy = false;
+      redraw();
+    }
+  }
 
   async function invite(event: SubmitEvent): Promise<void> {
     event.preventDefault();
@@ -45,9 +73,9 @@ export function membersSection(businessId: string, role: MemberRole, redraw: Red
     sent = { email, role: memberRole };
     redraw();
     try {
-      const added = await api.addMember(businessId, sent);
-      members = [...(members ?? []), added];
-      status = { ok: true, text: () => t("members.added", { email: added.email }) };
+      const invited = await api.inviteMember(businessId, sent);
+      pending = [...pending, invited];
+      status = { ok: true, text: () => t("members.invited", { email: invited.email, role: t(`role.${invited.role}`) }) };
       form.reset();
     } catch (error) {
       if (error instanceof ApiError && error.status === 400) {
@@ -59,7 +87,7 @@ export function membersSection(businessId: string, role: MemberRole, redraw: Red
             return other.length ? other.join(" ") : t("form.invalid");
           },
         };
-      } else if (error instanceof ApiError && error.status === 409) status = { ok: false, text: () => t("members.alreadyMember") };
+      } else if (error instanceof ApiError && error.status === 409) status = { ok: false, text: () => t("members.alreadyInvited") };
       else if (error instanceof ApiError && error.status === 403) status = { ok: false, text: () => t("members.forbidden") };
       else status = { ok: false, text: () => generalMessage(error) };
     } finally {
@@ -87,9 +115,22 @@ export function membersSection(businessId: string, role: MemberRole, redraw: Red
                     <span class="badge role">${t(`role.${m.role}`)}</span></li>`,
                 )}
               </ul>`}
+        ${canManage(role) && pending.length
+          ? html`<h3>${t("members.pendingTitle")}</h3>
+              <ul class="members" data-testid="pending-invitations">
+                ${pending.map(
+                  (i) => html`<li data-testid="pending-invitation"><span>${i.email}</span>
+                    <span class="badge role">${t(`role.${i.role}`)}</span>
+                    <button type="button" class="link" ?disabled=${busy} @click=${() => revoke(i)} data-testid="revoke-invitation">
+                      ${t("members.revoke")}
+                    </button></li>`,
+                )}
+              </ul>`
+          : nothing}
         ${canManage(role)
           ? html`<form class="invite" @submit=${invite} novalidate>
               <h3>${t("members.inviteTitle")}</h3>
+              <p class="hint">${t("members.inviteHint")}</p>
               <div class="row">
                 <div class="field grow">
                   <label for="invite-email">${t("members.email")}</label>

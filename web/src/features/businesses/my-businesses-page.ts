@@ -1,7 +1,9 @@
-// #/my — the businesses the signed-in user acts for.
-import { html } from "lit-html";
+// #/my — the businesses the signed-in user acts for, and the invitations made to their e-mail address.
+import { html, nothing } from "lit-html";
 import { api } from "../../api/client";
-import type { MyBusinessDto } from "../../api/types";
+import { ApiError } from "../../api/problem";
+import type { MyBusinessDto, MyInvitationDto } from "../../api/types";
+import { generalMessage } from "../../field-errors";
 import { t } from "../../i18n";
 import type { Page, Redraw } from "../../page";
 import { href } from "../../router";
@@ -10,18 +12,69 @@ import { canManage } from "./roles";
 
 export function myBusinessesPage(redraw: Redraw): Page {
   let mine: MyBusinessDto[] | null = null;
+  let invitations: MyInvitationDto[] = [];
   let failed = false;
+  let busy = false;
+  /** Made when shown, so that it follows a change of language. */
+  let status: { ok: boolean; text: () => string } | null = null;
 
-  api.myBusinesses().then(
-    (list) => {
-      mine = list;
-      redraw();
-    },
-    () => {
-      failed = true;
-      redraw();
-    },
-  );
+  function load(): void {
+    Promise.all([api.myBusinesses(), api.myInvitations()]).then(
+      ([businesses, invited]) => {
+        mine = businesses;
+        invitations = invited;
+        redraw();
+      },
+      () => {
+        failed = true;
+        redraw();
+      },
+    );
+  }
+  load();
+
+  async function answer(invitation: MyInvitationDto, accept: boolean): Promise<void> {
+    busy = true;
+    status = null;
+    redraw();
+    const business = invitation.businessName;
+    try {
+      if (accept) {
+        const joined = await api.acceptInvitation(invitation.businessId, invitation.id);
+        status = { ok: true, text: () => t("my.invitations.accepted", { business, role: t(`role.${joined.role}`) }) };
+      } else {
+        await api.declineInvitation(invitation.businessId, invitation.id);
+        status = { ok: true, text: () => t("my.invitations.declined", { business }) };
+      }
+    } catch (error) {
+      status = { ok: false, text: () => (error instanceof ApiError && error.status === 404 ? t("my.invitations.gone") : generalMessage(error)) };
+    } finally {
+      busy = false;
+      load();
+    }
+  }
+
+  const invitationsView = () =>
+    invitations.length === 0
+      ? nothing
+      : html`<section class="card" data-testid="my-invitations">
+          <h2>${t("my.invitations.title")}</h2>
+          <ul class="members">
+            ${invitations.map(
+              (i) => html`<li data-testid="my-invitation">
+                <span>${t("my.invitations.item", { business: i.businessName, role: t(`role.${i.role}`) })}</span>
+                <span class="actions">
+                  <button class="primary" type="button" ?disabled=${busy} @click=${() => answer(i, true)} data-testid="accept-invitation">
+                    ${t("my.invitations.accept")}
+                  </button>
+                  <button type="button" ?disabled=${busy} @click=${() => answer(i, false)} data-testid="decline-invitation">
+                    ${t("my.invitations.decline")}
+                  </button>
+                </span>
+              </li>`,
+            )}
+          </ul>
+        </section>`;
 
   return {
     title: () => t("my.title"),
@@ -31,6 +84,8 @@ export function myBusinessesPage(redraw: Redraw): Page {
           <h1>${t("my.title")}</h1>
           <a class="button primary" href=${href({ name: "newBusiness" })}>${t("nav.newBusiness")}</a>
         </div>
+        ${status ? html`<p class="status ${status.ok ? "ok" : "error"}" role="status" data-testid="invitation-status">${status.text()}</p>` : nothing}
+        ${failed ? nothing : invitationsView()}
         ${failed
           ? loadErrorView()
           : mine === null

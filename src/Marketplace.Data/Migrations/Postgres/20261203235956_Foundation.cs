@@ -180,6 +180,21 @@ namespace Marketplace.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "business_invitations",
+                columns: table => new
+                {
+                    InvitationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    BusinessId = table.Column<Guid>(type: "uuid", nullable: false),
+                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Role = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    InvitedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_business_invitations", x => x.InvitationId);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "business_members",
                 columns: table => new
                 {
@@ -291,6 +306,20 @@ namespace Marketplace.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_inbox", x => new { x.BusinessId, x.TenderId });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "joint_sign_offs",
+                columns: table => new
+                {
+                    AllianceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FirmId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Lot = table.Column<int>(type: "integer", nullable: false),
+                    TenderId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_joint_sign_offs", x => new { x.AllianceId, x.FirmId, x.Lot });
                 });
 
             migrationBuilder.CreateTable(
@@ -619,6 +648,16 @@ namespace Marketplace.Data.Migrations.Postgres
                 column: "CpvDigits");
 
             migrationBuilder.CreateIndex(
+                name: "IX_business_invitations_BusinessId",
+                table: "business_invitations",
+                column: "BusinessId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_business_invitations_NormalizedEmail",
+                table: "business_invitations",
+                column: "NormalizedEmail");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_business_members_UserId",
                 table: "business_members",
                 column: "UserId");
@@ -676,6 +715,11 @@ namespace Marketplace.Data.Migrations.Postgres
                 name: "IX_inbox_BusinessId_At",
                 table: "inbox",
                 columns: new[] { "BusinessId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_joint_sign_offs_TenderId_FirmId_Lot",
+                table: "joint_sign_offs",
+                columns: new[] { "TenderId", "FirmId", "Lot" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_showcase_participants_FirmId",
@@ -772,6 +816,9 @@ namespace Marketplace.Data.Migrations.Postgres
                 name: "business_capabilities");
 
             migrationBuilder.DropTable(
+                name: "business_invitations");
+
+            migrationBuilder.DropTable(
                 name: "business_members");
 
             migrationBuilder.DropTable(
@@ -791,6 +838,9 @@ namespace Marketplace.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "inbox");
+
+            migrationBuilder.DropTable(
+                name: "joint_sign_offs");
 
             migrationBuilder.DropTable(
                 name: "showcase_participants");

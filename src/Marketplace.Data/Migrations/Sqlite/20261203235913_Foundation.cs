@@ -176,6 +176,21 @@ namespace Marketplace.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "business_invitations",
+                columns: table => new
+                {
+                    InvitationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    BusinessId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    InvitedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_business_invitations", x => x.InvitationId);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "business_members",
                 columns: table => new
                 {
@@ -287,6 +302,20 @@ namespace Marketplace.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_inbox", x => new { x.BusinessId, x.TenderId });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "joint_sign_offs",
+                columns: table => new
+                {
+                    AllianceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FirmId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Lot = table.Column<int>(type: "INTEGER", nullable: false),
+                    TenderId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_joint_sign_offs", x => new { x.AllianceId, x.FirmId, x.Lot });
                 });
 
             migrationBuilder.CreateTable(
@@ -615,6 +644,16 @@ namespace Marketplace.Data.Migrations.Sqlite
                 column: "CpvDigits");
 
             migrationBuilder.CreateIndex(
+                name: "IX_business_invitations_BusinessId",
+                table: "business_invitations",
+                column: "BusinessId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_business_invitations_NormalizedEmail",
+                table: "business_invitations",
+                column: "NormalizedEmail");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_business_members_UserId",
                 table: "business_members",
                 column: "UserId");
@@ -658,6 +697,11 @@ namespace Marketplace.Data.Migrations.Sqlite
                 name: "IX_inbox_BusinessId_At",
                 table: "inbox",
                 columns: new[] { "BusinessId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_joint_sign_offs_TenderId_FirmId_Lot",
+                table: "joint_sign_offs",
+                columns: new[] { "TenderId", "FirmId", "Lot" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_showcase_participants_FirmId",
@@ -754,6 +798,9 @@ namespace Marketplace.Data.Migrations.Sqlite
                 name: "business_capabilities");
 
             migrationBuilder.DropTable(
+                name: "business_invitations");
+
+            migrationBuilder.DropTable(
                 name: "business_members");
 
             migrationBuilder.DropTable(
@@ -773,6 +820,9 @@ namespace Marketplace.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "inbox");
+
+            migrationBuilder.DropTable(
+                name: "joint_sign_offs");
 
             migrationBuilder.DropTable(
                 name: "showcase_participants");

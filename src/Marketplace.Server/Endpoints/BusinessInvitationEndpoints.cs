@@ -1,0 +1,88 @@
+using System.Security.Claims;
+using Marketplace.Businesses;
+using Marketplace.Data;
+using Marketplace.Server.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Server.Endpoints;
+
+public static class BusinessInvitationEndpoints
+{
+    /// <summary>
+    /// People join a business by invitation: its Owners and Managers invite an e-mail address with a role (the answer
+    /// is the same whether the address has an account), and the person signed in with that address accepts or declines.
+    /// Until then they have no role.
+    /// </summary>
+    public static IEndpointRouteBuilder MapBusinessInvitationApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapApiGroup("/api/businesses/{id:guid}/invitations", "Businesses").RequireAuthorization();
+        api.MapPost("/", Invite);
+        api.MapGet("/", Pending);
+        api.MapDelete("/{invitationId:guid}", Revoke);
+        api.MapPost("/{invitationId:guid}/accept", Accept);
+        api.MapPost("/{invitationId:guid}/decline", Decline);
+        app.MapGet("/api/me/invitations", Mine).WithTags("Businesses").RequireAuthorization();
+        return app;
+    }
+
+    static IBusinessGrain Business(this IGrainFactory grains, Guid id) => grains.GetGrain<IBusinessGrain>(id);
+
+    static async Task<Results<Created<BusinessInvitationDto>, ProblemHttpResult>> Invite(
+        Guid id, InviteMemberRequest body, ClaimsPrincipal user, IGrainFactory grains, ILookupNormalizer normalizer)
+    {
+        var email = body.Email?.Trim() ?? "";
+        var invitationId = Guid.NewGuid();
+        var outcome = await grains.Business(id).Invite(new InviteToBusiness(user.UserId(), invitationId, email, normalizer.NormalizeEmail(email), body.Role));
+        return outcome.Problem is { } no ? no.ToHttp()
+            : TypedResults.Created($"/api/businesses/{id}/invitations", BusinessInvitationDto.From(outcome.Value!.Invitations.Single(i => i.Id == invitationId)));
+    }
+
+    static async Task<Results<Ok<BusinessInvitationDto[]>, ProblemHttpResult>> Pending(Guid id, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        if (await grains.Business(id).Get() is not { } business) return ProblemResults.NotFound("No business has this id.");
+        return business.CanEdit(user.UserId())
+            ? TypedResults.Ok(Dtos(business))
+            : Problem.Forbidden("Only the business's Owners and Managers see its pending invitations.").ToHttp();
+    }
+
+    static async Task<Results<Ok<BusinessInvitationDto[]>, ProblemHttpResult>> Revoke(Guid id, Guid invitationId, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var outcome = await grains.Business(id).RevokeInvitation(user.UserId(), invitationId);
+        return outcome.Problem is { } no ? no.ToHttp() : TypedResults.Ok(Dtos(outcome.Value!));
+    }
+
+    static async Task<Results<Ok<MyBusinessDto>, ProblemHttpResult>> Accept(
+        Guid id, Guid invitationId, ClaimsPrincipal user, IGrainFactory grains, UserManager<MarketplaceUser> users)
+    {
+        var outcome = await Answer(id, invitationId, accept: true, user, grains, users);
+        if (outcome.Problem is { } no) return no.ToHttp();
+        var business = outcome.Value!;
+        return TypedResults.Ok(new MyBusinessDto(business.Id, business.Profile.Name, business.Kind, business.RoleOf(user.UserId())!.Value));
+    }
+
+    static async Task<Results<NoContent, ProblemHttpResult>> Decline(
+        Guid id, Guid invitationId, ClaimsPrincipal user, IGrainFactory grains, UserManager<MarketplaceUser> users) =>
+        (await Answer(id, invitationId, accept: false, user, grains, users)).Problem is { } no ? no.ToHttp() : TypedResults.NoContent();
+
+    static async Task<Outcome<BusinessSnapshot>> Answer(
+        Guid id, Guid invitationId, bool accept, ClaimsPrincipal user, IGrainFactory grains, UserManager<MarketplaceUser> users)
+    {
+        var me = await users.GetUserAsync(user);
+        return await grains.Business(id).AnswerInvitation(new AnswerBusinessInvitation(user.UserId(), me?.NormalizedEmail ?? "", invitationId, accept));
+    }
+
+    /// <summary>The invitations made to the signed-in person's e-mail address, newest first.</summary>
+    static async Task<Ok<MyInvitationDto[]>> Mine(ClaimsPrincipal user, UserManager<MarketplaceUser> users, MarketplaceDbContext db, CancellationToken ct)
+    {
+        var email = (await users.GetUserAsync(user))?.NormalizedEmail ?? "";
+        var rows = await db.BusinessInvitations.AsNoTracking().Where(i => i.NormalizedEmail == email)
+            .Join(db.Directory, i => i.BusinessId, d => d.BusinessId, (i, d) => new { Invitation = i, d.Name, d.Kind })
+            .OrderByDescending(x => x.Invitation.InvitedAt).Take(100).ToListAsync(ct);
+        return TypedResults.Ok(rows.Select(x => new MyInvitationDto(x.Invitation.InvitationId, x.Invitation.BusinessId, x.Name, x.Kind,
+            x.Invitation.Role, x.Invitation.InvitedAt)).ToArray());
+    }
+
+    static BusinessInvitationDto[] Dtos(BusinessSnapshot business) => [.. business.Invitations.OrderBy(i => i.At).Select(BusinessInvitationDto.From)];
+}
