@@ -21,7 +21,7 @@ internal sealed class UserSessionsGrain(
     {
         if (sessions.State.IsEnded(session)) return;
         sessions.State.End(session, until, clock.GetUtcNow());
-        await sessions.WriteOrReload();
+        await sessions.WriteStateAsync();
     }
 
     public async Task StampChanged() => stamp = await stamps.Of(this.GetPrimaryKey());
