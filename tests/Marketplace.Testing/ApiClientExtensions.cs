@@ -32,6 +32,14 @@ public static class ApiClientExtensions
         return (await response.Content.ReadFromJsonAsync<BusinessProfileDto>(Json))!;
     }
 
+    /// <summary>The buyer asks to publish tenders in the space, and the space's admin approves it.</summary>
+    public static async Task ApproveBuyer(this HttpClient admin, HttpClient buyer, Guid spaceId, Guid buyerId)
+    {
+        (await buyer.PostAsync($"/api/spaces/{spaceId}/buyers/{buyerId}/request", null)).EnsureSuccessStatusCode();
+        (await admin.PostAsJsonAsync($"/api/spaces/{spaceId}/buyers/{buyerId}/decision",
+            new BuyerDecisionRequest(Marketplace.Spaces.BuyerDecision.Approve), Json)).EnsureSuccessStatusCode();
+    }
+
     public static async Task<T> Read<T>(this HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<T>(Json))!;
 

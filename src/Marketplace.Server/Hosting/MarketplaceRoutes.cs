@@ -24,6 +24,7 @@ public static class MarketplaceRoutes
         app.MapAuthApi();
         app.MapBusinessApi();
         app.MapSpaceApi();
+        app.MapSpaceBuyerApi();
         app.MapShowcaseApi();
         app.MapTenderApi();
         app.MapBidApi();
