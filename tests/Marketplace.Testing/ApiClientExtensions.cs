@@ -32,6 +32,13 @@ public static class ApiClientExtensions
         return (await response.Content.ReadFromJsonAsync<BusinessProfileDto>(Json))!;
     }
 
+    /// <summary>Signs the person up and makes them a Viewer of the owner's business.</summary>
+    public static async Task JoinAsViewer(this HttpClient person, HttpClient owner, Guid businessId)
+    {
+        var email = await person.SignUp("viewer");
+        (await owner.PostAsJsonAsync($"/api/businesses/{businessId}/members", new AddMemberRequest(email, BusinessRole.Viewer), Json)).EnsureSuccessStatusCode();
+    }
+
     /// <summary>The buyer asks to publish tenders in the space, and the space's admin approves it.</summary>
     public static async Task ApproveBuyer(this HttpClient admin, HttpClient buyer, Guid spaceId, Guid buyerId)
     {
