@@ -69,7 +69,7 @@ export function buyerSpaces(buyerId: string, redraw: Redraw) {
 
   const actions = (s: SpaceBuyerDto) =>
     canManage(role)
-      ? html`<div class="actions">
+      ? html`<div class="item-actions">
           ${s.approval === "Revoked"
             ? html`<button type="button" data-testid="buyer-ask-again" ?disabled=${busy} @click=${() => ask(s.space.id)}>${t("buyers.askAgain")}</button>`
             : nothing}
@@ -84,13 +84,15 @@ export function buyerSpaces(buyerId: string, redraw: Redraw) {
     const known = new Set((standings ?? []).map((s) => s.space.id));
     const open = spaces.filter((s) => !known.has(s.id));
     if (!canManage(role) || open.length === 0) return nothing;
-    return html`<form class="inline-form" @submit=${(e: Event) => { e.preventDefault(); if (chosen) void ask(chosen); }}>
-      <label for="buyer-space-choice">${t("buyers.chooseSpace")}</label>
-      <select id="buyer-space-choice" data-testid="buyer-space-choice" .value=${live(chosen)}
-        @change=${(e: Event) => { chosen = (e.target as HTMLSelectElement).value; redraw(); }}>
-        <option value="">—</option>
-        ${open.map((s) => html`<option value=${s.id}>${s.name} (${s.hostName})</option>`)}
-      </select>
+    return html`<form class="row" @submit=${(e: Event) => { e.preventDefault(); if (chosen) void ask(chosen); }}>
+      <div class="field grow">
+        <label for="buyer-space-choice">${t("buyers.chooseSpace")}</label>
+        <select id="buyer-space-choice" data-testid="buyer-space-choice" .value=${live(chosen)}
+          @change=${(e: Event) => { chosen = (e.target as HTMLSelectElement).value; redraw(); }}>
+          <option value="">—</option>
+          ${open.map((s) => html`<option value=${s.id}>${s.name} (${s.hostName})</option>`)}
+        </select>
+      </div>
       <button class="primary" type="submit" data-testid="buyer-ask" ?disabled=${busy || !chosen}>${t("buyers.ask")}</button>
       <button type="button" data-testid="buyer-ask-with-mandate" ?disabled=${busy || !chosen} @click=${() => chosen && grant(chosen)}>
         ${t("buyers.askWithMandate")}</button>

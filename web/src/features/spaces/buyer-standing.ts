@@ -22,22 +22,22 @@ export function standingView(s: SpaceBuyerDto, of: "buyer" | "space", actions: T
   const named = of === "buyer" ? s.buyer : s.space;
   return html`<li class="admin-item" data-testid="buyer-standing" data-buyer-id=${s.buyer.id} data-space-id=${s.space.id}
     data-approval=${s.approval ?? ""} data-mandated=${s.mandated ? "true" : "false"}>
-    <div class="admin-item-head">
-      <a href=${href(of === "buyer" ? { name: "business", id: named.id } : { name: "space", id: named.id })}>${named.name}</a>
-      ${s.approval
-        ? html`<span class="badge status approval-${s.approval.toLowerCase()}" data-testid="buyer-approval">${t(`buyers.approval.${s.approval}`)}</span>`
-        : nothing}
-      ${s.mandated
-        ? html`<span class="badge verified-badge" data-testid="buyer-mandate">${t("buyers.mandated")}</span>`
-        : nothing}
+    <div class="item-main">
+      <div class="item-head">
+        <a class="firm" href=${href(of === "buyer" ? { name: "business", id: named.id } : { name: "space", id: named.id })}>${named.name}</a>
+        ${s.approval
+          ? html`<span class="badge status approval-${s.approval.toLowerCase()}" data-testid="buyer-approval">${t(`buyers.approval.${s.approval}`)}</span>`
+          : nothing}
+        ${s.mandated ? html`<span class="badge verified-badge" data-testid="buyer-mandate">${t("buyers.mandated")}</span>` : nothing}
+      </div>
+      <p class="muted small">${t(`buyers.meaning.${s.approval ?? "none"}`)} ${t(s.mandated ? "buyers.meaning.mandated" : "buyers.meaning.notMandated")}</p>
+      <details class="standing-history">
+        <summary class="small">${t("buyers.history", { count: s.history.length })}</summary>
+        <ul class="small" data-testid="buyer-history">
+          ${s.history.map((e) => html`<li data-step=${e.step}>${formatDateTime(e.at)} · ${t(`buyers.step.${e.step}`)} · ${e.actorEmail}</li>`)}
+        </ul>
+      </details>
     </div>
-    <p class="muted small">${t(`buyers.meaning.${s.approval ?? "none"}`)} ${t(s.mandated ? "buyers.meaning.mandated" : "buyers.meaning.notMandated")}</p>
     ${actions}
-    <details class="standing-history">
-      <summary>${t("buyers.history", { count: s.history.length })}</summary>
-      <ul class="small" data-testid="buyer-history">
-        ${s.history.map((e) => html`<li data-step=${e.step}>${formatDateTime(e.at)} · ${t(`buyers.step.${e.step}`)} · ${e.actorEmail}</li>`)}
-      </ul>
-    </details>
   </li>`;
 }

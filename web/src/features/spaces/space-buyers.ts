@@ -45,7 +45,7 @@ export function spaceBuyers(spaceId: string, redraw: Redraw) {
     }
   }
 
-  const actions = (s: SpaceBuyerDto) => html`<div class="actions">
+  const actions = (s: SpaceBuyerDto) => html`<div class="item-actions">
     ${s.approval === "Requested"
       ? html`<button type="button" class="primary" data-testid="buyer-approve" ?disabled=${busy} @click=${() => decide(s, "Approve")}>
           ${t("buyers.approve")}</button>`
