@@ -9,7 +9,7 @@ import { t } from "../../i18n";
 import { latestOnly } from "../../latest";
 import type { Redraw } from "../../page";
 import { loadErrorView, loadingView } from "../../views";
-import { standingFailure, standingView, type StandingFeedback } from "../spaces/buyer-standing";
+import { standingActions, standingView } from "../spaces/buyer-standing";
 import { canManage } from "./roles";
 
 export function buyerSpaces(buyerId: string, redraw: Redraw) {
@@ -19,8 +19,6 @@ export function buyerSpaces(buyerId: string, redraw: Redraw) {
   let spaces: SpaceSummaryDto[] = [];
   let chosen = "";
   let failed = false;
-  let busy = false;
-  let feedback: StandingFeedback | null = null;
 
   const load = latestOnly(
     () => Promise.all([api.buyerSpaces(buyerId), api.spaces()]),
@@ -42,23 +40,10 @@ export function buyerSpaces(buyerId: string, redraw: Redraw) {
     if (shown()) load();
   }
 
-  async function act(run: () => Promise<SpaceBuyerDto>, done: (s: SpaceBuyerDto) => string): Promise<void> {
-    busy = true;
-    feedback = null;
-    redraw();
-    try {
-      const fresh = await run();
-      standings = [...(standings ?? []).filter((s) => s.space.id !== fresh.space.id), fresh];
-      feedback = { ok: true, text: () => done(fresh) };
-      chosen = "";
-    } catch (error) {
-      feedback = standingFailure(error);
-      load();
-    } finally {
-      busy = false;
-      redraw();
-    }
-  }
+  const { state, run: act } = standingActions(redraw, () => load(), (fresh) => {
+    standings = [...(standings ?? []).filter((s) => s.space.id !== fresh.space.id), fresh];
+    chosen = "";
+  });
 
   const ask = (spaceId: string) =>
     act(() => api.requestPublishing(spaceId, buyerId), (s) => t("buyers.done.request", { space: s.space.name }));
@@ -71,12 +56,12 @@ export function buyerSpaces(buyerId: string, redraw: Redraw) {
     canManage(role)
       ? html`<div class="item-actions">
           ${s.approval === "Revoked"
-            ? html`<button type="button" data-testid="buyer-ask-again" ?disabled=${busy} @click=${() => ask(s.space.id)}>${t("buyers.askAgain")}</button>`
+            ? html`<button type="button" data-testid="buyer-ask-again" ?disabled=${state.busy} @click=${() => ask(s.space.id)}>${t("buyers.askAgain")}</button>`
             : nothing}
           ${s.mandated
-            ? html`<button type="button" class="danger-outline" data-testid="mandate-revoke" ?disabled=${busy} @click=${() => revoke(s.space.id)}>
+            ? html`<button type="button" class="danger-outline" data-testid="mandate-revoke" ?disabled=${state.busy} @click=${() => revoke(s.space.id)}>
                 ${t("buyers.revokeMandate")}</button>`
-            : html`<button type="button" data-testid="mandate-grant" ?disabled=${busy} @click=${() => grant(s.space.id)}>${t("buyers.grant")}</button>`}
+            : html`<button type="button" data-testid="mandate-grant" ?disabled=${state.busy} @click=${() => grant(s.space.id)}>${t("buyers.grant")}</button>`}
         </div>`
       : nothing;
 
@@ -93,8 +78,8 @@ export function buyerSpaces(buyerId: string, redraw: Redraw) {
           ${open.map((s) => html`<option value=${s.id}>${s.name} (${s.hostName})</option>`)}
         </select>
       </div>
-      <button class="primary" type="submit" data-testid="buyer-ask" ?disabled=${busy || !chosen}>${t("buyers.ask")}</button>
-      <button type="button" data-testid="buyer-ask-with-mandate" ?disabled=${busy || !chosen} @click=${() => chosen && grant(chosen)}>
+      <button class="primary" type="submit" data-testid="buyer-ask" ?disabled=${state.busy || !chosen}>${t("buyers.ask")}</button>
+      <button type="button" data-testid="buyer-ask-with-mandate" ?disabled=${state.busy || !chosen} @click=${() => chosen && grant(chosen)}>
         ${t("buyers.askWithMandate")}</button>
     </form>`;
   }
@@ -125,7 +110,7 @@ export function buyerSpaces(buyerId: string, redraw: Redraw) {
                     : html`<ul class="admin-list">${[...standings].sort((a, b) => a.space.name.localeCompare(b.space.name))
                         .map((s) => standingView(s, "space", actions(s)))}</ul>`}
                   ${newSpaceForm()}`}
-            <p class="status ${feedback?.ok ? "ok" : "error"}" role="status" aria-live="polite" data-testid="buyer-spaces-status">${feedback?.text() ?? ""}</p>
+            <p class="status ${state.feedback?.ok ? "ok" : "error"}" role="status" aria-live="polite" data-testid="buyer-spaces-status">${state.feedback?.text() ?? ""}</p>
           </section>`,
   };
 }

@@ -4,12 +4,38 @@ import { html, nothing, type TemplateResult } from "lit-html";
 import { ApiError } from "../../api/problem";
 import type { SpaceBuyerDto } from "../../api/types";
 import { formatDateTime, t } from "../../i18n";
+import type { Redraw } from "../../page";
 import { href } from "../../router";
 
 export type StandingFeedback = { ok: boolean; text: () => string };
 
+/**
+ * Runs the actions on standings one at a time: busy while one runs, `keep` takes the standing the server answers,
+ * and a sentence says how it went; a refusal reloads the list, which may have changed meanwhile.
+ */
+export function standingActions(redraw: Redraw, reload: () => void, keep: (fresh: SpaceBuyerDto) => void) {
+  const state = { busy: false, feedback: null as StandingFeedback | null };
+  async function run(call: () => Promise<SpaceBuyerDto>, done: (fresh: SpaceBuyerDto) => string): Promise<void> {
+    state.busy = true;
+    state.feedback = null;
+    redraw();
+    try {
+      const fresh = await call();
+      keep(fresh);
+      state.feedback = { ok: true, text: () => done(fresh) };
+    } catch (error) {
+      state.feedback = standingFailure(error);
+      reload();
+    } finally {
+      state.busy = false;
+      redraw();
+    }
+  }
+  return { state, run };
+}
+
 /** The sentence for a refused action: the server's reasons are about who may act and what changed meanwhile. */
-export function standingFailure(error: unknown): StandingFeedback {
+function standingFailure(error: unknown): StandingFeedback {
   const status = error instanceof ApiError ? error.status : 0;
   return { ok: false, text: () => t(status === 403 ? "buyers.forbidden" : status === 409 ? "buyers.conflict" : "buyers.failed") };
 }

@@ -7,13 +7,11 @@ import { t } from "../../i18n";
 import { latestOnly } from "../../latest";
 import type { Redraw } from "../../page";
 import { loadErrorView, loadingView } from "../../views";
-import { standingFailure, standingView, type StandingFeedback } from "./buyer-standing";
+import { standingActions, standingView } from "./buyer-standing";
 
 export function spaceBuyers(spaceId: string, redraw: Redraw) {
   let buyers: SpaceBuyerDto[] | null = null;
   let failed = false;
-  let busy = false;
-  let feedback: StandingFeedback | null = null;
 
   const load = latestOnly(
     () => api.spaceBuyers(spaceId),
@@ -28,30 +26,19 @@ export function spaceBuyers(spaceId: string, redraw: Redraw) {
     },
   );
 
-  async function decide(s: SpaceBuyerDto, decision: "Approve" | "Revoke"): Promise<void> {
-    busy = true;
-    feedback = null;
-    redraw();
-    try {
-      const fresh = await api.decideBuyer(spaceId, s.buyer.id, { decision });
-      buyers = (buyers ?? []).map((b) => (b.buyer.id === fresh.buyer.id ? fresh : b));
-      feedback = { ok: true, text: () => t(`buyers.done.${decision}`, { buyer: s.buyer.name }) };
-    } catch (error) {
-      feedback = standingFailure(error);
-      load();
-    } finally {
-      busy = false;
-      redraw();
-    }
-  }
+  const act = standingActions(redraw, () => load(), (fresh) => {
+    buyers = (buyers ?? []).map((b) => (b.buyer.id === fresh.buyer.id ? fresh : b));
+  });
+  const decide = (s: SpaceBuyerDto, decision: "Approve" | "Revoke") =>
+    act.run(() => api.decideBuyer(spaceId, s.buyer.id, { decision }), () => t(`buyers.done.${decision}`, { buyer: s.buyer.name }));
 
   const actions = (s: SpaceBuyerDto) => html`<div class="item-actions">
     ${s.approval === "Requested"
-      ? html`<button type="button" class="primary" data-testid="buyer-approve" ?disabled=${busy} @click=${() => decide(s, "Approve")}>
+      ? html`<button type="button" class="primary" data-testid="buyer-approve" ?disabled=${act.state.busy} @click=${() => decide(s, "Approve")}>
           ${t("buyers.approve")}</button>`
       : nothing}
     ${s.approval === "Requested" || s.approval === "Approved"
-      ? html`<button type="button" class="danger-outline" data-testid="buyer-revoke" ?disabled=${busy} @click=${() => decide(s, "Revoke")}>
+      ? html`<button type="button" class="danger-outline" data-testid="buyer-revoke" ?disabled=${act.state.busy} @click=${() => decide(s, "Revoke")}>
           ${t(s.approval === "Requested" ? "buyers.decline" : "buyers.revoke")}</button>`
       : nothing}
   </div>`;
@@ -71,7 +58,7 @@ export function spaceBuyers(spaceId: string, redraw: Redraw) {
           : buyers.length === 0
             ? html`<p class="muted" data-testid="buyers-empty">${t("buyers.adminEmpty")}</p>`
             : html`<ul class="admin-list">${buyers.map((s) => standingView(s, "buyer", actions(s)))}</ul>`}
-      <p class="status ${feedback?.ok ? "ok" : "error"}" role="status" aria-live="polite" data-testid="admin-buyers-status">${feedback?.text() ?? ""}</p>
+      <p class="status ${act.state.feedback?.ok ? "ok" : "error"}" role="status" aria-live="polite" data-testid="admin-buyers-status">${act.state.feedback?.text() ?? ""}</p>
     </section>`,
   };
 }
