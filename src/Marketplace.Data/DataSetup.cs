@@ -45,6 +45,7 @@ public static class DataSetup
         services.AddSingleton<IReadModelProjector, BusinessProjector>();
         services.AddSingleton<IReadModelProjector, SpaceProjector>();
         services.AddSingleton<IReadModelProjector, MembershipProjector>();
+        services.AddSingleton<IReadModelProjector, SpaceBuyerProjector>();
         services.AddSingleton<IReadModelProjector, ShowcaseProjector>();
         services.AddSingleton<IReadModelProjector, EndorsementProjector>();
         services.AddSingleton<IReadModelProjector, TenderProjector>();

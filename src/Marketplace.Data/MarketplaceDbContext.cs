@@ -25,6 +25,8 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
     public DbSet<SpaceEntry> Spaces => Set<SpaceEntry>();
     public DbSet<SpaceMemberEntry> SpaceMembers => Set<SpaceMemberEntry>();
     public DbSet<SpaceMembershipEventEntry> SpaceMembershipEvents => Set<SpaceMembershipEventEntry>();
+    public DbSet<SpaceBuyerEntry> SpaceBuyers => Set<SpaceBuyerEntry>();
+    public DbSet<SpaceBuyerEventEntry> SpaceBuyerEvents => Set<SpaceBuyerEventEntry>();
     public DbSet<ShowcaseEntry> ShowcaseProjects => Set<ShowcaseEntry>();
     public DbSet<ShowcaseParticipantEntry> ShowcaseParticipants => Set<ShowcaseParticipantEntry>();
     public DbSet<EndorsementEntry> Endorsements => Set<EndorsementEntry>();
@@ -129,10 +131,28 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
             e.HasIndex(x => new { x.SpaceId, x.At });
         });
 
+        builder.Entity<SpaceBuyerEntry>(e =>
+        {
+            e.ToTable("space_buyers");
+            e.HasKey(x => new { x.SpaceId, x.BuyerId });
+            e.Property(x => x.Approval).HasConversion<string>().HasMaxLength(16);
+            e.HasIndex(x => x.BuyerId);
+        });
+
+        builder.Entity<SpaceBuyerEventEntry>(e =>
+        {
+            e.ToTable("space_buyer_events");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Step).HasConversion<string>().HasMaxLength(24);
+            e.HasIndex(x => new { x.SpaceId, x.BuyerId, x.Sequence }).IsUnique();
+            e.HasIndex(x => x.BuyerId);
+        });
+
         builder.Entity<ShowcaseEntry>(e =>
         {
             e.ToTable("showcase_projects");
             e.HasKey(x => x.ProjectId);
+            e.Property(x => x.VerifiedBy).HasConversion<string>().HasMaxLength(16);
             e.Property(x => x.Title).HasMaxLength(200);
             e.Property(x => x.Client).HasMaxLength(200);
             e.Property(x => x.ValueAmount).HasPrecision(18, 2);

@@ -69,6 +69,8 @@ internal static class DeadlineBurstBenchmark
         var buyerActor = Guid.NewGuid();
         var buyerId = Guid.NewGuid();
         Must(await grains.GetGrain<IBusinessGrain>(buyerId).Create(new CreateBusiness(buyerActor, BusinessKind.Buyer, "Comune di Benchmark")), "the buyer");
+        Must(await grains.SpaceBuyer(spaceId, buyerId).RequestPublishing(buyerActor), "the buyer's request to publish");
+        Must(await grains.SpaceBuyer(spaceId, buyerId).Decide(admin, BuyerDecision.Approve), "the space's approval");
 
         var lateFirms = (lateCount + 1) / 2; // the even late shots come from firms that have not bid
         var firms = Enumerable.Range(0, count + lateFirms).Select(_ => (Id: Guid.NewGuid(), Actor: Guid.NewGuid())).ToArray();

@@ -60,6 +60,7 @@ internal static class FanOutBenchmark
         var (buyer, _) = Person();
         await buyer.SignUp("buyer");
         var buyerId = (await buyer.CreateBusiness("Comune", BusinessKind.Buyer)).Id;
+        await admin.ApproveBuyer(buyer, space, buyerId);
         var now = DateTimeOffset.UtcNow;
         var draft = await (await buyer.PostAsJsonAsync("/api/tenders", new DraftTenderRequest(buyerId, [space], "Scuola", null,
             [new LotRequest(0, "Opere", null, ["45214200"], null, null)], [], [new CriterionRequest(0, "Prezzo", CriterionKind.Price, 100)],

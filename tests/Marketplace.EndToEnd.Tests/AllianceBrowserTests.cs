@@ -39,6 +39,7 @@ public sealed class AllianceBrowserTests(BrowserFixture fixture) : IClassFixture
         var buyerApi = fixture.NewApiClient();
         await buyerApi.SignUp("appalti");
         var buyer = await buyerApi.CreateBusiness("Comune di Casalecchio di Reno", BusinessKind.Buyer);
+        await secretary.ApproveBuyer(buyerApi, space, buyer.Id);
         var now = DateTimeOffset.UtcNow;
         var draft = await (await buyerApi.PostAsJsonAsync("/api/tenders", new DraftTenderRequest(buyer.Id, [space], "Riqualificazione della scuola Rodari", null,
             [new LotRequest(0, "Opere edili", null, ["45214200"], new MoneyDto(620_000m, "EUR"), null),

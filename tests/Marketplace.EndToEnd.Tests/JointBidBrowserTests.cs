@@ -40,6 +40,7 @@ public sealed class JointBidBrowserTests(BrowserFixture fixture) : IClassFixture
         var buyerApi = fixture.NewApiClient();
         await buyerApi.SignUp("appalti");
         var buyer = await buyerApi.CreateBusiness("Comune di Casalecchio di Reno", BusinessKind.Buyer);
+        await secretary.ApproveBuyer(buyerApi, space, buyer.Id);
         // The enquiry period ends in 2 s (real clock): bids are taken after it.
         var now = DateTimeOffset.UtcNow;
         var draft = await (await buyerApi.PostAsJsonAsync("/api/tenders", new DraftTenderRequest(buyer.Id, [space], "Riqualificazione della scuola Rodari", null,

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using Marketplace.Businesses;
 using Marketplace.Server.Endpoints;
+using Marketplace.Spaces;
 using Marketplace.Testing;
 using static Marketplace.Testing.ApiClientExtensions;
 using static Microsoft.Playwright.Assertions;
@@ -10,14 +11,26 @@ namespace Marketplace.EndToEnd.Tests;
 public sealed class ShowcaseBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
     [Fact]
-    public async Task A_partner_confirms_a_joint_project_and_then_endorses_the_firm_that_published_it()
+    public async Task A_partner_confirms_a_joint_project_the_association_verifies_it_and_then_the_partner_endorses_the_publisher()
     {
-        var publisherApi = fixture.NewApiClient();
-        await publisherApi.SignUp("rossi");
-        var rossi = await publisherApi.CreateBusiness("Edilizia Rossi S.r.l.");
-        var partnerApi = fixture.NewApiClient();
-        var partnerEmail = await partnerApi.SignUp("bianchi");
-        var bianchi = await partnerApi.CreateBusiness("Impianti Bianchi S.n.c.");
+        // Arranged through the API: both firms are members of the association's space.
+        var secretaryApi = fixture.NewApiClient();
+        var secretaryEmail = await secretaryApi.SignUp("segreteria");
+        var association = await secretaryApi.CreateBusiness("Associazione Imprese Emilia", BusinessKind.Association);
+        var space = (await (await secretaryApi.PostAsJsonAsync("/api/spaces", new CreateSpaceRequest(association.Id, "Spazio Imprese Emilia",
+            null, [], [], DirectoryVisibility.MembersOnly, "Regolamento"), Json)).Read<SpaceDetailDto>()).Summary.Id;
+        async Task<(HttpClient Api, string Email, BusinessProfileDto Firm)> Member(string user, string name)
+        {
+            var api = fixture.NewApiClient();
+            var email = await api.SignUp(user);
+            var firm = await api.CreateBusiness(name);
+            (await api.PostAsJsonAsync($"/api/spaces/{space}/applications", new ApplyRequest(firm.Id, null, 1), Json)).EnsureSuccessStatusCode();
+            (await secretaryApi.PostAsJsonAsync($"/api/spaces/{space}/firms/{firm.Id}/decision", new DecisionRequest(MembershipDecision.Approve, null), Json))
+                .EnsureSuccessStatusCode();
+            return (api, email, firm);
+        }
+        var (publisherApi, _, rossi) = await Member("rossi", "Edilizia Rossi S.r.l.");
+        var (_, partnerEmail, bianchi) = await Member("bianchi", "Impianti Bianchi S.n.c.");
         var project = await (await publisherApi.PostAsJsonAsync("/api/showcase", new PublishShowcaseRequest(rossi.Id,
             "Scuola primaria di via Verdi", "Ristrutturazione e impianti.", "Comune di Bologna", 2024,
             new MoneyDto(1_250_000m, "EUR"), ["45214210"], [bianchi.Id]), Json)).Read<ShowcaseDto>();
@@ -27,9 +40,21 @@ public sealed class ShowcaseBrowserTests(BrowserFixture fixture) : IClassFixture
         await partner.GotoAsync($"/#/businesses/{rossi.Id}");
         var item = partner.Locator($"[data-testid='showcase-item'][data-project-id='{project.Id}']");
         await Expect(item).ToHaveAttributeAsync("data-verified", "false");
-
         await item.GetByTestId("showcase-confirm").ClickAsync();
+        await Expect(item.Locator("[data-testid='showcase-partner']")).ToHaveAttributeAsync("data-state", "Confirmed");
+        await Expect(item).ToHaveAttributeAsync("data-verified", "false"); // a partner's word alone verifies nothing
+        await Expect(partner.GetByTestId("endorse-submit")).ToHaveCountAsync(0);
 
+        var secretary = await fixture.NewPerson();
+        await BusinessProfileBrowserTests.SignIn(secretary, secretaryEmail);
+        await secretary.GotoAsync($"/#/spaces/{space}");
+        var listed = secretary.Locator($"[data-testid='space-showcase'] [data-testid='showcase-item'][data-project-id='{project.Id}']");
+        await listed.GetByTestId("showcase-verify").ClickAsync();
+        await Expect(listed).ToHaveAttributeAsync("data-verified", "true");
+        await Expect(listed.GetByTestId("showcase-verified-by")).ToContainTextAsync("Associazione Imprese Emilia");
+        await secretary.GetByTestId("space-showcase").ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "space-showcase-verified.png") });
+
+        await partner.ReloadAsync();
         await Expect(item).ToHaveAttributeAsync("data-verified", "true");
         await partner.GetByTestId("endorse-text").FillAsync("Ottima collaborazione, cantiere consegnato in anticipo.");
         await partner.GetByTestId("endorse-submit").ClickAsync();
@@ -37,6 +62,7 @@ public sealed class ShowcaseBrowserTests(BrowserFixture fixture) : IClassFixture
         var visitor = await fixture.NewPerson();
         await visitor.GotoAsync($"/#/businesses/{rossi.Id}");
         await Expect(visitor.Locator($"[data-testid='showcase-item'][data-project-id='{project.Id}']")).ToHaveAttributeAsync("data-verified", "true");
+        await Expect(visitor.GetByTestId("showcase-verified-by")).ToContainTextAsync("Verificato da Associazione Imprese Emilia");
         await Expect(visitor.GetByTestId("endorsement-item")).ToContainTextAsync("Ottima collaborazione");
         await visitor.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "business-showcase.png"), FullPage = true });
     }

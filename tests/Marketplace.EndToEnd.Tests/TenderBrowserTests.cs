@@ -32,6 +32,7 @@ public sealed class TenderBrowserTests(ClockedBrowserFixture fixture) : IClassFi
         var buyerApi = fixture.NewApiClient();
         var buyerEmail = await buyerApi.SignUp("appalti");
         var buyer = await buyerApi.CreateBusiness("Comune di Casalecchio di Reno", BusinessKind.Buyer);
+        await secretary.ApproveBuyer(buyerApi, space, buyer.Id);
         var firmApi = fixture.NewApiClient();
         var firmEmail = await firmApi.SignUp("rossi");
         var rossi = await firmApi.CreateBusiness("Edilizia Rossi S.r.l.");

@@ -50,6 +50,18 @@ public static class ApiClientExtensions
     public static async Task<(HttpStatusCode Status, string Body)> Told(this HttpResponseMessage response) =>
         (response.StatusCode, Regex.Replace(await response.Content.ReadAsStringAsync(), "\"traceId\":\"[^\"]*\",?", ""));
 
+    /// <summary>Signs the person up and makes them a Viewer of the owner's business (invited, then accepting).</summary>
+    public static async Task JoinAsViewer(this HttpClient person, HttpClient owner, Guid businessId) =>
+        await owner.Join(businessId, person, await person.SignUp("viewer"), BusinessRole.Viewer);
+
+    /// <summary>The buyer asks to publish tenders in the space, and the space's admin approves it.</summary>
+    public static async Task ApproveBuyer(this HttpClient admin, HttpClient buyer, Guid spaceId, Guid buyerId)
+    {
+        (await buyer.PostAsync($"/api/spaces/{spaceId}/buyers/{buyerId}/request", null)).EnsureSuccessStatusCode();
+        (await admin.PostAsJsonAsync($"/api/spaces/{spaceId}/buyers/{buyerId}/decision",
+            new BuyerDecisionRequest(Marketplace.Spaces.BuyerDecision.Approve), Json)).EnsureSuccessStatusCode();
+    }
+
     public static async Task<T> Read<T>(this HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<T>(Json))!;
 

@@ -2,7 +2,10 @@ using Orleans.Concurrency;
 
 namespace Marketplace.Showcase;
 
-/// <summary>One showcase project: published by a firm, confirmed or declined by each partner it names.</summary>
+/// <summary>
+/// One showcase project: published by a firm, confirmed or declined by each partner it names, and verified by an
+/// award on the platform or by the hosting association.
+/// </summary>
 [Alias("Marketplace.IShowcaseGrain")]
 public interface IShowcaseGrain : IGrainWithGuidKey
 {
@@ -14,11 +17,17 @@ public interface IShowcaseGrain : IGrainWithGuidKey
     [Alias("Edit")] Task<Outcome<ShowcaseSnapshot>> Edit(EditShowcase command);
 
     [Alias("Answer")] Task<Outcome<ShowcaseSnapshot>> Answer(AnswerShowcase command);
+
+    /// <summary>
+    /// An admin of a space that every firm of the project belongs to verifies its current version, once every
+    /// partner has confirmed it.
+    /// </summary>
+    [Alias("Verify")] Task<Outcome<ShowcaseSnapshot>> Verify(VerifyShowcase command);
 }
 
 /// <summary>
 /// The endorsement of one firm by another, keyed by (endorser, endorsed) so a pair endorses at most once.
-/// Allowed only between firms that share a verified showcase project.
+/// Allowed only between firms that share a verified showcase project (from an award or confirmed by the association).
 /// </summary>
 [Alias("Marketplace.IEndorsementGrain")]
 public interface IEndorsementGrain : IGrainWithGuidCompoundKey

@@ -24,12 +24,35 @@ public sealed record ShowcaseDetails(
     string[] Cpv,
     Guid[] Partners);
 
+/// <summary>What verified a showcase project as joint work.</summary>
+[GenerateSerializer, Alias("Marketplace.ShowcaseVerifier")]
+public enum ShowcaseVerifier
+{
+    /// <summary>The project is the work of a joint bid awarded on the platform.</summary>
+    Award,
+    /// <summary>An admin of a space every firm of the project belongs to confirmed it for the hosting association.</summary>
+    Association,
+}
+
+/// <summary>
+/// Who verified a showcase project: for an award, the tender (<paramref name="SourceId"/>) and its buyer
+/// (<paramref name="VerifierId"/>); for an association, the space and its host. <paramref name="ActorId"/> is the
+/// user whose step verified it.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Marketplace.ShowcaseVerification")]
+public sealed record ShowcaseVerification(ShowcaseVerifier By, Guid SourceId, Guid VerifierId, Guid ActorId, DateTimeOffset At);
+
+/// <summary>The award a won project comes from: the tender and the winning bid.</summary>
+[GenerateSerializer, Immutable, Alias("Marketplace.ShowcaseAward")]
+public sealed record ShowcaseAward(Guid TenderId, Guid BidId);
+
 [GenerateSerializer, Immutable, Alias("Marketplace.ShowcasePartner")]
 public sealed record ShowcasePartner(Guid FirmId, PartnerConfirmation Confirmation, string? Reason, DateTimeOffset Since);
 
 /// <summary>
-/// A completed joint project published by one firm. It is verified only when every named partner has confirmed
-/// this exact version: an edit asks them again.
+/// A completed joint project published by one firm. Partners confirm they are named; the project counts as verified
+/// joint work (for endorsements and every verified mark) only when it comes from an award on the platform, or when
+/// the hosting association confirmed this exact version after every partner did. An edit asks them all again.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Marketplace.ShowcaseSnapshot")]
 public sealed record ShowcaseSnapshot(
@@ -39,16 +62,24 @@ public sealed record ShowcaseSnapshot(
     ShowcasePartner[] Partners,
     int Version,
     DateTimeOffset PublishedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    ShowcaseVerification? Verification)
 {
-    public bool Verified => Partners.Length > 0 && Partners.All(p => p.Confirmation == PartnerConfirmation.Confirmed);
+    public bool Verified => Verification is not null;
+
+    public bool AllPartnersConfirmed => Partners.Length > 0 && Partners.All(p => p.Confirmation == PartnerConfirmation.Confirmed);
 
     /// <summary>The publisher and every named partner.</summary>
     public IEnumerable<Guid> Participants => [PublisherId, .. Partners.Select(p => p.FirmId)];
 }
 
+/// <summary>A firm publishes a project; <paramref name="Award"/> only when the platform publishes a won joint bid's work.</summary>
 [GenerateSerializer, Immutable, Alias("Marketplace.PublishShowcase")]
-public sealed record PublishShowcase(Guid ActorId, Guid PublisherId, ShowcaseDetails Details);
+public sealed record PublishShowcase(Guid ActorId, Guid PublisherId, ShowcaseDetails Details, ShowcaseAward? Award = null);
+
+/// <summary>A space admin confirms, for the hosting association, the current version of a project of its members.</summary>
+[GenerateSerializer, Immutable, Alias("Marketplace.VerifyShowcase")]
+public sealed record VerifyShowcase(Guid ActorId, Guid SpaceId, int Version);
 
 [GenerateSerializer, Immutable, Alias("Marketplace.EditShowcase")]
 public sealed record EditShowcase(Guid ActorId, int ExpectedVersion, ShowcaseDetails Details);

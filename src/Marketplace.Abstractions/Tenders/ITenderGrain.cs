@@ -31,7 +31,10 @@ public interface ITenderGrain : IGrainWithGuidKey
     /// </summary>
     [Alias("Admit"), ReadOnly] Task<Outcome<TenderSnapshot>> Admit(Guid actorId, Tenderer[] tenderers, DateTimeOffset receivedAt);
 
-    /// <summary>True when the user edits for the buyer (Owner or Manager): they amend, score, award and cancel.</summary>
+    /// <summary>
+    /// True when the user acts for the buyer: its Owners and Managers, or an admin of every space of the tender
+    /// holding the buyer's live mandate. They amend, answer, score, award and cancel.
+    /// </summary>
     [Alias("IsBuyer")] Task<bool> IsBuyer(Guid userId);
 
     [Alias("Score")] Task<Outcome<TenderSnapshot>> Score(ScoreBid command);

@@ -18,6 +18,10 @@ public sealed class ShowcaseEntry
     /// <summary>CPV codes, space-separated.</summary>
     public required string Cpv { get; set; }
     public bool Verified { get; set; }
+    /// <summary>What verified it (an award or the association), the buyer or association that did, and when.</summary>
+    public ShowcaseVerifier? VerifiedBy { get; set; }
+    public Guid? VerifierId { get; set; }
+    public DateTimeOffset? VerifiedAt { get; set; }
     public int Version { get; set; }
     public DateTimeOffset PublishedAt { get; set; }
 }
@@ -58,7 +62,8 @@ public sealed class ShowcaseProjector : IReadModelProjector
         {
             ProjectId = id, PublisherId = snapshot.PublisherId, Title = details.Title, Description = details.Description,
             Client = details.Client, Year = details.Year, ValueAmount = details.Value?.Amount, ValueCurrency = details.Value?.Currency,
-            Cpv = string.Join(' ', details.Cpv), Verified = snapshot.Verified, Version = snapshot.Version, PublishedAt = snapshot.PublishedAt,
+            Cpv = string.Join(' ', details.Cpv), Verified = snapshot.Verified, VerifiedBy = snapshot.Verification?.By,
+            VerifierId = snapshot.Verification?.VerifierId, VerifiedAt = snapshot.Verification?.At, Version = snapshot.Version, PublishedAt = snapshot.PublishedAt,
         });
         db.ShowcaseParticipants.Add(new ShowcaseParticipantEntry
         {

@@ -110,7 +110,7 @@ internal sealed class JointBidGrain(
         var buyer = await GrainFactory.GetGrain<IBusinessGrain>(tender.BuyerId).Get();
         if (State.WonProject(tender, alliance, buyer?.Profile.Name ?? "") is not { } project) return null;
         var id = State.Receipt!.BidId;
-        var published = await GrainFactory.GetGrain<Showcase.IShowcaseGrain>(id).Publish(new Showcase.PublishShowcase(actor, alliance.LeadId, project));
+        var published = await GrainFactory.GetGrain<Showcase.IShowcaseGrain>(id).Publish(new Showcase.PublishShowcase(actor, alliance.LeadId, project, new Showcase.ShowcaseAward(tender.Id, id)));
         // Already published (a retry after a crash between the two writes) counts as done.
         if (published.Problem is { Kind: not ProblemKind.Conflict }) return null;
         State.ShowcaseId = id;

@@ -240,7 +240,7 @@ public sealed class JointBidState
 
     /// <summary>
     /// The won work as a showcase project: the tender's title, the buyer as client, the awarded lots' codes and value,
-    /// published by the lead with the other bidding firms as partners, who then confirm it as for any joint project.
+    /// published by the lead with the other bidding firms as partners. The award verifies it as joint work.
     /// </summary>
     public ShowcaseDetails? WonProject(TenderSnapshot tender, AllianceSnapshot alliance, string buyerName)
     {

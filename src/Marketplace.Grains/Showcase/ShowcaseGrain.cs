@@ -1,4 +1,6 @@
 using Marketplace.Businesses;
+using Marketplace.Spaces;
+using Marketplace.Tenders;
 using Orleans.Runtime;
 
 namespace Marketplace.Showcase;
@@ -15,8 +17,37 @@ internal sealed class ShowcaseGrain(
         if (State.CheckPublish(command, await Business(command.PublisherId)) is { } no) return no;
         var details = await Normalize(command.Details, command.PublisherId);
         if (details.Problem is { } bad) return bad;
-        State.Publish(this.GetPrimaryKey(), command.PublisherId, details.Value!, clock.Now());
+        ShowcaseVerification? award = null;
+        if (command.Award is { } claimed)
+        {
+            var checkedAward = await Award(command, claimed);
+            if (checkedAward.Problem is { } unawarded) return unawarded;
+            award = checkedAward.Value;
+        }
+        State.Publish(this.GetPrimaryKey(), command.PublisherId, details.Value!, award, clock.Now());
         return await Commit();
+    }
+
+    public async Task<Outcome<ShowcaseSnapshot>> Verify(VerifyShowcase command)
+    {
+        var space = GrainFactory.GetGrain<ISpaceGrain>(command.SpaceId);
+        var found = await space.Get();
+        var admin = found is not null && await space.IsAdmin(command.ActorId);
+        var allMembers = admin && State.Exists;
+        if (allMembers)
+            foreach (var firm in State.ToSnapshot().Participants)
+                if ((await GrainFactory.Membership(command.SpaceId, firm).Get())?.Standing.Status != MembershipStatus.Member) { allMembers = false; break; }
+        if (State.CheckVerify(command, new AssociationCheck(found, admin, allMembers)) is { } no) return no;
+        State.Verify(command, found!.HostId, clock.Now());
+        return await Commit();
+    }
+
+    /// <summary>The claimed award as the tender shows it: the firms of the bid that won a lot.</summary>
+    async Task<Outcome<ShowcaseVerification>> Award(PublishShowcase command, ShowcaseAward award)
+    {
+        var tender = await GrainFactory.Tender(award.TenderId).Get();
+        var bid = tender?.Decisions.Any(d => d.BidId == award.BidId) == true ? tender.Bids.FirstOrDefault(b => b.BidId == award.BidId) : null;
+        return ShowcaseState.CheckAward(command, tender?.BuyerId ?? Guid.Empty, bid?.Tenderers.Select(t => t.FirmId).ToList(), clock.Now());
     }
 
     public Task<ShowcaseSnapshot?> Get() => Task.FromResult(State.Exists ? State.ToSnapshot() : null);
@@ -37,7 +68,7 @@ internal sealed class ShowcaseGrain(
         return await Commit();
     }
 
-    // Showcase projects call businesses, never the reverse (DESIGN.md: calls go one way).
+    // Showcase projects call businesses, spaces, memberships and tenders, never the reverse (DESIGN.md: calls go one way).
     Task<BusinessSnapshot?> Business(Guid id) => GrainFactory.GetGrain<IBusinessGrain>(id).Get();
 
     async Task<Outcome<ShowcaseDetails>> Normalize(ShowcaseDetails details, Guid publisherId)

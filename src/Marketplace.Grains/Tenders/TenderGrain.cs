@@ -16,10 +16,9 @@ internal sealed class TenderGrain(
 
     public async Task<Outcome<TenderSnapshot>> Draft(DraftTender command)
     {
-        var spaces = await ExistingSpaces(command.Spaces);
         var buyer = await Business(command.BuyerId);
-        var actor = new TenderActor(command.ActorId, buyer?.CanEdit(command.ActorId) == true, await AdminOfAll(command.Spaces, command.ActorId));
-        var check = State.CheckDraft(command, buyer, spaces, actor);
+        var actor = await Actor(command.ActorId, command.BuyerId, buyer, command.Spaces);
+        var check = State.CheckDraft(command, buyer, Existing(actor), actor);
         if (check.Problem is { } no) return no;
         State.Draft(this.GetPrimaryKey(), command, check.Value!, clock.Now());
         return await Commit();
@@ -33,7 +32,10 @@ internal sealed class TenderGrain(
 
     public async Task<Outcome<TenderSnapshot>> EditDraft(EditTenderDraft command)
     {
-        var check = State.CheckEditDraft(command, await ExistingSpaces(command.Spaces), await Actor(command.ActorId));
+        // Whoever edits acts for the buyer in the spaces named before and after: a mandate reaches no other space.
+        var actor = State.Exists
+            ? await Actor(command.ActorId, State.BuyerId, await Business(State.BuyerId), [.. State.Spaces, .. command.Spaces]) : await Actor(command.ActorId);
+        var check = State.CheckEditDraft(command, Existing(actor), actor);
         if (check.Problem is { } no) return no;
         State.EditDraft(command, check.Value!, clock.Now());
         return await Commit();
@@ -81,7 +83,7 @@ internal sealed class TenderGrain(
         return State.ToSnapshot();
     }
 
-    public async Task<bool> IsBuyer(Guid userId) => State.Exists && (await Business(State.BuyerId))?.CanEdit(userId) == true;
+    public async Task<bool> IsBuyer(Guid userId) => State.Exists && (await Actor(userId)).ActsForBuyer;
 
     public async Task<Outcome<TenderSnapshot>> Score(ScoreBid command)
     {
@@ -131,24 +133,24 @@ internal sealed class TenderGrain(
     // Tenders call spaces and businesses, never the reverse (DESIGN.md: calls go one way).
     Task<BusinessSnapshot?> Business(Guid id) => GrainFactory.GetGrain<IBusinessGrain>(id).Get();
 
-    async Task<TenderActor> Actor(Guid userId) => new(userId,
-        State.Exists && (await Business(State.BuyerId))?.CanEdit(userId) == true,
-        State.Exists && await AdminOfAll([.. State.Spaces], userId));
+    async Task<TenderActor> Actor(Guid userId) => State.Exists
+        ? await Actor(userId, State.BuyerId, await Business(State.BuyerId), [.. State.Spaces])
+        : new TenderActor(userId, false, []);
 
-    async Task<bool> AdminOfAll(Guid[] spaces, Guid userId)
+    /// <summary>The user and how the buyer stands in each existing space named (a missing space is refused by the rules).</summary>
+    async Task<TenderActor> Actor(Guid userId, Guid buyerId, BusinessSnapshot? buyer, Guid[] spaces)
     {
-        foreach (var space in spaces.Distinct())
-            if (!await GrainFactory.GetGrain<ISpaceGrain>(space).IsAdmin(userId)) return false;
-        return spaces.Length > 0;
+        var standings = new List<TenderSpaceStanding>();
+        foreach (var id in spaces.Distinct().Take(2 * TenderRules.MaxSpaces + 1))
+        {
+            var space = GrainFactory.GetGrain<ISpaceGrain>(id);
+            if (await space.Get() is not { } found) continue;
+            standings.Add(TenderSpaceStanding.Of(found, await space.IsAdmin(userId), await GrainFactory.SpaceBuyer(id, buyerId).Get()));
+        }
+        return new TenderActor(userId, buyer?.CanEdit(userId) == true, standings);
     }
 
-    async Task<HashSet<Guid>> ExistingSpaces(Guid[] spaces)
-    {
-        var found = new HashSet<Guid>();
-        foreach (var space in spaces.Distinct().Take(TenderRules.MaxSpaces + 1))
-            if (await GrainFactory.GetGrain<ISpaceGrain>(space).Get() is not null) found.Add(space);
-        return found;
-    }
+    static HashSet<Guid> Existing(TenderActor actor) => [.. actor.Spaces.Select(s => s.SpaceId)];
 
     /// <summary>A firm may take part when it is a current member of any space the tender is published in.</summary>
     async Task<TenderParticipant> Participant(Guid firmId)

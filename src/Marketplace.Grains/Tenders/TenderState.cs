@@ -1,11 +1,49 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
 using Marketplace.Businesses;
+using Marketplace.Spaces;
 
 namespace Marketplace.Tenders;
 
-/// <summary>Who asks a tender for something: the user, whether they edit for the buyer, and whether they administer every space named.</summary>
-public sealed record TenderActor(Guid UserId, bool BuyerEditor, bool SpaceAdmin);
+/// <summary>
+/// How the buyer stands in one space a tender names, for one user: whether the user administers the space, whether
+/// the buyer's mandate to its admins is live (or was revoked), and whether the space approved the buyer.
+/// </summary>
+public sealed record TenderSpaceStanding(Guid SpaceId, string Name, bool ActorIsAdmin, bool Mandated, bool MandateRevoked, bool Approved)
+{
+    public static TenderSpaceStanding Of(SpaceSnapshot space, bool actorIsAdmin, SpaceBuyerSnapshot? buyer) =>
+        new(space.Id, space.Settings.Name, actorIsAdmin, buyer?.Mandated == true, buyer?.MandateRevoked == true, buyer?.Approval == BuyerApproval.Approved);
+}
+
+/// <summary>
+/// Who asks a tender for something: the user, whether they edit for the buyer, and how the buyer stands in each
+/// space named. A tender names its buyer only with the buyer's consent: its own Owners and Managers act for it, and
+/// so do the admins of the spaces the buyer has mandated, when the tender is in those spaces only.
+/// </summary>
+/// <remarks>
+/// A mandate counts while it is live. Once the buyer revokes it, the space's admins lose every power over the
+/// buyer's tenders at once, drafts they started included (those stay the buyer's drafts, for its people to publish
+/// or cancel). A tender already published stays published and runs its course: firms relied on the notice, so
+/// their questions, bids and the opening at the deadline go on, managed by the buyer's own people from then on.
+/// The same holds when a space revokes its approval of the buyer: it stops new publications, not published ones.
+/// </remarks>
+public sealed record TenderActor(Guid UserId, bool BuyerEditor, IReadOnlyList<TenderSpaceStanding> Spaces)
+{
+    public bool MandatedAdmin => Spaces.Count > 0 && Spaces.All(s => s.ActorIsAdmin && s.Mandated);
+
+    public bool ActsForBuyer => BuyerEditor || MandatedAdmin;
+
+    /// <summary>
+    /// Why the user may not act for the buyer. Only an admin of every space named learns about the mandates (they
+    /// are that space's business); anyone else gets the same answer whatever exists.
+    /// </summary>
+    public Problem Refusal() =>
+        Spaces.Count > 0 && Spaces.All(s => s.ActorIsAdmin) && Spaces.FirstOrDefault(s => !s.Mandated) is { } space
+            ? Problem.Forbidden(space.MandateRevoked
+                ? $"The buyer revoked its mandate to the admins of \"{space.Name}\": only the buyer's Owners and Managers act for it there now."
+                : $"The buyer has not mandated the admins of \"{space.Name}\" to act for it.")
+            : Problem.Forbidden("Only the buyer's Owners and Managers, or the admins of spaces the buyer has mandated, may do this.");
+}
 
 /// <summary>A firm taking part (asking or bidding): its business, whether the actor acts for it, and whether it is a member of one of the tender's spaces.</summary>
 public sealed record TenderParticipant(Guid FirmId, BusinessSnapshot? Firm, bool Eligible);
@@ -51,15 +89,11 @@ public sealed class TenderState
     [JsonIgnore] public bool Exists => Version > 0;
     [JsonIgnore] TenderDetails Terms => Details!;
 
-    /// <summary>Buyer editors always; a space admin only on the draft they started for the buyer.</summary>
-    bool CanDraft(TenderActor actor) => actor.BuyerEditor || (actor.SpaceAdmin && actor.UserId == CreatedBy);
-
     public Outcome<TenderDetails> CheckDraft(DraftTender command, BusinessSnapshot? buyer, IReadOnlyCollection<Guid> existingSpaces, TenderActor actor)
     {
         if (Exists) return Problem.Conflict("This tender already exists.");
         if (buyer is null || buyer.Kind != BusinessKind.Buyer) return Problem.Invalid("buyerId", "No buyer has this id.");
-        if (!actor.BuyerEditor && !actor.SpaceAdmin)
-            return Problem.Forbidden("Only the buyer's Owners and Managers, or the admins of every space named, draft its tenders.");
+        if (!actor.ActsForBuyer) return actor.Refusal();
         return CheckSpaces(command.Spaces, existingSpaces) ?? TenderRules.Normalize(command.Details, null);
     }
 
@@ -81,7 +115,7 @@ public sealed class TenderState
     }
 
     public Outcome<TenderDetails> CheckEditDraft(EditTenderDraft command, IReadOnlyCollection<Guid> existingSpaces, TenderActor actor) =>
-        Guard(actor, CanDraft(actor), TenderStatus.Draft) ?? Stale(command.ExpectedVersion) ?? CheckSpaces(command.Spaces, existingSpaces)
+        Guard(actor, TenderStatus.Draft) ?? Stale(command.ExpectedVersion) ?? CheckSpaces(command.Spaces, existingSpaces)
         ?? TenderRules.Normalize(command.Details, Details);
 
     public void EditDraft(EditTenderDraft command, TenderDetails details, DateTimeOffset now)
@@ -91,8 +125,12 @@ public sealed class TenderState
         Record("DraftEdited", Detail(("details", BidSeal.Digest(details))), now);
     }
 
+    /// <summary>Publishing into a space follows its rules: its admins have approved the buyer.</summary>
     public Problem? CheckPublish(PublishTender command, TenderActor actor, DateTimeOffset now) =>
-        Guard(actor, CanDraft(actor), TenderStatus.Draft) ?? Stale(command.ExpectedVersion) ?? TenderRules.CheckFuture(Terms, now);
+        Guard(actor, TenderStatus.Draft) ?? Stale(command.ExpectedVersion) ?? TenderRules.CheckFuture(Terms, now)
+        ?? (actor.Spaces.FirstOrDefault(s => !s.Approved) is { } space
+            ? Problem.Forbidden($"\"{space.Name}\" has not approved this buyer to publish there: the buyer asks the space's admins first.")
+            : null);
 
     public void Publish(DateTimeOffset now)
     {
@@ -145,7 +183,7 @@ public sealed class TenderState
     /// </summary>
     public Outcome<(TenderDetails Details, bool Material)> CheckAmend(AmendTender command, TenderActor actor, DateTimeOffset now, TimeSpan minimumTendering)
     {
-        if ((Guard(actor, actor.BuyerEditor, TenderStatus.Enquiries) ?? Stale(command.ExpectedVersion)) is { } no) return no;
+        if ((Guard(actor, TenderStatus.Enquiries) ?? Stale(command.ExpectedVersion)) is { } no) return no;
         var summary = command.Summary.Clean();
         if (summary is null || summary.Length > TenderRules.MaxText) return Problem.Invalid("summary", "Say what the amendment changes, in at most 4000 characters.");
         var details = TenderRules.Normalize(command.Details, Details);
@@ -183,7 +221,7 @@ public sealed class TenderState
     }
 
     public Problem? CheckAnswer(AnswerQuestion command, TenderActor actor) =>
-        Guard(actor, actor.BuyerEditor, TenderStatus.Enquiries, TenderStatus.Tendering)
+        Guard(actor, TenderStatus.Enquiries, TenderStatus.Tendering)
         ?? (Questions.FirstOrDefault(q => q.Number == command.Number) is not { } question ? Problem.NotFound("No question has this number.")
         : question.Answer is not null ? Problem.Conflict("This question is already answered; answers are not changed once given.")
         : command.Text.Clean() is not { Length: <= TenderRules.MaxText } ? Problem.Invalid("text", $"An answer is 1 to {TenderRules.MaxText} characters long.")
@@ -224,7 +262,7 @@ public sealed class TenderState
     }
 
     public Problem? CheckScore(ScoreBid command, TenderActor actor) =>
-        Guard(actor, actor.BuyerEditor, TenderStatus.Evaluation)
+        Guard(actor, TenderStatus.Evaluation)
         ?? (!Bids.Any(b => b.BidId == command.BidId) ? Problem.NotFound("No opened bid has this id.")
         : Terms.Criteria.FirstOrDefault(c => c.Number == command.Criterion) is not { } criterion ? Problem.Invalid("criterion", "No criterion has this number.")
         : criterion.Kind == CriterionKind.Price ? Problem.Invalid("criterion", "The price is scored by formula, not by hand.")
@@ -245,7 +283,7 @@ public sealed class TenderState
     /// <summary>A lot goes to its best-ranked bid once every bid for it is fully scored; or it is declared unsuccessful, with a reason.</summary>
     public Problem? CheckDecide(DecideLot command, TenderActor actor)
     {
-        if (Guard(actor, actor.BuyerEditor, TenderStatus.Evaluation) is { } no) return no;
+        if (Guard(actor, TenderStatus.Evaluation) is { } no) return no;
         if (!Terms.Lots.Any(l => l.Number == command.Lot)) return Problem.Invalid("lot", "No lot has this number.");
         if (Decided(command.Lot)) return Problem.Conflict("This lot is already decided.");
         if (command.BidId is not { } bidId)
@@ -266,8 +304,7 @@ public sealed class TenderState
 
     /// <summary>Cancelling ends the tender at any point before a lot is awarded.</summary>
     public Problem? CheckCancel(CancelTender command, TenderActor actor) =>
-        Guard(actor, Status == TenderStatus.Draft ? CanDraft(actor) : actor.BuyerEditor,
-            TenderStatus.Draft, TenderStatus.Enquiries, TenderStatus.Tendering, TenderStatus.Opening, TenderStatus.Evaluation)
+        Guard(actor, TenderStatus.Draft, TenderStatus.Enquiries, TenderStatus.Tendering, TenderStatus.Opening, TenderStatus.Evaluation)
         ?? (Decisions.Any(d => d.BidId is not null) ? Problem.Conflict("A lot is already awarded: the tender can no longer be cancelled.")
         : command.Reason.Clean() is not { Length: <= TenderRules.MaxText } ? Problem.Invalid("reason", "Say why the tender is cancelled.")
         : null);
@@ -279,7 +316,7 @@ public sealed class TenderState
         Record("Cancelled", "", now);
     }
 
-    public Problem? CheckComplete(TenderActor actor) => Guard(actor, actor.BuyerEditor, TenderStatus.Awarded);
+    public Problem? CheckComplete(TenderActor actor) => Guard(actor, TenderStatus.Awarded);
 
     public void Complete(DateTimeOffset now)
     {
@@ -305,10 +342,13 @@ public sealed class TenderState
         : !firm.Eligible ? Problem.Forbidden("Only member firms of a space this tender is published in take part.")
         : null;
 
-    /// <summary>Drafts are the buyer's own: to anyone else a draft does not exist.</summary>
-    Problem? Guard(TenderActor actor, bool allowed, params TenderStatus[] statuses) =>
-        !Exists || (Status == TenderStatus.Draft && !CanDraft(actor)) ? Problem.NotFound("No tender has this id.")
-        : !allowed ? Problem.Forbidden("Only the buyer's Owners and Managers may do this.")
+    /// <summary>
+    /// Drafts are the buyer's own: to anyone else a draft does not exist, except to whoever started it (an admin
+    /// whose mandate was revoked is told so).
+    /// </summary>
+    Problem? Guard(TenderActor actor, params TenderStatus[] statuses) =>
+        !Exists || (Status == TenderStatus.Draft && !actor.ActsForBuyer && actor.UserId != CreatedBy) ? Problem.NotFound("No tender has this id.")
+        : !actor.ActsForBuyer ? actor.Refusal()
         : !statuses.Contains(Status) ? Problem.Conflict($"Not possible while the tender is {Status}.")
         : null;
 

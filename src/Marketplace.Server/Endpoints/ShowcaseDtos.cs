@@ -6,10 +6,19 @@ public sealed record MoneyDto(decimal Amount, string Currency);
 
 public sealed record ShowcasePartnerDto(Guid FirmId, string FirmName, PartnerConfirmation Confirmation, string? Reason);
 
-/// <summary>A showcase project; <see cref="Verified"/> when every named partner confirmed this version.</summary>
+/// <summary>
+/// Who verified a project: an award (<see cref="VerifierName"/> is the buyer that awarded it) or the association
+/// hosting a space of its firms (<see cref="VerifierName"/> is the association).
+/// </summary>
+public sealed record ShowcaseVerificationDto(ShowcaseVerifier By, Guid VerifierId, string VerifierName, DateTimeOffset At);
+
+/// <summary>
+/// A showcase project; <see cref="Verified"/> (verified joint work, what endorsements need) when it comes from an
+/// award on the platform or the hosting association confirmed this version, as <see cref="Verification"/> says.
+/// </summary>
 public sealed record ShowcaseDto(
     Guid Id, Guid PublisherId, string PublisherName, string Title, string? Description, string? Client, int Year, MoneyDto? Value,
-    CapabilityDto[] Cpv, ShowcasePartnerDto[] Partners, bool Verified, int Version, DateTimeOffset PublishedAt);
+    CapabilityDto[] Cpv, ShowcasePartnerDto[] Partners, bool Verified, int Version, DateTimeOffset PublishedAt, ShowcaseVerificationDto? Verification);
 
 public sealed record PublishShowcaseRequest(
     Guid FirmId, string? Title, [LongText] string? Description, string? Client, int Year, MoneyDto? Value, string[]? Cpv, Guid[]? Partners)
@@ -30,6 +39,9 @@ static class ShowcaseRequests
 }
 
 public sealed record AnswerShowcaseRequest(Guid PartnerId, bool? Confirm, int Version, [LongText] string? Reason);
+
+/// <summary>An admin of <see cref="SpaceId"/> verifies version <see cref="Version"/> for the hosting association.</summary>
+public sealed record VerifyShowcaseRequest(Guid SpaceId, int Version);
 
 public sealed record EndorseRequest(Guid EndorserFirmId, Guid ProjectId, [LongText] string? Text);
 

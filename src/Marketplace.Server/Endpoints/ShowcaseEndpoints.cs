@@ -12,7 +12,10 @@ namespace Marketplace.Server.Endpoints;
 
 public static class ShowcaseEndpoints
 {
-    /// <summary>Showcase projects (joint work confirmed by every partner) and the endorsements they make possible.</summary>
+    /// <summary>
+    /// Showcase projects (joint work its partners confirm, verified by an award or the hosting association) and the
+    /// endorsements verified projects make possible.
+    /// </summary>
     public static IEndpointRouteBuilder MapShowcaseApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapApiGroup("/api/showcase", "Showcase");
@@ -20,6 +23,7 @@ public static class ShowcaseEndpoints
         api.MapGet("/{id:guid}", Get);
         api.MapPut("/{id:guid}", Edit).RequireAuthorization();
         api.MapPost("/{id:guid}/answers", Answer).RequireAuthorization();
+        api.MapPost("/{id:guid}/verification", Verify).RequireAuthorization();
         var businesses = app.MapApiGroup("/api/businesses/{id:guid}", "Showcase");
         businesses.MapGet("/showcase", OfBusiness);
         businesses.MapGet("/endorsements", Endorsements);
@@ -62,6 +66,10 @@ public static class ShowcaseEndpoints
         body.Confirm is not { } confirm ? ProblemResults.Required("confirm")
         : await Respond(grains.Project(id).Answer(new AnswerShowcase(user.UserId(), body.PartnerId, confirm, body.Version, body.Reason)), db, ct);
 
+    static async Task<Results<Ok<ShowcaseDto>, ProblemHttpResult>> Verify(
+        Guid id, VerifyShowcaseRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
+        await Respond(grains.Project(id).Verify(new VerifyShowcase(user.UserId(), body.SpaceId, body.Version)), db, ct);
+
     static async Task<Results<Ok<ShowcaseDto>, ProblemHttpResult>> Respond(Task<Outcome<ShowcaseSnapshot>> command, MarketplaceDbContext db, CancellationToken ct)
     {
         var outcome = await command;
@@ -75,7 +83,10 @@ public static class ShowcaseEndpoints
         return TypedResults.Ok(await Dtos(db.ShowcaseProjects.Where(p => projectIds.Contains(p.ProjectId)), await ViewerFirms(user, db, ct), db, ct));
     }
 
-    /// <summary>The space's showcase: projects published by its current members; private like its directory.</summary>
+    /// <summary>
+    /// The space's showcase: projects published by its current members; private like its directory. Its admins see
+    /// the unverified ones too, to verify them for the association.
+    /// </summary>
     static async Task<Results<Ok<ShowcaseDto[]>, ProblemHttpResult>> OfSpace(
         Guid id, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
     {
@@ -83,7 +94,8 @@ public static class ShowcaseEndpoints
         if (!await SpaceEndpoints.CanSeeDirectory(space, user, grains, db, ct))
             return Problem.Forbidden("This space shows its members to its members only.").ToHttp();
         var members = db.SpaceMembers.Where(m => m.SpaceId == id && m.Status == MembershipStatus.Member).Select(m => m.BusinessId);
-        return TypedResults.Ok(await Dtos(db.ShowcaseProjects.Where(p => members.Contains(p.PublisherId)), await ViewerFirms(user, db, ct), db, ct));
+        var admin = user.UserIdOrNull() is { } me && await grains.GetGrain<ISpaceGrain>(id).IsAdmin(me);
+        return TypedResults.Ok(await Dtos(db.ShowcaseProjects.Where(p => members.Contains(p.PublisherId)), await ViewerFirms(user, db, ct), db, ct, all: admin));
     }
 
     static async Task<Ok<EndorsementDto[]>> Endorsements(Guid id, MarketplaceDbContext db, CancellationToken ct)
@@ -122,27 +134,30 @@ public static class ShowcaseEndpoints
     /// <param name="participant">Whether the viewer acts for one of the project's firms: only they read a partner's reason for declining.</param>
     static async Task<ShowcaseDto> Dto(ShowcaseSnapshot project, bool participant, MarketplaceDbContext db, CancellationToken ct)
     {
-        var ids = project.Participants.ToList();
+        var ids = project.Participants.Append(project.Verification?.VerifierId ?? Guid.Empty).ToList();
         var names = await db.Directory.AsNoTracking().Where(d => ids.Contains(d.BusinessId)).ToDictionaryAsync(d => d.BusinessId, d => d.Name, ct);
         var d = project.Details;
         return new ShowcaseDto(project.Id, project.PublisherId, names.GetValueOrDefault(project.PublisherId, ""), d.Title, d.Description, d.Client,
             d.Year, d.Value is { } v ? new MoneyDto(v.Amount, v.Currency) : null,
             [.. d.Cpv.Select(CpvCatalog.Shared.Find).OfType<CpvEntry>().Select(CapabilityDto.From)],
             [.. project.Partners.Select(p => new ShowcasePartnerDto(p.FirmId, names.GetValueOrDefault(p.FirmId, ""), p.Confirmation, participant ? p.Reason : null))],
-            project.Verified, project.Version, project.PublishedAt);
+            project.Verified, project.Version, project.PublishedAt,
+            project.Verification is { } by ? new ShowcaseVerificationDto(by.By, by.VerifierId, names.GetValueOrDefault(by.VerifierId, ""), by.At) : null);
     }
 
     /// <summary>
-    /// Lists from the read models, one query for the projects and one for their participants: verified projects,
-    /// and those the viewer's own firms take part in.
+    /// Lists from the read models, one query each for the projects, their participants and their verifiers: verified
+    /// projects, and those the viewer's own firms take part in (or <paramref name="all"/> of them).
     /// </summary>
-    static async Task<ShowcaseDto[]> Dtos(IQueryable<ShowcaseEntry> projects, HashSet<Guid> viewerFirms, MarketplaceDbContext db, CancellationToken ct)
+    static async Task<ShowcaseDto[]> Dtos(IQueryable<ShowcaseEntry> projects, HashSet<Guid> viewerFirms, MarketplaceDbContext db, CancellationToken ct, bool all = false)
     {
         var mine = viewerFirms.ToList();
         var rows = await projects.AsNoTracking()
-            .Where(p => p.Verified || db.ShowcaseParticipants.Any(x => x.ProjectId == p.ProjectId && mine.Contains(x.FirmId)))
+            .Where(p => all || p.Verified || db.ShowcaseParticipants.Any(x => x.ProjectId == p.ProjectId && mine.Contains(x.FirmId)))
             .OrderByDescending(p => p.Year).ThenBy(p => p.Title).Take(200).ToListAsync(ct);
         var ids = rows.Select(r => r.ProjectId).ToList();
+        var verifierIds = rows.Select(r => r.VerifierId).OfType<Guid>().Distinct().ToList();
+        var verifiers = await db.Directory.AsNoTracking().Where(d => verifierIds.Contains(d.BusinessId)).ToDictionaryAsync(d => d.BusinessId, d => d.Name, ct);
         var participants = await db.ShowcaseParticipants.AsNoTracking().Where(p => ids.Contains(p.ProjectId))
             .Join(db.Directory, p => p.FirmId, d => d.BusinessId, (p, d) => new { p, d.Name }).ToListAsync(ct);
         return [.. rows.Select(r =>
@@ -153,7 +168,8 @@ public static class ShowcaseEndpoints
                 r.Client, r.Year, r.ValueAmount is { } amount ? new MoneyDto(amount, r.ValueCurrency ?? "EUR") : null,
                 [.. r.Cpv.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(CpvCatalog.Shared.Find).OfType<CpvEntry>().Select(CapabilityDto.From)],
                 [.. people.Where(x => !x.p.IsPublisher).Select(x => new ShowcasePartnerDto(x.p.FirmId, x.Name, x.p.Confirmation, participant ? x.p.Reason : null))],
-                r.Verified, r.Version, r.PublishedAt);
+                r.Verified, r.Version, r.PublishedAt,
+                r is { VerifiedBy: { } by, VerifierId: { } verifier, VerifiedAt: { } at } ? new ShowcaseVerificationDto(by, verifier, verifiers.GetValueOrDefault(verifier, ""), at) : null);
         })];
     }
 }

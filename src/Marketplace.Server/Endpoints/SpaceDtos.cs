@@ -101,3 +101,18 @@ public sealed record SpaceDashboardDto(
     MembersAtMonthDto[] MembersOverTime,
     DivisionCoverageDto[] Divisions,
     ProvinceCountDto[] Provinces);
+
+/// <summary>A space admin's decision on a buyer: Approve a request, or Revoke an approval (or decline a request).</summary>
+public sealed record BuyerDecisionRequest(BuyerDecision? Decision);
+
+/// <summary>The space whose admins the buyer mandates to draft, publish and manage its tenders there.</summary>
+public sealed record MandateRequest(Guid SpaceId);
+
+/// <summary>One step of a buyer's standing in a space, with the e-mail of the user who took it.</summary>
+public sealed record SpaceBuyerEventDto(SpaceBuyerStep Step, string ActorEmail, DateTimeOffset At);
+
+/// <summary>
+/// A buyer's standing in a space: <see cref="Approval"/> (null before it ever asked) decides whether its tenders may
+/// be published there; <see cref="Mandated"/> whether the space's admins may act for it there. Newest step first.
+/// </summary>
+public sealed record SpaceBuyerDto(NamedDto Space, NamedDto Buyer, BuyerApproval? Approval, bool Mandated, SpaceBuyerEventDto[] History);

@@ -198,10 +198,10 @@ public static class SpaceEndpoints
         return TypedResults.Ok(await SpaceDashboard.Build(space, db, clock, ct));
     }
 
-    static async Task<SpaceSnapshot?> AdminView(Guid id, ClaimsPrincipal user, IGrainFactory grains) =>
+    internal static async Task<SpaceSnapshot?> AdminView(Guid id, ClaimsPrincipal user, IGrainFactory grains) =>
         await grains.Space(id).IsAdmin(user.UserId()) ? await grains.Space(id).Get() : null;
 
-    static ProblemHttpResult AdminRefusal(SpaceSnapshot? space) => space is null
+    internal static ProblemHttpResult AdminRefusal(SpaceSnapshot? space) => space is null
         ? ProblemResults.NotFound("No space has this id.")
         : Problem.Forbidden("Only the space's admins may see this.").ToHttp();
 

@@ -83,7 +83,7 @@ public sealed record DecisionDto(int Lot, Guid? BidId, NamedDto[] Winners, Money
 
 /// <summary>
 /// A tender as the viewer may see it. <see cref="ReceiptCount"/> is null when the tender keeps its count of bids
-/// to itself until they are opened. <see cref="CanManage"/>: the viewer edits for the buyer. <see cref="CanDraft"/>:
+/// to itself until they are opened. <see cref="CanManage"/>: the viewer acts for the buyer (its Owners and Managers, or an admin of its spaces holding its mandate). <see cref="CanDraft"/>:
 /// the tender is a draft the viewer may edit, publish or drop (the buyer's editors, or the space admin who started it).
 /// </summary>
 public sealed record TenderDto(

@@ -32,6 +32,7 @@ public static class MarketplaceRoutes
         api.MapBusinessApi();
         api.MapBusinessInvitationApi();
         api.MapSpaceApi();
+        api.MapSpaceBuyerApi();
         api.MapShowcaseApi();
         api.MapTenderApi();
         api.MapBidApi();

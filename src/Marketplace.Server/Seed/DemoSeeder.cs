@@ -66,6 +66,7 @@ internal sealed class DemoSeeder(IServiceScopeFactory scopes, IGrainFactory grai
             created++;
         }
         await SeedSpace(users);
+        await SeedBuyerApproval(users);
         await SeedTender(users);
         await SeedAlliance(users);
         if (created > 0) log.LogInformation("Seeded {Count} demo businesses and their owner accounts (see the README)", created);
@@ -103,6 +104,15 @@ internal sealed class DemoSeeder(IServiceScopeFactory scopes, IGrainFactory grai
             await Expect(membership.Apply(new ApplyToSpace(owner, "Chiediamo di aderire allo spazio.", 1)));
             if (index < 3) await Expect(membership.Decide(new DecideMembership(secretary, MembershipDecision.Approve, null)));
         }
+    }
+
+    /// <summary>The Comune asked to publish its tenders in the space, and the association approved it.</summary>
+    async Task SeedBuyerApproval(UserManager<MarketplaceUser> users)
+    {
+        var standing = grains.SpaceBuyer(SpaceId, Businesses[1].Id);
+        if (await standing.Get() is not null) return;
+        await Expect(standing.RequestPublishing((await users.FindByEmailAsync(Businesses[1].OwnerEmail))!.Id));
+        await Expect(standing.Decide((await users.FindByEmailAsync(Businesses[0].OwnerEmail))!.Id, BuyerDecision.Approve));
     }
 
     static readonly Guid TenderId = Guid.Parse("0b1f6a52-6c55-4a4e-9a4f-5a0d3d2b1c01");

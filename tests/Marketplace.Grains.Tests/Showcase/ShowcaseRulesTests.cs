@@ -1,12 +1,17 @@
 using Marketplace.Businesses;
+using Marketplace.Grains.Tests.Spaces;
 using Marketplace.Showcase;
+using Marketplace.Spaces;
 
 namespace Marketplace.Grains.Tests.Showcase;
 
 public sealed class ShowcaseRulesTests
 {
     static readonly DateTimeOffset Now = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
-    static readonly Guid PublisherOwner = Guid.NewGuid(), PartnerOwner = Guid.NewGuid(), Stranger = Guid.NewGuid();
+    static readonly Guid PublisherOwner = Guid.NewGuid(), PartnerOwner = Guid.NewGuid(), Stranger = Guid.NewGuid(), Secretary = Guid.NewGuid();
+    static readonly SpaceSnapshot Space = SpaceStateTests.Created().ToSnapshot();
+    /// <summary>An admin of a space both firms belong to.</summary>
+    static readonly AssociationCheck Association = new(Space, true, true);
     static readonly BusinessSnapshot Publisher = Firm(PublisherOwner), Partner = Firm(PartnerOwner), Other = Firm(Stranger);
 
     static BusinessSnapshot Firm(Guid owner, BusinessKind kind = BusinessKind.Firm) =>
@@ -20,7 +25,16 @@ public sealed class ShowcaseRulesTests
     static ShowcaseState Published()
     {
         var state = new ShowcaseState();
-        state.Publish(Guid.NewGuid(), Publisher.Id, ShowcaseRules.Normalize(Details, Publisher.Id, Known, 2026).Value!, Now);
+        state.Publish(Guid.NewGuid(), Publisher.Id, ShowcaseRules.Normalize(Details, Publisher.Id, Known, 2026).Value!, null, Now);
+        return state;
+    }
+
+    static VerifyShowcase Verify(ShowcaseState state) => new(Secretary, Space.Id, state.Version);
+
+    static ShowcaseState Confirmed()
+    {
+        var state = Published();
+        state.Answer(new AnswerShowcase(PartnerOwner, Partner.Id, true, state.Version, null), Now);
         return state;
     }
 
@@ -47,16 +61,61 @@ public sealed class ShowcaseRulesTests
         ShowcaseRules.Normalize(Details with { Partners = [] }, Publisher.Id, Known, 2026).Problem!.Errors!.Keys.Should().Equal("partners");
 
     [Fact]
-    public void A_project_is_verified_only_when_every_partner_confirms_the_current_version()
+    public void Partners_confirmations_alone_do_not_verify_a_project_the_hosting_association_does()
     {
-        var state = Published();
-        state.ToSnapshot().Verified.Should().BeFalse();
+        var state = Confirmed();
+        state.ToSnapshot().Verified.Should().BeFalse("a cooperating partner's word is not verification");
 
-        state.Answer(new AnswerShowcase(PartnerOwner, Partner.Id, true, state.Version, null), Now);
-        state.ToSnapshot().Verified.Should().BeTrue();
+        state.CheckVerify(Verify(state), Association).Should().BeNull();
+        state.Verify(Verify(state), Space.HostId, Now);
+        state.ToSnapshot().Verification.Should().BeEquivalentTo(new ShowcaseVerification(ShowcaseVerifier.Association, Space.Id, Space.HostId, Secretary, Now));
 
         state.Apply(Details with { Title = "Scuola primaria Gianni Rodari" }, Now);
-        state.ToSnapshot().Verified.Should().BeFalse("an edit asks the partners again");
+        state.ToSnapshot().Verified.Should().BeFalse("an edit asks the partners and the association again");
+    }
+
+    [Fact]
+    public void The_association_verifies_only_what_every_partner_confirmed_and_a_partner_that_declines_takes_it_back()
+    {
+        var pending = Published();
+        pending.CheckVerify(Verify(pending), Association)!.Kind.Should().Be(ProblemKind.Conflict);
+
+        var state = Confirmed();
+        state.Verify(Verify(state), Space.HostId, Now);
+        state.Answer(new AnswerShowcase(PartnerOwner, Partner.Id, false, state.Version, "Non era nostro"), Now);
+        state.ToSnapshot().Verified.Should().BeFalse();
+    }
+
+    [Fact]
+    public void Only_an_admin_of_a_space_every_firm_belongs_to_verifies()
+    {
+        var state = Confirmed();
+
+        state.CheckVerify(Verify(state), Association with { ActorIsAdmin = false })!.Kind.Should().Be(ProblemKind.Forbidden);
+        var elsewhere = state.CheckVerify(Verify(state), Association with { AllFirmsMembers = false })!;
+        elsewhere.Kind.Should().Be(ProblemKind.Forbidden);
+        elsewhere.Detail.Should().Contain(Space.Settings.Name);
+        new ShowcaseState().CheckVerify(new VerifyShowcase(Stranger, Space.Id, 1), Association with { ActorIsAdmin = false })!.Kind
+            .Should().Be(ProblemKind.Forbidden, "an outsider gets the same answer whether the project exists or not");
+        state.CheckVerify(Verify(state) with { Version = state.Version - 1 }, Association)!.Kind.Should().Be(ProblemKind.Conflict);
+    }
+
+    [Fact]
+    public void A_won_project_is_verified_by_its_award_for_the_winning_bid_s_firms_only_and_is_not_edited()
+    {
+        var tender = Guid.NewGuid();
+        var buyer = Guid.NewGuid();
+        var details = ShowcaseRules.Normalize(Details, Publisher.Id, Known, 2026).Value!;
+        var command = new PublishShowcase(PublisherOwner, Publisher.Id, details, new ShowcaseAward(tender, Guid.NewGuid()));
+
+        ShowcaseState.CheckAward(command, buyer, null, Now).Problem!.Errors!.Keys.Should().Equal("award");
+        ShowcaseState.CheckAward(command, buyer, [Publisher.Id], Now).Problem!.Errors!.Keys.Should().Equal("partners");
+        var award = ShowcaseState.CheckAward(command, buyer, [Publisher.Id, Partner.Id], Now).Value!;
+
+        var state = new ShowcaseState();
+        state.Publish(Guid.NewGuid(), Publisher.Id, details, award, Now);
+        state.ToSnapshot().Verification.Should().BeEquivalentTo(new { By = ShowcaseVerifier.Award, SourceId = tender, VerifierId = buyer });
+        state.CheckEdit(new EditShowcase(PublisherOwner, state.Version, Details), Publisher)!.Kind.Should().Be(ProblemKind.Conflict);
     }
 
     [Fact]
@@ -84,6 +143,9 @@ public sealed class ShowcaseRulesTests
 
         endorsement.CheckEndorse(endorse, Partner.Id, Publisher.Id, Partner, project)!.Kind.Should().Be(ProblemKind.Forbidden);
         state.Answer(new AnswerShowcase(PartnerOwner, Partner.Id, true, state.Version, null), Now);
+        endorsement.CheckEndorse(endorse, Partner.Id, Publisher.Id, Partner, state.ToSnapshot())!.Kind.Should().Be(ProblemKind.Forbidden,
+            "a made-up project confirmed by a cooperating partner is not verified joint work");
+        state.Verify(Verify(state), Space.HostId, Now);
         var verified = state.ToSnapshot();
 
         endorsement.CheckEndorse(endorse, Partner.Id, Publisher.Id, Partner, verified).Should().BeNull();

@@ -22,10 +22,17 @@ internal static class TenderSamples
     public static readonly BusinessSnapshot Firm = Business(BusinessKind.Firm, FirmOwner, (FirmManager, BusinessRole.Manager), (FirmViewer, BusinessRole.Viewer));
     public static readonly BusinessSnapshot Rival = Business(BusinessKind.Firm, RivalOwner);
 
-    public static readonly TenderActor BuyerEditor = new(BuyerOwner, true, false);
-    public static readonly TenderActor Admin = new(AdminUser, false, true);
-    public static readonly TenderActor AnotherAdmin = new(OtherAdmin, false, true);
-    public static readonly TenderActor Outsider = new(Stranger, false, false);
+    /// <summary>How the buyer stands in the tender's space for one user: approved there unless told otherwise.</summary>
+    public static TenderSpaceStanding In(bool admin = false, bool mandated = false, bool revoked = false, bool approved = true, Guid? space = null) =>
+        new(space ?? Space, "Spazio Gare", admin, mandated, revoked, approved);
+
+    public static readonly TenderActor BuyerEditor = new(BuyerOwner, true, [In()]);
+    /// <summary>Admins of the space holding the buyer's live mandate.</summary>
+    public static readonly TenderActor Admin = new(AdminUser, false, [In(admin: true, mandated: true)]);
+    public static readonly TenderActor AnotherAdmin = new(OtherAdmin, false, [In(admin: true, mandated: true)]);
+    public static readonly TenderActor UnmandatedAdmin = new(AdminUser, false, [In(admin: true)]);
+    public static readonly TenderActor RevokedAdmin = new(AdminUser, false, [In(admin: true, revoked: true)]);
+    public static readonly TenderActor Outsider = new(Stranger, false, [In()]);
 
     public static BusinessSnapshot Business(BusinessKind kind, Guid owner, params (Guid User, BusinessRole Role)[] others) => new(
         Guid.NewGuid(), kind, BusinessProfile.Named("Impresa"),

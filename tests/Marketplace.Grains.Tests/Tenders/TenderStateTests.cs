@@ -753,39 +753,78 @@ public sealed class TenderStateTests
     }
 
     [Fact]
-    public void The_space_admin_who_started_a_draft_edits_publishes_and_cancels_it()
+    public void A_space_admin_the_buyer_mandated_edits_publishes_and_cancels_a_draft()
     {
         var state = Drafted(by: Admin);
 
         state.CheckEditDraft(new EditTenderDraft(AdminUser, 1, [Space], state.Details!), ExistingSpaces, Admin).Problem.Should().BeNull();
         state.CheckPublish(new PublishTender(AdminUser, 1), Admin, Now).Should().BeNull();
         state.CheckCancel(new CancelTender(AdminUser, "Bozza sbagliata"), Admin).Should().BeNull();
+        state.CheckPublish(new PublishTender(OtherAdmin, 1), AnotherAdmin, Now).Should().BeNull("the mandate is to the space's admins, not to one of them");
     }
 
     [Fact]
-    public void A_space_admin_may_not_amend_the_tender_they_published()
+    public void A_space_admin_without_the_buyer_s_mandate_may_not_draft_naming_the_buyer()
+    {
+        var refused = new TenderState().CheckDraft(new DraftTender(AdminUser, Buyer.Id, [Space], Details()), Buyer, ExistingSpaces, UnmandatedAdmin).Problem!;
+
+        refused.Kind.Should().Be(ProblemKind.Forbidden);
+        refused.Detail.Should().Be("The buyer has not mandated the admins of \"Spazio Gare\" to act for it.");
+    }
+
+    [Fact]
+    public void A_mandate_reaches_only_its_own_space()
+    {
+        var twoSpaces = new TenderActor(AdminUser, false, [In(admin: true, mandated: true), In(admin: true, space: OtherSpace)]);
+
+        new TenderState().CheckDraft(new DraftTender(AdminUser, Buyer.Id, [Space, OtherSpace], Details()), Buyer, ExistingSpaces, twoSpaces)
+            .Problem!.Kind.Should().Be(ProblemKind.Forbidden);
+    }
+
+    [Fact]
+    public void A_mandated_space_admin_manages_the_published_tender_until_the_mandate_is_revoked()
     {
         var state = Drafted(by: Admin);
         state.Publish(Now);
+        var amend = Amendment(state, state.Details! with { Description = "Parchi e aiuole" }) with { ActorId = AdminUser };
 
-        state.CheckAmend(Amendment(state, state.Details!) with { ActorId = AdminUser }, Admin, Now, MinimumTendering).Problem!.Kind.Should().Be(ProblemKind.Forbidden);
+        state.CheckAmend(amend, Admin, Now, MinimumTendering).Problem.Should().BeNull();
+        var refused = state.CheckAmend(amend, RevokedAdmin, Now, MinimumTendering).Problem!;
+        refused.Kind.Should().Be(ProblemKind.Forbidden);
+        refused.Detail.Should().Contain("revoked its mandate");
+        state.CheckCancel(new CancelTender(AdminUser, "Ripensamento"), RevokedAdmin)!.Kind.Should().Be(ProblemKind.Forbidden);
+        state.CheckAmend(amend with { ActorId = BuyerOwner }, BuyerEditor, Now, MinimumTendering).Problem.Should().BeNull("the tender stays published, the buyer's people manage it");
     }
 
     [Fact]
-    public void A_space_admin_may_not_cancel_once_published()
+    public void An_admin_whose_mandate_was_revoked_is_told_so_on_the_draft_they_started()
     {
         var state = Drafted(by: Admin);
-        state.Publish(Now);
 
-        state.CheckCancel(new CancelTender(AdminUser, "Ripensamento"), Admin)!.Kind.Should().Be(ProblemKind.Forbidden);
+        var refused = state.CheckPublish(new PublishTender(AdminUser, 1), RevokedAdmin, Now)!;
+
+        refused.Kind.Should().Be(ProblemKind.Forbidden);
+        refused.Detail.Should().Be("The buyer revoked its mandate to the admins of \"Spazio Gare\": only the buyer's Owners and Managers act for it there now.");
+        state.CheckPublish(new PublishTender(BuyerOwner, 1), BuyerEditor, Now).Should().BeNull("the draft stays the buyer's");
     }
 
     [Fact]
-    public void A_draft_is_not_found_by_a_space_admin_who_did_not_start_it()
+    public void A_draft_is_not_found_by_a_space_admin_without_the_mandate_who_did_not_start_it()
     {
-        var state = Drafted(by: Admin);
+        var state = Drafted();
 
-        state.CheckPublish(new PublishTender(OtherAdmin, 1), AnotherAdmin, Now)!.Kind.Should().Be(ProblemKind.NotFound);
+        state.CheckPublish(new PublishTender(OtherAdmin, 1), UnmandatedAdmin with { UserId = OtherAdmin }, Now)!.Kind.Should().Be(ProblemKind.NotFound);
+    }
+
+    [Fact]
+    public void A_buyer_not_approved_in_a_space_may_not_publish_there()
+    {
+        var state = Drafted();
+
+        var refused = state.CheckPublish(new PublishTender(BuyerOwner, 1), BuyerEditor with { Spaces = [In(approved: false)] }, Now)!;
+
+        refused.Kind.Should().Be(ProblemKind.Forbidden);
+        refused.Detail.Should().Be("\"Spazio Gare\" has not approved this buyer to publish there: the buyer asks the space's admins first.");
     }
 
     [Fact]

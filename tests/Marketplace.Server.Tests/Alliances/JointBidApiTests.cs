@@ -296,7 +296,7 @@ public abstract class JointBidApiTests<THost>(THost fixture) : IClassFixture<THo
             .Which.Partner.Id.Should().Be(w.BuilderId);
         (await w.Buyer.GetAsync($"/api/businesses/{w.BuilderId}/relationships")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
 
-        // The won work becomes a showcase project of the lead, pending the partner's confirmation (the server follows up awards).
+        // The won work becomes a showcase project of the lead, verified by its award (the server follows up awards).
         ShowcaseDto[] projects = [];
         var waited = System.Diagnostics.Stopwatch.StartNew();
         while (projects.Length == 0 && waited.Elapsed < TimeSpan.FromSeconds(15)) // a bound on waiting for the follow-up, not a speed requirement
@@ -306,8 +306,9 @@ public abstract class JointBidApiTests<THost>(THost fixture) : IClassFixture<THo
         }
         projects.Should().ContainSingle().Which.Should().BeEquivalentTo(new
         {
-            Id = bidId, PublisherId = w.BuilderId, Title = t.Tender.Title, Client = "Comune di Prova", Value = new MoneyDto(900_000.05m, "EUR"), Verified = false,
+            Id = bidId, PublisherId = w.BuilderId, Title = t.Tender.Title, Client = "Comune di Prova", Value = new MoneyDto(900_000.05m, "EUR"), Verified = true,
             Partners = new[] { new { FirmId = w.CoderId, Confirmation = Marketplace.Showcase.PartnerConfirmation.Pending } },
+            Verification = new { By = Marketplace.Showcase.ShowcaseVerifier.Award, VerifierId = w.BuyerId, VerifierName = "Comune di Prova" },
         });
     }
 

@@ -75,6 +75,7 @@ public sealed class AllianceHubTests(HubFixture fixture) : IClassFixture<HubFixt
         var (admin, spaceId) = await Space();
         var (buyer, _) = await fixture.Connect(signedIn: true);
         var buyerId = (await buyer.CreateBusiness("Comune", BusinessKind.Buyer)).Id;
+        await admin.ApproveBuyer(buyer, spaceId, buyerId);
         Task<(HttpClient, HubConnection, Guid)> Member(string name) => MemberOf(admin, spaceId, name);
         var (lead, leadHub, leadId) = await Member("Rossi Costruzioni");
         var (partner, partnerHub, partnerId) = await Member("Bianchi Impianti");

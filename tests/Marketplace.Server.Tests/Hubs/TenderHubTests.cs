@@ -38,6 +38,7 @@ public sealed class TenderHubTests(ClockedHubFixture fixture) : IClassFixture<Cl
         var (coder, coderHub, coderId) = await Member("Verdi Informatica", "72000000");
         var (buyer, buyerHub) = await fixture.Connect(signedIn: true);
         var buyerId = (await buyer.CreateBusiness("Comune", BusinessKind.Buyer)).Id;
+        await admin.ApproveBuyer(buyer, spaceId, buyerId);
         return new Scene(buyer, buyerHub, buyerId, spaceId, builder, builderHub, builderId, coder, coderHub, coderId);
     }
 

@@ -33,6 +33,11 @@ public sealed class DemoSeedTests
         mine.Should().ContainSingle().Which.Name.Should().Be("Edilizia Rossi S.r.l.");
         var tenders = await second.CreateClient().GetFromJsonAsync<TenderSummaryDto[]>($"/api/spaces/{spaces!.Single().Id}/tenders", Json);
         tenders.Should().ContainSingle().Which.Status.Should().Be(Marketplace.Tenders.TenderStatus.Enquiries);
+        var secretary = second.Browser();
+        await secretary.SignIn("segreteria@associazione-imprese.demo", DemoSeeder.Password);
+        (await secretary.GetFromJsonAsync<SpaceBuyerDto[]>($"/api/spaces/{spaces!.Single().Id}/buyers", Json)).Should().ContainSingle()
+            .Which.Should().BeEquivalentTo(new { Buyer = new { Name = "Comune di Casalecchio di Reno (demo)" }, Approval = Marketplace.Spaces.BuyerApproval.Approved, Mandated = false },
+                "the README says the association approved the Comune, which gave no mandate");
         (await owner.GetFromJsonAsync<InboxItemDto[]>($"/api/businesses/{mine.Single().Id}/inbox", Json)).Should().ContainSingle(
             "the builder's capabilities match the works lot");
         var alliances = (await owner.GetFromJsonAsync<AllianceSummaryDto[]>($"/api/businesses/{mine.Single().Id}/alliances", Json))!;

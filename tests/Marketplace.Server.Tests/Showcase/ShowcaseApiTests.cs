@@ -14,26 +14,54 @@ public sealed class ShowcaseApiTestsOnSqlite(SqliteHost fixture) : ShowcaseApiTe
 
 public sealed class ShowcaseApiTestsOnPostgres(PostgresHost fixture) : ShowcaseApiTests<PostgresHost>(fixture);
 
-/// <summary>Showcase projects confirmed by partners, and endorsements between firms that worked together.</summary>
+/// <summary>
+/// Showcase projects confirmed by partners and verified by the hosting association, and endorsements between firms
+/// that verifiably worked together.
+/// </summary>
 public abstract class ShowcaseApiTests<THost>(THost fixture) : IClassFixture<THost> where THost : HostFixture
 {
     readonly MarketplaceHost host = fixture.Host;
 
-    sealed record Firms(HttpClient Publisher, Guid PublisherId, HttpClient Partner, Guid PartnerId, HttpClient Outsider, Guid OutsiderId);
+    /// <summary>Three firms; the publisher and the partner are members of the association's space, the outsider is not.</summary>
+    sealed record Firms(HttpClient Publisher, Guid PublisherId, HttpClient Partner, Guid PartnerId, HttpClient Outsider, Guid OutsiderId,
+        HttpClient Admin, Guid AssociationId, Guid SpaceId);
+
+    async Task<(HttpClient Admin, Guid AssociationId, Guid SpaceId)> Space(string association)
+    {
+        var admin = host.Browser();
+        await admin.SignUp("segreteria");
+        var host_ = await admin.CreateBusiness(association, BusinessKind.Association);
+        var space = (await (await admin.PostAsJsonAsync("/api/spaces", new CreateSpaceRequest(host_.Id, $"Spazio {association}", null, [], [],
+            DirectoryVisibility.MembersOnly, "Regole"), Json)).Read<SpaceDetailDto>()).Summary.Id;
+        return (admin, host_.Id, space);
+    }
 
     async Task<Firms> NewFirms()
     {
-        async Task<(HttpClient, Guid)> Firm(string name)
+        var (admin, associationId, space) = await Space("Associazione Imprese");
+        async Task<(HttpClient, Guid)> Firm(string name, bool member)
         {
             var client = host.Browser();
             await client.SignUp(name.Split(' ')[0].ToLowerInvariant());
-            return (client, (await client.CreateBusiness(name)).Id);
+            var id = (await client.CreateBusiness(name)).Id;
+            if (member)
+            {
+                (await client.PostAsJsonAsync($"/api/spaces/{space}/applications", new ApplyRequest(id, null, 1), Json)).EnsureSuccessStatusCode();
+                (await admin.PostAsJsonAsync($"/api/spaces/{space}/firms/{id}/decision", new DecisionRequest(MembershipDecision.Approve, null), Json))
+                    .EnsureSuccessStatusCode();
+            }
+            return (client, id);
         }
-        var (publisher, publisherId) = await Firm("Rossi Edilizia");
-        var (partner, partnerId) = await Firm("Bianchi Impianti");
-        var (outsider, outsiderId) = await Firm("Verdi Informatica");
-        return new Firms(publisher, publisherId, partner, partnerId, outsider, outsiderId);
+        var (publisher, publisherId) = await Firm("Rossi Edilizia", member: true);
+        var (partner, partnerId) = await Firm("Bianchi Impianti", member: true);
+        var (outsider, outsiderId) = await Firm("Verdi Informatica", member: false);
+        return new Firms(publisher, publisherId, partner, partnerId, outsider, outsiderId, admin, associationId, space);
     }
+
+    static async Task<ShowcaseDto> Current(Firms f, ShowcaseDto project) => (await f.Publisher.GetFromJsonAsync<ShowcaseDto>($"/api/showcase/{project.Id}", Json))!;
+
+    static Task<HttpResponseMessage> Verify(HttpClient client, Guid spaceId, ShowcaseDto project) =>
+        client.PostAsJsonAsync($"/api/showcase/{project.Id}/verification", new VerifyShowcaseRequest(spaceId, project.Version), Json);
 
     static PublishShowcaseRequest Project(Firms f) => new(f.PublisherId, "Scuola primaria Rodari", "Ristrutturazione e impianti",
         "Comune di Bologna", 2024, new MoneyDto(1_250_000.50m, "EUR"), ["45210000", "45310000"], [f.PartnerId]);
@@ -49,7 +77,7 @@ public abstract class ShowcaseApiTests<THost>(THost fixture) : IClassFixture<THo
         client.PostAsJsonAsync($"/api/showcase/{project.Id}/answers", new AnswerShowcaseRequest(partner, confirm, project.Version, reason), Json);
 
     [Fact]
-    public async Task A_project_is_verified_once_its_partner_confirms()
+    public async Task A_project_its_partner_confirms_is_verified_once_the_hosting_association_confirms_it()
     {
         var f = await NewFirms();
         var project = await Publish(f);
@@ -57,13 +85,39 @@ public abstract class ShowcaseApiTests<THost>(THost fixture) : IClassFixture<THo
         project.Value.Should().Be(new MoneyDto(1_250_000.50m, "EUR"));
 
         (await Answer(f.Partner, project, f.PartnerId, confirm: true)).EnsureSuccessStatusCode();
+        (await Current(f, project)).Verified.Should().BeFalse("a partner's confirmation alone verifies nothing");
+        (await host.CreateClient().GetFromJsonAsync<ShowcaseDto[]>($"/api/businesses/{f.PartnerId}/showcase", Json)).Should().BeEmpty();
+
+        (await Verify(f.Admin, f.SpaceId, await Current(f, project))).EnsureSuccessStatusCode();
 
         var listed = await host.CreateClient().GetFromJsonAsync<ShowcaseDto[]>($"/api/businesses/{f.PartnerId}/showcase", Json);
         listed.Should().ContainSingle().Which.Should().BeEquivalentTo(new // verified: now public
         {
             Verified = true, Title = "Scuola primaria Rodari", PublisherName = "Rossi Edilizia",
             Partners = new[] { new { FirmName = "Bianchi Impianti", Confirmation = PartnerConfirmation.Confirmed } },
+            Verification = new { By = ShowcaseVerifier.Association, VerifierId = f.AssociationId, VerifierName = "Associazione Imprese" },
         });
+    }
+
+    [Fact]
+    public async Task Only_an_admin_of_a_space_every_firm_of_the_project_belongs_to_verifies_it()
+    {
+        var f = await NewFirms();
+        var project = await Publish(f);
+        (await Answer(f.Partner, project, f.PartnerId, confirm: true)).EnsureSuccessStatusCode();
+        project = await Current(f, project);
+        var (otherAdmin, _, otherSpace) = await Space("Altra Associazione");
+        var associationViewer = host.Browser();
+        await associationViewer.JoinAsViewer(f.Admin, f.AssociationId);
+
+        foreach (var (who, client) in new[] { ("the publisher", f.Publisher), ("the partner", f.Partner), ("an outside firm", f.Outsider), ("the association's Viewer", associationViewer) })
+            (await Verify(client, f.SpaceId, project)).StatusCode.Should().Be(HttpStatusCode.Forbidden, who);
+        var elsewhere = await Verify(otherAdmin, otherSpace, project);
+        elsewhere.StatusCode.Should().Be(HttpStatusCode.Forbidden, "the firms are not members of that space");
+        (await elsewhere.Read<Microsoft.AspNetCore.Mvc.ProblemDetails>()).Detail.Should().Contain("Spazio Altra Associazione");
+        (await Verify(f.Outsider, f.SpaceId, project with { Id = Guid.NewGuid() })).StatusCode.Should().Be(HttpStatusCode.Forbidden, "the same answer whatever exists");
+        (await Verify(host.CreateClient(), f.SpaceId, project)).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        (await Current(f, project)).Verified.Should().BeFalse();
     }
 
     [Fact]
@@ -139,6 +193,9 @@ public abstract class ShowcaseApiTests<THost>(THost fixture) : IClassFixture<THo
         (await f.Partner.PostAsJsonAsync($"/api/businesses/{f.PublisherId}/endorsements", endorse(f.PartnerId, f.PublisherId), Json))
             .StatusCode.Should().Be(HttpStatusCode.Forbidden); // not verified yet
         (await Answer(f.Partner, project, f.PartnerId, confirm: true)).EnsureSuccessStatusCode();
+        (await f.Partner.PostAsJsonAsync($"/api/businesses/{f.PublisherId}/endorsements", endorse(f.PartnerId, f.PublisherId), Json))
+            .StatusCode.Should().Be(HttpStatusCode.Forbidden, "a made-up project that a cooperating partner confirms earns no endorsement");
+        (await Verify(f.Admin, f.SpaceId, await Current(f, project))).EnsureSuccessStatusCode();
 
         var created = await f.Partner.PostAsJsonAsync($"/api/businesses/{f.PublisherId}/endorsements", endorse(f.PartnerId, f.PublisherId), Json);
         created.StatusCode.Should().Be(HttpStatusCode.Created);
@@ -171,21 +228,16 @@ public abstract class ShowcaseApiTests<THost>(THost fixture) : IClassFixture<THo
     {
         var f = await NewFirms();
         await Publish(f);
-        var admin = host.Browser();
-        await admin.SignUp("segreteria");
-        var association = await admin.CreateBusiness("Associazione", BusinessKind.Association);
-        var space = (await (await admin.PostAsJsonAsync("/api/spaces", new CreateSpaceRequest(association.Id, "Spazio", null, [], [],
-            DirectoryVisibility.MembersOnly, "Regole"), Json)).Read<SpaceDetailDto>()).Summary.Id;
-        (await f.Publisher.PostAsJsonAsync($"/api/spaces/{space}/applications", new ApplyRequest(f.PublisherId, null, 1), Json)).EnsureSuccessStatusCode();
-        (await admin.PostAsJsonAsync($"/api/spaces/{space}/firms/{f.PublisherId}/decision", new DecisionRequest(MembershipDecision.Approve, null), Json))
-            .EnsureSuccessStatusCode();
+        var (admin, space) = (f.Admin, f.SpaceId);
 
         var listed = await f.Publisher.GetFromJsonAsync<ShowcaseDto[]>($"/api/spaces/{space}/showcase", Json);
         listed.Should().ContainSingle();
         (await f.Outsider.GetAsync($"/api/spaces/{space}/showcase")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await admin.GetFromJsonAsync<ShowcaseDto[]>($"/api/spaces/{space}/showcase", Json)).Should().ContainSingle("its admins see what awaits verification");
 
         (await admin.GetFromJsonAsync<SpaceDashboardDto>($"/api/spaces/{space}/dashboard", Json))!.ShowcaseProjects.Should().Be(0, "not verified yet");
         (await Answer(f.Partner, listed![0], f.PartnerId, confirm: true)).EnsureSuccessStatusCode();
+        (await Verify(admin, space, await Current(f, listed[0]))).EnsureSuccessStatusCode();
         (await f.Partner.PostAsJsonAsync($"/api/businesses/{f.PublisherId}/endorsements", new EndorseRequest(f.PartnerId, listed[0].Id, null), Json))
             .EnsureSuccessStatusCode();
         var dashboard = (await admin.GetFromJsonAsync<SpaceDashboardDto>($"/api/spaces/{space}/dashboard", Json))!;

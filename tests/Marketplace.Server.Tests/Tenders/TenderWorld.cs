@@ -31,6 +31,7 @@ public sealed record TenderWorld(
         var buyer = host.Browser();
         await buyer.SignUp("buyer");
         var buyerId = (await buyer.CreateBusiness("Comune di Prova", BusinessKind.Buyer)).Id;
+        await admin.ApproveBuyer(buyer, spaceId, buyerId);
 
         async Task<(HttpClient, Guid)> Member(string name, string cpv, bool join)
         {

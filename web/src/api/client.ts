@@ -36,6 +36,10 @@ import type {
   SpaceMembershipDto,
   SpaceSummaryDto,
   VerificationDto,
+  BuyerDecisionRequest,
+  MandateRequest,
+  SpaceBuyerDto,
+  VerifyShowcaseRequest,
   AmendTenderRequest,
   AskRequest,
   AuditDto,
@@ -169,6 +173,17 @@ export const api = {
     request<SpaceDetailDto>("POST", `/api/spaces/${segment(id)}/firms/${segment(firmId)}/vouch`),
   revokeVouch: (id: string, firmId: string) =>
     request<SpaceDetailDto>("DELETE", `/api/spaces/${segment(id)}/firms/${segment(firmId)}/vouch`),
+  /** The buyers of a space (requests, approvals, mandates, history): for its admins. */
+  spaceBuyers: (id: string) => request<SpaceBuyerDto[]>("GET", `/api/spaces/${segment(id)}/buyers`),
+  requestPublishing: (id: string, buyerId: string) =>
+    request<SpaceBuyerDto>("POST", `/api/spaces/${segment(id)}/buyers/${segment(buyerId)}/request`),
+  decideBuyer: (id: string, buyerId: string, body: BuyerDecisionRequest) =>
+    request<SpaceBuyerDto>("POST", `/api/spaces/${segment(id)}/buyers/${segment(buyerId)}/decision`, body),
+  /** A buyer's standing in every space it dealt with: for the buyer's people. */
+  buyerSpaces: (id: string) => request<SpaceBuyerDto[]>("GET", `/api/businesses/${segment(id)}/spaces`),
+  grantMandate: (id: string, body: MandateRequest) => request<SpaceBuyerDto>("POST", `/api/businesses/${segment(id)}/mandates`, body),
+  revokeMandate: (id: string, spaceId: string) =>
+    request<SpaceBuyerDto>("DELETE", `/api/businesses/${segment(id)}/mandates/${segment(spaceId)}`),
   addModerator: (id: string, body: ModeratorRequest) =>
     request<SpaceDetailDto>("POST", `/api/spaces/${segment(id)}/moderators`, body),
   removeModerator: (id: string, userId: string) =>
@@ -179,6 +194,8 @@ export const api = {
   editShowcase: (id: string, body: EditShowcaseRequest) => request<ShowcaseDto>("PUT", `/api/showcase/${segment(id)}`, body),
   answerShowcase: (id: string, body: AnswerShowcaseRequest) =>
     request<ShowcaseDto>("POST", `/api/showcase/${segment(id)}/answers`, body),
+  verifyShowcase: (id: string, body: VerifyShowcaseRequest) =>
+    request<ShowcaseDto>("POST", `/api/showcase/${segment(id)}/verification`, body),
   /** Verified projects for everybody; all of them (with the partners' answers) for the firm's own people. */
   businessShowcase: (id: string) => request<ShowcaseDto[]>("GET", `/api/businesses/${segment(id)}/showcase`),
   spaceShowcase: (id: string) => request<ShowcaseDto[]>("GET", `/api/spaces/${segment(id)}/showcase`),

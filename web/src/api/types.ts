@@ -44,6 +44,11 @@ export type SpaceDashboardDto = Dto<"SpaceDashboardDto">;
 export type MembersAtMonthDto = Dto<"MembersAtMonthDto">;
 export type DivisionCoverageDto = Dto<"DivisionCoverageDto">;
 export type ProvinceCountDto = Dto<"ProvinceCountDto">;
+export type SpaceBuyerDto = Dto<"SpaceBuyerDto">;
+export type SpaceBuyerEventDto = Dto<"SpaceBuyerEventDto">;
+export type BuyerDecisionRequest = Dto<"BuyerDecisionRequest">;
+export type MandateRequest = Dto<"MandateRequest">;
+export type BuyerApproval = NonNullable<SpaceBuyerDto["approval"]>;
 
 // Enums are read off the DTO properties so that only the DTO names are part of the contract.
 export type BusinessKind = BusinessProfileDto["kind"];
@@ -62,6 +67,8 @@ export type EditShowcaseRequest = Dto<"EditShowcaseRequest">;
 export type AnswerShowcaseRequest = Dto<"AnswerShowcaseRequest">;
 export type EndorsementDto = Dto<"EndorsementDto">;
 export type EndorseRequest = Dto<"EndorseRequest">;
+export type VerifyShowcaseRequest = Dto<"VerifyShowcaseRequest">;
+export type ShowcaseVerificationDto = Dto<"ShowcaseVerificationDto">;
 export type PartnerConfirmation = ShowcasePartnerDto["confirmation"];
 
 export type NamedDto = Dto<"NamedDto">;

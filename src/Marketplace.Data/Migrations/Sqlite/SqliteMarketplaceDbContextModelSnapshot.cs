@@ -599,6 +599,16 @@ namespace Marketplace.Data.Migrations.Sqlite
                     b.Property<bool>("Verified")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("VerifiedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VerifiedBy")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("VerifierId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Version")
                         .HasColumnType("INTEGER");
 
@@ -636,6 +646,64 @@ namespace Marketplace.Data.Migrations.Sqlite
                     b.HasIndex("FirmId");
 
                     b.ToTable("showcase_participants", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Data.ReadModels.SpaceBuyerEntry", b =>
+                {
+                    b.Property<Guid>("SpaceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BuyerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Approval")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Mandated")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SpaceId", "BuyerId");
+
+                    b.HasIndex("BuyerId");
+
+                    b.ToTable("space_buyers", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Data.ReadModels.SpaceBuyerEventEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ActorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("BuyerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SpaceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BuyerId");
+
+                    b.HasIndex("SpaceId", "BuyerId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("space_buyer_events", (string)null);
                 });
 
             modelBuilder.Entity("Marketplace.Data.ReadModels.SpaceEntry", b =>

@@ -14,6 +14,7 @@ import { relationshipLedger } from "../alliances/relationship-ledger";
 import { currentUser } from "../auth/session";
 import { showcaseSection } from "../showcase/showcase-section";
 import { businessTenders } from "../tenders/tender-lists";
+import { buyerSpaces } from "./buyer-spaces";
 import { localityLine, websiteHref } from "./format";
 import { mergeLiveUpdate, type ProfileField } from "./live-merge";
 import { membersSection } from "./members-section";
@@ -40,6 +41,8 @@ export function businessPage(id: string, redraw: Redraw): Page {
   const alliances = firmAlliances(id, redraw);
   /** The firms it has bid with, the lots won together and their value, for its people. */
   const ledger = relationshipLedger(id, redraw);
+  /** A buyer's spaces (approvals to publish there) and mandates, for its people. */
+  const standings = buyerSpaces(id, redraw);
 
   const loadVerifications = latestOnly(
     () => api.verifications(id),
@@ -60,6 +63,7 @@ export function businessPage(id: string, redraw: Redraw): Page {
     tenders.setKind(merged.profile.kind);
     alliances.setProfile(merged.profile);
     ledger.setProfile(merged.profile);
+    standings.setKind(merged.profile.kind);
     failure = null;
     if (merged.changed.length > 0) {
       highlighted = new Set(merged.changed);
@@ -108,6 +112,7 @@ export function businessPage(id: string, redraw: Redraw): Page {
         tenders.setRole(role);
         alliances.setRole(role);
         ledger.setRole(role);
+        standings.setRole(role);
         redraw();
       },
       () => undefined, // Without the role the page is just the public view.
@@ -196,6 +201,7 @@ export function businessPage(id: string, redraw: Redraw): Page {
           </section>
         </div>
         ${tenders.view()}
+        ${standings.view()}
         ${alliances.view()}
         ${ledger.view()}
         ${showcase.view()}
@@ -213,6 +219,7 @@ export function businessPage(id: string, redraw: Redraw): Page {
       tenders.dispose();
       alliances.dispose();
       ledger.dispose();
+      standings.dispose();
       loadVerifications.cancel();
       clearTimeout(highlightTimer);
     },

@@ -1,7 +1,7 @@
 // How a showcase project is shown: on a business's page and in a space's showcase.
 import { html, nothing, type TemplateResult } from "lit-html";
 import type { ShowcaseDto } from "../../api/types";
-import { currentLanguage, localized, t } from "../../i18n";
+import { currentLanguage, formatDate, localized, t } from "../../i18n";
 import { href } from "../../router";
 import { formatMoney } from "./showcase";
 
@@ -22,6 +22,10 @@ export function projectView(p: ShowcaseDto, options: ProjectViewOptions): Templa
         : html`<span class="badge pending-badge">${t("showcase.unverified")}</span>`}
     </div>
     <p class="muted small">${t("showcase.publishedBy")} <a href=${href({ name: "business", id: p.publisherId })}>${p.publisherName}</a></p>
+    ${p.verification
+      ? html`<p class="small" data-testid="showcase-verified-by" data-by=${p.verification.by}>${t(`showcase.verifiedBy.${p.verification.by}`, {
+          name: p.verification.verifierName, when: formatDate(p.verification.at) })}</p>`
+      : nothing}
     ${p.description ? html`<p class="description">${p.description}</p>` : nothing}
     <dl class="facts showcase-facts">
       ${p.client ? html`<div><dt>${t("showcase.client")}</dt><dd>${p.client}</dd></div>` : nothing}

@@ -32,6 +32,7 @@ function project(id: string, publisherId: string, partners: [string, "Pending" |
     cpv: [],
     partners: partners.map(([firmId, confirmation]) => ({ firmId, firmName: firmId, confirmation, reason: null })),
     verified,
+    verification: verified ? { by: "Association", verifierId: VERDI, verifierName: "Associazione", at: "2026-01-01T00:00:00Z" } : null,
     version: 1,
     publishedAt: "2025-01-01T00:00:00Z",
   };

@@ -1,6 +1,7 @@
 // A space's showcase: the projects its member firms published (GET /api/spaces/{id}/showcase), private like its
-// member directory. The space page reloads it on ShowcaseChanged.
-import { html } from "lit-html";
+// member directory. Its admins see the unverified ones too and verify, for the association, those every partner
+// confirmed. The space page reloads it on ShowcaseChanged.
+import { html, nothing } from "lit-html";
 import { api } from "../../api/client";
 import { ApiError } from "../../api/problem";
 import type { MemberRole, ShowcaseDto } from "../../api/types";
@@ -16,6 +17,8 @@ type State = "loading" | "forbidden" | "error" | "ok";
 export function spaceShowcase(spaceId: string, redraw: Redraw) {
   let state: State = "loading";
   let projects: ShowcaseDto[] = [];
+  let busy = false;
+  let status: { projectId: string; ok: boolean; text: () => string } | null = null;
 
   const load = latestOnly(
     () => api.spaceShowcase(spaceId),
@@ -31,6 +34,38 @@ export function spaceShowcase(spaceId: string, redraw: Redraw) {
     },
   );
 
+  async function verify(project: ShowcaseDto): Promise<void> {
+    busy = true;
+    status = null;
+    redraw();
+    try {
+      const fresh = await api.verifyShowcase(project.id, { spaceId, version: project.version });
+      projects = projects.map((p) => (p.id === fresh.id ? fresh : p));
+      status = { projectId: project.id, ok: true, text: () => t("showcase.verifiedDone") };
+    } catch (error) {
+      const code = error instanceof ApiError ? error.status : 0;
+      status = { projectId: project.id, ok: false, text: () => t(code === 409 ? "showcase.verifyChanged" : code === 403 ? "showcase.verifyForbidden" : "buyers.failed") };
+      load();
+    } finally {
+      busy = false;
+      redraw();
+    }
+  }
+
+  /** What an admin does with a project: verify it once every partner confirmed; until then say what it waits for. */
+  const adminActions = (p: ShowcaseDto) =>
+    p.verified
+      ? nothing
+      : html`<div class="actions">
+          ${p.partners.every((partner) => partner.confirmation === "Confirmed")
+            ? html`<button type="button" class="primary" data-testid="showcase-verify" ?disabled=${busy} @click=${() => verify(p)}>
+                ${t("showcase.verify")}</button>`
+            : html`<span class="muted small">${t("showcase.verifyAwaitsPartners")}</span>`}
+          ${status?.projectId === p.id
+            ? html`<span class="status ${status.ok ? "ok" : "error"}" role="status" data-testid="showcase-verify-status">${status.text()}</span>`
+            : nothing}
+        </div>`;
+
   return {
     load: () => load(),
     /** The viewer may not see the members: say so without a refused request. */
@@ -39,7 +74,7 @@ export function spaceShowcase(spaceId: string, redraw: Redraw) {
       state = "forbidden";
       projects = [];
     },
-    view: (roles: ReadonlyMap<string, MemberRole>) => html`<section class="card" data-testid="space-showcase" data-state=${state}
+    view: (roles: ReadonlyMap<string, MemberRole>, admin: boolean) => html`<section class="card" data-testid="space-showcase" data-state=${state}
       aria-labelledby="space-showcase-title">
       <div class="section-head">
         <h2 id="space-showcase-title">${t("space.showcase")} ${state === "ok" ? html`<span class="count">${projects.length}</span>` : ""}</h2>
@@ -54,7 +89,10 @@ export function spaceShowcase(spaceId: string, redraw: Redraw) {
             : projects.length === 0
               ? html`<p class="muted">${t("showcase.empty")}</p>`
               : html`<ul class="showcase-list">
-                  ${projects.map((p) => projectView(p, { showStates: [...roles.keys()].some((firm) => takesPart(p, firm)) }))}
+                  ${projects.map((p) => projectView(p, {
+                    showStates: admin || [...roles.keys()].some((firm) => takesPart(p, firm)),
+                    actions: admin ? adminActions(p) : nothing,
+                  }))}
                 </ul>`}
     </section>`,
     dispose: () => load.cancel(),

@@ -1,5 +1,5 @@
 // On a space's page, for its admins: applications, members (with the association's verified mark),
-// invitations, the policy, moderators and the history of every membership change; and, in a tab of its own, the
+// invitations, the policy, the buyers that publish there, moderators and the history of every membership change; and, in a tab of its own, the
 // dashboard. The lists reload whenever the hub says the memberships changed.
 import { html, nothing } from "lit-html";
 import { ifDefined } from "lit-html/directives/if-defined.js";
@@ -29,10 +29,11 @@ import { decisionDialog, type DecisionTarget } from "./decision-dialog";
 import { actionProblem, invitationConflict } from "./problems";
 import { buildPublishRequest, policyChanged } from "./requests";
 import type { SpaceContext } from "./space-context";
+import { spaceBuyers } from "./space-buyers";
 import { statusBadge, verifiedBadge } from "./space-views";
 import { awaitingPolicy, decisionsFor, groupMemberships, invitationBlock, needsReason, vouchAction } from "./standing";
 
-type Section = "applications" | "members" | "invitations" | "policy" | "moderators" | "history";
+type Section = "applications" | "members" | "invitations" | "policy" | "buyers" | "moderators" | "history";
 type Feedback = { ok: boolean; text: () => string };
 type Tab = "manage" | "dashboard";
 
@@ -60,6 +61,8 @@ export function adminArea(ctx: SpaceContext) {
   const vouchFeedback = new Map<string, Feedback & { verified: boolean | null }>();
   let busy = false;
   let tab: Tab = "manage";
+  /** Buyers' requests to publish here, approvals and mandates. */
+  const buyers = spaceBuyers(ctx.spaceId, ctx.redraw);
   /** Made when the Dashboard tab is first opened, so that its figures and charts are fetched only then. */
   let dashboard: SpaceDashboardView | null = null;
 
@@ -570,12 +573,14 @@ export function adminArea(ctx: SpaceContext) {
     /** Loads the admins' lists again (on a hub notice, after an action). */
     load: () => {
       loadLists();
+      buyers.load();
       dashboard?.load();
     },
     /** Opens the Dashboard tab (or the Management one). */
     showTab,
     dispose() {
       loadLists.cancel();
+      buyers.dispose();
       dashboard?.dispose();
       firmSearch.dispose();
       clearTimeout(freshTimer);
@@ -591,6 +596,7 @@ export function adminArea(ctx: SpaceContext) {
               ${todo("applications", groups.applications.length, tn("admin.summary.applications", groups.applications.length))}
               ${todo("policy", pending, tn("admin.summary.policy", pending, { version: detail.policy.version }))}
               ${todo("invitations", groups.invited.length, tn("admin.summary.invitations", groups.invited.length))}
+              ${todo("buyers", buyers.requests(), tn("admin.summary.buyers", buyers.requests()))}
             </ul>`
           : loadingView()}
         <p class="summary-links">
@@ -600,7 +606,7 @@ export function adminArea(ctx: SpaceContext) {
       </section>`;
     },
     view(detail: SpaceDetailDto, hostEditor: boolean) {
-      const sections: Section[] = ["applications", "members", "invitations", "policy", "moderators", "history"];
+      const sections: Section[] = ["applications", "members", "invitations", "policy", "buyers", "moderators", "history"];
       const groups = memberships ? groupMemberships(memberships) : null;
       const tabButton = (name: Tab, label: string) =>
         html`<button type="button" role="tab" id="admin-tab-${name}" data-testid="admin-tab-${name}" aria-controls="admin-panel"
@@ -636,6 +642,7 @@ export function adminArea(ctx: SpaceContext) {
                   ${invitationsView(groups.invited)}
                   ${policyView(detail, awaitingPolicy(memberships ?? []))}
                 </div>
+                ${buyers.view()}
                 ${moderatorsView(detail.moderators, hostEditor)}
                 ${historyView(history)}
               `}`}

@@ -256,7 +256,7 @@ export function spacePage(id: string, redraw: Redraw): Page {
 
       ${membersView(d)}
 
-      ${showcase.view(roles)}
+      ${showcase.view(roles, d.viewerIsAdmin)}
 
       ${d.viewerIsAdmin ? admin.view(d, hostEditor) : nothing}
     </article>`;

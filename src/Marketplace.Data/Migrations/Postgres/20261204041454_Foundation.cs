@@ -351,12 +351,47 @@ namespace Marketplace.Data.Migrations.Postgres
                     ValueCurrency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: true),
                     Cpv = table.Column<string>(type: "text", nullable: false),
                     Verified = table.Column<bool>(type: "boolean", nullable: false),
+                    VerifiedBy = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    VerifierId = table.Column<Guid>(type: "uuid", nullable: true),
+                    VerifiedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     Version = table.Column<int>(type: "integer", nullable: false),
                     PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_showcase_projects", x => x.ProjectId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "space_buyer_events",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SpaceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    BuyerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
+                    Step = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    ActorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_space_buyer_events", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "space_buyers",
+                columns: table => new
+                {
+                    SpaceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    BuyerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Approval = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    Mandated = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_space_buyers", x => new { x.SpaceId, x.BuyerId });
                 });
 
             migrationBuilder.CreateTable(
@@ -732,6 +767,22 @@ namespace Marketplace.Data.Migrations.Postgres
                 column: "PublisherId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_space_buyer_events_BuyerId",
+                table: "space_buyer_events",
+                column: "BuyerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_space_buyer_events_SpaceId_BuyerId_Sequence",
+                table: "space_buyer_events",
+                columns: new[] { "SpaceId", "BuyerId", "Sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_space_buyers_BuyerId",
+                table: "space_buyers",
+                column: "BuyerId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_space_members_BusinessId",
                 table: "space_members",
                 column: "BusinessId");
@@ -847,6 +898,12 @@ namespace Marketplace.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "showcase_projects");
+
+            migrationBuilder.DropTable(
+                name: "space_buyer_events");
+
+            migrationBuilder.DropTable(
+                name: "space_buyers");
 
             migrationBuilder.DropTable(
                 name: "space_members");

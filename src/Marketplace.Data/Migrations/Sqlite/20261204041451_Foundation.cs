@@ -347,12 +347,47 @@ namespace Marketplace.Data.Migrations.Sqlite
                     ValueCurrency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: true),
                     Cpv = table.Column<string>(type: "TEXT", nullable: false),
                     Verified = table.Column<bool>(type: "INTEGER", nullable: false),
+                    VerifiedBy = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    VerifierId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    VerifiedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false),
                     PublishedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_showcase_projects", x => x.ProjectId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "space_buyer_events",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SpaceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    BuyerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    Step = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    ActorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_space_buyer_events", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "space_buyers",
+                columns: table => new
+                {
+                    SpaceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    BuyerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Approval = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    Mandated = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_space_buyers", x => new { x.SpaceId, x.BuyerId });
                 });
 
             migrationBuilder.CreateTable(
@@ -714,6 +749,22 @@ namespace Marketplace.Data.Migrations.Sqlite
                 column: "PublisherId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_space_buyer_events_BuyerId",
+                table: "space_buyer_events",
+                column: "BuyerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_space_buyer_events_SpaceId_BuyerId_Sequence",
+                table: "space_buyer_events",
+                columns: new[] { "SpaceId", "BuyerId", "Sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_space_buyers_BuyerId",
+                table: "space_buyers",
+                column: "BuyerId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_space_members_BusinessId",
                 table: "space_members",
                 column: "BusinessId");
@@ -829,6 +880,12 @@ namespace Marketplace.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "showcase_projects");
+
+            migrationBuilder.DropTable(
+                name: "space_buyer_events");
+
+            migrationBuilder.DropTable(
+                name: "space_buyers");
 
             migrationBuilder.DropTable(
                 name: "space_members");

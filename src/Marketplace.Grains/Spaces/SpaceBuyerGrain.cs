@@ -1,0 +1,69 @@
+using Marketplace.Businesses;
+using Orleans.Runtime;
+
+namespace Marketplace.Spaces;
+
+internal sealed class SpaceBuyerGrain(
+    [PersistentState("spaceBuyer")] IPersistentState<SpaceBuyerState> standing,
+    MarketplaceClock clock) : Grain, ISpaceBuyerGrain
+{
+    SpaceBuyerState State => standing.State;
+    Guid SpaceId => this.GetPrimaryKey(out _);
+
+    Guid BuyerId
+    {
+        get
+        {
+            this.GetPrimaryKey(out string? buyer);
+            return Guid.Parse(buyer ?? throw new InvalidOperationException("A buyer's standing is keyed by space and buyer."));
+        }
+    }
+
+    public Task<SpaceBuyerSnapshot?> Get() => Task.FromResult(State.Version == 0 ? null : State.ToSnapshot());
+
+    public async Task<Outcome<SpaceBuyerSnapshot>> RequestPublishing(Guid actorId)
+    {
+        if (State.CheckRequest(await Context(actorId)) is { } no) return no;
+        State.Request(actorId, clock.Now());
+        return await Commit();
+    }
+
+    public async Task<Outcome<SpaceBuyerSnapshot>> Decide(Guid actorId, BuyerDecision decision)
+    {
+        if (State.CheckDecide(decision, await Context(actorId)) is { } no) return no;
+        State.Decide(decision, actorId, clock.Now());
+        return await Commit();
+    }
+
+    public async Task<Outcome<SpaceBuyerSnapshot>> GrantMandate(Guid actorId)
+    {
+        if (State.CheckGrantMandate(await Context(actorId)) is { } no) return no;
+        State.GrantMandate(actorId, clock.Now());
+        return await Commit();
+    }
+
+    public async Task<Outcome<SpaceBuyerSnapshot>> RevokeMandate(Guid actorId)
+    {
+        if (State.CheckRevokeMandate(await Context(actorId)) is { } no) return no;
+        State.RevokeMandate(actorId, clock.Now());
+        return await Commit();
+    }
+
+    // A buyer's standing may call its space and businesses; neither calls back (DESIGN.md: calls go one way).
+    async Task<SpaceBuyerContext> Context(Guid actorId)
+    {
+        // The key names the space and the buyer; a state reloaded after a failed write must still know them.
+        State.SpaceId = SpaceId;
+        State.BuyerId = BuyerId;
+        var space = GrainFactory.GetGrain<ISpaceGrain>(SpaceId);
+        var snapshot = await space.Get();
+        return new SpaceBuyerContext(actorId, snapshot, snapshot is not null && await space.IsAdmin(actorId),
+            await GrainFactory.GetGrain<IBusinessGrain>(BuyerId).Get());
+    }
+
+    async Task<SpaceBuyerSnapshot> Commit()
+    {
+        await standing.WriteStateAsync();
+        return State.ToSnapshot();
+    }
+}

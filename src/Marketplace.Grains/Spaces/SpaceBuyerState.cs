@@ -1,0 +1,88 @@
+using Marketplace.Businesses;
+
+namespace Marketplace.Spaces;
+
+/// <summary>
+/// What a buyer's standing needs to know to judge a command: the space (null when it does not exist), whether the
+/// actor administers it, and the buyer (null when no business has its id).
+/// </summary>
+public sealed record SpaceBuyerContext(Guid ActorId, SpaceSnapshot? Space, bool ActorIsAdmin, BusinessSnapshot? Buyer)
+{
+    public bool ActorActsForBuyer => Buyer?.CanEdit(ActorId) == true;
+}
+
+/// <summary>The stored standing of one buyer in one space and its history, with the rules that guard every change.</summary>
+public sealed class SpaceBuyerState
+{
+    public Guid SpaceId { get; set; }
+    public Guid BuyerId { get; set; }
+    public BuyerApproval? Approval { get; set; }
+    public bool Mandated { get; set; }
+    public List<SpaceBuyerEvent> History { get; set; } = [];
+    public int Version { get; set; }
+
+    public Problem? CheckRequest(SpaceBuyerContext context) =>
+        GuardBuyer(context) ?? Approval switch
+        {
+            BuyerApproval.Requested => Problem.Conflict("This buyer has already asked to publish in this space; its admins have not decided yet."),
+            BuyerApproval.Approved => Problem.Conflict("This buyer is already approved to publish in this space."),
+            _ => null,
+        };
+
+    public void Request(Guid actorId, DateTimeOffset now)
+    {
+        Approval = BuyerApproval.Requested;
+        Record(SpaceBuyerStep.PublishingRequested, actorId, now);
+    }
+
+    public Problem? CheckGrantMandate(SpaceBuyerContext context) =>
+        GuardBuyer(context) ?? (Mandated ? Problem.Conflict("The space's admins already hold this buyer's mandate.") : null);
+
+    /// <summary>A mandate is consent to publish there: a buyer that never asked asks now. A revoked approval stays revoked.</summary>
+    public void GrantMandate(Guid actorId, DateTimeOffset now)
+    {
+        Mandated = true;
+        Record(SpaceBuyerStep.MandateGranted, actorId, now);
+        if (Approval is null) Request(actorId, now);
+    }
+
+    public Problem? CheckRevokeMandate(SpaceBuyerContext context) =>
+        GuardBuyer(context) ?? (!Mandated ? Problem.Conflict("The space's admins hold no mandate from this buyer.") : null);
+
+    public void RevokeMandate(Guid actorId, DateTimeOffset now)
+    {
+        Mandated = false;
+        Record(SpaceBuyerStep.MandateRevoked, actorId, now);
+    }
+
+    /// <summary>Admins approve a pending request, and revoke an approval or decline a request.</summary>
+    public Problem? CheckDecide(BuyerDecision decision, SpaceBuyerContext context) =>
+        !context.ActorIsAdmin ? Problem.Forbidden("Only the space's admins approve buyers or revoke their approval.")
+        : !Enum.IsDefined(decision) ? Problem.Invalid("decision", "Approve or Revoke.")
+        : context.Buyer is not { Kind: BusinessKind.Buyer } || Approval is null ? Problem.NotFound("This buyer has not asked to publish in this space.")
+        : decision == BuyerDecision.Approve && Approval != BuyerApproval.Requested
+            ? Problem.Conflict(Approval == BuyerApproval.Approved ? "This buyer is already approved." : "The approval was revoked: the buyer asks again first.")
+        : decision == BuyerDecision.Revoke && Approval == BuyerApproval.Revoked ? Problem.Conflict("This buyer's approval is already revoked.")
+        : null;
+
+    public void Decide(BuyerDecision decision, Guid actorId, DateTimeOffset now)
+    {
+        Approval = decision == BuyerDecision.Approve ? BuyerApproval.Approved : BuyerApproval.Revoked;
+        Record(decision == BuyerDecision.Approve ? SpaceBuyerStep.Approved : SpaceBuyerStep.ApprovalRevoked, actorId, now);
+    }
+
+    public SpaceBuyerSnapshot ToSnapshot() => new(SpaceId, BuyerId, Approval, Mandated, [.. History], Version);
+
+    /// <summary>The actor first: to anyone but the buyer's Owners and Managers the answer is the same whatever exists.</summary>
+    static Problem? GuardBuyer(SpaceBuyerContext context) =>
+        !context.ActorActsForBuyer ? Problem.Forbidden("Only the buyer's Owners and Managers ask to publish in a space and grant or revoke its mandates.")
+        : context.Buyer!.Kind != BusinessKind.Buyer ? Problem.Invalid("buyerId", "Only a buyer publishes tenders.")
+        : context.Space is null ? Problem.NotFound("No space has this id.")
+        : null;
+
+    void Record(SpaceBuyerStep step, Guid actorId, DateTimeOffset now)
+    {
+        History.Add(new SpaceBuyerEvent(step, actorId, now));
+        Version++;
+    }
+}

@@ -1,0 +1,86 @@
+using System.Security.Claims;
+using Marketplace.Data;
+using Marketplace.Data.ReadModels;
+using Marketplace.Server.Auth;
+using Marketplace.Spaces;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Server.Endpoints;
+
+public static class SpaceBuyerEndpoints
+{
+    /// <summary>
+    /// Buyers in spaces: a buyer asks to publish tenders in a space and its admins approve or revoke; the buyer
+    /// grants or revokes a mandate for the space's admins to act for it there. Each step is in the standing's history.
+    /// </summary>
+    public static IEndpointRouteBuilder MapSpaceBuyerApi(this IEndpointRouteBuilder app)
+    {
+        var spaces = app.MapApiGroup("/api/spaces/{id:guid}/buyers", "Spaces").RequireAuthorization();
+        spaces.MapGet("/", OfSpace);
+        spaces.MapPost("/{buyerId:guid}/request", Request);
+        spaces.MapPost("/{buyerId:guid}/decision", Decide);
+        var buyers = app.MapApiGroup("/api/businesses/{id:guid}", "Spaces").RequireAuthorization();
+        buyers.MapGet("/spaces", OfBuyer);
+        buyers.MapPost("/mandates", Grant);
+        buyers.MapDelete("/mandates/{spaceId:guid}", Revoke);
+        return app;
+    }
+
+    /// <summary>The buyers of a space (requests, approvals, mandates) with their history: for its admins.</summary>
+    static async Task<Results<Ok<SpaceBuyerDto[]>, ProblemHttpResult>> OfSpace(
+        Guid id, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
+        await SpaceEndpoints.AdminView(id, user, grains) is null ? SpaceEndpoints.AdminRefusal(await grains.GetGrain<ISpaceGrain>(id).Get())
+        : TypedResults.Ok(await Dtos(db.SpaceBuyers.Where(b => b.SpaceId == id), db, ct));
+
+    /// <summary>A buyer's standing in every space it dealt with: for the buyer's own people.</summary>
+    static async Task<Results<Ok<SpaceBuyerDto[]>, ProblemHttpResult>> OfBuyer(
+        Guid id, ClaimsPrincipal user, MarketplaceDbContext db, CancellationToken ct) =>
+        !(await db.BusinessesOf(user, ct)).Contains(id) ? Problem.Forbidden("Only the buyer's people see its spaces and mandates.").ToHttp()
+        : TypedResults.Ok(await Dtos(db.SpaceBuyers.Where(b => b.BuyerId == id), db, ct));
+
+    static Task<Results<Ok<SpaceBuyerDto>, ProblemHttpResult>> Request(
+        Guid id, Guid buyerId, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
+        Respond(grains.SpaceBuyer(id, buyerId).RequestPublishing(user.UserId()), db, ct);
+
+    static async Task<Results<Ok<SpaceBuyerDto>, ProblemHttpResult>> Decide(
+        Guid id, Guid buyerId, BuyerDecisionRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
+        body.Decision is not { } decision ? ProblemResults.Required("decision")
+        : await Respond(grains.SpaceBuyer(id, buyerId).Decide(user.UserId(), decision), db, ct);
+
+    static Task<Results<Ok<SpaceBuyerDto>, ProblemHttpResult>> Grant(
+        Guid id, MandateRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
+        Respond(grains.SpaceBuyer(body.SpaceId, id).GrantMandate(user.UserId()), db, ct);
+
+    static Task<Results<Ok<SpaceBuyerDto>, ProblemHttpResult>> Revoke(
+        Guid id, Guid spaceId, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
+        Respond(grains.SpaceBuyer(spaceId, id).RevokeMandate(user.UserId()), db, ct);
+
+    static async Task<Results<Ok<SpaceBuyerDto>, ProblemHttpResult>> Respond(Task<Outcome<SpaceBuyerSnapshot>> command, MarketplaceDbContext db, CancellationToken ct)
+    {
+        var outcome = await command;
+        if (outcome.Problem is { } no) return no.ToHttp();
+        var done = outcome.Value!;
+        // The read model is written in the grain's own transaction, so it already says what the grain says.
+        return TypedResults.Ok((await Dtos(db.SpaceBuyers.Where(b => b.SpaceId == done.SpaceId && b.BuyerId == done.BuyerId), db, ct)).Single());
+    }
+
+    /// <summary>Standings with the space's and the buyer's names and each history step with who took it: three queries.</summary>
+    static async Task<SpaceBuyerDto[]> Dtos(IQueryable<SpaceBuyerEntry> standings, MarketplaceDbContext db, CancellationToken ct)
+    {
+        var rows = await standings.AsNoTracking()
+            .Join(db.Spaces, b => b.SpaceId, s => s.SpaceId, (b, s) => new { Standing = b, Space = s.Name })
+            .Join(db.Directory, x => x.Standing.BuyerId, d => d.BusinessId, (x, d) => new { x.Standing, x.Space, Buyer = d.Name })
+            .OrderBy(x => x.Buyer).ThenBy(x => x.Space).Take(500).ToListAsync(ct);
+        var spaceIds = rows.Select(r => r.Standing.SpaceId).Distinct().ToList();
+        var buyerIds = rows.Select(r => r.Standing.BuyerId).Distinct().ToList();
+        var events = await db.SpaceBuyerEvents.AsNoTracking().Where(e => spaceIds.Contains(e.SpaceId) && buyerIds.Contains(e.BuyerId))
+            .GroupJoin(db.Users, e => e.ActorId, u => u.Id, (e, u) => new { Event = e, Actors = u })
+            .SelectMany(x => x.Actors.DefaultIfEmpty(), (x, u) => new { x.Event, Email = u == null ? "" : u.Email })
+            .ToListAsync(ct);
+        return [.. rows.Select(r => new SpaceBuyerDto(new NamedDto(r.Standing.SpaceId, r.Space), new NamedDto(r.Standing.BuyerId, r.Buyer),
+            r.Standing.Approval, r.Standing.Mandated,
+            [.. events.Where(e => e.Event.SpaceId == r.Standing.SpaceId && e.Event.BuyerId == r.Standing.BuyerId).OrderByDescending(e => e.Event.Sequence)
+                .Select(e => new SpaceBuyerEventDto(e.Event.Step, e.Email ?? "", e.Event.At))]))];
+    }
+}
