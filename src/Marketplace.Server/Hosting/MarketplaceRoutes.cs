@@ -26,6 +26,7 @@ public static class MarketplaceRoutes
         app.MapSpaceApi();
         app.MapShowcaseApi();
         app.MapTenderApi();
+        app.MapAuditApi();
         app.MapBidApi();
         app.MapInboxApi();
         app.MapDocumentApi();
