@@ -54,6 +54,9 @@ public static class DataSetup
         services.AddSingleton<IReadModelProjector, JointBidProjector>();
         services.AddSingleton<Tenders.ITenderBids, EfTenderBids>();
         services.Configure<Tenders.TenderOptions>(builder.Configuration.GetSection("Tenders"));
+        services.Configure<Audit.AuditOptions>(builder.Configuration.GetSection("Audit"));
+        services.AddSingleton<Audit.AuditSigningKey>();
+        services.AddSingleton<Audit.AuditChains>();
         // The default provider, so grains declare [PersistentState("name")] without naming a storage.
         services.AddGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME,
             (sp, _) => ActivatorUtilities.CreateInstance<EfGrainStorage>(sp));

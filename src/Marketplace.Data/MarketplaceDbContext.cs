@@ -36,6 +36,8 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
     public DbSet<BidLotEntry> BidLots => Set<BidLotEntry>();
     public DbSet<BidTendererEntry> BidTenderers => Set<BidTendererEntry>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Audit.AuditCheckpointEntry> AuditCheckpoints => Set<Audit.AuditCheckpointEntry>();
+    public DbSet<Audit.AuditCheckpointLeafEntry> AuditCheckpointLeaves => Set<Audit.AuditCheckpointLeafEntry>();
     public DbSet<InboxEntry> Inbox => Set<InboxEntry>();
     public DbSet<DocumentEntry> Documents => Set<DocumentEntry>();
     public DbSet<AwardEntry> Awards => Set<AwardEntry>();
@@ -182,6 +184,7 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
             e.Property(x => x.Title).HasMaxLength(200);
             e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
             e.Property(x => x.AuditHeadHash).HasMaxLength(64);
+            e.Property(x => x.SealedHeadHash).HasMaxLength(64);
             e.HasIndex(x => x.BuyerId);
             e.HasIndex(x => x.NextDeadline);
         });
@@ -223,12 +226,33 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
         builder.Entity<AuditEntry>(e =>
         {
             e.ToTable("audit_entries");
-            e.HasKey(x => new { x.TenderId, x.Sequence });
+            e.HasKey(x => new { x.TenderId, x.Chain, x.Sequence });
+            e.Property(x => x.Chain).HasConversion<string>().HasMaxLength(8);
             e.Property(x => x.Subject).HasMaxLength(40);
             e.Property(x => x.Kind).HasMaxLength(32);
             e.Property(x => x.PreviousHash).HasMaxLength(64);
             e.Property(x => x.Hash).HasMaxLength(64);
             e.HasIndex(x => new { x.TenderId, x.Subject, x.SubjectSequence }).IsUnique();
+        });
+
+        builder.Entity<Audit.AuditCheckpointEntry>(e =>
+        {
+            e.ToTable("audit_checkpoints");
+            e.HasKey(x => x.Number);
+            e.Property(x => x.Number).ValueGeneratedNever();
+            e.Property(x => x.Root).HasMaxLength(64);
+            e.Property(x => x.Signature).HasMaxLength(128);
+        });
+
+        builder.Entity<Audit.AuditCheckpointLeafEntry>(e =>
+        {
+            e.ToTable("audit_checkpoint_leaves");
+            e.HasKey(x => new { x.Checkpoint, x.TenderId });
+            e.Property(x => x.PublicHash).HasMaxLength(64);
+            e.Property(x => x.SealedHash).HasMaxLength(64);
+            e.Property(x => x.Nonce).HasMaxLength(64);
+            e.Property(x => x.SealedCommitment).HasMaxLength(64);
+            e.HasIndex(x => new { x.Checkpoint, x.Index }).IsUnique();
         });
 
         builder.Entity<InboxEntry>(e =>

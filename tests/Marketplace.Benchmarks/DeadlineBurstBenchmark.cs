@@ -215,11 +215,14 @@ internal static class DeadlineBurstBenchmark
         }
 
         var head = await db.Tenders.AsNoTracking().SingleAsync(t => t.TenderId == tenderId);
-        var links = await db.AuditEntries.AsNoTracking().Where(e => e.TenderId == tenderId).OrderBy(e => e.Sequence).ToListAsync();
-        var chain = Check($"the audit chain ({links.Count} links) verifies against the head in `tenders`, records each acknowledged submission once "
-            + "and none after SubmissionsClosed (dated T)");
-        if (AuditChain.FirstBroken(tenderId, [.. links.Select(l => l.ToLink())], head.AuditHeadSequence, head.AuditHeadHash) is { } broken)
-            chain.Add($"the audit chain breaks at link {broken} of {links.Count} (head {head.AuditHeadSequence})");
+        var all = await db.AuditEntries.AsNoTracking().Where(e => e.TenderId == tenderId).OrderBy(e => e.Sequence).ToListAsync();
+        var (tenderLinks, links) = (all.Where(l => l.Chain == AuditChainKind.Public).ToList(), all.Where(l => l.Chain == AuditChainKind.Sealed).ToList());
+        var chain = Check($"the audit chains ({tenderLinks.Count} public links, {links.Count} sealed) verify against the heads in `tenders`, record each "
+            + "acknowledged submission once, close submissions at T and open bids only on links the opening recorded");
+        if (AuditChain.FirstBroken(tenderId, AuditChainKind.Public, [.. tenderLinks.Select(l => l.ToLink())], head.AuditHeadSequence, head.AuditHeadHash) is { } broken)
+            chain.Add($"the public chain breaks at link {broken} of {tenderLinks.Count} (head {head.AuditHeadSequence})");
+        if (AuditChain.FirstBroken(tenderId, AuditChainKind.Sealed, [.. links.Select(l => l.ToLink())], head.SealedHeadSequence, head.SealedHeadHash) is { } sealedBroken)
+            chain.Add($"the sealed chain breaks at link {sealedBroken} of {links.Count} (head {head.SealedHeadSequence})");
         var bidLinks = links.Where(l => l.Kind == "BidSubmitted").ToList();
         var bidLinksBySubject = bidLinks.ToLookup(l => l.Subject);
         if (bidLinks.Count != acked.Count) chain.Add($"the audit chain records {bidLinks.Count} submissions, {acked.Count} were acknowledged");
@@ -227,10 +230,12 @@ internal static class DeadlineBurstBenchmark
             if (bidLinksBySubject[receipt.BidId.ToString("N")].SingleOrDefault() is not { } link
                 || !link.Detail.Contains($"digest={receipt.Digest}", StringComparison.Ordinal) || link.At != receipt.ReceivedAt)
                 chain.Add($"the audit chain does not record bid {receipt.BidId} once with its receipt");
-        var closed = links.SingleOrDefault(l => l.Subject == AuditChain.TenderSubject && l.Kind == "SubmissionsClosed");
+        var closed = tenderLinks.SingleOrDefault(l => l.Kind == "SubmissionsClosed");
         if (closed is null || closed.At != deadline) chain.Add("the audit chain does not close submissions at T");
-        else if (bidLinks.Any(l => l.Sequence > closed.Sequence))
-            chain.Add($"{bidLinks.Count(l => l.Sequence > closed.Sequence)} submissions are recorded after submissions closed");
+        var sealedAtOpening = tenderLinks.SingleOrDefault(l => l.Kind == "BidsOpened") is { } o ? AuditChain.SealedHeadIn(o.Detail) : null;
+        if (sealedAtOpening is null) chain.Add("the opening does not record the sealed chain's head");
+        else if (bidLinks.Any(l => l.Sequence > sealedAtOpening.Value.Sequence))
+            chain.Add($"{bidLinks.Count(l => l.Sequence > sealedAtOpening.Value.Sequence)} submissions are recorded after the bids were opened");
         var violations = checks.SelectMany(c => c.Problems).ToList();
 
         // --- figures ---------------------------------------------------------------------------------------------------

@@ -109,6 +109,11 @@ public sealed class TenderBrowserTests(ClockedBrowserFixture fixture) : IClassFi
         await Expect(officer.GetByTestId("tender-status")).ToHaveAttributeAsync("data-status", "Awarded");
         await Expect(officer.GetByTestId("audit-status")).ToHaveAttributeAsync("data-valid", "true");
         await officer.ScreenshotAsync(new() { Path = Shot("tender-6-awarded-buyer.png"), FullPage = true });
+        // The buyer reads the opened bids' links of the sealed chain, apart from the tender's public chain.
+        await Expect(officer.GetByTestId("audit-sealed-status")).ToHaveAttributeAsync("data-valid", "true");
+        await officer.GetByTestId("audit-sealed-links").Locator("summary").ClickAsync();
+        await Expect(officer.GetByTestId("audit-sealed-links").GetByTestId("audit-link").First).ToHaveAttributeAsync("data-kind", "BidSubmitted");
+        await officer.Locator("section.audit").ScreenshotAsync(new() { Path = Shot("tender-6-audit-buyer.png") });
 
         // The firm sees the award live, and that the opened bid is exactly the one it sealed.
         await Expect(firm.GetByTestId("award-badge")).ToBeVisibleAsync();

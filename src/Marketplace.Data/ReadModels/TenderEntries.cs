@@ -3,8 +3,8 @@ using Marketplace.Tenders;
 namespace Marketplace.Data.ReadModels;
 
 /// <summary>
-/// A tender as lists show it, the state the deadline scheduler and the bid guard read, and the head of its audit
-/// chain (so removing the last links is detected too).
+/// A tender as lists show it, the state the deadline scheduler and the bid guard read, and the heads of its two
+/// audit chains (so removing the last links is detected too; signed checkpoints anchor these heads outside the row).
 /// </summary>
 public sealed class TenderEntry
 {
@@ -22,8 +22,12 @@ public sealed class TenderEntry
     public DateTimeOffset? NextDeadline { get; set; }
     public DateTimeOffset? PublishedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+    /// <summary>The head of the public chain (the tender's own events).</summary>
     public long AuditHeadSequence { get; set; }
     public string AuditHeadHash { get; set; } = AuditChain.Genesis;
+    /// <summary>The head of the sealed chain (its bids' and alliances' events).</summary>
+    public long SealedHeadSequence { get; set; }
+    public string SealedHeadHash { get; set; } = AuditChain.Genesis;
 }
 
 public sealed class TenderSpaceEntry
@@ -61,10 +65,11 @@ public sealed class BidTendererEntry
     public TendererRole Role { get; set; }
 }
 
-/// <summary>One link of a tender's audit chain, as stored; <see cref="AuditChain"/> verifies it.</summary>
+/// <summary>One link of one of a tender's audit chains, as stored; <see cref="AuditChain"/> verifies it.</summary>
 public sealed class AuditEntry
 {
     public Guid TenderId { get; set; }
+    public AuditChainKind Chain { get; set; }
     public long Sequence { get; set; }
     /// <summary><see cref="AuditChain.TenderSubject"/>, a bid's id, or an alliance's or its joint bid's subject (<see cref="AuditChain.AllianceSubject"/>).</summary>
     public required string Subject { get; set; }

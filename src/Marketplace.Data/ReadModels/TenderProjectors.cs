@@ -133,21 +133,33 @@ internal static class TenderLedger
         return [.. history.Where(h => h.Sequence > recorded)];
     }
 
-    /// <summary>Appends events to the chain of a locked tender row, and moves its head.</summary>
+    /// <summary>
+    /// Appends a subject's events to its chain of a locked tender row (the tender's own to the public chain, the
+    /// others to the sealed one), and moves that chain's head. The public opening link also records the sealed
+    /// chain's head at that moment (<see cref="AuditChain.SealedHeadDetail"/>).
+    /// </summary>
     public static void Chain(MarketplaceDbContext db, TenderEntry tender, string subject, IEnumerable<AuditEvent> events)
     {
+        var chain = AuditChain.ChainOf(subject);
         foreach (var e in events)
         {
-            var link = AuditChain.Link(tender.TenderId, tender.AuditHeadSequence + 1, subject, e, tender.AuditHeadHash);
+            var detail = chain == AuditChainKind.Public && e.Kind == OpeningKind
+                ? $"{e.Detail}{(e.Detail.Length > 0 ? ";" : "")}{AuditChain.SealedHeadDetail(tender.SealedHeadSequence, tender.SealedHeadHash)}"
+                : e.Detail;
+            var (sequence, previous) = chain == AuditChainKind.Public ? (tender.AuditHeadSequence, tender.AuditHeadHash) : (tender.SealedHeadSequence, tender.SealedHeadHash);
+            var link = AuditChain.Link(tender.TenderId, chain, sequence + 1, subject, e.Kind, detail, e.At, previous);
             db.AuditEntries.Add(new AuditEntry
             {
-                TenderId = tender.TenderId, Sequence = link.Sequence, Subject = subject, SubjectSequence = e.Sequence, Kind = e.Kind,
-                Detail = e.Detail, At = e.At, PreviousHash = link.PreviousHash, Hash = link.Hash,
+                TenderId = tender.TenderId, Chain = chain, Sequence = link.Sequence, Subject = subject, SubjectSequence = e.Sequence, Kind = e.Kind,
+                Detail = detail, At = e.At, PreviousHash = link.PreviousHash, Hash = link.Hash,
             });
-            tender.AuditHeadSequence = link.Sequence;
-            tender.AuditHeadHash = link.Hash;
+            if (chain == AuditChainKind.Public) (tender.AuditHeadSequence, tender.AuditHeadHash) = (link.Sequence, link.Hash);
+            else (tender.SealedHeadSequence, tender.SealedHeadHash) = (link.Sequence, link.Hash);
         }
     }
+
+    /// <summary>The tender's event that opens the bids: its public link commits to the sealed chain.</summary>
+    const string OpeningKind = "BidsOpened";
 }
 
 /// <summary>The bids a tender opens: those stored as submitted (withdrawn ones are not opened).</summary>

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Marketplace.Alliances;
 using Marketplace.Data;
+using Marketplace.Data.Audit;
 using Marketplace.Data.ReadModels;
 using Marketplace.Server.Auth;
 using Marketplace.Reference;
@@ -122,15 +123,18 @@ public static class AllianceEndpoints
     }
 
     /// <summary>
-    /// The alliance's and its joint bid's links of the tender's audit chain, for the people of its active firms, with
-    /// the check of the whole chain they are part of.
+    /// The alliance's, its joint bid's and its submitted bid's links of the tender's sealed chain, for the people of its
+    /// active firms, with the check of the whole sealed chain.
     /// </summary>
-    static async Task<Results<Ok<AuditDto>, ProblemHttpResult>> Audit(Guid id, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
+    static async Task<Results<Ok<SealedAuditDto>, ProblemHttpResult>> Audit(
+        Guid id, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, AuditChains chains, CancellationToken ct)
     {
         if (await grains.Alliance(id).Get() is not { } alliance || !AllianceAccess.CanWatch(alliance, await db.BusinessesOf(user, ct)))
             return ProblemResults.NotFound("No alliance you may see has this id.");
         if (alliance.TenderId is not { } tenderId) return Problem.Conflict("A standing alliance bids for no tender: it has no audit chain.").ToHttp();
-        return TypedResults.Ok(await TenderEndpoints.AuditOf(tenderId, l => AuditChain.IsAlliances(l.Subject, id), db, ct));
+        var bids = (await db.Bids.AsNoTracking().Where(b => b.TenderId == tenderId && b.BidderId == id).Select(b => b.BidId).ToListAsync(ct))
+            .Select(b => b.ToString("N")).ToHashSet();
+        return TypedResults.Ok(await AuditEndpoints.SealedPart(tenderId, l => AuditChain.IsAlliances(l.Subject, id) || bids.Contains(l.Subject), db, chains, ct));
     }
 
     /// <summary>The alliance, its tender and the coverage of its lots, for a viewer of its workspace.</summary>

@@ -123,13 +123,32 @@ public sealed record LotEvaluationDto(int Lot, string Title, RankedBidDto[] Rank
 /// <summary>What a bidder learns after opening: per lot, its rank, points and whether it won.</summary>
 public sealed record BidResultDto(int Lot, int Rank, int Of, decimal Total, Dictionary<int, decimal> Points, bool Awarded, bool Decided);
 
-public sealed record AuditLinkDto(long Sequence, string Subject, string Kind, string Detail, DateTimeOffset At, string PreviousHash, string Hash);
+public sealed record AuditLinkDto(long Sequence, string Subject, string Kind, string Detail, DateTimeOffset At, string PreviousHash, string Hash)
+{
+    public static AuditLinkDto Of(AuditLink l) => new(l.Sequence, l.Subject, l.Kind, l.Detail, l.At, l.PreviousHash, l.Hash);
+}
 
 /// <summary>
-/// The audit chain check over every link: <see cref="FirstBroken"/> is the first link that does not hold, null when
-/// all do. <see cref="Links"/> counts the links shown (a sealed tender's bid links are verified but not shown).
+/// A tender's public chain (its own events, which anyone who sees the tender reads in full), checked exactly as the
+/// offline verifier checks its download (GET /api/tenders/{id}/audit/chain): <see cref="Finding"/> is what the check
+/// found and <see cref="FirstBroken"/> the first link that does not hold; <see cref="Checkpoint"/> is the signed
+/// checkpoint that anchors the tender's heads, null until one covers it. <see cref="Sealed"/> is what the viewer may
+/// read of the sealed chain (the bids' events), null when nothing.
 /// </summary>
-public sealed record AuditDto(bool Valid, long? FirstBroken, long Links, AuditLinkDto[] Shown);
+public sealed record AuditDto(bool Valid, long? FirstBroken, long Links, AuditLinkDto[] Shown, AuditFinding Finding, AuditCheckpointDto? Checkpoint,
+    SealedAuditDto? Sealed);
+
+/// <summary>
+/// The links of a tender's sealed chain (bids', alliances' and joint bids' events) the viewer may read, with the check
+/// of the whole sealed chain: <see cref="FirstBroken"/> is its first link that does not hold, null when all do.
+/// </summary>
+public sealed record SealedAuditDto(bool Valid, long? FirstBroken, AuditLinkDto[] Shown);
+
+/// <summary>A signed checkpoint: the Merkle root over every published tender's heads, signed with the server's key (GET /api/audit/public-key).</summary>
+public sealed record AuditCheckpointDto(long Number, DateTimeOffset At, int Tenders, string Root, string Signature)
+{
+    public static AuditCheckpointDto Of(AuditCheckpoint c) => new(c.Number, c.At, c.Tenders, c.Root, c.Signature);
+}
 
 public sealed record InboxItemDto(Guid TenderId, string Title, DateTimeOffset At, bool Unread, TenderStatus Status, DateTimeOffset SubmissionDeadline);
 

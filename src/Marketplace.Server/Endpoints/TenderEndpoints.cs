@@ -29,7 +29,6 @@ public static class TenderEndpoints
         api.MapPost("/{id:guid}/decisions", Decide).RequireAuthorization();
         api.MapPost("/{id:guid}/cancel", Cancel).RequireAuthorization();
         api.MapPost("/{id:guid}/complete", Complete).RequireAuthorization();
-        api.MapGet("/{id:guid}/audit", Audit);
         app.MapGet("/api/spaces/{id:guid}/tenders", OfSpace).WithTags("Tenders");
         app.MapGet("/api/businesses/{id:guid}/tenders", OfBuyer).WithTags("Tenders");
         return app;
@@ -94,30 +93,6 @@ public static class TenderEndpoints
     static Task<Results<Ok<TenderDto>, ProblemHttpResult>> Complete(
         Guid id, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
         Respond(grains.Tender(id).Complete(user.UserId()), user, grains, db, ct);
-
-    /// <summary>
-    /// Verifies the whole chain and lists its links. Until the bids are opened, a tender that keeps its bid count to
-    /// itself lists only its own links (the bids' links are still verified), so the chain reveals no count either.
-    /// Alliances' and joint bids' links are always verified and never listed here: their firms see them on the
-    /// alliance (GET /api/alliances/{id}/audit).
-    /// </summary>
-    static async Task<Results<Ok<AuditDto>, ProblemHttpResult>> Audit(
-        Guid id, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
-    {
-        if (await Visible(id, user, grains) is not { } tender) return NoTender;
-        var showBids = tender.Details.DisclosesBidCount || TenderRules.BidsOpened(tender.Status);
-        return TypedResults.Ok(await AuditOf(id, l => l.Subject == AuditChain.TenderSubject || (showBids && !AuditChain.IsAlliances(l.Subject)), db, ct));
-    }
-
-    /// <summary>Verifies a tender's whole chain against the head kept in its row, and lists the links <paramref name="shown"/> picks.</summary>
-    internal static async Task<AuditDto> AuditOf(Guid tenderId, Func<AuditLink, bool> shown, MarketplaceDbContext db, CancellationToken ct)
-    {
-        var head = await db.Tenders.AsNoTracking().Where(t => t.TenderId == tenderId).Select(t => new { t.AuditHeadSequence, t.AuditHeadHash }).SingleAsync(ct);
-        var links = (await db.AuditEntries.AsNoTracking().Where(e => e.TenderId == tenderId).OrderBy(e => e.Sequence).ToListAsync(ct)).Select(e => e.ToLink()).ToList();
-        var broken = AuditChain.FirstBroken(tenderId, links, head.AuditHeadSequence, head.AuditHeadHash);
-        var listed = links.Where(shown).Select(l => new AuditLinkDto(l.Sequence, l.Subject, l.Kind, l.Detail, l.At, l.PreviousHash, l.Hash)).ToArray();
-        return new AuditDto(broken is null, broken, listed.Length, listed);
-    }
 
     /// <summary>The published tenders of a space, newest first (a space's tenders are public notices like the tenders themselves).</summary>
     static async Task<Ok<TenderSummaryDto[]>> OfSpace(Guid id, MarketplaceDbContext db, CancellationToken ct)

@@ -35,6 +35,7 @@ public static class MarketplaceRoutes
         api.MapSpaceBuyerApi();
         api.MapShowcaseApi();
         api.MapTenderApi();
+        api.MapAuditApi();
         api.MapBidApi();
         api.MapInboxApi();
         api.MapDocumentApi();

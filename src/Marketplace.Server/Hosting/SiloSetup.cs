@@ -22,6 +22,7 @@ public static class SiloSetup
         builder.Services.AddSingleton<Hubs.HubConnections>();
         builder.Services.AddSingleton<Hubs.WorkspacePresence>();
         builder.Services.AddHostedService<DeadlineScheduler>();
+        builder.Services.AddHostedService<AuditCheckpointScheduler>();
         return builder;
     }
 }

@@ -26,7 +26,7 @@ public sealed class AuditChainTests
         var previous = AuditChain.Genesis;
         for (var i = 0; i < events.Length; i++)
         {
-            var link = AuditChain.Link(TenderId, i + 1, events[i].Subject, new AuditEvent(i + 1, events[i].Kind, events[i].Detail, Now.AddMinutes(i)), previous);
+            var link = AuditChain.Link(TenderId, AuditChainKind.Public, i + 1, events[i].Subject, events[i].Kind, events[i].Detail, Now.AddMinutes(i), previous);
             links.Add(link);
             previous = link.Hash;
         }
@@ -58,7 +58,7 @@ public sealed class AuditChainTests
     {
         var links = Chain();
 
-        AuditChain.FirstBroken(TenderId, links, 4, links[^1].Hash).Should().BeNull();
+        AuditChain.FirstBroken(TenderId, AuditChainKind.Public, links, 4, links[^1].Hash).Should().BeNull();
     }
 
     [Fact]
@@ -71,15 +71,15 @@ public sealed class AuditChainTests
 
     [Fact]
     public void An_empty_chain_with_an_empty_head_verifies() =>
-        AuditChain.FirstBroken(TenderId, [], 0, AuditChain.Genesis).Should().BeNull();
+        AuditChain.FirstBroken(TenderId, AuditChainKind.Public, [], 0, AuditChain.Genesis).Should().BeNull();
 
     [Fact]
     public void A_link_s_hash_covers_the_tender_its_sequence_content_time_and_predecessor()
     {
         var at = new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
-        var expected = Sha256(string.Join('\n', TenderId.ToString("N"), "1", "tender", "Drafted", "details=abc", at.UtcTicks.ToString(), AuditChain.Genesis));
+        var expected = Sha256(string.Join('\n', TenderId.ToString("N"), "public", "1", "tender", "Drafted", "details=abc", at.UtcTicks.ToString(), AuditChain.Genesis));
 
-        AuditChain.Link(TenderId, 1, AuditChain.TenderSubject, new AuditEvent(1, "Drafted", "details=abc", at), AuditChain.Genesis).Hash.Should().Be(expected);
+        AuditChain.Link(TenderId, AuditChainKind.Public, 1, AuditChain.TenderSubject, "Drafted", "details=abc", at, AuditChain.Genesis).Hash.Should().Be(expected);
     }
 
     [Theory]
@@ -90,7 +90,7 @@ public sealed class AuditChainTests
         var head = links[^1].Hash;
         links[sequence - 1] = Tamper(links[sequence - 1], field);
 
-        AuditChain.FirstBroken(TenderId, links, 4, head).Should().Be(sequence);
+        AuditChain.FirstBroken(TenderId, AuditChainKind.Public, links, 4, head).Should().Be(sequence);
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public sealed class AuditChainTests
         var links = Chain();
         var head = links[^1].Hash;
 
-        AuditChain.FirstBroken(TenderId, links[..3], 4, head).Should().Be(4);
+        AuditChain.FirstBroken(TenderId, AuditChainKind.Public, links[..3], 4, head).Should().Be(4);
     }
 
     [Fact]
@@ -107,9 +107,9 @@ public sealed class AuditChainTests
     {
         var links = Chain();
         var head = links[^1].Hash;
-        links[3] = AuditChain.Link(TenderId, 4, AuditChain.TenderSubject, new AuditEvent(3, "Cancelled", "", links[3].At), links[2].Hash);
+        links[3] = AuditChain.Link(TenderId, AuditChainKind.Public, 4, AuditChain.TenderSubject, "Cancelled", "", links[3].At, links[2].Hash);
 
-        AuditChain.FirstBroken(TenderId, links, 4, head).Should().Be(4);
+        AuditChain.FirstBroken(TenderId, AuditChainKind.Public, links, 4, head).Should().Be(4);
     }
 
     [Fact]
@@ -117,9 +117,9 @@ public sealed class AuditChainTests
     {
         var links = Chain();
         var head = links[^1].Hash;
-        links.Add(AuditChain.Link(TenderId, 5, AuditChain.TenderSubject, new AuditEvent(4, "Cancelled", "", Now.AddHours(1)), head));
+        links.Add(AuditChain.Link(TenderId, AuditChainKind.Public, 5, AuditChain.TenderSubject, "Cancelled", "", Now.AddHours(1), head));
 
-        AuditChain.FirstBroken(TenderId, links, 4, head).Should().Be(5);
+        AuditChain.FirstBroken(TenderId, AuditChainKind.Public, links, 4, head).Should().Be(5);
     }
 
     [Fact]
@@ -129,7 +129,7 @@ public sealed class AuditChainTests
         var head = links[^1].Hash;
         links.RemoveAt(1);
 
-        AuditChain.FirstBroken(TenderId, links, 4, head).Should().Be(2);
+        AuditChain.FirstBroken(TenderId, AuditChainKind.Public, links, 4, head).Should().Be(2);
     }
 
     [Fact]
@@ -139,11 +139,11 @@ public sealed class AuditChainTests
         var previous = AuditChain.Genesis;
         foreach (var sequence in new[] { 1, 2, 4, 5 })
         {
-            links.Add(AuditChain.Link(TenderId, sequence, AuditChain.TenderSubject, new AuditEvent(sequence, "Scored", "", Now), previous));
+            links.Add(AuditChain.Link(TenderId, AuditChainKind.Public, sequence, AuditChain.TenderSubject, "Scored", "", Now, previous));
             previous = links[^1].Hash;
         }
 
-        AuditChain.FirstBroken(TenderId, links, 4, previous).Should().Be(3);
+        AuditChain.FirstBroken(TenderId, AuditChainKind.Public, links, 4, previous).Should().Be(3);
     }
 
     [Fact]
@@ -153,7 +153,7 @@ public sealed class AuditChainTests
         var head = links[^1].Hash;
         (links[1], links[2]) = (links[2], links[1]);
 
-        AuditChain.FirstBroken(TenderId, links, 4, head).Should().Be(2);
+        AuditChain.FirstBroken(TenderId, AuditChainKind.Public, links, 4, head).Should().Be(2);
     }
 
     [Fact]
@@ -161,12 +161,40 @@ public sealed class AuditChainTests
     {
         var links = Chain();
 
-        AuditChain.FirstBroken(Guid.NewGuid(), links, 4, links[^1].Hash).Should().Be(1);
+        AuditChain.FirstBroken(Guid.NewGuid(), AuditChainKind.Public, links, 4, links[^1].Hash).Should().Be(1);
+    }
+
+    [Fact]
+    public void A_chain_is_verified_only_as_the_chain_it_was_built_for()
+    {
+        var links = Chain();
+
+        AuditChain.FirstBroken(TenderId, AuditChainKind.Sealed, links, 4, links[^1].Hash).Should().Be(1, "a public link cannot pass for a sealed one");
+    }
+
+    [Fact]
+    public void The_opening_s_detail_gives_back_the_sealed_head_it_records()
+    {
+        var detail = $"bids=2;digests=abc;{AuditChain.SealedHeadDetail(7, new string('c', 64))}";
+
+        AuditChain.SealedHeadIn(detail).Should().Be((7L, new string('c', 64)));
+        AuditChain.SealedHeadIn("bids=2;digests=abc").Should().BeNull();
+    }
+
+    [Fact]
+    public void A_chain_extends_an_earlier_head_only_while_it_still_holds_that_link()
+    {
+        var links = Chain();
+
+        AuditChain.Extends(links, 2, links[1].Hash).Should().BeTrue();
+        AuditChain.Extends(links, 0, AuditChain.Genesis).Should().BeTrue();
+        AuditChain.Extends(links, 2, links[2].Hash).Should().BeFalse();
+        AuditChain.Extends(links[..1], 2, links[1].Hash).Should().BeFalse("the chain was cut back");
     }
 
     [Fact]
     public void An_empty_chain_is_broken_when_the_head_says_it_has_links() =>
-        AuditChain.FirstBroken(TenderId, [], 2, new string('a', 64)).Should().Be(1);
+        AuditChain.FirstBroken(TenderId, AuditChainKind.Public, [], 2, new string('a', 64)).Should().Be(1);
 
     // Bid seal
 

@@ -164,8 +164,8 @@ public abstract class AllianceApiTests<THost>(THost fixture) : IClassFixture<THo
                 audit.Valid.Should().BeTrue();
                 audit.Shown.Should().NotContain(l => l.Subject.Contains(alliance.Id.ToString("N")), $"who was invited and declined is the alliance's business ({moment})");
             }
-            var own = (await w.Builder.GetFromJsonAsync<AuditDto>($"/api/alliances/{alliance.Id}/audit", Json))!;
-            own.Should().BeEquivalentTo(new { Valid = true, Links = 3 });
+            var own = (await w.Builder.GetFromJsonAsync<SealedAuditDto>($"/api/alliances/{alliance.Id}/audit", Json))!;
+            own.Valid.Should().BeTrue();
             own.Shown.Select(l => l.Kind).Should().Equal("Formed", "Invited", "Declined");
             (await w.Coder.GetAsync($"/api/alliances/{alliance.Id}/audit")).StatusCode.Should().Be(HttpStatusCode.NotFound, "a firm that declined is not in the alliance");
             (await w.Buyer.GetAsync($"/api/alliances/{alliance.Id}/audit")).StatusCode.Should().Be(HttpStatusCode.NotFound);

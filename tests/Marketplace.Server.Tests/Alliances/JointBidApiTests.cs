@@ -178,7 +178,7 @@ public abstract class JointBidApiTests<THost>(THost fixture) : IClassFixture<THo
 
         bid.Documents.Should().BeEmpty();
         (await w.Builder.DeleteAsync($"{t.Bid}/documents/{certificate.Id}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
-        var audit = (await w.Coder.GetFromJsonAsync<AuditDto>($"/api/alliances/{t.AllianceId}/audit", Json))!;
+        var audit = (await w.Coder.GetFromJsonAsync<SealedAuditDto>($"/api/alliances/{t.AllianceId}/audit", Json))!;
         audit.Valid.Should().BeTrue();
         audit.Shown.Select(l => l.Kind).Should().ContainInOrder("DocumentsAttached", "DocumentDetached");
         audit.Shown.Single(l => l.Kind == "DocumentsAttached").Detail.Should().Contain(certificate.Sha256);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Marketplace.Data;
+using Marketplace.Data.Audit;
 using Marketplace.Server.Endpoints;
 using Marketplace.Tenders;
 using Marketplace.Testing;
@@ -112,6 +113,8 @@ public abstract class TenderDeadlineTests<THost>(THost fixture) : IClassFixture<
         audit!.Valid.Should().BeTrue();
         var closed = audit.Shown.Single(l => l.Kind == "SubmissionsClosed");
         closed.At.Should().Be(tender.SubmissionDeadline, "the transition is dated at the deadline, not when it was noticed");
-        audit.Shown.Single(l => l.Kind == "BidSubmitted").Detail.Should().Contain(receipt.Digest);
+        var bids = await after.Query(db => after.Services.GetRequiredService<AuditChains>().Sealed(db, tender.Id, default));
+        bids.Holds.Should().BeTrue();
+        bids.Links.Single(l => l.Kind == "BidSubmitted").Detail.Should().Contain(receipt.Digest);
     }
 }

@@ -86,6 +86,9 @@ public abstract class TenderLifecycleTests<THost>(THost fixture) : IClassFixture
 
         var audit = await w.Anonymous.GetFromJsonAsync<AuditDto>($"/api/tenders/{tender.Id}/audit", Json);
         audit!.Valid.Should().BeTrue();
-        audit.Shown.Select(l => l.Kind).Should().Contain(["Published", "EnquiriesClosed", "BidSubmitted", "SubmissionsClosed", "BidsOpened", "LotAwarded", "Awarded"]);
+        audit.Shown.Select(l => l.Kind).Should().Contain(["Published", "EnquiriesClosed", "SubmissionsClosed", "BidsOpened", "LotAwarded", "Awarded"]);
+        var bids = (await w.Buyer.GetFromJsonAsync<AuditDto>($"/api/tenders/{tender.Id}/audit", Json))!.Sealed!;
+        bids.Valid.Should().BeTrue();
+        bids.Shown.Should().Contain(l => l.Kind == "BidSubmitted", "the buyer reads the opened bids' links");
     }
 }

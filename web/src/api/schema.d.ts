@@ -5437,6 +5437,239 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tenders/{id}/audit/chain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AuditChainFile"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit/checkpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AuditCheckpointDto"][];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit/public-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tenders/{id}/bids/{bidderId}": {
         parameters: {
             query?: never;
@@ -7267,7 +7500,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["AuditDto"];
+                        "application/json": components["schemas"]["SealedAuditDto"];
                     };
                 };
                 /** @description Bad Request */
@@ -8628,6 +8861,36 @@ export interface components {
             firmId: string;
             documents: null | string[];
         };
+        AuditChainFile: {
+            /** Format: uuid */
+            tenderId: string;
+            links: components["schemas"]["AuditLink"][];
+            /** Format: int64 */
+            headSequence: number;
+            headHash: string;
+            checkpoint: null | components["schemas"]["AuditCheckpoint"];
+            inclusion: null | components["schemas"]["AuditInclusion"];
+        };
+        AuditCheckpoint: {
+            /** Format: int64 */
+            number: number;
+            /** Format: date-time */
+            at: string;
+            /** Format: int32 */
+            tenders: number;
+            root: string;
+            signature: string;
+        };
+        AuditCheckpointDto: {
+            /** Format: int64 */
+            number: number;
+            /** Format: date-time */
+            at: string;
+            /** Format: int32 */
+            tenders: number;
+            root: string;
+            signature: string;
+        };
         AuditDto: {
             valid: boolean;
             /** Format: int64 */
@@ -8635,6 +8898,31 @@ export interface components {
             /** Format: int64 */
             links: number;
             shown: components["schemas"]["AuditLinkDto"][];
+            finding: components["schemas"]["AuditFinding"];
+            checkpoint: null | components["schemas"]["AuditCheckpointDto"];
+            sealed: null | components["schemas"]["SealedAuditDto"];
+        };
+        /** @enum {unknown} */
+        AuditFinding: "Holds" | "BrokenLink" | "NotCheckpointed" | "BadSignature" | "NotIncluded" | "Rewritten";
+        AuditInclusion: {
+            /** Format: int32 */
+            index: number;
+            /** Format: int64 */
+            publicSequence: number;
+            publicHash: string;
+            sealedCommitment: string;
+            path: components["schemas"]["MerkleStep"][];
+        };
+        AuditLink: {
+            /** Format: int64 */
+            sequence: number;
+            subject: string;
+            kind: string;
+            detail: string;
+            /** Format: date-time */
+            at: string;
+            previousHash: string;
+            hash: string;
         };
         AuditLinkDto: {
             /** Format: int64 */
@@ -9121,6 +9409,10 @@ export interface components {
         };
         /** @enum {unknown} */
         MembershipStatus: "Applied" | "Invited" | "Member" | "Rejected" | "Withdrawn" | "Suspended" | "Removed" | "Left" | null;
+        MerkleStep: {
+            left: boolean;
+            hash: string;
+        };
         ModeratorDto: {
             /** Format: uuid */
             userId: string;
@@ -9289,6 +9581,12 @@ export interface components {
             criterion: number;
             /** Format: double */
             points: number;
+        };
+        SealedAuditDto: {
+            valid: boolean;
+            /** Format: int64 */
+            firstBroken: null | number;
+            shown: components["schemas"]["AuditLinkDto"][];
         };
         ShowcaseDto: {
             /** Format: uuid */

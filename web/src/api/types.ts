@@ -101,6 +101,7 @@ export type RankedBidDto = Dto<"RankedBidDto">;
 export type TendererDto = Dto<"TendererDto">;
 export type AuditDto = Dto<"AuditDto">;
 export type AuditLinkDto = Dto<"AuditLinkDto">;
+export type SealedAuditDto = Dto<"SealedAuditDto">;
 export type InboxItemDto = Dto<"InboxItemDto">;
 export type MyBidDto = Dto<"MyBidDto">;
 

@@ -23,6 +23,77 @@ namespace Marketplace.Data.Migrations.Postgres
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Marketplace.Data.Audit.AuditCheckpointEntry", b =>
+                {
+                    b.Property<long>("Number")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Root")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<int>("Tenders")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Number");
+
+                    b.ToTable("audit_checkpoints", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Audit.AuditCheckpointLeafEntry", b =>
+                {
+                    b.Property<long>("Checkpoint")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("TenderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Nonce")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("PublicHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("PublicSequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("SealedCommitment")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("SealedHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("SealedSequence")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Checkpoint", "TenderId");
+
+                    b.HasIndex("Checkpoint", "Index")
+                        .IsUnique();
+
+                    b.ToTable("audit_checkpoint_leaves", (string)null);
+                });
+
             modelBuilder.Entity("Marketplace.Data.MarketplaceUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -156,6 +227,10 @@ namespace Marketplace.Data.Migrations.Postgres
                     b.Property<Guid>("TenderId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Chain")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
                     b.Property<long>("Sequence")
                         .HasColumnType("bigint");
 
@@ -189,7 +264,7 @@ namespace Marketplace.Data.Migrations.Postgres
                     b.Property<int>("SubjectSequence")
                         .HasColumnType("integer");
 
-                    b.HasKey("TenderId", "Sequence");
+                    b.HasKey("TenderId", "Chain", "Sequence");
 
                     b.HasIndex("TenderId", "Subject", "SubjectSequence")
                         .IsUnique();
@@ -884,6 +959,14 @@ namespace Marketplace.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset?>("PublishedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SealedHeadHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("SealedHeadSequence")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Status")
                         .IsRequired()

@@ -17,6 +17,77 @@ namespace Marketplace.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Marketplace.Data.Audit.AuditCheckpointEntry", b =>
+                {
+                    b.Property<long>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Root")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Tenders")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Number");
+
+                    b.ToTable("audit_checkpoints", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Audit.AuditCheckpointLeafEntry", b =>
+                {
+                    b.Property<long>("Checkpoint")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TenderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Nonce")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublicHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PublicSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SealedCommitment")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SealedHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SealedSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Checkpoint", "TenderId");
+
+                    b.HasIndex("Checkpoint", "Index")
+                        .IsUnique();
+
+                    b.ToTable("audit_checkpoint_leaves", (string)null);
+                });
+
             modelBuilder.Entity("Marketplace.Data.MarketplaceUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -150,6 +221,10 @@ namespace Marketplace.Data.Migrations.Sqlite
                     b.Property<Guid>("TenderId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Chain")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("Sequence")
                         .HasColumnType("INTEGER");
 
@@ -183,7 +258,7 @@ namespace Marketplace.Data.Migrations.Sqlite
                     b.Property<int>("SubjectSequence")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("TenderId", "Sequence");
+                    b.HasKey("TenderId", "Chain", "Sequence");
 
                     b.HasIndex("TenderId", "Subject", "SubjectSequence")
                         .IsUnique();
@@ -862,6 +937,14 @@ namespace Marketplace.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SealedHeadHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SealedHeadSequence")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { setLanguage } from "../../i18n";
-import { auditKind } from "./audit-section";
+import { auditKind, auditVerdict } from "./audit-section";
+
+beforeAll(() => {
+  vi.stubGlobal("localStorage", { setItem: () => undefined });
+  vi.stubGlobal("document", { documentElement: { lang: "" } });
+});
+afterAll(() => vi.unstubAllGlobals());
 
 describe("auditKind", () => {
-  beforeAll(() => {
-    vi.stubGlobal("localStorage", { setItem: () => undefined });
-    vi.stubGlobal("document", { documentElement: { lang: "" } });
-  });
-  afterAll(() => vi.unstubAllGlobals());
-
   it("names the chain's events in the UI's language, and keeps an unknown one as the server names it", () => {
     setLanguage("it");
     expect(auditKind("BidSubmitted")).toBe("Offerta ricevuta");
@@ -17,5 +17,17 @@ describe("auditKind", () => {
     expect(auditKind("toString")).toBe("toString");
     setLanguage("en");
     expect(auditKind("LotAwarded")).toBe("Lot awarded");
+  });
+});
+
+describe("auditVerdict", () => {
+  it("says the public chain holds whether or not a checkpoint covers it yet, and names what broke otherwise", () => {
+    setLanguage("en");
+    expect(auditVerdict({ finding: "Holds", firstBroken: null, links: 4 })).toBe("The public chain holds: 4 links verified.");
+    expect(auditVerdict({ finding: "NotCheckpointed", firstBroken: null, links: 1 })).toBe("The public chain holds: 1 link verified.");
+    expect(auditVerdict({ finding: "BrokenLink", firstBroken: 3, links: 4 })).toContain("broken at link 3");
+    expect(auditVerdict({ finding: "Rewritten", firstBroken: 5, links: 4 })).toContain("no longer holds link 5");
+    setLanguage("it");
+    expect(auditVerdict({ finding: "BadSignature", firstBroken: null, links: 4 })).toContain("non è firmato con la chiave del server");
   });
 });
