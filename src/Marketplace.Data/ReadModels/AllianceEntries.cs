@@ -54,8 +54,11 @@ public sealed class AllianceProjector : IReadModelProjector
     }
 }
 
-/// <summary>A joint bid has no list of its own; its changes go into its tender's audit chain, like the alliance's.</summary>
-public sealed class JointBidProjector : IReadModelProjector
+/// <summary>
+/// A joint bid has no list of its own; its changes go into its tender's audit chain, like the alliance's, and the
+/// files attached to its draft are sealed with the tender's key.
+/// </summary>
+public sealed class JointBidProjector(Storage.StateSealer sealer) : IReadModelProjector
 {
     public bool Handles(Type stateType) => stateType == typeof(JointBids.JointBidState);
 
@@ -64,6 +67,7 @@ public sealed class JointBidProjector : IReadModelProjector
         if (state is not JointBids.JointBidState { Version: > 0 } bid) return;
         var subject = AuditChain.JointBidSubject(bid.AllianceId);
         var unchained = await TenderLedger.Unchained(db, bid.TenderId, subject, bid.History, ct);
+        await sealer.SealDocuments(db, bid.TenderId, bid.Documents.Select(d => d.Document.Id), ct);
         if (await TenderLedger.Lock(db, bid.TenderId, ct) is { } tender) TenderLedger.Chain(db, tender, subject, unchained);
     }
 }

@@ -11,9 +11,9 @@ namespace Marketplace.Data.Storage;
 /// <summary>
 /// Grain persistence on the project's own database: one row per grain state, JSON data, and an integer version
 /// as the ETag. A write from a stale version throws <see cref="InconsistentStateException"/>. Read models are
-/// projected in the same transaction as the state they mirror.
+/// projected in the same transaction as the state they mirror. Bid content is stored sealed (<see cref="StateSealer"/>).
 /// </summary>
-public sealed class EfGrainStorage(IServiceScopeFactory scopes, IEnumerable<IReadModelProjector> projectors, MarketplaceClock clock)
+public sealed class EfGrainStorage(IServiceScopeFactory scopes, IEnumerable<IReadModelProjector> projectors, MarketplaceClock clock, StateSealer sealer)
     : IGrainStorage
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -34,14 +34,18 @@ public sealed class EfGrainStorage(IServiceScopeFactory scopes, IEnumerable<IRea
             grainState.RecordExists = false;
             return;
         }
-        grainState.State = JsonSerializer.Deserialize<T>(row.Data, Json)
+        grainState.State = JsonSerializer.Deserialize<T>(await sealer.Unseal(row.Data, SealingContext(stateName, grainId)), Json)
             ?? throw new InvalidOperationException($"Stored state {stateName} of {grainId} is empty.");
         grainState.ETag = row.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
         grainState.RecordExists = true;
     }
 
-    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
-        Save(stateName, grainId, grainState, JsonSerializer.Serialize(grainState.State, Json), grainState.State);
+    public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        await Save(stateName, grainId, grainState,
+            await sealer.Seal(grainState.State, SealingContext(stateName, grainId), JsonSerializer.Serialize(grainState.State, Json)), grainState.State);
+
+    /// <summary>What sealed data is bound to: its row, so it cannot be moved to another grain or state.</summary>
+    internal static string SealingContext(string stateName, GrainId grainId) => $"{grainId}/{stateName}";
 
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
         Save(stateName, grainId, grainState, data: null, projected: null);

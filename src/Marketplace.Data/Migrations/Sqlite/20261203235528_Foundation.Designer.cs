@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Marketplace.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteMarketplaceDbContext))]
-    [Migration("20261125200005_Foundation")]
+    [Migration("20261203235528_Foundation")]
     partial class Foundation
     {
         /// <inheritdoc />
@@ -268,12 +268,11 @@ namespace Marketplace.Data.Migrations.Sqlite
                     b.Property<int>("Lot")
                         .HasColumnType("INTEGER");
 
-                    b.Property<decimal>("Amount")
+                    b.Property<decimal?>("Amount")
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Currency")
-                        .IsRequired()
                         .HasMaxLength(3)
                         .HasColumnType("TEXT");
 
@@ -443,6 +442,9 @@ namespace Marketplace.Data.Migrations.Sqlite
                     b.Property<Guid>("OwnerId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("SealedFor")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -460,6 +462,8 @@ namespace Marketplace.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("OwnerId");
+
+                    b.HasIndex("SealedFor");
 
                     b.ToTable("documents", (string)null);
                 });
@@ -811,6 +815,24 @@ namespace Marketplace.Data.Migrations.Sqlite
                     b.HasKey("GrainId", "StateName");
 
                     b.ToTable("grain_states", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Storage.TenderKeyEntry", b =>
+                {
+                    b.Property<Guid>("TenderId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("WrappedKey")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("TenderId");
+
+                    b.ToTable("tender_keys", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>

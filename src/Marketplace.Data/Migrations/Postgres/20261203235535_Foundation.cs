@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Marketplace.Data.Migrations.Sqlite
+namespace Marketplace.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Foundation : Migration
@@ -11,14 +12,17 @@ namespace Marketplace.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AlterDatabase()
+                .Annotation("Npgsql:PostgresExtension:pg_trgm", ",,");
+
             migrationBuilder.CreateTable(
                 name: "alliance_members",
                 columns: table => new
                 {
-                    AllianceId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FirmId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Role = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Standing = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false)
+                    AllianceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FirmId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Role = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Standing = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -29,13 +33,13 @@ namespace Marketplace.Data.Migrations.Sqlite
                 name: "alliances",
                 columns: table => new
                 {
-                    AllianceId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SpaceId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TenderId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    LeadId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    AllianceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SpaceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenderId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    LeadId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -46,10 +50,10 @@ namespace Marketplace.Data.Migrations.Sqlite
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -60,22 +64,22 @@ namespace Marketplace.Data.Migrations.Sqlite
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    InboxReadAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LockoutEnd = table.Column<long>(type: "INTEGER", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    InboxReadAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    PasswordHash = table.Column<string>(type: "text", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -86,15 +90,15 @@ namespace Marketplace.Data.Migrations.Sqlite
                 name: "audit_entries",
                 columns: table => new
                 {
-                    TenderId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
-                    Subject = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    SubjectSequence = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Detail = table.Column<string>(type: "TEXT", nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    PreviousHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                    TenderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    Subject = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    SubjectSequence = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Detail = table.Column<string>(type: "text", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    PreviousHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -105,12 +109,12 @@ namespace Marketplace.Data.Migrations.Sqlite
                 name: "awards",
                 columns: table => new
                 {
-                    TenderId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Lot = table.Column<int>(type: "INTEGER", nullable: false),
-                    BidId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
-                    Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                    TenderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Lot = table.Column<int>(type: "integer", nullable: false),
+                    BidId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    Currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -121,11 +125,11 @@ namespace Marketplace.Data.Migrations.Sqlite
                 name: "bid_lots",
                 columns: table => new
                 {
-                    BidId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Lot = table.Column<int>(type: "INTEGER", nullable: false),
-                    TenderId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
-                    Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false)
+                    BidId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Lot = table.Column<int>(type: "integer", nullable: false),
+                    TenderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true),
+                    Currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -136,10 +140,10 @@ namespace Marketplace.Data.Migrations.Sqlite
                 name: "bid_tenderers",
                 columns: table => new
                 {
-                    BidId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FirmId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TenderId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Role = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false)
+                    BidId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FirmId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Role = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -150,13 +154,13 @@ namespace Marketplace.Data.Migrations.Sqlite
                 name: "bids",
                 columns: table => new
                 {
-                    BidId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TenderId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    BidderId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Submission = table.Column<int>(type: "INTEGER", nullable: false),
-                    Digest = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    BidId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    BidderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Submission = table.Column<int>(type: "integer", nullable: false),
+                    Digest = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -167,8 +171,8 @@ namespace Marketplace.Data.Migrations.Sqlite
                 name: "business_capabilities",
                 columns: table => new
                 {
-                    BusinessId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CpvDigits = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false)
+                    BusinessId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CpvDigits = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -179,9 +183,9 @@ namespace Marketplace.Data.Migrations.Sqlite
                 name: "business_members",
                 columns: table => new
                 {
-                    BusinessId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Role = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false)
+                    BusinessId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Role = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -192,10 +196,10 @@ namespace Marketplace.Data.Migrations.Sqlite
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
-                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "text", nullable: true),
+                    Xml = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -206,20 +210,20 @@ namespace Marketplace.Data.Migrations.Sqlite
                 name: "directory",
                 columns: table => new
                 {
-                    BusinessId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    NameFolded = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    SearchText = table.Column<string>(type: "TEXT", nullable: false),
-                    VatNumber = table.Column<string>(type: "TEXT", maxLength: 11, nullable: true),
-                    ComuneCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: true),
-                    ProvinceSigla = table.Column<string>(type: "TEXT", maxLength: 2, nullable: true),
-                    RegionName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    Size = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
-                    Latitude = table.Column<double>(type: "REAL", nullable: true),
-                    Longitude = table.Column<double>(type: "REAL", nullable: true),
-                    CapabilityCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    BusinessId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    NameFolded = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    SearchText = table.Column<string>(type: "text", nullable: false),
+                    VatNumber = table.Column<string>(type: "character varying(11)", maxLength: 11, nullable: true),
+                    ComuneCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: true),
+                    ProvinceSigla = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: true),
+                    RegionName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Size = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    Latitude = table.Column<double>(type: "double precision", nullable: true),
+                    Longitude = table.Column<double>(type: "double precision", nullable: true),
+                    CapabilityCount = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -230,15 +234,16 @@ namespace Marketplace.Data.Migrations.Sqlite
                 name: "documents",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OwnerId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Size = table.Column<long>(type: "INTEGER", nullable: false),
-                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Content = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    UploadedBy = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UploadedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OwnerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Content = table.Column<byte[]>(type: "bytea", nullable: false),
+                    SealedFor = table.Column<Guid>(type: "uuid", nullable: true),
+                    UploadedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -249,11 +254,11 @@ namespace Marketplace.Data.Migrations.Sqlite
                 name: "endorsements",
                 columns: table => new
                 {
-                    EndorserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    EndorsedId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", nullable: true),
-                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                    EndorserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EndorsedId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProjectId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Text = table.Column<string>(type: "text", nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -264,11 +269,11 @@ namespace Marketplace.Data.Migrations.Sqlite
                 name: "grain_states",
                 columns: table => new
                 {
-                    GrainId = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    StateName = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    Data = table.Column<string>(type: "TEXT", nullable: false),
-                    Version = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    GrainId = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    StateName = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    Data = table.Column<string>(type: "text", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -279,10 +284,10 @@ namespace Marketplace.Data.Migrations.Sqlite
                 name: "inbox",
                 columns: table => new
                 {
-                    BusinessId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TenderId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                    BusinessId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -293,11 +298,11 @@ namespace Marketplace.Data.Migrations.Sqlite
                 name: "showcase_participants",
                 columns: table => new
                 {
-                    ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FirmId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    IsPublisher = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Confirmation = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", nullable: true)
+                    ProjectId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FirmId = table.Column<Guid>(type: "uuid", nullable: false),
+                    IsPublisher = table.Column<bool>(type: "boolean", nullable: false),
+                    Confirmation = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Reason = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -308,18 +313,18 @@ namespace Marketplace.Data.Migrations.Sqlite
                 name: "showcase_projects",
                 columns: table => new
                 {
-                    ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PublisherId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", nullable: true),
-                    Client = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Year = table.Column<int>(type: "INTEGER", nullable: false),
-                    ValueAmount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
-                    ValueCurrency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: true),
-                    Cpv = table.Column<string>(type: "TEXT", nullable: false),
-                    Verified = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    ProjectId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PublisherId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "text", nullable: true),
+                    Client = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    ValueAmount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true),
+                    ValueCurrency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: true),
+                    Cpv = table.Column<string>(type: "text", nullable: false),
+                    Verified = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -330,17 +335,17 @@ namespace Marketplace.Data.Migrations.Sqlite
                 name: "space_members",
                 columns: table => new
                 {
-                    SpaceId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    BusinessId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    AcceptedPolicyVersion = table.Column<int>(type: "INTEGER", nullable: true),
-                    Message = table.Column<string>(type: "TEXT", nullable: true),
-                    Reason = table.Column<string>(type: "TEXT", nullable: true),
-                    Since = table.Column<long>(type: "INTEGER", nullable: false),
-                    VouchedSize = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
-                    VouchedVatNumber = table.Column<string>(type: "TEXT", maxLength: 11, nullable: true),
-                    VouchedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Verified = table.Column<bool>(type: "INTEGER", nullable: false)
+                    SpaceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    BusinessId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    AcceptedPolicyVersion = table.Column<int>(type: "integer", nullable: true),
+                    Message = table.Column<string>(type: "text", nullable: true),
+                    Reason = table.Column<string>(type: "text", nullable: true),
+                    Since = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    VouchedSize = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    VouchedVatNumber = table.Column<string>(type: "character varying(11)", maxLength: 11, nullable: true),
+                    VouchedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Verified = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -351,15 +356,15 @@ namespace Marketplace.Data.Migrations.Sqlite
                 name: "space_membership_events",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    SpaceId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    BusinessId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    ActorId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", nullable: true),
-                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SpaceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    BusinessId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    ActorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Reason = table.Column<string>(type: "text", nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -370,13 +375,13 @@ namespace Marketplace.Data.Migrations.Sqlite
                 name: "spaces",
                 columns: table => new
                 {
-                    SpaceId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    HostId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", nullable: true),
-                    Visibility = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    PolicyVersion = table.Column<int>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    SpaceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    HostId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Description = table.Column<string>(type: "text", nullable: true),
+                    Visibility = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    PolicyVersion = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -384,11 +389,24 @@ namespace Marketplace.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "tender_keys",
+                columns: table => new
+                {
+                    TenderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    WrappedKey = table.Column<byte[]>(type: "bytea", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_tender_keys", x => x.TenderId);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "tender_spaces",
                 columns: table => new
                 {
-                    TenderId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SpaceId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    TenderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SpaceId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -399,20 +417,20 @@ namespace Marketplace.Data.Migrations.Sqlite
                 name: "tenders",
                 columns: table => new
                 {
-                    TenderId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    BuyerId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Cpv = table.Column<string>(type: "TEXT", nullable: false),
-                    LotCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    DisclosesBidCount = table.Column<bool>(type: "INTEGER", nullable: false),
-                    EnquiryDeadline = table.Column<long>(type: "INTEGER", nullable: false),
-                    SubmissionDeadline = table.Column<long>(type: "INTEGER", nullable: false),
-                    NextDeadline = table.Column<long>(type: "INTEGER", nullable: true),
-                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    AuditHeadSequence = table.Column<long>(type: "INTEGER", nullable: false),
-                    AuditHeadHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                    TenderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    BuyerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Cpv = table.Column<string>(type: "text", nullable: false),
+                    LotCount = table.Column<int>(type: "integer", nullable: false),
+                    DisclosesBidCount = table.Column<bool>(type: "boolean", nullable: false),
+                    EnquiryDeadline = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SubmissionDeadline = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    NextDeadline = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    AuditHeadSequence = table.Column<long>(type: "bigint", nullable: false),
+                    AuditHeadHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -423,11 +441,11 @@ namespace Marketplace.Data.Migrations.Sqlite
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RoleId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RoleId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -444,11 +462,11 @@ namespace Marketplace.Data.Migrations.Sqlite
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -465,10 +483,10 @@ namespace Marketplace.Data.Migrations.Sqlite
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    ProviderKey = table.Column<string>(type: "text", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -485,8 +503,8 @@ namespace Marketplace.Data.Migrations.Sqlite
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RoleId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RoleId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -509,10 +527,10 @@ namespace Marketplace.Data.Migrations.Sqlite
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
-                    Value = table.Column<string>(type: "TEXT", nullable: true)
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -635,6 +653,13 @@ namespace Marketplace.Data.Migrations.Sqlite
                 column: "Name");
 
             migrationBuilder.CreateIndex(
+                name: "IX_directory_NameFolded",
+                table: "directory",
+                column: "NameFolded")
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_directory_ProvinceSigla_Name",
                 table: "directory",
                 columns: new[] { "ProvinceSigla", "Name" });
@@ -645,9 +670,21 @@ namespace Marketplace.Data.Migrations.Sqlite
                 columns: new[] { "RegionName", "Name" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_directory_SearchText",
+                table: "directory",
+                column: "SearchText")
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_documents_OwnerId",
                 table: "documents",
                 column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_documents_SealedFor",
+                table: "documents",
+                column: "SealedFor");
 
             migrationBuilder.CreateIndex(
                 name: "IX_endorsements_EndorsedId",
@@ -788,6 +825,9 @@ namespace Marketplace.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "spaces");
+
+            migrationBuilder.DropTable(
+                name: "tender_keys");
 
             migrationBuilder.DropTable(
                 name: "tender_spaces");

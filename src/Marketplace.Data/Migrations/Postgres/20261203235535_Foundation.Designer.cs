@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Marketplace.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresMarketplaceDbContext))]
-    [Migration("20261125200013_Foundation")]
+    [Migration("20261203235535_Foundation")]
     partial class Foundation
     {
         /// <inheritdoc />
@@ -274,12 +274,11 @@ namespace Marketplace.Data.Migrations.Postgres
                     b.Property<int>("Lot")
                         .HasColumnType("integer");
 
-                    b.Property<decimal>("Amount")
+                    b.Property<decimal?>("Amount")
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
 
                     b.Property<string>("Currency")
-                        .IsRequired()
                         .HasMaxLength(3)
                         .HasColumnType("character varying(3)");
 
@@ -460,6 +459,9 @@ namespace Marketplace.Data.Migrations.Postgres
                     b.Property<Guid>("OwnerId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("SealedFor")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -477,6 +479,8 @@ namespace Marketplace.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("OwnerId");
+
+                    b.HasIndex("SealedFor");
 
                     b.ToTable("documents", (string)null);
                 });
@@ -830,6 +834,24 @@ namespace Marketplace.Data.Migrations.Postgres
                     b.HasKey("GrainId", "StateName");
 
                     b.ToTable("grain_states", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Storage.TenderKeyEntry", b =>
+                {
+                    b.Property<Guid>("TenderId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("WrappedKey")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("TenderId");
+
+                    b.ToTable("tender_keys", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
