@@ -196,6 +196,7 @@ public sealed class EfTenderBids(IServiceScopeFactory scopes, StateSealer sealer
         var prefix = StateSealer.EnvelopePrefix(tenderId);
         var rows = await db.GrainStates.AsNoTracking().Where(s => s.StateName == BidStateName && s.Data.StartsWith(prefix)).ToListAsync();
         var named = await db.Bids.AsNoTracking().Where(b => b.TenderId == tenderId).ToDictionaryAsync(b => b.BidderId, b => b.BidId);
+        if (rows.Count > 0) await sealer.LoadKey(tenderId);
         var stored = new List<StoredBid>();
         foreach (var row in rows)
         {

@@ -83,6 +83,12 @@ public sealed class StateSealer
         }
     }
 
+    /// <summary>
+    /// Loads the tender's key, so that a later failure to unseal its data means the data was altered, not that the key
+    /// file is wrong (that throws here).
+    /// </summary>
+    public Task LoadKey(Guid tenderId) => KeyOf(tenderId);
+
     /// <summary>The tender's data key: made and stored (wrapped) on first use, then kept in memory.</summary>
     async Task<byte[]> KeyOf(Guid tenderId)
     {
