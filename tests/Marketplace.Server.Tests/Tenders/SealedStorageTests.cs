@@ -54,7 +54,7 @@ public abstract class SealedStorageTests<THost>(THost fixture) : IClassFixture<T
                 .And.NotContain((price * 100).ToString("0", CultureInfo.InvariantCulture));
         text.Should().NotContain(BidAnswer).And.NotContain(DraftAnswer).And.NotContain(receipt.Salt!);
         foreach (var marker in new[] { "SEGRETO-DOC-5521", "SEGRETO-RTI-7788" })
-            bytes.Should().NotContain(b => b.AsSpan().IndexOf(Encoding.ASCII.GetBytes(marker)) >= 0, marker);
+            bytes.Where(b => Contains(b, Encoding.ASCII.GetBytes(marker))).Should().BeEmpty(marker);
 
         // The bidder still reads its own bid and file, and the alliance its draft.
         (await w.Builder.GetFromJsonAsync<BidDto>($"/api/tenders/{alone.Id}/bids/{w.BuilderId}", Json))!.Lots.Single().Price.Amount.Should().Be(BidPrice);
@@ -140,6 +140,8 @@ public abstract class SealedStorageTests<THost>(THost fixture) : IClassFixture<T
         var audit = await w.Buyer.GetFromJsonAsync<AuditDto>($"/api/tenders/{tenderId}/audit", Json);
         audit!.Shown.Should().Contain(l => l.Kind == "BidIntegrityFailed" && l.Detail == $"bid={bidId:N};reason={reason}");
     }
+
+    static bool Contains(byte[] haystack, byte[] needle) => haystack.AsSpan().IndexOf(needle) >= 0;
 
     static async Task<EvaluationDto> Evaluation(TenderWorld w, Guid tenderId) =>
         (await w.Buyer.GetFromJsonAsync<EvaluationDto>($"/api/tenders/{tenderId}/evaluation", Json))!;

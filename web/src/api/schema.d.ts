@@ -4887,7 +4887,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["LotEvaluationDto"][];
+                        "application/json": components["schemas"]["EvaluationDto"];
                     };
                 };
                 /** @description Bad Request */
@@ -7713,6 +7713,8 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        /** @enum {unknown} */
+        BidIntegrityFailure: "Unreadable" | "DoesNotMatchReceipt" | "ReceiptMissing" | "ChainBroken" | "ContentMissing";
         BidResultDto: {
             /** Format: int32 */
             lot: number;
@@ -7970,6 +7972,10 @@ export interface components {
             projectId: string;
             text: null | string;
         };
+        EvaluationDto: {
+            lots: components["schemas"]["LotEvaluationDto"][];
+            integrityFailures: components["schemas"]["IntegrityFailureDto"][];
+        };
         FirmRequest: {
             /** Format: uuid */
             firmId: string;
@@ -8034,6 +8040,17 @@ export interface components {
         InfoResponse: {
             email: string;
             isEmailConfirmed: boolean;
+        };
+        IntegrityFailureDto: {
+            /** Format: uuid */
+            bidId: string;
+            /** Format: uuid */
+            bidderId: string;
+            bidderName: string;
+            reason: components["schemas"]["BidIntegrityFailure"];
+            digest: string;
+            /** Format: date-time */
+            receivedAt: null | string;
         };
         InviteRequest: {
             /** Format: uuid */
@@ -8265,6 +8282,7 @@ export interface components {
             digest: string;
             /** Format: date-time */
             receivedAt: string;
+            salt: null | string;
         };
         RefreshRequest: {
             refreshToken: string;
