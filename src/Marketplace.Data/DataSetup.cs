@@ -41,6 +41,8 @@ public static class DataSetup
         }
 
         services.AddSingleton(MarketplaceClock.Real);
+        services.Configure<SealingOptions>(builder.Configuration.GetSection("Sealing"));
+        services.AddSingleton<StateSealer>();
         services.AddHostedService<DatabaseMigrator>();
         services.AddSingleton<IReadModelProjector, BusinessProjector>();
         services.AddSingleton<IReadModelProjector, SpaceProjector>();

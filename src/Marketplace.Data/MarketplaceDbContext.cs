@@ -18,6 +18,7 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
 {
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<GrainStateRecord> GrainStates => Set<GrainStateRecord>();
+    public DbSet<TenderKeyEntry> TenderKeys => Set<TenderKeyEntry>();
     public DbSet<DirectoryEntry> Directory => Set<DirectoryEntry>();
     public DbSet<BusinessCapabilityEntry> BusinessCapabilities => Set<BusinessCapabilityEntry>();
     public DbSet<BusinessMemberEntry> BusinessMembers => Set<BusinessMemberEntry>();
@@ -56,6 +57,12 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
             e.Property(x => x.GrainId).HasMaxLength(256);
             e.Property(x => x.StateName).HasMaxLength(128);
             e.Property(x => x.Version).IsConcurrencyToken();
+        });
+
+        builder.Entity<TenderKeyEntry>(e =>
+        {
+            e.ToTable("tender_keys");
+            e.HasKey(x => x.TenderId);
         });
 
         builder.Entity<DirectoryEntry>(e =>
@@ -305,6 +312,7 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
             e.Property(x => x.ContentType).HasMaxLength(100);
             e.Property(x => x.Sha256).HasMaxLength(64);
             e.HasIndex(x => x.OwnerId);
+            e.HasIndex(x => x.SealedFor);
         });
     }
 }

@@ -4,6 +4,7 @@ using Marketplace.Businesses;
 using Marketplace.Server.Endpoints;
 using Marketplace.Spaces;
 using Marketplace.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static Marketplace.Testing.ApiClientExtensions;
 using static Microsoft.Playwright.Assertions;
@@ -126,5 +127,68 @@ public sealed class TenderBrowserTests(ClockedBrowserFixture fixture) : IClassFi
         await phone.GotoAsync(tenderUrl);
         await Expect(phone.GetByTestId("award-badge")).ToBeVisibleAsync();
         await phone.ScreenshotAsync(new() { Path = Shot("tender-8-awarded-firm-en-390.png"), FullPage = true });
+    }
+    /// <summary>Finding 2 of issue #10: a sealed bid altered in the database before the deadline is shown to the buyer as such, not ranked.</summary>
+    [Fact]
+    public async Task The_buyer_s_evaluation_shows_an_integrity_failure_when_a_stored_bid_was_tampered_with()
+    {
+        var secretary = fixture.NewApiClient();
+        await secretary.SignUp("segreteria");
+        var association = await secretary.CreateBusiness("Associazione Artigiani Modena", BusinessKind.Association);
+        var space = (await (await secretary.PostAsJsonAsync("/api/spaces", new CreateSpaceRequest(association.Id, "Spazio Artigiani",
+            null, [], ["MO"], DirectoryVisibility.MembersOnly, "Regolamento dello spazio."), Json)).Read<SpaceDetailDto>()).Summary.Id;
+        var buyerApi = fixture.NewApiClient();
+        var buyerEmail = await buyerApi.SignUp("acquisti");
+        var buyer = await buyerApi.CreateBusiness("Comune di Carpi", BusinessKind.Buyer);
+        async Task<(HttpClient Api, Guid Id)> Member(string name)
+        {
+            var api = fixture.NewApiClient();
+            await api.SignUp(name.Split(' ')[0].ToLowerInvariant());
+            var firm = await api.CreateBusiness(name);
+            await api.EditProfile(firm.Id, EditOf(firm) with { Capabilities = ["45210000"] });
+            (await api.PostAsJsonAsync($"/api/spaces/{space}/applications", new ApplyRequest(firm.Id, null, 1), Json)).EnsureSuccessStatusCode();
+            (await secretary.PostAsJsonAsync($"/api/spaces/{space}/firms/{firm.Id}/decision", new DecisionRequest(MembershipDecision.Approve, null), Json))
+                .EnsureSuccessStatusCode();
+            return (api, firm.Id);
+        }
+        var honest = await Member("Costruzioni Ferrari S.r.l.");
+        var tampered = await Member("Edilizia Bassi S.n.c.");
+
+        var clock = fixture.ServerClock;
+        var now = clock.GetUtcNow();
+        var draft = await (await buyerApi.PostAsJsonAsync("/api/tenders", new DraftTenderRequest(buyer.Id, [space], "Rifacimento della palestra comunale", null,
+            [new LotRequest(0, "Opere edili", null, ["45214200"], new MoneyDto(300_000m, "EUR"), null)], [],
+            [new CriterionRequest(0, "Prezzo", Marketplace.Tenders.CriterionKind.Price, 100)], now.AddDays(2), now.AddDays(7), null, null, true, []), Json)).Read<TenderDto>();
+        (await buyerApi.PostAsJsonAsync($"/api/tenders/{draft.Id}/publish", new VersionRequest(draft.Version), Json)).EnsureSuccessStatusCode();
+        clock.SetUtcNow(draft.EnquiryDeadline.AddMinutes(1));
+        foreach (var (api, id, price) in new[] { (honest.Api, honest.Id, 280_000m), (tampered.Api, tampered.Id, 265_000m) })
+            (await api.PutAsJsonAsync($"/api/tenders/{draft.Id}/bids/{id}", new SubmitBidRequest([new LotPriceRequest(1, new MoneyDto(price, "EUR"))], [], []), Json))
+                .EnsureSuccessStatusCode();
+
+        // Whoever holds the database changes the stored sealed bid of one firm before the deadline.
+        var key = tampered.Id.ToString("N");
+        var row = await fixture.Host.Query(db => db.GrainStates.AsNoTracking().SingleAsync(g => g.StateName == "bid" && g.GrainId.EndsWith(key)));
+        var at = row.Data.Length - 10;
+        var altered = row.Data[..at] + (row.Data[at] == 'A' ? 'B' : 'A') + row.Data[(at + 1)..];
+        await fixture.Host.Query(db => db.GrainStates.Where(g => g.GrainId == row.GrainId && g.StateName == "bid").ExecuteUpdateAsync(u => u.SetProperty(g => g.Data, altered)));
+        clock.SetUtcNow(draft.SubmissionDeadline.AddMinutes(1));
+
+        foreach (var (locale, name) in new[] { ("it-IT", "it"), ("en-GB", "en") })
+        {
+            var officer = await fixture.NewPerson(locale, Rome);
+            await BusinessProfileBrowserTests.SignIn(officer, buyerEmail);
+            await officer.GotoAsync($"/#/tenders/{draft.Id}");
+            var failure = officer.GetByTestId("integrity-failure");
+            await Expect(failure).ToHaveCountAsync(1);
+            await Expect(failure).ToHaveAttributeAsync("data-reason", "Unreadable");
+            await Expect(failure).ToContainTextAsync("Edilizia Bassi");
+            await Expect(failure.GetByTestId("integrity-reason")).ToHaveTextAsync(name == "it"
+                ? "Il contenuto memorizzato non si può decifrare: è stato alterato."
+                : "Its stored content cannot be decrypted: it was altered.");
+            var ranked = officer.GetByTestId("ranked-bid");
+            await Expect(ranked).ToHaveCountAsync(1);
+            await Expect(ranked).ToContainTextAsync("Costruzioni Ferrari");
+            await officer.GetByTestId("evaluation").ScreenshotAsync(new() { Path = Shot($"tender-integrity-failure-{name}.png") });
+        }
     }
 }

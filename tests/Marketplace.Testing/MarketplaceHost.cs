@@ -26,6 +26,7 @@ public sealed class MarketplaceHost(TestDatabase database, bool realPort = false
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", Database.Provider.ToString());
         builder.UseSetting("ConnectionStrings:Marketplace", Database.ConnectionString);
+        builder.UseSetting("Sealing:KeyFile", Database.SealingKeyFile);
         builder.UseSetting("Silo:SiloPort", FreePort().ToString());
         builder.UseSetting("Silo:GatewayPort", FreePort().ToString());
         builder.UseSetting("Seed:DemoData", seed ? "true" : "false");

@@ -23,6 +23,12 @@ public sealed class TestDatabase : IAsyncDisposable
     public DatabaseProvider Provider { get; }
     public string ConnectionString { get; }
 
+    /// <summary>
+    /// The sealing key file that goes with this database (a temporary file, made by the first host): every host on the
+    /// database uses it, so bids sealed before a restart open after it, as in a real deployment.
+    /// </summary>
+    public string SealingKeyFile { get; } = Path.Combine(Path.GetTempPath(), $"marketplace-test-{Guid.NewGuid():N}.key");
+
     public static async Task<TestDatabase> Create(DatabaseProvider provider)
     {
         if (provider == DatabaseProvider.Sqlite)
@@ -63,5 +69,9 @@ public sealed class TestDatabase : IAsyncDisposable
         await command.ExecuteNonQueryAsync();
     }
 
-    public ValueTask DisposeAsync() => drop();
+    public ValueTask DisposeAsync()
+    {
+        File.Delete(SealingKeyFile);
+        return drop();
+    }
 }

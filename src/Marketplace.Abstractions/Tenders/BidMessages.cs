@@ -29,7 +29,9 @@ public enum BidStatus
 
 /// <summary>
 /// Everything a bid says, exactly as it is sealed: its digest is the SHA-256 of this record's canonical JSON, so a
-/// bid opened after the deadline can be checked against the receipt its bidder was given.
+/// bid opened after the deadline can be checked against the receipt its bidder was given. <paramref name="Salt"/> is
+/// a secret random value (128 bits, hex) drawn by the server for each submission: without it, the public digest
+/// cannot be matched against guessed bidders and prices.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Marketplace.SealedBid")]
 public sealed record SealedBid(
@@ -39,11 +41,15 @@ public sealed record SealedBid(
     Tenderer[] Tenderers,
     LotPrice[] Lots,
     CriterionAnswer[] Answers,
-    DocumentRef[] Documents);
+    DocumentRef[] Documents,
+    string Salt);
 
-/// <summary>What the bidder is given on each submission: the server's receipt time and the digest of the sealed bid.</summary>
+/// <summary>
+/// What the bidder is given on each submission: the server's receipt time, the digest of the sealed bid and the salt
+/// it covers (secret: for the bidder's people only, so they can recompute the digest themselves).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("Marketplace.Receipt")]
-public sealed record Receipt(Guid TenderId, Guid BidId, int Submission, string Digest, DateTimeOffset ReceivedAt);
+public sealed record Receipt(Guid TenderId, Guid BidId, int Submission, string Digest, DateTimeOffset ReceivedAt, string Salt);
 
 /// <summary>
 /// A bid for a tender; the lead firm's people submit, withdraw and resubmit it until the deadline.

@@ -86,6 +86,10 @@ public static class TenderKeys
 /// </summary>
 public interface ITenderBids
 {
+    /// <summary>
+    /// The bids to open, read from their sealed stored state (never from read-model rows) and each checked against
+    /// the receipt the audit chain recorded for it; a bid that fails carries its <see cref="OpenedBid.Failure"/>.
+    /// </summary>
     Task<OpenedBid[]> Submitted(Guid tenderId);
 
     /// <summary>True while the bidder (a firm, or an alliance) has a submitted bid for the tender.</summary>

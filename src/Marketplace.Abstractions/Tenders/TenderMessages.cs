@@ -96,9 +96,30 @@ public sealed record Amendment(int Number, string Summary, bool Material, DateTi
 [GenerateSerializer, Immutable, Alias("Marketplace.Question")]
 public sealed record Question(int Number, Guid AskerFirmId, string Text, DateTimeOffset AskedAt, string? Answer, DateTimeOffset? AnsweredAt);
 
-/// <summary>What the tender learns of a bid when the bids are opened: who, for which lots at what price, and its receipt.</summary>
+/// <summary>
+/// What the tender learns of a bid when the bids are opened: who, for which lots at what price, and its receipt, all
+/// from the decrypted sealed content once its digest matched the receipt in the audit chain. A bid that failed that
+/// check carries its <paramref name="Failure"/> and no lots: it is never ranked.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("Marketplace.OpenedBid")]
-public sealed record OpenedBid(Guid BidId, Guid BidderId, Tenderer[] Tenderers, LotPrice[] Lots, string Digest, DateTimeOffset ReceivedAt);
+public sealed record OpenedBid(Guid BidId, Guid BidderId, Tenderer[] Tenderers, LotPrice[] Lots, string Digest, DateTimeOffset ReceivedAt,
+    BidIntegrityFailure? Failure = null);
+
+/// <summary>Why an opened bid cannot be trusted: what its opening found when it checked the bid against its receipt.</summary>
+[GenerateSerializer, Alias("Marketplace.BidIntegrityFailure")]
+public enum BidIntegrityFailure
+{
+    /// <summary>The stored content cannot be decrypted: it was altered.</summary>
+    Unreadable,
+    /// <summary>The decrypted content's digest is not the one on the receipt recorded in the audit chain.</summary>
+    DoesNotMatchReceipt,
+    /// <summary>The audit chain records no receipt for the stored submission.</summary>
+    ReceiptMissing,
+    /// <summary>The audit chain that records the receipts does not verify.</summary>
+    ChainBroken,
+    /// <summary>The audit chain records a submitted bid whose sealed content is not stored.</summary>
+    ContentMissing,
+}
 
 [GenerateSerializer, Immutable, Alias("Marketplace.BidScore")]
 public sealed record BidScore(Guid BidId, int Criterion, decimal Points);

@@ -58,11 +58,12 @@ public sealed class AllianceProjector : IReadModelProjector
 }
 
 /// <summary>
-/// A joint bid has no list of its own; its changes go into its tender's audit chain, like the alliance's. Its live
+/// A joint bid has no list of its own; its changes go into its tender's audit chain, like the alliance's, and the
+/// files attached to its draft are sealed with the tender's key. Its live
 /// sign-offs bind each signing firm to the bid's lots (<see cref="OneBidPerLot"/>): a firm that signs is refused, under
 /// the tender's lock, when it is already bound to one of those lots elsewhere.
 /// </summary>
-public sealed class JointBidProjector : IReadModelProjector
+public sealed class JointBidProjector(Storage.StateSealer sealer) : IReadModelProjector
 {
     public bool Handles(Type stateType) => stateType == typeof(JointBids.JointBidState);
 
@@ -71,6 +72,7 @@ public sealed class JointBidProjector : IReadModelProjector
         if (state is not JointBids.JointBidState { Version: > 0 } bid) return;
         var subject = AuditChain.JointBidSubject(bid.AllianceId);
         var unchained = await TenderLedger.Unchained(db, bid.TenderId, subject, bid.History, ct);
+        await sealer.SealDocuments(db, bid.TenderId, bid.Documents.Select(d => d.Document.Id), ct);
         if (await TenderLedger.Lock(db, bid.TenderId, ct) is not { } tender) return;
         var digest = bid.Digest;
         var lots = bid.LotPrices().Select(l => l.Lot).ToList();

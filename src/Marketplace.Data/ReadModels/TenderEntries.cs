@@ -48,13 +48,17 @@ public sealed class BidEntry
     public DateTimeOffset ReceivedAt { get; set; }
 }
 
+/// <summary>
+/// A lot a bid offers. The price stays empty until the tender opens the bid: then it is the verified opened price
+/// (it stays empty for a bid that failed its integrity check).
+/// </summary>
 public sealed class BidLotEntry
 {
     public Guid BidId { get; set; }
     public int Lot { get; set; }
     public Guid TenderId { get; set; }
-    public decimal Amount { get; set; }
-    public required string Currency { get; set; }
+    public decimal? Amount { get; set; }
+    public string? Currency { get; set; }
 }
 
 public sealed class BidTendererEntry

@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Marketplace.Data.Storage;
 using Marketplace.Spaces;
 using Marketplace.Tenders;
 using Microsoft.EntityFrameworkCore;
@@ -50,10 +53,19 @@ public sealed class TenderProjector(IOptions<TenderOptions> options) : IReadMode
             var price = tender.Bids.Single(b => b.BidId == d.BidId).Lots.Single(l => l.Lot == d.Lot).Price;
             return new AwardEntry { TenderId = tender.Id, Lot = d.Lot, BidId = d.BidId!.Value, Amount = price.Amount, Currency = price.Currency, At = d.At };
         }));
+        if (unchained.Any(e => e.Kind == TenderState.OpenedEvent)) await OpenPrices(db, tender, ct);
         await db.TenderSpaces.Where(s => s.TenderId == tender.Id).ExecuteDeleteAsync(ct);
         db.TenderSpaces.AddRange(tender.Spaces.Select(s => new TenderSpaceEntry { TenderId = tender.Id, SpaceId = s }));
         TenderLedger.Chain(db, row, AuditChain.TenderSubject, unchained);
         if (!wasPublished && tender.Status == TenderStatus.Enquiries) await Notify(db, tender, ct);
+    }
+
+    /// <summary>The bid rows get their prices when the bids are opened: the verified opened prices, never the rows' own.</summary>
+    static async Task OpenPrices(MarketplaceDbContext db, TenderState tender, CancellationToken ct)
+    {
+        await db.BidLots.Where(l => l.TenderId == tender.Id).ExecuteDeleteAsync(ct);
+        db.BidLots.AddRange(tender.Bids.Where(b => b.Failure is null).SelectMany(b => b.Lots.Select(l =>
+            new BidLotEntry { BidId = b.BidId, TenderId = tender.Id, Lot = l.Lot, Amount = l.Price.Amount, Currency = l.Price.Currency })));
     }
 
     /// <summary>Every current member firm of the tender's spaces with a capability that matches a lot (<see cref="TenderRules.MatchKeys"/>).</summary>
@@ -71,10 +83,11 @@ public sealed class TenderProjector(IOptions<TenderOptions> options) : IReadMode
 }
 
 /// <summary>
-/// Keeps a bid's rows equal to its grain state and appends its events to the tender's audit chain. It is also the
+/// Keeps a bid's rows equal to its grain state (who bids for which lots, never at what price: prices come at
+/// opening), seals the files it carries, and appends its events to the tender's audit chain. It is also the
 /// deadline's last guard: inside the same transaction, a tender that no longer takes bids refuses the write.
 /// </summary>
-public sealed class BidProjector : IReadModelProjector
+public sealed class BidProjector(StateSealer sealer) : IReadModelProjector
 {
     public bool Handles(Type stateType) => stateType == typeof(BidState);
 
@@ -94,7 +107,8 @@ public sealed class BidProjector : IReadModelProjector
             BidId = bid.BidId, TenderId = bid.TenderId, BidderId = bid.BidderId, Status = bid.Status, Submission = content.Submission,
             Digest = bid.Receipt!.Digest, ReceivedAt = bid.Receipt.ReceivedAt,
         });
-        db.BidLots.AddRange(content.Lots.Select(l => new BidLotEntry { BidId = bid.BidId, TenderId = bid.TenderId, Lot = l.Lot, Amount = l.Price.Amount, Currency = l.Price.Currency }));
+        db.BidLots.AddRange(content.Lots.Select(l => new BidLotEntry { BidId = bid.BidId, TenderId = bid.TenderId, Lot = l.Lot }));
+        await sealer.SealDocuments(db, bid.TenderId, content.Documents.Select(d => d.Id), ct);
         db.BidTenderers.AddRange(content.Tenderers.Select(t => new BidTendererEntry { BidId = bid.BidId, TenderId = bid.TenderId, FirmId = t.FirmId, Role = t.Role }));
         var subject = bid.BidId.ToString("N");
         var unchained = await TenderLedger.Unchained(db, bid.TenderId, subject, bid.History, ct);
@@ -162,8 +176,11 @@ internal static class TenderLedger
     const string OpeningKind = "BidsOpened";
 }
 
-/// <summary>The bids a tender opens: those stored as submitted (withdrawn ones are not opened).</summary>
-public sealed class EfTenderBids(IServiceScopeFactory scopes) : ITenderBids
+/// <summary>
+/// The bids a tender opens: read from their sealed stored states (the bid rows only name a bid whose state cannot be
+/// read), each checked against the receipt its audit chain recorded (<see cref="BidOpening"/>).
+/// </summary>
+public sealed class EfTenderBids(IServiceScopeFactory scopes, StateSealer sealer, Audit.AuditChains chains) : ITenderBids
 {
     public async Task<bool> HasSubmitted(Guid tenderId, Guid bidderId)
     {
@@ -176,12 +193,56 @@ public sealed class EfTenderBids(IServiceScopeFactory scopes) : ITenderBids
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>();
-        var bids = await db.Bids.AsNoTracking().Where(b => b.TenderId == tenderId && b.Status == BidStatus.Submitted).ToListAsync();
-        var lots = (await db.BidLots.AsNoTracking().Where(l => l.TenderId == tenderId).ToListAsync()).ToLookup(l => l.BidId);
-        var tenderers = (await db.BidTenderers.AsNoTracking().Where(t => t.TenderId == tenderId).ToListAsync()).ToLookup(t => t.BidId);
-        return [.. bids.Select(b => new OpenedBid(b.BidId, b.BidderId,
-            [.. tenderers[b.BidId].OrderBy(t => t.Role).Select(t => new Tenderer(t.FirmId, t.Role))],
-            [.. lots[b.BidId].OrderBy(l => l.Lot).Select(l => new LotPrice(l.Lot, new Showcase.Money(l.Amount, l.Currency)))],
-            b.Digest, b.ReceivedAt))];
+        var prefix = StateSealer.EnvelopePrefix(tenderId);
+        var rows = await db.GrainStates.AsNoTracking().Where(s => s.StateName == BidStateName && s.Data.StartsWith(prefix)).ToListAsync();
+        var named = await db.Bids.AsNoTracking().Where(b => b.TenderId == tenderId).ToDictionaryAsync(b => b.BidderId, b => b.BidId);
+        if (rows.Count > 0) await sealer.LoadKey(tenderId);
+        var stored = new List<StoredBid>();
+        foreach (var row in rows)
+        {
+            var grainId = GrainId.Parse(row.GrainId);
+            grainId.GetGuidKey(out var extension);
+            var bidderId = Guid.ParseExact(extension!, "N");
+            var state = await Decrypt(row, grainId);
+            stored.Add(new StoredBid(bidderId, state?.BidId ?? named.GetValueOrDefault(bidderId), state is { } s && s.TenderId == tenderId && s.BidderId == bidderId ? s : null));
+        }
+        var (receipts, chainHolds) = await RecordedReceipts(db, tenderId);
+        return BidOpening.Open(stored, receipts, chainHolds);
+    }
+
+    // The bid grain's [PersistentState] name.
+    const string BidStateName = "bid";
+
+    async Task<BidState?> Decrypt(Storage.GrainStateRecord row, GrainId grainId)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<BidState>(await sealer.Unseal(row.Data, EfGrainStorage.SealingContext(row.StateName, grainId)), EfGrainStorage.Json);
+        }
+        catch (Exception e) when (e is CryptographicException or JsonException or FormatException)
+        {
+            return null; // altered: the opening reports it
+        }
+    }
+
+    /// <summary>
+    /// The receipts the tender's sealed audit chain records for its bids (each bid's latest BidSubmitted link, and
+    /// whether a withdrawal followed it), and whether that chain verifies (<see cref="Audit.AuditChains.Sealed"/>).
+    /// The one place the opening reads the chain.
+    /// </summary>
+    async Task<(RecordedReceipt[] Receipts, bool ChainHolds)> RecordedReceipts(MarketplaceDbContext db, Guid tenderId)
+    {
+        var chain = await chains.Sealed(db, tenderId, CancellationToken.None);
+        var receipts = chain.Links.Where(l => l.Kind is BidState.SubmittedEvent or BidState.WithdrawnEvent).GroupBy(l => l.Subject)
+            .Select(bid => (Last: bid.Last(), Submitted: bid.LastOrDefault(l => l.Kind == BidState.SubmittedEvent)))
+            .Where(bid => bid.Submitted is not null && Guid.TryParseExact(bid.Last.Subject, "N", out _)
+                && BidSeal.ParseReceiptDetail(bid.Submitted.Detail) is not null)
+            .Select(bid =>
+            {
+                var (submission, digest) = BidSeal.ParseReceiptDetail(bid.Submitted!.Detail)!.Value;
+                return new RecordedReceipt(Guid.ParseExact(bid.Last.Subject, "N"), submission, digest, bid.Submitted.At,
+                    bid.Last.Kind == BidState.WithdrawnEvent);
+            });
+        return ([.. receipts], chain.Holds);
     }
 }

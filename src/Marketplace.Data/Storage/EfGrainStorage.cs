@@ -12,11 +12,11 @@ namespace Marketplace.Data.Storage;
 /// <summary>
 /// Grain persistence on the project's own database: one row per grain state, JSON data, and an integer version
 /// as the ETag. A write from a stale version throws <see cref="InconsistentStateException"/>. Read models are
-/// projected in the same transaction as the state they mirror.
+/// projected in the same transaction as the state they mirror. Bid content is stored sealed (<see cref="StateSealer"/>).
 /// A write that fails for any reason (the database unreachable, a stale version, a projector refusing) puts the grain's
 /// state back as it was last stored, so no grain ever serves, or later stores, a change that was refused.
 /// </summary>
-public sealed class EfGrainStorage(IServiceScopeFactory scopes, IEnumerable<IReadModelProjector> projectors, MarketplaceClock clock)
+public sealed class EfGrainStorage(IServiceScopeFactory scopes, IEnumerable<IReadModelProjector> projectors, MarketplaceClock clock, StateSealer sealer)
     : IGrainStorage
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -44,7 +44,7 @@ public sealed class EfGrainStorage(IServiceScopeFactory scopes, IEnumerable<IRea
             stored.AddOrUpdate(grainState, Nothing);
             return;
         }
-        grainState.State = JsonSerializer.Deserialize<T>(row.Data, Json)
+        grainState.State = JsonSerializer.Deserialize<T>(await sealer.Unseal(row.Data, SealingContext(stateName, grainId)), Json)
             ?? throw new InvalidOperationException($"Stored state {stateName} of {grainId} is empty.");
         grainState.ETag = row.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
         grainState.RecordExists = true;
@@ -54,17 +54,22 @@ public sealed class EfGrainStorage(IServiceScopeFactory scopes, IEnumerable<IRea
     public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
         SaveOrRestore(stateName, grainId, grainState, JsonSerializer.Serialize(grainState.State, Json));
 
+    /// <summary>What sealed data is bound to: its row, so it cannot be moved to another grain or state.</summary>
+    internal static string SealingContext(string stateName, GrainId grainId) => $"{grainId}/{stateName}";
+
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
-        SaveOrRestore(stateName, grainId, grainState, data: null);
+        SaveOrRestore(stateName, grainId, grainState, json: null);
 
     // The form remembered for a state that was never stored (or was cleared): a new instance.
     const string Nothing = "";
 
-    async Task SaveOrRestore<T>(string stateName, GrainId grainId, IGrainState<T> grainState, string? data)
+    /// <summary>Stores <paramref name="json"/> (sealed when it is bid content), or clears the state when it is null.</summary>
+    async Task SaveOrRestore<T>(string stateName, GrainId grainId, IGrainState<T> grainState, string? json)
     {
         try
         {
-            await Save(stateName, grainId, grainState, data, data is null ? null : grainState.State);
+            var data = json is null ? null : await sealer.Seal(grainState.State, SealingContext(stateName, grainId), json);
+            await Save(stateName, grainId, grainState, data, json is null ? null : grainState.State);
         }
         catch
         {
@@ -73,7 +78,7 @@ public sealed class EfGrainStorage(IServiceScopeFactory scopes, IEnumerable<IRea
                 grainState.State = last == Nothing ? Activator.CreateInstance<T>() : JsonSerializer.Deserialize<T>(last, Json)!;
             throw;
         }
-        stored.AddOrUpdate(grainState, data ?? Nothing);
+        stored.AddOrUpdate(grainState, json ?? Nothing);
     }
 
     async Task Save<T>(string stateName, GrainId grainId, IGrainState<T> grainState, string? data, object? projected)

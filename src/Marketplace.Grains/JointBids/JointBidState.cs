@@ -10,8 +10,11 @@ namespace Marketplace.JointBids;
 /// <summary>Who edits a joint bid: the user, the alliance's active firms they act for, and whether they act for its lead.</summary>
 public sealed record JointActor(Guid UserId, Guid[] Firms, bool Lead);
 
-/// <summary>The stored state of a joint bid, with the rules of co-editing, shares and sign-off.</summary>
-public sealed class JointBidState
+/// <summary>
+/// The stored state of a joint bid, with the rules of co-editing, shares and sign-off. Its drafts are bid content:
+/// stored encrypted with its tender's key (<see cref="ISealedState"/>).
+/// </summary>
+public sealed class JointBidState : ISealedState
 {
     public const int MaxTitle = 200, MaxDescription = 4000, MaxPackages = 200, MaxAnswer = 8000;
 

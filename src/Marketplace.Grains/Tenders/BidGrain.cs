@@ -62,7 +62,8 @@ internal sealed class BidGrain(
     /// <summary>
     /// The one place a bid is unsealed: its tenderers' people may always read it (for an alliance's bid, those of its
     /// tenderers still in the alliance: a firm that left after a withdrawal no longer does); the buyer's people only
-    /// once the tender has opened it. Everyone else is told there is no such bid, so not even its existence leaks.
+    /// once the tender has opened it and it passed its integrity check. Everyone else is told there is no such bid, so
+    /// not even its existence leaks.
     /// </summary>
     public async Task<Outcome<BidSnapshot>> Read(Guid userId)
     {
@@ -74,7 +75,7 @@ internal sealed class BidGrain(
         foreach (var firm in readers)
             if ((await GrainFactory.GetGrain<IBusinessGrain>(firm).Get())?.RoleOf(userId) is not null) return State.ToSnapshot();
         var tender = await Tender.Get();
-        var opened = tender?.Bids.Any(b => b.BidId == State.BidId) == true;
+        var opened = tender?.Bids.Any(b => b.BidId == State.BidId && b.Failure is null) == true;
         return opened && await Tender.IsBuyer(userId) ? State.ToSnapshot() : none;
     }
 

@@ -6,11 +6,15 @@ namespace Marketplace.Tenders;
 
 /// <summary>
 /// The stored state of a bid: its sealed content, its receipts and its history. Its audit events say only what the
-/// receipt says (digest and time), so the chain can be shown to the buyer without unsealing anything.
+/// receipt says (digest and time), so the chain can be shown to the buyer without unsealing anything. Stored
+/// encrypted with its tender's key (<see cref="ISealedState"/>) until the tender opens it.
 /// </summary>
-public sealed class BidState
+public sealed class BidState : ISealedState
 {
     public const int MaxAnswer = 8000, MaxDocuments = 20;
+
+    /// <summary>The kinds of a bid's audit events that say whether it stands: the opening reads them back.</summary>
+    public const string SubmittedEvent = "BidSubmitted", WithdrawnEvent = "BidWithdrawn";
 
     public Guid BidId { get; set; }
     public Guid TenderId { get; set; }
@@ -59,7 +63,7 @@ public sealed class BidState
         if (command.Documents.Length > MaxDocuments) errors["documents"] = [$"At most {MaxDocuments} documents."];
         if (errors.Count > 0) return Problem.Invalid(errors);
         return new SealedBid(tender.Id, bidId, submission, command.Tenderers, [.. lots.OrderBy(l => l.Lot)], [.. answers],
-            [.. command.Documents.DistinctBy(d => d.Id)]);
+            [.. command.Documents.DistinctBy(d => d.Id)], BidSeal.NewSalt());
     }
 
     public void Submit(Guid tenderId, Guid bidderId, Guid actorId, SealedBid content, DateTimeOffset receivedAt)
@@ -69,8 +73,8 @@ public sealed class BidState
         BidId = content.BidId;
         Content = content;
         Status = BidStatus.Submitted;
-        Receipt = new Receipt(tenderId, content.BidId, content.Submission, BidSeal.Digest(content), receivedAt);
-        Record(actorId, "BidSubmitted", $"submission={content.Submission.ToString(CultureInfo.InvariantCulture)};digest={Receipt.Digest}", receivedAt);
+        Receipt = new Receipt(tenderId, content.BidId, content.Submission, BidSeal.Digest(content), receivedAt, content.Salt);
+        Record(actorId, SubmittedEvent, BidSeal.ReceiptDetail(content.Submission, Receipt.Digest), receivedAt);
     }
 
     public Problem? CheckWithdraw() =>
@@ -79,7 +83,7 @@ public sealed class BidState
     public void Withdraw(Guid actorId, DateTimeOffset now)
     {
         Status = BidStatus.Withdrawn;
-        Record(actorId, "BidWithdrawn", $"submission={Receipt!.Submission.ToString(CultureInfo.InvariantCulture)}", now);
+        Record(actorId, WithdrawnEvent, $"submission={Receipt!.Submission.ToString(CultureInfo.InvariantCulture)}", now);
     }
 
     /// <summary>The next submission's number: resubmitting after a withdrawal or an edit gives a new receipt.</summary>

@@ -68,6 +68,9 @@ public sealed class TenderOptions
 /// <summary>The stored state of a tender, with the rules of its lifecycle, questions and evaluation.</summary>
 public sealed class TenderState
 {
+    /// <summary>The kind of the event that opens the bids: the read models get the opened prices with it.</summary>
+    public const string OpenedEvent = "BidsOpened";
+
     public Guid Id { get; set; }
     public Guid BuyerId { get; set; }
     public Guid CreatedBy { get; set; }
@@ -163,15 +166,18 @@ public sealed class TenderState
     }
 
     /// <summary>
-    /// Opens the bids stored before the deadline. A lot nobody bid for is unsuccessful at once; when no lot has a
-    /// bid, the whole tender is.
+    /// Opens the bids stored before the deadline. A bid that failed its integrity check is in the audit chain as such
+    /// and is never ranked. A lot nobody validly bid for is unsuccessful at once; when no lot has a bid, the whole
+    /// tender is.
     /// </summary>
     public void Open(OpenedBid[] bids, DateTimeOffset now)
     {
         Bids = [.. bids.OrderBy(b => b.ReceivedAt)];
         Status = TenderStatus.Evaluation;
-        Record("BidsOpened", Detail(("bids", Bids.Count.ToString(CultureInfo.InvariantCulture)),
+        Record(OpenedEvent, Detail(("bids", Bids.Count.ToString(CultureInfo.InvariantCulture)),
             ("digests", AuditChain.Sha256Hex(string.Join(',', Bids.Select(b => b.Digest))))), now);
+        foreach (var failed in Bids.Where(b => b.Failure is not null))
+            Record("BidIntegrityFailed", Detail(("bid", failed.BidId.ToString("N")), ("reason", failed.Failure.ToString()!)), now);
         foreach (var lot in Terms.Lots.Where(l => !Bids.Any(b => b.Lots.Any(p => p.Lot == l.Number))))
             Decisions.Add(new LotDecision(lot.Number, null, "No bids were received for this lot.", now));
         Conclude(now);
@@ -264,6 +270,7 @@ public sealed class TenderState
     public Problem? CheckScore(ScoreBid command, TenderActor actor) =>
         Guard(actor, TenderStatus.Evaluation)
         ?? (!Bids.Any(b => b.BidId == command.BidId) ? Problem.NotFound("No opened bid has this id.")
+        : Bids.Single(b => b.BidId == command.BidId).Failure is not null ? Problem.Conflict("This bid failed its integrity check at opening: it is not evaluated.")
         : Terms.Criteria.FirstOrDefault(c => c.Number == command.Criterion) is not { } criterion ? Problem.Invalid("criterion", "No criterion has this number.")
         : criterion.Kind == CriterionKind.Price ? Problem.Invalid("criterion", "The price is scored by formula, not by hand.")
         : Bids.Single(b => b.BidId == command.BidId).Lots.All(l => Decided(l.Lot)) ? Problem.Conflict("Every lot of this bid is already decided.")

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Marketplace.Businesses;
 using Marketplace.Data;
+using Marketplace.Data.Storage;
 using Marketplace.Server.Auth;
 using Marketplace.Showcase;
 using Marketplace.Tenders;
@@ -40,7 +41,7 @@ public static class BidEndpoints
         }
         // The firm's files are looked up only for its own people: to anyone else, the refusal says nothing about them.
         if ((await grains.GetGrain<IBusinessGrain>(bidderId).Get())?.CanEdit(user.UserId()) != true) return Problem.Forbidden(TenderRules.NotTheBidder).ToHttp();
-        var documents = await DocumentEndpoints.Resolve(body.Documents ?? [], bidderId, "documents", db, ct);
+        var documents = await DocumentEndpoints.Resolve(body.Documents ?? [], bidderId, "documents", db, ct, sealedFor: id);
         if (documents.Problem is { } bad) return bad.ToHttp();
         var outcome = await grains.Bid(id, bidderId).Submit(new SubmitBid(user.UserId(), [new Tenderer(bidderId, TendererRole.Lead)], [.. lots],
             [.. (body.Answers ?? []).Select(a => new CriterionAnswer(a.Criterion, a.Text ?? ""))], documents.Value!, receivedAt));
@@ -63,12 +64,12 @@ public static class BidEndpoints
 
     /// <summary>A file attached to a bid, for whoever may read the bid.</summary>
     static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Document(
-        Guid id, Guid bidderId, Guid documentId, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
+        Guid id, Guid bidderId, Guid documentId, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, StateSealer sealer, CancellationToken ct)
     {
         var outcome = await grains.Bid(id, bidderId).Read(user.UserId());
         if (outcome.Problem is { } no) return no.ToHttp();
         return outcome.Value!.Content!.Documents.Any(d => d.Id == documentId)
-            ? await DocumentEndpoints.Download(documentId, db, ct) : ProblemResults.NotFound("This bid has no document with this id.");
+            ? await DocumentEndpoints.Download(documentId, db, sealer, ct) : ProblemResults.NotFound("This bid has no document with this id.");
     }
 
     /// <summary>What the bidder learns after opening: its rank, points and the outcome on each lot it bid for.</summary>
@@ -91,15 +92,19 @@ public static class BidEndpoints
     }
 
     /// <summary>The buyer's working view once the bids are opened: per lot, every bid ranked by its weighted points.</summary>
-    static async Task<Results<Ok<LotEvaluationDto[]>, ProblemHttpResult>> Evaluation(
+    static async Task<Results<Ok<EvaluationDto>, ProblemHttpResult>> Evaluation(
         Guid id, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
     {
         if (await TenderEndpoints.Visible(id, user, grains) is not { } tender) return ProblemResults.NotFound("No tender has this id.");
         if (!await grains.Tender(id).IsBuyer(user.UserId())) return Problem.Forbidden("Only the buyer's Owners and Managers evaluate its bids.").ToHttp();
         if (!TenderRules.BidsOpened(tender.Status)) return Problem.Conflict("The bids are sealed until the submission deadline.").ToHttp();
-        var firms = tender.Bids.SelectMany(b => b.Tenderers.Select(t => t.FirmId)).Distinct().ToList();
+        var failed = tender.Bids.Where(b => b.Failure is not null).ToList();
+        var firms = tender.Bids.SelectMany(b => b.Tenderers.Select(t => t.FirmId)).Concat(failed.Select(b => b.BidderId)).Distinct().ToList();
         var names = await db.Directory.AsNoTracking().Where(d => firms.Contains(d.BusinessId)).ToDictionaryAsync(d => d.BusinessId, d => d.Name, ct);
-        return TypedResults.Ok(tender.Details.Lots.Select(lot =>
+        foreach (var alliance in await db.Alliances.AsNoTracking().Where(a => firms.Contains(a.AllianceId)).ToListAsync(ct)) names[alliance.AllianceId] = alliance.Name;
+        var failures = failed.Select(b => new IntegrityFailureDto(b.BidId, b.BidderId, names.GetValueOrDefault(b.BidderId, ""), b.Failure!.Value, b.Digest,
+            b.ReceivedAt == default ? null : b.ReceivedAt)).ToArray();
+        return TypedResults.Ok(new EvaluationDto(tender.Details.Lots.Select(lot =>
         {
             var decision = tender.Decisions.FirstOrDefault(d => d.Lot == lot.Number);
             return new LotEvaluationDto(lot.Number, lot.Title, [.. TenderEvaluation.Rank(tender.Details, tender.Bids, tender.Scores, lot.Number).Select((r, i) =>
@@ -109,7 +114,7 @@ public static class BidEndpoints
                 return new RankedBidDto(i + 1, r.BidId, bid.BidderId, [.. bid.Tenderers.Select(t => new TendererDto(t.FirmId, names.GetValueOrDefault(t.FirmId, ""), t.Role))],
                     new MoneyDto(price.Amount, price.Currency), new Dictionary<int, decimal>(r.Points), r.Total, r.Complete, r.ReceivedAt, bid.Digest);
             })], decision is null ? null : TenderEndpoints.Decision(tender, decision, names));
-        }).ToArray());
+        }).ToArray(), failures));
     }
 
     /// <summary>A firm's own bids with their receipts, for its people.</summary>
@@ -122,7 +127,7 @@ public static class BidEndpoints
             .Join(db.Tenders, b => b.TenderId, t => t.TenderId, (b, t) => new { Bid = b, t.Title, t.Status })
             .OrderByDescending(x => x.Bid.ReceivedAt).Take(200).ToListAsync(ct);
         return TypedResults.Ok(rows.Select(x => new MyBidDto(x.Bid.TenderId, x.Title, x.Status, x.Bid.BidId, x.Bid.Status,
-            new ReceiptDto(x.Bid.TenderId, x.Bid.BidId, x.Bid.Submission, x.Bid.Digest, x.Bid.ReceivedAt))).ToArray());
+            new ReceiptDto(x.Bid.TenderId, x.Bid.BidId, x.Bid.Submission, x.Bid.Digest, x.Bid.ReceivedAt, Salt: null))).ToArray());
     }
 
     static async Task<BidDto> Dto(BidSnapshot bid, MarketplaceDbContext db, CancellationToken ct)

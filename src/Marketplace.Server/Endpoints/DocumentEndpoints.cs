@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Marketplace.Businesses;
 using Marketplace.Data;
 using Marketplace.Data.ReadModels;
+using Marketplace.Data.Storage;
 using Marketplace.Server.Auth;
 using Marketplace.Tenders;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -68,23 +69,35 @@ public static class DocumentEndpoints
 
     /// <summary>A tender's document, for whoever may see the tender.</summary>
     static async Task<Results<FileContentHttpResult, ProblemHttpResult>> OfTender(
-        Guid id, Guid documentId, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
+        Guid id, Guid documentId, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, StateSealer sealer, CancellationToken ct) =>
         await TenderEndpoints.Visible(id, user, grains) is { } tender && tender.Details.Documents.Any(d => d.Id == documentId)
-            ? await Download(documentId, db, ct) : ProblemResults.NotFound("This tender has no document with this id.");
+            ? await Download(documentId, db, sealer, ct) : ProblemResults.NotFound("This tender has no document with this id.");
 
-    internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Download(Guid documentId, MarketplaceDbContext db, CancellationToken ct) =>
-        await db.Documents.AsNoTracking().SingleOrDefaultAsync(d => d.Id == documentId, ct) is { } file
-            ? TypedResults.File(file.Content, file.ContentType, file.Name) : ProblemResults.NotFound("No document has this id.");
+    /// <summary>A file's bytes, unsealed when a bid carries it (the caller has checked the reader may see that bid).</summary>
+    internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Download(Guid documentId, MarketplaceDbContext db, StateSealer sealer, CancellationToken ct)
+    {
+        if (await db.Documents.AsNoTracking().SingleOrDefaultAsync(d => d.Id == documentId, ct) is not { } file) return ProblemResults.NotFound("No document has this id.");
+        var bytes = file.SealedFor is { } tenderId ? await sealer.UnsealBytes(tenderId, file.Id, file.Content) : file.Content;
+        return TypedResults.File(bytes, file.ContentType, file.Name);
+    }
 
-    /// <summary>Document ids as the owner's uploaded files; a file of another business is refused like a missing one.</summary>
-    internal static async Task<Outcome<DocumentRef[]>> Resolve(Guid[] ids, Guid ownerId, string field, MarketplaceDbContext db, CancellationToken ct)
+    /// <summary>
+    /// Document ids as the owner's uploaded files; a file of another business is refused like a missing one. For a
+    /// bid (<paramref name="sealedFor"/>: its tender), a file already sealed in a bid for another tender is refused too.
+    /// </summary>
+    internal static async Task<Outcome<DocumentRef[]>> Resolve(Guid[] ids, Guid ownerId, string field, MarketplaceDbContext db, CancellationToken ct,
+        Guid? sealedFor = null)
     {
         if (ids.Length == 0) return Array.Empty<DocumentRef>();
         var distinct = ids.Distinct().Take(TenderRules.MaxDocuments + 1).ToList();
         var found = await db.Documents.AsNoTracking().Where(d => distinct.Contains(d.Id) && d.OwnerId == ownerId)
-            .Select(d => new DocumentRef(d.Id, d.Name, d.ContentType, d.Size, d.Sha256)).ToListAsync(ct);
+            .Select(d => new { Ref = new DocumentRef(d.Id, d.Name, d.ContentType, d.Size, d.Sha256), d.SealedFor }).ToListAsync(ct);
         for (var i = 0; i < ids.Length; i++)
-            if (!found.Any(d => d.Id == ids[i])) return Problem.Invalid($"{field}[{i}]", "No document uploaded by this business has this id.");
-        return ids.Distinct().Select(x => found.Single(d => d.Id == x)).ToArray();
+        {
+            if (found.FirstOrDefault(d => d.Ref.Id == ids[i]) is not { } document) return Problem.Invalid($"{field}[{i}]", "No document uploaded by this business has this id.");
+            if (document.SealedFor is { } other && other != sealedFor)
+                return Problem.Invalid($"{field}[{i}]", "This file is sealed in a bid for another tender: upload it again to use it here.");
+        }
+        return ids.Distinct().Select(x => found.First(d => d.Ref.Id == x).Ref).ToArray();
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Marketplace.Alliances;
 using Marketplace.Data;
+using Marketplace.Data.Storage;
 using Marketplace.JointBids;
 using Marketplace.Server.Auth;
 using Marketplace.Showcase;
@@ -55,8 +56,9 @@ public static class JointBidEndpoints
         Guid id, AttachDocumentsRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
     {
         // Outsiders are refused before anything is said about the files.
-        if ((await grains.Bid(id).Read(user.UserId())).Problem is { } hidden) return hidden.ToHttp();
-        var documents = await DocumentEndpoints.Resolve(body.Documents ?? [], body.FirmId, "documents", db, ct);
+        var read = await grains.Bid(id).Read(user.UserId());
+        if (read.Problem is { } hidden) return hidden.ToHttp();
+        var documents = await DocumentEndpoints.Resolve(body.Documents ?? [], body.FirmId, "documents", db, ct, sealedFor: read.Value!.TenderId);
         if (documents.Problem is { } bad) return bad.ToHttp();
         return await Respond(grains.Bid(id).AttachDocuments(new AttachJointDocuments(user.UserId(), body.FirmId, documents.Value!)), grains, db, ct);
     }
@@ -67,12 +69,12 @@ public static class JointBidEndpoints
 
     /// <summary>A file of the joint bid, for the alliance's firms (the buyer reads the submitted bid's files once opened).</summary>
     static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Document(
-        Guid id, Guid documentId, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
+        Guid id, Guid documentId, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, StateSealer sealer, CancellationToken ct)
     {
         var outcome = await grains.Bid(id).Read(user.UserId());
         if (outcome.Problem is { } no) return no.ToHttp();
         return outcome.Value!.Documents.Any(d => d.Document.Id == documentId)
-            ? await DocumentEndpoints.Download(documentId, db, ct) : ProblemResults.NotFound("The joint bid has no document with this id.");
+            ? await DocumentEndpoints.Download(documentId, db, sealer, ct) : ProblemResults.NotFound("The joint bid has no document with this id.");
     }
 
     static Task<Results<Ok<JointBidDto>, ProblemHttpResult>> Sign(

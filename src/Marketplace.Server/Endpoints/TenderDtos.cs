@@ -96,9 +96,13 @@ public sealed record TenderDto(
 public sealed record TenderSummaryDto(Guid Id, Guid BuyerId, string BuyerName, string Title, TenderStatus Status, string[] Cpv, int LotCount,
     DateTimeOffset EnquiryDeadline, DateTimeOffset SubmissionDeadline, DateTimeOffset? PublishedAt);
 
-public sealed record ReceiptDto(Guid TenderId, Guid BidId, int Submission, string Digest, DateTimeOffset ReceivedAt)
+/// <summary>
+/// A bid's receipt. <see cref="Salt"/> is the secret the digest covers, given to the bid's own people (null in lists
+/// and live notices): with it and the bid's content they can recompute the digest; without it nobody can guess it.
+/// </summary>
+public sealed record ReceiptDto(Guid TenderId, Guid BidId, int Submission, string Digest, DateTimeOffset ReceivedAt, string? Salt)
 {
-    public static ReceiptDto From(Receipt r) => new(r.TenderId, r.BidId, r.Submission, r.Digest, r.ReceivedAt);
+    public static ReceiptDto From(Receipt r) => new(r.TenderId, r.BidId, r.Submission, r.Digest, r.ReceivedAt, r.Salt);
 }
 
 public sealed record LotPriceDto(int Lot, MoneyDto Price);
@@ -119,6 +123,15 @@ public sealed record RankedBidDto(int Rank, Guid BidId, Guid BidderId, TendererD
     bool Complete, DateTimeOffset ReceivedAt, string Digest);
 
 public sealed record LotEvaluationDto(int Lot, string Title, RankedBidDto[] Ranking, DecisionDto? Decision);
+
+/// <summary>The buyer's evaluation: each lot's ranking, and the bids that failed their integrity check at opening (never ranked).</summary>
+public sealed record EvaluationDto(LotEvaluationDto[] Lots, IntegrityFailureDto[] IntegrityFailures);
+
+/// <summary>
+/// A bid whose stored content did not check out against its receipt when it was opened: who bid (by the sealed
+/// row's key), why, and the receipt digest recorded in the audit chain ("" when none).
+/// </summary>
+public sealed record IntegrityFailureDto(Guid BidId, Guid BidderId, string BidderName, BidIntegrityFailure Reason, string Digest, DateTimeOffset? ReceivedAt);
 
 /// <summary>What a bidder learns after opening: per lot, its rank, points and whether it won.</summary>
 public sealed record BidResultDto(int Lot, int Rank, int Of, decimal Total, Dictionary<int, decimal> Points, bool Awarded, bool Decided);
@@ -163,5 +176,5 @@ public sealed record InboxChangedDto(Guid TenderId, string Title);
 /// <summary>Pushed to a bid's tenderers: it was submitted (with its receipt) or withdrawn.</summary>
 public sealed record BidChangedDto(Guid TenderId, Guid BidId, BidStatus Status, ReceiptDto? Receipt)
 {
-    public static BidChangedDto From(BidSnapshot b) => new(b.TenderId, b.BidId, b.Status, b.Receipt is { } r ? ReceiptDto.From(r) : null);
+    public static BidChangedDto From(BidSnapshot b) => new(b.TenderId, b.BidId, b.Status, b.Receipt is { } r ? ReceiptDto.From(r) with { Salt = null } : null);
 }

@@ -100,7 +100,7 @@ public sealed class JointBidStateTests
         return bid;
     }
 
-    static Receipt ReceiptOf(JointBidState bid, Guid? bidId = null) => new(Tender.Id, bidId ?? Alliance.Id, 1, bid.Digest, Now.AddDays(12));
+    static Receipt ReceiptOf(JointBidState bid, Guid? bidId = null) => new(Tender.Id, bidId ?? Alliance.Id, 1, bid.Digest, Now.AddDays(12), "5a17");
 
     // ---- Shares and lot prices ----
 

@@ -204,7 +204,7 @@ public sealed class AuditChainTests
     static readonly DocumentRef Offer = new(Guid.Parse("44444444-4444-4444-4444-444444444444"), "offerta.pdf", "application/pdf", 2048, new string('c', 64));
 
     static SealedBid Sealed() => new(FixedTender, FixedBid, 1, [new Tenderer(FixedFirm, TendererRole.Lead)],
-        [new LotPrice(1, new Money(1500.50m, "EUR"))], [new CriterionAnswer(2, "Squadra di 4 giardinieri")], [Offer]);
+        [new LotPrice(1, new Money(1500.50m, "EUR"))], [new CriterionAnswer(2, "Squadra di 4 giardinieri")], [Offer], "0f1e2d3c4b5a69788796a5b4c3d2e1f0");
 
     [Fact]
     public void The_digest_is_the_sha256_of_the_canonical_camel_case_json()
@@ -215,7 +215,7 @@ public sealed class AuditChainTests
             "lots":[{"lot":1,"price":{"amount":1500.50,"currency":"EUR"}}],
             "answers":[{"criterion":2,"text":"Squadra di 4 giardinieri"}],
             "documents":[{"id":"44444444-4444-4444-4444-444444444444","name":"offerta.pdf","contentType":"application/pdf","size":2048,
-            "sha256":"cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc"}]}
+            "sha256":"cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc"}],"salt":"0f1e2d3c4b5a69788796a5b4c3d2e1f0"}
             """.ReplaceLineEndings("");
 
         BidSeal.Digest(Sealed()).Should().Be(Sha256(json));

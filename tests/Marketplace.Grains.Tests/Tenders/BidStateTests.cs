@@ -53,8 +53,13 @@ public sealed class BidStateTests
         sealedBid.Should().BeEquivalentTo(new SealedBid(Tender.Id, BidId, 1, Alone,
             [new LotPrice(1, new Money(45_000.50m, "EUR")), new LotPrice(3, new Money(9_000m, "EUR"))],
             [new CriterionAnswer(2, "Interventi settimanali"), new CriterionAnswer(3, "Due squadre")],
-            [Offer]), o => o.WithStrictOrdering());
+            [Offer], sealedBid.Salt), o => o.WithStrictOrdering());
+        sealedBid.Salt.Should().MatchRegex("^[0-9a-f]{32}$", "the secret salt has 128 random bits");
     }
+
+    [Fact]
+    public void Each_submission_is_sealed_with_a_fresh_salt() =>
+        Seal(Command()).Value!.Salt.Should().NotBe(Seal(Command()).Value!.Salt);
 
     [Fact]
     public void The_same_price_written_differently_seals_to_the_same_digest()
@@ -62,7 +67,7 @@ public sealed class BidStateTests
         var plain = Seal(Command(lots: [new LotPrice(1, new Money(1500.5m, "EUR"))])).Value!;
         var padded = Seal(Command(lots: [new LotPrice(1, new Money(1500.50m, "EUR"))])).Value!;
 
-        BidSeal.Digest(plain).Should().Be(BidSeal.Digest(padded));
+        BidSeal.Digest(plain).Should().Be(BidSeal.Digest(padded with { Salt = plain.Salt }));
         plain.Lots.Single().Price.Amount.ToString(System.Globalization.CultureInfo.InvariantCulture).Should().Be("1500.50");
     }
 
@@ -123,7 +128,7 @@ public sealed class BidStateTests
         var state = Submitted();
 
         state.Status.Should().Be(BidStatus.Submitted);
-        state.Receipt.Should().Be(new Receipt(Tender.Id, BidId, 1, BidSeal.Digest(state.Content!), ReceivedAt));
+        state.Receipt.Should().Be(new Receipt(Tender.Id, BidId, 1, BidSeal.Digest(state.Content!), ReceivedAt, state.Content!.Salt));
         state.Receipt!.Digest.Should().MatchRegex("^[0-9a-f]{64}$");
     }
 

@@ -116,7 +116,7 @@ public abstract class JointBidApiTests<THost>(THost fixture) : IClassFixture<THo
         sealedBid.Lots.Should().BeEquivalentTo(new[] { new LotPriceDto(1, new MoneyDto(745_000.10m, "EUR")), new LotPriceDto(2, new MoneyDto(150_000m, "EUR")) });
         (await w.Buyer.GetAsync($"/api/tenders/{t.Tender.Id}/bids/{t.AllianceId}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
         w.PassOpening(t.Tender);
-        var opened = (await w.Buyer.GetFromJsonAsync<LotEvaluationDto[]>($"/api/tenders/{t.Tender.Id}/evaluation", Json))!;
+        var opened = (await w.Buyer.GetFromJsonAsync<EvaluationDto>($"/api/tenders/{t.Tender.Id}/evaluation", Json))!.Lots;
         opened.Single(l => l.Lot == 1).Ranking.Single().Tenderers.Select(x => x.Name).Should().BeEquivalentTo("Rossi Costruzioni", "Verdi Informatica");
     }
 
@@ -279,7 +279,7 @@ public abstract class JointBidApiTests<THost>(THost fixture) : IClassFixture<THo
         var t = await Submitted();
         var w = t.World;
         w.PassOpening(t.Tender);
-        var opened = (await w.Buyer.GetFromJsonAsync<LotEvaluationDto[]>($"/api/tenders/{t.Tender.Id}/evaluation", Json))!;
+        var opened = (await w.Buyer.GetFromJsonAsync<EvaluationDto>($"/api/tenders/{t.Tender.Id}/evaluation", Json))!.Lots;
         var bidId = opened.First().Ranking.Single().BidId;
         (await w.Buyer.PostAsJsonAsync($"/api/tenders/{t.Tender.Id}/scores", new ScoreRequest(bidId, 2, 80m), Json)).EnsureSuccessStatusCode();
         foreach (var lot in new[] { 1, 2 })

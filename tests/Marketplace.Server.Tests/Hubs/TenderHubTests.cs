@@ -89,7 +89,9 @@ public sealed class TenderHubTests(ClockedHubFixture fixture) : IClassFixture<Cl
         var submitted = await (await s.Builder.PutAsJsonAsync($"/api/tenders/{tender.Id}/bids/{s.BuilderId}",
             new SubmitBidRequest([new LotPriceRequest(1, new MoneyDto(90_000m, "EUR"))], [], []), Json)).Read<ReceiptDto>();
 
-        (await receipt.Task.WaitAsync(Patience)).Should().BeEquivalentTo(new { TenderId = tender.Id, Status = BidStatus.Submitted, Receipt = submitted });
+        // The receipt's secret salt stays with the request's answer; live notices never carry it.
+        (await receipt.Task.WaitAsync(Patience)).Should().BeEquivalentTo(new { TenderId = tender.Id, Status = BidStatus.Submitted, Receipt = submitted with { Salt = null } });
+        submitted.Salt.Should().MatchRegex("^[0-9a-f]{32}$");
         // Then the buyer cancels: the first message it hears after the bid is about the cancellation, none about the bid.
         var cancelled = new TaskCompletionSource<TenderChangedDto>();
         s.BuyerHub.On<TenderChangedDto>("TenderChanged", m => { if (m.Status == TenderStatus.Cancelled) cancelled.TrySetResult(m); });

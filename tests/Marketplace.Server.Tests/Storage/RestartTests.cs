@@ -84,4 +84,37 @@ public sealed class RestartTests
         submit.EnsureSuccessStatusCode();
         (await submit.Read<JointBidDto>()).Receipt!.ReceivedAt.Should().Be(clock.GetUtcNow());
     }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Bids_sealed_before_a_restart_are_opened_after_it_with_the_same_key_file(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.Create(provider);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        TenderDto tender;
+        ReceiptDto receipt;
+        string buyerEmail;
+        Guid builderId;
+        await using (var before = new MarketplaceHost(database, clock: clock))
+        {
+            before.StartServer();
+            var w = await TenderWorld.Create(before, clock);
+            tender = await w.Publish();
+            w.PassTo(tender.EnquiryDeadline);
+            receipt = await (await w.Bid(w.Builder, tender.Id, w.BuilderId, 543_210.99m)).Read<ReceiptDto>();
+            buyerEmail = (await w.Buyer.GetFromJsonAsync<MeDto>("/api/auth/me", Json))!.Email;
+            builderId = w.BuilderId;
+        }
+
+        await using var after = new MarketplaceHost(database, clock: clock);
+        var buyer = after.Browser();
+        await buyer.SignIn(buyerEmail);
+        clock.SetUtcNow(tender.SubmissionDeadline + new Marketplace.Tenders.TenderOptions().OpeningGrace + TimeSpan.FromSeconds(1));
+
+        var evaluation = (await buyer.GetFromJsonAsync<EvaluationDto>($"/api/tenders/{tender.Id}/evaluation", Json))!;
+        evaluation.IntegrityFailures.Should().BeEmpty();
+        evaluation.Lots.Single(l => l.Lot == 1).Ranking.Should().ContainSingle()
+            .Which.Should().BeEquivalentTo(new { BidderId = builderId, Price = new MoneyDto(543_210.99m, "EUR"), receipt.Digest });
+    }
 }

@@ -58,7 +58,7 @@ public abstract class TenderLifecycleTests<THost>(THost fixture) : IClassFixture
         bid!.Receipt!.Digest.Should().Be(receipt.Digest);
         bid.MatchesReceipt.Should().BeTrue();
 
-        var evaluation = (await w.Buyer.GetFromJsonAsync<LotEvaluationDto[]>($"/api/tenders/{tender.Id}/evaluation", Json))!;
+        var evaluation = (await w.Buyer.GetFromJsonAsync<EvaluationDto>($"/api/tenders/{tender.Id}/evaluation", Json))!.Lots;
         var lot1 = evaluation.Single(l => l.Lot == 1);
         lot1.Ranking.Should().HaveCount(2);
         var builderBid = lot1.Ranking.Single(r => r.BidderId == w.BuilderId).BidId;
@@ -68,7 +68,7 @@ public abstract class TenderLifecycleTests<THost>(THost fixture) : IClassFixture
         (await w.Buyer.PostAsJsonAsync($"/api/tenders/{tender.Id}/decisions", new DecideRequest(1, builderBid, null), Json)).StatusCode.Should().Be(HttpStatusCode.Conflict);
         (await w.Buyer.PostAsJsonAsync($"/api/tenders/{tender.Id}/scores", new ScoreRequest(builderBid, 2, 100m), Json)).EnsureSuccessStatusCode();
         (await w.Buyer.PostAsJsonAsync($"/api/tenders/{tender.Id}/scores", new ScoreRequest(coderBid, 2, 50m), Json)).EnsureSuccessStatusCode();
-        lot1 = (await w.Buyer.GetFromJsonAsync<LotEvaluationDto[]>($"/api/tenders/{tender.Id}/evaluation", Json))!.Single(l => l.Lot == 1);
+        lot1 = (await w.Buyer.GetFromJsonAsync<EvaluationDto>($"/api/tenders/{tender.Id}/evaluation", Json))!.Lots.Single(l => l.Lot == 1);
         // Builder: price 650/700×100 = 92.86 points ×0.6 + 100×0.4 = 95.72; Coder: 100×0.6 + 50×0.4 = 80.
         lot1.Ranking.Select(r => (r.BidderId, r.Total)).Should().Equal((w.BuilderId, 95.72m), (w.CoderId, 80m));
         (await w.Buyer.PostAsJsonAsync($"/api/tenders/{tender.Id}/decisions", new DecideRequest(1, coderBid, null), Json)).StatusCode.Should().Be(HttpStatusCode.Conflict);

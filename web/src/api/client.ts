@@ -49,8 +49,8 @@ import type {
   DocumentDto,
   DraftTenderRequest,
   EditTenderRequest,
+  EvaluationDto,
   InboxItemDto,
-  LotEvaluationDto,
   MyBidDto,
   ReceiptDto,
   ScoreRequest,
@@ -226,7 +226,7 @@ export const api = {
   completeTender: (id: string) => request<TenderDto>("POST", `/api/tenders/${segment(id)}/complete`),
   tenderAudit: (id: string) => request<AuditDto>("GET", `/api/tenders/${segment(id)}/audit`),
   /** The buyer's ranking per lot, once the bids are opened (403 for others, 409 before). */
-  evaluation: (id: string) => request<LotEvaluationDto[]>("GET", `/api/tenders/${segment(id)}/evaluation`),
+  evaluation: (id: string) => request<EvaluationDto>("GET", `/api/tenders/${segment(id)}/evaluation`),
   spaceTenders: (id: string) => request<TenderSummaryDto[]>("GET", `/api/spaces/${segment(id)}/tenders`),
   buyerTenders: (id: string) => request<TenderSummaryDto[]>("GET", `/api/businesses/${segment(id)}/tenders`),
 

@@ -346,12 +346,11 @@ namespace Marketplace.Data.Migrations.Postgres
                     b.Property<int>("Lot")
                         .HasColumnType("integer");
 
-                    b.Property<decimal>("Amount")
+                    b.Property<decimal?>("Amount")
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
 
                     b.Property<string>("Currency")
-                        .IsRequired()
                         .HasMaxLength(3)
                         .HasColumnType("character varying(3)");
 
@@ -563,6 +562,9 @@ namespace Marketplace.Data.Migrations.Postgres
                     b.Property<Guid>("OwnerId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("SealedFor")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -580,6 +582,8 @@ namespace Marketplace.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("OwnerId");
+
+                    b.HasIndex("SealedFor");
 
                     b.ToTable("documents", (string)null);
                 });
@@ -1032,6 +1036,24 @@ namespace Marketplace.Data.Migrations.Postgres
                     b.HasKey("GrainId", "StateName");
 
                     b.ToTable("grain_states", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Storage.TenderKeyEntry", b =>
+                {
+                    b.Property<Guid>("TenderId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("WrappedKey")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("TenderId");
+
+                    b.ToTable("tender_keys", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>

@@ -88,7 +88,7 @@ describe("editing", () => {
 });
 
 describe("a submitted joint bid", () => {
-  const receipt = { tenderId: "t", bidId: "b", submission: 1, digest: "c".repeat(64), receivedAt: "2026-02-21T10:00:00Z" };
+  const receipt = { tenderId: "t", bidId: "b", submission: 1, digest: "c".repeat(64), receivedAt: "2026-02-21T10:00:00Z", salt: "5a17" };
   const tender = tenderDto({ status: "Tendering" });
   const signed = (at: string) => [
     { firm: firm(LEAD), digest: DIGEST, at },

@@ -1,12 +1,13 @@
 // The buyer's side of the bids. Before the deadline: the bids are sealed (the page says how many arrived, or
 // that the count is kept hidden). After opening: per lot, the bids ranked by their weighted total, the quality
-// scores to give, each bid's receipt digest checked against its stored content, and the decision.
+// scores to give, each bid's receipt digest checked against its stored content, and the decision; above them, the
+// bids that failed the server's integrity check at opening (never ranked), with the reason.
 import { html, nothing } from "lit-html";
 import { ifDefined } from "lit-html/directives/if-defined.js";
 import { live } from "lit-html/directives/live.js";
 import { api } from "../../api/client";
 import { ApiError } from "../../api/problem";
-import type { CriterionDto, LotEvaluationDto, RankedBidDto, TenderDto } from "../../api/types";
+import type { CriterionDto, IntegrityFailureDto, LotEvaluationDto, RankedBidDto, TenderDto } from "../../api/types";
 import { fieldMessages, otherFieldMessages, type SentRequest } from "../../field-errors";
 import { formatDateTime, formatNumber, t, tn } from "../../i18n";
 import { latestOnly } from "../../latest";
@@ -25,6 +26,7 @@ const bidderName = (bid: RankedBidDto): string => bid.tenderers.map((x) => x.nam
 
 export function evaluationPanel(ctx: TenderContext) {
   let lots: LotEvaluationDto[] | null = null;
+  let integrityFailures: IntegrityFailureDto[] = [];
   let failed = false;
   /** Scores as typed, by bid and criterion; a bid's entry goes once its scores are saved. */
   const typed = new Map<string, Record<number, string>>();
@@ -42,9 +44,10 @@ export function evaluationPanel(ctx: TenderContext) {
   const load = latestOnly(
     () => api.evaluation(ctx.tenderId),
     (fresh) => {
-      lots = fresh;
+      lots = fresh.lots;
+      integrityFailures = fresh.integrityFailures;
       failed = false;
-      for (const lot of fresh) for (const bid of lot.ranking) verify(bid);
+      for (const lot of fresh.lots) for (const bid of lot.ranking) verify(bid);
       ctx.redraw();
     },
     (error) => {
@@ -233,6 +236,23 @@ export function evaluationPanel(ctx: TenderContext) {
     </div>`;
   }
 
+  function integrityView() {
+    if (integrityFailures.length === 0) return nothing;
+    return html`<section class="integrity-failures" data-testid="integrity-failures" role="alert">
+      <h3>${t("evaluation.integrityTitle")}</h3>
+      <p class="small">${t("evaluation.integrityIntro")}</p>
+      <ul>
+        ${integrityFailures.map((f) => html`<li data-testid="integrity-failure" data-bidder-id=${f.bidderId} data-reason=${f.reason}>
+          <strong>${f.bidderName || f.bidderId}</strong>
+          <span data-testid="integrity-reason">${t(`evaluation.integrity.${f.reason}`)}</span>
+          <span class="muted small">${f.digest
+            ? html`${t("evaluation.integrityReceipt")} <code title=${f.digest}>${shortDigest(f.digest)}</code>`
+            : t("evaluation.integrityNoReceipt")}${f.receivedAt ? html` · ${t("evaluation.receivedAt", { when: formatDateTime(f.receivedAt) })}` : nothing}</span>
+        </li>`)}
+      </ul>
+    </section>`;
+  }
+
   function lotView(tender: TenderDto, lot: LotEvaluationDto) {
     const quality = tender.criteria.filter((c) => c.kind === "Quality");
     return html`<section class="evaluation-lot" data-testid="evaluation-lot" data-lot=${lot.lot}>
@@ -284,7 +304,7 @@ export function evaluationPanel(ctx: TenderContext) {
         ${tender.status === "Opening"
           ? html`<p class="muted">${t("evaluation.opening")}</p>`
           : html`<p class="muted small">${t("evaluation.intro")}</p>
-              ${failed ? loadErrorView() : lots === null ? loadingView() : lots.map((lot) => lotView(tender, lot))}`}
+              ${failed ? loadErrorView() : lots === null ? loadingView() : [integrityView(), lots.map((lot) => lotView(tender, lot))]}`}
       </section>`;
     },
     dispose: () => load.cancel(),

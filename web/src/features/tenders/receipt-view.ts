@@ -82,6 +82,12 @@ export function receiptView(receipt: ReceiptDto, options: ReceiptOptions) {
             ${t(options.copier.copied() ? "receipt.copied" : "receipt.copy")}</button>
         </dd>
       </div>
+      ${receipt.salt
+        ? html`<div>
+            <dt>${t("receipt.salt")}</dt>
+            <dd><code class="digest" data-testid="receipt-salt">${receipt.salt}</code></dd>
+          </div>`
+        : nothing}
     </dl>
     <p class="small receipt-explain">${t("receipt.explain")}</p>
     ${options.note ? html`<p class="small receipt-explain">${options.note}</p>` : nothing}

@@ -159,8 +159,8 @@ namespace Marketplace.Data.Migrations.Sqlite
                     BidId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Lot = table.Column<int>(type: "INTEGER", nullable: false),
                     TenderId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
-                    Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false)
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
+                    Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -287,6 +287,7 @@ namespace Marketplace.Data.Migrations.Sqlite
                     Size = table.Column<long>(type: "INTEGER", nullable: false),
                     Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     Content = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    SealedFor = table.Column<Guid>(type: "TEXT", nullable: true),
                     UploadedBy = table.Column<Guid>(type: "TEXT", nullable: false),
                     UploadedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
@@ -480,6 +481,19 @@ namespace Marketplace.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_spaces", x => x.SpaceId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "tender_keys",
+                columns: table => new
+                {
+                    TenderId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    WrappedKey = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_tender_keys", x => x.TenderId);
                 });
 
             migrationBuilder.CreateTable(
@@ -767,6 +781,11 @@ namespace Marketplace.Data.Migrations.Sqlite
                 column: "OwnerId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_documents_SealedFor",
+                table: "documents",
+                column: "SealedFor");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_endorsements_EndorsedId",
                 table: "endorsements",
                 column: "EndorsedId");
@@ -944,6 +963,9 @@ namespace Marketplace.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "spaces");
+
+            migrationBuilder.DropTable(
+                name: "tender_keys");
 
             migrationBuilder.DropTable(
                 name: "tender_spaces");

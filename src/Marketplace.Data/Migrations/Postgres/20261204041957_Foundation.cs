@@ -163,8 +163,8 @@ namespace Marketplace.Data.Migrations.Postgres
                     BidId = table.Column<Guid>(type: "uuid", nullable: false),
                     Lot = table.Column<int>(type: "integer", nullable: false),
                     TenderId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
-                    Currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false)
+                    Amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true),
+                    Currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -291,6 +291,7 @@ namespace Marketplace.Data.Migrations.Postgres
                     Size = table.Column<long>(type: "bigint", nullable: false),
                     Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     Content = table.Column<byte[]>(type: "bytea", nullable: false),
+                    SealedFor = table.Column<Guid>(type: "uuid", nullable: true),
                     UploadedBy = table.Column<Guid>(type: "uuid", nullable: false),
                     UploadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
@@ -484,6 +485,19 @@ namespace Marketplace.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_spaces", x => x.SpaceId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "tender_keys",
+                columns: table => new
+                {
+                    TenderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    WrappedKey = table.Column<byte[]>(type: "bytea", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_tender_keys", x => x.TenderId);
                 });
 
             migrationBuilder.CreateTable(
@@ -785,6 +799,11 @@ namespace Marketplace.Data.Migrations.Postgres
                 column: "OwnerId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_documents_SealedFor",
+                table: "documents",
+                column: "SealedFor");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_endorsements_EndorsedId",
                 table: "endorsements",
                 column: "EndorsedId");
@@ -962,6 +981,9 @@ namespace Marketplace.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "spaces");
+
+            migrationBuilder.DropTable(
+                name: "tender_keys");
 
             migrationBuilder.DropTable(
                 name: "tender_spaces");
