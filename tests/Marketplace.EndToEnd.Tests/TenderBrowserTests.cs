@@ -153,6 +153,7 @@ public sealed class TenderBrowserTests(ClockedBrowserFixture fixture) : IClassFi
         }
         var honest = await Member("Costruzioni Ferrari S.r.l.");
         var tampered = await Member("Edilizia Bassi S.n.c.");
+        await secretary.ApproveBuyer(buyerApi, space, buyer.Id);
 
         var clock = fixture.ServerClock;
         var now = clock.GetUtcNow();

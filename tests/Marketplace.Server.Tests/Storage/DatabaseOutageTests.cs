@@ -115,7 +115,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
 
         // After opening, each firm sees the very bid the buyer opened.
         w.PassOpening(tender);
-        var opened = (await w.Buyer.GetFromJsonAsync<LotEvaluationDto[]>($"/api/tenders/{tender.Id}/evaluation", Json))!;
+        var opened = (await w.Buyer.GetFromJsonAsync<EvaluationDto>($"/api/tenders/{tender.Id}/evaluation", Json))!.Lots;
         var openedDigests = opened.SelectMany(l => l.Ranking).Select(r => (r.BidderId, r.Digest)).Distinct().ToList();
         foreach (var (client, firm) in new[] { (w.Builder, w.BuilderId), (w.Coder, w.CoderId) })
         {
