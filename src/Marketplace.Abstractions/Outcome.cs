@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
 namespace Marketplace;
 
 /// <summary>Why a command was refused; the server maps each kind to one HTTP status.</summary>
@@ -10,20 +13,88 @@ public enum ProblemKind
     Conflict,
 }
 
-/// <summary>A refused command: a kind, a human-readable detail and, for invalid input, the fields at fault.</summary>
-[GenerateSerializer, Immutable, Alias("Marketplace.Problem")]
-public sealed record Problem(ProblemKind Kind, string Detail, Dictionary<string, string[]>? Errors = null)
+/// <summary>
+/// One reason a rule refuses: a stable <see cref="Code"/> (what clients translate, listed in the OpenAPI document)
+/// and its English <see cref="Text"/>, whose <c>{name}</c> placeholders are filled from the refusal's arguments.
+/// Declared once, as a static field next to the rule that uses it; never built from user input.
+/// </summary>
+public sealed partial record Refusal(string Code, string Text)
 {
+    /// <summary>The English text with its placeholders filled; a placeholder without an argument stays as it is.</summary>
+    public string Say(IReadOnlyDictionary<string, string> args) =>
+        Placeholder().Replace(Text, m => args.TryGetValue(m.Groups[1].Value, out var value) ? value : m.Value);
+
+    /// <summary>The arguments as the wire carries them: invariant text, instants in ISO 8601.</summary>
+    public static Dictionary<string, string> Args(ReadOnlySpan<(string Name, object? Value)> args)
+    {
+        var result = new Dictionary<string, string>(args.Length);
+        foreach (var (name, value) in args)
+            result[name] = value switch
+            {
+                null => "",
+                DateTimeOffset at => at.ToString("O", CultureInfo.InvariantCulture),
+                IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+                _ => value.ToString() ?? "",
+            };
+        return result;
+    }
+
+    [GeneratedRegex(@"\{([A-Za-z][A-Za-z0-9]*)\}")]
+    private static partial Regex Placeholder();
+}
+
+/// <summary>What is wrong with one field: its refusal's code, the English message and the arguments.</summary>
+[GenerateSerializer, Immutable, Alias("Marketplace.FieldProblem")]
+public sealed record FieldProblem(string Code, string Message, Dictionary<string, string> Args)
+{
+    public static FieldProblem Of(Refusal refusal, params ReadOnlySpan<(string Name, object? Value)> args)
+    {
+        var values = Refusal.Args(args);
+        return new(refusal.Code, refusal.Say(values), values);
+    }
+}
+
+/// <summary>
+/// A refused command: a kind, a stable code with its arguments, the English detail and, for invalid input, what is
+/// wrong with each field. Clients show the code (translated); the detail is for logs and API users.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Marketplace.Problem")]
+public sealed record Problem(ProblemKind Kind, string Code, string Detail, Dictionary<string, string> Args, Dictionary<string, FieldProblem[]>? Errors = null)
+{
+    /// <summary>The code of a refusal made of field errors; each field names its own.</summary>
+    public static readonly Refusal InvalidFields = new("invalidFields", "One or more fields are invalid.");
+
+    public static Problem Invalid(Dictionary<string, FieldProblem[]> errors) =>
+        new(ProblemKind.Invalid, InvalidFields.Code, InvalidFields.Text, [], errors);
+
+    public static Problem Invalid(string field, Refusal refusal, params ReadOnlySpan<(string Name, object? Value)> args) =>
+        Invalid(new Dictionary<string, FieldProblem[]> { [field] = [FieldProblem.Of(refusal, args)] });
+
+    public static Problem Forbidden(Refusal refusal, params ReadOnlySpan<(string Name, object? Value)> args) => Of(ProblemKind.Forbidden, refusal, args);
+
+    public static Problem NotFound(Refusal refusal, params ReadOnlySpan<(string Name, object? Value)> args) => Of(ProblemKind.NotFound, refusal, args);
+
+    public static Problem Conflict(Refusal refusal, params ReadOnlySpan<(string Name, object? Value)> args) => Of(ProblemKind.Conflict, refusal, args);
+
+    static Problem Of(ProblemKind kind, Refusal refusal, ReadOnlySpan<(string Name, object? Value)> args)
+    {
+        var values = Refusal.Args(args);
+        return new(kind, refusal.Code, refusal.Say(values), values);
+    }
+
+    // --- Uncoded refusals: being replaced by Refusals feature by feature (issue #16); deleted when none is left. ---
+    public const string Uncoded = "uncoded";
+
     public static Problem Invalid(Dictionary<string, string[]> errors) =>
-        new(ProblemKind.Invalid, "One or more fields are invalid.", errors);
+        Invalid(errors.ToDictionary(e => e.Key, e => e.Value.Select(m => new FieldProblem(Uncoded, m, [])).ToArray()));
 
-    public static Problem Invalid(string field, string message) => Invalid(new() { [field] = [message] });
+    public static Problem Invalid(string field, string message) => Invalid(new Dictionary<string, string[]> { [field] = [message] });
 
-    public static Problem Forbidden(string detail) => new(ProblemKind.Forbidden, detail);
+    public static Problem Forbidden(string detail) => new(ProblemKind.Forbidden, Uncoded, detail, []);
 
-    public static Problem NotFound(string detail) => new(ProblemKind.NotFound, detail);
+    public static Problem NotFound(string detail) => new(ProblemKind.NotFound, Uncoded, detail, []);
 
-    public static Problem Conflict(string detail) => new(ProblemKind.Conflict, detail);
+    public static Problem Conflict(string detail) => new(ProblemKind.Conflict, Uncoded, detail, []);
 }
 
 /// <summary>The result of a command: either a value or the problem that refused it.</summary>

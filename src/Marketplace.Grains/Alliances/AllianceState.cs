@@ -42,8 +42,8 @@ public sealed class AllianceState
             if (tender.Status is not (TenderStatus.Enquiries or TenderStatus.Tendering))
                 return Problem.Conflict("This tender no longer takes bids: an alliance for it would have nothing to do.");
         }
-        var errors = new Dictionary<string, string[]>();
-        if (command.Name.Clean() is not { Length: >= MinName and <= MaxName }) errors["name"] = [$"The name is {MinName} to {MaxName} characters long."];
+        var errors = new Dictionary<string, FieldProblem[]>();
+        if (command.Name.Clean() is not { Length: >= MinName and <= MaxName }) errors["name"] = [new(Problem.Uncoded, $"The name is {MinName} to {MaxName} characters long.", [])];
         if (CheckAgreementText(command.AgreementText, "agreementText") is { } bad) errors["agreementText"] = bad.Errors!["agreementText"];
         return errors.Count > 0 ? Problem.Invalid(errors) : null;
     }

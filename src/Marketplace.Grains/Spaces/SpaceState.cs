@@ -30,7 +30,7 @@ public sealed class SpaceState
         var settings = SpaceRules.Normalize(command.Settings);
         // Report a missing policy together with any settings errors, so the form is fixed in one round.
         if (SpaceRules.CheckPolicy(command.PolicyText, "policyText") is not { } badPolicy) return settings;
-        return Problem.Invalid(new Dictionary<string, string[]>(settings.Problem?.Errors ?? []) { ["policyText"] = badPolicy.Errors!["policyText"] });
+        return Problem.Invalid(new Dictionary<string, FieldProblem[]>(settings.Problem?.Errors ?? []) { ["policyText"] = badPolicy.Errors!["policyText"] });
     }
 
     public void Create(Guid id, CreateSpace command, SpaceSettings settings, DateTimeOffset now)

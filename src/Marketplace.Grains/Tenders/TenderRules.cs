@@ -9,7 +9,8 @@ public static class TenderRules
         MaxRequirement = 1000, MaxCriteria = 10, MaxCriterionName = 200, MaxDocuments = 20, MaxSpaces = 10, MaxText = 4000;
 
     /// <summary>The one refusal for whoever does not act for a bidder, whatever the bid's or the firm's state.</summary>
-    public const string NotTheBidder = "Only the Owners and Managers of the bidding firm (for an alliance, of its lead) submit or withdraw its bid.";
+    public static readonly Refusal NotTheBidder = new("bid.notTheBidder",
+        "Only the Owners and Managers of the bidding firm (for an alliance, of its lead) submit or withdraw its bid.");
 
     /// <summary>The currency of a lot's prices: its estimated value's, or the euro for a lot without one.</summary>
     public static string CurrencyOf(Lot lot) => lot.EstimatedValue?.Currency ?? "EUR";

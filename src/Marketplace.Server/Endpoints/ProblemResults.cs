@@ -3,31 +3,52 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Marketplace.Server.Endpoints;
 
-/// <summary>The one mapping from a refused command to an HTTP status and ProblemDetails body.</summary>
+/// <summary>
+/// The one mapping from a refused command to an HTTP status and ProblemDetails body. Besides the English
+/// <c>detail</c> (and, for 400, <c>errors</c> with English messages per field), the body carries the refusal's
+/// <c>code</c> and <c>args</c>, and for 400 <c>errorCodes</c> per field: what clients translate
+/// (the codes are listed in the OpenAPI document, <see cref="Hosting.ProblemCodesDocument"/>).
+/// </summary>
 internal static class ProblemResults
 {
-    public static ProblemHttpResult ToHttp(this Problem problem) => TypedResults.Problem(problem.Kind switch
+    /// <summary>Refusals every endpoint may give.</summary>
+    public static readonly Refusal FieldRequired = new("fieldRequired", "This field is required.");
+
+    public static ProblemHttpResult ToHttp(this Problem problem)
     {
-        ProblemKind.Invalid => new HttpValidationProblemDetails(problem.Errors ?? [])
+        ProblemDetails details = problem.Kind switch
         {
-            Status = StatusCodes.Status400BadRequest,
-            Title = "The request has invalid fields.",
-            Detail = problem.Detail,
-        },
-        _ => new ProblemDetails
-        {
-            Status = problem.Kind switch
+            ProblemKind.Invalid => new HttpValidationProblemDetails(
+                (problem.Errors ?? []).ToDictionary(e => e.Key, e => e.Value.Select(f => f.Message).ToArray()))
             {
-                ProblemKind.Forbidden => StatusCodes.Status403Forbidden,
-                ProblemKind.NotFound => StatusCodes.Status404NotFound,
-                _ => StatusCodes.Status409Conflict,
+                Status = StatusCodes.Status400BadRequest,
+                Title = "The request has invalid fields.",
             },
-            Detail = problem.Detail,
-        },
-    });
+            _ => new ProblemDetails
+            {
+                Status = problem.Kind switch
+                {
+                    ProblemKind.Forbidden => StatusCodes.Status403Forbidden,
+                    ProblemKind.NotFound => StatusCodes.Status404NotFound,
+                    _ => StatusCodes.Status409Conflict,
+                },
+            },
+        };
+        details.Detail = problem.Detail;
+        details.Extensions["code"] = problem.Code;
+        if (problem.Args.Count > 0) details.Extensions["args"] = problem.Args;
+        if (problem.Errors is { } errors)
+            details.Extensions["errorCodes"] = errors.ToDictionary(e => e.Key, e => e.Value.Select(f => new FieldCode(f.Code, f.Args)).ToArray());
+        return TypedResults.Problem(details);
+    }
+
+    /// <summary>One field error as clients translate it.</summary>
+    internal sealed record FieldCode(string Code, Dictionary<string, string> Args);
+
+    public static ProblemHttpResult NotFound(Refusal refusal) => Problem.NotFound(refusal).ToHttp();
 
     public static ProblemHttpResult NotFound(string detail) => Problem.NotFound(detail).ToHttp();
 
     /// <summary>A choice the request must make explicitly (a missing enum or yes/no never defaults to the first value).</summary>
-    public static ProblemHttpResult Required(string field) => Problem.Invalid(field, "This field is required.").ToHttp();
+    public static ProblemHttpResult Required(string field) => Problem.Invalid(field, FieldRequired).ToHttp();
 }

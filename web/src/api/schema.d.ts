@@ -9321,6 +9321,12 @@ export interface components {
             lots: components["schemas"]["LotEvaluationDto"][];
             integrityFailures: components["schemas"]["IntegrityFailureDto"][];
         };
+        FieldRefusal: {
+            code: components["schemas"]["ProblemCode"];
+            args: {
+                [key: string]: string;
+            };
+        };
         FirmRequest: {
             /** Format: uuid */
             firmId: string;
@@ -9579,6 +9585,11 @@ export interface components {
             lotsWon: number;
             valueWon: components["schemas"]["MoneyDto"][];
         };
+        /**
+         * @description Why the server refused: a stable code with arguments (ProblemDetails extensions code/args, errorCodes per field).
+         * @enum {string}
+         */
+        ProblemCode: "bid.notTheBidder" | "fieldRequired" | "invalidFields" | "uncoded";
         ProblemDetails: {
             type?: null | string;
             title?: null | string;
@@ -9654,6 +9665,23 @@ export interface components {
         };
         RefreshRequest: {
             refreshToken: string;
+        };
+        /** @description A ProblemDetails body as the server sends it for a refused request. */
+        Refusal: {
+            status: number;
+            title?: string;
+            /** @description The refusal in English. */
+            detail?: string;
+            code: components["schemas"]["ProblemCode"];
+            args?: {
+                [key: string]: string;
+            };
+            errors?: {
+                [key: string]: string[];
+            };
+            errorCodes?: {
+                [key: string]: components["schemas"]["FieldRefusal"][];
+            };
         };
         RegisterRequest: {
             email: string;
