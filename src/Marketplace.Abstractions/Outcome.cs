@@ -47,6 +47,15 @@ public sealed partial record Refusal(string Code, string Text)
 [GenerateSerializer, Immutable, Alias("Marketplace.FieldProblem")]
 public sealed record FieldProblem(string Code, string Message, Dictionary<string, string> Args)
 {
+    // Two refusals are the same when they say the same thing; a record would compare the dictionaries by reference.
+    public bool Equals(FieldProblem? other) =>
+        other is not null && Code == other.Code && Message == other.Message && SameArgs(Args, other.Args);
+
+    public override int GetHashCode() => HashCode.Combine(Code, Message);
+
+    internal static bool SameArgs(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b) =>
+        a.Count == b.Count && a.All(pair => b.TryGetValue(pair.Key, out var value) && value == pair.Value);
+
     public static FieldProblem Of(Refusal refusal, params ReadOnlySpan<(string Name, object? Value)> args)
     {
         var values = Refusal.Args(args);
@@ -61,6 +70,18 @@ public sealed record FieldProblem(string Code, string Message, Dictionary<string
 [GenerateSerializer, Immutable, Alias("Marketplace.Problem")]
 public sealed record Problem(ProblemKind Kind, string Code, string Detail, Dictionary<string, string> Args, Dictionary<string, FieldProblem[]>? Errors = null)
 {
+    // Two problems are the same when they refuse for the same reasons; a record would compare the dictionaries by reference.
+    public bool Equals(Problem? other) =>
+        other is not null && Kind == other.Kind && Code == other.Code && Detail == other.Detail
+        && FieldProblem.SameArgs(Args, other.Args) && SameErrors(Errors, other.Errors);
+
+    public override int GetHashCode() => HashCode.Combine(Kind, Code, Detail);
+
+    static bool SameErrors(Dictionary<string, FieldProblem[]>? a, Dictionary<string, FieldProblem[]>? b) =>
+        a is null || b is null
+            ? a is null && b is null
+            : a.Count == b.Count && a.All(pair => b.TryGetValue(pair.Key, out var problems) && pair.Value.SequenceEqual(problems));
+
     /// <summary>The code of a refusal made of field errors; each field names its own.</summary>
     public static readonly Refusal InvalidFields = new("invalidFields", "One or more fields are invalid.");
 

@@ -1,0 +1,30 @@
+namespace Marketplace.Grains.Tests.Outcomes;
+
+public class ProblemTests
+{
+    static readonly Refusal LotTaken = new("test.lotTaken", "Lot {lot} is taken.");
+
+    [Fact]
+    public void Two_refusals_for_the_same_reason_and_arguments_are_equal()
+    {
+        Problem.Conflict(LotTaken, ("lot", 2)).Should().Be(Problem.Conflict(LotTaken, ("lot", 2)));
+        Problem.Invalid("price", LotTaken, ("lot", 2)).Should().Be(Problem.Invalid("price", LotTaken, ("lot", 2)));
+    }
+
+    [Fact]
+    public void Refusals_that_differ_in_an_argument_or_a_field_are_not_equal()
+    {
+        Problem.Conflict(LotTaken, ("lot", 2)).Should().NotBe(Problem.Conflict(LotTaken, ("lot", 3)));
+        Problem.Invalid("price", LotTaken, ("lot", 2)).Should().NotBe(Problem.Invalid("share", LotTaken, ("lot", 2)));
+    }
+
+    [Fact]
+    public void The_detail_fills_the_placeholders_with_invariant_arguments()
+    {
+        var problem = Problem.Conflict(LotTaken, ("lot", 1234));
+
+        problem.Code.Should().Be("test.lotTaken");
+        problem.Detail.Should().Be("Lot 1234 is taken.");
+        problem.Args.Should().Equal(new Dictionary<string, string> { ["lot"] = "1234" });
+    }
+}
