@@ -61,6 +61,9 @@ public sealed record FieldProblem(string Code, string Message, Dictionary<string
         var values = Refusal.Args(args);
         return new(refusal.Code, refusal.Say(values), values);
     }
+
+    /// <summary>An uncoded field message (issue #16: goes with the uncoded refusals, feature by feature).</summary>
+    public static implicit operator FieldProblem(string message) => new(Problem.Uncoded, message, []);
 }
 
 /// <summary>

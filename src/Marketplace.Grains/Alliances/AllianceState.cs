@@ -23,6 +23,35 @@ public sealed class AllianceState
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 
+    public static readonly Refusal
+        NotFound = new("alliance.notFound", "No alliance has this id."),
+        AlreadyExists = new("alliance.exists", "This alliance already exists."),
+        NotTheLeadToForm = new("alliance.notTheLeadToForm", "Only the lead firm's Owners and Managers form an alliance for it."),
+        NoSuchFirm = new("alliance.noSuchFirm", "No firm has this id."),
+        LeadNotInSpace = new("alliance.leadNotInSpace", "Only member firms of the space form alliances in it."),
+        NoSuchTender = new("alliance.noSuchTender", "No tender published in this space has this id."),
+        TenderClosed = new("alliance.tenderClosed", "This tender no longer takes bids: an alliance for it would have nothing to do."),
+        NameLength = new("alliance.name", "The name is {min} to {max} characters long."),
+        InviteRole = new("alliance.inviteRole", "Invite a firm as Member or Subcontractor; the lead is handed over."),
+        InviteeNotInSpace = new("alliance.inviteeNotInSpace", "Only member firms of the alliance's space can be invited."),
+        AlreadyIn = new("alliance.alreadyIn", "This firm is already in the alliance or invited."),
+        TooManyFirms = new("alliance.tooManyFirms", "An alliance has at most {max} firms."),
+        NoInvitation = new("alliance.noInvitation", "This firm has no pending invitation."),
+        JoinerNotInSpace = new("alliance.joinerNotInSpace", "Only member firms of the alliance's space join it."),
+        AgreementVersion = new("alliance.agreementVersion", "The agreement is now at version {version}: read it and accept that version."),
+        JoinWhileSubmitted = new("alliance.joinWhileSubmitted", "The joint bid is submitted: a firm joins once the lead withdraws it."),
+        FirmNotIn = new("alliance.firmNotIn", "This firm is not in the alliance."),
+        LeadLeaving = new("alliance.leadLeaving", "The lead hands the lead role to another member before leaving."),
+        BidSubmitted = new("alliance.bidSubmitted", "The joint bid is submitted with this firm in it: the lead withdraws it first."),
+        LeadRemoving = new("alliance.leadRemoving", "The lead cannot remove itself; hand the lead over first."),
+        RemoveReason = new("alliance.removeReason", "Say why, in at most {max} characters."),
+        NewLead = new("alliance.newLead", "The lead goes to an active member (not a subcontractor) of the alliance."),
+        HandOverWhileSubmitted = new("alliance.handOverWhileSubmitted", "The joint bid is submitted with this lead named in it: withdraw it first."),
+        AlreadyAccepted = new("alliance.alreadyAccepted", "This firm already accepted this version."),
+        AgreementText = new("alliance.agreementText", "The agreement terms are required, at most {max} characters."),
+        NotTheLead = new("alliance.notTheLead", "Only the lead firm's Owners and Managers may do this."),
+        NotTheFirm = new("alliance.notTheFirm", "Only the firm's Owners and Managers act for it.");
+
     [JsonIgnore] public bool Exists => Version > 0;
     [JsonIgnore] public Guid LeadId => Members.Single(m => m.Role == AllianceRole.Lead).FirmId;
     [JsonIgnore] AllianceAgreement Agreement => Agreements[^1];
@@ -31,19 +60,19 @@ public sealed class AllianceState
 
     public Problem? CheckForm(FormAlliance command, AllianceFirm lead, TenderSnapshot? tender)
     {
-        if (Exists) return Problem.Conflict("This alliance already exists.");
-        if (lead.Business?.CanEdit(command.ActorId) != true) return Problem.Forbidden("Only the lead firm's Owners and Managers form an alliance for it.");
-        if (lead.Business.Kind != BusinessKind.Firm) return Problem.Invalid("leadId", "No firm has this id.");
-        if (!lead.InSpace) return Problem.Forbidden("Only member firms of the space form alliances in it.");
+        if (Exists) return Problem.Conflict(AlreadyExists);
+        if (lead.Business?.CanEdit(command.ActorId) != true) return Problem.Forbidden(NotTheLeadToForm);
+        if (lead.Business.Kind != BusinessKind.Firm) return Problem.Invalid("leadId", NoSuchFirm);
+        if (!lead.InSpace) return Problem.Forbidden(LeadNotInSpace);
         if (command.TenderId is not null)
         {
             if (tender is null || tender.Status == TenderStatus.Draft || !tender.Spaces.Contains(command.SpaceId))
-                return Problem.Invalid("tenderId", "No tender published in this space has this id.");
+                return Problem.Invalid("tenderId", NoSuchTender);
             if (tender.Status is not (TenderStatus.Enquiries or TenderStatus.Tendering))
-                return Problem.Conflict("This tender no longer takes bids: an alliance for it would have nothing to do.");
+                return Problem.Conflict(TenderClosed);
         }
         var errors = new Dictionary<string, FieldProblem[]>();
-        if (command.Name.Clean() is not { Length: >= MinName and <= MaxName }) errors["name"] = [new(Problem.Uncoded, $"The name is {MinName} to {MaxName} characters long.", [])];
+        if (command.Name.Clean() is not { Length: >= MinName and <= MaxName }) errors["name"] = [FieldProblem.Of(NameLength, ("min", MinName), ("max", MaxName))];
         if (CheckAgreementText(command.AgreementText, "agreementText") is { } bad) errors["agreementText"] = bad.Errors!["agreementText"];
         return errors.Count > 0 ? Problem.Invalid(errors) : null;
     }
@@ -61,11 +90,11 @@ public sealed class AllianceState
 
     public Problem? CheckInvite(InviteToAlliance command, AllianceFirm lead, AllianceFirm invitee) =>
         GuardLead(command.ActorId, lead)
-        ?? (command.Role == AllianceRole.Lead || !Enum.IsDefined(command.Role) ? Problem.Invalid("role", "Invite a firm as Member or Subcontractor; the lead is handed over.")
-        : invitee.Business?.Kind != BusinessKind.Firm ? Problem.Invalid("firmId", "No firm has this id.")
-        : !invitee.InSpace ? Problem.Forbidden("Only member firms of the alliance's space can be invited.")
-        : Of(command.FirmId)?.Standing is AllianceStanding.Active or AllianceStanding.Invited ? Problem.Conflict("This firm is already in the alliance or invited.")
-        : Members.Count(m => m.Standing is AllianceStanding.Active or AllianceStanding.Invited) >= MaxFirms ? Problem.Conflict($"An alliance has at most {MaxFirms} firms.")
+        ?? (command.Role == AllianceRole.Lead || !Enum.IsDefined(command.Role) ? Problem.Invalid("role", InviteRole)
+        : invitee.Business?.Kind != BusinessKind.Firm ? Problem.Invalid("firmId", NoSuchFirm)
+        : !invitee.InSpace ? Problem.Forbidden(InviteeNotInSpace)
+        : Of(command.FirmId)?.Standing is AllianceStanding.Active or AllianceStanding.Invited ? Problem.Conflict(AlreadyIn)
+        : Members.Count(m => m.Standing is AllianceStanding.Active or AllianceStanding.Invited) >= MaxFirms ? Problem.Conflict(TooManyFirms, ("max", MaxFirms))
         : null);
 
     public void Invite(InviteToAlliance command, DateTimeOffset now) =>
@@ -74,12 +103,12 @@ public sealed class AllianceState
     /// <param name="bidSubmitted">The joint bid is submitted: nobody joins a sealed bid (the lead withdraws it first).</param>
     public Problem? CheckAnswer(AnswerAllianceInvitation command, AllianceFirm firm, bool bidSubmitted = false) =>
         GuardFirm(command.ActorId, firm)
-        ?? (Of(command.FirmId)?.Standing != AllianceStanding.Invited ? Problem.Conflict("This firm has no pending invitation.")
+        ?? (Of(command.FirmId)?.Standing != AllianceStanding.Invited ? Problem.Conflict(NoInvitation)
         : !command.Accept ? null
-        : !firm.InSpace ? Problem.Forbidden("Only member firms of the alliance's space join it.")
+        : !firm.InSpace ? Problem.Forbidden(JoinerNotInSpace)
         : command.AgreementVersion != Agreement.Version
-            ? Problem.Conflict($"The agreement is now at version {Agreement.Version}: read it and accept that version.")
-        : bidSubmitted ? Problem.Conflict("The joint bid is submitted: a firm joins once the lead withdraws it.")
+            ? Problem.Conflict(AgreementVersion, ("version", Agreement.Version))
+        : bidSubmitted ? Problem.Conflict(JoinWhileSubmitted)
         : null);
 
     public void Answer(AnswerAllianceInvitation command, DateTimeOffset now)
@@ -95,12 +124,10 @@ public sealed class AllianceState
     /// <param name="bidSubmitted">The alliance's joint bid is submitted: its tenderers are sealed in it until it is withdrawn.</param>
     public Problem? CheckLeave(Guid actorId, AllianceFirm firm, bool bidSubmitted = false) =>
         GuardFirm(actorId, firm)
-        ?? (Of(firm.FirmId)?.Standing != AllianceStanding.Active ? Problem.Conflict("This firm is not in the alliance.")
-        : firm.FirmId == LeadId ? Problem.Conflict("The lead hands the lead role to another member before leaving.")
+        ?? (Of(firm.FirmId)?.Standing != AllianceStanding.Active ? Problem.Conflict(FirmNotIn)
+        : firm.FirmId == LeadId ? Problem.Conflict(LeadLeaving)
         : bidSubmitted ? Problem.Conflict(BidSubmitted)
         : null);
-
-    const string BidSubmitted = "The joint bid is submitted with this firm in it: the lead withdraws it first.";
 
     public void Leave(Guid actorId, Guid firmId, DateTimeOffset now) =>
         Set(Of(firmId)! with { Standing = AllianceStanding.Left, Since = now }, "Left", actorId, now);
@@ -108,10 +135,10 @@ public sealed class AllianceState
     /// <summary>The lead removes a firm (with a reason), or takes back an invitation.</summary>
     public Problem? CheckRemove(RemoveFromAlliance command, AllianceFirm lead, bool bidSubmitted = false) =>
         GuardLead(command.ActorId, lead)
-        ?? (Of(command.FirmId)?.Standing is not (AllianceStanding.Active or AllianceStanding.Invited) ? Problem.NotFound("This firm is not in the alliance.")
-        : command.FirmId == LeadId ? Problem.Conflict("The lead cannot remove itself; hand the lead over first.")
+        ?? (Of(command.FirmId)?.Standing is not (AllianceStanding.Active or AllianceStanding.Invited) ? Problem.NotFound(FirmNotIn)
+        : command.FirmId == LeadId ? Problem.Conflict(LeadRemoving)
         : bidSubmitted && Of(command.FirmId)!.Standing == AllianceStanding.Active ? Problem.Conflict(BidSubmitted)
-        : command.Reason.Clean() is not { Length: <= MaxReason } ? Problem.Invalid("reason", "Say why, in at most 1000 characters.")
+        : command.Reason.Clean() is not { Length: <= MaxReason } ? Problem.Invalid("reason", RemoveReason, ("max", MaxReason))
         : null);
 
     public void Remove(RemoveFromAlliance command, DateTimeOffset now) =>
@@ -121,8 +148,8 @@ public sealed class AllianceState
     public Problem? CheckHandOver(Guid actorId, AllianceFirm lead, Guid newLeadId, bool bidSubmitted = false) =>
         GuardLead(actorId, lead)
         ?? (Of(newLeadId) is not { Standing: AllianceStanding.Active, Role: AllianceRole.Member }
-            ? Problem.Invalid("firmId", "The lead goes to an active member (not a subcontractor) of the alliance.")
-        : bidSubmitted ? Problem.Conflict("The joint bid is submitted with this lead named in it: withdraw it first.")
+            ? Problem.Invalid("firmId", NewLead)
+        : bidSubmitted ? Problem.Conflict(HandOverWhileSubmitted)
         : null);
 
     public void HandOver(Guid actorId, Guid newLeadId, DateTimeOffset now)
@@ -144,9 +171,9 @@ public sealed class AllianceState
 
     public Problem? CheckAcceptAgreement(AcceptAllianceAgreement command, AllianceFirm firm) =>
         GuardFirm(command.ActorId, firm)
-        ?? (Of(command.FirmId)?.Standing != AllianceStanding.Active ? Problem.Conflict("This firm is not in the alliance.")
-        : command.Version != Agreement.Version ? Problem.Conflict($"The agreement is now at version {Agreement.Version}: read it and accept that version.")
-        : Of(command.FirmId)!.AcceptedAgreement == command.Version ? Problem.Conflict("This firm already accepted this version.")
+        ?? (Of(command.FirmId)?.Standing != AllianceStanding.Active ? Problem.Conflict(FirmNotIn)
+        : command.Version != Agreement.Version ? Problem.Conflict(AgreementVersion, ("version", Agreement.Version))
+        : Of(command.FirmId)!.AcceptedAgreement == command.Version ? Problem.Conflict(AlreadyAccepted)
         : null);
 
     public void AcceptAgreement(AcceptAllianceAgreement command, DateTimeOffset now) =>
@@ -156,17 +183,17 @@ public sealed class AllianceState
 
     static Problem? CheckAgreementText(string text, string field) =>
         text.Clean() is { Length: <= MaxAgreement } ? null
-        : Problem.Invalid(field, $"The agreement terms are required, at most {MaxAgreement} characters.");
+        : Problem.Invalid(field, AgreementText, ("max", MaxAgreement));
 
     Problem? GuardLead(Guid actorId, AllianceFirm lead) =>
-        !Exists ? Problem.NotFound("No alliance has this id.")
-        : lead.FirmId != LeadId || lead.Business?.CanEdit(actorId) != true ? Problem.Forbidden("Only the lead firm's Owners and Managers may do this.")
+        !Exists ? Problem.NotFound(NotFound)
+        : lead.FirmId != LeadId || lead.Business?.CanEdit(actorId) != true ? Problem.Forbidden(NotTheLead)
         : null;
 
     Problem? GuardFirm(Guid actorId, AllianceFirm firm) =>
-        !Exists ? Problem.NotFound("No alliance has this id.")
-        : Of(firm.FirmId) is null ? Problem.NotFound("This firm is not in the alliance.")
-        : firm.Business?.CanEdit(actorId) != true ? Problem.Forbidden("Only the firm's Owners and Managers act for it.")
+        !Exists ? Problem.NotFound(NotFound)
+        : Of(firm.FirmId) is null ? Problem.NotFound(FirmNotIn)
+        : firm.Business?.CanEdit(actorId) != true ? Problem.Forbidden(NotTheFirm)
         : null;
 
     /// <summary>Every change goes through here: one firm's record, the version, and the history entry.</summary>

@@ -14,9 +14,11 @@ public static partial class ProfileRules
     public const int MaxName = 200, MinName = 2, MaxDescription = 4000, MaxCapabilities = 100, MaxTags = 20,
         MaxTag = 40, MaxAddress = 200, MaxWebsite = 200, MaxEmail = 254;
 
+    static readonly Refusal TooManyCapabilities = new("business.capabilitiesCount", "At most {max} capabilities.");
+
     public static Outcome<BusinessProfile> Normalize(BusinessProfile raw)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, FieldProblem[]>();
         void Fail(string field, string message) => errors[field] = [message];
 
         var name = raw.Name.Clean();
@@ -33,7 +35,7 @@ public static partial class ProfileRules
         var description = raw.Description.Clean();
         if (description?.Length > MaxDescription) Fail("description", $"The description must be at most {MaxDescription} characters long.");
 
-        var capabilities = CpvList.Normalize(raw.Capabilities, "capabilities", MaxCapabilities, errors, $"At most {MaxCapabilities} capabilities.");
+        var capabilities = CpvList.Normalize(raw.Capabilities, "capabilities", MaxCapabilities, errors, TooManyCapabilities);
 
         var tags = new List<string>();
         if (raw.Tags.Length > MaxTags) Fail("tags", $"At most {MaxTags} tags.");

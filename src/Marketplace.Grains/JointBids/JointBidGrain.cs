@@ -18,7 +18,7 @@ internal sealed class JointBidGrain(
     {
         var (alliance, _) = await Context();
         if (alliance?.TenderId is not { } tenderId || !AllianceAccess.CanWatch(alliance, await FirmsOf(userId, alliance, anyRole: true)))
-            return Problem.NotFound("No joint bid you may see has this id.");
+            return Problem.NotFound(JointBidState.NotFound);
         return State.ToSnapshot(AllianceId, tenderId);
     }
 
@@ -76,7 +76,7 @@ internal sealed class JointBidGrain(
         catch (Exception e) when (BidNotStoredException.In(e) is { } bound)
         {
             // Told to the signing firm's people only: what binds it elsewhere is its own bid or signature.
-            return Problem.Conflict(bound.Detail);
+            return bound.Problem;
         }
     }
 
@@ -95,7 +95,7 @@ internal sealed class JointBidGrain(
     {
         var (alliance, tender, actor) = await Editing(actorId);
         if (State.CheckEdit(actor, alliance, tender) is { } no) return no;
-        if (!actor.Lead) return Problem.Forbidden("Only the lead withdraws the joint bid.");
+        if (!actor.Lead) return Problem.Forbidden(JointBidState.NotTheLeadToWithdraw);
         var withdrawn = await GrainFactory.Bid(tender!.Id, AllianceId).Withdraw(actorId, fromWorkspace: true);
         if (withdrawn.Problem is { } refused) return refused;
         State.Withdrawn(clock.Now());

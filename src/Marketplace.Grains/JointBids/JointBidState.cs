@@ -18,6 +18,41 @@ public sealed class JointBidState : ISealedState
 {
     public const int MaxTitle = 200, MaxDescription = 4000, MaxPackages = 200, MaxAnswer = 8000;
 
+    public static readonly Refusal
+        NotFound = new("jointBid.notFound", "No joint bid you may see has this id."),
+        NotAnEditor = new("jointBid.notAnEditor", "Only the people of the alliance's firms (Owners and Managers) edit its bid."),
+        Closed = new("jointBid.closed", "The tender no longer takes bids: the joint bid is closed."),
+        PackageTitle = new("jointBid.packageTitle", "A work package has a title of at most {max} characters."),
+        TooLong = new("jointBid.tooLong", "At most {max} characters."),
+        NoSuchLot = new("jointBid.noSuchLot", "No lot of the tender has this number."),
+        PackageFirm = new("jointBid.packageFirm", "A work package goes to a firm of the alliance."),
+        LotCurrency = new("jointBid.lotCurrency", "This lot is priced in {currency}."),
+        NoSuchPackage = new("jointBid.noSuchPackage", "No work package has this id."),
+        PackageChanged = new("jointBid.packageChanged", "Someone else saved this work package meanwhile (version {version}); here is the current one."),
+        PackageChangedBeforeDelete = new("jointBid.packageChangedBeforeDelete", "Someone else saved this work package meanwhile (version {version})."),
+        TooManyPackages = new("jointBid.tooManyPackages", "A joint bid has at most {max} work packages."),
+        NoSuchCriterion = new("jointBid.noSuchCriterion", "No quality criterion has this number."),
+        AnswerText = new("jointBid.answerText", "An answer is 1 to {max} characters long."),
+        AnswerChanged = new("jointBid.answerChanged", "Someone else saved this answer meanwhile; here is the current one."),
+        NotTheAttacher = new("jointBid.notTheAttacher", "A firm attaches its own files, by its Owners and Managers."),
+        NoFiles = new("jointBid.noFiles", "Choose at least one file."),
+        AlreadyAttached = new("jointBid.alreadyAttached", "{name} is already attached."),
+        TooManyFiles = new("jointBid.tooManyFiles", "A bid carries at most {max} documents."),
+        NoSuchDocument = new("jointBid.noSuchDocument", "No document of the joint bid has this id."),
+        NotTheDetacher = new("jointBid.notTheDetacher", "The firm that attached a file, or the lead, takes it off."),
+        NotASigner = new("jointBid.notASigner", "Only the lead and the members sign the joint bid, each by its own Owners and Managers."),
+        NothingToSign = new("jointBid.nothingToSign", "There is nothing to sign yet: add the work packages first."),
+        SignerAgreement = new("jointBid.signerAgreement", "Accept the alliance's agreement (version {version}) first: a firm signs the bid under the terms in force."),
+        SignChanged = new("jointBid.signChanged", "The joint bid changed since you read it: review the current version and sign that."),
+        AlreadySigned = new("jointBid.alreadySigned", "This firm already signed this version."),
+        NotTheLeadToSubmit = new("jointBid.notTheLeadToSubmit", "Only the lead submits the joint bid."),
+        NotTheLeadToWithdraw = new("jointBid.notTheLeadToWithdraw", "Only the lead withdraws the joint bid."),
+        Unsigned = new("jointBid.unsigned", "{count} firm(s) have not signed the current version yet."),
+        AgreementNotAccepted = new("jointBid.agreementNotAccepted", "Every bidding firm accepts the alliance's agreement (version {version}) before the bid goes in."),
+        RemovedLot = new("jointBid.removedLot", "Some work packages are for a lot the tender no longer has (it was amended): move or delete them first."),
+        DepartedFirm = new("jointBid.departedFirm", "Some work packages or files belong to a firm no longer in the alliance: reassign or remove them first."),
+        Unanswered = new("jointBid.unanswered", "Answer every quality criterion before submitting.");
+
     static readonly JsonSerializerOptions Canonical = new(JsonSerializerDefaults.Web);
 
     public Guid AllianceId { get; set; }
@@ -92,30 +127,30 @@ public sealed class JointBidState : ISealedState
     /// every firm signs again, which replaces the submission, as a single firm's resubmission does.
     /// </summary>
     public Problem? CheckEdit(JointActor actor, AllianceSnapshot? alliance, TenderSnapshot? tender) =>
-        alliance is null || alliance.TenderId is null || tender is null ? Problem.NotFound("No joint bid you may see has this id.")
-        : actor.Firms.Length == 0 ? Problem.Forbidden("Only the people of the alliance's firms (Owners and Managers) edit its bid.")
-        : tender.Status is not (TenderStatus.Enquiries or TenderStatus.Tendering) ? Problem.Conflict("The tender no longer takes bids: the joint bid is closed.")
+        alliance is null || alliance.TenderId is null || tender is null ? Problem.NotFound(NotFound)
+        : actor.Firms.Length == 0 ? Problem.Forbidden(NotAnEditor)
+        : tender.Status is not (TenderStatus.Enquiries or TenderStatus.Tendering) ? Problem.Conflict(Closed)
         : null;
 
     public Outcome<WorkPackage> CheckSave(SaveWorkPackage command, AllianceSnapshot alliance, TenderSnapshot tender)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, FieldProblem[]>();
         var title = command.Title.Clean();
-        if (title is null || title.Length > MaxTitle) errors["title"] = [$"A work package has a title of at most {MaxTitle} characters."];
+        if (title is null || title.Length > MaxTitle) errors["title"] = [FieldProblem.Of(PackageTitle, ("max", MaxTitle))];
         var description = command.Description.Clean();
-        if (description?.Length > MaxDescription) errors["description"] = [$"At most {MaxDescription} characters."];
+        if (description?.Length > MaxDescription) errors["description"] = [FieldProblem.Of(TooLong, ("max", MaxDescription))];
         var lot = tender.Details.Lots.FirstOrDefault(l => l.Number == command.Lot);
-        if (lot is null) errors["lot"] = ["No lot of the tender has this number."];
-        if (!alliance.IsActive(command.FirmId)) errors["firmId"] = ["A work package goes to a firm of the alliance."];
+        if (lot is null) errors["lot"] = [FieldProblem.Of(NoSuchLot)];
+        if (!alliance.IsActive(command.FirmId)) errors["firmId"] = [FieldProblem.Of(PackageFirm)];
         var price = MoneyRules.Normalize(command.Price, "price", errors, allowZero: false);
-        if (lot is not null && price.Currency != TenderRules.CurrencyOf(lot)) errors["price.currency"] = [$"This lot is priced in {TenderRules.CurrencyOf(lot)}."];
+        if (lot is not null && price.Currency != TenderRules.CurrencyOf(lot)) errors["price.currency"] = [FieldProblem.Of(LotCurrency, ("currency", TenderRules.CurrencyOf(lot)))];
         if (command.Id is { } id)
         {
-            if (WorkPackages.FirstOrDefault(w => w.Id == id) is not { } current) return Problem.NotFound("No work package has this id.");
+            if (WorkPackages.FirstOrDefault(w => w.Id == id) is not { } current) return Problem.NotFound(NoSuchPackage);
             if (current.Version != command.ExpectedVersion)
-                return Problem.Conflict($"Someone else saved this work package meanwhile (version {current.Version}); here is the current one.");
+                return Problem.Conflict(PackageChanged, ("version", current.Version));
         }
-        else if (WorkPackages.Count >= MaxPackages) errors["workPackages"] = [$"A joint bid has at most {MaxPackages} work packages."];
+        else if (WorkPackages.Count >= MaxPackages) errors["workPackages"] = [FieldProblem.Of(TooManyPackages, ("max", MaxPackages))];
         if (errors.Count > 0) return Problem.Invalid(errors);
         return new WorkPackage(command.Id ?? Guid.NewGuid(), title!, command.Lot, description, command.FirmId, price, command.ExpectedVersion + 1);
     }
@@ -129,8 +164,8 @@ public sealed class JointBidState : ISealedState
     }
 
     public Problem? CheckDelete(Guid id, int expectedVersion) =>
-        WorkPackages.FirstOrDefault(w => w.Id == id) is not { } current ? Problem.NotFound("No work package has this id.")
-        : current.Version != expectedVersion ? Problem.Conflict($"Someone else saved this work package meanwhile (version {current.Version}).")
+        WorkPackages.FirstOrDefault(w => w.Id == id) is not { } current ? Problem.NotFound(NoSuchPackage)
+        : current.Version != expectedVersion ? Problem.Conflict(PackageChangedBeforeDelete, ("version", current.Version))
         : null;
 
     public void Delete(Guid id, DateTimeOffset now)
@@ -140,10 +175,10 @@ public sealed class JointBidState : ISealedState
     }
 
     public Problem? CheckAnswer(SaveJointAnswer command, TenderSnapshot tender) =>
-        !tender.Details.Criteria.Any(c => c.Number == command.Criterion && c.Kind == CriterionKind.Quality) ? Problem.Invalid("criterion", "No quality criterion has this number.")
-        : command.Text.Clean() is not { Length: <= MaxAnswer } ? Problem.Invalid("text", $"An answer is 1 to {MaxAnswer} characters long.")
+        !tender.Details.Criteria.Any(c => c.Number == command.Criterion && c.Kind == CriterionKind.Quality) ? Problem.Invalid("criterion", NoSuchCriterion)
+        : command.Text.Clean() is not { Length: <= MaxAnswer } ? Problem.Invalid("text", AnswerText, ("max", MaxAnswer))
         : (Answers.FirstOrDefault(a => a.Criterion == command.Criterion)?.Version ?? 0) != command.ExpectedVersion
-            ? Problem.Conflict("Someone else saved this answer meanwhile; here is the current one.")
+            ? Problem.Conflict(AnswerChanged)
         : null;
 
     public void Answer(SaveJointAnswer command, DateTimeOffset now)
@@ -155,12 +190,12 @@ public sealed class JointBidState : ISealedState
 
     /// <summary>A firm attaches its own files (the endpoint checked they are its uploads), each once, up to the bid's limit.</summary>
     public Problem? CheckAttach(AttachJointDocuments command, JointActor actor) =>
-        !actor.Firms.Contains(command.FirmId) ? Problem.Forbidden("A firm attaches its own files, by its Owners and Managers.")
-        : command.Documents.Length == 0 ? Problem.Invalid("documents", "Choose at least one file.")
+        !actor.Firms.Contains(command.FirmId) ? Problem.Forbidden(NotTheAttacher)
+        : command.Documents.Length == 0 ? Problem.Invalid("documents", NoFiles)
         : command.Documents.FirstOrDefault(d => Documents.Any(j => j.Document.Id == d.Id)) is { } twice
-            ? Problem.Conflict($"{twice.Name} is already attached.")
+            ? Problem.Conflict(AlreadyAttached, ("name", twice.Name))
         : Documents.Count + command.Documents.DistinctBy(d => d.Id).Count() > BidState.MaxDocuments
-            ? Problem.Invalid("documents", $"A bid carries at most {BidState.MaxDocuments} documents.")
+            ? Problem.Invalid("documents", TooManyFiles, ("max", BidState.MaxDocuments))
         : null;
 
     public void Attach(AttachJointDocuments command, DateTimeOffset now)
@@ -171,8 +206,8 @@ public sealed class JointBidState : ISealedState
     }
 
     public Problem? CheckDetach(Guid documentId, JointActor actor) =>
-        Documents.FirstOrDefault(d => d.Document.Id == documentId) is not { } attached ? Problem.NotFound("No document of the joint bid has this id.")
-        : !actor.Lead && !actor.Firms.Contains(attached.FirmId) ? Problem.Forbidden("The firm that attached a file, or the lead, takes it off.")
+        Documents.FirstOrDefault(d => d.Document.Id == documentId) is not { } attached ? Problem.NotFound(NoSuchDocument)
+        : !actor.Lead && !actor.Firms.Contains(attached.FirmId) ? Problem.Forbidden(NotTheDetacher)
         : null;
 
     public void Detach(Guid documentId, DateTimeOffset now)
@@ -184,12 +219,12 @@ public sealed class JointBidState : ISealedState
     /// <summary>A firm that bids (lead or member) signs the content it sees, by its digest.</summary>
     public Problem? CheckSign(SignJointBid command, JointActor actor, AllianceSnapshot alliance) =>
         !actor.Firms.Contains(command.FirmId) || !alliance.Tenderers().Any(t => t.FirmId == command.FirmId)
-            ? Problem.Forbidden("Only the lead and the members sign the joint bid, each by its own Owners and Managers.")
-        : WorkPackages.Count == 0 ? Problem.Conflict("There is nothing to sign yet: add the work packages first.")
+            ? Problem.Forbidden(NotASigner)
+        : WorkPackages.Count == 0 ? Problem.Conflict(NothingToSign)
         : !alliance.HasAcceptedAgreement(command.FirmId)
-            ? Problem.Conflict($"Accept the alliance's agreement (version {alliance.Agreement.Version}) first: a firm signs the bid under the terms in force.")
-        : command.Digest != Digest ? Problem.Conflict("The joint bid changed since you read it: review the current version and sign that.")
-        : SignOffs.Any(s => s.FirmId == command.FirmId) ? Problem.Conflict("This firm already signed this version.")
+            ? Problem.Conflict(SignerAgreement, ("version", alliance.Agreement.Version))
+        : command.Digest != Digest ? Problem.Conflict(SignChanged)
+        : SignOffs.Any(s => s.FirmId == command.FirmId) ? Problem.Conflict(AlreadySigned)
         : null;
 
     public void Sign(SignJointBid command, DateTimeOffset now)
@@ -201,18 +236,18 @@ public sealed class JointBidState : ISealedState
     /// <summary>The lead submits only what every bidding firm signed: the current digest, signed by each of them.</summary>
     public Problem? CheckSubmit(JointActor actor, AllianceSnapshot alliance, TenderSnapshot tender)
     {
-        if (!actor.Lead) return Problem.Forbidden("Only the lead submits the joint bid.");
+        if (!actor.Lead) return Problem.Forbidden(NotTheLeadToSubmit);
         var missing = alliance.Tenderers().Where(t => !SignOffs.Any(s => s.FirmId == t.FirmId && s.Digest == Digest)).ToList();
-        if (missing.Count > 0) return Problem.Conflict($"{missing.Count} firm(s) have not signed the current version yet.");
+        if (missing.Count > 0) return Problem.Conflict(Unsigned, ("count", missing.Count));
         if (alliance.Tenderers().Any(t => !alliance.HasAcceptedAgreement(t.FirmId)))
-            return Problem.Conflict($"Every bidding firm accepts the alliance's agreement (version {alliance.Agreement.Version}) before the bid goes in.");
+            return Problem.Conflict(AgreementNotAccepted, ("version", alliance.Agreement.Version));
         if (WorkPackages.Any(w => !tender.Details.Lots.Any(l => l.Number == w.Lot)))
-            return Problem.Conflict("Some work packages are for a lot the tender no longer has (it was amended): move or delete them first.");
+            return Problem.Conflict(RemovedLot);
         // A firm that left or was removed no longer bids: its work and its files go to another firm, or out, first.
         if (WorkPackages.Any(w => !alliance.IsActive(w.FirmId)) || Documents.Any(d => !alliance.IsActive(d.FirmId)))
-            return Problem.Conflict("Some work packages or files belong to a firm no longer in the alliance: reassign or remove them first.");
+            return Problem.Conflict(DepartedFirm);
         var criteria = tender.Details.Criteria.Where(c => c.Kind == CriterionKind.Quality).Select(c => c.Number);
-        return criteria.All(c => Answers.Any(a => a.Criterion == c)) ? null : Problem.Conflict("Answer every quality criterion before submitting.");
+        return criteria.All(c => Answers.Any(a => a.Criterion == c)) ? null : Problem.Conflict(Unanswered);
     }
 
     /// <summary>

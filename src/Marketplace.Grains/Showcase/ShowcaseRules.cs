@@ -9,10 +9,12 @@ public static class ShowcaseRules
     public const int MinTitle = 3, MaxTitle = 200, MaxDescription = 4000, MaxClient = 200, MaxCpv = 20, MaxPartners = 20,
         MinYear = 1950, MaxReason = 1000, MaxEndorsement = 1000;
 
+    static readonly Refusal TooManyCpv = new("showcase.cpvCount", "At most {max} codes.");
+
     /// <param name="partners">The partner businesses by id, as found (missing ids are absent).</param>
     public static Outcome<ShowcaseDetails> Normalize(ShowcaseDetails raw, Guid publisherId, IReadOnlyDictionary<Guid, BusinessSnapshot> partners, int currentYear)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, FieldProblem[]>();
         var title = raw.Title?.Trim();
         if (title is null || title.Length < MinTitle || title.Length > MaxTitle) errors["title"] = [$"The title is required and must be {MinTitle} to {MaxTitle} characters long."];
         var description = raw.Description.Clean();
@@ -22,7 +24,7 @@ public static class ShowcaseRules
         if (raw.Year < MinYear || raw.Year > currentYear) errors["year"] = [$"The year is between {MinYear} and {currentYear}: showcase projects are completed work."];
 
         var value = raw.Value is { } money ? MoneyRules.Normalize(money, "value", errors) : null;
-        var cpv = CpvList.Normalize(raw.Cpv, "cpv", MaxCpv, errors, $"At most {MaxCpv} codes.");
+        var cpv = CpvList.Normalize(raw.Cpv, "cpv", MaxCpv, errors, TooManyCpv);
 
         var partnerIds = raw.Partners.Distinct().ToArray();
         if (partnerIds.Length is 0 or > MaxPartners) errors["partners"] = [$"A joint project names 1 to {MaxPartners} partner firms."];

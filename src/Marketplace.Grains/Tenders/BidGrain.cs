@@ -8,6 +8,12 @@ internal sealed class BidGrain(
     ILiveUpdates live,
     MarketplaceClock clock) : Grain, IBidGrain
 {
+    public static readonly Refusal
+        NotFound = new("bid.notFound", "No bid you may see has this id."),
+        WithdrawFromWorkspace = new("bid.withdrawFromWorkspace", "An alliance's bid is withdrawn by its lead from the alliance's workspace."),
+        AloneTenderer = new("bid.aloneTenderer", "A firm bidding alone is the only tenderer."),
+        Tenderers = new("bid.tenderersOfBidder", "The bid's tenderers are the firm bidding, or its alliance's lead and members.");
+
     BidState State => bid.State;
 
     Guid TenderId => this.GetPrimaryKey(out _);
@@ -50,7 +56,7 @@ internal sealed class BidGrain(
         if ((await GrainFactory.GetGrain<IBusinessGrain>(alliance?.LeadId ?? BidderId).Get())?.CanEdit(actorId) != true)
             return Problem.Forbidden(TenderRules.NotTheBidder);
         if (alliance is not null && !fromWorkspace)
-            return Problem.Conflict("An alliance's bid is withdrawn by its lead from the alliance's workspace.");
+            return Problem.Conflict(WithdrawFromWorkspace);
         if (State.CheckWithdraw() is { } nothing) return nothing;
         var admitted = await Tender.Admit(actorId, State.Content!.Tenderers, now);
         if (admitted.Problem is { } no) return no;
@@ -67,7 +73,7 @@ internal sealed class BidGrain(
     /// </summary>
     public async Task<Outcome<BidSnapshot>> Read(Guid userId)
     {
-        var none = Problem.NotFound("No bid you may see has this id.");
+        var none = Problem.NotFound(NotFound);
         if (!State.Exists) return none;
         var readers = State.Content!.Tenderers.Select(t => t.FirmId).ToList();
         if (!readers.Contains(BidderId) && await GrainFactory.GetGrain<Alliances.IAllianceGrain>(BidderId).Get() is { } alliance)
@@ -86,10 +92,10 @@ internal sealed class BidGrain(
     async Task<Problem?> CheckBidder(Tenderer[] tenderers)
     {
         var lead = tenderers.SingleOrDefault(t => t.Role == TendererRole.Lead)?.FirmId;
-        if (lead == BidderId) return tenderers.Length == 1 ? null : Problem.Invalid("tenderers", "A firm bidding alone is the only tenderer.");
+        if (lead == BidderId) return tenderers.Length == 1 ? null : Problem.Invalid("tenderers", AloneTenderer);
         var alliance = await GrainFactory.GetGrain<Alliances.IAllianceGrain>(BidderId).Get();
         return alliance is not null && alliance.TenderId == TenderId && alliance.Tenderers().ToHashSet().SetEquals(tenderers) ? null
-            : Problem.Invalid("tenderers", "The bid's tenderers are the firm bidding, or its alliance's lead and members.");
+            : Problem.Invalid("tenderers", Tenderers);
     }
 
     async Task<Problem?> Store(TenderSnapshot tender)
@@ -100,7 +106,7 @@ internal sealed class BidGrain(
         }
         catch (Exception e) when (BidNotStoredException.In(e) is { } refused)
         {
-            return Problem.Conflict(refused.Detail);
+            return refused.Problem;
         }
         await live.BidChanged(tender, State.ToSnapshot());
         return null;

@@ -27,6 +27,16 @@ public sealed class BidState : ISealedState
     public DateTimeOffset UpdatedAt { get; set; }
     public List<AuditEvent> History { get; set; } = [];
 
+    public static readonly Refusal
+        NoLots = new("bid.noLots", "A bid offers a price for at least one lot."),
+        NoSuchLot = new("bid.noSuchLot", "No lot has this number."),
+        LotTwice = new("bid.lotTwice", "Each lot is offered once."),
+        LotCurrency = new("bid.lotCurrency", "This lot is priced in {currency}."),
+        Answer = new("bid.answer", "Answer '{criterion}' in 1 to {max} characters."),
+        NoSuchCriterion = new("bid.noSuchCriterion", "No quality criterion has this number."),
+        DocumentCount = new("bid.documentCount", "At most {max} documents."),
+        NothingToWithdraw = new("bid.nothingToWithdraw", "There is no submitted bid to withdraw.");
+
     [JsonIgnore] public bool Exists => History.Count > 0;
 
     /// <summary>
@@ -35,18 +45,18 @@ public sealed class BidState : ISealedState
     /// </summary>
     public static Outcome<SealedBid> Seal(SubmitBid command, TenderSnapshot tender, Guid bidId, int submission)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, FieldProblem[]>();
         var terms = tender.Details;
-        if (command.Lots.Length == 0) errors["lots"] = ["A bid offers a price for at least one lot."];
+        if (command.Lots.Length == 0) errors["lots"] = [FieldProblem.Of(NoLots)];
         var lots = new List<LotPrice>();
         for (var i = 0; i < command.Lots.Length; i++)
         {
             var offer = command.Lots[i];
-            if (terms.Lots.FirstOrDefault(l => l.Number == offer.Lot) is not { } lot) { errors[$"lots[{i}].lot"] = ["No lot has this number."]; continue; }
-            if (lots.Any(l => l.Lot == offer.Lot)) { errors[$"lots[{i}].lot"] = ["Each lot is offered once."]; continue; }
+            if (terms.Lots.FirstOrDefault(l => l.Number == offer.Lot) is not { } lot) { errors[$"lots[{i}].lot"] = [FieldProblem.Of(NoSuchLot)]; continue; }
+            if (lots.Any(l => l.Lot == offer.Lot)) { errors[$"lots[{i}].lot"] = [FieldProblem.Of(LotTwice)]; continue; }
             var price = MoneyRules.Normalize(offer.Price, $"lots[{i}].price", errors, allowZero: false);
             var currency = TenderRules.CurrencyOf(lot);
-            if (price.Currency != currency) errors[$"lots[{i}].price.currency"] = [$"This lot is priced in {currency}."];
+            if (price.Currency != currency) errors[$"lots[{i}].price.currency"] = [FieldProblem.Of(LotCurrency, ("currency", currency))];
             lots.Add(new LotPrice(offer.Lot, price));
         }
         var answers = new List<CriterionAnswer>();
@@ -54,13 +64,13 @@ public sealed class BidState : ISealedState
         {
             var text = command.Answers.FirstOrDefault(a => a.Criterion == criterion.Number)?.Text.Clean();
             var at = $"answers[{criterion.Number}]";
-            if (text is null || text.Length > MaxAnswer) errors[at] = [$"Answer '{criterion.Name}' in 1 to {MaxAnswer} characters."];
+            if (text is null || text.Length > MaxAnswer) errors[at] = [FieldProblem.Of(Answer, ("criterion", criterion.Name), ("max", MaxAnswer))];
             else answers.Add(new CriterionAnswer(criterion.Number, text));
         }
         for (var i = 0; i < command.Answers.Length; i++)
             if (!terms.Criteria.Any(c => c.Number == command.Answers[i].Criterion && c.Kind == CriterionKind.Quality))
-                errors[$"answers[{i}].criterion"] = ["No quality criterion has this number."];
-        if (command.Documents.Length > MaxDocuments) errors["documents"] = [$"At most {MaxDocuments} documents."];
+                errors[$"answers[{i}].criterion"] = [FieldProblem.Of(NoSuchCriterion)];
+        if (command.Documents.Length > MaxDocuments) errors["documents"] = [FieldProblem.Of(DocumentCount, ("max", MaxDocuments))];
         if (errors.Count > 0) return Problem.Invalid(errors);
         return new SealedBid(tender.Id, bidId, submission, command.Tenderers, [.. lots.OrderBy(l => l.Lot)], [.. answers],
             [.. command.Documents.DistinctBy(d => d.Id)], BidSeal.NewSalt());
@@ -78,7 +88,7 @@ public sealed class BidState : ISealedState
     }
 
     public Problem? CheckWithdraw() =>
-        Status != BidStatus.Submitted ? Problem.Conflict("There is no submitted bid to withdraw.") : null;
+        Status != BidStatus.Submitted ? Problem.Conflict(NothingToWithdraw) : null;
 
     public void Withdraw(Guid actorId, DateTimeOffset now)
     {

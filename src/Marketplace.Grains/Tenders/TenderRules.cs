@@ -12,6 +12,31 @@ public static class TenderRules
     public static readonly Refusal NotTheBidder = new("bid.notTheBidder",
         "Only the Owners and Managers of the bidding firm (for an alliance, of its lead) submit or withdraw its bid.");
 
+    public static readonly Refusal
+        Title = new("tender.title", "The title is required and must be {min} to {max} characters long."),
+        TooLong = new("tender.tooLong", "At most {max} characters."),
+        LotCount = new("tender.lotCount", "A tender has 1 to {max} lots."),
+        LotTitle = new("tender.lotTitle", "A lot's title is required, at most {max} characters."),
+        LotCpvCount = new("tender.lotCpvCount", "At most {max} codes."),
+        LotCpvMissing = new("tender.lotCpvMissing", "A lot names at least one CPV code, so matching firms hear of it."),
+        LotComune = new("tender.lotComune", "'{code}' is not an ISTAT comune code."),
+        LotNumber = new("tender.lotNumber", "Each lot keeps its own number; a new lot has none."),
+        OneCurrency = new("tender.oneCurrency", "All lots of a tender are priced in one currency ({currency}); a lot without an estimated value is in EUR."),
+        EligibilityCount = new("tender.eligibilityCount", "At most {max} requirements."),
+        Requirement = new("tender.requirement", "A requirement is 1 to {max} characters long."),
+        DocumentCount = new("tender.documentCount", "At most {max} documents."),
+        ContractEnd = new("tender.contractEnd", "The contract ends after it starts."),
+        ContractStart = new("tender.contractStart", "The contract starts after the submission deadline."),
+        SubmissionAfterEnquiry = new("tender.submissionAfterEnquiry", "The submission deadline comes after the enquiry deadline."),
+        CriteriaCount = new("tender.criteriaCount", "A tender has 1 to {max} award criteria."),
+        CriterionName = new("tender.criterionName", "A criterion's name is required, at most {max} characters."),
+        PriceOrQuality = new("tender.criterionKind", "Price or Quality."),
+        CriterionWeight = new("tender.criterionWeight", "A weight is a whole number from 1 to 100."),
+        CriterionNumber = new("tender.criterionNumber", "Each criterion keeps its own number; a new criterion has none."),
+        OnePrice = new("tender.onePrice", "Exactly one criterion is the price."),
+        WeightsSum = new("tender.weightsSum", "The weights add up to 100, not {sum}."),
+        EnquiryFuture = new("tender.enquiryFuture", "The enquiry deadline is in the future.");
+
     /// <summary>The currency of a lot's prices: its estimated value's, or the euro for a lot without one.</summary>
     public static string CurrencyOf(Lot lot) => lot.EstimatedValue?.Currency ?? "EUR";
 
@@ -21,82 +46,82 @@ public static class TenderRules
     /// </summary>
     public static Outcome<TenderDetails> Normalize(TenderDetails raw, TenderDetails? previous)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, FieldProblem[]>();
         var title = raw.Title.Clean();
-        if (title is null || title.Length < MinTitle || title.Length > MaxTitle) errors["title"] = [$"The title is required and must be {MinTitle} to {MaxTitle} characters long."];
+        if (title is null || title.Length < MinTitle || title.Length > MaxTitle) errors["title"] = [FieldProblem.Of(Title, ("min", MinTitle), ("max", MaxTitle))];
         var description = raw.Description.Clean();
-        if (description?.Length > MaxDescription) errors["description"] = [$"At most {MaxDescription} characters."];
+        if (description?.Length > MaxDescription) errors["description"] = [FieldProblem.Of(TooLong, ("max", MaxDescription))];
 
         var lots = new List<Lot>();
-        if (raw.Lots.Length is 0 or > MaxLots) errors["lots"] = [$"A tender has 1 to {MaxLots} lots."];
+        if (raw.Lots.Length is 0 or > MaxLots) errors["lots"] = [FieldProblem.Of(LotCount, ("max", MaxLots))];
         var nextLot = Math.Max(previous?.Lots.Max(l => l.Number) ?? 0, raw.Lots.Select(l => l.Number).DefaultIfEmpty().Max()) + 1;
         for (var i = 0; i < raw.Lots.Length && i < MaxLots; i++)
         {
             var lot = raw.Lots[i];
             var at = $"lots[{i}]";
             var lotTitle = lot.Title.Clean();
-            if (lotTitle is null || lotTitle.Length > MaxTitle) errors[$"{at}.title"] = [$"A lot's title is required, at most {MaxTitle} characters."];
+            if (lotTitle is null || lotTitle.Length > MaxTitle) errors[$"{at}.title"] = [FieldProblem.Of(LotTitle, ("max", MaxTitle))];
             var lotDescription = lot.Description.Clean();
-            if (lotDescription?.Length > MaxDescription) errors[$"{at}.description"] = [$"At most {MaxDescription} characters."];
-            var cpv = CpvList.Normalize(lot.Cpv, $"{at}.cpv", MaxCpv, errors, $"At most {MaxCpv} codes.");
-            if (cpv.Length == 0 && !errors.Keys.Any(k => k.StartsWith($"{at}.cpv", StringComparison.Ordinal))) errors[$"{at}.cpv"] = ["A lot names at least one CPV code, so matching firms hear of it."];
+            if (lotDescription?.Length > MaxDescription) errors[$"{at}.description"] = [FieldProblem.Of(TooLong, ("max", MaxDescription))];
+            var cpv = CpvList.Normalize(lot.Cpv, $"{at}.cpv", MaxCpv, errors, LotCpvCount);
+            if (cpv.Length == 0 && !errors.Keys.Any(k => k.StartsWith($"{at}.cpv", StringComparison.Ordinal))) errors[$"{at}.cpv"] = [FieldProblem.Of(LotCpvMissing)];
             var value = lot.EstimatedValue is { } money ? MoneyRules.Normalize(money, $"{at}.estimatedValue", errors) : null;
             var comune = lot.ComuneCode.Clean();
-            if (comune is not null && ComuneCatalog.Shared.Find(comune) is null) errors[$"{at}.comuneCode"] = [$"'{comune}' is not an ISTAT comune code."];
+            if (comune is not null && ComuneCatalog.Shared.Find(comune) is null) errors[$"{at}.comuneCode"] = [FieldProblem.Of(LotComune, ("code", comune))];
             var number = lot.Number;
             if (number == 0) number = nextLot++;
             else if (previous is null ? raw.Lots.Count(l => l.Number == number) > 1 : !previous.Lots.Any(l => l.Number == number) || raw.Lots.Count(l => l.Number == number) > 1)
-                errors[$"{at}.number"] = ["Each lot keeps its own number; a new lot has none."];
+                errors[$"{at}.number"] = [FieldProblem.Of(LotNumber)];
             lots.Add(new Lot(number, lotTitle ?? "", lotDescription, cpv, value, comune));
         }
 
         // One currency per tender, so that bids, a joint bid's shares and the value of the work won add up.
         if (lots.Count > 0 && lots.FindIndex(l => CurrencyOf(l) != CurrencyOf(lots[0])) is var other and > 0)
-            errors.TryAdd($"lots[{other}].estimatedValue.currency", [$"All lots of a tender are priced in one currency ({CurrencyOf(lots[0])}); a lot without an estimated value is in EUR."]);
+            errors.TryAdd($"lots[{other}].estimatedValue.currency", [FieldProblem.Of(OneCurrency, ("currency", CurrencyOf(lots[0])))]);
 
         var eligibility = new List<string>();
-        if (raw.Eligibility.Length > MaxEligibility) errors["eligibility"] = [$"At most {MaxEligibility} requirements."];
+        if (raw.Eligibility.Length > MaxEligibility) errors["eligibility"] = [FieldProblem.Of(EligibilityCount, ("max", MaxEligibility))];
         for (var i = 0; i < raw.Eligibility.Length && i < MaxEligibility; i++)
         {
             var requirement = raw.Eligibility[i].Clean();
-            if (requirement is null || requirement.Length > MaxRequirement) errors[$"eligibility[{i}]"] = [$"A requirement is 1 to {MaxRequirement} characters long."];
+            if (requirement is null || requirement.Length > MaxRequirement) errors[$"eligibility[{i}]"] = [FieldProblem.Of(Requirement, ("max", MaxRequirement))];
             else eligibility.Add(requirement);
         }
 
         var criteria = NormalizeCriteria(raw.Criteria, previous, errors);
-        if (raw.Documents.Length > MaxDocuments) errors["documents"] = [$"At most {MaxDocuments} documents."];
-        if (raw.ContractStart is { } start && raw.ContractEnd is { } end && end < start) errors["contractEnd"] = ["The contract ends after it starts."];
-        if (raw.ContractStart is { } begins && begins < DateOnly.FromDateTime(raw.SubmissionDeadline.UtcDateTime)) errors["contractStart"] = ["The contract starts after the submission deadline."];
+        if (raw.Documents.Length > MaxDocuments) errors["documents"] = [FieldProblem.Of(DocumentCount, ("max", MaxDocuments))];
+        if (raw.ContractStart is { } start && raw.ContractEnd is { } end && end < start) errors["contractEnd"] = [FieldProblem.Of(ContractEnd)];
+        if (raw.ContractStart is { } begins && begins < DateOnly.FromDateTime(raw.SubmissionDeadline.UtcDateTime)) errors["contractStart"] = [FieldProblem.Of(ContractStart)];
         // Compared as stored: two deadlines less than a microsecond apart become the same instant.
         var enquiryDeadline = raw.EnquiryDeadline.Stored();
         var submissionDeadline = raw.SubmissionDeadline.Stored();
-        if (submissionDeadline <= enquiryDeadline) errors["submissionDeadline"] = ["The submission deadline comes after the enquiry deadline."];
+        if (submissionDeadline <= enquiryDeadline) errors["submissionDeadline"] = [FieldProblem.Of(SubmissionAfterEnquiry)];
 
         return errors.Count > 0 ? Problem.Invalid(errors) : new TenderDetails(title!, description, [.. lots], [.. eligibility], criteria,
             enquiryDeadline, submissionDeadline, raw.ContractStart, raw.ContractEnd, raw.DisclosesBidCount, [.. raw.Documents.DistinctBy(d => d.Id)]);
     }
 
     /// <summary>Price only is one Price criterion weighing 100; otherwise the weights add up to 100 with exactly one Price.</summary>
-    static AwardCriterion[] NormalizeCriteria(AwardCriterion[] raw, TenderDetails? previous, Dictionary<string, string[]> errors)
+    static AwardCriterion[] NormalizeCriteria(AwardCriterion[] raw, TenderDetails? previous, Dictionary<string, FieldProblem[]> errors)
     {
-        if (raw.Length is 0 or > MaxCriteria) { errors["criteria"] = [$"A tender has 1 to {MaxCriteria} award criteria."]; return []; }
+        if (raw.Length is 0 or > MaxCriteria) { errors["criteria"] = [FieldProblem.Of(CriteriaCount, ("max", MaxCriteria))]; return []; }
         var criteria = new List<AwardCriterion>();
         var next = Math.Max(previous?.Criteria.Max(c => c.Number) ?? 0, raw.Max(c => c.Number)) + 1;
         for (var i = 0; i < raw.Length; i++)
         {
             var c = raw[i];
             var name = c.Name.Clean();
-            if (name is null || name.Length > MaxCriterionName) errors[$"criteria[{i}].name"] = [$"A criterion's name is required, at most {MaxCriterionName} characters."];
-            if (!Enum.IsDefined(c.Kind)) errors[$"criteria[{i}].kind"] = ["Price or Quality."];
-            if (c.Weight is < 1 or > 100) errors[$"criteria[{i}].weight"] = ["A weight is a whole number from 1 to 100."];
+            if (name is null || name.Length > MaxCriterionName) errors[$"criteria[{i}].name"] = [FieldProblem.Of(CriterionName, ("max", MaxCriterionName))];
+            if (!Enum.IsDefined(c.Kind)) errors[$"criteria[{i}].kind"] = [FieldProblem.Of(PriceOrQuality)];
+            if (c.Weight is < 1 or > 100) errors[$"criteria[{i}].weight"] = [FieldProblem.Of(CriterionWeight)];
             var number = c.Number;
             if (number == 0) number = next++;
             else if (raw.Count(x => x.Number == number) > 1 || (previous is not null && !previous.Criteria.Any(x => x.Number == number)))
-                errors[$"criteria[{i}].number"] = ["Each criterion keeps its own number; a new criterion has none."];
+                errors[$"criteria[{i}].number"] = [FieldProblem.Of(CriterionNumber)];
             criteria.Add(new AwardCriterion(number, name ?? "", c.Kind, c.Weight));
         }
-        if (criteria.Count(c => c.Kind == CriterionKind.Price) != 1) errors["criteria"] = ["Exactly one criterion is the price."];
-        else if (criteria.Sum(c => c.Weight) != 100) errors["criteria"] = [$"The weights add up to 100, not {criteria.Sum(c => c.Weight)}."];
+        if (criteria.Count(c => c.Kind == CriterionKind.Price) != 1) errors["criteria"] = [FieldProblem.Of(OnePrice)];
+        else if (criteria.Sum(c => c.Weight) != 100) errors["criteria"] = [FieldProblem.Of(WeightsSum, ("sum", criteria.Sum(c => c.Weight)))];
         return [.. criteria];
     }
 
@@ -114,7 +139,7 @@ public static class TenderRules
 
     /// <summary>Deadlines are in the future when a tender is published or amended.</summary>
     public static Problem? CheckFuture(TenderDetails details, DateTimeOffset now) =>
-        details.EnquiryDeadline <= now ? Problem.Invalid("enquiryDeadline", "The enquiry deadline is in the future.") : null;
+        details.EnquiryDeadline <= now ? Problem.Invalid("enquiryDeadline", EnquiryFuture) : null;
 
     /// <summary>
     /// A change firms must have time to react to: different lots, criteria, eligibility or documents. The buyer may

@@ -39,10 +39,13 @@ public sealed record TenderActor(Guid UserId, bool BuyerEditor, IReadOnlyList<Te
     /// </summary>
     public Problem Refusal() =>
         Spaces.Count > 0 && Spaces.All(s => s.ActorIsAdmin) && Spaces.FirstOrDefault(s => !s.Mandated) is { } space
-            ? Problem.Forbidden(space.MandateRevoked
-                ? $"The buyer revoked its mandate to the admins of \"{space.Name}\": only the buyer's Owners and Managers act for it there now."
-                : $"The buyer has not mandated the admins of \"{space.Name}\" to act for it.")
-            : Problem.Forbidden("Only the buyer's Owners and Managers, or the admins of spaces the buyer has mandated, may do this.");
+            ? Problem.Forbidden(space.MandateRevoked ? MandateRevoked : NotMandated, ("space", space.Name))
+            : Problem.Forbidden(NotTheBuyer);
+
+    public static readonly Refusal
+        NotTheBuyer = new("tender.notTheBuyer", "Only the buyer's Owners and Managers, or the admins of spaces the buyer has mandated, may do this."),
+        MandateRevoked = new("tender.mandateRevoked", "The buyer revoked its mandate to the admins of \"{space}\": only the buyer's Owners and Managers act for it there now."),
+        NotMandated = new("tender.notMandated", "The buyer has not mandated the admins of \"{space}\" to act for it.");
 }
 
 /// <summary>A firm taking part (asking or bidding): its business, whether the actor acts for it, and whether it is a member of one of the tender's spaces.</summary>
@@ -89,21 +92,61 @@ public sealed class TenderState
     /// <summary>Every change, in order: the tender's part of its audit chain.</summary>
     public List<AuditEvent> History { get; set; } = [];
 
+    public static readonly Refusal
+        NotFound = new("tender.notFound", "No tender has this id."),
+        AlreadyExists = new("tender.exists", "This tender already exists."),
+        NoSuchBuyer = new("tender.noSuchBuyer", "No buyer has this id."),
+        SpaceCount = new("tender.spaceCount", "A tender is published into 1 to {max} spaces."),
+        NoSuchSpace = new("tender.noSuchSpace", "No space has this id."),
+        NotApproved = new("tender.notApproved", "\"{space}\" has not approved this buyer to publish there: the buyer asks the space's admins first."),
+        AmendmentSummary = new("tender.amendmentSummary", "Say what the amendment changes, in at most {max} characters."),
+        DeadlineForward = new("tender.deadlineForward", "An amendment never brings the submission deadline forward."),
+        ContractStartMoved = new("tender.contractStartMoved", "The contract starts after the submission deadline, which this amendment moves to {deadline}."),
+        EnquiriesClosed = new("tender.enquiriesClosed", "The enquiry period has ended: questions are no longer taken."),
+        QuestionText = new("tender.questionText", "A question is 1 to {max} characters long."),
+        NoSuchQuestion = new("tender.noSuchQuestion", "No question has this number."),
+        QuestionAnswered = new("tender.questionAnswered", "This question is already answered; answers are not changed once given."),
+        AnswerText = new("tender.answerText", "An answer is 1 to {max} characters long."),
+        Tenderers = new("bid.tenderers", "A bid names its firms once each, with exactly one lead."),
+        Cancelled = new("bid.tenderCancelled", "The tender was cancelled."),
+        TooEarly = new("bid.tooEarly", "Bids are taken from the end of the enquiry period ({deadline})."),
+        NoSuchFirm = new("bid.noSuchFirm", "No firm has this id."),
+        FirmNotEligible = new("bid.firmNotEligible", "{firm} is not a member of a space this tender is published in."),
+        NoSuchBid = new("tender.noSuchBid", "No opened bid has this id."),
+        BidFailedIntegrity = new("tender.bidFailedIntegrity", "This bid failed its integrity check at opening: it is not evaluated."),
+        NoSuchCriterion = new("tender.noSuchCriterion", "No criterion has this number."),
+        PriceByFormula = new("tender.priceByFormula", "The price is scored by formula, not by hand."),
+        BidDecided = new("tender.bidDecided", "Every lot of this bid is already decided."),
+        Points = new("tender.points", "Points go from 0 to 100, with at most two decimals."),
+        NoSuchLot = new("tender.noSuchLot", "No lot has this number."),
+        LotDecided = new("tender.lotDecided", "This lot is already decided."),
+        UnsuccessfulReason = new("tender.unsuccessfulReason", "Say why the lot is unsuccessful."),
+        NoSuchLotBid = new("tender.noSuchLotBid", "No opened bid for this lot has this id."),
+        ScoreFirst = new("tender.scoreFirst", "Score every bid for this lot on every criterion first."),
+        AwardBest = new("tender.awardBest", "A lot is awarded to its best-ranked bid."),
+        AlreadyAwarded = new("tender.alreadyAwarded", "A lot is already awarded: the tender can no longer be cancelled."),
+        NoCancelReason = new("tender.cancelReason", "Say why the tender is cancelled."),
+        NotTheAsker = new("tender.notTheAsker", "Only the firm's Owners and Managers ask for it."),
+        NoSuchAsker = new("tender.noSuchFirm", "No firm has this id."),
+        AskerNotEligible = new("tender.firmNotEligible", "Only member firms of a space this tender is published in take part."),
+        WrongStatus = new("tender.wrongStatus", "Not possible while the tender is {status}."),
+        Stale = new("tender.stale", "The tender was changed by someone else: you edited version {expected}, the current one is {current}.");
+
     [JsonIgnore] public bool Exists => Version > 0;
     [JsonIgnore] TenderDetails Terms => Details!;
 
     public Outcome<TenderDetails> CheckDraft(DraftTender command, BusinessSnapshot? buyer, IReadOnlyCollection<Guid> existingSpaces, TenderActor actor)
     {
-        if (Exists) return Problem.Conflict("This tender already exists.");
-        if (buyer is null || buyer.Kind != BusinessKind.Buyer) return Problem.Invalid("buyerId", "No buyer has this id.");
+        if (Exists) return Problem.Conflict(AlreadyExists);
+        if (buyer is null || buyer.Kind != BusinessKind.Buyer) return Problem.Invalid("buyerId", NoSuchBuyer);
         if (!actor.ActsForBuyer) return actor.Refusal();
         return CheckSpaces(command.Spaces, existingSpaces) ?? TenderRules.Normalize(command.Details, null);
     }
 
     static Problem? CheckSpaces(Guid[] spaces, IReadOnlyCollection<Guid> existing) =>
-        spaces.Length is 0 or > TenderRules.MaxSpaces ? Problem.Invalid("spaces", $"A tender is published into 1 to {TenderRules.MaxSpaces} spaces.")
+        spaces.Length is 0 or > TenderRules.MaxSpaces ? Problem.Invalid("spaces", SpaceCount, ("max", TenderRules.MaxSpaces))
         : spaces.FirstOrDefault(s => !existing.Contains(s)) is var missing && missing != Guid.Empty
-            ? Problem.Invalid($"spaces[{Array.IndexOf(spaces, missing)}]", "No space has this id.")
+            ? Problem.Invalid($"spaces[{Array.IndexOf(spaces, missing)}]", NoSuchSpace)
         : null;
 
     public void Draft(Guid id, DraftTender command, TenderDetails details, DateTimeOffset now)
@@ -118,7 +161,7 @@ public sealed class TenderState
     }
 
     public Outcome<TenderDetails> CheckEditDraft(EditTenderDraft command, IReadOnlyCollection<Guid> existingSpaces, TenderActor actor) =>
-        Guard(actor, TenderStatus.Draft) ?? Stale(command.ExpectedVersion) ?? CheckSpaces(command.Spaces, existingSpaces)
+        Guard(actor, TenderStatus.Draft) ?? CheckVersion(command.ExpectedVersion) ?? CheckSpaces(command.Spaces, existingSpaces)
         ?? TenderRules.Normalize(command.Details, Details);
 
     public void EditDraft(EditTenderDraft command, TenderDetails details, DateTimeOffset now)
@@ -130,9 +173,9 @@ public sealed class TenderState
 
     /// <summary>Publishing into a space follows its rules: its admins have approved the buyer.</summary>
     public Problem? CheckPublish(PublishTender command, TenderActor actor, DateTimeOffset now) =>
-        Guard(actor, TenderStatus.Draft) ?? Stale(command.ExpectedVersion) ?? TenderRules.CheckFuture(Terms, now)
+        Guard(actor, TenderStatus.Draft) ?? CheckVersion(command.ExpectedVersion) ?? TenderRules.CheckFuture(Terms, now)
         ?? (actor.Spaces.FirstOrDefault(s => !s.Approved) is { } space
-            ? Problem.Forbidden($"\"{space.Name}\" has not approved this buyer to publish there: the buyer asks the space's admins first.")
+            ? Problem.Forbidden(NotApproved, ("space", space.Name))
             : null);
 
     public void Publish(DateTimeOffset now)
@@ -189,20 +232,20 @@ public sealed class TenderState
     /// </summary>
     public Outcome<(TenderDetails Details, bool Material)> CheckAmend(AmendTender command, TenderActor actor, DateTimeOffset now, TimeSpan minimumTendering)
     {
-        if ((Guard(actor, TenderStatus.Enquiries) ?? Stale(command.ExpectedVersion)) is { } no) return no;
+        if ((Guard(actor, TenderStatus.Enquiries) ?? CheckVersion(command.ExpectedVersion)) is { } no) return no;
         var summary = command.Summary.Clean();
-        if (summary is null || summary.Length > TenderRules.MaxText) return Problem.Invalid("summary", "Say what the amendment changes, in at most 4000 characters.");
+        if (summary is null || summary.Length > TenderRules.MaxText) return Problem.Invalid("summary", AmendmentSummary, ("max", TenderRules.MaxText));
         var details = TenderRules.Normalize(command.Details, Details);
         if (details.Problem is { } bad) return bad;
         var amended = details.Value!;
         if (TenderRules.CheckFuture(amended, now) is { } past) return past;
         if (amended.SubmissionDeadline < Terms.SubmissionDeadline)
-            return Problem.Invalid("submissionDeadline", "An amendment never brings the submission deadline forward.");
+            return Problem.Invalid("submissionDeadline", DeadlineForward);
         var material = command.Material || TenderRules.IsMaterial(Terms, amended);
         var earliest = now.Plus(minimumTendering).Stored();
         if (material && amended.SubmissionDeadline < earliest) amended = amended with { SubmissionDeadline = earliest };
         if (amended.ContractStart is { } start && start < DateOnly.FromDateTime(amended.SubmissionDeadline.UtcDateTime))
-            return Problem.Invalid("contractStart", $"The contract starts after the submission deadline, which this amendment moves to {amended.SubmissionDeadline:u}.");
+            return Problem.Invalid("contractStart", ContractStartMoved, ("deadline", amended.SubmissionDeadline));
         return (amended, material);
     }
 
@@ -215,10 +258,10 @@ public sealed class TenderState
     }
 
     public Problem? CheckAsk(AskQuestion command, TenderParticipant firm) =>
-        !Exists || Status == TenderStatus.Draft ? Problem.NotFound("No tender has this id.")
-        : Status != TenderStatus.Enquiries ? Problem.Conflict("The enquiry period has ended: questions are no longer taken.")
-        : CheckParticipant(command.ActorId, firm, "ask") ?? (command.Text.Clean() is not { Length: <= TenderRules.MaxText }
-            ? Problem.Invalid("text", $"A question is 1 to {TenderRules.MaxText} characters long.") : null);
+        !Exists || Status == TenderStatus.Draft ? Problem.NotFound(NotFound)
+        : Status != TenderStatus.Enquiries ? Problem.Conflict(EnquiriesClosed)
+        : CheckAsker(command.ActorId, firm) ?? (command.Text.Clean() is not { Length: <= TenderRules.MaxText }
+            ? Problem.Invalid("text", QuestionText, ("max", TenderRules.MaxText)) : null);
 
     public void Ask(AskQuestion command, DateTimeOffset now)
     {
@@ -228,9 +271,9 @@ public sealed class TenderState
 
     public Problem? CheckAnswer(AnswerQuestion command, TenderActor actor) =>
         Guard(actor, TenderStatus.Enquiries, TenderStatus.Tendering)
-        ?? (Questions.FirstOrDefault(q => q.Number == command.Number) is not { } question ? Problem.NotFound("No question has this number.")
-        : question.Answer is not null ? Problem.Conflict("This question is already answered; answers are not changed once given.")
-        : command.Text.Clean() is not { Length: <= TenderRules.MaxText } ? Problem.Invalid("text", $"An answer is 1 to {TenderRules.MaxText} characters long.")
+        ?? (Questions.FirstOrDefault(q => q.Number == command.Number) is not { } question ? Problem.NotFound(NoSuchQuestion)
+        : question.Answer is not null ? Problem.Conflict(QuestionAnswered)
+        : command.Text.Clean() is not { Length: <= TenderRules.MaxText } ? Problem.Invalid("text", AnswerText, ("max", TenderRules.MaxText))
         : null);
 
     public void Answer(AnswerQuestion command, DateTimeOffset now)
@@ -248,33 +291,33 @@ public sealed class TenderState
     /// </summary>
     public Problem? CheckAdmit(Guid actorId, Tenderer[] tenderers, IReadOnlyList<TenderParticipant> firms, DateTimeOffset receivedAt)
     {
-        if (!Exists || Status == TenderStatus.Draft) return Problem.NotFound("No tender has this id.");
+        if (!Exists || Status == TenderStatus.Draft) return Problem.NotFound(NotFound);
         if (tenderers.Length == 0 || tenderers.Count(t => t.Role == TendererRole.Lead) != 1 || tenderers.DistinctBy(t => t.FirmId).Count() != tenderers.Length)
-            return Problem.Invalid("tenderers", "A bid names its firms once each, with exactly one lead.");
+            return Problem.Invalid("tenderers", Tenderers);
         var lead = tenderers.Single(t => t.Role == TendererRole.Lead).FirmId;
         if (firms.Single(f => f.FirmId == lead).Firm?.CanEdit(actorId) != true)
             return Problem.Forbidden(TenderRules.NotTheBidder);
         if (!TenderRules.TakesBidsAt(Status, Terms.EnquiryDeadline, Terms.SubmissionDeadline, receivedAt))
-            return Status == TenderStatus.Cancelled ? Problem.Conflict("The tender was cancelled.")
+            return Status == TenderStatus.Cancelled ? Problem.Conflict(Cancelled)
                 : Status == TenderStatus.Enquiries && receivedAt < Terms.EnquiryDeadline
-                    ? Problem.Conflict($"Bids are taken from the end of the enquiry period ({Terms.EnquiryDeadline:u}).")
-                : Problem.Conflict($"The submission deadline ({Terms.SubmissionDeadline:u}) has passed.");
+                    ? Problem.Conflict(TooEarly, ("deadline", Terms.EnquiryDeadline))
+                : Problem.Conflict(BidNotStoredException.DeadlinePassed, ("deadline", Terms.SubmissionDeadline));
         foreach (var firm in firms)
         {
-            if (firm.Firm?.Kind != BusinessKind.Firm) return Problem.Invalid("tenderers", "No firm has this id.");
-            if (!firm.Eligible) return Problem.Forbidden($"{firm.Firm.Profile.Name} is not a member of a space this tender is published in.");
+            if (firm.Firm?.Kind != BusinessKind.Firm) return Problem.Invalid("tenderers", NoSuchFirm);
+            if (!firm.Eligible) return Problem.Forbidden(FirmNotEligible, ("firm", firm.Firm.Profile.Name));
         }
         return null;
     }
 
     public Problem? CheckScore(ScoreBid command, TenderActor actor) =>
         Guard(actor, TenderStatus.Evaluation)
-        ?? (!Bids.Any(b => b.BidId == command.BidId) ? Problem.NotFound("No opened bid has this id.")
-        : Bids.Single(b => b.BidId == command.BidId).Failure is not null ? Problem.Conflict("This bid failed its integrity check at opening: it is not evaluated.")
-        : Terms.Criteria.FirstOrDefault(c => c.Number == command.Criterion) is not { } criterion ? Problem.Invalid("criterion", "No criterion has this number.")
-        : criterion.Kind == CriterionKind.Price ? Problem.Invalid("criterion", "The price is scored by formula, not by hand.")
-        : Bids.Single(b => b.BidId == command.BidId).Lots.All(l => Decided(l.Lot)) ? Problem.Conflict("Every lot of this bid is already decided.")
-        : command.Points is < 0 or > 100 || decimal.Round(command.Points, 2) != command.Points ? Problem.Invalid("points", "Points go from 0 to 100, with at most two decimals.")
+        ?? (!Bids.Any(b => b.BidId == command.BidId) ? Problem.NotFound(NoSuchBid)
+        : Bids.Single(b => b.BidId == command.BidId).Failure is not null ? Problem.Conflict(BidFailedIntegrity)
+        : Terms.Criteria.FirstOrDefault(c => c.Number == command.Criterion) is not { } criterion ? Problem.Invalid("criterion", NoSuchCriterion)
+        : criterion.Kind == CriterionKind.Price ? Problem.Invalid("criterion", PriceByFormula)
+        : Bids.Single(b => b.BidId == command.BidId).Lots.All(l => Decided(l.Lot)) ? Problem.Conflict(BidDecided)
+        : command.Points is < 0 or > 100 || decimal.Round(command.Points, 2) != command.Points ? Problem.Invalid("points", Points)
         : null);
 
     public void Score(ScoreBid command, DateTimeOffset now)
@@ -291,14 +334,14 @@ public sealed class TenderState
     public Problem? CheckDecide(DecideLot command, TenderActor actor)
     {
         if (Guard(actor, TenderStatus.Evaluation) is { } no) return no;
-        if (!Terms.Lots.Any(l => l.Number == command.Lot)) return Problem.Invalid("lot", "No lot has this number.");
-        if (Decided(command.Lot)) return Problem.Conflict("This lot is already decided.");
+        if (!Terms.Lots.Any(l => l.Number == command.Lot)) return Problem.Invalid("lot", NoSuchLot);
+        if (Decided(command.Lot)) return Problem.Conflict(LotDecided);
         if (command.BidId is not { } bidId)
-            return command.Reason.Clean() is { Length: <= TenderRules.MaxText } ? null : Problem.Invalid("reason", "Say why the lot is unsuccessful.");
+            return command.Reason.Clean() is { Length: <= TenderRules.MaxText } ? null : Problem.Invalid("reason", UnsuccessfulReason);
         var ranking = Ranking(command.Lot);
-        if (!ranking.Any(r => r.BidId == bidId)) return Problem.Invalid("bidId", "No opened bid for this lot has this id.");
-        if (ranking.Any(r => !r.Complete)) return Problem.Conflict("Score every bid for this lot on every criterion first.");
-        return ranking[0].BidId == bidId ? null : Problem.Conflict("A lot is awarded to its best-ranked bid.");
+        if (!ranking.Any(r => r.BidId == bidId)) return Problem.Invalid("bidId", NoSuchLotBid);
+        if (ranking.Any(r => !r.Complete)) return Problem.Conflict(ScoreFirst);
+        return ranking[0].BidId == bidId ? null : Problem.Conflict(AwardBest);
     }
 
     public void Decide(DecideLot command, DateTimeOffset now)
@@ -312,8 +355,8 @@ public sealed class TenderState
     /// <summary>Cancelling ends the tender at any point before a lot is awarded.</summary>
     public Problem? CheckCancel(CancelTender command, TenderActor actor) =>
         Guard(actor, TenderStatus.Draft, TenderStatus.Enquiries, TenderStatus.Tendering, TenderStatus.Opening, TenderStatus.Evaluation)
-        ?? (Decisions.Any(d => d.BidId is not null) ? Problem.Conflict("A lot is already awarded: the tender can no longer be cancelled.")
-        : command.Reason.Clean() is not { Length: <= TenderRules.MaxText } ? Problem.Invalid("reason", "Say why the tender is cancelled.")
+        ?? (Decisions.Any(d => d.BidId is not null) ? Problem.Conflict(AlreadyAwarded)
+        : command.Reason.Clean() is not { Length: <= TenderRules.MaxText } ? Problem.Invalid("reason", NoCancelReason)
         : null);
 
     public void Cancel(CancelTender command, DateTimeOffset now)
@@ -343,10 +386,10 @@ public sealed class TenderState
         Record(Status.ToString(), "", now);
     }
 
-    Problem? CheckParticipant(Guid actorId, TenderParticipant firm, string verb) =>
-        firm.Firm?.CanEdit(actorId) != true ? Problem.Forbidden($"Only the firm's Owners and Managers {verb} for it.")
-        : firm.Firm.Kind != BusinessKind.Firm ? Problem.Invalid("firmId", "No firm has this id.")
-        : !firm.Eligible ? Problem.Forbidden("Only member firms of a space this tender is published in take part.")
+    static Problem? CheckAsker(Guid actorId, TenderParticipant firm) =>
+        firm.Firm?.CanEdit(actorId) != true ? Problem.Forbidden(NotTheAsker)
+        : firm.Firm.Kind != BusinessKind.Firm ? Problem.Invalid("firmId", NoSuchAsker)
+        : !firm.Eligible ? Problem.Forbidden(AskerNotEligible)
         : null;
 
     /// <summary>
@@ -354,13 +397,13 @@ public sealed class TenderState
     /// whose mandate was revoked is told so).
     /// </summary>
     Problem? Guard(TenderActor actor, params TenderStatus[] statuses) =>
-        !Exists || (Status == TenderStatus.Draft && !actor.ActsForBuyer && actor.UserId != CreatedBy) ? Problem.NotFound("No tender has this id.")
+        !Exists || (Status == TenderStatus.Draft && !actor.ActsForBuyer && actor.UserId != CreatedBy) ? Problem.NotFound(NotFound)
         : !actor.ActsForBuyer ? actor.Refusal()
-        : !statuses.Contains(Status) ? Problem.Conflict($"Not possible while the tender is {Status}.")
+        : !statuses.Contains(Status) ? Problem.Conflict(WrongStatus, ("status", Status))
         : null;
 
-    Problem? Stale(int expected) => expected != Version
-        ? Problem.Conflict($"The tender was changed by someone else: you edited version {expected}, the current one is {Version}.") : null;
+    Problem? CheckVersion(int expected) => expected != Version
+        ? Problem.Conflict(Stale, ("expected", expected), ("current", Version)) : null;
 
     static string Detail(params (string Key, string Value)[] parts) => string.Join(';', parts.Select(p => $"{p.Key}={p.Value}"));
 

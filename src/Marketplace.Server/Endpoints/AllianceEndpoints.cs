@@ -14,6 +14,13 @@ namespace Marketplace.Server.Endpoints;
 
 public static class AllianceEndpoints
 {
+    static readonly Refusal
+        NotFound = new("alliance.notVisible", "No alliance you may see has this id."),
+        NoAuditChain = new("alliance.noAuditChain", "A standing alliance bids for no tender: it has no audit chain."),
+        NoTenderToCover = new("alliance.noTenderToCover", "A standing alliance has no tender to cover."),
+        NotTheFirmsPeopleLedger = new("alliance.notTheFirmsPeopleLedger", "Only the firm's people see its relationships."),
+        NotTheFirmsPeopleAlliances = new("alliance.notTheFirmsPeopleAlliances", "Only the firm's people see its alliances.");
+
     /// <summary>
     /// Alliances (RTI, reti d'impresa): formed by a lead firm in a space, for a tender or standing; the lead invites
     /// member firms, which accept the agreement to join. Only the alliance's own firms see it.
@@ -53,7 +60,7 @@ public static class AllianceEndpoints
         Guid id, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
         await grains.Alliance(id).Get() is { } alliance && AllianceAccess.CanRead(alliance, await db.BusinessesOf(user, ct))
             ? TypedResults.Ok(await Dto(alliance, user, grains, db, ct))
-            : ProblemResults.NotFound("No alliance you may see has this id.");
+            : ProblemResults.NotFound(NotFound);
 
     static Task<Results<Ok<AllianceDto>, ProblemHttpResult>> Invite(
         Guid id, AllianceInviteRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
@@ -130,8 +137,8 @@ public static class AllianceEndpoints
         Guid id, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, AuditChains chains, CancellationToken ct)
     {
         if (await grains.Alliance(id).Get() is not { } alliance || !AllianceAccess.CanWatch(alliance, await db.BusinessesOf(user, ct)))
-            return ProblemResults.NotFound("No alliance you may see has this id.");
-        if (alliance.TenderId is not { } tenderId) return Problem.Conflict("A standing alliance bids for no tender: it has no audit chain.").ToHttp();
+            return ProblemResults.NotFound(NotFound);
+        if (alliance.TenderId is not { } tenderId) return Problem.Conflict(NoAuditChain).ToHttp();
         var bids = (await db.Bids.AsNoTracking().Where(b => b.TenderId == tenderId && b.BidderId == id).Select(b => b.BidId).ToListAsync(ct))
             .Select(b => b.ToString("N")).ToHashSet();
         return TypedResults.Ok(await AuditEndpoints.SealedPart(tenderId, l => AuditChain.IsAlliances(l.Subject, id) || bids.Contains(l.Subject), db, chains, ct));
@@ -142,9 +149,9 @@ public static class AllianceEndpoints
         Guid id, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, TenderOptions options, CancellationToken ct)
     {
         if (await grains.Alliance(id).Get() is not { } alliance || !AllianceAccess.CanWatch(alliance, await db.BusinessesOf(user, ct)))
-            return Problem.NotFound("No alliance you may see has this id.");
+            return Problem.NotFound(NotFound);
         if (alliance.TenderId is not { } tenderId || await grains.Tender(tenderId).Get() is not { } tender)
-            return Problem.Conflict("A standing alliance has no tender to cover.");
+            return Problem.Conflict(NoTenderToCover);
         var firms = alliance.Active.Select(m => m.FirmId).ToList();
         var capabilities = (await db.BusinessCapabilities.AsNoTracking().Where(c => firms.Contains(c.BusinessId)).ToListAsync(ct))
             .GroupBy(c => c.BusinessId).ToDictionary(g => g.Key, g => g.Select(c => c.CpvDigits).ToArray());
@@ -159,7 +166,7 @@ public static class AllianceEndpoints
     /// </summary>
     static async Task<Results<Ok<PartnerLedgerDto[]>, ProblemHttpResult>> Ledger(Guid id, ClaimsPrincipal user, MarketplaceDbContext db, CancellationToken ct)
     {
-        if (!(await db.BusinessesOf(user, ct)).Contains(id)) return Problem.Forbidden("Only the firm's people see its relationships.").ToHttp();
+        if (!(await db.BusinessesOf(user, ct)).Contains(id)) return Problem.Forbidden(NotTheFirmsPeopleLedger).ToHttp();
         var ours = db.BidTenderers.Where(t => t.FirmId == id).Select(t => t.BidId);
         var rows = await db.BidTenderers.AsNoTracking()
             .Where(t => ours.Contains(t.BidId) && t.FirmId != id && db.Bids.Any(b => b.BidId == t.BidId && b.Status == BidStatus.Submitted))
@@ -180,7 +187,7 @@ public static class AllianceEndpoints
     /// <summary>The alliances a firm is in or invited to, for its people.</summary>
     static async Task<Results<Ok<AllianceSummaryDto[]>, ProblemHttpResult>> OfFirm(Guid id, ClaimsPrincipal user, MarketplaceDbContext db, CancellationToken ct)
     {
-        if (!(await db.BusinessesOf(user, ct)).Contains(id)) return Problem.Forbidden("Only the firm's people see its alliances.").ToHttp();
+        if (!(await db.BusinessesOf(user, ct)).Contains(id)) return Problem.Forbidden(NotTheFirmsPeopleAlliances).ToHttp();
         var rows = await db.AllianceMembers.AsNoTracking()
             .Where(m => m.FirmId == id && (m.Standing == AllianceStanding.Active || m.Standing == AllianceStanding.Invited))
             .Join(db.Alliances, m => m.AllianceId, a => a.AllianceId, (m, a) => new { Member = m, Alliance = a })
@@ -200,7 +207,7 @@ public static class AllianceEndpoints
         Func<IAllianceGrain, Task<Outcome<AllianceSnapshot>>> command, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
     {
         if (await grains.Alliance(id).Get() is not { } alliance || !AllianceAccess.CanRead(alliance, await db.BusinessesOf(user, ct)))
-            return ProblemResults.NotFound("No alliance you may see has this id.");
+            return ProblemResults.NotFound(NotFound);
         var outcome = await command(grains.Alliance(id));
         return outcome.Problem is { } no ? no.ToHttp() : TypedResults.Ok(await Dto(outcome.Value!, user, grains, db, ct));
     }

@@ -35,7 +35,7 @@ public static class AuditEndpoints
     static async Task<Results<Ok<AuditDto>, ProblemHttpResult>> Audit(
         Guid id, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, AuditChains chains, CancellationToken ct)
     {
-        if (await TenderEndpoints.Visible(id, user, grains) is not { } tender) return ProblemResults.NotFound("No tender has this id.");
+        if (await TenderEndpoints.Visible(id, user, grains) is not { } tender) return ProblemResults.NotFound(TenderState.NotFound);
         var (file, verdict) = await chains.Public(db, id, ct);
         var buyerReads = user.UserIdOrNull() is { } me && TenderRules.BidsOpened(tender.Status) && await grains.Tender(id).IsBuyer(me);
         var mine = await db.BusinessesOf(user, ct);
@@ -53,7 +53,7 @@ public static class AuditEndpoints
         Guid id, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, AuditChains chains, CancellationToken ct) =>
         await TenderEndpoints.CanSee(id, user, grains)
             ? TypedResults.Ok(await chains.Download(db, id, ct))
-            : ProblemResults.NotFound("No tender has this id.");
+            : ProblemResults.NotFound(TenderState.NotFound);
 
     /// <summary>The latest signed checkpoints, newest first.</summary>
     static async Task<Ok<AuditCheckpointDto[]>> Checkpoints(MarketplaceDbContext db, AuditChains chains, CancellationToken ct) =>

@@ -12,6 +12,13 @@ namespace Marketplace.Server.Endpoints;
 
 public static class BidEndpoints
 {
+    static readonly Refusal
+        NoSuchDocument = new("bid.noSuchDocument", "This bid has no document with this id."),
+        NotOpened = new("bid.notOpened", "The bid has not been opened: results come after the submission deadline."),
+        NotTheEvaluator = new("bid.notTheEvaluator", "Only the buyer's Owners and Managers evaluate its bids."),
+        Sealed = new("bid.sealed", "The bids are sealed until the submission deadline."),
+        NotTheFirmsPeople = new("bid.notTheFirmsPeople", "Only the firm's people see its bids.");
+
     /// <summary>
     /// Bids, sealed until the deadline. Every read of bid content goes through the bid grain's Read, the one place
     /// that decides who may unseal it; the buyer's evaluation reads only what the tender learnt when it opened the bids.
@@ -69,7 +76,7 @@ public static class BidEndpoints
         var outcome = await grains.Bid(id, bidderId).Read(user.UserId());
         if (outcome.Problem is { } no) return no.ToHttp();
         return outcome.Value!.Content!.Documents.Any(d => d.Id == documentId)
-            ? await DocumentEndpoints.Download(documentId, db, sealer, ct) : ProblemResults.NotFound("This bid has no document with this id.");
+            ? await DocumentEndpoints.Download(documentId, db, sealer, ct) : ProblemResults.NotFound(NoSuchDocument);
     }
 
     /// <summary>What the bidder learns after opening: its rank, points and the outcome on each lot it bid for.</summary>
@@ -80,7 +87,7 @@ public static class BidEndpoints
         if (read.Problem is { } no) return no.ToHttp();
         var tender = (await grains.Tender(id).Get())!;
         if (tender.Bids.FirstOrDefault(b => b.BidId == read.Value!.BidId) is not { } bid)
-            return Problem.Conflict("The bid has not been opened: results come after the submission deadline.").ToHttp();
+            return Problem.Conflict(NotOpened).ToHttp();
         return TypedResults.Ok(bid.Lots.Select(l =>
         {
             var ranking = TenderEvaluation.Rank(tender.Details, tender.Bids, tender.Scores, l.Lot);
@@ -95,9 +102,9 @@ public static class BidEndpoints
     static async Task<Results<Ok<EvaluationDto>, ProblemHttpResult>> Evaluation(
         Guid id, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
     {
-        if (await TenderEndpoints.Visible(id, user, grains) is not { } tender) return ProblemResults.NotFound("No tender has this id.");
-        if (!await grains.Tender(id).IsBuyer(user.UserId())) return Problem.Forbidden("Only the buyer's Owners and Managers evaluate its bids.").ToHttp();
-        if (!TenderRules.BidsOpened(tender.Status)) return Problem.Conflict("The bids are sealed until the submission deadline.").ToHttp();
+        if (await TenderEndpoints.Visible(id, user, grains) is not { } tender) return ProblemResults.NotFound(TenderState.NotFound);
+        if (!await grains.Tender(id).IsBuyer(user.UserId())) return Problem.Forbidden(NotTheEvaluator).ToHttp();
+        if (!TenderRules.BidsOpened(tender.Status)) return Problem.Conflict(Sealed).ToHttp();
         var failed = tender.Bids.Where(b => b.Failure is not null).ToList();
         var firms = tender.Bids.SelectMany(b => b.Tenderers.Select(t => t.FirmId)).Concat(failed.Select(b => b.BidderId)).Distinct().ToList();
         var names = await db.Directory.AsNoTracking().Where(d => firms.Contains(d.BusinessId)).ToDictionaryAsync(d => d.BusinessId, d => d.Name, ct);
@@ -121,7 +128,7 @@ public static class BidEndpoints
     static async Task<Results<Ok<MyBidDto[]>, ProblemHttpResult>> OfFirm(Guid id, ClaimsPrincipal user, MarketplaceDbContext db, CancellationToken ct)
     {
         if (!(await db.BusinessesOf(user, ct)).Contains(id))
-            return Problem.Forbidden("Only the firm's people see its bids.").ToHttp();
+            return Problem.Forbidden(NotTheFirmsPeople).ToHttp();
         var rows = await db.BidTenderers.AsNoTracking().Where(t => t.FirmId == id)
             .Join(db.Bids, t => t.BidId, b => b.BidId, (t, b) => b)
             .Join(db.Tenders, b => b.TenderId, t => t.TenderId, (b, t) => new { Bid = b, t.Title, t.Status })

@@ -13,6 +13,18 @@ namespace Marketplace.Server.Endpoints;
 
 public static class DocumentEndpoints
 {
+    static readonly Refusal
+        NoSuchBusiness = new("document.noSuchBusiness", "No business has this id."),
+        NotAnUploader = new("document.notAnUploader", "Only the business's Owners and Managers upload its documents."),
+        FileName = new("document.fileName", "The file name is required, at most {max} characters."),
+        FileType = new("document.fileType", "Accepted files: {types}."),
+        Empty = new("document.empty", "The file is empty."),
+        NotOfType = new("document.notOfType", "The content is not a {extension} file."),
+        NoSuchTenderDocument = new("document.noSuchTenderDocument", "This tender has no document with this id."),
+        NotFound = new("document.notFound", "No document has this id."),
+        NotUploaded = new("document.notUploaded", "No document uploaded by this business has this id."),
+        SealedElsewhere = new("document.sealedElsewhere", "This file is sealed in a bid for another tender: upload it again to use it here.");
+
     public const long MaxDocumentBytes = 10 * 1024 * 1024;
 
     /// <summary>The file types tenders and bids carry, by extension, with the bytes each must start with.</summary>
@@ -45,17 +57,17 @@ public static class DocumentEndpoints
         Guid id, string? name, HttpRequest request, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, MarketplaceClock clock, CancellationToken ct)
     {
         var business = await grains.GetGrain<IBusinessGrain>(id).Get();
-        if (business is null) return ProblemResults.NotFound("No business has this id.");
-        if (!business.CanEdit(user.UserId())) return Problem.Forbidden("Only the business's Owners and Managers upload its documents.").ToHttp();
+        if (business is null) return ProblemResults.NotFound(NoSuchBusiness);
+        if (!business.CanEdit(user.UserId())) return Problem.Forbidden(NotAnUploader).ToHttp();
         var fileName = Path.GetFileName(name?.Trim() ?? "");
-        if (fileName.Length is 0 or > 200) return Problem.Invalid("name", "The file name is required, at most 200 characters.").ToHttp();
+        if (fileName.Length is 0 or > 200) return Problem.Invalid("name", FileName, ("max", 200)).ToHttp();
         if (!Types.TryGetValue(Path.GetExtension(fileName), out var type))
-            return Problem.Invalid("name", $"Accepted files: {string.Join(", ", Types.Keys)}.").ToHttp();
+            return Problem.Invalid("name", FileType, ("types", string.Join(", ", Types.Keys))).ToHttp();
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, ct);
         var bytes = buffer.ToArray();
-        if (bytes.Length == 0) return Problem.Invalid("body", "The file is empty.").ToHttp();
-        if (!bytes.AsSpan().StartsWith(type.Magic)) return Problem.Invalid("body", $"The content is not a {Path.GetExtension(fileName)} file.").ToHttp();
+        if (bytes.Length == 0) return Problem.Invalid("body", Empty).ToHttp();
+        if (!bytes.AsSpan().StartsWith(type.Magic)) return Problem.Invalid("body", NotOfType, ("extension", Path.GetExtension(fileName))).ToHttp();
         var document = new DocumentEntry
         {
             Id = Guid.NewGuid(), OwnerId = id, Name = fileName, ContentType = type.ContentType, Size = bytes.Length,
@@ -71,12 +83,12 @@ public static class DocumentEndpoints
     static async Task<Results<FileContentHttpResult, ProblemHttpResult>> OfTender(
         Guid id, Guid documentId, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, StateSealer sealer, CancellationToken ct) =>
         await TenderEndpoints.Visible(id, user, grains) is { } tender && tender.Details.Documents.Any(d => d.Id == documentId)
-            ? await Download(documentId, db, sealer, ct) : ProblemResults.NotFound("This tender has no document with this id.");
+            ? await Download(documentId, db, sealer, ct) : ProblemResults.NotFound(NoSuchTenderDocument);
 
     /// <summary>A file's bytes, unsealed when a bid carries it (the caller has checked the reader may see that bid).</summary>
     internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Download(Guid documentId, MarketplaceDbContext db, StateSealer sealer, CancellationToken ct)
     {
-        if (await db.Documents.AsNoTracking().SingleOrDefaultAsync(d => d.Id == documentId, ct) is not { } file) return ProblemResults.NotFound("No document has this id.");
+        if (await db.Documents.AsNoTracking().SingleOrDefaultAsync(d => d.Id == documentId, ct) is not { } file) return ProblemResults.NotFound(NotFound);
         var bytes = file.SealedFor is { } tenderId ? await sealer.UnsealBytes(tenderId, file.Id, file.Content) : file.Content;
         return TypedResults.File(bytes, file.ContentType, file.Name);
     }
@@ -94,9 +106,9 @@ public static class DocumentEndpoints
             .Select(d => new { Ref = new DocumentRef(d.Id, d.Name, d.ContentType, d.Size, d.Sha256), d.SealedFor }).ToListAsync(ct);
         for (var i = 0; i < ids.Length; i++)
         {
-            if (found.FirstOrDefault(d => d.Ref.Id == ids[i]) is not { } document) return Problem.Invalid($"{field}[{i}]", "No document uploaded by this business has this id.");
+            if (found.FirstOrDefault(d => d.Ref.Id == ids[i]) is not { } document) return Problem.Invalid($"{field}[{i}]", NotUploaded);
             if (document.SealedFor is { } other && other != sealedFor)
-                return Problem.Invalid($"{field}[{i}]", "This file is sealed in a bid for another tender: upload it again to use it here.");
+                return Problem.Invalid($"{field}[{i}]", SealedElsewhere);
         }
         return ids.Distinct().Select(x => found.First(d => d.Ref.Id == x).Ref).ToArray();
     }

@@ -74,7 +74,7 @@ public static class JointBidEndpoints
         var outcome = await grains.Bid(id).Read(user.UserId());
         if (outcome.Problem is { } no) return no.ToHttp();
         return outcome.Value!.Documents.Any(d => d.Document.Id == documentId)
-            ? await DocumentEndpoints.Download(documentId, db, sealer, ct) : ProblemResults.NotFound("The joint bid has no document with this id.");
+            ? await DocumentEndpoints.Download(documentId, db, sealer, ct) : ProblemResults.NotFound(JointBidState.NoSuchDocument);
     }
 
     static Task<Results<Ok<JointBidDto>, ProblemHttpResult>> Sign(

@@ -125,7 +125,7 @@ public static class TenderEndpoints
         return outcome.Problem is { } no ? no.ToHttp() : TypedResults.Ok(await Dto(outcome.Value!, user, grains, db, ct));
     }
 
-    static ProblemHttpResult NoTender => ProblemResults.NotFound("No tender has this id.");
+    static ProblemHttpResult NoTender => ProblemResults.NotFound(TenderState.NotFound);
 
     /// <summary>The tender when the user may see it: published tenders are public; a draft only to the buyer's editors and whoever started it.</summary>
     internal static async Task<TenderSnapshot?> Visible(Guid id, ClaimsPrincipal user, IGrainFactory grains)
@@ -140,8 +140,8 @@ public static class TenderEndpoints
     /// <summary>The request's details with its document ids resolved to files the buyer uploaded.</summary>
     static async Task<Outcome<TenderDetails>> Details(ITenderDetailsRequest body, Guid buyerId, MarketplaceDbContext db, CancellationToken ct)
     {
-        if (body.EnquiryDeadline is not { } enquiry) return Problem.Invalid("enquiryDeadline", "This field is required.");
-        if (body.SubmissionDeadline is not { } submission) return Problem.Invalid("submissionDeadline", "This field is required.");
+        if (body.EnquiryDeadline is not { } enquiry) return Problem.Invalid("enquiryDeadline", ProblemResults.FieldRequired);
+        if (body.SubmissionDeadline is not { } submission) return Problem.Invalid("submissionDeadline", ProblemResults.FieldRequired);
         var documents = await DocumentEndpoints.Resolve(body.Documents ?? [], buyerId, "documents", db, ct);
         if (documents.Problem is { } bad) return bad;
         return new TenderDetails(body.Title ?? "", body.Description,
