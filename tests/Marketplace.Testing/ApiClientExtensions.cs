@@ -62,6 +62,21 @@ public static class ApiClientExtensions
             new BuyerDecisionRequest(Marketplace.Spaces.BuyerDecision.Approve), Json)).EnsureSuccessStatusCode();
     }
 
+    /// <summary>A refusal as clients read it: the status, the code with its arguments, and each field's codes.</summary>
+    public sealed record Refused(HttpStatusCode Status, string Code, IReadOnlyDictionary<string, string> Args, IReadOnlyDictionary<string, string[]> FieldCodes);
+
+    public static async Task<Refused> Refusal(this HttpResponseMessage response)
+    {
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var root = body.RootElement;
+        static Dictionary<string, string> Args(JsonElement owner) => owner.TryGetProperty("args", out var args)
+            ? args.EnumerateObject().ToDictionary(a => a.Name, a => a.Value.GetString()!) : [];
+        var fields = root.TryGetProperty("errorCodes", out var codes)
+            ? codes.EnumerateObject().ToDictionary(f => f.Name, f => f.Value.EnumerateArray().Select(c => c.GetProperty("code").GetString()!).ToArray())
+            : [];
+        return new(response.StatusCode, root.GetProperty("code").GetString()!, Args(root), fields);
+    }
+
     public static async Task<T> Read<T>(this HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<T>(Json))!;
 
