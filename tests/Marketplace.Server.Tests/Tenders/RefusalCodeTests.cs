@@ -21,7 +21,7 @@ public abstract class RefusalCodeTests<THost>(THost fixture) : IClassFixture<THo
         var w = await TenderWorld.Create(fixture.Host, fixture.Clock);
         var invalid = await (await w.Buyer.PostAsJsonAsync("/api/tenders", w.Request() with { Title = "x", Criteria = [] }, Json)).Refusal();
         invalid.Status.Should().Be(HttpStatusCode.BadRequest);
-        invalid.Code.Should().Be("invalidFields");
+        invalid.Code.Should().Be(Problem.InvalidFields.Code);
         invalid.FieldCodes.Should().ContainKey("title").WhoseValue.Should().Equal("tender.title");
         invalid.FieldCodes.Should().ContainKey("criteria").WhoseValue.Should().Equal("tender.criteriaCount");
 
