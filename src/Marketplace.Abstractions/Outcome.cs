@@ -24,7 +24,7 @@ public sealed partial record Refusal(string Code, string Text)
     public string Say(IReadOnlyDictionary<string, string> args) =>
         Placeholder().Replace(Text, m => args.TryGetValue(m.Groups[1].Value, out var value) ? value : m.Value);
 
-    /// <summary>The arguments as the wire carries them: invariant text, instants in ISO 8601.</summary>
+    /// <summary>The arguments as the wire carries them: invariant text, instants in ISO 8601, money as "1250.50 EUR".</summary>
     public static Dictionary<string, string> Args(ReadOnlySpan<(string Name, object? Value)> args)
     {
         var result = new Dictionary<string, string>(args.Length);
@@ -33,6 +33,7 @@ public sealed partial record Refusal(string Code, string Text)
             {
                 null => "",
                 DateTimeOffset at => at.ToString("O", CultureInfo.InvariantCulture),
+                Showcase.Money money => $"{money.Amount.ToString(CultureInfo.InvariantCulture)} {money.Currency}",
                 IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
                 _ => value.ToString() ?? "",
             };
@@ -86,7 +87,7 @@ public sealed record Problem(ProblemKind Kind, string Code, string Detail, Dicti
             : a.Count == b.Count && a.All(pair => b.TryGetValue(pair.Key, out var problems) && pair.Value.SequenceEqual(problems));
 
     /// <summary>The code of a refusal made of field errors; each field names its own.</summary>
-    public static readonly Refusal InvalidFields = new("invalidFields", "One or more fields are invalid.");
+    public static readonly Refusal InvalidFields = new("input.invalidFields", "One or more fields are invalid.");
 
     public static Problem Invalid(Dictionary<string, FieldProblem[]> errors) =>
         new(ProblemKind.Invalid, InvalidFields.Code, InvalidFields.Text, [], errors);

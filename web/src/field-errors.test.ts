@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ApiError, toApiError } from "./api/problem";
 import { setLanguage } from "./i18n";
-import { describeFieldError, fieldMessages, fieldMessagesAt, generalMessage, otherFieldMessages } from "./field-errors";
+import { describeFieldError, fieldMessages, fieldMessagesAt, otherFieldMessages } from "./field-errors";
+import { describeRefusal } from "./i18n/refusals";
 
 // What the server answers to PUT /api/businesses/{id}/profile with bad input (see ProfileRules.cs).
 const profileErrors = toApiError(400, {
@@ -31,6 +32,18 @@ describe("field errors", () => {
 
   describe("in Italian", () => {
     beforeAll(() => setLanguage("it"));
+
+    it("translates a coded field error by its code, whatever the field and its English message", () => {
+      const errors = toApiError(400, {
+        status: 400,
+        code: "input.invalidFields",
+        errors: { name: ["This field is required."], kind: ["Some English."] },
+        errorCodes: { name: [{ code: "input.fieldRequired", args: {} }] },
+      }).errors;
+      expect(fieldMessages(errors, "name", sent)).toEqual(["Questo campo è obbligatorio."]);
+      // TODO(#16): an uncoded error is still chosen by its field.
+      expect(fieldMessages(errors, "kind", sent)[0]).toMatch(/Impresa/);
+    });
 
     it("translates each known field, keeping the limits the server states", () => {
       expect(fieldMessages(profileErrors, "name", sent)).toEqual([
@@ -167,14 +180,14 @@ describe("field errors", () => {
     });
   });
 
-  describe("generalMessage", () => {
+  describe("describeRefusal", () => {
     it("hides a server fault's English title behind the UI's own words", () => {
       setLanguage("it");
-      expect(generalMessage(new ApiError(500, "An error occurred while processing your request.", null, {}))).toBe(
+      expect(describeRefusal(new ApiError(500, "An error occurred while processing your request.", null, {}))).toBe(
         "Si è verificato un errore imprevisto. Ricarica la pagina e riprova.",
       );
-      expect(generalMessage(new TypeError("Failed to fetch"))).toBe("Il server non risponde. Controlla la connessione e riprova.");
-      expect(generalMessage(new ApiError(413, "The request was refused.", "Too large.", {}))).toBe("Too large.");
+      expect(describeRefusal(new TypeError("Failed to fetch"))).toBe("Il server non risponde. Controlla la connessione e riprova.");
+      expect(describeRefusal(new ApiError(413, "The request was refused.", "Too large.", {}))).toBe("Too large.");
     });
   });
 

@@ -8,8 +8,12 @@
 // an unreadable request) and writes its message in English; the message shown here is chosen by the field and
 // filled in from the request that was sent. The rules and limits are those of Marketplace.Grains:
 // Businesses/ProfileRules.cs and BusinessState.cs, Spaces/SpaceRules.cs and SpaceState.cs.
-import { ApiError, baseField, itemIndex, messagesAt, messagesFor, otherMessages, type Describe } from "./api/problem";
+//
+// Refusals the server codes are translated by their code (i18n/refusals). TODO(#16): the rest of this file, which
+// chooses a message by the field and the English text, goes when every field error is coded.
+import { baseField, itemIndex, messageOf, messagesAt, messagesFor, otherMessages, type Describe, type FieldError, type FieldErrors } from "./api/problem";
 import { t, type MessageKey } from "./i18n";
+import { refusalText } from "./i18n/refusals";
 
 /** The request that failed, or the part of it that the messages name (a refused CPV code, a tag). */
 export type SentRequest = object;
@@ -329,16 +333,19 @@ function describeNested(rule: Rule, key: string, serverText: string, sent: SentR
 }
 
 /**
- * The texts to show for one entry of a ProblemDetails `errors` object, in the current language: one per
- * field, naming the refused item for `capabilities[i]` and `tags[i]`. A field this table does not know keeps
- * the server's own messages.
+ * The texts to show for one field's errors, in the current language: a coded refusal by its code and arguments;
+ * any other message (TODO(#16): uncoded) one per field by the tables above, naming the refused item for
+ * `capabilities[i]` and `tags[i]`. A field the tables do not know keeps the messages as written.
  */
-export function describeFieldError(
-  key: string,
-  serverMessages: readonly string[],
-  sent?: SentRequest,
-  form?: FormName,
-): string[] {
+export function describeFieldError(key: string, errors: readonly FieldError[], sent?: SentRequest, form?: FormName): string[] {
+  const coded = errors.map((e) => (typeof e === "string" ? null : refusalText(e.code, e.args)));
+  const uncoded = errors.filter((_, i) => coded[i] === null).map(messageOf);
+  const texts = coded.filter((text) => text !== null);
+  return uncoded.length === 0 ? texts : [...texts, ...describeByText(key, uncoded, sent, form)];
+}
+
+/** TODO(#16): the message of uncoded field errors, chosen by the field and filled from their English text. */
+function describeByText(key: string, serverMessages: readonly string[], sent: SentRequest | undefined, form: FormName | undefined): string[] {
   const field = baseField(key);
   const serverText = serverMessages.join(" ");
   // Whatever the field, text refused for its characters (Marketplace.Grains/CleanText.cs) gets the same message.
@@ -367,32 +374,25 @@ export function describeFieldError(
 
 const describeWith =
   (sent: SentRequest | undefined, form: FormName | undefined): Describe =>
-  (key, messages) =>
-    describeFieldError(key, messages, sent, form);
+  (key, errors) =>
+    describeFieldError(key, errors, sent, form);
 
 /** The translated messages of one form field, its own and its items', each once. */
-export function fieldMessages(errors: Record<string, string[]>, field: string, sent?: SentRequest, form?: FormName): string[] {
+export function fieldMessages(errors: FieldErrors, field: string, sent?: SentRequest, form?: FormName): string[] {
   return messagesFor(errors, field, describeWith(sent, form));
 }
 
 /** The translated messages of one part of a nested form (`lots[0].cpv`, `criteria[1]`), its own and its items'. */
-export function fieldMessagesAt(errors: Record<string, string[]>, path: string, sent?: SentRequest, form?: FormName): string[] {
+export function fieldMessagesAt(errors: FieldErrors, path: string, sent?: SentRequest, form?: FormName): string[] {
   return messagesAt(errors, path, describeWith(sent, form));
 }
 
 /** The translated messages of fields the form does not show, so that none is silently dropped. */
 export function otherFieldMessages(
-  errors: Record<string, string[]>,
+  errors: FieldErrors,
   shownFields: readonly string[],
   sent?: SentRequest,
   form?: FormName,
 ): string[] {
   return otherMessages(errors, shownFields, describeWith(sent, form));
-}
-
-/** A failure that is not about fields: no answer, a server fault, or the server's own explanation. */
-export function generalMessage(error: unknown): string {
-  if (!(error instanceof ApiError)) return t("error.network");
-  if (error.status >= 500) return t("error.unexpected");
-  return error.detail ?? error.title;
 }

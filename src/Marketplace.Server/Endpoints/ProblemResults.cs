@@ -12,7 +12,7 @@ namespace Marketplace.Server.Endpoints;
 internal static class ProblemResults
 {
     /// <summary>Refusals every endpoint may give.</summary>
-    public static readonly Refusal FieldRequired = new("fieldRequired", "This field is required.");
+    public static readonly Refusal FieldRequired = new("input.fieldRequired", "This field is required.");
 
     public static ProblemHttpResult ToHttp(this Problem problem)
     {

@@ -7,7 +7,7 @@ namespace Marketplace.Server.Hosting;
 
 /// <summary>
 /// Lists every refusal code in the OpenAPI document (schema <c>ProblemCode</c>, found by reflection over the
-/// <see cref="Refusal"/> fields the server's assemblies declare) and the ProblemDetails extensions that carry them
+/// <see cref="Refusal"/> fields the project's assemblies declare) and the ProblemDetails extensions that carry them
 /// (schema <c>Refusal</c>), so clients translate codes instead of English text and a code without a translation
 /// fails the client's type check.
 /// </summary>
@@ -16,16 +16,29 @@ public sealed class ProblemCodesDocument : IOpenApiDocumentTransformer
     /// <summary>Every refusal the server can give, by code (one code, one English text).</summary>
     public static IReadOnlyList<Refusal> All { get; } = Declared();
 
+    /// <summary>The project's assemblies: the server's and those it references, loaded or not yet.</summary>
+    static IEnumerable<Assembly> Project()
+    {
+        static bool Ours(AssemblyName name) => name.Name?.StartsWith("Marketplace.", StringComparison.Ordinal) == true;
+        var found = new Dictionary<string, Assembly>();
+        var pending = new Stack<Assembly>([typeof(Refusal).Assembly, typeof(ProblemCodesDocument).Assembly]);
+        while (pending.TryPop(out var assembly))
+        {
+            if (!found.TryAdd(assembly.GetName().Name!, assembly)) continue;
+            foreach (var name in assembly.GetReferencedAssemblies().Where(Ours)) pending.Push(Assembly.Load(name));
+        }
+        return found.Values;
+    }
+
     static List<Refusal> Declared()
     {
-        var assemblies = new[] { typeof(Refusal).Assembly, typeof(ProblemCodesDocument).Assembly }
-            .Concat(AppDomain.CurrentDomain.GetAssemblies().Where(a => a.GetName().Name?.StartsWith("Marketplace.", StringComparison.Ordinal) == true))
-            .Distinct();
         const BindingFlags statics = BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
-        var refusals = assemblies.SelectMany(a => a.GetTypes()).SelectMany(t => t.GetFields(statics))
-            .Where(f => f.FieldType == typeof(Refusal)).Select(f => (Refusal)f.GetValue(null)!).Distinct().ToList();
+        // A field that names another's refusal (X = Rules.Y) is the same refusal; two declarations are two refusals.
+        var refusals = Project().SelectMany(a => a.GetTypes()).SelectMany(t => t.GetFields(statics))
+            .Where(f => f.FieldType == typeof(Refusal)).Select(f => (Refusal)f.GetValue(null)!)
+            .Distinct(ReferenceEqualityComparer.Instance).Cast<Refusal>().ToList();
         var clash = refusals.GroupBy(r => r.Code).FirstOrDefault(g => g.Count() > 1);
-        if (clash is not null) throw new InvalidOperationException($"Refusal code '{clash.Key}' is declared with two texts.");
+        if (clash is not null) throw new InvalidOperationException($"Refusal code '{clash.Key}' is declared twice: each code has one home.");
         return [.. refusals.OrderBy(r => r.Code, StringComparer.Ordinal)];
     }
 

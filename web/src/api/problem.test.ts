@@ -14,9 +14,36 @@ describe("toApiError", () => {
     expect(error.title).toBe("One or more validation errors occurred.");
     expect(error.detail).toBeNull();
     expect(error.errors).toEqual({
-      vatNumber: ["Partita IVA non valida."],
-      "capabilities[2]": ["Unknown CPV code 99999999-9."],
+      vatNumber: [{ code: "uncoded", args: {}, message: "Partita IVA non valida." }],
+      "capabilities[2]": [{ code: "uncoded", args: {}, message: "Unknown CPV code 99999999-9." }],
     });
+    expect(error.code).toBe("uncoded");
+  });
+
+  it("reads the refusal's code and arguments, and each field error's", () => {
+    const error = toApiError(400, {
+      status: 400,
+      detail: "One or more fields are invalid.",
+      code: "input.invalidFields",
+      errors: { name: ["The name is 2 to 200 characters long."], "tags[1]": ["Too long.", "Repeated."] },
+      errorCodes: {
+        name: [{ code: "business.nameLength", args: { min: "2", max: "200" } }],
+        "tags[1]": [{ code: "business.tagLength", args: { max: "40" } }, { code: "business.tagRepeated", args: {} }],
+      },
+    });
+    expect(error.code).toBe("input.invalidFields");
+    expect(error.errors).toEqual({
+      name: [{ code: "business.nameLength", args: { min: "2", max: "200" }, message: "The name is 2 to 200 characters long." }],
+      "tags[1]": [
+        { code: "business.tagLength", args: { max: "40" }, message: "Too long." },
+        { code: "business.tagRepeated", args: {}, message: "Repeated." },
+      ],
+    });
+  });
+
+  it("reads a refusal's code and arguments, keeping only text arguments", () => {
+    const error = toApiError(409, { status: 409, detail: "Gone.", code: "space.notMember", args: { firm: "Rossi", n: 3 } });
+    expect(error).toMatchObject({ status: 409, code: "space.notMember", args: { firm: "Rossi" }, detail: "Gone.", errors: {} });
   });
 
   it("keeps title and detail of a plain ProblemDetails", () => {
@@ -33,7 +60,10 @@ describe("toApiError", () => {
 
   it("ignores malformed error entries instead of failing", () => {
     const error = toApiError(400, { errors: { name: "Required", email: [1, "", "Invalid"], tags: [] } });
-    expect(error.errors).toEqual({ name: ["Required"], email: ["Invalid"] });
+    expect(error.errors).toEqual({
+      name: [{ code: "uncoded", args: {}, message: "Required" }],
+      email: [{ code: "uncoded", args: {}, message: "Invalid" }],
+    });
   });
 });
 

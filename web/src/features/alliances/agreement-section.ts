@@ -1,5 +1,6 @@
 // The agreement in force (accordo di raggruppamento / di rete) with its version; for the lead's Owners and
 // Managers, new terms to publish: the lead accepts them by publishing, every other firm must accept them again.
+import type { FieldErrors } from "../../api/problem";
 import { html, nothing } from "lit-html";
 import { ifDefined } from "lit-html/directives/if-defined.js";
 import { live } from "lit-html/directives/live.js";
@@ -17,7 +18,7 @@ export function agreementSection(ctx: AllianceContext) {
   /** The new terms as typed; until the lead types, the terms in force (a newer version replaces them). */
   let draft = "";
   let dirty = false;
-  let errors: Record<string, string[]> = {};
+  let errors: FieldErrors = {};
   let sent: { text: string } | undefined;
   let status: Status = null;
 

@@ -1,3 +1,4 @@
+import type { FieldErrors } from "../../api/problem";
 import type { AllianceDto, MemberRole } from "../../api/types";
 import type { ConfirmTexts } from "../../confirm-dialog";
 import type { Redraw } from "../../page";
@@ -9,7 +10,7 @@ export type GoneReason = "left" | "declined" | "removed";
 /** How an action went: the messages by field for a refused form (400), and the text to show next to it. */
 export interface Outcome {
   ok: boolean;
-  errors: Record<string, string[]>;
+  errors: FieldErrors;
   text: () => string;
 }
 

@@ -6,7 +6,7 @@ import { html, nothing } from "lit-html";
 import { ifDefined } from "lit-html/directives/if-defined.js";
 import { live } from "lit-html/directives/live.js";
 import { api } from "../../api/client";
-import { ApiError } from "../../api/problem";
+import { ApiError, type FieldErrors } from "../../api/problem";
 import type { FormAllianceRequest, MembershipStatus, MyBusinessDto, NamedDto } from "../../api/types";
 import { fieldMessages, otherFieldMessages } from "../../field-errors";
 import { t } from "../../i18n";
@@ -59,7 +59,7 @@ export function allianceFormPanel(options: AllianceFormOptions) {
   let form: AllianceForm = newAllianceForm(null, undefined);
   let candidates: NamedDto[] | null = null;
   let standings: Standings | null = null;
-  let errors: Record<string, string[]> = {};
+  let errors: FieldErrors = {};
   let sent: FormAllianceRequest | undefined;
   let status: Status = null;
   let busy = false;

@@ -1,6 +1,7 @@
 // The form that forms an alliance, and the FormAllianceRequest it sends: a lead among the user's firms, the space
 // it is formed in (the lead must be a member), a name and the first version of the agreement. Rules as in
 // Marketplace.Grains/Alliances/AllianceState.cs (CheckForm).
+import type { FieldErrors } from "../../api/problem";
 import type { FormAllianceRequest, MembershipStatus, MyBusinessDto, NamedDto } from "../../api/types";
 import { t } from "../../i18n";
 import { canManage } from "../businesses/roles";
@@ -75,7 +76,7 @@ const blank = (text: string): boolean => text.trim() === "";
  * there are any). `tenderId` null forms a standing alliance.
  */
 export function buildFormAllianceRequest(form: AllianceForm, tenderId: string | null): Built<FormAllianceRequest> {
-  const errors: Record<string, string[]> = {};
+  const errors: FieldErrors = {};
   const name = form.name.trim();
   const agreementText = form.agreementText.trim();
   if (form.leadId === "") errors.leadId = ["Choose the lead firm."];
@@ -87,13 +88,13 @@ export function buildFormAllianceRequest(form: AllianceForm, tenderId: string | 
 }
 
 /** New terms the lead publishes: the same rule as the first version (the server's field is `text`). */
-export function checkAgreementText(text: string): Record<string, string[]> {
+export function checkAgreementText(text: string): FieldErrors {
   const trimmed = text.trim();
   return blank(trimmed) || trimmed.length > MAX_AGREEMENT ? { text: [`The agreement terms are required, at most ${MAX_AGREEMENT} characters.`] } : {};
 }
 
 /** Removing a firm or withdrawing an invitation says why (the firm sees it), in at most 1000 characters. */
-export function checkReason(reason: string): Record<string, string[]> {
+export function checkReason(reason: string): FieldErrors {
   const trimmed = reason.trim();
   return blank(trimmed) || trimmed.length > MAX_REASON ? { reason: [`Say why, in at most ${MAX_REASON} characters.`] } : {};
 }

@@ -1,5 +1,6 @@
 // For the lead's Owners and Managers: invite a member firm of the alliance's space, as a member (mandante) or a
 // subcontractor. The candidates are the space's members (GET /api/spaces/{id}/members) not yet in the alliance.
+import type { FieldErrors } from "../../api/problem";
 import { html, nothing } from "lit-html";
 import { ifDefined } from "lit-html/directives/if-defined.js";
 import { api } from "../../api/client";
@@ -23,7 +24,7 @@ export function inviteForm(ctx: AllianceContext) {
   let failed = false;
   let firmId = "";
   let role: AllianceRole = "Member";
-  let errors: Record<string, string[]> = {};
+  let errors: FieldErrors = {};
   let sent: AllianceInviteRequest | undefined;
   let status: Status = null;
 

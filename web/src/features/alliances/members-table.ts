@@ -1,6 +1,7 @@
 // The alliance's firms: role, standing and where each stands with the agreement; for the lead's Owners and Managers,
 // per row, hand the lead over (to an active member, once confirmed in a dialog) and remove a firm or withdraw its
 // invitation, saying why.
+import type { FieldErrors } from "../../api/problem";
 import { html, nothing } from "lit-html";
 import { ifDefined } from "lit-html/directives/if-defined.js";
 import { live } from "lit-html/directives/live.js";
@@ -21,7 +22,7 @@ export function membersTable(ctx: AllianceContext) {
   /** The firm whose removal is being confirmed, with its reason. */
   let removing: string | null = null;
   let reason = "";
-  let errors: Record<string, string[]> = {};
+  let errors: FieldErrors = {};
   let sent: { reason: string } | undefined;
   let status: Status = null;
 

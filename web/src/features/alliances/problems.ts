@@ -2,7 +2,7 @@
 // `detail`); the UI knows from the action and the status what happened, and says it in the user's language.
 // Field errors (400) are shown by the forms next to their fields.
 import { ApiError } from "../../api/problem";
-import { generalMessage } from "../../field-errors";
+import { describeRefusal } from "../../i18n/refusals";
 import { t, type MessageKey } from "../../i18n";
 
 export type AllianceAction =
@@ -52,7 +52,7 @@ export interface ActionProblem {
  * invited, the tender closed): the page reloads and the message says what it means for this action.
  */
 export function allianceProblem(action: AllianceAction, error: unknown): ActionProblem {
-  if (!(error instanceof ApiError)) return { text: () => generalMessage(error), reload: false };
+  if (!(error instanceof ApiError)) return { text: () => describeRefusal(error), reload: false };
   switch (error.status) {
     case 401:
       return { text: () => t("alliances.problem.signedOut"), reload: false };
@@ -63,6 +63,6 @@ export function allianceProblem(action: AllianceAction, error: unknown): ActionP
     case 409:
       return { text: () => t(conflict[action]), reload: true };
     default:
-      return { text: () => generalMessage(error), reload: false };
+      return { text: () => describeRefusal(error), reload: false };
   }
 }

@@ -1,6 +1,6 @@
 // ASP.NET Core Identity answers with its own error codes instead of field names; this maps them
 // to the form field they belong to and to a translated message.
-import { ApiError } from "../../api/problem";
+import { ApiError, messageOf } from "../../api/problem";
 import { t, type MessageKey } from "../../i18n";
 
 export type AuthField = "email" | "password" | "currentPassword";
@@ -44,7 +44,8 @@ export function authErrors(error: unknown): AuthErrors {
     result.general.push(t("auth.error.tooManyRequests"));
     return result;
   }
-  for (const [code, messages] of Object.entries(error.errors)) {
+  for (const [code, refusals] of Object.entries(error.errors)) {
+    const messages = refusals.map(messageOf);
     const match = known[code];
     const field: AuthField | null = match?.field ?? (code === "email" || code === "password" || code === "currentPassword" ? code : null);
     // Identity's messages carry the configured limits ("at least 8 characters"); keep the number.

@@ -3,13 +3,14 @@ import { html, nothing } from "lit-html";
 import { ifDefined } from "lit-html/directives/if-defined.js";
 import { live } from "lit-html/directives/live.js";
 import { api } from "../../api/client";
-import { ApiError, invalidIndexes } from "../../api/problem";
+import { ApiError, invalidIndexes, type FieldErrors } from "../../api/problem";
 import type { BusinessProfileDto, BusinessSize, CapabilityDto, ComuneDto, EditProfileRequest } from "../../api/types";
 import { localized, t, type MessageKey } from "../../i18n";
 import type { Page, Redraw } from "../../page";
 import { href } from "../../router";
 import { fieldErrorView, loadErrorView, loadingView, notFoundView } from "../../views";
-import { fieldMessages, generalMessage, otherFieldMessages } from "../../field-errors";
+import { fieldMessages, otherFieldMessages } from "../../field-errors";
+import { describeRefusal } from "../../i18n/refusals";
 import { comuneLabel } from "./format";
 import { canManage } from "./roles";
 import { buildEditRequest, formFromProfile, type ProfileForm, type TextField } from "./profile-form";
@@ -28,7 +29,7 @@ export function editPage(id: string, redraw: Redraw): Page {
   let profile: BusinessProfileDto | null = null;
   let form: ProfileForm | null = null;
   let failure: "notFound" | "forbidden" | "error" | null = null;
-  let errors: Record<string, string[]> = {};
+  let errors: FieldErrors = {};
   /** The request the errors are about: `capabilities[2]` is the third code sent, whatever the form shows now. */
   let sent: EditProfileRequest | null = null;
   let status: Status = null;
@@ -109,7 +110,7 @@ export function editPage(id: string, redraw: Redraw): Page {
   }
 
   async function explain(error: unknown): Promise<Status> {
-    if (!(error instanceof ApiError)) return { state: "error", text: () => generalMessage(error) };
+    if (!(error instanceof ApiError)) return { state: "error", text: () => describeRefusal(error) };
     switch (error.status) {
       case 400: {
         errors = error.errors;
@@ -129,7 +130,7 @@ export function editPage(id: string, redraw: Redraw): Page {
         failure = "notFound";
         return null;
       default:
-        return { state: "error", text: () => generalMessage(error) };
+        return { state: "error", text: () => describeRefusal(error) };
     }
   }
 

@@ -3,12 +3,13 @@
 import { html, nothing } from "lit-html";
 import { ifDefined } from "lit-html/directives/if-defined.js";
 import { api } from "../../api/client";
-import { ApiError } from "../../api/problem";
+import { ApiError, type FieldErrors } from "../../api/problem";
 import type { BusinessInvitationDto, BusinessMemberDto, InviteMemberRequest, MemberRole } from "../../api/types";
 import { t } from "../../i18n";
 import type { Redraw } from "../../page";
 import { fieldErrorView, loadErrorView, loadingView } from "../../views";
-import { fieldMessages, generalMessage, otherFieldMessages } from "../../field-errors";
+import { fieldMessages, otherFieldMessages } from "../../field-errors";
+import { describeRefusal } from "../../i18n/refusals";
 import { canManage } from "./roles";
 
 /** Roles one can invite to; a business has one Owner, its creator. */
@@ -17,7 +18,7 @@ const invitable: readonly MemberRole[] = ["Viewer", "Manager"];
 export function membersSection(businessId: string, role: MemberRole, redraw: Redraw) {
   let members: BusinessMemberDto[] | null = null;
   let loadFailed = false;
-  let errors: Record<string, string[]> = {};
+  let errors: FieldErrors = {};
   let pending: BusinessInvitationDto[] = [];
   let sent: InviteMemberRequest | undefined;
   /** The text is made when shown, so that it follows a change of language. */
@@ -54,7 +55,7 @@ export function membersSection(businessId: string, role: MemberRole, redraw: Red
       pending = await api.revokeInvitation(businessId, invitation.id);
       status = { ok: true, text: () => t("members.revoked", { email: invitation.email }) };
     } catch (error) {
-      status = { ok: false, text: () => generalMessage(error) };
+      status = { ok: false, text: () => describeRefusal(error) };
     } finally {
       busy = false;
       redraw();
@@ -89,7 +90,7 @@ export function membersSection(businessId: string, role: MemberRole, redraw: Red
         };
       } else if (error instanceof ApiError && error.status === 409) status = { ok: false, text: () => t("members.alreadyInvited") };
       else if (error instanceof ApiError && error.status === 403) status = { ok: false, text: () => t("members.forbidden") };
-      else status = { ok: false, text: () => generalMessage(error) };
+      else status = { ok: false, text: () => describeRefusal(error) };
     } finally {
       busy = false;
       redraw();

@@ -3,7 +3,7 @@ import { html, nothing } from "lit-html";
 import { api } from "../../api/client";
 import { ApiError } from "../../api/problem";
 import type { MyBusinessDto, MyInvitationDto } from "../../api/types";
-import { generalMessage } from "../../field-errors";
+import { describeRefusal } from "../../i18n/refusals";
 import { t } from "../../i18n";
 import type { Page, Redraw } from "../../page";
 import { href } from "../../router";
@@ -47,7 +47,7 @@ export function myBusinessesPage(redraw: Redraw): Page {
         status = { ok: true, text: () => t("my.invitations.declined", { business }) };
       }
     } catch (error) {
-      status = { ok: false, text: () => (error instanceof ApiError && error.status === 404 ? t("my.invitations.gone") : generalMessage(error)) };
+      status = { ok: false, text: () => (error instanceof ApiError && error.status === 404 ? t("my.invitations.gone") : describeRefusal(error)) };
     } finally {
       busy = false;
       load();

@@ -2,18 +2,19 @@
 import { html, nothing } from "lit-html";
 import { ifDefined } from "lit-html/directives/if-defined.js";
 import { api } from "../../api/client";
-import { ApiError } from "../../api/problem";
+import { ApiError, type FieldErrors } from "../../api/problem";
 import type { BusinessKind, CreateBusinessRequest } from "../../api/types";
 import { t } from "../../i18n";
 import type { Page, Redraw } from "../../page";
 import { navigate } from "../../router";
 import { fieldErrorView } from "../../views";
-import { fieldMessages, generalMessage, otherFieldMessages } from "../../field-errors";
+import { fieldMessages, otherFieldMessages } from "../../field-errors";
+import { describeRefusal } from "../../i18n/refusals";
 
 const kinds: readonly BusinessKind[] = ["Firm", "Association", "Buyer"];
 
 export function newBusinessPage(redraw: Redraw): Page {
-  let errors: Record<string, string[]> = {};
+  let errors: FieldErrors = {};
   let sent: CreateBusinessRequest | undefined;
   /** Made when shown, so that it follows a change of language. */
   let general: (() => string) | null = null;
@@ -35,7 +36,7 @@ export function newBusinessPage(redraw: Redraw): Page {
       if (error instanceof ApiError && error.status === 400) {
         errors = error.errors;
         general = () => [t("form.invalid"), ...otherFieldMessages(errors, ["kind", "name"], sent)].join(" ");
-      } else general = () => generalMessage(error);
+      } else general = () => describeRefusal(error);
     } finally {
       busy = false;
       redraw();

@@ -1,6 +1,7 @@
 // The answers to the tender's quality criteria (the technical offer), one per criterion, co-edited like the work
 // packages: each answer has a version, and a newer one from someone else never silently replaces what the user is
 // typing (stale.ts).
+import type { FieldErrors } from "../../api/problem";
 import { html, nothing } from "lit-html";
 import { ifDefined } from "lit-html/directives/if-defined.js";
 import { live } from "lit-html/directives/live.js";
@@ -17,7 +18,7 @@ export const MAX_ANSWER = 8000;
 
 interface AnswerEdit {
   draft: Draft<string>;
-  errors: Record<string, string[]>;
+  errors: FieldErrors;
   sent: SaveAnswerRequest | undefined;
   status: Status | null;
 }

@@ -1,6 +1,7 @@
 // A work package's form: its values as typed, whether two sets of values are the same package, and the
 // SaveWorkPackageRequest it sends, with the problems found first (keyed as the server keys them). Rules as in
 // Marketplace.Grains/JointBids/JointBidState.cs (CheckSave) and MoneyRules.
+import type { FieldErrors } from "../../api/problem";
 import type { LotDto, SaveWorkPackageRequest, WorkPackageDto } from "../../api/types";
 import { currentLanguage, type Lang } from "../../i18n";
 import type { Built } from "../tenders/tender-form";
@@ -67,7 +68,7 @@ export function buildPackageRequest(
   fields: PackageFields,
   lots: readonly Pick<LotDto, "number" | "estimatedValue">[],
 ): Built<SaveWorkPackageRequest> {
-  const errors: Record<string, string[]> = {};
+  const errors: FieldErrors = {};
   const title = fields.title.trim();
   if (title === "" || title.length > MAX_TITLE) errors.title = [`A work package has a title of at most ${MAX_TITLE} characters.`];
   const lotNumber = Number.parseInt(fields.lot, 10);

@@ -2,7 +2,7 @@
 // `detail`); the UI knows from the action and the status what happened, and says it in the user's language.
 // Field errors (400) are shown by the forms next to their fields.
 import { ApiError } from "../../api/problem";
-import { generalMessage } from "../../field-errors";
+import { describeRefusal } from "../../i18n/refusals";
 import { t, type MessageKey } from "../../i18n";
 
 export type JointBidAction = "savePackage" | "deletePackage" | "answer" | "attach" | "detach" | "sign" | "submit" | "withdraw";
@@ -46,7 +46,7 @@ function notFound(action: JointBidAction): MessageKey {
 }
 
 export function jointBidProblem(action: JointBidAction, error: unknown): JointBidProblem {
-  if (!(error instanceof ApiError)) return { text: () => generalMessage(error), reload: false, stale: false };
+  if (!(error instanceof ApiError)) return { text: () => describeRefusal(error), reload: false, stale: false };
   switch (error.status) {
     case 401:
       return { text: () => t("alliances.problem.signedOut"), reload: false, stale: false };
@@ -62,6 +62,6 @@ export function jointBidProblem(action: JointBidAction, error: unknown): JointBi
     case 409:
       return { text: () => t(conflict[action]), reload: true, stale: action === "savePackage" || action === "answer" };
     default:
-      return { text: () => generalMessage(error), reload: false, stale: false };
+      return { text: () => describeRefusal(error), reload: false, stale: false };
   }
 }

@@ -1,6 +1,7 @@
 // The work packages, grouped by lot with each lot's subtotal and the grand total; for the editors, each package
 // edited in place, deleted, and new ones added. Each form is a draft of one package (stale.ts): a newer joint bid
 // from anyone touches only the drafts of packages that changed, and never drops what the user typed.
+import type { FieldErrors } from "../../api/problem";
 import { html, nothing } from "lit-html";
 import { ifDefined } from "lit-html/directives/if-defined.js";
 import { live } from "lit-html/directives/live.js";
@@ -29,7 +30,7 @@ interface PackageEdit {
   /** The package edited; null for a new one. */
   id: string | null;
   draft: Draft<PackageFields>;
-  errors: Record<string, string[]>;
+  errors: FieldErrors;
   sent: SaveWorkPackageRequest | undefined;
   status: Status | null;
 }

@@ -5,7 +5,7 @@ import { html, nothing } from "lit-html";
 import { ifDefined } from "lit-html/directives/if-defined.js";
 import { live } from "lit-html/directives/live.js";
 import { api } from "../../api/client";
-import { ApiError } from "../../api/problem";
+import { ApiError, type FieldErrors } from "../../api/problem";
 import type {
   BusinessKind,
   CapabilityDto,
@@ -15,7 +15,8 @@ import type {
   MemberRole,
   ShowcaseDto,
 } from "../../api/types";
-import { fieldMessages, generalMessage, otherFieldMessages, type SentRequest } from "../../field-errors";
+import { fieldMessages, otherFieldMessages, type SentRequest } from "../../field-errors";
+import { describeRefusal } from "../../i18n/refusals";
 import { formatDate, localized, t } from "../../i18n";
 import { latestOnly } from "../../latest";
 import type { Redraw } from "../../page";
@@ -43,7 +44,7 @@ const PUBLISH_FIELDS = ["title", "description", "client", "year", "value", "cpv"
 const ENDORSE_FIELDS = ["endorserFirmId", "projectId", "text"] as const;
 
 /** A failure as a status line; 400s name fields the form does not show, if any. */
-function failure(error: unknown, errors: Record<string, string[]>, shown: readonly string[], sent: SentRequest | undefined, messages: Partial<Record<403 | 409, () => string>>): Status {
+function failure(error: unknown, errors: FieldErrors, shown: readonly string[], sent: SentRequest | undefined, messages: Partial<Record<403 | 409, () => string>>): Status {
   if (error instanceof ApiError && error.status === 400) {
     return {
       ok: false,
@@ -57,7 +58,7 @@ function failure(error: unknown, errors: Record<string, string[]>, shown: readon
     const own = messages[error.status];
     if (own) return { ok: false, text: own };
   }
-  return { ok: false, text: () => generalMessage(error) };
+  return { ok: false, text: () => describeRefusal(error) };
 }
 
 export function showcaseSection(businessId: string, redraw: Redraw) {
@@ -70,7 +71,7 @@ export function showcaseSection(businessId: string, redraw: Redraw) {
 
   // Publish form.
   let form: ShowcaseForm = emptyShowcaseForm();
-  let publishErrors: Record<string, string[]> = {};
+  let publishErrors: FieldErrors = {};
   let publishSent: SentRequest | undefined;
   let publishStatus: Status = null;
   let publishing = false;
@@ -78,7 +79,7 @@ export function showcaseSection(businessId: string, redraw: Redraw) {
   // Answers.
   let declining: { projectId: string; partnerId: string } | null = null;
   let reason = "";
-  let answerErrors: Record<string, string[]> = {};
+  let answerErrors: FieldErrors = {};
   let answerSent: SentRequest | undefined;
   let answerStatus: { projectId: string; status: Status } | null = null;
   let answering = false;
@@ -87,7 +88,7 @@ export function showcaseSection(businessId: string, redraw: Redraw) {
   let endorserId = "";
   let endorseProjectId = "";
   let endorseText = "";
-  let endorseErrors: Record<string, string[]> = {};
+  let endorseErrors: FieldErrors = {};
   let endorseSent: EndorseRequest | undefined;
   let endorseStatus: Status = null;
   let endorsing = false;

@@ -1,6 +1,7 @@
 // The showcase's logic without views: the request a form sends, money as the UI's language writes it, and who
 // may answer for a partner or endorse a firm. The rules are those of Marketplace.Grains/Showcase (ShowcaseRules.cs,
 // ShowcaseState.cs): only a firm's Owners and Managers publish, answer and endorse for it.
+import type { FieldErrors } from "../../api/problem";
 import type { CapabilityDto, MemberRole, MoneyDto, PublishShowcaseRequest, ShowcaseDto } from "../../api/types";
 import type { Lang } from "../../i18n";
 import { canManage } from "../businesses/roles";
@@ -70,7 +71,7 @@ export function normalizeAmount(text: string): string | null {
 export function buildShowcaseRequest(
   firmId: string,
   form: ShowcaseForm,
-): { body: PublishShowcaseRequest } | { errors: Record<string, string[]> } {
+): { body: PublishShowcaseRequest } | { errors: FieldErrors } {
   const trimmed = (value: string): string | null => (value.trim() === "" ? null : value.trim());
   let value: MoneyDto | null = null;
   if (form.amount.trim() !== "") {

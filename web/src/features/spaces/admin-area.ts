@@ -5,7 +5,7 @@ import { html, nothing } from "lit-html";
 import { ifDefined } from "lit-html/directives/if-defined.js";
 import { live } from "lit-html/directives/live.js";
 import { api } from "../../api/client";
-import { ApiError } from "../../api/problem";
+import { ApiError, type FieldErrors } from "../../api/problem";
 import type {
   DirectoryEntryDto,
   MembershipDecision,
@@ -68,10 +68,10 @@ export function adminArea(ctx: SpaceContext) {
 
   let invitee: DirectoryEntryDto | null = null;
   let policyDraft: string | null = null;
-  let policyErrors: Record<string, string[]> = {};
+  let policyErrors: FieldErrors = {};
   let policySent: PublishPolicyRequest | undefined;
   let moderatorEmail = "";
-  let moderatorErrors: Record<string, string[]> = {};
+  let moderatorErrors: FieldErrors = {};
   let moderatorSent: ModeratorRequest | undefined;
 
   const loadLists = latestOnly(

@@ -3,7 +3,7 @@ import { html, nothing } from "lit-html";
 import { ifDefined } from "lit-html/directives/if-defined.js";
 import { live } from "lit-html/directives/live.js";
 import { ref } from "lit-html/directives/ref.js";
-import { ApiError } from "../../api/problem";
+import { ApiError, type FieldErrors } from "../../api/problem";
 import type { DecisionRequest, MembershipDecision, SpaceDetailDto } from "../../api/types";
 import { fieldMessages, otherFieldMessages } from "../../field-errors";
 import { t } from "../../i18n";
@@ -34,7 +34,7 @@ export function decisionDialog(
 ): DecisionDialog {
   let target: DecisionTarget | null = null;
   let reason = "";
-  let errors: Record<string, string[]> = {};
+  let errors: FieldErrors = {};
   let sent: DecisionRequest | undefined;
   let general: (() => string) | null = null;
   let busy = false;

@@ -2,7 +2,7 @@
 // `detail`); the UI knows from the action and the status what happened, and says it in the user's language.
 import { ApiError } from "../../api/problem";
 import type { MembershipStatus } from "../../api/types";
-import { generalMessage } from "../../field-errors";
+import { describeRefusal } from "../../i18n/refusals";
 import { t, type MessageKey } from "../../i18n";
 
 export type SpaceAction =
@@ -62,7 +62,7 @@ export interface ActionProblem {
  * space or the firm changed in the meantime: the page reloads and the message says so.
  */
 export function actionProblem(action: SpaceAction, error: unknown): ActionProblem {
-  if (!(error instanceof ApiError)) return { text: () => generalMessage(error), reload: false };
+  if (!(error instanceof ApiError)) return { text: () => describeRefusal(error), reload: false };
   switch (error.status) {
     case 401:
       return { text: () => t("spaces.problem.signedOut"), reload: false };
@@ -73,7 +73,7 @@ export function actionProblem(action: SpaceAction, error: unknown): ActionProble
     case 409:
       return { text: () => t(conflict[action]), reload: true };
     default:
-      return { text: () => generalMessage(error), reload: false };
+      return { text: () => describeRefusal(error), reload: false };
   }
 }
 

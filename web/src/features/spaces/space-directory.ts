@@ -6,7 +6,7 @@ import { html, nothing } from "lit-html";
 import { ifDefined } from "lit-html/directives/if-defined.js";
 import { live } from "lit-html/directives/live.js";
 import { api } from "../../api/client";
-import { ApiError } from "../../api/problem";
+import { ApiError, type FieldErrors } from "../../api/problem";
 import type { CapabilityDto, ComuneDto, SpaceDirectoryPageDto } from "../../api/types";
 import { debounce } from "../../debounce";
 import { fieldMessages, otherFieldMessages } from "../../field-errors";
@@ -55,7 +55,7 @@ export function spaceDirectory(spaceId: string, redraw: Redraw) {
   let state: DirectoryState = "loading";
   /** A search is on its way: the results shown are the previous search's. */
   let searching = false;
-  let errors: Record<string, string[]> = {};
+  let errors: FieldErrors = {};
   /** The filters the errors are about. */
   let sent: DirectoryFilters = filters;
   let radiusText = filters.radiusKm === null ? "" : String(filters.radiusKm);

@@ -3,7 +3,7 @@ import { html, nothing } from "lit-html";
 import { ifDefined } from "lit-html/directives/if-defined.js";
 import { live } from "lit-html/directives/live.js";
 import { api } from "../../api/client";
-import { ApiError } from "../../api/problem";
+import { ApiError, type FieldErrors } from "../../api/problem";
 import type {
   ComuneDto,
   CreateSpaceRequest,
@@ -48,7 +48,7 @@ export function spaceFormPage(spaceId: string | null, redraw: Redraw): Page {
   let detail: SpaceDetailDto | null = null;
   let hosts: MyBusinessDto[] = [];
   let failure: "notFound" | "forbidden" | "noHost" | "error" | null = null;
-  let errors: Record<string, string[]> = {};
+  let errors: FieldErrors = {};
   let sent: CreateSpaceRequest | EditSpaceSettingsRequest | undefined;
   let status: Status = null;
   let saving = false;

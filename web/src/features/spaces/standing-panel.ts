@@ -4,7 +4,7 @@ import { html, nothing } from "lit-html";
 import { ifDefined } from "lit-html/directives/if-defined.js";
 import { live } from "lit-html/directives/live.js";
 import { api } from "../../api/client";
-import { ApiError } from "../../api/problem";
+import { ApiError, type FieldErrors } from "../../api/problem";
 import type { ApplyRequest, FirmStandingDto, MemberRole, SpaceDetailDto } from "../../api/types";
 import { fieldMessages, otherFieldMessages } from "../../field-errors";
 import { t } from "../../i18n";
@@ -22,7 +22,7 @@ interface Draft {
   accepted: boolean;
   /** The client's own check: the policy box was left unticked. */
   mustAccept: boolean;
-  errors: Record<string, string[]>;
+  errors: FieldErrors;
   sent?: ApplyRequest;
 }
 

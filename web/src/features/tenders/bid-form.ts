@@ -1,5 +1,6 @@
 // A firm's bid form: a price per lot it bids for and an answer per quality criterion (the "offerta tecnica"),
 // and the SubmitBidRequest it sends. Rules as in Marketplace.Grains/Tenders/BidState.cs (Seal).
+import type { FieldErrors } from "../../api/problem";
 import type { BidDto, DocumentDto, LotPriceRequest, SubmitBidRequest, TenderDto } from "../../api/types";
 import { currentLanguage, type Lang } from "../../i18n";
 import { parseAmount } from "../showcase/showcase";
@@ -31,7 +32,7 @@ export const qualityCriteria = (tender: TenderDto) => tender.criteria.filter((c)
  * found first (keyed as the server keys them: `lots[i].price.amount` is the i-th lot sent, `answers[n]` criterion n).
  */
 export function buildBidRequest(tender: TenderDto, form: BidForm): Built<SubmitBidRequest> {
-  const errors: Record<string, string[]> = {};
+  const errors: FieldErrors = {};
   const lots: LotPriceRequest[] = [];
   for (const lot of tender.lots) {
     const text = form.prices[lot.number]?.trim() ?? "";

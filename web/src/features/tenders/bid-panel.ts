@@ -5,7 +5,7 @@ import { html, nothing } from "lit-html";
 import { ifDefined } from "lit-html/directives/if-defined.js";
 import { live } from "lit-html/directives/live.js";
 import { api } from "../../api/client";
-import { ApiError } from "../../api/problem";
+import { ApiError, type FieldErrors } from "../../api/problem";
 import type { BidDto, BidResultDto, MyBusinessDto, ReceiptDto, SubmitBidRequest, TenderDto } from "../../api/types";
 import { describeFieldError, otherFieldMessages } from "../../field-errors";
 import { formatNumber, t } from "../../i18n";
@@ -44,7 +44,7 @@ export function bidPanel(ctx: TenderContext) {
   /** The firm the form was filled for; a reload does not overwrite what the user is typing. */
   let formFor: string | null = null;
   let dirty = false;
-  let errors: Record<string, string[]> = {};
+  let errors: FieldErrors = {};
   let sent: SubmitBidRequest | undefined;
   let status: Status = null;
   let busy = false;

@@ -6,7 +6,7 @@ import { html, nothing } from "lit-html";
 import { ifDefined } from "lit-html/directives/if-defined.js";
 import { live } from "lit-html/directives/live.js";
 import { api } from "../../api/client";
-import { ApiError } from "../../api/problem";
+import { ApiError, type FieldErrors } from "../../api/problem";
 import type { CriterionDto, IntegrityFailureDto, LotEvaluationDto, RankedBidDto, TenderDto } from "../../api/types";
 import { fieldMessages, otherFieldMessages, type SentRequest } from "../../field-errors";
 import { formatDateTime, formatNumber, t, tn } from "../../i18n";
@@ -37,7 +37,7 @@ export function evaluationPanel(ctx: TenderContext) {
   const checks = new Map<string, Check>();
   let declaring: number | null = null;
   let reason = "";
-  let reasonErrors: Record<string, string[]> = {};
+  let reasonErrors: FieldErrors = {};
   let reasonSent: SentRequest | undefined;
   const lotStatus = new Map<number, Status>();
 

@@ -4,7 +4,7 @@ import { html, nothing } from "lit-html";
 import { ifDefined } from "lit-html/directives/if-defined.js";
 import { live } from "lit-html/directives/live.js";
 import { api } from "../../api/client";
-import { ApiError } from "../../api/problem";
+import { ApiError, type FieldErrors } from "../../api/problem";
 import type { TenderDto } from "../../api/types";
 import { fieldMessages, otherFieldMessages, type SentRequest } from "../../field-errors";
 import { t } from "../../i18n";
@@ -21,7 +21,7 @@ export function managePanel(ctx: TenderContext) {
   let status: Status = null;
   let cancelling = false;
   let reason = "";
-  let errors: Record<string, string[]> = {};
+  let errors: FieldErrors = {};
   let sent: SentRequest | undefined;
 
   async function run(action: TenderAction, call: () => Promise<TenderDto>, done: (fresh: TenderDto) => () => string, body?: SentRequest) {

@@ -5,7 +5,7 @@ import { html, nothing } from "lit-html";
 import { ifDefined } from "lit-html/directives/if-defined.js";
 import { live } from "lit-html/directives/live.js";
 import { api } from "../../api/client";
-import { ApiError } from "../../api/problem";
+import { ApiError, type FieldErrors } from "../../api/problem";
 import type { MyBusinessDto, QuestionDto, TenderDto } from "../../api/types";
 import { fieldMessages, otherFieldMessages, type SentRequest } from "../../field-errors";
 import { formatDateTime, t } from "../../i18n";
@@ -23,13 +23,13 @@ export function questionsSection(ctx: TenderContext) {
   let firmId = "";
   let text = "";
   let asking = false;
-  let askErrors: Record<string, string[]> = {};
+  let askErrors: FieldErrors = {};
   let askSent: SentRequest | undefined;
   let askStatus: Status = null;
 
   const answers = new Map<number, string>();
   let answering: number | null = null;
-  let answerErrors: Record<string, string[]> = {};
+  let answerErrors: FieldErrors = {};
   let answerSent: SentRequest | undefined;
   let answerStatus: { number: number; status: Status } | null = null;
 

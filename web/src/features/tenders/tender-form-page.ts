@@ -4,7 +4,7 @@ import { html, nothing } from "lit-html";
 import { ifDefined } from "lit-html/directives/if-defined.js";
 import { live } from "lit-html/directives/live.js";
 import { api } from "../../api/client";
-import { ApiError } from "../../api/problem";
+import { ApiError, type FieldErrors } from "../../api/problem";
 import type { BusinessProfileDto, CapabilityDto, ComuneDto, CriterionKind, SpaceSummaryDto, TenderDto } from "../../api/types";
 import { describeFieldError, fieldMessagesAt, otherFieldMessages, type SentRequest } from "../../field-errors";
 import { localized, t } from "../../i18n";
@@ -61,7 +61,7 @@ export function tenderFormPage(mode: TenderFormMode, redraw: Redraw): Page {
   let spaces: SpaceSummaryDto[] = [];
   let failure: Failure | null = null;
   let amendment = { summary: "", material: false };
-  let errors: Record<string, string[]> = {};
+  let errors: FieldErrors = {};
   /** The request the errors are about, with documents by name (`documents[1]` quotes the file). */
   let sent: SentRequest | undefined;
   let status: Status = null;

@@ -1,6 +1,7 @@
 // The tender form's state, and the requests the server gets from it: a new draft (DraftTenderRequest), an edited
 // draft (EditTenderRequest) and an amendment (AmendTenderRequest). Lots and criteria keep their numbers; new ones
 // are sent with number 0 and numbered by the server (TenderRules.cs).
+import type { FieldErrors } from "../../api/problem";
 import type {
   AmendTenderRequest,
   CapabilityDto,
@@ -202,11 +203,11 @@ type Details = Omit<DraftTenderRequest, "buyerId" | "spaces">;
 export interface Built<T> {
   body: T;
   /** Problems found before sending, keyed as the server keys them: send nothing while there are any. */
-  errors: Record<string, string[]>;
+  errors: FieldErrors;
 }
 
 function details(form: TenderForm, typedCpv: (lot: LotForm) => string | null): Built<Details> {
-  const errors: Record<string, string[]> = {};
+  const errors: FieldErrors = {};
   const lots: LotRequest[] = form.lots.map((lot, i) => {
     let estimatedValue: LotRequest["estimatedValue"] = null;
     if (lot.value.trim() !== "") {
