@@ -15,7 +15,7 @@ public sealed class RefusalCodesTests
         var codes = ProblemCodesDocument.All.Select(r => r.Code).ToList();
 
         codes.Should().OnlyHaveUniqueItems();
-        codes.Should().AllSatisfy(code => code.Should().MatchRegex(@"^[a-z]+(\.[a-zA-Z]+)+$"));
+        codes.Should().AllSatisfy(code => code.Should().MatchRegex(@"^[a-z][a-zA-Z]*(\.[a-z][a-zA-Z]*)+$"));
     }
 
     [Fact]
