@@ -1,4 +1,124 @@
-// Refusals of alliances: Marketplace.Grains/Alliances and the alliance endpoints.
+// Refusals of alliances: Marketplace.Grains/Alliances (AllianceState.cs) and the alliance endpoints.
 import type { RefusalTexts } from "./texts";
 
-export const alliances = {} satisfies RefusalTexts;
+export const alliances = {
+  "alliance.notFound": {
+    it: "Questa alleanza non esiste.",
+    en: "This alliance does not exist.",
+  },
+  "alliance.notVisible": {
+    it: "L'alleanza non esiste, oppure nessuna delle tue imprese ne fa parte o è stata invitata: solo le imprese dell'alleanza la vedono.",
+    en: "The alliance does not exist, or none of your firms is in it or invited: only the alliance's firms see it.",
+  },
+  "alliance.exists": { it: "Questa alleanza esiste già.", en: "This alliance already exists." },
+  "alliance.notTheLeadToForm": {
+    it: "Solo il Titolare o un Gestore dell'impresa capofila forma un'alleanza per essa.",
+    en: "Only the lead firm's Owners and Managers form an alliance for it.",
+  },
+  "alliance.noSuchFirm": { it: "Nessuna impresa ha questo identificativo.", en: "No firm has this id." },
+  "alliance.leadNotInSpace": {
+    it: "Solo le imprese membro dello spazio vi formano alleanze.",
+    en: "Only member firms of the space form alliances in it.",
+  },
+  "alliance.noSuchTender": {
+    it: "Nessuna gara pubblicata in questo spazio ha questo identificativo.",
+    en: "No tender published in this space has this id.",
+  },
+  "alliance.tenderClosed": {
+    it: "Questa gara non accetta più offerte: un'alleanza per essa non avrebbe nulla da fare.",
+    en: "This tender no longer takes bids: an alliance for it would have nothing to do.",
+  },
+  "alliance.name": {
+    it: "Il nome ha da {min:number} a {max:number} caratteri.",
+    en: "The name is {min:number} to {max:number} characters long.",
+  },
+  "alliance.agreementText": {
+    it: "Il testo dell'accordo è obbligatorio, al massimo {max:number} caratteri.",
+    en: "The agreement terms are required, at most {max:number} characters.",
+  },
+  "alliance.inviteRole": {
+    it: "Invita un'impresa come mandante o subappaltatore; il ruolo di capofila si passa.",
+    en: "Invite a firm as Member or Subcontractor; the lead is handed over.",
+  },
+  "alliance.inviteeNotInSpace": {
+    it: "Si possono invitare solo le imprese membro dello spazio dell'alleanza.",
+    en: "Only member firms of the alliance's space can be invited.",
+  },
+  "alliance.alreadyIn": {
+    it: "Questa impresa fa già parte dell'alleanza o è già invitata.",
+    en: "This firm is already in the alliance or invited.",
+  },
+  "alliance.tooManyFirms": {
+    it: "Un'alleanza ha al massimo {max:number} imprese.",
+    en: "An alliance has at most {max:number} firms.",
+  },
+  "alliance.noInvitation": {
+    it: "Questa impresa non ha un invito in sospeso.",
+    en: "This firm has no pending invitation.",
+  },
+  "alliance.joinerNotInSpace": {
+    it: "Aderiscono solo le imprese membro dello spazio dell'alleanza.",
+    en: "Only member firms of the alliance's space join it.",
+  },
+  "alliance.agreementVersion": {
+    it: "L'accordo è ora alla versione {version}: leggila e accetta quella.",
+    en: "The agreement is now at version {version}: read it and accept that version.",
+  },
+  "alliance.joinWhileSubmitted": {
+    it: "L'offerta congiunta è presentata: un'impresa aderisce quando la capofila la ritira.",
+    en: "The joint bid is submitted: a firm joins once the lead withdraws it.",
+  },
+  "alliance.firmNotIn": { it: "Questa impresa non fa parte dell'alleanza.", en: "This firm is not in the alliance." },
+  "alliance.leadLeaving": {
+    it: "Per uscire, la capofila passa prima il ruolo a una mandante.",
+    en: "The lead hands the lead role to another member before leaving.",
+  },
+  "alliance.bidSubmitted": {
+    it: "L'offerta congiunta è presentata con questa impresa: prima la capofila la ritira.",
+    en: "The joint bid is submitted with this firm in it: the lead withdraws it first.",
+  },
+  "alliance.leadRemoving": {
+    it: "La capofila non può escludere sé stessa: prima passa il ruolo.",
+    en: "The lead cannot remove itself; hand the lead over first.",
+  },
+  "alliance.removeReason": {
+    it: "Indica il motivo, in al massimo {max:number} caratteri.",
+    en: "Say why, in at most {max:number} characters.",
+  },
+  "alliance.newLead": {
+    it: "Il ruolo di capofila passa a una mandante attiva (non a un subappaltatore) dell'alleanza.",
+    en: "The lead goes to an active member (not a subcontractor) of the alliance.",
+  },
+  "alliance.handOverWhileSubmitted": {
+    it: "L'offerta congiunta è presentata con questa capofila: prima ritirala.",
+    en: "The joint bid is submitted with this lead named in it: withdraw it first.",
+  },
+  "alliance.alreadyAccepted": {
+    it: "Questa impresa ha già accettato questa versione.",
+    en: "This firm already accepted this version.",
+  },
+  "alliance.notTheLead": {
+    it: "Solo il Titolare o un Gestore dell'impresa capofila può farlo.",
+    en: "Only the lead firm's Owners and Managers may do this.",
+  },
+  "alliance.notTheFirm": {
+    it: "Solo il Titolare o un Gestore dell'impresa agisce per essa.",
+    en: "Only the firm's Owners and Managers act for it.",
+  },
+  "alliance.noAuditChain": {
+    it: "Un'alleanza stabile non partecipa a una gara: non ha una catena di audit.",
+    en: "A standing alliance bids for no tender: it has no audit chain.",
+  },
+  "alliance.noTenderToCover": {
+    it: "Un'alleanza stabile non ha una gara da coprire.",
+    en: "A standing alliance has no tender to cover.",
+  },
+  "alliance.notTheFirmsPeopleLedger": {
+    it: "Solo le persone dell'impresa vedono le sue relazioni.",
+    en: "Only the firm's people see its relationships.",
+  },
+  "alliance.notTheFirmsPeopleAlliances": {
+    it: "Solo le persone dell'impresa vedono le sue alleanze.",
+    en: "Only the firm's people see its alliances.",
+  },
+} satisfies RefusalTexts;

@@ -23,14 +23,7 @@ export type ProblemCode = components["schemas"]["ProblemCode"];
 /** The codes the UI translates: all of them. */
 export type TranslatedCode = Exclude<ProblemCode, typeof UNCODED>;
 
-/**
- * TODO(#16): areas whose texts are being written (their codes are on the server already); until then a code of theirs
- * may lack a text and shows the server's English. Remove this, and the type check demands every text.
- */
-export const PENDING_AREAS = ["tender", "bid", "alliance", "jointBid"] as const;
-type Pending = `${(typeof PENDING_AREAS)[number]}.${string}`;
-
-export const refusals: Record<Exclude<TranslatedCode, Pending>, RefusalText> & Partial<Record<TranslatedCode, RefusalText>> = {
+export const refusals: Record<TranslatedCode, RefusalText> = {
   ...input,
   ...businesses,
   ...showcase,
