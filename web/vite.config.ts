@@ -18,5 +18,7 @@ export default defineConfig({
   },
   test: {
     include: ["src/**/*.test.ts"],
+    // Stylesheets are empty in tests unless listed here; the colour test reads them as text (`?raw`).
+    css: { include: [/\.css\?raw$/] },
   },
 });

@@ -23,8 +23,19 @@ import { initI18n, onLanguageChange, t } from "./i18n";
 import type { Page, Redraw } from "./page";
 import { restartHub } from "./realtime/hub";
 import { navigate, parseRoute, requiresSignIn, type Route } from "./router";
-import "./styles.css";
 import { noticesView, notFoundView } from "./views";
+// Styles, in cascade order: the tokens, the shared base, then each feature (a later file may refine an earlier one).
+import "./styles/tokens.css";
+import "./styles/base.css";
+import "./features/auth/auth.css";
+import "./features/businesses/businesses.css";
+import "./features/spaces/spaces.css";
+import "./features/spaces/dashboard.css";
+import "./features/showcase/showcase.css";
+import "./features/tenders/tenders.css";
+import "./features/inbox/inbox.css";
+import "./features/alliances/alliances.css";
+import "./features/joint-bids/joint-bids.css";
 
 function pageFor(route: Route, redraw: Redraw): Page {
   switch (route.name) {

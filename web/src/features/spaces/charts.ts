@@ -21,25 +21,27 @@ Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineContro
 const animation = () =>
   typeof matchMedia === "function" && matchMedia("(prefers-reduced-motion: reduce)").matches ? (false as const) : { duration: 300 };
 
-/** The app's colours (styles.css), read when a chart is made. */
+/** The app's colours and font, read from the design tokens (styles/tokens.css) when a chart is made. */
 function palette() {
   const css = getComputedStyle(document.documentElement);
-  const color = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
+  const token = (name: string) => css.getPropertyValue(name).trim();
   return {
-    accent: color("--accent", "#1f5fa8"),
-    accentDark: color("--accent-dark", "#174a84"),
-    accentSoft: color("--accent-soft", "#e7eff9"),
-    text: color("--text", "#1d2430"),
-    muted: color("--muted", "#5d6778"),
-    line: color("--line", "#dde1e7"),
-    font: css.fontFamily || "system-ui, sans-serif",
+    primary: token("--primary"),
+    primaryStrong: token("--primary-strong"),
+    fill: token("--chart-fill"),
+    fillHover: token("--chart-fill-hover"),
+    text: token("--text"),
+    textInverse: token("--text-inverse"),
+    muted: token("--muted"),
+    border: token("--border"),
+    font: token("--font-sans"),
   };
 }
 
 const tooltip = (colors: ReturnType<typeof palette>) => ({
   backgroundColor: colors.text,
-  titleColor: "#fff",
-  bodyColor: "#fff",
+  titleColor: colors.textInverse,
+  bodyColor: colors.textInverse,
   padding: 10,
   cornerRadius: 6,
   displayColors: false,
@@ -77,14 +79,14 @@ export function membersConfig(series: MembersSeries, texts: MembersTexts): Confi
       datasets: [
         {
           data: series.values,
-          borderColor: colors.accent,
-          backgroundColor: series.kind === "line" ? `${colors.accent}22` : colors.accent,
-          hoverBackgroundColor: series.kind === "line" ? `${colors.accent}33` : colors.accentDark,
+          borderColor: colors.primary,
+          backgroundColor: series.kind === "line" ? colors.fill : colors.primary,
+          hoverBackgroundColor: series.kind === "line" ? colors.fillHover : colors.primaryStrong,
           fill: series.kind === "line" ? "origin" : false,
           tension: 0.25,
           pointRadius: 3,
           pointHoverRadius: 5,
-          pointBackgroundColor: colors.accent,
+          pointBackgroundColor: colors.primary,
           borderWidth: 2,
           borderRadius: 4,
           maxBarThickness: 56,
@@ -103,13 +105,13 @@ export function membersConfig(series: MembersSeries, texts: MembersTexts): Confi
       scales: {
         x: {
           grid: { display: false },
-          border: { color: colors.line },
+          border: { color: colors.border },
           ticks: { color: colors.muted, font: { family: colors.font, size: 12 }, maxRotation: 0, autoSkipPadding: 12 },
         },
         y: {
           beginAtZero: true,
           suggestedMax: max + Math.max(1, Math.round(max * 0.1)),
-          grid: { color: colors.line },
+          grid: { color: colors.border },
           border: { display: false },
           ticks: { color: colors.muted, font: { family: colors.font, size: 12 }, precision: 0, stepSize: integerStep(max) },
         },
@@ -135,8 +137,8 @@ export function divisionsConfig(rows: readonly DivisionRow[], texts: DivisionTex
       datasets: [
         {
           data: rows.map((r) => r.members),
-          backgroundColor: colors.accent,
-          hoverBackgroundColor: colors.accentDark,
+          backgroundColor: colors.primary,
+          hoverBackgroundColor: colors.primaryStrong,
           borderRadius: 4,
           barPercentage: 0.8,
           categoryPercentage: 0.85,
@@ -163,13 +165,13 @@ export function divisionsConfig(rows: readonly DivisionRow[], texts: DivisionTex
         x: {
           beginAtZero: true,
           suggestedMax: max,
-          grid: { color: colors.line },
+          grid: { color: colors.border },
           border: { display: false },
           ticks: { color: colors.muted, font: { family: colors.font, size: 12 }, precision: 0, stepSize: integerStep(max) },
         },
         y: {
           grid: { display: false },
-          border: { color: colors.line },
+          border: { color: colors.border },
           ticks: {
             color: colors.text,
             font: { family: colors.font, size: 12 },
