@@ -20,6 +20,7 @@ export const en: Record<MessageKey, string> = {
   "notFound.title": "Page not found",
   "error.load": "Could not load the data. Please try again shortly.",
   "error.network": "The server is not answering. Check your connection and try again.",
+  "error.signedOut": "Your session has expired: sign in again and retry.",
   "error.unexpected": "Something unexpected went wrong. Reload the page and try again.",
   "form.invalid": "Please check the highlighted fields.",
   "search.noResults": "No results",

@@ -18,6 +18,7 @@ export const it = {
   "notFound.title": "Pagina non trovata",
   "error.load": "Impossibile caricare i dati. Riprova tra poco.",
   "error.network": "Il server non risponde. Controlla la connessione e riprova.",
+  "error.signedOut": "La sessione è scaduta: accedi di nuovo e riprova.",
   "error.unexpected": "Si è verificato un errore imprevisto. Ricarica la pagina e riprova.",
   "form.invalid": "Controlla i campi evidenziati.",
   "search.noResults": "Nessun risultato",

@@ -32,7 +32,7 @@ export function agreementSection(ctx: AllianceContext) {
       return;
     }
     const next = alliance.agreement.version + 1;
-    const outcome = await ctx.run("publish", () => api.publishAllianceAgreement(ctx.allianceId, sent!.text), {
+    const outcome = await ctx.run(() => api.publishAllianceAgreement(ctx.allianceId, sent!.text), {
       shown: ["text"],
       sent,
       done: () => t("alliance.done.published", { version: next }),

@@ -2,7 +2,6 @@ import type { FieldErrors } from "../../api/problem";
 import type { AllianceDto, MemberRole } from "../../api/types";
 import type { ConfirmTexts } from "../../confirm-dialog";
 import type { Redraw } from "../../page";
-import type { AllianceAction } from "./problems";
 
 /** Why a viewer who saw the alliance sees it no more: their firm left, declined, or the lead removed it. */
 export type GoneReason = "left" | "declined" | "removed";
@@ -38,7 +37,7 @@ export interface AllianceContext {
    * Runs an action whose answer is the alliance as it now is (the newest there is: a reload on its way would be
    * older). A failure reloads when the alliance moved on; null when another action is still running.
    */
-  run(action: AllianceAction, call: () => Promise<AllianceDto>, options: RunOptions): Promise<Outcome | null>;
+  run(call: () => Promise<AllianceDto>, options: RunOptions): Promise<Outcome | null>;
   /** Loads the alliance again (the viewer's part in it may have changed). */
   reload(): void;
   /** Asks before an action that cannot be taken back (hand-over, leaving, declining): true once confirmed. */

@@ -24,7 +24,7 @@ import {
   type AllianceTender,
   type Standings,
 } from "./alliance-form";
-import { allianceProblem } from "./problems";
+import { refusedAction } from "../../i18n/refusals";
 
 type Status = { ok: boolean; text: () => string } | null;
 
@@ -131,7 +131,7 @@ export function allianceFormPanel(options: AllianceFormOptions) {
         errors = error.errors;
         status = { ok: false, text: () => [t("form.invalid"), ...otherFieldMessages(errors, SHOWN, sent, "alliance")].join(" ") };
       } else {
-        const problem = allianceProblem("form", error);
+        const problem = refusedAction(error);
         status = { ok: false, text: problem.text };
         if (error instanceof ApiError && error.status === 409) options.tenderClosed?.();
       }

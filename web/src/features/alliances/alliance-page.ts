@@ -33,7 +33,7 @@ import { historyView, kindView, noAccessView } from "./alliance-views";
 import { firmPanel } from "./firm-panel";
 import { inviteForm } from "./invite-form";
 import { membersTable } from "./members-table";
-import { allianceProblem, type AllianceAction } from "./problems";
+import { refusedAction } from "../../i18n/refusals";
 
 export function alliancePage(id: string, redraw: Redraw): Page {
   let alliance: AllianceDto | null = null;
@@ -111,7 +111,7 @@ export function alliancePage(id: string, redraw: Redraw): Page {
 
   const loadAlliance = latestOnly(() => api.alliance(id), (fresh) => show(fresh), failed);
 
-  async function run(action: AllianceAction, call: () => Promise<AllianceDto>, options: RunOptions): Promise<Outcome | null> {
+  async function run(call: () => Promise<AllianceDto>, options: RunOptions): Promise<Outcome | null> {
     if (busy) return null;
     busy = true;
     redraw();
@@ -133,7 +133,7 @@ export function alliancePage(id: string, redraw: Redraw): Page {
           },
         };
       }
-      const problem = allianceProblem(action, error);
+      const problem = refusedAction(error);
       if (problem.reload) loadAlliance();
       return { ok: false, errors: {}, text: problem.text };
     } finally {

@@ -10,7 +10,6 @@ import { href } from "../../router";
 import type { AllianceContext } from "./alliance-context";
 import { viewerFirms, type ViewerFirm } from "./alliance-rules";
 import { agreementStatusView, roleBadge, roleInText, standingBadge } from "./alliance-views";
-import type { AllianceAction } from "./problems";
 
 type Status = { ok: boolean; text: () => string };
 
@@ -19,7 +18,6 @@ export function firmPanel(ctx: AllianceContext) {
 
   async function act(
     firm: ViewerFirm,
-    action: AllianceAction,
     call: () => Promise<AllianceDto>,
     done: () => string,
     gone?: "left" | "declined",
@@ -28,7 +26,7 @@ export function firmPanel(ctx: AllianceContext) {
   ) {
     if (question && !(await ctx.confirm(question))) return;
     statuses.delete(firm.member.firmId);
-    const outcome = await ctx.run(action, call, gone ? { done, gone } : { done });
+    const outcome = await ctx.run(call, gone ? { done, gone } : { done });
     if (!outcome) return;
     statuses.set(firm.member.firmId, { ok: outcome.ok, text: outcome.text });
     ctx.redraw();
@@ -57,12 +55,12 @@ export function firmPanel(ctx: AllianceContext) {
         ? html`<p class="muted small">${t("alliance.invitationHint", { version })}</p>
             <p class="actions">
               <button type="button" class="primary" data-testid="accept-invitation" data-firm-id=${member.firmId} ?disabled=${ctx.busy()}
-                @click=${() => void act(firm, "accept",
+                @click=${() => void act(firm,
                   () => api.answerAlliance(ctx.allianceId, member.firmId, { accept: true, agreementVersion: version }),
                   () => t("alliance.done.joined", { firm: member.name, version }))}>
                 ${t("alliance.acceptInvitation", { version })}</button>
               <button type="button" class="danger-outline" data-testid="decline-invitation" data-firm-id=${member.firmId} ?disabled=${ctx.busy()}
-                @click=${() => void act(firm, "decline",
+                @click=${() => void act(firm,
                   () => api.answerAlliance(ctx.allianceId, member.firmId, { accept: false, agreementVersion: version }),
                   () => t("alliance.done.declined", { firm: member.name }), "declined", () => ({
                     title: t("alliance.confirm.decline.title", { alliance: alliance.name }),
@@ -92,7 +90,7 @@ export function firmPanel(ctx: AllianceContext) {
             <p>${t("alliance.pending", { version, accepted: member.acceptedAgreement ?? "—" })}
               <a href="#alliance-agreement" @click=${scrollToAgreement}>${t("alliance.readAgreement")}</a></p>
             <button type="button" class="primary" data-testid="accept-agreement" data-firm-id=${member.firmId} ?disabled=${ctx.busy()}
-              @click=${() => void act(firm, "acceptAgreement", () => api.acceptAllianceAgreement(ctx.allianceId, member.firmId, version),
+              @click=${() => void act(firm, () => api.acceptAllianceAgreement(ctx.allianceId, member.firmId, version),
                 () => t("alliance.done.agreementAccepted", { firm: member.name, version }))}>
               ${t("alliance.acceptAgreement", { version })}</button>
           </div>`
@@ -100,7 +98,7 @@ export function firmPanel(ctx: AllianceContext) {
       ${firm.actions.includes("leave")
         ? html`<p class="actions">
             <button type="button" class="danger-outline" data-testid="leave-alliance" data-firm-id=${member.firmId} ?disabled=${ctx.busy()}
-              @click=${() => void act(firm, "leave", () => api.leaveAlliance(ctx.allianceId, member.firmId),
+              @click=${() => void act(firm, () => api.leaveAlliance(ctx.allianceId, member.firmId),
                 () => t("alliance.done.left", { firm: member.name }), "left", () => ({
                   title: t(alliance.tender ? "alliance.confirm.leave.titleRti" : "alliance.confirm.leave.titleStanding", { alliance: alliance.name }),
                   body: t(alliance.tender ? "alliance.confirm.leave.bodyRti" : "alliance.confirm.leave.bodyStanding", { firm: member.name }),

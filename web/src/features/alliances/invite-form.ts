@@ -48,7 +48,7 @@ export function inviteForm(ctx: AllianceContext) {
     sent = { firmId: chosen.id, role };
     errors = {};
     status = null;
-    const outcome = await ctx.run("invite", () => api.inviteToAlliance(ctx.allianceId, sent!), {
+    const outcome = await ctx.run(() => api.inviteToAlliance(ctx.allianceId, sent!), {
       shown: ["firmId", "role"],
       sent,
       done: () => t("alliance.done.invited", { firm: chosen.name, role: roleInText(sent!.role ?? "Member") }),

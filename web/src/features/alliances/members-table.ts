@@ -36,7 +36,7 @@ export function membersTable(ctx: AllianceContext) {
       return;
     }
     const invited = member.standing === "Invited";
-    const outcome = await ctx.run("remove", () => api.removeFromAlliance(ctx.allianceId, member.firmId, sent!.reason), {
+    const outcome = await ctx.run(() => api.removeFromAlliance(ctx.allianceId, member.firmId, sent!.reason), {
       shown: ["reason"],
       sent,
       done: () => t(invited ? "alliance.done.withdrawn" : "alliance.done.removed", { firm: member.name }),
@@ -60,7 +60,7 @@ export function membersTable(ctx: AllianceContext) {
     }));
     if (!confirmed) return;
     removing = null;
-    const outcome = await ctx.run("handOver", () => api.handOverAlliance(ctx.allianceId, member.firmId), {
+    const outcome = await ctx.run(() => api.handOverAlliance(ctx.allianceId, member.firmId), {
       done: () => t("alliance.done.handedOver", { firm: member.name }),
     });
     if (!outcome) return;

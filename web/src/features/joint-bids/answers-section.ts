@@ -68,7 +68,7 @@ export function answersSection(ws: WorkspaceContext) {
       return;
     }
     saving = c.number;
-    const outcome = await ws.run("answer", () => api.saveJointAnswer(ws.allianceId, c.number, body), {
+    const outcome = await ws.run(() => api.saveJointAnswer(ws.allianceId, c.number, body), {
       shown: ["text"],
       sent: body,
       refused: () => {

@@ -54,7 +54,7 @@ export function documentsSection(ws: WorkspaceContext) {
     });
     if (uploaded.length === 0) return;
     const body: AttachDocumentsRequest = { firmId: firm.firmId, documents: uploaded.map((d) => d.id) };
-    const outcome = await ws.run("attach", () => api.attachJointDocuments(ws.allianceId, body), {
+    const outcome = await ws.run(() => api.attachJointDocuments(ws.allianceId, body), {
       shown: [],
       // The messages quote the files by their names, not their ids.
       sent: { firmId: firm.firmId, documents: uploaded.map((d) => d.name) },
@@ -68,7 +68,7 @@ export function documentsSection(ws: WorkspaceContext) {
     problems = [];
     status = null;
     const name = d.document.name;
-    const outcome = await ws.run("detach", () => api.detachJointDocument(ws.allianceId, d.document.id), {
+    const outcome = await ws.run(() => api.detachJointDocument(ws.allianceId, d.document.id), {
       done: () => t("jointBid.documents.removed", { name }),
     });
     if (!outcome) return;

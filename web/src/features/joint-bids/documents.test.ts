@@ -5,7 +5,7 @@ import { fieldMessages, otherFieldMessages } from "../../field-errors";
 import { setLanguage } from "../../i18n";
 import { allianceDto, LEAD, MEMBER, SUB } from "../alliances/test-fixtures";
 import { MAX_JOINT_DOCUMENTS, mayDetach, roomFor, shortDigest } from "./documents";
-import { jointBidProblem } from "./problems";
+import { refusedAction } from "../../i18n/refusals";
 import { firm, jointBidDto } from "./test-fixtures";
 
 const roles = (pairs: [string, MemberRole][]) => new Map(pairs.map(([id, role]) => [id.toLowerCase(), role]));
@@ -56,29 +56,23 @@ describe("the joint bid's documents", () => {
     expect(roomFor(jointBidDto({ documents: full }))).toBe(0);
   });
 
-  it("say what a refused attach or detach means", () => {
-    const problem = (status: number) => new ApiError(status, "title", "detail", {});
-    expect(jointBidProblem("attach", problem(403)).text()).toBe("Un'impresa allega solo i propri file, tramite il suo Titolare o un Gestore.");
-    expect(jointBidProblem("attach", problem(409))).toMatchObject({ reload: true, stale: false });
-    expect(jointBidProblem("attach", problem(409)).text()).toContain("già allegato");
-    expect(jointBidProblem("attach", problem(404)).text()).toContain("non è più visibile");
-    expect(jointBidProblem("detach", problem(404)).text()).toBe("Il file era già stato tolto dall'offerta: l'offerta è stata aggiornata.");
-    expect(jointBidProblem("detach", problem(403)).text()).toContain("o la capofila");
+  it("say what a refused attach or detach means, by the refusal's code", () => {
+    const refused = (status: number, code: string, args: Record<string, string> = {}) => new ApiError(status, "title", "detail", {}, code, args);
+    expect(refusedAction(refused(403, "jointBid.notTheAttacher")).text()).toBe("Un'impresa allega solo i propri file, tramite il suo Titolare o un Gestore.");
+    expect(refusedAction(refused(409, "jointBid.alreadyAttached", { name: "offerta.pdf" }))).toMatchObject({ reload: true });
+    expect(refusedAction(refused(409, "jointBid.alreadyAttached", { name: "offerta.pdf" })).text()).toBe("offerta.pdf è già allegato.");
+    expect(refusedAction(refused(404, "jointBid.noSuchDocument")).text()).toBe("Il file non è (più) allegato all'offerta congiunta.");
     setLanguage("en");
-    expect(jointBidProblem("detach", problem(409)).text()).toBe("Not removed: the tender no longer takes changes. The bid has been updated.");
+    expect(refusedAction(refused(409, "jointBid.closed")).text()).toBe("The tender no longer takes bids: the joint bid is closed.");
     setLanguage("it");
   });
 
-  it("name a refused file by its name, and the limit as the server sets it", () => {
-    const sent = { firmId: MEMBER, documents: ["offerta.pdf", "computo.xlsx"] };
-    expect(fieldMessages({ "documents[1]": ["No document uploaded by this business has this id."] }, "documents", sent, "jointBid")).toEqual([
-      "Il file computo.xlsx non risulta caricato dall'impresa scelta: caricalo di nuovo.",
+  it("translate a refused file and the limit as the server sets it", () => {
+    const coded = (code: string, args: Record<string, string> = {}) => [{ code, args, message: "in English" }];
+    expect(fieldMessages({ "documents[1]": coded("document.notUploaded") }, "documents")).toEqual([
+      "Nessun documento caricato da questa impresa ha questo identificativo.",
     ]);
-    expect(otherFieldMessages({ documents: ["A bid carries at most 20 documents."] }, [], sent, "jointBid")).toEqual([
-      "Puoi allegare al massimo 20 documenti.",
-    ]);
-    expect(otherFieldMessages({ documents: ["Choose at least one file."] }, [], { firmId: MEMBER, documents: [] }, "jointBid")).toEqual([
-      "Scegli almeno un file da allegare.",
-    ]);
+    expect(otherFieldMessages({ documents: coded("jointBid.tooManyFiles", { max: "20" }) }, [])).toEqual(["Un'offerta ha al massimo 20 documenti."]);
+    expect(otherFieldMessages({ documents: coded("jointBid.noFiles") }, [])).toEqual(["Scegli almeno un file da allegare."]);
   });
 });

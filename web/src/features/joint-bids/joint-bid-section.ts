@@ -22,7 +22,7 @@ import { answersSection } from "./answers-section";
 import { coverageView } from "./coverage-view";
 import { documentsSection } from "./documents-section";
 import { presenceBar } from "./presence-bar";
-import { jointBidProblem, type JointBidAction } from "./problems";
+import { refusedAction } from "../../i18n/refusals";
 import { editorFirms, mayEdit, sameId, tenderWindow } from "./rules";
 import { sharesView } from "./shares-view";
 import { suggestionsSection } from "./suggestions-section";
@@ -33,6 +33,12 @@ import type { JointOutcome, JointRunOptions, WorkspaceContext } from "./workspac
 
 /** Several changes in a burst (a colleague saving answer after answer) bring one reload. */
 const RELOAD_MS = 300;
+
+/**
+ * Refusals of a save because someone else saved the same item since it was read, or deleted it, or the tender
+ * closed meanwhile: the form keeps the user's values, to apply them again to the current version.
+ */
+const STALE: ReadonlySet<string> = new Set(["jointBid.packageChanged", "jointBid.noSuchPackage", "jointBid.answerChanged", "jointBid.closed"]);
 
 export function jointBidSection(ctx: AllianceContext) {
   let bid: JointBidDto | null = null;
@@ -129,7 +135,7 @@ export function jointBidSection(ctx: AllianceContext) {
     ctx.redraw();
   }
 
-  async function run(action: JointBidAction, call: () => Promise<JointBidDto>, options: JointRunOptions): Promise<JointOutcome | null> {
+  async function run(call: () => Promise<JointBidDto>, options: JointRunOptions): Promise<JointOutcome | null> {
     if (busy) return null;
     busy = true;
     ctx.redraw();
@@ -149,8 +155,8 @@ export function jointBidSection(ctx: AllianceContext) {
           },
         };
       }
-      const problem = jointBidProblem(action, error);
-      if (problem.stale) options.refused?.();
+      const problem = refusedAction(error);
+      if (error instanceof ApiError && STALE.has(error.code)) options.refused?.();
       if (problem.reload) {
         loadBid();
         // A conflict may be the tender's: its deadline passed, or it changed.

@@ -30,7 +30,7 @@ export function signOffSection(ws: WorkspaceContext) {
 
   async function sign(firm: NamedDto, digest: string): Promise<void> {
     signStatus = null;
-    const outcome = await ws.run("sign", () => api.signJointBid(ws.allianceId, { firmId: firm.id, digest }), {
+    const outcome = await ws.run(() => api.signJointBid(ws.allianceId, { firmId: firm.id, digest }), {
       done: () => t("jointBid.signOff.done", { firm: firm.name }),
     });
     if (!outcome) return;
@@ -40,7 +40,7 @@ export function signOffSection(ws: WorkspaceContext) {
 
   async function submit(resubmit: boolean): Promise<void> {
     submitStatus = null;
-    const outcome = await ws.run("submit", () => api.submitJointBid(ws.allianceId), {
+    const outcome = await ws.run(() => api.submitJointBid(ws.allianceId), {
       // The sealed bid's own rules (a lot's currency, an answer's length) come back as the tender bid's fields.
       form: "bid",
       done: () => t(resubmit ? "jointBid.submit.resubmitted" : "jointBid.submit.done"),
@@ -52,7 +52,7 @@ export function signOffSection(ws: WorkspaceContext) {
 
   async function withdraw(): Promise<void> {
     submitStatus = null;
-    const outcome = await ws.run("withdraw", () => api.withdrawJointBid(ws.allianceId), { done: () => t("jointBid.submit.withdrawn") });
+    const outcome = await ws.run(() => api.withdrawJointBid(ws.allianceId), { done: () => t("jointBid.submit.withdrawn") });
     if (!outcome) return;
     submitStatus = outcome;
     ws.redraw();

@@ -40,7 +40,7 @@ export function suggestionsSection(ctx: AllianceContext) {
   /** Invites the firm as a member; the alliance's answer reloads the workspace (coverage and suggestions). */
   async function invite(firm: { id: string; name: string }): Promise<boolean> {
     const sent = { firmId: firm.id, role: "Member" as const };
-    const outcome = await ctx.run("invite", () => api.inviteToAlliance(ctx.allianceId, sent), {
+    const outcome = await ctx.run(() => api.inviteToAlliance(ctx.allianceId, sent), {
       sent,
       done: () => t("alliance.done.invited", { firm: firm.name, role: roleInText("Member") }),
     });

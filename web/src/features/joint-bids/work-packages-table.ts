@@ -93,7 +93,7 @@ export function workPackagesTable(ws: WorkspaceContext) {
     }
     saving = key;
     const title = built.body.title ?? "";
-    const outcome = await ws.run("savePackage", () => api.saveWorkPackage(ws.allianceId, built.body), {
+    const outcome = await ws.run(() => api.saveWorkPackage(ws.allianceId, built.body), {
       shown: SHOWN,
       sent: built.body,
       refused: () => {
@@ -120,7 +120,7 @@ export function workPackagesTable(ws: WorkspaceContext) {
   async function remove(p: WorkPackageDto): Promise<void> {
     status = null;
     const fields = packageFields(p);
-    const outcome = await ws.run("deletePackage", () => api.deleteWorkPackage(ws.allianceId, p.id, p.version), {
+    const outcome = await ws.run(() => api.deleteWorkPackage(ws.allianceId, p.id, p.version), {
       done: () => t("jointBid.packages.deleted", { title: p.title }),
     });
     if (!outcome) return;

@@ -2,7 +2,6 @@ import type { AllianceDto, JointBidDto, MemberRole, TenderDto } from "../../api/
 import type { FormName } from "../../field-errors";
 import type { Redraw } from "../../page";
 import type { Outcome } from "../alliances/alliance-context";
-import type { JointBidAction } from "./problems";
 
 /** How an action went; a success names the joint bid's version it produced, which its message is about (status.ts). */
 export type JointOutcome = (Outcome & { ok: true; version: number }) | (Outcome & { ok: false });
@@ -36,6 +35,6 @@ export interface WorkspaceContext {
    * Runs an action whose answer is the joint bid as it now is; a failure reloads what moved on. Null when another
    * action is still running.
    */
-  run(action: JointBidAction, call: () => Promise<JointBidDto>, options: JointRunOptions): Promise<JointOutcome | null>;
+  run(call: () => Promise<JointBidDto>, options: JointRunOptions): Promise<JointOutcome | null>;
   redraw: Redraw;
 }

@@ -15,7 +15,7 @@ import { canManage } from "../businesses/roles";
 import { bidFormFrom, buildBidRequest, criterionOfError, emptyBidForm, lotOfError, qualityCriteria, type BidForm } from "./bid-form";
 import { formatDeadline } from "./dates";
 import { documentsField } from "./documents-field";
-import { tenderProblem } from "./problems";
+import { refusedAction } from "../../i18n/refusals";
 import { bidReceiptTestids, copier, receiptView } from "./receipt-view";
 import { isOpened } from "./status";
 import type { TenderContext } from "./tender-context";
@@ -143,9 +143,8 @@ export function bidPanel(ctx: TenderContext) {
         errors = error.errors;
         status = { ok: false, text: () => [t("form.invalid"), ...otherFieldMessages(errors, SHOWN, sent, "bid")].join(" ") };
       } else {
-        const problem = tenderProblem("submitBid", error);
-        const early = error instanceof ApiError && error.status === 409 && tender.status === "Enquiries";
-        status = { ok: false, text: early ? () => t("tender.problem.bidsNotOpen") : problem.text };
+        const problem = refusedAction(error);
+        status = { ok: false, text: problem.text };
         if (problem.reload) ctx.reload();
       }
     } finally {
@@ -167,7 +166,7 @@ export function bidPanel(ctx: TenderContext) {
       status = { ok: true, text: () => t("bid.withdrawnDone") };
       load();
     } catch (error) {
-      const problem = tenderProblem("withdrawBid", error);
+      const problem = refusedAction(error);
       status = { ok: false, text: problem.text };
       if (problem.reload) {
         ctx.reload();

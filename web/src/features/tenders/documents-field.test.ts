@@ -43,7 +43,7 @@ describe("uploading documents", () => {
     expect(seen).toEqual(["offerta.pdf", "grande.pdf", "computo.xlsx", null]);
     expect(problems.map((p) => p())).toEqual([
       "foto.jpg: sono accettati solo file .pdf, .docx, .xlsx, .odt, .ods e .p7m.",
-      "Caricamento di grande.pdf non riuscito: Il file supera i 10 MB.",
+      "grande.pdf supera i 10 MB.",
     ]);
   });
 });

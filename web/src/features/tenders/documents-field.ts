@@ -9,7 +9,7 @@ import { otherFieldMessages } from "../../field-errors";
 import { currentLanguage, t } from "../../i18n";
 import type { Redraw } from "../../page";
 import { documentAccept, documentProblem, formatFileSize } from "./documents";
-import { tenderProblem } from "./problems";
+import { describeRefusal } from "../../i18n/refusals";
 
 export interface DocumentsFieldOptions {
   /** The business the files are uploaded for: the buyer, or the bidding firm. */
@@ -27,8 +27,9 @@ function describe(name: string, error: unknown): () => string {
     const errors = error.errors;
     return () => t("documents.failed", { name, reason: otherFieldMessages(errors, [], { name }, "document").join(" ") || error.title });
   }
-  const problem = tenderProblem("upload", error);
-  return () => t("documents.failed", { name, reason: problem.text() });
+  // The file is over the server's size limit (its answer carries no refusal code).
+  if (error instanceof ApiError && error.status === 413) return () => t("documents.size", { name });
+  return () => t("documents.failed", { name, reason: describeRefusal(error) });
 }
 
 export interface UploadProgress {

@@ -14,7 +14,7 @@ import { latestOnly } from "../../latest";
 import { fieldErrorView, loadErrorView, loadingView } from "../../views";
 import { formatDeadline } from "./dates";
 import { canAward, pointsOf, scoreRequests, shortDigest, undecided } from "./evaluation";
-import { tenderProblem } from "./problems";
+import { refusedAction } from "../../i18n/refusals";
 import { isOpened } from "./status";
 import type { TenderContext } from "./tender-context";
 import { money, outcomeText } from "./tender-views";
@@ -93,7 +93,7 @@ export function evaluationPanel(ctx: TenderContext) {
       if (fresh) ctx.accept(fresh);
       load();
     } catch (error) {
-      const problem = tenderProblem("score", error);
+      const problem = refusedAction(error);
       const fieldErrors = error instanceof ApiError && error.status === 400 ? error.errors : null;
       const text = fieldErrors ? () => otherFieldMessages(fieldErrors, [], undefined, "tender").join(" ") : problem.text;
       rowStatus.set(bid.bidId, { ok: false, text });
@@ -126,7 +126,7 @@ export function evaluationPanel(ctx: TenderContext) {
         const errors = reasonErrors;
         lotStatus.set(lot.lot, { ok: false, text: () => otherFieldMessages(errors, ["reason"], reasonSent, "tender").join(" ") });
       } else {
-        const problem = tenderProblem(award ? "award" : "unsuccessful", error);
+        const problem = refusedAction(error);
         lotStatus.set(lot.lot, { ok: false, text: problem.text });
         if (problem.reload) ctx.reload();
         load();

@@ -11,7 +11,7 @@ import { t } from "../../i18n";
 import { href } from "../../router";
 import { fieldErrorView } from "../../views";
 import { formatDeadline } from "./dates";
-import { tenderProblem, type TenderAction } from "./problems";
+import { refusedAction } from "../../i18n/refusals";
 import type { TenderContext } from "./tender-context";
 
 type Status = { ok: boolean; text: () => string } | null;
@@ -24,7 +24,7 @@ export function managePanel(ctx: TenderContext) {
   let errors: FieldErrors = {};
   let sent: SentRequest | undefined;
 
-  async function run(action: TenderAction, call: () => Promise<TenderDto>, done: (fresh: TenderDto) => () => string, body?: SentRequest) {
+  async function run(action: "publish" | "complete" | "cancel", call: () => Promise<TenderDto>, done: (fresh: TenderDto) => () => string, body?: SentRequest) {
     if (busy) return;
     busy = true;
     status = null;
@@ -43,7 +43,7 @@ export function managePanel(ctx: TenderContext) {
         const shown = action === "cancel" ? ["reason"] : [];
         status = { ok: false, text: () => otherFieldMessages(errors, shown, sent, "tender").join(" ") || t("form.invalid") };
       } else {
-        const problem = tenderProblem(action, error);
+        const problem = refusedAction(error);
         status = { ok: false, text: problem.text };
         if (problem.reload) ctx.reload();
       }

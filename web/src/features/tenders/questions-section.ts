@@ -14,7 +14,7 @@ import { fieldErrorView } from "../../views";
 import { currentUser } from "../auth/session";
 import { canManage } from "../businesses/roles";
 import { formatDeadline } from "./dates";
-import { tenderProblem } from "./problems";
+import { refusedAction } from "../../i18n/refusals";
 import type { TenderContext } from "./tender-context";
 
 type Status = { ok: boolean; text: () => string } | null;
@@ -56,7 +56,7 @@ export function questionsSection(ctx: TenderContext) {
         askErrors = error.errors;
         askStatus = { ok: false, text: () => otherFieldMessages(askErrors, ["text"], askSent, "tender").join(" ") };
       } else {
-        const problem = tenderProblem("ask", error);
+        const problem = refusedAction(error);
         askStatus = { ok: false, text: problem.text };
         if (problem.reload) ctx.reload();
       }
@@ -85,7 +85,7 @@ export function questionsSection(ctx: TenderContext) {
         answerErrors = error.errors;
         answerStatus = { number: q.number, status: { ok: false, text: () => otherFieldMessages(answerErrors, ["text"], answerSent, "tender").join(" ") } };
       } else {
-        const problem = tenderProblem("answer", error);
+        const problem = refusedAction(error);
         answerStatus = { number: q.number, status: { ok: false, text: problem.text } };
         if (problem.reload) ctx.reload();
       }

@@ -15,7 +15,7 @@ import { fieldErrorView, loadErrorView, loadingView, notFoundView } from "../../
 import { comuneLabel } from "../businesses/format";
 import { localZone } from "./dates";
 import { documentsField } from "./documents-field";
-import { tenderProblem } from "./problems";
+import { refusedAction } from "../../i18n/refusals";
 import {
   buildAmendRequest,
   buildDraftRequest,
@@ -239,8 +239,7 @@ export function tenderFormPage(mode: TenderFormMode, redraw: Redraw): Page {
       errors = error.errors;
       return { state: "error", text: () => [t("form.invalid"), ...otherFieldMessages(errors, SHOWN, sent, "tender")].join(" ") };
     }
-    const action = mode.kind === "new" ? "draft" : mode.kind;
-    const problem = tenderProblem(action, error);
+    const problem = refusedAction(error);
     if (error instanceof ApiError && error.status === 409 && mode.kind !== "new") {
       // Someone saved first, or the tender moved on: show it as it is now; the user re-applies their change.
       try {

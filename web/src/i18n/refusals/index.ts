@@ -89,6 +89,22 @@ export function describeRefusal(error: unknown): string {
   if (!(error instanceof ApiError)) return t("error.network");
   const text = refusalText(error.code, error.args);
   if (text !== null) return text;
+  if (error.status === 401) return t("error.signedOut");
   if (error.status >= 500) return t("error.unexpected");
   return error.detail ?? error.title;
+}
+
+/** A refused action as a page handles it: what to tell the user (made when shown, so it follows a change of language). */
+export interface RefusedAction {
+  text: () => string;
+  /**
+   * What the page shows is out of date: someone else acted first or a deadline passed (409), or the viewer's part
+   * changed (403, 404). The page loads it again.
+   */
+  reload: boolean;
+}
+
+export function refusedAction(error: unknown): RefusedAction {
+  const status = error instanceof ApiError ? error.status : 0;
+  return { text: () => describeRefusal(error), reload: status === 403 || status === 404 || status === 409 };
 }
