@@ -51,6 +51,7 @@ public sealed class AllianceBrowserTests(BrowserFixture fixture) : IClassFixture
         await BusinessProfileBrowserTests.SignIn(partner, bianchiEmail);
         await partner.GotoAsync($"/#/businesses/{bianchi}");
         await Expect(partner.GetByTestId("firm-alliances")).ToBeVisibleAsync();
+        await HubGroups.UntilJoined(partner, "WatchBusinessTeam", bianchi); // where the invitation's notice comes
 
         // The lead forms the alliance from the tender page and invites the partner.
         var lead = await fixture.NewPerson();

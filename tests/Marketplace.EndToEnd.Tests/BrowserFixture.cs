@@ -60,6 +60,7 @@ public class BrowserFixture : IAsyncLifetime
         await context.AddInitScriptAsync(
             "document.addEventListener('securitypolicyviolation', e => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));");
         var page = await context.NewPageAsync();
+        HubGroups.Follow(page);
         page.Console += (_, message) =>
         {
             if (message.Text.Contains("CSP violation", StringComparison.Ordinal) || message.Text.Contains("Content Security Policy", StringComparison.Ordinal))

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Marketplace.Businesses;
 using Marketplace.Server.Endpoints;
 using Marketplace.Testing;
@@ -127,7 +128,7 @@ public sealed class BusinessProfileBrowserTests(BrowserFixture fixture) : IClass
         await Expect(page.GetByTestId("edit-status")).ToHaveAttributeAsync("data-state", "saved");
         await Expect(page.GetByTestId("form-error-vatNumber")).ToHaveCountAsync(0);
 
-        var mine = await fixture.NewApiClient().GetStringAsync("/api/businesses?q=giardini+gallo");
-        mine.Should().Contain("Giardini Gallo Soc. Coop.").And.Contain("\"capabilityCount\":1");
+        var found = await fixture.NewApiClient().GetFromJsonAsync<DirectoryPageDto>("/api/businesses?q=giardini+gallo", Json);
+        found!.Items.Should().ContainSingle(e => e.Name == "Giardini Gallo Soc. Coop.").Which.CapabilityCount.Should().Be(1);
     }
 }

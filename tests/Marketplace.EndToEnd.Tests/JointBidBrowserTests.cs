@@ -10,7 +10,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Marketplace.EndToEnd.Tests;
 
-public sealed class JointBidBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+public sealed class JointBidBrowserTests(ClockedBrowserFixture fixture) : IClassFixture<ClockedBrowserFixture>
 {
     static string Shot(string name) => Path.Combine(BrowserFixture.ScreenshotDirectory, name);
 
@@ -41,13 +41,14 @@ public sealed class JointBidBrowserTests(BrowserFixture fixture) : IClassFixture
         await buyerApi.SignUp("appalti");
         var buyer = await buyerApi.CreateBusiness("Comune di Casalecchio di Reno", BusinessKind.Buyer);
         await secretary.ApproveBuyer(buyerApi, space, buyer.Id);
-        // The enquiry period ends in 2 s (real clock): bids are taken after it.
-        var now = DateTimeOffset.UtcNow;
+        // Bids are taken once the enquiry period is over: the server's clock is moved past it after publishing.
+        var now = fixture.ServerClock.GetUtcNow();
         var draft = await (await buyerApi.PostAsJsonAsync("/api/tenders", new DraftTenderRequest(buyer.Id, [space], "Riqualificazione della scuola Rodari", null,
             [new LotRequest(0, "Opere edili", null, ["45214200"], new MoneyDto(620_000m, "EUR"), "037011"),
              new LotRequest(0, "Impianti", null, ["45310000"], new MoneyDto(280_000m, "EUR"), "037011")],
-            [], [new CriterionRequest(0, "Prezzo", CriterionKind.Price, 100)], now.AddSeconds(2), now.AddDays(14), null, null, false, []), Json)).Read<TenderDto>();
+            [], [new CriterionRequest(0, "Prezzo", CriterionKind.Price, 100)], now.AddDays(1), now.AddDays(14), null, null, false, []), Json)).Read<TenderDto>();
         (await buyerApi.PostAsJsonAsync($"/api/tenders/{draft.Id}/publish", new VersionRequest(draft.Version), Json)).EnsureSuccessStatusCode();
+        fixture.ServerClock.SetUtcNow(draft.EnquiryDeadline.AddMinutes(1));
 
         // The builder forms the alliance from the tender's page; in its workspace lot 2 is a gap, and the suggestions
         // offer the two firms that cover it. The lead invites both with one click each.

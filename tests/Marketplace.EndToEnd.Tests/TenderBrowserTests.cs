@@ -15,6 +15,9 @@ public sealed class TenderBrowserTests(ClockedBrowserFixture fixture) : IClassFi
 {
     const string Rome = "Europe/Rome";
 
+    /// <summary>The firm's price (typed 598500,37) as the buyer's Italian page writes it once the bids are opened.</summary>
+    const string SealedPrice = "598.500,37";
+
     static string Shot(string name) => Path.Combine(BrowserFixture.ScreenshotDirectory, name);
 
     /// <summary>A time as a datetime-local field in Rome wants it.</summary>
@@ -50,6 +53,7 @@ public sealed class TenderBrowserTests(ClockedBrowserFixture fixture) : IClassFi
         await BusinessProfileBrowserTests.SignIn(firm, firmEmail);
         await firm.GotoAsync("/#/inbox");
         await Expect(firm.GetByTestId("nav-inbox")).ToBeVisibleAsync();
+        await HubGroups.UntilJoined(firm, "WatchBusinessTeam", rossi.Id); // where the new tender's notice comes
 
         // The buyer drafts the tender in the form and publishes it.
         var officer = await fixture.NewPerson(timezone: Rome);
@@ -82,25 +86,30 @@ public sealed class TenderBrowserTests(ClockedBrowserFixture fixture) : IClassFi
         clock.SetUtcNow(enquiryDeadline.AddMinutes(1));
         await firm.GotoAsync(tenderUrl);
         await Expect(firm.GetByTestId("tender-status")).ToHaveAttributeAsync("data-status", "Tendering");
-        await firm.GetByTestId("bid-price-1").FillAsync("598500");
+        await Expect(firm.GetByTestId("tender-live-status")).ToHaveAttributeAsync("data-state", "connected");
+        await firm.GetByTestId("bid-price-1").FillAsync("598500,37");
         await firm.GetByTestId("bid-answer-2").FillAsync("Squadra con 20 anni di esperienza in edilizia scolastica; cantiere nei mesi estivi.");
         await firm.GetByTestId("submit-bid").ClickAsync();
         await Expect(firm.GetByTestId("receipt-digest")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[0-9a-f]{64}$"));
         var digest = await firm.GetByTestId("receipt-digest").TextContentAsync();
         await firm.ScreenshotAsync(new() { Path = Shot("tender-3-receipt.png"), FullPage = true });
 
-        // The buyer sees the tender sealed: no price, no firm.
+        // The buyer sees the tender sealed: no price, no firm, in none of the ways a price is written (the forms with a
+        // separator, which no id or digest on the page can contain).
         await officer.ReloadAsync();
         await Expect(officer.GetByTestId("bid-sealed-notice")).ToBeVisibleAsync();
-        var buyerPage = await officer.ContentAsync();
-        buyerPage.Should().NotContain("598").And.NotContain("Edilizia Rossi");
+        await Expect(officer.GetByTestId("ranked-bid")).ToHaveCountAsync(0);
+        var buyerSees = await officer.Locator("body").InnerTextAsync();
+        buyerSees.Should().NotContain(SealedPrice).And.NotContain("598500,37").And.NotContain("598500.37").And.NotContain("Edilizia Rossi");
         await officer.ScreenshotAsync(new() { Path = Shot("tender-4-sealed-for-buyer.png"), FullPage = true });
 
-        // After the deadline the bids open by themselves; the buyer scores and awards.
+        // After the deadline the bids open by themselves, live on the buyer's page; the buyer scores and awards.
+        await Expect(officer.GetByTestId("tender-live-status")).ToHaveAttributeAsync("data-state", "connected");
         clock.SetUtcNow(submissionDeadline.AddMinutes(1));
         await Expect(officer.GetByTestId("evaluation")).ToBeVisibleAsync();
         var row = officer.GetByTestId("ranked-bid").And(officer.Locator($"[data-bidder-id='{rossi.Id}']"));
         await Expect(row).ToContainTextAsync("Edilizia Rossi");
+        await Expect(row.GetByTestId("ranked-price")).ToContainTextAsync(SealedPrice); // the very text the sealed page was searched for
         await row.GetByTestId("score-2").FillAsync("85");
         await row.GetByTestId("save-scores").ClickAsync();
         await Expect(row.GetByTestId("bid-complete")).ToBeVisibleAsync();
