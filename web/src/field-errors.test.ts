@@ -319,106 +319,33 @@ describe("field errors", () => {
   });
 
   describe("the tender form", () => {
-    // What POST /api/tenders answers to bad details (TenderRules.cs), with the request as the form sent it.
-    const sent = {
-      title: "AB",
-      lots: [
-        { number: 0, title: "", cpv: [] },
-        { number: 0, title: "Impianti", cpv: ["45310000-3", "12345678"] },
-      ],
-      eligibility: ["Iscrizione alla CCIAA", " "],
-      criteria: [
-        { number: 0, name: "Prezzo", kind: "Price", weight: 30 },
-        { number: 0, name: "Qualità", kind: "Quality", weight: 60 },
-      ],
-      enquiryDeadline: "2026-03-02T12:00:00+01:00",
-      submissionDeadline: "2026-03-01T12:00:00+01:00",
-      documents: ["Capitolato.pdf"],
-    };
+    // What POST /api/tenders answers to bad details (TenderRules.cs): each field's refusal by its code.
+    const coded = (code: string, args: Record<string, string> = {}) => [{ code, args, message: "in English" }];
     const errors = {
-      title: ["The title is required and must be 3 to 200 characters long."],
-      "lots[0].title": ["A lot's title is required, at most 200 characters."],
-      "lots[0].cpv": ["A lot names at least one CPV code, so matching firms hear of it."],
-      "lots[1].cpv[1]": ["'12345678' is not a CPV 2008 code."],
-      "eligibility[1]": ["A requirement is 1 to 1000 characters long."],
-      criteria: ["The weights add up to 100, not 90."],
-      "criteria[1].weight": ["A weight is a whole number from 1 to 100."],
-      submissionDeadline: ["The submission deadline comes after the enquiry deadline."],
-      "documents[0]": ["No document uploaded by this business has this id."],
+      title: coded("tender.title", { min: "3", max: "200" }),
+      "lots[0].cpv": coded("tender.lotCpvMissing"),
+      "lots[1].cpv[1]": coded("cpv.unknown", { code: "12345678" }),
+      criteria: coded("tender.weightsSum", { sum: "90" }),
+      "criteria[1].weight": coded("tender.criterionWeight"),
     };
 
-    it("names the lot and the refused code of a nested error", () => {
+    it("puts each coded refusal under its field, nested ones under their part", () => {
       setLanguage("it");
-      expect(fieldMessagesAt(errors, "lots[0].title", sent, "tender")).toEqual([
-        "Il lotto 1 deve avere un titolo, di al massimo 200 caratteri.",
+      expect(fieldMessagesAt(errors, "title", undefined, "tender")).toEqual(["Il titolo della gara è obbligatorio e deve avere da 3 a 200 caratteri."]);
+      expect(fieldMessagesAt(errors, "lots[0].cpv", undefined, "tender")).toEqual([
+        "Indica almeno un codice CPV per il lotto: le imprese con competenze affini riceveranno l'avviso.",
       ]);
-      expect(fieldMessagesAt(errors, "lots[0].cpv", sent, "tender")).toEqual([
-        "Indica almeno un codice CPV per il lotto 1: le imprese con competenze affini riceveranno l'avviso.",
-      ]);
-      expect(fieldMessagesAt(errors, "lots[1].cpv", sent, "tender")).toEqual([
-        "Il codice 12345678 del lotto 2 non è un codice CPV 2008: rimuovilo e sceglilo dall'elenco.",
-      ]);
-      expect(fieldMessagesAt(errors, "lots[1]", sent, "tender")).toHaveLength(1);
-      expect(describeFieldError("lots[2].cpv[0]", ["x"], undefined, "tender")).toEqual([
-        "Un codice del lotto 3 non è un codice CPV 2008: rimuovilo e sceglilo dall'elenco.",
-      ]);
-    });
-
-    it("says which rule of the criteria the sent weights break", () => {
-      setLanguage("it");
-      expect(describeFieldError("criteria", errors.criteria, sent, "tender")).toEqual(["I pesi dei criteri devono sommare a 100, non a 90."]);
-      const twoPrices = { criteria: [{ kind: "Price", weight: 50 }, { kind: "Price", weight: 50 }] };
-      expect(describeFieldError("criteria", ["Exactly one criterion is the price."], twoPrices, "tender")).toEqual([
-        "Serve esattamente un criterio di tipo Prezzo.",
-      ]);
-      expect(describeFieldError("criteria", ["A tender has 1 to 10 award criteria."], { criteria: [] }, "tender")).toEqual([
-        "Una gara ha da 1 a 10 criteri di aggiudicazione.",
-      ]);
-      expect(fieldMessagesAt(errors, "criteria[1].weight", sent, "tender")).toEqual(["Il peso del criterio 2 è un numero intero da 1 a 100."]);
-    });
-
-    it("tells the deadlines' rules apart by what was sent", () => {
-      setLanguage("it");
-      expect(fieldMessages(errors, "submissionDeadline", sent, "tender")).toEqual([
-        "Il termine di presentazione delle offerte deve seguire il termine per i quesiti.",
-      ]);
-      expect(describeFieldError("enquiryDeadline", ["This field is required."], { enquiryDeadline: null }, "tender")).toEqual([
-        "Indica il termine per i quesiti.",
-      ]);
-      expect(describeFieldError("enquiryDeadline", ["The enquiry deadline is in the future."], { enquiryDeadline: "2020-01-01T00:00:00Z" }, "tender")).toEqual([
-        "Il termine per i quesiti deve essere nel futuro.",
-      ]);
-      const amendment = { summary: "Proroga", enquiryDeadline: "2026-02-01T12:00:00Z", submissionDeadline: "2026-02-20T12:00:00Z" };
-      expect(describeFieldError("submissionDeadline", ["An amendment never brings the submission deadline forward."], amendment, "tender")).toEqual([
-        "Una rettifica non può anticipare il termine di presentazione delle offerte.",
-      ]);
-    });
-
-    it("uses the tender's limits and quotes documents by name", () => {
+      expect(fieldMessagesAt(errors, "lots[1]", undefined, "tender")).toHaveLength(1);
+      expect(describeFieldError("criteria", errors.criteria, undefined, "tender")).toEqual(["I pesi dei criteri devono sommare a 100, non a 90."]);
       setLanguage("en");
-      expect(fieldMessages(errors, "title", sent, "tender")).toEqual(["The tender's title is required and must be 3 to 200 characters long."]);
-      expect(describeFieldError("description", ["At most 8000 characters."], sent, "tender")).toEqual([
-        "The description can be at most 8000 characters long.",
-      ]);
-      expect(fieldMessagesAt(errors, "eligibility", sent, "tender")).toEqual(["Requirement 2 must be 1 to 1000 characters long."]);
-      expect(fieldMessagesAt(errors, "documents", sent, "tender")).toEqual([
-        "The document Capitolato.pdf was not uploaded by the buyer: upload it again.",
-      ]);
-      // Other forms keep their own rules for the same names.
-      expect(describeFieldError("title", ["x"])).toEqual(["The title is required and must be 3 to 200 characters long."]);
+      expect(fieldMessagesAt(errors, "criteria[1]", undefined, "tender")).toEqual(["A weight is a whole number from 1 to 100."]);
+      setLanguage("it");
     });
 
-    it("translates a bid's and an upload's errors", () => {
-      setLanguage("it");
-      expect(describeFieldError("lots[0].price.amount", ["A non-zero positive amount with at most two decimals."], {}, "bid")).toEqual([
-        "Il prezzo è un importo maggiore di zero, con al massimo due decimali.",
-      ]);
-      expect(describeFieldError("answers[3]", ["Answer 'Tempi' in 1 to 8000 characters."], {}, "bid")).toEqual([
-        "Rispondi a questo criterio, in al massimo 8000 caratteri.",
-      ]);
-      expect(describeFieldError("body", ["The content is not a .pdf file."], { name: "x.pdf" }, "document")).toEqual([
-        "Il file è vuoto o il suo contenuto non corrisponde all'estensione.",
-      ]);
+    it("shows an uncoded error of a coded form as the server wrote it, never a guess from its field", () => {
+      // TODO(#16): the input bounds (InputRules.cs) are not coded yet.
+      expect(describeFieldError("text", ["At most 4000 characters."], { text: "x" }, "tender")).toEqual(["At most 4000 characters."]);
+      expect(describeFieldError("title", ["Some English."], { title: "x" }, "jointBid")).toEqual(["Some English."]);
     });
   });
 });

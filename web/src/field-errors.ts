@@ -1,9 +1,7 @@
 // The server's validation errors, in the UI's language, for every form: businesses (create, edit the profile,
-// add a member), spaces (create, edit the settings, publish a policy, apply, decide, invite, moderators), a
-// space's directory search, whose errors name its query parameters (cpv, near, radiusKm, …), tenders (the
-// tender form, questions, evaluation), bids and uploaded documents, whose errors name nested fields
-// (`lots[0].cpv[1]`, `criteria[2].weight`, `answers[3]`), alliances (form, invite, remove, new terms) and their
-// joint bids (a work package, an answer, attached files).
+// add a member), spaces (create, edit the settings, publish a policy, apply, decide, invite, moderators) and a
+// space's directory search, whose errors name its query parameters (cpv, near, radiusKm, …). Tenders, bids,
+// documents, alliances and joint bids are refused with codes only (i18n/refusals).
 // The server names the field of each error (`vatNumber`, `capabilities[2]`, `territoryProvinces[0]`, `body` for
 // an unreadable request) and writes its message in English; the message shown here is chosen by the field and
 // filled in from the request that was sent. The rules and limits are those of Marketplace.Grains:
@@ -42,10 +40,6 @@ interface Rule extends Message {
   params?: (sent?: SentRequest) => Params;
   /** A different message when nothing was sent for the field (nothing, a blank text or an empty list). */
   missing?: MessageKey;
-  /** A different message chosen from what was sent, when one field has several rules (the criteria's weights). */
-  variant?: (value: unknown, sent: SentRequest | undefined) => MessageKey | undefined;
-  /** For a nested item (`lots[0].cpv[1]`) whose message quotes `{item}`: the message when its value is unknown. */
-  unquoted?: MessageKey;
 }
 
 const rules: Record<string, Rule> = {
@@ -122,8 +116,14 @@ const rules: Record<string, Rule> = {
   confirm: { key: "validation.confirm" },
 };
 
+/**
+ * Forms whose refusals the server codes, translated by i18n/refusals: an uncoded error there (TODO(#16): the input
+ * bounds of Marketplace.Server/Endpoints/InputRules.cs) is shown as the server wrote it, never guessed.
+ */
+const codedForms: readonly FormName[] = ["tender", "bid", "document", "alliance", "jointBid"];
+
 /** Rules of one form that differ from, or are missing in, the shared table. */
-const formRules: Record<FormName, Record<string, Rule>> = {
+const formRules: Partial<Record<FormName, Record<string, Rule>>> = {
   business: {},
   space: {
     name: { key: "validation.spaceName", numbers: [["min", 3], ["max", 120]] },
@@ -143,139 +143,7 @@ const formRules: Record<FormName, Record<string, Rule>> = {
     region: { key: "validation.regionFilter" },
     size: { key: "validation.size" },
   },
-  // Marketplace.Grains/Tenders (TenderRules.cs, TenderState.cs) and the tender endpoints. Nested keys are written
-  // with `[]` for their indexes: `lots[].cpv[]` is the rule of `lots[0].cpv[1]`; `{n}` is the first index + 1.
-  tender: {
-    title: { key: "tenders.validation.title", numbers: [["min", 3], ["max", 200]] },
-    description: { key: "validation.description", numbers: [["max", 8000]] },
-    buyerId: { key: "tenders.validation.buyerId" },
-    spaces: { key: "tenders.validation.spaces", numbers: [["min", 1], ["max", 10]] },
-    "spaces[]": { key: "tenders.validation.space" },
-    lots: { key: "tenders.validation.lots", numbers: [["min", 1], ["max", 50]] },
-    "lots[].title": { key: "tenders.validation.lotTitle", numbers: [["max", 200]] },
-    "lots[].description": { key: "tenders.validation.lotDescription", numbers: [["max", 8000]] },
-    "lots[].cpv": { key: "tenders.validation.lotCpvMax", numbers: [["max", 20]], missing: "tenders.validation.lotCpvMissing" },
-    "lots[].cpv[]": { key: "tenders.validation.lotCpvItem", unquoted: "tenders.validation.lotCpvItemAt" },
-    "lots[].estimatedValue": { key: "tenders.validation.lotValue" },
-    "lots[].estimatedValue.amount": { key: "tenders.validation.lotValue" },
-    "lots[].estimatedValue.currency": { key: "tenders.validation.lotCurrency" },
-    "lots[].comuneCode": { key: "tenders.validation.lotComune" },
-    "lots[].number": { key: "tenders.validation.lotNumber" },
-    eligibility: { key: "tenders.validation.eligibility", numbers: [["max", 20]] },
-    "eligibility[]": { key: "tenders.validation.requirement", numbers: [["min", 1], ["max", 1000]] },
-    criteria: {
-      key: "tenders.validation.criteriaCount",
-      numbers: [["min", 1], ["max", 10]],
-      variant: (value) => criteriaProblem(value),
-      params: (sent) => ({ sum: criteriaWeightSum(sentValue(sent, "criteria", null)) }),
-    },
-    "criteria[].name": { key: "tenders.validation.criterionName", numbers: [["max", 200]] },
-    "criteria[].kind": { key: "tenders.validation.criterionKind" },
-    "criteria[].weight": { key: "tenders.validation.criterionWeight", numbers: [["min", 1], ["max", 100]] },
-    "criteria[].number": { key: "tenders.validation.criterionNumber" },
-    enquiryDeadline: { key: "tenders.validation.enquiryFuture", missing: "tenders.validation.enquiryMissing" },
-    submissionDeadline: {
-      key: "tenders.validation.submissionAfter",
-      missing: "tenders.validation.submissionMissing",
-      // An amendment's request has a summary; its deadline may only move later.
-      variant: (_value, sent) =>
-        sent && "summary" in sent && !deadlinesOutOfOrder(sent) ? "tenders.validation.submissionEarlier" : undefined,
-    },
-    contractStart: { key: "tenders.validation.contractStart" },
-    contractEnd: { key: "tenders.validation.contractEnd" },
-    documents: { key: "tenders.validation.documents", numbers: [["max", 20]] },
-    "documents[]": { key: "tenders.validation.document", unquoted: "tenders.validation.documentAt" },
-    summary: { key: "tenders.validation.summary", numbers: [["max", 4000]] },
-    version: { key: "tenders.validation.version" },
-    text: { key: "tenders.validation.text", numbers: [["max", 4000]] },
-    reason: { key: "tenders.validation.reason", numbers: [["max", 4000]] },
-    firmId: { key: "tenders.validation.firmId" },
-    points: { key: "tenders.validation.points" },
-    criterion: { key: "tenders.validation.criterion" },
-    lot: { key: "tenders.validation.lot" },
-    bidId: { key: "tenders.validation.bidId" },
-  },
-  // Marketplace.Grains/Tenders/BidState.cs (Seal) and the bid endpoints. `answers[3]` names criterion number 3.
-  bid: {
-    lots: { key: "bids.validation.lots" },
-    "lots[].lot": { key: "bids.validation.lot" },
-    "lots[].price": { key: "bids.validation.price" },
-    "lots[].price.amount": { key: "bids.validation.price" },
-    "lots[].price.currency": { key: "bids.validation.currency" },
-    "answers[]": { key: "bids.validation.answer", numbers: [["min", 1], ["max", 8000]] },
-    "answers[].criterion": { key: "bids.validation.criterion" },
-    documents: { key: "tenders.validation.documents", numbers: [["max", 20]] },
-    "documents[]": { key: "bids.validation.document", unquoted: "bids.validation.documentAt" },
-    tenderers: { key: "bids.validation.tenderers" },
-  },
-  // Marketplace.Server/Endpoints/DocumentEndpoints.cs (Upload).
-  document: {
-    name: { key: "documents.validation.name" },
-    body: { key: "documents.validation.body" },
-  },
-  // Marketplace.Grains/Alliances/AllianceState.cs and the alliance endpoints: forming, inviting, answering,
-  // removing (`reason`), handing over the lead (`firmId`) and publishing new terms (`text`).
-  alliance: {
-    name: { key: "alliances.validation.name", numbers: [["min", 3], ["max", 120]] },
-    agreementText: { key: "alliances.validation.agreement", numbers: [["max", 20000]] },
-    text: { key: "alliances.validation.agreement", numbers: [["max", 20000]] },
-    leadId: { key: "alliances.validation.leadId" },
-    spaceId: { key: "alliances.validation.spaceId" },
-    tenderId: { key: "alliances.validation.tenderId" },
-    firmId: { key: "alliances.validation.firmId" },
-    role: { key: "alliances.validation.role" },
-    accept: { key: "alliances.validation.accept" },
-    reason: { key: "alliances.validation.reason", numbers: [["max", 1000]] },
-  },
-  // Marketplace.Grains/JointBids/JointBidState.cs (CheckSave, CheckAnswer, CheckAttach) and the joint bid endpoints: a
-  // work package (`price` is refused whole when missing, else by `price.amount` and `price.currency`), an answer, files.
-  jointBid: {
-    title: {
-      key: "jointBid.validation.title",
-      numbers: [["max", 200]],
-      // The same field says when a new package is one too many: the title sent was fine.
-      variant: (value, sent) =>
-        typeof value === "string" && value.trim() !== "" && value.trim().length <= 200 && sent && "id" in sent && sent.id === null
-          ? "jointBid.validation.packages"
-          : undefined,
-    },
-    lot: { key: "jointBid.validation.lot" },
-    firmId: { key: "jointBid.validation.firmId" },
-    price: { key: "jointBid.validation.price" },
-    "price.amount": { key: "jointBid.validation.price" },
-    "price.currency": { key: "jointBid.validation.currency" },
-    description: { key: "jointBid.validation.description", numbers: [["max", 4000]] },
-    text: { key: "jointBid.validation.answer", numbers: [["min", 1], ["max", 8000]] },
-    criterion: { key: "jointBid.validation.criterion" },
-    // A firm's files (CheckAttach, DocumentEndpoints.Resolve): `documents[1]` is not one of the firm's uploads. The
-    // request is quoted with the files' names in place of their ids.
-    documents: { key: "tenders.validation.documents", numbers: [["max", 20]], missing: "jointBid.validation.documentsMissing" },
-    "documents[]": { key: "jointBid.validation.document", unquoted: "jointBid.validation.documentAt" },
-  },
 };
-
-/** The weights of the criteria as sent, added up (for "the weights add up to 100, not {sum}"). */
-function criteriaWeightSum(criteria: unknown): number {
-  return Array.isArray(criteria)
-    ? criteria.reduce<number>((sum, c) => sum + (Number((c as { weight?: unknown } | null)?.weight) || 0), 0)
-    : 0;
-}
-
-/** Which of the criteria's rules the sent criteria break: how many, one price, or weights adding up to 100. */
-function criteriaProblem(criteria: unknown): MessageKey | undefined {
-  const list = Array.isArray(criteria) ? (criteria as ({ kind?: unknown } | null)[]) : [];
-  if (list.length === 0 || list.length > 10) return "tenders.validation.criteriaCount";
-  if (list.filter((c) => c?.kind === "Price").length !== 1) return "tenders.validation.criteriaPrice";
-  if (criteriaWeightSum(list) !== 100) return "tenders.validation.criteriaSum";
-  return undefined;
-}
-
-/** Whether the sent submission deadline is not after the enquiry deadline (both ISO date-times). */
-function deadlinesOutOfOrder(sent: SentRequest): boolean {
-  const { enquiryDeadline, submissionDeadline } = sent as { enquiryDeadline?: unknown; submissionDeadline?: unknown };
-  if (typeof enquiryDeadline !== "string" || typeof submissionDeadline !== "string") return false;
-  return Date.parse(submissionDeadline) <= Date.parse(enquiryDeadline);
-}
 
 function ruleFor(field: string, form: FormName | undefined): Rule | undefined {
   const own = form ? formRules[form] : undefined;
@@ -319,19 +187,6 @@ const hiddenCharacters =
 const isBlank = (value: unknown): boolean =>
   value === undefined || value === null || (Array.isArray(value) ? value.length === 0 : String(value).trim() === "");
 
-/** A nested field's message (`lots[0].cpv[1]`): `{n}` is the first index + 1, `{item}` the value sent there. */
-function describeNested(rule: Rule, key: string, serverText: string, sent: SentRequest | undefined): string {
-  const indexes = [...key.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
-  const value = sentAt(sent, key);
-  const shown = typeof value === "string" && value.trim() !== "" ? value.trim() : typeof value === "number" ? String(value) : null;
-  const params: Params = { ...numbers(rule, serverText), ...rule.params?.(sent), n: (indexes[0] ?? 0) + 1 };
-  if (shown !== null) params.item = quote(shown);
-  const chosen =
-    rule.variant?.(value, sent) ??
-    (rule.missing && sent !== undefined && isBlank(value) ? rule.missing : shown === null && rule.unquoted ? rule.unquoted : rule.key);
-  return t(chosen, params);
-}
-
 /**
  * The texts to show for one field's errors, in the current language: a coded refusal by its code and arguments;
  * any other message (TODO(#16): uncoded) one per field by the tables above, naming the refused item for
@@ -351,10 +206,7 @@ function describeByText(key: string, serverMessages: readonly string[], sent: Se
   // Whatever the field, text refused for its characters (Marketplace.Grains/CleanText.cs) gets the same message.
   const value = sentAt(sent, key);
   if (typeof value === "string" && hiddenCharacters.test(value)) return [t("validation.hiddenCharacters")];
-  // A form's nested fields (`lots[0].cpv[1]`, `criteria[2].weight`) have rules of their own, by pattern.
-  const pattern = key.replace(/\[\d+\]/g, "[]");
-  const own = form ? formRules[form] : undefined;
-  if (own && pattern !== field && Object.hasOwn(own, pattern)) return [describeNested(own[pattern]!, key, serverText, sent)];
+  if (form && codedForms.includes(form)) return [...serverMessages];
   // A member of an object (`value.amount`) may have its own rule; else that of the object.
   const rule = (key.includes(".") ? ruleFor(key, form) : undefined) ?? ruleFor(field, form);
   if (!rule) return [...serverMessages];
@@ -368,7 +220,7 @@ function describeByText(key: string, serverMessages: readonly string[], sent: Se
     return [shown ? t(rule.item.key, { ...params, item: quote(shown) }) : t(rule.item.at, params)];
   }
   const blank = sent !== undefined && isBlank(sentHere);
-  const chosen = rule.missing && blank ? rule.missing : (rule.variant?.(sentHere, sent) ?? rule.key);
+  const chosen = rule.missing && blank ? rule.missing : rule.key;
   return [t(chosen, { ...numbers(rule, serverText), ...rule.params?.(sent) })];
 }
 
