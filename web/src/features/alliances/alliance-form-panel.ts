@@ -24,7 +24,7 @@ import {
   type AllianceTender,
   type Standings,
 } from "./alliance-form";
-import { refusedAction } from "../../i18n/refusals";
+import { refusedAction, refusedFor } from "../../i18n/refusals";
 
 type Status = { ok: boolean; text: () => string } | null;
 
@@ -133,7 +133,7 @@ export function allianceFormPanel(options: AllianceFormOptions) {
       } else {
         const problem = refusedAction(error);
         status = { ok: false, text: problem.text };
-        if (error instanceof ApiError && error.status === 409) options.tenderClosed?.();
+        if (refusedFor(error, "alliance.tenderClosed")) options.tenderClosed?.();
       }
     } finally {
       busy = false;

@@ -22,7 +22,7 @@ import { answersSection } from "./answers-section";
 import { coverageView } from "./coverage-view";
 import { documentsSection } from "./documents-section";
 import { presenceBar } from "./presence-bar";
-import { refusedAction } from "../../i18n/refusals";
+import { refusedAction, refusedFor } from "../../i18n/refusals";
 import { editorFirms, mayEdit, sameId, tenderWindow } from "./rules";
 import { sharesView } from "./shares-view";
 import { suggestionsSection } from "./suggestions-section";
@@ -33,12 +33,6 @@ import type { JointOutcome, JointRunOptions, WorkspaceContext } from "./workspac
 
 /** Several changes in a burst (a colleague saving answer after answer) bring one reload. */
 const RELOAD_MS = 300;
-
-/**
- * Refusals of a save because someone else saved the same item since it was read, or deleted it, or the tender
- * closed meanwhile: the form keeps the user's values, to apply them again to the current version.
- */
-const STALE: ReadonlySet<string> = new Set(["jointBid.packageChanged", "jointBid.noSuchPackage", "jointBid.answerChanged", "jointBid.closed"]);
 
 export function jointBidSection(ctx: AllianceContext) {
   let bid: JointBidDto | null = null;
@@ -156,7 +150,9 @@ export function jointBidSection(ctx: AllianceContext) {
         };
       }
       const problem = refusedAction(error);
-      if (error instanceof ApiError && STALE.has(error.code)) options.refused?.();
+      // Someone else saved or deleted the same item since it was read, or the tender closed meanwhile: the form keeps
+      // the user's values, to apply them again to the current version.
+      if (refusedFor(error, "jointBid.packageChanged", "jointBid.noSuchPackage", "jointBid.answerChanged", "jointBid.closed")) options.refused?.();
       if (problem.reload) {
         loadBid();
         // A conflict may be the tender's: its deadline passed, or it changed.

@@ -15,7 +15,7 @@ import { canManage } from "../businesses/roles";
 import { bidFormFrom, buildBidRequest, criterionOfError, emptyBidForm, lotOfError, qualityCriteria, type BidForm } from "./bid-form";
 import { formatDeadline } from "./dates";
 import { documentsField } from "./documents-field";
-import { refusedAction } from "../../i18n/refusals";
+import { refusedAction, refusedFor } from "../../i18n/refusals";
 import { bidReceiptTestids, copier, receiptView } from "./receipt-view";
 import { isOpened } from "./status";
 import type { TenderContext } from "./tender-context";
@@ -71,7 +71,7 @@ export function bidPanel(ctx: TenderContext) {
       try {
         result = await api.bidResult(ctx.tenderId, firmId);
       } catch (error) {
-        if (error instanceof ApiError && error.status === 409) result = "notOpened";
+        if (refusedFor(error, "bid.notOpened")) result = "notOpened";
         else throw error;
       }
     }

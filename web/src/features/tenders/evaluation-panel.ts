@@ -14,7 +14,7 @@ import { latestOnly } from "../../latest";
 import { fieldErrorView, loadErrorView, loadingView } from "../../views";
 import { formatDeadline } from "./dates";
 import { canAward, pointsOf, scoreRequests, shortDigest, undecided } from "./evaluation";
-import { refusedAction } from "../../i18n/refusals";
+import { refusedAction, refusedFor } from "../../i18n/refusals";
 import { isOpened } from "./status";
 import type { TenderContext } from "./tender-context";
 import { money, outcomeText } from "./tender-views";
@@ -51,8 +51,8 @@ export function evaluationPanel(ctx: TenderContext) {
       ctx.redraw();
     },
     (error) => {
-      // 409 while the bids are being opened: the page shows them once the tender says they are.
-      if (!(error instanceof ApiError && error.status === 409)) failed = lots === null;
+      // Still sealed while the bids are being opened: the page shows them once the tender says they are.
+      if (!refusedFor(error, "bid.sealed")) failed = lots === null;
       ctx.redraw();
     },
   );

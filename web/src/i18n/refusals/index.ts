@@ -108,3 +108,7 @@ export function refusedAction(error: unknown): RefusedAction {
   const status = error instanceof ApiError ? error.status : 0;
   return { text: () => describeRefusal(error), reload: status === 403 || status === 404 || status === 409 };
 }
+
+/** Whether a request was refused for this reason: a code the server does not list fails the type check. */
+export const refusedFor = (error: unknown, ...codes: TranslatedCode[]): boolean =>
+  error instanceof ApiError && (codes as string[]).includes(error.code);

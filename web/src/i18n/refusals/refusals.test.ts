@@ -2,7 +2,7 @@ import openApi from "../../../openapi.json?raw";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { ApiError, toApiError } from "../../api/problem";
 import { setLanguage } from "..";
-import { describeRefusal, fillPlaceholders, refusals, refusalText } from ".";
+import { describeRefusal, fillPlaceholders, refusedAction, refusedFor, refusals, refusalText } from ".";
 
 /** The codes the server lists in its OpenAPI document (schema ProblemCode). */
 const serverCodes = (): string[] => {
@@ -71,5 +71,36 @@ describe("describeRefusal", () => {
   it("says when the server did not answer or failed", () => {
     expect(describeRefusal(new TypeError("Failed to fetch"))).toMatch(/not answering/);
     expect(describeRefusal(new ApiError(500, "Internal Server Error", "NullReferenceException", {}))).toMatch(/unexpected/);
+  });
+
+  it("says a session ended when the server asks to sign in", () => {
+    setLanguage("it");
+    expect(describeRefusal(toApiError(401, {}, "Unauthorized"))).toBe("La sessione è scaduta: accedi di nuovo e riprova.");
+  });
+});
+
+describe("refused actions", () => {
+  beforeAll(() => {
+    vi.stubGlobal("localStorage", { setItem: () => undefined });
+    vi.stubGlobal("document", { documentElement: { lang: "" } });
+  });
+  afterEach(() => setLanguage("en"));
+  afterAll(() => vi.unstubAllGlobals());
+  const refused = (status: number, code: string) => toApiError(status, { status, code });
+
+  it("reload what the page shows when it is out of date or the viewer's part changed, not for a lost session or network", () => {
+    expect([403, 404, 409].map((status) => refusedAction(refused(status, "tender.notFound")).reload)).toEqual([true, true, true]);
+    expect(refusedAction(refused(401, "uncoded")).reload).toBe(false);
+    expect(refusedAction(new TypeError("Failed to fetch")).reload).toBe(false);
+  });
+
+  it("tell the reason by its code, not by the status", () => {
+    const unsigned = toApiError(409, { status: 409, code: "jointBid.unsigned", args: { count: "2" } });
+    const unanswered = refused(409, "jointBid.unanswered");
+    setLanguage("en");
+    expect(refusedAction(unsigned).text()).toBe("Firms that have not yet signed the current version: 2. It is submitted once all of them have.");
+    expect(refusedAction(unanswered).text()).toBe("Answer every quality criterion before submitting.");
+    expect(refusedFor(unanswered, "jointBid.removedLot", "jointBid.unanswered")).toBe(true);
+    expect(refusedFor(unsigned, "jointBid.unanswered")).toBe(false);
   });
 });
