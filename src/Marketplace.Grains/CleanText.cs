@@ -19,23 +19,30 @@ public static class CleanText
     /// breaks and tabs), half of a surrogate pair or the replacement character of bytes that were not text, or a
     /// bidirectional override or isolate, which can make a name read backwards on screen. PostgreSQL cannot store NUL.
     /// </summary>
-    public static string? Flaw(string text, bool longText = false)
+    static readonly Refusal
+        Nul = new("input.nulCharacter", "The text contains a NUL character."),
+        Unreadable = new("input.unreadableCharacter", "The text contains an incomplete or unreadable Unicode character."),
+        OneLine = new("input.oneLine", "This text must be on one line."),
+        Control = new("input.controlCharacter", "The text contains a control character."),
+        Reversing = new("input.reversingCharacter", "The text contains a character that reverses its direction on screen.");
+
+    public static Refusal? Flaw(string text, bool longText = false)
     {
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            if (c == '\0') return "The text contains a NUL character.";
+            if (c == '\0') return Nul;
             if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) { i++; continue; }
             // U+FFFD is what decoders put in place of bytes that were not text: the text was damaged on its way here.
-            if (char.IsSurrogate(c) || c == '\uFFFD') return "The text contains an incomplete or unreadable Unicode character.";
+            if (char.IsSurrogate(c) || c == '\uFFFD') return Unreadable;
             if (c is '\n' or '\r' or '\t' or '\u2028' or '\u2029')
             {
-                if (!longText) return "This text must be on one line.";
+                if (!longText) return OneLine;
                 continue;
             }
-            if (char.IsControl(c)) return "The text contains a control character.";
+            if (char.IsControl(c)) return Control;
             if (c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069')
-                return "The text contains a character that reverses its direction on screen.";
+                return Reversing;
         }
         return null;
     }

@@ -42,33 +42,40 @@ public static class DirectorySearch
     public const double DefaultRadiusKm = 25, MaxRadiusKm = 300;
     const double KmPerDegreeLatitude = 110.574, KmPerDegreeLongitudeAtEquator = 111.320;
 
+    static readonly Refusal
+        CpvPrefix = new("directory.cpvPrefix", "A CPV code or its first digits (at least the division, e.g. 45)."),
+        UnknownProvince = new("directory.provinceUnknown", "Unknown province sigla."),
+        UnknownRegion = new("directory.regionUnknown", "Unknown region."),
+        Radius = new("directory.radius", "The radius is 1 to {max} km."),
+        UnknownSize = new("directory.sizeUnknown", "Unknown size class.");
+
     /// <summary>Checks and normalises the criteria; errors name the query parameters.</summary>
     public static Outcome<DirectoryCriteria> Normalize(DirectoryCriteria raw)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, FieldProblem[]>();
         string? cpv = null;
         if (!string.IsNullOrWhiteSpace(raw.Cpv))
         {
             var digits = raw.Cpv.Trim().Split('-')[0];
-            if (digits.Length is < 2 or > 8 || !digits.All(char.IsAsciiDigit)) errors["cpv"] = ["A CPV code or its first digits (at least the division, e.g. 45)."];
+            if (digits.Length is < 2 or > 8 || !digits.All(char.IsAsciiDigit)) errors["cpv"] = [FieldProblem.Of(CpvPrefix)];
             else cpv = digits.TrimEnd('0').PadRight(2, '0');
         }
         string? Comune(string? code, string field)
         {
             if (string.IsNullOrWhiteSpace(code)) return null;
             if (ComuneCatalog.Shared.Find(code) is { } c) return c.Code;
-            errors[field] = [$"'{code}' is not an ISTAT comune code."];
+            errors[field] = [FieldProblem.Of(ComuneCatalog.Unknown, ("code", code))];
             return null;
         }
         var comune = Comune(raw.ComuneCode, "comune");
         var near = Comune(raw.NearComune, "near");
         var province = string.IsNullOrWhiteSpace(raw.Province) ? null : raw.Province.Trim().ToUpperInvariant();
-        if (province is not null && !ComuneCatalog.Shared.All.Any(c => c.ProvinceSigla == province)) errors["province"] = ["Unknown province sigla."];
+        if (province is not null && !ComuneCatalog.Shared.All.Any(c => c.ProvinceSigla == province)) errors["province"] = [FieldProblem.Of(UnknownProvince)];
         var region = string.IsNullOrWhiteSpace(raw.Region) ? null
             : ComuneCatalog.Shared.All.Select(c => c.RegionName).FirstOrDefault(r => string.Equals(r, raw.Region.Trim(), StringComparison.OrdinalIgnoreCase));
-        if (!string.IsNullOrWhiteSpace(raw.Region) && region is null) errors["region"] = ["Unknown region."];
-        if (raw.RadiusKm is { } r && r is not (> 0 and <= MaxRadiusKm)) errors["radiusKm"] = [$"The radius is 1 to {MaxRadiusKm} km."];
-        if (raw.Size is { } size && !Enum.IsDefined(size)) errors["size"] = ["Unknown size class."];
+        if (!string.IsNullOrWhiteSpace(raw.Region) && region is null) errors["region"] = [FieldProblem.Of(UnknownRegion)];
+        if (raw.RadiusKm is { } r && r is not (> 0 and <= MaxRadiusKm)) errors["radiusKm"] = [FieldProblem.Of(Radius, ("max", MaxRadiusKm))];
+        if (raw.Size is { } size && !Enum.IsDefined(size)) errors["size"] = [FieldProblem.Of(UnknownSize)];
         if (errors.Count > 0) return Problem.Invalid(errors);
         return raw with
         {

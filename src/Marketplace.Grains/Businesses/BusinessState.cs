@@ -7,6 +7,22 @@ public sealed class BusinessState
 {
     public const int MaxEmail = 256, MaxInvitations = 50;
 
+    public static readonly Refusal
+        NotFound = new("business.notFound", "No business has this id."),
+        NotAnEditor = new("business.notAnEditor", "Only the business's Owners and Managers may do this.");
+
+    static readonly Refusal
+        AlreadyExists = new("business.alreadyExists", "This business already exists."),
+        UnknownKind = new("business.kindUnknown", "Kind must be Firm, Association or Buyer."),
+        ChangedMeanwhile = new("business.changedMeanwhile", "The profile was changed by someone else: you edited version {expected}, the current one is {current}."),
+        InviteRole = new("business.inviteRole", "Invite a Manager or a Viewer."),
+        InviteEmail = new("business.inviteEmail", "Write an e-mail address."),
+        AlreadyInvited = new("business.alreadyInvited", "This address already has a pending invitation."),
+        TooManyInvitations = new("business.tooManyInvitations", "A business has at most {max} pending invitations: take some back first."),
+        NoInvitationForYou = new("business.noInvitationForYou", "No invitation for you has this id."),
+        AlreadyActsFor = new("business.alreadyActsFor", "You already act for this business."),
+        NoPendingInvitation = new("business.noPendingInvitation", "No pending invitation has this id.");
+
     public Guid Id { get; set; }
     public BusinessKind Kind { get; set; }
     public BusinessProfile Profile { get; set; } = BusinessProfile.Named("");
@@ -26,8 +42,8 @@ public sealed class BusinessState
     public bool CanEdit(Guid userId) => RoleOf(userId).CanEdit();
 
     public Outcome<BusinessProfile> CheckCreate(CreateBusiness command) =>
-        Exists ? Problem.Conflict("This business already exists.")
-        : !Enum.IsDefined(command.Kind) ? Problem.Invalid("kind", "Kind must be Firm, Association or Buyer.")
+        Exists ? Problem.Conflict(AlreadyExists)
+        : !Enum.IsDefined(command.Kind) ? Problem.Invalid("kind", UnknownKind)
         : ProfileRules.Normalize(BusinessProfile.Named(command.Name));
 
     public void Create(Guid id, CreateBusiness command, BusinessProfile profile, DateTimeOffset now)
@@ -42,7 +58,7 @@ public sealed class BusinessState
 
     public Outcome<BusinessProfile> CheckEdit(EditProfile command) =>
         GuardEditor(command.ActorId) ?? (command.ExpectedVersion != Version
-            ? Problem.Conflict($"The profile was changed by someone else: you edited version {command.ExpectedVersion}, the current one is {Version}.")
+            ? Problem.Conflict(ChangedMeanwhile, ("expected", command.ExpectedVersion), ("current", Version))
             : ProfileRules.Normalize(command.Profile));
 
     public void Edit(BusinessProfile profile, DateTimeOffset now)
@@ -53,10 +69,10 @@ public sealed class BusinessState
 
     public Problem? CheckInvite(InviteToBusiness command) =>
         GuardEditor(command.ActorId)
-        ?? (command.Role is not (BusinessRole.Manager or BusinessRole.Viewer) ? Problem.Invalid("role", "Invite a Manager or a Viewer.")
-        : command.Email.Clean() is not { Length: <= MaxEmail } email || !IsEmail(email) ? Problem.Invalid("email", "Write an e-mail address.")
-        : Invitations.Any(i => i.NormalizedEmail == command.NormalizedEmail) ? Problem.Conflict("This address already has a pending invitation.")
-        : Invitations.Count >= MaxInvitations ? Problem.Conflict($"A business has at most {MaxInvitations} pending invitations: take some back first.")
+        ?? (command.Role is not (BusinessRole.Manager or BusinessRole.Viewer) ? Problem.Invalid("role", InviteRole)
+        : command.Email.Clean() is not { Length: <= MaxEmail } email || !IsEmail(email) ? Problem.Invalid("email", InviteEmail)
+        : Invitations.Any(i => i.NormalizedEmail == command.NormalizedEmail) ? Problem.Conflict(AlreadyInvited)
+        : Invitations.Count >= MaxInvitations ? Problem.Conflict(TooManyInvitations, ("max", MaxInvitations))
         : null);
 
     public void Invite(InviteToBusiness command, DateTimeOffset now)
@@ -68,8 +84,8 @@ public sealed class BusinessState
     /// <summary>Only the person the invitation was made to hears of it; to anyone else it does not exist.</summary>
     public Problem? CheckAnswer(AnswerBusinessInvitation command) =>
         Invitations.FirstOrDefault(i => i.Id == command.InvitationId) is not { } invitation || invitation.NormalizedEmail != command.ActorNormalizedEmail
-            ? Problem.NotFound("No invitation for you has this id.")
-        : command.Accept && RoleOf(command.ActorId) is not null ? Problem.Conflict("You already act for this business.")
+            ? Problem.NotFound(NoInvitationForYou)
+        : command.Accept && RoleOf(command.ActorId) is not null ? Problem.Conflict(AlreadyActsFor)
         : null;
 
     public void Answer(AnswerBusinessInvitation command, DateTimeOffset now)
@@ -81,7 +97,7 @@ public sealed class BusinessState
     }
 
     public Problem? CheckRevoke(Guid actorId, Guid invitationId) =>
-        GuardEditor(actorId) ?? (Invitations.Any(i => i.Id == invitationId) ? null : Problem.NotFound("No pending invitation has this id."));
+        GuardEditor(actorId) ?? (Invitations.Any(i => i.Id == invitationId) ? null : Problem.NotFound(NoPendingInvitation));
 
     public void Revoke(Guid invitationId, DateTimeOffset now)
     {
@@ -96,8 +112,8 @@ public sealed class BusinessState
     public BusinessSnapshot ToSnapshot() => new(Id, Kind, Profile, [.. Members], Version, CreatedAt, UpdatedAt, [.. Invitations]);
 
     Problem? GuardEditor(Guid actorId) =>
-        !Exists ? Problem.NotFound("No business has this id.")
-        : !CanEdit(actorId) ? Problem.Forbidden("Only the business's Owners and Managers may do this.")
+        !Exists ? Problem.NotFound(NotFound)
+        : !CanEdit(actorId) ? Problem.Forbidden(NotAnEditor)
         : null;
 
     void Touch(DateTimeOffset now)

@@ -7,6 +7,8 @@ public sealed record Comune(
 /// <summary>The Italian comuni shipped with the product (see Reference/Data/README.md).</summary>
 public sealed class ComuneCatalog
 {
+    public static readonly Refusal Unknown = new("comune.unknown", "'{code}' is not an ISTAT comune code.");
+
     static readonly Lazy<ComuneCatalog> shared = new(() => new ComuneCatalog(
         Csv.ReadEmbedded("comuni.csv").Select(f => new Comune(
             f[0], f[1], f[5], f[6], f[8],

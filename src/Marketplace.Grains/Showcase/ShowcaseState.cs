@@ -13,6 +13,25 @@ public sealed record AssociationCheck(SpaceSnapshot? Space, bool ActorIsAdmin, b
 /// <summary>The stored state of a showcase project, with the rules that guard every change.</summary>
 public sealed class ShowcaseState
 {
+    static readonly Refusal
+        AlreadyExists = new("showcase.alreadyExists", "This project already exists."),
+        PublisherNotAFirm = new("showcase.publisherNotAFirm", "Only a registered firm publishes showcase projects."),
+        NotPublisherEditor = new("showcase.notPublisherEditor", "Only the firm's Owners and Managers publish its projects."),
+        NotAwarded = new("showcase.notAwarded", "No lot of this tender was awarded to this bid."),
+        NotWinners = new("showcase.notWinners", "Only the firms of the winning bid are named in its project."),
+        NotEditor = new("showcase.notEditor", "Only the publishing firm's Owners and Managers edit the project."),
+        AwardNotEdited = new("showcase.awardNotEdited", "This project is the work of an award on the platform: it says what the tender awarded and is not edited."),
+        ChangedMeanwhile = new("showcase.changedMeanwhile", "The project was changed meanwhile: the current version is {version}."),
+        NotAPartner = new("showcase.notAPartner", "This firm is not named as a partner of the project."),
+        NotPartnerEditor = new("showcase.notPartnerEditor", "Only the partner firm's Owners and Managers answer for it."),
+        ChangedBeforeAnswer = new("showcase.changedBeforeAnswer", "The project changed: read version {version} before answering."),
+        ReasonLength = new("showcase.reasonLength", "At most {max} characters."),
+        NotVerifierAdmin = new("showcase.notVerifierAdmin", "Only the admins of a space that every firm of the project belongs to verify it for the association."),
+        NotAllMembers = new("showcase.notAllMembers", "Not every firm of the project is a member of \"{space}\": only a space all of them belong to verifies it."),
+        ChangedBeforeVerify = new("showcase.changedBeforeVerify", "The project changed: read version {version} before verifying it."),
+        AlreadyVerified = new("showcase.alreadyVerified", "This project is already verified."),
+        NotAllConfirmed = new("showcase.notAllConfirmed", "Every partner confirms the project first; then the association verifies it.");
+
     public Guid Id { get; set; }
     public Guid PublisherId { get; set; }
     public ShowcaseDetails? Details { get; set; }
@@ -27,9 +46,9 @@ public sealed class ShowcaseState
     static bool Edits(BusinessSnapshot? firm, Guid actorId) => firm?.CanEdit(actorId) == true;
 
     public Problem? CheckPublish(PublishShowcase command, BusinessSnapshot? publisher) =>
-        Exists ? Problem.Conflict("This project already exists.")
-        : publisher is not { Kind: BusinessKind.Firm } ? Problem.Invalid("firmId", "Only a registered firm publishes showcase projects.")
-        : !Edits(publisher, command.ActorId) ? Problem.Forbidden("Only the firm's Owners and Managers publish its projects.")
+        Exists ? Problem.Conflict(AlreadyExists)
+        : publisher is not { Kind: BusinessKind.Firm } ? Problem.Invalid("firmId", PublisherNotAFirm)
+        : !Edits(publisher, command.ActorId) ? Problem.Forbidden(NotPublisherEditor)
         : null;
 
     /// <param name="award">Set when the project is a won joint bid's work, as the tender's award shows.</param>
@@ -47,15 +66,15 @@ public sealed class ShowcaseState
     /// <paramref name="winners"/> are the firms of the winning bid, or null when the tender awarded it nothing.
     /// </summary>
     public static Outcome<ShowcaseVerification> CheckAward(PublishShowcase command, Guid buyerId, IReadOnlyCollection<Guid>? winners, DateTimeOffset now) =>
-        command.Award is not { } award || winners is null ? Problem.Invalid("award", "No lot of this tender was awarded to this bid.")
-        : !command.Details.Partners.Append(command.PublisherId).All(winners.Contains) ? Problem.Invalid("partners", "Only the firms of the winning bid are named in its project.")
+        command.Award is not { } award || winners is null ? Problem.Invalid("award", NotAwarded)
+        : !command.Details.Partners.Append(command.PublisherId).All(winners.Contains) ? Problem.Invalid("partners", NotWinners)
         : new ShowcaseVerification(ShowcaseVerifier.Award, award.TenderId, buyerId, command.ActorId, now);
 
     public Problem? CheckEdit(EditShowcase command, BusinessSnapshot? publisher) =>
-        !Exists ? Problem.NotFound("No showcase project has this id.")
-        : !Edits(publisher, command.ActorId) ? Problem.Forbidden("Only the publishing firm's Owners and Managers edit the project.")
-        : Verification?.By == ShowcaseVerifier.Award ? Problem.Conflict("This project is the work of an award on the platform: it says what the tender awarded and is not edited.")
-        : command.ExpectedVersion != Version ? Problem.Conflict($"The project was changed meanwhile: the current version is {Version}.")
+        !Exists ? Problem.NotFound(ShowcaseRules.NoSuchProject)
+        : !Edits(publisher, command.ActorId) ? Problem.Forbidden(NotEditor)
+        : Verification?.By == ShowcaseVerifier.Award ? Problem.Conflict(AwardNotEdited)
+        : command.ExpectedVersion != Version ? Problem.Conflict(ChangedMeanwhile, ("version", Version))
         : null;
 
     /// <summary>Sets the details; every partner and the association are asked (again) to confirm, because they confirm exact content.</summary>
@@ -69,11 +88,11 @@ public sealed class ShowcaseState
     }
 
     public Problem? CheckAnswer(AnswerShowcase command, BusinessSnapshot? partner) =>
-        !Exists ? Problem.NotFound("No showcase project has this id.")
-        : Partners.All(p => p.FirmId != command.PartnerId) ? Problem.Invalid("partnerId", "This firm is not named as a partner of the project.")
-        : !Edits(partner, command.ActorId) ? Problem.Forbidden("Only the partner firm's Owners and Managers answer for it.")
-        : command.Version != Version ? Problem.Conflict($"The project changed: read version {Version} before answering.")
-        : command.Reason?.Length > ShowcaseRules.MaxReason ? Problem.Invalid("reason", $"At most {ShowcaseRules.MaxReason} characters.")
+        !Exists ? Problem.NotFound(ShowcaseRules.NoSuchProject)
+        : Partners.All(p => p.FirmId != command.PartnerId) ? Problem.Invalid("partnerId", NotAPartner)
+        : !Edits(partner, command.ActorId) ? Problem.Forbidden(NotPartnerEditor)
+        : command.Version != Version ? Problem.Conflict(ChangedBeforeAnswer, ("version", Version))
+        : command.Reason?.Length > ShowcaseRules.MaxReason ? Problem.Invalid("reason", ReasonLength, ("max", ShowcaseRules.MaxReason))
         : null;
 
     public void Answer(AnswerShowcase command, DateTimeOffset now)
@@ -88,12 +107,12 @@ public sealed class ShowcaseState
     }
 
     public Problem? CheckVerify(VerifyShowcase command, AssociationCheck check) =>
-        !check.ActorIsAdmin ? Problem.Forbidden("Only the admins of a space that every firm of the project belongs to verify it for the association.")
-        : !Exists ? Problem.NotFound("No showcase project has this id.")
-        : !check.AllFirmsMembers ? Problem.Forbidden($"Not every firm of the project is a member of \"{check.Space!.Settings.Name}\": only a space all of them belong to verifies it.")
-        : command.Version != Version ? Problem.Conflict($"The project changed: read version {Version} before verifying it.")
-        : Verification is not null ? Problem.Conflict("This project is already verified.")
-        : !ToSnapshot().AllPartnersConfirmed ? Problem.Conflict("Every partner confirms the project first; then the association verifies it.")
+        !check.ActorIsAdmin ? Problem.Forbidden(NotVerifierAdmin)
+        : !Exists ? Problem.NotFound(ShowcaseRules.NoSuchProject)
+        : !check.AllFirmsMembers ? Problem.Forbidden(NotAllMembers, ("space", check.Space!.Settings.Name))
+        : command.Version != Version ? Problem.Conflict(ChangedBeforeVerify, ("version", Version))
+        : Verification is not null ? Problem.Conflict(AlreadyVerified)
+        : !ToSnapshot().AllPartnersConfirmed ? Problem.Conflict(NotAllConfirmed)
         : null;
 
     public void Verify(VerifyShowcase command, Guid hostId, DateTimeOffset now)
@@ -108,19 +127,28 @@ public sealed class ShowcaseState
 /// <summary>The stored endorsement of one firm by another, with its rules.</summary>
 public sealed class EndorsementState
 {
+    static readonly Refusal
+        SelfEndorsement = new("endorsement.self", "A firm cannot endorse itself."),
+        NotEndorserEditor = new("endorsement.notEndorserEditor", "Only the endorsing firm's Owners and Managers endorse for it."),
+        AlreadyEndorses = new("endorsement.alreadyEndorses", "This firm already endorses that firm."),
+        TextLength = new("endorsement.textLength", "At most {max} characters."),
+        NoSharedProject = new("endorsement.noSharedProject", "Endorsements are only between firms that share a verified showcase project."),
+        NoSuchEndorsement = new("endorsement.notFound", "There is no such endorsement."),
+        NotWithdrawer = new("endorsement.notWithdrawer", "Only the endorsing firm's Owners and Managers withdraw its endorsements.");
+
     public EndorsementSnapshot? Current { get; set; }
 
     public Problem? CheckEndorse(Endorse command, Guid endorserId, Guid endorsedId, BusinessSnapshot? endorser, ShowcaseSnapshot? project) =>
-        endorserId == endorsedId ? Problem.Invalid("endorserFirmId", "A firm cannot endorse itself.")
-        : endorser is null ? Problem.Invalid("endorserFirmId", "No business has this id.")
+        endorserId == endorsedId ? Problem.Invalid("endorserFirmId", SelfEndorsement)
+        : endorser is null ? Problem.Invalid("endorserFirmId", BusinessState.NotFound)
         : !endorser.CanEdit(command.ActorId)
-            ? Problem.Forbidden("Only the endorsing firm's Owners and Managers endorse for it.")
-        : Current is not null ? Problem.Conflict("This firm already endorses that firm.")
-        : command.Text?.Length > ShowcaseRules.MaxEndorsement ? Problem.Invalid("text", $"At most {ShowcaseRules.MaxEndorsement} characters.")
-        : project is null ? Problem.Invalid("projectId", "No showcase project has this id.")
+            ? Problem.Forbidden(NotEndorserEditor)
+        : Current is not null ? Problem.Conflict(AlreadyEndorses)
+        : command.Text?.Length > ShowcaseRules.MaxEndorsement ? Problem.Invalid("text", TextLength, ("max", ShowcaseRules.MaxEndorsement))
+        : project is null ? Problem.Invalid("projectId", ShowcaseRules.NoSuchProject)
         // The rule that makes endorsements worth reading: you vouch only for firms you verifiably worked with.
         : !project.Verified || !project.Participants.Contains(endorserId) || !project.Participants.Contains(endorsedId)
-            ? Problem.Forbidden("Endorsements are only between firms that share a verified showcase project.")
+            ? Problem.Forbidden(NoSharedProject)
         : null;
 
     public void Endorse(Endorse command, Guid endorserId, Guid endorsedId, DateTimeOffset now) =>
@@ -128,8 +156,8 @@ public sealed class EndorsementState
             command.Text.Clean(), command.ActorId, now);
 
     public Problem? CheckWithdraw(Guid actorId, BusinessSnapshot? endorser) =>
-        Current is null ? Problem.NotFound("There is no such endorsement.")
+        Current is null ? Problem.NotFound(NoSuchEndorsement)
         : endorser?.CanEdit(actorId) != true
-            ? Problem.Forbidden("Only the endorsing firm's Owners and Managers withdraw its endorsements.")
+            ? Problem.Forbidden(NotWithdrawer)
         : null;
 }

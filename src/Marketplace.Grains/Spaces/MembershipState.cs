@@ -6,6 +6,29 @@ namespace Marketplace.Spaces;
 /// <summary>The stored standing of one firm in one space and its history, with the rules that guard every change.</summary>
 public sealed class MembershipState
 {
+    static readonly Refusal
+        AlreadyMember = new("space.alreadyMember", "This firm is already a member."),
+        PolicyChanged = new("space.policyChanged", "The policy is now at version {version}: read it and accept that version."),
+        MessageLength = new("space.messageLength", "At most {max} characters."),
+        AlreadyApplied = new("space.alreadyApplied", "This firm's application is already pending."),
+        Suspended = new("space.suspended", "This firm is suspended; the space's admins can reinstate it."),
+        NothingToWithdraw = new("space.nothingToWithdraw", "There is no pending application or invitation to withdraw from."),
+        NotAMember = new("space.notMember", "This firm is not a member of the space."),
+        OnlyMembersAccept = new("space.onlyMembersAccept", "Only members accept policy versions."),
+        NotCurrentPolicy = new("space.notCurrentPolicy", "The current policy version is {version}."),
+        UnknownDecision = new("space.decisionUnknown", "Unknown decision."),
+        DecisionNotAllowed = new("space.decisionNotAllowed", "A firm that is {status} cannot be given '{decision}'."),
+        DecisionUnknownFirm = new("space.decisionUnknownFirm", "A firm that is not known to this space cannot be given '{decision}'."),
+        InviteNotAFirm = new("space.inviteNotAFirm", "Only a registered firm can be invited."),
+        AlreadyInvited = new("space.alreadyInvited", "This firm is already invited."),
+        HasApplied = new("space.hasApplied", "This firm has applied: approve its application instead."),
+        VouchNotMember = new("space.vouchNotMember", "Only a current member can be vouched for."),
+        NothingToVouch = new("space.nothingToVouch", "The firm's profile has no size class or VAT number to vouch for."),
+        AlreadyVouched = new("space.alreadyVouched", "The association already vouches for these values."),
+        NoVouch = new("space.noVouch", "There is no vouch to revoke."),
+        NotFirmEditor = new("space.notFirmEditor", "Only the firm's Owners and Managers may do this."),
+        MemberNotAFirm = new("space.memberNotAFirm", "Only a registered firm can be a member of a space.");
+
     public Guid SpaceId { get; set; }
     public Guid FirmId { get; set; }
     public SpaceMember? Standing { get; set; }
@@ -29,13 +52,13 @@ public sealed class MembershipState
     public Problem? CheckApply(ApplyToSpace command, MembershipContext context) =>
         GuardFirm(context)
         ?? (command.AcceptedPolicyVersion != context.Space!.Policy.Version
-            ? Problem.Conflict($"The policy is now at version {context.Space.Policy.Version}: read it and accept that version.")
-            : command.Message?.Length > SpaceRules.MaxMessage ? Problem.Invalid("message", $"At most {SpaceRules.MaxMessage} characters.")
+            ? Problem.Conflict(PolicyChanged, ("version", context.Space.Policy.Version))
+            : command.Message?.Length > SpaceRules.MaxMessage ? Problem.Invalid("message", MessageLength, ("max", SpaceRules.MaxMessage))
             : Status switch
             {
-                MembershipStatus.Applied => Problem.Conflict("This firm's application is already pending."),
-                MembershipStatus.Member => Problem.Conflict("This firm is already a member."),
-                MembershipStatus.Suspended => Problem.Conflict("This firm is suspended; the space's admins can reinstate it."),
+                MembershipStatus.Applied => Problem.Conflict(AlreadyApplied),
+                MembershipStatus.Member => Problem.Conflict(AlreadyMember),
+                MembershipStatus.Suspended => Problem.Conflict(Suspended),
                 _ => null,
             });
 
@@ -50,11 +73,11 @@ public sealed class MembershipState
     /// <summary>A firm withdraws its application, or declines an invitation.</summary>
     public Problem? CheckWithdraw(MembershipContext context) =>
         GuardFirm(context) ?? (Status is not (MembershipStatus.Applied or MembershipStatus.Invited)
-            ? Problem.Conflict("There is no pending application or invitation to withdraw from.") : null);
+            ? Problem.Conflict(NothingToWithdraw) : null);
 
     public Problem? CheckLeave(MembershipContext context) =>
         GuardFirm(context) ?? (Status is not (MembershipStatus.Member or MembershipStatus.Suspended)
-            ? Problem.Conflict("This firm is not a member of the space.") : null);
+            ? Problem.Conflict(NotAMember) : null);
 
     /// <summary>The firm's own step (withdrawn, left); what it accepted before is kept.</summary>
     public void FirmStep(Guid actorId, MembershipStatus to, DateTimeOffset now) =>
@@ -62,8 +85,8 @@ public sealed class MembershipState
 
     public Problem? CheckAcceptPolicy(AcceptPolicy command, MembershipContext context) =>
         GuardFirm(context)
-        ?? (Status != MembershipStatus.Member ? Problem.Conflict("Only members accept policy versions.")
-            : command.Version != context.Space!.Policy.Version ? Problem.Conflict($"The current policy version is {context.Space.Policy.Version}.")
+        ?? (Status != MembershipStatus.Member ? Problem.Conflict(OnlyMembersAccept)
+            : command.Version != context.Space!.Policy.Version ? Problem.Conflict(NotCurrentPolicy, ("version", context.Space.Policy.Version))
             : null);
 
     public void AcceptPolicy(AcceptPolicy command)
@@ -75,10 +98,11 @@ public sealed class MembershipState
     public Problem? CheckDecide(DecideMembership command, MembershipContext context)
     {
         if (GuardAdmin(context) is { } no) return no;
-        if (!Decisions.TryGetValue(command.Decision, out var rule)) return Problem.Invalid("decision", "Unknown decision.");
+        if (!Decisions.TryGetValue(command.Decision, out var rule)) return Problem.Invalid("decision", UnknownDecision);
         if (SpaceRules.CheckReason(command.Reason, rule.NeedsReason) is { } bad) return bad;
         return Status is { } status && rule.From.Contains(status) ? null
-            : Problem.Conflict($"A firm that is {Status?.ToString() ?? "not known to this space"} cannot be given '{command.Decision}'.");
+            : (Status is { } standing ? Problem.Conflict(DecisionNotAllowed, ("status", standing), ("decision", command.Decision))
+                : Problem.Conflict(DecisionUnknownFirm, ("decision", command.Decision)));
     }
 
     public void Decide(DecideMembership command, DateTimeOffset now)
@@ -89,12 +113,12 @@ public sealed class MembershipState
 
     public Problem? CheckInvite(MembershipContext context) =>
         GuardAdmin(context)
-        ?? (context.Firm is not { Kind: BusinessKind.Firm } ? Problem.Invalid("firmId", "Only a registered firm can be invited.")
+        ?? (context.Firm is not { Kind: BusinessKind.Firm } ? Problem.Invalid("firmId", InviteNotAFirm)
             : Status switch
             {
-                MembershipStatus.Member or MembershipStatus.Suspended => Problem.Conflict("This firm is already a member."),
-                MembershipStatus.Invited => Problem.Conflict("This firm is already invited."),
-                MembershipStatus.Applied => Problem.Conflict("This firm has applied: approve its application instead."),
+                MembershipStatus.Member or MembershipStatus.Suspended => Problem.Conflict(AlreadyMember),
+                MembershipStatus.Invited => Problem.Conflict(AlreadyInvited),
+                MembershipStatus.Applied => Problem.Conflict(HasApplied),
                 _ => null,
             });
 
@@ -103,10 +127,10 @@ public sealed class MembershipState
 
     public Problem? CheckVouch(MembershipContext context) =>
         GuardAdmin(context)
-        ?? (Status != MembershipStatus.Member ? Problem.Conflict("Only a current member can be vouched for.")
+        ?? (Status != MembershipStatus.Member ? Problem.Conflict(VouchNotMember)
             : context.Firm?.Profile is not { Size: { } size, VatNumber: { } vat }
-                ? Problem.Invalid("firm", "The firm's profile has no size class or VAT number to vouch for.")
-            : Vouch is { } v && v.Size == size && v.VatNumber == vat ? Problem.Conflict("The association already vouches for these values.")
+                ? Problem.Invalid("firm", NothingToVouch)
+            : Vouch is { } v && v.Size == size && v.VatNumber == vat ? Problem.Conflict(AlreadyVouched)
             : null);
 
     public void VouchFor(BusinessProfile profile, Guid actorId, DateTimeOffset now)
@@ -116,7 +140,7 @@ public sealed class MembershipState
     }
 
     public Problem? CheckRevokeVouch(MembershipContext context) =>
-        GuardAdmin(context) ?? (Vouch is null ? Problem.Conflict("There is no vouch to revoke.") : null);
+        GuardAdmin(context) ?? (Vouch is null ? Problem.Conflict(NoVouch) : null);
 
     public void RevokeVouch()
     {
@@ -127,14 +151,14 @@ public sealed class MembershipState
     public MembershipSnapshot ToSnapshot() => new(SpaceId, FirmId, Standing!, [.. History], Vouch, Version);
 
     static Problem? GuardAdmin(MembershipContext context) =>
-        context.Space is null ? Problem.NotFound("No space has this id.")
-        : !context.ActorIsAdmin ? Problem.Forbidden("Only the space's admins may do this.")
+        context.Space is null ? Problem.NotFound(SpaceState.NotFound)
+        : !context.ActorIsAdmin ? Problem.Forbidden(SpaceState.NotAdmin)
         : null;
 
     static Problem? GuardFirm(MembershipContext context) =>
-        context.Space is null ? Problem.NotFound("No space has this id.")
-        : !context.ActorActsForFirm ? Problem.Forbidden("Only the firm's Owners and Managers may do this.")
-        : context.Firm is not { Kind: BusinessKind.Firm } ? Problem.Invalid("firmId", "Only a registered firm can be a member of a space.")
+        context.Space is null ? Problem.NotFound(SpaceState.NotFound)
+        : !context.ActorActsForFirm ? Problem.Forbidden(NotFirmEditor)
+        : context.Firm is not { Kind: BusinessKind.Firm } ? Problem.Invalid("firmId", MemberNotAFirm)
         : null;
 
     void Record(SpaceMember standing, Guid actorId, string? reason, DateTimeOffset now)

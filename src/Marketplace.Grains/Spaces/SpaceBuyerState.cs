@@ -14,6 +14,20 @@ public sealed record SpaceBuyerContext(Guid ActorId, SpaceSnapshot? Space, bool 
 /// <summary>The stored standing of one buyer in one space and its history, with the rules that guard every change.</summary>
 public sealed class SpaceBuyerState
 {
+    static readonly Refusal
+        AlreadyRequested = new("spaceBuyer.alreadyRequested", "This buyer has already asked to publish in this space; its admins have not decided yet."),
+        AlreadyApprovedToPublish = new("spaceBuyer.alreadyApprovedToPublish", "This buyer is already approved to publish in this space."),
+        AlreadyMandated = new("spaceBuyer.alreadyMandated", "The space's admins already hold this buyer's mandate."),
+        NoMandate = new("spaceBuyer.noMandate", "The space's admins hold no mandate from this buyer."),
+        NotApprover = new("spaceBuyer.notAdmin", "Only the space's admins approve buyers or revoke their approval."),
+        UnknownDecision = new("spaceBuyer.decisionUnknown", "Approve or Revoke."),
+        NotRequested = new("spaceBuyer.notRequested", "This buyer has not asked to publish in this space."),
+        AlreadyApproved = new("spaceBuyer.alreadyApproved", "This buyer is already approved."),
+        RevokedAskAgain = new("spaceBuyer.revokedAskAgain", "The approval was revoked: the buyer asks again first."),
+        AlreadyRevoked = new("spaceBuyer.alreadyRevoked", "This buyer's approval is already revoked."),
+        NotBuyerEditor = new("spaceBuyer.notBuyerEditor", "Only the buyer's Owners and Managers ask to publish in a space and grant or revoke its mandates."),
+        NotABuyer = new("spaceBuyer.notABuyer", "Only a buyer publishes tenders.");
+
     public Guid SpaceId { get; set; }
     public Guid BuyerId { get; set; }
     public BuyerApproval? Approval { get; set; }
@@ -24,8 +38,8 @@ public sealed class SpaceBuyerState
     public Problem? CheckRequest(SpaceBuyerContext context) =>
         GuardBuyer(context) ?? Approval switch
         {
-            BuyerApproval.Requested => Problem.Conflict("This buyer has already asked to publish in this space; its admins have not decided yet."),
-            BuyerApproval.Approved => Problem.Conflict("This buyer is already approved to publish in this space."),
+            BuyerApproval.Requested => Problem.Conflict(AlreadyRequested),
+            BuyerApproval.Approved => Problem.Conflict(AlreadyApprovedToPublish),
             _ => null,
         };
 
@@ -36,7 +50,7 @@ public sealed class SpaceBuyerState
     }
 
     public Problem? CheckGrantMandate(SpaceBuyerContext context) =>
-        GuardBuyer(context) ?? (Mandated ? Problem.Conflict("The space's admins already hold this buyer's mandate.") : null);
+        GuardBuyer(context) ?? (Mandated ? Problem.Conflict(AlreadyMandated) : null);
 
     /// <summary>A mandate is consent to publish there: a buyer that never asked asks now. A revoked approval stays revoked.</summary>
     public void GrantMandate(Guid actorId, DateTimeOffset now)
@@ -47,7 +61,7 @@ public sealed class SpaceBuyerState
     }
 
     public Problem? CheckRevokeMandate(SpaceBuyerContext context) =>
-        GuardBuyer(context) ?? (!Mandated ? Problem.Conflict("The space's admins hold no mandate from this buyer.") : null);
+        GuardBuyer(context) ?? (!Mandated ? Problem.Conflict(NoMandate) : null);
 
     public void RevokeMandate(Guid actorId, DateTimeOffset now)
     {
@@ -57,12 +71,12 @@ public sealed class SpaceBuyerState
 
     /// <summary>Admins approve a pending request, and revoke an approval or decline a request.</summary>
     public Problem? CheckDecide(BuyerDecision decision, SpaceBuyerContext context) =>
-        !context.ActorIsAdmin ? Problem.Forbidden("Only the space's admins approve buyers or revoke their approval.")
-        : !Enum.IsDefined(decision) ? Problem.Invalid("decision", "Approve or Revoke.")
-        : context.Buyer is not { Kind: BusinessKind.Buyer } || Approval is null ? Problem.NotFound("This buyer has not asked to publish in this space.")
+        !context.ActorIsAdmin ? Problem.Forbidden(NotApprover)
+        : !Enum.IsDefined(decision) ? Problem.Invalid("decision", UnknownDecision)
+        : context.Buyer is not { Kind: BusinessKind.Buyer } || Approval is null ? Problem.NotFound(NotRequested)
         : decision == BuyerDecision.Approve && Approval != BuyerApproval.Requested
-            ? Problem.Conflict(Approval == BuyerApproval.Approved ? "This buyer is already approved." : "The approval was revoked: the buyer asks again first.")
-        : decision == BuyerDecision.Revoke && Approval == BuyerApproval.Revoked ? Problem.Conflict("This buyer's approval is already revoked.")
+            ? Problem.Conflict(Approval == BuyerApproval.Approved ? AlreadyApproved : RevokedAskAgain)
+        : decision == BuyerDecision.Revoke && Approval == BuyerApproval.Revoked ? Problem.Conflict(AlreadyRevoked)
         : null;
 
     public void Decide(BuyerDecision decision, Guid actorId, DateTimeOffset now)
@@ -75,9 +89,9 @@ public sealed class SpaceBuyerState
 
     /// <summary>The actor first: to anyone but the buyer's Owners and Managers the answer is the same whatever exists.</summary>
     static Problem? GuardBuyer(SpaceBuyerContext context) =>
-        !context.ActorActsForBuyer ? Problem.Forbidden("Only the buyer's Owners and Managers ask to publish in a space and grant or revoke its mandates.")
-        : context.Buyer!.Kind != BusinessKind.Buyer ? Problem.Invalid("buyerId", "Only a buyer publishes tenders.")
-        : context.Space is null ? Problem.NotFound("No space has this id.")
+        !context.ActorActsForBuyer ? Problem.Forbidden(NotBuyerEditor)
+        : context.Buyer!.Kind != BusinessKind.Buyer ? Problem.Invalid("buyerId", NotABuyer)
+        : context.Space is null ? Problem.NotFound(SpaceState.NotFound)
         : null;
 
     void Record(SpaceBuyerStep step, Guid actorId, DateTimeOffset now)

@@ -6,6 +6,20 @@ namespace Marketplace.Spaces;
 /// <summary>The stored state of a space (settings, policy versions, moderators), with the rules that guard it.</summary>
 public sealed class SpaceState
 {
+    public static readonly Refusal
+        NotFound = new("space.notFound", "No space has this id."),
+        NotAdmin = new("space.notAdmin", "Only the space's admins may do this.");
+
+    static readonly Refusal
+        AlreadyExists = new("space.alreadyExists", "This space already exists."),
+        HostNotAssociation = new("space.hostNotAssociation", "Only an association can host a space."),
+        NotHostEditor = new("space.notHostEditor", "Only the association's Owners and Managers may create its spaces."),
+        ChangedMeanwhile = new("space.changedMeanwhile", "The space was changed by someone else: you edited version {expected}, the current one is {current}."),
+        NotModeratorAppointer = new("space.notModeratorAppointer", "Only the association's Owners and Managers appoint moderators."),
+        NoSuchUser = new("space.noSuchUser", "No registered user has this e-mail address."),
+        AlreadyModerator = new("space.alreadyModerator", "Already a moderator."),
+        NotModerator = new("space.notModerator", "Not a moderator.");
+
     public Guid Id { get; set; }
     public Guid HostId { get; set; }
     public SpaceSettings Settings { get; set; } = new("", null, [], [], DirectoryVisibility.Public);
@@ -22,11 +36,11 @@ public sealed class SpaceState
 
     public Outcome<SpaceSettings> CheckCreate(CreateSpace command, BusinessSnapshot? host)
     {
-        if (Exists) return Problem.Conflict("This space already exists.");
-        if (host is null) return Problem.Invalid("hostId", "No business has this id.");
-        if (host.Kind != BusinessKind.Association) return Problem.Invalid("hostId", "Only an association can host a space.");
+        if (Exists) return Problem.Conflict(AlreadyExists);
+        if (host is null) return Problem.Invalid("hostId", BusinessState.NotFound);
+        if (host.Kind != BusinessKind.Association) return Problem.Invalid("hostId", HostNotAssociation);
         if (!host.CanEdit(command.ActorId))
-            return Problem.Forbidden("Only the association's Owners and Managers may create its spaces.");
+            return Problem.Forbidden(NotHostEditor);
         var settings = SpaceRules.Normalize(command.Settings);
         // Report a missing policy together with any settings errors, so the form is fixed in one round.
         if (SpaceRules.CheckPolicy(command.PolicyText, "policyText") is not { } badPolicy) return settings;
@@ -45,7 +59,7 @@ public sealed class SpaceState
 
     public Outcome<SpaceSettings> CheckEditSettings(EditSpaceSettings command, SpaceActor actor) =>
         GuardAdmin(actor) ?? (command.ExpectedVersion != Version
-            ? Problem.Conflict($"The space was changed by someone else: you edited version {command.ExpectedVersion}, the current one is {Version}.")
+            ? Problem.Conflict(ChangedMeanwhile, ("expected", command.ExpectedVersion), ("current", Version))
             : SpaceRules.Normalize(command.Settings));
 
     public void EditSettings(SpaceSettings settings, DateTimeOffset now)
@@ -64,12 +78,12 @@ public sealed class SpaceState
     }
 
     public Problem? CheckSetModerator(SetModerator command, SpaceActor actor) =>
-        !Exists ? Problem.NotFound("No space has this id.")
+        !Exists ? Problem.NotFound(NotFound)
         // Moderators are appointed by the association itself, not by other moderators.
-        : !actor.HostEditor ? Problem.Forbidden("Only the association's Owners and Managers appoint moderators.")
-        : command.UserId is not { } userId ? Problem.Invalid("email", "No registered user has this e-mail address.")
+        : !actor.HostEditor ? Problem.Forbidden(NotModeratorAppointer)
+        : command.UserId is not { } userId ? Problem.Invalid("email", NoSuchUser)
         : command.Moderator == Moderators.Contains(userId)
-            ? Problem.Conflict(command.Moderator ? "Already a moderator." : "Not a moderator.")
+            ? Problem.Conflict(command.Moderator ? AlreadyModerator : NotModerator)
         : null;
 
     public void SetModerator(SetModerator command, DateTimeOffset now)
@@ -82,8 +96,8 @@ public sealed class SpaceState
     public SpaceSnapshot ToSnapshot() => new(Id, HostId, Settings, Policy, [.. Moderators], Version, CreatedAt, UpdatedAt);
 
     Problem? GuardAdmin(SpaceActor actor) =>
-        !Exists ? Problem.NotFound("No space has this id.")
-        : !IsAdmin(actor) ? Problem.Forbidden("Only the space's admins may do this.")
+        !Exists ? Problem.NotFound(NotFound)
+        : !IsAdmin(actor) ? Problem.Forbidden(NotAdmin)
         : null;
 
     void Touch(DateTimeOffset now)

@@ -20,6 +20,8 @@ public static class AuthEndpoints
         var auth = app.MapGroup("/api/auth").WithTags("Auth");
         auth.MapIdentityApi<MarketplaceUser>()
             .RequireRateLimiting(RateLimits.Auth)
+            // Outermost: the coded refusals are made of what the uniform answers leave.
+            .AddEndpointFilter<IEndpointConventionBuilder, AccountRefusals>()
             .AddEndpointFilter<IEndpointConventionBuilder, UniformAccountAnswers>();
         auth.MapSessionApi();
         auth.MapGet("/me", Me).RequireAuthorization();

@@ -4,6 +4,7 @@ using Marketplace.Server.Hosting;
 using Marketplace.Sessions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace Marketplace.Server.Auth;
 
@@ -42,13 +43,14 @@ public static class SessionEndpoints
         return TypedResults.NoContent();
     }
 
-    static async Task<Results<NoContent, SignInHttpResult, ValidationProblem, UnauthorizedHttpResult>> ChangePassword(
-        ChangePasswordRequest body, HttpRequest request, ClaimsPrincipal principal, UserManager<MarketplaceUser> users, SignInManager<MarketplaceUser> signIn)
+    static async Task<Results<NoContent, SignInHttpResult, ProblemHttpResult, UnauthorizedHttpResult>> ChangePassword(
+        ChangePasswordRequest body, HttpRequest request, ClaimsPrincipal principal, UserManager<MarketplaceUser> users, SignInManager<MarketplaceUser> signIn,
+        IOptions<IdentityOptions> identity)
     {
         if (await users.GetUserAsync(principal) is not { } user) return TypedResults.Unauthorized();
         var changed = await users.ChangePasswordAsync(user, body.CurrentPassword ?? "", body.NewPassword ?? "");
         if (!changed.Succeeded)
-            return TypedResults.ValidationProblem(changed.Errors.GroupBy(e => e.Code).ToDictionary(g => g.Key, g => g.Select(e => e.Description).ToArray()));
+            return AccountRefusals.Coded(changed.Errors, identity.Value.Password);
 
         // The stamp changed, which ended every session including this one; this one goes on under the new stamp.
         ((SessionSignInManager)signIn).Continue(SignInSessions.SessionOf(principal)!.Value);

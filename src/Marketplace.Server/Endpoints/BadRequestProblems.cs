@@ -16,19 +16,25 @@ internal sealed partial class BadRequestProblems(IProblemDetailsService problems
 
         context.Response.StatusCode = bad.StatusCode;
         var details = bad.InnerException is JsonException json
-            ? new HttpValidationProblemDetails(new Dictionary<string, string[]>
-            {
-                [FieldOf(json.Path)] = [json.Path is null or "$" ? "The body is not valid JSON." : "This value has the wrong type or format."],
-            })
-            { Title = "The request body is not valid JSON.", Status = bad.StatusCode }
+            ? Fields(FieldOf(json.Path), json.Path is null or "$" ? NotJson : WrongFormat, "The request body is not valid JSON.")
             : BoundParameter().Match(bad.Message) is { Success: true } parameter
-            ? new HttpValidationProblemDetails(new Dictionary<string, string[]>
-            {
-                [parameter.Groups["name"].Value] = ["This value has the wrong type or format."],
-            })
-            { Title = "The request has invalid parameters.", Status = bad.StatusCode }
-            : new Microsoft.AspNetCore.Mvc.ProblemDetails { Title = "The request was refused.", Detail = bad.Message, Status = bad.StatusCode };
+            ? Fields(parameter.Groups["name"].Value, WrongFormat, "The request has invalid parameters.")
+            : new Microsoft.AspNetCore.Mvc.ProblemDetails { Title = "The request was refused.", Detail = bad.Message, Extensions = { ["code"] = Refused.Code } };
+        details.Status = bad.StatusCode;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = details, Exception = exception });
+    }
+
+    static readonly Refusal
+        NotJson = new("input.notJson", "The body is not valid JSON."),
+        WrongFormat = new("input.wrongFormat", "This value has the wrong type or format."),
+        Refused = new("input.refused", "The request was refused.");
+
+    /// <summary>A refusal of one field, as every other 400 says it (with its code), titled for what was malformed.</summary>
+    static Microsoft.AspNetCore.Mvc.ProblemDetails Fields(string field, Refusal refusal, string title)
+    {
+        var details = Problem.Invalid(field, refusal).ToHttp().ProblemDetails;
+        details.Title = title;
+        return details;
     }
 
     // ASP.NET Core's wording for a query or route value it could not convert: Failed to bind parameter "FirmSize? size" from "Huge".

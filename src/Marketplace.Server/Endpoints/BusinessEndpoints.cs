@@ -11,6 +11,10 @@ namespace Marketplace.Server.Endpoints;
 
 public static class BusinessEndpoints
 {
+    static readonly Refusal
+        KindRequired = new("business.kindRequired", "Kind is required: Firm, Association or Buyer."),
+        NotAMember = new("business.notAMember", "Only the business's members can see who acts for it.");
+
     const int MaxPageSize = 100, MaxPage = 10_000;
 
     /// <summary>Businesses: the directory, public profiles, profile editing and the people acting for a business (invited: <see cref="BusinessInvitationEndpoints"/>).</summary>
@@ -45,7 +49,7 @@ public static class BusinessEndpoints
     static async Task<Results<Created<BusinessProfileDto>, ProblemHttpResult>> Create(
         CreateBusinessRequest body, ClaimsPrincipal user, IGrainFactory grains)
     {
-        if (body.Kind is not { } kind) return Problem.Invalid("kind", "Kind is required: Firm, Association or Buyer.").ToHttp();
+        if (body.Kind is not { } kind) return Problem.Invalid("kind", KindRequired).ToHttp();
         var id = Guid.NewGuid();
         var outcome = await grains.GetGrain<IBusinessGrain>(id).Create(new CreateBusiness(user.UserId(), kind, body.Name ?? ""));
         return outcome.Problem is { } no ? no.ToHttp()
@@ -56,7 +60,7 @@ public static class BusinessEndpoints
         Guid id, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
         await grains.GetGrain<IBusinessGrain>(id).Get() is { } business
             ? TypedResults.Ok(BusinessProfileDto.From(business, await user.CanSeeContacts(business, grains, db, ct)))
-            : ProblemResults.NotFound("No business has this id.");
+            : ProblemResults.NotFound(BusinessState.NotFound);
 
     /// <summary>
     /// The associations that vouch for the firm's current size class and VAT number. A members-only space is named
@@ -90,8 +94,8 @@ public static class BusinessEndpoints
     static async Task<Results<Ok<BusinessMemberDto[]>, ProblemHttpResult>> Members(
         Guid id, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
     {
-        if (await grains.GetGrain<IBusinessGrain>(id).Get() is not { } business) return ProblemResults.NotFound("No business has this id.");
-        if (business.RoleOf(user.UserId()) is null) return Problem.Forbidden("Only the business's members can see who acts for it.").ToHttp();
+        if (await grains.GetGrain<IBusinessGrain>(id).Get() is not { } business) return ProblemResults.NotFound(BusinessState.NotFound);
+        if (business.RoleOf(user.UserId()) is null) return Problem.Forbidden(NotAMember).ToHttp();
         return TypedResults.Ok(await MemberDtos(business.Members, db, ct));
     }
 

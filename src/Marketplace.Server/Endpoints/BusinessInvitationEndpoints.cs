@@ -10,6 +10,8 @@ namespace Marketplace.Server.Endpoints;
 
 public static class BusinessInvitationEndpoints
 {
+    static readonly Refusal NotAnEditor = new("business.invitationsNotVisible", "Only the business's Owners and Managers see its pending invitations.");
+
     /// <summary>
     /// People join a business by invitation: its Owners and Managers invite an e-mail address with a role (the answer
     /// is the same whether the address has an account), and the person signed in with that address accepts or declines.
@@ -41,10 +43,10 @@ public static class BusinessInvitationEndpoints
 
     static async Task<Results<Ok<BusinessInvitationDto[]>, ProblemHttpResult>> Pending(Guid id, ClaimsPrincipal user, IGrainFactory grains)
     {
-        if (await grains.Business(id).Get() is not { } business) return ProblemResults.NotFound("No business has this id.");
+        if (await grains.Business(id).Get() is not { } business) return ProblemResults.NotFound(BusinessState.NotFound);
         return business.CanEdit(user.UserId())
             ? TypedResults.Ok(Dtos(business))
-            : Problem.Forbidden("Only the business's Owners and Managers see its pending invitations.").ToHttp();
+            : Problem.Forbidden(NotAnEditor).ToHttp();
     }
 
     static async Task<Results<Ok<BusinessInvitationDto[]>, ProblemHttpResult>> Revoke(Guid id, Guid invitationId, ClaimsPrincipal user, IGrainFactory grains)

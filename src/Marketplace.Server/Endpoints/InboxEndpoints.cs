@@ -9,6 +9,9 @@ namespace Marketplace.Server.Endpoints;
 
 public static class InboxEndpoints
 {
+    static readonly Refusal
+        NotTheFirms = new("inbox.notTheFirms", "Only the firm's people see its inbox.");
+
     /// <summary>A firm's inbox: tenders matching its capabilities, published in its spaces. Unread is per person.</summary>
     public static IEndpointRouteBuilder MapInboxApi(this IEndpointRouteBuilder app)
     {
@@ -22,7 +25,7 @@ public static class InboxEndpoints
     {
         var me = user.UserId();
         if (!(await db.BusinessesOf(user, ct)).Contains(id))
-            return Problem.Forbidden("Only the firm's people see its inbox.").ToHttp();
+            return Problem.Forbidden(NotTheFirms).ToHttp();
         var readAt = (await users.FindByIdAsync(me.ToString()))?.InboxReadAt;
         var rows = await db.Inbox.AsNoTracking().Where(i => i.BusinessId == id).OrderByDescending(i => i.At).Take(100)
             .Join(db.Tenders, i => i.TenderId, t => t.TenderId, (i, t) => new { Item = i, t.Status, t.SubmissionDeadline }).ToListAsync(ct);

@@ -36,6 +36,14 @@ public static class InputRules
     /// <summary>No marketplace date is older than this; earlier ones are typing mistakes.</summary>
     public static readonly DateTimeOffset Earliest = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
+    static readonly Refusal
+        SearchWords = new("input.searchWords", "Search with at most {words} words and {length} characters."),
+        EmptyId = new("input.emptyId", "The empty id names nothing."),
+        NotFinite = new("input.notFinite", "A finite number is required."),
+        InstantRange = new("input.instantRange", "A time from {from} to {years} years from now."),
+        DateRange = new("input.dateRange", "A date from {from} to {years} years from now."),
+        UnknownValue = new("input.unknownValue", "Unknown value.");
+
     static readonly ConcurrentDictionary<Type, Field[]> Fields = new();
 
     sealed record Field(PropertyInfo Property, string Name, bool LongText);
@@ -48,7 +56,7 @@ public static class InputRules
         if (checkedAt.Length == 0) return next;
         return async context =>
         {
-            var errors = new Dictionary<string, string[]>();
+            var errors = new Dictionary<string, FieldProblem[]>();
             var now = context.HttpContext.RequestServices.GetRequiredService<MarketplaceClock>().GetUtcNow();
             foreach (var (parameter, i) in checkedAt)
             {
@@ -57,7 +65,7 @@ public static class InputRules
                 var name = body ? "" : parameter.Name!;
                 if (value is string words && parameter.GetCustomAttribute<SearchWordsAttribute>() is not null
                     && (words.Length > MaxSearchLength || TextSearch.Words(words).Length > MaxSearchWords))
-                    errors[name] = [$"Search with at most {MaxSearchWords} words and {MaxSearchLength} characters."];
+                    errors[name] = [FieldProblem.Of(SearchWords, ("words", MaxSearchWords), ("length", MaxSearchLength))];
                 else
                     Check(value, name, false, now, errors);
             }
@@ -65,25 +73,25 @@ public static class InputRules
         };
     }
 
-    static void Check(object? value, string field, bool longText, DateTimeOffset now, Dictionary<string, string[]> errors)
+    static void Check(object? value, string field, bool longText, DateTimeOffset now, Dictionary<string, FieldProblem[]> errors)
     {
-        var message = value switch
+        var refusal = value switch
         {
             null => null,
-            string text => CleanText.Flaw(text, longText),
-            Guid id => id == Guid.Empty ? "The empty id names nothing." : null,
-            double number => double.IsFinite(number) ? null : "A finite number is required.",
-            float number => float.IsFinite(number) ? null : "A finite number is required.",
+            string text => CleanText.Flaw(text, longText) is { } flaw ? FieldProblem.Of(flaw) : null,
+            Guid id => id == Guid.Empty ? FieldProblem.Of(EmptyId) : null,
+            double number => double.IsFinite(number) ? null : FieldProblem.Of(NotFinite),
+            float number => float.IsFinite(number) ? null : FieldProblem.Of(NotFinite),
             DateTimeOffset instant => instant < Earliest || instant > now.AddYears(InstantHorizonYears)
-                ? $"A time from {Earliest.Year} to {InstantHorizonYears} years from now." : null,
+                ? FieldProblem.Of(InstantRange, ("from", Earliest.Year), ("years", InstantHorizonYears)) : null,
             DateOnly date => date < DateOnly.FromDateTime(Earliest.UtcDateTime) || date > DateOnly.FromDateTime(now.UtcDateTime).AddYears(DateHorizonYears)
-                ? $"A date from {Earliest.Year} to {DateHorizonYears} years from now." : null,
-            Enum choice => Enum.IsDefined(choice.GetType(), choice) ? null : "Unknown value.",
+                ? FieldProblem.Of(DateRange, ("from", Earliest.Year), ("years", DateHorizonYears)) : null,
+            Enum choice => Enum.IsDefined(choice.GetType(), choice) ? null : FieldProblem.Of(UnknownValue),
             _ => null,
         };
-        if (message is not null)
+        if (refusal is not null)
         {
-            errors.TryAdd(field.Length == 0 ? "body" : field, [message]);
+            errors.TryAdd(field.Length == 0 ? "body" : field, [refusal]);
             return;
         }
         if (value is IEnumerable items and not string)

@@ -50,11 +50,11 @@ public static class ShowcaseEndpoints
     static async Task<Results<Ok<ShowcaseDto>, ProblemHttpResult>> Get(
         Guid id, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
     {
-        if (await grains.Project(id).Get() is not { } project) return ProblemResults.NotFound("No showcase project has this id.");
+        if (await grains.Project(id).Get() is not { } project) return ProblemResults.NotFound(ShowcaseRules.NoSuchProject);
         var mine = await ViewerFirms(user, db, ct);
         var participant = project.Participants.Any(mine.Contains);
         return project.Verified || participant ? TypedResults.Ok(await Dto(project, participant, db, ct))
-            : ProblemResults.NotFound("No showcase project has this id.");
+            : ProblemResults.NotFound(ShowcaseRules.NoSuchProject);
     }
 
     static async Task<Results<Ok<ShowcaseDto>, ProblemHttpResult>> Edit(
@@ -90,9 +90,9 @@ public static class ShowcaseEndpoints
     static async Task<Results<Ok<ShowcaseDto[]>, ProblemHttpResult>> OfSpace(
         Guid id, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
     {
-        if (await grains.GetGrain<ISpaceGrain>(id).Get() is not { } space) return ProblemResults.NotFound("No space has this id.");
+        if (await grains.GetGrain<ISpaceGrain>(id).Get() is not { } space) return ProblemResults.NotFound(SpaceState.NotFound);
         if (!await SpaceEndpoints.CanSeeDirectory(space, user, grains, db, ct))
-            return Problem.Forbidden("This space shows its members to its members only.").ToHttp();
+            return Problem.Forbidden(SpaceEndpoints.MembersOnly).ToHttp();
         var members = db.SpaceMembers.Where(m => m.SpaceId == id && m.Status == MembershipStatus.Member).Select(m => m.BusinessId);
         var admin = user.UserIdOrNull() is { } me && await grains.GetGrain<ISpaceGrain>(id).IsAdmin(me);
         return TypedResults.Ok(await Dtos(db.ShowcaseProjects.Where(p => members.Contains(p.PublisherId)), await ViewerFirms(user, db, ct), db, ct, all: admin));

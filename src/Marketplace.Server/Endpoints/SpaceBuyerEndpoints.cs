@@ -10,6 +10,9 @@ namespace Marketplace.Server.Endpoints;
 
 public static class SpaceBuyerEndpoints
 {
+    static readonly Refusal
+        NotTheBuyers = new("spaceBuyer.notTheBuyers", "Only the buyer's people see its spaces and mandates.");
+
     /// <summary>
     /// Buyers in spaces: a buyer asks to publish tenders in a space and its admins approve or revoke; the buyer
     /// grants or revokes a mandate for the space's admins to act for it there. Each step is in the standing's history.
@@ -36,7 +39,7 @@ public static class SpaceBuyerEndpoints
     /// <summary>A buyer's standing in every space it dealt with: for the buyer's own people.</summary>
     static async Task<Results<Ok<SpaceBuyerDto[]>, ProblemHttpResult>> OfBuyer(
         Guid id, ClaimsPrincipal user, MarketplaceDbContext db, CancellationToken ct) =>
-        !(await db.BusinessesOf(user, ct)).Contains(id) ? Problem.Forbidden("Only the buyer's people see its spaces and mandates.").ToHttp()
+        !(await db.BusinessesOf(user, ct)).Contains(id) ? Problem.Forbidden(NotTheBuyers).ToHttp()
         : TypedResults.Ok(await Dtos(db.SpaceBuyers.Where(b => b.BuyerId == id), db, ct));
 
     static Task<Results<Ok<SpaceBuyerDto>, ProblemHttpResult>> Request(

@@ -13,6 +13,10 @@ namespace Marketplace.Server.Endpoints;
 
 public static class SpaceEndpoints
 {
+    internal static readonly Refusal
+        MembersOnly = new("space.membersOnly", "This space shows its members to its members only."),
+        AdminsOnly = new("space.adminsOnly", "Only the space's admins may see this.");
+
     /// <summary>Collaboration spaces: browsing, the policy, applications and the admins' decisions.</summary>
     public static IEndpointRouteBuilder MapSpaceApi(this IEndpointRouteBuilder app)
     {
@@ -70,7 +74,7 @@ public static class SpaceEndpoints
         Guid id, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
         await grains.Space(id).Get() is { } space
             ? TypedResults.Ok(await Detail(space, user, grains, db, ct))
-            : ProblemResults.NotFound("No space has this id.");
+            : ProblemResults.NotFound(SpaceState.NotFound);
 
     static async Task<Results<Ok<SpaceDetailDto>, ProblemHttpResult>> EditSettings(
         Guid id, EditSpaceSettingsRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
@@ -119,9 +123,9 @@ public static class SpaceEndpoints
         FirmSize? size, bool? verified, int? page, int? pageSize,
         ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
     {
-        if (await grains.Space(id).Get() is not { } space) return ProblemResults.NotFound("No space has this id.");
+        if (await grains.Space(id).Get() is not { } space) return ProblemResults.NotFound(SpaceState.NotFound);
         if (!await CanSeeDirectory(space, user, grains, db, ct))
-            return Problem.Forbidden("This space shows its members to its members only.").ToHttp();
+            return Problem.Forbidden(MembersOnly).ToHttp();
         var criteria = DirectorySearch.Normalize(new DirectoryCriteria(q, cpv, comune, province, region, near, radiusKm, size,
             verified ?? false, page ?? 1, pageSize ?? 20));
         if (criteria.Problem is { } no) return no.ToHttp();
@@ -147,9 +151,9 @@ public static class SpaceEndpoints
     static async Task<Results<Ok<DirectoryEntryDto[]>, ProblemHttpResult>> Members(
         Guid id, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
     {
-        if (await grains.Space(id).Get() is not { } space) return ProblemResults.NotFound("No space has this id.");
+        if (await grains.Space(id).Get() is not { } space) return ProblemResults.NotFound(SpaceState.NotFound);
         if (!await CanSeeDirectory(space, user, grains, db, ct))
-            return Problem.Forbidden("This space shows its members to its members only.").ToHttp();
+            return Problem.Forbidden(MembersOnly).ToHttp();
         var rows = await db.SpaceMembers.AsNoTracking().Where(m => m.SpaceId == id && m.Status == MembershipStatus.Member)
             .Join(db.Directory, m => m.BusinessId, d => d.BusinessId, (m, d) => d).OrderBy(d => d.Name).ToListAsync(ct);
         return TypedResults.Ok(rows.Select(BusinessEndpoints.EntryDto).ToArray());
@@ -202,8 +206,8 @@ public static class SpaceEndpoints
         await grains.Space(id).IsAdmin(user.UserId()) ? await grains.Space(id).Get() : null;
 
     internal static ProblemHttpResult AdminRefusal(SpaceSnapshot? space) => space is null
-        ? ProblemResults.NotFound("No space has this id.")
-        : Problem.Forbidden("Only the space's admins may see this.").ToHttp();
+        ? ProblemResults.NotFound(SpaceState.NotFound)
+        : Problem.Forbidden(AdminsOnly).ToHttp();
 
     static async Task<Results<Ok<SpaceDetailDto>, ProblemHttpResult>> Respond(
         Task<Outcome<SpaceSnapshot>> command, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)

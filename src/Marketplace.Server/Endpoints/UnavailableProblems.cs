@@ -11,7 +11,7 @@ namespace Marketplace.Server.Endpoints;
 /// </summary>
 internal sealed class UnavailableProblems(IProblemDetailsService problems) : IExceptionHandler
 {
-    public const string Detail = "The database cannot be reached right now. Try again in a few seconds.";
+    public static readonly Refusal Unavailable = new("service.unavailable", "The database cannot be reached right now. Try again in a few seconds.");
 
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
@@ -22,7 +22,13 @@ internal sealed class UnavailableProblems(IProblemDetailsService problems) : IEx
         {
             HttpContext = context,
             Exception = exception,
-            ProblemDetails = new ProblemDetails { Status = StatusCodes.Status503ServiceUnavailable, Title = "The service is briefly unavailable.", Detail = Detail },
+            ProblemDetails = new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "The service is briefly unavailable.",
+                Detail = Unavailable.Text,
+                Extensions = { ["code"] = Unavailable.Code },
+            },
         });
     }
 }

@@ -57,12 +57,15 @@ public static class RateLimits
         !HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method) && !HttpMethods.IsOptions(request.Method)
         && request.Path.StartsWithSegments("/api") && !request.Path.StartsWithSegments("/api/auth");
 
+    static readonly Refusal TooMany = new("service.tooManyRequests", "Too many requests from here; try again in {seconds} seconds.");
+
     static async ValueTask Refuse(OnRejectedContext rejected, CancellationToken cancellationToken)
     {
         var context = rejected.HttpContext;
         var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
             ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)) : 60;
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        var args = Refusal.Args([("seconds", seconds)]);
         await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
@@ -70,7 +73,8 @@ public static class RateLimits
             {
                 Status = StatusCodes.Status429TooManyRequests,
                 Title = "Too many requests",
-                Detail = $"Too many requests from here; try again in {seconds} seconds.",
+                Detail = TooMany.Say(args),
+                Extensions = { ["code"] = TooMany.Code, ["args"] = args },
             },
         });
     }

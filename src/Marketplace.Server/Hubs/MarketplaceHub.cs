@@ -14,11 +14,20 @@ namespace Marketplace.Server.Hubs;
 /// The one hub. Clients ask to watch a topic; each Watch method decides who may join that group.
 /// A business's public profile is public, so anyone may watch it; its team is private to its members. Space
 /// messages carry no content, only that something changed: each viewer reloads through the API, which decides
-/// what that viewer may see, so nobody learns anything through the hub that the API would refuse them.
+/// what that viewer may see, so nobody learns anything through the hub that the API would refuse them. A refused
+/// watch fails with the refusal's code as its message.
 /// </summary>
 public sealed class MarketplaceHub(IGrainFactory grains, MarketplaceDbContext db, HubConnections connections, WorkspacePresence presence)
     : Hub<IMarketplaceClient>
 {
+    static readonly Refusal
+        SpaceAdminsOnly = new("hub.spaceAdminsOnly", "Only the space's admins can watch its applications."),
+        AllianceFirmsOnly = new("hub.allianceFirmsOnly", "Only the alliance's firms can watch it."),
+        BusinessMembersOnly = new("hub.businessMembersOnly", "Only the business's members can watch its team.");
+
+    /// <summary>A refused watch: the message is the refusal's code, which the client translates.</summary>
+    internal static HubException Refused(Refusal refusal) => new(refusal.Code);
+
     public override Task OnConnectedAsync()
     {
         if (Context.User?.UserIdOrNull() is { } user) connections.Add(user, Context.ConnectionId);
@@ -35,7 +44,7 @@ public sealed class MarketplaceHub(IGrainFactory grains, MarketplaceDbContext db
     public async Task WatchBusiness(Guid businessId)
     {
         if (await grains.GetGrain<IBusinessGrain>(businessId).Get() is null)
-            throw new HubException("No business has this id.");
+            throw Refused(BusinessState.NotFound);
         await Groups.AddToGroupAsync(Context.ConnectionId, Topics.Business(businessId));
     }
 
@@ -48,7 +57,7 @@ public sealed class MarketplaceHub(IGrainFactory grains, MarketplaceDbContext db
     /// </summary>
     public async Task WatchSpace(Guid spaceId)
     {
-        if (await grains.GetGrain<ISpaceGrain>(spaceId).Get() is not { } space) throw new HubException("No space has this id.");
+        if (await grains.GetGrain<ISpaceGrain>(spaceId).Get() is not { } space) throw Refused(SpaceState.NotFound);
         await Groups.AddToGroupAsync(Context.ConnectionId, Topics.Space(spaceId));
         if (await SpaceEndpoints.CanSeeDirectory(space, Context.User!, grains, db, Context.ConnectionAborted))
             await Groups.AddToGroupAsync(Context.ConnectionId, Topics.SpaceMembers(spaceId));
@@ -64,14 +73,14 @@ public sealed class MarketplaceHub(IGrainFactory grains, MarketplaceDbContext db
     public async Task WatchSpaceAdmin(Guid spaceId)
     {
         if (!await grains.GetGrain<ISpaceGrain>(spaceId).IsAdmin(Context.User!.UserId()))
-            throw new HubException("Only the space's admins can watch its applications.");
+            throw Refused(SpaceAdminsOnly);
         await Groups.AddToGroupAsync(Context.ConnectionId, Topics.SpaceAdmin(spaceId));
     }
 
     /// <summary>Anyone who may read a tender may watch it; its messages say only that it changed.</summary>
     public async Task WatchTender(Guid tenderId)
     {
-        if (!await TenderEndpoints.CanSee(tenderId, Context.User!, grains)) throw new HubException("No tender has this id.");
+        if (!await TenderEndpoints.CanSee(tenderId, Context.User!, grains)) throw Refused(global::Marketplace.Tenders.TenderState.NotFound);
         await Groups.AddToGroupAsync(Context.ConnectionId, Topics.Tender(tenderId));
     }
 
@@ -81,7 +90,7 @@ public sealed class MarketplaceHub(IGrainFactory grains, MarketplaceDbContext db
     {
         var alliance = await grains.GetGrain<Alliances.IAllianceGrain>(allianceId).Get();
         if (alliance is null || !AllianceAccess.CanWatch(alliance, await db.BusinessesOf(Context.User!, Context.ConnectionAborted)))
-            throw new HubException("Only the alliance's firms can watch it.");
+            throw Refused(AllianceFirmsOnly);
         await Groups.AddToGroupAsync(Context.ConnectionId, Topics.Alliance(allianceId));
         var me = Context.User!.UserId();
         var email = await db.Users.Where(u => u.Id == me).Select(u => u.Email).SingleOrDefaultAsync(Context.ConnectionAborted) ?? "";
@@ -101,7 +110,7 @@ public sealed class MarketplaceHub(IGrainFactory grains, MarketplaceDbContext db
     {
         var business = await grains.GetGrain<IBusinessGrain>(businessId).Get();
         if (business?.RoleOf(Context.User!.UserId()) is null)
-            throw new HubException("Only the business's members can watch its team.");
+            throw Refused(BusinessMembersOnly);
         await Groups.AddToGroupAsync(Context.ConnectionId, Topics.BusinessTeam(businessId));
     }
 }

@@ -18,7 +18,7 @@ internal sealed class UnavailableHubFilter : IHubFilter
         }
         catch (Exception e) when (DatabaseUnavailable.Is(e))
         {
-            throw new HubException(UnavailableProblems.Detail);
+            throw MarketplaceHub.Refused(UnavailableProblems.Unavailable);
         }
     }
 }

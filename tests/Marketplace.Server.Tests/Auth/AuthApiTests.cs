@@ -20,17 +20,28 @@ public abstract class AuthApiTests<THost>(THost fixture) : IClassFixture<THost> 
     static string NewEmail() => $"auth-{Guid.NewGuid():N}@example.it";
 
     [Theory]
-    [InlineData("short-but-odd", "PasswordTooShort")]
-    [InlineData("password12", "PasswordTooCommon")]
-    [InlineData("password-2026-2027", "PasswordTooCommon")]
-    [InlineData("Qwerty!!qwertyQWERTY", "PasswordTooCommon")]
-    [InlineData("zzzzzzzzzzzzzzzzzz", "PasswordRequiresUniqueChars")]
+    [InlineData("short-but-odd", "account.passwordTooShort")]
+    [InlineData("password12", "account.passwordTooCommon")]
+    [InlineData("password-2026-2027", "account.passwordTooCommon")]
+    [InlineData("Qwerty!!qwertyQWERTY", "account.passwordTooCommon")]
+    [InlineData("zzzzzzzzzzzzzzzzzz", "account.passwordRequiresUniqueChars")]
     public async Task A_weak_password_is_refused_with_the_reason(string password, string reason)
     {
         var response = await host.Browser().PostAsJsonAsync("/api/auth/register", new { email = NewEmail(), password });
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        (await response.Read<ValidationProblemDetails>()).Errors.Keys.Should().Contain(reason);
+        (await response.Refusal()).FieldCodes.Should().ContainKey("password").WhoseValue.Should().Contain(reason);
+    }
+
+    [Fact]
+    public async Task A_too_short_password_is_refused_naming_the_configured_length()
+    {
+        var response = await host.Browser().PostAsJsonAsync("/api/auth/register", new { email = NewEmail(), password = "short-but-odd" });
+
+        using var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var tooShort = body.RootElement.GetProperty("errorCodes").GetProperty("password").EnumerateArray()
+            .Single(c => c.GetProperty("code").GetString() == "account.passwordTooShort");
+        tooShort.GetProperty("args").GetProperty("min").GetString().Should().Be("15", "the client says the limit the server enforces");
     }
 
     [Fact]
@@ -54,7 +65,7 @@ public abstract class AuthApiTests<THost>(THost fixture) : IClassFixture<THost> 
         var right = await client.PostAsJsonAsync("/api/auth/login?useCookies=true", new { email, password = Password });
 
         right.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
-        (await right.Read<ProblemDetails>()).Detail.Should().Be("LockedOut");
+        (await right.Refusal()).Code.Should().Be("account.lockedOut");
         (await client.GetAsync("/api/auth/me")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
     }
 

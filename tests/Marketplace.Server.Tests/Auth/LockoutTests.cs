@@ -36,7 +36,7 @@ public sealed class LockoutTests(BehindProxyHost proxied, SqliteHost direct) : I
 
         var rivalWithTheRightPassword = await Login(rival, email, Password);
         rivalWithTheRightPassword.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
-        (await rivalWithTheRightPassword.Read<ProblemDetails>()).Detail.Should().Be("LockedOut");
+        (await rivalWithTheRightPassword.Refusal()).Code.Should().Be("account.lockedOut");
         (await Login(owner, email, Password)).StatusCode.Should().Be(HttpStatusCode.OK);
         (await owner.GetAsync("/api/auth/me")).StatusCode.Should().Be(HttpStatusCode.OK);
     }
@@ -49,7 +49,7 @@ public sealed class LockoutTests(BehindProxyHost proxied, SqliteHost direct) : I
 
         await LockOut(rival, nobody);
 
-        (await (await Login(rival, nobody, Password)).Read<ProblemDetails>()).Detail.Should().Be("LockedOut");
+        (await (await Login(rival, nobody, Password)).Refusal()).Code.Should().Be("account.lockedOut");
     }
 
     [Fact]
@@ -67,6 +67,6 @@ public sealed class LockoutTests(BehindProxyHost proxied, SqliteHost direct) : I
 
         using var again = new HttpRequestMessage(HttpMethod.Post, "/api/auth/login") { Content = JsonContent.Create(new { email, password = Password }) };
         again.Headers.Add("X-Forwarded-For", "192.0.2.99");
-        (await (await client.SendAsync(again)).Read<ProblemDetails>()).Detail.Should().Be("LockedOut");
+        (await (await client.SendAsync(again)).Refusal()).Code.Should().Be("account.lockedOut");
     }
 }

@@ -108,6 +108,10 @@ public abstract class BusinessApiTests<THost>(THost fixture) : IClassFixture<THo
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         var problem = await response.Read<ValidationProblemDetails>();
         problem.Errors.Keys.Should().BeEquivalentTo("vatNumber", "capabilities[1]", "comuneCode");
+        (await response.Refusal()).FieldCodes.Should().BeEquivalentTo(new Dictionary<string, string[]>
+        {
+            ["vatNumber"] = ["business.vatNumber"], ["capabilities[1]"] = ["cpv.unknown"], ["comuneCode"] = ["comune.unknown"],
+        }, "each field says why in a code the client translates");
         await ProfileIsUnchanged(created);
     }
 
@@ -123,6 +127,11 @@ public abstract class BusinessApiTests<THost>(THost fixture) : IClassFixture<THo
 
         stale.StatusCode.Should().Be(HttpStatusCode.Conflict);
         (await stale.Read<ProblemDetails>()).Detail.Should().Contain("version");
+        (await stale.Refusal()).Should().BeEquivalentTo(new
+        {
+            Code = "business.changedMeanwhile",
+            Args = new Dictionary<string, string> { ["expected"] = created.Version.ToString(), ["current"] = (created.Version + 1).ToString() },
+        });
         (await host.CreateClient().GetFromJsonAsync<BusinessProfileDto>($"/api/businesses/{created.Id}", Json))!.Name.Should().Be("First editor");
     }
 

@@ -77,7 +77,8 @@ public abstract class BusinessInvitationApiTests<THost>(THost fixture) : IClassF
         var unknown = await intruder.PostAsync($"/api/businesses/{business.Id}/invitations/{Guid.NewGuid()}/accept", null);
 
         accept.StatusCode.Should().Be(HttpStatusCode.NotFound);
-        (await accept.Read<ProblemDetails>()).Detail.Should().Be((await unknown.Read<ProblemDetails>()).Detail);
+        (await accept.Refusal()).Should().BeEquivalentTo(await unknown.Refusal(), "an invitation to someone else looks like none");
+        (await accept.Refusal()).Code.Should().Be("business.noInvitationForYou");
         (await intruder.GetFromJsonAsync<MyInvitationDto[]>("/api/me/invitations", Json)).Should().BeEmpty();
         (await intruder.GetAsync($"/api/businesses/{business.Id}/invitations")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
         (await intruder.DeleteAsync($"/api/businesses/{business.Id}/invitations/{invitation.Id}")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
@@ -115,5 +116,8 @@ public abstract class BusinessInvitationApiTests<THost>(THost fixture) : IClassF
         (await bad.Read<ValidationProblemDetails>()).Errors.Keys.Should().Equal("email");
         (await owner2.Read<ValidationProblemDetails>()).Errors.Keys.Should().Equal("role");
         twice.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await bad.Refusal()).FieldCodes["email"].Should().Equal("business.inviteEmail");
+        (await owner2.Refusal()).FieldCodes["role"].Should().Equal("business.inviteRole");
+        (await twice.Refusal()).Code.Should().Be("business.alreadyInvited");
     }
 }

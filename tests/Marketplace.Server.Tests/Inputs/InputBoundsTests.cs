@@ -48,6 +48,23 @@ public abstract class InputBoundsTests<THost>(THost fixture) : IClassFixture<THo
         "Rossi \uD800S.r.l.",          // half a surrogate pair: the JSON reader makes it U+FFFD, an unreadable character
     };
 
+    [Fact]
+    public async Task Each_input_refusal_names_its_reason_in_a_code()
+    {
+        var owner = host.Browser();
+        await owner.SignUp();
+
+        var reversed = await (await owner.PostAsync("/api/businesses", JsonBody($$"""{"kind":"Firm","name":{{Literal("\u202Eanidlif")}}}"""))).Refusal();
+        var broken = await (await owner.PostAsync("/api/businesses", JsonBody("nonsense"))).Refusal();
+        var wrongType = await (await owner.PostAsync("/api/businesses", JsonBody("""{"kind":"Firm","name":12}"""))).Refusal();
+        var tooManyWords = await (await owner.GetAsync($"/api/businesses?q={string.Join('+', Enumerable.Repeat("rossi", InputRules.MaxSearchWords + 1))}")).Refusal();
+
+        reversed.FieldCodes.Should().ContainKey("name").WhoseValue.Should().Equal("input.reversingCharacter");
+        broken.FieldCodes.Should().ContainKey("body").WhoseValue.Should().Equal("input.notJson");
+        wrongType.FieldCodes.Should().ContainKey("name").WhoseValue.Should().Equal("input.wrongFormat");
+        tooManyWords.FieldCodes.Should().ContainKey("q").WhoseValue.Should().Equal("input.searchWords");
+    }
+
     [Theory, MemberData(nameof(HostileNames))]
     public async Task A_name_that_is_invisible_or_hides_characters_is_refused_naming_the_field(string name)
     {

@@ -115,6 +115,11 @@ public abstract class ShowcaseApiTests<THost>(THost fixture) : IClassFixture<THo
         var elsewhere = await Verify(otherAdmin, otherSpace, project);
         elsewhere.StatusCode.Should().Be(HttpStatusCode.Forbidden, "the firms are not members of that space");
         (await elsewhere.Read<Microsoft.AspNetCore.Mvc.ProblemDetails>()).Detail.Should().Contain("Spazio Altra Associazione");
+        (await elsewhere.Refusal()).Should().BeEquivalentTo(new
+        {
+            Code = "showcase.notAllMembers",
+            Args = new Dictionary<string, string> { ["space"] = "Spazio Altra Associazione" },
+        }, "the client names the space in the user's language");
         (await Verify(f.Outsider, f.SpaceId, project with { Id = Guid.NewGuid() })).StatusCode.Should().Be(HttpStatusCode.Forbidden, "the same answer whatever exists");
         (await Verify(host.CreateClient(), f.SpaceId, project)).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
         (await Current(f, project)).Verified.Should().BeFalse();

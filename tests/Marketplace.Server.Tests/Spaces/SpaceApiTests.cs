@@ -105,7 +105,7 @@ public abstract class SpaceApiTests<THost>(THost fixture) : IClassFixture<THost>
         (await Apply(w.Firm, w, w.FirmId)).StatusCode.Should().Be(HttpStatusCode.OK);
         var pending = await w.Admin.GetFromJsonAsync<SpaceMembershipDto[]>($"/api/spaces/{w.Space.Summary.Id}/memberships", Json);
         pending.Should().ContainSingle().Which.Should().BeEquivalentTo(new { FirmId = w.FirmId, Status = MembershipStatus.Applied, Message = "Vorremmo aderire" });
-        (await w.Firm.GetAsync(members)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await (await w.Firm.GetAsync(members)).Refusal()).Should().BeEquivalentTo(new { Status = HttpStatusCode.Forbidden, Code = "space.membersOnly" });
 
         (await Decide(w.Admin, w, MembershipDecision.Approve)).StatusCode.Should().Be(HttpStatusCode.OK);
 
@@ -146,7 +146,7 @@ public abstract class SpaceApiTests<THost>(THost fixture) : IClassFixture<THost>
     {
         var w = await NewWorld();
 
-        (await Apply(w.Outsider, w, w.FirmId)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await (await Apply(w.Outsider, w, w.FirmId)).Refusal()).Should().BeEquivalentTo(new { Status = HttpStatusCode.Forbidden, Code = "space.notFirmEditor" });
         (await Apply(w.Anonymous, w, w.FirmId)).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
         (await Apply(w.Firm, w, w.FirmId)).EnsureSuccessStatusCode();
         (await w.Outsider.PostAsync($"/api/spaces/{w.Space.Summary.Id}/firms/{w.FirmId}/withdraw", null)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
@@ -160,9 +160,10 @@ public abstract class SpaceApiTests<THost>(THost fixture) : IClassFixture<THost>
         var w = await NewWorld();
         await Apply(w.Firm, w, w.FirmId);
 
-        (await Apply(w.Firm, w, w.FirmId)).StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await (await Apply(w.Firm, w, w.FirmId)).Refusal()).Should().BeEquivalentTo(new { Status = HttpStatusCode.Conflict, Code = "space.alreadyApplied" });
         var noReason = await Decide(w.Admin, w, MembershipDecision.Reject);
         (await noReason.Read<ValidationProblemDetails>()).Errors.Keys.Should().Equal("reason");
+        (await noReason.Refusal()).FieldCodes["reason"].Should().Equal("space.reasonMissing");
         (await Decide(w.Admin, w, MembershipDecision.Reject, "Sede fuori dal territorio")).EnsureSuccessStatusCode();
 
         (await Detail(w.Firm, w)).ViewerFirms.Single().Should().BeEquivalentTo(new { Status = MembershipStatus.Rejected, Reason = "Sede fuori dal territorio" });
@@ -212,6 +213,8 @@ public abstract class SpaceApiTests<THost>(THost fixture) : IClassFixture<THost>
 
         stale.StatusCode.Should().Be(HttpStatusCode.Conflict);
         (await stale.Read<ProblemDetails>()).Detail.Should().Contain("version 2");
+        (await stale.Refusal()).Should().BeEquivalentTo(new { Code = "space.policyChanged", Args = new Dictionary<string, string> { ["version"] = "2" } },
+            "the client tells the firm which version to read and accept");
     }
 
     [Fact]

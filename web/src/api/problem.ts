@@ -1,3 +1,5 @@
+import type { components } from "./schema";
+
 /**
  * What is wrong with one request field as the server says it: the refusal's code and arguments (what the UI
  * translates, see i18n/refusals) and the server's English message (shown only for a code the UI does not know).
@@ -88,6 +90,13 @@ export function toApiError(status: number, body: unknown, statusText = ""): ApiE
     args(problem.args),
   );
 }
+
+/** A field error the client finds before sending, said with the server's code for the same rule (translated alike). */
+export const coded = (code: components["schemas"]["ProblemCode"], args: Record<string, string> = {}): FieldRefusal => ({
+  code,
+  args,
+  message: "",
+});
 
 /** The text of a field error as written: the server's English message, or the client's own text. */
 export const messageOf = (error: FieldError): string => (typeof error === "string" ? error : error.message);

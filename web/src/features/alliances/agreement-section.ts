@@ -45,7 +45,7 @@ export function agreementSection(ctx: AllianceContext) {
   }
 
   function publishForm(alliance: AllianceDto) {
-    const messages = fieldMessages(errors, "text", sent, "alliance");
+    const messages = fieldMessages(errors, "text");
     return html`<form class="agreement-form" data-testid="agreement-form" novalidate @submit=${(e: SubmitEvent) => void publish(e, alliance)}>
       <h3>${t("alliance.newVersion")}</h3>
       <div class="field">

@@ -7,7 +7,7 @@ import { ifDefined } from "lit-html/directives/if-defined.js";
 import { live } from "lit-html/directives/live.js";
 import { api } from "../../api/client";
 import { ApiError, type FieldErrors } from "../../api/problem";
-import type { FormAllianceRequest, MembershipStatus, MyBusinessDto, NamedDto } from "../../api/types";
+import type { MembershipStatus, MyBusinessDto, NamedDto } from "../../api/types";
 import { fieldMessages, otherFieldMessages } from "../../field-errors";
 import { t } from "../../i18n";
 import type { Redraw } from "../../page";
@@ -60,7 +60,6 @@ export function allianceFormPanel(options: AllianceFormOptions) {
   let candidates: NamedDto[] | null = null;
   let standings: Standings | null = null;
   let errors: FieldErrors = {};
-  let sent: FormAllianceRequest | undefined;
   let status: Status = null;
   let busy = false;
   let generation = 0;
@@ -111,7 +110,6 @@ export function allianceFormPanel(options: AllianceFormOptions) {
     if (busy) return;
     const tender = options.tender();
     const built = buildFormAllianceRequest(form, tender?.id ?? null);
-    sent = built.body;
     errors = built.errors;
     status = null;
     if (Object.keys(errors).length > 0) {
@@ -129,7 +127,7 @@ export function allianceFormPanel(options: AllianceFormOptions) {
     } catch (error) {
       if (error instanceof ApiError && error.status === 400) {
         errors = error.errors;
-        status = { ok: false, text: () => [t("form.invalid"), ...otherFieldMessages(errors, SHOWN, sent, "alliance")].join(" ") };
+        status = { ok: false, text: () => [t("form.invalid"), ...otherFieldMessages(errors, SHOWN)].join(" ") };
       } else {
         const problem = refusedAction(error);
         status = { ok: false, text: problem.text };
@@ -141,7 +139,7 @@ export function allianceFormPanel(options: AllianceFormOptions) {
     }
   }
 
-  const messages = (field: (typeof SHOWN)[number]) => fieldMessages(errors, field, sent, "alliance");
+  const messages = (field: (typeof SHOWN)[number]) => fieldMessages(errors, field);
   const described = (field: string, count: number, hint?: string) =>
     ifDefined(count ? [`${field}-error`, ...(hint ? [hint] : [])].join(" ") : hint);
 

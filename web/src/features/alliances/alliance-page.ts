@@ -128,7 +128,7 @@ export function alliancePage(id: string, redraw: Redraw): Page {
           ok: false,
           errors,
           text: () => {
-            const other = otherFieldMessages(errors, options.shown ?? [], options.sent, "alliance");
+            const other = otherFieldMessages(errors, options.shown ?? []);
             return other.length ? other.join(" ") : t("form.invalid");
           },
         };

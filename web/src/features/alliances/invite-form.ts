@@ -67,8 +67,8 @@ export function inviteForm(ctx: AllianceContext) {
     if (candidates.length === 0)
       return html`<p class="muted" data-testid="invite-none">${t("alliance.inviteNone", { space: alliance.space.name })}</p>`;
     const selected = candidates.some((c) => c.id === firmId) ? firmId : candidates[0]!.id;
-    const firmErrors = fieldMessages(errors, "firmId", sent, "alliance");
-    const roleErrors = fieldMessages(errors, "role", sent, "alliance");
+    const firmErrors = fieldMessages(errors, "firmId");
+    const roleErrors = fieldMessages(errors, "role");
     return html`<form class="alliance-invite-form" novalidate @submit=${(e: SubmitEvent) => void invite(e, candidates)}>
       <div class="field">
         <label for="invite-firm">${t("alliance.inviteFirm")}</label>

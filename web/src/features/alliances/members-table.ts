@@ -70,7 +70,7 @@ export function membersTable(ctx: AllianceContext) {
 
   function removeForm(member: AllianceMemberDto, columns: number) {
     const invited = member.standing === "Invited";
-    const messages = fieldMessages(errors, "reason", sent, "alliance");
+    const messages = fieldMessages(errors, "reason");
     return html`<tr class="removal-row" data-testid="remove-form" data-firm-id=${member.firmId}>
       <td colspan=${columns} data-label="">
         <form class="remove-form" novalidate @submit=${(e: SubmitEvent) => void remove(e, member)}>

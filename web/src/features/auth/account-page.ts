@@ -5,7 +5,7 @@ import { t } from "../../i18n";
 import type { Page, Redraw } from "../../page";
 import { navigate } from "../../router";
 import { fieldErrorView } from "../../views";
-import { authErrors, type AuthErrors, type AuthField } from "./identity-errors";
+import { authErrors, type AuthErrors, type AuthField } from "./auth-errors";
 import { signOutEverywhere } from "./session";
 
 export function accountPage(redraw: Redraw): Page {

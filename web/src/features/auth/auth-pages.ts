@@ -6,7 +6,7 @@ import { t } from "../../i18n";
 import type { Page, Redraw } from "../../page";
 import { href, navigate, parseRoute, type Route } from "../../router";
 import { fieldErrorView } from "../../views";
-import { authErrors, type AuthErrors, type AuthField } from "./identity-errors";
+import { authErrors, type AuthErrors, type AuthField } from "./auth-errors";
 import { signIn } from "./session";
 
 type Mode = "login" | "register";

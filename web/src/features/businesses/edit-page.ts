@@ -114,7 +114,7 @@ export function editPage(id: string, redraw: Redraw): Page {
     switch (error.status) {
       case 400: {
         errors = error.errors;
-        return { state: "error", text: () => [t("form.invalid"), ...otherFieldMessages(errors, shownFields, sent ?? undefined)].join(" ") };
+        return { state: "error", text: () => [t("form.invalid"), ...otherFieldMessages(errors, shownFields)].join(" ") };
       }
       case 409:
         // Someone saved first: show their values; the user re-applies their change on top.
@@ -135,7 +135,7 @@ export function editPage(id: string, redraw: Redraw): Page {
   }
 
   // Translated on every render, so that switching language re-translates the errors shown.
-  const messages = (field: keyof EditProfileRequest) => fieldMessages(errors, field, sent ?? undefined);
+  const messages = (field: keyof EditProfileRequest) => fieldMessages(errors, field);
   const fieldError = (field: keyof EditProfileRequest) => fieldErrorView(field, messages(field), `error-${field}`);
   const invalid = (field: keyof EditProfileRequest) => (messages(field).length ? "true" : "false");
   const describedBy = (field: keyof EditProfileRequest) => (messages(field).length ? `error-${field}` : undefined);

@@ -84,7 +84,7 @@ export function membersSection(businessId: string, role: MemberRole, redraw: Red
         status = {
           ok: false,
           text: () => {
-            const other = otherFieldMessages(errors, ["email", "role"], sent);
+            const other = otherFieldMessages(errors, ["email", "role"]);
             return other.length ? other.join(" ") : t("form.invalid");
           },
         };
@@ -97,7 +97,7 @@ export function membersSection(businessId: string, role: MemberRole, redraw: Red
     }
   }
 
-  const messages = (field: "email" | "role") => fieldMessages(errors, field, sent);
+  const messages = (field: "email" | "role") => fieldMessages(errors, field);
   const fieldError = (field: "email" | "role") => fieldErrorView(field, messages(field), `invite-error-${field}`);
   const invalid = (field: "email" | "role") => (messages(field).length ? "true" : "false");
   const describedBy = (field: "email" | "role") => (messages(field).length ? `invite-error-${field}` : undefined);

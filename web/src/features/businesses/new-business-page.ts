@@ -35,7 +35,7 @@ export function newBusinessPage(redraw: Redraw): Page {
     } catch (error) {
       if (error instanceof ApiError && error.status === 400) {
         errors = error.errors;
-        general = () => [t("form.invalid"), ...otherFieldMessages(errors, ["kind", "name"], sent)].join(" ");
+        general = () => [t("form.invalid"), ...otherFieldMessages(errors, ["kind", "name"])].join(" ");
       } else general = () => describeRefusal(error);
     } finally {
       busy = false;
@@ -43,7 +43,7 @@ export function newBusinessPage(redraw: Redraw): Page {
     }
   }
 
-  const messages = (field: "kind" | "name") => fieldMessages(errors, field, sent);
+  const messages = (field: "kind" | "name") => fieldMessages(errors, field);
   const fieldError = (field: "kind" | "name") => fieldErrorView(field, messages(field), `error-${field}`);
   const invalid = (field: "kind" | "name") => (messages(field).length ? "true" : "false");
   const describedBy = (field: "kind" | "name", hint?: string) =>

@@ -106,7 +106,7 @@ export function answersSection(ws: WorkspaceContext) {
         ${current ? html`<div class="answer-text pre" data-testid="answer-text-${c.number}">${current.text}</div>` : nothing}
       </div>`;
     const e = entry(bid, c.number);
-    const messages = fieldMessages(e.errors, "text", e.sent, "jointBid");
+    const messages = fieldMessages(e.errors, "text");
     return html`<form class="joint-answer" data-testid="joint-answer" data-criterion=${c.number} data-version=${current?.version ?? 0} novalidate
       @submit=${(ev: SubmitEvent) => void save(ev, c)}>
       <label class="answer-head" for=${id}>${head}</label>

@@ -144,7 +144,7 @@ export function jointBidSection(ctx: AllianceContext) {
           ok: false,
           errors,
           text: () => {
-            const other = otherFieldMessages(errors, options.shown ?? [], options.sent, options.form ?? "jointBid");
+            const other = otherFieldMessages(errors, options.shown ?? []);
             return other.length ? other.join(" ") : t("form.invalid");
           },
         };

@@ -41,8 +41,6 @@ export function signOffSection(ws: WorkspaceContext) {
   async function submit(resubmit: boolean): Promise<void> {
     submitStatus = null;
     const outcome = await ws.run(() => api.submitJointBid(ws.allianceId), {
-      // The sealed bid's own rules (a lot's currency, an answer's length) come back as the tender bid's fields.
-      form: "bid",
       done: () => t(resubmit ? "jointBid.submit.resubmitted" : "jointBid.submit.done"),
     });
     if (!outcome) return;

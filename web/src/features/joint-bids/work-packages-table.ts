@@ -147,7 +147,7 @@ export function workPackagesTable(ws: WorkspaceContext) {
   function formView(key: string, e: PackageEdit, alliance: AllianceDto, tender: TenderDto) {
     const f = e.draft.fields;
     const id = (name: string) => `package-${name}-${key}`;
-    const messages = (field: string) => fieldMessages(e.errors, field, e.sent, "jointBid");
+    const messages = (field: string) => fieldMessages(e.errors, field);
     const aria = (field: string) => {
       const m = messages(field);
       return { invalid: m.length ? "true" : "false", describedby: m.length ? `${id(field)}-error` : undefined };

@@ -1,5 +1,4 @@
 import type { AllianceDto, JointBidDto, MemberRole, TenderDto } from "../../api/types";
-import type { FormName } from "../../field-errors";
 import type { Redraw } from "../../page";
 import type { Outcome } from "../alliances/alliance-context";
 
@@ -11,8 +10,6 @@ export interface JointRunOptions {
   shown?: readonly string[];
   /** What was sent, for the messages that quote it. */
   sent?: object;
-  /** Whose rules the field errors follow (the submission's are the tender bid's); jointBid unless said. */
-  form?: FormName;
   /** The save was refused as out of date (409), or its item is gone (404): called before the reload that follows. */
   refused?: () => void;
   /** What to say once it is done. */

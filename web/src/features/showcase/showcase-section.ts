@@ -15,7 +15,7 @@ import type {
   MemberRole,
   ShowcaseDto,
 } from "../../api/types";
-import { fieldMessages, otherFieldMessages, type SentRequest } from "../../field-errors";
+import { fieldMessages, otherFieldMessages } from "../../field-errors";
 import { describeRefusal } from "../../i18n/refusals";
 import { formatDate, localized, t } from "../../i18n";
 import { latestOnly } from "../../latest";
@@ -31,7 +31,6 @@ import {
   endorsers,
   isOwnPeople,
   mayWithdraw,
-  quotedRequest,
   sameId,
   type Roles,
   type ShowcaseForm,
@@ -44,12 +43,12 @@ const PUBLISH_FIELDS = ["title", "description", "client", "year", "value", "cpv"
 const ENDORSE_FIELDS = ["endorserFirmId", "projectId", "text"] as const;
 
 /** A failure as a status line; 400s name fields the form does not show, if any. */
-function failure(error: unknown, errors: FieldErrors, shown: readonly string[], sent: SentRequest | undefined, messages: Partial<Record<403 | 409, () => string>>): Status {
+function failure(error: unknown, errors: FieldErrors, shown: readonly string[], messages: Partial<Record<403 | 409, () => string>>): Status {
   if (error instanceof ApiError && error.status === 400) {
     return {
       ok: false,
       text: () => {
-        const other = otherFieldMessages(errors, shown, sent);
+        const other = otherFieldMessages(errors, shown);
         return other.length ? other.join(" ") : t("form.invalid");
       },
     };
@@ -72,7 +71,6 @@ export function showcaseSection(businessId: string, redraw: Redraw) {
   // Publish form.
   let form: ShowcaseForm = emptyShowcaseForm();
   let publishErrors: FieldErrors = {};
-  let publishSent: SentRequest | undefined;
   let publishStatus: Status = null;
   let publishing = false;
 
@@ -80,7 +78,6 @@ export function showcaseSection(businessId: string, redraw: Redraw) {
   let declining: { projectId: string; partnerId: string } | null = null;
   let reason = "";
   let answerErrors: FieldErrors = {};
-  let answerSent: SentRequest | undefined;
   let answerStatus: { projectId: string; status: Status } | null = null;
   let answering = false;
 
@@ -160,11 +157,9 @@ export function showcaseSection(businessId: string, redraw: Redraw) {
     const built = buildShowcaseRequest(businessId, form);
     if ("errors" in built) {
       publishErrors = built.errors;
-      publishSent = undefined;
       redraw();
       return;
     }
-    publishSent = quotedRequest(built.body, form);
     publishing = true;
     redraw();
     try {
@@ -177,7 +172,7 @@ export function showcaseSection(businessId: string, redraw: Redraw) {
       loadProjects();
     } catch (error) {
       if (error instanceof ApiError && error.status === 400) publishErrors = error.errors;
-      publishStatus = failure(error, publishErrors, PUBLISH_FIELDS, publishSent, { 403: () => t("showcase.forbidden") });
+      publishStatus = failure(error, publishErrors, PUBLISH_FIELDS, { 403: () => t("showcase.forbidden") });
     } finally {
       publishing = false;
       redraw();
@@ -187,7 +182,6 @@ export function showcaseSection(businessId: string, redraw: Redraw) {
   async function answer(project: ShowcaseDto, partnerId: string, confirm: boolean): Promise<void> {
     const body = { partnerId, confirm, version: project.version, reason: confirm || reason.trim() === "" ? null : reason.trim() };
     answerErrors = {};
-    answerSent = body;
     answering = true;
     answerStatus = null;
     redraw();
@@ -202,7 +196,7 @@ export function showcaseSection(businessId: string, redraw: Redraw) {
       if (error instanceof ApiError && error.status === 400) answerErrors = error.errors;
       answerStatus = {
         projectId: project.id,
-        status: failure(error, answerErrors, ["reason"], answerSent, {
+        status: failure(error, answerErrors, ["reason"], {
           403: () => t("showcase.forbidden"),
           409: () => t("showcase.changed"),
         }),
@@ -232,7 +226,7 @@ export function showcaseSection(businessId: string, redraw: Redraw) {
       loadEndorsements();
     } catch (error) {
       if (error instanceof ApiError && error.status === 400) endorseErrors = error.errors;
-      endorseStatus = failure(error, endorseErrors, ENDORSE_FIELDS, endorseSent, {
+      endorseStatus = failure(error, endorseErrors, ENDORSE_FIELDS, {
         403: () => t("endorsements.forbidden"),
         409: () => t("endorsements.duplicate"),
       });
@@ -249,7 +243,7 @@ export function showcaseSection(businessId: string, redraw: Redraw) {
       endorsements = (endorsements ?? []).filter((x) => !sameId(x.endorserId, e.endorserId));
       endorseStatus = null;
     } catch (error) {
-      endorseStatus = failure(error, {}, [], undefined, { 403: () => t("showcase.forbidden") });
+      endorseStatus = failure(error, {}, [], { 403: () => t("showcase.forbidden") });
     }
     loadEndorsements();
     redraw();
@@ -263,7 +257,7 @@ export function showcaseSection(businessId: string, redraw: Redraw) {
     const mine = answerableFor(p, roles);
     const status = answerStatus?.projectId === p.id ? answerStatus.status : null;
     if (mine.length === 0 && !status) return nothing;
-    const reasonErrors = fieldMessages(answerErrors, "reason", answerSent);
+    const reasonErrors = fieldMessages(answerErrors, "reason");
     return html`<div class="showcase-actions">
       ${mine.map((partnerId) =>
         declining?.projectId === p.id && sameId(declining.partnerId, partnerId)
@@ -292,7 +286,7 @@ export function showcaseSection(businessId: string, redraw: Redraw) {
   }
 
   function publishView() {
-    const messages = (field: string) => fieldMessages(publishErrors, field, publishSent);
+    const messages = (field: string) => fieldMessages(publishErrors, field);
     const err = (field: string) => fieldErrorView(field, messages(field), `showcase-error-${field}`);
     const described = (field: string) => (messages(field).length ? `showcase-error-${field}` : undefined);
     const invalid = (field: string) => (messages(field).length ? "true" : "false");
@@ -379,7 +373,7 @@ export function showcaseSection(businessId: string, redraw: Redraw) {
   function endorseView(choices: ReturnType<typeof endorsers>) {
     if (choices.length === 0) return nothing;
     const firm = choices.find((c) => sameId(c.firmId, endorserId)) ?? choices[0]!;
-    const messages = (field: string) => fieldMessages(endorseErrors, field, endorseSent);
+    const messages = (field: string) => fieldMessages(endorseErrors, field);
     const err = (field: string) => fieldErrorView(field, messages(field), `endorse-error-${field}`);
     return html`<form class="endorse" data-testid="endorse-form" @submit=${(e: SubmitEvent) => endorse(e, choices)} novalidate>
       <h3>${t("endorsements.new")}</h3>

@@ -12,7 +12,6 @@ import {
   isOwnPeople,
   mayWithdraw,
   parseAmount,
-  quotedRequest,
 } from "./showcase";
 
 const ROSSI = "11111111-1111-1111-1111-111111111111";
@@ -75,7 +74,7 @@ describe("showcase requests", () => {
 
   it("refuses an amount that is not a number, with the server's field name", () => {
     expect(buildShowcaseRequest(ROSSI, { ...emptyShowcaseForm(), amount: "tanti" })).toEqual({
-      errors: { "value.amount": ["The value is not a number."] },
+      errors: { "value.amount": [{ code: "money.amount", args: {}, message: "" }] },
     });
   });
 
@@ -90,12 +89,6 @@ describe("showcase requests", () => {
     expect(parseAmount("")).toBeNaN();
   });
 
-  it("quotes partners by name in error messages", () => {
-    const form = { ...emptyShowcaseForm(), partners: [{ id: BIANCHI, name: "Impianti Bianchi" }] };
-    const built = buildShowcaseRequest(ROSSI, form);
-    if (!("body" in built)) throw new Error("expected a body");
-    expect(quotedRequest(built.body, form)).toMatchObject({ partners: ["Impianti Bianchi"] });
-  });
 });
 
 describe("money and messages", () => {
@@ -117,32 +110,34 @@ describe("money and messages", () => {
     expect(formatMoney({ amount: 10, currency: "X1" }, "en")).toBe("10 X1");
   });
 
-  it("translates the showcase form's errors", () => {
+  it("translates the showcase form's errors by their codes", () => {
     setLanguage("en");
     const errors = toApiError(400, {
       status: 400,
-      errors: {
-        title: ["The title is required and must be 3 to 200 characters long."],
-        year: ["The year is between 1950 and 2026: showcase projects are completed work."],
-        "value.amount": ["The value is a positive amount with at most two decimals."],
-        "value.currency": ["A three-letter ISO 4217 currency code, such as EUR."],
-        "cpv[0]": ["'99999999' is not a CPV 2008 code."],
-        "partners[0]": ["No registered firm has this id."],
-        text: ["At most 1000 characters."],
+      code: "input.invalidFields",
+      errors: { title: ["The title is required."], year: ["The year is between 1950 and 2026."], "cpv[0]": ["'99999999' is not a CPV 2008 code."] },
+      errorCodes: {
+        title: [{ code: "showcase.titleLength", args: { min: "3", max: "200" } }],
+        year: [{ code: "showcase.year", args: { min: "1950", max: "2026" } }],
+        "value.amount": [{ code: "money.amount", args: {} }],
+        "value.currency": [{ code: "money.currency", args: {} }],
+        "cpv[0]": [{ code: "cpv.unknown", args: { code: "99999999" } }],
+        "partners[0]": [{ code: "showcase.noSuchFirm", args: {} }],
+        text: [{ code: "endorsement.textLength", args: { max: "1000" } }],
       },
     }).errors;
-    const sent = { cpv: ["99999999"], partners: ["Impianti Bianchi"] };
-    expect(fieldMessages(errors, "title", sent)).toEqual(["The title is required and must be 3 to 200 characters long."]);
-    expect(fieldMessages(errors, "year", sent)).toEqual(["Give a year between 1950 and 2026: showcase projects are completed work."]);
-    expect(fieldMessages(errors, "value", sent)).toEqual([
-      "The value is a positive amount with at most two decimals.",
-      "The currency is a three-letter ISO 4217 code, such as EUR.",
+    expect(fieldMessages(errors, "title")).toEqual(["The title is required and must be 3 to 200 characters long."]);
+    expect(fieldMessages(errors, "year")).toEqual(["Give a year from 1950 to 2026: the showcase holds completed work."]);
+    expect(fieldMessages(errors, "value")).toEqual([
+      "A positive amount with at most two decimals.",
+      "A three-letter ISO 4217 currency code, such as EUR.",
     ]);
-    expect(fieldMessages(errors, "cpv", sent)).toEqual(["99999999 is not a CPV 2008 code: remove it and pick it from the list."]);
-    expect(fieldMessages(errors, "partners", sent)).toEqual(["Impianti Bianchi cannot be a partner: it must be another registered firm."]);
-    expect(fieldMessages(errors, "text", sent)).toEqual(["The endorsement can be at most 1000 characters long."]);
+    expect(fieldMessages(errors, "cpv")).toEqual(["99999999 is not a CPV 2008 code: remove it and pick one from the list."]);
+    expect(fieldMessages(errors, "partners")).toEqual(["A partner must be another registered firm."]);
+    expect(fieldMessages(errors, "text")).toEqual(["The endorsement can be at most 1,000 characters long."]);
     setLanguage("it");
-    expect(fieldMessages(errors, "title", sent)).toEqual(["Il titolo è obbligatorio e deve avere da 3 a 200 caratteri."]);
+    expect(fieldMessages(errors, "title")).toEqual(["Il titolo è obbligatorio e deve avere da 3 a 200 caratteri."]);
+    expect(fieldMessages(errors, "text")).toEqual(["La referenza può avere al massimo 1000 caratteri."]);
   });
 });
 

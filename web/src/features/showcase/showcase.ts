@@ -1,7 +1,7 @@
 // The showcase's logic without views: the request a form sends, money as the UI's language writes it, and who
 // may answer for a partner or endorse a firm. The rules are those of Marketplace.Grains/Showcase (ShowcaseRules.cs,
 // ShowcaseState.cs): only a firm's Owners and Managers publish, answer and endorse for it.
-import type { FieldErrors } from "../../api/problem";
+import { coded, type FieldErrors } from "../../api/problem";
 import type { CapabilityDto, MemberRole, MoneyDto, PublishShowcaseRequest, ShowcaseDto } from "../../api/types";
 import type { Lang } from "../../i18n";
 import { canManage } from "../businesses/roles";
@@ -76,7 +76,7 @@ export function buildShowcaseRequest(
   let value: MoneyDto | null = null;
   if (form.amount.trim() !== "") {
     const amount = parseAmount(form.amount);
-    if (Number.isNaN(amount)) return { errors: { "value.amount": ["The value is not a number."] } };
+    if (Number.isNaN(amount)) return { errors: { "value.amount": [coded("money.amount")] } };
     value = { amount, currency: form.currency.trim().toUpperCase() || "EUR" };
   }
   const year = Number.parseInt(form.year.trim(), 10);
@@ -93,12 +93,6 @@ export function buildShowcaseRequest(
     },
   };
 }
-
-/** What error messages quote for a sent request: the partners by name rather than by id. */
-export const quotedRequest = (body: PublishShowcaseRequest, form: ShowcaseForm): object => ({
-  ...body,
-  partners: (body.partners ?? []).map((id) => form.partners.find((p) => sameId(p.id, id))?.name ?? id),
-});
 
 const locale = (lang: Lang): string => (lang === "it" ? "it-IT" : "en-GB");
 

@@ -18,6 +18,7 @@ import type {
 } from "../../api/types";
 import { fieldMessages, otherFieldMessages } from "../../field-errors";
 import { formatDateTime, t, tn } from "../../i18n";
+import { refusedAction } from "../../i18n/refusals";
 import { latestOnly } from "../../latest";
 import { href } from "../../router";
 import { typeahead } from "../../typeahead";
@@ -26,7 +27,6 @@ import { currentUser } from "../auth/session";
 import { comuneLabel } from "../businesses/format";
 import { spaceDashboard, type SpaceDashboardView } from "./dashboard-view";
 import { decisionDialog, type DecisionTarget } from "./decision-dialog";
-import { actionProblem, invitationConflict } from "./problems";
 import { buildPublishRequest, policyChanged } from "./requests";
 import type { SpaceContext } from "./space-context";
 import { spaceBuyers } from "./space-buyers";
@@ -107,10 +107,10 @@ export function adminArea(ctx: SpaceContext) {
     ctx.redraw();
   };
 
-  async function afterProblem(section: Section, error: unknown, action: Parameters<typeof actionProblem>[0]): Promise<void> {
-    const problem = actionProblem(action, error);
-    if (problem.reload) await ctx.reload();
-    say(section, false, problem.text);
+  async function afterProblem(section: Section, error: unknown): Promise<void> {
+    const refused = refusedAction(error);
+    if (refused.reload) await ctx.reload();
+    say(section, false, refused.text);
   }
 
   const dialog = decisionDialog(
@@ -120,7 +120,7 @@ export function adminArea(ctx: SpaceContext) {
       if (outcome.ok) {
         ctx.accept(outcome.space);
         say(section, true, () => t(`decision.${target.decision}.done`, { firm: target.firmName }));
-      } else void afterProblem(section, outcome.error, "decide");
+      } else void afterProblem(section, outcome.error);
     },
     ctx.redraw,
   );
@@ -134,7 +134,7 @@ export function adminArea(ctx: SpaceContext) {
       ctx.accept(await api.decide(ctx.spaceId, target.firmId, { decision: target.decision, reason: null }));
       say(section, true, () => t(`decision.${target.decision}.done`, { firm: target.firmName }));
     } catch (error) {
-      await afterProblem(section, error, "decide");
+      await afterProblem(section, error);
     } finally {
       busy = false;
       ctx.redraw();
@@ -211,12 +211,9 @@ export function adminArea(ctx: SpaceContext) {
       invitee = null;
       say("invitations", true, () => t("admin.invite.done", { firm: firm.name }));
     } catch (error) {
-      if (error instanceof ApiError && error.status === 409) {
-        await ctx.reload();
-        say("invitations", false, () => invitationConflict(firm.name, statusOf(firm.id)));
-      } else if (error instanceof ApiError && error.status === 400)
-        say("invitations", false, () => otherFieldMessages(error.errors, [], { firmId: firm.id }, "space").join(" "));
-      else await afterProblem("invitations", error, "invite");
+      if (error instanceof ApiError && error.status === 400)
+        say("invitations", false, () => otherFieldMessages(error.errors, []).join(" "));
+      else await afterProblem("invitations", error);
     } finally {
       busy = false;
       ctx.redraw();
@@ -239,8 +236,8 @@ export function adminArea(ctx: SpaceContext) {
     } catch (error) {
       if (error instanceof ApiError && error.status === 400) {
         policyErrors = error.errors;
-        say("policy", false, () => [t("form.invalid"), ...otherFieldMessages(policyErrors, ["text"], policySent, "space")].join(" "));
-      } else await afterProblem("policy", error, "publish");
+        say("policy", false, () => [t("form.invalid"), ...otherFieldMessages(policyErrors, ["text"])].join(" "));
+      } else await afterProblem("policy", error);
     } finally {
       busy = false;
       ctx.redraw();
@@ -264,13 +261,13 @@ export function adminArea(ctx: SpaceContext) {
         // errors.firm: the profile has no size class or no VAT number, so there is nothing to vouch for.
         const texts = Object.hasOwn(error.errors, "firm")
           ? [t("vouch.incomplete", { firm: m.firmName })]
-          : otherFieldMessages(error.errors, [], { firmId: m.firmId }, "space");
+          : otherFieldMessages(error.errors, []);
         vouchFeedback.set(m.firmId, { ok: false, verified: m.verified, text: () => texts.join(" ") });
       } else {
-        const problem = actionProblem(action === "vouch" ? "vouch" : "revokeVouch", error);
-        if (problem.reload) await ctx.reload();
+        const refused = refusedAction(error);
+        if (refused.reload) await ctx.reload();
         // The list has changed under the admin: say why until they act again.
-        vouchFeedback.set(m.firmId, { ok: false, verified: null, text: problem.text });
+        vouchFeedback.set(m.firmId, { ok: false, verified: null, text: refused.text });
       }
     } finally {
       busy = false;
@@ -287,7 +284,7 @@ export function adminArea(ctx: SpaceContext) {
       ctx.accept(await api.removeModerator(ctx.spaceId, moderator.userId));
       say("moderators", true, () => t("admin.moderators.removed", { email: moderator.email }));
     } catch (error) {
-      await afterProblem("moderators", error, "removeModerator");
+      await afterProblem("moderators", error);
     } finally {
       busy = false;
       ctx.redraw();
@@ -310,8 +307,8 @@ export function adminArea(ctx: SpaceContext) {
     } catch (error) {
       if (error instanceof ApiError && error.status === 400) {
         moderatorErrors = error.errors;
-        say("moderators", false, () => [t("form.invalid"), ...otherFieldMessages(moderatorErrors, ["email"], moderatorSent, "space")].join(" "));
-      } else await afterProblem("moderators", error, "moderator");
+        say("moderators", false, () => [t("form.invalid"), ...otherFieldMessages(moderatorErrors, ["email"])].join(" "));
+      } else await afterProblem("moderators", error);
     } finally {
       busy = false;
       ctx.redraw();
@@ -396,6 +393,12 @@ export function adminArea(ctx: SpaceContext) {
     </section>`;
   }
 
+  const blockText = {
+    member: "spaces.invite.alreadyMember",
+    invited: "spaces.invite.alreadyInvited",
+    applied: "spaces.invite.hasApplied",
+  } as const;
+
   function invitationsView(invited: SpaceMembershipDto[]) {
     const block = invitee ? invitationBlock(statusOf(invitee.id)) : null;
     return html`<section class="card admin-section" id="admin-invitations" aria-labelledby="admin-invitations-title">
@@ -420,7 +423,7 @@ export function adminArea(ctx: SpaceContext) {
             : nothing}
           ${firmSearch.view("invite-firm-search", block ? "invite-block" : undefined)}
           ${block && invitee
-            ? html`<small class="hint warn-text" id="invite-block">${invitationConflict(invitee.name, statusOf(invitee.id))}</small>`
+            ? html`<small class="hint warn-text" id="invite-block">${t(blockText[block], { firm: invitee.name })}</small>`
             : nothing}
         </div>
         <button class="primary" type="submit" data-testid="invite-submit" ?disabled=${!invitee || block !== null || busy}>
@@ -432,7 +435,7 @@ export function adminArea(ctx: SpaceContext) {
 
   function policyView(detail: SpaceDetailDto, pending: SpaceMembershipDto[]) {
     const draft = policyDraft ?? detail.policy.text;
-    const messages = fieldMessages(policyErrors, "text", policySent, "space");
+    const messages = fieldMessages(policyErrors, "text");
     return html`<section class="card admin-section" id="admin-policy" aria-labelledby="admin-policy-title">
       <h3 id="admin-policy-title">${t("admin.policy.title")}</h3>
       <p>${t("admin.policy.current", { version: detail.policy.version, when: formatDateTime(detail.policy.publishedAt) })}</p>
@@ -468,7 +471,7 @@ export function adminArea(ctx: SpaceContext) {
   }
 
   function moderatorsView(moderators: readonly ModeratorDto[], hostEditor: boolean) {
-    const messages = fieldMessages(moderatorErrors, "email", moderatorSent, "space");
+    const messages = fieldMessages(moderatorErrors, "email");
     return html`<section class="card admin-section" id="admin-moderators" aria-labelledby="admin-moderators-title">
       <h3 id="admin-moderators-title">${t("admin.moderators.title")} <span class="count">${moderators.length}</span></h3>
       <p class="muted small">${t("admin.moderators.intro")}</p>

@@ -66,7 +66,7 @@ export function decisionDialog(
       busy = false;
       if (error instanceof ApiError && error.status === 400) {
         errors = error.errors;
-        general = () => otherFieldMessages(errors, ["reason"], sent, "space").join(" ");
+        general = () => otherFieldMessages(errors, ["reason"]).join(" ");
         redraw();
         return;
       }
@@ -88,7 +88,7 @@ export function decisionDialog(
     },
     view() {
       if (!target) return nothing;
-      const messages = fieldMessages(errors, "reason", sent, "space");
+      const messages = fieldMessages(errors, "reason");
       const { decision, firmName } = target;
       return html`<dialog class="dialog" ${ref(showModal)} aria-labelledby="decision-title" data-testid="decision-dialog"
         data-decision=${decision} @cancel=${(e: Event) => { e.preventDefault(); if (!busy) close(); }}>

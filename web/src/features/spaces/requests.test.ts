@@ -8,7 +8,6 @@ import {
   buildPublishRequest,
   emptySpaceForm,
   formFromDetail,
-  namedRequest,
   policyChanged,
   type SpaceForm,
 } from "./requests";
@@ -55,14 +54,6 @@ describe("space requests", () => {
     });
     expect(request).not.toHaveProperty("hostId");
     expect(request).not.toHaveProperty("policyText");
-  });
-
-  it("names comuni by their labels for error messages, leaving the request itself alone", () => {
-    const sent = buildCreateSpaceRequest(form);
-    const named = namedRequest(sent, form);
-    expect(named.territoryComuni).toEqual(["Casalecchio di Reno (BO)", "Imola (BO)"]);
-    expect(named.territoryProvinces).toEqual(["BO", "FC"]);
-    expect(sent.territoryComuni).toEqual(["037011", "037032"]);
   });
 
   it("starts a new space as members-only, for the host given", () => {

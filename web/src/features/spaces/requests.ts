@@ -83,15 +83,6 @@ export function buildEditSettingsRequest(form: SpaceForm, version: number): Edit
   };
 }
 
-/**
- * The request as the error messages should name it: the server reports `territoryComuni[2]` by index, and the
- * user knows that comune by its name, not its ISTAT code.
- */
-export function namedRequest<R extends { territoryComuni: string[] | null }>(sent: R, form: SpaceForm): R {
-  const labels = new Map(form.comuni.map((c) => [c.code, c.label]));
-  return { ...sent, territoryComuni: sent.territoryComuni?.map((code) => labels.get(code) ?? code) ?? null };
-}
-
 export const buildApplyRequest = (firmId: string, message: string, policyVersion: number): ApplyRequest => ({
   firmId,
   message: optional(message),

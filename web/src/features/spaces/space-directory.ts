@@ -57,7 +57,6 @@ export function spaceDirectory(spaceId: string, redraw: Redraw) {
   let searching = false;
   let errors: FieldErrors = {};
   /** The filters the errors are about. */
-  let sent: DirectoryFilters = filters;
   let radiusText = filters.radiusKm === null ? "" : String(filters.radiusKm);
   /** The label of the CPV code filtered on, once known. */
   let cpvLabel: { prefix: string; labelIt: string; labelEn: string } | null = null;
@@ -111,7 +110,6 @@ export function spaceDirectory(spaceId: string, redraw: Redraw) {
 
   function run(): void {
     searchSoon.cancel();
-    sent = filters;
     searching = true;
     search(filters);
     redraw();
@@ -240,7 +238,7 @@ export function spaceDirectory(spaceId: string, redraw: Redraw) {
     run();
   }
 
-  const errorsFor = (field: string) => fieldMessages(errors, field, sent, "directory");
+  const errorsFor = (field: string) => fieldMessages(errors, field);
 
   function filtersView() {
     const described = (field: string, hint?: string) => {
@@ -429,7 +427,7 @@ export function spaceDirectory(spaceId: string, redraw: Redraw) {
               ${currentUser() ? nothing : html`<a href=${href({ name: "login", next: location.hash })}>${t("space.signInToSee")}</a>`}</p>
           </div>
         </div>`;
-      const others = otherFieldMessages(errors, filterFields, sent, "directory");
+      const others = otherFieldMessages(errors, filterFields);
       return html`${filtersView()}
         <div data-testid="space-members" data-state=${state} aria-busy=${searching ? "true" : "false"} class="directory-results ${searching && result ? "refreshing" : ""}">
           ${state === "invalid"

@@ -6,14 +6,13 @@ import { api } from "../../api/client";
 import { ApiError, type FieldErrors } from "../../api/problem";
 import type {
   ComuneDto,
-  CreateSpaceRequest,
-  EditSpaceSettingsRequest,
   MyBusinessDto,
   SpaceDetailDto,
   SpaceVisibility,
 } from "../../api/types";
 import { fieldMessages, otherFieldMessages } from "../../field-errors";
 import { t, type MessageKey } from "../../i18n";
+import { describeRefusal } from "../../i18n/refusals";
 import type { Page, Redraw } from "../../page";
 import { comuneNames } from "../../reference/comuni";
 import { searchProvinces, type Province } from "../../reference/provinces";
@@ -21,13 +20,11 @@ import { href, navigate } from "../../router";
 import { typeahead } from "../../typeahead";
 import { fieldErrorView, loadErrorView, loadingView, notFoundView } from "../../views";
 import { comuneLabel } from "../businesses/format";
-import { actionProblem } from "./problems";
 import {
   buildCreateSpaceRequest,
   buildEditSettingsRequest,
   emptySpaceForm,
   formFromDetail,
-  namedRequest,
   type SpaceForm,
 } from "./requests";
 import { provinceLabel } from "./space-views";
@@ -49,7 +46,6 @@ export function spaceFormPage(spaceId: string | null, redraw: Redraw): Page {
   let hosts: MyBusinessDto[] = [];
   let failure: "notFound" | "forbidden" | "noHost" | "error" | null = null;
   let errors: FieldErrors = {};
-  let sent: CreateSpaceRequest | EditSpaceSettingsRequest | undefined;
   let status: Status = null;
   let saving = false;
 
@@ -120,14 +116,12 @@ export function spaceFormPage(spaceId: string | null, redraw: Redraw): Page {
     try {
       if (creating) {
         const request = buildCreateSpaceRequest(form);
-        sent = namedRequest(request, form);
         const created = await api.createSpace(request);
         navigate({ name: "space", id: created.summary.id });
         return;
       }
       if (!detail) return;
       const request = buildEditSettingsRequest(form, detail.version);
-      sent = namedRequest(request, form);
       await api.editSpaceSettings(detail.summary.id, request);
       navigate({ name: "space", id: detail.summary.id });
     } catch (error) {
@@ -143,7 +137,7 @@ export function spaceFormPage(spaceId: string | null, redraw: Redraw): Page {
     if (error instanceof ApiError && error.status === 400) {
       errors = error.errors;
       const shown = creating ? createFields : editFields;
-      return { state: "error", text: () => [t("form.invalid"), ...otherFieldMessages(errors, shown, sent, "space")].join(" ") };
+      return { state: "error", text: () => [t("form.invalid"), ...otherFieldMessages(errors, shown)].join(" ") };
     }
     if (!creating && error instanceof ApiError && error.status === 409) {
       // Someone saved first: show their values; the user re-applies their change on top.
@@ -154,8 +148,7 @@ export function spaceFormPage(spaceId: string | null, redraw: Redraw): Page {
         return { state: "error", text: () => t("error.load") };
       }
     }
-    const problem = actionProblem(creating ? "create" : "settings", error);
-    return { state: "error", text: problem.text };
+    return { state: "error", text: () => describeRefusal(error) };
   }
 
   function showFirstError(): void {
@@ -164,7 +157,7 @@ export function spaceFormPage(spaceId: string | null, redraw: Redraw): Page {
     else first?.scrollIntoView({ block: "center" });
   }
 
-  const messages = (field: Field) => fieldMessages(errors, field, sent, "space");
+  const messages = (field: Field) => fieldMessages(errors, field);
   const fieldError = (field: Field) => fieldErrorView(field, messages(field), `space-error-${field}`);
   const invalid = (field: Field) => (messages(field).length ? "true" : "false");
   const describedBy = (field: Field, hint?: string) =>

@@ -8,9 +8,9 @@ import { ApiError, type FieldErrors } from "../../api/problem";
 import type { ApplyRequest, FirmStandingDto, MemberRole, SpaceDetailDto } from "../../api/types";
 import { fieldMessages, otherFieldMessages } from "../../field-errors";
 import { t } from "../../i18n";
+import { refusedAction } from "../../i18n/refusals";
 import { href } from "../../router";
 import { fieldErrorView } from "../../views";
-import { actionProblem, type SpaceAction } from "./problems";
 import { buildApplyRequest } from "./requests";
 import type { SpaceContext } from "./space-context";
 import { statusBadge } from "./space-views";
@@ -44,7 +44,7 @@ export function standingPanel(ctx: SpaceContext) {
   };
 
   /** Runs one firm's action; the panel shows how it went next to that firm. */
-  async function run(firm: FirmStandingDto, action: SpaceAction, call: () => Promise<SpaceDetailDto>, done: () => string): Promise<void> {
+  async function run(firm: FirmStandingDto, call: () => Promise<SpaceDetailDto>, done: () => string): Promise<void> {
     if (busy) return;
     busy = firm.firmId;
     statuses.delete(firm.firmId);
@@ -55,7 +55,7 @@ export function standingPanel(ctx: SpaceContext) {
       statuses.set(firm.firmId, { ok: true, text: done, forStatus: statusIn(space, firm.firmId) });
       drafts.delete(firm.firmId);
     } catch (error) {
-      await explain(firm, action, error);
+      await explain(firm, error);
     } finally {
       busy = null;
       ctx.redraw();
@@ -65,27 +65,22 @@ export function standingPanel(ctx: SpaceContext) {
   const statusIn = (space: SpaceDetailDto | null, firmId: string) =>
     space?.viewerFirms.find((f) => f.firmId === firmId)?.status ?? null;
 
-  async function explain(firm: FirmStandingDto, action: SpaceAction, error: unknown): Promise<void> {
+  async function explain(firm: FirmStandingDto, error: unknown): Promise<void> {
     const draft = draftFor(firm.firmId);
     if (error instanceof ApiError && error.status === 400) {
       draft.errors = error.errors;
       statuses.set(firm.firmId, {
         ok: false,
-        text: () => [t("form.invalid"), ...otherFieldMessages(draft.errors, ["message"], draft.sent, "space")].join(" "),
+        text: () => [t("form.invalid"), ...otherFieldMessages(draft.errors, ["message"])].join(" "),
         forStatus: firm.status,
       });
       return;
     }
-    const problem = actionProblem(action, error);
-    if (problem.reload) await ctx.reload();
-    const forStatus = statusIn(ctx.detail(), firm.firmId);
-    const sentVersion = draft.sent?.acceptedPolicyVersion;
-    const now = ctx.detail()?.policy.version;
-    if (action === "apply" && error instanceof ApiError && error.status === 409 && sentVersion !== undefined && now !== undefined && now !== sentVersion) {
-      // A new policy came out while they were reading the old one: they must read and accept this one.
-      draft.accepted = false;
-      statuses.set(firm.firmId, { ok: false, text: () => t("spaces.problem.applyPolicyChanged", { version: now }), forStatus });
-    } else statuses.set(firm.firmId, { ok: false, text: problem.text, forStatus });
+    const refused = refusedAction(error);
+    if (refused.reload) await ctx.reload();
+    // A new policy came out while they were reading the old one: they must read and accept this one.
+    if (error instanceof ApiError && error.code === "space.policyChanged") draft.accepted = false;
+    statuses.set(firm.firmId, { ok: false, text: refused.text, forStatus: statusIn(ctx.detail(), firm.firmId) });
   }
 
   function apply(event: SubmitEvent, firm: FirmStandingDto, detail: SpaceDetailDto): void {
@@ -101,7 +96,7 @@ export function standingPanel(ctx: SpaceContext) {
     const invited = firm.status === "Invited";
     const request = buildApplyRequest(firm.firmId, invited ? "" : draft.message, detail.policy.version);
     draft.sent = request;
-    void run(firm, "apply", () => api.apply(ctx.spaceId, request), () =>
+    void run(firm, () => api.apply(ctx.spaceId, request), () =>
       t(invited ? "standing.done.joined" : "standing.done.applied", { firm: firm.firmName }),
     );
   }
@@ -114,7 +109,7 @@ export function standingPanel(ctx: SpaceContext) {
   function applyForm(firm: FirmStandingDto, detail: SpaceDetailDto, invited: boolean) {
     const draft = draftFor(firm.firmId);
     const id = (name: string) => `${name}-${firm.firmId}`;
-    const messageErrors = fieldMessages(draft.errors, "message", draft.sent, "space");
+    const messageErrors = fieldMessages(draft.errors, "message");
     const acceptErrors = draft.mustAccept && !draft.accepted ? [t("standing.mustAccept", { version: detail.policy.version })] : [];
     return html`<form class="apply" @submit=${(e: SubmitEvent) => apply(e, firm, detail)} novalidate>
       ${invited
@@ -175,7 +170,7 @@ export function standingPanel(ctx: SpaceContext) {
               <a href="#space-policy" @click=${scrollToPolicy}>${t("standing.readPolicy")}</a></p>
             ${actions.includes("acceptPolicy")
               ? html`<button type="button" class="primary" data-testid="accept-policy-submit" ?disabled=${busy !== null}
-                  @click=${() => void run(firm, "acceptPolicy", () => api.acceptPolicy(ctx.spaceId, firm.firmId, { version }),
+                  @click=${() => void run(firm, () => api.acceptPolicy(ctx.spaceId, firm.firmId, { version }),
                     () => t("standing.done.policyAccepted", params))}>${t("standing.acceptPolicySubmit", { version })}</button>`
               : nothing}
           </div>`
@@ -186,12 +181,12 @@ export function standingPanel(ctx: SpaceContext) {
         ? html`<div class="actions">
             ${actions.includes("withdraw")
               ? html`<button type="button" data-testid="withdraw-submit" ?disabled=${busy !== null}
-                  @click=${() => void run(firm, "withdraw", () => api.withdraw(ctx.spaceId, firm.firmId), () => t("standing.done.withdrawn", params))}>
+                  @click=${() => void run(firm, () => api.withdraw(ctx.spaceId, firm.firmId), () => t("standing.done.withdrawn", params))}>
                   ${t("standing.withdraw")}</button>`
               : nothing}
             ${actions.includes("leave")
               ? html`<button type="button" class="danger-outline" data-testid="leave-submit" ?disabled=${busy !== null}
-                  @click=${() => void run(firm, "leave", () => api.leave(ctx.spaceId, firm.firmId), () => t("standing.done.left", params))}>
+                  @click=${() => void run(firm, () => api.leave(ctx.spaceId, firm.firmId), () => t("standing.done.left", params))}>
                   ${t("standing.leave")}</button>`
               : nothing}
           </div>`

@@ -141,7 +141,7 @@ export function bidPanel(ctx: TenderContext) {
     } catch (error) {
       if (error instanceof ApiError && error.status === 400) {
         errors = error.errors;
-        status = { ok: false, text: () => [t("form.invalid"), ...otherFieldMessages(errors, SHOWN, sent, "bid")].join(" ") };
+        status = { ok: false, text: () => [t("form.invalid"), ...otherFieldMessages(errors, SHOWN)].join(" ") };
       } else {
         const problem = refusedAction(error);
         status = { ok: false, text: problem.text };
@@ -194,19 +194,19 @@ export function bidPanel(ctx: TenderContext) {
   function lotMessages(lot: number): string[] {
     return Object.entries(errors)
       .filter(([key]) => key.startsWith("lots[") && lotOfError(key, sent) === lot)
-      .flatMap(([key, messages]) => describeFieldError(key, messages, sent, "bid"));
+      .flatMap(([, messages]) => describeFieldError(messages));
   }
 
   function answerMessages(criterion: number): string[] {
     return Object.entries(errors)
       .filter(([key]) => criterionOfError(key) === criterion)
-      .flatMap(([key, messages]) => describeFieldError(key, messages, sent, "bid"));
+      .flatMap(([, messages]) => describeFieldError(messages));
   }
 
   function formView(tender: TenderDto, firm: MyBusinessDto, entry: FirmBid) {
     const submitted = entry.bid?.status === "Submitted";
     const quality = qualityCriteria(tender);
-    const lotsOwn = errors.lots ? describeFieldError("lots", errors.lots, sent, "bid") : [];
+    const lotsOwn = errors.lots ? describeFieldError(errors.lots) : [];
     return html`<form class="bid-form" data-testid="bid-form" @submit=${(e: SubmitEvent) => submit(e, tender, firm)} novalidate>
       <h3>${t("bid.prices")}</h3>
       <p class="muted small">${t("bid.priceHint")}</p>
@@ -241,7 +241,7 @@ export function bidPanel(ctx: TenderContext) {
             })}`
         : nothing}
       ${documents.view(t("bid.documents"), t("tenderForm.documentsHint"),
-        Object.entries(errors).filter(([key]) => key.startsWith("documents")).flatMap(([key, m]) => describeFieldError(key, m, sent, "bid")))}
+        Object.entries(errors).filter(([key]) => key.startsWith("documents")).flatMap(([, m]) => describeFieldError(m)))}
       <p class="muted small">${submitted ? t("bid.resubmitHint") : t("bid.sealedHint")}</p>
       <p class="actions">
         <button type="submit" class="primary" data-testid="submit-bid" ?disabled=${busy || documents.busy()}>

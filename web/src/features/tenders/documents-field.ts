@@ -25,7 +25,7 @@ export interface DocumentsFieldOptions {
 function describe(name: string, error: unknown): () => string {
   if (error instanceof ApiError && error.status === 400) {
     const errors = error.errors;
-    return () => t("documents.failed", { name, reason: otherFieldMessages(errors, [], { name }, "document").join(" ") || error.title });
+    return () => t("documents.failed", { name, reason: otherFieldMessages(errors, []).join(" ") || error.title });
   }
   // The file is over the server's size limit (its answer carries no refusal code).
   if (error instanceof ApiError && error.status === 413) return () => t("documents.size", { name });

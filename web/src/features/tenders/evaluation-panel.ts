@@ -8,7 +8,7 @@ import { live } from "lit-html/directives/live.js";
 import { api } from "../../api/client";
 import { ApiError, type FieldErrors } from "../../api/problem";
 import type { CriterionDto, IntegrityFailureDto, LotEvaluationDto, RankedBidDto, TenderDto } from "../../api/types";
-import { fieldMessages, otherFieldMessages, type SentRequest } from "../../field-errors";
+import { fieldMessages, otherFieldMessages } from "../../field-errors";
 import { formatDateTime, formatNumber, t, tn } from "../../i18n";
 import { latestOnly } from "../../latest";
 import { fieldErrorView, loadErrorView, loadingView } from "../../views";
@@ -38,7 +38,6 @@ export function evaluationPanel(ctx: TenderContext) {
   let declaring: number | null = null;
   let reason = "";
   let reasonErrors: FieldErrors = {};
-  let reasonSent: SentRequest | undefined;
   const lotStatus = new Map<number, Status>();
 
   const load = latestOnly(
@@ -95,7 +94,7 @@ export function evaluationPanel(ctx: TenderContext) {
     } catch (error) {
       const problem = refusedAction(error);
       const fieldErrors = error instanceof ApiError && error.status === 400 ? error.errors : null;
-      const text = fieldErrors ? () => otherFieldMessages(fieldErrors, [], undefined, "tender").join(" ") : problem.text;
+      const text = fieldErrors ? () => otherFieldMessages(fieldErrors, []).join(" ") : problem.text;
       rowStatus.set(bid.bidId, { ok: false, text });
       if (problem.reload) ctx.reload();
       load();
@@ -109,7 +108,6 @@ export function evaluationPanel(ctx: TenderContext) {
     if (busy) return;
     const best = lot.ranking[0];
     const body = award ? { lot: lot.lot, bidId: best?.bidId ?? null, reason: null } : { lot: lot.lot, bidId: null, reason: reason.trim() };
-    reasonSent = body;
     reasonErrors = {};
     busy = true;
     lotStatus.delete(lot.lot);
@@ -124,7 +122,7 @@ export function evaluationPanel(ctx: TenderContext) {
       if (error instanceof ApiError && error.status === 400) {
         reasonErrors = error.errors;
         const errors = reasonErrors;
-        lotStatus.set(lot.lot, { ok: false, text: () => otherFieldMessages(errors, ["reason"], reasonSent, "tender").join(" ") });
+        lotStatus.set(lot.lot, { ok: false, text: () => otherFieldMessages(errors, ["reason"]).join(" ") });
       } else {
         const problem = refusedAction(error);
         lotStatus.set(lot.lot, { ok: false, text: problem.text });
@@ -201,7 +199,7 @@ export function evaluationPanel(ctx: TenderContext) {
     const best = lot.ranking[0];
     const ready = canAward(lot);
     const status = lotStatus.get(lot.lot);
-    const messages = declaring === lot.lot ? fieldMessages(reasonErrors, "reason", reasonSent, "tender") : [];
+    const messages = declaring === lot.lot ? fieldMessages(reasonErrors, "reason") : [];
     const reasonId = `unsuccessful-reason-${lot.lot}`;
     return html`<div class="decide" data-testid="decide-${lot.lot}">
       <p class="actions">

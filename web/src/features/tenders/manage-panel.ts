@@ -6,7 +6,7 @@ import { live } from "lit-html/directives/live.js";
 import { api } from "../../api/client";
 import { ApiError, type FieldErrors } from "../../api/problem";
 import type { TenderDto } from "../../api/types";
-import { fieldMessages, otherFieldMessages, type SentRequest } from "../../field-errors";
+import { fieldMessages, otherFieldMessages } from "../../field-errors";
 import { t } from "../../i18n";
 import { href } from "../../router";
 import { fieldErrorView } from "../../views";
@@ -22,14 +22,12 @@ export function managePanel(ctx: TenderContext) {
   let cancelling = false;
   let reason = "";
   let errors: FieldErrors = {};
-  let sent: SentRequest | undefined;
 
-  async function run(action: "publish" | "complete" | "cancel", call: () => Promise<TenderDto>, done: (fresh: TenderDto) => () => string, body?: SentRequest) {
+  async function run(action: "publish" | "complete" | "cancel", call: () => Promise<TenderDto>, done: (fresh: TenderDto) => () => string) {
     if (busy) return;
     busy = true;
     status = null;
     errors = {};
-    sent = body;
     ctx.redraw();
     try {
       const fresh = await call();
@@ -41,7 +39,7 @@ export function managePanel(ctx: TenderContext) {
       if (error instanceof ApiError && error.status === 400) {
         errors = error.errors;
         const shown = action === "cancel" ? ["reason"] : [];
-        status = { ok: false, text: () => otherFieldMessages(errors, shown, sent, "tender").join(" ") || t("form.invalid") };
+        status = { ok: false, text: () => otherFieldMessages(errors, shown).join(" ") || t("form.invalid") };
       } else {
         const problem = refusedAction(error);
         status = { ok: false, text: problem.text };
@@ -54,23 +52,21 @@ export function managePanel(ctx: TenderContext) {
   }
 
   const publish = (tender: TenderDto) =>
-    run("publish", () => api.publishTender(tender.id, tender.version), (fresh) => () => t("tender.published", { when: formatDeadline(fresh.enquiryDeadline) }), {
-      enquiryDeadline: tender.enquiryDeadline,
-    });
+    run("publish", () => api.publishTender(tender.id, tender.version), (fresh) => () => t("tender.published", { when: formatDeadline(fresh.enquiryDeadline) }));
 
   const complete = (tender: TenderDto) => run("complete", () => api.completeTender(tender.id), () => () => t("tender.completed"));
 
   function cancel(event: SubmitEvent, tender: TenderDto): void {
     event.preventDefault();
     const text = reason.trim();
-    void run("cancel", () => api.cancelTender(tender.id, text), () => () => t("tender.cancelledDone"), { reason: text });
+    void run("cancel", () => api.cancelTender(tender.id, text), () => () => t("tender.cancelledDone"));
   }
 
   function cancelView(tender: TenderDto) {
     if (!cancelling)
       return html`<button type="button" class="danger-outline" data-testid="cancel-tender" ?disabled=${busy}
         @click=${() => { cancelling = true; status = null; errors = {}; ctx.redraw(); }}>${t("tender.cancel")}</button>`;
-    const messages = fieldMessages(errors, "reason", sent, "tender");
+    const messages = fieldMessages(errors, "reason");
     return html`<form class="cancel-form" data-testid="cancel-form" @submit=${(e: SubmitEvent) => cancel(e, tender)} novalidate>
       <div class="field">
         <label for="cancel-reason">${t("tender.cancelReason")}</label>

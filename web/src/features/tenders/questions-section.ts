@@ -7,7 +7,7 @@ import { live } from "lit-html/directives/live.js";
 import { api } from "../../api/client";
 import { ApiError, type FieldErrors } from "../../api/problem";
 import type { MyBusinessDto, QuestionDto, TenderDto } from "../../api/types";
-import { fieldMessages, otherFieldMessages, type SentRequest } from "../../field-errors";
+import { fieldMessages, otherFieldMessages } from "../../field-errors";
 import { formatDateTime, t } from "../../i18n";
 import { href } from "../../router";
 import { fieldErrorView } from "../../views";
@@ -24,13 +24,11 @@ export function questionsSection(ctx: TenderContext) {
   let text = "";
   let asking = false;
   let askErrors: FieldErrors = {};
-  let askSent: SentRequest | undefined;
   let askStatus: Status = null;
 
   const answers = new Map<number, string>();
   let answering: number | null = null;
   let answerErrors: FieldErrors = {};
-  let answerSent: SentRequest | undefined;
   let answerStatus: { number: number; status: Status } | null = null;
 
   /** The firms the viewer may ask for: the server takes questions from their Owners and Managers. */
@@ -41,7 +39,6 @@ export function questionsSection(ctx: TenderContext) {
     const firms = askers();
     const firm = firms.find((f) => f.id === firmId) ?? firms[0];
     if (!firm || asking) return;
-    askSent = { firmId: firm.id, text: text.trim() };
     askErrors = {};
     askStatus = null;
     asking = true;
@@ -54,7 +51,7 @@ export function questionsSection(ctx: TenderContext) {
     } catch (error) {
       if (error instanceof ApiError && error.status === 400) {
         askErrors = error.errors;
-        askStatus = { ok: false, text: () => otherFieldMessages(askErrors, ["text"], askSent, "tender").join(" ") };
+        askStatus = { ok: false, text: () => otherFieldMessages(askErrors, ["text"]).join(" ") };
       } else {
         const problem = refusedAction(error);
         askStatus = { ok: false, text: problem.text };
@@ -70,7 +67,6 @@ export function questionsSection(ctx: TenderContext) {
     event.preventDefault();
     if (answering !== null) return;
     const body = (answers.get(q.number) ?? "").trim();
-    answerSent = { text: body };
     answerErrors = {};
     answerStatus = null;
     answering = q.number;
@@ -83,7 +79,7 @@ export function questionsSection(ctx: TenderContext) {
     } catch (error) {
       if (error instanceof ApiError && error.status === 400) {
         answerErrors = error.errors;
-        answerStatus = { number: q.number, status: { ok: false, text: () => otherFieldMessages(answerErrors, ["text"], answerSent, "tender").join(" ") } };
+        answerStatus = { number: q.number, status: { ok: false, text: () => otherFieldMessages(answerErrors, ["text"]).join(" ") } };
       } else {
         const problem = refusedAction(error);
         answerStatus = { number: q.number, status: { ok: false, text: problem.text } };
@@ -96,7 +92,7 @@ export function questionsSection(ctx: TenderContext) {
   }
 
   function answerForm(q: QuestionDto) {
-    const messages = answerStatus?.number === q.number ? fieldMessages(answerErrors, "text", answerSent, "tender") : [];
+    const messages = answerStatus?.number === q.number ? fieldMessages(answerErrors, "text") : [];
     const id = `answer-text-${q.number}`;
     return html`<form class="answer-form" @submit=${(e: SubmitEvent) => answer(e, q)} novalidate>
       <label for=${id}>${t("questions.answerLabel", { n: q.number })}</label>
@@ -148,8 +144,8 @@ export function questionsSection(ctx: TenderContext) {
         : nothing;
     }
     const firm = firms.find((f) => f.id === firmId) ?? firms[0]!;
-    const messages = fieldMessages(askErrors, "text", askSent, "tender");
-    const firmMessages = fieldMessages(askErrors, "firmId", askSent, "tender");
+    const messages = fieldMessages(askErrors, "text");
+    const firmMessages = fieldMessages(askErrors, "firmId");
     return html`<form class="ask-form" data-testid="ask-form" @submit=${ask} novalidate>
       <h3>${t("questions.ask")}</h3>
       ${firms.length > 1

@@ -6,7 +6,7 @@ import { live } from "lit-html/directives/live.js";
 import { api } from "../../api/client";
 import { ApiError, type FieldErrors } from "../../api/problem";
 import type { BusinessProfileDto, CapabilityDto, ComuneDto, CriterionKind, SpaceSummaryDto, TenderDto } from "../../api/types";
-import { describeFieldError, fieldMessagesAt, otherFieldMessages, type SentRequest } from "../../field-errors";
+import { describeFieldError, fieldMessagesAt, otherFieldMessages } from "../../field-errors";
 import { localized, t } from "../../i18n";
 import type { Page, Redraw } from "../../page";
 import { href, navigate } from "../../router";
@@ -63,7 +63,7 @@ export function tenderFormPage(mode: TenderFormMode, redraw: Redraw): Page {
   let amendment = { summary: "", material: false };
   let errors: FieldErrors = {};
   /** The request the errors are about, with documents by name (`documents[1]` quotes the file). */
-  let sent: SentRequest | undefined;
+  let sent: object | undefined;
   let status: Status = null;
   let saving = false;
   const pickers = new Map<number, LotPickers>();
@@ -237,7 +237,7 @@ export function tenderFormPage(mode: TenderFormMode, redraw: Redraw): Page {
   async function explain(error: unknown): Promise<Status> {
     if (error instanceof ApiError && error.status === 400) {
       errors = error.errors;
-      return { state: "error", text: () => [t("form.invalid"), ...otherFieldMessages(errors, SHOWN, sent, "tender")].join(" ") };
+      return { state: "error", text: () => [t("form.invalid"), ...otherFieldMessages(errors, SHOWN)].join(" ") };
     }
     const problem = refusedAction(error);
     if (error instanceof ApiError && error.status === 409 && mode.kind !== "new") {
@@ -263,9 +263,9 @@ export function tenderFormPage(mode: TenderFormMode, redraw: Redraw): Page {
   }
 
   // Translated on every render, so that switching language re-translates the errors shown.
-  const at = (path: string) => fieldMessagesAt(errors, path, sent, "tender");
+  const at = (path: string) => fieldMessagesAt(errors, path);
   /** The messages of a key itself, not of its parts (`criteria`, not `criteria[0].weight`). */
-  const only = (key: string) => (errors[key] ? describeFieldError(key, errors[key], sent, "tender") : []);
+  const only = (key: string) => (errors[key] ? describeFieldError(errors[key]) : []);
   const errorId = (path: string) => `tender-error-${path.replace(/[^a-zA-Z0-9]+/g, "-")}`;
   const errorView = (path: string, messages: string[]) => fieldErrorView(path, messages, errorId(path));
   const describedBy = (path: string, messages: string[], hint?: string) =>

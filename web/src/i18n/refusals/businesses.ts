@@ -2,5 +2,87 @@
 import type { RefusalTexts } from "./texts";
 
 export const businesses = {
-  "business.capabilitiesCount": { it: "Al massimo {max:number} competenze.", en: "At most {max:number} capabilities." },
+  "business.notFound": { it: "Nessuna impresa ha questo identificativo.", en: "No business has this id." },
+  "business.notAnEditor": {
+    it: "Solo i titolari e i gestori dell'impresa possono farlo.",
+    en: "Only the business's Owners and Managers may do this.",
+  },
+  "business.notAMember": {
+    it: "Solo chi fa parte dell'impresa vede chi agisce per essa.",
+    en: "Only the business's members can see who acts for it.",
+  },
+  "business.invitationsNotVisible": {
+    it: "Solo i titolari e i gestori dell'impresa vedono i suoi inviti in sospeso.",
+    en: "Only the business's Owners and Managers see its pending invitations.",
+  },
+  "business.alreadyExists": { it: "Questa impresa esiste già.", en: "This business already exists." },
+  "business.kindRequired": {
+    it: "Scegli il tipo: Impresa, Associazione o Committente.",
+    en: "Choose the kind: Firm, Association or Buyer.",
+  },
+  "business.kindUnknown": {
+    it: "Scegli il tipo: Impresa, Associazione o Committente.",
+    en: "The kind is Firm, Association or Buyer.",
+  },
+  "business.changedMeanwhile": {
+    it: "Qualcun altro ha modificato il profilo nel frattempo (hai modificato la versione {expected}, quella attuale è la {current}): ricarica la pagina e riprova.",
+    en: "Someone else changed the profile meanwhile (you edited version {expected}, the current one is {current}): reload the page and try again.",
+  },
+  "business.nameLength": {
+    it: "La denominazione è obbligatoria e deve avere da {min:number} a {max:number} caratteri.",
+    en: "The name is required and must be {min:number} to {max:number} characters long.",
+  },
+  "business.vatNumber": {
+    it: "Partita IVA non valida: servono 11 cifre, con la cifra di controllo corretta.",
+    en: "This is not a valid Italian VAT number (partita IVA): 11 digits with a matching check digit.",
+  },
+  "business.descriptionLength": {
+    it: "La descrizione può avere al massimo {max:number} caratteri.",
+    en: "The description can be at most {max:number} characters long.",
+  },
+  "business.capabilitiesCount": {
+    it: "Puoi indicare al massimo {max:number} competenze.",
+    en: "You can list at most {max:number} capabilities.",
+  },
+  "business.tagsCount": { it: "Puoi indicare al massimo {max:number} parole chiave.", en: "You can list at most {max:number} tags." },
+  "business.tagLength": {
+    it: "Una parola chiave deve avere da {min:number} a {max:number} caratteri.",
+    en: "A tag must be {min:number} to {max:number} characters long.",
+  },
+  "business.addressLength": {
+    it: "L'indirizzo può avere al massimo {max:number} caratteri.",
+    en: "The address can be at most {max:number} characters long.",
+  },
+  "business.sizeUnknown": { it: "Scegli una dimensione dall'elenco.", en: "Pick a size from the list." },
+  "business.website": {
+    it: "Indirizzo web non valido: scrivilo come https://www.esempio.it.",
+    en: "Invalid web address: write it like https://www.example.it.",
+  },
+  "business.contactEmail": {
+    it: "Indirizzo e-mail non valido: scrivilo come nome@esempio.it.",
+    en: "Invalid e-mail address: write it like name@example.it.",
+  },
+  "business.contactPhone": {
+    it: "Numero di telefono non valido: da {min:number} a {max:number} cifre, spazi o trattini, con un + iniziale facoltativo.",
+    en: "Invalid phone number: {min:number} to {max:number} digits, spaces or dashes, with an optional leading +.",
+  },
+  "business.inviteRole": { it: "Un nuovo utente può essere Gestore o Lettore.", en: "A new user can be a Manager or a Viewer." },
+  "business.inviteEmail": { it: "Scrivi un indirizzo e-mail.", en: "Write an e-mail address." },
+  "business.alreadyInvited": {
+    it: "Questo indirizzo ha già un invito in sospeso.",
+    en: "This address already has a pending invitation.",
+  },
+  "business.tooManyInvitations": {
+    it: "Un'impresa ha al massimo {max:number} inviti in sospeso: ritirane qualcuno prima.",
+    en: "A business has at most {max:number} pending invitations: take some back first.",
+  },
+  "business.noInvitationForYou": {
+    it: "Non c'è un tuo invito con questo identificativo: forse è stato ritirato.",
+    en: "No invitation for you has this id: it may have been taken back.",
+  },
+  "business.alreadyActsFor": { it: "Agisci già per questa impresa.", en: "You already act for this business." },
+  "business.noPendingInvitation": {
+    it: "Nessun invito in sospeso ha questo identificativo: forse è già stato accettato o ritirato.",
+    en: "No pending invitation has this id: it may have been accepted or taken back already.",
+  },
 } satisfies RefusalTexts;

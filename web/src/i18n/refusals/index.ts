@@ -7,7 +7,12 @@ import { formatMoney } from "../../features/showcase/showcase";
 import { currentLanguage, t, type Lang } from "..";
 import type { RefusalText } from "./texts";
 import { input } from "./input";
+import { service } from "./service";
+import { account } from "./account";
 import { businesses } from "./businesses";
+import { spaces } from "./spaces";
+import { inbox } from "./inbox";
+import { hub } from "./hub";
 import { showcase } from "./showcase";
 import { documents } from "./documents";
 import { money } from "./money";
@@ -25,7 +30,12 @@ export type TranslatedCode = Exclude<ProblemCode, typeof UNCODED>;
 
 export const refusals: Record<TranslatedCode, RefusalText> = {
   ...input,
+  ...service,
+  ...account,
   ...businesses,
+  ...spaces,
+  ...inbox,
+  ...hub,
   ...showcase,
   ...documents,
   ...money,
