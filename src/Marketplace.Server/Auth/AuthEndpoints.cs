@@ -24,7 +24,7 @@ public static class AuthEndpoints
             .AddEndpointFilter<IEndpointConventionBuilder, AccountRefusals>()
             .AddEndpointFilter<IEndpointConventionBuilder, UniformAccountAnswers>();
         auth.MapSessionApi();
-        auth.MapGet("/me", Me).RequireAuthorization();
+        auth.MapGet("/me", Me).RequireAuthorization().WithName("getMe");
         return app;
     }
 

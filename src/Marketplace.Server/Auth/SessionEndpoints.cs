@@ -19,9 +19,9 @@ public static class SessionEndpoints
     /// </summary>
     public static RouteGroupBuilder MapSessionApi(this RouteGroupBuilder auth)
     {
-        auth.MapPost("/logout", Logout).RequireAuthorization();
-        auth.MapPost("/logout/everywhere", LogoutEverywhere).RequireAuthorization();
-        auth.MapPost("/password", ChangePassword).RequireAuthorization().RequireRateLimiting(RateLimits.Auth);
+        auth.MapPost("/logout", Logout).RequireAuthorization().WithName("logout");
+        auth.MapPost("/logout/everywhere", LogoutEverywhere).RequireAuthorization().WithName("logoutEverywhere");
+        auth.MapPost("/password", ChangePassword).RequireAuthorization().RequireRateLimiting(RateLimits.Auth).WithName("changePassword");
         return auth;
     }
 

@@ -28,21 +28,21 @@ public static class AllianceEndpoints
     public static IEndpointRouteBuilder MapAllianceApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapApiGroup("/api/alliances", "Alliances").RequireAuthorization();
-        api.MapPost("/", Form);
-        api.MapGet("/{id:guid}", Get);
-        api.MapPost("/{id:guid}/invitations", Invite);
-        api.MapPost("/{id:guid}/firms/{firmId:guid}/answer", Answer);
-        api.MapPost("/{id:guid}/firms/{firmId:guid}/leave", Leave);
-        api.MapPost("/{id:guid}/firms/{firmId:guid}/remove", Remove);
-        api.MapPost("/{id:guid}/firms/{firmId:guid}/accept-agreement", AcceptAgreement);
-        api.MapPost("/{id:guid}/lead", HandOver);
-        api.MapPost("/{id:guid}/agreement", PublishAgreement);
-        api.MapGet("/{id:guid}/coverage", CoverageOf);
-        api.MapGet("/{id:guid}/suggestions", Suggestions);
-        api.MapGet("/{id:guid}/audit", Audit);
+        api.MapPost("/", Form).WithName("formAlliance");
+        api.MapGet("/{id:guid}", Get).WithName("getAlliance");
+        api.MapPost("/{id:guid}/invitations", Invite).WithName("inviteToAlliance");
+        api.MapPost("/{id:guid}/firms/{firmId:guid}/answer", Answer).WithName("answerAllianceInvitation");
+        api.MapPost("/{id:guid}/firms/{firmId:guid}/leave", Leave).WithName("leaveAlliance");
+        api.MapPost("/{id:guid}/firms/{firmId:guid}/remove", Remove).WithName("removeAllianceFirm");
+        api.MapPost("/{id:guid}/firms/{firmId:guid}/accept-agreement", AcceptAgreement).WithName("acceptAllianceAgreement");
+        api.MapPost("/{id:guid}/lead", HandOver).WithName("handOverAllianceLead");
+        api.MapPost("/{id:guid}/agreement", PublishAgreement).WithName("publishAllianceAgreement");
+        api.MapGet("/{id:guid}/coverage", CoverageOf).WithName("getAllianceCoverage");
+        api.MapGet("/{id:guid}/suggestions", Suggestions).WithName("getAllianceSuggestions");
+        api.MapGet("/{id:guid}/audit", Audit).WithName("getAllianceAudit");
         var firms = app.MapApiGroup("/api/businesses/{id:guid}", "Alliances");
-        firms.MapGet("/alliances", OfFirm).RequireAuthorization();
-        firms.MapGet("/relationships", Ledger).RequireAuthorization();
+        firms.MapGet("/alliances", OfFirm).RequireAuthorization().WithName("listFirmAlliances");
+        firms.MapGet("/relationships", Ledger).RequireAuthorization().WithName("getFirmRelationships");
         return app;
     }
 

@@ -19,11 +19,11 @@ public static class AuditEndpoints
     public static IEndpointRouteBuilder MapAuditApi(this IEndpointRouteBuilder app)
     {
         var tenders = app.MapApiGroup("/api/tenders", "Audit");
-        tenders.MapGet("/{id:guid}/audit", Audit);
-        tenders.MapGet("/{id:guid}/audit/chain", Chain);
+        tenders.MapGet("/{id:guid}/audit", Audit).WithName("getTenderAudit");
+        tenders.MapGet("/{id:guid}/audit/chain", Chain).WithName("getTenderAuditChain");
         var audit = app.MapApiGroup("/api/audit", "Audit");
-        audit.MapGet("/checkpoints", Checkpoints);
-        audit.MapGet("/public-key", PublicKey);
+        audit.MapGet("/checkpoints", Checkpoints).WithName("listAuditCheckpoints");
+        audit.MapGet("/public-key", PublicKey).WithName("getAuditPublicKey");
         return app;
     }
 

@@ -26,13 +26,13 @@ public static class BidEndpoints
     public static IEndpointRouteBuilder MapBidApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapApiGroup("/api/tenders/{id:guid}", "Bids");
-        api.MapPut("/bids/{bidderId:guid}", Submit).RequireAuthorization();
-        api.MapDelete("/bids/{bidderId:guid}", Withdraw).RequireAuthorization();
-        api.MapGet("/bids/{bidderId:guid}", Read).RequireAuthorization();
-        api.MapGet("/bids/{bidderId:guid}/result", Result).RequireAuthorization();
-        api.MapGet("/bids/{bidderId:guid}/documents/{documentId:guid}", Document).RequireAuthorization();
-        api.MapGet("/evaluation", Evaluation).RequireAuthorization();
-        app.MapApiGroup("/api/businesses/{id:guid}", "Bids").MapGet("/bids", OfFirm).RequireAuthorization();
+        api.MapPut("/bids/{bidderId:guid}", Submit).RequireAuthorization().WithName("submitBid");
+        api.MapDelete("/bids/{bidderId:guid}", Withdraw).RequireAuthorization().WithName("withdrawBid");
+        api.MapGet("/bids/{bidderId:guid}", Read).RequireAuthorization().WithName("getBid");
+        api.MapGet("/bids/{bidderId:guid}/result", Result).RequireAuthorization().WithName("getBidResult");
+        api.MapGet("/bids/{bidderId:guid}/documents/{documentId:guid}", Document).RequireAuthorization().WithName("getBidDocument");
+        api.MapGet("/evaluation", Evaluation).RequireAuthorization().WithName("getEvaluation");
+        app.MapApiGroup("/api/businesses/{id:guid}", "Bids").MapGet("/bids", OfFirm).RequireAuthorization().WithName("listFirmBids");
         return app;
     }
 

@@ -21,13 +21,13 @@ public static class BusinessEndpoints
     public static IEndpointRouteBuilder MapBusinessApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapApiGroup("/api/businesses", "Businesses");
-        api.MapGet("/", Directory);
-        api.MapPost("/", Create).RequireAuthorization();
-        api.MapGet("/{id:guid}", Get);
-        api.MapGet("/{id:guid}/verifications", Verifications);
-        api.MapPut("/{id:guid}/profile", EditProfile).RequireAuthorization();
-        api.MapGet("/{id:guid}/members", Members).RequireAuthorization();
-        app.MapGet("/api/me/businesses", Mine).WithTags("Businesses").RequireAuthorization();
+        api.MapGet("/", Directory).WithName("listBusinesses");
+        api.MapPost("/", Create).RequireAuthorization().WithName("createBusiness");
+        api.MapGet("/{id:guid}", Get).WithName("getBusiness");
+        api.MapGet("/{id:guid}/verifications", Verifications).WithName("listBusinessVerifications");
+        api.MapPut("/{id:guid}/profile", EditProfile).RequireAuthorization().WithName("editBusinessProfile");
+        api.MapGet("/{id:guid}/members", Members).RequireAuthorization().WithName("listBusinessMembers");
+        app.MapGet("/api/me/businesses", Mine).WithTags("Businesses").RequireAuthorization().WithName("listMyBusinesses");
         return app;
     }
 

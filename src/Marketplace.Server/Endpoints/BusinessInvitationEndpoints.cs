@@ -20,12 +20,12 @@ public static class BusinessInvitationEndpoints
     public static IEndpointRouteBuilder MapBusinessInvitationApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapApiGroup("/api/businesses/{id:guid}/invitations", "Businesses").RequireAuthorization();
-        api.MapPost("/", Invite);
-        api.MapGet("/", Pending);
-        api.MapDelete("/{invitationId:guid}", Revoke);
-        api.MapPost("/{invitationId:guid}/accept", Accept);
-        api.MapPost("/{invitationId:guid}/decline", Decline);
-        app.MapGet("/api/me/invitations", Mine).WithTags("Businesses").RequireAuthorization();
+        api.MapPost("/", Invite).WithName("inviteToBusiness");
+        api.MapGet("/", Pending).WithName("listBusinessInvitations");
+        api.MapDelete("/{invitationId:guid}", Revoke).WithName("revokeBusinessInvitation");
+        api.MapPost("/{invitationId:guid}/accept", Accept).WithName("acceptBusinessInvitation");
+        api.MapPost("/{invitationId:guid}/decline", Decline).WithName("declineBusinessInvitation");
+        app.MapGet("/api/me/invitations", Mine).WithTags("Businesses").RequireAuthorization().WithName("listMyInvitations");
         return app;
     }
 

@@ -46,10 +46,10 @@ public static class DocumentEndpoints
     /// </summary>
     public static IEndpointRouteBuilder MapDocumentApi(this IEndpointRouteBuilder app)
     {
-        app.MapApiGroup("/api/businesses/{id:guid}", "Documents").MapPost("/documents", Upload).RequireAuthorization()
+        app.MapApiGroup("/api/businesses/{id:guid}", "Documents").MapPost("/documents", Upload).RequireAuthorization().WithName("uploadDocument")
             .Accepts<byte[]>("application/octet-stream").ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .RequireRateLimiting(Hosting.RateLimits.Uploads).ProducesProblem(StatusCodes.Status429TooManyRequests);
-        app.MapApiGroup("/api/tenders/{id:guid}", "Documents").MapGet("/documents/{documentId:guid}", OfTender);
+        app.MapApiGroup("/api/tenders/{id:guid}", "Documents").MapGet("/documents/{documentId:guid}", OfTender).WithName("getTenderDocument");
         return app;
     }
 

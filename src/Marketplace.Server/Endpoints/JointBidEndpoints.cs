@@ -20,16 +20,16 @@ public static class JointBidEndpoints
     public static IEndpointRouteBuilder MapJointBidApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapApiGroup("/api/alliances/{id:guid}/bid", "Joint bids").RequireAuthorization();
-        api.MapGet("/", Read);
-        api.MapPost("/work-packages", Save);
-        api.MapDelete("/work-packages/{packageId:guid}", Delete);
-        api.MapPut("/answers/{criterion:int}", Answer);
-        api.MapPost("/documents", Attach);
-        api.MapDelete("/documents/{documentId:guid}", Detach);
-        api.MapGet("/documents/{documentId:guid}", Document);
-        api.MapPost("/sign", Sign);
-        api.MapPost("/submit", Submit);
-        api.MapPost("/withdraw", Withdraw);
+        api.MapGet("/", Read).WithName("getJointBid");
+        api.MapPost("/work-packages", Save).WithName("saveWorkPackage");
+        api.MapDelete("/work-packages/{packageId:guid}", Delete).WithName("deleteWorkPackage");
+        api.MapPut("/answers/{criterion:int}", Answer).WithName("answerJointBidCriterion");
+        api.MapPost("/documents", Attach).WithName("attachJointBidDocument");
+        api.MapDelete("/documents/{documentId:guid}", Detach).WithName("detachJointBidDocument");
+        api.MapGet("/documents/{documentId:guid}", Document).WithName("getJointBidDocument");
+        api.MapPost("/sign", Sign).WithName("signJointBid");
+        api.MapPost("/submit", Submit).WithName("submitJointBid");
+        api.MapPost("/withdraw", Withdraw).WithName("withdrawJointBid");
         return app;
     }
 

@@ -13,8 +13,8 @@ public static class ReferenceEndpoints
     public static IEndpointRouteBuilder MapReferenceApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapApiGroup("/api/reference", "Reference");
-        api.MapGet("/cpv", SearchCpv);
-        api.MapGet("/comuni", SearchComuni);
+        api.MapGet("/cpv", SearchCpv).WithName("searchCpv");
+        api.MapGet("/comuni", SearchComuni).WithName("searchComuni");
         return app;
     }
 

@@ -19,17 +19,17 @@ public static class ShowcaseEndpoints
     public static IEndpointRouteBuilder MapShowcaseApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapApiGroup("/api/showcase", "Showcase");
-        api.MapPost("/", Publish).RequireAuthorization();
-        api.MapGet("/{id:guid}", Get);
-        api.MapPut("/{id:guid}", Edit).RequireAuthorization();
-        api.MapPost("/{id:guid}/answers", Answer).RequireAuthorization();
-        api.MapPost("/{id:guid}/verification", Verify).RequireAuthorization();
+        api.MapPost("/", Publish).RequireAuthorization().WithName("publishShowcase");
+        api.MapGet("/{id:guid}", Get).WithName("getShowcase");
+        api.MapPut("/{id:guid}", Edit).RequireAuthorization().WithName("editShowcase");
+        api.MapPost("/{id:guid}/answers", Answer).RequireAuthorization().WithName("answerShowcase");
+        api.MapPost("/{id:guid}/verification", Verify).RequireAuthorization().WithName("verifyShowcase");
         var businesses = app.MapApiGroup("/api/businesses/{id:guid}", "Showcase");
-        businesses.MapGet("/showcase", OfBusiness);
-        businesses.MapGet("/endorsements", Endorsements);
-        businesses.MapPost("/endorsements", Endorse).RequireAuthorization();
-        businesses.MapDelete("/endorsements/{endorserId:guid}", Withdraw).RequireAuthorization();
-        app.MapGet("/api/spaces/{id:guid}/showcase", OfSpace).WithTags("Showcase");
+        businesses.MapGet("/showcase", OfBusiness).WithName("getBusinessShowcase");
+        businesses.MapGet("/endorsements", Endorsements).WithName("listEndorsements");
+        businesses.MapPost("/endorsements", Endorse).RequireAuthorization().WithName("endorseBusiness");
+        businesses.MapDelete("/endorsements/{endorserId:guid}", Withdraw).RequireAuthorization().WithName("withdrawEndorsement");
+        app.MapGet("/api/spaces/{id:guid}/showcase", OfSpace).WithTags("Showcase").WithName("listSpaceShowcases");
         return app;
     }
 

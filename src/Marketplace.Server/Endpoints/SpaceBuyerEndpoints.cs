@@ -20,13 +20,13 @@ public static class SpaceBuyerEndpoints
     public static IEndpointRouteBuilder MapSpaceBuyerApi(this IEndpointRouteBuilder app)
     {
         var spaces = app.MapApiGroup("/api/spaces/{id:guid}/buyers", "Spaces").RequireAuthorization();
-        spaces.MapGet("/", OfSpace);
-        spaces.MapPost("/{buyerId:guid}/request", Request);
-        spaces.MapPost("/{buyerId:guid}/decision", Decide);
+        spaces.MapGet("/", OfSpace).WithName("listSpaceBuyers");
+        spaces.MapPost("/{buyerId:guid}/request", Request).WithName("requestBuyerAccess");
+        spaces.MapPost("/{buyerId:guid}/decision", Decide).WithName("decideBuyerAccess");
         var buyers = app.MapApiGroup("/api/businesses/{id:guid}", "Spaces").RequireAuthorization();
-        buyers.MapGet("/spaces", OfBuyer);
-        buyers.MapPost("/mandates", Grant);
-        buyers.MapDelete("/mandates/{spaceId:guid}", Revoke);
+        buyers.MapGet("/spaces", OfBuyer).WithName("listBuyerSpaces");
+        buyers.MapPost("/mandates", Grant).WithName("grantBuyerMandate");
+        buyers.MapDelete("/mandates/{spaceId:guid}", Revoke).WithName("revokeBuyerMandate");
         return app;
     }
 

@@ -21,26 +21,26 @@ public static class SpaceEndpoints
     public static IEndpointRouteBuilder MapSpaceApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapApiGroup("/api/spaces", "Spaces");
-        api.MapGet("/", List);
-        api.MapPost("/", Create).RequireAuthorization();
-        api.MapGet("/{id:guid}", Get);
-        api.MapPut("/{id:guid}/settings", EditSettings).RequireAuthorization();
-        api.MapPost("/{id:guid}/policy", PublishPolicy).RequireAuthorization();
-        api.MapGet("/{id:guid}/members", Members);
-        api.MapGet("/{id:guid}/directory", Directory);
-        api.MapGet("/{id:guid}/memberships", Memberships).RequireAuthorization();
-        api.MapGet("/{id:guid}/history", History).RequireAuthorization();
-        api.MapGet("/{id:guid}/dashboard", Dashboard).RequireAuthorization();
-        api.MapPost("/{id:guid}/applications", Apply).RequireAuthorization();
-        api.MapPost("/{id:guid}/invitations", Invite).RequireAuthorization();
-        api.MapPost("/{id:guid}/firms/{firmId:guid}/withdraw", Withdraw).RequireAuthorization();
-        api.MapPost("/{id:guid}/firms/{firmId:guid}/leave", Leave).RequireAuthorization();
-        api.MapPost("/{id:guid}/firms/{firmId:guid}/accept-policy", AcceptPolicy).RequireAuthorization();
-        api.MapPost("/{id:guid}/firms/{firmId:guid}/decision", Decide).RequireAuthorization();
-        api.MapPost("/{id:guid}/firms/{firmId:guid}/vouch", Vouch).RequireAuthorization();
-        api.MapDelete("/{id:guid}/firms/{firmId:guid}/vouch", RevokeVouch).RequireAuthorization();
-        api.MapPost("/{id:guid}/moderators", AddModerator).RequireAuthorization();
-        api.MapDelete("/{id:guid}/moderators/{userId:guid}", RemoveModerator).RequireAuthorization();
+        api.MapGet("/", List).WithName("listSpaces");
+        api.MapPost("/", Create).RequireAuthorization().WithName("createSpace");
+        api.MapGet("/{id:guid}", Get).WithName("getSpace");
+        api.MapPut("/{id:guid}/settings", EditSettings).RequireAuthorization().WithName("editSpaceSettings");
+        api.MapPost("/{id:guid}/policy", PublishPolicy).RequireAuthorization().WithName("publishSpacePolicy");
+        api.MapGet("/{id:guid}/members", Members).WithName("listSpaceMembers");
+        api.MapGet("/{id:guid}/directory", Directory).WithName("getSpaceDirectory");
+        api.MapGet("/{id:guid}/memberships", Memberships).RequireAuthorization().WithName("listSpaceMemberships");
+        api.MapGet("/{id:guid}/history", History).RequireAuthorization().WithName("getSpaceHistory");
+        api.MapGet("/{id:guid}/dashboard", Dashboard).RequireAuthorization().WithName("getSpaceDashboard");
+        api.MapPost("/{id:guid}/applications", Apply).RequireAuthorization().WithName("applyToSpace");
+        api.MapPost("/{id:guid}/invitations", Invite).RequireAuthorization().WithName("inviteToSpace");
+        api.MapPost("/{id:guid}/firms/{firmId:guid}/withdraw", Withdraw).RequireAuthorization().WithName("withdrawFromSpace");
+        api.MapPost("/{id:guid}/firms/{firmId:guid}/leave", Leave).RequireAuthorization().WithName("leaveSpace");
+        api.MapPost("/{id:guid}/firms/{firmId:guid}/accept-policy", AcceptPolicy).RequireAuthorization().WithName("acceptSpacePolicy");
+        api.MapPost("/{id:guid}/firms/{firmId:guid}/decision", Decide).RequireAuthorization().WithName("decideSpaceMembership");
+        api.MapPost("/{id:guid}/firms/{firmId:guid}/vouch", Vouch).RequireAuthorization().WithName("vouchForFirm");
+        api.MapDelete("/{id:guid}/firms/{firmId:guid}/vouch", RevokeVouch).RequireAuthorization().WithName("revokeVouch");
+        api.MapPost("/{id:guid}/moderators", AddModerator).RequireAuthorization().WithName("addSpaceModerator");
+        api.MapDelete("/{id:guid}/moderators/{userId:guid}", RemoveModerator).RequireAuthorization().WithName("removeSpaceModerator");
         return app;
     }
 

@@ -18,19 +18,19 @@ public static class TenderEndpoints
     public static IEndpointRouteBuilder MapTenderApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapApiGroup("/api/tenders", "Tenders");
-        api.MapPost("/", Draft).RequireAuthorization();
-        api.MapGet("/{id:guid}", Get);
-        api.MapPut("/{id:guid}", EditDraft).RequireAuthorization();
-        api.MapPost("/{id:guid}/publish", Publish).RequireAuthorization();
-        api.MapPost("/{id:guid}/amendments", Amend).RequireAuthorization();
-        api.MapPost("/{id:guid}/questions", Ask).RequireAuthorization();
-        api.MapPost("/{id:guid}/questions/{number:int}/answer", Answer).RequireAuthorization();
-        api.MapPost("/{id:guid}/scores", Score).RequireAuthorization();
-        api.MapPost("/{id:guid}/decisions", Decide).RequireAuthorization();
-        api.MapPost("/{id:guid}/cancel", Cancel).RequireAuthorization();
-        api.MapPost("/{id:guid}/complete", Complete).RequireAuthorization();
-        app.MapGet("/api/spaces/{id:guid}/tenders", OfSpace).WithTags("Tenders");
-        app.MapGet("/api/businesses/{id:guid}/tenders", OfBuyer).WithTags("Tenders");
+        api.MapPost("/", Draft).RequireAuthorization().WithName("draftTender");
+        api.MapGet("/{id:guid}", Get).WithName("getTender");
+        api.MapPut("/{id:guid}", EditDraft).RequireAuthorization().WithName("editTenderDraft");
+        api.MapPost("/{id:guid}/publish", Publish).RequireAuthorization().WithName("publishTender");
+        api.MapPost("/{id:guid}/amendments", Amend).RequireAuthorization().WithName("amendTender");
+        api.MapPost("/{id:guid}/questions", Ask).RequireAuthorization().WithName("askTenderQuestion");
+        api.MapPost("/{id:guid}/questions/{number:int}/answer", Answer).RequireAuthorization().WithName("answerTenderQuestion");
+        api.MapPost("/{id:guid}/scores", Score).RequireAuthorization().WithName("scoreTender");
+        api.MapPost("/{id:guid}/decisions", Decide).RequireAuthorization().WithName("decideTender");
+        api.MapPost("/{id:guid}/cancel", Cancel).RequireAuthorization().WithName("cancelTender");
+        api.MapPost("/{id:guid}/complete", Complete).RequireAuthorization().WithName("completeTender");
+        app.MapGet("/api/spaces/{id:guid}/tenders", OfSpace).WithTags("Tenders").WithName("listSpaceTenders");
+        app.MapGet("/api/businesses/{id:guid}/tenders", OfBuyer).WithTags("Tenders").WithName("listBuyerTenders");
         return app;
     }
 

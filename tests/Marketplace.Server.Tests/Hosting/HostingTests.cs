@@ -44,4 +44,20 @@ public sealed class HostingTests(SqliteHost fixture) : IClassFixture<SqliteHost>
         (await File.ReadAllTextAsync(file)).ReplaceLineEndings("\n").Should().Be(text,
             "web/openapi.json must be regenerated (UPDATE_OPENAPI=1 dotnet test --filter The_web_client_s_openapi_document) and `npm run gen:api` run");
     }
+
+    /// <summary>
+    /// The generated web client calls each operation by its id, so every operation has one and no two share it.
+    /// </summary>
+    [Fact]
+    public async Task Every_api_operation_has_its_own_operation_id()
+    {
+        var served = JsonNode.Parse(await fixture.Host.CreateClient().GetStringAsync("/openapi/v1.json"))!;
+        var operations = served["paths"]!.AsObject()
+            .SelectMany(path => path.Value!.AsObject().Select(op => (Name: $"{op.Key.ToUpperInvariant()} {path.Key}", Id: (string?)op.Value!["operationId"])))
+            .ToList();
+
+        operations.Should().NotBeEmpty();
+        operations.Where(o => string.IsNullOrEmpty(o.Id)).Select(o => o.Name).Should().BeEmpty("every operation needs an id");
+        operations.GroupBy(o => o.Id).Where(g => g.Count() > 1).Select(g => g.Key).Should().BeEmpty("operation ids are unique");
+    }
 }
