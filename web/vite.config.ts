@@ -17,7 +17,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["src/**/*.test.ts"],
+    include: ["src/**/*.test.ts", "scripts/**/*.test.mjs"], // scripts: node-side checks, outside the typed browser code
     // Stylesheets are empty in tests unless listed here; the colour test reads them as text (`?raw`).
     css: { include: [/\.css\?raw$/] },
   },

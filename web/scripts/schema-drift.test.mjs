@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 
 // The server test keeps openapi.json equal to what the server serves; this keeps the client's types equal to what
 // openapi-typescript makes of that document, so neither can drift from the server.
-const web = fileURLToPath(new URL("../../", import.meta.url));
+const web = fileURLToPath(new URL("../", import.meta.url));
 
 describe("schema.d.ts", () => {
   it("is what `npm run gen:api` generates from openapi.json", () => {
