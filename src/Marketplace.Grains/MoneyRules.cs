@@ -1,5 +1,3 @@
-using Marketplace.Showcase;
-
 namespace Marketplace;
 
 /// <summary>What a valid amount of money is: positive, at most two decimals, an ISO 4217 currency (EUR when blank).</summary>

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using Marketplace.Businesses;
 using Marketplace.Data;
-using Marketplace.Showcase;
 using Marketplace.Spaces;
 using Marketplace.Tenders;
 using Marketplace.Testing;

@@ -1,4 +1,3 @@
-using Marketplace.Showcase;
 using Marketplace.Tenders;
 
 namespace Marketplace.JointBids;

@@ -9,10 +9,6 @@ public enum PartnerConfirmation
     Declined,
 }
 
-/// <summary>Money as an amount in a currency (ISO 4217); never floating point.</summary>
-[GenerateSerializer, Immutable, Alias("Marketplace.Money")]
-public sealed record Money(decimal Amount, string Currency);
-
 /// <summary>What a showcase project says: the work, the client, when, its value and CPV codes, and the partner firms.</summary>
 [GenerateSerializer, Immutable, Alias("Marketplace.ShowcaseDetails")]
 public sealed record ShowcaseDetails(

@@ -1,5 +1,3 @@
-using Marketplace.Showcase;
-
 namespace Marketplace.Tenders;
 
 /// <summary>A firm's part in a bid: the lead submits; members (in a joint bid) share the work.</summary>

@@ -1,5 +1,3 @@
-using Marketplace.Showcase;
-
 namespace Marketplace.Tenders;
 
 /// <summary>
@@ -28,10 +26,6 @@ public enum CriterionKind
     Price,
     Quality,
 }
-
-/// <summary>A file stored by the server, as the tender or bid that carries it refers to it.</summary>
-[GenerateSerializer, Immutable, Alias("Marketplace.DocumentRef")]
-public sealed record DocumentRef(Guid Id, string Name, string ContentType, long Size, string Sha256);
 
 /// <summary>A part of a tender, bid for separately. Numbers are given by the server and never reused.</summary>
 [GenerateSerializer, Immutable, Alias("Marketplace.Lot")]

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
-using Marketplace.Showcase;
 
 namespace Marketplace.Tenders;
 

@@ -8,10 +8,6 @@ public sealed record AllianceInviteRequest(Guid FirmId, AllianceRole? Role);
 
 public sealed record AllianceAnswerRequest(bool? Accept, int AgreementVersion);
 
-public sealed record ReasonRequest([LongText] string? Reason);
-
-public sealed record FirmRequest(Guid FirmId);
-
 public sealed record AllianceMemberDto(Guid FirmId, string Name, AllianceRole Role, AllianceStanding Standing, int? AcceptedAgreement,
     bool AgreementPending, string? Reason, DateTimeOffset Since);
 

@@ -3,7 +3,6 @@ using Marketplace.Businesses;
 using Marketplace.Data;
 using Marketplace.Data.Storage;
 using Marketplace.Server.Auth;
-using Marketplace.Showcase;
 using Marketplace.Tenders;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -44,7 +43,7 @@ public static class BidEndpoints
         foreach (var (lot, i) in (body.Lots ?? []).Select((l, i) => (l, i)))
         {
             if (lot.Price is not { } price) return ProblemResults.Required($"lots[{i}].price");
-            lots.Add(new LotPrice(lot.Lot, new Money(price.Amount, price.Currency)));
+            lots.Add(new LotPrice(lot.Lot, price.ToMoney()));
         }
         // The firm's files are looked up only for its own people: to anyone else, the refusal says nothing about them.
         if ((await grains.GetGrain<IBusinessGrain>(bidderId).Get())?.CanEdit(user.UserId()) != true) return Problem.Forbidden(TenderRules.NotTheBidder).ToHttp();
@@ -119,7 +118,7 @@ public static class BidEndpoints
                 var bid = tender.Bids.Single(b => b.BidId == r.BidId);
                 var price = bid.Lots.Single(l => l.Lot == lot.Number).Price;
                 return new RankedBidDto(i + 1, r.BidId, bid.BidderId, [.. bid.Tenderers.Select(t => new TendererDto(t.FirmId, names.GetValueOrDefault(t.FirmId, ""), t.Role))],
-                    new MoneyDto(price.Amount, price.Currency), new Dictionary<int, decimal>(r.Points), r.Total, r.Complete, r.ReceivedAt, bid.Digest);
+                    MoneyDto.From(price), new Dictionary<int, decimal>(r.Points), r.Total, r.Complete, r.ReceivedAt, bid.Digest);
             })], decision is null ? null : TenderEndpoints.Decision(tender, decision, names));
         }).ToArray(), failures));
     }
@@ -144,7 +143,7 @@ public static class BidEndpoints
         var names = await db.Directory.AsNoTracking().Where(d => firms.Contains(d.BusinessId)).ToDictionaryAsync(d => d.BusinessId, d => d.Name, ct);
         return new BidDto(bid.BidId, bid.TenderId, bid.Status,
             [.. content.Tenderers.Select(t => new TendererDto(t.FirmId, names.GetValueOrDefault(t.FirmId, ""), t.Role))],
-            [.. content.Lots.Select(l => new LotPriceDto(l.Lot, new MoneyDto(l.Price.Amount, l.Price.Currency)))],
+            [.. content.Lots.Select(l => new LotPriceDto(l.Lot, MoneyDto.From(l.Price)))],
             [.. content.Answers.Select(a => new AnswerDto(a.Criterion, a.Text))], [.. content.Documents.Select(DocumentDto.From)],
             bid.Receipt is { } r ? ReceiptDto.From(r) : null, bid.Receipt?.Digest == BidSeal.Digest(content), bid.UpdatedAt);
     }

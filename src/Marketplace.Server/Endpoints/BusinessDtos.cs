@@ -3,12 +3,6 @@ using Marketplace.Reference;
 
 namespace Marketplace.Server.Endpoints;
 
-/// <summary>A CPV code with its labels in both UI languages (a capability, or a search result).</summary>
-public sealed record CapabilityDto(string Code, string LabelIt, string LabelEn)
-{
-    public static CapabilityDto From(CpvEntry e) => new(e.Code, e.LabelIt, e.LabelEn);
-}
-
 /// <summary>Where a business is: the comune with its province and region.</summary>
 public sealed record LocalityDto(string ComuneCode, string Name, string ProvinceSigla, string ProvinceName, string RegionName);
 

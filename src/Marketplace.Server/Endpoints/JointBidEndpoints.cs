@@ -4,7 +4,6 @@ using Marketplace.Data;
 using Marketplace.Data.Storage;
 using Marketplace.JointBids;
 using Marketplace.Server.Auth;
-using Marketplace.Showcase;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -42,7 +41,7 @@ public static class JointBidEndpoints
         Guid id, SaveWorkPackageRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
         body.Price is not { } price ? Task.FromResult<Results<Ok<JointBidDto>, ProblemHttpResult>>(ProblemResults.Required("price"))
         : Respond(grains.Bid(id).SaveWorkPackage(new SaveWorkPackage(user.UserId(), body.Id, body.Version, body.Title ?? "", body.Lot, body.Description,
-            body.FirmId, new Money(price.Amount, price.Currency))), grains, db, ct);
+            body.FirmId, price.ToMoney())), grains, db, ct);
 
     static Task<Results<Ok<JointBidDto>, ProblemHttpResult>> Delete(
         Guid id, Guid packageId, int version, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
@@ -98,13 +97,12 @@ public static class JointBidEndpoints
         var firms = alliance.Members.Select(m => m.FirmId).ToList();
         var names = await db.Directory.AsNoTracking().Where(d => firms.Contains(d.BusinessId)).ToDictionaryAsync(d => d.BusinessId, d => d.Name, ct);
         NamedDto Firm(Guid firm) => new(firm, names.GetValueOrDefault(firm, ""));
-        MoneyDto Money(Money m) => new(m.Amount, m.Currency);
         return TypedResults.Ok(new JointBidDto(bid.AllianceId, bid.TenderId,
-            [.. bid.WorkPackages.OrderBy(w => w.Lot).ThenBy(w => w.Title).Select(w => new WorkPackageDto(w.Id, w.Title, w.Lot, w.Description, Firm(w.FirmId), Money(w.Price), w.Version))],
+            [.. bid.WorkPackages.OrderBy(w => w.Lot).ThenBy(w => w.Title).Select(w => new WorkPackageDto(w.Id, w.Title, w.Lot, w.Description, Firm(w.FirmId), MoneyDto.From(w.Price), w.Version))],
             [.. bid.Answers.Select(a => new JointAnswerDto(a.Criterion, a.Text, a.Version))],
             [.. bid.Documents.Select(d => new JointDocumentDto(DocumentDto.From(d.Document), Firm(d.FirmId)))],
-            [.. bid.LotPrices.Select(l => new LotPriceDto(l.Lot, Money(l.Price)))],
-            [.. bid.Shares.Select(s => new FirmShareDto(Firm(s.FirmId), Money(s.Amount), s.Percent))], bid.Digest,
+            [.. bid.LotPrices.Select(l => new LotPriceDto(l.Lot, MoneyDto.From(l.Price)))],
+            [.. bid.Shares.Select(s => new FirmShareDto(Firm(s.FirmId), MoneyDto.From(s.Amount), s.Percent))], bid.Digest,
             [.. bid.SignOffs.Select(s => new SignOffDto(Firm(s.FirmId), s.Digest, s.At))],
             [.. alliance.Tenderers().Where(t => !bid.SignOffs.Any(s => s.FirmId == t.FirmId && s.Digest == bid.Digest)).Select(t => Firm(t.FirmId))],
             bid.Receipt is { } r ? ReceiptDto.From(r) : null, bid.Version, bid.UpdatedAt));

@@ -2,8 +2,6 @@ using Marketplace.Showcase;
 
 namespace Marketplace.Server.Endpoints;
 
-public sealed record MoneyDto(decimal Amount, string Currency);
-
 public sealed record ShowcasePartnerDto(Guid FirmId, string FirmName, PartnerConfirmation Confirmation, string? Reason);
 
 /// <summary>
@@ -35,7 +33,7 @@ public sealed record EditShowcaseRequest(
 static class ShowcaseRequests
 {
     public static ShowcaseDetails Details(string? title, string? description, string? client, int year, MoneyDto? value, string[]? cpv, Guid[]? partners) =>
-        new(title ?? "", description, client, year, value is { } v ? new Money(v.Amount, v.Currency) : null, cpv ?? [], partners ?? []);
+        new(title ?? "", description, client, year, value?.ToMoney(), cpv ?? [], partners ?? []);
 }
 
 public sealed record AnswerShowcaseRequest(Guid PartnerId, bool? Confirm, int Version, [LongText] string? Reason);

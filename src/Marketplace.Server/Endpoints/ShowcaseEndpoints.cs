@@ -138,7 +138,7 @@ public static class ShowcaseEndpoints
         var names = await db.Directory.AsNoTracking().Where(d => ids.Contains(d.BusinessId)).ToDictionaryAsync(d => d.BusinessId, d => d.Name, ct);
         var d = project.Details;
         return new ShowcaseDto(project.Id, project.PublisherId, names.GetValueOrDefault(project.PublisherId, ""), d.Title, d.Description, d.Client,
-            d.Year, d.Value is { } v ? new MoneyDto(v.Amount, v.Currency) : null,
+            d.Year, d.Value is { } v ? MoneyDto.From(v) : null,
             [.. d.Cpv.Select(CpvCatalog.Shared.Find).OfType<CpvEntry>().Select(CapabilityDto.From)],
             [.. project.Partners.Select(p => new ShowcasePartnerDto(p.FirmId, names.GetValueOrDefault(p.FirmId, ""), p.Confirmation, participant ? p.Reason : null))],
             project.Verified, project.Version, project.PublishedAt,

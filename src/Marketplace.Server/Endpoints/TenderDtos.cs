@@ -1,5 +1,4 @@
 using Marketplace.Reference;
-using Marketplace.Showcase;
 using Marketplace.Tenders;
 
 namespace Marketplace.Server.Endpoints;
@@ -40,11 +39,7 @@ public sealed record AmendTenderRequest(
     CriterionRequest[]? Criteria, DateTimeOffset? EnquiryDeadline, DateTimeOffset? SubmissionDeadline, DateOnly? ContractStart,
     DateOnly? ContractEnd, bool DisclosesBidCount, Guid[]? Documents) : ITenderDetailsRequest;
 
-public sealed record VersionRequest(int Version);
-
 public sealed record AskRequest(Guid FirmId, [LongText] string? Text);
-
-public sealed record TextRequest([LongText] string? Text);
 
 public sealed record ScoreRequest(Guid BidId, int Criterion, decimal Points);
 
@@ -56,18 +51,11 @@ public sealed record AnswerRequest(int Criterion, [LongText] string? Text);
 
 public sealed record SubmitBidRequest(LotPriceRequest[]? Lots, AnswerRequest[]? Answers, Guid[]? Documents);
 
-public sealed record NamedDto(Guid Id, string Name);
-
-public sealed record DocumentDto(Guid Id, string Name, string ContentType, long Size, string Sha256)
-{
-    public static DocumentDto From(DocumentRef d) => new(d.Id, d.Name, d.ContentType, d.Size, d.Sha256);
-}
-
 public sealed record LotDto(int Number, string Title, string? Description, CapabilityDto[] Cpv, MoneyDto? EstimatedValue, string? ComuneCode, string? ComuneName)
 {
     public static LotDto From(Lot l) => new(l.Number, l.Title, l.Description,
         [.. l.Cpv.Select(c => CpvCatalog.Shared.Find(c)).OfType<CpvEntry>().Select(CapabilityDto.From)],
-        l.EstimatedValue is { } v ? new MoneyDto(v.Amount, v.Currency) : null, l.ComuneCode,
+        l.EstimatedValue is { } v ? MoneyDto.From(v) : null, l.ComuneCode,
         l.ComuneCode is { } code ? ComuneCatalog.Shared.Find(code)?.Name : null);
 }
 

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Marketplace.Data;
 using Marketplace.Data.ReadModels;
 using Marketplace.Server.Auth;
-using Marketplace.Showcase;
 using Marketplace.Tenders;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -146,7 +145,7 @@ public static class TenderEndpoints
         if (documents.Problem is { } bad) return bad;
         return new TenderDetails(body.Title ?? "", body.Description,
             [.. (body.Lots ?? []).Select(l => new Lot(l.Number, l.Title ?? "", l.Description, l.Cpv ?? [],
-                l.EstimatedValue is { } v ? new Money(v.Amount, v.Currency) : null, l.ComuneCode))],
+                l.EstimatedValue?.ToMoney(), l.ComuneCode))],
             body.Eligibility ?? [], [.. (body.Criteria ?? []).Select(c => new AwardCriterion(c.Number, c.Name ?? "", c.Kind, c.Weight))],
             enquiry, submission, body.ContractStart, body.ContractEnd, body.DisclosesBidCount, documents.Value!);
     }
@@ -180,6 +179,6 @@ public static class TenderEndpoints
         var bid = t.Bids.Single(b => b.BidId == bidId);
         var price = bid.Lots.Single(l => l.Lot == d.Lot).Price;
         return new DecisionDto(d.Lot, bidId, [.. bid.Tenderers.Select(x => new NamedDto(x.FirmId, names.GetValueOrDefault(x.FirmId, "")))],
-            new MoneyDto(price.Amount, price.Currency), null, d.At);
+            MoneyDto.From(price), null, d.At);
     }
 }

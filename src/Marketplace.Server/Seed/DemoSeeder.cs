@@ -2,7 +2,6 @@ using Marketplace.Alliances;
 using Marketplace.Businesses;
 using Marketplace.Data;
 using Marketplace.JointBids;
-using Marketplace.Showcase;
 using Marketplace.Spaces;
 using Marketplace.Tenders;
 using Microsoft.AspNetCore.Identity;

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Marketplace.Showcase;
 using Marketplace.Tenders;
 using static Marketplace.Grains.Tests.Tenders.TenderSamples;
 

@@ -1,4 +1,3 @@
-using Marketplace.Showcase;
 using Marketplace.Tenders;
 using static Marketplace.Grains.Tests.Tenders.TenderSamples;
 

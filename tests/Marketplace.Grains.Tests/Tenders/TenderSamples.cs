@@ -1,5 +1,4 @@
 using Marketplace.Businesses;
-using Marketplace.Showcase;
 using Marketplace.Tenders;
 
 namespace Marketplace.Grains.Tests.Tenders;

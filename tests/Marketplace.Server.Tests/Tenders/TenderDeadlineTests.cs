@@ -7,7 +7,6 @@ using Marketplace.Tenders;
 using Marketplace.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Marketplace.Showcase;
 using Microsoft.Extensions.Time.Testing;
 using static Marketplace.Testing.ApiClientExtensions;
 
