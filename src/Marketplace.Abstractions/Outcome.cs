@@ -33,7 +33,7 @@ public sealed partial record Refusal(string Code, string Text)
             {
                 null => "",
                 DateTimeOffset at => at.ToString("O", CultureInfo.InvariantCulture),
-                Showcase.Money money => $"{money.Amount.ToString(CultureInfo.InvariantCulture)} {money.Currency}",
+                Money money => $"{money.Amount.ToString(CultureInfo.InvariantCulture)} {money.Currency}",
                 IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
                 _ => value.ToString() ?? "",
             };
