@@ -62,9 +62,6 @@ public sealed record FieldProblem(string Code, string Message, Dictionary<string
         var values = Refusal.Args(args);
         return new(refusal.Code, refusal.Say(values), values);
     }
-
-    /// <summary>An uncoded field message (issue #16: goes with the uncoded refusals, feature by feature).</summary>
-    public static implicit operator FieldProblem(string message) => new(Problem.Uncoded, message, []);
 }
 
 /// <summary>
@@ -107,19 +104,8 @@ public sealed record Problem(ProblemKind Kind, string Code, string Detail, Dicti
         return new(kind, refusal.Code, refusal.Say(values), values);
     }
 
-    // --- Uncoded refusals: being replaced by Refusals feature by feature (issue #16); deleted when none is left. ---
+    /// <summary>The code of a refusal whose reason has no code of ours (e.g. an Identity error we do not map).</summary>
     public const string Uncoded = "uncoded";
-
-    public static Problem Invalid(Dictionary<string, string[]> errors) =>
-        Invalid(errors.ToDictionary(e => e.Key, e => e.Value.Select(m => new FieldProblem(Uncoded, m, [])).ToArray()));
-
-    public static Problem Invalid(string field, string message) => Invalid(new Dictionary<string, string[]> { [field] = [message] });
-
-    public static Problem Forbidden(string detail) => new(ProblemKind.Forbidden, Uncoded, detail, []);
-
-    public static Problem NotFound(string detail) => new(ProblemKind.NotFound, Uncoded, detail, []);
-
-    public static Problem Conflict(string detail) => new(ProblemKind.Conflict, Uncoded, detail, []);
 }
 
 /// <summary>The result of a command: either a value or the problem that refused it.</summary>

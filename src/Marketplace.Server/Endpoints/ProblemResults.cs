@@ -47,8 +47,6 @@ internal static class ProblemResults
 
     public static ProblemHttpResult NotFound(Refusal refusal) => Problem.NotFound(refusal).ToHttp();
 
-    public static ProblemHttpResult NotFound(string detail) => Problem.NotFound(detail).ToHttp();
-
     /// <summary>A choice the request must make explicitly (a missing enum or yes/no never defaults to the first value).</summary>
     public static ProblemHttpResult Required(string field) => Problem.Invalid(field, FieldRequired).ToHttp();
 }

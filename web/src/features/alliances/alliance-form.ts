@@ -1,7 +1,7 @@
 // The form that forms an alliance, and the FormAllianceRequest it sends: a lead among the user's firms, the space
 // it is formed in (the lead must be a member), a name and the first version of the agreement. Rules as in
 // Marketplace.Grains/Alliances/AllianceState.cs (CheckForm).
-import type { FieldErrors } from "../../api/problem";
+import { coded, type FieldErrors } from "../../api/problem";
 import type { FormAllianceRequest, MembershipStatus, MyBusinessDto, NamedDto } from "../../api/types";
 import { t } from "../../i18n";
 import { canManage } from "../businesses/roles";
@@ -79,8 +79,8 @@ export function buildFormAllianceRequest(form: AllianceForm, tenderId: string | 
   const errors: FieldErrors = {};
   const name = form.name.trim();
   const agreementText = form.agreementText.trim();
-  if (form.leadId === "") errors.leadId = ["Choose the lead firm."];
-  if (form.spaceId === "") errors.spaceId = ["Choose the space."];
+  if (form.leadId === "") errors.leadId = [coded("input.fieldRequired")];
+  if (form.spaceId === "") errors.spaceId = [coded("input.fieldRequired")];
   if (name.length < MIN_NAME || name.length > MAX_NAME) errors.name = [`The name is ${MIN_NAME} to ${MAX_NAME} characters long.`];
   if (blank(agreementText) || agreementText.length > MAX_AGREEMENT)
     errors.agreementText = [`The agreement terms are required, at most ${MAX_AGREEMENT} characters.`];

@@ -1,3 +1,4 @@
+import { coded } from "../../api/problem";
 import { describe, expect, it } from "vitest";
 import { LEAD, MEMBER } from "../alliances/test-fixtures";
 import { tenderDto } from "../tenders/test-fixtures";
@@ -28,7 +29,7 @@ describe("the work package form", () => {
     const built = buildPackageRequest({ id: null, version: 0 }, { title: " ", lot: "", firmId: "", price: "1,234", description: "x".repeat(4001) }, lots);
     expect(Object.keys(built.errors).sort()).toEqual(["description", "firmId", "lot", "price.amount", "title"]);
     expect(buildPackageRequest({ id: null, version: 0 }, { ...newPackageFields(9, LEAD), title: "t", price: "1" }, lots).errors).toEqual({
-      lot: ["No lot of the tender has this number."],
+      lot: [coded("jointBid.noSuchLot")],
     });
   });
 

@@ -1,11 +1,11 @@
 // A work package's form: its values as typed, whether two sets of values are the same package, and the
 // SaveWorkPackageRequest it sends, with the problems found first (keyed as the server keys them). Rules as in
 // Marketplace.Grains/JointBids/JointBidState.cs (CheckSave) and MoneyRules.
-import type { FieldErrors } from "../../api/problem";
+import { coded, type FieldErrors } from "../../api/problem";
 import type { LotDto, SaveWorkPackageRequest, WorkPackageDto } from "../../api/types";
 import { currentLanguage, type Lang } from "../../i18n";
 import type { Built } from "../tenders/tender-form";
-import { amountOf, parsePrice, priceInput, type PriceProblem } from "./money";
+import { amountOf, parsePrice, priceInput } from "./money";
 import { lotCurrency } from "./totals";
 
 export const MAX_TITLE = 200;
@@ -51,14 +51,6 @@ export const samePackage = (a: PackageFields, b: PackageFields): boolean =>
   a.description.trim() === b.description.trim() &&
   priceKey(a.price) === priceKey(b.price);
 
-const priceMessage: Record<PriceProblem, string> = {
-  missing: "A non-zero positive amount with at most two decimals.",
-  notNumber: "The amount is not a number.",
-  decimals: "A non-zero positive amount with at most two decimals.",
-  notPositive: "A non-zero positive amount with at most two decimals.",
-  tooLarge: "The amount is too large.",
-};
-
 /**
  * The request for the package: a new one (id null, version 0) or the package at the version the form started from.
  * The price goes in the lot's currency.
@@ -70,15 +62,15 @@ export function buildPackageRequest(
 ): Built<SaveWorkPackageRequest> {
   const errors: FieldErrors = {};
   const title = fields.title.trim();
-  if (title === "" || title.length > MAX_TITLE) errors.title = [`A work package has a title of at most ${MAX_TITLE} characters.`];
+  if (title === "" || title.length > MAX_TITLE) errors.title = [coded("jointBid.packageTitle", { max: String(MAX_TITLE) })];
   const lotNumber = Number.parseInt(fields.lot, 10);
   const lot = lots.find((l) => l.number === lotNumber);
-  if (!lot) errors.lot = ["No lot of the tender has this number."];
-  if (fields.firmId === "") errors.firmId = ["A work package goes to a firm of the alliance."];
+  if (!lot) errors.lot = [coded("jointBid.noSuchLot")];
+  if (fields.firmId === "") errors.firmId = [coded("jointBid.packageFirm")];
   const price = parsePrice(fields.price);
-  if ("problem" in price) errors["price.amount"] = [priceMessage[price.problem]];
+  if ("problem" in price) errors["price.amount"] = [coded("money.nonZeroAmount")];
   const description = fields.description.trim();
-  if (description.length > MAX_DESCRIPTION) errors.description = [`At most ${MAX_DESCRIPTION} characters.`];
+  if (description.length > MAX_DESCRIPTION) errors.description = [coded("jointBid.tooLong", { max: String(MAX_DESCRIPTION) })];
   return {
     errors,
     body: {

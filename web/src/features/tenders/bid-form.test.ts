@@ -1,3 +1,4 @@
+import { coded } from "../../api/problem";
 import { describe, expect, it } from "vitest";
 import type { BidDto } from "../../api/types";
 import { bidFormFrom, buildBidRequest, criterionOfError, emptyBidForm, lotOfError } from "./bid-form";
@@ -24,8 +25,8 @@ describe("the bid form", () => {
   it("finds the problems first, keyed as the server keys them", () => {
     const form = emptyBidForm();
     expect(buildBidRequest(tender, form).errors).toEqual({
-      lots: ["A bid offers a price for at least one lot."],
-      "answers[2]": ["Answer 'Qualità tecnica'."],
+      lots: [coded("bid.noLots")],
+      "answers[2]": [coded("input.fieldRequired")],
     });
     form.prices[1] = "0";
     form.prices[2] = "molto";

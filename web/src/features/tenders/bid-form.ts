@@ -1,6 +1,6 @@
 // A firm's bid form: a price per lot it bids for and an answer per quality criterion (the "offerta tecnica"),
 // and the SubmitBidRequest it sends. Rules as in Marketplace.Grains/Tenders/BidState.cs (Seal).
-import type { FieldErrors } from "../../api/problem";
+import { coded, type FieldErrors } from "../../api/problem";
 import type { BidDto, DocumentDto, LotPriceRequest, SubmitBidRequest, TenderDto } from "../../api/types";
 import { currentLanguage, type Lang } from "../../i18n";
 import { parseAmount } from "../showcase/showcase";
@@ -38,13 +38,13 @@ export function buildBidRequest(tender: TenderDto, form: BidForm): Built<SubmitB
     const text = form.prices[lot.number]?.trim() ?? "";
     if (text === "") continue;
     const amount = parseAmount(text);
-    if (Number.isNaN(amount) || amount <= 0) errors[`lots[${lots.length}].price.amount`] = ["A non-zero positive amount."];
+    if (Number.isNaN(amount) || amount <= 0) errors[`lots[${lots.length}].price.amount`] = [coded("money.nonZeroAmount")];
     lots.push({ lot: lot.number, price: { amount: Number.isNaN(amount) ? 0 : amount, currency: lot.estimatedValue?.currency ?? "EUR" } });
   }
-  if (lots.length === 0) errors.lots = ["A bid offers a price for at least one lot."];
+  if (lots.length === 0) errors.lots = [coded("bid.noLots")];
   const answers = qualityCriteria(tender).map((c) => {
     const text = form.answers[c.number]?.trim() ?? "";
-    if (text === "") errors[`answers[${c.number}]`] = [`Answer '${c.name}'.`];
+    if (text === "") errors[`answers[${c.number}]`] = [coded("input.fieldRequired")];
     return { criterion: c.number, text };
   });
   return { errors, body: { lots, answers, documents: form.documents.map((d) => d.id) } };

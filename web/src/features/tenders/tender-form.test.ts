@@ -1,3 +1,4 @@
+import { coded } from "../../api/problem";
 
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { BUYER, SPACE, tenderDto } from "./test-fixtures";
@@ -84,8 +85,8 @@ describe("the tender form's requests", () => {
     setCriteriaMode(form, "weighted");
     form.criteria[1]!.weight = "12,5";
     expect(buildDraftRequest(BUYER, form).errors).toEqual({
-      "lots[0].estimatedValue.amount": ["The value is not a number."],
-      "criteria[1].weight": ["A weight is a whole number from 1 to 100."],
+      "lots[0].estimatedValue.amount": [coded("money.amount")],
+      "criteria[1].weight": [coded("tender.criterionWeight")],
     });
   });
 

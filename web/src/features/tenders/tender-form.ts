@@ -1,7 +1,7 @@
 // The tender form's state, and the requests the server gets from it: a new draft (DraftTenderRequest), an edited
 // draft (EditTenderRequest) and an amendment (AmendTenderRequest). Lots and criteria keep their numbers; new ones
 // are sent with number 0 and numbered by the server (TenderRules.cs).
-import type { FieldErrors } from "../../api/problem";
+import { coded, type FieldErrors } from "../../api/problem";
 import type {
   AmendTenderRequest,
   CapabilityDto,
@@ -212,7 +212,7 @@ function details(form: TenderForm, typedCpv: (lot: LotForm) => string | null): B
     let estimatedValue: LotRequest["estimatedValue"] = null;
     if (lot.value.trim() !== "") {
       const amount = parseAmount(lot.value);
-      if (Number.isNaN(amount)) errors[`lots[${i}].estimatedValue.amount`] = ["The value is not a number."];
+      if (Number.isNaN(amount)) errors[`lots[${i}].estimatedValue.amount`] = [coded("money.amount")];
       else estimatedValue = { amount, currency: lot.currency || "EUR" };
     }
     const codes = lot.cpv.map((c) => c.code);
@@ -233,7 +233,7 @@ function details(form: TenderForm, typedCpv: (lot: LotForm) => string | null): B
   } else {
     criteria = form.criteria.map((c, i) => {
       const weight = weightOf(c.weight);
-      if (weight === null) errors[`criteria[${i}].weight`] = ["A weight is a whole number from 1 to 100."];
+      if (weight === null) errors[`criteria[${i}].weight`] = [coded("tender.criterionWeight")];
       return { number: c.number, name: c.name.trim(), kind: c.kind, weight: weight ?? 0 };
     });
   }
