@@ -81,4 +81,7 @@ public sealed record AllianceSnapshot(
     /// <summary>Who bids, and signs the joint bid: the lead and the active members (subcontractors work for them, they do not bid).</summary>
     public IEnumerable<Tenders.Tenderer> Tenderers() => Active.Where(m => m.Role != AllianceRole.Subcontractor)
         .Select(m => new Tenders.Tenderer(m.FirmId, m.Role == AllianceRole.Lead ? Tenders.TendererRole.Lead : Tenders.TendererRole.Member));
+
+    /// <summary>The alliance as the tender's bids see it.</summary>
+    public Tenders.JointBidder AsBidder() => new(LeadId, TenderId, [.. Active.Select(m => m.FirmId)], [.. Tenderers()]);
 }

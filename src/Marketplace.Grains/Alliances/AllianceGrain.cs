@@ -9,7 +9,7 @@ internal sealed class AllianceGrain(
     [PersistentState("alliance")] IPersistentState<AllianceState> alliance,
     ITenderBids bids,
     ILiveUpdates live,
-    MarketplaceClock clock) : Grain, IAllianceGrain
+    MarketplaceClock clock) : Grain, IAllianceGrain, IJointBidderGrain
 {
     AllianceState State => alliance.State;
 
@@ -23,6 +23,8 @@ internal sealed class AllianceGrain(
     }
 
     public Task<AllianceSnapshot?> Get() => Task.FromResult(State.Exists ? State.ToSnapshot() : null);
+
+    public Task<JointBidder?> Bidder() => Task.FromResult(State.Exists ? State.ToSnapshot().AsBidder() : null);
 
     public async Task<Outcome<AllianceSnapshot>> Invite(InviteToAlliance command)
     {

@@ -52,10 +52,10 @@ internal sealed class BidGrain(
         var now = clock.Now();
         // The actor first: to someone who does not act for the bidder, a firm that bid, one that did not and an
         // alliance all answer the same.
-        var alliance = await GrainFactory.GetGrain<Alliances.IAllianceGrain>(BidderId).Get();
-        if ((await GrainFactory.GetGrain<IBusinessGrain>(alliance?.LeadId ?? BidderId).Get())?.CanEdit(actorId) != true)
+        var jointBidder = await GrainFactory.GetGrain<IJointBidderGrain>(BidderId).Bidder();
+        if ((await GrainFactory.GetGrain<IBusinessGrain>(jointBidder?.LeadId ?? BidderId).Get())?.CanEdit(actorId) != true)
             return Problem.Forbidden(TenderRules.NotTheBidder);
-        if (alliance is not null && !fromWorkspace)
+        if (jointBidder is not null && !fromWorkspace)
             return Problem.Conflict(WithdrawFromWorkspace);
         if (State.CheckWithdraw() is { } nothing) return nothing;
         var admitted = await Tender.Admit(actorId, State.Content!.Tenderers, now);
@@ -66,8 +66,8 @@ internal sealed class BidGrain(
     }
 
     /// <summary>
-    /// The one place a bid is unsealed: its tenderers' people may always read it (for an alliance's bid, those of its
-    /// tenderers still in the alliance: a firm that left after a withdrawal no longer does); the buyer's people only
+    /// The one place a bid is unsealed: its tenderers' people may always read it (for a joint bidder's bid, those of its
+    /// tenderers still in the joint bidder: a firm that left after a withdrawal no longer does); the buyer's people only
     /// once the tender has opened it and it passed its integrity check. Everyone else is told there is no such bid, so
     /// not even its existence leaks.
     /// </summary>
@@ -76,8 +76,8 @@ internal sealed class BidGrain(
         var none = Problem.NotFound(NotFound);
         if (!State.Exists) return none;
         var readers = State.Content!.Tenderers.Select(t => t.FirmId).ToList();
-        if (!readers.Contains(BidderId) && await GrainFactory.GetGrain<Alliances.IAllianceGrain>(BidderId).Get() is { } alliance)
-            readers.RemoveAll(firm => !alliance.IsActive(firm));
+        if (!readers.Contains(BidderId) && await GrainFactory.GetGrain<IJointBidderGrain>(BidderId).Bidder() is { } jointBidder)
+            readers.RemoveAll(firm => !jointBidder.IsActive(firm));
         foreach (var firm in readers)
             if ((await GrainFactory.GetGrain<IBusinessGrain>(firm).Get())?.RoleOf(userId) is not null) return State.ToSnapshot();
         var tender = await Tender.Get();
@@ -86,15 +86,15 @@ internal sealed class BidGrain(
     }
 
     /// <summary>
-    /// A firm bidding alone is its own bidder (the bid is keyed by its id); an alliance bids with its lead and members
-    /// as tenderers (keyed by the alliance's id), for the tender it was formed for.
+    /// A firm bidding alone is its own bidder (the bid is keyed by its id); a joint bidder (an alliance) bids with its lead and members
+    /// as tenderers (keyed by its id), for the tender it was formed for.
     /// </summary>
     async Task<Problem?> CheckBidder(Tenderer[] tenderers)
     {
         var lead = tenderers.SingleOrDefault(t => t.Role == TendererRole.Lead)?.FirmId;
         if (lead == BidderId) return tenderers.Length == 1 ? null : Problem.Invalid("tenderers", AloneTenderer);
-        var alliance = await GrainFactory.GetGrain<Alliances.IAllianceGrain>(BidderId).Get();
-        return alliance is not null && alliance.TenderId == TenderId && alliance.Tenderers().ToHashSet().SetEquals(tenderers) ? null
+        var jointBidder = await GrainFactory.GetGrain<IJointBidderGrain>(BidderId).Bidder();
+        return jointBidder is not null && jointBidder.TenderId == TenderId && jointBidder.Tenderers.ToHashSet().SetEquals(tenderers) ? null
             : Problem.Invalid("tenderers", Tenderers);
     }
 
