@@ -27,11 +27,9 @@ public abstract class JointBidApiTests<THost>(THost fixture) : IClassFixture<THo
     {
         var w = await TenderWorld.Create(fixture.Host, fixture.Clock);
         var tender = await w.Publish();
-        var alliance = await (await w.Builder.PostAsJsonAsync("/api/alliances", new FormAllianceRequest(w.BuilderId, w.SpaceId, tender.Id, "RTI Rodari", "Accordo"), Json)).Read<AllianceDto>();
-        (await w.Builder.PostAsJsonAsync($"/api/alliances/{alliance.Id}/invitations", new AllianceInviteRequest(w.CoderId, AllianceRole.Member), Json)).EnsureSuccessStatusCode();
-        (await w.Coder.PostAsJsonAsync($"/api/alliances/{alliance.Id}/firms/{w.CoderId}/answer", new AllianceAnswerRequest(true, 1), Json)).EnsureSuccessStatusCode();
+        var allianceId = await w.FormRti(tender.Id);
         w.PassTo(tender.EnquiryDeadline);
-        return new Team(w, tender, alliance.Id);
+        return new Team(w, tender, allianceId);
     }
 
     static async Task<JointBidDto> Package(Team t, HttpClient client, string title, int lot, Guid firm, decimal price, Guid? id = null, int version = 0)

@@ -27,10 +27,8 @@ public abstract class JointBidRefusalCodeTests<THost>(THost fixture) : IClassFix
     {
         var w = await TenderWorld.Create(fixture.Host, fixture.Clock);
         var tender = await w.Publish();
-        var alliance = await (await w.Builder.PostAsJsonAsync("/api/alliances", new FormAllianceRequest(w.BuilderId, w.SpaceId, tender.Id, "RTI Rodari", "Accordo"), Json)).Read<AllianceDto>();
-        (await w.Builder.PostAsJsonAsync($"/api/alliances/{alliance.Id}/invitations", new AllianceInviteRequest(w.CoderId, AllianceRole.Member), Json)).EnsureSuccessStatusCode();
-        (await w.Coder.PostAsJsonAsync($"/api/alliances/{alliance.Id}/firms/{w.CoderId}/answer", new AllianceAnswerRequest(true, 1), Json)).EnsureSuccessStatusCode();
-        return new Team(w, tender, alliance.Id);
+        var allianceId = await w.FormRti(tender.Id);
+        return new Team(w, tender, allianceId);
     }
 
     static async Task<JointBidDto> Ok(Task<HttpResponseMessage> request)

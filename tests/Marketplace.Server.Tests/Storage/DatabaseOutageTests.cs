@@ -59,10 +59,8 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
     {
         var w = await TenderWorld.Create(host, clock);
         var tender = await w.Publish();
-        var alliance = await (await w.Builder.PostAsJsonAsync("/api/alliances", new FormAllianceRequest(w.BuilderId, w.SpaceId, tender.Id, "RTI Rodari", "Accordo"), Json)).Read<AllianceDto>();
-        (await w.Builder.PostAsJsonAsync($"/api/alliances/{alliance.Id}/invitations", new AllianceInviteRequest(w.CoderId, AllianceRole.Member), Json)).EnsureSuccessStatusCode();
-        (await w.Coder.PostAsJsonAsync($"/api/alliances/{alliance.Id}/firms/{w.CoderId}/answer", new AllianceAnswerRequest(true, 1), Json)).EnsureSuccessStatusCode();
-        var package = await (await w.Coder.PostAsJsonAsync($"/api/alliances/{alliance.Id}/bid/work-packages",
+        var allianceId = await w.FormRti(tender.Id);
+        var package = await (await w.Coder.PostAsJsonAsync($"/api/alliances/{allianceId}/bid/work-packages",
             new SaveWorkPackageRequest(null, 0, "Cablaggio", 2, null, w.CoderId, new MoneyDto(150_000m, "EUR")), Json)).Read<JointBidDto>();
         w.PassTo(tender.EnquiryDeadline);
         (await w.Get(w.Buyer, tender.Id)).Status.Should().Be(TenderStatus.Tendering);
@@ -83,9 +81,9 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         await ShouldBeUnavailable(await w.Bid(w.Coder, tender.Id, w.CoderId, 100_000m, 90_000m));
         await ShouldBeUnavailable(await w.Builder.DeleteAsync($"/api/tenders/{tender.Id}/bids/{w.BuilderId}"));
         var cable = package.WorkPackages.Single();
-        await ShouldBeUnavailable(await w.Coder.PostAsJsonAsync($"/api/alliances/{alliance.Id}/bid/work-packages",
+        await ShouldBeUnavailable(await w.Coder.PostAsJsonAsync($"/api/alliances/{allianceId}/bid/work-packages",
             new SaveWorkPackageRequest(cable.Id, cable.Version, "Cablaggio", 2, null, w.CoderId, new MoneyDto(99_000m, "EUR")), Json));
-        var watch = () => hub.InvokeAsync("WatchAlliance", alliance.Id);
+        var watch = () => hub.InvokeAsync("WatchAlliance", allianceId);
         (await watch.Should().ThrowAsync<HubException>()).Which.Message.Should().EndWith(UnavailableProblems.Unavailable.Code, "the hub says why, so the client may retry");
         (await host.CreateClient().GetAsync("/health/ready")).StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
 
@@ -97,7 +95,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         var builderBid = (await Grains.Bid(tender.Id, w.BuilderId).Read(builderOwner)).Value!;
         builderBid.Status.Should().Be(BidStatus.Submitted, "the withdrawal was refused");
         builderBid.Receipt!.Digest.Should().Be(builderReceipt.Digest);
-        (await Grains.GetGrain<IJointBidGrain>(alliance.Id).Read(coderOwner)).Value!.WorkPackages.Single().Price.Amount.Should().Be(150_000m);
+        (await Grains.GetGrain<IJointBidGrain>(allianceId).Read(coderOwner)).Value!.WorkPackages.Single().Price.Amount.Should().Be(150_000m);
 
         await postgres.Resume();
         clock.Advance(TimeSpan.FromHours(1));
@@ -106,7 +104,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         var next = await w.Bid(w.Coder, tender.Id, w.CoderId, 180_000m, 170_000m);
         next.StatusCode.Should().Be(HttpStatusCode.OK);
         (await next.Read<ReceiptDto>()).Submission.Should().Be(coderReceipt.Submission + 1);
-        var saved = await w.Coder.PostAsJsonAsync($"/api/alliances/{alliance.Id}/bid/work-packages",
+        var saved = await w.Coder.PostAsJsonAsync($"/api/alliances/{allianceId}/bid/work-packages",
             new SaveWorkPackageRequest(cable.Id, cable.Version, "Cablaggio", 2, null, w.CoderId, new MoneyDto(140_000m, "EUR")), Json);
         saved.StatusCode.Should().Be(HttpStatusCode.OK, "the refused edit did not move the package's version");
         var links = await host.Query(db => db.AuditEntries.Where(e => e.TenderId == tender.Id).ToListAsync());

@@ -55,11 +55,9 @@ public sealed class RestartTests
             before.StartServer();
             var w = await TenderWorld.Create(before, clock);
             var tender = await w.Publish();
-            var alliance = await (await w.Builder.PostAsJsonAsync("/api/alliances", new FormAllianceRequest(w.BuilderId, w.SpaceId, tender.Id, "RTI Rodari", "Accordo"), Json)).Read<AllianceDto>();
-            (await w.Builder.PostAsJsonAsync($"/api/alliances/{alliance.Id}/invitations", new AllianceInviteRequest(w.CoderId, AllianceRole.Member), Json)).EnsureSuccessStatusCode();
-            (await w.Coder.PostAsJsonAsync($"/api/alliances/{alliance.Id}/firms/{w.CoderId}/answer", new AllianceAnswerRequest(true, 1), Json)).EnsureSuccessStatusCode();
+            var allianceId = await w.FormRti(tender.Id);
             w.PassTo(tender.EnquiryDeadline); // bids are taken
-            var bid = $"/api/alliances/{alliance.Id}/bid";
+            var bid = $"/api/alliances/{allianceId}/bid";
             (await w.Coder.PostAsJsonAsync($"{bid}/work-packages", new SaveWorkPackageRequest(null, 0, "Cablaggio", 1, null, w.CoderId, new MoneyDto(150_000.25m, "EUR")), Json)).EnsureSuccessStatusCode();
             (await w.Builder.PutAsJsonAsync($"{bid}/answers/2", new SaveAnswerRequest(0, "Cantiere d'estate"), Json)).EnsureSuccessStatusCode();
             var offer = await (await TenderWorld.Upload(w.Builder, w.BuilderId, "Offerta tecnica.pdf", TenderWorld.Pdf)).Read<DocumentDto>();

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Marketplace.Alliances;
 using Marketplace.Businesses;
 using Marketplace.Server.Endpoints;
 using Marketplace.Spaces;
@@ -77,6 +78,15 @@ public sealed record TenderWorld(
         var response = await Buyer.PostAsJsonAsync($"/api/tenders/{draft.Id}/publish", new VersionRequest(draft.Version), Json);
         response.EnsureSuccessStatusCode();
         return await response.Read<TenderDto>();
+    }
+
+    /// <summary>The builder forms an RTI for the tender and the IT firm accepts to join it as a member; the alliance's id.</summary>
+    public async Task<Guid> FormRti(Guid tenderId)
+    {
+        var alliance = await (await Builder.PostAsJsonAsync("/api/alliances", new FormAllianceRequest(BuilderId, SpaceId, tenderId, "RTI Rodari", "Accordo"), Json)).Read<AllianceDto>();
+        (await Builder.PostAsJsonAsync($"/api/alliances/{alliance.Id}/invitations", new AllianceInviteRequest(CoderId, AllianceRole.Member), Json)).EnsureSuccessStatusCode();
+        (await Coder.PostAsJsonAsync($"/api/alliances/{alliance.Id}/firms/{CoderId}/answer", new AllianceAnswerRequest(true, 1), Json)).EnsureSuccessStatusCode();
+        return alliance.Id;
     }
 
     /// <summary>Moves the server's clock to just after a deadline.</summary>
