@@ -81,20 +81,20 @@ export function buildFormAllianceRequest(form: AllianceForm, tenderId: string | 
   const agreementText = form.agreementText.trim();
   if (form.leadId === "") errors.leadId = [coded("input.fieldRequired")];
   if (form.spaceId === "") errors.spaceId = [coded("input.fieldRequired")];
-  if (name.length < MIN_NAME || name.length > MAX_NAME) errors.name = [`The name is ${MIN_NAME} to ${MAX_NAME} characters long.`];
+  if (name.length < MIN_NAME || name.length > MAX_NAME) errors.name = [coded("alliance.name", { min: String(MIN_NAME), max: String(MAX_NAME) })];
   if (blank(agreementText) || agreementText.length > MAX_AGREEMENT)
-    errors.agreementText = [`The agreement terms are required, at most ${MAX_AGREEMENT} characters.`];
+    errors.agreementText = [coded("alliance.agreementText", { max: String(MAX_AGREEMENT) })];
   return { errors, body: { leadId: form.leadId, spaceId: form.spaceId, tenderId, name, agreementText } };
 }
 
 /** New terms the lead publishes: the same rule as the first version (the server's field is `text`). */
 export function checkAgreementText(text: string): FieldErrors {
   const trimmed = text.trim();
-  return blank(trimmed) || trimmed.length > MAX_AGREEMENT ? { text: [`The agreement terms are required, at most ${MAX_AGREEMENT} characters.`] } : {};
+  return blank(trimmed) || trimmed.length > MAX_AGREEMENT ? { text: [coded("alliance.agreementText", { max: String(MAX_AGREEMENT) })] } : {};
 }
 
 /** Removing a firm or withdrawing an invitation says why (the firm sees it), in at most 1000 characters. */
 export function checkReason(reason: string): FieldErrors {
   const trimmed = reason.trim();
-  return blank(trimmed) || trimmed.length > MAX_REASON ? { reason: [`Say why, in at most ${MAX_REASON} characters.`] } : {};
+  return blank(trimmed) || trimmed.length > MAX_REASON ? { reason: [coded("alliance.removeReason", { max: String(MAX_REASON) })] } : {};
 }

@@ -1,7 +1,7 @@
 // The answers to the tender's quality criteria (the technical offer), one per criterion, co-edited like the work
 // packages: each answer has a version, and a newer one from someone else never silently replaces what the user is
 // typing (stale.ts).
-import type { FieldErrors } from "../../api/problem";
+import { coded, type FieldErrors } from "../../api/problem";
 import { html, nothing } from "lit-html";
 import { ifDefined } from "lit-html/directives/if-defined.js";
 import { live } from "lit-html/directives/live.js";
@@ -56,7 +56,7 @@ export function answersSection(ws: WorkspaceContext) {
     const body: SaveAnswerRequest = { version: e.draft.version, text };
     e.sent = body;
     e.status = null;
-    e.errors = text === "" || text.length > MAX_ANSWER ? { text: [`An answer is 1 to ${MAX_ANSWER} characters long.`] } : {};
+    e.errors = text === "" || text.length > MAX_ANSWER ? { text: [coded("jointBid.answerText", { max: String(MAX_ANSWER) })] } : {};
     if (Object.keys(e.errors).length > 0) {
       ws.redraw();
       return;
