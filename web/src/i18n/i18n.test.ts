@@ -1,9 +1,30 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { currentLanguage, detectLanguage, dictionaries, initI18n, initialLanguage, localized, setLanguage, t, tn } from ".";
+import {
+  currentLanguage,
+  detectLanguage,
+  dictionaries,
+  featureTexts,
+  initI18n,
+  initialLanguage,
+  localized,
+  setLanguage,
+  t,
+  tn,
+} from ".";
 
 describe("dictionaries", () => {
   it("have the same keys in Italian and English", () => {
     expect(Object.keys(dictionaries.en).sort()).toEqual(Object.keys(dictionaries.it).sort());
+  });
+
+  it("take each key from one feature only, so no feature's text silently replaces another's", () => {
+    const owners = new Map<string, string[]>();
+    for (const [feature, texts] of Object.entries(featureTexts)) {
+      for (const key of Object.keys(texts.it)) owners.set(key, [...(owners.get(key) ?? []), feature]);
+    }
+    const twins = [...owners].filter(([, features]) => features.length > 1);
+    expect(twins).toEqual([]);
+    expect(owners.size).toBe(Object.keys(dictionaries.it).length);
   });
 
   it("have no empty text and the same placeholders in both languages", () => {

@@ -1,8 +1,45 @@
-// The one translation layer: every text the UI shows comes from t().
-import { en } from "./en";
-import { it, type MessageKey } from "./it";
+// The one translation layer: every text the UI shows comes from t(). Each feature keeps its texts next to its pages
+// (features/<feature>/i18n.ts, the app's frame in ./app.ts); refusals, by server code, are in ./refusals.
+import * as app from "./app";
+import * as auth from "../features/auth/i18n";
+import * as businesses from "../features/businesses/i18n";
+import * as spaces from "../features/spaces/i18n";
+import * as showcase from "../features/showcase/i18n";
+import * as tenders from "../features/tenders/i18n";
+import * as inbox from "../features/inbox/i18n";
+import * as alliances from "../features/alliances/i18n";
+import * as jointBids from "../features/joint-bids/i18n";
 
-export type { MessageKey };
+/** Each feature's texts; a key belongs to exactly one of them (i18n.test.ts checks it, as a spread would hide a twin). */
+export const featureTexts = { app, auth, businesses, spaces, showcase, tenders, inbox, alliances, jointBids };
+
+const it = {
+  ...app.it,
+  ...auth.it,
+  ...businesses.it,
+  ...spaces.it,
+  ...showcase.it,
+  ...tenders.it,
+  ...inbox.it,
+  ...alliances.it,
+  ...jointBids.it,
+};
+
+/** Every text's key: t() with a key no feature defines in Italian fails the type check. */
+export type MessageKey = keyof typeof it;
+
+const en: Record<MessageKey, string> = {
+  ...app.en,
+  ...auth.en,
+  ...businesses.en,
+  ...spaces.en,
+  ...showcase.en,
+  ...tenders.en,
+  ...inbox.en,
+  ...alliances.en,
+  ...jointBids.en,
+};
+
 export type Lang = "it" | "en";
 export const languages: readonly Lang[] = ["it", "en"];
 export const dictionaries: Record<Lang, Record<MessageKey, string>> = { it, en };

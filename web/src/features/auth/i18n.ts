@@ -1,0 +1,46 @@
+// The texts of accounts: signing up, signing in and the account page. Italian first; `en` must have exactly its keys
+// (the compiler checks it). src/i18n/index.ts composes the features' texts into the one table t() reads; all keys
+// sharing a first word (`tender.`, `bid.`) live in one file.
+export const it = {
+  "auth.email": "E-mail",
+  "auth.password": "Password",
+  "auth.login.title": "Accedi",
+  "auth.login.submit": "Accedi",
+  "auth.login.toRegister": "Non hai un account? Registrati",
+  "auth.register.title": "Crea un account",
+  "auth.register.submit": "Registrati",
+  "auth.register.toLogin": "Hai già un account? Accedi",
+  "auth.account.title": "Il tuo account",
+  "auth.account.password.title": "Cambia password",
+  "auth.account.password.current": "Password attuale",
+  "auth.account.password.new": "Nuova password",
+  "auth.account.password.hint": "Almeno 15 caratteri; va bene una frase che ricordi. Gli altri dispositivi vengono disconnessi, questo resta connesso.",
+  "auth.account.password.submit": "Cambia password",
+  "auth.account.password.done": "Password cambiata. Gli altri dispositivi sono stati disconnessi.",
+  "auth.account.everywhere.title": "Esci da tutti i dispositivi",
+  "auth.account.everywhere.text": "\"Esci\" nel menu disconnette solo questo dispositivo. Se hai usato un computer condiviso o hai perso un dispositivo, esci da tutti, compreso questo.",
+  "auth.account.everywhere.submit": "Esci da tutti i dispositivi",
+  "auth.register.notSignedIn": "Questa password non ti fa accedere. Se questo indirizzo e-mail ha già un account, accedi con la sua password.",
+};
+
+export const en: Record<keyof typeof it, string> = {
+  "auth.email": "E-mail",
+  "auth.password": "Password",
+  "auth.login.title": "Log in",
+  "auth.login.submit": "Log in",
+  "auth.login.toRegister": "No account yet? Register",
+  "auth.register.title": "Create an account",
+  "auth.register.submit": "Register",
+  "auth.register.toLogin": "Already registered? Log in",
+  "auth.account.title": "Your account",
+  "auth.account.password.title": "Change password",
+  "auth.account.password.current": "Current password",
+  "auth.account.password.new": "New password",
+  "auth.account.password.hint": "At least 15 characters; a phrase you remember is fine. Your other devices are signed out, this one stays signed in.",
+  "auth.account.password.submit": "Change password",
+  "auth.account.password.done": "Password changed. Your other devices have been signed out.",
+  "auth.account.everywhere.title": "Sign out everywhere",
+  "auth.account.everywhere.text": "\"Logout\" in the menu signs out this device only. If you used a shared computer or lost a device, sign out on all of them, this one included.",
+  "auth.account.everywhere.submit": "Sign out on all devices",
+  "auth.register.notSignedIn": "This password does not sign you in. If this e-mail address already has an account, sign in with its password.",
+};

@@ -1,0 +1,26 @@
+// The texts of the inbox of tender notices. Italian first; `en` must have exactly its keys (the compiler checks it).
+// src/i18n/index.ts composes the features' texts into the one table t() reads; all keys sharing a first word
+// (`tender.`, `bid.`) live in one file.
+export const it = {
+  "inbox.title": "Avvisi di gara",
+  "inbox.intro": "Le gare pubblicate negli spazi delle tue imprese che corrispondono alle loro competenze.",
+  "inbox.empty": "Nessun avviso per {firm}.",
+  "inbox.noFirm": "Gli avvisi di gara arrivano alle imprese con competenze affini: registra la tua impresa e indica le sue competenze.",
+  "inbox.unread": "Nuovo",
+  "inbox.published": "Pubblicata il {when}",
+  "inbox.deadline": "Offerte entro {when}",
+  "inbox.notice": "Nuova gara per le tue imprese:",
+  "inbox.openInbox": "Vedi tutti gli avvisi",
+};
+
+export const en: Record<keyof typeof it, string> = {
+  "inbox.title": "Tender inbox",
+  "inbox.intro": "The tenders published in your firms' spaces that match their capabilities.",
+  "inbox.empty": "No notices for {firm}.",
+  "inbox.noFirm": "Tender notices go to firms with matching capabilities: register your firm and list its capabilities.",
+  "inbox.unread": "New",
+  "inbox.published": "Published {when}",
+  "inbox.deadline": "Bids by {when}",
+  "inbox.notice": "A new tender for your firms:",
+  "inbox.openInbox": "See all notices",
+};
