@@ -1,296 +1,294 @@
-// The one way the client talks HTTP to the server: same origin, cookie auth, JSON in and out.
+// The one way the client talks HTTP to the server: same origin, cookie auth, JSON in and out. Every request is typed
+// by the server's OpenAPI document (schema.d.ts, npm run gen:api), so a path, parameter, body or answer that does not
+// match what the server serves fails the type check instead of failing for a user.
+import createClient, { type ClientPathsWithMethod } from "openapi-fetch";
 import { toApiError } from "./problem";
+import type { paths } from "./schema";
 import type {
   AcceptPolicyRequest,
+  AllianceAnswerRequest,
+  AllianceInviteRequest,
+  AmendTenderRequest,
+  AnswerShowcaseRequest,
   ApplyRequest,
-  BusinessInvitationDto,
-  BusinessMemberDto,
-  BusinessProfileDto,
-  CapabilityDto,
-  ComuneDto,
+  AskRequest,
+  AttachDocumentsRequest,
+  BuyerDecisionRequest,
+  ChangePasswordRequest,
   CreateBusinessRequest,
   CreateSpaceRequest,
+  DecideRequest,
   DecisionRequest,
-  DirectoryEntryDto,
-  DirectoryPageDto,
-  AnswerShowcaseRequest,
-  EditShowcaseRequest,
-  EndorseRequest,
-  EndorsementDto,
-  PublishShowcaseRequest,
-  ShowcaseDto,
+  DirectoryQuery,
+  DraftTenderRequest,
   EditProfileRequest,
+  EditShowcaseRequest,
   EditSpaceSettingsRequest,
+  EditTenderRequest,
+  EndorseRequest,
+  FormAllianceRequest,
   InviteMemberRequest,
   InviteRequest,
-  MeDto,
-  ChangePasswordRequest,
-  MembershipEventDto,
-  ModeratorRequest,
-  MyBusinessDto,
-  MyInvitationDto,
-  PublishPolicyRequest,
-  SpaceDashboardDto,
-  SpaceDetailDto,
-  SpaceDirectoryPageDto,
-  SpaceMembershipDto,
-  SpaceSummaryDto,
-  VerificationDto,
-  BuyerDecisionRequest,
   MandateRequest,
-  SpaceBuyerDto,
-  VerifyShowcaseRequest,
-  AmendTenderRequest,
-  AskRequest,
-  AuditDto,
-  BidDto,
-  BidResultDto,
-  DecideRequest,
-  DocumentDto,
-  DraftTenderRequest,
-  EditTenderRequest,
-  EvaluationDto,
-  InboxItemDto,
-  MyBidDto,
-  ReceiptDto,
-  ScoreRequest,
-  SubmitBidRequest,
-  SuggestionsDto,
-  TenderDto,
-  TenderSummaryDto,
-  AllianceAnswerRequest,
-  AllianceDto,
-  AllianceInviteRequest,
-  AllianceSummaryDto,
-  FormAllianceRequest,
-  PartnerLedgerDto,
-  CoverageDto,
-  JointBidDto,
+  ModeratorRequest,
+  PublishPolicyRequest,
+  PublishShowcaseRequest,
   SaveAnswerRequest,
   SaveWorkPackageRequest,
+  ScoreRequest,
   SignRequest,
-  AttachDocumentsRequest,
+  SubmitBidRequest,
+  VerifyShowcaseRequest,
 } from "./types";
 
-type Query = Record<string, string | number | undefined>;
-
-function url(path: string, query: Query = {}): string {
+/** Leaves out empty values: an empty search box means "no filter", not `q=`. */
+function queryString(query: Record<string, unknown>): string {
   const params = new URLSearchParams();
   for (const [name, value] of Object.entries(query)) {
-    if (value !== undefined && value !== "") params.set(name, String(value));
+    if (value !== undefined && value !== null && value !== "") params.set(name, String(value));
   }
-  const qs = params.toString();
-  return qs ? `${path}?${qs}` : path;
+  return params.toString();
 }
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-  return body === undefined ? send<T>(method, path) : send<T>(method, path, JSON.stringify(body), "application/json");
-}
+const http = createClient<paths>({ credentials: "same-origin", headers: { Accept: "application/json" }, querySerializer: queryString });
 
-async function send<T>(method: string, path: string, body?: BodyInit, contentType?: string): Promise<T> {
-  const headers: Record<string, string> = { Accept: "application/json" };
-  const init: RequestInit = { method, credentials: "same-origin", headers };
-  if (body !== undefined) {
-    if (contentType) headers["Content-Type"] = contentType;
-    init.body = body;
-  }
-  const response = await fetch(path, init);
-  const raw = await response.text();
-  let parsed: unknown = undefined;
-  if (raw !== "") {
+// A success whose body is not JSON (a proxy's error page, a truncated answer) is refused like any failure, so the
+// page shows an error instead of rendering half a result.
+http.use({
+  async onResponse({ response }) {
+    if (!response.ok) return undefined;
+    const raw = await response.clone().text();
+    if (raw === "") return undefined;
     try {
-      parsed = JSON.parse(raw);
+      JSON.parse(raw);
     } catch {
-      if (response.ok) throw toApiError(response.status, undefined, "Invalid JSON from server");
+      throw toApiError(response.status, undefined, "Invalid JSON from server");
     }
-  }
-  if (!response.ok) throw toApiError(response.status, parsed, response.statusText);
-  return parsed as T;
+    return undefined;
+  },
+});
+
+interface Answer<T> {
+  data?: T;
+  error?: unknown;
+  response: Response;
 }
 
-const segment = encodeURIComponent;
+/** The answer's body, or the refusal as an ApiError (whatever the body: ProblemDetails, text or nothing). */
+async function ok<T>(call: Promise<Answer<T>>): Promise<T> {
+  const { data, error, response } = await call;
+  if (!response.ok) throw toApiError(response.status, error, response.statusText);
+  return data as T;
+}
+
+/** For requests whose answer carries nothing the UI reads (204, or Identity's cookie sign-in). */
+const done = async (call: Promise<Answer<unknown>>): Promise<void> => {
+  await ok(call);
+};
+
+type Downloads = ClientPathsWithMethod<typeof http, "get">;
+
+/** The address of a file to download: a link the browser follows and saves, not a fetch. */
+function link<P extends Downloads>(path: P, params: NonNullable<paths[P]["get"]["parameters"]["path"]>): string {
+  const values = params as Record<string, string>;
+  return path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(values[name] ?? ""));
+}
 
 export const api = {
-  register: (email: string, password: string) => request<void>("POST", "/api/auth/register", { email, password }),
+  register: (email: string, password: string) => done(http.POST("/api/auth/register", { body: { email, password } })),
   login: (email: string, password: string) =>
-    request<void>("POST", url("/api/auth/login", { useCookies: "true" }), { email, password }),
-  logout: () => request<void>("POST", "/api/auth/logout"),
+    done(http.POST("/api/auth/login", { params: { query: { useCookies: true } }, body: { email, password } })),
+  logout: () => done(http.POST("/api/auth/logout")),
   /** Ends every session of the user, on every device, this one included. */
-  logoutEverywhere: () => request<void>("POST", "/api/auth/logout/everywhere"),
+  logoutEverywhere: () => done(http.POST("/api/auth/logout/everywhere")),
   /** A new password; the server ends every other session and keeps this one. */
-  changePassword: (body: ChangePasswordRequest) => request<void>("POST", "/api/auth/password", body),
-  me: () => request<MeDto>("GET", "/api/auth/me"),
+  changePassword: (body: ChangePasswordRequest) => done(http.POST("/api/auth/password", { body })),
+  me: () => ok(http.GET("/api/auth/me")),
 
   directory: (q: string, page: number, pageSize: number) =>
-    request<DirectoryPageDto>("GET", url("/api/businesses", { q, page, pageSize })),
-  createBusiness: (body: CreateBusinessRequest) => request<BusinessProfileDto>("POST", "/api/businesses", body),
-  business: (id: string) => request<BusinessProfileDto>("GET", `/api/businesses/${segment(id)}`),
+    ok(http.GET("/api/businesses", { params: { query: { q, page, pageSize } } })),
+  createBusiness: (body: CreateBusinessRequest) => ok(http.POST("/api/businesses", { body })),
+  business: (id: string) => ok(http.GET("/api/businesses/{id}", { params: { path: { id } } })),
   editProfile: (id: string, body: EditProfileRequest) =>
-    request<BusinessProfileDto>("PUT", `/api/businesses/${segment(id)}/profile`, body),
-  myBusinesses: () => request<MyBusinessDto[]>("GET", "/api/me/businesses"),
-  members: (id: string) => request<BusinessMemberDto[]>("GET", `/api/businesses/${segment(id)}/members`),
+    ok(http.PUT("/api/businesses/{id}/profile", { params: { path: { id } }, body })),
+  myBusinesses: () => ok(http.GET("/api/me/businesses")),
+  members: (id: string) => ok(http.GET("/api/businesses/{id}/members", { params: { path: { id } } })),
   inviteMember: (id: string, body: InviteMemberRequest) =>
-    request<BusinessInvitationDto>("POST", `/api/businesses/${segment(id)}/invitations`, body),
-  invitations: (id: string) => request<BusinessInvitationDto[]>("GET", `/api/businesses/${segment(id)}/invitations`),
+    ok(http.POST("/api/businesses/{id}/invitations", { params: { path: { id } }, body })),
+  invitations: (id: string) => ok(http.GET("/api/businesses/{id}/invitations", { params: { path: { id } } })),
   revokeInvitation: (id: string, invitationId: string) =>
-    request<BusinessInvitationDto[]>("DELETE", `/api/businesses/${segment(id)}/invitations/${segment(invitationId)}`),
-  myInvitations: () => request<MyInvitationDto[]>("GET", "/api/me/invitations"),
+    ok(http.DELETE("/api/businesses/{id}/invitations/{invitationId}", { params: { path: { id, invitationId } } })),
+  myInvitations: () => ok(http.GET("/api/me/invitations")),
   acceptInvitation: (id: string, invitationId: string) =>
-    request<MyBusinessDto>("POST", `/api/businesses/${segment(id)}/invitations/${segment(invitationId)}/accept`),
+    ok(http.POST("/api/businesses/{id}/invitations/{invitationId}/accept", { params: { path: { id, invitationId } } })),
   declineInvitation: (id: string, invitationId: string) =>
-    request<void>("POST", `/api/businesses/${segment(id)}/invitations/${segment(invitationId)}/decline`),
+    done(http.POST("/api/businesses/{id}/invitations/{invitationId}/decline", { params: { path: { id, invitationId } } })),
   /** The associations that vouch for the business's current size and VAT number. */
-  verifications: (id: string) => request<VerificationDto[]>("GET", `/api/businesses/${segment(id)}/verifications`),
+  verifications: (id: string) => ok(http.GET("/api/businesses/{id}/verifications", { params: { path: { id } } })),
 
-  searchCpv: (q: string, limit = 20) => request<CapabilityDto[]>("GET", url("/api/reference/cpv", { q, limit })),
-  searchComuni: (q: string, limit = 20) => request<ComuneDto[]>("GET", url("/api/reference/comuni", { q, limit })),
+  searchCpv: (q: string, limit = 20) => ok(http.GET("/api/reference/cpv", { params: { query: { q, limit } } })),
+  searchComuni: (q: string, limit = 20) => ok(http.GET("/api/reference/comuni", { params: { query: { q, limit } } })),
 
-  spaces: () => request<SpaceSummaryDto[]>("GET", "/api/spaces"),
-  createSpace: (body: CreateSpaceRequest) => request<SpaceDetailDto>("POST", "/api/spaces", body),
-  space: (id: string) => request<SpaceDetailDto>("GET", `/api/spaces/${segment(id)}`),
+  spaces: () => ok(http.GET("/api/spaces")),
+  createSpace: (body: CreateSpaceRequest) => ok(http.POST("/api/spaces", { body })),
+  space: (id: string) => ok(http.GET("/api/spaces/{id}", { params: { path: { id } } })),
   editSpaceSettings: (id: string, body: EditSpaceSettingsRequest) =>
-    request<SpaceDetailDto>("PUT", `/api/spaces/${segment(id)}/settings`, body),
+    ok(http.PUT("/api/spaces/{id}/settings", { params: { path: { id } }, body })),
   publishPolicy: (id: string, body: PublishPolicyRequest) =>
-    request<SpaceDetailDto>("POST", `/api/spaces/${segment(id)}/policy`, body),
-  spaceMembers: (id: string) => request<DirectoryEntryDto[]>("GET", `/api/spaces/${segment(id)}/members`),
+    ok(http.POST("/api/spaces/{id}/policy", { params: { path: { id } }, body })),
+  spaceMembers: (id: string) => ok(http.GET("/api/spaces/{id}/members", { params: { path: { id } } })),
   /** Searches the space's member firms; `query` as built by directory-filters.ts (apiQuery). */
-  spaceDirectory: (id: string, query: Query) =>
-    request<SpaceDirectoryPageDto>("GET", url(`/api/spaces/${segment(id)}/directory`, query)),
-  spaceDashboard: (id: string) => request<SpaceDashboardDto>("GET", `/api/spaces/${segment(id)}/dashboard`),
-  spaceMemberships: (id: string) => request<SpaceMembershipDto[]>("GET", `/api/spaces/${segment(id)}/memberships`),
-  spaceHistory: (id: string) => request<MembershipEventDto[]>("GET", `/api/spaces/${segment(id)}/history`),
-  apply: (id: string, body: ApplyRequest) => request<SpaceDetailDto>("POST", `/api/spaces/${segment(id)}/applications`, body),
-  invite: (id: string, body: InviteRequest) => request<SpaceDetailDto>("POST", `/api/spaces/${segment(id)}/invitations`, body),
+  spaceDirectory: (id: string, query: DirectoryQuery) =>
+    ok(http.GET("/api/spaces/{id}/directory", { params: { path: { id }, query } })),
+  spaceDashboard: (id: string) => ok(http.GET("/api/spaces/{id}/dashboard", { params: { path: { id } } })),
+  spaceMemberships: (id: string) => ok(http.GET("/api/spaces/{id}/memberships", { params: { path: { id } } })),
+  spaceHistory: (id: string) => ok(http.GET("/api/spaces/{id}/history", { params: { path: { id } } })),
+  apply: (id: string, body: ApplyRequest) => ok(http.POST("/api/spaces/{id}/applications", { params: { path: { id } }, body })),
+  invite: (id: string, body: InviteRequest) => ok(http.POST("/api/spaces/{id}/invitations", { params: { path: { id } }, body })),
   withdraw: (id: string, firmId: string) =>
-    request<SpaceDetailDto>("POST", `/api/spaces/${segment(id)}/firms/${segment(firmId)}/withdraw`),
-  leave: (id: string, firmId: string) =>
-    request<SpaceDetailDto>("POST", `/api/spaces/${segment(id)}/firms/${segment(firmId)}/leave`),
+    ok(http.POST("/api/spaces/{id}/firms/{firmId}/withdraw", { params: { path: { id, firmId } } })),
+  leave: (id: string, firmId: string) => ok(http.POST("/api/spaces/{id}/firms/{firmId}/leave", { params: { path: { id, firmId } } })),
   acceptPolicy: (id: string, firmId: string, body: AcceptPolicyRequest) =>
-    request<SpaceDetailDto>("POST", `/api/spaces/${segment(id)}/firms/${segment(firmId)}/accept-policy`, body),
+    ok(http.POST("/api/spaces/{id}/firms/{firmId}/accept-policy", { params: { path: { id, firmId } }, body })),
   decide: (id: string, firmId: string, body: DecisionRequest) =>
-    request<SpaceDetailDto>("POST", `/api/spaces/${segment(id)}/firms/${segment(firmId)}/decision`, body),
-  vouch: (id: string, firmId: string) =>
-    request<SpaceDetailDto>("POST", `/api/spaces/${segment(id)}/firms/${segment(firmId)}/vouch`),
+    ok(http.POST("/api/spaces/{id}/firms/{firmId}/decision", { params: { path: { id, firmId } }, body })),
+  vouch: (id: string, firmId: string) => ok(http.POST("/api/spaces/{id}/firms/{firmId}/vouch", { params: { path: { id, firmId } } })),
   revokeVouch: (id: string, firmId: string) =>
-    request<SpaceDetailDto>("DELETE", `/api/spaces/${segment(id)}/firms/${segment(firmId)}/vouch`),
+    ok(http.DELETE("/api/spaces/{id}/firms/{firmId}/vouch", { params: { path: { id, firmId } } })),
   /** The buyers of a space (requests, approvals, mandates, history): for its admins. */
-  spaceBuyers: (id: string) => request<SpaceBuyerDto[]>("GET", `/api/spaces/${segment(id)}/buyers`),
+  spaceBuyers: (id: string) => ok(http.GET("/api/spaces/{id}/buyers", { params: { path: { id } } })),
   requestPublishing: (id: string, buyerId: string) =>
-    request<SpaceBuyerDto>("POST", `/api/spaces/${segment(id)}/buyers/${segment(buyerId)}/request`),
+    ok(http.POST("/api/spaces/{id}/buyers/{buyerId}/request", { params: { path: { id, buyerId } } })),
   decideBuyer: (id: string, buyerId: string, body: BuyerDecisionRequest) =>
-    request<SpaceBuyerDto>("POST", `/api/spaces/${segment(id)}/buyers/${segment(buyerId)}/decision`, body),
+    ok(http.POST("/api/spaces/{id}/buyers/{buyerId}/decision", { params: { path: { id, buyerId } }, body })),
   /** A buyer's standing in every space it dealt with: for the buyer's people. */
-  buyerSpaces: (id: string) => request<SpaceBuyerDto[]>("GET", `/api/businesses/${segment(id)}/spaces`),
-  grantMandate: (id: string, body: MandateRequest) => request<SpaceBuyerDto>("POST", `/api/businesses/${segment(id)}/mandates`, body),
+  buyerSpaces: (id: string) => ok(http.GET("/api/businesses/{id}/spaces", { params: { path: { id } } })),
+  grantMandate: (id: string, body: MandateRequest) =>
+    ok(http.POST("/api/businesses/{id}/mandates", { params: { path: { id } }, body })),
   revokeMandate: (id: string, spaceId: string) =>
-    request<SpaceBuyerDto>("DELETE", `/api/businesses/${segment(id)}/mandates/${segment(spaceId)}`),
+    ok(http.DELETE("/api/businesses/{id}/mandates/{spaceId}", { params: { path: { id, spaceId } } })),
   addModerator: (id: string, body: ModeratorRequest) =>
-    request<SpaceDetailDto>("POST", `/api/spaces/${segment(id)}/moderators`, body),
+    ok(http.POST("/api/spaces/{id}/moderators", { params: { path: { id } }, body })),
   removeModerator: (id: string, userId: string) =>
-    request<SpaceDetailDto>("DELETE", `/api/spaces/${segment(id)}/moderators/${segment(userId)}`),
+    ok(http.DELETE("/api/spaces/{id}/moderators/{userId}", { params: { path: { id, userId } } })),
 
-  publishShowcase: (body: PublishShowcaseRequest) => request<ShowcaseDto>("POST", "/api/showcase", body),
-  showcaseProject: (id: string) => request<ShowcaseDto>("GET", `/api/showcase/${segment(id)}`),
-  editShowcase: (id: string, body: EditShowcaseRequest) => request<ShowcaseDto>("PUT", `/api/showcase/${segment(id)}`, body),
+  publishShowcase: (body: PublishShowcaseRequest) => ok(http.POST("/api/showcase", { body })),
+  showcaseProject: (id: string) => ok(http.GET("/api/showcase/{id}", { params: { path: { id } } })),
+  editShowcase: (id: string, body: EditShowcaseRequest) => ok(http.PUT("/api/showcase/{id}", { params: { path: { id } }, body })),
   answerShowcase: (id: string, body: AnswerShowcaseRequest) =>
-    request<ShowcaseDto>("POST", `/api/showcase/${segment(id)}/answers`, body),
+    ok(http.POST("/api/showcase/{id}/answers", { params: { path: { id } }, body })),
   verifyShowcase: (id: string, body: VerifyShowcaseRequest) =>
-    request<ShowcaseDto>("POST", `/api/showcase/${segment(id)}/verification`, body),
+    ok(http.POST("/api/showcase/{id}/verification", { params: { path: { id } }, body })),
   /** Verified projects for everybody; all of them (with the partners' answers) for the firm's own people. */
-  businessShowcase: (id: string) => request<ShowcaseDto[]>("GET", `/api/businesses/${segment(id)}/showcase`),
-  spaceShowcase: (id: string) => request<ShowcaseDto[]>("GET", `/api/spaces/${segment(id)}/showcase`),
-  endorsements: (id: string) => request<EndorsementDto[]>("GET", `/api/businesses/${segment(id)}/endorsements`),
-  endorse: (id: string, body: EndorseRequest) => request<EndorsementDto>("POST", `/api/businesses/${segment(id)}/endorsements`, body),
+  businessShowcase: (id: string) => ok(http.GET("/api/businesses/{id}/showcase", { params: { path: { id } } })),
+  spaceShowcase: (id: string) => ok(http.GET("/api/spaces/{id}/showcase", { params: { path: { id } } })),
+  endorsements: (id: string) => ok(http.GET("/api/businesses/{id}/endorsements", { params: { path: { id } } })),
+  endorse: (id: string, body: EndorseRequest) =>
+    ok(http.POST("/api/businesses/{id}/endorsements", { params: { path: { id } }, body })),
   withdrawEndorsement: (id: string, endorserId: string) =>
-    request<void>("DELETE", `/api/businesses/${segment(id)}/endorsements/${segment(endorserId)}`),
+    done(http.DELETE("/api/businesses/{id}/endorsements/{endorserId}", { params: { path: { id, endorserId } } })),
 
   /** Uploads a file for a business (the file itself is the body), to attach to a tender or a bid. */
-  uploadDocument: (businessId: string, file: Blob, name: string) =>
-    send<DocumentDto>("POST", url(`/api/businesses/${segment(businessId)}/documents`, { name }), file, "application/octet-stream"),
+  uploadDocument: (id: string, file: Blob, name: string) =>
+    ok(
+      http.POST("/api/businesses/{id}/documents", {
+        params: { path: { id }, query: { name } },
+        // The document can only say "a string of bytes"; the browser sends the file's bytes as they are.
+        body: file as unknown as string,
+        bodySerializer: (bytes) => bytes,
+        headers: { "Content-Type": "application/octet-stream" },
+      }),
+    ),
   /** Where a tender's document is downloaded (a link, not a fetch: the browser saves the file). */
-  tenderDocumentUrl: (id: string, documentId: string) => `/api/tenders/${segment(id)}/documents/${segment(documentId)}`,
-  bidDocumentUrl: (id: string, firmId: string, documentId: string) =>
-    `/api/tenders/${segment(id)}/bids/${segment(firmId)}/documents/${segment(documentId)}`,
+  tenderDocumentUrl: (id: string, documentId: string) => link("/api/tenders/{id}/documents/{documentId}", { id, documentId }),
+  bidDocumentUrl: (id: string, bidderId: string, documentId: string) =>
+    link("/api/tenders/{id}/bids/{bidderId}/documents/{documentId}", { id, bidderId, documentId }),
 
-  draftTender: (body: DraftTenderRequest) => request<TenderDto>("POST", "/api/tenders", body),
-  tender: (id: string) => request<TenderDto>("GET", `/api/tenders/${segment(id)}`),
-  editTender: (id: string, body: EditTenderRequest) => request<TenderDto>("PUT", `/api/tenders/${segment(id)}`, body),
-  publishTender: (id: string, version: number) => request<TenderDto>("POST", `/api/tenders/${segment(id)}/publish`, { version }),
-  amendTender: (id: string, body: AmendTenderRequest) => request<TenderDto>("POST", `/api/tenders/${segment(id)}/amendments`, body),
-  askQuestion: (id: string, body: AskRequest) => request<TenderDto>("POST", `/api/tenders/${segment(id)}/questions`, body),
+  draftTender: (body: DraftTenderRequest) => ok(http.POST("/api/tenders", { body })),
+  tender: (id: string) => ok(http.GET("/api/tenders/{id}", { params: { path: { id } } })),
+  editTender: (id: string, body: EditTenderRequest) => ok(http.PUT("/api/tenders/{id}", { params: { path: { id } }, body })),
+  publishTender: (id: string, version: number) =>
+    ok(http.POST("/api/tenders/{id}/publish", { params: { path: { id } }, body: { version } })),
+  amendTender: (id: string, body: AmendTenderRequest) =>
+    ok(http.POST("/api/tenders/{id}/amendments", { params: { path: { id } }, body })),
+  askQuestion: (id: string, body: AskRequest) => ok(http.POST("/api/tenders/{id}/questions", { params: { path: { id } }, body })),
   answerQuestion: (id: string, number: number, text: string) =>
-    request<TenderDto>("POST", `/api/tenders/${segment(id)}/questions/${number}/answer`, { text }),
-  scoreBid: (id: string, body: ScoreRequest) => request<TenderDto>("POST", `/api/tenders/${segment(id)}/scores`, body),
-  decideLot: (id: string, body: DecideRequest) => request<TenderDto>("POST", `/api/tenders/${segment(id)}/decisions`, body),
-  cancelTender: (id: string, text: string) => request<TenderDto>("POST", `/api/tenders/${segment(id)}/cancel`, { text }),
-  completeTender: (id: string) => request<TenderDto>("POST", `/api/tenders/${segment(id)}/complete`),
-  tenderAudit: (id: string) => request<AuditDto>("GET", `/api/tenders/${segment(id)}/audit`),
+    ok(http.POST("/api/tenders/{id}/questions/{number}/answer", { params: { path: { id, number } }, body: { text } })),
+  scoreBid: (id: string, body: ScoreRequest) => ok(http.POST("/api/tenders/{id}/scores", { params: { path: { id } }, body })),
+  decideLot: (id: string, body: DecideRequest) => ok(http.POST("/api/tenders/{id}/decisions", { params: { path: { id } }, body })),
+  cancelTender: (id: string, text: string) =>
+    ok(http.POST("/api/tenders/{id}/cancel", { params: { path: { id } }, body: { text } })),
+  completeTender: (id: string) => ok(http.POST("/api/tenders/{id}/complete", { params: { path: { id } } })),
+  tenderAudit: (id: string) => ok(http.GET("/api/tenders/{id}/audit", { params: { path: { id } } })),
   /** The buyer's ranking per lot, once the bids are opened (403 for others, 409 before). */
-  evaluation: (id: string) => request<EvaluationDto>("GET", `/api/tenders/${segment(id)}/evaluation`),
-  spaceTenders: (id: string) => request<TenderSummaryDto[]>("GET", `/api/spaces/${segment(id)}/tenders`),
-  buyerTenders: (id: string) => request<TenderSummaryDto[]>("GET", `/api/businesses/${segment(id)}/tenders`),
+  evaluation: (id: string) => ok(http.GET("/api/tenders/{id}/evaluation", { params: { path: { id } } })),
+  spaceTenders: (id: string) => ok(http.GET("/api/spaces/{id}/tenders", { params: { path: { id } } })),
+  buyerTenders: (id: string) => ok(http.GET("/api/businesses/{id}/tenders", { params: { path: { id } } })),
 
-  submitBid: (id: string, firmId: string, body: SubmitBidRequest) =>
-    request<ReceiptDto>("PUT", `/api/tenders/${segment(id)}/bids/${segment(firmId)}`, body),
-  withdrawBid: (id: string, firmId: string) => request<BidDto>("DELETE", `/api/tenders/${segment(id)}/bids/${segment(firmId)}`),
+  submitBid: (id: string, bidderId: string, body: SubmitBidRequest) =>
+    ok(http.PUT("/api/tenders/{id}/bids/{bidderId}", { params: { path: { id, bidderId } }, body })),
+  withdrawBid: (id: string, bidderId: string) =>
+    ok(http.DELETE("/api/tenders/{id}/bids/{bidderId}", { params: { path: { id, bidderId } } })),
   /** A bid, for its firm's people, and for the buyer once opened; 404 to anyone else (it is sealed). */
-  bid: (id: string, firmId: string) => request<BidDto>("GET", `/api/tenders/${segment(id)}/bids/${segment(firmId)}`),
-  bidResult: (id: string, firmId: string) => request<BidResultDto[]>("GET", `/api/tenders/${segment(id)}/bids/${segment(firmId)}/result`),
-  firmBids: (id: string) => request<MyBidDto[]>("GET", `/api/businesses/${segment(id)}/bids`),
+  bid: (id: string, bidderId: string) => ok(http.GET("/api/tenders/{id}/bids/{bidderId}", { params: { path: { id, bidderId } } })),
+  bidResult: (id: string, bidderId: string) =>
+    ok(http.GET("/api/tenders/{id}/bids/{bidderId}/result", { params: { path: { id, bidderId } } })),
+  firmBids: (id: string) => ok(http.GET("/api/businesses/{id}/bids", { params: { path: { id } } })),
 
-  inbox: (firmId: string) => request<InboxItemDto[]>("GET", `/api/businesses/${segment(firmId)}/inbox`),
+  inbox: (id: string) => ok(http.GET("/api/businesses/{id}/inbox", { params: { path: { id } } })),
   /** Everything in the signed-in person's inboxes is read from now on. */
-  markInboxRead: () => request<void>("POST", "/api/inbox/read"),
+  markInboxRead: () => done(http.POST("/api/inbox/read")),
 
   /** A new alliance led by one of the user's firms: for a tender (an RTI) or, with no tender, standing (rete d'impresa). */
-  formAlliance: (body: FormAllianceRequest) => request<AllianceDto>("POST", "/api/alliances", body),
+  formAlliance: (body: FormAllianceRequest) => ok(http.POST("/api/alliances", { body })),
   /** An alliance, for the people of its active and invited firms; 404 to anyone else. */
-  alliance: (id: string) => request<AllianceDto>("GET", `/api/alliances/${segment(id)}`),
+  alliance: (id: string) => ok(http.GET("/api/alliances/{id}", { params: { path: { id } } })),
   inviteToAlliance: (id: string, body: AllianceInviteRequest) =>
-    request<AllianceDto>("POST", `/api/alliances/${segment(id)}/invitations`, body),
+    ok(http.POST("/api/alliances/{id}/invitations", { params: { path: { id } }, body })),
   /** The invited firm accepts (with the agreement version it read) or declines. */
   answerAlliance: (id: string, firmId: string, body: AllianceAnswerRequest) =>
-    request<AllianceDto>("POST", `/api/alliances/${segment(id)}/firms/${segment(firmId)}/answer`, body),
+    ok(http.POST("/api/alliances/{id}/firms/{firmId}/answer", { params: { path: { id, firmId } }, body })),
   leaveAlliance: (id: string, firmId: string) =>
-    request<AllianceDto>("POST", `/api/alliances/${segment(id)}/firms/${segment(firmId)}/leave`),
+    ok(http.POST("/api/alliances/{id}/firms/{firmId}/leave", { params: { path: { id, firmId } } })),
   /** The lead removes an active firm or withdraws an invitation, saying why. */
   removeFromAlliance: (id: string, firmId: string, reason: string) =>
-    request<AllianceDto>("POST", `/api/alliances/${segment(id)}/firms/${segment(firmId)}/remove`, { reason }),
-  handOverAlliance: (id: string, firmId: string) => request<AllianceDto>("POST", `/api/alliances/${segment(id)}/lead`, { firmId }),
+    ok(http.POST("/api/alliances/{id}/firms/{firmId}/remove", { params: { path: { id, firmId } }, body: { reason } })),
+  handOverAlliance: (id: string, firmId: string) =>
+    ok(http.POST("/api/alliances/{id}/lead", { params: { path: { id } }, body: { firmId } })),
   publishAllianceAgreement: (id: string, text: string) =>
-    request<AllianceDto>("POST", `/api/alliances/${segment(id)}/agreement`, { text }),
+    ok(http.POST("/api/alliances/{id}/agreement", { params: { path: { id } }, body: { text } })),
   acceptAllianceAgreement: (id: string, firmId: string, version: number) =>
-    request<AllianceDto>("POST", `/api/alliances/${segment(id)}/firms/${segment(firmId)}/accept-agreement`, { version }),
+    ok(http.POST("/api/alliances/{id}/firms/{firmId}/accept-agreement", { params: { path: { id, firmId } }, body: { version } })),
   /** The tender's lots and CPV codes against the capabilities of the alliance's active firms (409 for a standing alliance). */
-  allianceCoverage: (id: string) => request<CoverageDto>("GET", `/api/alliances/${segment(id)}/coverage`),
+  allianceCoverage: (id: string) => ok(http.GET("/api/alliances/{id}/coverage", { params: { path: { id } } })),
   /** Firms of the space that would fill the coverage's gaps (for the people of its active firms). */
-  allianceSuggestions: (id: string) => request<SuggestionsDto>("GET", `/api/alliances/${segment(id)}/suggestions`),
+  allianceSuggestions: (id: string) => ok(http.GET("/api/alliances/{id}/suggestions", { params: { path: { id } } })),
 
   /** The joint bid of an alliance formed for a tender: for the people of its active firms, 404 to anyone else. */
-  jointBid: (id: string) => request<JointBidDto>("GET", `/api/alliances/${segment(id)}/bid`),
+  jointBid: (id: string) => ok(http.GET("/api/alliances/{id}/bid", { params: { path: { id } } })),
   /** Adds a work package (id null, version 0) or saves one at the version it was read (409 if someone saved it since). */
   saveWorkPackage: (id: string, body: SaveWorkPackageRequest) =>
-    request<JointBidDto>("POST", `/api/alliances/${segment(id)}/bid/work-packages`, body),
+    ok(http.POST("/api/alliances/{id}/bid/work-packages", { params: { path: { id } }, body })),
   deleteWorkPackage: (id: string, packageId: string, version: number) =>
-    request<JointBidDto>("DELETE", url(`/api/alliances/${segment(id)}/bid/work-packages/${segment(packageId)}`, { version })),
+    ok(http.DELETE("/api/alliances/{id}/bid/work-packages/{packageId}", { params: { path: { id, packageId }, query: { version } } })),
   /** The answer to one quality criterion, at the version it was read (0 when there is none yet). */
   saveJointAnswer: (id: string, criterion: number, body: SaveAnswerRequest) =>
-    request<JointBidDto>("PUT", `/api/alliances/${segment(id)}/bid/answers/${criterion}`, body),
-  /** A bidding firm approves exactly the content it saw, named by its digest (409 if it changed since). */
+    ok(http.PUT("/api/alliances/{id}/bid/answers/{criterion}", { params: { path: { id, criterion } }, body })),
   /** A firm attaches its own uploads to the joint bid (an Owner or Manager of it); any change voids every approval. */
   attachJointDocuments: (id: string, body: AttachDocumentsRequest) =>
-    request<JointBidDto>("POST", `/api/alliances/${segment(id)}/bid/documents`, body),
+    ok(http.POST("/api/alliances/{id}/bid/documents", { params: { path: { id } }, body })),
   /** The firm that attached the file, or the lead, takes it off. */
   detachJointDocument: (id: string, documentId: string) =>
-    request<JointBidDto>("DELETE", `/api/alliances/${segment(id)}/bid/documents/${segment(documentId)}`),
-  jointDocumentUrl: (id: string, documentId: string) => `/api/alliances/${segment(id)}/bid/documents/${segment(documentId)}`,
-  signJointBid: (id: string, body: SignRequest) => request<JointBidDto>("POST", `/api/alliances/${segment(id)}/bid/sign`, body),
+    ok(http.DELETE("/api/alliances/{id}/bid/documents/{documentId}", { params: { path: { id, documentId } } })),
+  jointDocumentUrl: (id: string, documentId: string) => link("/api/alliances/{id}/bid/documents/{documentId}", { id, documentId }),
+  /** A bidding firm approves exactly the content it saw, named by its digest (409 if it changed since). */
+  signJointBid: (id: string, body: SignRequest) => ok(http.POST("/api/alliances/{id}/bid/sign", { params: { path: { id } }, body })),
   /** The lead submits what every bidding firm signed, as the alliance's sealed bid; the answer carries the receipt. */
-  submitJointBid: (id: string) => request<JointBidDto>("POST", `/api/alliances/${segment(id)}/bid/submit`),
-  withdrawJointBid: (id: string) => request<JointBidDto>("POST", `/api/alliances/${segment(id)}/bid/withdraw`),
+  submitJointBid: (id: string) => ok(http.POST("/api/alliances/{id}/bid/submit", { params: { path: { id } } })),
+  withdrawJointBid: (id: string) => ok(http.POST("/api/alliances/{id}/bid/withdraw", { params: { path: { id } } })),
 
   /** The firm's active alliances and pending invitations, for its people. */
-  firmAlliances: (id: string) => request<AllianceSummaryDto[]>("GET", `/api/businesses/${segment(id)}/alliances`),
+  firmAlliances: (id: string) => ok(http.GET("/api/businesses/{id}/alliances", { params: { path: { id } } })),
   /** The firm's relationship ledger, for its people (403 for others): partners by lots won, then joint bids, then name. */
-  relationships: (id: string) => request<PartnerLedgerDto[]>("GET", `/api/businesses/${segment(id)}/relationships`),
+  relationships: (id: string) => ok(http.GET("/api/businesses/{id}/relationships", { params: { path: { id } } })),
 };

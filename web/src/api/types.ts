@@ -1,5 +1,5 @@
 // Names for the server's DTOs, all taken from the generated OpenAPI schema (npm run gen:api).
-import type { components } from "./schema";
+import type { components, operations } from "./schema";
 
 type Schemas = components["schemas"];
 
@@ -24,7 +24,6 @@ export type ComuneDto = Dto<"ComuneDto">;
 
 export type SpaceSummaryDto = Dto<"SpaceSummaryDto">;
 export type SpaceDetailDto = Dto<"SpaceDetailDto">;
-export type SpacePolicyDto = Dto<"SpacePolicyDto">;
 export type FirmStandingDto = Dto<"FirmStandingDto">;
 export type SpaceMembershipDto = Dto<"SpaceMembershipDto">;
 export type MembershipEventDto = Dto<"MembershipEventDto">;
@@ -38,6 +37,8 @@ export type InviteRequest = Dto<"InviteRequest">;
 export type ModeratorRequest = Dto<"ModeratorRequest">;
 export type ModeratorDto = Dto<"ModeratorDto">;
 export type SpaceDirectoryPageDto = Dto<"SpaceDirectoryPageDto">;
+/** The filters of a space's directory search, as the server takes them (GET /api/spaces/{id}/directory). */
+export type DirectoryQuery = NonNullable<operations["getSpaceDirectory"]["parameters"]["query"]>;
 export type SpaceDirectoryEntryDto = Dto<"SpaceDirectoryEntryDto">;
 export type VerificationDto = Dto<"VerificationDto">;
 export type SpaceDashboardDto = Dto<"SpaceDashboardDto">;
@@ -45,10 +46,8 @@ export type MembersAtMonthDto = Dto<"MembersAtMonthDto">;
 export type DivisionCoverageDto = Dto<"DivisionCoverageDto">;
 export type ProvinceCountDto = Dto<"ProvinceCountDto">;
 export type SpaceBuyerDto = Dto<"SpaceBuyerDto">;
-export type SpaceBuyerEventDto = Dto<"SpaceBuyerEventDto">;
 export type BuyerDecisionRequest = Dto<"BuyerDecisionRequest">;
 export type MandateRequest = Dto<"MandateRequest">;
-export type BuyerApproval = NonNullable<SpaceBuyerDto["approval"]>;
 
 // Enums are read off the DTO properties so that only the DTO names are part of the contract.
 export type BusinessKind = BusinessProfileDto["kind"];
@@ -61,15 +60,12 @@ export type MembershipDecision = NonNullable<DecisionRequest["decision"]>;
 
 export type MoneyDto = Dto<"MoneyDto">;
 export type ShowcaseDto = Dto<"ShowcaseDto">;
-export type ShowcasePartnerDto = Dto<"ShowcasePartnerDto">;
 export type PublishShowcaseRequest = Dto<"PublishShowcaseRequest">;
 export type EditShowcaseRequest = Dto<"EditShowcaseRequest">;
 export type AnswerShowcaseRequest = Dto<"AnswerShowcaseRequest">;
 export type EndorsementDto = Dto<"EndorsementDto">;
 export type EndorseRequest = Dto<"EndorseRequest">;
 export type VerifyShowcaseRequest = Dto<"VerifyShowcaseRequest">;
-export type ShowcaseVerificationDto = Dto<"ShowcaseVerificationDto">;
-export type PartnerConfirmation = ShowcasePartnerDto["confirmation"];
 
 export type NamedDto = Dto<"NamedDto">;
 export type DocumentDto = Dto<"DocumentDto">;
@@ -78,29 +74,23 @@ export type TenderSummaryDto = Dto<"TenderSummaryDto">;
 export type LotDto = Dto<"LotDto">;
 export type CriterionDto = Dto<"CriterionDto">;
 export type QuestionDto = Dto<"QuestionDto">;
-export type AmendmentDto = Dto<"AmendmentDto">;
 export type TenderDecisionDto = Dto<"DecisionDto">;
 export type LotRequest = Dto<"LotRequest">;
 export type CriterionRequest = Dto<"CriterionRequest">;
 export type DraftTenderRequest = Dto<"DraftTenderRequest">;
 export type EditTenderRequest = Dto<"EditTenderRequest">;
 export type AmendTenderRequest = Dto<"AmendTenderRequest">;
-export type VersionRequest = Dto<"VersionRequest">;
 export type AskRequest = Dto<"AskRequest">;
-export type TextRequest = Dto<"TextRequest">;
 export type ScoreRequest = Dto<"ScoreRequest">;
 export type DecideRequest = Dto<"DecideRequest">;
 export type SubmitBidRequest = Dto<"SubmitBidRequest">;
 export type LotPriceRequest = Dto<"LotPriceRequest">;
-export type AnswerRequest = Dto<"AnswerRequest">;
 export type ReceiptDto = Dto<"ReceiptDto">;
 export type BidDto = Dto<"BidDto">;
 export type BidResultDto = Dto<"BidResultDto">;
 export type LotEvaluationDto = Dto<"LotEvaluationDto">;
-export type EvaluationDto = Dto<"EvaluationDto">;
 export type IntegrityFailureDto = Dto<"IntegrityFailureDto">;
 export type RankedBidDto = Dto<"RankedBidDto">;
-export type TendererDto = Dto<"TendererDto">;
 export type AuditDto = Dto<"AuditDto">;
 export type AuditLinkDto = Dto<"AuditLinkDto">;
 export type SealedAuditDto = Dto<"SealedAuditDto">;
@@ -113,7 +103,6 @@ export type BidStatus = BidDto["status"];
 
 export type AllianceDto = Dto<"AllianceDto">;
 export type AllianceMemberDto = Dto<"AllianceMemberDto">;
-export type AllianceAgreementDto = Dto<"AllianceAgreementDto">;
 export type AllianceEventDto = Dto<"AllianceEventDto">;
 export type AllianceSummaryDto = Dto<"AllianceSummaryDto">;
 /** One partner in a firm's relationship ledger: their joint bids, the lots won together and the value of that work. */
@@ -121,16 +110,11 @@ export type PartnerLedgerDto = Dto<"PartnerLedgerDto">;
 export type FormAllianceRequest = Dto<"FormAllianceRequest">;
 export type AllianceInviteRequest = Dto<"AllianceInviteRequest">;
 export type AllianceAnswerRequest = Dto<"AllianceAnswerRequest">;
-export type ReasonRequest = Dto<"ReasonRequest">;
-export type FirmRequest = Dto<"FirmRequest">;
 
 /** The joint bid of an alliance formed for a tender, as its active firms co-edit it (GET /api/alliances/{id}/bid). */
 export type JointBidDto = Dto<"JointBidDto">;
 export type WorkPackageDto = Dto<"WorkPackageDto">;
-export type JointAnswerDto = Dto<"JointAnswerDto">;
-export type LotPriceDto = Dto<"LotPriceDto">;
 export type FirmShareDto = Dto<"FirmShareDto">;
-export type SignOffDto = Dto<"SignOffDto">;
 export type SaveWorkPackageRequest = Dto<"SaveWorkPackageRequest">;
 export type SaveAnswerRequest = Dto<"SaveAnswerRequest">;
 export type SignRequest = Dto<"SignRequest">;
@@ -139,8 +123,6 @@ export type JointDocumentDto = Dto<"JointDocumentDto">;
 export type AttachDocumentsRequest = Dto<"AttachDocumentsRequest">;
 /** The tender's lots and CPV codes against the capabilities of the alliance's active firms, with the gaps. */
 export type CoverageDto = Dto<"CoverageDto">;
-export type LotCoverageDto = Dto<"LotCoverageDto">;
-export type CodeCoverageDto = Dto<"CodeCoverageDto">;
 /** Firms of the space that would fill the coverage's gaps: ranked, a small set covering them all, the codes nobody covers. */
 export type SuggestionsDto = Dto<"SuggestionsDto">;
 export type SuggestedFirmDto = Dto<"SuggestedFirmDto">;

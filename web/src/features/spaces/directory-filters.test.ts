@@ -92,7 +92,7 @@ describe("directory filters in the address", () => {
 describe("the API query", () => {
   it("names the server's query parameters and always says the page and its size", () => {
     expect(apiQuery(filters({ cpv: "45", size: "Micro" }))).toEqual({ cpv: "45", size: "Micro", page: 1, pageSize: 20 });
-    expect(apiQuery(filters({ verified: true, page: 2 }), 50)).toEqual({ verified: "true", page: 2, pageSize: 50 });
+    expect(apiQuery(filters({ verified: true, page: 2 }), 50)).toEqual({ verified: true, page: 2, pageSize: 50 });
   });
 
   it("sends the radius with a comune to search around, even the default, and never without one", () => {

@@ -1,7 +1,7 @@
 // A space's directory search: the filters as the page holds them, as the address (#/spaces/{id}?cpv=45&near=037006)
 // keeps them so that a search can be shared and survives a reload, and as the API's query
 // (GET /api/spaces/{id}/directory, Marketplace.Data/ReadModels/DirectorySearch.cs).
-import type { BusinessSize, SpaceDirectoryPageDto } from "../../api/types";
+import type { BusinessSize, DirectoryQuery, SpaceDirectoryPageDto } from "../../api/types";
 
 export const sizes: readonly BusinessSize[] = ["Micro", "Small", "Medium", "Large"];
 
@@ -118,15 +118,14 @@ export function spaceHash(spaceId: string, filters: DirectoryFilters): string {
   return query ? `#/spaces/${spaceId}?${query}` : `#/spaces/${spaceId}`;
 }
 
-export type DirectoryQuery = Record<string, string | number | undefined>;
-
-/** The API's query: the same names as the address, plus the page size; the radius only with a comune to search around. */
+/** The API's query: the same filters as the address, plus the page size; the radius only with a comune to search around. */
 export function apiQuery(filters: DirectoryFilters, pageSize = PAGE_SIZE): DirectoryQuery {
-  const query: DirectoryQuery = {};
-  for (const [name, value] of queryFromFilters(filters)) query[name] = value;
+  const query: DirectoryQuery = { page: filters.page, pageSize };
+  const texts = ["q", "cpv", "comune", "province", "region", "near"] as const;
+  for (const name of texts) if (filters[name].trim() !== "") query[name] = filters[name].trim();
   if (filters.near.trim() !== "" && filters.radiusKm !== null) query.radiusKm = filters.radiusKm;
-  query.page = filters.page;
-  query.pageSize = pageSize;
+  if (filters.size !== "") query.size = filters.size;
+  if (filters.verified) query.verified = true;
   return query;
 }
 
