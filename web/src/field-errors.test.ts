@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { ApiError, coded, toApiError } from "./api/problem";
+import { ApiError, UNCODED, coded, toApiError } from "./api/problem";
 import { setLanguage } from "./i18n";
 import { describeFieldError, fieldMessages, fieldMessagesAt, otherFieldMessages } from "./field-errors";
 import { describeRefusal } from "./i18n/refusals";
@@ -57,7 +57,9 @@ describe("field errors", () => {
   describe("unknown fields", () => {
     it("keep the server's own text, in whichever language", () => {
       setLanguage("it");
-      expect(describeFieldError(["The deadline must be in the future."])).toEqual(["The deadline must be in the future."]);
+      expect(describeFieldError([{ code: UNCODED, args: {}, message: "The deadline must be in the future." }])).toEqual([
+        "The deadline must be in the future.",
+      ]);
       expect(fieldMessages({ toString: [{ code: "uncoded", args: {}, message: "Odd key." }] }, "toString")).toEqual(["Odd key."]);
     });
 
@@ -100,8 +102,11 @@ describe("field errors", () => {
       expect(fieldMessagesAt(errors, "criteria[1]")).toEqual(["A weight is a whole number from 1 to 100."]);
     });
 
-    it("show a text a form wrote itself as written, never a guess from its field", () => {
-      expect(describeFieldError(["Some English."])).toEqual(["Some English."]);
+    it("show the server's text for a code the UI does not know yet (a newer server), never a guess from its field", () => {
+      setLanguage("it");
+      expect(fieldMessagesAt({ "lots[0].cpv": [{ code: "tender.somethingNew", args: {}, message: "Some English." }] }, "lots[0]")).toEqual([
+        "Some English.",
+      ]);
     });
   });
 });

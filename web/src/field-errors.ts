@@ -1,13 +1,13 @@
 // Field errors in the UI's language, for every form. The server codes each field's refusal (ProblemDetails
 // `errorCodes`) and the UI translates it by its code (i18n/refusals), whatever the field: `name`, `capabilities[2]`,
-// `lots[0].cpv[1]`. A message without a code the UI knows (an older server, or a text a form wrote itself) is shown
-// as written.
-import { messageOf, messagesAt, messagesFor, otherMessages, type Describe, type FieldError, type FieldErrors } from "./api/problem";
+// `lots[0].cpv[1]`. A refusal whose code the UI does not know (an older or newer server) shows the server's text as
+// written.
+import { messagesAt, messagesFor, otherMessages, type Describe, type FieldErrors, type FieldRefusal } from "./api/problem";
 import { refusalText } from "./i18n/refusals";
 
 /** The texts to show for one field's errors, in the current language. */
-export function describeFieldError(errors: readonly FieldError[]): string[] {
-  return errors.map((e) => (typeof e === "string" ? e : (refusalText(e.code, e.args) ?? messageOf(e))));
+export function describeFieldError(errors: readonly FieldRefusal[]): string[] {
+  return errors.map((e) => refusalText(e.code, e.args) ?? e.message);
 }
 
 const describe: Describe = (_key, errors) => describeFieldError(errors);

@@ -1,5 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { ApiError, baseField, invalidIndexes, isUnder, itemIndex, messagesAt, messagesFor, otherMessages, toApiError } from "./problem";
+import {
+  ApiError,
+  UNCODED,
+  baseField,
+  invalidIndexes,
+  isUnder,
+  itemIndex,
+  messagesAt,
+  messagesFor,
+  otherMessages,
+  toApiError,
+  type FieldRefusal,
+} from "./problem";
 
 describe("toApiError", () => {
   it("reads a validation ProblemDetails into field errors", () => {
@@ -67,13 +79,16 @@ describe("toApiError", () => {
   });
 });
 
+/** A field error as an older server sends it: its text, without a code. */
+const said = (message: string): FieldRefusal => ({ code: UNCODED, args: {}, message });
+
 describe("field lookup", () => {
   const errors = {
-    name: ["Required."],
-    "capabilities[0]": ["Unknown code."],
-    "capabilities[3]": ["Duplicate code."],
-    ComuneCode: ["Unknown comune."],
-    PasswordTooShort: ["Too short."],
+    name: [said("Required.")],
+    "capabilities[0]": [said("Unknown code.")],
+    "capabilities[3]": [said("Duplicate code.")],
+    ComuneCode: [said("Unknown comune.")],
+    PasswordTooShort: [said("Too short.")],
   };
 
   it("maps keys to their base field", () => {
@@ -113,11 +128,11 @@ describe("field lookup", () => {
 
 describe("messagesAt", () => {
   const errors = {
-    lots: ["A tender has 1 to 50 lots."],
-    "lots[0].title": ["Title required."],
-    "lots[0].cpv[1]": ["'1' is not a CPV 2008 code."],
-    "lots[10].title": ["Title required too."],
-    lotsExtra: ["Not a lot."],
+    lots: [said("A tender has 1 to 50 lots.")],
+    "lots[0].title": [said("Title required.")],
+    "lots[0].cpv[1]": [said("'1' is not a CPV 2008 code.")],
+    "lots[10].title": [said("Title required too.")],
+    lotsExtra: [said("Not a lot.")],
   };
 
   it("takes a path's own messages and those of its parts, and no other path's", () => {

@@ -10,14 +10,8 @@ export interface FieldRefusal {
   message: string;
 }
 
-/**
- * One error of a field: a refusal from the server, or a text the client wrote itself.
- * TODO(#16): plain texts go away with the client's copies of server rules and field-errors.ts's text matching.
- */
-export type FieldError = FieldRefusal | string;
-
-/** Errors by request field, e.g. `vatNumber`, `capabilities[2]`, `lots[0].cpv[1]`. */
-export type FieldErrors = Record<string, FieldError[]>;
+/** Errors by request field, e.g. `vatNumber`, `capabilities[2]`, `lots[0].cpv[1]`: the server's, or the client's own said with the server's code (`coded`). */
+export type FieldErrors = Record<string, FieldRefusal[]>;
 
 /** The code of a refusal the server sent without one (older servers, refusals not yet coded). */
 export const UNCODED = "uncoded";
@@ -98,9 +92,6 @@ export const coded = (code: components["schemas"]["ProblemCode"], args: Record<s
   message: "",
 });
 
-/** The text of a field error as written: the server's English message, or the client's own text. */
-export const messageOf = (error: FieldError): string => (typeof error === "string" ? error : error.message);
-
 /** The base field of an error key: `capabilities[2]` → `capabilities`, `Locality.Name` → `locality`. */
 export function baseField(key: string): string {
   const head = key.split(/[.[]/, 1)[0] ?? key;
@@ -108,9 +99,9 @@ export function baseField(key: string): string {
 }
 
 /** Turns one error entry into the texts to show; the default shows the messages as written. */
-export type Describe = (key: string, errors: readonly FieldError[]) => string[];
+export type Describe = (key: string, errors: readonly FieldRefusal[]) => string[];
 
-const asIs: Describe = (_key, errors) => errors.map(messageOf);
+const asIs: Describe = (_key, errors) => errors.map((error) => error.message);
 
 /** Keeps the first of equal texts: two failing items may well be described the same way. */
 const distinct = (texts: string[]): string[] => [...new Set(texts)];
