@@ -55,6 +55,7 @@ public static class DataSetup
         services.AddSingleton<IReadModelProjector, AllianceProjector>();
         services.AddSingleton<IReadModelProjector, JointBidProjector>();
         services.AddSingleton<Tenders.ITenderBids, EfTenderBids>();
+        services.AddSingleton<Businesses.IActsFor, EfActsFor>();
         services.Configure<Tenders.TenderOptions>(builder.Configuration.GetSection("Tenders"));
         services.Configure<Audit.AuditOptions>(builder.Configuration.GetSection("Audit"));
         services.AddSingleton<Audit.AuditSigningKey>();

@@ -7,6 +7,7 @@ namespace Marketplace.JointBids;
 
 internal sealed class JointBidGrain(
     [PersistentState("jointbid")] IPersistentState<JointBidState> jointBid,
+    IActsFor actsFor,
     ILiveUpdates live,
     MarketplaceClock clock) : Grain, IJointBidGrain
 {
@@ -17,7 +18,7 @@ internal sealed class JointBidGrain(
     public async Task<Outcome<JointBidSnapshot>> Read(Guid userId)
     {
         var (alliance, _) = await Context();
-        if (alliance?.TenderId is not { } tenderId || !AllianceAccess.CanWatch(alliance, await FirmsOf(userId, alliance, anyRole: true)))
+        if (alliance?.TenderId is not { } tenderId || !AllianceAccess.CanWatch(alliance, (await FirmsOf(userId, alliance)).Businesses))
             return Problem.NotFound(JointBidState.NotFound);
         return State.ToSnapshot(AllianceId, tenderId);
     }
@@ -137,23 +138,15 @@ internal sealed class JointBidGrain(
     {
         var (alliance, tender) = await Context();
         // Someone outside the alliance hears the same whether it (or its bid) exists or not.
-        if (alliance is null || !AllianceAccess.CanWatch(alliance, await FirmsOf(userId, alliance, anyRole: true)))
+        var firms = alliance is null ? ActingFor.Nobody : await FirmsOf(userId, alliance);
+        if (alliance is null || !AllianceAccess.CanWatch(alliance, firms.Businesses))
             return (null, tender, new JointActor(userId, [], false));
-        var firms = await FirmsOf(userId, alliance, anyRole: false);
-        return (alliance, tender, new JointActor(userId, [.. firms], firms.Contains(alliance.LeadId)));
+        return (alliance, tender, new JointActor(userId, [.. firms.Editing], firms.Edits(alliance.LeadId)));
     }
 
-    /// <summary>The alliance's active firms the user acts for: as Owner or Manager to edit, in any role to read.</summary>
-    async Task<List<Guid>> FirmsOf(Guid userId, AllianceSnapshot alliance, bool anyRole)
-    {
-        var firms = new List<Guid>();
-        foreach (var member in alliance.Active)
-        {
-            var business = await GrainFactory.GetGrain<IBusinessGrain>(member.FirmId).Get();
-            if (anyRole ? business?.RoleOf(userId) is not null : business?.CanEdit(userId) == true) firms.Add(member.FirmId);
-        }
-        return firms;
-    }
+    /// <summary>The alliance's active firms the user acts for (any role reads; Owners and Managers edit), in one question.</summary>
+    Task<ActingFor> FirmsOf(Guid userId, AllianceSnapshot alliance) =>
+        actsFor.Of(userId, [.. alliance.Active.Select(m => m.FirmId)]);
 
     async Task<JointBidSnapshot> Commit(AllianceSnapshot alliance)
     {

@@ -5,6 +5,7 @@ namespace Marketplace.Tenders;
 
 internal sealed class BidGrain(
     [PersistentState("bid")] IPersistentState<BidState> bid,
+    IActsFor actsFor,
     ILiveUpdates live,
     MarketplaceClock clock) : Grain, IBidGrain
 {
@@ -53,7 +54,8 @@ internal sealed class BidGrain(
         // The actor first: to someone who does not act for the bidder, a firm that bid, one that did not and an
         // alliance all answer the same.
         var jointBidder = await GrainFactory.GetGrain<IJointBidderGrain>(BidderId).Bidder();
-        if ((await GrainFactory.GetGrain<IBusinessGrain>(jointBidder?.LeadId ?? BidderId).Get())?.CanEdit(actorId) != true)
+        var lead = jointBidder?.LeadId ?? BidderId;
+        if (!(await actsFor.Of(actorId, [lead])).Edits(lead))
             return Problem.Forbidden(TenderRules.NotTheBidder);
         if (jointBidder is not null && !fromWorkspace)
             return Problem.Conflict(WithdrawFromWorkspace);
@@ -78,8 +80,7 @@ internal sealed class BidGrain(
         var readers = State.Content!.Tenderers.Select(t => t.FirmId).ToList();
         if (!readers.Contains(BidderId) && await GrainFactory.GetGrain<IJointBidderGrain>(BidderId).Bidder() is { } jointBidder)
             readers.RemoveAll(firm => !jointBidder.IsActive(firm));
-        foreach (var firm in readers)
-            if ((await GrainFactory.GetGrain<IBusinessGrain>(firm).Get())?.RoleOf(userId) is not null) return State.ToSnapshot();
+        if ((await actsFor.Of(userId, readers)).Businesses.Count > 0) return State.ToSnapshot();
         var tender = await Tender.Get();
         var opened = tender?.Bids.Any(b => b.BidId == State.BidId && b.Failure is null) == true;
         return opened && await Tender.IsBuyer(userId) ? State.ToSnapshot() : none;

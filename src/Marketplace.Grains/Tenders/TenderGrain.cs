@@ -8,6 +8,7 @@ namespace Marketplace.Tenders;
 internal sealed class TenderGrain(
     [PersistentState("tender")] IPersistentState<TenderState> tender,
     ITenderBids bids,
+    IActsFor actsFor,
     ILiveUpdates live,
     IOptions<TenderOptions> options,
     MarketplaceClock clock) : Grain, ITenderGrain
@@ -17,7 +18,7 @@ internal sealed class TenderGrain(
     public async Task<Outcome<TenderSnapshot>> Draft(DraftTender command)
     {
         var buyer = await Business(command.BuyerId);
-        var actor = await Actor(command.ActorId, command.BuyerId, buyer, command.Spaces);
+        var actor = await Actor(command.ActorId, command.BuyerId, command.Spaces);
         var check = State.CheckDraft(command, buyer, Existing(actor), actor);
         if (check.Problem is { } no) return no;
         State.Draft(this.GetPrimaryKey(), command, check.Value!, clock.Now());
@@ -34,7 +35,7 @@ internal sealed class TenderGrain(
     {
         // Whoever edits acts for the buyer in the spaces named before and after: a mandate reaches no other space.
         var actor = State.Exists
-            ? await Actor(command.ActorId, State.BuyerId, await Business(State.BuyerId), [.. State.Spaces, .. command.Spaces]) : await Actor(command.ActorId);
+            ? await Actor(command.ActorId, State.BuyerId, [.. State.Spaces, .. command.Spaces]) : await Actor(command.ActorId);
         var check = State.CheckEditDraft(command, Existing(actor), actor);
         if (check.Problem is { } no) return no;
         State.EditDraft(command, check.Value!, clock.Now());
@@ -134,11 +135,11 @@ internal sealed class TenderGrain(
     Task<BusinessSnapshot?> Business(Guid id) => GrainFactory.GetGrain<IBusinessGrain>(id).Get();
 
     async Task<TenderActor> Actor(Guid userId) => State.Exists
-        ? await Actor(userId, State.BuyerId, await Business(State.BuyerId), [.. State.Spaces])
+        ? await Actor(userId, State.BuyerId, [.. State.Spaces])
         : new TenderActor(userId, false, []);
 
     /// <summary>The user and how the buyer stands in each existing space named (a missing space is refused by the rules).</summary>
-    async Task<TenderActor> Actor(Guid userId, Guid buyerId, BusinessSnapshot? buyer, Guid[] spaces)
+    async Task<TenderActor> Actor(Guid userId, Guid buyerId, Guid[] spaces)
     {
         var standings = new List<TenderSpaceStanding>();
         foreach (var id in spaces.Distinct().Take(2 * TenderRules.MaxSpaces + 1))
@@ -147,7 +148,7 @@ internal sealed class TenderGrain(
             if (await space.Get() is not { } found) continue;
             standings.Add(TenderSpaceStanding.Of(found, await space.IsAdmin(userId), await GrainFactory.SpaceBuyer(id, buyerId).Get()));
         }
-        return new TenderActor(userId, buyer?.CanEdit(userId) == true, standings);
+        return new TenderActor(userId, (await actsFor.Of(userId, [buyerId])).Edits(buyerId), standings);
     }
 
     static HashSet<Guid> Existing(TenderActor actor) => [.. actor.Spaces.Select(s => s.SpaceId)];

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Marketplace.Data;
+using Marketplace.Data.ReadModels;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Server.Auth;
@@ -17,6 +18,6 @@ internal static class UserIdentity
     /// <summary>The businesses the signed-in user acts for, in any role (empty for a visitor).</summary>
     public static async Task<List<Guid>> BusinessesOf(this MarketplaceDbContext db, ClaimsPrincipal user, CancellationToken ct) =>
         user.UserIdOrNull() is { } me
-            ? await db.BusinessMembers.AsNoTracking().Where(m => m.UserId == me).Select(m => m.BusinessId).ToListAsync(ct)
+            ? await db.ActingFor(me).AsNoTracking().Select(m => m.BusinessId).ToListAsync(ct)
             : [];
 }

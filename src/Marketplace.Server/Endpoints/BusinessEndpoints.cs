@@ -69,7 +69,7 @@ public static class BusinessEndpoints
     static async Task<Ok<VerificationDto[]>> Verifications(Guid id, ClaimsPrincipal user, MarketplaceDbContext db, CancellationToken ct)
     {
         var me = user.UserIdOrNull() ?? Guid.Empty;
-        var myBusinesses = db.BusinessMembers.Where(b => b.UserId == me).Select(b => b.BusinessId);
+        var myBusinesses = db.ActingFor(me).Select(b => b.BusinessId);
         // Spaces the viewer may see inside: those of the viewer's member firms, and those the viewer's association hosts.
         var viewerSpaces = db.SpaceMembers.Where(m => m.Status == Spaces.MembershipStatus.Member && myBusinesses.Contains(m.BusinessId))
             .Select(m => m.SpaceId)
@@ -102,7 +102,7 @@ public static class BusinessEndpoints
     static async Task<Ok<MyBusinessDto[]>> Mine(ClaimsPrincipal user, MarketplaceDbContext db, CancellationToken ct)
     {
         var me = user.UserId();
-        var rows = await db.BusinessMembers.AsNoTracking().Where(m => m.UserId == me)
+        var rows = await db.ActingFor(me).AsNoTracking()
             .Join(db.Directory, m => m.BusinessId, d => d.BusinessId, (m, d) => new { d.BusinessId, d.Name, d.Kind, m.Role })
             .OrderBy(x => x.Name).ToListAsync(ct);
         return TypedResults.Ok(rows.Select(x => new MyBusinessDto(x.BusinessId, x.Name, x.Kind, x.Role)).ToArray());

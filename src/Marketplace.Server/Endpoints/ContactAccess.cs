@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Marketplace.Businesses;
 using Marketplace.Data;
+using Marketplace.Data.ReadModels;
 using Marketplace.Server.Auth;
 using Marketplace.Spaces;
 using Microsoft.EntityFrameworkCore;
@@ -19,7 +20,7 @@ internal static class ContactAccess
     {
         if (user.UserIdOrNull() is not { } me) return false;
         if (business.RoleOf(me) is not null) return true;
-        var mine = db.BusinessMembers.Where(m => m.UserId == me).Select(m => m.BusinessId);
+        var mine = db.ActingFor(me).Select(m => m.BusinessId);
         var itsSpaces = db.SpaceMembers.Where(m => m.BusinessId == business.Id && m.Status == MembershipStatus.Member).Select(m => m.SpaceId);
         if (await db.SpaceMembers.AnyAsync(m => itsSpaces.Contains(m.SpaceId) && m.Status == MembershipStatus.Member && mine.Contains(m.BusinessId), ct))
             return true;

@@ -251,14 +251,14 @@ public static class SpaceEndpoints
     internal static async Task<bool> CanSeeDirectory(SpaceSnapshot space, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
     {
         if (user.UserIdOrNull() is not { } me) return SpaceAccess.CanSeeDirectory(space, false, false);
-        var hasMemberFirm = await db.BusinessMembers.AnyAsync(b => b.UserId == me
-            && db.SpaceMembers.Any(m => m.SpaceId == space.Id && m.BusinessId == b.BusinessId && m.Status == MembershipStatus.Member), ct);
+        var hasMemberFirm = await db.ActingFor(me).AnyAsync(b =>
+            db.SpaceMembers.Any(m => m.SpaceId == space.Id && m.BusinessId == b.BusinessId && m.Status == MembershipStatus.Member), ct);
         return SpaceAccess.CanSeeDirectory(space, await grains.Space(space.Id).IsAdmin(me), hasMemberFirm);
     }
 
     /// <summary>The firms the user acts for, in any role.</summary>
     static async Task<(Guid Id, string Name)[]> ViewerFirms(Guid userId, MarketplaceDbContext db, CancellationToken ct) =>
-        [.. (await db.BusinessMembers.AsNoTracking().Where(m => m.UserId == userId)
+        [.. (await db.ActingFor(userId).AsNoTracking()
             .Join(db.Directory.Where(d => d.Kind == BusinessKind.Firm), m => m.BusinessId, d => d.BusinessId, (m, d) => new { d.BusinessId, d.Name })
             .OrderBy(x => x.Name).ToListAsync(ct)).Select(x => (x.BusinessId, x.Name))];
 }

@@ -104,7 +104,7 @@ public static class TenderEndpoints
     static async Task<Ok<TenderSummaryDto[]>> OfBuyer(Guid id, ClaimsPrincipal user, MarketplaceDbContext db, CancellationToken ct)
     {
         var me = user.UserIdOrNull();
-        var own = me is { } userId && await db.BusinessMembers.AnyAsync(m => m.BusinessId == id && m.UserId == userId, ct);
+        var own = me is { } userId && await db.ActingFor(userId).AnyAsync(m => m.BusinessId == id, ct);
         return TypedResults.Ok(await Summaries(db.Tenders.Where(t => t.BuyerId == id && (own || t.Status != TenderStatus.Draft)), db, ct));
     }
 

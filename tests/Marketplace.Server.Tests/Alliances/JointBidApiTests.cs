@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Marketplace.Alliances;
+using Marketplace.Businesses;
 using Marketplace.Server.Endpoints;
 using Marketplace.Server.Tests.Tenders;
 using Marketplace.Tenders;
@@ -67,6 +68,33 @@ public abstract class JointBidApiTests<THost>(THost fixture) : IClassFixture<THo
         await Sign(w.Coder, t, w.CoderId, bid.Digest);
         (await w.Builder.PostAsync($"{t.Bid}/submit", null)).EnsureSuccessStatusCode();
         return t;
+    }
+
+    [Fact]
+    public async Task Who_acts_for_a_member_firm_is_known_at_once_a_manager_edits_the_bid_and_a_viewer_only_reads_it()
+    {
+        var t = await Formed();
+        var w = t.World;
+        var newcomer = w.Host.Browser();
+        var email = await newcomer.SignUp("newcomer");
+        var viewer = w.Host.Browser();
+        var request = new SaveWorkPackageRequest(null, 0, "Collaudo", 2, null, w.CoderId, new MoneyDto(10_000m, "EUR"));
+
+        var outsiderRead = await newcomer.GetAsync(t.Bid);
+        var outsiderEdit = await newcomer.PostAsJsonAsync($"{t.Bid}/work-packages", request, Json);
+        await w.Coder.Join(w.CoderId, newcomer, email, BusinessRole.Manager);
+        var managerEdit = await newcomer.PostAsJsonAsync($"{t.Bid}/work-packages", request, Json);
+        await viewer.JoinAsViewer(w.Coder, w.CoderId);
+        var viewerRead = await viewer.GetAsync(t.Bid);
+        var viewerEdit = await viewer.PostAsJsonAsync($"{t.Bid}/work-packages", request with { Title = "Collaudo finale" }, Json);
+
+        outsiderRead.StatusCode.Should().Be(HttpStatusCode.NotFound, "before joining the firm the person sees no alliance");
+        outsiderEdit.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        managerEdit.StatusCode.Should().Be(HttpStatusCode.OK, "the firm's new Manager acts for it on the very next call");
+        (await managerEdit.Read<JointBidDto>()).WorkPackages.Should().ContainSingle(p => p.Title == "Collaudo");
+        viewerRead.StatusCode.Should().Be(HttpStatusCode.OK, "a Viewer reads what the firm's people read");
+        viewerEdit.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await viewerEdit.Refusal()).Code.Should().Be("jointBid.notAnEditor");
     }
 
     [Fact]
