@@ -11,6 +11,12 @@ public interface IAllianceGrain : IGrainWithGuidKey
 
     [Alias("Get")] Task<AllianceSnapshot?> Get();
 
+    /// <summary>
+    /// The alliance as one person sees it, with what they may do (<see cref="AllianceView"/>); null when it does not
+    /// exist or none of <paramref name="viewerFirms"/> (the person's businesses) is in it, active or invited.
+    /// </summary>
+    [Alias("ViewFor")] Task<AllianceView?> ViewFor(Guid viewerId, Guid[] viewerFirms);
+
     /// <summary>The lead invites a member firm of the alliance's space.</summary>
     [Alias("Invite")] Task<Outcome<AllianceSnapshot>> Invite(InviteToAlliance command);
 

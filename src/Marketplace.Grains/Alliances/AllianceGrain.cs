@@ -24,6 +24,13 @@ internal sealed class AllianceGrain(
 
     public Task<AllianceSnapshot?> Get() => Task.FromResult(State.Exists ? State.ToSnapshot() : null);
 
+    public async Task<AllianceView?> ViewFor(Guid viewerId, Guid[] viewerFirms)
+    {
+        if (!State.Exists || State.ToSnapshot() is var snapshot && !AllianceAccess.CanRead(snapshot, viewerFirms)) return null;
+        var mine = await Task.WhenAll(viewerFirms.Distinct().Where(f => snapshot.IsActive(f) || snapshot.IsInvited(f)).Select(f => Firm(f)));
+        return State.ViewFor(viewerId, mine, await Lead(), await BidSubmitted());
+    }
+
     public Task<JointBidder?> Bidder() => Task.FromResult(State.Exists ? State.ToSnapshot().AsBidder() : null);
 
     public async Task<Outcome<AllianceSnapshot>> Invite(InviteToAlliance command)

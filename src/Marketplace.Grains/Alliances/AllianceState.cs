@@ -94,8 +94,12 @@ public sealed class AllianceState
         : invitee.Business?.Kind != BusinessKind.Firm ? Problem.Invalid("firmId", NoSuchFirm)
         : !invitee.InSpace ? Problem.Forbidden(InviteeNotInSpace)
         : Of(command.FirmId)?.Standing is AllianceStanding.Active or AllianceStanding.Invited ? Problem.Conflict(AlreadyIn)
-        : Members.Count(m => m.Standing is AllianceStanding.Active or AllianceStanding.Invited) >= MaxFirms ? Problem.Conflict(TooManyFirms, ("max", MaxFirms))
-        : null);
+        : null)
+        ?? CheckRoomToInvite();
+
+    /// <summary>Whether the alliance has room for one more firm, whichever it is.</summary>
+    Problem? CheckRoomToInvite() =>
+        Members.Count(m => m.Standing is AllianceStanding.Active or AllianceStanding.Invited) >= MaxFirms ? Problem.Conflict(TooManyFirms, ("max", MaxFirms)) : null;
 
     public void Invite(InviteToAlliance command, DateTimeOffset now) =>
         Set(new AllianceMember(command.FirmId, command.Role, AllianceStanding.Invited, null, null, now), "Invited", command.ActorId, now);
@@ -134,11 +138,15 @@ public sealed class AllianceState
 
     /// <summary>The lead removes a firm (with a reason), or takes back an invitation.</summary>
     public Problem? CheckRemove(RemoveFromAlliance command, AllianceFirm lead, bool bidSubmitted = false) =>
-        GuardLead(command.ActorId, lead)
-        ?? (Of(command.FirmId)?.Standing is not (AllianceStanding.Active or AllianceStanding.Invited) ? Problem.NotFound(FirmNotIn)
-        : command.FirmId == LeadId ? Problem.Conflict(LeadRemoving)
-        : bidSubmitted && Of(command.FirmId)!.Standing == AllianceStanding.Active ? Problem.Conflict(BidSubmitted)
-        : command.Reason.Clean() is not { Length: <= MaxReason } ? Problem.Invalid("reason", RemoveReason, ("max", MaxReason))
+        CheckRemove(command.ActorId, lead, command.FirmId, bidSubmitted)
+        ?? (command.Reason.Clean() is not { Length: <= MaxReason } ? Problem.Invalid("reason", RemoveReason, ("max", MaxReason)) : null);
+
+    /// <summary>Whether the lead may remove this firm now, whatever reason it gives.</summary>
+    Problem? CheckRemove(Guid actorId, AllianceFirm lead, Guid firmId, bool bidSubmitted) =>
+        GuardLead(actorId, lead)
+        ?? (Of(firmId)?.Standing is not (AllianceStanding.Active or AllianceStanding.Invited) ? Problem.NotFound(FirmNotIn)
+        : firmId == LeadId ? Problem.Conflict(LeadRemoving)
+        : bidSubmitted && Of(firmId)!.Standing == AllianceStanding.Active ? Problem.Conflict(BidSubmitted)
         : null);
 
     public void Remove(RemoveFromAlliance command, DateTimeOffset now) =>
@@ -178,6 +186,37 @@ public sealed class AllianceState
 
     public void AcceptAgreement(AcceptAllianceAgreement command, DateTimeOffset now) =>
         Set(Of(command.FirmId)! with { AcceptedAgreement = command.Version }, "AgreementAccepted", command.ActorId, now);
+
+    /// <summary>
+    /// The alliance as <paramref name="viewerId"/> sees it, with what they may do: each action is judged by the rule
+    /// its command runs, with the arguments the page would send (the agreement version in force), so the answer is
+    /// the command's. Refused for the viewer's role, an action is simply not offered.
+    /// </summary>
+    /// <param name="viewerFirms">The viewer's firms that are in the alliance, active or invited.</param>
+    /// <param name="bidSubmitted">The joint bid is submitted, as the commands would find it.</param>
+    public AllianceView ViewFor(Guid viewerId, IReadOnlyList<AllianceFirm> viewerFirms, AllianceFirm lead, bool bidSubmitted)
+    {
+        var snapshot = ToSnapshot();
+        var version = Agreement.Version;
+        var alliance = ViewerActions<AllianceAction>.Of(
+            (AllianceAction.Invite, GuardLead(viewerId, lead) ?? CheckRoomToInvite()),
+            (AllianceAction.PublishAgreement, GuardLead(viewerId, lead)));
+        if (AllianceAccess.CanWatch(snapshot, viewerFirms.Select(f => f.FirmId)))
+            alliance = alliance with { Allowed = [.. alliance.Allowed, AllianceAction.Watch] };
+        var firms = viewerFirms.Select(firm => new AllianceViewerFirm(firm.FirmId, firm.Business?.CanEdit(viewerId) == true,
+            Of(firm.FirmId)?.Standing == AllianceStanding.Invited
+                ? ViewerActions<AllianceFirmAction>.Of(
+                    (AllianceFirmAction.AcceptInvitation, CheckAnswer(new(viewerId, firm.FirmId, true, version), firm, bidSubmitted)),
+                    (AllianceFirmAction.DeclineInvitation, CheckAnswer(new(viewerId, firm.FirmId, false, version), firm)))
+                : ViewerActions<AllianceFirmAction>.Of(
+                    (AllianceFirmAction.AcceptAgreement, CheckAcceptAgreement(new(viewerId, firm.FirmId, version), firm)),
+                    (AllianceFirmAction.Leave, CheckLeave(viewerId, firm, bidSubmitted)))));
+        var members = Members.Where(m => m.Standing is AllianceStanding.Active or AllianceStanding.Invited)
+            .Select(m => new AllianceMemberActions(m.FirmId, ViewerActions<AllianceMemberAction>.Of(
+                (AllianceMemberAction.HandOver, CheckHandOver(viewerId, lead, m.FirmId, bidSubmitted)),
+                (AllianceMemberAction.Remove, CheckRemove(viewerId, lead, m.FirmId, bidSubmitted)))));
+        return new(snapshot, alliance, [.. firms], [.. members]);
+    }
 
     public AllianceSnapshot ToSnapshot() => new(Id, SpaceId, TenderId, Name, LeadId, [.. Members], Agreement, [.. History], Version, CreatedAt, UpdatedAt);
 

@@ -8,19 +8,23 @@ public sealed record AllianceInviteRequest(Guid FirmId, AllianceRole? Role);
 
 public sealed record AllianceAnswerRequest(bool? Accept, int AgreementVersion);
 
+/// <summary>A firm of the alliance; <see cref="Actions"/>: what the viewer (for the lead) may do about it.</summary>
 public sealed record AllianceMemberDto(Guid FirmId, string Name, AllianceRole Role, AllianceStanding Standing, int? AcceptedAgreement,
-    bool AgreementPending, string? Reason, DateTimeOffset Since);
+    bool AgreementPending, string? Reason, DateTimeOffset Since, ViewerActions<AllianceMemberAction> Actions);
 
 public sealed record AllianceEventDto(string Kind, Guid FirmId, string FirmName, string? Reason, DateTimeOffset At);
 
 public sealed record AllianceAgreementDto(int Version, string Text, DateTimeOffset PublishedAt);
 
 /// <summary>
-/// An alliance as its firms see it. <see cref="MyFirms"/> are the viewer's firms in it (active or invited);
-/// <see cref="CanLead"/>: the viewer edits for the lead.
+/// An alliance as one viewer sees it. <see cref="MyFirms"/> are the viewer's firms in it (active or invited);
+/// <see cref="CanLead"/>: the viewer edits for the lead. What the viewer may do is said in the one shape every
+/// snapshot uses (<see cref="ViewerActions{TAction}"/>, see ViewerActions.cs): <see cref="Actions"/> for the alliance,
+/// <see cref="ViewerFirms"/> for each of their own firms, and each member's <c>Actions</c> about that firm.
 /// </summary>
 public sealed record AllianceDto(Guid Id, NamedDto Space, NamedDto? Tender, string Name, NamedDto Lead, AllianceMemberDto[] Members,
-    AllianceAgreementDto Agreement, AllianceEventDto[] History, int Version, Guid[] MyFirms, bool CanLead, DateTimeOffset UpdatedAt);
+    AllianceAgreementDto Agreement, AllianceEventDto[] History, int Version, Guid[] MyFirms, bool CanLead,
+    ViewerActions<AllianceAction> Actions, AllianceViewerFirm[] ViewerFirms, DateTimeOffset UpdatedAt);
 
 public sealed record AllianceSummaryDto(Guid Id, string Name, Guid? TenderId, string? TenderTitle, Guid LeadId, string LeadName,
     Guid FirmId, AllianceRole Role, AllianceStanding Standing);

@@ -53,13 +53,13 @@ public static class AllianceEndpoints
     {
         var id = Guid.NewGuid();
         var outcome = await grains.Alliance(id).Form(new FormAlliance(user.UserId(), body.LeadId, body.SpaceId, body.TenderId, body.Name ?? "", body.AgreementText ?? ""));
-        return outcome.Problem is { } no ? no.ToHttp() : TypedResults.Created($"/api/alliances/{id}", await Dto(outcome.Value!, user, grains, db, ct));
+        return outcome.Problem is { } no ? no.ToHttp() : TypedResults.Created($"/api/alliances/{id}", await Dto(await View(outcome.Value!, user, grains, db, ct), user, grains, db, ct));
     }
 
     static async Task<Results<Ok<AllianceDto>, ProblemHttpResult>> Get(
         Guid id, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
-        await grains.Alliance(id).Get() is { } alliance && AllianceAccess.CanRead(alliance, await db.BusinessesOf(user, ct))
-            ? TypedResults.Ok(await Dto(alliance, user, grains, db, ct))
+        await grains.Alliance(id).ViewFor(user.UserId(), [.. await db.BusinessesOf(user, ct)]) is { } view
+            ? TypedResults.Ok(await Dto(view, user, grains, db, ct))
             : ProblemResults.NotFound(NotFound);
 
     static Task<Results<Ok<AllianceDto>, ProblemHttpResult>> Invite(
@@ -209,25 +209,31 @@ public static class AllianceEndpoints
         if (await grains.Alliance(id).Get() is not { } alliance || !AllianceAccess.CanRead(alliance, await db.BusinessesOf(user, ct)))
             return ProblemResults.NotFound(NotFound);
         var outcome = await command(grains.Alliance(id));
-        return outcome.Problem is { } no ? no.ToHttp() : TypedResults.Ok(await Dto(outcome.Value!, user, grains, db, ct));
+        return outcome.Problem is { } no ? no.ToHttp() : TypedResults.Ok(await Dto(await View(outcome.Value!, user, grains, db, ct), user, grains, db, ct));
     }
 
-    static async Task<AllianceDto> Dto(AllianceSnapshot a, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
+    /// <summary>The alliance after a command, as the viewer now sees it: with nothing to do once their firms are out of it (left, declined, removed).</summary>
+    static async Task<AllianceView> View(AllianceSnapshot changed, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
+        await grains.Alliance(changed.Id).ViewFor(user.UserId(), [.. await db.BusinessesOf(user, ct)])
+        ?? new AllianceView(changed, ViewerActions<AllianceAction>.None, [], []);
+
+    static async Task<AllianceDto> Dto(AllianceView view, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
     {
+        var a = view.Alliance;
         var firms = a.Members.Select(m => m.FirmId).ToList();
         var names = await db.Directory.AsNoTracking().Where(d => firms.Contains(d.BusinessId)).ToDictionaryAsync(d => d.BusinessId, d => d.Name, ct);
         var spaceName = await db.Spaces.AsNoTracking().Where(s => s.SpaceId == a.SpaceId).Select(s => s.Name).SingleOrDefaultAsync(ct) ?? "";
         var tender = a.TenderId is { } tenderId ? await grains.Tender(tenderId).Get() : null;
-        var mine = (await db.BusinessesOf(user, ct)).Where(f => a.IsActive(f) || a.IsInvited(f)).ToArray();
-        var lead = await grains.GetGrain<Businesses.IBusinessGrain>(a.LeadId).Get();
+        var rows = view.Members.ToDictionary(m => m.FirmId, m => m.Actions);
         string Name(Guid firm) => names.GetValueOrDefault(firm, "");
         return new AllianceDto(a.Id, new NamedDto(a.SpaceId, spaceName), tender is null ? null : new NamedDto(tender.Id, tender.Details.Title), a.Name,
             new NamedDto(a.LeadId, Name(a.LeadId)),
             [.. a.Members.Where(m => m.Standing is AllianceStanding.Active or AllianceStanding.Invited).OrderBy(m => m.Role).ThenBy(m => Name(m.FirmId))
                 .Select(m => new AllianceMemberDto(m.FirmId, Name(m.FirmId), m.Role, m.Standing, m.AcceptedAgreement,
-                    m.Standing == AllianceStanding.Active && !a.HasAcceptedAgreement(m.FirmId), m.Reason, m.Since))],
+                    m.Standing == AllianceStanding.Active && !a.HasAcceptedAgreement(m.FirmId), m.Reason, m.Since,
+                    rows.GetValueOrDefault(m.FirmId, ViewerActions<AllianceMemberAction>.None)))],
             new AllianceAgreementDto(a.Agreement.Version, a.Agreement.Text, a.Agreement.PublishedAt),
             [.. a.History.OrderByDescending(e => e.Sequence).Select(e => new AllianceEventDto(e.Kind, e.FirmId, Name(e.FirmId), e.Reason, e.At))],
-            a.Version, mine, lead?.CanEdit(user.UserId()) == true, a.UpdatedAt);
+            a.Version, [.. view.Firms.Select(f => f.FirmId)], view.Leads, view.Actions, view.Firms, a.UpdatedAt);
     }
 }

@@ -8,7 +8,7 @@ namespace Marketplace.Server.Hosting;
 /// <summary>
 /// Lists every refusal code in the OpenAPI document (schema <c>ProblemCode</c>, found by reflection over the
 /// <see cref="Refusal"/> fields the project's assemblies declare) and the ProblemDetails extensions that carry them
-/// (schema <c>Refusal</c>), so clients translate codes instead of English text and a code without a translation
+/// (schema <c>Refusal</c>) or a snapshot's blockers (<see cref="ActionBlocker{TAction}"/>), so clients translate codes instead of English text and a code without a translation
 /// fails the client's type check.
 /// </summary>
 public sealed class ProblemCodesDocument : IOpenApiDocumentTransformer
@@ -60,6 +60,10 @@ public sealed class ProblemCodesDocument : IOpenApiDocumentTransformer
             Required = new HashSet<string> { "code", "args" },
             Properties = new Dictionary<string, IOpenApiSchema> { ["code"] = code, ["args"] = args },
         };
+        // A blocker in a snapshot's viewer actions carries a refusal's code: typed as one, so clients translate it alike.
+        foreach (var (name, schema) in document.Components.Schemas)
+            if (name.StartsWith($"{nameof(ActionBlocker<>)}Of", StringComparison.Ordinal) && schema is OpenApiSchema { Properties: { } properties })
+                properties["code"] = code;
         document.Components.Schemas["Refusal"] = new OpenApiSchema
         {
             Type = JsonSchemaType.Object,

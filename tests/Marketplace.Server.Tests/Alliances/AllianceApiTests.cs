@@ -57,6 +57,26 @@ public abstract class AllianceApiTests<THost>(THost fixture) : IClassFixture<THo
     }
 
     [Fact]
+    public async Task The_alliance_tells_each_viewer_what_they_may_do_and_why_not_in_the_codes_refusals_use()
+    {
+        var (w, _, alliance) = await Formed();
+        alliance.Actions.Allowed.Should().BeEquivalentTo([AllianceAction.Invite, AllianceAction.PublishAgreement, AllianceAction.Watch]);
+        await Invite(w, w.Builder, alliance.Id, w.CoderId);
+
+        var lead = (await w.Builder.GetFromJsonAsync<AllianceDto>($"/api/alliances/{alliance.Id}", Json))!;
+        lead.Members.Single(m => m.FirmId == w.CoderId).Actions.Allowed.Should().Equal(AllianceMemberAction.Remove);
+        lead.ViewerFirms.Should().ContainSingle().Which.Actions.Blocked.Should().ContainEquivalentOf(
+            new { Action = AllianceFirmAction.Leave, Code = "alliance.leadLeaving" });
+        var invited = (await w.Coder.GetFromJsonAsync<AllianceDto>($"/api/alliances/{alliance.Id}", Json))!;
+        invited.ViewerFirms.Should().ContainSingle().Which.Should().BeEquivalentTo(new { FirmId = w.CoderId, ActsFor = true });
+        invited.ViewerFirms[0].Actions.Allowed.Should().Equal(AllianceFirmAction.AcceptInvitation, AllianceFirmAction.DeclineInvitation);
+        invited.Actions.Allowed.Should().BeEmpty("the invited firm's people neither lead nor watch the alliance yet");
+        invited.Members.Should().OnlyContain(m => m.Actions.Allowed.Length == 0 && m.Actions.Blocked.Length == 0);
+
+        (await w.Outsider.GetAsync($"/api/alliances/{alliance.Id}")).StatusCode.Should().Be(HttpStatusCode.NotFound, "an outsider learns nothing, not even what they may not do");
+    }
+
+    [Fact]
     public async Task New_agreement_terms_must_be_accepted_again_and_the_lead_can_hand_over()
     {
         var (w, _, alliance) = await Formed();

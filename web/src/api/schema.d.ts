@@ -1715,6 +1715,29 @@ export interface components {
             expiresIn: number;
             refreshToken: string;
         };
+        ActionBlockerOfAllianceAction: {
+            action: components["schemas"]["AllianceAction"];
+            code: components["schemas"]["ProblemCode"];
+            args: {
+                [key: string]: string;
+            };
+        };
+        ActionBlockerOfAllianceFirmAction: {
+            action: components["schemas"]["AllianceFirmAction"];
+            code: components["schemas"]["ProblemCode"];
+            args: {
+                [key: string]: string;
+            };
+        };
+        ActionBlockerOfAllianceMemberAction: {
+            action: components["schemas"]["AllianceMemberAction"];
+            code: components["schemas"]["ProblemCode"];
+            args: {
+                [key: string]: string;
+            };
+        };
+        /** @enum {unknown} */
+        AllianceAction: "Invite" | "PublishAgreement" | "Watch";
         AllianceAgreementDto: {
             /** Format: int32 */
             version: number;
@@ -1741,6 +1764,8 @@ export interface components {
             version: number;
             myFirms: string[];
             canLead: boolean;
+            actions: components["schemas"]["ViewerActionsOfAllianceAction"];
+            viewerFirms: components["schemas"]["AllianceViewerFirm"][];
             /** Format: date-time */
             updatedAt: string;
         };
@@ -1753,11 +1778,15 @@ export interface components {
             /** Format: date-time */
             at: string;
         };
+        /** @enum {unknown} */
+        AllianceFirmAction: "AcceptInvitation" | "DeclineInvitation" | "AcceptAgreement" | "Leave";
         AllianceInviteRequest: {
             /** Format: uuid */
             firmId: string;
             role: null | components["schemas"]["AllianceRole"];
         };
+        /** @enum {unknown} */
+        AllianceMemberAction: "HandOver" | "Remove";
         AllianceMemberDto: {
             /** Format: uuid */
             firmId: string;
@@ -1770,6 +1799,7 @@ export interface components {
             reason: null | string;
             /** Format: date-time */
             since: string;
+            actions: components["schemas"]["ViewerActionsOfAllianceMemberAction"];
         };
         /** @enum {unknown} */
         AllianceRole: "Lead" | "Member" | "Subcontractor";
@@ -1789,6 +1819,12 @@ export interface components {
             firmId: string;
             role: components["schemas"]["AllianceRole"];
             standing: components["schemas"]["AllianceStanding"];
+        };
+        AllianceViewerFirm: {
+            /** Format: uuid */
+            firmId: string;
+            actsFor: boolean;
+            actions: components["schemas"]["ViewerActionsOfAllianceFirmAction"];
         };
         AmendmentDto: {
             /** Format: int32 */
@@ -2912,6 +2948,18 @@ export interface components {
         VersionRequest: {
             /** Format: int32 */
             version: number;
+        };
+        ViewerActionsOfAllianceAction: {
+            allowed: components["schemas"]["AllianceAction"][];
+            blocked: components["schemas"]["ActionBlockerOfAllianceAction"][];
+        };
+        ViewerActionsOfAllianceFirmAction: {
+            allowed: components["schemas"]["AllianceFirmAction"][];
+            blocked: components["schemas"]["ActionBlockerOfAllianceFirmAction"][];
+        };
+        ViewerActionsOfAllianceMemberAction: {
+            allowed: components["schemas"]["AllianceMemberAction"][];
+            blocked: components["schemas"]["ActionBlockerOfAllianceMemberAction"][];
         };
         WorkPackageDto: {
             /** Format: uuid */

@@ -105,6 +105,11 @@ export type AllianceDto = Dto<"AllianceDto">;
 export type AllianceMemberDto = Dto<"AllianceMemberDto">;
 export type AllianceEventDto = Dto<"AllianceEventDto">;
 export type AllianceSummaryDto = Dto<"AllianceSummaryDto">;
+/** One of the viewer's firms in an alliance: whether they act for it, and what they may do for it (ViewerActions). */
+export type AllianceViewerFirm = Dto<"AllianceViewerFirm">;
+export type AllianceAction = Dto<"AllianceAction">;
+export type AllianceFirmAction = Dto<"AllianceFirmAction">;
+export type AllianceMemberAction = Dto<"AllianceMemberAction">;
 /** One partner in a firm's relationship ledger: their joint bids, the lots won together and the value of that work. */
 export type PartnerLedgerDto = Dto<"PartnerLedgerDto">;
 export type FormAllianceRequest = Dto<"FormAllianceRequest">;

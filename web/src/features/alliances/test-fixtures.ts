@@ -17,6 +17,7 @@ export function member(firmId: string, name: string, more: Partial<AllianceMembe
     agreementPending: false,
     reason: null,
     since: "2026-02-01T10:00:00Z",
+    actions: { allowed: [], blocked: [] },
     ...more,
   };
 }
@@ -39,6 +40,8 @@ export function allianceDto(more: Partial<AllianceDto> = {}): AllianceDto {
     version: 7,
     myFirms: [LEAD],
     canLead: true,
+    actions: { allowed: ["Invite", "PublishAgreement", "Watch"], blocked: [] },
+    viewerFirms: [],
     updatedAt: "2026-02-02T10:00:00Z",
     ...more,
   };
