@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
 using Marketplace.Businesses;
 using Marketplace.Server.Endpoints;
 using Marketplace.Spaces;
@@ -70,5 +71,52 @@ public sealed class SpaceBrowserTests(BrowserFixture fixture) : IClassFixture<Br
         await Expect(admin.GetByTestId("dashboard-uncovered")).ToContainTextAsync("Prodotti dell'agricoltura");
         // A viewport capture: a full-page one resizes the page and can catch the charts while they redraw.
         await admin.ScreenshotAsync(new() { Path = Shot("space-dashboard.png") });
+    }
+
+    [Fact]
+    public async Task A_visitor_narrows_a_public_directory_by_size_and_words_and_the_address_keeps_the_search()
+    {
+        // Arranged through the API: a space whose directory is public, with two member firms of different sizes.
+        var secretary = fixture.NewApiClient();
+        await secretary.SignUp("segreteria-romagna");
+        var association = await secretary.CreateBusiness("Associazione Artigiani Romagna", BusinessKind.Association);
+        var space = (await (await secretary.PostAsJsonAsync("/api/spaces", new CreateSpaceRequest(association.Id, "Spazio Artigiani Romagna",
+            "Imprese artigiane della Romagna.", [], ["RA"], DirectoryVisibility.Public, "1. Possono aderire le imprese artigiane."), Json))
+            .Read<SpaceDetailDto>()).Summary.Id;
+        foreach (var (person, name, size) in new[] { ("verdi", "Costruzioni Verdi S.r.l.", FirmSize.Small), ("neri", "Impianti Neri S.n.c.", FirmSize.Micro) })
+        {
+            var owner = fixture.NewApiClient();
+            await owner.SignUp(person);
+            var firm = await owner.CreateBusiness(name);
+            await owner.EditProfile(firm.Id, EditOf(firm) with { Size = size });
+            (await owner.PostAsJsonAsync($"/api/spaces/{space}/applications", new ApplyRequest(firm.Id, null, 1), Json)).EnsureSuccessStatusCode();
+            (await secretary.PostAsJsonAsync($"/api/spaces/{space}/firms/{firm.Id}/decision", new DecisionRequest(MembershipDecision.Approve, null), Json))
+                .EnsureSuccessStatusCode();
+        }
+
+        var visitor = await fixture.NewPerson();
+        await visitor.GotoAsync($"/#/spaces/{space}");
+        var members = visitor.GetByTestId("space-member");
+        await Expect(members).ToHaveCountAsync(2);
+
+        await visitor.GetByTestId("directory-filter-size").SelectOptionAsync("Micro");
+        await Expect(members).ToHaveCountAsync(1);
+        await Expect(members).ToContainTextAsync("Impianti Neri S.n.c.");
+        await Expect(visitor).ToHaveURLAsync(new Regex("size=Micro"));
+
+        await visitor.GetByTestId("directory-search-words").FillAsync("Verdi");
+        await Expect(visitor.GetByTestId("space-members")).ToContainTextAsync("Nessuna impresa membro corrisponde ai filtri.");
+        await visitor.GetByTestId("directory-reset").ClickAsync();
+        await Expect(members).ToHaveCountAsync(2);
+        await Expect(visitor.GetByTestId("directory-search-words")).ToHaveValueAsync("");
+
+        await visitor.GetByTestId("directory-search-words").FillAsync("Verdi");
+        await Expect(members).ToHaveCountAsync(1);
+        await Expect(visitor).ToHaveURLAsync(new Regex("q=Verdi"));
+        await visitor.ReloadAsync();
+        await Expect(visitor.GetByTestId("directory-search-words")).ToHaveValueAsync("Verdi");
+        await Expect(members).ToHaveCountAsync(1);
+        await Expect(members).ToContainTextAsync("Costruzioni Verdi S.r.l.");
+        await visitor.ScreenshotAsync(new() { Path = Shot("space-directory-search.png"), FullPage = true });
     }
 }

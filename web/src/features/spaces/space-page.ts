@@ -17,7 +17,7 @@ import { spaceShowcase } from "../showcase/space-showcase";
 import { spaceTenders } from "../tenders/tender-lists";
 import { adminArea } from "./admin-area";
 import type { SpaceContext } from "./space-context";
-import { spaceDirectory } from "./space-directory";
+import "./space-directory";
 import { territoryView, visibilityBadge } from "./space-views";
 import { canSeeMembers } from "./standing";
 import { standingPanel } from "./standing-panel";
@@ -56,7 +56,8 @@ export function spacePage(id: string, redraw: Redraw): Page {
   };
   const panel = standingPanel(ctx);
   const admin = adminArea(ctx);
-  const directory = spaceDirectory(id, redraw);
+  /** Bumped whenever the members may have changed: the members' card searches again. */
+  let membersRefresh = 0;
   const showcase = spaceShowcase(id, redraw);
   /** The tenders published in the space: public notices, like the tenders themselves. */
   const tenders = spaceTenders(id, redraw);
@@ -125,13 +126,10 @@ export function spacePage(id: string, redraw: Redraw): Page {
 
   /** Searches the members only when the viewer may see them; otherwise says so without a refused request. */
   function loadMembers(): void {
-    if (detail && !canSeeMembers(detail)) {
-      directory.forbid();
-      showcase.forbid();
-    } else {
-      directory.load();
-      showcase.load();
-    }
+    membersRefresh++;
+    if (detail && !canSeeMembers(detail)) showcase.forbid();
+    else showcase.load();
+    redraw();
   }
 
   async function loadRoles(): Promise<void> {
@@ -179,16 +177,9 @@ export function spacePage(id: string, redraw: Redraw): Page {
   const liveState = (): LiveState =>
     detail === null ? "connecting" : combinedLiveState(adminLive === null ? [spaceLive] : [spaceLive, adminLive]);
 
-  function membersView(d: SpaceDetailDto) {
-    const count = d.summary.memberCount;
-    return html`<section class="card space-directory" id="space-directory" aria-labelledby="space-members-title">
-      <div class="section-head">
-        <h2 id="space-members-title">${t("space.members")} <span class="count">${count}</span></h2>
-        ${directory.state() === "forbidden" ? nothing : html`<span class="muted small">${t("spaceDirectory.intro")}</span>`}
-      </div>
-      ${directory.view(count, "space-members-title")}
-    </section>`;
-  }
+  const membersView = (d: SpaceDetailDto) =>
+    html`<space-directory .spaceId=${id} .memberCount=${d.summary.memberCount} .forbidden=${!canSeeMembers(d)}
+      .refresh=${membersRefresh}></space-directory>`;
 
   function guestView() {
     return html`<section class="card standing-panel guest" aria-labelledby="guest-title">
@@ -270,7 +261,6 @@ export function spacePage(id: string, redraw: Redraw): Page {
       unwatchAdmin?.();
       unlistenShowcase();
       loadDetail.cancel();
-      directory.dispose();
       showcase.dispose();
       tenders.dispose();
       admin.dispose();
