@@ -14,6 +14,14 @@
 #   bash scripts/bench.sh fanout [--watchers 1000] [--edits 100] [--rate 10]
 #       1,000 watchers of one alliance workspace, 10 joint-bid edits per second, against a bare hub broadcast.
 #       Writes artifacts/benchmarks/fan-out.md.
+#   bash scripts/bench.sh http [--firms 100000] [--tenders 10000] [--alliances 300] [--seconds 10] [--warmup 3] [--connections 32]
+#       page-level reads (tender detail, inbox, business page, space page, alliance workspace and its joint bid, directory
+#       first page, tender list of a space) over HTTP with a firm Owner's bearer token, driven by wrk (installed if
+#       missing), each between two runs of a bare "bearer authentication + one grain call" endpoint in the same run
+#       (issue #11). Writes artifacts/benchmarks/http-reads.md; exits 1 if any request failed.
+# Every scenario accepts --fsync-off: PostgreSQL then runs with fsync off (faster, not durable). By default it is on,
+# as in production, so the deadline burst's bids/s are durable bids; the deadline report adds pgbench's durable
+# inserts/s (16 clients, 10 s) measured in the same run, and the ratio of bids/s to it.
 # Run it on an otherwise idle machine: it measures time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,5 +29,12 @@ results=$(mktemp -d /tmp/marketplace-bench.XXXXXX)
 pgdir=""
 say() { printf '==> %s\n' "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+pg_fsync=on
+args=()
+for arg in "$@"; do
+  if [ "$arg" = "--fsync-off" ]; then pg_fsync=off; else args+=("$arg"); fi
+done
 source scripts/postgres.sh
-dotnet run -c Release --project tests/Marketplace.Benchmarks -p:SkipWebClient=true -- "$@"
+export PGBENCH="$PGBIN/pgbench"
+if [ "${args[0]:-}" = "http" ] && ! command -v wrk >/dev/null; then apt_install "wrk (the HTTP load tool)" "wrk"; fi
+dotnet run -c Release --project tests/Marketplace.Benchmarks -p:SkipWebClient=true -- "${args[@]}"

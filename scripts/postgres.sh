@@ -1,6 +1,7 @@
 # Shared by test.sh and bench.sh: make sure PostgreSQL's server binaries are here (installing them as root on
 # Debian), and start a throwaway cluster on a free loopback port that is removed when the calling script exits.
-# Sets MARKETPLACE_TEST_POSTGRES unless it is already set. Expects say/die from the caller.
+# Sets MARKETPLACE_TEST_POSTGRES unless it is already set. Expects say/die from the caller. The cluster runs with
+# fsync off (tests check behaviour, not durability on power loss) unless the caller sets pg_fsync=on (benchmarks do).
 
 apt_install() {
   if [ "$(id -u)" -ne 0 ]; then die "$1 is missing: install the Debian package(s) '$2' (or run this as root to install them)."; fi
@@ -38,7 +39,7 @@ if [ -z "${MARKETPLACE_TEST_POSTGRES:-}" ]; then
     || as_pg "$PGBIN/initdb" -D "$pgdir/data" -U postgres --auth=trust -E UTF8 --locale=C >"$pgdir/initdb.log" 2>&1 \
     || die "initdb failed: $(tail -5 "$pgdir/initdb.log")"
   as_pg "$PGBIN/pg_ctl" -D "$pgdir/data" -l "$pgdir/server.log" -w -t 30 \
-    -o "-c listen_addresses=127.0.0.1 -p $port -k $pgdir -c max_connections=300 -c fsync=off" start >/dev/null \
+    -o "-c listen_addresses=127.0.0.1 -p $port -k $pgdir -c max_connections=300 -c fsync=${pg_fsync:-off}" start >/dev/null \
     || die "PostgreSQL did not start: $(tail -5 "$pgdir/server.log")"
   export MARKETPLACE_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
 fi

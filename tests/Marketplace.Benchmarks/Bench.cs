@@ -63,6 +63,18 @@ internal static class Bench
         return $"{Environment.ProcessorCount} cores{(cpu is null ? "" : $" ({cpu})")}, .NET {Environment.Version}, {Environment.OSVersion}{load}";
     }
 
+    /// <summary>Runs a command-line tool (wrk, pgbench) to its end: its exit code and what it printed.</summary>
+    public static async Task<(int Exit, string Output, string Errors)> RunTool(string file, IEnumerable<string> arguments)
+    {
+        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        using var tool = Process.Start(start) ?? throw new InvalidOperationException($"{file} did not start.");
+        var output = tool.StandardOutput.ReadToEndAsync();
+        var errors = tool.StandardError.ReadToEndAsync();
+        await tool.WaitForExitAsync();
+        return (tool.ExitCode, await output, await errors);
+    }
+
     /// <summary>Writes artifacts/benchmarks/<paramref name="fileName"/> and says where.</summary>
     public static async Task Write(string fileName, string markdown)
     {

@@ -237,6 +237,9 @@ internal static class DeadlineBurstBenchmark
             chain.Add($"{bidLinks.Count(l => l.Sequence > sealedAtOpening.Value.Sequence)} submissions are recorded after the bids were opened");
         var violations = checks.SelectMany(c => c.Problems).ToList();
 
+        // The database's own durable insert rate in the same run, after the burst so it does not load the burst.
+        var pgbench = await Pgbench.DurableInserts(database.ConnectionString);
+
         // --- figures ---------------------------------------------------------------------------------------------------
         var burst = calls.Where(c => !c.Shot.Late).ToList();
         var late = calls.Where(c => c.Shot.Late).ToList();
@@ -282,6 +285,11 @@ internal static class DeadlineBurstBenchmark
 
             Throughput: **{throughput:F0} acknowledged bids/s** ({burstAcked} over {span:F2} s, first burst start to last burst completion).
             During that time {cpu}.
+
+            {(pgbench is { } pg
+                ? $"The database alone (pgbench after the burst, {pg.Clients} clients, {pg.Seconds} s, one INSERT per transaction; {pg.Settings}): "
+                    + $"**{pg.InsertsPerSecond:F0} durable inserts/s**; the burst's bids/s are **{throughput / pg.InsertsPerSecond:P1}** of it."
+                : "pgbench was not found (it ships with PostgreSQL's server package): no database figure to compare with.")}
 
             | latency, ms | p50 | p95 | p99 | max |
             |---|---|---|---|---|

@@ -14,9 +14,11 @@ namespace Marketplace.Testing;
 /// <summary>
 /// The real server (silo included) on a given database, with its own silo ports so hosts can run side by side.
 /// <paramref name="realPort"/> serves on a real Kestrel port, for SignalR and browser tests; <paramref name="clock"/>
-/// replaces the marketplace's clock (a FakeTimeProvider, to cross tender deadlines at will; the runtime keeps the real one).
+/// replaces the marketplace's clock (a FakeTimeProvider, to cross tender deadlines at will; the runtime keeps the real one);
+/// <paramref name="services"/> adds to the server's services (the benchmarks' own baseline endpoint, which the product does not map).
 /// </summary>
-public sealed class MarketplaceHost(TestDatabase database, bool realPort = false, bool seed = false, TimeProvider? clock = null)
+public sealed class MarketplaceHost(TestDatabase database, bool realPort = false, bool seed = false, TimeProvider? clock = null,
+    Action<IServiceCollection>? services = null)
     : WebApplicationFactory<Program>
 {
     public TestDatabase Database { get; } = database;
@@ -33,7 +35,8 @@ public sealed class MarketplaceHost(TestDatabase database, bool realPort = false
         // Tests sign in and write far more often than a person; the rate-limit tests set their own small limits.
         foreach (var limit in new[] { "Auth", "Writes", "Uploads" }) builder.UseSetting($"RateLimits:{limit}:PermitLimit", "1000000");
         if (realPort) UseKestrel(0);
-        if (clock is not null) builder.ConfigureTestServices(services => services.AddSingleton(new MarketplaceClock(clock)));
+        if (clock is not null) builder.ConfigureTestServices(s => s.AddSingleton(new MarketplaceClock(clock)));
+        if (services is not null) builder.ConfigureTestServices(services);
     }
 
     /// <summary>The base address of the real Kestrel port (only with realPort).</summary>

@@ -1,0 +1,55 @@
+using System.Globalization;
+
+namespace Marketplace.Benchmarks;
+
+/// <summary>One load run of one request: throughput, latency percentiles, failures, and the machine's load when it began.</summary>
+internal sealed record LoadRun(string Request, double RequestsPerSecond, double P50Ms, double P99Ms, long Requests, long Failures, string LoadAtStart);
+
+/// <summary>
+/// Drives one GET with wrk (a C load generator in its own process, so the callers do not share the server's thread
+/// pool): fixed connections, a fixed duration, every request carrying the user's bearer token. wrk's own histogram
+/// gives the percentiles; a small Lua script prints them with the counts on one line, so nothing parses wrk's prose.
+/// </summary>
+internal sealed class WrkDriver(Uri server, int connections, int threads) : IDisposable
+{
+    // wrk calls done() once, after the run; latencies are in microseconds. Non-2xx answers count as failures.
+    const string Script = """
+        done = function(summary, latency, requests)
+          local e = summary.errors
+          io.write(string.format("RESULT %d %d %d %d %d\n", summary.requests, summary.duration,
+            latency:percentile(50), latency:percentile(99), e.connect + e.read + e.write + e.status + e.timeout))
+        end
+        """;
+
+    readonly string script = WriteScript();
+
+    static string WriteScript()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"marketplace-wrk-{Guid.NewGuid():N}.lua");
+        File.WriteAllText(path, Script);
+        return path;
+    }
+
+    public static bool Installed() => Paths().Any(File.Exists);
+
+    static IEnumerable<string> Paths() =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries).Select(d => Path.Combine(d, "wrk"));
+
+    public async Task<LoadRun> Run(string request, string pathAndQuery, string token, TimeSpan duration)
+    {
+        var load = string.Join(' ', File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ').Take(3) : ["?"]);
+        var (exit, output, errors) = await Bench.RunTool("wrk",
+        [
+            "-t", threads.ToString(CultureInfo.InvariantCulture), "-c", connections.ToString(CultureInfo.InvariantCulture),
+            "-d", $"{Math.Max(1, (int)duration.TotalSeconds)}s", "--timeout", "30s", "-s", script,
+            "-H", $"Authorization: Bearer {token}", new Uri(server, pathAndQuery).ToString(),
+        ]);
+        var line = output.Split('\n').FirstOrDefault(l => l.StartsWith("RESULT ", StringComparison.Ordinal))
+            ?? throw new InvalidOperationException($"wrk gave no result for {request} (exit {exit}): {output}{errors}");
+        var f = line.Split(' ')[1..].Select(x => long.Parse(x, CultureInfo.InvariantCulture)).ToArray();
+        var (requests, micros) = (f[0], f[1]);
+        return new LoadRun(request, requests / (micros / 1e6), f[2] / 1000.0, f[3] / 1000.0, requests, f[4], load);
+    }
+
+    public void Dispose() => File.Delete(script);
+}
