@@ -58,7 +58,7 @@ public static class WebSetup
             c.ProblemDetails.Extensions.TryAdd("traceId", c.HttpContext.TraceIdentifier));
         services.AddExceptionHandler<BadRequestProblems>();
         services.AddExceptionHandler<UnavailableProblems>();
-        services.AddOpenApi(o => o.AddDocumentTransformer<ProblemCodesDocument>().AddOperationTransformer<Auth.IdentityOperationIds>());
+        services.AddOpenApi(o => o.AddDocumentTransformer<ProblemCodesDocument>().AddDocumentTransformer<HubMessagesDocument>().AddOperationTransformer<Auth.IdentityOperationIds>());
         services.AddSignalR(o => o.AddFilter<Hubs.UnavailableHubFilter>()).AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.AddMarketplaceRateLimits();
         services.AddHealthChecks().AddDbContextCheck<MarketplaceDbContext>(tags: ["ready"]);

@@ -1750,6 +1750,12 @@ export interface components {
             /** Format: int32 */
             agreementVersion: number;
         };
+        AllianceChangedDto: {
+            /** Format: uuid */
+            allianceId: string;
+            /** Format: int32 */
+            version: number;
+        };
         AllianceDto: {
             /** Format: uuid */
             id: string;
@@ -1966,6 +1972,14 @@ export interface components {
             previousHash: string;
             hash: string;
         };
+        BidChangedDto: {
+            /** Format: uuid */
+            tenderId: string;
+            /** Format: uuid */
+            bidId: string;
+            status: components["schemas"]["BidStatus"];
+            receipt: null | components["schemas"]["ReceiptDto"];
+        };
         BidDto: {
             /** Format: uuid */
             bidId: string;
@@ -2039,6 +2053,18 @@ export interface components {
         };
         /** @enum {unknown} */
         BusinessRole: "Owner" | "Manager" | "Viewer";
+        BusinessTeamDto: {
+            /** Format: uuid */
+            businessId: string;
+            /** Format: int32 */
+            version: number;
+            members: components["schemas"]["BusinessTeamMemberDto"][];
+        };
+        BusinessTeamMemberDto: {
+            /** Format: uuid */
+            userId: string;
+            role: components["schemas"]["BusinessRole"];
+        };
         /** @enum {unknown} */
         BuyerApproval: "Requested" | "Approved" | "Revoked" | null;
         /** @enum {unknown} */
@@ -2315,6 +2341,31 @@ export interface components {
                 [key: string]: string[];
             };
         };
+        /** @description What the server pushes over SignalR (/hubs/marketplace): the client method name, and the payload it carries. */
+        HubMessages: {
+            AllianceChanged: components["schemas"]["AllianceChangedDto"];
+            BidChanged: components["schemas"]["BidChangedDto"];
+            BusinessChanged: components["schemas"]["BusinessProfileDto"];
+            BusinessTeamChanged: components["schemas"]["BusinessTeamDto"];
+            InboxChanged: components["schemas"]["InboxChangedDto"];
+            JointBidChanged: components["schemas"]["JointBidChangedDto"];
+            PresenceChanged: components["schemas"]["PresenceDto"];
+            ShowcaseChanged: components["schemas"]["ShowcaseChangedDto"];
+            SpaceChanged: components["schemas"]["SpaceChangedDto"];
+            SpaceMembershipsChanged: components["schemas"]["SpaceChangedDto"];
+            SpaceStandingChanged: components["schemas"]["SpaceStandingChangedDto"];
+            TenderChanged: components["schemas"]["TenderChangedDto"];
+        };
+        /**
+         * @description A method the client invokes on /hubs/marketplace (to watch a topic, or stop watching it).
+         * @enum {string}
+         */
+        HubMethod: "UnwatchAlliance" | "UnwatchBusiness" | "UnwatchSpace" | "UnwatchTender" | "WatchAlliance" | "WatchBusiness" | "WatchBusinessTeam" | "WatchSpace" | "WatchSpaceAdmin" | "WatchTender";
+        InboxChangedDto: {
+            /** Format: uuid */
+            tenderId: string;
+            title: string;
+        };
         InboxItemDto: {
             /** Format: uuid */
             tenderId: string;
@@ -2360,6 +2411,13 @@ export interface components {
             text: string;
             /** Format: int32 */
             version: number;
+        };
+        JointBidChangedDto: {
+            /** Format: uuid */
+            allianceId: string;
+            /** Format: int32 */
+            version: number;
+            digest: string;
         };
         JointBidDto: {
             /** Format: uuid */
@@ -2528,6 +2586,11 @@ export interface components {
             lotsWon: number;
             valueWon: components["schemas"]["MoneyDto"][];
         };
+        PresenceDto: {
+            /** Format: uuid */
+            allianceId: string;
+            viewers: components["schemas"]["ViewerDto"][];
+        };
         /**
          * @description Why the server refused: a stable code with arguments (ProblemDetails extensions code/args, errorCodes per field).
          * @enum {string}
@@ -2670,6 +2733,13 @@ export interface components {
             firstBroken: null | number;
             shown: components["schemas"]["AuditLinkDto"][];
         };
+        ShowcaseChangedDto: {
+            /** Format: uuid */
+            projectId: string;
+            /** Format: int32 */
+            version: number;
+            verified: boolean;
+        };
         ShowcaseDto: {
             /** Format: uuid */
             id: string;
@@ -2734,6 +2804,10 @@ export interface components {
         };
         /** @enum {unknown} */
         SpaceBuyerStep: "PublishingRequested" | "Approved" | "ApprovalRevoked" | "MandateGranted" | "MandateRevoked";
+        SpaceChangedDto: {
+            /** Format: uuid */
+            spaceId: string;
+        };
         SpaceDashboardDto: {
             /** Format: int32 */
             members: number;
@@ -2809,6 +2883,17 @@ export interface components {
             /** Format: date-time */
             publishedAt: string;
         };
+        SpaceStandingChangedDto: {
+            /** Format: uuid */
+            spaceId: string;
+            spaceName: string;
+            /** Format: uuid */
+            firmId: string;
+            status: components["schemas"]["MembershipStatus"];
+            reason: null | string;
+            /** Format: int32 */
+            policyVersion: number;
+        };
         SpaceSummaryDto: {
             /** Format: uuid */
             id: string;
@@ -2846,6 +2931,13 @@ export interface components {
             ranked: components["schemas"]["SuggestedFirmDto"][];
             cover: components["schemas"]["SuggestedFirmDto"][];
             uncoverable: components["schemas"]["CapabilityDto"][];
+        };
+        TenderChangedDto: {
+            /** Format: uuid */
+            tenderId: string;
+            status: components["schemas"]["TenderStatus"];
+            /** Format: int32 */
+            version: number;
         };
         TenderDto: {
             /** Format: uuid */
@@ -2960,6 +3052,11 @@ export interface components {
         ViewerActionsOfAllianceMemberAction: {
             allowed: components["schemas"]["AllianceMemberAction"][];
             blocked: components["schemas"]["ActionBlockerOfAllianceMemberAction"][];
+        };
+        ViewerDto: {
+            /** Format: uuid */
+            userId: string;
+            email: string;
         };
         WorkPackageDto: {
             /** Format: uuid */

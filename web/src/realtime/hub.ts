@@ -2,7 +2,19 @@
 // lists, a business's own team, a tender, an alliance and its workspace); this module keeps the connection up
 // (retrying for ever) and joins every watched group again after a reconnect.
 import { HubConnectionBuilder, HubConnectionState, LogLevel, type HubConnection } from "@microsoft/signalr";
-import type { BidStatus, BusinessProfileDto, MembershipStatus, ReceiptDto, TenderStatus } from "../api/types";
+import type { components } from "../api/schema";
+import type { MembershipStatus } from "../api/types";
+
+type Schemas = components["schemas"];
+
+/**
+ * What the server pushes, by the client method SignalR calls, as the server declares it (IMarketplaceClient, in the
+ * OpenAPI document's HubMessages schema): a renamed or reshaped message fails the type check here.
+ */
+type Messages = Schemas["HubMessages"];
+
+/** A method this client may invoke on the hub (MarketplaceHub's Watch and Unwatch methods). */
+type HubMethod = Schemas["HubMethod"];
 
 /** `connected` means the connection is up and the topic's group has been joined. */
 export type LiveState = "connecting" | "connected" | "reconnecting" | "disconnected";
@@ -18,72 +30,47 @@ export interface Watcher<M> {
   state(state: LiveState): void;
 }
 
-export type BusinessWatcher = Watcher<BusinessProfileDto>;
+/** BusinessChanged: a watched business's public profile, with its version. */
+export type BusinessWatcher = Watcher<Messages["BusinessChanged"]>;
 
 /** SpaceChanged / SpaceMembershipsChanged: which space changed; nothing else, on purpose (the page reloads through the API). */
-export interface SpaceChange {
-  spaceId: string;
-}
+export type SpaceChange = Messages["SpaceChanged"];
 
-/** SpaceStandingChanged: sent to a firm's own people when its standing in a space changes or a new policy awaits. */
-export interface SpaceStandingChange {
-  spaceId: string;
-  spaceName: string;
-  firmId: string;
-  status: MembershipStatus;
-  reason: string | null;
-  policyVersion: number;
-}
+/**
+ * SpaceStandingChanged: sent to a firm's own people when its standing in a space changes or a new policy awaits. It
+ * always names a standing; the schema's MembershipStatus also admits null, for FirmStandingDto's "never involved".
+ */
+export type SpaceStandingChange = Omit<Messages["SpaceStandingChanged"], "status"> & { status: MembershipStatus };
 
 /** TenderChanged: a watched tender changed (published, amended, answered, opened, scored, decided); reload it. */
-export interface TenderChange {
-  tenderId: string;
-  status: TenderStatus;
-  version: number;
-}
+export type TenderChange = Messages["TenderChanged"];
 
 /** InboxChanged: a tender matching the firm's capabilities was published in one of its spaces. */
-export interface InboxChange {
-  tenderId: string;
-  title: string;
-}
+export type InboxChange = Messages["InboxChanged"];
 
 /** BidChanged: one of the firm's bids was submitted (with its new receipt) or withdrawn. */
-export interface BidChange {
-  tenderId: string;
-  bidId: string;
-  status: BidStatus;
-  receipt: ReceiptDto | null;
-}
+export type BidChange = Messages["BidChanged"];
 
 /**
  * AllianceChanged: an alliance changed (a firm invited, joined, left or removed, the lead handed over, new terms);
  * reload it. Sent to the alliance's watchers and to the team groups of its active, invited and just-departed firms.
  */
-export interface AllianceChange {
-  allianceId: string;
-  version: number;
-}
+export type AllianceChange = Messages["AllianceChanged"];
 
-/** JointBidChanged: the alliance's joint bid changed (an edit, which voids the sign-offs; a sign-off; the submission); reload it. */
-export interface JointBidChange {
-  allianceId: string;
-  version: number;
-  /** The digest of the joint bid's content now: what a firm signs. */
-  digest: string;
-}
-
-/** One person looking at an alliance's workspace now. */
-export interface WorkspaceViewer {
-  userId: string;
-  email: string;
-}
+/**
+ * JointBidChanged: the alliance's joint bid changed (an edit, which voids the sign-offs; a sign-off; the submission);
+ * reload it. Its digest is that of the joint bid's content now: what a firm signs.
+ */
+export type JointBidChange = Messages["JointBidChanged"];
 
 /** PresenceChanged: who is looking at the alliance's workspace now, the one told included; sent on every join and leave. */
-export interface PresenceChange {
-  allianceId: string;
-  viewers: WorkspaceViewer[];
-}
+export type PresenceChange = Messages["PresenceChanged"];
+
+/** One person looking at an alliance's workspace now. */
+export type WorkspaceViewer = PresenceChange["viewers"][number];
+
+/** ShowcaseChanged: a showcase project of a watched business or space changed; reload what the page shows. */
+export type ShowcaseChange = Messages["ShowcaseChanged"];
 
 /** What the people of an alliance's active firms hear on its group (watchAlliance). */
 export type AllianceMessage =
@@ -113,7 +100,7 @@ const kinds = {
   businessTeam: { join: "WatchBusinessTeam", leave: null },
   tender: { join: "WatchTender", leave: "UnwatchTender" },
   alliance: { join: "WatchAlliance", leave: "UnwatchAlliance" },
-} as const satisfies Record<string, { join: string; leave: string | null }>;
+} as const satisfies Record<string, { join: HubMethod; leave: HubMethod | null }>;
 
 type Kind = keyof typeof kinds;
 
@@ -125,13 +112,6 @@ interface Topic {
 
 const topics = new Map<string, Topic>();
 const showcaseListeners = new Set<(change: ShowcaseChange) => void>();
-
-/** ShowcaseChanged: a showcase project of a watched business or space changed; reload what the page shows. */
-export interface ShowcaseChange {
-  projectId: string;
-  version: number;
-  verified: boolean;
-}
 
 /**
  * Hears ShowcaseChanged, which comes only for the businesses and spaces this client watches (watchBusiness,
@@ -215,27 +195,30 @@ function hub(): HubConnection {
     .build();
   // A connection replaced by restartHub() may still say something while it closes: only the current one counts.
   const current = () => conn === connection;
-  conn.on("BusinessChanged", (profile: BusinessProfileDto) => current() && deliver("business", profile.id, profile));
-  conn.on("SpaceChanged", (change: SpaceChange) => current() && deliver("space", change.spaceId, change));
-  conn.on("SpaceMembershipsChanged", (change: SpaceChange) => current() && deliver("spaceAdmin", change.spaceId, change));
-  conn.on("SpaceStandingChanged", (change: SpaceStandingChange) =>
-    current() && deliver<TeamMessage>("businessTeam", change.firmId, { type: "standing", change }));
-  conn.on("InboxChanged", (change: InboxChange) => current() && deliverToTeams({ type: "inbox", change }));
-  conn.on("BidChanged", (change: BidChange) => current() && deliverToTeams({ type: "bid", change }));
-  conn.on("TenderChanged", (change: TenderChange) => current() && deliver("tender", change.tenderId, change));
-  conn.on("AllianceChanged", (change: AllianceChange) => {
-    if (!current()) return;
-    deliver<AllianceMessage>("alliance", change.allianceId, { type: "alliance", change });
-    deliverToTeams({ type: "alliance", change });
-  });
-  conn.on("JointBidChanged", (change: JointBidChange) =>
-    current() && deliver<AllianceMessage>("alliance", change.allianceId, { type: "jointBid", change }));
-  conn.on("PresenceChanged", (change: PresenceChange) =>
-    current() && deliver<AllianceMessage>("alliance", change.allianceId, { type: "presence", change }));
-  // Sent to a business's team with its members; nothing shows it yet, and an unhandled method would log a warning.
-  conn.on("BusinessTeamChanged", () => undefined);
-  // Sent to watchers of the project's firms and of their spaces; the message names neither, so every listener reloads.
-  conn.on("ShowcaseChanged", (change: ShowcaseChange) => current() && showcaseListeners.forEach((listener) => listener(change)));
+  // One handler per message the server can push: a message added on the server without one here fails the type
+  // check (SignalR would otherwise log a warning for it and drop it).
+  const handlers: { [M in keyof Messages]: (message: Messages[M]) => void } = {
+    BusinessChanged: (profile) => deliver("business", profile.id, profile),
+    // Sent to a business's team with its members; nothing shows it yet.
+    BusinessTeamChanged: () => undefined,
+    SpaceChanged: (change) => deliver("space", change.spaceId, change),
+    SpaceMembershipsChanged: (change) => deliver("spaceAdmin", change.spaceId, change),
+    SpaceStandingChanged: (change) =>
+      deliver<TeamMessage>("businessTeam", change.firmId, { type: "standing", change: change as SpaceStandingChange }),
+    InboxChanged: (change) => deliverToTeams({ type: "inbox", change }),
+    BidChanged: (change) => deliverToTeams({ type: "bid", change }),
+    TenderChanged: (change) => deliver("tender", change.tenderId, change),
+    AllianceChanged: (change) => {
+      deliver<AllianceMessage>("alliance", change.allianceId, { type: "alliance", change });
+      deliverToTeams({ type: "alliance", change });
+    },
+    JointBidChanged: (change) => deliver<AllianceMessage>("alliance", change.allianceId, { type: "jointBid", change }),
+    PresenceChanged: (change) => deliver<AllianceMessage>("alliance", change.allianceId, { type: "presence", change }),
+    // Sent to watchers of the project's firms and of their spaces; the message names neither, so every listener reloads.
+    ShowcaseChanged: (change) => showcaseListeners.forEach((listener) => listener(change)),
+  };
+  for (const [method, handler] of Object.entries(handlers) as [string, (message: unknown) => void][])
+    conn.on(method, (message: unknown) => current() && handler(message));
   conn.onreconnecting(() => current() && notifyAll("reconnecting"));
   conn.onreconnected(() => current() && joinAll());
   conn.onclose(() => {
