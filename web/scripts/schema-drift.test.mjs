@@ -6,7 +6,9 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
 // The server test keeps openapi.json equal to what the server serves; this keeps the client's types equal to what
-// openapi-typescript makes of that document, so neither can drift from the server.
+// openapi-typescript makes of that document, so neither can drift from the server. The document holds both contracts
+// the client is typed by: the HTTP API (api/client.ts) and the SignalR hub's messages and methods (schemas HubMessages
+// and HubMethod, realtime/hub.ts).
 const web = fileURLToPath(new URL("../", import.meta.url));
 
 describe("schema.d.ts", () => {
