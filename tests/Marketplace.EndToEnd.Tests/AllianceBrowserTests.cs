@@ -62,6 +62,9 @@ public sealed class AllianceBrowserTests(BrowserFixture fixture) : IClassFixture
         await lead.GetByTestId("form-alliance-submit").ClickAsync();
         await Expect(lead.GetByTestId("alliance-title")).ToHaveTextAsync("RTI Rodari");
         await Expect(lead.GetByTestId("alliance-live-status")).ToHaveAttributeAsync("data-state", "connected");
+        // The lead is not offered to leave; the page says why, in the server's refusal.
+        await Expect(lead.GetByTestId("leave-alliance")).ToHaveCountAsync(0);
+        await Expect(lead.GetByTestId("firm-blocker")).ToHaveTextAsync("Per uscire, la capofila passa prima il ruolo a una mandante.");
         await lead.GetByTestId("invite-firm").SelectOptionAsync(bianchi.ToString());
         await lead.GetByTestId("invite-submit").ClickAsync();
         await Expect(lead.GetByTestId("alliance-member").And(lead.Locator($"[data-firm-id='{bianchi}']")))

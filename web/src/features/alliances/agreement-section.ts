@@ -1,5 +1,5 @@
-// The agreement in force (accordo di raggruppamento / di rete) with its version; for the lead's Owners and
-// Managers, new terms to publish: the lead accepts them by publishing, every other firm must accept them again.
+// The agreement in force (accordo di raggruppamento / di rete) with its version; for whoever the server lets
+// publish (the lead's Owners and Managers), new terms to publish: the lead accepts them by publishing, every other firm must accept them again.
 import type { FieldErrors } from "../../api/problem";
 import { html, nothing } from "lit-html";
 import { ifDefined } from "lit-html/directives/if-defined.js";
@@ -77,7 +77,7 @@ export function agreementSection(ctx: AllianceContext) {
             ${t("alliance.agreementMeta", { version: a.version, when: formatDateTime(a.publishedAt) })}</span>
         </div>
         <div class="policy-text" data-testid="alliance-agreement" data-version=${a.version} tabindex="0">${a.text}</div>
-        ${alliance.canLead ? publishForm(alliance) : nothing}
+        ${alliance.actions.allowed.includes("PublishAgreement") ? publishForm(alliance) : nothing}
       </section>`;
     },
   };

@@ -71,12 +71,12 @@ export function alliancePage(id: string, redraw: Redraw): Page {
       lose(reason);
       return;
     }
-    const wasLeading = alliance?.canLead === true;
+    const couldInvite = alliance?.actions.allowed.includes("Invite") === true;
     alliance = fresh;
     failure = null;
     gone = null;
-    // The lead's editors choose among the space's members; a hand-over to them makes them the lead's editors.
-    if (fresh.canLead && !wasLeading) invite.load(fresh);
+    // Whoever may invite chooses among the space's members; a hand-over to their firm lets them invite.
+    if (fresh.actions.allowed.includes("Invite") && !couldInvite) invite.load(fresh);
     followAlliance();
     workspace.follow(fresh);
     redraw();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { AllianceEventDto, AllianceSummaryDto, DirectoryEntryDto, MemberRole } from "../../api/types";
+import type { AllianceEventDto, AllianceSummaryDto, DirectoryEntryDto } from "../../api/types";
 import {
   agreementState,
   alliancesForTender,
@@ -11,7 +11,6 @@ import {
   inviteCandidates,
   membersInOrder,
   newInvitations,
-  rowActions,
   summariesInOrder,
   viewerFirms,
 } from "./alliance-rules";
@@ -26,8 +25,6 @@ const entry = (id: string, name: string, kind: DirectoryEntryDto["kind"] = "Firm
   size: null,
   capabilityCount: 0,
 });
-
-const roles = (pairs: [string, MemberRole][]) => new Map(pairs.map(([id, role]) => [id.toLowerCase(), role]));
 
 describe("invite candidates", () => {
   it("are the space's member firms not in the alliance nor invited, by name", () => {
@@ -52,58 +49,34 @@ describe("invite candidates", () => {
 });
 
 describe("the agreement's state", () => {
-  it("tells accepted, to accept again and not yet accepted (an invitation)", () => {
-    expect(agreementState(member(MEMBER, "x", { acceptedAgreement: 2 }), 2)).toBe("accepted");
-    expect(agreementState(member(MEMBER, "x", { acceptedAgreement: 1, agreementPending: true }), 2)).toBe("pending");
-    // The server's flag and the versions agree; either says it is pending.
-    expect(agreementState(member(MEMBER, "x", { acceptedAgreement: 1, agreementPending: false }), 2)).toBe("pending");
-    expect(agreementState(member(INVITED, "x", { standing: "Invited", acceptedAgreement: null }), 2)).toBe("invited");
+  it("reads the server's flag: accepted, to accept (again), and not yet accepted for an invitation", () => {
+    expect(agreementState(member(MEMBER, "x", { acceptedAgreement: 2 }))).toBe("accepted");
+    expect(agreementState(member(MEMBER, "x", { acceptedAgreement: 1, agreementPending: true }))).toBe("pending");
+    expect(agreementState(member(INVITED, "x", { standing: "Invited", acceptedAgreement: null }))).toBe("invited");
   });
 });
 
+// Which actions the viewer has is the server's answer (AllianceViewTests); the page only puts the firms in order.
 describe("the viewer's firms", () => {
-  it("offer the invited firm's editors to answer, first", () => {
-    const alliance = allianceDto({ myFirms: [SUB, INVITED], canLead: false });
-    const firms = viewerFirms(alliance, roles([[SUB, "Owner"], [INVITED, "Manager"]]));
-    expect(firms.map((f) => [f.member.firmId, f.actions])).toEqual([
-      [INVITED, ["acceptInvitation", "declineInvitation"]],
-      [SUB, ["acceptAgreement", "leave"]],
-    ]);
-  });
+  const none = { allowed: [], blocked: [] };
 
-  it("let the lead accept new terms but never leave, and give Viewers nothing to do", () => {
+  it("list invitations first, each with the member it is and what the server lets the viewer do", () => {
     const alliance = allianceDto({
-      members: [member(LEAD, "Edil Rossi", { role: "Lead", acceptedAgreement: 1, agreementPending: true }), member(MEMBER, "Impianti Bianchi")],
-      myFirms: [LEAD, MEMBER],
+      myFirms: [SUB, INVITED],
+      viewerFirms: [
+        { firmId: SUB, actsFor: true, actions: { allowed: ["Leave"], blocked: [] } },
+        { firmId: INVITED.toUpperCase(), actsFor: false, actions: none },
+      ],
     });
-    const firms = viewerFirms(alliance, roles([[LEAD, "Manager"], [MEMBER, "Viewer"]]));
-    expect(firms.map((f) => [f.member.firmId, f.canAct, f.actions])).toEqual([
-      [LEAD, true, ["acceptAgreement"]],
-      [MEMBER, false, []],
+    expect(viewerFirms(alliance).map((f) => [f.member.name, f.actsFor, f.actions.allowed])).toEqual([
+      ["Neri Coperture", false, []],
+      ["Verdi Serramenti", true, ["Leave"]],
     ]);
   });
 
-  it("matches the firms whatever the case of their ids", () => {
-    const alliance = allianceDto({ myFirms: [MEMBER.toUpperCase()], canLead: false });
-    expect(viewerFirms(alliance, roles([[MEMBER.toUpperCase(), "Owner"]]))[0]?.actions).toEqual(["leave"]);
-  });
-});
-
-describe("the lead's row actions", () => {
-  it("hand over to an active member only, remove anyone but the lead, withdraw invitations", () => {
-    const alliance = allianceDto();
-    const byFirm = Object.fromEntries(alliance.members.map((m) => [m.name, rowActions(alliance, m)]));
-    expect(byFirm).toEqual({
-      "Edil Rossi": [],
-      "Impianti Bianchi": ["handOver", "remove"],
-      "Verdi Serramenti": ["remove"],
-      "Neri Coperture": ["remove"],
-    });
-  });
-
-  it("are none for whoever does not edit for the lead", () => {
-    const alliance = allianceDto({ canLead: false });
-    expect(alliance.members.flatMap((m) => rowActions(alliance, m))).toEqual([]);
+  it("skip a firm the members' list no longer has", () => {
+    const alliance = allianceDto({ viewerFirms: [{ firmId: "ffffffff-0000-0000-0000-000000000009", actsFor: true, actions: none }] });
+    expect(viewerFirms(alliance)).toEqual([]);
   });
 });
 
@@ -111,7 +84,7 @@ describe("access and live updates", () => {
   it("are for the viewer's active firms; an invited firm reads it but does not join the live group", () => {
     expect(hasAccess(allianceDto())).toBe(true);
     expect(canWatch(allianceDto())).toBe(true);
-    const invitedOnly = allianceDto({ myFirms: [INVITED], canLead: false });
+    const invitedOnly = allianceDto({ myFirms: [INVITED], canLead: false, actions: { allowed: [], blocked: [] } });
     expect(hasAccess(invitedOnly)).toBe(true);
     expect(canWatch(invitedOnly)).toBe(false);
     // The answer to leaving: the viewer's firm is no longer listed as theirs.

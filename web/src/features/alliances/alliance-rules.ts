@@ -1,19 +1,24 @@
-// Who may do what in an alliance, from what the server says of it (AllianceDto: the viewer's firms in it and
-// whether the viewer edits for the lead) and the viewer's role in each firm. These mirror the server's rules
-// (Marketplace.Grains/Alliances/AllianceState.cs) so that the page offers only what will be accepted; the server
-// still decides.
+// How an alliance reads on the page, from what the server says of it: who the viewer's firms are and what the
+// viewer may do come with the snapshot (AllianceDto.actions, viewerFirms, each member's actions, judged by the
+// server's own rules in Marketplace.Grains/Alliances/AllianceState.cs); what is here only orders, groups and
+// names what the server gave.
 import type {
   AllianceDto,
   AllianceEventDto,
+  AllianceFirmAction,
   AllianceMemberDto,
   AllianceSummaryDto,
+  AllianceViewerFirm,
   DirectoryEntryDto,
   MemberRole,
 } from "../../api/types";
 
 const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
 
-/** Only a firm's Owners and Managers act for it in an alliance; Viewers see where it stands. */
+/**
+ * Only a firm's Owners and Managers act for it. Still used by the joint-bid workspace (features/joint-bids), whose
+ * snapshot does not say yet what its viewer may do; the alliance's pages read `viewerFirms[].actsFor` instead.
+ */
 export const actsForFirm = (role: MemberRole | null | undefined): boolean => role === "Owner" || role === "Manager";
 
 /** The viewer still has a firm in the alliance (active or invited): anyone else gets 404 for it. */
@@ -21,12 +26,8 @@ export const hasAccess = (alliance: Pick<AllianceDto, "myFirms">): boolean => al
 
 const isMine = (alliance: Pick<AllianceDto, "myFirms">, firmId: string): boolean => alliance.myFirms.some((f) => same(f, firmId));
 
-/**
- * Whether the viewer may join the alliance's live group: the people of its active firms only (AllianceAccess.CanWatch).
- * The people of an invited firm hear of its changes on their firm's team group instead.
- */
-export const canWatch = (alliance: Pick<AllianceDto, "myFirms" | "members">): boolean =>
-  alliance.members.some((m) => m.standing === "Active" && isMine(alliance, m.firmId));
+/** Whether the viewer may join the alliance's live group, as the server says (the people of its active firms only). */
+export const canWatch = (alliance: Pick<AllianceDto, "actions">): boolean => alliance.actions.allowed.includes("Watch");
 
 /**
  * The firms the lead may invite: the member firms of the alliance's space that are neither in it nor invited,
@@ -42,57 +43,32 @@ export function inviteCandidates(
     .sort((a, b) => a.name.localeCompare(b.name, "it"));
 }
 
-/** Where a firm stands with the agreement in force: accepted it, must accept it again (new terms), or invited to. */
+/** Where a firm stands with the agreement in force, as the server says: accepted it, must accept it (again), or invited to. */
 export type AgreementState = "accepted" | "pending" | "invited";
 
-export function agreementState(member: Pick<AllianceMemberDto, "standing" | "acceptedAgreement" | "agreementPending">, version: number): AgreementState {
+export function agreementState(member: Pick<AllianceMemberDto, "standing" | "agreementPending">): AgreementState {
   if (member.standing === "Invited") return "invited";
-  return member.agreementPending || member.acceptedAgreement !== version ? "pending" : "accepted";
+  return member.agreementPending ? "pending" : "accepted";
 }
 
-/** What the viewer can do for one of their own firms in the alliance. */
-export type FirmAction = "acceptInvitation" | "declineInvitation" | "acceptAgreement" | "leave";
-
-export interface ViewerFirm {
+/** One of the viewer's firms in the alliance, with what the server says the viewer may do for it. */
+export interface ViewerFirm extends AllianceViewerFirm {
   member: AllianceMemberDto;
-  /** The viewer is one of the firm's Owners or Managers. */
-  canAct: boolean;
-  actions: FirmAction[];
 }
 
-/**
- * The viewer's firms in the alliance, invitations first, with what the viewer can do for each: answer an
- * invitation, accept new terms, leave (the lead hands the role over first, so it never leaves).
- */
-export function viewerFirms(alliance: Pick<AllianceDto, "myFirms" | "members" | "agreement">, roles: ReadonlyMap<string, MemberRole>): ViewerFirm[] {
-  return alliance.members
-    .filter((m) => (m.standing === "Active" || m.standing === "Invited") && isMine(alliance, m.firmId))
-    .sort((a, b) => (a.standing === b.standing ? 0 : a.standing === "Invited" ? -1 : 1))
-    .map((member) => {
-      const canAct = actsForFirm(roles.get(member.firmId.toLowerCase()));
-      const actions: FirmAction[] = [];
-      if (canAct && member.standing === "Invited") actions.push("acceptInvitation", "declineInvitation");
-      if (canAct && member.standing === "Active") {
-        if (agreementState(member, alliance.agreement.version) === "pending") actions.push("acceptAgreement");
-        if (member.role !== "Lead") actions.push("leave");
-      }
-      return { member, canAct, actions };
-    });
+/** The viewer's firms in the alliance, invitations first: what the viewer should look at first. */
+export function viewerFirms(alliance: Pick<AllianceDto, "members" | "viewerFirms">): ViewerFirm[] {
+  return alliance.viewerFirms
+    .flatMap((firm) => {
+      const member = alliance.members.find((m) => same(m.firmId, firm.firmId));
+      return member ? [{ ...firm, member }] : [];
+    })
+    .sort((a, b) => (a.member.standing === b.member.standing ? 0 : a.member.standing === "Invited" ? -1 : 1));
 }
 
-/** What the lead's editors can do about one row of the members' table. */
-export type RowAction = "handOver" | "remove";
-
-/**
- * The lead removes an active firm or withdraws an invitation (never itself), and hands the lead to an active
- * member; a subcontractor cannot lead.
- */
-export function rowActions(alliance: Pick<AllianceDto, "canLead">, member: Pick<AllianceMemberDto, "role" | "standing">): RowAction[] {
-  if (!alliance.canLead || member.role === "Lead") return [];
-  if (member.standing === "Invited") return ["remove"];
-  if (member.standing !== "Active") return [];
-  return member.role === "Member" ? ["handOver", "remove"] : ["remove"];
-}
+/** Why the server would refuse this action for the firm now, as the refusal's code and arguments; null when it is not blocked. */
+export const blockerOf = (firm: Pick<AllianceViewerFirm, "actions">, action: AllianceFirmAction) =>
+  firm.actions.blocked.find((b) => b.action === action) ?? null;
 
 /** The members' table: the lead first, then members, subcontractors, and the invited firms last, each by name. */
 export function membersInOrder(members: readonly AllianceMemberDto[]): AllianceMemberDto[] {

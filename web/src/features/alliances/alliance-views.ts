@@ -26,7 +26,7 @@ export const standingBadge = (standing: AllianceStanding, testid?: string) =>
 
 /** "accettato v2" or "da accettare", with the state in data-state for whoever reads the page. */
 export function agreementStatusView(member: AllianceMemberDto, version: number) {
-  const state = agreementState(member, version);
+  const state = agreementState(member);
   return html`<span class="agreement-state ${state}" data-testid="member-agreement" data-state=${state}
     data-accepted=${member.acceptedAgreement ?? ""}>${state === "accepted"
       ? t("alliance.agreementAccepted", { version: member.acceptedAgreement ?? version })

@@ -1,14 +1,17 @@
 // The viewer's own firms in the alliance: an invitation to answer (reading the agreement first: accepting accepts
 // the version shown), new terms to accept, and leaving (a member or subcontractor; the lead hands over first).
-// Declining and leaving are asked again in a dialog first: only the lead can undo them, by inviting the firm again.
+// What is offered is what the server says the viewer may do for each firm (AllianceDto.viewerFirms); an action it
+// blocks says why, in the refusal's words. Declining and leaving are asked again in a dialog first: only the lead
+// can undo them, by inviting the firm again.
 import { html, nothing } from "lit-html";
 import { api } from "../../api/client";
-import type { AllianceDto } from "../../api/types";
+import type { AllianceDto, AllianceFirmAction } from "../../api/types";
 import type { ConfirmTexts } from "../../confirm-dialog";
 import { formatDateTime, t } from "../../i18n";
 import { href } from "../../router";
 import type { AllianceContext } from "./alliance-context";
-import { viewerFirms, type ViewerFirm } from "./alliance-rules";
+import { refusalText } from "../../i18n/refusals";
+import { blockerOf, viewerFirms, type ViewerFirm } from "./alliance-rules";
 import { agreementStatusView, roleBadge, roleInText, standingBadge } from "./alliance-views";
 
 type Status = { ok: boolean; text: () => string };
@@ -51,15 +54,19 @@ export function firmPanel(ctx: AllianceContext) {
         <span class="muted small">${t("alliance.agreementMeta", { version, when: formatDateTime(alliance.agreement.publishedAt) })}</span>
       </div>
       <div class="policy-text" data-testid="invitation-agreement" data-version=${version} tabindex="0">${alliance.agreement.text}</div>
-      ${firm.canAct
+      ${firm.actsFor
         ? html`<p class="muted small">${t("alliance.invitationHint", { version })}</p>
+            ${blockedView(firm, "AcceptInvitation")}
             <p class="actions">
-              <button type="button" class="primary" data-testid="accept-invitation" data-firm-id=${member.firmId} ?disabled=${ctx.busy()}
+              ${firm.actions.allowed.includes("AcceptInvitation")
+                ? html`<button type="button" class="primary" data-testid="accept-invitation" data-firm-id=${member.firmId} ?disabled=${ctx.busy()}
                 @click=${() => void act(firm,
                   () => api.answerAlliance(ctx.allianceId, member.firmId, { accept: true, agreementVersion: version }),
                   () => t("alliance.done.joined", { firm: member.name, version }))}>
-                ${t("alliance.acceptInvitation", { version })}</button>
-              <button type="button" class="danger-outline" data-testid="decline-invitation" data-firm-id=${member.firmId} ?disabled=${ctx.busy()}
+                ${t("alliance.acceptInvitation", { version })}</button>`
+                : nothing}
+              ${firm.actions.allowed.includes("DeclineInvitation")
+                ? html`<button type="button" class="danger-outline" data-testid="decline-invitation" data-firm-id=${member.firmId} ?disabled=${ctx.busy()}
                 @click=${() => void act(firm,
                   () => api.answerAlliance(ctx.allianceId, member.firmId, { accept: false, agreementVersion: version }),
                   () => t("alliance.done.declined", { firm: member.name }), "declined", () => ({
@@ -67,7 +74,8 @@ export function firmPanel(ctx: AllianceContext) {
                     body: t("alliance.confirm.decline.body", { firm: member.name }),
                     confirm: t("alliance.confirm.decline.yes"),
                   }))}>
-                ${t("alliance.declineInvitation")}</button>
+                ${t("alliance.declineInvitation")}</button>`
+                : nothing}
             </p>`
         : html`<p class="muted small">${t("alliance.viewerOnly", { firm: member.name })}</p>`}
       ${statusView(member.firmId)}
@@ -84,7 +92,7 @@ export function firmPanel(ctx: AllianceContext) {
       </div>
       <p class="explain small">${t(`alliance.explain.${member.role}`, { firm: member.name })}
         ${agreementStatusView(member, version)}</p>
-      ${firm.actions.includes("acceptAgreement")
+      ${firm.actions.allowed.includes("AcceptAgreement")
         ? html`<div class="alert warn agreement-pending" data-testid="agreement-pending">
             <p><strong>${t("alliance.pendingTitle", { version })}</strong></p>
             <p>${t("alliance.pending", { version, accepted: member.acceptedAgreement ?? "—" })}
@@ -95,7 +103,7 @@ export function firmPanel(ctx: AllianceContext) {
               ${t("alliance.acceptAgreement", { version })}</button>
           </div>`
         : nothing}
-      ${firm.actions.includes("leave")
+      ${firm.actions.allowed.includes("Leave")
         ? html`<p class="actions">
             <button type="button" class="danger-outline" data-testid="leave-alliance" data-firm-id=${member.firmId} ?disabled=${ctx.busy()}
               @click=${() => void act(firm, () => api.leaveAlliance(ctx.allianceId, member.firmId),
@@ -106,11 +114,20 @@ export function firmPanel(ctx: AllianceContext) {
                 }))}>${t("alliance.leave")}</button>
           </p>`
         : nothing}
-      ${member.role === "Lead" && firm.canAct ? html`<p class="muted small">${t("alliance.leadHint")}</p>` : nothing}
-      ${firm.canAct ? nothing : html`<p class="muted small">${t("alliance.viewerOnly", { firm: member.name })}</p>`}
+      ${blockedView(firm, "Leave")}
+      ${firm.actsFor ? nothing : html`<p class="muted small">${t("alliance.viewerOnly", { firm: member.name })}</p>`}
       ${statusView(member.firmId)}
     </div>`;
   }
+
+  /** Why the server would refuse the action now (the lead hands over before leaving, a submitted bid…). */
+  const blockedView = (firm: ViewerFirm, action: AllianceFirmAction) => {
+    const blocker = blockerOf(firm, action);
+    return blocker
+      ? html`<p class="muted small" data-testid="firm-blocker" data-action=${action} data-code=${blocker.code}>
+          ${refusalText(blocker.code, blocker.args) ?? ""}</p>`
+      : nothing;
+  };
 
   const scrollToAgreement = (event: Event) => {
     event.preventDefault();
@@ -120,13 +137,13 @@ export function firmPanel(ctx: AllianceContext) {
   return {
     /** One panel per invited firm of the viewer's, before anything else: the one thing to do here. */
     invitationsView(alliance: AllianceDto) {
-      return viewerFirms(alliance, ctx.roles())
+      return viewerFirms(alliance)
         .filter((f) => f.member.standing === "Invited")
         .map((f) => invitationView(alliance, f));
     },
     /** The viewer's active firms: their part, new terms to accept, leaving. */
     view(alliance: AllianceDto) {
-      const active = viewerFirms(alliance, ctx.roles()).filter((f) => f.member.standing === "Active");
+      const active = viewerFirms(alliance).filter((f) => f.member.standing === "Active");
       if (active.length === 0) return nothing;
       return html`<section class="card standing-panel" data-testid="alliance-my-firms" aria-labelledby="alliance-my-firms-title">
         <h2 id="alliance-my-firms-title">${t(active.length > 1 ? "alliance.myFirms" : "alliance.myFirm")}</h2>

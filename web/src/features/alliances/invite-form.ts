@@ -1,5 +1,6 @@
-// For the lead's Owners and Managers: invite a member firm of the alliance's space, as a member (mandante) or a
-// subcontractor. The candidates are the space's members (GET /api/spaces/{id}/members) not yet in the alliance.
+// For whoever the server lets invite (the lead's Owners and Managers): invite a member firm of the alliance's space,
+// as a member (mandante) or a subcontractor; when the server blocks inviting (a full alliance), why. The candidates
+// are the space's members (GET /api/spaces/{id}/members) not yet in the alliance.
 import type { FieldErrors } from "../../api/problem";
 import { html, nothing } from "lit-html";
 import { ifDefined } from "lit-html/directives/if-defined.js";
@@ -11,10 +12,13 @@ import { latestOnly } from "../../latest";
 import { href } from "../../router";
 import { fieldErrorView, loadErrorView, loadingView } from "../../views";
 import type { AllianceContext } from "./alliance-context";
+import { refusalText } from "../../i18n/refusals";
 import { inviteCandidates } from "./alliance-rules";
 import { roleInText } from "./alliance-views";
 
 type Status = { ok: boolean; text: () => string } | null;
+
+const mayInvite = (alliance: AllianceDto): boolean => alliance.actions.allowed.includes("Invite");
 
 /** A firm is invited to take part or to work under the lead; the lead role itself is handed over, never given. */
 const invitable: readonly AllianceRole[] = ["Member", "Subcontractor"];
@@ -92,18 +96,21 @@ export function inviteForm(ctx: AllianceContext) {
   }
 
   return {
-    /** The space's members, for the lead's editors only (others cannot invite). */
+    /** The space's members, for whoever may invite now (no one else lists them). */
     load(alliance: AllianceDto): void {
-      if (alliance.canLead) loadMembers(alliance.space.id);
+      if (mayInvite(alliance)) loadMembers(alliance.space.id);
     },
     dispose: () => loadMembers.cancel(),
     view(alliance: AllianceDto) {
-      if (!alliance.canLead) return nothing;
+      const blocker = alliance.actions.blocked.find((b) => b.action === "Invite");
+      if (!mayInvite(alliance) && !blocker) return nothing;
       return html`<section class="card alliance-invite" data-testid="alliance-invite" aria-labelledby="alliance-invite-title">
         <h2 id="alliance-invite-title">${t("alliance.invite")}</h2>
         <p class="muted small">${t("alliance.inviteIntro")}
           <a href=${href({ name: "space", id: alliance.space.id.toLowerCase() })}>${alliance.space.name}</a></p>
-        ${formView(alliance)}
+        ${blocker
+          ? html`<p class="muted" data-testid="invite-blocked" data-code=${blocker.code}>${refusalText(blocker.code, blocker.args) ?? ""}</p>`
+          : formView(alliance)}
         <p class="status ${status ? (status.ok ? "ok" : "error") : ""}" role="status" data-testid="invite-status">${status?.text() ?? ""}</p>
       </section>`;
     },

@@ -1,6 +1,6 @@
 // The alliance's firms: role, standing and where each stands with the agreement; for the lead's Owners and Managers,
-// per row, hand the lead over (to an active member, once confirmed in a dialog) and remove a firm or withdraw its
-// invitation, saying why.
+// per row, what the server says they may do about the firm (AllianceMemberDto.actions): hand the lead over (once
+// confirmed in a dialog) and remove a firm or withdraw its invitation, saying why.
 import type { FieldErrors } from "../../api/problem";
 import { html, nothing } from "lit-html";
 import { ifDefined } from "lit-html/directives/if-defined.js";
@@ -13,7 +13,7 @@ import { href } from "../../router";
 import { fieldErrorView } from "../../views";
 import type { AllianceContext } from "./alliance-context";
 import { checkReason, MAX_REASON } from "./alliance-form";
-import { membersInOrder, rowActions } from "./alliance-rules";
+import { membersInOrder } from "./alliance-rules";
 import { agreementStatusView, formatShortDate, roleBadge, standingBadge } from "./alliance-views";
 
 type Status = { ok: boolean; text: () => string } | null;
@@ -94,7 +94,7 @@ export function membersTable(ctx: AllianceContext) {
   }
 
   function rowView(alliance: AllianceDto, member: AllianceMemberDto, leading: boolean) {
-    const actions = rowActions(alliance, member);
+    const actions = member.actions.allowed;
     const mine = alliance.myFirms.some((f) => f.toLowerCase() === member.firmId.toLowerCase());
     return html`<tr data-testid="alliance-member" data-firm-id=${member.firmId} data-role=${member.role} data-standing=${member.standing}
         class=${mine ? "mine" : ""}>
@@ -111,11 +111,11 @@ export function membersTable(ctx: AllianceContext) {
         ${leading
           ? html`<td class="actions-cell" data-label="">
               <span class="item-actions">
-                ${actions.includes("handOver")
+                ${actions.includes("HandOver")
                   ? html`<button type="button" data-testid="handover-${member.firmId}" ?disabled=${ctx.busy()}
                       @click=${() => void handOver(alliance, member)}>${t("alliance.handOver")}</button>`
                   : nothing}
-                ${actions.includes("remove") && removing !== member.firmId
+                ${actions.includes("Remove") && removing !== member.firmId
                   ? html`<button type="button" class="danger-outline" data-testid="remove-${member.firmId}" ?disabled=${ctx.busy()}
                       @click=${() => { removing = member.firmId; reason = ""; errors = {}; status = null; ctx.redraw(); }}>
                       ${t(member.standing === "Invited" ? "alliance.withdraw" : "alliance.remove")}</button>`
@@ -130,7 +130,8 @@ export function membersTable(ctx: AllianceContext) {
   return {
     view(alliance: AllianceDto) {
       const members = membersInOrder(alliance.members);
-      const leading = alliance.canLead;
+      // The actions column is there when the viewer may do something about a firm (the lead's editors).
+      const leading = members.some((m) => m.actions.allowed.length > 0);
       if (removing && !members.some((m) => m.firmId === removing)) removing = null;
       return html`<section class="card" aria-labelledby="alliance-members-title">
         <div class="section-head">
