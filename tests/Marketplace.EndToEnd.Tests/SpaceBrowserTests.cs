@@ -118,5 +118,10 @@ public sealed class SpaceBrowserTests(BrowserFixture fixture) : IClassFixture<Br
         await Expect(members).ToHaveCountAsync(1);
         await Expect(members).ToContainTextAsync("Costruzioni Verdi S.r.l.");
         await visitor.ScreenshotAsync(new() { Path = Shot("space-directory-search.png"), FullPage = true });
+
+        // The same space from an address without a search (a link, or one typed) shows every member again.
+        await visitor.GotoAsync($"/#/spaces/{space}");
+        await Expect(visitor.GetByTestId("directory-search-words")).ToHaveValueAsync("");
+        await Expect(members).ToHaveCountAsync(2);
     }
 }

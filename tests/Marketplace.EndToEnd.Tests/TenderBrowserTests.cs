@@ -201,4 +201,44 @@ public sealed class TenderBrowserTests(ClockedBrowserFixture fixture) : IClassFi
             await officer.GetByTestId("evaluation").ScreenshotAsync(new() { Path = Shot($"tender-integrity-failure-{name}.png") });
         }
     }
+
+    [Fact]
+    public async Task A_buyer_editing_lots_and_criteria_is_told_which_fields_to_fix_and_stays_on_the_form()
+    {
+        var buyerApi = fixture.NewApiClient();
+        var buyerEmail = await buyerApi.SignUp("gare-zola");
+        var buyer = await buyerApi.CreateBusiness("Comune di Zola Predosa", BusinessKind.Buyer);
+        var officer = await fixture.NewPerson(timezone: Rome);
+        await BusinessProfileBrowserTests.SignIn(officer, buyerEmail);
+        await officer.GotoAsync($"/#/tenders/new?buyer={buyer.Id}");
+
+        // Lots and criteria come and go: a second lot added and the first removed; a third criterion added and removed.
+        await officer.GetByTestId("add-lot").ClickAsync();
+        await Expect(officer.GetByTestId("lot-form")).ToHaveCountAsync(2);
+        await officer.GetByTestId("lot-title-1").FillAsync("Impianti");
+        await officer.GetByTestId("remove-lot-0").ClickAsync();
+        await Expect(officer.GetByTestId("lot-form")).ToHaveCountAsync(1);
+        await Expect(officer.GetByTestId("lot-title-0")).ToHaveValueAsync("Impianti");
+        await officer.GetByTestId("criteria-mode-weighted").CheckAsync();
+        await Expect(officer.GetByTestId("criterion-row")).ToHaveCountAsync(2);
+        await officer.GetByTestId("add-criterion").ClickAsync();
+        await Expect(officer.GetByTestId("criterion-row")).ToHaveCountAsync(3);
+        await officer.GetByTestId("remove-criterion-2").ClickAsync();
+        await Expect(officer.GetByTestId("criterion-row")).ToHaveCountAsync(2);
+
+        // Each save says what is still wrong, field by field, and puts the cursor on the first such field.
+        var status = officer.GetByTestId("tender-form-status");
+        await officer.GetByTestId("lot-value-0").FillAsync("dodici");
+        await officer.GetByTestId("save-draft").ClickAsync();
+        await Expect(status).ToHaveAttributeAsync("data-state", "error");
+        await Expect(officer.GetByTestId("lot-value-0")).ToHaveAttributeAsync("aria-invalid", "true");
+        await officer.GetByTestId("lot-value-0").FillAsync("120000");
+        await officer.GetByTestId("save-draft").ClickAsync();
+        await Expect(officer.GetByTestId("lot-value-0")).ToHaveAttributeAsync("aria-invalid", "false");
+        await Expect(officer.GetByTestId("form-error-enquiryDeadline")).ToHaveTextAsync("Questo campo è obbligatorio.");
+        await Expect(officer.GetByTestId("enquiry-deadline")).ToBeFocusedAsync();
+        await Expect(status).ToHaveTextAsync("Controlla i campi evidenziati.");
+        await Expect(officer).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("#/tenders/new"));
+        await officer.ScreenshotAsync(new() { Path = Shot("tender-form-errors.png"), FullPage = true });
+    }
 }

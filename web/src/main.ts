@@ -1,4 +1,5 @@
 import { html, nothing, render } from "lit-html";
+import { keyed } from "lit-html/directives/keyed.js";
 import { alliancePage } from "./features/alliances/alliance-page";
 import { allianceNoticeItems, restartAllianceNotices } from "./features/alliances/alliance-notices";
 import { accountPage } from "./features/auth/account-page";
@@ -67,13 +68,13 @@ function pageFor(route: Route, redraw: Redraw): Page {
     case "inbox":
       return inboxPage(redraw);
     case "newTender":
-      return tenderFormPage({ kind: "new", buyer: route.buyer }, redraw);
+      return tenderFormPage({ kind: "new", buyer: route.buyer });
     case "tender":
       return tenderPage(route.id, redraw);
     case "editTender":
-      return tenderFormPage({ kind: "edit", id: route.id }, redraw);
+      return tenderFormPage({ kind: "edit", id: route.id });
     case "amendTender":
-      return tenderFormPage({ kind: "amend", id: route.id }, redraw);
+      return tenderFormPage({ kind: "amend", id: route.id });
     case "alliance":
       return alliancePage(route.id, redraw);
     case "notFound":
@@ -90,6 +91,8 @@ let unexpected: string | null = null;
 function draw(): void {
   if (!page) return;
   document.title = `${page.title()} · Marketplace`;
+  // The page's view is keyed by the mounted page: components keep their state in their elements, so a page mounted
+  // afresh (another space, or the same one from a new address) starts from new ones, not from the last page's.
   render(
     html`${header(route)}
       <main class="container">
@@ -97,7 +100,7 @@ function draw(): void {
           ? html`<div class="alert error" role="alert">${unexpected}
               <button type="button" class="link" @click=${() => { unexpected = null; redraw(); }}>${t("common.dismiss")}</button></div>`
           : nothing}
-        ${page.view()}
+        ${keyed(page, page.view())}
       </main>
       ${noticesView([...standingNoticeItems(), ...inboxNoticeItems(), ...allianceNoticeItems()])}`,
     root,

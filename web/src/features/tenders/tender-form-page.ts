@@ -1,6 +1,6 @@
 // #/tenders/new?buyer={id}, #/tenders/{id}/edit and #/tenders/{id}/amend — the tender form: a new draft for a
 // buyer, a draft edited, or an amendment (Rettifica) published during the enquiry period.
-import { html, nothing } from "lit-html";
+import { html, nothing } from "lit";
 import { ifDefined } from "lit-html/directives/if-defined.js";
 import { live } from "lit-html/directives/live.js";
 import { api } from "../../api/client";
@@ -8,7 +8,8 @@ import { ApiError, type FieldErrors } from "../../api/problem";
 import type { BusinessProfileDto, CapabilityDto, ComuneDto, CriterionKind, SpaceSummaryDto, TenderDto } from "../../api/types";
 import { describeFieldError, fieldMessagesAt, otherFieldMessages } from "../../field-errors";
 import { localized, t } from "../../i18n";
-import type { Page, Redraw } from "../../page";
+import { LightElement } from "../../light-element";
+import type { Page } from "../../page";
 import { href, navigate } from "../../router";
 import { typeahead, type Typeahead } from "../../typeahead";
 import { fieldErrorView, loadErrorView, loadingView, notFoundView } from "../../views";
@@ -54,45 +55,111 @@ interface LotPickers {
   comune: Typeahead;
 }
 
-export function tenderFormPage(mode: TenderFormMode, redraw: Redraw): Page {
-  let form: TenderForm | null = null;
-  let tender: TenderDto | null = null;
-  let buyer: BusinessProfileDto | null = null;
-  let spaces: SpaceSummaryDto[] = [];
-  let failure: Failure | null = null;
-  let amendment = { summary: "", material: false };
-  let errors: FieldErrors = {};
+/** Where a field's errors are said; the field's aria-describedby points at it. */
+const errorId = (path: string) => `tender-error-${path.replace(/[^a-zA-Z0-9]+/g, "-")}`;
+const errorView = (path: string, messages: string[]) => fieldErrorView(path, messages, errorId(path));
+const describedBy = (path: string, messages: string[], hint?: string) =>
+  [hint, messages.length ? errorId(path) : undefined].filter(Boolean).join(" ") || undefined;
+const invalid = (messages: string[]) => (messages.length ? "true" : "false");
+
+/** After a refused save: the first field in error gets the focus, or is scrolled to when it cannot take it. */
+function showFirstError(): void {
+  const first = document.querySelector<HTMLElement>("form.tender-form [aria-invalid='true'], form.tender-form .field-error");
+  if (first instanceof HTMLInputElement || first instanceof HTMLTextAreaElement || first instanceof HTMLSelectElement) first.focus();
+  else first?.scrollIntoView({ block: "center" });
+}
+
+/**
+ * `<tender-form-page>`: the tender form for `mode`. It loads what the form needs, keeps the form, its errors and the
+ * save's outcome as reactive state, and opens the tender once saved.
+ */
+export class TenderFormPage extends LightElement {
+  static override properties = {
+    mode: { attribute: false },
+    form: { state: true },
+    tender: { state: true },
+    buyer: { state: true },
+    spaces: { state: true },
+    failure: { state: true },
+    errors: { state: true },
+    status: { state: true },
+    saving: { state: true },
+  };
+
+  declare mode: TenderFormMode;
+  private declare form: TenderForm | null;
+  private declare tender: TenderDto | null;
+  private declare buyer: BusinessProfileDto | null;
+  private declare spaces: SpaceSummaryDto[];
+  private declare failure: Failure | null;
+  private declare errors: FieldErrors;
+  private declare status: Status;
+  private declare saving: boolean;
+  /** An amendment's summary and flag: typed into, read when sent; nothing else shows them. */
+  private amendment = { summary: "", material: false };
   /** The request the errors are about, with documents by name (`documents[1]` quotes the file). */
-  let sent: object | undefined;
-  let status: Status = null;
-  let saving = false;
-  const pickers = new Map<number, LotPickers>();
+  private sent: object | undefined;
+  private readonly pickers = new Map<number, LotPickers>();
 
-  const buyerId = (): string | null => (mode.kind === "new" ? mode.buyer : (tender?.buyer.id ?? null));
+  constructor() {
+    super();
+    this.mode = { kind: "new", buyer: null };
+    this.form = null;
+    this.tender = null;
+    this.buyer = null;
+    this.spaces = [];
+    this.failure = null;
+    this.errors = {};
+    this.status = null;
+    this.saving = false;
+  }
 
-  const documents = documentsField(
+  /** The pickers and the documents field keep their own state (text, options, uploads); they ask for a new render. */
+  private readonly renderPart = () => this.requestUpdate();
+
+  private readonly buyerId = (): string | null => (this.mode.kind === "new" ? this.mode.buyer : (this.tender?.buyer.id ?? null));
+
+  private readonly documents = documentsField(
     {
-      owner: buyerId,
-      list: () => form?.documents ?? [],
-      set: (list) => {
-        if (form) form.documents = list;
-      },
+      owner: this.buyerId,
+      list: () => this.form?.documents ?? [],
+      set: (list) => this.edit((f) => (f.documents = list)),
       inputTestid: "document-upload",
       itemTestid: "form-document",
       inputId: "tender-documents",
     },
-    redraw,
+    this.renderPart,
   );
 
-  function pickersFor(lot: LotForm, index: number): LotPickers {
-    let found = pickers.get(lot.uid);
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.load();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.disposePickers();
+  }
+
+  /**
+   * Changes the form and renders it again. Lots and criteria are edited in place (the pickers hold on to their lot),
+   * so the form object itself is replaced by a copy, the change lit sees.
+   */
+  private edit(change: (form: TenderForm) => void): void {
+    if (!this.form) return;
+    change(this.form);
+    this.form = { ...this.form };
+  }
+
+  private pickersFor(lot: LotForm, index: number): LotPickers {
+    let found = this.pickers.get(lot.uid);
     if (found && found.index !== index) {
       // A lot above was removed: the testids follow the position, so the pickers are made again, keeping their text.
       const [cpvText, comuneText] = [found.cpv.text(), found.comune.text()];
       found.cpv.dispose();
       found.comune.dispose();
-      pickers.delete(lot.uid);
-      found = pickersFor(lot, index);
+      this.pickers.delete(lot.uid);
+      found = this.pickersFor(lot, index);
       found.cpv.setText(cpvText);
       found.comune.setText(comuneText);
       return found;
@@ -109,10 +176,10 @@ export function tenderFormPage(mode: TenderFormMode, redraw: Redraw): Page {
             key: (entry) => entry.code,
             option: (entry) => html`<code>${entry.code}</code> ${localized(entry.labelIt, entry.labelEn)}`,
             pick: (entry) => {
-              if (!lot.cpv.some((c) => c.code === entry.code)) lot.cpv = [...lot.cpv, entry];
+              if (!lot.cpv.some((c) => c.code === entry.code)) this.edit(() => (lot.cpv = [...lot.cpv, entry]));
             },
           },
-          redraw,
+          this.renderPart,
         ),
         comune: typeahead<ComuneDto>(
           {
@@ -122,132 +189,133 @@ export function tenderFormPage(mode: TenderFormMode, redraw: Redraw): Page {
             search: (q) => api.searchComuni(q),
             key: (c) => c.code,
             option: (c) => html`${comuneLabel(c.name, c.provinceSigla)} <span class="muted">${c.regionName}</span>`,
-            pick: (c) => {
-              lot.comune = lotComune(c);
-            },
+            pick: (c) => this.edit(() => (lot.comune = lotComune(c))),
           },
-          redraw,
+          this.renderPart,
         ),
       };
-      pickers.set(lot.uid, found);
+      this.pickers.set(lot.uid, found);
     }
     return found;
   }
 
-  /** Lots were added or removed: the pickers of removed lots go, and the errors no longer point at the right lot. */
-  function lotsChanged(f: TenderForm): void {
-    for (const [uid, p] of pickers) {
-      if (!f.lots.some((l) => l.uid === uid)) {
-        p.cpv.dispose();
-        p.comune.dispose();
-        pickers.delete(uid);
-      }
-    }
-    errors = {};
-    redraw();
-  }
-
-  function reset(fresh: TenderDto): void {
-    tender = fresh;
-    form = formFromTender(fresh);
-    if (form.mode === "price" && form.price.name === "") form.price.name = t("tenderForm.priceName");
-    for (const p of pickers.values()) {
+  private disposePickers(): void {
+    for (const p of this.pickers.values()) {
       p.cpv.dispose();
       p.comune.dispose();
     }
-    pickers.clear();
+    this.pickers.clear();
   }
 
-  async function load(): Promise<void> {
+  /** Lots are added or removed: the pickers of removed lots go, and the errors no longer point at the right lot. */
+  private lotsChanged(change: (form: TenderForm) => void): void {
+    this.edit(change);
+    for (const [uid, p] of this.pickers) {
+      if (!this.form?.lots.some((l) => l.uid === uid)) {
+        p.cpv.dispose();
+        p.comune.dispose();
+        this.pickers.delete(uid);
+      }
+    }
+    this.errors = {};
+  }
+
+  private reset(fresh: TenderDto): void {
+    this.tender = fresh;
+    const form = formFromTender(fresh);
+    if (form.mode === "price" && form.price.name === "") form.price.name = t("tenderForm.priceName");
+    this.form = form;
+    this.disposePickers();
+  }
+
+  private async load(): Promise<void> {
+    const mode = this.mode;
     try {
       if (mode.kind === "new") {
         if (!mode.buyer) {
-          failure = "noBuyer";
+          this.failure = "noBuyer";
           return;
         }
         const [b, list] = await Promise.all([api.business(mode.buyer), api.spaces()]);
-        buyer = b;
-        spaces = list;
-        if (b.kind !== "Buyer") failure = "notBuyer";
-        else form = emptyTenderForm(t("tenderForm.priceName"));
+        this.buyer = b;
+        this.spaces = list;
+        if (b.kind !== "Buyer") this.failure = "notBuyer";
+        else this.form = emptyTenderForm(t("tenderForm.priceName"));
       } else {
         const [fresh, list] = await Promise.all([api.tender(mode.id), mode.kind === "edit" ? api.spaces() : Promise.resolve([])]);
-        spaces = list;
-        if (mode.kind === "edit" && fresh.status !== "Draft") failure = "notDraft";
-        else if (mode.kind === "amend" && (fresh.status !== "Enquiries" || !fresh.canManage)) failure = "notAmendable";
-        else reset(fresh);
-        tender = fresh;
+        this.spaces = list;
+        if (mode.kind === "edit" && fresh.status !== "Draft") this.failure = "notDraft";
+        else if (mode.kind === "amend" && (fresh.status !== "Enquiries" || !fresh.canManage)) this.failure = "notAmendable";
+        else this.reset(fresh);
+        this.tender = fresh;
       }
     } catch (error) {
-      failure = error instanceof ApiError && error.status === 404 ? "notFound" : "error";
-    } finally {
-      redraw();
+      this.failure = error instanceof ApiError && error.status === 404 ? "notFound" : "error";
     }
   }
 
-  const typedCpv = (lot: LotForm): string | null => {
-    const index = form?.lots.indexOf(lot) ?? -1;
-    return index >= 0 ? typedCpvCode(pickersFor(lot, index).cpv.text()) : null;
+  private readonly typedCpv = (lot: LotForm): string | null => {
+    const index = this.form?.lots.indexOf(lot) ?? -1;
+    return index >= 0 ? typedCpvCode(this.pickersFor(lot, index).cpv.text()) : null;
   };
 
-  async function save(event: SubmitEvent): Promise<void> {
+  private async save(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    if (!form || saving || documents.busy()) return;
-    const f = form;
-    errors = {};
-    status = null;
+    if (!this.form || this.saving || this.documents.busy()) return;
+    const f = this.form;
+    const mode = this.mode;
+    this.errors = {};
+    this.status = null;
     let built: Built<{ documents: string[] | null }>;
     let send: () => Promise<TenderDto>;
     if (mode.kind === "new") {
-      const draft = buildDraftRequest(mode.buyer ?? "", f, typedCpv);
+      const draft = buildDraftRequest(mode.buyer ?? "", f, this.typedCpv);
       built = draft;
       send = () => api.draftTender(draft.body);
     } else if (mode.kind === "edit") {
-      const edit = buildEditRequest(f, typedCpv);
+      const edit = buildEditRequest(f, this.typedCpv);
       built = edit;
       send = () => api.editTender(mode.id, edit.body);
     } else {
-      const amend = buildAmendRequest(f, amendment, typedCpv);
+      const amend = buildAmendRequest(f, this.amendment, this.typedCpv);
       built = amend;
       send = () => api.amendTender(mode.id, amend.body);
     }
-    sent = quotedTenderRequest(built.body, f);
+    this.sent = quotedTenderRequest(built.body, f);
     if (Object.keys(built.errors).length > 0) {
-      errors = built.errors;
-      status = { state: "error", text: () => t("form.invalid") };
-      redraw();
-      setTimeout(showFirstError);
+      this.errors = built.errors;
+      this.status = { state: "error", text: () => t("form.invalid") };
+      void this.updateComplete.then(showFirstError);
       return;
     }
-    saving = true;
-    redraw();
+    this.saving = true;
     try {
       const saved = await send();
       navigate({ name: "tender", id: saved.id });
       return;
     } catch (error) {
-      status = await explain(error);
+      this.status = await this.explain(error);
     } finally {
-      saving = false;
-      redraw();
+      this.saving = false;
     }
-    if (Object.keys(errors).length > 0) setTimeout(showFirstError);
+    if (Object.keys(this.errors).length > 0) void this.updateComplete.then(showFirstError);
   }
 
-  async function explain(error: unknown): Promise<Status> {
+  private async explain(error: unknown): Promise<Status> {
     if (error instanceof ApiError && error.status === 400) {
-      errors = error.errors;
-      return { state: "error", text: () => [t("form.invalid"), ...otherFieldMessages(errors, SHOWN)].join(" ") };
+      this.errors = error.errors;
+      return { state: "error", text: () => [t("form.invalid"), ...otherFieldMessages(this.errors, SHOWN)].join(" ") };
     }
     const problem = refusedAction(error);
+    const mode = this.mode;
     if (error instanceof ApiError && error.status === 409 && mode.kind !== "new") {
       // Someone saved first, or the tender moved on: show it as it is now; the user re-applies their change.
       try {
         const fresh = await api.tender(mode.id);
-        if (mode.kind === "edit" && fresh.status !== "Draft") failure = "notDraft";
-        else if (mode.kind === "amend" && fresh.status !== "Enquiries") failure = "notAmendable";
-        else reset(fresh);
-        tender = fresh;
+        if (mode.kind === "edit" && fresh.status !== "Draft") this.failure = "notDraft";
+        else if (mode.kind === "amend" && fresh.status !== "Enquiries") this.failure = "notAmendable";
+        else this.reset(fresh);
+        this.tender = fresh;
       } catch {
         return { state: "error", text: () => t("error.load") };
       }
@@ -256,24 +324,16 @@ export function tenderFormPage(mode: TenderFormMode, redraw: Redraw): Page {
     return { state: "error", text: problem.text };
   }
 
-  function showFirstError(): void {
-    const first = document.querySelector<HTMLElement>("form.tender-form [aria-invalid='true'], form.tender-form .field-error");
-    if (first instanceof HTMLInputElement || first instanceof HTMLTextAreaElement || first instanceof HTMLSelectElement) first.focus();
-    else first?.scrollIntoView({ block: "center" });
+  protected override render() {
+    return this.failure ? this.failureView(this.failure) : this.form ? this.formView(this.form) : loadingView();
   }
 
   // Translated on every render, so that switching language re-translates the errors shown.
-  const at = (path: string) => fieldMessagesAt(errors, path);
+  private readonly at = (path: string) => fieldMessagesAt(this.errors, path);
   /** The messages of a key itself, not of its parts (`criteria`, not `criteria[0].weight`). */
-  const only = (key: string) => (errors[key] ? describeFieldError(errors[key]) : []);
-  const errorId = (path: string) => `tender-error-${path.replace(/[^a-zA-Z0-9]+/g, "-")}`;
-  const errorView = (path: string, messages: string[]) => fieldErrorView(path, messages, errorId(path));
-  const describedBy = (path: string, messages: string[], hint?: string) =>
-    [hint, messages.length ? errorId(path) : undefined].filter(Boolean).join(" ") || undefined;
-  const invalid = (messages: string[]) => (messages.length ? "true" : "false");
-
-  function textInput(path: string, label: string, testid: string, value: string, set: (v: string) => void, options: { max?: number; type?: string } = {}) {
-    const messages = at(path);
+  private readonly only = (key: string) => (this.errors[key] ? describeFieldError(this.errors[key]) : []);
+  private textInput(path: string, label: string, testid: string, value: string, set: (v: string) => void, options: { max?: number; type?: string } = {}) {
+    const messages = this.at(path);
     const id = testid;
     return html`<div class="field">
       <label for=${id}>${label}</label>
@@ -284,8 +344,8 @@ export function tenderFormPage(mode: TenderFormMode, redraw: Redraw): Page {
     </div>`;
   }
 
-  function textArea(path: string, label: string, testid: string, value: string, set: (v: string) => void, rows: number, hint?: string) {
-    const messages = at(path);
+  private textArea(path: string, label: string, testid: string, value: string, set: (v: string) => void, rows: number, hint?: string) {
+    const messages = this.at(path);
     const hintId = hint ? `${testid}-hint` : undefined;
     return html`<div class="field">
       <label for=${testid}>${label}</label>
@@ -297,22 +357,21 @@ export function tenderFormPage(mode: TenderFormMode, redraw: Redraw): Page {
     </div>`;
   }
 
-  function spacesView(f: TenderForm) {
-    const messages = at("spaces");
+  private spacesView(f: TenderForm) {
+    const messages = this.at("spaces");
     return html`<section class="card" aria-labelledby="tender-spaces-title">
       <h2 id="tender-spaces-title">${t("tenderForm.spaces")}</h2>
       <p class="muted small" id="tender-spaces-hint">${t("tenderForm.spacesHint")}</p>
-      ${spaces.length === 0
+      ${this.spaces.length === 0
         ? html`<p class="muted">${t("tenderForm.noSpaces")}</p>`
         : html`<fieldset class="checks" aria-describedby=${ifDefined(describedBy("spaces", messages, "tender-spaces-hint"))}>
             <legend class="visually-hidden">${t("tenderForm.spaces")}</legend>
-            ${spaces.map(
+            ${this.spaces.map(
               (s) => html`<label class="check">
                 <input type="checkbox" data-testid="tender-space-${s.id}" value=${s.id} .checked=${live(f.spaces.includes(s.id))}
                   @change=${(e: Event) => {
                     const on = (e.target as HTMLInputElement).checked;
-                    f.spaces = on ? [...f.spaces.filter((x) => x !== s.id), s.id] : f.spaces.filter((x) => x !== s.id);
-                    redraw();
+                    this.edit(() => (f.spaces = on ? [...f.spaces.filter((x) => x !== s.id), s.id] : f.spaces.filter((x) => x !== s.id)));
                   }} />
                 <span><strong>${s.name}</strong> <span class="muted small">${t("spaces.hostedBy", { host: s.hostName })}</span></span>
               </label>`,
@@ -322,27 +381,27 @@ export function tenderFormPage(mode: TenderFormMode, redraw: Redraw): Page {
     </section>`;
   }
 
-  function lotView(f: TenderForm, lot: LotForm, i: number) {
-    const p = pickersFor(lot, i);
+  private lotView(f: TenderForm, lot: LotForm, i: number) {
+    const p = this.pickersFor(lot, i);
     const path = `lots[${i}]`;
-    const cpvMessages = at(`${path}.cpv`);
-    const comuneMessages = at(`${path}.comuneCode`);
-    const valueMessages = at(`${path}.estimatedValue`);
+    const cpvMessages = this.at(`${path}.cpv`);
+    const comuneMessages = this.at(`${path}.comuneCode`);
+    const valueMessages = this.at(`${path}.estimatedValue`);
     const badCodes = new Set(
-      Object.keys(errors)
+      Object.keys(this.errors)
         .map((key) => new RegExp(`^lots\\[${i}\\]\\.cpv\\[(\\d+)\\]$`).exec(key)?.[1])
         .filter((x) => x !== undefined)
-        .map((index) => ((sent as { lots?: { cpv?: string[] }[] } | undefined)?.lots?.[i]?.cpv ?? [])[Number(index)]),
+        .map((index) => ((this.sent as { lots?: { cpv?: string[] }[] } | undefined)?.lots?.[i]?.cpv ?? [])[Number(index)]),
     );
     return html`<fieldset class="lot-form" data-testid="lot-form" data-lot-index=${i}>
       <legend>${t("tenderForm.lot", { n: i + 1 })}</legend>
       ${f.lots.length > 1
         ? html`<button type="button" class="link remove-row" data-testid="remove-lot-${i}"
-            @click=${() => { f.lots = f.lots.filter((l) => l !== lot); lotsChanged(f); }}>${t("tenderForm.removeLot", { n: i + 1 })}</button>`
+            @click=${() => this.lotsChanged(() => (f.lots = f.lots.filter((l) => l !== lot)))}>${t("tenderForm.removeLot", { n: i + 1 })}</button>`
         : nothing}
-      ${errorView(`${path}.number`, only(`${path}.number`))}
-      ${textInput(`${path}.title`, t("tenderForm.lotTitle"), `lot-title-${i}`, lot.title, (v) => (lot.title = v), { max: 200 })}
-      ${textArea(`${path}.description`, t("tenderForm.lotDescription"), `lot-description-${i}`, lot.description, (v) => (lot.description = v), 2)}
+      ${errorView(`${path}.number`, this.only(`${path}.number`))}
+      ${this.textInput(`${path}.title`, t("tenderForm.lotTitle"), `lot-title-${i}`, lot.title, (v) => (lot.title = v), { max: 200 })}
+      ${this.textArea(`${path}.description`, t("tenderForm.lotDescription"), `lot-description-${i}`, lot.description, (v) => (lot.description = v), 2)}
       <div class="field">
         <label for="lot-cpv-input-${i}">${t("tenderForm.lotCpv")}</label>
         <ul class="chips" data-testid="lot-cpv-chips-${i}" ?hidden=${lot.cpv.length === 0}>
@@ -350,7 +409,7 @@ export function tenderFormPage(mode: TenderFormMode, redraw: Redraw): Page {
             (c) => html`<li class="chip ${badCodes.has(c.code) ? "invalid" : ""}" data-code=${c.code}>
               <code>${c.code}</code> ${localized(c.labelIt, c.labelEn)}
               <button type="button" class="remove" aria-label=${t("edit.remove", { item: c.code })}
-                @click=${() => { lot.cpv = lot.cpv.filter((x) => x.code !== c.code); redraw(); }}>×</button>
+                @click=${() => this.edit(() => (lot.cpv = lot.cpv.filter((x) => x.code !== c.code)))}>×</button>
             </li>`,
           )}
         </ul>
@@ -374,7 +433,7 @@ export function tenderFormPage(mode: TenderFormMode, redraw: Redraw): Page {
           ${lot.comune
             ? html`<p class="chips"><span class="chip" data-testid="lot-comune-chip-${i}" data-code=${lot.comune.code}>${lot.comune.label}
                 <button type="button" class="remove" aria-label=${t("edit.remove", { item: lot.comune.label })}
-                  @click=${() => { lot.comune = null; redraw(); }}>×</button></span></p>`
+                  @click=${() => this.edit(() => (lot.comune = null))}>×</button></span></p>`
             : nothing}
           ${p.comune.view(`lot-comune-input-${i}`, describedBy(`${path}.comuneCode`, comuneMessages), comuneMessages.length > 0)}
           ${errorView(`${path}.comuneCode`, comuneMessages)}
@@ -383,9 +442,9 @@ export function tenderFormPage(mode: TenderFormMode, redraw: Redraw): Page {
     </fieldset>`;
   }
 
-  function criteriaView(f: TenderForm) {
+  private criteriaView(f: TenderForm) {
     const summary = criteriaSummary(f.criteria);
-    const own = only("criteria");
+    const own = this.only("criteria");
     return html`<section class="card" aria-labelledby="tender-criteria-title">
       <h2 id="tender-criteria-title">${t("tenderForm.criteria")}</h2>
       <fieldset class="choices two">
@@ -393,7 +452,7 @@ export function tenderFormPage(mode: TenderFormMode, redraw: Redraw): Page {
         ${(["price", "weighted"] as const).map(
           (m) => html`<label class="choice">
             <input type="radio" name="criteria-mode" value=${m} data-testid="criteria-mode-${m}" .checked=${live(f.mode === m)}
-              @change=${() => { setCriteriaMode(f, m); redraw(); }} />
+              @change=${() => this.edit(() => setCriteriaMode(f, m))} />
             <span><strong>${t(m === "price" ? "tenderForm.priceOnly" : "tenderForm.weighted")}</strong>
               <small class="hint">${t(m === "price" ? "tenderForm.priceOnlyHint" : "tenderForm.weightedHint")}</small></span>
           </label>`,
@@ -403,8 +462,8 @@ export function tenderFormPage(mode: TenderFormMode, redraw: Redraw): Page {
         ? html`<div class="criteria-rows">
             ${f.criteria.map((c, i) => {
               const path = `criteria[${i}]`;
-              const nameMessages = at(`${path}.name`);
-              const weightMessages = at(`${path}.weight`);
+              const nameMessages = this.at(`${path}.name`);
+              const weightMessages = this.at(`${path}.weight`);
               return html`<div class="criterion-row" data-testid="criterion-row" data-criterion-index=${i}>
                 <div class="field grow">
                   <label for="criterion-name-${i}">${t("tenderForm.criterionName")}</label>
@@ -417,30 +476,30 @@ export function tenderFormPage(mode: TenderFormMode, redraw: Redraw): Page {
                 <div class="field kind">
                   <label for="criterion-kind-${i}">${t("tenderForm.criterionKind")}</label>
                   <select id="criterion-kind-${i}" data-testid="criterion-kind-${i}"
-                    @change=${(e: Event) => { c.kind = (e.target as HTMLSelectElement).value as CriterionKind; redraw(); }}>
+                    @change=${(e: Event) => this.edit(() => (c.kind = (e.target as HTMLSelectElement).value as CriterionKind))}>
                     ${kinds.map((k) => html`<option value=${k} ?selected=${c.kind === k}>${t(`criterionKind.${k}`)}</option>`)}
                   </select>
-                  ${errorView(`${path}.kind`, at(`${path}.kind`))}
+                  ${errorView(`${path}.kind`, this.at(`${path}.kind`))}
                 </div>
                 <div class="field weight">
                   <label for="criterion-weight-${i}">${t("tenderForm.criterionWeight")}</label>
                   <input id="criterion-weight-${i}" data-testid="criterion-weight-${i}" type="number" min="1" max="100" step="1"
                     inputmode="numeric" .value=${live(c.weight)}
-                    @input=${(e: InputEvent) => { c.weight = (e.target as HTMLInputElement).value; redraw(); }}
+                    @input=${(e: InputEvent) => this.edit(() => (c.weight = (e.target as HTMLInputElement).value))}
                     aria-invalid=${invalid(weightMessages)} aria-describedby=${ifDefined(describedBy(`${path}.weight`, weightMessages))} />
                   ${errorView(`${path}.weight`, weightMessages)}
                 </div>
                 ${f.criteria.length > 1
                   ? html`<button type="button" class="remove-criterion" data-testid="remove-criterion-${i}"
                       aria-label=${t("tenderForm.removeCriterion", { n: i + 1 })}
-                      @click=${() => { f.criteria = f.criteria.filter((x) => x !== c); errors = {}; redraw(); }}>×</button>`
+                      @click=${() => { this.edit(() => (f.criteria = f.criteria.filter((x) => x !== c))); this.errors = {}; }}>×</button>`
                   : nothing}
-                ${errorView(`${path}.number`, only(`${path}.number`))}
+                ${errorView(`${path}.number`, this.only(`${path}.number`))}
               </div>`;
             })}
             <div class="criteria-foot">
               <button type="button" data-testid="add-criterion"
-                @click=${() => { f.criteria = [...f.criteria, emptyCriterion()]; redraw(); }}>${t("tenderForm.addCriterion")}</button>
+                @click=${() => this.edit(() => (f.criteria = [...f.criteria, emptyCriterion()]))}>${t("tenderForm.addCriterion")}</button>
               <p class="criteria-sum ${summary.hint ? "pending" : "ok"}" data-testid="criteria-sum" data-sum=${summary.sum} aria-live="polite">
                 <strong>${t("tenderForm.criteriaSum", { sum: summary.sum })}</strong>
                 ${summary.hint?.key === "sum"
@@ -458,10 +517,10 @@ export function tenderFormPage(mode: TenderFormMode, redraw: Redraw): Page {
     </section>`;
   }
 
-  function deadlinesView(f: TenderForm) {
+  private deadlinesView(f: TenderForm) {
     const zone = t("tenderForm.deadlineHint", { zone: localZone() });
     const input = (path: "enquiryDeadline" | "submissionDeadline" | "contractStart" | "contractEnd", testid: string, label: string, type: string) => {
-      const messages = at(path);
+      const messages = this.at(path);
       return html`<div class="field">
         <label for=${testid}>${label}</label>
         <input id=${testid} data-testid=${testid} type=${type} .value=${live(f[path])}
@@ -485,117 +544,122 @@ export function tenderFormPage(mode: TenderFormMode, redraw: Redraw): Page {
       </div>
       <label class="check">
         <input type="checkbox" data-testid="discloses-bid-count" .checked=${live(f.disclosesBidCount)}
-          @change=${(e: Event) => { f.disclosesBidCount = (e.target as HTMLInputElement).checked; redraw(); }} />
+          @change=${(e: Event) => this.edit(() => (f.disclosesBidCount = (e.target as HTMLInputElement).checked))} />
         <span>${t("tenderForm.disclosesBidCount")}<small class="hint">${t("tenderForm.disclosesBidCountHint")}</small></span>
       </label>
     </section>`;
   }
 
-  function amendmentView() {
-    const messages = at("summary");
+  private amendmentView() {
+    const messages = this.at("summary");
     return html`<section class="card amendment-form" aria-labelledby="tender-amendment-title">
       <h2 id="tender-amendment-title">${t("tender.amendments")}</h2>
       <div class="field">
         <label for="amend-summary">${t("tenderForm.summary")}</label>
-        <textarea id="amend-summary" data-testid="amend-summary" rows="3" maxlength="4000" .value=${live(amendment.summary)}
-          @input=${(e: InputEvent) => (amendment.summary = (e.target as HTMLTextAreaElement).value)}
+        <textarea id="amend-summary" data-testid="amend-summary" rows="3" maxlength="4000" .value=${live(this.amendment.summary)}
+          @input=${(e: InputEvent) => (this.amendment.summary = (e.target as HTMLTextAreaElement).value)}
           aria-invalid=${invalid(messages)} aria-describedby=${ifDefined(describedBy("summary", messages, "amend-summary-hint"))}></textarea>
         <small class="hint" id="amend-summary-hint">${t("tenderForm.summaryHint")}</small>
         ${errorView("summary", messages)}
       </div>
       <label class="check">
-        <input type="checkbox" data-testid="amend-material" .checked=${live(amendment.material)}
-          @change=${(e: Event) => { amendment.material = (e.target as HTMLInputElement).checked; }} />
+        <input type="checkbox" data-testid="amend-material" .checked=${live(this.amendment.material)}
+          @change=${(e: Event) => { this.amendment.material = (e.target as HTMLInputElement).checked; }} />
         <span>${t("tenderForm.material")}<small class="hint">${t("tenderForm.materialHint")}</small></span>
       </label>
     </section>`;
   }
 
-  function formView(f: TenderForm) {
-    const amending = mode.kind === "amend";
-    const back = mode.kind === "new" ? href({ name: "business", id: mode.buyer ?? "" }) : href({ name: "tender", id: mode.id });
-    const buyerName = buyer?.name ?? tender?.buyer.name ?? "";
-    return html`<form class="tender-form" @submit=${save} novalidate data-testid="tender-form" data-mode=${mode.kind}>
+  private formView(f: TenderForm) {
+    const amending = this.mode.kind === "amend";
+    const back = this.mode.kind === "new" ? href({ name: "business", id: this.mode.buyer ?? "" }) : href({ name: "tender", id: this.mode.id });
+    const buyerName = this.buyer?.name ?? this.tender?.buyer.name ?? "";
+    return html`<form class="tender-form" @submit=${this.save} novalidate data-testid="tender-form" data-mode=${this.mode.kind}>
       <div class="page-head">
-        <h1>${mode.kind === "new"
+        <h1>${this.mode.kind === "new"
           ? t("tenderForm.newTitle")
-          : t(amending ? "tenderForm.amendTitle" : "tenderForm.editTitle", { title: tender?.title ?? "" })}</h1>
-        <p class="muted">${t(mode.kind === "new" ? "tenderForm.newIntro" : amending ? "tenderForm.amendIntro" : "tenderForm.editIntro")}</p>
+          : t(amending ? "tenderForm.amendTitle" : "tenderForm.editTitle", { title: this.tender?.title ?? "" })}</h1>
+        <p class="muted">${t(this.mode.kind === "new" ? "tenderForm.newIntro" : amending ? "tenderForm.amendIntro" : "tenderForm.editIntro")}</p>
         <p class="buyer-line">${t("tenderForm.buyer")}: <strong data-testid="tender-form-buyer">${buyerName}</strong></p>
       </div>
 
-      ${amending ? amendmentView() : nothing}
+      ${amending ? this.amendmentView() : nothing}
 
       <section class="card" aria-labelledby="tender-general-title">
         <h2 id="tender-general-title">${t("tenderForm.general")}</h2>
-        ${textInput("title", t("tenderForm.title"), "tender-title", f.title, (v) => (f.title = v), { max: 200 })}
-        ${textArea("description", t("tenderForm.description"), "tender-description", f.description, (v) => (f.description = v), 6)}
+        ${this.textInput("title", t("tenderForm.title"), "tender-title", f.title, (v) => (f.title = v), { max: 200 })}
+        ${this.textArea("description", t("tenderForm.description"), "tender-description", f.description, (v) => (f.description = v), 6)}
       </section>
 
-      ${amending ? nothing : spacesView(f)}
+      ${amending ? nothing : this.spacesView(f)}
 
       <section class="card" aria-labelledby="tender-lots-form-title">
         <h2 id="tender-lots-form-title">${t("tenderForm.lots")} <span class="count">${f.lots.length}</span></h2>
-        ${f.lots.map((lot, i) => lotView(f, lot, i))}
-        ${errorView("lots", only("lots"))}
-        <button type="button" data-testid="add-lot" @click=${() => { f.lots = [...f.lots, emptyLot()]; lotsChanged(f); }}>
+        ${f.lots.map((lot, i) => this.lotView(f, lot, i))}
+        ${errorView("lots", this.only("lots"))}
+        <button type="button" data-testid="add-lot" @click=${() => this.lotsChanged(() => (f.lots = [...f.lots, emptyLot()]))}>
           ${t("tenderForm.addLot")}</button>
       </section>
 
       <section class="card" aria-labelledby="tender-eligibility-title">
         <h2 id="tender-eligibility-title">${t("tenderForm.eligibility")}</h2>
-        ${textArea("eligibility", t("tenderForm.eligibilityLabel"), "tender-eligibility", f.eligibility, (v) => (f.eligibility = v), 4,
+        ${this.textArea("eligibility", t("tenderForm.eligibilityLabel"), "tender-eligibility", f.eligibility, (v) => (f.eligibility = v), 4,
           t("tenderForm.eligibilityHint"))}
       </section>
 
-      ${criteriaView(f)}
-      ${deadlinesView(f)}
+      ${this.criteriaView(f)}
+      ${this.deadlinesView(f)}
 
       <section class="card" aria-labelledby="tender-documents-form-title">
         <h2 id="tender-documents-form-title">${t("tenderForm.documents")}</h2>
-        ${documents.view(t("tenderForm.upload"), t("tenderForm.documentsHint"), at("documents"))}
+        ${this.documents.view(t("tenderForm.upload"), t("tenderForm.documentsHint"), this.at("documents"))}
       </section>
 
       <div class="actions form-actions">
         ${amending
-          ? html`<button class="primary" type="submit" ?disabled=${saving || documents.busy()} data-testid="amend-submit">
-              ${t(saving ? "tenderForm.saving" : "tenderForm.publishAmendment")}</button>`
-          : html`<button class="primary" type="submit" ?disabled=${saving || documents.busy()} data-testid="save-draft">
-              ${t(saving ? "tenderForm.saving" : "tenderForm.saveDraft")}</button>`}
+          ? html`<button class="primary" type="submit" ?disabled=${this.saving || this.documents.busy()} data-testid="amend-submit">
+              ${t(this.saving ? "tenderForm.saving" : "tenderForm.publishAmendment")}</button>`
+          : html`<button class="primary" type="submit" ?disabled=${this.saving || this.documents.busy()} data-testid="save-draft">
+              ${t(this.saving ? "tenderForm.saving" : "tenderForm.saveDraft")}</button>`}
         <a href=${back}>${t("tenderForm.cancel")}</a>
-        <p class="status ${status?.state ?? ""}" role="status" aria-live="polite" data-testid="tender-form-status"
-          data-state=${status?.state ?? ""}>${status?.text() ?? ""}</p>
+        <p class="status ${this.status?.state ?? ""}" role="status" aria-live="polite" data-testid="tender-form-status"
+          data-state=${this.status?.state ?? ""}>${this.status?.text() ?? ""}</p>
       </div>
     </form>`;
   }
 
-  function failureView(kind: Failure) {
-    const back = mode.kind === "new" ? null : href({ name: "tender", id: mode.id });
-    const title = mode.kind === "new" ? t("tenderForm.newTitle") : t("tender.title");
+  private failureView(kind: Failure) {
+    const back = this.mode.kind === "new" ? null : href({ name: "tender", id: this.mode.id });
+    const title = this.mode.kind === "new" ? t("tenderForm.newTitle") : t("tender.title");
     const text: Record<Exclude<Failure, "notFound" | "error">, () => string> = {
       noBuyer: () => t("tenderForm.noBuyer"),
-      notBuyer: () => t("tenderForm.notBuyer", { name: buyer?.name ?? "" }),
+      notBuyer: () => t("tenderForm.notBuyer", { name: this.buyer?.name ?? "" }),
       notDraft: () => t("tenderForm.notDraft"),
       notAmendable: () => t("tenderForm.notAmendable"),
     };
-    if (kind === "notFound") return notFoundView(t(mode.kind === "new" ? "business.notFound" : "tender.notFound"));
+    if (kind === "notFound") return notFoundView(t(this.mode.kind === "new" ? "business.notFound" : "tender.notFound"));
     if (kind === "error") return loadErrorView();
     return html`<section class="card narrow" data-testid="tender-form-unavailable" data-reason=${kind}>
       <h1>${title}</h1><p>${text[kind]()}</p>
       ${back ? html`<p><a href=${back}>${t("tenderForm.backToTender")}</a></p>` : nothing}
     </section>`;
   }
+}
 
-  void load();
+customElements.define("tender-form-page", TenderFormPage);
 
+declare global {
+  interface HTMLElementTagNameMap {
+    "tender-form-page": TenderFormPage;
+  }
+}
+
+/** The route's page: the form's element, made once for this visit (the title follows the mode and the language). */
+export function tenderFormPage(mode: TenderFormMode): Page {
+  const element = document.createElement("tender-form-page");
+  element.mode = mode;
   return {
     title: () => (mode.kind === "new" ? t("tenderForm.newTitle") : mode.kind === "amend" ? t("tenderForm.amendPageTitle") : t("tenderForm.editPageTitle")),
-    dispose: () => {
-      for (const p of pickers.values()) {
-        p.cpv.dispose();
-        p.comune.dispose();
-      }
-    },
-    view: () => (failure ? failureView(failure) : form ? formView(form) : loadingView()),
+    view: () => html`${element}`,
   };
 }
