@@ -135,7 +135,9 @@ internal static class DeadlineBurstBenchmark
             }
             catch (Exception e)
             {
-                refusal = $"{e.GetType().Name}: {e.Message}";
+                // Orleans names the grain and message after " for message:": cut it, so the report counts one reason
+                // per kind of failure rather than listing every call that timed out.
+                refusal = $"{e.GetType().Name}: {e.Message.Split(" for message:")[0]}";
             }
             return new Call(shot, start, DateTimeOffset.UtcNow, Stopwatch.GetElapsedTime(began).TotalMilliseconds, receipt, refusal);
         }
