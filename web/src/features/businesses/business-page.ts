@@ -12,7 +12,8 @@ import { loadErrorView, loadingView, notFoundView } from "../../views";
 import { firmAlliances } from "../alliances/alliance-lists";
 import { relationshipLedger } from "../alliances/relationship-ledger";
 import { currentUser } from "../auth/session";
-import { showcaseSection } from "../showcase/showcase-section";
+import "../showcase/showcase-section";
+import type { Roles } from "../showcase/showcase";
 import { businessTenders } from "../tenders/tender-lists";
 import { buyerSpaces } from "./buyer-spaces";
 import { localityLine, websiteHref } from "./format";
@@ -32,9 +33,18 @@ export function businessPage(id: string, redraw: Redraw): Page {
   let highlightTimer: ReturnType<typeof setTimeout> | undefined;
   /** The associations that vouch for the firm's size and VAT number; a profile edit can void their mark. */
   let verifications: VerificationDto[] = [];
-  /** Showcase projects and endorsements; reloaded on ShowcaseChanged (sent to the watchers of the project's firms). */
-  const showcase = showcaseSection(id, redraw);
-  const unlistenShowcase = onShowcaseChanged(() => showcase.load());
+  /**
+   * Bumped to reload the showcase projects and endorsements: on ShowcaseChanged (sent to the watchers of the project's
+   * firms) and when the live connection is back.
+   */
+  let showcaseRefresh = 0;
+  const reloadShowcase = () => {
+    showcaseRefresh++;
+    redraw();
+  };
+  const unlistenShowcase = onShowcaseChanged(reloadShowcase);
+  /** The viewer's businesses and roles, once known: the showcase shows its own people every project. */
+  let viewerRoles: Roles = new Map();
   /** A buyer's tenders, or a firm's own bids for its people. */
   const tenders = businessTenders(id, redraw);
   /** A firm's alliances and invitations, for its people. */
@@ -59,7 +69,6 @@ export function businessPage(id: string, redraw: Redraw): Page {
     // The mark holds for the size and VAT number the association checked: ask again whenever the profile changes.
     if (profile !== null) loadVerifications();
     profile = merged.profile;
-    showcase.setKind(merged.profile.kind);
     tenders.setKind(merged.profile.kind);
     alliances.setProfile(merged.profile);
     ledger.setProfile(merged.profile);
@@ -97,7 +106,7 @@ export function businessPage(id: string, redraw: Redraw): Page {
       // Updates sent while we were not in the group are lost; fetch once we are (back) in it.
       if (state === "connected") {
         void load();
-        showcase.load();
+        reloadShowcase();
         tenders.reload();
       }
       redraw();
@@ -108,7 +117,7 @@ export function businessPage(id: string, redraw: Redraw): Page {
       (mine) => {
         role = mine.find((b) => b.id.toLowerCase() === id)?.role ?? null;
         members = role ? membersSection(id, role, redraw) : null;
-        showcase.setViewer(mine);
+        viewerRoles = new Map(mine.map((b) => [b.id.toLowerCase(), b.role]));
         tenders.setRole(role);
         alliances.setRole(role);
         ledger.setRole(role);
@@ -204,7 +213,7 @@ export function businessPage(id: string, redraw: Redraw): Page {
         ${standings.view()}
         ${alliances.view()}
         ${ledger.view()}
-        ${showcase.view()}
+        <business-showcase .businessId=${id} .kind=${p.kind} .roles=${viewerRoles} .refresh=${showcaseRefresh}></business-showcase>
         ${members?.view() ?? nothing}
       </article>
     `;
@@ -215,7 +224,6 @@ export function businessPage(id: string, redraw: Redraw): Page {
     dispose: () => {
       unwatch();
       unlistenShowcase();
-      showcase.dispose();
       tenders.dispose();
       alliances.dispose();
       ledger.dispose();

@@ -1,7 +1,7 @@
 // The showcase and endorsements of one business, on its page: projects (with Confirm / Decline for the partners'
 // Owners and Managers), the "publish a project" form for its own, the endorsements, and the form to endorse it
 // for firms that share a verified project with it. Reloaded when the hub says a project changed.
-import { html, nothing } from "lit-html";
+import { html, nothing, type PropertyValues } from "lit";
 import { ifDefined } from "lit-html/directives/if-defined.js";
 import { live } from "lit-html/directives/live.js";
 import { api } from "../../api/client";
@@ -12,14 +12,13 @@ import type {
   DirectoryEntryDto,
   EndorseRequest,
   EndorsementDto,
-  MemberRole,
   ShowcaseDto,
 } from "../../api/types";
 import { fieldMessages, otherFieldMessages } from "../../field-errors";
 import { describeRefusal } from "../../i18n/refusals";
 import { formatDate, localized, t } from "../../i18n";
 import { latestOnly } from "../../latest";
-import type { Redraw } from "../../page";
+import { LightElement } from "../../light-element";
 import { href } from "../../router";
 import { typeahead } from "../../typeahead";
 import { fieldErrorView, loadErrorView, loadingView } from "../../views";
@@ -60,67 +59,118 @@ function failure(error: unknown, errors: FieldErrors, shown: readonly string[], 
   return { ok: false, text: () => describeRefusal(error) };
 }
 
-export function showcaseSection(businessId: string, redraw: Redraw) {
-  let projects: ShowcaseDto[] | null = null;
-  let endorsements: EndorsementDto[] | null = null;
-  let projectsFailed = false;
-  let endorsementsFailed = false;
-  let roles: Roles = new Map();
-  let kind: BusinessKind | null = null;
+/**
+ * `<business-showcase>`: the showcase and endorsements sections of a business's page. The page says which business,
+ * its kind, the viewer's roles (from /api/me/businesses), and bumps `refresh` when the hub says a project changed.
+ */
+export class BusinessShowcase extends LightElement {
+  static override properties = {
+    businessId: { attribute: false },
+    kind: { attribute: false },
+    roles: { attribute: false },
+    refresh: { attribute: false },
+    projects: { state: true },
+    endorsements: { state: true },
+    projectsFailed: { state: true },
+    endorsementsFailed: { state: true },
+    form: { state: true },
+    publishErrors: { state: true },
+    publishStatus: { state: true },
+    publishing: { state: true },
+    declining: { state: true },
+    reason: { state: true },
+    answerErrors: { state: true },
+    answerStatus: { state: true },
+    answering: { state: true },
+    endorserId: { state: true },
+    endorseProjectId: { state: true },
+    endorseText: { state: true },
+    endorseErrors: { state: true },
+    endorseStatus: { state: true },
+    endorsing: { state: true },
+  };
 
+  declare businessId: string;
+  declare kind: BusinessKind | null;
+  /** The viewer's businesses and roles: their own people see every project, not only verified ones. */
+  declare roles: Roles;
+  declare refresh: number;
+  private declare projects: ShowcaseDto[] | null;
+  private declare endorsements: EndorsementDto[] | null;
+  private declare projectsFailed: boolean;
+  private declare endorsementsFailed: boolean;
   // Publish form.
-  let form: ShowcaseForm = emptyShowcaseForm();
-  let publishErrors: FieldErrors = {};
-  let publishStatus: Status = null;
-  let publishing = false;
-
+  private declare form: ShowcaseForm;
+  private declare publishErrors: FieldErrors;
+  private declare publishStatus: Status;
+  private declare publishing: boolean;
   // Answers.
-  let declining: { projectId: string; partnerId: string } | null = null;
-  let reason = "";
-  let answerErrors: FieldErrors = {};
-  let answerStatus: { projectId: string; status: Status } | null = null;
-  let answering = false;
-
+  private declare declining: { projectId: string; partnerId: string } | null;
+  private declare reason: string;
+  private declare answerErrors: FieldErrors;
+  private declare answerStatus: { projectId: string; status: Status } | null;
+  private declare answering: boolean;
   // Endorse form.
-  let endorserId = "";
-  let endorseProjectId = "";
-  let endorseText = "";
-  let endorseErrors: FieldErrors = {};
-  let endorseSent: EndorseRequest | undefined;
-  let endorseStatus: Status = null;
-  let endorsing = false;
+  private declare endorserId: string;
+  private declare endorseProjectId: string;
+  private declare endorseText: string;
+  private declare endorseErrors: FieldErrors;
+  private declare endorseStatus: Status;
+  private declare endorsing: boolean;
+  private endorseSent: EndorseRequest | undefined;
 
-  const loadProjects = latestOnly(
-    () => api.businessShowcase(businessId),
-    (list) => {
-      projects = list;
-      projectsFailed = false;
-      redraw();
-    },
-    () => {
-      projectsFailed = projects === null;
-      redraw();
-    },
-  );
-  const loadEndorsements = latestOnly(
-    () => api.endorsements(businessId),
-    (list) => {
-      endorsements = list;
-      endorsementsFailed = false;
-      redraw();
-    },
-    () => {
-      endorsementsFailed = endorsements === null;
-      redraw();
-    },
-  );
-
-  function load(): void {
-    loadProjects();
-    loadEndorsements();
+  constructor() {
+    super();
+    this.businessId = "";
+    this.kind = null;
+    this.roles = new Map();
+    this.refresh = 0;
+    this.projects = null;
+    this.endorsements = null;
+    this.projectsFailed = false;
+    this.endorsementsFailed = false;
+    this.form = emptyShowcaseForm();
+    this.publishErrors = {};
+    this.publishStatus = null;
+    this.publishing = false;
+    this.declining = null;
+    this.reason = "";
+    this.answerErrors = {};
+    this.answerStatus = null;
+    this.answering = false;
+    this.endorserId = "";
+    this.endorseProjectId = "";
+    this.endorseText = "";
+    this.endorseErrors = {};
+    this.endorseStatus = null;
+    this.endorsing = false;
   }
 
-  const cpv = typeahead<CapabilityDto>(
+  private readonly loadProjects = latestOnly(
+    () => api.businessShowcase(this.businessId),
+    (list) => {
+      this.projects = list;
+      this.projectsFailed = false;
+    },
+    () => {
+      this.projectsFailed = this.projects === null;
+    },
+  );
+  private readonly loadEndorsements = latestOnly(
+    () => api.endorsements(this.businessId),
+    (list) => {
+      this.endorsements = list;
+      this.endorsementsFailed = false;
+    },
+    () => {
+      this.endorsementsFailed = this.endorsements === null;
+    },
+  );
+
+  /** The pickers keep their own state (text, options); they ask this element to render them again. */
+  private readonly renderPicker = () => this.requestUpdate();
+
+  private readonly cpv = typeahead<CapabilityDto>(
     {
       testid: "showcase-cpv-search",
       optionTestid: "showcase-cpv-option",
@@ -129,198 +179,216 @@ export function showcaseSection(businessId: string, redraw: Redraw) {
       key: (entry) => entry.code,
       option: (entry) => html`<code>${entry.code}</code> ${localized(entry.labelIt, entry.labelEn)}`,
       pick: (entry) => {
-        if (!form.cpv.some((c) => c.code === entry.code)) form.cpv = [...form.cpv, entry];
+        if (!this.form.cpv.some((c) => c.code === entry.code)) this.editForm((f) => (f.cpv = [...f.cpv, entry]));
       },
     },
-    redraw,
+    this.renderPicker,
   );
-  const partners = typeahead<DirectoryEntryDto>(
+  private readonly partners = typeahead<DirectoryEntryDto>(
     {
       testid: "showcase-partner-search",
       optionTestid: "showcase-partner-option",
       placeholder: () => t("showcase.partnerPlaceholder"),
       search: async (q) =>
-        (await api.directory(q, 1, 10)).items.filter((b) => b.kind === "Firm" && !sameId(b.id, businessId)),
+        (await api.directory(q, 1, 10)).items.filter((b) => b.kind === "Firm" && !sameId(b.id, this.businessId)),
       key: (b) => b.id,
       option: (b) => html`${b.name} ${b.comuneName ? html`<span class="muted">${b.comuneName}${b.provinceSigla ? ` (${b.provinceSigla})` : ""}</span>` : nothing}`,
       pick: (b) => {
-        if (!form.partners.some((p) => sameId(p.id, b.id))) form.partners = [...form.partners, { id: b.id, name: b.name }];
+        if (!this.form.partners.some((p) => sameId(p.id, b.id))) this.editForm((f) => (f.partners = [...f.partners, { id: b.id, name: b.name }]));
       },
     },
-    redraw,
+    this.renderPicker,
   );
 
-  async function publish(event: SubmitEvent): Promise<void> {
+  /** A new business or a project changed: load both lists; the viewer's roles changed: the projects they may see. */
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has("businessId") || changed.has("refresh")) {
+      this.loadProjects();
+      this.loadEndorsements();
+    } else if (changed.has("roles")) this.loadProjects();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.loadProjects.cancel();
+    this.loadEndorsements.cancel();
+    this.cpv.dispose();
+    this.partners.dispose();
+  }
+
+  /** The publish form's fields are typed into in place; a change the form shows at once replaces it, which lit sees. */
+  private editForm(change: (form: ShowcaseForm) => void): void {
+    change(this.form);
+    this.form = { ...this.form };
+  }
+
+  protected override render() {
+    return html`${this.showcaseView()}${this.endorsementsView()}`;
+  }
+
+  private async publish(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    publishErrors = {};
-    publishStatus = null;
-    const built = buildShowcaseRequest(businessId, form);
+    this.publishErrors = {};
+    this.publishStatus = null;
+    const built = buildShowcaseRequest(this.businessId, this.form);
     if ("errors" in built) {
-      publishErrors = built.errors;
-      redraw();
+      this.publishErrors = built.errors;
       return;
     }
-    publishing = true;
-    redraw();
+    this.publishing = true;
     try {
       const created = await api.publishShowcase(built.body);
-      projects = [created, ...(projects ?? []).filter((p) => p.id !== created.id)];
-      form = emptyShowcaseForm();
-      cpv.setText("");
-      partners.setText("");
-      publishStatus = { ok: true, text: () => t("showcase.published") };
-      loadProjects();
+      this.projects = [created, ...(this.projects ?? []).filter((p) => p.id !== created.id)];
+      this.form = emptyShowcaseForm();
+      this.cpv.setText("");
+      this.partners.setText("");
+      this.publishStatus = { ok: true, text: () => t("showcase.published") };
+      this.loadProjects();
     } catch (error) {
-      if (error instanceof ApiError && error.status === 400) publishErrors = error.errors;
-      publishStatus = failure(error, publishErrors, PUBLISH_FIELDS, { 403: () => t("showcase.forbidden") });
+      if (error instanceof ApiError && error.status === 400) this.publishErrors = error.errors;
+      this.publishStatus = failure(error, this.publishErrors, PUBLISH_FIELDS, { 403: () => t("showcase.forbidden") });
     } finally {
-      publishing = false;
-      redraw();
+      this.publishing = false;
     }
   }
 
-  async function answer(project: ShowcaseDto, partnerId: string, confirm: boolean): Promise<void> {
-    const body = { partnerId, confirm, version: project.version, reason: confirm || reason.trim() === "" ? null : reason.trim() };
-    answerErrors = {};
-    answering = true;
-    answerStatus = null;
-    redraw();
+  private async answer(project: ShowcaseDto, partnerId: string, confirm: boolean): Promise<void> {
+    const body = { partnerId, confirm, version: project.version, reason: confirm || this.reason.trim() === "" ? null : this.reason.trim() };
+    this.answerErrors = {};
+    this.answering = true;
+    this.answerStatus = null;
     try {
       const fresh = await api.answerShowcase(project.id, body);
-      projects = (projects ?? []).map((p) => (p.id === fresh.id ? fresh : p));
-      declining = null;
-      reason = "";
-      answerStatus = { projectId: project.id, status: { ok: true, text: () => t("showcase.answered") } };
-      loadProjects();
+      this.projects = (this.projects ?? []).map((p) => (p.id === fresh.id ? fresh : p));
+      this.declining = null;
+      this.reason = "";
+      this.answerStatus = { projectId: project.id, status: { ok: true, text: () => t("showcase.answered") } };
+      this.loadProjects();
     } catch (error) {
-      if (error instanceof ApiError && error.status === 400) answerErrors = error.errors;
-      answerStatus = {
+      if (error instanceof ApiError && error.status === 400) this.answerErrors = error.errors;
+      this.answerStatus = {
         projectId: project.id,
-        status: failure(error, answerErrors, ["reason"], {
+        status: failure(error, this.answerErrors, ["reason"], {
           403: () => t("showcase.forbidden"),
           409: () => t("showcase.changed"),
         }),
       };
-      if (error instanceof ApiError && error.status === 409) loadProjects();
+      if (error instanceof ApiError && error.status === 409) this.loadProjects();
     } finally {
-      answering = false;
-      redraw();
+      this.answering = false;
     }
   }
 
-  async function endorse(event: SubmitEvent, choices: ReturnType<typeof endorsers>): Promise<void> {
+  private async endorse(event: SubmitEvent, choices: ReturnType<typeof endorsers>): Promise<void> {
     event.preventDefault();
-    const firm = choices.find((c) => sameId(c.firmId, endorserId)) ?? choices[0];
+    const firm = choices.find((c) => sameId(c.firmId, this.endorserId)) ?? choices[0];
     if (!firm) return;
-    const project = firm.projects.find((p) => p.id === endorseProjectId) ?? firm.projects[0];
-    endorseSent = { endorserFirmId: firm.firmId, projectId: project?.id ?? "", text: endorseText.trim() === "" ? null : endorseText.trim() };
-    endorseErrors = {};
-    endorseStatus = null;
-    endorsing = true;
-    redraw();
+    const project = firm.projects.find((p) => p.id === this.endorseProjectId) ?? firm.projects[0];
+    this.endorseSent = { endorserFirmId: firm.firmId, projectId: project?.id ?? "", text: this.endorseText.trim() === "" ? null : this.endorseText.trim() };
+    this.endorseErrors = {};
+    this.endorseStatus = null;
+    this.endorsing = true;
     try {
-      const added = await api.endorse(businessId, endorseSent);
-      endorsements = [added, ...(endorsements ?? []).filter((e) => !sameId(e.endorserId, added.endorserId))];
-      endorseText = "";
-      endorseStatus = { ok: true, text: () => t("endorsements.added") };
-      loadEndorsements();
+      const added = await api.endorse(this.businessId, this.endorseSent);
+      this.endorsements = [added, ...(this.endorsements ?? []).filter((e) => !sameId(e.endorserId, added.endorserId))];
+      this.endorseText = "";
+      this.endorseStatus = { ok: true, text: () => t("endorsements.added") };
+      this.loadEndorsements();
     } catch (error) {
-      if (error instanceof ApiError && error.status === 400) endorseErrors = error.errors;
-      endorseStatus = failure(error, endorseErrors, ENDORSE_FIELDS, {
+      if (error instanceof ApiError && error.status === 400) this.endorseErrors = error.errors;
+      this.endorseStatus = failure(error, this.endorseErrors, ENDORSE_FIELDS, {
         403: () => t("endorsements.forbidden"),
         409: () => t("endorsements.duplicate"),
       });
-      if (error instanceof ApiError && error.status === 409) loadEndorsements();
+      if (error instanceof ApiError && error.status === 409) this.loadEndorsements();
     } finally {
-      endorsing = false;
-      redraw();
+      this.endorsing = false;
     }
   }
 
-  async function withdraw(e: EndorsementDto): Promise<void> {
+  private async withdraw(e: EndorsementDto): Promise<void> {
     try {
-      await api.withdrawEndorsement(businessId, e.endorserId);
-      endorsements = (endorsements ?? []).filter((x) => !sameId(x.endorserId, e.endorserId));
-      endorseStatus = null;
+      await api.withdrawEndorsement(this.businessId, e.endorserId);
+      this.endorsements = (this.endorsements ?? []).filter((x) => !sameId(x.endorserId, e.endorserId));
+      this.endorseStatus = null;
     } catch (error) {
-      endorseStatus = failure(error, {}, [], { 403: () => t("showcase.forbidden") });
+      this.endorseStatus = failure(error, {}, [], { 403: () => t("showcase.forbidden") });
     }
-    loadEndorsements();
-    redraw();
+    this.loadEndorsements();
   }
 
-  const firmName = (id: string): string =>
-    projects?.flatMap((p) => [{ id: p.publisherId, name: p.publisherName }, ...p.partners.map((x) => ({ id: x.firmId, name: x.firmName }))])
+  private readonly firmName = (id: string): string =>
+    this.projects?.flatMap((p) => [{ id: p.publisherId, name: p.publisherName }, ...p.partners.map((x) => ({ id: x.firmId, name: x.firmName }))])
       .find((x) => sameId(x.id, id))?.name ?? id;
 
-  function answerActions(p: ShowcaseDto) {
-    const mine = answerableFor(p, roles);
-    const status = answerStatus?.projectId === p.id ? answerStatus.status : null;
+  private answerActions(p: ShowcaseDto) {
+    const mine = answerableFor(p, this.roles);
+    const status = this.answerStatus?.projectId === p.id ? this.answerStatus.status : null;
     if (mine.length === 0 && !status) return nothing;
-    const reasonErrors = fieldMessages(answerErrors, "reason");
+    const reasonErrors = fieldMessages(this.answerErrors, "reason");
     return html`<div class="showcase-actions">
       ${mine.map((partnerId) =>
-        declining?.projectId === p.id && sameId(declining.partnerId, partnerId)
+        this.declining?.projectId === p.id && sameId(this.declining.partnerId, partnerId)
           ? html`<div class="field">
               <label for="decline-${p.id}">${t("showcase.reason")}</label>
-              <textarea id="decline-${p.id}" rows="2" maxlength="1000" data-testid="showcase-reason" .value=${live(reason)}
+              <textarea id="decline-${p.id}" rows="2" maxlength="1000" data-testid="showcase-reason" .value=${live(this.reason)}
                 aria-invalid=${reasonErrors.length ? "true" : "false"}
-                @input=${(e: InputEvent) => { reason = (e.target as HTMLTextAreaElement).value; }}></textarea>
+                @input=${(e: InputEvent) => { this.reason = (e.target as HTMLTextAreaElement).value; }}></textarea>
               ${fieldErrorView("reason", reasonErrors)}
               <p class="actions">
-                <button type="button" class="danger" ?disabled=${answering} data-testid="showcase-decline-submit"
-                  @click=${() => void answer(p, partnerId, false)}>${t("showcase.declineSubmit")}</button>
-                <button type="button" @click=${() => { declining = null; redraw(); }}>${t("showcase.cancel")}</button>
+                <button type="button" class="danger" ?disabled=${this.answering} data-testid="showcase-decline-submit"
+                  @click=${() => void this.answer(p, partnerId, false)}>${t("showcase.declineSubmit")}</button>
+                <button type="button" @click=${() => (this.declining = null)}>${t("showcase.cancel")}</button>
               </p>
             </div>`
           : html`<p class="actions">
-              <button type="button" class="primary" ?disabled=${answering} data-testid="showcase-confirm" data-firm-id=${partnerId}
-                @click=${() => void answer(p, partnerId, true)}>${t("showcase.confirm", { firm: firmName(partnerId) })}</button>
-              <button type="button" ?disabled=${answering} data-testid="showcase-decline" data-firm-id=${partnerId}
-                @click=${() => { declining = { projectId: p.id, partnerId }; reason = ""; answerErrors = {}; redraw(); }}>
-                ${t("showcase.decline", { firm: firmName(partnerId) })}</button>
+              <button type="button" class="primary" ?disabled=${this.answering} data-testid="showcase-confirm" data-firm-id=${partnerId}
+                @click=${() => void this.answer(p, partnerId, true)}>${t("showcase.confirm", { firm: this.firmName(partnerId) })}</button>
+              <button type="button" ?disabled=${this.answering} data-testid="showcase-decline" data-firm-id=${partnerId}
+                @click=${() => { this.declining = { projectId: p.id, partnerId }; this.reason = ""; this.answerErrors = {}; }}>
+                ${t("showcase.decline", { firm: this.firmName(partnerId) })}</button>
             </p>`,
       )}
       ${status ? html`<p class="status ${status.ok ? "ok" : "error"}" role="status" data-testid="showcase-answer-status">${status.text()}</p>` : nothing}
     </div>`;
   }
 
-  function publishView() {
-    const messages = (field: string) => fieldMessages(publishErrors, field);
+  private publishView() {
+    const messages = (field: string) => fieldMessages(this.publishErrors, field);
     const err = (field: string) => fieldErrorView(field, messages(field), `showcase-error-${field}`);
     const described = (field: string) => (messages(field).length ? `showcase-error-${field}` : undefined);
     const invalid = (field: string) => (messages(field).length ? "true" : "false");
     const input = (key: "title" | "client" | "year" | "amount" | "currency", e: InputEvent) => {
-      form[key] = (e.target as HTMLInputElement).value;
+      this.form[key] = (e.target as HTMLInputElement).value;
     };
-    return html`<details class="showcase-new" ?open=${Object.keys(publishErrors).length > 0}>
+    return html`<details class="showcase-new" ?open=${Object.keys(this.publishErrors).length > 0}>
       <summary>${t("showcase.new")}</summary>
-      <form data-testid="showcase-new" @submit=${publish} novalidate>
+      <form data-testid="showcase-new" @submit=${this.publish} novalidate>
         <p class="muted small">${t("showcase.newIntro")}</p>
         <div class="field">
           <label for="showcase-title">${t("showcase.fieldTitle")}</label>
-          <input id="showcase-title" data-testid="showcase-title" maxlength="200" .value=${live(form.title)}
+          <input id="showcase-title" data-testid="showcase-title" maxlength="200" .value=${live(this.form.title)}
             aria-invalid=${invalid("title")} aria-describedby=${ifDefined(described("title"))} @input=${(e: InputEvent) => input("title", e)} />
           ${err("title")}
         </div>
         <div class="field">
           <label for="showcase-description">${t("showcase.fieldDescription")}</label>
-          <textarea id="showcase-description" data-testid="showcase-description" rows="3" .value=${live(form.description)}
+          <textarea id="showcase-description" data-testid="showcase-description" rows="3" .value=${live(this.form.description)}
             aria-invalid=${invalid("description")} aria-describedby=${ifDefined(described("description"))}
-            @input=${(e: InputEvent) => { form.description = (e.target as HTMLTextAreaElement).value; }}></textarea>
+            @input=${(e: InputEvent) => { this.form.description = (e.target as HTMLTextAreaElement).value; }}></textarea>
           ${err("description")}
         </div>
         <div class="row">
           <div class="field grow">
             <label for="showcase-client">${t("showcase.fieldClient")}</label>
-            <input id="showcase-client" data-testid="showcase-client" maxlength="200" .value=${live(form.client)}
+            <input id="showcase-client" data-testid="showcase-client" maxlength="200" .value=${live(this.form.client)}
               aria-invalid=${invalid("client")} aria-describedby=${ifDefined(described("client"))} @input=${(e: InputEvent) => input("client", e)} />
             ${err("client")}
           </div>
           <div class="field">
             <label for="showcase-year">${t("showcase.fieldYear")}</label>
             <input id="showcase-year" data-testid="showcase-year" type="number" inputmode="numeric" min="1950" max=${new Date().getFullYear()}
-              .value=${live(form.year)} aria-invalid=${invalid("year")} aria-describedby=${ifDefined(described("year"))}
+              .value=${live(this.form.year)} aria-invalid=${invalid("year")} aria-describedby=${ifDefined(described("year"))}
               @input=${(e: InputEvent) => input("year", e)} />
             ${err("year")}
           </div>
@@ -328,158 +396,143 @@ export function showcaseSection(businessId: string, redraw: Redraw) {
         <div class="row">
           <div class="field grow">
             <label for="showcase-amount">${t("showcase.fieldAmount")}</label>
-            <input id="showcase-amount" data-testid="showcase-amount" inputmode="decimal" .value=${live(form.amount)}
+            <input id="showcase-amount" data-testid="showcase-amount" inputmode="decimal" .value=${live(this.form.amount)}
               aria-invalid=${invalid("value")} aria-describedby=${ifDefined(described("value"))} @input=${(e: InputEvent) => input("amount", e)} />
             ${err("value")}
           </div>
           <div class="field">
             <label for="showcase-currency">${t("showcase.fieldCurrency")}</label>
-            <input id="showcase-currency" data-testid="showcase-currency" maxlength="3" size="4" .value=${live(form.currency)}
+            <input id="showcase-currency" data-testid="showcase-currency" maxlength="3" size="4" .value=${live(this.form.currency)}
               @input=${(e: InputEvent) => input("currency", e)} />
           </div>
         </div>
         <div class="field">
           <ul class="chips" data-testid="showcase-cpv">
-            ${form.cpv.map(
+            ${this.form.cpv.map(
               (c) => html`<li class="chip" data-code=${c.code}><code>${c.code}</code> ${localized(c.labelIt, c.labelEn)}
                 <button type="button" class="remove" aria-label=${t("edit.remove", { item: c.code })}
-                  @click=${() => { form.cpv = form.cpv.filter((x) => x.code !== c.code); redraw(); }}>×</button></li>`,
+                  @click=${() => this.editForm((f) => (f.cpv = f.cpv.filter((x) => x.code !== c.code)))}>×</button></li>`,
             )}
           </ul>
           <label for="showcase-cpv">${t("showcase.fieldCpv")}</label>
-          ${cpv.view("showcase-cpv", described("cpv"), messages("cpv").length > 0)}
+          ${this.cpv.view("showcase-cpv", described("cpv"), messages("cpv").length > 0)}
           ${err("cpv")}
         </div>
         <div class="field">
           <ul class="chips" data-testid="showcase-partners">
-            ${form.partners.map(
+            ${this.form.partners.map(
               (p) => html`<li class="chip" data-firm-id=${p.id}>${p.name}
                 <button type="button" class="remove" aria-label=${t("edit.remove", { item: p.name })}
-                  @click=${() => { form.partners = form.partners.filter((x) => x.id !== p.id); redraw(); }}>×</button></li>`,
+                  @click=${() => this.editForm((f) => (f.partners = f.partners.filter((x) => x.id !== p.id)))}>×</button></li>`,
             )}
           </ul>
           <label for="showcase-partner">${t("showcase.fieldPartners")}</label>
-          ${partners.view("showcase-partner", described("partners"), messages("partners").length > 0)}
+          ${this.partners.view("showcase-partner", described("partners"), messages("partners").length > 0)}
           ${err("partners")}
         </div>
         <p class="actions">
-          <button class="primary" type="submit" ?disabled=${publishing} data-testid="showcase-submit">${t("showcase.submit")}</button>
+          <button class="primary" type="submit" ?disabled=${this.publishing} data-testid="showcase-submit">${t("showcase.submit")}</button>
         </p>
-        <p class="status ${publishStatus?.ok ? "ok" : "error"}" role="status" data-testid="showcase-status">${publishStatus?.text() ?? ""}</p>
+        <p class="status ${this.publishStatus?.ok ? "ok" : "error"}" role="status" data-testid="showcase-status">${this.publishStatus?.text() ?? ""}</p>
       </form>
     </details>`;
   }
 
-  function endorseView(choices: ReturnType<typeof endorsers>) {
+  private endorseView(choices: ReturnType<typeof endorsers>) {
     if (choices.length === 0) return nothing;
-    const firm = choices.find((c) => sameId(c.firmId, endorserId)) ?? choices[0]!;
-    const messages = (field: string) => fieldMessages(endorseErrors, field);
+    const firm = choices.find((c) => sameId(c.firmId, this.endorserId)) ?? choices[0]!;
+    const messages = (field: string) => fieldMessages(this.endorseErrors, field);
     const err = (field: string) => fieldErrorView(field, messages(field), `endorse-error-${field}`);
-    return html`<form class="endorse" data-testid="endorse-form" @submit=${(e: SubmitEvent) => endorse(e, choices)} novalidate>
+    return html`<form class="endorse" data-testid="endorse-form" @submit=${(e: SubmitEvent) => this.endorse(e, choices)} novalidate>
       <h3>${t("endorsements.new")}</h3>
       ${choices.length > 1
         ? html`<div class="field">
             <label for="endorse-firm">${t("endorsements.firm")}</label>
             <select id="endorse-firm" data-testid="endorse-firm"
-              @change=${(e: Event) => { endorserId = (e.target as HTMLSelectElement).value; endorseProjectId = ""; redraw(); }}>
-              ${choices.map((c) => html`<option value=${c.firmId} ?selected=${sameId(c.firmId, firm.firmId)}>${firmName(c.firmId)}</option>`)}
+              @change=${(e: Event) => { this.endorserId = (e.target as HTMLSelectElement).value; this.endorseProjectId = ""; }}>
+              ${choices.map((c) => html`<option value=${c.firmId} ?selected=${sameId(c.firmId, firm.firmId)}>${this.firmName(c.firmId)}</option>`)}
             </select>
             ${err("endorserFirmId")}
           </div>`
-        : html`<p class="muted small">${t("endorsements.firm")}: <strong>${firmName(firm.firmId)}</strong></p>${err("endorserFirmId")}`}
+        : html`<p class="muted small">${t("endorsements.firm")}: <strong>${this.firmName(firm.firmId)}</strong></p>${err("endorserFirmId")}`}
       <div class="field">
         <label for="endorse-project">${t("endorsements.project")}</label>
         <select id="endorse-project" data-testid="endorse-project"
-          @change=${(e: Event) => { endorseProjectId = (e.target as HTMLSelectElement).value; }}>
-          ${firm.projects.map((p) => html`<option value=${p.id} ?selected=${p.id === endorseProjectId}>${p.title} (${p.year})</option>`)}
+          @change=${(e: Event) => { this.endorseProjectId = (e.target as HTMLSelectElement).value; }}>
+          ${firm.projects.map((p) => html`<option value=${p.id} ?selected=${p.id === this.endorseProjectId}>${p.title} (${p.year})</option>`)}
         </select>
         ${err("projectId")}
       </div>
       <div class="field">
         <label for="endorse-text">${t("endorsements.text")}</label>
-        <textarea id="endorse-text" data-testid="endorse-text" rows="3" maxlength="1000" .value=${live(endorseText)}
+        <textarea id="endorse-text" data-testid="endorse-text" rows="3" maxlength="1000" .value=${live(this.endorseText)}
           aria-invalid=${messages("text").length ? "true" : "false"}
-          @input=${(e: InputEvent) => { endorseText = (e.target as HTMLTextAreaElement).value; }}></textarea>
+          @input=${(e: InputEvent) => { this.endorseText = (e.target as HTMLTextAreaElement).value; }}></textarea>
         ${err("text")}
       </div>
       <p class="actions">
-        <button class="primary" type="submit" ?disabled=${endorsing} data-testid="endorse-submit">${t("endorsements.submit")}</button>
+        <button class="primary" type="submit" ?disabled=${this.endorsing} data-testid="endorse-submit">${t("endorsements.submit")}</button>
       </p>
     </form>`;
   }
 
-  function endorsementsView() {
-    const choices = endorsers(businessId, projects ?? [], roles, (endorsements ?? []).map((e) => e.endorserId));
+  private endorsementsView() {
+    const choices = endorsers(this.businessId, this.projects ?? [], this.roles, (this.endorsements ?? []).map((e) => e.endorserId));
     return html`<section class="card" data-testid="endorsements-section" aria-labelledby="endorsements-title">
       <h2 id="endorsements-title">${t("endorsements.title")}</h2>
-      ${endorsementsFailed
+      ${this.endorsementsFailed
         ? loadErrorView()
-        : endorsements === null
+        : this.endorsements === null
           ? loadingView()
-          : endorsements.length === 0
+          : this.endorsements.length === 0
             ? html`<p class="muted">${t("endorsements.empty")}</p>`
             : html`<ul class="endorsements">
-                ${endorsements.map(
+                ${this.endorsements.map(
                   (e) => html`<li data-testid="endorsement-item" data-endorser-id=${e.endorserId} data-project-id=${e.projectId}>
                     <p><a href=${href({ name: "business", id: e.endorserId })}><strong>${e.endorserName}</strong></a>
                       <span class="muted">${t("endorsements.about", { project: e.projectTitle })} · ${formatDate(e.at)}</span></p>
                     ${e.text ? html`<blockquote>${e.text}</blockquote>` : nothing}
-                    ${mayWithdraw(e.endorserId, roles)
-                      ? html`<button type="button" class="small" data-testid="endorsement-withdraw" @click=${() => void withdraw(e)}>
+                    ${mayWithdraw(e.endorserId, this.roles)
+                      ? html`<button type="button" class="small" data-testid="endorsement-withdraw" @click=${() => void this.withdraw(e)}>
                           ${t("endorsements.withdraw")}</button>`
                       : nothing}
                   </li>`,
                 )}
               </ul>`}
-      ${endorseView(choices)}
-      <p class="status ${endorseStatus?.ok ? "ok" : "error"}" role="status" data-testid="endorse-status">${endorseStatus?.text() ?? ""}</p>
+      ${this.endorseView(choices)}
+      <p class="status ${this.endorseStatus?.ok ? "ok" : "error"}" role="status" data-testid="endorse-status">${this.endorseStatus?.text() ?? ""}</p>
     </section>`;
   }
 
-  function showcaseView() {
-    const own = isOwnPeople(businessId, roles);
-    const mayPublish = kind === "Firm" && canManage(roles.get(businessId.toLowerCase()) ?? null);
+  private showcaseView() {
+    const own = isOwnPeople(this.businessId, this.roles);
+    const mayPublish = this.kind === "Firm" && canManage(this.roles.get(this.businessId.toLowerCase()) ?? null);
     return html`<section class="card" data-testid="showcase-section" aria-labelledby="showcase-title">
       <h2 id="showcase-title">${t("showcase.title")}</h2>
       <p class="muted small">${t("showcase.intro")}</p>
-      ${projectsFailed
+      ${this.projectsFailed
         ? html`<p class="alert error" role="alert">${t("showcase.loadFailed")}</p>`
-        : projects === null
+        : this.projects === null
           ? loadingView()
-          : projects.length === 0
+          : this.projects.length === 0
             ? html`<p class="muted">${t("showcase.empty")}</p>`
             : html`<ul class="showcase-list">
-                ${projects.map((p) =>
+                ${this.projects.map((p) =>
                   projectView(p, {
-                    showStates: own || p.partners.some((x) => roles.has(x.firmId.toLowerCase())) || roles.has(p.publisherId.toLowerCase()),
-                    actions: answerActions(p),
+                    showStates: own || p.partners.some((x) => this.roles.has(x.firmId.toLowerCase())) || this.roles.has(p.publisherId.toLowerCase()),
+                    actions: this.answerActions(p),
                   }),
                 )}
               </ul>`}
-      ${mayPublish ? publishView() : nothing}
+      ${mayPublish ? this.publishView() : nothing}
     </section>`;
   }
+}
 
-  load();
+customElements.define("business-showcase", BusinessShowcase);
 
-  return {
-    load,
-    /** The viewer's businesses and roles (from /api/me/businesses), and the kind of the page's business. */
-    setViewer(mine: readonly { id: string; role: MemberRole }[]): void {
-      roles = new Map(mine.map((b) => [b.id.toLowerCase(), b.role]));
-      // Their own people see every project, not only verified ones.
-      loadProjects();
-      redraw();
-    },
-    setKind(value: BusinessKind): void {
-      kind = value;
-    },
-    view: () => html`${showcaseView()}${endorsementsView()}`,
-    dispose(): void {
-      loadProjects.cancel();
-      loadEndorsements.cancel();
-      cpv.dispose();
-      partners.dispose();
-    },
-  };
+declare global {
+  interface HTMLElementTagNameMap {
+    "business-showcase": BusinessShowcase;
+  }
 }
