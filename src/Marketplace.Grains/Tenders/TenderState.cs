@@ -392,12 +392,9 @@ public sealed class TenderState
         : !firm.Eligible ? Problem.Forbidden(AskerNotEligible)
         : null;
 
-    /// <summary>
-    /// Drafts are the buyer's own: to anyone else a draft does not exist, except to whoever started it (an admin
-    /// whose mandate was revoked is told so).
-    /// </summary>
+    /// <summary>A tender the actor may not see does not exist (<see cref="TenderVisibility.Sees"/>); one they see but do not act for is refused.</summary>
     Problem? Guard(TenderActor actor, params TenderStatus[] statuses) =>
-        !Exists || (Status == TenderStatus.Draft && !actor.ActsForBuyer && actor.UserId != CreatedBy) ? Problem.NotFound(NotFound)
+        !Exists || !TenderVisibility.Sees(Status, CreatedBy, actor.UserId, actor.ActsForBuyer) ? Problem.NotFound(NotFound)
         : !actor.ActsForBuyer ? actor.Refusal()
         : !statuses.Contains(Status) ? Problem.Conflict(WrongStatus, ("status", Status))
         : null;

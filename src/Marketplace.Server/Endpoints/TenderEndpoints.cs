@@ -126,12 +126,14 @@ public static class TenderEndpoints
 
     static ProblemHttpResult NoTender => ProblemResults.NotFound(TenderState.NotFound);
 
-    /// <summary>The tender when the user may see it: published tenders are public; a draft only to the buyer's editors and whoever started it.</summary>
+    /// <summary>The tender when the user may see it (<see cref="TenderVisibility.Sees"/>).</summary>
     internal static async Task<TenderSnapshot?> Visible(Guid id, ClaimsPrincipal user, IGrainFactory grains)
     {
         if (await grains.Tender(id).Get() is not { } tender) return null;
-        if (tender.Status != TenderStatus.Draft) return tender;
-        return user.UserIdOrNull() is { } me && (tender.CreatedBy == me || await grains.Tender(id).IsBuyer(me)) ? tender : null;
+        var me = user.UserIdOrNull();
+        // Only a draft's visibility depends on acting for the buyer, so only then is the tender asked.
+        var actsForBuyer = tender.Status == TenderStatus.Draft && me is { } viewer && await grains.Tender(id).IsBuyer(viewer);
+        return TenderVisibility.Sees(tender.Status, tender.CreatedBy, me, actsForBuyer) ? tender : null;
     }
 
     internal static async Task<bool> CanSee(Guid id, ClaimsPrincipal user, IGrainFactory grains) => await Visible(id, user, grains) is not null;
@@ -170,7 +172,7 @@ public static class TenderEndpoints
             [.. t.Amendments.Select(a => new AmendmentDto(a.Number, a.Summary, a.Material, a.SubmissionDeadline, a.At))],
             [.. t.Questions.Select(q => new QuestionDto(q.Number, q.Text, q.AskedAt, q.Answer, q.AnsweredAt, myFirms.Contains(q.AskerFirmId)))],
             receipts, [.. t.Decisions.Select(x => Decision(t, x, names))], t.CancelReason, t.PublishedAt, t.UpdatedAt,
-            canManage, t.Status == TenderStatus.Draft && (canManage || t.CreatedBy == me));
+            canManage, t.Status == TenderStatus.Draft && TenderVisibility.Sees(t.Status, t.CreatedBy, me, canManage));
     }
 
     internal static DecisionDto Decision(TenderSnapshot t, LotDecision d, IReadOnlyDictionary<Guid, string> names)
