@@ -60,7 +60,7 @@ public sealed class AllianceProjector : IReadModelProjector
 /// <summary>
 /// A joint bid has no list of its own; its changes go into its tender's audit chain, like the alliance's, and the
 /// files attached to its draft are sealed with the tender's key. Its live
-/// sign-offs bind each signing firm to the bid's lots (<see cref="OneBidPerLot"/>): a firm that signs is refused, under
+/// sign-offs bind each signing firm to the bid's lots (<see cref="Marketplace.Tenders.OneBidPerLot"/>): a firm that signs is refused, under
 /// the tender's lock, when it is already bound to one of those lots elsewhere.
 /// </summary>
 public sealed class JointBidProjector(Storage.StateSealer sealer) : IReadModelProjector
@@ -81,7 +81,7 @@ public sealed class JointBidProjector(Storage.StateSealer sealer) : IReadModelPr
         // Only a firm signing now is checked: those already bound were checked when they signed, and every other binding
         // of theirs to these lots has been refused since.
         foreach (var firm in signers.Except(bound))
-            if (await OneBidPerLot.BoundLot(db, bid.TenderId, bid.AllianceId, [firm], lots, ct) is { } lot) throw BidNotStoredException.SignOffClash(lot);
+            if (await LotBindings.BoundLot(db, bid.TenderId, bid.AllianceId, [firm], lots, ct) is { } lot) throw BidNotStoredException.SignOffClash(lot);
         await db.JointSignOffs.Where(s => s.AllianceId == bid.AllianceId).ExecuteDeleteAsync(ct);
         db.JointSignOffs.AddRange(signers.SelectMany(firm => lots.Select(lot => new JointSignOffEntry { AllianceId = bid.AllianceId, TenderId = bid.TenderId, FirmId = firm, Lot = lot })));
         TenderLedger.Chain(db, tender, subject, unchained);

@@ -116,7 +116,7 @@ public sealed class BidProjector(StateSealer sealer) : IReadModelProjector
         var tender = await TenderLedger.Lock(db, bid.TenderId, ct);
         if (tender is null || !TenderRules.TakesBidsAt(tender.Status, tender.EnquiryDeadline, tender.SubmissionDeadline, bid.UpdatedAt))
             throw BidNotStoredException.Closed(tender?.SubmissionDeadline ?? bid.UpdatedAt);
-        if (bid.Status == BidStatus.Submitted && await OneBidPerLot.BoundLot(db, bid.TenderId, bid.BidderId,
+        if (bid.Status == BidStatus.Submitted && await LotBindings.BoundLot(db, bid.TenderId, bid.BidderId,
                 [.. content.Tenderers.Select(t => t.FirmId)], [.. content.Lots.Select(l => l.Lot)], ct) is { } lot)
             throw content.Tenderers is [{ FirmId: var alone }] && alone == bid.BidderId ? BidNotStoredException.Clash(lot) : BidNotStoredException.JointClash();
         TenderLedger.Chain(db, tender, subject, unchained);

@@ -1,0 +1,46 @@
+using Marketplace.Tenders;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Data.ReadModels;
+
+/// <summary>A firm's live sign-off of a joint bid for one lot: the firm has promised that lot to that alliance.</summary>
+public sealed class JointSignOffEntry
+{
+    public Guid AllianceId { get; set; }
+    public Guid TenderId { get; set; }
+    public Guid FirmId { get; set; }
+    public int Lot { get; set; }
+}
+
+/// <summary>
+/// Where <see cref="OneBidPerLot"/> is applied: in the transaction that stores a bid or a sign-off, holding the
+/// tender's row lock (<see cref="TenderLedger.Lock"/>). Only there are every firm's bindings known (bids are sealed,
+/// so no grain sees another bidder's), and only there can two bindings of one firm to one lot not both be stored,
+/// whatever the races.
+/// </summary>
+public static class LotBindings
+{
+    /// <summary>
+    /// <see cref="OneBidPerLot.BoundLot"/> against the stored bindings of <paramref name="firms"/> to
+    /// <paramref name="lots"/>: the submitted bids naming them, and their live sign-offs. Call it under the tender's lock.
+    /// </summary>
+    public static async Task<int?> BoundLot(MarketplaceDbContext db, Guid tenderId, Guid bidderId, IReadOnlyCollection<Guid> firms,
+        IReadOnlyCollection<int> lots, CancellationToken ct) =>
+        OneBidPerLot.BoundLot(bidderId, firms, lots, await Of(db, tenderId, firms, lots, ct));
+
+    static async Task<List<LotBinding>> Of(MarketplaceDbContext db, Guid tenderId, IReadOnlyCollection<Guid> firms, IReadOnlyCollection<int> lots,
+        CancellationToken ct)
+    {
+        var bids = await (
+            from t in db.BidTenderers
+            where t.TenderId == tenderId && firms.Contains(t.FirmId)
+            join l in db.BidLots on t.BidId equals l.BidId
+            where lots.Contains(l.Lot)
+            join b in db.Bids on t.BidId equals b.BidId
+            where b.Status == BidStatus.Submitted
+            select new LotBinding(b.BidderId, t.FirmId, l.Lot)).ToListAsync(ct);
+        var signOffs = await db.JointSignOffs.Where(s => s.TenderId == tenderId && firms.Contains(s.FirmId) && lots.Contains(s.Lot))
+            .Select(s => new LotBinding(s.AllianceId, s.FirmId, s.Lot)).ToListAsync(ct);
+        return [.. bids, .. signOffs];
+    }
+}
