@@ -1,7 +1,4 @@
 using System.Security.Claims;
-using Marketplace.Data;
-using Marketplace.Data.ReadModels;
-using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Server.Auth;
 
@@ -14,10 +11,4 @@ internal static class UserIdentity
 
     public static Guid? UserIdOrNull(this ClaimsPrincipal user) =>
         user.Identity?.IsAuthenticated == true ? user.UserId() : null;
-
-    /// <summary>The businesses the signed-in user acts for, in any role (empty for a visitor).</summary>
-    public static async Task<List<Guid>> BusinessesOf(this MarketplaceDbContext db, ClaimsPrincipal user, CancellationToken ct) =>
-        user.UserIdOrNull() is { } me
-            ? await db.ActingFor(me).AsNoTracking().Select(m => m.BusinessId).ToListAsync(ct)
-            : [];
 }

@@ -49,54 +49,54 @@ public static class AllianceEndpoints
     static IAllianceGrain Alliance(this IGrainFactory grains, Guid id) => grains.GetGrain<IAllianceGrain>(id);
 
     static async Task<Results<Created<AllianceDto>, ProblemHttpResult>> Form(
-        FormAllianceRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
+        FormAllianceRequest body, ClaimsPrincipal user, IGrainFactory grains, Access access, MarketplaceDbContext db, CancellationToken ct)
     {
         var id = Guid.NewGuid();
         var outcome = await grains.Alliance(id).Form(new FormAlliance(user.UserId(), body.LeadId, body.SpaceId, body.TenderId, body.Name ?? "", body.AgreementText ?? ""));
-        return outcome.Problem is { } no ? no.ToHttp() : TypedResults.Created($"/api/alliances/{id}", await Dto(await View(outcome.Value!, user, grains, db, ct), user, grains, db, ct));
+        return outcome.Problem is { } no ? no.ToHttp() : TypedResults.Created($"/api/alliances/{id}", await Dto(await View(outcome.Value!, user, grains, access, ct), grains, db, ct));
     }
 
     static async Task<Results<Ok<AllianceDto>, ProblemHttpResult>> Get(
-        Guid id, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
-        await grains.Alliance(id).ViewFor(user.UserId(), [.. await db.BusinessesOf(user, ct)]) is { } view
-            ? TypedResults.Ok(await Dto(view, user, grains, db, ct))
+        Guid id, ClaimsPrincipal user, IGrainFactory grains, Access access, MarketplaceDbContext db, CancellationToken ct) =>
+        await grains.Alliance(id).ViewFor(user.UserId(), [.. (await access.Firms(user, ct)).Businesses]) is { } view
+            ? TypedResults.Ok(await Dto(view, grains, db, ct))
             : ProblemResults.NotFound(NotFound);
 
     static Task<Results<Ok<AllianceDto>, ProblemHttpResult>> Invite(
-        Guid id, AllianceInviteRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
+        Guid id, AllianceInviteRequest body, ClaimsPrincipal user, IGrainFactory grains, Access access, MarketplaceDbContext db, CancellationToken ct) =>
         body.Role is not { } role ? Task.FromResult<Results<Ok<AllianceDto>, ProblemHttpResult>>(ProblemResults.Required("role"))
-        : Respond(id, a => a.Invite(new InviteToAlliance(user.UserId(), body.FirmId, role)), user, grains, db, ct);
+        : Respond(id, a => a.Invite(new InviteToAlliance(user.UserId(), body.FirmId, role)), user, grains, access, db, ct);
 
     static Task<Results<Ok<AllianceDto>, ProblemHttpResult>> Answer(
-        Guid id, Guid firmId, AllianceAnswerRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
+        Guid id, Guid firmId, AllianceAnswerRequest body, ClaimsPrincipal user, IGrainFactory grains, Access access, MarketplaceDbContext db, CancellationToken ct) =>
         body.Accept is not { } accept ? Task.FromResult<Results<Ok<AllianceDto>, ProblemHttpResult>>(ProblemResults.Required("accept"))
-        : Respond(id, a => a.Answer(new AnswerAllianceInvitation(user.UserId(), firmId, accept, body.AgreementVersion)), user, grains, db, ct);
+        : Respond(id, a => a.Answer(new AnswerAllianceInvitation(user.UserId(), firmId, accept, body.AgreementVersion)), user, grains, access, db, ct);
 
     static Task<Results<Ok<AllianceDto>, ProblemHttpResult>> Leave(
-        Guid id, Guid firmId, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
-        Respond(id, a => a.Leave(user.UserId(), firmId), user, grains, db, ct);
+        Guid id, Guid firmId, ClaimsPrincipal user, IGrainFactory grains, Access access, MarketplaceDbContext db, CancellationToken ct) =>
+        Respond(id, a => a.Leave(user.UserId(), firmId), user, grains, access, db, ct);
 
     static Task<Results<Ok<AllianceDto>, ProblemHttpResult>> Remove(
-        Guid id, Guid firmId, ReasonRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
-        Respond(id, a => a.Remove(new RemoveFromAlliance(user.UserId(), firmId, body.Reason ?? "")), user, grains, db, ct);
+        Guid id, Guid firmId, ReasonRequest body, ClaimsPrincipal user, IGrainFactory grains, Access access, MarketplaceDbContext db, CancellationToken ct) =>
+        Respond(id, a => a.Remove(new RemoveFromAlliance(user.UserId(), firmId, body.Reason ?? "")), user, grains, access, db, ct);
 
     static Task<Results<Ok<AllianceDto>, ProblemHttpResult>> AcceptAgreement(
-        Guid id, Guid firmId, VersionRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
-        Respond(id, a => a.AcceptAgreement(new AcceptAllianceAgreement(user.UserId(), firmId, body.Version)), user, grains, db, ct);
+        Guid id, Guid firmId, VersionRequest body, ClaimsPrincipal user, IGrainFactory grains, Access access, MarketplaceDbContext db, CancellationToken ct) =>
+        Respond(id, a => a.AcceptAgreement(new AcceptAllianceAgreement(user.UserId(), firmId, body.Version)), user, grains, access, db, ct);
 
     static Task<Results<Ok<AllianceDto>, ProblemHttpResult>> HandOver(
-        Guid id, FirmRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
-        Respond(id, a => a.HandOver(user.UserId(), body.FirmId), user, grains, db, ct);
+        Guid id, FirmRequest body, ClaimsPrincipal user, IGrainFactory grains, Access access, MarketplaceDbContext db, CancellationToken ct) =>
+        Respond(id, a => a.HandOver(user.UserId(), body.FirmId), user, grains, access, db, ct);
 
     static Task<Results<Ok<AllianceDto>, ProblemHttpResult>> PublishAgreement(
-        Guid id, TextRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
-        Respond(id, a => a.PublishAgreement(user.UserId(), body.Text ?? ""), user, grains, db, ct);
+        Guid id, TextRequest body, ClaimsPrincipal user, IGrainFactory grains, Access access, MarketplaceDbContext db, CancellationToken ct) =>
+        Respond(id, a => a.PublishAgreement(user.UserId(), body.Text ?? ""), user, grains, access, db, ct);
 
     /// <summary>The tender's lots and CPV codes against the capabilities of the alliance's active firms: its workspace's first view.</summary>
     static async Task<Results<Ok<CoverageDto>, ProblemHttpResult>> CoverageOf(
-        Guid id, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, IOptions<TenderOptions> options, CancellationToken ct)
+        Guid id, ClaimsPrincipal user, IGrainFactory grains, Access access, MarketplaceDbContext db, IOptions<TenderOptions> options, CancellationToken ct)
     {
-        var workspace = await Workspace(id, user, grains, db, options.Value, ct);
+        var workspace = await Workspace(id, user, grains, access, db, options.Value, ct);
         if (workspace.Problem is { } no) return no.ToHttp();
         var (_, _, lots) = workspace.Value;
         var firms = lots.SelectMany(l => l.Codes).SelectMany(c => c.CoveredBy).Distinct().ToList();
@@ -112,9 +112,9 @@ public static class AllianceEndpoints
     /// can (greedy set cover).
     /// </summary>
     static async Task<Results<Ok<SuggestionsDto>, ProblemHttpResult>> Suggestions(
-        Guid id, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, IOptions<TenderOptions> options, CancellationToken ct)
+        Guid id, ClaimsPrincipal user, IGrainFactory grains, Access access, MarketplaceDbContext db, IOptions<TenderOptions> options, CancellationToken ct)
     {
-        var workspace = await Workspace(id, user, grains, db, options.Value, ct);
+        var workspace = await Workspace(id, user, grains, access, db, options.Value, ct);
         if (workspace.Problem is { } no) return no.ToHttp();
         var (alliance, tender, lots) = workspace.Value;
         var gaps = Coverage.Gaps(lots);
@@ -134,10 +134,9 @@ public static class AllianceEndpoints
     /// active firms, with the check of the whole sealed chain.
     /// </summary>
     static async Task<Results<Ok<SealedAuditDto>, ProblemHttpResult>> Audit(
-        Guid id, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, AuditChains chains, CancellationToken ct)
+        Guid id, ClaimsPrincipal user, Access access, MarketplaceDbContext db, AuditChains chains, CancellationToken ct)
     {
-        if (await grains.Alliance(id).Get() is not { } alliance || !AllianceAccess.CanWatch(alliance, await db.BusinessesOf(user, ct)))
-            return ProblemResults.NotFound(NotFound);
+        if (await access.Alliance(id, user, watch: true, ct) is not { } alliance) return ProblemResults.NotFound(NotFound);
         if (alliance.TenderId is not { } tenderId) return Problem.Conflict(NoAuditChain).ToHttp();
         var bids = (await db.Bids.AsNoTracking().Where(b => b.TenderId == tenderId && b.BidderId == id).Select(b => b.BidId).ToListAsync(ct))
             .Select(b => b.ToString("N")).ToHashSet();
@@ -146,10 +145,9 @@ public static class AllianceEndpoints
 
     /// <summary>The alliance, its tender and the coverage of its lots, for a viewer of its workspace.</summary>
     static async Task<Outcome<(AllianceSnapshot Alliance, TenderSnapshot Tender, LotCoverage[] Lots)>> Workspace(
-        Guid id, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, TenderOptions options, CancellationToken ct)
+        Guid id, ClaimsPrincipal user, IGrainFactory grains, Access access, MarketplaceDbContext db, TenderOptions options, CancellationToken ct)
     {
-        if (await grains.Alliance(id).Get() is not { } alliance || !AllianceAccess.CanWatch(alliance, await db.BusinessesOf(user, ct)))
-            return Problem.NotFound(NotFound);
+        if (await access.Alliance(id, user, watch: true, ct) is not { } alliance) return Problem.NotFound(NotFound);
         if (alliance.TenderId is not { } tenderId || await grains.Tender(tenderId).Get() is not { } tender)
             return Problem.Conflict(NoTenderToCover);
         var firms = alliance.Active.Select(m => m.FirmId).ToList();
@@ -164,9 +162,9 @@ public static class AllianceEndpoints
     /// A firm's relationship ledger, for its people: every firm it has bid with, the joint bids, the lots they won and
     /// the value of that work. Bids count once submitted (withdrawn ones do not).
     /// </summary>
-    static async Task<Results<Ok<PartnerLedgerDto[]>, ProblemHttpResult>> Ledger(Guid id, ClaimsPrincipal user, MarketplaceDbContext db, CancellationToken ct)
+    static async Task<Results<Ok<PartnerLedgerDto[]>, ProblemHttpResult>> Ledger(Guid id, ClaimsPrincipal user, Access access, MarketplaceDbContext db, CancellationToken ct)
     {
-        if (!(await db.BusinessesOf(user, ct)).Contains(id)) return Problem.Forbidden(NotTheFirmsPeopleLedger).ToHttp();
+        if (!await access.IsOneOf(user, id, ct)) return Problem.Forbidden(NotTheFirmsPeopleLedger).ToHttp();
         var ours = db.BidTenderers.Where(t => t.FirmId == id).Select(t => t.BidId);
         var rows = await db.BidTenderers.AsNoTracking()
             .Where(t => ours.Contains(t.BidId) && t.FirmId != id && db.Bids.Any(b => b.BidId == t.BidId && b.Status == BidStatus.Submitted))
@@ -185,9 +183,9 @@ public static class AllianceEndpoints
     }
 
     /// <summary>The alliances a firm is in or invited to, for its people.</summary>
-    static async Task<Results<Ok<AllianceSummaryDto[]>, ProblemHttpResult>> OfFirm(Guid id, ClaimsPrincipal user, MarketplaceDbContext db, CancellationToken ct)
+    static async Task<Results<Ok<AllianceSummaryDto[]>, ProblemHttpResult>> OfFirm(Guid id, ClaimsPrincipal user, Access access, MarketplaceDbContext db, CancellationToken ct)
     {
-        if (!(await db.BusinessesOf(user, ct)).Contains(id)) return Problem.Forbidden(NotTheFirmsPeopleAlliances).ToHttp();
+        if (!await access.IsOneOf(user, id, ct)) return Problem.Forbidden(NotTheFirmsPeopleAlliances).ToHttp();
         var rows = await db.AllianceMembers.AsNoTracking()
             .Where(m => m.FirmId == id && (m.Standing == AllianceStanding.Active || m.Standing == AllianceStanding.Invited))
             .Join(db.Alliances, m => m.AllianceId, a => a.AllianceId, (m, a) => new { Member = m, Alliance = a })
@@ -204,20 +202,19 @@ public static class AllianceEndpoints
     /// not answer the same, before the grain says anything about its firms or its state.
     /// </summary>
     static async Task<Results<Ok<AllianceDto>, ProblemHttpResult>> Respond(Guid id,
-        Func<IAllianceGrain, Task<Outcome<AllianceSnapshot>>> command, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
+        Func<IAllianceGrain, Task<Outcome<AllianceSnapshot>>> command, ClaimsPrincipal user, IGrainFactory grains, Access access, MarketplaceDbContext db, CancellationToken ct)
     {
-        if (await grains.Alliance(id).Get() is not { } alliance || !AllianceAccess.CanRead(alliance, await db.BusinessesOf(user, ct)))
-            return ProblemResults.NotFound(NotFound);
+        if (await access.Alliance(id, user, watch: false, ct) is null) return ProblemResults.NotFound(NotFound);
         var outcome = await command(grains.Alliance(id));
-        return outcome.Problem is { } no ? no.ToHttp() : TypedResults.Ok(await Dto(await View(outcome.Value!, user, grains, db, ct), user, grains, db, ct));
+        return outcome.Problem is { } no ? no.ToHttp() : TypedResults.Ok(await Dto(await View(outcome.Value!, user, grains, access, ct), grains, db, ct));
     }
 
     /// <summary>The alliance after a command, as the viewer now sees it: with nothing to do once their firms are out of it (left, declined, removed).</summary>
-    static async Task<AllianceView> View(AllianceSnapshot changed, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
-        await grains.Alliance(changed.Id).ViewFor(user.UserId(), [.. await db.BusinessesOf(user, ct)])
+    static async Task<AllianceView> View(AllianceSnapshot changed, ClaimsPrincipal user, IGrainFactory grains, Access access, CancellationToken ct) =>
+        await grains.Alliance(changed.Id).ViewFor(user.UserId(), [.. (await access.Firms(user, ct)).Businesses])
         ?? new AllianceView(changed, ViewerActions<AllianceAction>.None, [], []);
 
-    static async Task<AllianceDto> Dto(AllianceView view, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
+    static async Task<AllianceDto> Dto(AllianceView view, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
     {
         var a = view.Alliance;
         var firms = a.Members.Select(m => m.FirmId).ToList();

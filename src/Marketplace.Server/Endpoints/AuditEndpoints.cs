@@ -33,12 +33,12 @@ public static class AuditEndpoints
     /// (GET /api/alliances/{id}/audit).
     /// </summary>
     static async Task<Results<Ok<AuditDto>, ProblemHttpResult>> Audit(
-        Guid id, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, AuditChains chains, CancellationToken ct)
+        Guid id, ClaimsPrincipal user, Access access, MarketplaceDbContext db, AuditChains chains, CancellationToken ct)
     {
-        if (await TenderEndpoints.Visible(id, user, grains) is not { } tender) return ProblemResults.NotFound(TenderState.NotFound);
+        if (await access.Tender(id, user) is not { } tender) return ProblemResults.NotFound(TenderState.NotFound);
         var (file, verdict) = await chains.Public(db, id, ct);
-        var buyerReads = user.UserIdOrNull() is { } me && TenderRules.BidsOpened(tender.Status) && await grains.Tender(id).IsBuyer(me);
-        var mine = await db.BusinessesOf(user, ct);
+        var buyerReads = TenderRules.BidsOpened(tender.Status) && await access.ActsForBuyer(id, user);
+        var mine = (await access.Firms(user, ct)).Businesses;
         var ownBids = (await db.Bids.AsNoTracking().Where(b => b.TenderId == id && mine.Contains(b.BidderId)).Select(b => b.BidId).ToListAsync(ct))
             .Select(b => b.ToString("N")).ToHashSet();
         var sealedPart = buyerReads || ownBids.Count > 0
@@ -50,8 +50,8 @@ public static class AuditEndpoints
 
     /// <summary>The tender's public chain as a file for the offline verifier (tools/Marketplace.AuditVerifier).</summary>
     static async Task<Results<Ok<AuditChainFile>, ProblemHttpResult>> Chain(
-        Guid id, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, AuditChains chains, CancellationToken ct) =>
-        await TenderEndpoints.CanSee(id, user, grains)
+        Guid id, ClaimsPrincipal user, Access access, MarketplaceDbContext db, AuditChains chains, CancellationToken ct) =>
+        await access.Tender(id, user) is not null
             ? TypedResults.Ok(await chains.Download(db, id, ct))
             : ProblemResults.NotFound(TenderState.NotFound);
 

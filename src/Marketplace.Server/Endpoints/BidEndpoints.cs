@@ -36,7 +36,7 @@ public static class BidEndpoints
     }
 
     static async Task<Results<Ok<ReceiptDto>, ProblemHttpResult>> Submit(
-        Guid id, Guid bidderId, SubmitBidRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, MarketplaceClock clock, CancellationToken ct)
+        Guid id, Guid bidderId, SubmitBidRequest body, ClaimsPrincipal user, IGrainFactory grains, Access access, MarketplaceDbContext db, MarketplaceClock clock, CancellationToken ct)
     {
         var receivedAt = clock.Now(); // the bid counts from here: the server has it
         var lots = new List<LotPrice>();
@@ -46,7 +46,7 @@ public static class BidEndpoints
             lots.Add(new LotPrice(lot.Lot, price.ToMoney()));
         }
         // The firm's files are looked up only for its own people: to anyone else, the refusal says nothing about them.
-        if ((await grains.GetGrain<IBusinessGrain>(bidderId).Get())?.CanEdit(user.UserId()) != true) return Problem.Forbidden(TenderRules.NotTheBidder).ToHttp();
+        if (!await access.Edits(user, bidderId, ct)) return Problem.Forbidden(TenderRules.NotTheBidder).ToHttp();
         var documents = await DocumentEndpoints.Resolve(body.Documents ?? [], bidderId, "documents", db, ct, sealedFor: id);
         if (documents.Problem is { } bad) return bad.ToHttp();
         var outcome = await grains.Bid(id, bidderId).Submit(new SubmitBid(user.UserId(), [new Tenderer(bidderId, TendererRole.Lead)], [.. lots],
@@ -99,10 +99,10 @@ public static class BidEndpoints
 
     /// <summary>The buyer's working view once the bids are opened: per lot, every bid ranked by its weighted points.</summary>
     static async Task<Results<Ok<EvaluationDto>, ProblemHttpResult>> Evaluation(
-        Guid id, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
+        Guid id, ClaimsPrincipal user, Access access, MarketplaceDbContext db, CancellationToken ct)
     {
-        if (await TenderEndpoints.Visible(id, user, grains) is not { } tender) return ProblemResults.NotFound(TenderState.NotFound);
-        if (!await grains.Tender(id).IsBuyer(user.UserId())) return Problem.Forbidden(NotTheEvaluator).ToHttp();
+        if (await access.Tender(id, user) is not { } tender) return ProblemResults.NotFound(TenderState.NotFound);
+        if (!await access.ActsForBuyer(id, user)) return Problem.Forbidden(NotTheEvaluator).ToHttp();
         if (!TenderRules.BidsOpened(tender.Status)) return Problem.Conflict(Sealed).ToHttp();
         var failed = tender.Bids.Where(b => b.Failure is not null).ToList();
         var firms = tender.Bids.SelectMany(b => b.Tenderers.Select(t => t.FirmId)).Concat(failed.Select(b => b.BidderId)).Distinct().ToList();
@@ -124,9 +124,9 @@ public static class BidEndpoints
     }
 
     /// <summary>A firm's own bids with their receipts, for its people.</summary>
-    static async Task<Results<Ok<MyBidDto[]>, ProblemHttpResult>> OfFirm(Guid id, ClaimsPrincipal user, MarketplaceDbContext db, CancellationToken ct)
+    static async Task<Results<Ok<MyBidDto[]>, ProblemHttpResult>> OfFirm(Guid id, ClaimsPrincipal user, Access access, MarketplaceDbContext db, CancellationToken ct)
     {
-        if (!(await db.BusinessesOf(user, ct)).Contains(id))
+        if (!await access.IsOneOf(user, id, ct))
             return Problem.Forbidden(NotTheFirmsPeople).ToHttp();
         var rows = await db.BidTenderers.AsNoTracking().Where(t => t.FirmId == id)
             .Join(db.Bids, t => t.BidId, b => b.BidId, (t, b) => b)

@@ -29,7 +29,7 @@ public sealed record BusinessProfileDto(
     DateTimeOffset UpdatedAt,
     bool ContactsHidden)
 {
-    /// <param name="withContacts">Whether the reader may see the contact details (<see cref="ContactAccess"/>).</param>
+    /// <param name="withContacts">Whether the reader may see the contact details (<see cref="Auth.Access.SeesContacts"/>).</param>
     public static BusinessProfileDto From(BusinessSnapshot business, bool withContacts)
     {
         var p = business.Profile;

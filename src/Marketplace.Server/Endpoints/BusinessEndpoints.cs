@@ -57,9 +57,9 @@ public static class BusinessEndpoints
     }
 
     static async Task<Results<Ok<BusinessProfileDto>, ProblemHttpResult>> Get(
-        Guid id, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
+        Guid id, ClaimsPrincipal user, IGrainFactory grains, Access access, CancellationToken ct) =>
         await grains.GetGrain<IBusinessGrain>(id).Get() is { } business
-            ? TypedResults.Ok(BusinessProfileDto.From(business, await user.CanSeeContacts(business, grains, db, ct)))
+            ? TypedResults.Ok(BusinessProfileDto.From(business, await access.SeesContacts(user, business, ct)))
             : ProblemResults.NotFound(BusinessState.NotFound);
 
     /// <summary>

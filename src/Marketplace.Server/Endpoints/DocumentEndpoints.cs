@@ -81,8 +81,8 @@ public static class DocumentEndpoints
 
     /// <summary>A tender's document, for whoever may see the tender.</summary>
     static async Task<Results<FileContentHttpResult, ProblemHttpResult>> OfTender(
-        Guid id, Guid documentId, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, StateSealer sealer, CancellationToken ct) =>
-        await TenderEndpoints.Visible(id, user, grains) is { } tender && tender.Details.Documents.Any(d => d.Id == documentId)
+        Guid id, Guid documentId, ClaimsPrincipal user, Access access, MarketplaceDbContext db, StateSealer sealer, CancellationToken ct) =>
+        await access.Tender(id, user) is { } tender && tender.Details.Documents.Any(d => d.Id == documentId)
             ? await Download(documentId, db, sealer, ct) : ProblemResults.NotFound(NoSuchTenderDocument);
 
     /// <summary>A file's bytes, unsealed when a bid carries it (the caller has checked the reader may see that bid).</summary>

@@ -21,10 +21,10 @@ public static class InboxEndpoints
     }
 
     static async Task<Results<Ok<InboxItemDto[]>, ProblemHttpResult>> Inbox(
-        Guid id, ClaimsPrincipal user, UserManager<MarketplaceUser> users, MarketplaceDbContext db, CancellationToken ct)
+        Guid id, ClaimsPrincipal user, UserManager<MarketplaceUser> users, Access access, MarketplaceDbContext db, CancellationToken ct)
     {
         var me = user.UserId();
-        if (!(await db.BusinessesOf(user, ct)).Contains(id))
+        if (!await access.IsOneOf(user, id, ct))
             return Problem.Forbidden(NotTheFirms).ToHttp();
         var readAt = (await users.FindByIdAsync(me.ToString()))?.InboxReadAt;
         var rows = await db.Inbox.AsNoTracking().Where(i => i.BusinessId == id).OrderByDescending(i => i.At).Take(100)

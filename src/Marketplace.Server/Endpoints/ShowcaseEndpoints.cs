@@ -48,10 +48,10 @@ public static class ShowcaseEndpoints
     /// put a made-up joint project on another firm's page.
     /// </summary>
     static async Task<Results<Ok<ShowcaseDto>, ProblemHttpResult>> Get(
-        Guid id, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
+        Guid id, ClaimsPrincipal user, IGrainFactory grains, Access access, MarketplaceDbContext db, CancellationToken ct)
     {
         if (await grains.Project(id).Get() is not { } project) return ProblemResults.NotFound(ShowcaseRules.NoSuchProject);
-        var mine = await ViewerFirms(user, db, ct);
+        var mine = await ViewerFirms(user, access, ct);
         var participant = project.Participants.Any(mine.Contains);
         return project.Verified || participant ? TypedResults.Ok(await Dto(project, participant, db, ct))
             : ProblemResults.NotFound(ShowcaseRules.NoSuchProject);
@@ -77,10 +77,10 @@ public static class ShowcaseEndpoints
     }
 
     /// <summary>The projects a firm published or is named in: verified ones for everybody, all of them for its own people.</summary>
-    static async Task<Ok<ShowcaseDto[]>> OfBusiness(Guid id, ClaimsPrincipal user, MarketplaceDbContext db, CancellationToken ct)
+    static async Task<Ok<ShowcaseDto[]>> OfBusiness(Guid id, ClaimsPrincipal user, Access access, MarketplaceDbContext db, CancellationToken ct)
     {
         var projectIds = db.ShowcaseParticipants.Where(p => p.FirmId == id).Select(p => p.ProjectId);
-        return TypedResults.Ok(await Dtos(db.ShowcaseProjects.Where(p => projectIds.Contains(p.ProjectId)), await ViewerFirms(user, db, ct), db, ct));
+        return TypedResults.Ok(await Dtos(db.ShowcaseProjects.Where(p => projectIds.Contains(p.ProjectId)), await ViewerFirms(user, access, ct), db, ct));
     }
 
     /// <summary>
@@ -88,14 +88,14 @@ public static class ShowcaseEndpoints
     /// the unverified ones too, to verify them for the association.
     /// </summary>
     static async Task<Results<Ok<ShowcaseDto[]>, ProblemHttpResult>> OfSpace(
-        Guid id, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
+        Guid id, ClaimsPrincipal user, IGrainFactory grains, Access access, MarketplaceDbContext db, CancellationToken ct)
     {
         if (await grains.GetGrain<ISpaceGrain>(id).Get() is not { } space) return ProblemResults.NotFound(SpaceState.NotFound);
-        if (!await SpaceEndpoints.CanSeeDirectory(space, user, grains, db, ct))
+        if (!await access.SeesDirectory(space, user, ct))
             return Problem.Forbidden(SpaceEndpoints.MembersOnly).ToHttp();
         var members = db.SpaceMembers.Where(m => m.SpaceId == id && m.Status == MembershipStatus.Member).Select(m => m.BusinessId);
         var admin = user.UserIdOrNull() is { } me && await grains.GetGrain<ISpaceGrain>(id).IsAdmin(me);
-        return TypedResults.Ok(await Dtos(db.ShowcaseProjects.Where(p => members.Contains(p.PublisherId)), await ViewerFirms(user, db, ct), db, ct, all: admin));
+        return TypedResults.Ok(await Dtos(db.ShowcaseProjects.Where(p => members.Contains(p.PublisherId)), await ViewerFirms(user, access, ct), db, ct, all: admin));
     }
 
     static async Task<Ok<EndorsementDto[]>> Endorsements(Guid id, MarketplaceDbContext db, CancellationToken ct)
@@ -129,7 +129,7 @@ public static class ShowcaseEndpoints
         return outcome.Problem is { } no ? no.ToHttp() : TypedResults.NoContent();
     }
 
-    static async Task<HashSet<Guid>> ViewerFirms(ClaimsPrincipal user, MarketplaceDbContext db, CancellationToken ct) => [.. await db.BusinessesOf(user, ct)];
+    static async Task<HashSet<Guid>> ViewerFirms(ClaimsPrincipal user, Access access, CancellationToken ct) => [.. (await access.Firms(user, ct)).Businesses];
 
     /// <param name="participant">Whether the viewer acts for one of the project's firms: only they read a partner's reason for declining.</param>
     static async Task<ShowcaseDto> Dto(ShowcaseSnapshot project, bool participant, MarketplaceDbContext db, CancellationToken ct)

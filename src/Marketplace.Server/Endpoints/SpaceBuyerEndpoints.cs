@@ -38,8 +38,8 @@ public static class SpaceBuyerEndpoints
 
     /// <summary>A buyer's standing in every space it dealt with: for the buyer's own people.</summary>
     static async Task<Results<Ok<SpaceBuyerDto[]>, ProblemHttpResult>> OfBuyer(
-        Guid id, ClaimsPrincipal user, MarketplaceDbContext db, CancellationToken ct) =>
-        !(await db.BusinessesOf(user, ct)).Contains(id) ? Problem.Forbidden(NotTheBuyers).ToHttp()
+        Guid id, ClaimsPrincipal user, Access access, MarketplaceDbContext db, CancellationToken ct) =>
+        !await access.IsOneOf(user, id, ct) ? Problem.Forbidden(NotTheBuyers).ToHttp()
         : TypedResults.Ok(await Dtos(db.SpaceBuyers.Where(b => b.BuyerId == id), db, ct));
 
     static Task<Results<Ok<SpaceBuyerDto>, ProblemHttpResult>> Request(

@@ -121,10 +121,10 @@ public static class SpaceEndpoints
     static async Task<Results<Ok<SpaceDirectoryPageDto>, ProblemHttpResult>> Directory(
         Guid id, [SearchWords] string? q, string? cpv, string? comune, string? province, string? region, string? near, double? radiusKm,
         FirmSize? size, bool? verified, int? page, int? pageSize,
-        ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
+        ClaimsPrincipal user, IGrainFactory grains, Access access, MarketplaceDbContext db, CancellationToken ct)
     {
         if (await grains.Space(id).Get() is not { } space) return ProblemResults.NotFound(SpaceState.NotFound);
-        if (!await CanSeeDirectory(space, user, grains, db, ct))
+        if (!await access.SeesDirectory(space, user, ct))
             return Problem.Forbidden(MembersOnly).ToHttp();
         var criteria = DirectorySearch.Normalize(new DirectoryCriteria(q, cpv, comune, province, region, near, radiusKm, size,
             verified ?? false, page ?? 1, pageSize ?? 20));
@@ -149,10 +149,10 @@ public static class SpaceEndpoints
 
     /// <summary>The current members (firms in good standing) with their public profile facts.</summary>
     static async Task<Results<Ok<DirectoryEntryDto[]>, ProblemHttpResult>> Members(
-        Guid id, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
+        Guid id, ClaimsPrincipal user, IGrainFactory grains, Access access, MarketplaceDbContext db, CancellationToken ct)
     {
         if (await grains.Space(id).Get() is not { } space) return ProblemResults.NotFound(SpaceState.NotFound);
-        if (!await CanSeeDirectory(space, user, grains, db, ct))
+        if (!await access.SeesDirectory(space, user, ct))
             return Problem.Forbidden(MembersOnly).ToHttp();
         var rows = await db.SpaceMembers.AsNoTracking().Where(m => m.SpaceId == id && m.Status == MembershipStatus.Member)
             .Join(db.Directory, m => m.BusinessId, d => d.BusinessId, (m, d) => d).OrderBy(d => d.Name).ToListAsync(ct);
@@ -246,14 +246,6 @@ public static class SpaceEndpoints
                 : new FirmStandingDto(f.Id, f.Name, null, null, null))],
             moderators,
             space.Version);
-    }
-
-    internal static async Task<bool> CanSeeDirectory(SpaceSnapshot space, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
-    {
-        if (user.UserIdOrNull() is not { } me) return SpaceAccess.CanSeeDirectory(space, false, false);
-        var hasMemberFirm = await db.ActingFor(me).AnyAsync(b =>
-            db.SpaceMembers.Any(m => m.SpaceId == space.Id && m.BusinessId == b.BusinessId && m.Status == MembershipStatus.Member), ct);
-        return SpaceAccess.CanSeeDirectory(space, await grains.Space(space.Id).IsAdmin(me), hasMemberFirm);
     }
 
     /// <summary>The firms the user acts for, in any role.</summary>

@@ -34,64 +34,64 @@ public static class TenderEndpoints
     }
 
     static async Task<Results<Created<TenderDto>, ProblemHttpResult>> Draft(
-        DraftTenderRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
+        DraftTenderRequest body, ClaimsPrincipal user, IGrainFactory grains, Access access, MarketplaceDbContext db, CancellationToken ct)
     {
         var details = await Details(body, body.BuyerId, db, ct);
         if (details.Problem is { } bad) return bad.ToHttp();
         var id = Guid.NewGuid();
         var outcome = await grains.Tender(id).Draft(new DraftTender(user.UserId(), body.BuyerId, body.Spaces ?? [], details.Value!));
-        return outcome.Problem is { } no ? no.ToHttp() : TypedResults.Created($"/api/tenders/{id}", await Dto(outcome.Value!, user, grains, db, ct));
+        return outcome.Problem is { } no ? no.ToHttp() : TypedResults.Created($"/api/tenders/{id}", await Dto(outcome.Value!, user, access, db, ct));
     }
 
     static async Task<Results<Ok<TenderDto>, ProblemHttpResult>> Get(
-        Guid id, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
-        await Visible(id, user, grains) is { } tender ? TypedResults.Ok(await Dto(tender, user, grains, db, ct)) : NoTender;
+        Guid id, ClaimsPrincipal user, Access access, MarketplaceDbContext db, CancellationToken ct) =>
+        await access.Tender(id, user) is { } tender ? TypedResults.Ok(await Dto(tender, user, access, db, ct)) : NoTender;
 
     static async Task<Results<Ok<TenderDto>, ProblemHttpResult>> EditDraft(
-        Guid id, EditTenderRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
+        Guid id, EditTenderRequest body, ClaimsPrincipal user, IGrainFactory grains, Access access, MarketplaceDbContext db, CancellationToken ct)
     {
-        if (await Visible(id, user, grains) is not { } tender) return NoTender; // a draft is nobody else's business
+        if (await access.Tender(id, user) is not { } tender) return NoTender; // a draft is nobody else's business
         var details = await Details(body, tender.BuyerId, db, ct);
         if (details.Problem is { } bad) return bad.ToHttp();
-        return await Respond(grains.Tender(id).EditDraft(new EditTenderDraft(user.UserId(), body.Version, body.Spaces ?? [], details.Value!)), user, grains, db, ct);
+        return await Respond(grains.Tender(id).EditDraft(new EditTenderDraft(user.UserId(), body.Version, body.Spaces ?? [], details.Value!)), user, access, db, ct);
     }
 
     static Task<Results<Ok<TenderDto>, ProblemHttpResult>> Publish(
-        Guid id, VersionRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
-        Respond(grains.Tender(id).Publish(new PublishTender(user.UserId(), body.Version)), user, grains, db, ct);
+        Guid id, VersionRequest body, ClaimsPrincipal user, IGrainFactory grains, Access access, MarketplaceDbContext db, CancellationToken ct) =>
+        Respond(grains.Tender(id).Publish(new PublishTender(user.UserId(), body.Version)), user, access, db, ct);
 
     static async Task<Results<Ok<TenderDto>, ProblemHttpResult>> Amend(
-        Guid id, AmendTenderRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
+        Guid id, AmendTenderRequest body, ClaimsPrincipal user, IGrainFactory grains, Access access, MarketplaceDbContext db, CancellationToken ct)
     {
-        if (await Visible(id, user, grains) is not { } tender) return NoTender; // a draft is nobody else's business
+        if (await access.Tender(id, user) is not { } tender) return NoTender; // a draft is nobody else's business
         var details = await Details(body, tender.BuyerId, db, ct);
         if (details.Problem is { } bad) return bad.ToHttp();
-        return await Respond(grains.Tender(id).Amend(new AmendTender(user.UserId(), body.Version, details.Value!, body.Summary ?? "", body.Material)), user, grains, db, ct);
+        return await Respond(grains.Tender(id).Amend(new AmendTender(user.UserId(), body.Version, details.Value!, body.Summary ?? "", body.Material)), user, access, db, ct);
     }
 
     static Task<Results<Ok<TenderDto>, ProblemHttpResult>> Ask(
-        Guid id, AskRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
-        Respond(grains.Tender(id).Ask(new AskQuestion(user.UserId(), body.FirmId, body.Text ?? "")), user, grains, db, ct);
+        Guid id, AskRequest body, ClaimsPrincipal user, IGrainFactory grains, Access access, MarketplaceDbContext db, CancellationToken ct) =>
+        Respond(grains.Tender(id).Ask(new AskQuestion(user.UserId(), body.FirmId, body.Text ?? "")), user, access, db, ct);
 
     static Task<Results<Ok<TenderDto>, ProblemHttpResult>> Answer(
-        Guid id, int number, TextRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
-        Respond(grains.Tender(id).Answer(new AnswerQuestion(user.UserId(), number, body.Text ?? "")), user, grains, db, ct);
+        Guid id, int number, TextRequest body, ClaimsPrincipal user, IGrainFactory grains, Access access, MarketplaceDbContext db, CancellationToken ct) =>
+        Respond(grains.Tender(id).Answer(new AnswerQuestion(user.UserId(), number, body.Text ?? "")), user, access, db, ct);
 
     static Task<Results<Ok<TenderDto>, ProblemHttpResult>> Score(
-        Guid id, ScoreRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
-        Respond(grains.Tender(id).Score(new ScoreBid(user.UserId(), body.BidId, body.Criterion, body.Points)), user, grains, db, ct);
+        Guid id, ScoreRequest body, ClaimsPrincipal user, IGrainFactory grains, Access access, MarketplaceDbContext db, CancellationToken ct) =>
+        Respond(grains.Tender(id).Score(new ScoreBid(user.UserId(), body.BidId, body.Criterion, body.Points)), user, access, db, ct);
 
     static Task<Results<Ok<TenderDto>, ProblemHttpResult>> Decide(
-        Guid id, DecideRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
-        Respond(grains.Tender(id).Decide(new DecideLot(user.UserId(), body.Lot, body.BidId, body.Reason)), user, grains, db, ct);
+        Guid id, DecideRequest body, ClaimsPrincipal user, IGrainFactory grains, Access access, MarketplaceDbContext db, CancellationToken ct) =>
+        Respond(grains.Tender(id).Decide(new DecideLot(user.UserId(), body.Lot, body.BidId, body.Reason)), user, access, db, ct);
 
     static Task<Results<Ok<TenderDto>, ProblemHttpResult>> Cancel(
-        Guid id, TextRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
-        Respond(grains.Tender(id).Cancel(new CancelTender(user.UserId(), body.Text ?? "")), user, grains, db, ct);
+        Guid id, TextRequest body, ClaimsPrincipal user, IGrainFactory grains, Access access, MarketplaceDbContext db, CancellationToken ct) =>
+        Respond(grains.Tender(id).Cancel(new CancelTender(user.UserId(), body.Text ?? "")), user, access, db, ct);
 
     static Task<Results<Ok<TenderDto>, ProblemHttpResult>> Complete(
-        Guid id, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
-        Respond(grains.Tender(id).Complete(user.UserId()), user, grains, db, ct);
+        Guid id, ClaimsPrincipal user, IGrainFactory grains, Access access, MarketplaceDbContext db, CancellationToken ct) =>
+        Respond(grains.Tender(id).Complete(user.UserId()), user, access, db, ct);
 
     /// <summary>The published tenders of a space, newest first (a space's tenders are public notices like the tenders themselves).</summary>
     static async Task<Ok<TenderSummaryDto[]>> OfSpace(Guid id, MarketplaceDbContext db, CancellationToken ct)
@@ -101,10 +101,9 @@ public static class TenderEndpoints
     }
 
     /// <summary>A buyer's tenders: published ones for everybody, drafts too for the buyer's own people.</summary>
-    static async Task<Ok<TenderSummaryDto[]>> OfBuyer(Guid id, ClaimsPrincipal user, MarketplaceDbContext db, CancellationToken ct)
+    static async Task<Ok<TenderSummaryDto[]>> OfBuyer(Guid id, ClaimsPrincipal user, Access access, MarketplaceDbContext db, CancellationToken ct)
     {
-        var me = user.UserIdOrNull();
-        var own = me is { } userId && await db.ActingFor(userId).AnyAsync(m => m.BusinessId == id, ct);
+        var own = await access.IsOneOf(user, id, ct);
         return TypedResults.Ok(await Summaries(db.Tenders.Where(t => t.BuyerId == id && (own || t.Status != TenderStatus.Draft)), db, ct));
     }
 
@@ -118,25 +117,13 @@ public static class TenderEndpoints
     }
 
     static async Task<Results<Ok<TenderDto>, ProblemHttpResult>> Respond(
-        Task<Outcome<TenderSnapshot>> command, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
+        Task<Outcome<TenderSnapshot>> command, ClaimsPrincipal user, Access access, MarketplaceDbContext db, CancellationToken ct)
     {
         var outcome = await command;
-        return outcome.Problem is { } no ? no.ToHttp() : TypedResults.Ok(await Dto(outcome.Value!, user, grains, db, ct));
+        return outcome.Problem is { } no ? no.ToHttp() : TypedResults.Ok(await Dto(outcome.Value!, user, access, db, ct));
     }
 
     static ProblemHttpResult NoTender => ProblemResults.NotFound(TenderState.NotFound);
-
-    /// <summary>The tender when the user may see it (<see cref="TenderVisibility.Sees"/>).</summary>
-    internal static async Task<TenderSnapshot?> Visible(Guid id, ClaimsPrincipal user, IGrainFactory grains)
-    {
-        if (await grains.Tender(id).Get() is not { } tender) return null;
-        var me = user.UserIdOrNull();
-        // Only a draft's visibility depends on acting for the buyer, so only then is the tender asked.
-        var actsForBuyer = tender.Status == TenderStatus.Draft && me is { } viewer && await grains.Tender(id).IsBuyer(viewer);
-        return TenderVisibility.Sees(tender.Status, tender.CreatedBy, me, actsForBuyer) ? tender : null;
-    }
-
-    internal static async Task<bool> CanSee(Guid id, ClaimsPrincipal user, IGrainFactory grains) => await Visible(id, user, grains) is not null;
 
     /// <summary>The request's details with its document ids resolved to files the buyer uploaded.</summary>
     static async Task<Outcome<TenderDetails>> Details(ITenderDetailsRequest body, Guid buyerId, MarketplaceDbContext db, CancellationToken ct)
@@ -152,10 +139,10 @@ public static class TenderEndpoints
             enquiry, submission, body.ContractStart, body.ContractEnd, body.DisclosesBidCount, documents.Value!);
     }
 
-    internal static async Task<TenderDto> Dto(TenderSnapshot t, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
+    static async Task<TenderDto> Dto(TenderSnapshot t, ClaimsPrincipal user, Access access, MarketplaceDbContext db, CancellationToken ct)
     {
         var me = user.UserIdOrNull();
-        var myFirms = await db.BusinessesOf(user, ct);
+        var myFirms = await access.Firms(user, ct);
         var winners = t.Decisions.Where(d => d.BidId is not null).Select(d => t.Bids.Single(b => b.BidId == d.BidId)).ToList();
         var firmIds = winners.SelectMany(b => b.Tenderers.Select(x => x.FirmId)).Append(t.BuyerId).Distinct().ToList();
         var names = await db.Directory.AsNoTracking().Where(d => firmIds.Contains(d.BusinessId)).ToDictionaryAsync(d => d.BusinessId, d => d.Name, ct);
@@ -164,13 +151,13 @@ public static class TenderEndpoints
             : t.Details.DisclosesBidCount ? await db.Bids.CountAsync(b => b.TenderId == t.Id && b.Status == BidStatus.Submitted, ct)
             : null;
         var d = t.Details;
-        var canManage = me is { } viewer && await grains.Tender(t.Id).IsBuyer(viewer);
+        var canManage = await access.ActsForBuyer(t.Id, user);
         return new TenderDto(t.Id, new NamedDto(t.BuyerId, names.GetValueOrDefault(t.BuyerId, "")),
             [.. t.Spaces.Select(s => new NamedDto(s, spaces.GetValueOrDefault(s, "")))], d.Title, d.Description, [.. d.Lots.Select(LotDto.From)],
             d.Eligibility, [.. d.Criteria.Select(c => new CriterionDto(c.Number, c.Name, c.Kind, c.Weight))], d.EnquiryDeadline, d.SubmissionDeadline,
             d.ContractStart, d.ContractEnd, d.DisclosesBidCount, [.. d.Documents.Select(DocumentDto.From)], t.Status, t.Version,
             [.. t.Amendments.Select(a => new AmendmentDto(a.Number, a.Summary, a.Material, a.SubmissionDeadline, a.At))],
-            [.. t.Questions.Select(q => new QuestionDto(q.Number, q.Text, q.AskedAt, q.Answer, q.AnsweredAt, myFirms.Contains(q.AskerFirmId)))],
+            [.. t.Questions.Select(q => new QuestionDto(q.Number, q.Text, q.AskedAt, q.Answer, q.AnsweredAt, myFirms.Reads(q.AskerFirmId)))],
             receipts, [.. t.Decisions.Select(x => Decision(t, x, names))], t.CancelReason, t.PublishedAt, t.UpdatedAt,
             canManage, t.Status == TenderStatus.Draft && TenderVisibility.Sees(t.Status, t.CreatedBy, me, canManage));
     }

@@ -56,6 +56,7 @@ public static class WebSetup
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true); // so BadRequests reach ProblemDetails
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
             c.ProblemDetails.Extensions.TryAdd("traceId", c.HttpContext.TraceIdentifier));
+        services.AddScoped<Access>(); // what the viewer may see: endpoints and the hub ask it
         services.AddExceptionHandler<BadRequestProblems>();
         services.AddExceptionHandler<UnavailableProblems>();
         services.AddOpenApi(o => o.AddDocumentTransformer<ProblemCodesDocument>().AddDocumentTransformer<HubMessagesDocument>().AddOperationTransformer<Auth.IdentityOperationIds>());

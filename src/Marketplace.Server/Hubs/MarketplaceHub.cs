@@ -17,7 +17,7 @@ namespace Marketplace.Server.Hubs;
 /// what that viewer may see, so nobody learns anything through the hub that the API would refuse them. A refused
 /// watch fails with the refusal's code as its message.
 /// </summary>
-public sealed class MarketplaceHub(IGrainFactory grains, MarketplaceDbContext db, HubConnections connections, WorkspacePresence presence)
+public sealed class MarketplaceHub(IGrainFactory grains, MarketplaceDbContext db, Access access, HubConnections connections, WorkspacePresence presence)
     : Hub<IMarketplaceClient>
 {
     static readonly Refusal
@@ -59,7 +59,7 @@ public sealed class MarketplaceHub(IGrainFactory grains, MarketplaceDbContext db
     {
         if (await grains.GetGrain<ISpaceGrain>(spaceId).Get() is not { } space) throw Refused(SpaceState.NotFound);
         await Groups.AddToGroupAsync(Context.ConnectionId, Topics.Space(spaceId));
-        if (await SpaceEndpoints.CanSeeDirectory(space, Context.User!, grains, db, Context.ConnectionAborted))
+        if (await access.SeesDirectory(space, Context.User!, Context.ConnectionAborted))
             await Groups.AddToGroupAsync(Context.ConnectionId, Topics.SpaceMembers(spaceId));
     }
 
@@ -80,7 +80,7 @@ public sealed class MarketplaceHub(IGrainFactory grains, MarketplaceDbContext db
     /// <summary>Anyone who may read a tender may watch it; its messages say only that it changed.</summary>
     public async Task WatchTender(Guid tenderId)
     {
-        if (!await TenderEndpoints.CanSee(tenderId, Context.User!, grains)) throw Refused(global::Marketplace.Tenders.TenderState.NotFound);
+        if (await access.Tender(tenderId, Context.User!) is null) throw Refused(global::Marketplace.Tenders.TenderState.NotFound);
         await Groups.AddToGroupAsync(Context.ConnectionId, Topics.Tender(tenderId));
     }
 
@@ -88,8 +88,7 @@ public sealed class MarketplaceHub(IGrainFactory grains, MarketplaceDbContext db
     [Authorize]
     public async Task WatchAlliance(Guid allianceId)
     {
-        var alliance = await grains.GetGrain<Alliances.IAllianceGrain>(allianceId).Get();
-        if (alliance is null || !AllianceAccess.CanWatch(alliance, await db.BusinessesOf(Context.User!, Context.ConnectionAborted)))
+        if (await access.Alliance(allianceId, Context.User!, watch: true, Context.ConnectionAborted) is null)
             throw Refused(AllianceFirmsOnly);
         await Groups.AddToGroupAsync(Context.ConnectionId, Topics.Alliance(allianceId));
         var me = Context.User!.UserId();
@@ -108,9 +107,7 @@ public sealed class MarketplaceHub(IGrainFactory grains, MarketplaceDbContext db
     [Authorize]
     public async Task WatchBusinessTeam(Guid businessId)
     {
-        var business = await grains.GetGrain<IBusinessGrain>(businessId).Get();
-        if (business?.RoleOf(Context.User!.UserId()) is null)
-            throw Refused(BusinessMembersOnly);
+        if (!await access.IsOneOf(Context.User!, businessId, Context.ConnectionAborted)) throw Refused(BusinessMembersOnly);
         await Groups.AddToGroupAsync(Context.ConnectionId, Topics.BusinessTeam(businessId));
     }
 }

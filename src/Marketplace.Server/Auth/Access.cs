@@ -1,0 +1,88 @@
+using System.Security.Claims;
+using Marketplace.Alliances;
+using Marketplace.Businesses;
+using Marketplace.Data;
+using Marketplace.Data.ReadModels;
+using Marketplace.Spaces;
+using Marketplace.Tenders;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Server.Auth;
+
+/// <summary>
+/// What the viewer (a signed-in user, or a visitor) may see: the one place endpoints and the hub ask before they show
+/// a tender, an alliance, a business's contacts, a space's directory or a firm's own lists. Each answer applies the
+/// domain's rule (<see cref="TenderVisibility"/>, <see cref="AllianceAccess"/>, <see cref="SpaceAccess"/>) to who the
+/// viewer is, found through the one "acts for" query (<see cref="IActsFor"/>). Commands are guarded by the grains.
+/// </summary>
+public sealed class Access(IGrainFactory grains, IActsFor actsFor, MarketplaceDbContext db)
+{
+    /// <summary>The businesses the viewer acts for, in any role (none for a visitor).</summary>
+    public async Task<ActingFor> Firms(ClaimsPrincipal user, CancellationToken ct) =>
+        user.UserIdOrNull() is { } me ? await actsFor.Of(me, ct: ct) : ActingFor.Nobody;
+
+    /// <summary>True when the viewer is one of the business's people, in any role: they see its own lists (inbox, bids, alliances).</summary>
+    public async Task<bool> IsOneOf(ClaimsPrincipal user, Guid businessId, CancellationToken ct) =>
+        user.UserIdOrNull() is { } me && (await actsFor.Of(me, [businessId], ct)).Reads(businessId);
+
+    /// <summary>True when the viewer acts for the business as its Owner or Manager (<see cref="BusinessRoles.CanEdit"/>).</summary>
+    public async Task<bool> Edits(ClaimsPrincipal user, Guid businessId, CancellationToken ct) =>
+        user.UserIdOrNull() is { } me && (await actsFor.Of(me, [businessId], ct)).Edits(businessId);
+
+    /// <summary>
+    /// True when the viewer acts for the tender's buyer: its Owners and Managers, or an admin of every space of the
+    /// tender holding the buyer's mandate (the tender grain decides, <see cref="ITenderGrain.IsBuyer"/>).
+    /// </summary>
+    public async Task<bool> ActsForBuyer(Guid tenderId, ClaimsPrincipal user) =>
+        user.UserIdOrNull() is { } me && await grains.Tender(tenderId).IsBuyer(me);
+
+    /// <summary>The tender, when the viewer may see it (<see cref="TenderVisibility.Sees"/>); null as if it did not exist.</summary>
+    public async Task<TenderSnapshot?> Tender(Guid id, ClaimsPrincipal user)
+    {
+        if (await grains.Tender(id).Get() is not { } tender) return null;
+        // Only a draft's visibility depends on acting for the buyer, so only then is the tender asked.
+        var actsForBuyer = tender.Status == TenderStatus.Draft && await ActsForBuyer(id, user);
+        return TenderVisibility.Sees(tender.Status, tender.CreatedBy, user.UserIdOrNull(), actsForBuyer) ? tender : null;
+    }
+
+    /// <summary>
+    /// The alliance, when the viewer may read it (<see cref="AllianceAccess.CanRead"/>), or with <paramref name="watch"/>
+    /// watch its workspace (<see cref="AllianceAccess.CanWatch"/>); null as if it did not exist.
+    /// </summary>
+    public async Task<AllianceSnapshot?> Alliance(Guid id, ClaimsPrincipal user, bool watch, CancellationToken ct)
+    {
+        if (await grains.GetGrain<IAllianceGrain>(id).Get() is not { } alliance) return null;
+        var firms = (await Firms(user, ct)).Businesses;
+        return (watch ? AllianceAccess.CanWatch(alliance, firms) : AllianceAccess.CanRead(alliance, firms)) ? alliance : null;
+    }
+
+    /// <summary>
+    /// Who reads a business's VAT number, contact e-mail and phone: its own people, the people of firms that are members
+    /// of a space it is a member of, and the admins of the spaces it is a member of or applied to. Everyone else (and
+    /// visitors) sees its name, place, size and capabilities only, so the directory cannot be harvested.
+    /// </summary>
+    public async Task<bool> SeesContacts(ClaimsPrincipal user, BusinessSnapshot business, CancellationToken ct)
+    {
+        if (user.UserIdOrNull() is not { } me) return false;
+        if (business.RoleOf(me) is not null) return true;
+        var mine = db.ActingFor(me).Select(m => m.BusinessId);
+        var itsSpaces = db.SpaceMembers.Where(m => m.BusinessId == business.Id && m.Status == MembershipStatus.Member).Select(m => m.SpaceId);
+        if (await db.SpaceMembers.AnyAsync(m => itsSpaces.Contains(m.SpaceId) && m.Status == MembershipStatus.Member && mine.Contains(m.BusinessId), ct))
+            return true;
+        var administered = await db.SpaceMembers.AsNoTracking()
+            .Where(m => m.BusinessId == business.Id && (m.Status == MembershipStatus.Member || m.Status == MembershipStatus.Applied))
+            .Select(m => m.SpaceId).ToListAsync(ct);
+        foreach (var spaceId in administered)
+            if (await grains.GetGrain<ISpaceGrain>(spaceId).IsAdmin(me)) return true;
+        return false;
+    }
+
+    /// <summary>Whether the viewer sees a space's directory of firms (<see cref="SpaceAccess.CanSeeDirectory"/>).</summary>
+    public async Task<bool> SeesDirectory(SpaceSnapshot space, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (user.UserIdOrNull() is not { } me) return SpaceAccess.CanSeeDirectory(space, false, false);
+        var hasMemberFirm = await db.ActingFor(me).AnyAsync(b =>
+            db.SpaceMembers.Any(m => m.SpaceId == space.Id && m.BusinessId == b.BusinessId && m.Status == MembershipStatus.Member), ct);
+        return SpaceAccess.CanSeeDirectory(space, await grains.GetGrain<ISpaceGrain>(space.Id).IsAdmin(me), hasMemberFirm);
+    }
+}
