@@ -87,7 +87,10 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         (await watch.Should().ThrowAsync<HubException>()).Which.Message.Should().EndWith(UnavailableProblems.Unavailable.Code, "the hub says why, so the client may retry");
         (await host.CreateClient().GetAsync("/health/ready")).StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
 
-        // What the server holds in memory is what was stored, not what the refused requests made of it.
+        await postgres.Resume();
+
+        // What the server holds in memory is what was stored, not what the refused requests made of it. (Read once the
+        // database is back: who may read a bid is answered from the database, and the activations stayed in memory.)
         var coderBid = (await Grains.Bid(tender.Id, w.CoderId).Read(coderOwner)).Value!;
         coderBid.Status.Should().Be(BidStatus.Submitted);
         coderBid.Receipt!.Digest.Should().Be(coderReceipt.Digest);
@@ -96,8 +99,6 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         builderBid.Status.Should().Be(BidStatus.Submitted, "the withdrawal was refused");
         builderBid.Receipt!.Digest.Should().Be(builderReceipt.Digest);
         (await Grains.GetGrain<IJointBidGrain>(allianceId).Read(coderOwner)).Value!.WorkPackages.Single().Price.Amount.Should().Be(150_000m);
-
-        await postgres.Resume();
         clock.Advance(TimeSpan.FromHours(1));
 
         // The next write carries only itself: the refused resubmission left no submission number, no link, no row.
