@@ -66,4 +66,37 @@ public sealed class ShowcaseBrowserTests(BrowserFixture fixture) : IClassFixture
         await Expect(visitor.GetByTestId("endorsement-item")).ToContainTextAsync("Ottima collaborazione");
         await visitor.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "business-showcase.png"), FullPage = true });
     }
+
+    [Fact]
+    public async Task A_firm_s_owner_publishes_a_project_with_a_partner_from_the_form_and_sees_it_listed()
+    {
+        var ownerApi = fixture.NewApiClient();
+        var ownerEmail = await ownerApi.SignUp("gialli");
+        var gialli = await ownerApi.CreateBusiness("Costruzioni Gialli S.r.l.");
+        var partnerApi = fixture.NewApiClient();
+        await partnerApi.SignUp("blu");
+        var blu = await partnerApi.CreateBusiness("Serramenti Blu S.n.c.");
+
+        var owner = await fixture.NewPerson();
+        await BusinessProfileBrowserTests.SignIn(owner, ownerEmail);
+        await owner.GotoAsync($"/#/businesses/{gialli.Id}");
+        await owner.GetByText("Pubblica un progetto").ClickAsync();
+        await owner.GetByTestId("showcase-title").FillAsync("Palestra comunale di Imola");
+        await owner.GetByTestId("showcase-description").FillAsync("Nuova palestra con serramenti ad alta efficienza.");
+        await owner.GetByTestId("showcase-client").FillAsync("Comune di Imola");
+        await owner.GetByTestId("showcase-year").FillAsync("2023");
+        await owner.GetByTestId("showcase-amount").FillAsync("480000");
+        await owner.GetByTestId("showcase-cpv-search").FillAsync("45214210");
+        await owner.GetByTestId("showcase-cpv-option").First.ClickAsync();
+        await Expect(owner.GetByTestId("showcase-cpv").GetByRole(Microsoft.Playwright.AriaRole.Listitem)).ToHaveCountAsync(1);
+        await owner.GetByTestId("showcase-partner-search").FillAsync("Serramenti Blu");
+        await owner.Locator($"[data-testid='showcase-partner-option'][data-value='{blu.Id}']").ClickAsync();
+        await Expect(owner.GetByTestId("showcase-partners")).ToContainTextAsync("Serramenti Blu S.n.c.");
+
+        await owner.GetByTestId("showcase-submit").ClickAsync();
+        await Expect(owner.GetByTestId("showcase-status")).ToHaveTextAsync("Progetto pubblicato: in attesa delle conferme dei partner.");
+        await Expect(owner.GetByTestId("showcase-item")).ToContainTextAsync("Palestra comunale di Imola");
+        await Expect(owner.GetByTestId("showcase-item")).ToContainTextAsync("Serramenti Blu S.n.c.");
+        await Expect(owner.GetByTestId("showcase-title")).ToHaveValueAsync(""); // the form is ready for the next project
+    }
 }
