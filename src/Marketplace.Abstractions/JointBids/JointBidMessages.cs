@@ -39,6 +39,44 @@ public sealed record SignJointBid(Guid ActorId, Guid FirmId, string Digest);
 [GenerateSerializer, Immutable, Alias("Marketplace.FirmShare")]
 public sealed record FirmShare(Guid FirmId, Money Amount, decimal Percent);
 
+/// <summary>What the viewer may do with the joint bid as a whole.</summary>
+[GenerateSerializer, Alias("Marketplace.JointBidAction")]
+public enum JointBidAction
+{
+    /// <summary>Save and delete work packages, answer the criteria, attach files (for <see cref="JointBidSnapshot.ViewerFirms"/>).</summary>
+    Edit,
+    Submit,
+    Withdraw,
+}
+
+/// <summary>What the viewer may do for one of the firms they act for in the joint bid.</summary>
+[GenerateSerializer, Alias("Marketplace.JointBidFirmAction")]
+public enum JointBidFirmAction
+{
+    /// <summary>Approve the current content (its digest) for the firm.</summary>
+    Sign,
+}
+
+/// <summary>What the viewer may do about one file of the joint bid.</summary>
+[GenerateSerializer, Alias("Marketplace.JointDocumentAction")]
+public enum JointDocumentAction
+{
+    Detach,
+}
+
+/// <summary>One of the alliance's active firms the viewer edits the joint bid for (Owner or Manager), and what they may do for it.</summary>
+[GenerateSerializer, Immutable, Alias("Marketplace.JointBidViewerFirm")]
+public sealed record JointBidViewerFirm(Guid FirmId, ViewerActions<JointBidFirmAction> Actions);
+
+/// <summary>What the viewer may do about one file of the joint bid.</summary>
+[GenerateSerializer, Immutable, Alias("Marketplace.JointDocumentActions")]
+public sealed record JointDocumentActions(Guid DocumentId, ViewerActions<JointDocumentAction> Actions);
+
+/// <summary>
+/// The joint bid as one viewer sees it: its content, the bidding firms whose signature the current content awaits,
+/// whether it changed since it was submitted, and what the viewer may do (<see cref="ViewerActions{TAction}"/>): with
+/// the bid, for each firm they edit for, and about each file.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("Marketplace.JointBidSnapshot")]
 public sealed record JointBidSnapshot(
     Guid AllianceId,
@@ -50,6 +88,11 @@ public sealed record JointBidSnapshot(
     FirmShare[] Shares,
     string Digest,
     SignOff[] SignOffs,
+    Guid[] AwaitingSignature,
     Receipt? Receipt,
+    bool ChangedSinceSubmission,
     int Version,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    ViewerActions<JointBidAction> Actions,
+    JointBidViewerFirm[] ViewerFirms,
+    JointDocumentActions[] DocumentActions);

@@ -15,64 +15,65 @@ internal sealed class JointBidGrain(
 
     Guid AllianceId => this.GetPrimaryKey();
 
+    /// <summary>
+    /// The joint bid as the viewer sees it, with what they may do. A read changes nothing: the bidding firms as the
+    /// alliance has them now are shown (<see cref="JointBidState.Following"/>), and stored with the next change.
+    /// </summary>
     public async Task<Outcome<JointBidSnapshot>> Read(Guid userId)
     {
-        var (alliance, _) = await Context();
-        if (alliance?.TenderId is not { } tenderId || !AllianceAccess.CanWatch(alliance, (await FirmsOf(userId, alliance)).Businesses))
-            return Problem.NotFound(JointBidState.NotFound);
-        return State.ToSnapshot(AllianceId, tenderId);
+        var (alliance, tender, actor) = await Editing(userId);
+        if (alliance?.TenderId is null) return Problem.NotFound(JointBidState.NotFound);
+        var now = clock.Now();
+        return State.Following(alliance, now).ToSnapshot(actor, alliance, tender, now);
     }
 
-    public async Task<Outcome<JointBidSnapshot>> SaveWorkPackage(SaveWorkPackage command)
+    public Task<Outcome<JointBidSnapshot>> SaveWorkPackage(SaveWorkPackage command) => Change(command.ActorId, (bid, actor, alliance, tender, now) =>
     {
-        var (alliance, tender, actor) = await Editing(command.ActorId);
-        if (State.CheckEdit(actor, alliance, tender) is { } no) return no;
-        var check = State.CheckSave(command, alliance!, tender!);
+        var check = bid.CheckSave(command, alliance, tender);
         if (check.Problem is { } bad) return bad;
-        State.Save(check.Value!, clock.Now());
-        return await Commit(alliance!);
-    }
+        bid.Save(check.Value!, now);
+        return null;
+    });
 
-    public async Task<Outcome<JointBidSnapshot>> DeleteWorkPackage(Guid actorId, Guid workPackageId, int expectedVersion)
-    {
-        var (alliance, tender, actor) = await Editing(actorId);
-        if ((State.CheckEdit(actor, alliance, tender) ?? State.CheckDelete(workPackageId, expectedVersion)) is { } no) return no;
-        State.Delete(workPackageId, clock.Now());
-        return await Commit(alliance!);
-    }
+    public Task<Outcome<JointBidSnapshot>> DeleteWorkPackage(Guid actorId, Guid workPackageId, int expectedVersion) =>
+        Change(actorId, (bid, actor, alliance, tender, now) =>
+        {
+            if (bid.CheckDelete(workPackageId, expectedVersion) is { } no) return no;
+            bid.Delete(workPackageId, now);
+            return null;
+        });
 
-    public async Task<Outcome<JointBidSnapshot>> SaveAnswer(SaveJointAnswer command)
+    public Task<Outcome<JointBidSnapshot>> SaveAnswer(SaveJointAnswer command) => Change(command.ActorId, (bid, actor, alliance, tender, now) =>
     {
-        var (alliance, tender, actor) = await Editing(command.ActorId);
-        if ((State.CheckEdit(actor, alliance, tender) ?? State.CheckAnswer(command, tender!)) is { } no) return no;
-        State.Answer(command, clock.Now());
-        return await Commit(alliance!);
-    }
+        if (bid.CheckAnswer(command, tender) is { } no) return no;
+        bid.Answer(command, now);
+        return null;
+    });
 
-    public async Task<Outcome<JointBidSnapshot>> AttachDocuments(AttachJointDocuments command)
+    public Task<Outcome<JointBidSnapshot>> AttachDocuments(AttachJointDocuments command) => Change(command.ActorId, (bid, actor, alliance, tender, now) =>
     {
-        var (alliance, tender, actor) = await Editing(command.ActorId);
-        if ((State.CheckEdit(actor, alliance, tender) ?? State.CheckAttach(command, actor)) is { } no) return no;
-        State.Attach(command, clock.Now());
-        return await Commit(alliance!);
-    }
+        if (bid.CheckAttach(command, actor) is { } no) return no;
+        bid.Attach(command, now);
+        return null;
+    });
 
-    public async Task<Outcome<JointBidSnapshot>> DetachDocument(Guid actorId, Guid documentId)
+    public Task<Outcome<JointBidSnapshot>> DetachDocument(Guid actorId, Guid documentId) => Change(actorId, (bid, actor, alliance, tender, now) =>
     {
-        var (alliance, tender, actor) = await Editing(actorId);
-        if ((State.CheckEdit(actor, alliance, tender) ?? State.CheckDetach(documentId, actor)) is { } no) return no;
-        State.Detach(documentId, clock.Now());
-        return await Commit(alliance!);
-    }
+        if (bid.CheckDetach(documentId, actor) is { } no) return no;
+        bid.Detach(documentId, now);
+        return null;
+    });
 
     public async Task<Outcome<JointBidSnapshot>> Sign(SignJointBid command)
     {
-        var (alliance, tender, actor) = await Editing(command.ActorId);
-        if ((State.CheckEdit(actor, alliance, tender) ?? State.CheckSign(command, actor, alliance!)) is { } no) return no;
-        State.Sign(command, clock.Now());
         try
         {
-            return await Commit(alliance!);
+            return await Change(command.ActorId, (bid, actor, alliance, tender, now) =>
+            {
+                if (bid.CheckSign(command, actor, alliance) is { } no) return no;
+                bid.Sign(command, now);
+                return null;
+            });
         }
         catch (Exception e) when (BidNotStoredException.In(e) is { } bound)
         {
@@ -85,22 +86,23 @@ internal sealed class JointBidGrain(
     public async Task<Outcome<JointBidSnapshot>> Submit(Guid actorId, DateTimeOffset receivedAt)
     {
         var (alliance, tender, actor) = await Editing(actorId);
-        if ((State.CheckEdit(actor, alliance, tender) ?? State.CheckSubmit(actor, alliance!, tender!)) is { } no) return no;
-        var receipt = await GrainFactory.Bid(tender!.Id, AllianceId).Submit(State.ToBid(actorId, alliance!, tender!, receivedAt));
+        var bid = alliance is null ? State : State.Following(alliance, clock.Now());
+        if ((bid.CheckEdit(actor, alliance, tender) ?? bid.CheckSubmit(actor, alliance!, tender!, receivedAt)) is { } no) return no;
+        var receipt = await GrainFactory.Bid(tender!.Id, AllianceId).Submit(bid.ToBid(actorId, alliance!, tender!, receivedAt));
         if (receipt.Problem is { } refused) return refused;
-        State.Submitted(receipt.Value!, actorId, clock.Now());
-        return await Commit(alliance!);
+        bid.Submitted(receipt.Value!, actorId, clock.Now());
+        return await Commit(bid, actor, alliance!, tender);
     }
 
     public async Task<Outcome<JointBidSnapshot>> Withdraw(Guid actorId)
     {
         var (alliance, tender, actor) = await Editing(actorId);
-        if (State.CheckEdit(actor, alliance, tender) is { } no) return no;
-        if (!actor.Lead) return Problem.Forbidden(JointBidState.NotTheLeadToWithdraw);
+        var bid = alliance is null ? State : State.Following(alliance, clock.Now());
+        if ((bid.CheckEdit(actor, alliance, tender) ?? bid.CheckWithdraw(actor, tender!, clock.Now())) is { } no) return no;
         var withdrawn = await GrainFactory.Bid(tender!.Id, AllianceId).Withdraw(actorId, fromWorkspace: true);
         if (withdrawn.Problem is { } refused) return refused;
-        State.Withdrawn(clock.Now());
-        return await Commit(alliance!);
+        bid.Withdrawn(clock.Now());
+        return await Commit(bid, actor, alliance!, tender);
     }
 
     public async Task<Guid?> PublishWonProject()
@@ -124,13 +126,6 @@ internal sealed class JointBidGrain(
     {
         var alliance = await GrainFactory.GetGrain<IAllianceGrain>(AllianceId).Get();
         if (alliance?.TenderId is not { } tenderId) return (alliance, null);
-        if (State.TenderId == Guid.Empty)
-        {
-            State.AllianceId = AllianceId;
-            State.TenderId = tenderId;
-        }
-        // The alliance may have changed since: who bids is part of what the firms sign. (Stored with the next change.)
-        State.SyncBidders(alliance, clock.Now());
         return (alliance, await GrainFactory.Tender(tenderId).Get());
     }
 
@@ -148,10 +143,24 @@ internal sealed class JointBidGrain(
     Task<ActingFor> FirmsOf(Guid userId, AllianceSnapshot alliance) =>
         actsFor.Of(userId, [.. alliance.Active.Select(m => m.FirmId)]);
 
-    async Task<JointBidSnapshot> Commit(AllianceSnapshot alliance)
+    /// <summary>
+    /// A change of the joint bid: check, change, one write, notify. It works on the joint bid as it stands with the
+    /// alliance now (<see cref="JointBidState.Following"/>), so a refused command leaves the stored one as it was.
+    /// </summary>
+    async Task<Outcome<JointBidSnapshot>> Change(Guid actorId, Func<JointBidState, JointActor, AllianceSnapshot, TenderSnapshot, DateTimeOffset, Problem?> change)
     {
+        var (alliance, tender, actor) = await Editing(actorId);
+        var now = clock.Now();
+        var bid = alliance is null ? State : State.Following(alliance, now);
+        if ((bid.CheckEdit(actor, alliance, tender) ?? change(bid, actor, alliance!, tender!, now)) is { } no) return no;
+        return await Commit(bid, actor, alliance!, tender);
+    }
+
+    async Task<JointBidSnapshot> Commit(JointBidState bid, JointActor actor, AllianceSnapshot alliance, TenderSnapshot? tender)
+    {
+        jointBid.State = bid;
         await jointBid.WriteStateAsync();
-        var snapshot = State.ToSnapshot(AllianceId, State.TenderId);
+        var snapshot = bid.ToSnapshot(actor, alliance, tender, clock.Now());
         await live.JointBidChanged(alliance, snapshot);
         return snapshot;
     }

@@ -51,7 +51,11 @@ public sealed class JointBidState : ISealedState
         AgreementNotAccepted = new("jointBid.agreementNotAccepted", "Every bidding firm accepts the alliance's agreement (version {version}) before the bid goes in."),
         RemovedLot = new("jointBid.removedLot", "Some work packages are for a lot the tender no longer has (it was amended): move or delete them first."),
         DepartedFirm = new("jointBid.departedFirm", "Some work packages or files belong to a firm no longer in the alliance: reassign or remove them first."),
-        Unanswered = new("jointBid.unanswered", "Answer every quality criterion before submitting.");
+        Unanswered = new("jointBid.unanswered", "Answer every quality criterion before submitting: {criteria}."),
+        AlreadySubmitted = new("jointBid.alreadySubmitted", "This very content is already submitted: a change, signed again by every firm, is submitted again.");
+
+    /// <summary>The kind of the audit event a submission records: a bid whose last event it is has not changed since.</summary>
+    const string SubmittedEvent = "Submitted";
 
     static readonly JsonSerializerOptions Canonical = new(JsonSerializerDefaults.Web);
 
@@ -87,6 +91,30 @@ public sealed class JointBidState : ISealedState
         Documents = Documents.OrderBy(d => d.Document.Id).Select(d => new { d.Document.Id, d.Document.Sha256, d.FirmId }),
         Bidders = Bidders.Select(b => new { b.FirmId, b.Role }),
     }, Canonical));
+
+    /// <summary>
+    /// The joint bid as it stands with the alliance now: this one, or, when the bidding firms changed since it was
+    /// stored (or it was never started), a copy that takes them and leaves this one as stored. A read shows the copy
+    /// and changes nothing; a command checks and changes the copy, and stores it.
+    /// </summary>
+    public JointBidState Following(AllianceSnapshot alliance, DateTimeOffset now)
+    {
+        if (TenderId != Guid.Empty && alliance.Tenderers().OrderBy(t => t.FirmId).SequenceEqual(Bidders)) return this;
+        var next = (JointBidState)MemberwiseClone();
+        next.WorkPackages = [.. WorkPackages];
+        next.Answers = [.. Answers];
+        next.Documents = [.. Documents];
+        next.Bidders = [.. Bidders];
+        next.SignOffs = [.. SignOffs];
+        next.History = [.. History];
+        if (next.TenderId == Guid.Empty)
+        {
+            next.AllianceId = alliance.Id;
+            next.TenderId = alliance.TenderId ?? Guid.Empty;
+        }
+        next.SyncBidders(alliance, now);
+        return next;
+    }
 
     /// <summary>
     /// Takes the alliance's bidding firms as they are now. A change (a firm joined, left or was removed, or the lead
@@ -233,22 +261,79 @@ public sealed class JointBidState : ISealedState
         Record("SignedOff", $"firm={command.FirmId:N};digest={command.Digest}", now);
     }
 
-    /// <summary>The lead submits only what every bidding firm signed: the current digest, signed by each of them.</summary>
-    public Problem? CheckSubmit(JointActor actor, AllianceSnapshot alliance, TenderSnapshot tender)
+    /// <summary>The bidding firms that have not signed the current content (its digest).</summary>
+    public Guid[] AwaitingSignature(AllianceSnapshot alliance)
     {
-        if (!actor.Lead) return Problem.Forbidden(NotTheLeadToSubmit);
-        var missing = alliance.Tenderers().Where(t => !SignOffs.Any(s => s.FirmId == t.FirmId && s.Digest == Digest)).ToList();
-        if (missing.Count > 0) return Problem.Conflict(Unsigned, ("count", missing.Count));
+        var digest = Digest;
+        return [.. alliance.Tenderers().Where(t => !SignOffs.Any(s => s.FirmId == t.FirmId && s.Digest == digest)).Select(t => t.FirmId)];
+    }
+
+    /// <summary>The bid was submitted and nothing changed since: submitting it again would change nothing.</summary>
+    public bool SubmittedAsItIs => Receipt is not null && History.Count > 0 && History[^1].Kind == SubmittedEvent;
+
+    /// <summary>The lead submits only what every bidding firm signed (the current digest, signed by each of them), in the bidding period.</summary>
+    public Problem? CheckSubmit(JointActor actor, AllianceSnapshot alliance, TenderSnapshot tender, DateTimeOffset receivedAt) =>
+        SubmitBlockers(actor, alliance, tender, receivedAt).FirstOrDefault();
+
+    /// <summary>
+    /// Every reason the lead may not submit now, all at once so the workspace can list them; the command answers with
+    /// the first.
+    /// </summary>
+    public List<Problem> SubmitBlockers(JointActor actor, AllianceSnapshot alliance, TenderSnapshot tender, DateTimeOffset receivedAt)
+    {
+        var blockers = new List<Problem>();
+        if (!actor.Lead) blockers.Add(Problem.Forbidden(NotTheLeadToSubmit));
+        if (SubmittedAsItIs) blockers.Add(Problem.Conflict(AlreadySubmitted));
+        if (AwaitingSignature(alliance) is { Length: > 0 } missing) blockers.Add(Problem.Conflict(Unsigned, ("count", missing.Length)));
         if (alliance.Tenderers().Any(t => !alliance.HasAcceptedAgreement(t.FirmId)))
-            return Problem.Conflict(AgreementNotAccepted, ("version", alliance.Agreement.Version));
+            blockers.Add(Problem.Conflict(AgreementNotAccepted, ("version", alliance.Agreement.Version)));
         if (WorkPackages.Any(w => !tender.Details.Lots.Any(l => l.Number == w.Lot)))
-            return Problem.Conflict(RemovedLot);
+            blockers.Add(Problem.Conflict(RemovedLot));
         // A firm that left or was removed no longer bids: its work and its files go to another firm, or out, first.
         if (WorkPackages.Any(w => !alliance.IsActive(w.FirmId)) || Documents.Any(d => !alliance.IsActive(d.FirmId)))
-            return Problem.Conflict(DepartedFirm);
-        var criteria = tender.Details.Criteria.Where(c => c.Kind == CriterionKind.Quality).Select(c => c.Number);
-        return criteria.All(c => Answers.Any(a => a.Criterion == c)) ? null : Problem.Conflict(Unanswered);
+            blockers.Add(Problem.Conflict(DepartedFirm));
+        var unanswered = tender.Details.Criteria.Where(c => c.Kind == CriterionKind.Quality && !Answers.Any(a => a.Criterion == c.Number)).ToList();
+        if (unanswered.Count > 0) blockers.Add(Problem.Conflict(Unanswered, ("criteria", string.Join(", ", unanswered.Select(c => c.Name)))));
+        if (TenderRules.CheckWindow(tender.Status, tender.Details.EnquiryDeadline, tender.Details.SubmissionDeadline, receivedAt) is { } outside)
+            blockers.Add(outside);
+        return blockers;
     }
+
+    /// <summary>The lead withdraws a submitted bid while the tender takes bids (the tender admits the withdrawal by the same window).</summary>
+    public Problem? CheckWithdraw(JointActor actor, TenderSnapshot tender, DateTimeOffset at) =>
+        !actor.Lead ? Problem.Forbidden(NotTheLeadToWithdraw)
+        : Receipt is null ? Problem.Conflict(BidState.NothingToWithdraw)
+        : TenderRules.CheckWindow(tender.Status, tender.Details.EnquiryDeadline, tender.Details.SubmissionDeadline, at);
+
+    /// <summary>
+    /// What the viewer may do now, by the checks the commands run (<see cref="ViewerActions{TAction}"/>): edit, submit
+    /// (blocked by every reason at once) and withdraw; sign for each firm they edit for; take off each file.
+    /// </summary>
+    public (ViewerActions<JointBidAction> Actions, JointBidViewerFirm[] Firms, JointDocumentActions[] Documents) ActionsFor(
+        JointActor actor, AllianceSnapshot? alliance, TenderSnapshot? tender, DateTimeOffset now)
+    {
+        var edit = CheckEdit(actor, alliance, tender);
+        if (alliance is null || tender is null) return (ViewerActions<JointBidAction>.None, [], []);
+        var digest = Digest;
+        var submit = SubmitBlockers(actor, alliance, tender, now);
+        if (edit is not null) submit.Insert(0, edit);
+        var actions = ViewerActions<JointBidAction>.Of(
+            [(JointBidAction.Edit, edit), .. Every(JointBidAction.Submit, submit), (JointBidAction.Withdraw, edit ?? CheckWithdraw(actor, tender, now))]);
+        return (actions,
+            [.. actor.Firms.Select(f => new JointBidViewerFirm(f,
+                ViewerActions<JointBidFirmAction>.Of((JointBidFirmAction.Sign, edit ?? CheckSign(new SignJointBid(actor.UserId, f, digest), actor, alliance)))))],
+            [.. Documents.Select(d => new JointDocumentActions(d.Document.Id,
+                ViewerActions<JointDocumentAction>.Of((JointDocumentAction.Detach, edit ?? CheckDetach(d.Document.Id, actor)))))]);
+    }
+
+    /// <summary>
+    /// An action with all its blockers: allowed when there are none; left out when one says the viewer takes no part
+    /// (the lead's submission, to a member); else blocked by each of them.
+    /// </summary>
+    static (TAction, Problem?)[] Every<TAction>(TAction action, List<Problem> blockers) =>
+        blockers.Count == 0 ? [(action, null)]
+        : blockers.FirstOrDefault(b => b.Kind != ProblemKind.Conflict) is { } notTheirs ? [(action, notTheirs)]
+        : [.. blockers.Select(b => (action, (Problem?)b))];
 
     /// <summary>
     /// The bid as sealed: the bidding firms, the lots' prices and the answers to the tender's quality criteria as they
@@ -264,7 +349,7 @@ public sealed class JointBidState : ISealedState
     {
         Receipt = receipt;
         SubmittedBy = actorId;
-        Record("Submitted", $"digest={receipt.Digest}", now);
+        Record(SubmittedEvent, $"digest={receipt.Digest}", now);
     }
 
     /// <summary>A withdrawn bid is submitted again only after every firm signs again.</summary>
@@ -293,8 +378,14 @@ public sealed class JointBidState : ISealedState
             [.. alliance.Tenderers().Where(t => t.FirmId != alliance.LeadId).Select(t => t.FirmId)]);
     }
 
-    public JointBidSnapshot ToSnapshot(Guid allianceId, Guid tenderId) => new(allianceId, tenderId, [.. WorkPackages], [.. Answers.OrderBy(a => a.Criterion)], [.. Documents],
-        LotPrices(), Shares(), Digest, [.. SignOffs], Receipt, Version, UpdatedAt);
+    /// <summary>The joint bid as <paramref name="actor"/> sees it, with what they may do now.</summary>
+    public JointBidSnapshot ToSnapshot(JointActor actor, AllianceSnapshot alliance, TenderSnapshot? tender, DateTimeOffset now)
+    {
+        var (actions, firms, documents) = ActionsFor(actor, alliance, tender, now);
+        return new(AllianceId, TenderId, [.. WorkPackages], [.. Answers.OrderBy(a => a.Criterion)], [.. Documents],
+            LotPrices(), Shares(), Digest, [.. SignOffs], AwaitingSignature(alliance), Receipt, Receipt is not null && !SubmittedAsItIs,
+            Version, UpdatedAt, actions, firms, documents);
+    }
 
     /// <summary>Any change of content voids every sign-off: nobody has approved what it now says.</summary>
     void Edited(string kind, string detail, DateTimeOffset now)

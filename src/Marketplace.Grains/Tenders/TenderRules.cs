@@ -133,6 +133,16 @@ public static class TenderRules
     public static bool TakesBidsAt(TenderStatus status, DateTimeOffset enquiryDeadline, DateTimeOffset submissionDeadline, DateTimeOffset receivedAt) =>
         status is TenderStatus.Enquiries or TenderStatus.Tendering && receivedAt >= enquiryDeadline && receivedAt < submissionDeadline;
 
+    /// <summary>
+    /// Why a bid received at <paramref name="receivedAt"/> does not count (<see cref="TakesBidsAt"/>); null when it does.
+    /// The tender admits bids by it, and a joint bid lists it among what keeps the lead from submitting.
+    /// </summary>
+    public static Problem? CheckWindow(TenderStatus status, DateTimeOffset enquiryDeadline, DateTimeOffset submissionDeadline, DateTimeOffset receivedAt) =>
+        TakesBidsAt(status, enquiryDeadline, submissionDeadline, receivedAt) ? null
+        : status == TenderStatus.Cancelled ? Problem.Conflict(TenderState.Cancelled)
+        : status == TenderStatus.Enquiries && receivedAt < enquiryDeadline ? Problem.Conflict(TenderState.TooEarly, ("deadline", enquiryDeadline))
+        : Problem.Conflict(BidNotStoredException.DeadlinePassed, ("deadline", submissionDeadline));
+
     /// <summary>True once submissions have closed and the bids are (being) opened: what was sealed may be shown to the buyer.</summary>
     public static bool BidsOpened(TenderStatus status) =>
         status is TenderStatus.Opening or TenderStatus.Evaluation or TenderStatus.Awarded or TenderStatus.Unsuccessful or TenderStatus.Complete;

@@ -297,11 +297,7 @@ public sealed class TenderState
         var lead = tenderers.Single(t => t.Role == TendererRole.Lead).FirmId;
         if (firms.Single(f => f.FirmId == lead).Firm?.CanEdit(actorId) != true)
             return Problem.Forbidden(TenderRules.NotTheBidder);
-        if (!TenderRules.TakesBidsAt(Status, Terms.EnquiryDeadline, Terms.SubmissionDeadline, receivedAt))
-            return Status == TenderStatus.Cancelled ? Problem.Conflict(Cancelled)
-                : Status == TenderStatus.Enquiries && receivedAt < Terms.EnquiryDeadline
-                    ? Problem.Conflict(TooEarly, ("deadline", Terms.EnquiryDeadline))
-                : Problem.Conflict(BidNotStoredException.DeadlinePassed, ("deadline", Terms.SubmissionDeadline));
+        if (TenderRules.CheckWindow(Status, Terms.EnquiryDeadline, Terms.SubmissionDeadline, receivedAt) is { } outside) return outside;
         foreach (var firm in firms)
         {
             if (firm.Firm?.Kind != BusinessKind.Firm) return Problem.Invalid("tenderers", NoSuchFirm);

@@ -1,3 +1,5 @@
+using Marketplace.JointBids;
+
 namespace Marketplace.Server.Endpoints;
 
 public sealed record SaveWorkPackageRequest(Guid? Id, int Version, string? Title, int Lot, [LongText] string? Description, Guid FirmId, MoneyDto? Price);
@@ -7,8 +9,8 @@ public sealed record SaveAnswerRequest(int Version, [LongText] string? Text);
 /// <summary>Files the firm uploaded (POST /api/businesses/{firmId}/documents) to attach to the joint bid.</summary>
 public sealed record AttachDocumentsRequest(Guid FirmId, Guid[]? Documents);
 
-/// <summary>A file of the joint bid and the firm that attached it.</summary>
-public sealed record JointDocumentDto(DocumentDto Document, NamedDto Firm);
+/// <summary>A file of the joint bid, the firm that attached it, and what the viewer may do about it.</summary>
+public sealed record JointDocumentDto(DocumentDto Document, NamedDto Firm, ViewerActions<JointDocumentAction> Actions);
 
 public sealed record SignRequest(Guid FirmId, string? Digest);
 
@@ -22,12 +24,16 @@ public sealed record FirmShareDto(NamedDto Firm, MoneyDto Amount, decimal Percen
 public sealed record SignOffDto(NamedDto Firm, string Digest, DateTimeOffset At);
 
 /// <summary>
-/// The alliance's joint bid as its firms co-edit it. <see cref="Digest"/> names the current content: a sign-off
-/// approves exactly that. <see cref="AwaitingSignature"/>: the bidding firms that have not signed it.
+/// The alliance's joint bid as its firms co-edit it, for the viewer. <see cref="Digest"/> names the current content: a
+/// sign-off approves exactly that. <see cref="AwaitingSignature"/>: the bidding firms that have not signed it.
+/// <see cref="ChangedSinceSubmission"/>: it was submitted and changed since. What the viewer may do, in the one shape
+/// every snapshot uses (<see cref="ViewerActions{TAction}"/>): <see cref="Actions"/> with the bid (the submission
+/// blocked by every reason at once), <see cref="ViewerFirms"/> for each firm they edit for, and each document's <c>Actions</c>.
 /// </summary>
 public sealed record JointBidDto(Guid AllianceId, Guid TenderId, WorkPackageDto[] WorkPackages, JointAnswerDto[] Answers, JointDocumentDto[] Documents,
     LotPriceDto[] LotPrices,
-    FirmShareDto[] Shares, string Digest, SignOffDto[] SignOffs, NamedDto[] AwaitingSignature, ReceiptDto? Receipt, int Version, DateTimeOffset UpdatedAt);
+    FirmShareDto[] Shares, string Digest, SignOffDto[] SignOffs, NamedDto[] AwaitingSignature, ReceiptDto? Receipt, bool ChangedSinceSubmission,
+    int Version, DateTimeOffset UpdatedAt, ViewerActions<JointBidAction> Actions, JointBidViewerFirm[] ViewerFirms);
 
 /// <summary>Pushed to the alliance's workspace watchers: the joint bid changed; reload it.</summary>
 public sealed record JointBidChangedDto(Guid AllianceId, int Version, string Digest);

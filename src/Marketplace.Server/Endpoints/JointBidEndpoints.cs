@@ -100,11 +100,12 @@ public static class JointBidEndpoints
         return TypedResults.Ok(new JointBidDto(bid.AllianceId, bid.TenderId,
             [.. bid.WorkPackages.OrderBy(w => w.Lot).ThenBy(w => w.Title).Select(w => new WorkPackageDto(w.Id, w.Title, w.Lot, w.Description, Firm(w.FirmId), MoneyDto.From(w.Price), w.Version))],
             [.. bid.Answers.Select(a => new JointAnswerDto(a.Criterion, a.Text, a.Version))],
-            [.. bid.Documents.Select(d => new JointDocumentDto(DocumentDto.From(d.Document), Firm(d.FirmId)))],
+            [.. bid.Documents.Select(d => new JointDocumentDto(DocumentDto.From(d.Document), Firm(d.FirmId),
+                bid.DocumentActions.FirstOrDefault(a => a.DocumentId == d.Document.Id)?.Actions ?? ViewerActions<JointDocumentAction>.None))],
             [.. bid.LotPrices.Select(l => new LotPriceDto(l.Lot, MoneyDto.From(l.Price)))],
             [.. bid.Shares.Select(s => new FirmShareDto(Firm(s.FirmId), MoneyDto.From(s.Amount), s.Percent))], bid.Digest,
             [.. bid.SignOffs.Select(s => new SignOffDto(Firm(s.FirmId), s.Digest, s.At))],
-            [.. alliance.Tenderers().Where(t => !bid.SignOffs.Any(s => s.FirmId == t.FirmId && s.Digest == bid.Digest)).Select(t => Firm(t.FirmId))],
-            bid.Receipt is { } r ? ReceiptDto.From(r) : null, bid.Version, bid.UpdatedAt));
+            [.. bid.AwaitingSignature.Select(Firm)],
+            bid.Receipt is { } r ? ReceiptDto.From(r) : null, bid.ChangedSinceSubmission, bid.Version, bid.UpdatedAt, bid.Actions, bid.ViewerFirms));
     }
 }

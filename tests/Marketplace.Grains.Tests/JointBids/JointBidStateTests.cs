@@ -9,13 +9,16 @@ using static Marketplace.Grains.Tests.Tenders.TenderSamples;
 
 namespace Marketplace.Grains.Tests.JointBids;
 
-public sealed class JointBidStateTests
+public sealed partial class JointBidStateTests
 {
     /// <summary>The sample tender, taking bids: lot 1 estimated in EUR, lot 2 without estimate; criterion 1 is the price, 2 and 3 are quality.</summary>
     static readonly TenderSnapshot Tender = Tendering(Details() with
     {
         Criteria = [new(0, "Prezzo", CriterionKind.Price, 40), new(0, "Piano di lavoro", CriterionKind.Quality, 30), new(0, "Personale", CriterionKind.Quality, 30)],
     }).ToSnapshot();
+
+    /// <summary>A moment in the bidding period, when the tender takes bids.</summary>
+    static readonly DateTimeOffset Open = EnquiryDeadline.AddDays(2);
 
     static readonly BusinessSnapshot Former = Business(BusinessKind.Firm, Guid.NewGuid());
 
@@ -243,7 +246,7 @@ public sealed class JointBidStateTests
         bid.SignOffs.Should().BeEmpty();
         bid.Digest.Should().NotBe(signed);
         CheckSign(bid, LeadPeople, Lead.Id, signed)!.Kind.Should().Be(ProblemKind.Conflict, "what was signed is no longer the content");
-        bid.CheckSubmit(LeadPeople, Alliance, Tender)!.Kind.Should().Be(ProblemKind.Conflict);
+        bid.CheckSubmit(LeadPeople, Alliance, Tender, Open)!.Kind.Should().Be(ProblemKind.Conflict);
     }
 
     [Fact]
@@ -405,9 +408,9 @@ public sealed class JointBidStateTests
         var bid = Ready();
         SignAll(bid);
 
-        bid.CheckSubmit(PartnerPeople, Alliance, Tender)!.Kind.Should().Be(ProblemKind.Forbidden);
-        bid.CheckSubmit(new JointActor(RivalOwner, [Partner.Id, Lead.Id], false), Alliance, Tender)!.Kind.Should().Be(ProblemKind.Forbidden);
-        bid.CheckSubmit(LeadPeople, Alliance, Tender).Should().BeNull();
+        bid.CheckSubmit(PartnerPeople, Alliance, Tender, Open)!.Kind.Should().Be(ProblemKind.Forbidden);
+        bid.CheckSubmit(new JointActor(RivalOwner, [Partner.Id, Lead.Id], false), Alliance, Tender, Open)!.Kind.Should().Be(ProblemKind.Forbidden);
+        bid.CheckSubmit(LeadPeople, Alliance, Tender, Open).Should().BeNull();
     }
 
     [Theory]
@@ -423,24 +426,24 @@ public sealed class JointBidStateTests
         else bid.Save(bid.CheckSave(NewPackage(Former.Id, 1_000m), stillIn, Tender).Value!, Now);
         SignAll(bid);
 
-        bid.CheckSubmit(LeadPeople, Alliance, Tender)!.Should().BeEquivalentTo(new { Kind = ProblemKind.Conflict });
+        bid.CheckSubmit(LeadPeople, Alliance, Tender, Open)!.Should().BeEquivalentTo(new { Kind = ProblemKind.Conflict });
         if (file) bid.Detach(bid.Documents.Single(d => d.FirmId == Former.Id).Document.Id, Now);
         else Save(bid, EditOf(bid.WorkPackages.Single(w => w.FirmId == Former.Id)) with { FirmId = Lead.Id });
         SignAll(bid);
-        bid.CheckSubmit(LeadPeople, Alliance, Tender).Should().BeNull();
+        bid.CheckSubmit(LeadPeople, Alliance, Tender, Open).Should().BeNull();
     }
 
     [Fact]
     public void Every_bidding_firm_signs_before_submission_but_not_the_subcontractor()
     {
         var bid = Ready();
-        bid.CheckSubmit(LeadPeople, Alliance, Tender)!.Kind.Should().Be(ProblemKind.Conflict);
+        bid.CheckSubmit(LeadPeople, Alliance, Tender, Open)!.Kind.Should().Be(ProblemKind.Conflict);
 
         Sign(bid, LeadPeople, Lead.Id);
-        bid.CheckSubmit(LeadPeople, Alliance, Tender)!.Kind.Should().Be(ProblemKind.Conflict, "the member has not signed");
+        bid.CheckSubmit(LeadPeople, Alliance, Tender, Open)!.Kind.Should().Be(ProblemKind.Conflict, "the member has not signed");
 
         Sign(bid, PartnerPeople, Partner.Id);
-        bid.CheckSubmit(LeadPeople, Alliance, Tender).Should().BeNull("the subcontractor, with work in the bid, does not sign");
+        bid.CheckSubmit(LeadPeople, Alliance, Tender, Open).Should().BeNull("the subcontractor, with work in the bid, does not sign");
     }
 
     [Fact]
@@ -450,7 +453,7 @@ public sealed class JointBidStateTests
         SignAll(bid);
         var grown = WithPartners(Tender).Joined(Rival, AllianceRole.Member).ToSnapshot() with { Id = Alliance.Id };
 
-        bid.CheckSubmit(LeadPeople, grown, Tender)!.Kind.Should().Be(ProblemKind.Conflict);
+        bid.CheckSubmit(LeadPeople, grown, Tender, Open)!.Kind.Should().Be(ProblemKind.Conflict);
     }
 
     [Fact]
@@ -460,7 +463,7 @@ public sealed class JointBidStateTests
         SignAll(bid);
         bid.SignOffs[1] = bid.SignOffs[1] with { Digest = new string('0', 64) };
 
-        bid.CheckSubmit(LeadPeople, Alliance, Tender)!.Kind.Should().Be(ProblemKind.Conflict);
+        bid.CheckSubmit(LeadPeople, Alliance, Tender, Open)!.Kind.Should().Be(ProblemKind.Conflict);
     }
 
     [Fact]
@@ -470,11 +473,11 @@ public sealed class JointBidStateTests
         Save(bid, NewPackage(Lead.Id, 30_000m));
         Answer(bid, 2, "Interventi settimanali");
         SignAll(bid);
-        bid.CheckSubmit(LeadPeople, Alliance, Tender)!.Kind.Should().Be(ProblemKind.Conflict);
+        bid.CheckSubmit(LeadPeople, Alliance, Tender, Open)!.Kind.Should().Be(ProblemKind.Conflict);
 
         Answer(bid, 3, "Due squadre");
         SignAll(bid);
-        bid.CheckSubmit(LeadPeople, Alliance, Tender).Should().BeNull("criterion 1 is the price: it is answered by the lot prices");
+        bid.CheckSubmit(LeadPeople, Alliance, Tender, Open).Should().BeNull("criterion 1 is the price: it is answered by the lot prices");
     }
 
     [Fact]
@@ -517,10 +520,10 @@ public sealed class JointBidStateTests
         };
         SignAll(bid);
 
-        bid.CheckSubmit(LeadPeople, Alliance, amended)!.Should().BeEquivalentTo(new { Kind = ProblemKind.Conflict });
+        bid.CheckSubmit(LeadPeople, Alliance, amended, Open)!.Should().BeEquivalentTo(new { Kind = ProblemKind.Conflict });
         Save(bid, EditOf(bid.WorkPackages.Single(w => w.Lot == 2)) with { Lot = 1 });
         SignAll(bid);
-        bid.CheckSubmit(LeadPeople, Alliance, amended).Should().BeNull();
+        bid.CheckSubmit(LeadPeople, Alliance, amended, Open).Should().BeNull();
         var submitted = bid.ToBid(FirmOwner, Alliance, amended, Now);
         submitted.Answers.Select(a => a.Criterion).Should().Equal(2);
         BidState.Seal(submitted, amended, Alliance.Id, 1).Problem.Should().BeNull();
@@ -556,13 +559,13 @@ public sealed class JointBidStateTests
         var alliance = WithPartners(Tender);
         alliance.PublishAgreement(FirmOwner, "Accordo v2: quote riviste", Now);
 
-        bid.CheckSubmit(LeadPeople, alliance.ToSnapshot(), Tender)!.Kind.Should().Be(ProblemKind.Conflict);
+        bid.CheckSubmit(LeadPeople, alliance.ToSnapshot(), Tender, Open)!.Kind.Should().Be(ProblemKind.Conflict);
         var fresh = Ready();
         fresh.CheckSign(new SignJointBid(RivalOwner, Partner.Id, fresh.Digest), PartnerPeople, alliance.ToSnapshot())!.Kind.Should().Be(ProblemKind.Conflict);
         fresh.CheckSign(new SignJointBid(FirmOwner, Lead.Id, fresh.Digest), LeadPeople, alliance.ToSnapshot()).Should().BeNull();
 
         alliance.AcceptAgreement(new AcceptAllianceAgreement(RivalOwner, Partner.Id, 2), Now);
-        bid.CheckSubmit(LeadPeople, alliance.ToSnapshot(), Tender).Should().BeNull();
+        bid.CheckSubmit(LeadPeople, alliance.ToSnapshot(), Tender, Open).Should().BeNull();
     }
 
     [Fact]
@@ -594,9 +597,9 @@ public sealed class JointBidStateTests
         bid.SignOffs.Should().BeEmpty();
         bid.Digest.Should().Be(digest, "withdrawing changes nothing of the content");
         bid.History[^1].Kind.Should().Be("Withdrawn");
-        bid.CheckSubmit(LeadPeople, Alliance, Tender)!.Kind.Should().Be(ProblemKind.Conflict);
+        bid.CheckSubmit(LeadPeople, Alliance, Tender, Open)!.Kind.Should().Be(ProblemKind.Conflict);
         SignAll(bid);
-        bid.CheckSubmit(LeadPeople, Alliance, Tender).Should().BeNull();
+        bid.CheckSubmit(LeadPeople, Alliance, Tender, Open).Should().BeNull();
     }
 
     // ---- Saving work packages and answers ----

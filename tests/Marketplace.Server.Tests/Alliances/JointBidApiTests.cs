@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Marketplace.Alliances;
 using Marketplace.Businesses;
+using Marketplace.JointBids;
 using Marketplace.Server.Endpoints;
 using Marketplace.Server.Tests.Tenders;
 using Marketplace.Tenders;
@@ -262,6 +263,27 @@ public abstract class JointBidApiTests<THost>(THost fixture) : IClassFixture<THo
 
         (await w.Builder.PostAsJsonAsync($"/api/alliances/{t.AllianceId}/firms/{w.CoderId}/remove", new ReasonRequest("Fuori"), Json)).EnsureSuccessStatusCode();
         (await w.Coder.GetAsync(t.Bid)).StatusCode.Should().Be(HttpStatusCode.NotFound, "a removed firm loses the workspace at once");
+    }
+
+    [Fact]
+    public async Task Each_firm_s_people_read_what_they_may_do_and_every_reason_the_lead_may_not_submit_yet()
+    {
+        var t = await Formed();
+        var w = t.World;
+        await Drafted(t);
+
+        var lead = (await w.Builder.GetFromJsonAsync<JointBidDto>(t.Bid, Json))!;
+        lead.Actions.Allowed.Should().Equal(JointBidAction.Edit);
+        lead.Actions.Blocked.Select(b => (b.Action, b.Code)).Should().Equal(
+            (JointBidAction.Submit, "jointBid.unsigned"), (JointBidAction.Withdraw, "bid.nothingToWithdraw"));
+        lead.Actions.Blocked[0].Args.Should().Contain("count", "2");
+        lead.ViewerFirms.Should().ContainSingle().Which.Should().BeEquivalentTo(new { FirmId = w.BuilderId, Actions = new { Allowed = new[] { JointBidFirmAction.Sign } } });
+
+        var member = (await w.Coder.GetFromJsonAsync<JointBidDto>(t.Bid, Json))!;
+        member.Actions.Allowed.Should().Equal(JointBidAction.Edit);
+        member.Actions.Blocked.Should().BeEmpty("the submission is the lead's: a member is not told why not");
+        member.ViewerFirms.Select(f => f.FirmId).Should().Equal(w.CoderId);
+        (await w.Coder.PostAsync($"{t.Bid}/submit", null)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
     }
 
     [Fact]

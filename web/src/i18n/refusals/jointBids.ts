@@ -125,7 +125,11 @@ export const jointBids = {
     en: "Some work packages or files belong to a firm no longer in the alliance: reassign or remove them first.",
   },
   "jointBid.unanswered": {
-    it: "Rispondi a ogni criterio di qualità prima di presentare l'offerta.",
-    en: "Answer every quality criterion before submitting.",
+    it: "Rispondi a ogni criterio di qualità prima di presentare l'offerta: {criteria}.",
+    en: "Answer every quality criterion before submitting: {criteria}.",
+  },
+  "jointBid.alreadySubmitted": {
+    it: "Questa versione è già stata presentata: una modifica, approvata di nuovo da tutte le imprese, si presenta di nuovo.",
+    en: "This very content is already submitted: a change, signed again by every firm, is submitted again.",
   },
 } satisfies RefusalTexts;

@@ -96,10 +96,10 @@ describe("refused actions", () => {
 
   it("tell the reason by its code, not by the status", () => {
     const unsigned = toApiError(409, { status: 409, code: "jointBid.unsigned", args: { count: "2" } });
-    const unanswered = refused(409, "jointBid.unanswered");
+    const unanswered = toApiError(409, { status: 409, code: "jointBid.unanswered", args: { criteria: "Piano di lavoro, Personale" } });
     setLanguage("en");
     expect(refusedAction(unsigned).text()).toBe("Firms that have not yet signed the current version: 2. It is submitted once all of them have.");
-    expect(refusedAction(unanswered).text()).toBe("Answer every quality criterion before submitting.");
+    expect(refusedAction(unanswered).text()).toBe("Answer every quality criterion before submitting: Piano di lavoro, Personale.");
     expect(refusedFor(unanswered, "jointBid.removedLot", "jointBid.unanswered")).toBe(true);
     expect(refusedFor(unsigned, "jointBid.unanswered")).toBe(false);
   });
