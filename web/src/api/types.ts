@@ -118,6 +118,8 @@ export type AllianceAnswerRequest = Dto<"AllianceAnswerRequest">;
 
 /** The joint bid of an alliance formed for a tender, as its active firms co-edit it (GET /api/alliances/{id}/bid). */
 export type JointBidDto = Dto<"JointBidDto">;
+/** One of the firms the viewer edits a joint bid for, and what they may do for it (sign). */
+export type JointBidViewerFirm = Dto<"JointBidViewerFirm">;
 export type WorkPackageDto = Dto<"WorkPackageDto">;
 export type FirmShareDto = Dto<"FirmShareDto">;
 export type SaveWorkPackageRequest = Dto<"SaveWorkPackageRequest">;

@@ -1,7 +1,7 @@
 // The answers to the tender's quality criteria (the technical offer), one per criterion, co-edited like the work
 // packages: each answer has a version, and a newer one from someone else never silently replaces what the user is
 // typing (stale.ts).
-import { coded, type FieldErrors } from "../../api/problem";
+import type { FieldErrors } from "../../api/problem";
 import { html, nothing } from "lit-html";
 import { ifDefined } from "lit-html/directives/if-defined.js";
 import { live } from "lit-html/directives/live.js";
@@ -13,8 +13,6 @@ import { fieldErrorView } from "../../views";
 import { discardMine, edit, isDirty, reapply, reconcile, refused, startDraft, type Draft, type Fresh } from "./stale";
 import { nothingToDo, statusView, type Status } from "./status";
 import type { WorkspaceContext } from "./workspace-context";
-
-export const MAX_ANSWER = 8000;
 
 interface AnswerEdit {
   draft: Draft<string>;
@@ -56,11 +54,7 @@ export function answersSection(ws: WorkspaceContext) {
     const body: SaveAnswerRequest = { version: e.draft.version, text };
     e.sent = body;
     e.status = null;
-    e.errors = text === "" || text.length > MAX_ANSWER ? { text: [coded("jointBid.answerText", { max: String(MAX_ANSWER) })] } : {};
-    if (Object.keys(e.errors).length > 0) {
-      ws.redraw();
-      return;
-    }
+    e.errors = {};
     // Saving the same text would still void every approval: there is nothing to save.
     if (!isDirty(e.draft, sameText)) {
       e.status = nothingToDo(() => t("jointBid.answers.unchanged"), bid);
@@ -123,7 +117,7 @@ export function answersSection(ws: WorkspaceContext) {
             </p>
           </div>`
         : nothing}
-      <textarea id=${id} data-testid=${id} rows="5" maxlength=${MAX_ANSWER} .value=${live(e.draft.fields)}
+      <textarea id=${id} data-testid=${id} rows="5" .value=${live(e.draft.fields)}
         @input=${(ev: InputEvent) => { e.draft = edit(e.draft, (ev.target as HTMLTextAreaElement).value); }}
         aria-invalid=${messages.length ? "true" : "false"} aria-describedby=${ifDefined(messages.length ? `${id}-error` : undefined)}></textarea>
       ${fieldErrorView(`answer-${c.number}`, messages, `${id}-error`)}

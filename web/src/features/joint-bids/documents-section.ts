@@ -3,18 +3,22 @@
 // off. Like any edit, attaching or taking off a file makes a new digest and voids every approval.
 import { html, nothing } from "lit-html";
 import { api } from "../../api/client";
-import type { AllianceDto, AllianceMemberDto, AttachDocumentsRequest, JointBidDto, JointDocumentDto } from "../../api/types";
+import type { AllianceDto, AttachDocumentsRequest, JointBidDto, JointDocumentDto, NamedDto } from "../../api/types";
 import { currentLanguage, t, tn } from "../../i18n";
-import { membersInOrder } from "../alliances/alliance-rules";
 import { roleInText } from "../alliances/alliance-views";
 import { chosenFiles, uploadDocuments } from "../tenders/documents-field";
 import { documentAccept, formatFileSize } from "../tenders/documents";
-import { MAX_JOINT_DOCUMENTS, mayDetach, roomFor, shortDigest } from "./documents";
-import { editorFirms, sameId } from "./rules";
+import { allows } from "../../api/viewer-actions";
+import { shortDigest } from "./documents";
+import { sameId } from "./ids";
 import { failed, statusView, type Status } from "./status";
 import type { WorkspaceContext } from "./workspace-context";
 
 const INPUT = "joint-document-input";
+
+/** The firms the viewer attaches files for, as the server lists them, by name. */
+const editorsOf = (bid: JointBidDto, alliance: AllianceDto): NamedDto[] =>
+  bid.viewerFirms.map((f) => ({ id: f.firmId, name: alliance.members.find((m) => sameId(m.firmId, f.firmId))?.name ?? "" }));
 const FIRM = "joint-document-firm";
 
 export function documentsSection(ws: WorkspaceContext) {
@@ -26,25 +30,19 @@ export function documentsSection(ws: WorkspaceContext) {
   let problems: (() => string)[] = [];
   let status: Status | null = null;
 
-  const firmFor = (editors: readonly AllianceMemberDto[]): AllianceMemberDto | undefined =>
-    editors.find((m) => chosenFirm !== null && sameId(m.firmId, chosenFirm)) ?? editors[0];
+  const firmFor = (editors: readonly NamedDto[]): NamedDto | undefined =>
+    editors.find((f) => chosenFirm !== null && sameId(f.id, chosenFirm)) ?? editors[0];
 
   async function attach(files: File[]): Promise<void> {
-    const alliance = ws.alliance();
     const bid = ws.bid();
-    if (!alliance || !bid || files.length === 0 || uploading !== null) return;
-    const firm = firmFor(membersInOrder(editorFirms(alliance, ws.roles())));
+    if (!bid || files.length === 0 || uploading !== null) return;
+    const alliance = ws.alliance();
+    if (!alliance) return;
+    const firm = firmFor(editorsOf(bid, alliance));
     if (!firm) return;
     problems = [];
     status = null;
-    // Refused before anything is uploaded: the bid would not take them all.
-    const room = roomFor(bid);
-    if (files.length > room) {
-      problems = [() => t("jointBid.documents.tooMany", { max: MAX_JOINT_DOCUMENTS, room })];
-      ws.redraw();
-      return;
-    }
-    const uploaded = await uploadDocuments(firm.firmId, files, {
+    const uploaded = await uploadDocuments(firm.id, files, {
       uploading: (name) => {
         uploading = name;
         ws.redraw();
@@ -53,11 +51,11 @@ export function documentsSection(ws: WorkspaceContext) {
       failed: (problem) => problems.push(problem),
     });
     if (uploaded.length === 0) return;
-    const body: AttachDocumentsRequest = { firmId: firm.firmId, documents: uploaded.map((d) => d.id) };
+    const body: AttachDocumentsRequest = { firmId: firm.id, documents: uploaded.map((d) => d.id) };
     const outcome = await ws.run(() => api.attachJointDocuments(ws.allianceId, body), {
       shown: [],
       // The messages quote the files by their names, not their ids.
-      sent: { firmId: firm.firmId, documents: uploaded.map((d) => d.name) },
+      sent: { firmId: firm.id, documents: uploaded.map((d) => d.name) },
       done: () => tn("jointBid.documents.attached", uploaded.length, { firm: firm.name }),
     });
     status = outcome ?? failed(() => t("jointBid.documents.retry"));
@@ -96,7 +94,8 @@ export function documentsSection(ws: WorkspaceContext) {
     </li>`;
   }
 
-  function addView(editors: readonly AllianceMemberDto[]) {
+  function addView(editors: readonly NamedDto[], alliance: AllianceDto) {
+    const role = (f: NamedDto) => alliance.members.find((m) => sameId(m.firmId, f.id))?.role;
     const firm = firmFor(editors);
     const busy = ws.busy() || uploading !== null;
     return html`<div class="joint-document-add">
@@ -108,7 +107,7 @@ export function documentsSection(ws: WorkspaceContext) {
                 chosenFirm = (ev.target as HTMLSelectElement).value;
                 ws.redraw();
               }}>
-              ${editors.map((m) => html`<option value=${m.firmId} ?selected=${firm !== undefined && sameId(m.firmId, firm.firmId)}>${m.name} (${roleInText(m.role)})</option>`)}
+              ${editors.map((f) => html`<option value=${f.id} ?selected=${firm !== undefined && sameId(f.id, firm.id)}>${f.name}${role(f) ? ` (${roleInText(role(f)!)})` : ""}</option>`)}
             </select>
           </div>`
         : nothing}
@@ -124,7 +123,7 @@ export function documentsSection(ws: WorkspaceContext) {
   return {
     view(bid: JointBidDto, alliance: AllianceDto) {
       const editable = ws.editable();
-      const editors = editable ? membersInOrder(editorFirms(alliance, ws.roles())) : [];
+      const editors = editable ? editorsOf(bid, alliance) : [];
       return html`<section class="card joint-documents" data-testid="joint-documents" aria-labelledby="joint-documents-title">
         <div class="section-head">
           <h3 id="joint-documents-title">${t("jointBid.documents.title")} <span class="count">${bid.documents.length}</span></h3>
@@ -132,10 +131,10 @@ export function documentsSection(ws: WorkspaceContext) {
         <p class="muted small">${t("jointBid.documents.intro")}</p>
         ${bid.documents.length
           ? html`<ul class="documents joint-document-list">
-              ${bid.documents.map((d) => itemView(d, alliance, editable && mayDetach(d, alliance, ws.roles())))}
+              ${bid.documents.map((d) => itemView(d, alliance, allows(d.actions, "Detach")))}
             </ul>`
           : html`<p class="muted" data-testid="joint-documents-empty">${t("jointBid.documents.none")}</p>`}
-        ${editors.length ? addView(editors) : nothing}
+        ${editors.length ? addView(editors, alliance) : nothing}
         ${problems.length
           ? html`<span class="field-error" role="alert" data-testid="joint-documents-problems">${problems.map((p) => html`<span>${p()}</span>`)}</span>`
           : nothing}

@@ -23,7 +23,8 @@ import { coverageView } from "./coverage-view";
 import { documentsSection } from "./documents-section";
 import { presenceBar } from "./presence-bar";
 import { refusedAction, refusedFor } from "../../i18n/refusals";
-import { editorFirms, mayEdit, sameId, tenderWindow } from "./rules";
+import { allows } from "../../api/viewer-actions";
+import { sameId } from "./ids";
 import { sharesView } from "./shares-view";
 import { suggestionsSection } from "./suggestions-section";
 import { currentSignOffs, voidedSignatures } from "./sign-off";
@@ -96,12 +97,8 @@ export function jointBidSection(ctx: AllianceContext) {
     alliance: ctx.alliance,
     tender: () => tender,
     bid: () => bid,
-    roles: ctx.roles,
     busy: () => busy,
-    editable: () => {
-      const alliance = ctx.alliance();
-      return alliance !== null && mayEdit(alliance, ctx.roles(), tender);
-    },
+    editable: () => (bid ? allows(bid.actions, "Edit") : false),
     run,
     redraw: ctx.redraw,
   };
@@ -197,10 +194,21 @@ export function jointBidSection(ctx: AllianceContext) {
 
   const shown = (alliance: AllianceDto): alliance is AllianceDto & { tender: NamedDto } => alliance.tender !== null && canWatch(alliance);
 
-  function headView(alliance: AllianceDto) {
+  /** Where the tender stands for the joint bid, as the server's answers for the viewer say it. */
+  function windowView() {
+    if (!tender || !bid) return nothing;
+    const blocked = (code: string) => bid!.actions.blocked.some((b) => b.code === code);
+    if (blocked("jointBid.closed")) return html`<p class="notice-line" data-testid="joint-bid-closed">${t("jointBid.closed")}</p>`;
+    if (blocked("bid.tooEarly"))
+      return html`<p class="notice-line" data-testid="joint-bid-not-yet">${t("jointBid.notYet", {
+        from: formatDeadline(tender.enquiryDeadline),
+        to: formatDeadline(tender.submissionDeadline),
+      })}</p>`;
+    return html`<p class="muted small">${t("jointBid.deadline", { when: formatDeadline(tender.submissionDeadline) })}</p>`;
+  }
+
+  function headView() {
     const me = currentUser()?.id ?? null;
-    const window = tender ? tenderWindow(tender) : null;
-    const editors = editorFirms(alliance, ctx.roles());
     return html`<header class="card joint-bid-head">
       <div class="section-head">
         <h2 id="joint-bid-title">${t("jointBid.title")}</h2>
@@ -208,17 +216,8 @@ export function jointBidSection(ctx: AllianceContext) {
       </div>
       <p class="muted small">${t("jointBid.intro")}</p>
       ${presenceBar(viewers, me, live)}
-      ${tender && window === "closed"
-        ? html`<p class="notice-line" data-testid="joint-bid-closed">${t("jointBid.closed")}</p>`
-        : tender && window === "notYet"
-          ? html`<p class="notice-line" data-testid="joint-bid-not-yet">${t("jointBid.notYet", {
-              from: formatDeadline(tender.enquiryDeadline),
-              to: formatDeadline(tender.submissionDeadline),
-            })}</p>`
-          : tender
-            ? html`<p class="muted small">${t("jointBid.deadline", { when: formatDeadline(tender.submissionDeadline) })}</p>`
-            : nothing}
-      ${editors.length === 0 ? html`<p class="muted small" data-testid="joint-bid-read-only">${t("jointBid.readOnly")}</p>` : nothing}
+      ${windowView()}
+      ${bid && bid.viewerFirms.length === 0 ? html`<p class="muted small" data-testid="joint-bid-read-only">${t("jointBid.readOnly")}</p>` : nothing}
     </header>`;
   }
 
@@ -267,7 +266,7 @@ export function jointBidSection(ctx: AllianceContext) {
       if (!shown(alliance)) return nothing;
       const ready = bid !== null && tender !== null;
       return html`<section class="joint-bid" data-testid="joint-bid" data-version=${bid?.version ?? ""} aria-labelledby="joint-bid-title">
-        ${headView(alliance)}
+        ${headView()}
         ${coverageView(coverage, coverageFailed)}
         ${suggestions.view(alliance, coverage ? coverage.gaps.length > 0 : null)}
         ${ready
@@ -275,7 +274,7 @@ export function jointBidSection(ctx: AllianceContext) {
               ${sharesView(bid!)}
               ${answers.view(bid!, tender!)}
               ${documents.view(bid!, alliance)}
-              ${signOff.view(bid!, tender!, alliance, voided, () => {
+              ${signOff.view(bid!, alliance, voided, () => {
                 voided = [];
                 ctx.redraw();
               })}`

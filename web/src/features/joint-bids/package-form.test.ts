@@ -25,11 +25,12 @@ describe("the work package form", () => {
     expect(built.body).toMatchObject({ id: "p1", version: 4, lot: 1, firmId: LEAD, description: "Scavi e reinterri", price: { amount: 0.3 } });
   });
 
-  it("finds the problems first, keyed as the server keys them", () => {
-    const built = buildPackageRequest({ id: null, version: 0 }, { title: " ", lot: "", firmId: "", price: "1,234", description: "x".repeat(4001) }, lots);
-    expect(Object.keys(built.errors).sort()).toEqual(["description", "firmId", "lot", "price.amount", "title"]);
-    expect(buildPackageRequest({ id: null, version: 0 }, { ...newPackageFields(9, LEAD), title: "t", price: "1" }, lots).errors).toEqual({
-      lot: [coded("jointBid.noSuchLot")],
+  it("stops only a price it cannot read, and sends the rest for the server to check", () => {
+    const built = buildPackageRequest({ id: null, version: 0 }, { title: " ", lot: "", firmId: "", price: "1,234", description: "x" }, lots);
+    expect(built.errors).toEqual({ "price.amount": [coded("money.nonZeroAmount")] });
+    expect(buildPackageRequest({ id: null, version: 0 }, { ...newPackageFields(9, ""), title: " ", price: "1" }, lots)).toEqual({
+      errors: {},
+      body: { id: null, version: 0, title: "", lot: 9, description: null, firmId: "00000000-0000-0000-0000-000000000000", price: { amount: 1, currency: "EUR" } },
     });
   });
 

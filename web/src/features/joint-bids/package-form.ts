@@ -1,15 +1,15 @@
 // A work package's form: its values as typed, whether two sets of values are the same package, and the
-// SaveWorkPackageRequest it sends, with the problems found first (keyed as the server keys them). Rules as in
-// Marketplace.Grains/JointBids/JointBidState.cs (CheckSave) and MoneyRules.
+// SaveWorkPackageRequest it sends. What the server checks (title, lot, firm, description) it answers with coded field
+// errors; only a price that cannot be read as an amount is stopped here, since it cannot be sent at all.
 import { coded, type FieldErrors } from "../../api/problem";
 import type { LotDto, SaveWorkPackageRequest, WorkPackageDto } from "../../api/types";
 import { currentLanguage, type Lang } from "../../i18n";
 import type { Built } from "../tenders/tender-form";
+import { lotCurrency } from "./lots";
 import { amountOf, parsePrice, priceInput } from "./money";
-import { lotCurrency } from "./totals";
 
-export const MAX_TITLE = 200;
-export const MAX_DESCRIPTION = 4000;
+/** No firm chosen: the server answers that a work package goes to a firm of the alliance. */
+const NO_FIRM = "00000000-0000-0000-0000-000000000000";
 
 export interface PackageFields {
   title: string;
@@ -61,26 +61,20 @@ export function buildPackageRequest(
   lots: readonly Pick<LotDto, "number" | "estimatedValue">[],
 ): Built<SaveWorkPackageRequest> {
   const errors: FieldErrors = {};
-  const title = fields.title.trim();
-  if (title === "" || title.length > MAX_TITLE) errors.title = [coded("jointBid.packageTitle", { max: String(MAX_TITLE) })];
   const lotNumber = Number.parseInt(fields.lot, 10);
-  const lot = lots.find((l) => l.number === lotNumber);
-  if (!lot) errors.lot = [coded("jointBid.noSuchLot")];
-  if (fields.firmId === "") errors.firmId = [coded("jointBid.packageFirm")];
   const price = parsePrice(fields.price);
   if ("problem" in price) errors["price.amount"] = [coded("money.nonZeroAmount")];
   const description = fields.description.trim();
-  if (description.length > MAX_DESCRIPTION) errors.description = [coded("jointBid.tooLong", { max: String(MAX_DESCRIPTION) })];
   return {
     errors,
     body: {
       id: target.id,
       version: target.id === null ? 0 : target.version,
-      title,
+      title: fields.title.trim(),
       lot: Number.isNaN(lotNumber) ? 0 : lotNumber,
       description: description === "" ? null : description,
-      firmId: fields.firmId,
-      price: { amount: "cents" in price ? amountOf(price.cents) : 0, currency: lotCurrency(lot) },
+      firmId: fields.firmId === "" ? NO_FIRM : fields.firmId,
+      price: { amount: "cents" in price ? amountOf(price.cents) : 0, currency: lotCurrency(lots.find((l) => l.number === lotNumber)) },
     },
   };
 }

@@ -1,12 +1,36 @@
-// Each firm's share of the joint bid: the sum of its work packages and its percentage of the whole (as the server
-// rounds it, adding up to exactly 100), with a bar.
+// Each firm's share of the joint bid as the server computes it (JointBidDto.shares: the sum of its work packages and
+// its percentage of the whole, adding up to exactly 100), with the count of its packages and a bar.
 import { html } from "lit-html";
 import { cssProps } from "../../css-props";
-import type { JointBidDto } from "../../api/types";
+import type { FirmShareDto, JointBidDto, NamedDto, WorkPackageDto } from "../../api/types";
 import { formatNumber, t, tn } from "../../i18n";
 import { href } from "../../router";
-import { formatCents } from "./money";
-import { barWidth, shareRows } from "./totals";
+import { centsOf, formatCents } from "./money";
+
+export interface ShareRow {
+  firm: NamedDto;
+  cents: number;
+  currency: string;
+  percent: number;
+  /** How many packages the firm takes on. */
+  packages: number;
+}
+
+/** The firms' shares, the largest first (then by name), with the count of their packages. */
+export function shareRows(shares: readonly FirmShareDto[], packages: readonly WorkPackageDto[]): ShareRow[] {
+  return shares
+    .map((s) => ({
+      firm: s.firm,
+      cents: centsOf(s.amount.amount),
+      currency: s.amount.currency,
+      percent: s.percent,
+      packages: packages.filter((p) => p.firm.id.toLowerCase() === s.firm.id.toLowerCase()).length,
+    }))
+    .sort((a, b) => b.cents - a.cents || a.firm.name.localeCompare(b.firm.name, "it"));
+}
+
+/** A bar's width for a percentage: never beyond the track, and a sliver for a share too small to see. */
+export const barWidth = (percent: number): number => (percent <= 0 ? 0 : Math.min(100, Math.max(1, percent)));
 
 export function sharesView(bid: JointBidDto) {
   const rows = shareRows(bid.shares, bid.workPackages);

@@ -1,15 +1,17 @@
 // The sign-off and the submission. Each bidding firm (the lead and the members) approves the content it sees,
 // named by its digest; any edit makes a new digest and voids every approval. Once all have approved the current
 // digest and every quality criterion is answered, the lead's editors submit it as the alliance's sealed bid; its
-// receipt is then shown to every firm (they hear of it live), and the lead may withdraw it.
+// receipt is then shown to every firm (they hear of it live), and the lead may withdraw it. Who may sign, submit and
+// withdraw, and every reason the lead may not submit yet, are the server's answer (JointBidDto.actions, viewerFirms).
 import { html, nothing } from "lit-html";
 import { api } from "../../api/client";
-import type { AllianceDto, JointBidDto, NamedDto, TenderDto } from "../../api/types";
+import type { AllianceDto, JointBidDto, NamedDto } from "../../api/types";
+import { allows, blockersOf, offers } from "../../api/viewer-actions";
 import { formatDateTime, t } from "../../i18n";
+import { refusalText } from "../../i18n/refusals";
 import { roleBadge } from "../alliances/alliance-views";
-import { formatDeadline } from "../tenders/dates";
 import { copier, receiptView, type ReceiptTestids } from "../tenders/receipt-view";
-import { signers, submitReadiness, type Readiness, type Signer } from "./sign-off";
+import { signers, type Signer } from "./sign-off";
 import { statusView, type Status } from "./status";
 import type { WorkspaceContext } from "./workspace-context";
 
@@ -22,6 +24,9 @@ const receiptTestids: ReceiptTestids = {
 };
 
 const names = (firms: readonly NamedDto[]): string => firms.map((f) => f.name).join(", ");
+
+/** A blocker in the reader's language (the type check makes sure every code has a text). */
+const blockerText = (b: { code: string; args: Record<string, string> }): string => refusalText(b.code, b.args) ?? b.code;
 
 export function signOffSection(ws: WorkspaceContext) {
   let signStatus: Status | null = null;
@@ -56,7 +61,10 @@ export function signOffSection(ws: WorkspaceContext) {
     ws.redraw();
   }
 
-  function signerView(s: Signer, bid: JointBidDto, empty: boolean) {
+  function signerView(s: Signer, bid: JointBidDto) {
+    // Nothing to sign yet and a closed tender are said once, for the whole section.
+    const signing = s.actions !== null && offers(s.actions, "Sign");
+    const why = s.actions && blockersOf(s.actions, "Sign").find((b) => b.code !== "jointBid.nothingToSign" && b.code !== "jointBid.closed");
     return html`<li class="signer ${s.state}" data-testid=${s.state === "signed" ? `signed-${s.firm.id}` : `awaiting-${s.firm.id}`}
       data-firm-id=${s.firm.id} data-state=${s.state}>
       <span class="signer-firm">${s.firm.name} ${s.role ? roleBadge(s.role) : nothing}
@@ -65,31 +73,35 @@ export function signOffSection(ws: WorkspaceContext) {
         ${s.state === "signed"
           ? html`<span class="badge signed-badge">✓ ${t("jointBid.signOff.signedAt", { when: formatDateTime(s.at ?? "") })}</span>`
           : html`<span class="badge pending">${t("jointBid.signOff.awaiting")}</span>`}
-        ${s.canSign
-          ? html`<button type="button" class="primary" data-testid="sign-bid" data-firm-id=${s.firm.id} ?disabled=${ws.busy() || empty}
+        ${signing
+          ? html`<button type="button" class="primary" data-testid="sign-bid" data-firm-id=${s.firm.id} ?disabled=${ws.busy() || !allows(s.actions!, "Sign")}
               @click=${() => void sign(s.firm, bid.digest)}>${t("jointBid.signOff.sign", { firm: s.firm.name })}</button>`
           : nothing}
       </span>
+      ${why ? html`<span class="muted small" data-testid="sign-blocked">${blockerText(why)}</span>` : nothing}
     </li>`;
   }
 
-  function missingView(r: Readiness, tender: TenderDto) {
-    const lines: string[] = [];
-    if (r.window === "notYet")
-      lines.push(t("jointBid.submit.notYet", { from: formatDeadline(tender.enquiryDeadline), to: formatDeadline(tender.submissionDeadline) }));
-    if (r.window === "closed") lines.push(t("jointBid.submit.closed"));
-    if (r.empty) lines.push(t("jointBid.submit.empty"));
-    else if (r.missingSignatures.length) lines.push(t("jointBid.submit.missingSignatures", { firms: names(r.missingSignatures) }));
-    if (r.missingAnswers.length) lines.push(t("jointBid.submit.missingAnswers", { criteria: r.missingAnswers.map((c) => c.name).join(", ") }));
+  /** Why the lead may not submit yet, as the server lists it: the signatures still awaited are named, and a bid without work packages says so. */
+  function missingView(bid: JointBidDto) {
+    const blockers = blockersOf(bid.actions, "Submit");
+    if (blockers.some((b) => b.code === "jointBid.alreadySubmitted"))
+      return html`<p class="ok-text small" data-testid="submitted-current">${t("jointBid.submit.current")}</p>`;
+    const lines = blockers.map((b) =>
+      b.code === "jointBid.unsigned"
+        ? bid.workPackages.length === 0
+          ? t("jointBid.submit.empty")
+          : t("jointBid.submit.missingSignatures", { firms: names(bid.awaitingSignature) })
+        : blockerText(b),
+    );
     if (lines.length) return html`<ul class="submit-missing" data-testid="submit-missing">${lines.map((l) => html`<li>${l}</li>`)}</ul>`;
-    return r.submitted === "current"
-      ? html`<p class="ok-text small" data-testid="submitted-current">${t("jointBid.submit.current")}</p>`
-      : html`<p class="ok-text small" data-testid="submit-ready">${t("jointBid.submit.ready")}</p>`;
+    return html`<p class="ok-text small" data-testid="submit-ready">${t("jointBid.submit.ready")}</p>`;
   }
 
-  function submissionView(bid: JointBidDto, tender: TenderDto, alliance: AllianceDto) {
-    const r = submitReadiness(bid, tender);
+  function submissionView(bid: JointBidDto, alliance: AllianceDto) {
     const receipt = bid.receipt;
+    // Submitting is the lead's: anyone else is offered neither the action nor its reasons.
+    const lead = offers(bid.actions, "Submit");
     return html`<div class="joint-submission" data-testid="joint-submission">
       <h4>${t("jointBid.submit.title")}</h4>
       ${receipt
@@ -100,16 +112,16 @@ export function signOffSection(ws: WorkspaceContext) {
             note: t("jointBid.submit.receiptNote", { lead: alliance.lead.name }),
             copier: copy,
           })}
-          ${r.submitted === "changed"
+          ${bid.changedSinceSubmission
             ? html`<p class="alert warn small" data-testid="changed-since-submission">${t("jointBid.submit.changedSince")}</p>`
             : nothing}`
         : html`<p class="muted small" data-testid="joint-not-submitted">${t("jointBid.submit.notSubmitted")}</p>`}
-      ${alliance.canLead
-        ? html`${missingView(r, tender)}
+      ${lead
+        ? html`${missingView(bid)}
             <p class="actions">
-              <button type="button" class="primary" data-testid="submit-joint-bid" ?disabled=${!r.ready || ws.busy()}
+              <button type="button" class="primary" data-testid="submit-joint-bid" ?disabled=${!allows(bid.actions, "Submit") || ws.busy()}
                 @click=${() => void submit(receipt !== null)}>${t(receipt ? "jointBid.submit.resubmit" : "jointBid.submit.submit")}</button>
-              ${receipt && r.window === "open"
+              ${allows(bid.actions, "Withdraw")
                 ? html`<button type="button" class="danger-outline" data-testid="withdraw-joint-bid" ?disabled=${ws.busy()}
                     @click=${() => void withdraw()}>${t("jointBid.submit.withdraw")}</button>`
                 : nothing}
@@ -121,10 +133,10 @@ export function signOffSection(ws: WorkspaceContext) {
   }
 
   return {
-    view(bid: JointBidDto, tender: TenderDto, alliance: AllianceDto, voided: readonly NamedDto[], dismissVoided: () => void) {
-      const list = signers(bid, alliance, ws.roles());
+    view(bid: JointBidDto, alliance: AllianceDto, voided: readonly NamedDto[], dismissVoided: () => void) {
+      const list = signers(bid, alliance);
       const empty = bid.workPackages.length === 0;
-      const waitingOnViewer = list.filter((s) => s.mine && s.state === "awaiting" && !s.canSign);
+      const waitingOnViewer = list.filter((s) => s.mine && s.state === "awaiting" && s.actions === null);
       return html`<section class="card joint-sign-off" data-testid="sign-off" data-digest=${bid.digest} aria-labelledby="joint-sign-off-title">
         <div class="section-head">
           <h3 id="joint-sign-off-title">${t("jointBid.signOff.title")}</h3>
@@ -142,11 +154,11 @@ export function signOffSection(ws: WorkspaceContext) {
           <span class="label">${t("jointBid.signOff.digest")}</span>
           <code class="digest" data-testid="joint-digest">${bid.digest}</code>
         </div>
-        <ul class="signers" data-testid="signers">${list.map((s) => signerView(s, bid, empty))}</ul>
+        <ul class="signers" data-testid="signers">${list.map((s) => signerView(s, bid))}</ul>
         ${empty ? html`<p class="muted small" data-testid="sign-empty">${t("jointBid.signOff.empty")}</p>` : nothing}
         ${waitingOnViewer.map((s) => html`<p class="muted small">${t("alliance.viewerOnly", { firm: s.firm.name })}</p>`)}
         ${statusView(signStatus, bid, "sign-status")}
-        ${submissionView(bid, tender, alliance)}
+        ${submissionView(bid, alliance)}
       </section>`;
     },
   };

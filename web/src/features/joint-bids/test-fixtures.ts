@@ -38,8 +38,11 @@ export function jointBidDto(more: Partial<JointBidDto> = {}): JointBidDto {
     signOffs: [],
     awaitingSignature: [firm(LEAD), firm(MEMBER)],
     receipt: null,
+    changedSinceSubmission: false,
     version: 1,
     updatedAt: "2026-02-20T10:00:00Z",
+    actions: { allowed: ["Edit"], blocked: [{ action: "Submit", code: "jointBid.unsigned", args: { count: "2" } }] },
+    viewerFirms: [{ firmId: LEAD, actions: { allowed: ["Sign"], blocked: [] } }],
     ...more,
   };
 }

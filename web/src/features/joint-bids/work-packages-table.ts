@@ -14,11 +14,11 @@ import { fieldErrorView } from "../../views";
 import { membersInOrder } from "../alliances/alliance-rules";
 import { roleInText } from "../alliances/alliance-views";
 import { centsOf, formatCents, parsePrice } from "./money";
-import { buildPackageRequest, MAX_DESCRIPTION, MAX_TITLE, newPackageFields, packageFields, samePackage, type PackageFields } from "./package-form";
-import { activeFirms, editorFirms, sameId } from "./rules";
+import { sameId } from "./ids";
+import { grandTotals, lotCurrency, lotGroups } from "./lots";
+import { buildPackageRequest, newPackageFields, packageFields, samePackage, type PackageFields } from "./package-form";
 import { discardMine, edit, isDirty, reapply, reconcile, refused, startDraft, type Draft } from "./stale";
 import { failed, nothingToDo, statusView, type Status } from "./status";
-import { grandTotals, lotCurrency, lotGroups } from "./totals";
 import type { WorkspaceContext } from "./workspace-context";
 
 /** The add form's key among the drafts (the others are keyed by package id, in lower case). */
@@ -53,11 +53,12 @@ export function workPackagesTable(ws: WorkspaceContext) {
   }
 
   function openNew(fields?: PackageFields): void {
-    const alliance = ws.alliance();
     const tender = ws.tender();
-    if (!alliance || !tender) return;
-    const firm = editorFirms(alliance, ws.roles())[0] ?? activeFirms(alliance).find((m) => m.role === "Lead");
-    const values = fields ?? newPackageFields(tender.lots.length === 1 ? tender.lots[0]!.number : null, firm?.firmId ?? "");
+    const bid = ws.bid();
+    if (!tender || !bid) return;
+    // The viewer's own firm first: most add their own work.
+    const firm = bid.viewerFirms[0]?.firmId ?? "";
+    const values = fields ?? newPackageFields(tender.lots.length === 1 ? tender.lots[0]!.number : null, firm);
     edits.set(NEW, { id: null, draft: startDraft(0, values), errors: {}, sent: undefined, status: null });
     ws.redraw();
     queueMicrotask(() => document.getElementById(`package-title-${NEW}`)?.focus());
@@ -152,7 +153,8 @@ export function workPackagesTable(ws: WorkspaceContext) {
       const m = messages(field);
       return { invalid: m.length ? "true" : "false", describedby: m.length ? `${id(field)}-error` : undefined };
     };
-    const firms = membersInOrder(activeFirms(alliance));
+    // The alliance's active firms, subcontractors included: the firms work goes to.
+    const firms = membersInOrder(alliance.members.filter((m) => m.standing === "Active"));
     const lot = tender.lots.find((l) => String(l.number) === f.lot);
     const busy = ws.busy();
     // A choice of lot changes the price's currency on screen; what is typed needs no redraw.
@@ -186,7 +188,7 @@ export function workPackagesTable(ws: WorkspaceContext) {
       <div class="package-fields">
         <div class="field f-title">
           <label for=${id("title")}>${t("jointBid.packages.col.title")}</label>
-          <input id=${id("title")} data-testid="package-title" maxlength=${MAX_TITLE} autocomplete="off" .value=${live(f.title)}
+          <input id=${id("title")} data-testid="package-title" autocomplete="off" .value=${live(f.title)}
             @input=${field("title")} aria-invalid=${title.invalid} aria-describedby=${ifDefined(title.describedby)} />
           ${fieldErrorView("title", messages("title"), `${id("title")}-error`)}
         </div>
@@ -221,7 +223,7 @@ export function workPackagesTable(ws: WorkspaceContext) {
         </div>
         <div class="field f-description">
           <label for=${id("description")}>${t("jointBid.packages.description")}</label>
-          <textarea id=${id("description")} data-testid="package-description" rows="3" maxlength=${MAX_DESCRIPTION} .value=${live(f.description)}
+          <textarea id=${id("description")} data-testid="package-description" rows="3" .value=${live(f.description)}
             @input=${field("description")} aria-invalid=${description.invalid}
             aria-describedby=${ifDefined(description.describedby)}></textarea>
           ${fieldErrorView("description", messages("description"), `${id("description")}-error`)}
@@ -300,7 +302,7 @@ export function workPackagesTable(ws: WorkspaceContext) {
     view(bid: JointBidDto, tender: TenderDto, alliance: AllianceDto) {
       const editable = ws.editable();
       const columns = editable ? 4 : 3;
-      const groups = lotGroups(bid.workPackages, tender.lots);
+      const groups = lotGroups(bid, tender.lots);
       const totals = grandTotals(groups);
       return html`<section class="card joint-packages" aria-labelledby="joint-packages-title">
         <div class="section-head">
@@ -324,8 +326,8 @@ export function workPackagesTable(ws: WorkspaceContext) {
                     ${t("tender.lot", { n: g.lot })}${g.title === null ? html` <span class="badge warn">${t("jointBid.packages.lotGone")}</span>` : ` · ${g.title}`}
                     <span class="muted small">${tn("jointBid.packages.count", g.packages.length)}</span>
                   </th>
-                  <td class="num lot-total" data-testid="lot-total-${g.lot}" data-cents=${g.totalCents}>
-                    ${g.packages.length ? formatCents(g.totalCents, g.currency) : "—"}</td>
+                  <td class="num lot-total" data-testid="lot-total-${g.lot}" data-cents=${g.price?.cents ?? 0}>
+                    ${g.price ? formatCents(g.price.cents, g.price.currency) : "—"}</td>
                   ${editable ? html`<td class="lot-head-pad"></td>` : nothing}
                 </tr>
                 ${g.packages.length

@@ -1,4 +1,4 @@
-import type { AllianceDto, JointBidDto, MemberRole, TenderDto } from "../../api/types";
+import type { AllianceDto, JointBidDto, TenderDto } from "../../api/types";
 import type { Redraw } from "../../page";
 import type { Outcome } from "../alliances/alliance-context";
 
@@ -22,11 +22,9 @@ export interface WorkspaceContext {
   alliance(): AllianceDto | null;
   tender(): TenderDto | null;
   bid(): JointBidDto | null;
-  /** The viewer's role in each of their businesses, by lower-case id. */
-  roles(): ReadonlyMap<string, MemberRole>;
   /** An action is on its way: the others wait. */
   busy(): boolean;
-  /** The viewer may change the work packages and answers now (an Owner or Manager of an active firm; the tender takes edits). */
+  /** The viewer may change the work packages, answers and files now, as the joint bid last loaded says (JointBidDto.actions). */
   editable(): boolean;
   /**
    * Runs an action whose answer is the joint bid as it now is; a failure reloads what moved on. Null when another
