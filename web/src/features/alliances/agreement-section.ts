@@ -11,6 +11,7 @@ import { formatDateTime, t } from "../../i18n";
 import { fieldErrorView } from "../../views";
 import type { AllianceContext } from "./alliance-context";
 import { checkAgreementText, MAX_AGREEMENT } from "./alliance-form";
+import { allows } from "../../api/viewer-actions";
 
 type Status = { ok: boolean; text: () => string } | null;
 
@@ -77,7 +78,7 @@ export function agreementSection(ctx: AllianceContext) {
             ${t("alliance.agreementMeta", { version: a.version, when: formatDateTime(a.publishedAt) })}</span>
         </div>
         <div class="policy-text" data-testid="alliance-agreement" data-version=${a.version} tabindex="0">${a.text}</div>
-        ${alliance.actions.allowed.includes("PublishAgreement") ? publishForm(alliance) : nothing}
+        ${allows(alliance.actions, "PublishAgreement") ? publishForm(alliance) : nothing}
       </section>`;
     },
   };

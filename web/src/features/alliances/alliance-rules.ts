@@ -5,13 +5,13 @@
 import type {
   AllianceDto,
   AllianceEventDto,
-  AllianceFirmAction,
   AllianceMemberDto,
   AllianceSummaryDto,
   AllianceViewerFirm,
   DirectoryEntryDto,
   MemberRole,
 } from "../../api/types";
+import { allows } from "../../api/viewer-actions";
 
 const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
 
@@ -27,7 +27,7 @@ export const hasAccess = (alliance: Pick<AllianceDto, "myFirms">): boolean => al
 const isMine = (alliance: Pick<AllianceDto, "myFirms">, firmId: string): boolean => alliance.myFirms.some((f) => same(f, firmId));
 
 /** Whether the viewer may join the alliance's live group, as the server says (the people of its active firms only). */
-export const canWatch = (alliance: Pick<AllianceDto, "actions">): boolean => alliance.actions.allowed.includes("Watch");
+export const canWatch = (alliance: Pick<AllianceDto, "actions">): boolean => allows(alliance.actions, "Watch");
 
 /**
  * The firms the lead may invite: the member firms of the alliance's space that are neither in it nor invited,
@@ -65,10 +65,6 @@ export function viewerFirms(alliance: Pick<AllianceDto, "members" | "viewerFirms
     })
     .sort((a, b) => (a.member.standing === b.member.standing ? 0 : a.member.standing === "Invited" ? -1 : 1));
 }
-
-/** Why the server would refuse this action for the firm now, as the refusal's code and arguments; null when it is not blocked. */
-export const blockerOf = (firm: Pick<AllianceViewerFirm, "actions">, action: AllianceFirmAction) =>
-  firm.actions.blocked.find((b) => b.action === action) ?? null;
 
 /** The members' table: the lead first, then members, subcontractors, and the invited firms last, each by name. */
 export function membersInOrder(members: readonly AllianceMemberDto[]): AllianceMemberDto[] {

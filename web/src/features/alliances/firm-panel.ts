@@ -11,8 +11,10 @@ import { formatDateTime, t } from "../../i18n";
 import { href } from "../../router";
 import type { AllianceContext } from "./alliance-context";
 import { refusalText } from "../../i18n/refusals";
-import { blockerOf, viewerFirms, type ViewerFirm } from "./alliance-rules";
+import { viewerFirms, type ViewerFirm } from "./alliance-rules";
+import { blockersOf } from "../../api/viewer-actions";
 import { agreementStatusView, roleBadge, roleInText, standingBadge } from "./alliance-views";
+import { allows } from "../../api/viewer-actions";
 
 type Status = { ok: boolean; text: () => string };
 
@@ -58,14 +60,14 @@ export function firmPanel(ctx: AllianceContext) {
         ? html`<p class="muted small">${t("alliance.invitationHint", { version })}</p>
             ${blockedView(firm, "AcceptInvitation")}
             <p class="actions">
-              ${firm.actions.allowed.includes("AcceptInvitation")
+              ${allows(firm.actions, "AcceptInvitation")
                 ? html`<button type="button" class="primary" data-testid="accept-invitation" data-firm-id=${member.firmId} ?disabled=${ctx.busy()}
                 @click=${() => void act(firm,
                   () => api.answerAlliance(ctx.allianceId, member.firmId, { accept: true, agreementVersion: version }),
                   () => t("alliance.done.joined", { firm: member.name, version }))}>
                 ${t("alliance.acceptInvitation", { version })}</button>`
                 : nothing}
-              ${firm.actions.allowed.includes("DeclineInvitation")
+              ${allows(firm.actions, "DeclineInvitation")
                 ? html`<button type="button" class="danger-outline" data-testid="decline-invitation" data-firm-id=${member.firmId} ?disabled=${ctx.busy()}
                 @click=${() => void act(firm,
                   () => api.answerAlliance(ctx.allianceId, member.firmId, { accept: false, agreementVersion: version }),
@@ -92,7 +94,7 @@ export function firmPanel(ctx: AllianceContext) {
       </div>
       <p class="explain small">${t(`alliance.explain.${member.role}`, { firm: member.name })}
         ${agreementStatusView(member, version)}</p>
-      ${firm.actions.allowed.includes("AcceptAgreement")
+      ${allows(firm.actions, "AcceptAgreement")
         ? html`<div class="alert warn agreement-pending" data-testid="agreement-pending">
             <p><strong>${t("alliance.pendingTitle", { version })}</strong></p>
             <p>${t("alliance.pending", { version, accepted: member.acceptedAgreement ?? "—" })}
@@ -103,7 +105,7 @@ export function firmPanel(ctx: AllianceContext) {
               ${t("alliance.acceptAgreement", { version })}</button>
           </div>`
         : nothing}
-      ${firm.actions.allowed.includes("Leave")
+      ${allows(firm.actions, "Leave")
         ? html`<p class="actions">
             <button type="button" class="danger-outline" data-testid="leave-alliance" data-firm-id=${member.firmId} ?disabled=${ctx.busy()}
               @click=${() => void act(firm, () => api.leaveAlliance(ctx.allianceId, member.firmId),
@@ -122,7 +124,7 @@ export function firmPanel(ctx: AllianceContext) {
 
   /** Why the server would refuse the action now (the lead hands over before leaving, a submitted bid…). */
   const blockedView = (firm: ViewerFirm, action: AllianceFirmAction) => {
-    const blocker = blockerOf(firm, action);
+    const blocker = blockersOf(firm.actions, action)[0];
     return blocker
       ? html`<p class="muted small" data-testid="firm-blocker" data-action=${action} data-code=${blocker.code}>
           ${refusalText(blocker.code, blocker.args) ?? ""}</p>`

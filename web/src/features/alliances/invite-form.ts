@@ -15,10 +15,11 @@ import type { AllianceContext } from "./alliance-context";
 import { refusalText } from "../../i18n/refusals";
 import { inviteCandidates } from "./alliance-rules";
 import { roleInText } from "./alliance-views";
+import { allows, blockersOf } from "../../api/viewer-actions";
 
 type Status = { ok: boolean; text: () => string } | null;
 
-const mayInvite = (alliance: AllianceDto): boolean => alliance.actions.allowed.includes("Invite");
+const mayInvite = (alliance: AllianceDto): boolean => allows(alliance.actions, "Invite");
 
 /** A firm is invited to take part or to work under the lead; the lead role itself is handed over, never given. */
 const invitable: readonly AllianceRole[] = ["Member", "Subcontractor"];
@@ -102,7 +103,7 @@ export function inviteForm(ctx: AllianceContext) {
     },
     dispose: () => loadMembers.cancel(),
     view(alliance: AllianceDto) {
-      const blocker = alliance.actions.blocked.find((b) => b.action === "Invite");
+      const blocker = blockersOf(alliance.actions, "Invite")[0];
       if (!mayInvite(alliance) && !blocker) return nothing;
       return html`<section class="card alliance-invite" data-testid="alliance-invite" aria-labelledby="alliance-invite-title">
         <h2 id="alliance-invite-title">${t("alliance.invite")}</h2>

@@ -194,12 +194,16 @@ export function jointBidSection(ctx: AllianceContext) {
 
   const shown = (alliance: AllianceDto): alliance is AllianceDto & { tender: NamedDto } => alliance.tender !== null && canWatch(alliance);
 
-  /** Where the tender stands for the joint bid, as the server's answers for the viewer say it. */
+  /**
+   * Where the tender stands for the joint bid: as the server's blockers for the viewer say it (they follow the clock to
+   * the second); a reader who edits nothing has no blockers, and reads it from the tender's published status.
+   */
   function windowView() {
     if (!tender || !bid) return nothing;
     const blocked = (code: string) => bid!.actions.blocked.some((b) => b.code === code);
-    if (blocked("jointBid.closed")) return html`<p class="notice-line" data-testid="joint-bid-closed">${t("jointBid.closed")}</p>`;
-    if (blocked("bid.tooEarly"))
+    const reader = bid.viewerFirms.length === 0;
+    if (blocked("jointBid.closed") || (reader && !["Draft", "Enquiries", "Tendering"].includes(tender.status))) return html`<p class="notice-line" data-testid="joint-bid-closed">${t("jointBid.closed")}</p>`;
+    if (blocked("bid.tooEarly") || (reader && tender.status === "Enquiries"))
       return html`<p class="notice-line" data-testid="joint-bid-not-yet">${t("jointBid.notYet", {
         from: formatDeadline(tender.enquiryDeadline),
         to: formatDeadline(tender.submissionDeadline),
