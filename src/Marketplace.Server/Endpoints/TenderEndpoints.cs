@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Marketplace.Data;
 using Marketplace.Data.ReadModels;
 using Marketplace.Server.Auth;
@@ -34,64 +33,64 @@ public static class TenderEndpoints
     }
 
     static async Task<Results<Created<TenderDto>, ProblemHttpResult>> Draft(
-        DraftTenderRequest body, ClaimsPrincipal user, IGrainFactory grains, Access access, MarketplaceDbContext db, CancellationToken ct)
+        DraftTenderRequest body, [AsParameters] ViewerCall call)
     {
-        var details = await Details(body, body.BuyerId, db, ct);
+        var details = await Details(body, body.BuyerId, call.Db, call.Ct);
         if (details.Problem is { } bad) return bad.ToHttp();
         var id = Guid.NewGuid();
-        var outcome = await grains.Tender(id).Draft(new DraftTender(user.UserId(), body.BuyerId, body.Spaces ?? [], details.Value!));
-        return outcome.Problem is { } no ? no.ToHttp() : TypedResults.Created($"/api/tenders/{id}", await Dto(outcome.Value!, user, access, db, ct));
+        var outcome = await call.Grains.Tender(id).Draft(new DraftTender(call.User.UserId(), body.BuyerId, body.Spaces ?? [], details.Value!));
+        return outcome.Problem is { } no ? no.ToHttp() : TypedResults.Created($"/api/tenders/{id}", await Dto(outcome.Value!, call));
     }
 
     static async Task<Results<Ok<TenderDto>, ProblemHttpResult>> Get(
-        Guid id, ClaimsPrincipal user, Access access, MarketplaceDbContext db, CancellationToken ct) =>
-        await access.Tender(id, user) is { } tender ? TypedResults.Ok(await Dto(tender, user, access, db, ct)) : NoTender;
+        Guid id, [AsParameters] ViewerCall call) =>
+        await call.Access.Tender(id, call.User) is { } tender ? TypedResults.Ok(await Dto(tender, call)) : NoTender;
 
     static async Task<Results<Ok<TenderDto>, ProblemHttpResult>> EditDraft(
-        Guid id, EditTenderRequest body, ClaimsPrincipal user, IGrainFactory grains, Access access, MarketplaceDbContext db, CancellationToken ct)
+        Guid id, EditTenderRequest body, [AsParameters] ViewerCall call)
     {
-        if (await access.Tender(id, user) is not { } tender) return NoTender; // a draft is nobody else's business
-        var details = await Details(body, tender.BuyerId, db, ct);
+        if (await call.Access.Tender(id, call.User) is not { } tender) return NoTender; // a draft is nobody else's business
+        var details = await Details(body, tender.BuyerId, call.Db, call.Ct);
         if (details.Problem is { } bad) return bad.ToHttp();
-        return await Respond(grains.Tender(id).EditDraft(new EditTenderDraft(user.UserId(), body.Version, body.Spaces ?? [], details.Value!)), user, access, db, ct);
+        return await Respond(call.Grains.Tender(id).EditDraft(new EditTenderDraft(call.User.UserId(), body.Version, body.Spaces ?? [], details.Value!)), call);
     }
 
     static Task<Results<Ok<TenderDto>, ProblemHttpResult>> Publish(
-        Guid id, VersionRequest body, ClaimsPrincipal user, IGrainFactory grains, Access access, MarketplaceDbContext db, CancellationToken ct) =>
-        Respond(grains.Tender(id).Publish(new PublishTender(user.UserId(), body.Version)), user, access, db, ct);
+        Guid id, VersionRequest body, [AsParameters] ViewerCall call) =>
+        Respond(call.Grains.Tender(id).Publish(new PublishTender(call.User.UserId(), body.Version)), call);
 
     static async Task<Results<Ok<TenderDto>, ProblemHttpResult>> Amend(
-        Guid id, AmendTenderRequest body, ClaimsPrincipal user, IGrainFactory grains, Access access, MarketplaceDbContext db, CancellationToken ct)
+        Guid id, AmendTenderRequest body, [AsParameters] ViewerCall call)
     {
-        if (await access.Tender(id, user) is not { } tender) return NoTender; // a draft is nobody else's business
-        var details = await Details(body, tender.BuyerId, db, ct);
+        if (await call.Access.Tender(id, call.User) is not { } tender) return NoTender; // a draft is nobody else's business
+        var details = await Details(body, tender.BuyerId, call.Db, call.Ct);
         if (details.Problem is { } bad) return bad.ToHttp();
-        return await Respond(grains.Tender(id).Amend(new AmendTender(user.UserId(), body.Version, details.Value!, body.Summary ?? "", body.Material)), user, access, db, ct);
+        return await Respond(call.Grains.Tender(id).Amend(new AmendTender(call.User.UserId(), body.Version, details.Value!, body.Summary ?? "", body.Material)), call);
     }
 
     static Task<Results<Ok<TenderDto>, ProblemHttpResult>> Ask(
-        Guid id, AskRequest body, ClaimsPrincipal user, IGrainFactory grains, Access access, MarketplaceDbContext db, CancellationToken ct) =>
-        Respond(grains.Tender(id).Ask(new AskQuestion(user.UserId(), body.FirmId, body.Text ?? "")), user, access, db, ct);
+        Guid id, AskRequest body, [AsParameters] ViewerCall call) =>
+        Respond(call.Grains.Tender(id).Ask(new AskQuestion(call.User.UserId(), body.FirmId, body.Text ?? "")), call);
 
     static Task<Results<Ok<TenderDto>, ProblemHttpResult>> Answer(
-        Guid id, int number, TextRequest body, ClaimsPrincipal user, IGrainFactory grains, Access access, MarketplaceDbContext db, CancellationToken ct) =>
-        Respond(grains.Tender(id).Answer(new AnswerQuestion(user.UserId(), number, body.Text ?? "")), user, access, db, ct);
+        Guid id, int number, TextRequest body, [AsParameters] ViewerCall call) =>
+        Respond(call.Grains.Tender(id).Answer(new AnswerQuestion(call.User.UserId(), number, body.Text ?? "")), call);
 
     static Task<Results<Ok<TenderDto>, ProblemHttpResult>> Score(
-        Guid id, ScoreRequest body, ClaimsPrincipal user, IGrainFactory grains, Access access, MarketplaceDbContext db, CancellationToken ct) =>
-        Respond(grains.Tender(id).Score(new ScoreBid(user.UserId(), body.BidId, body.Criterion, body.Points)), user, access, db, ct);
+        Guid id, ScoreRequest body, [AsParameters] ViewerCall call) =>
+        Respond(call.Grains.Tender(id).Score(new ScoreBid(call.User.UserId(), body.BidId, body.Criterion, body.Points)), call);
 
     static Task<Results<Ok<TenderDto>, ProblemHttpResult>> Decide(
-        Guid id, DecideRequest body, ClaimsPrincipal user, IGrainFactory grains, Access access, MarketplaceDbContext db, CancellationToken ct) =>
-        Respond(grains.Tender(id).Decide(new DecideLot(user.UserId(), body.Lot, body.BidId, body.Reason)), user, access, db, ct);
+        Guid id, DecideRequest body, [AsParameters] ViewerCall call) =>
+        Respond(call.Grains.Tender(id).Decide(new DecideLot(call.User.UserId(), body.Lot, body.BidId, body.Reason)), call);
 
     static Task<Results<Ok<TenderDto>, ProblemHttpResult>> Cancel(
-        Guid id, TextRequest body, ClaimsPrincipal user, IGrainFactory grains, Access access, MarketplaceDbContext db, CancellationToken ct) =>
-        Respond(grains.Tender(id).Cancel(new CancelTender(user.UserId(), body.Text ?? "")), user, access, db, ct);
+        Guid id, TextRequest body, [AsParameters] ViewerCall call) =>
+        Respond(call.Grains.Tender(id).Cancel(new CancelTender(call.User.UserId(), body.Text ?? "")), call);
 
     static Task<Results<Ok<TenderDto>, ProblemHttpResult>> Complete(
-        Guid id, ClaimsPrincipal user, IGrainFactory grains, Access access, MarketplaceDbContext db, CancellationToken ct) =>
-        Respond(grains.Tender(id).Complete(user.UserId()), user, access, db, ct);
+        Guid id, [AsParameters] ViewerCall call) =>
+        Respond(call.Grains.Tender(id).Complete(call.User.UserId()), call);
 
     /// <summary>The published tenders of a space, newest first (a space's tenders are public notices like the tenders themselves).</summary>
     static async Task<Ok<TenderSummaryDto[]>> OfSpace(Guid id, MarketplaceDbContext db, CancellationToken ct)
@@ -101,10 +100,10 @@ public static class TenderEndpoints
     }
 
     /// <summary>A buyer's tenders: published ones for everybody, drafts too for the buyer's own people.</summary>
-    static async Task<Ok<TenderSummaryDto[]>> OfBuyer(Guid id, ClaimsPrincipal user, Access access, MarketplaceDbContext db, CancellationToken ct)
+    static async Task<Ok<TenderSummaryDto[]>> OfBuyer(Guid id, [AsParameters] ViewerCall call)
     {
-        var own = await access.IsOneOf(user, id, ct);
-        return TypedResults.Ok(await Summaries(db.Tenders.Where(t => t.BuyerId == id && (own || t.Status != TenderStatus.Draft)), db, ct));
+        var own = await call.Access.IsOneOf(call.User, id, call.Ct);
+        return TypedResults.Ok(await Summaries(call.Db.Tenders.Where(t => t.BuyerId == id && (own || t.Status != TenderStatus.Draft)), call.Db, call.Ct));
     }
 
     static async Task<TenderSummaryDto[]> Summaries(IQueryable<TenderEntry> tenders, MarketplaceDbContext db, CancellationToken ct)
@@ -117,10 +116,10 @@ public static class TenderEndpoints
     }
 
     static async Task<Results<Ok<TenderDto>, ProblemHttpResult>> Respond(
-        Task<Outcome<TenderSnapshot>> command, ClaimsPrincipal user, Access access, MarketplaceDbContext db, CancellationToken ct)
+        Task<Outcome<TenderSnapshot>> command, ViewerCall call)
     {
         var outcome = await command;
-        return outcome.Problem is { } no ? no.ToHttp() : TypedResults.Ok(await Dto(outcome.Value!, user, access, db, ct));
+        return outcome.Problem is { } no ? no.ToHttp() : TypedResults.Ok(await Dto(outcome.Value!, call));
     }
 
     static ProblemHttpResult NoTender => ProblemResults.NotFound(TenderState.NotFound);
@@ -139,8 +138,9 @@ public static class TenderEndpoints
             enquiry, submission, body.ContractStart, body.ContractEnd, body.DisclosesBidCount, documents.Value!);
     }
 
-    static async Task<TenderDto> Dto(TenderSnapshot t, ClaimsPrincipal user, Access access, MarketplaceDbContext db, CancellationToken ct)
+    static async Task<TenderDto> Dto(TenderSnapshot t, ViewerCall call)
     {
+        var (user, _, access, db, ct) = call;
         var me = user.UserIdOrNull();
         var myFirms = await access.Firms(user, ct);
         var winners = t.Decisions.Where(d => d.BidId is not null).Select(d => t.Bids.Single(b => b.BidId == d.BidId)).ToList();
