@@ -99,10 +99,13 @@ public static class TenderEndpoints
         return TypedResults.Ok(await Summaries(tenders, db, ct));
     }
 
-    /// <summary>A buyer's tenders: published ones for everybody, drafts too for the buyer's own people.</summary>
+    /// <summary>
+    /// A buyer's tenders: published ones for everybody, drafts too for the buyer's Owners and Managers, who see drafts
+    /// (TenderVisibility); its Viewers would be listed drafts they cannot open.
+    /// </summary>
     static async Task<Ok<TenderSummaryDto[]>> OfBuyer(Guid id, [AsParameters] ViewerCall call)
     {
-        var own = await call.Access.IsOneOf(call.User, id, call.Ct);
+        var own = await call.Access.Edits(call.User, id, call.Ct);
         return TypedResults.Ok(await Summaries(call.Db.Tenders.Where(t => t.BuyerId == id && (own || t.Status != TenderStatus.Draft)), call.Db, call.Ct));
     }
 

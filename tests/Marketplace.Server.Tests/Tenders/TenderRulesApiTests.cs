@@ -66,9 +66,14 @@ public abstract class TenderRulesApiTests<THost>(THost fixture) : IClassFixture<
     {
         var w = await World();
         var draft = await w.Draft();
-        foreach (var client in new[] { w.Admin, w.Builder, w.Anonymous })
+        var buyersViewer = fixture.Host.Browser();
+        await buyersViewer.JoinAsViewer(w.Buyer, w.BuyerId);
+        foreach (var client in new[] { w.Admin, w.Builder, w.Anonymous, buyersViewer })
+        {
             (await client.GetAsync($"/api/tenders/{draft.Id}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
-        (await w.Anonymous.GetFromJsonAsync<TenderSummaryDto[]>($"/api/businesses/{w.BuyerId}/tenders", Json)).Should().NotContain(t => t.Id == draft.Id);
+            (await client.GetFromJsonAsync<TenderSummaryDto[]>($"/api/businesses/{w.BuyerId}/tenders", Json)).Should().NotContain(t => t.Id == draft.Id,
+                "a draft is listed only to whoever may open it");
+        }
         (await w.Buyer.GetFromJsonAsync<TenderSummaryDto[]>($"/api/businesses/{w.BuyerId}/tenders", Json)).Should().Contain(t => t.Id == draft.Id);
         (await w.Builder.GetFromJsonAsync<InboxItemDto[]>($"/api/businesses/{w.BuilderId}/inbox", Json)).Should().NotContain(i => i.TenderId == draft.Id);
         (await w.Builder.GetAsync($"/api/businesses/{w.CoderId}/inbox")).StatusCode.Should().Be(HttpStatusCode.Forbidden, "another firm's inbox is private");
