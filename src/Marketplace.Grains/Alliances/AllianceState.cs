@@ -206,7 +206,9 @@ public sealed class AllianceState
         var firms = viewerFirms.Select(firm => new AllianceViewerFirm(firm.FirmId, firm.Business?.CanEdit(viewerId) == true,
             Of(firm.FirmId)?.Standing == AllianceStanding.Invited
                 ? ViewerActions<AllianceFirmAction>.Of(
-                    (AllianceFirmAction.AcceptInvitation, CheckAnswer(new(viewerId, firm.FirmId, true, version), firm, bidSubmitted)),
+                    // An invited firm is not inside yet: its view must not tell whether the joint bid is sealed
+                    // and submitted (only the acceptance itself is refused then), so it is judged as if it were not.
+                    (AllianceFirmAction.AcceptInvitation, CheckAnswer(new(viewerId, firm.FirmId, true, version), firm)),
                     (AllianceFirmAction.DeclineInvitation, CheckAnswer(new(viewerId, firm.FirmId, false, version), firm)))
                 : ViewerActions<AllianceFirmAction>.Of(
                     (AllianceFirmAction.AcceptAgreement, CheckAcceptAgreement(new(viewerId, firm.FirmId, version), firm)),

@@ -100,8 +100,9 @@ public static class TenderEndpoints
     }
 
     /// <summary>
-    /// A buyer's tenders: published ones for everybody, drafts too for the buyer's Owners and Managers, who see drafts
-    /// (TenderVisibility); its Viewers would be listed drafts they cannot open.
+    /// A buyer's tenders: published ones for everybody, drafts too for the buyer's Owners and Managers. Its Viewers
+    /// may not open a draft (TenderVisibility), so they are not listed one. A mandated admin may open drafts this list
+    /// does not show them: the read model does not know who started a draft.
     /// </summary>
     static async Task<Ok<TenderSummaryDto[]>> OfBuyer(Guid id, [AsParameters] ViewerCall call)
     {

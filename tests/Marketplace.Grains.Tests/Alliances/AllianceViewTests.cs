@@ -103,7 +103,7 @@ public sealed class AllianceViewTests
     }
 
     [Fact]
-    public void While_the_joint_bid_is_submitted_the_snapshot_tells_why_joining_leaving_removing_and_handing_over_wait()
+    public void While_the_joint_bid_is_submitted_the_snapshot_tells_its_firms_why_leaving_removing_and_handing_over_wait_and_an_invited_firm_nothing()
     {
         var state = WithPartners().Invited(Newcomer);
 
@@ -116,9 +116,9 @@ public sealed class AllianceViewTests
         partner.Actions.Blocked.Should().ContainSingle(b => b.Action == AllianceFirmAction.Leave).Which.Code.Should().Be(AllianceState.BidSubmitted.Code);
 
         var invited = Firm(ViewOf(state, FirmManager, true, Newcomer), Newcomer);
-        invited.Actions.Allowed.Should().Equal(AllianceFirmAction.DeclineInvitation);
-        invited.Actions.Blocked.Should().ContainSingle().Which.Should().BeEquivalentTo(
-            new { Action = AllianceFirmAction.AcceptInvitation, AllianceState.JoinWhileSubmitted.Code });
+        invited.Actions.Should().BeEquivalentTo(Firm(ViewOf(WithPartners().Invited(Newcomer), FirmManager, false, Newcomer), Newcomer).Actions,
+            "a firm outside the alliance learns nothing of its sealed bid from what it is offered");
+        invited.Actions.Allowed.Should().Equal(AllianceFirmAction.AcceptInvitation, AllianceFirmAction.DeclineInvitation);
     }
 
     [Fact]

@@ -72,7 +72,7 @@ public abstract class TenderRulesApiTests<THost>(THost fixture) : IClassFixture<
         {
             (await client.GetAsync($"/api/tenders/{draft.Id}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
             (await client.GetFromJsonAsync<TenderSummaryDto[]>($"/api/businesses/{w.BuyerId}/tenders", Json)).Should().NotContain(t => t.Id == draft.Id,
-                "a draft is listed only to whoever may open it");
+                "a draft is not listed to anyone who may not open it");
         }
         (await w.Buyer.GetFromJsonAsync<TenderSummaryDto[]>($"/api/businesses/{w.BuyerId}/tenders", Json)).Should().Contain(t => t.Id == draft.Id);
         (await w.Builder.GetFromJsonAsync<InboxItemDto[]>($"/api/businesses/{w.BuilderId}/inbox", Json)).Should().NotContain(i => i.TenderId == draft.Id);

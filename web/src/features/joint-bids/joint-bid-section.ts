@@ -171,8 +171,15 @@ export function jointBidSection(ctx: AllianceContext) {
     loadCoverage();
     suggestions.load();
     const followed = tenderId;
-    // Its deadlines move it on (bids open, bids close) and its amendments change the lots: the workspace follows.
-    unwatchTender = watchTender(followed, { changed: () => loadTender(followed), state: () => undefined });
+    // Its deadlines move it on (bids open, bids close) and its amendments change the lots: the workspace follows,
+    // and so do the joint bid's actions and blockers, which the server judges against the tender.
+    unwatchTender = watchTender(followed, {
+      changed: () => {
+        loadTender(followed);
+        reloadBid();
+      },
+      state: () => undefined,
+    });
   }
 
   function stop(): void {
