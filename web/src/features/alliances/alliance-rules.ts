@@ -9,17 +9,10 @@ import type {
   AllianceSummaryDto,
   AllianceViewerFirm,
   DirectoryEntryDto,
-  MemberRole,
 } from "../../api/types";
 import { allows } from "../../api/viewer-actions";
 
 const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
-
-/**
- * Only a firm's Owners and Managers act for it. Still used by the joint-bid workspace (features/joint-bids), whose
- * snapshot does not say yet what its viewer may do; the alliance's pages read `viewerFirms[].actsFor` instead.
- */
-export const actsForFirm = (role: MemberRole | null | undefined): boolean => role === "Owner" || role === "Manager";
 
 /** The viewer still has a firm in the alliance (active or invited): anyone else gets 404 for it. */
 export const hasAccess = (alliance: Pick<AllianceDto, "myFirms">): boolean => alliance.myFirms.length > 0;

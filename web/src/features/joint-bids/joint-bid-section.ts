@@ -23,7 +23,7 @@ import { coverageView } from "./coverage-view";
 import { documentsSection } from "./documents-section";
 import { presenceBar } from "./presence-bar";
 import { refusedAction, refusedFor } from "../../i18n/refusals";
-import { allows } from "../../api/viewer-actions";
+import { allows, offers } from "../../api/viewer-actions";
 import { sameId } from "./ids";
 import { sharesView } from "./shares-view";
 import { suggestionsSection } from "./suggestions-section";
@@ -203,12 +203,13 @@ export function jointBidSection(ctx: AllianceContext) {
 
   /**
    * Where the tender stands for the joint bid: as the server's blockers for the viewer say it (they follow the clock to
-   * the second); a reader who edits nothing has no blockers, and reads it from the tender's published status.
+   * the second); whoever is not offered the submission (a reader, a member's editors) has none of its blockers, and
+   * reads it from the tender's published status.
    */
   function windowView() {
     if (!tender || !bid) return nothing;
     const blocked = (code: string) => bid!.actions.blocked.some((b) => b.code === code);
-    const reader = bid.viewerFirms.length === 0;
+    const reader = !offers(bid.actions, "Submit");
     if (blocked("jointBid.closed") || (reader && !["Draft", "Enquiries", "Tendering"].includes(tender.status))) return html`<p class="notice-line" data-testid="joint-bid-closed">${t("jointBid.closed")}</p>`;
     if (blocked("bid.tooEarly") || (reader && tender.status === "Enquiries"))
       return html`<p class="notice-line" data-testid="joint-bid-not-yet">${t("jointBid.notYet", {

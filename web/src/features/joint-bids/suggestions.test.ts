@@ -71,13 +71,17 @@ describe("suggestionsModel", () => {
     expect(third).toMatchObject({ distance: null, verified: false, jointProjects: 0 });
   });
 
-  it("shows the invite buttons to the lead's editors only", () => {
+  it("shows the invite buttons only when the snapshot allows its viewer to invite", () => {
     const lead = suggestionsModel(dto(), allianceDto(), new Set(), "it");
     expect(lead.ranked.every((r) => r.invite)).toBe(true);
     expect(lead.inviteCover).toBe(true);
-    const member = suggestionsModel(dto(), allianceDto({ canLead: false }), new Set(), "it");
+    const member = suggestionsModel(dto(), allianceDto({ canLead: false, actions: { allowed: ["Watch"], blocked: [] } }), new Set(), "it");
     expect(member.ranked.some((r) => r.invite)).toBe(false);
     expect(member.inviteCover).toBe(false);
+    const full = { allowed: ["PublishAgreement", "Watch"], blocked: [{ action: "Invite", code: "alliance.tooManyFirms", args: { max: "10" } }] } as const;
+    const leadOfFullAlliance = suggestionsModel(dto(), allianceDto({ actions: { allowed: [...full.allowed], blocked: [...full.blocked] } }), new Set(), "it");
+    expect(leadOfFullAlliance.ranked.some((r) => r.invite)).toBe(false);
+    expect(leadOfFullAlliance.inviteCover).toBe(false);
   });
 
   it("marks as invited a firm already invited to the alliance, or invited from here", () => {

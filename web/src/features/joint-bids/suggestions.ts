@@ -1,8 +1,9 @@
 // The partner suggestions as shown: the firms of the space that would fill the coverage's gaps, ranked by the
-// server, the small set of them that covers every gap it can, and the gaps no firm of the space covers. Only the
-// lead's editors (canLead) may invite; a firm already in the alliance (active or invited), or invited from here,
-// shows as invited.
+// server, the small set of them that covers every gap it can, and the gaps no firm of the space covers. Invitations
+// are offered when the alliance's snapshot allows its viewer to invite (the lead's editors, while there is room); a
+// firm already in the alliance (active or invited), or invited from here, shows as invited.
 import type { AllianceDto, SuggestedFirmDto, SuggestionsDto } from "../../api/types";
+import { allows } from "../../api/viewer-actions";
 import type { Lang } from "../../i18n";
 import { codeLabel } from "./coverage";
 
@@ -57,11 +58,12 @@ export const takenFirms = (alliance: Pick<AllianceDto, "members">): Set<string> 
 
 export function suggestionsModel(
   dto: SuggestionsDto,
-  alliance: Pick<AllianceDto, "members" | "canLead">,
+  alliance: Pick<AllianceDto, "members" | "actions">,
   invitedHere: ReadonlySet<string>,
   lang: Lang,
 ): SuggestionsModel {
   const taken = takenFirms(alliance);
+  const mayInvite = allows(alliance.actions, "Invite");
   const row = (s: SuggestedFirmDto): SuggestionRow => {
     const id = s.firm.id.toLowerCase();
     return {
@@ -72,7 +74,7 @@ export function suggestionsModel(
       verified: s.verified,
       jointProjects: Math.max(0, s.jointProjects),
       invited: taken.has(id) || invitedHere.has(id),
-      invite: alliance.canLead,
+      invite: mayInvite,
     };
   };
   const gaps = unique(dto.gaps, lang);
@@ -83,6 +85,6 @@ export function suggestionsModel(
     cover,
     ranked: dto.ranked.map(row),
     uncoverable: unique(dto.uncoverable, lang),
-    inviteCover: alliance.canLead && cover.some((c) => !c.invited),
+    inviteCover: mayInvite && cover.some((c) => !c.invited),
   };
 }
