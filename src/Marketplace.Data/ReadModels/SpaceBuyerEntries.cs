@@ -11,6 +11,12 @@ public sealed class SpaceBuyerEntry
     public Guid BuyerId { get; set; }
     public BuyerApproval? Approval { get; set; }
     public bool Mandated { get; set; }
+
+    /// <summary>
+    /// The standing's state as far as its rules read it, so that a list judges what its viewer may do with each row
+    /// by the commands' own rules; the row is written in the grain's own transaction, so it says what the grain says.
+    /// </summary>
+    public SpaceBuyerState ToState() => new() { SpaceId = SpaceId, BuyerId = BuyerId, Approval = Approval, Mandated = Mandated };
 }
 
 /// <summary>One step of a buyer's standing (request, approval, mandate), mirrored for the space's and the buyer's history.</summary>

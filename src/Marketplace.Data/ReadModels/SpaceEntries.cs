@@ -36,6 +36,20 @@ public sealed class SpaceMemberEntry
     /// <summary>The mark holds while the firm's profile says what the association vouched for.</summary>
     public void RefreshVerified(string? vatNumber, Marketplace.Businesses.FirmSize? size) =>
         Verified = VouchedVatNumber is not null && VouchedVatNumber == vatNumber && VouchedSize == size;
+
+    /// <summary>
+    /// The membership's state as far as its rules read it (the standing, what was vouched), so that a list judges
+    /// what its viewer may do with each row by the commands' own rules without waking a grain per row. The row is
+    /// written in the grain's own transaction, so it says what the grain says; who vouched is not kept here, and no
+    /// rule reads it.
+    /// </summary>
+    public MembershipState ToState() => new()
+    {
+        SpaceId = SpaceId,
+        FirmId = BusinessId,
+        Standing = new SpaceMember(BusinessId, Status, AcceptedPolicyVersion, Message, Reason, Since),
+        Vouch = VouchedVatNumber is { } vat && VouchedSize is { } size ? new Vouch(size, vat, Guid.Empty, VouchedAt ?? Since) : null,
+    };
 }
 
 /// <summary>One change of a firm's standing, mirrored from its membership grain for the space's history view.</summary>

@@ -16,6 +16,7 @@ public sealed class MembershipState
         NotAMember = new("space.notMember", "This firm is not a member of the space."),
         OnlyMembersAccept = new("space.onlyMembersAccept", "Only members accept policy versions."),
         NotCurrentPolicy = new("space.notCurrentPolicy", "The current policy version is {version}."),
+        PolicyAlreadyAccepted = new("space.policyAlreadyAccepted", "This firm has already accepted version {version} of the policy."),
         UnknownDecision = new("space.decisionUnknown", "Unknown decision."),
         DecisionNotAllowed = new("space.decisionNotAllowed", "A firm that is {status} cannot be given '{decision}'."),
         DecisionUnknownFirm = new("space.decisionUnknownFirm", "A firm that is not known to this space cannot be given '{decision}'."),
@@ -70,7 +71,11 @@ public sealed class MembershipState
         Record(new SpaceMember(FirmId, status, command.AcceptedPolicyVersion, message, null, now), command.ActorId, null, now);
     }
 
-    /// <summary>A firm withdraws its application, or declines an invitation.</summary>
+    /// <summary>
+    /// A firm withdraws its application, or declines an invitation. Declining is this command, not one of its own:
+    /// both end a step the firm has not completed, and leave it Withdrawn with the space, free to apply later; the
+    /// page offers it to an invited firm as "decline the invitation".
+    /// </summary>
     public Problem? CheckWithdraw(MembershipContext context) =>
         GuardFirm(context) ?? (Status is not (MembershipStatus.Applied or MembershipStatus.Invited)
             ? Problem.Conflict(NothingToWithdraw) : null);
@@ -83,10 +88,16 @@ public sealed class MembershipState
     public void FirmStep(Guid actorId, MembershipStatus to, DateTimeOffset now) =>
         Record(Standing! with { Status = to, Reason = null, Since = now }, actorId, null, now);
 
+    /// <summary>
+    /// A member accepts the policy version in force. Accepting the version it has already accepted is a conflict:
+    /// it would change nothing yet store and announce a change, and the action is offered exactly while the firm's
+    /// acceptance is pending (<see cref="PolicyAcceptance.Pending"/>), as a page that did not know it yet would ask.
+    /// </summary>
     public Problem? CheckAcceptPolicy(AcceptPolicy command, MembershipContext context) =>
         GuardFirm(context)
         ?? (Status != MembershipStatus.Member ? Problem.Conflict(OnlyMembersAccept)
             : command.Version != context.Space!.Policy.Version ? Problem.Conflict(NotCurrentPolicy, ("version", context.Space.Policy.Version))
+            : Standing!.AcceptedPolicyVersion == command.Version ? Problem.Conflict(PolicyAlreadyAccepted, ("version", command.Version))
             : null);
 
     public void AcceptPolicy(AcceptPolicy command)
@@ -95,15 +106,22 @@ public sealed class MembershipState
         Version++;
     }
 
-    public Problem? CheckDecide(DecideMembership command, MembershipContext context)
-    {
-        if (GuardAdmin(context) is { } no) return no;
-        if (!Decisions.TryGetValue(command.Decision, out var rule)) return Problem.Invalid("decision", UnknownDecision);
-        if (SpaceRules.CheckReason(command.Reason, rule.NeedsReason) is { } bad) return bad;
-        return Status is { } status && rule.From.Contains(status) ? null
-            : (Status is { } standing ? Problem.Conflict(DecisionNotAllowed, ("status", standing), ("decision", command.Decision))
-                : Problem.Conflict(DecisionUnknownFirm, ("decision", command.Decision)));
-    }
+    public Problem? CheckDecide(DecideMembership command, MembershipContext context) =>
+        CheckDecision(command.Decision, context) ?? SpaceRules.CheckReason(command.Reason, NeedsReason(command.Decision));
+
+    /// <summary>Whether the decision may be taken about this firm now, whatever reason the admin gives.</summary>
+    Problem? CheckDecision(MembershipDecision decision, MembershipContext context) =>
+        GuardAdmin(context)
+        ?? (!Decisions.TryGetValue(decision, out var rule) ? Problem.Invalid("decision", UnknownDecision)
+            : Status is { } status && rule.From.Contains(status) ? null
+            : Status is { } standing ? Problem.Conflict(DecisionNotAllowed, ("status", standing), ("decision", decision))
+            : Problem.Conflict(DecisionUnknownFirm, ("decision", decision)));
+
+    /// <summary>Rejections, suspensions and removals must say why: the firm is shown the reason.</summary>
+    public static bool NeedsReason(MembershipDecision decision) => Decisions.TryGetValue(decision, out var rule) && rule.NeedsReason;
+
+    /// <summary>Whether the standing is one the admins chose and had to explain, so its reason is the firm's to read.</summary>
+    public static bool Explained(MembershipStatus status) => Decisions.Values.Any(rule => rule.NeedsReason && rule.To == status);
 
     public void Decide(DecideMembership command, DateTimeOffset now)
     {
@@ -128,14 +146,14 @@ public sealed class MembershipState
     public Problem? CheckVouch(MembershipContext context) =>
         GuardAdmin(context)
         ?? (Status != MembershipStatus.Member ? Problem.Conflict(VouchNotMember)
-            : context.Firm?.Profile is not { Size: { } size, VatNumber: { } vat }
-                ? Problem.Invalid("firm", NothingToVouch)
+            // The firm's profile, not the admin's input, lacks what a vouch speaks for: a conflict, shown to the admin as why.
+            : context.Firm is not { Size: { } size, VatNumber: { } vat } ? Problem.Conflict(NothingToVouch)
             : Vouch is { } v && v.Size == size && v.VatNumber == vat ? Problem.Conflict(AlreadyVouched)
             : null);
 
-    public void VouchFor(BusinessProfile profile, Guid actorId, DateTimeOffset now)
+    public void VouchFor(MemberFirm firm, Guid actorId, DateTimeOffset now)
     {
-        Vouch = new Vouch(profile.Size!.Value, profile.VatNumber!, actorId, now);
+        Vouch = new Vouch(firm.Size!.Value, firm.VatNumber!, actorId, now);
         Version++;
     }
 
@@ -147,6 +165,38 @@ public sealed class MembershipState
         Vouch = null;
         Version++;
     }
+
+    /// <summary>
+    /// What the viewer may do for the firm (one of theirs) now, judged by the rules its commands run with what the
+    /// page would send: the policy version in force and no message. Refused for the viewer's role, nothing is offered.
+    /// </summary>
+    public ViewerActions<StandingAction> FirmActions(Guid viewerId, MembershipContext context)
+    {
+        var version = context.Space?.Policy.Version ?? 0;
+        return ViewerActions<StandingAction>.Of(
+            (StandingAction.Apply, CheckApply(new ApplyToSpace(viewerId, null, version), context)),
+            (StandingAction.Withdraw, CheckWithdraw(context)),
+            (StandingAction.Leave, CheckLeave(context)),
+            (StandingAction.AcceptPolicy, CheckAcceptPolicy(new AcceptPolicy(viewerId, version), context)));
+    }
+
+    /// <summary>
+    /// What the viewer may do about the firm as the space's admin now: each decision (whatever reason they would
+    /// give), an invitation, the verified mark; and which of the decisions allowed must say why.
+    /// </summary>
+    public (ViewerActions<MembershipAction> Actions, MembershipDecision[] ReasonRequired) AdminActions(MembershipContext context)
+    {
+        var decisions = Enum.GetValues<MembershipDecision>();
+        var actions = ViewerActions<MembershipAction>.Of([
+            .. decisions.Select(d => (AsAction(d), CheckDecision(d, context))),
+            (MembershipAction.Invite, CheckInvite(context)),
+            (MembershipAction.Vouch, CheckVouch(context)),
+            (MembershipAction.RevokeVouch, CheckRevokeVouch(context))]);
+        return (actions, [.. decisions.Where(d => NeedsReason(d) && actions.Allows(AsAction(d)))]);
+    }
+
+    /// <summary>A decision as the admins' action of the same name.</summary>
+    static MembershipAction AsAction(MembershipDecision decision) => Enum.Parse<MembershipAction>(decision.ToString());
 
     public MembershipSnapshot ToSnapshot() => new(SpaceId, FirmId, Standing!, [.. History], Vouch, Version);
 

@@ -57,7 +57,7 @@ internal sealed class SpaceBuyerGrain(
         State.BuyerId = BuyerId;
         var space = GrainFactory.GetGrain<ISpaceGrain>(SpaceId);
         var snapshot = await space.Get();
-        return new SpaceBuyerContext(actorId, snapshot, snapshot is not null && await space.IsAdmin(actorId),
+        return SpaceBuyerContext.Of(actorId, snapshot, snapshot is not null && await space.IsAdmin(actorId),
             await GrainFactory.GetGrain<IBusinessGrain>(BuyerId).Get());
     }
 

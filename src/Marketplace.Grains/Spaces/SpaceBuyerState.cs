@@ -3,12 +3,14 @@ using Marketplace.Businesses;
 namespace Marketplace.Spaces;
 
 /// <summary>
-/// What a buyer's standing needs to know to judge a command: the space (null when it does not exist), whether the
-/// actor administers it, and the buyer (null when no business has its id).
+/// What a buyer's standing needs to know to judge a command: whether the space exists, whether the actor administers
+/// it or acts for the buyer (its Owner or Manager), and the buyer's kind (null when no business has its id). Plain
+/// facts, so that a list can judge its rows from its read model as the grain judges its commands.
 /// </summary>
-public sealed record SpaceBuyerContext(Guid ActorId, SpaceSnapshot? Space, bool ActorIsAdmin, BusinessSnapshot? Buyer)
+public sealed record SpaceBuyerContext(bool SpaceExists, bool ActorIsAdmin, bool ActorActsForBuyer, BusinessKind? BuyerKind)
 {
-    public bool ActorActsForBuyer => Buyer?.CanEdit(ActorId) == true;
+    public static SpaceBuyerContext Of(Guid actorId, SpaceSnapshot? space, bool actorIsAdmin, BusinessSnapshot? buyer) =>
+        new(space is not null, actorIsAdmin, buyer?.CanEdit(actorId) == true, buyer?.Kind);
 }
 
 /// <summary>The stored standing of one buyer in one space and its history, with the rules that guard every change.</summary>
@@ -73,7 +75,7 @@ public sealed class SpaceBuyerState
     public Problem? CheckDecide(BuyerDecision decision, SpaceBuyerContext context) =>
         !context.ActorIsAdmin ? Problem.Forbidden(NotApprover)
         : !Enum.IsDefined(decision) ? Problem.Invalid("decision", UnknownDecision)
-        : context.Buyer is not { Kind: BusinessKind.Buyer } || Approval is null ? Problem.NotFound(NotRequested)
+        : context.BuyerKind != BusinessKind.Buyer || Approval is null ? Problem.NotFound(NotRequested)
         : decision == BuyerDecision.Approve && Approval != BuyerApproval.Requested
             ? Problem.Conflict(Approval == BuyerApproval.Approved ? AlreadyApproved : RevokedAskAgain)
         : decision == BuyerDecision.Revoke && Approval == BuyerApproval.Revoked ? Problem.Conflict(AlreadyRevoked)
@@ -85,13 +87,25 @@ public sealed class SpaceBuyerState
         Record(decision == BuyerDecision.Approve ? SpaceBuyerStep.Approved : SpaceBuyerStep.ApprovalRevoked, actorId, now);
     }
 
+    /// <summary>
+    /// What the viewer may do with this standing now, judged by the rules its commands run: the buyer's Owners and
+    /// Managers ask and mandate, the space's admins decide. Refused for the viewer's role, nothing is offered.
+    /// </summary>
+    public ViewerActions<BuyerStandingAction> ActionsFor(SpaceBuyerContext context) =>
+        ViewerActions<BuyerStandingAction>.Of(
+            (BuyerStandingAction.RequestPublishing, CheckRequest(context)),
+            (BuyerStandingAction.GrantMandate, CheckGrantMandate(context)),
+            (BuyerStandingAction.RevokeMandate, CheckRevokeMandate(context)),
+            (BuyerStandingAction.Approve, CheckDecide(BuyerDecision.Approve, context)),
+            (BuyerStandingAction.Revoke, CheckDecide(BuyerDecision.Revoke, context)));
+
     public SpaceBuyerSnapshot ToSnapshot() => new(SpaceId, BuyerId, Approval, Mandated, [.. History], Version);
 
     /// <summary>The actor first: to anyone but the buyer's Owners and Managers the answer is the same whatever exists.</summary>
     static Problem? GuardBuyer(SpaceBuyerContext context) =>
         !context.ActorActsForBuyer ? Problem.Forbidden(NotBuyerEditor)
-        : context.Buyer!.Kind != BusinessKind.Buyer ? Problem.Invalid("buyerId", NotABuyer)
-        : context.Space is null ? Problem.NotFound(SpaceState.NotFound)
+        : context.BuyerKind != BusinessKind.Buyer ? Problem.Invalid("buyerId", NotABuyer)
+        : !context.SpaceExists ? Problem.NotFound(SpaceState.NotFound)
         : null;
 
     void Record(SpaceBuyerStep step, Guid actorId, DateTimeOffset now)

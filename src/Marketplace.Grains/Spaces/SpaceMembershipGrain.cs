@@ -74,7 +74,7 @@ internal sealed class SpaceMembershipGrain(
     {
         var context = await Context(actorId);
         if (State.CheckVouch(context) is { } no) return no;
-        State.VouchFor(context.Firm!.Profile, actorId, clock.Now());
+        State.VouchFor(context.Firm!, actorId, clock.Now());
         return await Commit(context);
     }
 
@@ -94,7 +94,7 @@ internal sealed class SpaceMembershipGrain(
         State.FirmId = FirmId;
         var space = GrainFactory.GetGrain<ISpaceGrain>(SpaceId);
         var snapshot = await space.Get();
-        return new MembershipContext(actorId, snapshot, snapshot is not null && await space.IsAdmin(actorId),
+        return MembershipContext.Of(actorId, snapshot, snapshot is not null && await space.IsAdmin(actorId),
             await GrainFactory.GetGrain<IBusinessGrain>(FirmId).Get());
     }
 

@@ -32,49 +32,59 @@ public static class SpaceBuyerEndpoints
 
     /// <summary>The buyers of a space (requests, approvals, mandates) with their history: for its admins.</summary>
     static async Task<Results<Ok<SpaceBuyerDto[]>, ProblemHttpResult>> OfSpace(
-        Guid id, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
+        Guid id, ClaimsPrincipal user, IGrainFactory grains, Access access, MarketplaceDbContext db, CancellationToken ct) =>
         await SpaceEndpoints.AdminView(id, user, grains) is null ? SpaceEndpoints.AdminRefusal(await grains.GetGrain<ISpaceGrain>(id).Get())
-        : TypedResults.Ok(await Dtos(db.SpaceBuyers.Where(b => b.SpaceId == id), db, ct));
+        : TypedResults.Ok(await Dtos(db.SpaceBuyers.Where(b => b.SpaceId == id), user, grains, access, db, ct));
 
     /// <summary>A buyer's standing in every space it dealt with: for the buyer's own people.</summary>
     static async Task<Results<Ok<SpaceBuyerDto[]>, ProblemHttpResult>> OfBuyer(
-        Guid id, ClaimsPrincipal user, Access access, MarketplaceDbContext db, CancellationToken ct) =>
+        Guid id, ClaimsPrincipal user, IGrainFactory grains, Access access, MarketplaceDbContext db, CancellationToken ct) =>
         !await access.IsOneOf(user, id, ct) ? Problem.Forbidden(NotTheBuyers).ToHttp()
-        : TypedResults.Ok(await Dtos(db.SpaceBuyers.Where(b => b.BuyerId == id), db, ct));
+        : TypedResults.Ok(await Dtos(db.SpaceBuyers.Where(b => b.BuyerId == id), user, grains, access, db, ct));
 
     static Task<Results<Ok<SpaceBuyerDto>, ProblemHttpResult>> Request(
-        Guid id, Guid buyerId, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
-        Respond(grains.SpaceBuyer(id, buyerId).RequestPublishing(user.UserId()), db, ct);
+        Guid id, Guid buyerId, ClaimsPrincipal user, IGrainFactory grains, Access access, MarketplaceDbContext db, CancellationToken ct) =>
+        Respond(grains.SpaceBuyer(id, buyerId).RequestPublishing(user.UserId()), user, grains, access, db, ct);
 
     static async Task<Results<Ok<SpaceBuyerDto>, ProblemHttpResult>> Decide(
-        Guid id, Guid buyerId, BuyerDecisionRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
+        Guid id, Guid buyerId, BuyerDecisionRequest body, ClaimsPrincipal user, IGrainFactory grains, Access access, MarketplaceDbContext db, CancellationToken ct) =>
         body.Decision is not { } decision ? ProblemResults.Required("decision")
-        : await Respond(grains.SpaceBuyer(id, buyerId).Decide(user.UserId(), decision), db, ct);
+        : await Respond(grains.SpaceBuyer(id, buyerId).Decide(user.UserId(), decision), user, grains, access, db, ct);
 
     static Task<Results<Ok<SpaceBuyerDto>, ProblemHttpResult>> Grant(
-        Guid id, MandateRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
-        Respond(grains.SpaceBuyer(body.SpaceId, id).GrantMandate(user.UserId()), db, ct);
+        Guid id, MandateRequest body, ClaimsPrincipal user, IGrainFactory grains, Access access, MarketplaceDbContext db, CancellationToken ct) =>
+        Respond(grains.SpaceBuyer(body.SpaceId, id).GrantMandate(user.UserId()), user, grains, access, db, ct);
 
     static Task<Results<Ok<SpaceBuyerDto>, ProblemHttpResult>> Revoke(
-        Guid id, Guid spaceId, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
-        Respond(grains.SpaceBuyer(spaceId, id).RevokeMandate(user.UserId()), db, ct);
+        Guid id, Guid spaceId, ClaimsPrincipal user, IGrainFactory grains, Access access, MarketplaceDbContext db, CancellationToken ct) =>
+        Respond(grains.SpaceBuyer(spaceId, id).RevokeMandate(user.UserId()), user, grains, access, db, ct);
 
-    static async Task<Results<Ok<SpaceBuyerDto>, ProblemHttpResult>> Respond(Task<Outcome<SpaceBuyerSnapshot>> command, MarketplaceDbContext db, CancellationToken ct)
+    static async Task<Results<Ok<SpaceBuyerDto>, ProblemHttpResult>> Respond(
+        Task<Outcome<SpaceBuyerSnapshot>> command, ClaimsPrincipal user, IGrainFactory grains, Access access, MarketplaceDbContext db, CancellationToken ct)
     {
         var outcome = await command;
         if (outcome.Problem is { } no) return no.ToHttp();
         var done = outcome.Value!;
         // The read model is written in the grain's own transaction, so it already says what the grain says.
-        return TypedResults.Ok((await Dtos(db.SpaceBuyers.Where(b => b.SpaceId == done.SpaceId && b.BuyerId == done.BuyerId), db, ct)).Single());
+        return TypedResults.Ok((await Dtos(db.SpaceBuyers.Where(b => b.SpaceId == done.SpaceId && b.BuyerId == done.BuyerId), user, grains, access, db, ct)).Single());
     }
 
-    /// <summary>Standings with the space's and the buyer's names and each history step with who took it: three queries.</summary>
-    static async Task<SpaceBuyerDto[]> Dtos(IQueryable<SpaceBuyerEntry> standings, MarketplaceDbContext db, CancellationToken ct)
+    /// <summary>
+    /// Standings with the space's and the buyer's names, each history step with who took it (three queries), and
+    /// what the viewer may do with each by the standing's rules: their roles come from one "acts for" query, and
+    /// whether they administer each space from that space's grain (a list names few spaces).
+    /// </summary>
+    static async Task<SpaceBuyerDto[]> Dtos(
+        IQueryable<SpaceBuyerEntry> standings, ClaimsPrincipal user, IGrainFactory grains, Access access, MarketplaceDbContext db, CancellationToken ct)
     {
         var rows = await standings.AsNoTracking()
             .Join(db.Spaces, b => b.SpaceId, s => s.SpaceId, (b, s) => new { Standing = b, Space = s.Name })
-            .Join(db.Directory, x => x.Standing.BuyerId, d => d.BusinessId, (x, d) => new { x.Standing, x.Space, Buyer = d.Name })
+            .Join(db.Directory, x => x.Standing.BuyerId, d => d.BusinessId, (x, d) => new { x.Standing, x.Space, Buyer = d.Name, d.Kind })
             .OrderBy(x => x.Buyer).ThenBy(x => x.Space).Take(500).ToListAsync(ct);
+        var viewer = await access.Firms(user, ct);
+        var administers = new Dictionary<Guid, bool>();
+        foreach (var spaceId in rows.Select(r => r.Standing.SpaceId).Distinct())
+            administers[spaceId] = await grains.GetGrain<ISpaceGrain>(spaceId).IsAdmin(user.UserId());
         var spaceIds = rows.Select(r => r.Standing.SpaceId).Distinct().ToList();
         var buyerIds = rows.Select(r => r.Standing.BuyerId).Distinct().ToList();
         var events = await db.SpaceBuyerEvents.AsNoTracking().Where(e => spaceIds.Contains(e.SpaceId) && buyerIds.Contains(e.BuyerId))
@@ -84,6 +94,7 @@ public static class SpaceBuyerEndpoints
         return [.. rows.Select(r => new SpaceBuyerDto(new NamedDto(r.Standing.SpaceId, r.Space), new NamedDto(r.Standing.BuyerId, r.Buyer),
             r.Standing.Approval, r.Standing.Mandated,
             [.. events.Where(e => e.Event.SpaceId == r.Standing.SpaceId && e.Event.BuyerId == r.Standing.BuyerId).OrderByDescending(e => e.Event.Sequence)
-                .Select(e => new SpaceBuyerEventDto(e.Event.Step, e.Email ?? "", e.Event.At))]))];
+                .Select(e => new SpaceBuyerEventDto(e.Event.Step, e.Email ?? "", e.Event.At))],
+            r.Standing.ToState().ActionsFor(new SpaceBuyerContext(true, administers[r.Standing.SpaceId], viewer.Edits(r.Standing.BuyerId), r.Kind))))];
     }
 }

@@ -10,16 +10,26 @@ public sealed record SpaceSummaryDto(
 
 public sealed record SpacePolicyDto(int Version, string Text, DateTimeOffset PublishedAt);
 
-/// <summary>Where one of the viewer's firms stands in the space.</summary>
-public sealed record FirmStandingDto(Guid FirmId, string FirmName, MembershipStatus? Status, int? AcceptedPolicyVersion, string? Reason);
+/// <summary>
+/// Where one of the viewer's firms stands in the space (<see cref="Status"/> null: never involved), whether it has
+/// yet to accept the policy in force, the admins' reason for a standing they had to explain, whether the viewer acts
+/// for the firm (Owner or Manager), and what they may do for it now (<see cref="ViewerActions{TAction}"/>).
+/// </summary>
+public sealed record FirmStandingDto(
+    Guid FirmId, string FirmName, MembershipStatus? Status, int? AcceptedPolicyVersion, bool PolicyAcceptancePending, string? Reason,
+    bool ActsFor, ViewerActions<StandingAction> Actions);
 
-/// <summary>A space's page: public facts, the current policy, and what the viewer may do there.</summary>
+/// <summary>
+/// A space's page: public facts, the current policy, and what the viewer may do there: administer it, see its
+/// members (<see cref="SpaceAccess.CanSeeDirectory"/>), and act for each of their firms.
+/// </summary>
 public sealed record SpaceDetailDto(
     SpaceSummaryDto Summary,
     string[] TerritoryComuni,
     string[] TerritoryProvinces,
     SpacePolicyDto Policy,
     bool ViewerIsAdmin,
+    bool ViewerSeesMembers,
     FirmStandingDto[] ViewerFirms,
     ModeratorDto[] Moderators,
     int Version);
@@ -27,10 +37,14 @@ public sealed record SpaceDetailDto(
 /// <summary>A moderator the association appointed; listed to the space's admins only.</summary>
 public sealed record ModeratorDto(Guid UserId, string Email);
 
-/// <summary>A firm in a space, as admins see it (members, applications, invitations, past members).</summary>
+/// <summary>
+/// A firm in a space, as admins see it (members, applications, invitations, past members), with what the viewer may
+/// do about it now (<see cref="ViewerActions{TAction}"/>) and which of the decisions allowed must say why.
+/// </summary>
 public sealed record SpaceMembershipDto(
     Guid FirmId, string FirmName, MembershipStatus Status, int? AcceptedPolicyVersion, bool PolicyAcceptancePending,
-    string? Message, string? Reason, DateTimeOffset Since, bool Verified);
+    string? Message, string? Reason, DateTimeOffset Since, bool Verified,
+    ViewerActions<MembershipAction> Actions, MembershipDecision[] ReasonRequired);
 
 /// <summary>A member firm found in a space's directory search.</summary>
 public sealed record SpaceDirectoryEntryDto(
@@ -114,5 +128,7 @@ public sealed record SpaceBuyerEventDto(SpaceBuyerStep Step, string ActorEmail, 
 /// <summary>
 /// A buyer's standing in a space: <see cref="Approval"/> (null before it ever asked) decides whether its tenders may
 /// be published there; <see cref="Mandated"/> whether the space's admins may act for it there. Newest step first.
+/// <see cref="Actions"/>: what the viewer may do with it now (<see cref="ViewerActions{TAction}"/>).
 /// </summary>
-public sealed record SpaceBuyerDto(NamedDto Space, NamedDto Buyer, BuyerApproval? Approval, bool Mandated, SpaceBuyerEventDto[] History);
+public sealed record SpaceBuyerDto(
+    NamedDto Space, NamedDto Buyer, BuyerApproval? Approval, bool Mandated, SpaceBuyerEventDto[] History, ViewerActions<BuyerStandingAction> Actions);

@@ -169,14 +169,21 @@ public static class SpaceEndpoints
             {
                 Member = m,
                 d.Name,
-                m.Verified,
+                Firm = new MemberFirm(d.Kind, d.Size, d.VatNumber),
             })
             .ToListAsync(ct);
-        return TypedResults.Ok(rows.OrderBy(x => x.Member.Status).ThenBy(x => x.Member.Since).Select(x => new SpaceMembershipDto(
-            x.Member.BusinessId, x.Name, x.Member.Status, x.Member.AcceptedPolicyVersion,
-            PolicyAcceptance.Pending(x.Member.Status, x.Member.AcceptedPolicyVersion, space.Policy.Version),
-            x.Member.Message, x.Member.Reason, x.Member.Since, x.Verified)).ToArray());
+        return TypedResults.Ok(rows.OrderBy(x => x.Member.Status).ThenBy(x => x.Member.Since).Select(x =>
+        {
+            // The admins' actions read neither whether the viewer acts for the firm nor anything the row does not hold.
+            var (actions, reasonRequired) = x.Member.ToState().AdminActions(new MembershipContext(space, true, false, x.Firm));
+            return new SpaceMembershipDto(x.Member.BusinessId, x.Name, x.Member.Status, x.Member.AcceptedPolicyVersion,
+                PolicyAcceptance.Pending(x.Member.Status, x.Member.AcceptedPolicyVersion, space.Policy.Version),
+                x.Member.Message, Explained(x.Member), x.Member.Since, x.Member.Verified, actions, reasonRequired);
+        }).ToArray());
     }
+
+    /// <summary>The admins' reason, for a standing they had to explain (<see cref="MembershipState.Explained"/>).</summary>
+    static string? Explained(SpaceMemberEntry member) => MembershipState.Explained(member.Status) ? member.Reason : null;
 
     const int HistoryPage = 500;
 
@@ -235,22 +242,37 @@ public static class SpaceEndpoints
         var summary = new SpaceSummaryDto(space.Id, space.HostId, hostName, space.Settings.Name, space.Settings.Description,
             space.Settings.Visibility, space.Policy.Version, memberCount);
         var isAdmin = me is { } id && await grains.Space(space.Id).IsAdmin(id);
+        var hasMemberFirm = standings.Values.Any(m => m.Status == MembershipStatus.Member);
         var moderatorIds = isAdmin ? space.Moderators.ToList() : [];
         var moderators = await db.Users.AsNoTracking().Where(u => moderatorIds.Contains(u.Id))
             .OrderBy(u => u.Email).Select(u => new ModeratorDto(u.Id, u.Email ?? "")).ToArrayAsync(ct);
         return new SpaceDetailDto(summary, space.Settings.TerritoryComuni, space.Settings.TerritoryProvinces,
             new SpacePolicyDto(space.Policy.Version, space.Policy.Text, space.Policy.PublishedAt),
             isAdmin,
-            [.. firms.Select(f => standings.GetValueOrDefault(f.Id) is { } m
-                ? new FirmStandingDto(f.Id, f.Name, m.Status, m.AcceptedPolicyVersion, m.Reason)
-                : new FirmStandingDto(f.Id, f.Name, null, null, null))],
+            SpaceAccess.CanSeeDirectory(space, isAdmin, hasMemberFirm),
+            [.. firms.Select(f => Standing(f, standings.GetValueOrDefault(f.Id), space, isAdmin, me!.Value))],
             moderators,
             space.Version);
     }
 
+    /// <summary>Where one of the viewer's firms stands (no row: never involved), and what the viewer may do for it by the membership's rules.</summary>
+    static FirmStandingDto Standing(ViewerFirm firm, SpaceMemberEntry? member, SpaceSnapshot space, bool viewerIsAdmin, Guid viewerId)
+    {
+        var state = member?.ToState() ?? new MembershipState { SpaceId = space.Id, FirmId = firm.Id };
+        var actions = state.FirmActions(viewerId, new MembershipContext(space, viewerIsAdmin, firm.Role.CanEdit(), firm.Facts));
+        return member is null
+            ? new FirmStandingDto(firm.Id, firm.Name, null, null, false, null, firm.Role.CanEdit(), actions)
+            : new FirmStandingDto(firm.Id, firm.Name, member.Status, member.AcceptedPolicyVersion,
+                PolicyAcceptance.Pending(member.Status, member.AcceptedPolicyVersion, space.Policy.Version), Explained(member), firm.Role.CanEdit(), actions);
+    }
+
+    sealed record ViewerFirm(Guid Id, string Name, BusinessRole? Role, MemberFirm Facts);
+
     /// <summary>The firms the user acts for, in any role.</summary>
-    static async Task<(Guid Id, string Name)[]> ViewerFirms(Guid userId, MarketplaceDbContext db, CancellationToken ct) =>
+    static async Task<ViewerFirm[]> ViewerFirms(Guid userId, MarketplaceDbContext db, CancellationToken ct) =>
         [.. (await db.ActingFor(userId).AsNoTracking()
-            .Join(db.Directory.Where(d => d.Kind == BusinessKind.Firm), m => m.BusinessId, d => d.BusinessId, (m, d) => new { d.BusinessId, d.Name })
-            .OrderBy(x => x.Name).ToListAsync(ct)).Select(x => (x.BusinessId, x.Name))];
+            .Join(db.Directory.Where(d => d.Kind == BusinessKind.Firm), m => m.BusinessId, d => d.BusinessId,
+                (m, d) => new { d.BusinessId, d.Name, m.Role, d.Kind, d.Size, d.VatNumber })
+            .OrderBy(x => x.Name).ToListAsync(ct))
+            .Select(x => new ViewerFirm(x.BusinessId, x.Name, x.Role, new MemberFirm(x.Kind, x.Size, x.VatNumber)))];
 }

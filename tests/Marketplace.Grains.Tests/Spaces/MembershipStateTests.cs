@@ -11,7 +11,7 @@ public sealed class MembershipStateTests
     static readonly SpaceSnapshot Space = SpaceStateTests.Created().ToSnapshot();
 
     static MembershipContext As(Guid actor, SpaceSnapshot? space = null, BusinessSnapshot? firm = null) =>
-        new(actor, space ?? Space, actor == Admin, firm ?? Firm);
+        MembershipContext.Of(actor, space ?? Space, actor == Admin, firm ?? Firm);
 
     static MembershipState New() => new() { SpaceId = Space.Id, FirmId = Firm.Id };
 
@@ -68,7 +68,7 @@ public sealed class MembershipStateTests
 
     [Fact]
     public void An_unknown_space_is_not_found() =>
-        New().CheckApply(new ApplyToSpace(FirmOwner, null, 1), new MembershipContext(FirmOwner, null, false, Firm))!
+        New().CheckApply(new ApplyToSpace(FirmOwner, null, 1), MembershipContext.Of(FirmOwner, null, false, Firm))!
             .Kind.Should().Be(ProblemKind.NotFound);
 
     [Fact]
@@ -144,6 +144,112 @@ public sealed class MembershipStateTests
         state.CheckAcceptPolicy(new AcceptPolicy(FirmOwner, 2), v2).Should().BeNull();
         state.AcceptPolicy(new AcceptPolicy(FirmOwner, 2));
         state.Standing!.AcceptedPolicyVersion.Should().Be(2);
+    }
+
+    [Fact]
+    public void A_member_cannot_accept_again_the_version_it_has_accepted()
+    {
+        var state = With(MembershipStatus.Member);
+
+        var again = state.CheckAcceptPolicy(new AcceptPolicy(FirmOwner, 1), As(FirmOwner))!;
+
+        again.Kind.Should().Be(ProblemKind.Conflict);
+        again.Code.Should().Be("space.policyAlreadyAccepted");
+    }
+
+    [Fact]
+    public void An_invited_firm_declines_by_withdrawing_and_is_then_free_to_apply()
+    {
+        var state = New();
+        state.Invite(Admin, Now);
+
+        state.CheckWithdraw(As(FirmOwner)).Should().BeNull();
+        state.FirmStep(FirmOwner, MembershipStatus.Withdrawn, Now);
+
+        state.CheckApply(new ApplyToSpace(FirmOwner, null, 1), As(FirmOwner)).Should().BeNull();
+        state.CheckInvite(As(Admin)).Should().BeNull();
+    }
+
+    [Theory]
+    [InlineData(null, new[] { StandingAction.Apply })]
+    [InlineData(MembershipStatus.Invited, new[] { StandingAction.Apply, StandingAction.Withdraw })]
+    [InlineData(MembershipStatus.Applied, new[] { StandingAction.Withdraw })]
+    [InlineData(MembershipStatus.Member, new[] { StandingAction.Leave })]
+    [InlineData(MembershipStatus.Suspended, new[] { StandingAction.Leave })]
+    [InlineData(MembershipStatus.Rejected, new[] { StandingAction.Apply })]
+    public void The_firm_s_owner_is_offered_its_steps_by_the_commands_rules(MembershipStatus? status, StandingAction[] allowed)
+    {
+        var state = New();
+        switch (status)
+        {
+            case MembershipStatus.Invited: state.Invite(Admin, Now); break;
+            case MembershipStatus.Suspended:
+                state = With(MembershipStatus.Member);
+                state.Decide(new DecideMembership(Admin, MembershipDecision.Suspend, "motivo"), Now);
+                break;
+            case { } other: state = With(other); break;
+        }
+
+        state.FirmActions(FirmOwner, As(FirmOwner)).Allowed.Should().Equal(allowed);
+    }
+
+    [Fact]
+    public void A_member_is_offered_the_policy_while_its_acceptance_is_pending_and_told_why_not_after()
+    {
+        var state = With(MembershipStatus.Member);
+        var v2 = As(FirmOwner, Space with { Policy = new SpacePolicy(2, "v2", Now) });
+
+        state.FirmActions(FirmOwner, v2).Allowed.Should().Equal(StandingAction.Leave, StandingAction.AcceptPolicy);
+        state.AcceptPolicy(new AcceptPolicy(FirmOwner, 2));
+
+        var after = state.FirmActions(FirmOwner, v2);
+        after.Allowed.Should().Equal(StandingAction.Leave);
+        after.Blocked.Should().ContainSingle(b => b.Action == StandingAction.AcceptPolicy).Which.Code.Should().Be("space.policyAlreadyAccepted");
+    }
+
+    [Fact]
+    public void Nobody_but_the_firm_s_owners_and_managers_is_offered_its_steps()
+    {
+        foreach (var who in new[] { FirmViewer, Stranger, Admin })
+        {
+            var offered = With(MembershipStatus.Applied).FirmActions(who, As(who));
+            offered.Allowed.Should().BeEmpty();
+            offered.Blocked.Should().BeEmpty();
+        }
+    }
+
+    [Theory]
+    [InlineData(MembershipStatus.Applied, new[] { MembershipAction.Approve, MembershipAction.Reject }, new[] { MembershipDecision.Reject })]
+    [InlineData(MembershipStatus.Member, new[] { MembershipAction.Suspend, MembershipAction.Remove, MembershipAction.Vouch }, new[] { MembershipDecision.Suspend, MembershipDecision.Remove })]
+    [InlineData(MembershipStatus.Rejected, new[] { MembershipAction.Invite }, new MembershipDecision[0])]
+    public void The_admins_are_offered_the_decisions_that_fit_the_standing_and_told_which_need_a_reason(
+        MembershipStatus status, MembershipAction[] allowed, MembershipDecision[] reasonRequired)
+    {
+        var vouchable = Firm with { Profile = Firm.Profile with { Size = FirmSize.Small, VatNumber = "IT01234567890" } };
+
+        var (actions, reasons) = With(status).AdminActions(As(Admin, firm: vouchable));
+
+        actions.Allowed.Should().Equal(allowed);
+        reasons.Should().Equal(reasonRequired);
+    }
+
+    [Fact]
+    public void The_admins_are_told_why_a_member_without_size_or_VAT_number_cannot_be_vouched_for()
+    {
+        var (actions, _) = With(MembershipStatus.Member).AdminActions(As(Admin));
+
+        actions.Blocked.Should().ContainSingle(b => b.Action == MembershipAction.Vouch).Which.Code.Should().Be("space.nothingToVouch");
+        With(MembershipStatus.Member).CheckVouch(As(Admin))!.Kind.Should().Be(ProblemKind.Conflict);
+    }
+
+    [Fact]
+    public void Nobody_but_the_admins_is_offered_their_actions()
+    {
+        var (actions, reasons) = With(MembershipStatus.Applied).AdminActions(As(FirmOwner));
+
+        actions.Allowed.Should().BeEmpty();
+        actions.Blocked.Should().BeEmpty();
+        reasons.Should().BeEmpty();
     }
 
     [Fact]

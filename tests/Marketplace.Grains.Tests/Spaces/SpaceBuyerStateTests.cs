@@ -12,7 +12,7 @@ public sealed class SpaceBuyerStateTests
     static readonly SpaceSnapshot Space = SpaceStateTests.Created().ToSnapshot();
 
     static SpaceBuyerContext As(Guid actor, BusinessSnapshot? buyer = null, SpaceSnapshot? space = null) =>
-        new(actor, space ?? Space, actor == Admin, buyer ?? Buyer);
+        SpaceBuyerContext.Of(actor, space ?? Space, actor == Admin, buyer ?? Buyer);
 
     static SpaceBuyerState Requested()
     {
@@ -69,7 +69,7 @@ public sealed class SpaceBuyerStateTests
             state.CheckRevokeMandate(As(who))!.Kind.Should().Be(ProblemKind.Forbidden);
         }
         state.CheckRequest(As(FirmOwner, Firm))!.Errors!.Keys.Should().Equal("buyerId");
-        state.CheckRequest(As(BuyerOwner, space: null) with { Space = null })!.Kind.Should().Be(ProblemKind.NotFound);
+        state.CheckRequest(As(BuyerOwner) with { SpaceExists = false })!.Kind.Should().Be(ProblemKind.NotFound);
     }
 
     [Fact]
@@ -87,5 +87,29 @@ public sealed class SpaceBuyerStateTests
         state.ToSnapshot().Should().BeEquivalentTo(new { Mandated = false, MandateRevoked = true });
         state.History.Select(e => e.Step).Should().Equal(SpaceBuyerStep.MandateGranted, SpaceBuyerStep.PublishingRequested, SpaceBuyerStep.MandateRevoked);
         state.CheckRevokeMandate(As(BuyerOwner))!.Kind.Should().Be(ProblemKind.Conflict);
+    }
+
+    [Fact]
+    public void The_buyer_s_people_are_offered_their_steps_and_the_admins_their_decisions_by_the_commands_rules()
+    {
+        var state = Requested();
+
+        state.ActionsFor(As(BuyerOwner)).Allowed.Should().Equal(BuyerStandingAction.GrantMandate);
+        state.ActionsFor(As(BuyerOwner)).Blocked.Select(b => (b.Action, b.Code)).Should().Equal(
+            (BuyerStandingAction.RequestPublishing, "spaceBuyer.alreadyRequested"), (BuyerStandingAction.RevokeMandate, "spaceBuyer.noMandate"));
+        state.ActionsFor(As(Admin)).Allowed.Should().Equal(BuyerStandingAction.Approve, BuyerStandingAction.Revoke);
+        state.Decide(BuyerDecision.Revoke, Admin, Now);
+        state.ActionsFor(As(BuyerOwner)).Allowed.Should().Equal(BuyerStandingAction.RequestPublishing, BuyerStandingAction.GrantMandate);
+    }
+
+    [Fact]
+    public void Nobody_else_is_offered_anything_about_a_buyer_s_standing()
+    {
+        foreach (var who in new[] { BuyerViewer, FirmOwner, Stranger })
+        {
+            var offered = Requested().ActionsFor(As(who));
+            offered.Allowed.Should().BeEmpty();
+            offered.Blocked.Should().BeEmpty();
+        }
     }
 }

@@ -197,10 +197,60 @@ public abstract class SpaceApiTests<THost>(THost fixture) : IClassFixture<THost>
         (await w.Firm.PostAsJsonAsync($"/api/spaces/{id}/firms/{w.FirmId}/accept-policy", new AcceptPolicyRequest(1), Json))
             .StatusCode.Should().Be(HttpStatusCode.Conflict);
 
+        (await Detail(w.Firm, w)).ViewerFirms.Single().Should().BeEquivalentTo(new { PolicyAcceptancePending = true });
+        (await Detail(w.Firm, w)).ViewerFirms.Single().Actions.Allowed.Should().Contain(StandingAction.AcceptPolicy);
+
         (await w.Firm.PostAsJsonAsync($"/api/spaces/{id}/firms/{w.FirmId}/accept-policy", new AcceptPolicyRequest(2), Json)).EnsureSuccessStatusCode();
 
         (await w.Admin.GetFromJsonAsync<SpaceMembershipDto[]>($"/api/spaces/{id}/memberships", Json))!.Single().PolicyAcceptancePending.Should().BeFalse();
-        (await Detail(w.Firm, w)).ViewerFirms.Single().AcceptedPolicyVersion.Should().Be(2);
+        var accepted = (await Detail(w.Firm, w)).ViewerFirms.Single();
+        accepted.Should().BeEquivalentTo(new { AcceptedPolicyVersion = 2, PolicyAcceptancePending = false });
+        accepted.Actions.Allowed.Should().NotContain(StandingAction.AcceptPolicy);
+        (await (await w.Firm.PostAsJsonAsync($"/api/spaces/{id}/firms/{w.FirmId}/accept-policy", new AcceptPolicyRequest(2), Json)).Refusal())
+            .Should().BeEquivalentTo(new { Status = HttpStatusCode.Conflict, Code = "space.policyAlreadyAccepted" });
+    }
+
+    [Fact]
+    public async Task The_space_page_says_what_the_viewer_may_do_for_each_of_their_firms_and_whether_they_see_the_members()
+    {
+        var w = await NewWorld();
+        var id = w.Space.Summary.Id;
+        (await w.Admin.PostAsJsonAsync($"/api/spaces/{id}/invitations", new InviteRequest(w.FirmId), Json)).EnsureSuccessStatusCode();
+
+        var invited = (await Detail(w.Firm, w)).ViewerFirms.Single();
+        invited.Should().BeEquivalentTo(new { Status = MembershipStatus.Invited, ActsFor = true });
+        invited.Actions.Allowed.Should().Equal([StandingAction.Apply, StandingAction.Withdraw], "an invited firm accepts or declines");
+        var outsider = await Detail(w.Outsider, w);
+        outsider.ViewerFirms.Single().Should().BeEquivalentTo(new { FirmId = w.OutsiderId, Status = (MembershipStatus?)null });
+        outsider.ViewerFirms.Single().Actions.Allowed.Should().Equal(StandingAction.Apply);
+        outsider.ViewerSeesMembers.Should().BeFalse("the directory is for members only");
+        (await Detail(w.Admin, w)).ViewerSeesMembers.Should().BeTrue();
+        (await Detail(w.Anonymous, w)).Should().BeEquivalentTo(new { ViewerSeesMembers = false, ViewerFirms = Array.Empty<FirmStandingDto>() });
+
+        (await Apply(w.Firm, w, w.FirmId)).EnsureSuccessStatusCode();
+        var member = await Detail(w.Firm, w);
+        member.ViewerSeesMembers.Should().BeTrue();
+        member.ViewerFirms.Single().Actions.Allowed.Should().Equal(StandingAction.Leave);
+    }
+
+    [Fact]
+    public async Task The_admins_rows_carry_the_decisions_allowed_and_which_must_say_why()
+    {
+        var w = await NewWorld();
+        var id = w.Space.Summary.Id;
+        (await Apply(w.Firm, w, w.FirmId)).EnsureSuccessStatusCode();
+
+        var application = (await w.Admin.GetFromJsonAsync<SpaceMembershipDto[]>($"/api/spaces/{id}/memberships", Json))!.Single();
+        application.Actions.Allowed.Should().Equal(MembershipAction.Approve, MembershipAction.Reject);
+        application.Actions.Blocked.Should().Contain(b => b.Action == MembershipAction.Invite && b.Code == "space.hasApplied");
+        application.ReasonRequired.Should().Equal(MembershipDecision.Reject);
+
+        (await Decide(w.Admin, w, MembershipDecision.Approve)).EnsureSuccessStatusCode();
+        (await Decide(w.Admin, w, MembershipDecision.Suspend, "Quote non versate")).EnsureSuccessStatusCode();
+        var suspended = (await w.Admin.GetFromJsonAsync<SpaceMembershipDto[]>($"/api/spaces/{id}/memberships", Json))!.Single();
+        suspended.Should().BeEquivalentTo(new { Status = MembershipStatus.Suspended, Reason = "Quote non versate" });
+        suspended.Actions.Allowed.Should().Equal(MembershipAction.Reinstate, MembershipAction.Remove);
+        suspended.ReasonRequired.Should().Equal(MembershipDecision.Remove);
     }
 
     [Fact]

@@ -129,7 +129,11 @@ public abstract class SpaceDirectoryTests<THost>(THost fixture) : IClassFixture<
     {
         (await rossiClient.PostAsync($"/api/spaces/{spaceId}/firms/{rossi}/vouch", null)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
         var noVat = await admin.PostAsync($"/api/spaces/{spaceId}/firms/{bianchi}/vouch", null);
-        (await noVat.Read<ValidationProblemDetails>()).Errors.Keys.Should().Equal("firm");
+        (await noVat.Refusal()).Should().BeEquivalentTo(new { Status = HttpStatusCode.Conflict, Code = "space.nothingToVouch" });
+        var rows = (await admin.GetFromJsonAsync<SpaceMembershipDto[]>($"/api/spaces/{spaceId}/memberships", Json))!;
+        rows.Single(r => r.FirmId == bianchi).Actions.Blocked.Should().ContainSingle(b => b.Action == MembershipAction.Vouch)
+            .Which.Code.Should().Be("space.nothingToVouch", "the admin is told why before trying");
+        rows.Single(r => r.FirmId == rossi).Actions.Allowed.Should().Contain(MembershipAction.Vouch);
 
         (await admin.PostAsync($"/api/spaces/{spaceId}/firms/{rossi}/vouch", null)).EnsureSuccessStatusCode();
 

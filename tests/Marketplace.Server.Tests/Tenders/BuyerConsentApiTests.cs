@@ -79,7 +79,11 @@ public abstract class BuyerConsentApiTests<THost>(THost fixture) : IClassFixture
         var w = await World();
         (await w.Admin.PostAsJsonAsync("/api/tenders", w.Request(), Json)).StatusCode.Should().Be(HttpStatusCode.Forbidden, "no mandate yet");
         var granted = await w.Buyer.PostAsJsonAsync($"/api/businesses/{w.BuyerId}/mandates", new MandateRequest(w.SpaceId), Json);
-        (await granted.Read<SpaceBuyerDto>()).Should().BeEquivalentTo(new { Mandated = true, Approval = BuyerApproval.Approved });
+        var standing = await granted.Read<SpaceBuyerDto>();
+        standing.Should().BeEquivalentTo(new { Mandated = true, Approval = BuyerApproval.Approved });
+        standing.Actions.Allowed.Should().Equal([BuyerStandingAction.RevokeMandate], "the buyer's own people may take the mandate back");
+        (await w.Admin.GetFromJsonAsync<SpaceBuyerDto[]>($"/api/spaces/{w.SpaceId}/buyers", Json))!.Single(b => b.Buyer.Id == w.BuyerId)
+            .Actions.Allowed.Should().Equal([BuyerStandingAction.Revoke], "the space's admins decide and do not mandate for the buyer");
 
         var draft = await (await w.Admin.PostAsJsonAsync("/api/tenders", w.Request(), Json)).Read<TenderDto>();
         var published = await (await Publish(w.Admin, draft)).Read<TenderDto>();
@@ -181,6 +185,8 @@ public abstract class BuyerConsentApiTests<THost>(THost fixture) : IClassFixture
         seenBySpace[0].History.Select(h => h.Step).Should().Equal(
             SpaceBuyerStep.MandateRevoked, SpaceBuyerStep.MandateGranted, SpaceBuyerStep.Approved, SpaceBuyerStep.PublishingRequested);
         seenBySpace[0].History.Select(h => h.ActorEmail).Should().OnlyContain(e => e.StartsWith("buyer-") || e.StartsWith("admin-"));
-        seenByBuyer.Should().BeEquivalentTo(seenBySpace);
+        seenByBuyer.Should().BeEquivalentTo(seenBySpace, o => o.Excluding(s => s.Actions), "both see the same standing and history");
+        seenBySpace[0].Actions.Allowed.Should().Equal([BuyerStandingAction.Revoke], "each sees what they may do with it");
+        seenByBuyer[0].Actions.Allowed.Should().Equal([BuyerStandingAction.GrantMandate]);
     }
 }

@@ -1736,6 +1736,13 @@ export interface components {
                 [key: string]: string;
             };
         };
+        ActionBlockerOfBuyerStandingAction: {
+            action: components["schemas"]["BuyerStandingAction"];
+            code: components["schemas"]["ProblemCode"];
+            args: {
+                [key: string]: string;
+            };
+        };
         ActionBlockerOfJointBidAction: {
             action: components["schemas"]["JointBidAction"];
             code: components["schemas"]["ProblemCode"];
@@ -1752,6 +1759,20 @@ export interface components {
         };
         ActionBlockerOfJointDocumentAction: {
             action: components["schemas"]["JointDocumentAction"];
+            code: components["schemas"]["ProblemCode"];
+            args: {
+                [key: string]: string;
+            };
+        };
+        ActionBlockerOfMembershipAction: {
+            action: components["schemas"]["MembershipAction"];
+            code: components["schemas"]["ProblemCode"];
+            args: {
+                [key: string]: string;
+            };
+        };
+        ActionBlockerOfStandingAction: {
+            action: components["schemas"]["StandingAction"];
             code: components["schemas"]["ProblemCode"];
             args: {
                 [key: string]: string;
@@ -2093,6 +2114,8 @@ export interface components {
         BuyerDecisionRequest: {
             decision: null | components["schemas"]["BuyerDecision"];
         };
+        /** @enum {unknown} */
+        BuyerStandingAction: "RequestPublishing" | "GrantMandate" | "RevokeMandate" | "Approve" | "Revoke";
         CapabilityDto: {
             code: string;
             labelIt: string;
@@ -2336,7 +2359,10 @@ export interface components {
             status: null | components["schemas"]["MembershipStatus"];
             /** Format: int32 */
             acceptedPolicyVersion: null | number;
+            policyAcceptancePending: boolean;
             reason: null | string;
+            actsFor: boolean;
+            actions: components["schemas"]["ViewerActionsOfStandingAction"];
         };
         ForgotPasswordRequest: {
             email: string;
@@ -2549,7 +2575,9 @@ export interface components {
             members: number;
         };
         /** @enum {unknown} */
-        MembershipDecision: "Approve" | "Reject" | "Suspend" | "Reinstate" | "Remove" | null;
+        MembershipAction: "Approve" | "Reject" | "Suspend" | "Reinstate" | "Remove" | "Invite" | "Vouch" | "RevokeVouch";
+        /** @enum {unknown} */
+        MembershipDecision: "Approve" | "Reject" | "Suspend" | "Reinstate" | "Remove";
         MembershipEventDto: {
             /** Format: uuid */
             firmId: string;
@@ -2631,7 +2659,7 @@ export interface components {
          * @description Why the server refused: a stable code with arguments (ProblemDetails extensions code/args, errorCodes per field).
          * @enum {string}
          */
-        ProblemCode: "account.invalidEmail" | "account.invalidToken" | "account.lockedOut" | "account.notAllowed" | "account.passwordMismatch" | "account.passwordRequiresDigit" | "account.passwordRequiresLower" | "account.passwordRequiresNonAlphanumeric" | "account.passwordRequiresUniqueChars" | "account.passwordRequiresUpper" | "account.passwordTooCommon" | "account.passwordTooShort" | "account.signInFailed" | "alliance.agreementText" | "alliance.agreementVersion" | "alliance.alreadyAccepted" | "alliance.alreadyIn" | "alliance.bidSubmitted" | "alliance.exists" | "alliance.firmNotIn" | "alliance.handOverWhileSubmitted" | "alliance.inviteRole" | "alliance.inviteeNotInSpace" | "alliance.joinWhileSubmitted" | "alliance.joinerNotInSpace" | "alliance.leadLeaving" | "alliance.leadNotInSpace" | "alliance.leadRemoving" | "alliance.name" | "alliance.newLead" | "alliance.noAuditChain" | "alliance.noInvitation" | "alliance.noSuchFirm" | "alliance.noSuchTender" | "alliance.noTenderToCover" | "alliance.notFound" | "alliance.notTheFirm" | "alliance.notTheFirmsPeopleAlliances" | "alliance.notTheFirmsPeopleLedger" | "alliance.notTheLead" | "alliance.notTheLeadToForm" | "alliance.notVisible" | "alliance.removeReason" | "alliance.tenderClosed" | "alliance.tooManyFirms" | "bid.aloneTenderer" | "bid.answer" | "bid.deadlinePassed" | "bid.documentCount" | "bid.firmNotEligible" | "bid.lotBound" | "bid.lotCurrency" | "bid.lotTwice" | "bid.noLots" | "bid.noSuchCriterion" | "bid.noSuchDocument" | "bid.noSuchFirm" | "bid.noSuchLot" | "bid.notFound" | "bid.notOpened" | "bid.notTheBidder" | "bid.notTheEvaluator" | "bid.notTheFirmsPeople" | "bid.nothingToWithdraw" | "bid.sealed" | "bid.tenderCancelled" | "bid.tenderers" | "bid.tenderersOfBidder" | "bid.tooEarly" | "bid.withdrawFromWorkspace" | "business.addressLength" | "business.alreadyActsFor" | "business.alreadyExists" | "business.alreadyInvited" | "business.capabilitiesCount" | "business.changedMeanwhile" | "business.contactEmail" | "business.contactPhone" | "business.descriptionLength" | "business.invitationsNotVisible" | "business.inviteEmail" | "business.inviteRole" | "business.kindRequired" | "business.kindUnknown" | "business.nameLength" | "business.noInvitationForYou" | "business.noPendingInvitation" | "business.notAMember" | "business.notAnEditor" | "business.notFound" | "business.sizeUnknown" | "business.tagLength" | "business.tagsCount" | "business.tooManyInvitations" | "business.vatNumber" | "business.website" | "comune.unknown" | "cpv.unknown" | "directory.cpvPrefix" | "directory.provinceUnknown" | "directory.radius" | "directory.regionUnknown" | "directory.sizeUnknown" | "document.empty" | "document.fileName" | "document.fileType" | "document.noSuchBusiness" | "document.noSuchTenderDocument" | "document.notAnUploader" | "document.notFound" | "document.notOfType" | "document.notUploaded" | "document.sealedElsewhere" | "endorsement.alreadyEndorses" | "endorsement.noSharedProject" | "endorsement.notEndorserEditor" | "endorsement.notFound" | "endorsement.notWithdrawer" | "endorsement.self" | "endorsement.textLength" | "hub.allianceFirmsOnly" | "hub.businessMembersOnly" | "hub.spaceAdminsOnly" | "inbox.notTheFirms" | "input.controlCharacter" | "input.dateRange" | "input.emptyId" | "input.fieldRequired" | "input.instantRange" | "input.invalidFields" | "input.notFinite" | "input.notJson" | "input.nulCharacter" | "input.oneLine" | "input.refused" | "input.reversingCharacter" | "input.searchWords" | "input.unknownValue" | "input.unreadableCharacter" | "input.wrongFormat" | "jointBid.agreementNotAccepted" | "jointBid.alreadyAttached" | "jointBid.alreadySigned" | "jointBid.alreadySubmitted" | "jointBid.answerChanged" | "jointBid.answerText" | "jointBid.closed" | "jointBid.departedFirm" | "jointBid.lotCurrency" | "jointBid.noFiles" | "jointBid.noSuchCriterion" | "jointBid.noSuchDocument" | "jointBid.noSuchLot" | "jointBid.noSuchPackage" | "jointBid.notASigner" | "jointBid.notAnEditor" | "jointBid.notFound" | "jointBid.notTheAttacher" | "jointBid.notTheDetacher" | "jointBid.notTheLeadToSubmit" | "jointBid.notTheLeadToWithdraw" | "jointBid.nothingToSign" | "jointBid.packageChanged" | "jointBid.packageChangedBeforeDelete" | "jointBid.packageFirm" | "jointBid.packageTitle" | "jointBid.partnerLotBound" | "jointBid.removedLot" | "jointBid.signChanged" | "jointBid.signOffLotBound" | "jointBid.signerAgreement" | "jointBid.tooLong" | "jointBid.tooManyFiles" | "jointBid.tooManyPackages" | "jointBid.unanswered" | "jointBid.unsigned" | "money.amount" | "money.currency" | "money.nonZeroAmount" | "service.tooManyRequests" | "service.unavailable" | "showcase.alreadyExists" | "showcase.alreadyVerified" | "showcase.awardNotEdited" | "showcase.changedBeforeAnswer" | "showcase.changedBeforeVerify" | "showcase.changedMeanwhile" | "showcase.clientLength" | "showcase.cpvCount" | "showcase.descriptionLength" | "showcase.noSuchFirm" | "showcase.notAPartner" | "showcase.notAllConfirmed" | "showcase.notAllMembers" | "showcase.notAwarded" | "showcase.notEditor" | "showcase.notFound" | "showcase.notPartnerEditor" | "showcase.notPublisherEditor" | "showcase.notVerifierAdmin" | "showcase.notWinners" | "showcase.ownPartner" | "showcase.partnersCount" | "showcase.publisherNotAFirm" | "showcase.reasonLength" | "showcase.titleLength" | "showcase.year" | "space.adminsOnly" | "space.alreadyApplied" | "space.alreadyExists" | "space.alreadyInvited" | "space.alreadyMember" | "space.alreadyModerator" | "space.alreadyVouched" | "space.changedMeanwhile" | "space.decisionNotAllowed" | "space.decisionUnknown" | "space.decisionUnknownFirm" | "space.descriptionLength" | "space.hasApplied" | "space.hostNotAssociation" | "space.inviteNotAFirm" | "space.memberNotAFirm" | "space.membersOnly" | "space.messageLength" | "space.nameLength" | "space.noSuchUser" | "space.noVouch" | "space.notAdmin" | "space.notCurrentPolicy" | "space.notFirmEditor" | "space.notFound" | "space.notHostEditor" | "space.notMember" | "space.notModerator" | "space.notModeratorAppointer" | "space.nothingToVouch" | "space.nothingToWithdraw" | "space.onlyMembersAccept" | "space.policyChanged" | "space.policyText" | "space.provinceUnknown" | "space.reasonLength" | "space.reasonMissing" | "space.suspended" | "space.territoryCount" | "space.visibility" | "space.vouchNotMember" | "spaceBuyer.alreadyApproved" | "spaceBuyer.alreadyApprovedToPublish" | "spaceBuyer.alreadyMandated" | "spaceBuyer.alreadyRequested" | "spaceBuyer.alreadyRevoked" | "spaceBuyer.decisionUnknown" | "spaceBuyer.noMandate" | "spaceBuyer.notABuyer" | "spaceBuyer.notAdmin" | "spaceBuyer.notBuyerEditor" | "spaceBuyer.notRequested" | "spaceBuyer.notTheBuyers" | "spaceBuyer.revokedAskAgain" | "tender.alreadyAwarded" | "tender.amendmentSummary" | "tender.answerText" | "tender.awardBest" | "tender.bidDecided" | "tender.bidFailedIntegrity" | "tender.cancelReason" | "tender.contractEnd" | "tender.contractStart" | "tender.contractStartMoved" | "tender.criteriaCount" | "tender.criterionKind" | "tender.criterionName" | "tender.criterionNumber" | "tender.criterionWeight" | "tender.deadlineForward" | "tender.documentCount" | "tender.eligibilityCount" | "tender.enquiriesClosed" | "tender.enquiryFuture" | "tender.exists" | "tender.firmNotEligible" | "tender.lotComune" | "tender.lotCount" | "tender.lotCpvCount" | "tender.lotCpvMissing" | "tender.lotDecided" | "tender.lotNumber" | "tender.lotTitle" | "tender.mandateRevoked" | "tender.noSuchBid" | "tender.noSuchBuyer" | "tender.noSuchCriterion" | "tender.noSuchFirm" | "tender.noSuchLot" | "tender.noSuchLotBid" | "tender.noSuchQuestion" | "tender.noSuchSpace" | "tender.notApproved" | "tender.notFound" | "tender.notMandated" | "tender.notTheAsker" | "tender.notTheBuyer" | "tender.oneCurrency" | "tender.onePrice" | "tender.points" | "tender.priceByFormula" | "tender.questionAnswered" | "tender.questionText" | "tender.requirement" | "tender.scoreFirst" | "tender.spaceCount" | "tender.stale" | "tender.submissionAfterEnquiry" | "tender.title" | "tender.tooLong" | "tender.unsuccessfulReason" | "tender.weightsSum" | "tender.wrongStatus" | "uncoded";
+        ProblemCode: "account.invalidEmail" | "account.invalidToken" | "account.lockedOut" | "account.notAllowed" | "account.passwordMismatch" | "account.passwordRequiresDigit" | "account.passwordRequiresLower" | "account.passwordRequiresNonAlphanumeric" | "account.passwordRequiresUniqueChars" | "account.passwordRequiresUpper" | "account.passwordTooCommon" | "account.passwordTooShort" | "account.signInFailed" | "alliance.agreementText" | "alliance.agreementVersion" | "alliance.alreadyAccepted" | "alliance.alreadyIn" | "alliance.bidSubmitted" | "alliance.exists" | "alliance.firmNotIn" | "alliance.handOverWhileSubmitted" | "alliance.inviteRole" | "alliance.inviteeNotInSpace" | "alliance.joinWhileSubmitted" | "alliance.joinerNotInSpace" | "alliance.leadLeaving" | "alliance.leadNotInSpace" | "alliance.leadRemoving" | "alliance.name" | "alliance.newLead" | "alliance.noAuditChain" | "alliance.noInvitation" | "alliance.noSuchFirm" | "alliance.noSuchTender" | "alliance.noTenderToCover" | "alliance.notFound" | "alliance.notTheFirm" | "alliance.notTheFirmsPeopleAlliances" | "alliance.notTheFirmsPeopleLedger" | "alliance.notTheLead" | "alliance.notTheLeadToForm" | "alliance.notVisible" | "alliance.removeReason" | "alliance.tenderClosed" | "alliance.tooManyFirms" | "bid.aloneTenderer" | "bid.answer" | "bid.deadlinePassed" | "bid.documentCount" | "bid.firmNotEligible" | "bid.lotBound" | "bid.lotCurrency" | "bid.lotTwice" | "bid.noLots" | "bid.noSuchCriterion" | "bid.noSuchDocument" | "bid.noSuchFirm" | "bid.noSuchLot" | "bid.notFound" | "bid.notOpened" | "bid.notTheBidder" | "bid.notTheEvaluator" | "bid.notTheFirmsPeople" | "bid.nothingToWithdraw" | "bid.sealed" | "bid.tenderCancelled" | "bid.tenderers" | "bid.tenderersOfBidder" | "bid.tooEarly" | "bid.withdrawFromWorkspace" | "business.addressLength" | "business.alreadyActsFor" | "business.alreadyExists" | "business.alreadyInvited" | "business.capabilitiesCount" | "business.changedMeanwhile" | "business.contactEmail" | "business.contactPhone" | "business.descriptionLength" | "business.invitationsNotVisible" | "business.inviteEmail" | "business.inviteRole" | "business.kindRequired" | "business.kindUnknown" | "business.nameLength" | "business.noInvitationForYou" | "business.noPendingInvitation" | "business.notAMember" | "business.notAnEditor" | "business.notFound" | "business.sizeUnknown" | "business.tagLength" | "business.tagsCount" | "business.tooManyInvitations" | "business.vatNumber" | "business.website" | "comune.unknown" | "cpv.unknown" | "directory.cpvPrefix" | "directory.provinceUnknown" | "directory.radius" | "directory.regionUnknown" | "directory.sizeUnknown" | "document.empty" | "document.fileName" | "document.fileType" | "document.noSuchBusiness" | "document.noSuchTenderDocument" | "document.notAnUploader" | "document.notFound" | "document.notOfType" | "document.notUploaded" | "document.sealedElsewhere" | "endorsement.alreadyEndorses" | "endorsement.noSharedProject" | "endorsement.notEndorserEditor" | "endorsement.notFound" | "endorsement.notWithdrawer" | "endorsement.self" | "endorsement.textLength" | "hub.allianceFirmsOnly" | "hub.businessMembersOnly" | "hub.spaceAdminsOnly" | "inbox.notTheFirms" | "input.controlCharacter" | "input.dateRange" | "input.emptyId" | "input.fieldRequired" | "input.instantRange" | "input.invalidFields" | "input.notFinite" | "input.notJson" | "input.nulCharacter" | "input.oneLine" | "input.refused" | "input.reversingCharacter" | "input.searchWords" | "input.unknownValue" | "input.unreadableCharacter" | "input.wrongFormat" | "jointBid.agreementNotAccepted" | "jointBid.alreadyAttached" | "jointBid.alreadySigned" | "jointBid.alreadySubmitted" | "jointBid.answerChanged" | "jointBid.answerText" | "jointBid.closed" | "jointBid.departedFirm" | "jointBid.lotCurrency" | "jointBid.noFiles" | "jointBid.noSuchCriterion" | "jointBid.noSuchDocument" | "jointBid.noSuchLot" | "jointBid.noSuchPackage" | "jointBid.notASigner" | "jointBid.notAnEditor" | "jointBid.notFound" | "jointBid.notTheAttacher" | "jointBid.notTheDetacher" | "jointBid.notTheLeadToSubmit" | "jointBid.notTheLeadToWithdraw" | "jointBid.nothingToSign" | "jointBid.packageChanged" | "jointBid.packageChangedBeforeDelete" | "jointBid.packageFirm" | "jointBid.packageTitle" | "jointBid.partnerLotBound" | "jointBid.removedLot" | "jointBid.signChanged" | "jointBid.signOffLotBound" | "jointBid.signerAgreement" | "jointBid.tooLong" | "jointBid.tooManyFiles" | "jointBid.tooManyPackages" | "jointBid.unanswered" | "jointBid.unsigned" | "money.amount" | "money.currency" | "money.nonZeroAmount" | "service.tooManyRequests" | "service.unavailable" | "showcase.alreadyExists" | "showcase.alreadyVerified" | "showcase.awardNotEdited" | "showcase.changedBeforeAnswer" | "showcase.changedBeforeVerify" | "showcase.changedMeanwhile" | "showcase.clientLength" | "showcase.cpvCount" | "showcase.descriptionLength" | "showcase.noSuchFirm" | "showcase.notAPartner" | "showcase.notAllConfirmed" | "showcase.notAllMembers" | "showcase.notAwarded" | "showcase.notEditor" | "showcase.notFound" | "showcase.notPartnerEditor" | "showcase.notPublisherEditor" | "showcase.notVerifierAdmin" | "showcase.notWinners" | "showcase.ownPartner" | "showcase.partnersCount" | "showcase.publisherNotAFirm" | "showcase.reasonLength" | "showcase.titleLength" | "showcase.year" | "space.adminsOnly" | "space.alreadyApplied" | "space.alreadyExists" | "space.alreadyInvited" | "space.alreadyMember" | "space.alreadyModerator" | "space.alreadyVouched" | "space.changedMeanwhile" | "space.decisionNotAllowed" | "space.decisionUnknown" | "space.decisionUnknownFirm" | "space.descriptionLength" | "space.hasApplied" | "space.hostNotAssociation" | "space.inviteNotAFirm" | "space.memberNotAFirm" | "space.membersOnly" | "space.messageLength" | "space.nameLength" | "space.noSuchUser" | "space.noVouch" | "space.notAdmin" | "space.notCurrentPolicy" | "space.notFirmEditor" | "space.notFound" | "space.notHostEditor" | "space.notMember" | "space.notModerator" | "space.notModeratorAppointer" | "space.nothingToVouch" | "space.nothingToWithdraw" | "space.onlyMembersAccept" | "space.policyAlreadyAccepted" | "space.policyChanged" | "space.policyText" | "space.provinceUnknown" | "space.reasonLength" | "space.reasonMissing" | "space.suspended" | "space.territoryCount" | "space.visibility" | "space.vouchNotMember" | "spaceBuyer.alreadyApproved" | "spaceBuyer.alreadyApprovedToPublish" | "spaceBuyer.alreadyMandated" | "spaceBuyer.alreadyRequested" | "spaceBuyer.alreadyRevoked" | "spaceBuyer.decisionUnknown" | "spaceBuyer.noMandate" | "spaceBuyer.notABuyer" | "spaceBuyer.notAdmin" | "spaceBuyer.notBuyerEditor" | "spaceBuyer.notRequested" | "spaceBuyer.notTheBuyers" | "spaceBuyer.revokedAskAgain" | "tender.alreadyAwarded" | "tender.amendmentSummary" | "tender.answerText" | "tender.awardBest" | "tender.bidDecided" | "tender.bidFailedIntegrity" | "tender.cancelReason" | "tender.contractEnd" | "tender.contractStart" | "tender.contractStartMoved" | "tender.criteriaCount" | "tender.criterionKind" | "tender.criterionName" | "tender.criterionNumber" | "tender.criterionWeight" | "tender.deadlineForward" | "tender.documentCount" | "tender.eligibilityCount" | "tender.enquiriesClosed" | "tender.enquiryFuture" | "tender.exists" | "tender.firmNotEligible" | "tender.lotComune" | "tender.lotCount" | "tender.lotCpvCount" | "tender.lotCpvMissing" | "tender.lotDecided" | "tender.lotNumber" | "tender.lotTitle" | "tender.mandateRevoked" | "tender.noSuchBid" | "tender.noSuchBuyer" | "tender.noSuchCriterion" | "tender.noSuchFirm" | "tender.noSuchLot" | "tender.noSuchLotBid" | "tender.noSuchQuestion" | "tender.noSuchSpace" | "tender.notApproved" | "tender.notFound" | "tender.notMandated" | "tender.notTheAsker" | "tender.notTheBuyer" | "tender.oneCurrency" | "tender.onePrice" | "tender.points" | "tender.priceByFormula" | "tender.questionAnswered" | "tender.questionText" | "tender.requirement" | "tender.scoreFirst" | "tender.spaceCount" | "tender.stale" | "tender.submissionAfterEnquiry" | "tender.title" | "tender.tooLong" | "tender.unsuccessfulReason" | "tender.weightsSum" | "tender.wrongStatus" | "uncoded";
         ProblemDetails: {
             type?: null | string;
             title?: null | string;
@@ -2831,6 +2859,7 @@ export interface components {
             approval: null | components["schemas"]["BuyerApproval"];
             mandated: boolean;
             history: components["schemas"]["SpaceBuyerEventDto"][];
+            actions: components["schemas"]["ViewerActionsOfBuyerStandingAction"];
         };
         SpaceBuyerEventDto: {
             step: components["schemas"]["SpaceBuyerStep"];
@@ -2869,6 +2898,7 @@ export interface components {
             territoryProvinces: string[];
             policy: components["schemas"]["SpacePolicyDto"];
             viewerIsAdmin: boolean;
+            viewerSeesMembers: boolean;
             viewerFirms: components["schemas"]["FirmStandingDto"][];
             moderators: components["schemas"]["ModeratorDto"][];
             /** Format: int32 */
@@ -2911,6 +2941,8 @@ export interface components {
             /** Format: date-time */
             since: string;
             verified: boolean;
+            actions: components["schemas"]["ViewerActionsOfMembershipAction"];
+            reasonRequired: components["schemas"]["MembershipDecision"][];
         };
         SpacePolicyDto: {
             /** Format: int32 */
@@ -2944,6 +2976,8 @@ export interface components {
             /** Format: int32 */
             memberCount: number;
         };
+        /** @enum {unknown} */
+        StandingAction: "Apply" | "Withdraw" | "Leave" | "AcceptPolicy";
         SubmitBidRequest: {
             lots: null | components["schemas"]["LotPriceRequest"][];
             answers: null | components["schemas"]["AnswerRequest"][];
@@ -3089,6 +3123,10 @@ export interface components {
             allowed: components["schemas"]["AllianceMemberAction"][];
             blocked: components["schemas"]["ActionBlockerOfAllianceMemberAction"][];
         };
+        ViewerActionsOfBuyerStandingAction: {
+            allowed: components["schemas"]["BuyerStandingAction"][];
+            blocked: components["schemas"]["ActionBlockerOfBuyerStandingAction"][];
+        };
         ViewerActionsOfJointBidAction: {
             allowed: components["schemas"]["JointBidAction"][];
             blocked: components["schemas"]["ActionBlockerOfJointBidAction"][];
@@ -3100,6 +3138,14 @@ export interface components {
         ViewerActionsOfJointDocumentAction: {
             allowed: components["schemas"]["JointDocumentAction"][];
             blocked: components["schemas"]["ActionBlockerOfJointDocumentAction"][];
+        };
+        ViewerActionsOfMembershipAction: {
+            allowed: components["schemas"]["MembershipAction"][];
+            blocked: components["schemas"]["ActionBlockerOfMembershipAction"][];
+        };
+        ViewerActionsOfStandingAction: {
+            allowed: components["schemas"]["StandingAction"][];
+            blocked: components["schemas"]["ActionBlockerOfStandingAction"][];
         };
         ViewerDto: {
             /** Format: uuid */

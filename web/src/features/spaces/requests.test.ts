@@ -67,6 +67,7 @@ describe("space requests", () => {
       territoryProvinces: ["BO"],
       policy: { version: 2, text: "P", publishedAt: "2026-01-01T00:00:00Z" },
       viewerIsAdmin: true,
+      viewerSeesMembers: true,
       viewerFirms: [],
       moderators: [],
       version: 4,

@@ -90,6 +90,8 @@ const membership = (firmName: string, status: MembershipStatus, since: string, p
   reason: null,
   since,
   verified: false,
+  actions: { allowed: [], blocked: [] },
+  reasonRequired: [],
 });
 
 describe("groupMemberships", () => {

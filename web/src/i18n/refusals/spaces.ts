@@ -85,6 +85,10 @@ export const spaces = {
     en: "There is no pending application or invitation to withdraw from.",
   },
   "space.notMember": { it: "Questa impresa non è membro dello spazio.", en: "This firm is not a member of the space." },
+  "space.policyAlreadyAccepted": {
+    it: "Questa impresa ha già accettato la versione {version} del regolamento.",
+    en: "This firm has already accepted version {version} of the policy.",
+  },
   "space.onlyMembersAccept": {
     it: "Solo i membri accettano le versioni del regolamento.",
     en: "Only members accept policy versions.",
