@@ -1,10 +1,11 @@
 // #/businesses/{id} — the public page of a business, kept up to date over SignalR.
-import { html, nothing } from "lit-html";
+import { html, nothing, type PropertyValues } from "lit";
 import { api } from "../../api/client";
 import { ApiError } from "../../api/problem";
 import type { BusinessProfileDto, MemberRole, VerificationDto } from "../../api/types";
 import { formatDate, formatDateTime, localized, t } from "../../i18n";
 import { latestOnly } from "../../latest";
+import { LightElement } from "../../light-element";
 import type { Page, Redraw } from "../../page";
 import { onShowcaseChanged, watchBusiness, type LiveState } from "../../realtime/hub";
 import { href } from "../../router";
@@ -23,118 +24,187 @@ import { canManage } from "./roles";
 
 const HIGHLIGHT_MS = 2500;
 
-export function businessPage(id: string, redraw: Redraw): Page {
-  let profile: BusinessProfileDto | null = null;
-  let failure: "notFound" | "error" | null = null;
-  let live: LiveState = "connecting";
-  let role: MemberRole | null = null;
-  let members: ReturnType<typeof membersSection> | null = null;
-  let highlighted = new Set<ProfileField>();
-  let highlightTimer: ReturnType<typeof setTimeout> | undefined;
+/**
+ * `<business-page>`: the business `businessId` for the viewer. It loads the profile and the viewer's role, follows the
+ * hub's live updates of the profile (highlighting what changed), and keeps what it shows as reactive state.
+ */
+export class BusinessPage extends LightElement {
+  static override properties = {
+    businessId: { attribute: false },
+    profile: { state: true },
+    failure: { state: true },
+    live: { state: true },
+    viewerRole: { state: true },
+    highlighted: { state: true },
+    verifications: { state: true },
+    showcaseRefresh: { state: true },
+    viewerRoles: { state: true },
+  };
+
+  declare businessId: string;
+  /** Called when the business's name (the page's title) may have changed. */
+  onTitle: () => void = () => undefined;
+  private declare profile: BusinessProfileDto | null;
+  private declare failure: "notFound" | "error" | null;
+  private declare live: LiveState;
+  /** The viewer's role in the business; null for anyone else. */
+  private declare viewerRole: MemberRole | null;
+  /** The fields a live update has just changed. */
+  private declare highlighted: ReadonlySet<ProfileField>;
   /** The associations that vouch for the firm's size and VAT number; a profile edit can void their mark. */
-  let verifications: VerificationDto[] = [];
+  private declare verifications: VerificationDto[];
   /**
    * Bumped to reload the showcase projects and endorsements: on ShowcaseChanged (sent to the watchers of the project's
    * firms) and when the live connection is back.
    */
-  let showcaseRefresh = 0;
-  const reloadShowcase = () => {
-    showcaseRefresh++;
-    redraw();
-  };
-  const unlistenShowcase = onShowcaseChanged(reloadShowcase);
+  private declare showcaseRefresh: number;
   /** The viewer's businesses and roles, once known: the showcase shows its own people every project. */
-  let viewerRoles: Roles = new Map();
-  /** A buyer's tenders, or a firm's own bids for its people. */
-  const tenders = businessTenders(id, redraw);
-  /** A firm's alliances and invitations, for its people. */
-  const alliances = firmAlliances(id, redraw);
-  /** The firms it has bid with, the lots won together and their value, for its people. */
-  const ledger = relationshipLedger(id, redraw);
-  /** A buyer's spaces (approvals to publish there) and mandates, for its people. */
-  const standings = buyerSpaces(id, redraw);
+  private declare viewerRoles: Roles;
 
-  const loadVerifications = latestOnly(
-    () => api.verifications(id),
-    (list) => {
-      verifications = list;
-      redraw();
-    },
+  #highlightTimer: ReturnType<typeof setTimeout> | undefined;
+  #stop: (() => void) | null = null;
+  // The parts of the page that are not components yet (other features'); they ask this element to render again.
+  /** The business's people and invitations, for its people. */
+  #members: ReturnType<typeof membersSection> | null = null;
+  /** A buyer's tenders, or a firm's own bids for its people. */
+  #tenders!: ReturnType<typeof businessTenders>;
+  /** A firm's alliances and invitations, for its people. */
+  #alliances!: ReturnType<typeof firmAlliances>;
+  /** The firms it has bid with, the lots won together and their value, for its people. */
+  #ledger!: ReturnType<typeof relationshipLedger>;
+  /** A buyer's spaces (approvals to publish there) and mandates, for its people. */
+  #standings!: ReturnType<typeof buyerSpaces>;
+
+  constructor() {
+    super();
+    this.businessId = "";
+    this.profile = null;
+    this.failure = null;
+    this.live = "connecting";
+    this.viewerRole = null;
+    this.highlighted = new Set();
+    this.verifications = [];
+    this.showcaseRefresh = 0;
+    this.viewerRoles = new Map();
+  }
+
+  get businessName(): string | null {
+    return this.profile?.name ?? null;
+  }
+
+  readonly #loadVerifications = latestOnly(
+    () => api.verifications(this.businessId),
+    (list) => (this.verifications = list),
     () => undefined, // Without them the page shows no mark, as for a firm nobody vouches for.
   );
 
-  function show(incoming: BusinessProfileDto): void {
-    const merged = mergeLiveUpdate(profile, incoming);
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const id = this.businessId;
+    const render: Redraw = () => this.requestUpdate();
+    this.#tenders = businessTenders(id, render);
+    this.#alliances = firmAlliances(id, render);
+    this.#ledger = relationshipLedger(id, render);
+    this.#standings = buyerSpaces(id, render);
+    const unlistenShowcase = onShowcaseChanged(() => this.showcaseRefresh++);
+    void this.#load();
+    const unwatch = watchBusiness(id, {
+      // A live update is the public copy: a reader who sees the contact details fetches the profile instead.
+      changed: (incoming) =>
+        incoming.contactsHidden && this.profile && !this.profile.contactsHidden ? void this.#load() : this.#show(incoming),
+      state: (state) => {
+        this.live = state;
+        // Updates sent while we were not in the group are lost; fetch once we are (back) in it.
+        if (state === "connected") {
+          void this.#load();
+          this.showcaseRefresh++;
+          this.#tenders.reload();
+        }
+      },
+    });
+    if (currentUser()) void this.#loadRole();
+    this.#stop = () => {
+      unwatch();
+      unlistenShowcase();
+      this.#tenders.dispose();
+      this.#alliances.dispose();
+      this.#ledger.dispose();
+      this.#standings.dispose();
+      this.#loadVerifications.cancel();
+      clearTimeout(this.#highlightTimer);
+    };
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#stop?.();
+    this.#stop = null;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has("profile" as keyof BusinessPage)) this.onTitle();
+  }
+
+  #show(incoming: BusinessProfileDto): void {
+    const merged = mergeLiveUpdate(this.profile, incoming);
     if (!merged) return;
     // The mark holds for the size and VAT number the association checked: ask again whenever the profile changes.
-    if (profile !== null) loadVerifications();
-    profile = merged.profile;
-    tenders.setKind(merged.profile.kind);
-    alliances.setProfile(merged.profile);
-    ledger.setProfile(merged.profile);
-    standings.setKind(merged.profile.kind);
-    failure = null;
+    if (this.profile !== null) this.#loadVerifications();
+    this.profile = merged.profile;
+    this.#tenders.setKind(merged.profile.kind);
+    this.#alliances.setProfile(merged.profile);
+    this.#ledger.setProfile(merged.profile);
+    this.#standings.setKind(merged.profile.kind);
+    this.failure = null;
     if (merged.changed.length > 0) {
-      highlighted = new Set(merged.changed);
-      clearTimeout(highlightTimer);
-      highlightTimer = setTimeout(() => {
-        highlighted = new Set();
-        redraw();
-      }, HIGHLIGHT_MS);
+      this.highlighted = new Set(merged.changed);
+      clearTimeout(this.#highlightTimer);
+      this.#highlightTimer = setTimeout(() => (this.highlighted = new Set()), HIGHLIGHT_MS);
     }
-    redraw();
   }
 
-  async function load(): Promise<void> {
-    loadVerifications();
+  async #load(): Promise<void> {
+    this.#loadVerifications();
     try {
-      show(await api.business(id));
+      this.#show(await api.business(this.businessId));
     } catch (error) {
       // A failed background refresh leaves the shown profile alone.
-      if (profile !== null) return;
-      failure = error instanceof ApiError && error.status === 404 ? "notFound" : "error";
-      redraw();
+      if (this.profile !== null) return;
+      this.failure = error instanceof ApiError && error.status === 404 ? "notFound" : "error";
     }
   }
 
-  void load();
-  const unwatch = watchBusiness(id, {
-    // A live update is the public copy: a reader who sees the contact details fetches the profile instead.
-    changed: (incoming) => (incoming.contactsHidden && profile && !profile.contactsHidden ? void load() : show(incoming)),
-    state: (state) => {
-      live = state;
-      // Updates sent while we were not in the group are lost; fetch once we are (back) in it.
-      if (state === "connected") {
-        void load();
-        reloadShowcase();
-        tenders.reload();
-      }
-      redraw();
-    },
-  });
-  if (currentUser()) {
-    api.myBusinesses().then(
-      (mine) => {
-        role = mine.find((b) => b.id.toLowerCase() === id)?.role ?? null;
-        members = role ? membersSection(id, role, redraw) : null;
-        viewerRoles = new Map(mine.map((b) => [b.id.toLowerCase(), b.role]));
-        tenders.setRole(role);
-        alliances.setRole(role);
-        ledger.setRole(role);
-        standings.setRole(role);
-        redraw();
-      },
-      () => undefined, // Without the role the page is just the public view.
-    );
+  async #loadRole(): Promise<void> {
+    let mine;
+    try {
+      mine = await api.myBusinesses();
+    } catch {
+      return; // Without the role the page is just the public view.
+    }
+    if (!this.#stop) return;
+    const id = this.businessId;
+    const role = mine.find((b) => b.id.toLowerCase() === id)?.role ?? null;
+    this.#members = role ? membersSection(id, role, () => this.requestUpdate()) : null;
+    this.viewerRole = role;
+    this.viewerRoles = new Map(mine.map((b) => [b.id.toLowerCase(), b.role]));
+    this.#tenders.setRole(role);
+    this.#alliances.setRole(role);
+    this.#ledger.setRole(role);
+    this.#standings.setRole(role);
   }
 
-  const mark = (field: ProfileField): string => (highlighted.has(field) ? "changed" : "");
-  const none = html`<span class="muted">${t("business.notGiven")}</span>`;
-  const optional = (field: ProfileField, label: string, value: unknown) =>
-    value ? html`<div class=${mark(field)}><dt>${label}</dt><dd>${value}</dd></div>` : nothing;
+  #mark(field: ProfileField): string {
+    return this.highlighted.has(field) ? "changed" : "";
+  }
 
-  function profileView(p: BusinessProfileDto) {
+  #profileView(p: BusinessProfileDto) {
+    const id = this.businessId;
+    const mark = (field: ProfileField) => this.#mark(field);
+    const none = html`<span class="muted">${t("business.notGiven")}</span>`;
+    const optional = (field: ProfileField, label: string, value: unknown) =>
+      value ? html`<div class=${mark(field)}><dt>${label}</dt><dd>${value}</dd></div>` : nothing;
     const website = p.website ? websiteHref(p.website) : null;
+    const verifications = this.verifications;
     return html`
       <article class="profile">
         <header class="profile-head">
@@ -155,10 +225,10 @@ export function businessPage(id: string, redraw: Redraw): Page {
               : nothing}
           </div>
           <div class="head-tools">
-            <span class="live" data-testid="live-status" data-state=${live} title=${t("live.hint")}>
-              <span class="dot" aria-hidden="true"></span>${t(`live.${live}`)}
+            <span class="live" data-testid="live-status" data-state=${this.live} title=${t("live.hint")}>
+              <span class="dot" aria-hidden="true"></span>${t(`live.${this.live}`)}
             </span>
-            ${canManage(role)
+            ${canManage(this.viewerRole)
               ? html`<a class="button" data-testid="edit-link" href=${href({ name: "editBusiness", id })}>${t("business.edit")}</a>`
               : nothing}
           </div>
@@ -209,35 +279,42 @@ export function businessPage(id: string, redraw: Redraw): Page {
             <p class="muted small">${t("business.updatedAt", { when: formatDateTime(p.updatedAt) })}</p>
           </section>
         </div>
-        ${tenders.view()}
-        ${standings.view()}
-        ${alliances.view()}
-        ${ledger.view()}
-        <business-showcase .businessId=${id} .kind=${p.kind} .roles=${viewerRoles} .refresh=${showcaseRefresh}></business-showcase>
-        ${members?.view() ?? nothing}
+        ${this.#tenders.view()}
+        ${this.#standings.view()}
+        ${this.#alliances.view()}
+        ${this.#ledger.view()}
+        <business-showcase .businessId=${id} .kind=${p.kind} .roles=${this.viewerRoles} .refresh=${this.showcaseRefresh}></business-showcase>
+        ${this.#members?.view() ?? nothing}
       </article>
     `;
   }
 
+  protected override render() {
+    return this.failure === "notFound"
+      ? notFoundView(t("business.notFound"))
+      : this.failure === "error"
+        ? loadErrorView()
+        : this.profile
+          ? this.#profileView(this.profile)
+          : loadingView();
+  }
+}
+
+customElements.define("business-page", BusinessPage);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "business-page": BusinessPage;
+  }
+}
+
+/** The route's page: the business's element, made once for this visit; the title follows the business's name. */
+export function businessPage(id: string, redraw: Redraw): Page {
+  const element = document.createElement("business-page");
+  element.businessId = id;
+  element.onTitle = redraw;
   return {
-    title: () => profile?.name ?? t("business.title"),
-    dispose: () => {
-      unwatch();
-      unlistenShowcase();
-      tenders.dispose();
-      alliances.dispose();
-      ledger.dispose();
-      standings.dispose();
-      loadVerifications.cancel();
-      clearTimeout(highlightTimer);
-    },
-    view: () =>
-      failure === "notFound"
-        ? notFoundView(t("business.notFound"))
-        : failure === "error"
-          ? loadErrorView()
-          : profile
-            ? profileView(profile)
-            : loadingView(),
+    title: () => element.businessName ?? t("business.title"),
+    view: () => html`${element}`,
   };
 }

@@ -1,11 +1,12 @@
 // #/spaces/{id} — a collaboration space: overview, policy, the search over its members, the viewer's standing,
 // and for its admins the admin area. Kept up to date over SignalR: the hub says *that* something changed, the page reloads it.
-import { html, nothing } from "lit-html";
+import { html, nothing, type PropertyValues } from "lit";
 import { api } from "../../api/client";
 import { ApiError } from "../../api/problem";
 import type { MemberRole, SpaceDetailDto } from "../../api/types";
 import { formatDateTime, t, tn } from "../../i18n";
 import { latestOnly } from "../../latest";
+import { LightElement } from "../../light-element";
 import type { Page, Redraw } from "../../page";
 import { combinedLiveState, onShowcaseChanged, watchSpace, watchSpaceAdmin, type LiveState } from "../../realtime/hub";
 import { comuneNames, type ComuneName } from "../../reference/comuni";
@@ -15,7 +16,9 @@ import { currentUser } from "../auth/session";
 import { canManage } from "../businesses/roles";
 import { spaceShowcase } from "../showcase/space-showcase";
 import { spaceTenders } from "../tenders/tender-lists";
-import { adminArea } from "./admin-area";
+import "./admin-area";
+import { SpaceAdminState } from "./admin-state";
+import "./admin-summary";
 import type { SpaceContext } from "./space-context";
 import "./space-directory";
 import { territoryView, visibilityBadge } from "./space-views";
@@ -23,88 +26,176 @@ import { canSeeMembers } from "./standing";
 import { standingPanel } from "./standing-panel";
 import { rememberStandings, trackFirms } from "./standing-notices";
 
-export function spacePage(id: string, redraw: Redraw): Page {
-  let detail: SpaceDetailDto | null = null;
-  let failure: "notFound" | "error" | null = null;
-  let roles: Map<string, MemberRole> = new Map();
-  let hostEditor = false;
-  let names: Map<string, ComuneName> | null | undefined = null;
-  let spaceLive: LiveState = "connecting";
-  let adminLive: LiveState | null = null;
-  let unwatchAdmin: (() => void) | null = null;
-  let disposed = false;
-  /** The first load (the space and the viewer's roles) is done: the page is shown whole, never half. */
-  let ready = false;
-
-  const ctx: SpaceContext = {
-    spaceId: id,
-    detail: () => detail,
-    accept(fresh) {
-      // The action's answer is the newest space there is: a reload still on its way would be older.
-      loadDetail.cancel();
-      show(fresh);
-      loadMembers();
-      if (detail?.viewerIsAdmin) admin.load();
-    },
-    async reload() {
-      loadDetail.cancel();
-      await fetchDetail();
-      loadMembers();
-      if (detail?.viewerIsAdmin) admin.load();
-    },
-    redraw,
+/**
+ * `<space-page>`: the space `spaceId` for the viewer. It loads the space and the viewer's roles, follows the hub's
+ * notices for the space (and, for its admins, for its memberships), and keeps what it shows as reactive state.
+ */
+export class SpacePage extends LightElement {
+  static override properties = {
+    spaceId: { attribute: false },
+    detail: { state: true },
+    failure: { state: true },
+    roles: { state: true },
+    hostEditor: { state: true },
+    names: { state: true },
+    spaceLive: { state: true },
+    adminLive: { state: true },
+    ready: { state: true },
+    membersRefresh: { state: true },
   };
-  const panel = standingPanel(ctx);
-  const admin = adminArea(ctx);
-  /** Bumped whenever the members may have changed: the members' card searches again. */
-  let membersRefresh = 0;
-  const showcase = spaceShowcase(id, redraw);
-  /** The tenders published in the space: public notices, like the tenders themselves. */
-  const tenders = spaceTenders(id, redraw);
 
-  function show(fresh: SpaceDetailDto): void {
-    detail = fresh;
-    failure = null;
+  declare spaceId: string;
+  /** Called when the space's name (the page's title) may have changed. */
+  onTitle: () => void = () => undefined;
+  private declare detail: SpaceDetailDto | null;
+  private declare failure: "notFound" | "error" | null;
+  private declare roles: Map<string, MemberRole>;
+  /** The viewer is an Owner or Manager of the host. */
+  private declare hostEditor: boolean;
+  /** The territory's comuni by code: null while loading, undefined if they could not be loaded. */
+  private declare names: Map<string, ComuneName> | null | undefined;
+  private declare spaceLive: LiveState;
+  private declare adminLive: LiveState | null;
+  /** The first load (the space and the viewer's roles) is done: the page is shown whole, never half. */
+  private declare ready: boolean;
+  /** Bumped whenever the members may have changed: the members' card searches again. */
+  private declare membersRefresh: number;
+
+  /** For the admins: their lists, made when the viewer is first seen to be one. */
+  #admin: SpaceAdminState | null = null;
+  /** What the parts of the page share: the space, and how to take an action's answer or reload it. */
+  #ctx!: SpaceContext;
+  #unwatchAdmin: (() => void) | null = null;
+  #stop: (() => void) | null = null;
+  // The parts of the page that are not components yet (other features'); they ask this element to render again.
+  #panel!: ReturnType<typeof standingPanel>;
+  #showcase!: ReturnType<typeof spaceShowcase>;
+  /** The tenders published in the space: public notices, like the tenders themselves. */
+  #tenders!: ReturnType<typeof spaceTenders>;
+
+  constructor() {
+    super();
+    this.spaceId = "";
+    this.detail = null;
+    this.failure = null;
+    this.roles = new Map();
+    this.hostEditor = false;
+    this.names = null;
+    this.spaceLive = "connecting";
+    this.adminLive = null;
+    this.ready = false;
+    this.membersRefresh = 0;
+  }
+
+  get spaceName(): string | null {
+    return this.detail?.summary.name ?? null;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const id = this.spaceId;
+    const render: Redraw = () => this.requestUpdate();
+    this.#ctx = {
+      spaceId: id,
+      detail: () => this.detail,
+      accept: (fresh) => {
+        // The action's answer is the newest space there is: a reload still on its way would be older.
+        this.#loadDetail.cancel();
+        this.#show(fresh);
+        this.#reloadLists();
+      },
+      reload: async () => {
+        this.#loadDetail.cancel();
+        await this.#fetchDetail();
+        this.#reloadLists();
+      },
+      redraw: render,
+    };
+    this.#panel = standingPanel(this.#ctx);
+    this.#showcase = spaceShowcase(id, render);
+    this.#tenders = spaceTenders(id, render);
+    void this.#start();
+    // The notice's version is not compared with ours: a firm's standing can change while the space's own version
+    // stays the same, so every notice means "reload".
+    const unwatch = watchSpace(id, {
+      changed: () => this.#loadDetail(),
+      state: (state) => {
+        this.spaceLive = state;
+        // Changes sent while we were not in the group are lost; fetch once we are (back) in it.
+        if (state === "connected" && this.ready) {
+          this.#loadDetail();
+          this.#tenders.load();
+        }
+      },
+    });
+    // Sent to those who watch the space when a member's showcase project changes.
+    const unlistenShowcase = onShowcaseChanged(() => {
+      if (this.ready && (!this.detail || canSeeMembers(this.detail))) this.#showcase.load();
+    });
+    this.#stop = () => {
+      unwatch();
+      unlistenShowcase();
+      this.#unwatchAdmin?.();
+      this.#unwatchAdmin = null;
+      this.#loadDetail.cancel();
+      this.#showcase.dispose();
+      this.#tenders.dispose();
+      this.#admin?.dispose();
+    };
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#stop?.();
+    this.#stop = null;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has("detail" as keyof SpacePage)) this.onTitle();
+  }
+
+  #show(fresh: SpaceDetailDto): void {
+    const id = this.spaceId;
+    this.detail = fresh;
+    this.failure = null;
     rememberStandings(id, fresh.viewerFirms);
     trackFirms(fresh.viewerFirms.map((f) => ({ id: f.firmId, name: f.firmName })));
-    if (fresh.territoryComuni.length > 0 && names === null) {
+    if (fresh.territoryComuni.length > 0 && this.names === null) {
       comuneNames().then(
-        (loaded) => { names = loaded; redraw(); },
-        () => { names = undefined; redraw(); },
+        (loaded) => (this.names = loaded),
+        () => (this.names = undefined),
       );
     }
-    if (fresh.viewerIsAdmin && !unwatchAdmin && !disposed) {
-      adminLive = "connecting";
-      unwatchAdmin = watchSpaceAdmin(id, {
+    if (fresh.viewerIsAdmin && !this.#unwatchAdmin && this.#stop) {
+      const admin = (this.#admin ??= new SpaceAdminState(id));
+      this.adminLive = "connecting";
+      this.#unwatchAdmin = watchSpaceAdmin(id, {
         changed: () => admin.load(),
         state: (state) => {
-          adminLive = state;
+          this.adminLive = state;
           if (state === "connected") admin.load();
-          redraw();
         },
       });
       admin.load();
-    } else if (!fresh.viewerIsAdmin && unwatchAdmin) {
+    } else if (!fresh.viewerIsAdmin && this.#unwatchAdmin) {
       // No longer an admin (a moderator removed): the admin area goes.
-      unwatchAdmin();
-      unwatchAdmin = null;
-      adminLive = null;
+      this.#unwatchAdmin();
+      this.#unwatchAdmin = null;
+      this.adminLive = null;
     }
-    redraw();
   }
 
-  function failed(error: unknown): void {
+  #failed(error: unknown): void {
     // A failed background refresh leaves the shown space alone.
-    if (detail !== null) return;
-    failure = error instanceof ApiError && error.status === 404 ? "notFound" : "error";
-    redraw();
+    if (this.detail !== null) return;
+    this.failure = error instanceof ApiError && error.status === 404 ? "notFound" : "error";
   }
 
-  async function fetchDetail(): Promise<void> {
+  async #fetchDetail(): Promise<void> {
     try {
-      show(await api.space(id));
+      this.#show(await api.space(this.spaceId));
     } catch (error) {
-      failed(error);
+      this.#failed(error);
     }
   }
 
@@ -113,75 +204,55 @@ export function spacePage(id: string, redraw: Redraw): Page {
    * members, for a member's profile edit): only the answer to the latest request is shown. The members follow,
    * once it is known whether the viewer may see them (a firm just approved may).
    */
-  const loadDetail = latestOnly(
-    () => api.space(id),
+  readonly #loadDetail = latestOnly(
+    () => api.space(this.spaceId),
     (fresh) => {
-      show(fresh);
-      loadMembers();
+      this.#show(fresh);
       // A member's profile edit can void the association's mark: the admins' lists and dashboard say so too.
-      if (fresh.viewerIsAdmin) admin.load();
+      this.#reloadLists();
     },
-    failed,
+    (error) => this.#failed(error),
   );
 
-  /** Searches the members only when the viewer may see them; otherwise says so without a refused request. */
-  function loadMembers(): void {
-    membersRefresh++;
-    if (detail && !canSeeMembers(detail)) showcase.forbid();
-    else showcase.load();
-    redraw();
+  /** After the space changed: the members, and the admins' lists. */
+  #reloadLists(): void {
+    this.#loadMembers();
+    if (this.detail?.viewerIsAdmin) this.#admin?.load();
   }
 
-  async function loadRoles(): Promise<void> {
+  /** Searches the members only when the viewer may see them; otherwise says so without a refused request. */
+  #loadMembers(): void {
+    this.membersRefresh++;
+    if (this.detail && !canSeeMembers(this.detail)) this.#showcase.forbid();
+    else this.#showcase.load();
+  }
+
+  async #loadRoles(): Promise<void> {
     if (!currentUser()) return;
     try {
       const mine = await api.myBusinesses();
-      roles = new Map(mine.map((b) => [b.id.toLowerCase(), b.role]));
-      hostEditor = detail ? canManage(roles.get(detail.summary.hostId.toLowerCase()) ?? null) : false;
+      this.roles = new Map(mine.map((b) => [b.id.toLowerCase(), b.role]));
     } catch {
-      roles = new Map(); // Without roles, the panel shows standings without actions.
+      this.roles = new Map(); // Without roles, the panel shows standings without actions.
     }
   }
 
-  async function start(): Promise<void> {
+  async #start(): Promise<void> {
     // Roles come with the first view, so that the standing panel never flashes "you cannot act".
-    await Promise.all([fetchDetail(), loadRoles()]);
-    if (detail) hostEditor = canManage(roles.get(detail.summary.hostId.toLowerCase()) ?? null);
-    ready = true;
-    loadMembers();
-    tenders.load();
-    redraw();
+    await Promise.all([this.#fetchDetail(), this.#loadRoles()]);
+    if (this.detail) this.hostEditor = canManage(this.roles.get(this.detail.summary.hostId.toLowerCase()) ?? null);
+    this.ready = true;
+    this.#loadMembers();
+    this.#tenders.load();
   }
 
-  void start();
-  // The notice's version is not compared with ours: a firm's standing can change while the space's own version
-  // stays the same, so every notice means "reload".
-  const unwatch = watchSpace(id, {
-    changed: () => loadDetail(),
-    state: (state) => {
-      spaceLive = state;
-      // Changes sent while we were not in the group are lost; fetch once we are (back) in it.
-      if (state === "connected" && ready) {
-        loadDetail();
-        tenders.load();
-      }
-      redraw();
-    },
-  });
+  #liveState(): LiveState {
+    return this.detail === null
+      ? "connecting"
+      : combinedLiveState(this.adminLive === null ? [this.spaceLive] : [this.spaceLive, this.adminLive]);
+  }
 
-  // Sent to those who watch the space when a member's showcase project changes.
-  const unlistenShowcase = onShowcaseChanged(() => {
-    if (ready && (!detail || canSeeMembers(detail))) showcase.load();
-  });
-
-  const liveState = (): LiveState =>
-    detail === null ? "connecting" : combinedLiveState(adminLive === null ? [spaceLive] : [spaceLive, adminLive]);
-
-  const membersView = (d: SpaceDetailDto) =>
-    html`<space-directory .spaceId=${id} .memberCount=${d.summary.memberCount} .forbidden=${!canSeeMembers(d)}
-      .refresh=${membersRefresh}></space-directory>`;
-
-  function guestView() {
+  #guestView() {
     return html`<section class="card standing-panel guest" aria-labelledby="guest-title">
       <h2 id="guest-title">${t("standing.guestTitle")}</h2>
       <p>${t("standing.guest")}</p>
@@ -192,9 +263,11 @@ export function spacePage(id: string, redraw: Redraw): Page {
     </section>`;
   }
 
-  function spaceView(d: SpaceDetailDto) {
+  #spaceView(d: SpaceDetailDto) {
+    const id = this.spaceId;
     const s = d.summary;
-    const live = liveState();
+    const live = this.#liveState();
+    const admin = d.viewerIsAdmin ? this.#admin : null;
     return html`<article class="space">
       <p class="crumbs"><a href=${href({ name: "spaces" })}>${t("spaces.title")}</a></p>
       <header class="profile-head">
@@ -221,15 +294,15 @@ export function spacePage(id: string, redraw: Redraw): Page {
 
       <div class="space-layout">
         <div class="space-side">
-          ${!currentUser() ? guestView() : d.viewerIsAdmin && d.viewerFirms.length === 0 ? nothing : panel.view(d, roles)}
-          ${d.viewerIsAdmin ? admin.sideView(d) : nothing}
+          ${!currentUser() ? this.#guestView() : d.viewerIsAdmin && d.viewerFirms.length === 0 ? nothing : this.#panel.view(d, this.roles)}
+          ${admin ? html`<space-admin-summary .admin=${admin} .detail=${d}></space-admin-summary>` : nothing}
         </div>
         <div class="space-main">
           <section class="card" aria-labelledby="space-about-title">
             <h2 id="space-about-title">${t("space.about")}</h2>
             <p class="description" data-testid="space-description">${s.description ?? html`<span class="muted">${t("business.notGiven")}</span>`}</p>
             <h3>${t("space.territory")}</h3>
-            <div data-testid="space-territory">${territoryView(d.territoryProvinces, d.territoryComuni, names)}</div>
+            <div data-testid="space-territory">${territoryView(d.territoryProvinces, d.territoryComuni, this.names)}</div>
           </section>
 
           <section class="card" id="space-policy" aria-labelledby="space-policy-title">
@@ -241,37 +314,45 @@ export function spacePage(id: string, redraw: Redraw): Page {
             <div class="policy-text" data-testid="space-policy" tabindex="0">${d.policy.text}</div>
           </section>
 
-          ${tenders.view()}
+          ${this.#tenders.view()}
         </div>
       </div>
 
-      ${membersView(d)}
+      <space-directory .spaceId=${id} .memberCount=${d.summary.memberCount} .forbidden=${!canSeeMembers(d)}
+        .refresh=${this.membersRefresh}></space-directory>
 
-      ${showcase.view(roles, d.viewerIsAdmin)}
+      ${this.#showcase.view(this.roles, d.viewerIsAdmin)}
 
-      ${d.viewerIsAdmin ? admin.view(d, hostEditor) : nothing}
+      ${admin ? html`<space-admin .ctx=${this.#ctx} .admin=${admin} .detail=${d} .hostEditor=${this.hostEditor}></space-admin>` : nothing}
     </article>`;
   }
 
+  protected override render() {
+    return this.failure === "notFound"
+      ? notFoundView(t("spaces.notFound"))
+      : this.failure === "error"
+        ? loadErrorView()
+        : this.detail && this.ready
+          ? this.#spaceView(this.detail)
+          : loadingView();
+  }
+}
+
+customElements.define("space-page", SpacePage);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "space-page": SpacePage;
+  }
+}
+
+/** The route's page: the space's element, made once for this visit; the title follows the space's name. */
+export function spacePage(id: string, redraw: Redraw): Page {
+  const element = document.createElement("space-page");
+  element.spaceId = id;
+  element.onTitle = redraw;
   return {
-    title: () => detail?.summary.name ?? t("space.title"),
-    dispose: () => {
-      disposed = true;
-      unwatch();
-      unwatchAdmin?.();
-      unlistenShowcase();
-      loadDetail.cancel();
-      showcase.dispose();
-      tenders.dispose();
-      admin.dispose();
-    },
-    view: () =>
-      failure === "notFound"
-        ? notFoundView(t("spaces.notFound"))
-        : failure === "error"
-          ? loadErrorView()
-          : detail && ready
-            ? spaceView(detail)
-            : loadingView(),
+    title: () => element.spaceName ?? t("space.title"),
+    view: () => html`${element}`,
   };
 }

@@ -1,0 +1,132 @@
+// In a space's admin area: the members (with the association's verified mark and whether they accepted the latest
+// policy) and the former ones; the admins suspend, reinstate or remove a member, and vouch for its size and VAT number.
+import { html, nothing } from "lit";
+import { api } from "../../api/client";
+import { ApiError } from "../../api/problem";
+import type { SpaceMembershipDto } from "../../api/types";
+import { otherFieldMessages } from "../../field-errors";
+import { t, tn } from "../../i18n";
+import { MembershipDecisions } from "./admin-decisions";
+import { AdminSectionElement, firmLink, since, type Feedback } from "./admin-section";
+import { statusBadge, verifiedBadge } from "./space-views";
+import { vouchAction } from "./standing";
+
+/**
+ * How the last vouch or revocation went, next to the firm it was about; shown while the firm's mark is as the
+ * outcome left it (a profile edit that voids or restores the mark makes it stale); null: until the next action.
+ */
+type VouchFeedback = Feedback & { firmId: string; verified: boolean | null };
+
+export class AdminMembers extends AdminSectionElement {
+  static override properties = {
+    members: { attribute: false },
+    former: { attribute: false },
+    policyVersion: { attribute: false },
+    vouchFeedback: { state: true },
+  };
+
+  declare members: SpaceMembershipDto[];
+  declare former: SpaceMembershipDto[];
+  declare policyVersion: number;
+  private declare vouchFeedback: VouchFeedback | null;
+  readonly #decisions = new MembershipDecisions(() => this.ctx, this.action, () => this.requestUpdate());
+
+  constructor() {
+    super();
+    this.members = [];
+    this.former = [];
+    this.policyVersion = 0;
+    this.vouchFeedback = null;
+  }
+
+  #vouch(m: SpaceMembershipDto, action: "vouch" | "revoke"): Promise<void> {
+    return this.action.exclusive(async () => {
+      this.vouchFeedback = null;
+      try {
+        this.ctx.accept(action === "vouch" ? await api.vouch(this.ctx.spaceId, m.firmId) : await api.revokeVouch(this.ctx.spaceId, m.firmId));
+        this.vouchFeedback = {
+          firmId: m.firmId,
+          ok: true,
+          verified: action === "vouch",
+          text: () => t(action === "vouch" ? "vouch.done" : "vouch.revoked", { firm: m.firmName }),
+        };
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 400) {
+          // errors.firm: the profile has no size class or no VAT number, so there is nothing to vouch for.
+          const texts = Object.hasOwn(error.errors, "firm")
+            ? [t("vouch.incomplete", { firm: m.firmName })]
+            : otherFieldMessages(error.errors, []);
+          this.vouchFeedback = { firmId: m.firmId, ok: false, verified: m.verified, text: () => texts.join(" ") };
+        } else {
+          // The list has changed under the admin: say why until they act again.
+          this.vouchFeedback = { firmId: m.firmId, ok: false, verified: null, text: await this.action.refused(error) };
+        }
+      }
+    });
+  }
+
+  #vouchButton(m: SpaceMembershipDto) {
+    switch (vouchAction(m)) {
+      case "vouch":
+        return html`<button type="button" class="primary-outline" data-testid="vouch-submit" ?disabled=${this.action.busy}
+          title=${t("vouch.hint", { firm: m.firmName })} @click=${() => this.#vouch(m, "vouch")}>${t("vouch.submit")}</button>`;
+      case "revoke":
+        return html`<button type="button" data-testid="vouch-revoke" ?disabled=${this.action.busy}
+          aria-label=${t("vouch.revokeLabel", { firm: m.firmName })} title=${t("vouch.revokeLabel", { firm: m.firmName })}
+          @click=${() => this.#vouch(m, "revoke")}>${t("vouch.revoke")}</button>`;
+      case null:
+        return nothing;
+    }
+  }
+
+  #vouchStatusView(m: SpaceMembershipDto) {
+    const f = this.vouchFeedback;
+    return f && f.firmId === m.firmId && (f.verified === null || f.verified === m.verified)
+      ? html`<p class="status item-status ${f.ok ? "ok" : "error"}" role="status" data-testid="vouch-status">${f.text()}</p>`
+      : nothing;
+  }
+
+  protected override render() {
+    const { members: list, former, policyVersion } = this;
+    return html`<section class="card admin-section" id="admin-members" aria-labelledby="admin-members-title">
+      <h3 id="admin-members-title">${t("admin.members.title")} <span class="count">${list.length}</span></h3>
+      <ul class="admin-list" data-testid="admin-members">
+        ${list.length === 0 ? html`<li class="empty-row">${t("admin.members.empty")}</li>` : nothing}
+        ${list.map(
+          (m) => html`<li class="admin-item" data-testid="admin-member-item" data-firm-id=${m.firmId} data-status=${m.status ?? ""}>
+            <div class="item-main">
+              <div class="item-head">${firmLink(m)} ${m.status === "Member" ? nothing : statusBadge(m.status)}
+                ${m.verified ? verifiedBadge() : nothing}
+                ${m.policyAcceptancePending
+                  ? html`<span class="badge warn" data-testid="policy-pending" title=${t("admin.members.policyPendingHint", { version: policyVersion })}>
+                      ${t("admin.members.policyPending", { version: policyVersion })}</span>`
+                  : nothing}
+              </div>
+              ${m.status === "Suspended" && m.reason ? html`<p class="small"><span class="label">${t("admin.reasonLabel")}</span> ${m.reason}</p>` : nothing}
+              ${since(m.since)}
+            </div>
+            <div class="item-actions">${this.#vouchButton(m)}${this.#decisions.buttons(m)}</div>
+            ${this.#vouchStatusView(m)}
+          </li>`,
+        )}
+      </ul>
+      ${this.feedbackView("members")}
+      ${former.length
+        ? html`<details class="former">
+            <summary>${tn("admin.members.former", former.length)}</summary>
+            <ul class="admin-list compact">
+              ${former.map(
+                (m) => html`<li class="admin-item" data-testid="former-item" data-firm-id=${m.firmId}>
+                  <div class="item-main"><div class="item-head">${firmLink(m)} ${statusBadge(m.status)} ${since(m.since)}</div>
+                    ${m.reason ? html`<p class="small"><span class="label">${t("admin.reasonLabel")}</span> ${m.reason}</p>` : nothing}</div>
+                </li>`,
+              )}
+            </ul>
+          </details>`
+        : nothing}
+    </section>
+    ${this.#decisions.dialogView()}`;
+  }
+}
+
+customElements.define("admin-members", AdminMembers);
