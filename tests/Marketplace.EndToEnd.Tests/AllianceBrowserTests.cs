@@ -18,20 +18,11 @@ public sealed class AllianceBrowserTests(BrowserFixture fixture) : IClassFixture
     public async Task A_lead_forms_an_alliance_from_the_tender_and_the_invited_firm_joins_live()
     {
         // Arranged through the API: a space with two member firms and a buyer's published tender.
-        var secretary = fixture.NewApiClient();
-        await secretary.SignUp("segreteria");
-        var association = await secretary.CreateBusiness("Associazione Imprese Emilia", BusinessKind.Association);
-        var space = (await (await secretary.PostAsJsonAsync("/api/spaces", new CreateSpaceRequest(association.Id, "Spazio Imprese Emilia",
-            null, [], ["BO"], DirectoryVisibility.MembersOnly, "Regolamento dello spazio."), Json)).Read<SpaceDetailDto>()).Summary.Id;
+        var arranged = await ArrangedSpace.Create(fixture, ["BO"]);
+        var space = arranged.Id;
         async Task<(string Email, Guid Id)> Member(string who, string name, string cpv)
         {
-            var api = fixture.NewApiClient();
-            var email = await api.SignUp(who);
-            var firm = await api.CreateBusiness(name);
-            await api.EditProfile(firm.Id, EditOf(firm) with { Capabilities = [cpv], ComuneCode = "037006" });
-            (await api.PostAsJsonAsync($"/api/spaces/{space}/applications", new ApplyRequest(firm.Id, null, 1), Json)).EnsureSuccessStatusCode();
-            (await secretary.PostAsJsonAsync($"/api/spaces/{space}/firms/{firm.Id}/decision", new DecisionRequest(MembershipDecision.Approve, null), Json))
-                .EnsureSuccessStatusCode();
+            var (_, email, firm) = await arranged.Member(who, name, p => p with { Capabilities = [cpv], ComuneCode = "037006" });
             return (email, firm.Id);
         }
         var (rossiEmail, rossi) = await Member("rossi", "Edilizia Rossi S.r.l.", "45210000");
@@ -39,7 +30,7 @@ public sealed class AllianceBrowserTests(BrowserFixture fixture) : IClassFixture
         var buyerApi = fixture.NewApiClient();
         await buyerApi.SignUp("appalti");
         var buyer = await buyerApi.CreateBusiness("Comune di Casalecchio di Reno", BusinessKind.Buyer);
-        await secretary.ApproveBuyer(buyerApi, space, buyer.Id);
+        await arranged.Secretary.ApproveBuyer(buyerApi, space, buyer.Id);
         var now = DateTimeOffset.UtcNow;
         var draft = await (await buyerApi.PostAsJsonAsync("/api/tenders", new DraftTenderRequest(buyer.Id, [space], "Riqualificazione della scuola Rodari", null,
             [new LotRequest(0, "Opere edili", null, ["45214200"], new MoneyDto(620_000m, "EUR"), null),

@@ -13,11 +13,8 @@ public sealed class BuyerConsentBrowserTests(BrowserFixture fixture) : IClassFix
     [Fact]
     public async Task A_buyer_asks_to_publish_with_a_mandate_the_space_s_admin_approves_and_the_buyer_revokes_the_mandate()
     {
-        var secretaryApi = fixture.NewApiClient();
-        var secretaryEmail = await secretaryApi.SignUp("segreteria");
-        var association = await secretaryApi.CreateBusiness("Associazione Imprese Emilia", BusinessKind.Association);
-        var space = (await (await secretaryApi.PostAsJsonAsync("/api/spaces", new CreateSpaceRequest(association.Id, "Spazio Imprese Emilia",
-            null, [], [], DirectoryVisibility.MembersOnly, "Regolamento"), Json)).Read<SpaceDetailDto>()).Summary.Id;
+        var arranged = await ArrangedSpace.Create(fixture, [], policy: "Regolamento");
+        var (space, secretaryEmail) = (arranged.Id, arranged.SecretaryEmail);
         var buyerApi = fixture.NewApiClient();
         var officerEmail = await buyerApi.SignUp("appalti");
         var buyer = await buyerApi.CreateBusiness("Comune di Casalecchio di Reno", BusinessKind.Buyer);

@@ -18,20 +18,11 @@ public sealed class JointBidBrowserTests(ClockedBrowserFixture fixture) : IClass
     public async Task Three_firms_co_edit_sign_off_and_the_lead_submits_with_everyone_getting_the_receipt_live()
     {
         // Arranged through the API: a space with three member firms and a two-lot tender.
-        var secretary = fixture.NewApiClient();
-        await secretary.SignUp("segreteria");
-        var association = await secretary.CreateBusiness("Associazione Imprese Emilia", BusinessKind.Association);
-        var space = (await (await secretary.PostAsJsonAsync("/api/spaces", new CreateSpaceRequest(association.Id, "Spazio Imprese Emilia",
-            null, [], ["BO"], DirectoryVisibility.MembersOnly, "Regolamento dello spazio."), Json)).Read<SpaceDetailDto>()).Summary.Id;
+        var arranged = await ArrangedSpace.Create(fixture, ["BO"]);
+        var space = arranged.Id;
         async Task<(HttpClient Api, string Email, Guid Id)> Member(string who, string name, string cpv, string comune)
         {
-            var api = fixture.NewApiClient();
-            var email = await api.SignUp(who);
-            var firm = await api.CreateBusiness(name);
-            await api.EditProfile(firm.Id, EditOf(firm) with { Capabilities = [cpv], ComuneCode = comune });
-            (await api.PostAsJsonAsync($"/api/spaces/{space}/applications", new ApplyRequest(firm.Id, null, 1), Json)).EnsureSuccessStatusCode();
-            (await secretary.PostAsJsonAsync($"/api/spaces/{space}/firms/{firm.Id}/decision", new DecisionRequest(MembershipDecision.Approve, null), Json))
-                .EnsureSuccessStatusCode();
+            var (api, email, firm) = await arranged.Member(who, name, p => p with { Capabilities = [cpv], ComuneCode = comune });
             return (api, email, firm.Id);
         }
         var rossi = await Member("rossi", "Edilizia Rossi S.r.l.", "45210000", "037006");
@@ -40,7 +31,7 @@ public sealed class JointBidBrowserTests(ClockedBrowserFixture fixture) : IClass
         var buyerApi = fixture.NewApiClient();
         await buyerApi.SignUp("appalti");
         var buyer = await buyerApi.CreateBusiness("Comune di Casalecchio di Reno", BusinessKind.Buyer);
-        await secretary.ApproveBuyer(buyerApi, space, buyer.Id);
+        await arranged.Secretary.ApproveBuyer(buyerApi, space, buyer.Id);
         // Bids are taken once the enquiry period is over: the server's clock is moved past it after publishing.
         var now = fixture.ServerClock.GetUtcNow();
         var draft = await (await buyerApi.PostAsJsonAsync("/api/tenders", new DraftTenderRequest(buyer.Id, [space], "Riqualificazione della scuola Rodari", null,

@@ -14,23 +14,10 @@ public sealed class ShowcaseBrowserTests(BrowserFixture fixture) : IClassFixture
     public async Task A_partner_confirms_a_joint_project_the_association_verifies_it_and_then_the_partner_endorses_the_publisher()
     {
         // Arranged through the API: both firms are members of the association's space.
-        var secretaryApi = fixture.NewApiClient();
-        var secretaryEmail = await secretaryApi.SignUp("segreteria");
-        var association = await secretaryApi.CreateBusiness("Associazione Imprese Emilia", BusinessKind.Association);
-        var space = (await (await secretaryApi.PostAsJsonAsync("/api/spaces", new CreateSpaceRequest(association.Id, "Spazio Imprese Emilia",
-            null, [], [], DirectoryVisibility.MembersOnly, "Regolamento"), Json)).Read<SpaceDetailDto>()).Summary.Id;
-        async Task<(HttpClient Api, string Email, BusinessProfileDto Firm)> Member(string user, string name)
-        {
-            var api = fixture.NewApiClient();
-            var email = await api.SignUp(user);
-            var firm = await api.CreateBusiness(name);
-            (await api.PostAsJsonAsync($"/api/spaces/{space}/applications", new ApplyRequest(firm.Id, null, 1), Json)).EnsureSuccessStatusCode();
-            (await secretaryApi.PostAsJsonAsync($"/api/spaces/{space}/firms/{firm.Id}/decision", new DecisionRequest(MembershipDecision.Approve, null), Json))
-                .EnsureSuccessStatusCode();
-            return (api, email, firm);
-        }
-        var (publisherApi, _, rossi) = await Member("rossi", "Edilizia Rossi S.r.l.");
-        var (_, partnerEmail, bianchi) = await Member("bianchi", "Impianti Bianchi S.n.c.");
+        var arranged = await ArrangedSpace.Create(fixture, [], policy: "Regolamento");
+        var (space, secretaryEmail) = (arranged.Id, arranged.SecretaryEmail);
+        var (publisherApi, _, rossi) = await arranged.Member("rossi", "Edilizia Rossi S.r.l.");
+        var (_, partnerEmail, bianchi) = await arranged.Member("bianchi", "Impianti Bianchi S.n.c.");
         var project = await (await publisherApi.PostAsJsonAsync("/api/showcase", new PublishShowcaseRequest(rossi.Id,
             "Scuola primaria di via Verdi", "Ristrutturazione e impianti.", "Comune di Bologna", 2024,
             new MoneyDto(1_250_000m, "EUR"), ["45214210"], [bianchi.Id]), Json)).Read<ShowcaseDto>();

@@ -18,24 +18,12 @@ public sealed class SpaceBrowserTests(BrowserFixture fixture) : IClassFixture<Br
     public async Task A_firm_applies_the_admin_sees_it_live_and_approves_and_the_firm_sees_itself_in_the_directory_live()
     {
         // Arranged through the API: an association with a members-only space, one member, and a firm that will apply.
-        var secretary = fixture.NewApiClient();
-        var secretaryEmail = await secretary.SignUp("segreteria");
-        var association = await secretary.CreateBusiness("Associazione Imprese Emilia", BusinessKind.Association);
-        var space = (await (await secretary.PostAsJsonAsync("/api/spaces", new CreateSpaceRequest(association.Id, "Spazio Imprese Emilia",
-            "Competenze, progetti comuni e gare del territorio.", [], ["BO", "MO"], DirectoryVisibility.MembersOnly,
-            "1. Possono aderire le imprese con sede in Emilia.\n2. Le offerte congiunte sono approvate da tutti i partecipanti."), Json))
-            .Read<SpaceDetailDto>()).Summary.Id;
-        var member = fixture.NewApiClient();
-        await member.SignUp("rossi");
-        var rossi = await member.CreateBusiness("Edilizia Rossi S.r.l.");
-        await member.EditProfile(rossi.Id, EditOf(rossi) with { ComuneCode = "037006", Capabilities = ["45210000"], Size = FirmSize.Small });
-        (await member.PostAsJsonAsync($"/api/spaces/{space}/applications", new ApplyRequest(rossi.Id, null, 1), Json)).EnsureSuccessStatusCode();
-        (await secretary.PostAsJsonAsync($"/api/spaces/{space}/firms/{rossi.Id}/decision", new DecisionRequest(MembershipDecision.Approve, null), Json))
-            .EnsureSuccessStatusCode();
-        var applicantApi = fixture.NewApiClient();
-        var applicantEmail = await applicantApi.SignUp("bianchi");
-        var bianchi = await applicantApi.CreateBusiness("Impianti Bianchi S.n.c.");
-        await applicantApi.EditProfile(bianchi.Id, EditOf(bianchi) with { ComuneCode = "036023", Capabilities = ["45310000"], Size = FirmSize.Micro });
+        var arranged = await ArrangedSpace.Create(fixture, ["BO", "MO"], description: "Competenze, progetti comuni e gare del territorio.",
+            policy: "1. Possono aderire le imprese con sede in Emilia.\n2. Le offerte congiunte sono approvate da tutti i partecipanti.");
+        var (space, secretaryEmail) = (arranged.Id, arranged.SecretaryEmail);
+        await arranged.Member("rossi", "Edilizia Rossi S.r.l.", p => p with { ComuneCode = "037006", Capabilities = ["45210000"], Size = FirmSize.Small });
+        var (_, applicantEmail, bianchi) = await fixture.NewFirm("bianchi", "Impianti Bianchi S.n.c.",
+            p => p with { ComuneCode = "036023", Capabilities = ["45310000"], Size = FirmSize.Micro });
 
         var admin = await fixture.NewPerson();
         await BusinessProfileBrowserTests.SignIn(admin, secretaryEmail);
@@ -77,22 +65,11 @@ public sealed class SpaceBrowserTests(BrowserFixture fixture) : IClassFixture<Br
     public async Task A_visitor_narrows_a_public_directory_by_size_and_words_and_the_address_keeps_the_search()
     {
         // Arranged through the API: a space whose directory is public, with two member firms of different sizes.
-        var secretary = fixture.NewApiClient();
-        await secretary.SignUp("segreteria-romagna");
-        var association = await secretary.CreateBusiness("Associazione Artigiani Romagna", BusinessKind.Association);
-        var space = (await (await secretary.PostAsJsonAsync("/api/spaces", new CreateSpaceRequest(association.Id, "Spazio Artigiani Romagna",
-            "Imprese artigiane della Romagna.", [], ["RA"], DirectoryVisibility.Public, "1. Possono aderire le imprese artigiane."), Json))
-            .Read<SpaceDetailDto>()).Summary.Id;
-        foreach (var (person, name, size) in new[] { ("verdi", "Costruzioni Verdi S.r.l.", FirmSize.Small), ("neri", "Impianti Neri S.n.c.", FirmSize.Micro) })
-        {
-            var owner = fixture.NewApiClient();
-            await owner.SignUp(person);
-            var firm = await owner.CreateBusiness(name);
-            await owner.EditProfile(firm.Id, EditOf(firm) with { Size = size });
-            (await owner.PostAsJsonAsync($"/api/spaces/{space}/applications", new ApplyRequest(firm.Id, null, 1), Json)).EnsureSuccessStatusCode();
-            (await secretary.PostAsJsonAsync($"/api/spaces/{space}/firms/{firm.Id}/decision", new DecisionRequest(MembershipDecision.Approve, null), Json))
-                .EnsureSuccessStatusCode();
-        }
+        var arranged = await ArrangedSpace.Create(fixture, ["RA"], association: "Associazione Artigiani Romagna", name: "Spazio Artigiani Romagna",
+            description: "Imprese artigiane della Romagna.", visibility: DirectoryVisibility.Public, policy: "1. Possono aderire le imprese artigiane.");
+        var space = arranged.Id;
+        await arranged.Member("verdi", "Costruzioni Verdi S.r.l.", p => p with { Size = FirmSize.Small });
+        await arranged.Member("neri", "Impianti Neri S.n.c.", p => p with { Size = FirmSize.Micro });
 
         var visitor = await fixture.NewPerson();
         await visitor.GotoAsync($"/#/spaces/{space}");

@@ -28,22 +28,14 @@ public sealed class TenderBrowserTests(ClockedBrowserFixture fixture) : IClassFi
     public async Task A_buyer_publishes_a_matching_firm_bids_under_seal_and_sees_the_award_live()
     {
         // Arranged through the API: a space, a buyer, and a builder that is a member of the space.
-        var secretary = fixture.NewApiClient();
-        await secretary.SignUp("segreteria");
-        var association = await secretary.CreateBusiness("Associazione Imprese Emilia", BusinessKind.Association);
-        var space = (await (await secretary.PostAsJsonAsync("/api/spaces", new CreateSpaceRequest(association.Id, "Spazio Imprese Emilia",
-            null, [], ["BO"], DirectoryVisibility.MembersOnly, "Regolamento dello spazio."), Json)).Read<SpaceDetailDto>()).Summary.Id;
+        var arranged = await ArrangedSpace.Create(fixture, ["BO"]);
+        var space = arranged.Id;
         var buyerApi = fixture.NewApiClient();
         var buyerEmail = await buyerApi.SignUp("appalti");
         var buyer = await buyerApi.CreateBusiness("Comune di Casalecchio di Reno", BusinessKind.Buyer);
-        await secretary.ApproveBuyer(buyerApi, space, buyer.Id);
-        var firmApi = fixture.NewApiClient();
-        var firmEmail = await firmApi.SignUp("rossi");
-        var rossi = await firmApi.CreateBusiness("Edilizia Rossi S.r.l.");
-        await firmApi.EditProfile(rossi.Id, EditOf(rossi) with { Capabilities = ["45210000"], ComuneCode = "037006" });
-        (await firmApi.PostAsJsonAsync($"/api/spaces/{space}/applications", new ApplyRequest(rossi.Id, null, 1), Json)).EnsureSuccessStatusCode();
-        (await secretary.PostAsJsonAsync($"/api/spaces/{space}/firms/{rossi.Id}/decision", new DecisionRequest(MembershipDecision.Approve, null), Json))
-            .EnsureSuccessStatusCode();
+        await arranged.Secretary.ApproveBuyer(buyerApi, space, buyer.Id);
+        var (_, firmEmail, rossi) = await arranged.Member("rossi", "Edilizia Rossi S.r.l.",
+            p => p with { Capabilities = ["45210000"], ComuneCode = "037006" });
 
         var clock = fixture.ServerClock;
         var enquiryDeadline = clock.GetUtcNow().AddDays(7);
@@ -141,28 +133,19 @@ public sealed class TenderBrowserTests(ClockedBrowserFixture fixture) : IClassFi
     [Fact]
     public async Task The_buyer_s_evaluation_shows_an_integrity_failure_when_a_stored_bid_was_tampered_with()
     {
-        var secretary = fixture.NewApiClient();
-        await secretary.SignUp("segreteria");
-        var association = await secretary.CreateBusiness("Associazione Artigiani Modena", BusinessKind.Association);
-        var space = (await (await secretary.PostAsJsonAsync("/api/spaces", new CreateSpaceRequest(association.Id, "Spazio Artigiani",
-            null, [], ["MO"], DirectoryVisibility.MembersOnly, "Regolamento dello spazio."), Json)).Read<SpaceDetailDto>()).Summary.Id;
+        var arranged = await ArrangedSpace.Create(fixture, ["MO"], association: "Associazione Artigiani Modena", name: "Spazio Artigiani");
+        var space = arranged.Id;
         var buyerApi = fixture.NewApiClient();
         var buyerEmail = await buyerApi.SignUp("acquisti");
         var buyer = await buyerApi.CreateBusiness("Comune di Carpi", BusinessKind.Buyer);
         async Task<(HttpClient Api, Guid Id)> Member(string name)
         {
-            var api = fixture.NewApiClient();
-            await api.SignUp(name.Split(' ')[0].ToLowerInvariant());
-            var firm = await api.CreateBusiness(name);
-            await api.EditProfile(firm.Id, EditOf(firm) with { Capabilities = ["45210000"] });
-            (await api.PostAsJsonAsync($"/api/spaces/{space}/applications", new ApplyRequest(firm.Id, null, 1), Json)).EnsureSuccessStatusCode();
-            (await secretary.PostAsJsonAsync($"/api/spaces/{space}/firms/{firm.Id}/decision", new DecisionRequest(MembershipDecision.Approve, null), Json))
-                .EnsureSuccessStatusCode();
+            var (api, _, firm) = await arranged.Member(name.Split(' ')[0].ToLowerInvariant(), name, p => p with { Capabilities = ["45210000"] });
             return (api, firm.Id);
         }
         var honest = await Member("Costruzioni Ferrari S.r.l.");
         var tampered = await Member("Edilizia Bassi S.n.c.");
-        await secretary.ApproveBuyer(buyerApi, space, buyer.Id);
+        await arranged.Secretary.ApproveBuyer(buyerApi, space, buyer.Id);
 
         var clock = fixture.ServerClock;
         var now = clock.GetUtcNow();

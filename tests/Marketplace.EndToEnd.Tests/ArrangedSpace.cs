@@ -1,0 +1,80 @@
+using System.Net.Http.Json;
+using Marketplace.Businesses;
+using Marketplace.Server.Endpoints;
+using Marketplace.Spaces;
+using Marketplace.Testing;
+using static Marketplace.Testing.ApiClientExtensions;
+
+namespace Marketplace.EndToEnd.Tests;
+
+/// <summary>A person arranged through the API: their client (signed in), their e-mail and the business they own.</summary>
+public sealed record ArrangedFirm(HttpClient Api, string Email, BusinessProfileDto Firm);
+
+/// <summary>
+/// An association's space arranged through the API, as most browser stories begin: the association's secretary (its
+/// Owner, so the space's admin) and the firms that applied and were approved.
+/// </summary>
+public sealed class ArrangedSpace
+{
+    readonly BrowserFixture fixture;
+
+    ArrangedSpace(BrowserFixture fixture, HttpClient secretary, string secretaryEmail, Guid id)
+    {
+        this.fixture = fixture;
+        Secretary = secretary;
+        SecretaryEmail = secretaryEmail;
+        Id = id;
+    }
+
+    public HttpClient Secretary { get; }
+    public string SecretaryEmail { get; }
+    public Guid Id { get; }
+
+    /// <summary>The secretary signs up, creates the association and its space over `provinces`.</summary>
+    public static async Task<ArrangedSpace> Create(BrowserFixture fixture, string[] provinces,
+        string association = "Associazione Imprese Emilia", string name = "Spazio Imprese Emilia", string? description = null,
+        DirectoryVisibility visibility = DirectoryVisibility.MembersOnly, string policy = "Regolamento dello spazio.")
+    {
+        var secretary = fixture.NewApiClient();
+        var email = await secretary.SignUp("segreteria");
+        var host = await secretary.CreateBusiness(association, BusinessKind.Association);
+        var created = await secretary.PostAsJsonAsync("/api/spaces",
+            new CreateSpaceRequest(host.Id, name, description, [], provinces, visibility, policy), Json);
+        return new(fixture, secretary, email, (await created.Read<SpaceDetailDto>()).Summary.Id);
+    }
+
+    /// <summary>A firm, with its profile as `profile` edits it, that has applied to the space and been approved.</summary>
+    public async Task<ArrangedFirm> Member(string who, string name, Func<EditProfileRequest, EditProfileRequest>? profile = null)
+    {
+        var firm = await fixture.NewFirm(who, name, profile);
+        await Admit(firm.Api, firm.Firm.Id);
+        return firm;
+    }
+
+    /// <summary>The firm applies (accepting the first policy) and the secretary approves it.</summary>
+    public async Task Admit(HttpClient firmApi, Guid firmId)
+    {
+        (await firmApi.PostAsJsonAsync($"/api/spaces/{Id}/applications", new ApplyRequest(firmId, null, 1), Json)).EnsureSuccessStatusCode();
+        (await Secretary.PostAsJsonAsync($"/api/spaces/{Id}/firms/{firmId}/decision", new DecisionRequest(MembershipDecision.Approve, null), Json))
+            .EnsureSuccessStatusCode();
+    }
+}
+
+public static class ArrangedFirms
+{
+    /// <summary>A person signs up and creates a firm, with its profile as `profile` edits it.</summary>
+    public static async Task<ArrangedFirm> NewFirm(this BrowserFixture fixture, string who, string name,
+        Func<EditProfileRequest, EditProfileRequest>? profile = null)
+    {
+        var api = fixture.NewApiClient();
+        var email = await api.SignUp(who);
+        var firm = await api.CreateBusiness(name);
+        if (profile is not null)
+        {
+            var edited = await api.EditProfile(firm.Id, profile(EditOf(firm)));
+            edited.EnsureSuccessStatusCode();
+            firm = await edited.Read<BusinessProfileDto>();
+        }
+        return new(api, email, firm);
+    }
+}
