@@ -6,8 +6,10 @@ using Marketplace.Reference;
 using Marketplace.Server.Auth;
 using Marketplace.Spaces;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Marketplace.Server.Endpoints;
 
@@ -118,10 +120,10 @@ public static class SpaceEndpoints
         Guid id, Guid firmId, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
         RespondFor(id, grains.Membership(id, firmId).RevokeVouch(user.UserId()), user, grains, db, ct);
 
-    static async Task<Results<Ok<SpaceDirectoryPageDto>, ProblemHttpResult>> Directory(
+    static async Task<Results<Ok<SpaceDirectoryPageDto>, CachedJson<SpaceDirectoryPageDto>, ProblemHttpResult>> Directory(
         Guid id, [SearchWords] string? q, string? cpv, string? comune, string? province, string? region, string? near, double? radiusKm,
         FirmSize? size, bool? verified, int? page, int? pageSize,
-        ClaimsPrincipal user, IGrainFactory grains, Access access, MarketplaceDbContext db, CancellationToken ct)
+        ClaimsPrincipal user, IGrainFactory grains, Access access, IOptions<JsonOptions> json, MarketplaceDbContext db, CancellationToken ct)
     {
         if (await grains.Space(id).Get() is not { } space) return ProblemResults.NotFound(SpaceState.NotFound);
         if (!await access.SeesDirectory(space, user, ct))
@@ -129,11 +131,21 @@ public static class SpaceEndpoints
         var criteria = DirectorySearch.Normalize(new DirectoryCriteria(q, cpv, comune, province, region, near, radiusKm, size,
             verified ?? false, page ?? 1, pageSize ?? 20));
         if (criteria.Problem is { } no) return no.ToHttp();
-        var result = await DirectorySearch.Run(db, id, criteria.Value!, ct);
-        return TypedResults.Ok(new SpaceDirectoryPageDto([.. result.Hits.Select(h => new SpaceDirectoryEntryDto(
+        var asked = criteria.Value!;
+        // The unfiltered first page is what every member's visit opens with, and the same for all who may see it.
+        if (asked == new DirectoryCriteria(Page: 1, PageSize: asked.PageSize))
+            return new CachedJson<SpaceDirectoryPageDto>(await grains.CachedJson(id, SpaceReads.DirectoryPart + asked.PageSize,
+                json.Value.SerializerOptions, () => DirectoryPage(id, asked, db, ct)));
+        return TypedResults.Ok(await DirectoryPage(id, asked, db, ct));
+    }
+
+    static async Task<SpaceDirectoryPageDto> DirectoryPage(Guid id, DirectoryCriteria criteria, MarketplaceDbContext db, CancellationToken ct)
+    {
+        var result = await DirectorySearch.Run(db, id, criteria, ct);
+        return new SpaceDirectoryPageDto([.. result.Hits.Select(h => new SpaceDirectoryEntryDto(
                 h.Entry.BusinessId, h.Entry.Name, h.Entry.ComuneCode is { } c ? ComuneCatalog.Shared.Find(c)?.Name : null,
                 h.Entry.ProvinceSigla, h.Entry.RegionName, h.Entry.Size, h.Entry.CapabilityCount, h.Verified, h.DistanceKm))],
-            result.Total, result.TotalIsLowerBound, criteria.Value!.Page, criteria.Value.PageSize));
+            result.Total, result.TotalIsLowerBound, criteria.Page, criteria.PageSize);
     }
 
     static async Task<Results<Ok<SpaceDetailDto>, ProblemHttpResult>> AddModerator(
@@ -237,14 +249,15 @@ public static class SpaceEndpoints
         var firmIds = firms.Select(f => f.Id).ToList();
         var standings = await db.SpaceMembers.AsNoTracking().Where(m => m.SpaceId == space.Id && firmIds.Contains(m.BusinessId))
             .ToDictionaryAsync(m => m.BusinessId, ct);
-        var hostName = await db.Directory.Where(d => d.BusinessId == space.HostId).Select(d => d.Name).SingleOrDefaultAsync(ct) ?? "";
-        var memberCount = await db.SpaceMembers.CountAsync(m => m.SpaceId == space.Id && m.Status == MembershipStatus.Member, ct);
-        var summary = new SpaceSummaryDto(space.Id, space.HostId, hostName, space.Settings.Name, space.Settings.Description,
-            space.Settings.Visibility, space.Policy.Version, memberCount);
+        var listing = await grains.CachedValue(space.Id, SpaceReads.SummaryPart, async () => new SpaceListing(
+            await db.Directory.Where(d => d.BusinessId == space.HostId).Select(d => d.Name).SingleOrDefaultAsync(ct) ?? "",
+            await db.SpaceMembers.CountAsync(m => m.SpaceId == space.Id && m.Status == MembershipStatus.Member, ct)));
+        var summary = new SpaceSummaryDto(space.Id, space.HostId, listing.HostName, space.Settings.Name, space.Settings.Description,
+            space.Settings.Visibility, space.Policy.Version, listing.MemberCount);
         var isAdmin = me is { } id && await grains.Space(space.Id).IsAdmin(id);
         var hasMemberFirm = standings.Values.Any(m => m.Status == MembershipStatus.Member);
         var moderatorIds = isAdmin ? space.Moderators.ToList() : [];
-        var moderators = await db.Users.AsNoTracking().Where(u => moderatorIds.Contains(u.Id))
+        ModeratorDto[] moderators = moderatorIds.Count == 0 ? [] : await db.Users.AsNoTracking().Where(u => moderatorIds.Contains(u.Id))
             .OrderBy(u => u.Email).Select(u => new ModeratorDto(u.Id, u.Email ?? "")).ToArrayAsync(ct);
         return new SpaceDetailDto(summary, space.Settings.TerritoryComuni, space.Settings.TerritoryProvinces,
             new SpacePolicyDto(space.Policy.Version, space.Policy.Text, space.Policy.PublishedAt),
@@ -267,6 +280,9 @@ public static class SpaceEndpoints
     }
 
     sealed record ViewerFirm(Guid Id, string Name, BusinessRole? Role, MemberFirm Facts);
+
+    /// <summary>The facts of a space's summary that come from elsewhere, kept in its read cache (<see cref="SpaceReads"/>).</summary>
+    internal sealed record SpaceListing(string HostName, int MemberCount);
 
     /// <summary>The firms the user acts for, in any role.</summary>
     static async Task<ViewerFirm[]> ViewerFirms(Guid userId, MarketplaceDbContext db, CancellationToken ct) =>

@@ -3,7 +3,9 @@ using Marketplace.Data.ReadModels;
 using Marketplace.Server.Auth;
 using Marketplace.Tenders;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Marketplace.Server.Endpoints;
 
@@ -93,11 +95,10 @@ public static class TenderEndpoints
         Respond(call.Grains.Tender(id).Complete(call.User.UserId()), call);
 
     /// <summary>The published tenders of a space, newest first (a space's tenders are public notices like the tenders themselves).</summary>
-    static async Task<Ok<TenderSummaryDto[]>> OfSpace(Guid id, MarketplaceDbContext db, CancellationToken ct)
-    {
-        var tenders = db.Tenders.Where(t => t.Status != TenderStatus.Draft && db.TenderSpaces.Any(s => s.TenderId == t.TenderId && s.SpaceId == id));
-        return TypedResults.Ok(await Summaries(tenders, db, ct));
-    }
+    /// <summary>The space's published tenders: public notices, the same for everybody, so kept in the space's read cache (<see cref="SpaceReads"/>).</summary>
+    static async Task<CachedJson<TenderSummaryDto[]>> OfSpace(Guid id, IGrainFactory grains, IOptions<JsonOptions> json, MarketplaceDbContext db, CancellationToken ct) =>
+        new(await grains.CachedJson(id, SpaceReads.TendersPart, json.Value.SerializerOptions, () => Summaries(
+            db.Tenders.Where(t => t.Status != TenderStatus.Draft && db.TenderSpaces.Any(s => s.TenderId == t.TenderId && s.SpaceId == id)), db, ct)));
 
     /// <summary>
     /// A buyer's tenders: published ones for everybody, drafts too for the buyer's Owners and Managers. Its Viewers

@@ -15,21 +15,28 @@ internal sealed class HubLiveUpdates(
     IHubContext<MarketplaceHub, IMarketplaceClient> hub, HubConnections connections, WorkspacePresence presence, IGrainFactory grains,
     IServiceScopeFactory scopes, ILogger<HubLiveUpdates> log) : ILiveUpdates
 {
-    public Task BusinessChanged(BusinessSnapshot business) => Send(async () =>
+    public async Task BusinessChanged(BusinessSnapshot business)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>();
+        await SpaceReads.BusinessChanged(grains, business.Id, db, log);
+        await Send(() => TellBusinessWatchers(business, db), business.Id);
+    }
+
+    async Task TellBusinessWatchers(BusinessSnapshot business, MarketplaceDbContext db)
     {
         await hub.Clients.Group(Topics.Business(business.Id)).BusinessChanged(BusinessProfileDto.From(business, withContacts: false));
         await hub.Clients.Group(Topics.BusinessTeam(business.Id)).BusinessTeamChanged(BusinessTeamDto.From(business));
         // A member's profile is part of its spaces' directories: their watchers reload.
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>();
         var spaces = await db.SpaceMembers.AsNoTracking()
             .Where(m => m.BusinessId == business.Id && m.Status == MembershipStatus.Member)
             .Select(m => m.SpaceId).ToListAsync();
         foreach (var space in spaces) await hub.Clients.Group(Topics.SpaceMembers(space)).SpaceChanged(new SpaceChangedDto(space));
-    }, business.Id);
+    }
 
     public async Task SpaceChanged(SpaceSnapshot space, bool policyPublished)
     {
+        await SpaceReads.SpaceChanged(grains, space.Id, log);
         await Send(() => Ping(space), space.Id);
         // Every member must accept the new version. A large space has many firms to tell: that runs apart from the
         // space grain's turn, so the grain is not held while thousands of messages go out.
@@ -47,14 +54,20 @@ internal sealed class HubLiveUpdates(
                 new SpaceStandingChangedDto(space.Id, space.Settings.Name, firm, MembershipStatus.Member, null, space.Policy.Version));
     }
 
-    public Task MembershipChanged(SpaceSnapshot space, MembershipSnapshot membership) => Send(async () =>
+    public async Task MembershipChanged(SpaceSnapshot space, MembershipSnapshot membership)
+    {
+        await SpaceReads.SpaceChanged(grains, space.Id, log);
+        await Send(() => TellMembershipWatchers(space, membership), space.Id);
+    }
+
+    async Task TellMembershipWatchers(SpaceSnapshot space, MembershipSnapshot membership)
     {
         await Ping(space);
         var standing = membership.Standing;
         await hub.Clients.Group(Topics.BusinessTeam(membership.FirmId)).SpaceStandingChanged(new SpaceStandingChangedDto(
             space.Id, space.Settings.Name, membership.FirmId, standing.Status, standing.Reason, space.Policy.Version));
         if (standing.Status != MembershipStatus.Member) await RevokeDirectoryWatch(space, membership.FirmId);
-    }, space.Id);
+    }
 
     /// <summary>
     /// A firm that is no longer a member stops hearing about the space's members at once: its people's live
@@ -90,6 +103,7 @@ internal sealed class HubLiveUpdates(
 
     public async Task TenderChanged(TenderSnapshot tender, TenderNotice notice)
     {
+        await SpaceReads.TenderChanged(grains, tender, log);
         await Send(() => hub.Clients.Group(Topics.Tender(tender.Id)).TenderChanged(new TenderChangedDto(tender.Id, tender.Status, tender.Version)), tender.Id);
         // Matching firms may be many: they are told apart from the tender grain's turn.
         if (notice == TenderNotice.Published) _ = Task.Run(() => Send(() => TellMatchingFirms(tender), tender.Id));

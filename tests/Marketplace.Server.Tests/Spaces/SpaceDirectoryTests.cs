@@ -19,7 +19,7 @@ public abstract class SpaceDirectoryTests<THost>(THost fixture) : IClassFixture<
 {
     readonly MarketplaceHost host = fixture.Host;
     HttpClient admin = null!, rossiClient = null!, applicant = null!;
-    Guid spaceId, rossi, bianchi, verdi;
+    Guid spaceId, rossi, bianchi, verdi, gallo;
 
     public async Task InitializeAsync()
     {
@@ -34,9 +34,10 @@ public abstract class SpaceDirectoryTests<THost>(THost fixture) : IClassFixture<
         (_, verdi) = await Member("Verdi Informatica", "034027", FirmSize.Small, ["72000000"], [], null);
         applicant = host.Browser();
         await applicant.SignUp("gallo");
-        var gallo = await applicant.CreateBusiness("Giardini Gallo");
-        await applicant.EditProfile(gallo.Id, EditOf(gallo) with { Capabilities = ["45112710"], ComuneCode = "037006" });
-        (await applicant.PostAsJsonAsync($"/api/spaces/{spaceId}/applications", new ApplyRequest(gallo.Id, null, 1), Json)).EnsureSuccessStatusCode();
+        var galloFirm = await applicant.CreateBusiness("Giardini Gallo");
+        gallo = galloFirm.Id;
+        await applicant.EditProfile(gallo, EditOf(galloFirm) with { Capabilities = ["45112710"], ComuneCode = "037006" });
+        (await applicant.PostAsJsonAsync($"/api/spaces/{spaceId}/applications", new ApplyRequest(gallo, null, 1), Json)).EnsureSuccessStatusCode();
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -49,8 +50,7 @@ public abstract class SpaceDirectoryTests<THost>(THost fixture) : IClassFixture<
         (await client.EditProfile(firm.Id, EditOf(firm) with { ComuneCode = comune, Size = size, Capabilities = cpv, Tags = tags, VatNumber = vat }))
             .EnsureSuccessStatusCode();
         (await client.PostAsJsonAsync($"/api/spaces/{spaceId}/applications", new ApplyRequest(firm.Id, null, 1), Json)).EnsureSuccessStatusCode();
-        (await admin.PostAsJsonAsync($"/api/spaces/{spaceId}/firms/{firm.Id}/decision", new DecisionRequest(MembershipDecision.Approve, null), Json))
-            .EnsureSuccessStatusCode();
+        (await Decide(firm.Id, MembershipDecision.Approve)).EnsureSuccessStatusCode();
         return (client, firm.Id);
     }
 
@@ -58,6 +58,14 @@ public abstract class SpaceDirectoryTests<THost>(THost fixture) : IClassFixture<
         (await (client ?? rossiClient).GetFromJsonAsync<SpaceDirectoryPageDto>($"/api/spaces/{spaceId}/directory?{query}", Json))!;
 
     async Task<Guid[]> Found(string query) => [.. (await Search(query)).Items.Select(i => i.Id)];
+
+    /// <summary>What the space's page opens with: the unfiltered first page, kept in the space's read cache.</summary>
+    async Task<string[]> FirstPage(HttpClient client) => [.. (await Search("page=1&pageSize=20", client)).Items.Select(i => i.Name)];
+
+    async Task<int> MemberCount() => (await rossiClient.GetFromJsonAsync<SpaceDetailDto>($"/api/spaces/{spaceId}", Json))!.Summary.MemberCount;
+
+    Task<HttpResponseMessage> Decide(Guid firm, MembershipDecision decision, string? reason = null) =>
+        admin.PostAsJsonAsync($"/api/spaces/{spaceId}/firms/{firm}/decision", new DecisionRequest(decision, reason), Json);
 
     [Fact]
     public async Task A_cpv_division_finds_every_member_with_a_code_under_it()
@@ -116,7 +124,7 @@ public abstract class SpaceDirectoryTests<THost>(THost fixture) : IClassFixture<
         var lavori = await client.CreateBusiness("Costruzione Neri");
         await client.EditProfile(lavori.Id, EditOf(lavori) with { Capabilities = ["72000000"] });
         await client.PostAsJsonAsync($"/api/spaces/{spaceId}/applications", new ApplyRequest(lavori.Id, null, 1), Json);
-        await admin.PostAsJsonAsync($"/api/spaces/{spaceId}/firms/{lavori.Id}/decision", new DecisionRequest(MembershipDecision.Approve, null), Json);
+        await Decide(lavori.Id, MembershipDecision.Approve);
 
         var found = await Found("q=costruzione"); // in Rossi's CPV label, and in Neri's name
 
@@ -170,6 +178,36 @@ public abstract class SpaceDirectoryTests<THost>(THost fixture) : IClassFixture<
             row.Verified.Should().Be(row.VouchedVatNumber is not null && row.VouchedVatNumber == entry.VatNumber && row.VouchedSize == entry.Size,
                 $"round {round}: the stored mark must equal what the vouch and the profile say");
         }
+    }
+
+    [Fact]
+    public async Task The_first_page_and_the_member_count_show_each_approval_departure_and_profile_edit()
+    {
+        (await FirstPage(rossiClient)).Should().Equal("Edilizia Rossi", "Impianti Bianchi", "Verdi Informatica");
+        (await MemberCount()).Should().Be(3);
+
+        var profile = (await rossiClient.GetFromJsonAsync<BusinessProfileDto>($"/api/businesses/{rossi}", Json))!;
+        (await rossiClient.EditProfile(rossi, EditOf(profile) with { Name = "Rossi Restauri" })).EnsureSuccessStatusCode();
+        (await FirstPage(rossiClient)).Should().Equal("Impianti Bianchi", "Rossi Restauri", "Verdi Informatica");
+
+        (await Decide(gallo, MembershipDecision.Approve)).EnsureSuccessStatusCode();
+        (await FirstPage(rossiClient)).Should().Equal("Giardini Gallo", "Impianti Bianchi", "Rossi Restauri", "Verdi Informatica");
+        (await MemberCount()).Should().Be(4);
+
+        (await applicant.PostAsync($"/api/spaces/{spaceId}/firms/{gallo}/leave", null)).EnsureSuccessStatusCode();
+        (await FirstPage(rossiClient)).Should().Equal("Impianti Bianchi", "Rossi Restauri", "Verdi Informatica");
+        (await MemberCount()).Should().Be(3);
+    }
+
+    [Fact]
+    public async Task A_removed_firm_is_refused_the_first_page_it_read_as_a_member()
+    {
+        (await FirstPage(rossiClient)).Should().HaveCount(3);
+
+        (await Decide(rossi, MembershipDecision.Remove, "Quote non versate")).EnsureSuccessStatusCode();
+
+        (await rossiClient.GetAsync($"/api/spaces/{spaceId}/directory?page=1&pageSize=20")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await FirstPage(admin)).Should().Equal("Impianti Bianchi", "Verdi Informatica");
     }
 
     [Fact]

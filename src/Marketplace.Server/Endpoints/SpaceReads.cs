@@ -1,0 +1,107 @@
+using System.Text.Json;
+using Marketplace.Data;
+using Marketplace.ReadCaches;
+using Marketplace.Spaces;
+using Marketplace.Tenders;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Server.Endpoints;
+
+/// <summary>
+/// A space's hot reads that are the same for every viewer allowed to see them (its host's name and member count, its
+/// tender list, its directory's unfiltered first page), kept in the space's <see cref="IReadCacheGrain"/>
+/// ("space/{id}"). Whether the viewer may see them is decided by the endpoint on every request, never cached.
+/// What invalidates them is here too, called by <see cref="Realtime.HubLiveUpdates"/> when a grain reports a stored
+/// change, before watchers are told (so a watcher's reload reads the change): a firm's standing (the count, the
+/// directory), the space's own change, a published tender of the space (its list), and a business's change (its name
+/// and profile facts in the directories it is in, the tender lists of its tenders, the spaces it hosts).
+/// </summary>
+internal static class SpaceReads
+{
+    /// <summary>The parts of a space's cache; a new part must be invalidated by every change it is computed from.</summary>
+    public const string SummaryPart = "summary", TendersPart = "tenders", DirectoryPart = "directory/";
+
+    /// <summary>How values the server reads back itself are stored; answers sent as they are use the API's options.</summary>
+    static readonly JsonSerializerOptions Internal = new(JsonSerializerDefaults.General);
+
+    static IReadCacheGrain Cache(this IGrainFactory grains, Guid spaceId) => grains.GetGrain<IReadCacheGrain>($"space/{spaceId}");
+
+    /// <summary>The part's answer as JSON in the API's <paramref name="options"/>: the stored one, or else computed now and offered to the cache.</summary>
+    public static async Task<byte[]> CachedJson<T>(this IGrainFactory grains, Guid spaceId, string part, JsonSerializerOptions options, Func<Task<T>> compute)
+    {
+        var cache = grains.Cache(spaceId);
+        var cached = await cache.Get(part);
+        if (cached.Value is { } stored) return stored;
+        var value = JsonSerializer.SerializeToUtf8Bytes(await compute(), options);
+        await cache.Put(part, cached.Generation, value);
+        return value;
+    }
+
+    /// <summary>The part's value, for an answer that adds to it what depends on the viewer.</summary>
+    public static async Task<T> CachedValue<T>(this IGrainFactory grains, Guid spaceId, string part, Func<Task<T>> compute) =>
+        JsonSerializer.Deserialize<T>(await grains.CachedJson(spaceId, part, Internal, compute), Internal)!;
+
+    public static Task SpaceChanged(IGrainFactory grains, Guid spaceId, ILogger log) => Invalidate(grains, [spaceId], log);
+
+    /// <summary>A draft is in no list; a published tender is in its spaces' lists.</summary>
+    public static Task TenderChanged(IGrainFactory grains, TenderSnapshot tender, ILogger log) =>
+        tender.Status == TenderStatus.Draft ? Task.CompletedTask : Invalidate(grains, tender.Spaces, log);
+
+    /// <summary>The spaces whose cached answers show the business: those it has a standing in, hosts, or has tenders in.</summary>
+    public static async Task BusinessChanged(IGrainFactory grains, Guid businessId, MarketplaceDbContext db, ILogger log)
+    {
+        Guid[] spaces;
+        try
+        {
+            spaces = await db.SpaceMembers.Where(m => m.BusinessId == businessId).Select(m => m.SpaceId)
+                .Union(db.Spaces.Where(s => s.HostId == businessId).Select(s => s.SpaceId))
+                .Union(db.TenderSpaces.Where(s => db.Tenders.Any(t => t.TenderId == s.TenderId && t.BuyerId == businessId)).Select(s => s.SpaceId))
+                .ToArrayAsync();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogError(e, "The spaces showing business {BusinessId} could not be found: their cached reads stay until they expire", businessId);
+            return;
+        }
+        await Invalidate(grains, spaces, log);
+    }
+
+    // The change is stored when we get here: a failure must not turn it into an error for its author. The cache's own
+    // age limit bounds how long an answer can then outlive the change.
+    static async Task Invalidate(IGrainFactory grains, IEnumerable<Guid> spaces, ILogger log)
+    {
+        foreach (var spaceId in spaces.Distinct())
+        {
+            try
+            {
+                await grains.Cache(spaceId).Invalidate();
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogError(e, "The cached reads of space {SpaceId} could not be invalidated", spaceId);
+            }
+        }
+    }
+}
+
+/// <summary>A 200 answer whose JSON body was serialised before (<see cref="SpaceReads"/>); documented as an answer of <typeparamref name="T"/>.</summary>
+public sealed class CachedJson<T>(byte[] body) : IResult, IEndpointMetadataProvider, IStatusCodeHttpResult
+{
+    public int? StatusCode => StatusCodes.Status200OK;
+
+    public Task ExecuteAsync(HttpContext httpContext)
+    {
+        httpContext.Response.StatusCode = StatusCodes.Status200OK;
+        httpContext.Response.ContentType = "application/json; charset=utf-8";
+        httpContext.Response.ContentLength = body.Length;
+        return httpContext.Response.Body.WriteAsync(body).AsTask();
+    }
+
+    /// <summary>The same answer as <see cref="Microsoft.AspNetCore.Http.HttpResults.Ok{TValue}"/> documents, once even beside it.</summary>
+    public static void PopulateMetadata(System.Reflection.MethodInfo method, EndpointBuilder builder)
+    {
+        if (!builder.Metadata.OfType<IProducesResponseTypeMetadata>().Any(m => m.StatusCode == StatusCodes.Status200OK && m.Type == typeof(T)))
+            builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(T), ["application/json"]));
+    }
+}
