@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Marketplace.Alliances;
 using Marketplace.Data;
 using Marketplace.Data.Audit;
@@ -49,58 +48,58 @@ public static class AllianceEndpoints
     static IAllianceGrain Alliance(this IGrainFactory grains, Guid id) => grains.GetGrain<IAllianceGrain>(id);
 
     static async Task<Results<Created<AllianceDto>, ProblemHttpResult>> Form(
-        FormAllianceRequest body, ClaimsPrincipal user, IGrainFactory grains, Access access, MarketplaceDbContext db, CancellationToken ct)
+        FormAllianceRequest body, [AsParameters] ViewerCall call)
     {
         var id = Guid.NewGuid();
-        var outcome = await grains.Alliance(id).Form(new FormAlliance(user.UserId(), body.LeadId, body.SpaceId, body.TenderId, body.Name ?? "", body.AgreementText ?? ""));
-        return outcome.Problem is { } no ? no.ToHttp() : TypedResults.Created($"/api/alliances/{id}", await Dto(await View(outcome.Value!, user, grains, access, ct), grains, db, ct));
+        var outcome = await call.Grains.Alliance(id).Form(new FormAlliance(call.User.UserId(), body.LeadId, body.SpaceId, body.TenderId, body.Name ?? "", body.AgreementText ?? ""));
+        return outcome.Problem is { } no ? no.ToHttp() : TypedResults.Created($"/api/alliances/{id}", await Dto(await View(outcome.Value!, call), call));
     }
 
     static async Task<Results<Ok<AllianceDto>, ProblemHttpResult>> Get(
-        Guid id, ClaimsPrincipal user, IGrainFactory grains, Access access, MarketplaceDbContext db, CancellationToken ct) =>
-        await grains.Alliance(id).ViewFor(user.UserId(), [.. (await access.Firms(user, ct)).Businesses]) is { } view
-            ? TypedResults.Ok(await Dto(view, grains, db, ct))
+        Guid id, [AsParameters] ViewerCall call) =>
+        await call.Grains.Alliance(id).ViewFor(call.User.UserId(), [.. (await call.Access.Firms(call.User, call.Ct)).Businesses]) is { } view
+            ? TypedResults.Ok(await Dto(view, call))
             : ProblemResults.NotFound(NotFound);
 
     static Task<Results<Ok<AllianceDto>, ProblemHttpResult>> Invite(
-        Guid id, AllianceInviteRequest body, ClaimsPrincipal user, IGrainFactory grains, Access access, MarketplaceDbContext db, CancellationToken ct) =>
+        Guid id, AllianceInviteRequest body, [AsParameters] ViewerCall call) =>
         body.Role is not { } role ? Task.FromResult<Results<Ok<AllianceDto>, ProblemHttpResult>>(ProblemResults.Required("role"))
-        : Respond(id, a => a.Invite(new InviteToAlliance(user.UserId(), body.FirmId, role)), user, grains, access, db, ct);
+        : Respond(id, a => a.Invite(new InviteToAlliance(call.User.UserId(), body.FirmId, role)), call);
 
     static Task<Results<Ok<AllianceDto>, ProblemHttpResult>> Answer(
-        Guid id, Guid firmId, AllianceAnswerRequest body, ClaimsPrincipal user, IGrainFactory grains, Access access, MarketplaceDbContext db, CancellationToken ct) =>
+        Guid id, Guid firmId, AllianceAnswerRequest body, [AsParameters] ViewerCall call) =>
         body.Accept is not { } accept ? Task.FromResult<Results<Ok<AllianceDto>, ProblemHttpResult>>(ProblemResults.Required("accept"))
-        : Respond(id, a => a.Answer(new AnswerAllianceInvitation(user.UserId(), firmId, accept, body.AgreementVersion)), user, grains, access, db, ct);
+        : Respond(id, a => a.Answer(new AnswerAllianceInvitation(call.User.UserId(), firmId, accept, body.AgreementVersion)), call);
 
     static Task<Results<Ok<AllianceDto>, ProblemHttpResult>> Leave(
-        Guid id, Guid firmId, ClaimsPrincipal user, IGrainFactory grains, Access access, MarketplaceDbContext db, CancellationToken ct) =>
-        Respond(id, a => a.Leave(user.UserId(), firmId), user, grains, access, db, ct);
+        Guid id, Guid firmId, [AsParameters] ViewerCall call) =>
+        Respond(id, a => a.Leave(call.User.UserId(), firmId), call);
 
     static Task<Results<Ok<AllianceDto>, ProblemHttpResult>> Remove(
-        Guid id, Guid firmId, ReasonRequest body, ClaimsPrincipal user, IGrainFactory grains, Access access, MarketplaceDbContext db, CancellationToken ct) =>
-        Respond(id, a => a.Remove(new RemoveFromAlliance(user.UserId(), firmId, body.Reason ?? "")), user, grains, access, db, ct);
+        Guid id, Guid firmId, ReasonRequest body, [AsParameters] ViewerCall call) =>
+        Respond(id, a => a.Remove(new RemoveFromAlliance(call.User.UserId(), firmId, body.Reason ?? "")), call);
 
     static Task<Results<Ok<AllianceDto>, ProblemHttpResult>> AcceptAgreement(
-        Guid id, Guid firmId, VersionRequest body, ClaimsPrincipal user, IGrainFactory grains, Access access, MarketplaceDbContext db, CancellationToken ct) =>
-        Respond(id, a => a.AcceptAgreement(new AcceptAllianceAgreement(user.UserId(), firmId, body.Version)), user, grains, access, db, ct);
+        Guid id, Guid firmId, VersionRequest body, [AsParameters] ViewerCall call) =>
+        Respond(id, a => a.AcceptAgreement(new AcceptAllianceAgreement(call.User.UserId(), firmId, body.Version)), call);
 
     static Task<Results<Ok<AllianceDto>, ProblemHttpResult>> HandOver(
-        Guid id, FirmRequest body, ClaimsPrincipal user, IGrainFactory grains, Access access, MarketplaceDbContext db, CancellationToken ct) =>
-        Respond(id, a => a.HandOver(user.UserId(), body.FirmId), user, grains, access, db, ct);
+        Guid id, FirmRequest body, [AsParameters] ViewerCall call) =>
+        Respond(id, a => a.HandOver(call.User.UserId(), body.FirmId), call);
 
     static Task<Results<Ok<AllianceDto>, ProblemHttpResult>> PublishAgreement(
-        Guid id, TextRequest body, ClaimsPrincipal user, IGrainFactory grains, Access access, MarketplaceDbContext db, CancellationToken ct) =>
-        Respond(id, a => a.PublishAgreement(user.UserId(), body.Text ?? ""), user, grains, access, db, ct);
+        Guid id, TextRequest body, [AsParameters] ViewerCall call) =>
+        Respond(id, a => a.PublishAgreement(call.User.UserId(), body.Text ?? ""), call);
 
     /// <summary>The tender's lots and CPV codes against the capabilities of the alliance's active firms: its workspace's first view.</summary>
     static async Task<Results<Ok<CoverageDto>, ProblemHttpResult>> CoverageOf(
-        Guid id, ClaimsPrincipal user, IGrainFactory grains, Access access, MarketplaceDbContext db, IOptions<TenderOptions> options, CancellationToken ct)
+        Guid id, [AsParameters] ViewerCall call, IOptions<TenderOptions> options)
     {
-        var workspace = await Workspace(id, user, grains, access, db, options.Value, ct);
+        var workspace = await Workspace(id, call, options.Value);
         if (workspace.Problem is { } no) return no.ToHttp();
         var (_, _, lots) = workspace.Value;
         var firms = lots.SelectMany(l => l.Codes).SelectMany(c => c.CoveredBy).Distinct().ToList();
-        var names = await db.Directory.AsNoTracking().Where(d => firms.Contains(d.BusinessId)).ToDictionaryAsync(d => d.BusinessId, d => d.Name, ct);
+        var names = await call.Db.Directory.AsNoTracking().Where(d => firms.Contains(d.BusinessId)).ToDictionaryAsync(d => d.BusinessId, d => d.Name, call.Ct);
         return TypedResults.Ok(new CoverageDto(id,
             [.. lots.Select(l => new LotCoverageDto(l.Lot, l.Title, l.Covered, [.. l.Codes.Select(c => new CodeCoverageDto(Code(c.Code),
                 [.. c.CoveredBy.Select(f => new NamedDto(f, names.GetValueOrDefault(f, "")))]))]))],
@@ -112,16 +111,16 @@ public static class AllianceEndpoints
     /// can (greedy set cover).
     /// </summary>
     static async Task<Results<Ok<SuggestionsDto>, ProblemHttpResult>> Suggestions(
-        Guid id, ClaimsPrincipal user, IGrainFactory grains, Access access, MarketplaceDbContext db, IOptions<TenderOptions> options, CancellationToken ct)
+        Guid id, [AsParameters] ViewerCall call, IOptions<TenderOptions> options)
     {
-        var workspace = await Workspace(id, user, grains, access, db, options.Value, ct);
+        var workspace = await Workspace(id, call, options.Value);
         if (workspace.Problem is { } no) return no.ToHttp();
         var (alliance, tender, lots) = workspace.Value;
         var gaps = Coverage.Gaps(lots);
         var place = tender.Details.Lots.Where(l => lots.Any(c => c.Lot == l.Number && !c.Covered)).Select(l => l.ComuneCode).FirstOrDefault(c => c is not null)
-            ?? await db.Directory.AsNoTracking().Where(d => d.BusinessId == alliance.LeadId).Select(d => d.ComuneCode).SingleOrDefaultAsync(ct);
-        var (ranked, cover) = await PartnerSuggestions.Find(db, alliance.SpaceId, gaps, [.. alliance.Members.Where(m => m.Standing is AllianceStanding.Active
-            or AllianceStanding.Invited).Select(m => m.FirmId)], [.. alliance.Active.Select(m => m.FirmId)], PartnerSuggestions.Origin(place), options.Value.MatchDigits, ct);
+            ?? await call.Db.Directory.AsNoTracking().Where(d => d.BusinessId == alliance.LeadId).Select(d => d.ComuneCode).SingleOrDefaultAsync(call.Ct);
+        var (ranked, cover) = await PartnerSuggestions.Find(call.Db, alliance.SpaceId, gaps, [.. alliance.Members.Where(m => m.Standing is AllianceStanding.Active
+            or AllianceStanding.Invited).Select(m => m.FirmId)], [.. alliance.Active.Select(m => m.FirmId)], PartnerSuggestions.Origin(place), options.Value.MatchDigits, call.Ct);
         SuggestedFirmDto Dto(PartnerCandidate c) => new(new NamedDto(c.FirmId, c.Name), [.. c.Covers.Keys.Select(Code)], c.DistanceKm, c.Verified, c.JointProjects,
             Math.Round((decimal)c.Score, 1));
         var covered = cover.SelectMany(c => c.Covers.Keys).ToHashSet();
@@ -134,24 +133,24 @@ public static class AllianceEndpoints
     /// active firms, with the check of the whole sealed chain.
     /// </summary>
     static async Task<Results<Ok<SealedAuditDto>, ProblemHttpResult>> Audit(
-        Guid id, ClaimsPrincipal user, Access access, MarketplaceDbContext db, AuditChains chains, CancellationToken ct)
+        Guid id, [AsParameters] ViewerCall call, AuditChains chains)
     {
-        if (await access.Alliance(id, user, watch: true, ct) is not { } alliance) return ProblemResults.NotFound(NotFound);
+        if (await call.Access.Alliance(id, call.User, watch: true, call.Ct) is not { } alliance) return ProblemResults.NotFound(NotFound);
         if (alliance.TenderId is not { } tenderId) return Problem.Conflict(NoAuditChain).ToHttp();
-        var bids = (await db.Bids.AsNoTracking().Where(b => b.TenderId == tenderId && b.BidderId == id).Select(b => b.BidId).ToListAsync(ct))
+        var bids = (await call.Db.Bids.AsNoTracking().Where(b => b.TenderId == tenderId && b.BidderId == id).Select(b => b.BidId).ToListAsync(call.Ct))
             .Select(b => b.ToString("N")).ToHashSet();
-        return TypedResults.Ok(await AuditEndpoints.SealedPart(tenderId, l => AuditChain.IsAlliances(l.Subject, id) || bids.Contains(l.Subject), db, chains, ct));
+        return TypedResults.Ok(await AuditEndpoints.SealedPart(tenderId, l => AuditChain.IsAlliances(l.Subject, id) || bids.Contains(l.Subject), call.Db, chains, call.Ct));
     }
 
     /// <summary>The alliance, its tender and the coverage of its lots, for a viewer of its workspace.</summary>
     static async Task<Outcome<(AllianceSnapshot Alliance, TenderSnapshot Tender, LotCoverage[] Lots)>> Workspace(
-        Guid id, ClaimsPrincipal user, IGrainFactory grains, Access access, MarketplaceDbContext db, TenderOptions options, CancellationToken ct)
+        Guid id, ViewerCall call, TenderOptions options)
     {
-        if (await access.Alliance(id, user, watch: true, ct) is not { } alliance) return Problem.NotFound(NotFound);
-        if (alliance.TenderId is not { } tenderId || await grains.Tender(tenderId).Get() is not { } tender)
+        if (await call.Access.Alliance(id, call.User, watch: true, call.Ct) is not { } alliance) return Problem.NotFound(NotFound);
+        if (alliance.TenderId is not { } tenderId || await call.Grains.Tender(tenderId).Get() is not { } tender)
             return Problem.Conflict(NoTenderToCover);
         var firms = alliance.Active.Select(m => m.FirmId).ToList();
-        var capabilities = (await db.BusinessCapabilities.AsNoTracking().Where(c => firms.Contains(c.BusinessId)).ToListAsync(ct))
+        var capabilities = (await call.Db.BusinessCapabilities.AsNoTracking().Where(c => firms.Contains(c.BusinessId)).ToListAsync(call.Ct))
             .GroupBy(c => c.BusinessId).ToDictionary(g => g.Key, g => g.Select(c => c.CpvDigits).ToArray());
         return (alliance, tender, Coverage.Of(tender.Details, capabilities, options.MatchDigits));
     }
@@ -162,17 +161,17 @@ public static class AllianceEndpoints
     /// A firm's relationship ledger, for its people: every firm it has bid with, the joint bids, the lots they won and
     /// the value of that work. Bids count once submitted (withdrawn ones do not).
     /// </summary>
-    static async Task<Results<Ok<PartnerLedgerDto[]>, ProblemHttpResult>> Ledger(Guid id, ClaimsPrincipal user, Access access, MarketplaceDbContext db, CancellationToken ct)
+    static async Task<Results<Ok<PartnerLedgerDto[]>, ProblemHttpResult>> Ledger(Guid id, [AsParameters] ViewerCall call)
     {
-        if (!await access.IsOneOf(user, id, ct)) return Problem.Forbidden(NotTheFirmsPeopleLedger).ToHttp();
-        var ours = db.BidTenderers.Where(t => t.FirmId == id).Select(t => t.BidId);
-        var rows = await db.BidTenderers.AsNoTracking()
-            .Where(t => ours.Contains(t.BidId) && t.FirmId != id && db.Bids.Any(b => b.BidId == t.BidId && b.Status == BidStatus.Submitted))
-            .Select(t => new { t.FirmId, t.BidId }).ToListAsync(ct);
+        if (!await call.Access.IsOneOf(call.User, id, call.Ct)) return Problem.Forbidden(NotTheFirmsPeopleLedger).ToHttp();
+        var ours = call.Db.BidTenderers.Where(t => t.FirmId == id).Select(t => t.BidId);
+        var rows = await call.Db.BidTenderers.AsNoTracking()
+            .Where(t => ours.Contains(t.BidId) && t.FirmId != id && call.Db.Bids.Any(b => b.BidId == t.BidId && b.Status == BidStatus.Submitted))
+            .Select(t => new { t.FirmId, t.BidId }).ToListAsync(call.Ct);
         var bidIds = rows.Select(r => r.BidId).Distinct().ToList();
-        var awards = await db.Awards.AsNoTracking().Where(a => bidIds.Contains(a.BidId)).ToListAsync(ct);
+        var awards = await call.Db.Awards.AsNoTracking().Where(a => bidIds.Contains(a.BidId)).ToListAsync(call.Ct);
         var partners = rows.Select(r => r.FirmId).Distinct().ToList();
-        var names = await db.Directory.AsNoTracking().Where(d => partners.Contains(d.BusinessId)).ToDictionaryAsync(d => d.BusinessId, d => d.Name, ct);
+        var names = await call.Db.Directory.AsNoTracking().Where(d => partners.Contains(d.BusinessId)).ToDictionaryAsync(d => d.BusinessId, d => d.Name, call.Ct);
         return TypedResults.Ok(rows.GroupBy(r => r.FirmId).Select(g =>
         {
             var bids = g.Select(r => r.BidId).Distinct().ToList();
@@ -183,16 +182,16 @@ public static class AllianceEndpoints
     }
 
     /// <summary>The alliances a firm is in or invited to, for its people.</summary>
-    static async Task<Results<Ok<AllianceSummaryDto[]>, ProblemHttpResult>> OfFirm(Guid id, ClaimsPrincipal user, Access access, MarketplaceDbContext db, CancellationToken ct)
+    static async Task<Results<Ok<AllianceSummaryDto[]>, ProblemHttpResult>> OfFirm(Guid id, [AsParameters] ViewerCall call)
     {
-        if (!await access.IsOneOf(user, id, ct)) return Problem.Forbidden(NotTheFirmsPeopleAlliances).ToHttp();
-        var rows = await db.AllianceMembers.AsNoTracking()
+        if (!await call.Access.IsOneOf(call.User, id, call.Ct)) return Problem.Forbidden(NotTheFirmsPeopleAlliances).ToHttp();
+        var rows = await call.Db.AllianceMembers.AsNoTracking()
             .Where(m => m.FirmId == id && (m.Standing == AllianceStanding.Active || m.Standing == AllianceStanding.Invited))
-            .Join(db.Alliances, m => m.AllianceId, a => a.AllianceId, (m, a) => new { Member = m, Alliance = a })
-            .GroupJoin(db.Tenders, x => x.Alliance.TenderId, t => t.TenderId, (x, t) => new { x.Member, x.Alliance, Tenders = t })
+            .Join(call.Db.Alliances, m => m.AllianceId, a => a.AllianceId, (m, a) => new { Member = m, Alliance = a })
+            .GroupJoin(call.Db.Tenders, x => x.Alliance.TenderId, t => t.TenderId, (x, t) => new { x.Member, x.Alliance, Tenders = t })
             .SelectMany(x => x.Tenders.DefaultIfEmpty(), (x, t) => new { x.Member, x.Alliance, TenderTitle = t == null ? null : t.Title })
-            .Join(db.Directory, x => x.Alliance.LeadId, d => d.BusinessId, (x, d) => new { x.Member, x.Alliance, x.TenderTitle, LeadName = d.Name })
-            .OrderByDescending(x => x.Alliance.UpdatedAt).Take(200).ToListAsync(ct);
+            .Join(call.Db.Directory, x => x.Alliance.LeadId, d => d.BusinessId, (x, d) => new { x.Member, x.Alliance, x.TenderTitle, LeadName = d.Name })
+            .OrderByDescending(x => x.Alliance.UpdatedAt).Take(200).ToListAsync(call.Ct);
         return TypedResults.Ok(rows.Select(x => new AllianceSummaryDto(x.Alliance.AllianceId, x.Alliance.Name, x.Alliance.TenderId, x.TenderTitle,
             x.Alliance.LeadId, x.LeadName, id, x.Member.Role, x.Member.Standing)).ToArray());
     }
@@ -202,20 +201,21 @@ public static class AllianceEndpoints
     /// not answer the same, before the grain says anything about its firms or its state.
     /// </summary>
     static async Task<Results<Ok<AllianceDto>, ProblemHttpResult>> Respond(Guid id,
-        Func<IAllianceGrain, Task<Outcome<AllianceSnapshot>>> command, ClaimsPrincipal user, IGrainFactory grains, Access access, MarketplaceDbContext db, CancellationToken ct)
+        Func<IAllianceGrain, Task<Outcome<AllianceSnapshot>>> command, ViewerCall call)
     {
-        if (await access.Alliance(id, user, watch: false, ct) is null) return ProblemResults.NotFound(NotFound);
-        var outcome = await command(grains.Alliance(id));
-        return outcome.Problem is { } no ? no.ToHttp() : TypedResults.Ok(await Dto(await View(outcome.Value!, user, grains, access, ct), grains, db, ct));
+        if (await call.Access.Alliance(id, call.User, watch: false, call.Ct) is null) return ProblemResults.NotFound(NotFound);
+        var outcome = await command(call.Grains.Alliance(id));
+        return outcome.Problem is { } no ? no.ToHttp() : TypedResults.Ok(await Dto(await View(outcome.Value!, call), call));
     }
 
     /// <summary>The alliance after a command, as the viewer now sees it: with nothing to do once their firms are out of it (left, declined, removed).</summary>
-    static async Task<AllianceView> View(AllianceSnapshot changed, ClaimsPrincipal user, IGrainFactory grains, Access access, CancellationToken ct) =>
-        await grains.Alliance(changed.Id).ViewFor(user.UserId(), [.. (await access.Firms(user, ct)).Businesses])
+    static async Task<AllianceView> View(AllianceSnapshot changed, ViewerCall call) =>
+        await call.Grains.Alliance(changed.Id).ViewFor(call.User.UserId(), [.. (await call.Access.Firms(call.User, call.Ct)).Businesses])
         ?? new AllianceView(changed, ViewerActions<AllianceAction>.None, [], []);
 
-    static async Task<AllianceDto> Dto(AllianceView view, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
+    static async Task<AllianceDto> Dto(AllianceView view, ViewerCall call)
     {
+        var (_, grains, _, db, ct) = call;
         var a = view.Alliance;
         var firms = a.Members.Select(m => m.FirmId).ToList();
         var names = await db.Directory.AsNoTracking().Where(d => firms.Contains(d.BusinessId)).ToDictionaryAsync(d => d.BusinessId, d => d.Name, ct);

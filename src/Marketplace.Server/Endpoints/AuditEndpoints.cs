@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Marketplace.Data;
 using Marketplace.Data.Audit;
 using Marketplace.Server.Auth;
@@ -33,16 +32,16 @@ public static class AuditEndpoints
     /// (GET /api/alliances/{id}/audit).
     /// </summary>
     static async Task<Results<Ok<AuditDto>, ProblemHttpResult>> Audit(
-        Guid id, ClaimsPrincipal user, Access access, MarketplaceDbContext db, AuditChains chains, CancellationToken ct)
+        Guid id, [AsParameters] ViewerCall call, AuditChains chains)
     {
-        if (await access.Tender(id, user) is not { } tender) return ProblemResults.NotFound(TenderState.NotFound);
-        var (file, verdict) = await chains.Public(db, id, ct);
-        var buyerReads = TenderRules.BidsOpened(tender.Status) && await access.ActsForBuyer(id, user);
-        var mine = (await access.Firms(user, ct)).Businesses;
-        var ownBids = (await db.Bids.AsNoTracking().Where(b => b.TenderId == id && mine.Contains(b.BidderId)).Select(b => b.BidId).ToListAsync(ct))
+        if (await call.Access.Tender(id, call.User) is not { } tender) return ProblemResults.NotFound(TenderState.NotFound);
+        var (file, verdict) = await chains.Public(call.Db, id, call.Ct);
+        var buyerReads = TenderRules.BidsOpened(tender.Status) && await call.Access.ActsForBuyer(id, call.User);
+        var mine = (await call.Access.Firms(call.User, call.Ct)).Businesses;
+        var ownBids = (await call.Db.Bids.AsNoTracking().Where(b => b.TenderId == id && mine.Contains(b.BidderId)).Select(b => b.BidId).ToListAsync(call.Ct))
             .Select(b => b.ToString("N")).ToHashSet();
         var sealedPart = buyerReads || ownBids.Count > 0
-            ? await SealedPart(id, l => ownBids.Contains(l.Subject) || (buyerReads && !AuditChain.IsAlliances(l.Subject)), db, chains, ct)
+            ? await SealedPart(id, l => ownBids.Contains(l.Subject) || (buyerReads && !AuditChain.IsAlliances(l.Subject)), call.Db, chains, call.Ct)
             : null;
         return TypedResults.Ok(new AuditDto(verdict.Finding is AuditFinding.Holds or AuditFinding.NotCheckpointed, verdict.FirstBroken, file.Links.Length,
             [.. file.Links.Select(AuditLinkDto.Of)], verdict.Finding, file.Checkpoint is { } c ? AuditCheckpointDto.Of(c) : null, sealedPart));
@@ -50,9 +49,9 @@ public static class AuditEndpoints
 
     /// <summary>The tender's public chain as a file for the offline verifier (tools/Marketplace.AuditVerifier).</summary>
     static async Task<Results<Ok<AuditChainFile>, ProblemHttpResult>> Chain(
-        Guid id, ClaimsPrincipal user, Access access, MarketplaceDbContext db, AuditChains chains, CancellationToken ct) =>
-        await access.Tender(id, user) is not null
-            ? TypedResults.Ok(await chains.Download(db, id, ct))
+        Guid id, [AsParameters] ViewerCall call, AuditChains chains) =>
+        await call.Access.Tender(id, call.User) is not null
+            ? TypedResults.Ok(await chains.Download(call.Db, id, call.Ct))
             : ProblemResults.NotFound(TenderState.NotFound);
 
     /// <summary>The latest signed checkpoints, newest first.</summary>

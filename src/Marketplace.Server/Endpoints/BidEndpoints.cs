@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Marketplace.Businesses;
 using Marketplace.Data;
 using Marketplace.Data.Storage;
@@ -36,7 +35,7 @@ public static class BidEndpoints
     }
 
     static async Task<Results<Ok<ReceiptDto>, ProblemHttpResult>> Submit(
-        Guid id, Guid bidderId, SubmitBidRequest body, ClaimsPrincipal user, IGrainFactory grains, Access access, MarketplaceDbContext db, MarketplaceClock clock, CancellationToken ct)
+        Guid id, Guid bidderId, SubmitBidRequest body, [AsParameters] ViewerCall call, MarketplaceClock clock)
     {
         var receivedAt = clock.Now(); // the bid counts from here: the server has it
         var lots = new List<LotPrice>();
@@ -46,45 +45,45 @@ public static class BidEndpoints
             lots.Add(new LotPrice(lot.Lot, price.ToMoney()));
         }
         // The firm's files are looked up only for its own people: to anyone else, the refusal says nothing about them.
-        if (!await access.Edits(user, bidderId, ct)) return Problem.Forbidden(TenderRules.NotTheBidder).ToHttp();
-        var documents = await DocumentEndpoints.Resolve(body.Documents ?? [], bidderId, "documents", db, ct, sealedFor: id);
+        if (!await call.Access.Edits(call.User, bidderId, call.Ct)) return Problem.Forbidden(TenderRules.NotTheBidder).ToHttp();
+        var documents = await DocumentEndpoints.Resolve(body.Documents ?? [], bidderId, "documents", call.Db, call.Ct, sealedFor: id);
         if (documents.Problem is { } bad) return bad.ToHttp();
-        var outcome = await grains.Bid(id, bidderId).Submit(new SubmitBid(user.UserId(), [new Tenderer(bidderId, TendererRole.Lead)], [.. lots],
+        var outcome = await call.Grains.Bid(id, bidderId).Submit(new SubmitBid(call.User.UserId(), [new Tenderer(bidderId, TendererRole.Lead)], [.. lots],
             [.. (body.Answers ?? []).Select(a => new CriterionAnswer(a.Criterion, a.Text ?? ""))], documents.Value!, receivedAt));
         return outcome.Problem is { } no ? no.ToHttp() : TypedResults.Ok(ReceiptDto.From(outcome.Value!));
     }
 
     static async Task<Results<Ok<BidDto>, ProblemHttpResult>> Withdraw(
-        Guid id, Guid bidderId, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
+        Guid id, Guid bidderId, [AsParameters] GrainCall call)
     {
-        var outcome = await grains.Bid(id, bidderId).Withdraw(user.UserId(), fromWorkspace: false);
-        return outcome.Problem is { } no ? no.ToHttp() : TypedResults.Ok(await Dto(outcome.Value!, db, ct));
+        var outcome = await call.Grains.Bid(id, bidderId).Withdraw(call.User.UserId(), fromWorkspace: false);
+        return outcome.Problem is { } no ? no.ToHttp() : TypedResults.Ok(await Dto(outcome.Value!, call.Db, call.Ct));
     }
 
     static async Task<Results<Ok<BidDto>, ProblemHttpResult>> Read(
-        Guid id, Guid bidderId, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
+        Guid id, Guid bidderId, [AsParameters] GrainCall call)
     {
-        var outcome = await grains.Bid(id, bidderId).Read(user.UserId());
-        return outcome.Problem is { } no ? no.ToHttp() : TypedResults.Ok(await Dto(outcome.Value!, db, ct));
+        var outcome = await call.Grains.Bid(id, bidderId).Read(call.User.UserId());
+        return outcome.Problem is { } no ? no.ToHttp() : TypedResults.Ok(await Dto(outcome.Value!, call.Db, call.Ct));
     }
 
     /// <summary>A file attached to a bid, for whoever may read the bid.</summary>
     static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Document(
-        Guid id, Guid bidderId, Guid documentId, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, StateSealer sealer, CancellationToken ct)
+        Guid id, Guid bidderId, Guid documentId, [AsParameters] GrainCall call, StateSealer sealer)
     {
-        var outcome = await grains.Bid(id, bidderId).Read(user.UserId());
+        var outcome = await call.Grains.Bid(id, bidderId).Read(call.User.UserId());
         if (outcome.Problem is { } no) return no.ToHttp();
         return outcome.Value!.Content!.Documents.Any(d => d.Id == documentId)
-            ? await DocumentEndpoints.Download(documentId, db, sealer, ct) : ProblemResults.NotFound(NoSuchDocument);
+            ? await DocumentEndpoints.Download(documentId, call.Db, sealer, call.Ct) : ProblemResults.NotFound(NoSuchDocument);
     }
 
     /// <summary>What the bidder learns after opening: its rank, points and the outcome on each lot it bid for.</summary>
     static async Task<Results<Ok<BidResultDto[]>, ProblemHttpResult>> Result(
-        Guid id, Guid bidderId, ClaimsPrincipal user, IGrainFactory grains, CancellationToken ct)
+        Guid id, Guid bidderId, [AsParameters] GrainCall call)
     {
-        var read = await grains.Bid(id, bidderId).Read(user.UserId());
+        var read = await call.Grains.Bid(id, bidderId).Read(call.User.UserId());
         if (read.Problem is { } no) return no.ToHttp();
-        var tender = (await grains.Tender(id).Get())!;
+        var tender = (await call.Grains.Tender(id).Get())!;
         if (tender.Bids.FirstOrDefault(b => b.BidId == read.Value!.BidId) is not { } bid)
             return Problem.Conflict(NotOpened).ToHttp();
         return TypedResults.Ok(bid.Lots.Select(l =>
@@ -99,15 +98,15 @@ public static class BidEndpoints
 
     /// <summary>The buyer's working view once the bids are opened: per lot, every bid ranked by its weighted points.</summary>
     static async Task<Results<Ok<EvaluationDto>, ProblemHttpResult>> Evaluation(
-        Guid id, ClaimsPrincipal user, Access access, MarketplaceDbContext db, CancellationToken ct)
+        Guid id, [AsParameters] ViewerCall call)
     {
-        if (await access.Tender(id, user) is not { } tender) return ProblemResults.NotFound(TenderState.NotFound);
-        if (!await access.ActsForBuyer(id, user)) return Problem.Forbidden(NotTheEvaluator).ToHttp();
+        if (await call.Access.Tender(id, call.User) is not { } tender) return ProblemResults.NotFound(TenderState.NotFound);
+        if (!await call.Access.ActsForBuyer(id, call.User)) return Problem.Forbidden(NotTheEvaluator).ToHttp();
         if (!TenderRules.BidsOpened(tender.Status)) return Problem.Conflict(Sealed).ToHttp();
         var failed = tender.Bids.Where(b => b.Failure is not null).ToList();
         var firms = tender.Bids.SelectMany(b => b.Tenderers.Select(t => t.FirmId)).Concat(failed.Select(b => b.BidderId)).Distinct().ToList();
-        var names = await db.Directory.AsNoTracking().Where(d => firms.Contains(d.BusinessId)).ToDictionaryAsync(d => d.BusinessId, d => d.Name, ct);
-        foreach (var alliance in await db.Alliances.AsNoTracking().Where(a => firms.Contains(a.AllianceId)).ToListAsync(ct)) names[alliance.AllianceId] = alliance.Name;
+        var names = await call.Db.Directory.AsNoTracking().Where(d => firms.Contains(d.BusinessId)).ToDictionaryAsync(d => d.BusinessId, d => d.Name, call.Ct);
+        foreach (var alliance in await call.Db.Alliances.AsNoTracking().Where(a => firms.Contains(a.AllianceId)).ToListAsync(call.Ct)) names[alliance.AllianceId] = alliance.Name;
         var failures = failed.Select(b => new IntegrityFailureDto(b.BidId, b.BidderId, names.GetValueOrDefault(b.BidderId, ""), b.Failure!.Value, b.Digest,
             b.ReceivedAt == default ? null : b.ReceivedAt)).ToArray();
         return TypedResults.Ok(new EvaluationDto(tender.Details.Lots.Select(lot =>
@@ -124,14 +123,14 @@ public static class BidEndpoints
     }
 
     /// <summary>A firm's own bids with their receipts, for its people.</summary>
-    static async Task<Results<Ok<MyBidDto[]>, ProblemHttpResult>> OfFirm(Guid id, ClaimsPrincipal user, Access access, MarketplaceDbContext db, CancellationToken ct)
+    static async Task<Results<Ok<MyBidDto[]>, ProblemHttpResult>> OfFirm(Guid id, [AsParameters] ViewerCall call)
     {
-        if (!await access.IsOneOf(user, id, ct))
+        if (!await call.Access.IsOneOf(call.User, id, call.Ct))
             return Problem.Forbidden(NotTheFirmsPeople).ToHttp();
-        var rows = await db.BidTenderers.AsNoTracking().Where(t => t.FirmId == id)
-            .Join(db.Bids, t => t.BidId, b => b.BidId, (t, b) => b)
-            .Join(db.Tenders, b => b.TenderId, t => t.TenderId, (b, t) => new { Bid = b, t.Title, t.Status })
-            .OrderByDescending(x => x.Bid.ReceivedAt).Take(200).ToListAsync(ct);
+        var rows = await call.Db.BidTenderers.AsNoTracking().Where(t => t.FirmId == id)
+            .Join(call.Db.Bids, t => t.BidId, b => b.BidId, (t, b) => b)
+            .Join(call.Db.Tenders, b => b.TenderId, t => t.TenderId, (b, t) => new { Bid = b, t.Title, t.Status })
+            .OrderByDescending(x => x.Bid.ReceivedAt).Take(200).ToListAsync(call.Ct);
         return TypedResults.Ok(rows.Select(x => new MyBidDto(x.Bid.TenderId, x.Title, x.Status, x.Bid.BidId, x.Bid.Status,
             new ReceiptDto(x.Bid.TenderId, x.Bid.BidId, x.Bid.Submission, x.Bid.Digest, x.Bid.ReceivedAt, Salt: null))).ToArray());
     }

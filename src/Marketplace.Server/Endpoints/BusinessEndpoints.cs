@@ -57,9 +57,9 @@ public static class BusinessEndpoints
     }
 
     static async Task<Results<Ok<BusinessProfileDto>, ProblemHttpResult>> Get(
-        Guid id, ClaimsPrincipal user, IGrainFactory grains, Access access, CancellationToken ct) =>
-        await grains.GetGrain<IBusinessGrain>(id).Get() is { } business
-            ? TypedResults.Ok(BusinessProfileDto.From(business, await access.SeesContacts(user, business, ct)))
+        Guid id, [AsParameters] ViewerCall call) =>
+        await call.Grains.GetGrain<IBusinessGrain>(id).Get() is { } business
+            ? TypedResults.Ok(BusinessProfileDto.From(business, await call.Access.SeesContacts(call.User, business, call.Ct)))
             : ProblemResults.NotFound(BusinessState.NotFound);
 
     /// <summary>
@@ -92,11 +92,11 @@ public static class BusinessEndpoints
     }
 
     static async Task<Results<Ok<BusinessMemberDto[]>, ProblemHttpResult>> Members(
-        Guid id, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
+        Guid id, [AsParameters] GrainCall call)
     {
-        if (await grains.GetGrain<IBusinessGrain>(id).Get() is not { } business) return ProblemResults.NotFound(BusinessState.NotFound);
-        if (business.RoleOf(user.UserId()) is null) return Problem.Forbidden(NotAMember).ToHttp();
-        return TypedResults.Ok(await MemberDtos(business.Members, db, ct));
+        if (await call.Grains.GetGrain<IBusinessGrain>(id).Get() is not { } business) return ProblemResults.NotFound(BusinessState.NotFound);
+        if (business.RoleOf(call.User.UserId()) is null) return Problem.Forbidden(NotAMember).ToHttp();
+        return TypedResults.Ok(await MemberDtos(business.Members, call.Db, call.Ct));
     }
 
     static async Task<Ok<MyBusinessDto[]>> Mine(ClaimsPrincipal user, MarketplaceDbContext db, CancellationToken ct)

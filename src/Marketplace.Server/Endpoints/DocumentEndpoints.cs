@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Security.Cryptography;
 using Marketplace.Businesses;
 using Marketplace.Data;
@@ -54,36 +53,36 @@ public static class DocumentEndpoints
     }
 
     static async Task<Results<Created<DocumentDto>, ProblemHttpResult>> Upload(
-        Guid id, string? name, HttpRequest request, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, MarketplaceClock clock, CancellationToken ct)
+        Guid id, string? name, HttpRequest request, [AsParameters] GrainCall call, MarketplaceClock clock)
     {
-        var business = await grains.GetGrain<IBusinessGrain>(id).Get();
+        var business = await call.Grains.GetGrain<IBusinessGrain>(id).Get();
         if (business is null) return ProblemResults.NotFound(NoSuchBusiness);
-        if (!business.CanEdit(user.UserId())) return Problem.Forbidden(NotAnUploader).ToHttp();
+        if (!business.CanEdit(call.User.UserId())) return Problem.Forbidden(NotAnUploader).ToHttp();
         var fileName = Path.GetFileName(name?.Trim() ?? "");
         if (fileName.Length is 0 or > 200) return Problem.Invalid("name", FileName, ("max", 200)).ToHttp();
         if (!Types.TryGetValue(Path.GetExtension(fileName), out var type))
             return Problem.Invalid("name", FileType, ("types", string.Join(", ", Types.Keys))).ToHttp();
         using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, ct);
+        await request.Body.CopyToAsync(buffer, call.Ct);
         var bytes = buffer.ToArray();
         if (bytes.Length == 0) return Problem.Invalid("body", Empty).ToHttp();
         if (!bytes.AsSpan().StartsWith(type.Magic)) return Problem.Invalid("body", NotOfType, ("extension", Path.GetExtension(fileName))).ToHttp();
         var document = new DocumentEntry
         {
             Id = Guid.NewGuid(), OwnerId = id, Name = fileName, ContentType = type.ContentType, Size = bytes.Length,
-            Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)), Content = bytes, UploadedBy = user.UserId(), UploadedAt = clock.Now(),
+            Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)), Content = bytes, UploadedBy = call.User.UserId(), UploadedAt = clock.Now(),
         };
-        db.Documents.Add(document);
-        await db.SaveChangesAsync(ct);
+        call.Db.Documents.Add(document);
+        await call.Db.SaveChangesAsync(call.Ct);
         return TypedResults.Created($"/api/businesses/{id}/documents/{document.Id}",
             new DocumentDto(document.Id, document.Name, document.ContentType, document.Size, document.Sha256));
     }
 
     /// <summary>A tender's document, for whoever may see the tender.</summary>
     static async Task<Results<FileContentHttpResult, ProblemHttpResult>> OfTender(
-        Guid id, Guid documentId, ClaimsPrincipal user, Access access, MarketplaceDbContext db, StateSealer sealer, CancellationToken ct) =>
-        await access.Tender(id, user) is { } tender && tender.Details.Documents.Any(d => d.Id == documentId)
-            ? await Download(documentId, db, sealer, ct) : ProblemResults.NotFound(NoSuchTenderDocument);
+        Guid id, Guid documentId, [AsParameters] ViewerCall call, StateSealer sealer) =>
+        await call.Access.Tender(id, call.User) is { } tender && tender.Details.Documents.Any(d => d.Id == documentId)
+            ? await Download(documentId, call.Db, sealer, call.Ct) : ProblemResults.NotFound(NoSuchTenderDocument);
 
     /// <summary>A file's bytes, unsealed when a bid carries it (the caller has checked the reader may see that bid).</summary>
     internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Download(Guid documentId, MarketplaceDbContext db, StateSealer sealer, CancellationToken ct)

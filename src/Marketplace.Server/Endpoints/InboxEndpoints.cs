@@ -21,14 +21,14 @@ public static class InboxEndpoints
     }
 
     static async Task<Results<Ok<InboxItemDto[]>, ProblemHttpResult>> Inbox(
-        Guid id, ClaimsPrincipal user, UserManager<MarketplaceUser> users, Access access, MarketplaceDbContext db, CancellationToken ct)
+        Guid id, [AsParameters] ViewerCall call, UserManager<MarketplaceUser> users)
     {
-        var me = user.UserId();
-        if (!await access.IsOneOf(user, id, ct))
+        var me = call.User.UserId();
+        if (!await call.Access.IsOneOf(call.User, id, call.Ct))
             return Problem.Forbidden(NotTheFirms).ToHttp();
         var readAt = (await users.FindByIdAsync(me.ToString()))?.InboxReadAt;
-        var rows = await db.Inbox.AsNoTracking().Where(i => i.BusinessId == id).OrderByDescending(i => i.At).Take(100)
-            .Join(db.Tenders, i => i.TenderId, t => t.TenderId, (i, t) => new { Item = i, t.Status, t.SubmissionDeadline }).ToListAsync(ct);
+        var rows = await call.Db.Inbox.AsNoTracking().Where(i => i.BusinessId == id).OrderByDescending(i => i.At).Take(100)
+            .Join(call.Db.Tenders, i => i.TenderId, t => t.TenderId, (i, t) => new { Item = i, t.Status, t.SubmissionDeadline }).ToListAsync(call.Ct);
         return TypedResults.Ok(rows.Select(x => new InboxItemDto(x.Item.TenderId, x.Item.Title, x.Item.At, readAt is null || x.Item.At > readAt,
             x.Status, x.SubmissionDeadline)).ToArray());
     }

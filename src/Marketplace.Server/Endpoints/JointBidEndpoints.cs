@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Marketplace.Alliances;
 using Marketplace.Data;
 using Marketplace.Data.Storage;
@@ -34,58 +33,58 @@ public static class JointBidEndpoints
 
     static IJointBidGrain Bid(this IGrainFactory grains, Guid allianceId) => grains.GetGrain<IJointBidGrain>(allianceId);
 
-    static Task<Results<Ok<JointBidDto>, ProblemHttpResult>> Read(Guid id, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
-        Respond(grains.Bid(id).Read(user.UserId()), grains, db, ct);
+    static Task<Results<Ok<JointBidDto>, ProblemHttpResult>> Read(Guid id, [AsParameters] GrainCall call) =>
+        Respond(call.Grains.Bid(id).Read(call.User.UserId()), call.Grains, call.Db, call.Ct);
 
     static Task<Results<Ok<JointBidDto>, ProblemHttpResult>> Save(
-        Guid id, SaveWorkPackageRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
+        Guid id, SaveWorkPackageRequest body, [AsParameters] GrainCall call) =>
         body.Price is not { } price ? Task.FromResult<Results<Ok<JointBidDto>, ProblemHttpResult>>(ProblemResults.Required("price"))
-        : Respond(grains.Bid(id).SaveWorkPackage(new SaveWorkPackage(user.UserId(), body.Id, body.Version, body.Title ?? "", body.Lot, body.Description,
-            body.FirmId, price.ToMoney())), grains, db, ct);
+        : Respond(call.Grains.Bid(id).SaveWorkPackage(new SaveWorkPackage(call.User.UserId(), body.Id, body.Version, body.Title ?? "", body.Lot, body.Description,
+            body.FirmId, price.ToMoney())), call.Grains, call.Db, call.Ct);
 
     static Task<Results<Ok<JointBidDto>, ProblemHttpResult>> Delete(
-        Guid id, Guid packageId, int version, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
-        Respond(grains.Bid(id).DeleteWorkPackage(user.UserId(), packageId, version), grains, db, ct);
+        Guid id, Guid packageId, int version, [AsParameters] GrainCall call) =>
+        Respond(call.Grains.Bid(id).DeleteWorkPackage(call.User.UserId(), packageId, version), call.Grains, call.Db, call.Ct);
 
     static Task<Results<Ok<JointBidDto>, ProblemHttpResult>> Answer(
-        Guid id, int criterion, SaveAnswerRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
-        Respond(grains.Bid(id).SaveAnswer(new SaveJointAnswer(user.UserId(), criterion, body.Version, body.Text ?? "")), grains, db, ct);
+        Guid id, int criterion, SaveAnswerRequest body, [AsParameters] GrainCall call) =>
+        Respond(call.Grains.Bid(id).SaveAnswer(new SaveJointAnswer(call.User.UserId(), criterion, body.Version, body.Text ?? "")), call.Grains, call.Db, call.Ct);
 
     static async Task<Results<Ok<JointBidDto>, ProblemHttpResult>> Attach(
-        Guid id, AttachDocumentsRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
+        Guid id, AttachDocumentsRequest body, [AsParameters] GrainCall call)
     {
         // Outsiders are refused before anything is said about the files.
-        var read = await grains.Bid(id).Read(user.UserId());
+        var read = await call.Grains.Bid(id).Read(call.User.UserId());
         if (read.Problem is { } hidden) return hidden.ToHttp();
-        var documents = await DocumentEndpoints.Resolve(body.Documents ?? [], body.FirmId, "documents", db, ct, sealedFor: read.Value!.TenderId);
+        var documents = await DocumentEndpoints.Resolve(body.Documents ?? [], body.FirmId, "documents", call.Db, call.Ct, sealedFor: read.Value!.TenderId);
         if (documents.Problem is { } bad) return bad.ToHttp();
-        return await Respond(grains.Bid(id).AttachDocuments(new AttachJointDocuments(user.UserId(), body.FirmId, documents.Value!)), grains, db, ct);
+        return await Respond(call.Grains.Bid(id).AttachDocuments(new AttachJointDocuments(call.User.UserId(), body.FirmId, documents.Value!)), call.Grains, call.Db, call.Ct);
     }
 
     static Task<Results<Ok<JointBidDto>, ProblemHttpResult>> Detach(
-        Guid id, Guid documentId, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
-        Respond(grains.Bid(id).DetachDocument(user.UserId(), documentId), grains, db, ct);
+        Guid id, Guid documentId, [AsParameters] GrainCall call) =>
+        Respond(call.Grains.Bid(id).DetachDocument(call.User.UserId(), documentId), call.Grains, call.Db, call.Ct);
 
     /// <summary>A file of the joint bid, for the alliance's firms (the buyer reads the submitted bid's files once opened).</summary>
     static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Document(
-        Guid id, Guid documentId, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, StateSealer sealer, CancellationToken ct)
+        Guid id, Guid documentId, [AsParameters] GrainCall call, StateSealer sealer)
     {
-        var outcome = await grains.Bid(id).Read(user.UserId());
+        var outcome = await call.Grains.Bid(id).Read(call.User.UserId());
         if (outcome.Problem is { } no) return no.ToHttp();
         return outcome.Value!.Documents.Any(d => d.Document.Id == documentId)
-            ? await DocumentEndpoints.Download(documentId, db, sealer, ct) : ProblemResults.NotFound(JointBidState.NoSuchDocument);
+            ? await DocumentEndpoints.Download(documentId, call.Db, sealer, call.Ct) : ProblemResults.NotFound(JointBidState.NoSuchDocument);
     }
 
     static Task<Results<Ok<JointBidDto>, ProblemHttpResult>> Sign(
-        Guid id, SignRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
-        Respond(grains.Bid(id).Sign(new SignJointBid(user.UserId(), body.FirmId, body.Digest ?? "")), grains, db, ct);
+        Guid id, SignRequest body, [AsParameters] GrainCall call) =>
+        Respond(call.Grains.Bid(id).Sign(new SignJointBid(call.User.UserId(), body.FirmId, body.Digest ?? "")), call.Grains, call.Db, call.Ct);
 
     static Task<Results<Ok<JointBidDto>, ProblemHttpResult>> Submit(
-        Guid id, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, MarketplaceClock clock, CancellationToken ct) =>
-        Respond(grains.Bid(id).Submit(user.UserId(), clock.Now()), grains, db, ct); // the bid counts from here: the server has it
+        Guid id, [AsParameters] GrainCall call, MarketplaceClock clock) =>
+        Respond(call.Grains.Bid(id).Submit(call.User.UserId(), clock.Now()), call.Grains, call.Db, call.Ct); // the bid counts from here: the server has it
 
-    static Task<Results<Ok<JointBidDto>, ProblemHttpResult>> Withdraw(Guid id, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
-        Respond(grains.Bid(id).Withdraw(user.UserId()), grains, db, ct);
+    static Task<Results<Ok<JointBidDto>, ProblemHttpResult>> Withdraw(Guid id, [AsParameters] GrainCall call) =>
+        Respond(call.Grains.Bid(id).Withdraw(call.User.UserId()), call.Grains, call.Db, call.Ct);
 
     static async Task<Results<Ok<JointBidDto>, ProblemHttpResult>> Respond(
         Task<Outcome<JointBidSnapshot>> command, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)

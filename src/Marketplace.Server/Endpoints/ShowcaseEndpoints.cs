@@ -36,11 +36,11 @@ public static class ShowcaseEndpoints
     static IShowcaseGrain Project(this IGrainFactory grains, Guid id) => grains.GetGrain<IShowcaseGrain>(id);
 
     static async Task<Results<Created<ShowcaseDto>, ProblemHttpResult>> Publish(
-        PublishShowcaseRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
+        PublishShowcaseRequest body, [AsParameters] GrainCall call)
     {
         var id = Guid.NewGuid();
-        var outcome = await grains.Project(id).Publish(new PublishShowcase(user.UserId(), body.FirmId, body.ToDetails()));
-        return outcome.Problem is { } no ? no.ToHttp() : TypedResults.Created($"/api/showcase/{id}", await Dto(outcome.Value!, true, db, ct));
+        var outcome = await call.Grains.Project(id).Publish(new PublishShowcase(call.User.UserId(), body.FirmId, body.ToDetails()));
+        return outcome.Problem is { } no ? no.ToHttp() : TypedResults.Created($"/api/showcase/{id}", await Dto(outcome.Value!, true, call.Db, call.Ct));
     }
 
     /// <summary>
@@ -48,27 +48,27 @@ public static class ShowcaseEndpoints
     /// put a made-up joint project on another firm's page.
     /// </summary>
     static async Task<Results<Ok<ShowcaseDto>, ProblemHttpResult>> Get(
-        Guid id, ClaimsPrincipal user, IGrainFactory grains, Access access, MarketplaceDbContext db, CancellationToken ct)
+        Guid id, [AsParameters] ViewerCall call)
     {
-        if (await grains.Project(id).Get() is not { } project) return ProblemResults.NotFound(ShowcaseRules.NoSuchProject);
-        var mine = await ViewerFirms(user, access, ct);
+        if (await call.Grains.Project(id).Get() is not { } project) return ProblemResults.NotFound(ShowcaseRules.NoSuchProject);
+        var mine = await ViewerFirms(call);
         var participant = project.Participants.Any(mine.Contains);
-        return project.Verified || participant ? TypedResults.Ok(await Dto(project, participant, db, ct))
+        return project.Verified || participant ? TypedResults.Ok(await Dto(project, participant, call.Db, call.Ct))
             : ProblemResults.NotFound(ShowcaseRules.NoSuchProject);
     }
 
     static async Task<Results<Ok<ShowcaseDto>, ProblemHttpResult>> Edit(
-        Guid id, EditShowcaseRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
-        await Respond(grains.Project(id).Edit(new EditShowcase(user.UserId(), body.Version, body.ToDetails())), db, ct);
+        Guid id, EditShowcaseRequest body, [AsParameters] GrainCall call) =>
+        await Respond(call.Grains.Project(id).Edit(new EditShowcase(call.User.UserId(), body.Version, body.ToDetails())), call.Db, call.Ct);
 
     static async Task<Results<Ok<ShowcaseDto>, ProblemHttpResult>> Answer(
-        Guid id, AnswerShowcaseRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
+        Guid id, AnswerShowcaseRequest body, [AsParameters] GrainCall call) =>
         body.Confirm is not { } confirm ? ProblemResults.Required("confirm")
-        : await Respond(grains.Project(id).Answer(new AnswerShowcase(user.UserId(), body.PartnerId, confirm, body.Version, body.Reason)), db, ct);
+        : await Respond(call.Grains.Project(id).Answer(new AnswerShowcase(call.User.UserId(), body.PartnerId, confirm, body.Version, body.Reason)), call.Db, call.Ct);
 
     static async Task<Results<Ok<ShowcaseDto>, ProblemHttpResult>> Verify(
-        Guid id, VerifyShowcaseRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
-        await Respond(grains.Project(id).Verify(new VerifyShowcase(user.UserId(), body.SpaceId, body.Version)), db, ct);
+        Guid id, VerifyShowcaseRequest body, [AsParameters] GrainCall call) =>
+        await Respond(call.Grains.Project(id).Verify(new VerifyShowcase(call.User.UserId(), body.SpaceId, body.Version)), call.Db, call.Ct);
 
     static async Task<Results<Ok<ShowcaseDto>, ProblemHttpResult>> Respond(Task<Outcome<ShowcaseSnapshot>> command, MarketplaceDbContext db, CancellationToken ct)
     {
@@ -77,10 +77,10 @@ public static class ShowcaseEndpoints
     }
 
     /// <summary>The projects a firm published or is named in: verified ones for everybody, all of them for its own people.</summary>
-    static async Task<Ok<ShowcaseDto[]>> OfBusiness(Guid id, ClaimsPrincipal user, Access access, MarketplaceDbContext db, CancellationToken ct)
+    static async Task<Ok<ShowcaseDto[]>> OfBusiness(Guid id, [AsParameters] ViewerCall call)
     {
-        var projectIds = db.ShowcaseParticipants.Where(p => p.FirmId == id).Select(p => p.ProjectId);
-        return TypedResults.Ok(await Dtos(db.ShowcaseProjects.Where(p => projectIds.Contains(p.ProjectId)), await ViewerFirms(user, access, ct), db, ct));
+        var projectIds = call.Db.ShowcaseParticipants.Where(p => p.FirmId == id).Select(p => p.ProjectId);
+        return TypedResults.Ok(await Dtos(call.Db.ShowcaseProjects.Where(p => projectIds.Contains(p.ProjectId)), await ViewerFirms(call), call.Db, call.Ct));
     }
 
     /// <summary>
@@ -88,14 +88,14 @@ public static class ShowcaseEndpoints
     /// the unverified ones too, to verify them for the association.
     /// </summary>
     static async Task<Results<Ok<ShowcaseDto[]>, ProblemHttpResult>> OfSpace(
-        Guid id, ClaimsPrincipal user, IGrainFactory grains, Access access, MarketplaceDbContext db, CancellationToken ct)
+        Guid id, [AsParameters] ViewerCall call)
     {
-        if (await grains.GetGrain<ISpaceGrain>(id).Get() is not { } space) return ProblemResults.NotFound(SpaceState.NotFound);
-        if (!await access.SeesDirectory(space, user, ct))
+        if (await call.Grains.GetGrain<ISpaceGrain>(id).Get() is not { } space) return ProblemResults.NotFound(SpaceState.NotFound);
+        if (!await call.Access.SeesDirectory(space, call.User, call.Ct))
             return Problem.Forbidden(SpaceEndpoints.MembersOnly).ToHttp();
-        var members = db.SpaceMembers.Where(m => m.SpaceId == id && m.Status == MembershipStatus.Member).Select(m => m.BusinessId);
-        var admin = user.UserIdOrNull() is { } me && await grains.GetGrain<ISpaceGrain>(id).IsAdmin(me);
-        return TypedResults.Ok(await Dtos(db.ShowcaseProjects.Where(p => members.Contains(p.PublisherId)), await ViewerFirms(user, access, ct), db, ct, all: admin));
+        var members = call.Db.SpaceMembers.Where(m => m.SpaceId == id && m.Status == MembershipStatus.Member).Select(m => m.BusinessId);
+        var admin = call.User.UserIdOrNull() is { } me && await call.Grains.GetGrain<ISpaceGrain>(id).IsAdmin(me);
+        return TypedResults.Ok(await Dtos(call.Db.ShowcaseProjects.Where(p => members.Contains(p.PublisherId)), await ViewerFirms(call), call.Db, call.Ct, all: admin));
     }
 
     static async Task<Ok<EndorsementDto[]>> Endorsements(Guid id, MarketplaceDbContext db, CancellationToken ct)
@@ -113,13 +113,13 @@ public static class ShowcaseEndpoints
     }
 
     static async Task<Results<Created<EndorsementDto>, ProblemHttpResult>> Endorse(
-        Guid id, EndorseRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
+        Guid id, EndorseRequest body, [AsParameters] GrainCall call)
     {
-        var outcome = await grains.Endorsement(body.EndorserFirmId, id).Endorse(new Endorse(user.UserId(), body.ProjectId, body.Text));
+        var outcome = await call.Grains.Endorsement(body.EndorserFirmId, id).Endorse(new Endorse(call.User.UserId(), body.ProjectId, body.Text));
         if (outcome.Problem is { } no) return no.ToHttp();
         var e = outcome.Value!;
-        var endorser = await db.Directory.Where(d => d.BusinessId == e.EndorserId).Select(d => d.Name).SingleAsync(ct);
-        var title = await db.ShowcaseProjects.Where(p => p.ProjectId == e.ProjectId).Select(p => p.Title).SingleAsync(ct);
+        var endorser = await call.Db.Directory.Where(d => d.BusinessId == e.EndorserId).Select(d => d.Name).SingleAsync(call.Ct);
+        var title = await call.Db.ShowcaseProjects.Where(p => p.ProjectId == e.ProjectId).Select(p => p.Title).SingleAsync(call.Ct);
         return TypedResults.Created($"/api/businesses/{id}/endorsements", new EndorsementDto(e.EndorserId, endorser, e.EndorsedId, e.ProjectId, title, e.Text, e.At));
     }
 
@@ -129,7 +129,7 @@ public static class ShowcaseEndpoints
         return outcome.Problem is { } no ? no.ToHttp() : TypedResults.NoContent();
     }
 
-    static async Task<HashSet<Guid>> ViewerFirms(ClaimsPrincipal user, Access access, CancellationToken ct) => [.. (await access.Firms(user, ct)).Businesses];
+    static async Task<HashSet<Guid>> ViewerFirms(ViewerCall call) => [.. (await call.Access.Firms(call.User, call.Ct)).Businesses];
 
     /// <param name="participant">Whether the viewer acts for one of the project's firms: only they read a partner's reason for declining.</param>
     static async Task<ShowcaseDto> Dto(ShowcaseSnapshot project, bool participant, MarketplaceDbContext db, CancellationToken ct)

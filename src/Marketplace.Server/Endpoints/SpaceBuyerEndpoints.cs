@@ -32,41 +32,41 @@ public static class SpaceBuyerEndpoints
 
     /// <summary>The buyers of a space (requests, approvals, mandates) with their history: for its admins.</summary>
     static async Task<Results<Ok<SpaceBuyerDto[]>, ProblemHttpResult>> OfSpace(
-        Guid id, ClaimsPrincipal user, IGrainFactory grains, Access access, MarketplaceDbContext db, CancellationToken ct) =>
-        await SpaceEndpoints.AdminView(id, user, grains) is null ? SpaceEndpoints.AdminRefusal(await grains.GetGrain<ISpaceGrain>(id).Get())
-        : TypedResults.Ok(await Dtos(db.SpaceBuyers.Where(b => b.SpaceId == id), user, grains, access, db, ct));
+        Guid id, [AsParameters] ViewerCall call) =>
+        await SpaceEndpoints.AdminView(id, call.User, call.Grains) is null ? SpaceEndpoints.AdminRefusal(await call.Grains.GetGrain<ISpaceGrain>(id).Get())
+        : TypedResults.Ok(await Dtos(call.Db.SpaceBuyers.Where(b => b.SpaceId == id), call));
 
     /// <summary>A buyer's standing in every space it dealt with: for the buyer's own people.</summary>
     static async Task<Results<Ok<SpaceBuyerDto[]>, ProblemHttpResult>> OfBuyer(
-        Guid id, ClaimsPrincipal user, IGrainFactory grains, Access access, MarketplaceDbContext db, CancellationToken ct) =>
-        !await access.IsOneOf(user, id, ct) ? Problem.Forbidden(NotTheBuyers).ToHttp()
-        : TypedResults.Ok(await Dtos(db.SpaceBuyers.Where(b => b.BuyerId == id), user, grains, access, db, ct));
+        Guid id, [AsParameters] ViewerCall call) =>
+        !await call.Access.IsOneOf(call.User, id, call.Ct) ? Problem.Forbidden(NotTheBuyers).ToHttp()
+        : TypedResults.Ok(await Dtos(call.Db.SpaceBuyers.Where(b => b.BuyerId == id), call));
 
     static Task<Results<Ok<SpaceBuyerDto>, ProblemHttpResult>> Request(
-        Guid id, Guid buyerId, ClaimsPrincipal user, IGrainFactory grains, Access access, MarketplaceDbContext db, CancellationToken ct) =>
-        Respond(grains.SpaceBuyer(id, buyerId).RequestPublishing(user.UserId()), user, grains, access, db, ct);
+        Guid id, Guid buyerId, [AsParameters] ViewerCall call) =>
+        Respond(call.Grains.SpaceBuyer(id, buyerId).RequestPublishing(call.User.UserId()), call);
 
     static async Task<Results<Ok<SpaceBuyerDto>, ProblemHttpResult>> Decide(
-        Guid id, Guid buyerId, BuyerDecisionRequest body, ClaimsPrincipal user, IGrainFactory grains, Access access, MarketplaceDbContext db, CancellationToken ct) =>
+        Guid id, Guid buyerId, BuyerDecisionRequest body, [AsParameters] ViewerCall call) =>
         body.Decision is not { } decision ? ProblemResults.Required("decision")
-        : await Respond(grains.SpaceBuyer(id, buyerId).Decide(user.UserId(), decision), user, grains, access, db, ct);
+        : await Respond(call.Grains.SpaceBuyer(id, buyerId).Decide(call.User.UserId(), decision), call);
 
     static Task<Results<Ok<SpaceBuyerDto>, ProblemHttpResult>> Grant(
-        Guid id, MandateRequest body, ClaimsPrincipal user, IGrainFactory grains, Access access, MarketplaceDbContext db, CancellationToken ct) =>
-        Respond(grains.SpaceBuyer(body.SpaceId, id).GrantMandate(user.UserId()), user, grains, access, db, ct);
+        Guid id, MandateRequest body, [AsParameters] ViewerCall call) =>
+        Respond(call.Grains.SpaceBuyer(body.SpaceId, id).GrantMandate(call.User.UserId()), call);
 
     static Task<Results<Ok<SpaceBuyerDto>, ProblemHttpResult>> Revoke(
-        Guid id, Guid spaceId, ClaimsPrincipal user, IGrainFactory grains, Access access, MarketplaceDbContext db, CancellationToken ct) =>
-        Respond(grains.SpaceBuyer(spaceId, id).RevokeMandate(user.UserId()), user, grains, access, db, ct);
+        Guid id, Guid spaceId, [AsParameters] ViewerCall call) =>
+        Respond(call.Grains.SpaceBuyer(spaceId, id).RevokeMandate(call.User.UserId()), call);
 
     static async Task<Results<Ok<SpaceBuyerDto>, ProblemHttpResult>> Respond(
-        Task<Outcome<SpaceBuyerSnapshot>> command, ClaimsPrincipal user, IGrainFactory grains, Access access, MarketplaceDbContext db, CancellationToken ct)
+        Task<Outcome<SpaceBuyerSnapshot>> command, ViewerCall call)
     {
         var outcome = await command;
         if (outcome.Problem is { } no) return no.ToHttp();
         var done = outcome.Value!;
         // The read model is written in the grain's own transaction, so it already says what the grain says.
-        return TypedResults.Ok((await Dtos(db.SpaceBuyers.Where(b => b.SpaceId == done.SpaceId && b.BuyerId == done.BuyerId), user, grains, access, db, ct)).Single());
+        return TypedResults.Ok((await Dtos(call.Db.SpaceBuyers.Where(b => b.SpaceId == done.SpaceId && b.BuyerId == done.BuyerId), call)).Single());
     }
 
     /// <summary>
@@ -75,22 +75,22 @@ public static class SpaceBuyerEndpoints
     /// whether they administer each space from that space's grain (a list names few spaces).
     /// </summary>
     static async Task<SpaceBuyerDto[]> Dtos(
-        IQueryable<SpaceBuyerEntry> standings, ClaimsPrincipal user, IGrainFactory grains, Access access, MarketplaceDbContext db, CancellationToken ct)
+        IQueryable<SpaceBuyerEntry> standings, ViewerCall call)
     {
         var rows = await standings.AsNoTracking()
-            .Join(db.Spaces, b => b.SpaceId, s => s.SpaceId, (b, s) => new { Standing = b, Space = s.Name })
-            .Join(db.Directory, x => x.Standing.BuyerId, d => d.BusinessId, (x, d) => new { x.Standing, x.Space, Buyer = d.Name, d.Kind })
-            .OrderBy(x => x.Buyer).ThenBy(x => x.Space).Take(500).ToListAsync(ct);
-        var viewer = await access.Firms(user, ct);
+            .Join(call.Db.Spaces, b => b.SpaceId, s => s.SpaceId, (b, s) => new { Standing = b, Space = s.Name })
+            .Join(call.Db.Directory, x => x.Standing.BuyerId, d => d.BusinessId, (x, d) => new { x.Standing, x.Space, Buyer = d.Name, d.Kind })
+            .OrderBy(x => x.Buyer).ThenBy(x => x.Space).Take(500).ToListAsync(call.Ct);
+        var viewer = await call.Access.Firms(call.User, call.Ct);
         var administers = new Dictionary<Guid, bool>();
         foreach (var spaceId in rows.Select(r => r.Standing.SpaceId).Distinct())
-            administers[spaceId] = await grains.GetGrain<ISpaceGrain>(spaceId).IsAdmin(user.UserId());
+            administers[spaceId] = await call.Grains.GetGrain<ISpaceGrain>(spaceId).IsAdmin(call.User.UserId());
         var spaceIds = rows.Select(r => r.Standing.SpaceId).Distinct().ToList();
         var buyerIds = rows.Select(r => r.Standing.BuyerId).Distinct().ToList();
-        var events = await db.SpaceBuyerEvents.AsNoTracking().Where(e => spaceIds.Contains(e.SpaceId) && buyerIds.Contains(e.BuyerId))
-            .GroupJoin(db.Users, e => e.ActorId, u => u.Id, (e, u) => new { Event = e, Actors = u })
+        var events = await call.Db.SpaceBuyerEvents.AsNoTracking().Where(e => spaceIds.Contains(e.SpaceId) && buyerIds.Contains(e.BuyerId))
+            .GroupJoin(call.Db.Users, e => e.ActorId, u => u.Id, (e, u) => new { Event = e, Actors = u })
             .SelectMany(x => x.Actors.DefaultIfEmpty(), (x, u) => new { x.Event, Email = u == null ? "" : u.Email })
-            .ToListAsync(ct);
+            .ToListAsync(call.Ct);
         return [.. rows.Select(r => new SpaceBuyerDto(new NamedDto(r.Standing.SpaceId, r.Space), new NamedDto(r.Standing.BuyerId, r.Buyer),
             r.Standing.Approval, r.Standing.Mandated,
             [.. events.Where(e => e.Event.SpaceId == r.Standing.SpaceId && e.Event.BuyerId == r.Standing.BuyerId).OrderByDescending(e => e.Event.Sequence)

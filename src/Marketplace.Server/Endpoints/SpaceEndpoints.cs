@@ -63,70 +63,70 @@ public static class SpaceEndpoints
     }
 
     static async Task<Results<Created<SpaceDetailDto>, ProblemHttpResult>> Create(
-        CreateSpaceRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
+        CreateSpaceRequest body, [AsParameters] GrainCall call)
     {
         if (body.Visibility is not { } visibility) return ProblemResults.Required("visibility");
         var id = Guid.NewGuid();
-        var outcome = await grains.Space(id).Create(new CreateSpace(user.UserId(), body.HostId, body.ToSettings(visibility), body.PolicyText ?? ""));
+        var outcome = await call.Grains.Space(id).Create(new CreateSpace(call.User.UserId(), body.HostId, body.ToSettings(visibility), body.PolicyText ?? ""));
         return outcome.Problem is { } no ? no.ToHttp()
-            : TypedResults.Created($"/api/spaces/{id}", await Detail(outcome.Value!, user, grains, db, ct));
+            : TypedResults.Created($"/api/spaces/{id}", await Detail(outcome.Value!, call));
     }
 
     static async Task<Results<Ok<SpaceDetailDto>, ProblemHttpResult>> Get(
-        Guid id, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
-        await grains.Space(id).Get() is { } space
-            ? TypedResults.Ok(await Detail(space, user, grains, db, ct))
+        Guid id, [AsParameters] GrainCall call) =>
+        await call.Grains.Space(id).Get() is { } space
+            ? TypedResults.Ok(await Detail(space, call))
             : ProblemResults.NotFound(SpaceState.NotFound);
 
     static async Task<Results<Ok<SpaceDetailDto>, ProblemHttpResult>> EditSettings(
-        Guid id, EditSpaceSettingsRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
+        Guid id, EditSpaceSettingsRequest body, [AsParameters] GrainCall call) =>
         body.Visibility is not { } visibility ? ProblemResults.Required("visibility")
-        : await Respond(grains.Space(id).EditSettings(new EditSpaceSettings(user.UserId(), body.Version, body.ToSettings(visibility))), user, grains, db, ct);
+        : await Respond(call.Grains.Space(id).EditSettings(new EditSpaceSettings(call.User.UserId(), body.Version, body.ToSettings(visibility))), call);
 
     static Task<Results<Ok<SpaceDetailDto>, ProblemHttpResult>> PublishPolicy(
-        Guid id, PublishPolicyRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
-        Respond(grains.Space(id).PublishPolicy(new PublishPolicy(user.UserId(), body.Text ?? "")), user, grains, db, ct);
+        Guid id, PublishPolicyRequest body, [AsParameters] GrainCall call) =>
+        Respond(call.Grains.Space(id).PublishPolicy(new PublishPolicy(call.User.UserId(), body.Text ?? "")), call);
 
     static Task<Results<Ok<SpaceDetailDto>, ProblemHttpResult>> Apply(
-        Guid id, ApplyRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
-        RespondFor(id, grains.Membership(id, body.FirmId).Apply(new ApplyToSpace(user.UserId(), body.Message, body.AcceptedPolicyVersion)), user, grains, db, ct);
+        Guid id, ApplyRequest body, [AsParameters] GrainCall call) =>
+        RespondFor(id, call.Grains.Membership(id, body.FirmId).Apply(new ApplyToSpace(call.User.UserId(), body.Message, body.AcceptedPolicyVersion)), call);
 
     static Task<Results<Ok<SpaceDetailDto>, ProblemHttpResult>> Invite(
-        Guid id, InviteRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
-        RespondFor(id, grains.Membership(id, body.FirmId).Invite(user.UserId()), user, grains, db, ct);
+        Guid id, InviteRequest body, [AsParameters] GrainCall call) =>
+        RespondFor(id, call.Grains.Membership(id, body.FirmId).Invite(call.User.UserId()), call);
 
     static Task<Results<Ok<SpaceDetailDto>, ProblemHttpResult>> Withdraw(
-        Guid id, Guid firmId, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
-        RespondFor(id, grains.Membership(id, firmId).Withdraw(user.UserId()), user, grains, db, ct);
+        Guid id, Guid firmId, [AsParameters] GrainCall call) =>
+        RespondFor(id, call.Grains.Membership(id, firmId).Withdraw(call.User.UserId()), call);
 
     static Task<Results<Ok<SpaceDetailDto>, ProblemHttpResult>> Leave(
-        Guid id, Guid firmId, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
-        RespondFor(id, grains.Membership(id, firmId).Leave(user.UserId()), user, grains, db, ct);
+        Guid id, Guid firmId, [AsParameters] GrainCall call) =>
+        RespondFor(id, call.Grains.Membership(id, firmId).Leave(call.User.UserId()), call);
 
     static Task<Results<Ok<SpaceDetailDto>, ProblemHttpResult>> AcceptPolicy(
-        Guid id, Guid firmId, AcceptPolicyRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
-        RespondFor(id, grains.Membership(id, firmId).AcceptPolicy(new AcceptPolicy(user.UserId(), body.Version)), user, grains, db, ct);
+        Guid id, Guid firmId, AcceptPolicyRequest body, [AsParameters] GrainCall call) =>
+        RespondFor(id, call.Grains.Membership(id, firmId).AcceptPolicy(new AcceptPolicy(call.User.UserId(), body.Version)), call);
 
     static async Task<Results<Ok<SpaceDetailDto>, ProblemHttpResult>> Decide(
-        Guid id, Guid firmId, DecisionRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
+        Guid id, Guid firmId, DecisionRequest body, [AsParameters] GrainCall call) =>
         body.Decision is not { } decision ? ProblemResults.Required("decision")
-        : await RespondFor(id, grains.Membership(id, firmId).Decide(new DecideMembership(user.UserId(), decision, body.Reason)), user, grains, db, ct);
+        : await RespondFor(id, call.Grains.Membership(id, firmId).Decide(new DecideMembership(call.User.UserId(), decision, body.Reason)), call);
 
     static Task<Results<Ok<SpaceDetailDto>, ProblemHttpResult>> Vouch(
-        Guid id, Guid firmId, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
-        RespondFor(id, grains.Membership(id, firmId).Vouch(user.UserId()), user, grains, db, ct);
+        Guid id, Guid firmId, [AsParameters] GrainCall call) =>
+        RespondFor(id, call.Grains.Membership(id, firmId).Vouch(call.User.UserId()), call);
 
     static Task<Results<Ok<SpaceDetailDto>, ProblemHttpResult>> RevokeVouch(
-        Guid id, Guid firmId, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
-        RespondFor(id, grains.Membership(id, firmId).RevokeVouch(user.UserId()), user, grains, db, ct);
+        Guid id, Guid firmId, [AsParameters] GrainCall call) =>
+        RespondFor(id, call.Grains.Membership(id, firmId).RevokeVouch(call.User.UserId()), call);
 
     static async Task<Results<Ok<SpaceDirectoryPageDto>, CachedJson<SpaceDirectoryPageDto>, ProblemHttpResult>> Directory(
         Guid id, [SearchWords] string? q, string? cpv, string? comune, string? province, string? region, string? near, double? radiusKm,
         FirmSize? size, bool? verified, int? page, int? pageSize,
-        ClaimsPrincipal user, IGrainFactory grains, Access access, IOptions<JsonOptions> json, MarketplaceDbContext db, CancellationToken ct)
+        [AsParameters] ViewerCall call, IOptions<JsonOptions> json)
     {
-        if (await grains.Space(id).Get() is not { } space) return ProblemResults.NotFound(SpaceState.NotFound);
-        if (!await access.SeesDirectory(space, user, ct))
+        if (await call.Grains.Space(id).Get() is not { } space) return ProblemResults.NotFound(SpaceState.NotFound);
+        if (!await call.Access.SeesDirectory(space, call.User, call.Ct))
             return Problem.Forbidden(MembersOnly).ToHttp();
         var criteria = DirectorySearch.Normalize(new DirectoryCriteria(q, cpv, comune, province, region, near, radiusKm, size,
             verified ?? false, page ?? 1, pageSize ?? 20));
@@ -134,9 +134,9 @@ public static class SpaceEndpoints
         var asked = criteria.Value!;
         // The unfiltered first page is what every member's visit opens with, and the same for all who may see it.
         if (asked == new DirectoryCriteria(Page: 1, PageSize: asked.PageSize))
-            return new CachedJson<SpaceDirectoryPageDto>(await grains.CachedJson(id, SpaceReads.DirectoryPart + asked.PageSize,
-                json.Value.SerializerOptions, () => DirectoryPage(id, asked, db, ct)));
-        return TypedResults.Ok(await DirectoryPage(id, asked, db, ct));
+            return new CachedJson<SpaceDirectoryPageDto>(await call.Grains.CachedJson(id, SpaceReads.DirectoryPart + asked.PageSize,
+                json.Value.SerializerOptions, () => DirectoryPage(id, asked, call.Db, call.Ct)));
+        return TypedResults.Ok(await DirectoryPage(id, asked, call.Db, call.Ct));
     }
 
     static async Task<SpaceDirectoryPageDto> DirectoryPage(Guid id, DirectoryCriteria criteria, MarketplaceDbContext db, CancellationToken ct)
@@ -149,41 +149,41 @@ public static class SpaceEndpoints
     }
 
     static async Task<Results<Ok<SpaceDetailDto>, ProblemHttpResult>> AddModerator(
-        Guid id, ModeratorRequest body, ClaimsPrincipal user, IGrainFactory grains, UserManager<MarketplaceUser> users, MarketplaceDbContext db, CancellationToken ct)
+        Guid id, ModeratorRequest body, [AsParameters] GrainCall call, UserManager<MarketplaceUser> users)
     {
         var moderator = string.IsNullOrWhiteSpace(body.Email) ? null : await users.FindByEmailAsync(body.Email.Trim());
-        return await Respond(grains.Space(id).SetModerator(new SetModerator(user.UserId(), moderator?.Id, true)), user, grains, db, ct);
+        return await Respond(call.Grains.Space(id).SetModerator(new SetModerator(call.User.UserId(), moderator?.Id, true)), call);
     }
 
     static Task<Results<Ok<SpaceDetailDto>, ProblemHttpResult>> RemoveModerator(
-        Guid id, Guid userId, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct) =>
-        Respond(grains.Space(id).SetModerator(new SetModerator(user.UserId(), userId, false)), user, grains, db, ct);
+        Guid id, Guid userId, [AsParameters] GrainCall call) =>
+        Respond(call.Grains.Space(id).SetModerator(new SetModerator(call.User.UserId(), userId, false)), call);
 
     /// <summary>The current members (firms in good standing) with their public profile facts.</summary>
     static async Task<Results<Ok<DirectoryEntryDto[]>, ProblemHttpResult>> Members(
-        Guid id, ClaimsPrincipal user, IGrainFactory grains, Access access, MarketplaceDbContext db, CancellationToken ct)
+        Guid id, [AsParameters] ViewerCall call)
     {
-        if (await grains.Space(id).Get() is not { } space) return ProblemResults.NotFound(SpaceState.NotFound);
-        if (!await access.SeesDirectory(space, user, ct))
+        if (await call.Grains.Space(id).Get() is not { } space) return ProblemResults.NotFound(SpaceState.NotFound);
+        if (!await call.Access.SeesDirectory(space, call.User, call.Ct))
             return Problem.Forbidden(MembersOnly).ToHttp();
-        var rows = await db.SpaceMembers.AsNoTracking().Where(m => m.SpaceId == id && m.Status == MembershipStatus.Member)
-            .Join(db.Directory, m => m.BusinessId, d => d.BusinessId, (m, d) => d).OrderBy(d => d.Name).ToListAsync(ct);
+        var rows = await call.Db.SpaceMembers.AsNoTracking().Where(m => m.SpaceId == id && m.Status == MembershipStatus.Member)
+            .Join(call.Db.Directory, m => m.BusinessId, d => d.BusinessId, (m, d) => d).OrderBy(d => d.Name).ToListAsync(call.Ct);
         return TypedResults.Ok(rows.Select(BusinessEndpoints.EntryDto).ToArray());
     }
 
     /// <summary>Every firm the space has dealt with and where it stands: the admins' working list.</summary>
     static async Task<Results<Ok<SpaceMembershipDto[]>, ProblemHttpResult>> Memberships(
-        Guid id, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
+        Guid id, [AsParameters] GrainCall call)
     {
-        if (await AdminView(id, user, grains) is not { } space) return AdminRefusal(await grains.Space(id).Get());
-        var rows = await db.SpaceMembers.AsNoTracking().Where(m => m.SpaceId == id)
-            .Join(db.Directory, m => m.BusinessId, d => d.BusinessId, (m, d) => new
+        if (await AdminView(id, call.User, call.Grains) is not { } space) return AdminRefusal(await call.Grains.Space(id).Get());
+        var rows = await call.Db.SpaceMembers.AsNoTracking().Where(m => m.SpaceId == id)
+            .Join(call.Db.Directory, m => m.BusinessId, d => d.BusinessId, (m, d) => new
             {
                 Member = m,
                 d.Name,
                 Firm = new MemberFirm(d.Kind, d.Size, d.VatNumber),
             })
-            .ToListAsync(ct);
+            .ToListAsync(call.Ct);
         return TypedResults.Ok(rows.OrderBy(x => x.Member.Status).ThenBy(x => x.Member.Since).Select(x =>
         {
             // The admins' actions read neither whether the viewer acts for the firm nor anything the row does not hold.
@@ -201,24 +201,24 @@ public static class SpaceEndpoints
 
     /// <summary>The latest changes of standing in the space, newest first.</summary>
     static async Task<Results<Ok<MembershipEventDto[]>, ProblemHttpResult>> History(
-        Guid id, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
+        Guid id, [AsParameters] GrainCall call)
     {
-        if (await AdminView(id, user, grains) is null) return AdminRefusal(await grains.Space(id).Get());
-        var rows = await db.SpaceMembershipEvents.AsNoTracking().Where(e => e.SpaceId == id)
+        if (await AdminView(id, call.User, call.Grains) is null) return AdminRefusal(await call.Grains.Space(id).Get());
+        var rows = await call.Db.SpaceMembershipEvents.AsNoTracking().Where(e => e.SpaceId == id)
             .OrderByDescending(e => e.At).ThenByDescending(e => e.Sequence).Take(HistoryPage)
-            .Join(db.Directory, e => e.BusinessId, d => d.BusinessId, (e, d) => new { Event = e, d.Name })
-            .GroupJoin(db.Users, x => x.Event.ActorId, u => u.Id, (x, u) => new { x.Event, x.Name, Actors = u })
+            .Join(call.Db.Directory, e => e.BusinessId, d => d.BusinessId, (e, d) => new { Event = e, d.Name })
+            .GroupJoin(call.Db.Users, x => x.Event.ActorId, u => u.Id, (x, u) => new { x.Event, x.Name, Actors = u })
             .SelectMany(x => x.Actors.DefaultIfEmpty(), (x, u) => new { x.Event, x.Name, Email = u == null ? "" : u.Email })
-            .ToListAsync(ct);
+            .ToListAsync(call.Ct);
         return TypedResults.Ok(rows.OrderByDescending(x => x.Event.At).ThenByDescending(x => x.Event.Sequence)
             .Select(x => new MembershipEventDto(x.Event.BusinessId, x.Name, x.Event.Status, x.Email ?? "", x.Event.Reason, x.Event.At)).ToArray());
     }
 
     static async Task<Results<Ok<SpaceDashboardDto>, ProblemHttpResult>> Dashboard(
-        Guid id, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, MarketplaceClock clock, CancellationToken ct)
+        Guid id, [AsParameters] GrainCall call, MarketplaceClock clock)
     {
-        if (await AdminView(id, user, grains) is not { } space) return AdminRefusal(await grains.Space(id).Get());
-        return TypedResults.Ok(await SpaceDashboard.Build(space, db, clock, ct));
+        if (await AdminView(id, call.User, call.Grains) is not { } space) return AdminRefusal(await call.Grains.Space(id).Get());
+        return TypedResults.Ok(await SpaceDashboard.Build(space, call.Db, clock, call.Ct));
     }
 
     internal static async Task<SpaceSnapshot?> AdminView(Guid id, ClaimsPrincipal user, IGrainFactory grains) =>
@@ -229,21 +229,22 @@ public static class SpaceEndpoints
         : Problem.Forbidden(AdminsOnly).ToHttp();
 
     static async Task<Results<Ok<SpaceDetailDto>, ProblemHttpResult>> Respond(
-        Task<Outcome<SpaceSnapshot>> command, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
+        Task<Outcome<SpaceSnapshot>> command, GrainCall call)
     {
         var outcome = await command;
-        return outcome.Problem is { } no ? no.ToHttp() : TypedResults.Ok(await Detail(outcome.Value!, user, grains, db, ct));
+        return outcome.Problem is { } no ? no.ToHttp() : TypedResults.Ok(await Detail(outcome.Value!, call));
     }
 
     static async Task<Results<Ok<SpaceDetailDto>, ProblemHttpResult>> RespondFor(
-        Guid spaceId, Task<Outcome<MembershipSnapshot>> command, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
+        Guid spaceId, Task<Outcome<MembershipSnapshot>> command, GrainCall call)
     {
         var outcome = await command;
-        return outcome.Problem is { } no ? no.ToHttp() : TypedResults.Ok(await Detail((await grains.Space(spaceId).Get())!, user, grains, db, ct));
+        return outcome.Problem is { } no ? no.ToHttp() : TypedResults.Ok(await Detail((await call.Grains.Space(spaceId).Get())!, call));
     }
 
-    static async Task<SpaceDetailDto> Detail(SpaceSnapshot space, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
+    static async Task<SpaceDetailDto> Detail(SpaceSnapshot space, GrainCall call)
     {
+        var (user, grains, db, ct) = call;
         var me = user.UserIdOrNull();
         var firms = me is { } userId ? await ViewerFirms(userId, db, ct) : [];
         var firmIds = firms.Select(f => f.Id).ToList();
