@@ -41,8 +41,4 @@ public sealed record AllianceMemberActions(Guid FirmId, ViewerActions<AllianceMe
 /// about each firm, as the alliance's rules answer now (<see cref="ViewerActions{TAction}"/>).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Marketplace.AllianceView")]
-public sealed record AllianceView(AllianceSnapshot Alliance, ViewerActions<AllianceAction> Actions, AllianceViewerFirm[] Firms, AllianceMemberActions[] Members)
-{
-    /// <summary>Whether the viewer edits for the lead firm.</summary>
-    public bool Leads => Actions.Allows(AllianceAction.PublishAgreement);
-}
+public sealed record AllianceView(AllianceSnapshot Alliance, ViewerActions<AllianceAction> Actions, AllianceViewerFirm[] Firms, AllianceMemberActions[] Members);

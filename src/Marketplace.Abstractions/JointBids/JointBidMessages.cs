@@ -55,6 +55,17 @@ public enum JointBidFirmAction
 {
     /// <summary>Approve the current content (its digest) for the firm.</summary>
     Sign,
+    /// <summary>Attach the firm's own files; blocked while the bid has no room for one more.</summary>
+    Attach,
+}
+
+/// <summary>Where the tender stands for bids now, as the server judges a submission: not open yet, open, or closed.</summary>
+[GenerateSerializer, Alias("Marketplace.BidWindow")]
+public enum BidWindow
+{
+    NotYetOpen,
+    Open,
+    Closed,
 }
 
 /// <summary>What the viewer may do about one file of the joint bid.</summary>
@@ -75,7 +86,8 @@ public sealed record JointDocumentActions(Guid DocumentId, ViewerActions<JointDo
 /// <summary>
 /// The joint bid as one viewer sees it: its content, the bidding firms whose signature the current content awaits,
 /// whether it changed since it was submitted, and what the viewer may do (<see cref="ViewerActions{TAction}"/>): with
-/// the bid, for each firm they edit for, and about each file.
+/// the bid, for each firm they edit for, and about each file. <see cref="Window"/>: where the tender stands for bids;
+/// <see cref="DocumentsLeft"/>: how many more files it takes.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Marketplace.JointBidSnapshot")]
 public sealed record JointBidSnapshot(
@@ -95,4 +107,6 @@ public sealed record JointBidSnapshot(
     DateTimeOffset UpdatedAt,
     ViewerActions<JointBidAction> Actions,
     JointBidViewerFirm[] ViewerFirms,
-    JointDocumentActions[] DocumentActions);
+    JointDocumentActions[] DocumentActions,
+    BidWindow Window,
+    int DocumentsLeft);

@@ -109,7 +109,8 @@ public sealed class AllianceState
         GuardFirm(command.ActorId, firm)
         ?? (Of(command.FirmId)?.Standing != AllianceStanding.Invited ? Problem.Conflict(NoInvitation)
         : !command.Accept ? null
-        : !firm.InSpace ? Problem.Forbidden(JoinerNotInSpace)
+                // The firm's own standing in the space, which its people see: a blocker on accepting, not a matter of role.
+        : !firm.InSpace ? Problem.Conflict(JoinerNotInSpace)
         : command.AgreementVersion != Agreement.Version
             ? Problem.Conflict(AgreementVersion, ("version", Agreement.Version))
         : bidSubmitted ? Problem.Conflict(JoinWhileSubmitted)

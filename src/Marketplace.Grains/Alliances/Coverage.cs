@@ -3,11 +3,15 @@ using Marketplace.Tenders;
 namespace Marketplace.Alliances;
 
 /// <summary>One CPV code a lot asks for, and the alliance's firms whose capabilities cover it.</summary>
-public sealed record CodeCoverage(string Code, Guid[] CoveredBy);
+public sealed record CodeCoverage(string Code, Guid[] CoveredBy)
+{
+    /// <summary>Some firm of the alliance covers it; else it is a gap.</summary>
+    public bool Covered => CoveredBy.Length > 0;
+}
 
 public sealed record LotCoverage(int Lot, string Title, CodeCoverage[] Codes)
 {
-    public bool Covered => Codes.All(c => c.CoveredBy.Length > 0);
+    public bool Covered => Codes.All(c => c.Covered);
 }
 
 /// <summary>
@@ -21,5 +25,5 @@ public static class Coverage
             [.. capabilities.Where(f => f.Value.Any(k => TenderRules.Covers(k, code, digits))).Select(f => f.Key)]))]))];
 
     public static string[] Gaps(IEnumerable<LotCoverage> lots) =>
-        [.. lots.SelectMany(l => l.Codes).Where(c => c.CoveredBy.Length == 0).Select(c => c.Code).Distinct()];
+        [.. lots.SelectMany(l => l.Codes).Where(c => !c.Covered).Select(c => c.Code).Distinct()];
 }

@@ -218,13 +218,23 @@ public sealed class JointBidState : ISealedState
 
     /// <summary>A firm attaches its own files (the endpoint checked they are its uploads), each once, up to the bid's limit.</summary>
     public Problem? CheckAttach(AttachJointDocuments command, JointActor actor) =>
-        !actor.Firms.Contains(command.FirmId) ? Problem.Forbidden(NotTheAttacher)
-        : command.Documents.Length == 0 ? Problem.Invalid("documents", NoFiles)
+        CheckAttacher(command.FirmId, actor)
+        ?? (command.Documents.Length == 0 ? Problem.Invalid("documents", NoFiles)
         : command.Documents.FirstOrDefault(d => Documents.Any(j => j.Document.Id == d.Id)) is { } twice
             ? Problem.Conflict(AlreadyAttached, ("name", twice.Name))
-        : Documents.Count + command.Documents.DistinctBy(d => d.Id).Count() > BidState.MaxDocuments
-            ? Problem.Invalid("documents", TooManyFiles, ("max", BidState.MaxDocuments))
-        : null;
+        : CheckRoomFor(command.Documents.DistinctBy(d => d.Id).Count()));
+
+    static Problem? CheckAttacher(Guid firmId, JointActor actor) => !actor.Firms.Contains(firmId) ? Problem.Forbidden(NotTheAttacher) : null;
+
+    /// <summary>
+    /// The bid's one limit on files, from all its firms together (<see cref="BidState.MaxDocuments"/>, as a single
+    /// firm's bid): the state of the bid refuses more, so a full bid blocks attaching before anything is uploaded.
+    /// </summary>
+    Problem? CheckRoomFor(int count) =>
+        count > DocumentsLeft ? Problem.Conflict(TooManyFiles, ("max", BidState.MaxDocuments)) : null;
+
+    /// <summary>How many more files the bid takes: the page uploads no more than this.</summary>
+    [JsonIgnore] public int DocumentsLeft => Math.Max(0, BidState.MaxDocuments - Documents.Count);
 
     public void Attach(AttachJointDocuments command, DateTimeOffset now)
     {
@@ -307,7 +317,7 @@ public sealed class JointBidState : ISealedState
 
     /// <summary>
     /// What the viewer may do now, by the checks the commands run (<see cref="ViewerActions{TAction}"/>): edit, submit
-    /// (blocked by every reason at once) and withdraw; sign for each firm they edit for; take off each file.
+    /// (blocked by every reason at once) and withdraw; sign and attach files for each firm they edit for; take off each file.
     /// </summary>
     public (ViewerActions<JointBidAction> Actions, JointBidViewerFirm[] Firms, JointDocumentActions[] Documents) ActionsFor(
         JointActor actor, AllianceSnapshot? alliance, TenderSnapshot? tender, DateTimeOffset now)
@@ -318,13 +328,21 @@ public sealed class JointBidState : ISealedState
         var submit = SubmitBlockers(actor, alliance, tender, now);
         if (edit is not null) submit.Insert(0, edit);
         var actions = ViewerActions<JointBidAction>.Of(
-            [(JointBidAction.Edit, edit), .. Every(JointBidAction.Submit, submit), (JointBidAction.Withdraw, edit ?? CheckWithdraw(actor, tender, now))]);
+            [(JointBidAction.Edit, edit), .. Every(JointBidAction.Submit, submit), (JointBidAction.Withdraw, Within(edit, CheckWithdraw(actor, tender, now)))]);
         return (actions,
-            [.. actor.Firms.Select(f => new JointBidViewerFirm(f,
-                ViewerActions<JointBidFirmAction>.Of((JointBidFirmAction.Sign, edit ?? CheckSign(new SignJointBid(actor.UserId, f, digest), actor, alliance)))))],
+            [.. actor.Firms.Select(f => new JointBidViewerFirm(f, ViewerActions<JointBidFirmAction>.Of(
+                (JointBidFirmAction.Sign, Within(edit, CheckSign(new SignJointBid(actor.UserId, f, digest), actor, alliance))),
+                (JointBidFirmAction.Attach, Within(edit, CheckAttacher(f, actor) ?? CheckRoomFor(1))))))],
             [.. Documents.Select(d => new JointDocumentActions(d.Document.Id,
-                ViewerActions<JointDocumentAction>.Of((JointDocumentAction.Detach, edit ?? CheckDetach(d.Document.Id, actor)))))]);
+                ViewerActions<JointDocumentAction>.Of((JointDocumentAction.Detach, Within(edit, CheckDetach(d.Document.Id, actor))))))]);
     }
+
+    /// <summary>
+    /// An action of the bid while the bid may or may not be edited: the action's own refusal of the viewer (not the
+    /// lead, not a signer, not their file) comes first, so whoever could not take it anyway is told no reason about
+    /// the bid's state (the window closed); for those who could, a closed bid blocks it before its own conflicts.
+    /// </summary>
+    static Problem? Within(Problem? edit, Problem? own) => own is { Kind: not ProblemKind.Conflict } ? own : edit ?? own;
 
     /// <summary>
     /// An action with all its blockers: allowed when there are none; left out when one says the viewer takes no part
@@ -384,8 +402,21 @@ public sealed class JointBidState : ISealedState
         var (actions, firms, documents) = ActionsFor(actor, alliance, tender, now);
         return new(AllianceId, TenderId, [.. WorkPackages], [.. Answers.OrderBy(a => a.Criterion)], [.. Documents],
             LotPrices(), Shares(), Digest, [.. SignOffs], AwaitingSignature(alliance), Receipt, Receipt is not null && !SubmittedAsItIs,
-            Version, UpdatedAt, actions, firms, documents);
+            Version, UpdatedAt, actions, firms, documents, WindowAt(tender, now), DocumentsLeft);
     }
+
+    /// <summary>
+    /// Where the tender stands for bids now, by the very window a submission is checked against (the tender's state
+    /// and the server's clock), so every reader of the bid, whatever they may do, hears what the submit blockers say.
+    /// </summary>
+    public static BidWindow WindowAt(TenderSnapshot? tender, DateTimeOffset now) =>
+        tender is null ? BidWindow.Closed
+        : TenderRules.CheckWindow(tender.Status, tender.Details.EnquiryDeadline, tender.Details.SubmissionDeadline, now) switch
+        {
+            null => BidWindow.Open,
+            { Code: var code } when code == TenderState.TooEarly.Code => BidWindow.NotYetOpen,
+            _ => BidWindow.Closed,
+        };
 
     /// <summary>Any change of content voids every sign-off: nobody has approved what it now says.</summary>
     void Edited(string kind, string detail, DateTimeOffset now)

@@ -17,13 +17,13 @@ public sealed record AllianceEventDto(string Kind, Guid FirmId, string FirmName,
 public sealed record AllianceAgreementDto(int Version, string Text, DateTimeOffset PublishedAt);
 
 /// <summary>
-/// An alliance as one viewer sees it. <see cref="MyFirms"/> are the viewer's firms in it (active or invited);
-/// <see cref="CanLead"/>: the viewer edits for the lead. What the viewer may do is said in the one shape every
+/// An alliance as one viewer sees it. <see cref="MyFirms"/> are the viewer's firms in it (active or invited). What
+/// the viewer may do is said in the one shape every
 /// snapshot uses (<see cref="ViewerActions{TAction}"/>, see ViewerActions.cs): <see cref="Actions"/> for the alliance,
 /// <see cref="ViewerFirms"/> for each of their own firms, and each member's <c>Actions</c> about that firm.
 /// </summary>
 public sealed record AllianceDto(Guid Id, NamedDto Space, NamedDto? Tender, string Name, NamedDto Lead, AllianceMemberDto[] Members,
-    AllianceAgreementDto Agreement, AllianceEventDto[] History, int Version, Guid[] MyFirms, bool CanLead,
+    AllianceAgreementDto Agreement, AllianceEventDto[] History, int Version, Guid[] MyFirms,
     ViewerActions<AllianceAction> Actions, AllianceViewerFirm[] ViewerFirms, DateTimeOffset UpdatedAt);
 
 public sealed record AllianceSummaryDto(Guid Id, string Name, Guid? TenderId, string? TenderTitle, Guid LeadId, string LeadName,
@@ -37,8 +37,10 @@ public sealed record ViewerDto(Guid UserId, string Email);
 /// <summary>Pushed to an alliance's workspace watchers whenever someone opens or leaves it: who is looking now.</summary>
 public sealed record PresenceDto(Guid AllianceId, ViewerDto[] Viewers);
 
-public sealed record CodeCoverageDto(CapabilityDto Code, NamedDto[] CoveredBy);
+/// <summary>One CPV code of a lot: the alliance's firms that cover it; <see cref="Covered"/> false makes it a gap.</summary>
+public sealed record CodeCoverageDto(CapabilityDto Code, NamedDto[] CoveredBy, bool Covered);
 
+/// <summary>A lot of the tender: <see cref="Covered"/> when every one of its codes is.</summary>
 public sealed record LotCoverageDto(int Lot, string Title, bool Covered, CodeCoverageDto[] Codes);
 
 /// <summary>The coverage matrix of an alliance for its tender; <see cref="Gaps"/> are the codes none of its firms covers.</summary>

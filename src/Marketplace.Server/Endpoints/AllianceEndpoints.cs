@@ -102,7 +102,7 @@ public static class AllianceEndpoints
         var names = await call.Db.Directory.AsNoTracking().Where(d => firms.Contains(d.BusinessId)).ToDictionaryAsync(d => d.BusinessId, d => d.Name, call.Ct);
         return TypedResults.Ok(new CoverageDto(id,
             [.. lots.Select(l => new LotCoverageDto(l.Lot, l.Title, l.Covered, [.. l.Codes.Select(c => new CodeCoverageDto(Code(c.Code),
-                [.. c.CoveredBy.Select(f => new NamedDto(f, names.GetValueOrDefault(f, "")))]))]))],
+                [.. c.CoveredBy.Select(f => new NamedDto(f, names.GetValueOrDefault(f, "")))], c.Covered))]))],
             [.. Coverage.Gaps(lots).Select(Code)]));
     }
 
@@ -231,6 +231,6 @@ public static class AllianceEndpoints
                     rows.GetValueOrDefault(m.FirmId, ViewerActions<AllianceMemberAction>.None)))],
             new AllianceAgreementDto(a.Agreement.Version, a.Agreement.Text, a.Agreement.PublishedAt),
             [.. a.History.OrderByDescending(e => e.Sequence).Select(e => new AllianceEventDto(e.Kind, e.FirmId, Name(e.FirmId), e.Reason, e.At))],
-            a.Version, [.. view.Firms.Select(f => f.FirmId)], view.Leads, view.Actions, view.Firms, a.UpdatedAt);
+            a.Version, [.. view.Firms.Select(f => f.FirmId)], view.Actions, view.Firms, a.UpdatedAt);
     }
 }

@@ -105,6 +105,6 @@ public static class JointBidEndpoints
             [.. bid.Shares.Select(s => new FirmShareDto(Firm(s.FirmId), MoneyDto.From(s.Amount), s.Percent))], bid.Digest,
             [.. bid.SignOffs.Select(s => new SignOffDto(Firm(s.FirmId), s.Digest, s.At))],
             [.. bid.AwaitingSignature.Select(Firm)],
-            bid.Receipt is { } r ? ReceiptDto.From(r) : null, bid.ChangedSinceSubmission, bid.Version, bid.UpdatedAt, bid.Actions, bid.ViewerFirms));
+            bid.Receipt is { } r ? ReceiptDto.From(r) : null, bid.ChangedSinceSubmission, bid.Version, bid.UpdatedAt, bid.Actions, bid.ViewerFirms, bid.Window, bid.DocumentsLeft));
     }
 }

@@ -51,12 +51,14 @@ public sealed record AnswerRequest(int Criterion, [LongText] string? Text);
 
 public sealed record SubmitBidRequest(LotPriceRequest[]? Lots, AnswerRequest[]? Answers, Guid[]? Documents);
 
-public sealed record LotDto(int Number, string Title, string? Description, CapabilityDto[] Cpv, MoneyDto? EstimatedValue, string? ComuneCode, string? ComuneName)
+/// <summary>A lot of a tender; <see cref="Currency"/>: the currency a bid prices it in (TenderRules.CurrencyOf).</summary>
+public sealed record LotDto(int Number, string Title, string? Description, CapabilityDto[] Cpv, MoneyDto? EstimatedValue, string? ComuneCode, string? ComuneName,
+    string Currency)
 {
     public static LotDto From(Lot l) => new(l.Number, l.Title, l.Description,
         [.. l.Cpv.Select(c => CpvCatalog.Shared.Find(c)).OfType<CpvEntry>().Select(CapabilityDto.From)],
         l.EstimatedValue is { } v ? MoneyDto.From(v) : null, l.ComuneCode,
-        l.ComuneCode is { } code ? ComuneCatalog.Shared.Find(code)?.Name : null);
+        l.ComuneCode is { } code ? ComuneCatalog.Shared.Find(code)?.Name : null, TenderRules.CurrencyOf(l));
 }
 
 public sealed record CriterionDto(int Number, string Name, CriterionKind Kind, int Weight);

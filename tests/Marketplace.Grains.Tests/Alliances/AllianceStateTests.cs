@@ -126,7 +126,8 @@ public sealed class AllianceStateTests
         var outside = new AllianceFirm(Partner.Id, Partner, false);
         var accept = new AnswerAllianceInvitation(RivalOwner, Partner.Id, true, 1);
 
-        state.CheckAnswer(accept, outside)!.Kind.Should().Be(ProblemKind.Forbidden);
+        state.CheckAnswer(accept, outside).Should().BeEquivalentTo(new { Kind = ProblemKind.Conflict, AllianceState.JoinerNotInSpace.Code },
+            "the firm's standing, not its people's role, stops it: its page says why");
         state.CheckAnswer(accept with { Accept = false }, outside).Should().BeNull();
     }
 

@@ -13,6 +13,8 @@ public sealed class AllianceViewTests
     static AllianceView ViewOf(AllianceState state, Guid viewer, bool bidSubmitted = false, params BusinessSnapshot[] firms) =>
         state.ViewFor(viewer, [.. firms.Select(In)], In(Lead), bidSubmitted);
 
+    static AllianceView ViewFor(AllianceState state, Guid viewer, AllianceFirm firm) => state.ViewFor(viewer, [firm], In(Lead), false);
+
     static Dictionary<Guid, AllianceMemberAction[]> Rows(AllianceView view) => view.Members.ToDictionary(m => m.FirmId, m => m.Actions.Allowed);
 
     static AllianceViewerFirm Firm(AllianceView view, BusinessSnapshot firm) => view.Firms.Single(f => f.FirmId == firm.Id);
@@ -32,7 +34,6 @@ public sealed class AllianceViewTests
         }, "a subcontractor does not lead, and an invitation is withdrawn, not handed the lead");
         view.Members.Single(m => m.FirmId == Lead.Id).Actions.Blocked.Should().ContainSingle()
             .Which.Should().BeEquivalentTo(new { Action = AllianceMemberAction.Remove, AllianceState.LeadRemoving.Code });
-        view.Leads.Should().BeTrue();
     }
 
     [Fact]
@@ -59,7 +60,6 @@ public sealed class AllianceViewTests
         view.Actions.Should().BeEquivalentTo(new { Allowed = new[] { AllianceAction.Watch }, Blocked = Array.Empty<object>() });
         view.Members.Should().OnlyContain(m => m.Actions.Allowed.Length == 0 && m.Actions.Blocked.Length == 0,
             "only the lead removes or hands over, and the others are not told why not");
-        view.Leads.Should().BeFalse();
     }
 
     [Fact]
@@ -71,6 +71,20 @@ public sealed class AllianceViewTests
         Firm(view, Newcomer).Actions.Allowed.Should().Equal(AllianceFirmAction.AcceptInvitation, AllianceFirmAction.DeclineInvitation);
         view.Actions.Allowed.Should().BeEmpty();
         view.Members.Should().OnlyContain(m => m.Actions.Allowed.Length == 0);
+    }
+
+    [Fact]
+    public void An_invited_firm_no_longer_in_the_space_is_told_why_it_cannot_accept_and_may_still_decline()
+    {
+        var view = ViewFor(WithPartners().Invited(Newcomer), FirmManager, new AllianceFirm(Newcomer.Id, Newcomer, InSpace: false));
+
+        var firm = Firm(view, Newcomer);
+        firm.Actions.Allowed.Should().Equal(AllianceFirmAction.DeclineInvitation);
+        firm.Actions.Blocked.Should().ContainSingle().Which.Should().BeEquivalentTo(new
+        {
+            Action = AllianceFirmAction.AcceptInvitation,
+            AllianceState.JoinerNotInSpace.Code,
+        }, "its own standing in the space is what stops it, which its people know, not their role");
     }
 
     [Fact]

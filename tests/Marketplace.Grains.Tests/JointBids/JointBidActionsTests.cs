@@ -70,7 +70,7 @@ public sealed partial class JointBidStateTests
 
         actions.Allowed.Should().Equal(JointBidAction.Edit);
         actions.Blocked.Should().BeEmpty("submitting and withdrawing are the lead's: a member is not told why not");
-        SignFor(firms, Partner.Id).Allowed.Should().Equal(JointBidFirmAction.Sign);
+        SignFor(firms, Partner.Id).Allowed.Should().Equal(JointBidFirmAction.Sign, JointBidFirmAction.Attach);
         documents.Where(d => d.Actions.Allows(JointDocumentAction.Detach)).Select(d => d.DocumentId)
             .Should().Equal(bid.Documents.Where(d => d.FirmId == Partner.Id).Select(d => d.Document.Id));
     }
@@ -81,7 +81,8 @@ public sealed partial class JointBidStateTests
         var (actions, firms, _) = Ready().ActionsFor(SubPeople, Alliance, Tender, Open);
 
         actions.Allows(JointBidAction.Edit).Should().BeTrue();
-        SignFor(firms, Sub.Id).Should().BeEquivalentTo(ViewerActions<JointBidFirmAction>.None, "a subcontractor does not bid, so it does not sign");
+        SignFor(firms, Sub.Id).Should().BeEquivalentTo(new ViewerActions<JointBidFirmAction>([JointBidFirmAction.Attach], []),
+            "a subcontractor attaches its files, but does not bid, so it does not sign");
     }
 
     [Fact]
@@ -131,6 +132,62 @@ public sealed partial class JointBidStateTests
         Blockers(actions, JointBidAction.Submit).Should().StartWith(JointBidState.Closed.Code);
         Blockers(SignFor(firms, Lead.Id), JointBidFirmAction.Sign).Should().Equal(JointBidState.Closed.Code);
         documents.Should().OnlyContain(d => !d.Actions.Allows(JointDocumentAction.Detach));
+    }
+
+    [Fact]
+    public void Once_the_tender_no_longer_takes_bids_only_those_who_could_act_are_told_why_they_may_not()
+    {
+        var bid = Ready();
+        Attach(bid, LeadPeople, Lead.Id, [Document("capitolato.pdf")]);
+        bid.Submitted(ReceiptOf(bid), FirmOwner, Open);
+        var closed = Tender with { Status = TenderStatus.Opening };
+        var after = SubmissionDeadline.AddDays(1);
+
+        var (member, memberFirms, memberDocuments) = bid.ActionsFor(PartnerPeople, Alliance, closed, after);
+        Blockers(member, JointBidAction.Edit).Should().Equal(JointBidState.Closed.Code);
+        member.Blocked.Should().OnlyContain(b => b.Action == JointBidAction.Edit, "withdrawing and submitting are the lead's: a member is not told the bid is closed for them");
+        Blockers(SignFor(memberFirms, Partner.Id), JointBidFirmAction.Sign).Should().Equal(new[] { JointBidState.Closed.Code }, "the member would sign for its firm");
+        memberDocuments.Where(d => d.Actions.Blocked.Length > 0).Select(d => d.DocumentId)
+            .Should().Equal(bid.Documents.Where(d => d.FirmId == Partner.Id).Select(d => d.Document.Id), "only its own files are its to take off");
+
+        var (_, subFirms, _) = bid.ActionsFor(SubPeople, Alliance, closed, after);
+        Blockers(SignFor(subFirms, Sub.Id), JointBidFirmAction.Sign).Should().BeEmpty("a subcontractor never signs, closed or not");
+
+        var (lead, _, _) = bid.ActionsFor(LeadPeople, Alliance, closed, after);
+        Blockers(lead, JointBidAction.Withdraw).Should().Equal(new[] { JointBidState.Closed.Code }, "the lead would withdraw it");
+    }
+
+    [Fact]
+    public void A_full_bid_tells_each_firm_s_editors_that_it_takes_no_more_files_before_they_upload_one()
+    {
+        var bid = Ready();
+        SignFor(bid.ActionsFor(PartnerPeople, Alliance, Tender, Open).Firms, Partner.Id).Allows(JointBidFirmAction.Attach).Should().BeTrue();
+        Attach(bid, LeadPeople, Lead.Id, Documents(bid.DocumentsLeft));
+
+        var (_, firms, _) = bid.ActionsFor(PartnerPeople, Alliance, Tender, Open);
+        var (_, strangers, _) = bid.ActionsFor(new JointActor(FirmViewer, [], false), Alliance, Tender, Open);
+
+        Blockers(SignFor(firms, Partner.Id), JointBidFirmAction.Attach).Should().Equal(JointBidState.TooManyFiles.Code);
+        bid.CheckAttach(new AttachJointDocuments(RivalOwner, Partner.Id, [Document("altro.pdf")]), PartnerPeople)!.Code
+            .Should().Be(JointBidState.TooManyFiles.Code, "the command refuses what the snapshot said");
+        bid.ToSnapshot(PartnerPeople, Alliance, Tender, Open).DocumentsLeft.Should().Be(0);
+        strangers.Should().BeEmpty("a reader attaches for no firm");
+    }
+
+    [Theory]
+    [InlineData(TenderStatus.Enquiries, -1, BidWindow.NotYetOpen)]
+    [InlineData(TenderStatus.Enquiries, 1, BidWindow.Open)]       // the enquiry period is over by the clock, before the tender's timer moves it on
+    [InlineData(TenderStatus.Tendering, 1, BidWindow.Open)]
+    [InlineData(TenderStatus.Opening, 1, BidWindow.Closed)]
+    [InlineData(TenderStatus.Cancelled, 1, BidWindow.Closed)]
+    public void Every_reader_is_told_where_the_tender_stands_for_bids_as_a_submission_would_be_judged(TenderStatus status, int daysAfterEnquiries, BidWindow window)
+    {
+        var tender = Tender with { Status = status };
+        var at = EnquiryDeadline.AddDays(daysAfterEnquiries);
+
+        Ready().ToSnapshot(new JointActor(FirmViewer, [], false), Alliance, tender, at).Window.Should().Be(window);
+        JointBidState.WindowAt(Tender with { Status = TenderStatus.Tendering }, SubmissionDeadline.AddSeconds(1))
+            .Should().Be(BidWindow.Closed, "past the deadline, even before the tender's timer closes it");
     }
 
     [Fact]

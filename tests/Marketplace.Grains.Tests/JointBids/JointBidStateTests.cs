@@ -798,11 +798,13 @@ public sealed partial class JointBidStateTests
         Attach(bid, PartnerPeople, Partner.Id, Documents(BidState.MaxDocuments - 2));
         Attach(bid, LeadPeople, Lead.Id, Documents(1));
 
-        CheckAttach(bid, LeadPeople, Lead.Id, Documents(2))!.Errors!.Keys.Should().Equal("documents");
+        CheckAttach(bid, LeadPeople, Lead.Id, Documents(2))!.Code.Should().Be(JointBidState.TooManyFiles.Code);
+        bid.DocumentsLeft.Should().Be(1);
         var last = Document("ultimo.pdf");
         Attach(bid, SubPeople, Sub.Id, [last, last]);
         bid.Documents.Should().HaveCount(BidState.MaxDocuments);
-        CheckAttach(bid, LeadPeople, Lead.Id, Documents(1))!.Errors!.Keys.Should().Equal("documents");
+        CheckAttach(bid, LeadPeople, Lead.Id, Documents(1))!.Should().BeEquivalentTo(new { Kind = ProblemKind.Conflict, JointBidState.TooManyFiles.Code });
+        bid.DocumentsLeft.Should().Be(0);
     }
 
     [Fact]

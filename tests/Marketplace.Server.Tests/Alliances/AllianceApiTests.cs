@@ -38,7 +38,8 @@ public abstract class AllianceApiTests<THost>(THost fixture) : IClassFixture<THo
     public async Task A_lead_invites_a_member_firm_which_joins_by_accepting_the_agreement()
     {
         var (w, tender, alliance) = await Formed();
-        alliance.Should().BeEquivalentTo(new { Name = "RTI Rodari", Lead = new { Id = w.BuilderId, Name = "Rossi Costruzioni" }, CanLead = true,
+        alliance.Actions.Allowed.Should().Contain(AllianceAction.PublishAgreement, "the lead's people lead it");
+        alliance.Should().BeEquivalentTo(new { Name = "RTI Rodari", Lead = new { Id = w.BuilderId, Name = "Rossi Costruzioni" },
             Tender = new { tender.Id }, Agreement = new { Version = 1, Text = Terms } });
 
         (await Invite(w, w.Builder, alliance.Id, w.CoderId)).EnsureSuccessStatusCode();
@@ -94,7 +95,7 @@ public abstract class AllianceApiTests<THost>(THost fixture) : IClassFixture<THo
             .StatusCode.Should().Be(HttpStatusCode.Conflict, "the lead hands over before leaving");
         var handed = await (await w.Builder.PostAsJsonAsync($"/api/alliances/{alliance.Id}/lead", new FirmRequest(w.CoderId), Json)).Read<AllianceDto>();
         handed.Lead.Id.Should().Be(w.CoderId);
-        handed.CanLead.Should().BeFalse();
+        handed.Actions.Allowed.Should().NotContain([AllianceAction.Invite, AllianceAction.PublishAgreement], "the lead is handed over");
         (await w.Builder.PostAsJsonAsync($"/api/alliances/{alliance.Id}/firms/{w.BuilderId}/leave", new { }, Json)).EnsureSuccessStatusCode();
         (await w.Builder.GetAsync($"/api/alliances/{alliance.Id}")).StatusCode.Should().Be(HttpStatusCode.NotFound, "a firm that left no longer sees it");
     }

@@ -277,7 +277,7 @@ public abstract class JointBidApiTests<THost>(THost fixture) : IClassFixture<THo
         lead.Actions.Blocked.Select(b => (b.Action, b.Code)).Should().Equal(
             (JointBidAction.Submit, "jointBid.unsigned"), (JointBidAction.Withdraw, "bid.nothingToWithdraw"));
         lead.Actions.Blocked[0].Args.Should().Contain("count", "2");
-        lead.ViewerFirms.Should().ContainSingle().Which.Should().BeEquivalentTo(new { FirmId = w.BuilderId, Actions = new { Allowed = new[] { JointBidFirmAction.Sign } } });
+        lead.ViewerFirms.Should().ContainSingle().Which.Should().BeEquivalentTo(new { FirmId = w.BuilderId, Actions = new { Allowed = new[] { JointBidFirmAction.Sign, JointBidFirmAction.Attach } } });
 
         var member = (await w.Coder.GetFromJsonAsync<JointBidDto>(t.Bid, Json))!;
         member.Actions.Allowed.Should().Equal(JointBidAction.Edit);

@@ -1811,7 +1811,6 @@ export interface components {
             /** Format: int32 */
             version: number;
             myFirms: string[];
-            canLead: boolean;
             actions: components["schemas"]["ViewerActionsOfAllianceAction"];
             viewerFirms: components["schemas"]["AllianceViewerFirm"][];
             /** Format: date-time */
@@ -2056,6 +2055,8 @@ export interface components {
         };
         /** @enum {unknown} */
         BidStatus: "None" | "Submitted" | "Withdrawn";
+        /** @enum {unknown} */
+        BidWindow: "NotYetOpen" | "Open" | "Closed";
         BusinessInvitationDto: {
             /** Format: uuid */
             id: string;
@@ -2128,6 +2129,7 @@ export interface components {
         CodeCoverageDto: {
             code: components["schemas"]["CapabilityDto"];
             coveredBy: components["schemas"]["NamedDto"][];
+            covered: boolean;
         };
         ComuneDto: {
             code: string;
@@ -2489,9 +2491,12 @@ export interface components {
             updatedAt: string;
             actions: components["schemas"]["ViewerActionsOfJointBidAction"];
             viewerFirms: components["schemas"]["JointBidViewerFirm"][];
+            window: components["schemas"]["BidWindow"];
+            /** Format: int32 */
+            documentsLeft: number;
         };
         /** @enum {unknown} */
-        JointBidFirmAction: "Sign";
+        JointBidFirmAction: "Sign" | "Attach";
         JointBidViewerFirm: {
             /** Format: uuid */
             firmId: string;
@@ -2533,6 +2538,7 @@ export interface components {
             estimatedValue: null | components["schemas"]["MoneyDto"];
             comuneCode: null | string;
             comuneName: null | string;
+            currency: string;
         };
         LotEvaluationDto: {
             /** Format: int32 */

@@ -84,7 +84,7 @@ describe("access and live updates", () => {
   it("are for the viewer's active firms; an invited firm reads it but does not join the live group", () => {
     expect(hasAccess(allianceDto())).toBe(true);
     expect(canWatch(allianceDto())).toBe(true);
-    const invitedOnly = allianceDto({ myFirms: [INVITED], canLead: false, actions: { allowed: [], blocked: [] } });
+    const invitedOnly = allianceDto({ myFirms: [INVITED], actions: { allowed: [], blocked: [] } });
     expect(hasAccess(invitedOnly)).toBe(true);
     expect(canWatch(invitedOnly)).toBe(false);
     // The answer to leaving: the viewer's firm is no longer listed as theirs.

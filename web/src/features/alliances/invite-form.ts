@@ -62,6 +62,11 @@ export function inviteForm(ctx: AllianceContext) {
     errors = outcome.errors;
     status = { ok: outcome.ok, text: outcome.text };
     if (outcome.ok) firmId = "";
+    // Refused, it says why (e.g. the firm left the space meanwhile); the list is loaded again so as not to offer it still.
+    else {
+      const alliance = ctx.alliance();
+      if (alliance) loadMembers(alliance.space.id);
+    }
     ctx.redraw();
   }
 

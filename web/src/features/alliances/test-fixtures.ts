@@ -39,7 +39,6 @@ export function allianceDto(more: Partial<AllianceDto> = {}): AllianceDto {
     history: [],
     version: 7,
     myFirms: [LEAD],
-    canLead: true,
     actions: { allowed: ["Invite", "PublishAgreement", "Watch"], blocked: [] },
     viewerFirms: [],
     updatedAt: "2026-02-02T10:00:00Z",

@@ -11,9 +11,17 @@ const roofing = { code: "45261000-4", labelIt: "Lavori di copertura", labelEn: "
 const coverage: CoverageDto = {
   allianceId: ALLIANCE,
   lots: [
-    { lot: 1, title: "Opere edili", covered: false, codes: [{ code: building, coveredBy: [firm(MEMBER), firm(LEAD)] }, { code: roofing, coveredBy: [] }] },
-    { lot: 2, title: "Impianti", covered: true, codes: [{ code: electrical, coveredBy: [firm(MEMBER)] }] },
-    { lot: 3, title: "Coperture", covered: false, codes: [{ code: roofing, coveredBy: [] }] },
+    {
+      lot: 1,
+      title: "Opere edili",
+      covered: false,
+      codes: [
+        { code: building, coveredBy: [firm(MEMBER), firm(LEAD)], covered: true },
+        { code: roofing, coveredBy: [], covered: false },
+      ],
+    },
+    { lot: 2, title: "Impianti", covered: true, codes: [{ code: electrical, coveredBy: [firm(MEMBER)], covered: true }] },
+    { lot: 3, title: "Coperture", covered: false, codes: [{ code: roofing, coveredBy: [], covered: false }] },
   ],
   gaps: [roofing, roofing],
 };
@@ -40,8 +48,13 @@ describe("the coverage matrix", () => {
     expect(codeLabel({ code: "99", labelIt: " ", labelEn: "" }, "it")).toBe("99");
   });
 
-  it("never calls a lot covered while one of its codes is a gap", () => {
-    const odd: CoverageDto = { ...coverage, lots: [{ ...coverage.lots[0]!, covered: true }] };
-    expect(coverageModel(odd, "it").lots[0]!.covered).toBe(false);
+  it("takes the server's word on what is covered, with no rule of its own", () => {
+    // A code the server calls covered counts as covered, whoever it names: the matching is the server's.
+    const byServer: CoverageDto = {
+      ...coverage,
+      lots: [{ lot: 1, title: "Opere edili", covered: true, codes: [{ code: building, coveredBy: [], covered: true }] }],
+    };
+    const lot = coverageModel(byServer, "it").lots[0]!;
+    expect([lot.covered, lot.coveredCount, lot.codes[0]!.gap]).toEqual([true, 1, false]);
   });
 });

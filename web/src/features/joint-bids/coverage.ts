@@ -1,5 +1,5 @@
 // The coverage matrix as shown: for each lot of the tender its CPV codes, each with the alliance's firms whose
-// capabilities cover it (matched as the server matches tenders to firms), the codes nobody covers being the gaps.
+// capabilities cover it; whether a code or a lot is covered is the server's word (CoverageDto), labelled and sorted here.
 import type { CapabilityDto, CoverageDto, NamedDto } from "../../api/types";
 import type { Lang } from "../../i18n";
 
@@ -15,7 +15,7 @@ export interface CodeRow {
 export interface LotRow {
   lot: number;
   title: string;
-  /** Every code of the lot is covered by at least one firm. */
+  /** Every code of the lot is covered by at least one firm, as the server says. */
   covered: boolean;
   codes: CodeRow[];
   coveredCount: number;
@@ -41,11 +41,9 @@ export function coverageModel(coverage: CoverageDto, lang: Lang): CoverageModel 
   const lots = coverage.lots.map((lot) => {
     const codes = lot.codes.map((c) => {
       c.coveredBy.forEach((f) => firms.set(f.id.toLowerCase(), f));
-      return { code: c.code.code, label: codeLabel(c.code, lang), firms: [...c.coveredBy].sort(byName), gap: c.coveredBy.length === 0 };
+      return { code: c.code.code, label: codeLabel(c.code, lang), firms: [...c.coveredBy].sort(byName), gap: !c.covered };
     });
-    // The server's word on the lot; a lot it calls covered with a code nobody covers would be a contradiction.
-    const covered = lot.covered && codes.every((c) => !c.gap);
-    return { lot: lot.lot, title: lot.title, covered, codes, coveredCount: codes.filter((c) => !c.gap).length };
+    return { lot: lot.lot, title: lot.title, covered: lot.covered, codes, coveredCount: codes.filter((c) => !c.gap).length };
   });
   const seen = new Set<string>();
   const gaps = coverage.gaps.filter((g) => !seen.has(g.code) && seen.add(g.code)).map((g) => ({ code: g.code, label: codeLabel(g, lang) }));

@@ -1,6 +1,8 @@
 // The joint bid's documents: each firm uploads its own files and attaches them, as soon as they are chosen, for the
 // firm the viewer acts for (chosen when they act for several). The firm that attached a file, or the lead, takes it
-// off. Like any edit, attaching or taking off a file makes a new digest and voids every approval.
+// off. Like any edit, attaching or taking off a file makes a new digest and voids every approval. Whether a firm may
+// attach now, and how many more files the bid takes, is the server's word (viewerFirms' Attach, documentsLeft): a
+// full bid says so instead of offering an upload it would refuse.
 import { html, nothing } from "lit-html";
 import { api } from "../../api/client";
 import type { AllianceDto, AttachDocumentsRequest, JointBidDto, JointDocumentDto, NamedDto } from "../../api/types";
@@ -8,7 +10,8 @@ import { currentLanguage, t, tn } from "../../i18n";
 import { roleInText } from "../alliances/alliance-views";
 import { chosenFiles, uploadDocuments } from "../tenders/documents-field";
 import { documentAccept, formatFileSize } from "../tenders/documents";
-import { allows } from "../../api/viewer-actions";
+import { allows, blockersOf, offers } from "../../api/viewer-actions";
+import { refusalText } from "../../i18n/refusals";
 import { shortDigest } from "./documents";
 import { sameId } from "./ids";
 import { failed, statusView, type Status } from "./status";
@@ -16,9 +19,17 @@ import type { WorkspaceContext } from "./workspace-context";
 
 const INPUT = "joint-document-input";
 
-/** The firms the viewer attaches files for, as the server lists them, by name. */
+/** The firms the viewer attaches files for, as the server lists them (allowed or blocked now), by name. */
 const editorsOf = (bid: JointBidDto, alliance: AllianceDto): NamedDto[] =>
-  bid.viewerFirms.map((f) => ({ id: f.firmId, name: alliance.members.find((m) => sameId(m.firmId, f.firmId))?.name ?? "" }));
+  bid.viewerFirms
+    .filter((f) => offers(f.actions, "Attach"))
+    .map((f) => ({ id: f.firmId, name: alliance.members.find((m) => sameId(m.firmId, f.firmId))?.name ?? "" }));
+
+/** Why the server would refuse the firm's files now (a full bid), or null. */
+const attachBlocker = (bid: JointBidDto, firm: NamedDto) => {
+  const actions = bid.viewerFirms.find((f) => sameId(f.firmId, firm.id))?.actions;
+  return actions ? (blockersOf(actions, "Attach")[0] ?? null) : null;
+};
 const FIRM = "joint-document-firm";
 
 export function documentsSection(ws: WorkspaceContext) {
@@ -42,6 +53,13 @@ export function documentsSection(ws: WorkspaceContext) {
     if (!firm) return;
     problems = [];
     status = null;
+    // The bid would refuse them all once uploaded: nothing is sent.
+    if (files.length > bid.documentsLeft) {
+      const left = bid.documentsLeft;
+      problems = [() => tn("jointBid.documents.room", left)];
+      ws.redraw();
+      return;
+    }
     const uploaded = await uploadDocuments(firm.id, files, {
       uploading: (name) => {
         uploading = name;
@@ -98,6 +116,7 @@ export function documentsSection(ws: WorkspaceContext) {
     const role = (f: NamedDto) => alliance.members.find((m) => sameId(m.firmId, f.id))?.role;
     const firm = firmFor(editors);
     const busy = ws.busy() || uploading !== null;
+    const blocker = firm ? attachBlocker(ws.bid()!, firm) : null;
     return html`<div class="joint-document-add">
       ${editors.length > 1
         ? html`<div class="field">
@@ -111,12 +130,14 @@ export function documentsSection(ws: WorkspaceContext) {
             </select>
           </div>`
         : nothing}
-      <div class="field documents-field">
-        <label for=${INPUT}>${editors.length > 1 || !firm ? t("jointBid.documents.add") : t("jointBid.documents.addFor", { firm: firm.name })}</label>
-        <input id=${INPUT} type="file" multiple accept=${documentAccept} data-testid=${INPUT} ?disabled=${busy}
-          @change=${(ev: Event) => void attach(chosenFiles(ev))} />
-        ${uploading ? html`<p class="muted small" role="status">${t("tenderForm.uploading", { name: uploading })}</p>` : nothing}
-      </div>
+      ${blocker
+        ? html`<p class="muted small" data-testid="joint-documents-blocked" data-code=${blocker.code}>${refusalText(blocker.code, blocker.args) ?? ""}</p>`
+        : html`<div class="field documents-field">
+            <label for=${INPUT}>${editors.length > 1 || !firm ? t("jointBid.documents.add") : t("jointBid.documents.addFor", { firm: firm.name })}</label>
+            <input id=${INPUT} type="file" multiple accept=${documentAccept} data-testid=${INPUT} ?disabled=${busy}
+              @change=${(ev: Event) => void attach(chosenFiles(ev))} />
+            ${uploading ? html`<p class="muted small" role="status">${t("tenderForm.uploading", { name: uploading })}</p>` : nothing}
+          </div>`}
     </div>`;
   }
 

@@ -23,11 +23,11 @@ import { coverageView } from "./coverage-view";
 import { documentsSection } from "./documents-section";
 import { presenceBar } from "./presence-bar";
 import { refusedAction, refusedFor } from "../../i18n/refusals";
-import { allows, offers } from "../../api/viewer-actions";
+import { allows } from "../../api/viewer-actions";
 import { sameId } from "./ids";
 import { sharesView } from "./shares-view";
 import { suggestionsSection } from "./suggestions-section";
-import { currentSignOffs, voidedSignatures } from "./sign-off";
+import { currentSignOffs, submissionChanged, voidedSignatures } from "./sign-off";
 import { signOffSection } from "./sign-off-section";
 import { workPackagesTable } from "./work-packages-table";
 import type { JointOutcome, JointRunOptions, WorkspaceContext } from "./workspace-context";
@@ -121,6 +121,9 @@ export function jointBidSection(ctx: AllianceContext) {
       .filter((f) => !currentSignOffs(fresh).some((s) => sameId(s.firm.id, f.id)));
     packages.reconcile(fresh);
     answers.reconcile(fresh);
+    // The alliance hears nothing of its own when the bid goes in or out (JointBidChanged is the bid's), yet what its
+    // firms may do depends on it.
+    if (submissionChanged(bid, fresh)) ctx.reload();
     bid = fresh;
     bidFailed = false;
     ctx.redraw();
@@ -201,17 +204,11 @@ export function jointBidSection(ctx: AllianceContext) {
 
   const shown = (alliance: AllianceDto): alliance is AllianceDto & { tender: NamedDto } => alliance.tender !== null && canWatch(alliance);
 
-  /**
-   * Where the tender stands for the joint bid: as the server's blockers for the viewer say it (they follow the clock to
-   * the second); whoever is not offered the submission (a reader, a member's editors) has none of its blockers, and
-   * reads it from the tender's published status.
-   */
+  /** Where the tender stands for bids, as the server judges a submission now (JointBidDto.window), for every reader alike. */
   function windowView() {
     if (!tender || !bid) return nothing;
-    const blocked = (code: string) => bid!.actions.blocked.some((b) => b.code === code);
-    const reader = !offers(bid.actions, "Submit");
-    if (blocked("jointBid.closed") || (reader && !["Draft", "Enquiries", "Tendering"].includes(tender.status))) return html`<p class="notice-line" data-testid="joint-bid-closed">${t("jointBid.closed")}</p>`;
-    if (blocked("bid.tooEarly") || (reader && tender.status === "Enquiries"))
+    if (bid.window === "Closed") return html`<p class="notice-line" data-testid="joint-bid-closed">${t("jointBid.closed")}</p>`;
+    if (bid.window === "NotYetOpen")
       return html`<p class="notice-line" data-testid="joint-bid-not-yet">${t("jointBid.notYet", {
         from: formatDeadline(tender.enquiryDeadline),
         to: formatDeadline(tender.submissionDeadline),

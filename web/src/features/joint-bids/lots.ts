@@ -3,9 +3,6 @@
 import type { JointBidDto, LotDto, WorkPackageDto } from "../../api/types";
 import { centsOf } from "./money";
 
-/** The currency a lot's prices are written in, for the form: its estimated value's, else EUR (the server checks it). */
-export const lotCurrency = (lot: Pick<LotDto, "estimatedValue"> | undefined): string => lot?.estimatedValue?.currency ?? "EUR";
-
 export interface LotGroup {
   lot: number;
   /** The lot's title; null for a lot the tender no longer has (an amendment removed it). */

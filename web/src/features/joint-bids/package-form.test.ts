@@ -8,14 +8,16 @@ import { firm, workPackage } from "./test-fixtures";
 const lots = tenderDto().lots;
 
 describe("the work package form", () => {
-  it("sends a new package in the lot's currency, the price as the exact decimal", () => {
+  it("sends a new package in the lot's currency as the server gives it, the price as the exact decimal", () => {
     const fields = { ...newPackageFields(2, MEMBER), title: "  Impianto elettrico ", price: "98.500,10", description: " " };
-    const built = buildPackageRequest({ id: null, version: 7 }, fields, lots);
+    // Lot 2 states no estimated value: its currency is still the server's word, not a default of the client's.
+    const francs = lots.map((l) => (l.number === 2 ? { ...l, currency: "CHF" } : l));
+    const built = buildPackageRequest({ id: null, version: 7 }, fields, francs);
     expect(built).toEqual({
       errors: {},
-      body: { id: null, version: 0, title: "Impianto elettrico", lot: 2, description: null, firmId: MEMBER, price: { amount: 98500.1, currency: "EUR" } },
+      body: { id: null, version: 0, title: "Impianto elettrico", lot: 2, description: null, firmId: MEMBER, price: { amount: 98500.1, currency: "CHF" } },
     });
-    expect(JSON.stringify(built.body.price)).toBe('{"amount":98500.1,"currency":"EUR"}');
+    expect(JSON.stringify(built.body.price)).toBe('{"amount":98500.1,"currency":"CHF"}');
   });
 
   it("sends an existing package at the version it was read", () => {
@@ -30,7 +32,7 @@ describe("the work package form", () => {
     expect(built.errors).toEqual({ "price.amount": [coded("money.nonZeroAmount")] });
     expect(buildPackageRequest({ id: null, version: 0 }, { ...newPackageFields(9, ""), title: " ", price: "1" }, lots)).toEqual({
       errors: {},
-      body: { id: null, version: 0, title: "", lot: 9, description: null, firmId: "00000000-0000-0000-0000-000000000000", price: { amount: 1, currency: "EUR" } },
+      body: { id: null, version: 0, title: "", lot: 9, description: null, firmId: "00000000-0000-0000-0000-000000000000", price: { amount: 1, currency: "" } },
     });
   });
 

@@ -5,7 +5,6 @@ import { coded, type FieldErrors } from "../../api/problem";
 import type { LotDto, SaveWorkPackageRequest, WorkPackageDto } from "../../api/types";
 import { currentLanguage, type Lang } from "../../i18n";
 import type { Built } from "../tenders/tender-form";
-import { lotCurrency } from "./lots";
 import { amountOf, parsePrice, priceInput } from "./money";
 
 /** No firm chosen: the server answers that a work package goes to a firm of the alliance. */
@@ -58,7 +57,7 @@ export const samePackage = (a: PackageFields, b: PackageFields): boolean =>
 export function buildPackageRequest(
   target: { id: string | null; version: number },
   fields: PackageFields,
-  lots: readonly Pick<LotDto, "number" | "estimatedValue">[],
+  lots: readonly Pick<LotDto, "number" | "currency">[],
 ): Built<SaveWorkPackageRequest> {
   const errors: FieldErrors = {};
   const lotNumber = Number.parseInt(fields.lot, 10);
@@ -74,7 +73,8 @@ export function buildPackageRequest(
       lot: Number.isNaN(lotNumber) ? 0 : lotNumber,
       description: description === "" ? null : description,
       firmId: fields.firmId === "" ? NO_FIRM : fields.firmId,
-      price: { amount: "cents" in price ? amountOf(price.cents) : 0, currency: lotCurrency(lots.find((l) => l.number === lotNumber)) },
+      price: { amount: "cents" in price ? amountOf(price.cents) : 0, // The lot's currency as the server prices it; none for a lot the tender does not have (refused anyway).
+      currency: lots.find((l) => l.number === lotNumber)?.currency ?? "" },
     },
   };
 }

@@ -19,6 +19,13 @@ export interface Signer {
   actions: JointBidViewerFirm["actions"] | null;
 }
 
+/**
+ * The joint bid went in or came out (submitted, withdrawn) since the one shown: the alliance's own actions depend on
+ * it (leaving, removing and handing over wait while it is submitted), so its page loads the alliance again.
+ */
+export const submissionChanged = (shown: Pick<JointBidDto, "receipt"> | null, fresh: Pick<JointBidDto, "receipt">): boolean =>
+  shown !== null && (shown.receipt === null) !== (fresh.receipt === null);
+
 /** The sign-offs of the current content: those of an older digest no longer count. */
 export const currentSignOffs = (bid: Pick<JointBidDto, "signOffs" | "digest">) => bid.signOffs.filter((s) => s.digest === bid.digest);
 

@@ -75,7 +75,7 @@ describe("suggestionsModel", () => {
     const lead = suggestionsModel(dto(), allianceDto(), new Set(), "it");
     expect(lead.ranked.every((r) => r.invite)).toBe(true);
     expect(lead.inviteCover).toBe(true);
-    const member = suggestionsModel(dto(), allianceDto({ canLead: false, actions: { allowed: ["Watch"], blocked: [] } }), new Set(), "it");
+    const member = suggestionsModel(dto(), allianceDto({ actions: { allowed: ["Watch"], blocked: [] } }), new Set(), "it");
     expect(member.ranked.some((r) => r.invite)).toBe(false);
     expect(member.inviteCover).toBe(false);
     const full = { allowed: ["PublishAgreement", "Watch"], blocked: [{ action: "Invite", code: "alliance.tooManyFirms", args: { max: "10" } }] } as const;

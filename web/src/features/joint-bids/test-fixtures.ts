@@ -42,7 +42,9 @@ export function jointBidDto(more: Partial<JointBidDto> = {}): JointBidDto {
     version: 1,
     updatedAt: "2026-02-20T10:00:00Z",
     actions: { allowed: ["Edit"], blocked: [{ action: "Submit", code: "jointBid.unsigned", args: { count: "2" } }] },
-    viewerFirms: [{ firmId: LEAD, actions: { allowed: ["Sign"], blocked: [] } }],
+    viewerFirms: [{ firmId: LEAD, actions: { allowed: ["Sign", "Attach"], blocked: [] } }],
+    window: "Open",
+    documentsLeft: 20,
     ...more,
   };
 }

@@ -15,7 +15,7 @@ import { membersInOrder } from "../alliances/alliance-rules";
 import { roleInText } from "../alliances/alliance-views";
 import { centsOf, formatCents, parsePrice } from "./money";
 import { sameId } from "./ids";
-import { grandTotals, lotCurrency, lotGroups } from "./lots";
+import { grandTotals, lotGroups } from "./lots";
 import { buildPackageRequest, newPackageFields, packageFields, samePackage, type PackageFields } from "./package-form";
 import { discardMine, edit, isDirty, reapply, reconcile, refused, startDraft, type Draft } from "./stale";
 import { failed, nothingToDo, statusView, type Status } from "./status";
@@ -140,7 +140,7 @@ export function workPackagesTable(ws: WorkspaceContext) {
       <div><dt>${t("jointBid.packages.col.firm")}</dt><dd>${firm?.name ?? "—"}</dd></div>
       <div><dt>${t("jointBid.packages.lot")}</dt><dd>${lot ? `${t("tender.lot", { n: lot.number })} · ${lot.title}` : "—"}</dd></div>
       <div><dt>${t("jointBid.packages.col.price")}</dt>
-        <dd data-testid="mine-price">${"cents" in price ? formatCents(price.cents, lotCurrency(lot)) : mine.price}</dd></div>
+        <dd data-testid="mine-price">${"cents" in price ? formatCents(price.cents, lot?.currency ?? "") : mine.price}</dd></div>
       ${mine.description.trim() ? html`<div class="wide"><dt>${t("jointBid.packages.description")}</dt><dd class="pre">${mine.description}</dd></div>` : nothing}
     </dl>`;
   }
@@ -217,7 +217,7 @@ export function workPackagesTable(ws: WorkspaceContext) {
           <span class="with-unit">
             <input id=${id("price")} data-testid="package-price" inputmode="decimal" autocomplete="off" .value=${live(f.price)}
               @input=${field("price")} aria-invalid=${price.invalid} aria-describedby=${ifDefined(price.describedby)} />
-            <span class="unit">${lotCurrency(lot)}</span>
+            <span class="unit">${lot?.currency ?? ""}</span>
           </span>
           ${fieldErrorView("price", messages("price"), `${id("price")}-error`)}
         </div>

@@ -39,7 +39,7 @@ export function buildBidRequest(tender: TenderDto, form: BidForm): Built<SubmitB
     if (text === "") continue;
     const amount = parseAmount(text);
     if (Number.isNaN(amount) || amount <= 0) errors[`lots[${lots.length}].price.amount`] = [coded("money.nonZeroAmount")];
-    lots.push({ lot: lot.number, price: { amount: Number.isNaN(amount) ? 0 : amount, currency: lot.estimatedValue?.currency ?? "EUR" } });
+    lots.push({ lot: lot.number, price: { amount: Number.isNaN(amount) ? 0 : amount, currency: lot.currency } });
   }
   if (lots.length === 0) errors.lots = [coded("bid.noLots")];
   const answers = qualityCriteria(tender).map((c) => {

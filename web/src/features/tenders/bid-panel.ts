@@ -219,7 +219,7 @@ export function bidPanel(ctx: TenderContext) {
             <input id=${id} data-testid=${id} inputmode="decimal" autocomplete="off" .value=${live(form.prices[lot.number] ?? "")}
               @input=${(e: InputEvent) => { form.prices[lot.number] = (e.target as HTMLInputElement).value; dirty = true; }}
               aria-invalid=${messages.length ? "true" : "false"} aria-describedby=${ifDefined(messages.length ? `${id}-error` : undefined)} />
-            <span class="unit">${lot.estimatedValue?.currency ?? "EUR"}</span>
+            <span class="unit">${lot.currency}</span>
           </span>
           ${lot.estimatedValue ? html`<small class="hint">${t("bid.estimated", { value: money(lot.estimatedValue) })}</small>` : nothing}
           ${fieldErrorView(`lots-${lot.number}`, messages, `${id}-error`)}

@@ -20,6 +20,7 @@ export function tenderDto(more: Partial<TenderDto> = {}): TenderDto {
         estimatedValue: { amount: 1250000.5, currency: "EUR" },
         comuneCode: "036023",
         comuneName: "Modena",
+        currency: "EUR",
       },
       {
         number: 2,
@@ -29,6 +30,7 @@ export function tenderDto(more: Partial<TenderDto> = {}): TenderDto {
         estimatedValue: null,
         comuneCode: null,
         comuneName: null,
+        currency: "EUR",
       },
     ],
     eligibility: ["Iscrizione alla CCIAA", "Attestazione SOA OG1"],
