@@ -113,5 +113,14 @@ public sealed class JointBidBrowserTests(ClockedBrowserFixture fixture) : IClass
         await lead.GetByTestId("submit-joint-bid").ClickAsync();
         foreach (var page in pages) await Expect(page.GetByTestId("joint-receipt-digest")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[0-9a-f]{64}$"));
         await pages[2].ScreenshotAsync(new() { Path = Shot("joint-bid-2-receipt-member.png"), FullPage = true });
+
+        // What the alliance's firms may do follows the bid: with it submitted, a member no longer leaves, and each
+        // member's page says why at once, without being reloaded.
+        foreach (var (page, firm) in pages.Skip(1).Zip(new[] { bianchi.Id, verdi.Id }))
+        {
+            var mine = page.GetByTestId("alliance-my-firm").And(page.Locator($"[data-firm-id='{firm}']"));
+            await Expect(mine.GetByTestId("firm-blocker")).ToHaveAttributeAsync("data-code", "alliance.bidSubmitted");
+            await Expect(mine.GetByTestId("leave-alliance")).ToHaveCountAsync(0);
+        }
     }
 }
