@@ -62,6 +62,28 @@ public sealed class SpaceBrowserTests(BrowserFixture fixture) : IClassFixture<Br
     }
 
     [Fact]
+    public async Task An_invited_firm_is_offered_to_join_or_decline_and_after_declining_may_apply()
+    {
+        var space = await ArrangedSpace.Create(fixture, ["RE"]);
+        var gialli = await fixture.NewFirm("gialli", "Carpenterie Gialli S.r.l.");
+        (await space.Secretary.PostAsJsonAsync($"/api/spaces/{space.Id}/invitations", new InviteRequest(gialli.Firm.Id), Json)).EnsureSuccessStatusCode();
+
+        var owner = await fixture.NewPerson();
+        await BusinessProfileBrowserTests.SignIn(owner, gialli.Email);
+        await owner.GotoAsync($"/#/spaces/{space.Id}");
+        await Expect(owner.GetByTestId("standing-status")).ToHaveAttributeAsync("data-status", "Invited");
+        await Expect(owner.GetByTestId("apply-submit")).ToHaveTextAsync("Accetta l'invito ed entra");
+        await Expect(owner.GetByTestId("apply-message")).ToHaveCountAsync(0);
+
+        await Expect(owner.GetByTestId("withdraw-submit")).ToHaveTextAsync("Rifiuta l'invito");
+        await owner.GetByTestId("withdraw-submit").ClickAsync();
+        await Expect(owner.GetByTestId("standing-status")).ToHaveAttributeAsync("data-status", "Withdrawn");
+        await Expect(owner.GetByTestId("standing-feedback")).ToHaveTextAsync("Invito rifiutato.");
+        await Expect(owner.GetByTestId("apply-message")).ToBeVisibleAsync();
+        await Expect(owner.GetByTestId("withdraw-submit")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task A_visitor_narrows_a_public_directory_by_size_and_words_and_the_address_keeps_the_search()
     {
         // Arranged through the API: a space whose directory is public, with two member firms of different sizes.

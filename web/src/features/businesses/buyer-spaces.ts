@@ -5,6 +5,7 @@ import { html, nothing } from "lit-html";
 import { live } from "lit-html/directives/live.js";
 import { api } from "../../api/client";
 import type { BusinessKind, MemberRole, SpaceBuyerDto, SpaceSummaryDto } from "../../api/types";
+import { allows } from "../../api/viewer-actions";
 import { t } from "../../i18n";
 import { latestOnly } from "../../latest";
 import type { Redraw } from "../../page";
@@ -52,18 +53,19 @@ export function buyerSpaces(buyerId: string, redraw: Redraw) {
   const revoke = (spaceId: string) =>
     act(() => api.revokeMandate(buyerId, spaceId), (s) => t("buyers.done.revokeMandate", { space: s.space.name }));
 
-  const actions = (s: SpaceBuyerDto) =>
-    canManage(role)
-      ? html`<div class="item-actions">
-          ${s.approval === "Revoked"
-            ? html`<button type="button" data-testid="buyer-ask-again" ?disabled=${state.busy} @click=${() => ask(s.space.id)}>${t("buyers.askAgain")}</button>`
-            : nothing}
-          ${s.mandated
-            ? html`<button type="button" class="danger-outline" data-testid="mandate-revoke" ?disabled=${state.busy} @click=${() => revoke(s.space.id)}>
-                ${t("buyers.revokeMandate")}</button>`
-            : html`<button type="button" data-testid="mandate-grant" ?disabled=${state.busy} @click=${() => grant(s.space.id)}>${t("buyers.grant")}</button>`}
-        </div>`
-      : nothing;
+  // What the buyer's people may do with each standing comes with it (nothing, for its Viewers).
+  const actions = (s: SpaceBuyerDto) => html`<div class="item-actions">
+    ${allows(s.actions, "RequestPublishing")
+      ? html`<button type="button" data-testid="buyer-ask-again" ?disabled=${state.busy} @click=${() => ask(s.space.id)}>${t("buyers.askAgain")}</button>`
+      : nothing}
+    ${allows(s.actions, "RevokeMandate")
+      ? html`<button type="button" class="danger-outline" data-testid="mandate-revoke" ?disabled=${state.busy} @click=${() => revoke(s.space.id)}>
+          ${t("buyers.revokeMandate")}</button>`
+      : nothing}
+    ${allows(s.actions, "GrantMandate")
+      ? html`<button type="button" data-testid="mandate-grant" ?disabled=${state.busy} @click=${() => grant(s.space.id)}>${t("buyers.grant")}</button>`
+      : nothing}
+  </div>`;
 
   function newSpaceForm() {
     const known = new Set((standings ?? []).map((s) => s.space.id));

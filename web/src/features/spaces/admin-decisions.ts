@@ -1,14 +1,15 @@
 // The decisions on a membership (approve, reject, suspend, reinstate, remove) in the admin area's sections: the
-// buttons a firm's status allows, and the dialog for the decisions that must say why (the firm sees the reason).
-import { html, nothing } from "lit";
+// buttons the row's actions allow, and the dialog for the decisions the row says must say why (the firm sees the reason).
+import { html } from "lit";
 import { api } from "../../api/client";
 import type { MembershipDecision, SpaceMembershipDto } from "../../api/types";
+import { allows } from "../../api/viewer-actions";
 import { t } from "../../i18n";
 import type { AdminAction } from "./admin-section";
 import { decisionDialog, type DecisionTarget } from "./decision-dialog";
 import type { SpaceContext } from "./space-context";
-import { decisionsFor, needsReason } from "./standing";
 
+/** The decisions' buttons, in this order (each shown when the row's actions allow it). */
 const decisionTestid: Record<MembershipDecision, string> = {
   Approve: "approve-submit",
   Reject: "reject-submit",
@@ -42,18 +43,18 @@ export class MembershipDecisions {
 
   #decide(m: SpaceMembershipDto, decision: MembershipDecision): void {
     const target = { firmId: m.firmId, firmName: m.firmName, decision };
-    if (needsReason(decision)) this.#dialog.open(target);
+    if (m.reasonRequired.includes(decision)) this.#dialog.open(target);
     else
       void this.action.run(() => api.decide(this.ctx().spaceId, target.firmId, { decision, reason: null }), { done: () => done(target) });
   }
 
   buttons(m: SpaceMembershipDto) {
-    return m.status === null
-      ? nothing
-      : decisionsFor(m.status).map(
-          (d) => html`<button type="button" class=${d === "Approve" || d === "Reinstate" ? "primary" : d === "Reject" ? "" : "danger-outline"}
-            data-testid=${decisionTestid[d]} ?disabled=${this.action.busy} @click=${() => this.#decide(m, d)}>${t(`decision.${d}`)}</button>`,
-        );
+    return (Object.keys(decisionTestid) as MembershipDecision[])
+      .filter((d) => allows(m.actions, d))
+      .map(
+        (d) => html`<button type="button" class=${d === "Approve" || d === "Reinstate" ? "primary" : d === "Reject" ? "" : "danger-outline"}
+          data-testid=${decisionTestid[d]} ?disabled=${this.action.busy} @click=${() => this.#decide(m, d)}>${t(`decision.${d}`)}</button>`,
+      );
   }
 
   dialogView() {

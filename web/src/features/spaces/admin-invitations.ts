@@ -1,21 +1,16 @@
 // In a space's admin area: the firms invited to join, and the search that picks a firm to invite (each option says
-// where the firm stands in the space; a firm already a member, invited or applying cannot be invited).
+// where the firm stands in the space; why a firm cannot be invited comes with its membership's actions).
 import { html, nothing } from "lit";
 import { api } from "../../api/client";
 import type { DirectoryEntryDto, SpaceMembershipDto } from "../../api/types";
+import { blockersOf } from "../../api/viewer-actions";
 import { otherFieldMessages } from "../../field-errors";
 import { t } from "../../i18n";
+import { refusalText } from "../../i18n/refusals";
 import { typeahead } from "../../typeahead";
 import { comuneLabel } from "../businesses/format";
 import { AdminSectionElement, firmLink, since } from "./admin-section";
 import { statusBadge } from "./space-views";
-import { invitationBlock } from "./standing";
-
-const blockText = {
-  member: "spaces.invite.alreadyMember",
-  invited: "spaces.invite.alreadyInvited",
-  applied: "spaces.invite.hasApplied",
-} as const;
 
 export class AdminInvitations extends AdminSectionElement {
   static override properties = {
@@ -37,8 +32,13 @@ export class AdminInvitations extends AdminSectionElement {
     this.invitee = null;
   }
 
-  readonly #statusOf = (firmId: string) =>
-    this.memberships.find((m) => m.firmId.toLowerCase() === firmId.toLowerCase())?.status ?? null;
+  readonly #membershipOf = (firmId: string) => this.memberships.find((m) => m.firmId.toLowerCase() === firmId.toLowerCase());
+
+  /** Why the firm cannot be invited now, from its membership (a firm the space never dealt with has none, and can be). */
+  readonly #blockerOf = (firmId: string) => {
+    const membership = this.#membershipOf(firmId);
+    return membership ? (blockersOf(membership.actions, "Invite")[0] ?? null) : null;
+  };
 
   /** The search keeps its own state (text, options); it asks this element to render it again. */
   readonly #firmSearch = typeahead<DirectoryEntryDto>(
@@ -49,7 +49,7 @@ export class AdminInvitations extends AdminSectionElement {
       search: (q) => api.directory(q, 1, 20).then((page) => page.items.filter((item) => item.kind === "Firm")),
       key: (entry) => entry.id,
       option: (entry) => {
-        const status = this.#statusOf(entry.id);
+        const status = this.#membershipOf(entry.id)?.status;
         return html`<span class="option-row"><span><strong>${entry.name}</strong>
           ${entry.comuneName ? html`<span class="muted"> · ${comuneLabel(entry.comuneName, entry.provinceSigla)}</span>` : nothing}</span>
           ${status ? statusBadge(status) : nothing}</span>`;
@@ -82,7 +82,7 @@ export class AdminInvitations extends AdminSectionElement {
 
   protected override render() {
     const { invited, invitee } = this;
-    const block = invitee ? invitationBlock(this.#statusOf(invitee.id)) : null;
+    const block = invitee ? this.#blockerOf(invitee.id) : null;
     return html`<section class="card admin-section" id="admin-invitations" aria-labelledby="admin-invitations-title">
       <h3 id="admin-invitations-title">${t("admin.invite.title")} <span class="count">${invited.length}</span></h3>
       <p class="muted small">${t("admin.invite.intro")}</p>
@@ -104,8 +104,8 @@ export class AdminInvitations extends AdminSectionElement {
                   @click=${() => (this.invitee = null)}>×</button></span></p>`
             : nothing}
           ${this.#firmSearch.view("invite-firm-search", block ? "invite-block" : undefined)}
-          ${block && invitee
-            ? html`<small class="hint warn-text" id="invite-block">${t(blockText[block], { firm: invitee.name })}</small>`
+          ${block
+            ? html`<small class="hint warn-text" id="invite-block" data-testid="invite-block">${refusalText(block.code, block.args) ?? ""}</small>`
             : nothing}
         </div>
         <button class="primary" type="submit" data-testid="invite-submit" ?disabled=${!invitee || block !== null || this.action.busy}>

@@ -2,14 +2,13 @@
 // policy) and the former ones; the admins suspend, reinstate or remove a member, and vouch for its size and VAT number.
 import { html, nothing } from "lit";
 import { api } from "../../api/client";
-import { ApiError } from "../../api/problem";
 import type { SpaceMembershipDto } from "../../api/types";
-import { otherFieldMessages } from "../../field-errors";
+import { allows, blockersOf } from "../../api/viewer-actions";
 import { t, tn } from "../../i18n";
+import { refusalText } from "../../i18n/refusals";
 import { MembershipDecisions } from "./admin-decisions";
 import { AdminSectionElement, firmLink, since, type Feedback } from "./admin-section";
 import { statusBadge, verifiedBadge } from "./space-views";
-import { vouchAction } from "./standing";
 
 /**
  * How the last vouch or revocation went, next to the firm it was about; shown while the firm's mark is as the
@@ -51,32 +50,27 @@ export class AdminMembers extends AdminSectionElement {
           text: () => t(action === "vouch" ? "vouch.done" : "vouch.revoked", { firm: m.firmName }),
         };
       } catch (error) {
-        if (error instanceof ApiError && error.status === 400) {
-          // errors.firm: the profile has no size class or no VAT number, so there is nothing to vouch for.
-          const texts = Object.hasOwn(error.errors, "firm")
-            ? [t("vouch.incomplete", { firm: m.firmName })]
-            : otherFieldMessages(error.errors, []);
-          this.vouchFeedback = { firmId: m.firmId, ok: false, verified: m.verified, text: () => texts.join(" ") };
-        } else {
-          // The list has changed under the admin: say why until they act again.
-          this.vouchFeedback = { firmId: m.firmId, ok: false, verified: null, text: await this.action.refused(error) };
-        }
+        // The list (or the firm's profile) has changed under the admin: say why until they act again.
+        this.vouchFeedback = { firmId: m.firmId, ok: false, verified: null, text: await this.action.refused(error) };
       }
     });
   }
 
-  #vouchButton(m: SpaceMembershipDto) {
-    switch (vouchAction(m)) {
-      case "vouch":
-        return html`<button type="button" class="primary-outline" data-testid="vouch-submit" ?disabled=${this.action.busy}
-          title=${t("vouch.hint", { firm: m.firmName })} @click=${() => this.#vouch(m, "vouch")}>${t("vouch.submit")}</button>`;
-      case "revoke":
-        return html`<button type="button" data-testid="vouch-revoke" ?disabled=${this.action.busy}
-          aria-label=${t("vouch.revokeLabel", { firm: m.firmName })} title=${t("vouch.revokeLabel", { firm: m.firmName })}
-          @click=${() => this.#vouch(m, "revoke")}>${t("vouch.revoke")}</button>`;
-      case null:
-        return nothing;
-    }
+  /** Vouching and revoking, as the row allows; a member whose profile lacks what a vouch speaks for is told so. */
+  #vouchButtons(m: SpaceMembershipDto) {
+    const incomplete = blockersOf(m.actions, "Vouch").find((b) => b.code === "space.nothingToVouch");
+    return html`${allows(m.actions, "Vouch")
+      ? html`<button type="button" class="primary-outline" data-testid="vouch-submit" ?disabled=${this.action.busy}
+          title=${t("vouch.hint", { firm: m.firmName })} @click=${() => this.#vouch(m, "vouch")}>${t("vouch.submit")}</button>`
+      : nothing}
+      ${allows(m.actions, "RevokeVouch")
+        ? html`<button type="button" data-testid="vouch-revoke" ?disabled=${this.action.busy}
+            aria-label=${t("vouch.revokeLabel", { firm: m.firmName })} title=${t("vouch.revokeLabel", { firm: m.firmName })}
+            @click=${() => this.#vouch(m, "revoke")}>${t("vouch.revoke")}</button>`
+        : nothing}
+      ${incomplete
+        ? html`<small class="muted" data-testid="vouch-blocker">${refusalText(incomplete.code, incomplete.args) ?? ""}</small>`
+        : nothing}`;
   }
 
   #vouchStatusView(m: SpaceMembershipDto) {
@@ -105,7 +99,7 @@ export class AdminMembers extends AdminSectionElement {
               ${m.status === "Suspended" && m.reason ? html`<p class="small"><span class="label">${t("admin.reasonLabel")}</span> ${m.reason}</p>` : nothing}
               ${since(m.since)}
             </div>
-            <div class="item-actions">${this.#vouchButton(m)}${this.#decisions.buttons(m)}</div>
+            <div class="item-actions">${this.#vouchButtons(m)}${this.#decisions.buttons(m)}</div>
             ${this.#vouchStatusView(m)}
           </li>`,
         )}

@@ -23,18 +23,18 @@ describe("standingNotice", () => {
   afterAll(() => vi.unstubAllGlobals());
 
   it("tells an approval from an accepted invitation, a reinstatement and a policy acceptance", () => {
-    expect(text(standingNotice(change("Member"), "Neri", "Applied", 2))).toBe(
+    expect(text(standingNotice(change("Member"), "Neri", "Applied", false))).toBe(
       "Domanda approvata: Neri è ora membro di «Spazio Imprese Emilia».",
     );
-    expect(standingNotice(change("Member"), "Neri", "Invited", 2).key).toBe("spaces.notice.joined");
-    expect(standingNotice(change("Member"), "Neri", "Suspended", 2).key).toBe("spaces.notice.reinstated");
-    expect(standingNotice(change("Member"), "Neri", "Member", 2).key).toBe("spaces.notice.policyAccepted");
+    expect(standingNotice(change("Member"), "Neri", "Invited", false).key).toBe("spaces.notice.joined");
+    expect(standingNotice(change("Member"), "Neri", "Suspended", false).key).toBe("spaces.notice.reinstated");
+    expect(standingNotice(change("Member"), "Neri", "Member", false).key).toBe("spaces.notice.policyAccepted");
     // Nothing seen before: all it can say is that the firm is a member.
-    expect(standingNotice(change("Member"), "Neri", undefined, 2).key).toBe("spaces.notice.member");
+    expect(standingNotice(change("Member"), "Neri", undefined, false).key).toBe("spaces.notice.member");
   });
 
   it("asks a member to accept a new policy version it has not accepted", () => {
-    const notice = standingNotice(change("Member"), "Neri", "Member", 1);
+    const notice = standingNotice(change("Member"), "Neri", "Member", true);
     expect(notice.tone).toBe("warn");
     expect(text(notice)).toBe(
       "«Spazio Imprese Emilia» ha pubblicato la versione 2 del regolamento: Neri deve leggerla e accettarla.",
@@ -42,16 +42,17 @@ describe("standingNotice", () => {
   });
 
   it("carries the admins' reason with a rejection, a suspension or a removal", () => {
-    const rejected = standingNotice(change("Rejected", "Fuori zona."), "Neri", "Applied", null);
+    const rejected = standingNotice(change("Rejected", "Fuori zona."), "Neri", "Applied", undefined);
     expect(rejected).toMatchObject({ key: "spaces.notice.rejected", reason: "Fuori zona.", tone: "warn" });
-    expect(standingNotice(change("Suspended", "x"), "Neri", "Member", 2)).toMatchObject({ key: "spaces.notice.suspended", reason: "x" });
-    expect(standingNotice(change("Removed", "y"), "Neri", "Member", 2)).toMatchObject({ key: "spaces.notice.removed", reason: "y" });
+    expect(standingNotice(change("Suspended", "x"), "Neri", "Member", false)).toMatchObject({ key: "spaces.notice.suspended", reason: "x" });
+    expect(standingNotice(change("Removed", "y"), "Neri", "Member", false)).toMatchObject({ key: "spaces.notice.removed", reason: "y" });
   });
 
   it("tells colleagues about the firm's own steps", () => {
-    expect(standingNotice(change("Applied"), "Neri", undefined, 2)).toMatchObject({ key: "spaces.notice.applied", tone: "info" });
-    expect(standingNotice(change("Withdrawn"), "Neri", "Applied", 2).key).toBe("spaces.notice.withdrawn");
-    expect(standingNotice(change("Left"), "Neri", "Member", 2).key).toBe("spaces.notice.left");
+    expect(standingNotice(change("Applied"), "Neri", undefined, false)).toMatchObject({ key: "spaces.notice.applied", tone: "info" });
+    expect(standingNotice(change("Withdrawn"), "Neri", "Applied", false).key).toBe("spaces.notice.withdrawn");
+    expect(standingNotice(change("Withdrawn"), "Neri", "Invited", false).key).toBe("spaces.notice.declined");
+    expect(standingNotice(change("Left"), "Neri", "Member", false).key).toBe("spaces.notice.left");
     setLanguage("en");
     expect(text(standingNotice(change("Invited"), "Gallo", undefined, undefined))).toBe(
       "Gallo has been invited to “Spazio Imprese Emilia”: accept the policy to join.",

@@ -14,20 +14,20 @@ export interface StandingNotice {
 }
 
 /**
- * The notice for a standing change. `previous` is the standing last seen (unknown: undefined) and
- * `accepted` the policy version the firm has accepted, from the space as reloaded after the message.
+ * The notice for a standing change. `previous` is the standing last seen (unknown: undefined) and `policyPending`
+ * whether the firm has yet to accept the policy in force, as the space reloaded after the message says (unknown: undefined).
  */
 export function standingNotice(
   change: SpaceStandingChange,
   firmName: string,
   previous: MembershipStatus | null | undefined,
-  accepted: number | null | undefined,
+  policyPending: boolean | undefined,
 ): StandingNotice {
   const params = { firm: firmName, space: change.spaceName, version: change.policyVersion };
   const notice = (key: MessageKey, tone: NoticeTone): StandingNotice => ({ key, params, reason: change.reason, tone });
   switch (change.status) {
     case "Member":
-      if (accepted !== undefined && accepted !== change.policyVersion) return notice("spaces.notice.policyPending", "warn");
+      if (policyPending) return notice("spaces.notice.policyPending", "warn");
       if (previous === "Member") return notice("spaces.notice.policyAccepted", "ok");
       if (previous === "Applied") return notice("spaces.notice.approved", "ok");
       if (previous === "Suspended") return notice("spaces.notice.reinstated", "ok");
@@ -40,7 +40,7 @@ export function standingNotice(
     case "Rejected":
       return notice("spaces.notice.rejected", "warn");
     case "Withdrawn":
-      return notice("spaces.notice.withdrawn", "info");
+      return notice(previous === "Invited" ? "spaces.notice.declined" : "spaces.notice.withdrawn", "info");
     case "Suspended":
       return notice("spaces.notice.suspended", "warn");
     case "Removed":

@@ -3,6 +3,7 @@
 import { html, nothing } from "lit-html";
 import { api } from "../../api/client";
 import type { SpaceBuyerDto } from "../../api/types";
+import { allows } from "../../api/viewer-actions";
 import { t } from "../../i18n";
 import { latestOnly } from "../../latest";
 import type { Redraw } from "../../page";
@@ -32,12 +33,13 @@ export function spaceBuyers(spaceId: string, redraw: Redraw) {
   const decide = (s: SpaceBuyerDto, decision: "Approve" | "Revoke") =>
     act.run(() => api.decideBuyer(spaceId, s.buyer.id, { decision }), () => t(`buyers.done.${decision}`, { buyer: s.buyer.name }));
 
+  // What the admins may decide comes with each standing; revoking a request is declining it.
   const actions = (s: SpaceBuyerDto) => html`<div class="item-actions">
-    ${s.approval === "Requested"
+    ${allows(s.actions, "Approve")
       ? html`<button type="button" class="primary" data-testid="buyer-approve" ?disabled=${act.state.busy} @click=${() => decide(s, "Approve")}>
           ${t("buyers.approve")}</button>`
       : nothing}
-    ${s.approval === "Requested" || s.approval === "Approved"
+    ${allows(s.actions, "Revoke")
       ? html`<button type="button" class="danger-outline" data-testid="buyer-revoke" ?disabled=${act.state.busy} @click=${() => decide(s, "Revoke")}>
           ${t(s.approval === "Requested" ? "buyers.decline" : "buyers.revoke")}</button>`
       : nothing}

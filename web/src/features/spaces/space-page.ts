@@ -22,7 +22,6 @@ import "./admin-summary";
 import type { SpaceContext } from "./space-context";
 import "./space-directory";
 import { territoryView, visibilityBadge } from "./space-views";
-import { canSeeMembers } from "./standing";
 import { standingPanel } from "./standing-panel";
 import { rememberStandings, trackFirms } from "./standing-notices";
 
@@ -130,7 +129,7 @@ export class SpacePage extends LightElement {
     });
     // Sent to those who watch the space when a member's showcase project changes.
     const unlistenShowcase = onShowcaseChanged(() => {
-      if (this.ready && (!this.detail || canSeeMembers(this.detail))) this.#showcase.load();
+      if (this.ready && (!this.detail || this.detail.viewerSeesMembers)) this.#showcase.load();
     });
     this.#stop = () => {
       unwatch();
@@ -223,7 +222,7 @@ export class SpacePage extends LightElement {
   /** Searches the members only when the viewer may see them; otherwise says so without a refused request. */
   #loadMembers(): void {
     this.membersRefresh++;
-    if (this.detail && !canSeeMembers(this.detail)) this.#showcase.forbid();
+    if (this.detail && !this.detail.viewerSeesMembers) this.#showcase.forbid();
     else this.#showcase.load();
   }
 
@@ -233,12 +232,12 @@ export class SpacePage extends LightElement {
       const mine = await api.myBusinesses();
       this.roles = new Map(mine.map((b) => [b.id.toLowerCase(), b.role]));
     } catch {
-      this.roles = new Map(); // Without roles, the panel shows standings without actions.
+      this.roles = new Map(); // Without roles, the page shows no host's or showcase's tools.
     }
   }
 
   async #start(): Promise<void> {
-    // Roles come with the first view, so that the standing panel never flashes "you cannot act".
+    // Roles come with the first view, so that the host's and the showcase's tools never pop in late.
     await Promise.all([this.#fetchDetail(), this.#loadRoles()]);
     if (this.detail) this.hostEditor = canManage(this.roles.get(this.detail.summary.hostId.toLowerCase()) ?? null);
     this.ready = true;
@@ -294,7 +293,7 @@ export class SpacePage extends LightElement {
 
       <div class="space-layout">
         <div class="space-side">
-          ${!currentUser() ? this.#guestView() : d.viewerIsAdmin && d.viewerFirms.length === 0 ? nothing : this.#panel.view(d, this.roles)}
+          ${!currentUser() ? this.#guestView() : d.viewerIsAdmin && d.viewerFirms.length === 0 ? nothing : this.#panel.view(d)}
           ${admin ? html`<space-admin-summary .admin=${admin} .detail=${d}></space-admin-summary>` : nothing}
         </div>
         <div class="space-main">
@@ -318,7 +317,7 @@ export class SpacePage extends LightElement {
         </div>
       </div>
 
-      <space-directory .spaceId=${id} .memberCount=${d.summary.memberCount} .forbidden=${!canSeeMembers(d)}
+      <space-directory .spaceId=${id} .memberCount=${d.summary.memberCount} .forbidden=${!d.viewerSeesMembers}
         .refresh=${this.membersRefresh}></space-directory>
 
       ${this.#showcase.view(this.roles, d.viewerIsAdmin)}

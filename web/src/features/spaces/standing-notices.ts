@@ -69,17 +69,17 @@ async function onStanding(change: SpaceStandingChange): Promise<void> {
     ownEcho.delete(key);
     return;
   }
-  let accepted: number | null | undefined;
+  let policyPending: boolean | undefined;
   if (change.status === "Member") {
     try {
       const space = await api.space(change.spaceId);
-      accepted = space.viewerFirms.find((f) => f.firmId.toLowerCase() === change.firmId.toLowerCase())?.acceptedPolicyVersion;
+      policyPending = space.viewerFirms.find((f) => f.firmId.toLowerCase() === change.firmId.toLowerCase())?.policyAcceptancePending;
     } catch {
-      accepted = undefined; // The notice can still say the firm is a member.
+      policyPending = undefined; // The notice can still say the firm is a member.
     }
   }
   const name = firms.get(change.firmId.toLowerCase())?.name ?? "";
-  show(change.spaceId, key, standingNotice(change, name, previous, accepted));
+  show(change.spaceId, key, standingNotice(change, name, previous, policyPending));
 }
 
 /** Watches the standings of exactly these firms (the signed-in user's firms). */

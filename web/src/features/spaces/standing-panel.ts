@@ -1,11 +1,12 @@
-// On a space's page: where each of the viewer's firms stands, and what it can do there (apply, accept an
-// invitation, withdraw, leave, accept a new policy version).
+// On a space's page: where each of the viewer's firms stands, and what it can do there (apply, accept or decline an
+// invitation, withdraw, leave, accept a new policy version), as the server says with each firm (its actions).
 import { html, nothing } from "lit-html";
 import { ifDefined } from "lit-html/directives/if-defined.js";
 import { live } from "lit-html/directives/live.js";
 import { api } from "../../api/client";
 import { ApiError, type FieldErrors } from "../../api/problem";
-import type { ApplyRequest, FirmStandingDto, MemberRole, SpaceDetailDto } from "../../api/types";
+import type { ApplyRequest, FirmStandingDto, SpaceDetailDto } from "../../api/types";
+import { allows } from "../../api/viewer-actions";
 import { fieldMessages, otherFieldMessages } from "../../field-errors";
 import { t } from "../../i18n";
 import { refusedAction } from "../../i18n/refusals";
@@ -14,7 +15,6 @@ import { fieldErrorView } from "../../views";
 import { buildApplyRequest } from "./requests";
 import type { SpaceContext } from "./space-context";
 import { statusBadge } from "./space-views";
-import { actsForFirm, hasAdminReason, policyPending, standingActions } from "./standing";
 import { ownStandingChange } from "./standing-notices";
 
 interface Draft {
@@ -143,10 +143,11 @@ export function standingPanel(ctx: SpaceContext) {
     </form>`;
   }
 
-  function firmView(firm: FirmStandingDto, detail: SpaceDetailDto, role: MemberRole | null) {
+  function firmView(firm: FirmStandingDto, detail: SpaceDetailDto) {
     const version = detail.policy.version;
-    const actions = standingActions(firm, version, role);
-    const pending = policyPending(firm, version);
+    const pending = firm.policyAcceptancePending;
+    // An invited firm's application is its acceptance, and its withdrawal declines the invitation.
+    const invited = firm.status === "Invited";
     // Once the standing has moved on (an admin decided, live), the last action's outcome is old news.
     const last = statuses.get(firm.firmId);
     const status = last && last.forStatus === firm.status ? last : undefined;
@@ -160,7 +161,7 @@ export function standingPanel(ctx: SpaceContext) {
       ${firm.status === "Member" && !pending && firm.acceptedPolicyVersion !== null
         ? html`<p class="muted small">${t("standing.acceptedVersion", { version: firm.acceptedPolicyVersion })}</p>`
         : nothing}
-      ${hasAdminReason(firm.status) && firm.reason
+      ${firm.reason
         ? html`<blockquote class="reason-box" data-testid="standing-reason"><span class="label">${t("standing.reasonLabel")}</span>${firm.reason}</blockquote>`
         : nothing}
       ${pending
@@ -168,42 +169,42 @@ export function standingPanel(ctx: SpaceContext) {
             <p><strong>${t("standing.policyPendingTitle", { version })}</strong></p>
             <p>${t("standing.policyPending", { version, accepted: firm.acceptedPolicyVersion ?? "—" })}
               <a href="#space-policy" @click=${scrollToPolicy}>${t("standing.readPolicy")}</a></p>
-            ${actions.includes("acceptPolicy")
+            ${allows(firm.actions, "AcceptPolicy")
               ? html`<button type="button" class="primary" data-testid="accept-policy-submit" ?disabled=${busy !== null}
                   @click=${() => void run(firm, () => api.acceptPolicy(ctx.spaceId, firm.firmId, { version }),
                     () => t("standing.done.policyAccepted", params))}>${t("standing.acceptPolicySubmit", { version })}</button>`
               : nothing}
           </div>`
         : nothing}
-      ${actions.includes("apply") ? applyForm(firm, detail, false) : nothing}
-      ${actions.includes("acceptInvitation") ? applyForm(firm, detail, true) : nothing}
-      ${actions.includes("withdraw") || actions.includes("leave")
+      ${allows(firm.actions, "Apply") ? applyForm(firm, detail, invited) : nothing}
+      ${allows(firm.actions, "Withdraw") || allows(firm.actions, "Leave")
         ? html`<div class="actions">
-            ${actions.includes("withdraw")
+            ${allows(firm.actions, "Withdraw")
               ? html`<button type="button" data-testid="withdraw-submit" ?disabled=${busy !== null}
-                  @click=${() => void run(firm, () => api.withdraw(ctx.spaceId, firm.firmId), () => t("standing.done.withdrawn", params))}>
-                  ${t("standing.withdraw")}</button>`
+                  @click=${() => void run(firm, () => api.withdraw(ctx.spaceId, firm.firmId),
+                    () => t(invited ? "standing.done.declined" : "standing.done.withdrawn", params))}>
+                  ${t(invited ? "standing.decline" : "standing.withdraw")}</button>`
               : nothing}
-            ${actions.includes("leave")
+            ${allows(firm.actions, "Leave")
               ? html`<button type="button" class="danger-outline" data-testid="leave-submit" ?disabled=${busy !== null}
                   @click=${() => void run(firm, () => api.leave(ctx.spaceId, firm.firmId), () => t("standing.done.left", params))}>
                   ${t("standing.leave")}</button>`
               : nothing}
           </div>`
         : nothing}
-      ${!actsForFirm(role) ? html`<p class="muted small">${t("standing.viewerOnly", params)}</p>` : nothing}
+      ${!firm.actsFor ? html`<p class="muted small">${t("standing.viewerOnly", params)}</p>` : nothing}
       <p class="status ${status?.ok ? "ok" : "error"}" role="status" aria-live="polite" data-testid="standing-feedback">${status?.text() ?? ""}</p>
     </div>`;
   }
 
   return {
-    view(detail: SpaceDetailDto, roles: ReadonlyMap<string, MemberRole>) {
+    view(detail: SpaceDetailDto) {
       return html`<section class="card standing-panel" data-testid="standing-panel" aria-labelledby="standing-title">
         <h2 id="standing-title">${t(detail.viewerFirms.length > 1 ? "standing.titleMany" : "standing.title")}</h2>
         ${detail.viewerFirms.length === 0
           ? html`<p>${t("standing.noFirm")}</p>
               <p><a class="button" href=${href({ name: "newBusiness" })}>${t("nav.newBusiness")}</a></p>`
-          : detail.viewerFirms.map((firm) => firmView(firm, detail, roles.get(firm.firmId.toLowerCase()) ?? null))}
+          : detail.viewerFirms.map((firm) => firmView(firm, detail))}
       </section>`;
     },
   };

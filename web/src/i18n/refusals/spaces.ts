@@ -113,7 +113,10 @@ export const spaces = {
     it: "Solo un'impresa registrata come Impresa può essere membro di uno spazio.",
     en: "Only a registered firm can be a member of a space.",
   },
-  "space.alreadyInvited": { it: "Questa impresa è già invitata.", en: "This firm is already invited." },
+  "space.alreadyInvited": {
+    it: "Questa impresa è già invitata: attende che accetti il regolamento.",
+    en: "This firm is already invited and has yet to accept the policy.",
+  },
   "space.hasApplied": {
     it: "Questa impresa ha fatto domanda: approva la sua domanda invece.",
     en: "This firm has applied: approve its application instead.",
@@ -123,8 +126,8 @@ export const spaces = {
     en: "Only a current member can be vouched for.",
   },
   "space.nothingToVouch": {
-    it: "Il profilo dell'impresa non indica una dimensione o una partita IVA da garantire.",
-    en: "The firm's profile has no size class or VAT number to vouch for.",
+    it: "Il profilo dell'impresa non indica la dimensione o la partita IVA da garantire: chiedi all'impresa di completarlo.",
+    en: "The firm's profile gives no size class or no VAT number to vouch for: ask the firm to complete it.",
   },
   "space.alreadyVouched": {
     it: "L'associazione garantisce già questi dati.",
