@@ -13,6 +13,7 @@ public sealed class ClusterFixture : IAsyncLifetime
 {
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
     public RecordedLiveUpdates Live { get; } = new();
+    public StoredMembershipRows Memberships { get; } = new();
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
     public IGrainFactory Grains => Cluster.Client;
@@ -25,6 +26,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.AddMemoryGrainStorageAsDefault();
             silo.Services.AddSingleton(new MarketplaceClock(Clock));
             silo.Services.AddSingleton<ILiveUpdates>(Live);
+            silo.Services.AddSingleton<IStoredMemberships>(Memberships);
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();
@@ -37,6 +39,23 @@ public sealed class ClusterFixture : IAsyncLifetime
 public sealed class ClusterCollection : ICollectionFixture<ClusterFixture>
 {
     public const string Name = "cluster";
+}
+
+/// <summary>
+/// The membership rows as a test sets them (memory storage has no read models); each answer counts as a database read.
+/// </summary>
+public sealed class StoredMembershipRows : IStoredMemberships
+{
+    public ConcurrentDictionary<(Guid User, Guid Business), BusinessRole> Rows { get; } = new();
+
+    public int Reads;
+
+    public Task<ActingFor> Of(Guid userId, IReadOnlyCollection<Guid>? among = null, CancellationToken ct = default)
+    {
+        Interlocked.Increment(ref Reads);
+        return Task.FromResult(new ActingFor(Rows.Where(r => r.Key.User == userId && (among is null || among.Contains(r.Key.Business)))
+            .ToDictionary(r => r.Key.Business, r => r.Value)));
+    }
 }
 
 /// <summary>Records every notice, so tests can see what watchers would have been told.</summary>

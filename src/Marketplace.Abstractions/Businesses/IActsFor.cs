@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace Marketplace.Businesses;
 
 /// <summary>
@@ -10,7 +12,18 @@ public interface IActsFor
     Task<ActingFor> Of(Guid userId, IReadOnlyCollection<Guid>? among = null, CancellationToken ct = default);
 }
 
+/// <summary>
+/// The membership rows as stored, read from the database on every call: what <see cref="IActsForGrain"/> loads and
+/// falls back to. Everyone else asks <see cref="IActsFor"/>, which answers from that grain's memory.
+/// </summary>
+public interface IStoredMemberships
+{
+    /// <summary>The user's roles in the businesses named (in every business when <paramref name="among"/> is null), as committed.</summary>
+    Task<ActingFor> Of(Guid userId, IReadOnlyCollection<Guid>? among = null, CancellationToken ct = default);
+}
+
 /// <summary>The businesses a user acts for, each with the user's role; a business where the user has no role is absent.</summary>
+[GenerateSerializer, Immutable, Alias("Marketplace.ActingFor")]
 public sealed record ActingFor(IReadOnlyDictionary<Guid, BusinessRole> Roles)
 {
     /// <summary>What a visitor (or anyone who acts for no business) has.</summary>

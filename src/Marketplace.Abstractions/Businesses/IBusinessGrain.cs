@@ -23,4 +23,7 @@ public interface IBusinessGrain : IGrainWithGuidKey
 
     /// <summary>Takes a pending invitation back; only Owners and Managers may.</summary>
     [Alias("RevokeInvitation")] Task<Outcome<BusinessSnapshot>> RevokeInvitation(Guid actorId, Guid invitationId);
+
+    /// <summary>Removes a Manager or a Viewer; only Owners and Managers may. The person is refused on their very next call.</summary>
+    [Alias("RemoveMember")] Task<Outcome<BusinessSnapshot>> RemoveMember(Guid actorId, Guid userId);
 }

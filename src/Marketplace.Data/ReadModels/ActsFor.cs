@@ -12,13 +12,13 @@ namespace Marketplace.Data.ReadModels;
 /// </summary>
 public static class ActsFor
 {
-    /// <summary>The one query: the membership rows of a user. Endpoints that filter in SQL compose it; everyone else asks <see cref="IActsFor"/>.</summary>
+    /// <summary>The one query: the membership rows of a user. Endpoints that filter in SQL compose it; everyone else asks <see cref="IActsFor"/> (which reads them through <see cref="EfStoredMemberships"/>).</summary>
     public static IQueryable<BusinessMemberEntry> ActingFor(this MarketplaceDbContext db, Guid userId) =>
         db.BusinessMembers.Where(m => m.UserId == userId);
 }
 
-/// <summary>The <see cref="IActsFor"/> port on the project's own database.</summary>
-public sealed class EfActsFor(IServiceScopeFactory scopes) : IActsFor
+/// <summary>The <see cref="IStoredMemberships"/> port on the project's own database.</summary>
+public sealed class EfStoredMemberships(IServiceScopeFactory scopes) : IStoredMemberships
 {
     public async Task<ActingFor> Of(Guid userId, IReadOnlyCollection<Guid>? among = null, CancellationToken ct = default)
     {

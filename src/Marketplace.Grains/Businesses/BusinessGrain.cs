@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
 
 namespace Marketplace.Businesses;
@@ -5,14 +6,14 @@ namespace Marketplace.Businesses;
 internal sealed class BusinessGrain(
     [PersistentState("business")] IPersistentState<BusinessState> business,
     ILiveUpdates live,
-    MarketplaceClock clock) : Grain, IBusinessGrain
+    MarketplaceClock clock,
+    ILogger<BusinessGrain> log) : Grain, IBusinessGrain
 {
     public async Task<Outcome<BusinessSnapshot>> Create(CreateBusiness command)
     {
         var check = business.State.CheckCreate(command);
         if (check.Problem is { } no) return no;
-        business.State.Create(this.GetPrimaryKey(), command, check.Value!, clock.Now());
-        return await Commit();
+        return await CommitRoles([command.ActorId], () => business.State.Create(this.GetPrimaryKey(), command, check.Value!, clock.Now()));
     }
 
     public Task<BusinessSnapshot?> Get() =>
@@ -36,8 +37,7 @@ internal sealed class BusinessGrain(
     public async Task<Outcome<BusinessSnapshot>> AnswerInvitation(AnswerBusinessInvitation command)
     {
         if (business.State.CheckAnswer(command) is { } no) return no;
-        business.State.Answer(command, clock.Now());
-        return await Commit();
+        return await CommitRoles(command.Accept ? [command.ActorId] : [], () => business.State.Answer(command, clock.Now()));
     }
 
     public async Task<Outcome<BusinessSnapshot>> RevokeInvitation(Guid actorId, Guid invitationId)
@@ -45,6 +45,37 @@ internal sealed class BusinessGrain(
         if (business.State.CheckRevoke(actorId, invitationId) is { } no) return no;
         business.State.Revoke(invitationId, clock.Now());
         return await Commit();
+    }
+
+    public async Task<Outcome<BusinessSnapshot>> RemoveMember(Guid actorId, Guid userId)
+    {
+        if (business.State.CheckRemoveMember(actorId, userId) is { } no) return no;
+        return await CommitRoles([userId], () => business.State.RemoveMember(userId, clock.Now()));
+    }
+
+    /// <summary>
+    /// Stores a change of these people's roles. Each one's "acts for" grain is told before anything changes (so it stops
+    /// answering about this business from memory; if it cannot be told, nothing changes) and after the write, stored or
+    /// not (so it reads the committed row again).
+    /// </summary>
+    async Task<BusinessSnapshot> CommitRoles(Guid[] users, Action change)
+    {
+        var id = this.GetPrimaryKey();
+        foreach (var user in users) await GrainFactory.ActsFor(user).Changing(id);
+        try
+        {
+            change();
+            return await Commit();
+        }
+        finally
+        {
+            foreach (var user in users)
+            {
+                // Unsettled, the grain keeps asking the database about this business: slower, never wrong.
+                try { await GrainFactory.ActsFor(user).Settled(id); }
+                catch (Exception e) { log.LogWarning(e, "The acts-for grain of {User} was not told that business {Business} settled", user, id); }
+            }
+        }
     }
 
     async Task<BusinessSnapshot> Commit()

@@ -21,7 +21,9 @@ public sealed class BusinessState
         TooManyInvitations = new("business.tooManyInvitations", "A business has at most {max} pending invitations: take some back first."),
         NoInvitationForYou = new("business.noInvitationForYou", "No invitation for you has this id."),
         AlreadyActsFor = new("business.alreadyActsFor", "You already act for this business."),
-        NoPendingInvitation = new("business.noPendingInvitation", "No pending invitation has this id.");
+        NoPendingInvitation = new("business.noPendingInvitation", "No pending invitation has this id."),
+        NoSuchMember = new("business.noSuchMember", "This person does not act for the business."),
+        OwnerStays = new("business.ownerStays", "An Owner cannot be removed from the business.");
 
     public Guid Id { get; set; }
     public BusinessKind Kind { get; set; }
@@ -102,6 +104,22 @@ public sealed class BusinessState
     public void Revoke(Guid invitationId, DateTimeOffset now)
     {
         Invitations.RemoveAll(i => i.Id == invitationId);
+        Touch(now);
+    }
+
+    /// <summary>Owners and Managers remove a Manager or a Viewer; an Owner stays (a business always has its Owner).</summary>
+    public Problem? CheckRemoveMember(Guid actorId, Guid userId) =>
+        GuardEditor(actorId)
+        ?? (RoleOf(userId) switch
+        {
+            null => Problem.NotFound(NoSuchMember),
+            BusinessRole.Owner => Problem.Conflict(OwnerStays),
+            _ => null,
+        });
+
+    public void RemoveMember(Guid userId, DateTimeOffset now)
+    {
+        Members.RemoveAll(m => m.UserId == userId);
         Touch(now);
     }
 

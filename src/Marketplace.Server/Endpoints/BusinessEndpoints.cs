@@ -27,6 +27,7 @@ public static class BusinessEndpoints
         api.MapGet("/{id:guid}/verifications", Verifications).WithName("listBusinessVerifications");
         api.MapPut("/{id:guid}/profile", EditProfile).RequireAuthorization().WithName("editBusinessProfile");
         api.MapGet("/{id:guid}/members", Members).RequireAuthorization().WithName("listBusinessMembers");
+        api.MapDelete("/{id:guid}/members/{userId:guid}", RemoveMember).RequireAuthorization().WithName("removeBusinessMember");
         app.MapGet("/api/me/businesses", Mine).WithTags("Businesses").RequireAuthorization().WithName("listMyBusinesses");
         return app;
     }
@@ -97,6 +98,14 @@ public static class BusinessEndpoints
         if (await call.Grains.GetGrain<IBusinessGrain>(id).Get() is not { } business) return ProblemResults.NotFound(BusinessState.NotFound);
         if (business.RoleOf(call.User.UserId()) is null) return Problem.Forbidden(NotAMember).ToHttp();
         return TypedResults.Ok(await MemberDtos(business.Members, call.Db, call.Ct));
+    }
+
+    /// <summary>An Owner or Manager removes a Manager or a Viewer; the answer is the people who still act for the business.</summary>
+    static async Task<Results<Ok<BusinessMemberDto[]>, ProblemHttpResult>> RemoveMember(
+        Guid id, Guid userId, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
+    {
+        var outcome = await grains.GetGrain<IBusinessGrain>(id).RemoveMember(user.UserId(), userId);
+        return outcome.Problem is { } no ? no.ToHttp() : TypedResults.Ok(await MemberDtos(outcome.Value!.Members, db, ct));
     }
 
     static async Task<Ok<MyBusinessDto[]>> Mine(ClaimsPrincipal user, MarketplaceDbContext db, CancellationToken ct)

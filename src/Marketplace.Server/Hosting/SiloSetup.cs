@@ -19,6 +19,7 @@ public static class SiloSetup
         // host can tell "the database is unreachable" (503) from a bug (500).
         builder.Services.Configure<ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add("Npgsql"));
         builder.Services.AddSingleton<ILiveUpdates, HubLiveUpdates>();
+        builder.Services.AddSingleton<Businesses.IActsFor, Businesses.GrainActsFor>(); // one grain call per user, not a query
         builder.Services.AddSingleton<Hubs.HubConnections>();
         builder.Services.AddSingleton<Hubs.WorkspacePresence>();
         builder.Services.AddHostedService<DeadlineScheduler>();

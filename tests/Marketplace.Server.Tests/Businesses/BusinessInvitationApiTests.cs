@@ -120,4 +120,47 @@ public abstract class BusinessInvitationApiTests<THost>(THost fixture) : IClassF
         (await owner2.Refusal()).FieldCodes["role"].Should().Equal("business.inviteRole");
         (await twice.Refusal()).Code.Should().Be("business.alreadyInvited");
     }
+
+    [Fact]
+    public async Task A_removed_member_is_refused_on_their_very_next_call()
+    {
+        var (owner, business) = await Owned();
+        var person = host.Browser();
+        var email = await person.SignUp("removed");
+        var invitation = await (await Invite(owner, business.Id, email, BusinessRole.Viewer)).Read<BusinessInvitationDto>();
+        (await person.PostAsync($"/api/businesses/{business.Id}/invitations/{invitation.Id}/accept", null)).EnsureSuccessStatusCode();
+        (await person.GetAsync($"/api/businesses/{business.Id}/inbox")).StatusCode.Should().Be(HttpStatusCode.OK, "a Viewer reads the inbox");
+        var personId = (await owner.GetFromJsonAsync<BusinessMemberDto[]>($"/api/businesses/{business.Id}/members", Json))!
+            .Single(m => m.Email == email).UserId;
+
+        var removed = await owner.DeleteAsync($"/api/businesses/{business.Id}/members/{personId}");
+
+        (await removed.Read<BusinessMemberDto[]>()).Select(m => m.Role).Should().Equal(BusinessRole.Owner);
+        var inbox = await person.GetAsync($"/api/businesses/{business.Id}/inbox");
+        inbox.StatusCode.Should().Be(HttpStatusCode.Forbidden, "the answer read before the removal is not given again");
+        (await inbox.Refusal()).Code.Should().Be("inbox.notTheFirms");
+        (await person.GetFromJsonAsync<MyBusinessDto[]>("/api/me/businesses", Json)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Only_Owners_and_Managers_remove_and_an_Owner_stays()
+    {
+        var (owner, business) = await Owned();
+        var viewer = host.Browser();
+        var email = await viewer.SignUp("viewer");
+        var invitation = await (await Invite(owner, business.Id, email, BusinessRole.Viewer)).Read<BusinessInvitationDto>();
+        (await viewer.PostAsync($"/api/businesses/{business.Id}/invitations/{invitation.Id}/accept", null)).EnsureSuccessStatusCode();
+        var members = (await owner.GetFromJsonAsync<BusinessMemberDto[]>($"/api/businesses/{business.Id}/members", Json))!;
+        var (ownerId, viewerId) = (members.Single(m => m.Role == BusinessRole.Owner).UserId, members.Single(m => m.Email == email).UserId);
+
+        var byViewer = await viewer.DeleteAsync($"/api/businesses/{business.Id}/members/{ownerId}");
+        var theOwner = await owner.DeleteAsync($"/api/businesses/{business.Id}/members/{ownerId}");
+        var nobody = await owner.DeleteAsync($"/api/businesses/{business.Id}/members/{Guid.NewGuid()}");
+
+        (await byViewer.Refusal()).Code.Should().Be("business.notAnEditor");
+        (await theOwner.Refusal()).Code.Should().Be("business.ownerStays");
+        (await nobody.Refusal()).Code.Should().Be("business.noSuchMember");
+        (await owner.GetFromJsonAsync<BusinessMemberDto[]>($"/api/businesses/{business.Id}/members", Json))!.Select(m => m.UserId)
+            .Should().BeEquivalentTo([ownerId, viewerId], "a refused removal changes nothing");
+    }
 }

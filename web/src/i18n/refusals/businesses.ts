@@ -85,4 +85,12 @@ export const businesses = {
     it: "Nessun invito in sospeso ha questo identificativo: forse è già stato accettato o ritirato.",
     en: "No pending invitation has this id: it may have been accepted or taken back already.",
   },
+  "business.noSuchMember": {
+    it: "Questa persona non agisce per l'impresa.",
+    en: "This person does not act for the business.",
+  },
+  "business.ownerStays": {
+    it: "Un titolare non può essere tolto dall'impresa.",
+    en: "An Owner cannot be removed from the business.",
+  },
 } satisfies RefusalTexts;

@@ -1,0 +1,56 @@
+using Orleans.Runtime;
+
+namespace Marketplace.Businesses;
+
+/// <summary>
+/// The user's membership rows in memory (<see cref="IActsForGrain"/>). What invalidates an entry: the business grain,
+/// which alone writes those rows, announces each change of this user's role before storing it and settles it after.
+/// Why a stale entry cannot show a user something they may not see or act on: from <see cref="Changing"/> until
+/// <see cref="Settled"/> has re-read the committed row, every answer that involves that business is read from the
+/// database; a lost <see cref="Settled"/> leaves it so, correct and only slower, until the grain is collected.
+/// </summary>
+internal sealed class ActsForGrain(IStoredMemberships stored) : Grain, IActsForGrain
+{
+    Guid UserId => this.GetPrimaryKey();
+
+    /// <summary>Every business the user acts for, as last read; replaced whole, never changed in place, as answers share it.</summary>
+    ActingFor all = ActingFor.Nobody;
+
+    /// <summary>Businesses that announced a change of this user's role and have not settled it yet.</summary>
+    readonly HashSet<Guid> unsettled = [];
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken) =>
+        all = await stored.Of(UserId, null, cancellationToken);
+
+    public async Task<ActingFor> Of(Guid[]? among)
+    {
+        if (among is { Length: 0 }) return ActingFor.Nobody;
+        if (unsettled.Count > 0 && (among is null || among.Any(unsettled.Contains))) return await stored.Of(UserId, among);
+        if (among is null) return all;
+        var roles = new Dictionary<Guid, BusinessRole>();
+        foreach (var business in among)
+            if (all.Roles.TryGetValue(business, out var role)) roles[business] = role;
+        return roles.Count == 0 ? ActingFor.Nobody : new ActingFor(roles);
+    }
+
+    public Task Changing(Guid businessId)
+    {
+        unsettled.Add(businessId);
+        return Task.CompletedTask;
+    }
+
+    public async Task Settled(Guid businessId)
+    {
+        var now = await stored.Of(UserId, [businessId]);
+        var roles = all.Roles.Where(r => r.Key != businessId).Concat(now.Roles).ToDictionary();
+        all = new ActingFor(roles);
+        unsettled.Remove(businessId);
+    }
+}
+
+/// <summary>The <see cref="IActsFor"/> port, answered by the user's <see cref="IActsForGrain"/>.</summary>
+public sealed class GrainActsFor(IGrainFactory grains) : IActsFor
+{
+    public Task<ActingFor> Of(Guid userId, IReadOnlyCollection<Guid>? among = null, CancellationToken ct = default) =>
+        among is { Count: 0 } ? Task.FromResult(ActingFor.Nobody) : grains.ActsFor(userId).Of(among?.ToArray());
+}
