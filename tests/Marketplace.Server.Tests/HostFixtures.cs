@@ -1,17 +1,18 @@
 using Marketplace.Data;
 using Marketplace.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Marketplace.Server.Tests;
 
-/// <summary>A running server on a fresh database, shared by the tests of one class.</summary>
-public abstract class HostFixture(DatabaseProvider provider, TimeProvider? clock = null) : IAsyncLifetime
+/// <summary>A running server on a fresh database, shared by the tests of one class; <paramref name="services"/> adds to its services.</summary>
+public abstract class HostFixture(DatabaseProvider provider, TimeProvider? clock = null, Action<IServiceCollection>? services = null) : IAsyncLifetime
 {
     public MarketplaceHost Host { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        Host = new MarketplaceHost(await TestDatabase.Create(provider), clock: clock);
+        Host = new MarketplaceHost(await TestDatabase.Create(provider), clock: clock, services: services);
         Host.StartServer();
     }
 
@@ -30,7 +31,8 @@ public sealed class PostgresHost() : HostFixture(DatabaseProvider.Postgres);
 /// A server whose clock the tests move: it starts at the real time (sign-in cookies and keys stay valid) and only
 /// moves when a test advances it, so a deadline is crossed exactly when the test says.
 /// </summary>
-public abstract class ClockedHost(DatabaseProvider provider, FakeTimeProvider clock) : HostFixture(provider, clock)
+public abstract class ClockedHost(DatabaseProvider provider, FakeTimeProvider clock, Action<IServiceCollection>? services = null)
+    : HostFixture(provider, clock, services)
 {
     public FakeTimeProvider Clock { get; } = clock;
 }

@@ -51,8 +51,8 @@ public sealed record Receipt(Guid TenderId, Guid BidId, int Submission, string D
 
 /// <summary>
 /// A bid for a tender; the lead firm's people submit, withdraw and resubmit it until the deadline.
-/// <paramref name="ReceivedAt"/> is when the server received the request (the endpoint's clock), so time spent queueing
-/// inside the server never counts against the bidder; without it, the bid's own arrival time counts.
+/// <paramref name="ReceivedAt"/> is when the request reached the server (stamped by its first middleware), so time spent
+/// queueing inside the server never counts against the bidder; without it, the bid's own arrival time counts.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Marketplace.SubmitBid")]
 public sealed record SubmitBid(Guid ActorId, Tenderer[] Tenderers, LotPrice[] Lots, CriterionAnswer[] Answers, DocumentRef[] Documents,

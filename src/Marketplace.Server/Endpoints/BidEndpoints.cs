@@ -2,6 +2,7 @@ using Marketplace.Businesses;
 using Marketplace.Data;
 using Marketplace.Data.Storage;
 using Marketplace.Server.Auth;
+using Marketplace.Server.Hosting;
 using Marketplace.Tenders;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -35,9 +36,8 @@ public static class BidEndpoints
     }
 
     static async Task<Results<Ok<ReceiptDto>, ProblemHttpResult>> Submit(
-        Guid id, Guid bidderId, SubmitBidRequest body, [AsParameters] ViewerCall call, MarketplaceClock clock)
+        Guid id, Guid bidderId, SubmitBidRequest body, [AsParameters] ViewerCall call, HttpContext http)
     {
-        var receivedAt = clock.Now(); // the bid counts from here: the server has it
         var lots = new List<LotPrice>();
         foreach (var (lot, i) in (body.Lots ?? []).Select((l, i) => (l, i)))
         {
@@ -49,7 +49,7 @@ public static class BidEndpoints
         var documents = await DocumentEndpoints.Resolve(body.Documents ?? [], bidderId, "documents", call.Db, call.Ct, sealedFor: id);
         if (documents.Problem is { } bad) return bad.ToHttp();
         var outcome = await call.Grains.Bid(id, bidderId).Submit(new SubmitBid(call.User.UserId(), [new Tenderer(bidderId, TendererRole.Lead)], [.. lots],
-            [.. (body.Answers ?? []).Select(a => new CriterionAnswer(a.Criterion, a.Text ?? ""))], documents.Value!, receivedAt));
+            [.. (body.Answers ?? []).Select(a => new CriterionAnswer(a.Criterion, a.Text ?? ""))], documents.Value!, http.ArrivedAt()));
         return outcome.Problem is { } no ? no.ToHttp() : TypedResults.Ok(ReceiptDto.From(outcome.Value!));
     }
 

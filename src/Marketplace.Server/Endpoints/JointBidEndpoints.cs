@@ -3,6 +3,7 @@ using Marketplace.Data;
 using Marketplace.Data.Storage;
 using Marketplace.JointBids;
 using Marketplace.Server.Auth;
+using Marketplace.Server.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -80,8 +81,8 @@ public static class JointBidEndpoints
         Respond(call.Grains.Bid(id).Sign(new SignJointBid(call.User.UserId(), body.FirmId, body.Digest ?? "")), call.Grains, call.Db, call.Ct);
 
     static Task<Results<Ok<JointBidDto>, ProblemHttpResult>> Submit(
-        Guid id, [AsParameters] GrainCall call, MarketplaceClock clock) =>
-        Respond(call.Grains.Bid(id).Submit(call.User.UserId(), clock.Now()), call.Grains, call.Db, call.Ct); // the bid counts from here: the server has it
+        Guid id, [AsParameters] GrainCall call, HttpContext http) =>
+        Respond(call.Grains.Bid(id).Submit(call.User.UserId(), http.ArrivedAt()), call.Grains, call.Db, call.Ct); // the bid counts from when the server had it
 
     static Task<Results<Ok<JointBidDto>, ProblemHttpResult>> Withdraw(Guid id, [AsParameters] GrainCall call) =>
         Respond(call.Grains.Bid(id).Withdraw(call.User.UserId()), call.Grains, call.Db, call.Ct);

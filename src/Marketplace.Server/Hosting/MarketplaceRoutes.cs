@@ -12,7 +12,8 @@ public static class MarketplaceRoutes
 
     public static WebApplication MapMarketplace(this WebApplication app)
     {
-        app.UseForwardedHeadersIfConfigured(); // first: all that follows sees the client's own address and scheme
+        app.UseRequestArrival(); // first: nothing the server does before it counts against a bid's receipt time
+        app.UseForwardedHeadersIfConfigured(); // all that follows sees the client's own address and scheme
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseSecurityHeaders();
