@@ -51,7 +51,8 @@ public static class DataSetup
         services.AddSingleton<IReadModelProjector, ShowcaseProjector>();
         services.AddSingleton<IReadModelProjector, EndorsementProjector>();
         services.AddSingleton<IReadModelProjector, TenderProjector>();
-        services.AddSingleton<IReadModelProjector, BidProjector>();
+        services.AddSingleton<BidProjector>();
+        services.AddSingleton<BidWrites>();
         services.AddSingleton<IReadModelProjector, AllianceProjector>();
         services.AddSingleton<IReadModelProjector, JointBidProjector>();
         services.AddSingleton<Tenders.ITenderBids, EfTenderBids>();

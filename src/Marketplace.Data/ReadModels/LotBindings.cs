@@ -26,9 +26,13 @@ public static class LotBindings
     /// </summary>
     public static async Task<int?> BoundLot(MarketplaceDbContext db, Guid tenderId, Guid bidderId, IReadOnlyCollection<Guid> firms,
         IReadOnlyCollection<int> lots, CancellationToken ct) =>
-        OneBidPerLot.BoundLot(bidderId, firms, lots, await Of(db, tenderId, firms, lots, ct));
+        (await Of(db, tenderId, firms, lots, ct)).BoundLot(bidderId, firms, lots);
 
-    static async Task<List<LotBinding>> Of(MarketplaceDbContext db, Guid tenderId, IReadOnlyCollection<Guid> firms, IReadOnlyCollection<int> lots,
+    /// <summary>
+    /// The stored bindings of <paramref name="firms"/> to <paramref name="lots"/>, read once for a batch of bid writes
+    /// that then apply to them one after another (<see cref="Held.Bid"/>), as if each had been stored alone. Call it under the tender's lock.
+    /// </summary>
+    public static async Task<Held> Of(MarketplaceDbContext db, Guid tenderId, IReadOnlyCollection<Guid> firms, IReadOnlyCollection<int> lots,
         CancellationToken ct)
     {
         var bids = await (
@@ -41,6 +45,20 @@ public static class LotBindings
             select new LotBinding(b.BidderId, t.FirmId, l.Lot)).ToListAsync(ct);
         var signOffs = await db.JointSignOffs.Where(s => s.TenderId == tenderId && firms.Contains(s.FirmId) && lots.Contains(s.Lot))
             .Select(s => new LotBinding(s.AllianceId, s.FirmId, s.Lot)).ToListAsync(ct);
-        return [.. bids, .. signOffs];
+        return new Held(bids, signOffs);
+    }
+
+    /// <summary>Bindings read under the tender's lock, kept up to date by the bids of a batch as they are stored.</summary>
+    public sealed class Held(List<LotBinding> bids, List<LotBinding> signOffs)
+    {
+        public int? BoundLot(Guid bidderId, IReadOnlyCollection<Guid> firms, IReadOnlyCollection<int> lots) =>
+            OneBidPerLot.BoundLot(bidderId, firms, lots, bids.Concat(signOffs));
+
+        /// <summary>A bid of <paramref name="bidderId"/> stored: its earlier bid binds no more; the new one binds when submitted.</summary>
+        public void Bid(Guid bidderId, BidStatus status, IEnumerable<Guid> firms, IReadOnlyCollection<int> lots)
+        {
+            bids.RemoveAll(b => b.BidderId == bidderId);
+            if (status == BidStatus.Submitted) bids.AddRange(firms.SelectMany(firm => lots.Select(lot => new LotBinding(bidderId, firm, lot))));
+        }
     }
 }

@@ -83,43 +83,65 @@ public sealed class TenderProjector(IOptions<TenderOptions> options) : IReadMode
 }
 
 /// <summary>
-/// Keeps a bid's rows equal to its grain state (who bids for which lots, never at what price: prices come at
-/// opening), seals the files it carries, and appends its events to the tender's audit chain. It is also the
-/// deadline's last guard: inside the same transaction, a tender that no longer takes bids refuses the write.
+/// Keeps bids' rows equal to their grain states (who bids for which lots, never at what price: prices come at
+/// opening), seals the files they carry, and appends their events to the tender's audit chain. It is also the
+/// deadline's and <see cref="OneBidPerLot"/>'s last guard: inside the transaction that stores them, under the tender's
+/// lock, a bid the tender no longer takes, or one binding a firm to a lot it is bound to elsewhere, is refused.
+/// It takes a tender's bids in batches (<see cref="Storage.BidWrites"/> group-commits them): each is judged and
+/// chained in the batch's order, exactly as if it had been stored alone after the ones before it.
 /// </summary>
-public sealed class BidProjector(StateSealer sealer) : IReadModelProjector
+public sealed class BidProjector(StateSealer sealer)
 {
-    public bool Handles(Type stateType) => stateType == typeof(BidState);
-
-    public async Task Project(MarketplaceDbContext db, GrainId grainId, object? state, CancellationToken ct)
+    /// <summary>
+    /// Projects <paramref name="bids"/> of one tender into <paramref name="db"/> (not saved yet); for each, null when
+    /// it may be stored, or why not (nothing of a refused bid is projected).
+    /// </summary>
+    public async Task<BidNotStoredException?[]> Project(MarketplaceDbContext db, Guid tenderId, IReadOnlyList<BidState> bids, CancellationToken ct)
     {
-        if (state is not BidState { Exists: true } bid) return;
-        // Everything that does not need the tender's lock comes first, so bids wait for each other as briefly as possible.
-        if (bid.History.Count > 1)
+        var refusals = new BidNotStoredException?[bids.Count];
+        if (bids.Count == 0) return refusals;
+        var subjects = bids.Select(b => b.BidId.ToString("N")).ToList();
+        var recorded = await TenderLedger.Recorded(db, tenderId, subjects, ct);
+        var tender = await TenderLedger.Lock(db, tenderId, ct);
+        var bindings = await LotBindings.Of(db, tenderId, [.. bids.SelectMany(b => b.Content!.Tenderers.Select(t => t.FirmId)).Distinct()],
+            [.. bids.SelectMany(b => b.Content!.Lots.Select(l => l.Lot)).Distinct()], ct);
+        var replaced = new List<Guid>();
+        for (var i = 0; i < bids.Count; i++)
         {
-            await db.Bids.Where(b => b.BidId == bid.BidId).ExecuteDeleteAsync(ct);
-            await db.BidLots.Where(b => b.BidId == bid.BidId).ExecuteDeleteAsync(ct);
-            await db.BidTenderers.Where(b => b.BidId == bid.BidId).ExecuteDeleteAsync(ct);
+            var bid = bids[i];
+            var content = bid.Content!;
+            var firms = content.Tenderers.Select(t => t.FirmId).ToList();
+            var lots = content.Lots.Select(l => l.Lot).ToList();
+            if (tender is null || !TenderRules.TakesBidsAt(tender.Status, tender.EnquiryDeadline, tender.SubmissionDeadline, bid.UpdatedAt))
+            {
+                refusals[i] = BidNotStoredException.Closed(tender?.SubmissionDeadline ?? bid.UpdatedAt);
+                continue;
+            }
+            if (bid.Status == BidStatus.Submitted && bindings.BoundLot(bid.BidderId, firms, lots) is { } lot)
+            {
+                refusals[i] = content.Tenderers is [{ FirmId: var alone }] && alone == bid.BidderId ? BidNotStoredException.Clash(lot) : BidNotStoredException.JointClash();
+                continue;
+            }
+            bindings.Bid(bid.BidderId, bid.Status, firms, lots);
+            if (bid.History.Count > 1) replaced.Add(bid.BidId);
+            db.Bids.Add(new BidEntry
+            {
+                BidId = bid.BidId, TenderId = bid.TenderId, BidderId = bid.BidderId, Status = bid.Status, Submission = content.Submission,
+                Digest = bid.Receipt!.Digest, ReceivedAt = bid.Receipt.ReceivedAt,
+            });
+            db.BidLots.AddRange(content.Lots.Select(l => new BidLotEntry { BidId = bid.BidId, TenderId = bid.TenderId, Lot = l.Lot }));
+            db.BidTenderers.AddRange(content.Tenderers.Select(t => new BidTendererEntry { BidId = bid.BidId, TenderId = bid.TenderId, FirmId = t.FirmId, Role = t.Role }));
+            await sealer.SealDocuments(db, bid.TenderId, content.Documents.Select(d => d.Id), ct);
+            TenderLedger.Chain(db, tender, subjects[i], TenderLedger.Unchained(bid.History, recorded.GetValueOrDefault(subjects[i])));
         }
-        var content = bid.Content!;
-        db.Bids.Add(new BidEntry
+        // The rows a resubmission or withdrawal replaces go now, before the batch's inserts are saved.
+        if (replaced.Count > 0)
         {
-            BidId = bid.BidId, TenderId = bid.TenderId, BidderId = bid.BidderId, Status = bid.Status, Submission = content.Submission,
-            Digest = bid.Receipt!.Digest, ReceivedAt = bid.Receipt.ReceivedAt,
-        });
-        db.BidLots.AddRange(content.Lots.Select(l => new BidLotEntry { BidId = bid.BidId, TenderId = bid.TenderId, Lot = l.Lot }));
-        await sealer.SealDocuments(db, bid.TenderId, content.Documents.Select(d => d.Id), ct);
-        db.BidTenderers.AddRange(content.Tenderers.Select(t => new BidTendererEntry { BidId = bid.BidId, TenderId = bid.TenderId, FirmId = t.FirmId, Role = t.Role }));
-        var subject = bid.BidId.ToString("N");
-        var unchained = await TenderLedger.Unchained(db, bid.TenderId, subject, bid.History, ct);
-
-        var tender = await TenderLedger.Lock(db, bid.TenderId, ct);
-        if (tender is null || !TenderRules.TakesBidsAt(tender.Status, tender.EnquiryDeadline, tender.SubmissionDeadline, bid.UpdatedAt))
-            throw BidNotStoredException.Closed(tender?.SubmissionDeadline ?? bid.UpdatedAt);
-        if (bid.Status == BidStatus.Submitted && await LotBindings.BoundLot(db, bid.TenderId, bid.BidderId,
-                [.. content.Tenderers.Select(t => t.FirmId)], [.. content.Lots.Select(l => l.Lot)], ct) is { } lot)
-            throw content.Tenderers is [{ FirmId: var alone }] && alone == bid.BidderId ? BidNotStoredException.Clash(lot) : BidNotStoredException.JointClash();
-        TenderLedger.Chain(db, tender, subject, unchained);
+            await db.Bids.Where(b => replaced.Contains(b.BidId)).ExecuteDeleteAsync(ct);
+            await db.BidLots.Where(b => replaced.Contains(b.BidId)).ExecuteDeleteAsync(ct);
+            await db.BidTenderers.Where(b => replaced.Contains(b.BidId)).ExecuteDeleteAsync(ct);
+        }
+        return refusals;
     }
 }
 
@@ -140,12 +162,16 @@ internal static class TenderLedger
     /// The events of one subject that the chain does not have yet. Each subject (the tender, a bid, an alliance) is
     /// written by its own grain, one write at a time, so this needs no lock; only the head does.
     /// </summary>
-    public static async Task<AuditEvent[]> Unchained(MarketplaceDbContext db, Guid tenderId, string subject, IReadOnlyList<AuditEvent> history, CancellationToken ct)
-    {
-        var recorded = await db.AuditEntries.Where(e => e.TenderId == tenderId && e.Subject == subject)
-            .MaxAsync(e => (int?)e.SubjectSequence, ct) ?? 0;
-        return [.. history.Where(h => h.Sequence > recorded)];
-    }
+    public static async Task<AuditEvent[]> Unchained(MarketplaceDbContext db, Guid tenderId, string subject, IReadOnlyList<AuditEvent> history, CancellationToken ct) =>
+        Unchained(history, (await Recorded(db, tenderId, [subject], ct)).GetValueOrDefault(subject));
+
+    /// <summary>The events of <paramref name="history"/> after the <paramref name="recorded"/> ones.</summary>
+    public static AuditEvent[] Unchained(IReadOnlyList<AuditEvent> history, int recorded) => [.. history.Where(h => h.Sequence > recorded)];
+
+    /// <summary>How many events of each of <paramref name="subjects"/> the chain has (a subject it has none of is left out).</summary>
+    public static Task<Dictionary<string, int>> Recorded(MarketplaceDbContext db, Guid tenderId, IReadOnlyCollection<string> subjects, CancellationToken ct) =>
+        db.AuditEntries.Where(e => e.TenderId == tenderId && subjects.Contains(e.Subject)).GroupBy(e => e.Subject)
+            .Select(g => new { Subject = g.Key, Recorded = g.Max(e => e.SubjectSequence) }).ToDictionaryAsync(g => g.Subject, g => g.Recorded, ct);
 
     /// <summary>
     /// Appends a subject's events to its chain of a locked tender row (the tender's own to the public chain, the

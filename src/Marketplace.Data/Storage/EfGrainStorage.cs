@@ -12,11 +12,13 @@ namespace Marketplace.Data.Storage;
 /// <summary>
 /// Grain persistence on the project's own database: one row per grain state, JSON data, and an integer version
 /// as the ETag. A write from a stale version throws <see cref="InconsistentStateException"/>. Read models are
-/// projected in the same transaction as the state they mirror. Bid content is stored sealed (<see cref="StateSealer"/>).
+/// projected in the same transaction as the state they mirror. Bid content is stored sealed (<see cref="StateSealer"/>),
+/// and a tender's bids are group-committed with the others written at the same time (<see cref="BidWrites"/>).
 /// A write that fails for any reason (the database unreachable, a stale version, a projector refusing) puts the grain's
 /// state back as it was last stored, so no grain ever serves, or later stores, a change that was refused.
 /// </summary>
-public sealed class EfGrainStorage(IServiceScopeFactory scopes, IEnumerable<IReadModelProjector> projectors, MarketplaceClock clock, StateSealer sealer)
+public sealed class EfGrainStorage(IServiceScopeFactory scopes, IEnumerable<IReadModelProjector> projectors, MarketplaceClock clock, StateSealer sealer,
+    BidWrites bids)
     : IGrainStorage
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -69,7 +71,8 @@ public sealed class EfGrainStorage(IServiceScopeFactory scopes, IEnumerable<IRea
         try
         {
             var data = json is null ? null : await sealer.Seal(grainState.State, SealingContext(stateName, grainId), json);
-            await Save(stateName, grainId, grainState, data, json is null ? null : grainState.State);
+            if (data is not null && grainState.State is Tenders.BidState { Exists: true } bid) await StoreBid(stateName, grainId, grainState, data, bid);
+            else await Save(stateName, grainId, grainState, data, json is null ? null : grainState.State);
         }
         catch
         {
@@ -135,6 +138,14 @@ public sealed class EfGrainStorage(IServiceScopeFactory scopes, IEnumerable<IRea
         grainState.ETag = data is null ? null : next.ToString(System.Globalization.CultureInfo.InvariantCulture);
         grainState.RecordExists = data is not null;
         if (data is null) grainState.State = Activator.CreateInstance<T>();
+    }
+
+    async Task StoreBid<T>(string stateName, GrainId grainId, IGrainState<T> grainState, string data, Tenders.BidState bid)
+    {
+        long? expected = grainState.ETag is { } etag ? long.Parse(etag, System.Globalization.CultureInfo.InvariantCulture) : null;
+        await bids.Store(stateName, grainId, expected, data, bid);
+        grainState.ETag = ((expected ?? 0) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        grainState.RecordExists = true;
     }
 
     async Task<bool> RowExists(string key, string stateName)
