@@ -43,6 +43,7 @@ internal sealed class BidGrain(
         if (admitted.Problem is { } no) return no;
         var sealedBid = BidState.Seal(command, admitted.Value!, State.Exists ? State.BidId : Guid.NewGuid(), State.NextSubmission);
         if (sealedBid.Problem is { } bad) return bad;
+        if (State.Repeats(sealedBid.Value!)) return State.Receipt!;
         State.Submit(TenderId, BidderId, command.ActorId, sealedBid.Value!, receivedAt);
         if (await Store(admitted.Value!) is { } closed) return closed;
         return State.Receipt!;

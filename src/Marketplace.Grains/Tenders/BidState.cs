@@ -75,6 +75,15 @@ public sealed class BidState : ISealedState
             [.. command.Documents.DistinctBy(d => d.Id)], BidSeal.NewSalt());
     }
 
+    /// <summary>
+    /// True when <paramref name="content"/> says exactly what the submitted bid already says (tenderers, prices, answers,
+    /// documents): a repeated submission, such as a retry by a bidder whose first request timed out after it was
+    /// stored. It is answered with the receipt already given, and stores nothing: no second submission, no new receipt.
+    /// </summary>
+    public bool Repeats(SealedBid content) =>
+        Status == BidStatus.Submitted && Content is { } stored && stored.Tenderers.SequenceEqual(content.Tenderers)
+        && stored.Lots.SequenceEqual(content.Lots) && stored.Answers.SequenceEqual(content.Answers) && stored.Documents.SequenceEqual(content.Documents);
+
     public void Submit(Guid tenderId, Guid bidderId, Guid actorId, SealedBid content, DateTimeOffset receivedAt)
     {
         TenderId = tenderId;

@@ -156,6 +156,29 @@ public sealed class BidStateTests
     }
 
     [Fact]
+    public void A_submission_that_says_what_the_submitted_bid_says_repeats_it_whatever_its_form_and_salt()
+    {
+        var state = Submitted(Command(documents: [Offer]));
+
+        state.Repeats(Seal(Command(answers: [new CriterionAnswer(3, " Due squadre  "), new CriterionAnswer(2, "Interventi settimanali")],
+            documents: [Offer, Offer]), state.NextSubmission).Value!).Should().BeTrue("a retried request is the same bid");
+        state.Repeats(Seal(Command(lots: [new LotPrice(1, new Money(44_000m, "EUR"))], documents: [Offer]), state.NextSubmission).Value!)
+            .Should().BeFalse("another price is a new submission");
+        state.Repeats(Seal(Command(answers: [new CriterionAnswer(2, "Interventi mensili"), new CriterionAnswer(3, "Due squadre")], documents: [Offer]),
+            state.NextSubmission).Value!).Should().BeFalse("another answer is a new submission");
+        state.Repeats(Seal(Command(), state.NextSubmission).Value!).Should().BeFalse("a document left out is a new submission");
+    }
+
+    [Fact]
+    public void A_withdrawn_bid_is_not_repeated_by_submitting_it_again()
+    {
+        var state = Submitted();
+        state.Withdraw(FirmOwner, ReceivedAt.AddHours(1));
+
+        state.Repeats(Seal(Command(), state.NextSubmission).Value!).Should().BeFalse();
+    }
+
+    [Fact]
     public void Only_a_submitted_bid_is_withdrawn() =>
         new BidState().CheckWithdraw()!.Kind.Should().Be(ProblemKind.Conflict);
 

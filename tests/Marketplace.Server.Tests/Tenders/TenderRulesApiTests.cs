@@ -142,6 +142,28 @@ public abstract class TenderRulesApiTests<THost>(THost fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_submission_retried_with_the_same_content_is_the_same_bid_with_the_same_receipt()
+    {
+        var w = await World();
+        var tender = await w.Publish();
+        w.PassTo(tender.EnquiryDeadline);
+        var first = await (await w.Bid(w.Builder, tender.Id, w.BuilderId, 500_000m)).Read<ReceiptDto>();
+
+        // The bidder never saw the first answer (a timeout) and sends the same bid again, a little later.
+        w.Clock.Advance(TimeSpan.FromSeconds(30));
+        var retried = await w.Bid(w.Builder, tender.Id, w.BuilderId, 500_000m);
+
+        retried.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await retried.Read<ReceiptDto>()).Should().BeEquivalentTo(first, "the stored bid's receipt: same submission, digest, time and salt");
+        (await w.Builder.GetFromJsonAsync<BidDto>($"/api/tenders/{tender.Id}/bids/{w.BuilderId}", Json))!.Receipt.Should().BeEquivalentTo(first);
+        (await fixture.Host.Query(db => db.Bids.CountAsync(b => b.TenderId == tender.Id))).Should().Be(1);
+        (await fixture.Host.Query(db => db.AuditEntries.CountAsync(e => e.TenderId == tender.Id && e.Kind == "BidSubmitted")))
+            .Should().Be(1, "nothing new was submitted");
+        var changed = await (await w.Bid(w.Builder, tender.Id, w.BuilderId, 499_000m)).Read<ReceiptDto>();
+        changed.Submission.Should().Be(2, "another price is a new submission");
+    }
+
+    [Fact]
     public async Task A_bad_bid_names_its_fields_and_keeps_the_previous_receipt()
     {
         var w = await World();

@@ -1,7 +1,7 @@
 import { coded } from "../../api/problem";
 import { describe, expect, it } from "vitest";
 import type { BidDto } from "../../api/types";
-import { bidFormFrom, buildBidRequest, criterionOfError, emptyBidForm, lotOfError } from "./bid-form";
+import { bidFormFrom, buildBidRequest, criterionOfError, emptyBidForm, lotOfError, saysWhatWasSent } from "./bid-form";
 import { tenderDto } from "./test-fixtures";
 
 const tender = tenderDto({ status: "Tendering" });
@@ -60,5 +60,31 @@ describe("the bid form", () => {
     expect(form.prices).toEqual({ 1: "1200000,5" });
     expect(buildBidRequest(tender, form).body.lots).toEqual([{ lot: 1, price: { amount: 1200000.5, currency: "EUR" } }]);
     expect(bidFormFrom(bid, "en").prices).toEqual({ 1: "1200000.5" });
+  });
+
+  it("knows a stored bid as the one sent when its answer was lost, and no other", () => {
+    const stored: BidDto = {
+      bidId: "b",
+      tenderId: tender.id,
+      status: "Submitted",
+      tenderers: [],
+      lots: [{ lot: 1, price: { amount: 500, currency: "EUR" } }, { lot: 2, price: { amount: 98500, currency: "EUR" } }],
+      answers: [{ criterion: 2, text: "Cantiere in 90 giorni." }],
+      documents: [{ id: "d1", name: "offerta.pdf", contentType: "application/pdf", size: 10, sha256: "a".repeat(64) }],
+      receipt: null,
+      matchesReceipt: true,
+      updatedAt: "2026-02-20T10:00:00Z",
+    };
+    const sent = {
+      lots: [{ lot: 2, price: { amount: 98500, currency: "EUR" } }, { lot: 1, price: { amount: 500, currency: "EUR" } }],
+      answers: [{ criterion: 2, text: "Cantiere in 90 giorni." }],
+      documents: ["d1", "d1"],
+    };
+    expect(saysWhatWasSent(stored, sent)).toBe(true);
+    expect(saysWhatWasSent(stored, { ...sent, lots: [{ lot: 1, price: { amount: 500, currency: "EUR" } }] })).toBe(false);
+    expect(saysWhatWasSent(stored, { ...sent, lots: [{ lot: 2, price: { amount: 98000, currency: "EUR" } }, { lot: 1, price: { amount: 500, currency: "EUR" } }] })).toBe(false);
+    expect(saysWhatWasSent(stored, { ...sent, answers: [{ criterion: 2, text: "Altro" }] })).toBe(false);
+    expect(saysWhatWasSent(stored, { ...sent, documents: [] })).toBe(false);
+    expect(saysWhatWasSent({ ...stored, status: "Withdrawn" }, sent)).toBe(false);
   });
 });

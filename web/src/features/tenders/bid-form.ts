@@ -50,6 +50,23 @@ export function buildBidRequest(tender: TenderDto, form: BidForm): Built<SubmitB
   return { errors, body: { lots, answers, documents: form.documents.map((d) => d.id) } };
 }
 
+/**
+ * Whether the stored bid is a submitted one that says exactly what `sent` said (prices, answers, documents): then a
+ * submission whose answer was lost (a network error, a timeout) was stored, and its receipt is the stored bid's.
+ */
+export function saysWhatWasSent(bid: BidDto, sent: SubmitBidRequest): boolean {
+  const lots = [...(sent.lots ?? [])].sort((a, b) => a.lot - b.lot);
+  const answers = [...(sent.answers ?? [])].filter((a) => (a.text ?? "") !== "").sort((a, b) => a.criterion - b.criterion);
+  const documents = [...new Set(sent.documents ?? [])];
+  return bid.status === "Submitted"
+    && bid.lots.length === lots.length
+    && bid.lots.every((l, i) => l.lot === lots[i]?.lot && l.price.amount === lots[i]?.price?.amount && l.price.currency === lots[i]?.price?.currency)
+    && bid.answers.length === answers.length
+    && bid.answers.every((a, i) => a.criterion === answers[i]?.criterion && a.text === answers[i]?.text)
+    && bid.documents.length === documents.length
+    && bid.documents.every((d, i) => d.id === documents[i]);
+}
+
 /** The lot an error is about: `lots[1].price.amount` is about the lot sent second. */
 export function lotOfError(key: string, sent: SubmitBidRequest | undefined): number | null {
   const match = /^lots\[(\d+)\]/.exec(key);

@@ -12,7 +12,7 @@ import { formatNumber, t } from "../../i18n";
 import { latestOnly } from "../../latest";
 import { fieldErrorView, loadErrorView, loadingView } from "../../views";
 import { canManage } from "../businesses/roles";
-import { bidFormFrom, buildBidRequest, criterionOfError, emptyBidForm, lotOfError, qualityCriteria, type BidForm } from "./bid-form";
+import { bidFormFrom, buildBidRequest, criterionOfError, emptyBidForm, lotOfError, qualityCriteria, saysWhatWasSent, type BidForm } from "./bid-form";
 import { formatDeadline } from "./dates";
 import { documentsField } from "./documents-field";
 import { refusedAction, refusedFor } from "../../i18n/refusals";
@@ -31,6 +31,9 @@ interface FirmBid {
 }
 
 const SHOWN = ["lots", "answers", "documents"] as const;
+
+/** No answer says what became of the request: no response at all, a timeout, or a server or proxy failure. */
+const answerLost = (error: unknown): boolean => !(error instanceof ApiError) || error.status === 0 || error.status === 408 || error.status >= 500;
 
 /** The newer of two receipts of the same bid (a resubmission has the next number). */
 const newest = (a: ReceiptDto | null | undefined, b: ReceiptDto | null | undefined): ReceiptDto | null =>
@@ -142,6 +145,8 @@ export function bidPanel(ctx: TenderContext) {
       if (error instanceof ApiError && error.status === 400) {
         errors = error.errors;
         status = { ok: false, text: () => [t("form.invalid"), ...otherFieldMessages(errors, SHOWN)].join(" ") };
+      } else if (answerLost(error)) {
+        await settle(firm, built.body, error);
       } else {
         const problem = refusedAction(error);
         status = { ok: false, text: problem.text };
@@ -150,6 +155,27 @@ export function bidPanel(ctx: TenderContext) {
     } finally {
       busy = false;
       ctx.redraw();
+    }
+  }
+
+  /**
+   * The answer to a submission never came (the connection dropped, a timeout, the server or a proxy failed): the server
+   * may have stored the bid all the same, and a stored bid is the firm's bid. So the firm's stored bid is read back:
+   * if it says what was sent, the submission was stored and its receipt is shown; otherwise the failure is.
+   */
+  async function settle(firm: MyBusinessDto, body: SubmitBidRequest, error: unknown): Promise<void> {
+    try {
+      const read = await fetchBid(firm.id);
+      bids.set(firm.id, { bid: read.bid, result: read.result });
+      if (read.bid && saysWhatWasSent(read.bid, body)) {
+        justReceived = null;
+        dirty = false;
+        status = { ok: true, text: () => t("bid.storedDespiteError") };
+        return;
+      }
+      status = { ok: false, text: refusedAction(error).text };
+    } catch {
+      status = { ok: false, text: () => t("bid.outcomeUnknown") };
     }
   }
 
