@@ -13,9 +13,9 @@ public interface IAllianceGrain : IGrainWithGuidKey
 
     /// <summary>
     /// The alliance as one person sees it, with what they may do (<see cref="AllianceView"/>); null when it does not
-    /// exist or none of <paramref name="viewerFirms"/> (the person's businesses) is in it, active or invited.
+    /// exist or the person acts for none of its firms, active or invited (the grain asks <see cref="Businesses.IActsFor"/>).
     /// </summary>
-    [Alias("ViewFor")] Task<AllianceView?> ViewFor(Guid viewerId, Guid[] viewerFirms);
+    [Alias("ViewFor")] Task<AllianceView?> ViewFor(Guid viewerId);
 
     /// <summary>The lead invites a member firm of the alliance's space.</summary>
     [Alias("Invite")] Task<Outcome<AllianceSnapshot>> Invite(InviteToAlliance command);

@@ -7,6 +7,7 @@ namespace Marketplace.Alliances;
 
 internal sealed class AllianceGrain(
     [PersistentState("alliance")] IPersistentState<AllianceState> alliance,
+    IActsFor actsFor,
     ITenderBids bids,
     ILiveUpdates live,
     MarketplaceClock clock) : Grain, IAllianceGrain, IJointBidderGrain
@@ -17,67 +18,71 @@ internal sealed class AllianceGrain(
     {
         var lead = await Firm(command.LeadId, command.SpaceId);
         var tender = command.TenderId is { } tenderId ? await GrainFactory.Tender(tenderId).Get() : null;
-        if (State.CheckForm(command, lead, tender) is { } no) return no;
+        if (State.CheckForm(command, await Actor(command.ActorId, command.LeadId), lead, tender) is { } no) return no;
         State.Form(this.GetPrimaryKey(), command, clock.Now());
         return await Commit([]);
     }
 
     public Task<AllianceSnapshot?> Get() => Task.FromResult(State.Exists ? State.ToSnapshot() : null);
 
-    public async Task<AllianceView?> ViewFor(Guid viewerId, Guid[] viewerFirms)
+    public async Task<AllianceView?> ViewFor(Guid viewerId)
     {
-        if (!State.Exists || State.ToSnapshot() is var snapshot && !AllianceAccess.CanRead(snapshot, viewerFirms)) return null;
-        var mine = await Task.WhenAll(viewerFirms.Distinct().Where(f => snapshot.IsActive(f) || snapshot.IsInvited(f)).Select(f => Firm(f)));
-        return State.ViewFor(viewerId, mine, await Lead(), await BidSubmitted());
+        if (!State.Exists) return null;
+        var snapshot = State.ToSnapshot();
+        var viewer = await actsFor.Of(viewerId, [.. snapshot.Members.Where(m => snapshot.IsActive(m.FirmId) || snapshot.IsInvited(m.FirmId)).Select(m => m.FirmId)]);
+        if (!AllianceAccess.CanRead(snapshot, viewer.Businesses)) return null;
+        var inSpace = await Task.WhenAll(viewer.Businesses.Select(async f => (Firm: f, In: await InSpace(f, State.SpaceId))));
+        return State.ViewFor(viewerId, viewer, inSpace.Where(f => f.In).Select(f => f.Firm).ToHashSet(), await BidSubmitted());
     }
 
     public Task<JointBidder?> Bidder() => Task.FromResult(State.Exists ? State.ToSnapshot().AsBidder() : null);
 
     public async Task<Outcome<AllianceSnapshot>> Invite(InviteToAlliance command)
     {
-        if (State.CheckInvite(command, await Lead(), await Firm(command.FirmId)) is { } no) return no;
+        if (State.CheckInvite(command, await ActorForLead(command.ActorId), await Firm(command.FirmId, State.SpaceId)) is { } no) return no;
         State.Invite(command, clock.Now());
         return await Commit([]);
     }
 
     public async Task<Outcome<AllianceSnapshot>> Answer(AnswerAllianceInvitation command)
     {
-        if (State.CheckAnswer(command, await Firm(command.FirmId), command.Accept && await BidSubmitted()) is { } no) return no;
+        var inSpace = command.Accept && await InSpace(command.FirmId, State.SpaceId);
+        if (State.CheckAnswer(command, await Actor(command.ActorId, command.FirmId), inSpace, command.Accept && await BidSubmitted()) is { } no) return no;
         State.Answer(command, clock.Now());
         return await Commit([]);
     }
 
     public async Task<Outcome<AllianceSnapshot>> Leave(Guid actorId, Guid firmId)
     {
-        if (State.CheckLeave(actorId, await Firm(firmId), await BidSubmitted()) is { } no) return no;
+        if (State.CheckLeave(await Actor(actorId, firmId), firmId, await BidSubmitted()) is { } no) return no;
         State.Leave(actorId, firmId, clock.Now());
         return await Commit([firmId]);
     }
 
     public async Task<Outcome<AllianceSnapshot>> Remove(RemoveFromAlliance command)
     {
-        if (State.CheckRemove(command, await Lead(), await BidSubmitted()) is { } no) return no;
+        if (State.CheckRemove(command, await ActorForLead(command.ActorId), await BidSubmitted()) is { } no) return no;
         State.Remove(command, clock.Now());
         return await Commit([command.FirmId]);
     }
 
     public async Task<Outcome<AllianceSnapshot>> HandOver(Guid actorId, Guid newLeadId)
     {
-        if (State.CheckHandOver(actorId, await Lead(), newLeadId, await BidSubmitted()) is { } no) return no;
+        if (State.CheckHandOver(await ActorForLead(actorId), newLeadId, await BidSubmitted()) is { } no) return no;
         State.HandOver(actorId, newLeadId, clock.Now());
         return await Commit([]);
     }
 
     public async Task<Outcome<AllianceSnapshot>> PublishAgreement(Guid actorId, string text)
     {
-        if (State.CheckPublishAgreement(actorId, await Lead(), text) is { } no) return no;
+        if (State.CheckPublishAgreement(await ActorForLead(actorId), text) is { } no) return no;
         State.PublishAgreement(actorId, text, clock.Now());
         return await Commit([]);
     }
 
     public async Task<Outcome<AllianceSnapshot>> AcceptAgreement(AcceptAllianceAgreement command)
     {
-        if (State.CheckAcceptAgreement(command, await Firm(command.FirmId)) is { } no) return no;
+        if (State.CheckAcceptAgreement(command, await Actor(command.ActorId, command.FirmId)) is { } no) return no;
         State.AcceptAgreement(command, clock.Now());
         return await Commit([]);
     }
@@ -85,15 +90,18 @@ internal sealed class AllianceGrain(
     /// <summary>The joint bid's submission, read from the bids' read model (the joint bid calls the alliance, never the reverse).</summary>
     async Task<bool> BidSubmitted() => State.TenderId is { } tender && await bids.HasSubmitted(tender, this.GetPrimaryKey());
 
-    Task<AllianceFirm> Lead() => State.Exists ? Firm(State.LeadId) : Task.FromResult(new AllianceFirm(Guid.Empty, null, false));
+    /// <summary>Whether the user acts for the firm, from the one "acts for" query: a command acts for one firm.</summary>
+    Task<ActingFor> Actor(Guid userId, Guid firmId) => actsFor.Of(userId, [firmId]);
+
+    /// <summary>Whether the user acts for the alliance's lead (for none when there is no alliance: the guard says so first).</summary>
+    Task<ActingFor> ActorForLead(Guid userId) => State.Exists ? Actor(userId, State.LeadId) : Task.FromResult(ActingFor.Nobody);
 
     // Alliances call tenders, spaces and businesses, never the reverse (DESIGN.md: calls go one way).
-    async Task<AllianceFirm> Firm(Guid firmId, Guid? spaceId = null)
-    {
-        var space = spaceId ?? State.SpaceId;
-        var standing = (await GrainFactory.Membership(space, firmId).Get())?.Standing.Status;
-        return new AllianceFirm(firmId, await GrainFactory.GetGrain<IBusinessGrain>(firmId).Get(), standing == MembershipStatus.Member);
-    }
+    async Task<AllianceFirm> Firm(Guid firmId, Guid spaceId) =>
+        new(firmId, (await GrainFactory.GetGrain<IBusinessGrain>(firmId).Get())?.Kind, await InSpace(firmId, spaceId));
+
+    async Task<bool> InSpace(Guid firmId, Guid spaceId) =>
+        (await GrainFactory.Membership(spaceId, firmId).Get())?.Standing.Status == MembershipStatus.Member;
 
     /// <param name="departed">Firms that just stopped taking part: their people stop hearing about the alliance at once.</param>
     async Task<AllianceSnapshot> Commit(Guid[] departed)

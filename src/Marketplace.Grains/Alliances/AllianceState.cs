@@ -4,8 +4,11 @@ using Marketplace.Tenders;
 
 namespace Marketplace.Alliances;
 
-/// <summary>A firm as an alliance command needs to judge it: the business (null when none has the id) and whether it is a member of the alliance's space.</summary>
-public sealed record AllianceFirm(Guid FirmId, BusinessSnapshot? Business, bool InSpace);
+/// <summary>
+/// A firm an alliance is to take in (its lead, or a firm invited) as the command needs to judge it: its business's kind
+/// (null when no business has the id) and whether it is a member of the alliance's space.
+/// </summary>
+public sealed record AllianceFirm(Guid FirmId, BusinessKind? Kind, bool InSpace);
 
 /// <summary>The stored state of an alliance, with the rules of its membership and agreement.</summary>
 public sealed class AllianceState
@@ -58,11 +61,12 @@ public sealed class AllianceState
 
     AllianceMember? Of(Guid firmId) => Members.FirstOrDefault(m => m.FirmId == firmId);
 
-    public Problem? CheckForm(FormAlliance command, AllianceFirm lead, TenderSnapshot? tender)
+    /// <param name="actor">The businesses the command's actor acts for (<see cref="IActsFor"/>), as every check below takes them.</param>
+    public Problem? CheckForm(FormAlliance command, ActingFor actor, AllianceFirm lead, TenderSnapshot? tender)
     {
         if (Exists) return Problem.Conflict(AlreadyExists);
-        if (lead.Business?.CanEdit(command.ActorId) != true) return Problem.Forbidden(NotTheLeadToForm);
-        if (lead.Business.Kind != BusinessKind.Firm) return Problem.Invalid("leadId", NoSuchFirm);
+        if (!actor.Edits(lead.FirmId)) return Problem.Forbidden(NotTheLeadToForm);
+        if (lead.Kind != BusinessKind.Firm) return Problem.Invalid("leadId", NoSuchFirm);
         if (!lead.InSpace) return Problem.Forbidden(LeadNotInSpace);
         if (command.TenderId is not null)
         {
@@ -88,10 +92,10 @@ public sealed class AllianceState
         Set(new AllianceMember(command.LeadId, AllianceRole.Lead, AllianceStanding.Active, 1, null, now), "Formed", command.ActorId, now);
     }
 
-    public Problem? CheckInvite(InviteToAlliance command, AllianceFirm lead, AllianceFirm invitee) =>
-        GuardLead(command.ActorId, lead)
+    public Problem? CheckInvite(InviteToAlliance command, ActingFor actor, AllianceFirm invitee) =>
+        GuardLead(actor)
         ?? (command.Role == AllianceRole.Lead || !Enum.IsDefined(command.Role) ? Problem.Invalid("role", InviteRole)
-        : invitee.Business?.Kind != BusinessKind.Firm ? Problem.Invalid("firmId", NoSuchFirm)
+        : invitee.Kind != BusinessKind.Firm ? Problem.Invalid("firmId", NoSuchFirm)
         : !invitee.InSpace ? Problem.Forbidden(InviteeNotInSpace)
         : Of(command.FirmId)?.Standing is AllianceStanding.Active or AllianceStanding.Invited ? Problem.Conflict(AlreadyIn)
         : null)
@@ -104,13 +108,14 @@ public sealed class AllianceState
     public void Invite(InviteToAlliance command, DateTimeOffset now) =>
         Set(new AllianceMember(command.FirmId, command.Role, AllianceStanding.Invited, null, null, now), "Invited", command.ActorId, now);
 
+    /// <param name="inSpace">The firm is a member of the alliance's space, as a firm joining must be.</param>
     /// <param name="bidSubmitted">The joint bid is submitted: nobody joins a sealed bid (the lead withdraws it first).</param>
-    public Problem? CheckAnswer(AnswerAllianceInvitation command, AllianceFirm firm, bool bidSubmitted = false) =>
-        GuardFirm(command.ActorId, firm)
+    public Problem? CheckAnswer(AnswerAllianceInvitation command, ActingFor actor, bool inSpace, bool bidSubmitted = false) =>
+        GuardFirm(actor, command.FirmId)
         ?? (Of(command.FirmId)?.Standing != AllianceStanding.Invited ? Problem.Conflict(NoInvitation)
         : !command.Accept ? null
                 // The firm's own standing in the space, which its people see: a blocker on accepting, not a matter of role.
-        : !firm.InSpace ? Problem.Conflict(JoinerNotInSpace)
+        : !inSpace ? Problem.Conflict(JoinerNotInSpace)
         : command.AgreementVersion != Agreement.Version
             ? Problem.Conflict(AgreementVersion, ("version", Agreement.Version))
         : bidSubmitted ? Problem.Conflict(JoinWhileSubmitted)
@@ -127,10 +132,10 @@ public sealed class AllianceState
     }
 
     /// <param name="bidSubmitted">The alliance's joint bid is submitted: its tenderers are sealed in it until it is withdrawn.</param>
-    public Problem? CheckLeave(Guid actorId, AllianceFirm firm, bool bidSubmitted = false) =>
-        GuardFirm(actorId, firm)
-        ?? (Of(firm.FirmId)?.Standing != AllianceStanding.Active ? Problem.Conflict(FirmNotIn)
-        : firm.FirmId == LeadId ? Problem.Conflict(LeadLeaving)
+    public Problem? CheckLeave(ActingFor actor, Guid firmId, bool bidSubmitted = false) =>
+        GuardFirm(actor, firmId)
+        ?? (Of(firmId)?.Standing != AllianceStanding.Active ? Problem.Conflict(FirmNotIn)
+        : firmId == LeadId ? Problem.Conflict(LeadLeaving)
         : bidSubmitted ? Problem.Conflict(BidSubmitted)
         : null);
 
@@ -138,13 +143,13 @@ public sealed class AllianceState
         Set(Of(firmId)! with { Standing = AllianceStanding.Left, Since = now }, "Left", actorId, now);
 
     /// <summary>The lead removes a firm (with a reason), or takes back an invitation.</summary>
-    public Problem? CheckRemove(RemoveFromAlliance command, AllianceFirm lead, bool bidSubmitted = false) =>
-        CheckRemove(command.ActorId, lead, command.FirmId, bidSubmitted)
+    public Problem? CheckRemove(RemoveFromAlliance command, ActingFor actor, bool bidSubmitted = false) =>
+        CheckRemove(actor, command.FirmId, bidSubmitted)
         ?? (command.Reason.Clean() is not { Length: <= MaxReason } ? Problem.Invalid("reason", RemoveReason, ("max", MaxReason)) : null);
 
     /// <summary>Whether the lead may remove this firm now, whatever reason it gives.</summary>
-    Problem? CheckRemove(Guid actorId, AllianceFirm lead, Guid firmId, bool bidSubmitted) =>
-        GuardLead(actorId, lead)
+    Problem? CheckRemove(ActingFor actor, Guid firmId, bool bidSubmitted) =>
+        GuardLead(actor)
         ?? (Of(firmId)?.Standing is not (AllianceStanding.Active or AllianceStanding.Invited) ? Problem.NotFound(FirmNotIn)
         : firmId == LeadId ? Problem.Conflict(LeadRemoving)
         : bidSubmitted && Of(firmId)!.Standing == AllianceStanding.Active ? Problem.Conflict(BidSubmitted)
@@ -154,8 +159,8 @@ public sealed class AllianceState
         Set(Of(command.FirmId)! with { Standing = AllianceStanding.Removed, Reason = command.Reason.Trim(), Since = now }, "Removed", command.ActorId, now, command.Reason.Trim());
 
     /// <param name="bidSubmitted">The joint bid is submitted with its lead named in it: the lead withdraws it first.</param>
-    public Problem? CheckHandOver(Guid actorId, AllianceFirm lead, Guid newLeadId, bool bidSubmitted = false) =>
-        GuardLead(actorId, lead)
+    public Problem? CheckHandOver(ActingFor actor, Guid newLeadId, bool bidSubmitted = false) =>
+        GuardLead(actor)
         ?? (Of(newLeadId) is not { Standing: AllianceStanding.Active, Role: AllianceRole.Member }
             ? Problem.Invalid("firmId", NewLead)
         : bidSubmitted ? Problem.Conflict(HandOverWhileSubmitted)
@@ -168,8 +173,8 @@ public sealed class AllianceState
         Set(Of(newLeadId)! with { Role = AllianceRole.Lead }, "BecameLead", actorId, now);
     }
 
-    public Problem? CheckPublishAgreement(Guid actorId, AllianceFirm lead, string text) =>
-        GuardLead(actorId, lead) ?? CheckAgreementText(text, "text");
+    public Problem? CheckPublishAgreement(ActingFor actor, string text) =>
+        GuardLead(actor) ?? CheckAgreementText(text, "text");
 
     /// <summary>New terms: the lead accepts them by publishing; every other firm must accept them again.</summary>
     public void PublishAgreement(Guid actorId, string text, DateTimeOffset now)
@@ -178,8 +183,8 @@ public sealed class AllianceState
         Set(Of(LeadId)! with { AcceptedAgreement = Agreement.Version }, "AgreementPublished", actorId, now);
     }
 
-    public Problem? CheckAcceptAgreement(AcceptAllianceAgreement command, AllianceFirm firm) =>
-        GuardFirm(command.ActorId, firm)
+    public Problem? CheckAcceptAgreement(AcceptAllianceAgreement command, ActingFor actor) =>
+        GuardFirm(actor, command.FirmId)
         ?? (Of(command.FirmId)?.Standing != AllianceStanding.Active ? Problem.Conflict(FirmNotIn)
         : command.Version != Agreement.Version ? Problem.Conflict(AgreementVersion, ("version", Agreement.Version))
         : Of(command.FirmId)!.AcceptedAgreement == command.Version ? Problem.Conflict(AlreadyAccepted)
@@ -193,31 +198,33 @@ public sealed class AllianceState
     /// its command runs, with the arguments the page would send (the agreement version in force), so the answer is
     /// the command's. Refused for the viewer's role, an action is simply not offered.
     /// </summary>
-    /// <param name="viewerFirms">The viewer's firms that are in the alliance, active or invited.</param>
+    /// <param name="viewer">The viewer's businesses among the alliance's firms (<see cref="IActsFor"/>), in any role.</param>
+    /// <param name="inSpace">Those of the viewer's firms that are members of the alliance's space (an invited firm joins only then).</param>
     /// <param name="bidSubmitted">The joint bid is submitted, as the commands would find it.</param>
-    public AllianceView ViewFor(Guid viewerId, IReadOnlyList<AllianceFirm> viewerFirms, AllianceFirm lead, bool bidSubmitted)
+    public AllianceView ViewFor(Guid viewerId, ActingFor viewer, IReadOnlySet<Guid> inSpace, bool bidSubmitted)
     {
         var snapshot = ToSnapshot();
         var version = Agreement.Version;
         var alliance = ViewerActions<AllianceAction>.Of(
-            (AllianceAction.Invite, GuardLead(viewerId, lead) ?? CheckRoomToInvite()),
-            (AllianceAction.PublishAgreement, GuardLead(viewerId, lead)));
-        if (AllianceAccess.CanWatch(snapshot, viewerFirms.Select(f => f.FirmId)))
+            (AllianceAction.Invite, GuardLead(viewer) ?? CheckRoomToInvite()),
+            (AllianceAction.PublishAgreement, GuardLead(viewer)));
+        var viewerFirms = viewer.Businesses.Where(f => snapshot.IsActive(f) || snapshot.IsInvited(f)).ToList();
+        if (AllianceAccess.CanWatch(snapshot, viewerFirms))
             alliance = alliance with { Allowed = [.. alliance.Allowed, AllianceAction.Watch] };
-        var firms = viewerFirms.Select(firm => new AllianceViewerFirm(firm.FirmId, firm.Business?.CanEdit(viewerId) == true,
-            Of(firm.FirmId)?.Standing == AllianceStanding.Invited
+        var firms = viewerFirms.Select(firm => new AllianceViewerFirm(firm, viewer.Edits(firm),
+            Of(firm)?.Standing == AllianceStanding.Invited
                 ? ViewerActions<AllianceFirmAction>.Of(
                     // An invited firm is not inside yet: its view must not tell whether the joint bid is sealed
                     // and submitted (only the acceptance itself is refused then), so it is judged as if it were not.
-                    (AllianceFirmAction.AcceptInvitation, CheckAnswer(new(viewerId, firm.FirmId, true, version), firm)),
-                    (AllianceFirmAction.DeclineInvitation, CheckAnswer(new(viewerId, firm.FirmId, false, version), firm)))
+                    (AllianceFirmAction.AcceptInvitation, CheckAnswer(new(viewerId, firm, true, version), viewer, inSpace.Contains(firm))),
+                    (AllianceFirmAction.DeclineInvitation, CheckAnswer(new(viewerId, firm, false, version), viewer, inSpace.Contains(firm))))
                 : ViewerActions<AllianceFirmAction>.Of(
-                    (AllianceFirmAction.AcceptAgreement, CheckAcceptAgreement(new(viewerId, firm.FirmId, version), firm)),
-                    (AllianceFirmAction.Leave, CheckLeave(viewerId, firm, bidSubmitted)))));
+                    (AllianceFirmAction.AcceptAgreement, CheckAcceptAgreement(new(viewerId, firm, version), viewer)),
+                    (AllianceFirmAction.Leave, CheckLeave(viewer, firm, bidSubmitted)))));
         var members = Members.Where(m => m.Standing is AllianceStanding.Active or AllianceStanding.Invited)
             .Select(m => new AllianceMemberActions(m.FirmId, ViewerActions<AllianceMemberAction>.Of(
-                (AllianceMemberAction.HandOver, CheckHandOver(viewerId, lead, m.FirmId, bidSubmitted)),
-                (AllianceMemberAction.Remove, CheckRemove(viewerId, lead, m.FirmId, bidSubmitted)))));
+                (AllianceMemberAction.HandOver, CheckHandOver(viewer, m.FirmId, bidSubmitted)),
+                (AllianceMemberAction.Remove, CheckRemove(viewer, m.FirmId, bidSubmitted)))));
         return new(snapshot, alliance, [.. firms], [.. members]);
     }
 
@@ -227,15 +234,15 @@ public sealed class AllianceState
         text.Clean() is { Length: <= MaxAgreement } ? null
         : Problem.Invalid(field, AgreementText, ("max", MaxAgreement));
 
-    Problem? GuardLead(Guid actorId, AllianceFirm lead) =>
+    Problem? GuardLead(ActingFor actor) =>
         !Exists ? Problem.NotFound(NotFound)
-        : lead.FirmId != LeadId || lead.Business?.CanEdit(actorId) != true ? Problem.Forbidden(NotTheLead)
+        : !actor.Edits(LeadId) ? Problem.Forbidden(NotTheLead)
         : null;
 
-    Problem? GuardFirm(Guid actorId, AllianceFirm firm) =>
+    Problem? GuardFirm(ActingFor actor, Guid firmId) =>
         !Exists ? Problem.NotFound(NotFound)
-        : Of(firm.FirmId) is null ? Problem.NotFound(FirmNotIn)
-        : firm.Business?.CanEdit(actorId) != true ? Problem.Forbidden(NotTheFirm)
+        : Of(firmId) is null ? Problem.NotFound(FirmNotIn)
+        : !actor.Edits(firmId) ? Problem.Forbidden(NotTheFirm)
         : null;
 
     /// <summary>Every change goes through here: one firm's record, the version, and the history entry.</summary>

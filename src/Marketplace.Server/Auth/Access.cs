@@ -64,10 +64,11 @@ public sealed class Access(IGrainFactory grains, IActsFor actsFor, MarketplaceDb
     public async Task<bool> SeesContacts(ClaimsPrincipal user, BusinessSnapshot business, CancellationToken ct)
     {
         if (user.UserIdOrNull() is not { } me) return false;
-        if (business.RoleOf(me) is not null) return true;
-        var mine = db.ActingFor(me).Select(m => m.BusinessId);
+        var acting = await actsFor.Of(me, ct: ct);
+        if (acting.Reads(business.Id)) return true;
+        var mine = acting.Businesses.ToList();
         var itsSpaces = db.SpaceMembers.Where(m => m.BusinessId == business.Id && m.Status == MembershipStatus.Member).Select(m => m.SpaceId);
-        if (await db.SpaceMembers.AnyAsync(m => itsSpaces.Contains(m.SpaceId) && m.Status == MembershipStatus.Member && mine.Contains(m.BusinessId), ct))
+        if (mine.Count > 0 && await db.SpaceMembers.AnyAsync(m => itsSpaces.Contains(m.SpaceId) && m.Status == MembershipStatus.Member && mine.Contains(m.BusinessId), ct))
             return true;
         var administered = await db.SpaceMembers.AsNoTracking()
             .Where(m => m.BusinessId == business.Id && (m.Status == MembershipStatus.Member || m.Status == MembershipStatus.Applied))

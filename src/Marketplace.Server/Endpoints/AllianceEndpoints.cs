@@ -57,7 +57,7 @@ public static class AllianceEndpoints
 
     static async Task<Results<Ok<AllianceDto>, ProblemHttpResult>> Get(
         Guid id, [AsParameters] ViewerCall call) =>
-        await call.Grains.Alliance(id).ViewFor(call.User.UserId(), [.. (await call.Access.Firms(call.User, call.Ct)).Businesses]) is { } view
+        await call.Grains.Alliance(id).ViewFor(call.User.UserId()) is { } view
             ? TypedResults.Ok(await Dto(view, call))
             : ProblemResults.NotFound(NotFound);
 
@@ -210,7 +210,7 @@ public static class AllianceEndpoints
 
     /// <summary>The alliance after a command, as the viewer now sees it: with nothing to do once their firms are out of it (left, declined, removed).</summary>
     static async Task<AllianceView> View(AllianceSnapshot changed, ViewerCall call) =>
-        await call.Grains.Alliance(changed.Id).ViewFor(call.User.UserId(), [.. (await call.Access.Firms(call.User, call.Ct)).Businesses])
+        await call.Grains.Alliance(changed.Id).ViewFor(call.User.UserId())
         ?? new AllianceView(changed, ViewerActions<AllianceAction>.None, [], []);
 
     static async Task<AllianceDto> Dto(AllianceView view, ViewerCall call)

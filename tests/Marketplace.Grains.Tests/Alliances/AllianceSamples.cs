@@ -13,7 +13,14 @@ internal static class AllianceSamples
     public static readonly BusinessSnapshot Sub = Business(BusinessKind.Firm, Stranger);
 
     /// <summary>A firm as the alliance sees it: a member of the space.</summary>
-    public static AllianceFirm In(BusinessSnapshot firm) => new(firm.Id, firm, true);
+    public static AllianceFirm In(BusinessSnapshot firm) => new(firm.Id, firm.Kind, true);
+
+    /// <summary>A firm of the sample space that is not (or no longer) a member of it.</summary>
+    public static AllianceFirm Outside(BusinessSnapshot firm) => new(firm.Id, firm.Kind, false);
+
+    /// <summary>What the "acts for" query answers about <paramref name="user"/> among <paramref name="businesses"/>: their roles there.</summary>
+    public static ActingFor As(Guid user, params BusinessSnapshot[] businesses) =>
+        new(businesses.Where(b => b.RoleOf(user) is not null).ToDictionary(b => b.Id, b => b.RoleOf(user)!.Value));
 
     public static FormAlliance Form(Guid? tender = null) => new(FirmOwner, Lead.Id, Space, tender, "RTI Parchi", "Accordo v1");
 
@@ -21,7 +28,7 @@ internal static class AllianceSamples
     public static AllianceState Formed(TenderSnapshot? tender = null)
     {
         var state = new AllianceState();
-        state.CheckForm(Form(tender?.Id), In(Lead), tender).Should().BeNull();
+        state.CheckForm(Form(tender?.Id), As(FirmOwner, Lead), In(Lead), tender).Should().BeNull();
         state.Form(Guid.NewGuid(), Form(tender?.Id), Now);
         return state;
     }
@@ -35,7 +42,7 @@ internal static class AllianceSamples
     {
         state.Invited(firm, role);
         var answer = new AnswerAllianceInvitation(firm.Members[0].UserId, firm.Id, true, state.Agreements[^1].Version);
-        state.CheckAnswer(answer, In(firm)).Should().BeNull();
+        state.CheckAnswer(answer, As(answer.ActorId, firm), inSpace: true).Should().BeNull();
         state.Answer(answer, Now);
         return state;
     }
@@ -43,7 +50,7 @@ internal static class AllianceSamples
     public static AllianceState Invited(this AllianceState state, BusinessSnapshot firm, AllianceRole role = AllianceRole.Member)
     {
         var invite = new InviteToAlliance(FirmOwner, firm.Id, role);
-        state.CheckInvite(invite, In(Lead), In(firm)).Should().BeNull();
+        state.CheckInvite(invite, As(FirmOwner, Lead), In(firm)).Should().BeNull();
         state.Invite(invite, Now);
         return state;
     }

@@ -19,26 +19,26 @@ public sealed class AllianceStateTests
     [Fact]
     public void Forming_needs_the_lead_s_editor_a_member_of_the_space_and_a_tender_taking_bids()
     {
-        new AllianceState().CheckForm(Form() with { ActorId = RivalOwner }, In(Lead), null)!.Kind.Should().Be(ProblemKind.Forbidden);
-        new AllianceState().CheckForm(Form(), new AllianceFirm(Lead.Id, Lead, false), null)!.Kind.Should().Be(ProblemKind.Forbidden);
-        new AllianceState().CheckForm(Form(Guid.NewGuid()), In(Lead), null)!.Errors!.Keys.Should().Equal("tenderId");
+        new AllianceState().CheckForm(Form() with { ActorId = RivalOwner }, As(RivalOwner, Lead), In(Lead), null)!.Kind.Should().Be(ProblemKind.Forbidden);
+        new AllianceState().CheckForm(Form(), As(FirmOwner, Lead), Outside(Lead), null)!.Kind.Should().Be(ProblemKind.Forbidden);
+        new AllianceState().CheckForm(Form(Guid.NewGuid()), As(FirmOwner, Lead), In(Lead), null)!.Errors!.Keys.Should().Equal("tenderId");
         var closed = InStatus(TenderStatus.Evaluation).ToSnapshot() with { Spaces = [Space] };
-        new AllianceState().CheckForm(Form(closed.Id), In(Lead), closed)!.Kind.Should().Be(ProblemKind.Conflict);
+        new AllianceState().CheckForm(Form(closed.Id), As(FirmOwner, Lead), In(Lead), closed)!.Kind.Should().Be(ProblemKind.Conflict);
         var open = InStatus(TenderStatus.Tendering).ToSnapshot() with { Spaces = [Space] };
-        new AllianceState().CheckForm(Form(open.Id), In(Lead), open).Should().BeNull();
+        new AllianceState().CheckForm(Form(open.Id), As(FirmOwner, Lead), In(Lead), open).Should().BeNull();
     }
 
     [Fact]
     public void Only_the_lead_invites_and_only_member_firms_of_the_space_as_member_or_subcontractor()
     {
         var state = Formed();
-        state.CheckInvite(new InviteToAlliance(RivalOwner, Partner.Id, AllianceRole.Member), In(Lead), In(Partner))!.Kind.Should().Be(ProblemKind.Forbidden);
-        state.CheckInvite(new InviteToAlliance(FirmOwner, Partner.Id, AllianceRole.Lead), In(Lead), In(Partner))!.Errors!.Keys.Should().Equal("role");
-        state.CheckInvite(new InviteToAlliance(FirmOwner, Partner.Id, AllianceRole.Member), In(Lead), new AllianceFirm(Partner.Id, Partner, false))!
+        state.CheckInvite(new InviteToAlliance(RivalOwner, Partner.Id, AllianceRole.Member), As(RivalOwner, Lead), In(Partner))!.Kind.Should().Be(ProblemKind.Forbidden);
+        state.CheckInvite(new InviteToAlliance(FirmOwner, Partner.Id, AllianceRole.Lead), As(FirmOwner, Lead), In(Partner))!.Errors!.Keys.Should().Equal("role");
+        state.CheckInvite(new InviteToAlliance(FirmOwner, Partner.Id, AllianceRole.Member), As(FirmOwner, Lead), Outside(Partner))!
             .Kind.Should().Be(ProblemKind.Forbidden);
-        state.CheckInvite(new InviteToAlliance(FirmOwner, Partner.Id, AllianceRole.Member), In(Lead), In(Partner)).Should().BeNull();
+        state.CheckInvite(new InviteToAlliance(FirmOwner, Partner.Id, AllianceRole.Member), As(FirmOwner, Lead), In(Partner)).Should().BeNull();
         state.Invite(new InviteToAlliance(FirmOwner, Partner.Id, AllianceRole.Member), Now);
-        state.CheckInvite(new InviteToAlliance(FirmOwner, Partner.Id, AllianceRole.Member), In(Lead), In(Partner))!.Kind.Should().Be(ProblemKind.Conflict);
+        state.CheckInvite(new InviteToAlliance(FirmOwner, Partner.Id, AllianceRole.Member), As(FirmOwner, Lead), In(Partner))!.Kind.Should().Be(ProblemKind.Conflict);
     }
 
     [Fact]
@@ -48,9 +48,9 @@ public sealed class AllianceStateTests
         state.Invite(new InviteToAlliance(FirmOwner, Partner.Id, AllianceRole.Member), Now);
         state.PublishAgreement(FirmOwner, "Accordo v2", Now);
 
-        state.CheckAnswer(new AnswerAllianceInvitation(RivalOwner, Partner.Id, true, 1), In(Partner))!.Kind.Should().Be(ProblemKind.Conflict);
-        state.CheckAnswer(new AnswerAllianceInvitation(FirmOwner, Partner.Id, true, 2), In(Partner))!.Kind.Should().Be(ProblemKind.Forbidden);
-        state.CheckAnswer(new AnswerAllianceInvitation(RivalOwner, Partner.Id, false, 1), In(Partner)).Should().BeNull("declining needs no version");
+        state.CheckAnswer(new AnswerAllianceInvitation(RivalOwner, Partner.Id, true, 1), As(RivalOwner, Partner), inSpace: true)!.Kind.Should().Be(ProblemKind.Conflict);
+        state.CheckAnswer(new AnswerAllianceInvitation(FirmOwner, Partner.Id, true, 2), As(FirmOwner, Partner), inSpace: true)!.Kind.Should().Be(ProblemKind.Forbidden);
+        state.CheckAnswer(new AnswerAllianceInvitation(RivalOwner, Partner.Id, false, 1), As(RivalOwner, Partner), inSpace: true).Should().BeNull("declining needs no version");
         state.Answer(new AnswerAllianceInvitation(RivalOwner, Partner.Id, true, 2), Now);
         state.ToSnapshot().IsActive(Partner.Id).Should().BeTrue();
     }
@@ -64,32 +64,32 @@ public sealed class AllianceStateTests
 
         members.Single(m => m.FirmId == Lead.Id).AcceptedAgreement.Should().Be(2);
         members.Where(m => m.FirmId != Lead.Id).Should().OnlyContain(m => m.AcceptedAgreement == 1);
-        state.CheckAcceptAgreement(new AcceptAllianceAgreement(RivalOwner, Partner.Id, 1), In(Partner))!.Kind.Should().Be(ProblemKind.Conflict);
-        state.CheckAcceptAgreement(new AcceptAllianceAgreement(RivalOwner, Partner.Id, 2), In(Partner)).Should().BeNull();
+        state.CheckAcceptAgreement(new AcceptAllianceAgreement(RivalOwner, Partner.Id, 1), As(RivalOwner, Partner))!.Kind.Should().Be(ProblemKind.Conflict);
+        state.CheckAcceptAgreement(new AcceptAllianceAgreement(RivalOwner, Partner.Id, 2), As(RivalOwner, Partner)).Should().BeNull();
     }
 
     [Fact]
     public void The_lead_goes_only_to_an_active_member_and_leaves_only_after_handing_over()
     {
         var state = WithPartners();
-        state.CheckLeave(FirmOwner, In(Lead))!.Kind.Should().Be(ProblemKind.Conflict);
-        state.CheckHandOver(FirmOwner, In(Lead), Sub.Id)!.Errors!.Keys.Should().Equal(["firmId"], "a subcontractor does not lead");
-        state.CheckHandOver(RivalOwner, In(Lead), Partner.Id)!.Kind.Should().Be(ProblemKind.Forbidden);
+        state.CheckLeave(As(FirmOwner, Lead), Lead.Id)!.Kind.Should().Be(ProblemKind.Conflict);
+        state.CheckHandOver(As(FirmOwner, Lead), Sub.Id)!.Errors!.Keys.Should().Equal(["firmId"], "a subcontractor does not lead");
+        state.CheckHandOver(As(RivalOwner, Lead), Partner.Id)!.Kind.Should().Be(ProblemKind.Forbidden);
 
         state.HandOver(FirmOwner, Partner.Id, Now);
 
         state.LeadId.Should().Be(Partner.Id);
         state.ToSnapshot().Members.Single(m => m.FirmId == Lead.Id).Role.Should().Be(AllianceRole.Member);
-        state.CheckLeave(FirmOwner, In(Lead)).Should().BeNull();
+        state.CheckLeave(As(FirmOwner, Lead), Lead.Id).Should().BeNull();
     }
 
     [Fact]
     public void A_removal_says_why_and_never_removes_the_lead()
     {
         var state = WithPartners();
-        state.CheckRemove(new RemoveFromAlliance(FirmOwner, Partner.Id, " "), In(Lead))!.Errors!.Keys.Should().Equal("reason");
-        state.CheckRemove(new RemoveFromAlliance(FirmOwner, Lead.Id, "No"), In(Lead))!.Kind.Should().Be(ProblemKind.Conflict);
-        state.CheckRemove(new RemoveFromAlliance(RivalOwner, Sub.Id, "No"), In(Partner))!.Kind.Should().Be(ProblemKind.Forbidden);
+        state.CheckRemove(new RemoveFromAlliance(FirmOwner, Partner.Id, " "), As(FirmOwner, Lead))!.Errors!.Keys.Should().Equal("reason");
+        state.CheckRemove(new RemoveFromAlliance(FirmOwner, Lead.Id, "No"), As(FirmOwner, Lead))!.Kind.Should().Be(ProblemKind.Conflict);
+        state.CheckRemove(new RemoveFromAlliance(RivalOwner, Sub.Id, "No"), As(RivalOwner, Lead))!.Kind.Should().Be(ProblemKind.Forbidden);
 
         state.Remove(new RemoveFromAlliance(FirmOwner, Partner.Id, "Non copre il lotto"), Now);
 
@@ -107,28 +107,27 @@ public sealed class AllianceStateTests
         state.Invite(new InviteToAlliance(FirmOwner, Rival.Id, AllianceRole.Member), Now);
         var accept = new AnswerAllianceInvitation(Rival.Members[0].UserId, Rival.Id, true, 1);
 
-        state.CheckRemove(new RemoveFromAlliance(FirmOwner, Partner.Id, "Fuori"), In(Lead), bidSubmitted: true)!.Kind.Should().Be(ProblemKind.Conflict);
-        state.CheckLeave(RivalOwner, In(Partner), bidSubmitted: true)!.Kind.Should().Be(ProblemKind.Conflict);
-        state.CheckAnswer(accept, In(Rival), bidSubmitted: true)!.Kind.Should().Be(ProblemKind.Conflict, "a firm outside the sealed bid would escape the one-bid-per-lot rule");
-        state.CheckAnswer(accept with { Accept = false }, In(Rival), bidSubmitted: true).Should().BeNull("declining changes nothing in the bid");
-        state.CheckHandOver(FirmOwner, In(Lead), Partner.Id, bidSubmitted: true)!.Kind.Should().Be(ProblemKind.Conflict, "the sealed bid names its lead");
-        state.CheckRemove(new RemoveFromAlliance(FirmOwner, Rival.Id, "Ritirato"), In(Lead), bidSubmitted: true).Should().BeNull();
+        state.CheckRemove(new RemoveFromAlliance(FirmOwner, Partner.Id, "Fuori"), As(FirmOwner, Lead), bidSubmitted: true)!.Kind.Should().Be(ProblemKind.Conflict);
+        state.CheckLeave(As(RivalOwner, Partner), Partner.Id, bidSubmitted: true)!.Kind.Should().Be(ProblemKind.Conflict);
+        state.CheckAnswer(accept, As(RivalOwner, Rival), inSpace: true, bidSubmitted: true)!.Kind.Should().Be(ProblemKind.Conflict, "a firm outside the sealed bid would escape the one-bid-per-lot rule");
+        state.CheckAnswer(accept with { Accept = false }, As(RivalOwner, Rival), inSpace: true, bidSubmitted: true).Should().BeNull("declining changes nothing in the bid");
+        state.CheckHandOver(As(FirmOwner, Lead), Partner.Id, bidSubmitted: true)!.Kind.Should().Be(ProblemKind.Conflict, "the sealed bid names its lead");
+        state.CheckRemove(new RemoveFromAlliance(FirmOwner, Rival.Id, "Ritirato"), As(FirmOwner, Lead), bidSubmitted: true).Should().BeNull();
 
-        state.CheckLeave(RivalOwner, In(Partner), bidSubmitted: false).Should().BeNull();
-        state.CheckAnswer(accept, In(Rival), bidSubmitted: false).Should().BeNull();
-        state.CheckHandOver(FirmOwner, In(Lead), Partner.Id, bidSubmitted: false).Should().BeNull();
+        state.CheckLeave(As(RivalOwner, Partner), Partner.Id, bidSubmitted: false).Should().BeNull();
+        state.CheckAnswer(accept, As(RivalOwner, Rival), inSpace: true, bidSubmitted: false).Should().BeNull();
+        state.CheckHandOver(As(FirmOwner, Lead), Partner.Id, bidSubmitted: false).Should().BeNull();
     }
 
     [Fact]
     public void A_firm_no_longer_in_the_space_cannot_accept_its_invitation_but_may_decline_it()
     {
         var state = Formed().Invited(Partner);
-        var outside = new AllianceFirm(Partner.Id, Partner, false);
         var accept = new AnswerAllianceInvitation(RivalOwner, Partner.Id, true, 1);
 
-        state.CheckAnswer(accept, outside).Should().BeEquivalentTo(new { Kind = ProblemKind.Conflict, AllianceState.JoinerNotInSpace.Code },
+        state.CheckAnswer(accept, As(RivalOwner, Partner), inSpace: false).Should().BeEquivalentTo(new { Kind = ProblemKind.Conflict, AllianceState.JoinerNotInSpace.Code },
             "the firm's standing, not its people's role, stops it: its page says why");
-        state.CheckAnswer(accept with { Accept = false }, outside).Should().BeNull();
+        state.CheckAnswer(accept with { Accept = false }, As(RivalOwner, Partner), inSpace: false).Should().BeNull();
     }
 
     [Fact]

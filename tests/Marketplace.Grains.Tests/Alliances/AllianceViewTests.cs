@@ -10,10 +10,12 @@ public sealed class AllianceViewTests
 {
     static readonly BusinessSnapshot Newcomer = Business(BusinessKind.Firm, FirmManager, (FirmViewer, BusinessRole.Viewer));
 
+    /// <summary>The view of <paramref name="viewer"/>, who acts for <paramref name="firms"/> (all members of the space) in the roles they have there.</summary>
     static AllianceView ViewOf(AllianceState state, Guid viewer, bool bidSubmitted = false, params BusinessSnapshot[] firms) =>
-        state.ViewFor(viewer, [.. firms.Select(In)], In(Lead), bidSubmitted);
+        state.ViewFor(viewer, As(viewer, firms), firms.Select(f => f.Id).ToHashSet(), bidSubmitted);
 
-    static AllianceView ViewFor(AllianceState state, Guid viewer, AllianceFirm firm) => state.ViewFor(viewer, [firm], In(Lead), false);
+    /// <summary>The view of <paramref name="viewer"/>, who acts for <paramref name="firm"/> alone, a firm that is not a member of the space.</summary>
+    static AllianceView OutsideTheSpace(AllianceState state, Guid viewer, BusinessSnapshot firm) => state.ViewFor(viewer, As(viewer, firm), new HashSet<Guid>(), false);
 
     static Dictionary<Guid, AllianceMemberAction[]> Rows(AllianceView view) => view.Members.ToDictionary(m => m.FirmId, m => m.Actions.Allowed);
 
@@ -76,7 +78,7 @@ public sealed class AllianceViewTests
     [Fact]
     public void An_invited_firm_no_longer_in_the_space_is_told_why_it_cannot_accept_and_may_still_decline()
     {
-        var view = ViewFor(WithPartners().Invited(Newcomer), FirmManager, new AllianceFirm(Newcomer.Id, Newcomer, InSpace: false));
+        var view = OutsideTheSpace(WithPartners().Invited(Newcomer), FirmManager, Newcomer);
 
         var firm = Firm(view, Newcomer);
         firm.Actions.Allowed.Should().Equal(AllianceFirmAction.DeclineInvitation);
@@ -101,11 +103,11 @@ public sealed class AllianceViewTests
     }
 
     [Fact]
-    public void Someone_who_does_not_edit_for_the_lead_is_offered_none_of_its_actions_even_when_its_firm_is_named()
+    public void Someone_who_does_not_edit_for_the_lead_is_offered_none_of_its_actions_even_as_one_of_its_people()
     {
         var outsider = Guid.NewGuid();
 
-        var naming = ViewOf(WithPartners(), outsider, false, Lead);
+        var naming = WithPartners().ViewFor(outsider, new ActingFor(new Dictionary<Guid, BusinessRole> { [Lead.Id] = BusinessRole.Viewer }), new HashSet<Guid> { Lead.Id }, false);
         naming.Actions.Blocked.Should().BeEmpty();
         naming.Actions.Allowed.Should().NotContain([AllianceAction.Invite, AllianceAction.PublishAgreement]);
         Firm(naming, Lead).Should().BeEquivalentTo(new { ActsFor = false, Actions = ViewerActions<AllianceFirmAction>.None });

@@ -32,7 +32,7 @@ public sealed partial class JointBidStateTests
     static AllianceState Removed(AllianceState state, BusinessSnapshot firm)
     {
         var remove = new RemoveFromAlliance(FirmOwner, firm.Id, "Non copre il lotto");
-        state.CheckRemove(remove, In(Lead)).Should().BeNull();
+        state.CheckRemove(remove, As(FirmOwner, Lead)).Should().BeNull();
         state.Remove(remove, Now);
         return state;
     }
