@@ -146,7 +146,6 @@ public static class TenderEndpoints
     static async Task<TenderDto> Dto(TenderSnapshot t, ViewerCall call)
     {
         var (user, _, access, db, ct) = call;
-        var me = user.UserIdOrNull();
         var myFirms = await access.Firms(user, ct);
         var winners = t.Decisions.Where(d => d.BidId is not null).Select(d => t.Bids.Single(b => b.BidId == d.BidId)).ToList();
         var firmIds = winners.SelectMany(b => b.Tenderers.Select(x => x.FirmId)).Append(t.BuyerId).Distinct().ToList();
@@ -164,7 +163,9 @@ public static class TenderEndpoints
             [.. t.Amendments.Select(a => new AmendmentDto(a.Number, a.Summary, a.Material, a.SubmissionDeadline, a.At))],
             [.. t.Questions.Select(q => new QuestionDto(q.Number, q.Text, q.AskedAt, q.Answer, q.AnsweredAt, myFirms.Reads(q.AskerFirmId)))],
             receipts, [.. t.Decisions.Select(x => Decision(t, x, names))], t.CancelReason, t.PublishedAt, t.UpdatedAt,
-            canManage, t.Status == TenderStatus.Draft && TenderVisibility.Sees(t.Status, t.CreatedBy, me, canManage));
+            // Only a tender the viewer sees gets here (Access.Tender, or the grain's guard for a command), and whoever
+            // sees a draft works on it (TenderVisibility.Sees): a draft shown is the viewer's to draft.
+            canManage, t.Status == TenderStatus.Draft);
     }
 
     internal static DecisionDto Decision(TenderSnapshot t, LotDecision d, IReadOnlyDictionary<Guid, string> names)
