@@ -86,6 +86,9 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         var watch = () => hub.InvokeAsync("WatchAlliance", allianceId);
         (await watch.Should().ThrowAsync<HubException>()).Which.Message.Should().EndWith(UnavailableProblems.Unavailable.Code, "the hub says why, so the client may retry");
         (await host.CreateClient().GetAsync("/health/ready")).StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+        // A read that needs the database is refused the same way, not answered empty: a firm's own bids are listed
+        // from the read models, which only the database holds.
+        await ShouldBeUnavailable(await w.Coder.GetAsync($"/api/businesses/{w.CoderId}/bids"));
 
         await postgres.Resume();
 
