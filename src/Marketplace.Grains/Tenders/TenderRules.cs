@@ -19,7 +19,6 @@ public static class TenderRules
         LotTitle = new("tender.lotTitle", "A lot's title is required, at most {max} characters."),
         LotCpvCount = new("tender.lotCpvCount", "At most {max} codes."),
         LotCpvMissing = new("tender.lotCpvMissing", "A lot names at least one CPV code, so matching firms hear of it."),
-        LotComune = new("tender.lotComune", "'{code}' is not an ISTAT comune code."),
         LotNumber = new("tender.lotNumber", "Each lot keeps its own number; a new lot has none."),
         OneCurrency = new("tender.oneCurrency", "All lots of a tender are priced in one currency ({currency}); a lot without an estimated value is in EUR."),
         EligibilityCount = new("tender.eligibilityCount", "At most {max} requirements."),
@@ -67,7 +66,7 @@ public static class TenderRules
             if (cpv.Length == 0 && !errors.Keys.Any(k => k.StartsWith($"{at}.cpv", StringComparison.Ordinal))) errors[$"{at}.cpv"] = [FieldProblem.Of(LotCpvMissing)];
             var value = lot.EstimatedValue is { } money ? MoneyRules.Normalize(money, $"{at}.estimatedValue", errors) : null;
             var comune = lot.ComuneCode.Clean();
-            if (comune is not null && ComuneCatalog.Shared.Find(comune) is null) errors[$"{at}.comuneCode"] = [FieldProblem.Of(LotComune, ("code", comune))];
+            if (comune is not null && ComuneCatalog.Shared.Find(comune) is null) errors[$"{at}.comuneCode"] = [FieldProblem.Of(ComuneCatalog.Unknown, ("code", comune))];
             var number = lot.Number;
             if (number == 0) number = nextLot++;
             else if (previous is null ? raw.Lots.Count(l => l.Number == number) > 1 : !previous.Lots.Any(l => l.Number == number) || raw.Lots.Count(l => l.Number == number) > 1)

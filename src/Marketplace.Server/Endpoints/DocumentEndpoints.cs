@@ -13,7 +13,6 @@ namespace Marketplace.Server.Endpoints;
 public static class DocumentEndpoints
 {
     static readonly Refusal
-        NoSuchBusiness = new("document.noSuchBusiness", "No business has this id."),
         NotAnUploader = new("document.notAnUploader", "Only the business's Owners and Managers upload its documents."),
         FileName = new("document.fileName", "The file name is required, at most {max} characters."),
         FileType = new("document.fileType", "Accepted files: {types}."),
@@ -45,8 +44,9 @@ public static class DocumentEndpoints
     /// </summary>
     public static IEndpointRouteBuilder MapDocumentApi(this IEndpointRouteBuilder app)
     {
+        // The body declared as a stream: the document calls it binary (the file's bytes as sent), not a base64 string.
         app.MapApiGroup("/api/businesses/{id:guid}", "Documents").MapPost("/documents", Upload).RequireAuthorization().WithName("uploadDocument")
-            .Accepts<byte[]>("application/octet-stream").ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .Accepts<Stream>("application/octet-stream").ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .RequireRateLimiting(Hosting.RateLimits.Uploads).ProducesProblem(StatusCodes.Status429TooManyRequests);
         app.MapApiGroup("/api/tenders/{id:guid}", "Documents").MapGet("/documents/{documentId:guid}", OfTender).WithName("getTenderDocument");
         return app;
@@ -56,7 +56,7 @@ public static class DocumentEndpoints
         Guid id, string? name, HttpRequest request, [AsParameters] GrainCall call, MarketplaceClock clock)
     {
         var business = await call.Grains.GetGrain<IBusinessGrain>(id).Get();
-        if (business is null) return ProblemResults.NotFound(NoSuchBusiness);
+        if (business is null) return ProblemResults.NotFound(BusinessState.NotFound);
         if (!business.CanEdit(call.User.UserId())) return Problem.Forbidden(NotAnUploader).ToHttp();
         var fileName = Path.GetFileName(name?.Trim() ?? "");
         if (fileName.Length is 0 or > 200) return Problem.Invalid("name", FileName, ("max", 200)).ToHttp();

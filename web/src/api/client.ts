@@ -193,9 +193,8 @@ export const api = {
     ok(
       http.POST("/api/businesses/{id}/documents", {
         params: { path: { id }, query: { name } },
-        // The document can only say "a string of bytes"; the browser sends the file's bytes as they are.
-        body: file as unknown as string,
-        bodySerializer: (bytes) => bytes,
+        body: file,
+        bodySerializer: (bytes) => bytes, // the file's bytes as they are, not JSON
         headers: { "Content-Type": "application/octet-stream" },
       }),
     ),

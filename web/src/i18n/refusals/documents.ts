@@ -2,7 +2,6 @@
 import type { RefusalTexts } from "./texts";
 
 export const documents = {
-  "document.noSuchBusiness": { it: "Nessuna impresa ha questo identificativo.", en: "No business has this id." },
   "document.notAnUploader": {
     it: "Solo i titolari e i gestori dell'impresa caricano i suoi documenti.",
     en: "Only the business's Owners and Managers upload its documents.",

@@ -50,10 +50,6 @@ export const tenders = {
     it: "Indica almeno un codice CPV per il lotto: le imprese con competenze affini riceveranno l'avviso.",
     en: "Give the lot at least one CPV code, so that firms with matching capabilities hear of it.",
   },
-  "tender.lotComune": {
-    it: "«{code}» non è un codice ISTAT di comune: cerca il comune e sceglilo dall'elenco.",
-    en: "“{code}” is not an ISTAT comune code: search for the comune and pick it from the list.",
-  },
   "tender.lotNumber": {
     it: "Il lotto non corrisponde più alla bozza salvata: ricarica la pagina e riprova.",
     en: "The lot no longer matches the saved draft: reload the page and try again.",
