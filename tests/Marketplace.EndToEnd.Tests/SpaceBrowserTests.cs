@@ -77,7 +77,8 @@ public sealed class SpaceBrowserTests(BrowserFixture fixture) : IClassFixture<Br
 
         await Expect(owner.GetByTestId("withdraw-submit")).ToHaveTextAsync("Rifiuta l'invito");
         await owner.GetByTestId("withdraw-submit").ClickAsync();
-        await Expect(owner.GetByTestId("standing-status")).ToHaveAttributeAsync("data-status", "Withdrawn");
+        await Expect(owner.GetByTestId("standing-status")).ToHaveAttributeAsync("data-status", "Declined");
+        await Expect(owner.GetByTestId("standing-status")).ToHaveTextAsync("Invito rifiutato");
         await Expect(owner.GetByTestId("standing-feedback")).ToHaveTextAsync("Invito rifiutato.");
         await Expect(owner.GetByTestId("apply-message")).ToBeVisibleAsync();
         await Expect(owner.GetByTestId("withdraw-submit")).ToHaveCountAsync(0);

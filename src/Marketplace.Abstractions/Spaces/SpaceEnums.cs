@@ -20,6 +20,8 @@ public enum MembershipStatus
     Suspended,
     Removed,
     Left,
+    /// <summary>The firm declined an invitation (it never applied, so it did not withdraw an application).</summary>
+    Declined,
 }
 
 /// <summary>What a space admin decides about a firm.</summary>

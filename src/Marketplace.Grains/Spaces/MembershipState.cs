@@ -73,8 +73,8 @@ public sealed class MembershipState
 
     /// <summary>
     /// A firm withdraws its application, or declines an invitation. Declining is this command, not one of its own:
-    /// both end a step the firm has not completed, and leave it Withdrawn with the space, free to apply later; the
-    /// page offers it to an invited firm as "decline the invitation".
+    /// both end a step the firm has not completed and leave it free to apply later; the page offers it to an invited
+    /// firm as "decline the invitation". Only the standing it leaves says which it was (<see cref="Withdraw"/>).
     /// </summary>
     public Problem? CheckWithdraw(MembershipContext context) =>
         GuardFirm(context) ?? (Status is not (MembershipStatus.Applied or MembershipStatus.Invited)
@@ -84,7 +84,11 @@ public sealed class MembershipState
         GuardFirm(context) ?? (Status is not (MembershipStatus.Member or MembershipStatus.Suspended)
             ? Problem.Conflict(NotAMember) : null);
 
-    /// <summary>The firm's own step (withdrawn, left); what it accepted before is kept.</summary>
+    /// <summary>An invited firm that steps back has declined; a firm that applied has withdrawn its application.</summary>
+    public void Withdraw(Guid actorId, DateTimeOffset now) =>
+        FirmStep(actorId, Status == MembershipStatus.Invited ? MembershipStatus.Declined : MembershipStatus.Withdrawn, now);
+
+    /// <summary>The firm's own step (withdrawn, declined, left); what it accepted before is kept.</summary>
     public void FirmStep(Guid actorId, MembershipStatus to, DateTimeOffset now) =>
         Record(Standing! with { Status = to, Reason = null, Since = now }, actorId, null, now);
 

@@ -34,7 +34,7 @@ internal sealed class SpaceMembershipGrain(
     {
         var context = await Context(actorId);
         if (State.CheckWithdraw(context) is { } no) return no;
-        State.FirmStep(actorId, MembershipStatus.Withdrawn, clock.Now());
+        State.Withdraw(actorId, clock.Now());
         return await Commit(context);
     }
 

@@ -164,10 +164,24 @@ public sealed class MembershipStateTests
         state.Invite(Admin, Now);
 
         state.CheckWithdraw(As(FirmOwner)).Should().BeNull();
-        state.FirmStep(FirmOwner, MembershipStatus.Withdrawn, Now);
+        state.Withdraw(FirmOwner, Now);
 
+        // It never applied: its standing says it declined, not that it withdrew an application.
+        state.Status.Should().Be(MembershipStatus.Declined);
         state.CheckApply(new ApplyToSpace(FirmOwner, null, 1), As(FirmOwner)).Should().BeNull();
         state.CheckInvite(As(Admin)).Should().BeNull();
+        state.FirmActions(FirmOwner, As(FirmOwner)).Allowed.Should().Equal(StandingAction.Apply);
+    }
+
+    [Fact]
+    public void A_firm_that_applied_and_steps_back_has_withdrawn_its_application()
+    {
+        var state = With(MembershipStatus.Applied);
+
+        state.Withdraw(FirmOwner, Now);
+
+        state.Status.Should().Be(MembershipStatus.Withdrawn);
+        state.CheckApply(new ApplyToSpace(FirmOwner, null, 1), As(FirmOwner)).Should().BeNull();
     }
 
     [Theory]

@@ -300,7 +300,7 @@ public abstract class SpaceApiTests<THost>(THost fixture) : IClassFixture<THost>
             .StatusCode.Should().Be(HttpStatusCode.OK);
 
         var standings = await w.Admin.GetFromJsonAsync<SpaceMembershipDto[]>($"/api/spaces/{id}/memberships", Json);
-        standings!.Select(m => (m.FirmId, m.Status)).Should().BeEquivalentTo([(w.FirmId, MembershipStatus.Withdrawn), (w.OutsiderId, MembershipStatus.Rejected)]);
+        standings!.Select(m => (m.FirmId, m.Status)).Should().BeEquivalentTo([(w.FirmId, MembershipStatus.Declined), (w.OutsiderId, MembershipStatus.Rejected)]);
     }
 
     [Fact]

@@ -2611,7 +2611,7 @@ export interface components {
             at: string;
         };
         /** @enum {unknown} */
-        MembershipStatus: "Applied" | "Invited" | "Member" | "Rejected" | "Withdrawn" | "Suspended" | "Removed" | "Left" | null;
+        MembershipStatus: "Applied" | "Invited" | "Member" | "Rejected" | "Withdrawn" | "Suspended" | "Removed" | "Left" | "Declined" | null;
         MerkleStep: {
             left: boolean;
             hash: string;

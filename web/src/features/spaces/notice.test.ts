@@ -51,7 +51,7 @@ describe("standingNotice", () => {
   it("tells colleagues about the firm's own steps", () => {
     expect(standingNotice(change("Applied"), "Neri", undefined, false)).toMatchObject({ key: "spaces.notice.applied", tone: "info" });
     expect(standingNotice(change("Withdrawn"), "Neri", "Applied", false).key).toBe("spaces.notice.withdrawn");
-    expect(standingNotice(change("Withdrawn"), "Neri", "Invited", false).key).toBe("spaces.notice.declined");
+    expect(standingNotice(change("Declined"), "Neri", "Invited", false).key).toBe("spaces.notice.declined");
     expect(standingNotice(change("Left"), "Neri", "Member", false).key).toBe("spaces.notice.left");
     setLanguage("en");
     expect(text(standingNotice(change("Invited"), "Gallo", undefined, undefined))).toBe(

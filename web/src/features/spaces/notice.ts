@@ -40,7 +40,9 @@ export function standingNotice(
     case "Rejected":
       return notice("spaces.notice.rejected", "warn");
     case "Withdrawn":
-      return notice(previous === "Invited" ? "spaces.notice.declined" : "spaces.notice.withdrawn", "info");
+      return notice("spaces.notice.withdrawn", "info");
+    case "Declined":
+      return notice("spaces.notice.declined", "info");
     case "Suspended":
       return notice("spaces.notice.suspended", "warn");
     case "Removed":

@@ -10,7 +10,7 @@ export interface MembershipGroups {
   members: SpaceMembershipDto[];
   /** Invitations not yet accepted. */
   invited: SpaceMembershipDto[];
-  /** Firms no longer involved: rejected, withdrawn, removed, left; latest first. */
+  /** Firms no longer involved: rejected, withdrawn, declined, removed, left; latest first. */
   former: SpaceMembershipDto[];
 }
 
@@ -23,7 +23,7 @@ export function groupMemberships(list: readonly SpaceMembershipDto[]): Membershi
     applications: having("Applied").sort(bySince),
     members: having("Member", "Suspended").sort(byName),
     invited: having("Invited").sort(bySince),
-    former: having("Rejected", "Withdrawn", "Removed", "Left").sort((a, b) => bySince(b, a)),
+    former: having("Rejected", "Withdrawn", "Declined", "Removed", "Left").sort((a, b) => bySince(b, a)),
   };
 }
 
