@@ -12,6 +12,8 @@ namespace Marketplace.Grains.Tests;
 public sealed class ClusterFixture : IAsyncLifetime
 {
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
+    /// <summary>The clock nodes' leases are judged by, moved by tests to let a node's lease lapse.</summary>
+    public FakeTimeProvider LeaseTime { get; } = new(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
     public RecordedLiveUpdates Live { get; } = new();
     public StoredMembershipRows Memberships { get; } = new();
     public InProcessTestCluster Cluster { get; private set; } = null!;
@@ -25,6 +27,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             silo.AddMemoryGrainStorageAsDefault();
             silo.Services.AddSingleton(new MarketplaceClock(Clock));
+            silo.Services.AddSingleton(new Marketplace.Live.LeaseClock(LeaseTime));
             silo.Services.AddSingleton<ILiveUpdates>(Live);
             silo.Services.AddSingleton<IStoredMemberships>(Memberships);
         });

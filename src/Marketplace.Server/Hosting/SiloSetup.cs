@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Serialization;
 using Marketplace.Server.Realtime;
 
@@ -20,8 +21,12 @@ public static class SiloSetup
         builder.Services.Configure<ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add("Npgsql"));
         builder.Services.AddSingleton<ILiveUpdates, HubLiveUpdates>();
         builder.Services.AddSingleton<Businesses.IActsFor, Businesses.GrainActsFor>(); // one grain call per user, not a query
+        // Who is connected and who is in a workspace live in grains, fed by every node under a lease (Hubs/LeaseRenewal).
+        builder.Services.AddSingleton<Hubs.LiveNode>();
+        builder.Services.TryAddSingleton(Live.LeaseClock.Real);
         builder.Services.AddSingleton<Hubs.HubConnections>();
         builder.Services.AddSingleton<Hubs.WorkspacePresence>();
+        builder.Services.AddHostedService<Hubs.LeaseRenewal>();
         builder.Services.AddHostedService<DeadlineScheduler>();
         builder.Services.AddHostedService<AuditCheckpointScheduler>();
         return builder;

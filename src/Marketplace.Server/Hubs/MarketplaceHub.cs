@@ -28,15 +28,15 @@ public sealed class MarketplaceHub(IGrainFactory grains, MarketplaceDbContext db
     /// <summary>A refused watch: the message is the refusal's code, which the client translates.</summary>
     internal static HubException Refused(Refusal refusal) => new(refusal.Code);
 
-    public override Task OnConnectedAsync()
+    public override async Task OnConnectedAsync()
     {
-        if (Context.User?.UserIdOrNull() is { } user) connections.Add(user, Context.ConnectionId);
-        return base.OnConnectedAsync();
+        if (Context.User?.UserIdOrNull() is { } user) await connections.Add(user, Context.ConnectionId);
+        await base.OnConnectedAsync();
     }
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
-        if (Context.User?.UserIdOrNull() is { } user) connections.Remove(user, Context.ConnectionId);
+        if (Context.User?.UserIdOrNull() is { } user) await connections.Remove(user, Context.ConnectionId);
         await presence.LeaveAll(Context.ConnectionId);
         await base.OnDisconnectedAsync(exception);
     }

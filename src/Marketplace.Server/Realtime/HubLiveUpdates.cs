@@ -83,7 +83,7 @@ internal sealed class HubLiveUpdates(
             var stillMember = await db.BusinessMembers.AnyAsync(b => b.UserId == user && b.BusinessId != firmId
                 && db.SpaceMembers.Any(m => m.SpaceId == space.Id && m.BusinessId == b.BusinessId && m.Status == MembershipStatus.Member));
             if (stillMember || space.Settings.Visibility == DirectoryVisibility.Public || await grains.GetGrain<ISpaceGrain>(space.Id).IsAdmin(user)) continue;
-            foreach (var connection in connections.Of(user))
+            foreach (var connection in await connections.Of(user))
                 await hub.Groups.RemoveFromGroupAsync(connection, Topics.SpaceMembers(space.Id));
         }
     }
@@ -149,7 +149,7 @@ internal sealed class HubLiveUpdates(
         foreach (var user in people)
         {
             if (await db.BusinessMembers.AnyAsync(b => b.UserId == user && active.Contains(b.BusinessId))) continue;
-            foreach (var connection in connections.Of(user))
+            foreach (var connection in await connections.Of(user))
             {
                 await hub.Groups.RemoveFromGroupAsync(connection, Topics.Alliance(alliance.Id));
                 await presence.Leave(alliance.Id, connection);

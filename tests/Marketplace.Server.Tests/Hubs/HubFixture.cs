@@ -42,12 +42,25 @@ public class HubFixture : IAsyncLifetime
             (await http.PostAsJsonAsync("/api/auth/register", new { email, password = ApiClientExtensions.Password })).EnsureSuccessStatusCode();
             await http.SignIn(email);
         }
+        return (http, await Open(host, cookies));
+    }
+
+    /// <summary>Another browser of a user already registered, signed in as them.</summary>
+    public async Task<HubConnection> SignInElsewhere(string email)
+    {
+        var cookies = new CookieContainer();
+        await new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = Host.ServerAddress }.SignIn(email);
+        return await Open(Host, cookies);
+    }
+
+    static async Task<HubConnection> Open(MarketplaceHost host, CookieContainer cookies)
+    {
         var hub = new HubConnectionBuilder()
             .WithUrl(new Uri(host.ServerAddress, MarketplaceRoutes.HubPath), o => o.Cookies = cookies)
             .AddJsonProtocol(o => o.PayloadSerializerOptions = ApiClientExtensions.Json)
             .Build();
         await hub.StartAsync();
-        return (http, hub);
+        return hub;
     }
 }
 
