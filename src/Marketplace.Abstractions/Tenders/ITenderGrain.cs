@@ -37,6 +37,12 @@ public interface ITenderGrain : IGrainWithGuidKey
     /// </summary>
     [Alias("IsBuyer")] Task<bool> IsBuyer(Guid userId);
 
+    /// <summary>
+    /// What the user may do with the tender now: for the buyer, and for each of <paramref name="firmIds"/> (the
+    /// user's firms), judged by the rules its commands run.
+    /// </summary>
+    [Alias("ActionsFor")] Task<TenderViewerActions> ActionsFor(Guid userId, Guid[] firmIds);
+
     [Alias("Score")] Task<Outcome<TenderSnapshot>> Score(ScoreBid command);
 
     [Alias("Decide")] Task<Outcome<TenderSnapshot>> Decide(DecideLot command);
@@ -94,4 +100,10 @@ public interface ITenderBids
 
     /// <summary>True while the bidder (a firm, or an alliance) has a submitted bid for the tender.</summary>
     Task<bool> HasSubmitted(Guid tenderId, Guid bidderId);
+
+    /// <summary>
+    /// The <paramref name="lots"/> of the tender the firm may not bid for alone, being bound to them by another bidder (an alliance's
+    /// submitted bid naming it, or its live sign-off of one): told only to the firm's own people, whose binding it is.
+    /// </summary>
+    Task<int[]> BoundLots(Guid tenderId, Guid firmId, int[] lots);
 }

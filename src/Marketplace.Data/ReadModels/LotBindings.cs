@@ -29,6 +29,13 @@ public static class LotBindings
         (await Of(db, tenderId, firms, lots, ct)).BoundLot(bidderId, firms, lots);
 
     /// <summary>
+    /// Every one of <paramref name="lots"/> the firm may not bid for alone: what its bid panel tells the firm's people
+    /// before they try. Read without the lock: the check when a bid is stored stays the guard.
+    /// </summary>
+    public static async Task<int[]> BoundLots(MarketplaceDbContext db, Guid tenderId, Guid firmId, IReadOnlyCollection<int> lots, CancellationToken ct) =>
+        (await Of(db, tenderId, [firmId], lots, ct)).BoundLots(firmId, [firmId], lots);
+
+    /// <summary>
     /// The stored bindings of <paramref name="firms"/> to <paramref name="lots"/>, read once for a batch of bid writes
     /// that then apply to them one after another (<see cref="Held.Bid"/>), as if each had been stored alone. Call it under the tender's lock.
     /// </summary>
@@ -53,6 +60,9 @@ public static class LotBindings
     {
         public int? BoundLot(Guid bidderId, IReadOnlyCollection<Guid> firms, IReadOnlyCollection<int> lots) =>
             OneBidPerLot.BoundLot(bidderId, firms, lots, bids.Concat(signOffs));
+
+        public int[] BoundLots(Guid bidderId, IReadOnlyCollection<Guid> firms, IReadOnlyCollection<int> lots) =>
+            OneBidPerLot.BoundLots(bidderId, firms, lots, bids.Concat(signOffs));
 
         /// <summary>A bid of <paramref name="bidderId"/> stored: its earlier bid binds no more; the new one binds when submitted.</summary>
         public void Bid(Guid bidderId, BidStatus status, IEnumerable<Guid> firms, IReadOnlyCollection<int> lots)

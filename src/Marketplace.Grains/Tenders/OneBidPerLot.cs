@@ -27,5 +27,9 @@ public static class OneBidPerLot
     /// resubmission, a sign-off of a newer version) never counts against it.
     /// </summary>
     public static int? BoundLot(Guid bidderId, IReadOnlyCollection<Guid> firms, IReadOnlyCollection<int> lots, IEnumerable<LotBinding> bindings) =>
-        bindings.Where(b => b.BidderId != bidderId && firms.Contains(b.FirmId) && lots.Contains(b.Lot)).Min(b => (int?)b.Lot);
+        BoundLots(bidderId, firms, lots, bindings).Cast<int?>().FirstOrDefault();
+
+    /// <summary>Every one of <paramref name="lots"/> that <see cref="BoundLot"/> would refuse, in order.</summary>
+    public static int[] BoundLots(Guid bidderId, IReadOnlyCollection<Guid> firms, IReadOnlyCollection<int> lots, IEnumerable<LotBinding> bindings) =>
+        [.. bindings.Where(b => b.BidderId != bidderId && firms.Contains(b.FirmId) && lots.Contains(b.Lot)).Select(b => b.Lot).Distinct().Order()];
 }

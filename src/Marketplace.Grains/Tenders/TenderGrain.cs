@@ -86,6 +86,23 @@ internal sealed class TenderGrain(
 
     public async Task<bool> IsBuyer(Guid userId) => State.Exists && (await Actor(userId)).ActsForBuyer;
 
+    public async Task<TenderViewerActions> ActionsFor(Guid userId, Guid[] firmIds)
+    {
+        await CatchUp();
+        if (!State.Exists) return TenderViewerActions.None;
+        var lots = State.Details!.Lots.Select(l => l.Number).ToArray();
+        var firms = new List<TenderViewerFirmFacts>();
+        // Firms take part only in a published tender; their bids are looked up only while bids are taken, for those the user bids for.
+        foreach (var firmId in State.Status == TenderStatus.Draft ? [] : firmIds.Distinct())
+        {
+            var firm = await Participant(firmId);
+            if (firm.Firm?.Kind != BusinessKind.Firm) continue;
+            var bidding = State.Status == TenderStatus.Tendering && firm.Firm?.CanEdit(userId) == true;
+            firms.Add(new(firm, bidding && await bids.HasSubmitted(State.Id, firmId), bidding ? await bids.BoundLots(State.Id, firmId, lots) : []));
+        }
+        return State.ViewFor(await Actor(userId), firms, clock.Now());
+    }
+
     public async Task<Outcome<TenderSnapshot>> Score(ScoreBid command)
     {
         await CatchUp();

@@ -51,6 +51,12 @@ public sealed record TenderActor(Guid UserId, bool BuyerEditor, IReadOnlyList<Te
 /// <summary>A firm taking part (asking or bidding): its business, whether the actor acts for it, and whether it is a member of one of the tender's spaces.</summary>
 public sealed record TenderParticipant(Guid FirmId, BusinessSnapshot? Firm, bool Eligible);
 
+/// <summary>
+/// One of a viewer's firms as its tender view needs it: the firm, whether it has a submitted bid of its own, and the
+/// lots it is bound to by another bidder (<see cref="ITenderBids.BoundLots"/>).
+/// </summary>
+public sealed record TenderViewerFirmFacts(TenderParticipant Firm, bool Submitted, int[] BoundLots);
+
 /// <summary>How the tender is configured on this server.</summary>
 public sealed class TenderOptions
 {
@@ -132,6 +138,12 @@ public sealed class TenderState
         WrongStatus = new("tender.wrongStatus", "Not possible while the tender is {status}."),
         Stale = new("tender.stale", "The tender was changed by someone else: you edited version {expected}, the current one is {current}.");
 
+    /// <summary>The statuses in which the buyer may take each action: the one home of each, for the commands and the views.</summary>
+    static readonly TenderStatus[] DraftOnly = [TenderStatus.Draft], EnquiriesOnly = [TenderStatus.Enquiries],
+        Answerable = [TenderStatus.Enquiries, TenderStatus.Tendering], EvaluationOnly = [TenderStatus.Evaluation],
+        Cancellable = [TenderStatus.Draft, TenderStatus.Enquiries, TenderStatus.Tendering, TenderStatus.Opening, TenderStatus.Evaluation],
+        AwardedOnly = [TenderStatus.Awarded];
+
     [JsonIgnore] public bool Exists => Version > 0;
     [JsonIgnore] TenderDetails Terms => Details!;
 
@@ -161,7 +173,7 @@ public sealed class TenderState
     }
 
     public Outcome<TenderDetails> CheckEditDraft(EditTenderDraft command, IReadOnlyCollection<Guid> existingSpaces, TenderActor actor) =>
-        Guard(actor, TenderStatus.Draft) ?? CheckVersion(command.ExpectedVersion) ?? CheckSpaces(command.Spaces, existingSpaces)
+        Guard(actor, DraftOnly) ?? CheckVersion(command.ExpectedVersion) ?? CheckSpaces(command.Spaces, existingSpaces)
         ?? TenderRules.Normalize(command.Details, Details);
 
     public void EditDraft(EditTenderDraft command, TenderDetails details, DateTimeOffset now)
@@ -173,7 +185,7 @@ public sealed class TenderState
 
     /// <summary>Publishing into a space follows its rules: its admins have approved the buyer.</summary>
     public Problem? CheckPublish(PublishTender command, TenderActor actor, DateTimeOffset now) =>
-        Guard(actor, TenderStatus.Draft) ?? CheckVersion(command.ExpectedVersion) ?? TenderRules.CheckFuture(Terms, now)
+        Guard(actor, DraftOnly) ?? CheckVersion(command.ExpectedVersion) ?? TenderRules.CheckFuture(Terms, now)
         ?? (actor.Spaces.FirstOrDefault(s => !s.Approved) is { } space
             ? Problem.Forbidden(NotApproved, ("space", space.Name))
             : null);
@@ -232,7 +244,7 @@ public sealed class TenderState
     /// </summary>
     public Outcome<(TenderDetails Details, bool Material)> CheckAmend(AmendTender command, TenderActor actor, DateTimeOffset now, TimeSpan minimumTendering)
     {
-        if ((Guard(actor, TenderStatus.Enquiries) ?? CheckVersion(command.ExpectedVersion)) is { } no) return no;
+        if ((Guard(actor, EnquiriesOnly) ?? CheckVersion(command.ExpectedVersion)) is { } no) return no;
         var summary = command.Summary.Clean();
         if (summary is null || summary.Length > TenderRules.MaxText) return Problem.Invalid("summary", AmendmentSummary, ("max", TenderRules.MaxText));
         var details = TenderRules.Normalize(command.Details, Details);
@@ -258,10 +270,16 @@ public sealed class TenderState
     }
 
     public Problem? CheckAsk(AskQuestion command, TenderParticipant firm) =>
-        !Exists || Status == TenderStatus.Draft ? Problem.NotFound(NotFound)
-        : Status != TenderStatus.Enquiries ? Problem.Conflict(EnquiriesClosed)
-        : CheckAsker(command.ActorId, firm) ?? (command.Text.Clean() is not { Length: <= TenderRules.MaxText }
+        CheckMayAsk(command.ActorId, firm) ?? (command.Text.Clean() is not { Length: <= TenderRules.MaxText }
             ? Problem.Invalid("text", QuestionText, ("max", TenderRules.MaxText)) : null);
+
+    /// <summary>
+    /// Whether the actor may ask for the firm now, whatever they ask. Who asks is checked before the tender's state:
+    /// someone who may not ask for the firm learns nothing of the enquiry period from the refusal.
+    /// </summary>
+    Problem? CheckMayAsk(Guid actorId, TenderParticipant firm) =>
+        !Exists || Status == TenderStatus.Draft ? Problem.NotFound(NotFound)
+        : CheckAsker(actorId, firm) ?? (Status != TenderStatus.Enquiries ? Problem.Conflict(EnquiriesClosed) : null);
 
     public void Ask(AskQuestion command, DateTimeOffset now)
     {
@@ -270,7 +288,7 @@ public sealed class TenderState
     }
 
     public Problem? CheckAnswer(AnswerQuestion command, TenderActor actor) =>
-        Guard(actor, TenderStatus.Enquiries, TenderStatus.Tendering)
+        Guard(actor, Answerable)
         ?? (Questions.FirstOrDefault(q => q.Number == command.Number) is not { } question ? Problem.NotFound(NoSuchQuestion)
         : question.Answer is not null ? Problem.Conflict(QuestionAnswered)
         : command.Text.Clean() is not { Length: <= TenderRules.MaxText } ? Problem.Invalid("text", AnswerText, ("max", TenderRules.MaxText))
@@ -307,7 +325,7 @@ public sealed class TenderState
     }
 
     public Problem? CheckScore(ScoreBid command, TenderActor actor) =>
-        Guard(actor, TenderStatus.Evaluation)
+        Guard(actor, EvaluationOnly)
         ?? (!Bids.Any(b => b.BidId == command.BidId) ? Problem.NotFound(NoSuchBid)
         : Bids.Single(b => b.BidId == command.BidId).Failure is not null ? Problem.Conflict(BidFailedIntegrity)
         : Terms.Criteria.FirstOrDefault(c => c.Number == command.Criterion) is not { } criterion ? Problem.Invalid("criterion", NoSuchCriterion)
@@ -329,7 +347,7 @@ public sealed class TenderState
     /// <summary>A lot goes to its best-ranked bid once every bid for it is fully scored; or it is declared unsuccessful, with a reason.</summary>
     public Problem? CheckDecide(DecideLot command, TenderActor actor)
     {
-        if (Guard(actor, TenderStatus.Evaluation) is { } no) return no;
+        if (Guard(actor, EvaluationOnly) is { } no) return no;
         if (!Terms.Lots.Any(l => l.Number == command.Lot)) return Problem.Invalid("lot", NoSuchLot);
         if (Decided(command.Lot)) return Problem.Conflict(LotDecided);
         if (command.BidId is not { } bidId)
@@ -350,10 +368,10 @@ public sealed class TenderState
 
     /// <summary>Cancelling ends the tender at any point before a lot is awarded.</summary>
     public Problem? CheckCancel(CancelTender command, TenderActor actor) =>
-        Guard(actor, TenderStatus.Draft, TenderStatus.Enquiries, TenderStatus.Tendering, TenderStatus.Opening, TenderStatus.Evaluation)
-        ?? (Decisions.Any(d => d.BidId is not null) ? Problem.Conflict(AlreadyAwarded)
-        : command.Reason.Clean() is not { Length: <= TenderRules.MaxText } ? Problem.Invalid("reason", NoCancelReason)
-        : null);
+        CheckMayCancel(actor) ?? (command.Reason.Clean() is not { Length: <= TenderRules.MaxText } ? Problem.Invalid("reason", NoCancelReason) : null);
+
+    Problem? CheckMayCancel(TenderActor actor) =>
+        Guard(actor, Cancellable) ?? (Decisions.Any(d => d.BidId is not null) ? Problem.Conflict(AlreadyAwarded) : null);
 
     public void Cancel(CancelTender command, DateTimeOffset now)
     {
@@ -362,12 +380,48 @@ public sealed class TenderState
         Record("Cancelled", "", now);
     }
 
-    public Problem? CheckComplete(TenderActor actor) => Guard(actor, TenderStatus.Awarded);
+    public Problem? CheckComplete(TenderActor actor) => Guard(actor, AwardedOnly);
 
     public void Complete(DateTimeOffset now)
     {
         Status = TenderStatus.Complete;
         Record("Completed", "", now);
+    }
+
+    /// <summary>
+    /// What the actor may do with the tender now, by the rules the commands run: for the buyer (each action judged as
+    /// its command would be before looking at what is sent), and for each of the actor's <paramref name="firms"/>:
+    /// asking, and bidding or withdrawing alone (<see cref="CheckAdmit"/>), blocked too for each lot the firm is bound
+    /// to by another bidder (<see cref="OneBidPerLot"/>).
+    /// </summary>
+    public TenderViewerActions ViewFor(TenderActor actor, IReadOnlyList<TenderViewerFirmFacts> firms, DateTimeOffset now)
+    {
+        var buyer = ViewerActions<TenderAction>.Of(
+            (TenderAction.Edit, Guard(actor, DraftOnly)),
+            (TenderAction.Publish, Guard(actor, DraftOnly)),
+            (TenderAction.Amend, Guard(actor, EnquiriesOnly)),
+            (TenderAction.Answer, Guard(actor, Answerable)),
+            (TenderAction.Score, Guard(actor, EvaluationOnly)),
+            (TenderAction.Decide, Guard(actor, EvaluationOnly)),
+            (TenderAction.Cancel, CheckMayCancel(actor)),
+            (TenderAction.Complete, CheckComplete(actor)));
+        return new(buyer, [.. firms.Select(f => new TenderViewerFirm(f.Firm.FirmId, FirmActions(actor.UserId, f, now)))]);
+    }
+
+    ViewerActions<TenderFirmAction> FirmActions(Guid actorId, TenderViewerFirmFacts facts, DateTimeOffset now)
+    {
+        var admit = CheckAdmit(actorId, [new Tenderer(facts.Firm.FirmId, TendererRole.Lead)], [facts.Firm], now);
+        // Each lot the firm is bound to elsewhere blocks its bid for that lot, as storing it would (the same refusal);
+        // bound to every lot, the firm has nothing left to bid for alone.
+        (TenderFirmAction, Problem?)[] bound = admit is null
+            ? [.. facts.BoundLots.Select(lot => (TenderFirmAction.Bid, (Problem?)BidNotStoredException.Clash(lot).Problem))] : [];
+        (TenderFirmAction, Problem?)[] bid = admit is not null || Terms.Lots.Any(l => !facts.BoundLots.Contains(l.Number))
+            ? [(TenderFirmAction.Bid, admit)] : [];
+        return ViewerActions<TenderFirmAction>.Of([
+            (TenderFirmAction.Ask, CheckMayAsk(actorId, facts.Firm)),
+            .. bid,
+            .. bound,
+            (TenderFirmAction.Withdraw, admit ?? (facts.Submitted ? null : Problem.Conflict(BidState.NothingToWithdraw)))]);
     }
 
     public TenderSnapshot ToSnapshot() => new(Id, BuyerId, CreatedBy, [.. Spaces], Terms, Status, Version, [.. Amendments], [.. Questions],
@@ -389,7 +443,7 @@ public sealed class TenderState
         : null;
 
     /// <summary>A tender the actor may not see does not exist (<see cref="TenderVisibility.Sees"/>); one they see but do not act for is refused.</summary>
-    Problem? Guard(TenderActor actor, params TenderStatus[] statuses) =>
+    Problem? Guard(TenderActor actor, TenderStatus[] statuses) =>
         !Exists || !TenderVisibility.Sees(Status, CreatedBy, actor.UserId, actor.ActsForBuyer) ? Problem.NotFound(NotFound)
         : !actor.ActsForBuyer ? actor.Refusal()
         : !statuses.Contains(Status) ? Problem.Conflict(WrongStatus, ("status", Status))

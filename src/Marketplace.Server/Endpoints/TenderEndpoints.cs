@@ -145,7 +145,8 @@ public static class TenderEndpoints
 
     static async Task<TenderDto> Dto(TenderSnapshot t, ViewerCall call)
     {
-        var (user, _, access, db, ct) = call;
+        var (user, grains, access, db, ct) = call;
+        var me = user.UserIdOrNull();
         var myFirms = await access.Firms(user, ct);
         var winners = t.Decisions.Where(d => d.BidId is not null).Select(d => t.Bids.Single(b => b.BidId == d.BidId)).ToList();
         var firmIds = winners.SelectMany(b => b.Tenderers.Select(x => x.FirmId)).Append(t.BuyerId).Distinct().ToList();
@@ -155,7 +156,8 @@ public static class TenderEndpoints
             : t.Details.DisclosesBidCount ? await db.Bids.CountAsync(b => b.TenderId == t.Id && b.Status == BidStatus.Submitted, ct)
             : null;
         var d = t.Details;
-        var canManage = await access.ActsForBuyer(t.Id, user);
+        var viewer = me is { } userId
+            ? await grains.Tender(t.Id).ActionsFor(userId, [.. myFirms.Businesses]) : TenderViewerActions.None;
         return new TenderDto(t.Id, new NamedDto(t.BuyerId, names.GetValueOrDefault(t.BuyerId, "")),
             [.. t.Spaces.Select(s => new NamedDto(s, spaces.GetValueOrDefault(s, "")))], d.Title, d.Description, [.. d.Lots.Select(LotDto.From)],
             d.Eligibility, [.. d.Criteria.Select(c => new CriterionDto(c.Number, c.Name, c.Kind, c.Weight))], d.EnquiryDeadline, d.SubmissionDeadline,
@@ -163,9 +165,7 @@ public static class TenderEndpoints
             [.. t.Amendments.Select(a => new AmendmentDto(a.Number, a.Summary, a.Material, a.SubmissionDeadline, a.At))],
             [.. t.Questions.Select(q => new QuestionDto(q.Number, q.Text, q.AskedAt, q.Answer, q.AnsweredAt, myFirms.Reads(q.AskerFirmId)))],
             receipts, [.. t.Decisions.Select(x => Decision(t, x, names))], t.CancelReason, t.PublishedAt, t.UpdatedAt,
-            // Only a tender the viewer sees gets here (Access.Tender, or the grain's guard for a command), and whoever
-            // sees a draft works on it (TenderVisibility.Sees): a draft shown is the viewer's to draft.
-            canManage, t.Status == TenderStatus.Draft);
+            viewer.Actions, viewer.Firms);
     }
 
     internal static DecisionDto Decision(TenderSnapshot t, LotDecision d, IReadOnlyDictionary<Guid, string> names)

@@ -299,6 +299,27 @@ public abstract class JointBidApiTests<THost>(THost fixture) : IClassFixture<THo
     }
 
     [Fact]
+    public async Task A_firm_whose_alliance_bids_is_told_so_on_the_tender_page_not_that_the_deadline_has_passed()
+    {
+        var t = await Submitted();
+        var w = t.World;
+        var viewer = w.Host.Browser();
+        await viewer.JoinAsViewer(w.Coder, w.CoderId);
+
+        var coder = (await w.Get(w.Coder, t.Tender.Id)).ViewerFirms.Should().ContainSingle().Subject;
+        var coderViewer = (await w.Get(viewer, t.Tender.Id)).ViewerFirms.Should().ContainSingle().Subject;
+
+        coder.FirmId.Should().Be(w.CoderId);
+        coder.Actions.Allowed.Should().NotContain(TenderFirmAction.Bid, "the alliance's bid covers both lots");
+        coder.Actions.Blocked.Where(b => b.Action == TenderFirmAction.Bid).Should().BeEquivalentTo(new[]
+        {
+            new { Code = "bid.lotBound", Args = new Dictionary<string, string> { ["lot"] = "1" } },
+            new { Code = "bid.lotBound", Args = new Dictionary<string, string> { ["lot"] = "2" } },
+        }, "the true reason, lot by lot, and the bidding window is open");
+        coderViewer.Actions.Should().BeEquivalentTo(ViewerActions<TenderFirmAction>.None, "a Viewer learns nothing of what the firm's editors may do");
+    }
+
+    [Fact]
     public async Task Many_edits_and_signatures_at_once_leave_a_consistent_bid_and_every_loser_is_told()
     {
         var t = await Formed();

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Marketplace.Businesses;
 using Marketplace.Server.Endpoints;
 using Marketplace.Spaces;
+using Marketplace.Tenders;
 using Marketplace.Testing;
 using Microsoft.AspNetCore.Mvc;
 using static Marketplace.Testing.ApiClientExtensions;
@@ -87,7 +88,7 @@ public abstract class BuyerConsentApiTests<THost>(THost fixture) : IClassFixture
 
         var draft = await (await w.Admin.PostAsJsonAsync("/api/tenders", w.Request(), Json)).Read<TenderDto>();
         var published = await (await Publish(w.Admin, draft)).Read<TenderDto>();
-        published.CanManage.Should().BeTrue();
+        published.Actions.Allowed.Should().BeEquivalentTo([TenderAction.Amend, TenderAction.Answer, TenderAction.Cancel]);
         var asked = await (await w.Builder.PostAsJsonAsync($"/api/tenders/{draft.Id}/questions", new AskRequest(w.BuilderId, "Sopralluogo?"), Json)).Read<TenderDto>();
         (await w.Admin.PostAsJsonAsync($"/api/tenders/{draft.Id}/questions/1/answer", new TextRequest("Sì, il lunedì."), Json)).EnsureSuccessStatusCode();
 
@@ -101,8 +102,9 @@ public abstract class BuyerConsentApiTests<THost>(THost fixture) : IClassFixture
             .Should().Be("The buyer revoked its mandate to the admins of \"Spazio Gare\": only the buyer's Owners and Managers act for it there now.");
         (await w.Admin.PostAsJsonAsync($"/api/tenders/{draft.Id}/cancel", new TextRequest("Annullata"), Json)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
         (await w.Admin.PostAsJsonAsync("/api/tenders", w.Request(), Json)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
-        (await w.Get(w.Admin, draft.Id)).Should().BeEquivalentTo(new { Status = Marketplace.Tenders.TenderStatus.Enquiries, CanManage = false },
-            "the published tender stays published and the admin no longer manages it");
+        var revoked = await w.Get(w.Admin, draft.Id);
+        revoked.Status.Should().Be(TenderStatus.Enquiries, "the published tender stays published");
+        revoked.Actions.Should().BeEquivalentTo(ViewerActions<TenderAction>.None, "the admin no longer manages it: no action, not even a blocked one");
         (await w.Buyer.PostAsJsonAsync($"/api/tenders/{draft.Id}/amendments", amend, Json)).StatusCode.Should().Be(HttpStatusCode.OK, "the buyer's own people do");
     }
 

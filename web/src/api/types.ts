@@ -107,6 +107,8 @@ export type AllianceEventDto = Dto<"AllianceEventDto">;
 export type AllianceSummaryDto = Dto<"AllianceSummaryDto">;
 /** One of the viewer's firms in an alliance: whether they act for it, and what they may do for it (ViewerActions). */
 export type AllianceViewerFirm = Dto<"AllianceViewerFirm">;
+export type TenderAction = Dto<"TenderAction">;
+export type TenderFirmAction = Dto<"TenderFirmAction">;
 export type AllianceAction = Dto<"AllianceAction">;
 export type AllianceFirmAction = Dto<"AllianceFirmAction">;
 export type AllianceMemberAction = Dto<"AllianceMemberAction">;

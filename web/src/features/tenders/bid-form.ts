@@ -1,5 +1,6 @@
 // A firm's bid form: a price per lot it bids for and an answer per quality criterion (the "offerta tecnica"),
-// and the SubmitBidRequest it sends. Rules as in Marketplace.Grains/Tenders/BidState.cs (Seal).
+// and the SubmitBidRequest it sends. Only what the user typed is read here; the bid's rules are the server's
+// (BidState.Seal), whose refusals come back keyed by field.
 import { coded, type FieldErrors } from "../../api/problem";
 import type { BidDto, DocumentDto, LotPriceRequest, SubmitBidRequest, TenderDto } from "../../api/types";
 import { currentLanguage, type Lang } from "../../i18n";
@@ -28,8 +29,8 @@ export function bidFormFrom(bid: BidDto, lang: Lang = currentLanguage()): BidFor
 export const qualityCriteria = (tender: TenderDto) => tender.criteria.filter((c) => c.kind === "Quality");
 
 /**
- * The request for the lots given a price, in the tender's lot order, each in its lot's currency; and the problems
- * found first (keyed as the server keys them: `lots[i].price.amount` is the i-th lot sent, `answers[n]` criterion n).
+ * The request for the lots given a price, in the tender's lot order, each in its lot's currency; and the prices that
+ * are not numbers at all (keyed as the server keys its refusals: `lots[i].price.amount` is the i-th lot sent).
  */
 export function buildBidRequest(tender: TenderDto, form: BidForm): Built<SubmitBidRequest> {
   const errors: FieldErrors = {};
@@ -38,15 +39,10 @@ export function buildBidRequest(tender: TenderDto, form: BidForm): Built<SubmitB
     const text = form.prices[lot.number]?.trim() ?? "";
     if (text === "") continue;
     const amount = parseAmount(text);
-    if (Number.isNaN(amount) || amount <= 0) errors[`lots[${lots.length}].price.amount`] = [coded("money.nonZeroAmount")];
+    if (Number.isNaN(amount)) errors[`lots[${lots.length}].price.amount`] = [coded("input.notFinite")];
     lots.push({ lot: lot.number, price: { amount: Number.isNaN(amount) ? 0 : amount, currency: lot.currency } });
   }
-  if (lots.length === 0) errors.lots = [coded("bid.noLots")];
-  const answers = qualityCriteria(tender).map((c) => {
-    const text = form.answers[c.number]?.trim() ?? "";
-    if (text === "") errors[`answers[${c.number}]`] = [coded("input.fieldRequired")];
-    return { criterion: c.number, text };
-  });
+  const answers = qualityCriteria(tender).map((c) => ({ criterion: c.number, text: form.answers[c.number]?.trim() ?? "" }));
   return { errors, body: { lots, answers, documents: form.documents.map((d) => d.id) } };
 }
 

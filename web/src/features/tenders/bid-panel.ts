@@ -11,13 +11,14 @@ import { describeFieldError, otherFieldMessages } from "../../field-errors";
 import { formatNumber, t } from "../../i18n";
 import { latestOnly } from "../../latest";
 import { fieldErrorView, loadErrorView, loadingView } from "../../views";
-import { canManage } from "../businesses/roles";
+import { allows, blockersOf, offers } from "../../api/viewer-actions";
 import { bidFormFrom, buildBidRequest, criterionOfError, emptyBidForm, lotOfError, qualityCriteria, saysWhatWasSent, type BidForm } from "./bid-form";
 import { formatDeadline } from "./dates";
 import { documentsField } from "./documents-field";
-import { refusedAction, refusedFor } from "../../i18n/refusals";
+import { refusalText, refusedAction, refusedFor } from "../../i18n/refusals";
 import { bidReceiptTestids, copier, receiptView } from "./receipt-view";
 import { isOpened } from "./status";
+import { firmActions, type TenderFirmActions } from "./tender-actions";
 import type { TenderContext } from "./tender-context";
 import { documentLink, money } from "./tender-views";
 
@@ -106,6 +107,12 @@ export function bidPanel(ctx: TenderContext) {
     if (firm && tender && tender.status !== "Draft") loadBid(firm.id);
   }
 
+  /** The firm's bid changed: its bid, and what the tender now says the firm may do (e.g. withdraw it). */
+  function refresh(): void {
+    ctx.reload();
+    load();
+  }
+
   const documents = documentsField(
     {
       owner: () => current()?.id ?? null,
@@ -140,7 +147,7 @@ export function bidPanel(ctx: TenderContext) {
       justReceived = { firmId: firm.id, receipt };
       dirty = false;
       status = { ok: true, text: () => t("bid.submitted") };
-      load();
+      refresh();
     } catch (error) {
       if (error instanceof ApiError && error.status === 400) {
         errors = error.errors;
@@ -190,7 +197,7 @@ export function bidPanel(ctx: TenderContext) {
       bids.set(firm.id, { bid, result: null });
       justReceived = null;
       status = { ok: true, text: () => t("bid.withdrawnDone") };
-      load();
+      refresh();
     } catch (error) {
       const problem = refusedAction(error);
       status = { ok: false, text: problem.text };
@@ -229,7 +236,14 @@ export function bidPanel(ctx: TenderContext) {
       .flatMap(([, messages]) => describeFieldError(messages));
   }
 
-  function formView(tender: TenderDto, firm: MyBusinessDto, entry: FirmBid) {
+  /** Why the firm may not bid (for a lot, when `lot` is given) now, as the tender says. */
+  function blockerTexts(actions: TenderFirmActions, lot?: number): string[] {
+    return blockersOf(actions, "Bid")
+      .filter((b) => lot === undefined || b.args.lot === String(lot))
+      .map((b) => refusalText(b.code, b.args) ?? b.code);
+  }
+
+  function formView(tender: TenderDto, firm: MyBusinessDto, entry: FirmBid, actions: TenderFirmActions) {
     const submitted = entry.bid?.status === "Submitted";
     const quality = qualityCriteria(tender);
     const lotsOwn = errors.lots ? describeFieldError(errors.lots) : [];
@@ -238,11 +252,13 @@ export function bidPanel(ctx: TenderContext) {
       <p class="muted small">${t("bid.priceHint")}</p>
       ${tender.lots.map((lot) => {
         const id = `bid-price-${lot.number}`;
-        const messages = lotMessages(lot.number);
+        const blocked = blockerTexts(actions, lot.number);
+        const messages = [...blocked, ...lotMessages(lot.number)];
         return html`<div class="field">
           <label for=${id}>${t("tender.lot", { n: lot.number })} · ${lot.title}</label>
           <span class="with-unit">
             <input id=${id} data-testid=${id} inputmode="decimal" autocomplete="off" .value=${live(form.prices[lot.number] ?? "")}
+              ?disabled=${blocked.length > 0}
               @input=${(e: InputEvent) => { form.prices[lot.number] = (e.target as HTMLInputElement).value; dirty = true; }}
               aria-invalid=${messages.length ? "true" : "false"} aria-describedby=${ifDefined(messages.length ? `${id}-error` : undefined)} />
             <span class="unit">${lot.currency}</span>
@@ -272,12 +288,16 @@ export function bidPanel(ctx: TenderContext) {
       <p class="actions">
         <button type="submit" class="primary" data-testid="submit-bid" ?disabled=${busy || documents.busy()}>
           ${t(busy ? "bid.submitting" : submitted ? "bid.resubmit" : "bid.submit")}</button>
-        ${submitted
-          ? html`<button type="button" class="danger-outline" data-testid="withdraw-bid" ?disabled=${busy}
-              @click=${() => void withdraw(tender, firm)}>${t("bid.withdraw")}</button>`
-          : nothing}
+        ${withdrawButton(tender, firm, actions)}
       </p>
     </form>`;
+  }
+
+  function withdrawButton(tender: TenderDto, firm: MyBusinessDto, actions: TenderFirmActions) {
+    return allows(actions, "Withdraw")
+      ? html`<button type="button" class="danger-outline" data-testid="withdraw-bid" ?disabled=${busy}
+          @click=${() => void withdraw(tender, firm)}>${t("bid.withdraw")}</button>`
+      : nothing;
   }
 
   function resultView(tender: TenderDto, entry: FirmBid) {
@@ -313,10 +333,15 @@ export function bidPanel(ctx: TenderContext) {
     const entry = bids.get(firm.id);
     if (!entry) return failed ? loadErrorView() : loadingView();
     const receipt = newest(entry.bid?.receipt, justReceived?.firmId === firm.id ? justReceived.receipt : null);
-    const mayAct = canManage(firm.role);
+    const actions = firmActions(tender, firm.id);
     if (s === "Tendering") {
       return html`${receipt ? receiptFor(receipt, entry.bid) : nothing}
-        ${mayAct ? formView(tender, firm, entry) : html`<p class="muted">${t("bid.viewerOnly", { firm: firm.name })}</p>`}`;
+        ${allows(actions, "Bid")
+          ? formView(tender, firm, entry, actions)
+          : offers(actions, "Bid")
+            ? html`${blockerTexts(actions).map((text) => html`<p class="notice-line" data-testid="bid-blocked">${text}</p>`)}
+                <p class="actions">${withdrawButton(tender, firm, actions)}</p>`
+            : html`<p class="muted">${t("bid.viewerOnly", { firm: firm.name })}</p>`}`;
     }
     if (!entry.bid) return html`<p class="muted" data-testid="bid-none">${t(s === "Cancelled" ? "bid.cancelled" : "bid.none", { firm: firm.name })}</p>`;
     return html`${receipt ? receiptFor(receipt, entry.bid) : nothing}
@@ -330,7 +355,7 @@ export function bidPanel(ctx: TenderContext) {
     load,
     /** BidChanged for one of the viewer's firms: reload when it is about this tender. */
     changed(tenderId: string): void {
-      if (tenderId.toLowerCase() === ctx.tenderId.toLowerCase()) load();
+      if (tenderId.toLowerCase() === ctx.tenderId.toLowerCase()) refresh();
     },
     view(tender: TenderDto) {
       const list = firms();

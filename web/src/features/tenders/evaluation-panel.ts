@@ -16,6 +16,7 @@ import { formatDeadline } from "./dates";
 import { canAward, pointsOf, scoreRequests, shortDigest, undecided } from "./evaluation";
 import { refusedAction, refusedFor } from "../../i18n/refusals";
 import { isOpened } from "./status";
+import { actsForBuyer } from "./tender-actions";
 import type { TenderContext } from "./tender-context";
 import { money, outcomeText } from "./tender-views";
 
@@ -283,7 +284,7 @@ export function evaluationPanel(ctx: TenderContext) {
     load: () => load(),
     /** Before opening: the bids are sealed; how many arrived is said only when the tender discloses it. */
     sealedView(tender: TenderDto) {
-      if (!tender.canManage || (tender.status !== "Enquiries" && tender.status !== "Tendering")) return nothing;
+      if (!actsForBuyer(tender) || (tender.status !== "Enquiries" && tender.status !== "Tendering")) return nothing;
       return html`<section class="card sealed" data-testid="bid-sealed-notice" data-count=${tender.receiptCount ?? "hidden"}>
         <h2>${t("evaluation.sealedTitle")}</h2>
         <p>${t("evaluation.sealed", { when: formatDeadline(tender.submissionDeadline) })}</p>
@@ -293,7 +294,7 @@ export function evaluationPanel(ctx: TenderContext) {
       </section>`;
     },
     view(tender: TenderDto) {
-      if (!tender.canManage || !isOpened(tender.status)) return nothing;
+      if (!actsForBuyer(tender) || !isOpened(tender.status)) return nothing;
       return html`<section class="card evaluation" data-testid="evaluation" aria-labelledby="evaluation-title">
         <div class="section-head">
           <h2 id="evaluation-title">${t("evaluation.title")}</h2>

@@ -1,17 +1,19 @@
-// The buyer's actions on its tender: publish the draft, edit it, amend during the enquiry period, cancel with a
-// public reason, and mark the awarded tender complete.
+// The buyer's actions on its tender, as the tender offers them: publish the draft, edit it, amend during the enquiry
+// period, cancel with a public reason, and mark the awarded tender complete.
 import { html, nothing } from "lit-html";
 import { ifDefined } from "lit-html/directives/if-defined.js";
 import { live } from "lit-html/directives/live.js";
 import { api } from "../../api/client";
 import { ApiError, type FieldErrors } from "../../api/problem";
-import type { TenderDto } from "../../api/types";
+import type { TenderAction, TenderDto } from "../../api/types";
+import { allows } from "../../api/viewer-actions";
 import { fieldMessages, otherFieldMessages } from "../../field-errors";
 import { t } from "../../i18n";
 import { href } from "../../router";
 import { fieldErrorView } from "../../views";
 import { formatDeadline } from "./dates";
 import { refusedAction } from "../../i18n/refusals";
+import { actsForBuyer } from "./tender-actions";
 import type { TenderContext } from "./tender-context";
 
 type Status = { ok: boolean; text: () => string } | null;
@@ -86,31 +88,31 @@ export function managePanel(ctx: TenderContext) {
 
   return {
     view(tender: TenderDto) {
-      // A space admin who started a draft for the buyer may publish it; everything after publication is the buyer's.
-      if (!tender.canManage && !tender.canDraft) return nothing;
-      const s = tender.status;
-      const awarded = tender.decisions.some((d) => d.bidId !== null);
-      const cancellable = (s === "Draft" || s === "Enquiries" || s === "Tendering" || s === "Opening" || s === "Evaluation") && !awarded;
+      if (!actsForBuyer(tender)) return nothing;
+      const may = (action: TenderAction) => allows(tender.actions, action);
+      const cancellable = may("Cancel");
       const actions = [
-        s === "Draft"
+        may("Publish")
           ? html`<button type="button" class="primary" data-testid="publish-tender" ?disabled=${busy} @click=${() => void publish(tender)}>
-                ${t("tender.publish")}</button>
-              <a class="button" data-testid="edit-tender" href=${href({ name: "editTender", id: tender.id })}>${t("tender.editDraft")}</a>`
+              ${t("tender.publish")}</button>`
           : nothing,
-        s === "Enquiries"
+        may("Edit")
+          ? html`<a class="button" data-testid="edit-tender" href=${href({ name: "editTender", id: tender.id })}>${t("tender.editDraft")}</a>`
+          : nothing,
+        may("Amend")
           ? html`<a class="button" data-testid="amend-tender" href=${href({ name: "amendTender", id: tender.id })}>${t("tender.amend")}</a>`
           : nothing,
-        s === "Awarded"
+        may("Complete")
           ? html`<button type="button" class="primary" data-testid="complete-tender" ?disabled=${busy} @click=${() => void complete(tender)}>
               ${t("tender.complete")}</button>`
           : nothing,
       ];
-      if (!cancellable && s !== "Awarded" && !status) return nothing;
+      if (!cancellable && !may("Complete") && !status) return nothing;
       return html`<section class="card manage-panel" data-testid="tender-manage" aria-labelledby="tender-manage-title">
         <h2 id="tender-manage-title">${t("tender.manage")}</h2>
-        ${s === "Draft" ? html`<p class="muted small">${t("tender.draftNotice")}</p>` : nothing}
-        ${s === "Enquiries" ? html`<p class="muted small">${t("tender.amendHint")}</p>` : nothing}
-        ${s === "Awarded" ? html`<p class="muted small">${t("tender.completeHint")}</p>` : nothing}
+        ${may("Publish") ? html`<p class="muted small">${t("tender.draftNotice")}</p>` : nothing}
+        ${may("Amend") ? html`<p class="muted small">${t("tender.amendHint")}</p>` : nothing}
+        ${may("Complete") ? html`<p class="muted small">${t("tender.completeHint")}</p>` : nothing}
         <div class="actions">${actions}</div>
         ${cancellable ? html`<div class="cancel-area">${cancelView(tender)}</div>` : nothing}
         <p class="status ${status ? (status.ok ? "ok" : "error") : ""}" role="status" data-testid="manage-status">${status?.text() ?? ""}</p>

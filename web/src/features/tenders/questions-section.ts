@@ -12,9 +12,10 @@ import { formatDateTime, t } from "../../i18n";
 import { href } from "../../router";
 import { fieldErrorView } from "../../views";
 import { currentUser } from "../auth/session";
-import { canManage } from "../businesses/roles";
+import { allows } from "../../api/viewer-actions";
 import { formatDeadline } from "./dates";
 import { refusedAction } from "../../i18n/refusals";
+import { firmActions } from "./tender-actions";
 import type { TenderContext } from "./tender-context";
 
 type Status = { ok: boolean; text: () => string } | null;
@@ -31,12 +32,12 @@ export function questionsSection(ctx: TenderContext) {
   let answerErrors: FieldErrors = {};
   let answerStatus: { number: number; status: Status } | null = null;
 
-  /** The firms the viewer may ask for: the server takes questions from their Owners and Managers. */
-  const askers = (): MyBusinessDto[] => ctx.mine().filter((b) => b.kind === "Firm" && canManage(b.role));
+  /** The firms the viewer may ask for now, as the tender says. */
+  const askers = (tender: TenderDto): MyBusinessDto[] => ctx.mine().filter((b) => allows(firmActions(tender, b.id), "Ask"));
 
-  async function ask(event: SubmitEvent): Promise<void> {
+  async function ask(event: SubmitEvent, tender: TenderDto): Promise<void> {
     event.preventDefault();
-    const firms = askers();
+    const firms = askers(tender);
     const firm = firms.find((f) => f.id === firmId) ?? firms[0];
     if (!firm || asking) return;
     askErrors = {};
@@ -108,7 +109,7 @@ export function questionsSection(ctx: TenderContext) {
 
   function questionView(q: QuestionDto, tender: TenderDto) {
     const status = answerStatus?.number === q.number ? answerStatus.status : null;
-    const mayAnswer = tender.canManage && q.answer === null && (tender.status === "Enquiries" || tender.status === "Tendering");
+    const mayAnswer = q.answer === null && allows(tender.actions, "Answer");
     return html`<li class="question ${q.mine ? "mine" : ""}" data-testid="question" data-number=${q.number}
       data-answered=${q.answer !== null ? "true" : "false"}>
       <p class="question-head">
@@ -137,7 +138,7 @@ export function questionsSection(ctx: TenderContext) {
     }
     if (!currentUser())
       return html`<p class="muted small">${t("questions.signIn")} <a href=${href({ name: "login", next: location.hash })}>${t("nav.login")}</a></p>`;
-    const firms = askers();
+    const firms = askers(tender);
     if (firms.length === 0) {
       return ctx.mine().some((b) => b.kind === "Firm")
         ? html`<p class="muted small">${t("questions.viewerOnly")}</p>`
@@ -146,7 +147,7 @@ export function questionsSection(ctx: TenderContext) {
     const firm = firms.find((f) => f.id === firmId) ?? firms[0]!;
     const messages = fieldMessages(askErrors, "text");
     const firmMessages = fieldMessages(askErrors, "firmId");
-    return html`<form class="ask-form" data-testid="ask-form" @submit=${ask} novalidate>
+    return html`<form class="ask-form" data-testid="ask-form" @submit=${(e: SubmitEvent) => ask(e, tender)} novalidate>
       <h3>${t("questions.ask")}</h3>
       ${firms.length > 1
         ? html`<div class="field">

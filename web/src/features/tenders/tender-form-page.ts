@@ -17,6 +17,7 @@ import { comuneLabel } from "../businesses/format";
 import { localZone } from "./dates";
 import { documentsField } from "./documents-field";
 import { refusedAction } from "../../i18n/refusals";
+import { allows } from "../../api/viewer-actions";
 import {
   buildAmendRequest,
   buildDraftRequest,
@@ -38,6 +39,10 @@ import {
 export type TenderFormMode = { kind: "new"; buyer: string | null } | { kind: "edit"; id: string } | { kind: "amend"; id: string };
 
 type Failure = "noBuyer" | "notBuyer" | "notFound" | "notDraft" | "notAmendable" | "error";
+
+/** Why the viewer may not change the tender in this form now, as the tender's actions say; null when they may. */
+const notChangeable = (kind: "edit" | "amend", fresh: TenderDto): Failure | null =>
+  kind === "edit" ? (allows(fresh.actions, "Edit") ? null : "notDraft") : allows(fresh.actions, "Amend") ? null : "notAmendable";
 
 const SHOWN = [
   "spaces", "title", "description", "lots", "eligibility", "criteria", "enquiryDeadline", "submissionDeadline",
@@ -244,8 +249,8 @@ export class TenderFormPage extends LightElement {
       } else {
         const [fresh, list] = await Promise.all([api.tender(mode.id), mode.kind === "edit" ? api.spaces() : Promise.resolve([])]);
         this.spaces = list;
-        if (mode.kind === "edit" && fresh.status !== "Draft") this.failure = "notDraft";
-        else if (mode.kind === "amend" && (fresh.status !== "Enquiries" || !fresh.canManage)) this.failure = "notAmendable";
+        const failure = notChangeable(mode.kind, fresh);
+        if (failure) this.failure = failure;
         else this.reset(fresh);
         this.tender = fresh;
       }
@@ -312,8 +317,8 @@ export class TenderFormPage extends LightElement {
       // Someone saved first, or the tender moved on: show it as it is now; the user re-applies their change.
       try {
         const fresh = await api.tender(mode.id);
-        if (mode.kind === "edit" && fresh.status !== "Draft") this.failure = "notDraft";
-        else if (mode.kind === "amend" && fresh.status !== "Enquiries") this.failure = "notAmendable";
+        const failure = notChangeable(mode.kind, fresh);
+        if (failure) this.failure = failure;
         else this.reset(fresh);
         this.tender = fresh;
       } catch {

@@ -53,8 +53,8 @@ export function tenderDto(more: Partial<TenderDto> = {}): TenderDto {
     cancelReason: null,
     publishedAt: null,
     updatedAt: "2026-02-01T10:00:00Z",
-    canManage: true,
-    canDraft: false,
+    actions: { allowed: ["Edit", "Publish", "Cancel"], blocked: [] },
+    viewerFirms: [],
     ...more,
   };
 }
