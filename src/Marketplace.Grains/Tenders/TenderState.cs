@@ -315,13 +315,13 @@ public sealed class TenderState
         var lead = tenderers.Single(t => t.Role == TendererRole.Lead).FirmId;
         if (firms.Single(f => f.FirmId == lead).Firm?.CanEdit(actorId) != true)
             return Problem.Forbidden(TenderRules.NotTheBidder);
-        if (TenderRules.CheckWindow(Status, Terms.EnquiryDeadline, Terms.SubmissionDeadline, receivedAt) is { } outside) return outside;
+        // Which firms take part comes before the bidding window, so a firm that takes no part is not told of it.
         foreach (var firm in firms)
         {
             if (firm.Firm?.Kind != BusinessKind.Firm) return Problem.Invalid("tenderers", NoSuchFirm);
             if (!firm.Eligible) return Problem.Forbidden(FirmNotEligible, ("firm", firm.Firm.Profile.Name));
         }
-        return null;
+        return TenderRules.CheckWindow(Status, Terms.EnquiryDeadline, Terms.SubmissionDeadline, receivedAt);
     }
 
     public Problem? CheckScore(ScoreBid command, TenderActor actor) =>

@@ -1794,6 +1794,20 @@ export interface components {
                 [key: string]: string;
             };
         };
+        ActionBlockerOfTenderAction: {
+            action: components["schemas"]["TenderAction"];
+            code: components["schemas"]["ProblemCode"];
+            args: {
+                [key: string]: string;
+            };
+        };
+        ActionBlockerOfTenderFirmAction: {
+            action: components["schemas"]["TenderFirmAction"];
+            code: components["schemas"]["ProblemCode"];
+            args: {
+                [key: string]: string;
+            };
+        };
         /** @enum {unknown} */
         AllianceAction: "Invite" | "PublishAgreement" | "Watch";
         AllianceAgreementDto: {
@@ -3026,6 +3040,8 @@ export interface components {
             cover: components["schemas"]["SuggestedFirmDto"][];
             uncoverable: components["schemas"]["CapabilityDto"][];
         };
+        /** @enum {unknown} */
+        TenderAction: "Edit" | "Publish" | "Amend" | "Answer" | "Score" | "Decide" | "Cancel" | "Complete";
         TenderChangedDto: {
             /** Format: uuid */
             tenderId: string;
@@ -3066,8 +3082,8 @@ export interface components {
             publishedAt: null | string;
             /** Format: date-time */
             updatedAt: string;
-            canManage: boolean;
-            canDraft: boolean;
+            actions: components["schemas"]["ViewerActionsOfTenderAction"];
+            viewerFirms: components["schemas"]["TenderViewerFirm"][];
         };
         TendererDto: {
             /** Format: uuid */
@@ -3077,6 +3093,8 @@ export interface components {
         };
         /** @enum {unknown} */
         TendererRole: "Lead" | "Member";
+        /** @enum {unknown} */
+        TenderFirmAction: "Ask" | "Bid" | "Withdraw";
         /** @enum {unknown} */
         TenderStatus: "Draft" | "Enquiries" | "Tendering" | "Opening" | "Evaluation" | "Awarded" | "Unsuccessful" | "Complete" | "Cancelled";
         TenderSummaryDto: {
@@ -3096,6 +3114,11 @@ export interface components {
             submissionDeadline: string;
             /** Format: date-time */
             publishedAt: null | string;
+        };
+        TenderViewerFirm: {
+            /** Format: uuid */
+            firmId: string;
+            actions: components["schemas"]["ViewerActionsOfTenderFirmAction"];
         };
         TextRequest: {
             text: null | string;
@@ -3170,6 +3193,14 @@ export interface components {
         ViewerActionsOfStandingAction: {
             allowed: components["schemas"]["StandingAction"][];
             blocked: components["schemas"]["ActionBlockerOfStandingAction"][];
+        };
+        ViewerActionsOfTenderAction: {
+            allowed: components["schemas"]["TenderAction"][];
+            blocked: components["schemas"]["ActionBlockerOfTenderAction"][];
+        };
+        ViewerActionsOfTenderFirmAction: {
+            allowed: components["schemas"]["TenderFirmAction"][];
+            blocked: components["schemas"]["ActionBlockerOfTenderFirmAction"][];
         };
         ViewerDto: {
             /** Format: uuid */
