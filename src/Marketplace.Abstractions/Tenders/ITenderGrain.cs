@@ -33,9 +33,10 @@ public interface ITenderGrain : IGrainWithGuidKey
 
     /// <summary>
     /// True when the user acts for the buyer: its Owners and Managers, or an admin of every space of the tender
-    /// holding the buyer's live mandate. They amend, answer, score, award and cancel.
+    /// holding the buyer's live mandate. They amend, answer, score, award and cancel. Read-only: every page of the
+    /// tender asks it, side by side.
     /// </summary>
-    [Alias("IsBuyer")] Task<bool> IsBuyer(Guid userId);
+    [Alias("IsBuyer"), ReadOnly] Task<bool> IsBuyer(Guid userId);
 
     /// <summary>
     /// What the user may do with the tender now: for the buyer, and for each of <paramref name="firmIds"/> (the

@@ -1,6 +1,8 @@
+using Marketplace.Businesses;
 using Marketplace.Data;
 using Marketplace.Data.ReadModels;
 using Marketplace.Server.Auth;
+using Marketplace.Spaces;
 using Marketplace.Tenders;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
@@ -147,17 +149,18 @@ public static class TenderEndpoints
     {
         var (user, grains, access, db, ct) = call;
         var me = user.UserIdOrNull();
-        var myFirms = await access.Firms(user, ct);
+        // Names are read from the grains that own them (in memory, one call each), not from a query per request.
         var winners = t.Decisions.Where(d => d.BidId is not null).Select(d => t.Bids.Single(b => b.BidId == d.BidId)).ToList();
-        var firmIds = winners.SelectMany(b => b.Tenderers.Select(x => x.FirmId)).Append(t.BuyerId).Distinct().ToList();
-        var names = await db.Directory.AsNoTracking().Where(d => firmIds.Contains(d.BusinessId)).ToDictionaryAsync(d => d.BusinessId, d => d.Name, ct);
-        var spaces = await db.Spaces.AsNoTracking().Where(s => t.Spaces.Contains(s.SpaceId)).ToDictionaryAsync(s => s.SpaceId, s => s.Name, ct);
+        var namesRead = BusinessNames(winners.SelectMany(b => b.Tenderers.Select(x => x.FirmId)).Append(t.BuyerId), grains);
+        var spacesRead = SpaceNames(t.Spaces, grains);
+        var myFirms = await access.Firms(user, ct);
+        var viewerRead = me is { } userId
+            ? grains.Tender(t.Id).ActionsFor(userId, [.. myFirms.Businesses]) : Task.FromResult(TenderViewerActions.None);
         int? receipts = TenderRules.BidsOpened(t.Status) ? t.Bids.Length
             : t.Details.DisclosesBidCount ? await db.Bids.CountAsync(b => b.TenderId == t.Id && b.Status == BidStatus.Submitted, ct)
             : null;
+        var (names, spaces, viewer) = (await namesRead, await spacesRead, await viewerRead);
         var d = t.Details;
-        var viewer = me is { } userId
-            ? await grains.Tender(t.Id).ActionsFor(userId, [.. myFirms.Businesses]) : TenderViewerActions.None;
         return new TenderDto(t.Id, new NamedDto(t.BuyerId, names.GetValueOrDefault(t.BuyerId, "")),
             [.. t.Spaces.Select(s => new NamedDto(s, spaces.GetValueOrDefault(s, "")))], d.Title, d.Description, [.. d.Lots.Select(LotDto.From)],
             d.Eligibility, [.. d.Criteria.Select(c => new CriterionDto(c.Number, c.Name, c.Kind, c.Weight))], d.EnquiryDeadline, d.SubmissionDeadline,
@@ -166,6 +169,20 @@ public static class TenderEndpoints
             [.. t.Questions.Select(q => new QuestionDto(q.Number, q.Text, q.AskedAt, q.Answer, q.AnsweredAt, myFirms.Reads(q.AskerFirmId)))],
             receipts, [.. t.Decisions.Select(x => Decision(t, x, names))], t.CancelReason, t.PublishedAt, t.UpdatedAt,
             viewer.Actions, viewer.Firms);
+    }
+
+    /// <summary>The businesses' names as their grains hold them (a business that does not exist is absent).</summary>
+    static async Task<Dictionary<Guid, string>> BusinessNames(IEnumerable<Guid> ids, IGrainFactory grains)
+    {
+        var read = await Task.WhenAll(ids.Distinct().Select(id => grains.GetGrain<IBusinessGrain>(id).Get()));
+        return read.OfType<BusinessSnapshot>().ToDictionary(b => b.Id, b => b.Profile.Name);
+    }
+
+    /// <summary>The spaces' names as their grains hold them (a space that does not exist is absent).</summary>
+    static async Task<Dictionary<Guid, string>> SpaceNames(IEnumerable<Guid> ids, IGrainFactory grains)
+    {
+        var read = await Task.WhenAll(ids.Distinct().Select(id => grains.GetGrain<ISpaceGrain>(id).Get()));
+        return read.OfType<SpaceSnapshot>().ToDictionary(s => s.Id, s => s.Settings.Name);
     }
 
     internal static DecisionDto Decision(TenderSnapshot t, LotDecision d, IReadOnlyDictionary<Guid, string> names)
