@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: web client unit tests (vitest), rule/grain tests, API and hub tests on SQLite and PostgreSQL,
-# and the browser tests in headless Chromium. Installs what is missing when run as root (Debian), starts a
-# throwaway PostgreSQL on a free loopback port and removes it afterwards. Ends with "N passed, N failed".
+# the browser tests in headless Chromium, and two server nodes in cluster mode. Installs what is missing when run as
+# root (Debian), starts a throwaway PostgreSQL and a throwaway Redis on free loopback ports and removes them afterwards.
+# Ends with "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -16,6 +17,7 @@ command -v dotnet >/dev/null || die "the .NET SDK 10 is missing: install it from
 command -v node >/dev/null && command -v npm >/dev/null || die "Node.js 20+ with npm is missing: apt-get install nodejs npm."
 
 source scripts/postgres.sh
+source scripts/redis.sh   # the cluster tests' membership table and SignalR backplane
 
 export MARKETPLACE_CHROMIUM="${MARKETPLACE_CHROMIUM:-/usr/bin/chromium}"
 [ -x "$MARKETPLACE_CHROMIUM" ] || apt_install "Chromium" "chromium"

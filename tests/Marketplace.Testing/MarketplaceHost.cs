@@ -32,12 +32,15 @@ public sealed class MarketplaceHost(TestDatabase database, bool realPort = false
         builder.UseSetting("Silo:SiloPort", FreePort().ToString());
         builder.UseSetting("Silo:GatewayPort", FreePort().ToString());
         builder.UseSetting("Seed:DemoData", seed ? "true" : "false");
-        // Tests sign in and write far more often than a person; the rate-limit tests set their own small limits.
-        foreach (var limit in new[] { "Auth", "Writes", "Uploads" }) builder.UseSetting($"RateLimits:{limit}:PermitLimit", "1000000");
+        foreach (var (key, value) in UnlimitedRates) builder.UseSetting(key, value);
         if (realPort) UseKestrel(0);
         if (clock is not null) builder.ConfigureTestServices(s => s.AddSingleton(new MarketplaceClock(clock)));
         if (services is not null) builder.ConfigureTestServices(services);
     }
+
+    /// <summary>Tests sign in and write far more often than a person; the rate-limit tests set their own small limits.</summary>
+    public static IEnumerable<KeyValuePair<string, string>> UnlimitedRates { get; } =
+        [.. new[] { "Auth", "Writes", "Uploads" }.Select(limit => KeyValuePair.Create($"RateLimits:{limit}:PermitLimit", "1000000"))];
 
     /// <summary>The base address of the real Kestrel port (only with realPort).</summary>
     public Uri ServerAddress

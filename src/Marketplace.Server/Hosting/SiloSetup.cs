@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Configuration;
 using Orleans.Serialization;
 using Marketplace.Server.Realtime;
 
@@ -8,14 +9,33 @@ public static class SiloSetup
 {
     /// <summary>
     /// The Orleans silo inside the web host. Ports come from <c>Silo:SiloPort</c> and <c>Silo:GatewayPort</c>
-    /// (Orleans reads its own "Orleans" section, so ours has another name).
+    /// (Orleans reads its own "Orleans" section, so ours has another name). One silo on localhost, or a member of a
+    /// cluster on Redis when <see cref="ClusterMode"/> says so.
     /// </summary>
     public static IHostApplicationBuilder AddMarketplaceSilo(this IHostApplicationBuilder builder)
     {
         var silo = builder.Configuration.GetSection("Silo");
-        builder.UseOrleans(orleans => orleans.UseLocalhostClustering(
-            siloPort: silo.GetValue("SiloPort", 11111),
-            gatewayPort: silo.GetValue("GatewayPort", 30000)));
+        int siloPort = silo.GetValue("SiloPort", 11111), gatewayPort = silo.GetValue("GatewayPort", 30000);
+        var cluster = ClusterMode.From(builder.Configuration);
+        builder.UseOrleans(orleans =>
+        {
+            if (cluster is null)
+            {
+                orleans.UseLocalhostClustering(siloPort, gatewayPort);
+                return;
+            }
+            orleans.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (cluster.ClusterId, cluster.ServiceId));
+            orleans.Configure<EndpointOptions>(o =>
+            {
+                (o.SiloPort, o.GatewayPort) = (siloPort, gatewayPort);
+                // Unset, Orleans advertises the machine's first non-loopback address (a container's own, in compose).
+                if (cluster.AdvertisedIP is { } ip) o.AdvertisedIPAddress = ip;
+            });
+            orleans.UseRedisClustering(o => o.ConfigurationOptions = cluster.RedisOptions());
+            // Reminders outlive any node: whichever node holds the grain when one is due fires it. Redis must keep its
+            // data (appendonly) for them to outlive Redis too; docs/cluster.md says so.
+            orleans.UseRedisReminderService(o => o.ConfigurationOptions = cluster.RedisOptions());
+        });
         // A grain's database failure reaches the caller as the provider's own exception, even from another node, so the
         // host can tell "the database is unreachable" (503) from a bug (500).
         builder.Services.Configure<ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add("Npgsql"));

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.SignalR;
+using StackExchange.Redis;
 
 namespace Marketplace.Server.Hosting;
 
@@ -60,9 +61,20 @@ public static class WebSetup
         services.AddExceptionHandler<BadRequestProblems>();
         services.AddExceptionHandler<UnavailableProblems>();
         services.AddOpenApi(o => o.AddDocumentTransformer<ProblemCodesDocument>().AddDocumentTransformer<HubMessagesDocument>().AddOperationTransformer<Auth.IdentityOperationIds>());
-        services.AddSignalR(o => o.AddFilter<Hubs.UnavailableHubFilter>()).AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        var signalR = services.AddSignalR(o => o.AddFilter<Hubs.UnavailableHubFilter>()).AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.AddMarketplaceRateLimits();
-        services.AddHealthChecks().AddDbContextCheck<MarketplaceDbContext>(tags: ["ready"]);
+        var health = services.AddHealthChecks().AddDbContextCheck<MarketplaceDbContext>(tags: ["ready"]);
+        if (ClusterMode.From(builder.Configuration) is { } cluster)
+        {
+            // A message for a group or a user reaches its connections on every node, whichever node sends it.
+            signalR.AddStackExchangeRedis(o =>
+            {
+                o.Configuration = cluster.RedisOptions();
+                o.Configuration.ChannelPrefix = RedisChannel.Literal(cluster.ChannelPrefix);
+            });
+            services.AddSingleton(cluster).AddSingleton<RedisHealth>();
+            health.AddCheck<RedisHealth>("redis", tags: ["ready"]);
+        }
         builder.WebHost().ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxApiBodyBytes);
 
         // Registered after the silo so it runs once grains can be called.

@@ -1,10 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using Marketplace.Data;
-using Marketplace.Server.Hosting;
 using Marketplace.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Marketplace.Server.Tests.Hubs;
@@ -53,15 +51,7 @@ public class HubFixture : IAsyncLifetime
         return await Open(Host, cookies);
     }
 
-    static async Task<HubConnection> Open(MarketplaceHost host, CookieContainer cookies)
-    {
-        var hub = new HubConnectionBuilder()
-            .WithUrl(new Uri(host.ServerAddress, MarketplaceRoutes.HubPath), o => o.Cookies = cookies)
-            .AddJsonProtocol(o => o.PayloadSerializerOptions = ApiClientExtensions.Json)
-            .Build();
-        await hub.StartAsync();
-        return hub;
-    }
+    static Task<HubConnection> Open(MarketplaceHost host, CookieContainer cookies) => HubClients.Connect(host.ServerAddress, cookies);
 }
 
 /// <summary>The hub fixture with a clock the tests move, to cross tender deadlines.</summary>
