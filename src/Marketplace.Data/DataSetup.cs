@@ -56,6 +56,7 @@ public static class DataSetup
         services.AddSingleton<IReadModelProjector, AllianceProjector>();
         services.AddSingleton<IReadModelProjector, JointBidProjector>();
         services.AddSingleton<Tenders.ITenderBids, EfTenderBids>();
+        services.AddSingleton<Alliances.ITenderAlliances, EfTenderAlliances>();
         services.AddSingleton<Businesses.IStoredMemberships, EfStoredMemberships>();
         services.Configure<Tenders.TenderOptions>(builder.Configuration.GetSection("Tenders"));
         services.Configure<Audit.AuditOptions>(builder.Configuration.GetSection("Audit"));

@@ -63,10 +63,10 @@ internal sealed record HttpReadsWorld(Guid SpaceId, Guid TenderId, Guid FirmId, 
         var buyerId = (await buyer.CreateBusiness("Comune di Benchmark", BusinessKind.Buyer)).Id;
         await admin.ApproveBuyer(buyer, spaceId, buyerId);
 
-        // Alliances spread over up to ten tenders; on each tender, firm j leads one alliance with firm j + 1 as partner,
-        // so every firm leads one alliance and is the partner in another on each tender.
+        // Alliances spread over up to ten tenders; on each tender, firm 2k leads one alliance with firm 2k + 1 as partner
+        // (a firm takes part in one alliance per tender), so every firm is in one alliance on each tender.
         var tenderCount = Math.Clamp(allianceCount, 1, 10);
-        var firmCount = Math.Max(2, (allianceCount + tenderCount - 1) / tenderCount + 1);
+        var firmCount = 2 * ((allianceCount + tenderCount - 1) / tenderCount);
         var now = DateTimeOffset.UtcNow;
         var tenders = new Guid[tenderCount];
         for (var t = 0; t < tenderCount; t++)
@@ -96,7 +96,7 @@ internal sealed record HttpReadsWorld(Guid SpaceId, Guid TenderId, Guid FirmId, 
         var alliances = new Guid[allianceCount];
         await Parallel.ForEachAsync(Enumerable.Range(0, allianceCount), new ParallelOptions { MaxDegreeOfParallelism = parallelism }, async (i, _) =>
         {
-            var (lead, partner) = (firms[i / tenderCount], firms[i / tenderCount + 1]);
+            var (lead, partner) = (firms[2 * (i / tenderCount)], firms[2 * (i / tenderCount) + 1]);
             var alliance = await Post<AllianceDto>(lead.Owner, "/api/alliances", new FormAllianceRequest(lead.Id, spaceId, tenders[i % tenderCount], $"RTI Benchmark {i + 1}", Agreement));
             await Send(lead.Owner, $"/api/alliances/{alliance.Id}/invitations", new AllianceInviteRequest(partner.Id, AllianceRole.Member));
             await Send(partner.Owner, $"/api/alliances/{alliance.Id}/firms/{partner.Id}/answer", new AllianceAnswerRequest(true, alliance.Agreement.Version));

@@ -10,6 +10,13 @@ public enum AllianceAction
     Watch,
 }
 
+/// <summary>What the viewer may do, for one of their firms, in one space: form an alliance it leads there.</summary>
+[GenerateSerializer, Alias("Marketplace.AllianceFormAction")]
+public enum AllianceFormAction
+{
+    Form,
+}
+
 /// <summary>What the viewer may do for one of their own firms in the alliance.</summary>
 [GenerateSerializer, Alias("Marketplace.AllianceFirmAction")]
 public enum AllianceFirmAction

@@ -1,6 +1,7 @@
 using Marketplace.Alliances;
 using Marketplace.Tenders;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Runtime;
 
 namespace Marketplace.Data.ReadModels;
@@ -54,6 +55,24 @@ public sealed class AllianceProjector : IReadModelProjector
         var unchained = await TenderLedger.Unchained(db, tenderId, subject,
             [.. alliance.History.Select(e => new AuditEvent(e.Sequence, e.Kind, $"firm={e.FirmId:N}", e.At))], ct);
         if (await TenderLedger.Lock(db, tenderId, ct) is { } tender) TenderLedger.Chain(db, tender, subject, unchained);
+    }
+}
+
+/// <summary>
+/// The <see cref="ITenderAlliances"/> port on the alliances' rows. <see cref="AllianceProjector"/> writes them in the
+/// same transaction as the alliance grain's state, so an alliance formed or joined is counted on the next call.
+/// </summary>
+public sealed class EfTenderAlliances(IServiceScopeFactory scopes) : ITenderAlliances
+{
+    public async Task<IReadOnlySet<Guid>> InOne(Guid tenderId, IReadOnlyCollection<Guid> firms, CancellationToken ct = default)
+    {
+        if (firms.Count == 0) return new HashSet<Guid>();
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>();
+        var alliances = db.Alliances.Where(a => a.TenderId == tenderId).Select(a => a.AllianceId);
+        return (await db.AllianceMembers.AsNoTracking()
+            .Where(m => alliances.Contains(m.AllianceId) && m.Standing == AllianceStanding.Active && firms.Contains(m.FirmId))
+            .Select(m => m.FirmId).Distinct().ToListAsync(ct)).ToHashSet();
     }
 }
 

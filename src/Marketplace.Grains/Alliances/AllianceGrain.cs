@@ -9,6 +9,7 @@ internal sealed class AllianceGrain(
     [PersistentState("alliance")] IPersistentState<AllianceState> alliance,
     IActsFor actsFor,
     ITenderBids bids,
+    ITenderAlliances tenderAlliances,
     ILiveUpdates live,
     MarketplaceClock clock) : Grain, IAllianceGrain, IJointBidderGrain
 {
@@ -18,7 +19,8 @@ internal sealed class AllianceGrain(
     {
         var lead = await Firm(command.LeadId, command.SpaceId);
         var tender = command.TenderId is { } tenderId ? await GrainFactory.Tender(tenderId).Get() : null;
-        if (State.CheckForm(command, await Actor(command.ActorId, command.LeadId), lead, tender) is { } no) return no;
+        var leadInOne = command.TenderId is { } forTender && (await tenderAlliances.InOne(forTender, [command.LeadId])).Count > 0;
+        if (State.CheckForm(command, await Actor(command.ActorId, command.LeadId), lead, tender, leadInOne) is { } no) return no;
         State.Form(this.GetPrimaryKey(), command, clock.Now());
         return await Commit([]);
     }

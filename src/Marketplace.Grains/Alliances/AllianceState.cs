@@ -34,6 +34,7 @@ public sealed class AllianceState
         LeadNotInSpace = new("alliance.leadNotInSpace", "Only member firms of the space form alliances in it."),
         NoSuchTender = new("alliance.noSuchTender", "No tender published in this space has this id."),
         TenderClosed = new("alliance.tenderClosed", "This tender no longer takes bids: an alliance for it would have nothing to do."),
+        LeadInOneForTender = new("alliance.leadInOneForTender", "This firm is already in an alliance for this tender: it bids through that one."),
         NameLength = new("alliance.name", "The name is {min} to {max} characters long."),
         InviteRole = new("alliance.inviteRole", "Invite a firm as Member or Subcontractor; the lead is handed over."),
         InviteeNotInSpace = new("alliance.inviteeNotInSpace", "Only member firms of the alliance's space can be invited."),
@@ -62,23 +63,37 @@ public sealed class AllianceState
     AllianceMember? Of(Guid firmId) => Members.FirstOrDefault(m => m.FirmId == firmId);
 
     /// <param name="actor">The businesses the command's actor acts for (<see cref="IActsFor"/>), as every check below takes them.</param>
-    public Problem? CheckForm(FormAlliance command, ActingFor actor, AllianceFirm lead, TenderSnapshot? tender)
+    /// <param name="leadInOneForTender">The lead is already an active firm of an alliance for the command's tender.</param>
+    public Problem? CheckForm(FormAlliance command, ActingFor actor, AllianceFirm lead, TenderSnapshot? tender, bool leadInOneForTender)
     {
         if (Exists) return Problem.Conflict(AlreadyExists);
-        if (!actor.Edits(lead.FirmId)) return Problem.Forbidden(NotTheLeadToForm);
-        if (lead.Kind != BusinessKind.Firm) return Problem.Invalid("leadId", NoSuchFirm);
-        if (!lead.InSpace) return Problem.Forbidden(LeadNotInSpace);
-        if (command.TenderId is not null)
-        {
-            if (tender is null || tender.Status == TenderStatus.Draft || !tender.Spaces.Contains(command.SpaceId))
-                return Problem.Invalid("tenderId", NoSuchTender);
-            if (tender.Status is not (TenderStatus.Enquiries or TenderStatus.Tendering))
-                return Problem.Conflict(TenderClosed);
-        }
+        if (CheckFormIn(actor, lead, command.SpaceId, command.TenderId, tender, leadInOneForTender) is { } no) return no;
         var errors = new Dictionary<string, FieldProblem[]>();
         if (command.Name.Clean() is not { Length: >= MinName and <= MaxName }) errors["name"] = [FieldProblem.Of(NameLength, ("min", MinName), ("max", MaxName))];
         if (CheckAgreementText(command.AgreementText, "agreementText") is { } bad) errors["agreementText"] = bad.Errors!["agreementText"];
         return errors.Count > 0 ? Problem.Invalid(errors) : null;
+    }
+
+    /// <summary>Whether the actor forms alliances for this business at all: a firm they act for as Owner or Manager.</summary>
+    public static Problem? CheckFormer(ActingFor actor, Guid leadId, BusinessKind? kind) =>
+        !actor.Edits(leadId) ? Problem.Forbidden(NotTheLeadToForm)
+        : kind != BusinessKind.Firm ? Problem.Invalid("leadId", NoSuchFirm)
+        : null;
+
+    /// <summary>
+    /// Whether the actor may form an alliance led by <paramref name="lead"/> in the space, for the tender (none: a
+    /// standing one), whatever it is named: the form's choices of lead and space are judged by it. The lead's own
+    /// state blocks forming (a Conflict its people are told): not a member of the space, the tender no longer taking
+    /// bids, or the lead already bidding for the tender in an alliance (a firm takes part in one alliance per tender).
+    /// </summary>
+    public static Problem? CheckFormIn(ActingFor actor, AllianceFirm lead, Guid spaceId, Guid? tenderId, TenderSnapshot? tender, bool leadInOneForTender)
+    {
+        if (CheckFormer(actor, lead.FirmId, lead.Kind) is { } no) return no;
+        if (!lead.InSpace) return Problem.Conflict(LeadNotInSpace);
+        if (tenderId is null) return null;
+        if (tender is null || tender.Status == TenderStatus.Draft || !tender.Spaces.Contains(spaceId)) return Problem.Invalid("tenderId", NoSuchTender);
+        if (tender.Status is not (TenderStatus.Enquiries or TenderStatus.Tendering)) return Problem.Conflict(TenderClosed);
+        return leadInOneForTender ? Problem.Conflict(LeadInOneForTender) : null;
     }
 
     public void Form(Guid id, FormAlliance command, DateTimeOffset now)

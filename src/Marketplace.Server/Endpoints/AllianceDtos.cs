@@ -4,6 +4,12 @@ namespace Marketplace.Server.Endpoints;
 
 public sealed record FormAllianceRequest(Guid LeadId, Guid SpaceId, Guid? TenderId, string? Name, [LongText] string? AgreementText);
 
+/// <summary>A space a firm could lead an alliance in, and whether the viewer may form it there now (or why not).</summary>
+public sealed record AllianceSpaceChoiceDto(NamedDto Space, ViewerActions<AllianceFormAction> Actions);
+
+/// <summary>A firm the viewer forms alliances for (an Owner or Manager of it), with the spaces it could lead one in.</summary>
+public sealed record AllianceLeadChoiceDto(NamedDto Firm, AllianceSpaceChoiceDto[] Spaces);
+
 public sealed record AllianceInviteRequest(Guid FirmId, AllianceRole? Role);
 
 public sealed record AllianceAnswerRequest(bool? Accept, int AgreementVersion);

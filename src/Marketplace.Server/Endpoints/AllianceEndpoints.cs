@@ -1,8 +1,10 @@
 using Marketplace.Alliances;
+using Marketplace.Businesses;
 using Marketplace.Data;
 using Marketplace.Data.Audit;
 using Marketplace.Data.ReadModels;
 using Marketplace.Server.Auth;
+using Marketplace.Spaces;
 using Marketplace.Reference;
 using Marketplace.Tenders;
 using Microsoft.Extensions.Options;
@@ -28,6 +30,7 @@ public static class AllianceEndpoints
     {
         var api = app.MapApiGroup("/api/alliances", "Alliances").RequireAuthorization();
         api.MapPost("/", Form).WithName("formAlliance");
+        api.MapGet("/choices", FormChoices).WithName("getAllianceFormChoices");
         api.MapGet("/{id:guid}", Get).WithName("getAlliance");
         api.MapPost("/{id:guid}/invitations", Invite).WithName("inviteToAlliance");
         api.MapPost("/{id:guid}/firms/{firmId:guid}/answer", Answer).WithName("answerAllianceInvitation");
@@ -53,6 +56,40 @@ public static class AllianceEndpoints
         var id = Guid.NewGuid();
         var outcome = await call.Grains.Alliance(id).Form(new FormAlliance(call.User.UserId(), body.LeadId, body.SpaceId, body.TenderId, body.Name ?? "", body.AgreementText ?? ""));
         return outcome.Problem is { } no ? no.ToHttp() : TypedResults.Created($"/api/alliances/{id}", await Dto(await View(outcome.Value!, call), call));
+    }
+
+    /// <summary>
+    /// Where the viewer may form an alliance: each firm they form alliances for (only <paramref name="leadId"/> when
+    /// given), with the spaces it could lead one in (the tender's, or for a standing alliance those it has a standing
+    /// in) and whether it may now or why not, judged by the rule the command runs (AllianceState.CheckFormIn). A
+    /// viewer who forms alliances for no firm gets an empty list: nothing of other firms or spaces.
+    /// </summary>
+    static async Task<Results<Ok<AllianceLeadChoiceDto[]>, ProblemHttpResult>> FormChoices(
+        Guid? tenderId, Guid? leadId, [AsParameters] ViewerCall call, ITenderAlliances tenderAlliances)
+    {
+        var (user, _, access, db, ct) = call;
+        var tender = tenderId is { } id ? await access.Tender(id, user) : null;
+        if (tenderId is not null && tender is null) return Problem.NotFound(AllianceState.NoSuchTender).ToHttp();
+        var actor = await access.Firms(user, ct);
+        var editing = actor.Editing.Where(f => leadId is null || f == leadId).ToList();
+        var leads = (await db.Directory.AsNoTracking().Where(d => editing.Contains(d.BusinessId)).Select(d => new { d.BusinessId, d.Kind, d.Name }).ToListAsync(ct))
+            .Where(b => AllianceState.CheckFormer(actor, b.BusinessId, b.Kind) is null).OrderBy(b => b.Name, StringComparer.Ordinal).ToList();
+        var leadIds = leads.Select(b => b.BusinessId).ToList();
+        var members = (await db.SpaceMembers.AsNoTracking().Where(m => leadIds.Contains(m.BusinessId))
+            .Select(m => new { m.SpaceId, m.BusinessId, m.Status }).ToListAsync(ct)).ToLookup(m => m.BusinessId);
+        var inOne = tender is null ? new HashSet<Guid>() : await tenderAlliances.InOne(tender.Id, leadIds, ct);
+        var spaceIds = tender?.Spaces.ToList() ?? [.. members.SelectMany(g => g).Select(m => m.SpaceId).Distinct()];
+        var names = await db.Spaces.AsNoTracking().Where(s => spaceIds.Contains(s.SpaceId)).ToDictionaryAsync(s => s.SpaceId, s => s.Name, ct);
+        AllianceSpaceChoiceDto Choice(Guid lead, BusinessKind kind, Guid space)
+        {
+            var inSpace = members[lead].Any(m => m.SpaceId == space && m.Status == MembershipStatus.Member);
+            return new(new NamedDto(space, names.GetValueOrDefault(space, "")), ViewerActions<AllianceFormAction>.Of((AllianceFormAction.Form,
+                AllianceState.CheckFormIn(actor, new AllianceFirm(lead, kind, inSpace), space, tenderId, tender, inOne.Contains(lead)))));
+        }
+        return TypedResults.Ok(leads.Select(lead => new AllianceLeadChoiceDto(new NamedDto(lead.BusinessId, lead.Name),
+            [.. (tender?.Spaces ?? [.. members[lead.BusinessId].Select(m => m.SpaceId)]).Distinct()
+                .Select(space => Choice(lead.BusinessId, lead.Kind, space)).Where(c => c.Actions.Allowed.Length + c.Actions.Blocked.Length > 0)
+                .OrderBy(c => c.Space.Name, StringComparer.Ordinal)])).ToArray());
     }
 
     static async Task<Results<Ok<AllianceDto>, ProblemHttpResult>> Get(

@@ -28,7 +28,7 @@ internal static class AllianceSamples
     public static AllianceState Formed(TenderSnapshot? tender = null)
     {
         var state = new AllianceState();
-        state.CheckForm(Form(tender?.Id), As(FirmOwner, Lead), In(Lead), tender).Should().BeNull();
+        state.CheckForm(Form(tender?.Id), As(FirmOwner, Lead), In(Lead), tender, leadInOneForTender: false).Should().BeNull();
         state.Form(Guid.NewGuid(), Form(tender?.Id), Now);
         return state;
     }

@@ -17,15 +17,20 @@ public sealed class AllianceStateTests
     }
 
     [Fact]
-    public void Forming_needs_the_lead_s_editor_a_member_of_the_space_and_a_tender_taking_bids()
+    public void Forming_needs_the_lead_s_editor_a_member_of_the_space_and_a_tender_taking_bids_the_lead_bids_for_in_no_other_alliance()
     {
-        new AllianceState().CheckForm(Form() with { ActorId = RivalOwner }, As(RivalOwner, Lead), In(Lead), null)!.Kind.Should().Be(ProblemKind.Forbidden);
-        new AllianceState().CheckForm(Form(), As(FirmOwner, Lead), Outside(Lead), null)!.Kind.Should().Be(ProblemKind.Forbidden);
-        new AllianceState().CheckForm(Form(Guid.NewGuid()), As(FirmOwner, Lead), In(Lead), null)!.Errors!.Keys.Should().Equal("tenderId");
+        new AllianceState().CheckForm(Form() with { ActorId = RivalOwner }, As(RivalOwner, Lead), In(Lead), null, false)!.Kind.Should().Be(ProblemKind.Forbidden);
+        new AllianceState().CheckForm(Form(), As(FirmOwner, Lead), Outside(Lead), null, false).Should()
+            .BeEquivalentTo(new { Kind = ProblemKind.Conflict, AllianceState.LeadNotInSpace.Code }, "the firm's own standing, which its people see");
+        new AllianceState().CheckForm(Form(Guid.NewGuid()), As(FirmOwner, Lead), In(Lead), null, false)!.Errors!.Keys.Should().Equal("tenderId");
         var closed = InStatus(TenderStatus.Evaluation).ToSnapshot() with { Spaces = [Space] };
-        new AllianceState().CheckForm(Form(closed.Id), As(FirmOwner, Lead), In(Lead), closed)!.Kind.Should().Be(ProblemKind.Conflict);
+        new AllianceState().CheckForm(Form(closed.Id), As(FirmOwner, Lead), In(Lead), closed, false)!.Code.Should().Be(AllianceState.TenderClosed.Code);
         var open = InStatus(TenderStatus.Tendering).ToSnapshot() with { Spaces = [Space] };
-        new AllianceState().CheckForm(Form(open.Id), As(FirmOwner, Lead), In(Lead), open).Should().BeNull();
+        new AllianceState().CheckForm(Form(open.Id), As(FirmOwner, Lead), In(Lead), open, false).Should().BeNull();
+        new AllianceState().CheckForm(Form(open.Id), As(FirmOwner, Lead), In(Lead), open, leadInOneForTender: true).Should()
+            .BeEquivalentTo(new { Kind = ProblemKind.Conflict, AllianceState.LeadInOneForTender.Code });
+        new AllianceState().CheckForm(Form(open.Id) with { ActorId = RivalOwner }, As(RivalOwner, Lead), In(Lead), open, leadInOneForTender: true)!.Kind
+            .Should().Be(ProblemKind.Forbidden, "who is not the lead's learns nothing of its alliances");
     }
 
     [Fact]

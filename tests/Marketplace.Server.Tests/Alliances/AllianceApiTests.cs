@@ -139,6 +139,77 @@ public abstract class AllianceApiTests<THost>(THost fixture) : IClassFixture<THo
         (await w.Coder.GetFromJsonAsync<AllianceSummaryDto[]>($"/api/businesses/{w.CoderId}/alliances", Json)).Should().BeEmpty();
     }
 
+    static Task<AllianceLeadChoiceDto[]> Choices(HttpClient client, string query) =>
+        client.GetFromJsonAsync<AllianceLeadChoiceDto[]>($"/api/alliances/choices?{query}", Json)!;
+
+    static IEnumerable<string> Blockers(AllianceLeadChoiceDto lead) => lead.Spaces.Single().Actions.Blocked.Select(b => b.Code);
+
+    [Fact]
+    public async Task The_form_offers_the_firms_a_person_leads_for_the_spaces_they_may_form_an_alliance_in_and_says_why_not_elsewhere()
+    {
+        var w = await TenderWorld.Create(fixture.Host, fixture.Clock);
+        var tender = await w.Publish();
+
+        var builder = (await Choices(w.Builder, $"tenderId={tender.Id}")).Should().ContainSingle().Subject;
+        builder.Firm.Should().BeEquivalentTo(new { Id = w.BuilderId, Name = "Rossi Costruzioni" });
+        builder.Spaces.Should().ContainSingle().Which.Should().BeEquivalentTo(new
+        {
+            Space = new { Id = w.SpaceId, Name = "Spazio Gare" },
+            Actions = new { Allowed = new[] { AllianceFormAction.Form }, Blocked = Array.Empty<object>() },
+        });
+        (await Choices(w.Builder, $"leadId={w.BuilderId}")).Single().Spaces.Select(s => (s.Space.Id, s.Actions.Allows(AllianceFormAction.Form)))
+            .Should().Equal([(w.SpaceId, true)], "a standing alliance is formed where the firm is a member");
+
+        // The firm outside the space is offered the tender's space with the reason it may not form there: the tender
+        // and its spaces are public, and the firm's own standing is its people's to know. The command says the same.
+        var outsider = (await Choices(w.Outsider, $"tenderId={tender.Id}")).Should().ContainSingle().Subject;
+        outsider.Firm.Id.Should().Be(w.OutsiderId);
+        Blockers(outsider).Should().Equal(AllianceState.LeadNotInSpace.Code);
+        (await w.Outsider.PostAsJsonAsync("/api/alliances", new FormAllianceRequest(w.OutsiderId, w.SpaceId, tender.Id, "RTI", Terms), Json))
+            .StatusCode.Should().Be(HttpStatusCode.Conflict, "the command refuses what the form said");
+        (await Choices(w.Outsider, "")).Single().Spaces.Should().BeEmpty("it has no standing in any space to form a standing alliance in");
+
+        // Who forms alliances for no firm learns nothing of other firms or spaces.
+        var viewer = w.Host.Browser();
+        await viewer.JoinAsViewer(w.Builder, w.BuilderId);
+        var nobody = w.Host.Browser();
+        await nobody.SignUp("nessuno");
+        foreach (var (who, client, query) in new[]
+        {
+            ("the firm's Viewer", viewer, $"tenderId={tender.Id}"), ("the firm's Viewer, for the firm", viewer, $"leadId={w.BuilderId}"),
+            ("a buyer", w.Buyer, $"tenderId={tender.Id}"), ("a person of no business", nobody, ""),
+            ("another firm's person, for the builder", w.Coder, $"leadId={w.BuilderId}"),
+        })
+            (await Choices(client, query)).Should().BeEmpty(who);
+        (await w.Builder.GetAsync($"/api/alliances/choices?tenderId={Guid.NewGuid()}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await w.Anonymous.GetAsync($"/api/alliances/choices?tenderId={tender.Id}")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+
+        w.PassOpening(tender);
+        Blockers((await Choices(w.Builder, $"tenderId={tender.Id}")).Single()).Should().Equal(AllianceState.TenderClosed.Code);
+    }
+
+    [Fact]
+    public async Task A_firm_already_in_an_alliance_for_the_tender_is_not_offered_to_form_another_and_may_not()
+    {
+        var w = await TenderWorld.Create(fixture.Host, fixture.Clock);
+        var tender = await w.Publish();
+        var alliance = await (await w.Builder.PostAsJsonAsync("/api/alliances", new FormAllianceRequest(w.BuilderId, w.SpaceId, tender.Id, "RTI Rodari", Terms), Json)).Read<AllianceDto>();
+        (await Invite(w, w.Builder, alliance.Id, w.CoderId)).EnsureSuccessStatusCode();
+
+        Blockers((await Choices(w.Builder, $"tenderId={tender.Id}")).Single()).Should().Equal(AllianceState.LeadInOneForTender.Code);
+        Blockers((await Choices(w.Coder, $"tenderId={tender.Id}")).Single()).Should().BeEmpty("an invitation not yet accepted binds the firm to nothing");
+
+        (await Accept(w.Coder, alliance.Id, w.CoderId, 1)).EnsureSuccessStatusCode();
+        Blockers((await Choices(w.Coder, $"tenderId={tender.Id}")).Single()).Should().Equal(AllianceState.LeadInOneForTender.Code);
+        (await (await w.Coder.PostAsJsonAsync("/api/alliances", new FormAllianceRequest(w.CoderId, w.SpaceId, tender.Id, "RTI Verdi", Terms), Json)).Refusal())
+            .Should().BeEquivalentTo(new { Status = HttpStatusCode.Conflict, AllianceState.LeadInOneForTender.Code }, "the command refuses what the form said");
+        (await Choices(w.Coder, $"leadId={w.CoderId}")).Single().Spaces.Single().Actions.Allows(AllianceFormAction.Form)
+            .Should().BeTrue("a standing alliance is for no tender");
+
+        (await w.Coder.PostAsJsonAsync($"/api/alliances/{alliance.Id}/firms/{w.CoderId}/leave", new { }, Json)).EnsureSuccessStatusCode();
+        Blockers((await Choices(w.Coder, $"tenderId={tender.Id}")).Single()).Should().BeEmpty("a firm that left takes part no longer");
+    }
+
     [Fact]
     public async Task Forming_and_inviting_are_refused_outside_the_space_or_the_tender_s_time()
     {
@@ -147,7 +218,7 @@ public abstract class AllianceApiTests<THost>(THost fixture) : IClassFixture<THo
         var before = await fixture.Host.Query(db => db.Alliances.CountAsync());
 
         (await w.Outsider.PostAsJsonAsync("/api/alliances", new FormAllianceRequest(w.OutsiderId, w.SpaceId, tender.Id, "RTI", Terms), Json))
-            .StatusCode.Should().Be(HttpStatusCode.Forbidden, "the outsider is not a member of the space");
+            .StatusCode.Should().Be(HttpStatusCode.Conflict, "the outsider is not a member of the space (its state, which the form tells it)");
         (await w.Coder.PostAsJsonAsync("/api/alliances", new FormAllianceRequest(w.BuilderId, w.SpaceId, tender.Id, "RTI", Terms), Json))
             .StatusCode.Should().Be(HttpStatusCode.Forbidden, "only the lead's people form for it");
         var bad = await w.Builder.PostAsJsonAsync("/api/alliances", new FormAllianceRequest(w.BuilderId, w.SpaceId, Guid.NewGuid(), "R", ""), Json);

@@ -55,6 +55,7 @@ public sealed class AuthorisationMatrixTests(ClockedSqliteHost fixture) : IClass
         "POST /api/auth/manage/2fa", "GET /api/auth/manage/info", "POST /api/auth/manage/info", "POST /api/auth/logout",
         "GET /api/auth/me",
         "GET /api/me/businesses", "GET /api/me/invitations", "POST /api/businesses", "POST /api/inbox/read",
+        "GET /api/alliances/choices", // where the caller's own firms may form an alliance
     ];
 
     /// <summary>One tenant: a space with its admin, a buyer, two member firms (the first with a Viewer), a published

@@ -240,6 +240,9 @@ export const api = {
 
   /** A new alliance led by one of the user's firms: for a tender (an RTI) or, with no tender, standing (rete d'impresa). */
   formAlliance: (body: FormAllianceRequest) => ok(http.POST("/api/alliances", { body })),
+  /** Where the user may form an alliance: for a tender (null: a standing one), for one firm (null: any they lead for). */
+  allianceFormChoices: (tenderId: string | null, leadId: string | null) =>
+    ok(http.GET("/api/alliances/choices", { params: { query: { ...(tenderId ? { tenderId } : {}), ...(leadId ? { leadId } : {}) } } })),
   /** An alliance, for the people of its active and invited firms; 404 to anyone else. */
   alliance: (id: string) => ok(http.GET("/api/alliances/{id}", { params: { path: { id } } })),
   inviteToAlliance: (id: string, body: AllianceInviteRequest) =>

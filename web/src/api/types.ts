@@ -115,6 +115,8 @@ export type AllianceMemberAction = Dto<"AllianceMemberAction">;
 /** One partner in a firm's relationship ledger: their joint bids, the lots won together and the value of that work. */
 export type PartnerLedgerDto = Dto<"PartnerLedgerDto">;
 export type FormAllianceRequest = Dto<"FormAllianceRequest">;
+export type AllianceLeadChoiceDto = Dto<"AllianceLeadChoiceDto">;
+export type AllianceSpaceChoiceDto = Dto<"AllianceSpaceChoiceDto">;
 export type AllianceInviteRequest = Dto<"AllianceInviteRequest">;
 export type AllianceAnswerRequest = Dto<"AllianceAnswerRequest">;
 

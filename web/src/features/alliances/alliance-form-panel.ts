@@ -1,13 +1,14 @@
 // The form that forms an alliance, behind a button: on a tender's page an RTI for that tender (in one of the
-// tender's spaces), on a firm's page a standing alliance (rete d'impresa) in one of the firm's spaces. The lead
-// must be a member of the space: the spaces where it is not are shown as such, or left out. Once formed, the
-// alliance's page opens.
+// tender's spaces), on a firm's page a standing alliance (rete d'impresa) in a space the firm has dealt with. Who may
+// lead it and in which spaces is the server's answer (GET /api/alliances/choices, judged by the rule the command
+// runs); a space where it may not says why. Once formed, the alliance's page opens.
 import { html, nothing } from "lit-html";
 import { ifDefined } from "lit-html/directives/if-defined.js";
 import { live } from "lit-html/directives/live.js";
 import { api } from "../../api/client";
 import { ApiError, type FieldErrors } from "../../api/problem";
-import type { MembershipStatus, MyBusinessDto, NamedDto } from "../../api/types";
+import type { AllianceLeadChoiceDto, AllianceSpaceChoiceDto } from "../../api/types";
+import { allows, blockersOf } from "../../api/viewer-actions";
 import { fieldMessages, otherFieldMessages } from "../../field-errors";
 import { t } from "../../i18n";
 import type { Redraw } from "../../page";
@@ -16,15 +17,16 @@ import { fieldErrorView } from "../../views";
 import {
   buildFormAllianceRequest,
   chooseSpace,
+  firstLead,
+  formsSomewhere,
   MAX_AGREEMENT,
   MAX_NAME,
   newAllianceForm,
-  spaceChoices,
+  spacesOf,
   type AllianceForm,
   type AllianceTender,
-  type Standings,
 } from "./alliance-form";
-import { refusedAction, refusedFor } from "../../i18n/refusals";
+import { refusalText, refusedAction, refusedFor } from "../../i18n/refusals";
 
 type Status = { ok: boolean; text: () => string } | null;
 
@@ -33,75 +35,58 @@ const SHOWN = ["leadId", "spaceId", "name", "agreementText"] as const;
 export interface AllianceFormOptions {
   /** The tender an RTI is for; null for a standing alliance. */
   tender(): AllianceTender | null;
-  /** The firms the user may form it for (their Firms as Owner or Manager). */
-  leads(): readonly MyBusinessDto[];
-  /** The spaces it may be formed in: the tender's, or every space (those the lead is not a member of are left out). */
-  spaces(): Promise<NamedDto[]>;
+  /** The one firm it is formed for (a firm's page); null for any the user forms alliances for. */
+  leadId: string | null;
   /** The tender no longer takes bids (409): its page loads it again. */
   tenderClosed?(): void;
   redraw: Redraw;
-}
-
-/** What each of the user's firms is in each space, from the spaces' pages (each lists the viewer's firms). */
-async function loadStandings(spaces: readonly NamedDto[]): Promise<Standings> {
-  const details = await Promise.allSettled(spaces.map((s) => api.space(s.id)));
-  const standings = new Map<string, Map<string, MembershipStatus | null>>();
-  details.forEach((d, i) => {
-    if (d.status === "fulfilled")
-      standings.set(spaces[i]!.id.toLowerCase(), new Map(d.value.viewerFirms.map((f) => [f.firmId.toLowerCase(), f.status])));
-  });
-  return standings;
 }
 
 export function allianceFormPanel(options: AllianceFormOptions) {
   const { redraw } = options;
   let open = false;
   let form: AllianceForm = newAllianceForm(null, undefined);
-  let candidates: NamedDto[] | null = null;
-  let standings: Standings | null = null;
+  /** The firms the user may lead an alliance with, and where, as the server last said; null until it has. */
+  let leads: AllianceLeadChoiceDto[] | null = null;
+  let loading = false;
   let errors: FieldErrors = {};
   let status: Status = null;
   let busy = false;
   let generation = 0;
 
-  const standing = () => options.tender() === null;
-  const choices = () => {
-    const all = spaceChoices(candidates ?? [], standings, form.leadId);
-    // Every space there is would be a long list: a standing alliance is offered only where the lead is a member.
-    return standing() ? all.filter((c) => c.eligible === true) : all;
-  };
+  const spaces = (): AllianceSpaceChoiceDto[] => spacesOf(leads ?? [], form.leadId);
 
-  async function start(): Promise<void> {
+  /** Asks the server where the user may form an alliance; a failure leaves the form unoffered. */
+  async function load(): Promise<void> {
+    if (loading) return;
+    loading = true;
     const current = ++generation;
-    const leads = options.leads();
-    form = newAllianceForm(options.tender(), leads[0]);
+    const tender = options.tender();
+    try {
+      const fresh = await api.allianceFormChoices(tender?.id ?? null, options.leadId);
+      if (current !== generation) return;
+      leads = fresh;
+      form.spaceId = chooseSpace(spaces(), form.spaceId);
+    } catch {
+      if (current === generation) leads ??= [];
+    } finally {
+      loading = false;
+      if (current === generation) redraw();
+    }
+  }
+
+  function start(): void {
+    const first = firstLead(leads ?? [])?.firm;
+    form = newAllianceForm(options.tender(), first);
+    form.spaceId = chooseSpace(spaces(), "");
     errors = {};
     status = null;
     open = true;
     redraw();
-    try {
-      const spaces = await options.spaces();
-      if (current !== generation) return;
-      candidates = spaces;
-      form.spaceId = chooseSpace(choices(), form.spaceId);
-      redraw();
-      const loaded = await loadStandings(spaces);
-      if (current !== generation) return;
-      standings = loaded;
-    } catch {
-      if (current !== generation) return;
-      candidates ??= [];
-      standings = new Map();
-    }
-    form.spaceId = chooseSpace(choices(), form.spaceId);
-    redraw();
   }
 
   function close(): void {
-    generation++;
     open = false;
-    candidates = null;
-    standings = null;
     redraw();
   }
 
@@ -132,6 +117,8 @@ export function allianceFormPanel(options: AllianceFormOptions) {
         const problem = refusedAction(error);
         status = { ok: false, text: problem.text };
         if (refusedFor(error, "alliance.tenderClosed")) options.tenderClosed?.();
+        // Where it may be formed changed meanwhile (the tender closed, the lead left a space): asked again.
+        if (problem.reload) void load();
       }
     } finally {
       busy = false;
@@ -143,28 +130,40 @@ export function allianceFormPanel(options: AllianceFormOptions) {
   const described = (field: string, count: number, hint?: string) =>
     ifDefined(count ? [`${field}-error`, ...(hint ? [hint] : [])].join(" ") : hint);
 
+  /** Why the lead may not form the alliance in the space now, in the refusal's words; null when it may. */
+  const blockerText = (choice: AllianceSpaceChoiceDto): string | null => {
+    const blocker = blockersOf(choice.actions, "Form")[0];
+    return blocker ? (refusalText(blocker.code, blocker.args) ?? blocker.code) : null;
+  };
+
+  /** Why the lead may form the alliance in none of its spaces: not a member of any says so in a sentence, another reason (the tender closed, an alliance already) in its own words. */
+  function nowhereView(lead: AllianceLeadChoiceDto) {
+    const other = lead.spaces.map((c) => blockersOf(c.actions, "Form")[0]).find((b) => b !== undefined && b.code !== "alliance.leadNotInSpace");
+    return html`<p class="alert warn" data-testid="alliance-no-space" data-firm-id=${lead.firm.id} data-code=${other?.code ?? "alliance.leadNotInSpace"}>${other
+      ? (refusalText(other.code, other.args) ?? other.code)
+      : t(options.tender() ? "allianceForm.noSpaceTender" : "allianceForm.noSpaceStanding", { firm: lead.firm.name })}</p>`;
+  }
+
   function spaceField() {
-    const list = choices();
+    const list = spaces();
     const errorsHere = messages("spaceId");
-    const lead = options.leads().find((l) => l.id === form.leadId);
-    if (candidates === null) return html`<p class="muted small">${t("allianceForm.loadingSpaces")}</p>`;
-    if (list.length === 0 || list.every((c) => c.eligible === false))
-      return html`<p class="alert warn" data-testid="alliance-no-space">${t(standing() ? "allianceForm.noSpaceStanding" : "allianceForm.noSpaceTender", { firm: lead?.name ?? "" })}</p>`;
-    // An RTI in a tender published in one space needs no choice.
-    if (!standing() && list.length === 1) {
+    const lead = leads?.find((l) => l.firm.id === form.leadId);
+    if (lead && !formsSomewhere(lead)) return nowhereView(lead);
+    // A tender published in one space needs no choice.
+    if (options.tender() && list.length === 1) {
       const only = list[0]!;
-      return html`<p class="muted small" data-testid="alliance-space-fixed">${t("allianceForm.inSpace", { space: only.name })}</p>
+      return html`<p class="muted small" data-testid="alliance-space-fixed">${t("allianceForm.inSpace", { space: only.space.name })}</p>
         ${fieldErrorView("spaceId", errorsHere)}`;
     }
     return html`<div class="field">
       <label for="alliance-space">${t("allianceForm.space")}</label>
       <select id="alliance-space" data-testid="alliance-space" @change=${(e: Event) => (form.spaceId = (e.target as HTMLSelectElement).value)}
         aria-invalid=${errorsHere.length ? "true" : "false"} aria-describedby=${described("alliance-space", errorsHere.length, "alliance-space-hint")}>
-        ${list.map(
-          (c) => html`<option value=${c.id} ?selected=${c.id === form.spaceId} ?disabled=${c.eligible === false}>${c.eligible === false
-            ? t("allianceForm.notMember", { space: c.name })
-            : c.name}</option>`,
-        )}
+        ${list.map((c) => {
+          const why = blockerText(c);
+          return html`<option value=${c.space.id} ?selected=${c.space.id === form.spaceId} ?disabled=${why !== null}
+            data-code=${ifDefined(blockersOf(c.actions, "Form")[0]?.code)}>${why ? `${c.space.name} — ${why}` : c.space.name}</option>`;
+        })}
       </select>
       <small class="hint" id="alliance-space-hint">${t("allianceForm.spaceHint")}</small>
       ${fieldErrorView("spaceId", errorsHere, "alliance-space-error")}
@@ -172,12 +171,11 @@ export function allianceFormPanel(options: AllianceFormOptions) {
   }
 
   function formView() {
-    const leads = options.leads();
     const tender = options.tender();
     const leadErrors = messages("leadId");
     const nameErrors = messages("name");
     const agreementErrors = messages("agreementText");
-    const noSpace = candidates !== null && !choices().some((c) => c.eligible !== false);
+    const noSpace = !spaces().some((c) => allows(c.actions, "Form"));
     return html`<form class="alliance-form" data-testid="alliance-form" novalidate @submit=${submit}>
       <h3>${t(tender ? "allianceForm.titleRti" : "allianceForm.titleStanding")}</h3>
       <p class="muted small">${t(tender ? "allianceForm.introRti" : "allianceForm.introStanding")}</p>
@@ -186,11 +184,11 @@ export function allianceFormPanel(options: AllianceFormOptions) {
         <select id="alliance-lead" data-testid="alliance-lead"
           @change=${(e: Event) => {
             form.leadId = (e.target as HTMLSelectElement).value;
-            form.spaceId = chooseSpace(choices(), form.spaceId);
+            form.spaceId = chooseSpace(spaces(), form.spaceId);
             redraw();
           }}
           aria-invalid=${leadErrors.length ? "true" : "false"} aria-describedby=${described("alliance-lead", leadErrors.length, "alliance-lead-hint")}>
-          ${leads.map((l) => html`<option value=${l.id} ?selected=${l.id === form.leadId}>${l.name}</option>`)}
+          ${(leads ?? []).map((l) => html`<option value=${l.firm.id} ?selected=${l.firm.id === form.leadId}>${l.firm.name}</option>`)}
         </select>
         <small class="hint" id="alliance-lead-hint">${t("allianceForm.leadHint")}</small>
         ${fieldErrorView("leadId", leadErrors, "alliance-lead-error")}
@@ -223,15 +221,25 @@ export function allianceFormPanel(options: AllianceFormOptions) {
 
   return {
     isOpen: () => open,
+    /** The firms the user may lead an alliance with here, as the server said; null until it has (the first view asks). */
+    leads: () => leads,
     view() {
-      if (options.leads().length === 0) return nothing;
+      if (leads === null) {
+        void load();
+        return nothing;
+      }
+      if (leads.length === 0) return nothing;
       if (open) return formView();
+      // No firm of the user may form one here: the reasons are shown, and no form is offered.
+      if (!leads.some(formsSomewhere)) return html`${leads.map(nowhereView)}`;
       return html`<p class="actions">
-          <button type="button" class="primary" data-testid="form-alliance" @click=${() => void start()}>
+          <button type="button" class="primary" data-testid="form-alliance" @click=${start}>
             ${t(options.tender() ? "allianceForm.openRti" : "allianceForm.openStanding")}</button>
         </p>
         ${status ? html`<p class="status ${status.ok ? "ok" : "error"}" role="status" data-testid="form-alliance-status">${status.text()}</p>` : nothing}`;
     },
+    /** Asks the server again (an alliance of the user's firms changed: where they may form one may have too). */
+    reload: () => void (leads !== null && load()),
     dispose: () => void generation++,
   };
 }

@@ -1,15 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { MembershipStatus, MyBusinessDto } from "../../api/types";
+import type { AllianceLeadChoiceDto, AllianceSpaceChoiceDto } from "../../api/types";
+import type { ProblemCode } from "../../i18n/refusals";
 import { setLanguage } from "../../i18n";
 import {
   buildFormAllianceRequest,
   checkAgreementText,
   checkReason,
   chooseSpace,
-  leadCandidates,
+  firstLead,
+  formsSomewhere,
   newAllianceForm,
-  spaceChoices,
-  type Standings,
+  spacesOf,
 } from "./alliance-form";
 import { LEAD, MEMBER, SPACE } from "./test-fixtures";
 
@@ -23,16 +24,6 @@ describe("the alliance form", () => {
     setLanguage("it");
   });
   afterAll(() => vi.unstubAllGlobals());
-
-  it("offers as lead the firms the user edits", () => {
-    const mine: MyBusinessDto[] = [
-      { id: LEAD, name: "Edil Rossi", kind: "Firm", role: "Owner" },
-      { id: MEMBER, name: "Impianti Bianchi", kind: "Firm", role: "Viewer" },
-      { id: "c", name: "Comune di Modena", kind: "Buyer", role: "Manager" },
-      { id: "d", name: "Bianchi Manutenzioni", kind: "Firm", role: "Manager" },
-    ];
-    expect(leadCandidates(mine).map((b) => b.name)).toEqual(["Edil Rossi", "Bianchi Manutenzioni"]);
-  });
 
   it("opens with a name and an Italian RTI agreement for the tender", () => {
     const form = newAllianceForm({ id: "t", title: "Scuola Verdi" }, { id: LEAD, name: "Edil Rossi" });
@@ -80,27 +71,42 @@ describe("the alliance form", () => {
 });
 
 describe("the space of a new alliance", () => {
-  const candidates = [
-    { id: SPACE, name: "Spazio Imprese Emilia" },
-    { id: OTHER_SPACE, name: "Rete Appennino" },
-    { id: THIRD_SPACE, name: "Costruttori Bassa" },
+  const form = (code?: ProblemCode): AllianceSpaceChoiceDto["actions"] =>
+    code ? { allowed: [], blocked: [{ action: "Form", code, args: {} }] } : { allowed: ["Form"], blocked: [] };
+  const leads: AllianceLeadChoiceDto[] = [
+    {
+      firm: { id: LEAD, name: "Edil Rossi" },
+      spaces: [
+        { space: { id: SPACE, name: "Spazio Imprese Emilia" }, actions: form("alliance.leadNotInSpace") },
+        { space: { id: OTHER_SPACE, name: "Rete Appennino" }, actions: form() },
+        { space: { id: THIRD_SPACE, name: "Costruttori Bassa" }, actions: form() },
+      ],
+    },
+    { firm: { id: MEMBER, name: "Impianti Bianchi" }, spaces: [{ space: { id: SPACE, name: "Spazio Imprese Emilia" }, actions: form("alliance.tenderClosed") }] },
   ];
-  const standings: Standings = new Map<string, Map<string, MembershipStatus | null>>([
-    [SPACE, new Map([[LEAD, "Applied"]])],
-    [OTHER_SPACE, new Map([[LEAD, "Member"], [MEMBER, "Member"]])],
-  ]);
 
-  it("says where the lead is a member, is not, or nobody knows", () => {
-    expect(spaceChoices(candidates, standings, LEAD.toUpperCase()).map((c) => c.eligible)).toEqual([false, true, null]);
-    expect(spaceChoices(candidates, null, LEAD).map((c) => c.eligible)).toEqual([null, null, null]);
+  it("lists the spaces the server gives for the chosen lead", () => {
+    expect(spacesOf(leads, LEAD.toUpperCase()).map((s) => s.space.id)).toEqual([SPACE, OTHER_SPACE, THIRD_SPACE]);
+    expect(spacesOf(leads, "someone else")).toEqual([]);
   });
 
-  it("keeps a good choice, else takes the first sure one, else the first possible", () => {
-    const choices = spaceChoices(candidates, standings, LEAD);
-    expect(chooseSpace(choices, "")).toBe(OTHER_SPACE);
-    expect(chooseSpace(choices, SPACE)).toBe(OTHER_SPACE);
-    expect(chooseSpace(choices, THIRD_SPACE)).toBe(THIRD_SPACE);
-    expect(chooseSpace(spaceChoices(candidates, null, LEAD), "")).toBe(SPACE);
-    expect(chooseSpace(spaceChoices([candidates[0]!], standings, LEAD), "")).toBe("");
+  it("offers the form only where the server lets a lead form, and starts with a lead that may", () => {
+    expect(leads.map(formsSomewhere)).toEqual([true, false]);
+    expect(firstLead(leads)?.firm.id).toBe(LEAD);
+    const [, blocked] = leads;
+    const inOne = { ...blocked!, spaces: [{ ...blocked!.spaces[0]!, actions: form("alliance.leadInOneForTender") }] };
+    // A firm already in an alliance for the tender (and one for a closed tender) is not offered one: the form opens on the lead that may.
+    expect(firstLead([inOne, ...leads])?.firm.id).toBe(LEAD);
+    expect([inOne, blocked!].some(formsSomewhere)).toBe(false);
+    expect(firstLead([inOne])?.firm.id).toBe(MEMBER);
+    expect(firstLead([])).toBeUndefined();
+  });
+
+  it("keeps a space the server allows, else takes the first it allows, else none", () => {
+    const spaces = spacesOf(leads, LEAD);
+    expect(chooseSpace(spaces, "")).toBe(OTHER_SPACE);
+    expect(chooseSpace(spaces, SPACE)).toBe(OTHER_SPACE);
+    expect(chooseSpace(spaces, THIRD_SPACE)).toBe(THIRD_SPACE);
+    expect(chooseSpace(spacesOf(leads, MEMBER), "")).toBe("");
   });
 });

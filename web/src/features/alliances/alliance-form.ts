@@ -1,10 +1,10 @@
-// The form that forms an alliance, and the FormAllianceRequest it sends: a lead among the user's firms, the space
-// it is formed in (the lead must be a member), a name and the first version of the agreement. Rules as in
-// Marketplace.Grains/Alliances/AllianceState.cs (CheckForm).
+// The form that forms an alliance, and the FormAllianceRequest it sends: a lead among the firms the server says the
+// user forms alliances for, a space where the server says it may (AllianceLeadChoiceDto, judged by
+// AllianceState.CheckFormIn), a name and the first version of the agreement (their limits as in CheckForm).
 import { coded, type FieldErrors } from "../../api/problem";
-import type { FormAllianceRequest, MembershipStatus, MyBusinessDto, NamedDto } from "../../api/types";
+import type { AllianceLeadChoiceDto, AllianceSpaceChoiceDto, FormAllianceRequest, MyBusinessDto } from "../../api/types";
+import { allows } from "../../api/viewer-actions";
 import { t } from "../../i18n";
-import { canManage } from "../businesses/roles";
 import type { Built } from "../tenders/tender-form";
 
 export const MIN_NAME = 3;
@@ -18,10 +18,6 @@ export interface AllianceForm {
   name: string;
   agreementText: string;
 }
-
-/** The firms the user may form an alliance for: Firms they are an Owner or Manager of. */
-export const leadCandidates = (mine: readonly MyBusinessDto[]): MyBusinessDto[] =>
-  mine.filter((b) => b.kind === "Firm" && canManage(b.role));
 
 /** The tender an RTI is for; none for a standing alliance (rete d'impresa). */
 export interface AllianceTender {
@@ -42,31 +38,20 @@ export function newAllianceForm(tender: AllianceTender | null, lead: Pick<MyBusi
   };
 }
 
-/**
- * What the viewer's firms are in each space: space id → firm id → standing (lower-case ids). Unknown (null) until
- * the spaces are loaded, or when they could not be.
- */
-export type Standings = ReadonlyMap<string, ReadonlyMap<string, MembershipStatus | null>>;
+/** The spaces the chosen lead could lead an alliance in, as the server lists them for it. */
+export const spacesOf = (leads: readonly AllianceLeadChoiceDto[], leadId: string): AllianceSpaceChoiceDto[] =>
+  leads.find((l) => l.firm.id.toLowerCase() === leadId.toLowerCase())?.spaces ?? [];
 
-export interface SpaceChoice {
-  id: string;
-  name: string;
-  /** The lead is a member of the space (true), is not (false), or nobody knows yet (null). */
-  eligible: boolean | null;
-}
+/** The server lets the lead form the alliance in at least one of its spaces. */
+export const formsSomewhere = (lead: AllianceLeadChoiceDto): boolean => lead.spaces.some((s) => allows(s.actions, "Form"));
 
-/** The spaces the alliance may be formed in, and whether the chosen lead is a member of each. */
-export function spaceChoices(candidates: readonly NamedDto[], standings: Standings | null, leadId: string): SpaceChoice[] {
-  return candidates.map((s) => {
-    const known = standings?.get(s.id.toLowerCase());
-    return { id: s.id, name: s.name, eligible: known === undefined ? null : known.get(leadId.toLowerCase()) === "Member" };
-  });
-}
+/** The lead a new form starts with: the first that may form somewhere, else the first (whose reason the form shows). */
+export const firstLead = (leads: readonly AllianceLeadChoiceDto[]): AllianceLeadChoiceDto | undefined => leads.find(formsSomewhere) ?? leads[0];
 
-/** Keeps the chosen space while the lead may form there; otherwise the first where it surely may, else the first that may do. */
-export function chooseSpace(choices: readonly SpaceChoice[], current: string): string {
-  const kept = choices.find((c) => c.id === current && c.eligible !== false);
-  return (kept ?? choices.find((c) => c.eligible === true) ?? choices.find((c) => c.eligible === null))?.id ?? "";
+/** Keeps the chosen space while the server lets the lead form there, else the first where it does; none when nowhere. */
+export function chooseSpace(spaces: readonly AllianceSpaceChoiceDto[], current: string): string {
+  const open = spaces.filter((s) => allows(s.actions, "Form"));
+  return (open.find((s) => s.space.id === current) ?? open[0])?.space.id ?? "";
 }
 
 const blank = (text: string): boolean => text.trim() === "";

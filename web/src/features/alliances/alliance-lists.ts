@@ -12,11 +12,9 @@ import { href } from "../../router";
 import { loadErrorView, loadingView } from "../../views";
 import { currentUser } from "../auth/session";
 import { firmTeamFeed } from "../businesses/firm-team-feed";
-import { canManage } from "../businesses/roles";
 import { isOpen } from "../tenders/status";
 import type { TenderContext } from "../tenders/tender-context";
 import { allianceFormPanel } from "./alliance-form-panel";
-import { leadCandidates } from "./alliance-form";
 import { alliancesForTender, summariesInOrder } from "./alliance-rules";
 import { roleBadge, roleInText, summaryKindView } from "./alliance-views";
 
@@ -72,8 +70,7 @@ export function tenderAlliances(ctx: TenderContext) {
       const tender = ctx.tender();
       return tender ? { id: tender.id, title: tender.title } : null;
     },
-    leads: () => leadCandidates(ctx.mine()),
-    spaces: async () => [...(ctx.tender()?.spaces ?? [])],
+    leadId: null,
     tenderClosed: () => ctx.reload(),
     redraw: ctx.redraw,
   });
@@ -90,8 +87,11 @@ export function tenderAlliances(ctx: TenderContext) {
 
   return {
     load: reload,
-    /** AllianceChanged on one of the viewer's firms' teams: an RTI of theirs (maybe for this tender) changed. */
-    changed: reload,
+    /** AllianceChanged on one of the viewer's firms' teams: an RTI of theirs (maybe for this tender) changed, and with it where they may form one. */
+    changed: () => {
+      reload();
+      form.reload();
+    },
     dispose: () => {
       load.cancel();
       form.dispose();
@@ -109,9 +109,9 @@ export function tenderAlliances(ctx: TenderContext) {
             ? html`<ul class="alliance-list">${items.map((s) => itemView(s, { testid: () => "tender-alliance", firmName, kind: false }))}</ul>`
             : nothing}
         ${open
-          ? leadCandidates(ctx.mine()).length
-            ? form.view()
-            : html`<p class="muted small">${t("tenderAlliances.viewerOnly")}</p>`
+          ? form.leads()?.length === 0
+            ? html`<p class="muted small">${t("tenderAlliances.viewerOnly")}</p>`
+            : form.view()
           : nothing}
       </section>`;
     },
@@ -123,16 +123,7 @@ export function firmAlliances(businessId: string, redraw: Redraw) {
   // An invitation, a removal, an alliance formed: AllianceChanged on the firm's team group.
   const feed = firmTeamFeed(businessId, () => api.firmAlliances(businessId).then(summariesInOrder), ["alliance"], redraw);
 
-  const form = allianceFormPanel({
-    tender: () => null,
-    leads: () => {
-      const profile = feed.profile();
-      const role = feed.role();
-      return feed.shown() && canManage(role) && profile ? [{ id: businessId, name: profile.name, kind: "Firm", role: role! }] : [];
-    },
-    spaces: () => api.spaces().then((list) => list.map((s) => ({ id: s.id, name: s.name }))),
-    redraw,
-  });
+  const form = allianceFormPanel({ tender: () => null, leadId: businessId, redraw });
 
   return {
     setProfile: feed.setProfile,

@@ -28,6 +28,10 @@ export const alliances = {
     it: "Questa gara non accetta più offerte: un'alleanza per essa non avrebbe nulla da fare.",
     en: "This tender no longer takes bids: an alliance for it would have nothing to do.",
   },
+  "alliance.leadInOneForTender": {
+    it: "L'impresa partecipa già a un'alleanza per questa gara: offre attraverso quella.",
+    en: "This firm is already in an alliance for this tender: it bids through that one.",
+  },
   "alliance.name": {
     it: "Il nome ha da {min:number} a {max:number} caratteri.",
     en: "The name is {min:number} to {max:number} characters long.",
