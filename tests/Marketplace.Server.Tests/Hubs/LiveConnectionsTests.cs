@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using Marketplace.Live;
 using Marketplace.Server.Auth;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using static Marketplace.Testing.ApiClientExtensions;
 
@@ -20,6 +21,8 @@ public sealed class LiveConnectionsTests(HubFixture fixture) : IClassFixture<Hub
         var (http, laptop) = await fixture.Connect(signedIn: true);
         var me = (await http.GetFromJsonAsync<MeDto>("/api/auth/me", Json))!;
         var phone = await fixture.SignInElsewhere(me.Email);
+        // The server runs a hub call only after the connection's start (which registers it) is done.
+        foreach (var tab in new[] { laptop, phone }) await tab.InvokeAsync("UnwatchTender", Guid.NewGuid());
 
         (await ConnectionsOf(me.Id).Live()).Should().BeEquivalentTo([laptop.ConnectionId, phone.ConnectionId]);
 
