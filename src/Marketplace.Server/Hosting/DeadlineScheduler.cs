@@ -6,38 +6,37 @@ namespace Marketplace.Server.Hosting;
 
 /// <summary>
 /// The durable scheduler of tender deadlines. Each tender's next deadline is stored with it (its read-model row,
-/// written in the same transaction as its state), so after a restart nothing is forgotten: every second this asks
+/// written in the same transaction as its state), so after a restart nothing is forgotten: every second it asks
 /// the tenders whose deadline has come to catch up. Correctness never hangs on it: every tender method also checks
 /// the clock itself. This only makes the transition happen (and be announced) when nobody is looking.
 /// It also follows up awards: a lot won by an alliance's joint bid becomes a showcase project (once, by the bid's id).
 /// A tender (or project) that fails is isolated: it backs off on its own (<see cref="FailingWork"/>) while the others go on.
+/// It runs in one place in the cluster, ticked by <see cref="ClockWorkGrain"/>.
 /// </summary>
 internal sealed class DeadlineScheduler(IServiceScopeFactory scopes, IGrainFactory grains, MarketplaceClock clock, ILogger<DeadlineScheduler> log)
-    : BackgroundService
 {
-    static readonly TimeSpan Period = TimeSpan.FromSeconds(1);
+    /// <summary>
+    /// The cadence is real time; what is due is judged by the injected clock. (A test's fake clock jumps days at once:
+    /// a timer on it would fire once for every second jumped.)
+    /// </summary>
+    public static readonly TimeSpan Period = TimeSpan.FromSeconds(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    int failedTicks;
+
+    /// <summary>One tick of the cluster's clock work (<see cref="ClockWorkGrain"/>): never throws, logs failures ever more rarely.</summary>
+    public async Task Run(CancellationToken ct)
     {
-        // The cadence is real time; what is due is judged by the injected clock. (A test's fake clock jumps days at once:
-        // a timer on it would fire once for every second jumped.)
-        using var timer = new PeriodicTimer(Period);
-        var failedTicks = 0;
-        do
+        try
         {
-            try
-            {
-                await Tick(stoppingToken);
-                failedTicks = 0;
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // E.g. the database is down: said at once, then ever more rarely (the 2nd, 4th, 8th … failure in a row).
-                if (++failedTicks == 1) log.LogWarning(e, "Tender deadlines could not be read; trying again every {Period}", Period);
-                else if (int.IsPow2(failedTicks)) log.LogWarning("Tender deadlines still cannot be read ({Ticks} times in a row): {Error}", failedTicks, e.Message);
-            }
+            await Tick(ct);
+            failedTicks = 0;
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // E.g. the database is down: said at once, then ever more rarely (the 2nd, 4th, 8th … failure in a row).
+            if (++failedTicks == 1) log.LogWarning(e, "Tender deadlines could not be read; trying again every {Period}", Period);
+            else if (int.IsPow2(failedTicks)) log.LogWarning("Tender deadlines still cannot be read ({Ticks} times in a row): {Error}", failedTicks, e.Message);
+        }
     }
 
     const int PageSize = 100;

@@ -47,8 +47,10 @@ public static class SiloSetup
         builder.Services.AddSingleton<Hubs.HubConnections>();
         builder.Services.AddSingleton<Hubs.WorkspacePresence>();
         builder.Services.AddHostedService<Hubs.LeaseRenewal>();
-        builder.Services.AddHostedService<DeadlineScheduler>();
-        builder.Services.AddHostedService<AuditCheckpointScheduler>();
+        // The clock work runs once in the cluster, in a grain every node keeps awake (ClockWork.cs); each activation has its own.
+        builder.Services.AddTransient<DeadlineScheduler>();
+        builder.Services.AddTransient<AuditCheckpointScheduler>();
+        builder.Services.AddHostedService<ClockWorkKeeper>();
         return builder;
     }
 }

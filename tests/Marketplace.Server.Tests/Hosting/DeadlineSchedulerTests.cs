@@ -108,6 +108,21 @@ public abstract class DeadlineSchedulerTests<THost>(THost fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_due_deadline_is_worked_exactly_once_when_the_cluster_s_clock_work_is_ticked_from_two_places_at_once()
+    {
+        var w = await TenderWorld.Create(fixture.Host, fixture.Clock);
+        var tender = await w.DueToOpen();
+        var clockWork = fixture.Host.Services.GetRequiredService<IGrainFactory>().ClockWork();
+
+        // Two nodes ask at once, beside the grain's own timer.
+        await Task.WhenAll(clockWork.Tick(), clockWork.Tick(), clockWork.Poke());
+
+        (await Row(tender.Id)).Status.Should().Be(TenderStatus.Evaluation);
+        (await fixture.Host.Query(db => db.AuditEntries.CountAsync(e => e.TenderId == tender.Id && e.Chain == AuditChainKind.Public && e.Kind == "SubmissionsClosed")))
+            .Should().Be(1, "the submissions close once");
+    }
+
+    [Fact]
     public async Task A_failing_tender_is_retried_and_logged_ever_more_rarely_and_the_stack_trace_only_once()
     {
         var w = await TenderWorld.Create(fixture.Host, fixture.Clock);

@@ -68,11 +68,7 @@ public abstract class TenderDeadlineTests<THost>(THost fixture) : IClassFixture<
     public async Task The_scheduler_opens_the_bids_at_the_deadline_without_anyone_asking()
     {
         var w = await TenderWorld.Create(fixture.Host, fixture.Clock);
-        var tender = await w.Publish();
-        w.PassTo(tender.EnquiryDeadline);
-        (await w.Bid(w.Builder, tender.Id, w.BuilderId, 500_000m)).EnsureSuccessStatusCode();
-
-        w.PassOpening(tender);
+        var tender = await w.DueToOpen();
         // Only the read model is watched: nothing here calls the tender grain, so only the scheduler can move it.
         var status = TenderStatus.Tendering;
         var waited = System.Diagnostics.Stopwatch.StartNew();

@@ -95,6 +95,16 @@ public sealed record TenderWorld(
     /// <summary>Moves the server's clock past the submission deadline and the opening grace: the bids open.</summary>
     public void PassOpening(TenderDto tender) => PassTo(tender.SubmissionDeadline + new TenderOptions().OpeningGrace);
 
+    /// <summary>A published tender with the builder's bid, the clock past its opening, and nothing yet told to open it.</summary>
+    public async Task<TenderDto> DueToOpen()
+    {
+        var tender = await Publish();
+        PassTo(tender.EnquiryDeadline);
+        (await Bid(Builder, tender.Id, BuilderId, 500_000m)).EnsureSuccessStatusCode();
+        PassOpening(tender);
+        return tender;
+    }
+
     public Task<HttpResponseMessage> Bid(HttpClient client, Guid tenderId, Guid firmId, decimal lot1, decimal? lot2 = null, string quality = "Squadra certificata, 20 anni di esperienza") =>
         client.PutAsJsonAsync($"/api/tenders/{tenderId}/bids/{firmId}", new SubmitBidRequest(
             [new LotPriceRequest(1, new MoneyDto(lot1, "EUR")), .. lot2 is { } p ? new[] { new LotPriceRequest(2, new MoneyDto(p, "EUR")) } : []],
