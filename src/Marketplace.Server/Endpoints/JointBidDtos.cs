@@ -31,11 +31,13 @@ public sealed record SignOffDto(NamedDto Firm, string Digest, DateTimeOffset At)
 /// blocked by every reason at once), <see cref="ViewerFirms"/> for each firm they edit for, and each document's <c>Actions</c>.
 /// <see cref="Window"/>: where the tender stands for bids now, as a submission would be judged (every reader is told
 /// it, whatever they may do). <see cref="DocumentsLeft"/>: how many more files the bid takes (a page uploads no more).
+/// <see cref="PackageFirms"/>: the firms a work package may go to (the alliance's active firms, as a save is judged).
 /// </summary>
 public sealed record JointBidDto(Guid AllianceId, Guid TenderId, WorkPackageDto[] WorkPackages, JointAnswerDto[] Answers, JointDocumentDto[] Documents,
     LotPriceDto[] LotPrices,
     FirmShareDto[] Shares, string Digest, SignOffDto[] SignOffs, NamedDto[] AwaitingSignature, ReceiptDto? Receipt, bool ChangedSinceSubmission,
-    int Version, DateTimeOffset UpdatedAt, ViewerActions<JointBidAction> Actions, JointBidViewerFirm[] ViewerFirms, BidWindow Window, int DocumentsLeft);
+    int Version, DateTimeOffset UpdatedAt, ViewerActions<JointBidAction> Actions, JointBidViewerFirm[] ViewerFirms, BidWindow Window, int DocumentsLeft,
+    NamedDto[] PackageFirms);
 
 /// <summary>Pushed to the alliance's workspace watchers: the joint bid changed; reload it.</summary>
 public sealed record JointBidChangedDto(Guid AllianceId, int Version, string Digest);

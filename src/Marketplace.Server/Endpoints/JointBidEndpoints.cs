@@ -106,6 +106,7 @@ public static class JointBidEndpoints
             [.. bid.Shares.Select(s => new FirmShareDto(Firm(s.FirmId), MoneyDto.From(s.Amount), s.Percent))], bid.Digest,
             [.. bid.SignOffs.Select(s => new SignOffDto(Firm(s.FirmId), s.Digest, s.At))],
             [.. bid.AwaitingSignature.Select(Firm)],
-            bid.Receipt is { } r ? ReceiptDto.From(r) : null, bid.ChangedSinceSubmission, bid.Version, bid.UpdatedAt, bid.Actions, bid.ViewerFirms, bid.Window, bid.DocumentsLeft));
+            bid.Receipt is { } r ? ReceiptDto.From(r) : null, bid.ChangedSinceSubmission, bid.Version, bid.UpdatedAt, bid.Actions, bid.ViewerFirms, bid.Window, bid.DocumentsLeft,
+            [.. alliance.Active.Select(m => Firm(m.FirmId))])); // whom a work package may go to: CheckSave's alliance.IsActive
     }
 }

@@ -75,14 +75,16 @@ public sealed record DecisionDto(int Lot, Guid? BidId, NamedDto[] Winners, Money
 /// A tender as the viewer may see it. <see cref="ReceiptCount"/> is null when the tender keeps its count of bids
 /// to itself until they are opened. <see cref="Actions"/>: what the viewer may do for the buyer (its Owners and
 /// Managers, or an admin of its spaces holding its mandate); <see cref="ViewerFirms"/>: what the viewer may do for
-/// each of their firms (ask, bid, withdraw), as the tender's rules answer now.
+/// each of their firms (ask, bid, withdraw), as the tender's rules answer now. <see cref="BidsOpened"/>: the bids are
+/// (being) opened, so results and the evaluation exist (<c>TenderRules.BidsOpened</c>, the rule's one home).
 /// </summary>
 public sealed record TenderDto(
     Guid Id, NamedDto Buyer, NamedDto[] Spaces, string Title, string? Description, LotDto[] Lots, string[] Eligibility,
     CriterionDto[] Criteria, DateTimeOffset EnquiryDeadline, DateTimeOffset SubmissionDeadline, DateOnly? ContractStart,
     DateOnly? ContractEnd, bool DisclosesBidCount, DocumentDto[] Documents, TenderStatus Status, int Version,
     AmendmentDto[] Amendments, QuestionDto[] Questions, int? ReceiptCount, DecisionDto[] Decisions, string? CancelReason,
-    DateTimeOffset? PublishedAt, DateTimeOffset UpdatedAt, ViewerActions<TenderAction> Actions, TenderViewerFirm[] ViewerFirms);
+    DateTimeOffset? PublishedAt, DateTimeOffset UpdatedAt, ViewerActions<TenderAction> Actions, TenderViewerFirm[] ViewerFirms,
+    bool BidsOpened);
 
 public sealed record TenderSummaryDto(Guid Id, Guid BuyerId, string BuyerName, string Title, TenderStatus Status, string[] Cpv, int LotCount,
     DateTimeOffset EnquiryDeadline, DateTimeOffset SubmissionDeadline, DateTimeOffset? PublishedAt);

@@ -156,7 +156,8 @@ public static class TenderEndpoints
         var myFirms = await access.Firms(user, ct);
         var viewerRead = me is { } userId
             ? grains.Tender(t.Id).ActionsFor(userId, [.. myFirms.Businesses]) : Task.FromResult(TenderViewerActions.None);
-        int? receipts = TenderRules.BidsOpened(t.Status) ? t.Bids.Length
+        var opened = TenderRules.BidsOpened(t.Status);
+        int? receipts = opened ? t.Bids.Length
             : t.Details.DisclosesBidCount ? await db.Bids.CountAsync(b => b.TenderId == t.Id && b.Status == BidStatus.Submitted, ct)
             : null;
         var (names, spaces, viewer) = (await namesRead, await spacesRead, await viewerRead);
@@ -168,7 +169,7 @@ public static class TenderEndpoints
             [.. t.Amendments.Select(a => new AmendmentDto(a.Number, a.Summary, a.Material, a.SubmissionDeadline, a.At))],
             [.. t.Questions.Select(q => new QuestionDto(q.Number, q.Text, q.AskedAt, q.Answer, q.AnsweredAt, myFirms.Reads(q.AskerFirmId)))],
             receipts, [.. t.Decisions.Select(x => Decision(t, x, names))], t.CancelReason, t.PublishedAt, t.UpdatedAt,
-            viewer.Actions, viewer.Firms);
+            viewer.Actions, viewer.Firms, opened);
     }
 
     /// <summary>The businesses' names as their grains hold them (a business that does not exist is absent).</summary>

@@ -261,8 +261,12 @@ public abstract class JointBidApiTests<THost>(THost fixture) : IClassFixture<THo
         var bad = await w.Builder.PostAsJsonAsync($"{t.Bid}/work-packages", new SaveWorkPackageRequest(null, 0, "", 9, null, w.OutsiderId, new MoneyDto(-1m, "EUR")), Json);
         (await bad.Read<ValidationProblemDetails>()).Errors.Keys.Should().BeEquivalentTo("title", "lot", "firmId", "price.amount");
 
+        (await w.Builder.GetFromJsonAsync<JointBidDto>(t.Bid, Json))!.PackageFirms.Select(f => f.Id).Should().BeEquivalentTo([w.BuilderId, w.CoderId]);
+
         (await w.Builder.PostAsJsonAsync($"/api/alliances/{t.AllianceId}/firms/{w.CoderId}/remove", new ReasonRequest("Fuori"), Json)).EnsureSuccessStatusCode();
         (await w.Coder.GetAsync(t.Bid)).StatusCode.Should().Be(HttpStatusCode.NotFound, "a removed firm loses the workspace at once");
+        (await w.Builder.GetFromJsonAsync<JointBidDto>(t.Bid, Json))!.PackageFirms.Select(f => f.Id)
+            .Should().Equal([w.BuilderId], "work goes only to the alliance's active firms, as a save is judged");
     }
 
     [Fact]

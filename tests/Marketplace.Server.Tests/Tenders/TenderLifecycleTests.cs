@@ -46,7 +46,7 @@ public abstract class TenderLifecycleTests<THost>(THost fixture) : IClassFixture
 
         // Sealed: the buyer sees neither content nor count.
         (await w.Buyer.GetAsync($"/api/tenders/{tender.Id}/bids/{w.BuilderId}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
-        (await w.Get(w.Buyer, tender.Id)).ReceiptCount.Should().BeNull();
+        (await w.Get(w.Buyer, tender.Id)).Should().BeEquivalentTo(new { ReceiptCount = (int?)null, BidsOpened = false });
         (await w.Buyer.GetAsync($"/api/tenders/{tender.Id}/evaluation")).StatusCode.Should().Be(HttpStatusCode.Conflict);
 
         // After the deadline the bids are opened, and each matches its receipt.
@@ -54,6 +54,7 @@ public abstract class TenderLifecycleTests<THost>(THost fixture) : IClassFixture
         var opened = await w.Get(w.Buyer, tender.Id);
         opened.Status.Should().Be(TenderStatus.Evaluation);
         opened.ReceiptCount.Should().Be(2);
+        opened.BidsOpened.Should().BeTrue("the pages show results and the evaluation from it");
         var bid = await w.Buyer.GetFromJsonAsync<BidDto>($"/api/tenders/{tender.Id}/bids/{w.BuilderId}", Json);
         bid!.Receipt!.Digest.Should().Be(receipt.Digest);
         bid.MatchesReceipt.Should().BeTrue();

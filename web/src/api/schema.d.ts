@@ -2557,6 +2557,7 @@ export interface components {
             window: components["schemas"]["BidWindow"];
             /** Format: int32 */
             documentsLeft: number;
+            packageFirms: components["schemas"]["NamedDto"][];
         };
         /** @enum {unknown} */
         JointBidFirmAction: "Sign" | "Attach";
@@ -3117,6 +3118,7 @@ export interface components {
             updatedAt: string;
             actions: components["schemas"]["ViewerActionsOfTenderAction"];
             viewerFirms: components["schemas"]["TenderViewerFirm"][];
+            bidsOpened: boolean;
         };
         TendererDto: {
             /** Format: uuid */

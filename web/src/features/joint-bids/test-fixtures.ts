@@ -45,6 +45,7 @@ export function jointBidDto(more: Partial<JointBidDto> = {}): JointBidDto {
     viewerFirms: [{ firmId: LEAD, actions: { allowed: ["Sign", "Attach"], blocked: [] } }],
     window: "Open",
     documentsLeft: 20,
+    packageFirms: [firm(LEAD), firm(MEMBER)],
     ...more,
   };
 }

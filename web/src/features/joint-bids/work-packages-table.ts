@@ -153,8 +153,8 @@ export function workPackagesTable(ws: WorkspaceContext) {
       const m = messages(field);
       return { invalid: m.length ? "true" : "false", describedby: m.length ? `${id(field)}-error` : undefined };
     };
-    // The alliance's active firms, subcontractors included: the firms work goes to.
-    const firms = membersInOrder(alliance.members.filter((m) => m.standing === "Active"));
+    // The firms work may go to, as the server judges a save (the alliance's active firms), in the members' order.
+    const firms = membersInOrder(alliance.members.filter((m) => ws.bid()?.packageFirms.some((f) => sameId(f.id, m.firmId))));
     const lot = tender.lots.find((l) => String(l.number) === f.lot);
     const busy = ws.busy();
     // A choice of lot changes the price's currency on screen; what is typed needs no redraw.

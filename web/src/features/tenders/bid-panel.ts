@@ -14,10 +14,10 @@ import { fieldErrorView, loadErrorView, loadingView } from "../../views";
 import { allows, blockersOf, offers } from "../../api/viewer-actions";
 import { bidFormFrom, buildBidRequest, criterionOfError, emptyBidForm, lotOfError, qualityCriteria, saysWhatWasSent, type BidForm } from "./bid-form";
 import { formatDeadline } from "./dates";
+import { isOpen } from "./status";
 import { documentsField } from "./documents-field";
 import { refusalText, refusedAction, refusedFor } from "../../i18n/refusals";
 import { bidReceiptTestids, copier, receiptView } from "./receipt-view";
-import { isOpened } from "./status";
 import { firmActions, type TenderFirmActions } from "./tender-actions";
 import type { TenderContext } from "./tender-context";
 import { documentLink, money } from "./tender-views";
@@ -71,7 +71,7 @@ export function bidPanel(ctx: TenderContext) {
     }
     let result: FirmBid["result"] = null;
     const tender = ctx.tender();
-    if (bid && tender && isOpened(tender.status)) {
+    if (bid && tender?.bidsOpened) {
       try {
         result = await api.bidResult(ctx.tenderId, firmId);
       } catch (error) {
@@ -325,7 +325,9 @@ export function bidPanel(ctx: TenderContext) {
 
   function bodyView(tender: TenderDto, firm: MyBusinessDto) {
     const s = tender.status;
-    if (s === "Enquiries")
+    const actions = firmActions(tender, firm.id);
+    // Before the bidding window the tender says so as the Bid action's blocker (bid.tooEarly) to the firms that may bid.
+    if (s === "Enquiries" && blockersOf(actions, "Bid").some((b) => b.code === "bid.tooEarly"))
       return html`<p class="notice-line" data-testid="bid-not-yet">${t("bid.notYet", {
         from: formatDeadline(tender.enquiryDeadline),
         to: formatDeadline(tender.submissionDeadline),
@@ -333,8 +335,7 @@ export function bidPanel(ctx: TenderContext) {
     const entry = bids.get(firm.id);
     if (!entry) return failed ? loadErrorView() : loadingView();
     const receipt = newest(entry.bid?.receipt, justReceived?.firmId === firm.id ? justReceived.receipt : null);
-    const actions = firmActions(tender, firm.id);
-    if (s === "Tendering") {
+    if (isOpen(s)) {
       return html`${receipt ? receiptFor(receipt, entry.bid) : nothing}
         ${allows(actions, "Bid")
           ? formView(tender, firm, entry, actions)

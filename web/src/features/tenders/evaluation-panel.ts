@@ -15,7 +15,6 @@ import { fieldErrorView, loadErrorView, loadingView } from "../../views";
 import { formatDeadline } from "./dates";
 import { canAward, pointsOf, scoreRequests, shortDigest, undecided } from "./evaluation";
 import { refusedAction, refusedFor } from "../../i18n/refusals";
-import { isOpened } from "./status";
 import { actsForBuyer } from "./tender-actions";
 import type { TenderContext } from "./tender-context";
 import { money, outcomeText } from "./tender-views";
@@ -294,7 +293,7 @@ export function evaluationPanel(ctx: TenderContext) {
       </section>`;
     },
     view(tender: TenderDto) {
-      if (!actsForBuyer(tender) || !isOpened(tender.status)) return nothing;
+      if (!actsForBuyer(tender) || !tender.bidsOpened) return nothing;
       return html`<section class="card evaluation" data-testid="evaluation" aria-labelledby="evaluation-title">
         <div class="section-head">
           <h2 id="evaluation-title">${t("evaluation.title")}</h2>

@@ -70,9 +70,5 @@ export function tenderSteps(tender: TenderTimeline): StepView[] {
   }));
 }
 
-/** Bids are opened (or being opened): the buyer evaluates, the firms learn their results. */
-export const isOpened = (status: TenderStatus): boolean =>
-  status === "Opening" || status === "Evaluation" || status === "Awarded" || status === "Unsuccessful" || status === "Complete";
-
 /** Published, and not yet past its submission deadline: a live notice. */
 export const isOpen = (status: TenderStatus): boolean => status === "Enquiries" || status === "Tendering";

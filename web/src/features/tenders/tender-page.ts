@@ -19,7 +19,7 @@ import { bidPanel } from "./bid-panel";
 import { evaluationPanel } from "./evaluation-panel";
 import { managePanel } from "./manage-panel";
 import { questionsSection } from "./questions-section";
-import { isOpen, isOpened } from "./status";
+import { isOpen } from "./status";
 import { actsForBuyer } from "./tender-actions";
 import type { TenderContext } from "./tender-context";
 import {
@@ -72,7 +72,7 @@ export function tenderPage(id: string, redraw: Redraw): Page {
     tender = fresh;
     failure = null;
     audit.load();
-    if (actsForBuyer(fresh) && isOpened(fresh.status)) evaluation.load();
+    if (actsForBuyer(fresh) && fresh.bidsOpened) evaluation.load();
     // The bid panel depends on the status (form, receipt, result) and on the decisions (the result).
     if (ready && (before?.status !== fresh.status || before.decisions.length !== fresh.decisions.length)) bid.load();
     redraw();

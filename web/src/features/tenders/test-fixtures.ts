@@ -55,6 +55,7 @@ export function tenderDto(more: Partial<TenderDto> = {}): TenderDto {
     updatedAt: "2026-02-01T10:00:00Z",
     actions: { allowed: ["Edit", "Publish", "Cancel"], blocked: [] },
     viewerFirms: [],
+    bidsOpened: false,
     ...more,
   };
 }
