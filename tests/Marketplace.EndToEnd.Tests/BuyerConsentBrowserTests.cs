@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using Marketplace.Businesses;
 using Marketplace.Server.Endpoints;
 using Marketplace.Spaces;
+using Marketplace.Tenders;
 using Marketplace.Testing;
 using static Marketplace.Testing.ApiClientExtensions;
 using static Microsoft.Playwright.Assertions;
@@ -43,6 +44,13 @@ public sealed class BuyerConsentBrowserTests(BrowserFixture fixture) : IClassFix
         await Expect(buyers.GetByTestId("admin-buyers-status")).ToContainTextAsync("può ora pubblicare");
         await buyers.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "space-admin-buyers.png") });
 
+        // Mandated, the secretary starts a draft for the buyer.
+        var now = DateTimeOffset.UtcNow;
+        var drafted = await arranged.Secretary.PostAsJsonAsync("/api/tenders", new DraftTenderRequest(buyer.Id, [space], "Manutenzione del verde", null,
+            [new LotRequest(0, "Sfalci", null, ["45214200"], new MoneyDto(40_000m, "EUR"), null)],
+            [], [new CriterionRequest(0, "Prezzo", CriterionKind.Price, 100)], now.AddDays(7), now.AddDays(14), null, null, false, []), Json);
+        var draft = await drafted.EnsureSuccessStatusCode().Read<TenderDto>();
+
         // The officer sees the approval, then revokes the mandate; the history keeps every step.
         await officer.ReloadAsync();
         await Expect(standing).ToHaveAttributeAsync("data-approval", "Approved");
@@ -52,5 +60,18 @@ public sealed class BuyerConsentBrowserTests(BrowserFixture fixture) : IClassFix
         await Expect(standing.GetByTestId("buyer-history").Locator("li")).ToHaveCountAsync(4);
         await Expect(standing.GetByTestId("buyer-history")).ToContainTextAsync("mandato revocato");
         await officer.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "buyer-spaces.png"), FullPage = true });
+
+        // The secretary still sees the draft they started, but it is the buyer's people's now: the page offers none of
+        // its actions (the server would refuse each) and says why, and so does its edit form.
+        await secretary.GotoAsync($"/#/tenders/{draft.Id}");
+        var manage = secretary.GetByTestId("tender-manage");
+        await Expect(manage.GetByTestId("manage-blocked")).ToContainTextAsync("ha revocato il mandato");
+        await Expect(secretary.GetByTestId("publish-tender")).ToHaveCountAsync(0);
+        await Expect(secretary.GetByTestId("edit-tender")).ToHaveCountAsync(0);
+        await Expect(secretary.GetByTestId("cancel-tender")).ToHaveCountAsync(0);
+        await secretary.GotoAsync($"/#/tenders/{draft.Id}/edit");
+        var unavailable = secretary.GetByTestId("tender-form-unavailable");
+        await Expect(unavailable).ToHaveAttributeAsync("data-reason", "refused");
+        await Expect(unavailable).ToContainTextAsync("ha revocato il mandato");
     }
 }

@@ -393,24 +393,42 @@ public sealed class TenderState
     /// its command would be before looking at what is sent), and for each of the actor's <paramref name="firms"/>:
     /// asking, and bidding or withdrawing alone (<see cref="CheckAdmit"/>), blocked too for each lot the firm is bound
     /// to by another bidder (<see cref="OneBidPerLot"/>).
+    /// <para>
+    /// Two refusals that are no conflict are told as blockers all the same, to the one person each is about, in the
+    /// words their refused request would get, so that the page says why rather than leaving them to wonder: the
+    /// creator of a draft who no longer acts for the buyer (an admin whose mandate the buyer revoked: they still see
+    /// the draft, <see cref="TenderVisibility.Sees"/>) is told so on each of the draft's actions; and a firm outside
+    /// the tender's spaces is told so on asking and bidding, to its Owners and Managers only (the firm's memberships are
+    /// theirs to know, and the tender's spaces are on its page).
+    /// </para>
     /// </summary>
     public TenderViewerActions ViewFor(TenderActor actor, IReadOnlyList<TenderViewerFirmFacts> firms, DateTimeOffset now)
     {
-        var buyer = ViewerActions<TenderAction>.Of(
-            (TenderAction.Edit, Guard(actor, DraftOnly)),
-            (TenderAction.Publish, Guard(actor, DraftOnly)),
-            (TenderAction.Amend, Guard(actor, EnquiriesOnly)),
-            (TenderAction.Answer, Guard(actor, Answerable)),
-            (TenderAction.Score, Guard(actor, EvaluationOnly)),
-            (TenderAction.Decide, Guard(actor, EvaluationOnly)),
-            (TenderAction.Cancel, CheckMayCancel(actor)),
-            (TenderAction.Complete, CheckComplete(actor)));
+        var buyer = BuyerActions(actor);
+        if (Status == TenderStatus.Draft && actor.UserId == CreatedBy && !actor.ActsForBuyer)
+        {
+            var refusal = actor.Refusal();
+            buyer = new([], [.. BuyerActions(actor with { BuyerEditor = true }).Allowed.Select(action => Blocker(action, refusal))]);
+        }
         return new(buyer, [.. firms.Select(f => new TenderViewerFirm(f.Firm.FirmId, FirmActions(actor.UserId, f, now)))]);
     }
 
+    ViewerActions<TenderAction> BuyerActions(TenderActor actor) => ViewerActions<TenderAction>.Of(
+        (TenderAction.Edit, Guard(actor, DraftOnly)),
+        (TenderAction.Publish, Guard(actor, DraftOnly)),
+        (TenderAction.Amend, Guard(actor, EnquiriesOnly)),
+        (TenderAction.Answer, Guard(actor, Answerable)),
+        (TenderAction.Score, Guard(actor, EvaluationOnly)),
+        (TenderAction.Decide, Guard(actor, EvaluationOnly)),
+        (TenderAction.Cancel, CheckMayCancel(actor)),
+        (TenderAction.Complete, CheckComplete(actor)));
+
     ViewerActions<TenderFirmAction> FirmActions(Guid actorId, TenderViewerFirmFacts facts, DateTimeOffset now)
     {
+        var ask = CheckMayAsk(actorId, facts.Firm);
         var admit = CheckAdmit(actorId, [new Tenderer(facts.Firm.FirmId, TendererRole.Lead)], [facts.Firm], now);
+        if (facts.Firm is { Eligible: false, Firm: { } firm } && firm.CanEdit(actorId) && ask is not null && admit is not null)
+            return new([], [Blocker(TenderFirmAction.Ask, ask), Blocker(TenderFirmAction.Bid, admit)]);
         // Each lot the firm is bound to elsewhere blocks its bid for that lot, as storing it would (the same refusal);
         // bound to every lot, the firm has nothing left to bid for alone.
         (TenderFirmAction, Problem?)[] bound = admit is null
@@ -418,11 +436,13 @@ public sealed class TenderState
         (TenderFirmAction, Problem?)[] bid = admit is not null || Terms.Lots.Any(l => !facts.BoundLots.Contains(l.Number))
             ? [(TenderFirmAction.Bid, admit)] : [];
         return ViewerActions<TenderFirmAction>.Of([
-            (TenderFirmAction.Ask, CheckMayAsk(actorId, facts.Firm)),
+            (TenderFirmAction.Ask, ask),
             .. bid,
             .. bound,
             (TenderFirmAction.Withdraw, admit ?? (facts.Submitted ? null : Problem.Conflict(BidState.NothingToWithdraw)))]);
     }
+
+    static ActionBlocker<TAction> Blocker<TAction>(TAction action, Problem refusal) where TAction : struct, Enum => new(action, refusal.Code, refusal.Args);
 
     public TenderSnapshot ToSnapshot() => new(Id, BuyerId, CreatedBy, [.. Spaces], Terms, Status, Version, [.. Amendments], [.. Questions],
         [.. Bids], [.. Scores], [.. Decisions], CancelReason, PublishedAt, UpdatedAt);

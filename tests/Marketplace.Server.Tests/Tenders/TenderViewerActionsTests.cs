@@ -1,4 +1,6 @@
+using System.Net;
 using System.Net.Http.Json;
+using Marketplace.Businesses;
 using Marketplace.Server.Endpoints;
 using Marketplace.Tenders;
 using Marketplace.Testing;
@@ -7,6 +9,8 @@ using static Marketplace.Testing.ApiClientExtensions;
 namespace Marketplace.Server.Tests.Tenders;
 
 public sealed class TenderViewerActionsTestsOnSqlite(ClockedSqliteHost fixture) : TenderViewerActionsTests<ClockedSqliteHost>(fixture);
+
+public sealed class TenderViewerActionsTestsOnPostgres(ClockedPostgresHost fixture) : TenderViewerActionsTests<ClockedPostgresHost>(fixture);
 
 /// <summary>
 /// The tender says what its viewer may do, by the rules its commands run: the buyer's people the buyer's actions,
@@ -45,8 +49,11 @@ public abstract class TenderViewerActionsTests<THost>(THost fixture) : IClassFix
         firm.FirmId.Should().Be(w.BuilderId);
         firm.Actions.Allowed.Should().Equal(TenderFirmAction.Ask);
         firm.Actions.Blocked.Should().Contain(b => b.Action == TenderFirmAction.Bid && b.Code == "bid.tooEarly", "bids are taken after the enquiries");
-        outsider.ViewerFirms.Should().ContainSingle().Which.Actions.Should().BeEquivalentTo(ViewerActions<TenderFirmAction>.None,
-            "a firm outside the tender's spaces takes no part");
+        outsider.ViewerFirms.Should().ContainSingle().Which.Actions.Should().BeEquivalentTo(new ViewerActions<TenderFirmAction>([],
+            [Blocker(TenderFirmAction.Ask, "tender.firmNotEligible"), Blocker(TenderFirmAction.Bid, "bid.firmNotEligible", ("firm", "Neri Edilizia"))]),
+            "a firm outside the tender's spaces takes no part, and its Owner is told why, as a refused request would tell them");
+        (await w.Outsider.PostAsJsonAsync($"/api/tenders/{tender.Id}/questions", new AskRequest(w.OutsiderId, "Sopralluogo?"), Json))
+            .StatusCode.Should().Be(HttpStatusCode.Forbidden, "the server refuses what the page does not offer");
         anonymous.Actions.Should().BeEquivalentTo(ViewerActions<TenderAction>.None);
         anonymous.ViewerFirms.Should().BeEmpty();
     }
@@ -69,5 +76,36 @@ public abstract class TenderViewerActionsTests<THost>(THost fixture) : IClassFix
         bidding.Allowed.Should().Equal(TenderFirmAction.Bid, TenderFirmAction.Withdraw);
         late.Allowed.Should().BeEmpty();
         late.Blocked.Where(b => b.Action != TenderFirmAction.Ask).Select(b => b.Code).Should().Equal("bid.deadlinePassed", "bid.deadlinePassed");
+    }
+
+    [Fact]
+    public async Task An_admin_whose_mandate_the_buyer_revoked_is_offered_nothing_on_the_draft_they_started_and_told_why()
+    {
+        var w = await TenderWorld.Create(fixture.Host, fixture.Clock);
+        (await w.Buyer.PostAsJsonAsync($"/api/businesses/{w.BuyerId}/mandates", new MandateRequest(w.SpaceId), Json)).EnsureSuccessStatusCode();
+        var draft = await (await w.Admin.PostAsJsonAsync("/api/tenders", w.Request(), Json)).Read<TenderDto>();
+        draft.Actions.Allowed.Should().BeEquivalentTo([TenderAction.Edit, TenderAction.Publish, TenderAction.Cancel]);
+
+        (await w.Buyer.DeleteAsync($"/api/businesses/{w.BuyerId}/mandates/{w.SpaceId}")).EnsureSuccessStatusCode();
+        var seen = await w.Get(w.Admin, draft.Id);
+
+        seen.Actions.Allowed.Should().BeEmpty("the draft is the buyer's, for its own people now");
+        seen.Actions.Blocked.Should().BeEquivalentTo(
+            new[] { TenderAction.Edit, TenderAction.Publish, TenderAction.Cancel }.Select(a => Blocker(a, "tender.mandateRevoked", ("space", "Spazio Gare"))));
+        var r = w.Request();
+        var edit = new EditTenderRequest(seen.Version, r.Spaces, "Altro titolo", r.Description, r.Lots, r.Eligibility, r.Criteria,
+            r.EnquiryDeadline, r.SubmissionDeadline, r.ContractStart, r.ContractEnd, r.DisclosesBidCount, r.Documents);
+        foreach (var refused in new[]
+        {
+            await w.Admin.PutAsJsonAsync($"/api/tenders/{draft.Id}", edit, Json),
+            await w.Admin.PostAsJsonAsync($"/api/tenders/{draft.Id}/publish", new VersionRequest(seen.Version), Json),
+            await w.Admin.PostAsJsonAsync($"/api/tenders/{draft.Id}/cancel", new TextRequest("Annullata"), Json),
+        })
+        {
+            (await refused.Refusal()).Should().BeEquivalentTo(new { Status = HttpStatusCode.Forbidden, Code = "tender.mandateRevoked" },
+                "the server accepts none of what the page no longer offers, and says the same why");
+        }
+        (await w.Get(w.Buyer, draft.Id)).Actions.Allowed.Should().BeEquivalentTo([TenderAction.Edit, TenderAction.Publish, TenderAction.Cancel],
+            "the buyer's own people still work on it");
     }
 }

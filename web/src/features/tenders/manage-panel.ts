@@ -13,7 +13,7 @@ import { href } from "../../router";
 import { fieldErrorView } from "../../views";
 import { formatDeadline } from "./dates";
 import { refusedAction } from "../../i18n/refusals";
-import { actsForBuyer } from "./tender-actions";
+import { actsForBuyer, whyBlocked } from "./tender-actions";
 import type { TenderContext } from "./tender-context";
 
 type Status = { ok: boolean; text: () => string } | null;
@@ -107,9 +107,13 @@ export function managePanel(ctx: TenderContext) {
               ${t("tender.complete")}</button>`
           : nothing,
       ];
-      if (!cancellable && !may("Complete") && !status) return nothing;
+      // Nothing to do now: the viewer is told why, unless it is only the tender's stage (e.g. an admin who started
+      // the draft, whose mandate the buyer revoked, reads that it is the buyer's people's now).
+      const why = tender.actions.allowed.length === 0 ? whyBlocked(tender.actions.blocked) : [];
+      if (!cancellable && !may("Complete") && !status && why.length === 0) return nothing;
       return html`<section class="card manage-panel" data-testid="tender-manage" aria-labelledby="tender-manage-title">
         <h2 id="tender-manage-title">${t("tender.manage")}</h2>
+        ${why.map((text) => html`<p class="notice-line" data-testid="manage-blocked">${text}</p>`)}
         ${may("Publish") ? html`<p class="muted small">${t("tender.draftNotice")}</p>` : nothing}
         ${may("Amend") ? html`<p class="muted small">${t("tender.amendHint")}</p>` : nothing}
         ${may("Complete") ? html`<p class="muted small">${t("tender.completeHint")}</p>` : nothing}

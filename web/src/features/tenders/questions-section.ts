@@ -12,10 +12,10 @@ import { formatDateTime, t } from "../../i18n";
 import { href } from "../../router";
 import { fieldErrorView } from "../../views";
 import { currentUser } from "../auth/session";
-import { allows } from "../../api/viewer-actions";
+import { allows, blockersOf, offers } from "../../api/viewer-actions";
 import { formatDeadline } from "./dates";
 import { refusedAction } from "../../i18n/refusals";
-import { firmActions } from "./tender-actions";
+import { firmActions, whyBlocked } from "./tender-actions";
 import type { TenderContext } from "./tender-context";
 
 type Status = { ok: boolean; text: () => string } | null;
@@ -140,9 +140,12 @@ export function questionsSection(ctx: TenderContext) {
       return html`<p class="muted small">${t("questions.signIn")} <a href=${href({ name: "login", next: location.hash })}>${t("nav.login")}</a></p>`;
     const firms = askers(tender);
     if (firms.length === 0) {
-      return ctx.mine().some((b) => b.kind === "Firm")
-        ? html`<p class="muted small">${t("questions.viewerOnly")}</p>`
-        : nothing;
+      // A firm outside the tender's spaces is told so (its Owners and Managers only); a firm that offers them nothing
+      // is one they do not ask for.
+      const mine = ctx.mine().filter((b) => b.kind === "Firm");
+      const why = whyBlocked(mine.flatMap((b) => blockersOf(firmActions(tender, b.id), "Ask")));
+      return html`${why.map((text) => html`<p class="muted small" data-testid="ask-blocked">${text}</p>`)}
+        ${mine.some((b) => !offers(firmActions(tender, b.id), "Ask")) ? html`<p class="muted small">${t("questions.viewerOnly")}</p>` : nothing}`;
     }
     const firm = firms.find((f) => f.id === firmId) ?? firms[0]!;
     const messages = fieldMessages(askErrors, "text");

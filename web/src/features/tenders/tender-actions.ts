@@ -2,6 +2,7 @@
 // each of the viewer's firms. The page reads them here and never re-derives a rule from roles or statuses.
 import type { TenderDto } from "../../api/types";
 import type { ViewerActions } from "../../api/viewer-actions";
+import { refusalText } from "../../i18n/refusals";
 import { sameId } from "../joint-bids/ids";
 
 export type TenderFirmActions = TenderDto["viewerFirms"][number]["actions"];
@@ -16,3 +17,11 @@ export const firmActions = (tender: TenderDto, firmId: string): TenderFirmAction
   tender.viewerFirms.find((f) => sameId(f.firmId, firmId))?.actions ?? none;
 
 export const takesPart = (actions: ViewerActions<string>): boolean => actions.allowed.length > 0 || actions.blocked.length > 0;
+
+/**
+ * What the viewer is told of why blocked actions wait, in the server's words, once each: every blocker but the
+ * tender's stage (`tender.wrongStatus`: the status on the page says that already).
+ */
+export const whyBlocked = (blockers: readonly { code: string; args: Record<string, string> }[]): string[] => [
+  ...new Set(blockers.filter((b) => b.code !== "tender.wrongStatus").map((b) => refusalText(b.code, b.args) ?? b.code)),
+];

@@ -17,7 +17,8 @@ import { comuneLabel } from "../businesses/format";
 import { localZone } from "./dates";
 import { documentsField } from "./documents-field";
 import { refusedAction } from "../../i18n/refusals";
-import { allows } from "../../api/viewer-actions";
+import { allows, blockersOf } from "../../api/viewer-actions";
+import { whyBlocked } from "./tender-actions";
 import {
   buildAmendRequest,
   buildDraftRequest,
@@ -38,11 +39,17 @@ import {
 
 export type TenderFormMode = { kind: "new"; buyer: string | null } | { kind: "edit"; id: string } | { kind: "amend"; id: string };
 
-type Failure = "noBuyer" | "notBuyer" | "notFound" | "notDraft" | "notAmendable" | "error";
+type Failure = "noBuyer" | "notBuyer" | "notFound" | "notDraft" | "notAmendable" | "refused" | "error";
 
-/** Why the viewer may not change the tender in this form now, as the tender's actions say; null when they may. */
-const notChangeable = (kind: "edit" | "amend", fresh: TenderDto): Failure | null =>
-  kind === "edit" ? (allows(fresh.actions, "Edit") ? null : "notDraft") : allows(fresh.actions, "Amend") ? null : "notAmendable";
+/**
+ * Why the viewer may not change the tender in this form now, as the tender's actions say; null when they may. Blocked
+ * for another reason than the tender's stage ("refused": an admin whose mandate the buyer revoked), the tender's words say why.
+ */
+const notChangeable = (kind: "edit" | "amend", fresh: TenderDto): Failure | null => {
+  const action = kind === "edit" ? "Edit" : "Amend";
+  if (allows(fresh.actions, action)) return null;
+  return whyBlocked(blockersOf(fresh.actions, action)).length > 0 ? "refused" : kind === "edit" ? "notDraft" : "notAmendable";
+};
 
 const SHOWN = [
   "spaces", "title", "description", "lots", "eligibility", "criteria", "enquiryDeadline", "submissionDeadline",
@@ -641,6 +648,7 @@ export class TenderFormPage extends LightElement {
       notBuyer: () => t("tenderForm.notBuyer", { name: this.buyer?.name ?? "" }),
       notDraft: () => t("tenderForm.notDraft"),
       notAmendable: () => t("tenderForm.notAmendable"),
+      refused: () => (this.tender ? whyBlocked(blockersOf(this.tender.actions, this.mode.kind === "amend" ? "Amend" : "Edit")).join(" ") : ""),
     };
     if (kind === "notFound") return notFoundView(t(this.mode.kind === "new" ? "business.notFound" : "tender.notFound"));
     if (kind === "error") return loadErrorView();
