@@ -63,7 +63,7 @@ public static class SpaceEndpoints
     }
 
     static async Task<Results<Created<SpaceDetailDto>, ProblemHttpResult>> Create(
-        CreateSpaceRequest body, [AsParameters] GrainCall call)
+        CreateSpaceRequest body, [AsParameters] ViewerCall call)
     {
         if (body.Visibility is not { } visibility) return ProblemResults.Required("visibility");
         var id = Guid.NewGuid();
@@ -73,51 +73,51 @@ public static class SpaceEndpoints
     }
 
     static async Task<Results<Ok<SpaceDetailDto>, ProblemHttpResult>> Get(
-        Guid id, [AsParameters] GrainCall call) =>
+        Guid id, [AsParameters] ViewerCall call) =>
         await call.Grains.Space(id).Get() is { } space
             ? TypedResults.Ok(await Detail(space, call))
             : ProblemResults.NotFound(SpaceState.NotFound);
 
     static async Task<Results<Ok<SpaceDetailDto>, ProblemHttpResult>> EditSettings(
-        Guid id, EditSpaceSettingsRequest body, [AsParameters] GrainCall call) =>
+        Guid id, EditSpaceSettingsRequest body, [AsParameters] ViewerCall call) =>
         body.Visibility is not { } visibility ? ProblemResults.Required("visibility")
         : await Respond(call.Grains.Space(id).EditSettings(new EditSpaceSettings(call.User.UserId(), body.Version, body.ToSettings(visibility))), call);
 
     static Task<Results<Ok<SpaceDetailDto>, ProblemHttpResult>> PublishPolicy(
-        Guid id, PublishPolicyRequest body, [AsParameters] GrainCall call) =>
+        Guid id, PublishPolicyRequest body, [AsParameters] ViewerCall call) =>
         Respond(call.Grains.Space(id).PublishPolicy(new PublishPolicy(call.User.UserId(), body.Text ?? "")), call);
 
     static Task<Results<Ok<SpaceDetailDto>, ProblemHttpResult>> Apply(
-        Guid id, ApplyRequest body, [AsParameters] GrainCall call) =>
+        Guid id, ApplyRequest body, [AsParameters] ViewerCall call) =>
         RespondFor(id, call.Grains.Membership(id, body.FirmId).Apply(new ApplyToSpace(call.User.UserId(), body.Message, body.AcceptedPolicyVersion)), call);
 
     static Task<Results<Ok<SpaceDetailDto>, ProblemHttpResult>> Invite(
-        Guid id, InviteRequest body, [AsParameters] GrainCall call) =>
+        Guid id, InviteRequest body, [AsParameters] ViewerCall call) =>
         RespondFor(id, call.Grains.Membership(id, body.FirmId).Invite(call.User.UserId()), call);
 
     static Task<Results<Ok<SpaceDetailDto>, ProblemHttpResult>> Withdraw(
-        Guid id, Guid firmId, [AsParameters] GrainCall call) =>
+        Guid id, Guid firmId, [AsParameters] ViewerCall call) =>
         RespondFor(id, call.Grains.Membership(id, firmId).Withdraw(call.User.UserId()), call);
 
     static Task<Results<Ok<SpaceDetailDto>, ProblemHttpResult>> Leave(
-        Guid id, Guid firmId, [AsParameters] GrainCall call) =>
+        Guid id, Guid firmId, [AsParameters] ViewerCall call) =>
         RespondFor(id, call.Grains.Membership(id, firmId).Leave(call.User.UserId()), call);
 
     static Task<Results<Ok<SpaceDetailDto>, ProblemHttpResult>> AcceptPolicy(
-        Guid id, Guid firmId, AcceptPolicyRequest body, [AsParameters] GrainCall call) =>
+        Guid id, Guid firmId, AcceptPolicyRequest body, [AsParameters] ViewerCall call) =>
         RespondFor(id, call.Grains.Membership(id, firmId).AcceptPolicy(new AcceptPolicy(call.User.UserId(), body.Version)), call);
 
     static async Task<Results<Ok<SpaceDetailDto>, ProblemHttpResult>> Decide(
-        Guid id, Guid firmId, DecisionRequest body, [AsParameters] GrainCall call) =>
+        Guid id, Guid firmId, DecisionRequest body, [AsParameters] ViewerCall call) =>
         body.Decision is not { } decision ? ProblemResults.Required("decision")
         : await RespondFor(id, call.Grains.Membership(id, firmId).Decide(new DecideMembership(call.User.UserId(), decision, body.Reason)), call);
 
     static Task<Results<Ok<SpaceDetailDto>, ProblemHttpResult>> Vouch(
-        Guid id, Guid firmId, [AsParameters] GrainCall call) =>
+        Guid id, Guid firmId, [AsParameters] ViewerCall call) =>
         RespondFor(id, call.Grains.Membership(id, firmId).Vouch(call.User.UserId()), call);
 
     static Task<Results<Ok<SpaceDetailDto>, ProblemHttpResult>> RevokeVouch(
-        Guid id, Guid firmId, [AsParameters] GrainCall call) =>
+        Guid id, Guid firmId, [AsParameters] ViewerCall call) =>
         RespondFor(id, call.Grains.Membership(id, firmId).RevokeVouch(call.User.UserId()), call);
 
     static async Task<Results<Ok<SpaceDirectoryPageDto>, CachedJson<SpaceDirectoryPageDto>, ProblemHttpResult>> Directory(
@@ -149,14 +149,14 @@ public static class SpaceEndpoints
     }
 
     static async Task<Results<Ok<SpaceDetailDto>, ProblemHttpResult>> AddModerator(
-        Guid id, ModeratorRequest body, [AsParameters] GrainCall call, UserManager<MarketplaceUser> users)
+        Guid id, ModeratorRequest body, [AsParameters] ViewerCall call, UserManager<MarketplaceUser> users)
     {
         var moderator = string.IsNullOrWhiteSpace(body.Email) ? null : await users.FindByEmailAsync(body.Email.Trim());
         return await Respond(call.Grains.Space(id).SetModerator(new SetModerator(call.User.UserId(), moderator?.Id, true)), call);
     }
 
     static Task<Results<Ok<SpaceDetailDto>, ProblemHttpResult>> RemoveModerator(
-        Guid id, Guid userId, [AsParameters] GrainCall call) =>
+        Guid id, Guid userId, [AsParameters] ViewerCall call) =>
         Respond(call.Grains.Space(id).SetModerator(new SetModerator(call.User.UserId(), userId, false)), call);
 
     /// <summary>The current members (firms in good standing) with their public profile facts.</summary>
@@ -195,7 +195,9 @@ public static class SpaceEndpoints
     }
 
     /// <summary>The admins' reason, for a standing they had to explain (<see cref="MembershipState.Explained"/>).</summary>
-    static string? Explained(SpaceMemberEntry member) => MembershipState.Explained(member.Status) ? member.Reason : null;
+    static string? Explained(SpaceMemberEntry member) => Explained(member.Status, member.Reason);
+
+    static string? Explained(MembershipStatus status, string? reason) => MembershipState.Explained(status) ? reason : null;
 
     const int HistoryPage = 500;
 
@@ -229,34 +231,31 @@ public static class SpaceEndpoints
         : Problem.Forbidden(AdminsOnly).ToHttp();
 
     static async Task<Results<Ok<SpaceDetailDto>, ProblemHttpResult>> Respond(
-        Task<Outcome<SpaceSnapshot>> command, GrainCall call)
+        Task<Outcome<SpaceSnapshot>> command, ViewerCall call)
     {
         var outcome = await command;
         return outcome.Problem is { } no ? no.ToHttp() : TypedResults.Ok(await Detail(outcome.Value!, call));
     }
 
     static async Task<Results<Ok<SpaceDetailDto>, ProblemHttpResult>> RespondFor(
-        Guid spaceId, Task<Outcome<MembershipSnapshot>> command, GrainCall call)
+        Guid spaceId, Task<Outcome<MembershipSnapshot>> command, ViewerCall call)
     {
         var outcome = await command;
         return outcome.Problem is { } no ? no.ToHttp() : TypedResults.Ok(await Detail((await call.Grains.Space(spaceId).Get())!, call));
     }
 
-    static async Task<SpaceDetailDto> Detail(SpaceSnapshot space, GrainCall call)
+    static async Task<SpaceDetailDto> Detail(SpaceSnapshot space, ViewerCall call)
     {
-        var (user, grains, db, ct) = call;
+        var (user, grains, access, db, ct) = call;
         var me = user.UserIdOrNull();
-        var firms = me is { } userId ? await ViewerFirms(userId, db, ct) : [];
-        var firmIds = firms.Select(f => f.Id).ToList();
-        var standings = await db.SpaceMembers.AsNoTracking().Where(m => m.SpaceId == space.Id && firmIds.Contains(m.BusinessId))
-            .ToDictionaryAsync(m => m.BusinessId, ct);
+        var firms = await ViewerFirms(space.Id, await access.Firms(user, ct), grains);
         var listing = await grains.CachedValue(space.Id, SpaceReads.SummaryPart, async () => new SpaceListing(
             await db.Directory.Where(d => d.BusinessId == space.HostId).Select(d => d.Name).SingleOrDefaultAsync(ct) ?? "",
             await db.SpaceMembers.CountAsync(m => m.SpaceId == space.Id && m.Status == MembershipStatus.Member, ct)));
         var summary = new SpaceSummaryDto(space.Id, space.HostId, listing.HostName, space.Settings.Name, space.Settings.Description,
             space.Settings.Visibility, space.Policy.Version, listing.MemberCount);
         var isAdmin = me is { } id && await grains.Space(space.Id).IsAdmin(id);
-        var hasMemberFirm = standings.Values.Any(m => m.Status == MembershipStatus.Member);
+        var hasMemberFirm = firms.Any(f => f.Membership?.Standing.Status == MembershipStatus.Member);
         var moderatorIds = isAdmin ? space.Moderators.ToList() : [];
         ModeratorDto[] moderators = moderatorIds.Count == 0 ? [] : await db.Users.AsNoTracking().Where(u => moderatorIds.Contains(u.Id))
             .OrderBy(u => u.Email).Select(u => new ModeratorDto(u.Id, u.Email ?? "")).ToArrayAsync(ct);
@@ -264,32 +263,42 @@ public static class SpaceEndpoints
             new SpacePolicyDto(space.Policy.Version, space.Policy.Text, space.Policy.PublishedAt),
             isAdmin,
             SpaceAccess.CanSeeDirectory(space, isAdmin, hasMemberFirm),
-            [.. firms.Select(f => Standing(f, standings.GetValueOrDefault(f.Id), space, isAdmin, me!.Value))],
+            [.. firms.Select(f => Standing(f, space, isAdmin, me!.Value))],
             moderators,
             space.Version);
     }
 
-    /// <summary>Where one of the viewer's firms stands (no row: never involved), and what the viewer may do for it by the membership's rules.</summary>
-    static FirmStandingDto Standing(ViewerFirm firm, SpaceMemberEntry? member, SpaceSnapshot space, bool viewerIsAdmin, Guid viewerId)
+    /// <summary>Where one of the viewer's firms stands (no standing: never involved), and what the viewer may do for it by the membership's rules.</summary>
+    static FirmStandingDto Standing(ViewerFirm firm, SpaceSnapshot space, bool viewerIsAdmin, Guid viewerId)
     {
-        var state = member?.ToState() ?? new MembershipState { SpaceId = space.Id, FirmId = firm.Id };
+        var state = new MembershipState { SpaceId = space.Id, FirmId = firm.Id, Standing = firm.Membership?.Standing, Vouch = firm.Membership?.Vouch };
         var actions = state.FirmActions(viewerId, new MembershipContext(space, viewerIsAdmin, firm.Role.CanEdit(), firm.Facts));
-        return member is null
+        return firm.Membership?.Standing is not { } member
             ? new FirmStandingDto(firm.Id, firm.Name, null, null, false, null, firm.Role.CanEdit(), actions)
             : new FirmStandingDto(firm.Id, firm.Name, member.Status, member.AcceptedPolicyVersion,
-                PolicyAcceptance.Pending(member.Status, member.AcceptedPolicyVersion, space.Policy.Version), Explained(member), firm.Role.CanEdit(), actions);
+                PolicyAcceptance.Pending(member.Status, member.AcceptedPolicyVersion, space.Policy.Version),
+                Explained(member.Status, member.Reason), firm.Role.CanEdit(), actions);
     }
 
-    sealed record ViewerFirm(Guid Id, string Name, BusinessRole? Role, MemberFirm Facts);
+    sealed record ViewerFirm(Guid Id, string Name, BusinessRole? Role, MemberFirm Facts, MembershipSnapshot? Membership);
 
     /// <summary>The facts of a space's summary that come from elsewhere, kept in its read cache (<see cref="SpaceReads"/>).</summary>
     internal sealed record SpaceListing(string HostName, int MemberCount);
 
-    /// <summary>The firms the user acts for, in any role.</summary>
-    static async Task<ViewerFirm[]> ViewerFirms(Guid userId, MarketplaceDbContext db, CancellationToken ct) =>
-        [.. (await db.ActingFor(userId).AsNoTracking()
-            .Join(db.Directory.Where(d => d.Kind == BusinessKind.Firm), m => m.BusinessId, d => d.BusinessId,
-                (m, d) => new { d.BusinessId, d.Name, m.Role, d.Kind, d.Size, d.VatNumber })
-            .OrderBy(x => x.Name).ToListAsync(ct))
-            .Select(x => new ViewerFirm(x.BusinessId, x.Name, x.Role, new MemberFirm(x.Kind, x.Size, x.VatNumber)))];
+    /// <summary>
+    /// The firms the user acts for, in any role, by name, with their standing in the space: read from the grains that
+    /// own them (the user's "acts for", each firm, each membership), which hold them in memory, not from a query per visit.
+    /// </summary>
+    static async Task<ViewerFirm[]> ViewerFirms(Guid spaceId, ActingFor acting, IGrainFactory grains)
+    {
+        var read = await Task.WhenAll(acting.Roles.Select(async r =>
+        {
+            var (businessRead, membershipRead) = (grains.GetGrain<IBusinessGrain>(r.Key).Get(), grains.Membership(spaceId, r.Key).Get());
+            var (business, membership) = (await businessRead, await membershipRead);
+            return business is { Kind: BusinessKind.Firm } firm
+                ? new ViewerFirm(firm.Id, firm.Profile.Name, r.Value, new MemberFirm(firm.Kind, firm.Profile.Size, firm.Profile.VatNumber), membership)
+                : null;
+        }));
+        return [.. read.OfType<ViewerFirm>().OrderBy(f => f.Name, StringComparer.Ordinal)];
+    }
 }
