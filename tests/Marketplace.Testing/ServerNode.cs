@@ -89,7 +89,13 @@ public sealed class ServerNode : IAsyncDisposable
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < patience)
         {
-            if (process.HasExited) throw new InvalidOperationException($"Node {Name} exited ({process.ExitCode}) before it was ready:\n{Output}");
+            if (process.HasExited)
+            {
+                // The parameterless wait also waits for the redirected output to be read to its end: without it the
+                // message a node printed as it stopped may not have reached Output yet.
+                await process.WaitForExitAsync();
+                throw new InvalidOperationException($"Node {Name} exited ({process.ExitCode}) before it was ready:\n{Output}");
+            }
             try
             {
                 if ((await http.GetAsync("health/ready")).IsSuccessStatusCode) return;
