@@ -5,6 +5,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddMarketplaceData();            // EF Core database, migrations, grain storage and read models
 builder.AddMarketplaceSilo();            // Orleans, co-hosted
 builder.AddMarketplaceWeb();             // Identity, SignalR, ProblemDetails, OpenAPI, health, demo seed
+builder.AddMarketplaceTelemetry();       // OpenTelemetry over OTLP and a Prometheus scrape, when configured
 var app = builder.Build();
 app.MapMarketplace();                    // middleware, endpoint groups, hub, health, static client
 app.Run();

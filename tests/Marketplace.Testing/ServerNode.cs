@@ -14,17 +14,21 @@ public sealed class ServerNode : IAsyncDisposable
     readonly Process process;
     readonly Queue<string> output = new();
 
-    ServerNode(string name, Process process, Uri address)
+    ServerNode(string name, Process process, Uri address, Uri? metricsAddress)
     {
         Name = name;
         this.process = process;
         Address = address;
+        MetricsAddress = metricsAddress;
     }
 
     public string Name { get; }
 
     /// <summary>The node's HTTP base address (http://127.0.0.1:port/).</summary>
     public Uri Address { get; }
+
+    /// <summary>The node's second HTTP port, where its Prometheus scrape answers (only when started with metrics).</summary>
+    public Uri? MetricsAddress { get; }
 
     public bool HasExited => process.HasExited;
 
@@ -38,8 +42,11 @@ public sealed class ServerNode : IAsyncDisposable
         return Path.Combine(RepositoryPaths.Root, "src", "Marketplace.Server", "bin", tests.Parent!.Name, tests.Name, "Marketplace.Server.dll");
     }
 
-    /// <summary>Starts a node with the given settings (configuration keys, e.g. "Cluster:Redis"); it is not ready yet.</summary>
-    public static ServerNode Start(string name, IReadOnlyDictionary<string, string> settings)
+    /// <summary>
+    /// Starts a node with the given settings (configuration keys, e.g. "Cluster:Redis"); it is not ready yet. With
+    /// <paramref name="metrics"/> it also listens on a second port, its Telemetry:MetricsPort.
+    /// </summary>
+    public static ServerNode Start(string name, IReadOnlyDictionary<string, string> settings, bool metrics = false)
     {
         var dll = ServerDll;
         if (!File.Exists(dll)) throw new InvalidOperationException($"The server is not built: {dll} is missing (dotnet build Marketplace.sln).");
@@ -52,12 +59,15 @@ public sealed class ServerNode : IAsyncDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add(dll);
-        start.ArgumentList.Add($"--urls=http://127.0.0.1:{port}");
+        var metricsPort = metrics ? MarketplaceHost.FreePort() : (int?)null;
+        start.ArgumentList.Add(metricsPort is { } scrape ? $"--urls=http://127.0.0.1:{port};http://127.0.0.1:{scrape}" : $"--urls=http://127.0.0.1:{port}");
+        if (metricsPort is not null) start.ArgumentList.Add($"--Telemetry:MetricsPort={metricsPort}");
         foreach (var (key, value) in settings) start.ArgumentList.Add($"--{key}={value}");
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
         start.Environment["DOTNET_NOLOGO"] = "1";
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
-        var node = new ServerNode(name, process, new Uri($"http://127.0.0.1:{port}/"));
+        var node = new ServerNode(name, process, new Uri($"http://127.0.0.1:{port}/"),
+            metricsPort is { } p ? new Uri($"http://127.0.0.1:{p}/") : null);
         process.OutputDataReceived += (_, line) => node.Keep(line.Data);
         process.ErrorDataReceived += (_, line) => node.Keep(line.Data);
         process.Start();
@@ -147,22 +157,26 @@ public static class ClusterSettings
     /// A node's settings: the shared ones (database, key files, Redis, cluster id) and its own silo ports. A fresh
     /// cluster id keeps clusters of different tests apart on one Redis.
     /// </summary>
-    public static Dictionary<string, string> For(TestDatabase database, string clusterId, string auditKeyFile)
+    public static Dictionary<string, string> For(TestDatabase database, string clusterId, string auditKeyFile, string? redis = null)
     {
-        var settings = new Dictionary<string, string>(MarketplaceHost.UnlimitedRates)
+        var settings = OneNode(database, auditKeyFile);
+        settings["Cluster:Redis"] = redis ?? Redis;
+        settings["Cluster:ClusterId"] = clusterId;
+        settings["Cluster:ServiceId"] = clusterId;
+        settings["Cluster:AdvertisedIP"] = "127.0.0.1";
+        return settings;
+    }
+
+    /// <summary>The settings of one node on its own (embedded mode, no Redis) on the given database.</summary>
+    public static Dictionary<string, string> OneNode(TestDatabase database, string auditKeyFile) =>
+        new(MarketplaceHost.UnlimitedRates)
         {
             ["Database:Provider"] = database.Provider.ToString(),
             ["ConnectionStrings:Marketplace"] = database.ConnectionString,
             ["Sealing:KeyFile"] = database.SealingKeyFile,
             ["Audit:SigningKeyFile"] = auditKeyFile,
-            ["Cluster:Redis"] = Redis,
-            ["Cluster:ClusterId"] = clusterId,
-            ["Cluster:ServiceId"] = clusterId,
-            ["Cluster:AdvertisedIP"] = "127.0.0.1",
             ["Silo:SiloPort"] = MarketplaceHost.FreePort().ToString(),
             ["Silo:GatewayPort"] = MarketplaceHost.FreePort().ToString(),
             ["Seed:DemoData"] = "false",
         };
-        return settings;
-    }
 }

@@ -13,6 +13,7 @@ public static class MarketplaceRoutes
     public static WebApplication MapMarketplace(this WebApplication app)
     {
         app.UseRequestArrival(); // first: nothing the server does before it counts against a bid's receipt time
+        app.UseMetricsScrape(); // only on the metrics port, if configured: a scrape needs none of what follows
         app.UseForwardedHeadersIfConfigured(); // all that follows sees the client's own address and scheme
         app.UseExceptionHandler();
         app.UseStatusCodePages();
@@ -44,8 +45,9 @@ public static class MarketplaceRoutes
         api.MapJointBidApi();
         api.MapReferenceApi();
         app.MapHub<MarketplaceHub>(HubPath);
+        app.MapOperatorDashboard();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = ReadinessAnswer.Write });
         return app;
     }
 

@@ -19,6 +19,8 @@ public static class SiloSetup
         var cluster = ClusterMode.From(builder.Configuration);
         builder.UseOrleans(orleans =>
         {
+            Telemetry.TraceGrainCalls(orleans, builder.Configuration);
+            OperatorDashboard.AddTo(orleans, builder.Configuration);
             if (cluster is null)
             {
                 orleans.UseLocalhostClustering(siloPort, gatewayPort);

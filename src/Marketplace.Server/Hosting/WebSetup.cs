@@ -21,7 +21,7 @@ public static class WebSetup
         var services = builder.Services;
 
         services.AddDataProtection().SetApplicationName("Marketplace").PersistKeysToDbContext<MarketplaceDbContext>();
-        services.AddAuthorization();
+        services.AddAuthorizationBuilder().AddOperatorPolicy(builder.Configuration);
         services.AddIdentityApiEndpoints<MarketplaceUser>(o =>
             {
                 // NIST SP 800-63B-4: a password that is the only factor has at least 15 characters, no composition
@@ -63,7 +63,7 @@ public static class WebSetup
         services.AddOpenApi(o => o.AddDocumentTransformer<ProblemCodesDocument>().AddDocumentTransformer<HubMessagesDocument>().AddOperationTransformer<Auth.IdentityOperationIds>());
         var signalR = services.AddSignalR(o => o.AddFilter<Hubs.UnavailableHubFilter>()).AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.AddMarketplaceRateLimits();
-        var health = services.AddHealthChecks().AddDbContextCheck<MarketplaceDbContext>(tags: ["ready"]);
+        var health = services.AddHealthChecks().AddDbContextCheck<MarketplaceDbContext>("database", tags: ["ready"]);
         if (ClusterMode.From(builder.Configuration) is { } cluster)
         {
             // A message for a group or a user reaches its connections on every node, whichever node sends it.
