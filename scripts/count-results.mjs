@@ -22,9 +22,29 @@ for (const file of trxFiles) {
   const count = name => Number((counters[0].match(new RegExp(`\\b${name}="(\\d+)"`)) ?? [0, 0])[1]);
   passed += count('passed');
   failed += count('total') - count('passed');
+  for (const problem of problems(text)) console.log(`--- ${file}: ${problem}`);
 }
 
 const failedSteps = Number(failedStepsArg);
 if (failedSteps > 0 && failed === 0) failed = failedSteps;
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed > 0 || failedSteps > 0 || passed === 0 ? 1 : 0);
+
+/**
+ * What went wrong, in words: each failed test's message and stack, and each error the runner reported outside any
+ * test (a class fixture that failed to start or stop). CI shows only this output, so it must be enough to diagnose.
+ */
+function problems(trx) {
+  const unescape = t => t.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  const shorten = t => unescape(t).split('\n').slice(0, 30).join('\n');
+  const found = [];
+  for (const [result] of trx.matchAll(/<UnitTestResult\b[^>]*outcome="(?!Passed)[^"]*"[\s\S]*?<\/UnitTestResult>/g)) {
+    const name = (result.match(/testName="([^"]*)"/) ?? [])[1];
+    const message = (result.match(/<Message>([\s\S]*?)<\/Message>/) ?? [])[1] ?? '';
+    const stack = (result.match(/<StackTrace>([\s\S]*?)<\/StackTrace>/) ?? [])[1] ?? '';
+    found.push(`${unescape(name ?? '?')}\n${shorten(message)}\n${shorten(stack)}`);
+  }
+  for (const [, text] of trx.matchAll(/<RunInfo\b[^>]*outcome="(?:Error|Failed)"[^>]*>\s*<Text>([\s\S]*?)<\/Text>/g))
+    found.push(shorten(text));
+  return found;
+}

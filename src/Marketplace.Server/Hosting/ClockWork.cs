@@ -65,8 +65,11 @@ internal sealed class ClockWorkKeeper(IGrainFactory grains, ILogger<ClockWorkKee
                 await grains.ClockWork().Poke();
                 failed = 0;
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e)
             {
+                // A call cancelled or refused because the node is stopping is no failure; any other (a cancelled call
+                // included, while the silo starts) is logged and tried again.
+                if (stoppingToken.IsCancellationRequested) return;
                 if (++failed == 1) log.LogWarning(e, "The clock work could not be woken; trying again every {Period}", Period);
                 else if (int.IsPow2(failed)) log.LogWarning("The clock work still cannot be woken ({Times} times in a row): {Error}", failed, e.Message);
             }

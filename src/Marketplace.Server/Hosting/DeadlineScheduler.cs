@@ -71,6 +71,9 @@ internal sealed class DeadlineScheduler(IServiceScopeFactory scopes, IGrainFacto
                 page = await due(seen, scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>()).Take(PageSize).ToListAsync(ct);
             foreach (var id in page)
             {
+                // The clock work's grain is being deactivated (its node stops): the next activation takes over, so stop now
+                // rather than hold up the node's shutdown with calls to tenders.
+                ct.ThrowIfCancellationRequested();
                 seen.Add(id);
                 if (failing.IsWaiting(id, now)) continue;
                 try

@@ -20,8 +20,9 @@ internal sealed class LeaseRenewal(HubConnections connections, WorkspacePresence
                 await Renew();
                 failed = 0;
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e)
             {
+                if (stoppingToken.IsCancellationRequested) return; // the node is stopping: its entries lapse or are removed
                 // Said at once, then ever more rarely: the entries lapse only after several renewals are missed.
                 if (++failed == 1) log.LogWarning(e, "Live connections could not be renewed; trying again every {Period}", LiveLeases.RenewalPeriod);
                 else if (int.IsPow2(failed)) log.LogWarning("Live connections still cannot be renewed ({Times} times in a row): {Error}", failed, e.Message);
