@@ -10,20 +10,34 @@ public sealed record CpvEntry(string Code, string LabelEn, string LabelIt)
     public int Depth => Math.Max(2, Digits.TrimEnd('0').Length);
 }
 
-/// <summary>The CPV vocabulary shipped with the product (see Reference/Data/README.md).</summary>
+/// <summary>
+/// The CPV vocabulary shipped with the product (see Reference/Data/README.md), searched by code, by the words of its
+/// labels, and by the words firms use for their trades ("idraulico", "cappotto", "fotovoltaico": cpv-trades.csv), which
+/// the official labels often lack.
+/// </summary>
 public sealed class CpvCatalog
 {
     static readonly Lazy<CpvCatalog> shared = new(() => new CpvCatalog(
-        Csv.ReadEmbedded("cpv.csv").Select(f => new CpvEntry(f[0], f[1], f[2]))));
+        Csv.ReadEmbedded("cpv.csv").Select(f => new CpvEntry(f[0], f[1], f[2])),
+        Csv.ReadEmbedded("cpv-trades.csv").Select(f => (f[0].Split('|'), f[1].Split(' ')))));
+
+    /// <summary>Words that name no trade on their own: "lavori" alone lists the vocabulary's works, not every trade.</summary>
+    static readonly HashSet<string> Generic = [.. new[] { "lavori", "opere", "servizi", "fornitura", "works", "services", "supply" }.Select(TextSearch.Stem)];
 
     readonly Dictionary<string, CpvEntry> byDigits;
-    readonly (CpvEntry Entry, string Folded)[] searchable;
+    readonly (CpvEntry Entry, string[] Stems)[] labels;
+    readonly (string[] Stems, CpvEntry[] Codes)[] trades;
 
-    CpvCatalog(IEnumerable<CpvEntry> entries)
+    CpvCatalog(IEnumerable<CpvEntry> entries, IEnumerable<(string[] Phrases, string[] Codes)> tradeWords)
     {
         var all = entries.ToArray();
         byDigits = all.ToDictionary(e => e.Digits);
-        searchable = [.. all.Select(e => (e, TextSearch.Fold($"{e.LabelIt} {e.LabelEn}")))];
+        labels = [.. all.Select(e => (e, TextSearch.Stems($"{e.LabelIt} {e.LabelEn}")))];
+        trades = [.. tradeWords.SelectMany(t =>
+        {
+            var codes = t.Codes.Select(c => Find(c) ?? throw new InvalidOperationException($"cpv-trades.csv names {c}, which is not in the vocabulary.")).ToArray();
+            return t.Phrases.Select(phrase => (TextSearch.Stems(phrase), codes));
+        })];
     }
 
     public static CpvCatalog Shared => shared.Value;
@@ -42,7 +56,11 @@ public sealed class CpvCatalog
         return trimmed.Length == 8 || trimmed == entry.Code ? entry : null;
     }
 
-    /// <summary>Codes starting with the digits typed, or whose Italian or English label holds every word typed.</summary>
+    /// <summary>
+    /// Codes starting with the digits typed; or, for words, the codes ranked by how well they answer them: the codes
+    /// of a trade the words name first (in the order a procurement officer would pick them), then codes whose labels
+    /// hold every word, then those holding most of them; general codes before specific ones where equal.
+    /// </summary>
     public IReadOnlyList<CpvEntry> Search(string query, int limit)
     {
         var digits = new string(query.Where(char.IsAsciiDigit).ToArray());
@@ -51,11 +69,35 @@ public sealed class CpvCatalog
             return [.. byDigits.Values.Where(e => e.Code.Replace("-", "").StartsWith(digits, StringComparison.Ordinal))
                 .OrderBy(e => e.Code, StringComparer.Ordinal).Take(limit)];
         }
-        var words = TextSearch.Words(query);
-        if (words.Length == 0) return [];
-        // General codes first: someone typing "edili" more likely means the division than a sub-category.
-        return [.. searchable.Where(s => words.All(w => s.Folded.Contains(w, StringComparison.Ordinal)))
-            .Select(s => s.Entry)
-            .OrderBy(e => e.Depth).ThenBy(e => e.Code, StringComparer.Ordinal).Take(limit)];
+        var typed = TextSearch.Stems(query);
+        if (typed.Length == 0) return [];
+        var scores = new Dictionary<CpvEntry, double>();
+        void Score(CpvEntry entry, double score)
+        {
+            if (!scores.TryGetValue(entry, out var best) || score > best) scores[entry] = score;
+        }
+
+        if (!typed.All(Generic.Contains))
+        {
+            foreach (var (stems, codes) in trades)
+            {
+                // The words name the trade, maybe among others ("lavori da idraulico a Modena": the place does not
+                // lower it much), or begin it ("cappotto", "idraul"). Whole words only: "videosorveglianza" names no "video" trade.
+                var named = stems.All(w => typed.Contains(w));
+                var begun = typed.Count(t => stems.Any(w => TextSearch.Begins(t, w)));
+                if (!named && begun < typed.Length) continue;
+                var score = named ? 100 + 20.0 * stems.Length / typed.Length : 120;
+                for (var i = 0; i < codes.Length; i++) Score(codes[i], score - i);
+            }
+        }
+        foreach (var (entry, stems) in labels)
+        {
+            var met = typed.Count(t => stems.Any(w => TextSearch.Meets(t, w)));
+            // One word must be met; of several, most: "manutenzione impianti elettrici di Modena" still finds 50711000.
+            if (met == typed.Length || (typed.Length > 1 && met * 2 >= typed.Length + 1))
+                Score(entry, 100.0 * met / typed.Length - entry.Depth);
+        }
+        return [.. scores.OrderByDescending(s => s.Value).ThenBy(s => s.Key.Depth).ThenBy(s => s.Key.Code, StringComparer.Ordinal)
+            .Take(limit).Select(s => s.Key)];
     }
 }
