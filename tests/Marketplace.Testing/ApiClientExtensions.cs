@@ -34,6 +34,23 @@ public static class ApiClientExtensions
         return (await response.Content.ReadFromJsonAsync<BusinessProfileDto>(Json))!;
     }
 
+    /// <summary>The person creates an association and its space (members-only directory); returns the space's id.</summary>
+    public static async Task<Guid> CreateSpace(this HttpClient admin, string name = "Spazio")
+    {
+        var association = await admin.CreateBusiness($"Associazione {name}", BusinessKind.Association);
+        var created = await admin.PostAsJsonAsync("/api/spaces", new CreateSpaceRequest(association.Id, name, null, [], [],
+            Marketplace.Spaces.DirectoryVisibility.MembersOnly, "Regolamento"), Json);
+        return (await created.Read<SpaceDetailDto>()).Summary.Id;
+    }
+
+    /// <summary>The firm applies to the space (accepting its first policy) and the space's admin approves it.</summary>
+    public static async Task Admit(this HttpClient admin, Guid spaceId, HttpClient firm, Guid firmId)
+    {
+        (await firm.PostAsJsonAsync($"/api/spaces/{spaceId}/applications", new ApplyRequest(firmId, null, 1), Json)).EnsureSuccessStatusCode();
+        (await admin.PostAsJsonAsync($"/api/spaces/{spaceId}/firms/{firmId}/decision",
+            new DecisionRequest(Marketplace.Spaces.MembershipDecision.Approve, null), Json)).EnsureSuccessStatusCode();
+    }
+
     /// <summary>The business's Owner or Manager invites the person's e-mail, and the person (signed in with it) accepts.</summary>
     public static async Task Join(this HttpClient inviter, Guid businessId, HttpClient person, string email, BusinessRole role)
     {

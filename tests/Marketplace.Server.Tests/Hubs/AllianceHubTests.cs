@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using Marketplace.Alliances;
 using Marketplace.Businesses;
 using Marketplace.Server.Endpoints;
-using Marketplace.Spaces;
 using Marketplace.Testing;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -19,10 +18,7 @@ public sealed class AllianceHubTests(HubFixture fixture) : IClassFixture<HubFixt
     async Task<(HttpClient Admin, Guid SpaceId)> Space()
     {
         var (admin, _) = await fixture.Connect(signedIn: true);
-        var association = await admin.CreateBusiness("Associazione", BusinessKind.Association);
-        var spaceId = (await (await admin.PostAsJsonAsync("/api/spaces", new CreateSpaceRequest(association.Id, "Spazio", null, [], [],
-            DirectoryVisibility.MembersOnly, "Regolamento"), Json)).Read<SpaceDetailDto>()).Summary.Id;
-        return (admin, spaceId);
+        return (admin, await admin.CreateSpace());
     }
 
     /// <summary>A firm of a signed-in person with a live connection, admitted to the space.</summary>
@@ -30,8 +26,7 @@ public sealed class AllianceHubTests(HubFixture fixture) : IClassFixture<HubFixt
     {
         var (http, hub) = await fixture.Connect(signedIn: true);
         var firm = await http.CreateBusiness(name);
-        (await http.PostAsJsonAsync($"/api/spaces/{spaceId}/applications", new ApplyRequest(firm.Id, null, 1), Json)).EnsureSuccessStatusCode();
-        (await admin.PostAsJsonAsync($"/api/spaces/{spaceId}/firms/{firm.Id}/decision", new DecisionRequest(MembershipDecision.Approve, null), Json)).EnsureSuccessStatusCode();
+        await admin.Admit(spaceId, http, firm.Id);
         return (http, hub, firm.Id);
     }
 
