@@ -77,6 +77,24 @@ public sealed class ComposeFileTests
     }
 
     [Fact]
+    public void Every_node_serves_its_metrics_on_a_port_it_listens_on_and_the_proxy_never_forwards()
+    {
+        var services = Services();
+        var caddyfile = File.ReadAllText(Path.Combine(Folder, "Caddyfile"));
+        var forwarded = Regex.Match(caddyfile, @"reverse_proxy ([^{\n]+)").Groups[1].Value
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(u => u.Split(':')[1]).ToHashSet();
+
+        foreach (var node in Nodes(services))
+        {
+            var environment = Environment(services[node]);
+            var metricsPort = (string)environment["Telemetry__MetricsPort"];
+            ((string)environment["ASPNETCORE_HTTP_PORTS"]).Split(';').Should().Contain(metricsPort, "{0} listens where its scrape answers", node);
+            forwarded.Should().NotContain(metricsPort, "users reach {0} through the proxy, and never its metrics", node);
+            services[node].Should().NotContainKey("ports", "{0} publishes nothing: the proxy is the way in", node);
+        }
+    }
+
+    [Fact]
     public void The_image_is_published_for_linux_x64_runs_as_a_non_root_user_and_reports_its_health()
     {
         var dockerfile = File.ReadAllLines(Path.Combine(Folder, "Dockerfile"));
