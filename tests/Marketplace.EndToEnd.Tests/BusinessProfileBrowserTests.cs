@@ -131,4 +131,42 @@ public sealed class BusinessProfileBrowserTests(BrowserFixture fixture) : IClass
         var found = await fixture.NewApiClient().GetFromJsonAsync<DirectoryPageDto>("/api/businesses?q=giardini+gallo", Json);
         found!.Items.Should().ContainSingle(e => e.Name == "Giardini Gallo Soc. Coop.").Which.CapabilityCount.Should().Be(1);
     }
+
+    [Fact]
+    public async Task A_firm_finds_its_trade_by_the_word_it_uses_or_by_browsing_the_vocabulary()
+    {
+        var page = await fixture.NewPerson();
+        await page.GotoAsync("/#/register");
+        await page.GetByTestId("register-email").FillAsync($"idraulico-{Guid.NewGuid():N}@example.it");
+        await page.GetByTestId("register-password").FillAsync(Password);
+        await page.GetByTestId("register-submit").ClickAsync();
+        await Expect(page.GetByTestId("logout")).ToBeVisibleAsync();
+        await page.GotoAsync("/#/businesses/new");
+        await page.GetByTestId("new-business-name").FillAsync("Idraulica Ferri S.n.c.");
+        await page.GetByTestId("new-business-submit").ClickAsync();
+        await Expect(page.GetByTestId("edit-name")).ToHaveValueAsync("Idraulica Ferri S.n.c.");
+
+        // The word of the trade, which no official label uses, finds the trade's code first.
+        await page.GetByTestId("cpv-search").FillAsync("idraulico");
+        await Expect(page.GetByTestId("cpv-option").First).ToContainTextAsync("45330000-9");
+        await Expect(page.GetByTestId("cpv-option").First).ToContainTextAsync("Lavori di idraulica");
+        await page.GetByTestId("cpv-option").First.ClickAsync();
+
+        // A code it cannot name: down the tree, from the division to the class.
+        await page.GetByTestId("cpv-tree").Locator("summary").ClickAsync();
+        foreach (var code in new[] { "45000000-7", "45300000-0", "45320000-6" })
+            await page.Locator($"[data-testid=cpv-tree-node][data-code='{code}'] > .cpv-tree-row > button.cpv-tree-toggle").ClickAsync();
+        var insulation = page.Locator("[data-testid=cpv-tree-node][data-code='45321000-3']");
+        await Expect(insulation).ToContainTextAsync("Lavori di isolamento termico");
+        await insulation.GetByTestId("cpv-tree-add").ClickAsync();
+        await Expect(insulation).ToContainTextAsync("Aggiunto");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "business-edit-cpv-tree.png"), FullPage = true });
+
+        await page.GetByTestId("edit-save").ClickAsync();
+        await Expect(page.GetByTestId("edit-status")).ToHaveAttributeAsync("data-state", "saved");
+        var chips = page.GetByTestId("edit-capabilities").Locator("li");
+        await Expect(chips).ToHaveCountAsync(2);
+        await Expect(page.GetByTestId("edit-capabilities")).ToContainTextAsync("45330000-9");
+        await Expect(page.GetByTestId("edit-capabilities")).ToContainTextAsync("45321000-3");
+    }
 }

@@ -25,6 +25,8 @@ public sealed class CpvCatalog
     static readonly HashSet<string> Generic = [.. new[] { "lavori", "opere", "servizi", "fornitura", "works", "services", "supply" }.Select(TextSearch.Stem)];
 
     readonly Dictionary<string, CpvEntry> byDigits;
+    /// <summary>Each code's children, in code order, by the parent's digits ("" for the divisions).</summary>
+    readonly Dictionary<string, CpvEntry[]> children;
     readonly (CpvEntry Entry, string[] Stems)[] labels;
     readonly (string[] Stems, CpvEntry[] Codes)[] trades;
 
@@ -32,6 +34,8 @@ public sealed class CpvCatalog
     {
         var all = entries.ToArray();
         byDigits = all.ToDictionary(e => e.Digits);
+        children = all.GroupBy(e => Parent(e)?.Digits ?? "")
+            .ToDictionary(g => g.Key, g => g.OrderBy(e => e.Code, StringComparer.Ordinal).ToArray());
         labels = [.. all.Select(e => (e, TextSearch.Stems($"{e.LabelIt} {e.LabelEn}")))];
         trades = [.. tradeWords.SelectMany(t =>
         {
@@ -45,8 +49,23 @@ public sealed class CpvCatalog
     public int Count => byDigits.Count;
 
     /// <summary>The 45 divisions (codes NN000000), in code order.</summary>
-    public IEnumerable<CpvEntry> Divisions => byDigits.Values.Where(e => e.Depth == 2 && e.Digits.EndsWith("000000", StringComparison.Ordinal))
-        .OrderBy(e => e.Code, StringComparer.Ordinal);
+    public IReadOnlyList<CpvEntry> Divisions => children[""];
+
+    /// <summary>The codes one level below a code (the divisions below none), in code order: the vocabulary as a tree to browse.</summary>
+    public IReadOnlyList<CpvEntry> Children(CpvEntry? parent) => children.GetValueOrDefault(parent?.Digits ?? "", []);
+
+    /// <summary>
+    /// The nearest code above: the longest shorter prefix that is itself a code (the levels are not all filled:
+    /// 45214200 sits under 45214000, 03111900 under 03111000).
+    /// </summary>
+    CpvEntry? Parent(CpvEntry entry)
+    {
+        for (var length = entry.Depth - 1; length >= 2; length--)
+        {
+            if (byDigits.TryGetValue(entry.Digits[..length].PadRight(8, '0'), out var parent)) return parent;
+        }
+        return null;
+    }
 
     /// <summary>Finds a code written "NNNNNNNN-C" (the check digit must match) or as the eight digits alone.</summary>
     public CpvEntry? Find(string code)

@@ -52,4 +52,22 @@ public sealed class CpvCatalogTests
         var depths = Cpv.Search("lavori", 30).Select(e => e.Depth);
         depths.Should().BeInAscendingOrder();
     }
+
+    [Fact]
+    public void Browsing_from_the_divisions_reaches_every_code_exactly_once()
+    {
+        var reached = new List<string>();
+        void Walk(CpvEntry? parent)
+        {
+            foreach (var child in Cpv.Children(parent)) { reached.Add(child.Code); Walk(child); }
+        }
+        Walk(null);
+
+        Cpv.Divisions.Should().HaveCount(45);
+        reached.Should().HaveCount(9454).And.OnlyHaveUniqueItems();
+    }
+
+    [Fact]
+    public void A_code_sits_under_the_nearest_code_above_it_where_a_level_is_missing() =>
+        Cpv.Children(Cpv.Find("30192100")).Select(e => e.Code).Should().Contain("30192121-5"); // there is no 30192120
 }

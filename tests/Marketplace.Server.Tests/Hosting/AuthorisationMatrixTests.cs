@@ -41,6 +41,7 @@ public sealed class AuthorisationMatrixTests(ClockedSqliteHost fixture) : IClass
         "GET /api/audit/checkpoints",               // the signed checkpoints anchoring every tender's chain heads
         "GET /api/audit/public-key",                // the key that checks them
         "GET /api/reference/cpv",                   // reference data
+        "GET /api/reference/cpv/tree",              // reference data
         "GET /api/reference/comuni",
     ];
 

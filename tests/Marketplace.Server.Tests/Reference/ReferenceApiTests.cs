@@ -28,6 +28,33 @@ public sealed class ReferenceApiTests(SqliteHost fixture) : IClassFixture<Sqlite
     }
 
     [Fact]
+    public async Task The_vocabulary_is_browsed_from_its_divisions_down_one_level_at_a_time()
+    {
+        var client = fixture.Host.CreateClient();
+
+        var divisions = await client.GetFromJsonAsync<CpvNodeDto[]>("/api/reference/cpv/tree", Json);
+        var underConstruction = await client.GetFromJsonAsync<CpvNodeDto[]>("/api/reference/cpv/tree?parent=45000000-7", Json);
+        var leaves = await client.GetFromJsonAsync<CpvNodeDto[]>("/api/reference/cpv/tree?parent=45332000", Json);
+
+        divisions.Should().HaveCount(45).And.ContainEquivalentOf(new CpvNodeDto("45000000-7", "Lavori di costruzione", "Construction work", true));
+        underConstruction!.Select(n => n.Code).Should().Equal("45100000-8", "45200000-9", "45300000-0", "45400000-1", "45500000-2");
+        leaves.Should().ContainEquivalentOf(new CpvNodeDto("45332400-7", "Lavori di installazione di apparecchiature idrosanitarie", "Sanitary fixture installation work", false));
+    }
+
+    [Theory]
+    [InlineData("45000000-8")] // a wrong check digit
+    [InlineData("99999999")]
+    [InlineData("costruzione")]
+    public async Task Browsing_below_what_is_not_a_code_is_refused_naming_it(string parent)
+    {
+        var refused = await (await fixture.Host.CreateClient().GetAsync($"/api/reference/cpv/tree?parent={Uri.EscapeDataString(parent)}")).Refusal();
+
+        refused.Status.Should().Be(System.Net.HttpStatusCode.NotFound);
+        refused.Code.Should().Be("cpv.unknown");
+        refused.Args["code"].Should().Be(parent);
+    }
+
+    [Fact]
     public async Task Comuni_are_found_by_name_with_province_and_region()
     {
         var results = await fixture.Host.CreateClient().GetFromJsonAsync<ComuneDto[]>("/api/reference/comuni?q=reggio%20nell", Json);

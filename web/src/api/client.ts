@@ -127,6 +127,7 @@ export const api = {
   verifications: (id: string) => ok(http.GET("/api/businesses/{id}/verifications", { params: { path: { id } } })),
 
   searchCpv: (q: string, limit = 20) => ok(http.GET("/api/reference/cpv", { params: { query: { q, limit } } })),
+  cpvTree: (parent?: string) => ok(http.GET("/api/reference/cpv/tree", { params: { query: parent ? { parent } : {} } })),
   searchComuni: (q: string, limit = 20) => ok(http.GET("/api/reference/comuni", { params: { query: { q, limit } } })),
 
   spaces: () => ok(http.GET("/api/spaces")),

@@ -21,6 +21,8 @@ export type InviteMemberRequest = Dto<"InviteMemberRequest">;
 export type BusinessInvitationDto = Dto<"BusinessInvitationDto">;
 export type MyInvitationDto = Dto<"MyInvitationDto">;
 export type ComuneDto = Dto<"ComuneDto">;
+/** A CPV code as a node of the vocabulary's tree, to browse it. */
+export type CpvNodeDto = Dto<"CpvNodeDto">;
 
 export type SpaceSummaryDto = Dto<"SpaceSummaryDto">;
 export type SpaceDetailDto = Dto<"SpaceDetailDto">;

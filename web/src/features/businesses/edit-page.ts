@@ -15,6 +15,7 @@ import { comuneLabel } from "./format";
 import { canManage } from "./roles";
 import { buildEditRequest, formFromProfile, type ProfileForm, type TextField } from "./profile-form";
 import { typeahead } from "../../typeahead";
+import { cpvTree } from "./cpv-tree";
 
 const sizes: readonly BusinessSize[] = ["Micro", "Small", "Medium", "Large"];
 const shownFields: readonly (keyof EditProfileRequest)[] = [
@@ -46,6 +47,16 @@ export function editPage(id: string, redraw: Redraw): Page {
       pick: (entry) => {
         if (form && !form.capabilities.some((c) => c.code === entry.code)) form.capabilities = [...form.capabilities, entry];
       },
+    },
+    redraw,
+  );
+  const tree = cpvTree(
+    {
+      pick: (node) => {
+        if (form && !form.capabilities.some((c) => c.code === node.code))
+          form.capabilities = [...form.capabilities, { code: node.code, labelIt: node.labelIt, labelEn: node.labelEn }];
+      },
+      picked: (code) => form?.capabilities.some((c) => c.code === code) ?? false,
     },
     redraw,
   );
@@ -198,6 +209,7 @@ export function editPage(id: string, redraw: Redraw): Page {
             <label for="edit-cpv">${t("edit.addCapability")}</label>
             ${cpv.view("edit-cpv", describedBy("capabilities"))}
             ${fieldError("capabilities")}
+            ${tree.view()}
           </div>
           ${text(f, "tags", "edit.tags", "edit-tags", "text", "edit.tagsHint")}
         </section>
