@@ -7,7 +7,8 @@ namespace Marketplace.Cluster.Tests;
 
 /// <summary>
 /// One server process configured as docker/compose.yaml runs its nodes for operators: a Prometheus scrape on a port of
-/// its own, JSON console logs with their scopes, and request logging on (so every request writes a line).
+/// its own, JSON console logs with their scopes, and request logging on (so every request writes a line); and exporting
+/// over OTLP to a collector (<see cref="OtlpReceiver"/>), every second.
 /// </summary>
 public sealed class ObservedNode : IAsyncLifetime
 {
@@ -15,6 +16,7 @@ public sealed class ObservedNode : IAsyncLifetime
     TestDatabase database = null!;
 
     public ServerNode Node { get; private set; } = null!;
+    public OtlpReceiver Collector { get; } = new();
 
     public async Task InitializeAsync()
     {
@@ -23,6 +25,10 @@ public sealed class ObservedNode : IAsyncLifetime
         settings["Logging:Console:FormatterName"] = "json";
         settings["Logging:Console:FormatterOptions:IncludeScopes"] = "true";
         settings["Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics"] = "Information";
+        settings["OTEL_EXPORTER_OTLP_ENDPOINT"] = Collector.Endpoint;
+        settings["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf";
+        settings["OTEL_METRIC_EXPORT_INTERVAL"] = "1000";
+        settings["OTEL_BSP_SCHEDULE_DELAY"] = "500";
         Node = ServerNode.Start("observed", settings, metrics: true);
         await Node.WaitReady(TwoNodeCluster.StartPatience);
     }
@@ -30,6 +36,7 @@ public sealed class ObservedNode : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await Node.DisposeAsync();
+        Collector.Dispose();
         await database.DisposeAsync();
         File.Delete(auditKeyFile);
     }
@@ -81,6 +88,23 @@ public sealed class ObservabilityTests(ObservedNode fixture) : IClassFixture<Obs
             .Where(s => s.TryGetProperty("TraceId", out _)).Select(s => s.GetProperty("TraceId").GetString())
             .Should().ContainSingle().Which.Should().Be(traceId, "the trace id is a field of the JSON line, not just text in it");
         line.GetProperty("State").GetProperty("Path").GetString().Should().Be("/api/auth/me");
+    }
+
+    [Fact]
+    public async Task Traces_and_metrics_reach_the_configured_OTLP_collector()
+    {
+        using var http = new HttpClient();
+        (await http.GetAsync(new Uri(fixture.Node.Address, "api/auth/me"))).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+
+        var exported = async () =>
+        {
+            while (!(fixture.Collector.Received("/v1/traces", "/api/auth/me") && fixture.Collector.Received("/v1/metrics", "orleans")))
+                await Task.Delay(200);
+        };
+
+        // A bound on waiting for the exporters (every second here), not a speed requirement.
+        await exported.Should().CompleteWithinAsync(TimeSpan.FromSeconds(30),
+            "the request's span (named by its route) and Orleans' metrics are exported to the collector\n{0}", fixture.Node.Output);
     }
 
     /// <summary>The node's JSON lines that name the trace id; the console is written a moment after the answer leaves.</summary>
