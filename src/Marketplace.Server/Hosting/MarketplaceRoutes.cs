@@ -19,8 +19,7 @@ public static class MarketplaceRoutes
         app.UseStatusCodePages();
         app.UseSecurityHeaders();
         app.Use(LimitApiBodies);
-        app.UseDefaultFiles();
-        app.UseStaticFiles();
+        app.UseWebClientFiles();
         app.UseOriginCheck();
         app.UseAuthentication();
         app.Use(SignInSessions.RefuseEndedSessions);

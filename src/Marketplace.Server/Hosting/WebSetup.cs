@@ -20,6 +20,7 @@ public static class WebSetup
     {
         var services = builder.Services;
 
+        services.AddWebClientFiles();
         services.AddDataProtection().SetApplicationName("Marketplace").PersistKeysToDbContext<MarketplaceDbContext>();
         services.AddAuthorizationBuilder().AddOperatorPolicy(builder.Configuration);
         services.AddIdentityApiEndpoints<MarketplaceUser>(o =>

@@ -2,6 +2,7 @@ using Marketplace.Testing;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 
 namespace Marketplace.Server.Tests.Hosting;
 
@@ -34,6 +35,37 @@ public sealed class HostingTests(SqliteHost fixture) : IClassFixture<SqliteHost>
 
         response.StatusCode.Should().Be(HttpStatusCode.NotFound);
         response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+    }
+
+    [Fact]
+    public async Task The_web_client_s_hashed_files_are_kept_a_year_and_sent_compressed_and_its_page_is_asked_again_each_visit()
+    {
+        var client = fixture.Host.CreateClient();
+
+        var page = await client.GetAsync("/");
+        var script = Regex.Match(await page.Content.ReadAsStringAsync(), "src=\"(/assets/index-[^\"]+\\.js)\"").Groups[1].Value;
+        var plain = await client.GetAsync(script);
+        using var asked = new HttpRequestMessage(HttpMethod.Get, script);
+        asked.Headers.AcceptEncoding.ParseAdd("br");
+        var compressed = await client.SendAsync(asked);
+
+        page.Headers.CacheControl!.NoCache.Should().BeTrue("a new release must be seen at once");
+        script.Should().NotBeEmpty("the page loads the client's script from assets/");
+        compressed.Headers.CacheControl!.ToString().Should().Be("public, max-age=31536000, immutable");
+        compressed.Content.Headers.ContentEncoding.Should().Equal("br");
+        (await compressed.Content.ReadAsByteArrayAsync()).Length.Should().BeLessThan((await plain.Content.ReadAsByteArrayAsync()).Length / 2);
+    }
+
+    [Fact]
+    public async Task Api_answers_are_never_compressed_even_when_asked()
+    {
+        using var asked = new HttpRequestMessage(HttpMethod.Get, "/api/reference/cpv?q=lavori&limit=50");
+        asked.Headers.AcceptEncoding.ParseAdd("br, gzip");
+
+        var response = await fixture.Host.CreateClient().SendAsync(asked);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.Content.Headers.ContentEncoding.Should().BeEmpty("a secret next to what the caller sent must not leak through the length (BREACH)");
     }
 
     /// <summary>
