@@ -52,4 +52,23 @@ public sealed class AccountBrowserTests(BrowserFixture fixture) : IClassFixture<
         await phone.ReloadAsync();
         await Expect(phone.GetByTestId("login-email")).ToBeVisibleAsync();
     }
+
+    [Fact]
+    public async Task The_keyboard_s_first_stop_skips_the_header_to_the_page_s_content()
+    {
+        var visitor = await fixture.NewPerson();
+        await visitor.GotoAsync("/#/login");
+        await Expect(visitor.GetByTestId("login-email")).ToBeVisibleAsync();
+
+        await visitor.Keyboard.PressAsync("Tab");
+        await Expect(visitor.GetByTestId("skip-link")).ToBeFocusedAsync();
+        await Expect(visitor.GetByTestId("skip-link")).ToHaveTextAsync("Salta al contenuto");
+        await visitor.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "skip-link.png") });
+        await visitor.Keyboard.PressAsync("Enter");
+
+        await Expect(visitor.Locator("main")).ToBeFocusedAsync();
+        visitor.Url.Should().EndWith("#/login", "the route stays where it was");
+        await visitor.Keyboard.PressAsync("Tab");
+        await Expect(visitor.GetByTestId("login-email")).ToBeFocusedAsync();
+    }
 }

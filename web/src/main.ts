@@ -94,8 +94,9 @@ function draw(): void {
   // The page's view is keyed by the mounted page: components keep their state in their elements, so a page mounted
   // afresh (another space, or the same one from a new address) starts from new ones, not from the last page's.
   render(
-    html`${header(route)}
-      <main class="container">
+    html`<a class="skip-link" href="#main" data-testid="skip-link" @click=${skipToContent}>${t("common.skipToContent")}</a>
+      ${header(route)}
+      <main class="container" id="main" tabindex="-1">
         ${unexpected
           ? html`<div class="alert error" role="alert">${unexpected}
               <button type="button" class="link" @click=${() => { unexpected = null; redraw(); }}>${t("common.dismiss")}</button></div>`
@@ -105,6 +106,12 @@ function draw(): void {
       ${noticesView([...standingNoticeItems(), ...inboxNoticeItems(), ...allianceNoticeItems()])}`,
     root,
   );
+}
+
+/** Keyboard users pass the header in one step; the address keeps its route (a "#main" hash would be read as one). */
+function skipToContent(event: Event): void {
+  event.preventDefault();
+  document.getElementById("main")?.focus();
 }
 
 /** Pages ask for a redraw; several requests in one turn (or one made while rendering, e.g. from a blur) make one render. */

@@ -18,6 +18,7 @@ export const it = {
 
   "common.loading": "Caricamento…",
   "common.dismiss": "Chiudi",
+  "common.skipToContent": "Salta al contenuto",
   "common.backToDirectory": "Torna all'elenco delle imprese",
 
   "notFound.title": "Pagina non trovata",
@@ -63,6 +64,7 @@ export const en: Record<keyof typeof it, string> = {
 
   "common.loading": "Loading…",
   "common.dismiss": "Dismiss",
+  "common.skipToContent": "Skip to content",
   "common.backToDirectory": "Back to the directory",
 
   "notFound.title": "Page not found",
