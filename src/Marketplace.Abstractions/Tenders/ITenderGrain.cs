@@ -14,6 +14,13 @@ public interface ITenderGrain : IGrainWithGuidKey
     /// <summary>The tender as it stands now (after catching up with the clock); null when no tender has this id.</summary>
     [Alias("Get")] Task<TenderSnapshot?> Get();
 
+    /// <summary>
+    /// The tender as stored, read side by side with other readers (every page of the tender reads it), unless a
+    /// deadline has passed that it has not yet moved past: then <see cref="TenderPeek.Due"/>, and <see cref="Get"/>
+    /// moves it first. Read it through <see cref="TenderKeys.Current"/>.
+    /// </summary>
+    [Alias("Peek"), ReadOnly] Task<TenderPeek> Peek();
+
     [Alias("EditDraft")] Task<Outcome<TenderSnapshot>> EditDraft(EditTenderDraft command);
 
     [Alias("Publish")] Task<Outcome<TenderSnapshot>> Publish(PublishTender command);
@@ -40,9 +47,11 @@ public interface ITenderGrain : IGrainWithGuidKey
 
     /// <summary>
     /// What the user may do with the tender now: for the buyer, and for each of <paramref name="firmIds"/> (the
-    /// user's firms), judged by the rules its commands run.
+    /// user's firms), judged by the rules its commands run. Read-only, so the viewers of a tender are answered side
+    /// by side: it does not move the tender past its deadlines, its callers have just read it (<see cref="TenderKeys.Current"/>)
+    /// or changed it, and the rules judge bidding by the clock, not only by the stored status.
     /// </summary>
-    [Alias("ActionsFor")] Task<TenderViewerActions> ActionsFor(Guid userId, Guid[] firmIds);
+    [Alias("ActionsFor"), ReadOnly] Task<TenderViewerActions> ActionsFor(Guid userId, Guid[] firmIds);
 
     [Alias("Score")] Task<Outcome<TenderSnapshot>> Score(ScoreBid command);
 
@@ -85,7 +94,18 @@ public static class TenderKeys
         grains.GetGrain<IBidGrain>(tenderId, bidderId.ToString("N"));
 
     public static ITenderGrain Tender(this IGrainFactory grains, Guid tenderId) => grains.GetGrain<ITenderGrain>(tenderId);
+
+    /// <summary>
+    /// The tender as it stands now (null when no tender has this id): read side by side with other readers, or, when
+    /// a deadline has passed that it has not yet moved past, after it has moved (<see cref="ITenderGrain.Get"/>).
+    /// </summary>
+    public static async Task<TenderSnapshot?> Current(this ITenderGrain tender) =>
+        await tender.Peek() is { Due: false } peek ? peek.Tender : await tender.Get();
 }
+
+/// <summary>The tender as stored (null when none has this id); <paramref name="Due"/> when it must move past a deadline before it is read.</summary>
+[GenerateSerializer, Immutable, Alias("Marketplace.TenderPeek")]
+public sealed record TenderPeek(TenderSnapshot? Tender, bool Due);
 
 /// <summary>
 /// The port through which a tender reads the bids stored for it when it opens them (a read model of ours; bids call
@@ -103,8 +123,9 @@ public interface ITenderBids
     Task<bool> HasSubmitted(Guid tenderId, Guid bidderId);
 
     /// <summary>
-    /// The <paramref name="lots"/> of the tender the firm may not bid for alone, being bound to them by another bidder (an alliance's
+    /// How the firm stands as a bidder, read at once for its bid panel: whether it has a submitted bid of its own, and
+    /// the <paramref name="lots"/> of the tender it may not bid for alone, being bound to them by another bidder (an alliance's
     /// submitted bid naming it, or its live sign-off of one): told only to the firm's own people, whose binding it is.
     /// </summary>
-    Task<int[]> BoundLots(Guid tenderId, Guid firmId, int[] lots);
+    Task<(bool Submitted, int[] BoundLots)> Bidding(Guid tenderId, Guid firmId, int[] lots);
 }

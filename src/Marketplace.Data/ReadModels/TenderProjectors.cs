@@ -215,11 +215,12 @@ public sealed class EfTenderBids(IServiceScopeFactory scopes, StateSealer sealer
         return await db.Bids.AnyAsync(b => b.TenderId == tenderId && b.BidderId == bidderId && b.Status == BidStatus.Submitted);
     }
 
-    public async Task<int[]> BoundLots(Guid tenderId, Guid firmId, int[] lots)
+    public async Task<(bool Submitted, int[] BoundLots)> Bidding(Guid tenderId, Guid firmId, int[] lots)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>();
-        return await LotBindings.BoundLots(db, tenderId, firmId, lots, CancellationToken.None);
+        var submitted = await db.Bids.AnyAsync(b => b.TenderId == tenderId && b.BidderId == firmId && b.Status == BidStatus.Submitted);
+        return (submitted, await LotBindings.BoundLots(db, tenderId, firmId, lots, CancellationToken.None));
     }
 
     public async Task<OpenedBid[]> Submitted(Guid tenderId)

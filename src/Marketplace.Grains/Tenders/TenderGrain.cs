@@ -31,6 +31,11 @@ internal sealed class TenderGrain(
         return State.Exists ? State.ToSnapshot() : null;
     }
 
+    public Task<TenderPeek> Peek() => Task.FromResult(
+        !State.Exists ? new TenderPeek(null, false)
+        : State.Due(clock.Now(), options.Value.OpeningGrace) ? new TenderPeek(null, true)
+        : new TenderPeek(State.ToSnapshot(), false));
+
     public async Task<Outcome<TenderSnapshot>> EditDraft(EditTenderDraft command)
     {
         // Whoever edits acts for the buyer in the spaces named before and after: a mandate reaches no other space.
@@ -88,19 +93,20 @@ internal sealed class TenderGrain(
 
     public async Task<TenderViewerActions> ActionsFor(Guid userId, Guid[] firmIds)
     {
-        await CatchUp();
         if (!State.Exists) return TenderViewerActions.None;
         var lots = State.Details!.Lots.Select(l => l.Number).ToArray();
-        var firms = new List<TenderViewerFirmFacts>();
+        // The actor and each firm are looked up side by side: this read interleaves with other reads only.
+        var actor = Actor(userId);
         // Firms take part only in a published tender; their bids are looked up only while bids are taken, for those the user bids for.
-        foreach (var firmId in State.Status == TenderStatus.Draft ? [] : firmIds.Distinct())
+        var firms = await Task.WhenAll((State.Status == TenderStatus.Draft ? [] : firmIds.Distinct()).Select(async firmId =>
         {
             var firm = await Participant(firmId);
-            if (firm.Firm?.Kind != BusinessKind.Firm) continue;
+            if (firm.Firm?.Kind != BusinessKind.Firm) return null;
             var bidding = State.Status == TenderStatus.Tendering && firm.Firm?.CanEdit(userId) == true;
-            firms.Add(new(firm, bidding && await bids.HasSubmitted(State.Id, firmId), bidding ? await bids.BoundLots(State.Id, firmId, lots) : []));
-        }
-        return State.ViewFor(await Actor(userId), firms, clock.Now());
+            var (submitted, bound) = bidding ? await bids.Bidding(State.Id, firmId, lots) : (false, []);
+            return new TenderViewerFirmFacts(firm, submitted, bound);
+        }));
+        return State.ViewFor(await actor, [.. firms.OfType<TenderViewerFirmFacts>()], clock.Now());
     }
 
     public async Task<Outcome<TenderSnapshot>> Score(ScoreBid command)
@@ -158,14 +164,15 @@ internal sealed class TenderGrain(
     /// <summary>The user and how the buyer stands in each existing space named (a missing space is refused by the rules).</summary>
     async Task<TenderActor> Actor(Guid userId, Guid buyerId, Guid[] spaces)
     {
-        var standings = new List<TenderSpaceStanding>();
-        foreach (var id in spaces.Distinct().Take(2 * TenderRules.MaxSpaces + 1))
+        // Every read here is a read of another grain's memory: they are asked side by side, not one after another.
+        var editor = actsFor.Of(userId, [buyerId]);
+        var standings = await Task.WhenAll(spaces.Distinct().Take(2 * TenderRules.MaxSpaces + 1).Select(async id =>
         {
             var space = GrainFactory.GetGrain<ISpaceGrain>(id);
-            if (await space.Get() is not { } found) continue;
-            standings.Add(TenderSpaceStanding.Of(found, await space.IsAdmin(userId), await GrainFactory.SpaceBuyer(id, buyerId).Get()));
-        }
-        return new TenderActor(userId, (await actsFor.Of(userId, [buyerId])).Edits(buyerId), standings);
+            var (found, admin, buyer) = (space.Get(), space.IsAdmin(userId), GrainFactory.SpaceBuyer(id, buyerId).Get());
+            return await found is { } existing ? TenderSpaceStanding.Of(existing, await admin, await buyer) : null;
+        }));
+        return new TenderActor(userId, (await editor).Edits(buyerId), [.. standings.OfType<TenderSpaceStanding>()]);
     }
 
     static HashSet<Guid> Existing(TenderActor actor) => [.. actor.Spaces.Select(s => s.SpaceId)];
@@ -173,10 +180,9 @@ internal sealed class TenderGrain(
     /// <summary>A firm may take part when it is a current member of any space the tender is published in.</summary>
     async Task<TenderParticipant> Participant(Guid firmId)
     {
-        var eligible = false;
-        foreach (var space in State.Spaces)
-            if ((await GrainFactory.Membership(space, firmId).Get())?.Standing.Status == MembershipStatus.Member) { eligible = true; break; }
-        return new TenderParticipant(firmId, await Business(firmId), eligible);
+        var business = Business(firmId);
+        var standings = await Task.WhenAll(State.Spaces.Select(space => GrainFactory.Membership(space, firmId).Get()));
+        return new TenderParticipant(firmId, await business, standings.Any(m => m?.Standing.Status == MembershipStatus.Member));
     }
 
     async Task<TenderSnapshot> Commit(TenderNotice notice = TenderNotice.Changed)

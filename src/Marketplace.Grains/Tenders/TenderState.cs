@@ -205,13 +205,13 @@ public sealed class TenderState
     public bool CatchUp(DateTimeOffset now, TimeSpan openingGrace = default)
     {
         var moved = false;
-        if (Status == TenderStatus.Enquiries && now >= Terms.EnquiryDeadline)
+        if (EnquiriesDue(now))
         {
             Status = TenderStatus.Tendering;
             Record("EnquiriesClosed", "", Terms.EnquiryDeadline);
             moved = true;
         }
-        if (Status == TenderStatus.Tendering && now >= Terms.SubmissionDeadline.Plus(openingGrace))
+        if (SubmissionsDue(now, openingGrace))
         {
             Status = TenderStatus.Opening;
             Record("SubmissionsClosed", "", Terms.SubmissionDeadline);
@@ -219,6 +219,18 @@ public sealed class TenderState
         }
         return moved;
     }
+
+    /// <summary>
+    /// True when <see cref="CatchUp"/> has a transition to make, or bids wait to be opened: a reader of the stored
+    /// state must let the tender move on first.
+    /// </summary>
+    public bool Due(DateTimeOffset now, TimeSpan openingGrace = default) =>
+        EnquiriesDue(now) || SubmissionsDue(now, openingGrace) || Status == TenderStatus.Opening;
+
+    bool EnquiriesDue(DateTimeOffset now) => Status == TenderStatus.Enquiries && now >= Terms.EnquiryDeadline;
+
+    bool SubmissionsDue(DateTimeOffset now, TimeSpan openingGrace) =>
+        Status == TenderStatus.Tendering && now >= Terms.SubmissionDeadline.Plus(openingGrace);
 
     /// <summary>
     /// Opens the bids stored before the deadline. A bid that failed its integrity check is in the audit chain as such

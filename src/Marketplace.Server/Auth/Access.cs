@@ -39,7 +39,7 @@ public sealed class Access(IGrainFactory grains, IActsFor actsFor, MarketplaceDb
     /// <summary>The tender, when the viewer may see it (<see cref="TenderVisibility.Sees"/>); null as if it did not exist.</summary>
     public async Task<TenderSnapshot?> Tender(Guid id, ClaimsPrincipal user)
     {
-        if (await grains.Tender(id).Get() is not { } tender) return null;
+        if (await grains.Tender(id).Current() is not { } tender) return null;
         // Only a draft's visibility depends on acting for the buyer, so only then is the tender asked.
         var actsForBuyer = tender.Status == TenderStatus.Draft && await ActsForBuyer(id, user);
         return TenderVisibility.Sees(tender.Status, tender.CreatedBy, user.UserIdOrNull(), actsForBuyer) ? tender : null;

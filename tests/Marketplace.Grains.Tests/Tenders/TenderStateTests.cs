@@ -163,6 +163,24 @@ public sealed class TenderStateTests
     }
 
     [Fact]
+    public void A_tender_is_due_exactly_when_catching_up_would_move_it_or_its_bids_wait_to_be_opened()
+    {
+        var grace = TimeSpan.FromMinutes(1);
+        var state = Published();
+        state.Due(EnquiryDeadline.AddTicks(-1), grace).Should().BeFalse("a reader may read it as stored");
+        state.Due(EnquiryDeadline, grace).Should().BeTrue();
+
+        state.CatchUp(EnquiryDeadline, grace);
+        state.Due(SubmissionDeadline.Plus(grace).AddTicks(-1), grace).Should().BeFalse();
+        state.Due(SubmissionDeadline.Plus(grace), grace).Should().BeTrue();
+
+        state.CatchUp(SubmissionDeadline.Plus(grace), grace);
+        state.Status.Should().Be(TenderStatus.Opening);
+        state.Due(SubmissionDeadline.Plus(grace), grace).Should().BeTrue("its bids wait to be opened");
+        Drafted().Due(SubmissionDeadline.AddYears(1), grace).Should().BeFalse("a draft has no deadline running");
+    }
+
+    [Fact]
     public void A_submission_deadline_at_the_end_of_time_never_closes_and_never_overflows_the_opening_grace()
     {
         var state = Published();

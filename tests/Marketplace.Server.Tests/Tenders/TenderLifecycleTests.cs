@@ -25,7 +25,8 @@ public abstract class TenderLifecycleTests<THost>(THost fixture) : IClassFixture
         tender.Lots.Select(l => l.Number).Should().Equal(1, 2);
 
         // The matching firm finds it in its inbox; the IT firm does not.
-        (await w.Builder.GetFromJsonAsync<InboxItemDto[]>($"/api/businesses/{w.BuilderId}/inbox", Json)).Should().ContainSingle(i => i.TenderId == tender.Id && i.Unread);
+        (await w.Builder.GetFromJsonAsync<InboxItemDto[]>($"/api/businesses/{w.BuilderId}/inbox", Json)).Should().ContainSingle(i => i.TenderId == tender.Id && i.Unread)
+            .Which.Should().BeEquivalentTo(new { tender.Title, Status = TenderStatus.Enquiries, tender.SubmissionDeadline }, "the notice says where its tender stands");
         (await w.Coder.GetFromJsonAsync<InboxItemDto[]>($"/api/businesses/{w.CoderId}/inbox", Json)).Should().BeEmpty();
 
         // A question, answered; other firms see it without the asker.
@@ -38,6 +39,9 @@ public abstract class TenderLifecycleTests<THost>(THost fixture) : IClassFixture
         (await w.Bid(w.Builder, tender.Id, w.BuilderId, 700_000m)).StatusCode.Should().Be(HttpStatusCode.Conflict);
         w.PassTo(tender.EnquiryDeadline);
         var first = await w.Bid(w.Builder, tender.Id, w.BuilderId, 700_000m, 180_000m);
+        (await w.Get(w.Builder, tender.Id)).Status.Should().Be(TenderStatus.Tendering, "whoever reads the tender first moves it past its deadline");
+        (await w.Builder.GetFromJsonAsync<InboxItemDto[]>($"/api/businesses/{w.BuilderId}/inbox", Json)).Should().ContainSingle(i => i.TenderId == tender.Id)
+            .Which.Status.Should().Be(TenderStatus.Tendering, "the notice follows its tender");
         first.StatusCode.Should().Be(HttpStatusCode.OK);
         var receipt = await first.Read<ReceiptDto>();
         receipt.Digest.Should().MatchRegex("^[0-9a-f]{64}$");
