@@ -84,6 +84,12 @@ describe("switching language", () => {
   });
   afterEach(() => vi.unstubAllGlobals());
 
+  it("writes one full stop after a name that ends with one (S.r.l., S.n.c.)", () => {
+    initI18n();
+    expect(t("inbox.empty", { firm: "Edil Rossi S.r.l." })).toBe("Nessun avviso per Edil Rossi S.r.l.");
+    expect(t("inbox.empty", { firm: "Edil Rossi" })).toBe("Nessun avviso per Edil Rossi.");
+  });
+
   it("starts from the browser, then remembers the switch and updates <html lang>", () => {
     initI18n();
     expect(currentLanguage()).toBe("it");

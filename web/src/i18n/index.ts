@@ -90,9 +90,14 @@ export function onLanguageChange(listener: () => void): () => void {
 
 /** The text for `key` in the current language, with `{name}` placeholders filled from `params`. */
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
-  return dictionaries[current][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
+  return dictionaries[current][key].replace(/\{(\w+)\}(\.?)/g, (whole, name: string, stop: string) =>
+    name in params ? endWith(String(params[name]), stop) : whole,
   );
+}
+
+/** A value followed by the text's full stop, unless it ends with one already ("Rossi S.r.l." + "." is "Rossi S.r.l."). */
+export function endWith(value: string, stop: string): string {
+  return stop && value.endsWith(stop) ? value : value + stop;
 }
 
 /** Keys that come in a `.one` and `.other` form. */

@@ -4,7 +4,7 @@
 import type { components } from "../../api/schema";
 import { ApiError, UNCODED } from "../../api/problem";
 import { formatMoney } from "../../features/showcase/showcase";
-import { currentLanguage, t, type Lang } from "..";
+import { currentLanguage, endWith, t, type Lang } from "..";
 import type { RefusalText } from "./texts";
 import { input } from "./input";
 import { service } from "./service";
@@ -80,8 +80,8 @@ function formatArg(value: string, format: string | undefined, lang: Lang): strin
 
 /** `text` with its placeholders filled from `args`, each written as it asks; one without an argument stays as it is. */
 export function fillPlaceholders(text: string, args: Record<string, string>, lang: Lang): string {
-  return text.replace(/\{(\w+)(?::(\w+))?\}/g, (whole, name: string, format: string | undefined) =>
-    Object.hasOwn(args, name) ? formatArg(args[name]!, format, lang) : whole,
+  return text.replace(/\{(\w+)(?::(\w+))?\}(\.?)/g, (whole, name: string, format: string | undefined, stop: string) =>
+    Object.hasOwn(args, name) ? endWith(formatArg(args[name]!, format, lang), stop) : whole,
   );
 }
 

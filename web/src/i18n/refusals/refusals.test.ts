@@ -44,6 +44,11 @@ describe("fillPlaceholders", () => {
       "many a lot soon {missing}",
     );
   });
+
+  it("writes one full stop after a name that ends with one", () => {
+    expect(fillPlaceholders("Bids from {firm}.", { firm: "Rossi S.r.l." }, "en")).toBe("Bids from Rossi S.r.l.");
+    expect(fillPlaceholders("Bids from {firm}.", { firm: "Rossi Srl" }, "en")).toBe("Bids from Rossi Srl.");
+  });
 });
 
 describe("describeRefusal", () => {
