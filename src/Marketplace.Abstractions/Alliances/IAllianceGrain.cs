@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace Marketplace.Alliances;
 
 /// <summary>
@@ -9,13 +11,13 @@ public interface IAllianceGrain : IGrainWithGuidKey
 {
     [Alias("Form")] Task<Outcome<AllianceSnapshot>> Form(FormAlliance command);
 
-    [Alias("Get")] Task<AllianceSnapshot?> Get();
+    [Alias("Get"), ReadOnly] Task<AllianceSnapshot?> Get();
 
     /// <summary>
     /// The alliance as one person sees it, with what they may do (<see cref="AllianceView"/>); null when it does not
     /// exist or the person acts for none of its firms, active or invited (the grain asks <see cref="Businesses.IActsFor"/>).
     /// </summary>
-    [Alias("ViewFor")] Task<AllianceView?> ViewFor(Guid viewerId);
+    [Alias("ViewFor"), ReadOnly] Task<AllianceView?> ViewFor(Guid viewerId);
 
     /// <summary>The lead invites a member firm of the alliance's space.</summary>
     [Alias("Invite")] Task<Outcome<AllianceSnapshot>> Invite(InviteToAlliance command);
@@ -34,4 +36,13 @@ public interface IAllianceGrain : IGrainWithGuidKey
     [Alias("PublishAgreement")] Task<Outcome<AllianceSnapshot>> PublishAgreement(Guid actorId, string text);
 
     [Alias("AcceptAgreement")] Task<Outcome<AllianceSnapshot>> AcceptAgreement(AcceptAllianceAgreement command);
+
+    /// <summary>
+    /// The joint bid says it is about to submit or withdraw itself: until <see cref="BidSettled"/>, views read whether
+    /// it is submitted from the stored bids, as commands always do.
+    /// </summary>
+    [Alias("BidChanging")] Task BidChanging();
+
+    /// <summary>The joint bid's submission or withdrawal is over (stored or refused): the next view reads it once more.</summary>
+    [Alias("BidSettled")] Task BidSettled();
 }

@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace Marketplace.JointBids;
 
 /// <summary>
@@ -8,7 +10,8 @@ namespace Marketplace.JointBids;
 [Alias("Marketplace.IJointBidGrain")]
 public interface IJointBidGrain : IGrainWithGuidKey
 {
-    [Alias("Read")] Task<Outcome<JointBidSnapshot>> Read(Guid userId);
+    /// <summary>The joint bid as the user sees it; changes nothing, so readers never queue behind each other.</summary>
+    [Alias("Read"), ReadOnly] Task<Outcome<JointBidSnapshot>> Read(Guid userId);
 
     [Alias("SaveWorkPackage")] Task<Outcome<JointBidSnapshot>> SaveWorkPackage(SaveWorkPackage command);
 

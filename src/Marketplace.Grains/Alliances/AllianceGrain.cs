@@ -34,7 +34,7 @@ internal sealed class AllianceGrain(
         var viewer = await actsFor.Of(viewerId, [.. snapshot.Members.Where(m => snapshot.IsActive(m.FirmId) || snapshot.IsInvited(m.FirmId)).Select(m => m.FirmId)]);
         if (!AllianceAccess.CanRead(snapshot, viewer.Businesses)) return null;
         var inSpace = await Task.WhenAll(viewer.Businesses.Select(async f => (Firm: f, In: await InSpace(f, State.SpaceId))));
-        return State.ViewFor(viewerId, viewer, inSpace.Where(f => f.In).Select(f => f.Firm).ToHashSet(), await BidSubmitted());
+        return State.ViewFor(viewerId, viewer, inSpace.Where(f => f.In).Select(f => f.Firm).ToHashSet(), await ViewedBidSubmitted());
     }
 
     public Task<JointBidder?> Bidder() => Task.FromResult(State.Exists ? State.ToSnapshot().AsBidder() : null);
@@ -89,8 +89,43 @@ internal sealed class AllianceGrain(
         return await Commit([]);
     }
 
+    public Task BidChanging()
+    {
+        (bidChanging, viewedBidSubmitted) = (true, null);
+        return Task.CompletedTask;
+    }
+
+    public Task BidSettled()
+    {
+        (bidChanging, viewedBidSubmitted) = (false, null);
+        return Task.CompletedTask;
+    }
+
     /// <summary>The joint bid's submission, read from the bids' read model (the joint bid calls the alliance, never the reverse).</summary>
     async Task<bool> BidSubmitted() => State.TenderId is { } tender && await bids.HasSubmitted(tender, this.GetPrimaryKey());
+
+    /// <summary>
+    /// Whether the joint bid is submitted as views last read it (null: not read since the joint bid last changed it).
+    /// Every visit to the workspace asks; the answer changes only when the joint bid submits or withdraws itself,
+    /// and it says so before and after (<see cref="BidChanging"/>, <see cref="BidSettled"/>).
+    /// </summary>
+    bool? viewedBidSubmitted;
+
+    /// <summary>True between the joint bid's <see cref="BidChanging"/> and <see cref="BidSettled"/> (for good, should the latter be lost).</summary>
+    bool bidChanging;
+
+    /// <summary>
+    /// <see cref="BidSubmitted"/> for a view, kept while the joint bid is not changing it. Views are read-only calls,
+    /// which may run side by side but never beside <see cref="BidChanging"/> or <see cref="BidSettled"/>; commands
+    /// read the stored bids every time.
+    /// </summary>
+    async Task<bool> ViewedBidSubmitted()
+    {
+        if (viewedBidSubmitted is { } known) return known;
+        var submitted = await BidSubmitted();
+        if (!bidChanging) viewedBidSubmitted = submitted;
+        return submitted;
+    }
 
     /// <summary>Whether the user acts for the firm, from the one "acts for" query: a command acts for one firm.</summary>
     Task<ActingFor> Actor(Guid userId, Guid firmId) => actsFor.Of(userId, [firmId]);

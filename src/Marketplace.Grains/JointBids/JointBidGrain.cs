@@ -88,10 +88,13 @@ internal sealed class JointBidGrain(
         var (alliance, tender, actor) = await Editing(actorId);
         var bid = alliance is null ? State : State.Following(alliance, clock.Now());
         if ((bid.CheckEdit(actor, alliance, tender) ?? bid.CheckSubmit(actor, alliance!, tender!, receivedAt)) is { } no) return no;
-        var receipt = await GrainFactory.Bid(tender!.Id, AllianceId).Submit(bid.ToBid(actorId, alliance!, tender!, receivedAt));
-        if (receipt.Problem is { } refused) return refused;
-        bid.Submitted(receipt.Value!, actorId, clock.Now());
-        return await Commit(bid, actor, alliance!, tender);
+        return await ChangingBid(async () =>
+        {
+            var receipt = await GrainFactory.Bid(tender!.Id, AllianceId).Submit(bid.ToBid(actorId, alliance!, tender!, receivedAt));
+            if (receipt.Problem is { } refused) return refused;
+            bid.Submitted(receipt.Value!, actorId, clock.Now());
+            return await Commit(bid, actor, alliance!, tender);
+        });
     }
 
     public async Task<Outcome<JointBidSnapshot>> Withdraw(Guid actorId)
@@ -99,10 +102,31 @@ internal sealed class JointBidGrain(
         var (alliance, tender, actor) = await Editing(actorId);
         var bid = alliance is null ? State : State.Following(alliance, clock.Now());
         if ((bid.CheckEdit(actor, alliance, tender) ?? bid.CheckWithdraw(actor, tender!, clock.Now())) is { } no) return no;
-        var withdrawn = await GrainFactory.Bid(tender!.Id, AllianceId).Withdraw(actorId, fromWorkspace: true);
-        if (withdrawn.Problem is { } refused) return refused;
-        bid.Withdrawn(clock.Now());
-        return await Commit(bid, actor, alliance!, tender);
+        return await ChangingBid(async () =>
+        {
+            var withdrawn = await GrainFactory.Bid(tender!.Id, AllianceId).Withdraw(actorId, fromWorkspace: true);
+            if (withdrawn.Problem is { } refused) return refused;
+            bid.Withdrawn(clock.Now());
+            return await Commit(bid, actor, alliance!, tender);
+        });
+    }
+
+    /// <summary>
+    /// Submits or withdraws the alliance's bid, telling the alliance before and after: its workspace views keep
+    /// whether the bid is submitted in memory, and read the stored bids instead while it may be changing.
+    /// </summary>
+    async Task<Outcome<JointBidSnapshot>> ChangingBid(Func<Task<Outcome<JointBidSnapshot>>> change)
+    {
+        var alliance = GrainFactory.GetGrain<IAllianceGrain>(AllianceId);
+        await alliance.BidChanging();
+        try
+        {
+            return await change();
+        }
+        finally
+        {
+            await alliance.BidSettled();
+        }
     }
 
     public async Task<Guid?> PublishWonProject()

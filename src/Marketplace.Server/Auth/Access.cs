@@ -78,12 +78,18 @@ public sealed class Access(IGrainFactory grains, IActsFor actsFor, MarketplaceDb
         return false;
     }
 
-    /// <summary>Whether the viewer sees a space's directory of firms (<see cref="SpaceAccess.CanSeeDirectory"/>).</summary>
+    /// <summary>
+    /// Whether the viewer sees a space's directory of firms (<see cref="SpaceAccess.CanSeeDirectory"/>), from the grains
+    /// that hold the answer in memory (the space's admins, the user's "acts for", each of their firms' standing), not
+    /// from a query per visit: a member's every page of the directory asks it.
+    /// </summary>
     public async Task<bool> SeesDirectory(SpaceSnapshot space, ClaimsPrincipal user, CancellationToken ct)
     {
         if (user.UserIdOrNull() is not { } me) return SpaceAccess.CanSeeDirectory(space, false, false);
-        var hasMemberFirm = await db.ActingFor(me).AnyAsync(b =>
-            db.SpaceMembers.Any(m => m.SpaceId == space.Id && m.BusinessId == b.BusinessId && m.Status == MembershipStatus.Member), ct);
-        return SpaceAccess.CanSeeDirectory(space, await grains.GetGrain<ISpaceGrain>(space.Id).IsAdmin(me), hasMemberFirm);
+        var isAdmin = await grains.GetGrain<ISpaceGrain>(space.Id).IsAdmin(me);
+        // The firms' standings are asked only when they can change the answer.
+        var hasMemberFirm = !SpaceAccess.CanSeeDirectory(space, isAdmin, false) && (await Task.WhenAll((await actsFor.Of(me, ct: ct)).Businesses
+            .Select(b => grains.Membership(space.Id, b).Get()))).Any(m => m?.Standing.Status == MembershipStatus.Member);
+        return SpaceAccess.CanSeeDirectory(space, isAdmin, hasMemberFirm);
     }
 }

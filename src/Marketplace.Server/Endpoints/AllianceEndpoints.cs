@@ -252,12 +252,12 @@ public static class AllianceEndpoints
 
     static async Task<AllianceDto> Dto(AllianceView view, ViewerCall call)
     {
-        var (_, grains, _, db, ct) = call;
+        var grains = call.Grains;
         var a = view.Alliance;
-        var firms = a.Members.Select(m => m.FirmId).ToList();
-        var names = await db.Directory.AsNoTracking().Where(d => firms.Contains(d.BusinessId)).ToDictionaryAsync(d => d.BusinessId, d => d.Name, ct);
-        var spaceName = await db.Spaces.AsNoTracking().Where(s => s.SpaceId == a.SpaceId).Select(s => s.Name).SingleOrDefaultAsync(ct) ?? "";
+        // Read side by side from the grains that hold them: the workspace is opened by every member on every change.
+        var (namesRead, spaceRead) = (GrainNames.BusinessNames(a.Members.Select(m => m.FirmId), grains), grains.GetGrain<ISpaceGrain>(a.SpaceId).Get());
         var tender = a.TenderId is { } tenderId ? await grains.Tender(tenderId).Get() : null;
+        var (names, spaceName) = (await namesRead, (await spaceRead)?.Settings.Name ?? "");
         var rows = view.Members.ToDictionary(m => m.FirmId, m => m.Actions);
         string Name(Guid firm) => names.GetValueOrDefault(firm, "");
         return new AllianceDto(a.Id, new NamedDto(a.SpaceId, spaceName), tender is null ? null : new NamedDto(tender.Id, tender.Details.Title), a.Name,

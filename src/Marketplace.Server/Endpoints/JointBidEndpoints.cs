@@ -35,21 +35,21 @@ public static class JointBidEndpoints
     static IJointBidGrain Bid(this IGrainFactory grains, Guid allianceId) => grains.GetGrain<IJointBidGrain>(allianceId);
 
     static Task<Results<Ok<JointBidDto>, ProblemHttpResult>> Read(Guid id, [AsParameters] GrainCall call) =>
-        Respond(call.Grains.Bid(id).Read(call.User.UserId()), call.Grains, call.Db, call.Ct);
+        Respond(call.Grains.Bid(id).Read(call.User.UserId()), call.Grains);
 
     static Task<Results<Ok<JointBidDto>, ProblemHttpResult>> Save(
         Guid id, SaveWorkPackageRequest body, [AsParameters] GrainCall call) =>
         body.Price is not { } price ? Task.FromResult<Results<Ok<JointBidDto>, ProblemHttpResult>>(ProblemResults.Required("price"))
         : Respond(call.Grains.Bid(id).SaveWorkPackage(new SaveWorkPackage(call.User.UserId(), body.Id, body.Version, body.Title ?? "", body.Lot, body.Description,
-            body.FirmId, price.ToMoney())), call.Grains, call.Db, call.Ct);
+            body.FirmId, price.ToMoney())), call.Grains);
 
     static Task<Results<Ok<JointBidDto>, ProblemHttpResult>> Delete(
         Guid id, Guid packageId, int version, [AsParameters] GrainCall call) =>
-        Respond(call.Grains.Bid(id).DeleteWorkPackage(call.User.UserId(), packageId, version), call.Grains, call.Db, call.Ct);
+        Respond(call.Grains.Bid(id).DeleteWorkPackage(call.User.UserId(), packageId, version), call.Grains);
 
     static Task<Results<Ok<JointBidDto>, ProblemHttpResult>> Answer(
         Guid id, int criterion, SaveAnswerRequest body, [AsParameters] GrainCall call) =>
-        Respond(call.Grains.Bid(id).SaveAnswer(new SaveJointAnswer(call.User.UserId(), criterion, body.Version, body.Text ?? "")), call.Grains, call.Db, call.Ct);
+        Respond(call.Grains.Bid(id).SaveAnswer(new SaveJointAnswer(call.User.UserId(), criterion, body.Version, body.Text ?? "")), call.Grains);
 
     static async Task<Results<Ok<JointBidDto>, ProblemHttpResult>> Attach(
         Guid id, AttachDocumentsRequest body, [AsParameters] GrainCall call)
@@ -59,12 +59,12 @@ public static class JointBidEndpoints
         if (read.Problem is { } hidden) return hidden.ToHttp();
         var documents = await DocumentEndpoints.Resolve(body.Documents ?? [], body.FirmId, "documents", call.Db, call.Ct, sealedFor: read.Value!.TenderId);
         if (documents.Problem is { } bad) return bad.ToHttp();
-        return await Respond(call.Grains.Bid(id).AttachDocuments(new AttachJointDocuments(call.User.UserId(), body.FirmId, documents.Value!)), call.Grains, call.Db, call.Ct);
+        return await Respond(call.Grains.Bid(id).AttachDocuments(new AttachJointDocuments(call.User.UserId(), body.FirmId, documents.Value!)), call.Grains);
     }
 
     static Task<Results<Ok<JointBidDto>, ProblemHttpResult>> Detach(
         Guid id, Guid documentId, [AsParameters] GrainCall call) =>
-        Respond(call.Grains.Bid(id).DetachDocument(call.User.UserId(), documentId), call.Grains, call.Db, call.Ct);
+        Respond(call.Grains.Bid(id).DetachDocument(call.User.UserId(), documentId), call.Grains);
 
     /// <summary>A file of the joint bid, for the alliance's firms (the buyer reads the submitted bid's files once opened).</summary>
     static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Document(
@@ -78,24 +78,23 @@ public static class JointBidEndpoints
 
     static Task<Results<Ok<JointBidDto>, ProblemHttpResult>> Sign(
         Guid id, SignRequest body, [AsParameters] GrainCall call) =>
-        Respond(call.Grains.Bid(id).Sign(new SignJointBid(call.User.UserId(), body.FirmId, body.Digest ?? "")), call.Grains, call.Db, call.Ct);
+        Respond(call.Grains.Bid(id).Sign(new SignJointBid(call.User.UserId(), body.FirmId, body.Digest ?? "")), call.Grains);
 
     static Task<Results<Ok<JointBidDto>, ProblemHttpResult>> Submit(
         Guid id, [AsParameters] GrainCall call, HttpContext http) =>
-        Respond(call.Grains.Bid(id).Submit(call.User.UserId(), http.ArrivedAt()), call.Grains, call.Db, call.Ct); // the bid counts from when the server had it
+        Respond(call.Grains.Bid(id).Submit(call.User.UserId(), http.ArrivedAt()), call.Grains); // the bid counts from when the server had it
 
     static Task<Results<Ok<JointBidDto>, ProblemHttpResult>> Withdraw(Guid id, [AsParameters] GrainCall call) =>
-        Respond(call.Grains.Bid(id).Withdraw(call.User.UserId()), call.Grains, call.Db, call.Ct);
+        Respond(call.Grains.Bid(id).Withdraw(call.User.UserId()), call.Grains);
 
     static async Task<Results<Ok<JointBidDto>, ProblemHttpResult>> Respond(
-        Task<Outcome<JointBidSnapshot>> command, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
+        Task<Outcome<JointBidSnapshot>> command, IGrainFactory grains)
     {
         var outcome = await command;
         if (outcome.Problem is { } no) return no.ToHttp();
         var bid = outcome.Value!;
         var alliance = (await grains.GetGrain<IAllianceGrain>(bid.AllianceId).Get())!;
-        var firms = alliance.Members.Select(m => m.FirmId).ToList();
-        var names = await db.Directory.AsNoTracking().Where(d => firms.Contains(d.BusinessId)).ToDictionaryAsync(d => d.BusinessId, d => d.Name, ct);
+        var names = await GrainNames.BusinessNames(alliance.Members.Select(m => m.FirmId), grains);
         NamedDto Firm(Guid firm) => new(firm, names.GetValueOrDefault(firm, ""));
         return TypedResults.Ok(new JointBidDto(bid.AllianceId, bid.TenderId,
             [.. bid.WorkPackages.OrderBy(w => w.Lot).ThenBy(w => w.Title).Select(w => new WorkPackageDto(w.Id, w.Title, w.Lot, w.Description, Firm(w.FirmId), MoneyDto.From(w.Price), w.Version))],

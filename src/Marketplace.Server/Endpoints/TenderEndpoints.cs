@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using static Marketplace.Server.Endpoints.GrainNames;
 
 namespace Marketplace.Server.Endpoints;
 
@@ -170,20 +171,6 @@ public static class TenderEndpoints
             [.. t.Questions.Select(q => new QuestionDto(q.Number, q.Text, q.AskedAt, q.Answer, q.AnsweredAt, myFirms.Reads(q.AskerFirmId)))],
             receipts, [.. t.Decisions.Select(x => Decision(t, x, names))], t.CancelReason, t.PublishedAt, t.UpdatedAt,
             viewer.Actions, viewer.Firms, opened);
-    }
-
-    /// <summary>The businesses' names as their grains hold them (a business that does not exist is absent).</summary>
-    static async Task<Dictionary<Guid, string>> BusinessNames(IEnumerable<Guid> ids, IGrainFactory grains)
-    {
-        var read = await Task.WhenAll(ids.Distinct().Select(id => grains.GetGrain<IBusinessGrain>(id).Get()));
-        return read.OfType<BusinessSnapshot>().ToDictionary(b => b.Id, b => b.Profile.Name);
-    }
-
-    /// <summary>The spaces' names as their grains hold them (a space that does not exist is absent).</summary>
-    static async Task<Dictionary<Guid, string>> SpaceNames(IEnumerable<Guid> ids, IGrainFactory grains)
-    {
-        var read = await Task.WhenAll(ids.Distinct().Select(id => grains.GetGrain<ISpaceGrain>(id).Get()));
-        return read.OfType<SpaceSnapshot>().ToDictionary(s => s.Id, s => s.Settings.Name);
     }
 
     internal static DecisionDto Decision(TenderSnapshot t, LotDecision d, IReadOnlyDictionary<Guid, string> names)

@@ -408,6 +408,25 @@ public abstract class JointBidApiTests<THost>(THost fixture) : IClassFixture<THo
     }
 
     [Fact]
+    public async Task A_member_who_kept_the_workspace_open_is_told_it_cannot_leave_once_the_bid_is_submitted_and_may_again_once_withdrawn()
+    {
+        var t = await Formed();
+        var w = t.World;
+        async Task<ViewerActions<AllianceFirmAction>> CoderMay() =>
+            (await w.Coder.GetFromJsonAsync<AllianceDto>($"/api/alliances/{t.AllianceId}", Json))!.ViewerFirms.Single().Actions;
+        var bid = await Drafted(t);
+        (await CoderMay()).Allowed.Should().Contain(AllianceFirmAction.Leave, "nothing is submitted yet");
+
+        await Sign(w.Builder, t, w.BuilderId, bid.Digest);
+        await Sign(w.Coder, t, w.CoderId, bid.Digest);
+        (await w.Builder.PostAsync($"{t.Bid}/submit", null)).EnsureSuccessStatusCode();
+        (await CoderMay()).Blocked.Should().ContainEquivalentOf(new { Action = AllianceFirmAction.Leave, Code = "alliance.bidSubmitted" });
+
+        (await w.Builder.PostAsync($"{t.Bid}/withdraw", null)).EnsureSuccessStatusCode();
+        (await CoderMay()).Allowed.Should().Contain(AllianceFirmAction.Leave);
+    }
+
+    [Fact]
     public async Task After_a_withdrawal_every_firm_signs_again_before_the_lead_resubmits()
     {
         var t = await Submitted();
