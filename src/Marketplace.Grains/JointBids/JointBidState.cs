@@ -83,14 +83,30 @@ public sealed class JointBidState : ISealedState
     /// exactly what is being approved.
     /// </summary>
     [JsonIgnore]
-    public string Digest => AuditChain.Sha256Hex(JsonSerializer.Serialize(new
+    public string Digest
     {
-        AllianceId, TenderId,
-        WorkPackages = WorkPackages.OrderBy(w => w.Id).Select(w => new { w.Id, w.Title, w.Lot, w.Description, w.FirmId, w.Price }),
-        Answers = Answers.OrderBy(a => a.Criterion).Select(a => new { a.Criterion, a.Text }),
-        Documents = Documents.OrderBy(d => d.Document.Id).Select(d => new { d.Document.Id, d.Document.Sha256, d.FirmId }),
-        Bidders = Bidders.Select(b => new { b.FirmId, b.Role }),
-    }, Canonical));
+        get
+        {
+            // Every read of the bid asks for it several times (its snapshot, who has yet to sign, the submit and sign
+            // checks). The content changes only with a new version (every change is recorded), or, for a bid not
+            // started, with the alliance and tender it takes: so it is worked out once for each of those.
+            var key = (Version, AllianceId, TenderId);
+            if (digest is { } known && known.Key == key) return known.Value;
+            var value = AuditChain.Sha256Hex(JsonSerializer.Serialize(new
+            {
+                AllianceId, TenderId,
+                WorkPackages = WorkPackages.OrderBy(w => w.Id).Select(w => new { w.Id, w.Title, w.Lot, w.Description, w.FirmId, w.Price }),
+                Answers = Answers.OrderBy(a => a.Criterion).Select(a => new { a.Criterion, a.Text }),
+                Documents = Documents.OrderBy(d => d.Document.Id).Select(d => new { d.Document.Id, d.Document.Sha256, d.FirmId }),
+                Bidders = Bidders.Select(b => new { b.FirmId, b.Role }),
+            }, Canonical));
+            digest = (key, value);
+            return value;
+        }
+    }
+
+    /// <summary>The last <see cref="Digest"/> worked out, and the version (with the alliance and tender) it is of.</summary>
+    ((int Version, Guid AllianceId, Guid TenderId) Key, string Value)? digest;
 
     /// <summary>
     /// The joint bid as it stands with the alliance now: this one, or, when the bidding firms changed since it was

@@ -256,8 +256,8 @@ public static class AllianceEndpoints
         var a = view.Alliance;
         // Read side by side from the grains that hold them: the workspace is opened by every member on every change.
         var (namesRead, spaceRead) = (GrainNames.BusinessNames(a.Members.Select(m => m.FirmId), grains), grains.GetGrain<ISpaceGrain>(a.SpaceId).Get());
-        var tender = a.TenderId is { } tenderId ? await grains.Tender(tenderId).Get() : null;
-        var (names, spaceName) = (await namesRead, (await spaceRead)?.Settings.Name ?? "");
+        var tenderRead = a.TenderId is { } tenderId ? grains.Tender(tenderId).Get() : Task.FromResult<TenderSnapshot?>(null);
+        var (names, spaceName, tender) = (await namesRead, (await spaceRead)?.Settings.Name ?? "", await tenderRead);
         var rows = view.Members.ToDictionary(m => m.FirmId, m => m.Actions);
         string Name(Guid firm) => names.GetValueOrDefault(firm, "");
         return new AllianceDto(a.Id, new NamedDto(a.SpaceId, spaceName), tender is null ? null : new NamedDto(tender.Id, tender.Details.Title), a.Name,

@@ -248,13 +248,15 @@ public static class SpaceEndpoints
     {
         var (user, grains, access, db, ct) = call;
         var me = user.UserIdOrNull();
-        var firms = await ViewerFirms(space.Id, await access.Firms(user, ct), grains);
-        var listing = await grains.CachedValue(space.Id, SpaceReads.SummaryPart, async () => new SpaceListing(
+        // Three independent reads, side by side: every visit to a space's page makes them.
+        var firmsRead = ViewerFirms(space.Id, access.Firms(user, ct), grains);
+        var listingRead = grains.CachedValue(space.Id, SpaceReads.SummaryPart, async () => new SpaceListing(
             await db.Directory.Where(d => d.BusinessId == space.HostId).Select(d => d.Name).SingleOrDefaultAsync(ct) ?? "",
             await db.SpaceMembers.CountAsync(m => m.SpaceId == space.Id && m.Status == MembershipStatus.Member, ct)));
+        var adminRead = me is { } id ? grains.Space(space.Id).IsAdmin(id) : Task.FromResult(false);
+        var (firms, listing, isAdmin) = (await firmsRead, await listingRead, await adminRead);
         var summary = new SpaceSummaryDto(space.Id, space.HostId, listing.HostName, space.Settings.Name, space.Settings.Description,
             space.Settings.Visibility, space.Policy.Version, listing.MemberCount);
-        var isAdmin = me is { } id && await grains.Space(space.Id).IsAdmin(id);
         var hasMemberFirm = firms.Any(f => f.Membership?.Standing.Status == MembershipStatus.Member);
         var moderatorIds = isAdmin ? space.Moderators.ToList() : [];
         ModeratorDto[] moderators = moderatorIds.Count == 0 ? [] : await db.Users.AsNoTracking().Where(u => moderatorIds.Contains(u.Id))
@@ -289,8 +291,9 @@ public static class SpaceEndpoints
     /// The firms the user acts for, in any role, by name, with their standing in the space: read from the grains that
     /// own them (the user's "acts for", each firm, each membership), which hold them in memory, not from a query per visit.
     /// </summary>
-    static async Task<ViewerFirm[]> ViewerFirms(Guid spaceId, ActingFor acting, IGrainFactory grains)
+    static async Task<ViewerFirm[]> ViewerFirms(Guid spaceId, Task<ActingFor> actingRead, IGrainFactory grains)
     {
+        var acting = await actingRead;
         var read = await Task.WhenAll(acting.Roles.Select(async r =>
         {
             var (businessRead, membershipRead) = (grains.GetGrain<IBusinessGrain>(r.Key).Get(), grains.Membership(spaceId, r.Key).Get());
