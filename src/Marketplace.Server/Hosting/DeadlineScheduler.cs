@@ -13,7 +13,8 @@ namespace Marketplace.Server.Hosting;
 /// A tender (or project) that fails is isolated: it backs off on its own (<see cref="FailingWork"/>) while the others go on.
 /// It runs in one place in the cluster, ticked by <see cref="ClockWorkGrain"/>.
 /// </summary>
-internal sealed class DeadlineScheduler(IServiceScopeFactory scopes, IGrainFactory grains, MarketplaceClock clock, ILogger<DeadlineScheduler> log)
+internal sealed class DeadlineScheduler(IServiceScopeFactory scopes, IGrainFactory grains, MarketplaceClock clock, IHostApplicationLifetime lifetime,
+    ILogger<DeadlineScheduler> log)
 {
     /// <summary>
     /// The cadence is real time; what is due is judged by the injected clock. (A test's fake clock jumps days at once:
@@ -31,7 +32,11 @@ internal sealed class DeadlineScheduler(IServiceScopeFactory scopes, IGrainFacto
             await Tick(ct);
             failedTicks = 0;
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (OperationCanceledException) when (ct.IsCancellationRequested || lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            // The node is stopping: what is left is worked by the next activation, on this node or another.
+        }
+        catch (Exception e)
         {
             // E.g. the database is down: said at once, then ever more rarely (the 2nd, 4th, 8th … failure in a row).
             if (++failedTicks == 1) log.LogWarning(e, "Tender deadlines could not be read; trying again every {Period}", Period);
@@ -45,6 +50,10 @@ internal sealed class DeadlineScheduler(IServiceScopeFactory scopes, IGrainFacto
 
     internal async Task Tick(CancellationToken ct)
     {
+        // The node stopping ends the tick between two tenders. Without this, a tick over many due tenders outlived the
+        // silo's shutdown: each call to a tender not yet active waited for a placement the stopping silo refuses.
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(ct, lifetime.ApplicationStopping);
+        ct = stopping.Token;
         var now = clock.GetUtcNow();
         await Visit(failingTenders, (seen, db) => db.Tenders.AsNoTracking().Where(t => t.NextDeadline <= now && !seen.Contains(t.TenderId))
                 .OrderBy(t => t.NextDeadline).Select(t => t.TenderId),
@@ -71,9 +80,7 @@ internal sealed class DeadlineScheduler(IServiceScopeFactory scopes, IGrainFacto
                 page = await due(seen, scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>()).Take(PageSize).ToListAsync(ct);
             foreach (var id in page)
             {
-                // The clock work's grain is being deactivated (its node stops): the next activation takes over, so stop now
-                // rather than hold up the node's shutdown with calls to tenders.
-                ct.ThrowIfCancellationRequested();
+                ct.ThrowIfCancellationRequested(); // the node stops: the next activation takes over
                 seen.Add(id);
                 if (failing.IsWaiting(id, now)) continue;
                 try
