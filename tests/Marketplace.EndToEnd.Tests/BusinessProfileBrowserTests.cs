@@ -103,18 +103,7 @@ public sealed class BusinessProfileBrowserTests(BrowserFixture fixture) : IClass
     [Fact]
     public async Task A_new_user_signs_up_creates_a_firm_and_adds_a_capability_found_by_words()
     {
-        var page = await fixture.NewPerson();
-        var email = $"nuovo-{Guid.NewGuid():N}@example.it";
-        await page.GotoAsync("/#/register");
-        await page.GetByTestId("register-email").FillAsync(email);
-        await page.GetByTestId("register-password").FillAsync(Password);
-        await page.GetByTestId("register-submit").ClickAsync();
-        await Expect(page.GetByTestId("logout")).ToBeVisibleAsync();
-
-        await page.GotoAsync("/#/businesses/new");
-        await page.GetByTestId("new-business-name").FillAsync("Giardini Gallo Soc. Coop.");
-        await page.GetByTestId("new-business-submit").ClickAsync();
-        await Expect(page.GetByTestId("edit-name")).ToHaveValueAsync("Giardini Gallo Soc. Coop.");
+        var page = await NewFirmOnItsProfileForm("Giardini Gallo Soc. Coop.");
         await page.GetByTestId("cpv-search").FillAsync("manutenzione parchi");
         await page.GetByTestId("cpv-option").Filter(new() { HasText = "77313000-7" }).ClickAsync();
         await page.GetByTestId("edit-vat").FillAsync("00743110158");
@@ -135,16 +124,7 @@ public sealed class BusinessProfileBrowserTests(BrowserFixture fixture) : IClass
     [Fact]
     public async Task A_firm_finds_its_trade_by_the_word_it_uses_or_by_browsing_the_vocabulary()
     {
-        var page = await fixture.NewPerson();
-        await page.GotoAsync("/#/register");
-        await page.GetByTestId("register-email").FillAsync($"idraulico-{Guid.NewGuid():N}@example.it");
-        await page.GetByTestId("register-password").FillAsync(Password);
-        await page.GetByTestId("register-submit").ClickAsync();
-        await Expect(page.GetByTestId("logout")).ToBeVisibleAsync();
-        await page.GotoAsync("/#/businesses/new");
-        await page.GetByTestId("new-business-name").FillAsync("Idraulica Ferri S.n.c.");
-        await page.GetByTestId("new-business-submit").ClickAsync();
-        await Expect(page.GetByTestId("edit-name")).ToHaveValueAsync("Idraulica Ferri S.n.c.");
+        var page = await NewFirmOnItsProfileForm("Idraulica Ferri S.n.c.");
 
         // The word of the trade, which no official label uses, finds the trade's code first.
         await page.GetByTestId("cpv-search").FillAsync("idraulico");
@@ -168,5 +148,21 @@ public sealed class BusinessProfileBrowserTests(BrowserFixture fixture) : IClass
         await Expect(chips).ToHaveCountAsync(2);
         await Expect(page.GetByTestId("edit-capabilities")).ToContainTextAsync("45330000-9");
         await Expect(page.GetByTestId("edit-capabilities")).ToContainTextAsync("45321000-3");
+    }
+
+    /// <summary>A new person signs up and creates a firm, through the pages, and is left on the firm's profile form.</summary>
+    async Task<IPage> NewFirmOnItsProfileForm(string name)
+    {
+        var page = await fixture.NewPerson();
+        await page.GotoAsync("/#/register");
+        await page.GetByTestId("register-email").FillAsync($"nuovo-{Guid.NewGuid():N}@example.it");
+        await page.GetByTestId("register-password").FillAsync(Password);
+        await page.GetByTestId("register-submit").ClickAsync();
+        await Expect(page.GetByTestId("logout")).ToBeVisibleAsync();
+        await page.GotoAsync("/#/businesses/new");
+        await page.GetByTestId("new-business-name").FillAsync(name);
+        await page.GetByTestId("new-business-submit").ClickAsync();
+        await Expect(page.GetByTestId("edit-name")).ToHaveValueAsync(name);
+        return page;
     }
 }
