@@ -21,30 +21,18 @@ public static class InboxEndpoints
         return app;
     }
 
+    /// <summary>The firm's cached notices (<see cref="InboxReads"/>), each unread when it came after the person last read their inboxes.</summary>
     static async Task<Results<Ok<InboxItemDto[]>, ProblemHttpResult>> Inbox(
         Guid id, [AsParameters] ViewerCall call)
     {
         if (!await call.Access.IsOneOf(call.User, id, call.Ct))
             return Problem.Forbidden(NotTheFirms).ToHttp();
-        var rows = await Newest(call.Db, id, call.User.UserId()).ToListAsync(call.Ct);
-        return TypedResults.Ok(rows.Select(x => new InboxItemDto(x.TenderId, x.Title, x.At, x.ReadAt is null || x.At > x.ReadAt,
-            x.Status, x.SubmissionDeadline)).ToArray());
+        var notices = await InboxReads.Newest(call.Grains, call.Db, id, call.Ct);
+        var me = call.User.UserId();
+        var readAt = await call.Db.Users.Where(u => u.Id == me).Select(u => u.InboxReadAt).FirstOrDefaultAsync(call.Ct);
+        return TypedResults.Ok(notices.Select(n => new InboxItemDto(n.TenderId, n.Title, n.At, readAt is null || n.At > readAt,
+            n.Status, n.SubmissionDeadline)).ToArray());
     }
-
-    sealed record Row(Guid TenderId, string Title, DateTimeOffset At, TenderStatus Status, DateTimeOffset SubmissionDeadline, DateTimeOffset? ReadAt);
-
-    /// <summary>
-    /// One round trip: the firm's newest notices with their tender's status and deadline, and when the person last
-    /// read their inboxes (the same for every row). Each notice's tender is looked up by its key: joined instead,
-    /// PostgreSQL reads the whole tenders table for every inbox shown. Not an EF.CompileAsyncQuery: compiled, it
-    /// answered 500 when SQLite and PostgreSQL hosts ran side by side in one process; EF caches this query's translation anyway.
-    /// </summary>
-    static IQueryable<Row> Newest(MarketplaceDbContext db, Guid firm, Guid me) =>
-        db.Inbox.AsNoTracking().Where(i => i.BusinessId == firm).OrderByDescending(i => i.At).Take(100)
-            .Select(i => new Row(i.TenderId, i.Title, i.At,
-                db.Tenders.Where(t => t.TenderId == i.TenderId).Select(t => t.Status).First(),
-                db.Tenders.Where(t => t.TenderId == i.TenderId).Select(t => t.SubmissionDeadline).First(),
-                db.Users.Where(u => u.Id == me).Select(u => u.InboxReadAt).FirstOrDefault()));
 
     /// <summary>The person has seen everything in their inboxes up to now.</summary>
     static async Task<NoContent> MarkRead(ClaimsPrincipal user, UserManager<MarketplaceUser> users, MarketplaceClock clock)

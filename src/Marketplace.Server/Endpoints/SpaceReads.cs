@@ -22,25 +22,15 @@ internal static class SpaceReads
     /// <summary>The parts of a space's cache; a new part must be invalidated by every change it is computed from.</summary>
     public const string SummaryPart = "summary", TendersPart = "tenders", DirectoryPart = "directory/";
 
-    /// <summary>How values the server reads back itself are stored; answers sent as they are use the API's options.</summary>
-    static readonly JsonSerializerOptions Internal = new(JsonSerializerDefaults.General);
+    static string Topic(Guid spaceId) => $"space/{spaceId}";
 
-    static IReadCacheGrain Cache(this IGrainFactory grains, Guid spaceId) => grains.GetGrain<IReadCacheGrain>($"space/{spaceId}");
-
-    /// <summary>The part's answer as JSON in the API's <paramref name="options"/>: the stored one, or else computed now and offered to the cache.</summary>
-    public static async Task<byte[]> CachedJson<T>(this IGrainFactory grains, Guid spaceId, string part, JsonSerializerOptions options, Func<Task<T>> compute)
-    {
-        var cache = grains.Cache(spaceId);
-        var cached = await cache.Get(part);
-        if (cached.Value is { } stored) return stored;
-        var value = JsonSerializer.SerializeToUtf8Bytes(await compute(), options);
-        await cache.Put(part, cached.Generation, value);
-        return value;
-    }
+    /// <summary>The part's answer as JSON in the API's <paramref name="options"/> (<see cref="CachedReads.Json{T}"/>).</summary>
+    public static Task<byte[]> CachedJson<T>(this IGrainFactory grains, Guid spaceId, string part, JsonSerializerOptions options, Func<Task<T>> compute) =>
+        CachedReads.Json(grains.GetGrain<IReadCacheGrain>(Topic(spaceId)), part, options, compute);
 
     /// <summary>The part's value, for an answer that adds to it what depends on the viewer.</summary>
-    public static async Task<T> CachedValue<T>(this IGrainFactory grains, Guid spaceId, string part, Func<Task<T>> compute) =>
-        JsonSerializer.Deserialize<T>(await grains.CachedJson(spaceId, part, Internal, compute), Internal)!;
+    public static Task<T> CachedValue<T>(this IGrainFactory grains, Guid spaceId, string part, Func<Task<T>> compute) =>
+        CachedReads.Value(grains.GetGrain<IReadCacheGrain>(Topic(spaceId)), part, compute);
 
     public static Task SpaceChanged(IGrainFactory grains, Guid spaceId, ILogger log) => Invalidate(grains, [spaceId], log);
 
@@ -67,22 +57,8 @@ internal static class SpaceReads
         await Invalidate(grains, spaces, log);
     }
 
-    // The change is stored when we get here: a failure must not turn it into an error for its author. The cache's own
-    // age limit bounds how long an answer can then outlive the change.
-    static async Task Invalidate(IGrainFactory grains, IEnumerable<Guid> spaces, ILogger log)
-    {
-        foreach (var spaceId in spaces.Distinct())
-        {
-            try
-            {
-                await grains.Cache(spaceId).Invalidate();
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                log.LogError(e, "The cached reads of space {SpaceId} could not be invalidated", spaceId);
-            }
-        }
-    }
+    static Task Invalidate(IGrainFactory grains, IEnumerable<Guid> spaces, ILogger log) =>
+        CachedReads.Invalidate(grains, spaces.Select(Topic), log);
 }
 
 /// <summary>A 200 answer whose JSON body was serialised before (<see cref="SpaceReads"/>); documented as an answer of <typeparamref name="T"/>.</summary>

@@ -104,17 +104,15 @@ internal sealed class HubLiveUpdates(
     public async Task TenderChanged(TenderSnapshot tender, TenderNotice notice)
     {
         await SpaceReads.TenderChanged(grains, tender, log);
+        var inboxes = await InboxReads.TenderChanged(grains, scopes, tender, log);
         await Send(() => hub.Clients.Group(Topics.Tender(tender.Id)).TenderChanged(new TenderChangedDto(tender.Id, tender.Status, tender.Version)), tender.Id);
         // Matching firms may be many: they are told apart from the tender grain's turn.
-        if (notice == TenderNotice.Published) _ = Task.Run(() => Send(() => TellMatchingFirms(tender), tender.Id));
+        if (notice == TenderNotice.Published) _ = Task.Run(() => Send(() => TellMatchingFirms(tender, inboxes), tender.Id));
     }
 
     /// <summary>The inbox rows were written with the publication; every firm that got one is told now.</summary>
-    async Task TellMatchingFirms(TenderSnapshot tender)
+    async Task TellMatchingFirms(TenderSnapshot tender, Guid[] firms)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>();
-        var firms = await db.Inbox.AsNoTracking().Where(i => i.TenderId == tender.Id).Select(i => i.BusinessId).ToListAsync();
         var change = new InboxChangedDto(tender.Id, tender.Details.Title);
         foreach (var firm in firms) await hub.Clients.Group(Topics.BusinessTeam(firm)).InboxChanged(change);
     }

@@ -42,6 +42,9 @@ public abstract class TenderLifecycleTests<THost>(THost fixture) : IClassFixture
         (await w.Get(w.Builder, tender.Id)).Status.Should().Be(TenderStatus.Tendering, "whoever reads the tender first moves it past its deadline");
         (await w.Builder.GetFromJsonAsync<InboxItemDto[]>($"/api/businesses/{w.BuilderId}/inbox", Json)).Should().ContainSingle(i => i.TenderId == tender.Id)
             .Which.Status.Should().Be(TenderStatus.Tendering, "the notice follows its tender");
+        (await w.Builder.PostAsync("/api/inbox/read", null)).EnsureSuccessStatusCode();
+        (await w.Builder.GetFromJsonAsync<InboxItemDto[]>($"/api/businesses/{w.BuilderId}/inbox", Json)).Should().ContainSingle(i => i.TenderId == tender.Id)
+            .Which.Unread.Should().BeFalse("the person has read their inbox since it came");
         first.StatusCode.Should().Be(HttpStatusCode.OK);
         var receipt = await first.Read<ReceiptDto>();
         receipt.Digest.Should().MatchRegex("^[0-9a-f]{64}$");

@@ -630,6 +630,8 @@ namespace Marketplace.Data.Migrations.Postgres
 
                     b.HasKey("BusinessId", "TenderId");
 
+                    b.HasIndex("TenderId");
+
                     b.HasIndex("BusinessId", "At");
 
                     b.ToTable("inbox", (string)null);

@@ -613,6 +613,8 @@ namespace Marketplace.Data.Migrations.Sqlite
 
                     b.HasKey("BusinessId", "TenderId");
 
+                    b.HasIndex("TenderId");
+
                     b.HasIndex("BusinessId", "At");
 
                     b.ToTable("inbox", (string)null);

@@ -1,0 +1,63 @@
+using Marketplace.Data;
+using Marketplace.ReadCaches;
+using Marketplace.Tenders;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Server.Endpoints;
+
+/// <summary>
+/// A firm's newest inbox notices with where their tenders stand, kept in the firm's <see cref="IReadCacheGrain"/>
+/// ("inbox/{firmId}"): the same for all of the firm's people. Whether a viewer is one of them, and which notices are
+/// unread for them, is decided on every request, never cached. Every change of a published tender drops the cached
+/// inboxes of the firms that have it (publication adds a notice to them; later changes move its status or deadline),
+/// called by <see cref="Realtime.HubLiveUpdates"/> before anyone is told of the change.
+/// </summary>
+internal static class InboxReads
+{
+    const string NoticesPart = "notices";
+
+    /// <summary>An inbox shows this many notices, the newest first.</summary>
+    const int Shown = 100;
+
+    static string Topic(Guid firmId) => $"inbox/{firmId}";
+
+    public sealed record Notice(Guid TenderId, string Title, DateTimeOffset At, TenderStatus Status, DateTimeOffset SubmissionDeadline);
+
+    public static Task<Notice[]> Newest(IGrainFactory grains, MarketplaceDbContext db, Guid firmId, CancellationToken ct) =>
+        CachedReads.Value(grains.GetGrain<IReadCacheGrain>(Topic(firmId)), NoticesPart, () => Query(db, firmId).ToArrayAsync(ct));
+
+    /// <summary>
+    /// Each notice's tender is looked up by its key: joined instead, PostgreSQL reads the whole tenders table for
+    /// every inbox computed. Not an EF.CompileAsyncQuery: compiled, it answered 500 when SQLite and PostgreSQL hosts
+    /// ran side by side in one process; EF caches this query's translation anyway.
+    /// </summary>
+    static IQueryable<Notice> Query(MarketplaceDbContext db, Guid firmId) =>
+        db.Inbox.AsNoTracking().Where(i => i.BusinessId == firmId).OrderByDescending(i => i.At).Take(Shown)
+            .Select(i => new Notice(i.TenderId, i.Title, i.At,
+                db.Tenders.Where(t => t.TenderId == i.TenderId).Select(t => t.Status).First(),
+                db.Tenders.Where(t => t.TenderId == i.TenderId).Select(t => t.SubmissionDeadline).First()));
+
+    /// <summary>
+    /// Drops the cached inboxes of the firms that have the tender (a draft is in none), side by side, and returns
+    /// those firms. The change is stored when we get here: if they cannot be found, the cache's age limit bounds how
+    /// long an inbox can show the tender as it was.
+    /// </summary>
+    public static async Task<Guid[]> TenderChanged(IGrainFactory grains, IServiceScopeFactory scopes, TenderSnapshot tender, ILogger log)
+    {
+        if (tender.Status == TenderStatus.Draft) return [];
+        Guid[] firms;
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            firms = await scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>().Inbox.AsNoTracking()
+                .Where(i => i.TenderId == tender.Id).Select(i => i.BusinessId).ToArrayAsync();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogError(e, "The inboxes showing tender {TenderId} could not be found: their cached reads stay until they expire", tender.Id);
+            return [];
+        }
+        await CachedReads.Invalidate(grains, firms.Select(Topic), log);
+        return firms;
+    }
+}
