@@ -65,6 +65,27 @@ public sealed class BusinessProfileBrowserTests(BrowserFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task A_visitor_finds_a_plumber_in_the_province_of_modena_by_trade_and_place_and_is_told_what_was_searched()
+    {
+        var api = fixture.NewApiClient();
+        await api.SignUp("idraulico");
+        var tag = $"z{Guid.NewGuid():N}"[..10];
+        var created = await api.CreateBusiness($"Termoidraulica Ferri {tag}");
+        (await api.EditProfile(created.Id, EditOf(created) with { Capabilities = ["45332000"], ComuneCode = "036005" })).EnsureSuccessStatusCode();
+        var visitor = await fixture.NewPerson();
+
+        await visitor.GotoAsync("/#/");
+        await visitor.GetByTestId("directory-search").FillAsync($"idraulico a Modena {tag}");
+
+        await Expect(visitor.GetByTestId("directory-item")).ToHaveCountAsync(1);
+        await Expect(visitor.GetByTestId("directory-item")).ToContainTextAsync("Termoidraulica Ferri");
+        await Expect(visitor.GetByTestId("directory-item")).ToContainTextAsync("Carpi (MO)");
+        await Expect(visitor.GetByTestId("directory-searched")).ToContainTextAsync("mestiere «idraulico»: Lavori di idraulica");
+        await Expect(visitor.GetByTestId("directory-searched")).ToContainTextAsync("provincia di Modena");
+        await visitor.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "directory-trade-place.png"), FullPage = true });
+    }
+
+    [Fact]
     public async Task A_visitor_is_told_contact_details_go_to_members_of_a_shared_space_and_the_firm_s_people_see_them()
     {
         var (email, business) = await OwnerWithProfile();

@@ -54,6 +54,21 @@ public sealed class CpvCatalog
     /// <summary>The codes one level below a code (the divisions below none), in code order: the vocabulary as a tree to browse.</summary>
     public IReadOnlyList<CpvEntry> Children(CpvEntry? parent) => children.GetValueOrDefault(parent?.Digits ?? "", []);
 
+    /// <summary>A code and every code below it, at any depth: what a firm offering any of them does.</summary>
+    public IEnumerable<CpvEntry> AndBelow(CpvEntry entry) => Children(entry).SelectMany(AndBelow).Prepend(entry);
+
+    /// <summary>
+    /// The trades named whole by the stems (<see cref="TextSearch.Stems"/>) of what someone typed, with their codes in
+    /// the order of cpv-trades.csv, and the stems that named them; the rest of the words are left to the caller.
+    /// </summary>
+    public (IReadOnlyList<CpvEntry> Codes, IReadOnlySet<string> Stems) NamedTrades(IReadOnlyCollection<string> typed)
+    {
+        var named = trades.Where(t => t.Stems.Length > 0 && !t.Stems.All(Generic.Contains) && t.Stems.All(typed.Contains)).ToArray();
+        // "manutenzione impianti elettrici" names maintenance, not also the installer its last two words name.
+        var widest = named.Where(t => !named.Any(o => o.Stems.Length > t.Stems.Length && t.Stems.All(o.Stems.Contains))).ToArray();
+        return ([.. widest.SelectMany(t => t.Codes).Distinct()], widest.SelectMany(t => t.Stems).ToHashSet());
+    }
+
     /// <summary>
     /// The nearest code above: the longest shorter prefix that is itself a code (the levels are not all filled:
     /// 45214200 sits under 45214000, 03111900 under 03111000).

@@ -22,12 +22,12 @@ public static class TextSearch
         Fold(query).Split([' ', ',', ';', '.', '\'', '-', '/', '(', ')'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     /// <summary>Italian and English words that say nothing about a trade ("lavori di idraulica" means "idraulica").</summary>
-    static readonly HashSet<string> StopWords =
+    internal static readonly HashSet<string> StopWords =
     [
         "a", "ad", "al", "alla", "alle", "agli", "ai", "con", "d", "da", "dal", "dalla", "dei", "del", "della", "delle", "dello", "degli",
         "dell", "di", "e", "ed", "gli", "i", "il", "in", "l", "la", "le", "lo", "nel", "nella", "nei", "per", "su", "sul", "sulla", "tra", "un", "una", "uno",
-        "ditta", "impresa", "azienda", "societa",
-        "an", "and", "by", "for", "of", "on", "or", "the", "to", "with", "company", "firm",
+        "ditta", "ditte", "impresa", "imprese", "azienda", "aziende", "societa",
+        "an", "and", "by", "for", "of", "on", "or", "the", "to", "with", "company", "companies", "firm", "firms",
     ];
 
     /// <summary>

@@ -93,4 +93,18 @@ public sealed record MyBusinessDto(Guid Id, string Name, BusinessKind Kind, Busi
 public sealed record DirectoryEntryDto(
     Guid Id, BusinessKind Kind, string Name, string? ComuneName, string? ProvinceSigla, FirmSize? Size, int CapabilityCount);
 
-public sealed record DirectoryPageDto(DirectoryEntryDto[] Items, int Total, int Page, int PageSize);
+/// <param name="Searched">How the search words were understood, so the page can say what it looked for.</param>
+public sealed record DirectoryPageDto(DirectoryEntryDto[] Items, int Total, int Page, int PageSize, DirectorySearchedDto Searched);
+
+/// <summary>
+/// What a directory search looked for: the codes typed, the trade named (by its words, and the codes that practise
+/// it), the place named, and the other words.
+/// </summary>
+public sealed record DirectorySearchedDto(CapabilityDto[] Codes, string[] TradeWords, CapabilityDto[] TradeCodes, PlaceDto? Place, string[] Words)
+{
+    public static DirectorySearchedDto From(SearchPhrase phrase) => new(
+        [.. phrase.CpvTyped.Select(CapabilityDto.From)], phrase.TradeWords, [.. phrase.TradeCodes.Select(CapabilityDto.From)],
+        phrase.Place is { } place ? new PlaceDto(place.Kind, place.Name) : null, phrase.Words);
+}
+
+public sealed record PlaceDto(PlaceKind Kind, string Name);

@@ -36,12 +36,11 @@ public static class BusinessEndpoints
     {
         var size = Math.Clamp(pageSize ?? 20, 1, MaxPageSize);
         var number = Math.Clamp(page ?? 1, 1, MaxPage);
-        var query = db.Directory.AsNoTracking();
-        foreach (var word in TextSearch.Words(q ?? ""))
-            query = query.Where(d => d.SearchText.Contains(word));
+        var phrase = SearchPhrase.Parse(q ?? "");
+        var query = BusinessDirectory.Matching(db, phrase);
         var total = await query.CountAsync(ct);
         var rows = await query.OrderBy(d => d.Name).ThenBy(d => d.BusinessId).Skip((number - 1) * size).Take(size).ToListAsync(ct);
-        return TypedResults.Ok(new DirectoryPageDto([.. rows.Select(EntryDto)], total, number, size));
+        return TypedResults.Ok(new DirectoryPageDto([.. rows.Select(EntryDto)], total, number, size, DirectorySearchedDto.From(phrase)));
     }
 
     internal static DirectoryEntryDto EntryDto(DirectoryEntry d) => new(d.BusinessId, d.Kind, d.Name,

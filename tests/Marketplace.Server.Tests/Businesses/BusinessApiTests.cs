@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using Marketplace.Businesses;
+using Marketplace.Reference;
 using Marketplace.Server.Endpoints;
 using Marketplace.Testing;
 using Microsoft.AspNetCore.Mvc;
@@ -79,6 +80,46 @@ public abstract class BusinessApiTests<THost>(THost fixture) : IClassFixture<THo
 
         page!.Items.Should().ContainSingle().Which.Should().Be(
             new DirectoryEntryDto(created.Id, BusinessKind.Firm, created.Name, "Ferrara", "FE", null, 1));
+    }
+
+    [Fact]
+    public async Task The_directory_finds_firms_by_place_code_and_trade_and_says_what_it_looked_for()
+    {
+        // Three firms sharing a word no other test uses: a plumber in Carpi (province of Modena), a painter in
+        // Bologna, and a plumber in Bologna whose profile says "idraulica" but offers no plumbing code.
+        var tag = $"z{Guid.NewGuid():N}"[..12];
+        var owner = host.Browser();
+        await owner.SignUp();
+        async Task<Guid> Firm(string name, string comune, string[] codes, string description = "")
+        {
+            var created = await owner.CreateBusiness($"{name} {tag}");
+            (await owner.EditProfile(created.Id, EditOf(created) with { ComuneCode = comune, Capabilities = codes, Description = description }))
+                .EnsureSuccessStatusCode();
+            return created.Id;
+        }
+        var plumberInCarpi = await Firm("Termotecnica", "036005", ["45332000"]);
+        var painterInBologna = await Firm("Colori", "037006", ["45442100"]);
+        var plumberByWords = await Firm("Bianchi", "037006", ["45210000"], "Lavori di idraulica civile");
+        var anonymous = host.CreateClient();
+        async Task<DirectoryPageDto> Search(string q) =>
+            (await anonymous.GetFromJsonAsync<DirectoryPageDto>($"/api/businesses?q={Uri.EscapeDataString($"{q} {tag}")}", Json))!;
+
+        (await Search("Modena")).Items.Select(i => i.Id).Should().Equal(plumberInCarpi);
+        (await Search("Bologna")).Items.Select(i => i.Id).Should().BeEquivalentTo([painterInBologna, plumberByWords]);
+        (await Search("Emilia-Romagna")).Total.Should().Be(3);
+        (await Search("45442100")).Items.Select(i => i.Id).Should().Equal(painterInBologna);
+        (await Search("4544")).Items.Select(i => i.Id).Should().Equal(painterInBologna);
+        var plumbers = await Search("idraulico");
+        plumbers.Items.Select(i => i.Id).Should().BeEquivalentTo([plumberInCarpi, plumberByWords]);
+        (await Search("idraulico Modena")).Items.Select(i => i.Id).Should().Equal(plumberInCarpi);
+        (await Search("imbianchino a Modena")).Items.Should().BeEmpty();
+
+        var searched = (await Search("idraulico Modena 45000000-7")).Searched;
+        searched.TradeWords.Should().Equal("idraulico");
+        searched.TradeCodes.Select(c => c.Code).Should().Contain("45330000-9");
+        searched.Place.Should().Be(new PlaceDto(PlaceKind.Province, "Modena"));
+        searched.Codes.Select(c => c.Code).Should().Equal("45000000-7");
+        searched.Words.Should().Equal(tag);
     }
 
     [Theory]

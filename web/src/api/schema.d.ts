@@ -2302,6 +2302,14 @@ export interface components {
             page: number;
             /** Format: int32 */
             pageSize: number;
+            searched: components["schemas"]["DirectorySearchedDto"];
+        };
+        DirectorySearchedDto: {
+            codes: components["schemas"]["CapabilityDto"][];
+            tradeWords: string[];
+            tradeCodes: components["schemas"]["CapabilityDto"][];
+            place: null | components["schemas"]["PlaceDto"];
+            words: string[];
         };
         /** @enum {unknown} */
         DirectoryVisibility: "Public" | "MembersOnly";
@@ -2742,6 +2750,12 @@ export interface components {
             lotsWon: number;
             valueWon: components["schemas"]["MoneyDto"][];
         };
+        PlaceDto: {
+            kind: components["schemas"]["PlaceKind"];
+            name: string;
+        };
+        /** @enum {unknown} */
+        PlaceKind: "Region" | "Province" | "Comune";
         PresenceDto: {
             /** Format: uuid */
             allianceId: string;

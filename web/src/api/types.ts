@@ -8,6 +8,7 @@ type Dto<Name extends keyof Schemas> = Schemas[Name];
 export type MeDto = Dto<"MeDto">;
 export type ChangePasswordRequest = Dto<"ChangePasswordRequest">;
 export type DirectoryPageDto = Dto<"DirectoryPageDto">;
+export type DirectorySearchedDto = Dto<"DirectorySearchedDto">;
 export type DirectoryEntryDto = Dto<"DirectoryEntryDto">;
 export type CreateBusinessRequest = Dto<"CreateBusinessRequest">;
 export type BusinessProfileDto = Dto<"BusinessProfileDto">;

@@ -2,6 +2,7 @@
 import { html, nothing } from "lit-html";
 import { api } from "../../api/client";
 import type { DirectoryPageDto } from "../../api/types";
+import { searchedParts } from "./searched";
 import { debounce } from "../../debounce";
 import { t, tn } from "../../i18n";
 import { latestOnly } from "../../latest";
@@ -60,6 +61,10 @@ export function directoryPage(redraw: Redraw): Page {
             .value=${q} @input=${(e: InputEvent) => { q = (e.target as HTMLInputElement).value; page = 1; loadSoon(); }} />
         </form>
         ${failed ? loadErrorView() : nothing}
+        ${result && searchedParts(result.searched).length > 0
+          ? html`<p class="muted searched" data-testid="directory-searched">${t("directory.searched")}
+              ${searchedParts(result.searched).map((part) => html`<span class="chip" title=${part.title ?? nothing}>${part.text}</span>`)}</p>`
+          : nothing}
         ${result === null
           ? loadingView()
           : result.items.length === 0
