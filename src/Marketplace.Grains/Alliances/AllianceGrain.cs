@@ -18,7 +18,7 @@ internal sealed class AllianceGrain(
     public async Task<Outcome<AllianceSnapshot>> Form(FormAlliance command)
     {
         var lead = await Firm(command.LeadId, command.SpaceId);
-        var tender = command.TenderId is { } tenderId ? await GrainFactory.Tender(tenderId).Get() : null;
+        var tender = command.TenderId is { } tenderId ? await GrainFactory.Tender(tenderId).Current() : null;
         var leadInOne = command.TenderId is { } forTender && (await tenderAlliances.InOne(forTender, [command.LeadId])).Count > 0;
         if (State.CheckForm(command, await Actor(command.ActorId, command.LeadId), lead, tender, leadInOne) is { } no) return no;
         State.Form(this.GetPrimaryKey(), command, clock.Now());

@@ -150,7 +150,7 @@ internal sealed class JointBidGrain(
     {
         var alliance = await GrainFactory.GetGrain<IAllianceGrain>(AllianceId).Get();
         if (alliance?.TenderId is not { } tenderId) return (alliance, null);
-        return (alliance, await GrainFactory.Tender(tenderId).Get());
+        return (alliance, await GrainFactory.Tender(tenderId).Current());
     }
 
     async Task<(AllianceSnapshot? Alliance, TenderSnapshot? Tender, JointActor Actor)> Editing(Guid userId)

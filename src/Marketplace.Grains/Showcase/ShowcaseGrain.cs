@@ -45,7 +45,7 @@ internal sealed class ShowcaseGrain(
     /// <summary>The claimed award as the tender shows it: the firms of the bid that won a lot.</summary>
     async Task<Outcome<ShowcaseVerification>> Award(PublishShowcase command, ShowcaseAward award)
     {
-        var tender = await GrainFactory.Tender(award.TenderId).Get();
+        var tender = await GrainFactory.Tender(award.TenderId).Current();
         var bid = tender?.Decisions.Any(d => d.BidId == award.BidId) == true ? tender.Bids.FirstOrDefault(b => b.BidId == award.BidId) : null;
         return ShowcaseState.CheckAward(command, tender?.BuyerId ?? Guid.Empty, bid?.Tenderers.Select(t => t.FirmId).ToList(), clock.Now());
     }

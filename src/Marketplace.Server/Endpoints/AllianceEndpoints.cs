@@ -184,7 +184,7 @@ public static class AllianceEndpoints
         Guid id, ViewerCall call, TenderOptions options)
     {
         if (await call.Access.Alliance(id, call.User, watch: true, call.Ct) is not { } alliance) return Problem.NotFound(NotFound);
-        if (alliance.TenderId is not { } tenderId || await call.Grains.Tender(tenderId).Get() is not { } tender)
+        if (alliance.TenderId is not { } tenderId || await call.Grains.Tender(tenderId).Current() is not { } tender)
             return Problem.Conflict(NoTenderToCover);
         var firms = alliance.Active.Select(m => m.FirmId).ToList();
         var capabilities = (await call.Db.BusinessCapabilities.AsNoTracking().Where(c => firms.Contains(c.BusinessId)).ToListAsync(call.Ct))
@@ -256,7 +256,7 @@ public static class AllianceEndpoints
         var a = view.Alliance;
         // Read side by side from the grains that hold them: the workspace is opened by every member on every change.
         var (namesRead, spaceRead) = (GrainNames.BusinessNames(a.Members.Select(m => m.FirmId), grains), grains.GetGrain<ISpaceGrain>(a.SpaceId).Get());
-        var tenderRead = a.TenderId is { } tenderId ? grains.Tender(tenderId).Get() : Task.FromResult<TenderSnapshot?>(null);
+        var tenderRead = a.TenderId is { } tenderId ? grains.Tender(tenderId).Current() : Task.FromResult<TenderSnapshot?>(null);
         var (names, spaceName, tender) = (await namesRead, (await spaceRead)?.Settings.Name ?? "", await tenderRead);
         var rows = view.Members.ToDictionary(m => m.FirmId, m => m.Actions);
         string Name(Guid firm) => names.GetValueOrDefault(firm, "");

@@ -83,7 +83,7 @@ public static class BidEndpoints
     {
         var read = await call.Grains.Bid(id, bidderId).Read(call.User.UserId());
         if (read.Problem is { } no) return no.ToHttp();
-        var tender = (await call.Grains.Tender(id).Get())!;
+        var tender = (await call.Grains.Tender(id).Current())!;
         if (tender.Bids.FirstOrDefault(b => b.BidId == read.Value!.BidId) is not { } bid)
             return Problem.Conflict(NotOpened).ToHttp();
         return TypedResults.Ok(bid.Lots.Select(l =>
