@@ -1,3 +1,4 @@
+using Marketplace.Businesses;
 using Orleans.Concurrency;
 
 namespace Marketplace.Tenders;
@@ -53,6 +54,14 @@ public interface ITenderGrain : IGrainWithGuidKey
     /// </summary>
     [Alias("ActionsFor"), ReadOnly] Task<TenderViewerActions> ActionsFor(Guid userId, Guid[] firmIds);
 
+    /// <summary>
+    /// The tender's page for one viewer (null for a visitor) in one call, read side by side with other readers: the
+    /// tender as stored when the viewer sees it (<see cref="TenderVisibility"/>), the names it shows, the viewer's firms
+    /// and what the viewer may do (as <see cref="ActionsFor"/>). <see cref="TenderPage.Due"/> when a deadline has passed
+    /// that the tender has not moved past yet: read it then after <see cref="Get"/> has moved it.
+    /// </summary>
+    [Alias("ViewFor"), ReadOnly] Task<TenderPage> ViewFor(Guid? viewerId);
+
     [Alias("Score")] Task<Outcome<TenderSnapshot>> Score(ScoreBid command);
 
     [Alias("Decide")] Task<Outcome<TenderSnapshot>> Decide(DecideLot command);
@@ -101,6 +110,29 @@ public static class TenderKeys
     /// </summary>
     public static async Task<TenderSnapshot?> Current(this ITenderGrain tender) =>
         await tender.Peek() is { Due: false } peek ? peek.Tender : await tender.Get();
+}
+
+/// <summary>
+/// A tender's page for one viewer (<see cref="ITenderGrain.ViewFor"/>): the tender (null when there is none, or the viewer
+/// may not see it), or <paramref name="Due"/> when it must move past a deadline first; the names of the businesses
+/// (<see cref="TenderNames.NamedBusinesses"/>) and spaces it shows, the businesses the viewer acts for, and what they may do.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Marketplace.TenderPage")]
+public sealed record TenderPage(
+    TenderSnapshot? Tender, bool Due, IReadOnlyDictionary<Guid, string> BusinessNames, IReadOnlyDictionary<Guid, string> SpaceNames,
+    ActingFor Viewer, TenderViewerActions Actions)
+{
+    public static TenderPage Hidden { get; } = new(null, false, new Dictionary<Guid, string>(), new Dictionary<Guid, string>(), ActingFor.Nobody, TenderViewerActions.None);
+
+    public static TenderPage DueNow { get; } = Hidden with { Due = true };
+}
+
+public static class TenderNames
+{
+    /// <summary>The businesses a tender's page names: its buyer and the tenderers of the bids that won a lot.</summary>
+    public static IEnumerable<Guid> NamedBusinesses(this TenderSnapshot t) =>
+        t.Decisions.Where(d => d.BidId is not null).SelectMany(d => t.Bids.Single(b => b.BidId == d.BidId).Tenderers.Select(x => x.FirmId))
+            .Append(t.BuyerId).Distinct();
 }
 
 /// <summary>The tender as stored (null when none has this id); <paramref name="Due"/> when it must move past a deadline before it is read.</summary>

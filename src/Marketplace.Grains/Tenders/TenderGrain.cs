@@ -91,12 +91,38 @@ internal sealed class TenderGrain(
 
     public async Task<bool> IsBuyer(Guid userId) => State.Exists && (await Actor(userId)).ActsForBuyer;
 
-    public async Task<TenderViewerActions> ActionsFor(Guid userId, Guid[] firmIds)
+    public Task<TenderViewerActions> ActionsFor(Guid userId, Guid[] firmIds) =>
+        State.Exists ? Actions(Actor(userId), userId, firmIds) : Task.FromResult(TenderViewerActions.None);
+
+    public async Task<TenderPage> ViewFor(Guid? viewerId)
     {
-        if (!State.Exists) return TenderViewerActions.None;
+        if (!State.Exists) return TenderPage.Hidden;
+        if (State.Due(clock.Now(), options.Value.OpeningGrace)) return TenderPage.DueNow;
+        var tender = State.ToSnapshot();
+        // Everything is asked side by side: the names, whom the viewer acts for, and how the buyer stands in each space.
+        var namesRead = Task.WhenAll(tender.NamedBusinesses().Select(Business));
+        if (viewerId is not { } me)
+        {
+            var spaces = await Task.WhenAll(State.Spaces.Select(id => GrainFactory.GetGrain<ISpaceGrain>(id).Get()));
+            return TenderVisibility.Sees(State.Status, State.CreatedBy, null, false)
+                ? new TenderPage(tender, false, Names(await namesRead), spaces.OfType<SpaceSnapshot>().ToDictionary(s => s.Id, s => s.Settings.Name),
+                    ActingFor.Nobody, TenderViewerActions.None)
+                : TenderPage.Hidden;
+        }
+        var viewer = actsFor.Of(me);
+        var actor = Actor(me, State.BuyerId, [.. State.Spaces], viewer);
+        if (!TenderVisibility.Sees(State.Status, State.CreatedBy, me, (await actor).ActsForBuyer)) return TenderPage.Hidden;
+        var actions = await Actions(actor, me, [.. (await viewer).Businesses]);
+        return new TenderPage(tender, false, Names(await namesRead), (await actor).Spaces.ToDictionary(s => s.SpaceId, s => s.Name), await viewer, actions);
+    }
+
+    static Dictionary<Guid, string> Names(BusinessSnapshot?[] businesses) =>
+        businesses.OfType<BusinessSnapshot>().ToDictionary(b => b.Id, b => b.Profile.Name);
+
+    /// <summary>What the actor may do, for the buyer and for each of their firms (looked up side by side; this read interleaves with other reads only).</summary>
+    async Task<TenderViewerActions> Actions(Task<TenderActor> actor, Guid userId, IEnumerable<Guid> firmIds)
+    {
         var lots = State.Details!.Lots.Select(l => l.Number).ToArray();
-        // The actor and each firm are looked up side by side: this read interleaves with other reads only.
-        var actor = Actor(userId);
         // Firms take part only in a published tender; their bids are looked up only while bids are taken, for those the user bids for.
         var firms = await Task.WhenAll((State.Status == TenderStatus.Draft ? [] : firmIds.Distinct()).Select(async firmId =>
         {
@@ -162,10 +188,10 @@ internal sealed class TenderGrain(
         : new TenderActor(userId, false, []);
 
     /// <summary>The user and how the buyer stands in each existing space named (a missing space is refused by the rules).</summary>
-    async Task<TenderActor> Actor(Guid userId, Guid buyerId, Guid[] spaces)
+    async Task<TenderActor> Actor(Guid userId, Guid buyerId, Guid[] spaces, Task<ActingFor>? acting = null)
     {
         // Every read here is a read of another grain's memory: they are asked side by side, not one after another.
-        var editor = actsFor.Of(userId, [buyerId]);
+        var editor = acting ?? actsFor.Of(userId, [buyerId]);
         var standings = await Task.WhenAll(spaces.Distinct().Take(2 * TenderRules.MaxSpaces + 1).Select(async id =>
         {
             var space = GrainFactory.GetGrain<ISpaceGrain>(id);

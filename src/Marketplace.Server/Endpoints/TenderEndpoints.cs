@@ -47,9 +47,15 @@ public static class TenderEndpoints
         return outcome.Problem is { } no ? no.ToHttp() : TypedResults.Created($"/api/tenders/{id}", await Dto(outcome.Value!, call));
     }
 
+    /// <summary>The tender's page in one call to the tender (<see cref="ITenderGrain.ViewFor"/>).</summary>
     static async Task<Results<Ok<TenderDto>, ProblemHttpResult>> Get(
-        Guid id, [AsParameters] ViewerCall call) =>
-        await call.Access.Tender(id, call.User) is { } tender ? TypedResults.Ok(await Dto(tender, call)) : NoTender;
+        Guid id, [AsParameters] ViewerCall call)
+    {
+        var page = await call.Grains.Tender(id).ViewFor(call.User.UserIdOrNull());
+        // A deadline passed that the tender has not moved past: it moves first, and is shown as after any change.
+        if (page.Due) return await call.Access.Tender(id, call.User) is { } tender ? TypedResults.Ok(await Dto(tender, call)) : NoTender;
+        return page.Tender is null ? NoTender : TypedResults.Ok(await Dto(page, call.Db, call.Ct));
+    }
 
     static async Task<Results<Ok<TenderDto>, ProblemHttpResult>> EditDraft(
         Guid id, EditTenderRequest body, [AsParameters] ViewerCall call)
@@ -146,22 +152,26 @@ public static class TenderEndpoints
             enquiry, submission, body.ContractStart, body.ContractEnd, body.DisclosesBidCount, documents.Value!);
     }
 
+    /// <summary>The tender as its viewer sees it after a change: the parts of its page read side by side.</summary>
     static async Task<TenderDto> Dto(TenderSnapshot t, ViewerCall call)
     {
         var (user, grains, access, db, ct) = call;
-        var me = user.UserIdOrNull();
         // Names are read from the grains that own them (in memory, one call each), not from a query per request.
-        var winners = t.Decisions.Where(d => d.BidId is not null).Select(d => t.Bids.Single(b => b.BidId == d.BidId)).ToList();
-        var namesRead = BusinessNames(winners.SelectMany(b => b.Tenderers.Select(x => x.FirmId)).Append(t.BuyerId), grains);
+        var namesRead = BusinessNames(t.NamedBusinesses(), grains);
         var spacesRead = SpaceNames(t.Spaces, grains);
         var myFirms = await access.Firms(user, ct);
-        var viewerRead = me is { } userId
+        var viewerRead = user.UserIdOrNull() is { } userId
             ? grains.Tender(t.Id).ActionsFor(userId, [.. myFirms.Businesses]) : Task.FromResult(TenderViewerActions.None);
+        return await Dto(new TenderPage(t, false, await namesRead, await spacesRead, myFirms, await viewerRead), db, ct);
+    }
+
+    static async Task<TenderDto> Dto(TenderPage page, MarketplaceDbContext db, CancellationToken ct)
+    {
+        var (t, names, spaces, myFirms, viewer) = (page.Tender!, page.BusinessNames, page.SpaceNames, page.Viewer, page.Actions);
         var opened = TenderRules.BidsOpened(t.Status);
         int? receipts = opened ? t.Bids.Length
             : t.Details.DisclosesBidCount ? await db.Bids.CountAsync(b => b.TenderId == t.Id && b.Status == BidStatus.Submitted, ct)
             : null;
-        var (names, spaces, viewer) = (await namesRead, await spacesRead, await viewerRead);
         var d = t.Details;
         return new TenderDto(t.Id, new NamedDto(t.BuyerId, names.GetValueOrDefault(t.BuyerId, "")),
             [.. t.Spaces.Select(s => new NamedDto(s, spaces.GetValueOrDefault(s, "")))], d.Title, d.Description, [.. d.Lots.Select(LotDto.From)],

@@ -56,6 +56,11 @@ public abstract class TenderViewerActionsTests<THost>(THost fixture) : IClassFix
             .StatusCode.Should().Be(HttpStatusCode.Forbidden, "the server refuses what the page does not offer");
         anonymous.Actions.Should().BeEquivalentTo(ViewerActions<TenderAction>.None);
         anonymous.ViewerFirms.Should().BeEmpty();
+        // Every reader's page names the buyer and the spaces alike, as the tender's answer after a change does.
+        foreach (var page in new[] { buyer, builder, outsider, anonymous })
+            page.Should().BeEquivalentTo(new { tender.Buyer, tender.Spaces }, "whoever reads it");
+        tender.Buyer.Name.Should().NotBeEmpty();
+        tender.Spaces.Should().NotBeEmpty().And.OnlyContain(s => s.Name != "");
     }
 
     [Fact]
