@@ -19,6 +19,10 @@
 #       first page, tender list of a space) over HTTP with a firm Owner's bearer token, driven by wrk (installed if
 #       missing), each between two runs of a bare "bearer authentication + one grain call" endpoint in the same run
 #       (issue #11). Writes artifacts/benchmarks/http-reads.md; exits 1 if any request failed.
+#   bash scripts/bench.sh cluster [--firms 10000] [--tenders 1000] [--alliances 30] [--seconds 10] [--connections 32] [--bids 200] [--window-ms 2000] [--edits 100]
+#       real server processes in cluster mode (a throwaway Redis too): hot page reads (wrk) and a deadline burst over HTTP
+#       on node A alone, then on nodes A and B together, with the 2-node/1-node ratio, and the cross-node fan-out latency
+#       (edits through A heard on B). Writes artifacts/benchmarks/cluster.md; exits 1 if any request failed.
 # Every scenario accepts --fsync-off: PostgreSQL then runs with fsync off (faster, not durable). By default it is on,
 # as in production, so the deadline burst's bids/s are durable bids; the deadline report adds pgbench's durable
 # inserts/s (16 clients, 10 s) measured in the same run, and the ratio of bids/s to it.
@@ -36,5 +40,6 @@ for arg in "$@"; do
 done
 source scripts/postgres.sh
 export PGBENCH="$PGBIN/pgbench"
-if [ "${args[0]:-}" = "http" ] && ! command -v wrk >/dev/null; then apt_install "wrk (the HTTP load tool)" "wrk"; fi
+case "${args[0]:-}" in http|cluster) command -v wrk >/dev/null || apt_install "wrk (the HTTP load tool)" "wrk" ;; esac
+if [ "${args[0]:-}" = "cluster" ]; then source scripts/redis.sh; fi
 dotnet run -c Release --project tests/Marketplace.Benchmarks -p:SkipWebClient=true -- "${args[@]}"
