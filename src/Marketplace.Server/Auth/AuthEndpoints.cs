@@ -8,6 +8,9 @@ namespace Marketplace.Server.Auth;
 
 public sealed record MeDto(Guid Id, string Email);
 
+/// <summary>Who is signed in on this browser: <see cref="User"/> is null for a visitor who is not.</summary>
+public sealed record SessionDto(MeDto? User);
+
 public static class AuthEndpoints
 {
     /// <summary>
@@ -25,11 +28,19 @@ public static class AuthEndpoints
             .AddEndpointFilter<IEndpointConventionBuilder, UniformAccountAnswers>();
         auth.MapSessionApi();
         auth.MapGet("/me", Me).RequireAuthorization().WithName("getMe");
+        // The web client asks on every page load; a visitor is an ordinary answer there, not a 401 in the console.
+        auth.MapGet("/session", Session).WithName("getSession");
         return app;
     }
 
     static async Task<Results<Ok<MeDto>, UnauthorizedHttpResult>> Me(ClaimsPrincipal principal, UserManager<MarketplaceUser> users) =>
-        await users.GetUserAsync(principal) is { Email: { } email } user
-            ? TypedResults.Ok(new MeDto(user.Id, email))
-            : TypedResults.Unauthorized();
+        await SignedIn(principal, users) is { } me ? TypedResults.Ok(me) : TypedResults.Unauthorized();
+
+    static async Task<Ok<SessionDto>> Session(ClaimsPrincipal principal, UserManager<MarketplaceUser> users) =>
+        TypedResults.Ok(new SessionDto(await SignedIn(principal, users)));
+
+    static async Task<MeDto?> SignedIn(ClaimsPrincipal principal, UserManager<MarketplaceUser> users) =>
+        principal.Identity?.IsAuthenticated == true && await users.GetUserAsync(principal) is { Email: { } email } user
+            ? new MeDto(user.Id, email)
+            : null;
 }

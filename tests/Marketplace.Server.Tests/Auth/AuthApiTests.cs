@@ -83,6 +83,22 @@ public abstract class AuthApiTests<THost>(THost fixture) : IClassFixture<THost> 
     }
 
     [Fact]
+    public async Task The_session_says_who_is_signed_in_and_answers_a_visitor_without_an_error()
+    {
+        var client = host.Browser();
+        var visitor = await client.GetAsync("/api/auth/session");
+        visitor.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await visitor.Content.ReadFromJsonAsync<SessionDto>(Json))!.User.Should().BeNull();
+
+        var email = await client.SignUp();
+        var signedIn = await client.GetFromJsonAsync<SessionDto>("/api/auth/session", Json);
+        await client.PostAsync("/api/auth/logout", null);
+
+        signedIn!.User!.Email.Should().Be(email);
+        (await client.GetFromJsonAsync<SessionDto>("/api/auth/session", Json))!.User.Should().BeNull();
+    }
+
+    [Fact]
     public async Task An_api_client_can_use_a_bearer_token()
     {
         var email = NewEmail();

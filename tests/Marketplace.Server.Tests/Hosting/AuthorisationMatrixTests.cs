@@ -54,7 +54,7 @@ public sealed class AuthorisationMatrixTests(ClockedSqliteHost fixture) : IClass
         "POST /api/auth/register", "POST /api/auth/login", "POST /api/auth/refresh", "GET /api/auth/confirmEmail",
         "POST /api/auth/resendConfirmationEmail", "POST /api/auth/forgotPassword", "POST /api/auth/resetPassword",
         "POST /api/auth/manage/2fa", "GET /api/auth/manage/info", "POST /api/auth/manage/info", "POST /api/auth/logout",
-        "GET /api/auth/me",
+        "GET /api/auth/me", "GET /api/auth/session",
         "GET /api/me/businesses", "GET /api/me/invitations", "POST /api/businesses", "POST /api/inbox/read",
         "GET /api/alliances/choices", // where the caller's own firms may form an alliance
     ];

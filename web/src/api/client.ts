@@ -103,7 +103,7 @@ export const api = {
   logoutEverywhere: () => done(http.POST("/api/auth/logout/everywhere")),
   /** A new password; the server ends every other session and keeps this one. */
   changePassword: (body: ChangePasswordRequest) => done(http.POST("/api/auth/password", { body })),
-  me: () => ok(http.GET("/api/auth/me")),
+  session: () => ok(http.GET("/api/auth/session")),
 
   directory: (q: string, page: number, pageSize: number) =>
     ok(http.GET("/api/businesses", { params: { query: { q, page, pageSize } } })),

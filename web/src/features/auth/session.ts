@@ -1,6 +1,5 @@
-// Who is signed in. The server's cookie is the truth; this mirrors GET /api/auth/me.
+// Who is signed in. The server's cookie is the truth; this mirrors GET /api/auth/session.
 import { api } from "../../api/client";
-import { ApiError } from "../../api/problem";
 import type { MeDto } from "../../api/types";
 
 let user: MeDto | null = null;
@@ -19,14 +18,9 @@ function set(next: MeDto | null): void {
   if (changed) listeners.forEach((listener) => listener());
 }
 
-/** Reloads the signed-in user; a 401 means anonymous, anything else is a real error. */
+/** Reloads the signed-in user (none for a visitor). */
 export async function refreshSession(): Promise<void> {
-  try {
-    set(await api.me());
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 401) set(null);
-    else throw error;
-  }
+  set((await api.session()).user ?? null);
 }
 
 export async function signIn(email: string, password: string): Promise<void> {

@@ -23,6 +23,7 @@ export const it = {
 
   "criterionKind.Price": "Prezzo",
   "criterionKind.Quality": "Qualità",
+  "tender.criterionWeight": "peso {weight}",
 
   "bidStatus.None": "Nessuna offerta",
   "bidStatus.Submitted": "Presentata",
@@ -349,6 +350,7 @@ export const en: Record<keyof typeof it, string> = {
 
   "criterionKind.Price": "Price",
   "criterionKind.Quality": "Quality",
+  "tender.criterionWeight": "weight {weight}",
 
   "bidStatus.None": "No bid",
   "bidStatus.Submitted": "Submitted",

@@ -135,8 +135,10 @@ export function termsView(tender: TenderDto) {
       : html`<ul class="criteria" data-testid="tender-criteria">
           ${tender.criteria.map(
             (c) => html`<li data-criterion=${c.number} data-kind=${c.kind}>
-              <span class="criterion-name">${c.name} <span class="badge criterion-${c.kind.toLowerCase()}">${t(`criterionKind.${c.kind}`)}</span></span>
-              <span class="weight" title=${t("tenderForm.criterionWeight")}>${c.weight}</span>
+              <span class="criterion-name">${c.name} ${sameWords(c.name, t(`criterionKind.${c.kind}`))
+                ? nothing
+                : html`<span class="badge criterion-${c.kind.toLowerCase()}">${t(`criterionKind.${c.kind}`)}</span>`}</span>
+              <span class="weight">${t("tender.criterionWeight", { weight: c.weight })}</span>
               <span class="bar" aria-hidden="true"><span ${cssProps({ width: `${c.weight}%` })}></span></span>
             </li>`,
           )}
@@ -193,3 +195,6 @@ export function tenderItemView(s: TenderSummaryDto, showBuyer = true) {
     ${s.cpv.length ? html`<p class="cpv-codes">${s.cpv.slice(0, 6).map((code) => html`<code>${code}</code>`)}${s.cpv.length > 6 ? "…" : ""}</p>` : nothing}
   </li>`;
 }
+
+/** Whether a criterion's name already says its kind ("Prezzo" and the badge "Prezzo" would read "Prezzo Prezzo"). */
+const sameWords = (a: string, b: string) => a.trim().localeCompare(b.trim(), undefined, { sensitivity: "base" }) === 0;
