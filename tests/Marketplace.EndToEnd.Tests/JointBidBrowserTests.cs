@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using Marketplace.Alliances;
 using Marketplace.Businesses;
 using Marketplace.Server.Endpoints;
 using Marketplace.Spaces;
@@ -14,12 +15,92 @@ public sealed class JointBidBrowserTests(ClockedBrowserFixture fixture) : IClass
 {
     static string Shot(string name) => Path.Combine(BrowserFixture.ScreenshotDirectory, name);
 
+    /// <summary>
+    /// A buyer of the space publishes a two-lot tender (price only) and the server's clock is moved past its enquiry
+    /// period: the tender takes bids.
+    /// </summary>
+    async Task<TenderDto> TakingBids(ArrangedSpace arranged)
+    {
+        var buyerApi = fixture.NewApiClient();
+        await buyerApi.SignUp("appalti");
+        var buyer = await buyerApi.CreateBusiness("Comune di Casalecchio di Reno", BusinessKind.Buyer);
+        await arranged.Secretary.ApproveBuyer(buyerApi, arranged.Id, buyer.Id);
+        var now = fixture.ServerClock.GetUtcNow();
+        var draft = await (await buyerApi.PostAsJsonAsync("/api/tenders", new DraftTenderRequest(buyer.Id, [arranged.Id], "Riqualificazione della scuola Rodari", null,
+            [new LotRequest(0, "Opere edili", null, ["45214200"], new MoneyDto(620_000m, "EUR"), "037011"),
+             new LotRequest(0, "Impianti", null, ["45310000"], new MoneyDto(280_000m, "EUR"), "037011")],
+            [], [new CriterionRequest(0, "Prezzo", CriterionKind.Price, 100)], now.AddDays(1), now.AddDays(14), null, null, false, []), Json)).Read<TenderDto>();
+        (await buyerApi.PostAsJsonAsync($"/api/tenders/{draft.Id}/publish", new VersionRequest(draft.Version), Json)).EnsureSuccessStatusCode();
+        fixture.ServerClock.SetUtcNow(draft.EnquiryDeadline.AddMinutes(1));
+        return draft;
+    }
+
+    [Fact]
+    public async Task A_firm_edits_only_its_own_packages_and_a_concurrent_edit_is_kept_to_re_apply()
+    {
+        // Arranged through the API: the builder leads an RTI with the electricians; each has its own work package.
+        var arranged = await ArrangedSpace.Create(fixture, ["BO"]);
+        var rossi = await arranged.Member("rossi", "Edilizia Rossi S.r.l.", p => p with { Capabilities = ["45210000"], ComuneCode = "037006" });
+        var bianchi = await arranged.Member("bianchi", "Impianti Bianchi S.n.c.", p => p with { Capabilities = ["45310000"], ComuneCode = "037011" });
+        var tender = await TakingBids(arranged);
+        var alliance = await (await rossi.Api.PostAsJsonAsync("/api/alliances", new FormAllianceRequest(rossi.Firm.Id, arranged.Id, tender.Id, "RTI Rodari", "Accordo"), Json)).Read<AllianceDto>();
+        (await rossi.Api.PostAsJsonAsync($"/api/alliances/{alliance.Id}/invitations", new AllianceInviteRequest(bianchi.Firm.Id, AllianceRole.Member), Json)).EnsureSuccessStatusCode();
+        (await bianchi.Api.PostAsJsonAsync($"/api/alliances/{alliance.Id}/firms/{bianchi.Firm.Id}/answer", new AllianceAnswerRequest(true, 1), Json)).EnsureSuccessStatusCode();
+        var bid = $"/api/alliances/{alliance.Id}/bid/work-packages";
+        (await rossi.Api.PostAsJsonAsync(bid, new SaveWorkPackageRequest(null, 0, "Cappotto e serramenti", 1, null, rossi.Firm.Id, new MoneyDto(590_000m, "EUR")), Json)).EnsureSuccessStatusCode();
+        (await bianchi.Api.PostAsJsonAsync(bid, new SaveWorkPackageRequest(null, 0, "Quadri elettrici", 2, null, bianchi.Firm.Id, new MoneyDto(180_000m, "EUR")), Json)).EnsureSuccessStatusCode();
+        async Task<IPage> Workspace(string email)
+        {
+            var page = await fixture.NewPerson();
+            await BusinessProfileBrowserTests.SignIn(page, email);
+            await page.GotoAsync($"/#/alliances/{alliance.Id}");
+            await Expect(page.GetByTestId("alliance-live-status")).ToHaveAttributeAsync("data-state", "connected");
+            return page;
+        }
+        ILocator Row(IPage page, string title) => page.GetByTestId("work-package").Filter(new() { HasText = title });
+
+        // The electricians' page offers them their own package only; the builder's says who edits it.
+        var member = await Workspace(bianchi.Email);
+        await Expect(Row(member, "Quadri elettrici").GetByTestId("edit-package")).ToBeVisibleAsync();
+        await Expect(Row(member, "Cappotto e serramenti").GetByTestId("edit-package")).ToHaveCountAsync(0);
+        await Expect(Row(member, "Cappotto e serramenti").GetByTestId("delete-package")).ToHaveCountAsync(0);
+        await Expect(Row(member, "Cappotto e serramenti").GetByTestId("package-owner-only")).ToHaveTextAsync("Lo modifica Edilizia Rossi S.r.l.");
+        await member.ScreenshotAsync(new() { Path = Shot("joint-bid-3-member-sees-owners.png"), FullPage = true });
+
+        // The lead may give the electricians' package to another firm, not rewrite it.
+        var first = await Workspace(rossi.Email);
+        await Expect(Row(first, "Quadri elettrici").GetByTestId("edit-package")).ToHaveCountAsync(0);
+        await Expect(Row(first, "Quadri elettrici").GetByTestId("reassign-package")).ToBeVisibleAsync();
+
+        // Two of the builder's tabs edit the same package: the second types a price, the first saves a new title.
+        var second = await Workspace(rossi.Email);
+        foreach (var page in new[] { first, second }) await Row(page, "Cappotto e serramenti").GetByTestId("edit-package").ClickAsync();
+        var secondForm = second.GetByTestId("package-form");
+        await secondForm.GetByTestId("package-price").FillAsync("600000");
+        var firstForm = first.GetByTestId("package-form");
+        await firstForm.GetByTestId("package-title").FillAsync("Cappotto, serramenti e tetto");
+        await firstForm.GetByTestId("save-package").ClickAsync();
+        await Expect(firstForm).ToHaveCountAsync(0);
+
+        // The second tab's form now shows the saved version, keeps the typed price aside and offers to re-apply it.
+        await Expect(secondForm.GetByTestId("stale-notice")).ToBeVisibleAsync();
+        await Expect(secondForm.GetByTestId("package-title")).ToHaveValueAsync("Cappotto, serramenti e tetto");
+        await Expect(secondForm.GetByTestId("mine-price")).ToContainTextAsync("600.000");
+        await second.ScreenshotAsync(new() { Path = Shot("joint-bid-4-stale-edit-kept.png"), FullPage = true });
+        await secondForm.GetByTestId("reapply-mine").ClickAsync();
+        await Expect(secondForm.GetByTestId("package-price")).ToHaveValueAsync("600000");
+        await secondForm.GetByTestId("package-title").FillAsync("Cappotto, serramenti e tetto");
+        await secondForm.GetByTestId("save-package").ClickAsync();
+        await Expect(secondForm).ToHaveCountAsync(0);
+        foreach (var page in new[] { first, member })
+            await Expect(Row(page, "Cappotto, serramenti e tetto").GetByTestId("package-price-text")).ToContainTextAsync("600.000");
+    }
+
     [Fact]
     public async Task Three_firms_co_edit_sign_off_and_the_lead_submits_with_everyone_getting_the_receipt_live()
     {
         // Arranged through the API: a space with three member firms and a two-lot tender.
         var arranged = await ArrangedSpace.Create(fixture, ["BO"]);
-        var space = arranged.Id;
         async Task<(HttpClient Api, string Email, Guid Id)> Member(string who, string name, string cpv, string comune)
         {
             var (api, email, firm) = await arranged.Member(who, name, p => p with { Capabilities = [cpv], ComuneCode = comune });
@@ -28,18 +109,7 @@ public sealed class JointBidBrowserTests(ClockedBrowserFixture fixture) : IClass
         var rossi = await Member("rossi", "Edilizia Rossi S.r.l.", "45210000", "037006");
         var bianchi = await Member("bianchi", "Impianti Bianchi S.n.c.", "45310000", "037011");
         var verdi = await Member("verdi", "Verdi Domotica S.r.l.", "45312000", "036023");
-        var buyerApi = fixture.NewApiClient();
-        await buyerApi.SignUp("appalti");
-        var buyer = await buyerApi.CreateBusiness("Comune di Casalecchio di Reno", BusinessKind.Buyer);
-        await arranged.Secretary.ApproveBuyer(buyerApi, space, buyer.Id);
-        // Bids are taken once the enquiry period is over: the server's clock is moved past it after publishing.
-        var now = fixture.ServerClock.GetUtcNow();
-        var draft = await (await buyerApi.PostAsJsonAsync("/api/tenders", new DraftTenderRequest(buyer.Id, [space], "Riqualificazione della scuola Rodari", null,
-            [new LotRequest(0, "Opere edili", null, ["45214200"], new MoneyDto(620_000m, "EUR"), "037011"),
-             new LotRequest(0, "Impianti", null, ["45310000"], new MoneyDto(280_000m, "EUR"), "037011")],
-            [], [new CriterionRequest(0, "Prezzo", CriterionKind.Price, 100)], now.AddDays(1), now.AddDays(14), null, null, false, []), Json)).Read<TenderDto>();
-        (await buyerApi.PostAsJsonAsync($"/api/tenders/{draft.Id}/publish", new VersionRequest(draft.Version), Json)).EnsureSuccessStatusCode();
-        fixture.ServerClock.SetUtcNow(draft.EnquiryDeadline.AddMinutes(1));
+        var draft = await TakingBids(arranged);
 
         // The builder forms the alliance from the tender's page; in its workspace lot 2 is a gap, and the suggestions
         // offer the two firms that cover it. The lead invites both with one click each.

@@ -2,7 +2,11 @@ using Marketplace.Tenders;
 
 namespace Marketplace.JointBids;
 
-/// <summary>A piece of a joint bid assigned to one firm of the alliance, with its price; each keeps its own version.</summary>
+/// <summary>
+/// A piece of a joint bid assigned to one firm of the alliance, with its price; each keeps its own version. The firm it
+/// is assigned to (<paramref name="FirmId"/>) owns it: only that firm's people change or delete it, and only the lead
+/// gives it to another firm.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("Marketplace.WorkPackage")]
 public sealed record WorkPackage(Guid Id, string Title, int Lot, string? Description, Guid FirmId, Money Price, int Version);
 
@@ -68,6 +72,22 @@ public enum BidWindow
     Closed,
 }
 
+/// <summary>What the viewer may do with one work package.</summary>
+[GenerateSerializer, Alias("Marketplace.WorkPackageAction")]
+public enum WorkPackageAction
+{
+    /// <summary>Change its content (for its owner's people).</summary>
+    Edit,
+    /// <summary>Take it off the bid (for its owner's people).</summary>
+    Delete,
+    /// <summary>Give it, as it is, to another firm of the alliance (for the lead's people).</summary>
+    Reassign,
+}
+
+/// <summary>What the viewer may do with one work package.</summary>
+[GenerateSerializer, Immutable, Alias("Marketplace.WorkPackageActions")]
+public sealed record WorkPackageActions(Guid WorkPackageId, ViewerActions<WorkPackageAction> Actions);
+
 /// <summary>What the viewer may do about one file of the joint bid.</summary>
 [GenerateSerializer, Alias("Marketplace.JointDocumentAction")]
 public enum JointDocumentAction
@@ -87,7 +107,9 @@ public sealed record JointDocumentActions(Guid DocumentId, ViewerActions<JointDo
 /// The joint bid as one viewer sees it: its content, the bidding firms whose signature the current content awaits,
 /// whether it changed since it was submitted, and what the viewer may do (<see cref="ViewerActions{TAction}"/>): with
 /// the bid, for each firm they edit for, and about each file. <see cref="Window"/>: where the tender stands for bids;
-/// <see cref="DocumentsLeft"/>: how many more files it takes.
+/// <see cref="DocumentsLeft"/>: how many more files it takes; <see cref="PackageActions"/>: what the viewer may do with
+/// each work package; <see cref="PackageFirms"/>: the firms the viewer may give a work package to (the lead: every active
+/// firm; anyone else: the active firms they edit for).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Marketplace.JointBidSnapshot")]
 public sealed record JointBidSnapshot(
@@ -109,4 +131,6 @@ public sealed record JointBidSnapshot(
     JointBidViewerFirm[] ViewerFirms,
     JointDocumentActions[] DocumentActions,
     BidWindow Window,
-    int DocumentsLeft);
+    int DocumentsLeft,
+    WorkPackageActions[] PackageActions,
+    Guid[] PackageFirms);

@@ -29,7 +29,7 @@ internal sealed class JointBidGrain(
 
     public Task<Outcome<JointBidSnapshot>> SaveWorkPackage(SaveWorkPackage command) => Change(command.ActorId, (bid, actor, alliance, tender, now) =>
     {
-        var check = bid.CheckSave(command, alliance, tender);
+        var check = bid.CheckSave(command, actor, alliance, tender);
         if (check.Problem is { } bad) return bad;
         bid.Save(check.Value!, now);
         return null;
@@ -38,7 +38,7 @@ internal sealed class JointBidGrain(
     public Task<Outcome<JointBidSnapshot>> DeleteWorkPackage(Guid actorId, Guid workPackageId, int expectedVersion) =>
         Change(actorId, (bid, actor, alliance, tender, now) =>
         {
-            if (bid.CheckDelete(workPackageId, expectedVersion) is { } no) return no;
+            if (bid.CheckDelete(workPackageId, expectedVersion, actor) is { } no) return no;
             bid.Delete(workPackageId, now);
             return null;
         });

@@ -28,7 +28,9 @@ public sealed class JointBidState : ISealedState
         PackageFirm = new("jointBid.packageFirm", "A work package goes to a firm of the alliance."),
         LotCurrency = new("jointBid.lotCurrency", "This lot is priced in {currency}."),
         NoSuchPackage = new("jointBid.noSuchPackage", "No work package has this id."),
-        PackageChanged = new("jointBid.packageChanged", "Someone else saved this work package meanwhile (version {version}); here is the current one."),
+        PackageChanged = new("jointBid.packageChanged", "Someone else saved the work package \u201c{title}\u201d meanwhile (version {version}); here is the current one."),
+        NotThePackageOwner = new("jointBid.notThePackageOwner", "This work package belongs to another firm: only its Owners and Managers change or delete it (the lead may give it to another firm)."),
+        NotTheLeadToReassign = new("jointBid.notTheLeadToReassign", "A firm adds and keeps work packages for itself: only the lead gives work to another firm."),
         PackageChangedBeforeDelete = new("jointBid.packageChangedBeforeDelete", "Someone else saved this work package meanwhile (version {version})."),
         TooManyPackages = new("jointBid.tooManyPackages", "A joint bid has at most {max} work packages."),
         NoSuchCriterion = new("jointBid.noSuchCriterion", "No quality criterion has this number."),
@@ -176,8 +178,20 @@ public sealed class JointBidState : ISealedState
         : tender.Status is not (TenderStatus.Enquiries or TenderStatus.Tendering) ? Problem.Conflict(Closed)
         : null;
 
-    public Outcome<WorkPackage> CheckSave(SaveWorkPackage command, AllianceSnapshot alliance, TenderSnapshot tender)
+    /// <summary>
+    /// A save of a work package. Its owner is the firm it is assigned to: only that firm's people change it, and they keep
+    /// it for their firms; the lead's people also give any package to any active firm (a new one, or another firm's as it
+    /// is: what the work is and what it costs stay its owner's word). A stale save is refused with the package's title
+    /// and version, and the client keeps what its user typed (the web's stale.ts).
+    /// </summary>
+    public Outcome<WorkPackage> CheckSave(SaveWorkPackage command, JointActor actor, AllianceSnapshot alliance, TenderSnapshot tender)
     {
+        var current = command.Id is { } id ? WorkPackages.FirstOrDefault(w => w.Id == id) : null;
+        if (command.Id is not null && current is null) return Problem.NotFound(NoSuchPackage);
+        var owns = current is null || actor.Firms.Contains(current.FirmId);
+        if (!owns && !actor.Lead) return Problem.Forbidden(NotThePackageOwner);
+        // A firm that is not in the alliance at all is a field error below, not a question of who gives work to whom.
+        if (!actor.Lead && !actor.Firms.Contains(command.FirmId) && alliance.IsActive(command.FirmId)) return Problem.Forbidden(NotTheLeadToReassign);
         var errors = new Dictionary<string, FieldProblem[]>();
         var title = command.Title.Clean();
         if (title is null || title.Length > MaxTitle) errors["title"] = [FieldProblem.Of(PackageTitle, ("max", MaxTitle))];
@@ -188,16 +202,21 @@ public sealed class JointBidState : ISealedState
         if (!alliance.IsActive(command.FirmId)) errors["firmId"] = [FieldProblem.Of(PackageFirm)];
         var price = MoneyRules.Normalize(command.Price, "price", errors, allowZero: false);
         if (lot is not null && price.Currency != TenderRules.CurrencyOf(lot)) errors["price.currency"] = [FieldProblem.Of(LotCurrency, ("currency", TenderRules.CurrencyOf(lot)))];
-        if (command.Id is { } id)
-        {
-            if (WorkPackages.FirstOrDefault(w => w.Id == id) is not { } current) return Problem.NotFound(NoSuchPackage);
-            if (current.Version != command.ExpectedVersion)
-                return Problem.Conflict(PackageChanged, ("version", current.Version));
-        }
-        else if (WorkPackages.Count >= MaxPackages) errors["workPackages"] = [FieldProblem.Of(TooManyPackages, ("max", MaxPackages))];
+        if (current is not null && current.Version != command.ExpectedVersion)
+            return Problem.Conflict(PackageChanged, ("version", current.Version), ("title", current.Title));
+        if (current is null && WorkPackages.Count >= MaxPackages) errors["workPackages"] = [FieldProblem.Of(TooManyPackages, ("max", MaxPackages))];
         if (errors.Count > 0) return Problem.Invalid(errors);
-        return new WorkPackage(command.Id ?? Guid.NewGuid(), title!, command.Lot, description, command.FirmId, price, command.ExpectedVersion + 1);
+        var next = new WorkPackage(current?.Id ?? Guid.NewGuid(), title!, command.Lot, description, command.FirmId, price, command.ExpectedVersion + 1);
+        if (!owns && next with { FirmId = current!.FirmId, Version = current.Version } != current) return Problem.Forbidden(NotThePackageOwner);
+        return next;
     }
+
+    /// <summary>Only the owner's people (the firm the package is assigned to) may change or delete it.</summary>
+    static Problem? CheckOwner(WorkPackage package, JointActor actor) =>
+        actor.Firms.Contains(package.FirmId) ? null : Problem.Forbidden(NotThePackageOwner);
+
+    /// <summary>Only the lead's people give a package to another firm.</summary>
+    static Problem? CheckReassign(JointActor actor) => actor.Lead ? null : Problem.Forbidden(NotTheLeadToReassign);
 
     public void Save(WorkPackage package, DateTimeOffset now)
     {
@@ -207,10 +226,11 @@ public sealed class JointBidState : ISealedState
         Edited("WorkPackageSaved", $"package={package.Id:N}", now);
     }
 
-    public Problem? CheckDelete(Guid id, int expectedVersion) =>
+    public Problem? CheckDelete(Guid id, int expectedVersion, JointActor actor) =>
         WorkPackages.FirstOrDefault(w => w.Id == id) is not { } current ? Problem.NotFound(NoSuchPackage)
-        : current.Version != expectedVersion ? Problem.Conflict(PackageChangedBeforeDelete, ("version", current.Version))
-        : null;
+        : CheckOwner(current, actor)
+        ?? (current.Version != expectedVersion ? Problem.Conflict(PackageChangedBeforeDelete, ("version", current.Version))
+        : null);
 
     public void Delete(Guid id, DateTimeOffset now)
     {
@@ -353,6 +373,20 @@ public sealed class JointBidState : ISealedState
                 ViewerActions<JointDocumentAction>.Of((JointDocumentAction.Detach, Within(edit, CheckDetach(d.Document.Id, actor))))))]);
     }
 
+    /// <summary>What the viewer may do with each work package: its owner's people edit and delete it, the lead's give it to another firm.</summary>
+    public WorkPackageActions[] PackageActionsFor(JointActor actor, AllianceSnapshot? alliance, TenderSnapshot? tender)
+    {
+        var edit = CheckEdit(actor, alliance, tender);
+        return [.. WorkPackages.Select(w => new WorkPackageActions(w.Id, ViewerActions<WorkPackageAction>.Of(
+            (WorkPackageAction.Edit, Within(edit, CheckOwner(w, actor))),
+            (WorkPackageAction.Delete, Within(edit, CheckOwner(w, actor))),
+            (WorkPackageAction.Reassign, Within(edit, CheckReassign(actor))))))];
+    }
+
+    /// <summary>The firms the viewer may give a work package to, as a save is judged: the lead every active firm, anyone else their own.</summary>
+    public static Guid[] PackageFirmsFor(JointActor actor, AllianceSnapshot alliance) =>
+        [.. alliance.Active.Select(m => m.FirmId).Where(f => actor.Lead || actor.Firms.Contains(f))];
+
     /// <summary>
     /// An action of the bid while the bid may or may not be edited: the action's own refusal of the viewer (not the
     /// lead, not a signer, not their file) comes first, so whoever could not take it anyway is told no reason about
@@ -418,7 +452,8 @@ public sealed class JointBidState : ISealedState
         var (actions, firms, documents) = ActionsFor(actor, alliance, tender, now);
         return new(AllianceId, TenderId, [.. WorkPackages], [.. Answers.OrderBy(a => a.Criterion)], [.. Documents],
             LotPrices(), Shares(), Digest, [.. SignOffs], AwaitingSignature(alliance), Receipt, Receipt is not null && !SubmittedAsItIs,
-            Version, UpdatedAt, actions, firms, documents, WindowAt(tender, now), DocumentsLeft);
+            Version, UpdatedAt, actions, firms, documents, WindowAt(tender, now), DocumentsLeft, PackageActionsFor(actor, alliance, tender),
+            actor.Firms.Length == 0 ? [] : PackageFirmsFor(actor, alliance));
     }
 
     /// <summary>

@@ -14,7 +14,12 @@ public sealed record JointDocumentDto(DocumentDto Document, NamedDto Firm, Viewe
 
 public sealed record SignRequest(Guid FirmId, string? Digest);
 
-public sealed record WorkPackageDto(Guid Id, string Title, int Lot, string? Description, NamedDto Firm, MoneyDto Price, int Version);
+/// <summary>
+/// A work package. <see cref="Firm"/> is the firm it is assigned to and its owner: only that firm's people change or
+/// delete it; the lead gives it to another firm. <see cref="Actions"/>: what the viewer may do with it.
+/// </summary>
+public sealed record WorkPackageDto(Guid Id, string Title, int Lot, string? Description, NamedDto Firm, MoneyDto Price, int Version,
+    ViewerActions<WorkPackageAction> Actions);
 
 public sealed record JointAnswerDto(int Criterion, string Text, int Version);
 
@@ -31,7 +36,8 @@ public sealed record SignOffDto(NamedDto Firm, string Digest, DateTimeOffset At)
 /// blocked by every reason at once), <see cref="ViewerFirms"/> for each firm they edit for, and each document's <c>Actions</c>.
 /// <see cref="Window"/>: where the tender stands for bids now, as a submission would be judged (every reader is told
 /// it, whatever they may do). <see cref="DocumentsLeft"/>: how many more files the bid takes (a page uploads no more).
-/// <see cref="PackageFirms"/>: the firms a work package may go to (the alliance's active firms, as a save is judged).
+/// <see cref="PackageFirms"/>: the firms the viewer may give a work package to, as a save is judged (the lead: the
+/// alliance's active firms; anyone else: the active firms they edit for).
 /// </summary>
 public sealed record JointBidDto(Guid AllianceId, Guid TenderId, WorkPackageDto[] WorkPackages, JointAnswerDto[] Answers, JointDocumentDto[] Documents,
     LotPriceDto[] LotPrices,

@@ -13,7 +13,8 @@ public static class JointBidEndpoints
 {
     /// <summary>
     /// The joint bid of an alliance formed for a tender: work packages and answers co-edited by its firms (each item
-    /// keeps a version: a stale save gets 409 and the client reloads), sign-off of one exact digest by every bidding
+    /// keeps a version: a stale save gets 409 and the client reloads; a package is its firm's to change, the lead's to
+    /// give to another firm), sign-off of one exact digest by every bidding
     /// firm, and the lead's sealed submission. Only the alliance's active firms see it.
     /// </summary>
     public static IEndpointRouteBuilder MapJointBidApi(this IEndpointRouteBuilder app)
@@ -97,7 +98,8 @@ public static class JointBidEndpoints
         var names = await GrainNames.BusinessNames(alliance.Members.Select(m => m.FirmId), grains);
         NamedDto Firm(Guid firm) => new(firm, names.GetValueOrDefault(firm, ""));
         return TypedResults.Ok(new JointBidDto(bid.AllianceId, bid.TenderId,
-            [.. bid.WorkPackages.OrderBy(w => w.Lot).ThenBy(w => w.Title).Select(w => new WorkPackageDto(w.Id, w.Title, w.Lot, w.Description, Firm(w.FirmId), MoneyDto.From(w.Price), w.Version))],
+            [.. bid.WorkPackages.OrderBy(w => w.Lot).ThenBy(w => w.Title).Select(w => new WorkPackageDto(w.Id, w.Title, w.Lot, w.Description, Firm(w.FirmId), MoneyDto.From(w.Price), w.Version,
+                bid.PackageActions.FirstOrDefault(a => a.WorkPackageId == w.Id)?.Actions ?? ViewerActions<WorkPackageAction>.None))],
             [.. bid.Answers.Select(a => new JointAnswerDto(a.Criterion, a.Text, a.Version))],
             [.. bid.Documents.Select(d => new JointDocumentDto(DocumentDto.From(d.Document), Firm(d.FirmId),
                 bid.DocumentActions.FirstOrDefault(a => a.DocumentId == d.Document.Id)?.Actions ?? ViewerActions<JointDocumentAction>.None))],
@@ -106,6 +108,6 @@ public static class JointBidEndpoints
             [.. bid.SignOffs.Select(s => new SignOffDto(Firm(s.FirmId), s.Digest, s.At))],
             [.. bid.AwaitingSignature.Select(Firm)],
             bid.Receipt is { } r ? ReceiptDto.From(r) : null, bid.ChangedSinceSubmission, bid.Version, bid.UpdatedAt, bid.Actions, bid.ViewerFirms, bid.Window, bid.DocumentsLeft,
-            [.. alliance.Active.Select(m => Firm(m.FirmId))])); // whom a work package may go to: CheckSave's alliance.IsActive
+            [.. bid.PackageFirms.Select(Firm)])); // whom the viewer may give a work package to, as CheckSave judges it
     }
 }

@@ -44,7 +44,7 @@ public sealed partial class JointBidStateTests
         var stillIn = WithPartners(Tender).Joined(Former, AllianceRole.Member).ToSnapshot();
         var bid = Empty();
         Save(bid, NewPackage(Lead.Id, 10_000m, lot: 2));
-        bid.Save(bid.CheckSave(NewPackage(Former.Id, 1_000m), stillIn, Tender).Value!, Now);
+        bid.Save(bid.CheckSave(NewPackage(Former.Id, 1_000m), Everyone, stillIn, Tender).Value!, Now);
         Answer(bid, 2, "Interventi settimanali");
         var amended = Tender with { Status = TenderStatus.Enquiries, Details = Tender.Details with { Lots = [Tender.Details.Lots[0]] } };
         var tooEarly = EnquiryDeadline.AddDays(-1);

@@ -236,13 +236,50 @@ public abstract class JointBidApiTests<THost>(THost fixture) : IClassFixture<THo
         var bid = await Package(t, w.Builder, "Opere murarie", 1, w.BuilderId, 700_000m);
         var package = bid.WorkPackages.Single();
 
-        await Package(t, w.Coder, "Opere murarie e finiture", 1, w.BuilderId, 710_000m, package.Id, package.Version);
+        // Two of the builder's people (here, two tabs) edit the same package from the same version.
+        await Package(t, w.Builder, "Opere murarie e finiture", 1, w.BuilderId, 710_000m, package.Id, package.Version);
         var late = await w.Builder.PostAsJsonAsync($"{t.Bid}/work-packages", new SaveWorkPackageRequest(package.Id, package.Version, "Opere murarie", 1, null, w.BuilderId,
             new MoneyDto(690_000m, "EUR")), Json);
 
         late.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await late.Refusal()).Should().BeEquivalentTo(new { Code = "jointBid.packageChanged" });
+        (await late.Read<ProblemDetails>()).Detail.Should().Contain("Opere murarie e finiture", "the refusal names the package as it now is");
         var current = await w.Builder.GetFromJsonAsync<JointBidDto>(t.Bid, Json);
         current!.WorkPackages.Single().Should().BeEquivalentTo(new { Title = "Opere murarie e finiture", Price = new MoneyDto(710_000m, "EUR"), Version = 2 });
+    }
+
+    [Fact]
+    public async Task A_package_is_its_firm_s_to_change_and_the_lead_s_to_give_to_another_firm()
+    {
+        var t = await Formed();
+        var w = t.World;
+        var bid = await Drafted(t);
+        var builders = bid.WorkPackages.Single(p => p.Title == "Opere murarie");
+        var coders = bid.WorkPackages.Single(p => p.Title == "Domotica");
+        SaveWorkPackageRequest Same(WorkPackageDto p, Guid firm) => new(p.Id, p.Version, p.Title, p.Lot, p.Description, firm, p.Price);
+
+        var memberEdits = await w.Coder.PostAsJsonAsync($"{t.Bid}/work-packages", Same(builders, w.BuilderId) with { Title = "Solo muri" }, Json);
+        var memberDeletes = await w.Coder.DeleteAsync($"{t.Bid}/work-packages/{builders.Id}?version={builders.Version}");
+        var memberTakes = await w.Coder.PostAsJsonAsync($"{t.Bid}/work-packages", Same(builders, w.CoderId), Json);
+        var memberGives = await w.Coder.PostAsJsonAsync($"{t.Bid}/work-packages", Same(coders, w.BuilderId), Json);
+        var leadRewrites = await w.Builder.PostAsJsonAsync($"{t.Bid}/work-packages", Same(coders, w.CoderId) with { Price = new MoneyDto(1m, "EUR") }, Json);
+        var leadDeletes = await w.Builder.DeleteAsync($"{t.Bid}/work-packages/{coders.Id}?version={coders.Version}");
+
+        foreach (var refused in new[] { memberEdits, memberDeletes, memberTakes, leadRewrites, leadDeletes })
+            (await refused.Refusal()).Should().BeEquivalentTo(new { Status = HttpStatusCode.Forbidden, Code = "jointBid.notThePackageOwner" });
+        (await memberGives.Refusal()).Should().BeEquivalentTo(new { Status = HttpStatusCode.Forbidden, Code = "jointBid.notTheLeadToReassign" });
+        var unchanged = (await w.Coder.GetFromJsonAsync<JointBidDto>(t.Bid, Json))!;
+        unchanged.Version.Should().Be(bid.Version, "a refused change stores nothing");
+        unchanged.WorkPackages.Single(p => p.Id == builders.Id).Actions.Allowed.Should().BeEmpty("the member is offered nothing on the lead's package");
+        unchanged.WorkPackages.Single(p => p.Id == coders.Id).Actions.Allowed.Should().Equal(WorkPackageAction.Edit, WorkPackageAction.Delete);
+        unchanged.PackageFirms.Select(f => f.Id).Should().Equal([w.CoderId], "a member gives work only to itself");
+
+        var given = await (await w.Builder.PostAsJsonAsync($"{t.Bid}/work-packages", Same(coders, w.BuilderId), Json)).Read<JointBidDto>();
+        var now = given.WorkPackages.Single(p => p.Id == coders.Id);
+        now.Should().BeEquivalentTo(new { Firm = new { Id = w.BuilderId }, coders.Title, coders.Price, Version = coders.Version + 1 });
+        now.Actions.Allowed.Should().Equal(WorkPackageAction.Edit, WorkPackageAction.Delete, WorkPackageAction.Reassign);
+        (await w.Coder.PostAsJsonAsync($"{t.Bid}/work-packages", Same(now, w.CoderId) with { Title = "Domotica v2" }, Json)).StatusCode
+            .Should().Be(HttpStatusCode.Forbidden, "the package given to the lead is no longer the IT firm's to change");
     }
 
     [Fact]
@@ -331,8 +368,8 @@ public abstract class JointBidApiTests<THost>(THost fixture) : IClassFixture<THo
         var bid = await Drafted(t);
         var package = bid.WorkPackages.Single(p => p.Title == "Opere murarie");
 
-        // Both firms' people race: ten saves of the same package from the version they read, and signatures of the digest they saw.
-        var saves = Enumerable.Range(0, 10).Select(i => (i % 2 == 0 ? w.Builder : w.Coder).PostAsJsonAsync($"{t.Bid}/work-packages",
+        // The owner's people race (ten saves of its package from the version they read) with both firms' signatures of the digest they saw.
+        var saves = Enumerable.Range(0, 10).Select(i => w.Builder.PostAsJsonAsync($"{t.Bid}/work-packages",
             new SaveWorkPackageRequest(package.Id, package.Version, $"Opere murarie v{i}", 1, null, w.BuilderId, new MoneyDto(700_000m + i, "EUR")), Json));
         var signs = new[] { (w.Builder, w.BuilderId), (w.Coder, w.CoderId) }.Select(x => x.Item1.PostAsJsonAsync($"{t.Bid}/sign", new SignRequest(x.Item2, bid.Digest), Json));
         var responses = await Task.WhenAll(saves.Concat(signs));
@@ -478,7 +515,7 @@ public abstract class JointBidApiTests<THost>(THost fixture) : IClassFixture<THo
         (await alone.Read<ProblemDetails>()).Detail.Should().Contain("lot 1").And.Contain("signed");
         // Once its signature is void (an edit), the firm is free again to bid alone, and then cannot sign.
         var package = bid.WorkPackages.Single(p => p.Title == "Domotica");
-        var edited = await Package(t, w.Builder, "Domotica", 1, w.CoderId, 45_000m, package.Id, package.Version);
+        var edited = await Package(t, w.Coder, "Domotica", 1, w.CoderId, 45_000m, package.Id, package.Version);
         (await w.Bid(w.Coder, t.Tender.Id, w.CoderId, 140_000m)).EnsureSuccessStatusCode();
         (await w.Coder.PostAsJsonAsync($"{t.Bid}/sign", new SignRequest(w.CoderId, edited.Digest), Json)).StatusCode.Should().Be(HttpStatusCode.Conflict);
     }

@@ -21,6 +21,7 @@ export function workPackage(id: string, more: Partial<WorkPackageDto> = {}): Wor
     firm: firm(LEAD),
     price: { amount: 1000, currency: "EUR" },
     version: 1,
+    actions: { allowed: ["Edit", "Delete", "Reassign"], blocked: [] },
     ...more,
   };
 }

@@ -1,6 +1,8 @@
 // The work packages, grouped by lot with each lot's subtotal and the grand total; for the editors, each package
 // edited in place, deleted, and new ones added. Each form is a draft of one package (stale.ts): a newer joint bid
-// from anyone touches only the drafts of packages that changed, and never drops what the user typed.
+// from anyone touches only the drafts of packages that changed, and never drops what the user typed. A package is its
+// firm's (its owner): the server says per package what the viewer may do (edit and delete for the owner's people, give
+// to another firm for the lead's), and the table offers exactly that.
 import type { FieldErrors } from "../../api/problem";
 import { html, nothing } from "lit-html";
 import { ifDefined } from "lit-html/directives/if-defined.js";
@@ -16,6 +18,7 @@ import { roleInText } from "../alliances/alliance-views";
 import { centsOf, formatCents, parsePrice } from "./money";
 import { sameId } from "./ids";
 import { grandTotals, lotGroups } from "./lots";
+import { packageControls } from "./package-controls";
 import { buildPackageRequest, newPackageFields, packageFields, samePackage, type PackageFields } from "./package-form";
 import { discardMine, edit, isDirty, reapply, reconcile, refused, startDraft, type Draft } from "./stale";
 import { failed, nothingToDo, statusView, type Status } from "./status";
@@ -130,6 +133,24 @@ export function workPackagesTable(ws: WorkspaceContext) {
     ws.redraw();
   }
 
+  /**
+   * The lead gives another firm's package, as it is, to a firm of the alliance: the same save, with only the firm
+   * changed (the server refuses any other change from someone who does not own the package).
+   */
+  async function reassign(p: WorkPackageDto, firmId: string): Promise<void> {
+    const tender = ws.tender();
+    if (!tender || sameId(firmId, p.firm.id)) return;
+    status = null;
+    const built = buildPackageRequest({ id: p.id, version: p.version }, { ...packageFields(p), firmId }, tender.lots);
+    const firm = ws.bid()?.packageFirms.find((f) => sameId(f.id, firmId))?.name ?? "";
+    const outcome = await ws.run(() => api.saveWorkPackage(ws.allianceId, built.body), {
+      done: () => t("jointBid.packages.reassigned", { title: p.title, firm }),
+    });
+    if (!outcome) return;
+    status = outcome;
+    ws.redraw();
+  }
+
   /** The user's kept-aside values, as they would read them: to decide whether to re-apply them. */
   function mineView(mine: PackageFields, alliance: AllianceDto, tender: TenderDto) {
     const firm = alliance.members.find((m) => sameId(m.firmId, mine.firmId));
@@ -239,10 +260,25 @@ export function workPackagesTable(ws: WorkspaceContext) {
     </form>`;
   }
 
+  /** The lead's choice of another firm for a package it does not own (its own packages are given away from their form). */
+  function reassignView(p: WorkPackageDto) {
+    const firms = ws.bid()?.packageFirms ?? [];
+    const id = `package-reassign-${keyOf(p)}`;
+    return html`<span class="package-reassign">
+      <label for=${id} class="small muted">${t("jointBid.packages.giveTo")}</label>
+      <select id=${id} data-testid="reassign-package" data-package-id=${p.id} ?disabled=${ws.busy()}
+        aria-label=${t("jointBid.packages.reassignTo", { title: p.title })}
+        @change=${(ev: Event) => void reassign(p, (ev.target as HTMLSelectElement).value)}>
+        ${firms.map((f) => html`<option value=${f.id} ?selected=${sameId(f.id, p.firm.id)}>${f.name}</option>`)}
+      </select>
+    </span>`;
+  }
+
   function rowView(p: WorkPackageDto, alliance: AllianceDto, tender: TenderDto, editable: boolean, columns: number) {
     const e = edits.get(keyOf(p));
     const mine = alliance.myFirms.some((f) => sameId(f, p.firm.id));
-    if (e && editable)
+    const controls = packageControls(p);
+    if (e && editable && controls.edit)
       return html`<tr data-testid="work-package" data-package-id=${p.id} data-version=${p.version} data-lot=${p.lot} data-editing="true"
         class="editing"><td colspan=${columns} data-label="">${formView(keyOf(p), e, alliance, tender)}</td></tr>`;
     return html`<tr data-testid="work-package" data-package-id=${p.id} data-version=${p.version} data-lot=${p.lot} data-firm-id=${p.firm.id}
@@ -261,10 +297,18 @@ export function workPackagesTable(ws: WorkspaceContext) {
       ${editable
         ? html`<td class="actions-cell" data-label="">
             <span class="item-actions">
-              <button type="button" data-testid="edit-package" data-package-id=${p.id} ?disabled=${ws.busy()} @click=${() => openEdit(p)}>
-                ${t("jointBid.packages.edit")}</button>
-              <button type="button" class="danger-outline" data-testid="delete-package" data-package-id=${p.id} ?disabled=${ws.busy()}
-                @click=${() => void remove(p)}>${t("jointBid.packages.delete")}</button>
+              ${controls.edit
+                ? html`<button type="button" data-testid="edit-package" data-package-id=${p.id} ?disabled=${ws.busy()} @click=${() => openEdit(p)}>
+                    ${t("jointBid.packages.edit")}</button>`
+                : nothing}
+              ${controls.delete
+                ? html`<button type="button" class="danger-outline" data-testid="delete-package" data-package-id=${p.id} ?disabled=${ws.busy()}
+                    @click=${() => void remove(p)}>${t("jointBid.packages.delete")}</button>`
+                : nothing}
+              ${controls.reassign ? reassignView(p) : nothing}
+              ${controls.ownerOnly
+                ? html`<span class="muted small" data-testid="package-owner-only">${t("jointBid.packages.ownerOnly", { firm: p.firm.name })}</span>`
+                : nothing}
             </span>
           </td>`
         : nothing}

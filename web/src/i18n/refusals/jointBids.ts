@@ -31,8 +31,16 @@ export const jointBids = {
     en: "The work package was deleted meanwhile.",
   },
   "jointBid.packageChanged": {
-    it: "Qualcun altro ha salvato questo pacchetto nel frattempo (versione {version}): ecco quella attuale.",
-    en: "Someone else saved this work package meanwhile (version {version}); here is the current one.",
+    it: "Qualcun altro ha salvato il pacchetto «{title}» nel frattempo (versione {version}): ecco quella attuale.",
+    en: "Someone else saved the work package “{title}” meanwhile (version {version}); here is the current one.",
+  },
+  "jointBid.notThePackageOwner": {
+    it: "Questo pacchetto è di un'altra impresa: solo il suo Titolare o un Gestore lo modifica o lo elimina (la capofila può affidarlo a un'altra impresa).",
+    en: "This work package belongs to another firm: only its Owners and Managers change or delete it (the lead may give it to another firm).",
+  },
+  "jointBid.notTheLeadToReassign": {
+    it: "Un'impresa aggiunge e tiene i pacchetti per sé: solo la capofila affida lavoro a un'altra impresa.",
+    en: "A firm adds and keeps work packages for itself: only the lead gives work to another firm.",
   },
   "jointBid.packageChangedBeforeDelete": {
     it: "Non eliminato: qualcun altro ha salvato questo pacchetto nel frattempo (versione {version}). Controlla la versione attuale.",
