@@ -237,6 +237,8 @@ public sealed class KillNodeTests(ITestOutputHelper output) : IAsyncLifetime
         foreach (var failure in all.Where(x => x.Failed).GroupBy(x => $"{x.Error ?? ((int)x.Status!).ToString(CultureInfo.InvariantCulture)} through {x.Node.Name}"))
             output.WriteLine($"  failed: {failure.Count()} x {failure.Key}, sent {(failure.Min(x => x.At) - killedAt).TotalSeconds:F1} … {(failure.Max(x => x.At) - killedAt).TotalSeconds:F1} s from the kill");
         failedWrites.Should().BeGreaterThan(0, "the kill fell in the burst: some writes were in flight to node A or to its grains");
+        all.Where(x => x.Node == b && x.Status == HttpStatusCode.InternalServerError).Should().BeEmpty(
+            "until the survivor takes the dead node's grains over, it answers 503 (try again), not 500\n{0}", Outputs);
         foreach (var (firmId, attempts) in bidAttempts)
         {
             attempts.Where(x => !x.Acknowledged && !x.Failed).Select(x => x.Code).Where(c => c != BidNotStoredException.DeadlinePassed.Code)

@@ -1,4 +1,4 @@
-// Refusals of the service as a whole: a database outage (503, Endpoints/UnavailableProblems.cs) and rate limits (429,
+// Refusals of the service as a whole: a database outage or a dead cluster node (503, Endpoints/UnavailableProblems.cs) and rate limits (429,
 // Hosting/RateLimits.cs).
 import type { RefusalTexts } from "./texts";
 
