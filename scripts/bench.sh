@@ -23,6 +23,9 @@
 #       real server processes in cluster mode (a throwaway Redis too): hot page reads (wrk) and a deadline burst over HTTP
 #       on node A alone, then on nodes A and B together, with the 2-node/1-node ratio, and the cross-node fan-out latency
 #       (edits through A heard on B). Writes artifacts/benchmarks/cluster.md; exits 1 if any request failed.
+#   bash scripts/bench.sh start [--restarts 5]
+#       cold start of the built server on the embedded default (SQLite, Development, demo seeded) to /health/ready:
+#       the first start on an empty data folder, then restarts on it. Writes artifacts/benchmarks/cold-start.md.
 # Every scenario accepts --fsync-off: PostgreSQL then runs with fsync off (faster, not durable). By default it is on,
 # as in production, so the deadline burst's bids/s are durable bids; the deadline report adds pgbench's durable
 # inserts/s (16 clients, 10 s) measured in the same run, and the ratio of bids/s to it.

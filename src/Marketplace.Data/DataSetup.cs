@@ -53,6 +53,7 @@ public static class DataSetup
         services.AddSingleton<IReadModelProjector, TenderProjector>();
         services.AddSingleton<BidProjector>();
         services.AddSingleton<BidWrites>();
+        services.AddSingleton<StateReads>();
         services.AddSingleton<IReadModelProjector, AllianceProjector>();
         services.AddSingleton<IReadModelProjector, JointBidProjector>();
         services.AddSingleton<Tenders.ITenderBids, EfTenderBids>();

@@ -7,10 +7,11 @@ using Marketplace.Benchmarks;
 //   deadline: 1,000 bids in the last 2 s before a tender's deadline on the real server (tenders), see DeadlineBurstBenchmark.
 //   suggestions: partner suggestions for a 5-lot tender over 100k member firms (alliances), see PartnerSuggestionsBenchmark.
 //   fanout: 1,000 watchers of one alliance workspace, 10 edits/s, against a bare hub broadcast, see FanOutBenchmark.
+//   start: cold start of the built server on the embedded default (SQLite, demo seeded) to /health/ready, see ColdStartBenchmark.
 //   http: page-level reads over HTTP (wrk) against a bare "bearer + one grain call" endpoint, see HttpReadsBenchmark.
 //   cluster: hot reads, a deadline burst and cross-node fan-out on 1 node and then 2 nodes in cluster mode, see ClusterBenchmark.
 
-string[] scenarios = ["directory", "deadline", "suggestions", "fanout", "http", "cluster"];
+string[] scenarios = ["directory", "deadline", "suggestions", "fanout", "http", "cluster", "start"];
 var named = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal);
 var scenario = named ? args[0] : "directory";
 var options = new BenchOptions(named ? args[1..] : args);
@@ -22,6 +23,7 @@ switch (scenario)
     case "fanout": return await FanOutBenchmark.Run(options);
     case "http": return await HttpReadsBenchmark.Run(options);
     case "cluster": return await ClusterBenchmark.Run(options);
+    case "start": return await ColdStartBenchmark.Run(options);
     default:
         Console.Error.WriteLine($"Unknown scenario '{scenario}': use one of {string.Join(", ", scenarios)}.");
         return 2;

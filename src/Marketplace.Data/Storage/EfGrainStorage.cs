@@ -13,12 +13,13 @@ namespace Marketplace.Data.Storage;
 /// Grain persistence on the project's own database: one row per grain state, JSON data, and an integer version
 /// as the ETag. A write from a stale version throws <see cref="InconsistentStateException"/>. Read models are
 /// projected in the same transaction as the state they mirror. Bid content is stored sealed (<see cref="StateSealer"/>),
-/// and a tender's bids are group-committed with the others written at the same time (<see cref="BidWrites"/>).
+/// a tender's bids are group-committed with the others written at the same time (<see cref="BidWrites"/>), and reads
+/// asked for at the same time share one query (<see cref="StateReads"/>).
 /// A write that fails for any reason (the database unreachable, a stale version, a projector refusing) puts the grain's
 /// state back as it was last stored, so no grain ever serves, or later stores, a change that was refused.
 /// </summary>
 public sealed class EfGrainStorage(IServiceScopeFactory scopes, IEnumerable<IReadModelProjector> projectors, MarketplaceClock clock, StateSealer sealer,
-    BidWrites bids)
+    BidWrites bids, StateReads reads)
     : IGrainStorage
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -34,10 +35,7 @@ public sealed class EfGrainStorage(IServiceScopeFactory scopes, IEnumerable<IRea
 
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>();
-        var key = grainId.ToString();
-        var row = await db.GrainStates.AsNoTracking().SingleOrDefaultAsync(x => x.GrainId == key && x.StateName == stateName);
+        var row = await reads.Of(grainId.ToString(), stateName);
         if (row is null)
         {
             grainState.State = Activator.CreateInstance<T>();

@@ -31,6 +31,7 @@ public sealed class StateSealer
     readonly IServiceScopeFactory scopes;
     readonly MarketplaceClock clock;
     readonly ConcurrentDictionary<Guid, byte[]> keys = new();
+    readonly ConcurrentDictionary<Guid, Lazy<Task<byte[]>>> loads = new();
 
     public StateSealer(IOptions<SealingOptions> options, IHostEnvironment environment, IServiceScopeFactory scopes, MarketplaceClock clock,
         ILogger<StateSealer> logger)
@@ -89,10 +90,28 @@ public sealed class StateSealer
     /// </summary>
     public Task LoadKey(Guid tenderId) => KeyOf(tenderId);
 
-    /// <summary>The tender's data key: made and stored (wrapped) on first use, then kept in memory.</summary>
+    /// <summary>
+    /// The tender's data key: made and stored (wrapped) on first use, then kept in memory. The bids of a burst all ask
+    /// for it at once: one of them loads or makes it and the others wait for that, instead of each racing to insert it
+    /// (every loser of the race paid a failed insert, an exception and an error log). A failed load is forgotten, so
+    /// the next caller tries again.
+    /// </summary>
     async Task<byte[]> KeyOf(Guid tenderId)
     {
         if (keys.TryGetValue(tenderId, out var known)) return known;
+        var loading = loads.GetOrAdd(tenderId, id => new Lazy<Task<byte[]>>(() => LoadOrMake(id)));
+        try
+        {
+            return keys.GetOrAdd(tenderId, await loading.Value);
+        }
+        finally
+        {
+            loads.TryRemove(new KeyValuePair<Guid, Lazy<Task<byte[]>>>(tenderId, loading));
+        }
+    }
+
+    async Task<byte[]> LoadOrMake(Guid tenderId)
+    {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>();
         var row = await db.TenderKeys.AsNoTracking().SingleOrDefaultAsync(k => k.TenderId == tenderId);
@@ -103,16 +122,16 @@ public sealed class StateSealer
             try
             {
                 await db.SaveChangesAsync();
-                return keys.GetOrAdd(tenderId, fresh);
+                return fresh;
             }
             catch (DbUpdateException)
             {
-                // Another write made the tender's key first: use that one.
+                // Another server of the cluster made the tender's key first: use that one.
                 db.ChangeTracker.Clear();
                 row = await db.TenderKeys.AsNoTracking().SingleAsync(k => k.TenderId == tenderId);
             }
         }
-        return keys.GetOrAdd(tenderId, Decrypt(master, row.WrappedKey, tenderId.ToString("N")));
+        return Decrypt(master, row.WrappedKey, tenderId.ToString("N"));
     }
 
     /// <summary>nonce ‖ ciphertext ‖ tag; the context (what the bytes are) is authenticated, so sealed data cannot be moved to another row.</summary>

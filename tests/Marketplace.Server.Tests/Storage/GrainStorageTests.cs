@@ -1,4 +1,5 @@
 using Marketplace.Businesses;
+using Marketplace.Data.Storage;
 using Marketplace.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -92,5 +93,57 @@ public abstract class GrainStorageTests<THost>(THost fixture) : IClassFixture<TH
 
         (await Read(id)).RecordExists.Should().BeFalse();
         (await DirectoryName(id)).Should().BeNull();
+    }
+
+    [Fact]
+    public async Task Many_states_read_at_once_each_come_back_as_stored_and_those_never_stored_come_back_empty()
+    {
+        var stored = Enumerable.Range(0, 40).Select(i => (Id: NewBusinessId(), Name: $"Impresa {i:D2} S.r.l.")).ToList();
+        foreach (var (id, name) in stored)
+        {
+            var state = await Read(id);
+            state.State = Business(id, name);
+            await Storage.WriteStateAsync(StateName, id, state);
+        }
+        var never = Enumerable.Range(0, 10).Select(_ => NewBusinessId()).ToList();
+
+        // Asked side by side, as a burst of activations asks: they share queries, and each must get its own row.
+        var read = await Task.WhenAll(stored.Select(s => Read(s.Id)).Concat(never.Select(Read)));
+
+        read.Take(stored.Count).Select(r => r.State!.Profile.Name).Should().Equal(stored.Select(s => s.Name));
+        read.Take(stored.Count).Should().OnlyContain(r => r.RecordExists && r.ETag == "1");
+        read.Skip(stored.Count).Should().OnlyContain(r => !r.RecordExists && r.ETag == null && !r.State!.Exists);
+    }
+
+    [Fact]
+    public async Task A_read_after_a_write_sees_the_write_even_while_other_reads_are_running()
+    {
+        var id = NewBusinessId();
+        var state = await Read(id);
+        state.State = Business(id, "Prima versione");
+        await Storage.WriteStateAsync(StateName, id, state);
+        var others = Enumerable.Range(0, 30).Select(_ => Read(NewBusinessId())).ToList();
+
+        state.State!.Edit(state.State.Profile with { Name = "Seconda versione" }, DateTimeOffset.UnixEpoch);
+        await Storage.WriteStateAsync(StateName, id, state);
+        var after = await Read(id);
+        await Task.WhenAll(others);
+
+        after.State!.Profile.Name.Should().Be("Seconda versione");
+        after.ETag.Should().Be(state.ETag);
+    }
+
+    [Fact]
+    public async Task A_tender_s_first_sealings_side_by_side_make_one_key_that_opens_all_of_them()
+    {
+        var sealer = host.Services.GetRequiredService<StateSealer>();
+        var tenderId = Guid.NewGuid();
+        var files = Enumerable.Range(0, 30).Select(i => (Id: Guid.NewGuid(), Bytes: System.Text.Encoding.UTF8.GetBytes($"offerta riservata {i}"))).ToList();
+
+        var sealedFiles = await Task.WhenAll(files.Select(f => sealer.SealBytes(tenderId, f.Id, f.Bytes)));
+
+        (await host.Query(db => db.TenderKeys.CountAsync(k => k.TenderId == tenderId))).Should().Be(1);
+        for (var i = 0; i < files.Count; i++)
+            (await sealer.UnsealBytes(tenderId, files[i].Id, sealedFiles[i])).Should().Equal(files[i].Bytes);
     }
 }
