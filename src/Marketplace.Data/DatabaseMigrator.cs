@@ -6,14 +6,35 @@ namespace Marketplace.Data;
 
 /// <summary>
 /// Applies pending migrations when the host starts. It is registered before the Orleans silo, and hosted services
-/// start in order, so no grain reads its state before the schema exists.
+/// start in order, so no grain reads its state before the schema exists. Nodes of a cluster start together on one
+/// database (docker compose starts them at once): on PostgreSQL each migrates under one advisory lock, so the second
+/// waits and then finds nothing left to do, instead of applying a migration the first has just applied.
 /// </summary>
 internal sealed class DatabaseMigrator(IServiceScopeFactory scopes) : IHostedService
 {
+    /// <summary>The advisory lock's key: any constant the product uses for nothing else ("MKTPLMIG").</summary>
+    const long MigrationLock = 0x4D4B54504C4D4947;
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>();
+        if (db.Database.IsNpgsql())
+        {
+            // A session lock: it holds on this open connection, which MigrateAsync uses, and ends with it.
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({MigrationLock})", cancellationToken);
+            try
+            {
+                await db.Database.MigrateAsync(cancellationToken);
+            }
+            finally
+            {
+                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({MigrationLock})", CancellationToken.None);
+                await db.Database.CloseConnectionAsync();
+            }
+            return;
+        }
         await db.Database.MigrateAsync(cancellationToken);
         if (db.Database.IsSqlite())
         {
