@@ -59,6 +59,7 @@ public static class DataSetup
         services.AddSingleton<Tenders.ITenderBids, EfTenderBids>();
         services.AddSingleton<Alliances.ITenderAlliances, EfTenderAlliances>();
         services.AddSingleton<Businesses.IStoredMemberships, EfStoredMemberships>();
+        services.AddSingleton<Businesses.IInboxReadTimes, EfInboxReadTimes>();
         services.Configure<Tenders.TenderOptions>(builder.Configuration.GetSection("Tenders"));
         services.Configure<Audit.AuditOptions>(builder.Configuration.GetSection("Audit"));
         services.AddSingleton<Audit.AuditSigningKey>();

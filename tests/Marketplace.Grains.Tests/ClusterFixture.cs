@@ -16,6 +16,7 @@ public sealed class ClusterFixture : IAsyncLifetime
     public FakeTimeProvider LeaseTime { get; } = new(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
     public RecordedLiveUpdates Live { get; } = new();
     public StoredMembershipRows Memberships { get; } = new();
+    public StoredInboxReadTimes InboxReadTimes { get; } = new();
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
     public IGrainFactory Grains => Cluster.Client;
@@ -30,6 +31,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton(new Marketplace.Live.LeaseClock(LeaseTime));
             silo.Services.AddSingleton<ILiveUpdates>(Live);
             silo.Services.AddSingleton<IStoredMemberships>(Memberships);
+            silo.Services.AddSingleton<IInboxReadTimes>(InboxReadTimes);
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();
@@ -58,6 +60,20 @@ public sealed class StoredMembershipRows : IStoredMemberships
         Interlocked.Increment(ref Reads);
         return Task.FromResult(new ActingFor(Rows.Where(r => r.Key.User == userId && (among is null || among.Contains(r.Key.Business)))
             .ToDictionary(r => r.Key.Business, r => r.Value)));
+    }
+}
+
+/// <summary>The people's inbox read times as if stored with their accounts (memory storage has no accounts).</summary>
+public sealed class StoredInboxReadTimes : IInboxReadTimes
+{
+    readonly ConcurrentDictionary<Guid, DateTimeOffset> rows = new();
+
+    public Task<DateTimeOffset?> Of(Guid userId) => Task.FromResult(rows.TryGetValue(userId, out var at) ? at : (DateTimeOffset?)null);
+
+    public Task Store(Guid userId, DateTimeOffset at)
+    {
+        rows[userId] = at;
+        return Task.CompletedTask;
     }
 }
 

@@ -8,8 +8,9 @@ namespace Marketplace.Businesses;
 /// Why a stale entry cannot show a user something they may not see or act on: from <see cref="Changing"/> until
 /// <see cref="Settled"/> has re-read the committed row, every answer that involves that business is read from the
 /// database; a lost <see cref="Settled"/> leaves it so, correct and only slower, until the grain is collected.
+/// The user's inbox read time is kept too: only <see cref="InboxRead"/> changes it, and it stores before it remembers.
 /// </summary>
-internal sealed class ActsForGrain(IStoredMemberships stored) : Grain, IActsForGrain
+internal sealed class ActsForGrain(IStoredMemberships stored, IInboxReadTimes readTimes) : Grain, IActsForGrain
 {
     Guid UserId => this.GetPrimaryKey();
 
@@ -31,6 +32,33 @@ internal sealed class ActsForGrain(IStoredMemberships stored) : Grain, IActsForG
         foreach (var business in among)
             if (all.Roles.TryGetValue(business, out var role)) roles[business] = role;
         return roles.Count == 0 ? ActingFor.Nobody : new ActingFor(roles);
+    }
+
+    /// <summary>
+    /// When the user last read their inboxes, loaded on the first ask and shared by the readers running side by side;
+    /// set only by <see cref="InboxRead"/>, which runs alone, so no reader holds an older answer after it.
+    /// </summary>
+    Task<DateTimeOffset?>? inboxReadAt;
+
+    public async Task<InboxReader> ReadsInbox(Guid businessId)
+    {
+        if (!(await Of([businessId])).Reads(businessId)) return InboxReader.Nobody;
+        if (inboxReadAt is null || inboxReadAt.IsFaulted || inboxReadAt.IsCanceled) inboxReadAt = readTimes.Of(UserId);
+        return new InboxReader(true, await inboxReadAt);
+    }
+
+    public async Task InboxRead(DateTimeOffset at)
+    {
+        try
+        {
+            await readTimes.Store(UserId, at);
+            inboxReadAt = Task.FromResult<DateTimeOffset?>(at);
+        }
+        catch
+        {
+            inboxReadAt = null; // the write may have been stored before it failed: read it again
+            throw;
+        }
     }
 
     public Task Changing(Guid businessId)

@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace Marketplace.ReadCaches;
 
 internal sealed class ReadCacheGrain : Grain, IReadCacheGrain
@@ -13,17 +15,17 @@ internal sealed class ReadCacheGrain : Grain, IReadCacheGrain
 
     // A new activation starts a new generation too: an answer read from an earlier activation is never stored.
     Guid generation = Guid.NewGuid();
-    readonly Dictionary<string, (byte[] Value, long StoredAt)> parts = new(StringComparer.Ordinal);
+    readonly Dictionary<string, (object Value, long StoredAt)> parts = new(StringComparer.Ordinal);
 
-    public Task<CachedRead> Get(string part) => Task.FromResult(
+    public Task<CachedRead<T>> Get<T>(string part) where T : class => Task.FromResult(
         parts.TryGetValue(part, out var entry) && Environment.TickCount64 - entry.StoredAt < MaxAgeMs
-            ? new CachedRead(generation, entry.Value)
-            : new CachedRead(generation, null));
+            ? new CachedRead<T>(generation, entry.Value as T)
+            : new CachedRead<T>(generation, null));
 
-    public Task Put(string part, Guid generation, byte[] value)
+    public Task Put<T>(string part, Guid generation, Immutable<T> value) where T : class
     {
         if (generation == this.generation && (parts.Count < MaxParts || parts.ContainsKey(part)))
-            parts[part] = (value, Environment.TickCount64);
+            parts[part] = (value.Value, Environment.TickCount64);
         return Task.CompletedTask;
     }
 

@@ -25,6 +25,13 @@ public sealed class Access(IGrainFactory grains, IActsFor actsFor, MarketplaceDb
     public async Task<bool> IsOneOf(ClaimsPrincipal user, Guid businessId, CancellationToken ct) =>
         user.UserIdOrNull() is { } me && (await actsFor.Of(me, [businessId], ct)).Reads(businessId);
 
+    /// <summary>
+    /// Whether the viewer is one of the business's people (as <see cref="IsOneOf"/>: they read its inbox) and when they
+    /// last read their inboxes, in one call to their "acts for" grain (<see cref="IActsForGrain.ReadsInbox"/>).
+    /// </summary>
+    public Task<InboxReader> InboxReader(ClaimsPrincipal user, Guid businessId) =>
+        user.UserIdOrNull() is { } me ? grains.ActsFor(me).ReadsInbox(businessId) : Task.FromResult(Businesses.InboxReader.Nobody);
+
     /// <summary>True when the viewer acts for the business as its Owner or Manager (<see cref="BusinessRoles.CanEdit"/>).</summary>
     public async Task<bool> Edits(ClaimsPrincipal user, Guid businessId, CancellationToken ct) =>
         user.UserIdOrNull() is { } me && (await actsFor.Of(me, [businessId], ct)).Edits(businessId);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Marketplace.ReadCaches;
+using Orleans.Concurrency;
 
 namespace Marketplace.Server.Endpoints;
 
@@ -9,22 +10,29 @@ namespace Marketplace.Server.Endpoints;
 /// </summary>
 internal static class CachedReads
 {
-    /// <summary>How values the server reads back itself are stored; answers sent as they are use the API's options.</summary>
-    static readonly JsonSerializerOptions Internal = new(JsonSerializerDefaults.General);
+    /// <summary>
+    /// The part's value: the stored one, or else computed now and offered to the cache. It is shared with every other
+    /// reader, so whoever reads it adds what depends on the viewer to a new answer and never changes it.
+    /// </summary>
+    public static Task<T> Value<T>(IReadCacheGrain cache, string part, Func<Task<T>> compute) where T : class =>
+        Value(cache, part, cache.Get<T>(part), compute);
 
-    /// <summary>The part's answer as JSON in the API's <paramref name="options"/>: the stored one, or else computed now and offered to the cache.</summary>
-    public static async Task<byte[]> Json<T>(IReadCacheGrain cache, string part, JsonSerializerOptions options, Func<Task<T>> compute)
+    /// <summary>
+    /// The part's value, the cache asked already (<paramref name="asked"/>): a reader asks it beside the viewer's check
+    /// and comes here once the check passed, so a refused viewer never makes it compute.
+    /// </summary>
+    public static async Task<T> Value<T>(IReadCacheGrain cache, string part, Task<CachedRead<T>> asked, Func<Task<T>> compute) where T : class
     {
-        var cached = await cache.Get(part);
+        var cached = await asked;
         if (cached.Value is { } stored) return stored;
-        var value = JsonSerializer.SerializeToUtf8Bytes(await compute(), options);
-        await cache.Put(part, cached.Generation, value);
+        var value = await compute();
+        await cache.Put(part, cached.Generation, new Immutable<T>(value));
         return value;
     }
 
-    /// <summary>The part's value, for an answer that adds to it what depends on the viewer.</summary>
-    public static async Task<T> Value<T>(IReadCacheGrain cache, string part, Func<Task<T>> compute) =>
-        JsonSerializer.Deserialize<T>(await Json(cache, part, Internal, compute), Internal)!;
+    /// <summary>The part's answer as JSON in the API's <paramref name="options"/>, for an answer sent as it is.</summary>
+    public static Task<byte[]> Json<T>(IReadCacheGrain cache, string part, JsonSerializerOptions options, Func<Task<T>> compute) =>
+        Value(cache, part, async () => JsonSerializer.SerializeToUtf8Bytes(await compute(), options));
 
     /// <summary>
     /// Drops the topics' answers, side by side. The change is stored when we get here: a failure must not turn it into

@@ -7,7 +7,7 @@ namespace Marketplace.Server.Endpoints;
 
 /// <summary>
 /// A firm's newest inbox notices with where their tenders stand, kept in the firm's <see cref="IReadCacheGrain"/>
-/// ("inbox/{firmId}"): the same for all of the firm's people. Whether a viewer is one of them, and which notices are
+/// ("inbox/{firmId}") as they are (<see cref="InboxNotice"/>, no parsing on a hit): the same for all of the firm's people. Whether a viewer is one of them, and which notices are
 /// unread for them, is decided on every request, never cached. Every change of a published tender drops the cached
 /// inboxes of the firms that have it (publication adds a notice to them; later changes move its status or deadline),
 /// called by <see cref="Realtime.HubLiveUpdates"/> before anyone is told of the change.
@@ -21,19 +21,23 @@ internal static class InboxReads
 
     static string Topic(Guid firmId) => $"inbox/{firmId}";
 
-    public sealed record Notice(Guid TenderId, string Title, DateTimeOffset At, TenderStatus Status, DateTimeOffset SubmissionDeadline);
+    static IReadCacheGrain Cache(IGrainFactory grains, Guid firmId) => grains.GetGrain<IReadCacheGrain>(Topic(firmId));
 
-    public static Task<Notice[]> Newest(IGrainFactory grains, MarketplaceDbContext db, Guid firmId, CancellationToken ct) =>
-        CachedReads.Value(grains.GetGrain<IReadCacheGrain>(Topic(firmId)), NoticesPart, () => Query(db, firmId).ToArrayAsync(ct));
+    /// <summary>Asks the firm's cache for its notices: a hit or a miss, nothing shown or computed, so it may go beside the viewer's check.</summary>
+    public static Task<CachedRead<InboxNotice[]>> Cached(IGrainFactory grains, Guid firmId) => Cache(grains, firmId).Get<InboxNotice[]>(NoticesPart);
+
+    /// <summary>The firm's notices: the cache's (<paramref name="cached"/>), or on a miss computed now and offered to it.</summary>
+    public static Task<InboxNotice[]> Newest(IGrainFactory grains, MarketplaceDbContext db, Guid firmId, Task<CachedRead<InboxNotice[]>> cached, CancellationToken ct) =>
+        CachedReads.Value(Cache(grains, firmId), NoticesPart, cached, () => Query(db, firmId).ToArrayAsync(ct));
 
     /// <summary>
     /// Each notice's tender is looked up by its key: joined instead, PostgreSQL reads the whole tenders table for
     /// every inbox computed. Not an EF.CompileAsyncQuery: compiled, it answered 500 when SQLite and PostgreSQL hosts
     /// ran side by side in one process; EF caches this query's translation anyway.
     /// </summary>
-    static IQueryable<Notice> Query(MarketplaceDbContext db, Guid firmId) =>
+    static IQueryable<InboxNotice> Query(MarketplaceDbContext db, Guid firmId) =>
         db.Inbox.AsNoTracking().Where(i => i.BusinessId == firmId).OrderByDescending(i => i.At).Take(Shown)
-            .Select(i => new Notice(i.TenderId, i.Title, i.At,
+            .Select(i => new InboxNotice(i.TenderId, i.Title, i.At,
                 db.Tenders.Where(t => t.TenderId == i.TenderId).Select(t => t.Status).First(),
                 db.Tenders.Where(t => t.TenderId == i.TenderId).Select(t => t.SubmissionDeadline).First()));
 

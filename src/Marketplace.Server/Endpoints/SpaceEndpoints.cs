@@ -284,7 +284,8 @@ public static class SpaceEndpoints
 
     sealed record ViewerFirm(Guid Id, string Name, BusinessRole? Role, MemberFirm Facts, MembershipSnapshot? Membership);
 
-    /// <summary>The facts of a space's summary that come from elsewhere, kept in its read cache (<see cref="SpaceReads"/>).</summary>
+    /// <summary>The facts of a space's summary that come from elsewhere, kept in its read cache (<see cref="SpaceReads"/>) as they are.</summary>
+    [GenerateSerializer, Immutable, Alias("Marketplace.SpaceListing")]
     internal sealed record SpaceListing(string HostName, int MemberCount);
 
     /// <summary>

@@ -29,7 +29,7 @@ internal static class SpaceReads
         CachedReads.Json(grains.GetGrain<IReadCacheGrain>(Topic(spaceId)), part, options, compute);
 
     /// <summary>The part's value, for an answer that adds to it what depends on the viewer.</summary>
-    public static Task<T> CachedValue<T>(this IGrainFactory grains, Guid spaceId, string part, Func<Task<T>> compute) =>
+    public static Task<T> CachedValue<T>(this IGrainFactory grains, Guid spaceId, string part, Func<Task<T>> compute) where T : class =>
         CachedReads.Value(grains.GetGrain<IReadCacheGrain>(Topic(spaceId)), part, compute);
 
     public static Task SpaceChanged(IGrainFactory grains, Guid spaceId, ILogger log) => Invalidate(grains, [spaceId], log);
