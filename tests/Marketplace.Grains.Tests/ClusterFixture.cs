@@ -32,6 +32,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton<ILiveUpdates>(Live);
             silo.Services.AddSingleton<IStoredMemberships>(Memberships);
             silo.Services.AddSingleton<IInboxReadTimes>(InboxReadTimes);
+            silo.Services.AddSingleton<IActsFor, GrainActsFor>();
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();

@@ -60,6 +60,14 @@ public static class ApiClientExtensions
         (await person.PostAsync($"/api/businesses/{businessId}/invitations/{invitation.Id}/accept", null)).EnsureSuccessStatusCode();
     }
 
+    /// <summary>The business's Owner or Manager removes the person with this e-mail address from it.</summary>
+    public static async Task Remove(this HttpClient remover, Guid businessId, string email)
+    {
+        var members = await remover.GetFromJsonAsync<BusinessMemberDto[]>($"/api/businesses/{businessId}/members", Json);
+        var person = members!.Single(m => string.Equals(m.Email, email, StringComparison.OrdinalIgnoreCase)).UserId;
+        (await remover.DeleteAsync($"/api/businesses/{businessId}/members/{person}")).EnsureSuccessStatusCode();
+    }
+
     /// <summary>
     /// What a response tells its reader: the status and the body, without the trace id (different on every request by
     /// design). Two answers that must not tell two states apart compare equal.

@@ -7,6 +7,7 @@ namespace Marketplace.Showcase;
 
 internal sealed class ShowcaseGrain(
     [PersistentState("showcase")] IPersistentState<ShowcaseState> showcase,
+    IActsFor actsFor,
     ILiveUpdates live,
     MarketplaceClock clock) : Grain, IShowcaseGrain
 {
@@ -14,7 +15,8 @@ internal sealed class ShowcaseGrain(
 
     public async Task<Outcome<ShowcaseSnapshot>> Publish(PublishShowcase command)
     {
-        if (State.CheckPublish(command, await Business(command.PublisherId)) is { } no) return no;
+        var (publisher, actor) = (Business(command.PublisherId), actsFor.Of(command.ActorId, [command.PublisherId]));
+        if (State.CheckPublish(command, await publisher, await actor) is { } no) return no;
         var details = await Normalize(command.Details, command.PublisherId);
         if (details.Problem is { } bad) return bad;
         ShowcaseVerification? award = null;
@@ -54,7 +56,7 @@ internal sealed class ShowcaseGrain(
 
     public async Task<Outcome<ShowcaseSnapshot>> Edit(EditShowcase command)
     {
-        if (State.CheckEdit(command, await Business(State.PublisherId)) is { } no) return no;
+        if (State.CheckEdit(command, await actsFor.Of(command.ActorId, [State.PublisherId])) is { } no) return no;
         var details = await Normalize(command.Details, State.PublisherId);
         if (details.Problem is { } bad) return bad;
         State.Apply(details.Value!, clock.Now());
@@ -63,12 +65,13 @@ internal sealed class ShowcaseGrain(
 
     public async Task<Outcome<ShowcaseSnapshot>> Answer(AnswerShowcase command)
     {
-        if (State.CheckAnswer(command, await Business(command.PartnerId)) is { } no) return no;
+        if (State.CheckAnswer(command, await actsFor.Of(command.ActorId, [command.PartnerId])) is { } no) return no;
         State.Answer(command, clock.Now());
         return await Commit();
     }
 
     // Showcase projects call businesses, spaces, memberships and tenders, never the reverse (DESIGN.md: calls go one way).
+    // A business is read for its kind and name only; whether the actor acts for it is asked of IActsFor.
     Task<BusinessSnapshot?> Business(Guid id) => GrainFactory.GetGrain<IBusinessGrain>(id).Get();
 
     async Task<Outcome<ShowcaseDetails>> Normalize(ShowcaseDetails details, Guid publisherId)
@@ -90,6 +93,7 @@ internal sealed class ShowcaseGrain(
 
 internal sealed class EndorsementGrain(
     [PersistentState("endorsement")] IPersistentState<EndorsementState> endorsement,
+    IActsFor actsFor,
     MarketplaceClock clock) : Grain, IEndorsementGrain
 {
     Guid EndorserId => this.GetPrimaryKey(out _);
@@ -105,9 +109,9 @@ internal sealed class EndorsementGrain(
 
     public async Task<Outcome<EndorsementSnapshot>> Endorse(Endorse command)
     {
-        var endorser = await GrainFactory.GetGrain<IBusinessGrain>(EndorserId).Get();
-        var project = await GrainFactory.GetGrain<IShowcaseGrain>(command.ProjectId).Get();
-        if (endorsement.State.CheckEndorse(command, EndorserId, EndorsedId, endorser, project) is { } no) return no;
+        var (endorser, actor, project) = (GrainFactory.GetGrain<IBusinessGrain>(EndorserId).Get(), actsFor.Of(command.ActorId, [EndorserId]),
+            GrainFactory.GetGrain<IShowcaseGrain>(command.ProjectId).Get());
+        if (endorsement.State.CheckEndorse(command, EndorserId, EndorsedId, await endorser, await actor, await project) is { } no) return no;
         endorsement.State.Endorse(command, EndorserId, EndorsedId, clock.Now());
         await endorsement.WriteStateAsync();
         return endorsement.State.Current!;
@@ -117,7 +121,7 @@ internal sealed class EndorsementGrain(
 
     public async Task<Outcome<EndorsementSnapshot>> Withdraw(Guid actorId)
     {
-        if (endorsement.State.CheckWithdraw(actorId, await GrainFactory.GetGrain<IBusinessGrain>(EndorserId).Get()) is { } no) return no;
+        if (endorsement.State.CheckWithdraw(EndorserId, await actsFor.Of(actorId, [EndorserId])) is { } no) return no;
         var withdrawn = endorsement.State.Current!;
         endorsement.State.Current = null;
         await endorsement.WriteStateAsync();

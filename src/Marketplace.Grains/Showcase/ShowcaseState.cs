@@ -43,12 +43,12 @@ public sealed class ShowcaseState
 
     [JsonIgnore] public bool Exists => Version > 0;
 
-    static bool Edits(BusinessSnapshot? firm, Guid actorId) => firm?.CanEdit(actorId) == true;
-
-    public Problem? CheckPublish(PublishShowcase command, BusinessSnapshot? publisher) =>
+    /// <param name="publisher">The publishing firm as found (its kind); null when no business has its id.</param>
+    /// <param name="actor">The actor's roles as <see cref="IActsFor"/> answers them, as every check below takes them.</param>
+    public Problem? CheckPublish(PublishShowcase command, BusinessSnapshot? publisher, ActingFor actor) =>
         Exists ? Problem.Conflict(AlreadyExists)
         : publisher is not { Kind: BusinessKind.Firm } ? Problem.Invalid("firmId", PublisherNotAFirm)
-        : !Edits(publisher, command.ActorId) ? Problem.Forbidden(NotPublisherEditor)
+        : !actor.Edits(command.PublisherId) ? Problem.Forbidden(NotPublisherEditor)
         : null;
 
     /// <param name="award">Set when the project is a won joint bid's work, as the tender's award shows.</param>
@@ -70,9 +70,9 @@ public sealed class ShowcaseState
         : !command.Details.Partners.Append(command.PublisherId).All(winners.Contains) ? Problem.Invalid("partners", NotWinners)
         : new ShowcaseVerification(ShowcaseVerifier.Award, award.TenderId, buyerId, command.ActorId, now);
 
-    public Problem? CheckEdit(EditShowcase command, BusinessSnapshot? publisher) =>
+    public Problem? CheckEdit(EditShowcase command, ActingFor actor) =>
         !Exists ? Problem.NotFound(ShowcaseRules.NoSuchProject)
-        : !Edits(publisher, command.ActorId) ? Problem.Forbidden(NotEditor)
+        : !actor.Edits(PublisherId) ? Problem.Forbidden(NotEditor)
         : Verification?.By == ShowcaseVerifier.Award ? Problem.Conflict(AwardNotEdited)
         : command.ExpectedVersion != Version ? Problem.Conflict(ChangedMeanwhile, ("version", Version))
         : null;
@@ -87,10 +87,10 @@ public sealed class ShowcaseState
         UpdatedAt = now;
     }
 
-    public Problem? CheckAnswer(AnswerShowcase command, BusinessSnapshot? partner) =>
+    public Problem? CheckAnswer(AnswerShowcase command, ActingFor actor) =>
         !Exists ? Problem.NotFound(ShowcaseRules.NoSuchProject)
         : Partners.All(p => p.FirmId != command.PartnerId) ? Problem.Invalid("partnerId", NotAPartner)
-        : !Edits(partner, command.ActorId) ? Problem.Forbidden(NotPartnerEditor)
+        : !actor.Edits(command.PartnerId) ? Problem.Forbidden(NotPartnerEditor)
         : command.Version != Version ? Problem.Conflict(ChangedBeforeAnswer, ("version", Version))
         : command.Reason?.Length > ShowcaseRules.MaxReason ? Problem.Invalid("reason", ReasonLength, ("max", ShowcaseRules.MaxReason))
         : null;
@@ -138,11 +138,12 @@ public sealed class EndorsementState
 
     public EndorsementSnapshot? Current { get; set; }
 
-    public Problem? CheckEndorse(Endorse command, Guid endorserId, Guid endorsedId, BusinessSnapshot? endorser, ShowcaseSnapshot? project) =>
+    /// <param name="endorser">The endorsing firm as found; null when no business has its id.</param>
+    /// <param name="actor">The actor's roles as <see cref="IActsFor"/> answers them.</param>
+    public Problem? CheckEndorse(Endorse command, Guid endorserId, Guid endorsedId, BusinessSnapshot? endorser, ActingFor actor, ShowcaseSnapshot? project) =>
         endorserId == endorsedId ? Problem.Invalid("endorserFirmId", SelfEndorsement)
         : endorser is null ? Problem.Invalid("endorserFirmId", BusinessState.NotFound)
-        : !endorser.CanEdit(command.ActorId)
-            ? Problem.Forbidden(NotEndorserEditor)
+        : !actor.Edits(endorserId) ? Problem.Forbidden(NotEndorserEditor)
         : Current is not null ? Problem.Conflict(AlreadyEndorses)
         : command.Text?.Length > ShowcaseRules.MaxEndorsement ? Problem.Invalid("text", TextLength, ("max", ShowcaseRules.MaxEndorsement))
         : project is null ? Problem.Invalid("projectId", ShowcaseRules.NoSuchProject)
@@ -155,9 +156,8 @@ public sealed class EndorsementState
         Current = new EndorsementSnapshot(endorserId, endorsedId, command.ProjectId,
             command.Text.Clean(), command.ActorId, now);
 
-    public Problem? CheckWithdraw(Guid actorId, BusinessSnapshot? endorser) =>
+    public Problem? CheckWithdraw(Guid endorserId, ActingFor actor) =>
         Current is null ? Problem.NotFound(NoSuchEndorsement)
-        : endorser?.CanEdit(actorId) != true
-            ? Problem.Forbidden(NotWithdrawer)
+        : !actor.Edits(endorserId) ? Problem.Forbidden(NotWithdrawer)
         : null;
 }

@@ -2,8 +2,14 @@ using Marketplace.Businesses;
 
 namespace Marketplace.Spaces;
 
-/// <summary>Who is asking a space for something: the user, and whether they edit for the hosting association.</summary>
-public sealed record SpaceActor(Guid UserId, bool HostEditor);
+/// <summary>
+/// Who is asking a space for something: the user, and whether they act for the hosting association as its Owner or
+/// Manager (asked of <see cref="IActsFor"/>, so a person removed from the association loses it at once).
+/// </summary>
+public sealed record SpaceActor(Guid UserId, bool HostEditor)
+{
+    public static SpaceActor Of(Guid userId, Guid hostId, ActingFor actor) => new(userId, actor.Edits(hostId));
+}
 
 /// <summary>
 /// What a firm's membership needs to know to judge a command: the space (null when it does not exist), whether the
@@ -12,8 +18,9 @@ public sealed record SpaceActor(Guid UserId, bool HostEditor);
 /// </summary>
 public sealed record MembershipContext(SpaceSnapshot? Space, bool ActorIsAdmin, bool ActorActsForFirm, MemberFirm? Firm)
 {
-    public static MembershipContext Of(Guid actorId, SpaceSnapshot? space, bool actorIsAdmin, BusinessSnapshot? firm) =>
-        new(space, actorIsAdmin, firm?.CanEdit(actorId) == true, firm is null ? null : new(firm.Kind, firm.Profile.Size, firm.Profile.VatNumber));
+    /// <param name="actor">The actor's roles as <see cref="IActsFor"/> answers them; the firm's snapshot gives only its facts.</param>
+    public static MembershipContext Of(SpaceSnapshot? space, bool actorIsAdmin, ActingFor actor, BusinessSnapshot? firm) =>
+        new(space, actorIsAdmin, firm is not null && actor.Edits(firm.Id), firm is null ? null : new(firm.Kind, firm.Profile.Size, firm.Profile.VatNumber));
 }
 
 /// <summary>What the membership rules read of a firm: its kind, and the size class and VAT number an association vouches for.</summary>

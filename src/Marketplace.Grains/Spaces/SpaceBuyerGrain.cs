@@ -5,6 +5,7 @@ namespace Marketplace.Spaces;
 
 internal sealed class SpaceBuyerGrain(
     [PersistentState("spaceBuyer")] IPersistentState<SpaceBuyerState> standing,
+    IActsFor actsFor,
     MarketplaceClock clock) : Grain, ISpaceBuyerGrain
 {
     SpaceBuyerState State => standing.State;
@@ -55,10 +56,11 @@ internal sealed class SpaceBuyerGrain(
         // The key names the space and the buyer; a state reloaded after a failed write must still know them.
         State.SpaceId = SpaceId;
         State.BuyerId = BuyerId;
+        // Each is a read of another grain's memory: asked side by side.
         var space = GrainFactory.GetGrain<ISpaceGrain>(SpaceId);
-        var snapshot = await space.Get();
-        return SpaceBuyerContext.Of(actorId, snapshot, snapshot is not null && await space.IsAdmin(actorId),
-            await GrainFactory.GetGrain<IBusinessGrain>(BuyerId).Get());
+        var (found, admin, actor, business) = (space.Get(), space.IsAdmin(actorId), actsFor.Of(actorId, [BuyerId]), GrainFactory.GetGrain<IBusinessGrain>(BuyerId).Get());
+        var snapshot = await found;
+        return SpaceBuyerContext.Of(snapshot, snapshot is not null && await admin, await actor, await business);
     }
 
     async Task<SpaceBuyerSnapshot> Commit()

@@ -9,8 +9,9 @@ namespace Marketplace.Spaces;
 /// </summary>
 public sealed record SpaceBuyerContext(bool SpaceExists, bool ActorIsAdmin, bool ActorActsForBuyer, BusinessKind? BuyerKind)
 {
-    public static SpaceBuyerContext Of(Guid actorId, SpaceSnapshot? space, bool actorIsAdmin, BusinessSnapshot? buyer) =>
-        new(space is not null, actorIsAdmin, buyer?.CanEdit(actorId) == true, buyer?.Kind);
+    /// <param name="actor">The actor's roles as <see cref="IActsFor"/> answers them; the buyer's snapshot gives only its kind.</param>
+    public static SpaceBuyerContext Of(SpaceSnapshot? space, bool actorIsAdmin, ActingFor actor, BusinessSnapshot? buyer) =>
+        new(space is not null, actorIsAdmin, buyer is not null && actor.Edits(buyer.Id), buyer?.Kind);
 }
 
 /// <summary>The stored standing of one buyer in one space and its history, with the rules that guard every change.</summary>

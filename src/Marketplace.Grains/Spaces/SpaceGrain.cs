@@ -5,6 +5,7 @@ namespace Marketplace.Spaces;
 
 internal sealed class SpaceGrain(
     [PersistentState("space")] IPersistentState<SpaceState> space,
+    IActsFor actsFor,
     ILiveUpdates live,
     MarketplaceClock clock) : Grain, ISpaceGrain
 {
@@ -12,7 +13,9 @@ internal sealed class SpaceGrain(
 
     public async Task<Outcome<SpaceSnapshot>> Create(CreateSpace command)
     {
-        var check = State.CheckCreate(command, await GrainFactory.GetGrain<IBusinessGrain>(command.HostId).Get());
+        // Spaces may call businesses, never the reverse (DESIGN.md: calls go one way); the host's kind comes from it.
+        var (host, actor) = (GrainFactory.GetGrain<IBusinessGrain>(command.HostId).Get(), Actor(command.ActorId, command.HostId));
+        var check = State.CheckCreate(command, await host, await actor);
         if (check.Problem is { } no) return no;
         State.Create(this.GetPrimaryKey(), command, check.Value!, clock.Now());
         return await Commit();
@@ -44,12 +47,11 @@ internal sealed class SpaceGrain(
         return await Commit();
     }
 
-    // Spaces may call businesses, never the reverse (DESIGN.md: calls go one way).
-    async Task<SpaceActor> Actor(Guid userId)
-    {
-        var host = State.Exists ? await GrainFactory.GetGrain<IBusinessGrain>(State.HostId).Get() : null;
-        return new SpaceActor(userId, host?.CanEdit(userId) == true);
-    }
+    /// <summary>Whether the user edits for the hosting association, from the one "acts for" port (none when there is no space).</summary>
+    Task<SpaceActor> Actor(Guid userId) =>
+        State.Exists ? Actor(userId, State.HostId) : Task.FromResult(new SpaceActor(userId, false));
+
+    async Task<SpaceActor> Actor(Guid userId, Guid hostId) => SpaceActor.Of(userId, hostId, await actsFor.Of(userId, [hostId]));
 
     async Task<SpaceSnapshot> Commit(bool policyPublished = false)
     {

@@ -5,6 +5,7 @@ namespace Marketplace.Spaces;
 
 internal sealed class SpaceMembershipGrain(
     [PersistentState("membership")] IPersistentState<MembershipState> membership,
+    IActsFor actsFor,
     ILiveUpdates live,
     MarketplaceClock clock) : Grain, ISpaceMembershipGrain
 {
@@ -92,10 +93,11 @@ internal sealed class SpaceMembershipGrain(
         // The key names the space and the firm; a state reloaded after a failed write must still know them.
         State.SpaceId = SpaceId;
         State.FirmId = FirmId;
+        // Each is a read of another grain's memory: asked side by side.
         var space = GrainFactory.GetGrain<ISpaceGrain>(SpaceId);
-        var snapshot = await space.Get();
-        return MembershipContext.Of(actorId, snapshot, snapshot is not null && await space.IsAdmin(actorId),
-            await GrainFactory.GetGrain<IBusinessGrain>(FirmId).Get());
+        var (found, admin, actor, business) = (space.Get(), space.IsAdmin(actorId), actsFor.Of(actorId, [FirmId]), GrainFactory.GetGrain<IBusinessGrain>(FirmId).Get());
+        var snapshot = await found;
+        return MembershipContext.Of(snapshot, snapshot is not null && await admin, await actor, await business);
     }
 
     async Task<MembershipSnapshot> Commit(MembershipContext context)

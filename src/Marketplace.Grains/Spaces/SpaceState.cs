@@ -34,12 +34,13 @@ public sealed class SpaceState
 
     public bool IsAdmin(SpaceActor actor) => Exists && (actor.HostEditor || Moderators.Contains(actor.UserId));
 
-    public Outcome<SpaceSettings> CheckCreate(CreateSpace command, BusinessSnapshot? host)
+    /// <param name="actor">The actor, judged against the association that is to host the space.</param>
+    public Outcome<SpaceSettings> CheckCreate(CreateSpace command, BusinessSnapshot? host, SpaceActor actor)
     {
         if (Exists) return Problem.Conflict(AlreadyExists);
         if (host is null) return Problem.Invalid("hostId", BusinessState.NotFound);
         if (host.Kind != BusinessKind.Association) return Problem.Invalid("hostId", HostNotAssociation);
-        if (!host.CanEdit(command.ActorId))
+        if (!actor.HostEditor)
             return Problem.Forbidden(NotHostEditor);
         var settings = SpaceRules.Normalize(command.Settings);
         // Report a missing policy together with any settings errors, so the form is fixed in one round.

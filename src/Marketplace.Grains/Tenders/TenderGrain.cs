@@ -68,7 +68,8 @@ internal sealed class TenderGrain(
     public async Task<Outcome<TenderSnapshot>> Ask(AskQuestion command)
     {
         await CatchUp();
-        if (State.CheckAsk(command, await Participant(command.FirmId)) is { } no) return no;
+        var (actor, firm) = (actsFor.Of(command.ActorId, [command.FirmId]), Participant(command.FirmId));
+        if (State.CheckAsk(command, await actor, await firm) is { } no) return no;
         State.Ask(command, clock.Now());
         return await Commit();
     }
@@ -83,16 +84,17 @@ internal sealed class TenderGrain(
 
     public async Task<Outcome<TenderSnapshot>> Admit(Guid actorId, Tenderer[] tenderers, DateTimeOffset receivedAt)
     {
+        var actor = actsFor.Of(actorId, [.. tenderers.Select(t => t.FirmId).Distinct()]);
         var firms = new List<TenderParticipant>();
         foreach (var tenderer in tenderers.DistinctBy(t => t.FirmId)) firms.Add(await Participant(tenderer.FirmId));
-        if (State.CheckAdmit(actorId, tenderers, firms, receivedAt) is { } no) return no;
+        if (State.CheckAdmit(await actor, tenderers, firms, receivedAt) is { } no) return no;
         return State.ToSnapshot();
     }
 
     public async Task<bool> IsBuyer(Guid userId) => State.Exists && (await Actor(userId)).ActsForBuyer;
 
     public Task<TenderViewerActions> ActionsFor(Guid userId, Guid[] firmIds) =>
-        State.Exists ? Actions(Actor(userId), userId, firmIds) : Task.FromResult(TenderViewerActions.None);
+        State.Exists ? Actions(Actor(userId), actsFor.Of(userId, firmIds), firmIds) : Task.FromResult(TenderViewerActions.None);
 
     public async Task<TenderPage> ViewFor(Guid? viewerId)
     {
@@ -112,7 +114,7 @@ internal sealed class TenderGrain(
         var viewer = actsFor.Of(me);
         var actor = Actor(me, State.BuyerId, [.. State.Spaces], viewer);
         if (!TenderVisibility.Sees(State.Status, State.CreatedBy, me, (await actor).ActsForBuyer)) return TenderPage.Hidden;
-        var actions = await Actions(actor, me, [.. (await viewer).Businesses]);
+        var actions = await Actions(actor, viewer, [.. (await viewer).Businesses]);
         return new TenderPage(tender, false, Names(await namesRead), (await actor).Spaces.ToDictionary(s => s.SpaceId, s => s.Name), await viewer, actions);
     }
 
@@ -120,19 +122,21 @@ internal sealed class TenderGrain(
         businesses.OfType<BusinessSnapshot>().ToDictionary(b => b.Id, b => b.Profile.Name);
 
     /// <summary>What the actor may do, for the buyer and for each of their firms (looked up side by side; this read interleaves with other reads only).</summary>
-    async Task<TenderViewerActions> Actions(Task<TenderActor> actor, Guid userId, IEnumerable<Guid> firmIds)
+    /// <param name="roles">The user's roles in <paramref name="firmIds"/>, from the one "acts for" port.</param>
+    async Task<TenderViewerActions> Actions(Task<TenderActor> actor, Task<ActingFor> roles, IEnumerable<Guid> firmIds)
     {
+        var acting = await roles;
         var lots = State.Details!.Lots.Select(l => l.Number).ToArray();
         // Firms take part only in a published tender; their bids are looked up only while bids are taken, for those the user bids for.
         var firms = await Task.WhenAll((State.Status == TenderStatus.Draft ? [] : firmIds.Distinct()).Select(async firmId =>
         {
             var firm = await Participant(firmId);
             if (firm.Firm?.Kind != BusinessKind.Firm) return null;
-            var bidding = State.Status == TenderStatus.Tendering && firm.Firm?.CanEdit(userId) == true;
+            var bidding = State.Status == TenderStatus.Tendering && acting.Edits(firmId);
             var (submitted, bound) = bidding ? await bids.Bidding(State.Id, firmId, lots) : (false, []);
             return new TenderViewerFirmFacts(firm, submitted, bound);
         }));
-        return State.ViewFor(await actor, [.. firms.OfType<TenderViewerFirmFacts>()], clock.Now());
+        return State.ViewFor(await actor, acting, [.. firms.OfType<TenderViewerFirmFacts>()], clock.Now());
     }
 
     public async Task<Outcome<TenderSnapshot>> Score(ScoreBid command)
@@ -180,7 +184,8 @@ internal sealed class TenderGrain(
         await Commit(TenderNotice.Opened);
     }
 
-    // Tenders call spaces and businesses, never the reverse (DESIGN.md: calls go one way).
+    // Tenders call spaces and businesses, never the reverse (DESIGN.md: calls go one way). A business is read for its
+    // kind and name; whether a user acts for it is asked of IActsFor.
     Task<BusinessSnapshot?> Business(Guid id) => GrainFactory.GetGrain<IBusinessGrain>(id).Get();
 
     async Task<TenderActor> Actor(Guid userId) => State.Exists

@@ -48,7 +48,10 @@ public sealed record TenderActor(Guid UserId, bool BuyerEditor, IReadOnlyList<Te
         NotMandated = new("tender.notMandated", "The buyer has not mandated the admins of \"{space}\" to act for it.");
 }
 
-/// <summary>A firm taking part (asking or bidding): its business, whether the actor acts for it, and whether it is a member of one of the tender's spaces.</summary>
+/// <summary>
+/// A firm taking part (asking or bidding): its business as found (its kind and name) and whether it is a member of one of
+/// the tender's spaces. Whether the actor acts for it is asked of <see cref="IActsFor"/>, never read from the snapshot.
+/// </summary>
 public sealed record TenderParticipant(Guid FirmId, BusinessSnapshot? Firm, bool Eligible);
 
 /// <summary>
@@ -281,17 +284,18 @@ public sealed class TenderState
             ("details", BidSeal.Digest(details))), now);
     }
 
-    public Problem? CheckAsk(AskQuestion command, TenderParticipant firm) =>
-        CheckMayAsk(command.ActorId, firm) ?? (command.Text.Clean() is not { Length: <= TenderRules.MaxText }
+    /// <param name="actor">The actor's roles as <see cref="IActsFor"/> answers them, as every check of a firm's step takes them.</param>
+    public Problem? CheckAsk(AskQuestion command, ActingFor actor, TenderParticipant firm) =>
+        CheckMayAsk(actor, firm) ?? (command.Text.Clean() is not { Length: <= TenderRules.MaxText }
             ? Problem.Invalid("text", QuestionText, ("max", TenderRules.MaxText)) : null);
 
     /// <summary>
     /// Whether the actor may ask for the firm now, whatever they ask. Who asks is checked before the tender's state:
     /// someone who may not ask for the firm learns nothing of the enquiry period from the refusal.
     /// </summary>
-    Problem? CheckMayAsk(Guid actorId, TenderParticipant firm) =>
+    Problem? CheckMayAsk(ActingFor actor, TenderParticipant firm) =>
         !Exists || Status == TenderStatus.Draft ? Problem.NotFound(NotFound)
-        : CheckAsker(actorId, firm) ?? (Status != TenderStatus.Enquiries ? Problem.Conflict(EnquiriesClosed) : null);
+        : CheckAsker(actor, firm) ?? (Status != TenderStatus.Enquiries ? Problem.Conflict(EnquiriesClosed) : null);
 
     public void Ask(AskQuestion command, DateTimeOffset now)
     {
@@ -319,14 +323,13 @@ public sealed class TenderState
     /// Who acts for the lead is checked before anything else about the bid or its firms: someone who does not is told the
     /// same whether the firm is a member of a space or not, and whatever the tender's state.
     /// </summary>
-    public Problem? CheckAdmit(Guid actorId, Tenderer[] tenderers, IReadOnlyList<TenderParticipant> firms, DateTimeOffset receivedAt)
+    public Problem? CheckAdmit(ActingFor actor, Tenderer[] tenderers, IReadOnlyList<TenderParticipant> firms, DateTimeOffset receivedAt)
     {
         if (!Exists || Status == TenderStatus.Draft) return Problem.NotFound(NotFound);
         if (tenderers.Length == 0 || tenderers.Count(t => t.Role == TendererRole.Lead) != 1 || tenderers.DistinctBy(t => t.FirmId).Count() != tenderers.Length)
             return Problem.Invalid("tenderers", Tenderers);
         var lead = tenderers.Single(t => t.Role == TendererRole.Lead).FirmId;
-        if (firms.Single(f => f.FirmId == lead).Firm?.CanEdit(actorId) != true)
-            return Problem.Forbidden(TenderRules.NotTheBidder);
+        if (!actor.Edits(lead)) return Problem.Forbidden(TenderRules.NotTheBidder);
         // Which firms take part comes before the bidding window, so a firm that takes no part is not told of it.
         foreach (var firm in firms)
         {
@@ -414,7 +417,8 @@ public sealed class TenderState
     /// theirs to know, and the tender's spaces are on its page).
     /// </para>
     /// </summary>
-    public TenderViewerActions ViewFor(TenderActor actor, IReadOnlyList<TenderViewerFirmFacts> firms, DateTimeOffset now)
+    /// <param name="roles">The actor's roles in <paramref name="firms"/>, as <see cref="IActsFor"/> answers them.</param>
+    public TenderViewerActions ViewFor(TenderActor actor, ActingFor roles, IReadOnlyList<TenderViewerFirmFacts> firms, DateTimeOffset now)
     {
         var buyer = BuyerActions(actor);
         if (Status == TenderStatus.Draft && actor.UserId == CreatedBy && !actor.ActsForBuyer)
@@ -422,7 +426,7 @@ public sealed class TenderState
             var refusal = actor.Refusal();
             buyer = new([], [.. BuyerActions(actor with { BuyerEditor = true }).Allowed.Select(action => Blocker(action, refusal))]);
         }
-        return new(buyer, [.. firms.Select(f => new TenderViewerFirm(f.Firm.FirmId, FirmActions(actor.UserId, f, now)))]);
+        return new(buyer, [.. firms.Select(f => new TenderViewerFirm(f.Firm.FirmId, FirmActions(roles, f, now)))]);
     }
 
     ViewerActions<TenderAction> BuyerActions(TenderActor actor) => ViewerActions<TenderAction>.Of(
@@ -435,11 +439,11 @@ public sealed class TenderState
         (TenderAction.Cancel, CheckMayCancel(actor)),
         (TenderAction.Complete, CheckComplete(actor)));
 
-    ViewerActions<TenderFirmAction> FirmActions(Guid actorId, TenderViewerFirmFacts facts, DateTimeOffset now)
+    ViewerActions<TenderFirmAction> FirmActions(ActingFor roles, TenderViewerFirmFacts facts, DateTimeOffset now)
     {
-        var ask = CheckMayAsk(actorId, facts.Firm);
-        var admit = CheckAdmit(actorId, [new Tenderer(facts.Firm.FirmId, TendererRole.Lead)], [facts.Firm], now);
-        if (facts.Firm is { Eligible: false, Firm: { } firm } && firm.CanEdit(actorId) && ask is not null && admit is not null)
+        var ask = CheckMayAsk(roles, facts.Firm);
+        var admit = CheckAdmit(roles, [new Tenderer(facts.Firm.FirmId, TendererRole.Lead)], [facts.Firm], now);
+        if (facts.Firm is { Eligible: false, Firm: not null } && roles.Edits(facts.Firm.FirmId) && ask is not null && admit is not null)
             return new([], [Blocker(TenderFirmAction.Ask, ask), Blocker(TenderFirmAction.Bid, admit)]);
         // Each lot the firm is bound to elsewhere blocks its bid for that lot, as storing it would (the same refusal);
         // bound to every lot, the firm has nothing left to bid for alone.
@@ -468,9 +472,9 @@ public sealed class TenderState
         Record(Status.ToString(), "", now);
     }
 
-    static Problem? CheckAsker(Guid actorId, TenderParticipant firm) =>
-        firm.Firm?.CanEdit(actorId) != true ? Problem.Forbidden(NotTheAsker)
-        : firm.Firm.Kind != BusinessKind.Firm ? Problem.Invalid("firmId", NoSuchAsker)
+    static Problem? CheckAsker(ActingFor actor, TenderParticipant firm) =>
+        !actor.Edits(firm.FirmId) ? Problem.Forbidden(NotTheAsker)
+        : firm.Firm?.Kind != BusinessKind.Firm ? Problem.Invalid("firmId", NoSuchAsker)
         : !firm.Eligible ? Problem.Forbidden(AskerNotEligible)
         : null;
 

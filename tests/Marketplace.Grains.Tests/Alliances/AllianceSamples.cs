@@ -2,6 +2,7 @@ using Marketplace.Alliances;
 using Marketplace.Businesses;
 using Marketplace.Tenders;
 using static Marketplace.Grains.Tests.Tenders.TenderSamples;
+using static Marketplace.Grains.Tests.Businesses.Acting;
 
 namespace Marketplace.Grains.Tests.Alliances;
 
@@ -17,10 +18,6 @@ internal static class AllianceSamples
 
     /// <summary>A firm of the sample space that is not (or no longer) a member of it.</summary>
     public static AllianceFirm Outside(BusinessSnapshot firm) => new(firm.Id, firm.Kind, false);
-
-    /// <summary>What the "acts for" query answers about <paramref name="user"/> among <paramref name="businesses"/>: their roles there.</summary>
-    public static ActingFor As(Guid user, params BusinessSnapshot[] businesses) =>
-        new(businesses.Where(b => b.RoleOf(user) is not null).ToDictionary(b => b.Id, b => b.RoleOf(user)!.Value));
 
     public static FormAlliance Form(Guid? tender = null) => new(FirmOwner, Lead.Id, Space, tender, "RTI Parchi", "Accordo v1");
 

@@ -2,6 +2,7 @@ using Marketplace.Alliances;
 using Marketplace.Tenders;
 using static Marketplace.Grains.Tests.Alliances.AllianceSamples;
 using static Marketplace.Grains.Tests.Tenders.TenderSamples;
+using static Marketplace.Grains.Tests.Businesses.Acting;
 
 namespace Marketplace.Grains.Tests.Alliances;
 

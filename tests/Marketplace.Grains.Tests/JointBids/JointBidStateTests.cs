@@ -6,6 +6,7 @@ using Marketplace.Showcase;
 using Marketplace.Tenders;
 using static Marketplace.Grains.Tests.Alliances.AllianceSamples;
 using static Marketplace.Grains.Tests.Tenders.TenderSamples;
+using static Marketplace.Grains.Tests.Businesses.Acting;
 
 namespace Marketplace.Grains.Tests.JointBids;
 

@@ -1,4 +1,5 @@
 using Marketplace.Businesses;
+using static Marketplace.Grains.Tests.Businesses.Acting;
 using Marketplace.Grains.Tests.Spaces;
 using Marketplace.Showcase;
 using Marketplace.Spaces;
@@ -115,7 +116,7 @@ public sealed class ShowcaseRulesTests
         var state = new ShowcaseState();
         state.Publish(Guid.NewGuid(), Publisher.Id, details, award, Now);
         state.ToSnapshot().Verification.Should().BeEquivalentTo(new { By = ShowcaseVerifier.Award, SourceId = tender, VerifierId = buyer });
-        state.CheckEdit(new EditShowcase(PublisherOwner, state.Version, Details), Publisher)!.Kind.Should().Be(ProblemKind.Conflict);
+        state.CheckEdit(new EditShowcase(PublisherOwner, state.Version, Details), As(PublisherOwner, Publisher))!.Kind.Should().Be(ProblemKind.Conflict);
     }
 
     [Fact]
@@ -123,15 +124,40 @@ public sealed class ShowcaseRulesTests
     {
         var state = Published();
 
-        state.CheckAnswer(new AnswerShowcase(PublisherOwner, Partner.Id, true, state.Version, null), Partner)!.Kind.Should().Be(ProblemKind.Forbidden);
-        state.CheckAnswer(new AnswerShowcase(Stranger, Other.Id, true, state.Version, null), Other)!.Errors!.Keys.Should().Equal("partnerId");
-        state.CheckAnswer(new AnswerShowcase(PartnerOwner, Partner.Id, true, state.Version - 1, null), Partner)!.Kind.Should().Be(ProblemKind.Conflict);
-        state.CheckAnswer(new AnswerShowcase(PartnerOwner, Partner.Id, false, state.Version, "Non abbiamo partecipato"), Partner).Should().BeNull();
+        state.CheckAnswer(new AnswerShowcase(PublisherOwner, Partner.Id, true, state.Version, null), As(PublisherOwner, Partner))!.Kind.Should().Be(ProblemKind.Forbidden);
+        state.CheckAnswer(new AnswerShowcase(Stranger, Other.Id, true, state.Version, null), As(Stranger, Other))!.Errors!.Keys.Should().Equal("partnerId");
+        state.CheckAnswer(new AnswerShowcase(PartnerOwner, Partner.Id, true, state.Version - 1, null), As(PartnerOwner, Partner))!.Kind.Should().Be(ProblemKind.Conflict);
+        state.CheckAnswer(new AnswerShowcase(PartnerOwner, Partner.Id, false, state.Version, "Non abbiamo partecipato"), As(PartnerOwner, Partner)).Should().BeNull();
     }
 
     [Fact]
     public void Only_the_publisher_edits() =>
-        Published().CheckEdit(new EditShowcase(PartnerOwner, 1, Details), Publisher)!.Kind.Should().Be(ProblemKind.Forbidden);
+        Published().CheckEdit(new EditShowcase(PartnerOwner, 1, Details), As(PartnerOwner, Publisher))!.Kind.Should().Be(ProblemKind.Forbidden);
+
+    [Fact]
+    public void Only_the_firm_s_owners_and_managers_publish_its_projects_and_only_a_firm_publishes()
+    {
+        var details = ShowcaseRules.Normalize(Details, Publisher.Id, Known, 2026).Value!;
+        var publish = new PublishShowcase(PublisherOwner, Publisher.Id, details, null);
+
+        new ShowcaseState().CheckPublish(publish, Publisher, As(PublisherOwner, Publisher)).Should().BeNull();
+        new ShowcaseState().CheckPublish(publish with { ActorId = PartnerOwner }, Publisher, As(PartnerOwner, Publisher))!.Code.Should().Be("showcase.notPublisherEditor");
+        var association = Firm(Secretary, BusinessKind.Association);
+        new ShowcaseState().CheckPublish(publish with { ActorId = Secretary, PublisherId = association.Id }, association, As(Secretary, association))!
+            .Errors!.Keys.Should().Equal("firmId");
+        Published().CheckPublish(publish, Publisher, As(PublisherOwner, Publisher))!.Kind.Should().Be(ProblemKind.Conflict);
+    }
+
+    [Fact]
+    public void Only_the_endorsing_firm_s_owners_and_managers_withdraw_its_endorsement()
+    {
+        var endorsement = new EndorsementState();
+        endorsement.CheckWithdraw(Partner.Id, As(PartnerOwner, Partner))!.Code.Should().Be("endorsement.notFound");
+        endorsement.Endorse(new Endorse(PartnerOwner, Guid.NewGuid(), null), Partner.Id, Publisher.Id, Now);
+
+        endorsement.CheckWithdraw(Partner.Id, As(PublisherOwner, Partner))!.Code.Should().Be("endorsement.notWithdrawer");
+        endorsement.CheckWithdraw(Partner.Id, As(PartnerOwner, Partner)).Should().BeNull();
+    }
 
     [Fact]
     public void Endorsements_need_a_shared_verified_project_and_no_self_or_duplicate()
@@ -141,17 +167,17 @@ public sealed class ShowcaseRulesTests
         var endorse = new Endorse(PartnerOwner, project.Id, "Ottimi partner");
         var endorsement = new EndorsementState();
 
-        endorsement.CheckEndorse(endorse, Partner.Id, Publisher.Id, Partner, project)!.Kind.Should().Be(ProblemKind.Forbidden);
+        endorsement.CheckEndorse(endorse, Partner.Id, Publisher.Id, Partner, As(PartnerOwner, Partner), project)!.Kind.Should().Be(ProblemKind.Forbidden);
         state.Answer(new AnswerShowcase(PartnerOwner, Partner.Id, true, state.Version, null), Now);
-        endorsement.CheckEndorse(endorse, Partner.Id, Publisher.Id, Partner, state.ToSnapshot())!.Kind.Should().Be(ProblemKind.Forbidden,
+        endorsement.CheckEndorse(endorse, Partner.Id, Publisher.Id, Partner, As(PartnerOwner, Partner), state.ToSnapshot())!.Kind.Should().Be(ProblemKind.Forbidden,
             "a made-up project confirmed by a cooperating partner is not verified joint work");
         state.Verify(Verify(state), Space.HostId, Now);
         var verified = state.ToSnapshot();
 
-        endorsement.CheckEndorse(endorse, Partner.Id, Publisher.Id, Partner, verified).Should().BeNull();
-        endorsement.CheckEndorse(endorse with { ActorId = Stranger }, Other.Id, Publisher.Id, Other, verified)!.Kind.Should().Be(ProblemKind.Forbidden);
-        endorsement.CheckEndorse(endorse, Partner.Id, Partner.Id, Partner, verified)!.Errors!.Keys.Should().Equal("endorserFirmId");
+        endorsement.CheckEndorse(endorse, Partner.Id, Publisher.Id, Partner, As(PartnerOwner, Partner), verified).Should().BeNull();
+        endorsement.CheckEndorse(endorse with { ActorId = Stranger }, Other.Id, Publisher.Id, Other, As(Stranger, Other), verified)!.Kind.Should().Be(ProblemKind.Forbidden);
+        endorsement.CheckEndorse(endorse, Partner.Id, Partner.Id, Partner, As(PartnerOwner, Partner), verified)!.Errors!.Keys.Should().Equal("endorserFirmId");
         endorsement.Endorse(endorse, Partner.Id, Publisher.Id, Now);
-        endorsement.CheckEndorse(endorse, Partner.Id, Publisher.Id, Partner, verified)!.Kind.Should().Be(ProblemKind.Conflict);
+        endorsement.CheckEndorse(endorse, Partner.Id, Publisher.Id, Partner, As(PartnerOwner, Partner), verified)!.Kind.Should().Be(ProblemKind.Conflict);
     }
 }

@@ -1,4 +1,5 @@
 using Marketplace.Businesses;
+using Marketplace.Grains.Tests.Businesses;
 using Marketplace.Spaces;
 
 namespace Marketplace.Grains.Tests.Spaces;
@@ -11,7 +12,7 @@ public sealed class MembershipStateTests
     static readonly SpaceSnapshot Space = SpaceStateTests.Created().ToSnapshot();
 
     static MembershipContext As(Guid actor, SpaceSnapshot? space = null, BusinessSnapshot? firm = null) =>
-        MembershipContext.Of(actor, space ?? Space, actor == Admin, firm ?? Firm);
+        MembershipContext.Of(space ?? Space, actor == Admin, Acting.As(actor, firm ?? Firm), firm ?? Firm);
 
     static MembershipState New() => new() { SpaceId = Space.Id, FirmId = Firm.Id };
 
@@ -68,7 +69,7 @@ public sealed class MembershipStateTests
 
     [Fact]
     public void An_unknown_space_is_not_found() =>
-        New().CheckApply(new ApplyToSpace(FirmOwner, null, 1), MembershipContext.Of(FirmOwner, null, false, Firm))!
+        New().CheckApply(new ApplyToSpace(FirmOwner, null, 1), MembershipContext.Of(null, false, Acting.As(FirmOwner, Firm), Firm))!
             .Kind.Should().Be(ProblemKind.NotFound);
 
     [Fact]

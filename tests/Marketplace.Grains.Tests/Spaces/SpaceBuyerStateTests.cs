@@ -1,4 +1,5 @@
 using Marketplace.Businesses;
+using Marketplace.Grains.Tests.Businesses;
 using Marketplace.Spaces;
 
 namespace Marketplace.Grains.Tests.Spaces;
@@ -12,7 +13,7 @@ public sealed class SpaceBuyerStateTests
     static readonly SpaceSnapshot Space = SpaceStateTests.Created().ToSnapshot();
 
     static SpaceBuyerContext As(Guid actor, BusinessSnapshot? buyer = null, SpaceSnapshot? space = null) =>
-        SpaceBuyerContext.Of(actor, space ?? Space, actor == Admin, buyer ?? Buyer);
+        SpaceBuyerContext.Of(space ?? Space, actor == Admin, Acting.As(actor, buyer ?? Buyer), buyer ?? Buyer);
 
     static SpaceBuyerState Requested()
     {

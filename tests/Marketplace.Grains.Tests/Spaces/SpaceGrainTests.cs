@@ -11,6 +11,8 @@ public sealed class SpaceGrainTests(ClusterFixture fixture)
     async Task<Guid> Business(Guid owner, BusinessKind kind, string name)
     {
         var id = Guid.NewGuid();
+        // Memory storage has no read models: the membership row the business would write is set here.
+        fixture.Memberships.Rows[(owner, id)] = BusinessRole.Owner;
         (await fixture.Grains.GetGrain<IBusinessGrain>(id).Create(new CreateBusiness(owner, kind, name))).Problem.Should().BeNull();
         return id;
     }

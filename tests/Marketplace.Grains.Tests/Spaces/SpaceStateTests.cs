@@ -20,7 +20,7 @@ public sealed class SpaceStateTests
     {
         var state = new SpaceState();
         var create = new CreateSpace(HostOwner, Host.Id, Settings, "Regolamento v1");
-        state.Create(Guid.NewGuid(), create, state.CheckCreate(create, Host).Value!, Now);
+        state.Create(Guid.NewGuid(), create, state.CheckCreate(create, Host, new SpaceActor(HostOwner, true)).Value!, Now);
         return state;
     }
 
@@ -35,11 +35,11 @@ public sealed class SpaceStateTests
 
     [Fact]
     public void Only_an_association_can_host_a_space() =>
-        new SpaceState().CheckCreate(new CreateSpace(FirmOwner, Firm.Id, Settings, "x"), Firm).Problem!.Errors!.Keys.Should().Equal("hostId");
+        new SpaceState().CheckCreate(new CreateSpace(FirmOwner, Firm.Id, Settings, "x"), Firm, new SpaceActor(FirmOwner, true)).Problem!.Errors!.Keys.Should().Equal("hostId");
 
     [Fact]
     public void Only_the_association_s_owners_and_managers_create_its_spaces() =>
-        new SpaceState().CheckCreate(new CreateSpace(Stranger, Host.Id, Settings, "x"), Host).Problem!.Kind.Should().Be(ProblemKind.Forbidden);
+        new SpaceState().CheckCreate(new CreateSpace(Stranger, Host.Id, Settings, "x"), Host, new SpaceActor(Stranger, false)).Problem!.Kind.Should().Be(ProblemKind.Forbidden);
 
     [Fact]
     public void Invalid_settings_name_each_field() =>

@@ -1,5 +1,6 @@
 using Marketplace.Businesses;
 using Marketplace.Tenders;
+using static Marketplace.Grains.Tests.Businesses.Acting;
 using static Marketplace.Grains.Tests.Tenders.TenderSamples;
 
 namespace Marketplace.Grains.Tests.Tenders;
@@ -15,7 +16,11 @@ public sealed class TenderStateTests
         (actor, [new Tenderer(Firm.Id, TendererRole.Lead)], [firm ?? Member(Firm)]);
 
     static Problem? Admit(TenderState state, DateTimeOffset receivedAt, (Guid Actor, Tenderer[] Tenderers, TenderParticipant[] Firms) bid) =>
-        state.CheckAdmit(bid.Actor, bid.Tenderers, bid.Firms, receivedAt);
+        state.CheckAdmit(As(bid.Actor, [.. bid.Firms.Select(f => f.Firm!)]), bid.Tenderers, bid.Firms, receivedAt);
+
+    /// <summary>The question judged with the roles the "acts for" port gives its asker in the firm.</summary>
+    static Problem? Ask(TenderState state, AskQuestion question, TenderParticipant firm) =>
+        state.CheckAsk(question, As(question.ActorId, firm.Firm!), firm);
 
     // Drafting
 
@@ -240,8 +245,8 @@ public sealed class TenderStateTests
     {
         Tenderer[] tenderers = [new(Firm.Id, TendererRole.Lead), new(Rival.Id, TendererRole.Member)];
 
-        Tendering().CheckAdmit(FirmOwner, tenderers, [Member(Firm), Member(Rival)], EnquiryDeadline).Should().BeNull();
-        Tendering().CheckAdmit(FirmOwner, tenderers, [Member(Firm), NonMember(Rival)], EnquiryDeadline)!.Kind.Should().Be(ProblemKind.Forbidden);
+        Tendering().CheckAdmit(As(FirmOwner, Firm, Rival), tenderers, [Member(Firm), Member(Rival)], EnquiryDeadline).Should().BeNull();
+        Tendering().CheckAdmit(As(FirmOwner, Firm, Rival), tenderers, [Member(Firm), NonMember(Rival)], EnquiryDeadline)!.Kind.Should().Be(ProblemKind.Forbidden);
     }
 
     [Fact]
@@ -261,17 +266,17 @@ public sealed class TenderStateTests
     {
         Tenderer[] tenderers = [new(Firm.Id, first), new(Rival.Id, second)];
 
-        Tendering().CheckAdmit(FirmOwner, tenderers, [Member(Firm), Member(Rival)], EnquiryDeadline)!.Errors!.Keys.Should().Equal("tenderers");
+        Tendering().CheckAdmit(As(FirmOwner, Firm, Rival), tenderers, [Member(Firm), Member(Rival)], EnquiryDeadline)!.Errors!.Keys.Should().Equal("tenderers");
     }
 
     [Fact]
     public void A_bid_names_each_firm_once() =>
-        Tendering().CheckAdmit(FirmOwner, [new(Firm.Id, TendererRole.Lead), new(Firm.Id, TendererRole.Member)], [Member(Firm)], EnquiryDeadline)!
+        Tendering().CheckAdmit(As(FirmOwner, Firm), [new(Firm.Id, TendererRole.Lead), new(Firm.Id, TendererRole.Member)], [Member(Firm)], EnquiryDeadline)!
             .Errors!.Keys.Should().Equal("tenderers");
 
     [Fact]
     public void A_bidder_must_be_a_firm() =>
-        Tendering().CheckAdmit(BuyerOwner, [new(Buyer.Id, TendererRole.Lead)], [Member(Buyer)], EnquiryDeadline)!
+        Tendering().CheckAdmit(As(BuyerOwner, Buyer), [new(Buyer.Id, TendererRole.Lead)], [Member(Buyer)], EnquiryDeadline)!
             .Errors!.Keys.Should().Equal("tenderers");
 
     // Opening
@@ -413,7 +418,7 @@ public sealed class TenderStateTests
         var state = Published();
         var question = Question(FirmOwner, Firm);
 
-        state.CheckAsk(question, Member(Firm)).Should().BeNull();
+        Ask(state, question, Member(Firm)).Should().BeNull();
         state.Ask(question, Now.AddDays(1));
 
         state.Questions.Should().Equal(new Marketplace.Tenders.Question(1, Firm.Id, question.Text, Now.AddDays(1), null, null));
@@ -421,29 +426,29 @@ public sealed class TenderStateTests
 
     [Fact]
     public void A_firm_that_is_not_eligible_cannot_ask() =>
-        Published().CheckAsk(Question(FirmOwner, Firm), NonMember(Firm))!.Kind.Should().Be(ProblemKind.Forbidden);
+        Ask(Published(), Question(FirmOwner, Firm), NonMember(Firm))!.Kind.Should().Be(ProblemKind.Forbidden);
 
     [Fact]
     public void Only_the_firm_s_owners_and_managers_ask_for_it()
     {
         var state = Published();
 
-        state.CheckAsk(Question(FirmManager, Firm), Member(Firm)).Should().BeNull();
-        state.CheckAsk(Question(FirmViewer, Firm), Member(Firm))!.Kind.Should().Be(ProblemKind.Forbidden);
-        state.CheckAsk(Question(RivalOwner, Firm), Member(Firm))!.Kind.Should().Be(ProblemKind.Forbidden);
+        Ask(state, Question(FirmManager, Firm), Member(Firm)).Should().BeNull();
+        Ask(state, Question(FirmViewer, Firm), Member(Firm))!.Kind.Should().Be(ProblemKind.Forbidden);
+        Ask(state, Question(RivalOwner, Firm), Member(Firm))!.Kind.Should().Be(ProblemKind.Forbidden);
     }
 
     [Fact]
     public void Only_a_firm_asks() =>
-        Published().CheckAsk(Question(BuyerOwner, Buyer), Member(Buyer))!.Errors!.Keys.Should().Equal("firmId");
+        Ask(Published(), Question(BuyerOwner, Buyer), Member(Buyer))!.Errors!.Keys.Should().Equal("firmId");
 
     [Fact]
     public void A_question_has_text() =>
-        Published().CheckAsk(Question(FirmOwner, Firm) with { Text = " " }, Member(Firm))!.Errors!.Keys.Should().Equal("text");
+        Ask(Published(), Question(FirmOwner, Firm) with { Text = " " }, Member(Firm))!.Errors!.Keys.Should().Equal("text");
 
     [Fact]
     public void Asking_during_tendering_is_a_conflict() =>
-        Tendering().CheckAsk(Question(FirmOwner, Firm), Member(Firm))!.Kind.Should().Be(ProblemKind.Conflict);
+        Ask(Tendering(), Question(FirmOwner, Firm), Member(Firm))!.Kind.Should().Be(ProblemKind.Conflict);
 
     [Fact]
     public void The_buyer_answers_once_until_submissions_close()
@@ -860,7 +865,7 @@ public sealed class TenderStateTests
     {
         var state = Drafted();
 
-        state.CheckAsk(Question(FirmOwner, Firm), Member(Firm))!.Kind.Should().Be(ProblemKind.NotFound);
+        Ask(state, Question(FirmOwner, Firm), Member(Firm))!.Kind.Should().Be(ProblemKind.NotFound);
         Admit(state, Now, Solo(FirmOwner))!.Kind.Should().Be(ProblemKind.NotFound);
     }
 

@@ -174,6 +174,32 @@ public abstract class ShowcaseApiTests<THost>(THost fixture) : IClassFixture<THo
     }
 
     [Fact]
+    public async Task A_manager_removed_from_the_firm_is_refused_at_once_editing_or_answering_for_it()
+    {
+        var f = await NewFirms();
+        var project = await Publish(f);
+        var (editor, answerer) = (host.Browser(), host.Browser());
+        var (editorEmail, answererEmail) = (await editor.SignUp("redattore"), await answerer.SignUp("referente"));
+        await f.Publisher.Join(f.PublisherId, editor, editorEmail, BusinessRole.Manager);
+        await f.Partner.Join(f.PartnerId, answerer, answererEmail, BusinessRole.Manager);
+        Task<HttpResponseMessage> Edit(string title, int version) => editor.PutAsJsonAsync($"/api/showcase/{project.Id}",
+            new EditShowcaseRequest(version, title, null, null, 2024, null, [], [f.PartnerId]), Json);
+        (await Edit("Scuola primaria Rodari, secondo lotto", project.Version)).EnsureSuccessStatusCode();
+        var edited = await Current(f, project);
+
+        await f.Publisher.Remove(f.PublisherId, editorEmail);
+        await f.Partner.Remove(f.PartnerId, answererEmail);
+
+        (await (await Edit("Titolo di chi non c'è più", edited.Version)).Refusal())
+            .Should().BeEquivalentTo(new { Status = HttpStatusCode.Forbidden, Code = "showcase.notEditor" });
+        (await (await Answer(answerer, edited, f.PartnerId, confirm: true)).Refusal())
+            .Should().BeEquivalentTo(new { Status = HttpStatusCode.Forbidden, Code = "showcase.notPartnerEditor" });
+        var current = await Current(f, project);
+        current.Should().BeEquivalentTo(new { edited.Version, edited.Title }, "the refused edit changed nothing");
+        current.Partners.Single().Confirmation.Should().Be(PartnerConfirmation.Pending);
+    }
+
+    [Fact]
     public async Task Invalid_projects_are_refused_with_the_fields_named_and_nothing_stored()
     {
         var f = await NewFirms();

@@ -187,6 +187,36 @@ public abstract class SpaceApiTests<THost>(THost fixture) : IClassFixture<THost>
     }
 
     [Fact]
+    public async Task A_person_removed_from_the_association_or_the_firm_is_refused_the_space_s_commands_at_once()
+    {
+        var w = await WithMember();
+        var id = w.Space.Summary.Id;
+        var secretary = host.Browser();
+        var secretaryEmail = await secretary.SignUp("segretaria");
+        await w.Admin.Join(w.Space.Summary.HostId, secretary, secretaryEmail, BusinessRole.Manager);
+        var manager = host.Browser();
+        var managerEmail = await manager.SignUp("responsabile");
+        await w.Firm.Join(w.FirmId, manager, managerEmail, BusinessRole.Manager);
+        Task<HttpResponseMessage> Publish(string text) => secretary.PostAsJsonAsync($"/api/spaces/{id}/policy", new PublishPolicyRequest(text), Json);
+        Task<HttpResponseMessage> Accept(int version) =>
+            manager.PostAsJsonAsync($"/api/spaces/{id}/firms/{w.FirmId}/accept-policy", new AcceptPolicyRequest(version), Json);
+        (await Publish("Art. 1 — seconda versione")).EnsureSuccessStatusCode();
+        (await Accept(2)).EnsureSuccessStatusCode();
+        (await Detail(secretary, w)).ViewerIsAdmin.Should().BeTrue();
+
+        await w.Admin.Remove(w.Space.Summary.HostId, secretaryEmail);
+        await w.Firm.Remove(w.FirmId, managerEmail);
+
+        (await (await Publish("Art. 1 — terza versione")).Refusal()).Should().BeEquivalentTo(new { Status = HttpStatusCode.Forbidden, Code = "space.notAdmin" });
+        (await (await manager.PostAsync($"/api/spaces/{id}/firms/{w.FirmId}/leave", null)).Refusal())
+            .Should().BeEquivalentTo(new { Status = HttpStatusCode.Forbidden, Code = "space.notFirmEditor" });
+        (await Detail(secretary, w)).ViewerIsAdmin.Should().BeFalse();
+        var standing = (await Detail(w.Firm, w)).ViewerFirms.Single();
+        standing.Should().BeEquivalentTo(new { Status = MembershipStatus.Member, AcceptedPolicyVersion = 2 }, "the refused commands changed nothing");
+        (await Detail(w.Admin, w)).Summary.PolicyVersion.Should().Be(2);
+    }
+
+    [Fact]
     public async Task A_new_policy_version_is_shown_as_pending_until_the_member_accepts_it()
     {
         var w = await WithMember();
