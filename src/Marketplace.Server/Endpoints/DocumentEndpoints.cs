@@ -53,11 +53,10 @@ public static class DocumentEndpoints
     }
 
     static async Task<Results<Created<DocumentDto>, ProblemHttpResult>> Upload(
-        Guid id, string? name, HttpRequest request, [AsParameters] GrainCall call, MarketplaceClock clock)
+        Guid id, string? name, HttpRequest request, [AsParameters] ViewerCall call, MarketplaceClock clock)
     {
-        var business = await call.Grains.GetGrain<IBusinessGrain>(id).Get();
-        if (business is null) return ProblemResults.NotFound(BusinessState.NotFound);
-        if (!business.CanEdit(call.User.UserId())) return Problem.Forbidden(NotAnUploader).ToHttp();
+        if (await call.Grains.GetGrain<IBusinessGrain>(id).Get() is null) return ProblemResults.NotFound(BusinessState.NotFound);
+        if (!await call.Access.Edits(call.User, id, call.Ct)) return Problem.Forbidden(NotAnUploader).ToHttp();
         var fileName = Path.GetFileName(name?.Trim() ?? "");
         if (fileName.Length is 0 or > 200) return Problem.Invalid("name", FileName, ("max", 200)).ToHttp();
         if (!Types.TryGetValue(Path.GetExtension(fileName), out var type))
