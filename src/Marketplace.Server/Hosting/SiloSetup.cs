@@ -41,6 +41,7 @@ public static class SiloSetup
         // A grain's database failure reaches the caller as the provider's own exception, even from another node, so the
         // host can tell "the database is unreachable" (503) from a bug (500).
         builder.Services.Configure<ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add("Npgsql"));
+        GrainInterfaceTypes.AddTo(builder.Services);
         builder.Services.AddSingleton<ILiveUpdates, HubLiveUpdates>();
         builder.Services.AddSingleton<Businesses.IActsFor, Businesses.GrainActsFor>(); // one grain call per user, not a query
         // Who is connected and who is in a workspace live in grains, fed by every node under a lease (Hubs/LeaseRenewal).
