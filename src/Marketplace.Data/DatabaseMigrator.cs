@@ -27,6 +27,7 @@ internal sealed class DatabaseMigrator(IServiceScopeFactory scopes) : IHostedSer
             try
             {
                 await db.Database.MigrateAsync(cancellationToken);
+                await ReadModels.TenderLots.Backfill(db, cancellationToken);
             }
             finally
             {
@@ -36,6 +37,7 @@ internal sealed class DatabaseMigrator(IServiceScopeFactory scopes) : IHostedSer
             return;
         }
         await db.Database.MigrateAsync(cancellationToken);
+        await ReadModels.TenderLots.Backfill(db, cancellationToken);
         if (db.Database.IsSqlite())
         {
             // WAL lets the directory be read while a grain writes.

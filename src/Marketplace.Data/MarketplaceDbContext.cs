@@ -33,6 +33,8 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
     public DbSet<EndorsementEntry> Endorsements => Set<EndorsementEntry>();
     public DbSet<TenderEntry> Tenders => Set<TenderEntry>();
     public DbSet<TenderSpaceEntry> TenderSpaces => Set<TenderSpaceEntry>();
+    public DbSet<TenderLotEntry> TenderLots => Set<TenderLotEntry>();
+    public DbSet<TenderLotCpvEntry> TenderLotCpvs => Set<TenderLotCpvEntry>();
     public DbSet<BidEntry> Bids => Set<BidEntry>();
     public DbSet<BidLotEntry> BidLots => Set<BidLotEntry>();
     public DbSet<BidTendererEntry> BidTenderers => Set<BidTendererEntry>();
@@ -201,6 +203,26 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
             e.ToTable("tender_spaces");
             e.HasKey(x => new { x.TenderId, x.SpaceId });
             e.HasIndex(x => x.SpaceId);
+        });
+
+        builder.Entity<TenderLotEntry>(e =>
+        {
+            e.ToTable("tender_lots");
+            e.HasKey(x => new { x.TenderId, x.Lot });
+            e.Property(x => x.Title).HasMaxLength(200);
+            e.Property(x => x.EstimatedValue).HasPrecision(18, 2);
+            e.Property(x => x.Currency).HasMaxLength(3);
+            e.Property(x => x.ComuneCode).HasMaxLength(6);
+            e.Property(x => x.ProvinceSigla).HasMaxLength(2);
+            e.Property(x => x.RegionName).HasMaxLength(64);
+        });
+
+        builder.Entity<TenderLotCpvEntry>(e =>
+        {
+            e.ToTable("tender_lot_cpv");
+            e.HasKey(x => new { x.TenderId, x.Lot, x.CpvDigits });
+            e.Property(x => x.CpvDigits).HasMaxLength(8);
+            e.HasIndex(x => x.CpvDigits);
         });
 
         builder.Entity<BidEntry>(e =>

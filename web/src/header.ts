@@ -38,6 +38,7 @@ export function header(route: Route) {
         <nav class="main-nav" aria-label=${t("nav.label")}>
           ${navLink({ name: "directory" }, route, t("nav.directory"))}
           ${navLink({ name: "spaces" }, route, t("nav.spaces"), "nav-spaces", ["space", "newSpace", "editSpace", "spaceDashboard"])}
+          ${navLink({ name: "tenders" }, route, t("nav.tenders"), "nav-tenders", ["tender"])}
           ${user ? navLink({ name: "myBusinesses" }, route, t("nav.myBusinesses")) : nothing}
           ${user ? inboxLink(route) : nothing}
           ${navLink({ name: "newBusiness" }, route, t("nav.newBusiness"))}

@@ -19,6 +19,7 @@ import { inboxNoticeItems, restartInbox } from "./features/inbox/inbox";
 import { inboxPage } from "./features/inbox/inbox-page";
 import { tenderFormPage } from "./features/tenders/tender-form-page";
 import { tenderPage } from "./features/tenders/tender-page";
+import { tendersPage } from "./features/tenders/tenders-page";
 import { header } from "./header";
 import { initI18n, onLanguageChange, t } from "./i18n";
 import type { Page, Redraw } from "./page";
@@ -67,6 +68,8 @@ function pageFor(route: Route, redraw: Redraw): Page {
       return dashboardPage(route.id, redraw);
     case "inbox":
       return inboxPage(redraw);
+    case "tenders":
+      return tendersPage(redraw);
     case "newTender":
       return tenderFormPage({ kind: "new", buyer: route.buyer });
     case "tender":

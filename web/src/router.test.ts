@@ -25,6 +25,7 @@ describe("parseRoute", () => {
     [`#/spaces/${id}/dashboard`, { name: "spaceDashboard", id }],
     [`#/spaces/${id}?cpv=45&near=037006`, { name: "space", id }],
     ["#/inbox", { name: "inbox" }],
+    ["#/tenders", { name: "tenders" }],
     [`#/tenders/new?buyer=${id}`, { name: "newTender", buyer: id }],
     [`#/tenders/new?buyer=${id.toUpperCase()}`, { name: "newTender", buyer: id }],
     ["#/tenders/new", { name: "newTender", buyer: null }],
@@ -41,7 +42,7 @@ describe("parseRoute", () => {
 
   it.each(["#/nope", "#/businesses", "#/businesses/123", `#/businesses/${id}/delete`, `#/businesses/${id}/edit/x`, "#/businesses/new/x",
     "#/spaces/123", `#/spaces/${id}/edit`, "#/spaces/new/x", `#/spaces/${id}/settings/x`, `#/spaces/${id}/dashboard/x`,
-    "#/tenders", "#/tenders/123", "#/tenders/new/x", `#/tenders/${id}/bids`, `#/tenders/${id}/edit/x`, "#/inbox/x",
+    "#/tenders/123", "#/tenders/new/x", `#/tenders/${id}/bids`, `#/tenders/${id}/edit/x`, "#/inbox/x",
     "#/alliances", "#/alliances/123", `#/alliances/${id}/edit`])(
     "%s is not found",
     (hash) => {
@@ -72,6 +73,7 @@ describe("href", () => {
     { name: "editSpace", id },
     { name: "spaceDashboard", id },
     { name: "inbox" },
+    { name: "tenders" },
     { name: "newTender", buyer: id },
     { name: "newTender", buyer: null },
     { name: "tender", id },

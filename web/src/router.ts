@@ -15,6 +15,8 @@ export type Route =
   | { name: "editSpace"; id: string }
   | { name: "spaceDashboard"; id: string }
   | { name: "inbox" }
+  /** The published tenders across the viewer's spaces, searchable. */
+  | { name: "tenders" }
   /** The tender form for a new draft; `buyer` is the buyer it is for (null when the address names none). */
   | { name: "newTender"; buyer: string | null }
   | { name: "tender"; id: string }
@@ -56,6 +58,8 @@ export function parseRoute(hash: string): Route {
         return { name: "spaces" };
       case "inbox":
         return { name: "inbox" };
+      case "tenders":
+        return { name: "tenders" };
     }
     return { name: "notFound" };
   }
@@ -123,6 +127,8 @@ export function href(route: Route): string {
       return `#/spaces/${route.id}/dashboard`;
     case "inbox":
       return "#/inbox";
+    case "tenders":
+      return "#/tenders";
     case "newTender":
       return route.buyer ? `#/tenders/new?${new URLSearchParams({ buyer: route.buyer })}` : "#/tenders/new";
     case "tender":

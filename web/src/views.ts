@@ -24,3 +24,14 @@ export const fieldErrorView = (field: string, messages: readonly string[], id?: 
 /** Transient notices from anywhere in the app (a firm's standing, a new tender in the inbox), in one corner. */
 export const noticesView = (items: readonly TemplateResult[]) =>
   items.length ? html`<div class="notices" role="status" aria-live="polite">${items}</div>` : nothing;
+
+/** "← Precedente · Pagina 2 di 5 · Successiva →" under a paged list; nothing when it fits one page. */
+export function pagerView(page: number, pages: number, goTo: (page: number) => void) {
+  return pages > 1
+    ? html`<nav class="pager" aria-label=${t("directory.paging")}>
+        <button type="button" ?disabled=${page <= 1} @click=${() => goTo(page - 1)}>${t("directory.previous")}</button>
+        <span>${t("directory.pageOf", { page, pages })}</span>
+        <button type="button" ?disabled=${page >= pages} @click=${() => goTo(page + 1)}>${t("directory.next")}</button>
+      </nav>`
+    : nothing;
+}

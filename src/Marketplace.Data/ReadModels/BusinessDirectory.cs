@@ -18,7 +18,7 @@ public static class BusinessDirectory
                 && string.Compare(c.CpvDigits, prefix) >= 0 && string.Compare(c.CpvDigits, upper) < 0));
         }
         // A trade or a place is met by the firm's codes or place, or by its own words naming them ("Idraulica Rossi",
-        // "Edilizia Modena" in Carpi). Checked a word at a time: "(code or word 1) and (code or word 2)" is
+        // "Edilizia Modena" in Carpi: PlaceSearch). Checked a word at a time: "(code or word 1) and (code or word 2)" is
         // "code or (word 1 and word 2)".
         if (phrase.TradeCodes.Length > 0)
         {
@@ -27,20 +27,6 @@ public static class BusinessDirectory
             foreach (var stem in phrase.TradeWords.Select(TextSearch.Stem))
                 query = query.Where(d => d.SearchText.Contains(stem) || db.BusinessCapabilities.Any(c => c.BusinessId == d.BusinessId && digits.Contains(c.CpvDigits)));
         }
-        if (phrase.Place is { } place)
-        {
-            var codes = place.Codes;
-            var code = codes[0];
-            foreach (var word in phrase.PlaceWords)
-            {
-                query = place.Kind switch
-                {
-                    PlaceKind.Region => query.Where(d => d.RegionName == code || d.SearchText.Contains(word)),
-                    PlaceKind.Province => query.Where(d => d.ProvinceSigla == code || d.SearchText.Contains(word)),
-                    _ => query.Where(d => codes.Contains(d.ComuneCode!) || d.SearchText.Contains(word)),
-                };
-            }
-        }
-        return query;
+        return query.InPlace(phrase);
     }
 }

@@ -3,7 +3,7 @@ using Marketplace.Businesses;
 namespace Marketplace.Data.ReadModels;
 
 /// <summary>A business as the directory lists it; written by <see cref="BusinessProjector"/> in the grain's own transaction.</summary>
-public sealed class DirectoryEntry
+public sealed class DirectoryEntry : IPlacedRow
 {
     public Guid BusinessId { get; set; }
     public BusinessKind Kind { get; set; }

@@ -30,6 +30,32 @@ public sealed class TenderEntry
     public string SealedHeadHash { get; set; } = AuditChain.Genesis;
 }
 
+/// <summary>
+/// A lot as the search across spaces reads it (<see cref="TenderSearch"/>): the words of its tender and its own, its
+/// estimated value and its place. Written with its tender's row (<see cref="TenderProjector"/>).
+/// </summary>
+public sealed class TenderLotEntry : IPlacedRow
+{
+    public Guid TenderId { get; set; }
+    public int Lot { get; set; }
+    public required string Title { get; set; }
+    /// <summary>The tender's title and description, the lot's and its codes' labels, folded like the directory's.</summary>
+    public required string SearchText { get; set; }
+    public decimal? EstimatedValue { get; set; }
+    public string? Currency { get; set; }
+    public string? ComuneCode { get; set; }
+    public string? ProvinceSigla { get; set; }
+    public string? RegionName { get; set; }
+}
+
+/// <summary>One CPV code of a lot; the eight digits make "every code under 45" an index range, as for capabilities.</summary>
+public sealed class TenderLotCpvEntry
+{
+    public Guid TenderId { get; set; }
+    public int Lot { get; set; }
+    public required string CpvDigits { get; set; }
+}
+
 public sealed class TenderSpaceEntry
 {
     public Guid TenderId { get; set; }

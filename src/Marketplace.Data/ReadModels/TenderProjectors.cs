@@ -56,6 +56,7 @@ public sealed class TenderProjector(IOptions<TenderOptions> options) : IReadMode
         if (unchained.Any(e => e.Kind == TenderState.OpenedEvent)) await OpenPrices(db, tender, ct);
         await db.TenderSpaces.Where(s => s.TenderId == tender.Id).ExecuteDeleteAsync(ct);
         db.TenderSpaces.AddRange(tender.Spaces.Select(s => new TenderSpaceEntry { TenderId = tender.Id, SpaceId = s }));
+        await TenderLots.Replace(db, tender, ct);
         TenderLedger.Chain(db, row, AuditChain.TenderSubject, unchained);
         if (!wasPublished && tender.Status == TenderStatus.Enquiries) await Notify(db, tender, ct);
     }

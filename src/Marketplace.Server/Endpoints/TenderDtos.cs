@@ -1,3 +1,4 @@
+using Marketplace.Data.ReadModels;
 using Marketplace.Reference;
 using Marketplace.Tenders;
 
@@ -88,6 +89,19 @@ public sealed record TenderDto(
 
 public sealed record TenderSummaryDto(Guid Id, Guid BuyerId, string BuyerName, string Title, TenderStatus Status, string[] Cpv, int LotCount,
     DateTimeOffset EnquiryDeadline, DateTimeOffset SubmissionDeadline, DateTimeOffset? PublishedAt);
+
+/// <param name="Searched">How the search words were understood, as the directory says it.</param>
+public sealed record TenderSearchPageDto(TenderFoundDto[] Items, int Total, int Page, int PageSize, DirectorySearchedDto Searched);
+
+/// <param name="Lots">The lots that met the search, when it asked something of a lot (words, codes, a trade, a place, a value).</param>
+public sealed record TenderFoundDto(TenderSummaryDto Tender, FoundLotDto[] Lots);
+
+public sealed record FoundLotDto(int Number, string Title, MoneyDto? EstimatedValue, string? ComuneName, string? ProvinceSigla)
+{
+    public static FoundLotDto From(TenderLotEntry l) => new(l.Lot, l.Title,
+        l.EstimatedValue is { } v ? new MoneyDto(v, l.Currency!) : null,
+        l.ComuneCode is { } code ? ComuneCatalog.Shared.Find(code)?.Name : null, l.ProvinceSigla);
+}
 
 /// <summary>
 /// A bid's receipt. <see cref="Salt"/> is the secret the digest covers, given to the bid's own people (null in lists

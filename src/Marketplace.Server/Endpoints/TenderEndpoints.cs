@@ -1,6 +1,7 @@
 using Marketplace.Businesses;
 using Marketplace.Data;
 using Marketplace.Data.ReadModels;
+using Marketplace.Reference;
 using Marketplace.Server.Auth;
 using Marketplace.Spaces;
 using Marketplace.Tenders;
@@ -21,6 +22,7 @@ public static class TenderEndpoints
     public static IEndpointRouteBuilder MapTenderApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapApiGroup("/api/tenders", "Tenders");
+        api.MapGet("/", Search).WithName("searchTenders");
         api.MapPost("/", Draft).RequireAuthorization().WithName("draftTender");
         api.MapGet("/{id:guid}", Get).WithName("getTender");
         api.MapPut("/{id:guid}", EditDraft).RequireAuthorization().WithName("editTenderDraft");
@@ -103,7 +105,42 @@ public static class TenderEndpoints
         Guid id, [AsParameters] ViewerCall call) =>
         Respond(call.Grains.Tender(id).Complete(call.User.UserId()), call);
 
-    /// <summary>The published tenders of a space, newest first (a space's tenders are public notices like the tenders themselves).</summary>
+    /// <summary>
+    /// The published tenders of the spaces the viewer finds tenders in (<see cref="TenderSearch.SpacesOf"/>), found by
+    /// the directory's search box read on their lots, their phase, a lot's estimated value and how soon bids close;
+    /// open ones first, the soonest deadline first, then the others, the latest deadline first. The answer says what
+    /// it searched for and, when a lot had to match, which lots did.
+    /// </summary>
+    static async Task<Results<Ok<TenderSearchPageDto>, ProblemHttpResult>> Search(
+        [SearchWords] string? q, TenderPhase? status, decimal? minValue, decimal? maxValue, int? closingWithinDays, int? page, int? pageSize,
+        TimeProvider clock, [AsParameters] ViewerCall call)
+    {
+        if (TenderSearch.Check(minValue, maxValue, closingWithinDays) is { } bad) return bad.ToHttp();
+        var size = Math.Clamp(pageSize ?? 20, 1, DirectorySearch.MaxPageSize);
+        var number = Math.Clamp(page ?? 1, 1, DirectorySearch.MaxPage);
+        var phrase = SearchPhrase.Parse(q ?? "");
+        var criteria = new TenderCriteria(phrase, status, minValue, maxValue,
+            closingWithinDays is { } days ? clock.GetUtcNow().AddDays(days) : null);
+        var (db, ct) = (call.Db, call.Ct);
+        var found = TenderSearch.Matching(db, TenderSearch.SpacesOf(db, call.User.UserIdOrNull()), criteria);
+        var total = await found.CountAsync(ct);
+        var open = TenderSearch.OpenStatuses;
+        var rows = await found.OrderBy(t => open.Contains(t.Status) ? 0 : 1)
+            .ThenBy(t => open.Contains(t.Status) ? t.SubmissionDeadline : DateTimeOffset.MinValue)
+            .ThenByDescending(t => t.SubmissionDeadline).ThenBy(t => t.TenderId)
+            .Skip((number - 1) * size).Take(size).ToListAsync(ct);
+        var buyers = rows.Select(t => t.BuyerId).Distinct().ToList();
+        var names = await db.Directory.AsNoTracking().Where(d => buyers.Contains(d.BusinessId)).ToDictionaryAsync(d => d.BusinessId, d => d.Name, ct);
+        var summaries = rows.Select(t => Summary(t, names.GetValueOrDefault(t.BuyerId, ""))).ToList();
+        var ids = summaries.Select(s => s.Id).ToList();
+        var lots = criteria.AsksOfLots
+            ? (await TenderSearch.Lots(db, criteria).Where(l => ids.Contains(l.TenderId)).OrderBy(l => l.Lot).ToListAsync(ct)).ToLookup(l => l.TenderId)
+            : null;
+        return TypedResults.Ok(new TenderSearchPageDto(
+            [.. summaries.Select(s => new TenderFoundDto(s, lots is null ? [] : [.. lots[s.Id].Select(FoundLotDto.From)]))],
+            total, number, size, DirectorySearchedDto.From(phrase)));
+    }
+
     /// <summary>The space's published tenders: public notices, the same for everybody, so kept in the space's read cache (<see cref="SpaceReads"/>).</summary>
     static async Task<CachedJson<TenderSummaryDto[]>> OfSpace(Guid id, IGrainFactory grains, IOptions<JsonOptions> json, MarketplaceDbContext db, CancellationToken ct) =>
         new(await grains.CachedJson(id, SpaceReads.TendersPart, json.Value.SerializerOptions, () => Summaries(
@@ -125,9 +162,11 @@ public static class TenderEndpoints
         var rows = await tenders.AsNoTracking().OrderByDescending(t => t.PublishedAt ?? t.UpdatedAt).Take(200)
             .GroupJoin(db.Directory, t => t.BuyerId, d => d.BusinessId, (t, d) => new { Tender = t, Buyer = d })
             .SelectMany(x => x.Buyer.DefaultIfEmpty(), (x, d) => new { x.Tender, Name = d == null ? "" : d.Name }).ToListAsync(ct);
-        return [.. rows.Select(x => new TenderSummaryDto(x.Tender.TenderId, x.Tender.BuyerId, x.Name, x.Tender.Title, x.Tender.Status,
-            x.Tender.Cpv.Split(' ', StringSplitOptions.RemoveEmptyEntries), x.Tender.LotCount, x.Tender.EnquiryDeadline, x.Tender.SubmissionDeadline, x.Tender.PublishedAt))];
+        return [.. rows.Select(x => Summary(x.Tender, x.Name))];
     }
+
+    static TenderSummaryDto Summary(TenderEntry t, string buyerName) => new(t.TenderId, t.BuyerId, buyerName, t.Title, t.Status,
+        t.Cpv.Split(' ', StringSplitOptions.RemoveEmptyEntries), t.LotCount, t.EnquiryDeadline, t.SubmissionDeadline, t.PublishedAt);
 
     static async Task<Results<Ok<TenderDto>, ProblemHttpResult>> Respond(
         Task<Outcome<TenderSnapshot>> command, ViewerCall call)

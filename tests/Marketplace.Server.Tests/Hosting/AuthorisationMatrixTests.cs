@@ -35,6 +35,7 @@ public sealed class AuthorisationMatrixTests(ClockedSqliteHost fixture) : IClass
         "GET /api/spaces/{id}/tenders",             // the tenders published in a space
         "GET /api/spaces/{id}/showcase",            // the space's showcase
         "GET /api/showcase/{id}",                   // one showcase project
+        "GET /api/tenders",                         // published tenders, of the spaces the reader is inside of or that show themselves to all
         "GET /api/tenders/{id}",                    // a published tender
         "GET /api/tenders/{id}/audit",              // its public audit chain (bids only as the tender discloses them)
         "GET /api/tenders/{id}/audit/chain",        // the same chain as a file for the offline verifier

@@ -38,6 +38,7 @@ import type {
   ScoreRequest,
   SignRequest,
   SubmitBidRequest,
+  TenderSearchQuery,
   VerifyShowcaseRequest,
 } from "./types";
 
@@ -222,6 +223,8 @@ export const api = {
   tenderAudit: (id: string) => ok(http.GET("/api/tenders/{id}/audit", { params: { path: { id } } })),
   /** The buyer's ranking per lot, once the bids are opened (403 for others, 409 before). */
   evaluation: (id: string) => ok(http.GET("/api/tenders/{id}/evaluation", { params: { path: { id } } })),
+  /** The published tenders across the viewer's spaces; `query` as the tenders page builds it. */
+  searchTenders: (query: TenderSearchQuery) => ok(http.GET("/api/tenders", { params: { query } })),
   spaceTenders: (id: string) => ok(http.GET("/api/spaces/{id}/tenders", { params: { path: { id } } })),
   buyerTenders: (id: string) => ok(http.GET("/api/businesses/{id}/tenders", { params: { path: { id } } })),
 

@@ -74,6 +74,11 @@ export type NamedDto = Dto<"NamedDto">;
 export type DocumentDto = Dto<"DocumentDto">;
 export type TenderDto = Dto<"TenderDto">;
 export type TenderSummaryDto = Dto<"TenderSummaryDto">;
+export type TenderSearchPageDto = Dto<"TenderSearchPageDto">;
+export type TenderFoundDto = Dto<"TenderFoundDto">;
+export type TenderPhase = Dto<"TenderPhase">;
+/** The filters of the search across spaces, as the server takes them (GET /api/tenders). */
+export type TenderSearchQuery = NonNullable<operations["searchTenders"]["parameters"]["query"]>;
 export type LotDto = Dto<"LotDto">;
 export type CriterionDto = Dto<"CriterionDto">;
 export type QuestionDto = Dto<"QuestionDto">;

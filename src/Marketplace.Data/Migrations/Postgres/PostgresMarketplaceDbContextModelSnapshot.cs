@@ -999,6 +999,67 @@ namespace Marketplace.Data.Migrations.Postgres
                     b.ToTable("tenders", (string)null);
                 });
 
+            modelBuilder.Entity("Marketplace.Data.ReadModels.TenderLotCpvEntry", b =>
+                {
+                    b.Property<Guid>("TenderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Lot")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CpvDigits")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.HasKey("TenderId", "Lot", "CpvDigits");
+
+                    b.HasIndex("CpvDigits");
+
+                    b.ToTable("tender_lot_cpv", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Data.ReadModels.TenderLotEntry", b =>
+                {
+                    b.Property<Guid>("TenderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Lot")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ComuneCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<decimal?>("EstimatedValue")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("ProvinceSigla")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("RegionName")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("TenderId", "Lot");
+
+                    b.ToTable("tender_lots", (string)null);
+                });
+
             modelBuilder.Entity("Marketplace.Data.ReadModels.TenderSpaceEntry", b =>
                 {
                     b.Property<Guid>("TenderId")

@@ -2,12 +2,12 @@
 import { html, nothing } from "lit-html";
 import { api } from "../../api/client";
 import type { DirectoryPageDto } from "../../api/types";
-import { searchedParts } from "./searched";
+import { searchedView } from "./searched";
 import { debounce } from "../../debounce";
 import { t, tn } from "../../i18n";
 import { latestOnly } from "../../latest";
 import type { Page, Redraw } from "../../page";
-import { loadErrorView, loadingView } from "../../views";
+import { loadErrorView, loadingView, pagerView } from "../../views";
 import { href } from "../../router";
 import { comuneLabel } from "./format";
 
@@ -61,10 +61,7 @@ export function directoryPage(redraw: Redraw): Page {
             .value=${q} @input=${(e: InputEvent) => { q = (e.target as HTMLInputElement).value; page = 1; loadSoon(); }} />
         </form>
         ${failed ? loadErrorView() : nothing}
-        ${result && searchedParts(result.searched).length > 0
-          ? html`<p class="muted searched" data-testid="directory-searched">${t("directory.searched")}
-              ${searchedParts(result.searched).map((part) => html`<span class="chip" title=${part.title ?? nothing}>${part.text}</span>`)}</p>`
-          : nothing}
+        ${searchedView(result?.searched, "directory-searched")}
         ${result === null
           ? loadingView()
           : result.items.length === 0
@@ -86,13 +83,7 @@ export function directoryPage(redraw: Redraw): Page {
                     </li>`,
                   )}
                 </ul>
-                ${pages(result) > 1
-                  ? html`<nav class="pager" aria-label=${t("directory.paging")}>
-                      <button type="button" ?disabled=${result.page <= 1} @click=${() => goTo(page - 1)}>${t("directory.previous")}</button>
-                      <span>${t("directory.pageOf", { page: result.page, pages: pages(result) })}</span>
-                      <button type="button" ?disabled=${result.page >= pages(result)} @click=${() => goTo(page + 1)}>${t("directory.next")}</button>
-                    </nav>`
-                  : nothing}
+                ${pagerView(result.page, pages(result), goTo)}
               `}
       </section>
     `,

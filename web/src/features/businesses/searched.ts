@@ -1,4 +1,5 @@
 // What the directory understood of the search words, said back to the person: a trade, a place, codes.
+import { html, nothing } from "lit-html";
 import type { DirectorySearchedDto } from "../../api/types";
 import { localized, t } from "../../i18n";
 
@@ -24,4 +25,13 @@ export function searchedParts(searched: DirectorySearchedDto): SearchedPart[] {
   if (searched.place) parts.push({ text: t(`directory.searchedPlace.${searched.place.kind}`, { name: searched.place.name }) });
   for (const code of searched.codes) parts.push({ text: t("directory.searchedCode", { code: codeLabel(code) }) });
   return parts;
+}
+
+/** "Cercato: mestiere «idraulico»: Lavori di idraulica (+4) · provincia di Modena", next to a search box; nothing when plain words. */
+export function searchedView(searched: DirectorySearchedDto | undefined, testid: string) {
+  const parts = searched ? searchedParts(searched) : [];
+  return parts.length > 0
+    ? html`<p class="muted searched" data-testid=${testid}>${t("directory.searched")}
+        ${parts.map((part) => html`<span class="chip" title=${part.title ?? nothing}>${part.text}</span>`)}</p>`
+    : nothing;
 }

@@ -180,8 +180,8 @@ export function amendmentsView(tender: TenderDto) {
   </section>`;
 }
 
-/** A tender in a list (a space's, a buyer's): title, buyer, status, deadline and lots. */
-export function tenderItemView(s: TenderSummaryDto, showBuyer = true) {
+/** A tender in a list (a space's, a buyer's, a search's): title, buyer, status, deadline and lots; `more` below them. */
+export function tenderItemView(s: TenderSummaryDto, showBuyer = true, more: unknown = nothing) {
   return html`<li class="tender-item" data-testid="tender-item" data-tender-id=${s.id} data-status=${s.status}>
     <div class="title-row">
       <a class="name" href=${href({ name: "tender", id: s.id })}>${s.title}</a>
@@ -193,6 +193,7 @@ export function tenderItemView(s: TenderSummaryDto, showBuyer = true) {
       ${s.status === "Draft" ? nothing : html`<span>${t("tenders.list.deadline", { when: formatDateTime(s.submissionDeadline) })}</span>`}
     </p>
     ${s.cpv.length ? html`<p class="cpv-codes">${s.cpv.slice(0, 6).map((code) => html`<code>${code}</code>`)}${s.cpv.length > 6 ? "…" : ""}</p>` : nothing}
+    ${more}
   </li>`;
 }
 

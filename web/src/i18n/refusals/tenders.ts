@@ -2,6 +2,11 @@
 import type { RefusalTexts } from "./texts";
 
 export const tenders = {
+  "tenderSearch.valueRange": {
+    it: "Il valore minimo non può superare il massimo, e nessuno dei due può essere negativo.",
+    en: "The least value is at most the greatest, and neither is below zero.",
+  },
+  "tenderSearch.closingDays": { it: "Scegli da 1 a {max:number} giorni.", en: "Choose 1 to {max:number} days." },
   "tender.notFound": {
     it: "Questa gara non esiste, o non puoi vederla.",
     en: "This tender does not exist, or you may not see it.",
