@@ -31,7 +31,7 @@ public sealed class ConsoleBrowserTests(BrowserFixture fixture) : IClassFixture<
     }
 
     [Fact]
-    public async Task Anonymous_visitors_and_a_signed_in_firm_see_no_console_errors_on_ordinary_pages()
+    public async Task Anonymous_visitors_and_a_signed_in_firm_see_no_console_errors_on_ordinary_pages_their_tender_pages_included()
     {
         var arranged = await ArrangedSpace.Create(fixture, ["MO"], association: "Associazione Artigiani Carpi", name: "Spazio Artigiani Carpi");
         var buyerApi = fixture.NewApiClient();
@@ -44,6 +44,12 @@ public sealed class ConsoleBrowserTests(BrowserFixture fixture) : IClassFixture<
             [new LotRequest(0, "Impianti idraulici", null, ["45330000"], new MoneyDto(80_000m, "EUR"), null)], [],
             [new CriterionRequest(0, "Prezzo", Marketplace.Tenders.CriterionKind.Price, 100)], now.AddDays(10), now.AddDays(20), null, null, true, []), Json)).Read<TenderDto>();
         (await buyerApi.PostAsJsonAsync($"/api/tenders/{draft.Id}/publish", new VersionRequest(draft.Version), Json)).EnsureSuccessStatusCode();
+        // A tender taking bids, for the firm's own tender page with its bid form (and no bid yet).
+        var bidsFrom = DateTimeOffset.UtcNow.AddSeconds(8);
+        var open = await (await buyerApi.PostAsJsonAsync("/api/tenders", new DraftTenderRequest(buyer.Id, [arranged.Id], "Tinteggiatura della palestra", null,
+            [new LotRequest(0, "Tinteggiatura", null, ["45442100"], new MoneyDto(30_000m, "EUR"), null)], [],
+            [new CriterionRequest(0, "Prezzo", Marketplace.Tenders.CriterionKind.Price, 100)], bidsFrom, now.AddDays(20), null, null, true, []), Json)).Read<TenderDto>();
+        (await buyerApi.PostAsJsonAsync($"/api/tenders/{open.Id}/publish", new VersionRequest(open.Version), Json)).EnsureSuccessStatusCode();
 
         var visitor = await fixture.NewPerson();
         var visitorErrors = ErrorsOf(visitor);
@@ -61,6 +67,11 @@ public sealed class ConsoleBrowserTests(BrowserFixture fixture) : IClassFixture<
         await Expect(member.GetByTestId("business-name")).ToHaveTextAsync("Impianti Gatti S.r.l.");
         await member.GotoAsync("/#/inbox");
         await Expect(member.GetByText("Bagni della scuola media")).ToBeVisibleAsync();
+        // The firm's tender page: the tender says the firm has no bid, so the page does not ask for one (it was a 404).
+        if (bidsFrom - DateTimeOffset.UtcNow is { Ticks: > 0 } wait) await Task.Delay(wait + TimeSpan.FromSeconds(1));
+        await member.GotoAsync($"/#/tenders/{open.Id}");
+        await Expect(member.GetByTestId("bid-form")).ToBeVisibleAsync();
+        await Expect(member.GetByTestId("bid-price-1")).ToHaveValueAsync("");
 
         visitorErrors.Should().BeEmpty();
         memberErrors.Should().BeEmpty();

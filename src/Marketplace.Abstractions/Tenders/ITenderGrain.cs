@@ -154,6 +154,9 @@ public interface ITenderBids
     /// <summary>True while the bidder (a firm, or an alliance) has a submitted bid for the tender.</summary>
     Task<bool> HasSubmitted(Guid tenderId, Guid bidderId);
 
+    /// <summary>True when the bidder has a bid for the tender at all, submitted or withdrawn (its bid grain has a state).</summary>
+    Task<bool> HasBid(Guid tenderId, Guid bidderId);
+
     /// <summary>
     /// How the firm stands as a bidder, read at once for its bid panel: whether it has a submitted bid of its own, and
     /// the <paramref name="lots"/> of the tender it may not bid for alone, being bound to them by another bidder (an alliance's

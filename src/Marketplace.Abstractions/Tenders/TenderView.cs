@@ -27,8 +27,12 @@ public enum TenderFirmAction
 }
 
 /// <summary>One of the viewer's firms, and what the viewer may do for it with the tender.</summary>
+/// <param name="HasBid">
+/// The firm has a bid of its own for the tender (submitted or withdrawn), told to its own people: the page asks for
+/// the bid only then, instead of asking and being told 404.
+/// </param>
 [GenerateSerializer, Immutable, Alias("Marketplace.TenderViewerFirm")]
-public sealed record TenderViewerFirm(Guid FirmId, ViewerActions<TenderFirmAction> Actions);
+public sealed record TenderViewerFirm(Guid FirmId, ViewerActions<TenderFirmAction> Actions, bool HasBid);
 
 /// <summary>
 /// What one viewer may do with a tender, as the tender's own rules answer now (<see cref="ViewerActions{TAction}"/>):

@@ -216,6 +216,13 @@ public sealed class EfTenderBids(IServiceScopeFactory scopes, StateSealer sealer
         return await db.Bids.AnyAsync(b => b.TenderId == tenderId && b.BidderId == bidderId && b.Status == BidStatus.Submitted);
     }
 
+    public async Task<bool> HasBid(Guid tenderId, Guid bidderId)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>();
+        return await db.Bids.AnyAsync(b => b.TenderId == tenderId && b.BidderId == bidderId);
+    }
+
     public async Task<(bool Submitted, int[] BoundLots)> Bidding(Guid tenderId, Guid firmId, int[] lots)
     {
         await using var scope = scopes.CreateAsyncScope();

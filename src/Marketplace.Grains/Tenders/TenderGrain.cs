@@ -127,14 +127,17 @@ internal sealed class TenderGrain(
     {
         var acting = await roles;
         var lots = State.Details!.Lots.Select(l => l.Number).ToArray();
-        // Firms take part only in a published tender; their bids are looked up only while bids are taken, for those the user bids for.
+        // Firms take part only in a published tender; how they stand as bidders is looked up only while bids are taken,
+        // for those the user bids for, and whether they have a bid for their own people.
         var firms = await Task.WhenAll((State.Status == TenderStatus.Draft ? [] : firmIds.Distinct()).Select(async firmId =>
         {
             var firm = await Participant(firmId);
             if (firm.Firm?.Kind != BusinessKind.Firm) return null;
             var bidding = State.Status == TenderStatus.Tendering && acting.Edits(firmId);
             var (submitted, bound) = bidding ? await bids.Bidding(State.Id, firmId, lots) : (false, []);
-            return new TenderViewerFirmFacts(firm, submitted, bound);
+            // Whether it has a bid at all is told to the firm's own people, who may read it.
+            var hasBid = submitted || (acting.Reads(firmId) && await bids.HasBid(State.Id, firmId));
+            return new TenderViewerFirmFacts(firm, submitted, bound, hasBid);
         }));
         return State.ViewFor(await actor, acting, [.. firms.OfType<TenderViewerFirmFacts>()], clock.Now());
     }

@@ -55,10 +55,10 @@ public sealed record TenderActor(Guid UserId, bool BuyerEditor, IReadOnlyList<Te
 public sealed record TenderParticipant(Guid FirmId, BusinessSnapshot? Firm, bool Eligible);
 
 /// <summary>
-/// One of a viewer's firms as its tender view needs it: the firm, whether it has a submitted bid of its own, and the
-/// lots it is bound to by another bidder (<see cref="ITenderBids.BoundLots"/>).
+/// One of a viewer's firms as its tender view needs it: the firm, whether it has a submitted bid of its own, the
+/// lots it is bound to by another bidder (<see cref="ITenderBids.Bidding"/>), and whether it has a bid at all.
 /// </summary>
-public sealed record TenderViewerFirmFacts(TenderParticipant Firm, bool Submitted, int[] BoundLots);
+public sealed record TenderViewerFirmFacts(TenderParticipant Firm, bool Submitted, int[] BoundLots, bool HasBid = false);
 
 /// <summary>How the tender is configured on this server.</summary>
 public sealed class TenderOptions
@@ -426,7 +426,7 @@ public sealed class TenderState
             var refusal = actor.Refusal();
             buyer = new([], [.. BuyerActions(actor with { BuyerEditor = true }).Allowed.Select(action => Blocker(action, refusal))]);
         }
-        return new(buyer, [.. firms.Select(f => new TenderViewerFirm(f.Firm.FirmId, FirmActions(roles, f, now)))]);
+        return new(buyer, [.. firms.Select(f => new TenderViewerFirm(f.Firm.FirmId, FirmActions(roles, f, now), f.HasBid))]);
     }
 
     ViewerActions<TenderAction> BuyerActions(TenderActor actor) => ViewerActions<TenderAction>.Of(

@@ -113,4 +113,26 @@ public abstract class TenderViewerActionsTests<THost>(THost fixture) : IClassFix
         (await w.Get(w.Buyer, draft.Id)).Actions.Allowed.Should().BeEquivalentTo([TenderAction.Edit, TenderAction.Publish, TenderAction.Cancel],
             "the buyer's own people still work on it");
     }
+
+    [Fact]
+    public async Task Each_firm_s_view_says_whether_it_has_a_bid_so_its_page_asks_for_the_bid_only_then()
+    {
+        var w = await TenderWorld.Create(fixture.Host, fixture.Clock);
+        var tender = await w.Publish();
+        (await w.Get(w.Builder, tender.Id)).ViewerFirms.Should().ContainSingle().Which.HasBid.Should().BeFalse();
+        (await w.Builder.GetAsync($"/api/tenders/{tender.Id}/bids/{w.BuilderId}")).StatusCode.Should().Be(HttpStatusCode.NotFound,
+            "the request the page no longer makes when the view says there is no bid");
+
+        w.PassTo(tender.EnquiryDeadline);
+        (await w.Bid(w.Builder, tender.Id, w.BuilderId, 500_000m)).EnsureSuccessStatusCode();
+        (await w.Get(w.Builder, tender.Id)).ViewerFirms.Single().HasBid.Should().BeTrue();
+        (await w.Get(w.Coder, tender.Id)).ViewerFirms.Single().HasBid.Should().BeFalse("the other firm has no bid");
+        (await w.Builder.DeleteAsync($"/api/tenders/{tender.Id}/bids/{w.BuilderId}")).EnsureSuccessStatusCode();
+        (await w.Get(w.Builder, tender.Id)).ViewerFirms.Single().HasBid.Should().BeTrue("a withdrawn bid is still the firm's to read");
+
+        w.PassOpening(tender);
+        (await w.Get(w.Coder, tender.Id)).ViewerFirms.Single().HasBid.Should().BeFalse();
+        (await w.Get(w.Builder, tender.Id)).ViewerFirms.Single().HasBid.Should().BeTrue();
+        (await w.Builder.GetAsync($"/api/tenders/{tender.Id}/bids/{w.BuilderId}")).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
 }

@@ -3240,6 +3240,7 @@ export interface components {
             /** Format: uuid */
             firmId: string;
             actions: components["schemas"]["ViewerActionsOfTenderFirmAction"];
+            hasBid: boolean;
         };
         TextRequest: {
             text: null | string;

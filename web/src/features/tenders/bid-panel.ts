@@ -82,35 +82,48 @@ export function bidPanel(ctx: TenderContext) {
     return { firmId, bid, result };
   }
 
+  /** The firm's bid as now known; the form follows it unless the user is typing in it. */
+  function showBid({ firmId, bid, result }: FirmBid & { firmId: string }): void {
+    bids.set(firmId, { bid, result });
+    failed = false;
+    if (formFor !== firmId || !dirty) {
+      form = bid ? bidFormFrom(bid) : emptyBidForm();
+      formFor = firmId;
+      dirty = false;
+    }
+    ctx.redraw();
+  }
+
   const loadBid = latestOnly(
     fetchBid,
-    ({ firmId, bid, result }) => {
-      bids.set(firmId, { bid, result });
-      failed = false;
-      if (formFor !== firmId || !dirty) {
-        form = bid ? bidFormFrom(bid) : emptyBidForm();
-        formFor = firmId;
-        dirty = false;
-      }
-      ctx.redraw();
-    },
+    showBid,
     () => {
       failed = true;
       ctx.redraw();
     },
   );
 
-  function load(): void {
+  /**
+   * Loads the firm's bid. The tender says whether the firm has one, so a firm without a bid is not asked for it (a
+   * 404 in the console); after the firm changed its bid (`changed`) the tender read may be older than the change.
+   */
+  function load(changed = false): void {
     const firm = current();
     const tender = ctx.tender();
     // Firms do not bid on a draft; a buyer's own people see the evaluation instead.
-    if (firm && tender && tender.status !== "Draft") loadBid(firm.id);
+    if (!firm || !tender || tender.status === "Draft") return;
+    if (!changed && tender.viewerFirms.some((f) => f.firmId === firm.id && !f.hasBid)) {
+      loadBid.cancel();
+      showBid({ firmId: firm.id, bid: null, result: null });
+      return;
+    }
+    loadBid(firm.id);
   }
 
   /** The firm's bid changed: its bid, and what the tender now says the firm may do (e.g. withdraw it). */
   function refresh(): void {
     ctx.reload();
-    load();
+    load(true);
   }
 
   const documents = documentsField(
@@ -203,7 +216,7 @@ export function bidPanel(ctx: TenderContext) {
       status = { ok: false, text: problem.text };
       if (problem.reload) {
         ctx.reload();
-        load();
+        load(true);
       }
     } finally {
       busy = false;
