@@ -13,7 +13,7 @@ namespace Marketplace.Server.Realtime;
 /// <summary>Carries grains' notices to SignalR groups, as wire DTOs.</summary>
 internal sealed class HubLiveUpdates(
     IHubContext<MarketplaceHub, IMarketplaceClient> hub, HubConnections connections, WorkspacePresence presence, IGrainFactory grains,
-    IServiceScopeFactory scopes, ILogger<HubLiveUpdates> log) : ILiveUpdates
+    IActsFor actsFor, IServiceScopeFactory scopes, ILogger<HubLiveUpdates> log) : ILiveUpdates
 {
     public async Task BusinessChanged(BusinessSnapshot business)
     {
@@ -72,6 +72,8 @@ internal sealed class HubLiveUpdates(
     /// <summary>
     /// A firm that is no longer a member stops hearing about the space's members at once: its people's live
     /// connections leave the members' group, unless they may still see the directory (admins, another member firm).
+    /// The member firms are read from the read model rather than asked as <see cref="Auth.Access.SeesDirectory"/> asks
+    /// them: this runs inside the membership grain's own turn, which its own grain cannot answer until it ends.
     /// </summary>
     async Task RevokeDirectoryWatch(SpaceSnapshot space, Guid firmId)
     {
@@ -137,16 +139,20 @@ internal sealed class HubLiveUpdates(
     public Task JointBidChanged(Alliances.AllianceSnapshot alliance, JointBids.JointBidSnapshot bid) => Send(() =>
         hub.Clients.Group(Topics.Alliance(alliance.Id)).JointBidChanged(new JointBidChangedDto(alliance.Id, bid.Version, bid.Digest)), alliance.Id);
 
-    /// <summary>A firm that left or was removed stops hearing the workspace at once, unless its people still act for another active firm of it.</summary>
+    /// <summary>
+    /// A firm that left or was removed stops hearing the workspace at once, unless its people may still watch it by the
+    /// one rule (<see cref="Alliances.AllianceAccess.CanWatch"/>: they act for another active firm of it), asked of the
+    /// one "acts for" port, whose grain calls no other grain, so it may be asked from inside the alliance's own turn.
+    /// </summary>
     async Task RevokeAllianceWatch(Alliances.AllianceSnapshot alliance, Guid firmId)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>();
-        var active = alliance.Active.Select(m => m.FirmId).ToList();
+        Guid[] active = [.. alliance.Active.Select(m => m.FirmId)];
         var people = await db.BusinessMembers.AsNoTracking().Where(b => b.BusinessId == firmId).Select(b => b.UserId).ToListAsync();
         foreach (var user in people)
         {
-            if (await db.BusinessMembers.AnyAsync(b => b.UserId == user && active.Contains(b.BusinessId))) continue;
+            if (Alliances.AllianceAccess.CanWatch(alliance, (await actsFor.Of(user, active)).Businesses)) continue;
             foreach (var connection in await connections.Of(user))
             {
                 await hub.Groups.RemoveFromGroupAsync(connection, Topics.Alliance(alliance.Id));
