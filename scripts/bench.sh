@@ -11,8 +11,9 @@
 #   bash scripts/bench.sh suggestions [--firms N] [--iterations N]
 #       partner suggestions for a 5-lot tender's gaps over 100k member firms (alliances).
 #       Writes artifacts/benchmarks/partner-suggestions.md.
-#   bash scripts/bench.sh fanout [--watchers 1000] [--edits 100] [--rate 10]
-#       1,000 watchers of one alliance workspace, 10 joint-bid edits per second, against a bare hub broadcast.
+#   bash scripts/bench.sh fanout [--watchers 1000] [--edits 100] [--rate 10] [--burst-edits 250] [--burst-rate 50]
+#       1,000 watchers of one alliance workspace, 10 joint-bid edits per second, against a bare hub broadcast of the same
+#       change message in the same run (the ratio of their p99s), then a burst of 50 edits per second (the rate held, p99).
 #       Writes artifacts/benchmarks/fan-out.md.
 #   bash scripts/bench.sh http [--firms 100000] [--tenders 10000] [--alliances 300] [--seconds 10] [--warmup 3] [--connections 32]
 #       page-level reads (tender detail, inbox, business page, space page, alliance workspace and its joint bid, directory

@@ -33,6 +33,9 @@ public interface ILiveUpdates
     /// </summary>
     Task AllianceChanged(Alliances.AllianceSnapshot alliance, Guid[] departed);
 
-    /// <summary>A joint bid changed (an edit, a sign-off, a submission): the alliance's workspace watchers are told.</summary>
-    Task JointBidChanged(Alliances.AllianceSnapshot alliance, JointBids.JointBidSnapshot bid);
+    /// <summary>
+    /// A joint bid changed (an edit, a sign-off, a submission): the alliance's workspace watchers are told what changed,
+    /// each firm's editors their own part of it (<see cref="JointBids.JointBidNews"/>).
+    /// </summary>
+    Task JointBidChanged(Alliances.AllianceSnapshot alliance, JointBids.JointBidNews news);
 }

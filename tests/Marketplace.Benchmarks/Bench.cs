@@ -53,13 +53,17 @@ internal static class Bench
         return await context.Database.SqlQueryRaw<string>("SELECT current_setting('server_version') AS \"Value\"").SingleAsync();
     }
 
+    /// <summary>The machine's load average now (1, 5 and 15 minutes), "?" where the system does not tell it.</summary>
+    public static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
+
     /// <summary>The machine the figures were measured on, for the report.</summary>
     public static string Machine()
     {
         var cpu = File.Exists("/proc/cpuinfo")
             ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
             : null;
-        var load = File.Exists("/proc/loadavg") ? $", load average {string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3))} at the start" : "";
+        var load = File.Exists("/proc/loadavg") ? $", load average {LoadAverage()} at the start" : "";
         return $"{Environment.ProcessorCount} cores{(cpu is null ? "" : $" ({cpu})")}, .NET {Environment.Version}, {Environment.OSVersion}{load}";
     }
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Marketplace.Alliances;
 using Marketplace.Businesses;
 using Marketplace.Data;
@@ -20,21 +21,32 @@ using static Marketplace.Testing.ApiClientExtensions;
 namespace Marketplace.Benchmarks;
 
 /// <summary>
-/// Live co-editing fan-out (issue #5: p99 ≤ 150 ms): N watchers (1,000) on one alliance workspace over real
-/// WebSockets, 10 joint-bid edits per second through the API (each one stored by the grain on PostgreSQL), timed from
-/// the start of the save to the moment the last watcher has the change; next to it, in the same run, a bare hub
-/// broadcast to the same group (no API, grain or database) at the same rate.
-/// Options: [--watchers N] [--edits N] [--rate N per second].
+/// Live co-editing fan-out (issue #11): N watchers (1,000) on one alliance workspace over real WebSockets, the people
+/// of its lead firm, so each hears every change (JointBidChanged) and its firm's part (JointBidActionsChanged), which
+/// is what it needs to show the change without reading the bid. Three phases in the same run:
+/// <list type="number">
+/// <item>saves of new work packages through the API at <c>--rate</c> (10) per second, each timed from the start of its
+/// request until the last watcher has both messages;</item>
+/// <item>a bare broadcast, at the same rate, of the very change message the saves sent (the same bytes; one message
+/// where the saves send two), straight to the group through the hub context: no API, grain or database;</item>
+/// <item>edits of those packages at <c>--burst-rate</c> (50) per second, requests overlapping as they come, to show
+/// whether the rate is held and with which latency.</item>
+/// </list>
+/// Options: [--watchers N] [--edits N] [--rate N per second] [--burst-edits N] [--burst-rate N per second].
 /// </summary>
 internal static class FanOutBenchmark
 {
-    static readonly TimeSpan Patience = TimeSpan.FromSeconds(10); // a bound on waiting for one message, not a target
+    static readonly TimeSpan Patience = TimeSpan.FromSeconds(20); // a bound on waiting for one message, not a target
 
     public static async Task<int> Run(BenchOptions args)
     {
         var watchers = args.Int("--watchers", 1000);
         var edits = args.Int("--edits", 100);
         var rate = args.Int("--rate", 10);
+        var burstEdits = args.Int("--burst-edits", 250);
+        var burstRate = args.Int("--burst-rate", 50);
+        if (edits >= JointBids.JointBidState.MaxPackages) throw new ArgumentException($"--edits saves new packages: at most {JointBids.JointBidState.MaxPackages}.");
+        var loadAtStart = LoadAverage();
         Environment.CurrentDirectory = AppContext.BaseDirectory; // WebApplicationFactory finds the server from here
         await using var database = await TestDatabase.Create(DatabaseProvider.Postgres);
         await using var host = new MarketplaceHost(database, realPort: true);
@@ -67,15 +79,31 @@ internal static class FanOutBenchmark
             now.AddDays(1), now.AddDays(2), null, null, false, []), Json)).Read<TenderDto>();
         (await buyer.PostAsJsonAsync($"/api/tenders/{draft.Id}/publish", new VersionRequest(draft.Version), Json)).EnsureSuccessStatusCode();
         var alliance = await (await lead.PostAsJsonAsync("/api/alliances", new FormAllianceRequest(firm.Id, space, draft.Id, "RTI", "Accordo"), Json)).Read<AllianceDto>();
+        var packages = $"/api/alliances/{alliance.Id}/bid/work-packages";
+        // The first save starts the bid (it takes the alliance's firms): a change every watcher reads again, so not measured.
+        (await lead.PostAsJsonAsync(packages, new SaveWorkPackageRequest(null, 0, "Cantiere", 1, null, firm.Id, new MoneyDto(500m, "EUR")), Json)).EnsureSuccessStatusCode();
 
-        // N watchers: the lead's people with N tabs open on the workspace.
-        var arrivals = new ConcurrentDictionary<int, ConcurrentBag<long>>(); // version → arrival timestamps
+        // N watchers: the lead's people with N tabs open on the workspace. A watcher has a version once it has both the
+        // change and its firm's part; in the bare phase, once it has the one message.
+        var arrivals = new ConcurrentDictionary<int, ConcurrentBag<long>>(); // version → when each watcher had it
         var connections = new List<HubConnection>();
+        JointBidChangedDto? heard = null; // a change as the saves send it: the bare broadcast sends the same message
+        var bare = false;
         for (var i = 0; i < watchers; i++)
         {
+            var halves = new ConcurrentDictionary<int, byte>();
+            void Half(int version)
+            {
+                if (bare || !halves.TryAdd(version, 0)) arrivals.GetOrAdd(version, _ => []).Add(Stopwatch.GetTimestamp());
+            }
             var hub = new HubConnectionBuilder().WithUrl(new Uri(address, MarketplaceRoutes.HubPath), o => o.Cookies = leadCookies)
                 .AddJsonProtocol(o => o.PayloadSerializerOptions = Json).Build();
-            hub.On<JointBidChangedDto>("JointBidChanged", c => arrivals.GetOrAdd(c.Version, _ => []).Add(Stopwatch.GetTimestamp()));
+            hub.On<JointBidChangedDto>("JointBidChanged", c =>
+            {
+                heard ??= c.Edit == JointBids.JointBidEdit.PackageSaved ? c : null;
+                Half(c.Version);
+            });
+            hub.On<JointBidActionsDto>("JointBidActionsChanged", a => Half(a.Version));
             await hub.StartAsync();
             await hub.InvokeAsync("WatchAlliance", alliance.Id);
             connections.Add(hub);
@@ -91,52 +119,102 @@ internal static class FanOutBenchmark
             return Stopwatch.GetElapsedTime(start, got.Max()).TotalMilliseconds;
         }
 
-        // Paced at the rate asked; each message is awaited by all watchers in the background while the next one goes.
-        async Task<List<double>> Paced(Func<int, Task<int>> send)
+        // Each send starts at its slot whether the one before has finished or not (a server that falls behind shows it
+        // in the latencies and in the rate held), and is then awaited by all watchers.
+        async Task<(List<double> Latencies, double Seconds)> Paced(int count, int perSecond, Func<int, Task<int>> send)
         {
             var pending = new List<Task<double>>();
             var clock = Stopwatch.StartNew();
-            for (var i = 0; i < edits; i++)
+            for (var i = 0; i < count; i++)
             {
-                var slot = TimeSpan.FromSeconds((double)i / rate);
+                var slot = TimeSpan.FromSeconds((double)i / perSecond);
                 if (slot > clock.Elapsed) await Task.Delay(slot - clock.Elapsed);
-                var start = Stopwatch.GetTimestamp();
-                var version = await send(i);
-                pending.Add(LastArrival(version, start));
+                var n = i;
+                pending.Add(Task.Run(async () =>
+                {
+                    var start = Stopwatch.GetTimestamp();
+                    return await LastArrival(await send(n), start);
+                }));
             }
-            return [.. await Task.WhenAll(pending)];
+            var latencies = await Task.WhenAll(pending);
+            return ([.. latencies], clock.Elapsed.TotalSeconds);
         }
 
-        var saves = await Paced(async i =>
+        var created = new ConcurrentDictionary<Guid, int>(); // package → its version, for the burst's edits
+        var saves = await Paced(edits, rate, async i =>
         {
-            var response = await lead.PostAsJsonAsync($"/api/alliances/{alliance.Id}/bid/work-packages",
-                new SaveWorkPackageRequest(null, 0, $"Pacchetto {i}", 1, null, firm.Id, new MoneyDto(1000m + i, "EUR")), Json);
-            response.EnsureSuccessStatusCode();
-            return (await response.Read<JointBidDto>()).Version;
+            var response = await lead.PostAsJsonAsync(packages, new SaveWorkPackageRequest(null, 0, $"Pacchetto {i:D3}", 1, null, firm.Id, new MoneyDto(1000m + i, "EUR")), Json);
+            var bid = await response.EnsureSuccessStatusCode().Read<JointBidDto>();
+            var package = bid.WorkPackages.Single(w => w.Title == $"Pacchetto {i:D3}");
+            created[package.Id] = package.Version;
+            return bid.Version;
         });
+        var loadBeforeBare = LoadAverage();
         var hubContext = host.Services.GetRequiredService<IHubContext<MarketplaceHub, IMarketplaceClient>>();
-        var bare = await Paced(async i =>
+        var template = heard ?? throw new InvalidOperationException("No package save was heard.");
+        bare = true;
+        var broadcast = await Paced(edits, rate, async i =>
         {
             var version = 1_000_000 + i;
-            await hubContext.Clients.Group(Topics.Alliance(alliance.Id)).JointBidChanged(new JointBidChangedDto(alliance.Id, version, ""));
+            await hubContext.Clients.Group(Topics.Alliance(alliance.Id)).JointBidChanged(template with { Version = version });
             return version;
+        });
+        bare = false;
+
+        // The burst edits the packages round the list: each package's edits follow one another (a save names the version
+        // it changes), different packages' overlap.
+        var loadBeforeBurst = LoadAverage();
+        var ids = created.Keys.ToArray();
+        var chains = new ConcurrentDictionary<Guid, Task>();
+        var burst = await Paced(burstEdits, burstRate, async i =>
+        {
+            var id = ids[i % ids.Length];
+            var done = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var before = chains.GetValueOrDefault(id, Task.CompletedTask);
+            chains[id] = done.Task;
+            await before;
+            try
+            {
+                var response = await lead.PostAsJsonAsync(packages, new SaveWorkPackageRequest(id, created[id], $"Pacchetto {Array.IndexOf(ids, id):D3}", 1,
+                    $"Revisione {i}", firm.Id, new MoneyDto(2000m + i, "EUR")), Json);
+                var bid = await response.EnsureSuccessStatusCode().Read<JointBidDto>();
+                created[id] = bid.WorkPackages.Single(w => w.Id == id).Version;
+                done.SetResult(bid.Version);
+                return bid.Version;
+            }
+            catch (Exception e)
+            {
+                done.SetException(e);
+                throw;
+            }
         });
         foreach (var hub in connections) await hub.DisposeAsync();
 
-        Console.WriteLine($"save → last watcher: p50 {P(saves, 50):F1} ms, p99 {P(saves, 99):F1} ms; bare broadcast: p50 {P(bare, 50):F1} ms, p99 {P(bare, 99):F1} ms");
+        var changeBytes = JsonSerializer.SerializeToUtf8Bytes(template, Json).Length;
+        double P99(List<double> v) => P(v, 99);
+        var ratio = P99(saves.Latencies) / P99(broadcast.Latencies);
+        var held = burstEdits / burst.Seconds;
+        Console.WriteLine($"save → last watcher: p50 {P(saves.Latencies, 50):F1} ms, p99 {P99(saves.Latencies):F1} ms; bare broadcast: p50 {P(broadcast.Latencies, 50):F1} ms, " +
+            $"p99 {P99(broadcast.Latencies):F1} ms; ratio {ratio:F2}; {burstRate}/s burst: {held:F1} edits/s held, p99 {P99(burst.Latencies):F1} ms");
         await Write("fan-out.md", $"""
             # Workspace fan-out benchmark
 
             {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, PostgreSQL {await ServerVersion(Db)}, {Machine()}.
-            {watchers:N0} SignalR connections (WebSockets, in the same process as the server) watching one alliance workspace;
-            {edits} changes at {rate} per second. "Save" is a joint-bid work package saved through the API (grain, PostgreSQL write,
-            then the hub), timed from the start of the request until the last of the {watchers:N0} watchers has the change.
-            "Bare broadcast" sends the same message straight to the same group through the hub context, at the same rate.
+            Load average {loadAtStart} when the run began, {loadBeforeBare} before the bare broadcast, {loadBeforeBurst} before the burst.
+            {watchers:N0} SignalR connections (WebSockets, in the same process as the server) of the lead firm's people watching one
+            alliance workspace. "Save" is a joint-bid work package saved through the API (grain, PostgreSQL write, then the hub:
+            the change, {changeBytes:N0} bytes of JSON, to the workspace's group and the firm's part to its editors), timed from the
+            start of the request until the last of the {watchers:N0} watchers has both. "Bare broadcast" sends the very same change
+            message straight to the same group through the hub context, at the same rate, timed until the last watcher has it.
 
-            | latency to the last watcher, ms | p50 | p95 | p99 | max |
-            |---|---|---|---|---|
-            | save → last watcher | {Cells(saves)} |
-            | bare hub broadcast | {Cells(bare)} |
+            | latency to the last watcher, ms | changes | sent per second | p50 | p95 | p99 | max |
+            |---|---|---|---|---|---|---|
+            | save → last watcher | {edits} | {rate} | {Cells(saves.Latencies)} |
+            | bare hub broadcast | {edits} | {rate} | {Cells(broadcast.Latencies)} |
+            | edit → last watcher, burst | {burstEdits} | {burstRate} | {Cells(burst.Latencies)} |
+
+            Save p99 ÷ bare broadcast p99: **{ratio:F2}** (goal ≤ 2). Burst: {burstEdits} edits asked at {burstRate}/s, all delivered
+            in {burst.Seconds:F1} s ({held:F1} edits/s held), p99 {P99(burst.Latencies):F1} ms (goal ≤ 500 ms).
             """);
         return 0;
     }

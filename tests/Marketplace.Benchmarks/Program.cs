@@ -6,7 +6,7 @@ using Marketplace.Benchmarks;
 //   directory (the default): directory search over 100k member firms (issue #3), see DirectorySearchBenchmark.
 //   deadline: 1,000 bids in the last 2 s before a tender's deadline on the real server (tenders), see DeadlineBurstBenchmark.
 //   suggestions: partner suggestions for a 5-lot tender over 100k member firms (alliances), see PartnerSuggestionsBenchmark.
-//   fanout: 1,000 watchers of one alliance workspace, 10 edits/s, against a bare hub broadcast, see FanOutBenchmark.
+//   fanout: 1,000 watchers of one alliance workspace, 10 edits/s against a bare hub broadcast, then 50 edits/s, see FanOutBenchmark.
 //   start: cold start of the built server on the embedded default (SQLite, demo seeded) to /health/ready, see ColdStartBenchmark.
 //   http: page-level reads over HTTP (wrk) against a bare "bearer + one grain call" endpoint, see HttpReadsBenchmark.
 //   cluster: hot reads, a deadline burst and cross-node fan-out on 1 node and then 2 nodes in cluster mode, see ClusterBenchmark.

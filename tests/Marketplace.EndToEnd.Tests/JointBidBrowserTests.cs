@@ -90,10 +90,23 @@ public sealed class JointBidBrowserTests(ClockedBrowserFixture fixture) : IClass
         await secondForm.GetByTestId("reapply-mine").ClickAsync();
         await Expect(secondForm.GetByTestId("package-price")).ToHaveValueAsync("600000");
         await secondForm.GetByTestId("package-title").FillAsync("Cappotto, serramenti e tetto");
+        // The other pages show the save as it comes, without a reload and without reading the joint bid again.
+        var reads = new List<string>();
+        foreach (var page in new[] { first, member })
+        {
+            await page.EvaluateAsync("() => { window.stillTheSamePage = true; }");
+            page.Request += (_, request) => { if (request.Method == "GET" && request.Url.EndsWith($"/api/alliances/{alliance.Id}/bid", StringComparison.OrdinalIgnoreCase)) reads.Add(request.Url); };
+        }
         await secondForm.GetByTestId("save-package").ClickAsync();
         await Expect(secondForm).ToHaveCountAsync(0);
         foreach (var page in new[] { first, member })
+        {
             await Expect(Row(page, "Cappotto, serramenti e tetto").GetByTestId("package-price-text")).ToContainTextAsync("600.000");
+            (await page.EvaluateAsync<bool>("() => window.stillTheSamePage === true")).Should().BeTrue("the page was not reloaded");
+        }
+        await Expect(Row(member, "Quadri elettrici").GetByTestId("edit-package")).ToBeVisibleAsync();
+        await member.ScreenshotAsync(new() { Path = Shot("joint-bid-5-member-sees-edit-live.png"), FullPage = true });
+        reads.Should().BeEmpty("the change came with its content");
     }
 
     [Fact]

@@ -139,5 +139,5 @@ public sealed class RecordedLiveUpdates : ILiveUpdates
         return Task.CompletedTask;
     }
 
-    public Task JointBidChanged(Marketplace.Alliances.AllianceSnapshot alliance, Marketplace.JointBids.JointBidSnapshot bid) => Task.CompletedTask;
+    public Task JointBidChanged(Marketplace.Alliances.AllianceSnapshot alliance, Marketplace.JointBids.JointBidNews news) => Task.CompletedTask;
 }

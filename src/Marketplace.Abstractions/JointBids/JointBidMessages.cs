@@ -134,3 +134,34 @@ public sealed record JointBidSnapshot(
     int DocumentsLeft,
     WorkPackageActions[] PackageActions,
     Guid[] PackageFirms);
+
+/// <summary>What a stored change of the joint bid was, as far as its watchers can apply it without reading the bid again.</summary>
+[GenerateSerializer, Alias("Marketplace.JointBidEdit")]
+public enum JointBidEdit
+{
+    /// <summary>Anything a watcher reads again (an answer, a file, the bidding firms, a submission or withdrawal).</summary>
+    Other,
+    /// <summary>A work package was added, changed or given to another firm (<see cref="JointBidNews.PackageId"/>).</summary>
+    PackageSaved,
+    /// <summary>A work package was taken off the bid (<see cref="JointBidNews.PackageId"/>).</summary>
+    PackageDeleted,
+    /// <summary>A firm signed the current content: only the sign-offs and what each firm may do changed.</summary>
+    SignedOff,
+}
+
+/// <summary>
+/// One active firm's part of a change of the joint bid: what a person who edits for that firm alone may now do with
+/// the bid, for the firm, and with the changed package (none when it was deleted). Told to that firm's editors only.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Marketplace.JointBidFirmNews")]
+public sealed record JointBidFirmNews(Guid FirmId, ViewerActions<JointBidAction> Actions, JointBidViewerFirm ViewerFirm,
+    ViewerActions<WorkPackageAction>? PackageActions);
+
+/// <summary>
+/// A stored change of the joint bid as its workspace's watchers are told it, worked out once for all of them:
+/// <see cref="Readers"/> is the bid as a person who edits for none of its firms sees it (what every watcher shares, and
+/// the readers' actions), and <see cref="Firms"/> the part of each active firm's editors (empty for
+/// <see cref="JointBidEdit.Other"/>, which every watcher reads again).
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Marketplace.JointBidNews")]
+public sealed record JointBidNews(JointBidEdit Edit, Guid? PackageId, JointBidSnapshot Readers, JointBidFirmNews[] Firms);

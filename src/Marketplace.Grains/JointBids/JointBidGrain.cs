@@ -32,7 +32,7 @@ internal sealed class JointBidGrain(
         var check = bid.CheckSave(command, actor, alliance, tender);
         if (check.Problem is { } bad) return bad;
         bid.Save(check.Value!, now);
-        return null;
+        return new Edited(JointBidEdit.PackageSaved, check.Value!.Id);
     });
 
     public Task<Outcome<JointBidSnapshot>> DeleteWorkPackage(Guid actorId, Guid workPackageId, int expectedVersion) =>
@@ -40,28 +40,28 @@ internal sealed class JointBidGrain(
         {
             if (bid.CheckDelete(workPackageId, expectedVersion, actor) is { } no) return no;
             bid.Delete(workPackageId, now);
-            return null;
+            return new Edited(JointBidEdit.PackageDeleted, workPackageId);
         });
 
     public Task<Outcome<JointBidSnapshot>> SaveAnswer(SaveJointAnswer command) => Change(command.ActorId, (bid, actor, alliance, tender, now) =>
     {
         if (bid.CheckAnswer(command, tender) is { } no) return no;
         bid.Answer(command, now);
-        return null;
+        return Edited.Other;
     });
 
     public Task<Outcome<JointBidSnapshot>> AttachDocuments(AttachJointDocuments command) => Change(command.ActorId, (bid, actor, alliance, tender, now) =>
     {
         if (bid.CheckAttach(command, actor) is { } no) return no;
         bid.Attach(command, now);
-        return null;
+        return Edited.Other;
     });
 
     public Task<Outcome<JointBidSnapshot>> DetachDocument(Guid actorId, Guid documentId) => Change(actorId, (bid, actor, alliance, tender, now) =>
     {
         if (bid.CheckDetach(documentId, actor) is { } no) return no;
         bid.Detach(documentId, now);
-        return null;
+        return Edited.Other;
     });
 
     public async Task<Outcome<JointBidSnapshot>> Sign(SignJointBid command)
@@ -72,7 +72,7 @@ internal sealed class JointBidGrain(
             {
                 if (bid.CheckSign(command, actor, alliance) is { } no) return no;
                 bid.Sign(command, now);
-                return null;
+                return new Edited(JointBidEdit.SignedOff, null);
             });
         }
         catch (Exception e) when (BidNotStoredException.In(e) is { } bound)
@@ -93,7 +93,7 @@ internal sealed class JointBidGrain(
             var receipt = await GrainFactory.Bid(tender!.Id, AllianceId).Submit(bid.ToBid(actorId, alliance!, tender!, receivedAt));
             if (receipt.Problem is { } refused) return refused;
             bid.Submitted(receipt.Value!, actorId, clock.Now());
-            return await Commit(bid, actor, alliance!, tender);
+            return await Commit(bid, actor, alliance!, tender, Edited.Other);
         });
     }
 
@@ -107,7 +107,7 @@ internal sealed class JointBidGrain(
             var withdrawn = await GrainFactory.Bid(tender!.Id, AllianceId).Withdraw(actorId, fromWorkspace: true);
             if (withdrawn.Problem is { } refused) return refused;
             bid.Withdrawn(clock.Now());
-            return await Commit(bid, actor, alliance!, tender);
+            return await Commit(bid, actor, alliance!, tender, Edited.Other);
         });
     }
 
@@ -171,21 +171,32 @@ internal sealed class JointBidGrain(
     /// A change of the joint bid: check, change, one write, notify. It works on the joint bid as it stands with the
     /// alliance now (<see cref="JointBidState.Following"/>), so a refused command leaves the stored one as it was.
     /// </summary>
-    async Task<Outcome<JointBidSnapshot>> Change(Guid actorId, Func<JointBidState, JointActor, AllianceSnapshot, TenderSnapshot, DateTimeOffset, Problem?> change)
+    async Task<Outcome<JointBidSnapshot>> Change(Guid actorId, Func<JointBidState, JointActor, AllianceSnapshot, TenderSnapshot, DateTimeOffset, Outcome<Edited>> change)
     {
         var (alliance, tender, actor) = await Editing(actorId);
         var now = clock.Now();
         var bid = alliance is null ? State : State.Following(alliance, now);
-        if ((bid.CheckEdit(actor, alliance, tender) ?? change(bid, actor, alliance!, tender!, now)) is { } no) return no;
-        return await Commit(bid, actor, alliance!, tender);
+        if (bid.CheckEdit(actor, alliance, tender) is { } closed) return closed;
+        // A change that also takes new bidding firms (Following) is more than the edit: watchers read it again.
+        var following = !ReferenceEquals(bid, State);
+        var edited = change(bid, actor, alliance!, tender!, now);
+        if (edited.Problem is { } no) return no;
+        return await Commit(bid, actor, alliance!, tender, following ? Edited.Other : edited.Value!);
     }
 
-    async Task<JointBidSnapshot> Commit(JointBidState bid, JointActor actor, AllianceSnapshot alliance, TenderSnapshot? tender)
+    /// <summary>What a change was, for its watchers (<see cref="JointBidState.News"/>).</summary>
+    sealed record Edited(JointBidEdit Edit, Guid? PackageId)
+    {
+        public static readonly Edited Other = new(JointBidEdit.Other, null);
+    }
+
+    async Task<JointBidSnapshot> Commit(JointBidState bid, JointActor actor, AllianceSnapshot alliance, TenderSnapshot? tender, Edited edited)
     {
         jointBid.State = bid;
         await jointBid.WriteStateAsync();
-        var snapshot = bid.ToSnapshot(actor, alliance, tender, clock.Now());
-        await live.JointBidChanged(alliance, snapshot);
+        var now = clock.Now();
+        var snapshot = bid.ToSnapshot(actor, alliance, tender, now);
+        await live.JointBidChanged(alliance, bid.News(edited.Edit, edited.PackageId, alliance, tender, now));
         return snapshot;
     }
 }

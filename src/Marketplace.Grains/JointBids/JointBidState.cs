@@ -377,10 +377,33 @@ public sealed class JointBidState : ISealedState
     public WorkPackageActions[] PackageActionsFor(JointActor actor, AllianceSnapshot? alliance, TenderSnapshot? tender)
     {
         var edit = CheckEdit(actor, alliance, tender);
-        return [.. WorkPackages.Select(w => new WorkPackageActions(w.Id, ViewerActions<WorkPackageAction>.Of(
-            (WorkPackageAction.Edit, Within(edit, CheckOwner(w, actor))),
-            (WorkPackageAction.Delete, Within(edit, CheckOwner(w, actor))),
-            (WorkPackageAction.Reassign, Within(edit, CheckReassign(actor))))))];
+        return [.. WorkPackages.Select(w => new WorkPackageActions(w.Id, PackageActions(w, actor, edit)))];
+    }
+
+    static ViewerActions<WorkPackageAction> PackageActions(WorkPackage package, JointActor actor, Problem? edit) =>
+        ViewerActions<WorkPackageAction>.Of(
+            (WorkPackageAction.Edit, Within(edit, CheckOwner(package, actor))),
+            (WorkPackageAction.Delete, Within(edit, CheckOwner(package, actor))),
+            (WorkPackageAction.Reassign, Within(edit, CheckReassign(actor))));
+
+    /// <summary>
+    /// The change just stored, as its watchers are told it (<see cref="JointBidNews"/>): the bid as a reader sees it, and
+    /// for each active firm what a person who edits for it alone may now do. What a viewer may do depends only on the
+    /// firms they edit for and whether the lead is one of them (<see cref="JointActor"/>), so these parts are what each
+    /// of them would read; a person who edits for two firms reads the bid again.
+    /// </summary>
+    public JointBidNews News(JointBidEdit edit, Guid? packageId, AllianceSnapshot alliance, TenderSnapshot? tender, DateTimeOffset now)
+    {
+        var readers = ToSnapshot(new JointActor(Guid.Empty, [], false), alliance, tender, now);
+        if (edit == JointBidEdit.Other) return new(edit, null, readers, []);
+        var package = WorkPackages.FirstOrDefault(w => w.Id == packageId);
+        return new(edit, packageId, readers, [.. alliance.Active.Select(m =>
+        {
+            var actor = new JointActor(Guid.Empty, [m.FirmId], m.FirmId == alliance.LeadId);
+            var (actions, firms, _) = ActionsFor(actor, alliance, tender, now);
+            return new JointBidFirmNews(m.FirmId, actions, firms.Single(),
+                package is null ? null : PackageActions(package, actor, CheckEdit(actor, alliance, tender)));
+        })]);
     }
 
     /// <summary>The firms the viewer may give a work package to, as a save is judged: the lead every active firm, anyone else their own.</summary>

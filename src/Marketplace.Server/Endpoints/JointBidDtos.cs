@@ -19,14 +19,24 @@ public sealed record SignRequest(Guid FirmId, string? Digest);
 /// delete it; the lead gives it to another firm. <see cref="Actions"/>: what the viewer may do with it.
 /// </summary>
 public sealed record WorkPackageDto(Guid Id, string Title, int Lot, string? Description, NamedDto Firm, MoneyDto Price, int Version,
-    ViewerActions<WorkPackageAction> Actions);
+    ViewerActions<WorkPackageAction> Actions)
+{
+    internal static WorkPackageDto From(WorkPackage w, Func<Guid, NamedDto> firm, ViewerActions<WorkPackageAction>? actions) =>
+        new(w.Id, w.Title, w.Lot, w.Description, firm(w.FirmId), MoneyDto.From(w.Price), w.Version, actions ?? ViewerActions<WorkPackageAction>.None);
+}
 
 public sealed record JointAnswerDto(int Criterion, string Text, int Version);
 
 /// <summary>A firm's share: the sum of its work packages and its percentage of the whole (the percentages add up to exactly 100).</summary>
-public sealed record FirmShareDto(NamedDto Firm, MoneyDto Amount, decimal Percent);
+public sealed record FirmShareDto(NamedDto Firm, MoneyDto Amount, decimal Percent)
+{
+    internal static FirmShareDto From(FirmShare s, Func<Guid, NamedDto> firm) => new(firm(s.FirmId), MoneyDto.From(s.Amount), s.Percent);
+}
 
-public sealed record SignOffDto(NamedDto Firm, string Digest, DateTimeOffset At);
+public sealed record SignOffDto(NamedDto Firm, string Digest, DateTimeOffset At)
+{
+    internal static SignOffDto From(SignOff s, Func<Guid, NamedDto> firm) => new(firm(s.FirmId), s.Digest, s.At);
+}
 
 /// <summary>
 /// The alliance's joint bid as its firms co-edit it, for the viewer. <see cref="Digest"/> names the current content: a
@@ -45,5 +55,22 @@ public sealed record JointBidDto(Guid AllianceId, Guid TenderId, WorkPackageDto[
     int Version, DateTimeOffset UpdatedAt, ViewerActions<JointBidAction> Actions, JointBidViewerFirm[] ViewerFirms, BidWindow Window, int DocumentsLeft,
     NamedDto[] PackageFirms);
 
-/// <summary>Pushed to the alliance's workspace watchers: the joint bid changed; reload it.</summary>
-public sealed record JointBidChangedDto(Guid AllianceId, int Version, string Digest);
+/// <summary>
+/// Pushed to the alliance's workspace watchers (the people of its active firms), once per stored change: what every
+/// one of them sees alike. <see cref="Edit"/> says what changed: a saved <see cref="Package"/>, a deleted one
+/// (<see cref="DeletedPackageId"/>), a sign-off, or <c>Other</c> (read the joint bid again). The rest is the joint bid's
+/// as of <see cref="Version"/>: lot prices, shares, sign-offs, the firms awaited, and what a person who edits for none
+/// of its firms may do (<see cref="Actions"/>, and <see cref="Package"/>'s actions). A person who edits for one firm
+/// takes what they may do from that firm's <see cref="JointBidActionsDto"/> of the same version.
+/// </summary>
+public sealed record JointBidChangedDto(Guid AllianceId, int Version, string Digest, DateTimeOffset UpdatedAt, JointBidEdit Edit,
+    WorkPackageDto? Package, Guid? DeletedPackageId, LotPriceDto[] LotPrices, FirmShareDto[] Shares, SignOffDto[] SignOffs,
+    NamedDto[] AwaitingSignature, bool ChangedSinceSubmission, BidWindow Window, ViewerActions<JointBidAction> Actions);
+
+/// <summary>
+/// Pushed with a <see cref="JointBidChangedDto"/> to the people who edit the joint bid for <see cref="FirmId"/> (its
+/// Owners and Managers watching the workspace) and to nobody else: what one who edits for that firm alone may now do
+/// with the bid, for the firm (<see cref="ViewerFirm"/>) and with the changed package (nothing when none was saved).
+/// </summary>
+public sealed record JointBidActionsDto(Guid AllianceId, int Version, Guid FirmId, ViewerActions<JointBidAction> Actions,
+    JointBidViewerFirm ViewerFirm, ViewerActions<WorkPackageAction> PackageActions);

@@ -98,14 +98,14 @@ public static class JointBidEndpoints
         var names = await GrainNames.BusinessNames(alliance.Members.Select(m => m.FirmId), grains);
         NamedDto Firm(Guid firm) => new(firm, names.GetValueOrDefault(firm, ""));
         return TypedResults.Ok(new JointBidDto(bid.AllianceId, bid.TenderId,
-            [.. bid.WorkPackages.OrderBy(w => w.Lot).ThenBy(w => w.Title).Select(w => new WorkPackageDto(w.Id, w.Title, w.Lot, w.Description, Firm(w.FirmId), MoneyDto.From(w.Price), w.Version,
-                bid.PackageActions.FirstOrDefault(a => a.WorkPackageId == w.Id)?.Actions ?? ViewerActions<WorkPackageAction>.None))],
+            [.. bid.WorkPackages.OrderBy(w => w.Lot).ThenBy(w => w.Title).Select(w => WorkPackageDto.From(w, Firm,
+                bid.PackageActions.FirstOrDefault(a => a.WorkPackageId == w.Id)?.Actions))],
             [.. bid.Answers.Select(a => new JointAnswerDto(a.Criterion, a.Text, a.Version))],
             [.. bid.Documents.Select(d => new JointDocumentDto(DocumentDto.From(d.Document), Firm(d.FirmId),
                 bid.DocumentActions.FirstOrDefault(a => a.DocumentId == d.Document.Id)?.Actions ?? ViewerActions<JointDocumentAction>.None))],
             [.. bid.LotPrices.Select(l => new LotPriceDto(l.Lot, MoneyDto.From(l.Price)))],
-            [.. bid.Shares.Select(s => new FirmShareDto(Firm(s.FirmId), MoneyDto.From(s.Amount), s.Percent))], bid.Digest,
-            [.. bid.SignOffs.Select(s => new SignOffDto(Firm(s.FirmId), s.Digest, s.At))],
+            [.. bid.Shares.Select(s => FirmShareDto.From(s, Firm))], bid.Digest,
+            [.. bid.SignOffs.Select(s => SignOffDto.From(s, Firm))],
             [.. bid.AwaitingSignature.Select(Firm)],
             bid.Receipt is { } r ? ReceiptDto.From(r) : null, bid.ChangedSinceSubmission, bid.Version, bid.UpdatedAt, bid.Actions, bid.ViewerFirms, bid.Window, bid.DocumentsLeft,
             [.. bid.PackageFirms.Select(Firm)])); // whom the viewer may give a work package to, as CheckSave judges it

@@ -61,7 +61,8 @@ public sealed class HubMessagesDocument : IOpenApiDocumentTransformer
     /// </summary>
     static async Task<IOpenApiSchema> Component(Type type, OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
-        if (!document.Components!.Schemas!.ContainsKey(type.Name))
+        var schemaName = SchemaName(type);
+        if (!document.Components!.Schemas!.ContainsKey(schemaName))
         {
             var schema = await context.GetOrCreateSchemaAsync(type, null, cancellationToken);
             var nullability = new NullabilityInfoContext();
@@ -75,13 +76,19 @@ public sealed class HubMessagesDocument : IOpenApiDocumentTransformer
                     part = new OpenApiSchema { OneOf = [new OpenApiSchema { Type = JsonSchemaType.Null }, part] };
                 schema.Properties[name] = part;
             }
-            document.AddComponent(type.Name, schema);
+            document.AddComponent(schemaName, schema);
         }
-        return new OpenApiSchemaReference(type.Name, document);
+        return new OpenApiSchemaReference(schemaName, document);
     }
+
+    /// <summary>The name the API's own schemas go by: a generic type by its arguments (<c>ViewerActionsOfJointBidAction</c>).</summary>
+    static string SchemaName(Type type) => type.IsGenericType
+        ? $"{type.Name[..type.Name.IndexOf('`', StringComparison.Ordinal)]}Of{string.Join("And", type.GetGenericArguments().Select(SchemaName))}"
+        : type.Name;
 
     static Type Element(Type type) =>
         type.IsArray ? Element(type.GetElementType()!) : Nullable.GetUnderlyingType(type) is { } inner ? inner : type;
 
-    static bool Ours(Type type) => type.Namespace?.StartsWith("Marketplace.", StringComparison.Ordinal) == true;
+    // The shared shapes (ViewerActions, Money) are in Marketplace itself: referenced too, so a blocker's code is the API's list of codes.
+    static bool Ours(Type type) => type.Namespace == "Marketplace" || type.Namespace?.StartsWith("Marketplace.", StringComparison.Ordinal) == true;
 }

@@ -38,8 +38,14 @@ public interface IMarketplaceClient
     /// <summary>An alliance changed: sent to its watchers and to the people of its active and invited firms; reload it.</summary>
     Task AllianceChanged(AllianceChangedDto change);
 
-    /// <summary>Sent to the alliance's workspace watchers: its joint bid changed (an edit voids the sign-offs); reload it.</summary>
+    /// <summary>
+    /// Sent to the alliance's workspace watchers: its joint bid changed (an edit voids the sign-offs), with what changed
+    /// as every watcher sees it; the client applies it, or reads the bid again when it says <c>Other</c>.
+    /// </summary>
     Task JointBidChanged(JointBidChangedDto change);
+
+    /// <summary>Sent with <see cref="JointBidChanged"/> to the editors of one firm of the alliance only: what they may now do.</summary>
+    Task JointBidActionsChanged(JointBidActionsDto actions);
 
     /// <summary>Sent to an alliance's workspace watchers: who is viewing the workspace now.</summary>
     Task PresenceChanged(PresenceDto presence);
@@ -65,4 +71,7 @@ internal static class Topics
 
     /// <summary>The people of an alliance's active firms, watching its workspace.</summary>
     public static string Alliance(Guid id) => $"alliance:{id}";
+
+    /// <summary>Of those, the people who edit the joint bid for one of its firms (its Owners and Managers).</summary>
+    public static string AllianceEditors(Guid allianceId, Guid firmId) => $"alliance-editors:{allianceId}:{firmId}";
 }

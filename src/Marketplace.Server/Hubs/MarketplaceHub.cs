@@ -84,13 +84,23 @@ public sealed class MarketplaceHub(IGrainFactory grains, MarketplaceDbContext db
         await Groups.AddToGroupAsync(Context.ConnectionId, Topics.Tender(tenderId));
     }
 
-    /// <summary>Only the people of an alliance's active firms may watch it.</summary>
+    /// <summary>
+    /// Only the people of an alliance's active firms may watch it. Each connection also hears the part of the joint
+    /// bid's changes of each firm the user edits for (<see cref="Topics.AllianceEditors"/>), and of no other: watching
+    /// again follows a change of role.
+    /// </summary>
     [Authorize]
     public async Task WatchAlliance(Guid allianceId)
     {
-        if (await access.Alliance(allianceId, Context.User!, watch: true, Context.ConnectionAborted) is null)
+        if (await access.Alliance(allianceId, Context.User!, watch: true, Context.ConnectionAborted) is not { } alliance)
             throw Refused(AllianceFirmsOnly);
         await Groups.AddToGroupAsync(Context.ConnectionId, Topics.Alliance(allianceId));
+        var acting = await access.Firms(Context.User!, Context.ConnectionAborted);
+        foreach (var firm in alliance.Active.Select(m => m.FirmId))
+        {
+            if (acting.Edits(firm)) await Groups.AddToGroupAsync(Context.ConnectionId, Topics.AllianceEditors(allianceId, firm));
+            else await Groups.RemoveFromGroupAsync(Context.ConnectionId, Topics.AllianceEditors(allianceId, firm));
+        }
         var me = Context.User!.UserId();
         var email = await db.Users.Where(u => u.Id == me).Select(u => u.Email).SingleOrDefaultAsync(Context.ConnectionAborted) ?? "";
         await presence.Join(allianceId, Context.ConnectionId, me, email);
@@ -99,6 +109,8 @@ public sealed class MarketplaceHub(IGrainFactory grains, MarketplaceDbContext db
     public async Task UnwatchAlliance(Guid allianceId)
     {
         await Groups.RemoveFromGroupAsync(Context.ConnectionId, Topics.Alliance(allianceId));
+        foreach (var firm in (await grains.GetGrain<IAllianceGrain>(allianceId).Get())?.Members ?? [])
+            await Groups.RemoveFromGroupAsync(Context.ConnectionId, Topics.AllianceEditors(allianceId, firm.FirmId));
         await presence.Leave(allianceId, Context.ConnectionId);
     }
 

@@ -1,5 +1,6 @@
 using Marketplace.Businesses;
 using Marketplace.Data;
+using Marketplace.Live;
 using Marketplace.Server.Endpoints;
 using Marketplace.Server.Hubs;
 using Marketplace.Showcase;
@@ -21,6 +22,37 @@ internal sealed class HubLiveUpdates(
         var db = scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>();
         await SpaceReads.BusinessChanged(grains, business.Id, db, log);
         await Send(() => TellBusinessWatchers(business, db), business.Id);
+        await Send(() => FollowRoles(business, db), business.Id);
+    }
+
+    /// <summary>
+    /// Who acts for a firm, and as what, decides who hears its alliances' workspaces, which carry the joint bid's
+    /// content: a person of the firm watching one of them who no longer acts for any of its active firms leaves it at
+    /// once, and one who no longer edits for the firm stops hearing its editors' part. A person given a role watches
+    /// anew to hear more (the workspace reads the bid again meanwhile).
+    /// </summary>
+    async Task FollowRoles(BusinessSnapshot business, MarketplaceDbContext db)
+    {
+        var alliances = await db.AllianceMembers.AsNoTracking()
+            .Where(m => m.FirmId == business.Id && m.Standing == Alliances.AllianceStanding.Active).Select(m => m.AllianceId).ToListAsync();
+        foreach (var allianceId in alliances)
+        {
+            if (await grains.GetGrain<Alliances.IAllianceGrain>(allianceId).Get() is not { } alliance) continue;
+            var active = alliance.Active.Select(m => m.FirmId).ToList();
+            foreach (var user in (await grains.WorkspacePresence(allianceId).Viewers()).Select(v => v.UserId).Distinct())
+            {
+                var acting = await actsFor.Of(user, active);
+                var watches = Alliances.AllianceAccess.CanWatch(alliance, acting.Businesses);
+                if (watches && acting.Edits(business.Id)) continue;
+                foreach (var connection in await connections.Of(user))
+                {
+                    await hub.Groups.RemoveFromGroupAsync(connection, Topics.AllianceEditors(allianceId, business.Id));
+                    if (watches) continue;
+                    await hub.Groups.RemoveFromGroupAsync(connection, Topics.Alliance(allianceId));
+                    await presence.Leave(allianceId, connection);
+                }
+            }
+        }
     }
 
     async Task TellBusinessWatchers(BusinessSnapshot business, MarketplaceDbContext db)
@@ -136,8 +168,25 @@ internal sealed class HubLiveUpdates(
         foreach (var firm in departed) await RevokeAllianceWatch(alliance, firm);
     }, alliance.Id);
 
-    public Task JointBidChanged(Alliances.AllianceSnapshot alliance, JointBids.JointBidSnapshot bid) => Send(() =>
-        hub.Clients.Group(Topics.Alliance(alliance.Id)).JointBidChanged(new JointBidChangedDto(alliance.Id, bid.Version, bid.Digest)), alliance.Id);
+    /// <summary>
+    /// One message to the workspace's group with what every watcher sees alike, then each active firm's part to that
+    /// firm's editors only (<see cref="Topics.AllianceEditors"/>): the watchers apply the change without reading the bid.
+    /// </summary>
+    public Task JointBidChanged(Alliances.AllianceSnapshot alliance, JointBids.JointBidNews news) => Send(async () =>
+    {
+        var bid = news.Readers;
+        var names = await GrainNames.BusinessNames(alliance.Members.Select(m => m.FirmId), grains);
+        NamedDto Firm(Guid firm) => new(firm, names.GetValueOrDefault(firm, ""));
+        var package = news.Edit == JointBids.JointBidEdit.PackageSaved ? bid.WorkPackages.FirstOrDefault(w => w.Id == news.PackageId) : null;
+        await hub.Clients.Group(Topics.Alliance(alliance.Id)).JointBidChanged(new JointBidChangedDto(alliance.Id, bid.Version, bid.Digest, bid.UpdatedAt,
+            news.Edit, package is null ? null : WorkPackageDto.From(package, Firm, bid.PackageActions.FirstOrDefault(a => a.WorkPackageId == package.Id)?.Actions),
+            news.Edit == JointBids.JointBidEdit.PackageDeleted ? news.PackageId : null,
+            [.. bid.LotPrices.Select(l => new LotPriceDto(l.Lot, MoneyDto.From(l.Price)))], [.. bid.Shares.Select(s => FirmShareDto.From(s, Firm))],
+            [.. bid.SignOffs.Select(s => SignOffDto.From(s, Firm))], [.. bid.AwaitingSignature.Select(Firm)], bid.ChangedSinceSubmission, bid.Window, bid.Actions));
+        foreach (var part in news.Firms)
+            await hub.Clients.Group(Topics.AllianceEditors(alliance.Id, part.FirmId)).JointBidActionsChanged(
+                new JointBidActionsDto(alliance.Id, bid.Version, part.FirmId, part.Actions, part.ViewerFirm, part.PackageActions ?? ViewerActions<JointBids.WorkPackageAction>.None));
+    }, alliance.Id);
 
     /// <summary>
     /// A firm that left or was removed stops hearing the workspace at once, unless its people may still watch it by the
@@ -152,6 +201,8 @@ internal sealed class HubLiveUpdates(
         var people = await db.BusinessMembers.AsNoTracking().Where(b => b.BusinessId == firmId).Select(b => b.UserId).ToListAsync();
         foreach (var user in people)
         {
+            foreach (var connection in await connections.Of(user))
+                await hub.Groups.RemoveFromGroupAsync(connection, Topics.AllianceEditors(alliance.Id, firmId));
             if (Alliances.AllianceAccess.CanWatch(alliance, (await actsFor.Of(user, active)).Businesses)) continue;
             foreach (var connection in await connections.Of(user))
             {

@@ -64,16 +64,18 @@ public sealed class AllianceHubTests(HubFixture fixture) : IClassFixture<HubFixt
         heard.Select(c => c.Version).Should().Contain(4, "the firm is told it was removed").And.NotContain(5, "and then hears nothing more of the workspace");
     }
 
-    [Fact]
-    public async Task Members_see_who_is_viewing_the_workspace_and_each_other_s_edits_live()
+    /// <summary>A lead and a member (each a signed-in person with a live connection) in an alliance formed for a published tender.</summary>
+    sealed record TenderAlliance(HttpClient Admin, Guid SpaceId, AllianceDto Alliance,
+        HttpClient Lead, HubConnection LeadHub, Guid LeadId, HttpClient Partner, HubConnection PartnerHub, Guid PartnerId);
+
+    async Task<TenderAlliance> ForATender()
     {
         var (admin, spaceId) = await Space();
         var (buyer, _) = await fixture.Connect(signedIn: true);
         var buyerId = (await buyer.CreateBusiness("Comune", BusinessKind.Buyer)).Id;
         await admin.ApproveBuyer(buyer, spaceId, buyerId);
-        Task<(HttpClient, HubConnection, Guid)> Member(string name) => MemberOf(admin, spaceId, name);
-        var (lead, leadHub, leadId) = await Member("Rossi Costruzioni");
-        var (partner, partnerHub, partnerId) = await Member("Bianchi Impianti");
+        var (lead, leadHub, leadId) = await MemberOf(admin, spaceId, "Rossi Costruzioni");
+        var (partner, partnerHub, partnerId) = await MemberOf(admin, spaceId, "Bianchi Impianti");
         var now = DateTimeOffset.UtcNow;
         var draft = await (await buyer.PostAsJsonAsync("/api/tenders", new DraftTenderRequest(buyerId, [spaceId], "Scuola", null,
             [new LotRequest(0, "Opere", null, ["45214200"], null, null)], [], [new CriterionRequest(0, "Prezzo", Marketplace.Tenders.CriterionKind.Price, 100)],
@@ -82,6 +84,13 @@ public sealed class AllianceHubTests(HubFixture fixture) : IClassFixture<HubFixt
         var alliance = await (await lead.PostAsJsonAsync("/api/alliances", new FormAllianceRequest(leadId, spaceId, draft.Id, "RTI", "Accordo"), Json)).Read<AllianceDto>();
         (await lead.PostAsJsonAsync($"/api/alliances/{alliance.Id}/invitations", new AllianceInviteRequest(partnerId, AllianceRole.Member), Json)).EnsureSuccessStatusCode();
         (await partner.PostAsJsonAsync($"/api/alliances/{alliance.Id}/firms/{partnerId}/answer", new AllianceAnswerRequest(true, 1), Json)).EnsureSuccessStatusCode();
+        return new(admin, spaceId, alliance, lead, leadHub, leadId, partner, partnerHub, partnerId);
+    }
+
+    [Fact]
+    public async Task Members_see_who_is_viewing_the_workspace_and_each_other_s_edits_live()
+    {
+        var (_, _, alliance, _, leadHub, _, partner, partnerHub, partnerId) = await ForATender();
 
         var leadSeesTwo = new TaskCompletionSource<PresenceDto>();
         var leadSeesOne = new TaskCompletionSource<PresenceDto>();
@@ -102,5 +111,96 @@ public sealed class AllianceHubTests(HubFixture fixture) : IClassFixture<HubFixt
 
         await partnerHub.StopAsync(); // the partner closes the tab
         (await leadSeesOne.Task.WaitAsync(Patience)).Viewers.Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task A_person_removed_from_a_firm_stops_hearing_its_alliance_s_workspace_at_once()
+    {
+        var (_, _, alliance, lead, leadHub, leadId, partner, _, partnerId) = await ForATender();
+        var (colleague, _) = await fixture.Connect(signedIn: false);
+        var email = await colleague.SignUp("collega");
+        await partner.Join(partnerId, colleague, email, BusinessRole.Manager);
+        var colleagueHub = await fixture.SignInElsewhere(email);
+        var heard = new ConcurrentQueue<object>();
+        colleagueHub.On<JointBidChangedDto>("JointBidChanged", heard.Enqueue);
+        colleagueHub.On<JointBidActionsDto>("JointBidActionsChanged", heard.Enqueue);
+        var leadHeard = new ConcurrentQueue<JointBidActionsDto>();
+        leadHub.On<JointBidActionsDto>("JointBidActionsChanged", leadHeard.Enqueue);
+        await colleagueHub.InvokeAsync("WatchAlliance", alliance.Id);
+        await leadHub.InvokeAsync("WatchAlliance", alliance.Id);
+        var bid = $"/api/alliances/{alliance.Id}/bid/work-packages";
+        var first = await (await lead.PostAsJsonAsync(bid, new SaveWorkPackageRequest(null, 0, "Opere edili", 1, null, leadId, new MoneyDto(210_000m, "EUR")), Json)).Read<JointBidDto>();
+        for (var waited = System.Diagnostics.Stopwatch.StartNew(); !heard.OfType<JointBidChangedDto>().Any(c => c.Version == first.Version); await Task.Delay(20))
+            waited.Elapsed.Should().BeLessThan(Patience, "the partner's Manager hears the workspace");
+
+        var colleagueId = (await colleague.GetFromJsonAsync<Marketplace.Server.Auth.MeDto>("/api/auth/me", Json))!.Id;
+        (await partner.DeleteAsync($"/api/businesses/{partnerId}/members/{colleagueId}")).EnsureSuccessStatusCode();
+        heard.Clear();
+        var works = first.WorkPackages.Single();
+        var second = await (await lead.PostAsJsonAsync(bid, new SaveWorkPackageRequest(works.Id, works.Version, "Opere edili", 1, null, leadId, new MoneyDto(200_000m, "EUR")), Json)).Read<JointBidDto>();
+        for (var waited = System.Diagnostics.Stopwatch.StartNew(); !leadHeard.Any(a => a.Version == second.Version); await Task.Delay(20))
+            waited.Elapsed.Should().BeLessThan(Patience, "the lead hears the edit");
+
+        heard.Should().BeEmpty("a person who no longer acts for any of the alliance's firms hears nothing more of its bid");
+    }
+
+    [Fact]
+    public async Task A_package_edit_reaches_members_with_their_own_firm_s_part_and_outsiders_hear_nothing()
+    {
+        var (admin, spaceId, alliance, lead, leadHub, leadId, partner, partnerHub, partnerId) = await ForATender();
+        var (_, outsiderHub, _) = await MemberOf(admin, spaceId, "Verdi Scavi");
+        var bid = $"/api/alliances/{alliance.Id}/bid/work-packages";
+        var plant = await (await partner.PostAsJsonAsync(bid, new SaveWorkPackageRequest(null, 0, "Impianti", 1, null, partnerId, new MoneyDto(90_000m, "EUR")), Json)).Read<JointBidDto>();
+
+        var heard = new Dictionary<string, ConcurrentQueue<object>> { ["lead"] = new(), ["partner"] = new(), ["outsider"] = new() };
+        foreach (var (who, hub) in new[] { ("lead", leadHub), ("partner", partnerHub), ("outsider", outsiderHub) })
+        {
+            hub.On<JointBidChangedDto>("JointBidChanged", heard[who].Enqueue);
+            hub.On<JointBidActionsDto>("JointBidActionsChanged", heard[who].Enqueue);
+        }
+        await leadHub.InvokeAsync("WatchAlliance", alliance.Id);
+        await partnerHub.InvokeAsync("WatchAlliance", alliance.Id);
+        var refused = async () => await outsiderHub.InvokeAsync("WatchAlliance", alliance.Id);
+        await refused.Should().ThrowAsync<HubException>("a firm outside the alliance does not watch its workspace");
+
+        var works = await (await lead.PostAsJsonAsync(bid, new SaveWorkPackageRequest(null, 0, "Opere edili", 1, null, leadId, new MoneyDto(210_000m, "EUR")), Json)).Read<JointBidDto>();
+        var worksId = works.WorkPackages.Single(w => w.Title == "Opere edili").Id;
+        // A later edit is the barrier: each connection hears its messages in the order they were sent.
+        var last = await (await partner.PostAsJsonAsync(bid, new SaveWorkPackageRequest(plant.WorkPackages[0].Id, 1, "Impianti elettrici", 1, null, partnerId,
+            new MoneyDto(95_000m, "EUR")), Json)).Read<JointBidDto>();
+        async Task<List<object>> Until(string who, Guid firm)
+        {
+            for (var waited = System.Diagnostics.Stopwatch.StartNew(); waited.Elapsed < Patience; await Task.Delay(20))
+                if (heard[who].OfType<JointBidActionsDto>().Any(a => a.Version == last.Version && a.FirmId == firm)) return [.. heard[who]];
+            throw new TimeoutException($"{who} did not hear version {last.Version}");
+        }
+        var leadHeard = await Until("lead", leadId);
+        var partnerHeard = await Until("partner", partnerId);
+
+        var change = leadHeard.OfType<JointBidChangedDto>().Single(c => c.Version == works.Version);
+        change.Edit.Should().Be(Marketplace.JointBids.JointBidEdit.PackageSaved);
+        change.Package!.Title.Should().Be("Opere edili");
+        change.Package.Firm.Should().Be(new NamedDto(leadId, "Rossi Costruzioni"));
+        change.Digest.Should().Be(works.Digest);
+        change.LotPrices.Should().ContainSingle().Which.Price.Amount.Should().Be(300_000m);
+        change.Shares.Select(s => (s.Firm.Id, s.Percent)).Should().BeEquivalentTo([(leadId, 70m), (partnerId, 30m)]);
+        change.AwaitingSignature.Select(f => f.Id).Should().BeEquivalentTo([leadId, partnerId]);
+        change.Actions.Allowed.Should().BeEmpty("the shared part says what a reader may do, not an editor");
+        change.Package.Actions.Allowed.Should().BeEmpty();
+        partnerHeard.OfType<JointBidChangedDto>().Should().ContainEquivalentOf(change);
+
+        var leadPart = leadHeard.OfType<JointBidActionsDto>().Single(a => a.Version == works.Version);
+        leadPart.FirmId.Should().Be(leadId);
+        leadPart.PackageActions.Allowed.Should().BeEquivalentTo([Marketplace.JointBids.WorkPackageAction.Edit,
+            Marketplace.JointBids.WorkPackageAction.Delete, Marketplace.JointBids.WorkPackageAction.Reassign], "the package is the lead's own");
+        leadPart.Actions.Allowed.Should().Contain(Marketplace.JointBids.JointBidAction.Edit);
+        leadPart.ViewerFirm.FirmId.Should().Be(leadId);
+        var partnerPart = partnerHeard.OfType<JointBidActionsDto>().Single(a => a.Version == works.Version);
+        partnerPart.PackageActions.Allowed.Should().BeEmpty("another firm's package is not the partner's to change or give away");
+
+        leadHeard.OfType<JointBidActionsDto>().Should().OnlyContain(a => a.FirmId == leadId, "another firm's part never reaches the lead");
+        partnerHeard.OfType<JointBidActionsDto>().Should().OnlyContain(a => a.FirmId == partnerId, "another firm's part never reaches the partner");
+        heard["outsider"].Should().BeEmpty("nothing leaves the alliance's group");
+        worksId.Should().Be(change.Package.Id);
     }
 }

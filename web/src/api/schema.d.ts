@@ -2521,6 +2521,7 @@ export interface components {
             BusinessChanged: components["schemas"]["BusinessProfileDto"];
             BusinessTeamChanged: components["schemas"]["BusinessTeamDto"];
             InboxChanged: components["schemas"]["InboxChangedDto"];
+            JointBidActionsChanged: components["schemas"]["JointBidActionsDto"];
             JointBidChanged: components["schemas"]["JointBidChangedDto"];
             PresenceChanged: components["schemas"]["PresenceDto"];
             ShowcaseChanged: components["schemas"]["ShowcaseChangedDto"];
@@ -2587,12 +2588,36 @@ export interface components {
         };
         /** @enum {unknown} */
         JointBidAction: "Edit" | "Submit" | "Withdraw";
+        JointBidActionsDto: {
+            /** Format: uuid */
+            allianceId: string;
+            /** Format: int32 */
+            version: number;
+            /** Format: uuid */
+            firmId: string;
+            actions: components["schemas"]["ViewerActionsOfJointBidAction"];
+            viewerFirm: components["schemas"]["JointBidViewerFirm"];
+            packageActions: components["schemas"]["ViewerActionsOfWorkPackageAction"];
+        };
         JointBidChangedDto: {
             /** Format: uuid */
             allianceId: string;
             /** Format: int32 */
             version: number;
             digest: string;
+            /** Format: date-time */
+            updatedAt: string;
+            edit: components["schemas"]["JointBidEdit"];
+            package: null | components["schemas"]["WorkPackageDto"];
+            /** Format: uuid */
+            deletedPackageId: null | string;
+            lotPrices: components["schemas"]["LotPriceDto"][];
+            shares: components["schemas"]["FirmShareDto"][];
+            signOffs: components["schemas"]["SignOffDto"][];
+            awaitingSignature: components["schemas"]["NamedDto"][];
+            changedSinceSubmission: boolean;
+            window: components["schemas"]["BidWindow"];
+            actions: components["schemas"]["ViewerActionsOfJointBidAction"];
         };
         JointBidDto: {
             /** Format: uuid */
@@ -2620,6 +2645,8 @@ export interface components {
             documentsLeft: number;
             packageFirms: components["schemas"]["NamedDto"][];
         };
+        /** @enum {unknown} */
+        JointBidEdit: "Other" | "PackageSaved" | "PackageDeleted" | "SignedOff";
         /** @enum {unknown} */
         JointBidFirmAction: "Sign" | "Attach";
         JointBidViewerFirm: {

@@ -58,10 +58,14 @@ export type BidChange = Messages["BidChanged"];
 export type AllianceChange = Messages["AllianceChanged"];
 
 /**
- * JointBidChanged: the alliance's joint bid changed (an edit, which voids the sign-offs; a sign-off; the submission);
- * reload it. Its digest is that of the joint bid's content now: what a firm signs.
+ * JointBidChanged: the alliance's joint bid changed (an edit, which voids the sign-offs; a sign-off; the submission),
+ * with what every watcher sees alike (the saved or deleted package, the prices, shares and sign-offs, what a reader may
+ * do); "Other" changes are read again. Its digest is that of the joint bid's content now: what a firm signs.
  */
 export type JointBidChange = Messages["JointBidChanged"];
+
+/** JointBidActionsChanged: with a JointBidChanged, to one firm's editors only: what they may now do. */
+export type JointBidActionsChange = Messages["JointBidActionsChanged"];
 
 /** PresenceChanged: who is looking at the alliance's workspace now, the one told included; sent on every join and leave. */
 export type PresenceChange = Messages["PresenceChanged"];
@@ -76,6 +80,7 @@ export type ShowcaseChange = Messages["ShowcaseChanged"];
 export type AllianceMessage =
   | { type: "alliance"; change: AllianceChange }
   | { type: "jointBid"; change: JointBidChange }
+  | { type: "jointBidActions"; change: JointBidActionsChange }
   | { type: "presence"; change: PresenceChange };
 
 /**
@@ -213,6 +218,7 @@ function hub(): HubConnection {
       deliverToTeams({ type: "alliance", change });
     },
     JointBidChanged: (change) => deliver<AllianceMessage>("alliance", change.allianceId, { type: "jointBid", change }),
+    JointBidActionsChanged: (change) => deliver<AllianceMessage>("alliance", change.allianceId, { type: "jointBidActions", change }),
     PresenceChanged: (change) => deliver<AllianceMessage>("alliance", change.allianceId, { type: "presence", change }),
     // Sent to watchers of the project's firms and of their spaces; the message names neither, so every listener reloads.
     ShowcaseChanged: (change) => showcaseListeners.forEach((listener) => listener(change)),
@@ -283,7 +289,8 @@ export const watchBusinessTeam = (businessId: string, watcher: Watcher<TeamMessa
 export const watchTender = (tenderId: string, watcher: Watcher<TenderChange>): (() => void) => watch("tender", tenderId, watcher);
 
 /**
- * One alliance's group: AllianceChanged, and its workspace's JointBidChanged and PresenceChanged (joining it is
+ * One alliance's group: AllianceChanged, and its workspace's JointBidChanged (with JointBidActionsChanged for the firms
+ * the viewer edits for) and PresenceChanged (joining it is
  * opening the workspace: the others see the viewer arrive). The people of its active firms only. The server refuses
  * anyone else (an invited firm's people hear of AllianceChanged on their team group instead): state `disconnected`.
  */

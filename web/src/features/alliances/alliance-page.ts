@@ -154,6 +154,7 @@ export function alliancePage(id: string, redraw: Redraw): Page {
   function heard(message: AllianceMessage): void {
     if (message.type === "alliance") changed(message.change);
     else if (message.type === "jointBid") workspace.jointBidChanged(message.change);
+    else if (message.type === "jointBidActions") workspace.jointBidActionsChanged(message.change);
     else workspace.presenceChanged(message.change);
   }
 

@@ -2,8 +2,8 @@
 // who is here now, the coverage of the tender's CPV codes, the joint bid's work packages with the lots' totals and
 // the firms' shares, the answers to the quality criteria, the firms' documents, the sign-off of one digest by every
 // bidding firm, and the lead's submission with its receipt. Live over the alliance's group (the page forwards it):
-// JointBidChanged reloads the joint bid (debounced), PresenceChanged says who is here; a form being typed in is never
-// overwritten.
+// JointBidChanged carries the change, applied as it comes with the viewer's firm's part (live-change.ts), or else
+// reloads the joint bid (debounced); PresenceChanged says who is here; a form being typed in is never overwritten.
 import { html, nothing } from "lit-html";
 import { api } from "../../api/client";
 import { ApiError } from "../../api/problem";
@@ -12,7 +12,15 @@ import { debounce } from "../../debounce";
 import { otherFieldMessages } from "../../field-errors";
 import { t } from "../../i18n";
 import { latestOnly } from "../../latest";
-import { watchTender, type JointBidChange, type LiveState, type PresenceChange, type WorkspaceViewer } from "../../realtime/hub";
+import { liveStep } from "./live-change";
+import {
+  watchTender,
+  type JointBidActionsChange,
+  type JointBidChange,
+  type LiveState,
+  type PresenceChange,
+  type WorkspaceViewer,
+} from "../../realtime/hub";
 import { loadErrorView, loadingView } from "../../views";
 import type { AllianceContext } from "../alliances/alliance-context";
 import { canWatch } from "../alliances/alliance-rules";
@@ -53,6 +61,9 @@ export function jointBidSection(ctx: AllianceContext) {
   /** The alliance's version the coverage was loaded for: its firms, and so its coverage, change with it. */
   let allianceVersion: number | null = null;
   let unwatchTender: (() => void) | null = null;
+  /** The last change heard and the last part heard for the viewer's firm, until they are shown. */
+  let heardChange: JointBidChange | null = null;
+  let heardPart: JointBidActionsChange | null = null;
 
   const loadBid = latestOnly(
     () => api.jointBid(ctx.allianceId),
@@ -200,6 +211,25 @@ export function jointBidSection(ctx: AllianceContext) {
     coverage = null;
     viewers = null;
     voided = [];
+    heardChange = null;
+    heardPart = null;
+  }
+
+  /**
+   * Shows the change heard when it can be applied as it is; while the viewer's firm's part is on its way the reload
+   * waits (debounced), and is called off once both have come.
+   */
+  function settle(): void {
+    if (bid === null || heardChange === null) return;
+    const step = liveStep(bid, heardChange, heardPart);
+    if (step.kind === "wait" || step.kind === "reload") reloadBid();
+    else {
+      heardChange = null;
+      if (step.kind === "apply") {
+        reloadBid.cancel();
+        accept(step.bid);
+      }
+    }
   }
 
   const shown = (alliance: AllianceDto): alliance is AllianceDto & { tender: NamedDto } => alliance.tender !== null && canWatch(alliance);
@@ -246,11 +276,18 @@ export function jointBidSection(ctx: AllianceContext) {
         reloadBid();
       }
     },
-    /** JointBidChanged on the alliance's group: reload, unless it is what is already shown (our own change). */
+    /** JointBidChanged on the alliance's group: applied, or read again; nothing when already shown (our own change). */
     jointBidChanged(change: JointBidChange): void {
       if (!sameId(change.allianceId, ctx.allianceId) || tenderId === null) return;
-      if (bid !== null && change.version <= bid.version) return;
-      reloadBid();
+      if (bid === null) return reloadBid();
+      heardChange = change;
+      settle();
+    },
+    /** JointBidActionsChanged for a firm the viewer edits for: what they may do with the change of the same version. */
+    jointBidActionsChanged(change: JointBidActionsChange): void {
+      if (!sameId(change.allianceId, ctx.allianceId) || tenderId === null) return;
+      heardPart = change;
+      settle();
     },
     presenceChanged(change: PresenceChange): void {
       if (!sameId(change.allianceId, ctx.allianceId)) return;

@@ -3,7 +3,7 @@
 // for it (the hub announces the viewer's own arrival as soon as the page joins the alliance's group).
 import { html, nothing } from "lit-html";
 import type { AllianceDto } from "../../api/types";
-import type { JointBidChange, LiveState, PresenceChange } from "../../realtime/hub";
+import type { JointBidActionsChange, JointBidChange, LiveState, PresenceChange } from "../../realtime/hub";
 import { loadErrorView, loadingView } from "../../views";
 import type { AllianceContext } from "../alliances/alliance-context";
 import { canWatch } from "../alliances/alliance-rules";
@@ -52,6 +52,7 @@ export function workspaceLoader(ctx: AllianceContext): Workspace {
     },
     // Before the section is here there is nothing to reload: its first load fetches the joint bid anyway.
     jointBidChanged: (change: JointBidChange) => section?.jointBidChanged(change),
+    jointBidActionsChanged: (change: JointBidActionsChange) => section?.jointBidActionsChanged(change),
     presenceChanged(change) {
       presence = change;
       section?.presenceChanged(change);
