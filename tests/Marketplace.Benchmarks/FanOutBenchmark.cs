@@ -63,7 +63,7 @@ internal static class FanOutBenchmark
         await admin.SignUp("admin");
         var association = await admin.CreateBusiness("Associazione", BusinessKind.Association);
         var space = (await (await admin.PostAsJsonAsync("/api/spaces", new CreateSpaceRequest(association.Id, "Spazio", null, [], [],
-            DirectoryVisibility.MembersOnly, "Regolamento"), Json)).Read<SpaceDetailDto>()).Summary.Id;
+            DirectoryVisibility.MembersOnly, "Regolamento", MinimumTenderingDays: 0), Json)).Read<SpaceDetailDto>()).Summary.Id;
         var (lead, leadCookies) = Person();
         await lead.SignUp("lead");
         var firm = await lead.CreateBusiness("Rossi Costruzioni");

@@ -58,7 +58,7 @@ internal sealed record HttpReadsWorld(Guid SpaceId, Guid TenderId, Guid FirmId, 
         var (admin, _) = await Person(server, "admin");
         var association = await admin.CreateBusiness("Associazione Imprese Benchmark", BusinessKind.Association);
         var spaceId = (await Post<SpaceDetailDto>(admin, "/api/spaces", new CreateSpaceRequest(association.Id, "Spazio Gare Benchmark", null, [], [],
-            DirectoryVisibility.MembersOnly, "Regolamento del benchmark"))).Summary.Id;
+            DirectoryVisibility.MembersOnly, "Regolamento del benchmark", MinimumTenderingDays: 0))).Summary.Id;
         var (buyer, _) = await Person(server, "buyer");
         var buyerId = (await buyer.CreateBusiness("Comune di Benchmark", BusinessKind.Buyer)).Id;
         await admin.ApproveBuyer(buyer, spaceId, buyerId);

@@ -39,7 +39,7 @@ public sealed class ArrangedSpace
         var email = await secretary.SignUp("segreteria");
         var host = await secretary.CreateBusiness(association, BusinessKind.Association);
         var created = await secretary.PostAsJsonAsync("/api/spaces",
-            new CreateSpaceRequest(host.Id, name, description, [], provinces, visibility, policy), Json);
+            new CreateSpaceRequest(host.Id, name, description, [], provinces, visibility, policy, MinimumTenderingDays: 0), Json);
         return new(fixture, secretary, email, (await created.Read<SpaceDetailDto>()).Summary.Id);
     }
 

@@ -194,6 +194,11 @@ public sealed class JointBidBrowserTests(ClockedBrowserFixture fixture) : IClass
         await Expect(lead.GetByTestId("submit-ready")).ToBeVisibleAsync(); // every signature has reached the lead's page
         await lead.ScreenshotAsync(new() { Path = Shot("joint-bid-1-signed.png"), FullPage = true });
         await lead.GetByTestId("submit-joint-bid").ClickAsync();
+        // The lead is told, before it goes, for whom the sealed bid is submitted and until when it can be replaced.
+        foreach (var name in new[] { "Edilizia Rossi", "Impianti Bianchi", "Verdi" })
+            await Expect(lead.GetByTestId("confirm-dialog")).ToContainTextAsync(name);
+        await lead.ScreenshotAsync(new() { Path = Shot("joint-bid-1b-confirm-submit.png") });
+        await lead.GetByTestId("confirm-yes").ClickAsync();
         foreach (var page in pages) await Expect(page.GetByTestId("joint-receipt-digest")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[0-9a-f]{64}$"));
         await pages[2].ScreenshotAsync(new() { Path = Shot("joint-bid-2-receipt-member.png"), FullPage = true });
 

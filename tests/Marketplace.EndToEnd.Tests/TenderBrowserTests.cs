@@ -65,7 +65,16 @@ public sealed class TenderBrowserTests(ClockedBrowserFixture fixture) : IClassFi
         await officer.GetByTestId("save-draft").ClickAsync();
         await Expect(officer.GetByTestId("tender-status")).ToHaveAttributeAsync("data-status", "Draft");
         await officer.ScreenshotAsync(new() { Path = Shot("tender-1-draft.png"), FullPage = true });
+        // Publishing cannot be taken back: the officer is told what it does first, and "Annulla" leaves the draft as it was.
         await officer.GetByTestId("publish-tender").ClickAsync();
+        await Expect(officer.GetByTestId("confirm-dialog")).ToContainTextAsync("Riqualificazione della scuola Rodari");
+        await officer.GetByTestId("confirm-no").ClickAsync();
+        await Expect(officer.GetByTestId("confirm-dialog")).ToHaveCountAsync(0);
+        await Expect(officer.GetByTestId("tender-status")).ToHaveAttributeAsync("data-status", "Draft");
+        await officer.GetByTestId("publish-tender").ClickAsync();
+        await Expect(officer.GetByTestId("confirm-dialog")).ToContainTextAsync("rettifica");
+        await officer.ScreenshotAsync(new() { Path = Shot("tender-1b-confirm-publish.png") });
+        await officer.GetByTestId("confirm-yes").ClickAsync();
         await Expect(officer.GetByTestId("tender-status")).ToHaveAttributeAsync("data-status", "Enquiries");
         var tenderUrl = officer.Url;
 
@@ -107,6 +116,10 @@ public sealed class TenderBrowserTests(ClockedBrowserFixture fixture) : IClassFi
         await Expect(row.GetByTestId("bid-complete")).ToBeVisibleAsync();
         await officer.ScreenshotAsync(new() { Path = Shot("tender-5-evaluation.png"), FullPage = true });
         await officer.GetByTestId("award-1").ClickAsync();
+        await Expect(officer.GetByTestId("confirm-dialog")).ToContainTextAsync("Edilizia Rossi");
+        await Expect(officer.GetByTestId("confirm-dialog")).ToContainTextAsync("definitiva");
+        await officer.ScreenshotAsync(new() { Path = Shot("tender-5b-confirm-award.png") });
+        await officer.GetByTestId("confirm-yes").ClickAsync();
         await Expect(officer.GetByTestId("decision-1")).ToContainTextAsync("Edilizia Rossi");
         await Expect(officer.GetByTestId("tender-status")).ToHaveAttributeAsync("data-status", "Awarded");
         await Expect(officer.GetByTestId("audit-status")).ToHaveAttributeAsync("data-valid", "true");

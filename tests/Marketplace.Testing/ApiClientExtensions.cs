@@ -34,12 +34,15 @@ public static class ApiClientExtensions
         return (await response.Content.ReadFromJsonAsync<BusinessProfileDto>(Json))!;
     }
 
-    /// <summary>The person creates an association and its space (members-only directory); returns the space's id.</summary>
+    /// <summary>
+    /// The person creates an association and its space (members-only directory, no minimum tendering period: tests choose
+    /// their own deadlines); returns the space's id.
+    /// </summary>
     public static async Task<Guid> CreateSpace(this HttpClient admin, string name = "Spazio")
     {
         var association = await admin.CreateBusiness($"Associazione {name}", BusinessKind.Association);
         var created = await admin.PostAsJsonAsync("/api/spaces", new CreateSpaceRequest(association.Id, name, null, [], [],
-            Marketplace.Spaces.DirectoryVisibility.MembersOnly, "Regolamento"), Json);
+            Marketplace.Spaces.DirectoryVisibility.MembersOnly, "Regolamento", MinimumTenderingDays: 0), Json);
         return (await created.Read<SpaceDetailDto>()).Summary.Id;
     }
 

@@ -1,13 +1,18 @@
 namespace Marketplace.Spaces;
 
-/// <summary>What a space is about and whom it serves. Territory is a set of ISTAT comune codes and province siglas.</summary>
+/// <summary>
+/// What a space is about and whom it serves. Territory is a set of ISTAT comune codes and province siglas.
+/// <see cref="MinimumTenderingDays"/>: the fewest days a tender published in the space gives firms, from its
+/// publication to its submission deadline (0: no minimum; spaces stored before it existed read 0).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("Marketplace.SpaceSettings")]
 public sealed record SpaceSettings(
     string Name,
     string? Description,
     string[] TerritoryComuni,
     string[] TerritoryProvinces,
-    DirectoryVisibility Visibility);
+    DirectoryVisibility Visibility,
+    int MinimumTenderingDays = 0);
 
 /// <summary>One published version of the space's policy (regolamento): admission criteria and rules.</summary>
 [GenerateSerializer, Immutable, Alias("Marketplace.SpacePolicy")]

@@ -6,12 +6,19 @@ namespace Marketplace.Spaces;
 public static class SpaceRules
 {
     public const int MinName = 3, MaxName = 120, MaxDescription = 4000, MaxTerritory = 500, MaxPolicy = 20_000,
-        MaxMessage = 2000, MaxReason = 1000;
+        MaxMessage = 2000, MaxReason = 1000, MaxMinimumTenderingDays = 180;
+
+    /// <summary>
+    /// What a new space asks of the tenders published in it when its admins say nothing: ten days from publication to
+    /// the submission deadline, enough for small firms to read, team up and price a bid (a space may ask more, or none).
+    /// </summary>
+    public const int DefaultMinimumTenderingDays = 10;
 
     static readonly Refusal
         NameLength = new("space.nameLength", "The name is required and must be {min} to {max} characters long."),
         DescriptionLength = new("space.descriptionLength", "At most {max} characters."),
         UnknownVisibility = new("space.visibility", "Visibility must be Public or MembersOnly."),
+        MinimumTendering = new("space.minimumTendering", "The minimum tendering period is 0 to {max} days."),
         UnknownProvince = new("space.provinceUnknown", "'{code}' is not an Italian province sigla."),
         TerritoryCount = new("space.territoryCount", "At most {max} entries."),
         PolicyText = new("space.policyText", "The policy text is required and at most {max} characters long."),
@@ -29,6 +36,8 @@ public static class SpaceRules
         var description = raw.Description.Clean();
         if (description?.Length > MaxDescription) errors["description"] = [FieldProblem.Of(DescriptionLength, ("max", MaxDescription))];
         if (!Enum.IsDefined(raw.Visibility)) errors["visibility"] = [FieldProblem.Of(UnknownVisibility)];
+        if (raw.MinimumTenderingDays is < 0 or > MaxMinimumTenderingDays)
+            errors["minimumTenderingDays"] = [FieldProblem.Of(MinimumTendering, ("max", MaxMinimumTenderingDays))];
 
         var comuni = Codes(raw.TerritoryComuni, "territoryComuni", c => ComuneCatalog.Shared.Find(c)?.Code, ComuneCatalog.Unknown, errors);
         var provinces = Codes(raw.TerritoryProvinces, "territoryProvinces",
@@ -36,7 +45,7 @@ public static class SpaceRules
 
         return errors.Count > 0
             ? Problem.Invalid(errors)
-            : new SpaceSettings(name!, description, comuni, provinces, raw.Visibility);
+            : new SpaceSettings(name!, description, comuni, provinces, raw.Visibility, raw.MinimumTenderingDays);
     }
 
     public static Problem? CheckPolicy(string? text, string field) =>

@@ -9,10 +9,12 @@ namespace Marketplace.Tenders;
 /// How the buyer stands in one space a tender names, for one user: whether the user administers the space, whether
 /// the buyer's mandate to its admins is live (or was revoked), and whether the space approved the buyer.
 /// </summary>
-public sealed record TenderSpaceStanding(Guid SpaceId, string Name, bool ActorIsAdmin, bool Mandated, bool MandateRevoked, bool Approved)
+public sealed record TenderSpaceStanding(
+    Guid SpaceId, string Name, bool ActorIsAdmin, bool Mandated, bool MandateRevoked, bool Approved, int MinimumTenderingDays = 0)
 {
     public static TenderSpaceStanding Of(SpaceSnapshot space, bool actorIsAdmin, SpaceBuyerSnapshot? buyer) =>
-        new(space.Id, space.Settings.Name, actorIsAdmin, buyer?.Mandated == true, buyer?.MandateRevoked == true, buyer?.Approval == BuyerApproval.Approved);
+        new(space.Id, space.Settings.Name, actorIsAdmin, buyer?.Mandated == true, buyer?.MandateRevoked == true,
+            buyer?.Approval == BuyerApproval.Approved, space.Settings.MinimumTenderingDays);
 }
 
 /// <summary>
@@ -108,6 +110,8 @@ public sealed class TenderState
         SpaceCount = new("tender.spaceCount", "A tender is published into 1 to {max} spaces."),
         NoSuchSpace = new("tender.noSuchSpace", "No space has this id."),
         NotApproved = new("tender.notApproved", "\"{space}\" has not approved this buyer to publish there: the buyer asks the space's admins first."),
+        TenderingTooShort = new("tender.tenderingTooShort",
+            "\"{space}\" gives firms at least {days} days to bid: published now, the submission deadline must be {earliest} or later."),
         AmendmentSummary = new("tender.amendmentSummary", "Say what the amendment changes, in at most {max} characters."),
         DeadlineForward = new("tender.deadlineForward", "An amendment never brings the submission deadline forward."),
         ContractStartMoved = new("tender.contractStartMoved", "The contract starts after the submission deadline, which this amendment moves to {deadline}."),
@@ -186,12 +190,25 @@ public sealed class TenderState
         Record("DraftEdited", Detail(("details", BidSeal.Digest(details))), now);
     }
 
-    /// <summary>Publishing into a space follows its rules: its admins have approved the buyer.</summary>
+    /// <summary>
+    /// Publishing into a space follows its rules: its admins have approved the buyer, and the firms get at least the
+    /// space's minimum tendering period from now to the submission deadline.
+    /// </summary>
     public Problem? CheckPublish(PublishTender command, TenderActor actor, DateTimeOffset now) =>
         Guard(actor, DraftOnly) ?? CheckVersion(command.ExpectedVersion) ?? TenderRules.CheckFuture(Terms, now)
         ?? (actor.Spaces.FirstOrDefault(s => !s.Approved) is { } space
             ? Problem.Forbidden(NotApproved, ("space", space.Name))
-            : null);
+            : CheckTenderingPeriod(actor, now));
+
+    /// <summary>
+    /// The strictest space decides; the earliest deadline it takes is named, so the buyer knows what to set. A conflict
+    /// (the draft is valid, just not publishable now), so the page shows it as the reason Publish is not offered.
+    /// </summary>
+    Problem? CheckTenderingPeriod(TenderActor actor, DateTimeOffset now) =>
+        actor.Spaces.Where(s => Terms.SubmissionDeadline < now.AddDays(s.MinimumTenderingDays)).MaxBy(s => s.MinimumTenderingDays) is { } strictest
+            ? Problem.Conflict(TenderingTooShort, ("space", strictest.Name), ("days", strictest.MinimumTenderingDays),
+                ("earliest", now.AddDays(strictest.MinimumTenderingDays)))
+            : null;
 
     public void Publish(DateTimeOffset now)
     {
@@ -420,18 +437,18 @@ public sealed class TenderState
     /// <param name="roles">The actor's roles in <paramref name="firms"/>, as <see cref="IActsFor"/> answers them.</param>
     public TenderViewerActions ViewFor(TenderActor actor, ActingFor roles, IReadOnlyList<TenderViewerFirmFacts> firms, DateTimeOffset now)
     {
-        var buyer = BuyerActions(actor);
+        var buyer = BuyerActions(actor, now);
         if (Status == TenderStatus.Draft && actor.UserId == CreatedBy && !actor.ActsForBuyer)
         {
             var refusal = actor.Refusal();
-            buyer = new([], [.. BuyerActions(actor with { BuyerEditor = true }).Allowed.Select(action => Blocker(action, refusal))]);
+            buyer = new([], [.. BuyerActions(actor with { BuyerEditor = true }, now).Allowed.Select(action => Blocker(action, refusal))]);
         }
         return new(buyer, [.. firms.Select(f => new TenderViewerFirm(f.Firm.FirmId, FirmActions(roles, f, now), f.HasBid))]);
     }
 
-    ViewerActions<TenderAction> BuyerActions(TenderActor actor) => ViewerActions<TenderAction>.Of(
+    ViewerActions<TenderAction> BuyerActions(TenderActor actor, DateTimeOffset now) => ViewerActions<TenderAction>.Of(
         (TenderAction.Edit, Guard(actor, DraftOnly)),
-        (TenderAction.Publish, Guard(actor, DraftOnly)),
+        (TenderAction.Publish, Guard(actor, DraftOnly) ?? CheckTenderingPeriod(actor, now)),
         (TenderAction.Amend, Guard(actor, EnquiriesOnly)),
         (TenderAction.Answer, Guard(actor, Answerable)),
         (TenderAction.Score, Guard(actor, EvaluationOnly)),

@@ -21,7 +21,8 @@ public sealed record FirmStandingDto(
 
 /// <summary>
 /// A space's page: public facts, the current policy, and what the viewer may do there: administer it, see its
-/// members (<see cref="SpaceAccess.CanSeeDirectory"/>), and act for each of their firms.
+/// members (<see cref="SpaceAccess.CanSeeDirectory"/>), and act for each of their firms. Buyers read how many days
+/// at least the space gives firms to bid (<see cref="SpaceSettings.MinimumTenderingDays"/>).
 /// </summary>
 public sealed record SpaceDetailDto(
     SpaceSummaryDto Summary,
@@ -32,7 +33,8 @@ public sealed record SpaceDetailDto(
     bool ViewerSeesMembers,
     FirmStandingDto[] ViewerFirms,
     ModeratorDto[] Moderators,
-    int Version);
+    int Version,
+    int MinimumTenderingDays);
 
 /// <summary>A moderator the association appointed; listed to the space's admins only.</summary>
 public sealed record ModeratorDto(Guid UserId, string Email);
@@ -59,19 +61,24 @@ public sealed record VerificationDto(Guid SpaceId, string SpaceName, Guid Associ
 
 public sealed record MembershipEventDto(Guid FirmId, string FirmName, MembershipStatus Status, string ActorEmail, string? Reason, DateTimeOffset At);
 
+/// <summary>A space to create; a minimum tendering period left out is <see cref="SpaceRules.DefaultMinimumTenderingDays"/>.</summary>
 public sealed record CreateSpaceRequest(
     Guid HostId, string? Name, [LongText] string? Description, string[]? TerritoryComuni, string[]? TerritoryProvinces,
-    DirectoryVisibility? Visibility, [LongText] string? PolicyText)
+    DirectoryVisibility? Visibility, [LongText] string? PolicyText, int? MinimumTenderingDays = null)
 {
     public SpaceSettings ToSettings(DirectoryVisibility visibility) =>
-        new(Name ?? "", Description, TerritoryComuni ?? [], TerritoryProvinces ?? [], visibility);
+        new(Name ?? "", Description, TerritoryComuni ?? [], TerritoryProvinces ?? [], visibility,
+            MinimumTenderingDays ?? SpaceRules.DefaultMinimumTenderingDays);
 }
 
+/// <summary>The space's settings as they are to be; a minimum tendering period left out keeps the current one.</summary>
 public sealed record EditSpaceSettingsRequest(
-    int Version, string? Name, [LongText] string? Description, string[]? TerritoryComuni, string[]? TerritoryProvinces, DirectoryVisibility? Visibility)
+    int Version, string? Name, [LongText] string? Description, string[]? TerritoryComuni, string[]? TerritoryProvinces, DirectoryVisibility? Visibility,
+    int? MinimumTenderingDays = null)
 {
-    public SpaceSettings ToSettings(DirectoryVisibility visibility) =>
-        new(Name ?? "", Description, TerritoryComuni ?? [], TerritoryProvinces ?? [], visibility);
+    public SpaceSettings ToSettings(DirectoryVisibility visibility, int currentMinimumTenderingDays) =>
+        new(Name ?? "", Description, TerritoryComuni ?? [], TerritoryProvinces ?? [], visibility,
+            MinimumTenderingDays ?? currentMinimumTenderingDays);
 }
 
 public sealed record PublishPolicyRequest([LongText] string? Text);

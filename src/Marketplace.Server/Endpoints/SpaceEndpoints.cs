@@ -79,9 +79,13 @@ public static class SpaceEndpoints
             : ProblemResults.NotFound(SpaceState.NotFound);
 
     static async Task<Results<Ok<SpaceDetailDto>, ProblemHttpResult>> EditSettings(
-        Guid id, EditSpaceSettingsRequest body, [AsParameters] ViewerCall call) =>
-        body.Visibility is not { } visibility ? ProblemResults.Required("visibility")
-        : await Respond(call.Grains.Space(id).EditSettings(new EditSpaceSettings(call.User.UserId(), body.Version, body.ToSettings(visibility))), call);
+        Guid id, EditSpaceSettingsRequest body, [AsParameters] ViewerCall call)
+    {
+        if (body.Visibility is not { } visibility) return ProblemResults.Required("visibility");
+        // A period left out keeps the current one; the expected version makes sure it is the one the editor saw.
+        var current = body.MinimumTenderingDays is null ? (await call.Grains.Space(id).Get())?.Settings.MinimumTenderingDays ?? 0 : 0;
+        return await Respond(call.Grains.Space(id).EditSettings(new EditSpaceSettings(call.User.UserId(), body.Version, body.ToSettings(visibility, current))), call);
+    }
 
     static Task<Results<Ok<SpaceDetailDto>, ProblemHttpResult>> PublishPolicy(
         Guid id, PublishPolicyRequest body, [AsParameters] ViewerCall call) =>
@@ -267,7 +271,8 @@ public static class SpaceEndpoints
             SpaceAccess.CanSeeDirectory(space, isAdmin, hasMemberFirm),
             [.. firms.Select(f => Standing(f, space, isAdmin, me!.Value))],
             moderators,
-            space.Version);
+            space.Version,
+            space.Settings.MinimumTenderingDays);
     }
 
     /// <summary>Where one of the viewer's firms stands (no standing: never involved), and what the viewer may do for it by the membership's rules.</summary>

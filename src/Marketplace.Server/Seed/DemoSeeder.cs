@@ -93,7 +93,7 @@ internal sealed class DemoSeeder(IServiceScopeFactory scopes, IGrainFactory grai
         var secretary = (await users.FindByEmailAsync(association.OwnerEmail))!.Id;
         await Expect(space.Create(new CreateSpace(secretary, association.Id, new SpaceSettings(
             "Spazio Imprese Emilia", "Lo spazio di collaborazione delle imprese associate: competenze, progetti comuni e gare del territorio.",
-            [], ["BO", "MO", "PR", "RE", "FE"], DirectoryVisibility.MembersOnly), Policy)));
+            [], ["BO", "MO", "PR", "RE", "FE"], DirectoryVisibility.MembersOnly, SpaceRules.DefaultMinimumTenderingDays), Policy)));
         foreach (var (firm, index) in Businesses.Where(b => b.Kind == BusinessKind.Firm).Select((f, i) => (f, i)))
         {
             var owner = (await users.FindByEmailAsync(firm.OwnerEmail))!.Id;

@@ -851,6 +851,29 @@ public sealed class TenderStateTests
     }
 
     [Fact]
+    public void A_tender_gives_firms_at_least_the_strictest_space_s_minimum_period_to_bid()
+    {
+        var state = Drafted(); // bids close 20 days from now
+        TenderActor Publishing(params (string Name, int Days)[] spaces) =>
+            BuyerEditor with { Spaces = [.. spaces.Select(s => In(space: Guid.NewGuid()) with { Name = s.Name, MinimumTenderingDays = s.Days })] };
+
+        state.CheckPublish(new PublishTender(BuyerOwner, 1), Publishing(("Spazio Gare", 20)), Now).Should().BeNull("20 days meet a 20-day minimum");
+        state.CheckPublish(new PublishTender(BuyerOwner, 1), Publishing(("Spazio Gare", 20)), Now.AddMinutes(1))!.Code.Should().Be("tender.tenderingTooShort",
+            "a minute later the same deadline gives a minute less");
+        var strict = Publishing(("Spazio Gare", 10), ("Spazio Appennino", 30), ("Spazio Bassa", 25));
+        var refused = state.CheckPublish(new PublishTender(BuyerOwner, 1), strict, Now)!;
+
+        refused.Kind.Should().Be(ProblemKind.Conflict);
+        refused.Args.Should().Contain("space", "Spazio Appennino").And.Contain("days", "30");
+        state.Status.Should().Be(TenderStatus.Draft);
+        // The page says so before the buyer tries: Publish is blocked for the same reason, Edit (to move the deadline) is not.
+        var actions = state.ViewFor(strict, [], Now).Actions;
+        actions.Allowed.Should().Contain(TenderAction.Edit).And.NotContain(TenderAction.Publish);
+        actions.Blocked.Should().ContainSingle(b => b.Action == TenderAction.Publish).Which.Code.Should().Be("tender.tenderingTooShort");
+        state.ViewFor(Publishing(("Spazio Gare", 0)), [], Now).Actions.Allowed.Should().Contain(TenderAction.Publish, "0 days: no minimum");
+    }
+
+    [Fact]
     public void A_draft_is_not_found_by_someone_who_cannot_draft_it()
     {
         var state = Drafted();

@@ -23,7 +23,7 @@ public sealed class TenderHubTests(ClockedHubFixture fixture) : IClassFixture<Cl
         var (admin, _) = await fixture.Connect(signedIn: true);
         var association = await admin.CreateBusiness("Associazione", BusinessKind.Association);
         var spaceId = (await (await admin.PostAsJsonAsync("/api/spaces", new CreateSpaceRequest(association.Id, "Spazio", null, [], [],
-            DirectoryVisibility.MembersOnly, "Regolamento"), Json)).Read<SpaceDetailDto>()).Summary.Id;
+            DirectoryVisibility.MembersOnly, "Regolamento", MinimumTenderingDays: 0), Json)).Read<SpaceDetailDto>()).Summary.Id;
         async Task<(HttpClient, HubConnection, Guid)> Member(string name, string cpv)
         {
             var (http, hub) = await fixture.Connect(signedIn: true);

@@ -32,7 +32,7 @@ public abstract class ShowcaseApiTests<THost>(THost fixture) : IClassFixture<THo
         await admin.SignUp("segreteria");
         var host_ = await admin.CreateBusiness(association, BusinessKind.Association);
         var space = (await (await admin.PostAsJsonAsync("/api/spaces", new CreateSpaceRequest(host_.Id, $"Spazio {association}", null, [], [],
-            DirectoryVisibility.MembersOnly, "Regole"), Json)).Read<SpaceDetailDto>()).Summary.Id;
+            DirectoryVisibility.MembersOnly, "Regole", MinimumTenderingDays: 0), Json)).Read<SpaceDetailDto>()).Summary.Id;
         return (admin, host_.Id, space);
     }
 

@@ -351,6 +351,28 @@ public abstract class SpaceApiTests<THost>(THost fixture) : IClassFixture<THost>
     }
 
     [Fact]
+    public async Task A_new_space_gives_firms_ten_days_to_bid_until_its_admins_say_otherwise()
+    {
+        var w = await NewWorld();
+        var id = w.Space.Summary.Id;
+        EditSpaceSettingsRequest Settings(int version, int? days, string name = "Spazio Emilia") =>
+            new(version, name, "Imprese emiliane", ["037006"], ["BO", "MO"], DirectoryVisibility.MembersOnly, days);
+
+        w.Space.MinimumTenderingDays.Should().Be(SpaceRules.DefaultMinimumTenderingDays).And.Be(10);
+
+        var tooLong = await w.Admin.PutAsJsonAsync($"/api/spaces/{id}/settings", Settings(w.Space.Version, 181), Json);
+        (await tooLong.Read<ValidationProblemDetails>()).Errors.Keys.Should().Equal("minimumTenderingDays");
+        (await w.Outsider.PutAsJsonAsync($"/api/spaces/{id}/settings", Settings(w.Space.Version, 0), Json)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        var unchanged = await Detail(w.Anonymous, w);
+        (unchanged.MinimumTenderingDays, unchanged.Version).Should().Be((10, w.Space.Version));
+
+        var thirty = await (await w.Admin.PutAsJsonAsync($"/api/spaces/{id}/settings", Settings(w.Space.Version, 30), Json)).Read<SpaceDetailDto>();
+        thirty.MinimumTenderingDays.Should().Be(30);
+        var renamed = await (await w.Admin.PutAsJsonAsync($"/api/spaces/{id}/settings", Settings(thirty.Version, null, "Spazio Emilia Nord"), Json)).Read<SpaceDetailDto>();
+        (renamed.Summary.Name, renamed.MinimumTenderingDays).Should().Be(("Spazio Emilia Nord", 30), "a period left out keeps the current one");
+    }
+
+    [Fact]
     public async Task Outsiders_cannot_probe_e_mails_through_the_moderator_form()
     {
         var w = await NewWorld();

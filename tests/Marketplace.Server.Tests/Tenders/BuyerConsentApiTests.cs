@@ -29,7 +29,7 @@ public abstract class BuyerConsentApiTests<THost>(THost fixture) : IClassFixture
         await admin.SignUp("newcomer");
         var association = await admin.CreateBusiness("Associazione Nuova", BusinessKind.Association);
         var created = await admin.PostAsJsonAsync("/api/spaces", new CreateSpaceRequest(association.Id, name, null, [], [],
-            DirectoryVisibility.Public, "Regolamento"), Json);
+            DirectoryVisibility.Public, "Regolamento", MinimumTenderingDays: 0), Json);
         created.EnsureSuccessStatusCode();
         return (admin, (await created.Read<SpaceDetailDto>()).Summary.Id);
     }

@@ -115,6 +115,33 @@ public abstract class TenderRulesApiTests<THost>(THost fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_tender_is_published_only_if_it_gives_firms_the_space_s_minimum_days_to_bid()
+    {
+        var w = await World();
+        async Task Minimum(int days)
+        {
+            var current = await w.Admin.GetFromJsonAsync<SpaceDetailDto>($"/api/spaces/{w.SpaceId}", Json);
+            (await w.Admin.PutAsJsonAsync($"/api/spaces/{w.SpaceId}/settings", new EditSpaceSettingsRequest(current!.Version, current.Summary.Name,
+                null, [], [], current.Summary.Visibility, days), Json)).EnsureSuccessStatusCode();
+        }
+        await Minimum(10);
+        var draft = await w.Draft(request: w.Request() with { EnquiryDeadline = w.Now.AddDays(1), SubmissionDeadline = w.Now.AddDays(3) });
+
+        // The buyer's page says so before anyone tries; publishing anyway is refused with the same reason and changes nothing.
+        draft.Actions.Blocked.Should().ContainSingle(b => b.Action == TenderAction.Publish).Which.Code.Should().Be("tender.tenderingTooShort");
+        var refused = await (await w.Buyer.PostAsJsonAsync($"/api/tenders/{draft.Id}/publish", new VersionRequest(draft.Version), Json)).Refusal();
+        refused.Status.Should().Be(HttpStatusCode.Conflict);
+        refused.Code.Should().Be("tender.tenderingTooShort");
+        (refused.Args["space"], refused.Args["days"]).Should().Be(("Spazio Gare", "10"));
+        var after = await w.Get(w.Buyer, draft.Id);
+        (after.Status, after.Version).Should().Be((TenderStatus.Draft, draft.Version));
+
+        await Minimum(3);
+        (await w.Buyer.PostAsJsonAsync($"/api/tenders/{draft.Id}/publish", new VersionRequest(draft.Version), Json)).StatusCode.Should().Be(HttpStatusCode.OK,
+            "three days meet a three-day minimum");
+    }
+
+    [Fact]
     public async Task A_material_amendment_gives_firms_the_minimum_time_and_amendments_stop_at_the_enquiry_deadline()
     {
         var w = await World();

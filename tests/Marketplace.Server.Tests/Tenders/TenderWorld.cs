@@ -25,7 +25,7 @@ public sealed record TenderWorld(
         await admin.SignUp("admin");
         var association = await admin.CreateBusiness("Associazione Imprese Test", BusinessKind.Association);
         var created = await admin.PostAsJsonAsync("/api/spaces", new CreateSpaceRequest(association.Id, "Spazio Gare", null, [], [],
-            DirectoryVisibility.MembersOnly, "Regolamento"), Json);
+            DirectoryVisibility.MembersOnly, "Regolamento", MinimumTenderingDays: 0), Json);
         created.EnsureSuccessStatusCode();
         var spaceId = (await created.Read<SpaceDetailDto>()).Summary.Id;
 

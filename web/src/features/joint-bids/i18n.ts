@@ -135,6 +135,9 @@ export const it = {
   "jointBid.submit.done": "Offerta congiunta presentata: la ricevuta è qui sotto, e tutte le imprese la vedono.",
   "jointBid.submit.resubmitted": "Nuova offerta congiunta presentata: sostituisce la precedente.",
   "jointBid.submit.withdrawn": "Offerta congiunta ritirata: potete presentarne una nuova fino al termine.",
+  "jointBid.submit.confirm.title": "Presentare l'offerta congiunta per «{tender}»?",
+  "jointBid.submit.confirm.titleAgain": "Presentare la nuova versione per «{tender}»?",
+  "jointBid.submit.confirm.body": "Va al committente sigillata, a nome di {firms}, con l'approvazione di ciascuna. Fino al termine ({deadline}) la capofila può sostituirla o ritirarla; dopo, vale quella presentata.",
 };
 
 export const en: Record<keyof typeof it, string> = {
@@ -271,4 +274,7 @@ export const en: Record<keyof typeof it, string> = {
   "jointBid.submit.done": "Joint bid submitted: the receipt is below, and every firm sees it.",
   "jointBid.submit.resubmitted": "New joint bid submitted: it replaces the previous one.",
   "jointBid.submit.withdrawn": "Joint bid withdrawn: you can submit a new one until the deadline.",
+  "jointBid.submit.confirm.title": "Submit the joint bid for “{tender}”?",
+  "jointBid.submit.confirm.titleAgain": "Submit the new version for “{tender}”?",
+  "jointBid.submit.confirm.body": "It goes to the buyer sealed, on behalf of {firms}, with each one's approval. Until the deadline ({deadline}) the lead may replace or withdraw it; after that, the submitted one stands.",
 };

@@ -111,6 +111,7 @@ export function jointBidSection(ctx: AllianceContext) {
     busy: () => busy,
     editable: () => (bid ? allows(bid.actions, "Edit") : false),
     run,
+    confirm: ctx.confirm,
     redraw: ctx.redraw,
   };
   const packages = workPackagesTable(ws);

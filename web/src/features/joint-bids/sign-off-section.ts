@@ -44,6 +44,15 @@ export function signOffSection(ws: WorkspaceContext) {
   }
 
   async function submit(resubmit: boolean): Promise<void> {
+    const [alliance, tender, bid] = [ws.alliance(), ws.tender(), ws.bid()];
+    // The firms named are those whose approval the bid carries: the ones it is submitted for.
+    const firms = alliance && bid ? names(signers(bid, alliance).map((s) => s.firm)) : "";
+    const sure = await ws.confirm(() => ({
+      title: t(resubmit ? "jointBid.submit.confirm.titleAgain" : "jointBid.submit.confirm.title", { tender: tender?.title ?? "" }),
+      body: t("jointBid.submit.confirm.body", { firms, deadline: tender ? formatDateTime(tender.submissionDeadline) : "" }),
+      confirm: t(resubmit ? "jointBid.submit.resubmit" : "jointBid.submit.submit"),
+    }));
+    if (!sure) return;
     submitStatus = null;
     const outcome = await ws.run(() => api.submitJointBid(ws.allianceId), {
       done: () => t(resubmit ? "jointBid.submit.resubmitted" : "jointBid.submit.done"),

@@ -1,4 +1,5 @@
 import type { AllianceDto, JointBidDto, TenderDto } from "../../api/types";
+import type { ConfirmTexts } from "../../confirm-dialog";
 import type { Redraw } from "../../page";
 import type { Outcome } from "../alliances/alliance-context";
 
@@ -31,5 +32,7 @@ export interface WorkspaceContext {
    * action is still running.
    */
   run(call: () => Promise<JointBidDto>, options: JointRunOptions): Promise<JointOutcome | null>;
+  /** Asks before an act whose effect reaches the buyer (the submission): true once confirmed. */
+  confirm(texts: () => ConfirmTexts): Promise<boolean>;
   redraw: Redraw;
 }

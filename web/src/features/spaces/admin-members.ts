@@ -4,6 +4,7 @@ import { html, nothing } from "lit";
 import { api } from "../../api/client";
 import type { SpaceMembershipDto } from "../../api/types";
 import { allows, blockersOf } from "../../api/viewer-actions";
+import { confirmDialog } from "../../confirm-dialog";
 import { t, tn } from "../../i18n";
 import { refusalText } from "../../i18n/refusals";
 import { MembershipDecisions } from "./admin-decisions";
@@ -29,6 +30,7 @@ export class AdminMembers extends AdminSectionElement {
   declare policyVersion: number;
   private declare vouchFeedback: VouchFeedback | null;
   readonly #decisions = new MembershipDecisions(() => this.ctx, this.action, () => this.requestUpdate());
+  readonly #confirm = confirmDialog(() => this.requestUpdate());
 
   constructor() {
     super();
@@ -38,7 +40,19 @@ export class AdminMembers extends AdminSectionElement {
     this.vouchFeedback = null;
   }
 
-  #vouch(m: SpaceMembershipDto, action: "vouch" | "revoke"): Promise<void> {
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#confirm.dismiss();
+  }
+
+  async #vouch(m: SpaceMembershipDto, action: "vouch" | "revoke"): Promise<void> {
+    // The association puts its name behind the firm's figures: it is asked once more, with what that means.
+    const sure = action === "revoke" || await this.#confirm.ask(() => ({
+      title: t("vouch.confirm.title", { firm: m.firmName }),
+      body: t("vouch.hint", { firm: m.firmName }),
+      confirm: t("vouch.submit"),
+    }));
+    if (!sure) return;
     return this.action.exclusive(async () => {
       this.vouchFeedback = null;
       try {
@@ -119,7 +133,7 @@ export class AdminMembers extends AdminSectionElement {
           </details>`
         : nothing}
     </section>
-    ${this.#decisions.dialogView()}`;
+    ${this.#decisions.dialogView()} ${this.#confirm.view()}`;
   }
 }
 

@@ -22,6 +22,7 @@ const form: SpaceForm = {
     { code: "037032", label: "Imola (BO)" },
   ],
   visibility: "Public",
+  minimumTenderingDays: "",
   policyText: "Regolamento\n\n  1. Si collabora.\n",
 };
 
@@ -34,8 +35,15 @@ describe("space requests", () => {
       territoryComuni: ["037011", "037032"],
       territoryProvinces: ["BO", "FC"],
       visibility: "Public",
+      minimumTenderingDays: null,
       policyText: "Regolamento\n\n  1. Si collabora.\n",
     });
+  });
+
+  it("sends the minimum tendering period as a number, and none when left empty (the server's default)", () => {
+    expect(buildCreateSpaceRequest({ ...form, minimumTenderingDays: " 15 " }).minimumTenderingDays).toBe(15);
+    expect(buildCreateSpaceRequest({ ...form, minimumTenderingDays: "0" }).minimumTenderingDays).toBe(0);
+    expect(buildEditSettingsRequest({ ...form, minimumTenderingDays: "" }, 1).minimumTenderingDays).toBeNull();
   });
 
   it("sends no policy when only blanks were typed, so that the server names the field", () => {
@@ -43,7 +51,7 @@ describe("space requests", () => {
   });
 
   it("builds the settings request with the version edited and without host or policy", () => {
-    const request = buildEditSettingsRequest({ ...form, description: " Verde urbano " }, 7);
+    const request = buildEditSettingsRequest({ ...form, description: " Verde urbano ", minimumTenderingDays: "20" }, 7);
     expect(request).toEqual({
       version: 7,
       name: "Rete Verde",
@@ -51,6 +59,7 @@ describe("space requests", () => {
       territoryComuni: ["037011", "037032"],
       territoryProvinces: ["BO", "FC"],
       visibility: "Public",
+      minimumTenderingDays: 20,
     });
     expect(request).not.toHaveProperty("hostId");
     expect(request).not.toHaveProperty("policyText");
@@ -71,9 +80,10 @@ describe("space requests", () => {
       viewerFirms: [],
       moderators: [],
       version: 4,
+      minimumTenderingDays: 12,
     } satisfies SpaceDetailDto;
     const edit = formFromDetail(detail, (code) => (code === "037006" ? "Bologna (BO)" : undefined));
-    expect(edit).toMatchObject({ hostId: "h", name: "S", description: "", provinces: ["BO"], visibility: "MembersOnly", policyText: "P" });
+    expect(edit).toMatchObject({ hostId: "h", name: "S", description: "", provinces: ["BO"], visibility: "MembersOnly", minimumTenderingDays: "12", policyText: "P" });
     expect(edit.comuni).toEqual([
       { code: "037006", label: "Bologna (BO)" },
       { code: "999999", label: "999999" },

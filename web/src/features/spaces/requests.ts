@@ -24,6 +24,8 @@ export interface SpaceForm {
   provinces: string[];
   comuni: ChosenComune[];
   visibility: SpaceVisibility;
+  /** As typed; left empty when creating, the server's default applies. */
+  minimumTenderingDays: string;
   policyText: string;
 }
 
@@ -35,6 +37,7 @@ export const emptySpaceForm = (hostId = ""): SpaceForm => ({
   comuni: [],
   // A directory shown to members only is the cautious default: the association opens it up if it wants.
   visibility: "MembersOnly",
+  minimumTenderingDays: "",
   policyText: "",
 });
 
@@ -47,6 +50,7 @@ export function formFromDetail(detail: SpaceDetailDto, label: (code: string) => 
     provinces: [...detail.territoryProvinces],
     comuni: detail.territoryComuni.map((code) => ({ code, label: label(code) ?? code })),
     visibility: detail.summary.visibility,
+    minimumTenderingDays: String(detail.minimumTenderingDays),
     policyText: detail.policy.text,
   };
 }
@@ -55,6 +59,9 @@ const optional = (value: string): string | null => {
   const trimmed = value.trim();
   return trimmed === "" ? null : trimmed;
 };
+
+/** A whole number of days as typed; anything else goes as typed, for the server to name the field. */
+const days = (value: string): number | null => (value.trim() === "" ? null : Number(value.trim()));
 
 /** Each code once, in the order chosen. */
 const distinct = (codes: readonly string[]): string[] => [...new Set(codes)];
@@ -67,6 +74,7 @@ export function buildCreateSpaceRequest(form: SpaceForm): CreateSpaceRequest {
     territoryComuni: distinct(form.comuni.map((c) => c.code)),
     territoryProvinces: distinct(form.provinces),
     visibility: form.visibility,
+    minimumTenderingDays: days(form.minimumTenderingDays),
     // Sent as typed (the server trims it): a policy's line breaks and indentation are part of it.
     policyText: form.policyText.trim() === "" ? null : form.policyText,
   };
@@ -80,6 +88,7 @@ export function buildEditSettingsRequest(form: SpaceForm, version: number): Edit
     territoryComuni: distinct(form.comuni.map((c) => c.code)),
     territoryProvinces: distinct(form.provinces),
     visibility: form.visibility,
+    minimumTenderingDays: days(form.minimumTenderingDays),
   };
 }
 

@@ -32,9 +32,9 @@ import { hostableAssociations } from "./spaces-page";
 
 const visibilities: readonly SpaceVisibility[] = ["MembersOnly", "Public"];
 
-type Field = "hostId" | "name" | "description" | "territoryProvinces" | "territoryComuni" | "visibility" | "policyText";
-const createFields: readonly Field[] = ["hostId", "name", "description", "territoryProvinces", "territoryComuni", "visibility", "policyText"];
-const editFields: readonly Field[] = ["name", "description", "territoryProvinces", "territoryComuni", "visibility"];
+type Field = "hostId" | "name" | "description" | "territoryProvinces" | "territoryComuni" | "visibility" | "minimumTenderingDays" | "policyText";
+const createFields: readonly Field[] = ["hostId", "name", "description", "territoryProvinces", "territoryComuni", "visibility", "minimumTenderingDays", "policyText"];
+const editFields: readonly Field[] = ["name", "description", "territoryProvinces", "territoryComuni", "visibility", "minimumTenderingDays"];
 
 type Status = { state: "error" | "conflict"; text: () => string } | null;
 
@@ -250,6 +250,18 @@ export function spaceFormPage(spaceId: string | null, redraw: Redraw): Page {
             )}
           </fieldset>
           ${fieldError("visibility")}
+        </section>
+
+        <section class="card">
+          <h2>${t("spaceForm.tenders")}</h2>
+          <div class="field">
+            <label for="space-minimum-tendering">${t("spaceForm.minimumTendering")}</label>
+            <input id="space-minimum-tendering" data-testid="space-minimum-tendering" type="number" inputmode="numeric" min="0" max="180" step="1"
+              class="days-input" .value=${live(f.minimumTenderingDays)} @input=${(e: InputEvent) => (f.minimumTenderingDays = (e.target as HTMLInputElement).value)}
+              aria-invalid=${invalid("minimumTenderingDays")} aria-describedby=${ifDefined(describedBy("minimumTenderingDays", "space-minimum-tendering-hint"))} />
+            <small class="hint" id="space-minimum-tendering-hint">${t(creating ? "spaceForm.minimumTenderingHintNew" : "spaceForm.minimumTenderingHint")}</small>
+            ${fieldError("minimumTenderingDays")}
+          </div>
         </section>
 
         ${creating

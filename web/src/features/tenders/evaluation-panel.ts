@@ -107,6 +107,12 @@ export function evaluationPanel(ctx: TenderContext) {
   async function decide(lot: LotEvaluationDto, award: boolean): Promise<void> {
     if (busy) return;
     const best = lot.ranking[0];
+    // Declaring a lot unsuccessful already asks for its reason on a second step; an award is one click away.
+    if (award && best && !(await ctx.confirm(() => ({
+      title: t("evaluation.confirmAward.title", { lot: lot.title, firm: bidderName(best) }),
+      body: t("evaluation.confirmAward.body"),
+      confirm: t("evaluation.confirmAward.yes"),
+    })))) return;
     const body = award ? { lot: lot.lot, bidId: best?.bidId ?? null, reason: null } : { lot: lot.lot, bidId: null, reason: reason.trim() };
     reasonErrors = {};
     busy = true;

@@ -6,13 +6,13 @@ import { live } from "lit-html/directives/live.js";
 import { api } from "../../api/client";
 import { ApiError, type FieldErrors } from "../../api/problem";
 import type { TenderAction, TenderDto } from "../../api/types";
-import { allows } from "../../api/viewer-actions";
+import { allows, blockersOf } from "../../api/viewer-actions";
 import { fieldMessages, otherFieldMessages } from "../../field-errors";
 import { t } from "../../i18n";
 import { href } from "../../router";
 import { fieldErrorView } from "../../views";
 import { formatDeadline } from "./dates";
-import { refusedAction } from "../../i18n/refusals";
+import { refusalText, refusedAction } from "../../i18n/refusals";
 import { actsForBuyer, whyBlocked } from "./tender-actions";
 import type { TenderContext } from "./tender-context";
 
@@ -53,8 +53,19 @@ export function managePanel(ctx: TenderContext) {
     }
   }
 
-  const publish = (tender: TenderDto) =>
-    run("publish", () => api.publishTender(tender.id, tender.version), (fresh) => () => t("tender.published", { when: formatDeadline(fresh.enquiryDeadline) }));
+  async function publish(tender: TenderDto): Promise<void> {
+    const sure = await ctx.confirm(() => ({
+      title: t("tender.confirmPublish.title", { title: tender.title }),
+      body: t("tender.confirmPublish.body", {
+        spaces: tender.spaces.map((s) => s.name).join(", "),
+        enquiry: formatDeadline(tender.enquiryDeadline),
+        deadline: formatDeadline(tender.submissionDeadline),
+      }),
+      confirm: t("tender.publish"),
+    }));
+    if (!sure) return;
+    await run("publish", () => api.publishTender(tender.id, tender.version), (fresh) => () => t("tender.published", { when: formatDeadline(fresh.enquiryDeadline) }));
+  }
 
   const complete = (tender: TenderDto) => run("complete", () => api.completeTender(tender.id), () => () => t("tender.completed"));
 
@@ -110,10 +121,13 @@ export function managePanel(ctx: TenderContext) {
       // Nothing to do now: the viewer is told why, unless it is only the tender's stage (e.g. an admin who started
       // the draft, whose mandate the buyer revoked, reads that it is the buyer's people's now).
       const why = tender.actions.allowed.length === 0 ? whyBlocked(tender.actions.blocked) : [];
+      // A draft whose bids would close sooner than a space allows: why Publish is missing, and what to change.
+      const tooSoon = blockersOf(tender.actions, "Publish").filter((b) => b.code === "tender.tenderingTooShort");
       if (!cancellable && !may("Complete") && !status && why.length === 0) return nothing;
       return html`<section class="card manage-panel" data-testid="tender-manage" aria-labelledby="tender-manage-title">
         <h2 id="tender-manage-title">${t("tender.manage")}</h2>
         ${why.map((text) => html`<p class="notice-line" data-testid="manage-blocked">${text}</p>`)}
+        ${tooSoon.map((b) => html`<p class="alert warn small" data-testid="publish-blocked">${refusalText(b.code, b.args) ?? ""}</p>`)}
         ${may("Publish") ? html`<p class="muted small">${t("tender.draftNotice")}</p>` : nothing}
         ${may("Amend") ? html`<p class="muted small">${t("tender.amendHint")}</p>` : nothing}
         ${may("Complete") ? html`<p class="muted small">${t("tender.completeHint")}</p>` : nothing}

@@ -1,4 +1,5 @@
 import type { MyBusinessDto, TenderDto } from "../../api/types";
+import type { ConfirmTexts } from "../../confirm-dialog";
 import type { Redraw } from "../../page";
 
 /** What the parts of a tender's page share: the tender as last loaded, the viewer's businesses, the clock. */
@@ -14,5 +15,7 @@ export interface TenderContext {
   reload(): void;
   /** The time the countdowns show, ticking every second. */
   now(): number;
+  /** Asks before an act that cannot be taken back (publishing, awarding): true once confirmed. */
+  confirm(texts: () => ConfirmTexts): Promise<boolean>;
   redraw: Redraw;
 }

@@ -16,6 +16,7 @@ import { tenderAlliances } from "../alliances/alliance-lists";
 import { currentUser } from "../auth/session";
 import { auditSection } from "./audit-section";
 import { bidPanel } from "./bid-panel";
+import { confirmDialog } from "../../confirm-dialog";
 import { evaluationPanel } from "./evaluation-panel";
 import { managePanel } from "./manage-panel";
 import { questionsSection } from "./questions-section";
@@ -47,6 +48,7 @@ export function tenderPage(id: string, redraw: Redraw): Page {
   const unwatchTeams: (() => void)[] = [];
   const timers = new Set<ReturnType<typeof setTimeout>>();
 
+  const confirm = confirmDialog(redraw);
   const ctx: TenderContext = {
     tenderId: id,
     tender: () => tender,
@@ -58,6 +60,7 @@ export function tenderPage(id: string, redraw: Redraw): Page {
     },
     reload: () => loadTender(),
     now: () => now,
+    confirm: (texts) => confirm.ask(texts),
     redraw,
   };
   const manage = managePanel(ctx);
@@ -216,6 +219,7 @@ export function tenderPage(id: string, redraw: Redraw): Page {
       ${evaluation.view(d)}
       ${questions.view(d)}
       ${audit.view()}
+      ${confirm.view()}
     </article>`;
   }
 
@@ -225,6 +229,7 @@ export function tenderPage(id: string, redraw: Redraw): Page {
     title: () => tender?.title ?? t("tender.title"),
     dispose: () => {
       disposed = true;
+      confirm.dismiss();
       unwatch();
       unwatchTeams.forEach((stop) => stop());
       clearInterval(ticker);

@@ -45,6 +45,10 @@ export const spaces = {
     it: "Scegli chi vede l'elenco dei membri: tutti o solo i membri.",
     en: "Choose who sees the member list: everyone or members only.",
   },
+  "space.minimumTendering": {
+    it: "Il periodo minimo per le offerte va da 0 a {max:number} giorni.",
+    en: "The minimum tendering period is 0 to {max:number} days.",
+  },
   "space.provinceUnknown": {
     it: "{code} non è la sigla di una provincia italiana: rimuovila e sceglila dall'elenco.",
     en: "{code} is not an Italian province: remove it and pick one from the list.",

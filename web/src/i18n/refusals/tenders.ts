@@ -28,6 +28,10 @@ export const tenders = {
     it: "«{space}» non ha approvato il committente per pubblicarvi gare: il committente lo chiede prima agli amministratori dello spazio.",
     en: "“{space}” has not approved this buyer to publish there: the buyer asks the space's admins first.",
   },
+  "tender.tenderingTooShort": {
+    it: "«{space}» dà alle imprese almeno {days:number} giorni per presentare offerta: pubblicando ora, il termine delle offerte deve essere il {earliest:dateTime} o dopo. Modifica la bozza e sposta il termine.",
+    en: "“{space}” gives firms at least {days:number} days to bid: published now, the submission deadline must be {earliest:dateTime} or later. Edit the draft and move the deadline.",
+  },
   "tender.noSuchBuyer": {
     it: "Il committente non è valido: apri il modulo dalla pagina del committente.",
     en: "The buyer is not valid: open the form from the buyer's page.",
