@@ -74,4 +74,44 @@ public sealed class BuyerConsentBrowserTests(BrowserFixture fixture) : IClassFix
         await Expect(unavailable).ToHaveAttributeAsync("data-reason", "refused");
         await Expect(unavailable).ToContainTextAsync("ha revocato il mandato");
     }
+
+    [Fact]
+    public async Task A_space_sets_the_days_tenders_give_firms_and_a_draft_that_closes_sooner_says_so_before_publishing()
+    {
+        var arranged = await ArrangedSpace.Create(fixture, [], policy: "Regolamento");
+        var space = arranged.Id;
+        var buyerApi = fixture.NewApiClient();
+        var officerEmail = await buyerApi.SignUp("appalti");
+        var buyer = await buyerApi.CreateBusiness("Comune di Sasso Marconi", BusinessKind.Buyer);
+        (await buyerApi.PostAsync($"/api/spaces/{space}/buyers/{buyer.Id}/request", null)).EnsureSuccessStatusCode();
+        (await arranged.Secretary.PostAsJsonAsync($"/api/spaces/{space}/buyers/{buyer.Id}/decision", new BuyerDecisionRequest(BuyerDecision.Approve), Json))
+            .EnsureSuccessStatusCode();
+
+        // The secretary asks 20 days of every tender in the space, on the space's settings form.
+        var secretary = await fixture.NewPerson();
+        await BusinessProfileBrowserTests.SignIn(secretary, arranged.SecretaryEmail);
+        await secretary.GotoAsync($"/#/spaces/{space}/settings");
+        var days = secretary.GetByTestId("space-minimum-tendering");
+        await Expect(days).ToHaveValueAsync("0");
+        await days.FillAsync("20");
+        await secretary.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "space-settings-minimum-tendering.png"), FullPage = true });
+        await secretary.GetByTestId("space-save").ClickAsync();
+        await Expect(secretary).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"#/spaces/{space}$"));
+
+        // The officer's draft closes in 14 days: its page offers no Publish and says which deadline would do.
+        var now = DateTimeOffset.UtcNow;
+        var drafted = await buyerApi.PostAsJsonAsync("/api/tenders", new DraftTenderRequest(buyer.Id, [space], "Manutenzione del verde", null,
+            [new LotRequest(0, "Sfalci", null, ["77310000"], new MoneyDto(40_000m, "EUR"), null)],
+            [], [new CriterionRequest(0, "Prezzo", CriterionKind.Price, 100)], now.AddDays(7), now.AddDays(14), null, null, false, []), Json);
+        var draft = await drafted.EnsureSuccessStatusCode().Read<TenderDto>();
+        var officer = await fixture.NewPerson();
+        await BusinessProfileBrowserTests.SignIn(officer, officerEmail);
+        await officer.GotoAsync($"/#/tenders/{draft.Id}");
+        var blocked = officer.GetByTestId("publish-blocked");
+        await Expect(blocked).ToContainTextAsync("Spazio Imprese Emilia");
+        await Expect(blocked).ToContainTextAsync("almeno 20 giorni");
+        await Expect(officer.GetByTestId("publish-tender")).ToHaveCountAsync(0);
+        await Expect(officer.GetByTestId("edit-tender")).ToBeVisibleAsync();
+        await officer.GetByTestId("tender-manage").ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "tender-publish-too-soon.png") });
+    }
 }
