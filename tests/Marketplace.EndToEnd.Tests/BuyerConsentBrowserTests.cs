@@ -94,7 +94,7 @@ public sealed class BuyerConsentBrowserTests(BrowserFixture fixture) : IClassFix
         var days = secretary.GetByTestId("space-minimum-tendering");
         await Expect(days).ToHaveValueAsync("0");
         await days.FillAsync("20");
-        await secretary.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "space-settings-minimum-tendering.png"), FullPage = true });
+        await days.Locator("xpath=ancestor::section[1]").ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "space-settings-minimum-tendering.png") });
         await secretary.GetByTestId("space-save").ClickAsync();
         await Expect(secretary).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"#/spaces/{space}$"));
 

@@ -867,10 +867,10 @@ public sealed class TenderStateTests
         refused.Args.Should().Contain("space", "Spazio Appennino").And.Contain("days", "30");
         state.Status.Should().Be(TenderStatus.Draft);
         // The page says so before the buyer tries: Publish is blocked for the same reason, Edit (to move the deadline) is not.
-        var actions = state.ViewFor(strict, [], Now).Actions;
+        var actions = state.ViewFor(strict, ActingFor.Nobody, [], Now).Actions;
         actions.Allowed.Should().Contain(TenderAction.Edit).And.NotContain(TenderAction.Publish);
         actions.Blocked.Should().ContainSingle(b => b.Action == TenderAction.Publish).Which.Code.Should().Be("tender.tenderingTooShort");
-        state.ViewFor(Publishing(("Spazio Gare", 0)), [], Now).Actions.Allowed.Should().Contain(TenderAction.Publish, "0 days: no minimum");
+        state.ViewFor(Publishing(("Spazio Gare", 0)), ActingFor.Nobody, [], Now).Actions.Allowed.Should().Contain(TenderAction.Publish, "0 days: no minimum");
     }
 
     [Fact]
