@@ -85,6 +85,46 @@ public sealed class SpaceBrowserTests(BrowserFixture fixture) : IClassFixture<Br
     }
 
     [Fact]
+    public async Task The_host_s_owner_appoints_a_moderator_who_administers_the_space_but_is_offered_no_moderator_form()
+    {
+        var arranged = await ArrangedSpace.Create(fixture, ["PR"], association: "Associazione Imprese Parma", name: "Spazio Imprese Parma");
+        var moderatorEmail = await fixture.NewApiClient().SignUp("moderatore");
+
+        // The association's secretary (its Owner) is offered the spaces page's create button and the moderators' form.
+        var secretary = await fixture.NewPerson();
+        await BusinessProfileBrowserTests.SignIn(secretary, arranged.SecretaryEmail);
+        await secretary.GotoAsync("/#/spaces");
+        await Expect(secretary.GetByTestId("space-create")).ToBeVisibleAsync();
+        await Expect(secretary.GetByTestId("space-item").And(secretary.Locator($"[data-space-id='{arranged.Id}']"))).ToBeVisibleAsync();
+        await secretary.ScreenshotAsync(new() { Path = Shot("spaces-host-owner.png"), FullPage = true });
+        await secretary.GotoAsync($"/#/spaces/{arranged.Id}");
+        await secretary.GetByTestId("moderator-email").FillAsync(moderatorEmail);
+        await secretary.GetByTestId("moderator-submit").ClickAsync();
+        var appointed = secretary.GetByTestId("moderator-item");
+        await Expect(appointed).ToHaveCountAsync(1);
+        await Expect(appointed).ToContainTextAsync(moderatorEmail);
+        await Expect(appointed.GetByTestId("moderator-remove")).ToBeVisibleAsync();
+        await Expect(secretary.GetByTestId("moderators-host-only")).ToHaveCountAsync(0);
+        await secretary.ScreenshotAsync(new() { Path = Shot("space-admin-host-owner.png"), FullPage = true });
+
+        // The moderator administers the space (its settings, its policy) but appoints no one, and hosts no space.
+        var moderator = await fixture.NewPerson();
+        await BusinessProfileBrowserTests.SignIn(moderator, moderatorEmail);
+        await moderator.GotoAsync($"/#/spaces/{arranged.Id}");
+        await Expect(moderator.GetByTestId("space-admin")).ToBeVisibleAsync();
+        await Expect(moderator.GetByTestId("moderators-host-only")).ToBeVisibleAsync();
+        await Expect(moderator.GetByTestId("moderator-item")).ToContainTextAsync(moderatorEmail);
+        await Expect(moderator.GetByTestId("moderator-email")).ToHaveCountAsync(0);
+        await Expect(moderator.GetByTestId("moderator-remove")).ToHaveCountAsync(0);
+        await Expect(moderator.GetByTestId("space-settings-link")).ToBeVisibleAsync();
+        await Expect(moderator.GetByTestId("policy-text-input")).ToBeVisibleAsync();
+        await moderator.ScreenshotAsync(new() { Path = Shot("space-admin-moderator.png"), FullPage = true });
+        await moderator.GotoAsync("/#/spaces");
+        await Expect(moderator.GetByTestId("space-item").And(moderator.Locator($"[data-space-id='{arranged.Id}']"))).ToBeVisibleAsync();
+        await Expect(moderator.GetByTestId("space-create")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task A_visitor_narrows_a_public_directory_by_size_and_words_and_the_address_keeps_the_search()
     {
         // Arranged through the API: a space whose directory is public, with two member firms of different sizes.

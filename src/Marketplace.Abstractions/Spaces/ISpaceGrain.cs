@@ -18,6 +18,9 @@ public interface ISpaceGrain : IGrainWithGuidKey
     /// <summary>True when the user administers the space (host Owner/Manager or moderator).</summary>
     [Alias("IsAdmin"), ReadOnly] Task<bool> IsAdmin(Guid userId);
 
+    /// <summary>Whether the user administers the space and what they may do with it, by the rules its commands run.</summary>
+    [Alias("ViewerOf"), ReadOnly] Task<SpaceViewer> ViewerOf(Guid userId);
+
     [Alias("EditSettings")] Task<Outcome<SpaceSnapshot>> EditSettings(EditSpaceSettings command);
 
     /// <summary>Publishes a new policy version; members must then accept it.</summary>

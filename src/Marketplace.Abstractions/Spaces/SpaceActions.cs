@@ -40,3 +40,21 @@ public enum BuyerStandingAction
     Approve,
     Revoke,
 }
+
+/// <summary>What the viewer may do with the space itself: its admins edit it, the host's Owners and Managers also appoint its moderators.</summary>
+[GenerateSerializer, Alias("Marketplace.SpaceAction")]
+public enum SpaceAction
+{
+    EditSettings,
+    PublishPolicy,
+    /// <summary>Appoint a moderator or dismiss one.</summary>
+    SetModerator,
+}
+
+/// <summary>Whether a user administers a space (host Owner/Manager or moderator), and what they may do with it now.</summary>
+[GenerateSerializer, Immutable, Alias("Marketplace.SpaceViewer")]
+public sealed record SpaceViewer(bool IsAdmin, ViewerActions<SpaceAction> Actions)
+{
+    /// <summary>A visitor, or anyone with no part in the space's administration.</summary>
+    public static SpaceViewer Nobody { get; } = new(false, ViewerActions<SpaceAction>.None);
+}

@@ -25,6 +25,12 @@ internal sealed class SpaceGrain(
 
     public async Task<bool> IsAdmin(Guid userId) => State.IsAdmin(await Actor(userId));
 
+    public async Task<SpaceViewer> ViewerOf(Guid userId)
+    {
+        var actor = await Actor(userId);
+        return new(State.IsAdmin(actor), State.ActionsFor(actor));
+    }
+
     public async Task<Outcome<SpaceSnapshot>> EditSettings(EditSpaceSettings command)
     {
         var check = State.CheckEditSettings(command, await Actor(command.ActorId));

@@ -38,15 +38,23 @@ public sealed class SpaceState
     public Outcome<SpaceSettings> CheckCreate(CreateSpace command, BusinessSnapshot? host, SpaceActor actor)
     {
         if (Exists) return Problem.Conflict(AlreadyExists);
-        if (host is null) return Problem.Invalid("hostId", BusinessState.NotFound);
-        if (host.Kind != BusinessKind.Association) return Problem.Invalid("hostId", HostNotAssociation);
-        if (!actor.HostEditor)
-            return Problem.Forbidden(NotHostEditor);
+        if (CheckHost(host?.Kind, actor) is { } badHost) return badHost;
         var settings = SpaceRules.Normalize(command.Settings);
         // Report a missing policy together with any settings errors, so the form is fixed in one round.
         if (SpaceRules.CheckPolicy(command.PolicyText, "policyText") is not { } badPolicy) return settings;
         return Problem.Invalid(new Dictionary<string, FieldProblem[]>(settings.Problem?.Errors ?? []) { ["policyText"] = badPolicy.Errors!["policyText"] });
     }
+
+    /// <summary>
+    /// Whether the actor may create a space hosted by a business of this kind (null: no business has the id): the
+    /// part of <see cref="CheckCreate"/> that is about the host, which also lists the hosts a form offers.
+    /// </summary>
+    /// <param name="actor">The actor, judged against that business.</param>
+    public static Problem? CheckHost(BusinessKind? hostKind, SpaceActor actor) =>
+        hostKind is null ? Problem.Invalid("hostId", BusinessState.NotFound)
+        : hostKind != BusinessKind.Association ? Problem.Invalid("hostId", HostNotAssociation)
+        : !actor.HostEditor ? Problem.Forbidden(NotHostEditor)
+        : null;
 
     public void Create(Guid id, CreateSpace command, SpaceSettings settings, DateTimeOffset now)
     {
@@ -79,13 +87,11 @@ public sealed class SpaceState
     }
 
     public Problem? CheckSetModerator(SetModerator command, SpaceActor actor) =>
-        !Exists ? Problem.NotFound(NotFound)
-        // Moderators are appointed by the association itself, not by other moderators.
-        : !actor.HostEditor ? Problem.Forbidden(NotModeratorAppointer)
-        : command.UserId is not { } userId ? Problem.Invalid("email", NoSuchUser)
+        GuardAppointer(actor)
+        ?? (command.UserId is not { } userId ? Problem.Invalid("email", NoSuchUser)
         : command.Moderator == Moderators.Contains(userId)
             ? Problem.Conflict(command.Moderator ? AlreadyModerator : NotModerator)
-        : null;
+        : null);
 
     public void SetModerator(SetModerator command, DateTimeOffset now)
     {
@@ -94,11 +100,28 @@ public sealed class SpaceState
         Touch(now);
     }
 
+    /// <summary>
+    /// What the actor may do with the space now, judged by the guards its commands run before they read what the
+    /// admin enters (the settings, a policy text, a person to appoint), which is judged when it is sent. Refused for
+    /// the actor's role, nothing is offered.
+    /// </summary>
+    public ViewerActions<SpaceAction> ActionsFor(SpaceActor actor) =>
+        ViewerActions<SpaceAction>.Of(
+            (SpaceAction.EditSettings, GuardAdmin(actor)),
+            (SpaceAction.PublishPolicy, GuardAdmin(actor)),
+            (SpaceAction.SetModerator, GuardAppointer(actor)));
+
     public SpaceSnapshot ToSnapshot() => new(Id, HostId, Settings, Policy, [.. Moderators], Version, CreatedAt, UpdatedAt);
 
     Problem? GuardAdmin(SpaceActor actor) =>
         !Exists ? Problem.NotFound(NotFound)
         : !IsAdmin(actor) ? Problem.Forbidden(NotAdmin)
+        : null;
+
+    Problem? GuardAppointer(SpaceActor actor) =>
+        !Exists ? Problem.NotFound(NotFound)
+        // Moderators are appointed by the association itself, not by other moderators.
+        : !actor.HostEditor ? Problem.Forbidden(NotModeratorAppointer)
         : null;
 
     void Touch(DateTimeOffset now)

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Marketplace.Businesses;
 using Marketplace.Data;
 using Marketplace.Data.ReadModels;
 using Marketplace.Server.Auth;
@@ -25,6 +26,7 @@ public static class SpaceBuyerEndpoints
         spaces.MapPost("/{buyerId:guid}/decision", Decide).WithName("decideBuyerAccess");
         var buyers = app.MapApiGroup("/api/businesses/{id:guid}", "Spaces").RequireAuthorization();
         buyers.MapGet("/spaces", OfBuyer).WithName("listBuyerSpaces");
+        buyers.MapGet("/spaces/choices", Choices).WithName("listBuyerSpaceChoices");
         buyers.MapPost("/mandates", Grant).WithName("grantBuyerMandate");
         buyers.MapDelete("/mandates/{spaceId:guid}", Revoke).WithName("revokeBuyerMandate");
         return app;
@@ -41,6 +43,30 @@ public static class SpaceBuyerEndpoints
         Guid id, [AsParameters] ViewerCall call) =>
         !await call.Access.IsOneOf(call.User, id, call.Ct) ? Problem.Forbidden(NotTheBuyers).ToHttp()
         : TypedResults.Ok(await Dtos(call.Db.SpaceBuyers.Where(b => b.BuyerId == id), call));
+
+    /// <summary>
+    /// The spaces the buyer has not dealt with yet where the viewer may ask to publish for it, each with what they may
+    /// do there, judged by the rules the commands run: for the buyer's Viewers, an empty list.
+    /// </summary>
+    static async Task<Results<Ok<BuyerSpaceChoiceDto[]>, ProblemHttpResult>> Choices(
+        Guid id, [AsParameters] ViewerCall call)
+    {
+        var acting = await call.Access.Firms(call.User, call.Ct);
+        if (!acting.Reads(id)) return Problem.Forbidden(NotTheBuyers).ToHttp();
+        var kind = await call.Db.Directory.AsNoTracking().Where(d => d.BusinessId == id).Select(d => (BusinessKind?)d.Kind).SingleOrDefaultAsync(call.Ct);
+        // Whether the viewer administers each space is not asked: a standing never asked for holds nothing for its
+        // admins to decide (SpaceBuyerState.CheckDecide: not requested).
+        var context = new SpaceBuyerContext(SpaceExists: true, ActorIsAdmin: false, acting.Edits(id), kind);
+        var spaces = await call.Db.Spaces.AsNoTracking()
+            .Where(s => !call.Db.SpaceBuyers.Any(b => b.SpaceId == s.SpaceId && b.BuyerId == id))
+            .Join(call.Db.Directory, s => s.HostId, d => d.BusinessId, (s, d) => new { s.SpaceId, s.Name, HostName = d.Name })
+            .ToListAsync(call.Ct);
+        return TypedResults.Ok(spaces
+            .Select(s => new BuyerSpaceChoiceDto(new NamedDto(s.SpaceId, s.Name), s.HostName,
+                new SpaceBuyerState { SpaceId = s.SpaceId, BuyerId = id }.ActionsFor(context)))
+            .Where(c => c.Actions.Allowed.Length + c.Actions.Blocked.Length > 0)
+            .OrderBy(c => c.Space.Name, StringComparer.Ordinal).ToArray());
+    }
 
     static Task<Results<Ok<SpaceBuyerDto>, ProblemHttpResult>> Request(
         Guid id, Guid buyerId, [AsParameters] ViewerCall call) =>

@@ -21,8 +21,9 @@ public sealed record FirmStandingDto(
 
 /// <summary>
 /// A space's page: public facts, the current policy, and what the viewer may do there: administer it, see its
-/// members (<see cref="SpaceAccess.CanSeeDirectory"/>), and act for each of their firms. Buyers read how many days
-/// at least the space gives firms to bid (<see cref="SpaceSettings.MinimumTenderingDays"/>).
+/// members (<see cref="SpaceAccess.CanSeeDirectory"/>), act for each of their firms, and what they may do with the
+/// space itself (<see cref="Actions"/>: edit it, publish its policy, appoint moderators; nothing for outsiders).
+/// Buyers read how many days at least the space gives firms to bid (<see cref="SpaceSettings.MinimumTenderingDays"/>).
 /// </summary>
 public sealed record SpaceDetailDto(
     SpaceSummaryDto Summary,
@@ -34,7 +35,8 @@ public sealed record SpaceDetailDto(
     FirmStandingDto[] ViewerFirms,
     ModeratorDto[] Moderators,
     int Version,
-    int MinimumTenderingDays);
+    int MinimumTenderingDays,
+    ViewerActions<SpaceAction> Actions);
 
 /// <summary>A moderator the association appointed; listed to the space's admins only.</summary>
 public sealed record ModeratorDto(Guid UserId, string Email);
@@ -139,3 +141,10 @@ public sealed record SpaceBuyerEventDto(SpaceBuyerStep Step, string ActorEmail, 
 /// </summary>
 public sealed record SpaceBuyerDto(
     NamedDto Space, NamedDto Buyer, BuyerApproval? Approval, bool Mandated, SpaceBuyerEventDto[] History, ViewerActions<BuyerStandingAction> Actions);
+
+/// <summary>
+/// A space the buyer has not dealt with yet, with what the viewer may do there for the buyer now: ask to publish
+/// (<see cref="BuyerStandingAction.RequestPublishing"/>), or ask and mandate its admins at once
+/// (<see cref="BuyerStandingAction.GrantMandate"/>).
+/// </summary>
+public sealed record BuyerSpaceChoiceDto(NamedDto Space, string HostName, ViewerActions<BuyerStandingAction> Actions);

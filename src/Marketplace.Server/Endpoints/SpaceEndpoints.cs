@@ -24,6 +24,7 @@ public static class SpaceEndpoints
     {
         var api = app.MapApiGroup("/api/spaces", "Spaces");
         api.MapGet("/", List).WithName("listSpaces");
+        api.MapGet("/hosts", Hosts).RequireAuthorization().WithName("listSpaceHosts");
         api.MapPost("/", Create).RequireAuthorization().WithName("createSpace");
         api.MapGet("/{id:guid}", Get).WithName("getSpace");
         api.MapPut("/{id:guid}/settings", EditSettings).RequireAuthorization().WithName("editSpaceSettings");
@@ -60,6 +61,20 @@ public static class SpaceEndpoints
             .OrderBy(x => x.Space.Name).ToListAsync(ct);
         return TypedResults.Ok(rows.Select(x => new SpaceSummaryDto(x.Space.SpaceId, x.Space.HostId, x.HostName, x.Space.Name,
             x.Space.Description, x.Space.Visibility, x.Space.PolicyVersion, x.Members)).ToArray());
+    }
+
+    /// <summary>
+    /// The associations the viewer may create a space for, judged by the rule the command runs
+    /// (<see cref="SpaceState.CheckHost"/>): for a viewer who may create none, an empty list.
+    /// </summary>
+    static async Task<Ok<NamedDto[]>> Hosts([AsParameters] ViewerCall call)
+    {
+        var acting = await call.Access.Firms(call.User, call.Ct);
+        var (me, theirs) = (call.User.UserId(), acting.Businesses.ToList());
+        var businesses = await call.Db.Directory.AsNoTracking().Where(d => theirs.Contains(d.BusinessId))
+            .Select(d => new { d.BusinessId, d.Kind, d.Name }).ToListAsync(call.Ct);
+        return TypedResults.Ok(businesses.Where(b => SpaceState.CheckHost(b.Kind, SpaceActor.Of(me, b.BusinessId, acting)) is null)
+            .OrderBy(b => b.Name, StringComparer.Ordinal).Select(b => new NamedDto(b.BusinessId, b.Name)).ToArray());
     }
 
     static async Task<Results<Created<SpaceDetailDto>, ProblemHttpResult>> Create(
@@ -257,8 +272,9 @@ public static class SpaceEndpoints
         var listingRead = grains.CachedValue(space.Id, SpaceReads.SummaryPart, async () => new SpaceListing(
             await db.Directory.Where(d => d.BusinessId == space.HostId).Select(d => d.Name).SingleOrDefaultAsync(ct) ?? "",
             await db.SpaceMembers.CountAsync(m => m.SpaceId == space.Id && m.Status == MembershipStatus.Member, ct)));
-        var adminRead = me is { } id ? grains.Space(space.Id).IsAdmin(id) : Task.FromResult(false);
-        var (firms, listing, isAdmin) = (await firmsRead, await listingRead, await adminRead);
+        var viewerRead = me is { } id ? grains.Space(space.Id).ViewerOf(id) : Task.FromResult(SpaceViewer.Nobody);
+        var (firms, listing, viewer) = (await firmsRead, await listingRead, await viewerRead);
+        var isAdmin = viewer.IsAdmin;
         var summary = new SpaceSummaryDto(space.Id, space.HostId, listing.HostName, space.Settings.Name, space.Settings.Description,
             space.Settings.Visibility, space.Policy.Version, listing.MemberCount);
         var hasMemberFirm = firms.Any(f => f.Membership?.Standing.Status == MembershipStatus.Member);
@@ -272,7 +288,8 @@ public static class SpaceEndpoints
             [.. firms.Select(f => Standing(f, space, isAdmin, me!.Value))],
             moderators,
             space.Version,
-            space.Settings.MinimumTenderingDays);
+            space.Settings.MinimumTenderingDays,
+            viewer.Actions);
     }
 
     /// <summary>Where one of the viewer's firms stands (no standing: never involved), and what the viewer may do for it by the membership's rules.</summary>

@@ -91,6 +91,29 @@ public sealed class SpaceStateTests
     }
 
     [Fact]
+    public void The_host_s_editors_are_offered_every_action_a_moderator_all_but_appointing_and_an_outsider_none()
+    {
+        var state = Created();
+        var moderator = Guid.NewGuid();
+        state.SetModerator(new SetModerator(HostOwner, moderator, true), Now);
+
+        state.ActionsFor(new SpaceActor(HostOwner, true)).Allowed
+            .Should().Equal(SpaceAction.EditSettings, SpaceAction.PublishPolicy, SpaceAction.SetModerator);
+        state.ActionsFor(new SpaceActor(moderator, false)).Allowed.Should().Equal(SpaceAction.EditSettings, SpaceAction.PublishPolicy);
+        state.ActionsFor(new SpaceActor(Stranger, false)).Should().BeEquivalentTo(ViewerActions<SpaceAction>.None);
+        new SpaceState().ActionsFor(new SpaceActor(HostOwner, true)).Should().BeEquivalentTo(ViewerActions<SpaceAction>.None, "no space, nothing to do");
+    }
+
+    [Fact]
+    public void A_host_is_an_association_the_actor_edits_for_as_creating_a_space_judges_it()
+    {
+        SpaceState.CheckHost(BusinessKind.Association, new SpaceActor(HostOwner, true)).Should().BeNull();
+        SpaceState.CheckHost(BusinessKind.Association, new SpaceActor(Stranger, false))!.Kind.Should().Be(ProblemKind.Forbidden);
+        SpaceState.CheckHost(BusinessKind.Firm, new SpaceActor(FirmOwner, true))!.Errors!.Keys.Should().Equal("hostId");
+        SpaceState.CheckHost(null, new SpaceActor(HostOwner, true))!.Errors!.Keys.Should().Equal("hostId");
+    }
+
+    [Fact]
     public void The_members_only_directory_is_for_admins_and_current_members()
     {
         var space = Created().ToSnapshot();

@@ -58,6 +58,7 @@ public sealed class AuthorisationMatrixTests(ClockedSqliteHost fixture) : IClass
         "GET /api/auth/me", "GET /api/auth/session",
         "GET /api/me/businesses", "GET /api/me/invitations", "POST /api/businesses", "POST /api/inbox/read",
         "GET /api/alliances/choices", // where the caller's own firms may form an alliance
+        "GET /api/spaces/hosts",      // the caller's own associations they may create a space for
     ];
 
     /// <summary>One tenant: a space with its admin, a buyer, two member firms (the first with a Viewer), a published

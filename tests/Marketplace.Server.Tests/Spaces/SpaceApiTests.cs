@@ -373,6 +373,59 @@ public abstract class SpaceApiTests<THost>(THost fixture) : IClassFixture<THost>
     }
 
     [Fact]
+    public async Task The_host_s_owners_and_managers_are_offered_the_moderators_and_a_moderator_or_outsider_is_not()
+    {
+        var w = await NewWorld();
+        var (id, hostId) = (w.Space.Summary.Id, w.Space.Summary.HostId);
+        var manager = host.Browser();
+        await w.Admin.Join(hostId, manager, await manager.SignUp("manager"), BusinessRole.Manager);
+        var hostViewer = host.Browser();
+        await hostViewer.JoinAsViewer(w.Admin, hostId);
+        var moderator = host.Browser();
+        var moderatorEmail = await moderator.SignUp("moderatore");
+        (await w.Admin.PostAsJsonAsync($"/api/spaces/{id}/moderators", new ModeratorRequest(moderatorEmail), Json)).EnsureSuccessStatusCode();
+
+        foreach (var (who, client) in new[] { ("the host's Owner", w.Admin), ("the host's Manager", manager) })
+            (await Detail(client, w)).Actions.Should().BeEquivalentTo(
+                new { Allowed = new[] { SpaceAction.EditSettings, SpaceAction.PublishPolicy, SpaceAction.SetModerator }, Blocked = Array.Empty<object>() },
+                o => o.WithStrictOrdering(), who);
+        (await Detail(moderator, w)).Actions.Allowed.Should().Equal([SpaceAction.EditSettings, SpaceAction.PublishPolicy],
+            "a moderator administers the space, but only the association appoints moderators");
+        foreach (var (who, client) in new[] { ("the host's Viewer", hostViewer), ("an outsider", w.Outsider), ("anonymous", w.Anonymous) })
+            (await Detail(client, w)).Actions.Should().BeEquivalentTo(ViewerActions<SpaceAction>.None, who);
+
+        foreach (var (who, client) in new[] { ("the moderator", moderator), ("the host's Viewer", hostViewer), ("an outsider", w.Outsider) })
+            (await (await client.PostAsJsonAsync($"/api/spaces/{id}/moderators", new ModeratorRequest(moderatorEmail), Json)).Refusal())
+                .Should().BeEquivalentTo(new { Status = HttpStatusCode.Forbidden, Code = "space.notModeratorAppointer" }, who);
+        var appointed = (await Detail(w.Admin, w)).Moderators.Single().UserId;
+        (await manager.DeleteAsync($"/api/spaces/{id}/moderators/{appointed}")).StatusCode.Should().Be(HttpStatusCode.OK, "the Manager may, as offered");
+        (await Detail(moderator, w)).Should().BeEquivalentTo(new { ViewerIsAdmin = false, Actions = ViewerActions<SpaceAction>.None });
+    }
+
+    [Fact]
+    public async Task Only_an_association_s_owners_and_managers_are_offered_it_as_a_space_s_host()
+    {
+        var w = await NewWorld();
+        var hostId = w.Space.Summary.HostId;
+        var second = await w.Admin.CreateBusiness("Seconda Associazione", BusinessKind.Association);
+        var manager = host.Browser();
+        await w.Admin.Join(hostId, manager, await manager.SignUp("manager"), BusinessRole.Manager);
+        var hostViewer = host.Browser();
+        await hostViewer.JoinAsViewer(w.Admin, hostId);
+        static async Task<NamedDto[]> Hosts(HttpClient client) => (await client.GetFromJsonAsync<NamedDto[]>("/api/spaces/hosts", Json))!;
+
+        (await Hosts(w.Admin)).Should().Equal(new NamedDto(hostId, "Associazione Imprese Emilia"), new NamedDto(second.Id, "Seconda Associazione"));
+        (await Hosts(manager)).Should().Equal(new NamedDto(hostId, "Associazione Imprese Emilia"));
+        (await Hosts(hostViewer)).Should().BeEmpty("a Viewer of the association does not create its spaces");
+        (await Hosts(w.Firm)).Should().BeEmpty("a firm hosts no space");
+        (await w.Anonymous.GetAsync("/api/spaces/hosts")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+
+        var request = new CreateSpaceRequest(hostId, "Spazio del Manager", null, [], [], DirectoryVisibility.Public, "Regole");
+        (await hostViewer.PostAsJsonAsync("/api/spaces", request, Json)).StatusCode.Should().Be(HttpStatusCode.Forbidden, "the command agrees");
+        (await manager.PostAsJsonAsync("/api/spaces", request, Json)).StatusCode.Should().Be(HttpStatusCode.Created);
+    }
+
+    [Fact]
     public async Task Outsiders_cannot_probe_e_mails_through_the_moderator_form()
     {
         var w = await NewWorld();

@@ -145,6 +145,36 @@ public abstract class BuyerConsentApiTests<THost>(THost fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task Only_the_buyer_s_owners_and_managers_are_offered_to_ask_a_space_and_a_space_asked_is_offered_no_more()
+    {
+        var w = await World();
+        var (_, spaceId) = await OtherSpace("Spazio da Chiedere");
+        var manager = fixture.Host.Browser();
+        await w.Buyer.Join(w.BuyerId, manager, await manager.SignUp("manager"), BusinessRole.Manager);
+        var viewer = fixture.Host.Browser();
+        await viewer.JoinAsViewer(w.Buyer, w.BuyerId);
+        var choices = $"/api/businesses/{w.BuyerId}/spaces/choices";
+        static async Task<BuyerSpaceChoiceDto[]> Choices(HttpClient client, string path) => (await client.GetFromJsonAsync<BuyerSpaceChoiceDto[]>(path, Json))!;
+
+        foreach (var (who, client) in new[] { ("the buyer's Owner", w.Buyer), ("the buyer's Manager", manager) })
+        {
+            var offered = await Choices(client, choices);
+            var choice = offered.Should().ContainSingle(c => c.Space.Id == spaceId, who).Subject;
+            (choice.Space.Name, choice.HostName).Should().Be(("Spazio da Chiedere", "Associazione Nuova"), who);
+            choice.Actions.Allowed.Should().Equal([BuyerStandingAction.RequestPublishing, BuyerStandingAction.GrantMandate], who);
+            offered.Should().NotContain(c => c.Space.Id == w.SpaceId, "the buyer already stands in that space: its standing says what may be done there");
+        }
+        (await Choices(viewer, choices)).Should().BeEmpty("a Viewer asks no space");
+        (await Choices(w.Builder, $"/api/businesses/{w.BuilderId}/spaces/choices")).Should().BeEmpty("a firm is no buyer");
+        (await w.Outsider.GetAsync(choices)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await w.Anonymous.GetAsync(choices)).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+
+        (await viewer.PostAsync($"/api/spaces/{spaceId}/buyers/{w.BuyerId}/request", null)).StatusCode.Should().Be(HttpStatusCode.Forbidden, "the command agrees");
+        (await manager.PostAsync($"/api/spaces/{spaceId}/buyers/{w.BuyerId}/request", null)).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await Choices(w.Buyer, choices)).Should().NotContain(c => c.Space.Id == spaceId, "asked once, the space is the buyer's standing now");
+    }
+
+    [Fact]
     public async Task Only_the_space_s_admins_approve_or_revoke_a_buyer_and_see_its_buyers()
     {
         var w = await World();

@@ -132,6 +132,8 @@ export const api = {
   searchComuni: (q: string, limit = 20) => ok(http.GET("/api/reference/comuni", { params: { query: { q, limit } } })),
 
   spaces: () => ok(http.GET("/api/spaces")),
+  /** The associations the user may create a space for. */
+  spaceHosts: () => ok(http.GET("/api/spaces/hosts")),
   createSpace: (body: CreateSpaceRequest) => ok(http.POST("/api/spaces", { body })),
   space: (id: string) => ok(http.GET("/api/spaces/{id}", { params: { path: { id } } })),
   editSpaceSettings: (id: string, body: EditSpaceSettingsRequest) =>
@@ -165,6 +167,8 @@ export const api = {
     ok(http.POST("/api/spaces/{id}/buyers/{buyerId}/decision", { params: { path: { id, buyerId } }, body })),
   /** A buyer's standing in every space it dealt with: for the buyer's people. */
   buyerSpaces: (id: string) => ok(http.GET("/api/businesses/{id}/spaces", { params: { path: { id } } })),
+  /** The spaces a buyer has not dealt with where the user may ask to publish for it, with what they may do there. */
+  buyerSpaceChoices: (id: string) => ok(http.GET("/api/businesses/{id}/spaces/choices", { params: { path: { id } } })),
   grantMandate: (id: string, body: MandateRequest) =>
     ok(http.POST("/api/businesses/{id}/mandates", { params: { path: { id } }, body })),
   revokeMandate: (id: string, spaceId: string) =>

@@ -484,6 +484,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/spaces/hosts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listSpaceHosts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/spaces/{id}": {
         parameters: {
             query?: never;
@@ -812,6 +828,22 @@ export interface paths {
             cookie?: never;
         };
         get: operations["listBuyerSpaces"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{id}/spaces/choices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listBuyerSpaceChoices"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1842,6 +1874,13 @@ export interface components {
                 [key: string]: string;
             };
         };
+        ActionBlockerOfSpaceAction: {
+            action: components["schemas"]["SpaceAction"];
+            code: components["schemas"]["ProblemCode"];
+            args: {
+                [key: string]: string;
+            };
+        };
         ActionBlockerOfStandingAction: {
             action: components["schemas"]["StandingAction"];
             code: components["schemas"]["ProblemCode"];
@@ -2216,6 +2255,11 @@ export interface components {
         BuyerDecision: "Approve" | "Revoke" | null;
         BuyerDecisionRequest: {
             decision: null | components["schemas"]["BuyerDecision"];
+        };
+        BuyerSpaceChoiceDto: {
+            space: components["schemas"]["NamedDto"];
+            hostName: string;
+            actions: components["schemas"]["ViewerActionsOfBuyerStandingAction"];
         };
         /** @enum {unknown} */
         BuyerStandingAction: "RequestPublishing" | "GrantMandate" | "RevokeMandate" | "Approve" | "Revoke";
@@ -3024,6 +3068,8 @@ export interface components {
             firmId: string;
             digest: null | string;
         };
+        /** @enum {unknown} */
+        SpaceAction: "EditSettings" | "PublishPolicy" | "SetModerator";
         SpaceBuyerDto: {
             space: components["schemas"]["NamedDto"];
             buyer: components["schemas"]["NamedDto"];
@@ -3076,6 +3122,7 @@ export interface components {
             version: number;
             /** Format: int32 */
             minimumTenderingDays: number;
+            actions: components["schemas"]["ViewerActionsOfSpaceAction"];
         };
         SpaceDirectoryEntryDto: {
             /** Format: uuid */
@@ -3348,6 +3395,10 @@ export interface components {
         ViewerActionsOfMembershipAction: {
             allowed: components["schemas"]["MembershipAction"][];
             blocked: components["schemas"]["ActionBlockerOfMembershipAction"][];
+        };
+        ViewerActionsOfSpaceAction: {
+            allowed: components["schemas"]["SpaceAction"][];
+            blocked: components["schemas"]["ActionBlockerOfSpaceAction"][];
         };
         ViewerActionsOfStandingAction: {
             allowed: components["schemas"]["StandingAction"][];
@@ -4805,6 +4856,71 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SpaceDetailDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listSpaceHosts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NamedDto"][];
                 };
             };
             /** @description Bad Request */
@@ -6332,6 +6448,73 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SpaceBuyerDto"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listBuyerSpaceChoices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BuyerSpaceChoiceDto"][];
                 };
             };
             /** @description Bad Request */

@@ -49,6 +49,7 @@ export type MembersAtMonthDto = Dto<"MembersAtMonthDto">;
 export type DivisionCoverageDto = Dto<"DivisionCoverageDto">;
 export type ProvinceCountDto = Dto<"ProvinceCountDto">;
 export type SpaceBuyerDto = Dto<"SpaceBuyerDto">;
+export type BuyerSpaceChoiceDto = Dto<"BuyerSpaceChoiceDto">;
 export type BuyerDecisionRequest = Dto<"BuyerDecisionRequest">;
 export type MandateRequest = Dto<"MandateRequest">;
 

@@ -1,31 +1,32 @@
 // On a buyer's page, for its people: the spaces it publishes in (its request, the space admins' approval) and the
 // mandates it gave their admins to draft, publish and manage its tenders there. Owners and Managers ask to publish
-// in a space, and grant or revoke a mandate; every step is in the standing's history.
+// in a space, and grant or revoke a mandate, as the server says per standing and per space not dealt with yet; every
+// step is in the standing's history.
 import { html, nothing } from "lit-html";
 import { live } from "lit-html/directives/live.js";
 import { api } from "../../api/client";
-import type { BusinessKind, MemberRole, SpaceBuyerDto, SpaceSummaryDto } from "../../api/types";
+import type { BuyerSpaceChoiceDto, BusinessKind, MemberRole, SpaceBuyerDto } from "../../api/types";
 import { allows } from "../../api/viewer-actions";
 import { t } from "../../i18n";
 import { latestOnly } from "../../latest";
 import type { Redraw } from "../../page";
 import { loadErrorView, loadingView } from "../../views";
 import { standingActions, standingView } from "../spaces/buyer-standing";
-import { canManage } from "./roles";
 
 export function buyerSpaces(buyerId: string, redraw: Redraw) {
   let kind: BusinessKind | null = null;
   let role: MemberRole | null = null;
   let standings: SpaceBuyerDto[] | null = null;
-  let spaces: SpaceSummaryDto[] = [];
+  /** The spaces not dealt with yet where the viewer may ask for the buyer (none for its Viewers). */
+  let choices: BuyerSpaceChoiceDto[] = [];
   let chosen = "";
   let failed = false;
 
   const load = latestOnly(
-    () => Promise.all([api.buyerSpaces(buyerId), api.spaces()]),
-    ([list, all]) => {
+    () => Promise.all([api.buyerSpaces(buyerId), api.buyerSpaceChoices(buyerId)]),
+    ([list, open]) => {
       standings = list;
-      spaces = all;
+      choices = open;
       failed = false;
       redraw();
     },
@@ -43,6 +44,7 @@ export function buyerSpaces(buyerId: string, redraw: Redraw) {
 
   const { state, run: act } = standingActions(redraw, () => load(), (fresh) => {
     standings = [...(standings ?? []).filter((s) => s.space.id !== fresh.space.id), fresh];
+    choices = choices.filter((c) => c.space.id !== fresh.space.id);
     chosen = "";
   });
 
@@ -68,20 +70,20 @@ export function buyerSpaces(buyerId: string, redraw: Redraw) {
   </div>`;
 
   function newSpaceForm() {
-    const known = new Set((standings ?? []).map((s) => s.space.id));
-    const open = spaces.filter((s) => !known.has(s.id));
-    if (!canManage(role) || open.length === 0) return nothing;
+    const open = choices.filter((c) => allows(c.actions, "RequestPublishing"));
+    if (open.length === 0) return nothing;
+    const mandates = open.find((c) => c.space.id === chosen && allows(c.actions, "GrantMandate")) !== undefined;
     return html`<form class="row" @submit=${(e: Event) => { e.preventDefault(); if (chosen) void ask(chosen); }}>
       <div class="field grow">
         <label for="buyer-space-choice">${t("buyers.chooseSpace")}</label>
         <select id="buyer-space-choice" data-testid="buyer-space-choice" .value=${live(chosen)}
           @change=${(e: Event) => { chosen = (e.target as HTMLSelectElement).value; redraw(); }}>
           <option value="">—</option>
-          ${open.map((s) => html`<option value=${s.id}>${s.name} (${s.hostName})</option>`)}
+          ${open.map((c) => html`<option value=${c.space.id}>${c.space.name} (${c.hostName})</option>`)}
         </select>
       </div>
       <button class="primary" type="submit" data-testid="buyer-ask" ?disabled=${state.busy || !chosen}>${t("buyers.ask")}</button>
-      <button type="button" data-testid="buyer-ask-with-mandate" ?disabled=${state.busy || !chosen} @click=${() => chosen && grant(chosen)}>
+      <button type="button" data-testid="buyer-ask-with-mandate" ?disabled=${state.busy || !mandates} @click=${() => mandates && grant(chosen)}>
         ${t("buyers.askWithMandate")}</button>
     </form>`;
   }

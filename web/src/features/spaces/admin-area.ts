@@ -4,6 +4,7 @@
 // (admin-state.ts), loaded again whenever the hub says the memberships changed.
 import { html, nothing } from "lit";
 import type { SpaceDetailDto } from "../../api/types";
+import { allows } from "../../api/viewer-actions";
 import { t } from "../../i18n";
 import { LightElement } from "../../light-element";
 import { Follow } from "../../shared-state";
@@ -25,18 +26,14 @@ export class SpaceAdmin extends LightElement {
     ctx: { attribute: false },
     admin: { attribute: false },
     detail: { attribute: false },
-    hostEditor: { attribute: false },
   };
 
   declare ctx: SpaceContext;
   declare admin: SpaceAdminState;
   declare detail: SpaceDetailDto;
-  /** The viewer is an Owner or Manager of the host (who alone add and remove moderators). */
-  declare hostEditor: boolean;
 
   constructor() {
     super();
-    this.hostEditor = false;
     new Follow(this, () => this.admin);
   }
 
@@ -71,10 +68,12 @@ export class SpaceAdmin extends LightElement {
             </div>
             <div class="admin-grid">
               <admin-invitations .ctx=${this.ctx} .invited=${groups.invited} .memberships=${memberships}></admin-invitations>
-              <admin-policy .ctx=${this.ctx} .detail=${this.detail} .pending=${awaitingPolicy(memberships)}></admin-policy>
+              <admin-policy .ctx=${this.ctx} .detail=${this.detail} .pending=${awaitingPolicy(memberships)}
+                .publishes=${allows(this.detail.actions, "PublishPolicy")}></admin-policy>
             </div>
             ${buyers.view()}
-            <admin-moderators .ctx=${this.ctx} .moderators=${this.detail.moderators} .hostEditor=${this.hostEditor}></admin-moderators>
+            <admin-moderators .ctx=${this.ctx} .moderators=${this.detail.moderators}
+              .appoints=${allows(this.detail.actions, "SetModerator")}></admin-moderators>
             ${historyView(history)}
           `;
     return html`<nav class="admin-nav" aria-label=${t("admin.nav")}>

@@ -1,5 +1,5 @@
-// In a space's admin area: the moderators (people who act as its admins besides the host's Owners and Managers); the
-// host's editors add one by e-mail or remove one.
+// In a space's admin area: the moderators (people who act as its admins besides the host's Owners and Managers); those
+// the server lets appoint them (the host's Owners and Managers) add one by e-mail or remove one.
 import { html, nothing } from "lit";
 import { ifDefined } from "lit-html/directives/if-defined.js";
 import { live } from "lit-html/directives/live.js";
@@ -15,21 +15,21 @@ import { AdminSectionElement, emailView } from "./admin-section";
 export class AdminModerators extends AdminSectionElement {
   static override properties = {
     moderators: { attribute: false },
-    hostEditor: { attribute: false },
+    appoints: { attribute: false },
     email: { state: true },
     errors: { state: true },
   };
 
   declare moderators: readonly ModeratorDto[];
-  /** The viewer is an Owner or Manager of the host: only they add or remove moderators. */
-  declare hostEditor: boolean;
+  /** The viewer may appoint and dismiss moderators (the space's SetModerator action). */
+  declare appoints: boolean;
   private declare email: string;
   private declare errors: FieldErrors;
 
   constructor() {
     super();
     this.moderators = [];
-    this.hostEditor = false;
+    this.appoints = false;
     this.email = "";
     this.errors = {};
   }
@@ -71,7 +71,7 @@ export class AdminModerators extends AdminSectionElement {
   }
 
   protected override render() {
-    const { moderators, hostEditor } = this;
+    const { moderators, appoints } = this;
     const you = currentUser()?.id.toLowerCase();
     return html`<section class="card admin-section" id="admin-moderators" aria-labelledby="admin-moderators-title">
       <h3 id="admin-moderators-title">${t("admin.moderators.title")} <span class="count">${moderators.length}</span></h3>
@@ -82,7 +82,7 @@ export class AdminModerators extends AdminSectionElement {
               (m) => html`<li class="admin-item" data-testid="moderator-item" data-user-id=${m.userId}>
                 <div class="item-main"><div class="item-head"><span class="moderator-email">${emailView(m.email)}</span>
                   ${m.userId.toLowerCase() === you ? html`<span class="badge">${t("admin.moderators.you")}</span>` : nothing}</div></div>
-                ${hostEditor
+                ${appoints
                   ? html`<div class="item-actions">
                       <button type="button" class="danger-outline" data-testid="moderator-remove" ?disabled=${this.action.busy}
                         aria-label=${t("admin.moderators.removeLabel", { email: m.email })}
@@ -93,7 +93,7 @@ export class AdminModerators extends AdminSectionElement {
             )}
           </ul>`
         : html`<p class="muted" data-testid="moderators-empty">${t("admin.moderators.none")}</p>`}
-      ${hostEditor
+      ${appoints
         ? this.#form(fieldMessages(this.errors, "email"))
         : html`<p class="small muted" data-testid="moderators-host-only">${t("admin.moderators.hostOnly")}</p>`}
       ${this.feedbackView("moderators")}

@@ -16,6 +16,7 @@ export class AdminPolicy extends AdminSectionElement {
   static override properties = {
     detail: { attribute: false },
     pending: { attribute: false },
+    publishes: { attribute: false },
     draft: { state: true },
     errors: { state: true },
   };
@@ -23,6 +24,8 @@ export class AdminPolicy extends AdminSectionElement {
   declare detail: SpaceDetailDto;
   /** The members who have not accepted the policy in force. */
   declare pending: SpaceMembershipDto[];
+  /** The viewer may publish a new version (the space's PublishPolicy action). */
+  declare publishes: boolean;
   /** The new version as typed; null: not typed into since the last publication. */
   private declare draft: string | null;
   private declare errors: FieldErrors;
@@ -30,6 +33,7 @@ export class AdminPolicy extends AdminSectionElement {
   constructor() {
     super();
     this.pending = [];
+    this.publishes = false;
     this.draft = null;
     this.errors = {};
   }
@@ -50,6 +54,29 @@ export class AdminPolicy extends AdminSectionElement {
     });
   }
 
+  #form(draft: string, messages: string[]) {
+    const { detail } = this;
+    return html`<form @submit=${(e: SubmitEvent) => this.#publish(e)} novalidate>
+      <div class="field">
+        <label for="policy-text">${t("admin.policy.newVersion", { version: detail.policy.version + 1 })}</label>
+        <textarea id="policy-text" rows="10" maxlength="20000" data-testid="policy-text-input" .value=${live(draft)}
+          @input=${(e: InputEvent) => (this.draft = (e.target as HTMLTextAreaElement).value)}
+          aria-invalid=${messages.length ? "true" : "false"}
+          aria-describedby=${ifDefined(messages.length ? "policy-text-error policy-text-hint" : "policy-text-hint")}></textarea>
+        <small class="hint" id="policy-text-hint">${t("admin.policy.hint")}</small>
+        ${fieldErrorView("text", messages, "policy-text-error")}
+      </div>
+      <div class="actions">
+        <button class="primary" type="submit" data-testid="policy-publish" ?disabled=${this.action.busy || !policyChanged(draft, detail.policy.text)}>
+          ${t("admin.policy.publish", { version: detail.policy.version + 1 })}</button>
+        ${this.draft !== null && policyChanged(draft, detail.policy.text)
+          ? html`<button type="button" class="link" @click=${() => { this.draft = null; this.errors = {}; }}>${t("admin.policy.discard")}</button>`
+          : nothing}
+      </div>
+      ${this.feedbackView("policy")}
+    </form>`;
+  }
+
   protected override render() {
     const { detail, pending } = this;
     const draft = this.draft ?? detail.policy.text;
@@ -66,25 +93,7 @@ export class AdminPolicy extends AdminSectionElement {
         : detail.summary.memberCount > 0
           ? html`<p class="ok-text" data-testid="policy-all-accepted">${t("admin.policy.allAccepted", { version: detail.policy.version })}</p>`
           : nothing}
-      <form @submit=${(e: SubmitEvent) => this.#publish(e)} novalidate>
-        <div class="field">
-          <label for="policy-text">${t("admin.policy.newVersion", { version: detail.policy.version + 1 })}</label>
-          <textarea id="policy-text" rows="10" maxlength="20000" data-testid="policy-text-input" .value=${live(draft)}
-            @input=${(e: InputEvent) => (this.draft = (e.target as HTMLTextAreaElement).value)}
-            aria-invalid=${messages.length ? "true" : "false"}
-            aria-describedby=${ifDefined(messages.length ? "policy-text-error policy-text-hint" : "policy-text-hint")}></textarea>
-          <small class="hint" id="policy-text-hint">${t("admin.policy.hint")}</small>
-          ${fieldErrorView("text", messages, "policy-text-error")}
-        </div>
-        <div class="actions">
-          <button class="primary" type="submit" data-testid="policy-publish" ?disabled=${this.action.busy || !policyChanged(draft, detail.policy.text)}>
-            ${t("admin.policy.publish", { version: detail.policy.version + 1 })}</button>
-          ${this.draft !== null && policyChanged(draft, detail.policy.text)
-            ? html`<button type="button" class="link" @click=${() => { this.draft = null; this.errors = {}; }}>${t("admin.policy.discard")}</button>`
-            : nothing}
-        </div>
-        ${this.feedbackView("policy")}
-      </form>
+      ${this.publishes ? this.#form(draft, messages) : nothing}
     </section>`;
   }
 }

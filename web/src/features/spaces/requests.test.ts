@@ -81,6 +81,7 @@ describe("space requests", () => {
       moderators: [],
       version: 4,
       minimumTenderingDays: 12,
+      actions: { allowed: ["EditSettings", "PublishPolicy"], blocked: [] },
     } satisfies SpaceDetailDto;
     const edit = formFromDetail(detail, (code) => (code === "037006" ? "Bologna (BO)" : undefined));
     expect(edit).toMatchObject({ hostId: "h", name: "S", description: "", provinces: ["BO"], visibility: "MembersOnly", minimumTenderingDays: "12", policyText: "P" });

@@ -4,9 +4,10 @@ import { ifDefined } from "lit-html/directives/if-defined.js";
 import { live } from "lit-html/directives/live.js";
 import { api } from "../../api/client";
 import { ApiError, type FieldErrors } from "../../api/problem";
+import { allows } from "../../api/viewer-actions";
 import type {
   ComuneDto,
-  MyBusinessDto,
+  NamedDto,
   SpaceDetailDto,
   SpaceVisibility,
 } from "../../api/types";
@@ -28,7 +29,6 @@ import {
   type SpaceForm,
 } from "./requests";
 import { provinceLabel } from "./space-views";
-import { hostableAssociations } from "./spaces-page";
 
 const visibilities: readonly SpaceVisibility[] = ["MembersOnly", "Public"];
 
@@ -43,7 +43,8 @@ export function spaceFormPage(spaceId: string | null, redraw: Redraw): Page {
   const creating = spaceId === null;
   let form: SpaceForm | null = null;
   let detail: SpaceDetailDto | null = null;
-  let hosts: MyBusinessDto[] = [];
+  /** The associations the server lets the user create a space for. */
+  let hosts: NamedDto[] = [];
   let failure: "notFound" | "forbidden" | "noHost" | "error" | null = null;
   let errors: FieldErrors = {};
   let status: Status = null;
@@ -82,12 +83,12 @@ export function spaceFormPage(spaceId: string | null, redraw: Redraw): Page {
   async function load(): Promise<void> {
     try {
       if (creating) {
-        hosts = hostableAssociations(await api.myBusinesses());
+        hosts = await api.spaceHosts();
         if (hosts.length === 0) failure = "noHost";
         else form = emptySpaceForm(hosts.length === 1 ? hosts[0]!.id : "");
       } else {
         const fresh = await api.space(spaceId);
-        if (!fresh.viewerIsAdmin) failure = "forbidden";
+        if (!allows(fresh.actions, "EditSettings")) failure = "forbidden";
         else await reset(fresh);
       }
     } catch (error) {

@@ -3,6 +3,7 @@
 import { html, nothing, type PropertyValues } from "lit";
 import { api } from "../../api/client";
 import { ApiError } from "../../api/problem";
+import { allows } from "../../api/viewer-actions";
 import type { MemberRole, SpaceDetailDto } from "../../api/types";
 import { formatDateTime, t, tn } from "../../i18n";
 import { latestOnly } from "../../latest";
@@ -13,7 +14,6 @@ import { comuneNames, type ComuneName } from "../../reference/comuni";
 import { href } from "../../router";
 import { loadErrorView, loadingView, notFoundView } from "../../views";
 import { currentUser } from "../auth/session";
-import { canManage } from "../businesses/roles";
 import { spaceShowcase } from "../showcase/space-showcase";
 import { spaceTenders } from "../tenders/tender-lists";
 import "./admin-area";
@@ -35,7 +35,6 @@ export class SpacePage extends LightElement {
     detail: { state: true },
     failure: { state: true },
     roles: { state: true },
-    hostEditor: { state: true },
     names: { state: true },
     spaceLive: { state: true },
     adminLive: { state: true },
@@ -49,8 +48,6 @@ export class SpacePage extends LightElement {
   private declare detail: SpaceDetailDto | null;
   private declare failure: "notFound" | "error" | null;
   private declare roles: Map<string, MemberRole>;
-  /** The viewer is an Owner or Manager of the host. */
-  private declare hostEditor: boolean;
   /** The territory's comuni by code: null while loading, undefined if they could not be loaded. */
   private declare names: Map<string, ComuneName> | null | undefined;
   private declare spaceLive: LiveState;
@@ -78,7 +75,6 @@ export class SpacePage extends LightElement {
     this.detail = null;
     this.failure = null;
     this.roles = new Map();
-    this.hostEditor = false;
     this.names = null;
     this.spaceLive = "connecting";
     this.adminLive = null;
@@ -232,14 +228,13 @@ export class SpacePage extends LightElement {
       const mine = await api.myBusinesses();
       this.roles = new Map(mine.map((b) => [b.id.toLowerCase(), b.role]));
     } catch {
-      this.roles = new Map(); // Without roles, the page shows no host's or showcase's tools.
+      this.roles = new Map(); // Without roles, the page shows no showcase tools.
     }
   }
 
   async #start(): Promise<void> {
-    // Roles come with the first view, so that the host's and the showcase's tools never pop in late.
+    // Roles come with the first view, so that the showcase's tools never pop in late.
     await Promise.all([this.#fetchDetail(), this.#loadRoles()]);
-    if (this.detail) this.hostEditor = canManage(this.roles.get(this.detail.summary.hostId.toLowerCase()) ?? null);
     this.ready = true;
     this.#loadMembers();
     this.#tenders.load();
@@ -285,8 +280,10 @@ export class SpacePage extends LightElement {
             <span class="dot" aria-hidden="true"></span>${t(`live.${live}`)}
           </span>
           ${d.viewerIsAdmin
-            ? html`<a class="button" data-testid="space-dashboard-link" href=${href({ name: "spaceDashboard", id })}>${t("dashboard.link")}</a>
-                <a class="button" data-testid="space-settings-link" href=${href({ name: "editSpace", id })}>${t("space.settings")}</a>`
+            ? html`<a class="button" data-testid="space-dashboard-link" href=${href({ name: "spaceDashboard", id })}>${t("dashboard.link")}</a>`
+            : nothing}
+          ${allows(d.actions, "EditSettings")
+            ? html`<a class="button" data-testid="space-settings-link" href=${href({ name: "editSpace", id })}>${t("space.settings")}</a>`
             : nothing}
         </div>
       </header>
@@ -322,7 +319,7 @@ export class SpacePage extends LightElement {
 
       ${this.#showcase.view(this.roles, d.viewerIsAdmin)}
 
-      ${admin ? html`<space-admin .ctx=${this.#ctx} .admin=${admin} .detail=${d} .hostEditor=${this.hostEditor}></space-admin>` : nothing}
+      ${admin ? html`<space-admin .ctx=${this.#ctx} .admin=${admin} .detail=${d}></space-admin>` : nothing}
     </article>`;
   }
 

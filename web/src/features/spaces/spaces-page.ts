@@ -1,18 +1,13 @@
 // #/spaces — the collaboration spaces hosted by associations.
 import { html, nothing } from "lit-html";
 import { api } from "../../api/client";
-import type { MyBusinessDto, SpaceSummaryDto } from "../../api/types";
+import type { SpaceSummaryDto } from "../../api/types";
 import { t, tn } from "../../i18n";
 import type { Page, Redraw } from "../../page";
 import { href } from "../../router";
 import { loadErrorView, loadingView } from "../../views";
 import { currentUser } from "../auth/session";
-import { canManage } from "../businesses/roles";
 import { visibilityBadge } from "./space-views";
-
-/** The associations for which the user may create a space: the server allows their Owners and Managers. */
-export const hostableAssociations = (mine: readonly MyBusinessDto[]): MyBusinessDto[] =>
-  mine.filter((b) => b.kind === "Association" && canManage(b.role));
 
 export function spacesPage(redraw: Redraw): Page {
   let spaces: SpaceSummaryDto[] | null = null;
@@ -30,9 +25,10 @@ export function spacesPage(redraw: Redraw): Page {
     },
   );
   if (currentUser()) {
-    api.myBusinesses().then(
-      (mine) => {
-        canCreate = hostableAssociations(mine).length > 0;
+    // The associations the server lets the user create a space for (none: no create button).
+    api.spaceHosts().then(
+      (hosts) => {
+        canCreate = hosts.length > 0;
         redraw();
       },
       () => undefined, // Without the list, no create button: the rest of the page still works.
