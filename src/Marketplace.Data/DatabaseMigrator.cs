@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Marketplace.Data;
 
@@ -19,6 +20,7 @@ internal sealed class DatabaseMigrator(IServiceScopeFactory scopes) : IHostedSer
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>();
+        var digits = scope.ServiceProvider.GetRequiredService<IOptions<Tenders.TenderOptions>>().Value.MatchDigits;
         if (db.Database.IsNpgsql())
         {
             // A session lock: it holds on this open connection, which MigrateAsync uses, and ends with it.
@@ -27,7 +29,7 @@ internal sealed class DatabaseMigrator(IServiceScopeFactory scopes) : IHostedSer
             try
             {
                 await db.Database.MigrateAsync(cancellationToken);
-                await ReadModels.TenderLots.Backfill(db, cancellationToken);
+                await ReadModels.TenderBackfill.Run(db, digits, cancellationToken);
             }
             finally
             {
@@ -37,7 +39,7 @@ internal sealed class DatabaseMigrator(IServiceScopeFactory scopes) : IHostedSer
             return;
         }
         await db.Database.MigrateAsync(cancellationToken);
-        await ReadModels.TenderLots.Backfill(db, cancellationToken);
+        await ReadModels.TenderBackfill.Run(db, digits, cancellationToken);
         if (db.Database.IsSqlite())
         {
             // WAL lets the directory be read while a grain writes.

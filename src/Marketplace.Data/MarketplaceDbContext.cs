@@ -289,6 +289,7 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
             e.ToTable("inbox");
             e.HasKey(x => new { x.BusinessId, x.TenderId });
             e.Property(x => x.Title).HasMaxLength(200);
+            e.Property(x => x.Lots).HasMaxLength(400);
             e.HasIndex(x => new { x.BusinessId, x.At });
             // Which firms have a tender in their inbox: told when it is published, their cached inboxes dropped when it changes.
             e.HasIndex(x => x.TenderId);

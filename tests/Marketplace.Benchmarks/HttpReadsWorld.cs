@@ -140,7 +140,8 @@ internal sealed record HttpReadsWorld(Guid SpaceId, Guid TenderId, Guid FirmId, 
                 var status = statuses[random.Next(statuses.Length)];
                 db.Tenders.Add(new TenderEntry
                 {
-                    TenderId = id, BuyerId = buyerId, Title = title, Status = status, Cpv = LotCpvs[i % LotCpvs.Length], LotCount = 1,
+                    // The author is nobody's here: any id but the empty one, which the start-up back-fill would take for a row to fill.
+                    TenderId = id, BuyerId = buyerId, CreatedBy = buyerId, Title = title, Status = status, Cpv = LotCpvs[i % LotCpvs.Length], LotCount = 1,
                     EnquiryDeadline = published.AddDays(15), SubmissionDeadline = published.AddDays(30), PublishedAt = published, UpdatedAt = published,
                     NextDeadline = status is TenderStatus.Enquiries or TenderStatus.Tendering ? published.AddDays(30) : null,
                 });
@@ -148,7 +149,7 @@ internal sealed record HttpReadsWorld(Guid SpaceId, Guid TenderId, Guid FirmId, 
                 var noticed = Enumerable.Range(0, Math.Min(20, members.Length)).Select(_ => members[random.Next(members.Length)]);
                 if (i % 10 == 0) noticed = noticed.Concat(apiFirms);
                 foreach (var firm in noticed.Distinct())
-                    db.Inbox.Add(new InboxEntry { BusinessId = firm, TenderId = id, Title = title, At = published });
+                    db.Inbox.Add(new InboxEntry { BusinessId = firm, TenderId = id, Title = title, At = published, Lots = "1" });
             }
             await db.SaveChangesAsync();
         }

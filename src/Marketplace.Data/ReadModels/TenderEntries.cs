@@ -10,8 +10,12 @@ public sealed class TenderEntry
 {
     public Guid TenderId { get; set; }
     public Guid BuyerId { get; set; }
+    /// <summary>Who started it: a draft is also seen by them (<see cref="TenderVisibility.Sees"/>). Empty only in a row stored before it was kept, until the start-up back-fill.</summary>
+    public Guid CreatedBy { get; set; }
     public required string Title { get; set; }
     public TenderStatus Status { get; set; }
+    /// <summary>The firms' questions the buyer has not answered yet (public, as the questions are on the tender's page).</summary>
+    public int QuestionsWaiting { get; set; }
     /// <summary>CPV codes of every lot, space-separated.</summary>
     public required string Cpv { get; set; }
     public int LotCount { get; set; }
@@ -119,6 +123,12 @@ public sealed class InboxEntry
     public Guid BusinessId { get; set; }
     public Guid TenderId { get; set; }
     public required string Title { get; set; }
+    /// <summary>
+    /// The numbers of the lots the firm's capabilities match (<see cref="TenderRules.MatchedLots"/>), space-separated,
+    /// worked out at publication and again at each amendment; null only in a row stored before they were kept, until
+    /// the start-up back-fill.
+    /// </summary>
+    public string? Lots { get; set; }
     public DateTimeOffset At { get; set; }
 }
 

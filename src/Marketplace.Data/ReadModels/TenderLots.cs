@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Marketplace.Data.Storage;
 using Marketplace.Reference;
 using Marketplace.Tenders;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +15,7 @@ public static class TenderLots
         Add(db, tender);
     }
 
-    static void Add(MarketplaceDbContext db, TenderState tender)
+    internal static void Add(MarketplaceDbContext db, TenderState tender)
     {
         var details = tender.Details!;
         foreach (var lot in details.Lots)
@@ -34,23 +32,4 @@ public static class TenderLots
             db.TenderLotCpvs.AddRange(lot.Cpv.Select(c => c[..8]).Distinct().Select(digits => new TenderLotCpvEntry { TenderId = tender.Id, Lot = lot.Number, CpvDigits = digits }));
         }
     }
-
-    /// <summary>
-    /// Lot rows for the tenders stored before lots had rows, read from their stored states (a tender's state is not
-    /// sealed): run at start-up after the migrations, it finds nothing to do once every tender has them.
-    /// </summary>
-    internal static async Task Backfill(MarketplaceDbContext db, CancellationToken ct)
-    {
-        var missing = await db.Tenders.Where(t => t.LotCount > 0 && !db.TenderLots.Any(l => l.TenderId == t.TenderId)).Select(t => t.TenderId).ToListAsync(ct);
-        if (missing.Count == 0) return;
-        var wanted = missing.ToHashSet();
-        foreach (var row in await db.GrainStates.AsNoTracking().Where(s => s.StateName == TenderStateName).ToListAsync(ct))
-        {
-            if (JsonSerializer.Deserialize<TenderState>(row.Data, EfGrainStorage.Json) is { Exists: true } tender && wanted.Contains(tender.Id)) Add(db, tender);
-        }
-        await db.SaveChangesAsync(ct);
-    }
-
-    // The tender grain's [PersistentState] name.
-    const string TenderStateName = "tender";
 }

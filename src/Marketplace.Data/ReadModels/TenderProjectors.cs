@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Marketplace.Data.Storage;
-using Marketplace.Spaces;
 using Marketplace.Tenders;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -12,7 +11,7 @@ namespace Marketplace.Data.ReadModels;
 
 /// <summary>
 /// Keeps a tender's list row and spaces equal to its grain state, appends its new events to the audit chain, and on
-/// publication puts the tender in the inbox of every member firm whose capabilities match a lot.
+/// publication puts the tender in the inbox of every member firm whose capabilities match a lot (<see cref="InboxNotices"/>).
 /// </summary>
 public sealed class TenderProjector(IOptions<TenderOptions> options) : IReadModelProjector
 {
@@ -21,7 +20,6 @@ public sealed class TenderProjector(IOptions<TenderOptions> options) : IReadMode
     public async Task Project(MarketplaceDbContext db, GrainId grainId, object? state, CancellationToken ct)
     {
         if (state is not TenderState { Exists: true } tender) return; // tenders are never deleted
-        var details = tender.Details!;
         var unchained = await TenderLedger.Unchained(db, tender.Id, AuditChain.TenderSubject, tender.History, ct);
         var row = await TenderLedger.Lock(db, tender.Id, ct);
         var wasPublished = row is not null && row.Status != TenderStatus.Draft;
@@ -30,8 +28,31 @@ public sealed class TenderProjector(IOptions<TenderOptions> options) : IReadMode
             row = new TenderEntry { TenderId = tender.Id, Title = "", Cpv = "" };
             db.Tenders.Add(row);
         }
+        Fill(row, tender);
+
+        await db.Awards.Where(a => a.TenderId == tender.Id).ExecuteDeleteAsync(ct);
+        db.Awards.AddRange(tender.Decisions.Where(d => d.BidId is not null).Select(d =>
+        {
+            var price = tender.Bids.Single(b => b.BidId == d.BidId).Lots.Single(l => l.Lot == d.Lot).Price;
+            return new AwardEntry { TenderId = tender.Id, Lot = d.Lot, BidId = d.BidId!.Value, Amount = price.Amount, Currency = price.Currency, At = d.At };
+        }));
+        if (unchained.Any(e => e.Kind == TenderState.OpenedEvent)) await OpenPrices(db, tender, ct);
+        await db.TenderSpaces.Where(s => s.TenderId == tender.Id).ExecuteDeleteAsync(ct);
+        db.TenderSpaces.AddRange(tender.Spaces.Select(s => new TenderSpaceEntry { TenderId = tender.Id, SpaceId = s }));
+        await TenderLots.Replace(db, tender, ct);
+        TenderLedger.Chain(db, row, AuditChain.TenderSubject, unchained);
+        if (!wasPublished && tender.Status == TenderStatus.Enquiries) await InboxNotices.Add(db, tender, options.Value.MatchDigits, ct);
+        else if (unchained.Any(e => e.Kind == TenderState.AmendedEvent)) await InboxNotices.Rematch(db, tender, options.Value.MatchDigits, ct);
+    }
+
+    /// <summary>The tender's list row as its state says now (also the start-up back-fill's, <see cref="TenderBackfill"/>).</summary>
+    internal static void Fill(TenderEntry row, TenderState tender)
+    {
+        var details = tender.Details!;
         row.BuyerId = tender.BuyerId;
+        row.CreatedBy = tender.CreatedBy;
         row.Title = details.Title;
+        row.QuestionsWaiting = tender.Questions.Count(q => q.Answer is null);
         row.Status = tender.Status;
         row.Cpv = string.Join(' ', details.Lots.SelectMany(l => l.Cpv).Distinct());
         row.LotCount = details.Lots.Length;
@@ -46,19 +67,6 @@ public sealed class TenderProjector(IOptions<TenderOptions> options) : IReadMode
         };
         row.PublishedAt = tender.PublishedAt;
         row.UpdatedAt = tender.UpdatedAt;
-
-        await db.Awards.Where(a => a.TenderId == tender.Id).ExecuteDeleteAsync(ct);
-        db.Awards.AddRange(tender.Decisions.Where(d => d.BidId is not null).Select(d =>
-        {
-            var price = tender.Bids.Single(b => b.BidId == d.BidId).Lots.Single(l => l.Lot == d.Lot).Price;
-            return new AwardEntry { TenderId = tender.Id, Lot = d.Lot, BidId = d.BidId!.Value, Amount = price.Amount, Currency = price.Currency, At = d.At };
-        }));
-        if (unchained.Any(e => e.Kind == TenderState.OpenedEvent)) await OpenPrices(db, tender, ct);
-        await db.TenderSpaces.Where(s => s.TenderId == tender.Id).ExecuteDeleteAsync(ct);
-        db.TenderSpaces.AddRange(tender.Spaces.Select(s => new TenderSpaceEntry { TenderId = tender.Id, SpaceId = s }));
-        await TenderLots.Replace(db, tender, ct);
-        TenderLedger.Chain(db, row, AuditChain.TenderSubject, unchained);
-        if (!wasPublished && tender.Status == TenderStatus.Enquiries) await Notify(db, tender, ct);
     }
 
     /// <summary>The bid rows get their prices when the bids are opened: the verified opened prices, never the rows' own.</summary>
@@ -67,19 +75,6 @@ public sealed class TenderProjector(IOptions<TenderOptions> options) : IReadMode
         await db.BidLots.Where(l => l.TenderId == tender.Id).ExecuteDeleteAsync(ct);
         db.BidLots.AddRange(tender.Bids.Where(b => b.Failure is null).SelectMany(b => b.Lots.Select(l =>
             new BidLotEntry { BidId = b.BidId, TenderId = tender.Id, Lot = l.Lot, Amount = l.Price.Amount, Currency = l.Price.Currency })));
-    }
-
-    /// <summary>Every current member firm of the tender's spaces with a capability that matches a lot (<see cref="TenderRules.MatchKeys"/>).</summary>
-    async Task Notify(MarketplaceDbContext db, TenderState tender, CancellationToken ct)
-    {
-        var digits = options.Value.MatchDigits;
-        var (prefixes, ancestors) = TenderRules.MatchKeys(tender.Details!, digits);
-        var spaces = tender.Spaces;
-        var firms = await db.SpaceMembers.AsNoTracking()
-            .Where(m => spaces.Contains(m.SpaceId) && m.Status == MembershipStatus.Member && m.BusinessId != tender.BuyerId)
-            .Where(m => db.BusinessCapabilities.Any(c => c.BusinessId == m.BusinessId && (prefixes.Contains(c.CpvDigits.Substring(0, digits)) || ancestors.Contains(c.CpvDigits))))
-            .Select(m => m.BusinessId).Distinct().ToListAsync(ct);
-        db.Inbox.AddRange(firms.Select(f => new InboxEntry { BusinessId = f, TenderId = tender.Id, Title = tender.Details!.Title, At = tender.PublishedAt!.Value }));
     }
 }
 

@@ -173,6 +173,13 @@ public static class TenderRules
     public static bool Covers(string capability, string code, int digits) =>
         capability[..digits] == code[..digits] || Ancestors(code[..8]).Contains(capability[..8]);
 
+    /// <summary>
+    /// The lots a firm with these capabilities hears of: those with a code one of them covers (<see cref="Covers"/>),
+    /// so its notice names the lots it was told of and no other.
+    /// </summary>
+    public static int[] MatchedLots(TenderDetails details, IReadOnlyCollection<string> capabilities, int digits) =>
+        [.. details.Lots.Where(l => l.Cpv.Any(code => capabilities.Any(c => Covers(c, code, digits)))).Select(l => l.Number)];
+
     /// <summary>A code and the codes above it, each padded to eight digits: 72260000 → 72000000, 72200000, 72260000.</summary>
     public static IEnumerable<string> Ancestors(string code) => Enumerable.Range(2, 6).Select(k => code[..k].PadRight(8, '0')).Distinct();
 

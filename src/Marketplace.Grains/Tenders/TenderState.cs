@@ -85,6 +85,9 @@ public sealed class TenderState
     /// <summary>The kind of the event that opens the bids: the read models get the opened prices with it.</summary>
     public const string OpenedEvent = "BidsOpened";
 
+    /// <summary>An amendment: its lots may differ, so the inboxes' matched lots are worked out again.</summary>
+    public const string AmendedEvent = "Amended";
+
     public Guid Id { get; set; }
     public Guid BuyerId { get; set; }
     public Guid CreatedBy { get; set; }
@@ -297,7 +300,7 @@ public sealed class TenderState
     {
         Details = details;
         Amendments.Add(new Amendment(Amendments.Count + 1, summary.Trim(), material, details.SubmissionDeadline, now));
-        Record("Amended", Detail(("number", Amendments.Count.ToString(CultureInfo.InvariantCulture)), ("material", material ? "yes" : "no"),
+        Record(AmendedEvent, Detail(("number", Amendments.Count.ToString(CultureInfo.InvariantCulture)), ("material", material ? "yes" : "no"),
             ("details", BidSeal.Digest(details))), now);
     }
 

@@ -34,7 +34,7 @@ public static class InboxEndpoints
         for (var i = 0; i < notices.Length; i++)
         {
             var n = notices[i];
-            items[i] = new InboxItemDto(n.TenderId, n.Title, n.At, reader.Unread(n.At), n.Status, n.SubmissionDeadline);
+            items[i] = new InboxItemDto(n.TenderId, n.Title, n.At, reader.Unread(n.At), n.Status, n.SubmissionDeadline, [.. n.Lots.Select(FoundLotDto.From)]);
         }
         return TypedResults.Ok(items);
     }

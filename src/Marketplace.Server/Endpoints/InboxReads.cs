@@ -1,4 +1,5 @@
 using Marketplace.Data;
+using Marketplace.Data.ReadModels;
 using Marketplace.ReadCaches;
 using Marketplace.Tenders;
 using Microsoft.EntityFrameworkCore;
@@ -28,18 +29,30 @@ internal static class InboxReads
 
     /// <summary>The firm's notices: the cache's (<paramref name="cached"/>), or on a miss computed now and offered to it.</summary>
     public static Task<InboxNotice[]> Newest(IGrainFactory grains, MarketplaceDbContext db, Guid firmId, Task<CachedRead<InboxNotice[]>> cached, CancellationToken ct) =>
-        CachedReads.Value(Cache(grains, firmId), NoticesPart, cached, () => Query(db, firmId).ToArrayAsync(ct));
+        CachedReads.Value(Cache(grains, firmId), NoticesPart, cached, () => Query(db, firmId, ct));
 
     /// <summary>
     /// Each notice's tender is looked up by its key: joined instead, PostgreSQL reads the whole tenders table for
     /// every inbox computed. Not an EF.CompileAsyncQuery: compiled, it answered 500 when SQLite and PostgreSQL hosts
-    /// ran side by side in one process; EF caches this query's translation anyway.
+    /// ran side by side in one process; EF caches this query's translation anyway. The lots the notices name are read
+    /// as the tenders' lot rows say now (an amendment may retitle them), in one more query.
     /// </summary>
-    static IQueryable<InboxNotice> Query(MarketplaceDbContext db, Guid firmId) =>
-        db.Inbox.AsNoTracking().Where(i => i.BusinessId == firmId).OrderByDescending(i => i.At).Take(Shown)
-            .Select(i => new InboxNotice(i.TenderId, i.Title, i.At,
-                db.Tenders.Where(t => t.TenderId == i.TenderId).Select(t => t.Status).First(),
-                db.Tenders.Where(t => t.TenderId == i.TenderId).Select(t => t.SubmissionDeadline).First()));
+    static async Task<InboxNotice[]> Query(MarketplaceDbContext db, Guid firmId, CancellationToken ct)
+    {
+        var rows = await db.Inbox.AsNoTracking().Where(i => i.BusinessId == firmId).OrderByDescending(i => i.At).Take(Shown)
+            .Select(i => new
+            {
+                i.TenderId, i.Title, i.At, i.Lots,
+                Status = db.Tenders.Where(t => t.TenderId == i.TenderId).Select(t => t.Status).First(),
+                SubmissionDeadline = db.Tenders.Where(t => t.TenderId == i.TenderId).Select(t => t.SubmissionDeadline).First(),
+            }).ToListAsync(ct);
+        var tenders = rows.Select(r => r.TenderId).ToList();
+        var lots = (await db.TenderLots.AsNoTracking().Where(l => tenders.Contains(l.TenderId)).ToListAsync(ct))
+            .ToDictionary(l => (l.TenderId, l.Lot));
+        return [.. rows.Select(r => new InboxNotice(r.TenderId, r.Title, r.At, r.Status, r.SubmissionDeadline,
+            [.. InboxNotices.LotNumbers(r.Lots).Select(n => lots.GetValueOrDefault((r.TenderId, n))).OfType<TenderLotEntry>().OrderBy(l => l.Lot)
+                .Select(l => new InboxLot(l.Lot, l.Title, l.EstimatedValue is { } v ? new Money(v, l.Currency!) : null, l.ComuneCode, l.ProvinceSigla))]))];
+    }
 
     /// <summary>
     /// Drops the cached inboxes of the firms that have the tender (a draft is in none), side by side, and returns

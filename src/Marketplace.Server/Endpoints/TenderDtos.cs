@@ -87,8 +87,9 @@ public sealed record TenderDto(
     DateTimeOffset? PublishedAt, DateTimeOffset UpdatedAt, ViewerActions<TenderAction> Actions, TenderViewerFirm[] ViewerFirms,
     bool BidsOpened);
 
+/// <param name="QuestionsWaiting">The firms' questions not answered yet (public, as the questions are on the tender's page).</param>
 public sealed record TenderSummaryDto(Guid Id, Guid BuyerId, string BuyerName, string Title, TenderStatus Status, string[] Cpv, int LotCount,
-    DateTimeOffset EnquiryDeadline, DateTimeOffset SubmissionDeadline, DateTimeOffset? PublishedAt);
+    DateTimeOffset EnquiryDeadline, DateTimeOffset SubmissionDeadline, DateTimeOffset? PublishedAt, int QuestionsWaiting);
 
 /// <param name="Searched">How the search words were understood, as the directory says it.</param>
 public sealed record TenderSearchPageDto(TenderFoundDto[] Items, int Total, int Page, int PageSize, DirectorySearchedDto Searched);
@@ -96,11 +97,17 @@ public sealed record TenderSearchPageDto(TenderFoundDto[] Items, int Total, int 
 /// <param name="Lots">The lots that met the search, when it asked something of a lot (words, codes, a trade, a place, a value).</param>
 public sealed record TenderFoundDto(TenderSummaryDto Tender, FoundLotDto[] Lots);
 
+/// <summary>A lot as a list names it: a search's matched lot, or one an inbox notice matched to the firm.</summary>
 public sealed record FoundLotDto(int Number, string Title, MoneyDto? EstimatedValue, string? ComuneName, string? ProvinceSigla)
 {
-    public static FoundLotDto From(TenderLotEntry l) => new(l.Lot, l.Title,
-        l.EstimatedValue is { } v ? new MoneyDto(v, l.Currency!) : null,
-        l.ComuneCode is { } code ? ComuneCatalog.Shared.Find(code)?.Name : null, l.ProvinceSigla);
+    public static FoundLotDto From(TenderLotEntry l) =>
+        Of(l.Lot, l.Title, l.EstimatedValue is { } v ? new MoneyDto(v, l.Currency!) : null, l.ComuneCode, l.ProvinceSigla);
+
+    public static FoundLotDto From(InboxLot l) =>
+        Of(l.Number, l.Title, l.EstimatedValue is { } v ? MoneyDto.From(v) : null, l.ComuneCode, l.ProvinceSigla);
+
+    static FoundLotDto Of(int number, string title, MoneyDto? value, string? comuneCode, string? province) =>
+        new(number, title, value, comuneCode is { } code ? ComuneCatalog.Shared.Find(code)?.Name : null, province);
 }
 
 /// <summary>
@@ -170,7 +177,9 @@ public sealed record AuditCheckpointDto(long Number, DateTimeOffset At, int Tend
     public static AuditCheckpointDto Of(AuditCheckpoint c) => new(c.Number, c.At, c.Tenders, c.Root, c.Signature);
 }
 
-public sealed record InboxItemDto(Guid TenderId, string Title, DateTimeOffset At, bool Unread, TenderStatus Status, DateTimeOffset SubmissionDeadline);
+/// <param name="Lots">The tender's lots that match the firm's capabilities: what the firm was told of.</param>
+public sealed record InboxItemDto(Guid TenderId, string Title, DateTimeOffset At, bool Unread, TenderStatus Status, DateTimeOffset SubmissionDeadline,
+    FoundLotDto[] Lots);
 
 public sealed record MyBidDto(Guid TenderId, string TenderTitle, TenderStatus TenderStatus, Guid BidId, BidStatus Status, ReceiptDto Receipt);
 

@@ -147,14 +147,15 @@ public static class TenderEndpoints
             db.Tenders.Where(t => t.Status != TenderStatus.Draft && db.TenderSpaces.Any(s => s.TenderId == t.TenderId && s.SpaceId == id)), db, ct)));
 
     /// <summary>
-    /// A buyer's tenders: published ones for everybody, drafts too for the buyer's Owners and Managers. Its Viewers
-    /// may not open a draft (TenderVisibility), so they are not listed one. A mandated admin may open drafts this list
-    /// does not show them: the read model does not know who started a draft.
+    /// A buyer's tenders across its spaces, each with the questions waiting for its answer: the published ones for
+    /// everybody, and drafts as <see cref="TenderVisibility"/> shows them: to the buyer's Owners and Managers, and to
+    /// whoever started one. Its Viewers are not listed a draft, as they may not open one. A mandated admin is listed
+    /// the drafts they started only: which other drafts their mandate reaches is the tender's to say, one by one.
     /// </summary>
     static async Task<Ok<TenderSummaryDto[]>> OfBuyer(Guid id, [AsParameters] ViewerCall call)
     {
-        var own = await call.Access.Edits(call.User, id, call.Ct);
-        return TypedResults.Ok(await Summaries(call.Db.Tenders.Where(t => t.BuyerId == id && (own || t.Status != TenderStatus.Draft)), call.Db, call.Ct));
+        var editsBuyer = await call.Access.Edits(call.User, id, call.Ct);
+        return TypedResults.Ok(await Summaries(call.Db.Tenders.Where(t => t.BuyerId == id).SeenBy(call.User.UserIdOrNull(), editsBuyer), call.Db, call.Ct));
     }
 
     static async Task<TenderSummaryDto[]> Summaries(IQueryable<TenderEntry> tenders, MarketplaceDbContext db, CancellationToken ct)
@@ -166,7 +167,7 @@ public static class TenderEndpoints
     }
 
     static TenderSummaryDto Summary(TenderEntry t, string buyerName) => new(t.TenderId, t.BuyerId, buyerName, t.Title, t.Status,
-        t.Cpv.Split(' ', StringSplitOptions.RemoveEmptyEntries), t.LotCount, t.EnquiryDeadline, t.SubmissionDeadline, t.PublishedAt);
+        t.Cpv.Split(' ', StringSplitOptions.RemoveEmptyEntries), t.LotCount, t.EnquiryDeadline, t.SubmissionDeadline, t.PublishedAt, t.QuestionsWaiting);
 
     static async Task<Results<Ok<TenderDto>, ProblemHttpResult>> Respond(
         Task<Outcome<TenderSnapshot>> command, ViewerCall call)

@@ -57,9 +57,10 @@ public sealed class ReadCacheGrainTests(ClusterFixture fixture)
     {
         var cache = Topic();
         var at = new DateTimeOffset(2026, 12, 5, 9, 0, 0, TimeSpan.Zero);
-        InboxNotice[] notices = [new(Guid.NewGuid(), "Riqualificazione scuola", at, TenderStatus.Enquiries, at.AddDays(7))];
+        InboxNotice[] notices = [new(Guid.NewGuid(), "Riqualificazione scuola", at, TenderStatus.Enquiries, at.AddDays(7),
+            [new InboxLot(2, "Impianti elettrici", new Money(200_000m, "EUR"), "037006", "BO")])];
         await cache.Put("notices", (await cache.Get<InboxNotice[]>("notices")).Generation, new Immutable<InboxNotice[]>(notices));
 
-        (await cache.Get<InboxNotice[]>("notices")).Value.Should().Equal(notices);
+        (await cache.Get<InboxNotice[]>("notices")).Value.Should().BeEquivalentTo(notices, o => o.WithStrictOrdering());
     }
 }

@@ -319,4 +319,17 @@ public sealed class TenderRulesTests
         // 72260000's ancestors: division 72, group 722, class 7226 (each padded to eight digits), and itself
         TenderRules.MatchKeys(details, 4).Ancestors.Should().BeEquivalentTo("72000000", "72200000", "72260000");
     }
+
+    [Fact]
+    public void A_firm_is_told_the_lots_its_capabilities_match_and_no_other()
+    {
+        var details = Normalize(Details() with
+        {
+            Lots = [NewLot("Edifici", "45211000"), NewLot("Impianti", "45310000"), NewLot("Software", "72260000")],
+        }).Value!;
+
+        TenderRules.MatchedLots(details, ["45212000"], 4).Should().Equal([1], "the same class 4521 as lot 1; lot 2 is 4531");
+        TenderRules.MatchedLots(details, ["72000000", "45311000"], 4).Should().Equal([2, 3], "45311000 shares lot 2's class; 72000000 covers 72260000 from above");
+        TenderRules.MatchedLots(details, ["90620000"], 4).Should().BeEmpty();
+    }
 }

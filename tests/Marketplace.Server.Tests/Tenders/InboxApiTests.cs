@@ -52,6 +52,31 @@ public abstract class InboxApiTests<THost>(THost fixture) : IClassFixture<THost>
     }
 
     [Fact]
+    public async Task A_notice_names_the_lots_that_match_the_firm_and_follows_an_amendment()
+    {
+        var w = await World();
+        var coder = (await w.Coder.GetFromJsonAsync<BusinessProfileDto>($"/api/businesses/{w.CoderId}", Json))!;
+        (await w.Coder.EditProfile(w.CoderId, EditOf(coder) with { Capabilities = ["72000000", "45311000"] })).EnsureSuccessStatusCode();
+        var tender = await w.Publish();
+
+        (await Inbox(w.Builder, w.BuilderId)).Should().ContainSingle().Which.Lots.Select(l => (l.Number, l.Title, l.ComuneName))
+            .Should().Equal([(1, "Opere edili", "Bologna")], "the builder's 45210000 covers lot 1's 45214200, not lot 2's electrical works");
+        (await Inbox(w.Coder, w.CoderId)).Should().ContainSingle().Which.Lots.Select(l => (l.Number, l.Title))
+            .Should().Equal([(2, "Impianti elettrici")], "cabling (45311000) is in lot 2's class");
+
+        var amended = tender.Lots.Select(l => new LotRequest(l.Number, l.Number == 1 ? "Opere edili e murarie" : l.Title, l.Description,
+            l.Number == 2 ? ["45210000"] : [.. l.Cpv.Select(c => c.Code)], l.EstimatedValue, l.ComuneCode));
+        (await w.Buyer.PostAsJsonAsync($"/api/tenders/{tender.Id}/amendments", new AmendTenderRequest(tender.Version, "Lotto 2: opere edili",
+            true, tender.Title, tender.Description, [.. amended], tender.Eligibility,
+            [.. tender.Criteria.Select(c => new CriterionRequest(c.Number, c.Name, c.Kind, c.Weight))], tender.EnquiryDeadline,
+            tender.SubmissionDeadline, tender.ContractStart, tender.ContractEnd, false, null), Json)).EnsureSuccessStatusCode();
+
+        (await Inbox(w.Builder, w.BuilderId)).Single().Lots.Select(l => (l.Number, l.Title))
+            .Should().Equal([(1, "Opere edili e murarie"), (2, "Impianti elettrici")], "the amended lots, as published now");
+        (await Inbox(w.Coder, w.CoderId)).Single().Lots.Should().BeEmpty("no lot matches the IT firm any more; it keeps the notice it was given");
+    }
+
+    [Fact]
     public async Task Only_the_firms_people_read_its_inbox()
     {
         var w = await World();

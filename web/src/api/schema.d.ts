@@ -2598,6 +2598,7 @@ export interface components {
             status: components["schemas"]["TenderStatus"];
             /** Format: date-time */
             submissionDeadline: string;
+            lots: components["schemas"]["FoundLotDto"][];
         };
         InfoRequest: {
             newEmail?: null | string;
@@ -3315,6 +3316,8 @@ export interface components {
             submissionDeadline: string;
             /** Format: date-time */
             publishedAt: null | string;
+            /** Format: int32 */
+            questionsWaiting: number;
         };
         TenderViewerFirm: {
             /** Format: uuid */

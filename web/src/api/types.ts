@@ -77,6 +77,7 @@ export type TenderDto = Dto<"TenderDto">;
 export type TenderSummaryDto = Dto<"TenderSummaryDto">;
 export type TenderSearchPageDto = Dto<"TenderSearchPageDto">;
 export type TenderFoundDto = Dto<"TenderFoundDto">;
+export type FoundLotDto = Dto<"FoundLotDto">;
 export type TenderPhase = Dto<"TenderPhase">;
 /** The filters of the search across spaces, as the server takes them (GET /api/tenders). */
 export type TenderSearchQuery = NonNullable<operations["searchTenders"]["parameters"]["query"]>;

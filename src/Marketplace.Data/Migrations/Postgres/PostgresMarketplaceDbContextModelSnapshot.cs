@@ -623,6 +623,10 @@ namespace Marketplace.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Lots")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -951,6 +955,9 @@ namespace Marketplace.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid");
+
                     b.Property<bool>("DisclosesBidCount")
                         .HasColumnType("boolean");
 
@@ -965,6 +972,9 @@ namespace Marketplace.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset?>("PublishedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("QuestionsWaiting")
+                        .HasColumnType("integer");
 
                     b.Property<string>("SealedHeadHash")
                         .IsRequired()

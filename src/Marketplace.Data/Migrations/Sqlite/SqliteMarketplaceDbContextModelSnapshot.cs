@@ -606,6 +606,10 @@ namespace Marketplace.Data.Migrations.Sqlite
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Lots")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -930,6 +934,9 @@ namespace Marketplace.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("DisclosesBidCount")
                         .HasColumnType("INTEGER");
 
@@ -943,6 +950,9 @@ namespace Marketplace.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QuestionsWaiting")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("SealedHeadHash")
