@@ -51,12 +51,44 @@ public sealed class ArrangedSpace
         return firm;
     }
 
+    /// <summary>A buyer's person signs up and registers the buyer, which the secretary approves to publish in the space.</summary>
+    public async Task<ArrangedBuyer> Buyer(string who = "appalti", string name = "Comune di Novi")
+    {
+        var api = fixture.NewApiClient();
+        var email = await api.SignUp(who);
+        var buyer = await api.CreateBusiness(name, BusinessKind.Buyer);
+        await Secretary.ApproveBuyer(api, Id, buyer.Id);
+        return new(api, email, buyer.Id, Id);
+    }
+
     /// <summary>The firm applies (accepting the first policy) and the secretary approves it.</summary>
     public async Task Admit(HttpClient firmApi, Guid firmId)
     {
         (await firmApi.PostAsJsonAsync($"/api/spaces/{Id}/applications", new ApplyRequest(firmId, null, 1), Json)).EnsureSuccessStatusCode();
         (await Secretary.PostAsJsonAsync($"/api/spaces/{Id}/firms/{firmId}/decision", new DecisionRequest(MembershipDecision.Approve, null), Json))
             .EnsureSuccessStatusCode();
+    }
+}
+
+/// <summary>A buyer arranged through the API: its person's client (signed in) and e-mail, and the space it publishes in.</summary>
+public sealed record ArrangedBuyer(HttpClient Api, string Email, Guid Id, Guid SpaceId)
+{
+    /// <summary>A draft in the space, priced on price alone: questions until <paramref name="enquiryDeadline"/>, bids until <paramref name="deadline"/>.</summary>
+    public async Task<TenderDto> Draft(string title, DateTimeOffset enquiryDeadline, DateTimeOffset deadline, params LotRequest[] lots)
+    {
+        var drafted = await Api.PostAsJsonAsync("/api/tenders", new DraftTenderRequest(Id, [SpaceId], title, null, lots, [],
+            [new CriterionRequest(0, "Prezzo", Marketplace.Tenders.CriterionKind.Price, 100)], enquiryDeadline, deadline, null, null, true, []), Json);
+        drafted.EnsureSuccessStatusCode();
+        return await drafted.Read<TenderDto>();
+    }
+
+    /// <summary>The same, published.</summary>
+    public async Task<TenderDto> Publish(string title, DateTimeOffset enquiryDeadline, DateTimeOffset deadline, params LotRequest[] lots)
+    {
+        var draft = await Draft(title, enquiryDeadline, deadline, lots);
+        var published = await Api.PostAsJsonAsync($"/api/tenders/{draft.Id}/publish", new VersionRequest(draft.Version), Json);
+        published.EnsureSuccessStatusCode();
+        return await published.Read<TenderDto>();
     }
 }
 

@@ -1,9 +1,5 @@
-using System.Net.Http.Json;
-using Marketplace.Businesses;
 using Marketplace.Server.Endpoints;
-using Marketplace.Testing;
 using Microsoft.Playwright;
-using static Marketplace.Testing.ApiClientExtensions;
 using static Microsoft.Playwright.Assertions;
 
 namespace Marketplace.EndToEnd.Tests;
@@ -21,22 +17,13 @@ public sealed class TenderSearchBrowserTests(ClockedBrowserFixture fixture) : IC
     async Task<string> Arrange()
     {
         var arranged = await ArrangedSpace.Create(fixture, ["MO", "BO"]);
-        var buyerApi = fixture.NewApiClient();
-        await buyerApi.SignUp("appalti");
-        var buyer = await buyerApi.CreateBusiness("Comune di Novi", BusinessKind.Buyer);
-        await arranged.Secretary.ApproveBuyer(buyerApi, arranged.Id, buyer.Id);
+        var buyer = await arranged.Buyer();
         var firm = await arranged.Member("firm", "Impianti Gatti S.r.l.", p => p with { Capabilities = ["45330000"] });
         var now = fixture.ServerClock.GetUtcNow();
-        async Task Publish(string title, DateTimeOffset deadline, params LotRequest[] lots)
-        {
-            var draft = await (await buyerApi.PostAsJsonAsync("/api/tenders", new DraftTenderRequest(buyer.Id, [arranged.Id], title, null, lots, [],
-                [new CriterionRequest(0, "Prezzo", Marketplace.Tenders.CriterionKind.Price, 100)], now.AddDays(3), deadline, null, null, true, []), Json)).Read<TenderDto>();
-            (await buyerApi.PostAsJsonAsync($"/api/tenders/{draft.Id}/publish", new VersionRequest(draft.Version), Json)).EnsureSuccessStatusCode();
-        }
-        await Publish("Manutenzione scuole comunali", now.AddDays(10),
+        await buyer.Publish("Manutenzione scuole comunali", now.AddDays(3), now.AddDays(10),
             new LotRequest(0, "Impianti sanitari", null, ["45330000"], new MoneyDto(120_000m, "EUR"), "036005"),
             new LotRequest(0, "Tinteggiatura aule", null, ["45442100"], new MoneyDto(40_000m, "EUR"), "037006"));
-        await Publish("Rifacimento bagni palestra", now.AddDays(20),
+        await buyer.Publish("Rifacimento bagni palestra", now.AddDays(3), now.AddDays(20),
             new LotRequest(0, "Bagni e spogliatoi", null, ["45330000"], new MoneyDto(900_000m, "EUR"), "037006"));
         return firm.Email;
     }

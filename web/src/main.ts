@@ -9,6 +9,8 @@ import { businessPage } from "./features/businesses/business-page";
 import { directoryPage } from "./features/businesses/directory-page";
 import { editPage } from "./features/businesses/edit-page";
 import { myBusinessesPage } from "./features/businesses/my-businesses-page";
+import { restartMyBuyers } from "./features/buyer-tenders/my-buyers";
+import { myTendersPage } from "./features/buyer-tenders/my-tenders-page";
 import { newBusinessPage } from "./features/businesses/new-business-page";
 import { dashboardPage } from "./features/spaces/dashboard-page";
 import { spaceFormPage } from "./features/spaces/space-form-page";
@@ -36,6 +38,7 @@ import "./features/spaces/dashboard.css";
 import "./features/showcase/showcase.css";
 import "./features/tenders/tenders.css";
 import "./features/inbox/inbox.css";
+import "./features/buyer-tenders/my-tenders.css";
 import "./features/alliances/alliances.css";
 import "./features/joint-bids/joint-bids.css";
 
@@ -50,6 +53,8 @@ function pageFor(route: Route, redraw: Redraw): Page {
       return accountPage(redraw);
     case "myBusinesses":
       return myBusinessesPage(redraw);
+    case "myTenders":
+      return myTendersPage(route.buyer, redraw);
     case "newBusiness":
       return newBusinessPage(redraw);
     case "business":
@@ -159,11 +164,13 @@ refreshSession()
       restartHub();
       restartStandingNotices(redraw);
       restartInbox(redraw);
+      restartMyBuyers(redraw);
       restartAllianceNotices(redraw);
       mount();
     });
     restartStandingNotices(redraw);
     restartInbox(redraw);
+    restartMyBuyers(redraw);
     restartAllianceNotices(redraw);
     mount();
   });

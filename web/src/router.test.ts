@@ -11,6 +11,9 @@ describe("parseRoute", () => {
     ["#/login", { name: "login", next: null }],
     ["#/register", { name: "register", next: null }],
     ["#/my", { name: "myBusinesses" }],
+    ["#/my/tenders", { name: "myTenders", buyer: null }],
+    [`#/my/tenders?buyer=${id.toUpperCase()}`, { name: "myTenders", buyer: id }],
+    ["#/my/tenders?buyer=nope", { name: "myTenders", buyer: null }],
     ["#/businesses/new", { name: "newBusiness" }],
     [`#/businesses/${id}`, { name: "business", id }],
     [`#/businesses/${id}/`, { name: "business", id }],
@@ -43,6 +46,7 @@ describe("parseRoute", () => {
   it.each(["#/nope", "#/businesses", "#/businesses/123", `#/businesses/${id}/delete`, `#/businesses/${id}/edit/x`, "#/businesses/new/x",
     "#/spaces/123", `#/spaces/${id}/edit`, "#/spaces/new/x", `#/spaces/${id}/settings/x`, `#/spaces/${id}/dashboard/x`,
     "#/tenders/123", "#/tenders/new/x", `#/tenders/${id}/bids`, `#/tenders/${id}/edit/x`, "#/inbox/x",
+    "#/my/bids", "#/my/tenders/x",
     "#/alliances", "#/alliances/123", `#/alliances/${id}/edit`])(
     "%s is not found",
     (hash) => {
@@ -64,6 +68,8 @@ describe("href", () => {
     { name: "register", next: "#/businesses/new" },
     { name: "account" },
     { name: "myBusinesses" },
+    { name: "myTenders", buyer: null },
+    { name: "myTenders", buyer: id },
     { name: "newBusiness" },
     { name: "business", id },
     { name: "editBusiness", id },
@@ -90,6 +96,7 @@ describe("requiresSignIn", () => {
     expect(requiresSignIn({ name: "newBusiness" })).toBe(true);
     expect(requiresSignIn({ name: "editBusiness", id })).toBe(true);
     expect(requiresSignIn({ name: "myBusinesses" })).toBe(true);
+    expect(requiresSignIn({ name: "myTenders", buyer: null })).toBe(true);
     expect(requiresSignIn({ name: "account" })).toBe(true);
     expect(requiresSignIn({ name: "business", id })).toBe(false);
     expect(requiresSignIn({ name: "directory" })).toBe(false);

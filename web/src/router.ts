@@ -6,6 +6,8 @@ export type Route =
   /** The signed-in user's own account: a new password, signing out everywhere. */
   | { name: "account" }
   | { name: "myBusinesses" }
+  /** The tenders of the buyers the user acts for, or of the one `buyer` names. */
+  | { name: "myTenders"; buyer: string | null }
   | { name: "newBusiness" }
   | { name: "business"; id: string }
   | { name: "editBusiness"; id: string }
@@ -63,6 +65,11 @@ export function parseRoute(hash: string): Route {
     }
     return { name: "notFound" };
   }
+  if (first === "my") {
+    if (second !== "tenders" || third !== undefined) return { name: "notFound" };
+    const buyer = params.get("buyer");
+    return { name: "myTenders", buyer: buyer !== null && GUID.test(buyer) ? buyer.toLowerCase() : null };
+  }
   if (first === "businesses") {
     if (second === "new") return third === undefined ? { name: "newBusiness" } : { name: "notFound" };
     if (!GUID.test(second)) return { name: "notFound" };
@@ -109,6 +116,8 @@ export function href(route: Route): string {
       return "#/account";
     case "myBusinesses":
       return "#/my";
+    case "myTenders":
+      return route.buyer ? `#/my/tenders?${new URLSearchParams({ buyer: route.buyer })}` : "#/my/tenders";
     case "newBusiness":
       return "#/businesses/new";
     case "business":
@@ -147,6 +156,7 @@ export function requiresSignIn(route: Route): boolean {
   return (
     route.name === "account" ||
     route.name === "myBusinesses" ||
+    route.name === "myTenders" ||
     route.name === "newBusiness" ||
     route.name === "editBusiness" ||
     route.name === "newSpace" ||

@@ -45,6 +45,7 @@ export const it = {
   "confirm.cancel": "Annulla",
 
   "nav.inbox": "Avvisi",
+  "nav.myTenders": "I miei bandi",
   "nav.inboxUnread.one": "{n} avviso di gara non letto",
   "nav.inboxUnread.other": "{n} avvisi di gara non letti",
 };
@@ -92,6 +93,7 @@ export const en: Record<keyof typeof it, string> = {
   "confirm.cancel": "Cancel",
 
   "nav.inbox": "Inbox",
+  "nav.myTenders": "My tenders",
   "nav.inboxUnread.one": "{n} unread tender notice",
   "nav.inboxUnread.other": "{n} unread tender notices",
 };

@@ -7,11 +7,12 @@ import * as spaces from "../features/spaces/i18n";
 import * as showcase from "../features/showcase/i18n";
 import * as tenders from "../features/tenders/i18n";
 import * as inbox from "../features/inbox/i18n";
+import * as buyerTenders from "../features/buyer-tenders/i18n";
 import * as alliances from "../features/alliances/i18n";
 import * as jointBids from "../features/joint-bids/i18n";
 
 /** Each feature's texts; a key belongs to exactly one of them (i18n.test.ts checks it, as a spread would hide a twin). */
-export const featureTexts = { app, auth, businesses, spaces, showcase, tenders, inbox, alliances, jointBids };
+export const featureTexts = { app, auth, businesses, spaces, showcase, tenders, inbox, buyerTenders, alliances, jointBids };
 
 const it = {
   ...app.it,
@@ -21,6 +22,7 @@ const it = {
   ...showcase.it,
   ...tenders.it,
   ...inbox.it,
+  ...buyerTenders.it,
   ...alliances.it,
   ...jointBids.it,
 };
@@ -36,6 +38,7 @@ const en: Record<MessageKey, string> = {
   ...showcase.en,
   ...tenders.en,
   ...inbox.en,
+  ...buyerTenders.en,
   ...alliances.en,
   ...jointBids.en,
 };

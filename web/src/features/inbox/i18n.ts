@@ -9,6 +9,7 @@ export const it = {
   "inbox.unread": "Nuovo",
   "inbox.published": "Pubblicata il {when}",
   "inbox.deadline": "Offerte entro {when}",
+  "inbox.lots": "I lotti che corrispondono alle competenze dell'impresa",
   "inbox.notice": "Nuova gara per le tue imprese:",
   "inbox.openInbox": "Vedi tutti gli avvisi",
 };
@@ -21,6 +22,7 @@ export const en: Record<keyof typeof it, string> = {
   "inbox.unread": "New",
   "inbox.published": "Published {when}",
   "inbox.deadline": "Bids by {when}",
+  "inbox.lots": "The lots that match the firm's capabilities",
   "inbox.notice": "A new tender for your firms:",
   "inbox.openInbox": "See all notices",
 };

@@ -9,6 +9,7 @@ const item = (tenderId: string, unread: boolean, at = "2026-02-01T10:00:00Z"): I
   unread,
   status: "Enquiries",
   submissionDeadline: "2026-03-02T12:00:00Z",
+  lots: [],
 });
 
 describe("inbox", () => {

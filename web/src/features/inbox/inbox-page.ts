@@ -9,7 +9,7 @@ import type { Page, Redraw } from "../../page";
 import { href } from "../../router";
 import { loadErrorView, loadingView } from "../../views";
 import { formatDeadline } from "../tenders/dates";
-import { tenderStatusBadge } from "../tenders/tender-views";
+import { namedLotsView, tenderStatusBadge } from "../tenders/tender-views";
 import { newestFirst } from "./inbox-data";
 import { markInboxRead, onInboxChanged } from "./inbox";
 
@@ -56,6 +56,7 @@ export function inboxPage(redraw: Redraw): Page {
       <span>${t("inbox.published", { when: formatDateTime(item.at) })}</span>
       <span>${t("inbox.deadline", { when: formatDeadline(item.submissionDeadline) })}</span>
     </p>
+    ${item.lots.length ? namedLotsView(item.lots, t("inbox.lots"), "inbox-lots", item.tenderId) : nothing}
   </li>`;
 
   const firmView = ({ firm, items, failed: firmFailed }: FirmInbox, many: boolean) => html`<section class="card inbox-firm"

@@ -121,6 +121,7 @@ export function businessTenders(businessId: string, redraw: Redraw) {
               ? html`<a class="button primary" data-testid="new-tender" href=${href({ name: "newTender", buyer: businessId })}>${t("tenders.new")}</a>`
               : nothing}
           </div>
+          ${role ? html`<p class="small"><a data-testid="buyer-my-tenders" href=${href({ name: "myTenders", buyer: businessId })}>${t("myTenders.open")}</a></p>` : nothing}
           ${listView(tenders, t("tenders.list.empty"), (s: TenderSummaryDto) => tenderItemView(s, false), "tender-list")}
         </section>`;
       if (kind === "Firm" && role)

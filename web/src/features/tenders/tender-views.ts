@@ -3,9 +3,10 @@
 import { html, nothing } from "lit-html";
 import { cssProps } from "../../css-props";
 import { api } from "../../api/client";
-import type { DocumentDto, LotDto, MoneyDto, TenderDecisionDto, TenderDto, TenderStatus, TenderSummaryDto } from "../../api/types";
+import type { DocumentDto, FoundLotDto, LotDto, MoneyDto, TenderDecisionDto, TenderDto, TenderStatus, TenderSummaryDto } from "../../api/types";
 import { currentLanguage, formatDateTime, localized, t, tn } from "../../i18n";
 import { href } from "../../router";
+import { comuneLabel } from "../businesses/format";
 import { formatMoney } from "../showcase/showcase";
 import { formatCountdown, formatDay, formatDeadline, localZone } from "./dates";
 import { formatFileSize } from "./documents";
@@ -181,6 +182,19 @@ export function amendmentsView(tender: TenderDto) {
 }
 
 /** A tender in a list (a space's, a buyer's, a search's): title, buyer, status, deadline and lots; `more` below them. */
+/** Lots a list names under a tender: "Lotto 1 · Impianti sanitari · Carpi (MO) · 120.000 €", one a line. */
+export function namedLotsView(lots: readonly FoundLotDto[], label: string, testid: string, tenderId: string) {
+  return html`<ul class="found-lots" aria-label=${label} data-testid=${testid} data-tender-id=${tenderId}>
+    ${lots.map(
+      (lot) => html`<li data-lot=${lot.number}>
+        <span>${t("tenders.search.lot", { n: lot.number, title: lot.title })}</span>
+        ${lot.comuneName ? html`<span class="muted">${comuneLabel(lot.comuneName, lot.provinceSigla ?? null)}</span>` : nothing}
+        ${lot.estimatedValue ? html`<span class="lot-value">${money(lot.estimatedValue)}</span>` : nothing}
+      </li>`,
+    )}
+  </ul>`;
+}
+
 export function tenderItemView(s: TenderSummaryDto, showBuyer = true, more: unknown = nothing) {
   return html`<li class="tender-item" data-testid="tender-item" data-tender-id=${s.id} data-status=${s.status}>
     <div class="title-row">

@@ -13,9 +13,8 @@ import { latestOnly } from "../../latest";
 import type { Page, Redraw } from "../../page";
 import { loadingView, pagerView } from "../../views";
 import { currentUser } from "../auth/session";
-import { comuneLabel } from "../businesses/format";
 import { searchedView } from "../businesses/searched";
-import { money, tenderItemView } from "./tender-views";
+import { namedLotsView, tenderItemView } from "./tender-views";
 
 const PAGE_SIZE = 20;
 type Phase = NonNullable<TenderPhase>;
@@ -46,15 +45,7 @@ export function searchQuery(f: Filters, page: number): TenderSearchQuery {
 
 function foundView(found: TenderFoundDto) {
   return tenderItemView(found.tender, true, found.lots.length > 0
-      ? html`<ul class="found-lots" aria-label=${t("tenders.search.lotsMatched")} data-testid="found-lots" data-tender-id=${found.tender.id}>
-          ${found.lots.map(
-            (lot) => html`<li data-lot=${lot.number}>
-              <span>${t("tenders.search.lot", { n: lot.number, title: lot.title })}</span>
-              ${lot.comuneName ? html`<span class="muted">${comuneLabel(lot.comuneName, lot.provinceSigla ?? null)}</span>` : nothing}
-              ${lot.estimatedValue ? html`<span class="lot-value">${money(lot.estimatedValue)}</span>` : nothing}
-            </li>`,
-          )}
-        </ul>`
+    ? namedLotsView(found.lots, t("tenders.search.lotsMatched"), "found-lots", found.tender.id)
     : nothing);
 }
 
