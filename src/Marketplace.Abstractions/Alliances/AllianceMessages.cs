@@ -1,3 +1,5 @@
+using Marketplace.Businesses;
+
 namespace Marketplace.Alliances;
 
 /// <summary>A firm's part in an alliance (RTI): the lead (mandataria), a member (mandante) or a subcontractor.</summary>
@@ -37,6 +39,13 @@ public sealed record AllianceAgreement(int Version, string Text, DateTimeOffset 
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Marketplace.FormAlliance")]
 public sealed record FormAlliance(Guid ActorId, Guid LeadId, Guid SpaceId, Guid? TenderId, string Name, string AgreementText);
+
+/// <summary>
+/// A firm an alliance is to take in (its lead, or a firm invited) as the rules need to judge it: its business's kind
+/// (null when no business has the id) and whether it is a member of the alliance's space.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Marketplace.AllianceFirm")]
+public sealed record AllianceFirm(Guid FirmId, BusinessKind? Kind, bool InSpace);
 
 [GenerateSerializer, Immutable, Alias("Marketplace.InviteToAlliance")]
 public sealed record InviteToAlliance(Guid ActorId, Guid FirmId, AllianceRole Role);

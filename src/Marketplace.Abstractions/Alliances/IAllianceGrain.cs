@@ -19,6 +19,12 @@ public interface IAllianceGrain : IGrainWithGuidKey
     /// </summary>
     [Alias("ViewFor"), ReadOnly] Task<AllianceView?> ViewFor(Guid viewerId);
 
+    /// <summary>
+    /// The firms among <paramref name="candidates"/> (the space's member firms, as the directory lists them) the actor's
+    /// lead firm may invite now, judged by the rule inviting runs; refused as inviting is for anyone else.
+    /// </summary>
+    [Alias("Invitable"), ReadOnly] Task<Outcome<Guid[]>> Invitable(Guid actorId, AllianceFirm[] candidates);
+
     /// <summary>The lead invites a member firm of the alliance's space.</summary>
     [Alias("Invite")] Task<Outcome<AllianceSnapshot>> Invite(InviteToAlliance command);
 

@@ -93,7 +93,7 @@ public interface IBidGrain : IGrainWithGuidCompoundKey
     [Alias("Withdraw")] Task<Outcome<BidSnapshot>> Withdraw(Guid actorId, bool fromWorkspace);
 
     /// <summary>The bid as the user may see it: its tenderers' people always, the buyer's people once it is opened.</summary>
-    [Alias("Read")] Task<Outcome<BidSnapshot>> Read(Guid userId);
+    [Alias("Read"), ReadOnly] Task<Outcome<BidSnapshot>> Read(Guid userId);
 }
 
 public static class TenderKeys

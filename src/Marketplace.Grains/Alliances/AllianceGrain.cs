@@ -39,6 +39,9 @@ internal sealed class AllianceGrain(
 
     public Task<JointBidder?> Bidder() => Task.FromResult(State.Exists ? State.ToSnapshot().AsBidder() : null);
 
+    public async Task<Outcome<Guid[]>> Invitable(Guid actorId, AllianceFirm[] candidates) =>
+        State.Invitable(await ActorForLead(actorId), candidates);
+
     public async Task<Outcome<AllianceSnapshot>> Invite(InviteToAlliance command)
     {
         if (State.CheckInvite(command, await ActorForLead(command.ActorId), await Firm(command.FirmId, State.SpaceId)) is { } no) return no;

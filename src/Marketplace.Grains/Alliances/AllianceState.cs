@@ -4,12 +4,6 @@ using Marketplace.Tenders;
 
 namespace Marketplace.Alliances;
 
-/// <summary>
-/// A firm an alliance is to take in (its lead, or a firm invited) as the command needs to judge it: its business's kind
-/// (null when no business has the id) and whether it is a member of the alliance's space.
-/// </summary>
-public sealed record AllianceFirm(Guid FirmId, BusinessKind? Kind, bool InSpace);
-
 /// <summary>The stored state of an alliance, with the rules of its membership and agreement.</summary>
 public sealed class AllianceState
 {
@@ -109,12 +103,23 @@ public sealed class AllianceState
 
     public Problem? CheckInvite(InviteToAlliance command, ActingFor actor, AllianceFirm invitee) =>
         GuardLead(actor)
-        ?? (command.Role == AllianceRole.Lead || !Enum.IsDefined(command.Role) ? Problem.Invalid("role", InviteRole)
-        : invitee.Kind != BusinessKind.Firm ? Problem.Invalid("firmId", NoSuchFirm)
-        : !invitee.InSpace ? Problem.Forbidden(InviteeNotInSpace)
-        : Of(command.FirmId)?.Standing is AllianceStanding.Active or AllianceStanding.Invited ? Problem.Conflict(AlreadyIn)
-        : null)
+        ?? (command.Role == AllianceRole.Lead || !Enum.IsDefined(command.Role) ? Problem.Invalid("role", InviteRole) : null)
+        ?? CheckInvitee(invitee)
         ?? CheckRoomToInvite();
+
+    /// <summary>Whether this firm may be invited, whoever invites and in whichever role: the firms the lead is offered.</summary>
+    Problem? CheckInvitee(AllianceFirm invitee) =>
+        invitee.Kind != BusinessKind.Firm ? Problem.Invalid("firmId", NoSuchFirm)
+        : !invitee.InSpace ? Problem.Forbidden(InviteeNotInSpace)
+        : Of(invitee.FirmId)?.Standing is AllianceStanding.Active or AllianceStanding.Invited ? Problem.Conflict(AlreadyIn)
+        : null;
+
+    /// <summary>
+    /// The firms among <paramref name="candidates"/> the lead may invite now, by <see cref="CheckInvitee"/>; only the lead's
+    /// Owners and Managers are told (the same refusal as inviting). A full alliance still lists them: inviting says why not.
+    /// </summary>
+    public Outcome<Guid[]> Invitable(ActingFor actor, IEnumerable<AllianceFirm> candidates) =>
+        GuardLead(actor) is { } no ? no : candidates.Where(c => CheckInvitee(c) is null).Select(c => c.FirmId).ToArray();
 
     /// <summary>Whether the alliance has room for one more firm, whichever it is.</summary>
     Problem? CheckRoomToInvite() =>

@@ -82,7 +82,8 @@ internal sealed class BidGrain(
         if (!readers.Contains(BidderId) && await GrainFactory.GetGrain<IJointBidderGrain>(BidderId).Bidder() is { } jointBidder)
             readers.RemoveAll(firm => !jointBidder.IsActive(firm));
         if ((await actsFor.Of(userId, readers)).Businesses.Count > 0) return State.ToSnapshot();
-        var tender = await Tender.Get();
+        // Read side by side with the tender's other readers; it moves past a passed deadline first, as opening needs.
+        var tender = await Tender.Current();
         var opened = tender?.Bids.Any(b => b.BidId == State.BidId && b.Failure is null) == true;
         return opened && await Tender.IsBuyer(userId) ? State.ToSnapshot() : none;
     }

@@ -33,6 +33,7 @@ public static class AllianceEndpoints
         api.MapGet("/choices", FormChoices).WithName("getAllianceFormChoices");
         api.MapGet("/{id:guid}", Get).WithName("getAlliance");
         api.MapPost("/{id:guid}/invitations", Invite).WithName("inviteToAlliance");
+        api.MapGet("/{id:guid}/invitees", Invitees).WithName("listAllianceInvitees");
         api.MapPost("/{id:guid}/firms/{firmId:guid}/answer", Answer).WithName("answerAllianceInvitation");
         api.MapPost("/{id:guid}/firms/{firmId:guid}/leave", Leave).WithName("leaveAlliance");
         api.MapPost("/{id:guid}/firms/{firmId:guid}/remove", Remove).WithName("removeAllianceFirm");
@@ -102,6 +103,22 @@ public static class AllianceEndpoints
         Guid id, AllianceInviteRequest body, [AsParameters] ViewerCall call) =>
         body.Role is not { } role ? Task.FromResult<Results<Ok<AllianceDto>, ProblemHttpResult>>(ProblemResults.Required("role"))
         : Respond(id, a => a.Invite(new InviteToAlliance(call.User.UserId(), body.FirmId, role)), call);
+
+    /// <summary>
+    /// The firms the lead's Owners and Managers may invite now: the space's member firms that the invite rule accepts
+    /// (AllianceState.CheckInvitee), by name. The alliance's other people are refused as inviting refuses them; anyone
+    /// else learns nothing of it (404).
+    /// </summary>
+    static async Task<Results<Ok<DirectoryEntryDto[]>, ProblemHttpResult>> Invitees(
+        Guid id, [AsParameters] ViewerCall call)
+    {
+        if (await call.Access.Alliance(id, call.User, watch: false, call.Ct) is not { } alliance) return ProblemResults.NotFound(NotFound);
+        var members = await SpaceEndpoints.MemberEntries(call.Db, alliance.SpaceId, call.Ct);
+        var invitable = await call.Grains.Alliance(id).Invitable(call.User.UserId(), [.. members.Select(d => new AllianceFirm(d.BusinessId, d.Kind, InSpace: true))]);
+        if (invitable.Problem is { } no) return no.ToHttp();
+        var ids = invitable.Value!.ToHashSet();
+        return TypedResults.Ok(members.Where(d => ids.Contains(d.BusinessId)).Select(BusinessEndpoints.EntryDto).ToArray());
+    }
 
     static Task<Results<Ok<AllianceDto>, ProblemHttpResult>> Answer(
         Guid id, Guid firmId, AllianceAnswerRequest body, [AsParameters] ViewerCall call) =>

@@ -185,10 +185,13 @@ public static class SpaceEndpoints
         if (await call.Grains.Space(id).Get() is not { } space) return ProblemResults.NotFound(SpaceState.NotFound);
         if (!await call.Access.SeesDirectory(space, call.User, call.Ct))
             return Problem.Forbidden(MembersOnly).ToHttp();
-        var rows = await call.Db.SpaceMembers.AsNoTracking().Where(m => m.SpaceId == id && m.Status == MembershipStatus.Member)
-            .Join(call.Db.Directory, m => m.BusinessId, d => d.BusinessId, (m, d) => d).OrderBy(d => d.Name).ToListAsync(call.Ct);
-        return TypedResults.Ok(rows.Select(BusinessEndpoints.EntryDto).ToArray());
+        return TypedResults.Ok((await MemberEntries(call.Db, id, call.Ct)).Select(BusinessEndpoints.EntryDto).ToArray());
     }
+
+    /// <summary>The directory entries of the space's member firms (of every kind), by name.</summary>
+    internal static Task<List<DirectoryEntry>> MemberEntries(MarketplaceDbContext db, Guid spaceId, CancellationToken ct) =>
+        db.SpaceMembers.AsNoTracking().Where(m => m.SpaceId == spaceId && m.Status == MembershipStatus.Member)
+            .Join(db.Directory, m => m.BusinessId, d => d.BusinessId, (m, d) => d).OrderBy(d => d.Name).ToListAsync(ct);
 
     /// <summary>Every firm the space has dealt with and where it stands: the admins' working list.</summary>
     static async Task<Results<Ok<SpaceMembershipDto[]>, ProblemHttpResult>> Memberships(

@@ -1,4 +1,5 @@
 using Marketplace.Alliances;
+using Marketplace.Businesses;
 using Marketplace.Tenders;
 using static Marketplace.Grains.Tests.Alliances.AllianceSamples;
 using static Marketplace.Grains.Tests.Tenders.TenderSamples;
@@ -45,6 +46,22 @@ public sealed class AllianceStateTests
         state.CheckInvite(new InviteToAlliance(FirmOwner, Partner.Id, AllianceRole.Member), As(FirmOwner, Lead), In(Partner)).Should().BeNull();
         state.Invite(new InviteToAlliance(FirmOwner, Partner.Id, AllianceRole.Member), Now);
         state.CheckInvite(new InviteToAlliance(FirmOwner, Partner.Id, AllianceRole.Member), As(FirmOwner, Lead), In(Partner))!.Kind.Should().Be(ProblemKind.Conflict);
+    }
+
+    [Fact]
+    public void The_lead_is_offered_the_firms_inviting_would_accept_and_no_one_else_is_told_them()
+    {
+        var state = Formed();
+        var buyer = Business(BusinessKind.Buyer, Stranger);
+        AllianceFirm[] candidates = [In(Lead), In(Partner), Outside(Sub), In(buyer)];
+
+        state.Invitable(As(FirmOwner, Lead), candidates).Value.Should().Equal([Partner.Id], "the lead is in it, the sub left the space, a buyer is no firm");
+        state.Invited(Partner);
+        state.Invitable(As(FirmOwner, Lead), candidates).Value.Should().BeEmpty("an invited firm is not offered twice");
+        state.Answer(new AnswerAllianceInvitation(RivalOwner, Partner.Id, false, 1), Now);
+        state.Invitable(As(FirmOwner, Lead), candidates).Value.Should().Equal([Partner.Id], "a firm that declined may be invited again");
+
+        state.Invitable(As(RivalOwner, Partner), candidates).Problem.Should().BeEquivalentTo(new { Kind = ProblemKind.Forbidden, AllianceState.NotTheLead.Code });
     }
 
     [Fact]

@@ -122,6 +122,25 @@ public abstract class AllianceApiTests<THost>(THost fixture) : IClassFixture<THo
     }
 
     [Fact]
+    public async Task The_lead_is_offered_the_space_s_firms_it_may_invite_and_no_one_else_is_told_them()
+    {
+        var (w, _, alliance) = await Formed();
+        var invitees = $"/api/alliances/{alliance.Id}/invitees";
+        (await w.Builder.GetFromJsonAsync<DirectoryEntryDto[]>(invitees, Json)).Should().ContainSingle()
+            .Which.Should().BeEquivalentTo(new { Id = w.CoderId, Name = "Verdi Informatica" }, "the lead is in it, and the other firm is not a member of the space");
+
+        await Invite(w, w.Builder, alliance.Id, w.CoderId);
+        (await w.Builder.GetFromJsonAsync<DirectoryEntryDto[]>(invitees, Json)).Should().BeEmpty("an invited firm is not offered twice");
+        (await (await w.Coder.GetAsync(invitees)).Refusal()).Should().BeEquivalentTo(new { Status = HttpStatusCode.Forbidden, AllianceState.NotTheLead.Code },
+            "the invited firm reads the alliance, so it is told why, as inviting tells it");
+        foreach (var client in new[] { w.Outsider, w.Buyer, w.Admin })
+            (await client.GetAsync(invitees)).StatusCode.Should().Be(HttpStatusCode.NotFound, "to anyone else the alliance does not exist");
+
+        (await w.Coder.PostAsJsonAsync($"/api/alliances/{alliance.Id}/firms/{w.CoderId}/answer", new AllianceAnswerRequest(false, 1), Json)).EnsureSuccessStatusCode();
+        (await w.Builder.GetFromJsonAsync<DirectoryEntryDto[]>(invitees, Json))!.Select(f => f.Id).Should().Equal([w.CoderId], "a firm that declined may be invited again");
+    }
+
+    [Fact]
     public async Task Nobody_outside_sees_the_alliance_and_a_removed_firm_loses_it_at_once()
     {
         var (w, _, alliance) = await Formed();

@@ -253,6 +253,8 @@ export const api = {
     ok(http.GET("/api/alliances/choices", { params: { query: { ...(tenderId ? { tenderId } : {}), ...(leadId ? { leadId } : {}) } } })),
   /** An alliance, for the people of its active and invited firms; 404 to anyone else. */
   alliance: (id: string) => ok(http.GET("/api/alliances/{id}", { params: { path: { id } } })),
+  /** The firms the lead's Owners and Managers may invite now, by name, as the invite rule judges them. */
+  allianceInvitees: (id: string) => ok(http.GET("/api/alliances/{id}/invitees", { params: { path: { id } } })),
   inviteToAlliance: (id: string, body: AllianceInviteRequest) =>
     ok(http.POST("/api/alliances/{id}/invitations", { params: { path: { id } }, body })),
   /** The invited firm accepts (with the agreement version it read) or declines. */

@@ -34,7 +34,6 @@ import { firmPanel } from "./firm-panel";
 import { inviteForm } from "./invite-form";
 import { membersTable } from "./members-table";
 import { refusedAction } from "../../i18n/refusals";
-import { allows } from "../../api/viewer-actions";
 
 export function alliancePage(id: string, redraw: Redraw): Page {
   let alliance: AllianceDto | null = null;
@@ -72,12 +71,12 @@ export function alliancePage(id: string, redraw: Redraw): Page {
       lose(reason);
       return;
     }
-    const couldInvite = alliance !== null && allows(alliance.actions, "Invite");
     alliance = fresh;
     failure = null;
     gone = null;
-    // Whoever may invite chooses among the space's members; a hand-over to their firm lets them invite.
-    if (allows(fresh.actions, "Invite") && !couldInvite) invite.load(fresh);
+    // Whoever may invite chooses among the firms the server offers, asked again on every change (a firm invited,
+    // declined or left changes them; a hand-over to their firm lets them invite).
+    invite.load(fresh);
     followAlliance();
     workspace.follow(fresh);
     redraw();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { AllianceEventDto, AllianceSummaryDto, DirectoryEntryDto } from "../../api/types";
+import type { AllianceEventDto, AllianceSummaryDto } from "../../api/types";
 import {
   agreementState,
   alliancesForTender,
@@ -8,45 +8,12 @@ import {
   hasAccess,
   invitationKey,
   invitedFirms,
-  inviteCandidates,
   membersInOrder,
   newInvitations,
   summariesInOrder,
   viewerFirms,
 } from "./alliance-rules";
 import { allianceDto, INVITED, LEAD, member, MEMBER, SUB } from "./test-fixtures";
-
-const entry = (id: string, name: string, kind: DirectoryEntryDto["kind"] = "Firm"): DirectoryEntryDto => ({
-  id,
-  kind,
-  name,
-  comuneName: null,
-  provinceSigla: null,
-  size: null,
-  capabilityCount: 0,
-});
-
-describe("invite candidates", () => {
-  it("are the space's member firms not in the alliance nor invited, by name", () => {
-    const alliance = allianceDto({
-      members: [
-        member(LEAD, "Edil Rossi", { role: "Lead" }),
-        member(INVITED, "Neri Coperture", { standing: "Invited" }),
-        // Declined, left or removed firms are not listed by the server; a firm listed so may be invited again.
-        member(SUB, "Verdi Serramenti", { standing: "Left" }),
-      ],
-    });
-    const space = [
-      entry("ffffffff-0000-0000-0000-000000000009", "Zeta Impianti"),
-      entry(LEAD.toUpperCase(), "Edil Rossi"),
-      entry(INVITED, "Neri Coperture"),
-      entry(SUB, "Verdi Serramenti"),
-      entry("ffffffff-0000-0000-0000-000000000008", "Alfa Scavi"),
-      entry("ffffffff-0000-0000-0000-000000000007", "Comune di Modena", "Buyer"),
-    ];
-    expect(inviteCandidates(space, alliance).map((c) => c.name)).toEqual(["Alfa Scavi", "Verdi Serramenti", "Zeta Impianti"]);
-  });
-});
 
 describe("the agreement's state", () => {
   it("reads the server's flag: accepted, to accept (again), and not yet accepted for an invitation", () => {

@@ -8,7 +8,6 @@ import type {
   AllianceMemberDto,
   AllianceSummaryDto,
   AllianceViewerFirm,
-  DirectoryEntryDto,
 } from "../../api/types";
 import { allows } from "../../api/viewer-actions";
 
@@ -21,20 +20,6 @@ const isMine = (alliance: Pick<AllianceDto, "myFirms">, firmId: string): boolean
 
 /** Whether the viewer may join the alliance's live group, as the server says (the people of its active firms only). */
 export const canWatch = (alliance: Pick<AllianceDto, "actions">): boolean => allows(alliance.actions, "Watch");
-
-/**
- * The firms the lead may invite: the member firms of the alliance's space that are neither in it nor invited,
- * by name. A firm that declined, left or was removed may be invited again.
- */
-export function inviteCandidates(
-  spaceMembers: readonly DirectoryEntryDto[],
-  alliance: Pick<AllianceDto, "members">,
-): DirectoryEntryDto[] {
-  const taken = alliance.members.filter((m) => m.standing === "Active" || m.standing === "Invited").map((m) => m.firmId.toLowerCase());
-  return spaceMembers
-    .filter((f) => f.kind === "Firm" && !taken.includes(f.id.toLowerCase()))
-    .sort((a, b) => a.name.localeCompare(b.name, "it"));
-}
 
 /** Where a firm stands with the agreement in force, as the server says: accepted it, must accept it (again), or invited to. */
 export type AgreementState = "accepted" | "pending" | "invited";

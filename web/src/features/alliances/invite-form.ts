@@ -1,6 +1,6 @@
 // For whoever the server lets invite (the lead's Owners and Managers): invite a member firm of the alliance's space,
 // as a member (mandante) or a subcontractor; when the server blocks inviting (a full alliance), why. The candidates
-// are the space's members (GET /api/spaces/{id}/members) not yet in the alliance.
+// are the firms the server says may be invited (GET /api/alliances/{id}/invitees).
 import type { FieldErrors } from "../../api/problem";
 import { html, nothing } from "lit-html";
 import { ifDefined } from "lit-html/directives/if-defined.js";
@@ -13,7 +13,6 @@ import { href } from "../../router";
 import { fieldErrorView, loadErrorView, loadingView } from "../../views";
 import type { AllianceContext } from "./alliance-context";
 import { refusalText } from "../../i18n/refusals";
-import { inviteCandidates } from "./alliance-rules";
 import { roleInText } from "./alliance-views";
 import { allows, blockersOf } from "../../api/viewer-actions";
 
@@ -25,7 +24,7 @@ const mayInvite = (alliance: AllianceDto): boolean => allows(alliance.actions, "
 const invitable: readonly AllianceRole[] = ["Member", "Subcontractor"];
 
 export function inviteForm(ctx: AllianceContext) {
-  let spaceMembers: DirectoryEntryDto[] | null = null;
+  let candidates: DirectoryEntryDto[] | null = null;
   let failed = false;
   let firmId = "";
   let role: AllianceRole = "Member";
@@ -33,15 +32,15 @@ export function inviteForm(ctx: AllianceContext) {
   let sent: AllianceInviteRequest | undefined;
   let status: Status = null;
 
-  const loadMembers = latestOnly(
-    (spaceId: string) => api.spaceMembers(spaceId),
+  const loadCandidates = latestOnly(
+    (allianceId: string) => api.allianceInvitees(allianceId),
     (list) => {
-      spaceMembers = list;
+      candidates = list;
       failed = false;
       ctx.redraw();
     },
     () => {
-      failed = spaceMembers === null;
+      failed = candidates === null;
       ctx.redraw();
     },
   );
@@ -62,29 +61,27 @@ export function inviteForm(ctx: AllianceContext) {
     errors = outcome.errors;
     status = { ok: outcome.ok, text: outcome.text };
     if (outcome.ok) firmId = "";
-    // Refused, it says why (e.g. the firm left the space meanwhile); the list is loaded again so as not to offer it still.
-    else {
-      const alliance = ctx.alliance();
-      if (alliance) loadMembers(alliance.space.id);
-    }
+    // Refused, it says why (e.g. the firm left the space meanwhile); the list is asked again so as not to offer it
+    // still. Accepted, the alliance's change asks it again.
+    else loadCandidates(ctx.allianceId);
     ctx.redraw();
   }
 
   function formView(alliance: AllianceDto) {
     if (failed) return loadErrorView();
-    if (spaceMembers === null) return loadingView();
-    const candidates = inviteCandidates(spaceMembers, alliance);
+    if (candidates === null) return loadingView();
     if (candidates.length === 0)
       return html`<p class="muted" data-testid="invite-none">${t("alliance.inviteNone", { space: alliance.space.name })}</p>`;
-    const selected = candidates.some((c) => c.id === firmId) ? firmId : candidates[0]!.id;
+    const offered = candidates;
+    const selected = offered.some((c) => c.id === firmId) ? firmId : offered[0]!.id;
     const firmErrors = fieldMessages(errors, "firmId");
     const roleErrors = fieldMessages(errors, "role");
-    return html`<form class="alliance-invite-form" novalidate @submit=${(e: SubmitEvent) => void invite(e, candidates)}>
+    return html`<form class="alliance-invite-form" novalidate @submit=${(e: SubmitEvent) => void invite(e, offered)}>
       <div class="field">
         <label for="invite-firm">${t("alliance.inviteFirm")}</label>
         <select id="invite-firm" data-testid="invite-firm" @change=${(e: Event) => (firmId = (e.target as HTMLSelectElement).value)}
           aria-invalid=${firmErrors.length ? "true" : "false"} aria-describedby=${ifDefined(firmErrors.length ? "invite-firm-error" : undefined)}>
-          ${candidates.map((c) => html`<option value=${c.id} ?selected=${c.id === selected}>${c.name}${c.comuneName ? ` (${c.comuneName})` : ""}</option>`)}
+          ${offered.map((c) => html`<option value=${c.id} ?selected=${c.id === selected}>${c.name}${c.comuneName ? ` (${c.comuneName})` : ""}</option>`)}
         </select>
         ${fieldErrorView("firmId", firmErrors, "invite-firm-error")}
       </div>
@@ -102,11 +99,11 @@ export function inviteForm(ctx: AllianceContext) {
   }
 
   return {
-    /** The space's members, for whoever may invite now (no one else lists them). */
+    /** The firms to offer, for whoever may invite now (no one else asks). */
     load(alliance: AllianceDto): void {
-      if (mayInvite(alliance)) loadMembers(alliance.space.id);
+      if (mayInvite(alliance)) loadCandidates(alliance.id);
     },
-    dispose: () => loadMembers.cancel(),
+    dispose: () => loadCandidates.cancel(),
     view(alliance: AllianceDto) {
       const blocker = blockersOf(alliance.actions, "Invite")[0];
       if (!mayInvite(alliance) && !blocker) return nothing;
