@@ -11,7 +11,7 @@ namespace Marketplace.Data.ReadModels;
 /// (<see cref="TenderProjector.Fill"/>), the lots an inbox notice names (<see cref="InboxNotices"/>). Run at start-up
 /// after the migrations; it finds nothing to do once every row has them, and then reads no state.
 /// </summary>
-internal static class TenderBackfill
+public static class TenderBackfill
 {
     public static async Task Run(MarketplaceDbContext db, int matchDigits, CancellationToken ct)
     {

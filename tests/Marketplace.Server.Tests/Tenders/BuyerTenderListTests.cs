@@ -1,8 +1,10 @@
 using System.Net.Http.Json;
 using Marketplace.Businesses;
+using Marketplace.Data.ReadModels;
 using Marketplace.Server.Endpoints;
 using Marketplace.Tenders;
 using Marketplace.Testing;
+using Microsoft.EntityFrameworkCore;
 using static Marketplace.Testing.ApiClientExtensions;
 
 namespace Marketplace.Server.Tests.Tenders;
@@ -78,5 +80,29 @@ public abstract class BuyerTenderListTests<THost>(THost fixture) : IClassFixture
         (await List(w.Buyer, w.BuyerId)).Single(t => t.Id == tender.Id).QuestionsWaiting.Should().Be(1, "the answered question no longer waits");
         (await w.Anonymous.GetFromJsonAsync<TenderSummaryDto[]>($"/api/spaces/{w.SpaceId}/tenders", Json))!.Single(t => t.Id == tender.Id)
             .QuestionsWaiting.Should().Be(1, "the questions are public on the tender's page, and every list counts them alike");
+    }
+
+    [Fact]
+    public async Task Rows_stored_before_the_counts_and_lots_were_kept_are_filled_in_from_the_stored_tenders_at_start_up()
+    {
+        var w = await World();
+        var tender = await w.Publish();
+        (await w.Builder.PostAsJsonAsync($"/api/tenders/{tender.Id}/questions", new AskRequest(w.BuilderId, "È previsto un sopralluogo?"), Json)).EnsureSuccessStatusCode();
+        // The rows as a server before these columns left them: no author, no count, no lots.
+        await fixture.Host.Query(db => db.Tenders.Where(t => t.TenderId == tender.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.CreatedBy, Guid.Empty).SetProperty(t => t.QuestionsWaiting, 0)));
+        await fixture.Host.Query(db => db.Inbox.Where(i => i.TenderId == tender.Id).ExecuteUpdateAsync(s => s.SetProperty(i => i.Lots, (string?)null)));
+
+        await fixture.Host.Query(async db =>
+        {
+            await TenderBackfill.Run(db, new TenderOptions().MatchDigits, CancellationToken.None);
+            return true;
+        });
+
+        (await List(w.Buyer, w.BuyerId)).Single(t => t.Id == tender.Id).QuestionsWaiting.Should().Be(1);
+        (await fixture.Host.Query(db => db.Tenders.Where(t => t.TenderId == tender.Id).Select(t => t.CreatedBy).SingleAsync()))
+            .Should().NotBe(Guid.Empty, "the author is read back from the stored tender");
+        (await w.Builder.GetFromJsonAsync<InboxItemDto[]>($"/api/businesses/{w.BuilderId}/inbox", Json))!.Single().Lots.Select(l => l.Number)
+            .Should().Equal([1], "the builder's capability matches lot 1 only");
     }
 }
