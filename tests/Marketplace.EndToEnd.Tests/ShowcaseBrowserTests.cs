@@ -27,6 +27,9 @@ public sealed class ShowcaseBrowserTests(BrowserFixture fixture) : IClassFixture
         await partner.GotoAsync($"/#/businesses/{rossi.Id}");
         var item = partner.Locator($"[data-testid='showcase-item'][data-project-id='{project.Id}']");
         await Expect(item).ToHaveAttributeAsync("data-verified", "false");
+        await Expect(item.GetByTestId("showcase-decline")).ToContainTextAsync("Impianti Bianchi S.n.c.");
+        await Expect(partner.GetByTestId("showcase-new")).ToHaveCountAsync(0); // the partner publishes nothing for Rossi
+        await partner.GetByTestId("showcase-section").ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "showcase-partner-owner.png") });
         await item.GetByTestId("showcase-confirm").ClickAsync();
         await Expect(item.Locator("[data-testid='showcase-partner']")).ToHaveAttributeAsync("data-state", "Confirmed");
         await Expect(item).ToHaveAttributeAsync("data-verified", "false"); // a partner's word alone verifies nothing
@@ -46,6 +49,24 @@ public sealed class ShowcaseBrowserTests(BrowserFixture fixture) : IClassFixture
         await partner.GetByTestId("endorse-text").FillAsync("Ottima collaborazione, cantiere consegnato in anticipo.");
         await partner.GetByTestId("endorse-submit").ClickAsync();
         await Expect(partner.GetByTestId("endorsement-item")).ToContainTextAsync("Impianti Bianchi S.n.c.");
+        await Expect(partner.GetByTestId("endorsement-withdraw")).ToBeVisibleAsync();
+        await Expect(partner.GetByTestId("endorse-form")).ToHaveCountAsync(0); // a firm endorses another once
+
+        // Another firm's Owner sees the verified project and the endorsement, with nothing to do about either.
+        var outsiderApi = fixture.NewApiClient();
+        var outsiderEmail = await outsiderApi.SignUp("verdi");
+        await outsiderApi.CreateBusiness("Verdi Informatica S.r.l.");
+        var outsider = await fixture.NewPerson();
+        await BusinessProfileBrowserTests.SignIn(outsider, outsiderEmail);
+        await outsider.GotoAsync($"/#/businesses/{rossi.Id}");
+        var seen = outsider.Locator($"[data-testid='showcase-item'][data-project-id='{project.Id}']");
+        await Expect(seen).ToHaveAttributeAsync("data-verified", "true");
+        await Expect(outsider.GetByTestId("endorsement-item")).ToContainTextAsync("Ottima collaborazione");
+        await Expect(seen.GetByTestId("showcase-confirm")).ToHaveCountAsync(0);
+        await Expect(outsider.GetByTestId("endorsement-withdraw")).ToHaveCountAsync(0);
+        await Expect(outsider.GetByTestId("endorse-form")).ToHaveCountAsync(0);
+        await Expect(outsider.GetByTestId("showcase-new")).ToHaveCountAsync(0);
+        await outsider.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "showcase-outsider.png"), FullPage = true });
         var visitor = await fixture.NewPerson();
         await visitor.GotoAsync($"/#/businesses/{rossi.Id}");
         await Expect(visitor.Locator($"[data-testid='showcase-item'][data-project-id='{project.Id}']")).ToHaveAttributeAsync("data-verified", "true");

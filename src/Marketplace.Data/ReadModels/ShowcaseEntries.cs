@@ -24,6 +24,25 @@ public sealed class ShowcaseEntry
     public DateTimeOffset? VerifiedAt { get; set; }
     public int Version { get; set; }
     public DateTimeOffset PublishedAt { get; set; }
+
+    /// <summary>
+    /// The project as far as lists and its rules read it, from this row and its <paramref name="participants"/>, so
+    /// that a list judges what its viewer may do with each project by the commands' own rules without waking a grain
+    /// per row. The rows are written in the grain's own transaction, so they say what the grain says; what they do not
+    /// keep (when the project or a partner's answer last changed, which tender or space verified it and who) no rule reads.
+    /// </summary>
+    public ShowcaseSnapshot ToSnapshot(IEnumerable<ShowcaseParticipantEntry> participants)
+    {
+        var partners = participants.Where(p => p.ProjectId == ProjectId && !p.IsPublisher).ToList();
+        var details = new ShowcaseDetails(Title, Description, Client, Year,
+            ValueAmount is { } amount ? new Money(amount, ValueCurrency ?? "EUR") : null,
+            Cpv.Split(' ', StringSplitOptions.RemoveEmptyEntries), [.. partners.Select(p => p.FirmId)]);
+        var verification = this is { VerifiedBy: { } by, VerifierId: { } verifier, VerifiedAt: { } at }
+            ? new ShowcaseVerification(by, Guid.Empty, verifier, Guid.Empty, at) : null;
+        return new ShowcaseSnapshot(ProjectId, PublisherId, details,
+            [.. partners.Select(p => new ShowcasePartner(p.FirmId, p.Confirmation, p.Reason, PublishedAt))],
+            Version, PublishedAt, PublishedAt, verification);
+    }
 }
 
 /// <summary>A firm taking part in a showcase project: the publisher, or a named partner with its answer.</summary>
@@ -43,6 +62,9 @@ public sealed class EndorsementEntry
     public Guid ProjectId { get; set; }
     public string? Text { get; set; }
     public DateTimeOffset At { get; set; }
+
+    /// <summary>The endorsement's state as far as its rules read it; who gave it is not kept here, and no rule reads it.</summary>
+    public EndorsementState ToState() => new() { Current = new EndorsementSnapshot(EndorserId, EndorsedId, ProjectId, Text, Guid.Empty, At) };
 }
 
 /// <summary>Keeps a project's list row and participant rows equal to its grain state.</summary>

@@ -121,7 +121,34 @@ public sealed class ShowcaseState
         UpdatedAt = now;
     }
 
+    /// <summary>
+    /// What the viewer may do with the project now, judged by the rules its commands run with what the page would
+    /// send (the current version, no reason): edit it for the publisher, and answer for each of the viewer's firms
+    /// named as a partner. Refused for the viewer's role, nothing is offered.
+    /// </summary>
+    /// <param name="viewer">The viewer's roles as <see cref="IActsFor"/> answers them.</param>
+    public ShowcaseViewerActions ViewFor(Guid viewerId, ActingFor viewer) => new(
+        ViewerActions<ShowcaseAction>.Of((ShowcaseAction.Edit, CheckEdit(new EditShowcase(viewerId, Version, Details!), viewer))),
+        [.. Partners.Where(p => viewer.Reads(p.FirmId)).Select(p => new ShowcaseViewerFirm(p.FirmId, ViewerActions<ShowcasePartnerAction>.Of(
+            (ShowcasePartnerAction.Answer, CheckAnswer(new AnswerShowcase(viewerId, p.FirmId, true, Version, null), viewer)))))]);
+
+    /// <summary>What the viewer may do with a business's showcase: publish a project for it, as <see cref="CheckPublish"/> judges a new one.</summary>
+    /// <param name="business">The business as found (its kind); null when no business has its id.</param>
+    public static ViewerActions<BusinessShowcaseAction> ActionsOn(Guid businessId, Guid viewerId, BusinessSnapshot? business, ActingFor viewer) =>
+        ViewerActions<BusinessShowcaseAction>.Of((BusinessShowcaseAction.Publish,
+            new ShowcaseState().CheckPublish(new PublishShowcase(viewerId, businessId, Unwritten), business, viewer)));
+
+    /// <summary>The details of a project not written yet: <see cref="CheckPublish"/> reads none (<see cref="ShowcaseRules.Normalize"/> judges them).</summary>
+    static readonly ShowcaseDetails Unwritten = new("", null, null, 0, null, [], []);
+
     public ShowcaseSnapshot ToSnapshot() => new(Id, PublisherId, Details!, [.. Partners], Version, PublishedAt, UpdatedAt, Verification);
+
+    /// <summary>The state a snapshot shows, so that its viewer's actions are judged by the same rules (<see cref="ViewFor"/>).</summary>
+    public static ShowcaseState From(ShowcaseSnapshot project) => new()
+    {
+        Id = project.Id, PublisherId = project.PublisherId, Details = project.Details, Partners = [.. project.Partners],
+        Version = project.Version, PublishedAt = project.PublishedAt, UpdatedAt = project.UpdatedAt, Verification = project.Verification,
+    };
 }
 
 /// <summary>The stored endorsement of one firm by another, with its rules.</summary>
@@ -160,4 +187,28 @@ public sealed class EndorsementState
         Current is null ? Problem.NotFound(NoSuchEndorsement)
         : !actor.Edits(endorserId) ? Problem.Forbidden(NotWithdrawer)
         : null;
+
+    /// <summary>What the viewer may do with the endorsement: withdraw it for the endorsing firm.</summary>
+    /// <param name="viewer">The viewer's roles as <see cref="IActsFor"/> answers them.</param>
+    public ViewerActions<EndorsementAction> ActionsFor(Guid endorserId, ActingFor viewer) =>
+        ViewerActions<EndorsementAction>.Of((EndorsementAction.Withdraw, CheckWithdraw(endorserId, viewer)));
+
+    /// <summary>
+    /// What the viewer may do for the endorsing firm about the endorsed one: endorse it naming one of
+    /// <paramref name="projects"/>, each judged by <see cref="CheckEndorse"/> as the form would send it (no text), and
+    /// the projects it may name.
+    /// </summary>
+    /// <param name="endorser">The endorsing firm as found; null when no business has its id.</param>
+    /// <param name="viewer">The viewer's roles as <see cref="IActsFor"/> answers them.</param>
+    public (ViewerActions<EndorserAction> Actions, ShowcaseSnapshot[] Projects) EndorseOptions(Guid viewerId, Guid endorserId, Guid endorsedId,
+        BusinessSnapshot? endorser, ActingFor viewer, IEnumerable<ShowcaseSnapshot> projects)
+    {
+        var checks = projects.Select(p => (Project: p, Refusal: CheckEndorse(new Endorse(viewerId, p.Id, null), endorserId, endorsedId, endorser, viewer, p)))
+            .ToList();
+        ShowcaseSnapshot[] namable = [.. checks.Where(c => c.Refusal is null).Select(c => c.Project)];
+        // A refusal about the firms comes before any about the project, so it is the same for every project named;
+        // with no project to name at all, the firms share none.
+        var refusal = namable.Length > 0 ? null : checks.FirstOrDefault().Refusal ?? Problem.Forbidden(NoSharedProject);
+        return (ViewerActions<EndorserAction>.Of((EndorserAction.Endorse, refusal)), namable);
+    }
 }

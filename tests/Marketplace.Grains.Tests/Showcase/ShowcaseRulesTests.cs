@@ -180,4 +180,49 @@ public sealed class ShowcaseRulesTests
         endorsement.Endorse(endorse, Partner.Id, Publisher.Id, Now);
         endorsement.CheckEndorse(endorse, Partner.Id, Publisher.Id, Partner, As(PartnerOwner, Partner), verified)!.Kind.Should().Be(ProblemKind.Conflict);
     }
+
+    [Fact]
+    public void A_project_offers_its_partner_s_owners_the_answer_and_its_publisher_s_owners_the_edit()
+    {
+        var state = Published();
+        var viewer = new ActingFor(new Dictionary<Guid, BusinessRole> { [Partner.Id] = BusinessRole.Viewer });
+
+        state.ViewFor(PartnerOwner, As(PartnerOwner, Partner, Publisher)).Should().BeEquivalentTo(new
+        {
+            Actions = new { Allowed = Array.Empty<ShowcaseAction>(), Blocked = Array.Empty<object>() },
+            Firms = new[] { new { FirmId = Partner.Id, Actions = new { Allowed = new[] { ShowcasePartnerAction.Answer } } } },
+        });
+        state.ViewFor(PublisherOwner, As(PublisherOwner, Partner, Publisher)).Should().BeEquivalentTo(new
+        {
+            Actions = new { Allowed = new[] { ShowcaseAction.Edit } },
+            Firms = Array.Empty<object>(),
+        });
+        state.ViewFor(Stranger, viewer).Firms.Should().ContainSingle().Which.Actions.Should().BeEquivalentTo(ViewerActions<ShowcasePartnerAction>.None,
+            "a firm's Viewer answers for nothing");
+        state.ViewFor(Stranger, As(Stranger, Other)).Should().BeEquivalentTo(new ShowcaseViewerActions(ViewerActions<ShowcaseAction>.None, []));
+    }
+
+    [Fact]
+    public void A_firm_that_shares_a_verified_project_is_offered_to_endorse_naming_it_and_then_told_it_already_does()
+    {
+        var state = Confirmed();
+        var unverified = state.ToSnapshot();
+        state.Verify(Verify(state), Space.HostId, Now);
+        var verified = state.ToSnapshot();
+        var endorsement = new EndorsementState();
+
+        var (actions, projects) = endorsement.EndorseOptions(PartnerOwner, Partner.Id, Publisher.Id, Partner, As(PartnerOwner, Partner), [unverified, verified]);
+        (actions.Allowed, projects).Should().BeEquivalentTo((new[] { EndorserAction.Endorse }, new[] { verified }));
+        endorsement.EndorseOptions(PartnerOwner, Partner.Id, Publisher.Id, Partner, As(PartnerOwner, Partner), [unverified]).Actions
+            .Should().BeEquivalentTo(ViewerActions<EndorserAction>.None, "no verified project is shared");
+        endorsement.EndorseOptions(Stranger, Partner.Id, Publisher.Id, Partner, As(Stranger, Other), [verified]).Actions
+            .Should().BeEquivalentTo(ViewerActions<EndorserAction>.None, "nobody endorses for a firm they do not manage");
+
+        endorsement.Endorse(new Endorse(PartnerOwner, verified.Id, null), Partner.Id, Publisher.Id, Now);
+        var again = endorsement.EndorseOptions(PartnerOwner, Partner.Id, Publisher.Id, Partner, As(PartnerOwner, Partner), [verified]);
+        again.Actions.Blocked.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Action = EndorserAction.Endorse, Code = "endorsement.alreadyEndorses" });
+        again.Projects.Should().BeEmpty();
+        endorsement.ActionsFor(Partner.Id, As(PartnerOwner, Partner)).Allowed.Should().Equal(EndorsementAction.Withdraw);
+        endorsement.ActionsFor(Partner.Id, As(PublisherOwner, Publisher)).Should().BeEquivalentTo(ViewerActions<EndorsementAction>.None);
+    }
 }

@@ -412,7 +412,7 @@ public abstract class JointBidApiTests<THost>(THost fixture) : IClassFixture<THo
         while (projects.Length == 0 && waited.Elapsed < TimeSpan.FromSeconds(15)) // a bound on waiting for the follow-up, not a speed requirement
         {
             await Task.Delay(200);
-            projects = (await w.Coder.GetFromJsonAsync<ShowcaseDto[]>($"/api/businesses/{w.CoderId}/showcase", Json))!;
+            projects = (await w.Coder.GetFromJsonAsync<BusinessShowcaseDto>($"/api/businesses/{w.CoderId}/showcase", Json))!.Projects;
         }
         projects.Should().ContainSingle().Which.Should().BeEquivalentTo(new
         {

@@ -86,11 +86,11 @@ public abstract class ShowcaseApiTests<THost>(THost fixture) : IClassFixture<THo
 
         (await Answer(f.Partner, project, f.PartnerId, confirm: true)).EnsureSuccessStatusCode();
         (await Current(f, project)).Verified.Should().BeFalse("a partner's confirmation alone verifies nothing");
-        (await host.CreateClient().GetFromJsonAsync<ShowcaseDto[]>($"/api/businesses/{f.PartnerId}/showcase", Json)).Should().BeEmpty();
+        (await host.CreateClient().GetFromJsonAsync<BusinessShowcaseDto>($"/api/businesses/{f.PartnerId}/showcase", Json))!.Projects.Should().BeEmpty();
 
         (await Verify(f.Admin, f.SpaceId, await Current(f, project))).EnsureSuccessStatusCode();
 
-        var listed = await host.CreateClient().GetFromJsonAsync<ShowcaseDto[]>($"/api/businesses/{f.PartnerId}/showcase", Json);
+        var listed = (await host.CreateClient().GetFromJsonAsync<BusinessShowcaseDto>($"/api/businesses/{f.PartnerId}/showcase", Json))!.Projects;
         listed.Should().ContainSingle().Which.Should().BeEquivalentTo(new // verified: now public
         {
             Verified = true, Title = "Scuola primaria Rodari", PublisherName = "Rossi Edilizia",
@@ -148,8 +148,8 @@ public abstract class ShowcaseApiTests<THost>(THost fixture) : IClassFixture<THo
         var anonymous = host.CreateClient();
 
         (await anonymous.GetAsync($"/api/showcase/{pending.Id}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
-        (await anonymous.GetFromJsonAsync<ShowcaseDto[]>($"/api/businesses/{f.PartnerId}/showcase", Json)).Should().BeEmpty();
-        (await f.Partner.GetFromJsonAsync<ShowcaseDto[]>($"/api/businesses/{f.PartnerId}/showcase", Json)).Should().ContainSingle();
+        (await anonymous.GetFromJsonAsync<BusinessShowcaseDto>($"/api/businesses/{f.PartnerId}/showcase", Json))!.Projects.Should().BeEmpty();
+        (await f.Partner.GetFromJsonAsync<BusinessShowcaseDto>($"/api/businesses/{f.PartnerId}/showcase", Json))!.Projects.Should().ContainSingle();
 
         (await Answer(f.Partner, pending, f.PartnerId, confirm: false, "Mai lavorato con loro")).EnsureSuccessStatusCode();
 
@@ -211,7 +211,7 @@ public abstract class ShowcaseApiTests<THost>(THost fixture) : IClassFixture<THo
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await response.Read<ValidationProblemDetails>()).Errors.Keys.Should().BeEquivalentTo("year", "cpv[0]", "partners[0]");
-        (await host.CreateClient().GetFromJsonAsync<ShowcaseDto[]>($"/api/businesses/{f.PublisherId}/showcase", Json)).Should().BeEmpty();
+        (await host.CreateClient().GetFromJsonAsync<BusinessShowcaseDto>($"/api/businesses/{f.PublisherId}/showcase", Json))!.Projects.Should().BeEmpty();
     }
 
     [Fact]
@@ -239,7 +239,7 @@ public abstract class ShowcaseApiTests<THost>(THost fixture) : IClassFixture<THo
         (await f.Outsider.PostAsJsonAsync($"/api/businesses/{f.PublisherId}/endorsements", endorse(f.PartnerId, f.PublisherId), Json))
             .StatusCode.Should().Be(HttpStatusCode.Forbidden); // nobody endorses in the name of a firm they do not act for
 
-        var listed = await host.CreateClient().GetFromJsonAsync<EndorsementDto[]>($"/api/businesses/{f.PublisherId}/endorsements", Json);
+        var listed = (await host.CreateClient().GetFromJsonAsync<EndorsementsDto>($"/api/businesses/{f.PublisherId}/endorsements", Json))!.Items;
         listed.Should().ContainSingle().Which.Should().BeEquivalentTo(new
         {
             EndorserName = "Bianchi Impianti", ProjectTitle = "Scuola primaria Rodari", Text = "Puntuali e competenti.",
@@ -248,10 +248,10 @@ public abstract class ShowcaseApiTests<THost>(THost fixture) : IClassFixture<THo
         var current = (await f.Publisher.GetFromJsonAsync<ShowcaseDto>($"/api/showcase/{project.Id}", Json))!;
         (await f.Publisher.PutAsJsonAsync($"/api/showcase/{project.Id}", new EditShowcaseRequest(current.Version, "Scuola Rodari (rivista)",
             null, null, 2024, null, [], [f.PartnerId]), Json)).EnsureSuccessStatusCode();
-        (await host.CreateClient().GetFromJsonAsync<EndorsementDto[]>($"/api/businesses/{f.PublisherId}/endorsements", Json))
+        (await host.CreateClient().GetFromJsonAsync<EndorsementsDto>($"/api/businesses/{f.PublisherId}/endorsements", Json))!.Items
             .Should().BeEmpty("the project is no longer verified, so the endorsement has nothing to stand on");
         (await f.Partner.DeleteAsync($"/api/businesses/{f.PublisherId}/endorsements/{f.PartnerId}")).StatusCode.Should().Be(HttpStatusCode.NoContent);
-        (await host.CreateClient().GetFromJsonAsync<EndorsementDto[]>($"/api/businesses/{f.PublisherId}/endorsements", Json)).Should().BeEmpty();
+        (await host.CreateClient().GetFromJsonAsync<EndorsementsDto>($"/api/businesses/{f.PublisherId}/endorsements", Json))!.Items.Should().BeEmpty();
     }
 
     [Fact]
@@ -274,4 +274,98 @@ public abstract class ShowcaseApiTests<THost>(THost fixture) : IClassFixture<THo
         var dashboard = (await admin.GetFromJsonAsync<SpaceDashboardDto>($"/api/spaces/{space}/dashboard", Json))!;
         (dashboard.ShowcaseProjects, dashboard.Endorsements).Should().Be((1, 1));
     }
+
+    [Fact]
+    public async Task A_project_offers_the_answer_to_the_partner_s_Owners_and_Managers_only_and_the_others_are_refused_it()
+    {
+        var f = await NewFirms();
+        var project = await Publish(f);
+        var (manager, employee) = (host.Browser(), host.Browser());
+        await f.Partner.Join(f.PartnerId, manager, await manager.SignUp("responsabile"), BusinessRole.Manager);
+        await employee.JoinAsViewer(f.Partner, f.PartnerId);
+        async Task<ShowcaseDto> Read(HttpClient client) => (await client.GetFromJsonAsync<ShowcaseDto>($"/api/showcase/{project.Id}", Json))!;
+        async Task<ShowcaseDto> Listed(HttpClient client) =>
+            (await client.GetFromJsonAsync<BusinessShowcaseDto>($"/api/businesses/{f.PublisherId}/showcase", Json))!.Projects.Single();
+
+        foreach (var (who, client) in new[] { ("the partner's Owner", f.Partner), ("its Manager", manager) })
+            foreach (var read in new[] { await Read(client), await Listed(client) })
+            {
+                read.ViewerFirms.Should().ContainSingle(who).Which.Should().BeEquivalentTo(new
+                {
+                    FirmId = f.PartnerId, Actions = new { Allowed = new[] { ShowcasePartnerAction.Answer }, Blocked = Array.Empty<object>() },
+                }, who);
+                read.Actions.Allowed.Should().BeEmpty("only the publisher's Owners and Managers edit");
+            }
+        foreach (var read in new[] { await Read(employee), await Listed(employee) })
+            read.ViewerFirms.Should().ContainSingle().Which.Actions.Allowed.Should().BeEmpty("a firm's Viewer answers for nothing");
+        foreach (var read in new[] { await Read(f.Publisher), await Listed(f.Publisher) })
+            (read.Actions.Allowed, read.ViewerFirms).Should().BeEquivalentTo((new[] { ShowcaseAction.Edit }, Array.Empty<ShowcaseViewerFirm>()));
+
+        (await (await Answer(employee, project, f.PartnerId, confirm: true)).Refusal())
+            .Should().BeEquivalentTo(new { Status = HttpStatusCode.Forbidden, Code = "showcase.notPartnerEditor" }, "what is not offered is refused");
+        (await Answer(f.Partner, project, f.PartnerId, confirm: true)).EnsureSuccessStatusCode();
+        (await Verify(f.Admin, f.SpaceId, await Current(f, project))).EnsureSuccessStatusCode();
+
+        foreach (var client in new[] { f.Outsider, host.CreateClient() }) // the project is public once verified: nothing to do for them
+            foreach (var read in new[] { await Read(client), await Listed(client) })
+                (read.Actions, read.ViewerFirms).Should().BeEquivalentTo((ViewerActions<ShowcaseAction>.None, Array.Empty<ShowcaseViewerFirm>()));
+        (await Answer(f.Outsider, project, f.PartnerId, confirm: false)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task Only_a_firm_s_Owners_and_Managers_are_offered_to_publish_a_project_for_it()
+    {
+        var f = await NewFirms();
+        var employee = host.Browser();
+        await employee.JoinAsViewer(f.Publisher, f.PublisherId);
+        async Task<BusinessShowcaseAction[]> Offered(HttpClient client) =>
+            (await client.GetFromJsonAsync<BusinessShowcaseDto>($"/api/businesses/{f.PublisherId}/showcase", Json))!.Actions.Allowed;
+
+        (await Offered(f.Publisher)).Should().Equal(BusinessShowcaseAction.Publish);
+        foreach (var (who, client) in new[] { ("its Viewer", employee), ("another firm", f.Partner), ("a visitor", host.CreateClient()) })
+            (await Offered(client)).Should().BeEmpty(who);
+        (await (await employee.PostAsJsonAsync("/api/showcase", Project(f), Json)).Refusal())
+            .Should().BeEquivalentTo(new { Status = HttpStatusCode.Forbidden, Code = "showcase.notPublisherEditor" });
+        (await f.Admin.GetFromJsonAsync<BusinessShowcaseDto>($"/api/businesses/{f.AssociationId}/showcase", Json))!.Actions.Allowed
+            .Should().BeEmpty("only firms publish showcase projects");
+    }
+
+    [Fact]
+    public async Task The_endorsing_firm_s_Owners_and_Managers_are_offered_to_endorse_and_then_to_withdraw_and_nobody_else()
+    {
+        var f = await NewFirms();
+        var project = await Publish(f);
+        var employee = host.Browser();
+        await employee.JoinAsViewer(f.Partner, f.PartnerId);
+        Task<EndorsementsDto?> Read(HttpClient client) => client.GetFromJsonAsync<EndorsementsDto>($"/api/businesses/{f.PublisherId}/endorsements", Json);
+        (await Read(f.Partner))!.Endorsers.Should().BeEmpty("the project is not verified yet");
+        (await Answer(f.Partner, project, f.PartnerId, confirm: true)).EnsureSuccessStatusCode();
+        (await Verify(f.Admin, f.SpaceId, await Current(f, project))).EnsureSuccessStatusCode();
+
+        (await Read(f.Partner))!.Endorsers.Should().ContainSingle().Which.Should().BeEquivalentTo(new
+        {
+            FirmId = f.PartnerId, FirmName = "Bianchi Impianti",
+            Projects = new[] { new { project.Id, Title = "Scuola primaria Rodari", Year = 2024 } },
+            Actions = new { Allowed = new[] { EndorserAction.Endorse }, Blocked = Array.Empty<object>() },
+        });
+        foreach (var client in new[] { employee, f.Outsider, f.Publisher, host.CreateClient() })
+            (await Read(client))!.Endorsers.Should().BeEmpty("only the firm's Owners and Managers endorse for it, and a firm not itself");
+        (await f.Partner.PostAsJsonAsync($"/api/businesses/{f.PublisherId}/endorsements", new EndorseRequest(f.PartnerId, project.Id, null), Json))
+            .StatusCode.Should().Be(HttpStatusCode.Created);
+
+        var given = (await Read(f.Partner))!;
+        given.Items.Should().ContainSingle().Which.Actions.Allowed.Should().Equal(EndorsementAction.Withdraw);
+        given.Endorsers.Should().ContainSingle().Which.Should().BeEquivalentTo(new
+        {
+            Projects = Array.Empty<object>(),
+            Actions = new { Allowed = Array.Empty<EndorserAction>(), Blocked = new[] { new { Action = EndorserAction.Endorse, Code = "endorsement.alreadyEndorses" } } },
+        }, "a firm endorses another once");
+        foreach (var (who, client) in new[] { ("its Viewer", employee), ("the endorsed firm", f.Publisher), ("another firm", f.Outsider), ("a visitor", host.CreateClient()) })
+            (await Read(client))!.Items.Should().ContainSingle().Which.Actions.Should().BeEquivalentTo(ViewerActions<EndorsementAction>.None, who);
+        (await (await employee.DeleteAsync($"/api/businesses/{f.PublisherId}/endorsements/{f.PartnerId}")).Refusal())
+            .Should().BeEquivalentTo(new { Status = HttpStatusCode.Forbidden, Code = "endorsement.notWithdrawer" }, "what is not offered is refused");
+        (await f.Publisher.DeleteAsync($"/api/businesses/{f.PublisherId}/endorsements/{f.PartnerId}")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await Read(f.Partner))!.Items.Should().ContainSingle();
+    }
 }
+

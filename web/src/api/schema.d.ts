@@ -1855,8 +1855,29 @@ export interface components {
                 [key: string]: string;
             };
         };
+        ActionBlockerOfBusinessShowcaseAction: {
+            action: components["schemas"]["BusinessShowcaseAction"];
+            code: components["schemas"]["ProblemCode"];
+            args: {
+                [key: string]: string;
+            };
+        };
         ActionBlockerOfBuyerStandingAction: {
             action: components["schemas"]["BuyerStandingAction"];
+            code: components["schemas"]["ProblemCode"];
+            args: {
+                [key: string]: string;
+            };
+        };
+        ActionBlockerOfEndorsementAction: {
+            action: components["schemas"]["EndorsementAction"];
+            code: components["schemas"]["ProblemCode"];
+            args: {
+                [key: string]: string;
+            };
+        };
+        ActionBlockerOfEndorserAction: {
+            action: components["schemas"]["EndorserAction"];
             code: components["schemas"]["ProblemCode"];
             args: {
                 [key: string]: string;
@@ -1885,6 +1906,20 @@ export interface components {
         };
         ActionBlockerOfMembershipAction: {
             action: components["schemas"]["MembershipAction"];
+            code: components["schemas"]["ProblemCode"];
+            args: {
+                [key: string]: string;
+            };
+        };
+        ActionBlockerOfShowcaseAction: {
+            action: components["schemas"]["ShowcaseAction"];
+            code: components["schemas"]["ProblemCode"];
+            args: {
+                [key: string]: string;
+            };
+        };
+        ActionBlockerOfShowcasePartnerAction: {
+            action: components["schemas"]["ShowcasePartnerAction"];
             code: components["schemas"]["ProblemCode"];
             args: {
                 [key: string]: string;
@@ -2253,6 +2288,12 @@ export interface components {
         };
         /** @enum {unknown} */
         BusinessRole: "Owner" | "Manager" | "Viewer";
+        /** @enum {unknown} */
+        BusinessShowcaseAction: "Publish";
+        BusinessShowcaseDto: {
+            projects: components["schemas"]["ShowcaseDto"][];
+            actions: components["schemas"]["ViewerActionsOfBusinessShowcaseAction"];
+        };
         BusinessTeamDto: {
             /** Format: uuid */
             businessId: string;
@@ -2492,6 +2533,15 @@ export interface components {
             disclosesBidCount: boolean;
             documents: null | string[];
         };
+        EndorsableProjectDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** Format: int32 */
+            year: number;
+        };
+        /** @enum {unknown} */
+        EndorsementAction: "Withdraw";
         EndorsementDto: {
             /** Format: uuid */
             endorserId: string;
@@ -2504,6 +2554,20 @@ export interface components {
             text: null | string;
             /** Format: date-time */
             at: string;
+            actions: components["schemas"]["ViewerActionsOfEndorsementAction"];
+        };
+        EndorsementsDto: {
+            items: components["schemas"]["EndorsementDto"][];
+            endorsers: components["schemas"]["EndorserDto"][];
+        };
+        /** @enum {unknown} */
+        EndorserAction: "Endorse";
+        EndorserDto: {
+            /** Format: uuid */
+            firmId: string;
+            firmName: string;
+            projects: components["schemas"]["EndorsableProjectDto"][];
+            actions: components["schemas"]["ViewerActionsOfEndorserAction"];
         };
         EndorseRequest: {
             /** Format: uuid */
@@ -3029,6 +3093,8 @@ export interface components {
         SessionDto: {
             user: null | components["schemas"]["MeDto"];
         };
+        /** @enum {unknown} */
+        ShowcaseAction: "Edit";
         ShowcaseChangedDto: {
             /** Format: uuid */
             projectId: string;
@@ -3056,7 +3122,11 @@ export interface components {
             /** Format: date-time */
             publishedAt: string;
             verification: null | components["schemas"]["ShowcaseVerificationDto"];
+            actions: components["schemas"]["ViewerActionsOfShowcaseAction"];
+            viewerFirms: components["schemas"]["ShowcaseViewerFirm"][];
         };
+        /** @enum {unknown} */
+        ShowcasePartnerAction: "Answer";
         ShowcasePartnerDto: {
             /** Format: uuid */
             firmId: string;
@@ -3074,6 +3144,11 @@ export interface components {
         };
         /** @enum {unknown} */
         ShowcaseVerifier: "Award" | "Association";
+        ShowcaseViewerFirm: {
+            /** Format: uuid */
+            firmId: string;
+            actions: components["schemas"]["ViewerActionsOfShowcasePartnerAction"];
+        };
         SignOffDto: {
             firm: components["schemas"]["NamedDto"];
             digest: string;
@@ -3395,9 +3470,21 @@ export interface components {
             allowed: components["schemas"]["AllianceMemberAction"][];
             blocked: components["schemas"]["ActionBlockerOfAllianceMemberAction"][];
         };
+        ViewerActionsOfBusinessShowcaseAction: {
+            allowed: components["schemas"]["BusinessShowcaseAction"][];
+            blocked: components["schemas"]["ActionBlockerOfBusinessShowcaseAction"][];
+        };
         ViewerActionsOfBuyerStandingAction: {
             allowed: components["schemas"]["BuyerStandingAction"][];
             blocked: components["schemas"]["ActionBlockerOfBuyerStandingAction"][];
+        };
+        ViewerActionsOfEndorsementAction: {
+            allowed: components["schemas"]["EndorsementAction"][];
+            blocked: components["schemas"]["ActionBlockerOfEndorsementAction"][];
+        };
+        ViewerActionsOfEndorserAction: {
+            allowed: components["schemas"]["EndorserAction"][];
+            blocked: components["schemas"]["ActionBlockerOfEndorserAction"][];
         };
         ViewerActionsOfJointBidAction: {
             allowed: components["schemas"]["JointBidAction"][];
@@ -3414,6 +3501,14 @@ export interface components {
         ViewerActionsOfMembershipAction: {
             allowed: components["schemas"]["MembershipAction"][];
             blocked: components["schemas"]["ActionBlockerOfMembershipAction"][];
+        };
+        ViewerActionsOfShowcaseAction: {
+            allowed: components["schemas"]["ShowcaseAction"][];
+            blocked: components["schemas"]["ActionBlockerOfShowcaseAction"][];
+        };
+        ViewerActionsOfShowcasePartnerAction: {
+            allowed: components["schemas"]["ShowcasePartnerAction"][];
+            blocked: components["schemas"]["ActionBlockerOfShowcasePartnerAction"][];
         };
         ViewerActionsOfSpaceAction: {
             allowed: components["schemas"]["SpaceAction"][];
@@ -7088,7 +7183,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ShowcaseDto"][];
+                    "application/json": components["schemas"]["BusinessShowcaseDto"];
                 };
             };
             /** @description Bad Request */
@@ -7155,7 +7250,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EndorsementDto"][];
+                    "application/json": components["schemas"]["EndorsementsDto"];
                 };
             };
             /** @description Bad Request */

@@ -67,7 +67,10 @@ export type ShowcaseDto = Dto<"ShowcaseDto">;
 export type PublishShowcaseRequest = Dto<"PublishShowcaseRequest">;
 export type EditShowcaseRequest = Dto<"EditShowcaseRequest">;
 export type AnswerShowcaseRequest = Dto<"AnswerShowcaseRequest">;
+export type BusinessShowcaseDto = Dto<"BusinessShowcaseDto">;
 export type EndorsementDto = Dto<"EndorsementDto">;
+export type EndorsementsDto = Dto<"EndorsementsDto">;
+export type EndorserDto = Dto<"EndorserDto">;
 export type EndorseRequest = Dto<"EndorseRequest">;
 export type VerifyShowcaseRequest = Dto<"VerifyShowcaseRequest">;
 

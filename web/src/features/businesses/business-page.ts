@@ -283,7 +283,7 @@ export class BusinessPage extends LightElement {
         ${this.#standings.view()}
         ${this.#alliances.view()}
         ${this.#ledger.view()}
-        <business-showcase .businessId=${id} .kind=${p.kind} .roles=${this.viewerRoles} .refresh=${this.showcaseRefresh}></business-showcase>
+        <business-showcase .businessId=${id} .roles=${this.viewerRoles} .refresh=${this.showcaseRefresh}></business-showcase>
         ${this.#members?.view() ?? nothing}
       </article>
     `;

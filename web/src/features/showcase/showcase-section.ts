@@ -1,19 +1,23 @@
-// The showcase and endorsements of one business, on its page: projects (with Confirm / Decline for the partners'
-// Owners and Managers), the "publish a project" form for its own, the endorsements, and the form to endorse it
-// for firms that share a verified project with it. Reloaded when the hub says a project changed.
+// The showcase and endorsements of one business, on its page: projects (with Confirm / Decline where the project
+// says the viewer may answer for a partner), the "publish a project" form where the showcase says the viewer may
+// publish, the endorsements, and the form to endorse it for the firms the endorsements say may. Reloaded when the hub
+// says a project changed.
 import { html, nothing, type PropertyValues } from "lit";
 import { ifDefined } from "lit-html/directives/if-defined.js";
 import { live } from "lit-html/directives/live.js";
 import { api } from "../../api/client";
 import { ApiError, type FieldErrors } from "../../api/problem";
 import type {
-  BusinessKind,
+  BusinessShowcaseDto,
   CapabilityDto,
   DirectoryEntryDto,
   EndorseRequest,
   EndorsementDto,
+  EndorsementsDto,
+  EndorserDto,
   ShowcaseDto,
 } from "../../api/types";
+import { allows } from "../../api/viewer-actions";
 import { fieldMessages, otherFieldMessages } from "../../field-errors";
 import { describeRefusal } from "../../i18n/refusals";
 import { formatDate, localized, t } from "../../i18n";
@@ -22,14 +26,12 @@ import { LightElement } from "../../light-element";
 import { href } from "../../router";
 import { typeahead } from "../../typeahead";
 import { fieldErrorView, loadErrorView, loadingView } from "../../views";
-import { canManage } from "../businesses/roles";
 import {
   answerableFor,
   buildShowcaseRequest,
   emptyShowcaseForm,
   endorsers,
   isOwnPeople,
-  mayWithdraw,
   sameId,
   type Roles,
   type ShowcaseForm,
@@ -61,15 +63,14 @@ function failure(error: unknown, errors: FieldErrors, shown: readonly string[], 
 
 /**
  * `<business-showcase>`: the showcase and endorsements sections of a business's page. The page says which business,
- * its kind, the viewer's roles (from /api/me/businesses), and bumps `refresh` when the hub says a project changed.
+ * the viewer's roles (from /api/me/businesses), and bumps `refresh` when the hub says a project changed.
  */
 export class BusinessShowcase extends LightElement {
   static override properties = {
     businessId: { attribute: false },
-    kind: { attribute: false },
     roles: { attribute: false },
     refresh: { attribute: false },
-    projects: { state: true },
+    showcase: { state: true },
     endorsements: { state: true },
     projectsFailed: { state: true },
     endorsementsFailed: { state: true },
@@ -91,12 +92,11 @@ export class BusinessShowcase extends LightElement {
   };
 
   declare businessId: string;
-  declare kind: BusinessKind | null;
-  /** The viewer's businesses and roles: their own people see every project, not only verified ones. */
+  /** The viewer's businesses and roles: the partners' answers are shown to the people of a project's firms. */
   declare roles: Roles;
   declare refresh: number;
-  private declare projects: ShowcaseDto[] | null;
-  private declare endorsements: EndorsementDto[] | null;
+  private declare showcase: BusinessShowcaseDto | null;
+  private declare endorsements: EndorsementsDto | null;
   private declare projectsFailed: boolean;
   private declare endorsementsFailed: boolean;
   // Publish form.
@@ -122,10 +122,9 @@ export class BusinessShowcase extends LightElement {
   constructor() {
     super();
     this.businessId = "";
-    this.kind = null;
     this.roles = new Map();
     this.refresh = 0;
-    this.projects = null;
+    this.showcase = null;
     this.endorsements = null;
     this.projectsFailed = false;
     this.endorsementsFailed = false;
@@ -148,18 +147,18 @@ export class BusinessShowcase extends LightElement {
 
   private readonly loadProjects = latestOnly(
     () => api.businessShowcase(this.businessId),
-    (list) => {
-      this.projects = list;
+    (showcase) => {
+      this.showcase = showcase;
       this.projectsFailed = false;
     },
     () => {
-      this.projectsFailed = this.projects === null;
+      this.projectsFailed = this.showcase === null;
     },
   );
   private readonly loadEndorsements = latestOnly(
     () => api.endorsements(this.businessId),
-    (list) => {
-      this.endorsements = list;
+    (endorsements) => {
+      this.endorsements = endorsements;
       this.endorsementsFailed = false;
     },
     () => {
@@ -238,7 +237,7 @@ export class BusinessShowcase extends LightElement {
     this.publishing = true;
     try {
       const created = await api.publishShowcase(built.body);
-      this.projects = [created, ...(this.projects ?? []).filter((p) => p.id !== created.id)];
+      if (this.showcase) this.showcase = { ...this.showcase, projects: [created, ...this.showcase.projects.filter((p) => p.id !== created.id)] };
       this.form = emptyShowcaseForm();
       this.cpv.setText("");
       this.partners.setText("");
@@ -259,7 +258,7 @@ export class BusinessShowcase extends LightElement {
     this.answerStatus = null;
     try {
       const fresh = await api.answerShowcase(project.id, body);
-      this.projects = (this.projects ?? []).map((p) => (p.id === fresh.id ? fresh : p));
+      if (this.showcase) this.showcase = { ...this.showcase, projects: this.showcase.projects.map((p) => (p.id === fresh.id ? fresh : p)) };
       this.declining = null;
       this.reason = "";
       this.answerStatus = { projectId: project.id, status: { ok: true, text: () => t("showcase.answered") } };
@@ -279,7 +278,7 @@ export class BusinessShowcase extends LightElement {
     }
   }
 
-  private async endorse(event: SubmitEvent, choices: ReturnType<typeof endorsers>): Promise<void> {
+  private async endorse(event: SubmitEvent, choices: EndorserDto[]): Promise<void> {
     event.preventDefault();
     const firm = choices.find((c) => sameId(c.firmId, this.endorserId)) ?? choices[0];
     if (!firm) return;
@@ -290,7 +289,7 @@ export class BusinessShowcase extends LightElement {
     this.endorsing = true;
     try {
       const added = await api.endorse(this.businessId, this.endorseSent);
-      this.endorsements = [added, ...(this.endorsements ?? []).filter((e) => !sameId(e.endorserId, added.endorserId))];
+      if (this.endorsements) this.endorsements = { ...this.endorsements, items: [added, ...this.endorsements.items.filter((e) => !sameId(e.endorserId, added.endorserId))] };
       this.endorseText = "";
       this.endorseStatus = { ok: true, text: () => t("endorsements.added") };
       this.loadEndorsements();
@@ -309,7 +308,7 @@ export class BusinessShowcase extends LightElement {
   private async withdraw(e: EndorsementDto): Promise<void> {
     try {
       await api.withdrawEndorsement(this.businessId, e.endorserId);
-      this.endorsements = (this.endorsements ?? []).filter((x) => !sameId(x.endorserId, e.endorserId));
+      if (this.endorsements) this.endorsements = { ...this.endorsements, items: this.endorsements.items.filter((x) => !sameId(x.endorserId, e.endorserId)) };
       this.endorseStatus = null;
     } catch (error) {
       this.endorseStatus = failure(error, {}, [], { 403: () => t("showcase.forbidden") });
@@ -318,11 +317,11 @@ export class BusinessShowcase extends LightElement {
   }
 
   private readonly firmName = (id: string): string =>
-    this.projects?.flatMap((p) => [{ id: p.publisherId, name: p.publisherName }, ...p.partners.map((x) => ({ id: x.firmId, name: x.firmName }))])
+    this.showcase?.projects.flatMap((p) => [{ id: p.publisherId, name: p.publisherName }, ...p.partners.map((x) => ({ id: x.firmId, name: x.firmName }))])
       .find((x) => sameId(x.id, id))?.name ?? id;
 
   private answerActions(p: ShowcaseDto) {
-    const mine = answerableFor(p, this.roles);
+    const mine = answerableFor(p);
     const status = this.answerStatus?.projectId === p.id ? this.answerStatus.status : null;
     if (mine.length === 0 && !status) return nothing;
     const reasonErrors = fieldMessages(this.answerErrors, "reason");
@@ -438,7 +437,7 @@ export class BusinessShowcase extends LightElement {
     </details>`;
   }
 
-  private endorseView(choices: ReturnType<typeof endorsers>) {
+  private endorseView(choices: EndorserDto[]) {
     if (choices.length === 0) return nothing;
     const firm = choices.find((c) => sameId(c.firmId, this.endorserId)) ?? choices[0]!;
     const messages = (field: string) => fieldMessages(this.endorseErrors, field);
@@ -450,11 +449,11 @@ export class BusinessShowcase extends LightElement {
             <label for="endorse-firm">${t("endorsements.firm")}</label>
             <select id="endorse-firm" data-testid="endorse-firm"
               @change=${(e: Event) => { this.endorserId = (e.target as HTMLSelectElement).value; this.endorseProjectId = ""; }}>
-              ${choices.map((c) => html`<option value=${c.firmId} ?selected=${sameId(c.firmId, firm.firmId)}>${this.firmName(c.firmId)}</option>`)}
+              ${choices.map((c) => html`<option value=${c.firmId} ?selected=${sameId(c.firmId, firm.firmId)}>${c.firmName}</option>`)}
             </select>
             ${err("endorserFirmId")}
           </div>`
-        : html`<p class="muted small">${t("endorsements.firm")}: <strong>${this.firmName(firm.firmId)}</strong></p>${err("endorserFirmId")}`}
+        : html`<p class="muted small">${t("endorsements.firm")}: <strong>${firm.firmName}</strong></p>${err("endorserFirmId")}`}
       <div class="field">
         <label for="endorse-project">${t("endorsements.project")}</label>
         <select id="endorse-project" data-testid="endorse-project"
@@ -477,22 +476,22 @@ export class BusinessShowcase extends LightElement {
   }
 
   private endorsementsView() {
-    const choices = endorsers(this.businessId, this.projects ?? [], this.roles, (this.endorsements ?? []).map((e) => e.endorserId));
+    const choices = this.endorsements ? endorsers(this.endorsements) : [];
     return html`<section class="card" data-testid="endorsements-section" aria-labelledby="endorsements-title">
       <h2 id="endorsements-title">${t("endorsements.title")}</h2>
       ${this.endorsementsFailed
         ? loadErrorView()
         : this.endorsements === null
           ? loadingView()
-          : this.endorsements.length === 0
+          : this.endorsements.items.length === 0
             ? html`<p class="muted">${t("endorsements.empty")}</p>`
             : html`<ul class="endorsements">
-                ${this.endorsements.map(
+                ${this.endorsements.items.map(
                   (e) => html`<li data-testid="endorsement-item" data-endorser-id=${e.endorserId} data-project-id=${e.projectId}>
                     <p><a href=${href({ name: "business", id: e.endorserId })}><strong>${e.endorserName}</strong></a>
                       <span class="muted">${t("endorsements.about", { project: e.projectTitle })} · ${formatDate(e.at)}</span></p>
                     ${e.text ? html`<blockquote>${e.text}</blockquote>` : nothing}
-                    ${mayWithdraw(e.endorserId, this.roles)
+                    ${allows(e.actions, "Withdraw")
                       ? html`<button type="button" class="small" data-testid="endorsement-withdraw" @click=${() => void this.withdraw(e)}>
                           ${t("endorsements.withdraw")}</button>`
                       : nothing}
@@ -506,18 +505,19 @@ export class BusinessShowcase extends LightElement {
 
   private showcaseView() {
     const own = isOwnPeople(this.businessId, this.roles);
-    const mayPublish = this.kind === "Firm" && canManage(this.roles.get(this.businessId.toLowerCase()) ?? null);
+    const projects = this.showcase?.projects ?? null;
+    const mayPublish = this.showcase !== null && allows(this.showcase.actions, "Publish");
     return html`<section class="card" data-testid="showcase-section" aria-labelledby="showcase-title">
       <h2 id="showcase-title">${t("showcase.title")}</h2>
       <p class="muted small">${t("showcase.intro")}</p>
       ${this.projectsFailed
         ? html`<p class="alert error" role="alert">${t("showcase.loadFailed")}</p>`
-        : this.projects === null
+        : projects === null
           ? loadingView()
-          : this.projects.length === 0
+          : projects.length === 0
             ? html`<p class="muted">${t("showcase.empty")}</p>`
             : html`<ul class="showcase-list">
-                ${this.projects.map((p) =>
+                ${projects.map((p) =>
                   projectView(p, {
                     showStates: own || p.partners.some((x) => this.roles.has(x.firmId.toLowerCase())) || this.roles.has(p.publisherId.toLowerCase()),
                     actions: this.answerActions(p),

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { toApiError } from "../../api/problem";
-import type { MemberRole, ShowcaseDto } from "../../api/types";
+import type { EndorserDto, MemberRole, ShowcaseDto } from "../../api/types";
 import { fieldMessages } from "../../field-errors";
 import { setLanguage } from "../../i18n";
 import {
@@ -10,7 +10,6 @@ import {
   endorsers,
   formatMoney,
   isOwnPeople,
-  mayWithdraw,
   parseAmount,
 } from "./showcase";
 
@@ -34,6 +33,8 @@ function project(id: string, publisherId: string, partners: [string, "Pending" |
     verification: verified ? { by: "Association", verifierId: VERDI, verifierName: "Associazione", at: "2026-01-01T00:00:00Z" } : null,
     version: 1,
     publishedAt: "2025-01-01T00:00:00Z",
+    actions: { allowed: [], blocked: [] },
+    viewerFirms: [],
   };
 }
 
@@ -141,32 +142,31 @@ describe("money and messages", () => {
   });
 });
 
-describe("who may act", () => {
-  const pending = project("p1", ROSSI, [[BIANCHI, "Pending"], [VERDI, "Confirmed"]], false);
-  const verified = project("p2", ROSSI, [[BIANCHI, "Confirmed"]], true);
-  const other = project("p3", VERDI, [[BIANCHI, "Confirmed"]], true);
+describe("what the server says the viewer may do", () => {
+  const answering = (firmId: string) => ({ firmId, actions: { allowed: ["Answer" as const], blocked: [] } });
 
-  it("lets a partner's Owners and Managers answer for it while it is pending", () => {
-    expect(answerableFor(pending, roles([[BIANCHI.toUpperCase(), "Manager"]]))).toEqual([BIANCHI]);
-    expect(answerableFor(pending, roles([[BIANCHI, "Viewer"]]))).toEqual([]);
-    expect(answerableFor(pending, roles([[VERDI, "Owner"]]))).toEqual([]); // Already confirmed.
-    expect(answerableFor(pending, roles([[ROSSI, "Owner"]]))).toEqual([]); // The publisher is no partner.
+  it("asks for the answers the project lets the viewer give that are still awaited", () => {
+    const p = { ...project("p1", ROSSI, [[BIANCHI, "Pending"], [VERDI, "Confirmed"]], false), viewerFirms: [answering(BIANCHI), answering(VERDI)] };
+    expect(answerableFor(p)).toEqual([BIANCHI]); // Verdi has answered: the page does not ask again.
+    const viewer = { ...p, viewerFirms: [{ firmId: BIANCHI, actions: { allowed: [], blocked: [] } }] };
+    expect(answerableFor(viewer)).toEqual([]);
   });
 
-  it("offers to endorse only for managed firms sharing a verified project, once", () => {
-    const all = [pending, verified, other];
-    expect(endorsers(ROSSI, all, roles([[BIANCHI, "Owner"]]), [])).toEqual([{ firmId: BIANCHI, projects: [verified] }]);
-    expect(endorsers(ROSSI, all, roles([[BIANCHI, "Viewer"]]), [])).toEqual([]);
-    expect(endorsers(ROSSI, all, roles([[BIANCHI, "Owner"]]), [BIANCHI.toUpperCase()])).toEqual([]);
-    expect(endorsers(ROSSI, all, roles([[ROSSI, "Owner"]]), [])).toEqual([]); // Not itself.
-    // Verdi confirmed the pending one only: nothing verified in common with Rossi.
-    expect(endorsers(ROSSI, all, roles([[VERDI, "Owner"]]), [])).toEqual([]);
+  it("offers to endorse for the firms the endorsements allow, not those told they already do", () => {
+    const firm = (firmId: string, allowed: boolean): EndorserDto => ({
+      firmId,
+      firmName: firmId,
+      projects: allowed ? [{ id: "p2", title: "Project p2", year: 2024 }] : [],
+      actions: allowed
+        ? { allowed: ["Endorse"], blocked: [] }
+        : { allowed: [], blocked: [{ action: "Endorse", code: "endorsement.alreadyEndorses", args: {} }] },
+    });
+    expect(endorsers({ items: [], endorsers: [firm(BIANCHI, true), firm(VERDI, false)] }).map((e) => e.firmId)).toEqual([BIANCHI]);
   });
 
-  it("knows the firm's own people and who withdraws an endorsement", () => {
+  it("knows the firm's own people", () => {
     expect(isOwnPeople(ROSSI, roles([[ROSSI, "Viewer"]]))).toBe(true);
+    expect(isOwnPeople(ROSSI.toUpperCase(), roles([[ROSSI, "Viewer"]]))).toBe(true);
     expect(isOwnPeople(ROSSI, roles([[BIANCHI, "Owner"]]))).toBe(false);
-    expect(mayWithdraw(BIANCHI, roles([[BIANCHI, "Manager"]]))).toBe(true);
-    expect(mayWithdraw(BIANCHI, roles([[BIANCHI, "Viewer"]]))).toBe(false);
   });
 });

@@ -1,10 +1,10 @@
-// The showcase's logic without views: the request a form sends, money as the UI's language writes it, and who
-// may answer for a partner or endorse a firm. The rules are those of Marketplace.Grains/Showcase (ShowcaseRules.cs,
-// ShowcaseState.cs): only a firm's Owners and Managers publish, answer and endorse for it.
+// The showcase's logic without views: the request a form sends, money as the UI's language writes it, and what
+// the server says the viewer may do. Who may publish, answer, endorse or withdraw is the server's to say (each
+// snapshot carries the viewer's actions, judged by Marketplace.Grains/Showcase/ShowcaseState.cs); nothing here restates it.
 import { coded, type FieldErrors } from "../../api/problem";
-import type { CapabilityDto, MemberRole, MoneyDto, PublishShowcaseRequest, ShowcaseDto } from "../../api/types";
+import type { CapabilityDto, EndorserDto, EndorsementsDto, MemberRole, MoneyDto, PublishShowcaseRequest, ShowcaseDto } from "../../api/types";
+import { allows } from "../../api/viewer-actions";
 import type { Lang } from "../../i18n";
-import { canManage } from "../businesses/roles";
 
 export const sameId = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
 
@@ -120,42 +120,20 @@ export const takesPart = (project: ShowcaseDto, firmId: string): boolean => part
 /** The viewer's roles by business id (lower case), from /api/me/businesses. */
 export type Roles = ReadonlyMap<string, MemberRole>;
 
-const roleOf = (roles: Roles, firmId: string): MemberRole | null => roles.get(firmId.toLowerCase()) ?? null;
-
-/** The partners of a project the viewer may still answer for: named, pending, and one of their firms they manage. */
-export function answerableFor(project: ShowcaseDto, roles: Roles): string[] {
-  return project.partners
-    .filter((p) => p.confirmation === "Pending" && canManage(roleOf(roles, p.firmId)))
-    .map((p) => p.firmId);
-}
-
 /** Whether the viewer is one of a firm's own people, who see every project with the partners' answers. */
-export const isOwnPeople = (businessId: string, roles: Roles): boolean => roleOf(roles, businessId) !== null;
-
-export interface EndorserChoice {
-  firmId: string;
-  /** The verified projects it shares with the endorsed firm. */
-  projects: ShowcaseDto[];
-}
+export const isOwnPeople = (businessId: string, roles: Roles): boolean => roles.has(businessId.toLowerCase());
 
 /**
- * The firms the viewer may endorse `businessId` for: firms they manage, other than it, that share a verified
- * project with it and do not endorse it already (once per pair).
+ * The partners the viewer may answer for now, as the project says, whose answer is still awaited: a partner that has
+ * answered is not asked again here (the server would take a changed answer).
  */
-export function endorsers(
-  businessId: string,
-  projects: readonly ShowcaseDto[],
-  roles: Roles,
-  alreadyEndorsing: readonly string[],
-): EndorserChoice[] {
-  const choices: EndorserChoice[] = [];
-  for (const [firmId, role] of roles) {
-    if (!canManage(role) || sameId(firmId, businessId) || alreadyEndorsing.some((id) => sameId(id, firmId))) continue;
-    const shared = projects.filter((p) => p.verified && takesPart(p, businessId) && takesPart(p, firmId));
-    if (shared.length > 0) choices.push({ firmId, projects: shared });
-  }
-  return choices;
+export function answerableFor(project: ShowcaseDto): string[] {
+  return project.viewerFirms
+    .filter((f) => allows(f.actions, "Answer"))
+    .map((f) => f.firmId)
+    .filter((firmId) => project.partners.some((p) => sameId(p.firmId, firmId) && p.confirmation === "Pending"));
 }
 
-/** Whether the viewer may withdraw an endorsement: they manage the endorsing firm. */
-export const mayWithdraw = (endorserId: string, roles: Roles): boolean => canManage(roleOf(roles, endorserId));
+/** The viewer's firms that may endorse the business now, as the endorsements say, each with the projects it may name. */
+export const endorsers = (endorsements: EndorsementsDto): EndorserDto[] =>
+  endorsements.endorsers.filter((e) => allows(e.actions, "Endorse") && e.projects.length > 0);
