@@ -22,6 +22,15 @@ public sealed class ShowcaseBrowserTests(BrowserFixture fixture) : IClassFixture
             "Scuola primaria di via Verdi", "Ristrutturazione e impianti.", "Comune di Bologna", 2024,
             new MoneyDto(1_250_000m, "EUR"), ["45214210"], [bianchi.Id]), Json)).Read<ShowcaseDto>();
 
+        // Until the partner confirms, the association's secretary is told what verifying waits for, and offered nothing.
+        var secretary = await fixture.NewPerson();
+        await BusinessProfileBrowserTests.SignIn(secretary, secretaryEmail);
+        await secretary.GotoAsync($"/#/spaces/{space}");
+        var listed = secretary.Locator($"[data-testid='space-showcase'] [data-testid='showcase-item'][data-project-id='{project.Id}']");
+        await Expect(listed.GetByTestId("showcase-verify-blocked")).ToContainTextAsync("Prima ogni partner conferma il progetto");
+        await Expect(listed.GetByTestId("showcase-verify")).ToHaveCountAsync(0);
+        await secretary.GetByTestId("space-showcase").ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "space-showcase-awaiting.png") });
+
         var partner = await fixture.NewPerson();
         await BusinessProfileBrowserTests.SignIn(partner, partnerEmail);
         await partner.GotoAsync($"/#/businesses/{rossi.Id}");
@@ -35,10 +44,7 @@ public sealed class ShowcaseBrowserTests(BrowserFixture fixture) : IClassFixture
         await Expect(item).ToHaveAttributeAsync("data-verified", "false"); // a partner's word alone verifies nothing
         await Expect(partner.GetByTestId("endorse-submit")).ToHaveCountAsync(0);
 
-        var secretary = await fixture.NewPerson();
-        await BusinessProfileBrowserTests.SignIn(secretary, secretaryEmail);
-        await secretary.GotoAsync($"/#/spaces/{space}");
-        var listed = secretary.Locator($"[data-testid='space-showcase'] [data-testid='showcase-item'][data-project-id='{project.Id}']");
+        await secretary.ReloadAsync();
         await listed.GetByTestId("showcase-verify").ClickAsync();
         await Expect(listed).ToHaveAttributeAsync("data-verified", "true");
         await Expect(listed.GetByTestId("showcase-verified-by")).ToContainTextAsync("Associazione Imprese Emilia");

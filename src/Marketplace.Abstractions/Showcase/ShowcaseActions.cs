@@ -8,6 +8,9 @@ namespace Marketplace.Showcase;
 public enum ShowcaseAction
 {
     Edit,
+
+    /// <summary>Verify it for the association of the space whose showcase lists it (that space's admins only).</summary>
+    Verify,
 }
 
 /// <summary>What the viewer may do with a showcase project for one of their firms named in it as a partner.</summary>

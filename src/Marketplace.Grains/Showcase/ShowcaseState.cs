@@ -124,11 +124,16 @@ public sealed class ShowcaseState
     /// <summary>
     /// What the viewer may do with the project now, judged by the rules its commands run with what the page would
     /// send (the current version, no reason): edit it for the publisher, and answer for each of the viewer's firms
-    /// named as a partner. Refused for the viewer's role, nothing is offered.
+    /// named as a partner, and, in a space's showcase, verify it for the association. Refused for the viewer's role,
+    /// nothing is offered.
     /// </summary>
     /// <param name="viewer">The viewer's roles as <see cref="IActsFor"/> answers them.</param>
-    public ShowcaseViewerActions ViewFor(Guid viewerId, ActingFor viewer) => new(
-        ViewerActions<ShowcaseAction>.Of((ShowcaseAction.Edit, CheckEdit(new EditShowcase(viewerId, Version, Details!), viewer))),
+    /// <param name="association">In a space's showcase: the space and what <see cref="CheckVerify"/> asks of it.</param>
+    public ShowcaseViewerActions ViewFor(Guid viewerId, ActingFor viewer, AssociationCheck? association = null) => new(
+        ViewerActions<ShowcaseAction>.Of(
+            (ShowcaseAction.Edit, CheckEdit(new EditShowcase(viewerId, Version, Details!), viewer)),
+            (ShowcaseAction.Verify, association is { Space: { } space }
+                ? CheckVerify(new VerifyShowcase(viewerId, space.Id, Version), association) : Problem.Forbidden(NotVerifierAdmin))),
         [.. Partners.Where(p => viewer.Reads(p.FirmId)).Select(p => new ShowcaseViewerFirm(p.FirmId, ViewerActions<ShowcasePartnerAction>.Of(
             (ShowcasePartnerAction.Answer, CheckAnswer(new AnswerShowcase(viewerId, p.FirmId, true, Version, null), viewer)))))]);
 

@@ -100,10 +100,14 @@ public static class ShowcaseEndpoints
         if (await call.Grains.GetGrain<ISpaceGrain>(id).Get() is not { } space) return ProblemResults.NotFound(SpaceState.NotFound);
         if (!await call.Access.SeesDirectory(space, call.User, call.Ct))
             return Problem.Forbidden(SpaceEndpoints.MembersOnly).ToHttp();
-        var members = call.Db.SpaceMembers.Where(m => m.SpaceId == id && m.Status == MembershipStatus.Member).Select(m => m.BusinessId);
+        var members = await call.Db.SpaceMembers.Where(m => m.SpaceId == id && m.Status == MembershipStatus.Member).Select(m => m.BusinessId)
+            .ToListAsync(call.Ct);
+        var inSpace = members.ToHashSet();
         var admin = call.User.UserIdOrNull() is { } me && await call.Grains.GetGrain<ISpaceGrain>(id).IsAdmin(me);
         var viewer = await call.Access.Firms(call.User, call.Ct);
-        return TypedResults.Ok(await Dtos(call.Db.ShowcaseProjects.Where(p => members.Contains(p.PublisherId)), viewer, call, all: admin));
+        // Its admins are offered to verify each project as ShowcaseState.CheckVerify judges it for this space.
+        return TypedResults.Ok(await Dtos(call.Db.ShowcaseProjects.Where(p => members.Contains(p.PublisherId)), viewer, call, all: admin,
+            association: p => new AssociationCheck(space, admin, p.Participants.All(inSpace.Contains))));
     }
 
     /// <summary>The endorsements a business received that stand, each with what the viewer may do with it, and the viewer's firms that may endorse it.</summary>
@@ -184,10 +188,11 @@ public static class ShowcaseEndpoints
     /// The project for one viewer: what they may do with it by its rules, and a partner's reason for declining only
     /// when they act for one of the project's firms.
     /// </summary>
-    static ShowcaseDto Dto(ShowcaseSnapshot project, IReadOnlyDictionary<Guid, string> names, Guid viewerId, ActingFor viewer)
+    static ShowcaseDto Dto(ShowcaseSnapshot project, IReadOnlyDictionary<Guid, string> names, Guid viewerId, ActingFor viewer,
+        AssociationCheck? association = null)
     {
         var participant = project.Participants.Any(viewer.Reads);
-        var (actions, firms) = ShowcaseState.From(project).ViewFor(viewerId, viewer);
+        var (actions, firms) = ShowcaseState.From(project).ViewFor(viewerId, viewer, association);
         var d = project.Details;
         return new ShowcaseDto(project.Id, project.PublisherId, names.GetValueOrDefault(project.PublisherId, ""), d.Title, d.Description, d.Client,
             d.Year, d.Value is { } v ? MoneyDto.From(v) : null,
@@ -200,9 +205,11 @@ public static class ShowcaseEndpoints
 
     /// <summary>
     /// Lists from the read models, one query each for the projects, their participants and the names: verified
-    /// projects, and those the viewer's own firms take part in (or <paramref name="all"/> of them).
+    /// projects, and those the viewer's own firms take part in (or <paramref name="all"/> of them); in a space's
+    /// showcase, with what verifying each for its <paramref name="association"/> asks.
     /// </summary>
-    static async Task<ShowcaseDto[]> Dtos(IQueryable<ShowcaseEntry> projects, ActingFor viewer, ViewerCall call, bool all = false)
+    static async Task<ShowcaseDto[]> Dtos(IQueryable<ShowcaseEntry> projects, ActingFor viewer, ViewerCall call, bool all = false,
+        Func<ShowcaseSnapshot, AssociationCheck>? association = null)
     {
         var mine = viewer.Businesses.ToList();
         var rows = await projects.AsNoTracking()
@@ -210,7 +217,7 @@ public static class ShowcaseEndpoints
             .OrderByDescending(p => p.Year).ThenBy(p => p.Title).Take(200).ToListAsync(call.Ct);
         var snapshots = await Snapshots(rows, call.Db, call.Ct);
         var names = await Names(snapshots, call.Db, call.Ct);
-        return [.. snapshots.Select(p => Dto(p, names, ViewerId(call), viewer))];
+        return [.. snapshots.Select(p => Dto(p, names, ViewerId(call), viewer, association?.Invoke(p)))];
     }
 
     /// <summary>The projects of the rows as their rules read them, with their participants in one query.</summary>

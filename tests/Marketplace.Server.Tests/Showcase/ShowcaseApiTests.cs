@@ -126,6 +126,36 @@ public abstract class ShowcaseApiTests<THost>(THost fixture) : IClassFixture<THo
     }
 
     [Fact]
+    public async Task The_space_s_showcase_offers_its_admins_to_verify_a_project_once_every_partner_confirmed_and_no_one_else()
+    {
+        var f = await NewFirms();
+        var project = await Publish(f);
+        async Task<ShowcaseDto> Listed(HttpClient client) =>
+            (await client.GetFromJsonAsync<ShowcaseDto[]>($"/api/spaces/{f.SpaceId}/showcase", Json))!.Single(p => p.Id == project.Id);
+
+        (await Listed(f.Admin)).Actions.Should().BeEquivalentTo(new
+        {
+            Allowed = Array.Empty<ShowcaseAction>(),
+            Blocked = new[] { new { Action = ShowcaseAction.Verify, Code = "showcase.notAllConfirmed" } },
+        }, "the admin is told what verifying waits for");
+        (await Answer(f.Partner, project, f.PartnerId, confirm: true)).EnsureSuccessStatusCode();
+        (await Listed(f.Admin)).Actions.Allowed.Should().Equal(ShowcaseAction.Verify);
+
+        foreach (var (who, client) in new[] { ("the publisher", f.Publisher), ("the partner", f.Partner) })
+        {
+            var actions = (await Listed(client)).Actions;
+            actions.Allowed.Should().NotContain(ShowcaseAction.Verify, who);
+            actions.Blocked.Should().NotContain(b => b.Action == ShowcaseAction.Verify, who);
+            (await Verify(client, f.SpaceId, await Current(f, project))).StatusCode.Should().Be(HttpStatusCode.Forbidden, who);
+        }
+        (await Verify(f.Admin, f.SpaceId, await Current(f, project))).EnsureSuccessStatusCode();
+        (await Listed(f.Admin)).Actions.Allowed.Should().NotContain(ShowcaseAction.Verify, "it is verified");
+        var alone = (await f.Admin.GetFromJsonAsync<ShowcaseDto>($"/api/showcase/{project.Id}", Json))!.Actions;
+        alone.Allowed.Should().NotContain(ShowcaseAction.Verify, "a project read alone names no space to verify it for");
+        alone.Blocked.Should().NotContain(b => b.Action == ShowcaseAction.Verify);
+    }
+
+    [Fact]
     public async Task A_partner_can_decline_and_an_edit_asks_again()
     {
         var f = await NewFirms();

@@ -3094,7 +3094,7 @@ export interface components {
             user: null | components["schemas"]["MeDto"];
         };
         /** @enum {unknown} */
-        ShowcaseAction: "Edit";
+        ShowcaseAction: "Edit" | "Verify";
         ShowcaseChangedDto: {
             /** Format: uuid */
             projectId: string;

@@ -6,6 +6,8 @@ import { api } from "../../api/client";
 import { ApiError } from "../../api/problem";
 import type { MemberRole, ShowcaseDto } from "../../api/types";
 import { t } from "../../i18n";
+import { refusalText } from "../../i18n/refusals";
+import { allows, blockersOf } from "../../api/viewer-actions";
 import { latestOnly } from "../../latest";
 import type { Redraw } from "../../page";
 import { loadErrorView, loadingView } from "../../views";
@@ -43,8 +45,9 @@ export function spaceShowcase(spaceId: string, redraw: Redraw) {
       projects = projects.map((p) => (p.id === fresh.id ? fresh : p));
       status = { projectId: project.id, ok: true, text: () => t("showcase.verifiedDone") };
     } catch (error) {
-      const code = error instanceof ApiError ? error.status : 0;
-      status = { projectId: project.id, ok: false, text: () => t(code === 409 ? "showcase.verifyChanged" : code === 403 ? "showcase.verifyForbidden" : "buyers.failed") };
+      // Refused, it says why in the refusal's own words, and the list is asked again (the project may have changed).
+      const refusal = error instanceof ApiError ? error : null;
+      status = { projectId: project.id, ok: false, text: () => (refusal && refusalText(refusal.code, refusal.args)) ?? t("buyers.failed") };
       load();
     } finally {
       busy = false;
@@ -52,19 +55,23 @@ export function spaceShowcase(spaceId: string, redraw: Redraw) {
     }
   }
 
-  /** What an admin does with a project: verify it once every partner confirmed; until then say what it waits for. */
-  const adminActions = (p: ShowcaseDto) =>
-    p.verified
-      ? nothing
-      : html`<div class="actions">
-          ${p.partners.every((partner) => partner.confirmation === "Confirmed")
-            ? html`<button type="button" class="primary" data-testid="showcase-verify" ?disabled=${busy} @click=${() => verify(p)}>
-                ${t("showcase.verify")}</button>`
-            : html`<span class="muted small">${t("showcase.verifyAwaitsPartners")}</span>`}
+  /**
+   * What an admin does with a project, as the server judges it (ShowcaseState.CheckVerify): verify it, or read why not
+   * yet (e.g. a partner still to confirm). A verified project needs nothing more.
+   */
+  const adminActions = (p: ShowcaseDto) => {
+    const blocker = blockersOf(p.actions, "Verify")[0];
+    if (p.verified || (!allows(p.actions, "Verify") && !blocker)) return nothing;
+    return html`<div class="actions">
+          ${blocker
+            ? html`<span class="muted small" data-testid="showcase-verify-blocked">${refusalText(blocker.code, blocker.args) ?? ""}</span>`
+            : html`<button type="button" class="primary" data-testid="showcase-verify" ?disabled=${busy} @click=${() => verify(p)}>
+                ${t("showcase.verify")}</button>`}
           ${status?.projectId === p.id
             ? html`<span class="status ${status.ok ? "ok" : "error"}" role="status" data-testid="showcase-verify-status">${status.text()}</span>`
             : nothing}
         </div>`;
+  };
 
   return {
     load: () => load(),
