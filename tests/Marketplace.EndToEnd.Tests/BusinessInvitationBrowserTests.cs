@@ -1,3 +1,4 @@
+using Marketplace.Businesses;
 using Marketplace.Testing;
 using Microsoft.Playwright;
 using static Marketplace.Testing.ApiClientExtensions;
@@ -40,6 +41,41 @@ public sealed class BusinessInvitationBrowserTests(BrowserFixture fixture) : ICl
         await Expect(person.GetByTestId("my-business")).ToContainTextAsync("Gestore");
         await Expect(person.GetByTestId("my-invitation")).ToHaveCountAsync(0);
         await person.ScreenshotAsync(new() { Path = Shot("my-invitation-accepted.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task A_buyer_s_page_offers_its_owner_editing_invitations_and_a_new_tender_and_its_viewer_only_the_team()
+    {
+        var api = fixture.NewApiClient();
+        var ownerEmail = await api.SignUp("titolare");
+        var buyer = await api.CreateBusiness("Comune di Vignola", BusinessKind.Buyer);
+        var viewerApi = fixture.NewApiClient();
+        var viewerEmail = await viewerApi.SignUp("lettore");
+        await api.Join(buyer.Id, viewerApi, viewerEmail, BusinessRole.Viewer);
+
+        var owner = await fixture.NewPerson();
+        await BusinessProfileBrowserTests.SignIn(owner, ownerEmail);
+        await owner.GotoAsync($"/#/businesses/{buyer.Id}");
+        await Expect(owner.GetByTestId("member-item")).ToHaveCountAsync(2);
+        await Expect(owner.GetByTestId("edit-link")).ToBeVisibleAsync();
+        await Expect(owner.GetByTestId("invite-email")).ToBeVisibleAsync();
+        await Expect(owner.GetByTestId("new-tender")).ToBeVisibleAsync();
+        await owner.ScreenshotAsync(new() { Path = Shot("business-page-owner.png"), FullPage = true });
+
+        var viewer = await fixture.NewPerson();
+        await BusinessProfileBrowserTests.SignIn(viewer, viewerEmail);
+        await viewer.GotoAsync($"/#/businesses/{buyer.Id}");
+        await Expect(viewer.GetByTestId("member-item")).ToHaveCountAsync(2);
+        await Expect(viewer.GetByTestId("buyer-tenders")).ToBeVisibleAsync();
+        await Expect(viewer.GetByTestId("edit-link")).ToHaveCountAsync(0);
+        await Expect(viewer.GetByTestId("invite-email")).ToHaveCountAsync(0);
+        await Expect(viewer.GetByTestId("pending-invitations")).ToHaveCountAsync(0);
+        await Expect(viewer.GetByTestId("new-tender")).ToHaveCountAsync(0);
+        await viewer.ScreenshotAsync(new() { Path = Shot("business-page-viewer.png"), FullPage = true });
+
+        await viewer.GotoAsync($"/#/businesses/{buyer.Id}/edit");
+        await Expect(viewer.GetByRole(AriaRole.Heading, new() { Name = "Modifica non consentita" })).ToBeVisibleAsync();
+        await Expect(viewer.GetByTestId("edit-save")).ToHaveCountAsync(0);
     }
 
     [Fact]

@@ -38,5 +38,8 @@ public sealed record ActingFor(IReadOnlyDictionary<Guid, BusinessRole> Roles)
     public bool Reads(Guid businessId) => Roles.ContainsKey(businessId);
 
     /// <summary>True when the user acts for the business as Owner or Manager.</summary>
-    public bool Edits(Guid businessId) => (Roles.TryGetValue(businessId, out var role) ? role : (BusinessRole?)null).CanEdit();
+    public bool Edits(Guid businessId) => RoleIn(businessId).CanEdit();
+
+    /// <summary>The user's role in the business; null when they have none.</summary>
+    public BusinessRole? RoleIn(Guid businessId) => Roles.TryGetValue(businessId, out var role) ? role : null;
 }

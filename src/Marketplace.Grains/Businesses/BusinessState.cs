@@ -9,7 +9,9 @@ public sealed class BusinessState
 
     public static readonly Refusal
         NotFound = new("business.notFound", "No business has this id."),
-        NotAnEditor = new("business.notAnEditor", "Only the business's Owners and Managers may do this.");
+        NotAnEditor = new("business.notAnEditor", "Only the business's Owners and Managers may do this."),
+        NotAMember = new("business.notAMember", "Only the business's members can see who acts for it."),
+        InvitationsNotVisible = new("business.invitationsNotVisible", "Only the business's Owners and Managers see its pending invitations.");
 
     static readonly Refusal
         AlreadyExists = new("business.alreadyExists", "This business already exists."),
@@ -74,8 +76,11 @@ public sealed class BusinessState
         ?? (command.Role is not (BusinessRole.Manager or BusinessRole.Viewer) ? Problem.Invalid("role", InviteRole)
         : command.Email.Clean() is not { Length: <= MaxEmail } email || !IsEmail(email) ? Problem.Invalid("email", InviteEmail)
         : Invitations.Any(i => i.NormalizedEmail == command.NormalizedEmail) ? Problem.Conflict(AlreadyInvited)
-        : Invitations.Count >= MaxInvitations ? Problem.Conflict(TooManyInvitations, ("max", MaxInvitations))
-        : null);
+        : CheckRoomToInvite(Invitations.Count));
+
+    /// <summary>A business holds a bounded number of pending invitations: at the limit, some must be taken back first.</summary>
+    public static Problem? CheckRoomToInvite(int pending) =>
+        pending >= MaxInvitations ? Problem.Conflict(TooManyInvitations, ("max", MaxInvitations)) : null;
 
     public void Invite(InviteToBusiness command, DateTimeOffset now)
     {
@@ -109,8 +114,12 @@ public sealed class BusinessState
 
     /// <summary>Owners and Managers remove a Manager or a Viewer; an Owner stays (a business always has its Owner).</summary>
     public Problem? CheckRemoveMember(Guid actorId, Guid userId) =>
-        GuardEditor(actorId)
-        ?? (RoleOf(userId) switch
+        !Exists ? Problem.NotFound(NotFound) : CheckRemoval(RoleOf(actorId), RoleOf(userId));
+
+    /// <summary>Whether a person in <paramref name="actorRole"/> may remove one in <paramref name="memberRole"/> (null: none).</summary>
+    public static Problem? CheckRemoval(BusinessRole? actorRole, BusinessRole? memberRole) =>
+        CheckEditor(actorRole)
+        ?? (memberRole switch
         {
             null => Problem.NotFound(NoSuchMember),
             BusinessRole.Owner => Problem.Conflict(OwnerStays),
@@ -129,10 +138,30 @@ public sealed class BusinessState
 
     public BusinessSnapshot ToSnapshot() => new(Id, Kind, Profile, [.. Members], Version, CreatedAt, UpdatedAt, [.. Invitations]);
 
+    /// <summary>
+    /// What a person in <paramref name="role"/> (null: no role) may do with the business now, each action judged by the
+    /// rule its command (or guarded read) runs, with what the page would send. Refused for the role, an action is not
+    /// offered; the checks of other features (drafting a tender for a buyer) are added where they are asked.
+    /// </summary>
+    public static IEnumerable<(BusinessAction Action, Problem? Refusal)> ActionChecks(BusinessRole? role, int pendingInvitations) =>
+    [
+        (BusinessAction.Edit, CheckEditor(role)),
+        (BusinessAction.Invite, CheckEditor(role) ?? CheckRoomToInvite(pendingInvitations)),
+        (BusinessAction.SeeMembers, CheckSeesMembers(role)),
+        (BusinessAction.SeeInvitations, CheckSeesInvitations(role)),
+    ];
+
+    /// <summary>Any of the business's people sees who acts for it.</summary>
+    public static Problem? CheckSeesMembers(BusinessRole? role) => role is null ? Problem.Forbidden(NotAMember) : null;
+
+    /// <summary>The pending invitations are the business of those who make and take them back: its Owners and Managers.</summary>
+    public static Problem? CheckSeesInvitations(BusinessRole? role) => role.CanEdit() ? null : Problem.Forbidden(InvitationsNotVisible);
+
+    /// <summary>Profile edits, invitations and removals are for the business's Owners and Managers.</summary>
+    static Problem? CheckEditor(BusinessRole? role) => role.CanEdit() ? null : Problem.Forbidden(NotAnEditor);
+
     Problem? GuardEditor(Guid actorId) =>
-        !Exists ? Problem.NotFound(NotFound)
-        : !CanEdit(actorId) ? Problem.Forbidden(NotAnEditor)
-        : null;
+        !Exists ? Problem.NotFound(NotFound) : CheckEditor(RoleOf(actorId));
 
     void Touch(DateTimeOffset now)
     {

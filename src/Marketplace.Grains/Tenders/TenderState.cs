@@ -160,10 +160,15 @@ public sealed class TenderState
     public Outcome<TenderDetails> CheckDraft(DraftTender command, BusinessSnapshot? buyer, IReadOnlyCollection<Guid> existingSpaces, TenderActor actor)
     {
         if (Exists) return Problem.Conflict(AlreadyExists);
-        if (buyer is null || buyer.Kind != BusinessKind.Buyer) return Problem.Invalid("buyerId", NoSuchBuyer);
-        if (!actor.ActsForBuyer) return actor.Refusal();
+        if (CheckDrafter(buyer?.Kind, actor) is { } no) return no;
         return CheckSpaces(command.Spaces, existingSpaces) ?? TenderRules.Normalize(command.Details, null);
     }
+
+    /// <summary>A tender is drafted for a buyer (<paramref name="buyerKind"/>: null when there is none) by someone who acts for it.</summary>
+    public static Problem? CheckDrafter(BusinessKind? buyerKind, TenderActor actor) =>
+        buyerKind != BusinessKind.Buyer ? Problem.Invalid("buyerId", NoSuchBuyer)
+        : !actor.ActsForBuyer ? actor.Refusal()
+        : null;
 
     static Problem? CheckSpaces(Guid[] spaces, IReadOnlyCollection<Guid> existing) =>
         spaces.Length is 0 or > TenderRules.MaxSpaces ? Problem.Invalid("spaces", SpaceCount, ("max", TenderRules.MaxSpaces))

@@ -9,7 +9,9 @@ public sealed record LocalityDto(string ComuneCode, string Name, string Province
 /// <summary>
 /// A business's profile, as its page shows it and as live updates carry it. <see cref="ContactsHidden"/>: this copy
 /// leaves out the VAT number, contact e-mail and phone (null here), which only the business's people and those who
-/// share a space with it read; live updates always carry this public copy.
+/// share a space with it read; live updates always carry this public copy. <see cref="Actions"/>: what the reader may
+/// do with the business (<see cref="BusinessViewerActions"/>); none in live updates, which the business's people (the
+/// only readers with any action, and who read the contacts) answer by reading the profile again.
 /// </summary>
 public sealed record BusinessProfileDto(
     Guid Id,
@@ -27,10 +29,12 @@ public sealed record BusinessProfileDto(
     string? ContactPhone,
     int Version,
     DateTimeOffset UpdatedAt,
-    bool ContactsHidden)
+    bool ContactsHidden,
+    ViewerActions<BusinessAction> Actions)
 {
     /// <param name="withContacts">Whether the reader may see the contact details (<see cref="Auth.Access.SeesContacts"/>).</param>
-    public static BusinessProfileDto From(BusinessSnapshot business, bool withContacts)
+    /// <param name="actions">What the reader may do with the business; none for the public copy.</param>
+    public static BusinessProfileDto From(BusinessSnapshot business, bool withContacts, ViewerActions<BusinessAction>? actions = null)
     {
         var p = business.Profile;
         return new(business.Id, business.Kind, p.Name, withContacts ? p.VatNumber : null, p.Description,
@@ -38,7 +42,7 @@ public sealed record BusinessProfileDto(
             p.Tags,
             p.ComuneCode is { } code && ComuneCatalog.Shared.Find(code) is { } c ? LocalityDto(c) : null,
             p.Address, p.Size, p.Website, withContacts ? p.ContactEmail : null, withContacts ? p.ContactPhone : null,
-            business.Version, business.UpdatedAt, !withContacts);
+            business.Version, business.UpdatedAt, !withContacts, actions ?? ViewerActions<BusinessAction>.None);
     }
 
     static LocalityDto LocalityDto(Comune c) => new(c.Code, c.Name, c.ProvinceSigla, c.ProvinceName, c.RegionName);
@@ -77,7 +81,8 @@ public sealed record BusinessInvitationDto(Guid Id, string Email, BusinessRole R
 /// <summary>An invitation made to the signed-in person's e-mail address, to accept or decline.</summary>
 public sealed record MyInvitationDto(Guid Id, Guid BusinessId, string BusinessName, BusinessKind Kind, BusinessRole Role, DateTimeOffset InvitedAt);
 
-public sealed record BusinessMemberDto(Guid UserId, string Email, BusinessRole Role);
+/// <summary>A person who acts for the business, as its people see them, with what the viewer may do about them.</summary>
+public sealed record BusinessMemberDto(Guid UserId, string Email, BusinessRole Role, ViewerActions<BusinessMemberAction> Actions);
 
 /// <summary>Who acts for a business (ids and roles only), pushed to its members when it changes.</summary>
 public sealed record BusinessTeamDto(Guid BusinessId, int Version, BusinessTeamMemberDto[] Members)
@@ -88,7 +93,8 @@ public sealed record BusinessTeamDto(Guid BusinessId, int Version, BusinessTeamM
 
 public sealed record BusinessTeamMemberDto(Guid UserId, BusinessRole Role);
 
-public sealed record MyBusinessDto(Guid Id, string Name, BusinessKind Kind, BusinessRole Role);
+/// <summary>One of the signed-in person's businesses: their role in it and what they may do with it.</summary>
+public sealed record MyBusinessDto(Guid Id, string Name, BusinessKind Kind, BusinessRole Role, ViewerActions<BusinessAction> Actions);
 
 public sealed record DirectoryEntryDto(
     Guid Id, BusinessKind Kind, string Name, string? ComuneName, string? ProvinceSigla, FirmSize? Size, int CapabilityCount);

@@ -11,9 +11,7 @@ namespace Marketplace.Server.Endpoints;
 
 public static class BusinessEndpoints
 {
-    static readonly Refusal
-        KindRequired = new("business.kindRequired", "Kind is required: Firm, Association or Buyer."),
-        NotAMember = new("business.notAMember", "Only the business's members can see who acts for it.");
+    static readonly Refusal KindRequired = new("business.kindRequired", "Kind is required: Firm, Association or Buyer.");
 
     const int MaxPageSize = 100, MaxPage = 10_000;
 
@@ -53,14 +51,22 @@ public static class BusinessEndpoints
         var id = Guid.NewGuid();
         var outcome = await grains.GetGrain<IBusinessGrain>(id).Create(new CreateBusiness(user.UserId(), kind, body.Name ?? ""));
         return outcome.Problem is { } no ? no.ToHttp()
-            : TypedResults.Created($"/api/businesses/{id}", BusinessProfileDto.From(outcome.Value!, withContacts: true));
+            : TypedResults.Created($"/api/businesses/{id}", ForActor(outcome.Value!, user));
     }
 
+    /// <summary>The business's page: its profile as the viewer may read it, and what they may do with it.</summary>
     static async Task<Results<Ok<BusinessProfileDto>, ProblemHttpResult>> Get(
-        Guid id, [AsParameters] ViewerCall call) =>
-        await call.Grains.GetGrain<IBusinessGrain>(id).Get() is { } business
-            ? TypedResults.Ok(BusinessProfileDto.From(business, await call.Access.SeesContacts(call.User, business, call.Ct)))
-            : ProblemResults.NotFound(BusinessState.NotFound);
+        Guid id, [AsParameters] ViewerCall call)
+    {
+        if (await call.Grains.GetGrain<IBusinessGrain>(id).Get() is not { } business) return ProblemResults.NotFound(BusinessState.NotFound);
+        var role = (await call.Access.Firms(call.User, call.Ct)).RoleIn(id);
+        var actions = BusinessViewerActions.Of(call.User.UserIdOrNull() ?? Guid.Empty, business.Kind, role, business.Invitations.Length);
+        return TypedResults.Ok(BusinessProfileDto.From(business, await call.Access.SeesContacts(call.User, business, call.Ct), actions));
+    }
+
+    /// <summary>The business after the actor's own command: they are one of its people, so they read it all.</summary>
+    static BusinessProfileDto ForActor(BusinessSnapshot business, ClaimsPrincipal user) =>
+        BusinessProfileDto.From(business, withContacts: true, BusinessViewerActions.Of(user.UserId(), business));
 
     /// <summary>
     /// The associations that vouch for the firm's current size class and VAT number. A members-only space is named
@@ -88,15 +94,16 @@ public static class BusinessEndpoints
         Guid id, EditProfileRequest body, ClaimsPrincipal user, IGrainFactory grains)
     {
         var outcome = await grains.GetGrain<IBusinessGrain>(id).EditProfile(new EditProfile(user.UserId(), body.Version, body.ToProfile()));
-        return outcome.Problem is { } no ? no.ToHttp() : TypedResults.Ok(BusinessProfileDto.From(outcome.Value!, withContacts: true));
+        return outcome.Problem is { } no ? no.ToHttp() : TypedResults.Ok(ForActor(outcome.Value!, user));
     }
 
     static async Task<Results<Ok<BusinessMemberDto[]>, ProblemHttpResult>> Members(
         Guid id, [AsParameters] GrainCall call)
     {
         if (await call.Grains.GetGrain<IBusinessGrain>(id).Get() is not { } business) return ProblemResults.NotFound(BusinessState.NotFound);
-        if (business.RoleOf(call.User.UserId()) is null) return Problem.Forbidden(NotAMember).ToHttp();
-        return TypedResults.Ok(await MemberDtos(business.Members, call.Db, call.Ct));
+        var me = call.User.UserId();
+        if (BusinessState.CheckSeesMembers(business.RoleOf(me)) is { } no) return no.ToHttp();
+        return TypedResults.Ok(await MemberDtos(business, me, call.Db, call.Ct));
     }
 
     /// <summary>An Owner or Manager removes a Manager or a Viewer; the answer is the people who still act for the business.</summary>
@@ -104,7 +111,7 @@ public static class BusinessEndpoints
         Guid id, Guid userId, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
     {
         var outcome = await grains.GetGrain<IBusinessGrain>(id).RemoveMember(user.UserId(), userId);
-        return outcome.Problem is { } no ? no.ToHttp() : TypedResults.Ok(await MemberDtos(outcome.Value!.Members, db, ct));
+        return outcome.Problem is { } no ? no.ToHttp() : TypedResults.Ok(await MemberDtos(outcome.Value!, user.UserId(), db, ct));
     }
 
     static async Task<Ok<MyBusinessDto[]>> Mine(ClaimsPrincipal user, MarketplaceDbContext db, CancellationToken ct)
@@ -113,14 +120,20 @@ public static class BusinessEndpoints
         var rows = await db.ActingFor(me).AsNoTracking()
             .Join(db.Directory, m => m.BusinessId, d => d.BusinessId, (m, d) => new { d.BusinessId, d.Name, d.Kind, m.Role })
             .OrderBy(x => x.Name).ToListAsync(ct);
-        return TypedResults.Ok(rows.Select(x => new MyBusinessDto(x.BusinessId, x.Name, x.Kind, x.Role)).ToArray());
+        var ids = rows.Select(x => x.BusinessId).ToList();
+        var pending = await db.BusinessInvitations.AsNoTracking().Where(i => ids.Contains(i.BusinessId))
+            .GroupBy(i => i.BusinessId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        return TypedResults.Ok(rows.Select(x => new MyBusinessDto(x.BusinessId, x.Name, x.Kind, x.Role,
+            BusinessViewerActions.Of(me, x.Kind, x.Role, pending.GetValueOrDefault(x.BusinessId)))).ToArray());
     }
 
-    static async Task<BusinessMemberDto[]> MemberDtos(IEnumerable<BusinessMember> members, MarketplaceDbContext db, CancellationToken ct)
+    /// <summary>The business's people as <paramref name="viewerId"/> (one of them) sees them, with what they may do about each.</summary>
+    static async Task<BusinessMemberDto[]> MemberDtos(BusinessSnapshot business, Guid viewerId, MarketplaceDbContext db, CancellationToken ct)
     {
-        var list = members.ToList();
-        var ids = list.Select(m => m.UserId).ToList();
+        var ids = business.Members.Select(m => m.UserId).ToList();
         var emails = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email ?? "", ct);
-        return [.. list.Select(m => new BusinessMemberDto(m.UserId, emails.GetValueOrDefault(m.UserId, ""), m.Role))];
+        var viewerRole = business.RoleOf(viewerId);
+        return [.. business.Members.Select(m => new BusinessMemberDto(m.UserId, emails.GetValueOrDefault(m.UserId, ""), m.Role,
+            ViewerActions<BusinessMemberAction>.Of((BusinessMemberAction.Remove, BusinessState.CheckRemoval(viewerRole, m.Role)))))];
     }
 }

@@ -10,8 +10,6 @@ namespace Marketplace.Server.Endpoints;
 
 public static class BusinessInvitationEndpoints
 {
-    static readonly Refusal NotAnEditor = new("business.invitationsNotVisible", "Only the business's Owners and Managers see its pending invitations.");
-
     /// <summary>
     /// People join a business by invitation: its Owners and Managers invite an e-mail address with a role (the answer
     /// is the same whether the address has an account), and the person signed in with that address accepts or declines.
@@ -44,9 +42,7 @@ public static class BusinessInvitationEndpoints
     static async Task<Results<Ok<BusinessInvitationDto[]>, ProblemHttpResult>> Pending(Guid id, ClaimsPrincipal user, IGrainFactory grains)
     {
         if (await grains.Business(id).Get() is not { } business) return ProblemResults.NotFound(BusinessState.NotFound);
-        return business.CanEdit(user.UserId())
-            ? TypedResults.Ok(Dtos(business))
-            : Problem.Forbidden(NotAnEditor).ToHttp();
+        return BusinessState.CheckSeesInvitations(business.RoleOf(user.UserId())) is { } no ? no.ToHttp() : TypedResults.Ok(Dtos(business));
     }
 
     static async Task<Results<Ok<BusinessInvitationDto[]>, ProblemHttpResult>> Revoke(Guid id, Guid invitationId, ClaimsPrincipal user, IGrainFactory grains)
@@ -61,7 +57,9 @@ public static class BusinessInvitationEndpoints
         var outcome = await Answer(id, invitationId, accept: true, user, grains, users);
         if (outcome.Problem is { } no) return no.ToHttp();
         var business = outcome.Value!;
-        return TypedResults.Ok(new MyBusinessDto(business.Id, business.Profile.Name, business.Kind, business.RoleOf(user.UserId())!.Value));
+        var me = user.UserId();
+        return TypedResults.Ok(new MyBusinessDto(business.Id, business.Profile.Name, business.Kind, business.RoleOf(me)!.Value,
+            BusinessViewerActions.Of(me, business)));
     }
 
     static async Task<Results<NoContent, ProblemHttpResult>> Decline(

@@ -176,4 +176,49 @@ public sealed class BusinessStateTests
         state.Revoke(invite.InvitationId, Now);
         state.CheckAnswer(new AnswerBusinessInvitation(Stranger, "NEW@EXAMPLE.IT", invite.InvitationId, true))!.Kind.Should().Be(ProblemKind.NotFound);
     }
+
+    static ViewerActions<BusinessAction> ActionsOf(BusinessState state, Guid viewer) =>
+        ViewerActions<BusinessAction>.Of([.. BusinessState.ActionChecks(state.RoleOf(viewer), state.Invitations.Count)]);
+
+    [Fact]
+    public void Owners_and_managers_are_offered_what_their_commands_accept_viewers_only_the_team_and_strangers_nothing()
+    {
+        var state = Created();
+        BusinessAction[] editing = [BusinessAction.Edit, BusinessAction.Invite, BusinessAction.SeeMembers, BusinessAction.SeeInvitations];
+
+        ActionsOf(state, Owner).Allowed.Should().Equal(editing);
+        ActionsOf(state, Manager).Allowed.Should().Equal(editing);
+        ActionsOf(state, Viewer).Should().BeEquivalentTo(new { Allowed = new[] { BusinessAction.SeeMembers }, Blocked = Array.Empty<object>() });
+        ActionsOf(state, Stranger).Should().BeEquivalentTo(ViewerActions<BusinessAction>.None);
+        state.CheckEdit(Edit(Viewer, state.Version)).Problem!.Kind.Should().Be(ProblemKind.Forbidden, "what is not offered is refused");
+    }
+
+    [Fact]
+    public void At_the_limit_of_pending_invitations_invite_is_blocked_with_the_refusal_an_invitation_gets()
+    {
+        var state = Created();
+        for (var i = state.Invitations.Count; i < BusinessState.MaxInvitations; i++)
+            state.Invite(Invitation(Owner, $"person{i}@example.it", BusinessRole.Viewer), Now);
+
+        var refused = state.CheckInvite(Invitation(Manager, "one-more@example.it", BusinessRole.Viewer))!;
+
+        var actions = ActionsOf(state, Manager);
+        actions.Allowed.Should().NotContain(BusinessAction.Invite).And.Contain(BusinessAction.Edit);
+        actions.Blocked.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Action = BusinessAction.Invite, refused.Code, refused.Args });
+        refused.Code.Should().Be("business.tooManyInvitations");
+        ActionsOf(state, Viewer).Blocked.Should().BeEmpty("a viewer is not told about invitations they may not make");
+    }
+
+    [Fact]
+    public void An_owner_is_never_removable_and_only_owners_and_managers_remove_the_others()
+    {
+        var state = Created();
+
+        BusinessState.CheckRemoval(BusinessRole.Manager, BusinessRole.Owner)!.Code.Should().Be("business.ownerStays");
+        BusinessState.CheckRemoval(BusinessRole.Manager, BusinessRole.Owner).Should().Be(state.CheckRemoveMember(Manager, Owner));
+        BusinessState.CheckRemoval(BusinessRole.Owner, BusinessRole.Viewer).Should().BeNull();
+        state.CheckRemoveMember(Owner, Viewer).Should().BeNull();
+        BusinessState.CheckRemoval(BusinessRole.Viewer, BusinessRole.Manager)!.Kind.Should().Be(ProblemKind.Forbidden);
+        state.CheckRemoveMember(Viewer, Manager)!.Kind.Should().Be(ProblemKind.Forbidden);
+    }
 }

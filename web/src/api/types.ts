@@ -21,6 +21,9 @@ export type BusinessMemberDto = Dto<"BusinessMemberDto">;
 export type InviteMemberRequest = Dto<"InviteMemberRequest">;
 export type BusinessInvitationDto = Dto<"BusinessInvitationDto">;
 export type MyInvitationDto = Dto<"MyInvitationDto">;
+/** What the viewer may do with a business (its page, its row among theirs) and about one of its people (ViewerActions). */
+export type BusinessAction = Dto<"BusinessAction">;
+export type BusinessMemberAction = Dto<"BusinessMemberAction">;
 export type ComuneDto = Dto<"ComuneDto">;
 /** A CPV code as a node of the vocabulary's tree, to browse it. */
 export type CpvNodeDto = Dto<"CpvNodeDto">;

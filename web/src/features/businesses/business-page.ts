@@ -2,7 +2,8 @@
 import { html, nothing, type PropertyValues } from "lit";
 import { api } from "../../api/client";
 import { ApiError } from "../../api/problem";
-import type { BusinessProfileDto, MemberRole, VerificationDto } from "../../api/types";
+import type { BusinessProfileDto, VerificationDto } from "../../api/types";
+import { allows } from "../../api/viewer-actions";
 import { formatDate, formatDateTime, localized, t } from "../../i18n";
 import { latestOnly } from "../../latest";
 import { LightElement } from "../../light-element";
@@ -20,7 +21,6 @@ import { buyerSpaces } from "./buyer-spaces";
 import { localityLine, websiteHref } from "./format";
 import { mergeLiveUpdate, type ProfileField } from "./live-merge";
 import { membersSection } from "./members-section";
-import { canManage } from "./roles";
 
 const HIGHLIGHT_MS = 2500;
 
@@ -34,7 +34,6 @@ export class BusinessPage extends LightElement {
     profile: { state: true },
     failure: { state: true },
     live: { state: true },
-    viewerRole: { state: true },
     highlighted: { state: true },
     verifications: { state: true },
     showcaseRefresh: { state: true },
@@ -47,8 +46,6 @@ export class BusinessPage extends LightElement {
   private declare profile: BusinessProfileDto | null;
   private declare failure: "notFound" | "error" | null;
   private declare live: LiveState;
-  /** The viewer's role in the business; null for anyone else. */
-  private declare viewerRole: MemberRole | null;
   /** The fields a live update has just changed. */
   private declare highlighted: ReadonlySet<ProfileField>;
   /** The associations that vouch for the firm's size and VAT number; a profile edit can void their mark. */
@@ -64,7 +61,7 @@ export class BusinessPage extends LightElement {
   #highlightTimer: ReturnType<typeof setTimeout> | undefined;
   #stop: (() => void) | null = null;
   // The parts of the page that are not components yet (other features'); they ask this element to render again.
-  /** The business's people and invitations, for its people. */
+  /** The business's people and invitations, for those the business shows them to. */
   #members: ReturnType<typeof membersSection> | null = null;
   /** A buyer's tenders, or a firm's own bids for its people. */
   #tenders!: ReturnType<typeof businessTenders>;
@@ -81,7 +78,6 @@ export class BusinessPage extends LightElement {
     this.profile = null;
     this.failure = null;
     this.live = "connecting";
-    this.viewerRole = null;
     this.highlighted = new Set();
     this.verifications = [];
     this.showcaseRefresh = 0;
@@ -155,6 +151,8 @@ export class BusinessPage extends LightElement {
     this.#alliances.setProfile(merged.profile);
     this.#ledger.setProfile(merged.profile);
     this.#standings.setKind(merged.profile.kind);
+    this.#tenders.setActions(merged.profile.actions);
+    this.#showMembers(merged.profile);
     this.failure = null;
     if (merged.changed.length > 0) {
       this.highlighted = new Set(merged.changed);
@@ -184,13 +182,17 @@ export class BusinessPage extends LightElement {
     if (!this.#stop) return;
     const id = this.businessId;
     const role = mine.find((b) => b.id.toLowerCase() === id)?.role ?? null;
-    this.#members = role ? membersSection(id, role, () => this.requestUpdate()) : null;
-    this.viewerRole = role;
     this.viewerRoles = new Map(mine.map((b) => [b.id.toLowerCase(), b.role]));
     this.#tenders.setRole(role);
     this.#alliances.setRole(role);
     this.#ledger.setRole(role);
     this.#standings.setRole(role);
+  }
+
+  /** The team section, made once the business shows the viewer its people, and dropped if it no longer does. */
+  #showMembers(profile: BusinessProfileDto): void {
+    if (!allows(profile.actions, "SeeMembers")) this.#members = null;
+    else this.#members ??= membersSection(this.businessId, () => this.profile?.actions ?? profile.actions, () => this.requestUpdate());
   }
 
   #mark(field: ProfileField): string {
@@ -228,7 +230,7 @@ export class BusinessPage extends LightElement {
             <span class="live" data-testid="live-status" data-state=${this.live} title=${t("live.hint")}>
               <span class="dot" aria-hidden="true"></span>${t(`live.${this.live}`)}
             </span>
-            ${canManage(this.viewerRole)
+            ${allows(p.actions, "Edit")
               ? html`<a class="button" data-testid="edit-link" href=${href({ name: "editBusiness", id })}>${t("business.edit")}</a>`
               : nothing}
           </div>

@@ -12,7 +12,7 @@ import { fieldErrorView, loadErrorView, loadingView, notFoundView } from "../../
 import { fieldMessages, otherFieldMessages } from "../../field-errors";
 import { describeRefusal } from "../../i18n/refusals";
 import { comuneLabel } from "./format";
-import { canManage } from "./roles";
+import { allows } from "../../api/viewer-actions";
 import { buildEditRequest, formFromProfile, type ProfileForm, type TextField } from "./profile-form";
 import { typeahead } from "../../typeahead";
 import { cpvTree } from "./cpv-tree";
@@ -82,9 +82,8 @@ export function editPage(id: string, redraw: Redraw): Page {
 
   async function load(): Promise<void> {
     try {
-      const [fresh, mine] = await Promise.all([api.business(id), api.myBusinesses()]);
-      const role = mine.find((b) => b.id.toLowerCase() === id)?.role ?? null;
-      if (canManage(role)) reset(fresh);
+      const fresh = await api.business(id);
+      if (allows(fresh.actions, "Edit")) reset(fresh);
       else failure = "forbidden";
     } catch (error) {
       failure = error instanceof ApiError && error.status === 404 ? "notFound" : "error";

@@ -19,6 +19,7 @@ const base: BusinessProfileDto = {
   contactsHidden: false,
   version: 3,
   updatedAt: "2026-11-20T10:00:00Z",
+  actions: { allowed: [], blocked: [] },
 };
 
 describe("mergeLiveUpdate", () => {

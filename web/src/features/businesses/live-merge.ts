@@ -1,6 +1,6 @@
 import type { BusinessProfileDto } from "../../api/types";
 
-export type ProfileField = Exclude<keyof BusinessProfileDto, "id" | "version" | "updatedAt">;
+export type ProfileField = Exclude<keyof BusinessProfileDto, "id" | "version" | "updatedAt" | "actions">;
 
 const fields: readonly ProfileField[] = [
   "kind", "name", "vatNumber", "description", "capabilities", "tags", "locality",

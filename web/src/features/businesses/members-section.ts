@@ -1,21 +1,22 @@
-// The members of a business, shown to its members. Owners and Managers invite people by e-mail (the person joins by
-// accepting), see the invitations still pending and can take them back.
+// The members of a business, shown to those the business shows them to. Those it lets invite invite people by e-mail
+// (the person joins by accepting); those it shows its pending invitations see them and can take them back.
 import { html, nothing } from "lit-html";
 import { ifDefined } from "lit-html/directives/if-defined.js";
 import { api } from "../../api/client";
 import { ApiError, type FieldErrors } from "../../api/problem";
-import type { BusinessInvitationDto, BusinessMemberDto, InviteMemberRequest, MemberRole } from "../../api/types";
+import type { BusinessAction, BusinessInvitationDto, BusinessMemberDto, InviteMemberRequest, MemberRole } from "../../api/types";
+import { allows, blockersOf, type ViewerActions } from "../../api/viewer-actions";
 import { t } from "../../i18n";
 import type { Redraw } from "../../page";
 import { fieldErrorView, loadErrorView, loadingView } from "../../views";
 import { fieldMessages, otherFieldMessages } from "../../field-errors";
-import { describeRefusal } from "../../i18n/refusals";
-import { canManage } from "./roles";
+import { describeRefusal, refusalText } from "../../i18n/refusals";
 
 /** Roles one can invite to; a business has one Owner, its creator. */
 const invitable: readonly MemberRole[] = ["Viewer", "Manager"];
 
-export function membersSection(businessId: string, role: MemberRole, redraw: Redraw) {
+/** `actions`: what the viewer may do with the business now, as its page last read it. */
+export function membersSection(businessId: string, actions: () => ViewerActions<BusinessAction>, redraw: Redraw) {
   let members: BusinessMemberDto[] | null = null;
   let loadFailed = false;
   let errors: FieldErrors = {};
@@ -35,7 +36,7 @@ export function membersSection(businessId: string, role: MemberRole, redraw: Red
       redraw();
     },
   );
-  if (canManage(role))
+  if (allows(actions(), "SeeInvitations"))
     api.invitations(businessId).then(
       (list) => {
         pending = list;
@@ -97,6 +98,12 @@ export function membersSection(businessId: string, role: MemberRole, redraw: Red
     }
   }
 
+  /** Why the viewer, who may invite, cannot now (too many invitations pending), as a refused invitation would say. */
+  const inviteBlocked = () =>
+    blockersOf(actions(), "Invite").map(
+      (b) => html`<p class="muted small" data-testid="invite-blocked">${refusalText(b.code, b.args) ?? b.code}</p>`,
+    );
+
   const messages = (field: "email" | "role") => fieldMessages(errors, field);
   const fieldError = (field: "email" | "role") => fieldErrorView(field, messages(field), `invite-error-${field}`);
   const invalid = (field: "email" | "role") => (messages(field).length ? "true" : "false");
@@ -116,7 +123,7 @@ export function membersSection(businessId: string, role: MemberRole, redraw: Red
                     <span class="badge role">${t(`role.${m.role}`)}</span></li>`,
                 )}
               </ul>`}
-        ${canManage(role) && pending.length
+        ${allows(actions(), "SeeInvitations") && pending.length
           ? html`<h3>${t("members.pendingTitle")}</h3>
               <ul class="members" data-testid="pending-invitations">
                 ${pending.map(
@@ -128,7 +135,8 @@ export function membersSection(businessId: string, role: MemberRole, redraw: Red
                 )}
               </ul>`
           : nothing}
-        ${canManage(role)
+        ${inviteBlocked()}
+        ${allows(actions(), "Invite")
           ? html`<form class="invite" @submit=${invite} novalidate>
               <h3>${t("members.inviteTitle")}</h3>
               <p class="hint">${t("members.inviteHint")}</p>

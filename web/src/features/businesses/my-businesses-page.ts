@@ -8,7 +8,7 @@ import { t } from "../../i18n";
 import type { Page, Redraw } from "../../page";
 import { href } from "../../router";
 import { loadErrorView, loadingView } from "../../views";
-import { canManage } from "./roles";
+import { allows } from "../../api/viewer-actions";
 
 export function myBusinessesPage(redraw: Redraw): Page {
   let mine: MyBusinessDto[] | null = null;
@@ -100,7 +100,7 @@ export function myBusinessesPage(redraw: Redraw): Page {
                         <span class="badge kind-${b.kind.toLowerCase()}">${t(`kind.${b.kind}`)}</span>
                         <span class="badge role">${t(`role.${b.role}`)}</span>
                       </span>
-                      ${canManage(b.role)
+                      ${allows(b.actions, "Edit")
                         ? html`<a href=${href({ name: "editBusiness", id: b.id })}>${t("business.edit")}</a>`
                         : ""}
                     </li>`,

@@ -90,6 +90,7 @@ describe("buildEditRequest", () => {
       version: 3,
       updatedAt: "2026-11-20T10:00:00Z",
       contactsHidden: false,
+      actions: { allowed: [], blocked: [] },
     };
     const form = formFromProfile(profile);
     expect(form.comune).toEqual({ code: "015146", label: "Milano (MI)" });

@@ -3,13 +3,13 @@
 // receipts (GET /api/businesses/{id}/bids, for its people).
 import { html, nothing, type TemplateResult } from "lit-html";
 import { api } from "../../api/client";
-import type { BusinessKind, MemberRole, MyBidDto, TenderSummaryDto } from "../../api/types";
+import type { BusinessAction, BusinessKind, MemberRole, MyBidDto, TenderSummaryDto } from "../../api/types";
+import { allows, type ViewerActions } from "../../api/viewer-actions";
 import { t } from "../../i18n";
 import { latestOnly } from "../../latest";
 import type { Redraw } from "../../page";
 import { href } from "../../router";
 import { loadErrorView, loadingView } from "../../views";
-import { canManage } from "../businesses/roles";
 import { formatSeconds } from "./dates";
 import { shortDigest } from "./evaluation";
 import { tenderItemView, tenderStatusBadge } from "./tender-views";
@@ -80,12 +80,14 @@ function bidItem(b: MyBidDto) {
 }
 
 /**
- * A business's tenders on its page: a buyer's tenders for everybody (with "Nuova gara" for its Owners and
- * Managers), a firm's bids for its own people. The page tells it the business's kind and the viewer's role.
+ * A business's tenders on its page: a buyer's tenders for everybody (with "Nuova gara" for those the business lets
+ * draft one), a firm's bids for its own people. The page tells it the business's kind, what the viewer may do with
+ * the business and the viewer's role.
  */
 export function businessTenders(businessId: string, redraw: Redraw) {
   let kind: BusinessKind | null = null;
   let role: MemberRole | null = null;
+  let actions: ViewerActions<BusinessAction> = { allowed: [], blocked: [] };
   const tenders = loader(() => api.buyerTenders(businessId), redraw);
   const bids = loader(() => api.firmBids(businessId), redraw);
 
@@ -95,6 +97,10 @@ export function businessTenders(businessId: string, redraw: Redraw) {
       kind = next;
       if (kind === "Buyer") tenders.load();
       if (kind === "Firm" && role) bids.load();
+    },
+    setActions(next: ViewerActions<BusinessAction>): void {
+      actions = next;
+      redraw();
     },
     setRole(next: MemberRole | null): void {
       role = next;
@@ -117,7 +123,7 @@ export function businessTenders(businessId: string, redraw: Redraw) {
           <div class="section-head">
             <h2 id="buyer-tenders-title">${t("tenders.list.title")}
               ${tenders.state() === "ok" ? html`<span class="count">${tenders.items().length}</span>` : nothing}</h2>
-            ${canManage(role)
+            ${allows(actions, "DraftTender")
               ? html`<a class="button primary" data-testid="new-tender" href=${href({ name: "newTender", buyer: businessId })}>${t("tenders.new")}</a>`
               : nothing}
           </div>
