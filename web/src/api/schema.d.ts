@@ -1855,6 +1855,20 @@ export interface components {
                 [key: string]: string;
             };
         };
+        ActionBlockerOfBusinessAction: {
+            action: components["schemas"]["BusinessAction"];
+            code: components["schemas"]["ProblemCode"];
+            args: {
+                [key: string]: string;
+            };
+        };
+        ActionBlockerOfBusinessMemberAction: {
+            action: components["schemas"]["BusinessMemberAction"];
+            code: components["schemas"]["ProblemCode"];
+            args: {
+                [key: string]: string;
+            };
+        };
         ActionBlockerOfBusinessShowcaseAction: {
             action: components["schemas"]["BusinessShowcaseAction"];
             code: components["schemas"]["ProblemCode"];
@@ -2249,6 +2263,8 @@ export interface components {
         BidStatus: "None" | "Submitted" | "Withdrawn";
         /** @enum {unknown} */
         BidWindow: "NotYetOpen" | "Open" | "Closed";
+        /** @enum {unknown} */
+        BusinessAction: "Edit" | "Invite" | "SeeMembers" | "SeeInvitations" | "DraftTender";
         BusinessInvitationDto: {
             /** Format: uuid */
             id: string;
@@ -2259,11 +2275,14 @@ export interface components {
         };
         /** @enum {unknown} */
         BusinessKind: "Firm" | "Association" | "Buyer";
+        /** @enum {unknown} */
+        BusinessMemberAction: "Remove";
         BusinessMemberDto: {
             /** Format: uuid */
             userId: string;
             email: string;
             role: components["schemas"]["BusinessRole"];
+            actions: components["schemas"]["ViewerActionsOfBusinessMemberAction"];
         };
         BusinessProfileDto: {
             /** Format: uuid */
@@ -2285,6 +2304,7 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
             contactsHidden: boolean;
+            actions: components["schemas"]["ViewerActionsOfBusinessAction"];
         };
         /** @enum {unknown} */
         BusinessRole: "Owner" | "Manager" | "Viewer";
@@ -2910,6 +2930,7 @@ export interface components {
             name: string;
             kind: components["schemas"]["BusinessKind"];
             role: components["schemas"]["BusinessRole"];
+            actions: components["schemas"]["ViewerActionsOfBusinessAction"];
         };
         MyInvitationDto: {
             /** Format: uuid */
@@ -3469,6 +3490,14 @@ export interface components {
         ViewerActionsOfAllianceMemberAction: {
             allowed: components["schemas"]["AllianceMemberAction"][];
             blocked: components["schemas"]["ActionBlockerOfAllianceMemberAction"][];
+        };
+        ViewerActionsOfBusinessAction: {
+            allowed: components["schemas"]["BusinessAction"][];
+            blocked: components["schemas"]["ActionBlockerOfBusinessAction"][];
+        };
+        ViewerActionsOfBusinessMemberAction: {
+            allowed: components["schemas"]["BusinessMemberAction"][];
+            blocked: components["schemas"]["ActionBlockerOfBusinessMemberAction"][];
         };
         ViewerActionsOfBusinessShowcaseAction: {
             allowed: components["schemas"]["BusinessShowcaseAction"][];

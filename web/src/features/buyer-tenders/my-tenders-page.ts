@@ -10,7 +10,7 @@ import { latestOnly } from "../../latest";
 import type { Page, Redraw } from "../../page";
 import { href } from "../../router";
 import { loadErrorView, loadingView } from "../../views";
-import { canManage } from "../businesses/roles";
+import { allows } from "../../api/viewer-actions";
 import { formatDeadline } from "../tenders/dates";
 import { tenderStatusBadge } from "../tenders/tender-views";
 import { deadlineOf, grouped, groups, questionsWaiting, type Group } from "./my-tenders-data";
@@ -56,7 +56,7 @@ function buyerView({ buyer, tenders }: BuyerTenders) {
   return html`<section class="card my-tenders-buyer" data-testid="my-tenders-buyer" data-buyer-id=${buyer.id} aria-labelledby=${titleId}>
     <div class="section-head">
       <h2 id=${titleId}><a href=${href({ name: "business", id: buyer.id })} title=${t("myTenders.buyerPage", { buyer: buyer.name })}>${buyer.name}</a></h2>
-      ${canManage(buyer.role)
+      ${allows(buyer.actions, "DraftTender")
         ? html`<a class="button primary" data-testid="my-tenders-new" href=${href({ name: "newTender", buyer: buyer.id })}>${t("tenders.new")}</a>`
         : nothing}
     </div>
