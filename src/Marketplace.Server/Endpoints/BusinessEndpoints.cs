@@ -30,12 +30,13 @@ public static class BusinessEndpoints
         return app;
     }
 
-    static async Task<Ok<DirectoryPageDto>> Directory([SearchWords] string? q, int? page, int? pageSize, MarketplaceDbContext db, CancellationToken ct)
+    /// <param name="kind">Only businesses of this kind, e.g. the firms a space's admin may invite (only firms join a space).</param>
+    static async Task<Ok<DirectoryPageDto>> Directory([SearchWords] string? q, int? page, int? pageSize, BusinessKind? kind, MarketplaceDbContext db, CancellationToken ct)
     {
         var size = Math.Clamp(pageSize ?? 20, 1, MaxPageSize);
         var number = Math.Clamp(page ?? 1, 1, MaxPage);
         var phrase = SearchPhrase.Parse(q ?? "");
-        var query = BusinessDirectory.Matching(db, phrase);
+        var query = BusinessDirectory.Matching(db, phrase).Where(d => kind == null || d.Kind == kind);
         var total = await query.CountAsync(ct);
         var rows = await query.OrderBy(d => d.Name).ThenBy(d => d.BusinessId).Skip((number - 1) * size).Take(size).ToListAsync(ct);
         return TypedResults.Ok(new DirectoryPageDto([.. rows.Select(EntryDto)], total, number, size, DirectorySearchedDto.From(phrase)));

@@ -113,6 +113,15 @@ public abstract class BusinessApiTests<THost>(THost fixture) : IClassFixture<THo
         plumbers.Items.Select(i => i.Id).Should().BeEquivalentTo([plumberInCarpi, plumberByWords]);
         (await Search("idraulico Modena")).Items.Select(i => i.Id).Should().Equal(plumberInCarpi);
         (await Search("imbianchino a Modena")).Items.Should().BeEmpty();
+        var buyer = host.Browser();
+        await buyer.SignUp();
+        var buyerProfile = await buyer.CreateBusiness($"Comune {tag}", BusinessKind.Buyer);
+        (await buyer.EditProfile(buyerProfile.Id, EditOf(buyerProfile) with { ComuneCode = "037006" })).EnsureSuccessStatusCode();
+        var buyerInBologna = buyerProfile.Id;
+        (await Search("Bologna")).Items.Select(i => i.Id).Should().BeEquivalentTo([painterInBologna, plumberByWords, buyerInBologna]);
+        (await anonymous.GetFromJsonAsync<DirectoryPageDto>($"/api/businesses?q=Bologna+{tag}&kind=Firm", Json))!.Items.Select(i => i.Id)
+            .Should().BeEquivalentTo([painterInBologna, plumberByWords], "a space's admin looks for firms to invite: only firms join a space");
+        (await anonymous.GetAsync($"/api/businesses?q={tag}&kind=Impresa")).StatusCode.Should().Be(HttpStatusCode.BadRequest);
 
         var searched = (await Search("idraulico Modena 45000000-7")).Searched;
         searched.TradeWords.Should().Equal("idraulico");

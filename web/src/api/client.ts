@@ -13,6 +13,7 @@ import type {
   ApplyRequest,
   AskRequest,
   AttachDocumentsRequest,
+  BusinessKind,
   BuyerDecisionRequest,
   ChangePasswordRequest,
   CreateBusinessRequest,
@@ -106,8 +107,8 @@ export const api = {
   changePassword: (body: ChangePasswordRequest) => done(http.POST("/api/auth/password", { body })),
   session: () => ok(http.GET("/api/auth/session")),
 
-  directory: (q: string, page: number, pageSize: number) =>
-    ok(http.GET("/api/businesses", { params: { query: { q, page, pageSize } } })),
+  directory: (q: string, page: number, pageSize: number, kind?: BusinessKind) =>
+    ok(http.GET("/api/businesses", { params: { query: { q, page, pageSize, ...(kind ? { kind } : {}) } } })),
   createBusiness: (body: CreateBusinessRequest) => ok(http.POST("/api/businesses", { body })),
   business: (id: string) => ok(http.GET("/api/businesses/{id}", { params: { path: { id } } })),
   editProfile: (id: string, body: EditProfileRequest) =>

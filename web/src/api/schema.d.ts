@@ -3996,6 +3996,7 @@ export interface operations {
                 q?: string;
                 page?: number;
                 pageSize?: number;
+                kind?: components["schemas"]["BusinessKind"];
             };
             header?: never;
             path?: never;

@@ -46,7 +46,8 @@ export class AdminInvitations extends AdminSectionElement {
       testid: "invite-search",
       optionTestid: "invite-option",
       placeholder: () => t("admin.invite.placeholder"),
-      search: (q) => api.directory(q, 1, 20).then((page) => page.items.filter((item) => item.kind === "Firm")),
+      // Only firms join a space (the server refuses inviting anything else): the search asks the directory for firms.
+      search: (q) => api.directory(q, 1, 20, "Firm").then((page) => page.items),
       key: (entry) => entry.id,
       option: (entry) => {
         const status = this.#membershipOf(entry.id)?.status;
