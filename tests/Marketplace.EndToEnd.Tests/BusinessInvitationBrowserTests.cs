@@ -76,6 +76,19 @@ public sealed class BusinessInvitationBrowserTests(BrowserFixture fixture) : ICl
         await viewer.GotoAsync($"/#/businesses/{buyer.Id}/edit");
         await Expect(viewer.GetByRole(AriaRole.Heading, new() { Name = "Modifica non consentita" })).ToBeVisibleAsync();
         await Expect(viewer.GetByTestId("edit-save")).ToHaveCountAsync(0);
+
+        // The Owner removes the Viewer, after a question; the Owner's own row offers no removal (a business keeps its Owner).
+        var team = owner.GetByTestId("member-item");
+        await Expect(team.Filter(new() { HasText = ownerEmail }).GetByTestId("remove-member")).ToHaveCountAsync(0);
+        await team.Filter(new() { HasText = viewerEmail }).GetByTestId("remove-member").ClickAsync();
+        await Expect(owner.GetByTestId("confirm-dialog")).ToContainTextAsync($"Rimuovere {viewerEmail}?");
+        await owner.GetByTestId("confirm-dialog").ScreenshotAsync(new() { Path = Shot("business-remove-member.png") });
+        await owner.GetByTestId("confirm-yes").ClickAsync();
+        await Expect(owner.GetByTestId("members-status")).ToContainTextAsync($"{viewerEmail} non fa più parte dell'impresa.");
+        await Expect(team).ToHaveCountAsync(1);
+        await viewer.GotoAsync($"/#/businesses/{buyer.Id}");
+        await Expect(viewer.GetByTestId("buyer-tenders")).ToBeVisibleAsync();
+        await Expect(viewer.GetByTestId("member-item")).ToHaveCountAsync(0);
     }
 
     [Fact]

@@ -115,6 +115,9 @@ export const api = {
     ok(http.PUT("/api/businesses/{id}/profile", { params: { path: { id } }, body })),
   myBusinesses: () => ok(http.GET("/api/me/businesses")),
   members: (id: string) => ok(http.GET("/api/businesses/{id}/members", { params: { path: { id } } })),
+  /** An Owner or Manager removes a person from the business; the team as it now stands. */
+  removeMember: (id: string, userId: string) =>
+    ok(http.DELETE("/api/businesses/{id}/members/{userId}", { params: { path: { id, userId } } })),
   inviteMember: (id: string, body: InviteMemberRequest) =>
     ok(http.POST("/api/businesses/{id}/invitations", { params: { path: { id } }, body })),
   invitations: (id: string) => ok(http.GET("/api/businesses/{id}/invitations", { params: { path: { id } } })),

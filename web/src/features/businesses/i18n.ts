@@ -84,6 +84,10 @@ export const it = {
   "members.pendingTitle": "Inviti in attesa",
   "members.revoke": "Ritira",
   "members.revoked": "L'invito a {email} è stato ritirato.",
+  "members.remove": "Rimuovi",
+  "members.removeTitle": "Rimuovere {email}?",
+  "members.removeBody": "Non agirà più per l'impresa da subito: perde l'accesso alle sue pagine riservate, ai raggruppamenti e alle offerte. Per farlo tornare serve un nuovo invito.",
+  "members.removed": "{email} non fa più parte dell'impresa.",
 
   "edit.pageTitle": "Modifica profilo",
   "edit.title": "Modifica: {name}",
@@ -214,6 +218,10 @@ export const en: Record<keyof typeof it, string> = {
   "members.pendingTitle": "Pending invitations",
   "members.revoke": "Take back",
   "members.revoked": "The invitation to {email} was taken back.",
+  "members.remove": "Remove",
+  "members.removeTitle": "Remove {email}?",
+  "members.removeBody": "They stop acting for the business at once: they lose its private pages, alliances and bids. Bringing them back takes a new invitation.",
+  "members.removed": "{email} is no longer part of the business.",
 
   "edit.pageTitle": "Edit profile",
   "edit.title": "Edit: {name}",

@@ -11,6 +11,7 @@ import type { Redraw } from "../../page";
 import { fieldErrorView, loadErrorView, loadingView } from "../../views";
 import { fieldMessages, otherFieldMessages } from "../../field-errors";
 import { describeRefusal, refusalText } from "../../i18n/refusals";
+import { confirmDialog } from "../../confirm-dialog";
 
 /** Roles one can invite to; a business has one Owner, its creator. */
 const invitable: readonly MemberRole[] = ["Viewer", "Manager"];
@@ -25,6 +26,9 @@ export function membersSection(businessId: string, actions: () => ViewerActions<
   /** The text is made when shown, so that it follows a change of language. */
   let status: { ok: boolean; text: () => string } | null = null;
   let busy = false;
+  /** What the last removal from the team did, shown under the team. */
+  let teamStatus: { ok: boolean; text: () => string } | null = null;
+  const confirm = confirmDialog(redraw);
 
   api.members(businessId).then(
     (list) => {
@@ -47,6 +51,28 @@ export function membersSection(businessId: string, actions: () => ViewerActions<
         redraw();
       },
     );
+
+  /** Removing someone cannot be taken back (they need a new invitation), so it is asked once more. */
+  async function remove(member: BusinessMemberDto): Promise<void> {
+    const sure = await confirm.ask(() => ({
+      title: t("members.removeTitle", { email: member.email }),
+      body: t("members.removeBody"),
+      confirm: t("members.remove"),
+    }));
+    if (!sure) return;
+    busy = true;
+    teamStatus = null;
+    redraw();
+    try {
+      members = await api.removeMember(businessId, member.userId);
+      teamStatus = { ok: true, text: () => t("members.removed", { email: member.email }) };
+    } catch (error) {
+      teamStatus = { ok: false, text: () => describeRefusal(error) };
+    } finally {
+      busy = false;
+      redraw();
+    }
+  }
 
   async function revoke(invitation: BusinessInvitationDto): Promise<void> {
     busy = true;
@@ -120,9 +146,17 @@ export function membersSection(businessId: string, actions: () => ViewerActions<
             : html`<ul class="members">
                 ${members.map(
                   (m) => html`<li data-testid="member-item"><span>${m.email}</span>
-                    <span class="badge role">${t(`role.${m.role}`)}</span></li>`,
+                    <span class="badge role">${t(`role.${m.role}`)}</span>
+                    ${allows(m.actions, "Remove")
+                      ? html`<button type="button" class="link" ?disabled=${busy} @click=${() => remove(m)} data-testid="remove-member">
+                          ${t("members.remove")}</button>`
+                      : nothing}</li>`,
                 )}
               </ul>`}
+        ${teamStatus
+          ? html`<p class="status ${teamStatus.ok ? "ok" : "error"}" role="status" data-testid="members-status">${teamStatus.text()}</p>`
+          : nothing}
+        ${confirm.view()}
         ${allows(actions(), "SeeInvitations") && pending.length
           ? html`<h3>${t("members.pendingTitle")}</h3>
               <ul class="members" data-testid="pending-invitations">
