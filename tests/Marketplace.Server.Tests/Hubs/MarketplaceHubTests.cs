@@ -30,8 +30,8 @@ public sealed class MarketplaceHubTests(HubFixture fixture) : IClassFixture<HubF
 
         (await received.Task.WaitAsync(Patience)).Should().BeEquivalentTo(saved with
         {
-            VatNumber = null, ContactEmail = null, ContactPhone = null, ContactsHidden = true,
-        }, "the hub carries the public copy: contact details only go to readers who share a space with the firm");
+            VatNumber = null, ContactEmail = null, ContactPhone = null, ContactsHidden = true, Actions = ViewerActions<BusinessAction>.None,
+        }, "the hub carries the public copy: contact details only go to readers who share a space with the firm, and what a viewer may do to its own people's reads");
     }
 
     [Fact]
