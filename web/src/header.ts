@@ -2,6 +2,7 @@ import { html, nothing } from "lit-html";
 import { currentUser, signOut } from "./features/auth/session";
 import { myBuyers } from "./features/buyer-tenders/my-buyers";
 import { inboxFirms, inboxUnread } from "./features/inbox/inbox";
+import { toDoLabel } from "./features/todo/todo-link";
 import { currentLanguage, languages, setLanguage, t, tn } from "./i18n";
 import { href, navigate, type Route } from "./router";
 
@@ -42,6 +43,7 @@ export function header(route: Route) {
           ${navLink({ name: "tenders" }, route, t("nav.tenders"), "nav-tenders", ["tender"])}
           ${user ? navLink({ name: "myBusinesses" }, route, t("nav.myBusinesses")) : nothing}
           ${user ? inboxLink(route) : nothing}
+          ${user ? navLink({ name: "todo" }, route, toDoLabel(), "nav-todo") : nothing}
           ${user && myBuyers().length > 0 ? navLink({ name: "myTenders", buyer: null }, route, t("nav.myTenders"), "nav-my-tenders") : nothing}
           ${navLink({ name: "newBusiness" }, route, t("nav.newBusiness"))}
         </nav>

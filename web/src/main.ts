@@ -22,6 +22,8 @@ import { inboxPage } from "./features/inbox/inbox-page";
 import { tenderFormPage } from "./features/tenders/tender-form-page";
 import { tenderPage } from "./features/tenders/tender-page";
 import { tendersPage } from "./features/tenders/tenders-page";
+import { restartToDo } from "./features/todo/todo";
+import { toDoPage } from "./features/todo/todo-page";
 import { header } from "./header";
 import { initI18n, onLanguageChange, t } from "./i18n";
 import type { Page, Redraw } from "./page";
@@ -39,6 +41,7 @@ import "./features/showcase/showcase.css";
 import "./features/tenders/tenders.css";
 import "./features/inbox/inbox.css";
 import "./features/buyer-tenders/my-tenders.css";
+import "./features/todo/todo.css";
 import "./features/alliances/alliances.css";
 import "./features/joint-bids/joint-bids.css";
 
@@ -73,6 +76,8 @@ function pageFor(route: Route, redraw: Redraw): Page {
       return dashboardPage(route.id, redraw);
     case "inbox":
       return inboxPage(redraw);
+    case "todo":
+      return toDoPage();
     case "tenders":
       return tendersPage(redraw);
     case "newTender":
@@ -166,11 +171,13 @@ refreshSession()
       restartInbox(redraw);
       restartMyBuyers(redraw);
       restartAllianceNotices(redraw);
+      restartToDo(redraw);
       mount();
     });
     restartStandingNotices(redraw);
     restartInbox(redraw);
     restartMyBuyers(redraw);
     restartAllianceNotices(redraw);
+    restartToDo(redraw);
     mount();
   });

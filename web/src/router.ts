@@ -17,6 +17,8 @@ export type Route =
   | { name: "editSpace"; id: string }
   | { name: "spaceDashboard"; id: string }
   | { name: "inbox" }
+  /** What the signed-in user must do now: invitations to answer, joint bids to sign or submit, questions to answer. */
+  | { name: "todo" }
   /** The published tenders across the viewer's spaces, searchable. */
   | { name: "tenders" }
   /** The tender form for a new draft; `buyer` is the buyer it is for (null when the address names none). */
@@ -60,6 +62,8 @@ export function parseRoute(hash: string): Route {
         return { name: "spaces" };
       case "inbox":
         return { name: "inbox" };
+      case "todo":
+        return { name: "todo" };
       case "tenders":
         return { name: "tenders" };
     }
@@ -136,6 +140,8 @@ export function href(route: Route): string {
       return `#/spaces/${route.id}/dashboard`;
     case "inbox":
       return "#/inbox";
+    case "todo":
+      return "#/todo";
     case "tenders":
       return "#/tenders";
     case "newTender":
@@ -163,6 +169,7 @@ export function requiresSignIn(route: Route): boolean {
     route.name === "editSpace" ||
     route.name === "spaceDashboard" ||
     route.name === "inbox" ||
+    route.name === "todo" ||
     route.name === "newTender" ||
     route.name === "editTender" ||
     route.name === "amendTender" ||

@@ -154,6 +154,9 @@ public sealed class TenderState
         Cancellable = [TenderStatus.Draft, TenderStatus.Enquiries, TenderStatus.Tendering, TenderStatus.Opening, TenderStatus.Evaluation],
         AwardedOnly = [TenderStatus.Awarded];
 
+    /// <summary>The statuses in which the buyer answers the firms' questions (a person's to-do list finds the questions waiting by them).</summary>
+    public static IReadOnlyList<TenderStatus> AnswerableStatuses => Answerable;
+
     [JsonIgnore] public bool Exists => Version > 0;
     [JsonIgnore] TenderDetails Terms => Details!;
 

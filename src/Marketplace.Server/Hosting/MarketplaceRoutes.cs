@@ -39,6 +39,7 @@ public static class MarketplaceRoutes
         api.MapAuditApi();
         api.MapBidApi();
         api.MapInboxApi();
+        api.MapToDoApi();
         api.MapDocumentApi();
         api.MapAllianceApi();
         api.MapJointBidApi();

@@ -56,7 +56,7 @@ public sealed class AuthorisationMatrixTests(ClockedSqliteHost fixture) : IClass
         "POST /api/auth/resendConfirmationEmail", "POST /api/auth/forgotPassword", "POST /api/auth/resetPassword",
         "POST /api/auth/manage/2fa", "GET /api/auth/manage/info", "POST /api/auth/manage/info", "POST /api/auth/logout",
         "GET /api/auth/me", "GET /api/auth/session",
-        "GET /api/me/businesses", "GET /api/me/invitations", "POST /api/businesses", "POST /api/inbox/read",
+        "GET /api/me/businesses", "GET /api/me/invitations", "GET /api/me/todo", "POST /api/businesses", "POST /api/inbox/read",
         "GET /api/alliances/choices", // where the caller's own firms may form an alliance
         "GET /api/spaces/hosts",      // the caller's own associations they may create a space for
     ];

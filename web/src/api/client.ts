@@ -124,6 +124,8 @@ export const api = {
   revokeInvitation: (id: string, invitationId: string) =>
     ok(http.DELETE("/api/businesses/{id}/invitations/{invitationId}", { params: { path: { id, invitationId } } })),
   myInvitations: () => ok(http.GET("/api/me/invitations")),
+  /** What the signed-in user must do now, soonest deadline first. */
+  myToDo: () => ok(http.GET("/api/me/todo")),
   acceptInvitation: (id: string, invitationId: string) =>
     ok(http.POST("/api/businesses/{id}/invitations/{invitationId}/accept", { params: { path: { id, invitationId } } })),
   declineInvitation: (id: string, invitationId: string) =>

@@ -1332,6 +1332,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/todo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getMyToDo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/businesses/{id}/documents": {
         parameters: {
             query?: never;
@@ -3440,6 +3456,24 @@ export interface components {
         TextRequest: {
             text: null | string;
         };
+        ToDoItemDto: {
+            kind: components["schemas"]["ToDoKind"];
+            /** Format: date-time */
+            since: string;
+            /** Format: date-time */
+            deadline: null | string;
+            business: components["schemas"]["NamedDto"];
+            space: null | components["schemas"]["NamedDto"];
+            alliance: null | components["schemas"]["NamedDto"];
+            tender: null | components["schemas"]["NamedDto"];
+            /** Format: uuid */
+            invitationId: null | string;
+            role: null | components["schemas"]["BusinessRole"];
+            /** Format: int32 */
+            count: number;
+        };
+        /** @enum {unknown} */
+        ToDoKind: "BusinessInvitation" | "SpaceInvitation" | "AllianceInvitation" | "SignJointBid" | "SubmitJointBid" | "AnswerQuestions";
         TwoFactorRequest: {
             enable?: null | boolean;
             twoFactorCode?: null | string;
@@ -9119,6 +9153,71 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getMyToDo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ToDoItemDto"][];
+                };
             };
             /** @description Bad Request */
             400: {

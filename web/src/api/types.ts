@@ -21,6 +21,9 @@ export type BusinessMemberDto = Dto<"BusinessMemberDto">;
 export type InviteMemberRequest = Dto<"InviteMemberRequest">;
 export type BusinessInvitationDto = Dto<"BusinessInvitationDto">;
 export type MyInvitationDto = Dto<"MyInvitationDto">;
+/** One thing waiting for the signed-in user (GET /api/me/todo), and its kinds. */
+export type ToDoItemDto = Dto<"ToDoItemDto">;
+export type ToDoKind = Dto<"ToDoKind">;
 /** What the viewer may do with a business (its page, its row among theirs) and about one of its people (ViewerActions). */
 export type BusinessAction = Dto<"BusinessAction">;
 export type BusinessMemberAction = Dto<"BusinessMemberAction">;

@@ -46,6 +46,9 @@ export const it = {
 
   "nav.inbox": "Avvisi",
   "nav.myTenders": "I miei bandi",
+  "nav.todo": "Da fare",
+  "nav.todoCount.one": "{n} cosa da fare",
+  "nav.todoCount.other": "{n} cose da fare",
   "nav.inboxUnread.one": "{n} avviso di gara non letto",
   "nav.inboxUnread.other": "{n} avvisi di gara non letti",
 };
@@ -94,6 +97,9 @@ export const en: Record<keyof typeof it, string> = {
 
   "nav.inbox": "Inbox",
   "nav.myTenders": "My tenders",
+  "nav.todo": "To do",
+  "nav.todoCount.one": "{n} thing to do",
+  "nav.todoCount.other": "{n} things to do",
   "nav.inboxUnread.one": "{n} unread tender notice",
   "nav.inboxUnread.other": "{n} unread tender notices",
 };

@@ -10,9 +10,10 @@ import * as inbox from "../features/inbox/i18n";
 import * as buyerTenders from "../features/buyer-tenders/i18n";
 import * as alliances from "../features/alliances/i18n";
 import * as jointBids from "../features/joint-bids/i18n";
+import * as todo from "../features/todo/i18n";
 
 /** Each feature's texts; a key belongs to exactly one of them (i18n.test.ts checks it, as a spread would hide a twin). */
-export const featureTexts = { app, auth, businesses, spaces, showcase, tenders, inbox, buyerTenders, alliances, jointBids };
+export const featureTexts = { app, auth, businesses, spaces, showcase, tenders, inbox, buyerTenders, alliances, jointBids, todo };
 
 const it = {
   ...app.it,
@@ -25,6 +26,7 @@ const it = {
   ...buyerTenders.it,
   ...alliances.it,
   ...jointBids.it,
+  ...todo.it,
 };
 
 /** Every text's key: t() with a key no feature defines in Italian fails the type check. */
@@ -41,6 +43,7 @@ const en: Record<MessageKey, string> = {
   ...buyerTenders.en,
   ...alliances.en,
   ...jointBids.en,
+  ...todo.en,
 };
 
 export type Lang = "it" | "en";
