@@ -56,8 +56,11 @@ public sealed class AllianceBrowserTests(BrowserFixture fixture) : IClassFixture
         // The lead is not offered to leave; the page says why, in the server's refusal.
         await Expect(lead.GetByTestId("leave-alliance")).ToHaveCountAsync(0);
         await Expect(lead.GetByTestId("firm-blocker")).ToHaveTextAsync("Per uscire, la capofila passa prima il ruolo a una mandante.");
+        await lead.GetByTestId("alliance-tab-partners").ClickAsync();
         await lead.GetByTestId("invite-firm").SelectOptionAsync(bianchi.ToString());
         await lead.GetByTestId("invite-submit").ClickAsync();
+        await Expect(lead.GetByTestId("invite-status")).ToContainTextAsync("Impianti Bianchi S.n.c.");
+        await lead.GetByTestId("alliance-tab-overview").ClickAsync();
         await Expect(lead.GetByTestId("alliance-member").And(lead.Locator($"[data-firm-id='{bianchi}']")))
             .ToHaveAttributeAsync("data-standing", "Invited");
 
@@ -76,10 +79,18 @@ public sealed class AllianceBrowserTests(BrowserFixture fixture) : IClassFixture
         await lead.ScreenshotAsync(new() { Path = Shot("alliance-3-lead-workspace.png"), FullPage = true });
 
         // New terms: the partner is asked live to accept them again.
+        await lead.GetByTestId("alliance-tab-agreement").ClickAsync();
         await lead.GetByTestId("agreement-text").FillAsync("Accordo di RTI, versione 2: quote 70 % capofila, 30 % mandante; responsabilità solidale.");
         await lead.GetByTestId("publish-agreement").ClickAsync();
+        await Expect(partner.GetByTestId("agreement-pending")).ToBeVisibleAsync();
+        await Expect(partner.GetByTestId("alliance-tab-overview-count")).ToHaveTextAsync("1");
+        // "Leggi l'accordo" opens the agreement's tab, with version 2; the terms are accepted back on the overview.
+        await partner.GetByTestId("read-agreement").ClickAsync();
+        await Expect(partner.GetByTestId("alliance-agreement")).ToBeVisibleAsync();
         await Expect(partner.GetByTestId("alliance-agreement")).ToHaveAttributeAsync("data-version", "2");
+        await partner.GetByTestId("alliance-tab-overview").ClickAsync();
         await partner.GetByTestId("accept-agreement").ClickAsync();
+        await lead.GetByTestId("alliance-tab-overview").ClickAsync();
         await Expect(lead.GetByTestId("alliance-member").And(lead.Locator($"[data-firm-id='{bianchi}']")).GetByTestId("member-agreement"))
             .ToHaveAttributeAsync("data-state", "accepted");
         await partner.ScreenshotAsync(new() { Path = Shot("alliance-4-partner.png"), FullPage = true });

@@ -35,7 +35,7 @@ public sealed class BuyerConsentBrowserTests(BrowserFixture fixture) : IClassFix
         // The association's secretary approves it in the space's admin area.
         var secretary = await fixture.NewPerson();
         await BusinessProfileBrowserTests.SignIn(secretary, secretaryEmail);
-        await secretary.GotoAsync($"/#/spaces/{space}");
+        await secretary.GotoAsync($"/#/spaces/{space}/admin");
         var buyers = secretary.GetByTestId("admin-buyers");
         var request = buyers.Locator($"[data-testid='buyer-standing'][data-buyer-id='{buyer.Id}']");
         await Expect(request).ToContainTextAsync("Comune di Casalecchio di Reno");

@@ -11,7 +11,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Marketplace.EndToEnd.Tests;
 
-public sealed class JointBidBrowserTests(ClockedBrowserFixture fixture) : IClassFixture<ClockedBrowserFixture>
+public sealed class JointBidBrowserTests(ClockedBrowserFixture fixture, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<ClockedBrowserFixture>
 {
     static string Shot(string name) => Path.Combine(BrowserFixture.ScreenshotDirectory, name);
 
@@ -35,10 +35,9 @@ public sealed class JointBidBrowserTests(ClockedBrowserFixture fixture) : IClass
         return draft;
     }
 
-    [Fact]
-    public async Task A_firm_edits_only_its_own_packages_and_a_concurrent_edit_is_kept_to_re_apply()
+    /// <summary>The builder (lead) and the electricians (member) in an RTI for a tender taking bids.</summary>
+    async Task<(ArrangedFirm Rossi, ArrangedFirm Bianchi, AllianceDto Alliance)> RtiOfTwo()
     {
-        // Arranged through the API: the builder leads an RTI with the electricians; each has its own work package.
         var arranged = await ArrangedSpace.Create(fixture, ["BO"]);
         var rossi = await arranged.Member("rossi", "Edilizia Rossi S.r.l.", p => p with { Capabilities = ["45210000"], ComuneCode = "037006" });
         var bianchi = await arranged.Member("bianchi", "Impianti Bianchi S.n.c.", p => p with { Capabilities = ["45310000"], ComuneCode = "037011" });
@@ -46,6 +45,78 @@ public sealed class JointBidBrowserTests(ClockedBrowserFixture fixture) : IClass
         var alliance = await (await rossi.Api.PostAsJsonAsync("/api/alliances", new FormAllianceRequest(rossi.Firm.Id, arranged.Id, tender.Id, "RTI Rodari", "Accordo"), Json)).Read<AllianceDto>();
         (await rossi.Api.PostAsJsonAsync($"/api/alliances/{alliance.Id}/invitations", new AllianceInviteRequest(bianchi.Firm.Id, AllianceRole.Member), Json)).EnsureSuccessStatusCode();
         (await bianchi.Api.PostAsJsonAsync($"/api/alliances/{alliance.Id}/firms/{bianchi.Firm.Id}/answer", new AllianceAnswerRequest(true, 1), Json)).EnsureSuccessStatusCode();
+        return (rossi, bianchi, alliance);
+    }
+
+    [Fact]
+    public async Task On_a_phone_the_alliance_page_shows_its_parts_as_tabs_that_the_address_keeps_and_a_hidden_tab_stays_current()
+    {
+        // Arranged through the API: an RTI of two firms with a work package each, preparing a joint bid.
+        var (rossi, bianchi, alliance) = await RtiOfTwo();
+        var packages = $"/api/alliances/{alliance.Id}/bid/work-packages";
+        (await rossi.Api.PostAsJsonAsync(packages, new SaveWorkPackageRequest(null, 0, "Cappotto e serramenti", 1, null, rossi.Firm.Id, new MoneyDto(590_000m, "EUR")), Json)).EnsureSuccessStatusCode();
+
+        var phone = await fixture.NewPerson(width: 390);
+        await BusinessProfileBrowserTests.SignIn(phone, rossi.Email);
+        await phone.GotoAsync($"/#/alliances/{alliance.Id}");
+        await Expect(phone.GetByTestId("alliance-live-status")).ToHaveAttributeAsync("data-state", "connected");
+        var tabs = phone.GetByTestId("alliance-tabs").GetByRole(AriaRole.Tab);
+        await Expect(tabs).ToHaveTextAsync(["Panoramica", "Offerta congiunta", "Risposte e documenti", "Partner", "Accordo di raggruppamento", "Cronologia"]);
+        await Expect(phone.GetByTestId("alliance-members")).ToBeVisibleAsync();
+        await Expect(phone.GetByTestId("work-package")).Not.ToBeVisibleAsync();
+        await phone.ScreenshotAsync(new() { Path = Shot("alliance-tabs-390-overview.png"), FullPage = true });
+
+        // A tab shows its part and the address names it; the arrow keys move along the tabs.
+        await phone.GetByTestId("alliance-tab-bid").ClickAsync();
+        await Expect(phone).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"#/alliances/{alliance.Id}/bid$"));
+        await Expect(phone.GetByTestId("work-package")).ToBeVisibleAsync();
+        await Expect(phone.GetByTestId("alliance-members")).Not.ToBeVisibleAsync();
+        await phone.ScreenshotAsync(new() { Path = Shot("alliance-tabs-390-bid.png"), FullPage = true });
+        await phone.GetByTestId("alliance-tab-bid").PressAsync("ArrowRight");
+        await Expect(phone.GetByTestId("alliance-tab-documents")).ToBeFocusedAsync();
+        await Expect(phone.GetByTestId("alliance-tab-documents")).ToHaveAttributeAsync("aria-selected", "true");
+        await Expect(phone).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"#/alliances/{alliance.Id}/documents$"));
+
+        // A reload (or the link shared) opens the same tab.
+        await phone.ReloadAsync();
+        await Expect(phone.GetByTestId("alliance-tab-documents")).ToHaveAttributeAsync("aria-selected", "true");
+        await Expect(phone.GetByTestId("joint-documents")).ToBeVisibleAsync();
+        await Expect(phone.GetByTestId("alliance-live-status")).ToHaveAttributeAsync("data-state", "connected");
+
+        // While the bid's tab is hidden, the partner adds a package: the tab shows it when opened, without a reload.
+        await phone.EvaluateAsync("() => { window.stillTheSamePage = true; }");
+        (await bianchi.Api.PostAsJsonAsync(packages, new SaveWorkPackageRequest(null, 0, "Quadri elettrici", 2, null, bianchi.Firm.Id, new MoneyDto(180_000m, "EUR")), Json)).EnsureSuccessStatusCode();
+        await phone.GetByTestId("alliance-tab-bid").ClickAsync();
+        await Expect(phone.GetByTestId("work-package").Filter(new() { HasText = "Quadri elettrici" })).ToBeVisibleAsync();
+        (await phone.EvaluateAsync<bool>("() => window.stillTheSamePage === true")).Should().BeTrue("the page was not reloaded");
+
+        // How tall the page is, tab by tab, against all its parts shown at once (as it was before the tabs).
+        foreach (var (width, locale) in new[] { (390, "it-IT"), (1280, "it-IT"), (390, "en-GB"), (1280, "en-GB") })
+        {
+            var page = await fixture.NewPerson(locale, width: width);
+            await BusinessProfileBrowserTests.SignIn(page, rossi.Email);
+            await page.GotoAsync($"/#/alliances/{alliance.Id}");
+            await Expect(page.GetByTestId("work-package")).ToHaveCountAsync(2);
+            await Expect(page.GetByTestId("alliance-history")).ToBeAttachedAsync();
+            var heights = new List<string>();
+            foreach (var tab in new[] { "overview", "bid", "documents", "partners", "agreement", "history" })
+            {
+                await page.GetByTestId($"alliance-tab-{tab}").ClickAsync();
+                await Expect(page.GetByTestId($"alliance-panel-{tab}")).ToBeVisibleAsync();
+                heights.Add($"{tab} {await page.EvaluateAsync<int>("() => document.documentElement.scrollHeight")}");
+                if (tab is "overview" or "bid")
+                    await page.ScreenshotAsync(new() { Path = Shot($"alliance-tabs-{locale}-{width}-{tab}.png"), FullPage = true });
+            }
+            var all = await page.EvaluateAsync<int>("() => { document.querySelectorAll('[role=tabpanel]').forEach(p => p.hidden = false); return document.documentElement.scrollHeight; }");
+            output.WriteLine($"alliance page at {width} px ({locale}): {string.Join(", ", heights)}; every part at once {all}");
+        }
+    }
+
+    [Fact]
+    public async Task A_firm_edits_only_its_own_packages_and_a_concurrent_edit_is_kept_to_re_apply()
+    {
+        // Arranged through the API: the builder leads an RTI with the electricians; each has its own work package.
+        var (rossi, bianchi, alliance) = await RtiOfTwo();
         var bid = $"/api/alliances/{alliance.Id}/bid/work-packages";
         (await rossi.Api.PostAsJsonAsync(bid, new SaveWorkPackageRequest(null, 0, "Cappotto e serramenti", 1, null, rossi.Firm.Id, new MoneyDto(590_000m, "EUR")), Json)).EnsureSuccessStatusCode();
         (await bianchi.Api.PostAsJsonAsync(bid, new SaveWorkPackageRequest(null, 0, "Quadri elettrici", 2, null, bianchi.Firm.Id, new MoneyDto(180_000m, "EUR")), Json)).EnsureSuccessStatusCode();
@@ -53,8 +124,9 @@ public sealed class JointBidBrowserTests(ClockedBrowserFixture fixture) : IClass
         {
             var page = await fixture.NewPerson();
             await BusinessProfileBrowserTests.SignIn(page, email);
-            await page.GotoAsync($"/#/alliances/{alliance.Id}");
+            await page.GotoAsync($"/#/alliances/{alliance.Id}/bid");
             await Expect(page.GetByTestId("alliance-live-status")).ToHaveAttributeAsync("data-state", "connected");
+            await Expect(page.GetByTestId("alliance-tab-bid")).ToHaveAttributeAsync("aria-selected", "true");
             return page;
         }
         ILocator Row(IPage page, string title) => page.GetByTestId("work-package").Filter(new() { HasText = title });
@@ -134,6 +206,7 @@ public sealed class JointBidBrowserTests(ClockedBrowserFixture fixture) : IClass
         await lead.GetByTestId("form-alliance-submit").ClickAsync();
         await Expect(lead.GetByTestId("alliance-title")).ToHaveTextAsync("RTI Rodari");
         var allianceId = Guid.Parse(new Uri(lead.Url).Fragment.Split('/').Last());
+        await lead.GetByTestId("alliance-tab-partners").ClickAsync();
         await Expect(lead.GetByTestId("coverage-gap")).ToHaveCountAsync(1);
         Func<Guid, ILocator> suggestion = firm => lead.GetByTestId("suggestion").And(lead.Locator($"[data-firm-id='{firm}']"));
         await Expect(suggestion(bianchi.Id)).ToBeVisibleAsync();
@@ -156,7 +229,11 @@ public sealed class JointBidBrowserTests(ClockedBrowserFixture fixture) : IClass
             await Expect(page.GetByTestId("alliance-live-status")).ToHaveAttributeAsync("data-state", "connected");
             pages.Add(page);
         }
-        foreach (var page in pages) await Expect(page.GetByTestId("viewer")).ToHaveCountAsync(3);
+        foreach (var page in pages)
+        {
+            await page.GetByTestId("alliance-tab-bid").ClickAsync();
+            await Expect(page.GetByTestId("viewer")).ToHaveCountAsync(3);
+        }
 
         // Each firm adds its work package; every workspace shows all three live, with the lot totals.
         async Task Add(IPage page, string title, int lot, Guid firm, string price)
@@ -181,6 +258,7 @@ public sealed class JointBidBrowserTests(ClockedBrowserFixture fixture) : IClass
         }
 
         // A member attaches its technical report; every workspace lists it, with the firm that attached it.
+        foreach (var page in pages) await page.GetByTestId("alliance-tab-documents").ClickAsync();
         await pages[2].GetByTestId("joint-document-input").SetInputFilesAsync(new FilePayload
         {
             Name = "Relazione domotica.pdf", MimeType = "application/pdf", Buffer = [.. "%PDF-1.4\n%relazione tecnica\n"u8.ToArray()],
@@ -189,6 +267,7 @@ public sealed class JointBidBrowserTests(ClockedBrowserFixture fixture) : IClass
             await Expect(page.GetByTestId("joint-document").And(page.Locator($"[data-firm-id='{verdi.Id}']"))).ToContainTextAsync("Relazione domotica.pdf");
 
         // Every firm signs the same digest; the lead submits; all three get the receipt live.
+        foreach (var page in pages) await page.GetByTestId("alliance-tab-bid").ClickAsync();
         foreach (var (page, firm) in pages.Zip(new[] { rossi.Id, bianchi.Id, verdi.Id }))
             await page.GetByTestId("sign-bid").And(page.Locator($"[data-firm-id='{firm}']")).ClickAsync();
         await Expect(lead.GetByTestId("submit-ready")).ToBeVisibleAsync(); // every signature has reached the lead's page
@@ -206,6 +285,7 @@ public sealed class JointBidBrowserTests(ClockedBrowserFixture fixture) : IClass
         // member's page says why at once, without being reloaded.
         foreach (var (page, firm) in pages.Skip(1).Zip(new[] { bianchi.Id, verdi.Id }))
         {
+            await page.GetByTestId("alliance-tab-overview").ClickAsync();
             var mine = page.GetByTestId("alliance-my-firm").And(page.Locator($"[data-firm-id='{firm}']"));
             await Expect(mine.GetByTestId("firm-blocker")).ToHaveAttributeAsync("data-code", "alliance.bidSubmitted");
             await Expect(mine.GetByTestId("leave-alliance")).ToHaveCountAsync(0);

@@ -25,7 +25,7 @@ public sealed class ShowcaseBrowserTests(BrowserFixture fixture) : IClassFixture
         // Until the partner confirms, the association's secretary is told what verifying waits for, and offered nothing.
         var secretary = await fixture.NewPerson();
         await BusinessProfileBrowserTests.SignIn(secretary, secretaryEmail);
-        await secretary.GotoAsync($"/#/spaces/{space}");
+        await secretary.GotoAsync($"/#/spaces/{space}/members");
         var listed = secretary.Locator($"[data-testid='space-showcase'] [data-testid='showcase-item'][data-project-id='{project.Id}']");
         await Expect(listed.GetByTestId("showcase-verify-blocked")).ToContainTextAsync("Prima ogni partner conferma il progetto");
         await Expect(listed.GetByTestId("showcase-verify")).ToHaveCountAsync(0);

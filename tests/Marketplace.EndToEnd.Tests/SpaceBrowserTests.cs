@@ -27,14 +27,17 @@ public sealed class SpaceBrowserTests(BrowserFixture fixture) : IClassFixture<Br
 
         var admin = await fixture.NewPerson();
         await BusinessProfileBrowserTests.SignIn(admin, secretaryEmail);
-        await admin.GotoAsync($"/#/spaces/{space}");
+        await admin.GotoAsync($"/#/spaces/{space}/admin");
         await Expect(admin.GetByTestId("space-live-status")).ToHaveAttributeAsync("data-state", "connected");
         var firm = await fixture.NewPerson();
         await BusinessProfileBrowserTests.SignIn(firm, applicantEmail);
         await firm.GotoAsync($"/#/spaces/{space}");
         await Expect(firm.GetByTestId("space-live-status")).ToHaveAttributeAsync("data-state", "connected");
+        await firm.GetByTestId("space-tab-members").ClickAsync();
+        await Expect(firm).ToHaveURLAsync(new Regex($"#/spaces/{space}/members$"));
         await Expect(firm.GetByTestId("space-members-only")).ToBeVisibleAsync();
 
+        await firm.GetByTestId("space-tab-about").ClickAsync();
         await firm.GetByTestId("apply-message").FillAsync("Impianti elettrici e termoidraulici a Modena: vorremmo collaborare con le imprese edili.");
         await firm.GetByTestId("apply-accept-policy").CheckAsync();
         await firm.GetByTestId("apply-submit").ClickAsync();
@@ -45,6 +48,7 @@ public sealed class SpaceBrowserTests(BrowserFixture fixture) : IClassFixture<Br
         await application.GetByTestId("approve-submit").ClickAsync();
 
         await Expect(firm.GetByTestId("standing-status")).ToHaveAttributeAsync("data-status", "Member");
+        await firm.GetByTestId("space-tab-members").ClickAsync();
         await Expect(firm.GetByTestId("space-member").And(firm.Locator($"[data-firm-id='{bianchi.Id}']"))).ToBeVisibleAsync();
         await Expect(firm.GetByTestId("space-member")).ToHaveCountAsync(2);
         await Expect(admin.GetByTestId("admin-member-item").And(admin.Locator($"[data-firm-id='{bianchi.Id}']"))).ToBeVisibleAsync();
@@ -97,7 +101,7 @@ public sealed class SpaceBrowserTests(BrowserFixture fixture) : IClassFixture<Br
         await Expect(secretary.GetByTestId("space-create")).ToBeVisibleAsync();
         await Expect(secretary.GetByTestId("space-item").And(secretary.Locator($"[data-space-id='{arranged.Id}']"))).ToBeVisibleAsync();
         await secretary.ScreenshotAsync(new() { Path = Shot("spaces-host-owner.png"), FullPage = true });
-        await secretary.GotoAsync($"/#/spaces/{arranged.Id}");
+        await secretary.GotoAsync($"/#/spaces/{arranged.Id}/admin");
         await secretary.GetByTestId("moderator-email").FillAsync(moderatorEmail);
         await secretary.GetByTestId("moderator-submit").ClickAsync();
         var appointed = secretary.GetByTestId("moderator-item");
@@ -111,6 +115,7 @@ public sealed class SpaceBrowserTests(BrowserFixture fixture) : IClassFixture<Br
         var moderator = await fixture.NewPerson();
         await BusinessProfileBrowserTests.SignIn(moderator, moderatorEmail);
         await moderator.GotoAsync($"/#/spaces/{arranged.Id}");
+        await moderator.GetByTestId("space-tab-admin").ClickAsync();
         await Expect(moderator.GetByTestId("space-admin")).ToBeVisibleAsync();
         await Expect(moderator.GetByTestId("moderators-host-only")).ToBeVisibleAsync();
         await Expect(moderator.GetByTestId("moderator-item")).ToContainTextAsync(moderatorEmail);
@@ -135,7 +140,7 @@ public sealed class SpaceBrowserTests(BrowserFixture fixture) : IClassFixture<Br
         await arranged.Member("neri", "Impianti Neri S.n.c.", p => p with { Size = FirmSize.Micro });
 
         var visitor = await fixture.NewPerson();
-        await visitor.GotoAsync($"/#/spaces/{space}");
+        await visitor.GotoAsync($"/#/spaces/{space}/members");
         var members = visitor.GetByTestId("space-member");
         await Expect(members).ToHaveCountAsync(2);
 
@@ -160,7 +165,7 @@ public sealed class SpaceBrowserTests(BrowserFixture fixture) : IClassFixture<Br
         await visitor.ScreenshotAsync(new() { Path = Shot("space-directory-search.png"), FullPage = true });
 
         // The same space from an address without a search (a link, or one typed) shows every member again.
-        await visitor.GotoAsync($"/#/spaces/{space}");
+        await visitor.GotoAsync($"/#/spaces/{space}/members");
         await Expect(visitor.GetByTestId("directory-search-words")).ToHaveValueAsync("");
         await Expect(members).ToHaveCountAsync(2);
     }

@@ -69,7 +69,7 @@ function pageFor(route: Route, redraw: Redraw): Page {
     case "newSpace":
       return spaceFormPage(null, redraw);
     case "space":
-      return spacePage(route.id, redraw);
+      return spacePage(route.id, route.tab, redraw);
     case "editSpace":
       return spaceFormPage(route.id, redraw);
     case "spaceDashboard":
@@ -89,7 +89,7 @@ function pageFor(route: Route, redraw: Redraw): Page {
     case "amendTender":
       return tenderFormPage({ kind: "amend", id: route.id });
     case "alliance":
-      return alliancePage(route.id, redraw);
+      return alliancePage(route.id, route.tab, redraw);
     case "notFound":
       return { title: () => t("notFound.title"), view: () => notFoundView(t("notFound.title")) };
   }
@@ -142,6 +142,11 @@ function mount(): void {
   const next = parseRoute(location.hash);
   if (requiresSignIn(next) && !currentUser()) {
     navigate({ name: "login", next: location.hash }, true);
+    return;
+  }
+  if (page?.follow?.(next)) {
+    route = next;
+    draw();
     return;
   }
   page?.dispose?.();

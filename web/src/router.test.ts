@@ -38,6 +38,12 @@ describe("parseRoute", () => {
     [`#/tenders/${id}/edit`, { name: "editTender", id }],
     [`#/tenders/${id}/amend`, { name: "amendTender", id }],
     [`#/alliances/${id}`, { name: "alliance", id }],
+    [`#/alliances/${id}/bid`, { name: "alliance", id, tab: "bid" }],
+    [`#/alliances/${id}/history`, { name: "alliance", id, tab: "history" }],
+    [`#/alliances/${id}/nope`, { name: "notFound" }],
+    [`#/spaces/${id}/members`, { name: "space", id, tab: "members" }],
+    [`#/spaces/${id}/admin`, { name: "space", id, tab: "admin" }],
+    [`#/spaces/${id}/nope`, { name: "notFound" }],
     [`#/alliances/${id.toUpperCase()}/`, { name: "alliance", id }],
   ] as [string, Route][])("%s", (hash, expected) => {
     expect(parseRoute(hash)).toEqual(expected);
@@ -86,6 +92,8 @@ describe("href", () => {
     { name: "editTender", id },
     { name: "amendTender", id },
     { name: "alliance", id },
+    { name: "alliance", id, tab: "partners" },
+    { name: "space", id, tab: "tenders" },
   ] as Route[])("round-trips %o", (route) => {
     expect(parseRoute(href(route))).toEqual(route);
   });

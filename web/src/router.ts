@@ -13,7 +13,8 @@ export type Route =
   | { name: "editBusiness"; id: string }
   | { name: "spaces" }
   | { name: "newSpace" }
-  | { name: "space"; id: string }
+  /** A space; `tab` names the part shown (its about page when none). */
+  | { name: "space"; id: string; tab?: SpaceTab }
   | { name: "editSpace"; id: string }
   | { name: "spaceDashboard"; id: string }
   | { name: "inbox" }
@@ -28,8 +29,17 @@ export type Route =
   /** The tender form again, to publish an amendment (Rettifica) during the enquiry period. */
   | { name: "amendTender"; id: string }
   /** An alliance (RTI or rete d'impresa): its firms, its agreement and its history, for its own firms' people. */
-  | { name: "alliance"; id: string }
+  | { name: "alliance"; id: string; tab?: AllianceTab }
   | { name: "notFound" };
+
+/** The parts of an alliance's page, each a tab with its own address (`#/alliances/{id}/bid`). */
+export const allianceTabs = ["overview", "bid", "documents", "partners", "agreement", "history"] as const;
+export type AllianceTab = (typeof allianceTabs)[number];
+/** The parts of a space's page; "settings" and "dashboard" are pages of their own. */
+export const spaceTabs = ["about", "tenders", "members", "admin"] as const;
+export type SpaceTab = (typeof spaceTabs)[number];
+
+const isOneOf = <T extends string>(list: readonly T[], value: string): value is T => (list as readonly string[]).includes(value);
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -87,6 +97,7 @@ export function parseRoute(hash: string): Route {
     if (third === undefined) return { name: "space", id: second.toLowerCase() };
     if (third === "settings") return { name: "editSpace", id: second.toLowerCase() };
     if (third === "dashboard") return { name: "spaceDashboard", id: second.toLowerCase() };
+    if (isOneOf(spaceTabs, third)) return { name: "space", id: second.toLowerCase(), tab: third };
     return { name: "notFound" };
   }
   if (first === "tenders") {
@@ -102,8 +113,9 @@ export function parseRoute(hash: string): Route {
     return { name: "notFound" };
   }
   if (first === "alliances") {
-    if (!GUID.test(second) || third !== undefined) return { name: "notFound" };
-    return { name: "alliance", id: second.toLowerCase() };
+    if (!GUID.test(second)) return { name: "notFound" };
+    if (third === undefined) return { name: "alliance", id: second.toLowerCase() };
+    return isOneOf(allianceTabs, third) ? { name: "alliance", id: second.toLowerCase(), tab: third } : { name: "notFound" };
   }
   return { name: "notFound" };
 }
@@ -133,7 +145,7 @@ export function href(route: Route): string {
     case "newSpace":
       return "#/spaces/new";
     case "space":
-      return `#/spaces/${route.id}`;
+      return route.tab ? `#/spaces/${route.id}/${route.tab}` : `#/spaces/${route.id}`;
     case "editSpace":
       return `#/spaces/${route.id}/settings`;
     case "spaceDashboard":
@@ -153,7 +165,7 @@ export function href(route: Route): string {
     case "amendTender":
       return `#/tenders/${route.id}/amend`;
     case "alliance":
-      return `#/alliances/${route.id}`;
+      return route.tab ? `#/alliances/${route.id}/${route.tab}` : `#/alliances/${route.id}`;
   }
 }
 
@@ -175,6 +187,14 @@ export function requiresSignIn(route: Route): boolean {
     route.name === "amendTender" ||
     route.name === "alliance"
   );
+}
+
+/**
+ * Shows another tab of the page on screen: the address names it, so that a reload or a shared link opens it, without
+ * a history entry (Back leaves the page, as it would a page without tabs) and without mounting the page afresh.
+ */
+export function showTabAddress(route: Route): void {
+  history.replaceState(history.state, "", href(route));
 }
 
 /** Goes to a route; `replace` leaves no history entry, for redirects the Back button should skip. */

@@ -96,7 +96,12 @@ export function onLanguageChange(listener: () => void): () => void {
 
 /** The text for `key` in the current language, with `{name}` placeholders filled from `params`. */
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
-  return dictionaries[current][key].replace(/\{(\w+)\}(\.?)/g, (whole, name: string, stop: string) =>
+  return textIn(current, key, params);
+}
+
+/** The text for `key` in `lang`, whatever the UI's language: for a text meant for readers of both (an agreement). */
+export function textIn(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
+  return dictionaries[lang][key].replace(/\{(\w+)\}(\.?)/g, (whole, name: string, stop: string) =>
     name in params ? endWith(String(params[name]), stop) : whole,
   );
 }

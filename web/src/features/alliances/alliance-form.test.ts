@@ -25,6 +25,23 @@ describe("the alliance form", () => {
   });
   afterAll(() => vi.unstubAllGlobals());
 
+  it("opens with an agreement in Italian then English whatever the UI's language, saying the Italian prevails", () => {
+    for (const lang of ["it", "en"] as const) {
+      setLanguage(lang);
+      const text = newAllianceForm({ id: "t", title: "Scuola Verdi" }, { id: LEAD, name: "Edil Rossi" }).agreementText;
+      expect(text.indexOf("prevale il testo italiano")).toBeGreaterThanOrEqual(0);
+      expect(text).toContain("the Italian text prevails");
+      const italian = text.indexOf("mandato collettivo speciale");
+      const english = text.indexOf("special collective mandate");
+      expect(italian).toBeGreaterThan(0);
+      expect(english).toBeGreaterThan(italian);
+      expect(text).toContain("«Scuola Verdi»");
+      expect(text).toContain("“Scuola Verdi”");
+      expect(text.length).toBeLessThanOrEqual(20_000);
+    }
+    setLanguage("it");
+  });
+
   it("opens with a name and an Italian RTI agreement for the tender", () => {
     const form = newAllianceForm({ id: "t", title: "Scuola Verdi" }, { id: LEAD, name: "Edil Rossi" });
     expect(form.leadId).toBe(LEAD);

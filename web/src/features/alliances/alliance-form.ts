@@ -4,7 +4,7 @@
 import { coded, type FieldErrors } from "../../api/problem";
 import type { AllianceLeadChoiceDto, AllianceSpaceChoiceDto, FormAllianceRequest, MyBusinessDto } from "../../api/types";
 import { allows } from "../../api/viewer-actions";
-import { t } from "../../i18n";
+import { t, textIn } from "../../i18n";
 import type { Built } from "../tenders/tender-form";
 
 export const MIN_NAME = 3;
@@ -28,13 +28,28 @@ export interface AllianceTender {
 /** A name fits the server's limit: a long tender title is cut short. */
 const fitName = (name: string): string => (name.length > MAX_NAME ? `${name.slice(0, MAX_NAME - 1).trimEnd()}…` : name);
 
-/** The form as it opens: the first lead, a name and an agreement to start from, in the UI's language. */
+/**
+ * The agreement to start from, in Italian and in English, whatever the lead's UI language: every firm invited reads
+ * it and must be able to understand what it accepts. The Italian text prevails, as the note at the top says in both.
+ */
+export function startingAgreement(tender: AllianceTender | null): string {
+  const key = tender ? "allianceForm.template.rti" : "allianceForm.template.standing";
+  const params = tender ? { tender: tender.title } : {};
+  return [
+    `${textIn("it", "allianceForm.template.note")}\n${textIn("en", "allianceForm.template.note")}`,
+    textIn("it", key, params),
+    "————————————————",
+    textIn("en", key, params),
+  ].join("\n\n");
+}
+
+/** The form as it opens: the first lead, a name in the UI's language and the agreement to start from, in both. */
 export function newAllianceForm(tender: AllianceTender | null, lead: Pick<MyBusinessDto, "id" | "name"> | undefined): AllianceForm {
   return {
     leadId: lead?.id ?? "",
     spaceId: "",
     name: fitName(tender ? t("allianceForm.defaultName.rti", { tender: tender.title }) : t("allianceForm.defaultName.standing", { firm: lead?.name ?? "" })),
-    agreementText: tender ? t("allianceForm.template.rti", { tender: tender.title }) : t("allianceForm.template.standing"),
+    agreementText: startingAgreement(tender),
   };
 }
 

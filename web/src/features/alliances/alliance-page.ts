@@ -6,7 +6,7 @@
 // reloads it, and a viewer whose firm was removed is told they no longer have access. For an alliance formed for a
 // tender, its active firms' people also find the workspace where they prepare the joint bid (joint-bids/), live
 // through the same group (JointBidChanged, PresenceChanged).
-import { html } from "lit-html";
+import { html, nothing } from "lit-html";
 import { api } from "../../api/client";
 import { ApiError } from "../../api/problem";
 import type { AllianceDto, MemberRole } from "../../api/types";
@@ -23,7 +23,8 @@ import {
   type AllianceMessage,
   type LiveState,
 } from "../../realtime/hub";
-import { href } from "../../router";
+import { href, showTabAddress, type AllianceTab } from "../../router";
+import { shownTab, tabPanel, tabsView, type TabSpec } from "../../tabs";
 import { loadErrorView, loadingView } from "../../views";
 import { workspaceLoader } from "../joint-bids/workspace-loader";
 import { agreementSection } from "./agreement-section";
@@ -35,8 +36,10 @@ import { inviteForm } from "./invite-form";
 import { membersTable } from "./members-table";
 import { refusedAction } from "../../i18n/refusals";
 
-export function alliancePage(id: string, redraw: Redraw): Page {
+export function alliancePage(id: string, firstTab: AllianceTab | undefined, redraw: Redraw): Page {
   let alliance: AllianceDto | null = null;
+  /** The tab the address names; shown when the viewer has it, else the overview. */
+  let tab: AllianceTab | undefined = firstTab;
   let failure: "notFound" | "error" | null = null;
   /** The viewer saw the alliance and sees it no more. */
   let gone: GoneReason | null = null;
@@ -219,8 +222,34 @@ export function alliancePage(id: string, redraw: Redraw): Page {
   const liveState = (): LiveState =>
     alliance === null ? "connecting" : combinedLiveState([...(allianceLive === null ? [] : [allianceLive]), ...teamLive.values()]);
 
+  /**
+   * The alliance's tabs for this viewer: the bid and its papers only where there is a workspace (formed for a tender,
+   * their firm active in it), the partners where there is one to suggest or invite.
+   */
+  function tabsOf(a: AllianceDto): TabSpec<AllianceTab>[] {
+    const withWorkspace = workspace.wanted(a);
+    const all: (TabSpec<AllianceTab> | false)[] = [
+      { id: "overview", label: t("alliance.tab.overview"), count: firms.waiting(a) },
+      withWorkspace && { id: "bid", label: t("alliance.tab.bid") },
+      withWorkspace && { id: "documents", label: t("alliance.tab.documents") },
+      (withWorkspace || invite.shown(a)) && { id: "partners", label: t("alliance.tab.partners") },
+      { id: "agreement", label: t(a.tender ? "alliance.agreementRti" : "alliance.agreementStanding") },
+      { id: "history", label: t("alliance.history") },
+    ];
+    return all.filter((spec): spec is TabSpec<AllianceTab> => spec !== false);
+  }
+
+  function select(next: AllianceTab): void {
+    tab = next;
+    showTabAddress({ name: "alliance", id, tab: next });
+    redraw();
+  }
+
   function allianceView(a: AllianceDto) {
     const live = liveState();
+    const tabs = tabsOf(a);
+    const selected = shownTab(tabs.map((spec) => spec.id), tab);
+    const has = (wanted: AllianceTab) => tabs.some((spec) => spec.id === wanted);
     return html`<article class="alliance" data-testid="alliance" data-alliance-id=${a.id} data-version=${a.version}>
       <p class="crumbs"><a href=${href({ name: "space", id: a.space.id.toLowerCase() })}>${a.space.name}</a></p>
       <header class="profile-head">
@@ -240,19 +269,13 @@ export function alliancePage(id: string, redraw: Redraw): Page {
         </div>
       </header>
 
-      ${firms.invitationsView(a)}
-      ${members.view(a)}
-      ${workspace.view(a)}
-
-      <div class="space-layout">
-        <div class="space-side">
-          ${firms.view(a)}
-          ${invite.view(a)}
-        </div>
-        <div class="space-main">${agreement.view(a)}</div>
-      </div>
-
-      ${historyView(a)}
+      <nav class="page-tabs">${tabsView("alliance", t("alliance.tabs"), tabs, selected, select)}</nav>
+      ${tabPanel("alliance", "overview", selected, html`${firms.invitationsView(a)} ${firms.view(a)} ${members.view(a)}`)}
+      ${has("bid") ? tabPanel("alliance", "bid", selected, workspace.bidView(a)) : nothing}
+      ${has("documents") ? tabPanel("alliance", "documents", selected, workspace.papersView(a)) : nothing}
+      ${has("partners") ? tabPanel("alliance", "partners", selected, html`${workspace.partnersView(a)} ${invite.view(a)}`) : nothing}
+      ${tabPanel("alliance", "agreement", selected, agreement.view(a))}
+      ${tabPanel("alliance", "history", selected, historyView(a))}
       ${confirm.view()}
     </article>`;
   }
@@ -261,6 +284,12 @@ export function alliancePage(id: string, redraw: Redraw): Page {
 
   return {
     title: () => alliance?.name ?? t("alliance.title"),
+    follow(route) {
+      if (route.name !== "alliance" || route.id !== id) return false;
+      tab = route.tab;
+      redraw();
+      return true;
+    },
     dispose: () => {
       disposed = true;
       confirm.dismiss();

@@ -98,7 +98,7 @@ export function firmPanel(ctx: AllianceContext) {
         ? html`<div class="alert warn agreement-pending" data-testid="agreement-pending">
             <p><strong>${t("alliance.pendingTitle", { version })}</strong></p>
             <p>${t("alliance.pending", { version, accepted: member.acceptedAgreement ?? "—" })}
-              <a href="#alliance-agreement" @click=${scrollToAgreement}>${t("alliance.readAgreement")}</a></p>
+              <a href=${href({ name: "alliance", id: alliance.id.toLowerCase(), tab: "agreement" })} data-testid="read-agreement">${t("alliance.readAgreement")}</a></p>
             <button type="button" class="primary" data-testid="accept-agreement" data-firm-id=${member.firmId} ?disabled=${ctx.busy()}
               @click=${() => void act(firm, () => api.acceptAllianceAgreement(ctx.allianceId, member.firmId, version),
                 () => t("alliance.done.agreementAccepted", { firm: member.name, version }))}>
@@ -131,12 +131,10 @@ export function firmPanel(ctx: AllianceContext) {
       : nothing;
   };
 
-  const scrollToAgreement = (event: Event) => {
-    event.preventDefault();
-    document.getElementById("alliance-agreement")?.scrollIntoView({ behavior: "smooth", block: "start" });
-  };
-
   return {
+    /** How many things wait for the viewer's firms here: invitations to answer, new terms to accept. */
+    waiting: (alliance: AllianceDto) =>
+      viewerFirms(alliance).filter((f) => f.member.standing === "Invited" || allows(f.actions, "AcceptAgreement")).length,
     /** One panel per invited firm of the viewer's, before anything else: the one thing to do here. */
     invitationsView(alliance: AllianceDto) {
       return viewerFirms(alliance)

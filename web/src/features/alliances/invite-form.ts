@@ -104,6 +104,8 @@ export function inviteForm(ctx: AllianceContext) {
       if (mayInvite(alliance)) loadCandidates(alliance.id);
     },
     dispose: () => loadCandidates.cancel(),
+    /** Whether the viewer has anything here: the form, or why they may not invite now. */
+    shown: (alliance: AllianceDto) => mayInvite(alliance) || blockersOf(alliance.actions, "Invite").length > 0,
     view(alliance: AllianceDto) {
       const blocker = blockersOf(alliance.actions, "Invite")[0];
       if (!mayInvite(alliance) && !blocker) return nothing;

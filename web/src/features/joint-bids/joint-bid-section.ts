@@ -247,6 +247,9 @@ export function jointBidSection(ctx: AllianceContext) {
     return html`<p class="muted small">${t("jointBid.deadline", { when: formatDeadline(tender.submissionDeadline) })}</p>`;
   }
 
+  const ready = () => bid !== null && tender !== null;
+  const notReady = () => html`<div class="card">${bidFailed || tenderFailed ? loadErrorView() : loadingView()}</div>`;
+
   function headView() {
     const me = currentUser()?.id ?? null;
     return html`<header class="card joint-bid-head">
@@ -309,23 +312,34 @@ export function jointBidSection(ctx: AllianceContext) {
       if (tenderId !== null) stop();
     },
     dispose: stop,
-    view(alliance: AllianceDto) {
+    /** The bid itself (its own tab): who is here, the work packages with the lots' totals and shares, the sign-off and submission. */
+    bidView(alliance: AllianceDto) {
       if (!shown(alliance)) return nothing;
-      const ready = bid !== null && tender !== null;
       return html`<section class="joint-bid" data-testid="joint-bid" data-version=${bid?.version ?? ""} aria-labelledby="joint-bid-title">
         ${headView()}
-        ${coverageView(coverage, coverageFailed)}
-        ${suggestions.view(alliance, coverage ? coverage.gaps.length > 0 : null)}
-        ${ready
+        ${ready()
           ? html`${packages.view(bid!, tender!, alliance)}
               ${sharesView(bid!)}
-              ${answers.view(bid!, tender!)}
-              ${documents.view(bid!, alliance)}
               ${signOff.view(bid!, alliance, voided, () => {
                 voided = [];
                 ctx.redraw();
               })}`
-          : html`<div class="card">${bidFailed || tenderFailed ? loadErrorView() : loadingView()}</div>`}
+          : notReady()}
+      </section>`;
+    },
+    /** The answers to the quality criteria and the firms' documents (a tab of their own). */
+    papersView(alliance: AllianceDto) {
+      if (!shown(alliance)) return nothing;
+      return html`<section class="joint-bid" data-testid="joint-bid-papers">
+        ${ready() ? html`${answers.view(bid!, tender!)} ${documents.view(bid!, alliance)}` : notReady()}
+      </section>`;
+    },
+    /** Which of the tender's codes the alliance's firms cover, and the firms that would cover the rest (the partners' tab). */
+    partnersView(alliance: AllianceDto) {
+      if (!shown(alliance)) return nothing;
+      return html`<section class="joint-bid" data-testid="joint-bid-partners">
+        ${coverageView(coverage, coverageFailed)}
+        ${suggestions.view(alliance, coverage ? coverage.gaps.length > 0 : null)}
       </section>`;
     },
   };

@@ -10,7 +10,7 @@ import { canWatch } from "../alliances/alliance-rules";
 
 type Section = ReturnType<typeof import("./joint-bid-section").jointBidSection>;
 
-export type Workspace = Omit<Section, "dispose"> & { dispose(): void };
+export type Workspace = Omit<Section, "dispose"> & { dispose(): void; wanted(alliance: AllianceDto): boolean };
 
 const wanted = (alliance: AllianceDto): boolean => alliance.tender !== null && canWatch(alliance);
 
@@ -44,7 +44,16 @@ export function workspaceLoader(ctx: AllianceContext): Workspace {
     );
   }
 
+  function waiting(shown: AllianceDto) {
+    if (!wanted(shown)) return nothing;
+    return html`<section class="joint-bid" aria-busy="true">
+      <div class="card">${failed ? loadErrorView() : loadingView()}</div>
+    </section>`;
+  }
+
   return {
+    /** Whether the alliance has a workspace for the viewer (formed for a tender, and their firm active in it). */
+    wanted: (shown: AllianceDto) => wanted(shown),
     follow(fresh) {
       alliance = fresh;
       if (section) section.follow(fresh);
@@ -70,12 +79,8 @@ export function workspaceLoader(ctx: AllianceContext): Workspace {
       disposed = true;
       section?.dispose();
     },
-    view(shown) {
-      if (section) return section.view(shown);
-      if (!wanted(shown)) return nothing;
-      return html`<section class="joint-bid" data-testid="joint-bid" aria-busy="true">
-        <div class="card">${failed ? loadErrorView() : loadingView()}</div>
-      </section>`;
-    },
+    bidView: (shown) => (section ? section.bidView(shown) : waiting(shown)),
+    papersView: (shown) => (section ? section.papersView(shown) : waiting(shown)),
+    partnersView: (shown) => (section ? section.partnersView(shown) : waiting(shown)),
   };
 }

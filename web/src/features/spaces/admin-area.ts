@@ -8,6 +8,7 @@ import { allows } from "../../api/viewer-actions";
 import { t } from "../../i18n";
 import { LightElement } from "../../light-element";
 import { Follow } from "../../shared-state";
+import { tabPanel, tabsView } from "../../tabs";
 import { loadErrorView, loadingView } from "../../views";
 import "./admin-applications";
 import { historyView } from "./admin-history";
@@ -35,22 +36,6 @@ export class SpaceAdmin extends LightElement {
   constructor() {
     super();
     new Follow(this, () => this.admin);
-  }
-
-  /** Arrow keys move between the tabs, as in any tab list. */
-  #onTabKey(event: KeyboardEvent): void {
-    if (event.key !== "ArrowLeft" && event.key !== "ArrowRight") return;
-    event.preventDefault();
-    const next: AdminTab = this.admin.tab === "manage" ? "dashboard" : "manage";
-    this.admin.showTab(next);
-    this.querySelector<HTMLElement>(`#admin-tab-${next}`)?.focus();
-  }
-
-  #tabButton(name: AdminTab, label: string) {
-    const selected = this.admin.tab === name;
-    return html`<button type="button" role="tab" id="admin-tab-${name}" data-testid="admin-tab-${name}" aria-controls="admin-panel"
-      aria-selected=${selected ? "true" : "false"} tabindex=${selected ? "0" : "-1"}
-      @click=${() => this.admin.showTab(name)} @keydown=${(e: KeyboardEvent) => this.#onTabKey(e)}>${label}</button>`;
   }
 
   #manageView() {
@@ -90,16 +75,15 @@ export class SpaceAdmin extends LightElement {
     return html`<section class="admin-area" data-testid="space-admin" aria-labelledby="admin-title">
       <div class="admin-head">
         <h2 id="admin-title">${t("admin.title")}</h2>
-        <div class="admin-tabs" role="tablist" aria-label=${t("admin.tabs")}>
-          ${this.#tabButton("manage", t("admin.tab.manage"))}
-          ${this.#tabButton("dashboard", t("admin.tab.dashboard"))}
-        </div>
+        ${tabsView<AdminTab>("admin", t("admin.tabs"), [
+          { id: "manage", label: t("admin.tab.manage") },
+          { id: "dashboard", label: t("admin.tab.dashboard") },
+        ], tab, (next) => this.admin.showTab(next))}
       </div>
-      <div id="admin-panel" role="tabpanel" aria-labelledby="admin-tab-${tab}">
-        ${tab === "dashboard" && dashboard
-          ? dashboard.view({ territory: this.detail.territoryProvinces, fullPageLink: true })
-          : this.#manageView()}
-      </div>
+      ${tabPanel("admin", "manage", tab, this.#manageView())}
+      ${tabPanel("admin", "dashboard", tab, tab === "dashboard" && dashboard
+        ? dashboard.view({ territory: this.detail.territoryProvinces, fullPageLink: true })
+        : nothing)}
     </section>`;
   }
 }

@@ -78,6 +78,7 @@ describe("directory filters in the address", () => {
     expect(filtersFromQuery(hashQuery(spaceHash(id, search)))).toEqual(search);
     expect(spaceHash(id, emptyFilters())).toBe(`#/spaces/${id}`);
     expect(spaceHash(id, filters({ cpv: "45", near: "037006" }))).toBe(`#/spaces/${id}?cpv=45&near=037006`);
+    expect(spaceHash(id, filters({ q: "Verdi" }), "members")).toBe(`#/spaces/${id}/members?q=Verdi`);
   });
 
   it("tells whether any filter narrows the search, the page apart", () => {

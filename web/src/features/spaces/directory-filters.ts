@@ -1,6 +1,7 @@
 // A space's directory search: the filters as the page holds them, as the address (#/spaces/{id}?cpv=45&near=037006)
 // keeps them so that a search can be shared and survives a reload, and as the API's query
 // (GET /api/spaces/{id}/directory, Marketplace.Data/ReadModels/DirectorySearch.cs).
+import { href, type SpaceTab } from "../../router";
 import type { BusinessSize, DirectoryQuery, SpaceDirectoryPageDto } from "../../api/types";
 
 export const sizes: readonly BusinessSize[] = ["Micro", "Small", "Medium", "Large"];
@@ -112,10 +113,11 @@ export const hashQuery = (hash: string): URLSearchParams => {
   return new URLSearchParams(mark < 0 ? "" : hash.slice(mark + 1));
 };
 
-/** The hash of a space's page with its search: "#/spaces/{id}" alone when no filter is set. */
-export function spaceHash(spaceId: string, filters: DirectoryFilters): string {
+/** The hash of a space's page (at its tab `tab`) with its search: "#/spaces/{id}" alone when no filter is set. */
+export function spaceHash(spaceId: string, filters: DirectoryFilters, tab?: SpaceTab): string {
   const query = queryFromFilters(filters).toString();
-  return query ? `#/spaces/${spaceId}?${query}` : `#/spaces/${spaceId}`;
+  const page = tab ? href({ name: "space", id: spaceId, tab }) : href({ name: "space", id: spaceId });
+  return query ? `${page}?${query}` : page;
 }
 
 /** The API's query: the same filters as the address, plus the page size; the radius only with a comune to search around. */

@@ -249,7 +249,7 @@ export class SpaceDirectory extends LightElement {
     if (!this.isConnected) return;
     const route = parseRoute(location.hash);
     if (route.name !== "space" || route.id !== this.spaceId.toLowerCase()) return;
-    const hash = spaceHash(route.id, this.filters);
+    const hash = spaceHash(route.id, this.filters, route.tab);
     if (location.hash !== hash) history.replaceState(history.state, "", hash);
   }
 

@@ -8,10 +8,12 @@ import type { MemberRole, SpaceDetailDto } from "../../api/types";
 import { formatDateTime, t, tn } from "../../i18n";
 import { latestOnly } from "../../latest";
 import { LightElement } from "../../light-element";
+import { Follow } from "../../shared-state";
 import type { Page, Redraw } from "../../page";
 import { combinedLiveState, onShowcaseChanged, watchSpace, watchSpaceAdmin, type LiveState } from "../../realtime/hub";
 import { comuneNames, type ComuneName } from "../../reference/comuni";
-import { href } from "../../router";
+import { href, showTabAddress, type SpaceTab } from "../../router";
+import { shownTab, tabPanel, tabsView, type TabSpec } from "../../tabs";
 import { loadErrorView, loadingView, notFoundView } from "../../views";
 import { currentUser } from "../auth/session";
 import { spaceShowcase } from "../showcase/space-showcase";
@@ -40,6 +42,7 @@ export class SpacePage extends LightElement {
     adminLive: { state: true },
     ready: { state: true },
     membersRefresh: { state: true },
+    tab: { state: true },
   };
 
   declare spaceId: string;
@@ -56,6 +59,8 @@ export class SpacePage extends LightElement {
   private declare ready: boolean;
   /** Bumped whenever the members may have changed: the members' card searches again. */
   private declare membersRefresh: number;
+  /** The tab the address names; shown when the viewer has it, else the space's about tab. */
+  declare tab: SpaceTab | undefined;
 
   /** For the admins: their lists, made when the viewer is first seen to be one. */
   #admin: SpaceAdminState | null = null;
@@ -80,6 +85,9 @@ export class SpacePage extends LightElement {
     this.adminLive = null;
     this.ready = false;
     this.membersRefresh = 0;
+    this.tab = undefined;
+    // The admin tab counts the applications waiting, as the admins' lists say.
+    new Follow(this, () => this.#admin);
   }
 
   get spaceName(): string | null {
@@ -246,6 +254,11 @@ export class SpacePage extends LightElement {
       : combinedLiveState(this.adminLive === null ? [this.spaceLive] : [this.spaceLive, this.adminLive]);
   }
 
+  #select(next: SpaceTab): void {
+    this.tab = next;
+    showTabAddress({ name: "space", id: this.spaceId, tab: next });
+  }
+
   #guestView() {
     return html`<section class="card standing-panel guest" aria-labelledby="guest-title">
       <h2 id="guest-title">${t("standing.guestTitle")}</h2>
@@ -262,6 +275,13 @@ export class SpacePage extends LightElement {
     const s = d.summary;
     const live = this.#liveState();
     const admin = d.viewerIsAdmin ? this.#admin : null;
+    const tabs: TabSpec<SpaceTab>[] = [
+      { id: "about", label: t("space.tab.about") },
+      { id: "tenders", label: t("space.tab.tenders") },
+      { id: "members", label: t("space.tab.members") },
+      ...(admin ? [{ id: "admin" as const, label: t("space.tab.admin"), count: admin.memberships?.filter((m) => m.status === "Applied").length }] : []),
+    ];
+    const selected = shownTab(tabs.map((tab) => tab.id), this.tab);
     return html`<article class="space">
       <p class="crumbs"><a href=${href({ name: "spaces" })}>${t("spaces.title")}</a></p>
       <header class="profile-head">
@@ -288,10 +308,10 @@ export class SpacePage extends LightElement {
         </div>
       </header>
 
-      <div class="space-layout">
+      <nav class="page-tabs">${tabsView("space", t("space.tabs"), tabs, selected, (next) => this.#select(next))}</nav>
+      ${tabPanel("space", "about", selected, html`<div class="space-layout">
         <div class="space-side">
           ${!currentUser() ? this.#guestView() : d.viewerIsAdmin && d.viewerFirms.length === 0 ? nothing : this.#panel.view(d)}
-          ${admin ? html`<space-admin-summary .admin=${admin} .detail=${d}></space-admin-summary>` : nothing}
         </div>
         <div class="space-main">
           <section class="card" aria-labelledby="space-about-title">
@@ -309,17 +329,16 @@ export class SpacePage extends LightElement {
             </div>
             <div class="policy-text" data-testid="space-policy" tabindex="0">${d.policy.text}</div>
           </section>
-
-          ${this.#tenders.view()}
         </div>
-      </div>
-
-      <space-directory .spaceId=${id} .memberCount=${d.summary.memberCount} .forbidden=${!d.viewerSeesMembers}
-        .refresh=${this.membersRefresh}></space-directory>
-
-      ${this.#showcase.view(this.roles, d.viewerIsAdmin)}
-
-      ${admin ? html`<space-admin .ctx=${this.#ctx} .admin=${admin} .detail=${d}></space-admin>` : nothing}
+      </div>`)}
+      ${tabPanel("space", "tenders", selected, this.#tenders.view())}
+      ${tabPanel("space", "members", selected, html`<space-directory .spaceId=${id} .memberCount=${d.summary.memberCount}
+          .forbidden=${!d.viewerSeesMembers} .refresh=${this.membersRefresh}></space-directory>
+        ${this.#showcase.view(this.roles, d.viewerIsAdmin)}`)}
+      ${admin
+        ? tabPanel("space", "admin", selected, html`<space-admin-summary .admin=${admin} .detail=${d}></space-admin-summary>
+            <space-admin .ctx=${this.#ctx} .admin=${admin} .detail=${d}></space-admin>`)
+        : nothing}
     </article>`;
   }
 
@@ -343,9 +362,10 @@ declare global {
 }
 
 /** The route's page: the space's element, made once for this visit; the title follows the space's name. */
-export function spacePage(id: string, redraw: Redraw): Page {
+export function spacePage(id: string, tab: SpaceTab | undefined, redraw: Redraw): Page {
   const element = document.createElement("space-page");
   element.spaceId = id;
+  element.tab = tab;
   element.onTitle = redraw;
   return {
     title: () => element.spaceName ?? t("space.title"),
