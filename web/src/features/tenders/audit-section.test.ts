@@ -21,12 +21,12 @@ describe("auditKind", () => {
 });
 
 describe("auditVerdict", () => {
-  it("says the public chain holds whether or not a checkpoint covers it yet, and names what broke otherwise", () => {
+  it("says in plain words the public log is intact whether or not a seal covers it yet, and names what was altered otherwise", () => {
     setLanguage("en");
-    expect(auditVerdict({ finding: "Holds", firstBroken: null, links: 4 })).toBe("The public chain holds: 4 links verified.");
-    expect(auditVerdict({ finding: "NotCheckpointed", firstBroken: null, links: 1 })).toBe("The public chain holds: 1 link verified.");
-    expect(auditVerdict({ finding: "BrokenLink", firstBroken: 3, links: 4 })).toContain("broken at link 3");
-    expect(auditVerdict({ finding: "Rewritten", firstBroken: 5, links: 4 })).toContain("no longer holds link 5");
+    expect(auditVerdict({ finding: "Holds", firstBroken: null, links: 4 })).toBe("The public log is intact: 4 entries verified.");
+    expect(auditVerdict({ finding: "NotCheckpointed", firstBroken: null, links: 1 })).toBe("The public log is intact: 1 entry verified.");
+    expect(auditVerdict({ finding: "BrokenLink", firstBroken: 3, links: 4 })).toContain("altered at entry 3");
+    expect(auditVerdict({ finding: "Rewritten", firstBroken: 5, links: 4 })).toContain("no longer holds entry 5");
     setLanguage("it");
     expect(auditVerdict({ finding: "BadSignature", firstBroken: null, links: 4 })).toContain("non è firmato con la chiave del server");
   });
