@@ -103,6 +103,8 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
             e.HasIndex(x => x.UserId);
         });
 
+        builder.Entity<MarketplaceUser>(e => e.Property(x => x.DisplayName).HasMaxLength(MarketplaceUser.MaxDisplayName));
+
         builder.Entity<BusinessInvitationEntry>(e =>
         {
             e.ToTable("business_invitations");

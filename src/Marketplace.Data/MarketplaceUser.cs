@@ -5,6 +5,29 @@ namespace Marketplace.Data;
 /// <summary>A person who signs in. What they may do for a business lives in that business's grain, not here.</summary>
 public sealed class MarketplaceUser : IdentityUser<Guid>
 {
+    /// <summary>At most this many characters in a display name.</summary>
+    public const int MaxDisplayName = 80;
+
     /// <summary>When the person last opened their tender inbox: entries after it are unread.</summary>
     public DateTimeOffset? InboxReadAt { get; set; }
+
+    /// <summary>How the person wants to be named to others ("Giulia Rossi"); null for accounts made before names were asked.</summary>
+    public string? DisplayName { get; set; }
+
+    /// <summary>The name others see: see <see cref="PersonName.Of"/>.</summary>
+    public string Name => PersonName.Of(DisplayName, Email);
+}
+
+/// <summary>The one home of how a person is named to others.</summary>
+public static class PersonName
+{
+    /// <summary>
+    /// The person's display name, or, for an account that has none yet, the part of their e-mail address before "@"
+    /// (the whole address is not shown to people who do not need it).
+    /// </summary>
+    public static string Of(string? displayName, string? email) =>
+        !string.IsNullOrWhiteSpace(displayName) ? displayName
+        : email is null ? ""
+        : email.IndexOf('@') is > 0 and var at ? email[..at]
+        : email;
 }
