@@ -12,6 +12,13 @@ public interface ILiveUpdates
 {
     Task BusinessChanged(BusinessSnapshot business);
 
+    /// <summary>
+    /// These people joined or left the business's team (told before <see cref="BusinessChanged"/>): each one's open
+    /// connections join or leave its team's group at once, so a person added hears the firm's notices without
+    /// reconnecting and a person removed hears none of them from now on.
+    /// </summary>
+    Task TeamChanged(BusinessSnapshot business, Guid[] people);
+
     /// <param name="policyPublished">A new policy version: every member firm must be asked to accept it.</param>
     Task SpaceChanged(SpaceSnapshot space, bool policyPublished);
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Data;
 
@@ -30,4 +31,21 @@ public static class PersonName
         : email is null ? ""
         : email.IndexOf('@') is > 0 and var at ? email[..at]
         : email;
+}
+
+/// <summary>A person as others see them: their name, and their e-mail for the colleagues who need it.</summary>
+public sealed record Person(Guid Id, string Name, string Email);
+
+public static class People
+{
+    /// <summary>These people, by id, in one query; an id with no account is missing from the answer.</summary>
+    public static async Task<Dictionary<Guid, Person>> PeopleOf(this IQueryable<MarketplaceUser> users, IEnumerable<Guid> ids, CancellationToken ct = default)
+    {
+        var wanted = ids.Distinct().ToList();
+        var rows = await users.Where(u => wanted.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName, u.Email }).ToListAsync(ct);
+        return rows.ToDictionary(u => u.Id, u => new Person(u.Id, PersonName.Of(u.DisplayName, u.Email), u.Email ?? ""));
+    }
+
+    /// <summary>The name of one of <paramref name="people"/>, or "" for an id without an account.</summary>
+    public static string NameOf(this Dictionary<Guid, Person> people, Guid id) => people.TryGetValue(id, out var p) ? p.Name : "";
 }

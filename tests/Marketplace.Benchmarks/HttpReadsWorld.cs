@@ -33,7 +33,7 @@ internal sealed record HttpReadsWorld(Guid SpaceId, Guid TenderId, Guid FirmId, 
     {
         var http = new HttpClient { BaseAddress = server };
         var email = $"{name}-{Guid.NewGuid():N}@example.it";
-        (await http.PostAsJsonAsync("/api/auth/register", new { email, password = Password })).EnsureSuccessStatusCode();
+        (await http.PostAsJsonAsync("/api/auth/register", new { email, password = Password, displayName = "Persona di prova" })).EnsureSuccessStatusCode();
         var login = await http.PostAsJsonAsync("/api/auth/login", new { email, password = Password });
         login.EnsureSuccessStatusCode();
         var token = (await login.Read<AccessTokens>()).AccessToken;

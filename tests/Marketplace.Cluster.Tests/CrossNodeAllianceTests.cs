@@ -71,10 +71,10 @@ public sealed class CrossNodeAllianceTests(TwoNodeCluster cluster) : IClassFixtu
     public async Task Presence_in_a_workspace_shows_the_people_connected_to_either_node()
     {
         var (lead, leadHub, partner, partnerHub, _, allianceId) = await AllianceAcrossNodes();
-        var emails = new Dictionary<string, string>
+        var names = new Dictionary<string, string>
         {
-            ["lead"] = (await lead.Http.GetFromJsonAsync<Marketplace.Server.Auth.MeDto>("/api/auth/me", Json))!.Email,
-            ["partner"] = (await partner.Http.GetFromJsonAsync<Marketplace.Server.Auth.MeDto>("/api/auth/me", Json))!.Email,
+            ["lead"] = (await lead.Http.GetFromJsonAsync<Marketplace.Server.Auth.MeDto>("/api/auth/me", Json))!.Name,
+            ["partner"] = (await partner.Http.GetFromJsonAsync<Marketplace.Server.Auth.MeDto>("/api/auth/me", Json))!.Name,
         };
         var leadSeesBoth = new TaskCompletionSource<PresenceDto>(TaskCreationOptions.RunContinuationsAsynchronously);
         var partnerSeesBoth = new TaskCompletionSource<PresenceDto>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -91,11 +91,11 @@ public sealed class CrossNodeAllianceTests(TwoNodeCluster cluster) : IClassFixtu
 
         var seenByLead = await leadSeesBoth.Task.WaitAsync(Patience);
         var seenByPartner = await partnerSeesBoth.Task.WaitAsync(Patience);
-        seenByLead.Viewers.Select(v => v.Email).Should().BeEquivalentTo(emails.Values, "the lead on node A sees the partner connected to node B");
-        seenByPartner.Viewers.Select(v => v.Email).Should().BeEquivalentTo(emails.Values, "the partner on node B sees the lead connected to node A");
+        seenByLead.Viewers.Select(v => v.Name).Should().BeEquivalentTo(names.Values, "the lead on node A sees the partner connected to node B");
+        seenByPartner.Viewers.Select(v => v.Name).Should().BeEquivalentTo(names.Values, "the partner on node B sees the lead connected to node A");
 
         await partnerHub.StopAsync(); // the partner closes the tab on node B
-        (await leadSeesOnlyItself.Task.WaitAsync(Patience)).Viewers.Select(v => v.Email).Should().Equal(emails["lead"]);
+        (await leadSeesOnlyItself.Task.WaitAsync(Patience)).Viewers.Select(v => v.Name).Should().Equal(names["lead"]);
         await leadHub.DisposeAsync();
     }
 }

@@ -31,8 +31,48 @@ public sealed class AccountBrowserTests(BrowserFixture fixture) : IClassFixture<
         await phone.ReloadAsync();
         await Expect(phone.GetByTestId("login-email")).ToBeVisibleAsync();
         await laptop.ReloadAsync();
-        await Expect(laptop.GetByTestId("nav-account")).ToHaveTextAsync(email);
+        await Expect(laptop.GetByTestId("nav-account")).ToHaveTextAsync(DisplayNameOf("titolare"));
     }
+
+    [Theory]
+    [InlineData(1280)]
+    [InlineData(390)]
+    public async Task A_person_registers_with_a_name_and_is_shown_by_it_in_the_header_and_on_the_team(int width)
+    {
+        var page = await fixture.NewPerson(width: width);
+        var email = $"giulia-{Guid.NewGuid():N}@example.it";
+        await page.GotoAsync("/#/register");
+        await page.GetByTestId("register-email").FillAsync(email);
+        await page.GetByTestId("register-password").FillAsync(Password);
+        await page.GetByTestId("register-submit").ClickAsync();
+        await Expect(page.GetByTestId("form-error-displayName")).ToContainTextAsync("Scrivi il nome con cui ti vedranno gli altri.");
+        await page.ScreenshotAsync(new() { Path = Shot($"register-name-missing-{width}.png"), FullPage = true });
+
+        await page.GetByTestId("register-name").FillAsync("Giulia Rossi");
+        await page.GetByTestId("register-submit").ClickAsync();
+        await Expect(page.GetByTestId("nav-account")).ToHaveTextAsync("Giulia Rossi");
+
+        await page.GotoAsync("/#/businesses/new");
+        await page.GetByTestId("new-business-name").FillAsync("Edilizia Rossi S.r.l.");
+        await page.GetByTestId("new-business-submit").ClickAsync();
+        await Expect(page.GetByTestId("edit-name")).ToHaveValueAsync("Edilizia Rossi S.r.l.");
+        await page.GotoAsync(page.Url.Replace("/edit", ""));
+        var me = page.GetByTestId("member-item");
+        await Expect(me.GetByTestId("member-name")).ToHaveTextAsync("Giulia Rossi");
+        await Expect(me.GetByTestId("member-email")).ToHaveTextAsync(email, new() { IgnoreCase = true });
+        await me.ScrollIntoViewIfNeededAsync();
+        await page.ScreenshotAsync(new() { Path = Shot($"team-by-name-{width}.png"), FullPage = true });
+
+        await page.GetByTestId("nav-account").ClickAsync();
+        await Expect(page.GetByTestId("account-name")).ToHaveValueAsync("Giulia Rossi");
+        await page.GetByTestId("account-name").FillAsync("Giulia Rossi Bianchi");
+        await page.GetByTestId("save-name").ClickAsync();
+        await Expect(page.GetByTestId("name-changed")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("nav-account")).ToHaveTextAsync("Giulia Rossi Bianchi");
+        await page.ScreenshotAsync(new() { Path = Shot($"account-name-{width}.png"), FullPage = true });
+    }
+
+    static string Shot(string name) => Path.Combine(BrowserFixture.ScreenshotDirectory, name);
 
     [Fact]
     public async Task Signing_out_everywhere_ends_the_sessions_of_every_device()

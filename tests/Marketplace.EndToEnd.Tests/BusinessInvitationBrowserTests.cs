@@ -81,10 +81,10 @@ public sealed class BusinessInvitationBrowserTests(BrowserFixture fixture) : ICl
         var team = owner.GetByTestId("member-item");
         await Expect(team.Filter(new() { HasText = ownerEmail }).GetByTestId("remove-member")).ToHaveCountAsync(0);
         await team.Filter(new() { HasText = viewerEmail }).GetByTestId("remove-member").ClickAsync();
-        await Expect(owner.GetByTestId("confirm-dialog")).ToContainTextAsync($"Rimuovere {viewerEmail}?");
+        await Expect(owner.GetByTestId("confirm-dialog")).ToContainTextAsync($"Rimuovere {ApiClientExtensions.DisplayNameOf("lettore")}?");
         await owner.GetByTestId("confirm-dialog").ScreenshotAsync(new() { Path = Shot("business-remove-member.png") });
         await owner.GetByTestId("confirm-yes").ClickAsync();
-        await Expect(owner.GetByTestId("members-status")).ToContainTextAsync($"{viewerEmail} non fa più parte dell'impresa.");
+        await Expect(owner.GetByTestId("members-status")).ToContainTextAsync($"{ApiClientExtensions.DisplayNameOf("lettore")} non fa più parte dell'impresa.");
         await Expect(team).ToHaveCountAsync(1);
         await viewer.GotoAsync($"/#/businesses/{buyer.Id}");
         await Expect(viewer.GetByTestId("buyer-tenders")).ToBeVisibleAsync();
@@ -97,6 +97,7 @@ public sealed class BusinessInvitationBrowserTests(BrowserFixture fixture) : ICl
         var email = await fixture.NewApiClient().SignUp("esistente");
         var page = await fixture.NewPerson("en-GB");
         await page.GotoAsync("/#/register");
+        await page.GetByTestId("register-name").FillAsync("Persona di prova");
         await page.GetByTestId("register-email").FillAsync(email);
         await page.GetByTestId("register-password").FillAsync("another-pass-2026");
         await page.GetByTestId("register-submit").ClickAsync();

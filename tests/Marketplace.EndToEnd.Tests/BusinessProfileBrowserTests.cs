@@ -176,6 +176,7 @@ public sealed class BusinessProfileBrowserTests(BrowserFixture fixture) : IClass
     {
         var page = await fixture.NewPerson();
         await page.GotoAsync("/#/register");
+        await page.GetByTestId("register-name").FillAsync("Persona di prova");
         await page.GetByTestId("register-email").FillAsync($"nuovo-{Guid.NewGuid():N}@example.it");
         await page.GetByTestId("register-password").FillAsync(Password);
         await page.GetByTestId("register-submit").ClickAsync();

@@ -234,6 +234,10 @@ public sealed class JointBidBrowserTests(ClockedBrowserFixture fixture, Xunit.Ab
             await page.GetByTestId("alliance-tab-bid").ClickAsync();
             await Expect(page.GetByTestId("viewer")).ToHaveCountAsync(3);
         }
+        // Other firms' people are named as they chose, with their initials, never by their e-mail address.
+        var bianchiSeen = lead.GetByTestId("viewer").Filter(new() { HasText = DisplayNameOf("bianchi") });
+        await Expect(bianchiSeen.Locator(".avatar")).ToHaveTextAsync("PB");
+        await Expect(lead.GetByTestId("presence")).Not.ToContainTextAsync("@");
 
         // Each firm adds its work package; every workspace shows all three live, with the lot totals.
         async Task Add(IPage page, string title, int lot, Guid firm, string price)

@@ -91,6 +91,8 @@ public sealed class RecordedLiveUpdates : ILiveUpdates
 
     public IEnumerable<BusinessSnapshot> For(Guid businessId) => Businesses.Where(b => b.Id == businessId);
 
+    public Task TeamChanged(BusinessSnapshot business, Guid[] people) => Task.CompletedTask;
+
     public ConcurrentQueue<(SpaceSnapshot Space, bool PolicyPublished)> Spaces { get; } = new();
 
     public ConcurrentQueue<MembershipSnapshot> Memberships { get; } = new();

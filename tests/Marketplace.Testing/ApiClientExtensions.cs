@@ -15,11 +15,14 @@ public static class ApiClientExtensions
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
-    /// <summary>Registers a new user with a unique e-mail and signs in with a cookie; returns the e-mail.</summary>
+    /// <summary>The display name <see cref="SignUp"/> gives a person registered as <paramref name="name"/>.</summary>
+    public static string DisplayNameOf(string name) => $"Persona {name}";
+
+    /// <summary>Registers a new user with a unique e-mail (named <see cref="DisplayNameOf"/>) and signs in with a cookie; returns the e-mail.</summary>
     public static async Task<string> SignUp(this HttpClient client, string name = "user")
     {
         var email = $"{name}-{Guid.NewGuid():N}@example.it";
-        (await client.PostAsJsonAsync("/api/auth/register", new { email, password = Password })).EnsureSuccessStatusCode();
+        (await client.PostAsJsonAsync("/api/auth/register", new { email, password = Password, displayName = DisplayNameOf(name) })).EnsureSuccessStatusCode();
         await client.SignIn(email);
         return email;
     }

@@ -56,7 +56,7 @@ export function header(route: Route) {
           </div>
           ${user
             ? html`<span class="user">
-                <a class="email" href=${href({ name: "account" })} title=${user.email} data-testid="nav-account">${user.email}</a>
+                <a class="email" href=${href({ name: "account" })} title=${user.email} data-testid="nav-account">${user.name}</a>
                 <span class="sep" aria-hidden="true">·</span>
                 <button type="button" class="link" data-testid="logout" @click=${logout}>${t("nav.logout")}</button></span>`
             : html`<span class="user">

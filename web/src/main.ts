@@ -27,7 +27,7 @@ import { toDoPage } from "./features/todo/todo-page";
 import { header } from "./header";
 import { initI18n, onLanguageChange, t } from "./i18n";
 import type { Page, Redraw } from "./page";
-import { restartHub } from "./realtime/hub";
+import { onMyBusinessesChanged, restartHub } from "./realtime/hub";
 import { navigate, parseRoute, requiresSignIn, type Route } from "./router";
 import { noticesView, notFoundView } from "./views";
 // Styles, in cascade order: the tokens, the shared base, then each feature (a later file may refine an earlier one).
@@ -178,6 +178,14 @@ refreshSession()
       restartAllianceNotices(redraw);
       restartToDo(redraw);
       mount();
+    });
+    // Joined or left a team meanwhile: the notices, the inbox and the header follow the businesses the person acts for now.
+    onMyBusinessesChanged(() => {
+      restartStandingNotices(redraw);
+      restartInbox(redraw);
+      restartMyBuyers(redraw);
+      restartAllianceNotices(redraw);
+      redraw();
     });
     restartStandingNotices(redraw);
     restartInbox(redraw);

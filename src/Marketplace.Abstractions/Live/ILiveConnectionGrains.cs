@@ -46,13 +46,13 @@ public interface IWorkspacePresenceGrain : IGrainWithGuidKey
     /// </summary>
     [Alias("Renew")] Task<string[]> Renew(Guid node, ViewerConnection[] viewers);
 
-    /// <summary>The viewers whose nodes are alive, one per user, by e-mail.</summary>
+    /// <summary>The viewers whose nodes are alive, one per user, by name.</summary>
     [Alias("Viewers")] Task<Viewer[]> Viewers();
 }
 
-/// <summary>A person looking at a workspace.</summary>
+/// <summary>A person looking at a workspace, by the name others see (never their e-mail: other firms see who is there).</summary>
 [GenerateSerializer, Immutable, Alias("Marketplace.Live.Viewer")]
-public sealed record Viewer(Guid UserId, string Email);
+public sealed record Viewer(Guid UserId, string Name);
 
 /// <summary>A viewer's hub connection, as a node renews it.</summary>
 [GenerateSerializer, Immutable, Alias("Marketplace.Live.ViewerConnection")]

@@ -65,7 +65,7 @@ internal sealed class BusinessGrain(
         try
         {
             change();
-            return await Commit();
+            return await Commit(users);
         }
         finally
         {
@@ -78,10 +78,12 @@ internal sealed class BusinessGrain(
         }
     }
 
-    async Task<BusinessSnapshot> Commit()
+    /// <param name="people">Whose place in the team this change may have changed: their live connections follow it before anyone is told.</param>
+    async Task<BusinessSnapshot> Commit(Guid[]? people = null)
     {
         await business.WriteStateAsync();
         var snapshot = business.State.ToSnapshot();
+        if (people is { Length: > 0 }) await live.TeamChanged(snapshot, people);
         await live.BusinessChanged(snapshot);
         return snapshot;
     }

@@ -20,5 +20,5 @@ internal sealed class WorkspacePresenceGrain(LeaseClock clock) : Grain, IWorkspa
     public Task<Viewer[]> Viewers() => Task.FromResult(Present());
 
     /// <summary>One entry per person, however many tabs they have open, in e-mail order.</summary>
-    Viewer[] Present() => [.. viewers.Live(clock.Now).DistinctBy(v => v.UserId).OrderBy(v => v.Email, StringComparer.Ordinal)];
+    Viewer[] Present() => [.. viewers.Live(clock.Now).DistinctBy(v => v.UserId).OrderBy(v => v.Name, StringComparer.Ordinal)];
 }

@@ -11,7 +11,6 @@ public sealed class IdentityOperationIds : IOpenApiOperationTransformer
 {
     static readonly Dictionary<(string Method, string Path), string> Ids = new()
     {
-        [("POST", "api/auth/register")] = "register",
         [("POST", "api/auth/login")] = "login",
         [("POST", "api/auth/refresh")] = "refresh",
         [("GET", "api/auth/confirmEmail")] = "confirmEmail",

@@ -38,7 +38,8 @@ public sealed record AllianceSummaryDto(Guid Id, string Name, Guid? TenderId, st
 /// <summary>Pushed to an alliance's watchers and to the people of its firms (invited ones included): reload it.</summary>
 public sealed record AllianceChangedDto(Guid AllianceId, int Version);
 
-public sealed record ViewerDto(Guid UserId, string Email);
+/// <summary>A person looking at the workspace, by the name others see.</summary>
+public sealed record ViewerDto(Guid UserId, string Name);
 
 /// <summary>Pushed to an alliance's workspace watchers whenever someone opens or leaves it: who is looking now.</summary>
 public sealed record PresenceDto(Guid AllianceId, ViewerDto[] Viewers);

@@ -1,5 +1,7 @@
 using Marketplace.Businesses;
+using Marketplace.Data;
 using Marketplace.Reference;
+using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Server.Endpoints;
 
@@ -73,16 +75,25 @@ public sealed record EditProfileRequest(
 public sealed record InviteMemberRequest(string? Email, BusinessRole Role);
 
 /// <summary>A pending invitation, as the business's Owners and Managers see it.</summary>
-public sealed record BusinessInvitationDto(Guid Id, string Email, BusinessRole Role, DateTimeOffset InvitedAt)
+/// <param name="InvitedByName">The name of the colleague who invited (see <see cref="PersonName"/>).</param>
+public sealed record BusinessInvitationDto(Guid Id, string Email, BusinessRole Role, DateTimeOffset InvitedAt, string InvitedByName)
 {
-    public static BusinessInvitationDto From(BusinessInvitation i) => new(i.Id, i.Email, i.Role, i.At);
+    /// <summary>The business's pending invitations, oldest first, naming who made each.</summary>
+    public static async Task<BusinessInvitationDto[]> Of(IEnumerable<BusinessInvitation> invitations, MarketplaceDbContext db)
+    {
+        var list = invitations.OrderBy(i => i.At).ToList();
+        var people = await db.Users.AsNoTracking().PeopleOf(list.Select(i => i.InvitedBy));
+        return [.. list.Select(i => new BusinessInvitationDto(i.Id, i.Email, i.Role, i.At, people.NameOf(i.InvitedBy)))];
+    }
 }
 
 /// <summary>An invitation made to the signed-in person's e-mail address, to accept or decline.</summary>
 public sealed record MyInvitationDto(Guid Id, Guid BusinessId, string BusinessName, BusinessKind Kind, BusinessRole Role, DateTimeOffset InvitedAt);
 
 /// <summary>A person who acts for the business, as its people see them, with what the viewer may do about them.</summary>
-public sealed record BusinessMemberDto(Guid UserId, string Email, BusinessRole Role, ViewerActions<BusinessMemberAction> Actions);
+/// <param name="Email">Shown to colleagues only (this list is the business's people's), under the name.</param>
+/// <param name="Name">The name the person gave (see <see cref="PersonName"/>).</param>
+public sealed record BusinessMemberDto(Guid UserId, string Email, BusinessRole Role, ViewerActions<BusinessMemberAction> Actions, string Name);
 
 /// <summary>Who acts for a business (ids and roles only), pushed to its members when it changes.</summary>
 public sealed record BusinessTeamDto(Guid BusinessId, int Version, BusinessTeamMemberDto[] Members)
@@ -92,6 +103,9 @@ public sealed record BusinessTeamDto(Guid BusinessId, int Version, BusinessTeamM
 }
 
 public sealed record BusinessTeamMemberDto(Guid UserId, BusinessRole Role);
+
+/// <summary>Pushed to a person who joined (<paramref name="Member"/>) or left a business's team.</summary>
+public sealed record MyBusinessesChangedDto(Guid BusinessId, bool Member);
 
 /// <summary>One of the signed-in person's businesses: their role in it and what they may do with it.</summary>
 public sealed record MyBusinessDto(Guid Id, string Name, BusinessKind Kind, BusinessRole Role, ViewerActions<BusinessAction> Actions);

@@ -131,10 +131,10 @@ public static class BusinessEndpoints
     /// <summary>The business's people as <paramref name="viewerId"/> (one of them) sees them, with what they may do about each.</summary>
     static async Task<BusinessMemberDto[]> MemberDtos(BusinessSnapshot business, Guid viewerId, MarketplaceDbContext db, CancellationToken ct)
     {
-        var ids = business.Members.Select(m => m.UserId).ToList();
-        var emails = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email ?? "", ct);
+        var people = await db.Users.AsNoTracking().PeopleOf(business.Members.Select(m => m.UserId), ct);
         var viewerRole = business.RoleOf(viewerId);
-        return [.. business.Members.Select(m => new BusinessMemberDto(m.UserId, emails.GetValueOrDefault(m.UserId, ""), m.Role,
-            ViewerActions<BusinessMemberAction>.Of((BusinessMemberAction.Remove, BusinessState.CheckRemoval(viewerRole, m.Role)))))];
+        return [.. business.Members.Select(m => new BusinessMemberDto(m.UserId, people.GetValueOrDefault(m.UserId)?.Email ?? "", m.Role,
+            ViewerActions<BusinessMemberAction>.Of((BusinessMemberAction.Remove, BusinessState.CheckRemoval(viewerRole, m.Role))),
+            people.NameOf(m.UserId)))];
     }
 }

@@ -30,25 +30,27 @@ public static class BusinessInvitationEndpoints
     static IBusinessGrain Business(this IGrainFactory grains, Guid id) => grains.GetGrain<IBusinessGrain>(id);
 
     static async Task<Results<Created<BusinessInvitationDto>, ProblemHttpResult>> Invite(
-        Guid id, InviteMemberRequest body, ClaimsPrincipal user, IGrainFactory grains, ILookupNormalizer normalizer)
+        Guid id, InviteMemberRequest body, ClaimsPrincipal user, IGrainFactory grains, ILookupNormalizer normalizer, MarketplaceDbContext db)
     {
         var email = body.Email?.Trim() ?? "";
         var invitationId = Guid.NewGuid();
         var outcome = await grains.Business(id).Invite(new InviteToBusiness(user.UserId(), invitationId, email, normalizer.NormalizeEmail(email), body.Role));
         return outcome.Problem is { } no ? no.ToHttp()
-            : TypedResults.Created($"/api/businesses/{id}/invitations", BusinessInvitationDto.From(outcome.Value!.Invitations.Single(i => i.Id == invitationId)));
+            : TypedResults.Created($"/api/businesses/{id}/invitations",
+                (await BusinessInvitationDto.Of(outcome.Value!.Invitations.Where(i => i.Id == invitationId), db)).Single());
     }
 
-    static async Task<Results<Ok<BusinessInvitationDto[]>, ProblemHttpResult>> Pending(Guid id, ClaimsPrincipal user, IGrainFactory grains)
+    static async Task<Results<Ok<BusinessInvitationDto[]>, ProblemHttpResult>> Pending(Guid id, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db)
     {
         if (await grains.Business(id).Get() is not { } business) return ProblemResults.NotFound(BusinessState.NotFound);
-        return BusinessState.CheckSeesInvitations(business.RoleOf(user.UserId())) is { } no ? no.ToHttp() : TypedResults.Ok(Dtos(business));
+        return BusinessState.CheckSeesInvitations(business.RoleOf(user.UserId())) is { } no ? no.ToHttp()
+            : TypedResults.Ok(await BusinessInvitationDto.Of(business.Invitations, db));
     }
 
-    static async Task<Results<Ok<BusinessInvitationDto[]>, ProblemHttpResult>> Revoke(Guid id, Guid invitationId, ClaimsPrincipal user, IGrainFactory grains)
+    static async Task<Results<Ok<BusinessInvitationDto[]>, ProblemHttpResult>> Revoke(Guid id, Guid invitationId, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db)
     {
         var outcome = await grains.Business(id).RevokeInvitation(user.UserId(), invitationId);
-        return outcome.Problem is { } no ? no.ToHttp() : TypedResults.Ok(Dtos(outcome.Value!));
+        return outcome.Problem is { } no ? no.ToHttp() : TypedResults.Ok(await BusinessInvitationDto.Of(outcome.Value!.Invitations, db));
     }
 
     static async Task<Results<Ok<MyBusinessDto>, ProblemHttpResult>> Accept(
@@ -83,6 +85,4 @@ public static class BusinessInvitationEndpoints
         return TypedResults.Ok(rows.Select(x => new MyInvitationDto(x.Invitation.InvitationId, x.Invitation.BusinessId, x.Name, x.Kind,
             x.Invitation.Role, x.Invitation.InvitedAt)).ToArray());
     }
-
-    static BusinessInvitationDto[] Dtos(BusinessSnapshot business) => [.. business.Invitations.OrderBy(i => i.At).Select(BusinessInvitationDto.From)];
 }

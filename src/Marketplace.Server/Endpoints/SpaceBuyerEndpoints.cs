@@ -114,13 +114,12 @@ public static class SpaceBuyerEndpoints
         var spaceIds = rows.Select(r => r.Standing.SpaceId).Distinct().ToList();
         var buyerIds = rows.Select(r => r.Standing.BuyerId).Distinct().ToList();
         var events = await call.Db.SpaceBuyerEvents.AsNoTracking().Where(e => spaceIds.Contains(e.SpaceId) && buyerIds.Contains(e.BuyerId))
-            .GroupJoin(call.Db.Users, e => e.ActorId, u => u.Id, (e, u) => new { Event = e, Actors = u })
-            .SelectMany(x => x.Actors.DefaultIfEmpty(), (x, u) => new { x.Event, Email = u == null ? "" : u.Email })
             .ToListAsync(call.Ct);
+        var actors = await call.Db.Users.AsNoTracking().PeopleOf(events.Select(e => e.ActorId), call.Ct);
         return [.. rows.Select(r => new SpaceBuyerDto(new NamedDto(r.Standing.SpaceId, r.Space), new NamedDto(r.Standing.BuyerId, r.Buyer),
             r.Standing.Approval, r.Standing.Mandated,
-            [.. events.Where(e => e.Event.SpaceId == r.Standing.SpaceId && e.Event.BuyerId == r.Standing.BuyerId).OrderByDescending(e => e.Event.Sequence)
-                .Select(e => new SpaceBuyerEventDto(e.Event.Step, e.Email ?? "", e.Event.At))],
+            [.. events.Where(e => e.SpaceId == r.Standing.SpaceId && e.BuyerId == r.Standing.BuyerId).OrderByDescending(e => e.Sequence)
+                .Select(e => new SpaceBuyerEventDto(e.Step, actors.NameOf(e.ActorId), e.At))],
             r.Standing.ToState().ActionsFor(new SpaceBuyerContext(true, administers[r.Standing.SpaceId], viewer.Edits(r.Standing.BuyerId), r.Kind))))];
     }
 }

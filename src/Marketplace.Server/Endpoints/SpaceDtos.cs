@@ -39,7 +39,8 @@ public sealed record SpaceDetailDto(
     ViewerActions<SpaceAction> Actions);
 
 /// <summary>A moderator the association appointed; listed to the space's admins only.</summary>
-public sealed record ModeratorDto(Guid UserId, string Email);
+/// <summary>A moderator, as the space's admins see them: by name, with the e-mail they were appointed by.</summary>
+public sealed record ModeratorDto(Guid UserId, string Email, string Name);
 
 /// <summary>
 /// A firm in a space, as admins see it (members, applications, invitations, past members), with what the viewer may
@@ -61,7 +62,7 @@ public sealed record SpaceDirectoryPageDto(SpaceDirectoryEntryDto[] Items, int T
 /// <summary>An association's mark on a firm's profile: it vouches for the firm's current size class and VAT number.</summary>
 public sealed record VerificationDto(Guid SpaceId, string SpaceName, Guid AssociationId, string AssociationName, DateTimeOffset VouchedAt);
 
-public sealed record MembershipEventDto(Guid FirmId, string FirmName, MembershipStatus Status, string ActorEmail, string? Reason, DateTimeOffset At);
+public sealed record MembershipEventDto(Guid FirmId, string FirmName, MembershipStatus Status, string ActorName, string? Reason, DateTimeOffset At);
 
 /// <summary>A space to create; a minimum tendering period left out is <see cref="SpaceRules.DefaultMinimumTenderingDays"/>.</summary>
 public sealed record CreateSpaceRequest(
@@ -132,7 +133,7 @@ public sealed record BuyerDecisionRequest(BuyerDecision? Decision);
 public sealed record MandateRequest(Guid SpaceId);
 
 /// <summary>One step of a buyer's standing in a space, with the e-mail of the user who took it.</summary>
-public sealed record SpaceBuyerEventDto(SpaceBuyerStep Step, string ActorEmail, DateTimeOffset At);
+public sealed record SpaceBuyerEventDto(SpaceBuyerStep Step, string ActorName, DateTimeOffset At);
 
 /// <summary>
 /// A buyer's standing in a space: <see cref="Approval"/> (null before it ever asked) decides whether its tenders may

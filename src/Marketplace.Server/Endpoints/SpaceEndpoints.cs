@@ -231,11 +231,10 @@ public static class SpaceEndpoints
         var rows = await call.Db.SpaceMembershipEvents.AsNoTracking().Where(e => e.SpaceId == id)
             .OrderByDescending(e => e.At).ThenByDescending(e => e.Sequence).Take(HistoryPage)
             .Join(call.Db.Directory, e => e.BusinessId, d => d.BusinessId, (e, d) => new { Event = e, d.Name })
-            .GroupJoin(call.Db.Users, x => x.Event.ActorId, u => u.Id, (x, u) => new { x.Event, x.Name, Actors = u })
-            .SelectMany(x => x.Actors.DefaultIfEmpty(), (x, u) => new { x.Event, x.Name, Email = u == null ? "" : u.Email })
             .ToListAsync(call.Ct);
+        var actors = await call.Db.Users.AsNoTracking().PeopleOf(rows.Select(x => x.Event.ActorId), call.Ct);
         return TypedResults.Ok(rows.OrderByDescending(x => x.Event.At).ThenByDescending(x => x.Event.Sequence)
-            .Select(x => new MembershipEventDto(x.Event.BusinessId, x.Name, x.Event.Status, x.Email ?? "", x.Event.Reason, x.Event.At)).ToArray());
+            .Select(x => new MembershipEventDto(x.Event.BusinessId, x.Name, x.Event.Status, actors.NameOf(x.Event.ActorId), x.Event.Reason, x.Event.At)).ToArray());
     }
 
     static async Task<Results<Ok<SpaceDashboardDto>, ProblemHttpResult>> Dashboard(
@@ -282,8 +281,8 @@ public static class SpaceEndpoints
             space.Settings.Visibility, space.Policy.Version, listing.MemberCount);
         var hasMemberFirm = firms.Any(f => f.Membership?.Standing.Status == MembershipStatus.Member);
         var moderatorIds = isAdmin ? space.Moderators.ToList() : [];
-        ModeratorDto[] moderators = moderatorIds.Count == 0 ? [] : await db.Users.AsNoTracking().Where(u => moderatorIds.Contains(u.Id))
-            .OrderBy(u => u.Email).Select(u => new ModeratorDto(u.Id, u.Email ?? "")).ToArrayAsync(ct);
+        ModeratorDto[] moderators = moderatorIds.Count == 0 ? []
+            : [.. (await db.Users.AsNoTracking().PeopleOf(moderatorIds, ct)).Values.OrderBy(p => p.Name, StringComparer.CurrentCulture).Select(p => new ModeratorDto(p.Id, p.Email, p.Name))];
         return new SpaceDetailDto(summary, space.Settings.TerritoryComuni, space.Settings.TerritoryProvinces,
             new SpacePolicyDto(space.Policy.Version, space.Policy.Text, space.Policy.PublishedAt),
             isAdmin,

@@ -49,6 +49,12 @@ public interface IMarketplaceClient
 
     /// <summary>Sent to an alliance's workspace watchers: who is viewing the workspace now.</summary>
     Task PresenceChanged(PresenceDto presence);
+
+    /// <summary>
+    /// Sent to a person's own connections when they joined or left a business's team: the server has already moved
+    /// them into or out of its team's notices; the page reloads the businesses they act for.
+    /// </summary>
+    Task MyBusinessesChanged(MyBusinessesChangedDto change);
 }
 
 /// <summary>Hub group names, one home so grains' notices and hub joins always agree.</summary>

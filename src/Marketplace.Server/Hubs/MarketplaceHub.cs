@@ -102,8 +102,8 @@ public sealed class MarketplaceHub(IGrainFactory grains, MarketplaceDbContext db
             else await Groups.RemoveFromGroupAsync(Context.ConnectionId, Topics.AllianceEditors(allianceId, firm));
         }
         var me = Context.User!.UserId();
-        var email = await db.Users.Where(u => u.Id == me).Select(u => u.Email).SingleOrDefaultAsync(Context.ConnectionAborted) ?? "";
-        await presence.Join(allianceId, Context.ConnectionId, me, email);
+        var person = await db.Users.Where(u => u.Id == me).Select(u => new { u.DisplayName, u.Email }).SingleOrDefaultAsync(Context.ConnectionAborted);
+        await presence.Join(allianceId, Context.ConnectionId, me, PersonName.Of(person?.DisplayName, person?.Email));
     }
 
     public async Task UnwatchAlliance(Guid allianceId)

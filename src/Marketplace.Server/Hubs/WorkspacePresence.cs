@@ -14,9 +14,9 @@ public sealed class WorkspacePresence(IHubContext<MarketplaceHub, IMarketplaceCl
 {
     readonly ConcurrentDictionary<Guid, ConcurrentDictionary<string, Viewer>> byAlliance = new();
 
-    public async Task Join(Guid allianceId, string connectionId, Guid userId, string email)
+    public async Task Join(Guid allianceId, string connectionId, Guid userId, string name)
     {
-        var viewer = new Viewer(userId, email);
+        var viewer = new Viewer(userId, name);
         byAlliance.GetOrAdd(allianceId, _ => new(StringComparer.Ordinal))[connectionId] = viewer;
         await Announce(allianceId, await grains.WorkspacePresence(allianceId).Join(connectionId, node.Id, viewer));
     }
@@ -43,5 +43,5 @@ public sealed class WorkspacePresence(IHubContext<MarketplaceHub, IMarketplaceCl
     }));
 
     Task Announce(Guid allianceId, Viewer[] viewers) => hub.Clients.Group(Topics.Alliance(allianceId))
-        .PresenceChanged(new PresenceDto(allianceId, [.. viewers.Select(v => new ViewerDto(v.UserId, v.Email))]));
+        .PresenceChanged(new PresenceDto(allianceId, [.. viewers.Select(v => new ViewerDto(v.UserId, v.Name))]));
 }

@@ -26,6 +26,25 @@ internal sealed class HubLiveUpdates(
     }
 
     /// <summary>
+    /// A person's connections are in a business's team group exactly while they are on its team: the server moves them
+    /// (whichever node holds them), and tells each of them, so the page follows the businesses they act for.
+    /// </summary>
+    public Task TeamChanged(BusinessSnapshot business, Guid[] people) => Send(async () =>
+    {
+        foreach (var person in people)
+        {
+            var member = business.RoleOf(person) is not null;
+            var held = await connections.Of(person);
+            foreach (var connection in held)
+            {
+                if (member) await hub.Groups.AddToGroupAsync(connection, Topics.BusinessTeam(business.Id));
+                else await hub.Groups.RemoveFromGroupAsync(connection, Topics.BusinessTeam(business.Id));
+            }
+            if (held.Length > 0) await hub.Clients.Clients(held).MyBusinessesChanged(new MyBusinessesChangedDto(business.Id, member));
+        }
+    }, business.Id);
+
+    /// <summary>
     /// Who acts for a firm, and as what, decides who hears its alliances' workspaces, which carry the joint bid's
     /// content: a person of the firm watching one of them who no longer acts for any of its active firms leaves it at
     /// once, and one who no longer edits for the firm stops hearing its editors' part. A person given a role watches

@@ -19,30 +19,37 @@ internal sealed class DemoSeeder(IServiceScopeFactory scopes, IGrainFactory grai
     public const string Password = "demo-marketplace-2026";
 
     sealed record DemoBusiness(
-        Guid Id, string OwnerEmail, BusinessKind Kind, string Name, string VatBase, string ComuneCode, FirmSize Size,
+        Guid Id, string OwnerEmail, string OwnerName, BusinessKind Kind, string Name, string VatBase, string ComuneCode, FirmSize Size,
         string[] Cpv, string[] Tags, string Description);
 
     static readonly DemoBusiness[] Businesses =
     [
-        new(Guid.Parse("0b1f6a52-6c55-4a4e-9a4f-5a0d3d2b1a01"), "segreteria@associazione-imprese.demo", BusinessKind.Association,
+        new(Guid.Parse("0b1f6a52-6c55-4a4e-9a4f-5a0d3d2b1a01"), "segreteria@associazione-imprese.demo", "Chiara Ferrari",
+            BusinessKind.Association,
             "Associazione Imprese Emilia", "0211045037", "037006", FirmSize.Small, [], ["associazione", "rete"],
             "Associazione di categoria che ospita lo spazio di collaborazione delle imprese emiliane."),
-        new(Guid.Parse("0b1f6a52-6c55-4a4e-9a4f-5a0d3d2b1a02"), "appalti@comune-casalecchio.demo", BusinessKind.Buyer,
+        new(Guid.Parse("0b1f6a52-6c55-4a4e-9a4f-5a0d3d2b1a02"), "appalti@comune-casalecchio.demo", "Marco Colombo",
+            BusinessKind.Buyer,
             "Comune di Casalecchio di Reno (demo)", "0113211037", "037011", FirmSize.Large, [], ["ente pubblico"],
             "Stazione appaltante di esempio che pubblica gare per lavori e servizi."),
-        new(Guid.Parse("0b1f6a52-6c55-4a4e-9a4f-5a0d3d2b1a03"), "titolare@edilizia-rossi.demo", BusinessKind.Firm,
+        new(Guid.Parse("0b1f6a52-6c55-4a4e-9a4f-5a0d3d2b1a03"), "titolare@edilizia-rossi.demo", "Giulia Rossi",
+            BusinessKind.Firm,
             "Edilizia Rossi S.r.l.", "0312456037", "037006", FirmSize.Small, ["45210000", "45262000", "45453000"],
             ["ristrutturazioni", "edilizia scolastica"], "Impresa edile: nuove costruzioni, ristrutturazioni e manutenzione di edifici pubblici."),
-        new(Guid.Parse("0b1f6a52-6c55-4a4e-9a4f-5a0d3d2b1a04"), "info@impianti-bianchi.demo", BusinessKind.Firm,
+        new(Guid.Parse("0b1f6a52-6c55-4a4e-9a4f-5a0d3d2b1a04"), "info@impianti-bianchi.demo", "Luca Bianchi",
+            BusinessKind.Firm,
             "Impianti Bianchi S.n.c.", "0298761036", "036023", FirmSize.Micro, ["45310000", "45330000", "45331000"],
             ["impianti elettrici", "termoidraulica"], "Impianti elettrici, idraulici e di climatizzazione per edifici civili e pubblici."),
-        new(Guid.Parse("0b1f6a52-6c55-4a4e-9a4f-5a0d3d2b1a05"), "ufficio@verdi-informatica.demo", BusinessKind.Firm,
+        new(Guid.Parse("0b1f6a52-6c55-4a4e-9a4f-5a0d3d2b1a05"), "ufficio@verdi-informatica.demo", "Francesca Verdi",
+            BusinessKind.Firm,
             "Verdi Informatica S.r.l.", "0277345034", "034027", FirmSize.Small, ["72000000", "48000000", "72260000"],
             ["software gestionale", "cloud"], "Sviluppo software, sistemi informativi per la pubblica amministrazione e assistenza."),
-        new(Guid.Parse("0b1f6a52-6c55-4a4e-9a4f-5a0d3d2b1a06"), "studio@tecnico-neri.demo", BusinessKind.Firm,
+        new(Guid.Parse("0b1f6a52-6c55-4a4e-9a4f-5a0d3d2b1a06"), "studio@tecnico-neri.demo", "Alessandro Neri",
+            BusinessKind.Firm,
             "Studio Tecnico Neri", "0265198035", "035033", FirmSize.Micro, ["71000000", "71300000", "71240000"],
             ["progettazione", "direzione lavori"], "Progettazione architettonica e strutturale, direzione lavori e sicurezza nei cantieri."),
-        new(Guid.Parse("0b1f6a52-6c55-4a4e-9a4f-5a0d3d2b1a07"), "verde@giardini-gallo.demo", BusinessKind.Firm,
+        new(Guid.Parse("0b1f6a52-6c55-4a4e-9a4f-5a0d3d2b1a07"), "verde@giardini-gallo.demo", "Sara Gallo",
+            BusinessKind.Firm,
             "Giardini Gallo Soc. Coop.", "0254321038", "038008", FirmSize.Medium, ["77310000", "77313000", "45112710"],
             ["verde pubblico", "manutenzione parchi"], "Cooperativa per la cura del verde pubblico, parchi e aree gioco."),
     ];
@@ -57,7 +64,7 @@ internal sealed class DemoSeeder(IServiceScopeFactory scopes, IGrainFactory grai
         var created = 0;
         foreach (var demo in Businesses)
         {
-            var owner = await EnsureUser(users, demo.OwnerEmail);
+            var owner = await EnsureUser(users, demo.OwnerEmail, demo.OwnerName);
             var grain = grains.GetGrain<IBusinessGrain>(demo.Id);
             if (await grain.Get() is not null) continue;
             var business = await grain.Create(new CreateBusiness(owner.Id, demo.Kind, demo.Name));
@@ -178,10 +185,10 @@ internal sealed class DemoSeeder(IServiceScopeFactory scopes, IGrainFactory grai
         if ((await command).Problem is { } problem) throw new InvalidOperationException($"Demo data: {problem}");
     }
 
-    static async Task<MarketplaceUser> EnsureUser(UserManager<MarketplaceUser> users, string email)
+    static async Task<MarketplaceUser> EnsureUser(UserManager<MarketplaceUser> users, string email, string name)
     {
         if (await users.FindByEmailAsync(email) is { } existing) return existing;
-        var user = new MarketplaceUser { UserName = email, Email = email, EmailConfirmed = true };
+        var user = new MarketplaceUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name };
         var result = await users.CreateAsync(user, Password);
         if (!result.Succeeded) throw new InvalidOperationException($"Demo user {email}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
         return user;

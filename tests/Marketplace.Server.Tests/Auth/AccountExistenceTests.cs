@@ -24,7 +24,7 @@ public abstract class AccountExistenceTests<THost>(THost fixture) : IClassFixtur
     async Task<string> Registered()
     {
         var email = NewEmail();
-        (await host.Browser().PostAsJsonAsync("/api/auth/register", new { email, password = Password })).EnsureSuccessStatusCode();
+        (await host.Browser().PostAsJsonAsync("/api/auth/register", new { email, password = Password, displayName = "Persona di prova" })).EnsureSuccessStatusCode();
         return email;
     }
 
@@ -35,8 +35,8 @@ public abstract class AccountExistenceTests<THost>(THost fixture) : IClassFixtur
     {
         var taken = await Registered();
 
-        var again = await Answer(await host.Browser().PostAsJsonAsync("/api/auth/register", new { email = taken.ToUpperInvariant(), password = "another-pass-2026" }));
-        var fresh = await Answer(await host.Browser().PostAsJsonAsync("/api/auth/register", new { email = NewEmail(), password = "another-pass-2026" }));
+        var again = await Answer(await host.Browser().PostAsJsonAsync("/api/auth/register", new { email = taken.ToUpperInvariant(), password = "another-pass-2026", displayName = "Persona di prova" }));
+        var fresh = await Answer(await host.Browser().PostAsJsonAsync("/api/auth/register", new { email = NewEmail(), password = "another-pass-2026", displayName = "Persona di prova" }));
 
         again.Should().Be(fresh);
         again.Status.Should().Be(HttpStatusCode.OK);
@@ -50,8 +50,8 @@ public abstract class AccountExistenceTests<THost>(THost fixture) : IClassFixtur
     {
         var taken = await Registered();
 
-        var again = await host.Browser().PostAsJsonAsync("/api/auth/register", new { email = taken, password = "short1" });
-        var fresh = await host.Browser().PostAsJsonAsync("/api/auth/register", new { email = NewEmail(), password = "short1" });
+        var again = await host.Browser().PostAsJsonAsync("/api/auth/register", new { email = taken, password = "short1", displayName = "Persona di prova" });
+        var fresh = await host.Browser().PostAsJsonAsync("/api/auth/register", new { email = NewEmail(), password = "short1", displayName = "Persona di prova" });
 
         (await again.Read<ValidationProblemDetails>()).Errors.Keys.Should().Equal((await fresh.Read<ValidationProblemDetails>()).Errors.Keys);
     }
@@ -76,7 +76,7 @@ public abstract class AccountExistenceTests<THost>(THost fixture) : IClassFixtur
             s.AddSingleton<IPasswordHasher<MarketplaceUser>>(new CountingHasher(counter))));
         var client = counted.CreateClient();
         var email = NewEmail();
-        (await client.PostAsJsonAsync("/api/auth/register", new { email, password = Password })).EnsureSuccessStatusCode();
+        (await client.PostAsJsonAsync("/api/auth/register", new { email, password = Password, displayName = "Persona di prova" })).EnsureSuccessStatusCode();
 
         var before = counter.Verified;
         (await client.PostAsJsonAsync("/api/auth/login", new { email, password = "wrong-password-1" })).StatusCode.Should().Be(HttpStatusCode.Unauthorized);

@@ -27,7 +27,7 @@ public abstract class AuthApiTests<THost>(THost fixture) : IClassFixture<THost> 
     [InlineData("zzzzzzzzzzzzzzzzzz", "account.passwordRequiresUniqueChars")]
     public async Task A_weak_password_is_refused_with_the_reason(string password, string reason)
     {
-        var response = await host.Browser().PostAsJsonAsync("/api/auth/register", new { email = NewEmail(), password });
+        var response = await host.Browser().PostAsJsonAsync("/api/auth/register", new { email = NewEmail(), password, displayName = "Persona di prova" });
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await response.Refusal()).FieldCodes.Should().ContainKey("password").WhoseValue.Should().Contain(reason);
@@ -36,7 +36,7 @@ public abstract class AuthApiTests<THost>(THost fixture) : IClassFixture<THost> 
     [Fact]
     public async Task A_too_short_password_is_refused_naming_the_configured_length()
     {
-        var response = await host.Browser().PostAsJsonAsync("/api/auth/register", new { email = NewEmail(), password = "short-but-odd" });
+        var response = await host.Browser().PostAsJsonAsync("/api/auth/register", new { email = NewEmail(), password = "short-but-odd", displayName = "Persona di prova" });
 
         using var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         var tooShort = body.RootElement.GetProperty("errorCodes").GetProperty("password").EnumerateArray()
@@ -47,7 +47,7 @@ public abstract class AuthApiTests<THost>(THost fixture) : IClassFixture<THost> 
     [Fact]
     public async Task A_long_passphrase_needs_no_digits_or_capitals()
     {
-        var response = await host.Browser().PostAsJsonAsync("/api/auth/register", new { email = NewEmail(), password = "la nebbia sale dal fiume" });
+        var response = await host.Browser().PostAsJsonAsync("/api/auth/register", new { email = NewEmail(), password = "la nebbia sale dal fiume", displayName = "Persona di prova" });
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
     }
@@ -57,7 +57,7 @@ public abstract class AuthApiTests<THost>(THost fixture) : IClassFixture<THost> 
     {
         var email = NewEmail();
         var client = host.Browser();
-        (await client.PostAsJsonAsync("/api/auth/register", new { email, password = Password })).EnsureSuccessStatusCode();
+        (await client.PostAsJsonAsync("/api/auth/register", new { email, password = Password, displayName = "Persona di prova" })).EnsureSuccessStatusCode();
 
         for (var i = 0; i < 5; i++)
             (await client.PostAsJsonAsync("/api/auth/login?useCookies=true", new { email, password = "wrong-password-1" }))
@@ -103,7 +103,7 @@ public abstract class AuthApiTests<THost>(THost fixture) : IClassFixture<THost> 
     {
         var email = NewEmail();
         var client = host.CreateClient();
-        (await client.PostAsJsonAsync("/api/auth/register", new { email, password = Password })).EnsureSuccessStatusCode();
+        (await client.PostAsJsonAsync("/api/auth/register", new { email, password = Password, displayName = "Persona di prova" })).EnsureSuccessStatusCode();
 
         var login = await client.PostAsJsonAsync("/api/auth/login", new { email, password = Password });
         var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();

@@ -29,7 +29,7 @@ public sealed class LockoutTests(BehindProxyHost proxied, SqliteHost direct) : I
     {
         var email = NewEmail();
         var owner = proxied.Client("198.51.100.7");
-        (await owner.PostAsJsonAsync("/api/auth/register", new { email, password = Password })).EnsureSuccessStatusCode();
+        (await owner.PostAsJsonAsync("/api/auth/register", new { email, password = Password, displayName = "Persona di prova" })).EnsureSuccessStatusCode();
         var rival = proxied.Client("203.0.113.66");
 
         await LockOut(rival, email);
@@ -57,7 +57,7 @@ public sealed class LockoutTests(BehindProxyHost proxied, SqliteHost direct) : I
     {
         var email = NewEmail();
         var client = direct.Host.CreateClient();
-        (await client.PostAsJsonAsync("/api/auth/register", new { email, password = Password })).EnsureSuccessStatusCode();
+        (await client.PostAsJsonAsync("/api/auth/register", new { email, password = Password, displayName = "Persona di prova" })).EnsureSuccessStatusCode();
         for (var i = 0; i < 5; i++)
         {
             using var guess = new HttpRequestMessage(HttpMethod.Post, "/api/auth/login") { Content = JsonContent.Create(new { email, password = "a-wrong-guess-of-the-rival" }) };

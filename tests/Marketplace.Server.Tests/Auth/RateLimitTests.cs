@@ -36,7 +36,7 @@ public sealed class RateLimitTests(SmallLimitsHost fixture) : IClassFixture<Smal
         for (var i = 0; i < 3; i++)
             (await client.PostAsJsonAsync("/api/auth/login", new { email, password = Password })).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
 
-        await ShouldBeTooManyRequests(await client.PostAsJsonAsync("/api/auth/register", new { email, password = Password }));
+        await ShouldBeTooManyRequests(await client.PostAsJsonAsync("/api/auth/register", new { email, password = Password, displayName = "Persona di prova" }));
         (await fixture.Client(NewAddress()).PostAsJsonAsync("/api/auth/login", new { email, password = Password }))
             .StatusCode.Should().Be(HttpStatusCode.Unauthorized);
     }

@@ -27,7 +27,7 @@ public abstract class SessionTests<THost>(THost fixture) : IClassFixture<THost> 
     async Task<string> Register()
     {
         var email = $"session-{Guid.NewGuid():N}@example.it";
-        (await host.CreateClient().PostAsJsonAsync("/api/auth/register", new { email, password = Password })).EnsureSuccessStatusCode();
+        (await host.CreateClient().PostAsJsonAsync("/api/auth/register", new { email, password = Password, displayName = "Persona di prova" })).EnsureSuccessStatusCode();
         return email;
     }
 

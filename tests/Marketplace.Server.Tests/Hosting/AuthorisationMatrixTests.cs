@@ -55,7 +55,7 @@ public sealed class AuthorisationMatrixTests(ClockedSqliteHost fixture) : IClass
         "POST /api/auth/register", "POST /api/auth/login", "POST /api/auth/refresh", "GET /api/auth/confirmEmail",
         "POST /api/auth/resendConfirmationEmail", "POST /api/auth/forgotPassword", "POST /api/auth/resetPassword",
         "POST /api/auth/manage/2fa", "GET /api/auth/manage/info", "POST /api/auth/manage/info", "POST /api/auth/logout",
-        "GET /api/auth/me", "GET /api/auth/session",
+        "POST /api/auth/logout/everywhere", "GET /api/auth/me", "PUT /api/auth/me/name", "GET /api/auth/session",
         "GET /api/me/businesses", "GET /api/me/invitations", "GET /api/me/todo", "POST /api/businesses", "POST /api/inbox/read",
         "GET /api/alliances/choices", // where the caller's own firms may form an alliance
         "GET /api/spaces/hosts",      // the caller's own associations they may create a space for
@@ -172,9 +172,9 @@ public sealed class AuthorisationMatrixTests(ClockedSqliteHost fixture) : IClass
         }
     }
 
-    /// <summary>Every operation of the document; logging out comes last, so that each actor stays who it is throughout.</summary>
+    /// <summary>Every operation of the document; logging out (here or everywhere) comes last, so that each actor stays who it is throughout.</summary>
     static IEnumerable<Operation> Operations(JsonElement document) =>
         document.GetProperty("paths").EnumerateObject()
             .SelectMany(path => path.Value.EnumerateObject().Select(op => new Operation(op.Name.ToUpperInvariant(), path.Name, op.Value)))
-            .OrderBy(op => op.Path == "/api/auth/logout");
+            .OrderBy(op => op.Path.StartsWith("/api/auth/logout", StringComparison.Ordinal));
 }

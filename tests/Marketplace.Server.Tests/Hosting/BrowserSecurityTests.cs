@@ -54,7 +54,7 @@ public sealed class BrowserSecurityTests(AllowedOriginHost fixture) : IClassFixt
     {
         var client = fixture.Client();
         var email = $"bearer-{Guid.NewGuid():N}@example.it";
-        (await client.PostAsJsonAsync("/api/auth/register", new { email, password = Password })).EnsureSuccessStatusCode();
+        (await client.PostAsJsonAsync("/api/auth/register", new { email, password = Password, displayName = "Persona di prova" })).EnsureSuccessStatusCode();
         var login = await (await client.PostAsJsonAsync("/api/auth/login", new { email, password = Password })).Content.ReadFromJsonAsync<JsonElement>();
         var request = CreateFirm("Via API S.r.l.", origin: "https://integrazione.example");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", login.GetProperty("accessToken").GetString());

@@ -90,7 +90,9 @@ public sealed class AllianceHubTests(HubFixture fixture) : IClassFixture<HubFixt
     [Fact]
     public async Task Members_see_who_is_viewing_the_workspace_and_each_other_s_edits_live()
     {
-        var (_, _, alliance, _, leadHub, _, partner, partnerHub, partnerId) = await ForATender();
+        var (_, _, alliance, lead, leadHub, _, partner, partnerHub, partnerId) = await ForATender();
+        var leadMe = (await lead.GetFromJsonAsync<Marketplace.Server.Auth.MeDto>("/api/auth/me", Json))!;
+        var partnerMe = (await partner.GetFromJsonAsync<Marketplace.Server.Auth.MeDto>("/api/auth/me", Json))!;
 
         var leadSeesTwo = new TaskCompletionSource<PresenceDto>();
         var leadSeesOne = new TaskCompletionSource<PresenceDto>();
@@ -104,7 +106,9 @@ public sealed class AllianceHubTests(HubFixture fixture) : IClassFixture<HubFixt
         await leadHub.InvokeAsync("WatchAlliance", alliance.Id);
         await partnerHub.InvokeAsync("WatchAlliance", alliance.Id);
 
-        (await leadSeesTwo.Task.WaitAsync(Patience)).Viewers.Should().HaveCount(2);
+        (await leadSeesTwo.Task.WaitAsync(Patience)).Viewers.Should().BeEquivalentTo(
+            [new ViewerDto(leadMe.Id, leadMe.Name), new ViewerDto(partnerMe.Id, partnerMe.Name)],
+            "another firm's people are named as they chose, never by their e-mail address");
         var saved = await (await partner.PostAsJsonAsync($"/api/alliances/{alliance.Id}/bid/work-packages", new SaveWorkPackageRequest(null, 0, "Impianti", 1, null,
             partnerId, new MoneyDto(90_000m, "EUR")), Json)).Read<JointBidDto>();
         (await edited.Task.WaitAsync(Patience)).Digest.Should().Be(saved.Digest);

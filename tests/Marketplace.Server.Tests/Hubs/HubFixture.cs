@@ -26,7 +26,7 @@ public class HubFixture : IAsyncLifetime
         await Host.Database.DisposeAsync();
     }
 
-    /// <summary>A browser-like user: an HTTP client and a hub connection sharing one cookie jar.</summary>
+    /// <summary>A browser-like user: an HTTP client and a hub connection sharing one cookie jar; each signed-in one has a name of their own.</summary>
     public Task<(HttpClient Http, HubConnection Hub)> Connect(bool signedIn) => Connect(Host, signedIn);
 
     /// <summary>A browser-like user of any host on a real port.</summary>
@@ -36,8 +36,9 @@ public class HubFixture : IAsyncLifetime
         var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = host.ServerAddress };
         if (signedIn)
         {
-            var email = $"hub-{Guid.NewGuid():N}@example.it";
-            (await http.PostAsJsonAsync("/api/auth/register", new { email, password = ApiClientExtensions.Password })).EnsureSuccessStatusCode();
+            var id = Guid.NewGuid().ToString("N");
+            var email = $"hub-{id}@example.it";
+            (await http.PostAsJsonAsync("/api/auth/register", new { email, password = ApiClientExtensions.Password, displayName = $"Persona {id[..8]}" })).EnsureSuccessStatusCode();
             await http.SignIn(email);
         }
         return (http, await Open(host, cookies));

@@ -20,6 +20,7 @@ import type {
   CreateSpaceRequest,
   DecideRequest,
   DecisionRequest,
+  DisplayNameRequest,
   DirectoryQuery,
   DraftTenderRequest,
   EditProfileRequest,
@@ -97,7 +98,8 @@ function link<P extends Downloads>(path: P, params: NonNullable<paths[P]["get"][
 }
 
 export const api = {
-  register: (email: string, password: string) => done(http.POST("/api/auth/register", { body: { email, password } })),
+  register: (email: string, password: string, displayName: string) =>
+    done(http.POST("/api/auth/register", { body: { email, password, displayName } })),
   login: (email: string, password: string) =>
     done(http.POST("/api/auth/login", { params: { query: { useCookies: true } }, body: { email, password } })),
   logout: () => done(http.POST("/api/auth/logout")),
@@ -106,6 +108,8 @@ export const api = {
   /** A new password; the server ends every other session and keeps this one. */
   changePassword: (body: ChangePasswordRequest) => done(http.POST("/api/auth/password", { body })),
   session: () => ok(http.GET("/api/auth/session")),
+  /** The name others see the signed-in person by; the answer is who they are now. */
+  setMyName: (body: DisplayNameRequest) => ok(http.PUT("/api/auth/me/name", { body })),
 
   directory: (q: string, page: number, pageSize: number, kind?: BusinessKind) =>
     ok(http.GET("/api/businesses", { params: { query: { q, page, pageSize, ...(kind ? { kind } : {}) } } })),

@@ -20,6 +20,102 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/logout/everywhere": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["logoutEverywhere"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/me/name": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["setMyName"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getSession"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/login": {
         parameters: {
             query?: never;
@@ -142,86 +238,6 @@ export interface paths {
         get: operations["getAccountInfo"];
         put?: never;
         post: operations["editAccountInfo"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/auth/logout": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["logout"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/auth/logout/everywhere": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["logoutEverywhere"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/auth/password": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["changePassword"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/auth/me": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["getMe"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/auth/session": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["getSession"];
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2288,6 +2304,7 @@ export interface components {
             role: components["schemas"]["BusinessRole"];
             /** Format: date-time */
             invitedAt: string;
+            invitedByName: string;
         };
         /** @enum {unknown} */
         BusinessKind: "Firm" | "Association" | "Buyer";
@@ -2299,6 +2316,7 @@ export interface components {
             email: string;
             role: components["schemas"]["BusinessRole"];
             actions: components["schemas"]["ViewerActionsOfBusinessMemberAction"];
+            name: string;
         };
         BusinessProfileDto: {
             /** Format: uuid */
@@ -2475,6 +2493,9 @@ export interface components {
         };
         /** @enum {unknown} */
         DirectoryVisibility: "Public" | "MembersOnly";
+        DisplayNameRequest: {
+            displayName: null | string;
+        };
         DivisionCoverageDto: {
             division: string;
             labelIt: string;
@@ -2687,6 +2708,7 @@ export interface components {
             InboxChanged: components["schemas"]["InboxChangedDto"];
             JointBidActionsChanged: components["schemas"]["JointBidActionsDto"];
             JointBidChanged: components["schemas"]["JointBidChangedDto"];
+            MyBusinessesChanged: components["schemas"]["MyBusinessesChangedDto"];
             PresenceChanged: components["schemas"]["PresenceDto"];
             ShowcaseChanged: components["schemas"]["ShowcaseChangedDto"];
             SpaceChanged: components["schemas"]["SpaceChangedDto"];
@@ -2891,6 +2913,8 @@ export interface components {
             /** Format: uuid */
             id: string;
             email: string;
+            name: string;
+            displayName: null | string;
         };
         MembersAtMonthDto: {
             month: string;
@@ -2906,7 +2930,7 @@ export interface components {
             firmId: string;
             firmName: string;
             status: components["schemas"]["MembershipStatus"];
-            actorEmail: string;
+            actorName: string;
             reason: null | string;
             /** Format: date-time */
             at: string;
@@ -2921,6 +2945,7 @@ export interface components {
             /** Format: uuid */
             userId: string;
             email: string;
+            name: string;
         };
         ModeratorRequest: {
             email: null | string;
@@ -2947,6 +2972,11 @@ export interface components {
             kind: components["schemas"]["BusinessKind"];
             role: components["schemas"]["BusinessRole"];
             actions: components["schemas"]["ViewerActionsOfBusinessAction"];
+        };
+        MyBusinessesChangedDto: {
+            /** Format: uuid */
+            businessId: string;
+            member: boolean;
         };
         MyInvitationDto: {
             /** Format: uuid */
@@ -2989,7 +3019,7 @@ export interface components {
          * @description Why the server refused: a stable code with arguments (ProblemDetails extensions code/args, errorCodes per field).
          * @enum {string}
          */
-        ProblemCode: "account.invalidEmail" | "account.invalidToken" | "account.lockedOut" | "account.notAllowed" | "account.passwordMismatch" | "account.passwordRequiresDigit" | "account.passwordRequiresLower" | "account.passwordRequiresNonAlphanumeric" | "account.passwordRequiresUniqueChars" | "account.passwordRequiresUpper" | "account.passwordTooCommon" | "account.passwordTooShort" | "account.signInFailed" | "alliance.agreementText" | "alliance.agreementVersion" | "alliance.alreadyAccepted" | "alliance.alreadyIn" | "alliance.bidSubmitted" | "alliance.exists" | "alliance.firmNotIn" | "alliance.handOverWhileSubmitted" | "alliance.inviteRole" | "alliance.inviteeNotInSpace" | "alliance.joinWhileSubmitted" | "alliance.joinerNotInSpace" | "alliance.leadInOneForTender" | "alliance.leadLeaving" | "alliance.leadNotInSpace" | "alliance.leadRemoving" | "alliance.name" | "alliance.newLead" | "alliance.noAuditChain" | "alliance.noInvitation" | "alliance.noSuchFirm" | "alliance.noSuchTender" | "alliance.noTenderToCover" | "alliance.notFound" | "alliance.notTheFirm" | "alliance.notTheFirmsPeopleAlliances" | "alliance.notTheFirmsPeopleLedger" | "alliance.notTheLead" | "alliance.notTheLeadToForm" | "alliance.notVisible" | "alliance.removeReason" | "alliance.tenderClosed" | "alliance.tooManyFirms" | "bid.aloneTenderer" | "bid.answer" | "bid.deadlinePassed" | "bid.documentCount" | "bid.firmNotEligible" | "bid.lotBound" | "bid.lotCurrency" | "bid.lotTwice" | "bid.noLots" | "bid.noSuchCriterion" | "bid.noSuchDocument" | "bid.noSuchFirm" | "bid.noSuchLot" | "bid.notFound" | "bid.notOpened" | "bid.notTheBidder" | "bid.notTheEvaluator" | "bid.notTheFirmsPeople" | "bid.nothingToWithdraw" | "bid.sealed" | "bid.tenderCancelled" | "bid.tenderers" | "bid.tenderersOfBidder" | "bid.tooEarly" | "bid.withdrawFromWorkspace" | "business.addressLength" | "business.alreadyActsFor" | "business.alreadyExists" | "business.alreadyInvited" | "business.capabilitiesCount" | "business.changedMeanwhile" | "business.contactEmail" | "business.contactPhone" | "business.descriptionLength" | "business.invitationsNotVisible" | "business.inviteEmail" | "business.inviteRole" | "business.kindRequired" | "business.kindUnknown" | "business.nameLength" | "business.noInvitationForYou" | "business.noPendingInvitation" | "business.noSuchMember" | "business.notAMember" | "business.notAnEditor" | "business.notFound" | "business.ownerStays" | "business.sizeUnknown" | "business.tagLength" | "business.tagsCount" | "business.tooManyInvitations" | "business.vatNumber" | "business.website" | "comune.unknown" | "cpv.unknown" | "directory.cpvPrefix" | "directory.provinceUnknown" | "directory.radius" | "directory.regionUnknown" | "directory.sizeUnknown" | "document.empty" | "document.fileName" | "document.fileType" | "document.noSuchTenderDocument" | "document.notAnUploader" | "document.notFound" | "document.notOfType" | "document.notUploaded" | "document.sealedElsewhere" | "endorsement.alreadyEndorses" | "endorsement.noSharedProject" | "endorsement.notEndorserEditor" | "endorsement.notFound" | "endorsement.notWithdrawer" | "endorsement.self" | "endorsement.textLength" | "hub.allianceFirmsOnly" | "hub.businessMembersOnly" | "hub.spaceAdminsOnly" | "inbox.notTheFirms" | "input.controlCharacter" | "input.dateRange" | "input.emptyId" | "input.fieldRequired" | "input.instantRange" | "input.invalidFields" | "input.notFinite" | "input.notJson" | "input.nulCharacter" | "input.oneLine" | "input.refused" | "input.reversingCharacter" | "input.searchWords" | "input.unknownValue" | "input.unreadableCharacter" | "input.wrongFormat" | "jointBid.agreementNotAccepted" | "jointBid.alreadyAttached" | "jointBid.alreadySigned" | "jointBid.alreadySubmitted" | "jointBid.answerChanged" | "jointBid.answerText" | "jointBid.closed" | "jointBid.departedFirm" | "jointBid.lotCurrency" | "jointBid.noFiles" | "jointBid.noSuchCriterion" | "jointBid.noSuchDocument" | "jointBid.noSuchLot" | "jointBid.noSuchPackage" | "jointBid.notASigner" | "jointBid.notAnEditor" | "jointBid.notFound" | "jointBid.notTheAttacher" | "jointBid.notTheDetacher" | "jointBid.notTheLeadToReassign" | "jointBid.notTheLeadToSubmit" | "jointBid.notTheLeadToWithdraw" | "jointBid.notThePackageOwner" | "jointBid.nothingToSign" | "jointBid.packageChanged" | "jointBid.packageChangedBeforeDelete" | "jointBid.packageFirm" | "jointBid.packageTitle" | "jointBid.partnerLotBound" | "jointBid.removedLot" | "jointBid.signChanged" | "jointBid.signOffLotBound" | "jointBid.signerAgreement" | "jointBid.tooLong" | "jointBid.tooManyFiles" | "jointBid.tooManyPackages" | "jointBid.unanswered" | "jointBid.unsigned" | "money.amount" | "money.currency" | "money.nonZeroAmount" | "service.tooManyRequests" | "service.unavailable" | "showcase.alreadyExists" | "showcase.alreadyVerified" | "showcase.awardNotEdited" | "showcase.changedBeforeAnswer" | "showcase.changedBeforeVerify" | "showcase.changedMeanwhile" | "showcase.clientLength" | "showcase.cpvCount" | "showcase.descriptionLength" | "showcase.noSuchFirm" | "showcase.notAPartner" | "showcase.notAllConfirmed" | "showcase.notAllMembers" | "showcase.notAwarded" | "showcase.notEditor" | "showcase.notFound" | "showcase.notPartnerEditor" | "showcase.notPublisherEditor" | "showcase.notVerifierAdmin" | "showcase.notWinners" | "showcase.ownPartner" | "showcase.partnersCount" | "showcase.publisherNotAFirm" | "showcase.reasonLength" | "showcase.titleLength" | "showcase.year" | "space.adminsOnly" | "space.alreadyApplied" | "space.alreadyExists" | "space.alreadyInvited" | "space.alreadyMember" | "space.alreadyModerator" | "space.alreadyVouched" | "space.changedMeanwhile" | "space.decisionNotAllowed" | "space.decisionUnknown" | "space.decisionUnknownFirm" | "space.descriptionLength" | "space.hasApplied" | "space.hostNotAssociation" | "space.inviteNotAFirm" | "space.memberNotAFirm" | "space.membersOnly" | "space.messageLength" | "space.minimumTendering" | "space.nameLength" | "space.noSuchUser" | "space.noVouch" | "space.notAdmin" | "space.notCurrentPolicy" | "space.notFirmEditor" | "space.notFound" | "space.notHostEditor" | "space.notMember" | "space.notModerator" | "space.notModeratorAppointer" | "space.nothingToVouch" | "space.nothingToWithdraw" | "space.onlyMembersAccept" | "space.policyAlreadyAccepted" | "space.policyChanged" | "space.policyText" | "space.provinceUnknown" | "space.reasonLength" | "space.reasonMissing" | "space.suspended" | "space.territoryCount" | "space.visibility" | "space.vouchNotMember" | "spaceBuyer.alreadyApproved" | "spaceBuyer.alreadyApprovedToPublish" | "spaceBuyer.alreadyMandated" | "spaceBuyer.alreadyRequested" | "spaceBuyer.alreadyRevoked" | "spaceBuyer.decisionUnknown" | "spaceBuyer.noMandate" | "spaceBuyer.notABuyer" | "spaceBuyer.notAdmin" | "spaceBuyer.notBuyerEditor" | "spaceBuyer.notRequested" | "spaceBuyer.notTheBuyers" | "spaceBuyer.revokedAskAgain" | "tender.alreadyAwarded" | "tender.amendmentSummary" | "tender.answerText" | "tender.awardBest" | "tender.bidDecided" | "tender.bidFailedIntegrity" | "tender.cancelReason" | "tender.contractEnd" | "tender.contractStart" | "tender.contractStartMoved" | "tender.criteriaCount" | "tender.criterionKind" | "tender.criterionName" | "tender.criterionNumber" | "tender.criterionWeight" | "tender.deadlineForward" | "tender.documentCount" | "tender.eligibilityCount" | "tender.enquiriesClosed" | "tender.enquiryFuture" | "tender.exists" | "tender.firmNotEligible" | "tender.lotCount" | "tender.lotCpvCount" | "tender.lotCpvMissing" | "tender.lotDecided" | "tender.lotNumber" | "tender.lotTitle" | "tender.mandateRevoked" | "tender.noSuchBid" | "tender.noSuchBuyer" | "tender.noSuchCriterion" | "tender.noSuchFirm" | "tender.noSuchLot" | "tender.noSuchLotBid" | "tender.noSuchQuestion" | "tender.noSuchSpace" | "tender.notApproved" | "tender.notFound" | "tender.notMandated" | "tender.notTheAsker" | "tender.notTheBuyer" | "tender.oneCurrency" | "tender.onePrice" | "tender.points" | "tender.priceByFormula" | "tender.questionAnswered" | "tender.questionText" | "tender.requirement" | "tender.scoreFirst" | "tender.spaceCount" | "tender.stale" | "tender.submissionAfterEnquiry" | "tender.tenderingTooShort" | "tender.title" | "tender.tooLong" | "tender.unsuccessfulReason" | "tender.weightsSum" | "tender.wrongStatus" | "tenderSearch.closingDays" | "tenderSearch.valueRange" | "uncoded";
+        ProblemCode: "account.displayNameRequired" | "account.displayNameTooLong" | "account.invalidEmail" | "account.invalidToken" | "account.lockedOut" | "account.notAllowed" | "account.passwordMismatch" | "account.passwordRequiresDigit" | "account.passwordRequiresLower" | "account.passwordRequiresNonAlphanumeric" | "account.passwordRequiresUniqueChars" | "account.passwordRequiresUpper" | "account.passwordTooCommon" | "account.passwordTooShort" | "account.signInFailed" | "alliance.agreementText" | "alliance.agreementVersion" | "alliance.alreadyAccepted" | "alliance.alreadyIn" | "alliance.bidSubmitted" | "alliance.exists" | "alliance.firmNotIn" | "alliance.handOverWhileSubmitted" | "alliance.inviteRole" | "alliance.inviteeNotInSpace" | "alliance.joinWhileSubmitted" | "alliance.joinerNotInSpace" | "alliance.leadInOneForTender" | "alliance.leadLeaving" | "alliance.leadNotInSpace" | "alliance.leadRemoving" | "alliance.name" | "alliance.newLead" | "alliance.noAuditChain" | "alliance.noInvitation" | "alliance.noSuchFirm" | "alliance.noSuchTender" | "alliance.noTenderToCover" | "alliance.notFound" | "alliance.notTheFirm" | "alliance.notTheFirmsPeopleAlliances" | "alliance.notTheFirmsPeopleLedger" | "alliance.notTheLead" | "alliance.notTheLeadToForm" | "alliance.notVisible" | "alliance.removeReason" | "alliance.tenderClosed" | "alliance.tooManyFirms" | "bid.aloneTenderer" | "bid.answer" | "bid.deadlinePassed" | "bid.documentCount" | "bid.firmNotEligible" | "bid.lotBound" | "bid.lotCurrency" | "bid.lotTwice" | "bid.noLots" | "bid.noSuchCriterion" | "bid.noSuchDocument" | "bid.noSuchFirm" | "bid.noSuchLot" | "bid.notFound" | "bid.notOpened" | "bid.notTheBidder" | "bid.notTheEvaluator" | "bid.notTheFirmsPeople" | "bid.nothingToWithdraw" | "bid.sealed" | "bid.tenderCancelled" | "bid.tenderers" | "bid.tenderersOfBidder" | "bid.tooEarly" | "bid.withdrawFromWorkspace" | "business.addressLength" | "business.alreadyActsFor" | "business.alreadyExists" | "business.alreadyInvited" | "business.capabilitiesCount" | "business.changedMeanwhile" | "business.contactEmail" | "business.contactPhone" | "business.descriptionLength" | "business.invitationsNotVisible" | "business.inviteEmail" | "business.inviteRole" | "business.kindRequired" | "business.kindUnknown" | "business.nameLength" | "business.noInvitationForYou" | "business.noPendingInvitation" | "business.noSuchMember" | "business.notAMember" | "business.notAnEditor" | "business.notFound" | "business.ownerStays" | "business.sizeUnknown" | "business.tagLength" | "business.tagsCount" | "business.tooManyInvitations" | "business.vatNumber" | "business.website" | "comune.unknown" | "cpv.unknown" | "directory.cpvPrefix" | "directory.provinceUnknown" | "directory.radius" | "directory.regionUnknown" | "directory.sizeUnknown" | "document.empty" | "document.fileName" | "document.fileType" | "document.noSuchTenderDocument" | "document.notAnUploader" | "document.notFound" | "document.notOfType" | "document.notUploaded" | "document.sealedElsewhere" | "endorsement.alreadyEndorses" | "endorsement.noSharedProject" | "endorsement.notEndorserEditor" | "endorsement.notFound" | "endorsement.notWithdrawer" | "endorsement.self" | "endorsement.textLength" | "hub.allianceFirmsOnly" | "hub.businessMembersOnly" | "hub.spaceAdminsOnly" | "inbox.notTheFirms" | "input.controlCharacter" | "input.dateRange" | "input.emptyId" | "input.fieldRequired" | "input.instantRange" | "input.invalidFields" | "input.notFinite" | "input.notJson" | "input.nulCharacter" | "input.oneLine" | "input.refused" | "input.reversingCharacter" | "input.searchWords" | "input.unknownValue" | "input.unreadableCharacter" | "input.wrongFormat" | "jointBid.agreementNotAccepted" | "jointBid.alreadyAttached" | "jointBid.alreadySigned" | "jointBid.alreadySubmitted" | "jointBid.answerChanged" | "jointBid.answerText" | "jointBid.closed" | "jointBid.departedFirm" | "jointBid.lotCurrency" | "jointBid.noFiles" | "jointBid.noSuchCriterion" | "jointBid.noSuchDocument" | "jointBid.noSuchLot" | "jointBid.noSuchPackage" | "jointBid.notASigner" | "jointBid.notAnEditor" | "jointBid.notFound" | "jointBid.notTheAttacher" | "jointBid.notTheDetacher" | "jointBid.notTheLeadToReassign" | "jointBid.notTheLeadToSubmit" | "jointBid.notTheLeadToWithdraw" | "jointBid.notThePackageOwner" | "jointBid.nothingToSign" | "jointBid.packageChanged" | "jointBid.packageChangedBeforeDelete" | "jointBid.packageFirm" | "jointBid.packageTitle" | "jointBid.partnerLotBound" | "jointBid.removedLot" | "jointBid.signChanged" | "jointBid.signOffLotBound" | "jointBid.signerAgreement" | "jointBid.tooLong" | "jointBid.tooManyFiles" | "jointBid.tooManyPackages" | "jointBid.unanswered" | "jointBid.unsigned" | "money.amount" | "money.currency" | "money.nonZeroAmount" | "service.tooManyRequests" | "service.unavailable" | "showcase.alreadyExists" | "showcase.alreadyVerified" | "showcase.awardNotEdited" | "showcase.changedBeforeAnswer" | "showcase.changedBeforeVerify" | "showcase.changedMeanwhile" | "showcase.clientLength" | "showcase.cpvCount" | "showcase.descriptionLength" | "showcase.noSuchFirm" | "showcase.notAPartner" | "showcase.notAllConfirmed" | "showcase.notAllMembers" | "showcase.notAwarded" | "showcase.notEditor" | "showcase.notFound" | "showcase.notPartnerEditor" | "showcase.notPublisherEditor" | "showcase.notVerifierAdmin" | "showcase.notWinners" | "showcase.ownPartner" | "showcase.partnersCount" | "showcase.publisherNotAFirm" | "showcase.reasonLength" | "showcase.titleLength" | "showcase.year" | "space.adminsOnly" | "space.alreadyApplied" | "space.alreadyExists" | "space.alreadyInvited" | "space.alreadyMember" | "space.alreadyModerator" | "space.alreadyVouched" | "space.changedMeanwhile" | "space.decisionNotAllowed" | "space.decisionUnknown" | "space.decisionUnknownFirm" | "space.descriptionLength" | "space.hasApplied" | "space.hostNotAssociation" | "space.inviteNotAFirm" | "space.memberNotAFirm" | "space.membersOnly" | "space.messageLength" | "space.minimumTendering" | "space.nameLength" | "space.noSuchUser" | "space.noVouch" | "space.notAdmin" | "space.notCurrentPolicy" | "space.notFirmEditor" | "space.notFound" | "space.notHostEditor" | "space.notMember" | "space.notModerator" | "space.notModeratorAppointer" | "space.nothingToVouch" | "space.nothingToWithdraw" | "space.onlyMembersAccept" | "space.policyAlreadyAccepted" | "space.policyChanged" | "space.policyText" | "space.provinceUnknown" | "space.reasonLength" | "space.reasonMissing" | "space.suspended" | "space.territoryCount" | "space.visibility" | "space.vouchNotMember" | "spaceBuyer.alreadyApproved" | "spaceBuyer.alreadyApprovedToPublish" | "spaceBuyer.alreadyMandated" | "spaceBuyer.alreadyRequested" | "spaceBuyer.alreadyRevoked" | "spaceBuyer.decisionUnknown" | "spaceBuyer.noMandate" | "spaceBuyer.notABuyer" | "spaceBuyer.notAdmin" | "spaceBuyer.notBuyerEditor" | "spaceBuyer.notRequested" | "spaceBuyer.notTheBuyers" | "spaceBuyer.revokedAskAgain" | "tender.alreadyAwarded" | "tender.amendmentSummary" | "tender.answerText" | "tender.awardBest" | "tender.bidDecided" | "tender.bidFailedIntegrity" | "tender.cancelReason" | "tender.contractEnd" | "tender.contractStart" | "tender.contractStartMoved" | "tender.criteriaCount" | "tender.criterionKind" | "tender.criterionName" | "tender.criterionNumber" | "tender.criterionWeight" | "tender.deadlineForward" | "tender.documentCount" | "tender.eligibilityCount" | "tender.enquiriesClosed" | "tender.enquiryFuture" | "tender.exists" | "tender.firmNotEligible" | "tender.lotCount" | "tender.lotCpvCount" | "tender.lotCpvMissing" | "tender.lotDecided" | "tender.lotNumber" | "tender.lotTitle" | "tender.mandateRevoked" | "tender.noSuchBid" | "tender.noSuchBuyer" | "tender.noSuchCriterion" | "tender.noSuchFirm" | "tender.noSuchLot" | "tender.noSuchLotBid" | "tender.noSuchQuestion" | "tender.noSuchSpace" | "tender.notApproved" | "tender.notFound" | "tender.notMandated" | "tender.notTheAsker" | "tender.notTheBuyer" | "tender.oneCurrency" | "tender.onePrice" | "tender.points" | "tender.priceByFormula" | "tender.questionAnswered" | "tender.questionText" | "tender.requirement" | "tender.scoreFirst" | "tender.spaceCount" | "tender.stale" | "tender.submissionAfterEnquiry" | "tender.tenderingTooShort" | "tender.title" | "tender.tooLong" | "tender.unsuccessfulReason" | "tender.weightsSum" | "tender.wrongStatus" | "tenderSearch.closingDays" | "tenderSearch.valueRange" | "uncoded";
         ProblemDetails: {
             type?: null | string;
             title?: null | string;
@@ -3082,10 +3112,6 @@ export interface components {
             errorCodes?: {
                 [key: string]: components["schemas"]["FieldRefusal"][];
             };
-        };
-        RegisterRequest: {
-            email: string;
-            password: string;
         };
         ResendConfirmationEmailRequest: {
             email: string;
@@ -3197,6 +3223,11 @@ export interface components {
             firmId: string;
             digest: null | string;
         };
+        SignUpRequest: {
+            email: string;
+            password: string;
+            displayName: null | string;
+        };
         /** @enum {unknown} */
         SpaceAction: "EditSettings" | "PublishPolicy" | "SetModerator";
         SpaceBuyerDto: {
@@ -3209,7 +3240,7 @@ export interface components {
         };
         SpaceBuyerEventDto: {
             step: components["schemas"]["SpaceBuyerStep"];
-            actorEmail: string;
+            actorName: string;
             /** Format: date-time */
             at: string;
         };
@@ -3596,7 +3627,7 @@ export interface components {
         ViewerDto: {
             /** Format: uuid */
             userId: string;
-            email: string;
+            name: string;
         };
         /** @enum {unknown} */
         WorkPackageAction: "Edit" | "Delete" | "Reassign";
@@ -3631,7 +3662,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RegisterRequest"];
+                "application/json": components["schemas"]["SignUpRequest"];
             };
         };
         responses: {
@@ -3649,6 +3680,128 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
+    logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    logoutEverywhere: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordRequest"];
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeDto"];
+                };
+            };
+        };
+    };
+    setMyName: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DisplayNameRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeDto"];
+                };
+            };
+        };
+    };
+    getSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
                 };
             };
         };
@@ -3923,104 +4076,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
-            };
-        };
-    };
-    logout: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description No Content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    logoutEverywhere: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description No Content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    changePassword: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ChangePasswordRequest"];
-            };
-        };
-        responses: {
-            /** @description No Content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    getMe: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MeDto"];
-                };
-            };
-        };
-    };
-    getSession: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SessionDto"];
-                };
             };
         };
     };

@@ -7,6 +7,7 @@ type Dto<Name extends keyof Schemas> = Schemas[Name];
 
 export type MeDto = Dto<"MeDto">;
 export type ChangePasswordRequest = Dto<"ChangePasswordRequest">;
+export type DisplayNameRequest = Dto<"DisplayNameRequest">;
 export type DirectoryPageDto = Dto<"DirectoryPageDto">;
 export type DirectorySearchedDto = Dto<"DirectorySearchedDto">;
 export type DirectoryEntryDto = Dto<"DirectoryEntryDto">;

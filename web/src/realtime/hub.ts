@@ -126,6 +126,18 @@ export function onShowcaseChanged(listener: (change: ShowcaseChange) => void): (
   showcaseListeners.add(listener);
   return () => showcaseListeners.delete(listener);
 }
+
+/** MyBusinessesChanged: the signed-in person joined or left a business's team (the server already moved their connection). */
+export type MyBusinessesChange = Messages["MyBusinessesChanged"];
+
+const myBusinessesListeners = new Set<(change: MyBusinessesChange) => void>();
+
+/** Hears that the signed-in person joined or left a business's team; the returned function stops it. */
+export function onMyBusinessesChanged(listener: (change: MyBusinessesChange) => void): () => void {
+  myBusinessesListeners.add(listener);
+  return () => myBusinessesListeners.delete(listener);
+}
+
 let connection: HubConnection | null = null;
 let retryTimer: ReturnType<typeof setTimeout> | undefined;
 let startAttempts = 0;
@@ -222,6 +234,7 @@ function hub(): HubConnection {
     PresenceChanged: (change) => deliver<AllianceMessage>("alliance", change.allianceId, { type: "presence", change }),
     // Sent to watchers of the project's firms and of their spaces; the message names neither, so every listener reloads.
     ShowcaseChanged: (change) => showcaseListeners.forEach((listener) => listener(change)),
+    MyBusinessesChanged: (change) => myBusinessesListeners.forEach((listener) => listener(change)),
   };
   for (const [method, handler] of Object.entries(handlers) as [string, (message: unknown) => void][])
     conn.on(method, (message: unknown) => current() && handler(message));

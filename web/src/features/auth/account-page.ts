@@ -1,4 +1,4 @@
-// The signed-in user's account: a new password (the server signs out every other device), and signing out everywhere.
+// The signed-in user's account: the name others see, a new password (the server signs out every other device), and signing out everywhere.
 import { html, nothing } from "lit-html";
 import { api } from "../../api/client";
 import { t } from "../../i18n";
@@ -6,12 +6,13 @@ import type { Page, Redraw } from "../../page";
 import { navigate } from "../../router";
 import { fieldErrorView } from "../../views";
 import { authErrors, type AuthErrors, type AuthField } from "./auth-errors";
-import { signOutEverywhere } from "./session";
+import { currentUser, renamed, signOutEverywhere } from "./session";
 
 export function accountPage(redraw: Redraw): Page {
   /** The last failure, described when shown so that its messages follow a change of language. */
   let failure: unknown = null;
   let changed = false;
+  let named = false;
   let busy = false;
   const described = (): AuthErrors => (failure === null ? { fields: {}, general: [] } : authErrors(failure));
 
@@ -19,6 +20,7 @@ export function accountPage(redraw: Redraw): Page {
     busy = true;
     failure = null;
     changed = false;
+    named = false;
     redraw();
     try {
       await action();
@@ -44,6 +46,15 @@ export function accountPage(redraw: Redraw): Page {
     });
   };
 
+  const rename = (event: SubmitEvent) => {
+    event.preventDefault();
+    const data = new FormData(event.target as HTMLFormElement);
+    return run(async () => {
+      renamed(await api.setMyName({ displayName: String(data.get("displayName") ?? "").trim() }));
+      named = true;
+    });
+  };
+
   const everywhere = () =>
     run(async () => {
       await signOutEverywhere();
@@ -65,6 +76,21 @@ export function accountPage(redraw: Redraw): Page {
               </div>`
             : nothing}
           ${changed ? html`<p class="alert ok" role="status" data-testid="password-changed">${t("auth.account.password.done")}</p>` : nothing}
+          ${named ? html`<p class="alert ok" role="status" data-testid="name-changed">${t("auth.account.name.done")}</p>` : nothing}
+          <h2>${t("auth.account.name.title")}</h2>
+          <form @submit=${rename} novalidate>
+            <label class="field">
+              <span>${t("auth.displayName")}</span>
+              <input name="displayName" type="text" autocomplete="name" required maxlength="80" data-testid="account-name"
+                .value=${currentUser()?.displayName ?? ""} aria-invalid=${errors.fields.displayName ? "true" : "false"}
+                aria-describedby="account-name-hint" />
+              <small id="account-name-hint" class="hint">${t("auth.displayName.hint")}</small>
+              ${fieldError("displayName", errors)}
+            </label>
+            <div class="actions">
+              <button class="primary" type="submit" ?disabled=${busy} data-testid="save-name">${t("auth.account.name.submit")}</button>
+            </div>
+          </form>
           <h2>${t("auth.account.password.title")}</h2>
           <form @submit=${changePassword} novalidate>
             <label class="field">

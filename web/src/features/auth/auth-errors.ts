@@ -1,12 +1,12 @@
 // A failed sign-up, sign-in or password change, sorted for the form: the server names the field of each refusal
-// (`email`, `password`, `currentPassword`) and codes it; anything else is said above the form.
+// (`displayName`, `email`, `password`, `currentPassword`) and codes it; anything else is said above the form.
 import { ApiError } from "../../api/problem";
 import { fieldMessages, otherFieldMessages } from "../../field-errors";
 import { describeRefusal } from "../../i18n/refusals";
 
-export type AuthField = "email" | "password" | "currentPassword";
+export type AuthField = "displayName" | "email" | "password" | "currentPassword";
 
-const authFields: readonly AuthField[] = ["email", "password", "currentPassword"];
+const authFields: readonly AuthField[] = ["displayName", "email", "password", "currentPassword"];
 
 export interface AuthErrors {
   fields: Partial<Record<AuthField, string[]>>;

@@ -27,13 +27,14 @@ export function authPage(mode: Mode, next: string | null, redraw: Redraw): Page 
     const form = new FormData(event.target as HTMLFormElement);
     const email = String(form.get("email") ?? "").trim();
     const password = String(form.get("password") ?? "");
+    const displayName = String(form.get("displayName") ?? "").trim();
     busy = true;
     failure = null;
     redraw();
     let registered = false;
     try {
       if (mode === "register") {
-        await api.register(email, password);
+        await api.register(email, password, displayName);
         registered = true;
       }
       await signIn(email, password);
@@ -64,6 +65,15 @@ export function authPage(mode: Mode, next: string | null, redraw: Redraw): Page 
               ? html`<div class="alert error" role="alert" data-testid="form-error-general">
                   ${errors.general.map((m) => html`<p>${m}</p>`)}
                 </div>`
+              : nothing}
+            ${mode === "register"
+              ? html`<label class="field">
+                  <span>${t("auth.displayName")}</span>
+                  <input name="displayName" type="text" autocomplete="name" required maxlength="80" data-testid="register-name"
+                    aria-invalid=${errors.fields.displayName ? "true" : "false"} aria-describedby="register-name-hint" />
+                  <small id="register-name-hint" class="hint">${t("auth.displayName.hint")}</small>
+                  ${fieldError("displayName", errors)}
+                </label>`
               : nothing}
             <label class="field">
               <span>${t("auth.email")}</span>

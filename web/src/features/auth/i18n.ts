@@ -4,6 +4,11 @@
 export const it = {
   "auth.email": "E-mail",
   "auth.password": "Password",
+  "auth.displayName": "Nome e cognome",
+  "auth.displayName.hint": "Il nome con cui ti vedono colleghi e partner, per esempio Giulia Rossi.",
+  "auth.account.name.title": "Il tuo nome",
+  "auth.account.name.submit": "Salva il nome",
+  "auth.account.name.done": "Nome salvato.",
   "auth.login.title": "Accedi",
   "auth.login.submit": "Accedi",
   "auth.login.toRegister": "Non hai un account? Registrati",
@@ -26,6 +31,11 @@ export const it = {
 export const en: Record<keyof typeof it, string> = {
   "auth.email": "E-mail",
   "auth.password": "Password",
+  "auth.displayName": "Full name",
+  "auth.displayName.hint": "The name colleagues and partners see you by, for example Giulia Rossi.",
+  "auth.account.name.title": "Your name",
+  "auth.account.name.submit": "Save name",
+  "auth.account.name.done": "Name saved.",
   "auth.login.title": "Log in",
   "auth.login.submit": "Log in",
   "auth.login.toRegister": "No account yet? Register",

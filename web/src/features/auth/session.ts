@@ -23,6 +23,11 @@ export async function refreshSession(): Promise<void> {
   set((await api.session()).user ?? null);
 }
 
+/** The signed-in person as the server now answers (after they changed their name): the header shows it on the next draw. */
+export function renamed(me: MeDto): void {
+  set(me);
+}
+
 export async function signIn(email: string, password: string): Promise<void> {
   await api.login(email, password);
   await refreshSession();

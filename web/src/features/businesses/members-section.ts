@@ -55,7 +55,7 @@ export function membersSection(businessId: string, actions: () => ViewerActions<
   /** Removing someone cannot be taken back (they need a new invitation), so it is asked once more. */
   async function remove(member: BusinessMemberDto): Promise<void> {
     const sure = await confirm.ask(() => ({
-      title: t("members.removeTitle", { email: member.email }),
+      title: t("members.removeTitle", { name: member.name }),
       body: t("members.removeBody"),
       confirm: t("members.remove"),
     }));
@@ -65,7 +65,7 @@ export function membersSection(businessId: string, actions: () => ViewerActions<
     redraw();
     try {
       members = await api.removeMember(businessId, member.userId);
-      teamStatus = { ok: true, text: () => t("members.removed", { email: member.email }) };
+      teamStatus = { ok: true, text: () => t("members.removed", { name: member.name }) };
     } catch (error) {
       teamStatus = { ok: false, text: () => describeRefusal(error) };
     } finally {
@@ -145,7 +145,8 @@ export function membersSection(businessId: string, actions: () => ViewerActions<
             ? loadingView()
             : html`<ul class="members">
                 ${members.map(
-                  (m) => html`<li data-testid="member-item"><span>${m.email}</span>
+                  (m) => html`<li data-testid="member-item"><span class="person"><span class="person-name" data-testid="member-name">${m.name}</span>
+                    <span class="person-email muted small" data-testid="member-email">${m.email}</span></span>
                     <span class="badge role">${t(`role.${m.role}`)}</span>
                     ${allows(m.actions, "Remove")
                       ? html`<button type="button" class="link" ?disabled=${busy} @click=${() => remove(m)} data-testid="remove-member">
@@ -161,7 +162,8 @@ export function membersSection(businessId: string, actions: () => ViewerActions<
           ? html`<h3>${t("members.pendingTitle")}</h3>
               <ul class="members" data-testid="pending-invitations">
                 ${pending.map(
-                  (i) => html`<li data-testid="pending-invitation"><span>${i.email}</span>
+                  (i) => html`<li data-testid="pending-invitation"><span class="person"><span class="person-name">${i.email}</span>
+                    <span class="muted small" data-testid="invited-by">${t("members.invitedBy", { name: i.invitedByName })}</span></span>
                     <span class="badge role">${t(`role.${i.role}`)}</span>
                     <button type="button" class="link" ?disabled=${busy} @click=${() => revoke(i)} data-testid="revoke-invitation">
                       ${t("members.revoke")}

@@ -15,9 +15,9 @@ export function presenceBar(viewers: readonly WorkspaceViewer[] | null, me: stri
       : html`<ul class="presence-list">
             ${rows.map(
               (r) => html`<li class="viewer ${r.you ? "you" : ""}" data-testid="viewer" data-user-id=${r.userId} data-you=${r.you ? "true" : "false"}
-                title=${r.email}>
+                title=${r.name}>
                 <span class="avatar" aria-hidden="true">${r.initials}</span>
-                <span class="viewer-email">${r.email}</span>
+                <span class="viewer-name">${r.name}</span>
                 ${r.you ? html`<span class="badge you-badge" data-testid="viewer-you">${t("jointBid.presence.you")}</span>` : ""}
               </li>`,
             )}

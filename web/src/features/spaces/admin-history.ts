@@ -2,7 +2,7 @@
 import { html, nothing } from "lit";
 import type { MembershipEventDto } from "../../api/types";
 import { formatDateTime, t } from "../../i18n";
-import { emailView, firmLink } from "./admin-section";
+import { firmLink } from "./admin-section";
 
 export const historyView = (events: readonly MembershipEventDto[]) =>
   html`<section class="card admin-section" id="admin-history" aria-labelledby="admin-history-title">
@@ -24,7 +24,7 @@ export const historyView = (events: readonly MembershipEventDto[]) =>
                   <td data-label=${t("admin.history.status")}><span>${e.status
                     ? html`<span class="badge status status-${e.status.toLowerCase()}" data-status=${e.status}>${t(`event.${e.status}`)}</span>`
                     : nothing}</span></td>
-                  <td class="by" data-label=${t("admin.history.by")}><span>${emailView(e.actorEmail)}</span></td>
+                  <td class="by" data-label=${t("admin.history.by")}><span>${e.actorName || "—"}</span></td>
                   <td data-label=${t("admin.history.reason")}><span>${e.reason ?? html`<span class="muted">—</span>`}</span></td>
                 </tr>`,
               )}

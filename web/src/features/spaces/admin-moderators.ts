@@ -80,8 +80,9 @@ export class AdminModerators extends AdminSectionElement {
         ? html`<ul class="admin-list compact" data-testid="moderators-list">
             ${moderators.map(
               (m) => html`<li class="admin-item" data-testid="moderator-item" data-user-id=${m.userId}>
-                <div class="item-main"><div class="item-head"><span class="moderator-email">${emailView(m.email)}</span>
-                  ${m.userId.toLowerCase() === you ? html`<span class="badge">${t("admin.moderators.you")}</span>` : nothing}</div></div>
+                <div class="item-main"><div class="item-head"><span class="moderator-name">${m.name}</span>
+                  ${m.userId.toLowerCase() === you ? html`<span class="badge">${t("admin.moderators.you")}</span>` : nothing}</div>
+                  <div class="muted small moderator-email">${emailView(m.email)}</div></div>
                 ${appoints
                   ? html`<div class="item-actions">
                       <button type="button" class="danger-outline" data-testid="moderator-remove" ?disabled=${this.action.busy}

@@ -60,7 +60,7 @@ export function standingView(s: SpaceBuyerDto, of: "buyer" | "space", actions: T
       <details class="standing-history">
         <summary class="small">${t("buyers.history", { count: s.history.length })}</summary>
         <ul class="small" data-testid="buyer-history">
-          ${s.history.map((e) => html`<li data-step=${e.step}>${formatDateTime(e.at)} · ${t(`buyers.step.${e.step}`)} · ${e.actorEmail}</li>`)}
+          ${s.history.map((e) => html`<li data-step=${e.step}>${formatDateTime(e.at)} · ${t(`buyers.step.${e.step}`)} · ${e.actorName}</li>`)}
         </ul>
       </details>
     </div>

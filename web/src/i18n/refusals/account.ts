@@ -4,6 +4,14 @@ import type { RefusalTexts } from "./texts";
 
 export const account = {
   "account.invalidEmail": { it: "Indirizzo e-mail non valido.", en: "This e-mail address is not valid." },
+  "account.displayNameRequired": {
+    it: "Scrivi il nome con cui ti vedranno gli altri.",
+    en: "Write the name others will see you by.",
+  },
+  "account.displayNameTooLong": {
+    it: "Il nome può avere al massimo {max:number} caratteri.",
+    en: "A name has at most {max:number} characters.",
+  },
   "account.passwordTooShort": {
     it: "La password deve avere almeno {min:number} caratteri.",
     en: "The password must be at least {min:number} characters long.",
