@@ -91,25 +91,27 @@ export function accountPage(redraw: Redraw): Page {
               <button class="primary" type="submit" ?disabled=${busy} data-testid="save-name">${t("auth.account.name.submit")}</button>
             </div>
           </form>
-          <h2>${t("auth.account.password.title")}</h2>
-          <form @submit=${changePassword} novalidate>
-            <label class="field">
-              <span>${t("auth.account.password.current")}</span>
-              <input name="currentPassword" type="password" autocomplete="current-password" required data-testid="current-password"
-                aria-invalid=${errors.fields.currentPassword ? "true" : "false"} />
-              ${fieldError("currentPassword", errors)}
-            </label>
-            <label class="field">
-              <span>${t("auth.account.password.new")}</span>
-              <input name="newPassword" type="password" autocomplete="new-password" required minlength="15" data-testid="new-password"
-                aria-invalid=${errors.fields.password ? "true" : "false"} aria-describedby="new-password-hint" />
-              <small id="new-password-hint" class="hint">${t("auth.account.password.hint")}</small>
-              ${fieldError("password", errors)}
-            </label>
-            <div class="actions">
-              <button class="primary" type="submit" ?disabled=${busy} data-testid="change-password">${t("auth.account.password.submit")}</button>
-            </div>
-          </form>
+          <div class="account-part">
+            <h2>${t("auth.account.password.title")}</h2>
+            <form @submit=${changePassword} novalidate>
+              <label class="field">
+                <span>${t("auth.account.password.current")}</span>
+                <input name="currentPassword" type="password" autocomplete="current-password" required data-testid="current-password"
+                  aria-invalid=${errors.fields.currentPassword ? "true" : "false"} />
+                ${fieldError("currentPassword", errors)}
+              </label>
+              <label class="field">
+                <span>${t("auth.account.password.new")}</span>
+                <input name="newPassword" type="password" autocomplete="new-password" required minlength="15" data-testid="new-password"
+                  aria-invalid=${errors.fields.password ? "true" : "false"} aria-describedby="new-password-hint" />
+                <small id="new-password-hint" class="hint">${t("auth.account.password.hint")}</small>
+                ${fieldError("password", errors)}
+              </label>
+              <div class="actions">
+                <button class="primary" type="submit" ?disabled=${busy} data-testid="change-password">${t("auth.account.password.submit")}</button>
+              </div>
+            </form>
+          </div>
           <div class="account-part">
             <h2>${t("auth.account.everywhere.title")}</h2>
             <p>${t("auth.account.everywhere.text")}</p>
