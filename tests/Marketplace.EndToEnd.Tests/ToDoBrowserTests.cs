@@ -58,6 +58,36 @@ public sealed class ToDoBrowserTests(BrowserFixture fixture) : IClassFixture<Bro
     }
 
     [Fact]
+    public async Task A_buyer_s_person_sees_a_firm_s_question_arrive_in_the_count_and_follows_it_to_the_tender()
+    {
+        var space = await ArrangedSpace.Create(fixture, ["MO"]);
+        var buyer = await space.Buyer();
+        var firm = await space.Member("firm", "Impianti Gatti S.r.l.", p => p with { Capabilities = ["45330000"] });
+        var now = DateTimeOffset.UtcNow;
+        var tender = await buyer.Publish("Manutenzione scuole comunali", now.AddDays(3), now.AddDays(10),
+            new LotRequest(0, "Impianti sanitari", null, ["45330000"], new MoneyDto(120_000m, "EUR"), "036005"));
+
+        var page = await fixture.NewPerson();
+        await BusinessProfileBrowserTests.SignIn(page, buyer.Email);
+        await page.GetByTestId("nav-todo").ClickAsync();
+        await Expect(page.GetByTestId("todo-empty")).ToContainTextAsync("Nulla da fare adesso.");
+        await Expect(page.GetByTestId("todo-live-status")).ToHaveAttributeAsync("data-state", "connected");
+        (await firm.Api.PostAsJsonAsync($"/api/tenders/{tender.Id}/questions", new AskRequest(firm.Firm.Id, "È previsto un sopralluogo?"), Json)).EnsureSuccessStatusCode();
+
+        var row = page.GetByTestId("todo-item");
+        await Expect(row).ToContainTextAsync("Rispondi al quesito di un'impresa sulla gara «Manutenzione scuole comunali»");
+        (await firm.Api.PostAsJsonAsync($"/api/tenders/{tender.Id}/questions", new AskRequest(firm.Firm.Id, "Il subappalto è ammesso?"), Json)).EnsureSuccessStatusCode();
+
+        // Told live, on the page already open and read since the first question: the buyer's team heard ToDoChanged.
+        await Expect(row).ToContainTextAsync("Rispondi ai 2 quesiti delle imprese sulla gara «Manutenzione scuole comunali»");
+        await Expect(page.GetByTestId("nav-todo").GetByTestId("todo-count")).ToHaveTextAsync("1");
+        await page.ScreenshotAsync(new() { Path = Shot("todo-buyer-question-it-1280.png"), FullPage = true });
+        await Expect(row.GetByTestId("todo-deadline")).ToBeVisibleAsync();
+        await row.GetByRole(AriaRole.Link, new() { Name = "Apri la gara" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Manutenzione scuole comunali" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task Nothing_waiting_is_said_plainly_and_a_visitor_has_no_to_do_link()
     {
         var lone = await fixture.NewFirm("solo", "Idraulica Sola");

@@ -185,6 +185,7 @@ refreshSession()
       restartInbox(redraw);
       restartMyBuyers(redraw);
       restartAllianceNotices(redraw);
+      restartToDo(redraw);
       redraw();
     });
     restartStandingNotices(redraw);

@@ -19,6 +19,9 @@ public enum ToDoKind
     AnswerQuestions,
 }
 
+/// <summary>Something the people of <paramref name="BusinessId"/> may have to do changed: read the to-do list again.</summary>
+public sealed record ToDoChangedDto(Guid BusinessId);
+
 /// <summary>
 /// One thing waiting for the signed-in person, with the names a row says it in and the ids the client turns into the
 /// route where it is done. Only the fields of its kind are set.

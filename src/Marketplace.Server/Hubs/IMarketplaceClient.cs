@@ -55,6 +55,13 @@ public interface IMarketplaceClient
     /// them into or out of its team's notices; the page reloads the businesses they act for.
     /// </summary>
     Task MyBusinessesChanged(MyBusinessesChangedDto change);
+
+    /// <summary>
+    /// Sent to a business's own members when something its people may have to do changed and no other message to its
+    /// team says so: a joint bid of the firm's changed (a version to sign, a bid to submit), or a tender of the buyer's
+    /// (a question asked or answered). It carries nothing else; the client reads its to-do list again.
+    /// </summary>
+    Task ToDoChanged(ToDoChangedDto change);
 }
 
 /// <summary>Hub group names, one home so grains' notices and hub joins always agree.</summary>

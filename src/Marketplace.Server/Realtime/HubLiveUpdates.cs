@@ -159,6 +159,8 @@ internal sealed class HubLiveUpdates(
         await SpaceReads.TenderChanged(grains, tender, log);
         var inboxes = await InboxReads.TenderChanged(grains, scopes, tender, log);
         await Send(() => hub.Clients.Group(Topics.Tender(tender.Id)).TenderChanged(new TenderChangedDto(tender.Id, tender.Status, tender.Version)), tender.Id);
+        // The buyer's people may have questions to answer (or fewer): their to-do lists, which no tender group reaches.
+        await Send(() => hub.Clients.Group(Topics.BusinessTeam(tender.BuyerId)).ToDoChanged(new ToDoChangedDto(tender.BuyerId)), tender.Id);
         // Matching firms may be many: they are told apart from the tender grain's turn.
         if (notice == TenderNotice.Published) _ = Task.Run(() => Send(() => TellMatchingFirms(tender, inboxes), tender.Id));
     }
@@ -205,6 +207,9 @@ internal sealed class HubLiveUpdates(
         foreach (var part in news.Firms)
             await hub.Clients.Group(Topics.AllianceEditors(alliance.Id, part.FirmId)).JointBidActionsChanged(
                 new JointBidActionsDto(alliance.Id, bid.Version, part.FirmId, part.Actions, part.ViewerFirm, part.PackageActions ?? ViewerActions<JointBids.WorkPackageAction>.None));
+        // The bidding firms' people who are not in the workspace: their to-do lists (a version to sign, a bid to submit).
+        foreach (var firm in alliance.Tenderers())
+            await hub.Clients.Group(Topics.BusinessTeam(firm.FirmId)).ToDoChanged(new ToDoChangedDto(firm.FirmId));
     }, alliance.Id);
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Json;
+using Marketplace.Alliances;
 using Marketplace.Businesses;
 using Marketplace.Server.Endpoints;
 using Marketplace.Spaces;
@@ -100,6 +101,42 @@ public sealed class TenderHubTests(ClockedHubFixture fixture) : IClassFixture<Cl
         buyerHeard.Should().OnlyContain(m => m.Status == TenderStatus.Tendering && m.Version == tendering.Version || m.Status == TenderStatus.Cancelled)
             .And.NotContain(m => m.Status == TenderStatus.Tendering && m.Version > tendering.Version);
         buyerHeard.Count(m => m.Status == TenderStatus.Tendering).Should().BeLessThanOrEqualTo(1, "only the move to bidding, never a bid");
+    }
+
+    [Fact]
+    public async Task A_buyer_s_people_hear_that_their_to_do_changed_when_a_firm_asks_a_question()
+    {
+        var s = await Setup();
+        var tender = await Publish(s);
+        await s.BuyerHub.InvokeAsync("WatchBusinessTeam", s.BuyerId);
+        var buyerHeard = new TaskCompletionSource<ToDoChangedDto>();
+        s.BuyerHub.On<ToDoChangedDto>("ToDoChanged", m => buyerHeard.TrySetResult(m));
+        var coderHeard = new ConcurrentQueue<ToDoChangedDto>();
+        s.CoderHub.On<ToDoChangedDto>("ToDoChanged", coderHeard.Enqueue);
+
+        (await s.Builder.PostAsJsonAsync($"/api/tenders/{tender.Id}/questions", new AskRequest(s.BuilderId, "Sopralluogo?"), Json)).EnsureSuccessStatusCode();
+
+        (await buyerHeard.Task.WaitAsync(Patience)).Should().Be(new ToDoChangedDto(s.BuyerId));
+        coderHeard.Should().BeEmpty("another firm has nothing to do about the buyer's questions");
+    }
+
+    [Fact]
+    public async Task A_partner_firm_s_people_hear_that_their_to_do_changed_when_the_joint_bid_changes_without_opening_the_workspace()
+    {
+        var s = await Setup();
+        var tender = await Publish(s);
+        var alliance = await (await s.Builder.PostAsJsonAsync("/api/alliances", new FormAllianceRequest(s.BuilderId, s.SpaceId, tender.Id, "RTI Rodari", "Accordo"), Json))
+            .Read<AllianceDto>();
+        (await s.Builder.PostAsJsonAsync($"/api/alliances/{alliance.Id}/invitations", new AllianceInviteRequest(s.CoderId, AllianceRole.Member), Json)).EnsureSuccessStatusCode();
+        (await s.Coder.PostAsJsonAsync($"/api/alliances/{alliance.Id}/firms/{s.CoderId}/answer", new AllianceAnswerRequest(true, 1), Json)).EnsureSuccessStatusCode();
+        fixture.FakeClock.SetUtcNow(tender.EnquiryDeadline.AddTicks(10));
+        var coderHeard = new TaskCompletionSource<ToDoChangedDto>();
+        s.CoderHub.On<ToDoChangedDto>("ToDoChanged", m => coderHeard.TrySetResult(m));
+
+        (await s.Builder.PostAsJsonAsync($"/api/alliances/{alliance.Id}/bid/work-packages",
+            new SaveWorkPackageRequest(null, 0, "Opere murarie", 1, null, s.BuilderId, new MoneyDto(90_000m, "EUR")), Json)).EnsureSuccessStatusCode();
+
+        (await coderHeard.Task.WaitAsync(Patience)).Should().Be(new ToDoChangedDto(s.CoderId), "the partner must sign the new version");
     }
 
     [Fact]

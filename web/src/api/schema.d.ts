@@ -2715,6 +2715,7 @@ export interface components {
             SpaceMembershipsChanged: components["schemas"]["SpaceChangedDto"];
             SpaceStandingChanged: components["schemas"]["SpaceStandingChangedDto"];
             TenderChanged: components["schemas"]["TenderChangedDto"];
+            ToDoChanged: components["schemas"]["ToDoChangedDto"];
         };
         /**
          * @description A method the client invokes on /hubs/marketplace (to watch a topic, or stop watching it).
@@ -3486,6 +3487,10 @@ export interface components {
         };
         TextRequest: {
             text: null | string;
+        };
+        ToDoChangedDto: {
+            /** Format: uuid */
+            businessId: string;
         };
         ToDoItemDto: {
             kind: components["schemas"]["ToDoKind"];

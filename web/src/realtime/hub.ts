@@ -76,6 +76,9 @@ export type WorkspaceViewer = PresenceChange["viewers"][number];
 /** ShowcaseChanged: a showcase project of a watched business or space changed; reload what the page shows. */
 export type ShowcaseChange = Messages["ShowcaseChanged"];
 
+/** ToDoChanged: something the business's people may have to do changed (a joint bid to sign, a question to answer). */
+export type ToDoChange = Messages["ToDoChanged"];
+
 /** What the people of an alliance's active firms hear on its group (watchAlliance). */
 export type AllianceMessage =
   | { type: "alliance"; change: AllianceChange }
@@ -84,7 +87,7 @@ export type AllianceMessage =
   | { type: "presence"; change: PresenceChange };
 
 /**
- * What a business's own people hear on its team group. SpaceStandingChanged names the firm; InboxChanged,
+ * What a business's own people hear on its team group. SpaceStandingChanged and ToDoChanged name the business; InboxChanged,
  * BidChanged and AllianceChanged do not, so they reach every team watcher of this client once (the client joins
  * only its own teams).
  */
@@ -92,7 +95,8 @@ export type TeamMessage =
   | { type: "standing"; change: SpaceStandingChange }
   | { type: "inbox"; change: InboxChange }
   | { type: "bid"; change: BidChange }
-  | { type: "alliance"; change: AllianceChange };
+  | { type: "alliance"; change: AllianceChange }
+  | { type: "todo"; change: ToDoChange };
 
 /**
  * The hub groups a client can ask for: the server methods that join and leave each one. The admin and team
@@ -232,6 +236,7 @@ function hub(): HubConnection {
     JointBidChanged: (change) => deliver<AllianceMessage>("alliance", change.allianceId, { type: "jointBid", change }),
     JointBidActionsChanged: (change) => deliver<AllianceMessage>("alliance", change.allianceId, { type: "jointBidActions", change }),
     PresenceChanged: (change) => deliver<AllianceMessage>("alliance", change.allianceId, { type: "presence", change }),
+    ToDoChanged: (change) => deliver<TeamMessage>("businessTeam", change.businessId, { type: "todo", change }),
     // Sent to watchers of the project's firms and of their spaces; the message names neither, so every listener reloads.
     ShowcaseChanged: (change) => showcaseListeners.forEach((listener) => listener(change)),
     MyBusinessesChanged: (change) => myBusinessesListeners.forEach((listener) => listener(change)),

@@ -8,7 +8,7 @@ import type { Page } from "../../page";
 import { href } from "../../router";
 import { loadErrorView, loadingView } from "../../views";
 import { formatDeadline } from "../tenders/dates";
-import { refreshToDo, toDoFailed, toDoItems } from "./todo";
+import { refreshToDo, toDoFailed, toDoItems, toDoLive } from "./todo";
 import { toDoKey, toDoRoute, toDoText } from "./todo-data";
 
 function itemView(item: ToDoItemDto) {
@@ -24,6 +24,14 @@ function itemView(item: ToDoItemDto) {
   </li>`;
 }
 
+/** Whether the list follows changes as they happen (the user's businesses' team groups joined). */
+function liveView() {
+  const live = toDoLive();
+  if (live === null) return nothing;
+  return html`<p class="live" data-testid="todo-live-status" data-state=${live} title=${t("todo.liveHint")}>
+    <span class="dot" aria-hidden="true"></span>${t(`live.${live}`)}</p>`;
+}
+
 export function toDoPage(): Page {
   // The header's list may be minutes old (no message reaches it for every change): opening the page reads it again.
   refreshToDo();
@@ -35,6 +43,7 @@ export function toDoPage(): Page {
         <div class="page-head">
           <h1>${t("todo.title")}</h1>
           <p class="muted">${t("todo.intro")}</p>
+          ${liveView()}
         </div>
         ${toDoFailed()
           ? loadErrorView()

@@ -1,14 +1,15 @@
 // The signed-in user's to-do list wherever they are in the app (GET /api/me/todo): the count in the header and the
 // rows of the to-do page, from one request. It is asked again, once for a burst, when a message on the team group of
 // one of the user's businesses says something that may be waiting for them changed (a space's invitation or
-// standing, an alliance and its invitations, a bid submitted or withdrawn), when the user moves to another page and
-// when the tab comes back into view (a team invitation or a question asked has no message of its own to the user).
+// standing, an alliance and its invitations, a bid submitted or withdrawn, and ToDoChanged: a joint bid changed, a
+// question asked or answered), when the user moves to another page and when the tab comes back into view (an
+// invitation to a business's team goes to an address, not to a team: no message tells the person).
 import { api } from "../../api/client";
 import type { MyBusinessDto, ToDoItemDto } from "../../api/types";
 import { debounce } from "../../debounce";
 import { latestOnly } from "../../latest";
 import type { Redraw } from "../../page";
-import { watchBusinessTeam, type TeamMessage, type Watcher } from "../../realtime/hub";
+import { combinedLiveState, watchBusinessTeam, type LiveState, type TeamMessage, type Watcher } from "../../realtime/hub";
 import { currentUser } from "../auth/session";
 
 /** A burst of messages (an alliance's change reaches each of its firms' teams) makes one request. */
@@ -19,9 +20,14 @@ let generation = 0;
 let items: readonly ToDoItemDto[] | null = null;
 let failed = false;
 let stops: (() => void)[] = [];
+/** Each of the user's businesses' team groups, as joined: the list is live once all are. */
+let live = new Map<string, LiveState>();
 
 /** What waits for the user now; null until known (or for a visitor). */
 export const toDoItems = (): readonly ToDoItemDto[] | null => items;
+
+/** Whether the list follows the user's businesses live now; null when they act for none (nothing to follow). */
+export const toDoLive = (): LiveState | null => (live.size === 0 ? null : combinedLiveState([...live.values()]));
 
 /** True when the list could not be read and none is known. */
 export const toDoFailed = (): boolean => failed && items === null;
@@ -47,10 +53,18 @@ export function refreshToDo(): void {
 }
 
 /** The team messages that may change what waits for the user; a new matching tender (inbox) asks nothing of them. */
-const watcher: Watcher<TeamMessage> = {
-  changed: (message) => message.type !== "inbox" && refreshToDo(),
-  state: () => undefined,
-};
+function watcher(businessId: string, current: number): Watcher<TeamMessage> {
+  return {
+    changed: (message) => message.type !== "inbox" && refreshToDo(),
+    state: (state) => {
+      if (current !== generation) return;
+      live.set(businessId, state);
+      // Joined again after a lost connection: what changed meanwhile was not heard.
+      if (state === "connected") refreshToDo();
+      redraw();
+    },
+  };
+}
 
 function onVisible(): void {
   if (document.visibilityState === "visible") refreshToDo();
@@ -62,6 +76,7 @@ export function restartToDo(requestRedraw: Redraw): void {
   const current = ++generation;
   stops.forEach((stop) => stop());
   stops = [];
+  live = new Map();
   load.cancel();
   loadSoon.cancel();
   items = null;
@@ -74,7 +89,9 @@ export function restartToDo(requestRedraw: Redraw): void {
   load();
   api.myBusinesses().then(
     (mine: MyBusinessDto[]) => {
-      if (current === generation) stops = mine.map((b) => watchBusinessTeam(b.id, watcher));
+      if (current !== generation) return;
+      for (const b of mine) live.set(b.id, "connecting");
+      stops = mine.map((b) => watchBusinessTeam(b.id, watcher(b.id, current)));
     },
     () => undefined, // Without the list the count is not live; it is still read on every page change.
   );
