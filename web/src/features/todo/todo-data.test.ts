@@ -59,8 +59,8 @@ describe("to-do rows", () => {
     expect(href(toDoRoute(item({ kind: "BusinessInvitation", invitationId: "I" })))).toBe("#/my");
     expect(href(toDoRoute(item({ kind: "SpaceInvitation", space: { id: "SSSS", name: "Spazio" } })))).toBe("#/spaces/ssss");
     expect(href(toDoRoute(item({ kind: "AllianceInvitation", alliance })))).toBe("#/alliances/aaaa");
-    expect(href(toDoRoute(item({ kind: "SignJointBid", alliance })))).toBe("#/alliances/aaaa");
-    expect(href(toDoRoute(item({ kind: "SubmitJointBid", alliance })))).toBe("#/alliances/aaaa");
+    expect(href(toDoRoute(item({ kind: "SignJointBid", alliance })))).toBe("#/alliances/aaaa/bid");
+    expect(href(toDoRoute(item({ kind: "SubmitJointBid", alliance })))).toBe("#/alliances/aaaa/bid");
     expect(href(toDoRoute(item({ kind: "AnswerQuestions", tender: { id: "TTTT", name: "Gara" } })))).toBe("#/tenders/tttt");
   });
 });

@@ -21,7 +21,7 @@ export function toDoText(item: ToDoItemDto): string {
   }
 }
 
-/** Where the thing is done: the user's invitations, the space, the alliance (with its joint bid) or the tender. */
+/** Where the thing is done: the user's invitations, the space, the alliance (its joint bid's tab to sign or submit) or the tender. */
 export function toDoRoute(item: ToDoItemDto): Route {
   const id = (named: { id: string } | null | undefined) => (named?.id ?? "").toLowerCase();
   switch (item.kind) {
@@ -30,9 +30,10 @@ export function toDoRoute(item: ToDoItemDto): Route {
     case "SpaceInvitation":
       return { name: "space", id: id(item.space) };
     case "AllianceInvitation":
+      return { name: "alliance", id: id(item.alliance) };
     case "SignJointBid":
     case "SubmitJointBid":
-      return { name: "alliance", id: id(item.alliance) };
+      return { name: "alliance", id: id(item.alliance), tab: "bid" };
     case "AnswerQuestions":
       return { name: "tender", id: id(item.tender) };
   }
