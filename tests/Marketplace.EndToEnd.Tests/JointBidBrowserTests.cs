@@ -81,6 +81,9 @@ public sealed class JointBidBrowserTests(ClockedBrowserFixture fixture, Xunit.Ab
         await phone.ReloadAsync();
         await Expect(phone.GetByTestId("alliance-tab-documents")).ToHaveAttributeAsync("aria-selected", "true");
         await Expect(phone.GetByTestId("joint-documents")).ToBeVisibleAsync();
+        // Its file picker speaks the app's language, not the browser's ("Choose Files").
+        await Expect(phone.GetByTestId("joint-document-input-button")).ToHaveTextAsync("Scegli i file");
+        await Expect(phone.GetByTestId("joint-document-input-chosen")).ToHaveTextAsync("Nessun file scelto");
         await Expect(phone.GetByTestId("alliance-live-status")).ToHaveAttributeAsync("data-state", "connected");
 
         // While the bid's tab is hidden, the partner adds a package: the tab shows it when opened, without a reload.

@@ -60,8 +60,24 @@ public sealed class TenderBrowserTests(ClockedBrowserFixture fixture) : IClassFi
         await officer.GetByTestId("lot-value-0").FillAsync("620000");
         await officer.GetByTestId("criteria-mode-weighted").CheckAsync();
         await officer.GetByTestId("criterion-name-1").FillAsync("Qualità tecnica");
+        // The native date fields show the browser's format; under each, the date reads in the app's language.
+        await Expect(officer.GetByTestId("enquiry-deadline-reading")).ToHaveTextAsync("Nessuna data scelta");
         await officer.GetByTestId("enquiry-deadline").FillAsync(Local(enquiryDeadline));
         await officer.GetByTestId("submission-deadline").FillAsync(Local(submissionDeadline));
+        var rome = TimeZoneInfo.ConvertTime(submissionDeadline, TimeZoneInfo.FindSystemTimeZoneById(Rome));
+        var italian = CultureInfo.GetCultureInfo("it-IT");
+        await Expect(officer.GetByTestId("submission-deadline-reading")).ToContainTextAsync(
+            $"{rome.ToString("dddd", italian)} {rome.Day} {rome.ToString("MMMM", italian)} {rome.Year}");
+        await Expect(officer.GetByTestId("submission-deadline-reading")).ToContainTextAsync(rome.ToString("HH:mm", CultureInfo.InvariantCulture));
+        // The documents' picker speaks Italian too, and attaches what is chosen.
+        await Expect(officer.GetByTestId("document-upload-button")).ToHaveTextAsync("Scegli i file");
+        await Expect(officer.GetByTestId("document-upload-chosen")).ToHaveTextAsync("Nessun file scelto");
+        await officer.GetByTestId("document-upload").SetInputFilesAsync(new FilePayload
+        {
+            Name = "Capitolato speciale.pdf", MimeType = "application/pdf", Buffer = [.. "%PDF-1.4\n%capitolato\n"u8.ToArray()],
+        });
+        await Expect(officer.GetByTestId("form-document")).ToContainTextAsync("Capitolato speciale.pdf");
+        await officer.ScreenshotAsync(new() { Path = Shot("tender-0-form-dates-files.png"), FullPage = true });
         await officer.GetByTestId("save-draft").ClickAsync();
         await Expect(officer.GetByTestId("tender-status")).ToHaveAttributeAsync("data-status", "Draft");
         await officer.ScreenshotAsync(new() { Path = Shot("tender-1-draft.png"), FullPage = true });

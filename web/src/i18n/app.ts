@@ -20,6 +20,9 @@ export const it = {
   "common.loading": "Caricamento…",
   "common.dismiss": "Chiudi",
   "common.skipToContent": "Salta al contenuto",
+  "filePicker.chooseOne": "Scegli un file",
+  "filePicker.chooseMany": "Scegli i file",
+  "filePicker.none": "Nessun file scelto",
   "common.backToDirectory": "Torna all'elenco delle imprese",
 
   "notFound.title": "Pagina non trovata",
@@ -71,6 +74,9 @@ export const en: Record<keyof typeof it, string> = {
   "common.loading": "Loading…",
   "common.dismiss": "Dismiss",
   "common.skipToContent": "Skip to content",
+  "filePicker.chooseOne": "Choose a file",
+  "filePicker.chooseMany": "Choose files",
+  "filePicker.none": "No file chosen",
   "common.backToDirectory": "Back to the directory",
 
   "notFound.title": "Page not found",

@@ -8,7 +8,8 @@ import { api } from "../../api/client";
 import type { AllianceDto, AttachDocumentsRequest, JointBidDto, JointDocumentDto, NamedDto } from "../../api/types";
 import { currentLanguage, t, tn } from "../../i18n";
 import { roleInText } from "../alliances/alliance-views";
-import { chosenFiles, uploadDocuments } from "../tenders/documents-field";
+import { filePicker } from "../../file-picker";
+import { uploadDocuments } from "../tenders/documents-field";
 import { documentAccept, formatFileSize } from "../tenders/documents";
 import { allows, blockersOf, offers } from "../../api/viewer-actions";
 import { refusalText } from "../../i18n/refusals";
@@ -134,8 +135,10 @@ export function documentsSection(ws: WorkspaceContext) {
         ? html`<p class="muted small" data-testid="joint-documents-blocked" data-code=${blocker.code}>${refusalText(blocker.code, blocker.args) ?? ""}</p>`
         : html`<div class="field documents-field">
             <label for=${INPUT}>${editors.length > 1 || !firm ? t("jointBid.documents.add") : t("jointBid.documents.addFor", { firm: firm.name })}</label>
-            <input id=${INPUT} type="file" multiple accept=${documentAccept} data-testid=${INPUT} ?disabled=${busy}
-              @change=${(ev: Event) => void attach(chosenFiles(ev))} />
+            ${filePicker({
+              id: INPUT, testid: INPUT, accept: documentAccept, multiple: true, disabled: busy,
+              chosen: uploading ? [uploading] : [], onFiles: (files) => void attach(files),
+            })}
             ${uploading ? html`<p class="muted small" role="status">${t("tenderForm.uploading", { name: uploading })}</p>` : nothing}
           </div>`}
     </div>`;

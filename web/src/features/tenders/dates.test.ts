@@ -1,7 +1,7 @@
 
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { setLanguage } from "../../i18n";
-import { countdownParts, formatCountdown, formatDay, formatDeadline, formatSeconds, isoToLocalInput, localInputToIso } from "./dates";
+import { countdownParts, formatCountdown, formatDay, formatDeadline, formatSeconds, isoToLocalInput, localInputToIso, readDateInput } from "./dates";
 
 // Node reads TZ whenever it changes; the deadlines are typed and shown in the browser's zone, here Italy's.
 vi.stubEnv("TZ", "Europe/Rome");
@@ -81,5 +81,23 @@ describe("countdown", () => {
     // A contract date is a calendar day, not shifted by the time zone.
     expect(formatDay("2026-09-01", "it")).toBe("1 settembre 2026");
     expect(formatDay("2026-09-01", "en")).toBe("1 September 2026");
+  });
+});
+
+describe("readDateInput", () => {
+  it("reads a deadline typed in a native input in the app's language, whatever the browser's", () => {
+    expect(readDateInput("2026-12-25T08:48", "datetime-local", "it")).toMatch(/^venerdì 25 dicembre 2026(,| alle ore) 08:48 CET$/);
+    expect(readDateInput("2026-12-25T08:48", "datetime-local", "en")).toMatch(/^Friday,? 25 December 2026(,| at) 08:48 CET$/);
+  });
+
+  it("reads a day of the contract without a time", () => {
+    expect(readDateInput("2027-03-01", "date", "it")).toBe("lunedì 1 marzo 2027");
+    expect(readDateInput("2027-03-01", "date", "en")).toMatch(/^Monday,? 1 March 2027$/);
+  });
+
+  it("reads nothing for an empty or impossible date", () => {
+    expect(readDateInput("", "datetime-local", "it")).toBeNull();
+    expect(readDateInput("2027-02-31", "date", "it")).toBeNull();
+    expect(readDateInput("2027-02-31T10:00", "datetime-local", "it")).toBeNull();
   });
 });

@@ -102,3 +102,20 @@ export function formatDay(day: string, lang: Lang = currentLanguage()): string {
   const date = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
   return new Intl.DateTimeFormat(locale(lang), { dateStyle: "long" }).format(date);
 }
+
+/**
+ * What a date field holds, read in the app's language next to it: the browser shows its native date inputs in its
+ * own language and format (mm/dd/yyyy in an English browser), so the field also says "martedì 25 dicembre 2026,
+ * 08:48 CET" for a deadline (datetime-local) or "venerdì 25 dicembre 2026" for a day (date); null when empty or not a date.
+ */
+export function readDateInput(value: string, type: "datetime-local" | "date", lang: Lang = currentLanguage()): string | null {
+  if (type === "datetime-local") {
+    const iso = localInputToIso(value);
+    return iso === null ? null : formatDeadline(iso, lang);
+  }
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
+  if (!match) return null;
+  const date = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  if (date.getDate() !== Number(match[3])) return null;
+  return new Intl.DateTimeFormat(locale(lang), { weekday: "long", day: "numeric", month: "long", year: "numeric" }).format(date);
+}

@@ -1,6 +1,7 @@
 // Attaching files to a tender (the buyer's) or a bid (the firm's): each file chosen is checked, uploaded to the
 // business (POST /api/businesses/{id}/documents, the raw file as the body) and listed with its name and size.
 // The upload itself (uploadDocuments) is shared with the joint bid's documents.
+import { filePicker } from "../../file-picker";
 import { html, nothing } from "lit-html";
 import { api } from "../../api/client";
 import { ApiError } from "../../api/problem";
@@ -67,14 +68,6 @@ export async function uploadDocuments(owner: string, files: readonly File[], pro
   return uploaded;
 }
 
-/** The files chosen in a file input; the input is cleared, so that the same file may be chosen again after removing it. */
-export function chosenFiles(event: Event): File[] {
-  const input = event.target as HTMLInputElement;
-  const files = [...(input.files ?? [])];
-  input.value = "";
-  return files;
-}
-
 export function documentsField(options: DocumentsFieldOptions, redraw: Redraw) {
   let uploading: string | null = null;
   /** Made when shown, so that they follow a change of language. */
@@ -94,8 +87,8 @@ export function documentsField(options: DocumentsFieldOptions, redraw: Redraw) {
     });
   }
 
-  function onChange(event: Event): void {
-    void upload(chosenFiles(event));
+  function onFiles(files: File[]): void {
+    void upload(files);
   }
 
   function remove(id: string): void {
@@ -121,8 +114,10 @@ export function documentsField(options: DocumentsFieldOptions, redraw: Redraw) {
               )}
             </ul>`
           : nothing}
-        <input id=${options.inputId} type="file" multiple accept=${documentAccept} data-testid=${options.inputTestid}
-          ?disabled=${uploading !== null} aria-describedby="${options.inputId}-hint" @change=${onChange} />
+        ${filePicker({
+          id: options.inputId, testid: options.inputTestid, accept: documentAccept, multiple: true, disabled: uploading !== null,
+          describedBy: `${options.inputId}-hint`, chosen: uploading ? [uploading] : [], onFiles,
+        })}
         <small class="hint" id="${options.inputId}-hint">${hint}</small>
         ${uploading ? html`<p class="muted small" role="status">${t("tenderForm.uploading", { name: uploading })}</p>` : nothing}
         ${problems.length || errors.length

@@ -14,7 +14,7 @@ import { href, navigate } from "../../router";
 import { typeahead, type Typeahead } from "../../typeahead";
 import { fieldErrorView, loadErrorView, loadingView, notFoundView } from "../../views";
 import { comuneLabel } from "../businesses/format";
-import { localZone } from "./dates";
+import { localZone, readDateInput } from "./dates";
 import { documentsField } from "./documents-field";
 import { refusedAction } from "../../i18n/refusals";
 import { allows, blockersOf } from "../../api/viewer-actions";
@@ -531,15 +531,21 @@ export class TenderFormPage extends LightElement {
 
   private deadlinesView(f: TenderForm) {
     const zone = t("tenderForm.deadlineHint", { zone: localZone() });
-    const input = (path: "enquiryDeadline" | "submissionDeadline" | "contractStart" | "contractEnd", testid: string, label: string, type: string) => {
+    // The native input keeps the phone's and keyboard's date pickers; the reading under it says the date in the app's
+    // language, since the input itself shows the browser's (mm/dd/yyyy in an English browser).
+    const input = (path: "enquiryDeadline" | "submissionDeadline" | "contractStart" | "contractEnd", testid: string, label: string, type: "datetime-local" | "date") => {
       const messages = this.at(path);
+      const reading = readDateInput(f[path], type);
+      const hints = [`${testid}-reading`, ...(type === "datetime-local" ? ["tender-deadline-hint"] : [])].join(" ");
       return html`<div class="field">
         <label for=${testid}>${label}</label>
         <input id=${testid} data-testid=${testid} type=${type} .value=${live(f[path])}
-          @input=${(e: InputEvent) => (f[path] = (e.target as HTMLInputElement).value)}
-          @change=${(e: Event) => (f[path] = (e.target as HTMLInputElement).value)}
+          @input=${(e: InputEvent) => this.edit(() => (f[path] = (e.target as HTMLInputElement).value))}
+          @change=${(e: Event) => this.edit(() => (f[path] = (e.target as HTMLInputElement).value))}
           aria-invalid=${invalid(messages)}
-          aria-describedby=${ifDefined(describedBy(path, messages, type === "datetime-local" ? "tender-deadline-hint" : undefined))} />
+          aria-describedby=${ifDefined(describedBy(path, messages, hints))} />
+        <output class="date-reading small" id="${testid}-reading" for=${testid} data-testid="${testid}-reading"
+          data-empty=${reading === null ? "true" : "false"}>${reading ?? t("tenderForm.noDate")}</output>
         ${errorView(path, messages)}
       </div>`;
     };
