@@ -1,4 +1,5 @@
-// #/alliances/{id} — an alliance (an RTI for a tender, or a standing rete d'impresa): its firms with their roles and
+// #/alliances/{id}[/tab] — an alliance (an RTI for a tender, or a standing rete d'impresa), in tabs that fit a phone
+// (overview, joint bid, answers and documents, partners, agreement, history): its firms with their roles and
 // where each stands with the agreement, the agreement in force, the history; the lead's invitations, removals,
 // hand-over and new terms; the viewer's invitations to answer, new terms to accept, leaving. Only the people of its
 // active and invited firms see it (404 for anyone else). Kept up to date over SignalR: AllianceChanged comes on the
@@ -269,7 +270,7 @@ export function alliancePage(id: string, firstTab: AllianceTab | undefined, redr
         </div>
       </header>
 
-      <nav class="page-tabs">${tabsView("alliance", t("alliance.tabs"), tabs, selected, select)}</nav>
+      <div class="page-tabs">${tabsView("alliance", t("alliance.tabs"), tabs, selected, select)}</div>
       ${tabPanel("alliance", "overview", selected, html`${firms.invitationsView(a)} ${firms.view(a)} ${members.view(a)}`)}
       ${has("bid") ? tabPanel("alliance", "bid", selected, workspace.bidView(a)) : nothing}
       ${has("documents") ? tabPanel("alliance", "documents", selected, workspace.papersView(a)) : nothing}

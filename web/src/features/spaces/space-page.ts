@@ -308,7 +308,7 @@ export class SpacePage extends LightElement {
         </div>
       </header>
 
-      <nav class="page-tabs">${tabsView("space", t("space.tabs"), tabs, selected, (next) => this.#select(next))}</nav>
+      <div class="page-tabs">${tabsView("space", t("space.tabs"), tabs, selected, (next) => this.#select(next))}</div>
       ${tabPanel("space", "about", selected, html`<div class="space-layout">
         <div class="space-side">
           ${!currentUser() ? this.#guestView() : d.viewerIsAdmin && d.viewerFirms.length === 0 ? nothing : this.#panel.view(d)}
