@@ -22,6 +22,7 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
     public DbSet<DirectoryEntry> Directory => Set<DirectoryEntry>();
     public DbSet<BusinessCapabilityEntry> BusinessCapabilities => Set<BusinessCapabilityEntry>();
     public DbSet<BusinessMemberEntry> BusinessMembers => Set<BusinessMemberEntry>();
+    public DbSet<BusinessLogoEntry> BusinessLogos => Set<BusinessLogoEntry>();
     public DbSet<BusinessInvitationEntry> BusinessInvitations => Set<BusinessInvitationEntry>();
     public DbSet<SpaceEntry> Spaces => Set<SpaceEntry>();
     public DbSet<SpaceMemberEntry> SpaceMembers => Set<SpaceMemberEntry>();
@@ -79,12 +80,21 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
             e.Property(x => x.VatNumber).HasMaxLength(11);
             e.Property(x => x.ProvinceSigla).HasMaxLength(2);
             e.Property(x => x.RegionName).HasMaxLength(64);
+            e.Property(x => x.LogoTag).HasMaxLength(32);
             // Searches list by name: each place filter has an index that already yields its rows in name order.
             e.HasIndex(x => x.Name);
             e.HasIndex(x => new { x.ComuneCode, x.Name });
             e.HasIndex(x => new { x.ProvinceSigla, x.Name });
             e.HasIndex(x => new { x.RegionName, x.Name });
             e.HasIndex(x => new { x.Latitude, x.Longitude });
+        });
+
+        builder.Entity<BusinessLogoEntry>(e =>
+        {
+            e.ToTable("business_logos");
+            e.HasKey(x => x.BusinessId);
+            e.Property(x => x.Tag).HasMaxLength(32);
+            e.Property(x => x.ContentType).HasMaxLength(16);
         });
 
         builder.Entity<BusinessCapabilityEntry>(e =>

@@ -59,7 +59,7 @@ internal sealed class FirmGenerator(int seed)
             for (var i = random.Next(1, 4); i > 0; i--) codes.Add(Pick(pool).Code);
         }
         var profile = new BusinessProfile(name,
-            ItalianVatNumber.WithCheckDigit(random.NextInt64(1_000_000_000L, 9_999_999_999L).ToString("D10", System.Globalization.CultureInfo.InvariantCulture)),
+            ItalianFiscalNumber.WithCheckDigit(random.NextInt64(1_000_000_000L, 9_999_999_999L).ToString("D10", System.Globalization.CultureInfo.InvariantCulture)),
             $"{trade} a {comune.Name}: lavori e servizi per enti pubblici e privati nella provincia di {comune.ProvinceName}.",
             [.. codes], [Pick(Tags), Pick(Tags)], comune.Code, null, Size(), null, null, null);
         return new BusinessState

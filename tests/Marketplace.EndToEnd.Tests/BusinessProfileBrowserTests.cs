@@ -171,10 +171,12 @@ public sealed class BusinessProfileBrowserTests(BrowserFixture fixture) : IClass
         await Expect(page.GetByTestId("edit-capabilities")).ToContainTextAsync("45321000-3");
     }
 
-    /// <summary>A new person signs up and creates a firm, through the pages, and is left on the firm's profile form.</summary>
-    async Task<IPage> NewFirmOnItsProfileForm(string name)
+    Task<IPage> NewFirmOnItsProfileForm(string name) => NewBusinessOnItsProfileForm(fixture, name);
+
+    /// <summary>A new person signs up and creates a business of the kind, through the pages, and is left on its profile form.</summary>
+    internal static async Task<IPage> NewBusinessOnItsProfileForm(BrowserFixture fixture, string name, BusinessKind kind = BusinessKind.Firm, int width = 1280)
     {
-        var page = await fixture.NewPerson();
+        var page = await fixture.NewPerson(width: width);
         await page.GotoAsync("/#/register");
         await page.GetByTestId("register-name").FillAsync("Persona di prova");
         await page.GetByTestId("register-email").FillAsync($"nuovo-{Guid.NewGuid():N}@example.it");
@@ -182,6 +184,7 @@ public sealed class BusinessProfileBrowserTests(BrowserFixture fixture) : IClass
         await page.GetByTestId("register-submit").ClickAsync();
         await Expect(page.GetByTestId("logout")).ToBeVisibleAsync();
         await page.GotoAsync("/#/businesses/new");
+        await page.GetByTestId("new-business-kind").SelectOptionAsync(kind.ToString());
         await page.GetByTestId("new-business-name").FillAsync(name);
         await page.GetByTestId("new-business-submit").ClickAsync();
         await Expect(page.GetByTestId("edit-name")).ToHaveValueAsync(name);

@@ -112,7 +112,7 @@ public static class ApiClientExtensions
         (await response.Content.ReadFromJsonAsync<T>(Json))!;
 
     public static EditProfileRequest EditOf(BusinessProfileDto p) => new(p.Version, p.Name, p.VatNumber, p.Description,
-        [.. p.Capabilities.Select(c => c.Code)], p.Tags, p.Locality?.ComuneCode, p.Address, p.Size, p.Website, p.ContactEmail, p.ContactPhone);
+        [.. p.Capabilities.Select(c => c.Code)], p.Tags, p.Locality?.ComuneCode, p.Address, p.Size, p.Website, p.ContactEmail, p.ContactPhone, p.TaxCode);
 
     public static Task<HttpResponseMessage> EditProfile(this HttpClient client, Guid id, EditProfileRequest edit) =>
         client.PutAsJsonAsync($"/api/businesses/{id}/profile", edit, Json);

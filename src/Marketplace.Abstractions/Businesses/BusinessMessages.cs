@@ -1,6 +1,10 @@
 namespace Marketplace.Businesses;
 
-/// <summary>The editable public profile of a business. Codes are stored normalised (CPV "NNNNNNNN-C", ISTAT comune code).</summary>
+/// <summary>
+/// The editable public profile of a business. Codes are stored normalised (CPV "NNNNNNNN-C", ISTAT comune code).
+/// A firm gives a VAT number (partita IVA) and a size class; an association or a public buyer gives its tax code
+/// (codice fiscale) instead, and no size.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("Marketplace.BusinessProfile")]
 public sealed record BusinessProfile(
     string Name,
@@ -13,9 +17,18 @@ public sealed record BusinessProfile(
     FirmSize? Size,
     string? Website,
     string? ContactEmail,
-    string? ContactPhone)
+    string? ContactPhone,
+    string? TaxCode = null)
 {
     public static BusinessProfile Named(string name) => new(name, null, null, [], [], null, null, null, null, null, null);
+
+    /// <summary>
+    /// The profile as its kind has it. Profiles stored before each kind had its own form may carry a buyer's or an
+    /// association's VAT number (the same eleven digits as its tax code, so read as that) and a size class (dropped).
+    /// </summary>
+    public BusinessProfile ForKind(BusinessKind kind) =>
+        kind == BusinessKind.Firm || (VatNumber is null && Size is null) ? this
+        : this with { TaxCode = TaxCode ?? VatNumber, VatNumber = null, Size = null };
 }
 
 [GenerateSerializer, Immutable, Alias("Marketplace.CreateBusiness")]
@@ -43,6 +56,20 @@ public sealed record BusinessInvitation(Guid Id, string Email, string Normalized
 [GenerateSerializer, Immutable, Alias("Marketplace.BusinessMember")]
 public sealed record BusinessMember(Guid UserId, BusinessRole Role);
 
+/// <summary>
+/// A logo to set: the file's bytes as uploaded and, when the uploader's file had one, its name (whose extension must
+/// agree with what the bytes are).
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Marketplace.LogoUpload")]
+public sealed record LogoUpload(string? FileName, byte[] Content);
+
+/// <summary>
+/// A business's logo as its state knows it: the image kind its bytes were checked to be, and the digest that names
+/// those bytes (stored apart, one row per business, written in the state's own transaction).
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Marketplace.BusinessLogo")]
+public sealed record BusinessLogo(string Tag, string ContentType, int Width, int Height);
+
 /// <summary>Everything known about a business at one version.</summary>
 [GenerateSerializer, Immutable, Alias("Marketplace.BusinessSnapshot")]
 public sealed record BusinessSnapshot(
@@ -53,7 +80,8 @@ public sealed record BusinessSnapshot(
     int Version,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    BusinessInvitation[] Invitations)
+    BusinessInvitation[] Invitations,
+    BusinessLogo? Logo = null)
 {
     public BusinessRole? RoleOf(Guid userId) => Members.FirstOrDefault(m => m.UserId == userId)?.Role;
 

@@ -24,6 +24,12 @@ public interface IBusinessGrain : IGrainWithGuidKey
     /// <summary>Takes a pending invitation back; only Owners and Managers may.</summary>
     [Alias("RevokeInvitation")] Task<Outcome<BusinessSnapshot>> RevokeInvitation(Guid actorId, Guid invitationId);
 
+    /// <summary>
+    /// Sets the business's logo (PNG, JPEG or WebP, checked by its bytes, within the size limits) or, with null, removes
+    /// it; only Owners and Managers may.
+    /// </summary>
+    [Alias("SetLogo")] Task<Outcome<BusinessSnapshot>> SetLogo(Guid actorId, LogoUpload? upload);
+
     /// <summary>Removes a Manager or a Viewer; only Owners and Managers may. The person is refused on their very next call.</summary>
     [Alias("RemoveMember")] Task<Outcome<BusinessSnapshot>> RemoveMember(Guid actorId, Guid userId);
 }

@@ -5,7 +5,7 @@ using Orleans.Runtime;
 
 namespace Marketplace.Data.ReadModels;
 
-/// <summary>Keeps the directory, capability, membership and invitation rows of a business equal to its grain state.</summary>
+/// <summary>Keeps the directory, capability, membership, invitation and logo rows of a business equal to its grain state.</summary>
 public sealed class BusinessProjector : IReadModelProjector
 {
     public bool Handles(Type stateType) => stateType == typeof(BusinessState);
@@ -17,7 +17,12 @@ public sealed class BusinessProjector : IReadModelProjector
         await db.BusinessCapabilities.Where(x => x.BusinessId == id).ExecuteDeleteAsync(cancellationToken);
         await db.BusinessMembers.Where(x => x.BusinessId == id).ExecuteDeleteAsync(cancellationToken);
         await db.BusinessInvitations.Where(x => x.BusinessId == id).ExecuteDeleteAsync(cancellationToken);
-        if (state is not BusinessState { Exists: true } business) return;
+        if (state is not BusinessState { Exists: true } business)
+        {
+            await db.BusinessLogos.Where(x => x.BusinessId == id).ExecuteDeleteAsync(cancellationToken);
+            return;
+        }
+        await ProjectLogo(db, id, business, cancellationToken);
 
         var entry = Entry(id, business);
         db.Directory.Add(entry);
@@ -32,10 +37,19 @@ public sealed class BusinessProjector : IReadModelProjector
         }));
     }
 
+    /// <summary>One logo row per business: replaced when the state brings new bytes, removed with the logo, else untouched.</summary>
+    static async Task ProjectLogo(MarketplaceDbContext db, Guid id, BusinessState business, CancellationToken ct)
+    {
+        if (business.Logo is not null && business.LogoContent is null) return;
+        await db.BusinessLogos.Where(x => x.BusinessId == id).ExecuteDeleteAsync(ct);
+        if (business is { Logo: { } logo, LogoContent: { } content })
+            db.BusinessLogos.Add(new BusinessLogoEntry { BusinessId = id, Tag = logo.Tag, ContentType = logo.ContentType, Content = content });
+    }
+
     /// <summary>The directory row of a business (also used by the benchmark to load generated firms in bulk).</summary>
     public static DirectoryEntry Entry(Guid id, BusinessState business)
     {
-        var profile = business.Profile;
+        var profile = business.Profile.ForKind(business.Kind);
         var comune = profile.ComuneCode is { } code ? ComuneCatalog.Shared.Find(code) : null;
         var labels = profile.Capabilities.Select(c => CpvCatalog.Shared.Find(c)).OfType<CpvEntry>()
             .Select(c => $"{c.LabelIt} {c.LabelEn}");
@@ -51,6 +65,7 @@ public sealed class BusinessProjector : IReadModelProjector
             ProvinceSigla = comune?.ProvinceSigla,
             RegionName = comune?.RegionName,
             Size = profile.Size,
+            LogoTag = business.Logo?.Tag,
             Latitude = comune?.Latitude,
             Longitude = comune?.Longitude,
             CapabilityCount = profile.Capabilities.Length,

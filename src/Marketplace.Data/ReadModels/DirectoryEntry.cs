@@ -20,6 +20,9 @@ public sealed class DirectoryEntry : IPlacedRow
     public string? RegionName { get; set; }
     public FirmSize? Size { get; set; }
 
+    /// <summary>The digest of the business's logo (<see cref="BusinessLogoEntry"/>), so a list shows it without reading it.</summary>
+    public string? LogoTag { get; set; }
+
     /// <summary>The comune's coordinates (WGS84), for distance searches.</summary>
     public double? Latitude { get; set; }
     public double? Longitude { get; set; }
@@ -32,6 +35,15 @@ public sealed class BusinessCapabilityEntry
 {
     public Guid BusinessId { get; set; }
     public required string CpvDigits { get; set; }
+}
+
+/// <summary>A business's logo: the bytes its state's <c>Logo</c> names, of the kind they were checked to be.</summary>
+public sealed class BusinessLogoEntry
+{
+    public Guid BusinessId { get; set; }
+    public required string Tag { get; set; }
+    public required string ContentType { get; set; }
+    public required byte[] Content { get; set; }
 }
 
 /// <summary>Which users act for which business, so "my businesses" is one query rather than a call per grain.</summary>

@@ -47,6 +47,22 @@ internal sealed class BusinessGrain(
         return await Commit();
     }
 
+    public async Task<Outcome<BusinessSnapshot>> SetLogo(Guid actorId, LogoUpload? upload)
+    {
+        var check = business.State.CheckSetLogo(actorId, upload);
+        if (check.Problem is { } no) return no;
+        business.State.SetLogo(check.Value, upload?.Content, clock.Now());
+        try
+        {
+            return await Commit();
+        }
+        finally
+        {
+            // The bytes went to their row with this write (or failed with it); the state keeps only the logo's digest.
+            business.State.LogoContent = null;
+        }
+    }
+
     public async Task<Outcome<BusinessSnapshot>> RemoveMember(Guid actorId, Guid userId)
     {
         if (business.State.CheckRemoveMember(actorId, userId) is { } no) return no;

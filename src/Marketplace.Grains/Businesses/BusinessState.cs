@@ -33,6 +33,15 @@ public sealed class BusinessState
     public List<BusinessMember> Members { get; set; } = [];
     public List<BusinessInvitation> Invitations { get; set; } = [];
 
+    /// <summary>The logo, if any: its kind and digest; its bytes live in their own row.</summary>
+    public BusinessLogo? Logo { get; set; }
+
+    /// <summary>
+    /// A new logo's bytes on their way to the logos row: set for the one write that stores <see cref="Logo"/>, so the
+    /// row is written in the state's own transaction, never kept in the state's stored form.
+    /// </summary>
+    [JsonIgnore] public byte[]? LogoContent { get; set; }
+
     /// <summary>Counts every change; zero means the business does not exist. Editors send it back to detect stale edits.</summary>
     public int Version { get; set; }
 
@@ -48,7 +57,7 @@ public sealed class BusinessState
     public Outcome<BusinessProfile> CheckCreate(CreateBusiness command) =>
         Exists ? Problem.Conflict(AlreadyExists)
         : !Enum.IsDefined(command.Kind) ? Problem.Invalid("kind", UnknownKind)
-        : ProfileRules.Normalize(BusinessProfile.Named(command.Name));
+        : ProfileRules.Normalize(BusinessProfile.Named(command.Name), command.Kind);
 
     public void Create(Guid id, CreateBusiness command, BusinessProfile profile, DateTimeOffset now)
     {
@@ -63,7 +72,7 @@ public sealed class BusinessState
     public Outcome<BusinessProfile> CheckEdit(EditProfile command) =>
         GuardEditor(command.ActorId) ?? (command.ExpectedVersion != Version
             ? Problem.Conflict(ChangedMeanwhile, ("expected", command.ExpectedVersion), ("current", Version))
-            : ProfileRules.Normalize(command.Profile));
+            : ProfileRules.Normalize(command.Profile, Kind));
 
     public void Edit(BusinessProfile profile, DateTimeOffset now)
     {
@@ -132,11 +141,27 @@ public sealed class BusinessState
         Touch(now);
     }
 
+    /// <summary>A logo is the business's to set or remove, as its profile is: its Owners and Managers.</summary>
+    public Outcome<BusinessLogo?> CheckSetLogo(Guid actorId, LogoUpload? upload)
+    {
+        if (GuardEditor(actorId) is { } no) return no;
+        if (upload is null) return (BusinessLogo?)null;
+        var check = LogoImage.Check(upload);
+        return check.Problem is { } bad ? bad : check.Value;
+    }
+
+    public void SetLogo(BusinessLogo? logo, byte[]? content, DateTimeOffset now)
+    {
+        Logo = logo;
+        LogoContent = content;
+        Touch(now);
+    }
+
     /// <summary>Enough to be an address someone can sign in with; Identity has the final word when they register.</summary>
     static bool IsEmail(string email) =>
         email.IndexOf('@') is > 0 and var at && at == email.LastIndexOf('@') && at < email.Length - 1 && !email.Any(char.IsWhiteSpace);
 
-    public BusinessSnapshot ToSnapshot() => new(Id, Kind, Profile, [.. Members], Version, CreatedAt, UpdatedAt, [.. Invitations]);
+    public BusinessSnapshot ToSnapshot() => new(Id, Kind, Profile.ForKind(Kind), [.. Members], Version, CreatedAt, UpdatedAt, [.. Invitations], Logo);
 
     /// <summary>
     /// What a person in <paramref name="role"/> (null: no role) may do with the business now, each action judged by the

@@ -6,8 +6,9 @@ namespace Marketplace.Businesses;
 
 /// <summary>
 /// What a valid business profile is. Normalising and validating happen together so the stored profile is
-/// always the canonical form (trimmed text, full CPV codes, digits-only VAT number, absolute website).
-/// Field names in errors are the request's camelCase names.
+/// always the canonical form (trimmed text, full CPV codes, digits-only VAT number or tax code, absolute website).
+/// Each kind gives its own fields: a firm its VAT number and size, an association or a public buyer its tax code;
+/// a field of another kind is refused by name. Field names in errors are the request's camelCase names.
 /// </summary>
 public static partial class ProfileRules
 {
@@ -18,6 +19,8 @@ public static partial class ProfileRules
         TooManyCapabilities = new("business.capabilitiesCount", "At most {max} capabilities."),
         NameLength = new("business.nameLength", "The name is required and must be {min} to {max} characters long."),
         VatNumber = new("business.vatNumber", "This is not a valid Italian VAT number (partita IVA): 11 digits with a matching check digit."),
+        TaxCode = new("business.taxCode", "This is not a valid tax code of a body (codice fiscale): 11 digits with a matching check digit."),
+        NotForKind = new("business.fieldNotForKind", "A {kind} does not give this: {field} is for {kinds}."),
         DescriptionLength = new("business.descriptionLength", "The description must be at most {max} characters long."),
         TooManyTags = new("business.tagsCount", "At most {max} tags."),
         TagLength = new("business.tagLength", "A tag must be {min} to {max} characters long."),
@@ -27,7 +30,18 @@ public static partial class ProfileRules
         ContactEmail = new("business.contactEmail", "This is not a valid e-mail address."),
         ContactPhone = new("business.contactPhone", "A phone number has {min} to {max} digits, spaces, dashes or a leading +.");
 
-    public static Outcome<BusinessProfile> Normalize(BusinessProfile raw)
+    /// <summary>Which kinds give each kind-bound field.</summary>
+    static readonly (string Field, BusinessKind[] Kinds)[] KindFields =
+    [
+        ("vatNumber", [BusinessKind.Firm]),
+        ("size", [BusinessKind.Firm]),
+        ("taxCode", [BusinessKind.Association, BusinessKind.Buyer]),
+    ];
+
+    /// <summary>The kind-bound fields a business of <paramref name="kind"/> gives, so its form shows those and no others.</summary>
+    public static string[] FieldsOf(BusinessKind kind) => [.. KindFields.Where(f => f.Kinds.Contains(kind)).Select(f => f.Field)];
+
+    public static Outcome<BusinessProfile> Normalize(BusinessProfile raw, BusinessKind kind)
     {
         var errors = new Dictionary<string, FieldProblem[]>();
         void Fail(string field, Refusal refusal, params ReadOnlySpan<(string, object?)> args) => errors[field] = [FieldProblem.Of(refusal, args)];
@@ -36,11 +50,22 @@ public static partial class ProfileRules
         if (name is null || name.Length < MinName || name.Length > MaxName)
             Fail("name", NameLength, ("min", MinName), ("max", MaxName));
 
-        var vat = raw.VatNumber.Clean();
-        if (vat is not null)
+        var given = new Dictionary<string, bool>
         {
-            if (ItalianVatNumber.TryNormalize(vat, out var digits)) vat = digits;
-            else Fail("vatNumber", VatNumber);
+            ["vatNumber"] = raw.VatNumber.Clean() is not null, ["size"] = raw.Size is not null, ["taxCode"] = raw.TaxCode.Clean() is not null,
+        };
+        foreach (var (field, kinds) in KindFields)
+            if (given[field] && !kinds.Contains(kind)) Fail(field, NotForKind, ("kind", kind), ("field", field), ("kinds", string.Join(", ", kinds)));
+
+        var vat = FiscalNumber(raw.VatNumber, "vatNumber", VatNumber);
+        var taxCode = FiscalNumber(raw.TaxCode, "taxCode", TaxCode);
+        string? FiscalNumber(string? value, string field, Refusal refusal)
+        {
+            var clean = value.Clean();
+            if (clean is null || errors.ContainsKey(field)) return clean;
+            if (ItalianFiscalNumber.TryNormalize(clean, out var digits)) return digits;
+            Fail(field, refusal);
+            return clean;
         }
 
         var description = raw.Description.Clean();
@@ -63,7 +88,7 @@ public static partial class ProfileRules
         var address = raw.Address.Clean();
         if (address?.Length > MaxAddress) Fail("address", AddressLength, ("max", MaxAddress));
 
-        if (raw.Size is { } size && !Enum.IsDefined(size)) Fail("size", UnknownSize);
+        if (raw.Size is { } size && !Enum.IsDefined(size) && !errors.ContainsKey("size")) Fail("size", UnknownSize);
 
         var website = raw.Website.Clean();
         if (website is not null)
@@ -83,7 +108,7 @@ public static partial class ProfileRules
 
         if (errors.Count > 0) return Problem.Invalid(errors);
         return new BusinessProfile(name!, vat, description, capabilities, [.. tags], comune, address, raw.Size,
-            website, email, phone);
+            website, email, phone, taxCode);
     }
 
     [GeneratedRegex(@"^\+?[0-9][0-9 ()./-]{5,19}$")]

@@ -23,5 +23,9 @@ public sealed record MembershipContext(SpaceSnapshot? Space, bool ActorIsAdmin, 
         new(space, actorIsAdmin, firm is not null && actor.Edits(firm.Id), firm is null ? null : new(firm.Kind, firm.Profile.Size, firm.Profile.VatNumber));
 }
 
-/// <summary>What the membership rules read of a firm: its kind, and the size class and VAT number an association vouches for.</summary>
+/// <summary>
+/// What the membership rules read of a firm: its kind, and the size class and VAT number an association vouches for.
+/// Only a firm has those (a buyer or an association gives a tax code and no size: <see cref="ProfileRules"/>), so
+/// vouching is for firms only.
+/// </summary>
 public sealed record MemberFirm(BusinessKind Kind, FirmSize? Size, string? VatNumber);

@@ -14,9 +14,12 @@ public sealed record AllianceInviteRequest(Guid FirmId, AllianceRole? Role);
 
 public sealed record AllianceAnswerRequest(bool? Accept, int AgreementVersion);
 
-/// <summary>A firm of the alliance; <see cref="Actions"/>: what the viewer (for the lead) may do about it.</summary>
+/// <summary>
+/// A firm of the alliance; <see cref="Actions"/>: what the viewer (for the lead) may do about it; <see cref="Logo"/>:
+/// where its logo is served, if it has one.
+/// </summary>
 public sealed record AllianceMemberDto(Guid FirmId, string Name, AllianceRole Role, AllianceStanding Standing, int? AcceptedAgreement,
-    bool AgreementPending, string? Reason, DateTimeOffset Since, ViewerActions<AllianceMemberAction> Actions);
+    bool AgreementPending, string? Reason, DateTimeOffset Since, ViewerActions<AllianceMemberAction> Actions, string? Logo);
 
 public sealed record AllianceEventDto(string Kind, Guid FirmId, string FirmName, string? Reason, DateTimeOffset At);
 

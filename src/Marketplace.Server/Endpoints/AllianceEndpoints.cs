@@ -272,17 +272,18 @@ public static class AllianceEndpoints
         var grains = call.Grains;
         var a = view.Alliance;
         // Read side by side from the grains that hold them: the workspace is opened by every member on every change.
-        var (namesRead, spaceRead) = (GrainNames.BusinessNames(a.Members.Select(m => m.FirmId), grains), grains.GetGrain<ISpaceGrain>(a.SpaceId).Get());
+        var (firmsRead, spaceRead) = (GrainNames.Businesses(a.Members.Select(m => m.FirmId), grains), grains.GetGrain<ISpaceGrain>(a.SpaceId).Get());
         var tenderRead = a.TenderId is { } tenderId ? grains.Tender(tenderId).Current() : Task.FromResult<TenderSnapshot?>(null);
-        var (names, spaceName, tender) = (await namesRead, (await spaceRead)?.Settings.Name ?? "", await tenderRead);
+        var (firms, spaceName, tender) = (await firmsRead, (await spaceRead)?.Settings.Name ?? "", await tenderRead);
         var rows = view.Members.ToDictionary(m => m.FirmId, m => m.Actions);
-        string Name(Guid firm) => names.GetValueOrDefault(firm, "");
+        string Name(Guid firm) => firms.GetValueOrDefault(firm)?.Profile.Name ?? "";
         return new AllianceDto(a.Id, new NamedDto(a.SpaceId, spaceName), tender is null ? null : new NamedDto(tender.Id, tender.Details.Title), a.Name,
             new NamedDto(a.LeadId, Name(a.LeadId)),
             [.. a.Members.Where(m => m.Standing is AllianceStanding.Active or AllianceStanding.Invited).OrderBy(m => m.Role).ThenBy(m => Name(m.FirmId))
                 .Select(m => new AllianceMemberDto(m.FirmId, Name(m.FirmId), m.Role, m.Standing, m.AcceptedAgreement,
                     m.Standing == AllianceStanding.Active && !a.HasAcceptedAgreement(m.FirmId), m.Reason, m.Since,
-                    rows.GetValueOrDefault(m.FirmId, ViewerActions<AllianceMemberAction>.None)))],
+                    rows.GetValueOrDefault(m.FirmId, ViewerActions<AllianceMemberAction>.None),
+                    BusinessLogoEndpoints.Url(m.FirmId, firms.GetValueOrDefault(m.FirmId)?.Logo?.Tag)))],
             new AllianceAgreementDto(a.Agreement.Version, a.Agreement.Text, a.Agreement.PublishedAt),
             [.. a.History.OrderByDescending(e => e.Sequence).Select(e => new AllianceEventDto(e.Kind, e.FirmId, Name(e.FirmId), e.Reason, e.At))],
             a.Version, [.. view.Firms.Select(f => f.FirmId)], view.Actions, view.Firms, a.UpdatedAt);

@@ -10,16 +10,20 @@ public sealed record LocalityDto(string ComuneCode, string Name, string Province
 
 /// <summary>
 /// A business's profile, as its page shows it and as live updates carry it. <see cref="ContactsHidden"/>: this copy
-/// leaves out the VAT number, contact e-mail and phone (null here), which only the business's people and those who
+/// leaves out the VAT number or tax code, contact e-mail and phone (null here), which only the business's people and those who
 /// share a space with it read; live updates always carry this public copy. <see cref="Actions"/>: what the reader may
 /// do with the business (<see cref="BusinessViewerActions"/>); none in live updates, which the business's people (the
 /// only readers with any action, and who read the contacts) answer by reading the profile again.
+/// <see cref="KindFields"/>: the fields bound to the business's kind that it gives (vatNumber and size for a firm,
+/// taxCode for an association or a buyer), so its form asks for those and no others. <see cref="Logo"/>: where its
+/// logo is served, if it has one (the address changes with the image, so it may be cached for good).
 /// </summary>
 public sealed record BusinessProfileDto(
     Guid Id,
     BusinessKind Kind,
     string Name,
     string? VatNumber,
+    string? TaxCode,
     string? Description,
     CapabilityDto[] Capabilities,
     string[] Tags,
@@ -32,19 +36,22 @@ public sealed record BusinessProfileDto(
     int Version,
     DateTimeOffset UpdatedAt,
     bool ContactsHidden,
-    ViewerActions<BusinessAction> Actions)
+    ViewerActions<BusinessAction> Actions,
+    string[] KindFields,
+    string? Logo)
 {
     /// <param name="withContacts">Whether the reader may see the contact details (<see cref="Auth.Access.SeesContacts"/>).</param>
     /// <param name="actions">What the reader may do with the business; none for the public copy.</param>
     public static BusinessProfileDto From(BusinessSnapshot business, bool withContacts, ViewerActions<BusinessAction>? actions = null)
     {
         var p = business.Profile;
-        return new(business.Id, business.Kind, p.Name, withContacts ? p.VatNumber : null, p.Description,
+        return new(business.Id, business.Kind, p.Name, withContacts ? p.VatNumber : null, withContacts ? p.TaxCode : null, p.Description,
             [.. p.Capabilities.Select(CpvCatalog.Shared.Find).OfType<CpvEntry>().Select(CapabilityDto.From)],
             p.Tags,
             p.ComuneCode is { } code && ComuneCatalog.Shared.Find(code) is { } c ? LocalityDto(c) : null,
             p.Address, p.Size, p.Website, withContacts ? p.ContactEmail : null, withContacts ? p.ContactPhone : null,
-            business.Version, business.UpdatedAt, !withContacts, actions ?? ViewerActions<BusinessAction>.None);
+            business.Version, business.UpdatedAt, !withContacts, actions ?? ViewerActions<BusinessAction>.None,
+            ProfileRules.FieldsOf(business.Kind), BusinessLogoEndpoints.Url(business.Id, business.Logo?.Tag));
     }
 
     static LocalityDto LocalityDto(Comune c) => new(c.Code, c.Name, c.ProvinceSigla, c.ProvinceName, c.RegionName);
@@ -65,10 +72,11 @@ public sealed record EditProfileRequest(
     FirmSize? Size,
     string? Website,
     string? ContactEmail,
-    string? ContactPhone)
+    string? ContactPhone,
+    string? TaxCode = null)
 {
     public BusinessProfile ToProfile() => new(Name ?? "", VatNumber, Description, Capabilities ?? [], Tags ?? [],
-        ComuneCode, Address, Size, Website, ContactEmail, ContactPhone);
+        ComuneCode, Address, Size, Website, ContactEmail, ContactPhone, TaxCode);
 }
 
 /// <summary>Invites an e-mail address to act for the business as Manager or Viewer.</summary>
@@ -110,8 +118,9 @@ public sealed record MyBusinessesChangedDto(Guid BusinessId, bool Member);
 /// <summary>One of the signed-in person's businesses: their role in it and what they may do with it.</summary>
 public sealed record MyBusinessDto(Guid Id, string Name, BusinessKind Kind, BusinessRole Role, ViewerActions<BusinessAction> Actions);
 
+/// <param name="Logo">Where the business's logo is served, if it has one.</param>
 public sealed record DirectoryEntryDto(
-    Guid Id, BusinessKind Kind, string Name, string? ComuneName, string? ProvinceSigla, FirmSize? Size, int CapabilityCount);
+    Guid Id, BusinessKind Kind, string Name, string? ComuneName, string? ProvinceSigla, FirmSize? Size, int CapabilityCount, string? Logo);
 
 /// <param name="Searched">How the search words were understood, so the page can say what it looked for.</param>
 public sealed record DirectoryPageDto(DirectoryEntryDto[] Items, int Total, int Page, int PageSize, DirectorySearchedDto Searched);

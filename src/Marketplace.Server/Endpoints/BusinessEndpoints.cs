@@ -43,7 +43,8 @@ public static class BusinessEndpoints
     }
 
     internal static DirectoryEntryDto EntryDto(DirectoryEntry d) => new(d.BusinessId, d.Kind, d.Name,
-        d.ComuneCode is { } code ? ComuneCatalog.Shared.Find(code)?.Name : null, d.ProvinceSigla, d.Size, d.CapabilityCount);
+        d.ComuneCode is { } code ? ComuneCatalog.Shared.Find(code)?.Name : null, d.ProvinceSigla, d.Size, d.CapabilityCount,
+        BusinessLogoEndpoints.Url(d.BusinessId, d.LogoTag));
 
     static async Task<Results<Created<BusinessProfileDto>, ProblemHttpResult>> Create(
         CreateBusinessRequest body, ClaimsPrincipal user, IGrainFactory grains)
@@ -66,7 +67,7 @@ public static class BusinessEndpoints
     }
 
     /// <summary>The business after the actor's own command: they are one of its people, so they read it all.</summary>
-    static BusinessProfileDto ForActor(BusinessSnapshot business, ClaimsPrincipal user) =>
+    internal static BusinessProfileDto ForActor(BusinessSnapshot business, ClaimsPrincipal user) =>
         BusinessProfileDto.From(business, withContacts: true, BusinessViewerActions.Of(user.UserId(), business));
 
     /// <summary>

@@ -51,10 +51,10 @@ public sealed record SpaceMembershipDto(
     string? Message, string? Reason, DateTimeOffset Since, bool Verified,
     ViewerActions<MembershipAction> Actions, MembershipDecision[] ReasonRequired);
 
-/// <summary>A member firm found in a space's directory search.</summary>
+/// <summary>A member firm found in a space's directory search; <see cref="Logo"/>: where its logo is served, if it has one.</summary>
 public sealed record SpaceDirectoryEntryDto(
     Guid Id, string Name, string? ComuneName, string? ProvinceSigla, string? RegionName, FirmSize? Size,
-    int CapabilityCount, bool Verified, double? DistanceKm);
+    int CapabilityCount, bool Verified, double? DistanceKm, string? Logo);
 
 /// <param name="TotalIsLowerBound">True when more firms match than <paramref name="Total"/> (counting stops at 200).</param>
 public sealed record SpaceDirectoryPageDto(SpaceDirectoryEntryDto[] Items, int Total, bool TotalIsLowerBound, int Page, int PageSize);

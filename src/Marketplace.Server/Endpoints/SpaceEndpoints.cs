@@ -163,7 +163,8 @@ public static class SpaceEndpoints
         var result = await DirectorySearch.Run(db, id, criteria, ct);
         return new SpaceDirectoryPageDto([.. result.Hits.Select(h => new SpaceDirectoryEntryDto(
                 h.Entry.BusinessId, h.Entry.Name, h.Entry.ComuneCode is { } c ? ComuneCatalog.Shared.Find(c)?.Name : null,
-                h.Entry.ProvinceSigla, h.Entry.RegionName, h.Entry.Size, h.Entry.CapabilityCount, h.Verified, h.DistanceKm))],
+                h.Entry.ProvinceSigla, h.Entry.RegionName, h.Entry.Size, h.Entry.CapabilityCount, h.Verified, h.DistanceKm,
+                BusinessLogoEndpoints.Url(h.Entry.BusinessId, h.Entry.LogoTag)))],
             result.Total, result.TotalIsLowerBound, criteria.Page, criteria.PageSize);
     }
 

@@ -1,3 +1,4 @@
+using Marketplace.Businesses;
 using Marketplace.Server.Auth;
 using Marketplace.Server.Endpoints;
 using Marketplace.Server.Hubs;
@@ -41,6 +42,7 @@ public static class MarketplaceRoutes
         api.MapInboxApi();
         api.MapToDoApi();
         api.MapDocumentApi();
+        api.MapBusinessLogoApi();
         api.MapAllianceApi();
         api.MapJointBidApi();
         api.MapReferenceApi();
@@ -56,9 +58,11 @@ public static class MarketplaceRoutes
     {
         if (context.Request.Path.StartsWithSegments("/api"))
         {
-            // Uploads are files; everything else is a small JSON body.
-            var max = HttpMethods.IsPost(context.Request.Method) && context.Request.Path.Value!.EndsWith("/documents", StringComparison.Ordinal)
-                ? DocumentEndpoints.MaxDocumentBytes : WebSetup.MaxApiBodyBytes;
+            // Uploads are files (a logo a small image); everything else is a small JSON body.
+            var path = context.Request.Path.Value!;
+            var max = HttpMethods.IsPost(context.Request.Method) && path.EndsWith("/documents", StringComparison.Ordinal) ? DocumentEndpoints.MaxDocumentBytes
+                : HttpMethods.IsPut(context.Request.Method) && path.EndsWith(BusinessLogoEndpoints.Path, StringComparison.Ordinal) ? LogoImage.MaxBytes
+                : WebSetup.MaxApiBodyBytes;
             if (context.Request.ContentLength > max)
                 throw new BadHttpRequestException($"The request body is larger than {max} bytes.", StatusCodes.Status413PayloadTooLarge);
             if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)

@@ -19,18 +19,18 @@ internal sealed class DemoSeeder(IServiceScopeFactory scopes, IGrainFactory grai
     public const string Password = "demo-marketplace-2026";
 
     sealed record DemoBusiness(
-        Guid Id, string OwnerEmail, string OwnerName, BusinessKind Kind, string Name, string VatBase, string ComuneCode, FirmSize Size,
+        Guid Id, string OwnerEmail, string OwnerName, BusinessKind Kind, string Name, string FiscalBase, string ComuneCode, FirmSize? Size,
         string[] Cpv, string[] Tags, string Description);
 
     static readonly DemoBusiness[] Businesses =
     [
         new(Guid.Parse("0b1f6a52-6c55-4a4e-9a4f-5a0d3d2b1a01"), "segreteria@associazione-imprese.demo", "Chiara Ferrari",
             BusinessKind.Association,
-            "Associazione Imprese Emilia", "0211045037", "037006", FirmSize.Small, [], ["associazione", "rete"],
+            "Associazione Imprese Emilia", "9211045037", "037006", null, [], ["associazione", "rete"],
             "Associazione di categoria che ospita lo spazio di collaborazione delle imprese emiliane."),
         new(Guid.Parse("0b1f6a52-6c55-4a4e-9a4f-5a0d3d2b1a02"), "appalti@comune-casalecchio.demo", "Marco Colombo",
             BusinessKind.Buyer,
-            "Comune di Casalecchio di Reno (demo)", "0113211037", "037011", FirmSize.Large, [], ["ente pubblico"],
+            "Comune di Casalecchio di Reno (demo)", "0113211037", "037011", null, [], ["ente pubblico"],
             "Stazione appaltante di esempio che pubblica gare per lavori e servizi."),
         new(Guid.Parse("0b1f6a52-6c55-4a4e-9a4f-5a0d3d2b1a03"), "titolare@edilizia-rossi.demo", "Giulia Rossi",
             BusinessKind.Firm,
@@ -68,8 +68,11 @@ internal sealed class DemoSeeder(IServiceScopeFactory scopes, IGrainFactory grai
             var grain = grains.GetGrain<IBusinessGrain>(demo.Id);
             if (await grain.Get() is not null) continue;
             var business = await grain.Create(new CreateBusiness(owner.Id, demo.Kind, demo.Name));
-            var profile = new BusinessProfile(demo.Name, ItalianVatNumber.WithCheckDigit(demo.VatBase), demo.Description, demo.Cpv,
-                demo.Tags, demo.ComuneCode, null, demo.Size, null, demo.OwnerEmail, null);
+            // A firm gives its partita IVA; the association and the comune their codice fiscale, of the same form.
+            var fiscal = ItalianFiscalNumber.WithCheckDigit(demo.FiscalBase);
+            var firm = demo.Kind == BusinessKind.Firm;
+            var profile = new BusinessProfile(demo.Name, firm ? fiscal : null, demo.Description, demo.Cpv,
+                demo.Tags, demo.ComuneCode, null, demo.Size, null, demo.OwnerEmail, null, firm ? null : fiscal);
             var edited = await grain.EditProfile(new EditProfile(owner.Id, business.Value!.Version, profile));
             if (edited.Problem is { } problem) throw new InvalidOperationException($"Demo business {demo.Name} is invalid: {problem}");
             created++;

@@ -258,6 +258,20 @@ public sealed class MembershipStateTests
     }
 
     [Fact]
+    public void An_association_or_a_buyer_stored_with_a_size_and_a_vat_number_has_nothing_to_vouch_for()
+    {
+        // Profiles stored before each kind had its own form could carry both; a business that is not a firm reads them
+        // as its tax code and no size, so vouching stays a firm's.
+        var notAFirm = new BusinessState
+        {
+            Id = Firm.Id, Kind = BusinessKind.Association, Version = 2, Members = [.. Firm.Members],
+            Profile = Firm.Profile with { Size = FirmSize.Small, VatNumber = "00743110157" },
+        }.ToSnapshot();
+
+        With(MembershipStatus.Member).CheckVouch(As(Admin, firm: notAFirm))!.Code.Should().Be("space.nothingToVouch");
+    }
+
+    [Fact]
     public void Nobody_but_the_admins_is_offered_their_actions()
     {
         var (actions, reasons) = With(MembershipStatus.Applied).AdminActions(As(FirmOwner));

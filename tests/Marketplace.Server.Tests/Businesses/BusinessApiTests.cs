@@ -79,7 +79,7 @@ public abstract class BusinessApiTests<THost>(THost fixture) : IClassFixture<THo
         var page = await host.CreateClient().GetFromJsonAsync<DirectoryPageDto>($"/api/businesses?q=manutenzione+parchi+{created.Name[9..]}", Json);
 
         page!.Items.Should().ContainSingle().Which.Should().Be(
-            new DirectoryEntryDto(created.Id, BusinessKind.Firm, created.Name, "Ferrara", "FE", null, 1));
+            new DirectoryEntryDto(created.Id, BusinessKind.Firm, created.Name, "Ferrara", "FE", null, 1, null));
     }
 
     [Fact]
@@ -163,6 +163,59 @@ public abstract class BusinessApiTests<THost>(THost fixture) : IClassFixture<THo
             ["vatNumber"] = ["business.vatNumber"], ["capabilities[1]"] = ["cpv.unknown"], ["comuneCode"] = ["comune.unknown"],
         }, "each field says why in a code the client translates");
         await ProfileIsUnchanged(created);
+    }
+
+    [Theory]
+    [InlineData(BusinessKind.Buyer)]
+    [InlineData(BusinessKind.Association)]
+    public async Task A_buyer_or_an_association_gives_its_tax_code_and_no_vat_number_or_size(BusinessKind kind)
+    {
+        var owner = host.Browser();
+        await owner.SignUp();
+        var created = await owner.CreateBusiness("Comune di Prova", kind);
+        created.KindFields.Should().Equal(["taxCode"], "the form asks a public body or an association for its codice fiscale only");
+
+        var response = await owner.EditProfile(created.Id, EditOf(created) with { TaxCode = "0074 3110 157" });
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var read = await owner.GetFromJsonAsync<BusinessProfileDto>($"/api/businesses/{created.Id}", Json);
+        read.Should().BeEquivalentTo(new { TaxCode = "00743110157", VatNumber = (string?)null, Size = (FirmSize?)null });
+        var row = await host.Query(db => db.Directory.AsNoTracking().SingleAsync(d => d.BusinessId == created.Id));
+        row.Size.Should().BeNull("the directory shows no size for a buyer or an association");
+    }
+
+    [Fact]
+    public async Task A_buyer_is_refused_a_vat_number_and_a_size_by_name_and_nothing_changes()
+    {
+        var owner = host.Browser();
+        await owner.SignUp();
+        var created = await owner.CreateBusiness("Comune di Prova", BusinessKind.Buyer);
+
+        var response = await owner.EditProfile(created.Id, EditOf(created) with { Name = "Changed", VatNumber = "00743110157", Size = FirmSize.Large });
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await response.Refusal()).FieldCodes.Should().BeEquivalentTo(new Dictionary<string, string[]>
+        {
+            ["vatNumber"] = ["business.fieldNotForKind"], ["size"] = ["business.fieldNotForKind"],
+        });
+        await ProfileIsUnchanged(created);
+    }
+
+    [Fact]
+    public async Task A_firm_is_refused_a_tax_code_and_a_wrong_one_by_name()
+    {
+        var owner = host.Browser();
+        await owner.SignUp();
+        var firm = await owner.CreateBusiness();
+        var buyer = await owner.CreateBusiness("Comune di Prova", BusinessKind.Buyer);
+
+        var forFirm = await owner.EditProfile(firm.Id, FullEdit(firm) with { TaxCode = "00743110157" });
+        var wrong = await owner.EditProfile(buyer.Id, EditOf(buyer) with { TaxCode = "00743110158" });
+
+        (await forFirm.Refusal()).FieldCodes.Should().BeEquivalentTo(new Dictionary<string, string[]> { ["taxCode"] = ["business.fieldNotForKind"] });
+        (await wrong.Refusal()).FieldCodes.Should().BeEquivalentTo(new Dictionary<string, string[]> { ["taxCode"] = ["business.taxCode"] });
+        await ProfileIsUnchanged(firm);
+        await ProfileIsUnchanged(buyer);
     }
 
     [Fact]
@@ -315,7 +368,7 @@ public abstract class BusinessApiTests<THost>(THost fixture) : IClassFixture<THo
     async Task ProfileIsUnchanged(BusinessProfileDto expected)
     {
         var now = await host.CreateClient().GetFromJsonAsync<BusinessProfileDto>($"/api/businesses/{expected.Id}", Json);
-        now.Should().BeEquivalentTo(expected with { VatNumber = null, ContactEmail = null, ContactPhone = null, ContactsHidden = true, Actions = ViewerActions<BusinessAction>.None },
+        now.Should().BeEquivalentTo(expected with { VatNumber = null, TaxCode = null, ContactEmail = null, ContactPhone = null, ContactsHidden = true, Actions = ViewerActions<BusinessAction>.None },
             "an anonymous reader gets the public copy of the unchanged profile, and may do nothing with it");
         var row = await host.Query(db => db.Directory.AsNoTracking().SingleAsync(d => d.BusinessId == expected.Id));
         row.Name.Should().Be(expected.Name);

@@ -97,6 +97,13 @@ function link<P extends Downloads>(path: P, params: NonNullable<paths[P]["get"][
   return path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(values[name] ?? ""));
 }
 
+/** A request whose body is a file's bytes as they are (an upload), not JSON. */
+const fileBody = (file: Blob) => ({
+  body: file,
+  bodySerializer: (bytes: Blob) => bytes,
+  headers: { "Content-Type": "application/octet-stream" },
+});
+
 export const api = {
   register: (email: string, password: string, displayName: string) =>
     done(http.POST("/api/auth/register", { body: { email, password, displayName } })),
@@ -134,6 +141,12 @@ export const api = {
     ok(http.POST("/api/businesses/{id}/invitations/{invitationId}/accept", { params: { path: { id, invitationId } } })),
   declineInvitation: (id: string, invitationId: string) =>
     done(http.POST("/api/businesses/{id}/invitations/{invitationId}/decline", { params: { path: { id, invitationId } } })),
+  /** Sets the business's logo: the image's bytes as they are, with the file's name (its extension must agree). */
+  uploadLogo: (id: string, file: Blob, name: string) =>
+    ok(
+      http.PUT("/api/businesses/{id}/logo", { params: { path: { id }, query: { name } }, ...fileBody(file) }),
+    ),
+  removeLogo: (id: string) => ok(http.DELETE("/api/businesses/{id}/logo", { params: { path: { id } } })),
   /** The associations that vouch for the business's current size and VAT number. */
   verifications: (id: string) => ok(http.GET("/api/businesses/{id}/verifications", { params: { path: { id } } })),
 
@@ -207,12 +220,7 @@ export const api = {
   /** Uploads a file for a business (the file itself is the body), to attach to a tender or a bid. */
   uploadDocument: (id: string, file: Blob, name: string) =>
     ok(
-      http.POST("/api/businesses/{id}/documents", {
-        params: { path: { id }, query: { name } },
-        body: file,
-        bodySerializer: (bytes) => bytes, // the file's bytes as they are, not JSON
-        headers: { "Content-Type": "application/octet-stream" },
-      }),
+      http.POST("/api/businesses/{id}/documents", { params: { path: { id }, query: { name } }, ...fileBody(file) }),
     ),
   /** Where a tender's document is downloaded (a link, not a fetch: the browser saves the file). */
   tenderDocumentUrl: (id: string, documentId: string) => link("/api/tenders/{id}/documents/{documentId}", { id, documentId }),

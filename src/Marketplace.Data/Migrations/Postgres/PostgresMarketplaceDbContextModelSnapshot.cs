@@ -441,6 +441,31 @@ namespace Marketplace.Data.Migrations.Postgres
                     b.ToTable("business_invitations", (string)null);
                 });
 
+            modelBuilder.Entity("Marketplace.Data.ReadModels.BusinessLogoEntry", b =>
+                {
+                    b.Property<Guid>("BusinessId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Tag")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("BusinessId");
+
+                    b.ToTable("business_logos", (string)null);
+                });
+
             modelBuilder.Entity("Marketplace.Data.ReadModels.BusinessMemberEntry", b =>
                 {
                     b.Property<Guid>("BusinessId")
@@ -481,6 +506,10 @@ namespace Marketplace.Data.Migrations.Postgres
 
                     b.Property<double?>("Latitude")
                         .HasColumnType("double precision");
+
+                    b.Property<string>("LogoTag")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<double?>("Longitude")
                         .HasColumnType("double precision");

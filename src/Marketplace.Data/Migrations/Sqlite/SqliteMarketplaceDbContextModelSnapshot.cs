@@ -434,6 +434,31 @@ namespace Marketplace.Data.Migrations.Sqlite
                     b.ToTable("business_invitations", (string)null);
                 });
 
+            modelBuilder.Entity("Marketplace.Data.ReadModels.BusinessLogoEntry", b =>
+                {
+                    b.Property<Guid>("BusinessId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tag")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("BusinessId");
+
+                    b.ToTable("business_logos", (string)null);
+                });
+
             modelBuilder.Entity("Marketplace.Data.ReadModels.BusinessMemberEntry", b =>
                 {
                     b.Property<Guid>("BusinessId")
@@ -474,6 +499,10 @@ namespace Marketplace.Data.Migrations.Sqlite
 
                     b.Property<double?>("Latitude")
                         .HasColumnType("REAL");
+
+                    b.Property<string>("LogoTag")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
 
                     b.Property<double?>("Longitude")
                         .HasColumnType("REAL");

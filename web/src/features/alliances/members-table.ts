@@ -1,6 +1,7 @@
 // The alliance's firms: role, standing and where each stands with the agreement; for the lead's Owners and Managers,
 // per row, what the server says they may do about the firm (AllianceMemberDto.actions): hand the lead over (once
 // confirmed in a dialog) and remove a firm or withdraw its invitation, saying why.
+import { logoView } from "../businesses/logo";
 import type { FieldErrors } from "../../api/problem";
 import { html, nothing } from "lit-html";
 import { ifDefined } from "lit-html/directives/if-defined.js";
@@ -99,7 +100,8 @@ export function membersTable(ctx: AllianceContext) {
     return html`<tr data-testid="alliance-member" data-firm-id=${member.firmId} data-role=${member.role} data-standing=${member.standing}
         class=${mine ? "mine" : ""}>
         <td class="firm" data-label=${t("alliance.col.firm")}>
-          <span><a href=${href({ name: "business", id: member.firmId.toLowerCase() })}>${member.name}</a>
+          <span>${logoView(member.name, member.logo)}
+            <a href=${href({ name: "business", id: member.firmId.toLowerCase() })}>${member.name}</a>
             ${mine ? html` <span class="badge mine">${t("alliance.yourFirm")}</span>` : nothing}</span>
         </td>
         <td data-label=${t("alliance.col.role")}>${roleBadge(member.role, "member-role")}</td>

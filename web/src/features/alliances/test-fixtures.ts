@@ -18,6 +18,7 @@ export function member(firmId: string, name: string, more: Partial<AllianceMembe
     reason: null,
     since: "2026-02-01T10:00:00Z",
     actions: { allowed: [], blocked: [] },
+    logo: null,
     ...more,
   };
 }

@@ -20,6 +20,7 @@ import { businessTenders } from "../tenders/tender-lists";
 import { buyerSpaces } from "./buyer-spaces";
 import { localityLine, websiteHref } from "./format";
 import { mergeLiveUpdate, type ProfileField } from "./live-merge";
+import { logoView } from "./logo";
 import { membersSection } from "./members-section";
 
 const HIGHLIGHT_MS = 2500;
@@ -211,6 +212,7 @@ export class BusinessPage extends LightElement {
       <article class="profile">
         <header class="profile-head">
           <div>
+            <span class=${mark("logo")}>${logoView(p.name, p.logo, "large")}</span>
             <h1 data-testid="business-name" class=${mark("name")}>${p.name}</h1>
             <p class="badges">
               <span class="badge kind-${p.kind.toLowerCase()} ${mark("kind")}">${t(`kind.${p.kind}`)}</span>
@@ -266,6 +268,7 @@ export class BusinessPage extends LightElement {
               </div>
               ${optional("address", t("business.address"), p.address)}
               ${optional("vatNumber", t("business.vatNumber"), p.vatNumber)}
+              ${optional("taxCode", t("business.taxCode"), p.taxCode)}
               ${optional("website", t("business.website"), p.website && (website
                 ? html`<a href=${website} target="_blank" rel="noopener noreferrer">${p.website}</a>`
                 : p.website))}

@@ -9,6 +9,7 @@ import { latestOnly } from "../../latest";
 import type { Page, Redraw } from "../../page";
 import { loadErrorView, loadingView, pagerView } from "../../views";
 import { href } from "../../router";
+import { logoView } from "./logo";
 import { comuneLabel } from "./format";
 
 const PAGE_SIZE = 20;
@@ -72,7 +73,7 @@ export function directoryPage(redraw: Redraw): Page {
                   ${result.items.map(
                     (item) => html`<li>
                       <a class="card directory-item" data-testid="directory-item" href=${href({ name: "business", id: item.id })}>
-                        <span class="title-row"><strong class="name">${item.name}</strong>
+                        <span class="title-row">${logoView(item.name, item.logo)}<strong class="name">${item.name}</strong>
                           <span class="badge kind-${item.kind.toLowerCase()}">${t(`kind.${item.kind}`)}</span></span>
                         <span class="meta">
                           ${item.comuneName ? html`<span>${comuneLabel(item.comuneName, item.provinceSigla)}</span>` : nothing}

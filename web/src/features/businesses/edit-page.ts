@@ -13,13 +13,14 @@ import { fieldMessages, otherFieldMessages } from "../../field-errors";
 import { describeRefusal } from "../../i18n/refusals";
 import { comuneLabel } from "./format";
 import { allows } from "../../api/viewer-actions";
-import { buildEditRequest, formFromProfile, type ProfileForm, type TextField } from "./profile-form";
+import { buildEditRequest, formFromProfile, gives, type ProfileForm, type TextField } from "./profile-form";
+import { logoField } from "./logo-field";
 import { typeahead } from "../../typeahead";
 import { cpvTree } from "./cpv-tree";
 
 const sizes: readonly BusinessSize[] = ["Micro", "Small", "Medium", "Large"];
 const shownFields: readonly (keyof EditProfileRequest)[] = [
-  "name", "vatNumber", "description", "capabilities", "tags", "comuneCode",
+  "name", "vatNumber", "taxCode", "description", "capabilities", "tags", "comuneCode",
   "address", "size", "website", "contactEmail", "contactPhone",
 ];
 
@@ -74,6 +75,15 @@ export function editPage(id: string, redraw: Redraw): Page {
     },
     redraw,
   );
+
+  // The logo is saved on its own (PUT /logo), not with the form: a new profile answer brings the new version and address.
+  const logo = logoField(id, (fresh) => {
+    if (!profile || !form) return;
+    // Only the logo changed since the form was read: the form's edits still apply to the new version. Otherwise someone
+    // else saved meanwhile, and the form's version stays, so its save is refused as stale rather than undoing theirs.
+    if (fresh.version === form.version + 1) form.version = fresh.version;
+    profile = { ...profile, logo: fresh.logo };
+  }, redraw);
 
   function reset(fresh: BusinessProfileDto): void {
     profile = fresh;
@@ -179,19 +189,24 @@ export function editPage(id: string, redraw: Redraw): Page {
           <h2>${t("edit.general")}</h2>
           ${text(f, "name", "edit.name", "edit-name")}
           <div class="row">
-            ${text(f, "vatNumber", "edit.vatNumber", "edit-vat", "text", "edit.vatHint")}
-            <div class="field">
-              <label for="edit-size">${t("edit.size")}</label>
-              <select id="edit-size" data-testid="edit-size"
-                @change=${(e: Event) => (f.size = (e.target as HTMLSelectElement).value as BusinessSize | "")}>
-                <option value="" ?selected=${f.size === ""}>${t("edit.sizeNone")}</option>
-                ${sizes.map((s) => html`<option value=${s} ?selected=${f.size === s}>${t(`size.${s}`)}</option>`)}
-              </select>
-              ${fieldError("size")}
-            </div>
+            ${gives(f, "vatNumber") ? text(f, "vatNumber", "edit.vatNumber", "edit-vat", "text", "edit.vatHint") : nothing}
+            ${gives(f, "taxCode") ? text(f, "taxCode", "edit.taxCode", "edit-tax-code", "text", "edit.taxCodeHint") : nothing}
+            ${gives(f, "size")
+              ? html`<div class="field">
+                  <label for="edit-size">${t("edit.size")}</label>
+                  <select id="edit-size" data-testid="edit-size"
+                    @change=${(e: Event) => (f.size = (e.target as HTMLSelectElement).value as BusinessSize | "")}>
+                    <option value="" ?selected=${f.size === ""}>${t("edit.sizeNone")}</option>
+                    ${sizes.map((s) => html`<option value=${s} ?selected=${f.size === s}>${t(`size.${s}`)}</option>`)}
+                  </select>
+                  ${fieldError("size")}
+                </div>`
+              : nothing}
           </div>
           ${text(f, "description", "edit.description", "edit-description")}
         </section>
+
+        ${logo.view(p)}
 
         <section class="card">
           <h2>${t("edit.capabilities")}</h2>

@@ -7,6 +7,7 @@ const base: BusinessProfileDto = {
   kind: "Firm",
   name: "Edilizia Rossi srl",
   vatNumber: "01234567897",
+  taxCode: null,
   description: "Costruzioni",
   capabilities: [{ code: "45000000-7", labelIt: "Lavori di costruzione", labelEn: "Construction work" }],
   tags: ["edilizia"],
@@ -20,6 +21,8 @@ const base: BusinessProfileDto = {
   version: 3,
   updatedAt: "2026-11-20T10:00:00Z",
   actions: { allowed: [], blocked: [] },
+  kindFields: ["vatNumber", "size"],
+  logo: null,
 };
 
 describe("mergeLiveUpdate", () => {

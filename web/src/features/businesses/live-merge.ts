@@ -1,10 +1,10 @@
 import type { BusinessProfileDto } from "../../api/types";
 
-export type ProfileField = Exclude<keyof BusinessProfileDto, "id" | "version" | "updatedAt" | "actions">;
+export type ProfileField = Exclude<keyof BusinessProfileDto, "id" | "version" | "updatedAt" | "actions" | "kindFields">;
 
 const fields: readonly ProfileField[] = [
-  "kind", "name", "vatNumber", "description", "capabilities", "tags", "locality",
-  "address", "size", "website", "contactEmail", "contactPhone",
+  "kind", "name", "vatNumber", "taxCode", "description", "capabilities", "tags", "locality",
+  "address", "size", "website", "contactEmail", "contactPhone", "logo",
 ];
 
 export interface LiveMerge {

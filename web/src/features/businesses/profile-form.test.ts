@@ -4,8 +4,10 @@ import { buildEditRequest, formFromProfile, splitTags, type ProfileForm } from "
 
 const empty: ProfileForm = {
   version: 7,
+  kindFields: ["vatNumber", "size"],
   name: "",
   vatNumber: "",
+  taxCode: "",
   description: "",
   capabilities: [],
   tags: "",
@@ -36,6 +38,7 @@ describe("buildEditRequest", () => {
       version: 7,
       name: "Rossi srl",
       vatNumber: null,
+      taxCode: null,
       description: null,
       capabilities: [],
       tags: [],
@@ -78,6 +81,7 @@ describe("buildEditRequest", () => {
       kind: "Firm",
       name: "Edilizia Rossi srl",
       vatNumber: "01234567897",
+      taxCode: null,
       description: null,
       capabilities: [{ code: "45000000-7", labelIt: "Lavori di costruzione", labelEn: "Construction work" }],
       tags: ["edilizia", "restauro"],
@@ -91,6 +95,8 @@ describe("buildEditRequest", () => {
       updatedAt: "2026-11-20T10:00:00Z",
       contactsHidden: false,
       actions: { allowed: [], blocked: [] },
+      kindFields: ["vatNumber", "size"],
+      logo: null,
     };
     const form = formFromProfile(profile);
     expect(form.comune).toEqual({ code: "015146", label: "Milano (MI)" });
@@ -99,6 +105,7 @@ describe("buildEditRequest", () => {
       version: 3,
       name: "Edilizia Rossi srl",
       vatNumber: "01234567897",
+      taxCode: null,
       description: null,
       capabilities: ["45000000-7"],
       tags: ["edilizia", "restauro"],
@@ -109,5 +116,22 @@ describe("buildEditRequest", () => {
       contactEmail: "info@rossi.it",
       contactPhone: null,
     });
+  });
+
+  it("sends a buyer's or an association's tax code, and never a VAT number or a size it does not give", () => {
+    const request = buildEditRequest({
+      ...empty,
+      kindFields: ["taxCode"],
+      name: "Comune di Zola Predosa",
+      taxCode: " 01234567897 ",
+      vatNumber: "00743110157",
+      size: "Large",
+    });
+    expect(request).toMatchObject({ taxCode: "01234567897", vatNumber: null, size: null });
+  });
+
+  it("sends a firm's VAT number and size, and never a tax code", () => {
+    const request = buildEditRequest({ ...empty, name: "Rossi", vatNumber: "00743110157", size: "Micro", taxCode: "01234567897" });
+    expect(request).toMatchObject({ vatNumber: "00743110157", size: "Micro", taxCode: null });
   });
 });

@@ -21,17 +21,21 @@ interface FirmInbox {
 
 export function inboxPage(redraw: Redraw): Page {
   let inboxes: FirmInbox[] | null = null;
+  /** The user's businesses that are not firms: a buyer or an association is told what it does instead of this page. */
+  let others: MyBusinessDto[] = [];
   let failed = false;
 
   const load = latestOnly(
     async () => {
-      const firms = (await api.myBusinesses()).filter((b) => b.kind === "Firm");
+      const mine = await api.myBusinesses();
+      const firms = mine.filter((b) => b.kind === "Firm");
       // Read the lists before marking them read, so that what is new is shown as new this once.
       const lists = await Promise.all(firms.map((firm) => api.inbox(firm.id).then((items) => ({ firm, items, failed: false }), () => ({ firm, items: null, failed: true }))));
-      return lists;
+      return { lists, others: mine.filter((b) => b.kind !== "Firm") };
     },
-    (lists) => {
-      inboxes = lists;
+    (read) => {
+      inboxes = read.lists;
+      others = read.others;
       failed = false;
       redraw();
       markInboxRead().catch(() => undefined); // The badge stays until the next visit: nothing else depends on it.
@@ -69,6 +73,20 @@ export function inboxPage(redraw: Redraw): Page {
         : html`<p class="muted">${t("inbox.empty", { firm: firm.name })}</p>`}
   </section>`;
 
+  /** Without a firm the page has nothing for the user: a buyer's questions and notices are on its tenders, an association's on its spaces. */
+  const noFirmView = (businesses: MyBusinessDto[]) => {
+    const buyer = businesses.find((b) => b.kind === "Buyer");
+    if (buyer)
+      return html`<p class="empty" data-testid="inbox-no-firm" data-kind="Buyer">${t("inbox.buyer", { buyer: buyer.name })}
+        <a href=${href({ name: "myTenders", buyer: buyer.id.toLowerCase() })}>${t("nav.myTenders")}</a></p>`;
+    const association = businesses.find((b) => b.kind === "Association");
+    if (association)
+      return html`<p class="empty" data-testid="inbox-no-firm" data-kind="Association">${t("inbox.association", { association: association.name })}
+        <a href=${href({ name: "spaces" })}>${t("nav.spaces")}</a></p>`;
+    return html`<p class="empty" data-testid="inbox-no-firm">${t("inbox.noFirm")}
+      <a href=${href({ name: "newBusiness" })}>${t("nav.newBusiness")}</a></p>`;
+  };
+
   return {
     title: () => t("inbox.title"),
     dispose: () => {
@@ -85,8 +103,7 @@ export function inboxPage(redraw: Redraw): Page {
         : inboxes === null
           ? loadingView()
           : inboxes.length === 0
-            ? html`<p class="empty" data-testid="inbox-no-firm">${t("inbox.noFirm")}
-                <a href=${href({ name: "newBusiness" })}>${t("nav.newBusiness")}</a></p>`
+            ? noFirmView(others)
             : inboxes.map((inbox) => firmView(inbox, inboxes!.length > 1))}
     </section>`,
   };

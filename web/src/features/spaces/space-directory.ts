@@ -2,6 +2,7 @@
 // place (comune, province, region, or within N km of a comune), size and the association's verified mark. The
 // filters live in the address (#/spaces/{id}?cpv=45&near=037006), so that a search can be shared and survives a
 // reload; typing is debounced, and only the answer to the latest search is shown.
+import { logoView } from "../businesses/logo";
 import { html, nothing, type PropertyValues } from "lit";
 import { ifDefined } from "lit-html/directives/if-defined.js";
 import { live } from "lit-html/directives/live.js";
@@ -478,7 +479,7 @@ export class SpaceDirectory extends LightElement {
         ${page.items.map(
           (m) => html`<li data-testid="space-member" data-firm-id=${m.id} data-verified=${m.verified ? "true" : "false"}>
             <div class="member-main">
-              <span class="member-name"><a href=${href({ name: "business", id: m.id })}>${m.name}</a>
+              <span class="member-name">${logoView(m.name, m.logo)}<a href=${href({ name: "business", id: m.id })}>${m.name}</a>
                 ${m.verified ? verifiedBadge() : nothing}</span>
               <span class="muted small member-facts">${[
                 m.comuneName ? comuneLabel(m.comuneName, m.provinceSigla) : null,

@@ -36,6 +36,26 @@ export const businesses = {
     it: "Partita IVA non valida: servono 11 cifre, con la cifra di controllo corretta.",
     en: "This is not a valid Italian VAT number (partita IVA): 11 digits with a matching check digit.",
   },
+  "business.taxCode": {
+    it: "Codice fiscale non valido: per un ente o un'associazione servono 11 cifre, con la cifra di controllo corretta.",
+    en: "This is not a valid tax code (codice fiscale) of a body: 11 digits with a matching check digit.",
+  },
+  "business.fieldNotForKind": {
+    it: "Non si indica per questo tipo di organizzazione: partita IVA e dimensione sono delle imprese, il codice fiscale di enti pubblici e associazioni.",
+    en: "Not given by this kind of organisation: a VAT number and a size are for firms, a tax code for public bodies and associations.",
+  },
+  "logo.empty": { it: "Il file è vuoto.", en: "The file is empty." },
+  "logo.type": { it: "Il logo dev'essere un'immagine PNG, JPEG o WebP.", en: "A logo is a PNG, JPEG or WebP image." },
+  "logo.name": {
+    it: "Il nome del file dice {extension}, ma il contenuto è un'immagine {type}.",
+    en: "The file's name says {extension}, but its content is a {type} image.",
+  },
+  "logo.size": { it: "Il logo può pesare al massimo {max:number} KB.", en: "A logo is at most {max:number} KB." },
+  "logo.pixels": {
+    it: "Il logo può misurare al massimo {max:number}×{max:number} pixel; questo è {width:number}×{height:number}.",
+    en: "A logo is at most {max:number}×{max:number} pixels; this one is {width:number}×{height:number}.",
+  },
+  "logo.none": { it: "Questa organizzazione non ha un logo.", en: "This business has no logo." },
   "business.descriptionLength": {
     it: "La descrizione può avere al massimo {max:number} caratteri.",
     en: "The description can be at most {max:number} characters long.",

@@ -2,7 +2,7 @@ using Marketplace.Businesses;
 
 namespace Marketplace.Grains.Tests.Businesses;
 
-public sealed class ItalianVatNumberTests
+public sealed class ItalianFiscalNumberTests
 {
     [Theory]
     [InlineData("00743110157", "00743110157")]      // a published partita IVA
@@ -11,7 +11,7 @@ public sealed class ItalianVatNumberTests
     [InlineData("007 431 101 57", "00743110157")]
     public void Accepts_valid_numbers_in_the_forms_people_type(string raw, string expected)
     {
-        ItalianVatNumber.TryNormalize(raw, out var digits).Should().BeTrue();
+        ItalianFiscalNumber.TryNormalize(raw, out var digits).Should().BeTrue();
         digits.Should().Be(expected);
     }
 
@@ -22,13 +22,13 @@ public sealed class ItalianVatNumberTests
     [InlineData("0074311015A")]
     [InlineData("00000000000")]
     public void Refuses_numbers_whose_form_or_check_digit_is_wrong(string raw) =>
-        ItalianVatNumber.TryNormalize(raw, out _).Should().BeFalse();
+        ItalianFiscalNumber.TryNormalize(raw, out _).Should().BeFalse();
 
     [Fact]
     public void A_completed_number_passes_the_check()
     {
-        var number = ItalianVatNumber.WithCheckDigit("0074311015");
+        var number = ItalianFiscalNumber.WithCheckDigit("0074311015");
         number.Should().Be("00743110157");
-        ItalianVatNumber.TryNormalize(number, out _).Should().BeTrue();
+        ItalianFiscalNumber.TryNormalize(number, out _).Should().BeTrue();
     }
 }

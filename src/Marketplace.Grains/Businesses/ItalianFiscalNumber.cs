@@ -1,7 +1,11 @@
 namespace Marketplace.Businesses;
 
-/// <summary>The Italian partita IVA: eleven digits, the last a Luhn-style check digit over the first ten.</summary>
-public static class ItalianVatNumber
+/// <summary>
+/// The eleven-digit Italian fiscal number: a firm's partita IVA, and the codice fiscale of a body that is not a person
+/// (a comune, an ASL, an association), which has the same form: eleven digits, the last a Luhn-style check digit over
+/// the first ten. One rule for both, since the Agenzia delle Entrate issues both from one numbering.
+/// </summary>
+public static class ItalianFiscalNumber
 {
     /// <summary>Accepts spaces and an optional "IT" prefix; yields the eleven digits when the check digit holds.</summary>
     public static bool TryNormalize(string raw, out string digits)
@@ -13,7 +17,7 @@ public static class ItalianVatNumber
             && CheckDigit(compact) == compact[10] - '0';
     }
 
-    /// <summary>Appends the check digit to ten digits (office code included), giving a valid partita IVA.</summary>
+    /// <summary>Appends the check digit to ten digits (office code included), giving a valid number.</summary>
     public static string WithCheckDigit(string tenDigits) => tenDigits + CheckDigit(tenDigits);
 
     static int CheckDigit(string number)
