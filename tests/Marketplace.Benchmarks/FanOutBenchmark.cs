@@ -22,13 +22,13 @@ namespace Marketplace.Benchmarks;
 
 /// <summary>
 /// Live co-editing fan-out (issue #11): N watchers (1,000) on one alliance workspace over real WebSockets, the people
-/// of its lead firm, so each hears every change (JointBidChanged) and its firm's part (JointBidActionsChanged), which
-/// is what it needs to show the change without reading the bid. Three phases in the same run:
+/// of its lead firm, so each hears every change (JointBidChanged) with its firm's part in the same message, which is
+/// what it needs to show the change without reading the bid. Three phases in the same run:
 /// <list type="number">
 /// <item>saves of new work packages through the API at <c>--rate</c> (10) per second, each timed from the start of its
-/// request until the last watcher has both messages;</item>
-/// <item>a bare broadcast, at the same rate, of the very change message the saves sent (the same bytes; one message
-/// where the saves send two), straight to the group through the hub context: no API, grain or database;</item>
+/// request until the last watcher has it;</item>
+/// <item>a bare broadcast, at the same rate, of the very change message the saves sent (the same bytes, to the same
+/// group), straight through the hub context: no API, grain or database;</item>
 /// <item>edits of those packages at <c>--burst-rate</c> (50) per second, requests overlapping as they come, to show
 /// whether the rate is held and with which latency.</item>
 /// </list>
@@ -83,27 +83,19 @@ internal static class FanOutBenchmark
         // The first save starts the bid (it takes the alliance's firms): a change every watcher reads again, so not measured.
         (await lead.PostAsJsonAsync(packages, new SaveWorkPackageRequest(null, 0, "Cantiere", 1, null, firm.Id, new MoneyDto(500m, "EUR")), Json)).EnsureSuccessStatusCode();
 
-        // N watchers: the lead's people with N tabs open on the workspace. A watcher has a version once it has both the
-        // change and its firm's part; in the bare phase, once it has the one message.
+        // N watchers: the lead's people with N tabs open on the workspace. A watcher has a version once it has the change.
         var arrivals = new ConcurrentDictionary<int, ConcurrentBag<long>>(); // version → when each watcher had it
         var connections = new List<HubConnection>();
         JointBidChangedDto? heard = null; // a change as the saves send it: the bare broadcast sends the same message
-        var bare = false;
         for (var i = 0; i < watchers; i++)
         {
-            var halves = new ConcurrentDictionary<int, byte>();
-            void Half(int version)
-            {
-                if (bare || !halves.TryAdd(version, 0)) arrivals.GetOrAdd(version, _ => []).Add(Stopwatch.GetTimestamp());
-            }
             var hub = new HubConnectionBuilder().WithUrl(new Uri(address, MarketplaceRoutes.HubPath), o => o.Cookies = leadCookies)
                 .AddJsonProtocol(o => o.PayloadSerializerOptions = Json).Build();
             hub.On<JointBidChangedDto>("JointBidChanged", c =>
             {
                 heard ??= c.Edit == JointBids.JointBidEdit.PackageSaved ? c : null;
-                Half(c.Version);
+                arrivals.GetOrAdd(c.Version, _ => []).Add(Stopwatch.GetTimestamp());
             });
-            hub.On<JointBidActionsDto>("JointBidActionsChanged", a => Half(a.Version));
             await hub.StartAsync();
             await hub.InvokeAsync("WatchAlliance", alliance.Id);
             connections.Add(hub);
@@ -152,14 +144,12 @@ internal static class FanOutBenchmark
         var loadBeforeBare = LoadAverage();
         var hubContext = host.Services.GetRequiredService<IHubContext<MarketplaceHub, IMarketplaceClient>>();
         var template = heard ?? throw new InvalidOperationException("No package save was heard.");
-        bare = true;
         var broadcast = await Paced(edits, rate, async i =>
         {
             var version = 1_000_000 + i;
-            await hubContext.Clients.Group(Topics.Alliance(alliance.Id)).JointBidChanged(template with { Version = version });
+            await hubContext.Clients.Group(Topics.AllianceEditors(alliance.Id, firm.Id)).JointBidChanged(template with { Version = version });
             return version;
         });
-        bare = false;
 
         // The burst edits the packages round the list: each package's edits follow one another (a save names the version
         // it changes), different packages' overlap.
@@ -203,8 +193,8 @@ internal static class FanOutBenchmark
             Load average {loadAtStart} when the run began, {loadBeforeBare} before the bare broadcast, {loadBeforeBurst} before the burst.
             {watchers:N0} SignalR connections (WebSockets, in the same process as the server) of the lead firm's people watching one
             alliance workspace. "Save" is a joint-bid work package saved through the API (grain, PostgreSQL write, then the hub:
-            the change, {changeBytes:N0} bytes of JSON, to the workspace's group and the firm's part to its editors), timed from the
-            start of the request until the last of the {watchers:N0} watchers has both. "Bare broadcast" sends the very same change
+            the change with the firm's part, {changeBytes:N0} bytes of JSON, to the firm's editors, sent after the joint bid's turn), timed
+            from the start of the request until the last of the {watchers:N0} watchers has it. "Bare broadcast" sends the very same change
             message straight to the same group through the hub context, at the same rate, timed until the last watcher has it.
 
             | latency to the last watcher, ms | changes | sent per second | p50 | p95 | p99 | max |

@@ -56,20 +56,21 @@ public sealed record JointBidDto(Guid AllianceId, Guid TenderId, WorkPackageDto[
     NamedDto[] PackageFirms);
 
 /// <summary>
-/// Pushed to the alliance's workspace watchers (the people of its active firms), once per stored change: what every
-/// one of them sees alike. <see cref="Edit"/> says what changed: a saved <see cref="Package"/>, a deleted one
-/// (<see cref="DeletedPackageId"/>), a sign-off, or <c>Other</c> (read the joint bid again). The rest is the joint bid's
-/// as of <see cref="Version"/>: lot prices, shares, sign-offs, the firms awaited, and what a person who edits for none
-/// of its firms may do (<see cref="Actions"/>, and <see cref="Package"/>'s actions). A person who edits for one firm
-/// takes what they may do from that firm's <see cref="JointBidActionsDto"/> of the same version.
+/// Pushed to the alliance's workspace watchers once per stored change, one message each: what every one of them sees
+/// alike. <see cref="Edit"/> says what changed: a saved <see cref="Package"/>, a deleted one (<see cref="DeletedPackageId"/>),
+/// a sign-off, or <c>Other</c> (read the joint bid again). The rest is the joint bid's as of <see cref="Version"/>: lot
+/// prices, shares, sign-offs, the firms awaited, and what a person who edits for none of its firms may do
+/// (<see cref="Actions"/>, and <see cref="Package"/>'s actions). A person who edits for one of its firms gets the same
+/// change with that firm's part (<see cref="ForFirm"/>); nobody else ever gets a firm's part.
 /// </summary>
 public sealed record JointBidChangedDto(Guid AllianceId, int Version, string Digest, DateTimeOffset UpdatedAt, JointBidEdit Edit,
     WorkPackageDto? Package, Guid? DeletedPackageId, LotPriceDto[] LotPrices, FirmShareDto[] Shares, SignOffDto[] SignOffs,
-    NamedDto[] AwaitingSignature, bool ChangedSinceSubmission, BidWindow Window, ViewerActions<JointBidAction> Actions);
+    NamedDto[] AwaitingSignature, bool ChangedSinceSubmission, BidWindow Window, ViewerActions<JointBidAction> Actions,
+    JointBidActionsDto? ForFirm = null);
 
 /// <summary>
-/// Pushed with a <see cref="JointBidChangedDto"/> to the people who edit the joint bid for <see cref="FirmId"/> (its
-/// Owners and Managers watching the workspace) and to nobody else: what one who edits for that firm alone may now do
+/// The part of a <see cref="JointBidChangedDto"/> for the people who edit the joint bid for <see cref="FirmId"/> (its
+/// Owners and Managers watching the workspace), and for nobody else: what one who edits for that firm alone may now do
 /// with the bid, for the firm (<see cref="ViewerFirm"/>) and with the changed package (nothing when none was saved).
 /// </summary>
 public sealed record JointBidActionsDto(Guid AllianceId, int Version, Guid FirmId, ViewerActions<JointBidAction> Actions,

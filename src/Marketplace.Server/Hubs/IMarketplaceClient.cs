@@ -39,13 +39,11 @@ public interface IMarketplaceClient
     Task AllianceChanged(AllianceChangedDto change);
 
     /// <summary>
-    /// Sent to the alliance's workspace watchers: its joint bid changed (an edit voids the sign-offs), with what changed
-    /// as every watcher sees it; the client applies it, or reads the bid again when it says <c>Other</c>.
+    /// Sent to the alliance's workspace watchers, once to each: its joint bid changed (an edit voids the sign-offs), with
+    /// what changed as every watcher sees it, and for the editors of one of its firms that firm's part; the client
+    /// applies it, or reads the bid again when it says <c>Other</c>.
     /// </summary>
     Task JointBidChanged(JointBidChangedDto change);
-
-    /// <summary>Sent with <see cref="JointBidChanged"/> to the editors of one firm of the alliance only: what they may now do.</summary>
-    Task JointBidActionsChanged(JointBidActionsDto actions);
 
     /// <summary>Sent to an alliance's workspace watchers: who is viewing the workspace now.</summary>
     Task PresenceChanged(PresenceDto presence);
@@ -87,4 +85,7 @@ internal static class Topics
 
     /// <summary>Of those, the people who edit the joint bid for one of its firms (its Owners and Managers).</summary>
     public static string AllianceEditors(Guid allianceId, Guid firmId) => $"alliance-editors:{allianceId}:{firmId}";
+
+    /// <summary>Of those, the people who edit it for none of its active firms: they hear its changes without a firm's part.</summary>
+    public static string AllianceReaders(Guid allianceId) => $"alliance-readers:{allianceId}";
 }

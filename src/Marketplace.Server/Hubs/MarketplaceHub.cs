@@ -85,9 +85,9 @@ public sealed class MarketplaceHub(IGrainFactory grains, MarketplaceDbContext db
     }
 
     /// <summary>
-    /// Only the people of an alliance's active firms may watch it. Each connection also hears the part of the joint
-    /// bid's changes of each firm the user edits for (<see cref="Topics.AllianceEditors"/>), and of no other: watching
-    /// again follows a change of role.
+    /// Only the people of an alliance's active firms may watch it. Each connection hears the joint bid's changes with
+    /// the part of each firm the user edits for (<see cref="Topics.AllianceEditors"/>), and of no other, or without a
+    /// firm's part when they edit for none (<see cref="Topics.AllianceReaders"/>): watching again follows a change of role.
     /// </summary>
     [Authorize]
     public async Task WatchAlliance(Guid allianceId)
@@ -101,6 +101,8 @@ public sealed class MarketplaceHub(IGrainFactory grains, MarketplaceDbContext db
             if (acting.Edits(firm)) await Groups.AddToGroupAsync(Context.ConnectionId, Topics.AllianceEditors(allianceId, firm));
             else await Groups.RemoveFromGroupAsync(Context.ConnectionId, Topics.AllianceEditors(allianceId, firm));
         }
+        if (alliance.Active.Any(m => acting.Edits(m.FirmId))) await Groups.RemoveFromGroupAsync(Context.ConnectionId, Topics.AllianceReaders(allianceId));
+        else await Groups.AddToGroupAsync(Context.ConnectionId, Topics.AllianceReaders(allianceId));
         var me = Context.User!.UserId();
         var person = await db.Users.Where(u => u.Id == me).Select(u => new { u.DisplayName, u.Email }).SingleOrDefaultAsync(Context.ConnectionAborted);
         await presence.Join(allianceId, Context.ConnectionId, me, PersonName.Of(person?.DisplayName, person?.Email));
@@ -109,6 +111,7 @@ public sealed class MarketplaceHub(IGrainFactory grains, MarketplaceDbContext db
     public async Task UnwatchAlliance(Guid allianceId)
     {
         await Groups.RemoveFromGroupAsync(Context.ConnectionId, Topics.Alliance(allianceId));
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, Topics.AllianceReaders(allianceId));
         foreach (var firm in (await grains.GetGrain<IAllianceGrain>(allianceId).Get())?.Members ?? [])
             await Groups.RemoveFromGroupAsync(Context.ConnectionId, Topics.AllianceEditors(allianceId, firm.FirmId));
         await presence.Leave(allianceId, Context.ConnectionId);

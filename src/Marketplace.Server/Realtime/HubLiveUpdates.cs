@@ -14,7 +14,7 @@ namespace Marketplace.Server.Realtime;
 /// <summary>Carries grains' notices to SignalR groups, as wire DTOs.</summary>
 internal sealed class HubLiveUpdates(
     IHubContext<MarketplaceHub, IMarketplaceClient> hub, HubConnections connections, WorkspacePresence presence, IGrainFactory grains,
-    IActsFor actsFor, IServiceScopeFactory scopes, ILogger<HubLiveUpdates> log) : ILiveUpdates
+    IActsFor actsFor, IServiceScopeFactory scopes, OrderedSends ordered, ILogger<HubLiveUpdates> log) : ILiveUpdates
 {
     public async Task BusinessChanged(BusinessSnapshot business)
     {
@@ -64,12 +64,7 @@ internal sealed class HubLiveUpdates(
                 var watches = Alliances.AllianceAccess.CanWatch(alliance, acting.Businesses);
                 if (watches && acting.Edits(business.Id)) continue;
                 foreach (var connection in await connections.Of(user))
-                {
-                    await hub.Groups.RemoveFromGroupAsync(connection, Topics.AllianceEditors(allianceId, business.Id));
-                    if (watches) continue;
-                    await hub.Groups.RemoveFromGroupAsync(connection, Topics.Alliance(allianceId));
-                    await presence.Leave(allianceId, connection);
-                }
+                    await StopEditing(connection, alliance, business.Id, watches ? acting : null);
             }
         }
     }
@@ -190,27 +185,34 @@ internal sealed class HubLiveUpdates(
     }, alliance.Id);
 
     /// <summary>
-    /// One message to the workspace's group with what every watcher sees alike, then each active firm's part to that
-    /// firm's editors only (<see cref="Topics.AllianceEditors"/>): the watchers apply the change without reading the bid.
+    /// One message to each watcher: what every watcher sees alike, to those who edit for none of the alliance's firms
+    /// (<see cref="Topics.AllianceReaders"/>), and with each active firm's part to that firm's editors only
+    /// (<see cref="Topics.AllianceEditors"/>); the watchers apply the change without reading the bid. It is sent after the
+    /// joint bid's turn, in the order of its changes (<see cref="OrderedSends"/>), so the next edit does not wait for a
+    /// thousand deliveries.
     /// </summary>
-    public Task JointBidChanged(Alliances.AllianceSnapshot alliance, JointBids.JointBidNews news) => Send(async () =>
+    public Task JointBidChanged(Alliances.AllianceSnapshot alliance, JointBids.JointBidNews news) => ordered.After(alliance.Id, () => Send(async () =>
     {
         var bid = news.Readers;
         var names = await GrainNames.BusinessNames(alliance.Members.Select(m => m.FirmId), grains);
         NamedDto Firm(Guid firm) => new(firm, names.GetValueOrDefault(firm, ""));
         var package = news.Edit == JointBids.JointBidEdit.PackageSaved ? bid.WorkPackages.FirstOrDefault(w => w.Id == news.PackageId) : null;
-        await hub.Clients.Group(Topics.Alliance(alliance.Id)).JointBidChanged(new JointBidChangedDto(alliance.Id, bid.Version, bid.Digest, bid.UpdatedAt,
+        var change = new JointBidChangedDto(alliance.Id, bid.Version, bid.Digest, bid.UpdatedAt,
             news.Edit, package is null ? null : WorkPackageDto.From(package, Firm, bid.PackageActions.FirstOrDefault(a => a.WorkPackageId == package.Id)?.Actions),
             news.Edit == JointBids.JointBidEdit.PackageDeleted ? news.PackageId : null,
             [.. bid.LotPrices.Select(l => new LotPriceDto(l.Lot, MoneyDto.From(l.Price)))], [.. bid.Shares.Select(s => FirmShareDto.From(s, Firm))],
-            [.. bid.SignOffs.Select(s => SignOffDto.From(s, Firm))], [.. bid.AwaitingSignature.Select(Firm)], bid.ChangedSinceSubmission, bid.Window, bid.Actions));
+            [.. bid.SignOffs.Select(s => SignOffDto.From(s, Firm))], [.. bid.AwaitingSignature.Select(Firm)], bid.ChangedSinceSubmission, bid.Window, bid.Actions);
+        await hub.Clients.Group(Topics.AllianceReaders(alliance.Id)).JointBidChanged(change);
         foreach (var part in news.Firms)
-            await hub.Clients.Group(Topics.AllianceEditors(alliance.Id, part.FirmId)).JointBidActionsChanged(
-                new JointBidActionsDto(alliance.Id, bid.Version, part.FirmId, part.Actions, part.ViewerFirm, part.PackageActions ?? ViewerActions<JointBids.WorkPackageAction>.None));
+            await hub.Clients.Group(Topics.AllianceEditors(alliance.Id, part.FirmId)).JointBidChanged(change with
+            {
+                ForFirm = new JointBidActionsDto(alliance.Id, bid.Version, part.FirmId, part.Actions, part.ViewerFirm,
+                    part.PackageActions ?? ViewerActions<JointBids.WorkPackageAction>.None),
+            });
         // The bidding firms' people who are not in the workspace: their to-do lists (a version to sign, a bid to submit).
         foreach (var firm in alliance.Tenderers())
             await hub.Clients.Group(Topics.BusinessTeam(firm.FirmId)).ToDoChanged(new ToDoChangedDto(firm.FirmId));
-    }, alliance.Id);
+    }, alliance.Id));
 
     /// <summary>
     /// A firm that left or was removed stops hearing the workspace at once, unless its people may still watch it by the
@@ -225,15 +227,29 @@ internal sealed class HubLiveUpdates(
         var people = await db.BusinessMembers.AsNoTracking().Where(b => b.BusinessId == firmId).Select(b => b.UserId).ToListAsync();
         foreach (var user in people)
         {
+            var acting = await actsFor.Of(user, active);
+            var watches = Alliances.AllianceAccess.CanWatch(alliance, acting.Businesses);
             foreach (var connection in await connections.Of(user))
-                await hub.Groups.RemoveFromGroupAsync(connection, Topics.AllianceEditors(alliance.Id, firmId));
-            if (Alliances.AllianceAccess.CanWatch(alliance, (await actsFor.Of(user, active)).Businesses)) continue;
-            foreach (var connection in await connections.Of(user))
-            {
-                await hub.Groups.RemoveFromGroupAsync(connection, Topics.Alliance(alliance.Id));
-                await presence.Leave(alliance.Id, connection);
-            }
+                await StopEditing(connection, alliance, firmId, watches ? acting : null);
         }
+    }
+
+    /// <summary>
+    /// A connection no longer edits the joint bid for <paramref name="firmId"/>. If its person still watches (what they
+    /// act for is <paramref name="stillWatching"/>) and edits for no other active firm, it hears the readers' changes;
+    /// otherwise it leaves the workspace.
+    /// </summary>
+    async Task StopEditing(string connection, Alliances.AllianceSnapshot alliance, Guid firmId, ActingFor? stillWatching)
+    {
+        await hub.Groups.RemoveFromGroupAsync(connection, Topics.AllianceEditors(alliance.Id, firmId));
+        if (stillWatching is { } acting)
+        {
+            if (!alliance.Active.Any(m => acting.Edits(m.FirmId))) await hub.Groups.AddToGroupAsync(connection, Topics.AllianceReaders(alliance.Id));
+            return;
+        }
+        await hub.Groups.RemoveFromGroupAsync(connection, Topics.Alliance(alliance.Id));
+        await hub.Groups.RemoveFromGroupAsync(connection, Topics.AllianceReaders(alliance.Id));
+        await presence.Leave(alliance.Id, connection);
     }
 
     async Task Ping(SpaceSnapshot space)

@@ -127,9 +127,8 @@ public sealed class AllianceHubTests(HubFixture fixture) : IClassFixture<HubFixt
         var colleagueHub = await fixture.SignInElsewhere(email);
         var heard = new ConcurrentQueue<object>();
         colleagueHub.On<JointBidChangedDto>("JointBidChanged", heard.Enqueue);
-        colleagueHub.On<JointBidActionsDto>("JointBidActionsChanged", heard.Enqueue);
         var leadHeard = new ConcurrentQueue<JointBidActionsDto>();
-        leadHub.On<JointBidActionsDto>("JointBidActionsChanged", leadHeard.Enqueue);
+        leadHub.On<JointBidChangedDto>("JointBidChanged", c => { if (c.ForFirm is { } part) leadHeard.Enqueue(part); });
         await colleagueHub.InvokeAsync("WatchAlliance", alliance.Id);
         await leadHub.InvokeAsync("WatchAlliance", alliance.Id);
         var bid = $"/api/alliances/{alliance.Id}/bid/work-packages";
@@ -153,17 +152,23 @@ public sealed class AllianceHubTests(HubFixture fixture) : IClassFixture<HubFixt
     {
         var (admin, spaceId, alliance, lead, leadHub, leadId, partner, partnerHub, partnerId) = await ForATender();
         var (_, outsiderHub, _) = await MemberOf(admin, spaceId, "Verdi Scavi");
+        var (reader, _) = await fixture.Connect(signedIn: false);
+        var readerEmail = await reader.SignUp("lettore");
+        await partner.Join(partnerId, reader, readerEmail, BusinessRole.Viewer);
+        var readerHub = await fixture.SignInElsewhere(readerEmail);
         var bid = $"/api/alliances/{alliance.Id}/bid/work-packages";
         var plant = await (await partner.PostAsJsonAsync(bid, new SaveWorkPackageRequest(null, 0, "Impianti", 1, null, partnerId, new MoneyDto(90_000m, "EUR")), Json)).Read<JointBidDto>();
 
-        var heard = new Dictionary<string, ConcurrentQueue<object>> { ["lead"] = new(), ["partner"] = new(), ["outsider"] = new() };
-        foreach (var (who, hub) in new[] { ("lead", leadHub), ("partner", partnerHub), ("outsider", outsiderHub) })
-        {
-            hub.On<JointBidChangedDto>("JointBidChanged", heard[who].Enqueue);
-            hub.On<JointBidActionsDto>("JointBidActionsChanged", heard[who].Enqueue);
-        }
+        var heard = new Dictionary<string, ConcurrentQueue<object>> { ["lead"] = new(), ["partner"] = new(), ["reader"] = new(), ["outsider"] = new() };
+        foreach (var (who, hub) in new[] { ("lead", leadHub), ("partner", partnerHub), ("reader", readerHub), ("outsider", outsiderHub) })
+            hub.On<JointBidChangedDto>("JointBidChanged", c =>
+            {
+                heard[who].Enqueue(c);
+                if (c.ForFirm is { } part) heard[who].Enqueue(part);
+            });
         await leadHub.InvokeAsync("WatchAlliance", alliance.Id);
         await partnerHub.InvokeAsync("WatchAlliance", alliance.Id);
+        await readerHub.InvokeAsync("WatchAlliance", alliance.Id);
         var refused = async () => await outsiderHub.InvokeAsync("WatchAlliance", alliance.Id);
         await refused.Should().ThrowAsync<HubException>("a firm outside the alliance does not watch its workspace");
 
@@ -172,14 +177,15 @@ public sealed class AllianceHubTests(HubFixture fixture) : IClassFixture<HubFixt
         // A later edit is the barrier: each connection hears its messages in the order they were sent.
         var last = await (await partner.PostAsJsonAsync(bid, new SaveWorkPackageRequest(plant.WorkPackages[0].Id, 1, "Impianti elettrici", 1, null, partnerId,
             new MoneyDto(95_000m, "EUR")), Json)).Read<JointBidDto>();
-        async Task<List<object>> Until(string who, Guid firm)
+        async Task<List<object>> Until(string who)
         {
             for (var waited = System.Diagnostics.Stopwatch.StartNew(); waited.Elapsed < Patience; await Task.Delay(20))
-                if (heard[who].OfType<JointBidActionsDto>().Any(a => a.Version == last.Version && a.FirmId == firm)) return [.. heard[who]];
+                if (heard[who].OfType<JointBidChangedDto>().Any(c => c.Version == last.Version)) return [.. heard[who]];
             throw new TimeoutException($"{who} did not hear version {last.Version}");
         }
-        var leadHeard = await Until("lead", leadId);
-        var partnerHeard = await Until("partner", partnerId);
+        var leadHeard = await Until("lead");
+        var partnerHeard = await Until("partner");
+        var readerHeard = await Until("reader");
 
         var change = leadHeard.OfType<JointBidChangedDto>().Single(c => c.Version == works.Version);
         change.Edit.Should().Be(Marketplace.JointBids.JointBidEdit.PackageSaved);
@@ -191,7 +197,11 @@ public sealed class AllianceHubTests(HubFixture fixture) : IClassFixture<HubFixt
         change.AwaitingSignature.Select(f => f.Id).Should().BeEquivalentTo([leadId, partnerId]);
         change.Actions.Allowed.Should().BeEmpty("the shared part says what a reader may do, not an editor");
         change.Package.Actions.Allowed.Should().BeEmpty();
-        partnerHeard.OfType<JointBidChangedDto>().Should().ContainEquivalentOf(change);
+        partnerHeard.OfType<JointBidChangedDto>().Select(c => c with { ForFirm = null }).Should().ContainEquivalentOf(change with { ForFirm = null });
+        readerHeard.OfType<JointBidChangedDto>().Should().ContainEquivalentOf(change with { ForFirm = null },
+            "a Viewer edits for no firm: the change reaches them without any firm's part");
+        foreach (var (who, got) in new[] { ("lead", leadHeard), ("partner", partnerHeard), ("reader", readerHeard) })
+            got.OfType<JointBidChangedDto>().Where(c => c.Version == works.Version).Should().ContainSingle($"the {who} hears each change once");
 
         var leadPart = leadHeard.OfType<JointBidActionsDto>().Single(a => a.Version == works.Version);
         leadPart.FirmId.Should().Be(leadId);

@@ -64,8 +64,8 @@ export type AllianceChange = Messages["AllianceChanged"];
  */
 export type JointBidChange = Messages["JointBidChanged"];
 
-/** JointBidActionsChanged: with a JointBidChanged, to one firm's editors only: what they may now do. */
-export type JointBidActionsChange = Messages["JointBidActionsChanged"];
+/** A JointBidChanged's part for one firm, in the message to that firm's editors only: what they may now do. */
+export type JointBidActionsChange = NonNullable<JointBidChange["forFirm"]>;
 
 /** PresenceChanged: who is looking at the alliance's workspace now, the one told included; sent on every join and leave. */
 export type PresenceChange = Messages["PresenceChanged"];
@@ -233,8 +233,11 @@ function hub(): HubConnection {
       deliver<AllianceMessage>("alliance", change.allianceId, { type: "alliance", change });
       deliverToTeams({ type: "alliance", change });
     },
-    JointBidChanged: (change) => deliver<AllianceMessage>("alliance", change.allianceId, { type: "jointBid", change }),
-    JointBidActionsChanged: (change) => deliver<AllianceMessage>("alliance", change.allianceId, { type: "jointBidActions", change }),
+    // An editor's message carries their firm's part: the part first, so the change that follows applies at once.
+    JointBidChanged: (change) => {
+      if (change.forFirm) deliver<AllianceMessage>("alliance", change.allianceId, { type: "jointBidActions", change: change.forFirm });
+      deliver<AllianceMessage>("alliance", change.allianceId, { type: "jointBid", change });
+    },
     PresenceChanged: (change) => deliver<AllianceMessage>("alliance", change.allianceId, { type: "presence", change }),
     ToDoChanged: (change) => deliver<TeamMessage>("businessTeam", change.businessId, { type: "todo", change }),
     // Sent to watchers of the project's firms and of their spaces; the message names neither, so every listener reloads.
@@ -307,8 +310,8 @@ export const watchBusinessTeam = (businessId: string, watcher: Watcher<TeamMessa
 export const watchTender = (tenderId: string, watcher: Watcher<TenderChange>): (() => void) => watch("tender", tenderId, watcher);
 
 /**
- * One alliance's group: AllianceChanged, and its workspace's JointBidChanged (with JointBidActionsChanged for the firms
- * the viewer edits for) and PresenceChanged (joining it is
+ * One alliance's group: AllianceChanged, and its workspace's JointBidChanged (with the part of the firm the viewer
+ * edits for) and PresenceChanged (joining it is
  * opening the workspace: the others see the viewer arrive). The people of its active firms only. The server refuses
  * anyone else (an invited firm's people hear of AllianceChanged on their team group instead): state `disconnected`.
  */

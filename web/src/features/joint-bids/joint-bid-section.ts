@@ -287,7 +287,7 @@ export function jointBidSection(ctx: AllianceContext) {
       heardChange = change;
       settle();
     },
-    /** JointBidActionsChanged for a firm the viewer edits for: what they may do with the change of the same version. */
+    /** The part of a change for the firm the viewer edits for: what they may do with the change of the same version. */
     jointBidActionsChanged(change: JointBidActionsChange): void {
       if (!sameId(change.allianceId, ctx.allianceId) || tenderId === null) return;
       heardPart = change;

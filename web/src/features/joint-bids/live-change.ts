@@ -1,6 +1,6 @@
 // A change of the joint bid heard on the alliance's group, applied to the bid on screen without reading it again.
 // The server sends each stored change once to every watcher (JointBidChanged: what they all see alike, with what a
-// reader may do) and to each firm's editors their firm's part (JointBidActionsChanged: what they may now do). A
+// reader may do), in the message to each firm's editors with their firm's part (forFirm: what they may now do). A
 // viewer who edits for one firm takes that firm's part; one who edits for none, the readers'. Whatever cannot be
 // applied exactly is read again: a version missed in between, a change the message does not carry (an answer, a
 // file, a submission), or a viewer who edits for several firms (what they may do is no single firm's part).
