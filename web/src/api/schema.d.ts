@@ -2728,7 +2728,6 @@ export interface components {
             BusinessChanged: components["schemas"]["BusinessProfileDto"];
             BusinessTeamChanged: components["schemas"]["BusinessTeamDto"];
             InboxChanged: components["schemas"]["InboxChangedDto"];
-            JointBidActionsChanged: components["schemas"]["JointBidActionsDto"];
             JointBidChanged: components["schemas"]["JointBidChangedDto"];
             MyBusinessesChanged: components["schemas"]["MyBusinessesChangedDto"];
             PresenceChanged: components["schemas"]["PresenceDto"];
@@ -2828,6 +2827,7 @@ export interface components {
             changedSinceSubmission: boolean;
             window: components["schemas"]["BidWindow"];
             actions: components["schemas"]["ViewerActionsOfJointBidAction"];
+            forFirm?: null | components["schemas"]["JointBidActionsDto"];
         };
         JointBidDto: {
             /** Format: uuid */
