@@ -203,12 +203,14 @@ internal sealed class HubLiveUpdates(
             [.. bid.LotPrices.Select(l => new LotPriceDto(l.Lot, MoneyDto.From(l.Price)))], [.. bid.Shares.Select(s => FirmShareDto.From(s, Firm))],
             [.. bid.SignOffs.Select(s => SignOffDto.From(s, Firm))], [.. bid.AwaitingSignature.Select(Firm)], bid.ChangedSinceSubmission, bid.Window, bid.Actions);
         await hub.Clients.Group(Topics.AllianceReaders(alliance.Id)).JointBidChanged(change);
-        foreach (var part in news.Firms)
-            await hub.Clients.Group(Topics.AllianceEditors(alliance.Id, part.FirmId)).JointBidChanged(change with
-            {
-                ForFirm = new JointBidActionsDto(alliance.Id, bid.Version, part.FirmId, part.Actions, part.ViewerFirm,
-                    part.PackageActions ?? ViewerActions<JointBids.WorkPackageAction>.None),
-            });
+        // Every active firm's editors hear the change; with the firm's part when the change has parts (not "Other").
+        foreach (var firm in alliance.Active.Select(m => m.FirmId))
+            await hub.Clients.Group(Topics.AllianceEditors(alliance.Id, firm)).JointBidChanged(
+                news.Firms.FirstOrDefault(f => f.FirmId == firm) is not { } part ? change : change with
+                {
+                    ForFirm = new JointBidActionsDto(alliance.Id, bid.Version, part.FirmId, part.Actions, part.ViewerFirm,
+                        part.PackageActions ?? ViewerActions<JointBids.WorkPackageAction>.None),
+                });
         // The bidding firms' people who are not in the workspace: their to-do lists (a version to sign, a bid to submit).
         foreach (var firm in alliance.Tenderers())
             await hub.Clients.Group(Topics.BusinessTeam(firm.FirmId)).ToDoChanged(new ToDoChangedDto(firm.FirmId));
