@@ -95,7 +95,7 @@ public abstract class ToDoApiTests<THost>(THost fixture) : IClassFixture<THost> 
             Kind = ToDoKind.AllianceInvitation, Business = new NamedDto(w.CoderId, "Verdi Informatica"), Alliance = new NamedDto(alliance.Id, "RTI Rodari"),
             Tender = new NamedDto(tender.Id, "Riqualificazione scuola Rodari"), Deadline = (DateTimeOffset?)tender.SubmissionDeadline,
         });
-        waiting[0].Since.Should().Be(w.Now, "the invitation was made now by the server's clock");
+        waiting[0].Since.Should().BeCloseTo(w.Now, TimeSpan.FromMicroseconds(1), "the invitation was made now by the server's clock (stored to the microsecond)");
         (await ToDo(viewer)).Should().BeEmpty("a Viewer does not answer for the firm");
         (await ToDo(w.Outsider)).Should().BeEmpty("another firm's invitation");
         (await w.Coder.PostAsJsonAsync($"/api/alliances/{alliance.Id}/firms/{w.CoderId}/answer", new AllianceAnswerRequest(false, 1), Json)).EnsureSuccessStatusCode();
