@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Marketplace.Businesses;
 using Marketplace.Server.Endpoints;
 using Marketplace.Spaces;
+using Marketplace.Tenders;
 using Marketplace.Testing;
 using Microsoft.Playwright;
 using static Marketplace.Testing.ApiClientExtensions;
@@ -63,6 +64,34 @@ public sealed class SpaceBrowserTests(BrowserFixture fixture) : IClassFixture<Br
         await Expect(admin.GetByTestId("dashboard-uncovered")).ToContainTextAsync("Prodotti dell'agricoltura");
         // A viewport capture: a full-page one resizes the page and can catch the charts while they redraw.
         await admin.ScreenshotAsync(new() { Path = Shot("space-dashboard.png") });
+    }
+
+    [Fact]
+    public async Task The_space_s_tenders_tab_lists_a_tender_the_moment_its_buyer_publishes_it_and_follows_it_as_it_moves_on()
+    {
+        // Arranged through the API: a public space with an approved buyer, and a visitor reading its tenders' tab.
+        var arranged = await ArrangedSpace.Create(fixture, ["MO"], association: "Associazione Imprese Modena", name: "Spazio Imprese Modena",
+            visibility: DirectoryVisibility.Public);
+        var buyer = await arranged.Buyer("appalti", "Comune di Carpi");
+        var visitor = await fixture.NewPerson();
+        await visitor.GotoAsync($"/#/spaces/{arranged.Id}/tenders");
+        await Expect(visitor.GetByTestId("space-live-status")).ToHaveAttributeAsync("data-state", "connected");
+        await Expect(visitor.GetByTestId("space-tenders")).ToContainTextAsync("Nessuna gara");
+        await visitor.EvaluateAsync("() => { window.stillTheSamePage = true; }");
+
+        var now = DateTimeOffset.UtcNow;
+        var draft = await (await buyer.Api.PostAsJsonAsync("/api/tenders", new DraftTenderRequest(buyer.Id, [arranged.Id], "Manutenzione del verde pubblico", null,
+            [new LotRequest(0, "Sfalci e potature", null, ["77310000"], new MoneyDto(90_000m, "EUR"), null)],
+            [], [new CriterionRequest(0, "Prezzo", CriterionKind.Price, 100)], now.AddDays(7), now.AddDays(14), null, null, false, []), Json))
+            .Read<TenderDto>();
+        // A draft is in no list; once published, the visitor's list shows it without being reloaded.
+        await Expect(visitor.GetByTestId("tender-item")).ToHaveCountAsync(0);
+        (await buyer.Api.PostAsJsonAsync($"/api/tenders/{draft.Id}/publish", new VersionRequest(draft.Version), Json)).EnsureSuccessStatusCode();
+        var listed = visitor.GetByTestId("tender-item").And(visitor.Locator($"[data-tender-id='{draft.Id}']"));
+        await Expect(listed).ToContainTextAsync("Manutenzione del verde pubblico");
+        await Expect(visitor.GetByTestId("space-tender-count")).ToHaveTextAsync("1");
+        (await visitor.EvaluateAsync<bool>("() => window.stillTheSamePage === true")).Should().BeTrue("the page was not reloaded");
+        await visitor.ScreenshotAsync(new() { Path = Shot("space-tenders-live.png"), FullPage = true });
     }
 
     [Fact]

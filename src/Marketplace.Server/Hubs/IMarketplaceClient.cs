@@ -26,7 +26,10 @@ public interface IMarketplaceClient
     /// <summary>Sent to a firm's own members: its standing in a space changed, or a new policy awaits acceptance.</summary>
     Task SpaceStandingChanged(SpaceStandingChangedDto standing);
 
-    /// <summary>A watched tender changed (published, amended, answered, opened, scored, decided); the client reloads it.</summary>
+    /// <summary>
+    /// A watched tender changed (published, amended, answered, opened, scored, decided); the client reloads it. Also
+    /// sent to the groups of the spaces a published tender is in, whose pages list it (as publicly as the tender).
+    /// </summary>
     Task TenderChanged(TenderChangedDto change);
 
     /// <summary>Sent to a firm's own members: a tender matching its capabilities was published in one of its spaces.</summary>

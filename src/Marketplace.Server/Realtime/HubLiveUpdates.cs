@@ -153,7 +153,15 @@ internal sealed class HubLiveUpdates(
     {
         await SpaceReads.TenderChanged(grains, tender, log);
         var inboxes = await InboxReads.TenderChanged(grains, scopes, tender, log);
-        await Send(() => hub.Clients.Group(Topics.Tender(tender.Id)).TenderChanged(new TenderChangedDto(tender.Id, tender.Status, tender.Version)), tender.Id);
+        var change = new TenderChangedDto(tender.Id, tender.Status, tender.Version);
+        await Send(async () =>
+        {
+            await hub.Clients.Group(Topics.Tender(tender.Id)).TenderChanged(change);
+            // A space's page lists its published tenders (GET /api/spaces/{id}/tenders, public): it lists them anew,
+            // after the cached list was dropped above. A draft is in no list.
+            if (tender.Status != TenderStatus.Draft)
+                await hub.Clients.Groups([.. tender.Spaces.Select(Topics.Space)]).TenderChanged(change);
+        }, tender.Id);
         // The buyer's people may have questions to answer (or fewer): their to-do lists, which no tender group reaches.
         await Send(() => hub.Clients.Group(Topics.BusinessTeam(tender.BuyerId)).ToDoChanged(new ToDoChangedDto(tender.BuyerId)), tender.Id);
         // Matching firms may be many: they are told apart from the tender grain's turn.

@@ -137,6 +137,25 @@ public sealed class TenderHubTests(ClockedHubFixture fixture) : IClassFixture<Cl
             new SaveWorkPackageRequest(null, 0, "Opere murarie", 1, null, s.BuilderId, new MoneyDto(90_000m, "EUR")), Json)).EnsureSuccessStatusCode();
 
         (await coderHeard.Task.WaitAsync(Patience)).Should().Be(new ToDoChangedDto(s.CoderId), "the partner must sign the new version");
+
+    public async Task Whoever_watches_a_space_hears_of_a_tender_published_in_it_to_list_it_and_nothing_of_the_draft_before()
+    {
+        var s = await Setup();
+        var (_, visitor) = await fixture.Connect(signedIn: false);
+        var heard = new ConcurrentQueue<TenderChangedDto>();
+        var published = new TaskCompletionSource<TenderChangedDto>();
+        visitor.On<TenderChangedDto>("TenderChanged", m =>
+        {
+            heard.Enqueue(m);
+            if (m.Status != TenderStatus.Draft) published.TrySetResult(m);
+        });
+        await visitor.InvokeAsync("WatchSpace", s.SpaceId);
+
+        var draft = await (await s.Buyer.PostAsJsonAsync("/api/tenders", Request(s), Json)).Read<TenderDto>();
+        var tender = await (await s.Buyer.PostAsJsonAsync($"/api/tenders/{draft.Id}/publish", new VersionRequest(draft.Version), Json)).Read<TenderDto>();
+
+        (await published.Task.WaitAsync(Patience)).Should().Be(new TenderChangedDto(tender.Id, tender.Status, tender.Version));
+        heard.Should().NotContain(m => m.Status == TenderStatus.Draft, "a draft is in no space's list");
     }
 
     [Fact]

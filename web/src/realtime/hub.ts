@@ -142,6 +142,17 @@ export function onMyBusinessesChanged(listener: (change: MyBusinessesChange) => 
   return () => myBusinessesListeners.delete(listener);
 }
 
+const tenderListeners = new Set<(change: TenderChange) => void>();
+
+/**
+ * Hears every TenderChanged this client gets: for the tenders it watches (watchTender) and for the published tenders
+ * of the spaces it watches (watchSpace), whose lists follow; the returned function stops it.
+ */
+export function onTenderChanged(listener: (change: TenderChange) => void): () => void {
+  tenderListeners.add(listener);
+  return () => tenderListeners.delete(listener);
+}
+
 let connection: HubConnection | null = null;
 let retryTimer: ReturnType<typeof setTimeout> | undefined;
 let startAttempts = 0;
@@ -228,7 +239,10 @@ function hub(): HubConnection {
       deliver<TeamMessage>("businessTeam", change.firmId, { type: "standing", change: change as SpaceStandingChange }),
     InboxChanged: (change) => deliverToTeams({ type: "inbox", change }),
     BidChanged: (change) => deliverToTeams({ type: "bid", change }),
-    TenderChanged: (change) => deliver("tender", change.tenderId, change),
+    TenderChanged: (change) => {
+      deliver("tender", change.tenderId, change);
+      tenderListeners.forEach((listener) => listener(change));
+    },
     AllianceChanged: (change) => {
       deliver<AllianceMessage>("alliance", change.allianceId, { type: "alliance", change });
       deliverToTeams({ type: "alliance", change });

@@ -1,5 +1,6 @@
-// #/spaces/{id} — a collaboration space: overview, policy, the search over its members, the viewer's standing,
-// and for its admins the admin area. Kept up to date over SignalR: the hub says *that* something changed, the page reloads it.
+// #/spaces/{id}[/tab] — a collaboration space in tabs: about (overview, policy, the viewer's standing), its tenders,
+// its member firms (the search over them, the showcase) and for its admins the admin area. Kept up to date over
+// SignalR: the hub says *that* something changed (the space, a member's showcase, one of its tenders), the page reloads it.
 import { html, nothing, type PropertyValues } from "lit";
 import { api } from "../../api/client";
 import { ApiError } from "../../api/problem";
@@ -10,7 +11,7 @@ import { latestOnly } from "../../latest";
 import { LightElement } from "../../light-element";
 import { Follow } from "../../shared-state";
 import type { Page, Redraw } from "../../page";
-import { combinedLiveState, onShowcaseChanged, watchSpace, watchSpaceAdmin, type LiveState } from "../../realtime/hub";
+import { combinedLiveState, onShowcaseChanged, onTenderChanged, watchSpace, watchSpaceAdmin, type LiveState } from "../../realtime/hub";
 import { comuneNames, type ComuneName } from "../../reference/comuni";
 import { href, showTabAddress, type SpaceTab } from "../../router";
 import { shownTab, tabPanel, tabsView, type TabSpec } from "../../tabs";
@@ -135,9 +136,14 @@ export class SpacePage extends LightElement {
     const unlistenShowcase = onShowcaseChanged(() => {
       if (this.ready && (!this.detail || this.detail.viewerSeesMembers)) this.#showcase.load();
     });
+    // Sent to those who watch the space when one of its tenders is published, amended, closed or decided.
+    const unlistenTenders = onTenderChanged(() => {
+      if (this.ready) this.#tenders.load();
+    });
     this.#stop = () => {
       unwatch();
       unlistenShowcase();
+      unlistenTenders();
       this.#unwatchAdmin?.();
       this.#unwatchAdmin = null;
       this.#loadDetail.cancel();

@@ -57,7 +57,7 @@ export function spaceTenders(spaceId: string, redraw: Redraw) {
     view: () => html`<section class="card" data-testid="space-tenders" data-state=${list.state()} aria-labelledby="space-tenders-title">
       <div class="section-head">
         <h2 id="space-tenders-title">${t("tenders.list.title")}
-          ${list.state() === "ok" ? html`<span class="count">${list.items().length}</span>` : nothing}</h2>
+          ${list.state() === "ok" ? html`<span class="count" data-testid="space-tender-count">${list.items().length}</span>` : nothing}</h2>
         <span class="muted small">${t("tenders.list.spaceIntro")}</span>
       </div>
       ${listView(list, t("tenders.list.empty"), (s: TenderSummaryDto) => tenderItemView(s), "tender-list")}
