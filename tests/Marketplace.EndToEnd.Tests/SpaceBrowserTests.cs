@@ -67,7 +67,7 @@ public sealed class SpaceBrowserTests(BrowserFixture fixture) : IClassFixture<Br
     }
 
     [Fact]
-    public async Task The_space_s_tenders_tab_lists_a_tender_the_moment_its_buyer_publishes_it_and_follows_it_as_it_moves_on()
+    public async Task The_space_s_tenders_tab_lists_a_tender_the_moment_its_buyer_publishes_it()
     {
         // Arranged through the API: a public space with an approved buyer, and a visitor reading its tenders' tab.
         var arranged = await ArrangedSpace.Create(fixture, ["MO"], association: "Associazione Imprese Modena", name: "Spazio Imprese Modena",
