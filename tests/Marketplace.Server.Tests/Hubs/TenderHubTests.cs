@@ -137,7 +137,9 @@ public sealed class TenderHubTests(ClockedHubFixture fixture) : IClassFixture<Cl
             new SaveWorkPackageRequest(null, 0, "Opere murarie", 1, null, s.BuilderId, new MoneyDto(90_000m, "EUR")), Json)).EnsureSuccessStatusCode();
 
         (await coderHeard.Task.WaitAsync(Patience)).Should().Be(new ToDoChangedDto(s.CoderId), "the partner must sign the new version");
+    }
 
+    [Fact]
     public async Task Whoever_watches_a_space_hears_of_a_tender_published_in_it_to_list_it_and_nothing_of_the_draft_before()
     {
         var s = await Setup();
