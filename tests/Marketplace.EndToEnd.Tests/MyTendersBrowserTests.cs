@@ -9,11 +9,17 @@ namespace Marketplace.EndToEnd.Tests;
 
 /// <summary>
 /// A buyer's person finds every tender of the buyer from the header's "I miei bandi": a draft still to publish, the
-/// running ones with the questions firms wait an answer to, in plain words; a firm's inbox names the lot it matched.
+/// running ones with the questions firms wait an answer to, in plain words, following them live; a firm's inbox and
+/// the notice of a new tender name the lot it matched.
 /// </summary>
 public sealed class MyTendersBrowserTests(ClockedBrowserFixture fixture) : IClassFixture<ClockedBrowserFixture>
 {
-    sealed record Arranged(string BuyerEmail, Guid BuyerId, string FirmEmail);
+    sealed record Arranged(ArrangedBuyer Buyer, ArrangedFirm Firm, Guid SchoolId)
+    {
+        public string BuyerEmail => Buyer.Email;
+        public Guid BuyerId => Buyer.Id;
+        public string FirmEmail => Firm.Email;
+    }
 
     /// <summary>
     /// A space with a plumbing firm and a buyer that published a school's upkeep (plumbing in Carpi, painting in
@@ -34,7 +40,7 @@ public sealed class MyTendersBrowserTests(ClockedBrowserFixture fixture) : IClas
         foreach (var question in new[] { "È previsto un sopralluogo?", "Il subappalto è ammesso?", "Quali orari per i lavori?" })
             (await firm.Api.PostAsJsonAsync($"/api/tenders/{school.Id}/questions", new AskRequest(firm.Firm.Id, question), Json)).EnsureSuccessStatusCode();
         (await buyer.Api.PostAsJsonAsync($"/api/tenders/{school.Id}/questions/1/answer", new TextRequest("Sì, il lunedì."), Json)).EnsureSuccessStatusCode();
-        return new(buyer.Email, buyer.Id, firm.Email);
+        return new(buyer, firm, school.Id);
     }
 
     static ILocator Tender(IPage page, string title) => page.GetByTestId("my-tender").Filter(new() { HasText = title });
@@ -98,5 +104,54 @@ public sealed class MyTendersBrowserTests(ClockedBrowserFixture fixture) : IClas
         await Expect(school.GetByTestId("inbox-lots")).Not.ToContainTextAsync("Tinteggiatura");
         await Expect(page.GetByTestId("nav-my-tenders")).ToHaveCountAsync(0);
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "inbox-lots-it-1280.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task A_buyer_s_open_list_shows_a_firm_s_new_question_without_a_reload()
+    {
+        var a = await Arrange();
+        var page = await fixture.NewPerson();
+        await BusinessProfileBrowserTests.SignIn(page, a.BuyerEmail);
+        await page.GetByTestId("nav-my-tenders").ClickAsync();
+        var school = Tender(page, "Manutenzione scuole comunali");
+        await Expect(school.GetByTestId("my-tender-questions")).ToHaveTextAsync("2 quesiti aspettano una risposta");
+        await Expect(page.GetByTestId("my-tenders-live-status")).ToHaveAttributeAsync("data-state", "connected");
+        await page.EvaluateAsync("() => { window.stillTheSamePage = true; }");
+
+        (await a.Firm.Api.PostAsJsonAsync($"/api/tenders/{a.SchoolId}/questions", new AskRequest(a.Firm.Firm.Id, "Si può visitare la scuola di sabato?"), Json))
+            .EnsureSuccessStatusCode();
+
+        await Expect(school.GetByTestId("my-tender-questions")).ToHaveTextAsync("3 quesiti aspettano una risposta");
+        await Expect(page.GetByTestId("my-tenders-waiting")).ToHaveTextAsync("3 quesiti in tutto aspettano una risposta.");
+        (await page.EvaluateAsync<bool>("() => window.stillTheSamePage === true")).Should().BeTrue("the page was not reloaded");
+
+        // Answered by a colleague elsewhere: the count goes down the same way.
+        (await a.Buyer.Api.PostAsJsonAsync($"/api/tenders/{a.SchoolId}/questions/2/answer", new TextRequest("No, solo nei giorni feriali."), Json))
+            .EnsureSuccessStatusCode();
+        await Expect(school.GetByTestId("my-tender-questions")).ToHaveTextAsync("2 quesiti aspettano una risposta");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "my-tenders-live-it-1280.png"), FullPage = true });
+    }
+
+    [Theory]
+    [InlineData("it-IT", "Lotto 2 · Impianto idrico", "Nuova gara per le tue imprese:")]
+    [InlineData("en-GB", "Lot 2 · Impianto idrico", "A new tender for your firms:")]
+    public async Task The_notice_of_a_new_tender_names_the_lot_that_matched_the_firm(string locale, string lot, string notice)
+    {
+        var a = await Arrange();
+        var page = await fixture.NewPerson(locale: locale);
+        await BusinessProfileBrowserTests.SignIn(page, a.FirmEmail);
+        await Expect(page.GetByTestId("nav-inbox")).ToBeVisibleAsync();
+
+        var now = fixture.ServerClock.GetUtcNow();
+        var tender = await a.Buyer.Publish("Ristrutturazione centro sportivo", now.AddDays(3), now.AddDays(10),
+            new LotRequest(0, "Opere edili", null, ["45210000"], new MoneyDto(300_000m, "EUR"), "036005"),
+            new LotRequest(0, "Impianto idrico", null, ["45330000"], new MoneyDto(80_000m, "EUR"), "036005"));
+
+        var told = page.GetByTestId("inbox-notice").And(page.Locator($"[data-tender-id='{tender.Id}']"));
+        await Expect(told).ToContainTextAsync(notice);
+        await Expect(told.GetByTestId("inbox-notice-lots")).ToContainTextAsync(lot);
+        await Expect(told.GetByTestId("inbox-notice-lots")).ToContainTextAsync("Carpi (MO)");
+        await Expect(told.GetByTestId("inbox-notice-lots")).Not.ToContainTextAsync("Opere edili");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, $"inbox-notice-lot-{locale}-1280.png") });
     }
 }

@@ -24,6 +24,7 @@ export const it = {
   "myTenders.waitingTotal.one": "{n} quesito in tutto aspetta una risposta.",
   "myTenders.waitingTotal.other": "{n} quesiti in tutto aspettano una risposta.",
   "myTenders.open": "Tutti i bandi, con i quesiti in attesa",
+  "myTenders.liveHint": "I quesiti delle imprese, le bozze dei colleghi e i cambi di fase compaiono qui senza ricaricare la pagina.",
 };
 
 export const en: Record<keyof typeof it, string> = {
@@ -51,4 +52,5 @@ export const en: Record<keyof typeof it, string> = {
   "myTenders.waitingTotal.one": "{n} question in all is waiting for an answer.",
   "myTenders.waitingTotal.other": "{n} questions in all are waiting for an answer.",
   "myTenders.open": "All its tenders, with the questions waiting",
+  "myTenders.liveHint": "Firms' questions, colleagues' drafts and changes of phase show up here without reloading the page.",
 };

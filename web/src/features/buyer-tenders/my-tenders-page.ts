@@ -1,19 +1,26 @@
 // #/my/tenders — every tender of the buyers the user acts for, across their spaces (GET /api/businesses/{id}/tenders):
 // drafts to publish, running tenders and closed ones, each with where it stands in plain words, the deadline that
 // matters now and the firms' questions waiting for an answer. `?buyer=` shows one buyer (from its page). The server
-// decides which drafts the user sees, by the one rule of who sees a draft.
+// decides which drafts the user sees, by the one rule of who sees a draft. Live: a change of any of a buyer's tenders
+// (a question asked or answered, a draft saved, the status moved, bids closed) reaches its team as ToDoChanged, and the
+// lists are read again, once for a burst.
 import { html, nothing } from "lit-html";
 import { api } from "../../api/client";
 import type { MyBusinessDto, TenderSummaryDto } from "../../api/types";
 import { t, tn } from "../../i18n";
+import { debounce } from "../../debounce";
 import { latestOnly } from "../../latest";
 import type { Page, Redraw } from "../../page";
+import { combinedLiveState, onMyBusinessesChanged, watchBusinessTeam, type LiveState } from "../../realtime/hub";
 import { href } from "../../router";
 import { loadErrorView, loadingView } from "../../views";
 import { allows } from "../../api/viewer-actions";
 import { formatDeadline } from "../tenders/dates";
 import { tenderStatusBadge } from "../tenders/tender-views";
 import { deadlineOf, grouped, groups, questionsWaiting, type Group } from "./my-tenders-data";
+
+/** A burst of changes (a tender's publication, an amendment answering several questions) makes one request. */
+const DEBOUNCE_MS = 300;
 
 interface BuyerTenders {
   buyer: MyBusinessDto;
@@ -68,9 +75,24 @@ function buyerView({ buyer, tenders }: BuyerTenders) {
   </section>`;
 }
 
+/** A buyer's team group as this page joined it, and how to leave it. */
+interface Following {
+  state: LiveState;
+  stop: () => void;
+}
+
+/** Whether the lists follow the buyers' changes now (every buyer's team group joined). */
+function liveView(state: LiveState | null) {
+  if (state === null) return nothing;
+  return html`<p class="live" data-testid="my-tenders-live-status" data-state=${state} title=${t("myTenders.liveHint")}>
+    <span class="dot" aria-hidden="true"></span>${t(`live.${state}`)}</p>`;
+}
+
 export function myTendersPage(buyerId: string | null, redraw: Redraw): Page {
   let lists: BuyerTenders[] | null = null;
   let failed = false;
+  /** The team group of each buyer listed. */
+  const live = new Map<string, Following>();
 
   const load = latestOnly(
     async () => {
@@ -80,6 +102,7 @@ export function myTendersPage(buyerId: string | null, redraw: Redraw): Page {
     (found) => {
       lists = found;
       failed = false;
+      follow(found.map((b) => b.buyer.id));
       redraw();
     },
     () => {
@@ -87,7 +110,35 @@ export function myTendersPage(buyerId: string | null, redraw: Redraw): Page {
       redraw();
     },
   );
+  const loadSoon = debounce(() => load(), DEBOUNCE_MS);
+
+  /** Joins the team group of each buyer listed (once), and leaves those no longer listed. */
+  function follow(buyers: readonly string[]): void {
+    for (const [id, { stop }] of live) {
+      if (buyers.includes(id)) continue;
+      stop();
+      live.delete(id);
+    }
+    for (const id of buyers) {
+      if (live.has(id)) continue;
+      const entry: Following = { state: "connecting", stop: () => undefined };
+      live.set(id, entry);
+      entry.stop = watchBusinessTeam(id, {
+        // ToDoChanged comes on this buyer's topic only; the other team messages (a firm's) say nothing of its tenders.
+        changed: (message) => message.type === "todo" && loadSoon(),
+        state: (state) => {
+          entry.state = state;
+          // Joined (again): what changed before, while the list was read or the connection was lost, was not heard.
+          if (state === "connected") loadSoon();
+          redraw();
+        },
+      });
+    }
+  }
+
   load();
+  // The user joined or left a buyer's team during the session: the buyers listed change.
+  const unlistenMine = onMyBusinessesChanged(() => loadSoon());
 
   const waitingView = (all: readonly BuyerTenders[]) => {
     const n = questionsWaiting(all.flatMap((b) => b.tenders ?? []));
@@ -96,11 +147,18 @@ export function myTendersPage(buyerId: string | null, redraw: Redraw): Page {
 
   return {
     title: () => t("myTenders.title"),
-    dispose: () => load.cancel(),
+    dispose: () => {
+      unlistenMine();
+      load.cancel();
+      loadSoon.cancel();
+      live.forEach(({ stop }) => stop());
+      live.clear();
+    },
     view: () => html`<section class="my-tenders" data-testid="my-tenders">
       <div class="page-head">
         <h1>${t("myTenders.title")}</h1>
         <p class="muted">${t("myTenders.intro")}</p>
+        ${liveView(live.size === 0 ? null : combinedLiveState([...live.values()].map((b) => b.state)))}
       </div>
       ${failed
         ? loadErrorView()
