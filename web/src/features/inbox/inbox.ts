@@ -1,6 +1,7 @@
 // The tender inbox of the signed-in user's firms, wherever they are in the app: the unread count in the header,
-// and a notice when a matching tender is published (InboxChanged, sent to each matching firm's people).
-import { html, type TemplateResult } from "lit-html";
+// and a notice when a matching tender is published (InboxChanged, sent to each matching firm's people), naming the
+// lots that matched as the inboxes read for the count name them.
+import { html, nothing, type TemplateResult } from "lit-html";
 import { api } from "../../api/client";
 import type { InboxItemDto, MyBusinessDto } from "../../api/types";
 import { t } from "../../i18n";
@@ -9,7 +10,8 @@ import type { Redraw } from "../../page";
 import { watchBusinessTeam, type InboxChange, type TeamMessage, type Watcher } from "../../realtime/hub";
 import { href } from "../../router";
 import { currentUser } from "../auth/session";
-import { unreadCount } from "./inbox-data";
+import { namedLotsView } from "../tenders/tender-views";
+import { matchedLots, unreadCount } from "./inbox-data";
 
 const SHOWN_MS = 20_000;
 const MAX_SHOWN = 3;
@@ -24,6 +26,8 @@ let redraw: Redraw = () => undefined;
 let generation = 0;
 let firms: MyBusinessDto[] = [];
 let unread = 0;
+/** The firms' inboxes as last read for the count: where a notice finds the lots its tender matched. */
+let inboxes: InboxItemDto[][] = [];
 let shown: Shown[] = [];
 let nextId = 1;
 let stops: (() => void)[] = [];
@@ -43,6 +47,7 @@ export function onInboxChanged(listener: () => void): () => void {
 const loadCounts = latestOnly(
   (list: readonly MyBusinessDto[]) => Promise.all(list.map((f) => api.inbox(f.id))),
   (lists: InboxItemDto[][]) => {
+    inboxes = lists;
     unread = unreadCount(lists);
     redraw();
   },
@@ -103,6 +108,7 @@ export function restartInbox(requestRedraw: Redraw): void {
   loadCounts.cancel();
   track([]);
   unread = 0;
+  inboxes = [];
   shown.forEach((s) => clearTimeout(s.timer));
   shown = [];
   if (!currentUser()) return;
@@ -112,12 +118,19 @@ export function restartInbox(requestRedraw: Redraw): void {
   );
 }
 
+/** The lots the tender matched, once the inboxes read after the notice name them (a moment later). */
+function noticeLots(tenderId: string) {
+  const lots = matchedLots(inboxes, tenderId);
+  return lots.length ? namedLotsView(lots, t("inbox.lots"), "inbox-notice-lots", tenderId) : nothing;
+}
+
 /** The notices to show with the others (main.ts puts them all in one corner). */
 export function inboxNoticeItems(): TemplateResult[] {
   return shown.map(
     ({ id, change }) => html`<div class="notice info" data-testid="inbox-notice" data-tender-id=${change.tenderId}>
       <p>${t("inbox.notice")}</p>
       <p><a href=${href({ name: "tender", id: change.tenderId.toLowerCase() })} @click=${() => dismiss(id)}><strong>${change.title}</strong></a></p>
+      ${noticeLots(change.tenderId)}
       <p class="notice-actions">
         <a href=${href({ name: "inbox" })} @click=${() => dismiss(id)}>${t("inbox.openInbox")}</a>
         <button type="button" class="link" @click=${() => dismiss(id)}>${t("common.dismiss")}</button>
