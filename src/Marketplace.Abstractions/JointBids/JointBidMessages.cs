@@ -161,7 +161,8 @@ public sealed record JointBidFirmNews(Guid FirmId, ViewerActions<JointBidAction>
 /// A stored change of the joint bid as its workspace's watchers are told it, worked out once for all of them:
 /// <see cref="Readers"/> is the bid as a person who edits for none of its firms sees it (what every watcher shares, and
 /// the readers' actions), and <see cref="Firms"/> the part of each active firm's editors (empty for
-/// <see cref="JointBidEdit.Other"/>, which every watcher reads again).
+/// <see cref="JointBidEdit.Other"/>, which every watcher reads again). <see cref="ToDoFirms"/> are the bidding firms
+/// whose people's to-do lists the change alters (a sign-off to give or no longer to give, a bid to submit again).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Marketplace.JointBidNews")]
-public sealed record JointBidNews(JointBidEdit Edit, Guid? PackageId, JointBidSnapshot Readers, JointBidFirmNews[] Firms);
+public sealed record JointBidNews(JointBidEdit Edit, Guid? PackageId, JointBidSnapshot Readers, JointBidFirmNews[] Firms, Guid[] ToDoFirms);

@@ -179,9 +179,10 @@ internal sealed class JointBidGrain(
         if (bid.CheckEdit(actor, alliance, tender) is { } closed) return closed;
         // A change that also takes new bidding firms (Following) is more than the edit: watchers read it again.
         var following = !ReferenceEquals(bid, State);
+        var toDoBefore = following ? null : bid.ToDo(alliance!, tender);
         var edited = change(bid, actor, alliance!, tender!, now);
         if (edited.Problem is { } no) return no;
-        return await Commit(bid, actor, alliance!, tender, following ? Edited.Other : edited.Value!);
+        return await Commit(bid, actor, alliance!, tender, following ? Edited.Other : edited.Value!, toDoBefore);
     }
 
     /// <summary>What a change was, for its watchers (<see cref="JointBidState.News"/>).</summary>
@@ -190,13 +191,16 @@ internal sealed class JointBidGrain(
         public static readonly Edited Other = new(JointBidEdit.Other, null);
     }
 
-    async Task<JointBidSnapshot> Commit(JointBidState bid, JointActor actor, AllianceSnapshot alliance, TenderSnapshot? tender, Edited edited)
+    /// <param name="toDoBefore">What the bid put on to-do lists before the change (<see cref="JointBidState.ToDo"/>);
+    /// without it, every bidding firm's to-do list is told.</param>
+    async Task<JointBidSnapshot> Commit(JointBidState bid, JointActor actor, AllianceSnapshot alliance, TenderSnapshot? tender, Edited edited,
+        HashSet<(Guid, JointBidState.ToDoMark)>? toDoBefore = null)
     {
         jointBid.State = bid;
         await jointBid.WriteStateAsync();
         var now = clock.Now();
         var snapshot = bid.ToSnapshot(actor, alliance, tender, now);
-        await live.JointBidChanged(alliance, bid.News(edited.Edit, edited.PackageId, alliance, tender, now));
+        await live.JointBidChanged(alliance, bid.News(edited.Edit, edited.PackageId, alliance, tender, now, toDoBefore));
         return snapshot;
     }
 }

@@ -392,10 +392,13 @@ public sealed class JointBidState : ISealedState
     /// firms they edit for and whether the lead is one of them (<see cref="JointActor"/>), so these parts are what each
     /// of them would read; a person who edits for two firms reads the bid again.
     /// </summary>
-    public JointBidNews News(JointBidEdit edit, Guid? packageId, AllianceSnapshot alliance, TenderSnapshot? tender, DateTimeOffset now)
+    public JointBidNews News(JointBidEdit edit, Guid? packageId, AllianceSnapshot alliance, TenderSnapshot? tender, DateTimeOffset now,
+        HashSet<(Guid Firm, ToDoMark Mark)>? toDoBefore)
     {
         var readers = ToSnapshot(new JointActor(Guid.Empty, [], false), alliance, tender, now);
-        if (edit == JointBidEdit.Other) return new(edit, null, readers, []);
+        if (edit == JointBidEdit.Other || toDoBefore is null) return new(edit, null, readers, [], [.. alliance.Tenderers().Select(t => t.FirmId)]);
+        var toDo = ToDo(alliance, tender);
+        toDo.SymmetricExceptWith(toDoBefore);
         var package = WorkPackages.FirstOrDefault(w => w.Id == packageId);
         return new(edit, packageId, readers, [.. alliance.Active.Select(m =>
         {
@@ -403,7 +406,24 @@ public sealed class JointBidState : ISealedState
             var (actions, firms, _) = ActionsFor(actor, alliance, tender, now);
             return new JointBidFirmNews(m.FirmId, actions, firms.Single(),
                 package is null ? null : PackageActions(package, actor, CheckEdit(actor, alliance, tender)));
-        })]);
+        })], [.. toDo.Select(m => m.Firm).Distinct()]);
+    }
+
+    /// <summary>What a to-do list holds for a joint bid (the to-do page asks the bid's own actions for the same).</summary>
+    public enum ToDoMark { Sign, Submit }
+
+    /// <summary>
+    /// What the bid puts on its bidding firms' to-do lists now: each firm that may sign it off, and the lead while it is
+    /// not submitted as it stands. A change tells the firms whose part of this differs, and no one else.
+    /// </summary>
+    public HashSet<(Guid Firm, ToDoMark Mark)> ToDo(AllianceSnapshot alliance, TenderSnapshot? tender)
+    {
+        var digest = Digest;
+        var marks = alliance.Tenderers().Select(t => new JointActor(Guid.Empty, [t.FirmId], t.FirmId == alliance.LeadId))
+            .Where(a => Within(CheckEdit(a, alliance, tender), CheckSign(new SignJointBid(Guid.Empty, a.Firms[0], digest), a, alliance)) is null)
+            .Select(a => (a.Firms[0], ToDoMark.Sign)).ToHashSet();
+        if (!SubmittedAsItIs) marks.Add((alliance.LeadId, ToDoMark.Submit));
+        return marks;
     }
 
     /// <summary>The firms the viewer may give a work package to, as a save is judged: the lead every active firm, anyone else their own.</summary>

@@ -219,9 +219,10 @@ internal sealed class HubLiveUpdates(
                     ForFirm = new JointBidActionsDto(alliance.Id, bid.Version, part.FirmId, part.Actions, part.ViewerFirm,
                         part.PackageActions ?? ViewerActions<JointBids.WorkPackageAction>.None),
                 });
-        // The bidding firms' people who are not in the workspace: their to-do lists (a version to sign, a bid to submit).
-        foreach (var firm in alliance.Tenderers())
-            await hub.Clients.Group(Topics.BusinessTeam(firm.FirmId)).ToDoChanged(new ToDoChangedDto(firm.FirmId));
+        // The people of the bidding firms whose to-do lists the change alters (a version to sign, a bid to submit), in
+        // the workspace or not; an edit that leaves every list as it was tells no one, so no one reads theirs again.
+        foreach (var firm in news.ToDoFirms)
+            await hub.Clients.Group(Topics.BusinessTeam(firm)).ToDoChanged(new ToDoChangedDto(firm));
     }, alliance.Id));
 
     /// <summary>

@@ -15,7 +15,7 @@ public sealed partial class JointBidStateTests
         var partners = bid.WorkPackages.Single(w => w.FirmId == Partner.Id);
         var saved = Save(bid, EditOf(partners) with { Price = new Money(22_000m, "EUR") });
 
-        var news = bid.News(JointBidEdit.PackageSaved, saved.Id, Alliance, Tender, Open);
+        var news = bid.News(JointBidEdit.PackageSaved, saved.Id, Alliance, Tender, Open, bid.ToDo(Alliance, Tender));
 
         news.Readers.Should().BeEquivalentTo(bid.ToSnapshot(new JointActor(Stranger, [], false), Alliance, Tender, Open));
         news.Firms.Select(f => f.FirmId).Should().BeEquivalentTo(Alliance.Active.Select(m => m.FirmId));
@@ -38,7 +38,75 @@ public sealed partial class JointBidStateTests
         var partners = bid.WorkPackages.Single(w => w.FirmId == Partner.Id);
         bid.Delete(partners.Id, Now);
 
-        bid.News(JointBidEdit.Other, null, Alliance, Tender, Open).Firms.Should().BeEmpty();
-        bid.News(JointBidEdit.PackageDeleted, partners.Id, Alliance, Tender, Open).Firms.Should().OnlyContain(f => f.PackageActions == null);
+        bid.News(JointBidEdit.Other, null, Alliance, Tender, Open, null).Firms.Should().BeEmpty();
+        bid.News(JointBidEdit.PackageDeleted, partners.Id, Alliance, Tender, Open, bid.ToDo(Alliance, Tender)).Firms.Should().OnlyContain(f => f.PackageActions == null);
+    }
+
+    // ---- Whose to-do lists a change alters (each told list is read again by every connected person of the firm) ----
+
+    /// <summary>The firms the change is told to as to-do news: <paramref name="change"/> applied between the two readings.</summary>
+    static Guid[] ToDoFirmsOf(JointBidState bid, JointBidEdit edit, Action change)
+    {
+        var before = bid.ToDo(Alliance, Tender);
+        change();
+        return bid.News(edit, null, Alliance, Tender, Open, before).ToDoFirms;
+    }
+
+    [Fact]
+    public void An_edit_that_leaves_every_firm_with_a_sign_off_to_give_tells_no_to_do_list()
+    {
+        var bid = Ready();
+        var partners = bid.WorkPackages.Single(w => w.FirmId == Partner.Id);
+
+        ToDoFirmsOf(bid, JointBidEdit.PackageSaved, () => Save(bid, EditOf(partners) with { Price = new Money(21_000m, "EUR") }))
+            .Should().BeEmpty("both firms had the bid to sign before the edit and have it after");
+    }
+
+    [Fact]
+    public void An_edit_that_voids_a_sign_off_tells_the_firm_that_must_sign_again_and_only_it()
+    {
+        var bid = Ready();
+        Sign(bid, PartnerPeople, Partner.Id);
+        var partners = bid.WorkPackages.Single(w => w.FirmId == Partner.Id);
+
+        ToDoFirmsOf(bid, JointBidEdit.PackageSaved, () => Save(bid, EditOf(partners) with { Price = new Money(21_000m, "EUR") }))
+            .Should().Equal([Partner.Id], "the lead had not signed: its list is as it was");
+    }
+
+    [Fact]
+    public void A_sign_off_takes_the_bid_off_the_signing_firm_s_list_alone()
+    {
+        var bid = Ready();
+
+        ToDoFirmsOf(bid, JointBidEdit.SignedOff, () => Sign(bid, LeadPeople, Lead.Id)).Should().Equal([Lead.Id]);
+    }
+
+    [Fact]
+    public void The_first_package_puts_the_bid_on_every_bidding_firm_s_list_and_never_on_a_subcontractor_s()
+    {
+        var bid = Empty();
+
+        ToDoFirmsOf(bid, JointBidEdit.PackageSaved, () => Save(bid, NewPackage(Sub.Id, 5_000m)))
+            .Should().BeEquivalentTo([Lead.Id, Partner.Id], "there was nothing to sign before");
+    }
+
+    [Fact]
+    public void An_edit_after_submission_tells_the_lead_it_has_the_bid_to_submit_again()
+    {
+        var bid = Ready();
+        SignAll(bid);
+        bid.Submitted(ReceiptOf(bid), FirmOwner, Open);
+        var partners = bid.WorkPackages.Single(w => w.FirmId == Partner.Id);
+
+        ToDoFirmsOf(bid, JointBidEdit.PackageSaved, () => Save(bid, EditOf(partners) with { Price = new Money(21_000m, "EUR") }))
+            .Should().BeEquivalentTo([Lead.Id, Partner.Id], "both sign-offs are void and the submitted bid is no longer the bid");
+    }
+
+    [Fact]
+    public void A_change_every_watcher_reads_again_tells_every_bidding_firm_s_list()
+    {
+        var bid = Ready();
+
+        bid.News(JointBidEdit.Other, null, Alliance, Tender, Open, null).ToDoFirms.Should().BeEquivalentTo([Lead.Id, Partner.Id]);
     }
 }

@@ -120,16 +120,23 @@ public sealed class TenderHubTests(ClockedHubFixture fixture) : IClassFixture<Cl
         coderHeard.Should().BeEmpty("another firm has nothing to do about the buyer's questions");
     }
 
-    [Fact]
-    public async Task A_partner_firm_s_people_hear_that_their_to_do_changed_when_the_joint_bid_changes_without_opening_the_workspace()
+    /// <summary>The builder's RTI with the coder as its partner, on a published tender now taking bids.</summary>
+    async Task<AllianceDto> BiddingAlliance(Scene s)
     {
-        var s = await Setup();
         var tender = await Publish(s);
         var alliance = await (await s.Builder.PostAsJsonAsync("/api/alliances", new FormAllianceRequest(s.BuilderId, s.SpaceId, tender.Id, "RTI Rodari", "Accordo"), Json))
             .Read<AllianceDto>();
         (await s.Builder.PostAsJsonAsync($"/api/alliances/{alliance.Id}/invitations", new AllianceInviteRequest(s.CoderId, AllianceRole.Member), Json)).EnsureSuccessStatusCode();
         (await s.Coder.PostAsJsonAsync($"/api/alliances/{alliance.Id}/firms/{s.CoderId}/answer", new AllianceAnswerRequest(true, 1), Json)).EnsureSuccessStatusCode();
         fixture.FakeClock.SetUtcNow(tender.EnquiryDeadline.AddTicks(10));
+        return alliance;
+    }
+
+    [Fact]
+    public async Task A_partner_firm_s_people_hear_that_their_to_do_changed_when_the_joint_bid_changes_without_opening_the_workspace()
+    {
+        var s = await Setup();
+        var alliance = await BiddingAlliance(s);
         var coderHeard = new TaskCompletionSource<ToDoChangedDto>();
         s.CoderHub.On<ToDoChangedDto>("ToDoChanged", m => coderHeard.TrySetResult(m));
 
@@ -158,6 +165,31 @@ public sealed class TenderHubTests(ClockedHubFixture fixture) : IClassFixture<Cl
 
         (await published.Task.WaitAsync(Patience)).Should().Be(new TenderChangedDto(tender.Id, tender.Status, tender.Version));
         heard.Should().NotContain(m => m.Status == TenderStatus.Draft, "a draft is in no space's list");
+    }
+
+    [Fact]
+    public async Task An_edit_that_leaves_the_partner_s_sign_off_to_give_does_not_make_its_people_read_their_to_do_again()
+    {
+        var s = await Setup();
+        var alliance = await BiddingAlliance(s);
+        var bid = $"/api/alliances/{alliance.Id}/bid";
+        // One connection hears its messages in the order they were sent, and a change's to-do news follows its
+        // workspace news: the partner's sequence says which change told its to-do list.
+        var heard = new ConcurrentQueue<string>();
+        s.CoderHub.On<JointBidChangedDto>("JointBidChanged", m => heard.Enqueue($"change {m.Version}"));
+        s.CoderHub.On<ToDoChangedDto>("ToDoChanged", _ => heard.Enqueue("to-do"));
+        await s.CoderHub.InvokeAsync("WatchAlliance", alliance.Id);
+        var first = await (await s.Builder.PostAsJsonAsync($"{bid}/work-packages",
+            new SaveWorkPackageRequest(null, 0, "Opere murarie", 1, null, s.BuilderId, new MoneyDto(90_000m, "EUR")), Json)).Read<JointBidDto>();
+        var second = await (await s.Builder.PostAsJsonAsync($"{bid}/work-packages",
+            new SaveWorkPackageRequest(null, 0, "Impianti", 1, null, s.BuilderId, new MoneyDto(10_000m, "EUR")), Json)).Read<JointBidDto>();
+        var signed = await (await s.Coder.PostAsJsonAsync($"{bid}/sign", new SignRequest(s.CoderId, second.Digest), Json)).Read<JointBidDto>();
+
+        // Five messages are due; a sixth (to-do news of the second package) would come before the last two.
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (heard.Count < 5 && waited.Elapsed < Patience) await Task.Delay(20);
+        heard.Should().Equal([$"change {first.Version}", "to-do", $"change {second.Version}", $"change {signed.Version}", "to-do"],
+            "the first package gave the partner a bid to sign and its sign-off took it away; the second package changed neither");
     }
 
     [Fact]
