@@ -101,8 +101,8 @@ public sealed class MarketplaceHub(IGrainFactory grains, MarketplaceDbContext db
             if (acting.Edits(firm)) await Groups.AddToGroupAsync(Context.ConnectionId, Topics.AllianceEditors(allianceId, firm));
             else await Groups.RemoveFromGroupAsync(Context.ConnectionId, Topics.AllianceEditors(allianceId, firm));
         }
-        if (alliance.Active.Any(m => acting.Edits(m.FirmId))) await Groups.RemoveFromGroupAsync(Context.ConnectionId, Topics.AllianceReaders(allianceId));
-        else await Groups.AddToGroupAsync(Context.ConnectionId, Topics.AllianceReaders(allianceId));
+        if (AllianceAccess.ReadsOnly(alliance, acting)) await Groups.AddToGroupAsync(Context.ConnectionId, Topics.AllianceReaders(allianceId));
+        else await Groups.RemoveFromGroupAsync(Context.ConnectionId, Topics.AllianceReaders(allianceId));
         var me = Context.User!.UserId();
         var person = await db.Users.Where(u => u.Id == me).Select(u => new { u.DisplayName, u.Email }).SingleOrDefaultAsync(Context.ConnectionAborted);
         await presence.Join(allianceId, Context.ConnectionId, me, PersonName.Of(person?.DisplayName, person?.Email));

@@ -255,7 +255,7 @@ internal sealed class HubLiveUpdates(
         await hub.Groups.RemoveFromGroupAsync(connection, Topics.AllianceEditors(alliance.Id, firmId));
         if (stillWatching is { } acting)
         {
-            if (!alliance.Active.Any(m => acting.Edits(m.FirmId))) await hub.Groups.AddToGroupAsync(connection, Topics.AllianceReaders(alliance.Id));
+            if (Alliances.AllianceAccess.ReadsOnly(alliance, acting)) await hub.Groups.AddToGroupAsync(connection, Topics.AllianceReaders(alliance.Id));
             return;
         }
         await hub.Groups.RemoveFromGroupAsync(connection, Topics.Alliance(alliance.Id));
