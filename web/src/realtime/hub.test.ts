@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { combinedLiveState, watchersOfKind } from "./hub";
+import { combinedLiveState, myBusinessesChangedHere, onMyBusinessesChanged, watchersOfKind } from "./hub";
 
 describe("combinedLiveState", () => {
   it("is connected only when every topic is", () => {
@@ -26,5 +26,16 @@ describe("watchersOfKind", () => {
     ];
     expect([...watchersOfKind(topics, "businessTeam")]).toEqual([a, b]);
     expect([...watchersOfKind(topics, "tender")]).toEqual([]);
+  });
+});
+
+describe("myBusinessesChangedHere", () => {
+  it("tells the listeners of MyBusinessesChanged without any connection, until they stop", () => {
+    const heard: string[] = [];
+    const stop = onMyBusinessesChanged((change) => heard.push(`${change.businessId} ${change.member}`));
+    myBusinessesChangedHere({ businessId: "b1", member: true });
+    stop();
+    myBusinessesChangedHere({ businessId: "b2", member: true });
+    expect(heard).toEqual(["b1 true"]);
   });
 });

@@ -142,6 +142,15 @@ export function onMyBusinessesChanged(listener: (change: MyBusinessesChange) => 
   return () => myBusinessesListeners.delete(listener);
 }
 
+/**
+ * The person's own page changed their teams (made a business, accepted an invitation): its listeners hear it as if
+ * the server had said so. The server's message reaches only an open connection, and a person who acts for no
+ * business yet watches nothing, so has none: their first business would otherwise be followed only after a reload.
+ */
+export function myBusinessesChangedHere(change: MyBusinessesChange): void {
+  myBusinessesListeners.forEach((listener) => listener(change));
+}
+
 const tenderListeners = new Set<(change: TenderChange) => void>();
 
 /**

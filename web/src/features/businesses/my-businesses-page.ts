@@ -9,6 +9,7 @@ import type { Page, Redraw } from "../../page";
 import { href } from "../../router";
 import { loadErrorView, loadingView } from "../../views";
 import { allows } from "../../api/viewer-actions";
+import { myBusinessesChangedHere } from "../../realtime/hub";
 
 export function myBusinessesPage(redraw: Redraw): Page {
   let mine: MyBusinessDto[] | null = null;
@@ -41,6 +42,7 @@ export function myBusinessesPage(redraw: Redraw): Page {
     try {
       if (accept) {
         const joined = await api.acceptInvitation(invitation.businessId, invitation.id);
+        myBusinessesChangedHere({ businessId: invitation.businessId, member: true });
         status = { ok: true, text: () => t("my.invitations.accepted", { business, role: t(`role.${joined.role}`) }) };
       } else {
         await api.declineInvitation(invitation.businessId, invitation.id);

@@ -10,6 +10,7 @@ import { navigate } from "../../router";
 import { fieldErrorView } from "../../views";
 import { fieldMessages, otherFieldMessages } from "../../field-errors";
 import { describeRefusal } from "../../i18n/refusals";
+import { myBusinessesChangedHere } from "../../realtime/hub";
 
 const kinds: readonly BusinessKind[] = ["Firm", "Association", "Buyer"];
 
@@ -31,6 +32,7 @@ export function newBusinessPage(redraw: Redraw): Page {
     try {
       sent = { kind, name: String(data.get("name") ?? "").trim() };
       const created = await api.createBusiness(sent);
+      myBusinessesChangedHere({ businessId: created.id, member: true });
       navigate({ name: "editBusiness", id: created.id });
     } catch (error) {
       if (error instanceof ApiError && error.status === 400) {
