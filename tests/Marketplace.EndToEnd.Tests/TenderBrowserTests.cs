@@ -13,7 +13,7 @@ namespace Marketplace.EndToEnd.Tests;
 
 public sealed class TenderBrowserTests(ClockedBrowserFixture fixture) : IClassFixture<ClockedBrowserFixture>
 {
-    const string Rome = "Europe/Rome";
+    internal const string Rome = "Europe/Rome";
 
     /// <summary>The firm's price (typed 598500,37) as the buyer's Italian page writes it once the bids are opened.</summary>
     const string SealedPrice = "598.500,37";
@@ -21,7 +21,7 @@ public sealed class TenderBrowserTests(ClockedBrowserFixture fixture) : IClassFi
     static string Shot(string name) => Path.Combine(BrowserFixture.ScreenshotDirectory, name);
 
     /// <summary>A time as a datetime-local field in Rome wants it.</summary>
-    static string Local(DateTimeOffset time) =>
+    internal static string Local(DateTimeOffset time) =>
         TimeZoneInfo.ConvertTime(time, TimeZoneInfo.FindSystemTimeZoneById(Rome)).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
 
     [Fact]
