@@ -130,13 +130,20 @@ public sealed class JourneyBrowserTests(ClockedBrowserFixture fixture) : IClassF
         await Expect(officer.GetByTestId("tender-status")).ToHaveAttributeAsync("data-status", "Awarded");
         await Screenshot(officer, "15-awarded-en");
 
-        // Both firms' tender pages state the outcome of each lot.
-        foreach (var (page, name) in new[] { (plumber, "16-outcome-plumbers"), (electrician, "16-outcome-electricians-390") })
+        // Both firms' tender pages say they bid in the RTI (not that they did not bid) and that it won both lots.
+        foreach (var (page, firm, name) in new[] { (plumber, Plumbers, "16-outcome-plumbers"), (electrician, Electricians, "16-outcome-electricians-390") })
         {
             await page.GotoAsync($"/#/tenders/{tender}");
             await Expect(page.GetByTestId("tender-status")).ToHaveAttributeAsync("data-status", "Awarded");
+            await Expect(page.GetByTestId("bid-in-rti")).ToHaveTextAsync($"{firm} partecipa a questa gara nell'RTI «{Rti}», con l'offerta presentata dalla capofila.");
+            await Expect(page.GetByTestId("bid-none")).ToHaveCountAsync(0);
+            var won = page.GetByTestId("my-result-lot");
+            await Expect(won).ToHaveCountAsync(2);
             foreach (var lot in new[] { 1, 2 })
-                await Expect(page.GetByTestId($"lot-outcome-{lot}")).ToContainTextAsync("Aggiudicato a");
+            {
+                await Expect(won.And(page.Locator($"[data-lot='{lot}']")).GetByTestId("award-badge")).ToHaveTextAsync("Aggiudicato");
+                await Expect(page.GetByTestId($"lot-outcome-{lot}")).ToContainTextAsync($"Aggiudicato a {Plumbers}, {Electricians}");
+            }
             await Screenshot(page, name);
         }
         await plumber.GotoAsync($"/#/alliances/{alliance}");

@@ -1,6 +1,7 @@
 // A firm's bid on the tender page: before the enquiry deadline it says when bids open; while bids are taken, the
 // form (a price per lot, an answer per quality criterion, documents) and, once submitted, the receipt; after the
-// deadline, the receipt and the firm's result on each lot. The firm's own bid is the only one it may read.
+// deadline, the receipt and the firm's result on each lot. The firm's own bid is the only one it may read; a firm
+// that bid in an RTI instead is told so after the deadline, with the RTI's result (its tenderers' people read it).
 import { html, nothing } from "lit-html";
 import { ifDefined } from "lit-html/directives/if-defined.js";
 import { live } from "lit-html/directives/live.js";
@@ -12,6 +13,7 @@ import { formatNumber, t } from "../../i18n";
 import { latestOnly } from "../../latest";
 import { fieldErrorView, loadErrorView, loadingView } from "../../views";
 import { allows, blockersOf, offers } from "../../api/viewer-actions";
+import { alliancesForTender } from "../alliances/alliance-rules";
 import { bidFormFrom, buildBidRequest, criterionOfError, emptyBidForm, lotOfError, qualityCriteria, saysWhatWasSent, type BidForm } from "./bid-form";
 import { formatDeadline } from "./dates";
 import { isOpen } from "./status";
@@ -29,6 +31,8 @@ interface FirmBid {
   bid: BidDto | null;
   /** After opening: the firm's place per lot; "notOpened" while the bids wait to be opened. */
   result: BidResultDto[] | "notOpened" | null;
+  /** With no bid of its own after the deadline: the RTI of the firm's that bid, and its result. */
+  rti: { name: string; result: BidResultDto[] | "notOpened" } | null;
 }
 
 const SHOWN = ["lots", "answers", "documents"] as const;
@@ -61,30 +65,44 @@ export function bidPanel(ctx: TenderContext) {
     return list.find((f) => f.id === selected) ?? list[0];
   };
 
-  async function fetchBid(firmId: string): Promise<FirmBid & { firmId: string }> {
-    let bid: BidDto | null;
+  /** A bid's place per lot once opened; "notOpened" while it waits to be opened. */
+  async function resultOf(bidderId: string): Promise<BidResultDto[] | "notOpened"> {
     try {
-      bid = await api.bid(ctx.tenderId, firmId);
+      return await api.bidResult(ctx.tenderId, bidderId);
     } catch (error) {
-      if (error instanceof ApiError && error.status === 404) bid = null;
-      else throw error;
+      if (refusedFor(error, "bid.notOpened")) return "notOpened";
+      throw error;
     }
-    let result: FirmBid["result"] = null;
-    const tender = ctx.tender();
-    if (bid && tender?.bidsOpened) {
+  }
+
+  /** The firm's RTI for this tender that submitted a bid, with its result; null when none did. */
+  async function rtiOf(firmId: string, tender: TenderDto): Promise<FirmBid["rti"]> {
+    const rti = alliancesForTender([await api.firmAlliances(firmId)], tender.id).find((s) => s.standing === "Active");
+    if (!rti) return null;
+    // The joint bid's receipt says whether the RTI's bid went in (its bid is keyed by the RTI).
+    if (!(await api.jointBid(rti.id)).receipt) return null;
+    return { name: rti.name, result: tender.bidsOpened ? await resultOf(rti.id) : "notOpened" };
+  }
+
+  async function fetchBid(firmId: string, hasBid: boolean): Promise<FirmBid & { firmId: string }> {
+    let bid: BidDto | null = null;
+    if (hasBid) {
       try {
-        result = await api.bidResult(ctx.tenderId, firmId);
+        bid = await api.bid(ctx.tenderId, firmId);
       } catch (error) {
-        if (refusedFor(error, "bid.notOpened")) result = "notOpened";
-        else throw error;
+        if (!(error instanceof ApiError && error.status === 404)) throw error;
       }
     }
-    return { firmId, bid, result };
+    const tender = ctx.tender();
+    const result = bid && tender?.bidsOpened ? await resultOf(firmId) : null;
+    const closed = tender && !isOpen(tender.status) && tender.status !== "Cancelled";
+    const rti = !bid && closed ? await rtiOf(firmId, tender) : null;
+    return { firmId, bid, result, rti };
   }
 
   /** The firm's bid as now known; the form follows it unless the user is typing in it. */
-  function showBid({ firmId, bid, result }: FirmBid & { firmId: string }): void {
-    bids.set(firmId, { bid, result });
+  function showBid({ firmId, bid, result, rti }: FirmBid & { firmId: string }): void {
+    bids.set(firmId, { bid, result, rti });
     failed = false;
     if (formFor !== firmId || !dirty) {
       form = bid ? bidFormFrom(bid) : emptyBidForm();
@@ -112,12 +130,14 @@ export function bidPanel(ctx: TenderContext) {
     const tender = ctx.tender();
     // Firms do not bid on a draft; a buyer's own people see the evaluation instead.
     if (!firm || !tender || tender.status === "Draft") return;
-    if (!changed && tender.viewerFirms.some((f) => f.firmId === firm.id && !f.hasBid)) {
+    const noBid = !changed && tender.viewerFirms.some((f) => f.firmId === firm.id && !f.hasBid);
+    // While bids are taken a firm without a bid has nothing more to read; after the deadline, maybe its RTI's.
+    if (noBid && isOpen(tender.status)) {
       loadBid.cancel();
-      showBid({ firmId: firm.id, bid: null, result: null });
+      showBid({ firmId: firm.id, bid: null, result: null, rti: null });
       return;
     }
-    loadBid(firm.id);
+    loadBid(firm.id, !noBid);
   }
 
   /** The firm's bid changed: its bid, and what the tender now says the firm may do (e.g. withdraw it). */
@@ -185,8 +205,8 @@ export function bidPanel(ctx: TenderContext) {
    */
   async function settle(firm: MyBusinessDto, body: SubmitBidRequest, error: unknown): Promise<void> {
     try {
-      const read = await fetchBid(firm.id);
-      bids.set(firm.id, { bid: read.bid, result: read.result });
+      const read = await fetchBid(firm.id, true);
+      bids.set(firm.id, { bid: read.bid, result: read.result, rti: read.rti });
       if (read.bid && saysWhatWasSent(read.bid, body)) {
         justReceived = null;
         dirty = false;
@@ -207,7 +227,7 @@ export function bidPanel(ctx: TenderContext) {
     ctx.redraw();
     try {
       const bid = await api.withdrawBid(tender.id, firm.id);
-      bids.set(firm.id, { bid, result: null });
+      bids.set(firm.id, { bid, result: null, rti: null });
       justReceived = null;
       status = { ok: true, text: () => t("bid.withdrawnDone") };
       refresh();
@@ -313,13 +333,13 @@ export function bidPanel(ctx: TenderContext) {
       : nothing;
   }
 
-  function resultView(tender: TenderDto, entry: FirmBid) {
-    if (entry.result === "notOpened") return html`<p class="muted" data-testid="my-result-pending">${t("result.notOpened")}</p>`;
-    if (!entry.result || entry.result.length === 0) return nothing;
+  function resultView(tender: TenderDto, result: FirmBid["result"]) {
+    if (result === "notOpened") return html`<p class="muted" data-testid="my-result-pending">${t("result.notOpened")}</p>`;
+    if (!result || result.length === 0) return nothing;
     return html`<div class="my-result" data-testid="my-result">
       <h3>${t("result.title")}</h3>
       <ul>
-        ${entry.result.map((r) => {
+        ${result.map((r) => {
           const lot = tender.lots.find((l) => l.number === r.lot);
           return html`<li data-testid="my-result-lot" data-lot=${r.lot} data-rank=${r.rank} data-awarded=${r.awarded ? "true" : "false"}>
             <span class="result-lot">${t("tender.lot", { n: r.lot })}${lot ? ` · ${lot.title}` : ""}</span>
@@ -357,12 +377,14 @@ export function bidPanel(ctx: TenderContext) {
                 <p class="actions">${withdrawButton(tender, firm, actions)}</p>`
             : html`<p class="muted">${t("bid.viewerOnly", { firm: firm.name })}</p>`}`;
     }
+    if (!entry.bid && entry.rti)
+      return html`<p data-testid="bid-in-rti">${t("bid.inRti", { firm: firm.name, rti: entry.rti.name })}</p>${resultView(tender, entry.rti.result)}`;
     if (!entry.bid) return html`<p class="muted" data-testid="bid-none">${t(s === "Cancelled" ? "bid.cancelled" : "bid.none", { firm: firm.name })}</p>`;
     return html`${receipt ? receiptFor(receipt, entry.bid) : nothing}
       ${entry.bid.documents.length
         ? html`<ul class="documents">${entry.bid.documents.map((d) => documentLink(tender.id, d, api.bidDocumentUrl(tender.id, firm.id, d.id)))}</ul>`
         : nothing}
-      ${s === "Cancelled" ? html`<p class="muted">${t("bid.cancelled", { firm: firm.name })}</p>` : resultView(tender, entry)}`;
+      ${s === "Cancelled" ? html`<p class="muted">${t("bid.cancelled", { firm: firm.name })}</p>` : resultView(tender, entry.result)}`;
   }
 
   return {

@@ -133,6 +133,7 @@ export const it = {
   "bid.withdrawnDone": "Offerta ritirata: puoi presentarne una nuova fino al termine.",
   "bid.viewerOnly": "Solo il Titolare o un Gestore di {firm} può presentare o ritirare l'offerta.",
   "bid.none": "{firm} non ha presentato un'offerta per questa gara.",
+  "bid.inRti": "{firm} partecipa a questa gara nell'RTI «{rti}», con l'offerta presentata dalla capofila.",
   "bid.cancelled": "La gara è stata annullata: le offerte non saranno valutate.",
 
   "receipt.title": "Ricevuta",
@@ -486,6 +487,7 @@ export const en: Record<keyof typeof it, string> = {
   "bid.withdrawnDone": "Bid withdrawn: you may submit a new one until the deadline.",
   "bid.viewerOnly": "Only {firm}'s Owners and Managers can submit or withdraw its bid.",
   "bid.none": "{firm} did not bid for this tender.",
+  "bid.inRti": "{firm} takes part in this tender in the RTI “{rti}”, with the bid its lead submitted.",
   "bid.cancelled": "The tender was cancelled: bids will not be evaluated.",
 
   "receipt.title": "Receipt",
