@@ -128,6 +128,8 @@ public sealed class JourneyBrowserTests(ClockedBrowserFixture fixture) : IClassF
         await Awards(officer, 1, "Impianti idraulici");
         await Awards(officer, 2, "Impianti elettrici");
         await Expect(officer.GetByTestId("tender-status")).ToHaveAttributeAsync("data-status", "Awarded");
+        // What the page said on publishing ("firms may ask questions until…") is not said ten days later.
+        await Expect(officer.GetByTestId("manage-status")).ToBeEmptyAsync();
         await Screenshot(officer, "15-awarded-en");
 
         // Both firms' tender pages say they bid in the RTI (not that they did not bid) and that it won both lots.

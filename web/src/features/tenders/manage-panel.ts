@@ -16,7 +16,11 @@ import { refusalText, refusedAction } from "../../i18n/refusals";
 import { actsForBuyer, whyBlocked } from "./tender-actions";
 import type { TenderContext } from "./tender-context";
 
-type Status = { ok: boolean; text: () => string } | null;
+/**
+ * What the last action did or why it was refused. A success is said while the tender stays at the stage it left it in
+ * (`at`): "published: questions until…" is no longer true once bids are open, days later on the same page.
+ */
+type Status = { ok: boolean; text: () => string; at?: TenderDto["status"] } | null;
 
 export function managePanel(ctx: TenderContext) {
   let busy = false;
@@ -33,7 +37,7 @@ export function managePanel(ctx: TenderContext) {
     ctx.redraw();
     try {
       const fresh = await call();
-      status = { ok: true, text: done(fresh) };
+      status = { ok: true, text: done(fresh), at: fresh.status };
       cancelling = false;
       reason = "";
       ctx.accept(fresh);
@@ -100,6 +104,7 @@ export function managePanel(ctx: TenderContext) {
   return {
     view(tender: TenderDto) {
       if (!actsForBuyer(tender)) return nothing;
+      if (status?.ok && status.at !== tender.status) status = null;
       const may = (action: TenderAction) => allows(tender.actions, action);
       const cancellable = may("Cancel");
       const actions = [
