@@ -15,7 +15,7 @@ public sealed class AccountBrowserTests(BrowserFixture fixture) : IClassFixture<
         await BusinessProfileBrowserTests.SignIn(laptop, email);
         await BusinessProfileBrowserTests.SignIn(phone, email);
 
-        await laptop.GetByTestId("nav-account").ClickAsync();
+        await OpenAccount(laptop);
         await laptop.GetByTestId("current-password").FillAsync(Password);
         await laptop.GetByTestId("new-password").FillAsync("password-2026-2027");
         await laptop.GetByTestId("change-password").ClickAsync();
@@ -63,13 +63,20 @@ public sealed class AccountBrowserTests(BrowserFixture fixture) : IClassFixture<
         await me.ScrollIntoViewIfNeededAsync();
         await page.ScreenshotAsync(new() { Path = Shot($"team-by-name-{width}.png"), FullPage = true });
 
-        await page.GetByTestId("nav-account").ClickAsync();
+        await OpenAccount(page);
         await Expect(page.GetByTestId("account-name")).ToHaveValueAsync("Giulia Rossi");
         await page.GetByTestId("account-name").FillAsync("Giulia Rossi Bianchi");
         await page.GetByTestId("save-name").ClickAsync();
         await Expect(page.GetByTestId("name-changed")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("nav-account")).ToHaveTextAsync("Giulia Rossi Bianchi");
         await page.ScreenshotAsync(new() { Path = Shot($"account-name-{width}.png"), FullPage = true });
+    }
+
+    /// <summary>The account page, from the header's account list.</summary>
+    internal static async Task OpenAccount(IPage page)
+    {
+        await page.GetByTestId("nav-account").ClickAsync();
+        await page.GetByTestId("nav-account-page").ClickAsync();
     }
 
     static string Shot(string name) => Path.Combine(BrowserFixture.ScreenshotDirectory, name);
@@ -83,7 +90,7 @@ public sealed class AccountBrowserTests(BrowserFixture fixture) : IClassFixture<
         await BusinessProfileBrowserTests.SignIn(laptop, email);
         await BusinessProfileBrowserTests.SignIn(phone, email);
 
-        await laptop.GetByTestId("nav-account").ClickAsync();
+        await OpenAccount(laptop);
         await laptop.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "account-en.png"), FullPage = true });
         await laptop.GetByTestId("logout-everywhere").ClickAsync();
 

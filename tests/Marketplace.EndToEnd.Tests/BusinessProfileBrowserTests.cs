@@ -37,7 +37,7 @@ public sealed class BusinessProfileBrowserTests(BrowserFixture fixture) : IClass
         await page.GetByTestId("login-email").FillAsync(email);
         await page.GetByTestId("login-password").FillAsync(Password);
         await page.GetByTestId("login-submit").ClickAsync();
-        await Expect(page.GetByTestId("logout")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("nav-account")).ToBeVisibleAsync();
     }
 
     [Fact]
@@ -182,7 +182,7 @@ public sealed class BusinessProfileBrowserTests(BrowserFixture fixture) : IClass
         await page.GetByTestId("register-email").FillAsync($"nuovo-{Guid.NewGuid():N}@example.it");
         await page.GetByTestId("register-password").FillAsync(Password);
         await page.GetByTestId("register-submit").ClickAsync();
-        await Expect(page.GetByTestId("logout")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("nav-account")).ToBeVisibleAsync();
         await page.GotoAsync("/#/businesses/new");
         await page.GetByTestId("new-business-kind").SelectOptionAsync(kind.ToString());
         await page.GetByTestId("new-business-name").FillAsync(name);

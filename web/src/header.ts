@@ -1,10 +1,14 @@
+// The header: the brand, the main links, the language and who is signed in (account-menu.ts). From 1024 px up in one
+// row; narrower, the links go to a row of their own that scrolls sideways instead of wrapping into several rows.
 import { html, nothing } from "lit-html";
-import { currentUser, signOut } from "./features/auth/session";
+import { accountMenu } from "./account-menu";
+import { currentUser } from "./features/auth/session";
 import { myBuyers } from "./features/buyer-tenders/my-buyers";
 import { inboxFirms, inboxUnread } from "./features/inbox/inbox";
 import { toDoLabel } from "./features/todo/todo-link";
 import { currentLanguage, languages, setLanguage, t, tn } from "./i18n";
-import { href, navigate, type Route } from "./router";
+import type { Redraw } from "./page";
+import { href, type Route } from "./router";
 
 /** A menu entry; `section` lists the other routes that belong to it (a space's page is under Spaces). */
 function navLink(target: Route, current: Route, label: unknown, testid?: string, section: readonly Route["name"][] = []) {
@@ -24,12 +28,7 @@ function inboxLink(route: Route) {
   return navLink({ name: "inbox" }, route, label, "nav-inbox");
 }
 
-async function logout(): Promise<void> {
-  await signOut();
-  navigate({ name: "directory" });
-}
-
-export function header(route: Route) {
+export function header(route: Route, redraw: Redraw) {
   const user = currentUser();
   // Come back here after signing in; on the sign-in pages themselves, keep where they lead.
   const next = route.name === "login" || route.name === "register" ? route.next : location.hash || null;
@@ -45,7 +44,7 @@ export function header(route: Route) {
           ${user ? inboxLink(route) : nothing}
           ${user ? navLink({ name: "todo" }, route, toDoLabel(), "nav-todo") : nothing}
           ${user && myBuyers().length > 0 ? navLink({ name: "myTenders", buyer: null }, route, t("nav.myTenders"), "nav-my-tenders") : nothing}
-          ${navLink({ name: "newBusiness" }, route, t("nav.newBusiness"))}
+          ${user ? nothing : navLink({ name: "newBusiness" }, route, t("nav.newBusiness"))}
         </nav>
         <div class="tools">
           <div class="lang-switch" role="group" aria-label=${t("lang.label")} data-testid="lang-switch">
@@ -55,10 +54,7 @@ export function header(route: Route) {
             )}
           </div>
           ${user
-            ? html`<span class="user">
-                <a class="email" href=${href({ name: "account" })} title=${user.email} data-testid="nav-account">${user.name}</a>
-                <span class="sep" aria-hidden="true">·</span>
-                <button type="button" class="link" data-testid="logout" @click=${logout}>${t("nav.logout")}</button></span>`
+            ? accountMenu(user, redraw)
             : html`<span class="user">
                 <a href=${href({ name: "login", next })} data-testid="nav-login">${t("nav.login")}</a>
                 <span class="sep" aria-hidden="true">·</span>

@@ -108,7 +108,7 @@ function draw(): void {
   // afresh (another space, or the same one from a new address) starts from new ones, not from the last page's.
   render(
     html`<a class="skip-link" href="#main" data-testid="skip-link" @click=${skipToContent}>${t("common.skipToContent")}</a>
-      ${header(route)}
+      ${header(route, redraw)}
       <main class="container" id="main" tabindex="-1">
         ${unexpected
           ? html`<div class="alert error" role="alert">${unexpected}

@@ -12,6 +12,7 @@ export const it = {
   "nav.login": "Accedi",
   "nav.register": "Registrati",
   "nav.logout": "Esci",
+  "nav.account": "Il mio account",
 
   "lang.label": "Lingua",
   "lang.it": "Italiano",
@@ -66,6 +67,7 @@ export const en: Record<keyof typeof it, string> = {
   "nav.login": "Log in",
   "nav.register": "Register",
   "nav.logout": "Logout",
+  "nav.account": "My account",
 
   "lang.label": "Language",
   "lang.it": "Italiano",
