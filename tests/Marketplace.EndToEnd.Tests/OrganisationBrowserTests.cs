@@ -59,6 +59,9 @@ public sealed class OrganisationBrowserTests(BrowserFixture fixture) : IClassFix
         var name = $"Officine Logo {tag} S.r.l.";
         var page = await BusinessProfileBrowserTests.NewBusinessOnItsProfileForm(fixture, name, width: width);
         await Expect(page.GetByTestId("business-initials")).ToHaveTextAsync("OL");
+        // The shared file picker, in the app's language: its button, not the browser's "Choose File".
+        await Expect(page.GetByTestId("logo-file-button")).ToHaveTextAsync("Scegli un'immagine");
+        await Expect(page.GetByLabel("Scegli un'immagine")).ToHaveAttributeAsync("type", "file");
 
         await page.GetByTestId("logo-file").SetInputFilesAsync(new FilePayload
         {
@@ -67,6 +70,7 @@ public sealed class OrganisationBrowserTests(BrowserFixture fixture) : IClassFix
 
         await Expect(page.GetByTestId("logo-status")).ToHaveTextAsync("Logo salvato.");
         await Expect(page.GetByTestId("logo-remove")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("logo-file-button")).ToHaveTextAsync("Sostituisci il logo");
         await page.ScreenshotAsync(new() { Path = Shot($"organisation-logo-edit-it-{width}.png"), FullPage = true });
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Vedi la pagina pubblica" }).ClickAsync();

@@ -2,7 +2,7 @@
 // browser's language whatever the app's. The real input stays in the page, visually hidden but focusable (keyboard,
 // screen readers and drag-and-drop tests reach it as before); a label styled as a button opens it, and the names of
 // the files chosen (or being sent) are written next to it in the app's language.
-import { html, type TemplateResult } from "lit-html";
+import { html, nothing, type TemplateResult } from "lit-html";
 import { ifDefined } from "lit-html/directives/if-defined.js";
 import { t } from "./i18n";
 
@@ -14,8 +14,13 @@ export interface FilePickerOptions {
   readonly multiple?: boolean;
   readonly disabled?: boolean;
   readonly describedBy?: string;
-  /** The names to show as chosen: the files being sent, or those kept by the form. */
-  readonly chosen: readonly string[];
+  /** The button's words, when "Choose a file" or "Choose files" says less than the field needs (a logo to replace). */
+  readonly label?: string;
+  /**
+   * The names to show as chosen: the files being sent, or those kept by the form. Without it no line is shown: a
+   * field whose result is shown otherwise (a logo, seen as the image) says nothing of a file that is not chosen.
+   */
+  readonly chosen?: readonly string[] | undefined;
   /** The files chosen; the input is cleared afterwards, so that the same file may be chosen again. */
   readonly onFiles: (files: File[]) => void;
 }
@@ -35,7 +40,10 @@ export function filePicker(o: FilePickerOptions): TemplateResult {
   return html`<div class="file-picker">
     <input id=${o.id} class="visually-hidden" type="file" ?multiple=${o.multiple ?? false} accept=${ifDefined(o.accept)}
       data-testid=${o.testid} ?disabled=${o.disabled ?? false} aria-describedby=${ifDefined(o.describedBy)} @change=${onChange} />
-    <label for=${o.id} class="button" aria-hidden="true" data-testid="${o.testid}-button">${t(o.multiple ? "filePicker.chooseMany" : "filePicker.chooseOne")}</label>
-    <span class="muted small file-picker-chosen" data-testid="${o.testid}-chosen" aria-live="polite">${chosenText(o.chosen)}</span>
+    <label for=${o.id} class="button" aria-hidden="true" data-testid="${o.testid}-button"
+      >${o.label ?? t(o.multiple ? "filePicker.chooseMany" : "filePicker.chooseOne")}</label>
+    ${o.chosen
+      ? html`<span class="muted small file-picker-chosen" data-testid="${o.testid}-chosen" aria-live="polite">${chosenText(o.chosen)}</span>`
+      : nothing}
   </div>`;
 }

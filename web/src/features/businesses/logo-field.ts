@@ -6,6 +6,7 @@ import { api } from "../../api/client";
 import { ApiError } from "../../api/problem";
 import type { BusinessProfileDto } from "../../api/types";
 import { fieldMessages } from "../../field-errors";
+import { filePicker } from "../../file-picker";
 import { t } from "../../i18n";
 import { describeRefusal } from "../../i18n/refusals";
 import type { Redraw } from "../../page";
@@ -28,6 +29,8 @@ function describe(error: unknown): () => string {
 export function logoField(id: string, saved: (profile: BusinessProfileDto) => void, redraw: Redraw) {
   let busy = false;
   let status: { ok: boolean; text: () => string } | null = null;
+  /** The file being sent, named beside the button until the server answers. */
+  let sending: string | null = null;
 
   async function run(change: () => Promise<BusinessProfileDto>, done: () => string): Promise<void> {
     busy = true;
@@ -40,20 +43,20 @@ export function logoField(id: string, saved: (profile: BusinessProfileDto) => vo
       status = { ok: false, text: describe(error) };
     } finally {
       busy = false;
+      sending = null;
       redraw();
     }
   }
 
-  function chosen(event: Event): void {
-    const input = event.target as HTMLInputElement;
-    const file = input.files?.[0];
-    input.value = ""; // the same file may be chosen again after a refusal
+  function chosen(files: File[]): void {
+    const file = files[0];
     if (!file) return;
     if (file.size > MAX_LOGO_BYTES) {
       status = { ok: false, text: () => t("logo.tooLarge") };
       redraw();
       return;
     }
+    sending = file.name;
     void run(() => api.uploadLogo(id, file, file.name), () => t("logo.saved"));
   }
 
@@ -63,10 +66,17 @@ export function logoField(id: string, saved: (profile: BusinessProfileDto) => vo
       <div class="logo-row">
         ${logoView(p.name, p.logo, "large")}
         <div class="logo-actions">
-          <input id="logo-file" class="visually-hidden" type="file" accept=${accept} data-testid="logo-file"
-            ?disabled=${busy} aria-describedby="logo-hint" @change=${chosen} />
-          <label for="logo-file" class="button" data-testid="logo-choose" aria-disabled=${busy ? "true" : "false"}>
-            ${t(p.logo ? "logo.replace" : "logo.choose")}</label>
+          <label for="logo-file" class="visually-hidden">${t(p.logo ? "logo.replace" : "logo.choose")}</label>
+          ${filePicker({
+            id: "logo-file",
+            testid: "logo-file",
+            accept,
+            disabled: busy,
+            describedBy: "logo-hint",
+            label: t(p.logo ? "logo.replace" : "logo.choose"),
+            chosen: sending ? [sending] : undefined,
+            onFiles: chosen,
+          })}
           ${p.logo
             ? html`<button type="button" data-testid="logo-remove" ?disabled=${busy}
                 @click=${() => run(() => api.removeLogo(id), () => t("logo.removed"))}>${t("logo.remove")}</button>`
