@@ -1,3 +1,4 @@
+using Marketplace.Data.Outbox;
 using Marketplace.Data.ReadModels;
 using Marketplace.Data.Storage;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -48,6 +49,7 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
     public DbSet<AllianceEntry> Alliances => Set<AllianceEntry>();
     public DbSet<AllianceMemberEntry> AllianceMembers => Set<AllianceMemberEntry>();
     public DbSet<JointSignOffEntry> JointSignOffs => Set<JointSignOffEntry>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -339,6 +341,18 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
             e.ToTable("joint_sign_offs");
             e.HasKey(x => new { x.AllianceId, x.FirmId, x.Lot });
             e.HasIndex(x => new { x.TenderId, x.FirmId, x.Lot });
+        });
+
+        builder.Entity<OutboxMessage>(e =>
+        {
+            e.ToTable("outbox");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Kind).HasMaxLength(OutboxMessage.MaxKind);
+            e.Property(x => x.To).HasMaxLength(OutboxMessage.MaxAddress);
+            e.Property(x => x.Subject).HasMaxLength(OutboxMessage.MaxSubject);
+            e.Property(x => x.LastError).HasMaxLength(OutboxMessage.MaxError);
+            // Senders look for pending messages by when they are due; sent ones drop out of this filter's rows.
+            e.HasIndex(x => new { x.SentAt, x.GaveUpAt, x.NextAttemptAt });
         });
 
         builder.Entity<DocumentEntry>(e =>

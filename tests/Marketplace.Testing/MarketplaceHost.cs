@@ -15,13 +15,17 @@ namespace Marketplace.Testing;
 /// The real server (silo included) on a given database, with its own silo ports so hosts can run side by side.
 /// <paramref name="realPort"/> serves on a real Kestrel port, for SignalR and browser tests; <paramref name="clock"/>
 /// replaces the marketplace's clock (a FakeTimeProvider, to cross tender deadlines at will; the runtime keeps the real one);
-/// <paramref name="services"/> adds to the server's services (the benchmarks' own baseline endpoint, which the product does not map).
+/// <paramref name="services"/> adds to the server's services (the benchmarks' own baseline endpoint, which the product does not map);
+/// <paramref name="settings"/> are configuration keys that win over the test defaults.
 /// </summary>
 public sealed class MarketplaceHost(TestDatabase database, bool realPort = false, bool seed = false, TimeProvider? clock = null,
-    Action<IServiceCollection>? services = null)
+    Action<IServiceCollection>? services = null, IReadOnlyDictionary<string, string>? settings = null)
     : WebApplicationFactory<Program>
 {
     public TestDatabase Database { get; } = database;
+
+    /// <summary>Where this host's e-mails are written as .eml files (unless <c>settings</c> give an SMTP server).</summary>
+    public string MailFolder { get; } = Path.Combine(Path.GetTempPath(), $"marketplace-test-mail-{Guid.NewGuid():N}");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -32,6 +36,10 @@ public sealed class MarketplaceHost(TestDatabase database, bool realPort = false
         builder.UseSetting("Silo:SiloPort", FreePort().ToString());
         builder.UseSetting("Silo:GatewayPort", FreePort().ToString());
         builder.UseSetting("Seed:DemoData", seed ? "true" : "false");
+        // Tests sign in right after registering, as in Development; the confirmation tests require it themselves.
+        builder.UseSetting("Accounts:RequireConfirmedEmail", "false");
+        builder.UseSetting("Mail:Folder", MailFolder);
+        if (settings is not null) foreach (var (key, value) in settings) builder.UseSetting(key, value);
         foreach (var (key, value) in UnlimitedRates) builder.UseSetting(key, value);
         if (realPort) UseKestrel(0);
         if (clock is not null) builder.ConfigureTestServices(s => s.AddSingleton(new MarketplaceClock(clock)));

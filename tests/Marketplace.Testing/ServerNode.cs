@@ -62,6 +62,7 @@ public sealed class ServerNode : IAsyncDisposable
         var metricsPort = metrics ? MarketplaceHost.FreePort() : (int?)null;
         start.ArgumentList.Add(metricsPort is { } scrape ? $"--urls=http://127.0.0.1:{port};http://127.0.0.1:{scrape}" : $"--urls=http://127.0.0.1:{port}");
         if (metricsPort is not null) start.ArgumentList.Add($"--Telemetry:MetricsPort={metricsPort}");
+        start.ArgumentList.Add("--Accounts:RequireConfirmedEmail=false"); // the tests sign in right after registering
         foreach (var (key, value) in settings) start.ArgumentList.Add($"--{key}={value}");
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
         start.Environment["DOTNET_NOLOGO"] = "1";

@@ -27,7 +27,7 @@ internal sealed class AccountRefusals(IOptions<IdentityOptions> identity) : IEnd
         InvalidToken = new("account.invalidToken", "This link or code is not valid: ask for a new one."),
         SignInFailed = new("account.signInFailed", "The e-mail or the password is wrong."),
         LockedOut = new("account.lockedOut", "Too many wrong attempts for this account: try again later."),
-        NotAllowed = new("account.notAllowed", "This account cannot sign in yet.");
+        NotAllowed = new("account.notAllowed", "Confirm your e-mail address first: open the link we sent to it, or ask for a new one.");
 
     /// <summary>Identity's codes by the field they are about and the refusal they are.</summary>
     static readonly Dictionary<string, (string Field, Refusal Refusal)> ByIdentityCode = new()

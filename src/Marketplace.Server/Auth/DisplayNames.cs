@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Marketplace.Data;
 using Marketplace.Server.Endpoints;
 using Marketplace.Server.Hosting;
+using Marketplace.Server.Mail;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 
@@ -36,17 +37,26 @@ public static class DisplayNames
     /// Registration in place of Identity's own, which has no name (mapped first, so Identity's is never reached). It
     /// answers as Identity's does, by Identity's error codes, which <see cref="UniformAccountAnswers"/> and
     /// <see cref="AccountRefusals"/> turn into the same answer whether the address has an account, and coded refusals.
-    /// The name is judged first: a refused name writes nothing.
+    /// The name is judged first: a refused name writes nothing. The account and the e-mail that confirms its address
+    /// are stored in one transaction: no account without its e-mail, no e-mail for an account that was not stored.
     /// </summary>
-    internal static async Task<Results<Ok, ValidationProblem, ProblemHttpResult>> Register(SignUpRequest body, UserManager<MarketplaceUser> users)
+    internal static async Task<Results<Ok, ValidationProblem, ProblemHttpResult>> Register(
+        SignUpRequest body, UserManager<MarketplaceUser> users, MarketplaceDbContext db, AccountMails mails, OutboxSignal outbox)
     {
         var name = Check(body.DisplayName);
         if (name.Problem is { } no) return no.ToHttp();
         if (string.IsNullOrEmpty(body.Email) || !EmailAddress.IsValid(body.Email))
             return Identity(IdentityResult.Failed(users.ErrorDescriber.InvalidEmail(body.Email)));
         var user = new MarketplaceUser { UserName = body.Email, Email = body.Email, DisplayName = name.Value };
-        var created = await users.CreateAsync(user, body.Password ?? "");
-        return created.Succeeded ? TypedResults.Ok() : Identity(created);
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            var created = await users.CreateAsync(user, body.Password ?? "");
+            if (!created.Succeeded) return Identity(created);
+            await mails.ConfirmNewAccount(user);
+            await transaction.CommitAsync();
+        }
+        outbox.Written();
+        return TypedResults.Ok();
     }
 
     /// <summary>Changes the signed-in person's display name; the answer is who they are now.</summary>

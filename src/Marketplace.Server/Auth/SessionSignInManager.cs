@@ -53,6 +53,10 @@ internal sealed class SessionSignInManager(
         if (await throttle.LockedUntil() is not null) return SignInResult.LockedOut;
         // Identity's own lockout is per account, which lets anyone lock anyone out: it stays off.
         var result = await base.PasswordSignInAsync(userName, password, isPersistent, lockoutOnFailure: false);
+        // Identity says "not allowed" (an unconfirmed address) before it checks the password: with a wrong one that would
+        // tell a stranger the address has an account. Only its owner's password learns that it waits for confirmation.
+        if (result.IsNotAllowed && (await UserManager.FindByNameAsync(userName) is not { } user || !await UserManager.CheckPasswordAsync(user, password)))
+            result = SignInResult.Failed;
         if (result.Succeeded) await throttle.Succeeded();
         else if (!result.RequiresTwoFactor) await throttle.Failed(Options.Lockout.MaxFailedAccessAttempts, Options.Lockout.DefaultLockoutTimeSpan);
         return result;

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Marketplace.Data;
 using Marketplace.Server.Auth;
 using Marketplace.Server.Endpoints;
+using Marketplace.Server.Mail;
 using Marketplace.Server.Seed;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Json;
@@ -37,10 +38,15 @@ public static class WebSetup
                 // Applied per account and client by SessionSignInManager, not to the account as a whole.
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // An address is confirmed before it signs in, except in Development, where the demo registers at will.
+                o.SignIn.RequireConfirmedEmail = builder.Configuration.GetValue("Accounts:RequireConfirmedEmail", !builder.Environment.IsDevelopment());
             })
             .AddEntityFrameworkStores<MarketplaceDbContext>()
             .AddPasswordValidator<CommonPasswords>()
             .AddSessions();
+        // Links in account e-mails (confirmation, new address, password recovery) work this long, and a reset once.
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = builder.Configuration.GetValue("Accounts:LinksLast", TimeSpan.FromHours(24)));
+        builder.AddMarketplaceMail();
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "marketplace.auth";

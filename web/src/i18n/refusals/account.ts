@@ -50,5 +50,9 @@ export const account = {
     it: "Troppi tentativi errati per questo account dalla tua connessione. Riprova più tardi.",
     en: "Too many wrong attempts for this account from your connection. Try again later.",
   },
-  "account.notAllowed": { it: "Questo account non può ancora accedere.", en: "This account cannot sign in yet." },
+  // The one reason a right password does not sign in: the address is not confirmed yet.
+  "account.notAllowed": {
+    it: "Prima conferma il tuo indirizzo e-mail: apri il link che ti abbiamo mandato, o chiedine uno nuovo.",
+    en: "Confirm your e-mail address first: open the link we sent you, or ask for a new one.",
+  },
 } satisfies RefusalTexts;
