@@ -33,9 +33,12 @@ public class BrowserFixture : IAsyncLifetime
     /// <summary>The server's clock; null for the real one.</summary>
     protected virtual TimeProvider? Clock => null;
 
+    /// <summary>Configuration keys for the server beyond the test defaults.</summary>
+    protected virtual IReadOnlyDictionary<string, string>? Settings => null;
+
     public async Task InitializeAsync()
     {
-        Host = new MarketplaceHost(await TestDatabase.Create(DatabaseProvider.Sqlite), realPort: true, clock: Clock);
+        Host = new MarketplaceHost(await TestDatabase.Create(DatabaseProvider.Sqlite), realPort: true, clock: Clock, settings: Settings);
         _ = Host.ServerAddress;
         var chromium = Environment.GetEnvironmentVariable("MARKETPLACE_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
         if (!File.Exists(chromium))
@@ -87,4 +90,10 @@ public sealed class ClockedBrowserFixture : BrowserFixture
     public FakeTimeProvider ServerClock { get; } = new(DateTimeOffset.UtcNow);
 
     protected override TimeProvider? Clock => ServerClock;
+}
+
+/// <summary>The browser fixture with a server that, as in production, signs an account in only once its address is confirmed.</summary>
+public sealed class ConfirmingBrowserFixture : BrowserFixture
+{
+    protected override IReadOnlyDictionary<string, string>? Settings { get; } = new Dictionary<string, string> { ["Accounts:RequireConfirmedEmail"] = "true" };
 }

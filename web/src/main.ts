@@ -4,6 +4,7 @@ import { alliancePage } from "./features/alliances/alliance-page";
 import { allianceNoticeItems, restartAllianceNotices } from "./features/alliances/alliance-notices";
 import { accountPage } from "./features/auth/account-page";
 import { authPage } from "./features/auth/auth-pages";
+import { confirmEmailPage, forgotPasswordPage, resetPasswordPage } from "./features/auth/recovery-pages";
 import { currentUser, onSessionChange, refreshSession } from "./features/auth/session";
 import { businessPage } from "./features/businesses/business-page";
 import { directoryPage } from "./features/businesses/directory-page";
@@ -54,6 +55,12 @@ function pageFor(route: Route, redraw: Redraw): Page {
       return authPage(route.name, route.next, redraw);
     case "account":
       return accountPage(redraw);
+    case "confirmEmail":
+      return confirmEmailPage(route, redraw);
+    case "forgotPassword":
+      return forgotPasswordPage(redraw);
+    case "resetPassword":
+      return resetPasswordPage(route, redraw);
     case "myBusinesses":
       return myBusinessesPage(redraw);
     case "myTenders":

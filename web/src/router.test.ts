@@ -60,6 +60,14 @@ describe("parseRoute", () => {
     },
   );
 
+  it("reads an account e-mail's links, and refuses one with a part missing", () => {
+    expect(parseRoute(`#/account/confirm?userId=${id}&code=abc-_`)).toEqual({ name: "confirmEmail", userId: id, code: "abc-_", changedEmail: null });
+    expect(parseRoute("#/account/reset?email=giulia%40example.it&code=abc")).toEqual({ name: "resetPassword", email: "giulia@example.it", code: "abc" });
+    expect(parseRoute(`#/account/confirm?userId=${id}`)).toEqual({ name: "notFound" });
+    expect(parseRoute("#/account/confirm?userId=not-an-id&code=abc")).toEqual({ name: "notFound" });
+    expect(parseRoute("#/account/reset?code=abc")).toEqual({ name: "notFound" });
+  });
+
   it("keeps a next target only when it is one of our routes", () => {
     expect(parseRoute("#/login?next=%23%2Fbusinesses%2Fnew")).toEqual({ name: "login", next: "#/businesses/new" });
     expect(parseRoute("#/login?next=https%3A%2F%2Fevil.example")).toEqual({ name: "login", next: null });
@@ -94,6 +102,10 @@ describe("href", () => {
     { name: "alliance", id },
     { name: "alliance", id, tab: "partners" },
     { name: "space", id, tab: "tenders" },
+    { name: "confirmEmail", userId: id, code: "Q2ZESjh+/=", changedEmail: null },
+    { name: "confirmEmail", userId: id, code: "Q2ZESjh", changedEmail: "nuovo+1@example.it" },
+    { name: "forgotPassword" },
+    { name: "resetPassword", email: "giulia+rossi@example.it", code: "Q2ZE-_x" },
   ] as Route[])("round-trips %o", (route) => {
     expect(parseRoute(href(route))).toEqual(route);
   });

@@ -5,6 +5,12 @@ export type Route =
   | { name: "register"; next: string | null }
   /** The signed-in user's own account: a new password, signing out everywhere. */
   | { name: "account" }
+  /** The page an account e-mail's confirmation link opens (a new account, or a new address when `changedEmail`). */
+  | { name: "confirmEmail"; userId: string; code: string; changedEmail: string | null }
+  /** "I forgot my password": asks for the e-mail that a recovery link is sent to. */
+  | { name: "forgotPassword" }
+  /** The page a password recovery e-mail's link opens: a new password for `email`. */
+  | { name: "resetPassword"; email: string; code: string }
   | { name: "myBusinesses" }
   /** The tenders of the buyers the user acts for, or of the one `buyer` names. */
   | { name: "myTenders"; buyer: string | null }
@@ -112,6 +118,13 @@ export function parseRoute(hash: string): Route {
     if (third === "amend") return { name: "amendTender", id: second.toLowerCase() };
     return { name: "notFound" };
   }
+  if (first === "account" && third === undefined) {
+    const [userId, code, email] = [params.get("userId") ?? "", params.get("code") ?? "", params.get("email") ?? ""];
+    if (second === "confirm" && GUID.test(userId) && code !== "") return { name: "confirmEmail", userId, code, changedEmail: params.get("changedEmail") };
+    if (second === "forgot") return { name: "forgotPassword" };
+    if (second === "reset" && email !== "" && code !== "") return { name: "resetPassword", email, code };
+    return { name: "notFound" };
+  }
   if (first === "alliances") {
     if (!GUID.test(second)) return { name: "notFound" };
     if (third === undefined) return { name: "alliance", id: second.toLowerCase() };
@@ -130,6 +143,15 @@ export function href(route: Route): string {
       return route.next ? `#/${route.name}?${new URLSearchParams({ next: route.next })}` : `#/${route.name}`;
     case "account":
       return "#/account";
+    case "confirmEmail": {
+      const query = new URLSearchParams({ userId: route.userId, code: route.code });
+      if (route.changedEmail !== null) query.set("changedEmail", route.changedEmail);
+      return `#/account/confirm?${query}`;
+    }
+    case "forgotPassword":
+      return "#/account/forgot";
+    case "resetPassword":
+      return `#/account/reset?${new URLSearchParams({ email: route.email, code: route.code })}`;
     case "myBusinesses":
       return "#/my";
     case "myTenders":

@@ -2,6 +2,7 @@
 // by the server's OpenAPI document (schema.d.ts, npm run gen:api), so a path, parameter, body or answer that does not
 // match what the server serves fails the type check instead of failing for a user.
 import createClient, { type ClientPathsWithMethod } from "openapi-fetch";
+import { currentLanguage } from "../i18n";
 import { toApiError } from "./problem";
 import type { paths } from "./schema";
 import type {
@@ -54,6 +55,14 @@ function queryString(query: Record<string, unknown>): string {
 }
 
 const http = createClient<paths>({ credentials: "same-origin", headers: { Accept: "application/json" }, querySerializer: queryString });
+
+// The server writes e-mails (an account's confirmation, a recovery link) in the language the page is shown in.
+http.use({
+  onRequest({ request }) {
+    request.headers.set("Accept-Language", currentLanguage());
+    return request;
+  },
+});
 
 // A success whose body is not JSON (a proxy's error page, a truncated answer) is refused like any failure, so the
 // page shows an error instead of rendering half a result.
@@ -115,6 +124,21 @@ export const api = {
   /** A new password; the server ends every other session and keeps this one. */
   changePassword: (body: ChangePasswordRequest) => done(http.POST("/api/auth/password", { body })),
   session: () => ok(http.GET("/api/auth/session")),
+  /** Opens a confirmation link's user id and code (and the new address, for a change of address). */
+  confirmEmail: async (userId: string, code: string, changedEmail: string | null): Promise<void> => {
+    // Identity answers this one in plain text, which the JSON check above would refuse: asked without it.
+    const query = new URLSearchParams({ userId, code, ...(changedEmail !== null ? { changedEmail } : {}) });
+    const response = await fetch(`/api/auth/confirmEmail?${query}`, { credentials: "same-origin", headers: { "Accept-Language": currentLanguage() } });
+    if (!response.ok) throw toApiError(response.status, undefined, response.statusText);
+  },
+  /** Sends the confirmation link again; the answer is the same whether the address has an account. */
+  resendConfirmation: (email: string) => done(http.POST("/api/auth/resendConfirmationEmail", { body: { email } })),
+  /** Sends a recovery link to a confirmed address; the answer is the same whether the address has an account. */
+  forgotPassword: (email: string) => done(http.POST("/api/auth/forgotPassword", { body: { email } })),
+  resetPassword: (email: string, resetCode: string, newPassword: string) =>
+    done(http.POST("/api/auth/resetPassword", { body: { email, resetCode, newPassword } })),
+  /** Asks to sign in with a new address from now on: a link sent to it confirms it. */
+  changeEmail: (newEmail: string) => ok(http.POST("/api/auth/manage/info", { body: { newEmail } })),
   /** The name others see the signed-in person by; the answer is who they are now. */
   setMyName: (body: DisplayNameRequest) => ok(http.PUT("/api/auth/me/name", { body })),
 

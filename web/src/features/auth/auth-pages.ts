@@ -1,10 +1,11 @@
-// Sign-in and registration: one form, two endpoints.
+// Sign-in and registration: one form, two endpoints; an address still to confirm is told so, with a link sent again on request.
 import { html, nothing } from "lit-html";
 import { api } from "../../api/client";
 import { ApiError } from "../../api/problem";
 import { t } from "../../i18n";
 import type { Page, Redraw } from "../../page";
 import { href, navigate, parseRoute, type Route } from "../../router";
+import { refusalText } from "../../i18n/refusals";
 import { fieldErrorView } from "../../views";
 import { authErrors, type AuthErrors, type AuthField } from "./auth-errors";
 import { signIn } from "./session";
@@ -20,6 +21,10 @@ export function authPage(mode: Mode, next: string | null, redraw: Redraw): Page 
   const described = (): AuthErrors =>
     failure === null ? { fields: {}, general: [] } : failure === notSignedIn ? { fields: {}, general: [t("auth.register.notSignedIn")] } : authErrors(failure);
   let busy = false;
+  /** The address that signs in once confirmed (the right password was given, or it has just registered). */
+  let unconfirmed: string | null = null;
+  let justRegistered = false;
+  let resent = false;
   const after: Route = next ? parseRoute(next) : { name: "directory" };
 
   async function submit(event: SubmitEvent): Promise<void> {
@@ -30,6 +35,8 @@ export function authPage(mode: Mode, next: string | null, redraw: Redraw): Page 
     const displayName = String(form.get("displayName") ?? "").trim();
     busy = true;
     failure = null;
+    unconfirmed = null;
+    resent = false;
     redraw();
     let registered = false;
     try {
@@ -40,6 +47,12 @@ export function authPage(mode: Mode, next: string | null, redraw: Redraw): Page 
       await signIn(email, password);
       navigate(after);
     } catch (error) {
+      if (error instanceof ApiError && error.code === "account.notAllowed") {
+        // The password is right and the address waits for its confirmation e-mail's link.
+        unconfirmed = email;
+        justRegistered = registered;
+        return;
+      }
       // Registration answers the same whether the address already has an account, so only signing in tells the
       // person (who knows their own password) that it had one.
       failure = registered && error instanceof ApiError && error.status === 401 ? notSignedIn : error;
@@ -51,6 +64,28 @@ export function authPage(mode: Mode, next: string | null, redraw: Redraw): Page 
 
   const fieldError = (field: AuthField, shown: AuthErrors) => fieldErrorView(field, shown.fields[field] ?? []);
 
+  async function resend(email: string): Promise<void> {
+    busy = true;
+    redraw();
+    try {
+      await api.resendConfirmation(email);
+      resent = true;
+    } catch (error) {
+      failure = error;
+    } finally {
+      busy = false;
+      redraw();
+    }
+  }
+
+  const confirmation = (email: string) => html`
+    <div class="alert warn names-address" role="status" data-testid="auth-unconfirmed">
+      <p>${justRegistered ? t("auth.confirm.sent", { email }) : refusalText("account.notAllowed", {})}</p>
+      ${resent
+        ? html`<p data-testid="auth-resent">${t("auth.confirm.resent", { email })}</p>`
+        : html`<p><button type="button" class="link" ?disabled=${busy} @click=${() => resend(email)} data-testid="auth-resend">${t("auth.confirm.resend")}</button></p>`}
+    </div>`;
+
   const other: Route = mode === "login" ? { name: "register", next } : { name: "login", next };
 
   return {
@@ -60,6 +95,7 @@ export function authPage(mode: Mode, next: string | null, redraw: Redraw): Page 
       return html`
         <section class="card narrow">
           <h1>${t(mode === "login" ? "auth.login.title" : "auth.register.title")}</h1>
+          ${unconfirmed !== null ? confirmation(unconfirmed) : nothing}
           <form @submit=${submit} novalidate>
             ${errors.general.length
               ? html`<div class="alert error" role="alert" data-testid="form-error-general">
@@ -94,6 +130,7 @@ export function authPage(mode: Mode, next: string | null, redraw: Redraw): Page 
               </button>
               <a href=${href(other)}>${t(mode === "login" ? "auth.login.toRegister" : "auth.register.toLogin")}</a>
             </div>
+            ${mode === "login" ? html`<p><a href=${href({ name: "forgotPassword" })} data-testid="login-forgot">${t("auth.login.forgot")}</a></p>` : nothing}
           </form>
         </section>
       `;
