@@ -41,10 +41,15 @@ public static class OutboxRows
         return won == 1 ? await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id, ct) : null;
     }
 
-    /// <summary>Marks the claimed message sent; false if the claim had lapsed and another sender took it.</summary>
+    /// <summary>
+    /// Marks the claimed message sent; false if the claim had lapsed and another sender took it. Its body goes: an
+    /// account e-mail carries a live link (a password reset), which must not outlive its sending in the database.
+    /// </summary>
     public static async Task<bool> MarkSent(this MarketplaceDbContext db, OutboxMessage claimed, DateTimeOffset now, CancellationToken ct) =>
         await db.OutboxMessages.Where(m => m.Id == claimed.Id && m.ClaimToken == claimed.ClaimToken).ExecuteUpdateAsync(s => s
             .SetProperty(m => m.SentAt, now)
+            .SetProperty(m => m.TextBody, "")
+            .SetProperty(m => m.HtmlBody, "")
             .SetProperty(m => m.ClaimToken, (Guid?)null)
             .SetProperty(m => m.ClaimedUntil, (DateTimeOffset?)null)
             .SetProperty(m => m.LastError, (string?)null), ct) == 1;

@@ -49,6 +49,8 @@ public abstract class OutboxSenderTests(DatabaseProvider provider)
         var received = smtp.Received.Where(m => m.To.Mailboxes.Single().Address == email).ToList();
         received.Should().HaveCount(2, "sent before the stop and once after the restart, never more");
         received.Select(m => m.MessageId).Distinct().Should().ContainSingle("both copies are the same message to a mail system");
+        var sent = await Row(database, email);
+        (sent.TextBody + sent.HtmlBody).Should().BeEmpty("the confirmation link it carried does not stay in the database once sent");
         await database.DisposeAsync();
     }
 
