@@ -367,7 +367,7 @@ public sealed class JointBidState : ISealedState
             [(JointBidAction.Edit, edit), .. Every(JointBidAction.Submit, submit), (JointBidAction.Withdraw, Within(edit, CheckWithdraw(actor, tender, now)))]);
         return (actions,
             [.. actor.Firms.Select(f => new JointBidViewerFirm(f, ViewerActions<JointBidFirmAction>.Of(
-                (JointBidFirmAction.Sign, Within(edit, CheckSign(new SignJointBid(actor.UserId, f, digest), actor, alliance))),
+                (JointBidFirmAction.Sign, SignBlocker(edit, actor, f, alliance, digest)),
                 (JointBidFirmAction.Attach, Within(edit, CheckAttacher(f, actor) ?? CheckRoomFor(1))))))],
             [.. Documents.Select(d => new JointDocumentActions(d.Document.Id,
                 ViewerActions<JointDocumentAction>.Of((JointDocumentAction.Detach, Within(edit, CheckDetach(d.Document.Id, actor))))))]);
@@ -409,6 +409,10 @@ public sealed class JointBidState : ISealedState
         })], [.. toDo.Select(m => m.Firm).Distinct()]);
     }
 
+    /// <summary>Why the viewer may not sign the content (<paramref name="digest"/>) for the firm now, if they may not: the workspace's action and the to-do list ask this alike.</summary>
+    Problem? SignBlocker(Problem? edit, JointActor actor, Guid firm, AllianceSnapshot alliance, string digest) =>
+        Within(edit, CheckSign(new SignJointBid(actor.UserId, firm, digest), actor, alliance));
+
     /// <summary>What a to-do list holds for a joint bid (the to-do page asks the bid's own actions for the same).</summary>
     public enum ToDoMark { Sign, Submit }
 
@@ -420,7 +424,7 @@ public sealed class JointBidState : ISealedState
     {
         var digest = Digest;
         var marks = alliance.Tenderers().Select(t => new JointActor(Guid.Empty, [t.FirmId], t.FirmId == alliance.LeadId))
-            .Where(a => Within(CheckEdit(a, alliance, tender), CheckSign(new SignJointBid(Guid.Empty, a.Firms[0], digest), a, alliance)) is null)
+            .Where(a => SignBlocker(CheckEdit(a, alliance, tender), a, a.Firms[0], alliance, digest) is null)
             .Select(a => (a.Firms[0], ToDoMark.Sign)).ToHashSet();
         if (!SubmittedAsItIs) marks.Add((alliance.LeadId, ToDoMark.Submit));
         return marks;
