@@ -141,6 +141,7 @@ public sealed class MyTendersBrowserTests(ClockedBrowserFixture fixture) : IClas
         var page = await fixture.NewPerson(locale: locale);
         await BusinessProfileBrowserTests.SignIn(page, a.FirmEmail);
         await Expect(page.GetByTestId("nav-inbox")).ToBeVisibleAsync();
+        await HubGroups.UntilJoined(page, "WatchBusinessTeam", a.Firm.Firm.Id); // where the notice comes
 
         var now = fixture.ServerClock.GetUtcNow();
         var tender = await a.Buyer.Publish("Ristrutturazione centro sportivo", now.AddDays(3), now.AddDays(10),
