@@ -56,6 +56,7 @@ public static class DataSetup
         services.AddSingleton<StateReads>();
         services.AddSingleton<IReadModelProjector, AllianceProjector>();
         services.AddSingleton<IReadModelProjector, JointBidProjector>();
+        services.AddSingleton<IReadModelProjector, Outbox.OutboxProjector>();
         services.AddSingleton<Tenders.ITenderBids, EfTenderBids>();
         services.AddSingleton<Alliances.ITenderAlliances, EfTenderAlliances>();
         services.AddSingleton<Businesses.IStoredMemberships, EfStoredMemberships>();

@@ -75,22 +75,9 @@ public sealed class AccountMailBrowserTests(ConfirmingBrowserFixture fixture) : 
         await Expect(page.GetByTestId("nav-account")).ToHaveTextAsync("Marco Bianchi");
     }
 
-    /// <summary>The .eml the server wrote to <paramref name="to"/> whose link opens <paramref name="page"/> (waits up to 30 s for it).</summary>
-    async Task<MimeMessage> Mail(string to, string page)
-    {
-        for (var until = DateTime.UtcNow.AddSeconds(30); ; await Task.Delay(100))
-        {
-            var found = Directory.Exists(fixture.Host.MailFolder)
-                ? Directory.GetFiles(fixture.Host.MailFolder, "*.eml").Select(f => MimeMessage.Load(f))
-                    .FirstOrDefault(m => m.To.Mailboxes.Any(b => b.Address == to) && (m.TextBody ?? "").Contains(page, StringComparison.Ordinal))
-                : null;
-            if (found is not null) return found;
-            if (DateTime.UtcNow > until) throw new TimeoutException($"No e-mail to {to} with a link to {page} in {fixture.Host.MailFolder}.");
-        }
-    }
+    Task<MimeMessage> Mail(string to, string page) => EmlFolder.Mail(fixture.Host.MailFolder, to, page);
 
-    static string Link(MimeMessage message, string page) =>
-        (message.TextBody ?? "").Split('\n').Select(l => l.Trim()).Single(l => l.Contains(page, StringComparison.Ordinal));
+    static string Link(MimeMessage message, string page) => EmlFolder.Link(message, page);
 
     static string Shot(string name) => Path.Combine(BrowserFixture.ScreenshotDirectory, name);
 }

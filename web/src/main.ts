@@ -52,7 +52,7 @@ function pageFor(route: Route, redraw: Redraw): Page {
       return directoryPage(redraw);
     case "login":
     case "register":
-      return authPage(route.name, route.next, redraw);
+      return authPage(route.name, route.next, redraw, route.email);
     case "account":
       return accountPage(redraw);
     case "confirmEmail":

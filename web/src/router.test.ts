@@ -72,6 +72,11 @@ describe("parseRoute", () => {
     expect(parseRoute("#/login?next=%23%2Fbusinesses%2Fnew")).toEqual({ name: "login", next: "#/businesses/new" });
     expect(parseRoute("#/login?next=https%3A%2F%2Fevil.example")).toEqual({ name: "login", next: null });
   });
+
+  it("reads the address an invitation e-mail's link fills in", () => {
+    expect(parseRoute("#/register?email=nuova%2Bsocia%40example.it&next=%23%2Ftodo")).toEqual({ name: "register", next: "#/todo", email: "nuova+socia@example.it" });
+    expect(parseRoute("#/login?email=socia%40example.it")).toEqual({ name: "login", next: null, email: "socia@example.it" });
+  });
 });
 
 describe("href", () => {
@@ -80,6 +85,8 @@ describe("href", () => {
     { name: "login", next: null },
     { name: "login", next: `#/businesses/${id}/edit` },
     { name: "register", next: "#/businesses/new" },
+    { name: "register", next: "#/todo", email: "nuova+socia@example.it" },
+    { name: "login", next: null, email: "socia@example.it" },
     { name: "account" },
     { name: "myBusinesses" },
     { name: "myTenders", buyer: null },

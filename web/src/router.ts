@@ -1,8 +1,9 @@
 // Hash routes: parsing `location.hash` into a Route, and building a hash from one.
 export type Route =
   | { name: "directory" }
-  | { name: "login"; next: string | null }
-  | { name: "register"; next: string | null }
+  /** `email` fills in the address (an invitation e-mail's link brings the invited address). */
+  | { name: "login"; next: string | null; email?: string }
+  | { name: "register"; next: string | null; email?: string }
   /** The signed-in user's own account: a new password, signing out everywhere. */
   | { name: "account" }
   /** The page an account e-mail's confirmation link opens (a new account, or a new address when `changedEmail`). */
@@ -67,9 +68,10 @@ export function parseRoute(hash: string): Route {
   if (second === undefined) {
     switch (first) {
       case "login":
-        return { name: "login", next: nextTarget(params) };
-      case "register":
-        return { name: "register", next: nextTarget(params) };
+      case "register": {
+        const email = params.get("email");
+        return { name: first, next: nextTarget(params), ...(email ? { email } : {}) };
+      }
       case "my":
         return { name: "myBusinesses" };
       case "account":
@@ -140,7 +142,10 @@ export function href(route: Route): string {
       return "#/";
     case "login":
     case "register":
-      return route.next ? `#/${route.name}?${new URLSearchParams({ next: route.next })}` : `#/${route.name}`;
+    {
+      const query = new URLSearchParams({ ...(route.email ? { email: route.email } : {}), ...(route.next ? { next: route.next } : {}) });
+      return query.toString() !== "" ? `#/${route.name}?${query}` : `#/${route.name}`;
+    }
     case "account":
       return "#/account";
     case "confirmEmail": {

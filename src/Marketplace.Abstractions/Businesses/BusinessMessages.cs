@@ -42,8 +42,9 @@ public sealed record EditProfile(Guid ActorId, int ExpectedVersion, BusinessProf
 /// Invites an e-mail address to act for the business in a role. Nobody looks up whether the address has an account:
 /// the invitation waits for whoever signs in with it (<paramref name="NormalizedEmail"/> is Identity's normal form).
 /// </summary>
+/// <param name="Mail">The e-mail that tells the address of it, stored with the invitation (none from the demo seeder).</param>
 [GenerateSerializer, Immutable, Alias("Marketplace.InviteToBusiness")]
-public sealed record InviteToBusiness(Guid ActorId, Guid InvitationId, string Email, string NormalizedEmail, BusinessRole Role);
+public sealed record InviteToBusiness(Guid ActorId, Guid InvitationId, string Email, string NormalizedEmail, BusinessRole Role, OutgoingMail? Mail = null);
 
 /// <summary>The signed-in person, known by their account's normalised e-mail, accepts or declines an invitation made to it.</summary>
 [GenerateSerializer, Immutable, Alias("Marketplace.AnswerBusinessInvitation")]

@@ -31,7 +31,15 @@ internal sealed class BusinessGrain(
     {
         if (business.State.CheckInvite(command) is { } no) return no;
         business.State.Invite(command, clock.Now());
-        return await Commit();
+        try
+        {
+            return await Commit();
+        }
+        finally
+        {
+            // The e-mail went to the outbox with this write (or failed with it); the next write owes nothing.
+            business.State.Outgoing.Clear();
+        }
     }
 
     public async Task<Outcome<BusinessSnapshot>> AnswerInvitation(AnswerBusinessInvitation command)

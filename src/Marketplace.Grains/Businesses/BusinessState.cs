@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Marketplace.Businesses;
 
 /// <summary>The stored state of a business, with the rules that guard every change.</summary>
-public sealed class BusinessState
+public sealed class BusinessState : IOwesMail
 {
     public const int MaxEmail = 256, MaxInvitations = 50;
 
@@ -41,6 +41,9 @@ public sealed class BusinessState
     /// row is written in the state's own transaction, never kept in the state's stored form.
     /// </summary>
     [JsonIgnore] public byte[]? LogoContent { get; set; }
+
+    /// <summary>The e-mails the next write owes (an invitation's), stored with it in one transaction, never in the state.</summary>
+    [JsonIgnore] public List<OutgoingMail> Outgoing { get; } = [];
 
     /// <summary>Counts every change; zero means the business does not exist. Editors send it back to detect stale edits.</summary>
     public int Version { get; set; }
@@ -94,6 +97,7 @@ public sealed class BusinessState
     public void Invite(InviteToBusiness command, DateTimeOffset now)
     {
         Invitations.Add(new BusinessInvitation(command.InvitationId, command.Email.Trim(), command.NormalizedEmail, command.Role, command.ActorId, now));
+        if (command.Mail is { } mail) Outgoing.Add(mail);
         Touch(now);
     }
 

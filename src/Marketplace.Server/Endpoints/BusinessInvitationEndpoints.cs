@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Marketplace.Businesses;
 using Marketplace.Data;
 using Marketplace.Server.Auth;
+using Marketplace.Server.Mail;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -29,15 +30,24 @@ public static class BusinessInvitationEndpoints
 
     static IBusinessGrain Business(this IGrainFactory grains, Guid id) => grains.GetGrain<IBusinessGrain>(id);
 
+    /// <summary>
+    /// Invites the address and, in the same stored change, writes the e-mail that tells it (<see cref="InvitationMails"/>):
+    /// a refused or failed invitation leaves no e-mail behind.
+    /// </summary>
     static async Task<Results<Created<BusinessInvitationDto>, ProblemHttpResult>> Invite(
-        Guid id, InviteMemberRequest body, ClaimsPrincipal user, IGrainFactory grains, ILookupNormalizer normalizer, MarketplaceDbContext db)
+        Guid id, InviteMemberRequest body, ClaimsPrincipal user, IGrainFactory grains, ILookupNormalizer normalizer, MarketplaceDbContext db,
+        InvitationMails mails, OutboxSignal outbox, CancellationToken ct)
     {
         var email = body.Email?.Trim() ?? "";
+        var normalized = normalizer.NormalizeEmail(email);
         var invitationId = Guid.NewGuid();
-        var outcome = await grains.Business(id).Invite(new InviteToBusiness(user.UserId(), invitationId, email, normalizer.NormalizeEmail(email), body.Role));
-        return outcome.Problem is { } no ? no.ToHttp()
-            : TypedResults.Created($"/api/businesses/{id}/invitations",
-                (await BusinessInvitationDto.Of(outcome.Value!.Invitations.Where(i => i.Id == invitationId), db)).Single());
+        var business = grains.Business(id);
+        var mail = await business.Get() is { } current ? await mails.ToTeam(current.Profile.Name, user.UserId(), email, normalized, body.Role, ct) : null;
+        var outcome = await business.Invite(new InviteToBusiness(user.UserId(), invitationId, email, normalized, body.Role, mail));
+        if (outcome.Problem is { } no) return no.ToHttp();
+        outbox.Written();
+        return TypedResults.Created($"/api/businesses/{id}/invitations",
+            (await BusinessInvitationDto.Of(outcome.Value!.Invitations.Where(i => i.Id == invitationId), db)).Single());
     }
 
     static async Task<Results<Ok<BusinessInvitationDto[]>, ProblemHttpResult>> Pending(Guid id, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db)

@@ -18,7 +18,7 @@ internal sealed class AccountMails(
     MarketplaceDbContext db,
     UserManager<MarketplaceUser> users,
     IHttpContextAccessor http,
-    IOptions<MailOptions> mail,
+    SiteLinks links,
     IOptions<DataProtectionTokenProviderOptions> tokens,
     MarketplaceClock clock,
     OutboxSignal signal) : IEmailSender<MarketplaceUser>
@@ -55,14 +55,8 @@ internal sealed class AccountMails(
     /// <summary>A token as Identity's endpoints read it back: base64url of its UTF-8 bytes.</summary>
     static string Code(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
 
-    /// <summary>A page of the web client (<c>#/account/{page}?…</c>) on the configured site address, else this request's.</summary>
-    string Link(string page, params (string Name, string Value)[] query)
-    {
-        var site = mail.Value.SiteAddress is { Length: > 0 } configured ? configured.TrimEnd('/')
-            : http.HttpContext?.Request is { } request ? $"{request.Scheme}://{request.Host}"
-            : throw new InvalidOperationException("Mail:SiteAddress is not set and there is no request to take the address from.");
-        return $"{site}/#/account/{page}?{string.Join("&", query.Select(q => $"{q.Name}={Uri.EscapeDataString(q.Value)}"))}";
-    }
+    /// <summary>A page of the web client's account pages (<c>#/account/{page}?…</c>).</summary>
+    string Link(string page, params (string Name, string Value)[] query) => links.Page($"account/{page}", query);
 
     async Task Write(string kind, string to, MailText text)
     {

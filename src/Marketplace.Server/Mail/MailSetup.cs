@@ -19,7 +19,9 @@ public static class MailSetup
             throw new InvalidOperationException("Mail:SiteAddress is not set: e-mails need the address their links point to (docs/mail.md).");
         services.Configure<MailOptions>(section);
         services.AddHttpContextAccessor();
+        services.AddScoped<SiteLinks>();
         services.AddScoped<AccountMails>();
+        services.AddScoped<InvitationMails>();
         services.AddScoped<IEmailSender<MarketplaceUser>>(sp => sp.GetRequiredService<AccountMails>());
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxSender>();

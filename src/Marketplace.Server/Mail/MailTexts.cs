@@ -1,3 +1,4 @@
+using Marketplace.Businesses;
 using System.Net;
 
 namespace Marketplace.Server.Mail;
@@ -13,7 +14,7 @@ public enum MailLanguage
 public sealed record MailText(string Subject, string Text, string Html);
 
 /// <summary>
-/// The account e-mails in Italian and English. Each says who it is for, what the link does, how long it works and
+/// The account and invitation e-mails in Italian and English. Each says who it is for, what the link does, how long it works and
 /// what to do if the person did not ask for it; the link is on a line of its own in the text part.
 /// </summary>
 public static class MailTexts
@@ -62,6 +63,24 @@ public static class MailTexts
         _ => Compose("Scegli una nuova password per Marketplace", $"Ciao {name},",
             "per scegliere una nuova password per il tuo account Marketplace, apri questo link:", link,
             $"Il link vale {Hours(lasts, language)} e una volta sola. Se non l'hai chiesto tu, ignora questo messaggio: la tua password resta quella di prima."),
+    };
+
+    /// <summary>
+    /// An invitation to act for a business, to an address with an account (<paramref name="hasAccount"/>: the link signs
+    /// in) or without one (the link registers it). Only the invited address reads which; the subject is the same.
+    /// </summary>
+    public static MailText TeamInvitation(MailLanguage language, string inviter, string business, BusinessRole role, string link, bool hasAccount) => language switch
+    {
+        MailLanguage.En => Compose($"{inviter} invites you to {business} on Marketplace", "Hello,",
+            $"{inviter} invites you to act for {business} on Marketplace, as {(role == BusinessRole.Manager ? "a Manager (you edit its profile and take part in its bids)" : "a Viewer (you read what it does)")}. "
+            + (hasAccount ? "To answer, sign in with this e-mail address:" : "To answer, create your account with this e-mail address:"), link,
+            (hasAccount ? "The invitation waits on your “To do” page." : "Once you have confirmed the address and signed in, the invitation waits on your “To do” page.")
+            + " If you do not know who invites you, ignore this message."),
+        _ => Compose($"{inviter} ti invita in {business} su Marketplace", "Ciao,",
+            $"{inviter} ti invita ad agire per {business} su Marketplace, come {(role == BusinessRole.Manager ? "Gestore (modifichi il profilo e partecipi alle offerte)" : "Lettore (vedi quello che fa)")}. "
+            + (hasAccount ? "Per rispondere, accedi con questo indirizzo e-mail:" : "Per rispondere, crea il tuo account con questo indirizzo e-mail:"), link,
+            (hasAccount ? "L'invito ti aspetta nella pagina «Da fare»." : "Dopo aver confermato l'indirizzo ed effettuato l'accesso, l'invito ti aspetta nella pagina «Da fare».")
+            + " Se non conosci chi ti invita, ignora questo messaggio."),
     };
 
     static string Hours(TimeSpan lasts, MailLanguage language)

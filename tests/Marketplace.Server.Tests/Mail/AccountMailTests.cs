@@ -23,12 +23,7 @@ public abstract class AccountMailTests<THost>(THost fixture) : IClassFixture<THo
 
     static string NewEmail() => $"posta-{Guid.NewGuid():N}@example.it";
 
-    HttpClient Browser(string language)
-    {
-        var client = host.Browser();
-        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
-        return client;
-    }
+    HttpClient Browser(string language) => fixture.Browser(language);
 
     static Task<HttpResponseMessage> Register(HttpClient client, string email, string name = "Giulia Rossi") =>
         client.PostAsJsonAsync("/api/auth/register", new { email, password = Password, displayName = name });

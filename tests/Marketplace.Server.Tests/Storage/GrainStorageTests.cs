@@ -82,6 +82,29 @@ public abstract class GrainStorageTests<THost>(THost fixture) : IClassFixture<TH
     }
 
     [Fact]
+    public async Task The_e_mail_a_write_owes_is_stored_with_it_and_a_refused_write_stores_none()
+    {
+        var id = NewBusinessId();
+        var original = await Read(id);
+        original.State = Business(id, "Invitante S.r.l.");
+        await Storage.WriteStateAsync(StateName, id, original);
+        var (reader1, reader2) = (await Read(id), await Read(id));
+        var (stored, refused) = ($"stored-{Guid.NewGuid():N}@example.it", $"refused-{Guid.NewGuid():N}@example.it");
+        static InviteToBusiness Invitation(BusinessState state, string email) => new(state.Members[0].UserId, Guid.NewGuid(), email,
+            email.ToUpperInvariant(), BusinessRole.Viewer, new OutgoingMail("business.invitation", email, "Invito", "testo", "<p>testo</p>"));
+
+        reader1.State!.Invite(Invitation(reader1.State, stored), DateTimeOffset.UnixEpoch);
+        await Storage.WriteStateAsync(StateName, id, reader1);
+        reader2.State!.Invite(Invitation(reader2.State, refused), DateTimeOffset.UnixEpoch);
+        var stale = () => Storage.WriteStateAsync(StateName, id, reader2);
+
+        await stale.Should().ThrowAsync<InconsistentStateException>();
+        (await host.Query(db => db.OutboxMessages.Where(m => m.To == stored || m.To == refused).Select(m => m.To).ToListAsync()))
+            .Should().Equal([stored], "the e-mail exists exactly when its invitation was stored");
+        (await Read(id)).State!.Outgoing.Should().BeEmpty("what a write owes is never part of the stored state");
+    }
+
+    [Fact]
     public async Task Clearing_a_state_removes_its_read_model_rows()
     {
         var id = NewBusinessId();

@@ -15,7 +15,8 @@ type Mode = "login" | "register";
 /** Registered, but the password given does not sign in: the address had an account already. */
 const notSignedIn = Symbol("notSignedIn");
 
-export function authPage(mode: Mode, next: string | null, redraw: Redraw): Page {
+/** @param email the address to fill in (an invitation e-mail's link brings the invited address). */
+export function authPage(mode: Mode, next: string | null, redraw: Redraw, email?: string): Page {
   /** The last failure; described when shown, so that its messages follow a change of language. */
   let failure: unknown = null;
   const described = (): AuthErrors =>
@@ -86,7 +87,7 @@ export function authPage(mode: Mode, next: string | null, redraw: Redraw): Page 
         : html`<p><button type="button" class="link" ?disabled=${busy} @click=${() => resend(email)} data-testid="auth-resend">${t("auth.confirm.resend")}</button></p>`}
     </div>`;
 
-  const other: Route = mode === "login" ? { name: "register", next } : { name: "login", next };
+  const other: Route = { name: mode === "login" ? "register" : "login", next, ...(email ? { email } : {}) };
 
   return {
     title: () => t(mode === "login" ? "auth.login.title" : "auth.register.title"),
@@ -113,7 +114,7 @@ export function authPage(mode: Mode, next: string | null, redraw: Redraw): Page 
               : nothing}
             <label class="field">
               <span>${t("auth.email")}</span>
-              <input name="email" type="email" autocomplete="email" required data-testid="${mode}-email"
+              <input name="email" type="email" autocomplete="email" required data-testid="${mode}-email" .defaultValue=${email ?? ""}
                 aria-invalid=${errors.fields.email ? "true" : "false"} />
               ${fieldError("email", errors)}
             </label>
