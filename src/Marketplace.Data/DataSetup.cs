@@ -1,6 +1,7 @@
 using Marketplace.Data.ReadModels;
 using Marketplace.Data.Storage;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -32,12 +33,12 @@ public static class DataSetup
         {
             if (string.IsNullOrWhiteSpace(connectionString))
                 throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Marketplace is not set.");
-            services.AddDbContext<MarketplaceDbContext, PostgresMarketplaceDbContext>(o => o.UseNpgsql(connectionString));
+            services.AddDbContext<MarketplaceDbContext, PostgresMarketplaceDbContext>(o => WithModel(o.UseNpgsql(connectionString), PostgresModel));
         }
         else
         {
             connectionString ??= DefaultSqlite(builder.Environment.ContentRootPath);
-            services.AddDbContext<MarketplaceDbContext, SqliteMarketplaceDbContext>(o => o.UseSqlite(connectionString));
+            services.AddDbContext<MarketplaceDbContext, SqliteMarketplaceDbContext>(o => WithModel(o.UseSqlite(connectionString), SqliteModel));
         }
 
         services.AddSingleton(MarketplaceClock.Real);
@@ -70,6 +71,20 @@ public static class DataSetup
             (sp, _) => ActivatorUtilities.CreateInstance<EfGrainStorage>(sp));
         return builder;
     }
+
+#if WITHOUT_COMPILED_MODELS
+    // Built so by scripts/compiled-models.sh alone: EF builds the model from OnModelCreating, to write the compiled ones from it.
+    static IModel? SqliteModel => null;
+    static IModel? PostgresModel => null;
+#else
+    // EF's compiled models (written by scripts/compiled-models.sh, checked by CompiledModelTests): without them EF builds
+    // the model from OnModelCreating on every start. Named here, not found by EF through an assembly attribute, so that
+    // design time (`dotnet ef`, the design-time factories) always builds the model from the code.
+    static IModel? SqliteModel => CompiledModels.Sqlite.SqliteMarketplaceDbContextModel.Instance;
+    static IModel? PostgresModel => CompiledModels.Postgres.PostgresMarketplaceDbContextModel.Instance;
+#endif
+
+    static DbContextOptionsBuilder WithModel(DbContextOptionsBuilder options, IModel? model) => model is null ? options : options.UseModel(model);
 
     static string DefaultSqlite(string contentRoot)
     {

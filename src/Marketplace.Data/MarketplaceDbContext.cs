@@ -375,7 +375,8 @@ public sealed class SqliteMarketplaceDbContext(DbContextOptions<SqliteMarketplac
     protected override void ConfigureConventions(ModelConfigurationBuilder builder) =>
         builder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
 
-    sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
+    // Internal, not private: the compiled model (CompiledModels/Sqlite) names it.
+    internal sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
         time => time.UtcTicks, ticks => new DateTimeOffset(ticks, TimeSpan.Zero));
 }
 
