@@ -22,7 +22,7 @@ public static class MailSetup
         services.AddScoped<SiteLinks>();
         services.AddScoped<AccountMails>();
         services.AddScoped<InvitationMails>();
-        services.AddScoped<IEmailSender<MarketplaceUser>>(sp => sp.GetRequiredService<AccountMails>());
+        services.AddSingleton<IEmailSender<MarketplaceUser>, RequestAccountMails>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxSender>();
         if (string.IsNullOrWhiteSpace(options.Smtp.Host)) services.AddSingleton<IMailTransport>(new FolderTransport(options.Folder ?? DefaultFolder(builder)));
