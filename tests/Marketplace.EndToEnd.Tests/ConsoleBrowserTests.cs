@@ -13,7 +13,7 @@ namespace Marketplace.EndToEnd.Tests;
 /// Normal visits leave the browser's console clean: an error there on an ordinary page is a request the page should
 /// not have made (a 401 for "who am I" when nobody is signed in).
 /// </summary>
-public sealed class ConsoleBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+public sealed class ConsoleBrowserTests(ClockedBrowserFixture fixture) : IClassFixture<ClockedBrowserFixture>
 {
     static ConcurrentQueue<string> ErrorsOf(IPage page)
     {
@@ -39,13 +39,13 @@ public sealed class ConsoleBrowserTests(BrowserFixture fixture) : IClassFixture<
         var buyer = await buyerApi.CreateBusiness("Comune di Novi", BusinessKind.Buyer);
         var firm = await arranged.Member("firm", "Impianti Gatti S.r.l.", p => p with { Capabilities = ["45330000"] });
         await arranged.Secretary.ApproveBuyer(buyerApi, arranged.Id, buyer.Id);
-        var now = DateTimeOffset.UtcNow;
+        var now = fixture.ServerClock.GetUtcNow();
         var draft = await (await buyerApi.PostAsJsonAsync("/api/tenders", new DraftTenderRequest(buyer.Id, [arranged.Id], "Bagni della scuola media", null,
             [new LotRequest(0, "Impianti idraulici", null, ["45330000"], new MoneyDto(80_000m, "EUR"), null)], [],
             [new CriterionRequest(0, "Prezzo", Marketplace.Tenders.CriterionKind.Price, 100)], now.AddDays(10), now.AddDays(20), null, null, true, []), Json)).Read<TenderDto>();
         (await buyerApi.PostAsJsonAsync($"/api/tenders/{draft.Id}/publish", new VersionRequest(draft.Version), Json)).EnsureSuccessStatusCode();
         // A tender taking bids, for the firm's own tender page with its bid form (and no bid yet).
-        var bidsFrom = DateTimeOffset.UtcNow.AddSeconds(8);
+        var bidsFrom = now.AddMinutes(5);
         var open = await (await buyerApi.PostAsJsonAsync("/api/tenders", new DraftTenderRequest(buyer.Id, [arranged.Id], "Tinteggiatura della palestra", null,
             [new LotRequest(0, "Tinteggiatura", null, ["45442100"], new MoneyDto(30_000m, "EUR"), null)], [],
             [new CriterionRequest(0, "Prezzo", Marketplace.Tenders.CriterionKind.Price, 100)], bidsFrom, now.AddDays(20), null, null, true, []), Json)).Read<TenderDto>();
@@ -68,7 +68,7 @@ public sealed class ConsoleBrowserTests(BrowserFixture fixture) : IClassFixture<
         await member.GotoAsync("/#/inbox");
         await Expect(member.GetByText("Bagni della scuola media")).ToBeVisibleAsync();
         // The firm's tender page: the tender says the firm has no bid, so the page does not ask for one (it was a 404).
-        if (bidsFrom - DateTimeOffset.UtcNow is { Ticks: > 0 } wait) await Task.Delay(wait + TimeSpan.FromSeconds(1));
+        fixture.ServerClock.SetUtcNow(bidsFrom.AddMinutes(1)); // bids open: the tender moves when it is next read
         await member.GotoAsync($"/#/tenders/{open.Id}");
         await Expect(member.GetByTestId("bid-form")).ToBeVisibleAsync();
         await Expect(member.GetByTestId("bid-price-1")).ToHaveValueAsync("");

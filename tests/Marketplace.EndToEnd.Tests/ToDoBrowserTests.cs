@@ -38,6 +38,8 @@ public sealed class ToDoBrowserTests(BrowserFixture fixture) : IClassFixture<Bro
         await Expect(owner.GetByRole(AriaRole.Heading, new() { Name = "Da fare", Exact = true })).ToBeVisibleAsync();
         var invitation = owner.GetByTestId("todo-item").And(owner.Locator("[data-kind='SpaceInvitation']"));
         await Expect(owner.GetByTestId("todo-item")).ToHaveCountAsync(2);
+        // The count drops live below only once the to-do has joined the firm's team group: this status says it has.
+        await Expect(owner.GetByTestId("todo-live-status")).ToHaveAttributeAsync("data-state", "connected");
         await Expect(invitation).ToContainTextAsync("Rispondi per «Carpenterie Gialli S.r.l.» all'invito a unirsi allo spazio «Spazio Artigiani Reggio»");
         await Expect(owner.GetByTestId("todo-item").And(owner.Locator("[data-kind='BusinessInvitation']")))
             .ToContainTextAsync("Rispondi all'invito di «Serramenti Verdi S.n.c.» a far parte del suo team come Gestore");

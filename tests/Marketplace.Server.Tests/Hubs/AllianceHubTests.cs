@@ -61,6 +61,8 @@ public sealed class AllianceHubTests(HubFixture fixture) : IClassFixture<HubFixt
         (await lead.PostAsJsonAsync($"/api/alliances/{alliance.Id}/agreement", new TextRequest("Accordo v2"), Json)).EnsureSuccessStatusCode();
 
         await leadHeard.Task.WaitAsync(Patience);
+        // A round trip on the partner's own connection: whatever was sent to it before is delivered first.
+        await partnerHub.InvokeAsync("UnwatchTender", Guid.NewGuid());
         heard.Select(c => c.Version).Should().Contain(4, "the firm is told it was removed").And.NotContain(5, "and then hears nothing more of the workspace");
     }
 
