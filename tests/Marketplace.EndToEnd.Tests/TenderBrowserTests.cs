@@ -110,6 +110,10 @@ public sealed class TenderBrowserTests(ClockedBrowserFixture fixture) : IClassFi
         await Expect(firm.GetByTestId("receipt-digest")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[0-9a-f]{64}$"));
         var digest = await firm.GetByTestId("receipt-digest").TextContentAsync();
         await firm.ScreenshotAsync(new() { Path = Shot("tender-3-receipt.png"), FullPage = true });
+        // The tender's open data is a link away, and holds the public notice, not the sealed bid.
+        var ocds = await firm.APIRequest.GetAsync(await firm.GetByTestId("tender-ocds").GetAttributeAsync("href") ?? "");
+        ocds.Status.Should().Be(200);
+        (await ocds.TextAsync()).Should().Contain("Riqualificazione della scuola Rodari").And.NotContain("598500");
 
         // The buyer sees the tender sealed: no price, no firm, in none of the ways a price is written (the forms with a
         // separator, which no id or digest on the page can contain).

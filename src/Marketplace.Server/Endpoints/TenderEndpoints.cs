@@ -176,7 +176,7 @@ public static class TenderEndpoints
         return outcome.Problem is { } no ? no.ToHttp() : TypedResults.Ok(await Dto(outcome.Value!, call));
     }
 
-    static ProblemHttpResult NoTender => ProblemResults.NotFound(TenderState.NotFound);
+    internal static ProblemHttpResult NoTender => ProblemResults.NotFound(TenderState.NotFound);
 
     /// <summary>The request's details with its document ids resolved to files the buyer uploaded.</summary>
     static async Task<Outcome<TenderDetails>> Details(ITenderDetailsRequest body, Guid buyerId, MarketplaceDbContext db, CancellationToken ct)
@@ -209,9 +209,7 @@ public static class TenderEndpoints
     {
         var (t, names, spaces, myFirms, viewer) = (page.Tender!, page.BusinessNames, page.SpaceNames, page.Viewer, page.Actions);
         var opened = TenderRules.BidsOpened(t.Status);
-        int? receipts = opened ? t.Bids.Length
-            : t.Details.DisclosesBidCount ? await db.Bids.CountAsync(b => b.TenderId == t.Id && b.Status == BidStatus.Submitted, ct)
-            : null;
+        var receipts = await PublicBidCount(t, db, ct);
         var d = t.Details;
         return new TenderDto(t.Id, new NamedDto(t.BuyerId, names.GetValueOrDefault(t.BuyerId, "")),
             [.. t.Spaces.Select(s => new NamedDto(s, spaces.GetValueOrDefault(s, "")))], d.Title, d.Description, [.. d.Lots.Select(LotDto.From)],
@@ -222,6 +220,15 @@ public static class TenderEndpoints
             receipts, [.. t.Decisions.Select(x => Decision(t, x, names))], t.CancelReason, t.PublishedAt, t.UpdatedAt,
             viewer.Actions, viewer.Firms, opened);
     }
+
+    /// <summary>
+    /// How many bids anyone who sees the tender may know of: once opened, the bids opened; before, the bids submitted
+    /// when the buyer chose to disclose the count, else nothing (null).
+    /// </summary>
+    internal static async Task<int?> PublicBidCount(TenderSnapshot t, MarketplaceDbContext db, CancellationToken ct) =>
+        TenderRules.BidsOpened(t.Status) ? t.Bids.Length
+            : t.Details.DisclosesBidCount ? await db.Bids.CountAsync(b => b.TenderId == t.Id && b.Status == BidStatus.Submitted, ct)
+            : null;
 
     internal static DecisionDto Decision(TenderSnapshot t, LotDecision d, IReadOnlyDictionary<Guid, string> names)
     {

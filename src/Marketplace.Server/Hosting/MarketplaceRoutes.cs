@@ -2,6 +2,7 @@ using Marketplace.Businesses;
 using Marketplace.Server.Auth;
 using Marketplace.Server.Endpoints;
 using Marketplace.Server.Hubs;
+using Marketplace.Server.OpenData;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -38,6 +39,7 @@ public static class MarketplaceRoutes
         api.MapShowcaseApi();
         api.MapTenderApi();
         api.MapAuditApi();
+        api.MapOpenDataApi();
         api.MapBidApi();
         api.MapInboxApi();
         api.MapToDoApi();

@@ -47,6 +47,7 @@ public static class WebSetup
         // Links in account e-mails (confirmation, new address, password recovery) work this long, and a reset once.
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = builder.Configuration.GetValue("Accounts:LinksLast", TimeSpan.FromHours(24)));
         builder.AddMarketplaceMail();
+        services.Configure<OpenData.OpenDataOptions>(builder.Configuration.GetSection("OpenData"));
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "marketplace.auth";

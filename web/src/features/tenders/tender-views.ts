@@ -161,6 +161,11 @@ export function documentsView(tender: TenderDto) {
     ${tender.documents.length
       ? html`<ul class="documents">${tender.documents.map((d) => documentLink(tender.id, d))}</ul>`
       : html`<p class="muted">${t("tender.documentsNone")}</p>`}
+    ${tender.status === "Draft"
+      ? nothing
+      : html`<p class="muted small open-data">${t("tender.openData")}
+          <a href=${`/api/tenders/${encodeURIComponent(tender.id)}/ocds`} download=${`ocds-${tender.id}.json`}
+            data-testid="tender-ocds">${t("tender.openDataDownload")}</a></p>`}
   </section>`;
 }
 

@@ -11,6 +11,10 @@ export const tenders = {
     it: "Questa gara non esiste, o non puoi vederla.",
     en: "This tender does not exist, or you may not see it.",
   },
+  "openData.notPublished": {
+    it: "Una bozza non è ancora un bando pubblico: i suoi dati aperti esistono dalla pubblicazione.",
+    en: "A draft is not a public notice yet: it has no open data until it is published.",
+  },
   "tender.exists": { it: "Questa gara esiste già.", en: "This tender already exists." },
   "tender.notTheBuyer": {
     it: "Solo il Titolare o un Gestore del committente, o gli amministratori degli spazi a cui ha dato mandato, possono farlo.",
