@@ -11,6 +11,8 @@ public enum ProblemKind
     Forbidden,
     NotFound,
     Conflict,
+    /// <summary>Asked again too soon: the same request may be made later (429).</summary>
+    TooSoon,
 }
 
 /// <summary>
@@ -97,6 +99,8 @@ public sealed record Problem(ProblemKind Kind, string Code, string Detail, Dicti
     public static Problem NotFound(Refusal refusal, params ReadOnlySpan<(string Name, object? Value)> args) => Of(ProblemKind.NotFound, refusal, args);
 
     public static Problem Conflict(Refusal refusal, params ReadOnlySpan<(string Name, object? Value)> args) => Of(ProblemKind.Conflict, refusal, args);
+
+    public static Problem TooSoon(Refusal refusal, params ReadOnlySpan<(string Name, object? Value)> args) => Of(ProblemKind.TooSoon, refusal, args);
 
     static Problem Of(ProblemKind kind, Refusal refusal, ReadOnlySpan<(string Name, object? Value)> args)
     {

@@ -8,7 +8,7 @@ namespace Marketplace.EndToEnd.Tests;
 
 /// <summary>
 /// A colleague invited by e-mail before they have an account, as they meet it: the owner invites their address on the
-/// firm's page, the e-mail's link opens the registration with the address filled in, the person confirms the address,
+/// firm's page (sending it again at once is refused), the e-mail's link opens the registration with the address filled in, the person confirms the address,
 /// signs in, finds the invitation on their to-do page, accepts it and sees the firm among their businesses.
 /// </summary>
 public sealed class InvitationMailBrowserTests(ConfirmingBrowserFixture fixture) : IClassFixture<ConfirmingBrowserFixture>
@@ -33,6 +33,11 @@ public sealed class InvitationMailBrowserTests(ConfirmingBrowserFixture fixture)
         await owner.GetByTestId("invite-role").SelectOptionAsync("Manager");
         await owner.GetByTestId("invite-submit").ClickAsync();
         await Expect(owner.GetByTestId("pending-invitation")).ToContainTextAsync(invited);
+        // Sending it again at once is refused, saying when it may be sent again; the invitation stays one.
+        await owner.GetByTestId("invite-email").FillAsync(invited);
+        await owner.GetByTestId("invite-submit").ClickAsync();
+        await Expect(owner.GetByTestId("invite-status")).ToContainTextAsync(locale == "it-IT" ? "meno di 10 minuti fa" : "less than 10 minutes ago");
+        await Expect(owner.GetByTestId("pending-invitation")).ToHaveCountAsync(1);
 
         var invitation = await Mail(invited, "/#/register");
         invitation.Subject.Should().Be(subject);

@@ -41,6 +41,7 @@ public sealed record EditProfile(Guid ActorId, int ExpectedVersion, BusinessProf
 /// <summary>
 /// Invites an e-mail address to act for the business in a role. Nobody looks up whether the address has an account:
 /// the invitation waits for whoever signs in with it (<paramref name="NormalizedEmail"/> is Identity's normal form).
+/// Inviting an address that has a pending invitation sends its e-mail again, with the role now chosen.
 /// </summary>
 /// <param name="Mail">The e-mail that tells the address of it, stored with the invitation (none from the demo seeder).</param>
 [GenerateSerializer, Immutable, Alias("Marketplace.InviteToBusiness")]
@@ -51,8 +52,14 @@ public sealed record InviteToBusiness(Guid ActorId, Guid InvitationId, string Em
 public sealed record AnswerBusinessInvitation(Guid ActorId, string ActorNormalizedEmail, Guid InvitationId, bool Accept);
 
 /// <summary>A pending invitation: until it is accepted the person has no role.</summary>
+/// <param name="SentAgainAt">When its e-mail was last sent again (null: only when it was made, <paramref name="At"/>).</param>
 [GenerateSerializer, Immutable, Alias("Marketplace.BusinessInvitation")]
-public sealed record BusinessInvitation(Guid Id, string Email, string NormalizedEmail, BusinessRole Role, Guid InvitedBy, DateTimeOffset At);
+public sealed record BusinessInvitation(Guid Id, string Email, string NormalizedEmail, BusinessRole Role, Guid InvitedBy, DateTimeOffset At,
+    DateTimeOffset? SentAgainAt = null)
+{
+    /// <summary>When the address was last sent its e-mail.</summary>
+    public DateTimeOffset LastSent() => SentAgainAt ?? At;
+}
 
 [GenerateSerializer, Immutable, Alias("Marketplace.BusinessMember")]
 public sealed record BusinessMember(Guid UserId, BusinessRole Role);

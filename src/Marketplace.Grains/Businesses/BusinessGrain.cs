@@ -29,8 +29,9 @@ internal sealed class BusinessGrain(
 
     public async Task<Outcome<BusinessSnapshot>> Invite(InviteToBusiness command)
     {
-        if (business.State.CheckInvite(command) is { } no) return no;
-        business.State.Invite(command, clock.Now());
+        var now = clock.Now();
+        if (business.State.CheckInvite(command, now) is { } no) return no;
+        business.State.Invite(command, now);
         try
         {
             return await Commit();

@@ -7,6 +7,9 @@ public sealed class BusinessState : IOwesMail
 {
     public const int MaxEmail = 256, MaxInvitations = 50;
 
+    /// <summary>How often an invitation's e-mail may be sent again: often enough for "it went to spam", never a mail cannon.</summary>
+    public static readonly TimeSpan SendAgainEvery = TimeSpan.FromMinutes(10);
+
     public static readonly Refusal
         NotFound = new("business.notFound", "No business has this id."),
         NotAnEditor = new("business.notAnEditor", "Only the business's Owners and Managers may do this."),
@@ -19,7 +22,7 @@ public sealed class BusinessState : IOwesMail
         ChangedMeanwhile = new("business.changedMeanwhile", "The profile was changed by someone else: you edited version {expected}, the current one is {current}."),
         InviteRole = new("business.inviteRole", "Invite a Manager or a Viewer."),
         InviteEmail = new("business.inviteEmail", "Write an e-mail address."),
-        AlreadyInvited = new("business.alreadyInvited", "This address already has a pending invitation."),
+        SentRecently = new("business.invitationSentRecently", "This address was sent its invitation less than {minutes} minutes ago: send it again later."),
         TooManyInvitations = new("business.tooManyInvitations", "A business has at most {max} pending invitations: take some back first."),
         NoInvitationForYou = new("business.noInvitationForYou", "No invitation for you has this id."),
         AlreadyActsFor = new("business.alreadyActsFor", "You already act for this business."),
@@ -83,12 +86,15 @@ public sealed class BusinessState : IOwesMail
         Touch(now);
     }
 
-    public Problem? CheckInvite(InviteToBusiness command) =>
+    public Problem? CheckInvite(InviteToBusiness command, DateTimeOffset now) =>
         GuardEditor(command.ActorId)
         ?? (command.Role is not (BusinessRole.Manager or BusinessRole.Viewer) ? Problem.Invalid("role", InviteRole)
         : command.Email.Clean() is not { Length: <= MaxEmail } email || !IsEmail(email) ? Problem.Invalid("email", InviteEmail)
-        : Invitations.Any(i => i.NormalizedEmail == command.NormalizedEmail) ? Problem.Conflict(AlreadyInvited)
+        : PendingFor(command.NormalizedEmail) is { } pending
+            ? (now < pending.LastSent() + SendAgainEvery ? Problem.TooSoon(SentRecently, ("minutes", (int)SendAgainEvery.TotalMinutes)) : null)
         : CheckRoomToInvite(Invitations.Count));
+
+    BusinessInvitation? PendingFor(string normalizedEmail) => Invitations.FirstOrDefault(i => i.NormalizedEmail == normalizedEmail);
 
     /// <summary>A business holds a bounded number of pending invitations: at the limit, some must be taken back first.</summary>
     public static Problem? CheckRoomToInvite(int pending) =>
@@ -96,7 +102,8 @@ public sealed class BusinessState : IOwesMail
 
     public void Invite(InviteToBusiness command, DateTimeOffset now)
     {
-        Invitations.Add(new BusinessInvitation(command.InvitationId, command.Email.Trim(), command.NormalizedEmail, command.Role, command.ActorId, now));
+        if (PendingFor(command.NormalizedEmail) is { } pending) Invitations[Invitations.IndexOf(pending)] = pending with { Role = command.Role, SentAgainAt = now };
+        else Invitations.Add(new BusinessInvitation(command.InvitationId, command.Email.Trim(), command.NormalizedEmail, command.Role, command.ActorId, now));
         if (command.Mail is { } mail) Outgoing.Add(mail);
         Touch(now);
     }

@@ -32,7 +32,8 @@ public static class BusinessInvitationEndpoints
 
     /// <summary>
     /// Invites the address and, in the same stored change, writes the e-mail that tells it (<see cref="InvitationMails"/>):
-    /// a refused or failed invitation leaves no e-mail behind.
+    /// a refused or failed invitation leaves no e-mail behind. An address invited already is sent its e-mail again, at
+    /// most once per <see cref="BusinessState.SendAgainEvery"/> (429 sooner); the answer is its pending invitation.
     /// </summary>
     static async Task<Results<Created<BusinessInvitationDto>, ProblemHttpResult>> Invite(
         Guid id, InviteMemberRequest body, ClaimsPrincipal user, IGrainFactory grains, ILookupNormalizer normalizer, MarketplaceDbContext db,
@@ -40,14 +41,13 @@ public static class BusinessInvitationEndpoints
     {
         var email = body.Email?.Trim() ?? "";
         var normalized = normalizer.NormalizeEmail(email);
-        var invitationId = Guid.NewGuid();
         var business = grains.Business(id);
         var mail = await business.Get() is { } current ? await mails.ToTeam(current.Profile.Name, user.UserId(), email, normalized, body.Role, ct) : null;
-        var outcome = await business.Invite(new InviteToBusiness(user.UserId(), invitationId, email, normalized, body.Role, mail));
+        var outcome = await business.Invite(new InviteToBusiness(user.UserId(), Guid.NewGuid(), email, normalized, body.Role, mail));
         if (outcome.Problem is { } no) return no.ToHttp();
         outbox.Written();
         return TypedResults.Created($"/api/businesses/{id}/invitations",
-            (await BusinessInvitationDto.Of(outcome.Value!.Invitations.Where(i => i.Id == invitationId), db)).Single());
+            (await BusinessInvitationDto.Of(outcome.Value!.Invitations.Where(i => i.NormalizedEmail == normalized), db)).Single());
     }
 
     static async Task<Results<Ok<BusinessInvitationDto[]>, ProblemHttpResult>> Pending(Guid id, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db)

@@ -30,6 +30,7 @@ internal static class ProblemResults
                 {
                     ProblemKind.Forbidden => StatusCodes.Status403Forbidden,
                     ProblemKind.NotFound => StatusCodes.Status404NotFound,
+                    ProblemKind.TooSoon => StatusCodes.Status429TooManyRequests,
                     _ => StatusCodes.Status409Conflict,
                 },
             },

@@ -23,7 +23,7 @@ public sealed class BusinessStateTests
     static void Joined(BusinessState state, Guid person, string email, BusinessRole role)
     {
         var invite = Invitation(Owner, email, role);
-        state.CheckInvite(invite).Should().BeNull();
+        state.CheckInvite(invite, Now).Should().BeNull();
         state.Invite(invite, Now);
         var accept = new AnswerBusinessInvitation(person, email.ToUpperInvariant(), invite.InvitationId, true);
         state.CheckAnswer(accept).Should().BeNull();
@@ -95,30 +95,41 @@ public sealed class BusinessStateTests
 
     [Fact]
     public void A_viewer_cannot_invite() =>
-        Created().CheckInvite(Invitation(Viewer, "new@example.it", BusinessRole.Viewer))!.Kind.Should().Be(ProblemKind.Forbidden);
+        Created().CheckInvite(Invitation(Viewer, "new@example.it", BusinessRole.Viewer), Now)!.Kind.Should().Be(ProblemKind.Forbidden);
 
     [Fact]
     public void A_stranger_cannot_invite() =>
-        Created().CheckInvite(Invitation(Stranger, "new@example.it", BusinessRole.Viewer))!.Kind.Should().Be(ProblemKind.Forbidden);
+        Created().CheckInvite(Invitation(Stranger, "new@example.it", BusinessRole.Viewer), Now)!.Kind.Should().Be(ProblemKind.Forbidden);
 
     [Fact]
     public void Nobody_can_be_invited_as_a_second_owner() =>
-        Created().CheckInvite(Invitation(Owner, "new@example.it", BusinessRole.Owner))!.Errors!.Keys.Should().Equal("role");
+        Created().CheckInvite(Invitation(Owner, "new@example.it", BusinessRole.Owner), Now)!.Errors!.Keys.Should().Equal("role");
 
     [Theory]
     [InlineData("")]
     [InlineData("not an address")]
     [InlineData("two@at@example.it")]
     public void An_invitation_names_an_e_mail_address(string email) =>
-        Created().CheckInvite(Invitation(Manager, email, BusinessRole.Viewer))!.Errors!.Keys.Should().Equal("email");
+        Created().CheckInvite(Invitation(Manager, email, BusinessRole.Viewer), Now)!.Errors!.Keys.Should().Equal("email");
 
     [Fact]
-    public void An_address_is_invited_once_at_a_time()
+    public void Inviting_an_invited_address_again_sends_its_e_mail_again_at_most_once_per_ten_minutes_with_the_role_now_chosen()
     {
         var state = Created();
-        state.Invite(Invitation(Owner, "new@example.it", BusinessRole.Viewer), Now);
+        var first = Invitation(Owner, "new@example.it", BusinessRole.Viewer);
+        state.Invite(first, Now);
+        var again = Invitation(Manager, "NEW@example.it", BusinessRole.Manager) with { Mail = new OutgoingMail("business.invitation", "NEW@example.it", "s", "t", "h") };
 
-        state.CheckInvite(Invitation(Manager, "NEW@example.it", BusinessRole.Manager))!.Kind.Should().Be(ProblemKind.Conflict);
+        var tooSoon = state.CheckInvite(again, Now + BusinessState.SendAgainEvery - TimeSpan.FromSeconds(1))!;
+        state.CheckInvite(again, Now + BusinessState.SendAgainEvery).Should().BeNull();
+        state.Invite(again, Now + BusinessState.SendAgainEvery);
+
+        tooSoon.Should().BeEquivalentTo(new { Kind = ProblemKind.TooSoon, Code = "business.invitationSentRecently" });
+        tooSoon.Args.Should().Equal(new Dictionary<string, string> { ["minutes"] = "10" });
+        state.Invitations.Where(i => i.NormalizedEmail == "NEW@EXAMPLE.IT").Should().ContainSingle()
+            .Which.Should().BeEquivalentTo(new { Id = first.InvitationId, Role = BusinessRole.Manager, SentAgainAt = Now + BusinessState.SendAgainEvery });
+        state.Outgoing.Should().ContainSingle().Which.Should().Be(again.Mail);
+        state.CheckInvite(again, Now + BusinessState.SendAgainEvery + TimeSpan.FromMinutes(9))!.Kind.Should().Be(ProblemKind.TooSoon, "the wait starts again from the last sending");
     }
 
     [Fact]
@@ -200,7 +211,7 @@ public sealed class BusinessStateTests
         for (var i = state.Invitations.Count; i < BusinessState.MaxInvitations; i++)
             state.Invite(Invitation(Owner, $"person{i}@example.it", BusinessRole.Viewer), Now);
 
-        var refused = state.CheckInvite(Invitation(Manager, "one-more@example.it", BusinessRole.Viewer))!;
+        var refused = state.CheckInvite(Invitation(Manager, "one-more@example.it", BusinessRole.Viewer), Now)!;
 
         var actions = ActionsOf(state, Manager);
         actions.Allowed.Should().NotContain(BusinessAction.Invite).And.Contain(BusinessAction.Edit);

@@ -115,10 +115,10 @@ public abstract class BusinessInvitationApiTests<THost>(THost fixture) : IClassF
 
         (await bad.Read<ValidationProblemDetails>()).Errors.Keys.Should().Equal("email");
         (await owner2.Read<ValidationProblemDetails>()).Errors.Keys.Should().Equal("role");
-        twice.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        twice.StatusCode.Should().Be(HttpStatusCode.TooManyRequests, "its e-mail was sent a moment ago");
         (await bad.Refusal()).FieldCodes["email"].Should().Equal("business.inviteEmail");
         (await owner2.Refusal()).FieldCodes["role"].Should().Equal("business.inviteRole");
-        (await twice.Refusal()).Code.Should().Be("business.alreadyInvited");
+        (await twice.Refusal()).Code.Should().Be("business.invitationSentRecently");
     }
 
     [Fact]

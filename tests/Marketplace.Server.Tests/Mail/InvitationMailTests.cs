@@ -118,11 +118,11 @@ public abstract class InvitationMailTests<THost>(THost fixture) : IClassFixture<
         (await Invite(otherOwner, business.Id, byStranger)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
         (await Invite(owner, business.Id, asOwner, BusinessRole.Owner)).StatusCode.Should().Be(HttpStatusCode.BadRequest);
         var first = await (await Invite(owner, business.Id, twice)).Read<BusinessInvitationDto>();
-        (await Invite(owner, business.Id, twice)).StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await Invite(owner, business.Id, twice)).StatusCode.Should().Be(HttpStatusCode.TooManyRequests);
 
         (await Outboxed(byStranger)).Should().Be(0, "a non-member cannot invite, so nothing is sent");
         (await Outboxed(asOwner)).Should().Be(0);
-        (await Outboxed(twice)).Should().Be(1, "the refused second invitation wrote no second e-mail");
+        (await Outboxed(twice)).Should().Be(1, "the second invitation, refused as too soon, wrote no second e-mail");
 
         // Someone invited by another firm, signed in with their own address, cannot take this firm's invitation.
         var invitedElsewhere = NewEmail("altrove");

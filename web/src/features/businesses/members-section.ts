@@ -102,7 +102,8 @@ export function membersSection(businessId: string, actions: () => ViewerActions<
     redraw();
     try {
       const invited = await api.inviteMember(businessId, sent);
-      pending = [...pending, invited];
+      // Inviting an address invited already sends its invitation again: it stays one row.
+      pending = [...pending.filter((p) => p.id !== invited.id), invited];
       status = { ok: true, text: () => t("members.invited", { email: invited.email, role: t(`role.${invited.role}`) }) };
       form.reset();
     } catch (error) {
@@ -115,8 +116,7 @@ export function membersSection(businessId: string, actions: () => ViewerActions<
             return other.length ? other.join(" ") : t("form.invalid");
           },
         };
-      } else if (error instanceof ApiError && error.status === 409) status = { ok: false, text: () => t("members.alreadyInvited") };
-      else if (error instanceof ApiError && error.status === 403) status = { ok: false, text: () => t("members.forbidden") };
+      } else if (error instanceof ApiError && error.status === 403) status = { ok: false, text: () => t("members.forbidden") };
       else status = { ok: false, text: () => describeRefusal(error) };
     } finally {
       busy = false;

@@ -88,9 +88,9 @@ export const businesses = {
   },
   "business.inviteRole": { it: "Un nuovo utente può essere Gestore o Lettore.", en: "A new user can be a Manager or a Viewer." },
   "business.inviteEmail": { it: "Scrivi un indirizzo e-mail.", en: "Write an e-mail address." },
-  "business.alreadyInvited": {
-    it: "Questo indirizzo ha già un invito in sospeso.",
-    en: "This address already has a pending invitation.",
+  "business.invitationSentRecently": {
+    it: "A questo indirizzo l'invito è stato inviato meno di {minutes:number} minuti fa: rinvialo più tardi.",
+    en: "This address was sent its invitation less than {minutes:number} minutes ago: send it again later.",
   },
   "business.tooManyInvitations": {
     it: "Un'impresa ha al massimo {max:number} inviti in sospeso: ritirane qualcuno prima.",
