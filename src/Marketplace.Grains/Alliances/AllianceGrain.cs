@@ -34,7 +34,8 @@ internal sealed class AllianceGrain(
         var viewer = await actsFor.Of(viewerId, [.. snapshot.Members.Where(m => snapshot.IsActive(m.FirmId) || snapshot.IsInvited(m.FirmId)).Select(m => m.FirmId)]);
         if (!AllianceAccess.CanRead(snapshot, viewer.Businesses)) return null;
         var inSpace = await Task.WhenAll(viewer.Businesses.Select(async f => (Firm: f, In: await InSpace(f, State.SpaceId))));
-        return State.ViewFor(viewerId, viewer, inSpace.Where(f => f.In).Select(f => f.Firm).ToHashSet(), await ViewedBidSubmitted());
+        var submitted = await ViewedBidSubmitted();
+        return State.ViewFor(viewerId, viewer, inSpace.Where(f => f.In).Select(f => f.Firm).ToHashSet(), submitted, submitted && await BidsClosed());
     }
 
     public Task<JointBidder?> Bidder() => Task.FromResult(State.Exists ? State.ToSnapshot().AsBidder() : null);
@@ -59,7 +60,8 @@ internal sealed class AllianceGrain(
 
     public async Task<Outcome<AllianceSnapshot>> Leave(Guid actorId, Guid firmId)
     {
-        if (State.CheckLeave(await Actor(actorId, firmId), firmId, await BidSubmitted()) is { } no) return no;
+        var submitted = await BidSubmitted();
+        if (State.CheckLeave(await Actor(actorId, firmId), firmId, submitted, submitted && await BidsClosed()) is { } no) return no;
         State.Leave(actorId, firmId, clock.Now());
         return await Commit([firmId]);
     }
@@ -106,6 +108,15 @@ internal sealed class AllianceGrain(
 
     /// <summary>The joint bid's submission, read from the bids' read model (the joint bid calls the alliance, never the reverse).</summary>
     async Task<bool> BidSubmitted() => State.TenderId is { } tender && await bids.HasSubmitted(tender, this.GetPrimaryKey());
+
+    /// <summary>
+    /// Whether the tender takes no more bids, so a submitted joint bid stays as it is: asked of the tender (read-only)
+    /// only once the bid is submitted, and judged by the window a submission is checked against (a deadline passed
+    /// counts before the tender has moved past it).
+    /// </summary>
+    async Task<bool> BidsClosed() =>
+        State.TenderId is { } tender
+        && JointBids.JointBidState.WindowAt((await GrainFactory.Tender(tender).Peek()).Tender, clock.Now()) == JointBids.BidWindow.Closed;
 
     /// <summary>
     /// Whether the joint bid is submitted as views last read it (null: not read since the joint bid last changed it).

@@ -41,6 +41,8 @@ public sealed class AllianceState
         FirmNotIn = new("alliance.firmNotIn", "This firm is not in the alliance."),
         LeadLeaving = new("alliance.leadLeaving", "The lead hands the lead role to another member before leaving."),
         BidSubmitted = new("alliance.bidSubmitted", "The joint bid is submitted with this firm in it: the lead withdraws it first."),
+        BidClosed = new("alliance.bidClosed", "Bids are closed and the joint bid was submitted with this firm in it: the firm stays in the RTI."),
+        PartnersClosed = new("alliance.partnersClosed", "Bids are closed: no firm can join the joint bid any more."),
         LeadRemoving = new("alliance.leadRemoving", "The lead cannot remove itself; hand the lead over first."),
         RemoveReason = new("alliance.removeReason", "Say why, in at most {max} characters."),
         NewLead = new("alliance.newLead", "The lead goes to an active member (not a subcontractor) of the alliance."),
@@ -152,12 +154,28 @@ public sealed class AllianceState
     }
 
     /// <param name="bidSubmitted">The alliance's joint bid is submitted: its tenderers are sealed in it until it is withdrawn.</param>
-    public Problem? CheckLeave(ActingFor actor, Guid firmId, bool bidSubmitted = false) =>
+    /// <param name="bidsClosed">The tender takes no more bids, so a submitted joint bid can no longer be withdrawn.</param>
+    /// <remarks>
+    /// A submitted bid comes before the lead's hand-over: the hand-over is refused too while the bid stands, so telling
+    /// the lead to hand over first would be false.
+    /// </remarks>
+    public Problem? CheckLeave(ActingFor actor, Guid firmId, bool bidSubmitted = false, bool bidsClosed = false) =>
         GuardFirm(actor, firmId)
         ?? (Of(firmId)?.Standing != AllianceStanding.Active ? Problem.Conflict(FirmNotIn)
-        : firmId == LeadId ? Problem.Conflict(LeadLeaving)
+        : bidSubmitted && bidsClosed ? Problem.Conflict(BidClosed)
         : bidSubmitted ? Problem.Conflict(BidSubmitted)
+        : firmId == LeadId ? Problem.Conflict(LeadLeaving)
         : null);
+
+    /// <summary>
+    /// Why no partner is worth suggesting for the joint bid now (null: partners may still join it): a firm invited
+    /// after the tender stopped taking bids, or while the bid is submitted, could not join it.
+    /// </summary>
+    /// <param name="window">Where the tender stands for bids now (<see cref="JointBids.JointBidState.WindowAt"/>).</param>
+    public static Refusal? CheckPartnersWanted(JointBids.BidWindow window, bool bidSubmitted) =>
+        window == JointBids.BidWindow.Closed ? PartnersClosed
+        : bidSubmitted ? JoinWhileSubmitted
+        : null;
 
     public void Leave(Guid actorId, Guid firmId, DateTimeOffset now) =>
         Set(Of(firmId)! with { Standing = AllianceStanding.Left, Since = now }, "Left", actorId, now);
@@ -221,7 +239,8 @@ public sealed class AllianceState
     /// <param name="viewer">The viewer's businesses among the alliance's firms (<see cref="IActsFor"/>), in any role.</param>
     /// <param name="inSpace">Those of the viewer's firms that are members of the alliance's space (an invited firm joins only then).</param>
     /// <param name="bidSubmitted">The joint bid is submitted, as the commands would find it.</param>
-    public AllianceView ViewFor(Guid viewerId, ActingFor viewer, IReadOnlySet<Guid> inSpace, bool bidSubmitted)
+    /// <param name="bidsClosed">The tender takes no more bids (asked only once the joint bid is submitted).</param>
+    public AllianceView ViewFor(Guid viewerId, ActingFor viewer, IReadOnlySet<Guid> inSpace, bool bidSubmitted, bool bidsClosed = false)
     {
         var snapshot = ToSnapshot();
         var version = Agreement.Version;
@@ -240,7 +259,7 @@ public sealed class AllianceState
                     (AllianceFirmAction.DeclineInvitation, CheckAnswer(new(viewerId, firm, false, version), viewer, inSpace.Contains(firm))))
                 : ViewerActions<AllianceFirmAction>.Of(
                     (AllianceFirmAction.AcceptAgreement, CheckAcceptAgreement(new(viewerId, firm, version), viewer)),
-                    (AllianceFirmAction.Leave, CheckLeave(viewer, firm, bidSubmitted)))));
+                    (AllianceFirmAction.Leave, CheckLeave(viewer, firm, bidSubmitted, bidsClosed)))));
         var members = Members.Where(m => m.Standing is AllianceStanding.Active or AllianceStanding.Invited)
             .Select(m => new AllianceMemberActions(m.FirmId, ViewerActions<AllianceMemberAction>.Of(
                 (AllianceMemberAction.HandOver, CheckHandOver(viewer, m.FirmId, bidSubmitted)),

@@ -64,7 +64,8 @@ public sealed record SuggestedFirmDto(NamedDto Firm, CapabilityDto[] Covers, dou
 /// gap it can, found by the greedy method (good, not always the very smallest); <see cref="Uncoverable"/> the gaps no
 /// firm of the space covers.
 /// </summary>
-public sealed record SuggestionsDto(Guid AllianceId, CapabilityDto[] Gaps, SuggestedFirmDto[] Ranked, SuggestedFirmDto[] Cover, CapabilityDto[] Uncoverable);
+/// <param name="Closed">Why no firm is suggested however many gaps there are (a refusal code: bids are closed, or the joint bid is submitted); null while partners may join.</param>
+public sealed record SuggestionsDto(Guid AllianceId, CapabilityDto[] Gaps, SuggestedFirmDto[] Ranked, SuggestedFirmDto[] Cover, CapabilityDto[] Uncoverable, string? Closed);
 
 /// <summary>
 /// One partner in a firm's relationship ledger: the bids they made together (as tenderers of one bid), how many lots

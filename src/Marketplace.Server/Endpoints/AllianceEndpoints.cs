@@ -3,6 +3,7 @@ using Marketplace.Businesses;
 using Marketplace.Data;
 using Marketplace.Data.Audit;
 using Marketplace.Data.ReadModels;
+using Marketplace.JointBids;
 using Marketplace.Server.Auth;
 using Marketplace.Spaces;
 using Marketplace.Reference;
@@ -162,15 +163,18 @@ public static class AllianceEndpoints
 
     /// <summary>
     /// Firms of the space that cover the alliance's gaps, ranked, and a small set of them that covers every gap they
-    /// can (greedy set cover).
+    /// can (greedy set cover); none, with the reason, once no firm could join the joint bid (bids closed, or the bid
+    /// submitted).
     /// </summary>
     static async Task<Results<Ok<SuggestionsDto>, ProblemHttpResult>> Suggestions(
-        Guid id, [AsParameters] ViewerCall call, IOptions<TenderOptions> options)
+        Guid id, [AsParameters] ViewerCall call, IOptions<TenderOptions> options, ITenderBids bids, MarketplaceClock clock)
     {
         var workspace = await Workspace(id, call, options.Value);
         if (workspace.Problem is { } no) return no.ToHttp();
         var (alliance, tender, lots) = workspace.Value;
         var gaps = Coverage.Gaps(lots);
+        if (AllianceState.CheckPartnersWanted(JointBidState.WindowAt(tender, clock.GetUtcNow()), await bids.HasSubmitted(tender.Id, id)) is { } closed)
+            return TypedResults.Ok(new SuggestionsDto(id, [.. gaps.Select(Code)], [], [], [], closed.Code));
         var place = tender.Details.Lots.Where(l => lots.Any(c => c.Lot == l.Number && !c.Covered)).Select(l => l.ComuneCode).FirstOrDefault(c => c is not null)
             ?? await call.Db.Directory.AsNoTracking().Where(d => d.BusinessId == alliance.LeadId).Select(d => d.ComuneCode).SingleOrDefaultAsync(call.Ct);
         var (ranked, cover) = await PartnerSuggestions.Find(call.Db, alliance.SpaceId, gaps, [.. alliance.Members.Where(m => m.Standing is AllianceStanding.Active
@@ -179,7 +183,7 @@ public static class AllianceEndpoints
             Math.Round((decimal)c.Score, 1));
         var covered = cover.SelectMany(c => c.Covers.Keys).ToHashSet();
         return TypedResults.Ok(new SuggestionsDto(id, [.. gaps.Select(Code)], [.. ranked.Select(Dto)], [.. cover.Select(Dto)],
-            [.. gaps.Where(g => !covered.Contains(g[..8])).Select(Code)]));
+            [.. gaps.Where(g => !covered.Contains(g[..8])).Select(Code)], null));
     }
 
     /// <summary>

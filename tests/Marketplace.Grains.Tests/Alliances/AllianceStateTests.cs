@@ -143,6 +143,30 @@ public sealed class AllianceStateTests
     }
 
     [Fact]
+    public void The_lead_of_a_submitted_bid_is_told_the_bid_holds_it_not_to_hand_over_and_after_the_deadline_that_the_firms_stay()
+    {
+        var state = WithPartners();
+
+        state.CheckLeave(As(FirmOwner, Lead), Lead.Id)!.Code.Should().Be(AllianceState.LeadLeaving.Code);
+        state.CheckLeave(As(FirmOwner, Lead), Lead.Id, bidSubmitted: true)!.Code.Should().Be(AllianceState.BidSubmitted.Code,
+            "handing over is refused too while the bid stands: the lead withdraws it first");
+        state.CheckLeave(As(FirmOwner, Lead), Lead.Id, bidSubmitted: true, bidsClosed: true)!.Code.Should().Be(AllianceState.BidClosed.Code,
+            "after the deadline the bid can no longer be withdrawn either");
+        state.CheckLeave(As(RivalOwner, Partner), Partner.Id, bidSubmitted: true, bidsClosed: true)!.Code.Should().Be(AllianceState.BidClosed.Code);
+        state.CheckLeave(As(RivalOwner, Partner), Partner.Id, bidSubmitted: false, bidsClosed: true).Should().BeNull("closed bids hold only the firms of a submitted one");
+        state.CheckLeave(As(RivalOwner, Lead), Lead.Id, bidSubmitted: true, bidsClosed: true)!.Kind.Should().Be(ProblemKind.Forbidden, "another firm's people are refused first");
+    }
+
+    [Theory]
+    [InlineData(Marketplace.JointBids.BidWindow.Open, false, null)]
+    [InlineData(Marketplace.JointBids.BidWindow.NotYetOpen, false, null)]
+    [InlineData(Marketplace.JointBids.BidWindow.Open, true, "alliance.joinWhileSubmitted")]
+    [InlineData(Marketplace.JointBids.BidWindow.Closed, true, "alliance.partnersClosed")]
+    [InlineData(Marketplace.JointBids.BidWindow.Closed, false, "alliance.partnersClosed")]
+    public void Partners_are_wanted_only_while_a_firm_could_still_join_the_joint_bid(Marketplace.JointBids.BidWindow window, bool submitted, string? reason) =>
+        AllianceState.CheckPartnersWanted(window, submitted)?.Code.Should().Be(reason);
+
+    [Fact]
     public void A_firm_no_longer_in_the_space_cannot_accept_its_invitation_but_may_decline_it()
     {
         var state = Formed().Invited(Partner);

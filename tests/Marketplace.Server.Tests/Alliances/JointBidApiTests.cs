@@ -445,6 +445,31 @@ public abstract class JointBidApiTests<THost>(THost fixture) : IClassFixture<THo
     }
 
     [Fact]
+    public async Task Once_the_joint_bid_is_submitted_the_lead_is_told_the_bid_holds_it_no_partner_is_suggested_and_after_the_deadline_every_firm_stays()
+    {
+        var t = await Submitted();
+        var w = t.World;
+        async Task<ViewerActions<AllianceFirmAction>> May(HttpClient client) =>
+            (await client.GetFromJsonAsync<AllianceDto>($"/api/alliances/{t.AllianceId}", Json))!.ViewerFirms.Single().Actions;
+        Task<SuggestionsDto?> Suggestions() => w.Coder.GetFromJsonAsync<SuggestionsDto>($"/api/alliances/{t.AllianceId}/suggestions", Json);
+
+        // Handing over is refused while the bid stands, so "hand the lead over first" would be false.
+        (await May(w.Builder)).Blocked.Should().ContainEquivalentOf(new { Action = AllianceFirmAction.Leave, Code = "alliance.bidSubmitted" });
+        (await Suggestions())!.Should().BeEquivalentTo(new { Ranked = Array.Empty<object>(), Cover = Array.Empty<object>(), Closed = "alliance.joinWhileSubmitted" });
+        (await w.Outsider.GetAsync($"/api/alliances/{t.AllianceId}/suggestions")).StatusCode.Should().Be(HttpStatusCode.NotFound,
+            "an outsider learns nothing of the alliance, its bid least of all");
+
+        w.PassTo(t.Tender.SubmissionDeadline);
+
+        (await May(w.Builder)).Blocked.Should().ContainEquivalentOf(new { Action = AllianceFirmAction.Leave, Code = "alliance.bidClosed" });
+        (await May(w.Coder)).Blocked.Should().ContainEquivalentOf(new { Action = AllianceFirmAction.Leave, Code = "alliance.bidClosed" });
+        var leave = await (await w.Coder.PostAsJsonAsync($"/api/alliances/{t.AllianceId}/firms/{w.CoderId}/leave", new { }, Json)).Refusal();
+        leave.Should().BeEquivalentTo(new { Status = HttpStatusCode.Conflict, Code = "alliance.bidClosed" }, "the bid can no longer be withdrawn");
+        (await Suggestions())!.Closed.Should().Be("alliance.partnersClosed");
+        (await w.Outsider.GetAsync($"/api/alliances/{t.AllianceId}/suggestions")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task A_member_who_kept_the_workspace_open_is_told_it_cannot_leave_once_the_bid_is_submitted_and_may_again_once_withdrawn()
     {
         var t = await Formed();

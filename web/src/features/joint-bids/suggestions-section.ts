@@ -8,6 +8,7 @@ import type { AllianceDto, SuggestionsDto } from "../../api/types";
 import { currentLanguage, t, tn } from "../../i18n";
 import { latestOnly } from "../../latest";
 import { href } from "../../router";
+import { refusalText } from "../../i18n/refusals";
 import { loadErrorView, loadingView } from "../../views";
 import type { AllianceContext } from "../alliances/alliance-context";
 import { roleInText } from "../alliances/alliance-views";
@@ -117,6 +118,12 @@ export function suggestionsSection(ctx: AllianceContext) {
               <h3>${t("jointBid.suggestions.title")}</h3>${failed ? loadErrorView() : loadingView()}</section>`
           : nothing;
       }
+      // No firm could join the bid now (bids closed, or the bid submitted): the server says why, in one sentence.
+      if (suggestions.closed)
+        return html`<section class="card joint-suggestions" data-testid="suggestions" aria-labelledby="joint-suggestions-title">
+          <h3 id="joint-suggestions-title">${t("jointBid.suggestions.title")}</h3>
+          <p class="muted" data-testid="suggestions-closed" data-code=${suggestions.closed}>${refusalText(suggestions.closed, {}) ?? ""}</p>
+        </section>`;
       const model = suggestionsModel(suggestions, alliance, invitedHere, currentLanguage());
       if (!model.visible) return nothing;
       return html`<section class="card joint-suggestions" data-testid="suggestions" aria-labelledby="joint-suggestions-title">

@@ -23,6 +23,7 @@ const suggested = (id: string, name: string, more: Partial<SuggestedFirmDto> = {
 
 const dto = (more: Partial<SuggestionsDto> = {}): SuggestionsDto => ({
   allianceId: ALLIANCE,
+  closed: null,
   gaps: [roofing, painting, lifts, roofing],
   ranked: [
     suggested(NEW, "Tetti Gialli", { covers: [roofing, painting, roofing], verified: true, jointProjects: 2 }),

@@ -81,6 +81,14 @@ export const alliances = {
     it: "L'offerta congiunta è presentata con questa impresa: prima la capofila la ritira.",
     en: "The joint bid is submitted with this firm in it: the lead withdraws it first.",
   },
+  "alliance.bidClosed": {
+    it: "Le offerte sono chiuse e l'offerta congiunta è stata presentata con questa impresa: l'impresa resta nell'RTI.",
+    en: "Bids are closed and the joint bid was submitted with this firm in it: the firm stays in the RTI.",
+  },
+  "alliance.partnersClosed": {
+    it: "Le offerte sono chiuse: nessuna impresa può più unirsi all'offerta congiunta.",
+    en: "Bids are closed: no firm can join the joint bid any more.",
+  },
   "alliance.leadRemoving": {
     it: "La capofila non può escludere sé stessa: prima passa il ruolo.",
     en: "The lead cannot remove itself; hand the lead over first.",
