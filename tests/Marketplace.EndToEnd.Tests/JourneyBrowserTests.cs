@@ -139,17 +139,32 @@ public sealed class JourneyBrowserTests(ClockedBrowserFixture fixture) : IClassF
             await Expect(page.GetByTestId("tender-status")).ToHaveAttributeAsync("data-status", "Awarded");
             await Expect(page.GetByTestId("bid-in-rti")).ToHaveTextAsync($"{firm} partecipa a questa gara nell'RTI «{Rti}», con l'offerta presentata dalla capofila.");
             await Expect(page.GetByTestId("bid-none")).ToHaveCountAsync(0);
-            var won = page.GetByTestId("my-result-lot");
-            await Expect(won).ToHaveCountAsync(2);
-            foreach (var lot in new[] { 1, 2 })
+            // The bid panel and the card of the firm's RTIs say the same: submitted by the lead, both lots won.
+            var rtiCard = page.GetByTestId("tender-alliance-outcome");
+            await Expect(rtiCard.GetByTestId("rti-bid-state")).ToContainTextAsync($"Presentata da {Plumbers}, capofila, il ");
+            foreach (var shown in new[] { page.GetByTestId("bid-panel"), rtiCard })
             {
-                await Expect(won.And(page.Locator($"[data-lot='{lot}']")).GetByTestId("award-badge")).ToHaveTextAsync("Aggiudicato");
-                await Expect(page.GetByTestId($"lot-outcome-{lot}")).ToContainTextAsync($"Aggiudicato a {Plumbers}, {Electricians}");
+                var won = shown.GetByTestId("my-result-lot");
+                await Expect(won).ToHaveCountAsync(2);
+                foreach (var lot in new[] { 1, 2 })
+                    await Expect(won.And(page.Locator($"[data-lot='{lot}']")).GetByTestId("award-badge")).ToHaveTextAsync("Aggiudicato");
             }
+            // The outcome names the RTI its firms know, then its firms.
+            foreach (var lot in new[] { 1, 2 })
+                await Expect(page.GetByTestId($"lot-outcome-{lot}")).ToContainTextAsync($"Aggiudicato a {Rti} ({Plumbers}, {Electricians})");
             await Screenshot(page, name);
         }
+
+        // The RTI's own page says what became of its bid, and tells the lead the true reason it stays: the bid was
+        // submitted and bids are closed (not "hand the lead over first", which the sealed bid refuses too).
         await plumber.GotoAsync($"/#/alliances/{alliance}");
         await Expect(plumber.GetByTestId("alliance-title")).ToHaveTextAsync(Rti);
+        var outcome = plumber.GetByTestId("alliance-bid-outcome");
+        await Expect(outcome.GetByTestId("rti-bid-state")).ToContainTextAsync($"Presentata da {Plumbers}, capofila, il ");
+        await Expect(outcome.GetByTestId("award-badge")).ToHaveTextAsync(["Aggiudicato", "Aggiudicato"]);
+        await Expect(plumber.Locator("[data-testid='firm-blocker'][data-action='Leave']")).ToHaveTextAsync(
+            "Le offerte sono chiuse e l'offerta congiunta è stata presentata con questa impresa: l'impresa resta nell'RTI.");
+        await Expect(plumber.GetByTestId("alliance")).Not.ToContainTextAsync("passa prima il ruolo");
         await Screenshot(plumber, "17-alliance-after-award");
     }
 

@@ -12,6 +12,7 @@ import { href } from "../../router";
 import { loadErrorView, loadingView } from "../../views";
 import { currentUser } from "../auth/session";
 import { firmTeamFeed } from "../businesses/firm-team-feed";
+import { rtiBidOf, rtiBidView, type RtiBid } from "../tenders/bid-result";
 import { isOpen } from "../tenders/status";
 import type { TenderContext } from "../tenders/tender-context";
 import { allianceFormPanel } from "./alliance-form-panel";
@@ -26,6 +27,8 @@ interface ItemOptions {
   firmName?: (s: AllianceSummaryDto) => string | null;
   /** Whether to say what the alliance is for (a firm's list mixes tenders and standing alliances). */
   kind: boolean;
+  /** What became of its bid, where the list shows it (a tender's page once bids are closed). */
+  outcome?: (s: AllianceSummaryDto) => unknown;
 }
 
 function itemView(s: AllianceSummaryDto, options: ItemOptions) {
@@ -43,20 +46,38 @@ function itemView(s: AllianceSummaryDto, options: ItemOptions) {
       ${invited ? html`<span>${t("alliances.list.invitedAs", { role: roleInText(s.role) })}</span>` : nothing}
       ${firm ? html`<span>${t("alliances.list.firm", { firm })}</span>` : nothing}
     </p>
+    ${options.outcome?.(s) ?? nothing}
   </li>`;
 }
 
-/** The "Partecipa in RTI" card of a tender's page, for a signed-in user with a firm. */
+/**
+ * The "Partecipa in RTI" card of a tender's page, for a signed-in user with a firm; once bids are closed, "I tuoi RTI
+ * per questa gara" with what became of each active RTI's bid (submitted or not, its result), as its alliance page says.
+ */
 export function tenderAlliances(ctx: TenderContext) {
   let state: State = "idle";
   let items: AllianceSummaryDto[] = [];
+  /** Each active RTI's bid, by alliance id, once bids are closed. */
+  let bids = new Map<string, RtiBid>();
   const firms = (): MyBusinessDto[] => ctx.mine().filter((b) => b.kind === "Firm");
+
+  const loadBids = latestOnly(
+    (tender: TenderDto, ids: readonly string[]) => Promise.all(ids.map(async (id) => [id, await rtiBidOf(id, tender)] as const)),
+    (read) => {
+      bids = new Map(read);
+      ctx.redraw();
+    },
+    // Without it, the card still lists the RTIs and their roles.
+    () => undefined,
+  );
 
   const load = latestOnly(
     (ids: readonly string[]) => Promise.all(ids.map((firmId) => api.firmAlliances(firmId))),
     (lists) => {
       items = alliancesForTender(lists, ctx.tenderId);
       state = "ok";
+      const tender = ctx.tender();
+      if (tender && !isOpen(tender.status)) loadBids(tender, items.filter((s) => s.standing === "Active").map((s) => s.id));
       ctx.redraw();
     },
     () => {
@@ -82,11 +103,22 @@ export function tenderAlliances(ctx: TenderContext) {
     load(ids);
   }
 
+  const outcome = (s: AllianceSummaryDto) => {
+    const tender = ctx.tender();
+    const bid = bids.get(s.id);
+    return tender && bid ? html`<div class="rti-bid" data-testid="tender-alliance-outcome">${rtiBidView(tender, s.leadName, bid)}</div>` : nothing;
+  };
+
   const firmName = (s: AllianceSummaryDto): string | null =>
     firms().length > 1 ? (firms().find((f) => f.id.toLowerCase() === s.firmId.toLowerCase())?.name ?? null) : null;
 
   return {
     load: reload,
+    /** The viewer's RTI whose bid this is (by its receipt), once bids are closed: its firms know it by name. */
+    rtiOfBid(bidId: string): string | null {
+      const id = bidId.toLowerCase();
+      return items.find((s) => bids.get(s.id)?.receipt?.bidId.toLowerCase() === id)?.name ?? null;
+    },
     /** AllianceChanged on one of the viewer's firms' teams: an RTI of theirs (maybe for this tender) changed, and with it where they may form one. */
     changed: () => {
       reload();
@@ -94,6 +126,7 @@ export function tenderAlliances(ctx: TenderContext) {
     },
     dispose: () => {
       load.cancel();
+      loadBids.cancel();
       form.dispose();
     },
     view(tender: TenderDto) {
@@ -106,7 +139,7 @@ export function tenderAlliances(ctx: TenderContext) {
         ${state === "error"
           ? loadErrorView()
           : state === "ok" && items.length
-            ? html`<ul class="alliance-list">${items.map((s) => itemView(s, { testid: () => "tender-alliance", firmName, kind: false }))}</ul>`
+            ? html`<ul class="alliance-list">${items.map((s) => itemView(s, { testid: () => "tender-alliance", firmName, kind: false, outcome }))}</ul>`
             : nothing}
         ${open
           ? form.leads()?.length === 0

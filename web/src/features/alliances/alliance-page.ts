@@ -29,6 +29,7 @@ import { shownTab, tabPanel, tabsView, type TabSpec } from "../../tabs";
 import { loadErrorView, loadingView } from "../../views";
 import { workspaceLoader } from "../joint-bids/workspace-loader";
 import { agreementSection } from "./agreement-section";
+import { allianceBidOutcome } from "./alliance-bid-outcome";
 import type { AllianceContext, GoneReason, Outcome, RunOptions } from "./alliance-context";
 import { canWatch, hasAccess } from "./alliance-rules";
 import { historyView, kindView, noAccessView } from "./alliance-views";
@@ -69,6 +70,7 @@ export function alliancePage(id: string, firstTab: AllianceTab | undefined, redr
   const agreement = agreementSection(ctx);
   const firms = firmPanel(ctx);
   const workspace = workspaceLoader(ctx);
+  const outcome = allianceBidOutcome(ctx);
 
   function show(fresh: AllianceDto, reason: GoneReason = "removed"): void {
     if (!hasAccess(fresh)) {
@@ -83,6 +85,7 @@ export function alliancePage(id: string, firstTab: AllianceTab | undefined, redr
     invite.load(fresh);
     followAlliance();
     workspace.follow(fresh);
+    outcome.follow(fresh);
     redraw();
   }
 
@@ -156,7 +159,11 @@ export function alliancePage(id: string, firstTab: AllianceTab | undefined, redr
   /** What the alliance's group says: the alliance changed, or its workspace (the joint bid, who is here). */
   function heard(message: AllianceMessage): void {
     if (message.type === "alliance") changed(message.change);
-    else if (message.type === "jointBid") workspace.jointBidChanged(message.change);
+    else if (message.type === "jointBid") {
+      workspace.jointBidChanged(message.change);
+      // A submission or a withdrawal is an edit the message does not carry.
+      if (message.change.edit === "Other" && alliance) outcome.load(alliance);
+    }
     else if (message.type === "jointBidActions") workspace.jointBidActionsChanged(message.change);
     else workspace.presenceChanged(message.change);
   }
@@ -177,7 +184,10 @@ export function alliancePage(id: string, firstTab: AllianceTab | undefined, redr
           // Changes sent while we were not in the group are lost; fetch once we are (back) in it.
           if (state === "connected" && ready) {
             loadAlliance();
-            if (alliance) invite.load(alliance);
+            if (alliance) {
+              invite.load(alliance);
+              outcome.load(alliance);
+            }
           }
           redraw();
         },
@@ -271,7 +281,7 @@ export function alliancePage(id: string, firstTab: AllianceTab | undefined, redr
       </header>
 
       <div class="page-tabs">${tabsView("alliance", t("alliance.tabs"), tabs, selected, select)}</div>
-      ${tabPanel("alliance", "overview", selected, html`${firms.invitationsView(a)} ${firms.view(a)} ${members.view(a)}`)}
+      ${tabPanel("alliance", "overview", selected, html`${firms.invitationsView(a)} ${outcome.view(a)} ${firms.view(a)} ${members.view(a)}`)}
       ${has("bid") ? tabPanel("alliance", "bid", selected, workspace.bidView(a)) : nothing}
       ${has("documents") ? tabPanel("alliance", "documents", selected, workspace.papersView(a)) : nothing}
       ${has("partners") ? tabPanel("alliance", "partners", selected, html`${workspace.partnersView(a)} ${invite.view(a)}`) : nothing}
@@ -298,6 +308,7 @@ export function alliancePage(id: string, firstTab: AllianceTab | undefined, redr
       unwatchAlliance = null;
       unwatchTeams.forEach((stop) => stop());
       loadAlliance.cancel();
+      outcome.dispose();
       invite.dispose();
       workspace.dispose();
     },

@@ -7,18 +7,19 @@ import { ifDefined } from "lit-html/directives/if-defined.js";
 import { live } from "lit-html/directives/live.js";
 import { api } from "../../api/client";
 import { ApiError, type FieldErrors } from "../../api/problem";
-import type { BidDto, BidResultDto, MyBusinessDto, ReceiptDto, SubmitBidRequest, TenderDto } from "../../api/types";
+import type { BidDto, MyBusinessDto, ReceiptDto, SubmitBidRequest, TenderDto } from "../../api/types";
 import { describeFieldError, otherFieldMessages } from "../../field-errors";
-import { formatNumber, t } from "../../i18n";
+import { t } from "../../i18n";
 import { latestOnly } from "../../latest";
 import { fieldErrorView, loadErrorView, loadingView } from "../../views";
 import { allows, blockersOf, offers } from "../../api/viewer-actions";
 import { alliancesForTender } from "../alliances/alliance-rules";
+import { bidResultOf, bidResultView, rtiBidOf, type BidResult } from "./bid-result";
 import { bidFormFrom, buildBidRequest, criterionOfError, emptyBidForm, lotOfError, qualityCriteria, saysWhatWasSent, type BidForm } from "./bid-form";
 import { formatDeadline } from "./dates";
 import { isOpen } from "./status";
 import { documentsField } from "./documents-field";
-import { refusalText, refusedAction, refusedFor } from "../../i18n/refusals";
+import { refusalText, refusedAction } from "../../i18n/refusals";
 import { bidReceiptTestids, copier, receiptView } from "./receipt-view";
 import { firmActions, type TenderFirmActions } from "./tender-actions";
 import type { TenderContext } from "./tender-context";
@@ -30,9 +31,9 @@ interface FirmBid {
   /** null: the firm has no bid. */
   bid: BidDto | null;
   /** After opening: the firm's place per lot; "notOpened" while the bids wait to be opened. */
-  result: BidResultDto[] | "notOpened" | null;
+  result: BidResult | null;
   /** With no bid of its own after the deadline: the RTI of the firm's that bid, and its result. */
-  rti: { name: string; result: BidResultDto[] | "notOpened" } | null;
+  rti: { name: string; result: BidResult } | null;
 }
 
 const SHOWN = ["lots", "answers", "documents"] as const;
@@ -65,23 +66,12 @@ export function bidPanel(ctx: TenderContext) {
     return list.find((f) => f.id === selected) ?? list[0];
   };
 
-  /** A bid's place per lot once opened; "notOpened" while it waits to be opened. */
-  async function resultOf(bidderId: string): Promise<BidResultDto[] | "notOpened"> {
-    try {
-      return await api.bidResult(ctx.tenderId, bidderId);
-    } catch (error) {
-      if (refusedFor(error, "bid.notOpened")) return "notOpened";
-      throw error;
-    }
-  }
-
   /** The firm's RTI for this tender that submitted a bid, with its result; null when none did. */
   async function rtiOf(firmId: string, tender: TenderDto): Promise<FirmBid["rti"]> {
     const rti = alliancesForTender([await api.firmAlliances(firmId)], tender.id).find((s) => s.standing === "Active");
     if (!rti) return null;
-    // The joint bid's receipt says whether the RTI's bid went in (its bid is keyed by the RTI).
-    if (!(await api.jointBid(rti.id)).receipt) return null;
-    return { name: rti.name, result: tender.bidsOpened ? await resultOf(rti.id) : "notOpened" };
+    const { receipt, result } = await rtiBidOf(rti.id, tender);
+    return receipt ? { name: rti.name, result: result ?? "notOpened" } : null;
   }
 
   async function fetchBid(firmId: string, hasBid: boolean): Promise<FirmBid & { firmId: string }> {
@@ -94,7 +84,7 @@ export function bidPanel(ctx: TenderContext) {
       }
     }
     const tender = ctx.tender();
-    const result = bid && tender?.bidsOpened ? await resultOf(firmId) : null;
+    const result = bid && tender?.bidsOpened ? await bidResultOf(ctx.tenderId, firmId) : null;
     const closed = tender && !isOpen(tender.status) && tender.status !== "Cancelled";
     const rti = !bid && closed ? await rtiOf(firmId, tender) : null;
     return { firmId, bid, result, rti };
@@ -333,29 +323,6 @@ export function bidPanel(ctx: TenderContext) {
       : nothing;
   }
 
-  function resultView(tender: TenderDto, result: FirmBid["result"]) {
-    if (result === "notOpened") return html`<p class="muted" data-testid="my-result-pending">${t("result.notOpened")}</p>`;
-    if (!result || result.length === 0) return nothing;
-    return html`<div class="my-result" data-testid="my-result">
-      <h3>${t("result.title")}</h3>
-      <ul>
-        ${result.map((r) => {
-          const lot = tender.lots.find((l) => l.number === r.lot);
-          return html`<li data-testid="my-result-lot" data-lot=${r.lot} data-rank=${r.rank} data-awarded=${r.awarded ? "true" : "false"}>
-            <span class="result-lot">${t("tender.lot", { n: r.lot })}${lot ? ` · ${lot.title}` : ""}</span>
-            <span class="result-rank" data-testid="my-rank">${t("result.rank", { rank: r.rank, of: r.of })}</span>
-            <span class="muted">${t("result.total", { points: formatNumber(r.total, 2) })}</span>
-            ${r.awarded
-              ? html`<span class="badge award-badge" data-testid="award-badge">${t("result.awarded")}</span>`
-              : r.decided
-                ? html`<span class="badge">${t("result.notAwarded")}</span>`
-                : html`<span class="badge pending">${t("result.pending")}</span>`}
-          </li>`;
-        })}
-      </ul>
-    </div>`;
-  }
-
   function bodyView(tender: TenderDto, firm: MyBusinessDto) {
     const s = tender.status;
     const actions = firmActions(tender, firm.id);
@@ -378,13 +345,13 @@ export function bidPanel(ctx: TenderContext) {
             : html`<p class="muted">${t("bid.viewerOnly", { firm: firm.name })}</p>`}`;
     }
     if (!entry.bid && entry.rti)
-      return html`<p data-testid="bid-in-rti">${t("bid.inRti", { firm: firm.name, rti: entry.rti.name })}</p>${resultView(tender, entry.rti.result)}`;
+      return html`<p data-testid="bid-in-rti">${t("bid.inRti", { firm: firm.name, rti: entry.rti.name })}</p>${bidResultView(tender, entry.rti.result)}`;
     if (!entry.bid) return html`<p class="muted" data-testid="bid-none">${t(s === "Cancelled" ? "bid.cancelled" : "bid.none", { firm: firm.name })}</p>`;
     return html`${receipt ? receiptFor(receipt, entry.bid) : nothing}
       ${entry.bid.documents.length
         ? html`<ul class="documents">${entry.bid.documents.map((d) => documentLink(tender.id, d, api.bidDocumentUrl(tender.id, firm.id, d.id)))}</ul>`
         : nothing}
-      ${s === "Cancelled" ? html`<p class="muted">${t("bid.cancelled", { firm: firm.name })}</p>` : resultView(tender, entry.result)}`;
+      ${s === "Cancelled" ? html`<p class="muted">${t("bid.cancelled", { firm: firm.name })}</p>` : bidResultView(tender, entry.result)}`;
   }
 
   return {

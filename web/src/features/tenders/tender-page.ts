@@ -76,8 +76,11 @@ export function tenderPage(id: string, redraw: Redraw): Page {
     failure = null;
     audit.load();
     if (actsForBuyer(fresh) && fresh.bidsOpened) evaluation.load();
-    // The bid panel depends on the status (form, receipt, result) and on the decisions (the result).
-    if (ready && (before?.status !== fresh.status || before.decisions.length !== fresh.decisions.length)) bid.load();
+    // The bid panel depends on the status (form, receipt, result) and on the decisions (the result); so do the RTIs' bids.
+    if (ready && (before?.status !== fresh.status || before.decisions.length !== fresh.decisions.length)) {
+      bid.load();
+      alliances.load();
+    }
     redraw();
   }
 
@@ -209,7 +212,7 @@ export function tenderPage(id: string, redraw: Redraw): Page {
                 <p class="description" data-testid="tender-description">${d.description}</p>
               </section>`
             : nothing}
-          ${lotsView(d)}
+          ${lotsView(d, alliances.rtiOfBid)}
           ${termsView(d)}
           ${documentsView(d)}
           ${amendmentsView(d)}

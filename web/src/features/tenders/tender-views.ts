@@ -76,10 +76,12 @@ export function deadlinesView(tender: TenderDto, now: number) {
 const NO_BIDS_REASON = "No bids were received for this lot.";
 
 /** The public outcome of a lot: the winners and price (an award notice), or why nobody won. */
-export function outcomeText(decision: TenderDecisionDto): string {
+/** @param rti The name of the RTI whose bid won, where the viewer knows it (one of its firms); its firms are named with it. */
+export function outcomeText(decision: TenderDecisionDto, rti: string | null = null): string {
+  const firms = decision.winners.map((w) => w.name).join(", ");
   if (decision.bidId)
     return t("tender.outcome.awarded", {
-      winners: decision.winners.map((w) => w.name).join(", "),
+      winners: rti ? t("tender.outcome.rti", { rti, firms }) : firms,
       price: decision.price ? money(decision.price) : "",
     });
   return decision.reason === NO_BIDS_REASON
@@ -87,7 +89,10 @@ export function outcomeText(decision: TenderDecisionDto): string {
     : t("tender.outcome.unsuccessful", { reason: decision.reason ?? "" });
 }
 
-function lotView(lot: LotDto, decision: TenderDecisionDto | undefined) {
+/** The name of the viewer's own RTI that made this bid, or null (an RTI exists only for its firms). */
+export type RtiOfBid = (bidId: string) => string | null;
+
+function lotView(lot: LotDto, decision: TenderDecisionDto | undefined, rtiOf: RtiOfBid) {
   return html`<li class="lot" data-testid="tender-lot" data-lot=${lot.number}>
     <div class="lot-head">
       <h3>${t("tender.lot", { n: lot.number })} · ${lot.title}</h3>
@@ -109,15 +114,15 @@ function lotView(lot: LotDto, decision: TenderDecisionDto | undefined) {
     </ul>
     ${decision
       ? html`<p class="lot-outcome ${decision.bidId ? "awarded" : "unsuccessful"}" data-testid="lot-outcome-${lot.number}">
-          ${outcomeText(decision)}</p>`
+          ${outcomeText(decision, decision.bidId ? rtiOf(decision.bidId) : null)}</p>`
       : nothing}
   </li>`;
 }
 
-export function lotsView(tender: TenderDto) {
+export function lotsView(tender: TenderDto, rtiOf: RtiOfBid = () => null) {
   return html`<section class="card" aria-labelledby="tender-lots-title">
     <h2 id="tender-lots-title">${t("tender.lots")} <span class="count">${tender.lots.length}</span></h2>
-    <ul class="lots">${tender.lots.map((lot) => lotView(lot, tender.decisions.find((d) => d.lot === lot.number)))}</ul>
+    <ul class="lots">${tender.lots.map((lot) => lotView(lot, tender.decisions.find((d) => d.lot === lot.number), rtiOf))}</ul>
   </section>`;
 }
 

@@ -1,0 +1,59 @@
+// The overview's word on the RTI's bid, for the people of its active firms: not submitted yet (and when bids close),
+// submitted by the lead (when), and after the deadline its result per lot, read and shown as the tender page shows it
+// (tenders/bid-result.ts). Read when the page opens, when the alliance's group is joined again, and when the joint bid
+// changes in a way its messages do not carry (a submission or a withdrawal).
+import { html, nothing } from "lit-html";
+import { api } from "../../api/client";
+import type { AllianceDto, TenderDto } from "../../api/types";
+import { t } from "../../i18n";
+import { latestOnly } from "../../latest";
+import { loadErrorView } from "../../views";
+import { rtiBidOf, rtiBidView, type RtiBid } from "../tenders/bid-result";
+import type { AllianceContext } from "./alliance-context";
+import { canWatch } from "./alliance-rules";
+
+export function allianceBidOutcome(ctx: AllianceContext) {
+  let shown: { tender: TenderDto; bid: RtiBid } | null = null;
+  let failed = false;
+  /** Whether the first read has been asked for. */
+  let started = false;
+
+  const load = latestOnly(
+    async (allianceId: string, tenderId: string) => {
+      const tender = await api.tender(tenderId);
+      return { tender, bid: await rtiBidOf(allianceId, tender) };
+    },
+    (fresh) => {
+      shown = fresh;
+      failed = false;
+      ctx.redraw();
+    },
+    () => {
+      failed = shown === null;
+      ctx.redraw();
+    },
+  );
+
+  /** Only an RTI's active firms' people read its joint bid. */
+  const wanted = (alliance: AllianceDto): boolean => alliance.tender !== null && canWatch(alliance);
+
+  return {
+    load(alliance: AllianceDto): void {
+      if (wanted(alliance)) load(alliance.id, alliance.tender!.id);
+    },
+    /** The alliance as now shown: read the bid the first time the viewer may (on opening, or once their firm joins). */
+    follow(alliance: AllianceDto): void {
+      if (started || !wanted(alliance)) return;
+      started = true;
+      load(alliance.id, alliance.tender!.id);
+    },
+    dispose: () => load.cancel(),
+    view(alliance: AllianceDto) {
+      if (!wanted(alliance) || (!shown && !failed)) return nothing;
+      return html`<section class="card rti-bid" data-testid="alliance-bid-outcome" aria-labelledby="alliance-bid-outcome-title">
+        <h2 id="alliance-bid-outcome-title">${t("rtiBid.title")}</h2>
+        ${shown ? rtiBidView(shown.tender, alliance.lead.name, shown.bid) : loadErrorView()}
+      </section>`;
+    },
+  };
+}
