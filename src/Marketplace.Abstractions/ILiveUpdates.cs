@@ -25,6 +25,12 @@ public interface ILiveUpdates
     /// <summary>A firm's standing in a space changed: its admins and the firm itself are told.</summary>
     Task MembershipChanged(SpaceSnapshot space, MembershipSnapshot membership);
 
+    /// <summary>
+    /// A buyer's standing in a space changed (a request to publish, a decision, a mandate): the space's admins are told,
+    /// so a request reaches their open page.
+    /// </summary>
+    Task BuyerStandingChanged(SpaceBuyerSnapshot standing);
+
     /// <summary>A showcase project was published, edited, confirmed or declined: its firms and their spaces are told.</summary>
     Task ShowcaseChanged(Showcase.ShowcaseSnapshot project);
 

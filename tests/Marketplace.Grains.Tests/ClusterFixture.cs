@@ -103,6 +103,14 @@ public sealed class RecordedLiveUpdates : ILiveUpdates
         return Task.CompletedTask;
     }
 
+    public ConcurrentQueue<SpaceBuyerSnapshot> BuyerStandings { get; } = new();
+
+    public Task BuyerStandingChanged(SpaceBuyerSnapshot standing)
+    {
+        BuyerStandings.Enqueue(standing);
+        return Task.CompletedTask;
+    }
+
     public ConcurrentQueue<Marketplace.Showcase.ShowcaseSnapshot> Showcase { get; } = new();
 
     public Task ShowcaseChanged(Marketplace.Showcase.ShowcaseSnapshot project)

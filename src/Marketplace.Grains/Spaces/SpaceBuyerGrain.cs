@@ -6,6 +6,7 @@ namespace Marketplace.Spaces;
 internal sealed class SpaceBuyerGrain(
     [PersistentState("spaceBuyer")] IPersistentState<SpaceBuyerState> standing,
     IActsFor actsFor,
+    ILiveUpdates live,
     MarketplaceClock clock) : Grain, ISpaceBuyerGrain
 {
     SpaceBuyerState State => standing.State;
@@ -66,6 +67,8 @@ internal sealed class SpaceBuyerGrain(
     async Task<SpaceBuyerSnapshot> Commit()
     {
         await standing.WriteStateAsync();
-        return State.ToSnapshot();
+        var snapshot = State.ToSnapshot();
+        await live.BuyerStandingChanged(snapshot);
+        return snapshot;
     }
 }

@@ -136,6 +136,10 @@ internal sealed class HubLiveUpdates(
         }
     }
 
+    // The admins' lists carry the buyers' standings; the buyer's own page shows the answer its request got.
+    public Task BuyerStandingChanged(SpaceBuyerSnapshot standing) =>
+        Send(() => hub.Clients.Group(Topics.SpaceAdmin(standing.SpaceId)).SpaceMembershipsChanged(new SpaceChangedDto(standing.SpaceId)), standing.SpaceId);
+
     public Task ShowcaseChanged(ShowcaseSnapshot project) => Send(async () =>
     {
         var change = new ShowcaseChangedDto(project.Id, project.Version, project.Verified);
