@@ -24,6 +24,12 @@ public sealed class HeaderBrowserTests(BrowserFixture fixture) : IClassFixture<B
         await api.SignIn(email);
         await api.CreateBusiness("Impianti Rossi S.r.l.", BusinessKind.Firm);
         await api.CreateBusiness("Comune di Novi", BusinessKind.Buyer);
+        // A colleague's invitation to their team: one thing to do, counted in the header.
+        var colleague = fixture.NewApiClient();
+        await colleague.SignUp("collega");
+        var team = await colleague.CreateBusiness("Studio Verdi", BusinessKind.Firm);
+        (await colleague.PostAsJsonAsync($"/api/businesses/{team.Id}/invitations", new Marketplace.Server.Endpoints.InviteMemberRequest(email, BusinessRole.Manager), Json))
+            .EnsureSuccessStatusCode();
         return email;
     }
 
@@ -64,17 +70,26 @@ public sealed class HeaderBrowserTests(BrowserFixture fixture) : IClassFixture<B
         var button = page.GetByTestId("nav-account");
         var badge = (await button.BoundingBoxAsync())!;
         var header = (await page.Locator(".site-header").BoundingBoxAsync())!;
+        await Expect(page.GetByTestId("nav-todo").GetByTestId("todo-count")).ToHaveTextAsync("1");
+        var chip = page.GetByTestId("nav-todo-chip");
         if (width >= 1024)
         {
             // One row: the links, the language and the badge side by side, the last link before the badge, nothing past the edge.
             boxes.Max(b => b.X + b.Width).Should().BeLessThan(badge.X);
             (badge.X + badge.Width).Should().BeLessThanOrEqualTo(width);
             await SameRow(links.First, button);
+            await Expect(chip).ToBeHiddenAsync();
         }
         else
         {
-            // Two rows: brand, language and badge, then the links.
+            // Two rows: brand, language and badge, then the links. "Da fare" is past the links' edge, so its count
+            // is on the first row too, in sight.
             await SameRow(page.Locator(".brand"), button);
+            await Expect(chip).ToBeVisibleAsync();
+            await Expect(chip).ToContainTextAsync("1");
+            await SameRow(chip, button);
+            var chipBox = (await chip.BoundingBoxAsync())!;
+            (chipBox.X + chipBox.Width).Should().BeLessThanOrEqualTo(badge.X);
             (badge.X + badge.Width).Should().BeLessThanOrEqualTo(width);
             boxes[0].Y.Should().BeGreaterThan(badge.Y + badge.Height - 1, "the links are under the badge's row");
             header.Height.Should().BeLessThan(110, "two rows, not three or four");

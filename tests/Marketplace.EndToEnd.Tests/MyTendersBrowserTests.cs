@@ -154,5 +154,10 @@ public sealed class MyTendersBrowserTests(ClockedBrowserFixture fixture) : IClas
         await Expect(told.GetByTestId("inbox-notice-lots")).ToContainTextAsync("Carpi (MO)");
         await Expect(told.GetByTestId("inbox-notice-lots")).Not.ToContainTextAsync("Opere edili");
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, $"inbox-notice-lot-{locale}-1280.png") });
+
+        // Opening the inbox, which lists the tender, takes the notice away.
+        await page.GetByTestId("nav-inbox").ClickAsync();
+        await Expect(page.GetByTestId("inbox-item").And(page.Locator($"[data-tender-id='{tender.Id}' i]"))).ToHaveCountAsync(1);
+        await Expect(page.GetByTestId("inbox-notice")).ToHaveCountAsync(0);
     }
 }

@@ -5,7 +5,7 @@ import { accountMenu } from "./account-menu";
 import { currentUser } from "./features/auth/session";
 import { myBuyers } from "./features/buyer-tenders/my-buyers";
 import { inboxFirms, inboxUnread } from "./features/inbox/inbox";
-import { toDoLabel } from "./features/todo/todo-link";
+import { toDoChip, toDoLabel } from "./features/todo/todo-link";
 import { currentLanguage, languages, setLanguage, t, tn } from "./i18n";
 import type { Redraw } from "./page";
 import { href, type Route } from "./router";
@@ -53,6 +53,7 @@ export function header(route: Route, redraw: Redraw) {
                 title=${t(`lang.${lang}`)} @click=${() => setLanguage(lang)}>${lang.toUpperCase()}</button>`,
             )}
           </div>
+          ${user ? toDoChip() : nothing}
           ${user
             ? accountMenu(user, redraw)
             : html`<span class="user">

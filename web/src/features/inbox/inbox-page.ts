@@ -11,7 +11,7 @@ import { loadErrorView, loadingView } from "../../views";
 import { formatDeadline } from "../tenders/dates";
 import { namedLotsView, tenderStatusBadge } from "../tenders/tender-views";
 import { newestFirst } from "./inbox-data";
-import { markInboxRead, onInboxChanged } from "./inbox";
+import { dismissInboxNotices, markInboxRead, onInboxChanged } from "./inbox";
 
 interface FirmInbox {
   firm: MyBusinessDto;
@@ -46,6 +46,7 @@ export function inboxPage(redraw: Redraw): Page {
     },
   );
 
+  dismissInboxNotices();
   load();
   const unlisten = onInboxChanged(() => load());
 

@@ -59,6 +59,13 @@ export function refreshInboxCount(): void {
   if (firms.length > 0) loadCounts(firms);
 }
 
+/** The user opened the inbox, which lists what the notices announced: they have nothing more to say. */
+export function dismissInboxNotices(): void {
+  shown.forEach((s) => clearTimeout(s.timer));
+  shown = [];
+  redraw();
+}
+
 /** The user has seen everything: the server remembers it (POST /api/inbox/read) and the badge goes. */
 export async function markInboxRead(): Promise<void> {
   loadCounts.cancel();
@@ -124,17 +131,20 @@ function noticeLots(tenderId: string) {
   return lots.length ? namedLotsView(lots, t("inbox.lots"), "inbox-notice-lots", tenderId) : nothing;
 }
 
-/** The notices to show with the others (main.ts puts them all in one corner). */
+/**
+ * The notices to show with the others (main.ts puts them all in one corner). A small card, so that it covers as
+ * little of the page as it can while the firm works: the title on one line, the matched lots (not on a phone), a
+ * close button; it goes by itself, when closed, or when the inbox is opened.
+ */
 export function inboxNoticeItems(): TemplateResult[] {
   return shown.map(
-    ({ id, change }) => html`<div class="notice info" data-testid="inbox-notice" data-tender-id=${change.tenderId}>
-      <p>${t("inbox.notice")}</p>
-      <p><a href=${href({ name: "tender", id: change.tenderId.toLowerCase() })} @click=${() => dismiss(id)}><strong>${change.title}</strong></a></p>
+    ({ id, change }) => html`<div class="notice info inbox-notice" data-testid="inbox-notice" data-tender-id=${change.tenderId}>
+      <p class="notice-head"><span>${t("inbox.notice")}</span>
+        <button type="button" class="notice-close" data-testid="inbox-notice-close" aria-label=${t("common.dismiss")} title=${t("common.dismiss")}
+          @click=${() => dismiss(id)}><span aria-hidden="true">×</span></button></p>
+      <p class="notice-title"><a href=${href({ name: "tender", id: change.tenderId.toLowerCase() })} @click=${() => dismiss(id)}><strong>${change.title}</strong></a></p>
       ${noticeLots(change.tenderId)}
-      <p class="notice-actions">
-        <a href=${href({ name: "inbox" })} @click=${() => dismiss(id)}>${t("inbox.openInbox")}</a>
-        <button type="button" class="link" @click=${() => dismiss(id)}>${t("common.dismiss")}</button>
-      </p>
+      <p class="notice-actions"><a href=${href({ name: "inbox" })} @click=${() => dismiss(id)}>${t("inbox.openInbox")}</a></p>
     </div>`,
   );
 }
