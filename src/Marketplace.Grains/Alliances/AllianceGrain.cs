@@ -115,8 +115,7 @@ internal sealed class AllianceGrain(
     /// counts before the tender has moved past it).
     /// </summary>
     async Task<bool> BidsClosed() =>
-        State.TenderId is { } tender
-        && JointBids.JointBidState.WindowAt((await GrainFactory.Tender(tender).Peek()).Tender, clock.Now()) == JointBids.BidWindow.Closed;
+        State.TenderId is { } tender && TenderRules.BidsClosedAt((await GrainFactory.Tender(tender).Peek()).Tender, clock.Now());
 
     /// <summary>
     /// Whether the joint bid is submitted as views last read it (null: not read since the joint bid last changed it).

@@ -171,9 +171,9 @@ public sealed class AllianceState
     /// Why no partner is worth suggesting for the joint bid now (null: partners may still join it): a firm invited
     /// after the tender stopped taking bids, or while the bid is submitted, could not join it.
     /// </summary>
-    /// <param name="window">Where the tender stands for bids now (<see cref="JointBids.JointBidState.WindowAt"/>).</param>
-    public static Refusal? CheckPartnersWanted(JointBids.BidWindow window, bool bidSubmitted) =>
-        window == JointBids.BidWindow.Closed ? PartnersClosed
+    /// <param name="bidsClosed">The tender takes no more bids now (<see cref="TenderRules.BidsClosedAt"/>).</param>
+    public static Refusal? CheckPartnersWanted(bool bidsClosed, bool bidSubmitted) =>
+        bidsClosed ? PartnersClosed
         : bidSubmitted ? JoinWhileSubmitted
         : null;
 

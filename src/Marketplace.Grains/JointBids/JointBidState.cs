@@ -508,13 +508,9 @@ public sealed class JointBidState : ISealedState
     /// and the server's clock), so every reader of the bid, whatever they may do, hears what the submit blockers say.
     /// </summary>
     public static BidWindow WindowAt(TenderSnapshot? tender, DateTimeOffset now) =>
-        tender is null ? BidWindow.Closed
-        : TenderRules.CheckWindow(tender.Status, tender.Details.EnquiryDeadline, tender.Details.SubmissionDeadline, now) switch
-        {
-            null => BidWindow.Open,
-            { Code: var code } when code == TenderState.TooEarly.Code => BidWindow.NotYetOpen,
-            _ => BidWindow.Closed,
-        };
+        TenderRules.BidsClosedAt(tender, now) ? BidWindow.Closed
+        : TenderRules.CheckWindow(tender!.Status, tender.Details.EnquiryDeadline, tender.Details.SubmissionDeadline, now) is null ? BidWindow.Open
+        : BidWindow.NotYetOpen;
 
     /// <summary>Any change of content voids every sign-off: nobody has approved what it now says.</summary>
     void Edited(string kind, string detail, DateTimeOffset now)

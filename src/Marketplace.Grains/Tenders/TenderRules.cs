@@ -142,6 +142,14 @@ public static class TenderRules
         : status == TenderStatus.Enquiries && receivedAt < enquiryDeadline ? Problem.Conflict(TenderState.TooEarly, ("deadline", enquiryDeadline))
         : Problem.Conflict(BidNotStoredException.DeadlinePassed, ("deadline", submissionDeadline));
 
+    /// <summary>
+    /// True when the tender takes no more bids at <paramref name="now"/> (by <see cref="CheckWindow"/>: not merely not
+    /// yet open), or there is no tender: a submitted bid then stays as it is, and no firm could still join one.
+    /// </summary>
+    public static bool BidsClosedAt(TenderSnapshot? tender, DateTimeOffset now) =>
+        tender is null
+        || CheckWindow(tender.Status, tender.Details.EnquiryDeadline, tender.Details.SubmissionDeadline, now) is { } no && no.Code != TenderState.TooEarly.Code;
+
     /// <summary>True once submissions have closed and the bids are (being) opened: what was sealed may be shown to the buyer.</summary>
     public static bool BidsOpened(TenderStatus status) =>
         status is TenderStatus.Opening or TenderStatus.Evaluation or TenderStatus.Awarded or TenderStatus.Unsuccessful or TenderStatus.Complete;

@@ -173,7 +173,7 @@ public static class AllianceEndpoints
         if (workspace.Problem is { } no) return no.ToHttp();
         var (alliance, tender, lots) = workspace.Value;
         var gaps = Coverage.Gaps(lots);
-        if (AllianceState.CheckPartnersWanted(JointBidState.WindowAt(tender, clock.GetUtcNow()), await bids.HasSubmitted(tender.Id, id)) is { } closed)
+        if (AllianceState.CheckPartnersWanted(TenderRules.BidsClosedAt(tender, clock.GetUtcNow()), await bids.HasSubmitted(tender.Id, id)) is { } closed)
             return TypedResults.Ok(new SuggestionsDto(id, [.. gaps.Select(Code)], [], [], [], closed.Code));
         var place = tender.Details.Lots.Where(l => lots.Any(c => c.Lot == l.Number && !c.Covered)).Select(l => l.ComuneCode).FirstOrDefault(c => c is not null)
             ?? await call.Db.Directory.AsNoTracking().Where(d => d.BusinessId == alliance.LeadId).Select(d => d.ComuneCode).SingleOrDefaultAsync(call.Ct);

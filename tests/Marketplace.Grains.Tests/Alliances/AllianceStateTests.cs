@@ -158,13 +158,12 @@ public sealed class AllianceStateTests
     }
 
     [Theory]
-    [InlineData(Marketplace.JointBids.BidWindow.Open, false, null)]
-    [InlineData(Marketplace.JointBids.BidWindow.NotYetOpen, false, null)]
-    [InlineData(Marketplace.JointBids.BidWindow.Open, true, "alliance.joinWhileSubmitted")]
-    [InlineData(Marketplace.JointBids.BidWindow.Closed, true, "alliance.partnersClosed")]
-    [InlineData(Marketplace.JointBids.BidWindow.Closed, false, "alliance.partnersClosed")]
-    public void Partners_are_wanted_only_while_a_firm_could_still_join_the_joint_bid(Marketplace.JointBids.BidWindow window, bool submitted, string? reason) =>
-        AllianceState.CheckPartnersWanted(window, submitted)?.Code.Should().Be(reason);
+    [InlineData(false, false, null)]
+    [InlineData(false, true, "alliance.joinWhileSubmitted")]
+    [InlineData(true, true, "alliance.partnersClosed")]
+    [InlineData(true, false, "alliance.partnersClosed")]
+    public void Partners_are_wanted_only_while_a_firm_could_still_join_the_joint_bid(bool bidsClosed, bool submitted, string? reason) =>
+        AllianceState.CheckPartnersWanted(bidsClosed, submitted)?.Code.Should().Be(reason);
 
     [Fact]
     public void A_firm_no_longer_in_the_space_cannot_accept_its_invitation_but_may_decline_it()
