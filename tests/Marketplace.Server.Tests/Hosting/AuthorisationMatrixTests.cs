@@ -39,6 +39,7 @@ public sealed class AuthorisationMatrixTests(ClockedSqliteHost fixture) : IClass
         "GET /api/tenders/{id}",                    // a published tender
         "GET /api/tenders/{id}/audit",              // its public audit chain (bids only as the tender discloses them)
         "GET /api/tenders/{id}/audit/chain",        // the same chain as a file for the offline verifier
+        "GET /api/tenders/{id}/ocds",               // its open data: the public notice in OCDS, nothing sealed
         "GET /api/audit/checkpoints",               // the signed checkpoints anchoring every tender's chain heads
         "GET /api/audit/public-key",                // the key that checks them
         "GET /api/reference/cpv",                   // reference data
