@@ -131,8 +131,7 @@ public static class TenderNames
 {
     /// <summary>The businesses a tender's page names: its buyer and the tenderers of the bids that won a lot.</summary>
     public static IEnumerable<Guid> NamedBusinesses(this TenderSnapshot t) =>
-        t.Decisions.Where(d => d.BidId is not null).SelectMany(d => t.Bids.Single(b => b.BidId == d.BidId).Tenderers.Select(x => x.FirmId))
-            .Append(t.BuyerId).Distinct();
+        t.Awarded().SelectMany(a => a.Bid.Tenderers.Select(x => x.FirmId)).Append(t.BuyerId).Distinct();
 }
 
 /// <summary>The tender as stored (null when none has this id); <paramref name="Due"/> when it must move past a deadline before it is read.</summary>

@@ -31,10 +31,9 @@ public sealed class TenderProjector(IOptions<TenderOptions> options) : IReadMode
         Fill(row, tender);
 
         await db.Awards.Where(a => a.TenderId == tender.Id).ExecuteDeleteAsync(ct);
-        db.Awards.AddRange(tender.Decisions.Where(d => d.BidId is not null).Select(d =>
+        db.Awards.AddRange(TenderAwards.Awarded(tender.Decisions, tender.Bids).Select(a => new AwardEntry
         {
-            var price = tender.Bids.Single(b => b.BidId == d.BidId).Lots.Single(l => l.Lot == d.Lot).Price;
-            return new AwardEntry { TenderId = tender.Id, Lot = d.Lot, BidId = d.BidId!.Value, Amount = price.Amount, Currency = price.Currency, At = d.At };
+            TenderId = tender.Id, Lot = a.Decision.Lot, BidId = a.Bid.BidId, Amount = a.Price.Amount, Currency = a.Price.Currency, At = a.Decision.At,
         }));
         if (unchained.Any(e => e.Kind == TenderState.OpenedEvent)) await OpenPrices(db, tender, ct);
         await db.TenderSpaces.Where(s => s.TenderId == tender.Id).ExecuteDeleteAsync(ct);

@@ -483,13 +483,11 @@ public sealed class JointBidState : ISealedState
     public ShowcaseDetails? WonProject(TenderSnapshot tender, AllianceSnapshot alliance, string buyerName)
     {
         if (Receipt is null || tender.Status is not (TenderStatus.Awarded or TenderStatus.Complete)) return null;
-        var won = tender.Decisions.Where(d => d.BidId == Receipt.BidId).ToList();
+        var won = tender.Awarded().Where(a => a.Bid.BidId == Receipt.BidId).ToList();
         if (won.Count == 0) return null;
-        var bid = tender.Bids.Single(b => b.BidId == Receipt.BidId);
-        var lots = tender.Details.Lots.Where(l => won.Any(d => d.Lot == l.Number)).ToList();
-        var value = bid.Lots.Where(l => won.Any(d => d.Lot == l.Lot)).Sum(l => l.Price.Amount);
-        return new ShowcaseDetails(tender.Details.Title, string.Join("; ", lots.Select(l => l.Title)), buyerName, won.Max(d => d.At).Year,
-            new Money(value, bid.Lots[0].Price.Currency), [.. lots.SelectMany(l => l.Cpv).Distinct().Take(20)],
+        var lots = tender.Details.Lots.Where(l => won.Any(a => a.Decision.Lot == l.Number)).ToList();
+        return new ShowcaseDetails(tender.Details.Title, string.Join("; ", lots.Select(l => l.Title)), buyerName, won.Max(a => a.Decision.At).Year,
+            new Money(won.Sum(a => a.Price.Amount), won[0].Price.Currency), [.. lots.SelectMany(l => l.Cpv).Distinct().Take(20)],
             [.. alliance.Tenderers().Where(t => t.FirmId != alliance.LeadId).Select(t => t.FirmId)]);
     }
 

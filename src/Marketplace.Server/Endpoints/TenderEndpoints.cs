@@ -232,10 +232,8 @@ public static class TenderEndpoints
 
     internal static DecisionDto Decision(TenderSnapshot t, LotDecision d, IReadOnlyDictionary<Guid, string> names)
     {
-        if (d.BidId is not { } bidId) return new DecisionDto(d.Lot, null, [], null, d.Reason, d.At);
-        var bid = t.Bids.Single(b => b.BidId == bidId);
-        var price = bid.Lots.Single(l => l.Lot == d.Lot).Price;
-        return new DecisionDto(d.Lot, bidId, [.. bid.Tenderers.Select(x => new NamedDto(x.FirmId, names.GetValueOrDefault(x.FirmId, "")))],
-            MoneyDto.From(price), null, d.At);
+        if (TenderAwards.Award(d, t.Bids) is not { } award) return new DecisionDto(d.Lot, null, [], null, d.Reason, d.At);
+        return new DecisionDto(d.Lot, award.Bid.BidId, [.. award.Bid.Tenderers.Select(x => new NamedDto(x.FirmId, names.GetValueOrDefault(x.FirmId, "")))],
+            MoneyDto.From(award.Price), null, d.At);
     }
 }

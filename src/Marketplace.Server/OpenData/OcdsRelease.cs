@@ -198,8 +198,7 @@ public static class OcdsRelease
     }
 
     /// <summary>The bids that won a lot: named by the award notice, so public once decided.</summary>
-    static IEnumerable<OpenedBid> Winners(TenderSnapshot t) =>
-        t.Decisions.Where(d => d.BidId is not null).Select(d => d.BidId).Distinct().Select(id => t.Bids.Single(b => b.BidId == id));
+    static IEnumerable<OpenedBid> Winners(TenderSnapshot t) => t.Awarded().Select(a => a.Bid).DistinctBy(b => b.BidId);
 
     static JsonObject? Bids(TenderSnapshot t, int? publicBidCount, IReadOnlyDictionary<Guid, string> names)
     {
@@ -228,17 +227,16 @@ public static class OcdsRelease
             ["date"] = Time(d.At),
             ["relatedLots"] = new JsonArray(LotId(d.Lot)),
         };
-        if (d.BidId is not { } bidId)
+        if (TenderAwards.Award(d, t.Bids) is not { } won)
         {
             award["status"] = "unsuccessful";
             if (d.Reason is { Length: > 0 } reason) award["description"] = reason;
             return award;
         }
-        var bid = t.Bids.Single(b => b.BidId == bidId);
         award["status"] = "active";
-        award["value"] = Value(bid.Lots.Single(l => l.Lot == d.Lot).Price);
-        award["suppliers"] = new JsonArray([.. bid.Tenderers.Select(x => (JsonNode)Reference(x.FirmId, names))]);
-        award["relatedBid"] = bidId.ToString("D");
+        award["value"] = Value(won.Price);
+        award["suppliers"] = new JsonArray([.. won.Bid.Tenderers.Select(x => (JsonNode)Reference(x.FirmId, names))]);
+        award["relatedBid"] = won.Bid.BidId.ToString("D");
         return award;
     }
 }
