@@ -114,6 +114,25 @@ public sealed class TenderBrowserTests(ClockedBrowserFixture fixture) : IClassFi
         var ocds = await firm.APIRequest.GetAsync(await firm.GetByTestId("tender-ocds").GetAttributeAsync("href") ?? "");
         ocds.Status.Should().Be(200);
         (await ocds.TextAsync()).Should().Contain("Riqualificazione della scuola Rodari").And.NotContain("598500");
+        var record = await firm.APIRequest.GetAsync(await firm.GetByTestId("tender-ocds-record").GetAttributeAsync("href") ?? "");
+        record.Status.Should().Be(200);
+        (await record.TextAsync()).Should().Contain("compiledRelease").And.NotContain("598500");
+        // So is the open data of every tender of the space and of the buyer, on their pages (in a second tab: the
+        // tender's page stays open for the award it hears live).
+        var tab = await firm.Context.NewPageAsync();
+        async Task OpenDataLinked(string address, string section, string link, string says, string shot)
+        {
+            await tab.GotoAsync(address);
+            await Expect(tab.GetByTestId(link)).ToBeVisibleAsync();
+            await Expect(tab.GetByTestId(section)).ToContainTextAsync(says);
+            await tab.ScreenshotAsync(new() { Path = Shot(shot), FullPage = true });
+            var package = await tab.APIRequest.GetAsync(await tab.GetByTestId(link).GetAttributeAsync("href") ?? "");
+            package.Status.Should().Be(200);
+            (await package.TextAsync()).Should().Contain("Riqualificazione della scuola Rodari").And.NotContain("598500");
+        }
+        await OpenDataLinked($"/#/spaces/{space}/tenders", "space-tenders", "space-ocds", "Dati aperti delle gare pubblicate in questo spazio", "tender-3b-space-open-data.png");
+        await OpenDataLinked($"/#/businesses/{buyer.Id}", "buyer-tenders", "buyer-ocds", "Dati aperti delle gare pubblicate da questo committente", "tender-3c-buyer-open-data.png");
+        await tab.CloseAsync();
 
         // The buyer sees the tender sealed: no price, no firm, in none of the ways a price is written (the forms with a
         // separator, which no id or digest on the page can contain).

@@ -23,8 +23,10 @@ public static class OpenDataEndpoints
 
     public static IEndpointRouteBuilder MapOpenDataApi(this IEndpointRouteBuilder app)
     {
-        app.MapApiGroup("/api/tenders", "OpenData").MapGet("/{id:guid}/ocds", Package).WithName("getTenderOcds")
-            .Produces<JsonObject>(contentType: "application/json");
+        var tenders = app.MapApiGroup("/api/tenders", "OpenData");
+        tenders.MapGet("/{id:guid}/ocds", Package).WithName("getTenderOcds").Produces<JsonObject>(contentType: "application/json");
+        tenders.MapGet("/{id:guid}/ocds/record", Record).WithName("getTenderOcdsRecord").Produces<JsonObject>(contentType: "application/json");
+        app.MapBulkOpenDataApi();
         return app;
     }
 
@@ -35,27 +37,26 @@ public static class OpenDataEndpoints
     static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> Package(
         Guid id, HttpRequest request, IOptions<OpenDataOptions> options, [AsParameters] ViewerCall call)
     {
-        var grain = call.Grains.Tender(id);
-        var page = await grain.ViewFor(call.User.UserIdOrNull());
-        if (page.Due) // a deadline passed that the tender has not moved past: it moves first, and is read as it is then
-        {
-            await grain.Get();
-            page = await grain.ViewFor(call.User.UserIdOrNull());
-        }
-        if (page.Tender is not { } tender) return TenderEndpoints.NoTender;
-        if (tender.Status == TenderStatus.Draft) return Problem.Conflict(NotPublished).ToHttp();
-
-        var site = $"{request.Scheme}://{request.Host}{request.PathBase}";
-        var release = OcdsRelease.Of(tender, await TenderEndpoints.PublicBidCount(tender, call.Db, call.Ct), page.BusinessNames, options.Value.OcidPrefix,
-            doc => $"{site}/api/tenders/{tender.Id:D}/documents/{doc.Id:D}");
-        return TypedResults.Ok(new JsonObject
-        {
-            ["uri"] = $"{site}/api/tenders/{tender.Id:D}/ocds",
-            ["version"] = "1.1",
-            ["publishedDate"] = release["date"]!.DeepClone(),
-            ["publisher"] = new JsonObject { ["name"] = options.Value.Publisher },
-            ["extensions"] = new JsonArray([.. OcdsRelease.Extensions.Select(e => (JsonNode)e)]),
-            ["releases"] = new JsonArray(release),
-        });
+        var site = OcdsPackages.Site(request);
+        var (release, page) = await OcdsPackages.Release(id, call.User.UserIdOrNull(), site, options.Value, call.Grains, call.Db, call.Ct);
+        if (release is null) return NoRelease(page);
+        return TypedResults.Ok(OcdsPackages.ReleasePackage($"{site}/api/tenders/{id:D}/ocds", [release], options.Value, DateTimeOffset.MinValue));
     }
+
+    /// <summary>
+    /// The tender's record package: its releases and its compiled release, for whoever may read its release package,
+    /// and refused alike.
+    /// </summary>
+    static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> Record(
+        Guid id, HttpRequest request, IOptions<OpenDataOptions> options, [AsParameters] ViewerCall call)
+    {
+        var site = OcdsPackages.Site(request);
+        var (release, page) = await OcdsPackages.Release(id, call.User.UserIdOrNull(), site, options.Value, call.Grains, call.Db, call.Ct);
+        if (release is null) return NoRelease(page);
+        return TypedResults.Ok(OcdsPackages.RecordPackage($"{site}/api/tenders/{id:D}/ocds/record", $"{site}/api/tenders/{id:D}/ocds", release, options.Value));
+    }
+
+    // A tender the viewer sees but has no release is a draft, its buyer's people are told why; to anyone else it does not exist.
+    static ProblemHttpResult NoRelease(TenderPage page) =>
+        page.Tender is null ? TenderEndpoints.NoTender : Problem.Conflict(NotPublished).ToHttp();
 }

@@ -40,6 +40,9 @@ public sealed class AuthorisationMatrixTests(ClockedSqliteHost fixture) : IClass
         "GET /api/tenders/{id}/audit",              // its public audit chain (bids only as the tender discloses them)
         "GET /api/tenders/{id}/audit/chain",        // the same chain as a file for the offline verifier
         "GET /api/tenders/{id}/ocds",               // its open data: the public notice in OCDS, nothing sealed
+        "GET /api/tenders/{id}/ocds/record",        // the same as an OCDS record (its release and the compiled release)
+        "GET /api/spaces/{id}/ocds",                // the open data of the tenders published in a space, as its tender list
+        "GET /api/businesses/{id}/ocds",            // a buyer's published tenders as open data
         "GET /api/audit/checkpoints",               // the signed checkpoints anchoring every tender's chain heads
         "GET /api/audit/public-key",                // the key that checks them
         "GET /api/reference/cpv",                   // reference data

@@ -30,7 +30,28 @@ public abstract class OcdsExportTests<THost>(THost fixture) : IClassFixture<THos
         package["version"]!.GetValue<string>().Should().Be("1.1");
         var release = package["releases"]!.AsArray().Should().ContainSingle().Subject!.AsObject();
         OcdsSchema.Errors(release).Should().BeEmpty("every export validates against the OCDS release schema with the bids extension");
+        await Record(client, tenderId, release);
         return release;
+    }
+
+    /// <summary>The tender's record package at the same moment: valid, with the release and the compiled release saying the same.</summary>
+    static async Task Record(HttpClient client, Guid tenderId, JsonObject release)
+    {
+        var response = await client.GetAsync($"/api/tenders/{tenderId}/ocds/record");
+        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var package = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+        OcdsSchema.RecordErrors(package).Should().BeEmpty("the record package validates against the OCDS record package schema");
+        package["packages"]!.AsArray().Select(p => p!.GetValue<string>()).Should().Equal(new Uri(client.BaseAddress!, $"/api/tenders/{tenderId}/ocds").ToString());
+        var record = package["records"]!.AsArray().Should().ContainSingle().Subject!.AsObject();
+        record["ocid"]!.GetValue<string>().Should().Be(release["ocid"]!.GetValue<string>());
+        JsonNode.DeepEquals(record["releases"]!.AsArray().Should().ContainSingle().Subject, release).Should().BeTrue("the record holds the tender's release as its package has it");
+        var compiled = record["compiledRelease"]!.DeepClone().AsObject();
+        compiled["tag"]!.AsArray().Select(t => t!.GetValue<string>()).Should().Equal("compiled");
+        compiled["id"]!.GetValue<string>().Should().Be($"{release["id"]!.GetValue<string>()}-compiled");
+        foreach (var field in new[] { "id", "tag" }) compiled.Remove(field);
+        var expected = release.DeepClone().AsObject();
+        foreach (var field in new[] { "id", "tag" }) expected.Remove(field);
+        JsonNode.DeepEquals(compiled, expected).Should().BeTrue("with one release, the compiled release is that release");
     }
 
     [Fact]
@@ -135,9 +156,15 @@ public abstract class OcdsExportTests<THost>(THost fixture) : IClassFixture<THos
         var refused = await w.Buyer.GetAsync($"/api/tenders/{draft.Id}/ocds");
         refused.StatusCode.Should().Be(HttpStatusCode.Conflict);
         (await refused.Content.ReadFromJsonAsync<JsonObject>())!["code"]!.GetValue<string>().Should().Be("openData.notPublished");
+        var refusedRecord = await w.Buyer.GetAsync($"/api/tenders/{draft.Id}/ocds/record");
+        refusedRecord.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await refusedRecord.Content.ReadFromJsonAsync<JsonObject>())!["code"]!.GetValue<string>().Should().Be("openData.notPublished");
         foreach (var outsider in new[] { w.Anonymous, w.Builder })
-            (await outsider.GetAsync($"/api/tenders/{draft.Id}/ocds")).StatusCode.Should().Be(HttpStatusCode.NotFound, "a draft does not exist for anyone else");
-        (await w.Anonymous.GetAsync($"/api/tenders/{Guid.NewGuid()}/ocds")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+            foreach (var path in new[] { "ocds", "ocds/record" })
+            {
+                (await outsider.GetAsync($"/api/tenders/{draft.Id}/{path}")).StatusCode.Should().Be(HttpStatusCode.NotFound, "a draft does not exist for anyone else");
+                (await outsider.GetAsync($"/api/tenders/{Guid.NewGuid()}/{path}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+            }
 
         var tender = await w.Publish();
         (await w.Buyer.PostAsJsonAsync($"/api/tenders/{tender.Id}/cancel", new TextRequest("Finanziamento revocato"), Json)).EnsureSuccessStatusCode();
@@ -160,5 +187,29 @@ public abstract class OcdsExportTests<THost>(THost fixture) : IClassFixture<THos
         release["tender"]!["status"] = "open"; // not in the tenderStatus codelist
         release["bids"]!["statistics"]![0]!.AsObject().Remove("value"); // required by the bids extension
         OcdsSchema.Errors(release).Should().Contain(e => e.Contains("status")).And.Contain(e => e.Contains("value"));
+    }
+
+    [Fact]
+    public void The_record_check_refuses_a_compiled_release_the_release_schema_does_not_allow()
+    {
+        var release = new JsonObject
+        {
+            ["ocid"] = "ocds-mktplc-1", ["id"] = "1", ["date"] = "2026-12-05T10:00:00Z", ["tag"] = new JsonArray("tender"), ["initiationType"] = "tender",
+            ["tender"] = new JsonObject { ["id"] = "1", ["status"] = "active" },
+        };
+        JsonObject Package(JsonObject compiled) => new()
+        {
+            ["uri"] = "https://example.org/record", ["version"] = "1.1", ["publishedDate"] = "2026-12-05T10:00:00Z",
+            ["publisher"] = new JsonObject { ["name"] = "Marketplace" },
+            ["records"] = new JsonArray(new JsonObject { ["ocid"] = "ocds-mktplc-1", ["releases"] = new JsonArray(release.DeepClone()), ["compiledRelease"] = compiled }),
+        };
+        OcdsSchema.RecordErrors(Package(release.DeepClone().AsObject())).Should().BeEmpty();
+
+        var invalid = release.DeepClone().AsObject();
+        invalid["tender"]!["status"] = "open"; // not in the tenderStatus codelist
+        OcdsSchema.RecordErrors(Package(invalid)).Should().Contain(e => e.Contains("status"), "the compiled release is checked as a release");
+        var noOcid = Package(release.DeepClone().AsObject());
+        noOcid["records"]![0]!.AsObject().Remove("ocid");
+        OcdsSchema.RecordErrors(noOcid).Should().NotBeEmpty("a record names its ocid");
     }
 }

@@ -11,17 +11,41 @@ namespace Marketplace.Server.Tests.OpenData;
 /// </summary>
 internal static class OcdsSchema
 {
-    static readonly Lazy<JsonSchema> Schema = new(() =>
+    static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "OpenData", "Schema");
+
+    static JsonNode Read(string file) => JsonNode.Parse(File.ReadAllText(Path.Combine(Folder, file)))!;
+
+    static readonly Lazy<JsonNode> ReleaseSchema = new(() => MergePatch(Read("release-schema.json"), Read("bid-extension-release-schema.json")));
+
+    static readonly Lazy<JsonSchema> Schema = new(() => JsonSchema.FromJsonAsync(ReleaseSchema.Value.ToJsonString()).GetAwaiter().GetResult());
+
+    /// <summary>
+    /// The record package schema refers to the release schema by its URL: as a validator does with a local copy, the
+    /// release schema (with its extensions) is put under its definitions and the references point there. The
+    /// versioned release, which the platform does not publish, is left out.
+    /// </summary>
+    static readonly Lazy<JsonSchema> RecordSchema = new(() =>
     {
-        var folder = Path.Combine(AppContext.BaseDirectory, "OpenData", "Schema");
-        var core = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "release-schema.json")))!;
-        var bids = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "bid-extension-release-schema.json")))!;
-        return JsonSchema.FromJsonAsync(MergePatch(core, bids).ToJsonString()).GetAwaiter().GetResult();
+        var record = Read("record-package-schema.json").AsObject();
+        var release = ReleaseSchema.Value.DeepClone().AsObject();
+        var definitions = record["definitions"]!.AsObject();
+        foreach (var (name, definition) in release["definitions"]!.AsObject().ToList())
+            definitions[name] = definition!.DeepClone();
+        foreach (var name in new[] { "definitions", "id", "$schema" }) release.Remove(name);
+        definitions["Release"] = release;
+        definitions["Record"]!["properties"]!.AsObject().Remove("versionedRelease");
+        var text = record.ToJsonString().Replace("\"https://standard.open-contracting.org/schema/1__1__5/release-schema.json\"", "\"#/definitions/Release\"", StringComparison.Ordinal);
+        return JsonSchema.FromJsonAsync(text).GetAwaiter().GetResult();
     });
 
     /// <summary>Each error as "path: kind"; none when the release is valid.</summary>
-    public static IReadOnlyList<string> Errors(JsonObject release) =>
-        [.. Schema.Value.Validate(release.ToJsonString()).SelectMany(Flat).Select(e => $"{e.Path}: {e.Kind}")];
+    public static IReadOnlyList<string> Errors(JsonObject release) => Check(Schema.Value, release);
+
+    /// <summary>Each error of a record package (its releases and compiled release checked as releases); none when it is valid.</summary>
+    public static IReadOnlyList<string> RecordErrors(JsonObject package) => Check(RecordSchema.Value, package);
+
+    static IReadOnlyList<string> Check(JsonSchema schema, JsonObject document) =>
+        [.. schema.Validate(document.ToJsonString()).SelectMany(Flat).Select(e => $"{e.Path}: {e.Kind}")];
 
     // An error inside an array item or a sub-schema carries the errors that caused it: those name the field.
     static IEnumerable<ValidationError> Flat(ValidationError e) =>

@@ -48,6 +48,16 @@ function listView<T>(list: ReturnType<typeof loader<T>>, empty: string, item: (x
   return items.length ? html`<ul class=${className}>${items.map(item)}</ul>` : html`<p class="muted">${empty}</p>`;
 }
 
+/**
+ * The link to the listed tenders' open data (an OCDS release package, a page of the published ones at a time), shown
+ * once one of them is published: a draft has none.
+ */
+function openDataView(list: ReturnType<typeof loader<TenderSummaryDto>>, path: string, text: string, testId: string) {
+  if (list.state() !== "ok" || !list.items().some((s) => s.status !== "Draft")) return nothing;
+  return html`<p class="muted small open-data">${text}
+    <a href=${path} download="ocds.json" data-testid=${testId}>${t("tender.openDataDownload")}</a></p>`;
+}
+
 /** The "Gare" section of a space's page. */
 export function spaceTenders(spaceId: string, redraw: Redraw) {
   const list = loader(() => api.spaceTenders(spaceId), redraw);
@@ -61,6 +71,7 @@ export function spaceTenders(spaceId: string, redraw: Redraw) {
         <span class="muted small">${t("tenders.list.spaceIntro")}</span>
       </div>
       ${listView(list, t("tenders.list.empty"), (s: TenderSummaryDto) => tenderItemView(s), "tender-list")}
+      ${openDataView(list, `/api/spaces/${encodeURIComponent(spaceId)}/ocds`, t("tenders.openData.space"), "space-ocds")}
     </section>`,
   };
 }
@@ -129,6 +140,7 @@ export function businessTenders(businessId: string, redraw: Redraw) {
           </div>
           ${role ? html`<p class="small"><a data-testid="buyer-my-tenders" href=${href({ name: "myTenders", buyer: businessId })}>${t("myTenders.open")}</a></p>` : nothing}
           ${listView(tenders, t("tenders.list.empty"), (s: TenderSummaryDto) => tenderItemView(s, false), "tender-list")}
+          ${openDataView(tenders, `/api/businesses/${encodeURIComponent(businessId)}/ocds`, t("tenders.openData.buyer"), "buyer-ocds")}
         </section>`;
       if (kind === "Firm" && role)
         return html`<section class="card" data-testid="firm-bids" aria-labelledby="firm-bids-title">

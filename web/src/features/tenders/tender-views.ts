@@ -170,7 +170,9 @@ export function documentsView(tender: TenderDto) {
       ? nothing
       : html`<p class="muted small open-data">${t("tender.openData")}
           <a href=${`/api/tenders/${encodeURIComponent(tender.id)}/ocds`} download=${`ocds-${tender.id}.json`}
-            data-testid="tender-ocds">${t("tender.openDataDownload")}</a></p>`}
+            data-testid="tender-ocds">${t("tender.openDataDownload")}</a> ·
+          <a href=${`/api/tenders/${encodeURIComponent(tender.id)}/ocds/record`} download=${`ocds-record-${tender.id}.json`}
+            data-testid="tender-ocds-record">${t("tender.openDataRecord")}</a></p>`}
   </section>`;
 }
 

@@ -15,6 +15,10 @@ export const tenders = {
     it: "Una bozza non è ancora un bando pubblico: i suoi dati aperti esistono dalla pubblicazione.",
     en: "A draft is not a public notice yet: it has no open data until it is published.",
   },
+  "openData.notABuyer": {
+    it: "Solo un committente pubblica gare: questa organizzazione non ha dati aperti propri.",
+    en: "Only a buyer publishes tenders: this business has no open data of its own.",
+  },
   "tender.exists": { it: "Questa gara esiste già.", en: "This tender already exists." },
   "tender.notTheBuyer": {
     it: "Solo il Titolare o un Gestore del committente, o gli amministratori degli spazi a cui ha dato mandato, possono farlo.",
