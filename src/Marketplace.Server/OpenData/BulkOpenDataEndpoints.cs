@@ -65,7 +65,7 @@ internal static class BulkOpenDataEndpoints
         foreach (var tenderId in ids.Take(size))
             if ((await OcdsPackages.Release(tenderId, null, site, options, grains, db, ct)).Release is { } release)
                 releases.Add(release);
-        var package = OcdsPackages.ReleasePackage($"{site}{path}{Query(number, size)}", releases, options, clock.GetUtcNow());
+        var package = OcdsPackages.ReleasePackage(site, $"{site}{path}{Query(number, size)}", releases, options, clock.GetUtcNow());
         // The package paging the OCDS guidance recommends for APIs (links.next), beside the standard fields.
         if (ids.Count > size)
             package["links"] = new JsonObject { ["next"] = $"{site}{path}{Query(number + 1, size)}" };

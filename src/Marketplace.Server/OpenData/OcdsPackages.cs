@@ -39,13 +39,13 @@ internal static class OcdsPackages
     /// A release package of these releases. It is made on demand, so it is published when the newest of them changed
     /// (an empty page: now).
     /// </summary>
-    public static JsonObject ReleasePackage(string uri, IReadOnlyList<JsonObject> releases, OpenDataOptions options, DateTimeOffset now) => new()
+    public static JsonObject ReleasePackage(string site, string uri, IReadOnlyList<JsonObject> releases, OpenDataOptions options, DateTimeOffset now) => new()
     {
         ["uri"] = uri,
         ["version"] = "1.1",
         ["publishedDate"] = releases.Count == 0 ? OcdsRelease.Time(now) : Newest(releases),
         ["publisher"] = new JsonObject { ["name"] = options.Publisher },
-        ["extensions"] = Extensions(),
+        ["extensions"] = Extensions(site),
         ["releases"] = new JsonArray([.. releases]),
     };
 
@@ -54,7 +54,7 @@ internal static class OcdsPackages
     /// one as a release) and the compiled release, which merges them: with one release, that release tagged
     /// "compiled" under its own id.
     /// </summary>
-    public static JsonObject RecordPackage(string uri, string releasePackageUri, JsonObject release, OpenDataOptions options)
+    public static JsonObject RecordPackage(string site, string uri, string releasePackageUri, JsonObject release, OpenDataOptions options)
     {
         var compiled = release.DeepClone().AsObject();
         compiled["id"] = $"{release["id"]!.GetValue<string>()}-compiled";
@@ -65,7 +65,7 @@ internal static class OcdsPackages
             ["version"] = "1.1",
             ["publishedDate"] = release["date"]!.DeepClone(),
             ["publisher"] = new JsonObject { ["name"] = options.Publisher },
-            ["extensions"] = Extensions(),
+            ["extensions"] = Extensions(site),
             ["packages"] = new JsonArray(releasePackageUri),
             ["records"] = new JsonArray(new JsonObject
             {
@@ -76,7 +76,7 @@ internal static class OcdsPackages
         };
     }
 
-    static JsonArray Extensions() => new([.. OcdsRelease.Extensions.Select(e => (JsonNode)e)]);
+    static JsonArray Extensions(string site) => new([.. OcdsRelease.Extensions.Select(e => (JsonNode)e), OcdsExtensionEndpoints.GroupRolesUrl(site)]);
 
     // Release dates are UTC in one format, so the newest sorts last as text.
     static string Newest(IReadOnlyList<JsonObject> releases) => releases.Select(r => r["date"]!.GetValue<string>()).Order(StringComparer.Ordinal).Last();

@@ -15,7 +15,10 @@ namespace Marketplace.Server.OpenData;
 /// </summary>
 public static class OcdsRelease
 {
-    /// <summary>The extensions a release uses beyond the core schema (bids is validated with it; lots and enquiries are the official ones).</summary>
+    /// <summary>
+    /// The official extensions a release uses beyond the core schema (bids is validated with it; lots and enquiries
+    /// are named only); the platform's own group roles extension is served by the site (<see cref="OcdsExtensionEndpoints"/>).
+    /// </summary>
     public static readonly string[] Extensions =
     [
         "https://raw.githubusercontent.com/open-contracting-extensions/ocds_bid_extension/v1.1.5/extension.json",
@@ -209,14 +212,27 @@ public static class OcdsRelease
         };
         var winners = Winners(t).ToList();
         if (winners.Count > 0)
-            bids["details"] = new JsonArray([.. winners.Select(b => (JsonNode)new JsonObject
-            {
-                ["id"] = b.BidId.ToString("D"),
-                ["date"] = Time(b.ReceivedAt),
-                ["status"] = "valid",
-                ["tenderers"] = new JsonArray([.. b.Tenderers.Select(x => (JsonNode)Reference(x.FirmId, names))]),
-            })]);
+            bids["details"] = new JsonArray([.. winners.Select(b => (JsonNode)Detail(b, names))]);
         return bids;
+    }
+
+    static JsonObject Detail(OpenedBid b, IReadOnlyDictionary<Guid, string> names)
+    {
+        var detail = new JsonObject
+        {
+            ["id"] = b.BidId.ToString("D"),
+            ["date"] = Time(b.ReceivedAt),
+            ["status"] = "valid",
+            ["tenderers"] = new JsonArray([.. b.Tenderers.Select(x => (JsonNode)Reference(x.FirmId, names))]),
+        };
+        // A group's bid (an RTI) says who leads it and who bids with the lead (the group roles extension, OpenData/Schema/extension-group-roles).
+        if (b.Tenderers.Length > 1)
+            detail["groupRoles"] = new JsonArray([.. b.Tenderers.Select(x => (JsonNode)new JsonObject
+            {
+                ["organization"] = Reference(x.FirmId, names),
+                ["role"] = x.Role switch { TendererRole.Lead => "lead", _ => "member" },
+            })]);
+        return detail;
     }
 
     static JsonNode Award(TenderSnapshot t, LotDecision d, IReadOnlyDictionary<Guid, string> names)

@@ -27,6 +27,7 @@ public static class OpenDataEndpoints
         tenders.MapGet("/{id:guid}/ocds", Package).WithName("getTenderOcds").Produces<JsonObject>(contentType: "application/json");
         tenders.MapGet("/{id:guid}/ocds/record", Record).WithName("getTenderOcdsRecord").Produces<JsonObject>(contentType: "application/json");
         app.MapBulkOpenDataApi();
+        app.MapOcdsExtensionApi();
         return app;
     }
 
@@ -40,7 +41,7 @@ public static class OpenDataEndpoints
         var site = OcdsPackages.Site(request);
         var (release, page) = await OcdsPackages.Release(id, call.User.UserIdOrNull(), site, options.Value, call.Grains, call.Db, call.Ct);
         if (release is null) return NoRelease(page);
-        return TypedResults.Ok(OcdsPackages.ReleasePackage($"{site}/api/tenders/{id:D}/ocds", [release], options.Value, DateTimeOffset.MinValue));
+        return TypedResults.Ok(OcdsPackages.ReleasePackage(site, $"{site}/api/tenders/{id:D}/ocds", [release], options.Value, DateTimeOffset.MinValue));
     }
 
     /// <summary>
@@ -53,7 +54,7 @@ public static class OpenDataEndpoints
         var site = OcdsPackages.Site(request);
         var (release, page) = await OcdsPackages.Release(id, call.User.UserIdOrNull(), site, options.Value, call.Grains, call.Db, call.Ct);
         if (release is null) return NoRelease(page);
-        return TypedResults.Ok(OcdsPackages.RecordPackage($"{site}/api/tenders/{id:D}/ocds/record", $"{site}/api/tenders/{id:D}/ocds", release, options.Value));
+        return TypedResults.Ok(OcdsPackages.RecordPackage(site, $"{site}/api/tenders/{id:D}/ocds/record", $"{site}/api/tenders/{id:D}/ocds", release, options.Value));
     }
 
     // A tender the viewer sees but has no release is a draft, its buyer's people are told why; to anyone else it does not exist.

@@ -43,6 +43,9 @@ public sealed class AuthorisationMatrixTests(ClockedSqliteHost fixture) : IClass
         "GET /api/tenders/{id}/ocds/record",        // the same as an OCDS record (its release and the compiled release)
         "GET /api/spaces/{id}/ocds",                // the open data of the tenders published in a space, as its tender list
         "GET /api/businesses/{id}/ocds",            // a buyer's published tenders as open data
+        "GET /api/ocds/extensions/group-roles/extension.json",          // the platform's own OCDS extension, as the repository holds it
+        "GET /api/ocds/extensions/group-roles/release-schema.json",
+        "GET /api/ocds/extensions/group-roles/codelists/groupRole.csv",
         "GET /api/audit/checkpoints",               // the signed checkpoints anchoring every tender's chain heads
         "GET /api/audit/public-key",                // the key that checks them
         "GET /api/reference/cpv",                   // reference data

@@ -145,7 +145,30 @@ public abstract class OcdsExportTests<THost>(THost fixture) : IClassFixture<THos
         var award = release["awards"]![0]!;
         award["value"]!["amount"]!.GetValue<decimal>().Should().Be(690_000m, "the RTI's price for the lot is its work packages' sum");
         award["suppliers"]!.AsArray().Select(s => s!["name"]!.GetValue<string>()).Should().BeEquivalentTo(["Rossi Costruzioni", "Verdi Informatica"]);
-        release["bids"]!["details"]!.AsArray().Single()!["tenderers"]!.AsArray().Should().HaveCount(2);
+        var detail = release["bids"]!["details"]!.AsArray().Single()!;
+        detail["tenderers"]!.AsArray().Should().HaveCount(2);
+        detail["groupRoles"]!.AsArray().Select(r => (r!["organization"]!["name"]!.GetValue<string>(), r["role"]!.GetValue<string>()))
+            .Should().BeEquivalentTo([("Rossi Costruzioni", "lead"), ("Verdi Informatica", "member")], "the RTI's bid says who leads it (group roles extension)");
+    }
+
+    [Fact]
+    public async Task The_group_roles_extension_is_served_where_every_package_names_it_as_the_repository_holds_it()
+    {
+        var w = await World();
+        var tender = await w.Publish();
+        var package = (await w.Anonymous.GetFromJsonAsync<JsonObject>($"/api/tenders/{tender.Id}/ocds"))!;
+        var named = package["extensions"]!.AsArray().Select(e => e!.GetValue<string>()).Where(e => e.Contains("group-roles", StringComparison.Ordinal)).Should().ContainSingle().Subject;
+        var extensionUrl = new Uri(named);
+        var extension = JsonNode.Parse(await w.Anonymous.GetStringAsync(extensionUrl.PathAndQuery))!;
+        var folder = Path.Combine(AppContext.BaseDirectory, "OpenData", "Schema", "extension-group-roles");
+        JsonNode.DeepEquals(extension, JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "extension.json")))).Should().BeTrue();
+        // An OCDS tool reads the schema patch and the codelists beside extension.json, by the names it lists.
+        foreach (var schema in extension["schemas"]!.AsArray().Select(s => s!.GetValue<string>()))
+            JsonNode.DeepEquals(JsonNode.Parse(await w.Anonymous.GetStringAsync(new Uri(extensionUrl, schema).PathAndQuery)),
+                JsonNode.Parse(File.ReadAllText(Path.Combine(folder, schema)))).Should().BeTrue($"the served {schema} is the one the tests merge");
+        foreach (var codelist in extension["codelists"]!.AsArray().Select(c => c!.GetValue<string>()))
+            (await w.Anonymous.GetStringAsync(new Uri(extensionUrl, $"codelists/{codelist}").PathAndQuery)).Should().StartWith("Code,Title,Description")
+                .And.Contain("reliedUponEntity");
     }
 
     [Fact]
@@ -187,6 +210,25 @@ public abstract class OcdsExportTests<THost>(THost fixture) : IClassFixture<THos
         release["tender"]!["status"] = "open"; // not in the tenderStatus codelist
         release["bids"]!["statistics"]![0]!.AsObject().Remove("value"); // required by the bids extension
         OcdsSchema.Errors(release).Should().Contain(e => e.Contains("status")).And.Contain(e => e.Contains("value"));
+    }
+
+    [Fact]
+    public void The_schema_check_refuses_a_group_role_outside_the_group_roles_codelist()
+    {
+        JsonObject Release(string role) => new()
+        {
+            ["ocid"] = "ocds-mktplc-1", ["id"] = "1", ["date"] = "2026-12-05T10:00:00Z", ["tag"] = new JsonArray("award"), ["initiationType"] = "tender",
+            ["bids"] = new JsonObject
+            {
+                ["details"] = new JsonArray(new JsonObject
+                {
+                    ["id"] = "b1",
+                    ["groupRoles"] = new JsonArray(new JsonObject { ["organization"] = new JsonObject { ["id"] = "f1", ["name"] = "Rossi" }, ["role"] = role }),
+                }),
+            },
+        };
+        OcdsSchema.Errors(Release("lead")).Should().BeEmpty();
+        OcdsSchema.Errors(Release("partner")).Should().Contain(e => e.Contains("role"), "partner is not in the groupRole codelist");
     }
 
     [Fact]

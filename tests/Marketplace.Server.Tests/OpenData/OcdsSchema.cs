@@ -5,8 +5,8 @@ using NJsonSchema.Validation;
 namespace Marketplace.Server.Tests.OpenData;
 
 /// <summary>
-/// The OCDS 1.1.5 release schema with the bids extension merged in (a JSON Merge Patch, RFC 7386, as the standard
-/// applies extensions), checked by NJsonSchema (draft-04, the schema's own draft). The files are the product's copies
+/// The OCDS 1.1.5 release schema with the bids extension and the platform's group roles extension merged in (each a
+/// JSON Merge Patch, RFC 7386, as the standard applies extensions), checked by NJsonSchema (draft-04, the schema's own draft). The files are the product's copies
 /// (src/Marketplace.Server/OpenData/Schema, with their provenance).
 /// </summary>
 internal static class OcdsSchema
@@ -15,7 +15,9 @@ internal static class OcdsSchema
 
     static JsonNode Read(string file) => JsonNode.Parse(File.ReadAllText(Path.Combine(Folder, file)))!;
 
-    static readonly Lazy<JsonNode> ReleaseSchema = new(() => MergePatch(Read("release-schema.json"), Read("bid-extension-release-schema.json")));
+    /// <summary>The release schema with the extensions the packages name and the repository holds: bids, then the platform's own group roles.</summary>
+    static readonly Lazy<JsonNode> ReleaseSchema = new(() =>
+        MergePatch(MergePatch(Read("release-schema.json"), Read("bid-extension-release-schema.json")), Read(Path.Combine("extension-group-roles", "release-schema.json"))));
 
     static readonly Lazy<JsonSchema> Schema = new(() => JsonSchema.FromJsonAsync(ReleaseSchema.Value.ToJsonString()).GetAwaiter().GetResult());
 
