@@ -57,8 +57,10 @@ internal static class BulkOpenDataEndpoints
         var number = Math.Max(page ?? 1, 1);
         var size = Math.Clamp(pageSize ?? MaxPageSize, 1, MaxPageSize);
         // One more than a page tells whether a next page exists; a stable order keeps a tender on one page only.
-        var ids = await tenders.AsNoTracking().OrderBy(t => t.PublishedAt).ThenBy(t => t.TenderId)
-            .Skip((number - 1) * size).Take(size + 1).Select(t => t.TenderId).ToListAsync(ct);
+        // A page so far on that its offset passes int's range has nothing on it (and must not overflow into a wrong page).
+        var ids = (long)(number - 1) * size > int.MaxValue ? []
+            : await tenders.AsNoTracking().OrderBy(t => t.PublishedAt).ThenBy(t => t.TenderId)
+                .Skip((number - 1) * size).Take(size + 1).Select(t => t.TenderId).ToListAsync(ct);
         var site = OcdsPackages.Site(request);
         var releases = new List<JsonObject>();
         // One after the other: the bid counts they may need share the request's database context.

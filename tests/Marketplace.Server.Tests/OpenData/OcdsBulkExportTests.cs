@@ -79,8 +79,9 @@ public abstract class OcdsBulkExportTests<THost>(THost fixture) : IClassFixture<
         Ocids(page2).Should().ContainSingle();
         Ocids(page1).Concat(Ocids(page2)).Should().BeEquivalentTo([$"ocds-mktplc-{first.Id}", $"ocds-mktplc-{second.Id}"], "each tender is on one page");
         page2.ContainsKey("links").Should().BeFalse("nothing comes after the last page");
-        var past = await Package(w.Anonymous, $"/api/businesses/{w.BuyerId}/ocds?page=3&pageSize=1");
-        past["releases"]!.AsArray().Should().BeEmpty();
+        // The last query's page times its 50 tenders a page is past int's range: still an empty page, not an error.
+        foreach (var beyond in new[] { "page=3&pageSize=1", $"page={int.MaxValue}" })
+            (await Package(w.Anonymous, $"/api/businesses/{w.BuyerId}/ocds?{beyond}"))["releases"]!.AsArray().Should().BeEmpty("no tender is past the last page");
     }
 
     [Fact]
