@@ -123,6 +123,27 @@ public sealed class JourneyBrowserTests(ClockedBrowserFixture fixture) : IClassF
             $"Presentata da {Plumbers}, capofila, a nome di tutte le imprese del raggruppamento.");
         await Screenshot(electrician, "13-receipt-390");
 
+        // With the bid submitted the lead is offered no invitation, hand-over or removal, and told once why, truly:
+        // before the deadline it could still withdraw the bid.
+        await plumber.GetByTestId("alliance-tab-partners").ClickAsync();
+        await Expect(plumber.GetByTestId("invite-blocked")).ToHaveTextAsync("L'offerta congiunta è presentata: un'impresa aderisce quando la capofila la ritira.");
+        await Expect(plumber.GetByTestId("invite-firm")).ToHaveCountAsync(0);
+        await Expect(plumber.GetByTestId("suggestions-closed")).ToHaveCountAsync(0);
+        await Screenshot(plumber, "13b-partners-after-submit");
+        await plumber.GetByTestId("alliance-tab-overview").ClickAsync();
+        await Expect(plumber.GetByTestId("members-blocked").Locator("li")).ToHaveTextAsync([
+            "L'offerta congiunta è presentata a nome dell'attuale capofila: il ruolo passa solo dopo che la capofila l'ha ritirata.",
+            "L'offerta congiunta è presentata con tutte le imprese attive: un'impresa si esclude solo dopo che la capofila l'ha ritirata.",
+        ]);
+        await Expect(plumber.GetByTestId($"handover-{electricians}")).ToHaveCountAsync(0);
+        // The electricians keep the RTI's overview open on the phone: what became of the bid will reach it there.
+        await electrician.GetByTestId("alliance-tab-overview").ClickAsync();
+        var liveOutcome = electrician.GetByTestId("alliance-bid-outcome");
+        await Expect(liveOutcome.GetByTestId("rti-bid-state")).ToContainTextAsync($"Presentata da {Plumbers}, capofila, il ");
+        await Expect(liveOutcome.GetByTestId("award-badge")).ToHaveCountAsync(0);
+        await HubGroups.UntilJoined(electrician, "WatchTender", tender);
+        await HubGroups.UntilJoined(plumber, "WatchTender", tender);
+
         // Bids close; the comune's page opens them and it awards both lots to the RTI, each after a confirmation.
         await officer.GotoAsync($"/#/tenders/{tender}");
         await Expect(officer.GetByTestId("tender-live-status")).ToHaveAttributeAsync("data-state", "connected");
@@ -134,6 +155,15 @@ public sealed class JourneyBrowserTests(ClockedBrowserFixture fixture) : IClassF
         // What the page said on publishing ("firms may ask questions until…") is not said ten days later.
         await Expect(officer.GetByTestId("manage-status")).ToBeEmptyAsync();
         await Screenshot(officer, "15-awarded-en");
+
+        // The RTI's page open on the phone shows the result as soon as the comune decides, without a reload.
+        await Expect(liveOutcome.GetByTestId("award-badge")).ToHaveTextAsync(["Aggiudicato", "Aggiudicato"]);
+        await Screenshot(electrician, "15b-alliance-awarded-live-390");
+        // The lead's open page now says the true reason nothing moves: bids are closed, the bid can no longer be withdrawn.
+        await Expect(plumber.GetByTestId("members-blocked").Locator("li")).ToHaveTextAsync([
+            "Le offerte sono chiuse e l'offerta congiunta è stata presentata a nome dell'attuale capofila: il ruolo non può più passare a un'altra impresa.",
+            "Le offerte sono chiuse e l'offerta congiunta è stata presentata con tutte le imprese attive: nessuna può più essere esclusa dall'RTI.",
+        ]);
 
         // Both firms' tender pages say they bid in the RTI (not that they did not bid) and that it won both lots.
         foreach (var (page, firm, name) in new[] { (plumber, Plumbers, "16-outcome-plumbers"), (electrician, Electricians, "16-outcome-electricians-390") })
@@ -168,7 +198,11 @@ public sealed class JourneyBrowserTests(ClockedBrowserFixture fixture) : IClassF
         await Expect(plumber.Locator("[data-testid='firm-blocker'][data-action='Leave']")).ToHaveTextAsync(
             "Le offerte sono chiuse e l'offerta congiunta è stata presentata con questa impresa: l'impresa resta nell'RTI.");
         await Expect(plumber.GetByTestId("alliance")).Not.ToContainTextAsync("passa prima il ruolo");
+        await Expect(plumber.GetByTestId("members-blocked")).ToContainTextAsync("nessuna può più essere esclusa dall'RTI");
         await Screenshot(plumber, "17-alliance-after-award");
+        await plumber.GetByTestId("alliance-tab-partners").ClickAsync();
+        await Expect(plumber.GetByTestId("invite-blocked")).ToHaveTextAsync("Le offerte sono chiuse: nessuna impresa può più unirsi all'offerta congiunta.");
+        await Screenshot(plumber, "18-partners-after-award");
     }
 
     // ---- the steps, each as a person does it ----

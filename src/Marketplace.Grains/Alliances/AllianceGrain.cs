@@ -34,8 +34,7 @@ internal sealed class AllianceGrain(
         var viewer = await actsFor.Of(viewerId, [.. snapshot.Members.Where(m => snapshot.IsActive(m.FirmId) || snapshot.IsInvited(m.FirmId)).Select(m => m.FirmId)]);
         if (!AllianceAccess.CanRead(snapshot, viewer.Businesses)) return null;
         var inSpace = await Task.WhenAll(viewer.Businesses.Select(async f => (Firm: f, In: await InSpace(f, State.SpaceId))));
-        var submitted = await ViewedBidSubmitted();
-        return State.ViewFor(viewerId, viewer, inSpace.Where(f => f.In).Select(f => f.Firm).ToHashSet(), submitted, submitted && await BidsClosed());
+        return State.ViewFor(viewerId, viewer, inSpace.Where(f => f.In).Select(f => f.Firm).ToHashSet(), await ViewedBidSubmitted(), await BidsClosed());
     }
 
     public Task<JointBidder?> Bidder() => Task.FromResult(State.Exists ? State.ToSnapshot().AsBidder() : null);
@@ -45,7 +44,8 @@ internal sealed class AllianceGrain(
 
     public async Task<Outcome<AllianceSnapshot>> Invite(InviteToAlliance command)
     {
-        if (State.CheckInvite(command, await ActorForLead(command.ActorId), await Firm(command.FirmId, State.SpaceId)) is { } no) return no;
+        if (State.CheckInvite(command, await ActorForLead(command.ActorId), await Firm(command.FirmId, State.SpaceId), await BidsClosed(), await BidSubmitted()) is { } no)
+            return no;
         State.Invite(command, clock.Now());
         return await Commit([]);
     }
@@ -53,7 +53,8 @@ internal sealed class AllianceGrain(
     public async Task<Outcome<AllianceSnapshot>> Answer(AnswerAllianceInvitation command)
     {
         var inSpace = command.Accept && await InSpace(command.FirmId, State.SpaceId);
-        if (State.CheckAnswer(command, await Actor(command.ActorId, command.FirmId), inSpace, command.Accept && await BidSubmitted()) is { } no) return no;
+        if (State.CheckAnswer(command, await Actor(command.ActorId, command.FirmId), inSpace, command.Accept && await BidSubmitted(), command.Accept && await BidsClosed())
+            is { } no) return no;
         State.Answer(command, clock.Now());
         return await Commit([]);
     }
@@ -68,14 +69,16 @@ internal sealed class AllianceGrain(
 
     public async Task<Outcome<AllianceSnapshot>> Remove(RemoveFromAlliance command)
     {
-        if (State.CheckRemove(command, await ActorForLead(command.ActorId), await BidSubmitted()) is { } no) return no;
+        var submitted = await BidSubmitted();
+        if (State.CheckRemove(command, await ActorForLead(command.ActorId), submitted, submitted && await BidsClosed()) is { } no) return no;
         State.Remove(command, clock.Now());
         return await Commit([command.FirmId]);
     }
 
     public async Task<Outcome<AllianceSnapshot>> HandOver(Guid actorId, Guid newLeadId)
     {
-        if (State.CheckHandOver(await ActorForLead(actorId), newLeadId, await BidSubmitted()) is { } no) return no;
+        var submitted = await BidSubmitted();
+        if (State.CheckHandOver(await ActorForLead(actorId), newLeadId, submitted, submitted && await BidsClosed()) is { } no) return no;
         State.HandOver(actorId, newLeadId, clock.Now());
         return await Commit([]);
     }
@@ -110,9 +113,9 @@ internal sealed class AllianceGrain(
     async Task<bool> BidSubmitted() => State.TenderId is { } tender && await bids.HasSubmitted(tender, this.GetPrimaryKey());
 
     /// <summary>
-    /// Whether the tender takes no more bids, so a submitted joint bid stays as it is: asked of the tender (read-only)
-    /// only once the bid is submitted, and judged by the window a submission is checked against (a deadline passed
-    /// counts before the tender has moved past it).
+    /// Whether the tender takes no more bids, so a submitted joint bid stays as it is and no firm could join it: asked
+    /// of the tender (read-only), judged by the window a submission is checked against (a deadline passed counts
+    /// before the tender has moved past it). A standing alliance has no tender and is never closed.
     /// </summary>
     async Task<bool> BidsClosed() =>
         State.TenderId is { } tender && TenderRules.BidsClosedAt((await GrainFactory.Tender(tender).Peek()).Tender, clock.Now());

@@ -46,7 +46,10 @@ public sealed class AllianceState
         LeadRemoving = new("alliance.leadRemoving", "The lead cannot remove itself; hand the lead over first."),
         RemoveReason = new("alliance.removeReason", "Say why, in at most {max} characters."),
         NewLead = new("alliance.newLead", "The lead goes to an active member (not a subcontractor) of the alliance."),
-        HandOverWhileSubmitted = new("alliance.handOverWhileSubmitted", "The joint bid is submitted with this lead named in it: withdraw it first."),
+        HandOverWhileSubmitted = new("alliance.handOverWhileSubmitted", "The joint bid is submitted naming the current lead: the lead role passes only once the lead withdraws it."),
+        HandOverClosed = new("alliance.handOverClosed", "Bids are closed and the joint bid was submitted naming the current lead: the lead role can no longer pass to another firm."),
+        RemoveWhileSubmitted = new("alliance.removeWhileSubmitted", "The joint bid is submitted with every active firm in it: a firm is removed only once the lead withdraws it."),
+        RemoveClosed = new("alliance.removeClosed", "Bids are closed and the joint bid was submitted with every active firm in it: none can be removed from the RTI."),
         AlreadyAccepted = new("alliance.alreadyAccepted", "This firm already accepted this version."),
         AgreementText = new("alliance.agreementText", "The agreement terms are required, at most {max} characters."),
         NotTheLead = new("alliance.notTheLead", "Only the lead firm's Owners and Managers may do this."),
@@ -103,11 +106,21 @@ public sealed class AllianceState
         Set(new AllianceMember(command.LeadId, AllianceRole.Lead, AllianceStanding.Active, 1, null, now), "Formed", command.ActorId, now);
     }
 
-    public Problem? CheckInvite(InviteToAlliance command, ActingFor actor, AllianceFirm invitee) =>
+    /// <param name="bidsClosed">The tender takes no more bids (<see cref="TenderRules.BidsClosedAt"/>): nobody could join the bid.</param>
+    /// <param name="bidSubmitted">The joint bid is submitted: an invited firm could join only once the lead withdraws it.</param>
+    public Problem? CheckInvite(InviteToAlliance command, ActingFor actor, AllianceFirm invitee, bool bidsClosed = false, bool bidSubmitted = false) =>
         GuardLead(actor)
         ?? (command.Role == AllianceRole.Lead || !Enum.IsDefined(command.Role) ? Problem.Invalid("role", InviteRole) : null)
+        ?? CheckInviting(bidsClosed, bidSubmitted)
         ?? CheckInvitee(invitee)
         ?? CheckRoomToInvite();
+
+    /// <summary>
+    /// Whether the lead may invite any firm now: not once no firm could join the joint bid (the same reason partners
+    /// stop being suggested), nor past the alliance's size.
+    /// </summary>
+    static Problem? CheckInviting(bool bidsClosed, bool bidSubmitted) =>
+        CheckPartnersWanted(bidsClosed, bidSubmitted) is { } closed ? Problem.Conflict(closed) : null;
 
     /// <summary>Whether this firm may be invited, whoever invites and in whichever role: the firms the lead is offered.</summary>
     Problem? CheckInvitee(AllianceFirm invitee) =>
@@ -132,7 +145,8 @@ public sealed class AllianceState
 
     /// <param name="inSpace">The firm is a member of the alliance's space, as a firm joining must be.</param>
     /// <param name="bidSubmitted">The joint bid is submitted: nobody joins a sealed bid (the lead withdraws it first).</param>
-    public Problem? CheckAnswer(AnswerAllianceInvitation command, ActingFor actor, bool inSpace, bool bidSubmitted = false) =>
+    /// <param name="bidsClosed">The tender takes no more bids: no firm could join the joint bid any more, submitted or not.</param>
+    public Problem? CheckAnswer(AnswerAllianceInvitation command, ActingFor actor, bool inSpace, bool bidSubmitted = false, bool bidsClosed = false) =>
         GuardFirm(actor, command.FirmId)
         ?? (Of(command.FirmId)?.Standing != AllianceStanding.Invited ? Problem.Conflict(NoInvitation)
         : !command.Accept ? null
@@ -140,8 +154,7 @@ public sealed class AllianceState
         : !inSpace ? Problem.Conflict(JoinerNotInSpace)
         : command.AgreementVersion != Agreement.Version
             ? Problem.Conflict(AgreementVersion, ("version", Agreement.Version))
-        : bidSubmitted ? Problem.Conflict(JoinWhileSubmitted)
-        : null);
+        : CheckInviting(bidsClosed, bidSubmitted));
 
     public void Answer(AnswerAllianceInvitation command, DateTimeOffset now)
     {
@@ -181,27 +194,33 @@ public sealed class AllianceState
         Set(Of(firmId)! with { Standing = AllianceStanding.Left, Since = now }, "Left", actorId, now);
 
     /// <summary>The lead removes a firm (with a reason), or takes back an invitation.</summary>
-    public Problem? CheckRemove(RemoveFromAlliance command, ActingFor actor, bool bidSubmitted = false) =>
-        CheckRemove(actor, command.FirmId, bidSubmitted)
+    /// <param name="bidsClosed">The tender takes no more bids (asked once the bid is submitted): the bid can no longer be withdrawn.</param>
+    public Problem? CheckRemove(RemoveFromAlliance command, ActingFor actor, bool bidSubmitted = false, bool bidsClosed = false) =>
+        CheckRemove(actor, command.FirmId, bidSubmitted, bidsClosed)
         ?? (command.Reason.Clean() is not { Length: <= MaxReason } ? Problem.Invalid("reason", RemoveReason, ("max", MaxReason)) : null);
 
-    /// <summary>Whether the lead may remove this firm now, whatever reason it gives.</summary>
-    Problem? CheckRemove(ActingFor actor, Guid firmId, bool bidSubmitted) =>
+    /// <summary>
+    /// Whether the lead may remove this firm now, whatever reason it gives. A submitted bid comes before the lead's own
+    /// row: handing the lead over is refused too while the bid stands, so "hand the lead over first" would be false.
+    /// </summary>
+    Problem? CheckRemove(ActingFor actor, Guid firmId, bool bidSubmitted, bool bidsClosed) =>
         GuardLead(actor)
         ?? (Of(firmId)?.Standing is not (AllianceStanding.Active or AllianceStanding.Invited) ? Problem.NotFound(FirmNotIn)
+        : bidSubmitted && Of(firmId)!.Standing == AllianceStanding.Active
+            ? Problem.Conflict(bidsClosed ? RemoveClosed : RemoveWhileSubmitted)
         : firmId == LeadId ? Problem.Conflict(LeadRemoving)
-        : bidSubmitted && Of(firmId)!.Standing == AllianceStanding.Active ? Problem.Conflict(BidSubmitted)
         : null);
 
     public void Remove(RemoveFromAlliance command, DateTimeOffset now) =>
         Set(Of(command.FirmId)! with { Standing = AllianceStanding.Removed, Reason = command.Reason.Trim(), Since = now }, "Removed", command.ActorId, now, command.Reason.Trim());
 
     /// <param name="bidSubmitted">The joint bid is submitted with its lead named in it: the lead withdraws it first.</param>
-    public Problem? CheckHandOver(ActingFor actor, Guid newLeadId, bool bidSubmitted = false) =>
+    /// <param name="bidsClosed">The tender takes no more bids (asked once the bid is submitted): the bid stays as it is, lead and all.</param>
+    public Problem? CheckHandOver(ActingFor actor, Guid newLeadId, bool bidSubmitted = false, bool bidsClosed = false) =>
         GuardLead(actor)
         ?? (Of(newLeadId) is not { Standing: AllianceStanding.Active, Role: AllianceRole.Member }
             ? Problem.Invalid("firmId", NewLead)
-        : bidSubmitted ? Problem.Conflict(HandOverWhileSubmitted)
+        : bidSubmitted ? Problem.Conflict(bidsClosed ? HandOverClosed : HandOverWhileSubmitted)
         : null);
 
     public void HandOver(Guid actorId, Guid newLeadId, DateTimeOffset now)
@@ -239,13 +258,13 @@ public sealed class AllianceState
     /// <param name="viewer">The viewer's businesses among the alliance's firms (<see cref="IActsFor"/>), in any role.</param>
     /// <param name="inSpace">Those of the viewer's firms that are members of the alliance's space (an invited firm joins only then).</param>
     /// <param name="bidSubmitted">The joint bid is submitted, as the commands would find it.</param>
-    /// <param name="bidsClosed">The tender takes no more bids (asked only once the joint bid is submitted).</param>
+    /// <param name="bidsClosed">The tender takes no more bids (<see cref="TenderRules.BidsClosedAt"/>; always false for a standing alliance).</param>
     public AllianceView ViewFor(Guid viewerId, ActingFor viewer, IReadOnlySet<Guid> inSpace, bool bidSubmitted, bool bidsClosed = false)
     {
         var snapshot = ToSnapshot();
         var version = Agreement.Version;
         var alliance = ViewerActions<AllianceAction>.Of(
-            (AllianceAction.Invite, GuardLead(viewer) ?? CheckRoomToInvite()),
+            (AllianceAction.Invite, GuardLead(viewer) ?? CheckInviting(bidsClosed, bidSubmitted) ?? CheckRoomToInvite()),
             (AllianceAction.PublishAgreement, GuardLead(viewer)));
         var viewerFirms = viewer.Businesses.Where(f => snapshot.IsActive(f) || snapshot.IsInvited(f)).ToList();
         if (AllianceAccess.CanWatch(snapshot, viewerFirms))
@@ -254,16 +273,17 @@ public sealed class AllianceState
             Of(firm)?.Standing == AllianceStanding.Invited
                 ? ViewerActions<AllianceFirmAction>.Of(
                     // An invited firm is not inside yet: its view must not tell whether the joint bid is sealed
-                    // and submitted (only the acceptance itself is refused then), so it is judged as if it were not.
-                    (AllianceFirmAction.AcceptInvitation, CheckAnswer(new(viewerId, firm, true, version), viewer, inSpace.Contains(firm))),
+                    // and submitted (only the acceptance itself is refused then), so it is judged as if it were not;
+                    // that bids are closed is the tender's public deadline.
+                    (AllianceFirmAction.AcceptInvitation, CheckAnswer(new(viewerId, firm, true, version), viewer, inSpace.Contains(firm), bidsClosed: bidsClosed)),
                     (AllianceFirmAction.DeclineInvitation, CheckAnswer(new(viewerId, firm, false, version), viewer, inSpace.Contains(firm))))
                 : ViewerActions<AllianceFirmAction>.Of(
                     (AllianceFirmAction.AcceptAgreement, CheckAcceptAgreement(new(viewerId, firm, version), viewer)),
                     (AllianceFirmAction.Leave, CheckLeave(viewer, firm, bidSubmitted, bidsClosed)))));
         var members = Members.Where(m => m.Standing is AllianceStanding.Active or AllianceStanding.Invited)
             .Select(m => new AllianceMemberActions(m.FirmId, ViewerActions<AllianceMemberAction>.Of(
-                (AllianceMemberAction.HandOver, CheckHandOver(viewer, m.FirmId, bidSubmitted)),
-                (AllianceMemberAction.Remove, CheckRemove(viewer, m.FirmId, bidSubmitted)))));
+                (AllianceMemberAction.HandOver, CheckHandOver(viewer, m.FirmId, bidSubmitted, bidsClosed)),
+                (AllianceMemberAction.Remove, CheckRemove(viewer, m.FirmId, bidSubmitted, bidsClosed)))));
         return new(snapshot, alliance, [.. firms], [.. members]);
     }
 

@@ -157,6 +157,48 @@ public sealed class AllianceStateTests
         state.CheckLeave(As(RivalOwner, Lead), Lead.Id, bidSubmitted: true, bidsClosed: true)!.Kind.Should().Be(ProblemKind.Forbidden, "another firm's people are refused first");
     }
 
+    [Fact]
+    public void Handing_over_and_removing_after_bids_close_on_a_submitted_bid_say_the_firms_stay_not_to_withdraw_first_and_the_wrong_user_is_refused_first()
+    {
+        var state = WithPartners();
+        var remove = new RemoveFromAlliance(FirmOwner, Partner.Id, "Fuori");
+
+        state.CheckHandOver(As(FirmOwner, Lead), Partner.Id, bidSubmitted: true)!.Code.Should().Be(AllianceState.HandOverWhileSubmitted.Code, "before the deadline the lead may withdraw");
+        state.CheckHandOver(As(FirmOwner, Lead), Partner.Id, bidSubmitted: true, bidsClosed: true)!.Should().BeEquivalentTo(
+            new { Kind = ProblemKind.Conflict, AllianceState.HandOverClosed.Code }, "after the deadline the bid can no longer be withdrawn");
+        state.CheckRemove(remove, As(FirmOwner, Lead), bidSubmitted: true)!.Code.Should().Be(AllianceState.RemoveWhileSubmitted.Code);
+        state.CheckRemove(remove, As(FirmOwner, Lead), bidSubmitted: true, bidsClosed: true)!.Should().BeEquivalentTo(
+            new { Kind = ProblemKind.Conflict, AllianceState.RemoveClosed.Code });
+        state.CheckRemove(remove with { FirmId = Lead.Id }, As(FirmOwner, Lead), bidSubmitted: true)!.Code.Should().Be(AllianceState.RemoveWhileSubmitted.Code,
+            "\"hand the lead over first\" is refused too while the bid stands");
+        state.CheckHandOver(As(FirmOwner, Lead), Partner.Id, bidSubmitted: false, bidsClosed: true).Should().BeNull("without a submitted bid nothing holds the firms");
+        state.CheckRemove(remove, As(FirmOwner, Lead), bidSubmitted: false, bidsClosed: true).Should().BeNull();
+
+        state.CheckHandOver(As(RivalOwner, Partner), Partner.Id, bidSubmitted: true, bidsClosed: true)!.Kind.Should().Be(ProblemKind.Forbidden, "a member's people are refused first");
+        state.CheckRemove(remove with { ActorId = RivalOwner }, As(RivalOwner, Partner), bidSubmitted: true, bidsClosed: true)!.Kind.Should().Be(ProblemKind.Forbidden);
+    }
+
+    [Fact]
+    public void No_firm_is_invited_or_joins_once_it_could_not_join_the_bid_and_the_wrong_user_is_refused_first()
+    {
+        var state = WithPartners();
+        var invite = new InviteToAlliance(FirmOwner, Rival.Id, AllianceRole.Member);
+        var rival = In(Rival);
+
+        state.CheckInvite(invite, As(FirmOwner, Lead), rival, bidsClosed: false, bidSubmitted: true)!.Code.Should().Be(AllianceState.JoinWhileSubmitted.Code);
+        state.CheckInvite(invite, As(FirmOwner, Lead), rival, bidsClosed: true)!.Should().BeEquivalentTo(new { Kind = ProblemKind.Conflict, AllianceState.PartnersClosed.Code });
+        state.CheckInvite(invite with { ActorId = RivalOwner }, As(RivalOwner, Partner), rival, bidsClosed: true)!.Kind.Should().Be(ProblemKind.Forbidden);
+        state.CheckInvite(invite, As(FirmOwner, Lead), rival).Should().BeNull();
+
+        state.Invite(invite, Now);
+        var accept = new AnswerAllianceInvitation(RivalOwner, Rival.Id, true, 1);
+        state.CheckAnswer(accept, As(RivalOwner, Rival), inSpace: true, bidSubmitted: true, bidsClosed: true)!.Code.Should().Be(AllianceState.PartnersClosed.Code,
+            "after the deadline the lead can no longer withdraw the bid to let it in");
+        state.CheckAnswer(accept, As(RivalOwner, Rival), inSpace: true, bidsClosed: true)!.Code.Should().Be(AllianceState.PartnersClosed.Code);
+        state.CheckAnswer(accept with { Accept = false }, As(RivalOwner, Rival), inSpace: true, bidsClosed: true).Should().BeNull("declining is still an answer");
+        state.CheckAnswer(accept, As(FirmOwner, Lead), inSpace: true, bidsClosed: true)!.Kind.Should().Be(ProblemKind.Forbidden);
+    }
+
     [Theory]
     [InlineData(false, false, null)]
     [InlineData(false, true, "alliance.joinWhileSubmitted")]

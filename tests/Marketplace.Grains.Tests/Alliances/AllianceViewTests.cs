@@ -120,14 +120,35 @@ public sealed class AllianceViewTests
     }
 
     [Fact]
+    public void After_bids_close_on_a_submitted_bid_the_lead_is_told_the_firms_and_the_lead_stay_and_no_firm_can_be_invited_or_join()
+    {
+        var state = WithPartners().Invited(Newcomer);
+
+        var lead = state.ViewFor(FirmOwner, As(FirmOwner, Lead), new HashSet<Guid> { Lead.Id }, bidSubmitted: true, bidsClosed: true);
+        lead.Members.Single(m => m.FirmId == Partner.Id).Actions.Blocked.Select(b => (b.Action, b.Code)).Should().BeEquivalentTo([
+            (AllianceMemberAction.HandOver, AllianceState.HandOverClosed.Code), (AllianceMemberAction.Remove, AllianceState.RemoveClosed.Code)],
+            "the bid can no longer be withdrawn, so \"withdraw it first\" would be false");
+        lead.Members.Single(m => m.FirmId == Lead.Id).Actions.Blocked.Should().ContainSingle().Which.Code.Should().Be(AllianceState.RemoveClosed.Code,
+            "not \"hand the lead over first\", which is refused too");
+        lead.Actions.Blocked.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Action = AllianceAction.Invite, AllianceState.PartnersClosed.Code });
+
+        var invited = Firm(state.ViewFor(FirmManager, As(FirmManager, Newcomer), new HashSet<Guid> { Newcomer.Id }, bidSubmitted: false, bidsClosed: true), Newcomer);
+        invited.Actions.Allowed.Should().Equal(AllianceFirmAction.DeclineInvitation);
+        invited.Actions.Blocked.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Action = AllianceFirmAction.AcceptInvitation, AllianceState.PartnersClosed.Code },
+            "the tender's deadline is public: saying so tells the invited firm nothing of the bid");
+    }
+
+    [Fact]
     public void While_the_joint_bid_is_submitted_the_snapshot_tells_its_firms_why_leaving_removing_and_handing_over_wait_and_an_invited_firm_nothing()
     {
         var state = WithPartners().Invited(Newcomer);
 
         var lead = ViewOf(state, FirmOwner, true, Lead);
         lead.Members.Single(m => m.FirmId == Partner.Id).Actions.Blocked.Select(b => (b.Action, b.Code)).Should().BeEquivalentTo([
-            (AllianceMemberAction.HandOver, AllianceState.HandOverWhileSubmitted.Code), (AllianceMemberAction.Remove, AllianceState.BidSubmitted.Code)]);
+            (AllianceMemberAction.HandOver, AllianceState.HandOverWhileSubmitted.Code), (AllianceMemberAction.Remove, AllianceState.RemoveWhileSubmitted.Code)]);
         Rows(lead)[Newcomer.Id].Should().Equal([AllianceMemberAction.Remove], "an invitation can still be withdrawn");
+        lead.Actions.Blocked.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Action = AllianceAction.Invite, AllianceState.JoinWhileSubmitted.Code },
+            "a firm invited now could not join the sealed bid");
 
         var partner = Firm(ViewOf(state, RivalOwner, true, Partner), Partner);
         partner.Actions.Blocked.Should().ContainSingle(b => b.Action == AllianceFirmAction.Leave).Which.Code.Should().Be(AllianceState.BidSubmitted.Code);

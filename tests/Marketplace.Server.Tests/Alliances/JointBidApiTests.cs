@@ -452,6 +452,28 @@ public abstract class JointBidApiTests<THost>(THost fixture) : IClassFixture<THo
         async Task<ViewerActions<AllianceFirmAction>> May(HttpClient client) =>
             (await client.GetFromJsonAsync<AllianceDto>($"/api/alliances/{t.AllianceId}", Json))!.ViewerFirms.Single().Actions;
         Task<SuggestionsDto?> Suggestions() => w.Coder.GetFromJsonAsync<SuggestionsDto>($"/api/alliances/{t.AllianceId}/suggestions", Json);
+        Task<AllianceDto?> LeadSees() => w.Builder.GetFromJsonAsync<AllianceDto>($"/api/alliances/{t.AllianceId}", Json);
+        async Task<Refused> HandOver(HttpClient client) =>
+            await (await client.PostAsJsonAsync($"/api/alliances/{t.AllianceId}/lead", new FirmRequest(w.CoderId), Json)).Refusal();
+        async Task<Refused> Remove(HttpClient client) =>
+            await (await client.PostAsJsonAsync($"/api/alliances/{t.AllianceId}/firms/{w.CoderId}/remove", new ReasonRequest("Fuori"), Json)).Refusal();
+        async Task<Refused> Invite(HttpClient client) =>
+            await (await client.PostAsJsonAsync($"/api/alliances/{t.AllianceId}/invitations", new AllianceInviteRequest(w.OutsiderId, AllianceRole.Member), Json)).Refusal();
+        async Task ItsFirmsStayAsTheyAre()
+        {
+            var alliance = (await LeadSees())!;
+            alliance.Members.Should().Contain(m => m.FirmId == w.CoderId && m.Role == AllianceRole.Member && m.Standing == AllianceStanding.Active);
+            alliance.Lead.Id.Should().Be(w.BuilderId);
+        }
+
+        // Before the deadline the lead can withdraw the bid, and is told so; nobody is invited into a sealed bid.
+        (await HandOver(w.Builder)).Should().BeEquivalentTo(new { Status = HttpStatusCode.Conflict, Code = "alliance.handOverWhileSubmitted" });
+        (await Remove(w.Builder)).Should().BeEquivalentTo(new { Status = HttpStatusCode.Conflict, Code = "alliance.removeWhileSubmitted" });
+        (await Invite(w.Builder)).Should().BeEquivalentTo(new { Status = HttpStatusCode.Conflict, Code = "alliance.joinWhileSubmitted" });
+        var before = (await LeadSees())!;
+        before.Members.Single(m => m.FirmId == w.CoderId).Actions.Blocked.Select(b => (b.Action, b.Code)).Should().BeEquivalentTo([
+            (AllianceMemberAction.HandOver, "alliance.handOverWhileSubmitted"), (AllianceMemberAction.Remove, "alliance.removeWhileSubmitted")]);
+        before.Actions.Blocked.Should().ContainEquivalentOf(new { Action = AllianceAction.Invite, Code = "alliance.joinWhileSubmitted" });
 
         // Handing over is refused while the bid stands, so "hand the lead over first" would be false.
         (await May(w.Builder)).Blocked.Should().ContainEquivalentOf(new { Action = AllianceFirmAction.Leave, Code = "alliance.bidSubmitted" });
@@ -467,6 +489,25 @@ public abstract class JointBidApiTests<THost>(THost fixture) : IClassFixture<THo
         leave.Should().BeEquivalentTo(new { Status = HttpStatusCode.Conflict, Code = "alliance.bidClosed" }, "the bid can no longer be withdrawn");
         (await Suggestions())!.Closed.Should().Be("alliance.partnersClosed");
         (await w.Outsider.GetAsync($"/api/alliances/{t.AllianceId}/suggestions")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+
+        // After the deadline the bid can no longer be withdrawn: the lead is told the true reason, not "withdraw it first".
+        (await HandOver(w.Builder)).Should().BeEquivalentTo(new { Status = HttpStatusCode.Conflict, Code = "alliance.handOverClosed" });
+        (await Remove(w.Builder)).Should().BeEquivalentTo(new { Status = HttpStatusCode.Conflict, Code = "alliance.removeClosed" });
+        (await Invite(w.Builder)).Should().BeEquivalentTo(new { Status = HttpStatusCode.Conflict, Code = "alliance.partnersClosed" });
+        var after = (await LeadSees())!;
+        after.Members.Single(m => m.FirmId == w.CoderId).Actions.Should().BeEquivalentTo(new
+        {
+            Allowed = Array.Empty<AllianceMemberAction>(),
+            Blocked = new[] { new { Action = AllianceMemberAction.HandOver, Code = "alliance.handOverClosed" }, new { Action = AllianceMemberAction.Remove, Code = "alliance.removeClosed" } },
+        }, "the page offers nothing that can only be refused, and says why");
+        after.Actions.Allowed.Should().NotContain(AllianceAction.Invite);
+        // The wrong user is refused for who they are, before anything about the bid: the member, and a firm outside.
+        (await HandOver(w.Coder)).Should().BeEquivalentTo(new { Status = HttpStatusCode.Forbidden, Code = "alliance.notTheLead" });
+        (await Remove(w.Coder)).Should().BeEquivalentTo(new { Status = HttpStatusCode.Forbidden, Code = "alliance.notTheLead" });
+        (await Invite(w.Coder)).Should().BeEquivalentTo(new { Status = HttpStatusCode.Forbidden, Code = "alliance.notTheLead" });
+        foreach (var refused in new[] { await HandOver(w.Outsider), await Remove(w.Outsider), await Invite(w.Outsider) })
+            refused.Status.Should().Be(HttpStatusCode.NotFound, "to a firm outside, the alliance does not exist");
+        await ItsFirmsStayAsTheyAre();
     }
 
     [Fact]

@@ -97,6 +97,7 @@ export function alliancePage(id: string, firstTab: AllianceTab | undefined, redr
     gone = gone ?? reason;
     followAlliance();
     workspace.stop();
+    outcome.stop();
     redraw();
   }
 

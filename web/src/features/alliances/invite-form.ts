@@ -1,5 +1,6 @@
 // For whoever the server lets invite (the lead's Owners and Managers): invite a member firm of the alliance's space,
-// as a member (mandante) or a subcontractor; when the server blocks inviting (a full alliance), why. The candidates
+// as a member (mandante) or a subcontractor; when the server blocks inviting (a full alliance, the joint bid submitted,
+// bids closed), only why. The candidates
 // are the firms the server says may be invited (GET /api/alliances/{id}/invitees).
 import type { FieldErrors } from "../../api/problem";
 import { html, nothing } from "lit-html";
@@ -111,8 +112,10 @@ export function inviteForm(ctx: AllianceContext) {
       if (!mayInvite(alliance) && !blocker) return nothing;
       return html`<section class="card alliance-invite" data-testid="alliance-invite" aria-labelledby="alliance-invite-title">
         <h2 id="alliance-invite-title">${t("alliance.invite")}</h2>
-        <p class="muted small">${t("alliance.inviteIntro")}
-          <a href=${href({ name: "space", id: alliance.space.id.toLowerCase() })}>${alliance.space.name}</a></p>
+        ${blocker
+          ? nothing
+          : html`<p class="muted small">${t("alliance.inviteIntro")}
+              <a href=${href({ name: "space", id: alliance.space.id.toLowerCase() })}>${alliance.space.name}</a></p>`}
         ${blocker
           ? html`<p class="muted" data-testid="invite-blocked" data-code=${blocker.code}>${refusalText(blocker.code, blocker.args) ?? ""}</p>`
           : formView(alliance)}

@@ -1,6 +1,7 @@
 // The alliance's firms: role, standing and where each stands with the agreement; for the lead's Owners and Managers,
 // per row, what the server says they may do about the firm (AllianceMemberDto.actions): hand the lead over (once
-// confirmed in a dialog) and remove a firm or withdraw its invitation, saying why.
+// confirmed in a dialog) and remove a firm or withdraw its invitation, saying why. What the state refuses now (the
+// joint bid submitted, bids closed) is not offered: the server's reasons are said once, under the table.
 import { logoView } from "../businesses/logo";
 import type { FieldErrors } from "../../api/problem";
 import { html, nothing } from "lit-html";
@@ -12,6 +13,7 @@ import { fieldMessages } from "../../field-errors";
 import { t } from "../../i18n";
 import { href } from "../../router";
 import { fieldErrorView } from "../../views";
+import { refusalText } from "../../i18n/refusals";
 import type { AllianceContext } from "./alliance-context";
 import { checkReason, MAX_REASON } from "./alliance-form";
 import { membersInOrder } from "./alliance-rules";
@@ -129,6 +131,21 @@ export function membersTable(ctx: AllianceContext) {
       ${removing === member.firmId ? removeForm(member, leading ? 5 : 4) : nothing}`;
   }
 
+  /**
+   * Why the lead may not hand over or remove the firms now, each reason once (every firm's row gives the same ones).
+   * The lead's own row is left out: removing itself is never offered, and its reason would be about that.
+   */
+  function blockedView(members: readonly AllianceMemberDto[]) {
+    const reasons = new Map<string, Record<string, string>>();
+    for (const member of members)
+      if (member.role !== "Lead")
+        for (const blocker of member.actions.blocked) if (!reasons.has(blocker.code)) reasons.set(blocker.code, blocker.args);
+    if (reasons.size === 0) return nothing;
+    return html`<ul class="muted small members-blocked" data-testid="members-blocked">
+      ${[...reasons].map(([code, args]) => html`<li data-code=${code}>${refusalText(code, args) ?? ""}</li>`)}
+    </ul>`;
+  }
+
   return {
     view(alliance: AllianceDto) {
       const members = membersInOrder(alliance.members);
@@ -154,6 +171,7 @@ export function membersTable(ctx: AllianceContext) {
             <tbody>${members.map((m) => rowView(alliance, m, leading))}</tbody>
           </table>
         </div>
+        ${blockedView(members)}
         <p class="status ${status ? (status.ok ? "ok" : "error") : ""}" role="status" data-testid="members-status">${status?.text() ?? ""}</p>
       </section>`;
     },

@@ -134,8 +134,11 @@ export function jointBidSection(ctx: AllianceContext) {
     packages.reconcile(fresh);
     answers.reconcile(fresh);
     // The alliance hears nothing of its own when the bid goes in or out (JointBidChanged is the bid's), yet what its
-    // firms may do depends on it.
-    if (submissionChanged(bid, fresh)) ctx.reload();
+    // firms may do depends on it, and so do the partners worth suggesting (none while it is submitted).
+    if (submissionChanged(bid, fresh)) {
+      ctx.reload();
+      suggestions.load();
+    }
     bid = fresh;
     bidFailed = false;
     ctx.redraw();
@@ -187,11 +190,13 @@ export function jointBidSection(ctx: AllianceContext) {
     suggestions.load();
     const followed = tenderId;
     // Its deadlines move it on (bids open, bids close) and its amendments change the lots: the workspace follows,
-    // and so do the joint bid's actions and blockers, which the server judges against the tender.
+    // and so do the joint bid's actions and blockers, which the server judges against the tender, and the partners
+    // worth suggesting (none once bids close).
     unwatchTender = watchTender(followed, {
       changed: () => {
         loadTender(followed);
         reloadBid();
+        suggestions.load();
       },
       state: () => undefined,
     });

@@ -9,6 +9,7 @@ import { currentLanguage, t, tn } from "../../i18n";
 import { latestOnly } from "../../latest";
 import { href } from "../../router";
 import { refusalText } from "../../i18n/refusals";
+import { blockersOf } from "../../api/viewer-actions";
 import { loadErrorView, loadingView } from "../../views";
 import type { AllianceContext } from "../alliances/alliance-context";
 import { roleInText } from "../alliances/alliance-views";
@@ -118,12 +119,16 @@ export function suggestionsSection(ctx: AllianceContext) {
               <h3>${t("jointBid.suggestions.title")}</h3>${failed ? loadErrorView() : loadingView()}</section>`
           : nothing;
       }
-      // No firm could join the bid now (bids closed, or the bid submitted): the server says why, in one sentence.
-      if (suggestions.closed)
+      // No firm could join the bid now (bids closed, or the bid submitted): the server says why, in one sentence,
+      // once: to the lead's people the invitation section beside it already says it, as what blocks inviting.
+      if (suggestions.closed) {
+        const closed = suggestions.closed;
+        if (blockersOf(alliance.actions, "Invite").some((b) => b.code === closed)) return nothing;
         return html`<section class="card joint-suggestions" data-testid="suggestions" aria-labelledby="joint-suggestions-title">
           <h3 id="joint-suggestions-title">${t("jointBid.suggestions.title")}</h3>
-          <p class="muted" data-testid="suggestions-closed" data-code=${suggestions.closed}>${refusalText(suggestions.closed, {}) ?? ""}</p>
+          <p class="muted" data-testid="suggestions-closed" data-code=${closed}>${refusalText(closed, {}) ?? ""}</p>
         </section>`;
+      }
       const model = suggestionsModel(suggestions, alliance, invitedHere, currentLanguage());
       if (!model.visible) return nothing;
       return html`<section class="card joint-suggestions" data-testid="suggestions" aria-labelledby="joint-suggestions-title">

@@ -102,8 +102,20 @@ export const alliances = {
     en: "The lead goes to an active member (not a subcontractor) of the alliance.",
   },
   "alliance.handOverWhileSubmitted": {
-    it: "L'offerta congiunta è presentata con questa capofila: prima ritirala.",
-    en: "The joint bid is submitted with this lead named in it: withdraw it first.",
+    it: "L'offerta congiunta è presentata a nome dell'attuale capofila: il ruolo passa solo dopo che la capofila l'ha ritirata.",
+    en: "The joint bid is submitted naming the current lead: the lead role passes only once the lead withdraws it.",
+  },
+  "alliance.handOverClosed": {
+    it: "Le offerte sono chiuse e l'offerta congiunta è stata presentata a nome dell'attuale capofila: il ruolo non può più passare a un'altra impresa.",
+    en: "Bids are closed and the joint bid was submitted naming the current lead: the lead role can no longer pass to another firm.",
+  },
+  "alliance.removeWhileSubmitted": {
+    it: "L'offerta congiunta è presentata con tutte le imprese attive: un'impresa si esclude solo dopo che la capofila l'ha ritirata.",
+    en: "The joint bid is submitted with every active firm in it: a firm is removed only once the lead withdraws it.",
+  },
+  "alliance.removeClosed": {
+    it: "Le offerte sono chiuse e l'offerta congiunta è stata presentata con tutte le imprese attive: nessuna può più essere esclusa dall'RTI.",
+    en: "Bids are closed and the joint bid was submitted with every active firm in it: none can be removed from the RTI.",
   },
   "alliance.alreadyAccepted": {
     it: "Questa impresa ha già accettato questa versione.",
