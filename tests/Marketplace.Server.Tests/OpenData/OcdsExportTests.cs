@@ -28,8 +28,8 @@ public abstract class OcdsExportTests<THost>(THost fixture) : IClassFixture<THos
         response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         var package = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
         package["version"]!.GetValue<string>().Should().Be("1.1");
+        OcdsSchema.PackageErrors(package).Should().BeEmpty("every export validates against the OCDS release package schema, its release against the release schema with the extensions");
         var release = package["releases"]!.AsArray().Should().ContainSingle().Subject!.AsObject();
-        OcdsSchema.Errors(release).Should().BeEmpty("every export validates against the OCDS release schema with the bids extension");
         await Record(client, tenderId, release);
         return release;
     }
@@ -253,5 +253,28 @@ public abstract class OcdsExportTests<THost>(THost fixture) : IClassFixture<THos
         var noOcid = Package(release.DeepClone().AsObject());
         noOcid["records"]![0]!.AsObject().Remove("ocid");
         OcdsSchema.RecordErrors(noOcid).Should().NotBeEmpty("a record names its ocid");
+    }
+
+    [Fact]
+    public void The_package_check_refuses_a_wrapper_without_its_version_and_a_release_the_release_schema_does_not_allow()
+    {
+        var release = new JsonObject
+        {
+            ["ocid"] = "ocds-mktplc-1", ["id"] = "1", ["date"] = "2026-12-05T10:00:00Z", ["tag"] = new JsonArray("tender"), ["initiationType"] = "tender",
+            ["tender"] = new JsonObject { ["id"] = "1", ["status"] = "active" },
+        };
+        JsonObject Package(JsonObject inner) => new()
+        {
+            ["uri"] = "https://example.org/package", ["version"] = "1.1", ["publishedDate"] = "2026-12-05T10:00:00Z",
+            ["publisher"] = new JsonObject { ["name"] = "Marketplace" }, ["releases"] = new JsonArray(inner),
+        };
+        OcdsSchema.PackageErrors(Package(release.DeepClone().AsObject())).Should().BeEmpty();
+
+        var noVersion = Package(release.DeepClone().AsObject());
+        noVersion.Remove("version");
+        OcdsSchema.PackageErrors(noVersion).Should().Contain(e => e.Contains("version"), "a release package states its OCDS version");
+        var invalid = release.DeepClone().AsObject();
+        invalid["tender"]!["status"] = "open"; // not in the tenderStatus codelist
+        OcdsSchema.PackageErrors(Package(invalid)).Should().Contain(e => e.Contains("status"), "each release of a package is checked as a release");
     }
 }

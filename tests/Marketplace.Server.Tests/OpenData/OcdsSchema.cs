@@ -22,26 +22,35 @@ internal static class OcdsSchema
     static readonly Lazy<JsonSchema> Schema = new(() => JsonSchema.FromJsonAsync(ReleaseSchema.Value.ToJsonString()).GetAwaiter().GetResult());
 
     /// <summary>
-    /// The record package schema refers to the release schema by its URL: as a validator does with a local copy, the
-    /// release schema (with its extensions) is put under its definitions and the references point there. The
-    /// versioned release, which the platform does not publish, is left out.
+    /// A package schema refers to the release schema by its URL: as a validator does with a local copy, the release
+    /// schema (with its extensions) is put under the package's definitions and the references point there.
     /// </summary>
-    static readonly Lazy<JsonSchema> RecordSchema = new(() =>
+    static JsonSchema Package(string file, Action<JsonObject> trim)
     {
-        var record = Read("record-package-schema.json").AsObject();
+        var package = Read(file).AsObject();
         var release = ReleaseSchema.Value.DeepClone().AsObject();
-        var definitions = record["definitions"]!.AsObject();
+        var definitions = package["definitions"] as JsonObject ?? [];
+        package["definitions"] = definitions;
         foreach (var (name, definition) in release["definitions"]!.AsObject().ToList())
             definitions[name] = definition!.DeepClone();
         foreach (var name in new[] { "definitions", "id", "$schema" }) release.Remove(name);
         definitions["Release"] = release;
-        definitions["Record"]!["properties"]!.AsObject().Remove("versionedRelease");
-        var text = record.ToJsonString().Replace("\"https://standard.open-contracting.org/schema/1__1__5/release-schema.json\"", "\"#/definitions/Release\"", StringComparison.Ordinal);
+        trim(definitions);
+        var text = package.ToJsonString().Replace("\"https://standard.open-contracting.org/schema/1__1__5/release-schema.json\"", "\"#/definitions/Release\"", StringComparison.Ordinal);
         return JsonSchema.FromJsonAsync(text).GetAwaiter().GetResult();
-    });
+    }
+
+    /// <summary>The record package schema; the versioned release, which the platform does not publish, is left out.</summary>
+    static readonly Lazy<JsonSchema> RecordSchema = new(() =>
+        Package("record-package-schema.json", definitions => definitions["Record"]!["properties"]!.AsObject().Remove("versionedRelease")));
+
+    static readonly Lazy<JsonSchema> ReleasePackageSchema = new(() => Package("release-package-schema.json", _ => { }));
 
     /// <summary>Each error as "path: kind"; none when the release is valid.</summary>
     public static IReadOnlyList<string> Errors(JsonObject release) => Check(Schema.Value, release);
+
+    /// <summary>Each error of a release package, its wrapper and every release in it; none when it is valid.</summary>
+    public static IReadOnlyList<string> PackageErrors(JsonObject package) => Check(ReleasePackageSchema.Value, package);
 
     /// <summary>Each error of a record package (its releases and compiled release checked as releases); none when it is valid.</summary>
     public static IReadOnlyList<string> RecordErrors(JsonObject package) => Check(RecordSchema.Value, package);
