@@ -147,8 +147,11 @@ public static class TenderRules
     /// yet open), or there is no tender: a submitted bid then stays as it is, and no firm could still join one.
     /// </summary>
     public static bool BidsClosedAt(TenderSnapshot? tender, DateTimeOffset now) =>
-        tender is null
-        || CheckWindow(tender.Status, tender.Details.EnquiryDeadline, tender.Details.SubmissionDeadline, now) is { } no && no.Code != TenderState.TooEarly.Code;
+        tender is null || BidsClosedAt(tender.Status, tender.Details.EnquiryDeadline, tender.Details.SubmissionDeadline, now);
+
+    /// <summary>The same rule read from a tender's list row (its status and deadlines).</summary>
+    public static bool BidsClosedAt(TenderStatus status, DateTimeOffset enquiryDeadline, DateTimeOffset submissionDeadline, DateTimeOffset now) =>
+        CheckWindow(status, enquiryDeadline, submissionDeadline, now) is { } no && no.Code != TenderState.TooEarly.Code;
 
     /// <summary>True once submissions have closed and the bids are (being) opened: what was sealed may be shown to the buyer.</summary>
     public static bool BidsOpened(TenderStatus status) =>

@@ -103,6 +103,21 @@ public abstract class ToDoApiTests<THost>(THost fixture) : IClassFixture<THost> 
     }
 
     [Fact]
+    public async Task An_alliance_invitation_leaves_the_list_once_its_tender_takes_no_more_bids()
+    {
+        var w = await World();
+        var tender = await w.Publish();
+        var alliance = await (await w.Builder.PostAsJsonAsync("/api/alliances", new FormAllianceRequest(w.BuilderId, w.SpaceId, tender.Id, "RTI Rodari", "Accordo"), Json))
+            .Read<AllianceDto>();
+        (await w.Builder.PostAsJsonAsync($"/api/alliances/{alliance.Id}/invitations", new AllianceInviteRequest(w.CoderId, AllianceRole.Member), Json)).EnsureSuccessStatusCode();
+        (await ToDo(w.Coder)).Should().ContainSingle(i => i.Kind == ToDoKind.AllianceInvitation);
+
+        w.PassTo(tender.SubmissionDeadline);
+
+        (await ToDo(w.Coder)).Should().NotContain(i => i.Kind == ToDoKind.AllianceInvitation, "no firm can join a bid once the tender's bids have closed");
+    }
+
+    [Fact]
     public async Task Each_bidding_firm_is_asked_to_sign_the_current_version_again_after_a_change_and_the_lead_to_submit_before_the_deadline()
     {
         var w = await World();
