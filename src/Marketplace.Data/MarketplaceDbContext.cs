@@ -50,6 +50,8 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
     public DbSet<AllianceMemberEntry> AllianceMembers => Set<AllianceMemberEntry>();
     public DbSet<JointSignOffEntry> JointSignOffs => Set<JointSignOffEntry>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<Notifications.NotificationPreference> NotificationPreferences => Set<Notifications.NotificationPreference>();
+    public DbSet<Notifications.PendingNotice> Notices => Set<Notifications.PendingNotice>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -115,7 +117,11 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
             e.HasIndex(x => x.UserId);
         });
 
-        builder.Entity<MarketplaceUser>(e => e.Property(x => x.DisplayName).HasMaxLength(MarketplaceUser.MaxDisplayName));
+        builder.Entity<MarketplaceUser>(e =>
+        {
+            e.Property(x => x.DisplayName).HasMaxLength(MarketplaceUser.MaxDisplayName);
+            e.Property(x => x.Language).HasMaxLength(2);
+        });
 
         builder.Entity<BusinessInvitationEntry>(e =>
         {
@@ -351,8 +357,27 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
             e.Property(x => x.To).HasMaxLength(OutboxMessage.MaxAddress);
             e.Property(x => x.Subject).HasMaxLength(OutboxMessage.MaxSubject);
             e.Property(x => x.LastError).HasMaxLength(OutboxMessage.MaxError);
+            e.Property(x => x.Unsubscribe).HasMaxLength(OutboxMessage.MaxUnsubscribe);
             // Senders look for pending messages by when they are due; sent ones drop out of this filter's rows.
             e.HasIndex(x => new { x.SentAt, x.GaveUpAt, x.NextAttemptAt });
+        });
+
+        builder.Entity<Notifications.NotificationPreference>(e =>
+        {
+            e.ToTable("notification_preferences");
+            e.HasKey(x => new { x.UserId, x.Kind });
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(32);
+            e.Property(x => x.Mode).HasConversion<string>().HasMaxLength(16);
+        });
+
+        builder.Entity<Notifications.PendingNotice>(e =>
+        {
+            e.ToTable("notices");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(32);
+            // The sender looks for people with notices still to handle, oldest first.
+            e.HasIndex(x => new { x.DoneAt, x.CreatedAt, x.NextLookAt });
+            e.HasIndex(x => x.UserId);
         });
 
         builder.Entity<DocumentEntry>(e =>

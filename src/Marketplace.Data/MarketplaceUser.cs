@@ -15,6 +15,12 @@ public sealed class MarketplaceUser : IdentityUser<Guid>
     /// <summary>How the person wants to be named to others ("Giulia Rossi"); null for accounts made before names were asked.</summary>
     public string? DisplayName { get; set; }
 
+    /// <summary>
+    /// The language the person's notification e-mails are written in ("it", "en"): the web client's, taken at
+    /// registration and whenever they save their notification settings; Italian while null.
+    /// </summary>
+    public string? Language { get; set; }
+
     /// <summary>The name others see: see <see cref="PersonName.Of"/>.</summary>
     public string Name => PersonName.Of(DisplayName, Email);
 }

@@ -3,6 +3,7 @@ import { keyed } from "lit-html/directives/keyed.js";
 import { alliancePage } from "./features/alliances/alliance-page";
 import { allianceNoticeItems, restartAllianceNotices } from "./features/alliances/alliance-notices";
 import { accountPage } from "./features/auth/account-page";
+import { unsubscribePage } from "./features/notifications/unsubscribe-page";
 import { authPage } from "./features/auth/auth-pages";
 import { confirmEmailPage, forgotPasswordPage, resetPasswordPage } from "./features/auth/recovery-pages";
 import { currentUser, onSessionChange, refreshSession } from "./features/auth/session";
@@ -57,6 +58,8 @@ function pageFor(route: Route, redraw: Redraw): Page {
       return accountPage(redraw);
     case "confirmEmail":
       return confirmEmailPage(route, redraw);
+    case "unsubscribe":
+      return unsubscribePage(route.token, redraw);
     case "forgotPassword":
       return forgotPasswordPage(redraw);
     case "resetPassword":

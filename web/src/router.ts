@@ -6,6 +6,8 @@ export type Route =
   | { name: "register"; next: string | null; email?: string }
   /** The signed-in user's own account: a new password, signing out everywhere. */
   | { name: "account" }
+  /** The page a notification e-mail's unsubscribe link opens: it turns that kind of e-mail off, without signing in. */
+  | { name: "unsubscribe"; token: string }
   /** The page an account e-mail's confirmation link opens (a new account, or a new address when `changedEmail`). */
   | { name: "confirmEmail"; userId: string; code: string; changedEmail: string | null }
   /** "I forgot my password": asks for the e-mail that a recovery link is sent to. */
@@ -76,6 +78,10 @@ export function parseRoute(hash: string): Route {
         return { name: "myBusinesses" };
       case "account":
         return { name: "account" };
+      case "unsubscribe": {
+        const token = params.get("token") ?? "";
+        return token !== "" ? { name: "unsubscribe", token } : { name: "notFound" };
+      }
       case "spaces":
         return { name: "spaces" };
       case "inbox":
@@ -148,6 +154,8 @@ export function href(route: Route): string {
     }
     case "account":
       return "#/account";
+    case "unsubscribe":
+      return `#/unsubscribe?${new URLSearchParams({ token: route.token })}`;
     case "confirmEmail": {
       const query = new URLSearchParams({ userId: route.userId, code: route.code });
       if (route.changedEmail !== null) query.set("changedEmail", route.changedEmail);

@@ -7,7 +7,7 @@ namespace Marketplace.Data.Outbox;
 /// </summary>
 public sealed class OutboxMessage
 {
-    public const int MaxAddress = 256, MaxSubject = 300, MaxKind = 64, MaxError = 1000;
+    public const int MaxAddress = 256, MaxSubject = 300, MaxKind = 64, MaxError = 1000, MaxUnsubscribe = 1000;
 
     public Guid Id { get; set; }
 
@@ -18,6 +18,12 @@ public sealed class OutboxMessage
     public string Subject { get; set; } = "";
     public string TextBody { get; set; } = "";
     public string HtmlBody { get; set; } = "";
+
+    /// <summary>
+    /// For a notification e-mail, the address that turns its kind off in one click without signing in (RFC 8058): sent
+    /// as the message's <c>List-Unsubscribe</c> header with <c>List-Unsubscribe-Post</c>. Null for account e-mails.
+    /// </summary>
+    public string? Unsubscribe { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
 

@@ -12,12 +12,12 @@ namespace Marketplace.Data.Outbox;
 public static class OutboxRows
 {
     /// <summary>Adds a message to the context, to be written by its next SaveChanges with the change that causes it.</summary>
-    public static OutboxMessage Enqueue(this MarketplaceDbContext db, string kind, string to, string subject, string text, string html, DateTimeOffset now)
+    public static OutboxMessage Enqueue(this MarketplaceDbContext db, string kind, string to, string subject, string text, string html, DateTimeOffset now, string? unsubscribe = null)
     {
         var message = new OutboxMessage
         {
             Id = Guid.NewGuid(), Kind = kind, To = to, Subject = subject, TextBody = text, HtmlBody = html,
-            CreatedAt = now, NextAttemptAt = now,
+            CreatedAt = now, NextAttemptAt = now, Unsubscribe = unsubscribe,
         };
         db.OutboxMessages.Add(message);
         return message;
@@ -50,6 +50,7 @@ public static class OutboxRows
             .SetProperty(m => m.SentAt, now)
             .SetProperty(m => m.TextBody, "")
             .SetProperty(m => m.HtmlBody, "")
+            .SetProperty(m => m.Unsubscribe, (string?)null)
             .SetProperty(m => m.ClaimToken, (Guid?)null)
             .SetProperty(m => m.ClaimedUntil, (DateTimeOffset?)null)
             .SetProperty(m => m.LastError, (string?)null), ct) == 1;

@@ -26,6 +26,14 @@ public static class InboxNotices
             BusinessId = f, TenderId = tender.Id, Title = tender.Details!.Title, At = tender.PublishedAt!.Value,
             Lots = Matched(tender, capabilities.GetValueOrDefault(f, []), digits),
         }));
+        // Each of the firms' people may be told by e-mail (Notifications.NoticeSender decides how, by their settings):
+        // written here, with the inbox rows, so a notice exists exactly when the publication was stored.
+        var people = await db.BusinessMembers.AsNoTracking().Where(m => firms.Contains(m.BusinessId)).Select(m => new { m.UserId, m.BusinessId }).ToListAsync(ct);
+        db.Notices.AddRange(people.Select(p => new Notifications.PendingNotice
+        {
+            Id = Guid.NewGuid(), UserId = p.UserId, Kind = Notifications.NotificationKind.NewTender, BusinessId = p.BusinessId,
+            TenderId = tender.Id, CreatedAt = tender.PublishedAt!.Value,
+        }));
     }
 
     /// <summary>The tender's notices with its title and the lots each firm's capabilities match now.</summary>

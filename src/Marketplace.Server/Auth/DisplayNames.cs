@@ -41,13 +41,14 @@ public static class DisplayNames
     /// are stored in one transaction: no account without its e-mail, no e-mail for an account that was not stored.
     /// </summary>
     internal static async Task<Results<Ok, ValidationProblem, ProblemHttpResult>> Register(
-        SignUpRequest body, UserManager<MarketplaceUser> users, MarketplaceDbContext db, AccountMails mails, OutboxSignal outbox)
+        SignUpRequest body, UserManager<MarketplaceUser> users, MarketplaceDbContext db, AccountMails mails, OutboxSignal outbox, HttpRequest request)
     {
         var name = Check(body.DisplayName);
         if (name.Problem is { } no) return no.ToHttp();
         if (string.IsNullOrEmpty(body.Email) || !EmailAddress.IsValid(body.Email))
             return Identity(IdentityResult.Failed(users.ErrorDescriber.InvalidEmail(body.Email)));
-        var user = new MarketplaceUser { UserName = body.Email, Email = body.Email, DisplayName = name.Value };
+        var user = new MarketplaceUser { UserName = body.Email, Email = body.Email, DisplayName = name.Value,
+            Language = MailTexts.Code(MailTexts.Of(request)) };
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {
             var created = await users.CreateAsync(user, body.Password ?? "");

@@ -42,6 +42,7 @@ public static class MarketplaceRoutes
         api.MapOpenDataApi();
         api.MapBidApi();
         api.MapInboxApi();
+        api.MapNotificationApi();
         api.MapToDoApi();
         api.MapDocumentApi();
         api.MapBusinessLogoApi();

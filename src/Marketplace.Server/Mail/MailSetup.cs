@@ -22,12 +22,17 @@ public static class MailSetup
         services.AddScoped<SiteLinks>();
         services.AddScoped<AccountMails>();
         services.AddScoped<InvitationMails>();
+        services.Configure<Notifications.NotificationOptions>(builder.Configuration.GetSection("Notifications"));
+        services.AddSingleton<Notifications.UnsubscribeLinks>();
+        services.AddSingleton<Notifications.NoticeSender>();
         services.AddSingleton<IEmailSender<MarketplaceUser>, RequestAccountMails>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxSender>();
         if (string.IsNullOrWhiteSpace(options.Smtp.Host)) services.AddSingleton<IMailTransport>(new FolderTransport(options.Folder ?? DefaultFolder(builder)));
         else services.AddSingleton<IMailTransport, SmtpTransport>();
         if (options.Send) services.AddHostedService<OutboxSendLoop>();
+        // Every node looks for due notices; one transaction per person keeps two from e-mailing one notice twice.
+        services.AddHostedService<Notifications.NoticeSendLoop>();
         return builder;
     }
 

@@ -35,6 +35,12 @@ public static class MailTexts
         return MailLanguage.It;
     }
 
+    /// <summary>The language as the account row keeps it (<c>MarketplaceUser.Language</c>).</summary>
+    public static string Code(MailLanguage language) => language == MailLanguage.En ? "en" : "it";
+
+    /// <summary>The language an account row keeps, Italian when it keeps none.</summary>
+    public static MailLanguage OfCode(string? code) => code == "en" ? MailLanguage.En : MailLanguage.It;
+
     public static MailText ConfirmAccount(MailLanguage language, string name, string link, TimeSpan lasts) => language switch
     {
         MailLanguage.En => Compose("Confirm your e-mail address for Marketplace", $"Hello {name},",

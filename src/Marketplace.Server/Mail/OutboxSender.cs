@@ -71,6 +71,12 @@ public sealed class OutboxSender(
         };
         mime.From.Add(MailboxAddress.Parse(options.Value.From));
         mime.To.Add(MailboxAddress.Parse(message.To));
+        if (message.Unsubscribe is { } oneClick)
+        {
+            // RFC 2369 and RFC 8058: mail programs offer "unsubscribe" and POST to it themselves, without opening a page.
+            mime.Headers.Add("List-Unsubscribe", $"<{oneClick}>");
+            mime.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
         return mime;
     }
 }

@@ -64,6 +64,7 @@ public sealed class AuthorisationMatrixTests(ClockedSqliteHost fixture) : IClass
         "POST /api/auth/manage/2fa", "GET /api/auth/manage/info", "POST /api/auth/manage/info", "POST /api/auth/logout",
         "POST /api/auth/logout/everywhere", "GET /api/auth/me", "PUT /api/auth/me/name", "GET /api/auth/session",
         "GET /api/me/businesses", "GET /api/me/invitations", "GET /api/me/todo", "POST /api/businesses", "POST /api/inbox/read",
+        "GET /api/me/notifications", "PUT /api/me/notifications", // the caller's own notification settings
         "GET /api/alliances/choices", // where the caller's own firms may form an alliance
         "GET /api/spaces/hosts",      // the caller's own associations they may create a space for
     ];

@@ -33,6 +33,7 @@ import type {
   InviteMemberRequest,
   InviteRequest,
   MandateRequest,
+  NotificationSettingsRequest,
   ModeratorRequest,
   PublishPolicyRequest,
   PublishShowcaseRequest,
@@ -141,6 +142,12 @@ export const api = {
   changeEmail: (newEmail: string) => ok(http.POST("/api/auth/manage/info", { body: { newEmail } })),
   /** The name others see the signed-in person by; the answer is who they are now. */
   setMyName: (body: DisplayNameRequest) => ok(http.PUT("/api/auth/me/name", { body })),
+  /** How the person is told of each kind of notice by e-mail. */
+  notificationSettings: () => ok(http.GET("/api/me/notifications")),
+  /** New choices; the page's language becomes the one the person's notification e-mails are written in. */
+  setNotificationSettings: (body: NotificationSettingsRequest) => ok(http.PUT("/api/me/notifications", { body })),
+  /** Turns off the kind of e-mail an unsubscribe link's token names, for the person it names; no sign-in needed. */
+  unsubscribe: (token: string) => ok(http.POST("/api/notifications/unsubscribe", { params: { query: { token } } })),
 
   directory: (q: string, page: number, pageSize: number, kind?: BusinessKind) =>
     ok(http.GET("/api/businesses", { params: { query: { q, page, pageSize, ...(kind ? { kind } : {}) } } })),

@@ -161,3 +161,9 @@ export type SuggestedFirmDto = Dto<"SuggestedFirmDto">;
 /** Lead (capofila / mandataria), Member (mandante) or Subcontractor (subappaltatore). */
 export type AllianceRole = AllianceMemberDto["role"];
 export type AllianceStanding = AllianceMemberDto["standing"];
+
+export type NotificationSettingsDto = Dto<"NotificationSettingsDto">;
+export type NotificationSettingsRequest = Dto<"NotificationSettingsRequest">;
+export type NotificationChoiceDto = Dto<"NotificationChoiceDto">;
+export type NotificationKind = NotificationChoiceDto["kind"];
+export type NotificationMode = NotificationChoiceDto["mode"];

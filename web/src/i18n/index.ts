@@ -11,9 +11,10 @@ import * as buyerTenders from "../features/buyer-tenders/i18n";
 import * as alliances from "../features/alliances/i18n";
 import * as jointBids from "../features/joint-bids/i18n";
 import * as todo from "../features/todo/i18n";
+import * as notifications from "../features/notifications/i18n";
 
 /** Each feature's texts; a key belongs to exactly one of them (i18n.test.ts checks it, as a spread would hide a twin). */
-export const featureTexts = { app, auth, businesses, spaces, showcase, tenders, inbox, buyerTenders, alliances, jointBids, todo };
+export const featureTexts = { app, auth, businesses, spaces, showcase, tenders, inbox, buyerTenders, alliances, jointBids, todo, notifications };
 
 const it = {
   ...app.it,
@@ -27,6 +28,7 @@ const it = {
   ...alliances.it,
   ...jointBids.it,
   ...todo.it,
+  ...notifications.it,
 };
 
 /** Every text's key: t() with a key no feature defines in Italian fails the type check. */
@@ -44,6 +46,7 @@ const en: Record<MessageKey, string> = {
   ...alliances.en,
   ...jointBids.en,
   ...todo.en,
+  ...notifications.en,
 };
 
 export type Lang = "it" | "en";

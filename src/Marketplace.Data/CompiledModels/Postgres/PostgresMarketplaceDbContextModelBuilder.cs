@@ -12,7 +12,7 @@ namespace Marketplace.Data.CompiledModels.Postgres
     public partial class PostgresMarketplaceDbContextModel
     {
         private PostgresMarketplaceDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("70371874-acde-42e8-be1c-59c33a7eafa0"), entityTypeCount: 40)
+            : base(skipDetectChanges: false, modelId: new Guid("cd81e43b-c9d2-4066-82f6-4cb827bb006e"), entityTypeCount: 42)
         {
         }
 
@@ -21,6 +21,8 @@ namespace Marketplace.Data.CompiledModels.Postgres
             var auditCheckpointEntry = AuditCheckpointEntryEntityType.Create(this);
             var auditCheckpointLeafEntry = AuditCheckpointLeafEntryEntityType.Create(this);
             var marketplaceUser = MarketplaceUserEntityType.Create(this);
+            var notificationPreference = NotificationPreferenceEntityType.Create(this);
+            var pendingNotice = PendingNoticeEntityType.Create(this);
             var outboxMessage = OutboxMessageEntityType.Create(this);
             var allianceEntry = AllianceEntryEntityType.Create(this);
             var allianceMemberEntry = AllianceMemberEntryEntityType.Create(this);
@@ -69,6 +71,8 @@ namespace Marketplace.Data.CompiledModels.Postgres
             AuditCheckpointEntryEntityType.CreateAnnotations(auditCheckpointEntry);
             AuditCheckpointLeafEntryEntityType.CreateAnnotations(auditCheckpointLeafEntry);
             MarketplaceUserEntityType.CreateAnnotations(marketplaceUser);
+            NotificationPreferenceEntityType.CreateAnnotations(notificationPreference);
+            PendingNoticeEntityType.CreateAnnotations(pendingNotice);
             OutboxMessageEntityType.CreateAnnotations(outboxMessage);
             AllianceEntryEntityType.CreateAnnotations(allianceEntry);
             AllianceMemberEntryEntityType.CreateAnnotations(allianceMemberEntry);

@@ -11,7 +11,7 @@ namespace Marketplace.Data.CompiledModels.Sqlite
     public partial class SqliteMarketplaceDbContextModel
     {
         private SqliteMarketplaceDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("f3d9e927-d897-404f-84fe-f978934df80b"), entityTypeCount: 40)
+            : base(skipDetectChanges: false, modelId: new Guid("16b1645d-4196-40c7-89d1-6fe9491d6d80"), entityTypeCount: 42)
         {
         }
 
@@ -20,6 +20,8 @@ namespace Marketplace.Data.CompiledModels.Sqlite
             var auditCheckpointEntry = AuditCheckpointEntryEntityType.Create(this);
             var auditCheckpointLeafEntry = AuditCheckpointLeafEntryEntityType.Create(this);
             var marketplaceUser = MarketplaceUserEntityType.Create(this);
+            var notificationPreference = NotificationPreferenceEntityType.Create(this);
+            var pendingNotice = PendingNoticeEntityType.Create(this);
             var outboxMessage = OutboxMessageEntityType.Create(this);
             var allianceEntry = AllianceEntryEntityType.Create(this);
             var allianceMemberEntry = AllianceMemberEntryEntityType.Create(this);
@@ -68,6 +70,8 @@ namespace Marketplace.Data.CompiledModels.Sqlite
             AuditCheckpointEntryEntityType.CreateAnnotations(auditCheckpointEntry);
             AuditCheckpointLeafEntryEntityType.CreateAnnotations(auditCheckpointLeafEntry);
             MarketplaceUserEntityType.CreateAnnotations(marketplaceUser);
+            NotificationPreferenceEntityType.CreateAnnotations(notificationPreference);
+            PendingNoticeEntityType.CreateAnnotations(pendingNotice);
             OutboxMessageEntityType.CreateAnnotations(outboxMessage);
             AllianceEntryEntityType.CreateAnnotations(allianceEntry);
             AllianceMemberEntryEntityType.CreateAnnotations(allianceMemberEntry);

@@ -1,4 +1,4 @@
-// The signed-in user's account: the name others see, a new password (the server signs out every other device), and signing out everywhere.
+// The signed-in user's account: the name others see, how notices reach them by e-mail, a new password (the server signs out every other device), and signing out everywhere.
 import { html, nothing } from "lit-html";
 import { api } from "../../api/client";
 import { t } from "../../i18n";
@@ -7,6 +7,7 @@ import { navigate } from "../../router";
 import { fieldErrorView } from "../../views";
 import { authErrors, type AuthErrors, type AuthField } from "./auth-errors";
 import { currentUser, renamed, signOutEverywhere } from "./session";
+import { notificationSettings } from "../notifications/settings-section";
 
 export function accountPage(redraw: Redraw): Page {
   /** The last failure, described when shown so that its messages follow a change of language. */
@@ -61,6 +62,8 @@ export function accountPage(redraw: Redraw): Page {
       navigate({ name: "login", next: null });
     });
 
+  const notifications = notificationSettings(redraw);
+
   const fieldError = (field: AuthField, shown: AuthErrors) => fieldErrorView(field, shown.fields[field] ?? []);
 
   return {
@@ -91,6 +94,7 @@ export function accountPage(redraw: Redraw): Page {
               <button class="primary" type="submit" ?disabled=${busy} data-testid="save-name">${t("auth.account.name.submit")}</button>
             </div>
           </form>
+          ${notifications()}
           <div class="account-part">
             <h2>${t("auth.account.password.title")}</h2>
             <form @submit=${changePassword} novalidate>

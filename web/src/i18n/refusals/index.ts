@@ -12,6 +12,7 @@ import { account } from "./account";
 import { businesses } from "./businesses";
 import { spaces } from "./spaces";
 import { inbox } from "./inbox";
+import { notifications } from "./notifications";
 import { hub } from "./hub";
 import { showcase } from "./showcase";
 import { documents } from "./documents";
@@ -35,6 +36,7 @@ export const refusals: Record<TranslatedCode, RefusalText> = {
   ...businesses,
   ...spaces,
   ...inbox,
+  ...notifications,
   ...hub,
   ...showcase,
   ...documents,

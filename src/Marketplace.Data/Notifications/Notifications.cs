@@ -1,0 +1,70 @@
+namespace Marketplace.Data.Notifications;
+
+/// <summary>What a notification e-mail is about; a person chooses per kind how (or whether) to be told.</summary>
+public enum NotificationKind
+{
+    /// <summary>A tender published in one of the firm's spaces with a lot that matches its capabilities (the firm's inbox).</summary>
+    NewTender,
+}
+
+/// <summary>How a person is told of one kind of notice.</summary>
+public enum NotificationMode
+{
+    /// <summary>No e-mail.</summary>
+    Off,
+
+    /// <summary>An e-mail a few minutes after the notice, unless the person saw it on the site meanwhile.</summary>
+    Immediately,
+
+    /// <summary>Gathered with the other notices of the day into one e-mail.</summary>
+    DailyDigest,
+}
+
+/// <summary>A person's choice for one kind, stored only when they made one; otherwise <see cref="NotificationDefaults"/> holds.</summary>
+public sealed class NotificationPreference
+{
+    public Guid UserId { get; set; }
+    public NotificationKind Kind { get; set; }
+    public NotificationMode Mode { get; set; }
+}
+
+/// <summary>
+/// Something a person may be told by e-mail, written in the same transaction as the change that causes it (a new
+/// tender's inbox rows), so it exists exactly when the change was stored. The notice sender turns it into an e-mail,
+/// drops it, or leaves it for the day's digest; <see cref="DoneAt"/> marks it handled, once.
+/// </summary>
+public sealed class PendingNotice
+{
+    public Guid Id { get; set; }
+    public Guid UserId { get; set; }
+    public NotificationKind Kind { get; set; }
+
+    /// <summary>The firm the notice is for (whose inbox holds the tender).</summary>
+    public Guid BusinessId { get; set; }
+
+    public Guid TenderId { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Not to be looked at before this time: set when it waits for the day's digest (null: as soon as it is due).</summary>
+    public DateTimeOffset? NextLookAt { get; set; }
+
+    /// <summary>When it was sent, gathered into a digest or dropped (turned off, or seen on the site first).</summary>
+    public DateTimeOffset? DoneAt { get; set; }
+}
+
+/// <summary>The one home of what a person who never chose is sent.</summary>
+public static class NotificationDefaults
+{
+    public static NotificationMode Of(NotificationKind kind) => kind switch
+    {
+        NotificationKind.NewTender => NotificationMode.Immediately,
+        _ => NotificationMode.Immediately,
+    };
+
+    /// <summary>Every kind with the person's mode: their choice where they made one, the default otherwise.</summary>
+    public static IReadOnlyList<(NotificationKind Kind, NotificationMode Mode)> Resolve(IEnumerable<NotificationPreference> chosen)
+    {
+        var byKind = chosen.ToDictionary(p => p.Kind, p => p.Mode);
+        return [.. Enum.GetValues<NotificationKind>().Select(k => (k, byKind.TryGetValue(k, out var m) ? m : Of(k)))];
+    }
+}

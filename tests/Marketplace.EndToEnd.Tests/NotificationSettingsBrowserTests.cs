@@ -1,0 +1,56 @@
+using System.Net.Http.Json;
+using Marketplace.Data.Notifications;
+using Marketplace.Server.Notifications;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static Marketplace.Testing.ApiClientExtensions;
+using static Microsoft.Playwright.Assertions;
+
+namespace Marketplace.EndToEnd.Tests;
+
+/// <summary>
+/// A person chooses on their account page how new tenders reach them by e-mail, in the page's language, and an
+/// e-mail's unsubscribe link opens a page that turns them off and says so (a changed link is refused and says why).
+/// </summary>
+public sealed class NotificationSettingsBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    [Theory]
+    [InlineData("it-IT", 1280, "Nuovi bandi per le tue imprese", "Impostazioni degli avvisi salvate.", "Fatto: non riceverai più e-mail sui nuovi bandi.")]
+    [InlineData("en-GB", 390, "New tenders for your firms", "Notification settings saved.", "Done: you will no longer get e-mails about new tenders.")]
+    public async Task A_person_chooses_a_daily_summary_on_the_account_page_and_the_e_mail_s_link_turns_new_tenders_off(
+        string locale, int width, string kind, string saved, string unsubscribed)
+    {
+        var api = fixture.NewApiClient();
+        var email = await api.SignUp("avvisi");
+        var page = await fixture.NewPerson(locale, width: width);
+        await BusinessProfileBrowserTests.SignIn(page, email);
+
+        await AccountBrowserTests.OpenAccount(page);
+        var settings = page.GetByTestId("notification-NewTender");
+        await Expect(settings.Locator("legend")).ToHaveTextAsync(kind);
+        await Expect(page.GetByTestId("notification-NewTender-Immediately")).ToBeCheckedAsync();
+        await page.GetByTestId("notification-NewTender-DailyDigest").CheckAsync();
+        await page.GetByTestId("save-notifications").ClickAsync();
+        await Expect(page.GetByTestId("notifications-saved")).ToHaveTextAsync(saved);
+        await settings.ScrollIntoViewIfNeededAsync();
+        await page.ScreenshotAsync(new() { Path = Shot($"notification-settings-{locale}-{width}.png"), FullPage = true });
+        await page.ReloadAsync();
+        await Expect(page.GetByTestId("notification-NewTender-DailyDigest")).ToBeCheckedAsync();
+
+        // The link an e-mail to this person carries (the e-mail tests read it from a real message).
+        var me = (await api.GetFromJsonAsync<Marketplace.Server.Auth.MeDto>("/api/auth/me", Json))!;
+        var token = fixture.Host.Services.GetRequiredService<UnsubscribeLinks>().Token(me.Id, NotificationKind.NewTender);
+        var visitor = await fixture.NewPerson(locale, width: width);
+        await visitor.GotoAsync($"/#/unsubscribe?token={Uri.EscapeDataString(token[..^2] + (token[^2] == 'x' ? "y" : "x") + token[^1])}");
+        await Expect(visitor.GetByTestId("unsubscribe-failed")).ToBeVisibleAsync();
+        await visitor.ScreenshotAsync(new() { Path = Shot($"unsubscribe-refused-{locale}-{width}.png"), FullPage = true });
+        await visitor.GotoAsync($"/#/unsubscribe?token={Uri.EscapeDataString(token)}");
+        await Expect(visitor.GetByTestId("unsubscribe-done")).ToContainTextAsync(unsubscribed);
+        await visitor.ScreenshotAsync(new() { Path = Shot($"unsubscribe-done-{locale}-{width}.png"), FullPage = true });
+
+        await page.ReloadAsync();
+        await Expect(page.GetByTestId("notification-NewTender-Off")).ToBeCheckedAsync();
+    }
+
+    static string Shot(string name) => Path.Combine(BrowserFixture.ScreenshotDirectory, name);
+}

@@ -1,0 +1,43 @@
+// The texts of notification e-mails' settings (the account page) and the page an e-mail's unsubscribe link opens.
+// Italian first; `en` must have exactly its keys (the compiler checks it).
+export const it = {
+  "notifications.title": "Avvisi via e-mail",
+  "notifications.intro": "Scegli come ricevere per e-mail ogni tipo di avviso. Le e-mail sono scritte nella lingua di questa pagina quando salvi.",
+  "notifications.kind.NewTender": "Nuovi bandi per le tue imprese",
+  "notifications.kind.NewTender.hint": "Un bando pubblicato in uno spazio di una tua impresa, con un lotto che corrisponde alle sue competenze. L'e-mail nomina i lotti.",
+  "notifications.mode.Immediately": "Subito",
+  "notifications.mode.Immediately.hint": "Dopo qualche minuto, se nel frattempo non l'hai visto negli Avvisi.",
+  "notifications.mode.DailyDigest": "Un riepilogo al giorno",
+  "notifications.mode.DailyDigest.hint": "Una volta al giorno, con quello che non hai ancora visto.",
+  "notifications.mode.Off": "Nessuna e-mail",
+  "notifications.mode.Off.hint": "Il bando ti aspetta comunque negli Avvisi.",
+  "notifications.save": "Salva gli avvisi",
+  "notifications.saved": "Impostazioni degli avvisi salvate.",
+  "notifications.loading": "Carico le impostazioni degli avvisi…",
+  "notifications.unsubscribe.title": "Avvisi via e-mail",
+  "notifications.unsubscribe.working": "Disattivo queste e-mail…",
+  "notifications.unsubscribe.done.NewTender": "Fatto: non riceverai più e-mail sui nuovi bandi. Li trovi comunque negli Avvisi quando accedi.",
+  "notifications.unsubscribe.again": "Puoi riattivarle quando vuoi nella pagina del tuo account.",
+  "notifications.unsubscribe.toAccount": "Il tuo account",
+};
+
+export const en: Record<keyof typeof it, string> = {
+  "notifications.title": "E-mail notifications",
+  "notifications.intro": "Choose how each kind of notice reaches you by e-mail. E-mails are written in this page's language when you save.",
+  "notifications.kind.NewTender": "New tenders for your firms",
+  "notifications.kind.NewTender.hint": "A tender published in a space of one of your firms, with a lot that matches its trades. The e-mail names the lots.",
+  "notifications.mode.Immediately": "Immediately",
+  "notifications.mode.Immediately.hint": "After a few minutes, unless you saw it in your Inbox meanwhile.",
+  "notifications.mode.DailyDigest": "A daily summary",
+  "notifications.mode.DailyDigest.hint": "Once a day, with what you have not seen yet.",
+  "notifications.mode.Off": "No e-mail",
+  "notifications.mode.Off.hint": "The tender still waits in your Inbox.",
+  "notifications.save": "Save notifications",
+  "notifications.saved": "Notification settings saved.",
+  "notifications.loading": "Loading your notification settings…",
+  "notifications.unsubscribe.title": "E-mail notifications",
+  "notifications.unsubscribe.working": "Turning these e-mails off…",
+  "notifications.unsubscribe.done.NewTender": "Done: you will no longer get e-mails about new tenders. You still find them in your Inbox when you log in.",
+  "notifications.unsubscribe.again": "You can turn them back on at any time on your account page.",
+  "notifications.unsubscribe.toAccount": "Your account",
+};

@@ -1,0 +1,35 @@
+// The page a notification e-mail's "stop these e-mails" link opens: it turns that kind off at once (the person came
+// here by clicking it) and says what was turned off; no sign-in is needed, the link's signed token names whom.
+import { html } from "lit-html";
+import { api } from "../../api/client";
+import type { NotificationKind } from "../../api/types";
+import { t } from "../../i18n";
+import { describeRefusal } from "../../i18n/refusals";
+import type { Page, Redraw } from "../../page";
+import { href } from "../../router";
+
+export function unsubscribePage(token: string, redraw: Redraw): Page {
+  let state: { done: NotificationKind } | { failed: unknown } | "working" = "working";
+  api.unsubscribe(token).then(
+    (answer) => { state = { done: answer.kind }; redraw(); },
+    (error: unknown) => { state = { failed: error }; redraw(); },
+  );
+  const toAccount = html`<div class="actions">
+    <a class="button" href=${href({ name: "account" })} data-testid="unsubscribe-to-account">${t("notifications.unsubscribe.toAccount")}</a>
+  </div>`;
+  return {
+    title: () => t("notifications.unsubscribe.title"),
+    view: () => html`
+      <section class="card narrow" data-testid="unsubscribe">
+        <h1>${t("notifications.unsubscribe.title")}</h1>
+        ${state === "working"
+          ? html`<p role="status">${t("notifications.unsubscribe.working")}</p>`
+          : "done" in state
+            ? html`<p class="alert ok" role="status" data-testid="unsubscribe-done">${t(`notifications.unsubscribe.done.${state.done}`)}</p>
+                <p>${t("notifications.unsubscribe.again")}</p>
+                ${toAccount}`
+            : html`<p class="alert error" role="alert" data-testid="unsubscribe-failed">${describeRefusal(state.failed)}</p>${toAccount}`}
+      </section>
+    `,
+  };
+}
