@@ -4,9 +4,16 @@ import { html } from "lit-html";
 import { api } from "../../api/client";
 import type { NotificationKind } from "../../api/types";
 import { t } from "../../i18n";
-import { describeRefusal } from "../../i18n/refusals";
+import { ApiError } from "../../api/problem";
+import { describeRefusal, refusalText } from "../../i18n/refusals";
 import type { Page, Redraw } from "../../page";
 import { href } from "../../router";
+
+/** Why the link did not work: the token's own refusal (a changed or cut link), else whatever else failed. */
+function failureText(error: unknown): string {
+  const token = error instanceof ApiError ? error.errors["token"]?.[0] : undefined;
+  return (token && refusalText(token.code, token.args)) ?? describeRefusal(error);
+}
 
 export function unsubscribePage(token: string, redraw: Redraw): Page {
   let state: { done: NotificationKind } | { failed: unknown } | "working" = "working";
@@ -28,7 +35,7 @@ export function unsubscribePage(token: string, redraw: Redraw): Page {
             ? html`<p class="alert ok" role="status" data-testid="unsubscribe-done">${t(`notifications.unsubscribe.done.${state.done}`)}</p>
                 <p>${t("notifications.unsubscribe.again")}</p>
                 ${toAccount}`
-            : html`<p class="alert error" role="alert" data-testid="unsubscribe-failed">${describeRefusal(state.failed)}</p>${toAccount}`}
+            : html`<p class="alert error" role="alert" data-testid="unsubscribe-failed">${failureText(state.failed)}</p>${toAccount}`}
       </section>
     `,
   };
