@@ -14,6 +14,7 @@ public static class BidEndpoints
     static readonly Refusal
         NoSuchDocument = new("bid.noSuchDocument", "This bid has no document with this id."),
         NotOpened = new("bid.notOpened", "The bid has not been opened: results come after the submission deadline."),
+        Excluded = new("bid.excluded", "The bid was excluded at opening: it did not match its receipt ({reason}), so it is not ranked."),
         NotTheEvaluator = new("bid.notTheEvaluator", "Only the buyer's Owners and Managers evaluate its bids."),
         Sealed = new("bid.sealed", "The bids are sealed until the submission deadline."),
         NotTheFirmsPeople = new("bid.notTheFirmsPeople", "Only the firm's people see its bids.");
@@ -86,6 +87,8 @@ public static class BidEndpoints
         var tender = (await call.Grains.Tender(id).Current())!;
         if (tender.Bids.FirstOrDefault(b => b.BidId == read.Value!.BidId) is not { } bid)
             return Problem.Conflict(NotOpened).ToHttp();
+        // Told to its own people only (Read above decided who they are), as the buyer's evaluation tells the buyer.
+        if (bid.Failure is { } failure) return Problem.Conflict(Excluded, ("reason", failure.ToString())).ToHttp();
         return TypedResults.Ok(bid.Lots.Select(l =>
         {
             var ranking = TenderEvaluation.Rank(tender.Details, tender.Bids, tender.Scores, l.Lot);

@@ -145,6 +145,11 @@ public abstract class SealedStorageTests<THost>(THost fixture) : IClassFixture<T
         (await w.Buyer.GetAsync($"/api/tenders/{tenderId}/bids/{bidderId}")).StatusCode.Should().Be(HttpStatusCode.NotFound, "the buyer reads no tampered content");
         var audit = await w.Buyer.GetFromJsonAsync<AuditDto>($"/api/tenders/{tenderId}/audit", Json);
         audit!.Shown.Should().Contain(l => l.Kind == "BidIntegrityFailed" && l.Detail == $"bid={bidId:N};reason={reason}");
+        var result = $"/api/tenders/{tenderId}/bids/{bidderId}/result";
+        (await (await w.Coder.GetAsync(result)).Refusal()).Should().BeEquivalentTo(
+            new { Status = HttpStatusCode.Conflict, Code = "bid.excluded", Args = new Dictionary<string, string> { ["reason"] = reason.ToString() } },
+            "the bidder's people are told their bid was excluded and why, as the buyer is");
+        (await w.Builder.GetAsync(result)).StatusCode.Should().Be(HttpStatusCode.NotFound, "another bidder learns nothing of it");
     }
 
     static bool Contains(byte[] haystack, byte[] needle) => haystack.AsSpan().IndexOf(needle) >= 0;

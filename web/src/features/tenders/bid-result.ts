@@ -3,20 +3,26 @@
 // page that shows them, the tender page's bid panel and its "your RTIs" card and the alliance's page.
 import { html, nothing } from "lit-html";
 import { api } from "../../api/client";
-import type { BidResultDto, ReceiptDto, TenderDto } from "../../api/types";
+import type { ApiError } from "../../api/problem";
+import type { BidResultDto, IntegrityFailureDto, ReceiptDto, TenderDto } from "../../api/types";
 import { formatDateTime, formatNumber, t } from "../../i18n";
 import { refusedFor } from "../../i18n/refusals";
 import { formatDeadline } from "./dates";
 import { isOpen } from "./status";
 
-/** A bid's place per lot once opened; "notOpened" while it waits to be opened. */
-export type BidResult = BidResultDto[] | "notOpened";
+/**
+ * A bid's place per lot once opened; "notOpened" while it waits to be opened; excluded (with the integrity failure
+ * the opening found) when it did not match its receipt, so it has no place.
+ */
+export type BidResult = BidResultDto[] | "notOpened" | { excluded: IntegrityFailureDto["reason"] };
 
 export async function bidResultOf(tenderId: string, bidderId: string): Promise<BidResult> {
   try {
     return await api.bidResult(tenderId, bidderId);
   } catch (error) {
     if (refusedFor(error, "bid.notOpened")) return "notOpened";
+    // The reason is the server's BidIntegrityFailure, as the buyer's evaluation names it.
+    if (refusedFor(error, "bid.excluded")) return { excluded: (error as ApiError).args.reason as IntegrityFailureDto["reason"] };
     throw error;
   }
 }
@@ -36,8 +42,16 @@ export async function rtiBidOf(allianceId: string, tender: TenderDto): Promise<R
   return { receipt, result };
 }
 
+/** Why a bid has no place: excluded at opening, with the reason the opening found (the buyer reads the same). */
+export const excludedText = (reason: IntegrityFailureDto["reason"]): string =>
+  t("result.excluded", { reason: t(`evaluation.integrity.${reason}`) });
+
 export function bidResultView(tender: TenderDto, result: BidResult | null) {
   if (result === "notOpened") return html`<p class="muted" data-testid="my-result-pending">${t("result.notOpened")}</p>`;
+  if (result && "excluded" in result)
+    return html`<p class="problem" data-testid="my-result-excluded">
+      ${excludedText(result.excluded)}
+    </p>`;
   if (!result || result.length === 0) return nothing;
   return html`<div class="my-result" data-testid="my-result">
     <h3>${t("result.title")}</h3>

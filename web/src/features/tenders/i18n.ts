@@ -165,6 +165,7 @@ export const it = {
   "result.notAwarded": "Non aggiudicato",
   "result.pending": "In valutazione",
   "result.notOpened": "Le offerte non sono ancora state aperte: l'esito arriverà dopo l'apertura.",
+  "result.excluded": "La vostra offerta è stata esclusa all'apertura e non entra in graduatoria. Motivo: {reason} Il committente vede lo stesso motivo; per chiarimenti rivolgetevi al committente.",
 
   "evaluation.sealedTitle": "Offerte sigillate",
   "evaluation.sealed": "Nessuno può leggere le offerte prima del termine di presentazione ({when}): si aprono dopo.",
@@ -530,6 +531,7 @@ export const en: Record<keyof typeof it, string> = {
   "result.notAwarded": "Not awarded",
   "result.pending": "Being evaluated",
   "result.notOpened": "The bids have not been opened yet: the result comes after opening.",
+  "result.excluded": "Your bid was excluded at opening and is not ranked. Reason: {reason} The buyer sees the same reason; ask the buyer for any clarification.",
 
   "evaluation.sealedTitle": "Sealed bids",
   "evaluation.sealed": "Nobody can read the bids before the deadline for bids ({when}): they are opened after it.",

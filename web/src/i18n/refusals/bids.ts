@@ -79,6 +79,10 @@ export const bids = {
     it: "L'offerta non è ancora stata aperta: i risultati arrivano dopo il termine di presentazione.",
     en: "The bid has not been opened: results come after the submission deadline.",
   },
+  "bid.excluded": {
+    it: "L'offerta è stata esclusa all'apertura perché non corrispondeva alla sua ricevuta: non entra in graduatoria.",
+    en: "The bid was excluded at opening because it did not match its receipt: it is not ranked.",
+  },
   "bid.notTheEvaluator": {
     it: "Solo il Titolare o un Gestore del committente valuta le offerte.",
     en: "Only the buyer's Owners and Managers evaluate its bids.",
