@@ -214,6 +214,8 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
             e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
             e.Property(x => x.AuditHeadHash).HasMaxLength(64);
             e.Property(x => x.SealedHeadHash).HasMaxLength(64);
+            e.Property(x => x.ExternalBuyer).HasMaxLength(200);
+            e.Property(x => x.ExternalUrl).HasMaxLength(2000);
             e.HasIndex(x => x.BuyerId);
             e.HasIndex(x => x.NextDeadline);
         });

@@ -68,6 +68,14 @@ public interface ITenderGrain : IGrainWithGuidKey
 
     [Alias("Cancel")] Task<Outcome<TenderSnapshot>> Cancel(CancelTender command);
 
+    /// <summary>
+    /// Creates or updates the external opportunity of an ocid in a space (<see cref="ExternalOpportunities.TenderId"/>):
+    /// only the space's admins import. The first import publishes it to the space's matching firms; a later one amends
+    /// it (firms that now match a lot are told, those told already are not told again), or changes nothing when the
+    /// package says what it already says.
+    /// </summary>
+    [Alias("Import")] Task<Outcome<ImportedOpportunity>> Import(ImportOpportunity command);
+
     /// <summary>The buyer closes an awarded tender once its contracts are signed.</summary>
     [Alias("Complete")] Task<Outcome<TenderSnapshot>> Complete(Guid actorId);
 

@@ -142,7 +142,8 @@ public sealed record TenderSnapshot(
     LotDecision[] Decisions,
     string? CancelReason,
     DateTimeOffset? PublishedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    ExternalSource? External = null);
 
 /// <summary>Why a tender's change is worth telling: matching firms hear of a publication, bidders of the rest.</summary>
 [GenerateSerializer, Alias("Marketplace.TenderNotice")]

@@ -11,19 +11,23 @@ namespace Marketplace.Data.ReadModels;
 /// </summary>
 public static class InboxNotices
 {
-    /// <summary>Every current member firm of the tender's spaces with a capability that matches a lot (<see cref="TenderRules.MatchKeys"/>).</summary>
-    public static async Task Add(MarketplaceDbContext db, TenderState tender, int digits, CancellationToken ct)
+    /// <summary>
+    /// Every current member firm of the tender's spaces with a capability that matches a lot (<see cref="TenderRules.MatchKeys"/>)
+    /// and no notice of it yet, told <paramref name="at"/>.
+    /// </summary>
+    public static async Task Add(MarketplaceDbContext db, TenderState tender, DateTimeOffset at, int digits, CancellationToken ct)
     {
         var (prefixes, ancestors) = TenderRules.MatchKeys(tender.Details!, digits);
         var spaces = tender.Spaces;
         var firms = await db.SpaceMembers.AsNoTracking()
             .Where(m => spaces.Contains(m.SpaceId) && m.Status == MembershipStatus.Member && m.BusinessId != tender.BuyerId)
             .Where(m => db.BusinessCapabilities.Any(c => c.BusinessId == m.BusinessId && (prefixes.Contains(c.CpvDigits.Substring(0, digits)) || ancestors.Contains(c.CpvDigits))))
+            .Where(m => !db.Inbox.Any(i => i.TenderId == tender.Id && i.BusinessId == m.BusinessId))
             .Select(m => m.BusinessId).Distinct().ToListAsync(ct);
         var capabilities = await Capabilities(db, firms, ct);
         db.Inbox.AddRange(firms.Select(f => new InboxEntry
         {
-            BusinessId = f, TenderId = tender.Id, Title = tender.Details!.Title, At = tender.PublishedAt!.Value,
+            BusinessId = f, TenderId = tender.Id, Title = tender.Details!.Title, At = at,
             Lots = Matched(tender, capabilities.GetValueOrDefault(f, []), digits),
         }));
         // Each of the firms' people may be told by e-mail (Notifications.NoticeSender decides how, by their settings):

@@ -26,6 +26,10 @@ public sealed class TenderEntry
     public DateTimeOffset? NextDeadline { get; set; }
     public DateTimeOffset? PublishedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+    /// <summary>An external opportunity's buyer as its publisher names it (null for a tender published here, whose buyer is <see cref="BuyerId"/>).</summary>
+    public string? ExternalBuyer { get; set; }
+    /// <summary>An external opportunity's notice on the buyer's own platform, when its open data links it.</summary>
+    public string? ExternalUrl { get; set; }
     /// <summary>The head of the public chain (the tender's own events).</summary>
     public long AuditHeadSequence { get; set; }
     public string AuditHeadHash { get; set; } = AuditChain.Genesis;

@@ -40,8 +40,14 @@ public sealed class TenderProjector(IOptions<TenderOptions> options) : IReadMode
         db.TenderSpaces.AddRange(tender.Spaces.Select(s => new TenderSpaceEntry { TenderId = tender.Id, SpaceId = s }));
         await TenderLots.Replace(db, tender, ct);
         TenderLedger.Chain(db, row, AuditChain.TenderSubject, unchained);
-        if (!wasPublished && tender.Status == TenderStatus.Enquiries) await InboxNotices.Add(db, tender, options.Value.MatchDigits, ct);
-        else if (unchained.Any(e => e.Kind == TenderState.AmendedEvent)) await InboxNotices.Rematch(db, tender, options.Value.MatchDigits, ct);
+        // Published here, or imported (an external opportunity is published at once, perhaps past its enquiry period).
+        if (!wasPublished && tender.PublishedAt is not null) await InboxNotices.Add(db, tender, tender.PublishedAt.Value, options.Value.MatchDigits, ct);
+        else if (unchained.Any(e => e.Kind == TenderState.AmendedEvent))
+        {
+            await InboxNotices.Rematch(db, tender, options.Value.MatchDigits, ct);
+            // An import's amendment may bring lots other firms do: they are told now; those told already are not told again.
+            if (tender.External is not null) await InboxNotices.Add(db, tender, tender.UpdatedAt, options.Value.MatchDigits, ct);
+        }
     }
 
     /// <summary>The tender's list row as its state says now (also the start-up back-fill's, <see cref="TenderBackfill"/>).</summary>
@@ -66,6 +72,8 @@ public sealed class TenderProjector(IOptions<TenderOptions> options) : IReadMode
         };
         row.PublishedAt = tender.PublishedAt;
         row.UpdatedAt = tender.UpdatedAt;
+        row.ExternalBuyer = tender.External?.BuyerName;
+        row.ExternalUrl = tender.External?.Url;
     }
 
     /// <summary>The bid rows get their prices when the bids are opened: the verified opened prices, never the rows' own.</summary>

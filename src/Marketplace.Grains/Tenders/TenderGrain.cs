@@ -166,6 +166,21 @@ internal sealed class TenderGrain(
         return await Commit(TenderNotice.Decided);
     }
 
+    public async Task<Outcome<ImportedOpportunity>> Import(ImportOpportunity command)
+    {
+        await CatchUp();
+        var now = clock.Now();
+        var isAdmin = await GrainFactory.GetGrain<ISpaceGrain>(command.SpaceId).IsAdmin(command.ActorId);
+        var check = State.CheckImport(this.GetPrimaryKey(), command, isAdmin, now);
+        if (check.Problem is { } no) return no;
+        if (!State.ImportChanges(command, check.Value!)) return new ImportedOpportunity(State.ToSnapshot(), ImportEffect.Unchanged);
+        var created = !State.Exists;
+        State.Import(this.GetPrimaryKey(), command, check.Value!, now);
+        // Published: the matching firms' inboxes get it. An update is an amendment: firms that match a lot only now are told.
+        var snapshot = await Commit(created ? TenderNotice.Published : TenderNotice.MaterialAmendment);
+        return new ImportedOpportunity(snapshot, created ? ImportEffect.Created : ImportEffect.Updated);
+    }
+
     public async Task<Outcome<TenderSnapshot>> Complete(Guid actorId)
     {
         await CatchUp();

@@ -80,7 +80,7 @@ public sealed class TenderOptions
 }
 
 /// <summary>The stored state of a tender, with the rules of its lifecycle, questions and evaluation.</summary>
-public sealed class TenderState
+public sealed partial class TenderState
 {
     /// <summary>The kind of the event that opens the bids: the read models get the opened prices with it.</summary>
     public const string OpenedEvent = "BidsOpened";
@@ -105,6 +105,8 @@ public sealed class TenderState
     public DateTimeOffset UpdatedAt { get; set; }
     /// <summary>Every change, in order: the tender's part of its audit chain.</summary>
     public List<AuditEvent> History { get; set; } = [];
+    /// <summary>Set for an external opportunity: a tender published on the buyer's own platform, imported by a space's admins.</summary>
+    public ExternalSource? External { get; set; }
 
     public static readonly Refusal
         NotFound = new("tender.notFound", "No tender has this id."),
@@ -146,6 +148,9 @@ public sealed class TenderState
         NoSuchAsker = new("tender.noSuchFirm", "No firm has this id."),
         AskerNotEligible = new("tender.firmNotEligible", "Only member firms of a space this tender is published in take part."),
         WrongStatus = new("tender.wrongStatus", "Not possible while the tender is {status}."),
+        ExternalBids = new("tender.externalBids", "This tender is published on the buyer's own platform: bids are submitted there, not here."),
+        ExternalQuestions = new("tender.externalQuestions", "This tender is published on the buyer's own platform: questions are asked there, not here."),
+        NotExternal = new("tender.notExternal", "This tender was published here: an import never changes it."),
         Stale = new("tender.stale", "The tender was changed by someone else: you edited version {expected}, the current one is {current}.");
 
     /// <summary>The statuses in which the buyer may take each action: the one home of each, for the commands and the views.</summary>
@@ -242,7 +247,14 @@ public sealed class TenderState
             Record("EnquiriesClosed", "", Terms.EnquiryDeadline);
             moved = true;
         }
-        if (SubmissionsDue(now, openingGrace))
+        if (SubmissionsDue(now, openingGrace) && External is not null)
+        {
+            // Its bids went to the buyer's platform: nothing is opened here, the opportunity is over.
+            Status = TenderStatus.Complete;
+            Record("SubmissionsClosed", "", Terms.SubmissionDeadline);
+            moved = true;
+        }
+        else if (SubmissionsDue(now, openingGrace))
         {
             Status = TenderStatus.Opening;
             Record("SubmissionsClosed", "", Terms.SubmissionDeadline);
@@ -323,7 +335,8 @@ public sealed class TenderState
     /// </summary>
     Problem? CheckMayAsk(ActingFor actor, TenderParticipant firm) =>
         !Exists || Status == TenderStatus.Draft ? Problem.NotFound(NotFound)
-        : CheckAsker(actor, firm) ?? (Status != TenderStatus.Enquiries ? Problem.Conflict(EnquiriesClosed) : null);
+        : CheckAsker(actor, firm) ?? (External is not null ? Problem.Conflict(ExternalQuestions)
+            : Status != TenderStatus.Enquiries ? Problem.Conflict(EnquiriesClosed) : null);
 
     public void Ask(AskQuestion command, DateTimeOffset now)
     {
@@ -364,6 +377,7 @@ public sealed class TenderState
             if (firm.Firm?.Kind != BusinessKind.Firm) return Problem.Invalid("tenderers", NoSuchFirm);
             if (!firm.Eligible) return Problem.Forbidden(FirmNotEligible, ("firm", firm.Firm.Profile.Name));
         }
+        if (External is not null) return Problem.Conflict(ExternalBids);
         return TenderRules.CheckWindow(Status, Terms.EnquiryDeadline, Terms.SubmissionDeadline, receivedAt);
     }
 
@@ -489,7 +503,7 @@ public sealed class TenderState
     static ActionBlocker<TAction> Blocker<TAction>(TAction action, Problem refusal) where TAction : struct, Enum => new(action, refusal.Code, refusal.Args);
 
     public TenderSnapshot ToSnapshot() => new(Id, BuyerId, CreatedBy, [.. Spaces], Terms, Status, Version, [.. Amendments], [.. Questions],
-        [.. Bids], [.. Scores], [.. Decisions], CancelReason, PublishedAt, UpdatedAt);
+        [.. Bids], [.. Scores], [.. Decisions], CancelReason, PublishedAt, UpdatedAt, External);
 
     bool Decided(int lot) => Decisions.Any(d => d.Lot == lot);
 

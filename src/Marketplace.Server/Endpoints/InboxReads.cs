@@ -54,6 +54,14 @@ internal static class InboxReads
                 .Select(l => new InboxLot(l.Lot, l.Title, l.EstimatedValue is { } v ? new Money(v, l.Currency!) : null, l.ComuneCode, l.ProvinceSigla))]))];
     }
 
+    /// <summary>The firms whose notice of the tender was written at <paramref name="at"/>: those an amendment told of it.</summary>
+    public static async Task<Guid[]> ToldAt(IServiceScopeFactory scopes, Guid tenderId, DateTimeOffset at)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>().Inbox.AsNoTracking()
+            .Where(i => i.TenderId == tenderId && i.At == at).Select(i => i.BusinessId).ToArrayAsync();
+    }
+
     /// <summary>
     /// Drops the cached inboxes of the firms that have the tender (a draft is in none), side by side, and returns
     /// those firms. The change is stored when we get here: if they cannot be found, the cache's age limit bounds how

@@ -85,11 +85,22 @@ public sealed record TenderDto(
     DateOnly? ContractEnd, bool DisclosesBidCount, DocumentDto[] Documents, TenderStatus Status, int Version,
     AmendmentDto[] Amendments, QuestionDto[] Questions, int? ReceiptCount, DecisionDto[] Decisions, string? CancelReason,
     DateTimeOffset? PublishedAt, DateTimeOffset UpdatedAt, ViewerActions<TenderAction> Actions, TenderViewerFirm[] ViewerFirms,
-    bool BidsOpened);
+    bool BidsOpened, ExternalDto? External);
+
+/// <summary>
+/// Where an external opportunity is published: the buyer's own platform, where its bids are submitted (imported from
+/// the publisher's open data by the space's admins; null for a tender published here). <see cref="Url"/> is its notice there.
+/// </summary>
+public sealed record ExternalDto(string Ocid, string BuyerName, string? Url, string? Publisher)
+{
+    public static ExternalDto? From(ExternalSource? source) =>
+        source is null ? null : new(source.Ocid, source.BuyerName, source.Url, source.Publisher);
+}
 
 /// <param name="QuestionsWaiting">The firms' questions not answered yet (public, as the questions are on the tender's page).</param>
+/// <param name="External">An external opportunity: published on the buyer's own platform (<paramref name="ExternalUrl"/>), its bids submitted there.</param>
 public sealed record TenderSummaryDto(Guid Id, Guid BuyerId, string BuyerName, string Title, TenderStatus Status, string[] Cpv, int LotCount,
-    DateTimeOffset EnquiryDeadline, DateTimeOffset SubmissionDeadline, DateTimeOffset? PublishedAt, int QuestionsWaiting);
+    DateTimeOffset EnquiryDeadline, DateTimeOffset SubmissionDeadline, DateTimeOffset? PublishedAt, int QuestionsWaiting, bool External, string? ExternalUrl);
 
 /// <param name="Searched">How the search words were understood, as the directory says it.</param>
 public sealed record TenderSearchPageDto(TenderFoundDto[] Items, int Total, int Page, int PageSize, DirectorySearchedDto Searched);

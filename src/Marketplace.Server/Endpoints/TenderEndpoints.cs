@@ -166,8 +166,9 @@ public static class TenderEndpoints
         return [.. rows.Select(x => Summary(x.Tender, x.Name))];
     }
 
-    static TenderSummaryDto Summary(TenderEntry t, string buyerName) => new(t.TenderId, t.BuyerId, buyerName, t.Title, t.Status,
-        t.Cpv.Split(' ', StringSplitOptions.RemoveEmptyEntries), t.LotCount, t.EnquiryDeadline, t.SubmissionDeadline, t.PublishedAt, t.QuestionsWaiting);
+    static TenderSummaryDto Summary(TenderEntry t, string buyerName) => new(t.TenderId, t.BuyerId, t.ExternalBuyer ?? buyerName, t.Title, t.Status,
+        t.Cpv.Split(' ', StringSplitOptions.RemoveEmptyEntries), t.LotCount, t.EnquiryDeadline, t.SubmissionDeadline, t.PublishedAt, t.QuestionsWaiting,
+        t.ExternalBuyer is not null, t.ExternalUrl);
 
     static async Task<Results<Ok<TenderDto>, ProblemHttpResult>> Respond(
         Task<Outcome<TenderSnapshot>> command, ViewerCall call)
@@ -211,14 +212,14 @@ public static class TenderEndpoints
         var opened = TenderRules.BidsOpened(t.Status);
         var receipts = await PublicBidCount(t, db, ct);
         var d = t.Details;
-        return new TenderDto(t.Id, new NamedDto(t.BuyerId, names.GetValueOrDefault(t.BuyerId, "")),
+        return new TenderDto(t.Id, new NamedDto(t.BuyerId, t.External?.BuyerName ?? names.GetValueOrDefault(t.BuyerId, "")),
             [.. t.Spaces.Select(s => new NamedDto(s, spaces.GetValueOrDefault(s, "")))], d.Title, d.Description, [.. d.Lots.Select(LotDto.From)],
             d.Eligibility, [.. d.Criteria.Select(c => new CriterionDto(c.Number, c.Name, c.Kind, c.Weight))], d.EnquiryDeadline, d.SubmissionDeadline,
             d.ContractStart, d.ContractEnd, d.DisclosesBidCount, [.. d.Documents.Select(DocumentDto.From)], t.Status, t.Version,
             [.. t.Amendments.Select(a => new AmendmentDto(a.Number, a.Summary, a.Material, a.SubmissionDeadline, a.At))],
             [.. t.Questions.Select(q => new QuestionDto(q.Number, q.Text, q.AskedAt, q.Answer, q.AnsweredAt, myFirms.Reads(q.AskerFirmId)))],
             receipts, [.. t.Decisions.Select(x => Decision(t, x, names))], t.CancelReason, t.PublishedAt, t.UpdatedAt,
-            viewer.Actions, viewer.Firms, opened);
+            viewer.Actions, viewer.Firms, opened, ExternalDto.From(t.External));
     }
 
     /// <summary>

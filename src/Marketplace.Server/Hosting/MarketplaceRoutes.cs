@@ -3,6 +3,7 @@ using Marketplace.Server.Auth;
 using Marketplace.Server.Endpoints;
 using Marketplace.Server.Hubs;
 using Marketplace.Server.OpenData;
+using Marketplace.Server.OpenData.Import;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -40,6 +41,7 @@ public static class MarketplaceRoutes
         api.MapTenderApi();
         api.MapAuditApi();
         api.MapOpenDataApi();
+        api.MapOpportunityImportApi();
         api.MapBidApi();
         api.MapInboxApi();
         api.MapNotificationApi();
@@ -65,6 +67,7 @@ public static class MarketplaceRoutes
             var path = context.Request.Path.Value!;
             var max = HttpMethods.IsPost(context.Request.Method) && path.EndsWith("/documents", StringComparison.Ordinal) ? DocumentEndpoints.MaxDocumentBytes
                 : HttpMethods.IsPut(context.Request.Method) && path.EndsWith(BusinessLogoEndpoints.Path, StringComparison.Ordinal) ? LogoImage.MaxBytes
+                : HttpMethods.IsPost(context.Request.Method) && path.EndsWith(OpportunityImportEndpoints.Path, StringComparison.Ordinal) ? OpportunityImportEndpoints.MaxPackageBytes
                 : WebSetup.MaxApiBodyBytes;
             if (context.Request.ContentLength > max)
                 throw new BadHttpRequestException($"The request body is larger than {max} bytes.", StatusCodes.Status413PayloadTooLarge);

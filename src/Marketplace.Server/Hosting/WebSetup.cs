@@ -48,6 +48,7 @@ public static class WebSetup
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = builder.Configuration.GetValue("Accounts:LinksLast", TimeSpan.FromHours(24)));
         builder.AddMarketplaceMail();
         services.Configure<OpenData.OpenDataOptions>(builder.Configuration.GetSection("OpenData"));
+        services.Configure<OpenData.Import.ImportLimits>(builder.Configuration.GetSection("OpenData:Import"));
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "marketplace.auth";

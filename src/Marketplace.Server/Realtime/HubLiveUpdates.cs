@@ -170,6 +170,9 @@ internal sealed class HubLiveUpdates(
         await Send(() => hub.Clients.Group(Topics.BusinessTeam(tender.BuyerId)).ToDoChanged(new ToDoChangedDto(tender.BuyerId)), tender.Id);
         // Matching firms may be many: they are told apart from the tender grain's turn.
         if (notice == TenderNotice.Published) _ = Task.Run(() => Send(() => TellMatchingFirms(tender, inboxes), tender.Id));
+        // An import's amendment put it in the inboxes of the firms that match a lot only now (told at the amendment's time).
+        else if (notice == TenderNotice.MaterialAmendment && tender.External is not null)
+            _ = Task.Run(() => Send(async () => await TellMatchingFirms(tender, await InboxReads.ToldAt(scopes, tender.Id, tender.UpdatedAt)), tender.Id));
     }
 
     /// <summary>The inbox rows were written with the publication; every firm that got one is told now.</summary>

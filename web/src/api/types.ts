@@ -85,6 +85,11 @@ export type NamedDto = Dto<"NamedDto">;
 export type DocumentDto = Dto<"DocumentDto">;
 export type TenderDto = Dto<"TenderDto">;
 export type TenderSummaryDto = Dto<"TenderSummaryDto">;
+/** Where an external opportunity is published (the buyer's own platform), on its tender. */
+export type ExternalDto = Dto<"ExternalDto">;
+/** What an import of an OCDS release package into a space did, per contracting process (ocid). */
+export type ImportResultDto = Dto<"ImportResultDto">;
+export type ImportedOpportunityDto = Dto<"ImportedOpportunityDto">;
 export type TenderSearchPageDto = Dto<"TenderSearchPageDto">;
 export type TenderFoundDto = Dto<"TenderFoundDto">;
 export type FoundLotDto = Dto<"FoundLotDto">;

@@ -21,7 +21,7 @@ namespace Marketplace.Data.CompiledModels.Postgres
                 "Marketplace.Data.ReadModels.TenderEntry",
                 typeof(TenderEntry),
                 baseEntityType,
-                propertyCount: 18,
+                propertyCount: 20,
                 unnamedIndexCount: 2,
                 keyCount: 1);
 
@@ -89,6 +89,24 @@ namespace Marketplace.Data.CompiledModels.Postgres
                 fieldInfo: typeof(TenderEntry).GetField("<EnquiryDeadline>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)));
             enquiryDeadline.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var externalBuyer = runtimeEntityType.AddProperty(
+                "ExternalBuyer",
+                typeof(string),
+                propertyInfo: typeof(TenderEntry).GetProperty("ExternalBuyer", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(TenderEntry).GetField("<ExternalBuyer>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 200);
+            externalBuyer.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var externalUrl = runtimeEntityType.AddProperty(
+                "ExternalUrl",
+                typeof(string),
+                propertyInfo: typeof(TenderEntry).GetProperty("ExternalUrl", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(TenderEntry).GetField("<ExternalUrl>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 2000);
+            externalUrl.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var lotCount = runtimeEntityType.AddProperty(
                 "LotCount",

@@ -20,7 +20,7 @@ namespace Marketplace.Data.CompiledModels.Sqlite
                 "Marketplace.Data.ReadModels.TenderEntry",
                 typeof(TenderEntry),
                 baseEntityType,
-                propertyCount: 18,
+                propertyCount: 20,
                 unnamedIndexCount: 2,
                 keyCount: 1);
 
@@ -81,6 +81,22 @@ namespace Marketplace.Data.CompiledModels.Sqlite
                 fieldInfo: typeof(TenderEntry).GetField("<EnquiryDeadline>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 valueConverter: new SqliteMarketplaceDbContext.UtcTicksConverter());
             enquiryDeadline.SetSentinelFromProviderValue(0L);
+
+            var externalBuyer = runtimeEntityType.AddProperty(
+                "ExternalBuyer",
+                typeof(string),
+                propertyInfo: typeof(TenderEntry).GetProperty("ExternalBuyer", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(TenderEntry).GetField("<ExternalBuyer>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 200);
+
+            var externalUrl = runtimeEntityType.AddProperty(
+                "ExternalUrl",
+                typeof(string),
+                propertyInfo: typeof(TenderEntry).GetProperty("ExternalUrl", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(TenderEntry).GetField("<ExternalUrl>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 2000);
 
             var lotCount = runtimeEntityType.AddProperty(
                 "LotCount",

@@ -1123,6 +1123,14 @@ namespace Marketplace.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("EnquiryDeadline")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("ExternalBuyer")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ExternalUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<int>("LotCount")
                         .HasColumnType("integer");
 

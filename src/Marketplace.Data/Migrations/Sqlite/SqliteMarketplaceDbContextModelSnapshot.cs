@@ -1102,6 +1102,14 @@ namespace Marketplace.Data.Migrations.Sqlite
                     b.Property<long>("EnquiryDeadline")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ExternalBuyer")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("LotCount")
                         .HasColumnType("INTEGER");
 

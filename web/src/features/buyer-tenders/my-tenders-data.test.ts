@@ -14,6 +14,8 @@ const tender = (id: string, status: TenderStatus, questionsWaiting = 0, submissi
   submissionDeadline,
   publishedAt: status === "Draft" ? null : "2026-02-01T12:00:00Z",
   questionsWaiting,
+  external: false,
+  externalUrl: null,
 });
 
 describe("my tenders", () => {

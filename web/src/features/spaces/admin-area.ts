@@ -15,12 +15,13 @@ import { historyView } from "./admin-history";
 import "./admin-invitations";
 import "./admin-members";
 import "./admin-moderators";
+import "./admin-opportunities";
 import "./admin-policy";
 import type { AdminSection, AdminTab, SpaceAdminState } from "./admin-state";
 import type { SpaceContext } from "./space-context";
 import { awaitingPolicy, groupMemberships } from "./standing";
 
-const sections: AdminSection[] = ["applications", "members", "invitations", "policy", "buyers", "moderators", "history"];
+const sections: AdminSection[] = ["applications", "members", "invitations", "policy", "buyers", "opportunities", "moderators", "history"];
 
 export class SpaceAdmin extends LightElement {
   static override properties = {
@@ -57,6 +58,7 @@ export class SpaceAdmin extends LightElement {
                 .publishes=${allows(this.detail.actions, "PublishPolicy")}></admin-policy>
             </div>
             ${buyers.view()}
+            <admin-opportunities .ctx=${this.ctx}></admin-opportunities>
             <admin-moderators .ctx=${this.ctx} .moderators=${this.detail.moderators}
               .appoints=${allows(this.detail.actions, "SetModerator")}></admin-moderators>
             ${historyView(history)}

@@ -18,6 +18,7 @@ import { auditSection } from "./audit-section";
 import { bidPanel } from "./bid-panel";
 import { confirmDialog } from "../../confirm-dialog";
 import { evaluationPanel } from "./evaluation-panel";
+import { externalNoticeView } from "./external";
 import { managePanel } from "./manage-panel";
 import { questionsSection } from "./questions-section";
 import { isOpen } from "./status";
@@ -168,14 +169,16 @@ export function tenderPage(id: string, redraw: Redraw): Page {
     // While the deadlines are ahead, their countdowns come first; after them, what the viewer can do.
     const ahead = d.status === "Draft" || isOpen(d.status);
     return html`<article class="tender" data-testid="tender" data-tender-id=${d.id} data-version=${d.version}>
-      <p class="crumbs"><a href=${href({ name: "business", id: d.buyer.id })}>${d.buyer.name}</a></p>
+      <p class="crumbs">${d.external ? d.buyer.name : html`<a href=${href({ name: "business", id: d.buyer.id })}>${d.buyer.name}</a>`}</p>
       <header class="profile-head">
         <div class="tender-head">
           <p class="eyebrow">${t("tender.eyebrow")}</p>
           <h1 data-testid="tender-title">${d.title}</h1>
           <p class="badges">${tenderStatusBadge(d.status, "tender-status")}</p>
           <p class="muted host-line">
-            ${t("tender.buyer")} <a href=${href({ name: "business", id: d.buyer.id })} data-testid="tender-buyer">${d.buyer.name}</a>
+            ${t("tender.buyer")} ${d.external
+              ? html`<span data-testid="tender-buyer">${d.buyer.name}</span>`
+              : html`<a href=${href({ name: "business", id: d.buyer.id })} data-testid="tender-buyer">${d.buyer.name}</a>`}
             ${d.spaces.length
               ? html` · ${t("tender.spaces")}
                   ${d.spaces.map((s, i) => html`${i > 0 ? ", " : ""}<a href=${href({ name: "space", id: s.id })} data-testid="tender-space">${s.name}</a>`)}`
@@ -190,8 +193,10 @@ export function tenderPage(id: string, redraw: Redraw): Page {
         </div>
       </header>
 
-      ${stepperView(d)}
-      <p class="status-explain muted">${t(`tenderStatus.${d.status}.hint`)}</p>
+      ${d.external
+        ? externalNoticeView(d)
+        : html`${stepperView(d)}
+            <p class="status-explain muted">${t(`tenderStatus.${d.status}.hint`)}</p>`}
       ${d.status === "Cancelled"
         ? html`<div class="alert warn" role="note" data-testid="tender-cancelled"><p>${t("tender.cancelledReason", { reason: d.cancelReason ?? "" })}</p></div>`
         : nothing}

@@ -10,6 +10,7 @@ import { comuneLabel } from "../businesses/format";
 import { formatMoney } from "../showcase/showcase";
 import { formatCountdown, formatDay, formatDeadline, localZone } from "./dates";
 import { formatFileSize } from "./documents";
+import { externalBadge, externalCriteriaView } from "./external";
 import { tenderSteps } from "./status";
 
 export const money = (value: MoneyDto): string => formatMoney(value, currentLanguage());
@@ -134,7 +135,12 @@ export function termsView(tender: TenderDto) {
       ? html`<ul class="requirements" data-testid="tender-eligibility">${tender.eligibility.map((r) => html`<li>${r}</li>`)}</ul>`
       : html`<p class="muted">${t("tender.eligibilityNone")}</p>`}
     <h2 class="follows">${t("tender.criteria")}</h2>
-    <p class="criteria-mode" data-testid="tender-criteria-mode" data-mode=${priceOnly ? "price" : "weighted"}>
+    ${tender.external ? externalCriteriaView(tender) : criteriaView(tender, priceOnly)}
+  </section>`;
+}
+
+function criteriaView(tender: TenderDto, priceOnly: boolean) {
+  return html`<p class="criteria-mode" data-testid="tender-criteria-mode" data-mode=${priceOnly ? "price" : "weighted"}>
       <strong>${t(priceOnly ? "tenderForm.priceOnly" : "tenderForm.weighted")}</strong></p>
     ${priceOnly
       ? html`<p class="muted small">${t("tenderForm.priceOnlyHint")}</p>`
@@ -149,8 +155,7 @@ export function termsView(tender: TenderDto) {
             </li>`,
           )}
         </ul>
-        <p class="muted small">${t("tender.priceFormula")}</p>`}
-  </section>`;
+        <p class="muted small">${t("tender.priceFormula")}</p>`}`;
 }
 
 export function documentLink(tenderId: string, d: DocumentDto, url = api.tenderDocumentUrl(tenderId, d.id)) {
@@ -211,7 +216,7 @@ export function tenderItemView(s: TenderSummaryDto, showBuyer = true, more: unkn
   return html`<li class="tender-item" data-testid="tender-item" data-tender-id=${s.id} data-status=${s.status}>
     <div class="title-row">
       <a class="name" href=${href({ name: "tender", id: s.id })}>${s.title}</a>
-      ${tenderStatusBadge(s.status)}
+      ${tenderStatusBadge(s.status)} ${externalBadge(s.external)}
     </div>
     <p class="meta">
       ${showBuyer ? html`<span>${t("tenders.list.by", { buyer: s.buyerName })}</span>` : nothing}

@@ -56,6 +56,7 @@ export function tenderDto(more: Partial<TenderDto> = {}): TenderDto {
     actions: { allowed: ["Edit", "Publish", "Cancel"], blocked: [] },
     viewerFirms: [],
     bidsOpened: false,
+    external: null,
     ...more,
   };
 }

@@ -22,6 +22,7 @@ import { bids } from "./bids";
 import { tenders } from "./tenders";
 import { alliances } from "./alliances";
 import { jointBids } from "./jointBids";
+import { opportunities } from "./opportunities";
 
 /** Every code the server refuses with; `uncoded` marks a refusal without one, shown in the server's English. */
 export type ProblemCode = components["schemas"]["ProblemCode"];
@@ -46,6 +47,7 @@ export const refusals: Record<TranslatedCode, RefusalText> = {
   ...bids,
   ...alliances,
   ...jointBids,
+  ...opportunities,
 };
 
 export const isTranslated = (code: string): code is TranslatedCode => Object.hasOwn(refusals, code);

@@ -1,0 +1,133 @@
+// In a space's admin area: importing tenders published on the buyers' own platforms from their open data (an OCDS
+// release package, e.g. ANAC's). The file's upload shows its progress; the answer says what became of each process
+// (created, updated, unchanged), or why nothing was imported, each error at its place in the file.
+import { html, nothing } from "lit";
+import { ApiError, type FieldErrors } from "../../api/problem";
+import type { ImportResultDto } from "../../api/types";
+import { describeFieldError } from "../../field-errors";
+import { currentLanguage, formatNumber, t, tn } from "../../i18n";
+import { describeRefusal } from "../../i18n/refusals";
+import { href } from "../../router";
+import { formatFileSize } from "../tenders/documents";
+import { AdminSectionElement } from "./admin-section";
+import { importOpportunities, type ImportPhase } from "./opportunity-import";
+
+/** How many opportunities and errors the section lists; the counts say the rest. */
+const SHOWN = 20;
+
+export class AdminOpportunities extends AdminSectionElement {
+  static override properties = {
+    file: { state: true },
+    phase: { state: true },
+    result: { state: true },
+    errors: { state: true },
+    failure: { state: true },
+  };
+
+  private declare file: File | null;
+  private declare phase: ImportPhase | null;
+  private declare result: ImportResultDto | null;
+  /** The package's errors by their JSON path: nothing was imported. */
+  private declare errors: FieldErrors | null;
+  private declare failure: (() => string) | null;
+
+  constructor() {
+    super();
+    this.file = null;
+    this.phase = null;
+    this.result = null;
+    this.errors = null;
+    this.failure = null;
+  }
+
+  #import(event: SubmitEvent): void {
+    event.preventDefault();
+    const file = this.file;
+    if (!file) return;
+    void this.action.exclusive(async () => {
+      this.result = null;
+      this.errors = null;
+      this.failure = null;
+      try {
+        this.result = await importOpportunities(this.ctx.spaceId, file, (phase) => (this.phase = phase));
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 400 && Object.keys(error.errors).length > 0) this.errors = error.errors;
+        else this.failure = () => describeRefusal(error);
+      } finally {
+        this.phase = null;
+      }
+    });
+  }
+
+  #progressView(phase: ImportPhase) {
+    if (phase.kind === "checking")
+      return html`<p class="import-progress" role="status" data-testid="import-checking">${t("admin.opportunities.checking")}</p>`;
+    const lang = currentLanguage();
+    const percent = phase.total > 0 ? Math.floor((phase.sent / phase.total) * 100) : 0;
+    return html`<div class="import-progress" role="status" data-testid="import-uploading">
+      <progress max="100" .value=${percent} aria-label=${t("admin.opportunities.uploadLabel")}></progress>
+      <span class="small">${t("admin.opportunities.uploading", {
+        sent: formatFileSize(phase.sent, lang), total: formatFileSize(phase.total, lang), percent: formatNumber(percent, 0),
+      })}</span>
+    </div>`;
+  }
+
+  #resultView(result: ImportResultDto) {
+    return html`<div class="import-result" data-testid="import-result">
+      <p class="status ok" role="status">${tn("admin.opportunities.done", result.releases, {
+        created: result.created, updated: result.updated, unchanged: result.unchanged,
+      })}</p>
+      <ul class="admin-list compact" data-testid="import-opportunities">
+        ${result.opportunities.slice(0, SHOWN).map(
+          (o) => html`<li class="admin-item" data-testid="import-opportunity" data-ocid=${o.ocid} data-effect=${o.effect}>
+            <div class="item-main"><div class="item-head"><a href=${href({ name: "tender", id: o.tenderId })}>${o.title}</a>
+              <span class="badge">${t(`admin.opportunities.effect.${o.effect}`)}</span></div>
+              <div class="muted small">${o.ocid}</div></div>
+          </li>`,
+        )}
+      </ul>
+      ${result.opportunities.length > SHOWN
+        ? html`<p class="muted small">${t("admin.opportunities.more", { n: result.opportunities.length - SHOWN })}</p>`
+        : nothing}
+      ${result.failed.length
+        ? html`<p class="status error" data-testid="import-failed">${t("admin.opportunities.failed", {
+            ocids: result.failed.map((f) => f.ocid).join(", "),
+          })}</p>`
+        : nothing}
+    </div>`;
+  }
+
+  #errorsView(errors: FieldErrors) {
+    const paths = Object.keys(errors);
+    return html`<div class="import-errors" role="alert" data-testid="import-errors">
+      <p class="status error">${tn("admin.opportunities.refused", paths.length)}</p>
+      <ul class="error-list">
+        ${paths.slice(0, SHOWN * 5).map(
+          (path) => html`<li data-testid="import-error" data-path=${path}><code>${path}</code> ${describeFieldError(errors[path] ?? []).join(" ")}</li>`,
+        )}
+      </ul>
+    </div>`;
+  }
+
+  protected override render() {
+    const busy = this.action.busy;
+    return html`<section class="card admin-section" id="admin-opportunities" aria-labelledby="admin-opportunities-title">
+      <h3 id="admin-opportunities-title">${t("admin.opportunities.title")}</h3>
+      <p class="muted small">${t("admin.opportunities.intro")}</p>
+      <form class="row import-form" @submit=${(e: SubmitEvent) => this.#import(e)} novalidate>
+        <div class="field grow">
+          <label for="import-file">${t("admin.opportunities.file")}</label>
+          <input id="import-file" type="file" accept=".json,application/json" data-testid="import-file" ?disabled=${busy}
+            @change=${(e: Event) => (this.file = (e.target as HTMLInputElement).files?.[0] ?? null)} />
+        </div>
+        <button class="primary" type="submit" data-testid="import-submit" ?disabled=${busy || !this.file}>${t("admin.opportunities.import")}</button>
+      </form>
+      ${this.phase ? this.#progressView(this.phase) : nothing}
+      ${this.result ? this.#resultView(this.result) : nothing}
+      ${this.errors ? this.#errorsView(this.errors) : nothing}
+      ${this.failure ? html`<p class="status error" role="status" data-testid="import-failure">${this.failure()}</p>` : nothing}
+    </section>`;
+  }
+}
+
+customElements.define("admin-opportunities", AdminOpportunities);
