@@ -31,7 +31,7 @@ public sealed class OpportunityImportBrowserTests(BrowserFixture fixture) : ICla
 
         var secretary = await fixture.NewPerson();
         await BusinessProfileBrowserTests.SignIn(secretary, arranged.SecretaryEmail);
-        await secretary.GotoAsync($"/#/spaces/{arranged.Id}");
+        await secretary.GotoAsync($"/#/spaces/{arranged.Id}/admin");
         var section = secretary.Locator("#admin-opportunities");
         await Expect(section).ToContainTextAsync("Gare pubblicate altrove");
 
