@@ -12,7 +12,7 @@ namespace Marketplace.Data.CompiledModels.Postgres
     public partial class PostgresMarketplaceDbContextModel
     {
         private PostgresMarketplaceDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("cd81e43b-c9d2-4066-82f6-4cb827bb006e"), entityTypeCount: 42)
+            : base(skipDetectChanges: false, modelId: new Guid("5a32e6db-53b9-4644-9c41-d526263115aa"), entityTypeCount: 42)
         {
         }
 

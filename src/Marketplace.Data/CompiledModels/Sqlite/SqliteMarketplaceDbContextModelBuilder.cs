@@ -11,7 +11,7 @@ namespace Marketplace.Data.CompiledModels.Sqlite
     public partial class SqliteMarketplaceDbContextModel
     {
         private SqliteMarketplaceDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("16b1645d-4196-40c7-89d1-6fe9491d6d80"), entityTypeCount: 42)
+            : base(skipDetectChanges: false, modelId: new Guid("c26c8cc8-b704-44dc-b443-a4a59f3b24a7"), entityTypeCount: 42)
         {
         }
 
