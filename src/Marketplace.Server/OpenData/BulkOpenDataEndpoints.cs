@@ -37,7 +37,7 @@ internal static class BulkOpenDataEndpoints
         Guid id, int? page, int? pageSize, HttpRequest request, IOptions<OpenDataOptions> options, TimeProvider clock, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
     {
         if (await grains.GetGrain<ISpaceGrain>(id).Get() is null) return ProblemResults.NotFound(SpaceState.NotFound);
-        var tenders = db.Tenders.Where(t => t.Status != TenderStatus.Draft && db.TenderSpaces.Any(s => s.TenderId == t.TenderId && s.SpaceId == id));
+        var tenders = Published(db).Where(t => db.TenderSpaces.Any(s => s.TenderId == t.TenderId && s.SpaceId == id));
         return TypedResults.Ok(await Page(tenders, $"/api/spaces/{id:D}/ocds", page, pageSize, request, options.Value, clock, grains, db, ct));
     }
 
@@ -47,9 +47,13 @@ internal static class BulkOpenDataEndpoints
     {
         if (await grains.GetGrain<IBusinessGrain>(id).Get() is not { } business) return ProblemResults.NotFound(BusinessState.NotFound);
         if (business.Kind != BusinessKind.Buyer) return ProblemResults.NotFound(NotABuyer);
-        var tenders = db.Tenders.Where(t => t.BuyerId == id && t.Status != TenderStatus.Draft);
+        var tenders = Published(db).Where(t => t.BuyerId == id);
         return TypedResults.Ok(await Page(tenders, $"/api/businesses/{id:D}/ocds", page, pageSize, request, options.Value, clock, grains, db, ct));
     }
+
+    /// <summary>The tenders the platform publishes as open data: not drafts, and not external opportunities (their publisher's own).</summary>
+    static IQueryable<TenderEntry> Published(MarketplaceDbContext db) =>
+        db.Tenders.Where(t => t.Status != TenderStatus.Draft && t.ExternalBuyer == null);
 
     static async Task<JsonObject> Page(IQueryable<TenderEntry> tenders, string path, int? page, int? pageSize, HttpRequest request, OpenDataOptions options,
         TimeProvider clock, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)

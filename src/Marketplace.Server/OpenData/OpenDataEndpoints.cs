@@ -19,7 +19,9 @@ public sealed class OpenDataOptions
 /// <summary>Tenders as open data (OCDS 1.1.5 release packages, docs/open-data.md): what anyone who sees a tender may read, in the standard's form.</summary>
 public static class OpenDataEndpoints
 {
-    static readonly Refusal NotPublished = new("openData.notPublished", "A draft is not a public notice yet: it has no open data until it is published.");
+    static readonly Refusal
+        NotPublished = new("openData.notPublished", "A draft is not a public notice yet: it has no open data until it is published."),
+        External = new("openData.external", "This opportunity was published on the buyer's own platform: its open data is that publisher's, under the ocid {ocid}.");
 
     public static IEndpointRouteBuilder MapOpenDataApi(this IEndpointRouteBuilder app)
     {
@@ -57,7 +59,10 @@ public static class OpenDataEndpoints
         return TypedResults.Ok(OcdsPackages.RecordPackage(site, $"{site}/api/tenders/{id:D}/ocds/record", $"{site}/api/tenders/{id:D}/ocds", release, options.Value));
     }
 
-    // A tender the viewer sees but has no release is a draft, its buyer's people are told why; to anyone else it does not exist.
+    // A tender the viewer sees but has no release is a draft (its buyer's people are told why) or an external
+    // opportunity (whose open data is its publisher's); to anyone else it does not exist.
     static ProblemHttpResult NoRelease(TenderPage page) =>
-        page.Tender is null ? TenderEndpoints.NoTender : Problem.Conflict(NotPublished).ToHttp();
+        page.Tender is not { } tender ? TenderEndpoints.NoTender
+        : tender.External is { } external ? Problem.Conflict(External, ("ocid", external.Ocid)).ToHttp()
+        : Problem.Conflict(NotPublished).ToHttp();
 }

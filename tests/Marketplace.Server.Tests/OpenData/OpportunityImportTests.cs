@@ -226,6 +226,21 @@ public abstract class OpportunityImportTests<THost>(THost fixture, ITestOutputHe
     }
 
     [Fact]
+    public async Task The_platform_does_not_publish_an_opportunity_s_open_data_again_as_its_own()
+    {
+        var w = await World();
+        (await Import(w.Admin, w.SpaceId, Package())).EnsureSuccessStatusCode();
+        var id = ExternalOpportunities.TenderId(w.SpaceId, School);
+
+        foreach (var path in new[] { $"/api/tenders/{id}/ocds", $"/api/tenders/{id}/ocds/record" })
+            (await (await w.Builder.GetAsync(path)).Refusal()).Should().BeEquivalentTo(
+                new { Status = HttpStatusCode.Conflict, Code = "openData.external", Args = new Dictionary<string, string> { ["ocid"] = School } },
+                "its open data is its publisher's, under the publisher's ocid");
+        var space = JsonNode.Parse(await w.Builder.GetStringAsync($"/api/spaces/{w.SpaceId}/ocds"))!;
+        space["releases"]!.AsArray().Should().BeEmpty("the space's package holds the tenders published here, and this space has none");
+    }
+
+    [Fact]
     public async Task A_generated_package_of_about_50_MB_is_read_as_it_streams_and_imported()
     {
         var w = await World();

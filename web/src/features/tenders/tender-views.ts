@@ -171,7 +171,7 @@ export function documentsView(tender: TenderDto) {
     ${tender.documents.length
       ? html`<ul class="documents">${tender.documents.map((d) => documentLink(tender.id, d))}</ul>`
       : html`<p class="muted">${t("tender.documentsNone")}</p>`}
-    ${tender.status === "Draft"
+    ${tender.status === "Draft" || tender.external
       ? nothing
       : html`<p class="muted small open-data">${t("tender.openData")}
           <a href=${`/api/tenders/${encodeURIComponent(tender.id)}/ocds`} download=${`ocds-${tender.id}.json`}

@@ -11,6 +11,10 @@ export const tenders = {
     it: "Questa gara non esiste, o non puoi vederla.",
     en: "This tender does not exist, or you may not see it.",
   },
+  "openData.external": {
+    it: "Questa opportunità è pubblicata sulla piattaforma del committente: i suoi dati aperti sono quelli dell'editore originale (ocid {ocid}).",
+    en: "This opportunity is published on the buyer's own platform: its open data is the original publisher's (ocid {ocid}).",
+  },
   "openData.notPublished": {
     it: "Una bozza non è ancora un bando pubblico: i suoi dati aperti esistono dalla pubblicazione.",
     en: "A draft is not a public notice yet: it has no open data until it is published.",
