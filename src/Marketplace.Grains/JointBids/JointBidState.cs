@@ -340,7 +340,9 @@ public sealed class JointBidState : ISealedState
             blockers.Add(Problem.Conflict(DepartedFirm));
         var unanswered = tender.Details.Criteria.Where(c => c.Kind == CriterionKind.Quality && !Answers.Any(a => a.Criterion == c.Number)).ToList();
         if (unanswered.Count > 0) blockers.Add(Problem.Conflict(Unanswered, ("criteria", string.Join(", ", unanswered.Select(c => c.Name)))));
-        if (TenderRules.CheckWindow(tender.Status, tender.Details.EnquiryDeadline, tender.Details.SubmissionDeadline, receivedAt) is { } outside)
+        // An external opportunity takes its bids on the buyer's own platform: the tender would refuse it, so say so first.
+        if (tender.External is not null) blockers.Add(Problem.Conflict(TenderState.ExternalBids));
+        else if (TenderRules.CheckWindow(tender.Status, tender.Details.EnquiryDeadline, tender.Details.SubmissionDeadline, receivedAt) is { } outside)
             blockers.Add(outside);
         return blockers;
     }

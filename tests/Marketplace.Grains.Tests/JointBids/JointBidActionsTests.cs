@@ -61,6 +61,20 @@ public sealed partial class JointBidStateTests
     }
 
     [Fact]
+    public void The_lead_of_a_ready_bid_is_told_before_trying_that_an_external_opportunity_takes_bids_on_the_buyer_s_platform()
+    {
+        var bid = Ready();
+        SignAll(bid);
+        var external = Tender with { External = new ExternalSource("ocds-x7k2p9-mo-1", "Comune di Modena", null, null, [], Guid.NewGuid()) };
+
+        var (actions, _, _) = bid.ActionsFor(LeadPeople, Alliance, external, Open);
+
+        Blockers(actions, JointBidAction.Submit).Should().Equal(TenderState.ExternalBids.Code);
+        bid.CheckSubmit(LeadPeople, Alliance, external, Open)!.Code.Should().Be(TenderState.ExternalBids.Code, "the command refuses what the workspace said");
+        bid.SubmitBlockers(LeadPeople, Alliance, Tender, Open).Should().BeEmpty("the same bid for a tender published here may be submitted");
+    }
+
+    [Fact]
     public void A_member_signs_for_its_own_firm_takes_off_only_its_own_files_and_does_not_see_the_lead_s_actions()
     {
         var bid = Ready();
