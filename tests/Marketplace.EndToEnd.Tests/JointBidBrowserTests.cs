@@ -279,6 +279,20 @@ public sealed class JointBidBrowserTests(ClockedBrowserFixture fixture, Xunit.Ab
             await page.GetByTestId("sign-bid").And(page.Locator($"[data-firm-id='{firm}']")).ClickAsync();
         await Expect(lead.GetByTestId("submit-ready")).ToBeVisibleAsync(); // every signature has reached the lead's page
         await lead.ScreenshotAsync(new() { Path = Shot("joint-bid-1-signed.png"), FullPage = true });
+
+        // The signed bid as one file for the buyer's own platform: its content hashes to the digest every firm signed.
+        var download = await lead.RunAndWaitForDownloadAsync(() => lead.GetByTestId("joint-package").ClickAsync());
+        var zip = Path.Combine(BrowserFixture.ScreenshotDirectory, "joint-bid-package.zip");
+        await download.SaveAsAsync(zip);
+        using (var archive = System.IO.Compression.ZipFile.OpenRead(zip))
+        {
+            using var content = new MemoryStream();
+            await using (var entry = archive.GetEntry("offerta-congiunta.json")!.Open()) await entry.CopyToAsync(content);
+            Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content.ToArray()))
+                .Should().Be(await lead.GetByTestId("joint-digest").TextContentAsync());
+            archive.Entries.Select(e => e.FullName).Should().Contain(["riepilogo.txt", "summary.txt"])
+                .And.Contain(n => n.EndsWith("Relazione-domotica.pdf"), "the member's file travels with the bid");
+        }
         await lead.GetByTestId("submit-joint-bid").ClickAsync();
         // The lead is told, before it goes, for whom the sealed bid is submitted and until when it can be replaced.
         foreach (var name in new[] { "Edilizia Rossi", "Impianti Bianchi", "Verdi" })

@@ -13,6 +13,9 @@ public interface IJointBidGrain : IGrainWithGuidKey
     /// <summary>The joint bid as the user sees it; changes nothing, so readers never queue behind each other.</summary>
     [Alias("Read"), ReadOnly] Task<Outcome<JointBidSnapshot>> Read(Guid userId);
 
+    /// <summary>The joint bid as <see cref="Read"/> shows it, with the canonical JSON its firms sign (its SHA-256 is the digest): for whoever may read it, refused alike.</summary>
+    [Alias("ReadSigned"), ReadOnly] Task<Outcome<SignedJointBid>> ReadSigned(Guid userId);
+
     [Alias("SaveWorkPackage")] Task<Outcome<JointBidSnapshot>> SaveWorkPackage(SaveWorkPackage command);
 
     [Alias("DeleteWorkPackage")] Task<Outcome<JointBidSnapshot>> DeleteWorkPackage(Guid actorId, Guid workPackageId, int expectedVersion);

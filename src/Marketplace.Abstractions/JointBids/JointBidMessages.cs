@@ -166,3 +166,7 @@ public sealed record JointBidFirmNews(Guid FirmId, ViewerActions<JointBidAction>
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Marketplace.JointBidNews")]
 public sealed record JointBidNews(JointBidEdit Edit, Guid? PackageId, JointBidSnapshot Readers, JointBidFirmNews[] Firms, Guid[] ToDoFirms);
+
+/// <summary>A joint bid with the exact content its firms sign (<see cref="JointBidSnapshot.Digest"/> is its SHA-256).</summary>
+[GenerateSerializer, Immutable, Alias("Marketplace.SignedJointBid")]
+public sealed record SignedJointBid(JointBidSnapshot Bid, string Content);

@@ -27,6 +27,15 @@ internal sealed class JointBidGrain(
         return State.Following(alliance, now).ToSnapshot(actor, alliance, tender, now);
     }
 
+    public async Task<Outcome<SignedJointBid>> ReadSigned(Guid userId)
+    {
+        var (alliance, tender, actor) = await Editing(userId);
+        if (alliance?.TenderId is null) return Problem.NotFound(JointBidState.NotFound);
+        var now = clock.Now();
+        var bid = State.Following(alliance, now);
+        return new SignedJointBid(bid.ToSnapshot(actor, alliance, tender, now), bid.SignedContent());
+    }
+
     public Task<Outcome<JointBidSnapshot>> SaveWorkPackage(SaveWorkPackage command) => Change(command.ActorId, (bid, actor, alliance, tender, now) =>
     {
         var check = bid.CheckSave(command, actor, alliance, tender);

@@ -94,18 +94,24 @@ public sealed class JointBidState : ISealedState
             // started, with the alliance and tender it takes: so it is worked out once for each of those.
             var key = (Version, AllianceId, TenderId);
             if (digest is { } known && known.Key == key) return known.Value;
-            var value = AuditChain.Sha256Hex(JsonSerializer.Serialize(new
-            {
-                AllianceId, TenderId,
-                WorkPackages = WorkPackages.OrderBy(w => w.Id).Select(w => new { w.Id, w.Title, w.Lot, w.Description, w.FirmId, w.Price }),
-                Answers = Answers.OrderBy(a => a.Criterion).Select(a => new { a.Criterion, a.Text }),
-                Documents = Documents.OrderBy(d => d.Document.Id).Select(d => new { d.Document.Id, d.Document.Sha256, d.FirmId }),
-                Bidders = Bidders.Select(b => new { b.FirmId, b.Role }),
-            }, Canonical));
+            var value = AuditChain.Sha256Hex(SignedContent());
             digest = (key, value);
             return value;
         }
     }
+
+    /// <summary>
+    /// The content firms sign, as the canonical JSON whose SHA-256 is <see cref="Digest"/>: the joint-bid package hands
+    /// out these very characters, so anyone can hash them and compare with each sign-off.
+    /// </summary>
+    public string SignedContent() => JsonSerializer.Serialize(new
+    {
+        AllianceId, TenderId,
+        WorkPackages = WorkPackages.OrderBy(w => w.Id).Select(w => new { w.Id, w.Title, w.Lot, w.Description, w.FirmId, w.Price }),
+        Answers = Answers.OrderBy(a => a.Criterion).Select(a => new { a.Criterion, a.Text }),
+        Documents = Documents.OrderBy(d => d.Document.Id).Select(d => new { d.Document.Id, d.Document.Sha256, d.FirmId }),
+        Bidders = Bidders.Select(b => new { b.FirmId, b.Role }),
+    }, Canonical);
 
     /// <summary>The last <see cref="Digest"/> worked out, and the version (with the alliance and tender) it is of.</summary>
     ((int Version, Guid AllianceId, Guid TenderId) Key, string Value)? digest;

@@ -84,11 +84,15 @@ public static class DocumentEndpoints
             ? await Download(documentId, call.Db, sealer, call.Ct) : ProblemResults.NotFound(NoSuchTenderDocument);
 
     /// <summary>A file's bytes, unsealed when a bid carries it (the caller has checked the reader may see that bid).</summary>
-    internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Download(Guid documentId, MarketplaceDbContext db, StateSealer sealer, CancellationToken ct)
+    internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Download(Guid documentId, MarketplaceDbContext db, StateSealer sealer, CancellationToken ct) =>
+        await Read(documentId, db, sealer, ct) is { } file ? TypedResults.File(file.Bytes, file.ContentType, file.Name) : ProblemResults.NotFound(NotFound);
+
+    /// <summary>A stored file's name, type and bytes (unsealed when a bid sealed it); null when there is none. The caller has decided who may read it.</summary>
+    internal static async Task<(string Name, string ContentType, byte[] Bytes)?> Read(Guid documentId, MarketplaceDbContext db, StateSealer sealer, CancellationToken ct)
     {
-        if (await db.Documents.AsNoTracking().SingleOrDefaultAsync(d => d.Id == documentId, ct) is not { } file) return ProblemResults.NotFound(NotFound);
+        if (await db.Documents.AsNoTracking().SingleOrDefaultAsync(d => d.Id == documentId, ct) is not { } file) return null;
         var bytes = file.SealedFor is { } tenderId ? await sealer.UnsealBytes(tenderId, file.Id, file.Content) : file.Content;
-        return TypedResults.File(bytes, file.ContentType, file.Name);
+        return (file.Name, file.ContentType, bytes);
     }
 
     /// <summary>

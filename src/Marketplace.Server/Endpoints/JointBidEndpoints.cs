@@ -27,6 +27,7 @@ public static class JointBidEndpoints
         api.MapPost("/documents", Attach).WithName("attachJointBidDocument");
         api.MapDelete("/documents/{documentId:guid}", Detach).WithName("detachJointBidDocument");
         api.MapGet("/documents/{documentId:guid}", Document).WithName("getJointBidDocument");
+        api.MapGet("/package", JointBidPackage.Download).WithName("getJointBidPackage").Produces(StatusCodes.Status200OK, contentType: "application/zip");
         api.MapPost("/sign", Sign).WithName("signJointBid");
         api.MapPost("/submit", Submit).WithName("submitJointBid");
         api.MapPost("/withdraw", Withdraw).WithName("withdrawJointBid");

@@ -163,6 +163,11 @@ export function signOffSection(ws: WorkspaceContext) {
           <span class="label">${t("jointBid.signOff.digest")}</span>
           <code class="digest" data-testid="joint-digest">${bid.digest}</code>
         </div>
+        ${empty
+          ? nothing
+          : html`<p class="small joint-package">${t("jointBid.package.intro")}
+              <a href=${`/api/alliances/${encodeURIComponent(bid.allianceId)}/bid/package`} download data-testid="joint-package"
+                >${t("jointBid.package.download")}</a></p>`}
         <ul class="signers" data-testid="signers">${list.map((s) => signerView(s, bid))}</ul>
         ${empty ? html`<p class="muted small" data-testid="sign-empty">${t("jointBid.signOff.empty")}</p>` : nothing}
         ${waitingOnViewer.map((s) => html`<p class="muted small">${t("alliance.viewerOnly", { firm: s.firm.name })}</p>`)}

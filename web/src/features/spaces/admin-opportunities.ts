@@ -5,6 +5,7 @@ import { html, nothing } from "lit";
 import { ApiError, type FieldErrors } from "../../api/problem";
 import type { ImportResultDto } from "../../api/types";
 import { describeFieldError } from "../../field-errors";
+import { filePicker } from "../../file-picker";
 import { currentLanguage, formatNumber, t, tn } from "../../i18n";
 import { describeRefusal } from "../../i18n/refusals";
 import { href } from "../../router";
@@ -117,8 +118,14 @@ export class AdminOpportunities extends AdminSectionElement {
       <form class="row import-form" @submit=${(e: SubmitEvent) => this.#import(e)} novalidate>
         <div class="field grow">
           <label for="import-file">${t("admin.opportunities.file")}</label>
-          <input id="import-file" type="file" accept=".json,application/json" data-testid="import-file" ?disabled=${busy}
-            @change=${(e: Event) => (this.file = (e.target as HTMLInputElement).files?.[0] ?? null)} />
+          ${filePicker({
+            id: "import-file",
+            testid: "import-file",
+            accept: ".json,application/json",
+            disabled: busy,
+            chosen: this.file ? [this.file.name] : [],
+            onFiles: (files) => (this.file = files[0] ?? null),
+          })}
         </div>
         <button class="primary" type="submit" data-testid="import-submit" ?disabled=${busy || !this.file}>${t("admin.opportunities.import")}</button>
       </form>
