@@ -69,15 +69,16 @@ public static class NotificationEndpoints
         return TypedResults.Ok(await Of(db, userId, ct));
     }
 
-    /// <summary>One row per chosen kind, changed in place; the default is stored too once chosen, so it stays if the default changes.</summary>
-    static async Task Store(MarketplaceDbContext db, Guid userId, NotificationKind kind, NotificationMode mode, CancellationToken ct)
-    {
-        if (await db.NotificationPreferences.Where(p => p.UserId == userId && p.Kind == kind).ExecuteUpdateAsync(s => s.SetProperty(p => p.Mode, mode), ct) == 0)
-        {
-            db.NotificationPreferences.Add(new NotificationPreference { UserId = userId, Kind = kind, Mode = mode });
-            await db.SaveChangesAsync(ct);
-        }
-    }
+    /// <summary>
+    /// One row per chosen kind, changed in place; the default is stored too once chosen, so it stays if the default
+    /// changes. One statement that inserts or updates (both providers take <c>ON CONFLICT</c>): two first choices at the
+    /// same moment (two tabs, a double click on an e-mail's link) both succeed, the later one winning.
+    /// </summary>
+    static Task Store(MarketplaceDbContext db, Guid userId, NotificationKind kind, NotificationMode mode, CancellationToken ct) =>
+        db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO notification_preferences ("UserId", "Kind", "Mode") VALUES ({userId}, {kind.ToString()}, {mode.ToString()})
+            ON CONFLICT ("UserId", "Kind") DO UPDATE SET "Mode" = excluded."Mode"
+            """, ct);
 
     /// <summary>
     /// Turns off the kind the token names for the person it names, whoever sends it (a mail program, the person's

@@ -124,6 +124,19 @@ public abstract class NotificationMailTests<THost>(THost fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task First_choices_made_at_the_same_moment_all_succeed_and_one_of_them_is_kept()
+    {
+        var giulia = host.Browser();
+        await giulia.SignUp("giulia");
+        NotificationMode[] modes = [NotificationMode.Off, NotificationMode.DailyDigest, NotificationMode.Off, NotificationMode.DailyDigest];
+
+        var answers = await Task.WhenAll(modes.Select(m => Choose(giulia, m)));
+
+        answers.Select(a => a.StatusCode).Should().AllBeEquivalentTo(HttpStatusCode.OK, "two tabs saving a first choice are not a server error");
+        (await Settings(giulia)).Choices.Should().ContainSingle().Which.Mode.Should().BeOneOf(NotificationMode.Off, NotificationMode.DailyDigest);
+    }
+
+    [Fact]
     public async Task A_matching_tender_is_e_mailed_after_the_wait_in_the_person_s_language_naming_the_lot_that_matched()
     {
         var w = await World();
