@@ -113,10 +113,10 @@ public sealed class TenderBrowserTests(ClockedBrowserFixture fixture) : IClassFi
         // The tender's open data is a link away, and holds the public notice, not the sealed bid.
         var ocds = await firm.APIRequest.GetAsync(await firm.GetByTestId("tender-ocds").GetAttributeAsync("href") ?? "");
         ocds.Status.Should().Be(200);
-        (await ocds.TextAsync()).Should().Contain("Riqualificazione della scuola Rodari").And.NotContain("598500");
+        (await ocds.TextAsync()).Should().Contain("Riqualificazione della scuola Rodari").And.NotContain("598500.37", "the sealed price as a JSON number (a dot never stands in an id)");
         var record = await firm.APIRequest.GetAsync(await firm.GetByTestId("tender-ocds-record").GetAttributeAsync("href") ?? "");
         record.Status.Should().Be(200);
-        (await record.TextAsync()).Should().Contain("compiledRelease").And.NotContain("598500");
+        (await record.TextAsync()).Should().Contain("compiledRelease").And.NotContain("598500.37", "the sealed price as a JSON number (a dot never stands in an id)");
         // So is the open data of every tender of the space and of the buyer, on their pages (in a second tab: the
         // tender's page stays open for the award it hears live).
         var tab = await firm.Context.NewPageAsync();
@@ -128,7 +128,7 @@ public sealed class TenderBrowserTests(ClockedBrowserFixture fixture) : IClassFi
             await tab.ScreenshotAsync(new() { Path = Shot(shot), FullPage = true });
             var package = await tab.APIRequest.GetAsync(await tab.GetByTestId(link).GetAttributeAsync("href") ?? "");
             package.Status.Should().Be(200);
-            (await package.TextAsync()).Should().Contain("Riqualificazione della scuola Rodari").And.NotContain("598500");
+            (await package.TextAsync()).Should().Contain("Riqualificazione della scuola Rodari").And.NotContain("598500.37", "the sealed price as a JSON number (a dot never stands in an id)");
         }
         await OpenDataLinked($"/#/spaces/{space}/tenders", "space-tenders", "space-ocds", "Dati aperti delle gare pubblicate in questo spazio", "tender-3b-space-open-data.png");
         await OpenDataLinked($"/#/businesses/{buyer.Id}", "buyer-tenders", "buyer-ocds", "Dati aperti delle gare pubblicate da questo committente", "tender-3c-buyer-open-data.png");
