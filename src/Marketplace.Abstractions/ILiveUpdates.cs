@@ -51,4 +51,10 @@ public interface ILiveUpdates
     /// each firm's editors their own part of it (<see cref="JointBids.JointBidNews"/>).
     /// </summary>
     Task JointBidChanged(Alliances.AllianceSnapshot alliance, JointBids.JointBidNews news);
+
+    /// <summary>
+    /// A notice-board post changed: those who see the space's board reload it; when it just reached the board
+    /// (<see cref="Board.PostNews.Published"/>) the member firms whose capabilities it matches, but its poster, are told.
+    /// </summary>
+    Task PostChanged(Board.PostSnapshot post, Board.PostNews news);
 }

@@ -51,6 +51,7 @@ public static class DataSetup
         services.AddSingleton<IReadModelProjector, SpaceBuyerProjector>();
         services.AddSingleton<IReadModelProjector, ShowcaseProjector>();
         services.AddSingleton<IReadModelProjector, EndorsementProjector>();
+        services.AddSingleton<IReadModelProjector, BoardPostProjector>();
         services.AddSingleton<IReadModelProjector, TenderProjector>();
         services.AddSingleton<BidProjector>();
         services.AddSingleton<BidWrites>();
@@ -60,6 +61,7 @@ public static class DataSetup
         services.AddSingleton<IReadModelProjector, Outbox.OutboxProjector>();
         services.AddSingleton<Tenders.ITenderBids, EfTenderBids>();
         services.AddSingleton<Alliances.ITenderAlliances, EfTenderAlliances>();
+        services.AddSingleton<Board.IBoardPosts, EfBoardPosts>();
         services.AddSingleton<Businesses.IStoredMemberships, EfStoredMemberships>();
         services.AddSingleton<Businesses.IInboxReadTimes, EfInboxReadTimes>();
         services.Configure<Tenders.TenderOptions>(builder.Configuration.GetSection("Tenders"));

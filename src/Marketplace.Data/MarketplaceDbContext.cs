@@ -33,6 +33,8 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
     public DbSet<ShowcaseEntry> ShowcaseProjects => Set<ShowcaseEntry>();
     public DbSet<ShowcaseParticipantEntry> ShowcaseParticipants => Set<ShowcaseParticipantEntry>();
     public DbSet<EndorsementEntry> Endorsements => Set<EndorsementEntry>();
+    public DbSet<BoardPostEntry> BoardPosts => Set<BoardPostEntry>();
+    public DbSet<BoardInterestEntry> BoardInterests => Set<BoardInterestEntry>();
     public DbSet<TenderEntry> Tenders => Set<TenderEntry>();
     public DbSet<TenderSpaceEntry> TenderSpaces => Set<TenderSpaceEntry>();
     public DbSet<TenderLotEntry> TenderLots => Set<TenderLotEntry>();
@@ -204,6 +206,30 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
             e.ToTable("endorsements");
             e.HasKey(x => new { x.EndorserId, x.EndorsedId });
             e.HasIndex(x => x.EndorsedId);
+        });
+
+        builder.Entity<BoardPostEntry>(e =>
+        {
+            e.ToTable("board_posts");
+            e.HasKey(x => x.PostId);
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(24);
+            e.Property(x => x.Title).HasMaxLength(200);
+            e.Property(x => x.Cpv).HasMaxLength(200);
+            e.Property(x => x.ComuneCode).HasMaxLength(8);
+            e.Property(x => x.ValueAmount).HasPrecision(18, 2);
+            e.Property(x => x.ValueCurrency).HasMaxLength(3);
+            e.Ignore(x => x.Codes);
+            e.HasIndex(x => new { x.SpaceId, x.PostedAt });
+            e.HasIndex(x => new { x.PosterId, x.PostedAt });
+        });
+
+        builder.Entity<BoardInterestEntry>(e =>
+        {
+            e.ToTable("board_interests");
+            e.HasKey(x => new { x.PostId, x.FirmId });
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+            e.HasIndex(x => x.FirmId);
         });
 
         builder.Entity<TenderEntry>(e =>

@@ -40,6 +40,7 @@ import "./features/businesses/businesses.css";
 import "./features/spaces/spaces.css";
 import "./features/spaces/dashboard.css";
 import "./features/showcase/showcase.css";
+import "./features/board/board.css";
 import "./features/tenders/tenders.css";
 import "./features/inbox/inbox.css";
 import "./features/buyer-tenders/my-tenders.css";

@@ -45,7 +45,7 @@ export type Route =
 export const allianceTabs = ["overview", "bid", "documents", "partners", "agreement", "history"] as const;
 export type AllianceTab = (typeof allianceTabs)[number];
 /** The parts of a space's page; "settings" and "dashboard" are pages of their own. */
-export const spaceTabs = ["about", "tenders", "members", "admin"] as const;
+export const spaceTabs = ["about", "tenders", "members", "board", "admin"] as const;
 export type SpaceTab = (typeof spaceTabs)[number];
 
 const isOneOf = <T extends string>(list: readonly T[], value: string): value is T => (list as readonly string[]).includes(value);

@@ -4,6 +4,8 @@ namespace Marketplace.Spaces;
 /// What a space is about and whom it serves. Territory is a set of ISTAT comune codes and province siglas.
 /// <see cref="MinimumTenderingDays"/>: the fewest days a tender published in the space gives firms, from its
 /// publication to its submission deadline (0: no minimum; spaces stored before it existed read 0).
+/// <see cref="PostsNeedApproval"/>: new notice-board posts wait in the admins' queue until approved (off by default,
+/// and for spaces stored before it existed).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Marketplace.SpaceSettings")]
 public sealed record SpaceSettings(
@@ -12,7 +14,8 @@ public sealed record SpaceSettings(
     string[] TerritoryComuni,
     string[] TerritoryProvinces,
     DirectoryVisibility Visibility,
-    int MinimumTenderingDays = 0);
+    int MinimumTenderingDays = 0,
+    bool PostsNeedApproval = false);
 
 /// <summary>One published version of the space's policy (regolamento): admission criteria and rules.</summary>
 [GenerateSerializer, Immutable, Alias("Marketplace.SpacePolicy")]

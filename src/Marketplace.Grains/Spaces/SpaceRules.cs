@@ -45,7 +45,7 @@ public static class SpaceRules
 
         return errors.Count > 0
             ? Problem.Invalid(errors)
-            : new SpaceSettings(name!, description, comuni, provinces, raw.Visibility, raw.MinimumTenderingDays);
+            : new SpaceSettings(name!, description, comuni, provinces, raw.Visibility, raw.MinimumTenderingDays, raw.PostsNeedApproval);
     }
 
     public static Problem? CheckPolicy(string? text, string field) =>

@@ -36,7 +36,9 @@ public sealed record SpaceDetailDto(
     ModeratorDto[] Moderators,
     int Version,
     int MinimumTenderingDays,
-    ViewerActions<SpaceAction> Actions);
+    ViewerActions<SpaceAction> Actions,
+    bool PostsNeedApproval,
+    bool ViewerSeesBoard);
 
 /// <summary>A moderator the association appointed; listed to the space's admins only.</summary>
 /// <summary>A moderator, as the space's admins see them: by name, with the e-mail they were appointed by.</summary>
@@ -74,14 +76,17 @@ public sealed record CreateSpaceRequest(
             MinimumTenderingDays ?? SpaceRules.DefaultMinimumTenderingDays);
 }
 
-/// <summary>The space's settings as they are to be; a minimum tendering period left out keeps the current one.</summary>
+/// <summary>
+/// The space's settings as they are to be; a minimum tendering period or a notice-board approval left out keeps the
+/// current one.
+/// </summary>
 public sealed record EditSpaceSettingsRequest(
     int Version, string? Name, [LongText] string? Description, string[]? TerritoryComuni, string[]? TerritoryProvinces, DirectoryVisibility? Visibility,
-    int? MinimumTenderingDays = null)
+    int? MinimumTenderingDays = null, bool? PostsNeedApproval = null)
 {
-    public SpaceSettings ToSettings(DirectoryVisibility visibility, int currentMinimumTenderingDays) =>
+    public SpaceSettings ToSettings(DirectoryVisibility visibility, SpaceSettings? current) =>
         new(Name ?? "", Description, TerritoryComuni ?? [], TerritoryProvinces ?? [], visibility,
-            MinimumTenderingDays ?? currentMinimumTenderingDays);
+            MinimumTenderingDays ?? current?.MinimumTenderingDays ?? 0, PostsNeedApproval ?? current?.PostsNeedApproval ?? false);
 }
 
 public sealed record PublishPolicyRequest([LongText] string? Text);

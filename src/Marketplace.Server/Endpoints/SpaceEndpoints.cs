@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Marketplace.Board;
 using Marketplace.Businesses;
 using Marketplace.Data;
 using Marketplace.Data.ReadModels;
@@ -97,8 +98,8 @@ public static class SpaceEndpoints
         Guid id, EditSpaceSettingsRequest body, [AsParameters] ViewerCall call)
     {
         if (body.Visibility is not { } visibility) return ProblemResults.Required("visibility");
-        // A period left out keeps the current one; the expected version makes sure it is the one the editor saw.
-        var current = body.MinimumTenderingDays is null ? (await call.Grains.Space(id).Get())?.Settings.MinimumTenderingDays ?? 0 : 0;
+        // A setting left out keeps the current one; the expected version makes sure it is the one the editor saw.
+        var current = body.MinimumTenderingDays is null || body.PostsNeedApproval is null ? (await call.Grains.Space(id).Get())?.Settings : null;
         return await Respond(call.Grains.Space(id).EditSettings(new EditSpaceSettings(call.User.UserId(), body.Version, body.ToSettings(visibility, current))), call);
     }
 
@@ -292,7 +293,9 @@ public static class SpaceEndpoints
             moderators,
             space.Version,
             space.Settings.MinimumTenderingDays,
-            viewer.Actions);
+            viewer.Actions,
+            space.Settings.PostsNeedApproval,
+            BoardAccess.SeesBoard(isAdmin, hasMemberFirm));
     }
 
     /// <summary>Where one of the viewer's firms stands (no standing: never involved), and what the viewer may do for it by the membership's rules.</summary>

@@ -38,6 +38,7 @@ public static class MarketplaceRoutes
         api.MapSpaceApi();
         api.MapSpaceBuyerApi();
         api.MapShowcaseApi();
+        api.MapBoardApi();
         api.MapTenderApi();
         api.MapAuditApi();
         api.MapOpenDataApi();

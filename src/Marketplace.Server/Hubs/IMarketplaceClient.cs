@@ -63,6 +63,19 @@ public interface IMarketplaceClient
     /// (a question asked or answered). It carries nothing else; the client reads its to-do list again.
     /// </summary>
     Task ToDoChanged(ToDoChangedDto change);
+
+    /// <summary>
+    /// Sent to the people of a space's member firms and to its admins: a post on its notice board changed (published,
+    /// edited, closed, moderated, an interest expressed or accepted). It carries only which; the board reads it again
+    /// through the API, which decides what each viewer may see.
+    /// </summary>
+    Task BoardChanged(BoardChangedDto change);
+
+    /// <summary>
+    /// Sent to the people of a member firm whose capabilities a post just on the board matches (never to its poster):
+    /// the post's title and kind, for a notice like a new matching tender's.
+    /// </summary>
+    Task PostNotice(PostNoticeDto notice);
 }
 
 /// <summary>Hub group names, one home so grains' notices and hub joins always agree.</summary>

@@ -270,6 +270,35 @@ internal sealed class HubLiveUpdates(
         await presence.Leave(alliance.Id, connection);
     }
 
+    /// <summary>
+    /// The space's member firms' teams (whose people see the board, and no one else's) and its admins hear that the
+    /// post changed; a post just on the board is told to the member firms its codes match, by their capabilities as
+    /// the inbox matches a tender's lots (<see cref="Board.BoardRules.Matches"/>), never to its poster. Run apart from
+    /// the post's turn: a large space has many firms to tell.
+    /// </summary>
+    public Task PostChanged(Board.PostSnapshot post, Board.PostNews news)
+    {
+        _ = Task.Run(() => Send(async () =>
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>();
+            var members = await db.SpaceMembers.AsNoTracking()
+                .Where(m => m.SpaceId == post.SpaceId && m.Status == MembershipStatus.Member).Select(m => m.BusinessId).ToListAsync();
+            var change = new BoardChangedDto(post.SpaceId, post.Id);
+            await hub.Clients.Group(Topics.SpaceAdmin(post.SpaceId)).BoardChanged(change);
+            await hub.Clients.Groups([.. members.Select(Topics.BusinessTeam)]).BoardChanged(change);
+            if (news != Board.PostNews.Published) return;
+            var digits = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<TenderOptions>>().Value.MatchDigits;
+            var others = members.Where(f => f != post.PosterId).ToList();
+            var capabilities = (await db.BusinessCapabilities.AsNoTracking().Where(c => others.Contains(c.BusinessId))
+                .Select(c => new { c.BusinessId, c.CpvDigits }).ToListAsync()).ToLookup(c => c.BusinessId, c => c.CpvDigits);
+            var notice = new PostNoticeDto(post.SpaceId, post.Id, post.Details.Kind, post.Details.Title);
+            foreach (var firm in others.Where(f => Board.BoardRules.Matches(post.Details.Cpv, [.. capabilities[f]], digits)))
+                await hub.Clients.Group(Topics.BusinessTeam(firm)).PostNotice(notice);
+        }, post.Id));
+        return Task.CompletedTask;
+    }
+
     async Task Ping(SpaceSnapshot space)
     {
         var change = new SpaceChangedDto(space.Id);

@@ -71,7 +71,8 @@ public sealed class AuthorisationMatrixTests(ClockedSqliteHost fixture) : IClass
 
     /// <summary>One tenant: a space with its admin, a buyer, two member firms (the first with a Viewer), a published
     /// tender with a question, an alliance of the two firms with a work package, a solo bid and a pending invitation.</summary>
-    sealed record Tenant(TenderWorld World, HttpClient Viewer, Guid ViewerUserId, TenderDto Tender, Guid AllianceId, Guid PackageId, Guid DocumentId, Guid ShowcaseId)
+    sealed record Tenant(TenderWorld World, HttpClient Viewer, Guid ViewerUserId, TenderDto Tender, Guid AllianceId, Guid PackageId, Guid DocumentId, Guid ShowcaseId,
+        Guid PostId)
     {
         public Dictionary<string, string> Ids(string path) => new()
         {
@@ -81,9 +82,12 @@ public sealed class AuthorisationMatrixTests(ClockedSqliteHost fixture) : IClass
                 "tenders" => Tender.Id,
                 "alliances" => AllianceId,
                 "showcase" => ShowcaseId,
+                "posts" => PostId,
                 _ => World.BuilderId,
             }).ToString(),
-            ["firmId"] = (path.StartsWith("/api/alliances", StringComparison.Ordinal) ? World.CoderId : World.BuilderId).ToString(),
+            // The other tenant's IT firm expressed interest in its builder's post: accepting it is refused to everyone here.
+            ["firmId"] = (path.StartsWith("/api/alliances", StringComparison.Ordinal) || path.StartsWith("/api/posts", StringComparison.Ordinal)
+                ? World.CoderId : World.BuilderId).ToString(),
             ["bidderId"] = World.CoderId.ToString(),
             ["endorserId"] = World.CoderId.ToString(),
             ["userId"] = ViewerUserId.ToString(),
@@ -111,7 +115,12 @@ public sealed class AuthorisationMatrixTests(ClockedSqliteHost fixture) : IClass
         var document = await (await TenderWorld.Upload(w.Builder, w.BuilderId, "Offerta.pdf", TenderWorld.Pdf)).Read<DocumentDto>();
         var showcase = await (await w.Builder.PostAsJsonAsync("/api/showcase", new PublishShowcaseRequest(w.BuilderId, "Scuola Marconi", null, "Comune di Prova",
             2024, null, ["45210000"], [w.CoderId]), Json)).Read<ShowcaseDto>();
-        return new Tenant(w, viewer, (await viewer.GetFromJsonAsync<MeDto>("/api/auth/me", Json))!.Id, tender, alliance.Id, Guid.Empty, document.Id, showcase.Id);
+        var post = await (await w.Builder.PostAsJsonAsync($"/api/spaces/{w.SpaceId}/posts", new PublishPostRequest(w.BuilderId, Marketplace.Board.PostKind.Offer,
+            "Offriamo squadre edili", "Due squadre disponibili da marzo.", ["45210000"], "037006", null,
+            DateOnly.FromDateTime(fixture.Clock.GetUtcNow().UtcDateTime.AddDays(30)), null), Json)).Read<PostDto>();
+        (await w.Coder.PostAsJsonAsync($"/api/posts/{post.Post.Id}/interests", new ExpressInterestRequest(w.CoderId, "Interessati"), Json)).EnsureSuccessStatusCode();
+        return new Tenant(w, viewer, (await viewer.GetFromJsonAsync<MeDto>("/api/auth/me", Json))!.Id, tender, alliance.Id, Guid.Empty, document.Id, showcase.Id,
+            post.Post.Id);
     }
 
     /// <summary>Once bids are taken: the alliance's work package, and the second firm's own bid for the other lot.</summary>

@@ -7,6 +7,11 @@ import { toApiError } from "./problem";
 import type { paths } from "./schema";
 import type {
   AcceptPolicyRequest,
+  EditPostRequest,
+  ExpressInterestRequest,
+  ModeratePostRequest,
+  PostKind,
+  PublishPostRequest,
   AllianceAnswerRequest,
   AllianceInviteRequest,
   AmendTenderRequest,
@@ -231,6 +236,18 @@ export const api = {
     ok(http.POST("/api/spaces/{id}/moderators", { params: { path: { id } }, body })),
   removeModerator: (id: string, userId: string) =>
     ok(http.DELETE("/api/spaces/{id}/moderators/{userId}", { params: { path: { id, userId } } })),
+
+  /** The space's notice board for its members and admins, filtered (kind, CPV division, matching the viewer's firms). */
+  board: (id: string, query: { kind?: PostKind; division?: string; matching?: boolean }) =>
+    ok(http.GET("/api/spaces/{id}/posts", { params: { path: { id }, query } })),
+  publishPost: (id: string, body: PublishPostRequest) => ok(http.POST("/api/spaces/{id}/posts", { params: { path: { id } }, body })),
+  post: (id: string) => ok(http.GET("/api/posts/{id}", { params: { path: { id } } })),
+  editPost: (id: string, body: EditPostRequest) => ok(http.PUT("/api/posts/{id}", { params: { path: { id } }, body })),
+  closePost: (id: string) => ok(http.POST("/api/posts/{id}/close", { params: { path: { id } } })),
+  moderatePost: (id: string, body: ModeratePostRequest) => ok(http.POST("/api/posts/{id}/moderation", { params: { path: { id } }, body })),
+  expressInterest: (id: string, body: ExpressInterestRequest) => ok(http.POST("/api/posts/{id}/interests", { params: { path: { id } }, body })),
+  acceptInterest: (id: string, firmId: string) =>
+    ok(http.POST("/api/posts/{id}/interests/{firmId}/accept", { params: { path: { id, firmId } } })),
 
   publishShowcase: (body: PublishShowcaseRequest) => ok(http.POST("/api/showcase", { body })),
   showcaseProject: (id: string) => ok(http.GET("/api/showcase/{id}", { params: { path: { id } } })),

@@ -1012,6 +1012,102 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/spaces/{id}/posts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listPosts"];
+        put?: never;
+        post: operations["publishPost"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/posts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getPost"];
+        put: operations["editPost"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/posts/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["closePost"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/posts/{id}/moderation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["moderatePost"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/posts/{id}/interests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["expressInterest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/posts/{id}/interests/{firmId}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["acceptInterest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tenders": {
         parameters: {
             query?: never;
@@ -2121,6 +2217,13 @@ export interface components {
                 [key: string]: string;
             };
         };
+        ActionBlockerOfInterestAction: {
+            action: components["schemas"]["InterestAction"];
+            code: components["schemas"]["ProblemCode"];
+            args: {
+                [key: string]: string;
+            };
+        };
         ActionBlockerOfJointBidAction: {
             action: components["schemas"]["JointBidAction"];
             code: components["schemas"]["ProblemCode"];
@@ -2144,6 +2247,27 @@ export interface components {
         };
         ActionBlockerOfMembershipAction: {
             action: components["schemas"]["MembershipAction"];
+            code: components["schemas"]["ProblemCode"];
+            args: {
+                [key: string]: string;
+            };
+        };
+        ActionBlockerOfPostAction: {
+            action: components["schemas"]["PostAction"];
+            code: components["schemas"]["ProblemCode"];
+            args: {
+                [key: string]: string;
+            };
+        };
+        ActionBlockerOfPostFirmAction: {
+            action: components["schemas"]["PostFirmAction"];
+            code: components["schemas"]["ProblemCode"];
+            args: {
+                [key: string]: string;
+            };
+        };
+        ActionBlockerOfPostModeratorAction: {
+            action: components["schemas"]["PostModeratorAction"];
             code: components["schemas"]["ProblemCode"];
             args: {
                 [key: string]: string;
@@ -2488,6 +2612,18 @@ export interface components {
         BidStatus: "None" | "Submitted" | "Withdrawn";
         /** @enum {unknown} */
         BidWindow: "NotYetOpen" | "Open" | "Closed";
+        BoardChangedDto: {
+            /** Format: uuid */
+            spaceId: string;
+            /** Format: uuid */
+            postId: string;
+        };
+        BoardDto: {
+            posts: components["schemas"]["PostSummaryDto"][];
+            posters: components["schemas"]["NamedDto"][];
+            viewerIsAdmin: boolean;
+            postsNeedApproval: boolean;
+        };
         /** @enum {unknown} */
         BusinessAction: "Edit" | "Invite" | "SeeMembers" | "SeeInvitations" | "DraftTender";
         BusinessInvitationDto: {
@@ -2729,6 +2865,20 @@ export interface components {
             disclosesBidCount: boolean;
             documents: null | string[];
         };
+        EditPostRequest: {
+            /** Format: int32 */
+            version: number;
+            kind: null | components["schemas"]["PostKind"];
+            title: null | string;
+            text: null | string;
+            cpv: null | string[];
+            comuneCode: null | string;
+            value: null | components["schemas"]["MoneyDto"];
+            /** Format: date */
+            expiresOn: null | string;
+            /** Format: uuid */
+            tenderId: null | string;
+        };
         EditProfileRequest: {
             /** Format: int32 */
             version: number;
@@ -2767,6 +2917,7 @@ export interface components {
             visibility: null | components["schemas"]["DirectoryVisibility"];
             /** Format: int32 */
             minimumTenderingDays?: null | number;
+            postsNeedApproval?: null | boolean;
         };
         EditTenderRequest: {
             /** Format: int32 */
@@ -2834,6 +2985,11 @@ export interface components {
         EvaluationDto: {
             lots: components["schemas"]["LotEvaluationDto"][];
             integrityFailures: components["schemas"]["IntegrityFailureDto"][];
+        };
+        ExpressInterestRequest: {
+            /** Format: uuid */
+            firmId: string;
+            message: null | string;
         };
         ExternalDto: {
             ocid: string;
@@ -2907,11 +3063,13 @@ export interface components {
         HubMessages: {
             AllianceChanged: components["schemas"]["AllianceChangedDto"];
             BidChanged: components["schemas"]["BidChangedDto"];
+            BoardChanged: components["schemas"]["BoardChangedDto"];
             BusinessChanged: components["schemas"]["BusinessProfileDto"];
             BusinessTeamChanged: components["schemas"]["BusinessTeamDto"];
             InboxChanged: components["schemas"]["InboxChangedDto"];
             JointBidChanged: components["schemas"]["JointBidChangedDto"];
             MyBusinessesChanged: components["schemas"]["MyBusinessesChangedDto"];
+            PostNotice: components["schemas"]["PostNoticeDto"];
             PresenceChanged: components["schemas"]["PresenceDto"];
             ShowcaseChanged: components["schemas"]["ShowcaseChangedDto"];
             SpaceChanged: components["schemas"]["SpaceChangedDto"];
@@ -2993,6 +3151,10 @@ export interface components {
             /** Format: date-time */
             receivedAt: null | string;
         };
+        /** @enum {unknown} */
+        InterestAction: "Accept";
+        /** @enum {unknown} */
+        InterestStatus: "Pending" | "Accepted" | null;
         InviteMemberRequest: {
             email: null | string;
             role: components["schemas"]["BusinessRole"];
@@ -3178,6 +3340,12 @@ export interface components {
             left: boolean;
             hash: string;
         };
+        ModeratePostRequest: {
+            action: null | components["schemas"]["ModerationAction"];
+            reason: null | string;
+        };
+        /** @enum {unknown} */
+        ModerationAction: "Approve" | "Hide" | "Close" | null;
         ModeratorDto: {
             /** Format: uuid */
             userId: string;
@@ -3261,6 +3429,90 @@ export interface components {
         };
         /** @enum {unknown} */
         PlaceKind: "Region" | "Province" | "Comune";
+        /** @enum {unknown} */
+        PostAction: "Edit" | "Close";
+        PostDto: {
+            post: components["schemas"]["PostSummaryDto"];
+            /** Format: int32 */
+            version: number;
+            interestsSeen: components["schemas"]["PostInterestDto"][];
+            moderation: null | components["schemas"]["PostModerationDto"];
+            /** Format: uuid */
+            allianceId: null | string;
+            actions: components["schemas"]["ViewerActionsOfPostAction"];
+            moderatorActions: components["schemas"]["ViewerActionsOfPostModeratorAction"];
+            firms: components["schemas"]["PostFirmDto"][];
+        };
+        /** @enum {unknown} */
+        PostFirmAction: "ExpressInterest";
+        PostFirmDto: {
+            /** Format: uuid */
+            firmId: string;
+            firmName: string;
+            actions: components["schemas"]["ViewerActionsOfPostFirmAction"];
+        };
+        PostInterestDto: {
+            /** Format: uuid */
+            firmId: string;
+            firmName: string;
+            message: string;
+            /** Format: date-time */
+            at: string;
+            status: components["schemas"]["InterestStatus"];
+            /** Format: date-time */
+            acceptedAt: null | string;
+            actions: components["schemas"]["ViewerActionsOfInterestAction"];
+        };
+        /** @enum {unknown} */
+        PostKind: "Offer" | "Request";
+        PostModerationDto: {
+            status: components["schemas"]["PostStatus"];
+            reason: null | string;
+            byAdmin: boolean;
+            /** Format: date-time */
+            at: string;
+        };
+        /** @enum {unknown} */
+        PostModeratorAction: "Approve" | "Hide" | "Close";
+        PostNoticeDto: {
+            /** Format: uuid */
+            spaceId: string;
+            /** Format: uuid */
+            postId: string;
+            kind: components["schemas"]["PostKind"];
+            title: string;
+        };
+        /** @enum {unknown} */
+        PostStatus: "AwaitingApproval" | "Open" | "Closed" | "Hidden";
+        PostSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            spaceId: string;
+            /** Format: uuid */
+            posterId: string;
+            posterName: string;
+            kind: components["schemas"]["PostKind"];
+            title: string;
+            text: string;
+            cpv: components["schemas"]["CapabilityDto"][];
+            comune: null | components["schemas"]["ComuneDto"];
+            value: null | components["schemas"]["MoneyDto"];
+            /** Format: date */
+            expiresOn: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: uuid */
+            tenderId: null | string;
+            tenderTitle: null | string;
+            status: components["schemas"]["PostStatus"];
+            /** Format: date-time */
+            postedAt: string;
+            mine: boolean;
+            /** Format: int32 */
+            interests: null | number;
+            myInterest: null | components["schemas"]["InterestStatus"];
+        };
         PresenceDto: {
             /** Format: uuid */
             allianceId: string;
@@ -3270,7 +3522,7 @@ export interface components {
          * @description Why the server refused: a stable code with arguments (ProblemDetails extensions code/args, errorCodes per field).
          * @enum {string}
          */
-        ProblemCode: "account.displayNameRequired" | "account.displayNameTooLong" | "account.invalidEmail" | "account.invalidToken" | "account.lockedOut" | "account.notAllowed" | "account.passwordMismatch" | "account.passwordRequiresDigit" | "account.passwordRequiresLower" | "account.passwordRequiresNonAlphanumeric" | "account.passwordRequiresUniqueChars" | "account.passwordRequiresUpper" | "account.passwordTooCommon" | "account.passwordTooShort" | "account.signInFailed" | "alliance.agreementText" | "alliance.agreementVersion" | "alliance.alreadyAccepted" | "alliance.alreadyIn" | "alliance.bidClosed" | "alliance.bidSubmitted" | "alliance.exists" | "alliance.firmNotIn" | "alliance.handOverClosed" | "alliance.handOverWhileSubmitted" | "alliance.inviteRole" | "alliance.inviteeNotInSpace" | "alliance.joinWhileSubmitted" | "alliance.joinerNotInSpace" | "alliance.leadInOneForTender" | "alliance.leadLeaving" | "alliance.leadNotInSpace" | "alliance.leadRemoving" | "alliance.name" | "alliance.newLead" | "alliance.noAuditChain" | "alliance.noInvitation" | "alliance.noSuchFirm" | "alliance.noSuchTender" | "alliance.noTenderToCover" | "alliance.notFound" | "alliance.notTheFirm" | "alliance.notTheFirmsPeopleAlliances" | "alliance.notTheFirmsPeopleLedger" | "alliance.notTheLead" | "alliance.notTheLeadToForm" | "alliance.notVisible" | "alliance.partnersClosed" | "alliance.removeClosed" | "alliance.removeReason" | "alliance.removeWhileSubmitted" | "alliance.tenderClosed" | "alliance.tooManyFirms" | "bid.aloneTenderer" | "bid.answer" | "bid.deadlinePassed" | "bid.documentCount" | "bid.excluded" | "bid.firmNotEligible" | "bid.lotBound" | "bid.lotCurrency" | "bid.lotTwice" | "bid.noLots" | "bid.noSuchCriterion" | "bid.noSuchDocument" | "bid.noSuchFirm" | "bid.noSuchLot" | "bid.notFound" | "bid.notOpened" | "bid.notTheBidder" | "bid.notTheEvaluator" | "bid.notTheFirmsPeople" | "bid.nothingToWithdraw" | "bid.sealed" | "bid.tenderCancelled" | "bid.tenderers" | "bid.tenderersOfBidder" | "bid.tooEarly" | "bid.withdrawFromWorkspace" | "business.addressLength" | "business.alreadyActsFor" | "business.alreadyExists" | "business.capabilitiesCount" | "business.changedMeanwhile" | "business.contactEmail" | "business.contactPhone" | "business.descriptionLength" | "business.fieldNotForKind" | "business.invitationSentRecently" | "business.invitationsNotVisible" | "business.inviteEmail" | "business.inviteRole" | "business.kindRequired" | "business.kindUnknown" | "business.nameLength" | "business.noInvitationForYou" | "business.noPendingInvitation" | "business.noSuchMember" | "business.notAMember" | "business.notAnEditor" | "business.notFound" | "business.ownerStays" | "business.sizeUnknown" | "business.tagLength" | "business.tagsCount" | "business.taxCode" | "business.tooManyInvitations" | "business.vatNumber" | "business.website" | "comune.unknown" | "cpv.unknown" | "directory.cpvPrefix" | "directory.provinceUnknown" | "directory.radius" | "directory.regionUnknown" | "directory.sizeUnknown" | "document.empty" | "document.fileName" | "document.fileType" | "document.noSuchTenderDocument" | "document.notAnUploader" | "document.notFound" | "document.notOfType" | "document.notUploaded" | "document.sealedElsewhere" | "endorsement.alreadyEndorses" | "endorsement.noSharedProject" | "endorsement.notEndorserEditor" | "endorsement.notFound" | "endorsement.notWithdrawer" | "endorsement.self" | "endorsement.textLength" | "hub.allianceFirmsOnly" | "hub.businessMembersOnly" | "hub.spaceAdminsOnly" | "import.buyerMissing" | "import.cpvScheme" | "import.cpvUnknown" | "import.deadlineMissing" | "import.moreErrors" | "import.noFile" | "import.noItems" | "import.noReleases" | "import.noSuchLot" | "import.notJson" | "import.notPackage" | "import.releaseTooLarge" | "import.schema" | "import.tenderMissing" | "import.tooDeep" | "import.tooManyOpportunities" | "import.tooManyReleases" | "inbox.notTheFirms" | "input.controlCharacter" | "input.dateRange" | "input.emptyId" | "input.fieldRequired" | "input.instantRange" | "input.invalidFields" | "input.notFinite" | "input.notJson" | "input.nulCharacter" | "input.oneLine" | "input.refused" | "input.reversingCharacter" | "input.searchWords" | "input.unknownValue" | "input.unreadableCharacter" | "input.wrongFormat" | "jointBid.agreementNotAccepted" | "jointBid.alreadyAttached" | "jointBid.alreadySigned" | "jointBid.alreadySubmitted" | "jointBid.answerChanged" | "jointBid.answerText" | "jointBid.closed" | "jointBid.departedFirm" | "jointBid.lotCurrency" | "jointBid.noFiles" | "jointBid.noSuchCriterion" | "jointBid.noSuchDocument" | "jointBid.noSuchLot" | "jointBid.noSuchPackage" | "jointBid.notASigner" | "jointBid.notAnEditor" | "jointBid.notFound" | "jointBid.notTheAttacher" | "jointBid.notTheDetacher" | "jointBid.notTheLeadToReassign" | "jointBid.notTheLeadToSubmit" | "jointBid.notTheLeadToWithdraw" | "jointBid.notThePackageOwner" | "jointBid.nothingToSign" | "jointBid.packageChanged" | "jointBid.packageChangedBeforeDelete" | "jointBid.packageFirm" | "jointBid.packageTitle" | "jointBid.partnerLotBound" | "jointBid.removedLot" | "jointBid.signChanged" | "jointBid.signOffLotBound" | "jointBid.signerAgreement" | "jointBid.tooLong" | "jointBid.tooManyFiles" | "jointBid.tooManyPackages" | "jointBid.unanswered" | "jointBid.unsigned" | "logo.empty" | "logo.name" | "logo.none" | "logo.pixels" | "logo.size" | "logo.type" | "money.amount" | "money.currency" | "money.nonZeroAmount" | "notifications.badUnsubscribeLink" | "notifications.kindTwice" | "openData.external" | "openData.notABuyer" | "openData.notPublished" | "service.tooManyRequests" | "service.unavailable" | "showcase.alreadyExists" | "showcase.alreadyVerified" | "showcase.awardNotEdited" | "showcase.changedBeforeAnswer" | "showcase.changedBeforeVerify" | "showcase.changedMeanwhile" | "showcase.clientLength" | "showcase.cpvCount" | "showcase.descriptionLength" | "showcase.noSuchFirm" | "showcase.notAPartner" | "showcase.notAllConfirmed" | "showcase.notAllMembers" | "showcase.notAwarded" | "showcase.notEditor" | "showcase.notFound" | "showcase.notPartnerEditor" | "showcase.notPublisherEditor" | "showcase.notVerifierAdmin" | "showcase.notWinners" | "showcase.ownPartner" | "showcase.partnersCount" | "showcase.publisherNotAFirm" | "showcase.reasonLength" | "showcase.titleLength" | "showcase.year" | "space.adminsOnly" | "space.alreadyApplied" | "space.alreadyExists" | "space.alreadyInvited" | "space.alreadyMember" | "space.alreadyModerator" | "space.alreadyVouched" | "space.changedMeanwhile" | "space.decisionNotAllowed" | "space.decisionUnknown" | "space.decisionUnknownFirm" | "space.descriptionLength" | "space.hasApplied" | "space.hostNotAssociation" | "space.inviteNotAFirm" | "space.memberNotAFirm" | "space.membersOnly" | "space.messageLength" | "space.minimumTendering" | "space.nameLength" | "space.noSuchUser" | "space.noVouch" | "space.notAdmin" | "space.notCurrentPolicy" | "space.notFirmEditor" | "space.notFound" | "space.notHostEditor" | "space.notMember" | "space.notModerator" | "space.notModeratorAppointer" | "space.nothingToVouch" | "space.nothingToWithdraw" | "space.onlyMembersAccept" | "space.policyAlreadyAccepted" | "space.policyChanged" | "space.policyText" | "space.provinceUnknown" | "space.reasonLength" | "space.reasonMissing" | "space.suspended" | "space.territoryCount" | "space.visibility" | "space.vouchNotMember" | "spaceBuyer.alreadyApproved" | "spaceBuyer.alreadyApprovedToPublish" | "spaceBuyer.alreadyMandated" | "spaceBuyer.alreadyRequested" | "spaceBuyer.alreadyRevoked" | "spaceBuyer.decisionUnknown" | "spaceBuyer.noMandate" | "spaceBuyer.notABuyer" | "spaceBuyer.notAdmin" | "spaceBuyer.notBuyerEditor" | "spaceBuyer.notRequested" | "spaceBuyer.notTheBuyers" | "spaceBuyer.revokedAskAgain" | "tender.alreadyAwarded" | "tender.amendmentSummary" | "tender.answerText" | "tender.awardBest" | "tender.bidDecided" | "tender.bidFailedIntegrity" | "tender.cancelReason" | "tender.contractEnd" | "tender.contractStart" | "tender.contractStartMoved" | "tender.criteriaCount" | "tender.criterionKind" | "tender.criterionName" | "tender.criterionNumber" | "tender.criterionWeight" | "tender.deadlineForward" | "tender.documentCount" | "tender.eligibilityCount" | "tender.enquiriesClosed" | "tender.enquiryFuture" | "tender.exists" | "tender.externalBids" | "tender.externalQuestions" | "tender.firmNotEligible" | "tender.lotCount" | "tender.lotCpvCount" | "tender.lotCpvMissing" | "tender.lotDecided" | "tender.lotNumber" | "tender.lotTitle" | "tender.mandateRevoked" | "tender.noSuchBid" | "tender.noSuchBuyer" | "tender.noSuchCriterion" | "tender.noSuchFirm" | "tender.noSuchLot" | "tender.noSuchLotBid" | "tender.noSuchQuestion" | "tender.noSuchSpace" | "tender.notApproved" | "tender.notExternal" | "tender.notFound" | "tender.notMandated" | "tender.notTheAsker" | "tender.notTheBuyer" | "tender.oneCurrency" | "tender.onePrice" | "tender.points" | "tender.priceByFormula" | "tender.questionAnswered" | "tender.questionText" | "tender.requirement" | "tender.scoreFirst" | "tender.spaceCount" | "tender.stale" | "tender.submissionAfterEnquiry" | "tender.submissionFuture" | "tender.tenderingTooShort" | "tender.title" | "tender.tooLong" | "tender.unsuccessfulReason" | "tender.weightsSum" | "tender.wrongStatus" | "tenderSearch.closingDays" | "tenderSearch.valueRange" | "uncoded";
+        ProblemCode: "account.displayNameRequired" | "account.displayNameTooLong" | "account.invalidEmail" | "account.invalidToken" | "account.lockedOut" | "account.notAllowed" | "account.passwordMismatch" | "account.passwordRequiresDigit" | "account.passwordRequiresLower" | "account.passwordRequiresNonAlphanumeric" | "account.passwordRequiresUniqueChars" | "account.passwordRequiresUpper" | "account.passwordTooCommon" | "account.passwordTooShort" | "account.signInFailed" | "alliance.agreementText" | "alliance.agreementVersion" | "alliance.alreadyAccepted" | "alliance.alreadyIn" | "alliance.bidClosed" | "alliance.bidSubmitted" | "alliance.exists" | "alliance.firmNotIn" | "alliance.handOverClosed" | "alliance.handOverWhileSubmitted" | "alliance.inviteRole" | "alliance.inviteeNotInSpace" | "alliance.joinWhileSubmitted" | "alliance.joinerNotInSpace" | "alliance.leadInOneForTender" | "alliance.leadLeaving" | "alliance.leadNotInSpace" | "alliance.leadRemoving" | "alliance.name" | "alliance.newLead" | "alliance.noAuditChain" | "alliance.noInvitation" | "alliance.noSuchFirm" | "alliance.noSuchTender" | "alliance.noTenderToCover" | "alliance.notFound" | "alliance.notTheFirm" | "alliance.notTheFirmsPeopleAlliances" | "alliance.notTheFirmsPeopleLedger" | "alliance.notTheLead" | "alliance.notTheLeadToForm" | "alliance.notVisible" | "alliance.partnersClosed" | "alliance.removeClosed" | "alliance.removeReason" | "alliance.removeWhileSubmitted" | "alliance.tenderClosed" | "alliance.tooManyFirms" | "bid.aloneTenderer" | "bid.answer" | "bid.deadlinePassed" | "bid.documentCount" | "bid.excluded" | "bid.firmNotEligible" | "bid.lotBound" | "bid.lotCurrency" | "bid.lotTwice" | "bid.noLots" | "bid.noSuchCriterion" | "bid.noSuchDocument" | "bid.noSuchFirm" | "bid.noSuchLot" | "bid.notFound" | "bid.notOpened" | "bid.notTheBidder" | "bid.notTheEvaluator" | "bid.notTheFirmsPeople" | "bid.nothingToWithdraw" | "bid.sealed" | "bid.tenderCancelled" | "bid.tenderers" | "bid.tenderersOfBidder" | "bid.tooEarly" | "bid.withdrawFromWorkspace" | "board.alreadyAccepted" | "board.alreadyExists" | "board.alreadyHidden" | "board.alreadyInterested" | "board.awaitingApproval" | "board.changedMeanwhile" | "board.closed" | "board.closedByAdmin" | "board.comuneRequired" | "board.cpvCount" | "board.division" | "board.expired" | "board.expiry" | "board.hidden" | "board.interestedInOneForTender" | "board.interestedNotMember" | "board.kind" | "board.membersOnly" | "board.messageLength" | "board.noSuchInterest" | "board.noSuchTender" | "board.notAdmin" | "board.notAwaiting" | "board.notFound" | "board.notInterestEditor" | "board.notMember" | "board.notPosterEditor" | "board.ownPost" | "board.posterNotAFirm" | "board.reasonRequired" | "board.textLength" | "board.titleLength" | "board.tooManyPosts" | "business.addressLength" | "business.alreadyActsFor" | "business.alreadyExists" | "business.capabilitiesCount" | "business.changedMeanwhile" | "business.contactEmail" | "business.contactPhone" | "business.descriptionLength" | "business.fieldNotForKind" | "business.invitationSentRecently" | "business.invitationsNotVisible" | "business.inviteEmail" | "business.inviteRole" | "business.kindRequired" | "business.kindUnknown" | "business.nameLength" | "business.noInvitationForYou" | "business.noPendingInvitation" | "business.noSuchMember" | "business.notAMember" | "business.notAnEditor" | "business.notFound" | "business.ownerStays" | "business.sizeUnknown" | "business.tagLength" | "business.tagsCount" | "business.taxCode" | "business.tooManyInvitations" | "business.vatNumber" | "business.website" | "comune.unknown" | "cpv.unknown" | "directory.cpvPrefix" | "directory.provinceUnknown" | "directory.radius" | "directory.regionUnknown" | "directory.sizeUnknown" | "document.empty" | "document.fileName" | "document.fileType" | "document.noSuchTenderDocument" | "document.notAnUploader" | "document.notFound" | "document.notOfType" | "document.notUploaded" | "document.sealedElsewhere" | "endorsement.alreadyEndorses" | "endorsement.noSharedProject" | "endorsement.notEndorserEditor" | "endorsement.notFound" | "endorsement.notWithdrawer" | "endorsement.self" | "endorsement.textLength" | "hub.allianceFirmsOnly" | "hub.businessMembersOnly" | "hub.spaceAdminsOnly" | "import.buyerMissing" | "import.cpvScheme" | "import.cpvUnknown" | "import.deadlineMissing" | "import.moreErrors" | "import.noFile" | "import.noItems" | "import.noReleases" | "import.noSuchLot" | "import.notJson" | "import.notPackage" | "import.releaseTooLarge" | "import.schema" | "import.tenderMissing" | "import.tooDeep" | "import.tooManyOpportunities" | "import.tooManyReleases" | "inbox.notTheFirms" | "input.controlCharacter" | "input.dateRange" | "input.emptyId" | "input.fieldRequired" | "input.instantRange" | "input.invalidFields" | "input.notFinite" | "input.notJson" | "input.nulCharacter" | "input.oneLine" | "input.refused" | "input.reversingCharacter" | "input.searchWords" | "input.unknownValue" | "input.unreadableCharacter" | "input.wrongFormat" | "jointBid.agreementNotAccepted" | "jointBid.alreadyAttached" | "jointBid.alreadySigned" | "jointBid.alreadySubmitted" | "jointBid.answerChanged" | "jointBid.answerText" | "jointBid.closed" | "jointBid.departedFirm" | "jointBid.lotCurrency" | "jointBid.noFiles" | "jointBid.noSuchCriterion" | "jointBid.noSuchDocument" | "jointBid.noSuchLot" | "jointBid.noSuchPackage" | "jointBid.notASigner" | "jointBid.notAnEditor" | "jointBid.notFound" | "jointBid.notTheAttacher" | "jointBid.notTheDetacher" | "jointBid.notTheLeadToReassign" | "jointBid.notTheLeadToSubmit" | "jointBid.notTheLeadToWithdraw" | "jointBid.notThePackageOwner" | "jointBid.nothingToSign" | "jointBid.packageChanged" | "jointBid.packageChangedBeforeDelete" | "jointBid.packageFirm" | "jointBid.packageTitle" | "jointBid.partnerLotBound" | "jointBid.removedLot" | "jointBid.signChanged" | "jointBid.signOffLotBound" | "jointBid.signerAgreement" | "jointBid.tooLong" | "jointBid.tooManyFiles" | "jointBid.tooManyPackages" | "jointBid.unanswered" | "jointBid.unsigned" | "logo.empty" | "logo.name" | "logo.none" | "logo.pixels" | "logo.size" | "logo.type" | "money.amount" | "money.currency" | "money.nonZeroAmount" | "notifications.badUnsubscribeLink" | "notifications.kindTwice" | "openData.external" | "openData.notABuyer" | "openData.notPublished" | "service.tooManyRequests" | "service.unavailable" | "showcase.alreadyExists" | "showcase.alreadyVerified" | "showcase.awardNotEdited" | "showcase.changedBeforeAnswer" | "showcase.changedBeforeVerify" | "showcase.changedMeanwhile" | "showcase.clientLength" | "showcase.cpvCount" | "showcase.descriptionLength" | "showcase.noSuchFirm" | "showcase.notAPartner" | "showcase.notAllConfirmed" | "showcase.notAllMembers" | "showcase.notAwarded" | "showcase.notEditor" | "showcase.notFound" | "showcase.notPartnerEditor" | "showcase.notPublisherEditor" | "showcase.notVerifierAdmin" | "showcase.notWinners" | "showcase.ownPartner" | "showcase.partnersCount" | "showcase.publisherNotAFirm" | "showcase.reasonLength" | "showcase.titleLength" | "showcase.year" | "space.adminsOnly" | "space.alreadyApplied" | "space.alreadyExists" | "space.alreadyInvited" | "space.alreadyMember" | "space.alreadyModerator" | "space.alreadyVouched" | "space.changedMeanwhile" | "space.decisionNotAllowed" | "space.decisionUnknown" | "space.decisionUnknownFirm" | "space.descriptionLength" | "space.hasApplied" | "space.hostNotAssociation" | "space.inviteNotAFirm" | "space.memberNotAFirm" | "space.membersOnly" | "space.messageLength" | "space.minimumTendering" | "space.nameLength" | "space.noSuchUser" | "space.noVouch" | "space.notAdmin" | "space.notCurrentPolicy" | "space.notFirmEditor" | "space.notFound" | "space.notHostEditor" | "space.notMember" | "space.notModerator" | "space.notModeratorAppointer" | "space.nothingToVouch" | "space.nothingToWithdraw" | "space.onlyMembersAccept" | "space.policyAlreadyAccepted" | "space.policyChanged" | "space.policyText" | "space.provinceUnknown" | "space.reasonLength" | "space.reasonMissing" | "space.suspended" | "space.territoryCount" | "space.visibility" | "space.vouchNotMember" | "spaceBuyer.alreadyApproved" | "spaceBuyer.alreadyApprovedToPublish" | "spaceBuyer.alreadyMandated" | "spaceBuyer.alreadyRequested" | "spaceBuyer.alreadyRevoked" | "spaceBuyer.decisionUnknown" | "spaceBuyer.noMandate" | "spaceBuyer.notABuyer" | "spaceBuyer.notAdmin" | "spaceBuyer.notBuyerEditor" | "spaceBuyer.notRequested" | "spaceBuyer.notTheBuyers" | "spaceBuyer.revokedAskAgain" | "tender.alreadyAwarded" | "tender.amendmentSummary" | "tender.answerText" | "tender.awardBest" | "tender.bidDecided" | "tender.bidFailedIntegrity" | "tender.cancelReason" | "tender.contractEnd" | "tender.contractStart" | "tender.contractStartMoved" | "tender.criteriaCount" | "tender.criterionKind" | "tender.criterionName" | "tender.criterionNumber" | "tender.criterionWeight" | "tender.deadlineForward" | "tender.documentCount" | "tender.eligibilityCount" | "tender.enquiriesClosed" | "tender.enquiryFuture" | "tender.exists" | "tender.externalBids" | "tender.externalQuestions" | "tender.firmNotEligible" | "tender.lotCount" | "tender.lotCpvCount" | "tender.lotCpvMissing" | "tender.lotDecided" | "tender.lotNumber" | "tender.lotTitle" | "tender.mandateRevoked" | "tender.noSuchBid" | "tender.noSuchBuyer" | "tender.noSuchCriterion" | "tender.noSuchFirm" | "tender.noSuchLot" | "tender.noSuchLotBid" | "tender.noSuchQuestion" | "tender.noSuchSpace" | "tender.notApproved" | "tender.notExternal" | "tender.notFound" | "tender.notMandated" | "tender.notTheAsker" | "tender.notTheBuyer" | "tender.oneCurrency" | "tender.onePrice" | "tender.points" | "tender.priceByFormula" | "tender.questionAnswered" | "tender.questionText" | "tender.requirement" | "tender.scoreFirst" | "tender.spaceCount" | "tender.stale" | "tender.submissionAfterEnquiry" | "tender.submissionFuture" | "tender.tenderingTooShort" | "tender.title" | "tender.tooLong" | "tender.unsuccessfulReason" | "tender.weightsSum" | "tender.wrongStatus" | "tenderSearch.closingDays" | "tenderSearch.valueRange" | "uncoded";
         ProblemDetails: {
             type?: null | string;
             title?: null | string;
@@ -3286,6 +3538,20 @@ export interface components {
         };
         PublishPolicyRequest: {
             text: null | string;
+        };
+        PublishPostRequest: {
+            /** Format: uuid */
+            firmId: string;
+            kind: null | components["schemas"]["PostKind"];
+            title: null | string;
+            text: null | string;
+            cpv: null | string[];
+            comuneCode: null | string;
+            value: null | components["schemas"]["MoneyDto"];
+            /** Format: date */
+            expiresOn: null | string;
+            /** Format: uuid */
+            tenderId: null | string;
         };
         PublishShowcaseRequest: {
             /** Format: uuid */
@@ -3534,6 +3800,8 @@ export interface components {
             /** Format: int32 */
             minimumTenderingDays: number;
             actions: components["schemas"]["ViewerActionsOfSpaceAction"];
+            postsNeedApproval: boolean;
+            viewerSeesBoard: boolean;
         };
         SpaceDirectoryEntryDto: {
             /** Format: uuid */
@@ -3843,6 +4111,10 @@ export interface components {
             allowed: components["schemas"]["EndorserAction"][];
             blocked: components["schemas"]["ActionBlockerOfEndorserAction"][];
         };
+        ViewerActionsOfInterestAction: {
+            allowed: components["schemas"]["InterestAction"][];
+            blocked: components["schemas"]["ActionBlockerOfInterestAction"][];
+        };
         ViewerActionsOfJointBidAction: {
             allowed: components["schemas"]["JointBidAction"][];
             blocked: components["schemas"]["ActionBlockerOfJointBidAction"][];
@@ -3858,6 +4130,18 @@ export interface components {
         ViewerActionsOfMembershipAction: {
             allowed: components["schemas"]["MembershipAction"][];
             blocked: components["schemas"]["ActionBlockerOfMembershipAction"][];
+        };
+        ViewerActionsOfPostAction: {
+            allowed: components["schemas"]["PostAction"][];
+            blocked: components["schemas"]["ActionBlockerOfPostAction"][];
+        };
+        ViewerActionsOfPostFirmAction: {
+            allowed: components["schemas"]["PostFirmAction"][];
+            blocked: components["schemas"]["ActionBlockerOfPostFirmAction"][];
+        };
+        ViewerActionsOfPostModeratorAction: {
+            allowed: components["schemas"]["PostModeratorAction"][];
+            blocked: components["schemas"]["ActionBlockerOfPostModeratorAction"][];
         };
         ViewerActionsOfShowcaseAction: {
             allowed: components["schemas"]["ShowcaseAction"][];
@@ -7771,6 +8055,572 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listPosts: {
+        parameters: {
+            query?: {
+                kind?: components["schemas"]["PostKind"];
+                division?: string;
+                matching?: boolean;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoardDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    publishPost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublishPostRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getPost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    editPost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EditPostRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    closePost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    moderatePost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ModeratePostRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    expressInterest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExpressInterestRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    acceptInterest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                firmId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostDto"];
+                };
             };
             /** @description Bad Request */
             400: {

@@ -71,6 +71,16 @@ export type MembershipDecision = NonNullable<DecisionRequest["decision"]>;
 
 export type MoneyDto = Dto<"MoneyDto">;
 export type ShowcaseDto = Dto<"ShowcaseDto">;
+export type BoardDto = Dto<"BoardDto">;
+export type PostDto = Dto<"PostDto">;
+export type PostSummaryDto = Dto<"PostSummaryDto">;
+export type PostInterestDto = Dto<"PostInterestDto">;
+export type PublishPostRequest = Dto<"PublishPostRequest">;
+export type EditPostRequest = Dto<"EditPostRequest">;
+export type ModeratePostRequest = Dto<"ModeratePostRequest">;
+export type ExpressInterestRequest = Dto<"ExpressInterestRequest">;
+export type PostKind = PostSummaryDto["kind"];
+export type PostStatus = PostSummaryDto["status"];
 export type PublishShowcaseRequest = Dto<"PublishShowcaseRequest">;
 export type EditShowcaseRequest = Dto<"EditShowcaseRequest">;
 export type AnswerShowcaseRequest = Dto<"AnswerShowcaseRequest">;

@@ -5,6 +5,7 @@ import * as auth from "../features/auth/i18n";
 import * as businesses from "../features/businesses/i18n";
 import * as spaces from "../features/spaces/i18n";
 import * as showcase from "../features/showcase/i18n";
+import * as board from "../features/board/i18n";
 import * as tenders from "../features/tenders/i18n";
 import * as inbox from "../features/inbox/i18n";
 import * as buyerTenders from "../features/buyer-tenders/i18n";
@@ -14,7 +15,7 @@ import * as todo from "../features/todo/i18n";
 import * as notifications from "../features/notifications/i18n";
 
 /** Each feature's texts; a key belongs to exactly one of them (i18n.test.ts checks it, as a spread would hide a twin). */
-export const featureTexts = { app, auth, businesses, spaces, showcase, tenders, inbox, buyerTenders, alliances, jointBids, todo, notifications };
+export const featureTexts = { app, auth, businesses, spaces, showcase, board, tenders, inbox, buyerTenders, alliances, jointBids, todo, notifications };
 
 const it = {
   ...app.it,
@@ -22,6 +23,7 @@ const it = {
   ...businesses.it,
   ...spaces.it,
   ...showcase.it,
+  ...board.it,
   ...tenders.it,
   ...inbox.it,
   ...buyerTenders.it,
@@ -40,6 +42,7 @@ const en: Record<MessageKey, string> = {
   ...businesses.en,
   ...spaces.en,
   ...showcase.en,
+  ...board.en,
   ...tenders.en,
   ...inbox.en,
   ...buyerTenders.en,

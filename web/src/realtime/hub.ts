@@ -79,6 +79,23 @@ export type ShowcaseChange = Messages["ShowcaseChanged"];
 /** ToDoChanged: something the business's people may have to do changed (a joint bid to sign, a question to answer). */
 export type ToDoChange = Messages["ToDoChanged"];
 
+/** BoardChanged: a post on a space's notice board changed; the board reads it again. */
+export type BoardChange = Messages["BoardChanged"];
+
+/** PostNotice: a post just on the board of one of the firm's spaces matches the firm's capabilities. */
+export type PostNotice = Messages["PostNotice"];
+
+const boardListeners = new Set<(change: BoardChange) => void>();
+
+/**
+ * Hears BoardChanged, which comes to the teams this client watches (the user's firms, see watchBusinessTeam) of the
+ * spaces' member firms and to the admin groups it watches; the returned function stops it.
+ */
+export function onBoardChanged(listener: (change: BoardChange) => void): () => void {
+  boardListeners.add(listener);
+  return () => boardListeners.delete(listener);
+}
+
 /** What the people of an alliance's active firms hear on its group (watchAlliance). */
 export type AllianceMessage =
   | { type: "alliance"; change: AllianceChange }
@@ -96,7 +113,8 @@ export type TeamMessage =
   | { type: "inbox"; change: InboxChange }
   | { type: "bid"; change: BidChange }
   | { type: "alliance"; change: AllianceChange }
-  | { type: "todo"; change: ToDoChange };
+  | { type: "todo"; change: ToDoChange }
+  | { type: "post"; change: PostNotice };
 
 /**
  * The hub groups a client can ask for: the server methods that join and leave each one. The admin and team
@@ -266,6 +284,10 @@ function hub(): HubConnection {
     // Sent to watchers of the project's firms and of their spaces; the message names neither, so every listener reloads.
     ShowcaseChanged: (change) => showcaseListeners.forEach((listener) => listener(change)),
     MyBusinessesChanged: (change) => myBusinessesListeners.forEach((listener) => listener(change)),
+    // Sent to the teams of a space's member firms and to its admins; the board page of that space reloads.
+    BoardChanged: (change) => boardListeners.forEach((listener) => listener(change)),
+    // Sent to the teams of the member firms a new post matches: a notice, as for a new matching tender.
+    PostNotice: (notice) => deliverToTeams({ type: "post", change: notice }),
   };
   for (const [method, handler] of Object.entries(handlers) as [string, (message: unknown) => void][])
     conn.on(method, (message: unknown) => current() && handler(message));

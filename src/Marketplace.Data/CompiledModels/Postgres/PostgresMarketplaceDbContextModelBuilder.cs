@@ -12,7 +12,7 @@ namespace Marketplace.Data.CompiledModels.Postgres
     public partial class PostgresMarketplaceDbContextModel
     {
         private PostgresMarketplaceDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("5a32e6db-53b9-4644-9c41-d526263115aa"), entityTypeCount: 42)
+            : base(skipDetectChanges: false, modelId: new Guid("757b25ac-5ccb-4f12-911a-48f747b002a5"), entityTypeCount: 44)
         {
         }
 
@@ -31,6 +31,8 @@ namespace Marketplace.Data.CompiledModels.Postgres
             var bidEntry = BidEntryEntityType.Create(this);
             var bidLotEntry = BidLotEntryEntityType.Create(this);
             var bidTendererEntry = BidTendererEntryEntityType.Create(this);
+            var boardInterestEntry = BoardInterestEntryEntityType.Create(this);
+            var boardPostEntry = BoardPostEntryEntityType.Create(this);
             var businessCapabilityEntry = BusinessCapabilityEntryEntityType.Create(this);
             var businessInvitationEntry = BusinessInvitationEntryEntityType.Create(this);
             var businessLogoEntry = BusinessLogoEntryEntityType.Create(this);
@@ -81,6 +83,8 @@ namespace Marketplace.Data.CompiledModels.Postgres
             BidEntryEntityType.CreateAnnotations(bidEntry);
             BidLotEntryEntityType.CreateAnnotations(bidLotEntry);
             BidTendererEntryEntityType.CreateAnnotations(bidTendererEntry);
+            BoardInterestEntryEntityType.CreateAnnotations(boardInterestEntry);
+            BoardPostEntryEntityType.CreateAnnotations(boardPostEntry);
             BusinessCapabilityEntryEntityType.CreateAnnotations(businessCapabilityEntry);
             BusinessInvitationEntryEntityType.CreateAnnotations(businessInvitationEntry);
             BusinessLogoEntryEntityType.CreateAnnotations(businessLogoEntry);

@@ -11,7 +11,7 @@ namespace Marketplace.Data.CompiledModels.Sqlite
     public partial class SqliteMarketplaceDbContextModel
     {
         private SqliteMarketplaceDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("c26c8cc8-b704-44dc-b443-a4a59f3b24a7"), entityTypeCount: 42)
+            : base(skipDetectChanges: false, modelId: new Guid("6a9f0f5f-1426-4533-89e0-23b4b9300205"), entityTypeCount: 44)
         {
         }
 
@@ -30,6 +30,8 @@ namespace Marketplace.Data.CompiledModels.Sqlite
             var bidEntry = BidEntryEntityType.Create(this);
             var bidLotEntry = BidLotEntryEntityType.Create(this);
             var bidTendererEntry = BidTendererEntryEntityType.Create(this);
+            var boardInterestEntry = BoardInterestEntryEntityType.Create(this);
+            var boardPostEntry = BoardPostEntryEntityType.Create(this);
             var businessCapabilityEntry = BusinessCapabilityEntryEntityType.Create(this);
             var businessInvitationEntry = BusinessInvitationEntryEntityType.Create(this);
             var businessLogoEntry = BusinessLogoEntryEntityType.Create(this);
@@ -80,6 +82,8 @@ namespace Marketplace.Data.CompiledModels.Sqlite
             BidEntryEntityType.CreateAnnotations(bidEntry);
             BidLotEntryEntityType.CreateAnnotations(bidLotEntry);
             BidTendererEntryEntityType.CreateAnnotations(bidTendererEntry);
+            BoardInterestEntryEntityType.CreateAnnotations(boardInterestEntry);
+            BoardPostEntryEntityType.CreateAnnotations(boardPostEntry);
             BusinessCapabilityEntryEntityType.CreateAnnotations(businessCapabilityEntry);
             BusinessInvitationEntryEntityType.CreateAnnotations(businessInvitationEntry);
             BusinessLogoEntryEntityType.CreateAnnotations(businessLogoEntry);

@@ -1,13 +1,14 @@
 // The tender inbox of the signed-in user's firms, wherever they are in the app: the unread count in the header,
 // and a notice when a matching tender is published (InboxChanged, sent to each matching firm's people), naming the
-// lots that matched as the inboxes read for the count name them.
+// lots that matched as the inboxes read for the count name them; and a notice when a post matching the firm's
+// capabilities reaches the notice board of one of its spaces (PostNotice), with a link to that board.
 import { html, nothing, type TemplateResult } from "lit-html";
 import { api } from "../../api/client";
 import type { InboxItemDto, MyBusinessDto } from "../../api/types";
 import { t } from "../../i18n";
 import { latestOnly } from "../../latest";
 import type { Redraw } from "../../page";
-import { watchBusinessTeam, type InboxChange, type TeamMessage, type Watcher } from "../../realtime/hub";
+import { watchBusinessTeam, type InboxChange, type PostNotice, type TeamMessage, type Watcher } from "../../realtime/hub";
 import { href } from "../../router";
 import { currentUser } from "../auth/session";
 import { namedLotsView } from "../tenders/tender-views";
@@ -22,6 +23,13 @@ interface Shown {
   timer: ReturnType<typeof setTimeout>;
 }
 
+/** A new post on a board matching the firm, shown beside the tender notices. */
+interface ShownPost {
+  id: number;
+  notice: PostNotice;
+  timer: ReturnType<typeof setTimeout>;
+}
+
 let redraw: Redraw = () => undefined;
 let generation = 0;
 let firms: MyBusinessDto[] = [];
@@ -29,6 +37,7 @@ let unread = 0;
 /** The firms' inboxes as last read for the count: where a notice finds the lots its tender matched. */
 let inboxes: InboxItemDto[][] = [];
 let shown: Shown[] = [];
+let shownPosts: ShownPost[] = [];
 let nextId = 1;
 let stops: (() => void)[] = [];
 const listeners = new Set<() => void>();
@@ -66,6 +75,23 @@ export function dismissInboxNotices(): void {
   redraw();
 }
 
+function dismissPost(id: number): void {
+  const notice = shownPosts.find((s) => s.id === id);
+  if (notice) clearTimeout(notice.timer);
+  shownPosts = shownPosts.filter((s) => s.id !== id);
+  redraw();
+}
+
+function onPost(notice: PostNotice): void {
+  // The same post may match several of the user's firms: one notice.
+  if (shownPosts.some((s) => s.notice.postId === notice.postId)) return;
+  const id = nextId++;
+  shownPosts = [...shownPosts, { id, notice, timer: setTimeout(() => dismissPost(id), SHOWN_MS) }];
+  for (const old of shownPosts.slice(0, Math.max(0, shownPosts.length - MAX_SHOWN))) clearTimeout(old.timer);
+  shownPosts = shownPosts.slice(-MAX_SHOWN);
+  redraw();
+}
+
 /** The user has seen everything: the server remembers it (POST /api/inbox/read) and the badge goes. */
 export async function markInboxRead(): Promise<void> {
   loadCounts.cancel();
@@ -96,7 +122,10 @@ function onChange(change: InboxChange): void {
 
 /** One watcher for every firm: a message that names no firm reaches it once (see watchBusinessTeam). */
 const watcher: Watcher<TeamMessage> = {
-  changed: (message) => message.type === "inbox" && onChange(message.change),
+  changed: (message) => {
+    if (message.type === "inbox") onChange(message.change);
+    else if (message.type === "post") onPost(message.change);
+  },
   state: () => undefined,
 };
 
@@ -118,6 +147,8 @@ export function restartInbox(requestRedraw: Redraw): void {
   inboxes = [];
   shown.forEach((s) => clearTimeout(s.timer));
   shown = [];
+  shownPosts.forEach((s) => clearTimeout(s.timer));
+  shownPosts = [];
   if (!currentUser()) return;
   api.myBusinesses().then(
     (mine) => current === generation && track(mine.filter((b) => b.kind === "Firm")),
@@ -137,7 +168,7 @@ function noticeLots(tenderId: string) {
  * close button; it goes by itself, when closed, or when the inbox is opened.
  */
 export function inboxNoticeItems(): TemplateResult[] {
-  return shown.map(
+  return [...shown.map(
     ({ id, change }) => html`<div class="notice info inbox-notice" data-testid="inbox-notice" data-tender-id=${change.tenderId}>
       <p class="notice-head"><span>${t("inbox.notice")}</span>
         <button type="button" class="notice-close" data-testid="inbox-notice-close" aria-label=${t("common.dismiss")} title=${t("common.dismiss")}
@@ -146,5 +177,14 @@ export function inboxNoticeItems(): TemplateResult[] {
       ${noticeLots(change.tenderId)}
       <p class="notice-actions"><a href=${href({ name: "inbox" })} @click=${() => dismiss(id)}>${t("inbox.openInbox")}</a></p>
     </div>`,
-  );
+  ), ...shownPosts.map(
+    ({ id, notice }) => html`<div class="notice info inbox-notice" data-testid="post-notice" data-post-id=${notice.postId}>
+      <p class="notice-head"><span>${t("board.notice")}</span>
+        <button type="button" class="notice-close" data-testid="post-notice-close" aria-label=${t("common.dismiss")} title=${t("common.dismiss")}
+          @click=${() => dismissPost(id)}><span aria-hidden="true">×</span></button></p>
+      <p class="notice-title"><span class="badge">${t(`board.kind.${notice.kind}`)}</span>
+        <a href=${href({ name: "space", id: notice.spaceId.toLowerCase(), tab: "board" })} @click=${() => dismissPost(id)}><strong>${notice.title}</strong></a></p>
+      <p class="notice-actions"><a href=${href({ name: "space", id: notice.spaceId.toLowerCase(), tab: "board" })} @click=${() => dismissPost(id)}>${t("board.openPost")}</a></p>
+    </div>`,
+  )];
 }

@@ -82,6 +82,8 @@ describe("space requests", () => {
       version: 4,
       minimumTenderingDays: 12,
       actions: { allowed: ["EditSettings", "PublishPolicy"], blocked: [] },
+      postsNeedApproval: false,
+      viewerSeesBoard: true,
     } satisfies SpaceDetailDto;
     const edit = formFromDetail(detail, (code) => (code === "037006" ? "Bologna (BO)" : undefined));
     expect(edit).toMatchObject({ hostId: "h", name: "S", description: "", provinces: ["BO"], visibility: "MembersOnly", minimumTenderingDays: "12", policyText: "P" });

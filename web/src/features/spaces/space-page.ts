@@ -1,5 +1,6 @@
 // #/spaces/{id}[/tab] — a collaboration space in tabs: about (overview, policy, the viewer's standing), its tenders,
-// its member firms (the search over them, the showcase) and for its admins the admin area. Kept up to date over
+// its member firms (the search over them, the showcase), for its members and admins the notice board, and for its
+// admins the admin area. Kept up to date over
 // SignalR: the hub says *that* something changed (the space, a member's showcase, one of its tenders), the page reloads it.
 import { html, nothing, type PropertyValues } from "lit";
 import { api } from "../../api/client";
@@ -19,6 +20,7 @@ import { loadErrorView, loadingView, notFoundView } from "../../views";
 import { currentUser } from "../auth/session";
 import { spaceShowcase } from "../showcase/space-showcase";
 import { spaceTenders } from "../tenders/tender-lists";
+import "../board/space-board";
 import "./admin-area";
 import { SpaceAdminState } from "./admin-state";
 import "./admin-summary";
@@ -285,6 +287,7 @@ export class SpacePage extends LightElement {
       { id: "about", label: t("space.tab.about") },
       { id: "tenders", label: t("space.tab.tenders") },
       { id: "members", label: t("space.tab.members") },
+      ...(d.viewerSeesBoard ? [{ id: "board" as const, label: t("board.title") }] : []),
       ...(admin ? [{ id: "admin" as const, label: t("space.tab.admin"), count: admin.memberships?.filter((m) => m.status === "Applied").length }] : []),
     ];
     const selected = shownTab(tabs.map((tab) => tab.id), this.tab);
@@ -341,6 +344,7 @@ export class SpacePage extends LightElement {
       ${tabPanel("space", "members", selected, html`<space-directory .spaceId=${id} .memberCount=${d.summary.memberCount}
           .forbidden=${!d.viewerSeesMembers} .refresh=${this.membersRefresh}></space-directory>
         ${this.#showcase.view(this.roles, d.viewerIsAdmin)}`)}
+      ${d.viewerSeesBoard ? tabPanel("space", "board", selected, html`<space-board .spaceId=${id}></space-board>`) : nothing}
       ${admin
         ? tabPanel("space", "admin", selected, html`<space-admin-summary .admin=${admin} .detail=${d}></space-admin-summary>
             <space-admin .ctx=${this.#ctx} .admin=${admin} .detail=${d}></space-admin>`)

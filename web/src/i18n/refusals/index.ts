@@ -15,6 +15,7 @@ import { inbox } from "./inbox";
 import { notifications } from "./notifications";
 import { hub } from "./hub";
 import { showcase } from "./showcase";
+import { board } from "./board";
 import { documents } from "./documents";
 import { money } from "./money";
 import { reference } from "./reference";
@@ -40,6 +41,7 @@ export const refusals: Record<TranslatedCode, RefusalText> = {
   ...notifications,
   ...hub,
   ...showcase,
+  ...board,
   ...documents,
   ...money,
   ...reference,

@@ -1,0 +1,79 @@
+using Marketplace.Server.Endpoints;
+using Marketplace.Testing;
+using static Microsoft.Playwright.Assertions;
+
+namespace Marketplace.EndToEnd.Tests;
+
+public sealed class BoardBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    static string Shot(string name) => Path.Combine(BrowserFixture.ScreenshotDirectory, name);
+
+    [Fact]
+    public async Task A_firm_posts_a_request_another_sees_it_live_and_answers_and_accepting_takes_both_to_the_alliance()
+    {
+        // Arranged through the API: the builder and the electrician are members of the association's space.
+        var arranged = await ArrangedSpace.Create(fixture, ["BO"]);
+        var (_, rossiEmail, rossi) = await arranged.Member("rossi", "Edilizia Rossi S.r.l.", p => p with { ComuneCode = "037006", Capabilities = ["45210000"] });
+        var (_, bianchiEmail, bianchi) = await arranged.Member("bianchi", "Impianti Bianchi S.n.c.", p => p with { ComuneCode = "037006", Capabilities = ["45310000"] });
+
+        // The electrician, in English on a phone, has the board open: empty for now.
+        var electrician = await fixture.NewPerson("en-GB", width: 390);
+        await BusinessProfileBrowserTests.SignIn(electrician, bianchiEmail);
+        await electrician.GotoAsync($"/#/spaces/{arranged.Id}/board");
+        await Expect(electrician.GetByTestId("board-empty")).ToHaveTextAsync("No open posts.");
+        await HubGroups.UntilJoined(electrician, "WatchBusinessTeam", bianchi.Id);
+
+        // The builder asks for a partner for the electrical work, from the board's form.
+        var builder = await fixture.NewPerson();
+        await BusinessProfileBrowserTests.SignIn(builder, rossiEmail);
+        await builder.GotoAsync($"/#/spaces/{arranged.Id}/board");
+        await builder.GetByText("Pubblica un annuncio").ClickAsync();
+        await builder.GetByTestId("board-kind-request").CheckAsync();
+        await builder.GetByTestId("board-title").FillAsync("Cerchiamo un partner per gli impianti elettrici");
+        await builder.GetByTestId("board-text").FillAsync("Ristrutturiamo due scuole a Bologna nel 2027: cerchiamo un'impresa di impianti elettrici.");
+        await builder.GetByTestId("board-cpv-search").FillAsync("45310000");
+        await builder.GetByTestId("board-cpv-option").First.ClickAsync();
+        await builder.GetByTestId("board-comune-search").FillAsync("Bologna");
+        await builder.Locator("[data-testid='board-comune-option'][data-value='037006']").ClickAsync();
+        await builder.GetByTestId("board-value").FillAsync("180000");
+        var lastDay = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(20));
+        await builder.GetByTestId("board-expires").FillAsync(lastDay.ToString("yyyy-MM-dd"));
+        await builder.GetByTestId("board-submit").ClickAsync();
+        await Expect(builder.GetByTestId("board-status")).ToHaveTextAsync("Annuncio pubblicato.");
+        var builderPost = builder.GetByTestId("board-post");
+        await Expect(builderPost).ToContainTextAsync("Cerchiamo un partner per gli impianti elettrici");
+        await builderPost.GetByTestId("board-post-open").ClickAsync();
+        await Expect(builderPost.GetByTestId("board-no-interests")).ToHaveTextAsync("Ancora nessuna impresa ha manifestato interesse.");
+        await builder.ScreenshotAsync(new() { Path = Shot("board-posted-it.png"), FullPage = true });
+
+        // It reaches the electrician's open board without a reload, and its notice: the post matches its trade.
+        var seen = electrician.GetByTestId("board-post");
+        await Expect(seen).ToContainTextAsync("Cerchiamo un partner per gli impianti elettrici");
+        await Expect(seen).ToContainTextAsync("Looking for a partner");
+        await Expect(electrician.GetByTestId("post-notice")).ToContainTextAsync("New post on the board for your capabilities");
+        await electrician.GetByTestId("post-notice-close").ClickAsync();
+        await seen.GetByTestId("board-post-open").ClickAsync();
+        await electrician.GetByTestId("board-interest-message").FillAsync("We install electrical systems in schools: happy to talk.");
+        await electrician.GetByTestId("board-interest-submit").ClickAsync();
+        await Expect(electrician.GetByTestId("board-post-status-line")).ToHaveTextAsync("Interest sent.");
+        await Expect(seen.GetByTestId("board-my-interest")).ToHaveTextAsync("You expressed interest");
+        await electrician.ScreenshotAsync(new() { Path = Shot("board-interest-en-390.png"), FullPage = true });
+
+        // The builder's open post shows the interest live, and accepting it forms the alliance.
+        var interest = builderPost.GetByTestId("board-interest");
+        await Expect(interest).ToContainTextAsync("Impianti Bianchi S.n.c.");
+        await Expect(interest).ToContainTextAsync("We install electrical systems in schools: happy to talk.");
+        await builder.ScreenshotAsync(new() { Path = Shot("board-interest-received-it.png"), FullPage = true });
+        await interest.GetByTestId("board-accept").ClickAsync();
+        await Expect(builder.GetByTestId("board-post-status-line")).ToHaveTextAsync("Interesse accettato: l'alleanza è formata e l'impresa è invitata.");
+        await builder.GetByTestId("board-alliance-link").ClickAsync();
+        await Expect(builder.GetByTestId("alliance-title")).ToHaveTextAsync("Cerchiamo un partner per gli impianti elettrici");
+
+        // The electrician is told on the post it answered, and lands on the alliance it is invited to.
+        await Expect(seen.GetByTestId("board-my-interest")).ToHaveTextAsync("Your interest was accepted");
+        await electrician.ScreenshotAsync(new() { Path = Shot("board-accepted-en-390.png"), FullPage = true });
+        await seen.GetByTestId("board-alliance-link").ClickAsync();
+        await Expect(electrician.GetByTestId("alliance-title")).ToHaveTextAsync("Cerchiamo un partner per gli impianti elettrici");
+        await electrician.ScreenshotAsync(new() { Path = Shot("board-alliance-en-390.png"), FullPage = true });
+    }
+}
