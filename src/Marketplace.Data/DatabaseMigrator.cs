@@ -30,6 +30,7 @@ internal sealed class DatabaseMigrator(IServiceScopeFactory scopes) : IHostedSer
             {
                 await MigrateIfBehind(db, cancellationToken);
                 await ReadModels.TenderBackfill.Run(db, digits, cancellationToken);
+                await ReadModels.AllianceBackfill.Run(db, cancellationToken);
             }
             finally
             {
@@ -40,6 +41,7 @@ internal sealed class DatabaseMigrator(IServiceScopeFactory scopes) : IHostedSer
         }
         await MigrateIfBehind(db, cancellationToken);
         await ReadModels.TenderBackfill.Run(db, digits, cancellationToken);
+        await ReadModels.AllianceBackfill.Run(db, cancellationToken);
         if (db.Database.IsSqlite())
         {
             // WAL lets the directory be read while a grain writes.

@@ -27,4 +27,7 @@ public interface ISpaceGrain : IGrainWithGuidKey
     [Alias("PublishPolicy")] Task<Outcome<SpaceSnapshot>> PublishPolicy(PublishPolicy command);
 
     [Alias("SetModerator")] Task<Outcome<SpaceSnapshot>> SetModerator(SetModerator command);
+
+    /// <summary>The space's admins set (or remove) targets of a quarter for the association's outcome measures.</summary>
+    [Alias("SetTargets")] Task<Outcome<SpaceSnapshot>> SetTargets(SetOutcomeTargets command);
 }

@@ -75,7 +75,8 @@ public sealed record SpaceSnapshot(
     Guid[] Moderators,
     int Version,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    OutcomeTarget[] Targets);
 
 /// <summary>
 /// The association's word that a member's size class and VAT number are true. It speaks for those values only:

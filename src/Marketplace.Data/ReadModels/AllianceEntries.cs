@@ -14,6 +14,8 @@ public sealed class AllianceEntry
     public Guid? TenderId { get; set; }
     public required string Name { get; set; }
     public Guid LeadId { get; set; }
+    /// <summary>When its lead formed it; null only in a row stored before it was kept, until the start-up back-fill (<see cref="AllianceBackfill"/>).</summary>
+    public DateTimeOffset? FormedAt { get; set; }
     public int Version { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 }
@@ -43,7 +45,7 @@ public sealed class AllianceProjector : IReadModelProjector
         await db.AllianceMembers.Where(a => a.AllianceId == alliance.Id).ExecuteDeleteAsync(ct);
         db.Alliances.Add(new AllianceEntry
         {
-            AllianceId = alliance.Id, SpaceId = alliance.SpaceId, TenderId = alliance.TenderId, Name = alliance.Name, LeadId = snapshot.LeadId,
+            AllianceId = alliance.Id, SpaceId = alliance.SpaceId, TenderId = alliance.TenderId, Name = alliance.Name, LeadId = snapshot.LeadId, FormedAt = alliance.CreatedAt,
             Version = alliance.Version, UpdatedAt = alliance.UpdatedAt,
         });
         db.AllianceMembers.AddRange(alliance.Members.Select(m => new AllianceMemberEntry { AllianceId = alliance.Id, FirmId = m.FirmId, Role = m.Role, Standing = m.Standing }));

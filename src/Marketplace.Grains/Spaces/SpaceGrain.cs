@@ -53,6 +53,14 @@ internal sealed class SpaceGrain(
         return await Commit();
     }
 
+    public async Task<Outcome<SpaceSnapshot>> SetTargets(SetOutcomeTargets command)
+    {
+        var check = State.CheckSetTargets(command, await Actor(command.ActorId), clock.Now());
+        if (check.Problem is { } no) return no;
+        State.SetTargets(check.Value!, command.Targets, clock.Now());
+        return await Commit();
+    }
+
     /// <summary>Whether the user edits for the hosting association, from the one "acts for" port (none when there is no space).</summary>
     Task<SpaceActor> Actor(Guid userId) =>
         State.Exists ? Actor(userId, State.HostId) : Task.FromResult(new SpaceActor(userId, false));

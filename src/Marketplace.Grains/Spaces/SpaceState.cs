@@ -25,6 +25,8 @@ public sealed class SpaceState
     public SpaceSettings Settings { get; set; } = new("", null, [], [], DirectoryVisibility.Public);
     public List<SpacePolicy> Policies { get; set; } = [];
     public List<Guid> Moderators { get; set; } = [];
+    /// <summary>The admins' targets per quarter and measure (spaces stored before targets existed read none).</summary>
+    public List<OutcomeTarget> Targets { get; set; } = [];
     public int Version { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
@@ -100,6 +102,20 @@ public sealed class SpaceState
         Touch(now);
     }
 
+    /// <summary>The admin first (anyone else learns nothing of the targets), then the quarter and each target.</summary>
+    public Outcome<Quarter> CheckSetTargets(SetOutcomeTargets command, SpaceActor actor, DateTimeOffset now) =>
+        GuardAdmin(actor) is { } no ? no : OutcomeTargets.Check(command, Quarter.Of(CreatedAt), Quarter.Of(now));
+
+    public void SetTargets(Quarter quarter, OutcomeTargetChange[] changes, DateTimeOffset now)
+    {
+        foreach (var change in changes)
+        {
+            Targets.RemoveAll(t => t.Quarter == quarter && t.Measure == change.Measure);
+            if (change.Value is { } value) Targets.Add(new OutcomeTarget(quarter, change.Measure!.Value, value));
+        }
+        Touch(now);
+    }
+
     /// <summary>
     /// What the actor may do with the space now, judged by the guards its commands run before they read what the
     /// admin enters (the settings, a policy text, a person to appoint), which is judged when it is sent. Refused for
@@ -111,7 +127,7 @@ public sealed class SpaceState
             (SpaceAction.PublishPolicy, GuardAdmin(actor)),
             (SpaceAction.SetModerator, GuardAppointer(actor)));
 
-    public SpaceSnapshot ToSnapshot() => new(Id, HostId, Settings, Policy, [.. Moderators], Version, CreatedAt, UpdatedAt);
+    public SpaceSnapshot ToSnapshot() => new(Id, HostId, Settings, Policy, [.. Moderators], Version, CreatedAt, UpdatedAt, [.. Targets]);
 
     Problem? GuardAdmin(SpaceActor actor) =>
         !Exists ? Problem.NotFound(NotFound)

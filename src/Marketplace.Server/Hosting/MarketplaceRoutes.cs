@@ -36,6 +36,7 @@ public static class MarketplaceRoutes
         api.MapBusinessApi();
         api.MapBusinessInvitationApi();
         api.MapSpaceApi();
+        api.MapSpaceOutcomeApi();
         api.MapSpaceBuyerApi();
         api.MapShowcaseApi();
         api.MapBoardApi();

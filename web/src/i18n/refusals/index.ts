@@ -24,6 +24,7 @@ import { tenders } from "./tenders";
 import { alliances } from "./alliances";
 import { jointBids } from "./jointBids";
 import { opportunities } from "./opportunities";
+import { outcomes } from "./outcomes";
 
 /** Every code the server refuses with; `uncoded` marks a refusal without one, shown in the server's English. */
 export type ProblemCode = components["schemas"]["ProblemCode"];
@@ -37,6 +38,7 @@ export const refusals: Record<TranslatedCode, RefusalText> = {
   ...account,
   ...businesses,
   ...spaces,
+  ...outcomes,
   ...inbox,
   ...notifications,
   ...hub,
