@@ -20,7 +20,7 @@ namespace Marketplace.Data.CompiledModels.Postgres
                 "Marketplace.Data.ReadModels.AllianceEntry",
                 typeof(AllianceEntry),
                 baseEntityType,
-                propertyCount: 7,
+                propertyCount: 8,
                 unnamedIndexCount: 2,
                 keyCount: 1);
 
@@ -33,6 +33,14 @@ namespace Marketplace.Data.CompiledModels.Postgres
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
             allianceId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var formedAt = runtimeEntityType.AddProperty(
+                "FormedAt",
+                typeof(DateTimeOffset?),
+                propertyInfo: typeof(AllianceEntry).GetProperty("FormedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(AllianceEntry).GetField("<FormedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            formedAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var leadId = runtimeEntityType.AddProperty(
                 "LeadId",

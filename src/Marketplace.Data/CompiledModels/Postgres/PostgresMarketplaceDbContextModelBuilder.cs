@@ -12,7 +12,7 @@ namespace Marketplace.Data.CompiledModels.Postgres
     public partial class PostgresMarketplaceDbContextModel
     {
         private PostgresMarketplaceDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("757b25ac-5ccb-4f12-911a-48f747b002a5"), entityTypeCount: 44)
+            : base(skipDetectChanges: false, modelId: new Guid("6f9814e3-1139-45c1-b118-aad989eb17f1"), entityTypeCount: 44)
         {
         }
 

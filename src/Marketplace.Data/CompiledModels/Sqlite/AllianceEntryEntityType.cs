@@ -19,7 +19,7 @@ namespace Marketplace.Data.CompiledModels.Sqlite
                 "Marketplace.Data.ReadModels.AllianceEntry",
                 typeof(AllianceEntry),
                 baseEntityType,
-                propertyCount: 7,
+                propertyCount: 8,
                 unnamedIndexCount: 2,
                 keyCount: 1);
 
@@ -31,6 +31,14 @@ namespace Marketplace.Data.CompiledModels.Sqlite
                 valueGenerated: ValueGenerated.OnAdd,
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+
+            var formedAt = runtimeEntityType.AddProperty(
+                "FormedAt",
+                typeof(DateTimeOffset?),
+                propertyInfo: typeof(AllianceEntry).GetProperty("FormedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(AllianceEntry).GetField("<FormedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new SqliteMarketplaceDbContext.UtcTicksConverter());
 
             var leadId = runtimeEntityType.AddProperty(
                 "LeadId",

@@ -11,7 +11,7 @@ namespace Marketplace.Data.CompiledModels.Sqlite
     public partial class SqliteMarketplaceDbContextModel
     {
         private SqliteMarketplaceDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("6a9f0f5f-1426-4533-89e0-23b4b9300205"), entityTypeCount: 44)
+            : base(skipDetectChanges: false, modelId: new Guid("9e999455-87e8-4bc1-ada9-51947dd690e0"), entityTypeCount: 44)
         {
         }
 

@@ -298,6 +298,9 @@ namespace Marketplace.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("FormedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid>("LeadId")
                         .HasColumnType("uuid");
 

@@ -292,6 +292,9 @@ namespace Marketplace.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("FormedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("LeadId")
                         .HasColumnType("TEXT");
 
