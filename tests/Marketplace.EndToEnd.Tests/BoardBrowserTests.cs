@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Marketplace.Server.Endpoints;
 using Marketplace.Testing;
 using static Microsoft.Playwright.Assertions;
@@ -75,5 +76,72 @@ public sealed class BoardBrowserTests(BrowserFixture fixture) : IClassFixture<Br
         await seen.GetByTestId("board-alliance-link").ClickAsync();
         await Expect(electrician.GetByTestId("alliance-title")).ToHaveTextAsync("Cerchiamo un partner per gli impianti elettrici");
         await electrician.ScreenshotAsync(new() { Path = Shot("board-alliance-en-390.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task The_secretary_makes_new_posts_wait_for_approval_approves_one_and_hides_another_with_a_reason_the_poster_reads()
+    {
+        var arranged = await ArrangedSpace.Create(fixture, ["BO"]);
+        var (rossiApi, rossiEmail, rossi) = await arranged.Member("rossi", "Edilizia Rossi S.r.l.", p => p with { ComuneCode = "037006", Capabilities = ["45210000"] });
+        await arranged.Member("bianchi", "Impianti Bianchi S.n.c.", p => p with { ComuneCode = "037006", Capabilities = ["45310000"] });
+
+        var secretary = await fixture.NewPerson();
+        await BusinessProfileBrowserTests.SignIn(secretary, arranged.SecretaryEmail);
+        await secretary.GotoAsync($"/#/spaces/{arranged.Id}/settings");
+        await secretary.GetByTestId("space-posts-need-approval").CheckAsync();
+        await secretary.GetByTestId("space-posts-need-approval").ScrollIntoViewIfNeededAsync();
+        await secretary.ScreenshotAsync(new() { Path = Shot("board-settings-approval-it.png") });
+        await secretary.GetByTestId("space-save").ClickAsync();
+        await Expect(secretary.GetByTestId("space-name")).ToBeVisibleAsync();
+
+        // The builder publishes from the board: its post waits for the admins.
+        var builder = await fixture.NewPerson();
+        await BusinessProfileBrowserTests.SignIn(builder, rossiEmail);
+        await builder.GotoAsync($"/#/spaces/{arranged.Id}/board");
+        await builder.GetByText("Pubblica un annuncio").ClickAsync();
+        await Expect(builder.GetByTestId("board-form")).ToContainTextAsync("In questo spazio i nuovi annunci sono visibili dopo l'approvazione degli amministratori.");
+        await builder.GetByTestId("board-title").FillAsync("Offriamo squadre per opere murarie");
+        await builder.GetByTestId("board-text").FillAsync("Due squadre disponibili da marzo per scuole e uffici.");
+        await builder.GetByTestId("board-cpv-search").FillAsync("45210000");
+        await builder.GetByTestId("board-cpv-option").First.ClickAsync();
+        await builder.GetByTestId("board-comune-search").FillAsync("Bologna");
+        await builder.Locator("[data-testid='board-comune-option'][data-value='037006']").ClickAsync();
+        await builder.GetByTestId("board-expires").FillAsync(DateOnly.FromDateTime(DateTime.UtcNow.AddDays(15)).ToString("yyyy-MM-dd"));
+        await builder.GetByTestId("board-submit").ClickAsync();
+        await Expect(builder.GetByTestId("board-status"))
+            .ToHaveTextAsync("Annuncio inviato: sarà visibile alle altre imprese quando gli amministratori lo approveranno.");
+        await Expect(builder.GetByTestId("board-post-status")).ToHaveTextAsync("In attesa di approvazione");
+
+        // The secretary approves it from the board, and sees it counted on the dashboard.
+        await secretary.GotoAsync($"/#/spaces/{arranged.Id}/board");
+        var queued = secretary.GetByTestId("board-post");
+        await Expect(queued.GetByTestId("board-post-status")).ToHaveTextAsync("In attesa di approvazione");
+        await queued.GetByTestId("board-post-open").ClickAsync();
+        await secretary.ScreenshotAsync(new() { Path = Shot("board-queue-it.png"), FullPage = true });
+        await queued.GetByTestId("board-approve").ClickAsync();
+        await Expect(queued.GetByTestId("board-post-status")).ToHaveCountAsync(0);
+        await Expect(builder.GetByTestId("board-post-status")).ToHaveCountAsync(0); // the poster's board follows live
+
+        // A second post is hidden with a reason: the poster reads it on its post.
+        var hidden = await (await rossiApi.PostAsJsonAsync($"/api/spaces/{arranged.Id}/posts", new PublishPostRequest(rossi.Id, Marketplace.Board.PostKind.Offer,
+            "Offriamo sconti su tutto", "Prezzi bassissimi per tutti i clienti.", ["45210000"], "037006", null,
+            DateOnly.FromDateTime(DateTime.UtcNow.AddDays(5)), null), ApiClientExtensions.Json)).Read<PostDto>();
+        (await arranged.Secretary.PostAsJsonAsync($"/api/posts/{hidden.Post.Id}/moderation", new ModeratePostRequest(Marketplace.Board.ModerationAction.Approve, null),
+            ApiClientExtensions.Json)).EnsureSuccessStatusCode();
+        await secretary.ReloadAsync();
+        var spam = secretary.Locator($"[data-testid='board-post'][data-post-id='{hidden.Post.Id}']");
+        await spam.GetByTestId("board-post-open").ClickAsync();
+        await spam.GetByTestId("board-reason").FillAsync("Pubblicità, non una proposta di collaborazione.");
+        await spam.GetByTestId("board-hide").ClickAsync();
+        await Expect(secretary.GetByTestId("board-post-status-line")).ToHaveTextAsync("Fatto.");
+        await secretary.GotoAsync($"/#/spaces/{arranged.Id}/dashboard");
+        await Expect(secretary.GetByTestId("dashboard-kpi-posts")).ToHaveAttributeAsync("data-value", "1");
+        await Expect(secretary.GetByTestId("dashboard-kpi-posts-awaiting")).ToHaveAttributeAsync("data-value", "0");
+
+        var mine = builder.Locator($"[data-testid='board-post'][data-post-id='{hidden.Post.Id}']");
+        await Expect(mine.GetByTestId("board-post-status")).ToHaveTextAsync("Nascosto dagli amministratori");
+        await mine.GetByTestId("board-post-open").ClickAsync();
+        await Expect(mine.GetByTestId("board-moderation")).ToHaveTextAsync("Gli amministratori hanno nascosto l'annuncio: Pubblicità, non una proposta di collaborazione.");
+        await builder.ScreenshotAsync(new() { Path = Shot("board-hidden-poster-it.png"), FullPage = true });
     }
 }

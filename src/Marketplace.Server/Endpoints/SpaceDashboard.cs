@@ -44,6 +44,13 @@ internal static class SpaceDashboard
         var endorsements = await db.Endorsements.CountAsync(e => memberIds.Contains(e.EndorsedId)
             && db.ShowcaseProjects.Any(p => p.ProjectId == e.ProjectId && p.Verified), ct);
 
+        // The notice board as its members see it: posts of current members, open ones until their last day is over.
+        var posts = db.BoardPosts.Where(p => p.SpaceId == space.Id && memberIds.Contains(p.PosterId));
+        var open = posts.Where(p => p.Status == Board.PostStatus.Open && p.ExpiresAt > now);
+        var openPosts = await open.CountAsync(ct);
+        var awaiting = await posts.CountAsync(p => p.Status == Board.PostStatus.AwaitingApproval, ct);
+        var interests = await db.BoardInterests.CountAsync(i => open.Any(p => p.PostId == i.PostId), ct);
+
         return new SpaceDashboardDto(
             members,
             standings.Count(s => s.Status == MembershipStatus.Applied),
@@ -51,6 +58,7 @@ internal static class SpaceDashboard
             standings.Count(s => PolicyAcceptance.Pending(s.Status, s.AcceptedPolicyVersion, space.Policy.Version)),
             standings.Count(s => s.Status == MembershipStatus.Member && s.Verified),
             showcase, endorsements,
-            [.. months], divisions, [.. provinces.OrderByDescending(p => p.Members).ThenBy(p => p.ProvinceSigla)]);
+            [.. months], divisions, [.. provinces.OrderByDescending(p => p.Members).ThenBy(p => p.ProvinceSigla)],
+            openPosts, awaiting, interests);
     }
 }

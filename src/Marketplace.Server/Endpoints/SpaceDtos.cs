@@ -129,7 +129,10 @@ public sealed record SpaceDashboardDto(
     int Endorsements,
     MembersAtMonthDto[] MembersOverTime,
     DivisionCoverageDto[] Divisions,
-    ProvinceCountDto[] Provinces);
+    ProvinceCountDto[] Provinces,
+    int OpenPosts,
+    int PostsAwaitingApproval,
+    int PostInterests);
 
 /// <summary>A space admin's decision on a buyer: Approve a request, or Revoke an approval (or decline a request).</summary>
 public sealed record BuyerDecisionRequest(BuyerDecision? Decision);

@@ -253,6 +253,11 @@ public abstract class BoardApiTests<THost>(THost fixture) : IClassFixture<THost>
 
         (await Board(w, w.Coder)).Posts.Should().ContainSingle(p => p.Id == post.Post.Id && p.Status == PostStatus.Open);
         (await (await Moderate(w.Admin, post.Post.Id, ModerationAction.Approve, null)).Refusal()).Code.Should().Be("board.notAwaiting");
+        (await (await w.Coder.GetAsync($"/api/spaces/{w.SpaceId}/dashboard")).Refusal()).Status.Should().Be(HttpStatusCode.Forbidden);
+        await Publish(w, Offer(w, title: "Offriamo ponteggi a noleggio"));
+        (await Interest(w.Coder, post.Post.Id, w.CoderId)).EnsureSuccessStatusCode();
+        (await w.Admin.GetFromJsonAsync<SpaceDashboardDto>($"/api/spaces/{w.SpaceId}/dashboard", Json))!
+            .Should().BeEquivalentTo(new { OpenPosts = 1, PostsAwaitingApproval = 1, PostInterests = 1 }, o => o.ExcludingMissingMembers());
     }
 
     [Fact]

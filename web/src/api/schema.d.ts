@@ -3838,6 +3838,12 @@ export interface components {
             membersOverTime: components["schemas"]["MembersAtMonthDto"][];
             divisions: components["schemas"]["DivisionCoverageDto"][];
             provinces: components["schemas"]["ProvinceCountDto"][];
+            /** Format: int32 */
+            openPosts: number;
+            /** Format: int32 */
+            postsAwaitingApproval: number;
+            /** Format: int32 */
+            postInterests: number;
         };
         SpaceDetailDto: {
             summary: components["schemas"]["SpaceSummaryDto"];

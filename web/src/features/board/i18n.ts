@@ -79,6 +79,12 @@ export const it = {
   "board.live": "La bacheca si aggiorna da sola.",
   "board.notice": "Nuovo annuncio in bacheca per le vostre competenze",
   "board.openPost": "Apri la bacheca",
+  "board.settingsApproval": "I nuovi annunci in bacheca attendono l'approvazione degli amministratori",
+  "board.settingsApprovalHint":
+    "Un annuncio nuovo o modificato è visibile alle altre imprese solo dopo che un amministratore lo approva. Senza questa scelta è visibile subito; gli amministratori possono comunque nasconderlo o chiuderlo.",
+  "board.dashboardOpen": "Annunci aperti",
+  "board.dashboardAwaiting": "In attesa di approvazione",
+  "board.dashboardInterests": "Manifestazioni d'interesse sugli annunci aperti",
 };
 
 export const en: Record<keyof typeof it, string> = {
@@ -160,4 +166,10 @@ export const en: Record<keyof typeof it, string> = {
   "board.live": "The board updates by itself.",
   "board.notice": "New post on the board for your capabilities",
   "board.openPost": "Open the board",
+  "board.settingsApproval": "New posts on the notice board wait for the admins' approval",
+  "board.settingsApprovalHint":
+    "A new or edited post is shown to the other firms only once an admin approves it. Without this choice it is shown at once; the admins can still hide or close it.",
+  "board.dashboardOpen": "Open posts",
+  "board.dashboardAwaiting": "Waiting for approval",
+  "board.dashboardInterests": "Interests in open posts",
 };

@@ -37,6 +37,9 @@ const dashboard = (patch: Partial<SpaceDashboardDto> = {}): SpaceDashboardDto =>
   verified: 1,
   showcaseProjects: 3,
   endorsements: 5,
+  openPosts: 6,
+  postsAwaitingApproval: 1,
+  postInterests: 4,
   membersOverTime: [],
   divisions,
   provinces: [],
@@ -135,6 +138,9 @@ describe("tiles", () => {
       verifiedPercent: 25,
       covered: 4,
       divisions: 6,
+      openPosts: 6,
+      postsAwaiting: 1,
+      postInterests: 4,
     });
   });
 

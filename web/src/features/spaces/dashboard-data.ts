@@ -107,6 +107,10 @@ export interface Kpis {
   /** Divisions covered, of all. */
   covered: number;
   divisions: number;
+  /** The notice board: open posts, posts waiting for the admins' approval, interests in the open posts. */
+  openPosts: number;
+  postsAwaiting: number;
+  postInterests: number;
 }
 
 export function kpis(dashboard: SpaceDashboardDto): Kpis {
@@ -121,6 +125,9 @@ export function kpis(dashboard: SpaceDashboardDto): Kpis {
     verifiedPercent: dashboard.members > 0 ? Math.round((100 * dashboard.verified) / dashboard.members) : null,
     covered: dashboard.divisions.filter((d) => d.members > 0).length,
     divisions: dashboard.divisions.length,
+    openPosts: dashboard.openPosts,
+    postsAwaiting: dashboard.postsAwaitingApproval,
+    postInterests: dashboard.postInterests,
   };
 }
 

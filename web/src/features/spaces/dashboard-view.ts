@@ -172,6 +172,9 @@ export function spaceDashboard(spaceId: string, redraw: Redraw): SpaceDashboardV
           k.verifiedPercent === null ? {} : { note: t("dashboard.kpi.verifiedShare", { percent: k.verifiedPercent }) })}</div>
         <div role="listitem">${kpiTile("dashboard-kpi-showcase", k.showcase, t("dashboard.kpi.showcase"))}</div>
         <div role="listitem">${kpiTile("dashboard-kpi-endorsements", k.endorsements, t("dashboard.kpi.endorsements"))}</div>
+        <div role="listitem">${kpiTile("dashboard-kpi-posts", k.openPosts, t("board.dashboardOpen"))}</div>
+        <div role="listitem">${kpiTile("dashboard-kpi-posts-awaiting", k.postsAwaiting, t("board.dashboardAwaiting"), { todo: true })}</div>
+        <div role="listitem">${kpiTile("dashboard-kpi-interests", k.postInterests, t("board.dashboardInterests"))}</div>
       </div>
 
       <div class="dashboard-grid">

@@ -24,6 +24,7 @@ const form: SpaceForm = {
   visibility: "Public",
   minimumTenderingDays: "",
   policyText: "Regolamento\n\n  1. Si collabora.\n",
+  postsNeedApproval: true,
 };
 
 describe("space requests", () => {
@@ -44,6 +45,8 @@ describe("space requests", () => {
     expect(buildCreateSpaceRequest({ ...form, minimumTenderingDays: " 15 " }).minimumTenderingDays).toBe(15);
     expect(buildCreateSpaceRequest({ ...form, minimumTenderingDays: "0" }).minimumTenderingDays).toBe(0);
     expect(buildEditSettingsRequest({ ...form, minimumTenderingDays: "" }, 1).minimumTenderingDays).toBeNull();
+    // The board's approval is part of the settings an admin saves, as the form shows it.
+    expect(buildEditSettingsRequest(form, 1).postsNeedApproval).toBe(true);
   });
 
   it("sends no policy when only blanks were typed, so that the server names the field", () => {
@@ -60,6 +63,7 @@ describe("space requests", () => {
       territoryProvinces: ["BO", "FC"],
       visibility: "Public",
       minimumTenderingDays: 20,
+      postsNeedApproval: true,
     });
     expect(request).not.toHaveProperty("hostId");
     expect(request).not.toHaveProperty("policyText");

@@ -27,6 +27,8 @@ export interface SpaceForm {
   /** As typed; left empty when creating, the server's default applies. */
   minimumTenderingDays: string;
   policyText: string;
+  /** New notice-board posts wait for the admins' approval (edited on an existing space; a new one starts without). */
+  postsNeedApproval: boolean;
 }
 
 export const emptySpaceForm = (hostId = ""): SpaceForm => ({
@@ -39,6 +41,7 @@ export const emptySpaceForm = (hostId = ""): SpaceForm => ({
   visibility: "MembersOnly",
   minimumTenderingDays: "",
   policyText: "",
+  postsNeedApproval: false,
 });
 
 /** The edit form for a space, naming its comuni with `label(code)` (codes the client cannot name stay codes). */
@@ -52,6 +55,7 @@ export function formFromDetail(detail: SpaceDetailDto, label: (code: string) => 
     visibility: detail.summary.visibility,
     minimumTenderingDays: String(detail.minimumTenderingDays),
     policyText: detail.policy.text,
+    postsNeedApproval: detail.postsNeedApproval,
   };
 }
 
@@ -89,6 +93,7 @@ export function buildEditSettingsRequest(form: SpaceForm, version: number): Edit
     territoryProvinces: distinct(form.provinces),
     visibility: form.visibility,
     minimumTenderingDays: days(form.minimumTenderingDays),
+    postsNeedApproval: form.postsNeedApproval,
   };
 }
 

@@ -266,6 +266,18 @@ export function spaceFormPage(spaceId: string | null, redraw: Redraw): Page {
         </section>
 
         ${creating
+          ? nothing
+          : html`<section class="card">
+              <h2>${t("board.title")}</h2>
+              <label class="check">
+                <input type="checkbox" data-testid="space-posts-need-approval" .checked=${live(f.postsNeedApproval)}
+                  aria-describedby="space-posts-approval-hint" @change=${(e: Event) => { f.postsNeedApproval = (e.target as HTMLInputElement).checked; redraw(); }} />
+                ${t("board.settingsApproval")}
+              </label>
+              <small class="hint" id="space-posts-approval-hint">${t("board.settingsApprovalHint")}</small>
+            </section>`}
+
+        ${creating
           ? html`<section class="card">
               <h2>${t("spaceForm.policy")}</h2>
               ${textField(f, "policyText", "spaceForm.policyText", "spaceForm.policyHint")}
