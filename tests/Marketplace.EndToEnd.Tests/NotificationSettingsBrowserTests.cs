@@ -9,18 +9,21 @@ using static Microsoft.Playwright.Assertions;
 namespace Marketplace.EndToEnd.Tests;
 
 /// <summary>
-/// A person chooses on their account page how new tenders reach them by e-mail, in the page's language, and an
-/// e-mail's unsubscribe link opens a page that turns them off and says so (a changed link is refused and says why).
+/// A person chooses on their account page how each kind of notice (new tenders, invitations to an alliance) reaches
+/// them by e-mail, in the page's language, and a digest's unsubscribe link opens a page that turns its kinds off and
+/// says so (a changed link is refused and says why).
 /// </summary>
 public sealed class NotificationSettingsBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
     [Theory]
-    [InlineData("it-IT", 1280, "Nuovi bandi per le tue imprese", "Impostazioni degli avvisi salvate.", "Fatto: non riceverai più e-mail sui nuovi bandi.",
+    [InlineData("it-IT", 1280, "Nuovi bandi per le tue imprese", "Inviti in un'alleanza", "Impostazioni degli avvisi salvate.",
+        "Fatto: non riceverai più e-mail sui nuovi bandi.", "Fatto: non riceverai più e-mail sugli inviti in un'alleanza.",
         "Questo link per non ricevere più e-mail non è valido")]
-    [InlineData("en-GB", 390, "New tenders for your firms", "Notification settings saved.", "Done: you will no longer get e-mails about new tenders.",
+    [InlineData("en-GB", 390, "New tenders for your firms", "Invitations to an alliance", "Notification settings saved.",
+        "Done: you will no longer get e-mails about new tenders.", "Done: you will no longer get e-mails about invitations to an alliance.",
         "This unsubscribe link is not valid")]
-    public async Task A_person_chooses_a_daily_summary_on_the_account_page_and_the_e_mail_s_link_turns_new_tenders_off(
-        string locale, int width, string kind, string saved, string unsubscribed, string refused)
+    public async Task A_person_chooses_a_daily_summary_on_the_account_page_and_the_digest_s_link_turns_its_kinds_off(
+        string locale, int width, string kind, string invitations, string saved, string unsubscribed, string unsubscribedInvitations, string refused)
     {
         var api = fixture.NewApiClient();
         var email = await api.SignUp("avvisi");
@@ -30,7 +33,9 @@ public sealed class NotificationSettingsBrowserTests(BrowserFixture fixture) : I
         await AccountBrowserTests.OpenAccount(page);
         var settings = page.GetByTestId("notification-NewTender");
         await Expect(settings.Locator("legend")).ToHaveTextAsync(kind);
+        await Expect(page.GetByTestId("notification-AllianceInvitation").Locator("legend")).ToHaveTextAsync(invitations);
         await Expect(page.GetByTestId("notification-NewTender-Immediately")).ToBeCheckedAsync();
+        await Expect(page.GetByTestId("notification-AllianceInvitation-Immediately")).ToBeCheckedAsync();
         await page.GetByTestId("notification-NewTender-DailyDigest").CheckAsync();
         await page.GetByTestId("save-notifications").ClickAsync();
         await Expect(page.GetByTestId("notifications-saved")).ToHaveTextAsync(saved);
@@ -39,19 +44,21 @@ public sealed class NotificationSettingsBrowserTests(BrowserFixture fixture) : I
         await page.ReloadAsync();
         await Expect(page.GetByTestId("notification-NewTender-DailyDigest")).ToBeCheckedAsync();
 
-        // The link an e-mail to this person carries (the e-mail tests read it from a real message).
+        // The link a digest of both kinds to this person carries (the e-mail tests read it from a real message).
         var me = (await api.GetFromJsonAsync<Marketplace.Server.Auth.MeDto>("/api/auth/me", Json))!;
-        var token = fixture.Host.Services.GetRequiredService<UnsubscribeLinks>().Token(me.Id, NotificationKind.NewTender);
+        var token = fixture.Host.Services.GetRequiredService<UnsubscribeLinks>().Token(me.Id, NotificationKind.NewTender, NotificationKind.AllianceInvitation);
         var visitor = await fixture.NewPerson(locale, width: width);
         await visitor.GotoAsync($"/#/unsubscribe?token={Uri.EscapeDataString(token[..^2] + (token[^2] == 'x' ? "y" : "x") + token[^1])}");
         await Expect(visitor.GetByTestId("unsubscribe-failed")).ToContainTextAsync(refused);
         await visitor.ScreenshotAsync(new() { Path = Shot($"unsubscribe-refused-{locale}-{width}.png"), FullPage = true });
         await visitor.GotoAsync($"/#/unsubscribe?token={Uri.EscapeDataString(token)}");
         await Expect(visitor.GetByTestId("unsubscribe-done")).ToContainTextAsync(unsubscribed);
+        await Expect(visitor.GetByTestId("unsubscribe-done")).ToContainTextAsync(unsubscribedInvitations);
         await visitor.ScreenshotAsync(new() { Path = Shot($"unsubscribe-done-{locale}-{width}.png"), FullPage = true });
 
         await page.ReloadAsync();
         await Expect(page.GetByTestId("notification-NewTender-Off")).ToBeCheckedAsync();
+        await Expect(page.GetByTestId("notification-AllianceInvitation-Off")).ToBeCheckedAsync();
     }
 
     static string Shot(string name) => Path.Combine(BrowserFixture.ScreenshotDirectory, name);

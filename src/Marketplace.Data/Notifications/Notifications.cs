@@ -5,6 +5,9 @@ public enum NotificationKind
 {
     /// <summary>A tender published in one of the firm's spaces with a lot that matches its capabilities (the firm's inbox).</summary>
     NewTender,
+
+    /// <summary>An alliance's lead invited the firm to join it (the firm's Owners and Managers answer it).</summary>
+    AllianceInvitation,
 }
 
 /// <summary>How a person is told of one kind of notice.</summary>
@@ -30,7 +33,7 @@ public sealed class NotificationPreference
 
 /// <summary>
 /// Something a person may be told by e-mail, written in the same transaction as the change that causes it (a new
-/// tender's inbox rows), so it exists exactly when the change was stored. The notice sender turns it into an e-mail,
+/// tender's inbox rows, an alliance's invitation), so it exists exactly when the change was stored. The notice sender turns it into an e-mail,
 /// drops it, or leaves it for the day's digest; <see cref="DoneAt"/> marks it handled, once.
 /// </summary>
 public sealed class PendingNotice
@@ -39,10 +42,14 @@ public sealed class PendingNotice
     public Guid UserId { get; set; }
     public NotificationKind Kind { get; set; }
 
-    /// <summary>The firm the notice is for (whose inbox holds the tender).</summary>
+    /// <summary>The firm the notice is for (whose inbox holds the tender, the firm invited to an alliance).</summary>
     public Guid BusinessId { get; set; }
 
-    public Guid TenderId { get; set; }
+    /// <summary>The tender it is about, if any (an alliance may stand without one).</summary>
+    public Guid? TenderId { get; set; }
+
+    /// <summary>The alliance it is about, if any.</summary>
+    public Guid? AllianceId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 
     /// <summary>Not to be looked at before this time: set when it waits for the day's digest (null: as soon as it is due).</summary>

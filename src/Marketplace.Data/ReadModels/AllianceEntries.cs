@@ -41,6 +41,7 @@ public sealed class AllianceProjector : IReadModelProjector
     {
         if (state is not AllianceState { Exists: true } alliance) return;
         var snapshot = alliance.ToSnapshot();
+        var wasInvited = await db.AllianceMembers.Where(a => a.AllianceId == alliance.Id && a.Standing == AllianceStanding.Invited).Select(a => a.FirmId).ToListAsync(ct);
         await db.Alliances.Where(a => a.AllianceId == alliance.Id).ExecuteDeleteAsync(ct);
         await db.AllianceMembers.Where(a => a.AllianceId == alliance.Id).ExecuteDeleteAsync(ct);
         db.Alliances.Add(new AllianceEntry
@@ -49,6 +50,7 @@ public sealed class AllianceProjector : IReadModelProjector
             Version = alliance.Version, UpdatedAt = alliance.UpdatedAt,
         });
         db.AllianceMembers.AddRange(alliance.Members.Select(m => new AllianceMemberEntry { AllianceId = alliance.Id, FirmId = m.FirmId, Role = m.Role, Standing = m.Standing }));
+        await TellInvited(db, alliance, [.. alliance.Members.Where(m => m.Standing == AllianceStanding.Invited && !wasInvited.Contains(m.FirmId))], ct);
         // A firm that left or was removed no longer binds itself to the joint bid's lots (its signature is void).
         var active = snapshot.Active.Select(m => m.FirmId).ToList();
         await db.JointSignOffs.Where(s => s.AllianceId == alliance.Id && !active.Contains(s.FirmId)).ExecuteDeleteAsync(ct);
@@ -57,6 +59,26 @@ public sealed class AllianceProjector : IReadModelProjector
         var unchained = await TenderLedger.Unchained(db, tenderId, subject,
             [.. alliance.History.Select(e => new AuditEvent(e.Sequence, e.Kind, $"firm={e.FirmId:N}", e.At))], ct);
         if (await TenderLedger.Lock(db, tenderId, ct) is { } tender) TenderLedger.Chain(db, tender, subject, unchained);
+    }
+
+    /// <summary>
+    /// Each Owner and Manager of a firm invited now (the people who answer it, as the to-do list shows it) may be told
+    /// by e-mail (Notifications.NoticeSender decides how, by their settings): written with the rows that make it an
+    /// invitation, so a notice exists exactly when the invitation was stored, once per invitation (a retried write
+    /// finds the firm already invited).
+    /// </summary>
+    static async Task TellInvited(MarketplaceDbContext db, AllianceState alliance, List<AllianceMember> invited, CancellationToken ct)
+    {
+        if (invited.Count == 0) return;
+        var firms = invited.Select(m => m.FirmId).ToList();
+        var people = await db.BusinessMembers.AsNoTracking()
+            .Where(m => firms.Contains(m.BusinessId) && (m.Role == Businesses.BusinessRole.Owner || m.Role == Businesses.BusinessRole.Manager))
+            .Select(m => new { m.UserId, m.BusinessId }).ToListAsync(ct);
+        db.Notices.AddRange(people.Select(p => new Notifications.PendingNotice
+        {
+            Id = Guid.NewGuid(), UserId = p.UserId, Kind = Notifications.NotificationKind.AllianceInvitation, BusinessId = p.BusinessId,
+            AllianceId = alliance.Id, TenderId = alliance.TenderId, CreatedAt = invited.First(m => m.FirmId == p.BusinessId).Since,
+        }));
     }
 }
 

@@ -18,8 +18,8 @@ public sealed record NotificationSettingsDto(NotificationChoiceDto[] Choices);
 /// <summary>New choices for some kinds; the kinds not named keep theirs.</summary>
 public sealed record NotificationSettingsRequest(NotificationChoiceDto[]? Choices);
 
-/// <summary>What a one-click unsubscribe link turned off.</summary>
-public sealed record UnsubscribedDto(NotificationKind Kind);
+/// <summary>What a one-click unsubscribe link turned off: its kind, or a digest's kinds.</summary>
+public sealed record UnsubscribedDto(NotificationKind[] Kinds);
 
 public static class NotificationEndpoints
 {
@@ -29,7 +29,7 @@ public static class NotificationEndpoints
 
     /// <summary>
     /// The signed-in person's notification settings (only their own: no id is named), and the one-click unsubscribe
-    /// of notification e-mails, which needs no sign-in: the signed token names the person and the kind.
+    /// of notification e-mails, which needs no sign-in: the signed token names the person and the kinds.
     /// </summary>
     public static IEndpointRouteBuilder MapNotificationApi(this IEndpointRouteBuilder app)
     {
@@ -81,15 +81,20 @@ public static class NotificationEndpoints
             """, ct);
 
     /// <summary>
-    /// Turns off the kind the token names for the person it names, whoever sends it (a mail program, the person's
+    /// Turns off the kinds the token names for the person it names, whoever sends it (a mail program, the person's
     /// browser signed in as someone else or not at all): the token alone decides, and a token not made by this site, or
     /// changed, is refused and changes nothing. Doing it twice answers the same.
     /// </summary>
     static async Task<Results<Ok<UnsubscribedDto>, ProblemHttpResult>> Unsubscribe(
         string? token, UnsubscribeLinks links, MarketplaceDbContext db, CancellationToken ct)
     {
-        if (links.Read(token) is not var (userId, kind)) return Problem.Invalid("token", BadLink).ToHttp();
-        if (await db.Users.AnyAsync(u => u.Id == userId, ct)) await Store(db, userId, kind, NotificationMode.Off, ct);
-        return TypedResults.Ok(new UnsubscribedDto(kind));
+        if (links.Read(token) is not var (userId, kinds)) return Problem.Invalid("token", BadLink).ToHttp();
+        if (await db.Users.AnyAsync(u => u.Id == userId, ct))
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            foreach (var kind in kinds) await Store(db, userId, kind, NotificationMode.Off, ct);
+            await transaction.CommitAsync(ct);
+        }
+        return TypedResults.Ok(new UnsubscribedDto(kinds));
     }
 }

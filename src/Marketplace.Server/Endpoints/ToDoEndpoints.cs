@@ -74,28 +74,20 @@ public static class ToDoEndpoints
     }
 
     /// <summary>
-    /// An alliance's invitation is answered by the invited firm's Owners and Managers (<c>AllianceState.CheckAnswer</c>);
-    /// before its tender's bids close, if it is for one (after that no firm can join, so there is nothing left to do).
-    /// When it was made is kept by the alliance.
+    /// An alliance's invitation is answered by the invited firm's Owners and Managers (<c>AllianceState.CheckAnswer</c>)
+    /// while it waits (<see cref="Data.ReadModels.AllianceInvitations"/>, the rule the notice e-mails ask too). When it
+    /// was made is kept by the alliance.
     /// </summary>
     static async Task<IEnumerable<ToDoItemDto>> AllianceInvitations(
         MarketplaceDbContext db, IGrainFactory grains, List<Guid> editing, Dictionary<Guid, NamedDto> names, DateTimeOffset now, CancellationToken ct)
     {
-        var rows = await db.AllianceMembers.AsNoTracking().Where(m => m.Standing == AllianceStanding.Invited && editing.Contains(m.FirmId))
-            .Join(db.Alliances, m => m.AllianceId, a => a.AllianceId, (m, a) => new { m.FirmId, a.AllianceId, a.Name, a.TenderId })
-            .GroupJoin(db.Tenders, x => x.TenderId, t => (Guid?)t.TenderId, (x, t) => new { x, t })
-            .SelectMany(x => x.t.DefaultIfEmpty(), (x, t) => new { x.x.FirmId, x.x.AllianceId, x.x.Name, x.x.TenderId, Title = t == null ? null : t.Title,
-                Status = t == null ? (TenderStatus?)null : t.Status, Enquiries = t == null ? (DateTimeOffset?)null : t.EnquiryDeadline,
-                Deadline = t == null ? (DateTimeOffset?)null : t.SubmissionDeadline })
-            .ToListAsync(ct);
-        rows.RemoveAll(r => r.TenderId is not null
-            && (r.Status is not { } status || TenderRules.BidsClosedAt(status, r.Enquiries!.Value, r.Deadline!.Value, now)));
+        var rows = await Data.ReadModels.AllianceInvitations.Waiting(db, editing, now, ct);
         var alliances = await Task.WhenAll(rows.Select(r => r.AllianceId).Distinct().Select(id => grains.GetGrain<IAllianceGrain>(id).Get()));
         var since = alliances.OfType<AllianceSnapshot>()
             .SelectMany(a => a.Members.Where(m => m.Standing == AllianceStanding.Invited).Select(m => ((a.Id, m.FirmId), m.Since)))
             .ToDictionary(x => x.Item1, x => x.Since);
         return rows.Where(r => names.ContainsKey(r.FirmId) && since.ContainsKey((r.AllianceId, r.FirmId))).Select(r => new ToDoItemDto(
-            ToDoKind.AllianceInvitation, since[(r.AllianceId, r.FirmId)], r.Deadline > now ? r.Deadline : null, names[r.FirmId], null,
+            ToDoKind.AllianceInvitation, since[(r.AllianceId, r.FirmId)], r.SubmissionDeadline > now ? r.SubmissionDeadline : null, names[r.FirmId], null,
             new(r.AllianceId, r.Name), r.TenderId is { } tender ? new(tender, r.Title ?? "") : null, null, null, 1));
     }
 

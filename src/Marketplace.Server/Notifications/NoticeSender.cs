@@ -2,6 +2,7 @@ using Marketplace.Data;
 using Marketplace.Data.Notifications;
 using Marketplace.Data.Outbox;
 using Marketplace.Server.Mail;
+using Marketplace.Server.Notifications.Kinds;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -10,8 +11,8 @@ namespace Marketplace.Server.Notifications;
 /// <summary>
 /// Turns the notices (<see cref="PendingNotice"/>) into e-mails by each person's settings: an "immediately" notice
 /// once it has waited <see cref="NotificationOptions.WaitBeforeSending"/>, a digest one at the day's digest time, all
-/// of a person's due digest notices in one e-mail. A notice is dropped, with no e-mail, when its kind is off, when the
-/// person opened their inbox after it came (they saw it live) or no longer acts for the firm. Each person's notices are
+/// of a person's due digest notices in one e-mail. A notice is dropped, with no e-mail, when its kind is off or when it
+/// is stale at send time (each kind's reader says when: the person saw it live, it is no longer to do). Each person's notices are
 /// handled in one transaction that marks them done (only if still undone: two nodes never send one twice) and writes
 /// their e-mails to the outbox, so a notice is e-mailed once or not at all, and a crash in between loses nothing.
 /// </summary>
@@ -58,16 +59,13 @@ public sealed class NoticeSender(
             .Select(u => new { u.Email, u.DisplayName, u.InboxReadAt, u.Language }).FirstOrDefaultAsync(ct);
         var modes = NotificationDefaults.Resolve(await db.NotificationPreferences.AsNoTracking().Where(p => p.UserId == userId).ToListAsync(ct))
             .ToDictionary(m => m.Kind, m => m.Mode);
-        var firmIds = notices.Select(n => n.BusinessId).Distinct().ToList();
-        var actsFor = (await db.BusinessMembers.AsNoTracking().Where(m => m.UserId == userId && firmIds.Contains(m.BusinessId))
-            .Select(m => m.BusinessId).ToListAsync(ct)).ToHashSet();
 
+        // Which notices go now (their own e-mail, or today's digest), wait for the digest, or go nowhere (turned off).
         List<PendingNotice> done = [], single = [], digest = [], later = [];
         foreach (var notice in notices)
         {
             var mode = modes[notice.Kind];
-            var unseen = person is { Email: not null } && actsFor.Contains(notice.BusinessId) && !(person.InboxReadAt >= notice.CreatedAt);
-            if (!unseen || mode == NotificationMode.Off) done.Add(notice);
+            if (person is not { Email: not null } || mode == NotificationMode.Off) done.Add(notice);
             else if (mode == NotificationMode.Immediately) { done.Add(notice); single.Add(notice); }
             else if (options.Value.DigestAfter(notice.CreatedAt) <= now) { done.Add(notice); digest.Add(notice); }
             else later.Add(notice);
@@ -86,25 +84,33 @@ public sealed class NoticeSender(
         if (person is { Email: { } email } && (single.Count > 0 || digest.Count > 0))
         {
             var site = services.GetRequiredService<SiteLinks>();
-            var told = await Describe(db, site, [.. single, .. digest], ct);
+            var sending = single.Concat(digest).ToList();
+            var firms = sending.Select(n => n.BusinessId).Distinct().ToList();
+            var roles = await db.BusinessMembers.AsNoTracking().Where(m => m.UserId == userId && firms.Contains(m.BusinessId)).ToDictionaryAsync(m => m.BusinessId, m => m.Role, ct);
+            var told = await Read(new NoticeReading(db, site, now, userId, person.InboxReadAt, roles), sending, ct);
             var language = MailTexts.OfCode(person.Language);
             var name = PersonName.Of(person.DisplayName, email);
             var links = services.GetRequiredService<UnsubscribeLinks>();
             var zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
-            var token = links.Token(userId, NotificationKind.NewTender);
-            var (page, oneClick, settings) = (site.Page("unsubscribe", ("token", token)), site.Api($"/api/notifications/unsubscribe?token={Uri.EscapeDataString(token)}"), site.Page("account"));
+            // One token per set of kinds, so an e-mail's page link and its header carry the same one (each protection differs).
+            var tokens = new Dictionary<string, string>();
+            string Token(IEnumerable<NotificationKind> kinds) =>
+                tokens.TryGetValue(string.Join(',', kinds), out var token) ? token : tokens[string.Join(',', kinds)] = links.Token(userId, kinds);
+            string Page(NotificationKind kind) => site.Page("unsubscribe", ("token", Token([kind])));
+            string OneClick(IEnumerable<NotificationKind> kinds) => site.Api($"/api/notifications/unsubscribe?token={Uri.EscapeDataString(Token(kinds.Distinct()))}");
+            var settings = site.Page("account");
             foreach (var notice in single)
                 if (told.TryGetValue(notice.Id, out var one))
                 {
-                    var mail = NotificationMails.NewTender(language, name, one, page, settings, zone);
-                    db.Enqueue(Kind(NotificationKind.NewTender), email, mail.Subject, mail.Text, mail.Html, now, oneClick);
+                    var mail = NotificationMails.Single(language, name, one, Page, settings, zone);
+                    db.Enqueue(Kind(one.Kind), email, mail.Subject, mail.Text, mail.Html, now, OneClick([one.Kind]));
                     written++;
                 }
             var gathered = digest.Where(n => told.ContainsKey(n.Id)).Select(n => told[n.Id]).ToList();
             if (gathered.Count > 0)
             {
-                var mail = NotificationMails.Digest(language, name, gathered, page, settings, zone);
-                db.Enqueue("notification.digest", email, mail.Subject, mail.Text, mail.Html, now, oneClick);
+                var mail = NotificationMails.Digest(language, name, gathered, Page, settings, zone);
+                db.Enqueue("notification.digest", email, mail.Subject, mail.Text, mail.Html, now, OneClick(gathered.Select(n => n.Kind)));
                 written++;
             }
             await db.SaveChangesAsync(ct);
@@ -117,24 +123,22 @@ public sealed class NoticeSender(
     public static string Kind(NotificationKind kind) => $"notification.{kind}";
 
     /// <summary>
-    /// What each new-tender notice tells, read as the firm's inbox shows it now (an amended title, the lots matched
-    /// now); a notice whose inbox row is gone tells nothing and is sent in no e-mail.
+    /// What each notice tells now, read by its kind; a notice that is stale (what it tells is no longer to do, or the
+    /// person saw it on the site: each kind says when) tells nothing and is sent in no e-mail.
     /// </summary>
-    static async Task<Dictionary<Guid, NewTenderNotice>> Describe(MarketplaceDbContext db, SiteLinks site, List<PendingNotice> notices, CancellationToken ct)
+    static async Task<Dictionary<Guid, ToldNotice>> Read(NoticeReading reading, List<PendingNotice> notices, CancellationToken ct)
     {
-        var tenderIds = notices.Select(n => n.TenderId).Distinct().ToList();
-        var firmIds = notices.Select(n => n.BusinessId).Distinct().ToList();
-        var inbox = await db.Inbox.AsNoTracking().Where(i => tenderIds.Contains(i.TenderId) && firmIds.Contains(i.BusinessId)).ToListAsync(ct);
-        var deadlines = await db.Tenders.AsNoTracking().Where(t => tenderIds.Contains(t.TenderId)).ToDictionaryAsync(t => t.TenderId, t => t.SubmissionDeadline, ct);
-        var lots = (await db.TenderLots.AsNoTracking().Where(l => tenderIds.Contains(l.TenderId)).Select(l => new { l.TenderId, l.Lot, l.Title }).ToListAsync(ct))
-            .ToDictionary(l => (l.TenderId, l.Lot), l => l.Title);
-        var firms = await db.Directory.AsNoTracking().Where(d => firmIds.Contains(d.BusinessId)).ToDictionaryAsync(d => d.BusinessId, d => d.Name, ct);
-        var told = new Dictionary<Guid, NewTenderNotice>();
-        foreach (var notice in notices)
+        var told = new Dictionary<Guid, ToldNotice>();
+        // One DbContext answers one query at a time: the kinds are read in turn.
+        foreach (var kind in notices.GroupBy(n => n.Kind))
         {
-            if (inbox.FirstOrDefault(i => i.TenderId == notice.TenderId && i.BusinessId == notice.BusinessId) is not { } row || !deadlines.TryGetValue(notice.TenderId, out var deadline)) continue;
-            var matched = Data.ReadModels.InboxNotices.LotNumbers(row.Lots).Select(n => (n, lots.GetValueOrDefault((notice.TenderId, n), ""))).ToList();
-            told[notice.Id] = new NewTenderNotice(firms.GetValueOrDefault(notice.BusinessId, ""), row.Title, matched, deadline, site.Page($"tenders/{notice.TenderId}"));
+            var read = kind.Key switch
+            {
+                NotificationKind.NewTender => await NewTenderNotices.Read(reading, [.. kind], ct),
+                NotificationKind.AllianceInvitation => await AllianceInvitationNotices.Read(reading, [.. kind], ct),
+                _ => throw new InvalidOperationException($"The notices of kind {kind.Key} have no reader."),
+            };
+            foreach (var (id, notice) in read) told[id] = notice;
         }
         return told;
     }

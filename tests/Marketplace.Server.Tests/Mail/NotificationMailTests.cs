@@ -44,6 +44,30 @@ public abstract class NotificationHost(DatabaseProvider provider) : IAsyncLifeti
 
     public NotificationOptions Options => Host.Services.GetRequiredService<IOptions<NotificationOptions>>().Value;
 
+    /// <summary>Moves the clock past the wait of an "immediately" notice.</summary>
+    public void Wait() => Clock.Advance(Options.WaitBeforeSending + TimeSpan.FromSeconds(1));
+
+    public static async Task<string> EmailOf(HttpClient person) => (await person.GetFromJsonAsync<MeDto>("/api/auth/me", Json))!.Email;
+
+    /// <summary>The person chooses <paramref name="mode"/> for <paramref name="kinds"/> on a page in <paramref name="language"/>.</summary>
+    public static Task<HttpResponseMessage> Choose(HttpClient person, NotificationMode mode, string language, params NotificationKind[] kinds) =>
+        person.SendAsync(new HttpRequestMessage(HttpMethod.Put, "/api/me/notifications")
+        {
+            Content = JsonContent.Create(new NotificationSettingsRequest([.. kinds.Select(k => new NotificationChoiceDto(k, mode))]), options: Json),
+            Headers = { AcceptLanguage = { StringWithQualityHeaderValue.Parse(language) } },
+        });
+
+    /// <summary>The subjects of the notification e-mails written to <paramref name="to"/> (not its account e-mails).</summary>
+    public Task<List<string>> Outboxed(string to) =>
+        Host.Query(db => db.OutboxMessages.Where(m => m.To == to && m.Kind.StartsWith("notification.")).Select(m => m.Subject).ToListAsync());
+
+    /// <summary>The notification e-mail to <paramref name="address"/> as the SMTP server received it, once it arrives (after its account e-mail).</summary>
+    public async Task<MimeMessage> NotificationTo(string address)
+    {
+        for (var count = 1; ; count++)
+            if ((await Inbox.To(address, count)).FirstOrDefault(m => m.Headers.Contains(HeaderId.ListUnsubscribe)) is { } found) return found;
+    }
+
     public async Task DisposeAsync()
     {
         await Host.DisposeAsync();
@@ -71,30 +95,19 @@ public abstract class NotificationMailTests<THost>(THost fixture) : IClassFixtur
 
     Task<TenderWorld> World() => TenderWorld.Create(host, fixture.Clock);
 
-    static async Task<string> EmailOf(HttpClient person) => (await person.GetFromJsonAsync<MeDto>("/api/auth/me", Json))!.Email;
+    static Task<string> EmailOf(HttpClient person) => NotificationHost.EmailOf(person);
 
     static async Task<NotificationSettingsDto> Settings(HttpClient person) =>
         (await person.GetFromJsonAsync<NotificationSettingsDto>("/api/me/notifications", Json))!;
 
     static Task<HttpResponseMessage> Choose(HttpClient person, NotificationMode mode, string language = "it") =>
-        person.SendAsync(new HttpRequestMessage(HttpMethod.Put, "/api/me/notifications")
-        {
-            Content = JsonContent.Create(new NotificationSettingsRequest([new(NotificationKind.NewTender, mode)]), options: Json),
-            Headers = { AcceptLanguage = { StringWithQualityHeaderValue.Parse(language) } },
-        });
+        NotificationHost.Choose(person, mode, language, NotificationKind.NewTender);
 
-    /// <summary>The subjects of the notification e-mails written to <paramref name="to"/> (not its account e-mails).</summary>
-    Task<List<string>> Outboxed(string to) =>
-        host.Query(db => db.OutboxMessages.Where(m => m.To == to && m.Kind.StartsWith("notification.")).Select(m => m.Subject).ToListAsync());
+    Task<List<string>> Outboxed(string to) => fixture.Outboxed(to);
 
-    /// <summary>The notification e-mail to <paramref name="address"/> as the SMTP server received it, once it arrives (after its account e-mail).</summary>
-    async Task<MimeMessage> NotificationTo(string address)
-    {
-        for (var count = 1; ; count++)
-            if ((await fixture.Inbox.To(address, count)).FirstOrDefault(m => m.Headers.Contains(HeaderId.ListUnsubscribe)) is { } found) return found;
-    }
+    Task<MimeMessage> NotificationTo(string address) => fixture.NotificationTo(address);
 
-    void Wait() => fixture.Clock.Advance(fixture.Options.WaitBeforeSending + TimeSpan.FromSeconds(1));
+    void Wait() => fixture.Wait();
 
     [Fact]
     public async Task A_person_reads_and_changes_only_their_own_settings_and_a_bad_choice_changes_nothing()
@@ -103,11 +116,12 @@ public abstract class NotificationMailTests<THost>(THost fixture) : IClassFixtur
         await giulia.SignUp("giulia");
         await marco.SignUp("marco");
 
-        (await Settings(giulia)).Choices.Should().Equal([new NotificationChoiceDto(NotificationKind.NewTender, NotificationMode.Immediately)],
-            "a matching tender is told at once unless the person chooses otherwise");
+        (await Settings(giulia)).Choices.Should().Equal([new NotificationChoiceDto(NotificationKind.NewTender, NotificationMode.Immediately),
+            new NotificationChoiceDto(NotificationKind.AllianceInvitation, NotificationMode.Immediately)],
+            "every kind is told at once unless the person chooses otherwise");
         (await Choose(giulia, NotificationMode.DailyDigest)).StatusCode.Should().Be(HttpStatusCode.OK);
-        (await Settings(giulia)).Choices.Single().Mode.Should().Be(NotificationMode.DailyDigest);
-        (await Settings(marco)).Choices.Single().Mode.Should().Be(NotificationMode.Immediately, "one person's choice is theirs alone");
+        (await Settings(giulia)).Choices.Single(c => c.Kind == NotificationKind.NewTender).Mode.Should().Be(NotificationMode.DailyDigest);
+        (await Settings(marco)).Choices.Single(c => c.Kind == NotificationKind.NewTender).Mode.Should().Be(NotificationMode.Immediately, "one person's choice is theirs alone");
 
         var twice = await giulia.PutAsJsonAsync("/api/me/notifications", new NotificationSettingsRequest(
             [new(NotificationKind.NewTender, NotificationMode.Off), new(NotificationKind.NewTender, NotificationMode.Immediately)]), Json);
@@ -116,7 +130,7 @@ public abstract class NotificationMailTests<THost>(THost fixture) : IClassFixtur
         var unknown = await giulia.PutAsync("/api/me/notifications", new StringContent("""{"choices":[{"kind":"NewTender","mode":"Sometimes"}]}""",
             System.Text.Encoding.UTF8, "application/json"));
         unknown.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        (await Settings(giulia)).Choices.Single().Mode.Should().Be(NotificationMode.DailyDigest, "a refused change stores nothing");
+        (await Settings(giulia)).Choices.Single(c => c.Kind == NotificationKind.NewTender).Mode.Should().Be(NotificationMode.DailyDigest, "a refused change stores nothing");
 
         (await anonymous.GetAsync("/api/me/notifications")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
         (await anonymous.PutAsJsonAsync("/api/me/notifications", new NotificationSettingsRequest([new(NotificationKind.NewTender, NotificationMode.Off)]), Json))
@@ -133,7 +147,7 @@ public abstract class NotificationMailTests<THost>(THost fixture) : IClassFixtur
         var answers = await Task.WhenAll(modes.Select(m => Choose(giulia, m)));
 
         answers.Select(a => a.StatusCode).Should().AllBeEquivalentTo(HttpStatusCode.OK, "two tabs saving a first choice are not a server error");
-        (await Settings(giulia)).Choices.Should().ContainSingle().Which.Mode.Should().BeOneOf(NotificationMode.Off, NotificationMode.DailyDigest);
+        (await Settings(giulia)).Choices.Single(c => c.Kind == NotificationKind.NewTender).Mode.Should().BeOneOf(NotificationMode.Off, NotificationMode.DailyDigest);
     }
 
     [Fact]
@@ -205,7 +219,7 @@ public abstract class NotificationMailTests<THost>(THost fixture) : IClassFixtur
         await fixture.SendNotices();
 
         var digest = await NotificationTo(builder);
-        digest.Subject.Should().Be("Marketplace oggi: 2 nuovi bandi");
+        digest.Subject.Should().Be("Marketplace oggi: 2 novità");
         digest.TextBody.Should().Contain("«Riqualificazione scuola Rodari»").And.Contain("«Manutenzione palestra comunale»")
             .And.Contain($"https://marketplace.test/#/tenders/{first.Id}");
         (await Outboxed(builder)).Should().ContainSingle("one digest a day");
@@ -237,13 +251,13 @@ public abstract class NotificationMailTests<THost>(THost fixture) : IClassFixtur
             new FormUrlEncodedContent([KeyValuePair.Create("List-Unsubscribe", "One-Click")]));
         refused.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await refused.Refusal()).FieldCodes["token"].Should().Equal("notifications.badUnsubscribeLink");
-        (await Settings(w.Builder)).Choices.Single().Mode.Should().Be(NotificationMode.Immediately, "a changed link changes nothing");
+        (await Settings(w.Builder)).Choices.Single(c => c.Kind == NotificationKind.NewTender).Mode.Should().Be(NotificationMode.Immediately, "a changed link changes nothing");
 
         var done = await mailProgram.PostAsync(oneClick.PathAndQuery, new FormUrlEncodedContent([KeyValuePair.Create("List-Unsubscribe", "One-Click")]));
         done.StatusCode.Should().Be(HttpStatusCode.OK);
-        (await done.Read<UnsubscribedDto>()).Kind.Should().Be(NotificationKind.NewTender);
-        (await Settings(w.Builder)).Choices.Single().Mode.Should().Be(NotificationMode.Off);
-        (await Settings(w.Coder)).Choices.Single().Mode.Should().Be(NotificationMode.Immediately, "the link turns off its own person's e-mails only");
+        (await done.Read<UnsubscribedDto>()).Kinds.Should().Equal(NotificationKind.NewTender);
+        (await Settings(w.Builder)).Choices.Single(c => c.Kind == NotificationKind.NewTender).Mode.Should().Be(NotificationMode.Off);
+        (await Settings(w.Coder)).Choices.Single(c => c.Kind == NotificationKind.NewTender).Mode.Should().Be(NotificationMode.Immediately, "the link turns off its own person's e-mails only");
 
         await w.Publish();
         Wait();

@@ -3436,7 +3436,7 @@ export interface components {
             mode: components["schemas"]["NotificationMode"];
         };
         /** @enum {unknown} */
-        NotificationKind: "NewTender";
+        NotificationKind: "NewTender" | "AllianceInvitation";
         /** @enum {unknown} */
         NotificationMode: "Off" | "Immediately" | "DailyDigest";
         NotificationSettingsDto: {
@@ -4118,7 +4118,7 @@ export interface components {
             isMachineRemembered: boolean;
         };
         UnsubscribedDto: {
-            kind: components["schemas"]["NotificationKind"];
+            kinds: components["schemas"]["NotificationKind"][];
         };
         VerificationDto: {
             /** Format: uuid */

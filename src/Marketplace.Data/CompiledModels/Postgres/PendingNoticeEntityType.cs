@@ -20,7 +20,7 @@ namespace Marketplace.Data.CompiledModels.Postgres
                 "Marketplace.Data.Notifications.PendingNotice",
                 typeof(PendingNotice),
                 baseEntityType,
-                propertyCount: 8,
+                propertyCount: 9,
                 unnamedIndexCount: 2,
                 keyCount: 1);
 
@@ -33,6 +33,14 @@ namespace Marketplace.Data.CompiledModels.Postgres
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
             id.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var allianceId = runtimeEntityType.AddProperty(
+                "AllianceId",
+                typeof(Guid?),
+                propertyInfo: typeof(PendingNotice).GetProperty("AllianceId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(PendingNotice).GetField("<AllianceId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            allianceId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var businessId = runtimeEntityType.AddProperty(
                 "BusinessId",
@@ -78,10 +86,10 @@ namespace Marketplace.Data.CompiledModels.Postgres
 
             var tenderId = runtimeEntityType.AddProperty(
                 "TenderId",
-                typeof(Guid),
+                typeof(Guid?),
                 propertyInfo: typeof(PendingNotice).GetProperty("TenderId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(PendingNotice).GetField("<TenderId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+                nullable: true);
             tenderId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var userId = runtimeEntityType.AddProperty(

@@ -12,7 +12,7 @@ namespace Marketplace.Data.CompiledModels.Postgres
     public partial class PostgresMarketplaceDbContextModel
     {
         private PostgresMarketplaceDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("6f9814e3-1139-45c1-b118-aad989eb17f1"), entityTypeCount: 44)
+            : base(skipDetectChanges: false, modelId: new Guid("087f4fbc-c4fe-4ead-9607-4c9872fcd6bc"), entityTypeCount: 44)
         {
         }
 

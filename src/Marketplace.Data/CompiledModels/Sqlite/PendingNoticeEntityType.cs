@@ -19,7 +19,7 @@ namespace Marketplace.Data.CompiledModels.Sqlite
                 "Marketplace.Data.Notifications.PendingNotice",
                 typeof(PendingNotice),
                 baseEntityType,
-                propertyCount: 8,
+                propertyCount: 9,
                 unnamedIndexCount: 2,
                 keyCount: 1);
 
@@ -31,6 +31,13 @@ namespace Marketplace.Data.CompiledModels.Sqlite
                 valueGenerated: ValueGenerated.OnAdd,
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+
+            var allianceId = runtimeEntityType.AddProperty(
+                "AllianceId",
+                typeof(Guid?),
+                propertyInfo: typeof(PendingNotice).GetProperty("AllianceId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(PendingNotice).GetField("<AllianceId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var businessId = runtimeEntityType.AddProperty(
                 "BusinessId",
@@ -74,10 +81,10 @@ namespace Marketplace.Data.CompiledModels.Sqlite
 
             var tenderId = runtimeEntityType.AddProperty(
                 "TenderId",
-                typeof(Guid),
+                typeof(Guid?),
                 propertyInfo: typeof(PendingNotice).GetProperty("TenderId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(PendingNotice).GetField("<TenderId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+                nullable: true);
 
             var userId = runtimeEntityType.AddProperty(
                 "UserId",

@@ -11,7 +11,7 @@ namespace Marketplace.Data.CompiledModels.Sqlite
     public partial class SqliteMarketplaceDbContextModel
     {
         private SqliteMarketplaceDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("9e999455-87e8-4bc1-ada9-51947dd690e0"), entityTypeCount: 44)
+            : base(skipDetectChanges: false, modelId: new Guid("9ddf1869-1d4d-47de-b0db-6accfc70ce83"), entityTypeCount: 44)
         {
         }
 

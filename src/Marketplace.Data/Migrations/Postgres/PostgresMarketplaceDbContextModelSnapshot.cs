@@ -195,6 +195,9 @@ namespace Marketplace.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("AllianceId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("BusinessId")
                         .HasColumnType("uuid");
 
@@ -212,7 +215,7 @@ namespace Marketplace.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("NextLookAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<Guid>("TenderId")
+                    b.Property<Guid?>("TenderId")
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("UserId")

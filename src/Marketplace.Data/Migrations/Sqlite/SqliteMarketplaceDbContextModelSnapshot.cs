@@ -189,6 +189,9 @@ namespace Marketplace.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("AllianceId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("BusinessId")
                         .HasColumnType("TEXT");
 
@@ -206,7 +209,7 @@ namespace Marketplace.Data.Migrations.Sqlite
                     b.Property<long?>("NextLookAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("TenderId")
+                    b.Property<Guid?>("TenderId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("UserId")

@@ -1,5 +1,5 @@
 // The page a notification e-mail's "stop these e-mails" link opens: it turns that kind off at once (the person came
-// here by clicking it) and says what was turned off; no sign-in is needed, the link's signed token names whom.
+// here by clicking it; a digest's link names each of its kinds) and says what was turned off; no sign-in is needed, the link's signed token names whom.
 import { html } from "lit-html";
 import { api } from "../../api/client";
 import type { NotificationKind } from "../../api/types";
@@ -16,9 +16,9 @@ function failureText(error: unknown): string {
 }
 
 export function unsubscribePage(token: string, redraw: Redraw): Page {
-  let state: { done: NotificationKind } | { failed: unknown } | "working" = "working";
+  let state: { done: NotificationKind[] } | { failed: unknown } | "working" = "working";
   api.unsubscribe(token).then(
-    (answer) => { state = { done: answer.kind }; redraw(); },
+    (answer) => { state = { done: answer.kinds }; redraw(); },
     (error: unknown) => { state = { failed: error }; redraw(); },
   );
   const toAccount = html`<div class="actions">
@@ -32,7 +32,9 @@ export function unsubscribePage(token: string, redraw: Redraw): Page {
         ${state === "working"
           ? html`<p role="status">${t("notifications.unsubscribe.working")}</p>`
           : "done" in state
-            ? html`<p class="alert ok" role="status" data-testid="unsubscribe-done">${t(`notifications.unsubscribe.done.${state.done}`)}</p>
+            ? html`<div role="status" data-testid="unsubscribe-done">
+                  ${state.done.map((kind) => html`<p class="alert ok">${t(`notifications.unsubscribe.done.${kind}`)}</p>`)}
+                </div>
                 <p>${t("notifications.unsubscribe.again")}</p>
                 ${toAccount}`
             : html`<p class="alert error" role="alert" data-testid="unsubscribe-failed">${failureText(state.failed)}</p>${toAccount}`}

@@ -1,0 +1,48 @@
+using System.Globalization;
+using Marketplace.Data.Notifications;
+using Marketplace.Server.Mail;
+
+namespace Marketplace.Server.Notifications;
+
+/// <summary>
+/// One notice as an e-mail tells it, read when it is sent (so it says what holds then): what its own e-mail is called
+/// and opens with, the lines it shows (alone or in a digest's section of its kind) and the page it links to.
+/// </summary>
+public abstract record ToldNotice(NotificationKind Kind, string Link)
+{
+    public abstract string Subject(MailLanguage language);
+
+    /// <summary>The sentence that opens its own e-mail, before its lines.</summary>
+    public abstract string Lead(MailLanguage language);
+
+    /// <summary>Its lines: the first is its title (the link's text), the rest say what to know and do.</summary>
+    public abstract string[] Lines(MailLanguage language, TimeZoneInfo zone);
+
+    /// <summary>A time as the e-mails write it, in the digest's time zone and the person's language.</summary>
+    protected static string When(MailLanguage language, DateTimeOffset at, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTime(at, zone).ToString(language == MailLanguage.En ? "d MMMM yyyy, HH:mm" : "d MMMM yyyy, 'ore' HH:mm",
+            CultureInfo.GetCultureInfo(language == MailLanguage.En ? "en-GB" : "it-IT")) + $" ({zone.Id})";
+}
+
+/// <summary>What the e-mails call each kind: a digest's section heading, and what its unsubscribe link stops.</summary>
+public static class KindTexts
+{
+    public static string Heading(NotificationKind kind, MailLanguage language) => (kind, language == MailLanguage.En) switch
+    {
+        (NotificationKind.NewTender, true) => "New tenders for your firms",
+        (NotificationKind.NewTender, false) => "Nuovi bandi per le tue imprese",
+        (NotificationKind.AllianceInvitation, true) => "Invitations to an alliance",
+        (NotificationKind.AllianceInvitation, false) => "Inviti in un'alleanza",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "a kind without its e-mail texts"),
+    };
+
+    /// <summary>The e-mails of a kind, completing "Stop …" / "Non ricevere più …".</summary>
+    public static string About(NotificationKind kind, MailLanguage language) => (kind, language == MailLanguage.En) switch
+    {
+        (NotificationKind.NewTender, true) => "e-mails about new tenders",
+        (NotificationKind.NewTender, false) => "e-mail sui nuovi bandi",
+        (NotificationKind.AllianceInvitation, true) => "e-mails about invitations to an alliance",
+        (NotificationKind.AllianceInvitation, false) => "e-mail sugli inviti in un'alleanza",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "a kind without its e-mail texts"),
+    };
+}
