@@ -54,6 +54,7 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<Notifications.NotificationPreference> NotificationPreferences => Set<Notifications.NotificationPreference>();
     public DbSet<Notifications.PendingNotice> Notices => Set<Notifications.PendingNotice>();
+    public DbSet<Feeds.ImportFeed> ImportFeeds => Set<Feeds.ImportFeed>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -406,6 +407,17 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
             // The sender looks for people with notices still to handle, oldest first.
             e.HasIndex(x => new { x.DoneAt, x.CreatedAt, x.NextLookAt });
             e.HasIndex(x => x.UserId);
+        });
+
+        builder.Entity<Feeds.ImportFeed>(e =>
+        {
+            e.ToTable("import_feeds");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Url).HasMaxLength(Feeds.ImportFeed.MaxUrl);
+            e.Property(x => x.LastReport).HasMaxLength(Feeds.ImportFeed.MaxReport);
+            // A space lists its feeds, once each; fetchers look for the ones due.
+            e.HasIndex(x => new { x.SpaceId, x.Url }).IsUnique();
+            e.HasIndex(x => x.NextFetchAt);
         });
 
         builder.Entity<DocumentEntry>(e =>

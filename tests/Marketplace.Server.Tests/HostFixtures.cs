@@ -5,14 +5,18 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Marketplace.Server.Tests;
 
-/// <summary>A running server on a fresh database, shared by the tests of one class; <paramref name="services"/> adds to its services.</summary>
-public abstract class HostFixture(DatabaseProvider provider, TimeProvider? clock = null, Action<IServiceCollection>? services = null) : IAsyncLifetime
+/// <summary>
+/// A running server on a fresh database, shared by the tests of one class; <paramref name="services"/> adds to its
+/// services, <paramref name="settings"/> to its configuration.
+/// </summary>
+public abstract class HostFixture(DatabaseProvider provider, TimeProvider? clock = null, Action<IServiceCollection>? services = null,
+    IReadOnlyDictionary<string, string>? settings = null) : IAsyncLifetime
 {
     public MarketplaceHost Host { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        Host = new MarketplaceHost(await TestDatabase.Create(provider), clock: clock, services: services);
+        Host = new MarketplaceHost(await TestDatabase.Create(provider), clock: clock, services: services, settings: settings);
         Host.StartServer();
     }
 
@@ -31,8 +35,9 @@ public sealed class PostgresHost() : HostFixture(DatabaseProvider.Postgres);
 /// A server whose clock the tests move: it starts at the real time (sign-in cookies and keys stay valid) and only
 /// moves when a test advances it, so a deadline is crossed exactly when the test says.
 /// </summary>
-public abstract class ClockedHost(DatabaseProvider provider, FakeTimeProvider clock, Action<IServiceCollection>? services = null)
-    : HostFixture(provider, clock, services)
+public abstract class ClockedHost(DatabaseProvider provider, FakeTimeProvider clock, Action<IServiceCollection>? services = null,
+    IReadOnlyDictionary<string, string>? settings = null)
+    : HostFixture(provider, clock, services, settings)
 {
     public FakeTimeProvider Clock { get; } = clock;
 }

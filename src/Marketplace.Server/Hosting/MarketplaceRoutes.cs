@@ -4,6 +4,7 @@ using Marketplace.Server.Endpoints;
 using Marketplace.Server.Hubs;
 using Marketplace.Server.OpenData;
 using Marketplace.Server.OpenData.Import;
+using Marketplace.Server.OpenData.Import.Feeds;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -44,6 +45,7 @@ public static class MarketplaceRoutes
         api.MapAuditApi();
         api.MapOpenDataApi();
         api.MapOpportunityImportApi();
+        api.MapImportFeedApi();
         api.MapBidApi();
         api.MapInboxApi();
         api.MapNotificationApi();

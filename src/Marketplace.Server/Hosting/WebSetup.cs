@@ -49,6 +49,11 @@ public static class WebSetup
         builder.AddMarketplaceMail();
         services.Configure<OpenData.OpenDataOptions>(builder.Configuration.GetSection("OpenData"));
         services.Configure<OpenData.Import.ImportLimits>(builder.Configuration.GetSection("OpenData:Import"));
+        // Feeds are fetched on every node, each feed by one node at a time (FeedFetcher, ImportFeedRows).
+        services.Configure<OpenData.Import.Feeds.FeedOptions>(builder.Configuration.GetSection("OpenData:Import:Feeds"));
+        services.AddSingleton<OpenData.Import.Feeds.FeedClient>();
+        services.AddSingleton<OpenData.Import.Feeds.FeedFetcher>();
+        services.AddHostedService<OpenData.Import.Feeds.FeedFetchLoop>();
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "marketplace.auth";

@@ -94,6 +94,7 @@ public sealed class AuthorisationMatrixTests(ClockedSqliteHost fixture) : IClass
             ["documentId"] = DocumentId.ToString(),
             ["packageId"] = PackageId.ToString(),
             ["invitationId"] = Guid.NewGuid().ToString(),
+            ["feedId"] = Guid.NewGuid().ToString(),
             ["criterion"] = "2",
             ["number"] = "1",
         };

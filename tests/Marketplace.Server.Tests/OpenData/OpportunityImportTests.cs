@@ -12,6 +12,7 @@ using Marketplace.Tenders;
 using Marketplace.Testing;
 using Xunit.Abstractions;
 using static Marketplace.Testing.ApiClientExtensions;
+using static Marketplace.Server.Tests.OpenData.TestPackages;
 
 namespace Marketplace.Server.Tests.OpenData;
 
@@ -29,17 +30,6 @@ public abstract class OpportunityImportTests<THost>(THost fixture, ITestOutputHe
     const string School = "ocds-x7k2p9-mo-2026-0118", Cleaning = "ocds-x7k2p9-asl-2026-0042", Road = "ocds-x7k2p9-prov-2026-0007";
 
     Task<TenderWorld> World() => TenderWorld.Create(fixture.Host, fixture.Clock);
-
-    /// <summary>The invented package under OpenData/Data: three processes, the school's in two releases (the second adds a lot and moves the deadline).</summary>
-    static JsonObject Package() => JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "OpenData", "Data", "opportunities-package.json")))!.AsObject();
-
-    /// <summary>The package with only the releases <paramref name="keep"/> accepts.</summary>
-    static JsonObject Only(Func<JsonNode, bool> keep)
-    {
-        var package = Package();
-        package["releases"] = new JsonArray([.. package["releases"]!.AsArray().Where(r => keep(r!)).Select(r => r!.DeepClone())]);
-        return package;
-    }
 
     static Task<HttpResponseMessage> Import(HttpClient client, Guid spaceId, JsonObject package) =>
         Import(client, spaceId, new MemoryStream(Encoding.UTF8.GetBytes(package.ToJsonString())));

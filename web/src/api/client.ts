@@ -7,6 +7,7 @@ import { toApiError } from "./problem";
 import type { paths } from "./schema";
 import type {
   AcceptPolicyRequest,
+  AddImportFeedRequest,
   EditPostRequest,
   ExpressInterestRequest,
   ModeratePostRequest,
@@ -219,6 +220,12 @@ export const api = {
   revokeVouch: (id: string, firmId: string) =>
     ok(http.DELETE("/api/spaces/{id}/firms/{firmId}/vouch", { params: { path: { id, firmId } } })),
   /** The buyers of a space (requests, approvals, mandates, history): for its admins. */
+  importFeeds: (id: string) => ok(http.GET("/api/spaces/{id}/opportunities/feeds", { params: { path: { id } } })),
+  addImportFeed: (id: string, body: AddImportFeedRequest) => ok(http.POST("/api/spaces/{id}/opportunities/feeds", { params: { path: { id } }, body })),
+  fetchImportFeed: (id: string, feedId: string) =>
+    ok(http.POST("/api/spaces/{id}/opportunities/feeds/{feedId}/fetch", { params: { path: { id, feedId } } })),
+  removeImportFeed: (id: string, feedId: string) =>
+    done(http.DELETE("/api/spaces/{id}/opportunities/feeds/{feedId}", { params: { path: { id, feedId } } })),
   spaceBuyers: (id: string) => ok(http.GET("/api/spaces/{id}/buyers", { params: { path: { id } } })),
   requestPublishing: (id: string, buyerId: string) =>
     ok(http.POST("/api/spaces/{id}/buyers/{buyerId}/request", { params: { path: { id, buyerId } } })),

@@ -100,6 +100,10 @@ export type ExternalDto = Dto<"ExternalDto">;
 /** What an import of an OCDS release package into a space did, per contracting process (ocid). */
 export type ImportResultDto = Dto<"ImportResultDto">;
 export type ImportedOpportunityDto = Dto<"ImportedOpportunityDto">;
+/** An address of an OCDS release package a space's admins had the server fetch on a schedule, with its last fetch. */
+export type ImportFeedDto = Dto<"ImportFeedDto">;
+export type FeedFetchDto = Dto<"FeedFetchDto">;
+export type AddImportFeedRequest = Dto<"AddImportFeedRequest">;
 export type TenderSearchPageDto = Dto<"TenderSearchPageDto">;
 export type TenderFoundDto = Dto<"TenderFoundDto">;
 export type FoundLotDto = Dto<"FoundLotDto">;

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Marketplace.Server.Auth;
 using Marketplace.Server.Endpoints;
 using Marketplace.Spaces;
@@ -24,9 +23,6 @@ public static class OpportunityImportEndpoints
 
     static readonly Refusal NoFile = new("import.noFile", "Send the release package as a file: multipart/form-data, in the field \"file\".");
 
-    /// <summary>How many opportunities are applied side by side (each is its own tender grain and write).</summary>
-    const int Parallel = 4;
-
     public static IEndpointRouteBuilder MapOpportunityImportApi(this IEndpointRouteBuilder app)
     {
         app.MapApiGroup("/api/spaces/{id:guid}", "OpenData").MapPost(Path, Import).RequireAuthorization().WithName("importOpportunities")
@@ -36,10 +32,9 @@ public static class OpportunityImportEndpoints
     }
 
     /// <summary>
-    /// Reads the package as it arrives and checks all of it (the official schemas, then the project's rules on each
-    /// compiled ocid) before applying anything: a package with an error is refused whole (400, each error by its JSON
-    /// path) and changes nothing. Only then is each opportunity created or updated, and the answer says what became of
-    /// each. Who imports is checked before the request's body is read.
+    /// Imports the uploaded package as <see cref="OpportunityImporter"/> does (refused whole, 400 with each error by its
+    /// JSON path, or applied, the answer saying what became of each ocid). Who imports is checked before the request's
+    /// body is read.
     /// </summary>
     static async Task<Results<Ok<ImportResultDto>, ProblemHttpResult>> Import(
         Guid id, HttpRequest request, [AsParameters] ViewerCall call, MarketplaceClock clock, IOptions<ImportLimits> limits)
@@ -49,34 +44,8 @@ public static class OpportunityImportEndpoints
         if (!await call.Grains.GetGrain<ISpaceGrain>(id).IsAdmin(actor)) return Problem.Forbidden(SpaceState.NotAdmin).ToHttp();
         if (await FileSection(request, call.Ct) is not { } file) return Problem.Invalid("file", NoFile).ToHttp();
 
-        var import = new OcdsImport(clock.Now(), limits.Value);
-        try
-        {
-            import.Package(await new OcdsPackageReader(limits.Value.MaxDepth, limits.Value.MaxReleaseBytes).Read(file, import.Release, call.Ct));
-        }
-        catch (OcdsPackageReader.Unreadable e)
-        {
-            return Problem.Invalid(e.Path, e.Refusal, e.Args).ToHttp();
-        }
-        var compiled = import.Compile(actor, id);
-        if (compiled.Problem is { } invalid) return invalid.ToHttp();
-
-        // Applied to the end even if the uploader goes away: an import is not left half done by a closed tab.
-        var opportunities = compiled.Value!;
-        var done = new ImportedOpportunityDto?[opportunities.Length];
-        var failed = new ConcurrentBag<ImportFailureDto>();
-        await System.Threading.Tasks.Parallel.ForEachAsync(Enumerable.Range(0, opportunities.Length),
-            new ParallelOptions { MaxDegreeOfParallelism = Parallel }, async (i, _) =>
-            {
-                var opportunity = opportunities[i];
-                var tenderId = ExternalOpportunities.TenderId(id, opportunity.Ocid);
-                var outcome = await call.Grains.Tender(tenderId).Import(opportunity);
-                if (outcome.Problem is { } no) failed.Add(new ImportFailureDto(opportunity.Ocid, no.Code, no.Detail));
-                else done[i] = new ImportedOpportunityDto(opportunity.Ocid, tenderId, outcome.Value!.Tender.Details.Title, outcome.Value.Effect);
-            });
-        ImportedOpportunityDto[] applied = [.. done.OfType<ImportedOpportunityDto>()];
-        return TypedResults.Ok(new ImportResultDto(import.Releases, applied.Count(o => o.Effect == ImportEffect.Created),
-            applied.Count(o => o.Effect == ImportEffect.Updated), applied.Count(o => o.Effect == ImportEffect.Unchanged), applied, [.. failed]));
+        var imported = await OpportunityImporter.Run(file, actor, id, call.Grains, clock.Now(), limits.Value, call.Ct);
+        return imported.Problem is { } invalid ? invalid.ToHttp() : TypedResults.Ok(imported.Value!);
     }
 
     /// <summary>The body of the form's "file" part, read as it arrives; null when the request carries none.</summary>

@@ -4,17 +4,14 @@
 import { html, nothing } from "lit";
 import { ApiError, type FieldErrors } from "../../api/problem";
 import type { ImportResultDto } from "../../api/types";
-import { describeFieldError } from "../../field-errors";
 import { filePicker } from "../../file-picker";
-import { currentLanguage, formatNumber, t, tn } from "../../i18n";
+import { currentLanguage, formatNumber, t } from "../../i18n";
 import { describeRefusal } from "../../i18n/refusals";
-import { href } from "../../router";
 import { formatFileSize } from "../tenders/documents";
 import { AdminSectionElement } from "./admin-section";
+import "./admin-feeds";
+import { importErrorsView, importResultView } from "./import-report";
 import { importOpportunities, type ImportPhase } from "./opportunity-import";
-
-/** How many opportunities and errors the section lists; the counts say the rest. */
-const SHOWN = 20;
 
 export class AdminOpportunities extends AdminSectionElement {
   static override properties = {
@@ -73,43 +70,6 @@ export class AdminOpportunities extends AdminSectionElement {
     </div>`;
   }
 
-  #resultView(result: ImportResultDto) {
-    return html`<div class="import-result" data-testid="import-result">
-      <p class="status ok" role="status">${tn("admin.opportunities.done", result.releases, {
-        created: result.created, updated: result.updated, unchanged: result.unchanged,
-      })}</p>
-      <ul class="admin-list compact" data-testid="import-opportunities">
-        ${result.opportunities.slice(0, SHOWN).map(
-          (o) => html`<li class="admin-item" data-testid="import-opportunity" data-ocid=${o.ocid} data-effect=${o.effect}>
-            <div class="item-main"><div class="item-head"><a href=${href({ name: "tender", id: o.tenderId })}>${o.title}</a>
-              <span class="badge">${t(`admin.opportunities.effect.${o.effect}`)}</span></div>
-              <div class="muted small">${o.ocid}</div></div>
-          </li>`,
-        )}
-      </ul>
-      ${result.opportunities.length > SHOWN
-        ? html`<p class="muted small">${t("admin.opportunities.more", { n: result.opportunities.length - SHOWN })}</p>`
-        : nothing}
-      ${result.failed.length
-        ? html`<p class="status error" data-testid="import-failed">${t("admin.opportunities.failed", {
-            ocids: result.failed.map((f) => f.ocid).join(", "),
-          })}</p>`
-        : nothing}
-    </div>`;
-  }
-
-  #errorsView(errors: FieldErrors) {
-    const paths = Object.keys(errors);
-    return html`<div class="import-errors" role="alert" data-testid="import-errors">
-      <p class="status error">${tn("admin.opportunities.refused", paths.length)}</p>
-      <ul class="error-list">
-        ${paths.slice(0, SHOWN * 5).map(
-          (path) => html`<li data-testid="import-error" data-path=${path}><code>${path}</code> ${describeFieldError(errors[path] ?? []).join(" ")}</li>`,
-        )}
-      </ul>
-    </div>`;
-  }
-
   protected override render() {
     const busy = this.action.busy;
     return html`<section class="card admin-section" id="admin-opportunities" aria-labelledby="admin-opportunities-title">
@@ -130,9 +90,10 @@ export class AdminOpportunities extends AdminSectionElement {
         <button class="primary" type="submit" data-testid="import-submit" ?disabled=${busy || !this.file}>${t("admin.opportunities.import")}</button>
       </form>
       ${this.phase ? this.#progressView(this.phase) : nothing}
-      ${this.result ? this.#resultView(this.result) : nothing}
-      ${this.errors ? this.#errorsView(this.errors) : nothing}
+      ${this.result ? importResultView(this.result) : nothing}
+      ${this.errors ? importErrorsView(this.errors) : nothing}
       ${this.failure ? html`<p class="status error" role="status" data-testid="import-failure">${this.failure()}</p>` : nothing}
+      <admin-feeds .ctx=${this.ctx}></admin-feeds>
     </section>`;
   }
 }

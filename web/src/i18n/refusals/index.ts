@@ -25,6 +25,7 @@ import { alliances } from "./alliances";
 import { jointBids } from "./jointBids";
 import { opportunities } from "./opportunities";
 import { outcomes } from "./outcomes";
+import { feeds } from "./feeds";
 
 /** Every code the server refuses with; `uncoded` marks a refusal without one, shown in the server's English. */
 export type ProblemCode = components["schemas"]["ProblemCode"];
@@ -52,6 +53,7 @@ export const refusals: Record<TranslatedCode, RefusalText> = {
   ...alliances,
   ...jointBids,
   ...opportunities,
+  ...feeds,
 };
 
 export const isTranslated = (code: string): code is TranslatedCode => Object.hasOwn(refusals, code);
