@@ -419,7 +419,8 @@ public sealed class JourneyBrowserTests(ClockedBrowserFixture fixture) : IClassF
         await firm.GetByTestId("alliance-tab-bid").ClickAsync();
     }
 
-    static async Task AddsPackage(IPage page, string title, int lot, Guid firm, string price)
+    /// <summary>The firm's person adds a work package of the joint bid, on its tab already open.</summary>
+    internal static async Task AddsPackage(IPage page, string title, int lot, Guid firm, string price)
     {
         await page.GetByTestId("add-package").ClickAsync();
         var form = page.GetByTestId("package-form");

@@ -111,6 +111,9 @@ export function signOffSection(ws: WorkspaceContext) {
     const receipt = bid.receipt;
     // Submitting is the lead's: anyone else is offered neither the action nor its reasons.
     const lead = offers(bid.actions, "Submit");
+    // An opportunity published on the buyer's own platform takes its bids there: what is said of submitting here is not true of it.
+    const external = ws.tender()?.external != null;
+    const elsewhere = html`<p class="muted small" data-testid="joint-submit-elsewhere">${t("jointBid.submit.external", { lead: alliance.lead.name })}</p>`;
     return html`<div class="joint-submission" data-testid="joint-submission">
       <h4>${t("jointBid.submit.title")}</h4>
       ${receipt
@@ -135,8 +138,10 @@ export function signOffSection(ws: WorkspaceContext) {
                     @click=${() => void withdraw()}>${t("jointBid.submit.withdraw")}</button>`
                 : nothing}
             </p>
-            <p class="muted small">${t("jointBid.submit.hint")}</p>`
-        : html`<p class="muted small">${t("jointBid.submit.leadOnly", { lead: alliance.lead.name })}</p>`}
+            ${external ? elsewhere : html`<p class="muted small">${t("jointBid.submit.hint")}</p>`}`
+        : external
+          ? elsewhere
+          : html`<p class="muted small">${t("jointBid.submit.leadOnly", { lead: alliance.lead.name })}</p>`}
       ${statusView(submitStatus, bid, "submit-status")}
     </div>`;
   }
