@@ -12,7 +12,7 @@ namespace Marketplace.Data.CompiledModels.Postgres
     public partial class PostgresMarketplaceDbContextModel
     {
         private PostgresMarketplaceDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("087f4fbc-c4fe-4ead-9607-4c9872fcd6bc"), entityTypeCount: 44)
+            : base(skipDetectChanges: false, modelId: new Guid("45029cea-394c-49a8-bc4c-3b9bad7dcb48"), entityTypeCount: 45)
         {
         }
 
@@ -20,6 +20,7 @@ namespace Marketplace.Data.CompiledModels.Postgres
         {
             var auditCheckpointEntry = AuditCheckpointEntryEntityType.Create(this);
             var auditCheckpointLeafEntry = AuditCheckpointLeafEntryEntityType.Create(this);
+            var importFeed = ImportFeedEntityType.Create(this);
             var marketplaceUser = MarketplaceUserEntityType.Create(this);
             var notificationPreference = NotificationPreferenceEntityType.Create(this);
             var pendingNotice = PendingNoticeEntityType.Create(this);
@@ -72,6 +73,7 @@ namespace Marketplace.Data.CompiledModels.Postgres
 
             AuditCheckpointEntryEntityType.CreateAnnotations(auditCheckpointEntry);
             AuditCheckpointLeafEntryEntityType.CreateAnnotations(auditCheckpointLeafEntry);
+            ImportFeedEntityType.CreateAnnotations(importFeed);
             MarketplaceUserEntityType.CreateAnnotations(marketplaceUser);
             NotificationPreferenceEntityType.CreateAnnotations(notificationPreference);
             PendingNoticeEntityType.CreateAnnotations(pendingNotice);

@@ -11,7 +11,7 @@ namespace Marketplace.Data.CompiledModels.Sqlite
     public partial class SqliteMarketplaceDbContextModel
     {
         private SqliteMarketplaceDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("9ddf1869-1d4d-47de-b0db-6accfc70ce83"), entityTypeCount: 44)
+            : base(skipDetectChanges: false, modelId: new Guid("b78132c3-2e45-4c5c-9355-98fb533383f5"), entityTypeCount: 45)
         {
         }
 
@@ -19,6 +19,7 @@ namespace Marketplace.Data.CompiledModels.Sqlite
         {
             var auditCheckpointEntry = AuditCheckpointEntryEntityType.Create(this);
             var auditCheckpointLeafEntry = AuditCheckpointLeafEntryEntityType.Create(this);
+            var importFeed = ImportFeedEntityType.Create(this);
             var marketplaceUser = MarketplaceUserEntityType.Create(this);
             var notificationPreference = NotificationPreferenceEntityType.Create(this);
             var pendingNotice = PendingNoticeEntityType.Create(this);
@@ -71,6 +72,7 @@ namespace Marketplace.Data.CompiledModels.Sqlite
 
             AuditCheckpointEntryEntityType.CreateAnnotations(auditCheckpointEntry);
             AuditCheckpointLeafEntryEntityType.CreateAnnotations(auditCheckpointLeafEntry);
+            ImportFeedEntityType.CreateAnnotations(importFeed);
             MarketplaceUserEntityType.CreateAnnotations(marketplaceUser);
             NotificationPreferenceEntityType.CreateAnnotations(notificationPreference);
             PendingNoticeEntityType.CreateAnnotations(pendingNotice);

@@ -88,6 +88,55 @@ namespace Marketplace.Data.Migrations.Sqlite
                     b.ToTable("audit_checkpoint_leaves", (string)null);
                 });
 
+            modelBuilder.Entity("Marketplace.Data.Feeds.ImportFeed", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ClaimToken")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClaimedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastFetchAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastReport")
+                        .HasMaxLength(200000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NextFetchAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PeriodHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SpaceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NextFetchAt");
+
+                    b.HasIndex("SpaceId", "Url")
+                        .IsUnique();
+
+                    b.ToTable("import_feeds", (string)null);
+                });
+
             modelBuilder.Entity("Marketplace.Data.MarketplaceUser", b =>
                 {
                     b.Property<Guid>("Id")
