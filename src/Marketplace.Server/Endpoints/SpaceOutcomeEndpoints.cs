@@ -14,6 +14,7 @@ public static class SpaceOutcomeEndpoints
     {
         var api = app.MapApiGroup("/api/spaces", "Spaces").RequireAuthorization();
         api.MapGet("/{id:guid}/outcomes", Outcomes).WithName("getSpaceOutcomes");
+        api.MapGet("/{id:guid}/outcomes.csv", Csv).WithName("getSpaceOutcomesCsv").Produces<byte[]>(StatusCodes.Status200OK, OutcomesCsv.ContentType);
         api.MapPut("/{id:guid}/targets", SetTargets).WithName("setSpaceTargets");
         return app;
     }
@@ -22,6 +23,17 @@ public static class SpaceOutcomeEndpoints
     {
         if (await SpaceEndpoints.AdminView(id, call.User, call.Grains) is not { } space) return SpaceEndpoints.AdminRefusal(await call.Grains.GetGrain<ISpaceGrain>(id).Get());
         return TypedResults.Ok(await Build(space, call, clock.GetUtcNow()));
+    }
+
+    /// <summary>Plan against actual per quarter and measure, as a spreadsheet opens it (<see cref="OutcomesCsv"/>).</summary>
+    static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Csv(Guid id, string? lang, HttpRequest request, [AsParameters] GrainCall call,
+        MarketplaceClock clock)
+    {
+        if (await SpaceEndpoints.AdminView(id, call.User, call.Grains) is not { } space) return SpaceEndpoints.AdminRefusal(await call.Grains.GetGrain<ISpaceGrain>(id).Get());
+        var now = clock.GetUtcNow();
+        var language = OutcomesCsv.LanguageOf(request, lang);
+        var name = $"{(language == Mail.MailLanguage.It ? "risultati" : "outcomes")}-{Quarter.Of(now)}.csv";
+        return TypedResults.File(OutcomesCsv.Write(await Build(space, call, now), language), OutcomesCsv.ContentType, name);
     }
 
     /// <summary>The targets of one quarter, set or removed measure by measure; the answer is the outcomes with them.</summary>

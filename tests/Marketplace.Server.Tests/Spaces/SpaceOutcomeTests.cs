@@ -184,4 +184,38 @@ public abstract class SpaceOutcomeTests<THost>(THost fixture) : IClassFixture<TH
         (await other.Admin.GetAsync($"/api/spaces/{w.SpaceId}/outcomes")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
         (await Outcomes(w)).Quarters.SelectMany(q => q.Measures).Should().OnlyContain(m => m.Target == null);
     }
+
+    [Fact]
+    public async Task The_plan_against_actual_downloads_as_a_csv_that_italian_excel_opens_in_the_request_s_language()
+    {
+        var w = await World();
+        var quarter = Quarter.Of(w.Now).ToString();
+        (await w.Admin.PutAsJsonAsync($"/api/spaces/{w.SpaceId}/targets", new SetTargetsRequest(quarter,
+            [new(OutcomeMeasure.Members, 5), new(OutcomeMeasure.ValueWon, 1250.5m)]), Json)).EnsureSuccessStatusCode();
+
+        async Task<string[][]> Rows(string url, string language)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.AcceptLanguage.ParseAdd(language);
+            var response = await w.Admin.SendAsync(request);
+            response.StatusCode.Should().Be(HttpStatusCode.OK);
+            response.Content.Headers.ContentType!.MediaType.Should().Be("text/csv");
+            var bytes = await response.Content.ReadAsByteArrayAsync();
+            bytes.Take(3).Should().Equal([0xEF, 0xBB, 0xBF], "Excel reads UTF-8 only after its byte-order mark");
+            return [.. System.Text.Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(';'))];
+        }
+
+        var italian = await Rows($"/api/spaces/{w.SpaceId}/outcomes.csv", "it-IT,it;q=0.9");
+        italian[0].Should().Equal("Trimestre", "Misura", "Obiettivo", "Risultato", "Scarto");
+        italian.Should().HaveCount(1 + 8 * (await Outcomes(w)).Quarters.Length);
+        italian.Should().ContainEquivalentOf(new[] { quarter, "Imprese associate a fine trimestre", "5", "2", "-3" });
+        italian.Should().ContainEquivalentOf(new[] { quarter, "Valore vinto dalle imprese associate (EUR)", "1250,5", "0", "-1250,5" });
+        italian.Should().ContainEquivalentOf(new[] { quarter, "Offerte congiunte presentate", "", "0", "" });
+
+        var english = await Rows($"/api/spaces/{w.SpaceId}/outcomes.csv?lang=en", "it-IT");
+        english[0].Should().Equal("Quarter", "Measure", "Target", "Actual", "Difference");
+        english.Should().ContainEquivalentOf(new[] { quarter, "Value won by member firms (EUR)", "1250.5", "0", "-1250.5" });
+
+        (await w.Builder.GetAsync($"/api/spaces/{w.SpaceId}/outcomes.csv")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+    }
 }

@@ -8,6 +8,7 @@ import type { paths } from "./schema";
 import type {
   AcceptPolicyRequest,
   AddImportFeedRequest,
+  SetTargetsRequest,
   EditPostRequest,
   ExpressInterestRequest,
   ModeratePostRequest,
@@ -205,6 +206,10 @@ export const api = {
   spaceDirectory: (id: string, query: DirectoryQuery) =>
     ok(http.GET("/api/spaces/{id}/directory", { params: { path: { id }, query } })),
   spaceDashboard: (id: string) => ok(http.GET("/api/spaces/{id}/dashboard", { params: { path: { id } } })),
+  spaceOutcomes: (id: string) => ok(http.GET("/api/spaces/{id}/outcomes", { params: { path: { id } } })),
+  setSpaceTargets: (id: string, body: SetTargetsRequest) => ok(http.PUT("/api/spaces/{id}/targets", { params: { path: { id } }, body })),
+  /** A download link: it cannot send the app's language as a header, so it names it. */
+  spaceOutcomesCsvUrl: (id: string, lang: string) => `/api/spaces/${encodeURIComponent(id)}/outcomes.csv?lang=${lang}`,
   spaceMemberships: (id: string) => ok(http.GET("/api/spaces/{id}/memberships", { params: { path: { id } } })),
   spaceHistory: (id: string) => ok(http.GET("/api/spaces/{id}/history", { params: { path: { id } } })),
   apply: (id: string, body: ApplyRequest) => ok(http.POST("/api/spaces/{id}/applications", { params: { path: { id } }, body })),

@@ -12,8 +12,10 @@ import {
   PointElement,
   Tooltip,
   type ChartConfiguration,
+  type TooltipItem,
 } from "chart.js";
 import { integerStep, wrapLabel, type DivisionRow, type MembersSeries } from "./dashboard-data";
+import type { TrendSeries } from "./outcomes-data";
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Filler, Tooltip);
 
@@ -189,6 +191,80 @@ export function divisionsConfig(rows: readonly DivisionRow[], texts: DivisionTex
     },
   };
   return config as Config;
+}
+
+export interface TrendTexts {
+  /** A count is drawn on whole-number ticks. */
+  whole: boolean;
+  actual: string;
+  target: string;
+  /** A value as its measure reads it (a count, euro, a percentage). */
+  format: (value: number) => string;
+}
+
+/** One measure per quarter: the actual as bars, the target as a dashed line over them (a gap where none was set). */
+export function outcomesConfig(series: TrendSeries, texts: TrendTexts): Config {
+  const colors = palette();
+  const config = {
+    type: "bar",
+    data: {
+      labels: series.labels,
+      datasets: [
+        {
+          type: "bar",
+          label: texts.actual,
+          data: series.actual,
+          backgroundColor: colors.primary,
+          hoverBackgroundColor: colors.primaryStrong,
+          borderRadius: 4,
+          maxBarThickness: 44,
+          order: 2,
+        },
+        {
+          type: "line",
+          label: texts.target,
+          data: series.target,
+          borderColor: colors.text,
+          backgroundColor: colors.text,
+          borderDash: [6, 4],
+          borderWidth: 2,
+          pointRadius: 4,
+          pointStyle: "rectRot",
+          spanGaps: false,
+          fill: false,
+          order: 1,
+        },
+      ],
+    },
+    options: {
+      responsive: true,
+      maintainAspectRatio: false,
+      animation: animation(),
+      plugins: {
+        legend: { display: true, position: "bottom", labels: { color: colors.text, font: { family: colors.font, size: 12 }, boxWidth: 14 } },
+        tooltip: { ...tooltip(colors), displayColors: true, callbacks: { label: (item: TooltipItem<"bar" | "line">) => `${item.dataset.label ?? ""}: ${texts.format(Number(item.raw))}` } },
+      },
+      scales: {
+        x: {
+          grid: { display: false },
+          border: { color: colors.border },
+          ticks: { color: colors.muted, font: { family: colors.font, size: 12 }, maxRotation: 0, autoSkipPadding: 8 },
+        },
+        y: {
+          beginAtZero: true,
+          grid: { color: colors.border },
+          border: { display: false },
+          ticks: {
+            color: colors.muted,
+            font: { family: colors.font, size: 12 },
+            ...(texts.whole ? { precision: 0, stepSize: integerStep(Math.max(1, ...series.actual.concat(series.target).map((v) => v ?? 0))) } : {}),
+            callback: (value: string | number) => texts.format(Number(value)),
+          },
+        },
+      },
+    },
+  };
+  return config as unknown as Config;
 }
 
 export type { Chart };

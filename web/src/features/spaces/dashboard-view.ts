@@ -13,6 +13,7 @@ import { findProvince } from "../../reference/provinces";
 import { href } from "../../router";
 import { loadErrorView, loadingView } from "../../views";
 import type { Chart } from "./charts";
+import { outcomesPanel } from "./outcomes-view";
 import { coveredDivisions, kpis, membersSeries, provinceRows, uncoveredDivisions, type ProvinceRow } from "./dashboard-data";
 
 type Charts = typeof import("./charts");
@@ -46,6 +47,7 @@ export function spaceDashboard(spaceId: string, redraw: Redraw): SpaceDashboardV
   let wanted = new Map<string, Slot>();
   const drawn = new Map<string, { chart: Chart; canvas: HTMLCanvasElement; signature: string }>();
   let syncQueued = false;
+  const outcomes = outcomesPanel(spaceId, redraw);
 
   const fetch = latestOnly(
     () => api.spaceDashboard(spaceId),
@@ -154,10 +156,13 @@ export function spaceDashboard(spaceId: string, redraw: Redraw): SpaceDashboardV
         signature: JSON.stringify([lang, covered]),
         config: (charts) => charts.divisionsConfig(covered, { members: membersText }),
       });
+    const chartsPending = !lib && libState !== "failed";
+    const outcomesView = outcomes.view(uid, (trend) => {
+      if (trend) wanted.set("outcomes", { signature: trend.signature, config: (charts) => charts.outcomesConfig(trend.series, trend.texts) });
+    }, chartsPending);
     if (wanted.size > 0) loadLib();
     queueSync();
 
-    const chartsPending = !lib && libState !== "failed";
     const chartFailed = libState === "failed" ? html`<p class="alert error">${t("dashboard.chartsFailed")}</p>` : nothing;
     // Tall enough for each bar to be read; the canvas is redrawn to the box's size.
     const divisionsHeight = Math.max(140, covered.length * 42 + 48);
@@ -176,6 +181,8 @@ export function spaceDashboard(spaceId: string, redraw: Redraw): SpaceDashboardV
         <div role="listitem">${kpiTile("dashboard-kpi-posts-awaiting", k.postsAwaiting, t("board.dashboardAwaiting"), { todo: true })}</div>
         <div role="listitem">${kpiTile("dashboard-kpi-interests", k.postInterests, t("board.dashboardInterests"))}</div>
       </div>
+
+      ${outcomesView}
 
       <div class="dashboard-grid">
         <section class="card chart-card" aria-labelledby="${uid}-members-title">
@@ -227,7 +234,10 @@ export function spaceDashboard(spaceId: string, redraw: Redraw): SpaceDashboardV
   }
 
   return {
-    load: () => fetch(),
+    load: () => {
+      fetch();
+      outcomes.load();
+    },
     state: () => state,
     hide() {
       wanted = new Map();
@@ -235,6 +245,7 @@ export function spaceDashboard(spaceId: string, redraw: Redraw): SpaceDashboardV
     },
     dispose() {
       fetch.cancel();
+      outcomes.cancel();
       for (const { chart } of drawn.values()) chart.destroy();
       drawn.clear();
       wanted = new Map();
