@@ -89,8 +89,11 @@ public sealed class ExternalOpportunityJourneyBrowserTests(BrowserFixture fixtur
         await Expect(partner.GetByTestId("joint-digest")).ToHaveTextAsync(digest);
         // Neither page says the bid is submitted here: it is taken to the buyer's platform.
         foreach (var page in new[] { lead, partner })
+        {
+            await Expect(page.GetByTestId("joint-bid-intro")).ToContainTextAsync("la capofila la presenta a nome di tutte sulla piattaforma dell'ente.");
             await Expect(page.GetByTestId("joint-submit-elsewhere")).ToHaveTextAsync("Le offerte per questa gara si presentano sulla piattaforma "
                 + $"dell'ente, non qui: quando tutte le imprese l'hanno approvata, la capofila, {Builders}, scarica l'offerta congiunta (ZIP) qui sopra e la presenta lì.");
+        }
         await lead.GetByTestId("sign-off").ScrollIntoViewIfNeededAsync();
         await lead.ScreenshotAsync(new() { Path = Shot("2-signed-it"), FullPage = true });
 
@@ -111,6 +114,7 @@ public sealed class ExternalOpportunityJourneyBrowserTests(BrowserFixture fixtur
         await partner.GetByTestId("lang-en").ClickAsync();
         await Expect(partner.GetByTestId("joint-package")).ToHaveTextAsync("Download the joint bid (ZIP)");
         await Expect(partner.GetByTestId("joint-submit-elsewhere")).ToContainTextAsync("Bids for this tender are submitted on the buyer's own platform, not here");
+        await Expect(partner.GetByTestId("joint-bid-intro")).ToContainTextAsync("the lead submits it on behalf of all on the buyer's own platform.");
         await partner.GetByTestId("sign-off").ScrollIntoViewIfNeededAsync();
         await partner.ScreenshotAsync(new() { Path = Shot("3-signed-en"), FullPage = true });
     }

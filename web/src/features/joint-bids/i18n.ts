@@ -4,6 +4,7 @@
 export const it = {
   "jointBid.title": "Offerta congiunta",
   "jointBid.intro": "Lo spazio di lavoro delle imprese dell'RTI: dividete l'appalto in pacchetti di lavoro, rispondete ai criteri di qualità, approvate l'offerta e la capofila la presenta a nome di tutte.",
+  "jointBid.introExternal": "Lo spazio di lavoro delle imprese dell'RTI: dividete l'appalto in pacchetti di lavoro, rispondete ai criteri di qualità, approvate l'offerta e la capofila la presenta a nome di tutte sulla piattaforma dell'ente.",
   "jointBid.version": "Versione {version}",
   "jointBid.deadline": "Termine di presentazione: {when}.",
   "jointBid.notYet": "Potete preparare l'offerta già ora; la capofila potrà presentarla dal {from} al {to}.",
@@ -146,6 +147,7 @@ export const it = {
 export const en: Record<keyof typeof it, string> = {
   "jointBid.title": "Joint bid",
   "jointBid.intro": "The workspace of the consortium's firms: split the contract into work packages, answer the quality criteria, approve the bid, and the lead submits it on behalf of all.",
+  "jointBid.introExternal": "The workspace of the consortium's firms: split the contract into work packages, answer the quality criteria, approve the bid, and the lead submits it on behalf of all on the buyer's own platform.",
   "jointBid.version": "Version {version}",
   "jointBid.deadline": "Submission deadline: {when}.",
   "jointBid.notYet": "You can prepare the bid now; the lead can submit it from {from} to {to}.",

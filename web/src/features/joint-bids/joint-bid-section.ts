@@ -262,7 +262,7 @@ export function jointBidSection(ctx: AllianceContext) {
         <h2 id="joint-bid-title">${t("jointBid.title")}</h2>
         ${bid ? html`<span class="muted small" data-testid="joint-bid-version">${t("jointBid.version", { version: bid.version })}</span>` : nothing}
       </div>
-      <p class="muted small">${t("jointBid.intro")}</p>
+      <p class="muted small" data-testid="joint-bid-intro">${t(tender?.external != null ? "jointBid.introExternal" : "jointBid.intro")}</p>
       ${presenceBar(viewers, me, live)}
       ${windowView()}
       ${bid && bid.viewerFirms.length === 0 ? html`<p class="muted small" data-testid="joint-bid-read-only">${t("jointBid.readOnly")}</p>` : nothing}
