@@ -28,6 +28,7 @@ public sealed class BoardBrowserTests(BrowserFixture fixture) : IClassFixture<Br
         var builder = await fixture.NewPerson();
         await BusinessProfileBrowserTests.SignIn(builder, rossiEmail);
         await builder.GotoAsync($"/#/spaces/{arranged.Id}/board");
+        await HubGroups.UntilJoined(builder, "WatchBusinessTeam", rossi.Id); // where the interest will be heard
         await builder.GetByText("Pubblica un annuncio").ClickAsync();
         await builder.GetByTestId("board-kind-request").CheckAsync();
         await builder.GetByTestId("board-title").FillAsync("Cerchiamo un partner per gli impianti elettrici");
@@ -92,12 +93,14 @@ public sealed class BoardBrowserTests(BrowserFixture fixture) : IClassFixture<Br
         await secretary.GetByTestId("space-posts-need-approval").ScrollIntoViewIfNeededAsync();
         await secretary.ScreenshotAsync(new() { Path = Shot("board-settings-approval-it.png") });
         await secretary.GetByTestId("space-save").ClickAsync();
-        await Expect(secretary.GetByTestId("space-name")).ToBeVisibleAsync();
+        // Saved once the space's own page is back (its settings link is on it, not on the form).
+        await Expect(secretary.GetByTestId("space-settings-link")).ToBeVisibleAsync();
 
         // The builder publishes from the board: its post waits for the admins.
         var builder = await fixture.NewPerson();
         await BusinessProfileBrowserTests.SignIn(builder, rossiEmail);
         await builder.GotoAsync($"/#/spaces/{arranged.Id}/board");
+        await HubGroups.UntilJoined(builder, "WatchBusinessTeam", rossi.Id); // where the board's changes come
         await builder.GetByText("Pubblica un annuncio").ClickAsync();
         await Expect(builder.GetByTestId("board-form")).ToContainTextAsync("In questo spazio i nuovi annunci sono visibili dopo l'approvazione degli amministratori.");
         await builder.GetByTestId("board-title").FillAsync("Offriamo squadre per opere murarie");
