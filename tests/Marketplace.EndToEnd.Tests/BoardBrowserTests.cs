@@ -77,6 +77,12 @@ public sealed class BoardBrowserTests(BrowserFixture fixture) : IClassFixture<Br
         await seen.GetByTestId("board-alliance-link").ClickAsync();
         await Expect(electrician.GetByTestId("alliance-title")).ToHaveTextAsync("Cerchiamo un partner per gli impianti elettrici");
         await electrician.ScreenshotAsync(new() { Path = Shot("board-alliance-en-390.png"), FullPage = true });
+
+        // Its inbox keeps the post its trade matches, for whoever opens it later.
+        await electrician.GotoAsync("/#/inbox");
+        await Expect(electrician.GetByTestId("inbox-post")).ToContainTextAsync("Cerchiamo un partner per gli impianti elettrici");
+        await Expect(electrician.GetByTestId("inbox-post")).ToContainTextAsync("Board of Spazio Imprese Emilia · posted by Edilizia Rossi S.r.l.");
+        await electrician.ScreenshotAsync(new() { Path = Shot("board-inbox-en-390.png"), FullPage = true });
     }
 
     [Fact]

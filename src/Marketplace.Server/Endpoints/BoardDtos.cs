@@ -64,6 +64,9 @@ public sealed record ModeratePostRequest(ModerationAction? Action, [LongText] st
 
 public sealed record ExpressInterestRequest(Guid FirmId, [LongText] string? Message);
 
+/// <summary>An open post of one of the firm's spaces that matches its capabilities, with the space's name.</summary>
+public sealed record InboxPostDto(PostSummaryDto Post, string SpaceName);
+
 /// <summary>Pushed to the people of a space's member firms and to its admins: a post of its board changed.</summary>
 public sealed record BoardChangedDto(Guid SpaceId, Guid PostId);
 

@@ -32,6 +32,7 @@ public static class BoardEndpoints
         posts.MapPost("/moderation", Moderate).WithName("moderatePost");
         posts.MapPost("/interests", Interest).WithName("expressInterest");
         posts.MapPost("/interests/{firmId:guid}/accept", Accept).WithName("acceptInterest");
+        app.MapApiGroup("/api/businesses/{id:guid}", "Board").MapGet("/inbox/posts", Matching).RequireAuthorization().WithName("getInboxPosts");
         return app;
     }
 
@@ -71,6 +72,29 @@ public static class BoardEndpoints
         var names = await Names(posters, call);
         return TypedResults.Ok(new BoardDto(summaries, [.. posters.Select(f => new NamedDto(f, names.GetValueOrDefault(f, "")))], admin,
             space.Settings.PostsNeedApproval));
+    }
+
+    /// <summary>
+    /// The firm's inbox of the boards: the open posts of the spaces it is a member of that its capabilities match
+    /// (<see cref="BoardRules.Matches"/>, as its people were told live), its own left out, newest first; its people only.
+    /// </summary>
+    static async Task<Results<Ok<InboxPostDto[]>, ProblemHttpResult>> Matching(Guid id, [AsParameters] ViewerCall call, MarketplaceClock clock,
+        IOptions<TenderOptions> options)
+    {
+        var (db, ct) = (call.Db, call.Ct);
+        if (!await call.Access.IsOneOf(call.User, id, ct)) return Problem.Forbidden(InboxEndpoints.NotTheFirms).ToHttp();
+        var now = clock.Now();
+        var spaces = db.SpaceMembers.Where(m => m.BusinessId == id && m.Status == MembershipStatus.Member).Select(m => m.SpaceId);
+        var rows = await db.BoardPosts.AsNoTracking()
+            .Where(p => spaces.Contains(p.SpaceId) && p.PosterId != id && p.Status == PostStatus.Open && p.ExpiresAt > now
+                && db.SpaceMembers.Any(m => m.SpaceId == p.SpaceId && m.BusinessId == p.PosterId && m.Status == MembershipStatus.Member))
+            .OrderByDescending(p => p.PostedAt).Take(200).ToListAsync(ct);
+        var capabilities = await db.BusinessCapabilities.AsNoTracking().Where(c => c.BusinessId == id).Select(c => c.CpvDigits).ToListAsync(ct);
+        rows = [.. rows.Where(r => BoardRules.Matches(r.Codes, capabilities, options.Value.MatchDigits)).Take(50)];
+        var spaceIds = rows.Select(r => r.SpaceId).Distinct().ToList();
+        var names = await db.Spaces.AsNoTracking().Where(s => spaceIds.Contains(s.SpaceId)).ToDictionaryAsync(s => s.SpaceId, s => s.Name, ct);
+        var summaries = await Summaries(rows, await call.Access.Firms(call.User, ct), false, call);
+        return TypedResults.Ok(summaries.Select(s => new InboxPostDto(s, names.GetValueOrDefault(s.SpaceId, ""))).ToArray());
     }
 
     static async Task<Results<Created<PostDto>, ProblemHttpResult>> Publish(Guid id, PublishPostRequest body, [AsParameters] ViewerCall call)

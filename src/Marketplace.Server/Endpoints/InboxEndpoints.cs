@@ -8,7 +8,7 @@ namespace Marketplace.Server.Endpoints;
 
 public static class InboxEndpoints
 {
-    static readonly Refusal
+    internal static readonly Refusal
         NotTheFirms = new("inbox.notTheFirms", "Only the firm's people see its inbox.");
 
     /// <summary>A firm's inbox: tenders matching its capabilities, published in its spaces. Unread is per person.</summary>

@@ -291,6 +291,24 @@ public abstract class BoardApiTests<THost>(THost fixture) : IClassFixture<THost>
     }
 
     [Fact]
+    public async Task A_firm_s_inbox_lists_the_open_posts_its_capabilities_match_but_its_own_and_only_to_its_people()
+    {
+        var w = await World();
+        var software = await Publish(w, Offer(w, title: "Cerchiamo chi sviluppa un gestionale") with { Kind = PostKind.Request, Cpv = ["72260000"] });
+        await Publish(w, Offer(w, title: "Offriamo squadre edili") with { Cpv = ["45210000"] });
+        var closed = await Publish(w, Offer(w, title: "Cerchiamo un sistemista") with { Cpv = ["72000000"] });
+        (await w.Builder.PostAsync($"/api/posts/{closed.Post.Id}/close", null)).EnsureSuccessStatusCode();
+
+        var coderInbox = (await w.Coder.GetFromJsonAsync<InboxPostDto[]>($"/api/businesses/{w.CoderId}/inbox/posts", Json))!;
+
+        coderInbox.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Post = new { software.Post.Id }, SpaceName = "Spazio Gare" },
+            o => o.ExcludingMissingMembers());
+        (await w.Builder.GetFromJsonAsync<InboxPostDto[]>($"/api/businesses/{w.BuilderId}/inbox/posts", Json)).Should().BeEmpty();
+        (await (await w.Builder.GetAsync($"/api/businesses/{w.CoderId}/inbox/posts")).Refusal()).Code.Should().Be("inbox.notTheFirms");
+        (await w.Outsider.GetFromJsonAsync<InboxPostDto[]>($"/api/businesses/{w.OutsiderId}/inbox/posts", Json)).Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task The_poster_edits_its_post_with_the_version_it_read()
     {
         var w = await World();

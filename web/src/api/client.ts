@@ -254,6 +254,8 @@ export const api = {
     ok(http.GET("/api/spaces/{id}/posts", { params: { path: { id }, query } })),
   publishPost: (id: string, body: PublishPostRequest) => ok(http.POST("/api/spaces/{id}/posts", { params: { path: { id } }, body })),
   post: (id: string) => ok(http.GET("/api/posts/{id}", { params: { path: { id } } })),
+  /** The open posts of the firm's spaces' boards that match its capabilities (its people only). */
+  inboxPosts: (id: string) => ok(http.GET("/api/businesses/{id}/inbox/posts", { params: { path: { id } } })),
   editPost: (id: string, body: EditPostRequest) => ok(http.PUT("/api/posts/{id}", { params: { path: { id } }, body })),
   closePost: (id: string) => ok(http.POST("/api/posts/{id}/close", { params: { path: { id } } })),
   moderatePost: (id: string, body: ModeratePostRequest) => ok(http.POST("/api/posts/{id}/moderation", { params: { path: { id } }, body })),

@@ -77,6 +77,7 @@ export type MoneyDto = Dto<"MoneyDto">;
 export type ShowcaseDto = Dto<"ShowcaseDto">;
 export type BoardDto = Dto<"BoardDto">;
 export type PostDto = Dto<"PostDto">;
+export type InboxPostDto = Dto<"InboxPostDto">;
 export type PostSummaryDto = Dto<"PostSummaryDto">;
 export type PostInterestDto = Dto<"PostInterestDto">;
 export type PublishPostRequest = Dto<"PublishPostRequest">;

@@ -1,9 +1,10 @@
-// #/inbox — the tenders published for the user's firms: those matching their capabilities, in their spaces.
+// #/inbox — the tenders published for the user's firms: those matching their capabilities, in their spaces; and the
+// open posts of their spaces' notice boards that match them.
 // Opening it marks everything read (the server keeps when each person last read their inbox).
 import { html, nothing } from "lit-html";
 import { api } from "../../api/client";
-import type { InboxItemDto, MyBusinessDto } from "../../api/types";
-import { formatDateTime, t } from "../../i18n";
+import type { InboxItemDto, InboxPostDto, MyBusinessDto } from "../../api/types";
+import { formatDate, formatDateTime, t } from "../../i18n";
 import { latestOnly } from "../../latest";
 import type { Page, Redraw } from "../../page";
 import { href } from "../../router";
@@ -17,6 +18,8 @@ interface FirmInbox {
   firm: MyBusinessDto;
   items: InboxItemDto[] | null;
   failed: boolean;
+  /** The boards' open posts matching the firm; none shown when they could not be read. */
+  posts: InboxPostDto[];
 }
 
 export function inboxPage(redraw: Redraw): Page {
@@ -30,7 +33,12 @@ export function inboxPage(redraw: Redraw): Page {
       const mine = await api.myBusinesses();
       const firms = mine.filter((b) => b.kind === "Firm");
       // Read the lists before marking them read, so that what is new is shown as new this once.
-      const lists = await Promise.all(firms.map((firm) => api.inbox(firm.id).then((items) => ({ firm, items, failed: false }), () => ({ firm, items: null, failed: true }))));
+      const lists = await Promise.all(
+        firms.map(async (firm) => {
+          const posts = await api.inboxPosts(firm.id).catch(() => [] as InboxPostDto[]);
+          return api.inbox(firm.id).then((items) => ({ firm, items, failed: false, posts }), () => ({ firm, items: null, failed: true, posts }));
+        }),
+      );
       return { lists, others: mine.filter((b) => b.kind !== "Firm") };
     },
     (read) => {
@@ -64,14 +72,33 @@ export function inboxPage(redraw: Redraw): Page {
     ${item.lots.length ? namedLotsView(item.lots, t("inbox.lots"), "inbox-lots", item.tenderId) : nothing}
   </li>`;
 
-  const firmView = ({ firm, items, failed: firmFailed }: FirmInbox, many: boolean) => html`<section class="card inbox-firm"
+  const postView = ({ post, spaceName }: InboxPostDto) => html`<li class="inbox-item" data-testid="inbox-post" data-post-id=${post.id}>
+    <div class="title-row">
+      <a class="name" href=${href({ name: "space", id: post.spaceId.toLowerCase(), tab: "board" })}>${post.title}</a>
+      <span class="badge">${t(`board.kind.${post.kind}`)}</span>
+    </div>
+    <p class="meta">
+      <span>${t("inbox.postIn", { space: spaceName, firm: post.posterName })}</span>
+      <span>${t("board.until", { day: formatDate(post.expiresOn) })}</span>
+    </p>
+  </li>`;
+
+  const postsView = (posts: InboxPostDto[]) =>
+    posts.length === 0
+      ? nothing
+      : html`<h3>${t("inbox.posts")}</h3><ul class="inbox-list" data-testid="inbox-posts">${posts.map(postView)}</ul>`;
+
+  const firmView = ({ firm, items, failed: firmFailed, posts }: FirmInbox, many: boolean) => html`<section class="card inbox-firm"
     data-testid="inbox-firm" data-firm-id=${firm.id} aria-labelledby="inbox-${firm.id}">
     ${many ? html`<h2 id="inbox-${firm.id}">${firm.name}</h2>` : html`<h2 id="inbox-${firm.id}" class="visually-hidden">${firm.name}</h2>`}
     ${firmFailed
       ? loadErrorView()
       : items && items.length
         ? html`<ul class="inbox-list">${newestFirst(items).map(itemView)}</ul>`
-        : html`<p class="muted">${t("inbox.empty", { firm: firm.name })}</p>`}
+        : posts.length
+          ? nothing
+          : html`<p class="muted">${t("inbox.empty", { firm: firm.name })}</p>`}
+    ${postsView(posts)}
   </section>`;
 
   /** Without a firm the page has nothing for the user: a buyer's questions and notices are on its tenders, an association's on its spaces. */

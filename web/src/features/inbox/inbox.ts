@@ -89,6 +89,7 @@ function onPost(notice: PostNotice): void {
   shownPosts = [...shownPosts, { id, notice, timer: setTimeout(() => dismissPost(id), SHOWN_MS) }];
   for (const old of shownPosts.slice(0, Math.max(0, shownPosts.length - MAX_SHOWN))) clearTimeout(old.timer);
   shownPosts = shownPosts.slice(-MAX_SHOWN);
+  listeners.forEach((listener) => listener());
   redraw();
 }
 
