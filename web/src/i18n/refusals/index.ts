@@ -26,6 +26,7 @@ import { jointBids } from "./jointBids";
 import { opportunities } from "./opportunities";
 import { outcomes } from "./outcomes";
 import { feeds } from "./feeds";
+import { qualifications } from "./qualifications";
 
 /** Every code the server refuses with; `uncoded` marks a refusal without one, shown in the server's English. */
 export type ProblemCode = components["schemas"]["ProblemCode"];
@@ -54,6 +55,7 @@ export const refusals: Record<TranslatedCode, RefusalText> = {
   ...jointBids,
   ...opportunities,
   ...feeds,
+  ...qualifications,
 };
 
 export const isTranslated = (code: string): code is TranslatedCode => Object.hasOwn(refusals, code);

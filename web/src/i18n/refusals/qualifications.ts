@@ -1,0 +1,50 @@
+// Refusals of the qualification rules: Marketplace.Grains/Qualifications (QualificationRules.cs). A category's
+// class is the class the lot's amount in it falls in, as tenders write it ("OG1 classe III").
+import type { RefusalTexts } from "./texts";
+
+export const qualifications = {
+  "qualification.categoryMissing": {
+    it: "Manca la categoria {category} classe {class} richiesta dal lotto: nessuna impresa ha un'attestazione SOA valida in questa categoria.",
+    en: "The lot's category {category} class {class} is missing: no firm holds a valid SOA attestation in it.",
+  },
+  "qualification.categoryShort": {
+    it: "Categoria {category} (classe {class} nel lotto): le classi delle imprese valgono {held:money} sui {required:money} richiesti.",
+    en: "Category {category} (class {class} in this lot): the firms' classes count for {held:money} of the {required:money} needed.",
+  },
+  "qualification.leadLacksPrevailing": {
+    it: "La mandataria non ha un'attestazione SOA valida nella categoria prevalente {category}.",
+    en: "The lead firm holds no valid SOA attestation in the prevailing category {category}.",
+  },
+  "qualification.leadBelowMinimum": {
+    it: "La classe della mandataria in {category}, senza l'incremento di un quinto, copre meno del {percent}% dei {required:money} richiesti.",
+    en: "The lead firm's class in {category}, without the one-fifth increase, covers less than {percent}% of the {required:money} needed.",
+  },
+  "qualification.leadNotLargest": {
+    it: "La mandataria non detiene la quota maggiore dei requisiti nella categoria {category}: un'altra impresa ha una classe pari o superiore.",
+    en: "The lead firm does not hold the largest share of the requirements in category {category}: another firm holds an equal or higher class.",
+  },
+  "qualification.leadNotLargestTurnover": {
+    it: "La mandataria non detiene la quota maggiore del fatturato richiesto: un'altra impresa ne ha altrettanto o di più.",
+    en: "The lead firm does not hold the largest share of the turnover required: another firm has as much or more.",
+  },
+  "qualification.leadNotLargestSimilarWork": {
+    it: "La mandataria non detiene la quota maggiore dei lavori analoghi richiesti: un'altra impresa ne ha altrettanti o di più.",
+    en: "The lead firm does not hold the largest share of the similar work required: another firm has as much or more.",
+  },
+  "qualification.turnoverShort": {
+    it: "Il fatturato delle imprese somma {held:money} sui {required:money} richiesti.",
+    en: "The firms' turnover adds up to {held:money} of the {required:money} required.",
+  },
+  "qualification.similarWorkShort": {
+    it: "I lavori analoghi delle imprese sommano {held:money} sui {required:money} richiesti.",
+    en: "The firms' similar work adds up to {held:money} of the {required:money} required.",
+  },
+  "qualification.subcontractOverLimit": {
+    it: "I lavori per cui nessuna impresa è qualificata, {amount:money}, superano il {percent}% del lotto che la stazione appaltante consente di subappaltare.",
+    en: "The work no firm is qualified for, {amount:money}, is more than the {percent}% of the lot the buyer allows to subcontract.",
+  },
+  "qualification.subcontractRequired": {
+    it: "Le classi delle imprese non coprono la categoria {category} (classe {class} nel lotto): i suoi lavori, {amount:money}, vanno a un subappaltatore qualificato e la categoria prevalente ne copre anche l'importo.",
+    en: "The firms' classes do not cover category {category} (class {class} in this lot): its work, {amount:money}, must go to a qualified subcontractor, and the prevailing category covers its amount too.",
+  },
+} satisfies RefusalTexts;
