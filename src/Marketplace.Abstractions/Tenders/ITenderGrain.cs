@@ -66,6 +66,15 @@ public interface ITenderGrain : IGrainWithGuidKey
 
     [Alias("Decide")] Task<Outcome<TenderSnapshot>> Decide(DecideLot command);
 
+    /// <summary>
+    /// The buyer excludes an opened bid, with a reason: it leaves every ranking, so the next admissible bid moves up;
+    /// its firms read the reason on their pages, and the tender's public audit chain records the exclusion.
+    /// </summary>
+    [Alias("Exclude")] Task<Outcome<TenderSnapshot>> Exclude(ExcludeBid command);
+
+    /// <summary>The buyer takes an exclusion back, while no lot the bid was for is decided.</summary>
+    [Alias("Readmit")] Task<Outcome<TenderSnapshot>> Readmit(ReadmitBid command);
+
     [Alias("Cancel")] Task<Outcome<TenderSnapshot>> Cancel(CancelTender command);
 
     /// <summary>

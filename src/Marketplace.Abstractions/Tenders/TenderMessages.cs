@@ -80,6 +80,18 @@ public sealed record ScoreBid(Guid ActorId, Guid BidId, int Criterion, decimal P
 [GenerateSerializer, Immutable, Alias("Marketplace.DecideLot")]
 public sealed record DecideLot(Guid ActorId, int Lot, Guid? BidId, string? Reason);
 
+/// <summary>The buyer excludes an opened bid from the procedure, with the reason its firms read.</summary>
+[GenerateSerializer, Immutable, Alias("Marketplace.ExcludeBid")]
+public sealed record ExcludeBid(Guid ActorId, Guid BidId, string Reason);
+
+/// <summary>The buyer takes an exclusion back (in self-correction) while no lot the bid was for is decided.</summary>
+[GenerateSerializer, Immutable, Alias("Marketplace.ReadmitBid")]
+public sealed record ReadmitBid(Guid ActorId, Guid BidId);
+
+/// <summary>A bid the buyer excluded after opening: it is not ranked, scored or awarded while the exclusion stands.</summary>
+[GenerateSerializer, Immutable, Alias("Marketplace.BidExclusion")]
+public sealed record BidExclusion(Guid BidId, string Reason, DateTimeOffset At);
+
 [GenerateSerializer, Immutable, Alias("Marketplace.CancelTender")]
 public sealed record CancelTender(Guid ActorId, string Reason);
 
@@ -143,7 +155,12 @@ public sealed record TenderSnapshot(
     string? CancelReason,
     DateTimeOffset? PublishedAt,
     DateTimeOffset UpdatedAt,
-    ExternalSource? External = null);
+    ExternalSource? External = null,
+    BidExclusion[]? Exclusions = null)
+{
+    /// <summary>The bids the buyer excluded after opening (none on a snapshot stored before exclusions existed).</summary>
+    public IReadOnlyList<BidExclusion> Excluded => Exclusions ?? [];
+}
 
 /// <summary>Why a tender's change is worth telling: matching firms hear of a publication, bidders of the rest.</summary>
 [GenerateSerializer, Alias("Marketplace.TenderNotice")]

@@ -7,13 +7,23 @@ public sealed record RankedBid(Guid BidId, decimal Price, decimal PricePoints, I
 /// Scoring and ranking. The price earns points by the usual proportional formula (lowest price ÷ price × 100); the
 /// buyer gives each quality criterion 0–100 points; the total weighs every criterion's points by its weight. Ties go
 /// to the bid received first. Points round to two decimals, half away from zero (12.345 → 12.35), as Italian
-/// tender documents usually state. A bid that failed its integrity check at opening is never ranked.
+/// tender documents usually state. Only admissible bids are ranked: a bid that failed its integrity check at opening,
+/// or that the buyer excluded, is never ranked, and it sets no lowest price either (it is out of the procedure), so
+/// the next admissible bid moves up when the first is excluded.
 /// </summary>
 public static class TenderEvaluation
 {
-    public static IReadOnlyList<RankedBid> Rank(TenderDetails details, IEnumerable<OpenedBid> bids, IEnumerable<BidScore> scores, int lot)
+    public static IReadOnlyList<RankedBid> Rank(TenderSnapshot tender, int lot) =>
+        Rank(tender.Details, tender.Bids, tender.Scores, tender.Excluded, lot);
+
+    /// <summary>Whether an opened bid takes part in the ranking: it passed its integrity check and the buyer has not excluded it.</summary>
+    public static bool Admissible(OpenedBid bid, IEnumerable<BidExclusion> exclusions) =>
+        bid.Failure is null && !exclusions.Any(e => e.BidId == bid.BidId);
+
+    public static IReadOnlyList<RankedBid> Rank(TenderDetails details, IEnumerable<OpenedBid> bids, IEnumerable<BidScore> scores,
+        IReadOnlyCollection<BidExclusion> exclusions, int lot)
     {
-        var offers = bids.Where(b => b.Failure is null).SelectMany(b => b.Lots.Where(l => l.Lot == lot).Select(l => (Bid: b, l.Price.Amount))).ToList();
+        var offers = bids.Where(b => Admissible(b, exclusions)).SelectMany(b => b.Lots.Where(l => l.Lot == lot).Select(l => (Bid: b, l.Price.Amount))).ToList();
         if (offers.Count == 0) return [];
         var lowest = offers.Min(o => o.Amount);
         var quality = details.Criteria.Where(c => c.Kind == CriterionKind.Quality).ToList();

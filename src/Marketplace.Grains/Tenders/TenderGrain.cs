@@ -158,6 +158,22 @@ internal sealed class TenderGrain(
         return await Commit(TenderNotice.Decided);
     }
 
+    public async Task<Outcome<TenderSnapshot>> Exclude(ExcludeBid command)
+    {
+        await CatchUp();
+        if (State.CheckExclude(command, await Actor(command.ActorId)) is { } no) return no;
+        State.Exclude(command, clock.Now());
+        return await Commit();
+    }
+
+    public async Task<Outcome<TenderSnapshot>> Readmit(ReadmitBid command)
+    {
+        await CatchUp();
+        if (State.CheckReadmit(command, await Actor(command.ActorId)) is { } no) return no;
+        State.Readmit(command, clock.Now());
+        return await Commit();
+    }
+
     public async Task<Outcome<TenderSnapshot>> Cancel(CancelTender command)
     {
         await CatchUp();

@@ -385,6 +385,7 @@ public sealed partial class TenderState
         Guard(actor, EvaluationOnly)
         ?? (!Bids.Any(b => b.BidId == command.BidId) ? Problem.NotFound(NoSuchBid)
         : Bids.Single(b => b.BidId == command.BidId).Failure is not null ? Problem.Conflict(BidFailedIntegrity)
+        : CheckNotExcluded(command.BidId) is { } excluded ? excluded
         : Terms.Criteria.FirstOrDefault(c => c.Number == command.Criterion) is not { } criterion ? Problem.Invalid("criterion", NoSuchCriterion)
         : criterion.Kind == CriterionKind.Price ? Problem.Invalid("criterion", PriceByFormula)
         : Bids.Single(b => b.BidId == command.BidId).Lots.All(l => Decided(l.Lot)) ? Problem.Conflict(BidDecided)
@@ -399,9 +400,12 @@ public sealed partial class TenderState
             ("points", command.Points.ToString(CultureInfo.InvariantCulture))), now);
     }
 
-    public IReadOnlyList<RankedBid> Ranking(int lot) => TenderEvaluation.Rank(Terms, Bids, Scores, lot);
+    public IReadOnlyList<RankedBid> Ranking(int lot) => TenderEvaluation.Rank(Terms, Bids, Scores, Exclusions, lot);
 
-    /// <summary>A lot goes to its best-ranked bid once every bid for it is fully scored; or it is declared unsuccessful, with a reason.</summary>
+    /// <summary>
+    /// A lot goes to its best-ranked admissible bid once every admissible bid for it is fully scored; or it is declared
+    /// unsuccessful, with a reason. An excluded bid is refused as such, not as a bid the lot does not know.
+    /// </summary>
     public Problem? CheckDecide(DecideLot command, TenderActor actor)
     {
         if (Guard(actor, EvaluationOnly) is { } no) return no;
@@ -409,6 +413,7 @@ public sealed partial class TenderState
         if (Decided(command.Lot)) return Problem.Conflict(LotDecided);
         if (command.BidId is not { } bidId)
             return command.Reason.Clean() is { Length: <= TenderRules.MaxText } ? null : Problem.Invalid("reason", UnsuccessfulReason);
+        if (CheckNotExcluded(bidId) is { } excluded) return excluded;
         var ranking = Ranking(command.Lot);
         if (!ranking.Any(r => r.BidId == bidId)) return Problem.Invalid("bidId", NoSuchLotBid);
         if (ranking.Any(r => !r.Complete)) return Problem.Conflict(ScoreFirst);
@@ -503,7 +508,7 @@ public sealed partial class TenderState
     static ActionBlocker<TAction> Blocker<TAction>(TAction action, Problem refusal) where TAction : struct, Enum => new(action, refusal.Code, refusal.Args);
 
     public TenderSnapshot ToSnapshot() => new(Id, BuyerId, CreatedBy, [.. Spaces], Terms, Status, Version, [.. Amendments], [.. Questions],
-        [.. Bids], [.. Scores], [.. Decisions], CancelReason, PublishedAt, UpdatedAt, External);
+        [.. Bids], [.. Scores], [.. Decisions], CancelReason, PublishedAt, UpdatedAt, External, [.. Exclusions]);
 
     bool Decided(int lot) => Decisions.Any(d => d.Lot == lot);
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Marketplace.Businesses;
 using Marketplace.Data;
 using Marketplace.Data.Storage;
@@ -15,6 +16,7 @@ public static class BidEndpoints
         NoSuchDocument = new("bid.noSuchDocument", "This bid has no document with this id."),
         NotOpened = new("bid.notOpened", "The bid has not been opened: results come after the submission deadline."),
         Excluded = new("bid.excluded", "The bid was excluded at opening: it did not match its receipt ({reason}), so it is not ranked."),
+        ExcludedByBuyer = new("bid.excludedByBuyer", "The buyer excluded the bid on {at}: {reason}. It is not ranked."),
         NotTheEvaluator = new("bid.notTheEvaluator", "Only the buyer's Owners and Managers evaluate its bids."),
         Sealed = new("bid.sealed", "The bids are sealed until the submission deadline."),
         NotTheFirmsPeople = new("bid.notTheFirmsPeople", "Only the firm's people see its bids.");
@@ -89,9 +91,11 @@ public static class BidEndpoints
             return Problem.Conflict(NotOpened).ToHttp();
         // Told to its own people only (Read above decided who they are), as the buyer's evaluation tells the buyer.
         if (bid.Failure is { } failure) return Problem.Conflict(Excluded, ("reason", failure.ToString())).ToHttp();
+        if (tender.Excluded.FirstOrDefault(e => e.BidId == bid.BidId) is { } exclusion)
+            return Problem.Conflict(ExcludedByBuyer, ("reason", exclusion.Reason), ("at", exclusion.At.ToString("O", CultureInfo.InvariantCulture))).ToHttp();
         return TypedResults.Ok(bid.Lots.Select(l =>
         {
-            var ranking = TenderEvaluation.Rank(tender.Details, tender.Bids, tender.Scores, l.Lot);
+            var ranking = TenderEvaluation.Rank(tender, l.Lot);
             var rank = ranking.Select((r, i) => (r, i)).Single(x => x.r.BidId == bid.BidId);
             var decision = tender.Decisions.FirstOrDefault(d => d.Lot == l.Lot);
             return new BidResultDto(l.Lot, rank.i + 1, ranking.Count, rank.r.Total, new Dictionary<int, decimal>(rank.r.Points),
@@ -107,22 +111,27 @@ public static class BidEndpoints
         if (!await call.Access.ActsForBuyer(id, call.User)) return Problem.Forbidden(NotTheEvaluator).ToHttp();
         if (!TenderRules.BidsOpened(tender.Status)) return Problem.Conflict(Sealed).ToHttp();
         var failed = tender.Bids.Where(b => b.Failure is not null).ToList();
+        var excluded = tender.Excluded.Select(e => (Exclusion: e, Bid: tender.Bids.Single(b => b.BidId == e.BidId))).ToList();
         var firms = tender.Bids.SelectMany(b => b.Tenderers.Select(t => t.FirmId)).Concat(failed.Select(b => b.BidderId)).Distinct().ToList();
         var names = await call.Db.Directory.AsNoTracking().Where(d => firms.Contains(d.BusinessId)).ToDictionaryAsync(d => d.BusinessId, d => d.Name, call.Ct);
         foreach (var alliance in await call.Db.Alliances.AsNoTracking().Where(a => firms.Contains(a.AllianceId)).ToListAsync(call.Ct)) names[alliance.AllianceId] = alliance.Name;
         var failures = failed.Select(b => new IntegrityFailureDto(b.BidId, b.BidderId, names.GetValueOrDefault(b.BidderId, ""), b.Failure!.Value, b.Digest,
             b.ReceivedAt == default ? null : b.ReceivedAt)).ToArray();
+        var exclusions = excluded.Select(x => new ExcludedBidDto(x.Bid.BidId, x.Bid.BidderId,
+            [.. x.Bid.Tenderers.Select(t => new TendererDto(t.FirmId, names.GetValueOrDefault(t.FirmId, ""), t.Role))],
+            [.. x.Bid.Lots.Select(l => new LotPriceDto(l.Lot, MoneyDto.From(l.Price)))], x.Exclusion.Reason, x.Exclusion.At,
+            TenderState.ExclusionStandsFor(x.Bid, tender.Decisions))).ToArray();
         return TypedResults.Ok(new EvaluationDto(tender.Details.Lots.Select(lot =>
         {
             var decision = tender.Decisions.FirstOrDefault(d => d.Lot == lot.Number);
-            return new LotEvaluationDto(lot.Number, lot.Title, [.. TenderEvaluation.Rank(tender.Details, tender.Bids, tender.Scores, lot.Number).Select((r, i) =>
+            return new LotEvaluationDto(lot.Number, lot.Title, [.. TenderEvaluation.Rank(tender, lot.Number).Select((r, i) =>
             {
                 var bid = tender.Bids.Single(b => b.BidId == r.BidId);
                 var price = bid.Lots.Single(l => l.Lot == lot.Number).Price;
                 return new RankedBidDto(i + 1, r.BidId, bid.BidderId, [.. bid.Tenderers.Select(t => new TendererDto(t.FirmId, names.GetValueOrDefault(t.FirmId, ""), t.Role))],
                     MoneyDto.From(price), new Dictionary<int, decimal>(r.Points), r.Total, r.Complete, r.ReceivedAt, bid.Digest);
             })], decision is null ? null : TenderEndpoints.Decision(tender, decision, names));
-        }).ToArray(), failures));
+        }).ToArray(), failures, exclusions));
     }
 
     /// <summary>A firm's own bids with their receipts, for its people.</summary>

@@ -46,6 +46,9 @@ public sealed record ScoreRequest(Guid BidId, int Criterion, decimal Points);
 
 public sealed record DecideRequest(int Lot, Guid? BidId, [LongText] string? Reason);
 
+/// <summary>The buyer excludes an opened bid, saying why (the bid's firms read it).</summary>
+public sealed record ExcludeRequest(Guid BidId, [LongText] string? Reason);
+
 public sealed record LotPriceRequest(int Lot, MoneyDto? Price);
 
 public sealed record AnswerRequest(int Criterion, [LongText] string? Text);
@@ -149,8 +152,18 @@ public sealed record RankedBidDto(int Rank, Guid BidId, Guid BidderId, TendererD
 
 public sealed record LotEvaluationDto(int Lot, string Title, RankedBidDto[] Ranking, DecisionDto? Decision);
 
-/// <summary>The buyer's evaluation: each lot's ranking, and the bids that failed their integrity check at opening (never ranked).</summary>
-public sealed record EvaluationDto(LotEvaluationDto[] Lots, IntegrityFailureDto[] IntegrityFailures);
+/// <summary>
+/// The buyer's evaluation: each lot's ranking of the admissible bids, the bids that failed their integrity check at
+/// opening (never ranked), and the bids the buyer excluded.
+/// </summary>
+public sealed record EvaluationDto(LotEvaluationDto[] Lots, IntegrityFailureDto[] IntegrityFailures, ExcludedBidDto[] Exclusions);
+
+/// <summary>
+/// A bid the buyer excluded: who bid, its prices, the reason and when; and why the exclusion can no longer be taken
+/// back: the first lot it was for that is decided (refused then as tender.exclusionStands), or null while it can.
+/// </summary>
+public sealed record ExcludedBidDto(Guid BidId, Guid BidderId, TendererDto[] Tenderers, LotPriceDto[] Lots, string Reason, DateTimeOffset At,
+    int? StandsForLot);
 
 /// <summary>
 /// A bid whose stored content did not check out against its receipt when it was opened: who bid (by the sealed

@@ -32,6 +32,8 @@ public static class TenderEndpoints
         api.MapPost("/{id:guid}/questions/{number:int}/answer", Answer).RequireAuthorization().WithName("answerTenderQuestion");
         api.MapPost("/{id:guid}/scores", Score).RequireAuthorization().WithName("scoreTender");
         api.MapPost("/{id:guid}/decisions", Decide).RequireAuthorization().WithName("decideTender");
+        api.MapPost("/{id:guid}/exclusions", Exclude).RequireAuthorization().WithName("excludeBid");
+        api.MapDelete("/{id:guid}/exclusions/{bidId:guid}", Readmit).RequireAuthorization().WithName("readmitBid");
         api.MapPost("/{id:guid}/cancel", Cancel).RequireAuthorization().WithName("cancelTender");
         api.MapPost("/{id:guid}/complete", Complete).RequireAuthorization().WithName("completeTender");
         app.MapGet("/api/spaces/{id:guid}/tenders", OfSpace).WithTags("Tenders").WithName("listSpaceTenders");
@@ -96,6 +98,14 @@ public static class TenderEndpoints
     static Task<Results<Ok<TenderDto>, ProblemHttpResult>> Decide(
         Guid id, DecideRequest body, [AsParameters] ViewerCall call) =>
         Respond(call.Grains.Tender(id).Decide(new DecideLot(call.User.UserId(), body.Lot, body.BidId, body.Reason)), call);
+
+    static Task<Results<Ok<TenderDto>, ProblemHttpResult>> Exclude(
+        Guid id, ExcludeRequest body, [AsParameters] ViewerCall call) =>
+        Respond(call.Grains.Tender(id).Exclude(new ExcludeBid(call.User.UserId(), body.BidId, body.Reason ?? "")), call);
+
+    static Task<Results<Ok<TenderDto>, ProblemHttpResult>> Readmit(
+        Guid id, Guid bidId, [AsParameters] ViewerCall call) =>
+        Respond(call.Grains.Tender(id).Readmit(new ReadmitBid(call.User.UserId(), bidId)), call);
 
     static Task<Results<Ok<TenderDto>, ProblemHttpResult>> Cancel(
         Guid id, TextRequest body, [AsParameters] ViewerCall call) =>

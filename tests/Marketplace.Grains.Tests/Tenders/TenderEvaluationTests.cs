@@ -23,7 +23,7 @@ public sealed class TenderEvaluationTests
         var middle = Offer(90_000m);
         var highest = Offer(150_000m);
 
-        var ranking = TenderEvaluation.Rank(Terms(PriceOnly), [highest, lowest, middle], [], 1);
+        var ranking = TenderEvaluation.Rank(Terms(PriceOnly), [highest, lowest, middle], [], [], 1);
 
         // 80 000 ÷ 80 000 × 100 = 100; 80 000 ÷ 90 000 × 100 = 88.888… → 88.89; 80 000 ÷ 150 000 × 100 = 53.333… → 53.33
         ranking.Select(r => (r.BidId, r.PricePoints)).Should().Equal((lowest.BidId, 100m), (middle.BidId, 88.89m), (highest.BidId, 53.33m));
@@ -34,7 +34,7 @@ public sealed class TenderEvaluationTests
     {
         var only = Offer(80_000m);
 
-        var ranking = TenderEvaluation.Rank(Terms(), [only], [Quality(only, 12.35m)], 1);
+        var ranking = TenderEvaluation.Rank(Terms(), [only], [Quality(only, 12.35m)], [], 1);
 
         // price 100 × 30 / 100 = 30; quality 12.35 × 70 / 100 = 8.645; total 38.645 → 38.65 (half to even would give 38.64)
         ranking.Single().Total.Should().Be(38.65m);
@@ -47,7 +47,7 @@ public sealed class TenderEvaluationTests
         var good = Offer(100_000m);
         var dear = Offer(120_000m);
 
-        var ranking = TenderEvaluation.Rank(Terms(), [cheap, good, dear], [Quality(cheap, 60m), Quality(good, 90m), Quality(dear, 50m)], 1);
+        var ranking = TenderEvaluation.Rank(Terms(), [cheap, good, dear], [Quality(cheap, 60m), Quality(good, 90m), Quality(dear, 50m)], [], 1);
 
         // cheap: 100 × 0.3 + 60 × 0.7 = 30 + 42 = 72
         // good:  80 × 0.3 + 90 × 0.7 = 24 + 63 = 87
@@ -60,7 +60,7 @@ public sealed class TenderEvaluationTests
     {
         var bid = Offer(100_000m);
 
-        var ranked = TenderEvaluation.Rank(Terms(), [Offer(80_000m), bid], [Quality(bid, 90m)], 1).Single(r => r.BidId == bid.BidId);
+        var ranked = TenderEvaluation.Rank(Terms(), [Offer(80_000m), bid], [Quality(bid, 90m)], [], 1).Single(r => r.BidId == bid.BidId);
 
         // 80 000 ÷ 100 000 × 100 = 80
         ranked.Points.Should().Equal(new Dictionary<int, decimal> { [1] = 80m, [2] = 90m });
@@ -73,7 +73,7 @@ public sealed class TenderEvaluationTests
         var later = Offer(80_000m, day: 12);
         var earlier = Offer(80_000m, day: 11);
 
-        var ranking = TenderEvaluation.Rank(Terms(), [later, earlier], [Quality(later, 70m), Quality(earlier, 70m)], 1);
+        var ranking = TenderEvaluation.Rank(Terms(), [later, earlier], [Quality(later, 70m), Quality(earlier, 70m)], [], 1);
 
         ranking.Select(r => r.BidId).Should().Equal(earlier.BidId, later.BidId);
     }
@@ -85,7 +85,7 @@ public sealed class TenderEvaluationTests
         var cheaper = Offer(80_000m, day: 13);
         var better = Offer(100_000m, day: 12);
 
-        var ranking = TenderEvaluation.Rank(Terms(halves), [cheaper, better], [Quality(cheaper, 60m), Quality(better, 80m)], 1);
+        var ranking = TenderEvaluation.Rank(Terms(halves), [cheaper, better], [Quality(cheaper, 60m), Quality(better, 80m)], [], 1);
 
         // cheaper: 100 × 0.5 + 60 × 0.5 = 80; better: 80 × 0.5 + 80 × 0.5 = 80; better came first
         ranking.Select(r => (r.BidId, r.Total)).Should().Equal((better.BidId, 80m), (cheaper.BidId, 80m));
@@ -97,8 +97,8 @@ public sealed class TenderEvaluationTests
         AwardCriterion[] criteria = [new(1, "Prezzo", CriterionKind.Price, 40), new(2, "Tempi", CriterionKind.Quality, 30), new(3, "Personale", CriterionKind.Quality, 30)];
         var bid = Offer(80_000m);
 
-        var half = TenderEvaluation.Rank(Terms(criteria), [bid], [Quality(bid, 80m, 2)], 1).Single();
-        var whole = TenderEvaluation.Rank(Terms(criteria), [bid], [Quality(bid, 80m, 2), Quality(bid, 50m, 3)], 1).Single();
+        var half = TenderEvaluation.Rank(Terms(criteria), [bid], [Quality(bid, 80m, 2)], [], 1).Single();
+        var whole = TenderEvaluation.Rank(Terms(criteria), [bid], [Quality(bid, 80m, 2), Quality(bid, 50m, 3)], [], 1).Single();
 
         // missing points count as 0: 100 × 0.4 + 80 × 0.3 = 64; then + 50 × 0.3 = 79
         (half.Complete, half.Total).Should().Be((false, 64m));
@@ -107,7 +107,7 @@ public sealed class TenderEvaluationTests
 
     [Fact]
     public void A_price_only_bid_is_complete_without_any_score() =>
-        TenderEvaluation.Rank(Terms(PriceOnly), [Offer(80_000m)], [], 1).Single().Complete.Should().BeTrue();
+        TenderEvaluation.Rank(Terms(PriceOnly), [Offer(80_000m)], [], [], 1).Single().Complete.Should().BeTrue();
 
     [Fact]
     public void A_bid_not_offering_the_lot_is_not_ranked_for_it()
@@ -115,7 +115,7 @@ public sealed class TenderEvaluationTests
         var lot1Only = Bid(Now.AddDays(11), (1, 80_000m));
         var both = Bid(Now.AddDays(12), (1, 100_000m), (2, 200_000m));
 
-        var ranking = TenderEvaluation.Rank(Terms(PriceOnly), [lot1Only, both], [], 2);
+        var ranking = TenderEvaluation.Rank(Terms(PriceOnly), [lot1Only, both], [], [], 2);
 
         // the lowest price for lot 2 is both's own 200 000, so it earns 100 points
         ranking.Should().ContainSingle().Which.Should().BeEquivalentTo(new { both.BidId, Price = 200_000m, PricePoints = 100m, Total = 100m });
@@ -126,7 +126,7 @@ public sealed class TenderEvaluationTests
     {
         var both = Bid(Now.AddDays(12), (1, 100_000m), (2, 50_000m));
 
-        var ranking = TenderEvaluation.Rank(Terms(PriceOnly), [Bid(Now.AddDays(11), (1, 80_000m)), both], [], 1);
+        var ranking = TenderEvaluation.Rank(Terms(PriceOnly), [Bid(Now.AddDays(11), (1, 80_000m)), both], [], [], 1);
 
         // lot 2's 50 000 does not count: 80 000 ÷ 100 000 × 100 = 80
         ranking.Single(r => r.BidId == both.BidId).PricePoints.Should().Be(80m);
@@ -134,5 +134,5 @@ public sealed class TenderEvaluationTests
 
     [Fact]
     public void A_lot_without_offers_ranks_nobody() =>
-        TenderEvaluation.Rank(Terms(PriceOnly), [Offer(80_000m)], [], 2).Should().BeEmpty();
+        TenderEvaluation.Rank(Terms(PriceOnly), [Offer(80_000m)], [], [], 2).Should().BeEmpty();
 }

@@ -27,6 +27,7 @@ import type {
   CreateBusinessRequest,
   CreateSpaceRequest,
   DecideRequest,
+  ExcludeRequest,
   DecisionRequest,
   DisplayNameRequest,
   DirectoryQuery,
@@ -301,6 +302,8 @@ export const api = {
     ok(http.POST("/api/tenders/{id}/questions/{number}/answer", { params: { path: { id, number } }, body: { text } })),
   scoreBid: (id: string, body: ScoreRequest) => ok(http.POST("/api/tenders/{id}/scores", { params: { path: { id } }, body })),
   decideLot: (id: string, body: DecideRequest) => ok(http.POST("/api/tenders/{id}/decisions", { params: { path: { id } }, body })),
+  excludeBid: (id: string, body: ExcludeRequest) => ok(http.POST("/api/tenders/{id}/exclusions", { params: { path: { id } }, body })),
+  readmitBid: (id: string, bidId: string) => ok(http.DELETE("/api/tenders/{id}/exclusions/{bidId}", { params: { path: { id, bidId } } })),
   cancelTender: (id: string, text: string) =>
     ok(http.POST("/api/tenders/{id}/cancel", { params: { path: { id } }, body: { text } })),
   completeTender: (id: string) => ok(http.POST("/api/tenders/{id}/complete", { params: { path: { id } } })),

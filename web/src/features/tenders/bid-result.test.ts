@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { setLanguage } from "../../i18n";
-import { excludedText } from "./bid-result";
+import { excludedByBuyerText, excludedText } from "./bid-result";
 
 beforeAll(() => {
   vi.stubGlobal("localStorage", { setItem: () => undefined });
@@ -16,5 +16,17 @@ describe("excludedText", () => {
     );
     setLanguage("en");
     expect(excludedText("DoesNotMatchReceipt")).toContain("Your bid was excluded at opening and is not ranked. Reason: Its stored content does not match the check code on its receipt.");
+  });
+});
+
+describe("excludedByBuyerText", () => {
+  it("tells a bidder the buyer excluded its bid, when and for the buyer's reason, ending it as a sentence once", () => {
+    setLanguage("it");
+    const text = excludedByBuyerText({ reason: "DURC irregolare", at: "2026-03-05T10:00:00Z" });
+    expect(text).toMatch(/^Il committente ha escluso la vostra offerta il 5 mar 2026, [0-9:]+: non entra in graduatoria\. Motivo: DURC irregolare\.$/);
+    setLanguage("en");
+    expect(excludedByBuyerText({ reason: "Unpaid social security contributions.", at: "2026-03-05T10:00:00Z" })).toMatch(
+      /^The buyer excluded your bid on .*: it is not ranked\. Reason: Unpaid social security contributions\.$/,
+    );
   });
 });

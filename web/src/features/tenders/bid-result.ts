@@ -5,16 +5,21 @@ import { html, nothing } from "lit-html";
 import { api } from "../../api/client";
 import type { ApiError } from "../../api/problem";
 import type { BidResultDto, IntegrityFailureDto, ReceiptDto, TenderDto } from "../../api/types";
-import { formatDateTime, formatNumber, t } from "../../i18n";
+import { endWith, formatDateTime, formatNumber, t } from "../../i18n";
 import { refusedFor } from "../../i18n/refusals";
 import { formatDeadline } from "./dates";
 import { isOpen } from "./status";
 
 /**
  * A bid's place per lot once opened; "notOpened" while it waits to be opened; excluded (with the integrity failure
- * the opening found) when it did not match its receipt, so it has no place.
+ * the opening found) when it did not match its receipt, or excluded by the buyer (with the buyer's reason and when),
+ * so it has no place.
  */
-export type BidResult = BidResultDto[] | "notOpened" | { excluded: IntegrityFailureDto["reason"] };
+export type BidResult =
+  | BidResultDto[]
+  | "notOpened"
+  | { excluded: IntegrityFailureDto["reason"] }
+  | { excludedByBuyer: { reason: string; at: string } };
 
 export async function bidResultOf(tenderId: string, bidderId: string): Promise<BidResult> {
   try {
@@ -23,6 +28,10 @@ export async function bidResultOf(tenderId: string, bidderId: string): Promise<B
     if (refusedFor(error, "bid.notOpened")) return "notOpened";
     // The reason is the server's BidIntegrityFailure, as the buyer's evaluation names it.
     if (refusedFor(error, "bid.excluded")) return { excluded: (error as ApiError).args.reason as IntegrityFailureDto["reason"] };
+    if (refusedFor(error, "bid.excludedByBuyer")) {
+      const { reason = "", at = "" } = (error as ApiError).args;
+      return { excludedByBuyer: { reason, at } };
+    }
     throw error;
   }
 }
@@ -46,11 +55,19 @@ export async function rtiBidOf(allianceId: string, tender: TenderDto): Promise<R
 export const excludedText = (reason: IntegrityFailureDto["reason"]): string =>
   t("result.excluded", { reason: t(`evaluation.integrity.${reason}`) });
 
+/** Why a bid has no place: the buyer excluded it, on that day, for the reason the buyer wrote. */
+export const excludedByBuyerText = (exclusion: { reason: string; at: string }): string =>
+  t("result.excludedByBuyer", { when: formatDateTime(exclusion.at), reason: endWith(exclusion.reason, ".") });
+
 export function bidResultView(tender: TenderDto, result: BidResult | null) {
   if (result === "notOpened") return html`<p class="muted" data-testid="my-result-pending">${t("result.notOpened")}</p>`;
   if (result && "excluded" in result)
     return html`<p class="problem" data-testid="my-result-excluded">
       ${excludedText(result.excluded)}
+    </p>`;
+  if (result && "excludedByBuyer" in result)
+    return html`<p class="problem" data-testid="my-result-excluded" data-by="buyer">
+      ${excludedByBuyerText(result.excludedByBuyer)}
     </p>`;
   if (!result || result.length === 0) return nothing;
   return html`<div class="my-result" data-testid="my-result">

@@ -1,20 +1,21 @@
 // The buyer's side of the bids. Before the deadline: the bids are sealed (the page says how many arrived, or
 // that the count is kept hidden). After opening: per lot, the bids ranked by their weighted total, the quality
 // scores to give, each bid's receipt digest checked against its stored content, and the decision; above them, the
-// bids that failed the server's integrity check at opening (never ranked), with the reason.
+// bids that failed the server's integrity check at opening (never ranked), with the reason; and the bids the buyer
+// excluded (with the reason its firms read), which it may readmit until a lot they are for is decided.
 import { html, nothing } from "lit-html";
 import { ifDefined } from "lit-html/directives/if-defined.js";
 import { live } from "lit-html/directives/live.js";
 import { api } from "../../api/client";
 import { ApiError, type FieldErrors } from "../../api/problem";
-import type { CriterionDto, IntegrityFailureDto, LotEvaluationDto, RankedBidDto, TenderDto } from "../../api/types";
+import type { CriterionDto, ExcludedBidDto, IntegrityFailureDto, LotEvaluationDto, RankedBidDto, TenderDto } from "../../api/types";
 import { fieldMessages, otherFieldMessages } from "../../field-errors";
 import { formatDateTime, formatNumber, t, tn } from "../../i18n";
 import { latestOnly } from "../../latest";
 import { fieldErrorView, loadErrorView, loadingView } from "../../views";
 import { formatDeadline } from "./dates";
 import { canAward, pointsOf, scoreRequests, shortDigest, undecided } from "./evaluation";
-import { refusedAction, refusedFor } from "../../i18n/refusals";
+import { refusalText, refusedAction, refusedFor } from "../../i18n/refusals";
 import { actsForBuyer } from "./tender-actions";
 import type { TenderContext } from "./tender-context";
 import { money, outcomeText } from "./tender-views";
@@ -22,11 +23,17 @@ import { money, outcomeText } from "./tender-views";
 type Status = { ok: boolean; text: () => string } | null;
 type Check = "checking" | "matches" | "mismatch" | "unknown";
 
-const bidderName = (bid: RankedBidDto): string => bid.tenderers.map((x) => x.name).join(", ") || bid.bidderId;
+const bidderName = (bid: Pick<RankedBidDto, "tenderers" | "bidderId">): string => bid.tenderers.map((x) => x.name).join(", ") || bid.bidderId;
 
 export function evaluationPanel(ctx: TenderContext) {
   let lots: LotEvaluationDto[] | null = null;
   let integrityFailures: IntegrityFailureDto[] = [];
+  let exclusions: ExcludedBidDto[] = [];
+  /** The bid whose exclusion is being written, under the lot it was picked in. */
+  let excluding: { bid: RankedBidDto; lot: number } | null = null;
+  let exclusionReason = "";
+  let exclusionErrors: FieldErrors = {};
+  let exclusionStatus: Status = null;
   let failed = false;
   /** Scores as typed, by bid and criterion; a bid's entry goes once its scores are saved. */
   const typed = new Map<string, Record<number, string>>();
@@ -45,6 +52,7 @@ export function evaluationPanel(ctx: TenderContext) {
     (fresh) => {
       lots = fresh.lots;
       integrityFailures = fresh.integrityFailures;
+      exclusions = fresh.exclusions;
       failed = false;
       for (const lot of fresh.lots) for (const bid of lot.ranking) verify(bid);
       ctx.redraw();
@@ -141,6 +149,105 @@ export function evaluationPanel(ctx: TenderContext) {
     }
   }
 
+  async function exclude(): Promise<void> {
+    if (busy || !excluding) return;
+    exclusionErrors = {};
+    exclusionStatus = null;
+    busy = true;
+    ctx.redraw();
+    try {
+      const fresh = await api.excludeBid(ctx.tenderId, { bidId: excluding.bid.bidId, reason: exclusionReason.trim() });
+      excluding = null;
+      exclusionReason = "";
+      ctx.accept(fresh);
+      load();
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 400) {
+        exclusionErrors = error.errors;
+        const errors = exclusionErrors;
+        exclusionStatus = { ok: false, text: () => otherFieldMessages(errors, ["reason"]).join(" ") };
+      } else {
+        const problem = refusedAction(error);
+        exclusionStatus = { ok: false, text: problem.text };
+        if (problem.reload) ctx.reload();
+        load();
+      }
+    } finally {
+      busy = false;
+      ctx.redraw();
+    }
+  }
+
+  async function readmit(excluded: ExcludedBidDto): Promise<void> {
+    if (busy) return;
+    if (!(await ctx.confirm(() => ({
+      title: t("evaluation.confirmReadmit.title", { firm: bidderName(excluded) }),
+      body: t("evaluation.confirmReadmit.body"),
+      confirm: t("evaluation.readmit"),
+    })))) return;
+    busy = true;
+    exclusionStatus = null;
+    ctx.redraw();
+    try {
+      ctx.accept(await api.readmitBid(ctx.tenderId, excluded.bidId));
+    } catch (error) {
+      const problem = refusedAction(error);
+      exclusionStatus = { ok: false, text: problem.text };
+      if (problem.reload) ctx.reload();
+    } finally {
+      busy = false;
+      load();
+      ctx.redraw();
+    }
+  }
+
+  function exclusionForm(lot: LotEvaluationDto) {
+    if (!excluding || excluding.lot !== lot.lot) return nothing;
+    const { bid } = excluding;
+    const messages = fieldMessages(exclusionErrors, "reason");
+    const id = `exclusion-reason-${lot.lot}`;
+    return html`<form class="exclusion-form" data-testid="exclusion-form" novalidate
+      @submit=${(e: SubmitEvent) => { e.preventDefault(); void exclude(); }}>
+      <h4>${t("evaluation.excludeTitle", { firm: bidderName(bid) })}</h4>
+      <div class="field">
+        <label for=${id}>${t("evaluation.excludeReason")}</label>
+        <textarea id=${id} data-testid="exclusion-reason" rows="3" maxlength="2000" .value=${live(exclusionReason)}
+          @input=${(e: InputEvent) => (exclusionReason = (e.target as HTMLTextAreaElement).value)}
+          aria-invalid=${messages.length ? "true" : "false"} aria-describedby=${ifDefined(messages.length ? `${id}-error` : undefined)}></textarea>
+        <small class="hint">${t("evaluation.excludeHint")}</small>
+        ${fieldErrorView("reason", messages, `${id}-error`)}
+      </div>
+      <p class="actions">
+        <button type="submit" class="danger" data-testid="exclusion-confirm" ?disabled=${busy}>${t("evaluation.excludeConfirm")}</button>
+        <button type="button" ?disabled=${busy} @click=${() => { excluding = null; exclusionStatus = null; ctx.redraw(); }}>${t("common.back")}</button>
+      </p>
+      ${exclusionStatus ? html`<p class="status error" role="status">${exclusionStatus.text()}</p>` : nothing}
+    </form>`;
+  }
+
+  function exclusionsView(tender: TenderDto) {
+    if (exclusions.length === 0) return nothing;
+    return html`<section class="exclusions" data-testid="exclusions">
+      <h3>${t("evaluation.excludedTitle")}</h3>
+      <p class="small muted">${t("evaluation.excludedIntro")}</p>
+      <ul>
+        ${exclusions.map((x) => html`<li data-testid="excluded-bid" data-bidder-id=${x.bidderId} data-bid-id=${x.bidId}>
+          <strong>${bidderName(x)}</strong>
+          <span class="muted small">${t("evaluation.excludedAt", { when: formatDateTime(x.at) })} ·
+            ${t("evaluation.excludedPrices", { prices: x.lots.map((l) => `${t("tender.lot", { n: l.lot })} ${money(l.price)}`).join(", ") })}</span>
+          <span class="exclusion-reason" data-testid="excluded-reason">${x.reason}</span>
+          ${tender.status !== "Evaluation"
+            ? nothing
+            : x.standsForLot !== null
+              ? html`<span class="muted small" data-testid="exclusion-stands">${refusalText("tender.exclusionStands", { lot: String(x.standsForLot) })}</span>`
+              : html`<button type="button" data-testid="readmit" ?disabled=${busy} @click=${() => void readmit(x)}>
+                  ${t("evaluation.readmit")}</button>`}
+        </li>`)}
+      </ul>
+      ${!excluding && exclusionStatus ? html`<p class="status error" role="status">${exclusionStatus.text()}</p>` : nothing}
+    </section>`;
+  }
+
   function scoreCell(bid: RankedBidDto, c: CriterionDto, editable: boolean) {
     const points = pointsOf(bid, c.number);
     const mine = typed.get(bid.bidId);
@@ -167,7 +274,13 @@ export function evaluationPanel(ctx: TenderContext) {
       <td class="num rank" data-label=${t("evaluation.rank")}><span>${bid.rank}</span></td>
       <td class="bidder" data-label=${t("evaluation.bidder")}>
         <span><strong>${bidderName(bid)}</strong>
-          <span class="muted small received">${t("evaluation.receivedAt", { when: formatDateTime(bid.receivedAt) })}</span></span>
+          <span class="muted small received">${t("evaluation.receivedAt", { when: formatDateTime(bid.receivedAt) })}</span>
+          ${editable
+            ? html`<button type="button" class="exclude-bid" data-testid="exclude" ?disabled=${busy}
+                aria-label=${t("evaluation.excludeLabel", { firm: bidderName(bid) })}
+                @click=${() => { excluding = { bid, lot: lot.lot }; exclusionReason = ""; exclusionErrors = {}; exclusionStatus = null; ctx.redraw(); }}>
+                ${t("evaluation.exclude")}</button>`
+            : nothing}</span>
       </td>
       <td class="num" data-label=${t("evaluation.price")}><span data-testid="ranked-price">${money(bid.price)}</span></td>
       <td class="num" data-label=${t("evaluation.pricePoints")}><span>${price && pointsOf(bid, price.number) !== undefined ? formatNumber(pointsOf(bid, price.number)!, 2) : "—"}</span></td>
@@ -281,6 +394,7 @@ export function evaluationPanel(ctx: TenderContext) {
               <tbody>${lot.ranking.map((bid) => rowView(tender, lot, bid, quality))}</tbody>
             </table>
           </div>`}
+      ${exclusionForm(lot)}
       ${decisionView(tender, lot)}
     </section>`;
   }
@@ -308,7 +422,7 @@ export function evaluationPanel(ctx: TenderContext) {
         ${tender.status === "Opening"
           ? html`<p class="muted">${t("evaluation.opening")}</p>`
           : html`<p class="muted small">${t("evaluation.intro")}</p>
-              ${failed ? loadErrorView() : lots === null ? loadingView() : [integrityView(), lots.map((lot) => lotView(tender, lot))]}`}
+              ${failed ? loadErrorView() : lots === null ? loadingView() : [integrityView(), exclusionsView(tender), lots.map((lot) => lotView(tender, lot))]}`}
       </section>`;
     },
     dispose: () => load.cancel(),

@@ -83,6 +83,10 @@ export const bids = {
     it: "L'offerta è stata esclusa all'apertura perché non corrispondeva alla sua ricevuta: non entra in graduatoria.",
     en: "The bid was excluded at opening because it did not match its receipt: it is not ranked.",
   },
+  "bid.excludedByBuyer": {
+    it: "Il committente ha escluso l'offerta il {at:dateTime}: {reason}. Non entra in graduatoria.",
+    en: "The buyer excluded the bid on {at:dateTime}: {reason}. It is not ranked.",
+  },
   "bid.notTheEvaluator": {
     it: "Solo il Titolare o un Gestore del committente valuta le offerte.",
     en: "Only the buyer's Owners and Managers evaluate its bids.",

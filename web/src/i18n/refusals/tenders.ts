@@ -182,6 +182,26 @@ export const tenders = {
     it: "L'offerta non è tra quelle aperte: ricarica la pagina.",
     en: "The bid is not among the opened ones: reload the page.",
   },
+  "tender.bidExcluded": {
+    it: "Il committente ha escluso questa offerta ({reason}): non si classifica, non si valuta e non si aggiudica.",
+    en: "This bid was excluded by the buyer ({reason}): it is not ranked, scored or awarded.",
+  },
+  "tender.exclusionReason": {
+    it: "Scrivi perché l'offerta è esclusa, in al massimo {max} caratteri: lo leggono le sue imprese.",
+    en: "Say why the bid is excluded, in at most {max} characters: its firms read it.",
+  },
+  "tender.awardedBid": {
+    it: "Il lotto {lot} è già aggiudicato a questa offerta: un'esclusione non annulla l'aggiudicazione.",
+    en: "Lot {lot} is already awarded to this bid: an award is not undone by an exclusion.",
+  },
+  "tender.notExcluded": {
+    it: "Questa offerta non è esclusa.",
+    en: "This bid is not excluded.",
+  },
+  "tender.exclusionStands": {
+    it: "Il lotto {lot}, per cui concorreva questa offerta, è già deciso sulla graduatoria senza di essa: l'esclusione resta.",
+    en: "Lot {lot}, which this bid was for, is already decided on the ranking without it: the exclusion stands.",
+  },
   "tender.bidFailedIntegrity": {
     it: "Questa offerta non ha superato la verifica di integrità all'apertura: non si valuta.",
     en: "This bid failed its integrity check at opening: it is not evaluated.",
