@@ -78,7 +78,9 @@ export function tenderPage(id: string, redraw: Redraw): Page {
     audit.load();
     if (actsForBuyer(fresh) && fresh.bidsOpened) evaluation.load();
     // The bid panel depends on the status (form, receipt, result) and on the decisions (the result); so do the RTIs' bids.
-    if (ready && (before?.status !== fresh.status || before.decisions.length !== fresh.decisions.length)) {
+    // Once the bids are opened every change may move a result (a score, an exclusion of this bid or of another).
+    if (ready && (before?.status !== fresh.status || before.decisions.length !== fresh.decisions.length
+      || (fresh.bidsOpened && before.version !== fresh.version))) {
       bid.load();
       alliances.load();
     }
