@@ -57,4 +57,10 @@ public interface ILiveUpdates
     /// (<see cref="Board.PostNews.Published"/>) the member firms whose capabilities it matches, but its poster, are told.
     /// </summary>
     Task PostChanged(Board.PostSnapshot post, Board.PostNews news);
+
+    /// <summary>
+    /// A message was written in one of an alliance's threads: the people of its active firms watching its workspace
+    /// are told, with the message.
+    /// </summary>
+    Task MessagePosted(Conversations.ThreadMessage message);
 }

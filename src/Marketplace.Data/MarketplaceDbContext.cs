@@ -55,6 +55,7 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
     public DbSet<Notifications.NotificationPreference> NotificationPreferences => Set<Notifications.NotificationPreference>();
     public DbSet<Notifications.PendingNotice> Notices => Set<Notifications.PendingNotice>();
     public DbSet<Feeds.ImportFeed> ImportFeeds => Set<Feeds.ImportFeed>();
+    public DbSet<Conversations.ThreadMessageEntry> ThreadMessages => Set<Conversations.ThreadMessageEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -418,6 +419,18 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
             // A space lists its feeds, once each; fetchers look for the ones due.
             e.HasIndex(x => new { x.SpaceId, x.Url }).IsUnique();
             e.HasIndex(x => x.NextFetchAt);
+        });
+
+        builder.Entity<Conversations.ThreadMessageEntry>(e =>
+        {
+            e.ToTable("thread_messages");
+            e.HasKey(x => x.Seq);
+            e.Property(x => x.Seq).ValueGeneratedOnAdd();
+            e.HasIndex(x => x.Id).IsUnique();
+            e.Property(x => x.Text).HasMaxLength(Marketplace.Conversations.ConversationRules.MaxText);
+            // A thread is read newest first, a page at a time; a person's last minute is counted at each message.
+            e.HasIndex(x => new { x.AllianceId, x.PackageId, x.Seq });
+            e.HasIndex(x => new { x.AuthorId, x.At });
         });
 
         builder.Entity<DocumentEntry>(e =>

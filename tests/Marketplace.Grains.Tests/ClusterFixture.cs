@@ -152,4 +152,6 @@ public sealed class RecordedLiveUpdates : ILiveUpdates
     public Task JointBidChanged(Marketplace.Alliances.AllianceSnapshot alliance, Marketplace.JointBids.JointBidNews news) => Task.CompletedTask;
 
     public Task PostChanged(Marketplace.Board.PostSnapshot post, Marketplace.Board.PostNews news) => Task.CompletedTask;
+
+    public Task MessagePosted(Marketplace.Conversations.ThreadMessage message) => Task.CompletedTask;
 }

@@ -47,6 +47,7 @@ import "./features/buyer-tenders/my-tenders.css";
 import "./features/todo/todo.css";
 import "./features/alliances/alliances.css";
 import "./features/joint-bids/joint-bids.css";
+import "./features/conversations/conversations.css";
 
 function pageFor(route: Route, redraw: Redraw): Page {
   switch (route.name) {

@@ -42,7 +42,7 @@ export type Route =
   | { name: "notFound" };
 
 /** The parts of an alliance's page, each a tab with its own address (`#/alliances/{id}/bid`). */
-export const allianceTabs = ["overview", "bid", "documents", "partners", "agreement", "history"] as const;
+export const allianceTabs = ["overview", "bid", "documents", "conversation", "partners", "agreement", "history"] as const;
 export type AllianceTab = (typeof allianceTabs)[number];
 /** The parts of a space's page; "settings" and "dashboard" are pages of their own. */
 export const spaceTabs = ["about", "tenders", "members", "board", "admin"] as const;

@@ -54,6 +54,7 @@ public static class MarketplaceRoutes
         api.MapBusinessLogoApi();
         api.MapAllianceApi();
         api.MapJointBidApi();
+        api.MapConversationApi();
         api.MapReferenceApi();
         app.MapHub<MarketplaceHub>(HubPath);
         app.MapOperatorDashboard();

@@ -76,6 +76,12 @@ public interface IMarketplaceClient
     /// the post's title and kind, for a notice like a new matching tender's.
     /// </summary>
     Task PostNotice(PostNoticeDto notice);
+
+    /// <summary>
+    /// Sent to an alliance's workspace watchers (the people of its active firms): a message was written in one of its
+    /// threads, with the message as the thread's page shows it.
+    /// </summary>
+    Task ThreadMessagePosted(ThreadMessageDto message);
 }
 
 /// <summary>Hub group names, one home so grains' notices and hub joins always agree.</summary>

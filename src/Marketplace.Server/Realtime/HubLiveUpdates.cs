@@ -308,6 +308,15 @@ internal sealed class HubLiveUpdates(
 
     // The change is already stored when we get here; a failed broadcast must not turn it into an error for the
     // user who made it. Watchers reload on reconnect, so log it and go on.
+    /// <summary>The workspace's group holds the people of the alliance's active firms only: they, and no one else, read the message.</summary>
+    public Task MessagePosted(Conversations.ThreadMessage message) => Send(async () =>
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>();
+        var dto = (await ConversationDtos.Of([message], db, CancellationToken.None))[0];
+        await hub.Clients.Group(Topics.Alliance(message.AllianceId)).ThreadMessagePosted(dto);
+    }, message.AllianceId);
+
     async Task Send(Func<Task> send, Guid topicId)
     {
         try

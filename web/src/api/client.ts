@@ -13,6 +13,7 @@ import type {
   ExpressInterestRequest,
   ModeratePostRequest,
   PostKind,
+  PostMessageRequest,
   PublishPostRequest,
   AllianceAnswerRequest,
   AllianceInviteRequest,
@@ -358,6 +359,12 @@ export const api = {
   allianceCoverage: (id: string) => ok(http.GET("/api/alliances/{id}/coverage", { params: { path: { id } } })),
   /** Firms of the space that would fill the coverage's gaps (for the people of its active firms). */
   allianceSuggestions: (id: string) => ok(http.GET("/api/alliances/{id}/suggestions", { params: { path: { id } } })),
+
+  /** A page of one of the alliance's threads (the general one without a package), newest first, older than `before`. */
+  threadMessages: (id: string, query: { packageId?: string; before?: number }) =>
+    ok(http.GET("/api/alliances/{id}/messages", { params: { path: { id }, query } })),
+  /** Writes in one of the alliance's threads, for one of the viewer's active firms (Owners and Managers). */
+  postThreadMessage: (id: string, body: PostMessageRequest) => ok(http.POST("/api/alliances/{id}/messages", { params: { path: { id } }, body })),
 
   /** The joint bid of an alliance formed for a tender: for the people of its active firms, 404 to anyone else. */
   jointBid: (id: string) => ok(http.GET("/api/alliances/{id}/bid", { params: { path: { id } } })),

@@ -78,6 +78,11 @@ export type ShowcaseDto = Dto<"ShowcaseDto">;
 export type BoardDto = Dto<"BoardDto">;
 export type PostDto = Dto<"PostDto">;
 export type InboxPostDto = Dto<"InboxPostDto">;
+/** An alliance's conversation: a message, a page of one thread (newest first) with the threads that hold messages, a message to write. */
+export type ThreadMessageDto = Dto<"ThreadMessageDto">;
+export type ThreadPageDto = Dto<"ThreadPageDto">;
+export type ThreadSummaryDto = Dto<"ThreadSummaryDto">;
+export type PostMessageRequest = Dto<"PostMessageRequest">;
 export type PostSummaryDto = Dto<"PostSummaryDto">;
 export type PostInterestDto = Dto<"PostInterestDto">;
 export type PublishPostRequest = Dto<"PublishPostRequest">;

@@ -13,9 +13,10 @@ import * as alliances from "../features/alliances/i18n";
 import * as jointBids from "../features/joint-bids/i18n";
 import * as todo from "../features/todo/i18n";
 import * as notifications from "../features/notifications/i18n";
+import * as conversations from "../features/conversations/i18n";
 
 /** Each feature's texts; a key belongs to exactly one of them (i18n.test.ts checks it, as a spread would hide a twin). */
-export const featureTexts = { app, auth, businesses, spaces, showcase, board, tenders, inbox, buyerTenders, alliances, jointBids, todo, notifications };
+export const featureTexts = { app, auth, businesses, spaces, showcase, board, tenders, inbox, buyerTenders, alliances, jointBids, todo, notifications, conversations };
 
 const it = {
   ...app.it,
@@ -31,6 +32,7 @@ const it = {
   ...jointBids.it,
   ...todo.it,
   ...notifications.it,
+  ...conversations.it,
 };
 
 /** Every text's key: t() with a key no feature defines in Italian fails the type check. */
@@ -50,6 +52,7 @@ const en: Record<MessageKey, string> = {
   ...jointBids.en,
   ...todo.en,
   ...notifications.en,
+  ...conversations.en,
 };
 
 export type Lang = "it" | "en";

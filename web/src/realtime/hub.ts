@@ -96,9 +96,13 @@ export function onBoardChanged(listener: (change: BoardChange) => void): () => v
   return () => boardListeners.delete(listener);
 }
 
+/** ThreadMessagePosted: a message written in one of the alliance's threads, as the thread's page shows it. */
+export type ThreadMessage = Messages["ThreadMessagePosted"];
+
 /** What the people of an alliance's active firms hear on its group (watchAlliance). */
 export type AllianceMessage =
   | { type: "alliance"; change: AllianceChange }
+  | { type: "message"; change: ThreadMessage }
   | { type: "jointBid"; change: JointBidChange }
   | { type: "jointBidActions"; change: JointBidActionsChange }
   | { type: "presence"; change: PresenceChange };
@@ -280,6 +284,7 @@ function hub(): HubConnection {
       deliver<AllianceMessage>("alliance", change.allianceId, { type: "jointBid", change });
     },
     PresenceChanged: (change) => deliver<AllianceMessage>("alliance", change.allianceId, { type: "presence", change }),
+    ThreadMessagePosted: (change) => deliver<AllianceMessage>("alliance", change.allianceId, { type: "message", change }),
     ToDoChanged: (change) => deliver<TeamMessage>("businessTeam", change.businessId, { type: "todo", change }),
     // Sent to watchers of the project's firms and of their spaces; the message names neither, so every listener reloads.
     ShowcaseChanged: (change) => showcaseListeners.forEach((listener) => listener(change)),

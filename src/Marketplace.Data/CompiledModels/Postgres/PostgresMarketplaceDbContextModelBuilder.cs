@@ -12,7 +12,7 @@ namespace Marketplace.Data.CompiledModels.Postgres
     public partial class PostgresMarketplaceDbContextModel
     {
         private PostgresMarketplaceDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("45029cea-394c-49a8-bc4c-3b9bad7dcb48"), entityTypeCount: 45)
+            : base(skipDetectChanges: false, modelId: new Guid("c2acdc7a-7b44-48f1-bc90-c5edc89a80be"), entityTypeCount: 46)
         {
         }
 
@@ -20,6 +20,7 @@ namespace Marketplace.Data.CompiledModels.Postgres
         {
             var auditCheckpointEntry = AuditCheckpointEntryEntityType.Create(this);
             var auditCheckpointLeafEntry = AuditCheckpointLeafEntryEntityType.Create(this);
+            var threadMessageEntry = ThreadMessageEntryEntityType.Create(this);
             var importFeed = ImportFeedEntityType.Create(this);
             var marketplaceUser = MarketplaceUserEntityType.Create(this);
             var notificationPreference = NotificationPreferenceEntityType.Create(this);
@@ -73,6 +74,7 @@ namespace Marketplace.Data.CompiledModels.Postgres
 
             AuditCheckpointEntryEntityType.CreateAnnotations(auditCheckpointEntry);
             AuditCheckpointLeafEntryEntityType.CreateAnnotations(auditCheckpointLeafEntry);
+            ThreadMessageEntryEntityType.CreateAnnotations(threadMessageEntry);
             ImportFeedEntityType.CreateAnnotations(importFeed);
             MarketplaceUserEntityType.CreateAnnotations(marketplaceUser);
             NotificationPreferenceEntityType.CreateAnnotations(notificationPreference);

@@ -11,7 +11,7 @@ namespace Marketplace.Data.CompiledModels.Sqlite
     public partial class SqliteMarketplaceDbContextModel
     {
         private SqliteMarketplaceDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("b78132c3-2e45-4c5c-9355-98fb533383f5"), entityTypeCount: 45)
+            : base(skipDetectChanges: false, modelId: new Guid("e242ee26-8c52-4b91-a4ca-eb84849f829c"), entityTypeCount: 46)
         {
         }
 
@@ -19,6 +19,7 @@ namespace Marketplace.Data.CompiledModels.Sqlite
         {
             var auditCheckpointEntry = AuditCheckpointEntryEntityType.Create(this);
             var auditCheckpointLeafEntry = AuditCheckpointLeafEntryEntityType.Create(this);
+            var threadMessageEntry = ThreadMessageEntryEntityType.Create(this);
             var importFeed = ImportFeedEntityType.Create(this);
             var marketplaceUser = MarketplaceUserEntityType.Create(this);
             var notificationPreference = NotificationPreferenceEntityType.Create(this);
@@ -72,6 +73,7 @@ namespace Marketplace.Data.CompiledModels.Sqlite
 
             AuditCheckpointEntryEntityType.CreateAnnotations(auditCheckpointEntry);
             AuditCheckpointLeafEntryEntityType.CreateAnnotations(auditCheckpointLeafEntry);
+            ThreadMessageEntryEntityType.CreateAnnotations(threadMessageEntry);
             ImportFeedEntityType.CreateAnnotations(importFeed);
             MarketplaceUserEntityType.CreateAnnotations(marketplaceUser);
             NotificationPreferenceEntityType.CreateAnnotations(notificationPreference);

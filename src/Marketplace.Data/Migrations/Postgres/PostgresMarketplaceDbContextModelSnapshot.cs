@@ -94,6 +94,49 @@ namespace Marketplace.Data.Migrations.Postgres
                     b.ToTable("audit_checkpoint_leaves", (string)null);
                 });
 
+            modelBuilder.Entity("Marketplace.Data.Conversations.ThreadMessageEntry", b =>
+                {
+                    b.Property<long>("Seq")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Seq"));
+
+                    b.Property<Guid>("AllianceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("FirmId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("PackageId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Seq");
+
+                    b.HasIndex("Id")
+                        .IsUnique();
+
+                    b.HasIndex("AuthorId", "At");
+
+                    b.HasIndex("AllianceId", "PackageId", "Seq");
+
+                    b.ToTable("thread_messages", (string)null);
+                });
+
             modelBuilder.Entity("Marketplace.Data.Feeds.ImportFeed", b =>
                 {
                     b.Property<Guid>("Id")

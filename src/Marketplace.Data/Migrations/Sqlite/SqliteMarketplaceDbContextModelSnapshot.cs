@@ -88,6 +88,47 @@ namespace Marketplace.Data.Migrations.Sqlite
                     b.ToTable("audit_checkpoint_leaves", (string)null);
                 });
 
+            modelBuilder.Entity("Marketplace.Data.Conversations.ThreadMessageEntry", b =>
+                {
+                    b.Property<long>("Seq")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AllianceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FirmId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PackageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Seq");
+
+                    b.HasIndex("Id")
+                        .IsUnique();
+
+                    b.HasIndex("AuthorId", "At");
+
+                    b.HasIndex("AllianceId", "PackageId", "Seq");
+
+                    b.ToTable("thread_messages", (string)null);
+                });
+
             modelBuilder.Entity("Marketplace.Data.Feeds.ImportFeed", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1,5 +1,5 @@
 // #/alliances/{id}[/tab] — an alliance (an RTI for a tender, or a standing rete d'impresa), in tabs that fit a phone
-// (overview, joint bid, answers and documents, partners, agreement, history): its firms with their roles and
+// (overview, joint bid, answers and documents, conversation, partners, agreement, history): its firms with their roles and
 // where each stands with the agreement, the agreement in force, the history; the lead's invitations, removals,
 // hand-over and new terms; the viewer's invitations to answer, new terms to accept, leaving. Only the people of its
 // active and invited firms see it (404 for anyone else). Kept up to date over SignalR: AllianceChanged comes on the
@@ -28,6 +28,7 @@ import { href, showTabAddress, type AllianceTab } from "../../router";
 import { shownTab, tabPanel, tabsView, type TabSpec } from "../../tabs";
 import { loadErrorView, loadingView } from "../../views";
 import { workspaceLoader } from "../joint-bids/workspace-loader";
+import { conversationSection } from "../conversations/conversation-section";
 import { agreementSection } from "./agreement-section";
 import { allianceBidOutcome } from "./alliance-bid-outcome";
 import type { AllianceContext, GoneReason, Outcome, RunOptions } from "./alliance-context";
@@ -71,6 +72,8 @@ export function alliancePage(id: string, firstTab: AllianceTab | undefined, redr
   const firms = firmPanel(ctx);
   const workspace = workspaceLoader(ctx);
   const outcome = allianceBidOutcome(ctx);
+  // The conversation is for those who may watch the workspace: the people of the alliance's active firms.
+  const conversation = conversationSection(ctx, canWatch);
 
   function show(fresh: AllianceDto, reason: GoneReason = "removed"): void {
     if (!hasAccess(fresh)) {
@@ -86,6 +89,7 @@ export function alliancePage(id: string, firstTab: AllianceTab | undefined, redr
     followAlliance();
     workspace.follow(fresh);
     outcome.follow(fresh);
+    conversation.follow(fresh);
     redraw();
   }
 
@@ -164,7 +168,9 @@ export function alliancePage(id: string, firstTab: AllianceTab | undefined, redr
       workspace.jointBidChanged(message.change);
       // A submission or a withdrawal is an edit the message does not carry.
       if (message.change.edit === "Other" && alliance) outcome.load(alliance);
-    }
+      // A package added, renamed or deleted is a thread more, renamed or gone.
+      conversation.packagesChanged();
+    } else if (message.type === "message") conversation.heard(message.change);
     else if (message.type === "jointBidActions") workspace.jointBidActionsChanged(message.change);
     else workspace.presenceChanged(message.change);
   }
@@ -182,6 +188,7 @@ export function alliancePage(id: string, firstTab: AllianceTab | undefined, redr
         state: (state) => {
           allianceLive = state;
           workspace.liveState(state);
+          conversation.liveState(state);
           // Changes sent while we were not in the group are lost; fetch once we are (back) in it.
           if (state === "connected" && ready) {
             loadAlliance();
@@ -244,6 +251,7 @@ export function alliancePage(id: string, firstTab: AllianceTab | undefined, redr
       { id: "overview", label: t("alliance.tab.overview"), count: firms.waiting(a) },
       withWorkspace && { id: "bid", label: t("alliance.tab.bid") },
       withWorkspace && { id: "documents", label: t("alliance.tab.documents") },
+      conversation.wanted(a) && { id: "conversation", label: t("conversation.tab") },
       (withWorkspace || invite.shown(a)) && { id: "partners", label: t("alliance.tab.partners") },
       { id: "agreement", label: t(a.tender ? "alliance.agreementRti" : "alliance.agreementStanding") },
       { id: "history", label: t("alliance.history") },
@@ -285,6 +293,7 @@ export function alliancePage(id: string, firstTab: AllianceTab | undefined, redr
       ${tabPanel("alliance", "overview", selected, html`${firms.invitationsView(a)} ${outcome.view(a)} ${firms.view(a)} ${members.view(a)}`)}
       ${has("bid") ? tabPanel("alliance", "bid", selected, workspace.bidView(a)) : nothing}
       ${has("documents") ? tabPanel("alliance", "documents", selected, workspace.papersView(a)) : nothing}
+      ${has("conversation") ? tabPanel("alliance", "conversation", selected, conversation.view(a)) : nothing}
       ${has("partners") ? tabPanel("alliance", "partners", selected, html`${workspace.partnersView(a)} ${invite.view(a)}`) : nothing}
       ${tabPanel("alliance", "agreement", selected, agreement.view(a))}
       ${tabPanel("alliance", "history", selected, historyView(a))}
@@ -312,6 +321,7 @@ export function alliancePage(id: string, firstTab: AllianceTab | undefined, redr
       outcome.dispose();
       invite.dispose();
       workspace.dispose();
+      conversation.dispose();
     },
     view: () =>
       gone !== null

@@ -27,6 +27,7 @@ import { opportunities } from "./opportunities";
 import { outcomes } from "./outcomes";
 import { feeds } from "./feeds";
 import { qualifications } from "./qualifications";
+import { conversations } from "./conversations";
 
 /** Every code the server refuses with; `uncoded` marks a refusal without one, shown in the server's English. */
 export type ProblemCode = components["schemas"]["ProblemCode"];
@@ -56,6 +57,7 @@ export const refusals: Record<TranslatedCode, RefusalText> = {
   ...opportunities,
   ...feeds,
   ...qualifications,
+  ...conversations,
 };
 
 export const isTranslated = (code: string): code is TranslatedCode => Object.hasOwn(refusals, code);

@@ -1,0 +1,57 @@
+using Marketplace.Alliances;
+using Marketplace.Businesses;
+
+namespace Marketplace.Conversations;
+
+/// <summary>
+/// Who talks in an alliance's conversation and what a message is. The people (any role) of its active firms read it
+/// (<see cref="AllianceAccess.CanWatch"/>, the workspace's own rule); its Owners and Managers write in it for their
+/// firm, as they edit the joint bid for it. Errors use the request's camelCase field names.
+/// </summary>
+public static class ConversationRules
+{
+    public const int MaxText = 2000;
+
+    /// <summary>How many messages one person writes in <see cref="Window"/>, across alliances: enough to talk, not to flood.</summary>
+    public const int MessagesPerWindow = 10;
+
+    public static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
+
+    public static readonly Refusal
+        NotFound = new("conversation.notFound", "No alliance conversation you may read has this id."),
+        ViewersRead = new("conversation.viewersRead", "A Viewer reads the alliance's conversation; the firm's Owners and Managers write in it."),
+        NotYourFirm = new("conversation.notYourFirm", "You write only for a firm of yours that is active in the alliance."),
+        ChooseFirm = new("conversation.chooseFirm", "You act for several firms of the alliance: choose the one you write for."),
+        TextLength = new("conversation.textLength", "A message is 1 to {max} characters long."),
+        NoSuchPackage = new("conversation.noSuchPackage", "The joint bid has no work package with this id."),
+        TooManyMessages = new("conversation.tooManyMessages", "You wrote {max} messages in the last minute: wait a moment before the next one.");
+
+    /// <summary>
+    /// The firm the person writes for, or why they may not write: to anyone outside the alliance's active firms it
+    /// does not exist, whatever exists.
+    /// </summary>
+    public static Outcome<Guid> Author(AllianceSnapshot? alliance, ActingFor acting, Guid? firmId)
+    {
+        if (alliance is null || !AllianceAccess.CanWatch(alliance, acting.Businesses)) return Problem.NotFound(NotFound);
+        var mine = alliance.Active.Select(m => m.FirmId).Where(acting.Reads).ToList();
+        if (firmId is { } named)
+            return !mine.Contains(named) ? Problem.Forbidden(NotYourFirm)
+                : !acting.Edits(named) ? Problem.Forbidden(ViewersRead)
+                : named;
+        var writing = mine.Where(acting.Edits).ToList();
+        return writing.Count switch
+        {
+            0 => Problem.Forbidden(ViewersRead),
+            1 => writing[0],
+            _ => Problem.Invalid("firmId", ChooseFirm),
+        };
+    }
+
+    /// <summary>The text as stored, or why it cannot be.</summary>
+    public static Outcome<string> Text(string raw) =>
+        raw.Clean() is { Length: <= MaxText } text ? text : Problem.Invalid("text", TextLength, ("max", MaxText));
+
+    /// <summary>Null when the person may write one more message now, having written <paramref name="inWindow"/> in the last <see cref="Window"/>.</summary>
+    public static Problem? CheckRate(int inWindow) =>
+        inWindow >= MessagesPerWindow ? Problem.TooSoon(TooManyMessages, ("max", MessagesPerWindow)) : null;
+}

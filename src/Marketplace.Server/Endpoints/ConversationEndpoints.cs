@@ -1,0 +1,61 @@
+using Marketplace.Conversations;
+using Marketplace.Server.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Server.Endpoints;
+
+public static class ConversationEndpoints
+{
+    public const int PageSize = 30, MaxPageSize = 100;
+
+    static readonly Refusal Limit = new("conversation.limit", "A page holds 1 to {max} messages.");
+
+    /// <summary>
+    /// The alliance's conversation: its general thread and a thread per work package of its joint bid, read and
+    /// written by the people of its active firms only (Owners and Managers write); to anyone else it does not exist.
+    /// Kept in the database and told live to the workspace's watchers. It never reads or changes the bid itself.
+    /// </summary>
+    public static IEndpointRouteBuilder MapConversationApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapApiGroup("/api/alliances/{id:guid}/messages", "Conversations").RequireAuthorization();
+        api.MapGet("/", Page).WithName("listThreadMessages");
+        api.MapPost("/", Post).WithName("postThreadMessage").ProducesProblem(StatusCodes.Status429TooManyRequests);
+        return app;
+    }
+
+    /// <summary>
+    /// A page of one thread (the general one, or <paramref name="packageId"/>'s), newest first, older than
+    /// <paramref name="before"/> when given; with every thread of the alliance that holds a message.
+    /// </summary>
+    static async Task<Results<Ok<ThreadPageDto>, ProblemHttpResult>> Page(Guid id, Guid? packageId, long? before, int? limit, [AsParameters] ViewerCall call)
+    {
+        var (db, ct) = (call.Db, call.Ct);
+        // The actor first: an outsider learns nothing, not even which inputs are wrong.
+        if (await call.Access.Alliance(id, call.User, watch: true, ct) is null) return ProblemResults.NotFound(ConversationRules.NotFound);
+        var size = limit ?? PageSize;
+        if (size is < 1 or > MaxPageSize) return Problem.Invalid("limit", Limit, ("max", MaxPageSize)).ToHttp();
+        var thread = db.ThreadMessages.AsNoTracking().Where(m => m.AllianceId == id && m.PackageId == packageId);
+        if (before is { } seq) thread = thread.Where(m => m.Seq < seq);
+        var rows = await thread.OrderByDescending(m => m.Seq).Take(size + 1).ToListAsync(ct);
+        var shown = rows.Take(size).ToList();
+        var threads = await db.ThreadMessages.AsNoTracking().Where(m => m.AllianceId == id).GroupBy(m => m.PackageId)
+            .Select(g => new { PackageId = g.Key, Count = g.Count(), Last = g.Max(m => m.Seq) }).ToListAsync(ct);
+        var lastSeqs = threads.Select(t => t.Last).ToList();
+        var lastAt = await db.ThreadMessages.AsNoTracking().Where(m => lastSeqs.Contains(m.Seq)).ToDictionaryAsync(m => m.Seq, m => m.At, ct);
+        return TypedResults.Ok(new ThreadPageDto(
+            await ConversationDtos.Of([.. shown.Select(m => m.ToMessage())], db, ct),
+            rows.Count > size ? shown[^1].Seq : null,
+            [.. threads.OrderByDescending(t => t.Last).Select(t => new ThreadSummaryDto(t.PackageId, t.Count, lastAt[t.Last]))]));
+    }
+
+    static async Task<Results<Created<ThreadMessageDto>, ProblemHttpResult>> Post(Guid id, PostMessageRequest body, [AsParameters] ViewerCall call)
+    {
+        // The person's grain writes their messages one at a time, so their count in the last minute holds.
+        var outcome = await call.Grains.GetGrain<IConversationAuthorGrain>(call.User.UserId())
+            .Post(new PostThreadMessage(id, body.FirmId, body.PackageId, body.Text ?? ""));
+        if (outcome.Problem is { } no) return no.ToHttp();
+        var dto = (await ConversationDtos.Of([outcome.Value!], call.Db, call.Ct))[0];
+        return TypedResults.Created($"/api/alliances/{id}/messages", dto);
+    }
+}

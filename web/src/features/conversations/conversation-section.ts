@@ -1,0 +1,277 @@
+// The alliance's conversation, a tab of its page for the people of its active firms: the general thread and one per
+// work package of the joint bid, newest first with older pages on demand, and the box to write in (for the viewer's
+// firms where they are an Owner or a Manager; a Viewer reads). A message written by anyone reaches the page live on
+// the alliance's group (ThreadMessagePosted); after a reconnect the thread is read again. Nothing here touches the bid:
+// the packages are read only for their titles.
+import { html, nothing } from "lit-html";
+import { live } from "lit-html/directives/live.js";
+import { api } from "../../api/client";
+import { ApiError, type FieldErrors } from "../../api/problem";
+import type { AllianceDto, ThreadMessageDto, ThreadSummaryDto } from "../../api/types";
+import { fieldMessages, otherFieldMessages } from "../../field-errors";
+import { currentLanguage, t } from "../../i18n";
+import { describeRefusal } from "../../i18n/refusals";
+import type { LiveState, ThreadMessage } from "../../realtime/hub";
+import { fieldErrorView, loadErrorView, loadingView } from "../../views";
+import type { AllianceContext } from "../alliances/alliance-context";
+import { MAX_TEXT, countOf, countedIn, withMessage, writingFirms, type ThreadKey } from "./thread-data";
+
+/** When a message was written, as people in Italy read it, whatever the browser's own time zone. */
+const writtenAt = (iso: string): string =>
+  new Intl.DateTimeFormat(currentLanguage() === "it" ? "it-IT" : "en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Rome" }).format(
+    new Date(iso),
+  );
+
+export interface ConversationSection {
+  /** Whether the viewer has the conversation: the people of the alliance's active firms (those who may watch it). */
+  wanted(alliance: AllianceDto): boolean;
+  follow(alliance: AllianceDto): void;
+  heard(message: ThreadMessage): void;
+  /** The joint bid changed: a package may have been added, renamed or deleted. */
+  packagesChanged(): void;
+  liveState(state: LiveState): void;
+  view(alliance: AllianceDto): unknown;
+  dispose(): void;
+}
+
+export function conversationSection(ctx: AllianceContext, wanted: (alliance: AllianceDto) => boolean): ConversationSection {
+  let thread: ThreadKey = null;
+  let messages: ThreadMessageDto[] = [];
+  let threads: ThreadSummaryDto[] = [];
+  let older: number | null = null;
+  let packages: { id: string; title: string }[] = [];
+  let state: "idle" | "loading" | "ok" | "error" = "idle";
+  let loadingOlder = false;
+  let draft = "";
+  let firmId = "";
+  let errors: FieldErrors = {};
+  let status: { ok: boolean; text: () => string } | null = null;
+  let sending = false;
+  let disposed = false;
+  let withTender = false;
+  /** Each load is numbered: an answer to an older one (another thread, before a reconnect) is dropped. */
+  let loads = 0;
+  /** The messages already counted in their thread, so that our own answer and the hub's copy count once. */
+  const counted = new Set<string>();
+
+  async function load(): Promise<void> {
+    const mine = ++loads;
+    if (state !== "ok") state = "loading";
+    ctx.redraw();
+    try {
+      const page = await api.threadMessages(ctx.allianceId, thread === null ? {} : { packageId: thread });
+      if (mine !== loads || disposed) return;
+      messages = page.messages;
+      older = page.older ?? null;
+      threads = page.threads;
+      page.messages.forEach((m) => counted.add(m.id.toLowerCase()));
+      state = "ok";
+    } catch {
+      if (mine !== loads || disposed) return;
+      state = "error";
+    }
+    ctx.redraw();
+  }
+
+  async function loadOlder(): Promise<void> {
+    if (older === null || loadingOlder) return;
+    const mine = loads;
+    loadingOlder = true;
+    ctx.redraw();
+    try {
+      const page = await api.threadMessages(ctx.allianceId, { ...(thread === null ? {} : { packageId: thread }), before: older });
+      if (mine !== loads || disposed) return;
+      messages = [...messages, ...page.messages.filter((m) => !messages.some((shown) => shown.id === m.id))];
+      older = page.older ?? null;
+    } catch (error) {
+      status = { ok: false, text: () => describeRefusal(error) };
+    } finally {
+      loadingOlder = false;
+      ctx.redraw();
+    }
+  }
+
+  async function loadPackages(): Promise<void> {
+    if (!withTender) return;
+    try {
+      const bid = await api.jointBid(ctx.allianceId);
+      if (disposed) return;
+      packages = bid.workPackages.map((p) => ({ id: p.id, title: p.title }));
+      ctx.redraw();
+    } catch {
+      // Without the titles the general thread still works; the next change of the bid reads them again.
+    }
+  }
+
+  function take(message: ThreadMessageDto): void {
+    const id = message.id.toLowerCase();
+    if (!counted.has(id)) {
+      counted.add(id);
+      threads = countedIn(threads, message);
+    }
+    messages = withMessage(messages, thread, message);
+    ctx.redraw();
+  }
+
+  function select(next: ThreadKey): void {
+    if (next === thread) return;
+    thread = next;
+    messages = [];
+    older = null;
+    state = "loading";
+    status = null;
+    void load();
+  }
+
+  async function send(alliance: AllianceDto, event: Event): Promise<void> {
+    event.preventDefault();
+    if (sending) return;
+    const writers = writingFirms(alliance, ctx.roles());
+    const firm = writers.length > 1 ? firmId || writers[0]!.id : undefined;
+    sending = true;
+    errors = {};
+    status = null;
+    ctx.redraw();
+    try {
+      const written = await api.postThreadMessage(ctx.allianceId, { firmId: firm ?? null, packageId: thread, text: draft });
+      draft = "";
+      status = { ok: true, text: () => t("conversation.sent") };
+      take(written);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 400) {
+        errors = error.errors;
+        const other = otherFieldMessages(errors, ["text"]);
+        status = { ok: false, text: () => (other.length ? other.join(" ") : t("form.invalid")) };
+      } else status = { ok: false, text: () => describeRefusal(error) };
+    } finally {
+      sending = false;
+      ctx.redraw();
+    }
+  }
+
+  function threadName(key: ThreadKey): string {
+    if (key === null) return t("conversation.general");
+    const title = packages.find((p) => p.id.toLowerCase() === key.toLowerCase())?.title ?? "…";
+    return t("conversation.packageThread", { title });
+  }
+
+  function threadsView() {
+    const keys: ThreadKey[] = [null, ...packages.map((p) => p.id)];
+    return html`<nav class="conversation-threads" aria-label=${t("conversation.threads")} data-testid="conversation-threads">
+      ${keys.map(
+        (key) => html`<button
+          type="button"
+          class="thread-choice"
+          aria-pressed=${key === thread ? "true" : "false"}
+          data-testid="conversation-thread"
+          data-thread=${key ?? "general"}
+          @click=${() => select(key)}
+        >
+          <span>${threadName(key)}</span>
+          <span class="badge" title=${t("conversation.count", { count: countOf(threads, key) })}>${countOf(threads, key)}</span>
+        </button>`,
+      )}
+    </nav>`;
+  }
+
+  function composerView(alliance: AllianceDto) {
+    const writers = writingFirms(alliance, ctx.roles());
+    if (writers.length === 0) return html`<p class="muted" data-testid="conversation-read-only">${t("conversation.readOnly")}</p>`;
+    const textErrors = fieldMessages(errors, "text");
+    return html`<form class="conversation-form" data-testid="conversation-form" @submit=${(e: Event) => void send(alliance, e)}>
+      ${writers.length > 1
+        ? html`<label
+            >${t("conversation.writeFor")}
+            <select data-testid="conversation-firm" @change=${(e: Event) => (firmId = (e.target as HTMLSelectElement).value)}>
+              ${writers.map((w) => html`<option value=${w.id} ?selected=${w.id === firmId}>${w.name}</option>`)}
+            </select>
+            ${fieldErrorView("firmId", fieldMessages(errors, "firmId"))}</label
+          >`
+        : nothing}
+      <label for="conversation-text">${t("conversation.write")}</label>
+      <textarea
+        id="conversation-text"
+        rows="3"
+        maxlength=${MAX_TEXT}
+        data-testid="conversation-text"
+        aria-invalid=${textErrors.length ? "true" : "false"}
+        .value=${live(draft)}
+        @input=${(e: Event) => {
+          draft = (e.target as HTMLTextAreaElement).value;
+          ctx.redraw();
+        }}
+      ></textarea>
+      ${fieldErrorView("text", textErrors)}
+      <div class="form-actions">
+        <span class="muted small">${t("conversation.length", { count: draft.length, max: MAX_TEXT })}</span>
+        <button type="submit" class="primary" data-testid="conversation-send" ?disabled=${sending || draft.trim() === ""}>
+          ${sending ? t("conversation.sending") : t("conversation.send")}
+        </button>
+      </div>
+      ${status
+        ? html`<p class=${status.ok ? "status ok" : "status error"} role="status" data-testid="conversation-status">${status.text()}</p>`
+        : nothing}
+    </form>`;
+  }
+
+  function messageView(m: ThreadMessageDto) {
+    return html`<li class="conversation-message" data-testid="conversation-message" data-message-id=${m.id}>
+      <p class="byline">
+        <strong data-testid="conversation-author">${t("conversation.byline", { person: m.authorName, firm: m.firmName })}</strong>
+        <time datetime=${m.at} class="muted small">${writtenAt(m.at)}</time>
+      </p>
+      <p class="text" data-testid="conversation-text-shown">${m.text}</p>
+    </li>`;
+  }
+
+  function listView() {
+    if (state === "loading" || state === "idle") return loadingView();
+    if (state === "error") return loadErrorView();
+    return html`${messages.length === 0 ? html`<p class="muted" data-testid="conversation-empty">${t("conversation.empty")}</p>` : nothing}
+      <ol class="conversation-messages" data-testid="conversation-messages" data-thread=${thread ?? "general"}>
+        ${messages.map(messageView)}
+      </ol>
+      ${older !== null
+        ? html`<button type="button" class="secondary" data-testid="conversation-older" ?disabled=${loadingOlder} @click=${() => void loadOlder()}>
+            ${loadingOlder ? t("conversation.loadingOlder") : t("conversation.older")}
+          </button>`
+        : nothing}`;
+  }
+
+  return {
+    wanted,
+    follow(alliance) {
+      if (!wanted(alliance) || disposed) return;
+      const tender = alliance.tender !== null && alliance.tender !== undefined;
+      if (state === "idle") {
+        withTender = tender;
+        void load();
+        void loadPackages();
+      }
+    },
+    heard(message) {
+      if (state === "ok") take(message);
+    },
+    packagesChanged() {
+      void loadPackages();
+    },
+    liveState(live) {
+      // Messages written while we were not in the group are lost: read the thread again once back in it.
+      if (live === "connected" && state === "ok") void load();
+    },
+    view(alliance) {
+      return html`<section class="card conversation" data-testid="conversation">
+        <h2>${t("conversation.title")}</h2>
+        <p class="muted">
+          ${t(withTender ? "conversation.intro" : "conversation.introStanding")} <span class="small">(${t("conversation.timeNote")})</span>
+        </p>
+        ${withTender ? threadsView() : nothing}
+        <h3 data-testid="conversation-thread-title">${threadName(thread)}</h3>
+        ${composerView(alliance)} ${listView()}
+      </section>`;
+    },
+    dispose() {
+      disposed = true;
+    },
+  };
+}

@@ -1,0 +1,38 @@
+// Refusals of an alliance's conversation: Marketplace.Grains/Conversations (ConversationRules.cs) and
+// Marketplace.Server/Endpoints/ConversationEndpoints.cs.
+import type { RefusalTexts } from "./texts";
+
+export const conversations = {
+  "conversation.notFound": {
+    it: "Questa conversazione non esiste o non è visibile: la leggono solo le persone delle imprese aderenti all'alleanza.",
+    en: "This conversation does not exist or is not visible: only the people of the alliance's member firms read it.",
+  },
+  "conversation.viewersRead": {
+    it: "Con il ruolo di visualizzatore leggi la conversazione; scrivono i titolari e i gestori dell'impresa.",
+    en: "As a Viewer you read the conversation; the firm's Owners and Managers write in it.",
+  },
+  "conversation.notYourFirm": {
+    it: "Scrivi solo a nome di una tua impresa aderente all'alleanza.",
+    en: "You write only for a firm of yours that is active in the alliance.",
+  },
+  "conversation.chooseFirm": {
+    it: "Agisci per più imprese dell'alleanza: scegli per quale scrivi.",
+    en: "You act for several firms of the alliance: choose the one you write for.",
+  },
+  "conversation.textLength": {
+    it: "Un messaggio ha da 1 a {max:number} caratteri.",
+    en: "A message is 1 to {max:number} characters long.",
+  },
+  "conversation.noSuchPackage": {
+    it: "L'offerta congiunta non ha più questo pacchetto di lavoro.",
+    en: "The joint bid no longer has this work package.",
+  },
+  "conversation.tooManyMessages": {
+    it: "Hai scritto {max:number} messaggi nell'ultimo minuto: aspetta un momento prima del prossimo.",
+    en: "You wrote {max:number} messages in the last minute: wait a moment before the next one.",
+  },
+  "conversation.limit": {
+    it: "Una pagina contiene da 1 a {max:number} messaggi.",
+    en: "A page holds 1 to {max:number} messages.",
+  },
+} satisfies RefusalTexts;
