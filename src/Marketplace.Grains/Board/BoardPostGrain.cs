@@ -1,5 +1,6 @@
 using Marketplace.Alliances;
 using Marketplace.Businesses;
+using Marketplace.Conversations;
 using Marketplace.Spaces;
 using Marketplace.Tenders;
 using Orleans.Runtime;
@@ -11,6 +12,7 @@ internal sealed class BoardPostGrain(
     [PersistentState("post")] IPersistentState<PostState> post,
     IActsFor actsFor,
     ITenderAlliances tenderAlliances,
+    IThreadMessages threadMessages,
     ILiveUpdates live,
     MarketplaceClock clock) : Grain, IBoardPostGrain
 {
@@ -109,7 +111,22 @@ internal sealed class BoardPostGrain(
             return notInvited;
         }
         State.Accept(firmId, allianceId, clock.Now());
-        return await Commit(PostNews.Changed);
+        var snapshot = await Commit(PostNews.Changed);
+        await OpenConversation(allianceId, firmId);
+        return snapshot;
+    }
+
+    /// <summary>
+    /// Accepting an interest opens a conversation: the firm's message, as its person wrote it and when, is a message of
+    /// the alliance's general thread, which its people read once their firm joins. Written after the post's own write,
+    /// so a refused acceptance leaves no message; it is the interested firm's word, so no person's rate limit counts it.
+    /// </summary>
+    async Task OpenConversation(Guid allianceId, Guid firmId)
+    {
+        var interest = State.Interests.First(i => i.FirmId == firmId);
+        var message = new ThreadMessage(Guid.NewGuid(), allianceId, null, interest.ActorId, interest.FirmId, interest.Message, interest.At);
+        await threadMessages.Add(message);
+        await live.MessagePosted(message);
     }
 
     async Task<BoardViewer> Viewer(Guid userId)

@@ -176,6 +176,27 @@ public abstract class BoardApiTests<THost>(THost fixture) : IClassFixture<THost>
     }
 
     [Fact]
+    public async Task Accepting_an_interest_opens_the_alliance_s_conversation_with_the_interested_firm_s_message()
+    {
+        var w = await World();
+        var post = await Publish(w);
+        (await Interest(w.Coder, post.Post.Id, w.CoderId, "Facciamo il software di cantiere: sentiamoci.")).EnsureSuccessStatusCode();
+        var accepted = await (await w.Builder.PostAsync($"/api/posts/{post.Post.Id}/interests/{w.CoderId}/accept", null)).Read<PostDto>();
+        var messages = $"/api/alliances/{accepted.AllianceId}/messages";
+
+        var first = (await w.Builder.GetFromJsonAsync<ThreadPageDto>(messages, Json))!.Messages.Should().ContainSingle().Subject;
+        first.Should().BeEquivalentTo(new { Text = "Facciamo il software di cantiere: sentiamoci.", FirmId = w.CoderId, FirmName = "Verdi Informatica",
+            AuthorName = "Persona verdi", PackageId = (Guid?)null }, o => o.ExcludingMissingMembers());
+        // The invited firm reads it once it joins, and answers in the same thread.
+        (await (await w.Coder.GetAsync(messages)).Refusal()).Code.Should().Be("conversation.notFound");
+        (await w.Coder.PostAsJsonAsync($"/api/alliances/{accepted.AllianceId}/firms/{w.CoderId}/answer", new AllianceAnswerRequest(true, 1), Json))
+            .EnsureSuccessStatusCode();
+        (await w.Coder.PostAsJsonAsync(messages, new PostMessageRequest(null, null, "Eccoci: quando iniziamo?"), Json)).EnsureSuccessStatusCode();
+        (await w.Coder.GetFromJsonAsync<ThreadPageDto>(messages, Json))!.Messages.Select(m => m.Text)
+            .Should().Equal("Eccoci: quando iniziamo?", "Facciamo il software di cantiere: sentiamoci.");
+    }
+
+    [Fact]
     public async Task Without_a_tender_accepting_forms_a_standing_alliance()
     {
         var w = await World();
