@@ -8,7 +8,10 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Marketplace.EndToEnd.Tests;
 
-/// <summary>The buyer completes the procedure after opening: it excludes a bid, whose firm is told live, and awards the lot to the next-ranked bid.</summary>
+/// <summary>
+/// The buyer completes the procedure after opening: it excludes a bid, whose firm is told live, awards the lot to the
+/// next-ranked bid, and every bidder sees when the award becomes final (the standstill).
+/// </summary>
 public sealed class ProcedureBrowserTests(ClockedBrowserFixture fixture) : IClassFixture<ClockedBrowserFixture>
 {
     static string Shot(string name) => Path.Combine(BrowserFixture.ScreenshotDirectory, name);
@@ -22,8 +25,9 @@ public sealed class ProcedureBrowserTests(ClockedBrowserFixture fixture) : IClas
         var buyer = await arranged.Buyer("acquisti", "Comune di Carpi");
         var ferrari = await arranged.Member("ferrari", "Costruzioni Ferrari S.r.l.", p => p with { Capabilities = ["45210000"] });
         var bassi = await arranged.Member("bassi", "Edilizia Bassi S.n.c.", p => p with { Capabilities = ["45210000"] });
+        var neri = await arranged.Member("neri", "Neri Restauri S.r.l.", p => p with { Capabilities = ["45210000"] });
 
-        // Price only: the lowest price ranks first, so Bassi (265 000) is ahead of Ferrari (280 000).
+        // Price only: the lowest price ranks first: Bassi (265 000), Ferrari (280 000), Neri (295 000).
         var clock = fixture.ServerClock;
         var now = clock.GetUtcNow();
         var tender = await (await buyer.Api.PostAsJsonAsync("/api/tenders", new DraftTenderRequest(buyer.Id, [arranged.Id], "Rifacimento della palestra comunale", null,
@@ -31,7 +35,7 @@ public sealed class ProcedureBrowserTests(ClockedBrowserFixture fixture) : IClas
             [new CriterionRequest(0, "Prezzo", Marketplace.Tenders.CriterionKind.Price, 100)], now.AddDays(2), now.AddDays(7), null, null, false, []), Json)).Read<TenderDto>();
         (await buyer.Api.PostAsJsonAsync($"/api/tenders/{tender.Id}/publish", new VersionRequest(tender.Version), Json)).EnsureSuccessStatusCode();
         clock.SetUtcNow(tender.EnquiryDeadline.AddMinutes(1));
-        foreach (var (firm, price) in new[] { (ferrari, 280_000m), (bassi, 265_000m) })
+        foreach (var (firm, price) in new[] { (ferrari, 280_000m), (bassi, 265_000m), (neri, 295_000m) })
             (await firm.Api.PutAsJsonAsync($"/api/tenders/{tender.Id}/bids/{firm.Firm.Id}", new SubmitBidRequest([new LotPriceRequest(1, new MoneyDto(price, "EUR"))], [], []), Json))
                 .EnsureSuccessStatusCode();
         clock.SetUtcNow(tender.SubmissionDeadline.AddMinutes(1));
@@ -46,7 +50,7 @@ public sealed class ProcedureBrowserTests(ClockedBrowserFixture fixture) : IClas
         await Expect(firmPage.GetByTestId("tender-live-status")).ToHaveAttributeAsync("data-state", "connected");
 
         var ranked = officer.GetByTestId("ranked-bid");
-        await Expect(ranked).ToHaveCountAsync(2);
+        await Expect(ranked).ToHaveCountAsync(3);
         await Expect(ranked.First).ToContainTextAsync("Edilizia Bassi");
         var bassiRow = ranked.And(officer.Locator($"[data-bidder-id='{bassi.Firm.Id}']"));
         await bassiRow.GetByTestId("exclude").ClickAsync();
@@ -60,11 +64,11 @@ public sealed class ProcedureBrowserTests(ClockedBrowserFixture fixture) : IClas
         await officer.ScreenshotAsync(new() { Path = Shot($"procedure-1-exclude-{lang}.png"), FullPage = true });
         await officer.GetByTestId("exclusion-confirm").ClickAsync();
 
-        // The buyer's ranking now holds Ferrari alone, and the award button names it.
+        // The buyer's ranking now starts with Ferrari, and the award button names it.
         await Expect(officer.GetByTestId("excluded-bid")).ToContainTextAsync("Edilizia Bassi");
         await Expect(officer.GetByTestId("excluded-reason")).ToHaveTextAsync(reason);
-        await Expect(ranked).ToHaveCountAsync(1);
-        await Expect(ranked).ToContainTextAsync("Costruzioni Ferrari");
+        await Expect(ranked).ToHaveCountAsync(2);
+        await Expect(ranked.First).ToContainTextAsync("Costruzioni Ferrari");
         await Expect(officer.GetByTestId("award-1")).ToContainTextAsync("Costruzioni Ferrari");
         await Expect(officer.GetByTestId("readmit")).ToBeVisibleAsync();
         await officer.ScreenshotAsync(new() { Path = Shot($"procedure-2-excluded-buyer-{lang}.png"), FullPage = true });
@@ -83,7 +87,14 @@ public sealed class ProcedureBrowserTests(ClockedBrowserFixture fixture) : IClas
         await Expect(officer.GetByTestId("readmit")).ToHaveCountAsync(0);
         await Expect(officer.GetByTestId("tender-status")).ToHaveAttributeAsync("data-status", "Awarded");
         await Expect(officer.GetByTestId("audit-status")).ToHaveAttributeAsync("data-valid", "true");
+        // Two bids stood: the award becomes final after the standstill, which every bidder reads on the tender.
+        var final = TimeZoneInfo.ConvertTime(clock.GetUtcNow().AddDays(32), TimeZoneInfo.FindSystemTimeZoneById(TenderBrowserTests.Rome));
+        var finalDay = final.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo(locale));
+        await Expect(officer.GetByTestId("standstill-1")).ToContainTextAsync(lang == "it" ? $"diventa definitiva il {finalDay}" : $"it becomes final on {finalDay}");
+        await Expect(officer.GetByTestId("complete-tender")).ToHaveCountAsync(0);
         await officer.ScreenshotAsync(new() { Path = Shot($"procedure-4-awarded-next-{lang}.png"), FullPage = true });
         await Expect(told).ToContainTextAsync(reason);
+        await Expect(firmPage.GetByTestId("standstill-1")).ToHaveAttributeAsync("data-running", "true");
+        await firmPage.ScreenshotAsync(new() { Path = Shot($"procedure-5-standstill-firm-{lang}.png"), FullPage = true });
     }
 }

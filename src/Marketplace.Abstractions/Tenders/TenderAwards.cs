@@ -5,7 +5,9 @@ public sealed record LotAward(LotDecision Decision, OpenedBid Bid, Money Price);
 
 /// <summary>
 /// Which bid won which lot at what price: what an award notice makes public, read the same way by the tender's page,
-/// its read model and its open data.
+/// its read model and its open data. Each award counts from the buyer's decision (the aggiudicazione, in force when
+/// made): the outcomes, the relationship ledger and the open data mean that. Whether its contract may be signed yet
+/// is the standstill's question (<see cref="Standstill.IsFinal"/>), which the tender's page shows every bidder.
 /// </summary>
 public static class TenderAwards
 {

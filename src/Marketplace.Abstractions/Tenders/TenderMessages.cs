@@ -130,9 +130,12 @@ public enum BidIntegrityFailure
 [GenerateSerializer, Immutable, Alias("Marketplace.BidScore")]
 public sealed record BidScore(Guid BidId, int Criterion, decimal Points);
 
-/// <summary>A lot's outcome: awarded to a bid, or unsuccessful with a reason.</summary>
+/// <summary>
+/// A lot's outcome: awarded to a bid, or unsuccessful with a reason. An award made while other admissible bids stood
+/// has a standstill (<see cref="Standstill"/>): the contract is not signed before <paramref name="StandstillEnds"/>.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("Marketplace.LotDecision")]
-public sealed record LotDecision(int Lot, Guid? BidId, string? Reason, DateTimeOffset At);
+public sealed record LotDecision(int Lot, Guid? BidId, string? Reason, DateTimeOffset At, DateTimeOffset? StandstillEnds = null);
 
 /// <summary>One link of a tender's audit chain as the tender or a bid records it, before it is hashed.</summary>
 [GenerateSerializer, Immutable, Alias("Marketplace.AuditEvent")]

@@ -200,7 +200,7 @@ internal sealed class TenderGrain(
     public async Task<Outcome<TenderSnapshot>> Complete(Guid actorId)
     {
         await CatchUp();
-        if (State.CheckComplete(await Actor(actorId)) is { } no) return no;
+        if (State.CheckComplete(await Actor(actorId), clock.Now()) is { } no) return no;
         State.Complete(clock.Now());
         return await Commit();
     }

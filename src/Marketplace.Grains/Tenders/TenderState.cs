@@ -422,9 +422,12 @@ public sealed partial class TenderState
 
     public void Decide(DecideLot command, DateTimeOffset now)
     {
-        Decisions.Add(new LotDecision(command.Lot, command.BidId, command.BidId is null ? command.Reason!.Trim() : null, now));
-        Record(command.BidId is null ? "LotUnsuccessful" : "LotAwarded", Detail(("lot", command.Lot.ToString(CultureInfo.InvariantCulture)),
-            ("bid", command.BidId?.ToString("N") ?? "")), now);
+        var standstill = command.BidId is null ? null : Standstill.Ends(now, Ranking(command.Lot).Count);
+        Decisions.Add(new LotDecision(command.Lot, command.BidId, command.BidId is null ? command.Reason!.Trim() : null, now, standstill));
+        (string, string)[] parts = [("lot", command.Lot.ToString(CultureInfo.InvariantCulture)), ("bid", command.BidId?.ToString("N") ?? "")];
+        // The standstill's end is part of the award as communicated: the public chain fixes it with the decision.
+        if (standstill is { } ends) parts = [.. parts, ("standstillEnds", ends.UtcDateTime.ToString("O", CultureInfo.InvariantCulture))];
+        Record(command.BidId is null ? "LotUnsuccessful" : "LotAwarded", Detail(parts), now);
         Conclude(now);
     }
 
@@ -442,7 +445,14 @@ public sealed partial class TenderState
         Record("Cancelled", "", now);
     }
 
-    public Problem? CheckComplete(TenderActor actor) => Guard(actor, AwardedOnly);
+    /// <summary>The buyer closes an awarded tender once its contracts are signed, so not while a standstill runs (art. 18 c. 3 D.Lgs. 36/2023).</summary>
+    public Problem? CheckComplete(TenderActor actor, DateTimeOffset now) =>
+        Guard(actor, AwardedOnly)
+        ?? (Standstill.RunningUntil(Decisions, now) is { } until
+            ? Problem.Conflict(StandstillRuns, ("until", until.UtcDateTime.ToString("O", CultureInfo.InvariantCulture))) : null);
+
+    public static readonly Refusal StandstillRuns = new("tender.standstill",
+        "The standstill runs until {until}: no contract is signed before it ends (art. 18 c. 3 D.Lgs. 36/2023), so the tender is not completed yet.");
 
     public void Complete(DateTimeOffset now)
     {
@@ -484,7 +494,7 @@ public sealed partial class TenderState
         (TenderAction.Score, Guard(actor, EvaluationOnly)),
         (TenderAction.Decide, Guard(actor, EvaluationOnly)),
         (TenderAction.Cancel, CheckMayCancel(actor)),
-        (TenderAction.Complete, CheckComplete(actor)));
+        (TenderAction.Complete, CheckComplete(actor, now)));
 
     ViewerActions<TenderFirmAction> FirmActions(ActingFor roles, TenderViewerFirmFacts facts, DateTimeOffset now)
     {

@@ -72,8 +72,11 @@ public sealed record QuestionDto(int Number, string Text, DateTimeOffset AskedAt
 
 public sealed record AmendmentDto(int Number, string Summary, bool Material, DateTimeOffset SubmissionDeadline, DateTimeOffset At);
 
-/// <summary>A lot's outcome; for an award, the winning firms and price are public (an award notice).</summary>
-public sealed record DecisionDto(int Lot, Guid? BidId, NamedDto[] Winners, MoneyDto? Price, string? Reason, DateTimeOffset At);
+/// <summary>
+/// A lot's outcome; for an award, the winning firms and price are public (an award notice), and when the standstill
+/// ends (art. 18 c. 3 D.Lgs. 36/2023: no contract before it; null when none applies, as with a single admissible bid).
+/// </summary>
+public sealed record DecisionDto(int Lot, Guid? BidId, NamedDto[] Winners, MoneyDto? Price, string? Reason, DateTimeOffset At, DateTimeOffset? StandstillEnds = null);
 
 /// <summary>
 /// A tender as the viewer may see it. <see cref="ReceiptCount"/> is null when the tender keeps its count of bids

@@ -245,6 +245,6 @@ public static class TenderEndpoints
     {
         if (TenderAwards.Award(d, t.Bids) is not { } award) return new DecisionDto(d.Lot, null, [], null, d.Reason, d.At);
         return new DecisionDto(d.Lot, award.Bid.BidId, [.. award.Bid.Tenderers.Select(x => new NamedDto(x.FirmId, names.GetValueOrDefault(x.FirmId, "")))],
-            MoneyDto.From(award.Price), null, d.At);
+            MoneyDto.From(award.Price), null, d.At, d.StandstillEnds);
     }
 }

@@ -129,3 +129,55 @@ public sealed class TenderExclusionTests
         state.CheckDecide(new DecideLot(BuyerOwner, 1, null, "Nessuna offerta ammessa"), BuyerEditor).Should().BeNull();
     }
 }
+
+/// <summary>The standstill after an award (art. 18 c. 3-4 D.Lgs. 36/2023): 32 days with other admissible bids, none with one alone; no completion while it runs.</summary>
+public sealed class StandstillTests
+{
+    static (TenderState State, OpenedBid Cheap, OpenedBid Good) TwoBids()
+    {
+        var cheap = Bid(Now.AddDays(11), (1, 40_000m));
+        var good = Bid(Now.AddDays(12), (1, 50_000m));
+        var state = Evaluating(cheap, good);
+        state.Score(new ScoreBid(BuyerOwner, cheap.BidId, 2, 50m), OpenedAt);
+        state.Score(new ScoreBid(BuyerOwner, good.BidId, 2, 90m), OpenedAt);
+        return (state, cheap, good);
+    }
+
+    [Fact]
+    public void An_award_among_several_admissible_bids_is_final_32_days_after_it_is_made()
+    {
+        var (state, _, good) = TwoBids();
+        state.Decide(new DecideLot(BuyerOwner, 1, good.BidId, null), OpenedAt);
+
+        var decision = state.Decisions.Single(d => d.Lot == 1);
+        decision.StandstillEnds.Should().Be(OpenedAt.AddDays(32));
+        Standstill.IsFinal(decision, OpenedAt.AddDays(32).AddTicks(-1)).Should().BeFalse();
+        Standstill.IsFinal(decision, OpenedAt.AddDays(32)).Should().BeTrue();
+        state.History.Single(e => e.Kind == "LotAwarded").Detail.Should().EndWith($";standstillEnds={OpenedAt.AddDays(32).UtcDateTime:O}");
+    }
+
+    [Fact]
+    public void An_award_to_the_only_admissible_bid_has_no_standstill()
+    {
+        var (state, cheap, good) = TwoBids();
+        state.Exclude(new ExcludeBid(BuyerOwner, good.BidId, "Garanzia provvisoria mancante"), OpenedAt);
+        state.Decide(new DecideLot(BuyerOwner, 1, cheap.BidId, null), OpenedAt);
+
+        var decision = state.Decisions.Single(d => d.Lot == 1);
+        decision.StandstillEnds.Should().BeNull("art. 18 c. 4 lett. a: one bid admitted");
+        Standstill.IsFinal(decision, OpenedAt).Should().BeTrue();
+    }
+
+    [Fact]
+    public void The_tender_is_completed_only_once_every_standstill_has_run()
+    {
+        var (state, _, good) = TwoBids();
+        state.Decide(new DecideLot(BuyerOwner, 1, good.BidId, null), OpenedAt);
+        state.Status.Should().Be(TenderStatus.Awarded, "lot 2 had no bids and was decided at opening");
+
+        var refused = state.CheckComplete(BuyerEditor, OpenedAt.AddDays(31))!;
+        refused.Code.Should().Be("tender.standstill");
+        refused.Args.Should().Contain("until", OpenedAt.AddDays(32).UtcDateTime.ToString("O"));
+        state.CheckComplete(BuyerEditor, OpenedAt.AddDays(32)).Should().BeNull();
+    }
+}

@@ -625,7 +625,7 @@ public sealed class TenderStateTests
         state.Decide(new DecideLot(BuyerOwner, 1, late.BidId, null), OpenedAt.AddDays(1));
 
         state.Status.Should().Be(TenderStatus.Awarded);
-        state.Decisions.Should().Contain(new LotDecision(1, late.BidId, null, OpenedAt.AddDays(1)));
+        state.Decisions.Should().Contain(new LotDecision(1, late.BidId, null, OpenedAt.AddDays(1), OpenedAt.AddDays(1) + Standstill.Period), "two bids stood: the standstill runs");
         state.History.TakeLast(2).Select(e => e.Kind).Should().Equal("LotAwarded", "Awarded");
     }
 
@@ -699,7 +699,7 @@ public sealed class TenderStateTests
     {
         var state = InStatus(TenderStatus.Awarded);
 
-        state.CheckComplete(BuyerEditor).Should().BeNull();
+        state.CheckComplete(BuyerEditor, OpenedAt).Should().BeNull();
         state.Complete(OpenedAt.AddDays(30));
 
         state.Status.Should().Be(TenderStatus.Complete);
@@ -712,7 +712,7 @@ public sealed class TenderStateTests
     [InlineData(TenderStatus.Complete)]
     [InlineData(TenderStatus.Cancelled)]
     public void Only_an_awarded_tender_is_completed(TenderStatus status) =>
-        InStatus(status).CheckComplete(BuyerEditor)!.Kind.Should().Be(ProblemKind.Conflict);
+        InStatus(status).CheckComplete(BuyerEditor, OpenedAt)!.Kind.Should().Be(ProblemKind.Conflict);
 
     // Who may do what
 
@@ -762,8 +762,8 @@ public sealed class TenderStateTests
     {
         var state = InStatus(TenderStatus.Awarded);
 
-        state.CheckComplete(BuyerEditor).Should().BeNull();
-        state.CheckComplete(Outsider)!.Kind.Should().Be(ProblemKind.Forbidden);
+        state.CheckComplete(BuyerEditor, OpenedAt).Should().BeNull();
+        state.CheckComplete(Outsider, OpenedAt)!.Kind.Should().Be(ProblemKind.Forbidden);
     }
 
     [Fact]
@@ -898,7 +898,7 @@ public sealed class TenderStateTests
         var state = new TenderState();
 
         state.CheckPublish(new PublishTender(BuyerOwner, 0), BuyerEditor, Now)!.Kind.Should().Be(ProblemKind.NotFound);
-        state.CheckComplete(BuyerEditor)!.Kind.Should().Be(ProblemKind.NotFound);
+        state.CheckComplete(BuyerEditor, OpenedAt)!.Kind.Should().Be(ProblemKind.NotFound);
     }
 
     // Audit

@@ -152,4 +152,28 @@ public abstract class BidExclusionTests<THost>(THost fixture) : IClassFixture<TH
 
         (await (await Exclude(w.Buyer, tender.Id, Guid.NewGuid())).Refusal()).Should().BeEquivalentTo(new { Status = HttpStatusCode.Conflict, Code = "tender.wrongStatus" });
     }
+
+    [Fact]
+    public async Task Every_bidder_sees_when_the_award_becomes_final_and_the_tender_is_completed_only_then()
+    {
+        var (w, tender, builderBid, _) = await Scored();
+        (await w.Buyer.PostAsJsonAsync($"/api/tenders/{tender.Id}/decisions", new DecideRequest(1, builderBid, null), Json)).EnsureSuccessStatusCode();
+        var decided = await w.Buyer.PostAsJsonAsync($"/api/tenders/{tender.Id}/decisions", new DecideRequest(2, builderBid, null), Json);
+        decided.EnsureSuccessStatusCode();
+        var awardedAt = w.Now;
+
+        // Lot 1 had two admissible bids: 32 days (art. 18 c. 3); lot 2 only the builder's: none (art. 18 c. 4 lett. a).
+        foreach (var client in new[] { w.Coder, w.Builder, w.Anonymous })
+        {
+            var decisions = (await w.Get(client, tender.Id)).Decisions;
+            decisions.Single(d => d.Lot == 1).StandstillEnds.Should().Be(awardedAt.AddDays(32));
+            decisions.Single(d => d.Lot == 2).StandstillEnds.Should().BeNull();
+        }
+
+        var refused = await (await w.Buyer.PostAsync($"/api/tenders/{tender.Id}/complete", null)).Refusal();
+        refused.Should().BeEquivalentTo(new { Status = HttpStatusCode.Conflict, Code = "tender.standstill" });
+        refused.Args["until"].Should().Be(awardedAt.AddDays(32).UtcDateTime.ToString("O"));
+        w.PassTo(awardedAt.AddDays(32));
+        (await w.Buyer.PostAsync($"/api/tenders/{tender.Id}/complete", null)).EnsureSuccessStatusCode();
+    }
 }

@@ -4,7 +4,7 @@ import { html, nothing } from "lit-html";
 import { cssProps } from "../../css-props";
 import { api } from "../../api/client";
 import type { DocumentDto, FoundLotDto, LotDto, MoneyDto, TenderDecisionDto, TenderDto, TenderStatus, TenderSummaryDto } from "../../api/types";
-import { currentLanguage, formatDateTime, localized, t, tn } from "../../i18n";
+import { currentLanguage, formatDate, formatDateTime, localized, t, tn } from "../../i18n";
 import { href } from "../../router";
 import { comuneLabel } from "../businesses/format";
 import { formatMoney } from "../showcase/showcase";
@@ -93,6 +93,18 @@ export function outcomeText(decision: TenderDecisionDto, rti: string | null = nu
 /** The name of the viewer's own RTI that made this bid, or null (an RTI exists only for its firms). */
 export type RtiOfBid = (bidId: string) => string | null;
 
+/**
+ * The award's standstill, for every bidder (art. 18 c. 3 D.Lgs. 36/2023): while it runs, the day the award becomes
+ * final (no contract before it); once run, that it is final since then. Nothing when no standstill applied.
+ */
+export function standstillView(decision: TenderDecisionDto, lot: number, now: number = Date.now()) {
+  if (!decision.bidId || !decision.standstillEnds) return nothing;
+  const ends = decision.standstillEnds;
+  const running = Date.parse(ends) > now;
+  return html`<p class="standstill small ${running ? "running" : "over"}" data-testid="standstill-${lot}" data-running=${running ? "true" : "false"}>
+    ${t(running ? "tender.standstill.running" : "tender.standstill.over", { date: formatDate(ends) })}</p>`;
+}
+
 function lotView(lot: LotDto, decision: TenderDecisionDto | undefined, rtiOf: RtiOfBid) {
   return html`<li class="lot" data-testid="tender-lot" data-lot=${lot.number}>
     <div class="lot-head">
@@ -115,7 +127,8 @@ function lotView(lot: LotDto, decision: TenderDecisionDto | undefined, rtiOf: Rt
     </ul>
     ${decision
       ? html`<p class="lot-outcome ${decision.bidId ? "awarded" : "unsuccessful"}" data-testid="lot-outcome-${lot.number}">
-          ${outcomeText(decision, decision.bidId ? rtiOf(decision.bidId) : null)}</p>`
+          ${outcomeText(decision, decision.bidId ? rtiOf(decision.bidId) : null)}</p>
+          ${standstillView(decision, lot.number)}`
       : nothing}
   </li>`;
 }

@@ -182,6 +182,10 @@ export const tenders = {
     it: "L'offerta non è tra quelle aperte: ricarica la pagina.",
     en: "The bid is not among the opened ones: reload the page.",
   },
+  "tender.standstill": {
+    it: "Il termine dilatorio corre fino al {until:dateTime}: prima non si stipula alcun contratto (art. 18, comma 3, D.Lgs. 36/2023), quindi la gara non si chiude ancora.",
+    en: "The standstill period runs until {until:dateTime}: no contract is signed before it ends (art. 18(3) of Legislative Decree 36/2023), so the tender is not completed yet.",
+  },
   "tender.bidExcluded": {
     it: "Il committente ha escluso questa offerta ({reason}): non si classifica, non si valuta e non si aggiudica.",
     en: "This bid was excluded by the buyer ({reason}): it is not ranked, scored or awarded.",
