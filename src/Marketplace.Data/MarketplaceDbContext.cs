@@ -56,6 +56,7 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
     public DbSet<Notifications.PendingNotice> Notices => Set<Notifications.PendingNotice>();
     public DbSet<Feeds.ImportFeed> ImportFeeds => Set<Feeds.ImportFeed>();
     public DbSet<Conversations.ThreadMessageEntry> ThreadMessages => Set<Conversations.ThreadMessageEntry>();
+    public DbSet<Proposals.OpportunityProposal> OpportunityProposals => Set<Proposals.OpportunityProposal>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -431,6 +432,21 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
             // A thread is read newest first, a page at a time; a person's last minute is counted at each message.
             e.HasIndex(x => new { x.AllianceId, x.PackageId, x.Seq });
             e.HasIndex(x => new { x.AuthorId, x.At });
+        });
+
+        builder.Entity<Proposals.OpportunityProposal>(e =>
+        {
+            e.ToTable("opportunity_proposals");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.FileName).HasMaxLength(Proposals.OpportunityProposal.MaxFileName);
+            e.Property(x => x.Note).HasMaxLength(Proposals.OpportunityProposal.MaxNote);
+            e.Property(x => x.Reason).HasMaxLength(Proposals.OpportunityProposal.MaxReason);
+            e.Property(x => x.Opportunities).HasMaxLength(Proposals.OpportunityProposal.MaxOpportunities);
+            e.Property(x => x.Result).HasMaxLength(Proposals.OpportunityProposal.MaxResult);
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+            // The admins list a space's proposals by state; a firm lists its own.
+            e.HasIndex(x => new { x.SpaceId, x.Status });
+            e.HasIndex(x => x.FirmId);
         });
 
         builder.Entity<DocumentEntry>(e =>

@@ -5,6 +5,7 @@ using Marketplace.Server.Hubs;
 using Marketplace.Server.OpenData;
 using Marketplace.Server.OpenData.Import;
 using Marketplace.Server.OpenData.Import.Feeds;
+using Marketplace.Server.OpenData.Import.Proposals;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -46,6 +47,7 @@ public static class MarketplaceRoutes
         api.MapOpenDataApi();
         api.MapOpportunityImportApi();
         api.MapImportFeedApi();
+        api.MapOpportunityProposalApi();
         api.MapBidApi();
         api.MapInboxApi();
         api.MapNotificationApi();
@@ -73,6 +75,7 @@ public static class MarketplaceRoutes
             var max = HttpMethods.IsPost(context.Request.Method) && path.EndsWith("/documents", StringComparison.Ordinal) ? DocumentEndpoints.MaxDocumentBytes
                 : HttpMethods.IsPut(context.Request.Method) && path.EndsWith(BusinessLogoEndpoints.Path, StringComparison.Ordinal) ? LogoImage.MaxBytes
                 : HttpMethods.IsPost(context.Request.Method) && path.EndsWith(OpportunityImportEndpoints.Path, StringComparison.Ordinal) ? OpportunityImportEndpoints.MaxPackageBytes
+                : HttpMethods.IsPost(context.Request.Method) && path.EndsWith(OpportunityProposalEndpoints.Path, StringComparison.Ordinal) ? OpportunityProposalEndpoints.MaxProposalBytes
                 : WebSetup.MaxApiBodyBytes;
             if (context.Request.ContentLength > max)
                 throw new BadHttpRequestException($"The request body is larger than {max} bytes.", StatusCodes.Status413PayloadTooLarge);

@@ -95,6 +95,7 @@ public sealed class AuthorisationMatrixTests(ClockedSqliteHost fixture) : IClass
             ["packageId"] = PackageId.ToString(),
             ["invitationId"] = Guid.NewGuid().ToString(),
             ["feedId"] = Guid.NewGuid().ToString(),
+            ["proposalId"] = Guid.NewGuid().ToString(),
             ["criterion"] = "2",
             ["number"] = "1",
         };

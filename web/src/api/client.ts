@@ -8,6 +8,7 @@ import type { paths } from "./schema";
 import type {
   AcceptPolicyRequest,
   AddImportFeedRequest,
+  DeclineProposalRequest,
   SetTargetsRequest,
   EditPostRequest,
   ExpressInterestRequest,
@@ -233,6 +234,14 @@ export const api = {
     ok(http.POST("/api/spaces/{id}/opportunities/feeds/{feedId}/fetch", { params: { path: { id, feedId } } })),
   removeImportFeed: (id: string, feedId: string) =>
     done(http.DELETE("/api/spaces/{id}/opportunities/feeds/{feedId}", { params: { path: { id, feedId } } })),
+  /** The tenders member firms proposed to a space: all of them for its admins, a firm's own for its people. */
+  opportunityProposals: (id: string) => ok(http.GET("/api/spaces/{id}/opportunities/proposals", { params: { path: { id } } })),
+  importProposal: (id: string, proposalId: string) =>
+    ok(http.POST("/api/spaces/{id}/opportunities/proposals/{proposalId}/import", { params: { path: { id, proposalId } } })),
+  declineProposal: (id: string, proposalId: string, body: DeclineProposalRequest) =>
+    ok(http.POST("/api/spaces/{id}/opportunities/proposals/{proposalId}/decline", { params: { path: { id, proposalId } }, body })),
+  withdrawProposal: (id: string, proposalId: string) =>
+    ok(http.POST("/api/spaces/{id}/opportunities/proposals/{proposalId}/withdraw", { params: { path: { id, proposalId } } })),
   spaceBuyers: (id: string) => ok(http.GET("/api/spaces/{id}/buyers", { params: { path: { id } } })),
   requestPublishing: (id: string, buyerId: string) =>
     ok(http.POST("/api/spaces/{id}/buyers/{buyerId}/request", { params: { path: { id, buyerId } } })),

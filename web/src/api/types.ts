@@ -114,6 +114,9 @@ export type ImportedOpportunityDto = Dto<"ImportedOpportunityDto">;
 export type ImportFeedDto = Dto<"ImportFeedDto">;
 export type FeedFetchDto = Dto<"FeedFetchDto">;
 export type AddImportFeedRequest = Dto<"AddImportFeedRequest">;
+/** An OCDS release package a member firm proposed to its space's admins, and what became of it. */
+export type OpportunityProposalDto = Dto<"OpportunityProposalDto">;
+export type DeclineProposalRequest = Dto<"DeclineProposalRequest">;
 export type TenderSearchPageDto = Dto<"TenderSearchPageDto">;
 export type TenderFoundDto = Dto<"TenderFoundDto">;
 export type FoundLotDto = Dto<"FoundLotDto">;

@@ -12,7 +12,7 @@ namespace Marketplace.Data.CompiledModels.Postgres
     public partial class PostgresMarketplaceDbContextModel
     {
         private PostgresMarketplaceDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("c2acdc7a-7b44-48f1-bc90-c5edc89a80be"), entityTypeCount: 46)
+            : base(skipDetectChanges: false, modelId: new Guid("4e0e63a9-03db-473d-91b8-854ae4172a47"), entityTypeCount: 47)
         {
         }
 
@@ -26,6 +26,7 @@ namespace Marketplace.Data.CompiledModels.Postgres
             var notificationPreference = NotificationPreferenceEntityType.Create(this);
             var pendingNotice = PendingNoticeEntityType.Create(this);
             var outboxMessage = OutboxMessageEntityType.Create(this);
+            var opportunityProposal = OpportunityProposalEntityType.Create(this);
             var allianceEntry = AllianceEntryEntityType.Create(this);
             var allianceMemberEntry = AllianceMemberEntryEntityType.Create(this);
             var auditEntry = AuditEntryEntityType.Create(this);
@@ -80,6 +81,7 @@ namespace Marketplace.Data.CompiledModels.Postgres
             NotificationPreferenceEntityType.CreateAnnotations(notificationPreference);
             PendingNoticeEntityType.CreateAnnotations(pendingNotice);
             OutboxMessageEntityType.CreateAnnotations(outboxMessage);
+            OpportunityProposalEntityType.CreateAnnotations(opportunityProposal);
             AllianceEntryEntityType.CreateAnnotations(allianceEntry);
             AllianceMemberEntryEntityType.CreateAnnotations(allianceMemberEntry);
             AuditEntryEntityType.CreateAnnotations(auditEntry);

@@ -11,7 +11,7 @@ namespace Marketplace.Data.CompiledModels.Sqlite
     public partial class SqliteMarketplaceDbContextModel
     {
         private SqliteMarketplaceDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("e242ee26-8c52-4b91-a4ca-eb84849f829c"), entityTypeCount: 46)
+            : base(skipDetectChanges: false, modelId: new Guid("819d04ed-73df-490a-8006-ea29d3073ea0"), entityTypeCount: 47)
         {
         }
 
@@ -25,6 +25,7 @@ namespace Marketplace.Data.CompiledModels.Sqlite
             var notificationPreference = NotificationPreferenceEntityType.Create(this);
             var pendingNotice = PendingNoticeEntityType.Create(this);
             var outboxMessage = OutboxMessageEntityType.Create(this);
+            var opportunityProposal = OpportunityProposalEntityType.Create(this);
             var allianceEntry = AllianceEntryEntityType.Create(this);
             var allianceMemberEntry = AllianceMemberEntryEntityType.Create(this);
             var auditEntry = AuditEntryEntityType.Create(this);
@@ -79,6 +80,7 @@ namespace Marketplace.Data.CompiledModels.Sqlite
             NotificationPreferenceEntityType.CreateAnnotations(notificationPreference);
             PendingNoticeEntityType.CreateAnnotations(pendingNotice);
             OutboxMessageEntityType.CreateAnnotations(outboxMessage);
+            OpportunityProposalEntityType.CreateAnnotations(opportunityProposal);
             AllianceEntryEntityType.CreateAnnotations(allianceEntry);
             AllianceMemberEntryEntityType.CreateAnnotations(allianceMemberEntry);
             AuditEntryEntityType.CreateAnnotations(auditEntry);

@@ -21,7 +21,7 @@ public static class OpportunityImportEndpoints
     /// <summary>The largest package a request may carry (413 before reading a larger declared body).</summary>
     public const long MaxPackageBytes = 64 * 1024 * 1024;
 
-    static readonly Refusal NoFile = new("import.noFile", "Send the release package as a file: multipart/form-data, in the field \"file\".");
+    internal static readonly Refusal NoFile = new("import.noFile", "Send the release package as a file: multipart/form-data, in the field \"file\".");
 
     public static IEndpointRouteBuilder MapOpportunityImportApi(this IEndpointRouteBuilder app)
     {

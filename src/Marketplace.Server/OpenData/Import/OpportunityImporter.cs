@@ -22,6 +22,18 @@ internal static class OpportunityImporter
     public static async Task<Outcome<ImportResultDto>> Run(Stream package, Guid actor, Guid spaceId, IGrainFactory grains, DateTimeOffset now,
         ImportLimits limits, CancellationToken ct)
     {
+        var read = await Read(package, actor, spaceId, now, limits, ct);
+        return read.Problem is { } invalid ? invalid : await Apply(read.Value!, spaceId, grains);
+    }
+
+    /// <summary>
+    /// Reads and checks <paramref name="package"/> whole (the official schemas, then the project's rules on each
+    /// compiled ocid) and changes nothing: the opportunities it would import for <paramref name="actor"/>, or the
+    /// refusal naming each error by its JSON path.
+    /// </summary>
+    public static async Task<Outcome<ReadPackage>> Read(Stream package, Guid actor, Guid spaceId, DateTimeOffset now, ImportLimits limits,
+        CancellationToken ct)
+    {
         var import = new OcdsImport(now, limits);
         try
         {
@@ -32,9 +44,12 @@ internal static class OpportunityImporter
             return Problem.Invalid(e.Path, e.Refusal, e.Args);
         }
         var compiled = import.Compile(actor, spaceId);
-        if (compiled.Problem is { } invalid) return invalid;
+        return compiled.Problem is { } invalid ? invalid : new ReadPackage(import.Releases, compiled.Value!);
+    }
 
-        var opportunities = compiled.Value!;
+    static async Task<ImportResultDto> Apply(ReadPackage read, Guid spaceId, IGrainFactory grains)
+    {
+        var opportunities = read.Opportunities;
         var done = new ImportedOpportunityDto?[opportunities.Length];
         var failed = new ConcurrentBag<ImportFailureDto>();
         await System.Threading.Tasks.Parallel.ForEachAsync(Enumerable.Range(0, opportunities.Length),
@@ -47,7 +62,10 @@ internal static class OpportunityImporter
                 else done[i] = new ImportedOpportunityDto(opportunity.Ocid, tenderId, outcome.Value!.Tender.Details.Title, outcome.Value.Effect);
             });
         ImportedOpportunityDto[] applied = [.. done.OfType<ImportedOpportunityDto>()];
-        return new ImportResultDto(import.Releases, applied.Count(o => o.Effect == ImportEffect.Created),
+        return new ImportResultDto(read.Releases, applied.Count(o => o.Effect == ImportEffect.Created),
             applied.Count(o => o.Effect == ImportEffect.Updated), applied.Count(o => o.Effect == ImportEffect.Unchanged), applied, [.. failed]);
     }
 }
+
+/// <summary>A package read and checked: how many releases it held, and the opportunities they compile to.</summary>
+internal sealed record ReadPackage(int Releases, ImportOpportunity[] Opportunities);

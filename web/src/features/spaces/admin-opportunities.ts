@@ -10,6 +10,7 @@ import { describeRefusal } from "../../i18n/refusals";
 import { formatFileSize } from "../tenders/documents";
 import { AdminSectionElement } from "./admin-section";
 import "./admin-feeds";
+import "./admin-proposals";
 import { importErrorsView, importResultView } from "./import-report";
 import { importOpportunities, type ImportPhase } from "./opportunity-import";
 
@@ -93,6 +94,7 @@ export class AdminOpportunities extends AdminSectionElement {
       ${this.result ? importResultView(this.result) : nothing}
       ${this.errors ? importErrorsView(this.errors) : nothing}
       ${this.failure ? html`<p class="status error" role="status" data-testid="import-failure">${this.failure()}</p>` : nothing}
+      <admin-proposals .ctx=${this.ctx}></admin-proposals>
       <admin-feeds .ctx=${this.ctx}></admin-feeds>
     </section>`;
   }

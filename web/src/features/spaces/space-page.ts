@@ -22,6 +22,7 @@ import { spaceShowcase } from "../showcase/space-showcase";
 import { spaceTenders } from "../tenders/tender-lists";
 import "../board/space-board";
 import "./admin-area";
+import "./propose-opportunities";
 import { SpaceAdminState } from "./admin-state";
 import "./admin-summary";
 import type { SpaceContext } from "./space-context";
@@ -340,7 +341,7 @@ export class SpacePage extends LightElement {
           </section>
         </div>
       </div>`)}
-      ${tabPanel("space", "tenders", selected, this.#tenders.view())}
+      ${tabPanel("space", "tenders", selected, html`${this.#tenders.view()}${this.#proposeView(d)}`)}
       ${tabPanel("space", "members", selected, html`<space-directory .spaceId=${id} .memberCount=${d.summary.memberCount}
           .forbidden=${!d.viewerSeesMembers} .refresh=${this.membersRefresh}></space-directory>
         ${this.#showcase.view(this.roles, d.viewerIsAdmin)}`)}
@@ -350,6 +351,12 @@ export class SpacePage extends LightElement {
             <space-admin .ctx=${this.#ctx} .admin=${admin} .detail=${d}></space-admin>`)
         : nothing}
     </article>`;
+  }
+
+  /** For the Owners and Managers of member firms: propose a tender published elsewhere to the admins. */
+  #proposeView(d: SpaceDetailDto) {
+    const firms = d.viewerFirms.filter((f) => f.status === "Member" && f.actsFor);
+    return firms.length ? html`<propose-opportunities .spaceId=${d.summary.id} .firms=${firms}></propose-opportunities>` : nothing;
   }
 
   protected override render() {

@@ -28,6 +28,7 @@ import { outcomes } from "./outcomes";
 import { feeds } from "./feeds";
 import { qualifications } from "./qualifications";
 import { conversations } from "./conversations";
+import { proposals } from "./proposals";
 
 /** Every code the server refuses with; `uncoded` marks a refusal without one, shown in the server's English. */
 export type ProblemCode = components["schemas"]["ProblemCode"];
@@ -58,6 +59,7 @@ export const refusals: Record<TranslatedCode, RefusalText> = {
   ...feeds,
   ...qualifications,
   ...conversations,
+  ...proposals,
 };
 
 export const isTranslated = (code: string): code is TranslatedCode => Object.hasOwn(refusals, code);
