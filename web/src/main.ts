@@ -37,6 +37,7 @@ import "./styles/tokens.css";
 import "./styles/base.css";
 import "./features/auth/auth.css";
 import "./features/businesses/businesses.css";
+import "./features/qualifications/qualifications.css";
 import "./features/spaces/spaces.css";
 import "./features/spaces/dashboard.css";
 import "./features/showcase/showcase.css";

@@ -38,6 +38,10 @@ public sealed record CreateBusiness(Guid ActorId, BusinessKind Kind, string Name
 [GenerateSerializer, Immutable, Alias("Marketplace.EditProfile")]
 public sealed record EditProfile(Guid ActorId, int ExpectedVersion, BusinessProfile Profile);
 
+/// <summary>Replaces a firm's qualifications; <paramref name="ExpectedVersion"/> is the business's version the editor saw.</summary>
+[GenerateSerializer, Immutable, Alias("Marketplace.EditQualifications")]
+public sealed record EditQualifications(Guid ActorId, int ExpectedVersion, Qualifications.FirmQualifications Qualifications);
+
 /// <summary>
 /// Invites an e-mail address to act for the business in a role. Nobody looks up whether the address has an account:
 /// the invitation waits for whoever signs in with it (<paramref name="NormalizedEmail"/> is Identity's normal form).
@@ -89,7 +93,8 @@ public sealed record BusinessSnapshot(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     BusinessInvitation[] Invitations,
-    BusinessLogo? Logo = null)
+    BusinessLogo? Logo = null,
+    Qualifications.FirmQualifications? Qualifications = null)
 {
     public BusinessRole? RoleOf(Guid userId) => Members.FirstOrDefault(m => m.UserId == userId)?.Role;
 

@@ -15,6 +15,9 @@ public interface IBusinessGrain : IGrainWithGuidKey
     /// <summary>Replaces the profile; only Owners and Managers may, and only from the current version.</summary>
     [Alias("EditProfile")] Task<Outcome<BusinessSnapshot>> EditProfile(EditProfile command);
 
+    /// <summary>Replaces a firm's qualifications (SOA attestations, turnover and similar work); only its Owners and Managers may, and only from the current version.</summary>
+    [Alias("EditQualifications")] Task<Outcome<BusinessSnapshot>> EditQualifications(EditQualifications command);
+
     /// <summary>Invites an e-mail address as Manager or Viewer; only Owners and Managers may.</summary>
     [Alias("Invite")] Task<Outcome<BusinessSnapshot>> Invite(InviteToBusiness command);
 

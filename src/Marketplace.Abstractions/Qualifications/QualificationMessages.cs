@@ -108,3 +108,13 @@ public sealed record LotQualification(RequirementCheck[] Requirements, FieldProb
 {
     public bool Qualifies => Failures.Length == 0;
 }
+
+/// <summary>
+/// What a firm records of its qualifications on its profile: its SOA attestations (one per category; expired ones
+/// are kept, and count for nothing) and its figures for services and supplies.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Marketplace.FirmQualifications")]
+public sealed record FirmQualifications(SoaAttestation[] Attestations, FinancialFigures? Figures)
+{
+    public static readonly FirmQualifications None = new([], null);
+}

@@ -27,6 +27,15 @@ internal sealed class BusinessGrain(
         return await Commit();
     }
 
+    public async Task<Outcome<BusinessSnapshot>> EditQualifications(EditQualifications command)
+    {
+        var now = clock.Now();
+        var check = business.State.CheckEditQualifications(command, now);
+        if (check.Problem is { } no) return no;
+        business.State.EditQualifications(check.Value!, now);
+        return await Commit();
+    }
+
     public async Task<Outcome<BusinessSnapshot>> Invite(InviteToBusiness command)
     {
         var now = clock.Now();

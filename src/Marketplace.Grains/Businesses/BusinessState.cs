@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Marketplace.Qualifications;
 
 namespace Marketplace.Businesses;
 
@@ -14,7 +15,8 @@ public sealed class BusinessState : IOwesMail
         NotFound = new("business.notFound", "No business has this id."),
         NotAnEditor = new("business.notAnEditor", "Only the business's Owners and Managers may do this."),
         NotAMember = new("business.notAMember", "Only the business's members can see who acts for it."),
-        InvitationsNotVisible = new("business.invitationsNotVisible", "Only the business's Owners and Managers see its pending invitations.");
+        InvitationsNotVisible = new("business.invitationsNotVisible", "Only the business's Owners and Managers see its pending invitations."),
+        QualificationsNotVisible = new("business.qualificationsNotVisible", "Only the firm's people see its qualifications.");
 
     static readonly Refusal
         AlreadyExists = new("business.alreadyExists", "This business already exists."),
@@ -28,13 +30,17 @@ public sealed class BusinessState : IOwesMail
         AlreadyActsFor = new("business.alreadyActsFor", "You already act for this business."),
         NoPendingInvitation = new("business.noPendingInvitation", "No pending invitation has this id."),
         NoSuchMember = new("business.noSuchMember", "This person does not act for the business."),
-        OwnerStays = new("business.ownerStays", "An Owner cannot be removed from the business.");
+        OwnerStays = new("business.ownerStays", "An Owner cannot be removed from the business."),
+        NotAFirm = new("business.notAFirm", "Only firms record qualifications: associations and buyers do not bid.");
 
     public Guid Id { get; set; }
     public BusinessKind Kind { get; set; }
     public BusinessProfile Profile { get; set; } = BusinessProfile.Named("");
     public List<BusinessMember> Members { get; set; } = [];
     public List<BusinessInvitation> Invitations { get; set; } = [];
+
+    /// <summary>A firm's SOA attestations and figures; read by its own people and, for an alliance's lots, by its alliances' firms.</summary>
+    public FirmQualifications Qualifications { get; set; } = FirmQualifications.None;
 
     /// <summary>The logo, if any: its kind and digest; its bytes live in their own row.</summary>
     public BusinessLogo? Logo { get; set; }
@@ -85,6 +91,21 @@ public sealed class BusinessState : IOwesMail
         Profile = profile;
         Touch(now);
     }
+
+    public Outcome<FirmQualifications> CheckEditQualifications(EditQualifications command, DateTimeOffset now) =>
+        GuardEditor(command.ActorId) ?? (command.ExpectedVersion != Version
+            ? Problem.Conflict(ChangedMeanwhile, ("expected", command.ExpectedVersion), ("current", Version))
+            : Kind != BusinessKind.Firm ? Problem.Conflict(NotAFirm)
+            : QualificationInput.Normalize(command.Qualifications, QualificationRules.Today(now)));
+
+    public void EditQualifications(FirmQualifications qualifications, DateTimeOffset now)
+    {
+        Qualifications = qualifications;
+        Touch(now);
+    }
+
+    /// <summary>A firm's qualifications are its own people's to read (any role).</summary>
+    public static Problem? CheckSeesQualifications(BusinessRole? role) => role is null ? Problem.Forbidden(QualificationsNotVisible) : null;
 
     public Problem? CheckInvite(InviteToBusiness command, DateTimeOffset now) =>
         GuardEditor(command.ActorId)
@@ -172,7 +193,7 @@ public sealed class BusinessState : IOwesMail
     static bool IsEmail(string email) =>
         email.IndexOf('@') is > 0 and var at && at == email.LastIndexOf('@') && at < email.Length - 1 && !email.Any(char.IsWhiteSpace);
 
-    public BusinessSnapshot ToSnapshot() => new(Id, Kind, Profile.ForKind(Kind), [.. Members], Version, CreatedAt, UpdatedAt, [.. Invitations], Logo);
+    public BusinessSnapshot ToSnapshot() => new(Id, Kind, Profile.ForKind(Kind), [.. Members], Version, CreatedAt, UpdatedAt, [.. Invitations], Logo, Qualifications);
 
     /// <summary>
     /// What a person in <paramref name="role"/> (null: no role) may do with the business now, each action judged by the

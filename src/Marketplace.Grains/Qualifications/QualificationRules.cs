@@ -33,6 +33,11 @@ public static class QualificationRules
     public static readonly Refusal SubcontractRequired = new("qualification.subcontractRequired",
         "The firms' classes do not cover category {category} (class {class} in this lot): its work, {amount}, must go to a qualified subcontractor, and the prevailing category covers its amount too.");
 
+    static readonly TimeZoneInfo Rome = TimeZoneInfo.FindSystemTimeZoneById("Europe/Rome");
+
+    /// <summary>The day in Italy at <paramref name="now"/>: an attestation expires at the end of its last day there.</summary>
+    public static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Rome).DateTime);
+
     // DPR 207/2010, art. 92, c. 2 (carried over by D.Lgs. 36/2023, Allegato II.12): in a horizontal grouping the lead
     // holds at least 40% of the requirements and each other member at least 10%.
     const decimal LeadMinimumShare = 0.40m, MemberMinimumShare = 0.10m;

@@ -36,6 +36,7 @@ public static class MarketplaceRoutes
         var api = app.MapGroup("").AddEndpointFilterFactory(InputRules.Refuse);
         api.MapAuthApi();
         api.MapBusinessApi();
+        api.MapBusinessQualificationApi();
         api.MapBusinessInvitationApi();
         api.MapSpaceApi();
         api.MapSpaceOutcomeApi();

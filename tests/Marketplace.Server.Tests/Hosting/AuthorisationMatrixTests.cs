@@ -51,6 +51,7 @@ public sealed class AuthorisationMatrixTests(ClockedSqliteHost fixture) : IClass
         "GET /api/reference/cpv",                   // reference data
         "GET /api/reference/cpv/tree",              // reference data
         "GET /api/reference/comuni",
+        "GET /api/reference/soa-categories",        // the SOA works categories and their names
     ];
 
     /// <summary>

@@ -35,6 +35,7 @@ import type {
   DirectoryQuery,
   DraftTenderRequest,
   EditProfileRequest,
+  EditQualificationsRequest,
   EditShowcaseRequest,
   EditSpaceSettingsRequest,
   EditTenderRequest,
@@ -167,6 +168,12 @@ export const api = {
     ok(http.PUT("/api/businesses/{id}/profile", { params: { path: { id } }, body })),
   myBusinesses: () => ok(http.GET("/api/me/businesses")),
   members: (id: string) => ok(http.GET("/api/businesses/{id}/members", { params: { path: { id } } })),
+  /** A firm's SOA attestations and figures, for its own people. */
+  qualifications: (id: string) => ok(http.GET("/api/businesses/{id}/qualifications", { params: { path: { id } } })),
+  /** Replaces a firm's qualifications from the version its editor saw; the answer is what is now recorded. */
+  editQualifications: (id: string, body: EditQualificationsRequest) =>
+    ok(http.PUT("/api/businesses/{id}/qualifications", { params: { path: { id } }, body })),
+  soaCategories: () => ok(http.GET("/api/reference/soa-categories")),
   /** An Owner or Manager removes a person from the business; the team as it now stands. */
   removeMember: (id: string, userId: string) =>
     ok(http.DELETE("/api/businesses/{id}/members/{userId}", { params: { path: { id, userId } } })),

@@ -14,9 +14,10 @@ import * as jointBids from "../features/joint-bids/i18n";
 import * as todo from "../features/todo/i18n";
 import * as notifications from "../features/notifications/i18n";
 import * as conversations from "../features/conversations/i18n";
+import * as qualifications from "../features/qualifications/i18n";
 
 /** Each feature's texts; a key belongs to exactly one of them (i18n.test.ts checks it, as a spread would hide a twin). */
-export const featureTexts = { app, auth, businesses, spaces, showcase, board, tenders, inbox, buyerTenders, alliances, jointBids, todo, notifications, conversations };
+export const featureTexts = { app, auth, businesses, spaces, showcase, board, tenders, inbox, buyerTenders, alliances, jointBids, todo, notifications, conversations, qualifications };
 
 const it = {
   ...app.it,
@@ -33,6 +34,7 @@ const it = {
   ...todo.it,
   ...notifications.it,
   ...conversations.it,
+  ...qualifications.it,
 };
 
 /** Every text's key: t() with a key no feature defines in Italian fails the type check. */
@@ -53,6 +55,7 @@ const en: Record<MessageKey, string> = {
   ...todo.en,
   ...notifications.en,
   ...conversations.en,
+  ...qualifications.en,
 };
 
 export type Lang = "it" | "en";

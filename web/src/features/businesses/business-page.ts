@@ -22,6 +22,7 @@ import { localityLine, websiteHref } from "./format";
 import { mergeLiveUpdate, type ProfileField } from "./live-merge";
 import { logoView } from "./logo";
 import { membersSection } from "./members-section";
+import { qualificationsSection } from "../qualifications/qualifications-section";
 
 const HIGHLIGHT_MS = 2500;
 
@@ -64,6 +65,8 @@ export class BusinessPage extends LightElement {
   // The parts of the page that are not components yet (other features'); they ask this element to render again.
   /** The business's people and invitations, for those the business shows them to. */
   #members: ReturnType<typeof membersSection> | null = null;
+  /** A firm's qualifications, shown to its own people (those it shows its team). */
+  #qualifications: ReturnType<typeof qualificationsSection> | null = null;
   /** A buyer's tenders, or a firm's own bids for its people. */
   #tenders!: ReturnType<typeof businessTenders>;
   /** A firm's alliances and invitations, for its people. */
@@ -146,7 +149,10 @@ export class BusinessPage extends LightElement {
     const merged = mergeLiveUpdate(this.profile, incoming);
     if (!merged) return;
     // The mark holds for the size and VAT number the association checked: ask again whenever the profile changes.
-    if (this.profile !== null) this.#loadVerifications();
+    if (this.profile !== null) {
+      this.#loadVerifications();
+      this.#qualifications?.refresh();
+    }
     this.profile = merged.profile;
     this.#tenders.setKind(merged.profile.kind);
     this.#alliances.setProfile(merged.profile);
@@ -194,6 +200,8 @@ export class BusinessPage extends LightElement {
   #showMembers(profile: BusinessProfileDto): void {
     if (!allows(profile.actions, "SeeMembers")) this.#members = null;
     else this.#members ??= membersSection(this.businessId, () => this.profile?.actions ?? profile.actions, () => this.requestUpdate());
+    if (profile.kind !== "Firm" || !allows(profile.actions, "SeeMembers")) this.#qualifications = null;
+    else this.#qualifications ??= qualificationsSection(this.businessId, () => this.requestUpdate());
   }
 
   #mark(field: ProfileField): string {
@@ -289,6 +297,7 @@ export class BusinessPage extends LightElement {
         ${this.#alliances.view()}
         ${this.#ledger.view()}
         <business-showcase .businessId=${id} .roles=${this.viewerRoles} .refresh=${this.showcaseRefresh}></business-showcase>
+        ${this.#qualifications?.view() ?? nothing}
         ${this.#members?.view() ?? nothing}
       </article>
     `;

@@ -3,6 +3,14 @@ import type { RefusalTexts } from "./texts";
 
 export const businesses = {
   "business.notFound": { it: "Nessuna impresa ha questo identificativo.", en: "No business has this id." },
+  "business.qualificationsNotVisible": {
+    it: "Solo le persone dell'impresa vedono le sue qualificazioni.",
+    en: "Only the firm's people see its qualifications.",
+  },
+  "business.notAFirm": {
+    it: "Solo le imprese registrano qualificazioni: associazioni e stazioni appaltanti non presentano offerte.",
+    en: "Only firms record qualifications: associations and buyers do not bid.",
+  },
   "business.notAnEditor": {
     it: "Solo i titolari e i gestori dell'impresa possono farlo.",
     en: "Only the business's Owners and Managers may do this.",

@@ -47,4 +47,40 @@ export const qualifications = {
     it: "Le classi delle imprese non coprono la categoria {category} (classe {class} nel lotto): i suoi lavori, {amount:money}, vanno a un subappaltatore qualificato e la categoria prevalente ne copre anche l'importo.",
     en: "The firms' classes do not cover category {category} (class {class} in this lot): its work, {amount:money}, must go to a qualified subcontractor, and the prevailing category covers its amount too.",
   },
+  "qualification.tooManyAttestations": {
+    it: "Un'impresa registra al massimo {max:number} attestazioni.",
+    en: "A firm records at most {max:number} attestations.",
+  },
+  "qualification.categoryRequired": {
+    it: "Scegli la categoria SOA.",
+    en: "Choose the SOA category.",
+  },
+  "qualification.unknownCategory": {
+    it: "«{code}» non è una categoria SOA (OG1–OG13, OS1–OS35).",
+    en: "'{code}' is not an SOA category (OG1–OG13, OS1–OS35).",
+  },
+  "qualification.duplicateCategory": {
+    it: "La categoria {category} compare due volte: un'impresa ha una sola classe per categoria.",
+    en: "Category {category} is recorded twice: a firm holds one class per category.",
+  },
+  "qualification.unknownClass": {
+    it: "La classe deve essere una tra I, II, III, III-bis, IV, IV-bis, V, VI, VII, VIII.",
+    en: "The class must be one of I, II, III, III-bis, IV, IV-bis, V, VI, VII, VIII.",
+  },
+  "qualification.expiryRequired": {
+    it: "Indica il giorno di scadenza dell'attestazione.",
+    en: "Give the day the attestation expires.",
+  },
+  "qualification.issuerRequired": {
+    it: "Indica la SOA che ha rilasciato l'attestazione (al massimo {max:number} caratteri).",
+    en: "Name the SOA body that issued the attestation (at most {max:number} characters).",
+  },
+  "qualification.yearOutOfRange": {
+    it: "L'ultimo anno dei dati deve essere tra il {min} e il {max}.",
+    en: "The figures' last year must be between {min} and {max}.",
+  },
+  "qualification.similarAboveTurnover": {
+    it: "I lavori analoghi fanno parte del fatturato: non possono superarlo.",
+    en: "Similar work is part of the turnover, so it cannot be more than the turnover.",
+  },
 } satisfies RefusalTexts;
