@@ -61,7 +61,7 @@ public sealed class JointBidBrowserTests(ClockedBrowserFixture fixture, Xunit.Ab
         await phone.GotoAsync($"/#/alliances/{alliance.Id}");
         await Expect(phone.GetByTestId("alliance-live-status")).ToHaveAttributeAsync("data-state", "connected");
         var tabs = phone.GetByTestId("alliance-tabs").GetByRole(AriaRole.Tab);
-        await Expect(tabs).ToHaveTextAsync(["Panoramica", "Offerta congiunta", "Risposte e documenti", "Partner", "Accordo di raggruppamento", "Cronologia"]);
+        await Expect(tabs).ToHaveTextAsync(["Panoramica", "Offerta congiunta", "Risposte e documenti", "Conversazione", "Partner", "Accordo di raggruppamento", "Cronologia"]);
         await Expect(phone.GetByTestId("alliance-members")).ToBeVisibleAsync();
         await Expect(phone.GetByTestId("work-package")).Not.ToBeVisibleAsync();
         await phone.ScreenshotAsync(new() { Path = Shot("alliance-tabs-390-overview.png"), FullPage = true });

@@ -168,8 +168,7 @@ export function alliancePage(id: string, firstTab: AllianceTab | undefined, redr
       workspace.jointBidChanged(message.change);
       // A submission or a withdrawal is an edit the message does not carry.
       if (message.change.edit === "Other" && alliance) outcome.load(alliance);
-      // A package added, renamed or deleted is a thread more, renamed or gone.
-      conversation.packagesChanged();
+      conversation.jointBidChanged(message.change);
     } else if (message.type === "message") conversation.heard(message.change);
     else if (message.type === "jointBidActions") workspace.jointBidActionsChanged(message.change);
     else workspace.presenceChanged(message.change);

@@ -11,7 +11,7 @@ import type { AllianceDto, ThreadMessageDto, ThreadSummaryDto } from "../../api/
 import { fieldMessages, otherFieldMessages } from "../../field-errors";
 import { currentLanguage, t } from "../../i18n";
 import { describeRefusal } from "../../i18n/refusals";
-import type { LiveState, ThreadMessage } from "../../realtime/hub";
+import type { JointBidChange, LiveState, ThreadMessage } from "../../realtime/hub";
 import { fieldErrorView, loadErrorView, loadingView } from "../../views";
 import type { AllianceContext } from "../alliances/alliance-context";
 import { MAX_TEXT, countOf, countedIn, withMessage, writingFirms, type ThreadKey } from "./thread-data";
@@ -27,8 +27,8 @@ export interface ConversationSection {
   wanted(alliance: AllianceDto): boolean;
   follow(alliance: AllianceDto): void;
   heard(message: ThreadMessage): void;
-  /** The joint bid changed: a package may have been added, renamed or deleted. */
-  packagesChanged(): void;
+  /** The joint bid changed: a package may have been added, renamed or deleted (the change carries it: nothing is read again). */
+  jointBidChanged(change: JointBidChange): void;
   liveState(state: LiveState): void;
   view(alliance: AllianceDto): unknown;
   dispose(): void;
@@ -252,8 +252,16 @@ export function conversationSection(ctx: AllianceContext, wanted: (alliance: All
     heard(message) {
       if (state === "ok") take(message);
     },
-    packagesChanged() {
-      void loadPackages();
+    jointBidChanged(change) {
+      // A package saved or deleted is a thread more, renamed or gone; other changes leave the packages as they were.
+      if (change.edit === "PackageSaved" && change.package) {
+        const saved = { id: change.package.id, title: change.package.title };
+        packages = packages.some((p) => p.id === saved.id) ? packages.map((p) => (p.id === saved.id ? saved : p)) : [...packages, saved];
+        ctx.redraw();
+      } else if (change.edit === "PackageDeleted" && change.deletedPackageId) {
+        packages = packages.filter((p) => p.id !== change.deletedPackageId);
+        ctx.redraw();
+      }
     },
     liveState(live) {
       // Messages written while we were not in the group are lost: read the thread again once back in it.
