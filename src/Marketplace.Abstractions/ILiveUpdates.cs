@@ -34,6 +34,12 @@ public interface ILiveUpdates
     /// <summary>A showcase project was published, edited, confirmed or declined: its firms and their spaces are told.</summary>
     Task ShowcaseChanged(Showcase.ShowcaseSnapshot project);
 
+    /// <summary>
+    /// A firm endorsed another or withdrew its endorsement: the watchers of the endorsed firm's page, which lists its
+    /// endorsements, are told.
+    /// </summary>
+    Task EndorsementChanged(Showcase.EndorsementSnapshot endorsement);
+
     /// <summary>A tender changed; <paramref name="notice"/> says whether firms beyond its watchers must hear of it.</summary>
     Task TenderChanged(TenderSnapshot tender, TenderNotice notice);
 

@@ -119,6 +119,14 @@ public sealed class RecordedLiveUpdates : ILiveUpdates
         return Task.CompletedTask;
     }
 
+    public ConcurrentQueue<Marketplace.Showcase.EndorsementSnapshot> Endorsements { get; } = new();
+
+    public Task EndorsementChanged(Marketplace.Showcase.EndorsementSnapshot endorsement)
+    {
+        Endorsements.Enqueue(endorsement);
+        return Task.CompletedTask;
+    }
+
     public Task MembershipChanged(SpaceSnapshot space, MembershipSnapshot membership)
     {
         Memberships.Enqueue(membership);

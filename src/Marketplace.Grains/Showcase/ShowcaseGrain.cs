@@ -94,6 +94,7 @@ internal sealed class ShowcaseGrain(
 internal sealed class EndorsementGrain(
     [PersistentState("endorsement")] IPersistentState<EndorsementState> endorsement,
     IActsFor actsFor,
+    ILiveUpdates live,
     MarketplaceClock clock) : Grain, IEndorsementGrain
 {
     Guid EndorserId => this.GetPrimaryKey(out _);
@@ -114,6 +115,7 @@ internal sealed class EndorsementGrain(
         if (endorsement.State.CheckEndorse(command, EndorserId, EndorsedId, await endorser, await actor, await project) is { } no) return no;
         endorsement.State.Endorse(command, EndorserId, EndorsedId, clock.Now());
         await endorsement.WriteStateAsync();
+        await live.EndorsementChanged(endorsement.State.Current!);
         return endorsement.State.Current!;
     }
 
@@ -125,6 +127,7 @@ internal sealed class EndorsementGrain(
         var withdrawn = endorsement.State.Current!;
         endorsement.State.Current = null;
         await endorsement.WriteStateAsync();
+        await live.EndorsementChanged(withdrawn);
         return withdrawn;
     }
 }

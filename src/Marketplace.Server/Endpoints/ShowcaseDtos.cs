@@ -67,3 +67,9 @@ public sealed record EndorsementsDto(EndorsementDto[] Items, EndorserDto[] Endor
 
 /// <summary>Pushed to watchers of the project's firms and of their spaces.</summary>
 public sealed record ShowcaseChangedDto(Guid ProjectId, int Version, bool Verified);
+
+/// <summary>
+/// Pushed to the watchers of the endorsed firm's page: <see cref="EndorserId"/> endorsed it or withdrew its endorsement.
+/// The page reads the endorsements again, since what the viewer may do with them depends on who they are.
+/// </summary>
+public sealed record EndorsementChangedDto(Guid EndorsedId, Guid EndorserId);

@@ -23,6 +23,9 @@ public interface IMarketplaceClient
     /// <summary>A showcase project of a watched business (or of a watched space's members) changed; reload it.</summary>
     Task ShowcaseChanged(ShowcaseChangedDto change);
 
+    /// <summary>A watched business was endorsed, or an endorsement of it withdrawn; reload its endorsements.</summary>
+    Task EndorsementChanged(EndorsementChangedDto change);
+
     /// <summary>Sent to a firm's own members: its standing in a space changed, or a new policy awaits acceptance.</summary>
     Task SpaceStandingChanged(SpaceStandingChangedDto standing);
 

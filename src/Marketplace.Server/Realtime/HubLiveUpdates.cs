@@ -153,6 +153,10 @@ internal sealed class HubLiveUpdates(
         foreach (var space in spaces) await hub.Clients.Group(Topics.SpaceMembers(space)).ShowcaseChanged(change);
     }, project.Id);
 
+    // Endorsements are public, as the endorsed firm's page that lists them: its watchers (business:) are told.
+    public Task EndorsementChanged(EndorsementSnapshot endorsement) => Send(() => hub.Clients.Group(Topics.Business(endorsement.EndorsedId))
+        .EndorsementChanged(new EndorsementChangedDto(endorsement.EndorsedId, endorsement.EndorserId)), endorsement.EndorsedId);
+
     public async Task TenderChanged(TenderSnapshot tender, TenderNotice notice)
     {
         await SpaceReads.TenderChanged(grains, tender, log);

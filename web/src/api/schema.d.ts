@@ -3220,6 +3220,12 @@ export interface components {
         };
         /** @enum {unknown} */
         EndorsementAction: "Withdraw";
+        EndorsementChangedDto: {
+            /** Format: uuid */
+            endorsedId: string;
+            /** Format: uuid */
+            endorserId: string;
+        };
         EndorsementDto: {
             /** Format: uuid */
             endorserId: string;
@@ -3393,6 +3399,7 @@ export interface components {
             BoardChanged: components["schemas"]["BoardChangedDto"];
             BusinessChanged: components["schemas"]["BusinessProfileDto"];
             BusinessTeamChanged: components["schemas"]["BusinessTeamDto"];
+            EndorsementChanged: components["schemas"]["EndorsementChangedDto"];
             InboxChanged: components["schemas"]["InboxChangedDto"];
             JointBidChanged: components["schemas"]["JointBidChangedDto"];
             MyBusinessesChanged: components["schemas"]["MyBusinessesChangedDto"];

@@ -76,6 +76,9 @@ export type WorkspaceViewer = PresenceChange["viewers"][number];
 /** ShowcaseChanged: a showcase project of a watched business or space changed; reload what the page shows. */
 export type ShowcaseChange = Messages["ShowcaseChanged"];
 
+/** EndorsementChanged: a watched business was endorsed or an endorsement of it withdrawn; reload its endorsements. */
+export type EndorsementChange = Messages["EndorsementChanged"];
+
 /** ToDoChanged: something the business's people may have to do changed (a joint bid to sign, a question to answer). */
 export type ToDoChange = Messages["ToDoChanged"];
 
@@ -151,6 +154,14 @@ const showcaseListeners = new Set<(change: ShowcaseChange) => void>();
 export function onShowcaseChanged(listener: (change: ShowcaseChange) => void): () => void {
   showcaseListeners.add(listener);
   return () => showcaseListeners.delete(listener);
+}
+
+const endorsementListeners = new Set<(change: EndorsementChange) => void>();
+
+/** Hears EndorsementChanged, which comes only for the businesses this client watches (watchBusiness); the returned function stops it. */
+export function onEndorsementChanged(listener: (change: EndorsementChange) => void): () => void {
+  endorsementListeners.add(listener);
+  return () => endorsementListeners.delete(listener);
 }
 
 /** MyBusinessesChanged: the signed-in person joined or left a business's team (the server already moved their connection). */
@@ -288,6 +299,8 @@ function hub(): HubConnection {
     ToDoChanged: (change) => deliver<TeamMessage>("businessTeam", change.businessId, { type: "todo", change }),
     // Sent to watchers of the project's firms and of their spaces; the message names neither, so every listener reloads.
     ShowcaseChanged: (change) => showcaseListeners.forEach((listener) => listener(change)),
+    // Sent to the watchers of the endorsed business's page.
+    EndorsementChanged: (change) => endorsementListeners.forEach((listener) => listener(change)),
     MyBusinessesChanged: (change) => myBusinessesListeners.forEach((listener) => listener(change)),
     // Sent to the teams of a space's member firms and to its admins; the board page of that space reloads.
     BoardChanged: (change) => boardListeners.forEach((listener) => listener(change)),

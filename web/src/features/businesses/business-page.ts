@@ -8,14 +8,14 @@ import { formatDate, formatDateTime, localized, t } from "../../i18n";
 import { latestOnly } from "../../latest";
 import { LightElement } from "../../light-element";
 import type { Page, Redraw } from "../../page";
-import { onShowcaseChanged, watchBusiness, type LiveState } from "../../realtime/hub";
+import { onEndorsementChanged, onShowcaseChanged, watchBusiness, type LiveState } from "../../realtime/hub";
 import { href } from "../../router";
 import { loadErrorView, loadingView, notFoundView } from "../../views";
 import { firmAlliances } from "../alliances/alliance-lists";
 import { relationshipLedger } from "../alliances/relationship-ledger";
 import { currentUser } from "../auth/session";
 import "../showcase/showcase-section";
-import type { Roles } from "../showcase/showcase";
+import { sameId, type Roles } from "../showcase/showcase";
 import { businessTenders } from "../tenders/tender-lists";
 import { buyerSpaces } from "./buyer-spaces";
 import { localityLine, websiteHref } from "./format";
@@ -54,7 +54,7 @@ export class BusinessPage extends LightElement {
   private declare verifications: VerificationDto[];
   /**
    * Bumped to reload the showcase projects and endorsements: on ShowcaseChanged (sent to the watchers of the project's
-   * firms) and when the live connection is back.
+   * firms), on EndorsementChanged for this business and when the live connection is back.
    */
   private declare showcaseRefresh: number;
   /** The viewer's businesses and roles, once known: the showcase shows its own people every project. */
@@ -107,6 +107,9 @@ export class BusinessPage extends LightElement {
     this.#ledger = relationshipLedger(id, render);
     this.#standings = buyerSpaces(id, render);
     const unlistenShowcase = onShowcaseChanged(() => this.showcaseRefresh++);
+    const unlistenEndorsements = onEndorsementChanged((change) => {
+      if (sameId(change.endorsedId, id)) this.showcaseRefresh++;
+    });
     void this.#load();
     const unwatch = watchBusiness(id, {
       // A live update is the public copy: a reader who sees the contact details fetches the profile instead.
@@ -126,6 +129,7 @@ export class BusinessPage extends LightElement {
     this.#stop = () => {
       unwatch();
       unlistenShowcase();
+      unlistenEndorsements();
       this.#tenders.dispose();
       this.#alliances.dispose();
       this.#ledger.dispose();
