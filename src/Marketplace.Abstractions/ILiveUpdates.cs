@@ -69,4 +69,10 @@ public interface ILiveUpdates
     /// are told, with the message.
     /// </summary>
     Task MessagePosted(Conversations.ThreadMessage message);
+
+    /// <summary>
+    /// A firm's proposal of tenders found elsewhere was made, withdrawn, imported or declined: the space's admins and
+    /// the proposing firm's people are told, so each side's list shows the other's answer.
+    /// </summary>
+    Task ProposalChanged(Guid spaceId, Guid firmId, Guid proposalId);
 }

@@ -5,7 +5,8 @@ namespace Marketplace.EndToEnd.Tests;
 
 /// <summary>
 /// A member firm found tenders on a buyer's platform that the space does not list: it proposes their OCDS package to the
-/// space's admins from the space's tenders tab, the secretary imports it in one click, and the firm reads that it was.
+/// space's admins from the space's tenders tab, the secretary sees it arrive and imports it in one click, and the firm
+/// reads that it was: each side's open page shows the other's step without reloading.
 /// </summary>
 public sealed class OpportunityProposalBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
@@ -18,6 +19,14 @@ public sealed class OpportunityProposalBrowserTests(BrowserFixture fixture) : IC
     {
         var arranged = await ArrangedSpace.Create(fixture, ["MO"]);
         var (_, firmEmail, _) = await arranged.Member("rossi", "Edilizia Rossi S.r.l.", p => p with { Capabilities = ["45210000"] });
+
+        // The secretary has the admin area open before anything is proposed.
+        var secretary = await fixture.NewPerson();
+        await BusinessProfileBrowserTests.SignIn(secretary, arranged.SecretaryEmail);
+        await secretary.GotoAsync($"/#/spaces/{arranged.Id}/admin");
+        var proposals = secretary.GetByTestId("admin-proposals");
+        await Expect(proposals).ToBeVisibleAsync();
+        await Expect(secretary.GetByTestId("space-live-status")).ToHaveAttributeAsync("data-state", "connected");
 
         var firm = await fixture.NewPerson(width: 390);
         await BusinessProfileBrowserTests.SignIn(firm, firmEmail);
@@ -34,11 +43,9 @@ public sealed class OpportunityProposalBrowserTests(BrowserFixture fixture) : IC
         await Expect(mine.GetByTestId("proposal-status")).ToHaveTextAsync("In attesa degli amministratori");
         await propose.ScrollIntoViewIfNeededAsync();
         await firm.ScreenshotAsync(new() { Path = Shot("proposal-1-sent-it-390.png"), FullPage = true });
+        await firm.GetByTestId("lang-en").ClickAsync();
+        await Expect(mine.GetByTestId("proposal-status")).ToHaveTextAsync("Waiting for the admins");
 
-        var secretary = await fixture.NewPerson();
-        await BusinessProfileBrowserTests.SignIn(secretary, arranged.SecretaryEmail);
-        await secretary.GotoAsync($"/#/spaces/{arranged.Id}/admin");
-        var proposals = secretary.GetByTestId("admin-proposals");
         var proposal = proposals.GetByTestId("admin-proposal");
         await Expect(proposal.GetByTestId("proposal-note")).ToHaveTextAsync("Trovate sul portale dell'Osservatorio regionale: tre gare nel nostro territorio.");
         await Expect(proposal).ToContainTextAsync("Edilizia Rossi S.r.l.");
@@ -53,9 +60,7 @@ public sealed class OpportunityProposalBrowserTests(BrowserFixture fixture) : IC
         await proposals.ScrollIntoViewIfNeededAsync();
         await secretary.ScreenshotAsync(new() { Path = Shot("proposal-3-imported-admin-it.png") });
 
-        // The firm reads what became of it, in its language, each tender now a link to the space's opportunity.
-        await firm.GetByTestId("lang-en").ClickAsync();
-        await firm.ReloadAsync();
+        // The firm, its page still open, reads what became of it in its language, each tender now a link to the space's opportunity.
         await Expect(mine.GetByTestId("proposal-status")).ToContainTextAsync("Imported");
         await Expect(mine.GetByTestId("proposal-tender").GetByRole(Microsoft.Playwright.AriaRole.Link)).ToHaveCountAsync(3);
         await Expect(firm.GetByTestId("propose-opportunities")).ToContainTextAsync("A tender published elsewhere? Propose it to the space");

@@ -162,4 +162,6 @@ public sealed class RecordedLiveUpdates : ILiveUpdates
     public Task PostChanged(Marketplace.Board.PostSnapshot post, Marketplace.Board.PostNews news) => Task.CompletedTask;
 
     public Task MessagePosted(Marketplace.Conversations.ThreadMessage message) => Task.CompletedTask;
+
+    public Task ProposalChanged(Guid spaceId, Guid firmId, Guid proposalId) => Task.CompletedTask;
 }

@@ -95,8 +95,18 @@ public sealed class Access(IGrainFactory grains, IActsFor actsFor, MarketplaceDb
         if (user.UserIdOrNull() is not { } me) return SpaceAccess.CanSeeDirectory(space, false, false);
         var isAdmin = await grains.GetGrain<ISpaceGrain>(space.Id).IsAdmin(me);
         // The firms' standings are asked only when they can change the answer.
-        var hasMemberFirm = !SpaceAccess.CanSeeDirectory(space, isAdmin, false) && (await Task.WhenAll((await actsFor.Of(me, ct: ct)).Businesses
-            .Select(b => grains.Membership(space.Id, b).Get()))).Any(m => m?.Standing.Status == MembershipStatus.Member);
+        var hasMemberFirm = !SpaceAccess.CanSeeDirectory(space, isAdmin, false) && (await MemberFirms(space.Id, (await actsFor.Of(me, ct: ct)).Businesses)).Count > 0;
         return SpaceAccess.CanSeeDirectory(space, isAdmin, hasMemberFirm);
+    }
+
+    /// <summary>
+    /// Of <paramref name="firms"/> (the viewer's, or those they edit for), the current members of the space, from each
+    /// firm's membership grain: what the board, proposals and directory ask before a firm may read or act in a space.
+    /// </summary>
+    public async Task<List<Guid>> MemberFirms(Guid spaceId, IEnumerable<Guid> firms)
+    {
+        var candidates = firms.ToList();
+        var standings = await Task.WhenAll(candidates.Select(f => grains.Membership(spaceId, f).Get()));
+        return [.. candidates.Where((_, i) => standings[i]?.Standing.Status == MembershipStatus.Member)];
     }
 }

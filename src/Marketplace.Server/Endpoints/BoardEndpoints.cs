@@ -178,9 +178,8 @@ public static class BoardEndpoints
     {
         var me = call.User.UserId();
         var (acting, admin) = (call.Access.Firms(call.User, call.Ct), call.Grains.GetGrain<ISpaceGrain>(spaceId).IsAdmin(me));
-        var firms = (await acting).Businesses.ToList();
-        var standings = await Task.WhenAll(firms.Select(f => call.Grains.Membership(spaceId, f).Get()));
-        return (await acting, await admin, [.. firms.Where((_, i) => standings[i]?.Standing.Status == MembershipStatus.Member)]);
+        var members = await call.Access.MemberFirms(spaceId, (await acting).Businesses);
+        return (await acting, await admin, members);
     }
 
     static CapabilityDto[] Codes(IEnumerable<string> cpv) => [.. cpv.Select(CpvCatalog.Shared.Find).OfType<CpvEntry>().Select(CapabilityDto.From)];

@@ -1,4 +1,5 @@
 using Marketplace.Server.Endpoints;
+using Marketplace.Server.OpenData.Import.Proposals;
 
 namespace Marketplace.Server.Hubs;
 
@@ -79,6 +80,12 @@ public interface IMarketplaceClient
     /// the post's title and kind, for a notice like a new matching tender's.
     /// </summary>
     Task PostNotice(PostNoticeDto notice);
+
+    /// <summary>
+    /// Sent to a space's admins and to the people of the proposing firm: a proposal of tenders found elsewhere was
+    /// made, withdrawn, imported or declined. It carries only which; each side reads its list again through the API.
+    /// </summary>
+    Task ProposalChanged(ProposalChangedDto change);
 
     /// <summary>
     /// Sent to an alliance's workspace watchers (the people of its active firms): a message was written in one of its

@@ -321,6 +321,9 @@ internal sealed class HubLiveUpdates(
         await hub.Clients.Group(Topics.Alliance(message.AllianceId)).ThreadMessagePosted(dto);
     }, message.AllianceId);
 
+    public Task ProposalChanged(Guid spaceId, Guid firmId, Guid proposalId) => Send(() =>
+        hub.Clients.Groups([Topics.SpaceAdmin(spaceId), Topics.BusinessTeam(firmId)]).ProposalChanged(new OpenData.Import.Proposals.ProposalChangedDto(spaceId, proposalId)), proposalId);
+
     async Task Send(Func<Task> send, Guid topicId)
     {
         try

@@ -3405,6 +3405,7 @@ export interface components {
             MyBusinessesChanged: components["schemas"]["MyBusinessesChangedDto"];
             PostNotice: components["schemas"]["PostNoticeDto"];
             PresenceChanged: components["schemas"]["PresenceDto"];
+            ProposalChanged: components["schemas"]["ProposalChangedDto"];
             ShowcaseChanged: components["schemas"]["ShowcaseChangedDto"];
             SpaceChanged: components["schemas"]["SpaceChangedDto"];
             SpaceMembershipsChanged: components["schemas"]["SpaceChangedDto"];
@@ -3923,6 +3924,12 @@ export interface components {
             status?: null | number;
             detail?: null | string;
             instance?: null | string;
+        };
+        ProposalChangedDto: {
+            /** Format: uuid */
+            spaceId: string;
+            /** Format: uuid */
+            proposalId: string;
         };
         /** @enum {unknown} */
         ProposalStatus: "Waiting" | "Importing" | "Imported" | "Declined" | "Withdrawn";

@@ -99,6 +99,20 @@ export function onBoardChanged(listener: (change: BoardChange) => void): () => v
   return () => boardListeners.delete(listener);
 }
 
+/** ProposalChanged: a firm's proposal of tenders found elsewhere changed in a space (made, withdrawn, imported, declined). */
+export type ProposalChange = Messages["ProposalChanged"];
+
+const proposalListeners = new Set<(change: ProposalChange) => void>();
+
+/**
+ * Hears ProposalChanged, which comes to the admin groups this client watches and to the teams of the user's firms
+ * (the proposing firm's); the returned function stops it.
+ */
+export function onProposalChanged(listener: (change: ProposalChange) => void): () => void {
+  proposalListeners.add(listener);
+  return () => proposalListeners.delete(listener);
+}
+
 /** ThreadMessagePosted: a message written in one of the alliance's threads, as the thread's page shows it. */
 export type ThreadMessage = Messages["ThreadMessagePosted"];
 
@@ -306,6 +320,8 @@ function hub(): HubConnection {
     BoardChanged: (change) => boardListeners.forEach((listener) => listener(change)),
     // Sent to the teams of the member firms a new post matches: a notice, as for a new matching tender.
     PostNotice: (notice) => deliverToTeams({ type: "post", change: notice }),
+    // Sent to the space's admins and the proposing firm's people; the proposals' lists of that space reload.
+    ProposalChanged: (change) => proposalListeners.forEach((listener) => listener(change)),
   };
   for (const [method, handler] of Object.entries(handlers) as [string, (message: unknown) => void][])
     conn.on(method, (message: unknown) => current() && handler(message));

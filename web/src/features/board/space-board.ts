@@ -20,7 +20,8 @@ import { onBoardChanged } from "../../realtime/hub";
 import { href } from "../../router";
 import { typeahead } from "../../typeahead";
 import { fieldErrorView, loadErrorView, loadingView } from "../../views";
-import { formatMoney, sameId } from "../showcase/showcase";
+import { sameId } from "../../ids";
+import { formatMoney } from "../showcase/showcase";
 import { readDateInput } from "../tenders/dates";
 import { buildPostDetails, editRequest, emptyPostForm, formFromPost, publishRequest, type PostForm } from "./board-data";
 

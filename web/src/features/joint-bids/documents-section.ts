@@ -14,7 +14,7 @@ import { documentAccept, formatFileSize } from "../tenders/documents";
 import { allows, blockersOf, offers } from "../../api/viewer-actions";
 import { refusalText } from "../../i18n/refusals";
 import { shortDigest } from "./documents";
-import { sameId } from "./ids";
+import { sameId } from "../../ids";
 import { failed, statusView, type Status } from "./status";
 import type { WorkspaceContext } from "./workspace-context";
 

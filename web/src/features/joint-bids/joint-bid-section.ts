@@ -32,7 +32,7 @@ import { documentsSection } from "./documents-section";
 import { presenceBar } from "./presence-bar";
 import { refusedAction, refusedFor } from "../../i18n/refusals";
 import { allows } from "../../api/viewer-actions";
-import { sameId } from "./ids";
+import { sameId } from "../../ids";
 import { sharesView } from "./shares-view";
 import { suggestionsSection } from "./suggestions-section";
 import { currentSignOffs, submissionChanged, voidedSignatures } from "./sign-off";

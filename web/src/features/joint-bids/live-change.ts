@@ -6,7 +6,7 @@
 // file, a submission), or a viewer who edits for several firms (what they may do is no single firm's part).
 import type { JointBidDto, WorkPackageDto } from "../../api/types";
 import type { JointBidActionsChange, JointBidChange } from "../../realtime/hub";
-import { sameId } from "./ids";
+import { sameId } from "../../ids";
 
 /** What to do with a change heard: show it (the bid it makes), wait for the viewer's firm's part, read the bid again, or nothing (already shown). */
 export type LiveStep = { kind: "apply"; bid: JointBidDto } | { kind: "wait" } | { kind: "reload" } | { kind: "shown" };

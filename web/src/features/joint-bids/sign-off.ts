@@ -3,7 +3,7 @@
 // longer has. Who may sign and whether the lead may submit is the server's answer (JointBidDto.viewerFirms, actions).
 import type { AllianceDto, AllianceRole, JointBidDto, JointBidViewerFirm, NamedDto } from "../../api/types";
 import { membersInOrder } from "../alliances/alliance-rules";
-import { sameId } from "./ids";
+import { sameId } from "../../ids";
 
 export type SignerState = "signed" | "awaiting";
 

@@ -16,7 +16,7 @@ import { fieldErrorView } from "../../views";
 import { membersInOrder } from "../alliances/alliance-rules";
 import { roleInText } from "../alliances/alliance-views";
 import { centsOf, formatCents, parsePrice } from "./money";
-import { sameId } from "./ids";
+import { sameId } from "../../ids";
 import { grandTotals, lotGroups } from "./lots";
 import { packageControls } from "./package-controls";
 import { buildPackageRequest, newPackageFields, packageFields, samePackage, type PackageFields } from "./package-form";

@@ -26,13 +26,13 @@ import { LightElement } from "../../light-element";
 import { href } from "../../router";
 import { typeahead } from "../../typeahead";
 import { fieldErrorView, loadErrorView, loadingView } from "../../views";
+import { sameId } from "../../ids";
 import {
   answerableFor,
   buildShowcaseRequest,
   emptyShowcaseForm,
   endorsers,
   isOwnPeople,
-  sameId,
   type Roles,
   type ShowcaseForm,
 } from "./showcase";

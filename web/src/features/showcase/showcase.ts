@@ -4,9 +4,8 @@
 import { coded, type FieldErrors } from "../../api/problem";
 import type { CapabilityDto, EndorserDto, EndorsementsDto, MemberRole, MoneyDto, PublishShowcaseRequest, ShowcaseDto } from "../../api/types";
 import { allows } from "../../api/viewer-actions";
+import { sameId } from "../../ids";
 import type { Lang } from "../../i18n";
-
-export const sameId = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
 
 /** A firm picked as a partner: its id is sent, its name shown (and quoted in error messages). */
 export interface FirmChoice {

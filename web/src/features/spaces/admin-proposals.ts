@@ -7,7 +7,9 @@ import { ApiError, type FieldErrors } from "../../api/problem";
 import type { OpportunityProposalDto } from "../../api/types";
 import { fieldMessages } from "../../field-errors";
 import { formatDateTime, t } from "../../i18n";
+import { sameId } from "../../ids";
 import { describeRefusal } from "../../i18n/refusals";
+import { onProposalChanged } from "../../realtime/hub";
 import { AdminSectionElement, firmLink } from "./admin-section";
 import { importErrorsView, importResultView } from "./import-report";
 import { proposalStatusView, proposedTendersView } from "./proposal-views";
@@ -41,9 +43,21 @@ export class AdminProposals extends AdminSectionElement {
     this.working = null;
   }
 
+  #stop: (() => void) | null = null;
+
   override connectedCallback(): void {
     super.connectedCallback();
     void this.#load();
+    // The other side's answer (a proposal made or withdrawn; imported or declined) shows without reloading the page.
+    this.#stop = onProposalChanged((change) => {
+      if (sameId(change.spaceId, this.ctx.spaceId)) void this.#load();
+    });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#stop?.();
+    this.#stop = null;
   }
 
   async #load(): Promise<void> {

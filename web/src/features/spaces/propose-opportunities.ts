@@ -9,6 +9,8 @@ import { fieldMessages } from "../../field-errors";
 import { filePicker } from "../../file-picker";
 import { formatDateTime, t } from "../../i18n";
 import { describeRefusal } from "../../i18n/refusals";
+import { onProposalChanged } from "../../realtime/hub";
+import { sameId } from "../../ids";
 import { LightElement } from "../../light-element";
 import { importErrorsView } from "./import-report";
 import { proposeOpportunities } from "./opportunity-import";
@@ -51,9 +53,21 @@ export class ProposeOpportunities extends LightElement {
     this.said = null;
   }
 
+  #stop: (() => void) | null = null;
+
   override connectedCallback(): void {
     super.connectedCallback();
     void this.#load();
+    // The other side's answer (a proposal made or withdrawn; imported or declined) shows without reloading the page.
+    this.#stop = onProposalChanged((change) => {
+      if (sameId(change.spaceId, this.spaceId)) void this.#load();
+    });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#stop?.();
+    this.#stop = null;
   }
 
   async #load(): Promise<void> {

@@ -3,7 +3,7 @@
 import type { TenderDto } from "../../api/types";
 import type { ViewerActions } from "../../api/viewer-actions";
 import { refusalText } from "../../i18n/refusals";
-import { sameId } from "../joint-bids/ids";
+import { sameId } from "../../ids";
 
 export type TenderFirmActions = TenderDto["viewerFirms"][number]["actions"];
 

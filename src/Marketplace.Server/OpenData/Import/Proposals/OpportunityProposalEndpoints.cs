@@ -57,12 +57,8 @@ public static class OpportunityProposalEndpoints
     }
 
     /// <summary>The viewer's firms that may propose to the space: those it acts for as Owner or Manager that are its members.</summary>
-    static async Task<List<Guid>> Proposers(Guid spaceId, ViewerCall call)
-    {
-        var editing = (await call.Access.Firms(call.User, call.Ct)).Editing.ToList();
-        var standings = await Task.WhenAll(editing.Select(f => call.Grains.Membership(spaceId, f).Get()));
-        return [.. editing.Where((_, i) => standings[i]?.Standing.Status == MembershipStatus.Member)];
-    }
+    static async Task<List<Guid>> Proposers(Guid spaceId, ViewerCall call) =>
+        await call.Access.MemberFirms(spaceId, (await call.Access.Firms(call.User, call.Ct)).Editing);
 
     /// <summary>
     /// Admins see every proposal of the space, waiting first; a member firm's people see their firm's. Anyone else is
@@ -73,9 +69,7 @@ public static class OpportunityProposalEndpoints
         var rows = call.Db.OpportunityProposals.AsNoTracking().Where(p => p.SpaceId == id);
         if (!await call.Grains.GetGrain<ISpaceGrain>(id).IsAdmin(call.User.UserId()))
         {
-            var firms = (await call.Access.Firms(call.User, call.Ct)).Businesses.ToList();
-            var standings = await Task.WhenAll(firms.Select(f => call.Grains.Membership(id, f).Get()));
-            var members = firms.Where((_, i) => standings[i]?.Standing.Status == MembershipStatus.Member).ToList();
+            var members = await call.Access.MemberFirms(id, (await call.Access.Firms(call.User, call.Ct)).Businesses);
             if (members.Count == 0) return Problem.Forbidden(NotMember).ToHttp();
             rows = rows.Where(p => members.Contains(p.FirmId));
         }
@@ -103,7 +97,7 @@ public static class OpportunityProposalEndpoints
     /// JSON path, nothing stored), at most <see cref="MaxOpportunities"/> tenders, and kept for the admins.
     /// </summary>
     static async Task<Results<Created<OpportunityProposalDto>, ProblemHttpResult>> Propose(Guid id, HttpRequest request, [AsParameters] ViewerCall call,
-        MarketplaceClock clock, IOptions<ImportLimits> limits)
+        MarketplaceClock clock, IOptions<ImportLimits> limits, ILiveUpdates live)
     {
         // Who may propose is known before the body is read: one answer for anyone else, whether the space exists or not.
         var proposers = await Proposers(id, call);
@@ -156,7 +150,7 @@ public static class OpportunityProposalEndpoints
         call.Db.OpportunityProposals.Add(proposal);
         await call.Db.SaveChangesAsync(call.Ct);
         var firmName = await call.Db.Directory.AsNoTracking().Where(d => d.BusinessId == firmId).Select(d => d.Name).FirstOrDefaultAsync(call.Ct);
-        return TypedResults.Created($"/api/spaces/{id}{Path}", Dto(proposal, firmName ?? ""));
+        return TypedResults.Created($"/api/spaces/{id}{Path}", await Told(id, Dto(proposal, firmName ?? ""), live));
     }
 
     /// <summary>
@@ -165,7 +159,7 @@ public static class OpportunityProposalEndpoints
     /// leaves the proposal waiting, as it was, for the admin to decline.
     /// </summary>
     static async Task<Results<Ok<OpportunityProposalDto>, ProblemHttpResult>> Import(Guid id, Guid proposalId, [AsParameters] ViewerCall call,
-        MarketplaceClock clock, IOptions<ImportLimits> limits)
+        MarketplaceClock clock, IOptions<ImportLimits> limits, ILiveUpdates live)
     {
         var actor = call.User.UserId();
         if (!await call.Grains.GetGrain<ISpaceGrain>(id).IsAdmin(actor)) return Problem.Forbidden(SpaceState.NotAdmin).ToHttp();
@@ -191,12 +185,12 @@ public static class OpportunityProposalEndpoints
         var result = JsonSerializer.Serialize(imported.Value!, Stored);
         await rows.ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, ProposalStatus.Imported).SetProperty(p => p.Result, result)
             .SetProperty(p => p.Package, (byte[]?)null).SetProperty(p => p.DecidedAt, clock.Now()), CancellationToken.None);
-        return TypedResults.Ok(await Read(proposalId, call));
+        return TypedResults.Ok(await Told(id, await Read(proposalId, call), live));
     }
 
     /// <summary>Declines the waiting proposal with a reason its firm reads; its package is dropped.</summary>
     static async Task<Results<Ok<OpportunityProposalDto>, ProblemHttpResult>> Decline(Guid id, Guid proposalId, DeclineProposalRequest body,
-        [AsParameters] ViewerCall call, MarketplaceClock clock)
+        [AsParameters] ViewerCall call, MarketplaceClock clock, ILiveUpdates live)
     {
         var actor = call.User.UserId();
         if (!await call.Grains.GetGrain<ISpaceGrain>(id).IsAdmin(actor)) return Problem.Forbidden(SpaceState.NotAdmin).ToHttp();
@@ -204,19 +198,19 @@ public static class OpportunityProposalEndpoints
         var reason = Text(body.Reason, "reason", OpportunityProposal.MaxReason, errors);
         if (errors.Count > 0) return Problem.Invalid(errors).ToHttp();
         if (reason is null) return ProblemResults.Required("reason");
-        return await Decide(id, proposalId, call, s => s.SetProperty(p => p.Status, ProposalStatus.Declined).SetProperty(p => p.Reason, reason)
+        return await Decide(id, proposalId, call, live, s => s.SetProperty(p => p.Status, ProposalStatus.Declined).SetProperty(p => p.Reason, reason)
             .SetProperty(p => p.DecidedBy, actor).SetProperty(p => p.DecidedAt, clock.Now()).SetProperty(p => p.Package, (byte[]?)null));
     }
 
     /// <summary>The proposing firm's Owners and Managers take back a proposal still waiting.</summary>
     static async Task<Results<Ok<OpportunityProposalDto>, ProblemHttpResult>> Withdraw(Guid id, Guid proposalId, [AsParameters] ViewerCall call,
-        MarketplaceClock clock)
+        MarketplaceClock clock, ILiveUpdates live)
     {
         var firm = await call.Db.OpportunityProposals.AsNoTracking().Where(p => p.Id == proposalId && p.SpaceId == id).Select(p => (Guid?)p.FirmId)
             .FirstOrDefaultAsync(call.Ct);
         // A proposal of another firm, or none: the same answer, so ids tell an outsider nothing.
         if (firm is not { } firmId || !await call.Access.Edits(call.User, firmId, call.Ct)) return Problem.Forbidden(NotMember).ToHttp();
-        return await Decide(id, proposalId, call, s => s.SetProperty(p => p.Status, ProposalStatus.Withdrawn)
+        return await Decide(id, proposalId, call, live, s => s.SetProperty(p => p.Status, ProposalStatus.Withdrawn)
             .SetProperty(p => p.DecidedAt, clock.Now()).SetProperty(p => p.Package, (byte[]?)null));
     }
 
@@ -229,12 +223,19 @@ public static class OpportunityProposalEndpoints
         return raw.Clean();
     }
 
-    static async Task<Results<Ok<OpportunityProposalDto>, ProblemHttpResult>> Decide(Guid id, Guid proposalId, ViewerCall call,
+    static async Task<Results<Ok<OpportunityProposalDto>, ProblemHttpResult>> Decide(Guid id, Guid proposalId, ViewerCall call, ILiveUpdates live,
         Action<UpdateSettersBuilder<OpportunityProposal>> change)
     {
         var changed = await call.Db.OpportunityProposals.Where(p => p.Id == proposalId && p.SpaceId == id && p.Status == ProposalStatus.Waiting)
             .ExecuteUpdateAsync(change, call.Ct);
-        return changed == 1 ? TypedResults.Ok(await Read(proposalId, call)) : await Refused(id, proposalId, call);
+        return changed == 1 ? TypedResults.Ok(await Told(id, await Read(proposalId, call), live)) : await Refused(id, proposalId, call);
+    }
+
+    /// <summary>Tells the space's admins and the proposing firm's people that the stored proposal changed, and returns it.</summary>
+    static async Task<OpportunityProposalDto> Told(Guid spaceId, OpportunityProposalDto proposal, ILiveUpdates live)
+    {
+        await live.ProposalChanged(spaceId, proposal.FirmId, proposal.Id);
+        return proposal;
     }
 
     /// <summary>Why a proposal could not be decided now: gone, or its true state.</summary>
@@ -266,6 +267,9 @@ public static class OpportunityProposalEndpoints
         JsonSerializer.Deserialize<ProposedOpportunityDto[]>(p.Opportunities, Stored) ?? [], p.Status == ProposalStatus.Importing ? ProposalStatus.Waiting : p.Status,
         p.Status == ProposalStatus.Importing ? null : p.DecidedAt, p.Reason, p.Result is { } r ? JsonSerializer.Deserialize<ImportResultDto>(r, Stored) : null);
 }
+
+/// <summary>Which proposal of which space changed (<see cref="Hubs.IMarketplaceClient.ProposalChanged"/>).</summary>
+public sealed record ProposalChangedDto(Guid SpaceId, Guid ProposalId);
 
 /// <summary>The proposal's form: the proposing firm, a note for the admins, and the release package as a JSON file.</summary>
 public sealed record ProposeOpportunitiesForm(Guid FirmId, string? Note, IFormFile File);
