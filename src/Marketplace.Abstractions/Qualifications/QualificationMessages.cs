@@ -34,9 +34,13 @@ public sealed record SoaAttestation(string Category, SoaClass Class, DateOnly Ex
 [GenerateSerializer, Immutable, Alias("Marketplace.FinancialFigures")]
 public sealed record FinancialFigures(int LastYear, decimal Turnover, decimal SimilarWork);
 
-/// <summary>A works category a lot asks for, with the amount of the lot's works in it (euros).</summary>
+/// <summary>
+/// A works category a lot asks for, with the amount of the lot's works in it (euros). <see cref="MaySubcontract"/>:
+/// for a separable category, whether the buyer lets a bidder that lacks it leave its work to a subcontractor (within
+/// the lot's cap); meaningless for the prevailing one.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("Marketplace.CategoryAmount")]
-public sealed record CategoryAmount(string Category, decimal Amount);
+public sealed record CategoryAmount(string Category, decimal Amount, bool MaySubcontract = true);
 
 /// <summary>
 /// What a lot asks of a bidder to qualify. Works: the prevailing category (categoria prevalente) and the separable
@@ -55,7 +59,12 @@ public sealed record LotRequirements(
 {
     public static readonly LotRequirements None = new(null, [], null, null, null, false);
 
+    /// <summary>The same requirements, compared by value (the categories are arrays).</summary>
+    public bool SameAs(LotRequirements? other) =>
+        other is not null && this with { Separable = [] } == other with { Separable = [] } && Separable.SequenceEqual(other.Separable);
+
     /// <summary>The lot's works, every category together: the base the one-fifth rule measures a class against.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public decimal WorksAmount => (Prevailing?.Amount ?? 0) + Separable.Sum(s => s.Amount);
 }
 

@@ -27,9 +27,15 @@ public enum CriterionKind
     Quality,
 }
 
-/// <summary>A part of a tender, bid for separately. Numbers are given by the server and never reused.</summary>
+/// <summary>
+/// A part of a tender, bid for separately. Numbers are given by the server and never reused. <see cref="Requirements"/>:
+/// what a bidder must hold to qualify (SOA categories, or turnover and similar work), null when the buyer states none;
+/// left out of the details' JSON when null, so the digest of a tender without any is what it was before they existed.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("Marketplace.Lot")]
-public sealed record Lot(int Number, string Title, string? Description, string[] Cpv, Money? EstimatedValue, string? ComuneCode);
+public sealed record Lot(int Number, string Title, string? Description, string[] Cpv, Money? EstimatedValue, string? ComuneCode,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    Marketplace.Qualifications.LotRequirements? Requirements = null);
 
 /// <summary>One award criterion; the weights of a tender's criteria add up to 100 and exactly one is the price.</summary>
 [GenerateSerializer, Immutable, Alias("Marketplace.AwardCriterion")]

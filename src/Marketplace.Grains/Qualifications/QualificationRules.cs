@@ -58,10 +58,11 @@ public static class QualificationRules
             // Separable work no firm of the group is qualified for may be subcontracted when the lot allows it, and
             // then counts on the prevailing category (DPR 207/2010, art. 92, c. 1: the requirements of the separable
             // categories a bidder lacks are held in the prevailing one).
-            var separable = lot.Separable.Select(s => Category(RequirementKind.Separable, s, s.Amount, members, lot, today)).ToList();
-            var subcontracted = separable.Where(s => s.Held < s.Required).ToList();
+            // The buyer may keep a separable category from subcontracting: the group must then hold it itself.
             var allowed = lot.SubcontractingMaxPercent is not null;
-            var required = prevailing.Amount + (allowed ? subcontracted.Sum(s => s.Required) : 0);
+            var separable = lot.Separable.Select(s => Category(RequirementKind.Separable, s, s.Amount, members, lot, today)).ToList();
+            var subcontracted = separable.Where((s, i) => allowed && lot.Separable[i].MaySubcontract && s.Held < s.Required).ToList();
+            var required = prevailing.Amount + subcontracted.Sum(s => s.Required);
             var main = Category(RequirementKind.Prevailing, prevailing, required, members, lot, today);
             checks.Add(main);
             Shortfall(main, failures);
@@ -70,7 +71,7 @@ public static class QualificationRules
             foreach (var s in separable)
             {
                 if (s.Held >= s.Required) { checks.Add(s); continue; }
-                if (!allowed) { checks.Add(s); Shortfall(s, failures); continue; }
+                if (!subcontracted.Contains(s)) { checks.Add(s); Shortfall(s, failures); continue; }
                 checks.Add(s with { Status = RequirementStatus.Subcontract });
                 notes.Add(FieldProblem.Of(SubcontractRequired, ("category", s.Category), ("class", Label(s)), ("amount", Euros(s.Required))));
             }

@@ -1,3 +1,4 @@
+using Marketplace.Qualifications;
 using Marketplace.Reference;
 
 namespace Marketplace.Tenders;
@@ -71,7 +72,8 @@ public static class TenderRules
             if (number == 0) number = nextLot++;
             else if (previous is null ? raw.Lots.Count(l => l.Number == number) > 1 : !previous.Lots.Any(l => l.Number == number) || raw.Lots.Count(l => l.Number == number) > 1)
                 errors[$"{at}.number"] = [FieldProblem.Of(LotNumber)];
-            lots.Add(new Lot(number, lotTitle ?? "", lotDescription, cpv, value, comune));
+            var requirements = LotRequirementInput.Normalize(lot.Requirements, at, errors);
+            lots.Add(new Lot(number, lotTitle ?? "", lotDescription, cpv, value, comune, requirements));
         }
 
         // One currency per tender, so that bids, a joint bid's shares and the value of the work won add up.
@@ -198,7 +200,8 @@ public static class TenderRules
     {
         public static readonly LotComparer Instance = new();
 
-        public bool Equals(Lot? x, Lot? y) => x is not null && y is not null && x with { Cpv = [] } == y with { Cpv = [] } && x.Cpv.SequenceEqual(y.Cpv);
+        public bool Equals(Lot? x, Lot? y) => x is not null && y is not null && x with { Cpv = [], Requirements = null } == y with { Cpv = [], Requirements = null }
+            && x.Cpv.SequenceEqual(y.Cpv) && (x.Requirements is null ? y.Requirements is null : x.Requirements.SameAs(y.Requirements));
 
         public int GetHashCode(Lot obj) => obj.Number;
     }

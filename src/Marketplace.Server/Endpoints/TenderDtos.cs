@@ -4,7 +4,8 @@ using Marketplace.Tenders;
 
 namespace Marketplace.Server.Endpoints;
 
-public sealed record LotRequest(int Number, string? Title, [LongText] string? Description, string[]? Cpv, MoneyDto? EstimatedValue, string? ComuneCode);
+public sealed record LotRequest(int Number, string? Title, [LongText] string? Description, string[]? Cpv, MoneyDto? EstimatedValue, string? ComuneCode,
+    LotRequirementsRequest? Requirements = null);
 
 public sealed record CriterionRequest(int Number, string? Name, CriterionKind Kind, int Weight);
 
@@ -55,14 +56,14 @@ public sealed record AnswerRequest(int Criterion, [LongText] string? Text);
 
 public sealed record SubmitBidRequest(LotPriceRequest[]? Lots, AnswerRequest[]? Answers, Guid[]? Documents);
 
-/// <summary>A lot of a tender; <see cref="Currency"/>: the currency a bid prices it in (TenderRules.CurrencyOf).</summary>
+/// <summary>A lot of a tender; <see cref="Currency"/>: the currency a bid prices it in (TenderRules.CurrencyOf); <see cref="Requirements"/>: what a bidder must hold to qualify, public with the tender.</summary>
 public sealed record LotDto(int Number, string Title, string? Description, CapabilityDto[] Cpv, MoneyDto? EstimatedValue, string? ComuneCode, string? ComuneName,
-    string Currency)
+    string Currency, LotRequirementsDto? Requirements)
 {
     public static LotDto From(Lot l) => new(l.Number, l.Title, l.Description,
         [.. l.Cpv.Select(c => CpvCatalog.Shared.Find(c)).OfType<CpvEntry>().Select(CapabilityDto.From)],
         l.EstimatedValue is { } v ? MoneyDto.From(v) : null, l.ComuneCode,
-        l.ComuneCode is { } code ? ComuneCatalog.Shared.Find(code)?.Name : null, TenderRules.CurrencyOf(l));
+        l.ComuneCode is { } code ? ComuneCatalog.Shared.Find(code)?.Name : null, TenderRules.CurrencyOf(l), LotRequirementsDto.From(l.Requirements));
 }
 
 public sealed record CriterionDto(int Number, string Name, CriterionKind Kind, int Weight);

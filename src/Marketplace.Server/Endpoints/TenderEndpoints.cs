@@ -198,7 +198,7 @@ public static class TenderEndpoints
         if (documents.Problem is { } bad) return bad;
         return new TenderDetails(body.Title ?? "", body.Description,
             [.. (body.Lots ?? []).Select(l => new Lot(l.Number, l.Title ?? "", l.Description, l.Cpv ?? [],
-                l.EstimatedValue?.ToMoney(), l.ComuneCode))],
+                l.EstimatedValue?.ToMoney(), l.ComuneCode, l.Requirements?.ToRequirements()))],
             body.Eligibility ?? [], [.. (body.Criteria ?? []).Select(c => new AwardCriterion(c.Number, c.Name ?? "", c.Kind, c.Weight))],
             enquiry, submission, body.ContractStart, body.ContractEnd, body.DisclosesBidCount, documents.Value!);
     }

@@ -116,6 +116,19 @@ public sealed class QualificationRulesTests
     }
 
     [Fact]
+    public void A_separable_category_the_buyer_keeps_from_subcontracting_must_be_held_by_the_firms_even_when_the_lot_allows_subcontracting()
+    {
+        var lot = Works(new("OG1", 1_000_000m), 30, new CategoryAmount("OS30", 200_000m, MaySubcontract: false));
+
+        var q = QualificationRules.Check(lot, [Lead(Soa("OG1", SoaClass.III))], Today);
+
+        q.Failures.Should().Equal(FieldProblem.Of(QualificationRules.CategoryMissing, ("category", "OS30"), ("class", "I")));
+        q.Requirements[0].Required.Should().Be(1_000_000m, "nothing of OS30 is left to a subcontractor, so OG1 carries its own work only");
+        q.Requirements[1].Status.Should().Be(RequirementStatus.Short);
+        q.Notes.Should().BeEmpty();
+    }
+
+    [Fact]
     public void Separable_work_beyond_the_share_the_buyer_allows_to_subcontract_fails()
     {
         var q = QualificationRules.Check(School(subcontractPercent: 10), [Lead(Soa("OG1", SoaClass.III))], Today);

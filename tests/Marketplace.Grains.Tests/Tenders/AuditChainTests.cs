@@ -262,4 +262,16 @@ public sealed class AuditChainTests
         BidSeal.Digest(details).Should().Be(BidSeal.Digest(Details()));
         BidSeal.Digest(details with { Title = "Altro titolo" }).Should().NotBe(BidSeal.Digest(details));
     }
+
+    [Fact]
+    public void A_lot_s_requirements_are_part_of_the_digest_and_a_lot_without_any_hashes_as_before_they_existed()
+    {
+        var details = Details();
+        var school = new Marketplace.Qualifications.LotRequirements(new("OG1", 850_000m), [new("OS30", 200_000m)], null, null, 30, false);
+        TenderDetails With(Marketplace.Qualifications.LotRequirements r) => details with { Lots = [details.Lots[0] with { Requirements = r }, .. details.Lots[1..]] };
+
+        System.Text.Json.JsonSerializer.Serialize(details, System.Text.Json.JsonSerializerOptions.Web).Should().NotContain("requirements");
+        BidSeal.Digest(With(school)).Should().NotBe(BidSeal.Digest(details));
+        BidSeal.Digest(With(school with { Separable = [new("OS30", 200_000m, MaySubcontract: false)] })).Should().NotBe(BidSeal.Digest(With(school)));
+    }
 }

@@ -5,7 +5,7 @@ import { ifDefined } from "lit-html/directives/if-defined.js";
 import { live } from "lit-html/directives/live.js";
 import { api } from "../../api/client";
 import { ApiError, type FieldErrors } from "../../api/problem";
-import type { BusinessProfileDto, CapabilityDto, ComuneDto, CriterionKind, SpaceSummaryDto, TenderDto } from "../../api/types";
+import type { BusinessProfileDto, CapabilityDto, ComuneDto, CriterionKind, SoaCategoryDto, SpaceSummaryDto, TenderDto } from "../../api/types";
 import { describeFieldError, fieldMessagesAt, otherFieldMessages } from "../../field-errors";
 import { localized, t } from "../../i18n";
 import { LightElement } from "../../light-element";
@@ -16,6 +16,8 @@ import { fieldErrorView, loadErrorView, loadingView, notFoundView } from "../../
 import { comuneLabel } from "../businesses/format";
 import { localZone, readDateInput } from "./dates";
 import { documentsField } from "./documents-field";
+import { describedBy, errorId, invalid } from "./form-field-ids";
+import { requirementsFieldset } from "./lot-requirements-form";
 import { refusedAction } from "../../i18n/refusals";
 import { allows, blockersOf } from "../../api/viewer-actions";
 import { whyBlocked } from "./tender-actions";
@@ -68,11 +70,7 @@ interface LotPickers {
 }
 
 /** Where a field's errors are said; the field's aria-describedby points at it. */
-const errorId = (path: string) => `tender-error-${path.replace(/[^a-zA-Z0-9]+/g, "-")}`;
 const errorView = (path: string, messages: string[]) => fieldErrorView(path, messages, errorId(path));
-const describedBy = (path: string, messages: string[], hint?: string) =>
-  [hint, messages.length ? errorId(path) : undefined].filter(Boolean).join(" ") || undefined;
-const invalid = (messages: string[]) => (messages.length ? "true" : "false");
 
 /** After a refused save: the first field in error gets the focus, or is scrolled to when it cannot take it. */
 function showFirstError(): void {
@@ -96,6 +94,7 @@ export class TenderFormPage extends LightElement {
     errors: { state: true },
     status: { state: true },
     saving: { state: true },
+    categories: { state: true },
   };
 
   declare mode: TenderFormMode;
@@ -107,6 +106,8 @@ export class TenderFormPage extends LightElement {
   private declare errors: FieldErrors;
   private declare status: Status;
   private declare saving: boolean;
+  /** The SOA categories a lot's requirements are chosen from. */
+  private declare categories: SoaCategoryDto[];
   /** An amendment's summary and flag: typed into, read when sent; nothing else shows them. */
   private amendment = { summary: "", material: false };
   /** The request the errors are about, with documents by name (`documents[1]` quotes the file). */
@@ -124,6 +125,7 @@ export class TenderFormPage extends LightElement {
     this.errors = {};
     this.status = null;
     this.saving = false;
+    this.categories = [];
   }
 
   /** The pickers and the documents field keep their own state (text, options, uploads); they ask for a new render. */
@@ -242,6 +244,8 @@ export class TenderFormPage extends LightElement {
 
   private async load(): Promise<void> {
     const mode = this.mode;
+    // Only the requirements' choices need them: the form works (and says why a save is refused) without.
+    void api.soaCategories().then((list) => (this.categories = list), () => undefined);
     try {
       if (mode.kind === "new") {
         if (!mode.buyer) {
@@ -451,6 +455,7 @@ export class TenderFormPage extends LightElement {
           ${errorView(`${path}.comuneCode`, comuneMessages)}
         </div>
       </div>
+      ${requirementsFieldset(lot, i, { categories: this.categories, at: this.at, edit: (change) => this.edit(change) })}
     </fieldset>`;
   }
 

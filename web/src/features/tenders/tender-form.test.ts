@@ -9,6 +9,7 @@ import {
   buildEditRequest,
   criteriaSummary,
   eligibilityLines,
+  emptyCategory,
   emptyCriterion,
   emptyTenderForm,
   formFromTender,
@@ -56,6 +57,7 @@ describe("the tender form's requests", () => {
           cpv: ["45233142-6"],
           estimatedValue: { amount: 1250000.5, currency: "EUR" },
           comuneCode: "036023",
+          requirements: null,
         },
       ],
       eligibility: ["Iscrizione alla CCIAA", "Attestazione SOA OG3"],
@@ -165,5 +167,71 @@ describe("the criteria", () => {
     expect(criteriaSummary(rows).hint).toEqual({ key: "price" });
     // A weight being typed that is not a whole number does not count yet.
     expect(criteriaSummary([emptyCriterion("Price", "", "30"), emptyCriterion("Quality", "", "7,5")]).sum).toBe(30);
+  });
+});
+
+describe("a lot's requirements", () => {
+  it("sends the works categories with their amounts in either notation, and the subcontracting share", () => {
+    const form = filled();
+    const r = form.lots[0]!.requirements;
+    r.prevailing = { ...emptyCategory(), category: "OG1", amount: "850.000" };
+    r.separable = [{ ...emptyCategory(), category: "OS30", amount: "200000,00", maySubcontract: false }];
+    r.subcontracting = true;
+    r.subcontractPercent = " 30 ";
+
+    const { body, errors } = buildDraftRequest(BUYER, form);
+
+    expect(errors).toEqual({});
+    expect(body.lots?.[0]?.requirements).toEqual({
+      prevailing: { category: "OG1", amount: 850000, maySubcontract: true },
+      separable: [{ category: "OS30", amount: 200000, maySubcontract: false }],
+      subcontractingMaxPercent: 30,
+      minTurnover: null,
+      minSimilarWork: null,
+    });
+  });
+
+  it("sends no subcontracting share unless it is allowed, and turnover thresholds for services", () => {
+    const form = filled();
+    const r = form.lots[0]!.requirements;
+    r.subcontractPercent = "30";
+    r.minTurnover = "400.000";
+
+    expect(buildDraftRequest(BUYER, form).body.lots?.[0]?.requirements).toEqual({
+      prevailing: null,
+      separable: [],
+      subcontractingMaxPercent: null,
+      minTurnover: 400000,
+      minSimilarWork: null,
+    });
+  });
+
+  it("names an amount or a share that is not a number under its field, as the server would", () => {
+    const form = filled();
+    const r = form.lots[0]!.requirements;
+    r.prevailing = { ...emptyCategory(), category: "OG1", amount: "molto" };
+    r.subcontracting = true;
+    r.subcontractPercent = "trenta";
+
+    expect(buildDraftRequest(BUYER, form).errors).toEqual({
+      "lots[0].requirements.prevailing.amount": [coded("money.nonZeroAmount")],
+      "lots[0].requirements.subcontractingMaxPercent": [coded("qualification.subcontractPercent")],
+    });
+  });
+
+  it("reads a tender's requirements back into the form", () => {
+    const tender = tenderDto();
+    tender.lots[0]!.requirements = {
+      prevailing: { category: "OG1", categoryIt: "Edifici", categoryEn: "Buildings", amount: 850000, class: "III", classLabel: "III", classAmount: 1033000, maySubcontract: true },
+      separable: [{ category: "OS30", categoryIt: "Impianti", categoryEn: "Installations", amount: 200000, class: "I", classLabel: "I", classAmount: 258000, maySubcontract: false }],
+      subcontractingMaxPercent: 30,
+      minTurnover: null,
+      minSimilarWork: null,
+    };
+
+    const r = formFromTender(tender, "it").lots[0]!.requirements;
+
+    expect([r.prevailing.category, r.prevailing.amount, r.subcontracting, r.subcontractPercent]).toEqual(["OG1", "850000", true, "30"]);
+    expect(r.separable.map((s) => [s.category, s.amount, s.maySubcontract])).toEqual([["OS30", "200000", false]]);
   });
 });

@@ -10,6 +10,7 @@ import type {
   DocumentDto,
   DraftTenderRequest,
   EditTenderRequest,
+  LotDto,
   LotRequest,
   TenderDto,
 } from "../../api/types";
@@ -33,7 +34,42 @@ export interface LotForm {
   value: string;
   currency: string;
   comune: { code: string; label: string } | null;
+  requirements: RequirementsForm;
 }
+
+/** A works category a lot asks for, as typed: the category's code ("" when none is chosen) and its amount. */
+export interface CategoryForm {
+  uid: number;
+  category: string;
+  amount: string;
+  /** For a separable category: whether a bidder that lacks it may leave its work to a subcontractor. */
+  maySubcontract: boolean;
+}
+
+/**
+ * What a lot asks of a bidder, as typed: works (the prevailing category, the separable ones, whether and up to what
+ * share subcontracting is allowed) or services and supplies (turnover and similar work). All blank: none.
+ */
+export interface RequirementsForm {
+  prevailing: CategoryForm;
+  separable: CategoryForm[];
+  subcontracting: boolean;
+  /** A whole percentage, as typed. */
+  subcontractPercent: string;
+  minTurnover: string;
+  minSimilarWork: string;
+}
+
+export const emptyCategory = (): CategoryForm => ({ uid: uid(), category: "", amount: "", maySubcontract: true });
+
+export const emptyRequirements = (): RequirementsForm => ({
+  prevailing: emptyCategory(),
+  separable: [],
+  subcontracting: false,
+  subcontractPercent: "",
+  minTurnover: "",
+  minSimilarWork: "",
+});
 
 export interface CriterionForm {
   uid: number;
@@ -80,6 +116,7 @@ export const emptyLot = (): LotForm => ({
   value: "",
   currency: "EUR",
   comune: null,
+  requirements: emptyRequirements(),
 });
 
 export function emptyCriterion(kind: CriterionKind = "Quality", name = "", weight = ""): CriterionForm {
@@ -114,6 +151,57 @@ export function emptyTenderForm(priceName: string): TenderForm {
 export const amountInput = (amount: number, lang: Lang = currentLanguage()): string =>
   new Intl.NumberFormat(lang === "it" ? "it-IT" : "en-GB", { useGrouping: false, maximumFractionDigits: 2 }).format(amount);
 
+function requirementsFromLot(lot: LotDto, lang: Lang): RequirementsForm {
+  const r = lot.requirements;
+  if (!r) return emptyRequirements();
+  const amount = (value: number | null | undefined) => (value === null || value === undefined ? "" : amountInput(value, lang));
+  return {
+    prevailing: r.prevailing
+      ? { uid: uid(), category: r.prevailing.category, amount: amount(r.prevailing.amount), maySubcontract: true }
+      : emptyCategory(),
+    separable: r.separable.map((s) => ({ uid: uid(), category: s.category, amount: amount(s.amount), maySubcontract: s.maySubcontract })),
+    subcontracting: r.subcontractingMaxPercent !== null && r.subcontractingMaxPercent !== undefined,
+    subcontractPercent: r.subcontractingMaxPercent ? String(r.subcontractingMaxPercent) : "",
+    minTurnover: amount(r.minTurnover),
+    minSimilarWork: amount(r.minSimilarWork),
+  };
+}
+
+/**
+ * The lot's requirements as the server takes them; null when nothing is stated. An amount that is not a number is
+ * named under its field, as the server would name it, and nothing is sent.
+ */
+export function requirementsRequest(form: RequirementsForm, at: string, errors: FieldErrors): NonNullable<LotRequest["requirements"]> | null {
+  const path = `${at}.requirements`;
+  const amountOf = (text: string, field: string): number => {
+    const value = parseAmount(text);
+    if (text.trim() !== "" && Number.isNaN(value)) errors[field] = [coded("money.nonZeroAmount")];
+    return Number.isNaN(value) ? 0 : value;
+  };
+  const blank = (c: CategoryForm) => c.category === "" && c.amount.trim() === "";
+  const prevailing = blank(form.prevailing)
+    ? null
+    : { category: form.prevailing.category, amount: amountOf(form.prevailing.amount, `${path}.prevailing.amount`), maySubcontract: true };
+  // Every row is sent, a blank one too (the server names it), so a refusal's index is the row's on the form.
+  const separable = form.separable.map((c, j) => ({
+    category: c.category,
+    amount: amountOf(c.amount, `${path}.separable[${j}].amount`),
+    maySubcontract: c.maySubcontract,
+  }));
+  const threshold = (text: string, field: string) => (text.trim() === "" ? null : amountOf(text, `${path}.${field}`));
+  const minTurnover = threshold(form.minTurnover, "minTurnover");
+  const minSimilarWork = threshold(form.minSimilarWork, "minSimilarWork");
+  let subcontractingMaxPercent: number | null = null;
+  if (form.subcontracting && (prevailing || separable.length > 0)) {
+    const percent = Number(form.subcontractPercent.trim());
+    if (form.subcontractPercent.trim() === "" || !Number.isInteger(percent))
+      errors[`${path}.subcontractingMaxPercent`] = [coded("qualification.subcontractPercent")];
+    subcontractingMaxPercent = Number.isInteger(percent) ? percent : 0;
+  }
+  if (!prevailing && separable.length === 0 && minTurnover === null && minSimilarWork === null) return null;
+  return { prevailing, separable, subcontractingMaxPercent, minTurnover, minSimilarWork };
+}
+
 /** The form for an existing tender: to edit its draft or to amend it. */
 export function formFromTender(tender: TenderDto, lang: Lang = currentLanguage()): TenderForm {
   const prices = tender.criteria.filter((c) => c.kind === "Price");
@@ -132,6 +220,7 @@ export function formFromTender(tender: TenderDto, lang: Lang = currentLanguage()
       value: lot.estimatedValue ? amountInput(lot.estimatedValue.amount, lang) : "",
       currency: lot.estimatedValue?.currency ?? "EUR",
       comune: lot.comuneCode ? { code: lot.comuneCode, label: lot.comuneName ?? lot.comuneCode } : null,
+      requirements: requirementsFromLot(lot, lang),
     })),
     eligibility: tender.eligibility.join("\n"),
     mode: priceOnly ? "price" : "weighted",
@@ -225,6 +314,7 @@ function details(form: TenderForm, typedCpv: (lot: LotForm) => string | null): B
       cpv: codes,
       estimatedValue,
       comuneCode: lot.comune?.code ?? null,
+      requirements: requirementsRequest(lot.requirements, `lots[${i}]`, errors),
     };
   });
   let criteria: CriterionRequest[];

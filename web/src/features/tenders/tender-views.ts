@@ -11,6 +11,7 @@ import { formatMoney } from "../showcase/showcase";
 import { formatCountdown, formatDay, formatDeadline, localZone } from "./dates";
 import { formatFileSize } from "./documents";
 import { externalBadge, externalCriteriaView } from "./external";
+import { lotRequirementsView } from "./lot-requirements";
 import { tenderSteps } from "./status";
 
 export const money = (value: MoneyDto): string => formatMoney(value, currentLanguage());
@@ -125,6 +126,7 @@ function lotView(lot: LotDto, decision: TenderDecisionDto | undefined, rtiOf: Rt
     <ul class="capabilities lot-cpv" aria-label=${t("tender.lotCpv")} data-testid="lot-cpv">
       ${lot.cpv.map((c) => html`<li data-code=${c.code}><code>${c.code}</code> <span>${localized(c.labelIt, c.labelEn)}</span></li>`)}
     </ul>
+    ${lotRequirementsView(lot)}
     ${decision
       ? html`<p class="lot-outcome ${decision.bidId ? "awarded" : "unsuccessful"}" data-testid="lot-outcome-${lot.number}">
           ${outcomeText(decision, decision.bidId ? rtiOf(decision.bidId) : null)}</p>

@@ -21,6 +21,7 @@ export function tenderDto(more: Partial<TenderDto> = {}): TenderDto {
         comuneCode: "036023",
         comuneName: "Modena",
         currency: "EUR",
+        requirements: null,
       },
       {
         number: 2,
@@ -31,6 +32,7 @@ export function tenderDto(more: Partial<TenderDto> = {}): TenderDto {
         comuneCode: null,
         comuneName: null,
         currency: "EUR",
+        requirements: null,
       },
     ],
     eligibility: ["Iscrizione alla CCIAA", "Attestazione SOA OG1"],

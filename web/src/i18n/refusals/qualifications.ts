@@ -83,4 +83,24 @@ export const qualifications = {
     it: "I lavori analoghi fanno parte del fatturato: non possono superarlo.",
     en: "Similar work is part of the turnover, so it cannot be more than the turnover.",
   },
+  "qualification.lotCategoryTwice": {
+    it: "La categoria {category} è indicata due volte in questo lotto: indicane l'importo intero una volta sola.",
+    en: "Category {category} is asked twice in this lot: give its whole amount once.",
+  },
+  "qualification.prevailingRequired": {
+    it: "Un lotto con categorie scorporabili indica anche la categoria prevalente.",
+    en: "A lot with separable categories names its prevailing category too.",
+  },
+  "qualification.separableAbovePrevailing": {
+    it: "La categoria prevalente è quella con l'importo maggiore: {category} ha più lavori di lei.",
+    en: "The prevailing category is the one with the largest amount: {category} has more work than it.",
+  },
+  "qualification.tooManySeparable": {
+    it: "Un lotto indica al massimo {max:number} categorie scorporabili.",
+    en: "A lot names at most {max:number} separable categories.",
+  },
+  "qualification.subcontractPercent": {
+    it: "La quota subappaltabile è una percentuale intera da 1 a 100.",
+    en: "The share that may be subcontracted is a whole percentage from 1 to 100.",
+  },
 } satisfies RefusalTexts;
