@@ -45,7 +45,10 @@ public sealed record AllianceMemberActions(Guid FirmId, ViewerActions<AllianceMe
 
 /// <summary>
 /// The alliance as one viewer sees it: the snapshot, and what the viewer may do with it, for their own firms and
-/// about each firm, as the alliance's rules answer now (<see cref="ViewerActions{TAction}"/>).
+/// about each firm, as the alliance's rules answer now (<see cref="ViewerActions{TAction}"/>). <paramref name="TenderTitle"/>
+/// is the title of its tender as the view read it to judge whether bids are closed (null when it has none, or when
+/// the view was not read from the alliance), so the workspace does not read the tender again for it.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Marketplace.AllianceView")]
-public sealed record AllianceView(AllianceSnapshot Alliance, ViewerActions<AllianceAction> Actions, AllianceViewerFirm[] Firms, AllianceMemberActions[] Members);
+public sealed record AllianceView(AllianceSnapshot Alliance, ViewerActions<AllianceAction> Actions, AllianceViewerFirm[] Firms, AllianceMemberActions[] Members,
+    string? TenderTitle = null);

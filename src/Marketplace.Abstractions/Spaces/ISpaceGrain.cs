@@ -1,3 +1,4 @@
+using Marketplace.Businesses;
 using Orleans.Concurrency;
 
 namespace Marketplace.Spaces;
@@ -20,6 +21,13 @@ public interface ISpaceGrain : IGrainWithGuidKey
 
     /// <summary>Whether the user administers the space and what they may do with it, by the rules its commands run.</summary>
     [Alias("ViewerOf"), ReadOnly] Task<SpaceViewer> ViewerOf(Guid userId);
+
+    /// <summary>
+    /// The space and what the user may do with it (as <see cref="ViewerOf"/>) in one read, for pages that need both;
+    /// null when there is no space. <paramref name="acting"/> is whom the user acts for when the caller has just asked
+    /// the "acts for" port for every business of theirs, so the space does not ask again; null to have it ask.
+    /// </summary>
+    [Alias("SeenBy"), ReadOnly] Task<SpaceSight?> SeenBy(Guid userId, ActingFor? acting);
 
     [Alias("EditSettings")] Task<Outcome<SpaceSnapshot>> EditSettings(EditSpaceSettings command);
 

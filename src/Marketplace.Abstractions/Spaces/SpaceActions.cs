@@ -58,3 +58,7 @@ public sealed record SpaceViewer(bool IsAdmin, ViewerActions<SpaceAction> Action
     /// <summary>A visitor, or anyone with no part in the space's administration.</summary>
     public static SpaceViewer Nobody { get; } = new(false, ViewerActions<SpaceAction>.None);
 }
+
+/// <summary>A space as one user sees it: the space and whether they administer it and what they may do with it.</summary>
+[GenerateSerializer, Immutable, Alias("Marketplace.SpaceSight")]
+public sealed record SpaceSight(SpaceSnapshot Space, SpaceViewer Viewer);

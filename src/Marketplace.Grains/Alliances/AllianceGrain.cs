@@ -34,7 +34,11 @@ internal sealed class AllianceGrain(
         var viewer = await actsFor.Of(viewerId, [.. snapshot.Members.Where(m => snapshot.IsActive(m.FirmId) || snapshot.IsInvited(m.FirmId)).Select(m => m.FirmId)]);
         if (!AllianceAccess.CanRead(snapshot, viewer.Businesses)) return null;
         var inSpace = await Task.WhenAll(viewer.Businesses.Select(async f => (Firm: f, In: await InSpace(f, State.SpaceId))));
-        return State.ViewFor(viewerId, viewer, inSpace.Where(f => f.In).Select(f => f.Firm).ToHashSet(), await ViewedBidSubmitted(), await BidsClosed());
+        // The tender is read once: for whether bids are closed, and for its title on the page.
+        var tender = State.TenderId is { } tenderId ? (await GrainFactory.Tender(tenderId).Peek()).Tender : null;
+        var bidsClosed = State.TenderId is not null && TenderRules.BidsClosedAt(tender, clock.Now());
+        return State.ViewFor(viewerId, viewer, inSpace.Where(f => f.In).Select(f => f.Firm).ToHashSet(), await ViewedBidSubmitted(), bidsClosed)
+            with { TenderTitle = tender?.Details.Title };
     }
 
     public Task<JointBidder?> Bidder() => Task.FromResult(State.Exists ? State.ToSnapshot().AsBidder() : null);

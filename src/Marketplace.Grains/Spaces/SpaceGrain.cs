@@ -25,11 +25,16 @@ internal sealed class SpaceGrain(
 
     public async Task<bool> IsAdmin(Guid userId) => State.IsAdmin(await Actor(userId));
 
-    public async Task<SpaceViewer> ViewerOf(Guid userId)
+    public async Task<SpaceViewer> ViewerOf(Guid userId) => Viewer(await Actor(userId));
+
+    public async Task<SpaceSight?> SeenBy(Guid userId, ActingFor? acting)
     {
-        var actor = await Actor(userId);
-        return new(State.IsAdmin(actor), State.ActionsFor(actor));
+        if (!State.Exists) return null;
+        var actor = acting is null ? await Actor(userId) : SpaceActor.Of(userId, State.HostId, acting);
+        return new SpaceSight(State.ToSnapshot(), Viewer(actor));
     }
+
+    SpaceViewer Viewer(SpaceActor actor) => new(State.IsAdmin(actor), State.ActionsFor(actor));
 
     public async Task<Outcome<SpaceSnapshot>> EditSettings(EditSpaceSettings command)
     {

@@ -227,15 +227,17 @@ internal sealed class TenderGrain(
         : new TenderActor(userId, false, []);
 
     /// <summary>The user and how the buyer stands in each existing space named (a missing space is refused by the rules).</summary>
-    async Task<TenderActor> Actor(Guid userId, Guid buyerId, Guid[] spaces, Task<ActingFor>? acting = null)
+    /// <param name="everyBusiness">Whom the user acts for in every business of theirs, when the caller has asked it
+    /// already: each space judges from it whether the user administers it, instead of asking again.</param>
+    async Task<TenderActor> Actor(Guid userId, Guid buyerId, Guid[] spaces, Task<ActingFor>? everyBusiness = null)
     {
         // Every read here is a read of another grain's memory: they are asked side by side, not one after another.
-        var editor = acting ?? actsFor.Of(userId, [buyerId]);
+        var editor = everyBusiness ?? actsFor.Of(userId, [buyerId]);
         var standings = await Task.WhenAll(spaces.Distinct().Take(2 * TenderRules.MaxSpaces + 1).Select(async id =>
         {
-            var space = GrainFactory.GetGrain<ISpaceGrain>(id);
-            var (found, admin, buyer) = (space.Get(), space.IsAdmin(userId), GrainFactory.SpaceBuyer(id, buyerId).Get());
-            return await found is { } existing ? TenderSpaceStanding.Of(existing, await admin, await buyer) : null;
+            var buyer = GrainFactory.SpaceBuyer(id, buyerId).Get();
+            var seen = await GrainFactory.GetGrain<ISpaceGrain>(id).SeenBy(userId, everyBusiness is null ? null : await everyBusiness);
+            return seen is not null ? TenderSpaceStanding.Of(seen.Space, seen.Viewer.IsAdmin, await buyer) : null;
         }));
         return new TenderActor(userId, (await editor).Edits(buyerId), [.. standings.OfType<TenderSpaceStanding>()]);
     }

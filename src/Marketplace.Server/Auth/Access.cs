@@ -68,10 +68,11 @@ public sealed class Access(IGrainFactory grains, IActsFor actsFor, MarketplaceDb
     /// of a space it is a member of, and the admins of the spaces it is a member of or applied to. Everyone else (and
     /// visitors) sees its name, place, size and capabilities only, so the directory cannot be harvested.
     /// </summary>
-    public async Task<bool> SeesContacts(ClaimsPrincipal user, BusinessSnapshot business, CancellationToken ct)
+    /// <param name="everyBusiness">Whom the viewer acts for in every business of theirs, when the caller has just asked it.</param>
+    public async Task<bool> SeesContacts(ClaimsPrincipal user, BusinessSnapshot business, CancellationToken ct, ActingFor? everyBusiness = null)
     {
         if (user.UserIdOrNull() is not { } me) return false;
-        var acting = await actsFor.Of(me, ct: ct);
+        var acting = everyBusiness ?? await actsFor.Of(me, ct: ct);
         if (acting.Reads(business.Id)) return true;
         var mine = acting.Businesses.ToList();
         var itsSpaces = db.SpaceMembers.Where(m => m.BusinessId == business.Id && m.Status == MembershipStatus.Member).Select(m => m.SpaceId);
@@ -88,14 +89,32 @@ public sealed class Access(IGrainFactory grains, IActsFor actsFor, MarketplaceDb
     /// <summary>
     /// Whether the viewer sees a space's directory of firms (<see cref="SpaceAccess.CanSeeDirectory"/>), from the grains
     /// that hold the answer in memory (the space's admins, the user's "acts for", each of their firms' standing), not
-    /// from a query per visit: a member's every page of the directory asks it.
+    /// from a query per visit.
     /// </summary>
     public async Task<bool> SeesDirectory(SpaceSnapshot space, ClaimsPrincipal user, CancellationToken ct)
     {
         if (user.UserIdOrNull() is not { } me) return SpaceAccess.CanSeeDirectory(space, false, false);
-        var isAdmin = await grains.GetGrain<ISpaceGrain>(space.Id).IsAdmin(me);
+        return await SeesDirectory(space, await grains.GetGrain<ISpaceGrain>(space.Id).IsAdmin(me), await actsFor.Of(me, ct: ct));
+    }
+
+    /// <summary>
+    /// Whether the viewer sees the space's directory (null when there is no space), as <see cref="SeesDirectory(SpaceSnapshot, ClaimsPrincipal, CancellationToken)"/>
+    /// judges it, for a member's every page of the directory: whom the viewer acts for is asked once, and the space
+    /// judges from it whether they administer it in the read that returns the space (<see cref="ISpaceGrain.SeenBy"/>).
+    /// </summary>
+    public async Task<bool?> SeesDirectory(Guid spaceId, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var space = grains.GetGrain<ISpaceGrain>(spaceId);
+        if (user.UserIdOrNull() is not { } me)
+            return await space.Get() is { } open ? SpaceAccess.CanSeeDirectory(open, false, false) : null;
+        var acting = await actsFor.Of(me, ct: ct);
+        return await space.SeenBy(me, acting) is { } seen ? await SeesDirectory(seen.Space, seen.Viewer.IsAdmin, acting) : null;
+    }
+
+    async Task<bool> SeesDirectory(SpaceSnapshot space, bool isAdmin, ActingFor acting)
+    {
         // The firms' standings are asked only when they can change the answer.
-        var hasMemberFirm = !SpaceAccess.CanSeeDirectory(space, isAdmin, false) && (await MemberFirms(space.Id, (await actsFor.Of(me, ct: ct)).Businesses)).Count > 0;
+        var hasMemberFirm = !SpaceAccess.CanSeeDirectory(space, isAdmin, false) && (await MemberFirms(space.Id, acting.Businesses)).Count > 0;
         return SpaceAccess.CanSeeDirectory(space, isAdmin, hasMemberFirm);
     }
 

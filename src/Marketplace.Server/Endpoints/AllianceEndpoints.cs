@@ -271,17 +271,22 @@ public static class AllianceEndpoints
         await call.Grains.Alliance(changed.Id).ViewFor(call.User.UserId())
         ?? new AllianceView(changed, ViewerActions<AllianceAction>.None, [], []);
 
+    static async Task<NamedDto?> Named(Task<TenderSnapshot?> tender) => await tender is { } found ? new NamedDto(found.Id, found.Details.Title) : null;
+
     static async Task<AllianceDto> Dto(AllianceView view, ViewerCall call)
     {
         var grains = call.Grains;
         var a = view.Alliance;
         // Read side by side from the grains that hold them: the workspace is opened by every member on every change.
         var (firmsRead, spaceRead) = (GrainNames.Businesses(a.Members.Select(m => m.FirmId), grains), grains.GetGrain<ISpaceGrain>(a.SpaceId).Get());
-        var tenderRead = a.TenderId is { } tenderId ? grains.Tender(tenderId).Current() : Task.FromResult<TenderSnapshot?>(null);
+        // The view names the tender as it read it; a view made here (the viewer no longer reads the alliance) does not.
+        var tenderRead = a.TenderId is not { } tenderId ? Task.FromResult<NamedDto?>(null)
+            : view.TenderTitle is { } title ? Task.FromResult<NamedDto?>(new NamedDto(tenderId, title))
+            : Named(grains.Tender(tenderId).Current());
         var (firms, spaceName, tender) = (await firmsRead, (await spaceRead)?.Settings.Name ?? "", await tenderRead);
         var rows = view.Members.ToDictionary(m => m.FirmId, m => m.Actions);
         string Name(Guid firm) => firms.GetValueOrDefault(firm)?.Profile.Name ?? "";
-        return new AllianceDto(a.Id, new NamedDto(a.SpaceId, spaceName), tender is null ? null : new NamedDto(tender.Id, tender.Details.Title), a.Name,
+        return new AllianceDto(a.Id, new NamedDto(a.SpaceId, spaceName), tender, a.Name,
             new NamedDto(a.LeadId, Name(a.LeadId)),
             [.. a.Members.Where(m => m.Standing is AllianceStanding.Active or AllianceStanding.Invited).OrderBy(m => m.Role).ThenBy(m => Name(m.FirmId))
                 .Select(m => new AllianceMemberDto(m.FirmId, Name(m.FirmId), m.Role, m.Standing, m.AcceptedAgreement,

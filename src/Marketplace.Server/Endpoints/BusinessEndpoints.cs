@@ -60,10 +60,12 @@ public static class BusinessEndpoints
     static async Task<Results<Ok<BusinessProfileDto>, ProblemHttpResult>> Get(
         Guid id, [AsParameters] ViewerCall call)
     {
-        if (await call.Grains.GetGrain<IBusinessGrain>(id).Get() is not { } business) return ProblemResults.NotFound(BusinessState.NotFound);
-        var role = (await call.Access.Firms(call.User, call.Ct)).RoleIn(id);
-        var actions = BusinessViewerActions.Of(call.User.UserIdOrNull() ?? Guid.Empty, business.Kind, role, business.Invitations.Length);
-        return TypedResults.Ok(BusinessProfileDto.From(business, await call.Access.SeesContacts(call.User, business, call.Ct), actions));
+        // Whom the viewer acts for is asked once, beside the business: their role and whether they see its contacts follow from it.
+        var (businessRead, actingRead) = (call.Grains.GetGrain<IBusinessGrain>(id).Get(), call.Access.Firms(call.User, call.Ct));
+        var (found, acting) = (await businessRead, await actingRead);
+        if (found is not { } business) return ProblemResults.NotFound(BusinessState.NotFound);
+        var actions = BusinessViewerActions.Of(call.User.UserIdOrNull() ?? Guid.Empty, business.Kind, acting.RoleIn(id), business.Invitations.Length);
+        return TypedResults.Ok(BusinessProfileDto.From(business, await call.Access.SeesContacts(call.User, business, call.Ct, acting), actions));
     }
 
     /// <summary>The business after the actor's own command: they are one of its people, so they read it all.</summary>

@@ -95,8 +95,10 @@ public static class JointBidEndpoints
         var outcome = await command;
         if (outcome.Problem is { } no) return no.ToHttp();
         var bid = outcome.Value!;
-        var alliance = (await grains.GetGrain<IAllianceGrain>(bid.AllianceId).Get())!;
-        var names = await GrainNames.BusinessNames(alliance.Members.Select(m => m.FirmId), grains);
+        // The names of the firms the bid itself names, not of the alliance's every firm: no read of the alliance again.
+        var named = bid.WorkPackages.Select(w => w.FirmId).Concat(bid.Documents.Select(d => d.FirmId)).Concat(bid.Shares.Select(s => s.FirmId))
+            .Concat(bid.SignOffs.Select(s => s.FirmId)).Concat(bid.AwaitingSignature).Concat(bid.PackageFirms);
+        var names = await GrainNames.BusinessNames(named, grains);
         NamedDto Firm(Guid firm) => new(firm, names.GetValueOrDefault(firm, ""));
         return TypedResults.Ok(new JointBidDto(bid.AllianceId, bid.TenderId,
             [.. bid.WorkPackages.OrderBy(w => w.Lot).ThenBy(w => w.Title).Select(w => WorkPackageDto.From(w, Firm,

@@ -89,10 +89,16 @@ public static class SpaceEndpoints
     }
 
     static async Task<Results<Ok<SpaceDetailDto>, ProblemHttpResult>> Get(
-        Guid id, [AsParameters] ViewerCall call) =>
-        await call.Grains.Space(id).Get() is { } space
-            ? TypedResults.Ok(await Detail(space, call))
-            : ProblemResults.NotFound(SpaceState.NotFound);
+        Guid id, [AsParameters] ViewerCall call)
+    {
+        // Whom the viewer acts for is read once: the space judges from it whether they administer it, in the same read
+        // that returns the space, and the page names their firms from it.
+        var acting = await call.Access.Firms(call.User, call.Ct);
+        var seen = call.User.UserIdOrNull() is { } me ? await call.Grains.Space(id).SeenBy(me, acting)
+            : await call.Grains.Space(id).Get() is { } open ? new SpaceSight(open, SpaceViewer.Nobody) : null;
+        return seen is null ? ProblemResults.NotFound(SpaceState.NotFound)
+            : TypedResults.Ok(await Detail(seen.Space, call, Task.FromResult(acting), Task.FromResult(seen.Viewer)));
+    }
 
     static async Task<Results<Ok<SpaceDetailDto>, ProblemHttpResult>> EditSettings(
         Guid id, EditSpaceSettingsRequest body, [AsParameters] ViewerCall call)
@@ -145,9 +151,8 @@ public static class SpaceEndpoints
         FirmSize? size, bool? verified, int? page, int? pageSize,
         [AsParameters] ViewerCall call, IOptions<JsonOptions> json)
     {
-        if (await call.Grains.Space(id).Get() is not { } space) return ProblemResults.NotFound(SpaceState.NotFound);
-        if (!await call.Access.SeesDirectory(space, call.User, call.Ct))
-            return Problem.Forbidden(MembersOnly).ToHttp();
+        if (await call.Access.SeesDirectory(id, call.User, call.Ct) is not { } sees) return ProblemResults.NotFound(SpaceState.NotFound);
+        if (!sees) return Problem.Forbidden(MembersOnly).ToHttp();
         var criteria = DirectorySearch.Normalize(new DirectoryCriteria(q, cpv, comune, province, region, near, radiusKm, size,
             verified ?? false, page ?? 1, pageSize ?? 20));
         if (criteria.Problem is { } no) return no.ToHttp();
@@ -184,9 +189,8 @@ public static class SpaceEndpoints
     static async Task<Results<Ok<DirectoryEntryDto[]>, ProblemHttpResult>> Members(
         Guid id, [AsParameters] ViewerCall call)
     {
-        if (await call.Grains.Space(id).Get() is not { } space) return ProblemResults.NotFound(SpaceState.NotFound);
-        if (!await call.Access.SeesDirectory(space, call.User, call.Ct))
-            return Problem.Forbidden(MembersOnly).ToHttp();
+        if (await call.Access.SeesDirectory(id, call.User, call.Ct) is not { } sees) return ProblemResults.NotFound(SpaceState.NotFound);
+        if (!sees) return Problem.Forbidden(MembersOnly).ToHttp();
         return TypedResults.Ok((await MemberEntries(call.Db, id, call.Ct)).Select(BusinessEndpoints.EntryDto).ToArray());
     }
 
@@ -247,7 +251,7 @@ public static class SpaceEndpoints
     }
 
     internal static async Task<SpaceSnapshot?> AdminView(Guid id, ClaimsPrincipal user, IGrainFactory grains) =>
-        await grains.Space(id).IsAdmin(user.UserId()) ? await grains.Space(id).Get() : null;
+        await grains.Space(id).SeenBy(user.UserId(), null) is { Viewer.IsAdmin: true } seen ? seen.Space : null;
 
     internal static ProblemHttpResult AdminRefusal(SpaceSnapshot? space) => space is null
         ? ProblemResults.NotFound(SpaceState.NotFound)
@@ -267,16 +271,19 @@ public static class SpaceEndpoints
         return outcome.Problem is { } no ? no.ToHttp() : TypedResults.Ok(await Detail((await call.Grains.Space(spaceId).Get())!, call));
     }
 
-    static async Task<SpaceDetailDto> Detail(SpaceSnapshot space, ViewerCall call)
+    static Task<SpaceDetailDto> Detail(SpaceSnapshot space, ViewerCall call) =>
+        Detail(space, call, call.Access.Firms(call.User, call.Ct),
+            call.User.UserIdOrNull() is { } me ? call.Grains.Space(space.Id).ViewerOf(me) : Task.FromResult(SpaceViewer.Nobody));
+
+    static async Task<SpaceDetailDto> Detail(SpaceSnapshot space, ViewerCall call, Task<ActingFor> actingRead, Task<SpaceViewer> viewerRead)
     {
-        var (user, grains, access, db, ct) = call;
+        var (user, grains, _, db, ct) = call;
         var me = user.UserIdOrNull();
-        // Three independent reads, side by side: every visit to a space's page makes them.
-        var firmsRead = ViewerFirms(space.Id, access.Firms(user, ct), grains);
+        // Independent reads, side by side: every visit to a space's page makes them.
+        var firmsRead = ViewerFirms(space.Id, actingRead, grains);
         var listingRead = grains.CachedValue(space.Id, SpaceReads.SummaryPart, async () => new SpaceListing(
             await db.Directory.Where(d => d.BusinessId == space.HostId).Select(d => d.Name).SingleOrDefaultAsync(ct) ?? "",
             await db.SpaceMembers.CountAsync(m => m.SpaceId == space.Id && m.Status == MembershipStatus.Member, ct)));
-        var viewerRead = me is { } id ? grains.Space(space.Id).ViewerOf(id) : Task.FromResult(SpaceViewer.Nobody);
         var (firms, listing, viewer) = (await firmsRead, await listingRead, await viewerRead);
         var isAdmin = viewer.IsAdmin;
         var summary = new SpaceSummaryDto(space.Id, space.HostId, listing.HostName, space.Settings.Name, space.Settings.Description,

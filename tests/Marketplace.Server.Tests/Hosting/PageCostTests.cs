@@ -64,13 +64,13 @@ public abstract class PageCostTests<THost>(THost fixture) : IClassFixture<THost>
     /// <summary>The page's address in the world, and the most grain calls and SQL commands one visit may cost.</summary>
     static (string Path, int GrainCalls, int Queries) Page(string page, World w) => page switch
     {
-        "tender detail" => ($"/api/tenders/{w.TenderId}", 18, 2),
+        "tender detail" => ($"/api/tenders/{w.TenderId}", 14, 2),
         "inbox" => ($"/api/businesses/{w.FirmId}/inbox", 3, 0),
-        "business page" => ($"/api/businesses/{w.FirmId}", 4, 0),
-        "space page" => ($"/api/spaces/{w.SpaceId}", 10, 0),
-        "alliance workspace" => ($"/api/alliances/{w.AllianceId}", 9, 0),
-        "joint bid" => ($"/api/alliances/{w.AllianceId}/bid", 8, 0),
-        "directory first page" => ($"/api/spaces/{w.SpaceId}/directory", 8, 0),
+        "business page" => ($"/api/businesses/{w.FirmId}", 3, 0),
+        "space page" => ($"/api/spaces/{w.SpaceId}", 8, 0),
+        "alliance workspace" => ($"/api/alliances/{w.AllianceId}", 8, 0),
+        "joint bid" => ($"/api/alliances/{w.AllianceId}/bid", 7, 0),
+        "directory first page" => ($"/api/spaces/{w.SpaceId}/directory", 6, 0),
         "tender list of a space" => ($"/api/spaces/{w.SpaceId}/tenders", 2, 0),
         _ => throw new ArgumentOutOfRangeException(nameof(page), page, null),
     };
