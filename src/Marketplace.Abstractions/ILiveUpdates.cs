@@ -75,4 +75,10 @@ public interface ILiveUpdates
     /// the proposing firm's people are told, so each side's list shows the other's answer.
     /// </summary>
     Task ProposalChanged(Guid spaceId, Guid firmId, Guid proposalId);
+
+    /// <summary>
+    /// A report was filed to the space's association or examined: its admins' queue and the reporting firms' people are
+    /// told (ids only); the reported firm is not.
+    /// </summary>
+    Task ReportsChanged(Guid spaceId, Guid[] reporterFirms);
 }

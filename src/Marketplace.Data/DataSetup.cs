@@ -63,6 +63,7 @@ public static class DataSetup
         services.AddSingleton<Alliances.ITenderAlliances, EfTenderAlliances>();
         services.AddSingleton<Board.IBoardPosts, EfBoardPosts>();
         services.AddSingleton<Marketplace.Conversations.IThreadMessages, Conversations.EfThreadMessages>();
+        services.AddSingleton<Marketplace.Reports.IReports, Reports.EfReports>();
         services.AddSingleton<Businesses.IStoredMemberships, EfStoredMemberships>();
         services.AddSingleton<Businesses.IInboxReadTimes, EfInboxReadTimes>();
         services.Configure<Tenders.TenderOptions>(builder.Configuration.GetSection("Tenders"));

@@ -57,6 +57,7 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
     public DbSet<Feeds.ImportFeed> ImportFeeds => Set<Feeds.ImportFeed>();
     public DbSet<Conversations.ThreadMessageEntry> ThreadMessages => Set<Conversations.ThreadMessageEntry>();
     public DbSet<Proposals.OpportunityProposal> OpportunityProposals => Set<Proposals.OpportunityProposal>();
+    public DbSet<Reports.ReportEntry> Reports => Set<Reports.ReportEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -432,6 +433,22 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
             // A thread is read newest first, a page at a time; a person's last minute is counted at each message.
             e.HasIndex(x => new { x.AllianceId, x.PackageId, x.Seq });
             e.HasIndex(x => new { x.AuthorId, x.At });
+        });
+
+        builder.Entity<Reports.ReportEntry>(e =>
+        {
+            e.ToTable("reports");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Subject).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.Reason).HasConversion<string>().HasMaxLength(24);
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.Text).HasMaxLength(Marketplace.Reports.ReportRules.MaxText);
+            e.Property(x => x.DecisionReason).HasMaxLength(Marketplace.Reports.ReportRules.MaxDecisionReason);
+            // The admins' queue reads a space's open reports newest first; a firm's one open report per subject is
+            // asked at each report, a person's last day counted at each report, and a firm lists its own.
+            e.HasIndex(x => new { x.SpaceId, x.Status, x.At });
+            e.HasIndex(x => new { x.ReporterFirmId, x.Subject, x.SubjectId, x.Status });
+            e.HasIndex(x => new { x.ReporterId, x.At });
         });
 
         builder.Entity<Proposals.OpportunityProposal>(e =>

@@ -164,4 +164,6 @@ public sealed class RecordedLiveUpdates : ILiveUpdates
     public Task MessagePosted(Marketplace.Conversations.ThreadMessage message) => Task.CompletedTask;
 
     public Task ProposalChanged(Guid spaceId, Guid firmId, Guid proposalId) => Task.CompletedTask;
+
+    public Task ReportsChanged(Guid spaceId, Guid[] reporterFirms) => Task.CompletedTask;
 }

@@ -48,8 +48,10 @@ public sealed class PostState
         InterestedNotMember = new("board.interestedNotMember", "The interested firm is no longer a member of the space."),
         NotAdmin = new("board.notAdmin", "Only the space's admins moderate its board."),
         NotAwaiting = new("board.notAwaiting", "This post does not wait for approval."),
-        ReasonRequired = new("board.reasonRequired", "Say why, in at most {max} characters: the poster is told."),
-        AlreadyHidden = new("board.alreadyHidden", "This post is already hidden.");
+        ReasonRequired = new("board.reasonRequired", "Say why, in at most {max} characters: the poster is told.");
+
+    /// <summary>A report's decision to hide a post already hidden leaves it so (<see cref="Reports.SpaceModerationGrain"/>).</summary>
+    internal static readonly Refusal AlreadyHidden = new("board.alreadyHidden", "This post is already hidden.");
 
     public Guid Id { get; set; }
     public Guid SpaceId { get; set; }

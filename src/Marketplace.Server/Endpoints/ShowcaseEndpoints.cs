@@ -3,6 +3,7 @@ using Marketplace.Businesses;
 using Marketplace.Data;
 using Marketplace.Data.ReadModels;
 using Marketplace.Reference;
+using Marketplace.Reports;
 using Marketplace.Server.Auth;
 using Marketplace.Showcase;
 using Marketplace.Spaces;
@@ -105,8 +106,13 @@ public static class ShowcaseEndpoints
         var inSpace = members.ToHashSet();
         var admin = call.User.UserIdOrNull() is { } me && await call.Grains.GetGrain<ISpaceGrain>(id).IsAdmin(me);
         var viewer = await call.Access.Firms(call.User, call.Ct);
+        // A project its admins hid on a report is gone from the space's pages, but not from theirs.
+        var projects = call.Db.ShowcaseProjects.Where(p => members.Contains(p.PublisherId));
+        if (!admin)
+            projects = projects.Where(p => !call.Db.Reports.Any(r => r.SpaceId == id && r.Subject == ReportSubject.Project && r.SubjectId == p.ProjectId
+                && r.Status == ReportStatus.Hidden));
         // Its admins are offered to verify each project as ShowcaseState.CheckVerify judges it for this space.
-        return TypedResults.Ok(await Dtos(call.Db.ShowcaseProjects.Where(p => members.Contains(p.PublisherId)), viewer, call, all: admin,
+        return TypedResults.Ok(await Dtos(projects, viewer, call, all: admin,
             association: p => new AssociationCheck(space, admin, p.Participants.All(inSpace.Contains))));
     }
 

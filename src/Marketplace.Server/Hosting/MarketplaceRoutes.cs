@@ -58,6 +58,7 @@ public static class MarketplaceRoutes
         api.MapAllianceApi();
         api.MapJointBidApi();
         api.MapConversationApi();
+        api.MapReportApi();
         api.MapReferenceApi();
         app.MapHub<MarketplaceHub>(HubPath);
         app.MapOperatorDashboard();

@@ -24,6 +24,12 @@ public interface IMarketplaceClient
     /// <summary>A showcase project of a watched business (or of a watched space's members) changed; reload it.</summary>
     Task ShowcaseChanged(ShowcaseChangedDto change);
 
+    /// <summary>
+    /// A report was filed to the space's association or examined: sent to its admins and to the reporting firms'
+    /// people, who read their lists again through the API.
+    /// </summary>
+    Task ReportsChanged(ReportsChangedDto change);
+
     /// <summary>A watched business was endorsed, or an endorsement of it withdrawn; reload its endorsements.</summary>
     Task EndorsementChanged(EndorsementChangedDto change);
 

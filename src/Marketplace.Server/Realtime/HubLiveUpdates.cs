@@ -324,6 +324,17 @@ internal sealed class HubLiveUpdates(
     public Task ProposalChanged(Guid spaceId, Guid firmId, Guid proposalId) => Send(() =>
         hub.Clients.Groups([Topics.SpaceAdmin(spaceId), Topics.BusinessTeam(firmId)]).ProposalChanged(new OpenData.Import.Proposals.ProposalChangedDto(spaceId, proposalId)), proposalId);
 
+    /// <summary>
+    /// The admins' queue reads the space's reports again, and so does each reporting firm's list of its reports; the
+    /// reported firm is in neither group, so it hears nothing of who reported it, nor that anyone did.
+    /// </summary>
+    public Task ReportsChanged(Guid spaceId, Guid[] reporterFirms) => Send(async () =>
+    {
+        var change = new ReportsChangedDto(spaceId);
+        await hub.Clients.Group(Topics.SpaceAdmin(spaceId)).ReportsChanged(change);
+        if (reporterFirms.Length > 0) await hub.Clients.Groups([.. reporterFirms.Select(Topics.BusinessTeam)]).ReportsChanged(change);
+    }, spaceId);
+
     async Task Send(Func<Task> send, Guid topicId)
     {
         try

@@ -9,6 +9,8 @@ import type {
   AcceptPolicyRequest,
   AddImportFeedRequest,
   DeclineProposalRequest,
+  DecideReportsRequest,
+  FileReportRequest,
   SetTargetsRequest,
   EditPostRequest,
   ExpressInterestRequest,
@@ -249,6 +251,13 @@ export const api = {
     ok(http.POST("/api/spaces/{id}/opportunities/proposals/{proposalId}/decline", { params: { path: { id, proposalId } }, body })),
   withdrawProposal: (id: string, proposalId: string) =>
     ok(http.POST("/api/spaces/{id}/opportunities/proposals/{proposalId}/withdraw", { params: { path: { id, proposalId } } })),
+  /** A person reports a post, a project or a firm to a space's association for one of their firms. */
+  fileReport: (body: FileReportRequest) => ok(http.POST("/api/reports", { body })),
+  /** The firm's reports with the association's answers: its own people only. */
+  firmReports: (id: string) => ok(http.GET("/api/businesses/{id}/reports", { params: { path: { id } } })),
+  /** The space's moderation queue: its admins only. */
+  reportQueue: (id: string) => ok(http.GET("/api/spaces/{id}/reports", { params: { path: { id } } })),
+  decideReports: (id: string, body: DecideReportsRequest) => done(http.POST("/api/spaces/{id}/reports/decisions", { params: { path: { id } }, body })),
   spaceBuyers: (id: string) => ok(http.GET("/api/spaces/{id}/buyers", { params: { path: { id } } })),
   requestPublishing: (id: string, buyerId: string) =>
     ok(http.POST("/api/spaces/{id}/buyers/{buyerId}/request", { params: { path: { id, buyerId } } })),

@@ -121,6 +121,14 @@ export type AddImportFeedRequest = Dto<"AddImportFeedRequest">;
 /** An OCDS release package a member firm proposed to its space's admins, and what became of it. */
 export type OpportunityProposalDto = Dto<"OpportunityProposalDto">;
 export type DeclineProposalRequest = Dto<"DeclineProposalRequest">;
+export type FileReportRequest = Dto<"FileReportRequest">;
+export type DecideReportsRequest = Dto<"DecideReportsRequest">;
+export type MyReportDto = Dto<"MyReportDto">;
+export type ReportQueueDto = Dto<"ReportQueueDto">;
+export type ReportedSubjectDto = Dto<"ReportedSubjectDto">;
+export type DecidedReportsDto = Dto<"DecidedReportsDto">;
+export type ReportSubjectDto = Dto<"ReportSubjectDto">;
+export type ReportReason = Dto<"ReportReason">;
 export type TenderSearchPageDto = Dto<"TenderSearchPageDto">;
 export type TenderFoundDto = Dto<"TenderFoundDto">;
 export type FoundLotDto = Dto<"FoundLotDto">;

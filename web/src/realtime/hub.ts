@@ -170,6 +170,20 @@ export function onShowcaseChanged(listener: (change: ShowcaseChange) => void): (
   return () => showcaseListeners.delete(listener);
 }
 
+/** ReportsChanged: reports to a space's association were filed or examined; the queue or the firm's list reads them again. */
+export type ReportsChange = Messages["ReportsChanged"];
+
+const reportsListeners = new Set<(change: ReportsChange) => void>();
+
+/**
+ * Hears ReportsChanged, sent to a space's admins (watchSpaceAdmin) and to the reporting firms' people (their team
+ * groups); the returned function stops it.
+ */
+export function onReportsChanged(listener: (change: ReportsChange) => void): () => void {
+  reportsListeners.add(listener);
+  return () => reportsListeners.delete(listener);
+}
+
 const endorsementListeners = new Set<(change: EndorsementChange) => void>();
 
 /** Hears EndorsementChanged, which comes only for the businesses this client watches (watchBusiness); the returned function stops it. */
@@ -313,6 +327,7 @@ function hub(): HubConnection {
     ToDoChanged: (change) => deliver<TeamMessage>("businessTeam", change.businessId, { type: "todo", change }),
     // Sent to watchers of the project's firms and of their spaces; the message names neither, so every listener reloads.
     ShowcaseChanged: (change) => showcaseListeners.forEach((listener) => listener(change)),
+    ReportsChanged: (change) => reportsListeners.forEach((listener) => listener(change)),
     // Sent to the watchers of the endorsed business's page.
     EndorsementChanged: (change) => endorsementListeners.forEach((listener) => listener(change)),
     MyBusinessesChanged: (change) => myBusinessesListeners.forEach((listener) => listener(change)),

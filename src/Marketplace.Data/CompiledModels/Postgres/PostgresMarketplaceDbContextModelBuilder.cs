@@ -12,7 +12,7 @@ namespace Marketplace.Data.CompiledModels.Postgres
     public partial class PostgresMarketplaceDbContextModel
     {
         private PostgresMarketplaceDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("4e0e63a9-03db-473d-91b8-854ae4172a47"), entityTypeCount: 47)
+            : base(skipDetectChanges: false, modelId: new Guid("9d2ea264-c5ed-4bba-ad5c-90c1514f75be"), entityTypeCount: 48)
         {
         }
 
@@ -56,6 +56,7 @@ namespace Marketplace.Data.CompiledModels.Postgres
             var tenderLotCpvEntry = TenderLotCpvEntryEntityType.Create(this);
             var tenderLotEntry = TenderLotEntryEntityType.Create(this);
             var tenderSpaceEntry = TenderSpaceEntryEntityType.Create(this);
+            var reportEntry = ReportEntryEntityType.Create(this);
             var grainStateRecord = GrainStateRecordEntityType.Create(this);
             var tenderKeyEntry = TenderKeyEntryEntityType.Create(this);
             var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
@@ -111,6 +112,7 @@ namespace Marketplace.Data.CompiledModels.Postgres
             TenderLotCpvEntryEntityType.CreateAnnotations(tenderLotCpvEntry);
             TenderLotEntryEntityType.CreateAnnotations(tenderLotEntry);
             TenderSpaceEntryEntityType.CreateAnnotations(tenderSpaceEntry);
+            ReportEntryEntityType.CreateAnnotations(reportEntry);
             GrainStateRecordEntityType.CreateAnnotations(grainStateRecord);
             TenderKeyEntryEntityType.CreateAnnotations(tenderKeyEntry);
             DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);

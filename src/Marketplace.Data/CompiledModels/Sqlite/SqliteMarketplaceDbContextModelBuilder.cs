@@ -11,7 +11,7 @@ namespace Marketplace.Data.CompiledModels.Sqlite
     public partial class SqliteMarketplaceDbContextModel
     {
         private SqliteMarketplaceDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("819d04ed-73df-490a-8006-ea29d3073ea0"), entityTypeCount: 47)
+            : base(skipDetectChanges: false, modelId: new Guid("f6f59bc9-969f-4079-9396-4accdb4440e3"), entityTypeCount: 48)
         {
         }
 
@@ -55,6 +55,7 @@ namespace Marketplace.Data.CompiledModels.Sqlite
             var tenderLotCpvEntry = TenderLotCpvEntryEntityType.Create(this);
             var tenderLotEntry = TenderLotEntryEntityType.Create(this);
             var tenderSpaceEntry = TenderSpaceEntryEntityType.Create(this);
+            var reportEntry = ReportEntryEntityType.Create(this);
             var grainStateRecord = GrainStateRecordEntityType.Create(this);
             var tenderKeyEntry = TenderKeyEntryEntityType.Create(this);
             var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
@@ -110,6 +111,7 @@ namespace Marketplace.Data.CompiledModels.Sqlite
             TenderLotCpvEntryEntityType.CreateAnnotations(tenderLotCpvEntry);
             TenderLotEntryEntityType.CreateAnnotations(tenderLotEntry);
             TenderSpaceEntryEntityType.CreateAnnotations(tenderSpaceEntry);
+            ReportEntryEntityType.CreateAnnotations(reportEntry);
             GrainStateRecordEntityType.CreateAnnotations(grainStateRecord);
             TenderKeyEntryEntityType.CreateAnnotations(tenderKeyEntry);
             DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);

@@ -29,6 +29,7 @@ import { feeds } from "./feeds";
 import { qualifications } from "./qualifications";
 import { conversations } from "./conversations";
 import { proposals } from "./proposals";
+import { reports } from "./reports";
 
 /** Every code the server refuses with; `uncoded` marks a refusal without one, shown in the server's English. */
 export type ProblemCode = components["schemas"]["ProblemCode"];
@@ -60,6 +61,7 @@ export const refusals: Record<TranslatedCode, RefusalText> = {
   ...qualifications,
   ...conversations,
   ...proposals,
+  ...reports,
 };
 
 export const isTranslated = (code: string): code is TranslatedCode => Object.hasOwn(refusals, code);
