@@ -16,7 +16,7 @@ namespace Marketplace.Server.Endpoints;
 
 public static class AllianceEndpoints
 {
-    static readonly Refusal
+    internal static readonly Refusal
         NotFound = new("alliance.notVisible", "No alliance you may see has this id."),
         NoAuditChain = new("alliance.noAuditChain", "A standing alliance bids for no tender: it has no audit chain."),
         NoTenderToCover = new("alliance.noTenderToCover", "A standing alliance has no tender to cover."),

@@ -56,6 +56,7 @@ public static class MarketplaceRoutes
         api.MapDocumentApi();
         api.MapBusinessLogoApi();
         api.MapAllianceApi();
+        api.MapAllianceQualificationApi();
         api.MapJointBidApi();
         api.MapConversationApi();
         api.MapReportApi();

@@ -23,6 +23,20 @@ internal sealed class HubLiveUpdates(
         await SpaceReads.BusinessChanged(grains, business.Id, db, log);
         await Send(() => TellBusinessWatchers(business, db), business.Id);
         await Send(() => FollowRoles(business, db), business.Id);
+        await Send(() => TellAlliances(business.Id, db), business.Id);
+    }
+
+    /// <summary>
+    /// A firm's qualifications decide whether its alliances qualify for their lots: the workspaces of the alliances it
+    /// is active in hear AllianceChanged (at the version they have) and read their qualification view again.
+    /// </summary>
+    async Task TellAlliances(Guid firmId, MarketplaceDbContext db)
+    {
+        var alliances = await db.AllianceMembers.AsNoTracking()
+            .Where(m => m.FirmId == firmId && m.Standing == Alliances.AllianceStanding.Active).Select(m => m.AllianceId).ToListAsync();
+        foreach (var allianceId in alliances)
+            if (await grains.GetGrain<Alliances.IAllianceGrain>(allianceId).Get() is { } alliance)
+                await hub.Clients.Group(Topics.Alliance(alliance.Id)).AllianceChanged(new AllianceChangedDto(alliance.Id, alliance.Version));
     }
 
     /// <summary>

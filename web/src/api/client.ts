@@ -382,6 +382,8 @@ export const api = {
     ok(http.POST("/api/alliances/{id}/firms/{firmId}/accept-agreement", { params: { path: { id, firmId } }, body: { version } })),
   /** The tender's lots and CPV codes against the capabilities of the alliance's active firms (409 for a standing alliance). */
   allianceCoverage: (id: string) => ok(http.GET("/api/alliances/{id}/coverage", { params: { path: { id } } })),
+  /** Whether the alliance's active firms qualify for each lot stating requirements (the server's rules; its firms' people only). */
+  allianceQualification: (id: string) => ok(http.GET("/api/alliances/{id}/qualification", { params: { path: { id } } })),
   /** Firms of the space that would fill the coverage's gaps (for the people of its active firms). */
   allianceSuggestions: (id: string) => ok(http.GET("/api/alliances/{id}/suggestions", { params: { path: { id } } })),
 

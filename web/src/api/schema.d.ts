@@ -2164,6 +2164,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/alliances/{id}/qualification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getAllianceQualification"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/alliances/{id}/bid": {
         parameters: {
             query?: never;
@@ -2723,6 +2739,11 @@ export interface components {
             since: string;
             actions: components["schemas"]["ViewerActionsOfAllianceMemberAction"];
             logo: null | string;
+        };
+        AllianceQualificationDto: {
+            /** Format: uuid */
+            allianceId: string;
+            lots: components["schemas"]["LotQualificationDto"][];
         };
         /** @enum {unknown} */
         AllianceRole: "Lead" | "Member" | "Subcontractor";
@@ -3749,6 +3770,15 @@ export interface components {
             lot: number;
             price: null | components["schemas"]["MoneyDto"];
         };
+        LotQualificationDto: {
+            /** Format: int32 */
+            lot: number;
+            title: string;
+            qualifies: boolean;
+            requirements: components["schemas"]["RequirementCheckDto"][];
+            failures: components["schemas"]["QualificationReasonDto"][];
+            notes: components["schemas"]["QualificationReasonDto"][];
+        };
         LotRequest: {
             /** Format: int32 */
             number: number;
@@ -4118,6 +4148,22 @@ export interface components {
             cpv: null | string[];
             partners: null | string[];
         };
+        QualificationContributionDto: {
+            firm: components["schemas"]["NamedDto"];
+            lead: boolean;
+            classLabel: null | string;
+            /** Format: double */
+            amount: number;
+            increased: boolean;
+            counts: boolean;
+            expired: boolean;
+        };
+        QualificationReasonDto: {
+            code: string;
+            args: {
+                [key: string]: string;
+            };
+        };
         QuestionDto: {
             /** Format: int32 */
             number: number;
@@ -4235,6 +4281,23 @@ export interface components {
             classAmount: number;
             maySubcontract: boolean;
         };
+        RequirementCheckDto: {
+            kind: components["schemas"]["RequirementKind"];
+            category: null | string;
+            categoryIt: null | string;
+            categoryEn: null | string;
+            classLabel: null | string;
+            /** Format: double */
+            required: number;
+            /** Format: double */
+            held: number;
+            status: components["schemas"]["RequirementStatus"];
+            by: components["schemas"]["QualificationContributionDto"][];
+        };
+        /** @enum {unknown} */
+        RequirementKind: "Prevailing" | "Separable" | "Turnover" | "SimilarWork";
+        /** @enum {unknown} */
+        RequirementStatus: "Met" | "Subcontract" | "Short";
         ResendConfirmationEmailRequest: {
             email: string;
         };
@@ -14444,6 +14507,73 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PartnerLedgerDto"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getAllianceQualification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AllianceQualificationDto"];
                 };
             };
             /** @description Bad Request */

@@ -200,6 +200,9 @@ export type JointDocumentDto = Dto<"JointDocumentDto">;
 export type AttachDocumentsRequest = Dto<"AttachDocumentsRequest">;
 /** The tender's lots and CPV codes against the capabilities of the alliance's active firms, with the gaps. */
 export type CoverageDto = Dto<"CoverageDto">;
+/** Whether an alliance qualifies for its tender's lots, requirement by requirement (GET /api/alliances/{id}/qualification). */
+export type AllianceQualificationDto = Dto<"AllianceQualificationDto">;
+export type LotQualificationDto = Dto<"LotQualificationDto">;
 /** Firms of the space that would fill the coverage's gaps: ranked, a small set covering them all, the codes nobody covers. */
 export type SuggestionsDto = Dto<"SuggestionsDto">;
 export type SuggestedFirmDto = Dto<"SuggestedFirmDto">;

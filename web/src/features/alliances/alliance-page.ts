@@ -163,7 +163,10 @@ export function alliancePage(id: string, firstTab: AllianceTab | undefined, redr
 
   /** What the alliance's group says: the alliance changed, or its workspace (the joint bid, who is here). */
   function heard(message: AllianceMessage): void {
-    if (message.type === "alliance") changed(message.change);
+    if (message.type === "alliance") {
+      workspace.allianceHeard(message.change.allianceId);
+      changed(message.change);
+    }
     else if (message.type === "jointBid") {
       workspace.jointBidChanged(message.change);
       // A submission or a withdrawal is an edit the message does not carry.

@@ -7,7 +7,7 @@
 import { html, nothing } from "lit-html";
 import { api } from "../../api/client";
 import { ApiError } from "../../api/problem";
-import type { AllianceDto, CoverageDto, JointBidDto, NamedDto, TenderDto } from "../../api/types";
+import type { AllianceDto, AllianceQualificationDto, CoverageDto, JointBidDto, NamedDto, TenderDto } from "../../api/types";
 import { debounce } from "../../debounce";
 import { otherFieldMessages } from "../../field-errors";
 import { t } from "../../i18n";
@@ -28,6 +28,7 @@ import { currentUser } from "../auth/session";
 import { formatDeadline } from "../tenders/dates";
 import { answersSection } from "./answers-section";
 import { coverageView } from "./coverage-view";
+import { qualificationView } from "./qualification-view";
 import { documentsSection } from "./documents-section";
 import { presenceBar } from "./presence-bar";
 import { refusedAction, refusedFor } from "../../i18n/refusals";
@@ -50,6 +51,8 @@ export function jointBidSection(ctx: AllianceContext) {
   let tenderFailed = false;
   let coverage: CoverageDto | null = null;
   let coverageFailed = false;
+  let qualification: AllianceQualificationDto | null = null;
+  let qualificationFailed = false;
   /** Who is here, as PresenceChanged last said; null until it has. */
   let viewers: WorkspaceViewer[] | null = null;
   let live: LiveState = "connecting";
@@ -86,6 +89,19 @@ export function jointBidSection(ctx: AllianceContext) {
     },
     () => {
       tenderFailed = tender === null;
+      ctx.redraw();
+    },
+  );
+
+  const loadQualification = latestOnly(
+    () => api.allianceQualification(ctx.allianceId),
+    (fresh) => {
+      qualification = fresh;
+      qualificationFailed = false;
+      ctx.redraw();
+    },
+    () => {
+      qualificationFailed = qualification === null;
       ctx.redraw();
     },
   );
@@ -187,6 +203,7 @@ export function jointBidSection(ctx: AllianceContext) {
     loadTender(tenderId);
     loadBid();
     loadCoverage();
+    loadQualification();
     suggestions.load();
     const followed = tenderId;
     // Its deadlines move it on (bids open, bids close) and its amendments change the lots: the workspace follows,
@@ -197,6 +214,8 @@ export function jointBidSection(ctx: AllianceContext) {
         loadTender(followed);
         reloadBid();
         suggestions.load();
+        // An amendment may change a lot's requirements.
+        loadQualification();
       },
       state: () => undefined,
     });
@@ -211,10 +230,12 @@ export function jointBidSection(ctx: AllianceContext) {
     reloadBid.cancel();
     loadTender.cancel();
     loadCoverage.cancel();
+    loadQualification.cancel();
     suggestions.dispose();
     bid = null;
     tender = null;
     coverage = null;
+    qualification = null;
     viewers = null;
     voided = [];
     heardChange = null;
@@ -281,9 +302,17 @@ export function jointBidSection(ctx: AllianceContext) {
         // A firm joined, left or was removed: the coverage and who signs change with it.
         allianceVersion = alliance.version;
         loadCoverage();
+        loadQualification();
         suggestions.load();
         reloadBid();
       }
+    },
+    /**
+     * AllianceChanged on the alliance's group: besides its own changes, the server sends it when one of its active
+     * firms changed (its qualifications among them), so whether the alliance qualifies is read again.
+     */
+    allianceHeard(allianceId: string): void {
+      if (sameId(allianceId, ctx.allianceId) && tenderId !== null) loadQualification();
     },
     /** JointBidChanged on the alliance's group: applied, or read again; nothing when already shown (our own change). */
     jointBidChanged(change: JointBidChange): void {
@@ -343,6 +372,7 @@ export function jointBidSection(ctx: AllianceContext) {
     partnersView(alliance: AllianceDto) {
       if (!shown(alliance)) return nothing;
       return html`<section class="joint-bid" data-testid="joint-bid-partners">
+        ${qualificationView(qualification, qualificationFailed)}
         ${coverageView(coverage, coverageFailed)}
         ${suggestions.view(alliance, coverage ? coverage.gaps.length > 0 : null)}
       </section>`;

@@ -62,6 +62,7 @@ export function workspaceLoader(ctx: AllianceContext): Workspace {
     // Before the section is here there is nothing to reload: its first load fetches the joint bid anyway.
     jointBidChanged: (change: JointBidChange) => section?.jointBidChanged(change),
     jointBidActionsChanged: (change: JointBidActionsChange) => section?.jointBidActionsChanged(change),
+    allianceHeard: (allianceId: string) => section?.allianceHeard(allianceId),
     presenceChanged(change) {
       presence = change;
       section?.presenceChanged(change);

@@ -1,0 +1,83 @@
+// Whether the alliance qualifies for each lot that states requirements, as the server's qualification rules judge it
+// from its active firms' attestations: per requirement who brings what (counted or not, and why), and the verdict
+// with each failing rule in words. The client words what the server decided; it decides nothing.
+import { html, nothing } from "lit-html";
+import type { AllianceQualificationDto, LotQualificationDto } from "../../api/types";
+import { currentLanguage, localized, t } from "../../i18n";
+import { refusalText } from "../../i18n/refusals";
+import { loadErrorView, loadingView } from "../../views";
+import { formatMoney } from "../showcase/showcase";
+
+type Check = LotQualificationDto["requirements"][number];
+type By = Check["by"][number];
+
+const euros = (amount: number) => formatMoney({ amount, currency: "EUR" }, currentLanguage());
+const reason = (r: { code: string; args: Record<string, string> }) => refusalText(r.code, r.args) ?? r.code;
+
+function requirementName(c: Check): string {
+  if (c.kind === "Turnover") return t("qualification.turnover");
+  if (c.kind === "SimilarWork") return t("qualification.similarWork");
+  const name = localized(c.categoryIt, c.categoryEn);
+  return t(c.kind === "Prevailing" ? "qualification.prevailing" : "qualification.separable", { category: c.category ?? "", name, class: c.classLabel ?? "" });
+}
+
+/** Why a firm's part counts or not, in words. */
+function byText(b: By): string {
+  if (b.expired) return t("qualification.byExpired", { class: b.classLabel ?? "" });
+  const amount = euros(b.amount);
+  const held = b.classLabel ? t("qualification.byClass", { class: b.classLabel, amount }) : amount;
+  if (!b.counts) return t("qualification.byTooSmall", { held });
+  return b.increased ? t("qualification.byIncreased", { held }) : held;
+}
+
+function checkView(c: Check, lot: number) {
+  return html`<li class="qualification-check status-${c.status.toLowerCase()}" data-testid="qualification-check" data-lot=${lot}
+      data-category=${c.category ?? c.kind} data-status=${c.status}>
+    <div class="qualification-check-head">
+      <strong>${requirementName(c)}</strong>
+      <span class="badge">${t(`qualification.status.${c.status}`)}</span>
+    </div>
+    <p class="small muted">${t("qualification.sum", { held: euros(c.held), required: euros(c.required) })}</p>
+    ${c.by.length
+      ? html`<ul class="qualification-by">
+          ${c.by.map(
+            (b) => html`<li data-testid="qualification-by" data-firm-id=${b.firm.id} data-counts=${b.counts ? "true" : "false"}>
+              <span class="firm">${b.firm.name}${b.lead ? html` <span class="badge">${t("qualification.lead")}</span>` : nothing}</span>
+              <span class=${b.counts ? "" : "muted"}>${byText(b)}</span>
+            </li>`,
+          )}
+        </ul>`
+      : html`<p class="small" data-testid="qualification-nobody">${t("qualification.nobody")}</p>`}
+  </li>`;
+}
+
+function lotView(lot: LotQualificationDto) {
+  return html`<li class="qualification-lot ${lot.qualifies ? "qualifies" : "fails"}" data-testid="qualification-lot" data-lot=${lot.lot}
+      data-qualifies=${lot.qualifies ? "true" : "false"}>
+    <div class="coverage-lot-head">
+      <h4>${t("tender.lot", { n: lot.lot })} · ${lot.title}</h4>
+      <span class="badge ${lot.qualifies ? "covered-badge" : "gap-badge"}" data-testid="qualification-verdict">
+        ${t(lot.qualifies ? "qualification.qualifies" : "qualification.fails")}</span>
+    </div>
+    <ul class="qualification-checks">${lot.requirements.map((c) => checkView(c, lot.lot))}</ul>
+    ${lot.failures.length
+      ? html`<div class="alert warn" data-testid="qualification-failures">
+          <ul>${lot.failures.map((f) => html`<li data-testid="qualification-failure" data-code=${f.code}>${reason(f)}</li>`)}</ul>
+        </div>`
+      : nothing}
+    ${lot.notes.map((n) => html`<p class="small" data-testid="qualification-note" data-code=${n.code}>${reason(n)}</p>`)}
+  </li>`;
+}
+
+export function qualificationView(data: AllianceQualificationDto | null, failed: boolean) {
+  const body = () => {
+    if (data === null) return failed ? loadErrorView() : loadingView();
+    if (data.lots.length === 0) return html`<p class="muted small" data-testid="qualification-none">${t("qualification.none")}</p>`;
+    return html`<ol class="coverage-lots">${data.lots.map(lotView)}</ol>`;
+  };
+  return html`<section class="card qualification" aria-labelledby="qualification-title" data-testid="alliance-qualification">
+    <h3 id="qualification-title">${t("qualification.title")}</h3>
+    <p class="muted small">${t("qualification.intro")}</p>
+    ${body()}
+  </section>`;
+}
