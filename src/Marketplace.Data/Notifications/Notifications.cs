@@ -8,6 +8,9 @@ public enum NotificationKind
 
     /// <summary>An alliance's lead invited the firm to join it (the firm's Owners and Managers answer it).</summary>
     AllianceInvitation,
+
+    /// <summary>A lot of a tender the firm bid for (alone or in an RTI) was decided: awarded to its bid, to another, or unsuccessful.</summary>
+    Award,
 }
 
 /// <summary>How a person is told of one kind of notice.</summary>
@@ -33,7 +36,7 @@ public sealed class NotificationPreference
 
 /// <summary>
 /// Something a person may be told by e-mail, written in the same transaction as the change that causes it (a new
-/// tender's inbox rows, an alliance's invitation), so it exists exactly when the change was stored. The notice sender turns it into an e-mail,
+/// tender's inbox rows, an alliance's invitation, a lot's decision), so it exists exactly when the change was stored. The notice sender turns it into an e-mail,
 /// drops it, or leaves it for the day's digest; <see cref="DoneAt"/> marks it handled, once.
 /// </summary>
 public sealed class PendingNotice
@@ -50,6 +53,9 @@ public sealed class PendingNotice
 
     /// <summary>The alliance it is about, if any.</summary>
     public Guid? AllianceId { get; set; }
+
+    /// <summary>The number the notice is about within its tender, if any (the lot decided).</summary>
+    public int? Number { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 
     /// <summary>Not to be looked at before this time: set when it waits for the day's digest (null: as soon as it is due).</summary>

@@ -88,6 +88,12 @@ public sealed partial class TenderState
     /// <summary>An amendment: its lots may differ, so the inboxes' matched lots are worked out again.</summary>
     public const string AmendedEvent = "Amended";
 
+    /// <summary>A lot's decision (<c>lot=N</c> in its detail): its bidders are told of it (the award notices).</summary>
+    /// <summary>The reason a lot nobody bid for is unsuccessful, decided when the bids are opened.</summary>
+    public const string NoBidsReason = "No bids were received for this lot.";
+
+    public const string LotAwardedEvent = "LotAwarded", LotUnsuccessfulEvent = "LotUnsuccessful";
+
     public Guid Id { get; set; }
     public Guid BuyerId { get; set; }
     public Guid CreatedBy { get; set; }
@@ -289,7 +295,7 @@ public sealed partial class TenderState
         foreach (var failed in Bids.Where(b => b.Failure is not null))
             Record("BidIntegrityFailed", Detail(("bid", failed.BidId.ToString("N")), ("reason", failed.Failure.ToString()!)), now);
         foreach (var lot in Terms.Lots.Where(l => !Bids.Any(b => b.Lots.Any(p => p.Lot == l.Number))))
-            Decisions.Add(new LotDecision(lot.Number, null, "No bids were received for this lot.", now));
+            Decisions.Add(new LotDecision(lot.Number, null, NoBidsReason, now));
         Conclude(now);
     }
 
@@ -427,7 +433,7 @@ public sealed partial class TenderState
         (string, string)[] parts = [("lot", command.Lot.ToString(CultureInfo.InvariantCulture)), ("bid", command.BidId?.ToString("N") ?? "")];
         // The standstill's end is part of the award as communicated: the public chain fixes it with the decision.
         if (standstill is { } ends) parts = [.. parts, ("standstillEnds", ends.UtcDateTime.ToString("O", CultureInfo.InvariantCulture))];
-        Record(command.BidId is null ? "LotUnsuccessful" : "LotAwarded", Detail(parts), now);
+        Record(command.BidId is null ? LotUnsuccessfulEvent : LotAwardedEvent, Detail(parts), now);
         Conclude(now);
     }
 

@@ -87,7 +87,7 @@ public sealed class NoticeSender(
             var sending = single.Concat(digest).ToList();
             var firms = sending.Select(n => n.BusinessId).Distinct().ToList();
             var roles = await db.BusinessMembers.AsNoTracking().Where(m => m.UserId == userId && firms.Contains(m.BusinessId)).ToDictionaryAsync(m => m.BusinessId, m => m.Role, ct);
-            var told = await Read(new NoticeReading(db, site, now, userId, person.InboxReadAt, roles), sending, ct);
+            var told = await Read(new NoticeReading(db, services.GetRequiredService<IGrainFactory>(), site, now, userId, person.InboxReadAt, roles), sending, ct);
             var language = MailTexts.OfCode(person.Language);
             var name = PersonName.Of(person.DisplayName, email);
             var links = services.GetRequiredService<UnsubscribeLinks>();
@@ -136,6 +136,7 @@ public sealed class NoticeSender(
             {
                 NotificationKind.NewTender => await NewTenderNotices.Read(reading, [.. kind], ct),
                 NotificationKind.AllianceInvitation => await AllianceInvitationNotices.Read(reading, [.. kind], ct),
+                NotificationKind.Award => await AwardNotices.Read(reading, [.. kind], ct),
                 _ => throw new InvalidOperationException($"The notices of kind {kind.Key} have no reader."),
             };
             foreach (var (id, notice) in read) told[id] = notice;

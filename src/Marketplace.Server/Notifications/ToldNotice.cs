@@ -33,6 +33,8 @@ public static class KindTexts
         (NotificationKind.NewTender, false) => "Nuovi bandi per le tue imprese",
         (NotificationKind.AllianceInvitation, true) => "Invitations to an alliance",
         (NotificationKind.AllianceInvitation, false) => "Inviti in un'alleanza",
+        (NotificationKind.Award, true) => "Results of tenders your firms bid for",
+        (NotificationKind.Award, false) => "Esiti delle gare in cui le tue imprese hanno presentato offerta",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "a kind without its e-mail texts"),
     };
 
@@ -43,6 +45,8 @@ public static class KindTexts
         (NotificationKind.NewTender, false) => "e-mail sui nuovi bandi",
         (NotificationKind.AllianceInvitation, true) => "e-mails about invitations to an alliance",
         (NotificationKind.AllianceInvitation, false) => "e-mail sugli inviti in un'alleanza",
+        (NotificationKind.Award, true) => "e-mails about the results of your bids",
+        (NotificationKind.Award, false) => "e-mail sugli esiti delle tue offerte",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "a kind without its e-mail texts"),
     };
 }

@@ -3925,7 +3925,7 @@ export interface components {
             mode: components["schemas"]["NotificationMode"];
         };
         /** @enum {unknown} */
-        NotificationKind: "NewTender" | "AllianceInvitation";
+        NotificationKind: "NewTender" | "AllianceInvitation" | "Award";
         /** @enum {unknown} */
         NotificationMode: "Off" | "Immediately" | "DailyDigest";
         NotificationSettingsDto: {
