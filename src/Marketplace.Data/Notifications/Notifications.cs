@@ -11,6 +11,9 @@ public enum NotificationKind
 
     /// <summary>A lot of a tender the firm bid for (alone or in an RTI) was decided: awarded to its bid, to another, or unsuccessful.</summary>
     Award,
+
+    /// <summary>A joint bid's content changed and awaits the firm's approval (its Owners and Managers give it).</summary>
+    SignOff,
 }
 
 /// <summary>How a person is told of one kind of notice.</summary>
@@ -36,7 +39,7 @@ public sealed class NotificationPreference
 
 /// <summary>
 /// Something a person may be told by e-mail, written in the same transaction as the change that causes it (a new
-/// tender's inbox rows, an alliance's invitation, a lot's decision), so it exists exactly when the change was stored. The notice sender turns it into an e-mail,
+/// tender's inbox rows, an alliance's invitation, a lot's decision, a joint bid's change), so it exists exactly when the change was stored. The notice sender turns it into an e-mail,
 /// drops it, or leaves it for the day's digest; <see cref="DoneAt"/> marks it handled, once.
 /// </summary>
 public sealed class PendingNotice

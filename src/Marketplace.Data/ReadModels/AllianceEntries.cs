@@ -128,5 +128,6 @@ public sealed class JointBidProjector(Storage.StateSealer sealer) : IReadModelPr
         await db.JointSignOffs.Where(s => s.AllianceId == bid.AllianceId).ExecuteDeleteAsync(ct);
         db.JointSignOffs.AddRange(signers.SelectMany(firm => lots.Select(lot => new JointSignOffEntry { AllianceId = bid.AllianceId, TenderId = bid.TenderId, FirmId = firm, Lot = lot })));
         TenderLedger.Chain(db, tender, subject, unchained);
+        await SignOffNotices.Add(db, bid, unchained, signers, ct);
     }
 }

@@ -56,8 +56,11 @@ public sealed class JointBidState : ISealedState
         Unanswered = new("jointBid.unanswered", "Answer every quality criterion before submitting: {criteria}."),
         AlreadySubmitted = new("jointBid.alreadySubmitted", "This very content is already submitted: a change, signed again by every firm, is submitted again.");
 
-    /// <summary>The kind of the audit event a submission records: a bid whose last event it is has not changed since.</summary>
-    const string SubmittedEvent = "Submitted";
+    /// <summary>
+    /// The audit events that change nothing a firm approves (a submission's: a bid whose last event it is has not
+    /// changed since); every other one is a change its firms are asked to approve (<c>SignOffNotices</c>).
+    /// </summary>
+    public const string SubmittedEvent = "Submitted", SignedOffEvent = "SignedOff", WithdrawnEvent = "Withdrawn";
 
     static readonly JsonSerializerOptions Canonical = new(JsonSerializerDefaults.Web);
 
@@ -310,7 +313,7 @@ public sealed class JointBidState : ISealedState
     public void Sign(SignJointBid command, DateTimeOffset now)
     {
         SignOffs.Add(new SignOff(command.FirmId, command.Digest, command.ActorId, now));
-        Record("SignedOff", $"firm={command.FirmId:N};digest={command.Digest}", now);
+        Record(SignedOffEvent, $"firm={command.FirmId:N};digest={command.Digest}", now);
     }
 
     /// <summary>The bidding firms that have not signed the current content (its digest).</summary>
@@ -481,7 +484,7 @@ public sealed class JointBidState : ISealedState
         Receipt = null;
         SubmittedBy = null;
         SignOffs.Clear();
-        Record("Withdrawn", "", now);
+        Record(WithdrawnEvent, "", now);
     }
 
     /// <summary>

@@ -35,6 +35,8 @@ public static class KindTexts
         (NotificationKind.AllianceInvitation, false) => "Inviti in un'alleanza",
         (NotificationKind.Award, true) => "Results of tenders your firms bid for",
         (NotificationKind.Award, false) => "Esiti delle gare in cui le tue imprese hanno presentato offerta",
+        (NotificationKind.SignOff, true) => "Joint bids awaiting your firm's approval",
+        (NotificationKind.SignOff, false) => "Offerte congiunte da approvare per la tua impresa",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "a kind without its e-mail texts"),
     };
 
@@ -47,6 +49,8 @@ public static class KindTexts
         (NotificationKind.AllianceInvitation, false) => "e-mail sugli inviti in un'alleanza",
         (NotificationKind.Award, true) => "e-mails about the results of your bids",
         (NotificationKind.Award, false) => "e-mail sugli esiti delle tue offerte",
+        (NotificationKind.SignOff, true) => "e-mails about approving joint bids",
+        (NotificationKind.SignOff, false) => "e-mail sulle approvazioni delle offerte congiunte",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "a kind without its e-mail texts"),
     };
 }

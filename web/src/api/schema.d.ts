@@ -3925,7 +3925,7 @@ export interface components {
             mode: components["schemas"]["NotificationMode"];
         };
         /** @enum {unknown} */
-        NotificationKind: "NewTender" | "AllianceInvitation" | "Award";
+        NotificationKind: "NewTender" | "AllianceInvitation" | "Award" | "SignOff";
         /** @enum {unknown} */
         NotificationMode: "Off" | "Immediately" | "DailyDigest";
         NotificationSettingsDto: {
