@@ -123,7 +123,10 @@ public abstract class AllianceInvitationMailTests<THost>(THost fixture) : IClass
         var done = await host.CreateClient().PostAsync(oneClick.PathAndQuery, new FormUrlEncodedContent([KeyValuePair.Create("List-Unsubscribe", "One-Click")]));
         done.StatusCode.Should().Be(HttpStatusCode.OK);
         (await done.Read<UnsubscribedDto>()).Kinds.Should().BeEquivalentTo([NotificationKind.NewTender, NotificationKind.AllianceInvitation]);
-        (await w.Builder.GetFromJsonAsync<NotificationSettingsDto>("/api/me/notifications", Json))!.Choices.Select(c => c.Mode)
+        var modes = (await w.Builder.GetFromJsonAsync<NotificationSettingsDto>("/api/me/notifications", Json))!.Choices.ToDictionary(c => c.Kind, c => c.Mode);
+        modes.Where(m => m.Key is NotificationKind.NewTender or NotificationKind.AllianceInvitation).Select(m => m.Value)
             .Should().AllBeEquivalentTo(NotificationMode.Off, "the mail program's unsubscribe stops the whole digest");
+        modes.Where(m => m.Key is not (NotificationKind.NewTender or NotificationKind.AllianceInvitation)).Select(m => m.Value)
+            .Should().NotBeEmpty().And.AllBeEquivalentTo(NotificationMode.Immediately, "the kinds the digest did not hold stay as they were");
     }
 }
