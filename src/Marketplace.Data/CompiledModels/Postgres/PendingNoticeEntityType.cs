@@ -20,7 +20,7 @@ namespace Marketplace.Data.CompiledModels.Postgres
                 "Marketplace.Data.Notifications.PendingNotice",
                 typeof(PendingNotice),
                 baseEntityType,
-                propertyCount: 9,
+                propertyCount: 10,
                 unnamedIndexCount: 2,
                 keyCount: 1);
 
@@ -83,6 +83,14 @@ namespace Marketplace.Data.CompiledModels.Postgres
                 fieldInfo: typeof(PendingNotice).GetField("<NextLookAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
             nextLookAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var number = runtimeEntityType.AddProperty(
+                "Number",
+                typeof(int?),
+                propertyInfo: typeof(PendingNotice).GetProperty("Number", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(PendingNotice).GetField("<Number>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            number.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var tenderId = runtimeEntityType.AddProperty(
                 "TenderId",

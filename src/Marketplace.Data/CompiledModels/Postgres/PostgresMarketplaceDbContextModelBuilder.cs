@@ -12,7 +12,7 @@ namespace Marketplace.Data.CompiledModels.Postgres
     public partial class PostgresMarketplaceDbContextModel
     {
         private PostgresMarketplaceDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("9d2ea264-c5ed-4bba-ad5c-90c1514f75be"), entityTypeCount: 48)
+            : base(skipDetectChanges: false, modelId: new Guid("6871b7a1-1c8c-464a-b099-2443e8d0c90b"), entityTypeCount: 48)
         {
         }
 

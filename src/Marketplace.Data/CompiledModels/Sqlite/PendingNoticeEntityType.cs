@@ -19,7 +19,7 @@ namespace Marketplace.Data.CompiledModels.Sqlite
                 "Marketplace.Data.Notifications.PendingNotice",
                 typeof(PendingNotice),
                 baseEntityType,
-                propertyCount: 9,
+                propertyCount: 10,
                 unnamedIndexCount: 2,
                 keyCount: 1);
 
@@ -78,6 +78,13 @@ namespace Marketplace.Data.CompiledModels.Sqlite
                 fieldInfo: typeof(PendingNotice).GetField("<NextLookAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 valueConverter: new SqliteMarketplaceDbContext.UtcTicksConverter());
+
+            var number = runtimeEntityType.AddProperty(
+                "Number",
+                typeof(int?),
+                propertyInfo: typeof(PendingNotice).GetProperty("Number", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(PendingNotice).GetField("<Number>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var tenderId = runtimeEntityType.AddProperty(
                 "TenderId",

@@ -11,7 +11,7 @@ namespace Marketplace.Data.CompiledModels.Sqlite
     public partial class SqliteMarketplaceDbContextModel
     {
         private SqliteMarketplaceDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("f6f59bc9-969f-4079-9396-4accdb4440e3"), entityTypeCount: 48)
+            : base(skipDetectChanges: false, modelId: new Guid("d5ea4ba9-01cc-4299-901a-8a47454d9c5e"), entityTypeCount: 48)
         {
         }
 

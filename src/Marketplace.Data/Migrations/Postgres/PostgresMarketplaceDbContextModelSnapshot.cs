@@ -307,6 +307,9 @@ namespace Marketplace.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("NextLookAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("Number")
+                        .HasColumnType("integer");
+
                     b.Property<Guid?>("TenderId")
                         .HasColumnType("uuid");
 

@@ -299,6 +299,9 @@ namespace Marketplace.Data.Migrations.Sqlite
                     b.Property<long?>("NextLookAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("Number")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("TenderId")
                         .HasColumnType("TEXT");
 
