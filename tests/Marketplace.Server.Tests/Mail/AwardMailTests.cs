@@ -74,10 +74,15 @@ public abstract class AwardMailTests<THost>(THost fixture) : IClassFixture<THost
         fixture.Wait();
         await fixture.SendNotices();
 
+        // Two bids stood: the award becomes final after its standstill, and the e-mail says so with the page's day.
+        var ends = (await w.Get(w.Builder, tender.Id)).Decisions.Single(d => d.Lot == 1).StandstillEnds!.Value;
+        string Day(string culture) => TimeZoneInfo.ConvertTime(ends, TimeZoneInfo.FindSystemTimeZoneById(fixture.Options.TimeZone))
+            .ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo(culture));
         var won = await ResultTo(await NotificationHost.EmailOf(w.Builder));
         won.Subject.Should().Be($"Esito di «{Title}» per Rossi Costruzioni");
         won.TextBody.Should().Contain("il committente ha deciso alcuni lotti di una gara per cui Rossi Costruzioni ha presentato offerta:")
-            .And.Contain("Lotto 1 – Opere edili: aggiudicato alla vostra offerta. Aggiudicato a Rossi Costruzioni per 700.000,00 EUR.")
+            .And.Contain("Lotto 1 – Opere edili: aggiudicato alla vostra offerta. Aggiudicato a Rossi Costruzioni per 700.000,00 EUR. " +
+                $"L'aggiudicazione diventa definitiva il {Day("it-IT")}: fino ad allora corre il termine dilatorio (art. 18, comma 3, D.Lgs. 36/2023) e il contratto non si stipula.")
             .And.Contain("Lotto 2 – Impianti elettrici: lotto deserto, nessuna offerta aggiudicata. Motivo: Prezzo non congruo")
             .And.Contain($"https://marketplace.test/#/tenders/{tender.Id}")
             .And.Contain("Non ricevere più e-mail sugli esiti delle tue offerte:\nhttps://marketplace.test/#/unsubscribe?token=");
@@ -85,7 +90,8 @@ public abstract class AwardMailTests<THost>(THost fixture) : IClassFixture<THost
 
         var lost = await ResultTo(await NotificationHost.EmailOf(manager));
         lost.Subject.Should().Be($"Result of «{Title}» for Verdi Informatica");
-        lost.TextBody.Should().Contain("Lot 1 – Opere edili: not awarded to your bid. Awarded to Rossi Costruzioni for 700,000.00 EUR.");
+        lost.TextBody.Should().Contain("Lot 1 – Opere edili: not awarded to your bid. Awarded to Rossi Costruzioni for 700,000.00 EUR. " +
+            $"The award becomes final on {Day("en-GB")}: until then the standstill period runs (art. 18(3) of Legislative Decree 36/2023) and no contract is signed.");
         (await w.Get(w.Coder, tender.Id)).Decisions.Single(d => d.Lot == 1).Price!.Amount.Should().Be(700_000m, "the page shows the loser the award's price too");
         lost.TextBody.Should().NotContain("Lot 2", "the firm did not bid for it")
             .And.NotContain("180,000", "the winner's price for a lot nobody was awarded is on no page").And.NotContain("points");
@@ -132,7 +138,8 @@ public abstract class AwardMailTests<THost>(THost fixture) : IClassFixture<THost
         (await ResultTo(await NotificationHost.EmailOf(w.Builder))).TextBody.Should().Contain(awarded, "the lead firm bid in the RTI");
         var member = await ResultTo(await NotificationHost.EmailOf(w.Coder));
         member.Subject.Should().Be($"Esito di «{Title}» per Verdi Informatica");
-        member.TextBody.Should().Contain(awarded, "the member firm bid in the RTI too").And.NotContain("Lotto 2", "lot 2 is not decided yet");
+        member.TextBody.Should().Contain(awarded, "the member firm bid in the RTI too").And.NotContain("Lotto 2", "lot 2 is not decided yet")
+            .And.NotContain("definitiva", "with one admissible bid the award has no standstill, and the page says nothing of one");
         (await Results(leaving)).Should().BeEmpty("who no longer acts for the firm is not told of its bids");
         (await Results(w.Outsider)).Should().BeEmpty();
         (await host.Query(db => db.Notices.CountAsync(n => n.TenderId == tender.Id && n.Kind == NotificationKind.Award && n.DoneAt == null))).Should().Be(0,

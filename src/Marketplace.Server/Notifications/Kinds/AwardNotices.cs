@@ -13,9 +13,10 @@ public sealed record DecidedLot(int Number, string Title, DecisionDto Decision);
 /// <summary>
 /// The outcome of the lots a firm bid for, as an e-mail tells it: per lot, whether its bid won, and the outcome exactly
 /// as the tender's page shows it to the same person (the winners and price of the award, or why the lot is unsuccessful);
-/// nothing of the other bids beyond that. The link opens the tender's page.
+/// nothing of the other bids beyond that, and when an award becomes final as the page says it (the standstill, judged
+/// at <paramref name="Now"/>, when the e-mail is written). The link opens the tender's page.
 /// </summary>
-public sealed record AwardNotice(string Firm, string Title, IReadOnlyList<DecidedLot> Lots, Guid FirmId, string Link)
+public sealed record AwardNotice(string Firm, string Title, IReadOnlyList<DecidedLot> Lots, Guid FirmId, DateTimeOffset Now, string Link)
     : ToldNotice(NotificationKind.Award, Link)
 {
     public override string Subject(MailLanguage language) => language == MailLanguage.En
@@ -32,13 +33,13 @@ public sealed record AwardNotice(string Firm, string Title, IReadOnlyList<Decide
         return
         [
             $"«{Title}»",
-            .. Lots.Select(l => $"{(en ? "Lot" : "Lotto")} {l.Number} – {l.Title}: {Outcome(l.Decision, language)}"),
+            .. Lots.Select(l => $"{(en ? "Lot" : "Lotto")} {l.Number} – {l.Title}: {Outcome(l.Decision, language, zone)}"),
             en ? "The tender's page shows each lot's outcome." : "La pagina della gara mostra l'esito di ogni lotto.",
         ];
     }
 
     /// <summary>The firm's result and the lot's public outcome, in the words of the tender's page ("Aggiudicato a … per …").</summary>
-    string Outcome(DecisionDto d, MailLanguage language)
+    string Outcome(DecisionDto d, MailLanguage language, TimeZoneInfo zone)
     {
         var en = language == MailLanguage.En;
         if (d.BidId is null)
@@ -48,10 +49,26 @@ public sealed record AwardNotice(string Firm, string Title, IReadOnlyList<Decide
         var culture = CultureInfo.GetCultureInfo(en ? "en-GB" : "it-IT");
         var price = d.Price is { } p ? $"{p.Amount.ToString("N2", culture)} {p.Currency}" : "";
         var winners = string.Join(", ", d.Winners.Select(w => w.Name));
-        var awarded = en ? $"Awarded to {winners} for {price}." : $"Aggiudicato a {winners} per {price}.";
+        var awarded = (en ? $"Awarded to {winners} for {price}." : $"Aggiudicato a {winners} per {price}.") + Finality(d, language, zone);
         return d.Winners.Any(w => w.Id == FirmId)
             ? (en ? $"awarded to your bid. {awarded}" : $"aggiudicato alla vostra offerta. {awarded}")
             : (en ? $"not awarded to your bid. {awarded}" : $"non aggiudicato alla vostra offerta. {awarded}");
+    }
+
+    /// <summary>
+    /// When the award becomes final, in the tender page's words (tender.standstill.* in the web client): an award made
+    /// while other admissible bids stood is not final, and no contract is signed, until its standstill has run.
+    /// </summary>
+    string Finality(DecisionDto d, MailLanguage language, TimeZoneInfo zone)
+    {
+        if (d.StandstillEnds is not { } ends) return "";
+        var en = language == MailLanguage.En;
+        var day = TimeZoneInfo.ConvertTime(ends, zone).ToString("d MMMM yyyy", CultureInfo.GetCultureInfo(en ? "en-GB" : "it-IT"));
+        return Now < ends
+            ? (en ? $" The award becomes final on {day}: until then the standstill period runs (art. 18(3) of Legislative Decree 36/2023) and no contract is signed."
+                  : $" L'aggiudicazione diventa definitiva il {day}: fino ad allora corre il termine dilatorio (art. 18, comma 3, D.Lgs. 36/2023) e il contratto non si stipula.")
+            : (en ? $" The award is final since {day}: the standstill period (art. 18(3) of Legislative Decree 36/2023) has passed."
+                  : $" L'aggiudicazione è definitiva dal {day}: il termine dilatorio (art. 18, comma 3, D.Lgs. 36/2023) è trascorso.");
     }
 }
 
@@ -86,7 +103,7 @@ internal static class AwardNotices
                         TenderEndpoints.Decision(t, x.Decision!, page.BusinessNames)))
                     .ToList();
                 if (lots.Count == 0) continue;
-                told[firm.First().Id] = new AwardNotice(names.GetValueOrDefault(firm.Key, ""), t.Details.Title, lots, firm.Key,
+                told[firm.First().Id] = new AwardNotice(names.GetValueOrDefault(firm.Key, ""), t.Details.Title, lots, firm.Key, reading.Now,
                     reading.Site.Page($"tenders/{t.Id}"));
             }
         }
