@@ -52,7 +52,6 @@ public sealed class NoticeSender(
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<MarketplaceDbContext>();
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
 
         var notices = await Due(db.Notices.AsNoTracking().Where(n => n.UserId == userId), now, ready).OrderBy(n => n.CreatedAt).ToListAsync(ct);
         var person = await db.Users.AsNoTracking().Where(u => u.Id == userId)
@@ -70,7 +69,22 @@ public sealed class NoticeSender(
             else if (options.Value.DigestAfter(notice.CreatedAt) <= now) { done.Add(notice); digest.Add(notice); }
             else later.Add(notice);
         }
+        if (done.Count == 0 && later.Count == 0) return 0;
 
+        // What each notice tells is read before the transaction: the readers ask grains (what a page shows now), and a
+        // grain may have to write first (a tender catching up with a deadline, a won bid publishing its project). Held
+        // inside the transaction, that write would wait for this one while this one waits for the grain.
+        var sending = single.Concat(digest).ToList();
+        var site = services.GetRequiredService<SiteLinks>();
+        var told = new Dictionary<Guid, ToldNotice>();
+        if (person is { Email: not null } && sending.Count > 0)
+        {
+            var firms = sending.Select(n => n.BusinessId).Distinct().ToList();
+            var roles = await db.BusinessMembers.AsNoTracking().Where(m => m.UserId == userId && firms.Contains(m.BusinessId)).ToDictionaryAsync(m => m.BusinessId, m => m.Role, ct);
+            told = await Read(new NoticeReading(db, services.GetRequiredService<IGrainFactory>(), site, now, userId, person.InboxReadAt, roles), sending, ct);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var ids = done.Select(n => n.Id).ToList();
         if (ids.Count > 0 && await db.Notices.Where(n => ids.Contains(n.Id) && n.DoneAt == null).ExecuteUpdateAsync(s => s.SetProperty(n => n.DoneAt, now), ct) != ids.Count)
             return 0; // another node handled some of them first: it wrote their e-mails; the transaction is rolled back
@@ -81,13 +95,8 @@ public sealed class NoticeSender(
         }
 
         var written = 0;
-        if (person is { Email: { } email } && (single.Count > 0 || digest.Count > 0))
+        if (person is { Email: { } email } && told.Count > 0)
         {
-            var site = services.GetRequiredService<SiteLinks>();
-            var sending = single.Concat(digest).ToList();
-            var firms = sending.Select(n => n.BusinessId).Distinct().ToList();
-            var roles = await db.BusinessMembers.AsNoTracking().Where(m => m.UserId == userId && firms.Contains(m.BusinessId)).ToDictionaryAsync(m => m.BusinessId, m => m.Role, ct);
-            var told = await Read(new NoticeReading(db, services.GetRequiredService<IGrainFactory>(), site, now, userId, person.InboxReadAt, roles), sending, ct);
             var language = MailTexts.OfCode(person.Language);
             var name = PersonName.Of(person.DisplayName, email);
             var links = services.GetRequiredService<UnsubscribeLinks>();
