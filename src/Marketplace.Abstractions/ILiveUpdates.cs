@@ -81,4 +81,8 @@ public interface ILiveUpdates
     /// told (ids only); the reported firm is not.
     /// </summary>
     Task ReportsChanged(Guid spaceId, Guid[] reporterFirms);
+    /// An association's announcement to its space was written, edited or withdrawn: the space's admins and the people
+    /// of its member firms are told.
+    /// </summary>
+    Task AnnouncementChanged(Guid spaceId, Guid announcementId);
 }

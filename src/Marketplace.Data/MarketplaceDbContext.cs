@@ -58,6 +58,7 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
     public DbSet<Conversations.ThreadMessageEntry> ThreadMessages => Set<Conversations.ThreadMessageEntry>();
     public DbSet<Proposals.OpportunityProposal> OpportunityProposals => Set<Proposals.OpportunityProposal>();
     public DbSet<Reports.ReportEntry> Reports => Set<Reports.ReportEntry>();
+    public DbSet<Announcements.Announcement> Announcements => Set<Announcements.Announcement>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -464,6 +465,16 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
             // The admins list a space's proposals by state; a firm lists its own.
             e.HasIndex(x => new { x.SpaceId, x.Status });
             e.HasIndex(x => x.FirmId);
+        });
+
+        builder.Entity<Announcements.Announcement>(e =>
+        {
+            e.ToTable("announcements");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Title).HasMaxLength(Marketplace.Spaces.AnnouncementRules.MaxTitle);
+            e.Property(x => x.Text).HasMaxLength(Marketplace.Spaces.AnnouncementRules.MaxText);
+            // A space's announcements are read newest first.
+            e.HasIndex(x => new { x.SpaceId, x.PostedAt });
         });
 
         builder.Entity<DocumentEntry>(e =>

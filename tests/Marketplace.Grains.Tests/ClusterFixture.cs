@@ -166,4 +166,5 @@ public sealed class RecordedLiveUpdates : ILiveUpdates
     public Task ProposalChanged(Guid spaceId, Guid firmId, Guid proposalId) => Task.CompletedTask;
 
     public Task ReportsChanged(Guid spaceId, Guid[] reporterFirms) => Task.CompletedTask;
+    public Task AnnouncementChanged(Guid spaceId, Guid announcementId) => Task.CompletedTask;
 }

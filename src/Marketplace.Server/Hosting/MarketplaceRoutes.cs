@@ -43,6 +43,7 @@ public static class MarketplaceRoutes
         api.MapSpaceBuyerApi();
         api.MapShowcaseApi();
         api.MapBoardApi();
+        api.MapAnnouncementApi();
         api.MapTenderApi();
         api.MapAuditApi();
         api.MapOpenDataApi();

@@ -94,6 +94,12 @@ public interface IMarketplaceClient
     Task ProposalChanged(ProposalChangedDto change);
 
     /// <summary>
+    /// Sent to a space's admins and the people of its member firms: an announcement of the association was written,
+    /// edited or withdrawn. It carries only which; the space's page reads the announcements again through the API.
+    /// </summary>
+    Task AnnouncementChanged(AnnouncementChangedDto change);
+
+    /// <summary>
     /// Sent to an alliance's workspace watchers (the people of its active firms): a message was written in one of its
     /// threads, with the message as the thread's page shows it.
     /// </summary>

@@ -348,6 +348,14 @@ internal sealed class HubLiveUpdates(
         await hub.Clients.Group(Topics.SpaceAdmin(spaceId)).ReportsChanged(change);
         if (reporterFirms.Length > 0) await hub.Clients.Groups([.. reporterFirms.Select(Topics.BusinessTeam)]).ReportsChanged(change);
     }, spaceId);
+    public Task AnnouncementChanged(Guid spaceId, Guid announcementId) => Send(async () =>
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>();
+        var members = await db.SpaceMembers.AsNoTracking()
+            .Where(m => m.SpaceId == spaceId && m.Status == MembershipStatus.Member).Select(m => m.BusinessId).ToListAsync();
+        await hub.Clients.Groups([Topics.SpaceAdmin(spaceId), .. members.Select(Topics.BusinessTeam)]).AnnouncementChanged(new AnnouncementChangedDto(spaceId, announcementId));
+    }, announcementId);
 
     async Task Send(Func<Task> send, Guid topicId)
     {

@@ -8,9 +8,11 @@ import type { paths } from "./schema";
 import type {
   AcceptPolicyRequest,
   AddImportFeedRequest,
+  AnnouncementRequest,
   DeclineProposalRequest,
   DecideReportsRequest,
   FileReportRequest,
+  EditAnnouncementRequest,
   SetTargetsRequest,
   EditPostRequest,
   ExpressInterestRequest,
@@ -258,6 +260,12 @@ export const api = {
   /** The space's moderation queue: its admins only. */
   reportQueue: (id: string) => ok(http.GET("/api/spaces/{id}/reports", { params: { path: { id } } })),
   decideReports: (id: string, body: DecideReportsRequest) => done(http.POST("/api/spaces/{id}/reports/decisions", { params: { path: { id } }, body })),
+  announcements: (id: string) => ok(http.GET("/api/spaces/{id}/announcements", { params: { path: { id } } })),
+  postAnnouncement: (id: string, body: AnnouncementRequest) => ok(http.POST("/api/spaces/{id}/announcements", { params: { path: { id } }, body })),
+  editAnnouncement: (id: string, announcementId: string, body: EditAnnouncementRequest) =>
+    ok(http.PUT("/api/spaces/{id}/announcements/{announcementId}", { params: { path: { id, announcementId } }, body })),
+  withdrawAnnouncement: (id: string, announcementId: string, version: number) =>
+    done(http.POST("/api/spaces/{id}/announcements/{announcementId}/withdraw", { params: { path: { id, announcementId } }, body: { version } })),
   spaceBuyers: (id: string) => ok(http.GET("/api/spaces/{id}/buyers", { params: { path: { id } } })),
   requestPublishing: (id: string, buyerId: string) =>
     ok(http.POST("/api/spaces/{id}/buyers/{buyerId}/request", { params: { path: { id, buyerId } } })),

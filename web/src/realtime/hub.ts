@@ -113,6 +113,20 @@ export function onProposalChanged(listener: (change: ProposalChange) => void): (
   return () => proposalListeners.delete(listener);
 }
 
+/** AnnouncementChanged: an announcement of a space's association was written, edited or withdrawn. */
+export type AnnouncementChange = Messages["AnnouncementChanged"];
+
+const announcementListeners = new Set<(change: AnnouncementChange) => void>();
+
+/**
+ * Hears AnnouncementChanged, which comes to the admin groups this client watches and to the teams of the user's firms
+ * (those that are members of the space); the returned function stops it.
+ */
+export function onAnnouncementChanged(listener: (change: AnnouncementChange) => void): () => void {
+  announcementListeners.add(listener);
+  return () => announcementListeners.delete(listener);
+}
+
 /** ThreadMessagePosted: a message written in one of the alliance's threads, as the thread's page shows it. */
 export type ThreadMessage = Messages["ThreadMessagePosted"];
 
@@ -337,6 +351,8 @@ function hub(): HubConnection {
     PostNotice: (notice) => deliverToTeams({ type: "post", change: notice }),
     // Sent to the space's admins and the proposing firm's people; the proposals' lists of that space reload.
     ProposalChanged: (change) => proposalListeners.forEach((listener) => listener(change)),
+    // Sent to the space's admins and its member firms' people; the announcements of that space reload.
+    AnnouncementChanged: (change) => announcementListeners.forEach((listener) => listener(change)),
   };
   for (const [method, handler] of Object.entries(handlers) as [string, (message: unknown) => void][])
     conn.on(method, (message: unknown) => current() && handler(message));

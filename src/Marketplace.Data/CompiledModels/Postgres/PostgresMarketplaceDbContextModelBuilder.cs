@@ -12,12 +12,13 @@ namespace Marketplace.Data.CompiledModels.Postgres
     public partial class PostgresMarketplaceDbContextModel
     {
         private PostgresMarketplaceDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("6871b7a1-1c8c-464a-b099-2443e8d0c90b"), entityTypeCount: 48)
+            : base(skipDetectChanges: false, modelId: new Guid("2d26d679-085d-49a9-9092-951dd9799a08"), entityTypeCount: 49)
         {
         }
 
         partial void Initialize()
         {
+            var announcement = AnnouncementEntityType.Create(this);
             var auditCheckpointEntry = AuditCheckpointEntryEntityType.Create(this);
             var auditCheckpointLeafEntry = AuditCheckpointLeafEntryEntityType.Create(this);
             var threadMessageEntry = ThreadMessageEntryEntityType.Create(this);
@@ -74,6 +75,7 @@ namespace Marketplace.Data.CompiledModels.Postgres
             IdentityUserRoleEntityType.CreateForeignKey2(identityUserRole, marketplaceUser);
             IdentityUserTokenEntityType.CreateForeignKey1(identityUserToken, marketplaceUser);
 
+            AnnouncementEntityType.CreateAnnotations(announcement);
             AuditCheckpointEntryEntityType.CreateAnnotations(auditCheckpointEntry);
             AuditCheckpointLeafEntryEntityType.CreateAnnotations(auditCheckpointLeafEntry);
             ThreadMessageEntryEntityType.CreateAnnotations(threadMessageEntry);

@@ -11,12 +11,13 @@ namespace Marketplace.Data.CompiledModels.Sqlite
     public partial class SqliteMarketplaceDbContextModel
     {
         private SqliteMarketplaceDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("d5ea4ba9-01cc-4299-901a-8a47454d9c5e"), entityTypeCount: 48)
+            : base(skipDetectChanges: false, modelId: new Guid("7197d7a6-6390-4aff-9020-ec4844caab3f"), entityTypeCount: 49)
         {
         }
 
         partial void Initialize()
         {
+            var announcement = AnnouncementEntityType.Create(this);
             var auditCheckpointEntry = AuditCheckpointEntryEntityType.Create(this);
             var auditCheckpointLeafEntry = AuditCheckpointLeafEntryEntityType.Create(this);
             var threadMessageEntry = ThreadMessageEntryEntityType.Create(this);
@@ -73,6 +74,7 @@ namespace Marketplace.Data.CompiledModels.Sqlite
             IdentityUserRoleEntityType.CreateForeignKey2(identityUserRole, marketplaceUser);
             IdentityUserTokenEntityType.CreateForeignKey1(identityUserToken, marketplaceUser);
 
+            AnnouncementEntityType.CreateAnnotations(announcement);
             AuditCheckpointEntryEntityType.CreateAnnotations(auditCheckpointEntry);
             AuditCheckpointLeafEntryEntityType.CreateAnnotations(auditCheckpointLeafEntry);
             ThreadMessageEntryEntityType.CreateAnnotations(threadMessageEntry);

@@ -23,6 +23,7 @@ import { spaceTenders } from "../tenders/tender-lists";
 import "../board/space-board";
 import "./admin-area";
 import "./propose-opportunities";
+import "./space-announcements";
 import { SpaceAdminState } from "./admin-state";
 import "./admin-summary";
 import type { SpaceContext } from "./space-context";
@@ -324,6 +325,9 @@ export class SpacePage extends LightElement {
           ${!currentUser() ? this.#guestView() : d.viewerIsAdmin && d.viewerFirms.length === 0 ? nothing : this.#panel.view(d)}
         </div>
         <div class="space-main">
+          ${d.viewerSeesBoard /* the announcements speak to the board's audience: the admins and the member firms' people */
+            ? html`<space-announcements .spaceId=${id}></space-announcements>`
+            : nothing}
           <section class="card" aria-labelledby="space-about-title">
             <h2 id="space-about-title">${t("space.about")}</h2>
             <p class="description" data-testid="space-description">${s.description ?? html`<span class="muted">${t("business.notGiven")}</span>`}</p>

@@ -30,6 +30,7 @@ import { qualifications } from "./qualifications";
 import { conversations } from "./conversations";
 import { proposals } from "./proposals";
 import { reports } from "./reports";
+import { announcements } from "./announcements";
 
 /** Every code the server refuses with; `uncoded` marks a refusal without one, shown in the server's English. */
 export type ProblemCode = components["schemas"]["ProblemCode"];
@@ -62,6 +63,7 @@ export const refusals: Record<TranslatedCode, RefusalText> = {
   ...conversations,
   ...proposals,
   ...reports,
+  ...announcements,
 };
 
 export const isTranslated = (code: string): code is TranslatedCode => Object.hasOwn(refusals, code);
