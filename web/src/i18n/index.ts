@@ -14,10 +14,11 @@ import * as jointBids from "../features/joint-bids/i18n";
 import * as todo from "../features/todo/i18n";
 import * as notifications from "../features/notifications/i18n";
 import * as conversations from "../features/conversations/i18n";
+import * as reports from "../features/reports/i18n";
 import * as qualifications from "../features/qualifications/i18n";
 
 /** Each feature's texts; a key belongs to exactly one of them (i18n.test.ts checks it, as a spread would hide a twin). */
-export const featureTexts = { app, auth, businesses, spaces, showcase, board, tenders, inbox, buyerTenders, alliances, jointBids, todo, notifications, conversations, qualifications };
+export const featureTexts = { app, auth, businesses, spaces, showcase, board, tenders, inbox, buyerTenders, alliances, jointBids, todo, notifications, conversations, qualifications, reports };
 
 const it = {
   ...app.it,
@@ -35,6 +36,7 @@ const it = {
   ...notifications.it,
   ...conversations.it,
   ...qualifications.it,
+  ...reports.it,
 };
 
 /** Every text's key: t() with a key no feature defines in Italian fails the type check. */
@@ -56,6 +58,7 @@ const en: Record<MessageKey, string> = {
   ...notifications.en,
   ...conversations.en,
   ...qualifications.en,
+  ...reports.en,
 };
 
 export type Lang = "it" | "en";

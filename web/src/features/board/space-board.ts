@@ -22,6 +22,8 @@ import { typeahead } from "../../typeahead";
 import { fieldErrorView, loadErrorView, loadingView } from "../../views";
 import { sameId } from "../../ids";
 import { formatMoney } from "../showcase/showcase";
+import "../reports/my-reports";
+import "../reports/report-form";
 import { readDateInput } from "../tenders/dates";
 import { buildPostDetails, editRequest, emptyPostForm, formFromPost, publishRequest, type PostForm } from "./board-data";
 
@@ -305,6 +307,7 @@ export class SpaceBoard extends LightElement {
           : html`<ul class="board-posts" data-testid="board-posts">${b.posts.map((p) => this.#postView(p))}</ul>`}
       </section>
       ${b.posters.length > 0 ? this.#formView(b) : nothing}
+      <my-reports .spaceId=${this.spaceId}></my-reports>
       ${this.#confirm.view()}`;
   }
 
@@ -393,6 +396,10 @@ export class SpaceBoard extends LightElement {
           </p>`
         : nothing}
       ${d.moderatorActions.allowed.length > 0 ? this.#moderationView(d) : nothing}
+      ${p.mine
+        ? nothing
+        : html`<report-form .subject=${"Post"} .subjectId=${p.id} .spaceId=${p.spaceId}
+            .firms=${d.firms.filter((f) => !sameId(f.firmId, p.posterId)).map((f) => ({ id: f.firmId, name: f.firmName }))}></report-form>`}
       <p class="status ${this.postStatus?.ok ? "ok" : "error"}" role="status" data-testid="board-post-status-line">${this.postStatus?.text() ?? ""}</p>
     </div>`;
   }

@@ -1,5 +1,5 @@
 // On a space's page, for its admins: applications, members (with the association's verified mark), invitations, the
-// policy, the buyers that publish there, moderators and the history of every membership change, each section its own
+// policy, the buyers that publish there, the reports member firms sent the association, moderators and the history of every membership change, each section its own
 // component; and, in a tab of its own, the dashboard. What the sections show comes from the shared admin state
 // (admin-state.ts), loaded again whenever the hub says the memberships changed.
 import { html, nothing } from "lit";
@@ -17,11 +17,12 @@ import "./admin-members";
 import "./admin-moderators";
 import "./admin-opportunities";
 import "./admin-policy";
+import "./admin-reports";
 import type { AdminSection, AdminTab, SpaceAdminState } from "./admin-state";
 import type { SpaceContext } from "./space-context";
 import { awaitingPolicy, groupMemberships } from "./standing";
 
-const sections: AdminSection[] = ["applications", "members", "invitations", "policy", "buyers", "opportunities", "moderators", "history"];
+const sections: AdminSection[] = ["applications", "members", "invitations", "policy", "buyers", "opportunities", "reports", "moderators", "history"];
 
 export class SpaceAdmin extends LightElement {
   static override properties = {
@@ -59,6 +60,7 @@ export class SpaceAdmin extends LightElement {
             </div>
             ${buyers.view()}
             <admin-opportunities .ctx=${this.ctx}></admin-opportunities>
+            <admin-reports .ctx=${this.ctx}></admin-reports>
             <admin-moderators .ctx=${this.ctx} .moderators=${this.detail.moderators}
               .appoints=${allows(this.detail.actions, "SetModerator")}></admin-moderators>
             ${historyView(history)}

@@ -7,7 +7,7 @@ import { SharedState } from "../../shared-state";
 import { spaceDashboard, type SpaceDashboardView } from "./dashboard-view";
 import { spaceBuyers } from "./space-buyers";
 
-export type AdminSection = "applications" | "members" | "invitations" | "policy" | "buyers" | "opportunities" | "moderators" | "history";
+export type AdminSection = "applications" | "members" | "invitations" | "policy" | "buyers" | "opportunities" | "reports" | "moderators" | "history";
 export type AdminTab = "manage" | "dashboard";
 
 /** How long an application that arrived live stays highlighted. */
