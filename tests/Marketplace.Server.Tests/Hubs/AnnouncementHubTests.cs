@@ -17,20 +17,9 @@ public sealed class AnnouncementHubTests(ClockedHubFixture fixture) : IClassFixt
     [Fact]
     public async Task A_member_firm_hears_of_an_announcement_and_a_firm_outside_the_space_does_not()
     {
-        var (admin, _) = await fixture.Connect(signedIn: true);
-        var association = await admin.CreateBusiness("Associazione", BusinessKind.Association);
-        var spaceId = (await (await admin.PostAsJsonAsync("/api/spaces", new CreateSpaceRequest(association.Id, "Spazio", null, [], [],
-            DirectoryVisibility.MembersOnly, "Regolamento", MinimumTenderingDays: 0), Json)).Read<SpaceDetailDto>()).Summary.Id;
-        async Task<HubConnection> Firm(string name, bool join)
-        {
-            var (http, hub) = await fixture.Connect(signedIn: true);
-            var firm = await http.CreateBusiness(name);
-            if (join) await admin.Admit(spaceId, http, firm.Id);
-            await hub.InvokeAsync("WatchBusinessTeam", firm.Id);
-            return hub;
-        }
-        var member = await Firm("Rossi Costruzioni", join: true);
-        var outsider = await Firm("Neri Edilizia", join: false);
+        var (admin, _, spaceId) = await fixture.Space();
+        var member = (await fixture.Firm(admin, spaceId, "Rossi Costruzioni")).Hub;
+        var outsider = (await fixture.Firm(admin, spaceId, "Neri Edilizia", join: false)).Hub;
         var memberHeard = new TaskCompletionSource<AnnouncementChangedDto>();
         member.On<AnnouncementChangedDto>("AnnouncementChanged", c => memberHeard.TrySetResult(c));
         var outsiderHeard = new ConcurrentQueue<AnnouncementChangedDto>();

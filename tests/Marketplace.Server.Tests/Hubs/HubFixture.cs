@@ -29,6 +29,26 @@ public class HubFixture : IAsyncLifetime
     /// <summary>A browser-like user: an HTTP client and a hub connection sharing one cookie jar; each signed-in one has a name of their own.</summary>
     public Task<(HttpClient Http, HubConnection Hub)> Connect(bool signedIn) => Connect(Host, signedIn);
 
+    /// <summary>An association's signed-in admin, connected, and the members-only space it hosts: where space stories begin.</summary>
+    public async Task<(HttpClient Admin, HubConnection AdminHub, Guid SpaceId)> Space()
+    {
+        var (admin, hub) = await Connect(signedIn: true);
+        var association = await admin.CreateBusiness("Associazione", Marketplace.Businesses.BusinessKind.Association);
+        var created = await admin.PostAsJsonAsync("/api/spaces", new Server.Endpoints.CreateSpaceRequest(association.Id, "Spazio", null, [], [],
+            Marketplace.Spaces.DirectoryVisibility.MembersOnly, "Regolamento", MinimumTenderingDays: 0), ApiClientExtensions.Json);
+        return (admin, hub, (await created.Read<Server.Endpoints.SpaceDetailDto>()).Summary.Id);
+    }
+
+    /// <summary>A signed-in person's new firm, admitted to the space unless <paramref name="join"/> is false, its connection watching the firm's team.</summary>
+    public async Task<(HttpClient Http, HubConnection Hub, Guid Id)> Firm(HttpClient admin, Guid spaceId, string name, bool join = true)
+    {
+        var (http, hub) = await Connect(signedIn: true);
+        var firm = await http.CreateBusiness(name);
+        if (join) await admin.Admit(spaceId, http, firm.Id);
+        await hub.InvokeAsync("WatchBusinessTeam", firm.Id);
+        return (http, hub, firm.Id);
+    }
+
     /// <summary>A browser-like user of any host on a real port.</summary>
     public static async Task<(HttpClient Http, HubConnection Hub)> Connect(MarketplaceHost host, bool signedIn)
     {

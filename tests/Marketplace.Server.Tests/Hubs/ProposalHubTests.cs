@@ -24,21 +24,10 @@ public sealed class ProposalHubTests(ClockedHubFixture fixture) : IClassFixture<
     [Fact]
     public async Task The_admins_hear_of_a_proposal_and_the_proposing_firm_of_their_answer_and_no_other_firm_of_either()
     {
-        var (admin, adminHub) = await fixture.Connect(signedIn: true);
-        var association = await admin.CreateBusiness("Associazione", BusinessKind.Association);
-        var spaceId = (await (await admin.PostAsJsonAsync("/api/spaces", new CreateSpaceRequest(association.Id, "Spazio", null, [], [],
-            DirectoryVisibility.MembersOnly, "Regolamento", MinimumTenderingDays: 0), Json)).Read<SpaceDetailDto>()).Summary.Id;
+        var (admin, adminHub, spaceId) = await fixture.Space();
         await adminHub.InvokeAsync("WatchSpaceAdmin", spaceId);
-        async Task<(HttpClient Http, HubConnection Hub, Guid Id)> Member(string name)
-        {
-            var (http, hub) = await fixture.Connect(signedIn: true);
-            var firm = await http.CreateBusiness(name);
-            await admin.Admit(spaceId, http, firm.Id);
-            await hub.InvokeAsync("WatchBusinessTeam", firm.Id);
-            return (http, hub, firm.Id);
-        }
-        var proposer = await Member("Rossi Costruzioni");
-        var other = await Member("Verdi Impianti");
+        var proposer = await fixture.Firm(admin, spaceId, "Rossi Costruzioni");
+        var other = await fixture.Firm(admin, spaceId, "Verdi Impianti");
         var adminHeard = new TaskCompletionSource<ProposalChangedDto>();
         adminHub.On<ProposalChangedDto>("ProposalChanged", c => adminHeard.TrySetResult(c));
         var otherHeard = new ConcurrentQueue<ProposalChangedDto>();
