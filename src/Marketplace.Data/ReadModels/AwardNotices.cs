@@ -15,7 +15,7 @@ public static class AwardNotices
 
     public static async Task Add(MarketplaceDbContext db, TenderState tender, IEnumerable<AuditEvent> unchained, CancellationToken ct)
     {
-        var decided = unchained.Where(e => DecisionKinds.Contains(e.Kind)).Select(e => (Lot: LotOf(e.Detail), e.At)).Where(d => d.Lot is not null).ToList();
+        var decided = unchained.Where(e => DecisionKinds.Contains(e.Kind)).Select(e => (Lot: NoticeDetails.Number(e.Detail, "lot"), e.At)).Where(d => d.Lot is not null).ToList();
         if (decided.Count == 0) return;
         // A bid that failed its check at opening holds no lots: it is never ranked, so it is told nothing here.
         var told = decided.SelectMany(d => tender.Bids.Where(b => b.Lots.Any(l => l.Lot == d.Lot))
@@ -28,7 +28,4 @@ public static class AwardNotices
             TenderId = tender.Id, Number = t.Lot, CreatedAt = t.At,
         })));
     }
-
-    static int? LotOf(string detail) =>
-        detail.Split(';').Select(p => p.Split('=', 2)).FirstOrDefault(p => p is ["lot", _]) is [_, var lot] && int.TryParse(lot, out var n) ? n : null;
 }

@@ -88,11 +88,14 @@ public sealed partial class TenderState
     /// <summary>An amendment: its lots may differ, so the inboxes' matched lots are worked out again.</summary>
     public const string AmendedEvent = "Amended";
 
-    /// <summary>A lot's decision (<c>lot=N</c> in its detail): its bidders are told of it (the award notices).</summary>
     /// <summary>The reason a lot nobody bid for is unsuccessful, decided when the bids are opened.</summary>
     public const string NoBidsReason = "No bids were received for this lot.";
 
+    /// <summary>A lot's decision (<c>lot=N</c> in its detail): its bidders are told of it (the award notices).</summary>
     public const string LotAwardedEvent = "LotAwarded", LotUnsuccessfulEvent = "LotUnsuccessful";
+
+    /// <summary>The buyer answered a question (<c>number=N</c> in its detail): the firm that asked it is told (the answer notices).</summary>
+    public const string QuestionAnsweredEvent = "QuestionAnswered";
 
     public Guid Id { get; set; }
     public Guid BuyerId { get; set; }
@@ -361,7 +364,7 @@ public sealed partial class TenderState
     {
         var index = Questions.FindIndex(q => q.Number == command.Number);
         Questions[index] = Questions[index] with { Answer = command.Text.Trim(), AnsweredAt = now };
-        Record("QuestionAnswered", Detail(("number", command.Number.ToString(CultureInfo.InvariantCulture))), now);
+        Record(QuestionAnsweredEvent, Detail(("number", command.Number.ToString(CultureInfo.InvariantCulture))), now);
     }
 
     /// <summary>

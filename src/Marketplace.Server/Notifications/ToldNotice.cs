@@ -37,6 +37,8 @@ public static class KindTexts
         (NotificationKind.Award, false) => "Esiti delle gare in cui le tue imprese hanno presentato offerta",
         (NotificationKind.SignOff, true) => "Joint bids awaiting your firm's approval",
         (NotificationKind.SignOff, false) => "Offerte congiunte da approvare per la tua impresa",
+        (NotificationKind.QuestionAnswered, true) => "Answers to your firms' questions",
+        (NotificationKind.QuestionAnswered, false) => "Risposte ai quesiti delle tue imprese",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "a kind without its e-mail texts"),
     };
 
@@ -51,6 +53,8 @@ public static class KindTexts
         (NotificationKind.Award, false) => "e-mail sugli esiti delle tue offerte",
         (NotificationKind.SignOff, true) => "e-mails about approving joint bids",
         (NotificationKind.SignOff, false) => "e-mail sulle approvazioni delle offerte congiunte",
+        (NotificationKind.QuestionAnswered, true) => "e-mails about answers to your firms' questions",
+        (NotificationKind.QuestionAnswered, false) => "e-mail sulle risposte ai quesiti delle tue imprese",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "a kind without its e-mail texts"),
     };
 }

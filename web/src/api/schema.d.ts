@@ -4006,7 +4006,7 @@ export interface components {
             mode: components["schemas"]["NotificationMode"];
         };
         /** @enum {unknown} */
-        NotificationKind: "NewTender" | "AllianceInvitation" | "Award" | "SignOff";
+        NotificationKind: "NewTender" | "AllianceInvitation" | "Award" | "SignOff" | "QuestionAnswered";
         /** @enum {unknown} */
         NotificationMode: "Off" | "Immediately" | "DailyDigest";
         NotificationSettingsDto: {

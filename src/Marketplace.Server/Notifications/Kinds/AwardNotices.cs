@@ -89,10 +89,7 @@ internal static class AwardNotices
         foreach (var tender in fresh.GroupBy(n => n.TenderId!.Value))
         {
             ct.ThrowIfCancellationRequested();
-            var grain = reading.Grains.Tender(tender.Key);
-            var page = await grain.ViewFor(reading.UserId);
-            // A deadline passed that the tender has not moved past: it moves first, as for its page.
-            if (page.Due) { await grain.Get(); page = await grain.ViewFor(reading.UserId); }
+            var page = await reading.TenderPage(tender.Key);
             if (page.Tender is not { } t) continue;
             foreach (var firm in tender.GroupBy(n => n.BusinessId))
             {

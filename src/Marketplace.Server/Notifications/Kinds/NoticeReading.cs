@@ -1,6 +1,7 @@
 using Marketplace.Businesses;
 using Marketplace.Data;
 using Marketplace.Server.Mail;
+using Marketplace.Tenders;
 
 namespace Marketplace.Server.Notifications.Kinds;
 
@@ -14,4 +15,13 @@ internal sealed record NoticeReading(
 {
     /// <summary>The person answers for the firm (its Owners and Managers: what the to-do list asks of them).</summary>
     public bool Edits(Guid firmId) => Roles.TryGetValue(firmId, out var role) && role is BusinessRole.Owner or BusinessRole.Manager;
+
+    /// <summary>The tender's page as the person sees it now (<see cref="ITenderGrain.ViewFor"/>); a deadline passed that the tender has not moved past moves it first, as for its page.</summary>
+    public async Task<TenderPage> TenderPage(Guid tenderId)
+    {
+        var grain = Grains.Tender(tenderId);
+        var page = await grain.ViewFor(UserId);
+        if (page.Due) { await grain.Get(); page = await grain.ViewFor(UserId); }
+        return page;
+    }
 }
