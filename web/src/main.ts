@@ -43,6 +43,7 @@ import "./features/spaces/dashboard.css";
 import "./features/showcase/showcase.css";
 import "./features/board/board.css";
 import "./features/tenders/tenders.css";
+import "./features/soccorso/soccorso.css";
 import "./features/inbox/inbox.css";
 import "./features/buyer-tenders/my-tenders.css";
 import "./features/todo/todo.css";

@@ -75,6 +75,18 @@ public interface ITenderGrain : IGrainWithGuidKey
     /// <summary>The buyer takes an exclusion back, while no lot the bid was for is decided.</summary>
     [Alias("Readmit")] Task<Outcome<TenderSnapshot>> Readmit(ReadmitBid command);
 
+    /// <summary>
+    /// The buyer asks an opened bid's bidder to complete a missing document or declaration by a deadline (soccorso
+    /// istruttorio); the request, its answer, its lapse and its withdrawal are in the tender's audit chain.
+    /// </summary>
+    [Alias("RequestSoccorso")] Task<Outcome<TenderSnapshot>> RequestSoccorso(RequestSoccorso command);
+
+    /// <summary>The buyer withdraws a request not yet answered.</summary>
+    [Alias("WithdrawSoccorso")] Task<Outcome<TenderSnapshot>> WithdrawSoccorso(WithdrawSoccorso command);
+
+    /// <summary>The bidder's lead firm answers a request, once, before its deadline.</summary>
+    [Alias("AnswerSoccorso")] Task<Outcome<TenderSnapshot>> AnswerSoccorso(AnswerSoccorso command);
+
     [Alias("Cancel")] Task<Outcome<TenderSnapshot>> Cancel(CancelTender command);
 
     /// <summary>

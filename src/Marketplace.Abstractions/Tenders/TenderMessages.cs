@@ -165,10 +165,14 @@ public sealed record TenderSnapshot(
     DateTimeOffset? PublishedAt,
     DateTimeOffset UpdatedAt,
     ExternalSource? External = null,
-    BidExclusion[]? Exclusions = null)
+    BidExclusion[]? Exclusions = null,
+    SoccorsoRequest[]? Soccorsi = null)
 {
     /// <summary>The bids the buyer excluded after opening (none on a snapshot stored before exclusions existed).</summary>
     public IReadOnlyList<BidExclusion> Excluded => Exclusions ?? [];
+
+    /// <summary>The buyer's soccorso istruttorio requests, oldest first (none on a snapshot stored before they existed).</summary>
+    public IReadOnlyList<SoccorsoRequest> SoccorsoRequests => Soccorsi ?? [];
 }
 
 /// <summary>Why a tender's change is worth telling: matching firms hear of a publication, bidders of the rest.</summary>

@@ -174,6 +174,32 @@ internal sealed class TenderGrain(
         return await Commit();
     }
 
+    public async Task<Outcome<TenderSnapshot>> RequestSoccorso(RequestSoccorso command)
+    {
+        await CatchUp();
+        if (State.CheckRequestSoccorso(command, await Actor(command.ActorId), clock.Now()) is { } no) return no;
+        State.RequestSoccorso(command, clock.Now());
+        return await Commit();
+    }
+
+    public async Task<Outcome<TenderSnapshot>> WithdrawSoccorso(WithdrawSoccorso command)
+    {
+        await CatchUp();
+        if (State.CheckWithdrawSoccorso(command, await Actor(command.ActorId), clock.Now()) is { } no) return no;
+        State.WithdrawSoccorso(command, clock.Now());
+        return await Commit();
+    }
+
+    public async Task<Outcome<TenderSnapshot>> AnswerSoccorso(AnswerSoccorso command)
+    {
+        await CatchUp();
+        var lead = State.Bids.FirstOrDefault(b => b.BidderId == command.BidderId) is { } bid ? TenderState.LeadOf(bid) : (Guid?)null;
+        var acting = lead is { } firm ? await actsFor.Of(command.ActorId, [firm]) : ActingFor.Nobody;
+        if (State.CheckAnswerSoccorso(command, acting.Edits, clock.Now()) is { } no) return no;
+        State.AnswerSoccorso(command, clock.Now());
+        return await Commit();
+    }
+
     public async Task<Outcome<TenderSnapshot>> Cancel(CancelTender command)
     {
         await CatchUp();

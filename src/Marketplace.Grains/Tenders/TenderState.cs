@@ -269,7 +269,7 @@ public sealed partial class TenderState
             Record("SubmissionsClosed", "", Terms.SubmissionDeadline);
             moved = true;
         }
-        return moved;
+        return CatchUpSoccorsi(now) | moved;
     }
 
     /// <summary>
@@ -527,7 +527,7 @@ public sealed partial class TenderState
     static ActionBlocker<TAction> Blocker<TAction>(TAction action, Problem refusal) where TAction : struct, Enum => new(action, refusal.Code, refusal.Args);
 
     public TenderSnapshot ToSnapshot() => new(Id, BuyerId, CreatedBy, [.. Spaces], Terms, Status, Version, [.. Amendments], [.. Questions],
-        [.. Bids], [.. Scores], [.. Decisions], CancelReason, PublishedAt, UpdatedAt, External, [.. Exclusions]);
+        [.. Bids], [.. Scores], [.. Decisions], CancelReason, PublishedAt, UpdatedAt, External, [.. Exclusions], [.. Soccorsi]);
 
     bool Decided(int lot) => Decisions.Any(d => d.Lot == lot);
 

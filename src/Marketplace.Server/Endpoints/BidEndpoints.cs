@@ -105,7 +105,7 @@ public static class BidEndpoints
 
     /// <summary>The buyer's working view once the bids are opened: per lot, every bid ranked by its weighted points.</summary>
     static async Task<Results<Ok<EvaluationDto>, ProblemHttpResult>> Evaluation(
-        Guid id, [AsParameters] ViewerCall call)
+        Guid id, [AsParameters] ViewerCall call, MarketplaceClock clock)
     {
         if (await call.Access.Tender(id, call.User) is not { } tender) return ProblemResults.NotFound(TenderState.NotFound);
         if (!await call.Access.ActsForBuyer(id, call.User)) return Problem.Forbidden(NotTheEvaluator).ToHttp();
@@ -131,7 +131,7 @@ public static class BidEndpoints
                 return new RankedBidDto(i + 1, r.BidId, bid.BidderId, [.. bid.Tenderers.Select(t => new TendererDto(t.FirmId, names.GetValueOrDefault(t.FirmId, ""), t.Role))],
                     MoneyDto.From(price), new Dictionary<int, decimal>(r.Points), r.Total, r.Complete, r.ReceivedAt, bid.Digest);
             })], decision is null ? null : TenderEndpoints.Decision(tender, decision, names));
-        }).ToArray(), failures, exclusions));
+        }).ToArray(), failures, exclusions, [.. tender.SoccorsoRequests.Select(r => SoccorsoDto.From(r, tender, clock.GetUtcNow()))]));
     }
 
     /// <summary>A firm's own bids with their receipts, for its people.</summary>

@@ -158,9 +158,9 @@ public sealed record LotEvaluationDto(int Lot, string Title, RankedBidDto[] Rank
 
 /// <summary>
 /// The buyer's evaluation: each lot's ranking of the admissible bids, the bids that failed their integrity check at
-/// opening (never ranked), and the bids the buyer excluded.
+/// opening (never ranked), the bids the buyer excluded, and its soccorso istruttorio requests to the bidders, oldest first.
 /// </summary>
-public sealed record EvaluationDto(LotEvaluationDto[] Lots, IntegrityFailureDto[] IntegrityFailures, ExcludedBidDto[] Exclusions);
+public sealed record EvaluationDto(LotEvaluationDto[] Lots, IntegrityFailureDto[] IntegrityFailures, ExcludedBidDto[] Exclusions, SoccorsoDto[] Soccorsi);
 
 /// <summary>
 /// A bid the buyer excluded: who bid, its prices, the reason and when; and why the exclusion can no longer be taken

@@ -51,6 +51,7 @@ public static class MarketplaceRoutes
         api.MapImportFeedApi();
         api.MapOpportunityProposalApi();
         api.MapBidApi();
+        api.MapSoccorsoApi();
         api.MapInboxApi();
         api.MapNotificationApi();
         api.MapToDoApi();

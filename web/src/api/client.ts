@@ -34,6 +34,8 @@ import type {
   CreateSpaceRequest,
   DecideRequest,
   ExcludeRequest,
+  SoccorsoAnswerBody,
+  SoccorsoRequestBody,
   DecisionRequest,
   DisplayNameRequest,
   DirectoryQuery,
@@ -338,6 +340,15 @@ export const api = {
   decideLot: (id: string, body: DecideRequest) => ok(http.POST("/api/tenders/{id}/decisions", { params: { path: { id } }, body })),
   excludeBid: (id: string, body: ExcludeRequest) => ok(http.POST("/api/tenders/{id}/exclusions", { params: { path: { id } }, body })),
   readmitBid: (id: string, bidId: string) => ok(http.DELETE("/api/tenders/{id}/exclusions/{bidId}", { params: { path: { id, bidId } } })),
+  requestSoccorso: (id: string, body: SoccorsoRequestBody) => ok(http.POST("/api/tenders/{id}/soccorso", { params: { path: { id } }, body })),
+  withdrawSoccorso: (id: string, number: number) =>
+    ok(http.DELETE("/api/tenders/{id}/soccorso/{number}", { params: { path: { id, number } } })),
+  bidSoccorso: (id: string, bidderId: string) =>
+    ok(http.GET("/api/tenders/{id}/bids/{bidderId}/soccorso", { params: { path: { id, bidderId } } })),
+  answerSoccorso: (id: string, bidderId: string, number: number, body: SoccorsoAnswerBody) =>
+    ok(http.POST("/api/tenders/{id}/bids/{bidderId}/soccorso/{number}/answer", { params: { path: { id, bidderId, number } }, body })),
+  soccorsoDocumentUrl: (id: string, bidderId: string, number: number) =>
+    link("/api/tenders/{id}/bids/{bidderId}/soccorso/{number}/document", { id, bidderId, number }),
   cancelTender: (id: string, text: string) =>
     ok(http.POST("/api/tenders/{id}/cancel", { params: { path: { id } }, body: { text } })),
   completeTender: (id: string) => ok(http.POST("/api/tenders/{id}/complete", { params: { path: { id } } })),

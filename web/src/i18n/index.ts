@@ -16,9 +16,10 @@ import * as notifications from "../features/notifications/i18n";
 import * as conversations from "../features/conversations/i18n";
 import * as reports from "../features/reports/i18n";
 import * as qualifications from "../features/qualifications/i18n";
+import * as soccorso from "../features/soccorso/i18n";
 
 /** Each feature's texts; a key belongs to exactly one of them (i18n.test.ts checks it, as a spread would hide a twin). */
-export const featureTexts = { app, auth, businesses, spaces, showcase, board, tenders, inbox, buyerTenders, alliances, jointBids, todo, notifications, conversations, qualifications, reports };
+export const featureTexts = { app, auth, businesses, spaces, showcase, board, tenders, inbox, buyerTenders, alliances, jointBids, todo, notifications, conversations, qualifications, reports, soccorso };
 
 const it = {
   ...app.it,
@@ -37,6 +38,7 @@ const it = {
   ...conversations.it,
   ...qualifications.it,
   ...reports.it,
+  ...soccorso.it,
 };
 
 /** Every text's key: t() with a key no feature defines in Italian fails the type check. */
@@ -59,6 +61,7 @@ const en: Record<MessageKey, string> = {
   ...conversations.en,
   ...qualifications.en,
   ...reports.en,
+  ...soccorso.en,
 };
 
 export type Lang = "it" | "en";

@@ -5,26 +5,33 @@
 // close, the buyer decides a lot): the page follows the tender's group for that, so an award shows without a reload.
 import { html, nothing } from "lit-html";
 import { api } from "../../api/client";
-import type { AllianceDto, TenderDto } from "../../api/types";
+import type { AllianceDto, SoccorsoDto, TenderDto } from "../../api/types";
 import { t } from "../../i18n";
 import { latestOnly } from "../../latest";
 import { watchTender } from "../../realtime/hub";
 import { loadErrorView } from "../../views";
 import { rtiBidOf, rtiBidView, type RtiBid } from "../tenders/bid-result";
+import { soccorsoAnswers, soccorsoOf } from "../soccorso/soccorso-answers";
 import type { AllianceContext } from "./alliance-context";
 import { canWatch } from "./alliance-rules";
 
 export function allianceBidOutcome(ctx: AllianceContext) {
-  let shown: { tender: TenderDto; bid: RtiBid } | null = null;
+  /** With the buyer's soccorso istruttorio requests to the RTI's bid, once the bids are opened. */
+  let shown: { tender: TenderDto; bid: RtiBid; soccorso: SoccorsoDto[] } | null = null;
   let failed = false;
   /** Whether the first read has been asked for. */
   let started = false;
   let unwatchTender: (() => void) | null = null;
+  const answers = soccorsoAnswers(ctx.redraw, () => {
+    const alliance = ctx.alliance();
+    if (alliance?.tender) load(alliance.id, alliance.tender.id);
+  });
 
   const load = latestOnly(
     async (allianceId: string, tenderId: string) => {
       const tender = await api.tender(tenderId);
-      return { tender, bid: await rtiBidOf(allianceId, tender) };
+      const bid = await rtiBidOf(allianceId, tender);
+      return { tender, bid, soccorso: bid.receipt && tender.bidsOpened ? await soccorsoOf(tenderId, allianceId) : [] };
     },
     (fresh) => {
       shown = fresh;
@@ -87,6 +94,8 @@ export function allianceBidOutcome(ctx: AllianceContext) {
       return html`<section class="card rti-bid" data-testid="alliance-bid-outcome" aria-labelledby="alliance-bid-outcome-title">
         <h2 id="alliance-bid-outcome-title">${t("rtiBid.title")}</h2>
         ${shown ? rtiBidView(shown.tender, alliance.lead.name, shown.bid) : loadErrorView()}
+        ${shown ? answers.view({ tenderId: shown.tender.id, bidderId: alliance.id, lead: { id: alliance.lead.id, name: alliance.lead.name },
+          canAnswer: ["Owner", "Manager"].includes(ctx.roles().get(alliance.lead.id.toLowerCase()) ?? ""), requests: shown.soccorso }, Date.now()) : nothing}
       </section>`;
     },
   };

@@ -7,7 +7,7 @@ import { ifDefined } from "lit-html/directives/if-defined.js";
 import { live } from "lit-html/directives/live.js";
 import { api } from "../../api/client";
 import { ApiError, type FieldErrors } from "../../api/problem";
-import type { BidDto, MyBusinessDto, ReceiptDto, SubmitBidRequest, TenderDto } from "../../api/types";
+import type { BidDto, MyBusinessDto, ReceiptDto, SoccorsoDto, SubmitBidRequest, TenderDto } from "../../api/types";
 import { describeFieldError, otherFieldMessages } from "../../field-errors";
 import { t } from "../../i18n";
 import { latestOnly } from "../../latest";
@@ -15,6 +15,7 @@ import { fieldErrorView, loadErrorView, loadingView } from "../../views";
 import { allows, blockersOf, offers } from "../../api/viewer-actions";
 import { alliancesForTender } from "../alliances/alliance-rules";
 import { bidResultOf, bidResultView, rtiBidOf, type BidResult } from "./bid-result";
+import { soccorsoAnswers, soccorsoOf } from "../soccorso/soccorso-answers";
 import { bidFormFrom, buildBidRequest, criterionOfError, emptyBidForm, lotOfError, qualityCriteria, saysWhatWasSent, type BidForm } from "./bid-form";
 import { formatDeadline } from "./dates";
 import { isOpen } from "./status";
@@ -74,7 +75,11 @@ export function bidPanel(ctx: TenderContext) {
     return receipt ? { name: rti.name, result: result ?? "notOpened" } : null;
   }
 
-  async function fetchBid(firmId: string, hasBid: boolean): Promise<FirmBid & { firmId: string }> {
+  /** The buyer's soccorso istruttorio requests to the firm's own bid, once the bids are opened. */
+  const requests = new Map<string, SoccorsoDto[]>();
+  const answers = soccorsoAnswers(ctx.redraw, () => load(true));
+
+  async function fetchBid(firmId: string, hasBid: boolean): Promise<FirmBid & { firmId: string; soccorso?: SoccorsoDto[] }> {
     let bid: BidDto | null = null;
     if (hasBid) {
       try {
@@ -87,12 +92,14 @@ export function bidPanel(ctx: TenderContext) {
     const result = bid && tender?.bidsOpened ? await bidResultOf(ctx.tenderId, firmId) : null;
     const closed = tender && !isOpen(tender.status) && tender.status !== "Cancelled";
     const rti = !bid && closed ? await rtiOf(firmId, tender) : null;
-    return { firmId, bid, result, rti };
+    const soccorso = bid && tender?.bidsOpened ? await soccorsoOf(ctx.tenderId, firmId) : [];
+    return { firmId, bid, result, rti, soccorso };
   }
 
   /** The firm's bid as now known; the form follows it unless the user is typing in it. */
-  function showBid({ firmId, bid, result, rti }: FirmBid & { firmId: string }): void {
+  function showBid({ firmId, bid, result, rti, soccorso }: FirmBid & { firmId: string; soccorso?: SoccorsoDto[] }): void {
     bids.set(firmId, { bid, result, rti });
+    requests.set(firmId, soccorso ?? []);
     failed = false;
     if (formFor !== firmId || !dirty) {
       form = bid ? bidFormFrom(bid) : emptyBidForm();
@@ -351,7 +358,9 @@ export function bidPanel(ctx: TenderContext) {
       ${entry.bid.documents.length
         ? html`<ul class="documents">${entry.bid.documents.map((d) => documentLink(tender.id, d, api.bidDocumentUrl(tender.id, firm.id, d.id)))}</ul>`
         : nothing}
-      ${s === "Cancelled" ? html`<p class="muted">${t("bid.cancelled", { firm: firm.name })}</p>` : bidResultView(tender, entry.result)}`;
+      ${s === "Cancelled" ? html`<p class="muted">${t("bid.cancelled", { firm: firm.name })}</p>` : bidResultView(tender, entry.result)}
+      ${answers.view({ tenderId: tender.id, bidderId: firm.id, lead: { id: firm.id, name: firm.name }, canAnswer: firm.role === "Owner" || firm.role === "Manager",
+        requests: requests.get(firm.id) ?? [] }, ctx.now())}`;
   }
 
   return {

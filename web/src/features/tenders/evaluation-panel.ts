@@ -8,7 +8,7 @@ import { ifDefined } from "lit-html/directives/if-defined.js";
 import { live } from "lit-html/directives/live.js";
 import { api } from "../../api/client";
 import { ApiError, type FieldErrors } from "../../api/problem";
-import type { CriterionDto, ExcludedBidDto, IntegrityFailureDto, LotEvaluationDto, RankedBidDto, TenderDto } from "../../api/types";
+import type { CriterionDto, ExcludedBidDto, IntegrityFailureDto, LotEvaluationDto, RankedBidDto, SoccorsoDto, TenderDto } from "../../api/types";
 import { fieldMessages, otherFieldMessages } from "../../field-errors";
 import { formatDateTime, formatNumber, t, tn } from "../../i18n";
 import { latestOnly } from "../../latest";
@@ -16,6 +16,7 @@ import { fieldErrorView, loadErrorView, loadingView } from "../../views";
 import { formatDeadline } from "./dates";
 import { canAward, pointsOf, scoreRequests, shortDigest, undecided } from "./evaluation";
 import { refusalText, refusedAction, refusedFor } from "../../i18n/refusals";
+import { soccorsoBuyer, type AskableBid } from "../soccorso/soccorso-buyer";
 import { actsForBuyer } from "./tender-actions";
 import type { TenderContext } from "./tender-context";
 import { money, outcomeText } from "./tender-views";
@@ -29,6 +30,7 @@ export function evaluationPanel(ctx: TenderContext) {
   let lots: LotEvaluationDto[] | null = null;
   let integrityFailures: IntegrityFailureDto[] = [];
   let exclusions: ExcludedBidDto[] = [];
+  let soccorsi: SoccorsoDto[] = [];
   /** The bid whose exclusion is being written, under the lot it was picked in. */
   let excluding: { bid: RankedBidDto; lot: number } | null = null;
   let exclusionReason = "";
@@ -53,6 +55,7 @@ export function evaluationPanel(ctx: TenderContext) {
       lots = fresh.lots;
       integrityFailures = fresh.integrityFailures;
       exclusions = fresh.exclusions;
+      soccorsi = fresh.soccorsi;
       failed = false;
       for (const lot of fresh.lots) for (const bid of lot.ranking) verify(bid);
       ctx.redraw();
@@ -399,6 +402,13 @@ export function evaluationPanel(ctx: TenderContext) {
     </section>`;
   }
 
+  const soccorso = soccorsoBuyer(ctx, () => load());
+
+  /** Each admissible bid once, in the order of the lots' rankings: the bids a request may go to. */
+  const askable = (all: readonly LotEvaluationDto[]): AskableBid[] => [
+    ...new Map(all.flatMap((l) => l.ranking).map((b) => [b.bidId, { bidId: b.bidId, bidderId: b.bidderId, name: bidderName(b) }])).values(),
+  ];
+
   return {
     load: () => load(),
     /** Before opening: the bids are sealed; how many arrived is said only when the tender discloses it. */
@@ -422,7 +432,8 @@ export function evaluationPanel(ctx: TenderContext) {
         ${tender.status === "Opening"
           ? html`<p class="muted">${t("evaluation.opening")}</p>`
           : html`<p class="muted small">${t("evaluation.intro")}</p>
-              ${failed ? loadErrorView() : lots === null ? loadingView() : [integrityView(), exclusionsView(tender), lots.map((lot) => lotView(tender, lot))]}`}
+              ${failed ? loadErrorView() : lots === null ? loadingView() : [integrityView(), exclusionsView(tender), lots.map((lot) => lotView(tender, lot)),
+                  soccorso.view(tender, askable(lots), soccorsi)]}`}
       </section>`;
     },
     dispose: () => load.cancel(),

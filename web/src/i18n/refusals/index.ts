@@ -30,6 +30,7 @@ import { qualifications } from "./qualifications";
 import { conversations } from "./conversations";
 import { proposals } from "./proposals";
 import { reports } from "./reports";
+import { soccorso } from "./soccorso";
 import { announcements } from "./announcements";
 
 /** Every code the server refuses with; `uncoded` marks a refusal without one, shown in the server's English. */
@@ -63,6 +64,7 @@ export const refusals: Record<TranslatedCode, RefusalText> = {
   ...conversations,
   ...proposals,
   ...reports,
+  ...soccorso,
   ...announcements,
 };
 
