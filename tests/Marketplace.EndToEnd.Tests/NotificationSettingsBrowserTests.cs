@@ -37,6 +37,8 @@ public sealed class NotificationSettingsBrowserTests(BrowserFixture fixture) : I
         await Expect(page.GetByTestId("notification-Award").Locator("legend")).ToHaveTextAsync(awards);
         await Expect(page.GetByTestId("notification-SignOff").Locator("legend")).ToHaveTextAsync(approvals);
         await Expect(page.GetByTestId("notification-QuestionAnswered").Locator("legend")).ToHaveTextAsync(answers);
+        await Expect(page.GetByTestId("notification-SoccorsoIstruttorio").Locator("legend")).ToHaveTextAsync(
+            locale == "it-IT" ? "Richieste di integrazione (soccorso istruttorio)" : "Requests to complete a bid (soccorso istruttorio)");
         await Expect(page.GetByTestId("notification-NewTender-Immediately")).ToBeCheckedAsync();
         await Expect(page.GetByTestId("notification-AllianceInvitation-Immediately")).ToBeCheckedAsync();
         await page.GetByTestId("notification-NewTender-DailyDigest").CheckAsync();

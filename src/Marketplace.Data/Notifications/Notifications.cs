@@ -17,6 +17,9 @@ public enum NotificationKind
 
     /// <summary>The buyer answered a question the firm asked about a tender.</summary>
     QuestionAnswered,
+
+    /// <summary>The buyer asks the firm's bid, which it leads, to complete a document or declaration (soccorso istruttorio); its Owners and Managers answer.</summary>
+    SoccorsoIstruttorio,
 }
 
 /// <summary>How a person is told of one kind of notice.</summary>
@@ -42,7 +45,7 @@ public sealed class NotificationPreference
 
 /// <summary>
 /// Something a person may be told by e-mail, written in the same transaction as the change that causes it (a new
-/// tender's inbox rows, an alliance's invitation, a lot's decision, a joint bid's change, an answer), so it exists exactly when the change was stored. The notice sender turns it into an e-mail,
+/// tender's inbox rows, an alliance's invitation, a lot's decision, a joint bid's change, an answer, a soccorso istruttorio request), so it exists exactly when the change was stored. The notice sender turns it into an e-mail,
 /// drops it, or leaves it for the day's digest; <see cref="DoneAt"/> marks it handled, once.
 /// </summary>
 public sealed class PendingNotice
@@ -60,7 +63,7 @@ public sealed class PendingNotice
     /// <summary>The alliance it is about, if any.</summary>
     public Guid? AllianceId { get; set; }
 
-    /// <summary>The number the notice is about within its tender, if any (the lot decided, the question answered).</summary>
+    /// <summary>The number the notice is about within its tender, if any (the lot decided, the question answered, the soccorso istruttorio request).</summary>
     public int? Number { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 

@@ -42,6 +42,7 @@ public sealed class TenderProjector(IOptions<TenderOptions> options) : IReadMode
         TenderLedger.Chain(db, row, AuditChain.TenderSubject, unchained);
         await AwardNotices.Add(db, tender, unchained, ct);
         await AnswerNotices.Add(db, tender, unchained, ct);
+        await SoccorsoNotices.Add(db, tender, unchained, ct);
         // Published here, or imported (an external opportunity is published at once, perhaps past its enquiry period).
         if (!wasPublished && tender.PublishedAt is not null) await InboxNotices.Add(db, tender, tender.PublishedAt.Value, options.Value.MatchDigits, ct);
         else if (unchained.Any(e => e.Kind == TenderState.AmendedEvent))

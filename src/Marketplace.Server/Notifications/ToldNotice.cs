@@ -39,6 +39,8 @@ public static class KindTexts
         (NotificationKind.SignOff, false) => "Offerte congiunte da approvare per la tua impresa",
         (NotificationKind.QuestionAnswered, true) => "Answers to your firms' questions",
         (NotificationKind.QuestionAnswered, false) => "Risposte ai quesiti delle tue imprese",
+        (NotificationKind.SoccorsoIstruttorio, true) => "Requests to complete your firms' bids (soccorso istruttorio)",
+        (NotificationKind.SoccorsoIstruttorio, false) => "Richieste di integrazione delle offerte delle tue imprese (soccorso istruttorio)",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "a kind without its e-mail texts"),
     };
 
@@ -55,6 +57,8 @@ public static class KindTexts
         (NotificationKind.SignOff, false) => "e-mail sulle approvazioni delle offerte congiunte",
         (NotificationKind.QuestionAnswered, true) => "e-mails about answers to your firms' questions",
         (NotificationKind.QuestionAnswered, false) => "e-mail sulle risposte ai quesiti delle tue imprese",
+        (NotificationKind.SoccorsoIstruttorio, true) => "e-mails about requests to complete your firms' bids",
+        (NotificationKind.SoccorsoIstruttorio, false) => "e-mail sulle richieste di integrazione delle offerte delle tue imprese",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "a kind without its e-mail texts"),
     };
 }

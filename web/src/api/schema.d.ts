@@ -4087,7 +4087,7 @@ export interface components {
             mode: components["schemas"]["NotificationMode"];
         };
         /** @enum {unknown} */
-        NotificationKind: "NewTender" | "AllianceInvitation" | "Award" | "SignOff" | "QuestionAnswered";
+        NotificationKind: "NewTender" | "AllianceInvitation" | "Award" | "SignOff" | "QuestionAnswered" | "SoccorsoIstruttorio";
         /** @enum {unknown} */
         NotificationMode: "Off" | "Immediately" | "DailyDigest";
         NotificationSettingsDto: {
