@@ -17,6 +17,8 @@ public enum ToDoKind
     SubmitJointBid,
     /// <summary>Answer the firms' questions waiting on a tender of a buyer the person acts for.</summary>
     AnswerQuestions,
+    /// <summary>Answer the buyer's soccorso istruttorio requests to a bid the person's firm leads (alone, or as an RTI's lead).</summary>
+    AnswerSoccorso,
 }
 
 /// <summary>Something the people of <paramref name="BusinessId"/> may have to do changed: read the to-do list again.</summary>
@@ -30,7 +32,7 @@ public sealed record ToDoChangedDto(Guid BusinessId);
 /// <param name="Deadline">By when it must be done, where a deadline applies (the tender's submission deadline).</param>
 /// <param name="Business">The business it is about: the one inviting the person to its team, or the person's firm or buyer that must act.</param>
 /// <param name="Role">The role a business invitation offers.</param>
-/// <param name="Count">How many questions wait (1 for every other kind).</param>
+/// <param name="Count">How many questions, or soccorso istruttorio requests, wait (1 for every other kind).</param>
 public sealed record ToDoItemDto(
     ToDoKind Kind,
     DateTimeOffset Since,

@@ -48,6 +48,7 @@ public static class ToDoEndpoints
             .. await AllianceInvitations(db, grains, editing, names, now, ct),
             .. await JointBids(db, grains, me, editing, names, now, ct),
             .. await Questions(db, grains, editing, names, ct),
+            .. await Soccorsi(db, grains, editing, names, now, ct),
         ];
         return TypedResults.Ok(items.OrderBy(i => i.Deadline ?? DateTimeOffset.MaxValue).ThenBy(i => i.Since).ToArray());
     }
@@ -141,5 +142,34 @@ public static class ToDoEndpoints
         return rows.Where(r => names.ContainsKey(r.BuyerId) && oldest.ContainsKey(r.TenderId)).Select(r => new ToDoItemDto(
             ToDoKind.AnswerQuestions, oldest[r.TenderId], r.SubmissionDeadline, names[r.BuyerId], null, null, new(r.TenderId, r.Title), null, null,
             r.QuestionsWaiting));
+    }
+
+    /// <summary>
+    /// The buyer's open soccorso istruttorio requests to the bids the person's firms lead (their Owners and Managers
+    /// answer them), found by the opened bids' lead rows of the tenders in evaluation; each tender keeps its requests.
+    /// One row per bid, with how many wait, the nearest deadline and the oldest request's time; an RTI's names its alliance.
+    /// </summary>
+    static async Task<IEnumerable<ToDoItemDto>> Soccorsi(
+        MarketplaceDbContext db, IGrainFactory grains, List<Guid> editing, Dictionary<Guid, NamedDto> names, DateTimeOffset now, CancellationToken ct)
+    {
+        var rows = await db.BidTenderers.AsNoTracking()
+            .Where(b => b.Role == TendererRole.Lead && editing.Contains(b.FirmId))
+            .Join(db.Tenders.Where(t => t.Status == TenderStatus.Evaluation), b => b.TenderId, t => t.TenderId, (b, t) => new { t.TenderId, t.Title })
+            .Distinct().ToListAsync(ct);
+        var tenders = await Task.WhenAll(rows.Select(r => grains.Tender(r.TenderId).Current()));
+        var waiting = tenders.OfType<TenderSnapshot>().SelectMany(t => t.SoccorsoRequests.Where(r => r.StatusAt(now) == SoccorsoStatus.Open)
+                .Select(r => (Tender: t, Request: r, Bid: t.Bids.Single(b => b.BidId == r.BidId))))
+            .Where(x => names.ContainsKey(TenderState.LeadOf(x.Bid)))
+            .GroupBy(x => (x.Tender.Id, x.Bid.BidId)).ToList();
+        var rtis = waiting.Select(g => g.First().Bid).Where(b => b.BidderId != TenderState.LeadOf(b)).Select(b => b.BidderId).Distinct().ToList();
+        var alliances = await db.Alliances.AsNoTracking().Where(a => rtis.Contains(a.AllianceId)).ToDictionaryAsync(a => a.AllianceId, a => a.Name, ct);
+        var titles = rows.ToDictionary(r => r.TenderId, r => r.Title);
+        return waiting.Select(g =>
+        {
+            var bid = g.First().Bid;
+            NamedDto? alliance = alliances.TryGetValue(bid.BidderId, out var name) ? new(bid.BidderId, name) : null;
+            return new ToDoItemDto(ToDoKind.AnswerSoccorso, g.Min(x => x.Request.At), g.Min(x => x.Request.Deadline), names[TenderState.LeadOf(bid)], null,
+                alliance, new(g.Key.Id, titles.GetValueOrDefault(g.Key.Id, g.First().Tender.Details.Title)), null, null, g.Count());
+        });
     }
 }

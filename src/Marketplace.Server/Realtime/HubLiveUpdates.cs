@@ -186,6 +186,9 @@ internal sealed class HubLiveUpdates(
         }, tender.Id);
         // The buyer's people may have questions to answer (or fewer): their to-do lists, which no tender group reaches.
         await Send(() => hub.Clients.Group(Topics.BusinessTeam(tender.BuyerId)).ToDoChanged(new ToDoChangedDto(tender.BuyerId)), tender.Id);
+        // The lead firms of bids the buyer asked to complete (soccorso istruttorio) may have requests to answer (or fewer).
+        foreach (var lead in tender.SoccorsoRequests.Select(r => tender.Bids.FirstOrDefault(b => b.BidId == r.BidId)).OfType<OpenedBid>().Select(TenderState.LeadOf).Distinct())
+            await Send(() => hub.Clients.Group(Topics.BusinessTeam(lead)).ToDoChanged(new ToDoChangedDto(lead)), tender.Id);
         // Matching firms may be many: they are told apart from the tender grain's turn.
         if (notice == TenderNotice.Published) _ = Task.Run(() => Send(() => TellMatchingFirms(tender, inboxes), tender.Id));
         // An import's amendment put it in the inboxes of the firms that match a lot only now (told at the amendment's time).

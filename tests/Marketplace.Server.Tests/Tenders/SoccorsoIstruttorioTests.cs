@@ -55,11 +55,19 @@ public abstract class SoccorsoIstruttorioTests<THost>(THost fixture) : IClassFix
         var mine = (await w.Builder.GetFromJsonAsync<SoccorsoDto[]>($"/api/tenders/{tender.Id}/bids/{w.BuilderId}/soccorso", Json))!;
         mine.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Number = 1, Subject, Deadline = asked.Deadline, Status = SoccorsoStatus.Open });
 
+        var todo = (await w.Builder.GetFromJsonAsync<ToDoItemDto[]>("/api/me/todo", Json))!;
+        todo.Should().ContainSingle(i => i.Kind == ToDoKind.AnswerSoccorso).Which.Should().BeEquivalentTo(new
+        {
+            Deadline = (DateTimeOffset?)asked.Deadline, Business = new { Id = w.BuilderId }, Tender = new { tender.Id }, Alliance = (object?)null, Count = 1,
+        }, "the firm's Owners and Managers find the request in their to-do list");
+        (await w.Coder.GetFromJsonAsync<ToDoItemDto[]>("/api/me/todo", Json))!.Should().NotContain(i => i.Kind == ToDoKind.AnswerSoccorso);
+
         var file = await (await TenderWorld.Upload(w.Builder, w.BuilderId, "durc.pdf", TenderWorld.Pdf)).Read<DocumentDto>();
         var answered = await (await Answer(w.Builder, tender.Id, w.BuilderId, 1, file.Id)).Read<SoccorsoDto>();
         answered.Status.Should().Be(SoccorsoStatus.Answered);
         answered.Answer.Should().BeEquivalentTo(new { Text = AnswerText, At = w.Now, Document = new { file.Id, Name = "durc.pdf", file.Sha256 } });
 
+        (await w.Builder.GetFromJsonAsync<ToDoItemDto[]>("/api/me/todo", Json))!.Should().NotContain(i => i.Kind == ToDoKind.AnswerSoccorso, "answered, it waits no more");
         var again = await (await Answer(w.Builder, tender.Id, w.BuilderId, 1)).Refusal();
         again.Should().BeEquivalentTo(new { Status = HttpStatusCode.Conflict, Code = "tender.soccorsoAnswered" }, "an answer is given once");
 

@@ -4978,7 +4978,7 @@ export interface components {
             count: number;
         };
         /** @enum {unknown} */
-        ToDoKind: "BusinessInvitation" | "SpaceInvitation" | "AllianceInvitation" | "SignJointBid" | "SubmitJointBid" | "AnswerQuestions";
+        ToDoKind: "BusinessInvitation" | "SpaceInvitation" | "AllianceInvitation" | "SignJointBid" | "SubmitJointBid" | "AnswerQuestions" | "AnswerSoccorso";
         TwoFactorRequest: {
             enable?: null | boolean;
             twoFactorCode?: null | string;

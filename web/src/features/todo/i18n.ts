@@ -1,7 +1,7 @@
 // The texts of the to-do page ("Da fare") and its header link. Italian first; `en` must have exactly its keys (the compiler checks it).
 export const it = {
   "todo.title": "Da fare",
-  "todo.intro": "Quello che aspetta te adesso, per te e per le imprese per cui agisci: inviti da accettare, offerte da approvare o inviare, quesiti a cui rispondere. Le scadenze più vicine per prime.",
+  "todo.intro": "Quello che aspetta te adesso, per te e per le imprese per cui agisci: inviti da accettare, offerte da approvare o inviare, quesiti e richieste di integrazione a cui rispondere. Le scadenze più vicine per prime.",
   "todo.empty": "Nulla da fare adesso.",
   "todo.emptyDetail": "Quando qualcuno ti invita, un'offerta congiunta aspetta la tua approvazione o un'impresa pone un quesito, lo trovi qui.",
   "todo.BusinessInvitation": "Rispondi all'invito di «{business}» a far parte del suo team come {role}",
@@ -11,7 +11,7 @@ export const it = {
   "todo.SubmitJointBid": "Invia l'offerta congiunta di «{alliance}»: le offerte si chiudono a breve",
   "todo.AnswerQuestions.one": "Rispondi al quesito di un'impresa sulla gara «{tender}»",
   "todo.AnswerQuestions.other": "Rispondi ai {n} quesiti delle imprese sulla gara «{tender}»",
-  "todo.liveHint": "Inviti, offerte da approvare e quesiti compaiono qui senza ricaricare la pagina.",
+  "todo.liveHint": "Inviti, offerte da approvare, quesiti e richieste di integrazione compaiono qui senza ricaricare la pagina.",
   "todo.forTender": "Gara «{tender}»",
   "todo.since": "In attesa dal {when}",
   "todo.deadline": "Entro {when}",
@@ -21,11 +21,14 @@ export const it = {
   "todo.open.SignJointBid": "Apri l'offerta congiunta",
   "todo.open.SubmitJointBid": "Apri l'offerta congiunta",
   "todo.open.AnswerQuestions": "Apri la gara",
+  "todo.AnswerSoccorso.one": "Rispondi alla richiesta di integrazione del committente sull'offerta di «{business}» per la gara «{tender}»",
+  "todo.AnswerSoccorso.other": "Rispondi alle {n} richieste di integrazione del committente sull'offerta di «{business}» per la gara «{tender}»",
+  "todo.open.AnswerSoccorso": "Apri la richiesta",
 };
 
 export const en: Record<keyof typeof it, string> = {
   "todo.title": "To do",
-  "todo.intro": "What waits for you now, for yourself and for the businesses you act for: invitations to accept, joint bids to approve or submit, questions to answer. The nearest deadlines first.",
+  "todo.intro": "What waits for you now, for yourself and for the businesses you act for: invitations to accept, joint bids to approve or submit, questions and requests to complete a bid to answer. The nearest deadlines first.",
   "todo.empty": "Nothing to do right now.",
   "todo.emptyDetail": "When someone invites you, a joint bid waits for your approval or a firm asks a question, you will find it here.",
   "todo.BusinessInvitation": "Answer «{business}»'s invitation to join its team as {role}",
@@ -35,7 +38,7 @@ export const en: Record<keyof typeof it, string> = {
   "todo.SubmitJointBid": "Submit the joint bid of «{alliance}»: bids close soon",
   "todo.AnswerQuestions.one": "Answer a firm's question on the tender «{tender}»",
   "todo.AnswerQuestions.other": "Answer the firms' {n} questions on the tender «{tender}»",
-  "todo.liveHint": "Invitations, bids to approve and questions show up here without reloading the page.",
+  "todo.liveHint": "Invitations, bids to approve, questions and requests to complete a bid show up here without reloading the page.",
   "todo.forTender": "Tender «{tender}»",
   "todo.since": "Waiting since {when}",
   "todo.deadline": "By {when}",
@@ -45,4 +48,7 @@ export const en: Record<keyof typeof it, string> = {
   "todo.open.SignJointBid": "Open the joint bid",
   "todo.open.SubmitJointBid": "Open the joint bid",
   "todo.open.AnswerQuestions": "Open the tender",
+  "todo.AnswerSoccorso.one": "Answer the buyer's request to complete the bid of «{business}» for the tender «{tender}»",
+  "todo.AnswerSoccorso.other": "Answer the buyer's {n} requests to complete the bid of «{business}» for the tender «{tender}»",
+  "todo.open.AnswerSoccorso": "Open the request",
 };

@@ -62,5 +62,7 @@ describe("to-do rows", () => {
     expect(href(toDoRoute(item({ kind: "SignJointBid", alliance })))).toBe("#/alliances/aaaa/bid");
     expect(href(toDoRoute(item({ kind: "SubmitJointBid", alliance })))).toBe("#/alliances/aaaa/bid");
     expect(href(toDoRoute(item({ kind: "AnswerQuestions", tender: { id: "TTTT", name: "Gara" } })))).toBe("#/tenders/tttt");
+    expect(href(toDoRoute(item({ kind: "AnswerSoccorso", tender: { id: "TTTT", name: "Gara" } })))).toBe("#/tenders/tttt");
+    expect(href(toDoRoute(item({ kind: "AnswerSoccorso", tender: { id: "TTTT", name: "Gara" }, alliance })))).toBe("#/alliances/aaaa");
   });
 });

@@ -16,6 +16,8 @@ export function toDoText(item: ToDoItemDto): string {
       return t("todo.BusinessInvitation", { ...params, role: item.role ? t(`role.${item.role}`) : "" });
     case "AnswerQuestions":
       return tn("todo.AnswerQuestions", item.count, params);
+    case "AnswerSoccorso":
+      return tn("todo.AnswerSoccorso", item.count, params);
     default:
       return t(`todo.${item.kind}`, params);
   }
@@ -36,6 +38,9 @@ export function toDoRoute(item: ToDoItemDto): Route {
       return { name: "alliance", id: id(item.alliance), tab: "bid" };
     case "AnswerQuestions":
       return { name: "tender", id: id(item.tender) };
+    case "AnswerSoccorso":
+      // An RTI answers on its alliance's page, a firm bidding alone on the tender's.
+      return item.alliance ? { name: "alliance", id: id(item.alliance) } : { name: "tender", id: id(item.tender) };
   }
 }
 
