@@ -143,7 +143,9 @@ export function soccorsoBuyer(ctx: TenderContext, changed: () => void) {
               : nothing}
           </div>
           ${asking === bid.bidId ? form(bid) : nothing}
-          ${status?.bidId === bid.bidId ? html`<p class="status ${status.ok ? "ok" : "error"}" role="status">${status.text()}</p>` : nothing}
+          ${status?.bidId === bid.bidId && (!status.ok || requests.some((r) => r.bidId === bid.bidId && statusNow(r, now) === "Open"))
+            ? html`<p class="status ${status.ok ? "ok" : "error"}" role="status">${status.text()}</p>`
+            : nothing}
           ${list(requests.filter((r) => r.bidId === bid.bidId))}
         </div>`)}
         ${asked.length ? list(asked) : nothing}
