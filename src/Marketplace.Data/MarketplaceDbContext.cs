@@ -24,6 +24,8 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
     public DbSet<BusinessCapabilityEntry> BusinessCapabilities => Set<BusinessCapabilityEntry>();
     public DbSet<BusinessMemberEntry> BusinessMembers => Set<BusinessMemberEntry>();
     public DbSet<BusinessLogoEntry> BusinessLogos => Set<BusinessLogoEntry>();
+    public DbSet<BusinessAttestationEntry> BusinessAttestations => Set<BusinessAttestationEntry>();
+    public DbSet<BusinessFiguresEntry> BusinessFigures => Set<BusinessFiguresEntry>();
     public DbSet<BusinessInvitationEntry> BusinessInvitations => Set<BusinessInvitationEntry>();
     public DbSet<SpaceEntry> Spaces => Set<SpaceEntry>();
     public DbSet<SpaceMemberEntry> SpaceMembers => Set<SpaceMemberEntry>();
@@ -114,6 +116,25 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
             e.HasKey(x => new { x.BusinessId, x.CpvDigits });
             e.Property(x => x.CpvDigits).HasMaxLength(8);
             e.HasIndex(x => x.CpvDigits);
+        });
+
+        builder.Entity<BusinessAttestationEntry>(e =>
+        {
+            e.ToTable("business_attestations");
+            e.HasKey(x => new { x.BusinessId, x.Category });
+            e.Property(x => x.Category).HasMaxLength(8);
+            e.Property(x => x.Class).HasConversion<string>().HasMaxLength(8);
+            e.Property(x => x.IssuedBy).HasMaxLength(Marketplace.Qualifications.QualificationInput.MaxIssuer);
+            // Partner suggestions look for the firms holding a category still valid on a day.
+            e.HasIndex(x => new { x.Category, x.Expires });
+        });
+
+        builder.Entity<BusinessFiguresEntry>(e =>
+        {
+            e.ToTable("business_figures");
+            e.HasKey(x => x.BusinessId);
+            e.Property(x => x.Turnover).HasPrecision(18, 2);
+            e.Property(x => x.SimilarWork).HasPrecision(18, 2);
         });
 
         builder.Entity<BusinessMemberEntry>(e =>

@@ -14,7 +14,8 @@ namespace Marketplace.EndToEnd.Tests;
 
 /// <summary>
 /// The school lot (OG1 class III with OS30 class I): the alliance lacks OS30 and reads so on its workspace; a
-/// member firm's owner records OS30 class I on the firm's page, and the lead's open workspace shows the lot qualifies, live.
+/// member firm's owner records OS30 class I on the firm's page, and the lead's open workspace shows the lot qualifies, live;
+/// or the partner suggestions name the firm of the space that completes OS30, and once it joins the lot qualifies.
 /// </summary>
 public sealed class AllianceQualificationBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
@@ -22,8 +23,11 @@ public sealed class AllianceQualificationBrowserTests(BrowserFixture fixture) : 
 
     static string Shot(string name) => Path.Combine(BrowserFixture.ScreenshotDirectory, name);
 
-    [Fact]
-    public async Task The_lead_reads_the_missing_OS30_and_sees_the_lot_qualify_live_once_a_member_records_it()
+    /// <summary>
+    /// The school lot's tender in a space of Bologna, and its RTI: Edilizia Rossi (the lead, OG1 class III, who covers the
+    /// lot's CPV code) with Impianti Bianchi (its member, no attestation).
+    /// </summary>
+    async Task<(ArrangedSpace Space, ArrangedFirm Rossi, ArrangedFirm Bianchi, AllianceDto Alliance)> School()
     {
         var arranged = await ArrangedSpace.Create(fixture, ["BO"]);
         var rossi = await arranged.Member("rossi", "Edilizia Rossi S.r.l.", p => p with { Capabilities = ["45210000"] });
@@ -46,15 +50,29 @@ public sealed class AllianceQualificationBrowserTests(BrowserFixture fixture) : 
             .EnsureSuccessStatusCode();
         (await bianchi.Api.PostAsJsonAsync($"/api/alliances/{alliance.Id}/firms/{bianchi.Firm.Id}/answer", new AllianceAnswerRequest(true, 1), Json))
             .EnsureSuccessStatusCode();
+        return (arranged, rossi, bianchi, alliance);
+    }
+
+    /// <summary>Signs in, opens the alliance's partners tab once the page is live, and waits for the lot it does not qualify for.</summary>
+    static async Task<ILocator> OpenPartners(IPage page, string email, Guid allianceId)
+    {
+        await BusinessProfileBrowserTests.SignIn(page, email);
+        await page.GotoAsync($"/#/alliances/{allianceId}");
+        await Expect(page.GetByTestId("alliance-live-status")).ToHaveAttributeAsync("data-state", "connected");
+        await page.GetByTestId("alliance-tab-partners").ClickAsync();
+        var lot = page.GetByTestId("qualification-lot");
+        await Expect(lot).ToHaveAttributeAsync("data-qualifies", "false");
+        return lot;
+    }
+
+    [Fact]
+    public async Task The_lead_reads_the_missing_OS30_and_sees_the_lot_qualify_live_once_a_member_records_it()
+    {
+        var (_, rossi, bianchi, alliance) = await School();
 
         // The lead opens the workspace's partners tab: the lot does not qualify, OS30 class I is missing.
         var lead = await fixture.NewPerson();
-        await BusinessProfileBrowserTests.SignIn(lead, rossi.Email);
-        await lead.GotoAsync($"/#/alliances/{alliance.Id}");
-        await Expect(lead.GetByTestId("alliance-live-status")).ToHaveAttributeAsync("data-state", "connected");
-        await lead.GetByTestId("alliance-tab-partners").ClickAsync();
-        var lot = lead.GetByTestId("qualification-lot");
-        await Expect(lot).ToHaveAttributeAsync("data-qualifies", "false");
+        var lot = await OpenPartners(lead, rossi.Email, alliance.Id);
         await Expect(lot.GetByTestId("qualification-verdict")).ToHaveTextAsync("L'alleanza non si qualifica");
         await Expect(lot.GetByTestId("qualification-failure")).ToHaveTextAsync(
             "Manca la categoria OS30 classe I richiesta dal lotto: nessuna impresa ha un'attestazione SOA valida in questa categoria.");
@@ -89,5 +107,57 @@ public sealed class AllianceQualificationBrowserTests(BrowserFixture fixture) : 
         await phone.GetByTestId("alliance-tab-partners").ClickAsync();
         await Expect(phone.GetByTestId("qualification-verdict")).ToHaveTextAsync("The alliance qualifies");
         await phone.GetByTestId("alliance-qualification").ScreenshotAsync(new() { Path = Shot("alliance-qualification-3-en-390.png") });
+    }
+
+    /// <summary>
+    /// The alliance covers every CPV code yet lacks OS30: the partner suggestions name first the firm of the space whose
+    /// OS30 class I completes the lot, saying so; the lead invites it, it joins, and the lead's open page reads that the
+    /// alliance qualifies.
+    /// </summary>
+    [Fact]
+    public async Task The_suggestion_names_the_firm_that_completes_OS30_the_lead_invites_it_and_once_it_joins_the_alliance_qualifies()
+    {
+        var (arranged, rossi, bianchi, alliance) = await School();
+        var verdi = await arranged.Member("verdi", "Verdi Impianti Speciali S.r.l.", p => p with { Capabilities = ["45315000"] });
+        (await verdi.Api.PutAsJsonAsync($"/api/businesses/{verdi.Firm.Id}/qualifications", new EditQualificationsRequest(verdi.Firm.Version,
+            [new("OS30", SoaClass.I, Today.AddYears(1), "SOA Centro S.p.A.")], null), Json)).EnsureSuccessStatusCode();
+
+        // The member's person reads it in English on a phone: OS30 class I is missing, and which firm completes it.
+        var phone = await fixture.NewPerson("en-GB", width: 390);
+        await BusinessProfileBrowserTests.SignIn(phone, bianchi.Email);
+        await phone.GotoAsync($"/#/alliances/{alliance.Id}");
+        await phone.GetByTestId("alliance-tab-partners").ClickAsync();
+        await Expect(phone.GetByTestId("qualification-verdict")).ToHaveTextAsync("The alliance does not qualify");
+        await Expect(phone.GetByTestId("qualification-scope")).ToHaveTextAsync("The joint bid has no work packages yet: every lot that states requirements is judged.");
+        var english = phone.GetByTestId("suggestion").First;
+        await Expect(english).ToHaveAttributeAsync("data-firm-id", verdi.Firm.Id.ToString());
+        await Expect(english.GetByTestId("suggestion-completes")).ToContainTextAsync("Completes OS30 class I");
+        await Expect(english.GetByTestId("suggestion-completes")).ToContainTextAsync("with this firm the alliance qualifies");
+        await phone.GetByTestId("suggestions").ScrollIntoViewIfNeededAsync();
+        await phone.ScreenshotAsync(new() { Path = Shot("partner-requirement-1-en-390.png"), FullPage = true });
+
+        // The lead reads the missing class and, first among the suggestions, the firm that completes it.
+        var lead = await fixture.NewPerson();
+        var lot = await OpenPartners(lead, rossi.Email, alliance.Id);
+        await Expect(lot.GetByTestId("qualification-failure")).ToContainTextAsync("Manca la categoria OS30 classe I");
+        var first = lead.GetByTestId("suggestion").First;
+        await Expect(first).ToHaveAttributeAsync("data-firm-id", verdi.Firm.Id.ToString());
+        await Expect(first.Locator(".suggestion-name")).ToHaveTextAsync("Verdi Impianti Speciali S.r.l.");
+        await Expect(first.GetByTestId("suggestion-completes")).ToContainTextAsync("Completa OS30 classe I");
+        await Expect(first.GetByTestId("suggestion-completes")).ToContainTextAsync("con questa impresa l'alleanza si qualifica");
+        await lead.GetByTestId("suggestions").ScrollIntoViewIfNeededAsync();
+        await lead.ScreenshotAsync(new() { Path = Shot("partner-requirement-2-suggested-it.png"), FullPage = true });
+
+        // The lead invites it from the suggestion; its owner accepts; the lead's open page turns to "qualifies".
+        await first.GetByTestId("invite-suggestion").ClickAsync();
+        // Stored once the suggestions, read again after the invitation, no longer offer it (an invited firm is not suggested).
+        await Expect(lead.GetByTestId("suggestion-completes")).ToHaveCountAsync(0);
+        (await verdi.Api.PostAsJsonAsync($"/api/alliances/{alliance.Id}/firms/{verdi.Firm.Id}/answer", new AllianceAnswerRequest(true, 1), Json))
+            .EnsureSuccessStatusCode();
+        await Expect(lot).ToHaveAttributeAsync("data-qualifies", "true");
+        await Expect(lot.GetByTestId("qualification-verdict")).ToHaveTextAsync("L'alleanza si qualifica");
+        await Expect(lot.Locator("[data-testid='qualification-check'][data-category='OS30'] [data-testid='qualification-by']"))
+            .ToContainTextAsync("Verdi Impianti Speciali S.r.l.");
+        await lead.ScreenshotAsync(new() { Path = Shot("partner-requirement-3-qualifies-it.png"), FullPage = true });
     }
 }

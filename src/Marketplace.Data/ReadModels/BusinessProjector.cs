@@ -5,7 +5,7 @@ using Orleans.Runtime;
 
 namespace Marketplace.Data.ReadModels;
 
-/// <summary>Keeps the directory, capability, membership, invitation and logo rows of a business equal to its grain state.</summary>
+/// <summary>Keeps the directory, capability, qualification, membership, invitation and logo rows of a business equal to its grain state.</summary>
 public sealed class BusinessProjector : IReadModelProjector
 {
     public bool Handles(Type stateType) => stateType == typeof(BusinessState);
@@ -15,6 +15,8 @@ public sealed class BusinessProjector : IReadModelProjector
         var id = grainId.GetGuidKey();
         await db.Directory.Where(x => x.BusinessId == id).ExecuteDeleteAsync(cancellationToken);
         await db.BusinessCapabilities.Where(x => x.BusinessId == id).ExecuteDeleteAsync(cancellationToken);
+        await db.BusinessAttestations.Where(x => x.BusinessId == id).ExecuteDeleteAsync(cancellationToken);
+        await db.BusinessFigures.Where(x => x.BusinessId == id).ExecuteDeleteAsync(cancellationToken);
         await db.BusinessMembers.Where(x => x.BusinessId == id).ExecuteDeleteAsync(cancellationToken);
         await db.BusinessInvitations.Where(x => x.BusinessId == id).ExecuteDeleteAsync(cancellationToken);
         if (state is not BusinessState { Exists: true } business)
@@ -30,6 +32,12 @@ public sealed class BusinessProjector : IReadModelProjector
         foreach (var membership in await db.SpaceMembers.Where(m => m.BusinessId == id && m.VouchedVatNumber != null).ToListAsync(cancellationToken))
             membership.RefreshVerified(entry.VatNumber, entry.Size);
         db.BusinessCapabilities.AddRange(Capabilities(id, business));
+        db.BusinessAttestations.AddRange(business.Qualifications.Attestations.Select(a => new BusinessAttestationEntry
+        {
+            BusinessId = id, Category = a.Category, Class = a.Class, Expires = a.Expires, IssuedBy = a.IssuedBy,
+        }));
+        if (business.Qualifications.Figures is { } figures)
+            db.BusinessFigures.Add(new BusinessFiguresEntry { BusinessId = id, LastYear = figures.LastYear, Turnover = figures.Turnover, SimilarWork = figures.SimilarWork });
         db.BusinessMembers.AddRange(business.Members.Select(m => new BusinessMemberEntry { BusinessId = id, UserId = m.UserId, Role = m.Role }));
         db.BusinessInvitations.AddRange(business.Invitations.Select(i => new BusinessInvitationEntry
         {

@@ -1,4 +1,5 @@
 using Marketplace.Alliances;
+using Marketplace.Qualifications;
 using Marketplace.Reference;
 using Marketplace.Spaces;
 using Marketplace.Tenders;
@@ -8,7 +9,8 @@ namespace Marketplace.Data.ReadModels;
 
 /// <summary>
 /// Firms of a space that could fill an alliance's gaps, ranked (<see cref="PartnerCandidate.Score"/>), and a greedy
-/// cover of the gaps. The one query, used by the endpoint and the benchmark.
+/// cover of the gaps; the firms that would complete a lot's requirements (<see cref="RequirementPartners"/>) come first.
+/// The one query, used by the endpoint and the benchmark.
 /// </summary>
 public static class PartnerSuggestions
 {
@@ -21,10 +23,12 @@ public static class PartnerSuggestions
     /// <param name="exclude">The alliance's own firms (active or invited).</param>
     /// <param name="members">The alliance's active firms: projects done with them count.</param>
     /// <param name="origin">Where the work is (a comune's coordinates), for distances.</param>
+    /// <param name="completes">The firms that would complete lots' requirements, with what each completes (none for the benchmark).</param>
     public static async Task<(IReadOnlyList<PartnerCandidate> Ranked, IReadOnlyList<PartnerCandidate> Cover)> Find(
         MarketplaceDbContext db, Guid spaceId, IReadOnlyList<string> gaps, IReadOnlyCollection<Guid> exclude, IReadOnlyCollection<Guid> members,
-        (double Latitude, double Longitude)? origin, int digits, CancellationToken ct)
+        (double Latitude, double Longitude)? origin, int digits, CancellationToken ct, IReadOnlyDictionary<Guid, RequirementCompletion[]>? completes = null)
     {
+        completes ??= new Dictionary<Guid, RequirementCompletion[]>();
         var codes = gaps.Select(g => g[..8]).Distinct().ToList();
         var covers = new Dictionary<Guid, Dictionary<string, int>>();
         foreach (var gap in codes)
@@ -44,8 +48,8 @@ public static class PartnerSuggestions
         }
 
         // A first cut on what matters most (gaps covered, then depth), then the shortlist is looked at closely.
-        var shortlist = covers.OrderByDescending(f => f.Value.Count).ThenByDescending(f => f.Value.Values.Sum()).Take(Shortlist)
-            .Select(f => f.Key).ToList();
+        var shortlist = completes.Keys.OrderByDescending(f => completes[f].Length).ThenBy(f => f).Take(Shortlist)
+            .Concat(covers.OrderByDescending(f => f.Value.Count).ThenByDescending(f => f.Value.Values.Sum()).Select(f => f.Key)).Distinct().Take(Shortlist).ToList();
         var facts = await db.Directory.AsNoTracking().Where(d => shortlist.Contains(d.BusinessId))
             .Select(d => new { d.BusinessId, d.Name, d.Latitude, d.Longitude }).ToDictionaryAsync(d => d.BusinessId, ct);
         var verified = await db.SpaceMembers.AsNoTracking().Where(m => m.SpaceId == spaceId && shortlist.Contains(m.BusinessId) && m.Verified)
@@ -63,7 +67,10 @@ public static class PartnerSuggestions
             double? km = origin is { } o && f.Latitude is { } lat && f.Longitude is { } lon
                 ? Math.Round(Math.Sqrt(Math.Pow((lat - o.Latitude) * KmPerDegree, 2) + Math.Pow((lon - o.Longitude) * KmPerDegree * Math.Cos(o.Latitude * Math.PI / 180), 2)), 1)
                 : null;
-            return new PartnerCandidate(id, f.Name, covers[id], km, verified.Contains(id), joint.GetValueOrDefault(id));
+            return new PartnerCandidate(id, f.Name, covers.GetValueOrDefault(id) ?? [], km, verified.Contains(id), joint.GetValueOrDefault(id))
+            {
+                Completes = completes.GetValueOrDefault(id) ?? [],
+            };
         });
         var ranked = PartnerRanking.Rank(candidates);
         return ([.. ranked.Take(Shown)], PartnerRanking.Cover(codes, ranked));

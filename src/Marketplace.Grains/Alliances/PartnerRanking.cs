@@ -1,3 +1,5 @@
+using Marketplace.Qualifications;
+
 namespace Marketplace.Alliances;
 
 /// <summary>
@@ -7,6 +9,12 @@ namespace Marketplace.Alliances;
 /// </summary>
 public sealed record PartnerCandidate(Guid FirmId, string Name, IReadOnlyDictionary<string, int> Covers, double? DistanceKm, bool Verified, int JointProjects)
 {
+    /// <summary>The lots' requirements the firm would complete by joining (<see cref="RequirementCompletions"/>); empty for most.</summary>
+    public IReadOnlyList<RequirementCompletion> Completes { get; init; } = [];
+
+    /// <summary>The lots the alliance would qualify for with this firm, of those it does not qualify for now.</summary>
+    public int LotsQualified => Completes.Where(c => c.LotQualifies).Select(c => c.Lot).Distinct().Count();
+
     /// <summary>
     /// The ranking score, in this order of weight: gaps covered (10 each), then how specific the match is (one point
     /// per shared CPV digit), verified projects with current members (2 each, up to 5), the association's verified
@@ -26,8 +34,13 @@ public static class PartnerRanking
         return Math.Min(shared, significant);
     }
 
+    /// <summary>
+    /// Best first: a firm that makes more lots qualify, then one completing more requirements (a lot the alliance may
+    /// not bid for matters more than a CPV code it lacks), then the <see cref="PartnerCandidate.Score"/>.
+    /// </summary>
     public static IReadOnlyList<PartnerCandidate> Rank(IEnumerable<PartnerCandidate> candidates) =>
-        [.. candidates.OrderByDescending(c => c.Score).ThenBy(c => c.Name, StringComparer.Ordinal)];
+        [.. candidates.OrderByDescending(c => c.LotsQualified).ThenByDescending(c => c.Completes.Count)
+            .ThenByDescending(c => c.Score).ThenBy(c => c.Name, StringComparer.Ordinal)];
 
     /// <summary>
     /// A small set of firms that together cover every gap they can: the greedy set cover (take the firm covering the

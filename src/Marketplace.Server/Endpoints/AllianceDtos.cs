@@ -1,4 +1,5 @@
 using Marketplace.Alliances;
+using Marketplace.Qualifications;
 
 namespace Marketplace.Server.Endpoints;
 
@@ -56,8 +57,19 @@ public sealed record LotCoverageDto(int Lot, string Title, bool Covered, CodeCov
 /// <summary>The coverage matrix of an alliance for its tender; <see cref="Gaps"/> are the codes none of its firms covers.</summary>
 public sealed record CoverageDto(Guid AllianceId, LotCoverageDto[] Lots, CapabilityDto[] Gaps);
 
-/// <summary>A firm that could fill gaps: the gap codes it covers, how far it is from the work, its marks, and its score.</summary>
-public sealed record SuggestedFirmDto(NamedDto Firm, CapabilityDto[] Covers, double? DistanceKm, bool Verified, int JointProjects, decimal Score);
+/// <summary>
+/// A requirement of a lot a suggested firm would complete by joining: the works category with the class the lot names
+/// (<see cref="ClassLabel"/>, "I"…"VIII"), or turnover / similar work; <see cref="LotQualifies"/> when with it the
+/// alliance qualifies for the lot, as the qualification rules judge it.
+/// </summary>
+public sealed record RequirementCompletionDto(int Lot, RequirementKind Kind, string? Category, string? CategoryIt, string? CategoryEn, string? ClassLabel, bool LotQualifies);
+
+/// <summary>
+/// A firm that could fill gaps: the lots' requirements it would complete, the gap codes it covers, how far it is from
+/// the work, its marks, and its score.
+/// </summary>
+public sealed record SuggestedFirmDto(NamedDto Firm, CapabilityDto[] Covers, double? DistanceKm, bool Verified, int JointProjects, decimal Score,
+    RequirementCompletionDto[] Completes);
 
 /// <summary>
 /// Partners for an alliance's gaps: <see cref="Ranked"/> best first; <see cref="Cover"/> a small set that covers every

@@ -4,6 +4,7 @@ using Marketplace.Data;
 using Marketplace.Data.Audit;
 using Marketplace.Data.ReadModels;
 using Marketplace.JointBids;
+using Marketplace.Qualifications;
 using Marketplace.Server.Auth;
 using Marketplace.Spaces;
 using Marketplace.Reference;
@@ -162,9 +163,9 @@ public static class AllianceEndpoints
     }
 
     /// <summary>
-    /// Firms of the space that cover the alliance's gaps, ranked, and a small set of them that covers every gap they
-    /// can (greedy set cover); none, with the reason, once no firm could join the joint bid (bids closed, or the bid
-    /// submitted).
+    /// Firms of the space that would complete the requirements of a lot the alliance does not qualify for (first), and
+    /// those that cover its CPV gaps, ranked; a small set of them that covers every gap they can (greedy set cover);
+    /// none, with the reason, once no firm could join the joint bid (bids closed, or the bid submitted).
     /// </summary>
     static async Task<Results<Ok<SuggestionsDto>, ProblemHttpResult>> Suggestions(
         Guid id, [AsParameters] ViewerCall call, IOptions<TenderOptions> options, ITenderBids bids, MarketplaceClock clock)
@@ -177,10 +178,16 @@ public static class AllianceEndpoints
             return TypedResults.Ok(new SuggestionsDto(id, [.. gaps.Select(Code)], [], [], [], closed.Code));
         var place = tender.Details.Lots.Where(l => lots.Any(c => c.Lot == l.Number && !c.Covered)).Select(l => l.ComuneCode).FirstOrDefault(c => c is not null)
             ?? await call.Db.Directory.AsNoTracking().Where(d => d.BusinessId == alliance.LeadId).Select(d => d.ComuneCode).SingleOrDefaultAsync(call.Ct);
-        var (ranked, cover) = await PartnerSuggestions.Find(call.Db, alliance.SpaceId, gaps, [.. alliance.Members.Where(m => m.Standing is AllianceStanding.Active
-            or AllianceStanding.Invited).Select(m => m.FirmId)], [.. alliance.Active.Select(m => m.FirmId)], PartnerSuggestions.Origin(place), options.Value.MatchDigits, call.Ct);
+        Guid[] taken = [.. alliance.Members.Where(m => m.Standing is AllianceStanding.Active or AllianceStanding.Invited).Select(m => m.FirmId)];
+        var today = QualificationRules.Today(clock.GetUtcNow());
+        var members = await AllianceQualificationEndpoints.Members(alliance, call.Db, call.Ct);
+        var (judged, _) = await AllianceQualificationEndpoints.Judged(id, tender, call);
+        var completes = await RequirementPartners.Find(call.Db, alliance.SpaceId,
+            [.. judged.Select(l => (l.Number, l.Requirements!, QualificationRules.Check(l.Requirements!, members, today)))], members, taken, today, call.Ct);
+        var (ranked, cover) = await PartnerSuggestions.Find(call.Db, alliance.SpaceId, gaps, taken, [.. alliance.Active.Select(m => m.FirmId)],
+            PartnerSuggestions.Origin(place), options.Value.MatchDigits, call.Ct, completes);
         SuggestedFirmDto Dto(PartnerCandidate c) => new(new NamedDto(c.FirmId, c.Name), [.. c.Covers.Keys.Select(Code)], c.DistanceKm, c.Verified, c.JointProjects,
-            Math.Round((decimal)c.Score, 1));
+            Math.Round((decimal)c.Score, 1), [.. c.Completes.Select(Completion)]);
         var covered = cover.SelectMany(c => c.Covers.Keys).ToHashSet();
         return TypedResults.Ok(new SuggestionsDto(id, [.. gaps.Select(Code)], [.. ranked.Select(Dto)], [.. cover.Select(Dto)],
             [.. gaps.Where(g => !covered.Contains(g[..8])).Select(Code)], null));
@@ -212,6 +219,10 @@ public static class AllianceEndpoints
             .GroupBy(c => c.BusinessId).ToDictionary(g => g.Key, g => g.Select(c => c.CpvDigits).ToArray());
         return (alliance, tender, Coverage.Of(tender.Details, capabilities, options.MatchDigits));
     }
+
+    static RequirementCompletionDto Completion(RequirementCompletion c) => SoaCategories.Find(c.Category) is { } category
+        ? new(c.Lot, c.Kind, category.Code, category.LabelIt, category.LabelEn, c.Class is { } k ? SoaClasses.Label(k) : null, c.LotQualifies)
+        : new(c.Lot, c.Kind, null, null, null, null, c.LotQualifies);
 
     static CapabilityDto Code(string code) => CpvCatalog.Shared.Find(code) is { } entry ? CapabilityDto.From(entry) : new CapabilityDto(code, code, code);
 

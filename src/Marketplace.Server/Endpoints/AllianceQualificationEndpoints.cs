@@ -1,8 +1,12 @@
 using Marketplace.Alliances;
-using Marketplace.Businesses;
+using Marketplace.Data;
+using Marketplace.Data.ReadModels;
+using Marketplace.JointBids;
 using Marketplace.Qualifications;
+using Marketplace.Server.Auth;
 using Marketplace.Tenders;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Server.Endpoints;
 
@@ -26,8 +30,12 @@ public sealed record RequirementCheckDto(RequirementKind Kind, string? Category,
 public sealed record LotQualificationDto(int Lot, string Title, bool Qualifies, RequirementCheckDto[] Requirements,
     QualificationReasonDto[] Failures, QualificationReasonDto[] Notes);
 
-/// <summary>The alliance against each lot of its tender that states requirements, judged today by its active firms' qualifications.</summary>
-public sealed record AllianceQualificationDto(Guid AllianceId, LotQualificationDto[] Lots);
+/// <summary>
+/// The alliance against the lots it bids for, judged today by its active firms' qualifications: the lots stating
+/// requirements that its joint bid has work packages in; while it has none, every lot stating requirements
+/// (<see cref="AllLots"/> true, and the page says so).
+/// </summary>
+public sealed record AllianceQualificationDto(Guid AllianceId, LotQualificationDto[] Lots, bool AllLots);
 
 public static class AllianceQualificationEndpoints
 {
@@ -48,11 +56,10 @@ public static class AllianceQualificationEndpoints
         if (await call.Access.Alliance(id, call.User, watch: true, call.Ct) is not { } alliance) return ProblemResults.NotFound(AllianceEndpoints.NotFound);
         if (alliance.TenderId is not { } tenderId || await call.Grains.GetGrain<ITenderGrain>(tenderId).Current() is not { } tender)
             return Problem.Conflict(AllianceEndpoints.NoTenderToCover).ToHttp();
-        var firms = await Task.WhenAll(alliance.Active.Select(m => call.Grains.GetGrain<IBusinessGrain>(m.FirmId).Get()));
-        var known = firms.OfType<BusinessSnapshot>().ToList();
-        GroupMember[] members = [.. known.Select(b => new GroupMember(b.Id, b.Id == alliance.LeadId,
-            (b.Qualifications ?? FirmQualifications.None).Attestations, (b.Qualifications ?? FirmQualifications.None).Figures))];
-        var names = known.ToDictionary(b => b.Id, b => b.Profile.Name);
+        var (lots, all) = await Judged(id, tender, call);
+        var members = await Members(alliance, call.Db, call.Ct);
+        var firms = members.Select(m => m.FirmId).ToList();
+        var names = await call.Db.Directory.AsNoTracking().Where(d => firms.Contains(d.BusinessId)).ToDictionaryAsync(d => d.BusinessId, d => d.Name, call.Ct);
         var today = QualificationRules.Today(clock.GetUtcNow());
 
         LotQualificationDto Lot(Lot lot)
@@ -61,7 +68,32 @@ public static class AllianceQualificationEndpoints
             return new(lot.Number, lot.Title, q.Qualifies, [.. q.Requirements.Select(r => Check(r, alliance.LeadId, names))],
                 [.. q.Failures.Select(QualificationReasonDto.From)], [.. q.Notes.Select(QualificationReasonDto.From)]);
         }
-        return TypedResults.Ok(new AllianceQualificationDto(id, [.. tender.Details.Lots.Where(l => l.Requirements is not null).Select(Lot)]));
+        return TypedResults.Ok(new AllianceQualificationDto(id, [.. lots.Select(Lot)], all));
+    }
+
+    /// <summary>
+    /// The alliance's active firms as the qualification rules see them (the lead flagged), from their qualification
+    /// rows: two queries whatever the number of firms.
+    /// </summary>
+    internal static async Task<GroupMember[]> Members(AllianceSnapshot alliance, MarketplaceDbContext db, CancellationToken ct)
+    {
+        var firms = alliance.Active.Select(m => m.FirmId).ToList();
+        var held = await RequirementPartners.Of(db, firms, ct);
+        return [.. firms.Select(f => (Firm: f, Held: held.GetValueOrDefault(f) ?? FirmQualifications.None))
+            .Select(x => new GroupMember(x.Firm, x.Firm == alliance.LeadId, x.Held.Attestations, x.Held.Figures))];
+    }
+
+    /// <summary>
+    /// The lots the alliance is judged for: of the lots stating requirements, those its joint bid has work packages in
+    /// (a lot it does not bid for cannot fail it); while it has none, all of them, and <c>All</c> says so. One read of
+    /// the joint bid, which its workspace's viewers may read.
+    /// </summary>
+    internal static async Task<(Lot[] Lots, bool All)> Judged(Guid allianceId, TenderSnapshot tender, ViewerCall call)
+    {
+        var read = await call.Grains.GetGrain<IJointBidGrain>(allianceId).Read(call.User.UserId());
+        var bidFor = (read.Value?.WorkPackages ?? []).Select(p => p.Lot).ToHashSet();
+        var stating = tender.Details.Lots.Where(l => l.Requirements is not null).ToArray();
+        return bidFor.Count == 0 ? (stating, true) : ([.. stating.Where(l => bidFor.Contains(l.Number))], false);
     }
 
     static RequirementCheckDto Check(RequirementCheck r, Guid leadId, Dictionary<Guid, string> names)

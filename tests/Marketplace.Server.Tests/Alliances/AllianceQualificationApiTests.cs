@@ -1,8 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
+using Marketplace.Alliances;
 using Marketplace.Qualifications;
 using Marketplace.Server.Endpoints;
 using Marketplace.Server.Tests.Tenders;
+using Marketplace.Spaces;
 using Marketplace.Testing;
 using static Marketplace.Testing.ApiClientExtensions;
 
@@ -13,8 +15,10 @@ public sealed class AllianceQualificationApiTestsOnSqlite(ClockedSqliteHost fixt
 public sealed class AllianceQualificationApiTestsOnPostgres(ClockedPostgresHost fixture) : AllianceQualificationApiTests<ClockedPostgresHost>(fixture);
 
 /// <summary>
-/// The alliance's people read, per lot stating requirements, whether their firms together qualify and why not, as the
-/// qualification rules judge it from each active firm's attestations; nobody else reads a word of it.
+/// The alliance's people read, per lot they bid for that states requirements, whether their firms together qualify and
+/// why not, as the qualification rules judge it from each active firm's attestations; nobody else reads a word of it.
+/// An alliance that fails a lot is offered first the firms of its space whose valid attestation would make it qualify,
+/// with what each completes.
 /// </summary>
 public abstract class AllianceQualificationApiTests<THost>(THost fixture) : IClassFixture<THost> where THost : ClockedHost
 {
@@ -91,5 +95,88 @@ public abstract class AllianceQualificationApiTests<THost>(THost fixture) : ICla
 
         (await w.Coder.PostAsJsonAsync($"/api/alliances/{alliance}/firms/{w.CoderId}/leave", new { }, Json)).EnsureSuccessStatusCode();
         (await w.Coder.GetAsync($"/api/alliances/{alliance}/qualification")).StatusCode.Should().Be(HttpStatusCode.NotFound, "a former member reads it no more");
+    }
+
+    /// <summary>A firm with its own owner, recording <paramref name="os30Expires"/> as the last day of its OS30 class I, a member of the space when <paramref name="join"/>.</summary>
+    async Task<(HttpClient Owner, Guid Id)> Firm(TenderWorld w, string name, DateOnly os30Expires, bool join = true)
+    {
+        var client = fixture.Host.Browser();
+        await client.SignUp("os30");
+        var firm = await client.CreateBusiness(name);
+        await Record(client, firm.Id, new SoaAttestationRequest("OS30", SoaClass.I, os30Expires, "SOA Centro"));
+        if (!join) return (client, firm.Id);
+        (await client.PostAsJsonAsync($"/api/spaces/{w.SpaceId}/applications", new ApplyRequest(firm.Id, null, 1), Json)).EnsureSuccessStatusCode();
+        (await w.Admin.PostAsJsonAsync($"/api/spaces/{w.SpaceId}/firms/{firm.Id}/decision", new DecisionRequest(MembershipDecision.Approve, null), Json))
+            .EnsureSuccessStatusCode();
+        return (client, firm.Id);
+    }
+
+    static async Task<SuggestionsDto> Suggestions(HttpClient client, Guid alliance) =>
+        (await client.GetFromJsonAsync<SuggestionsDto>($"/api/alliances/{alliance}/suggestions", Json))!;
+
+    static async Task<AllianceQualificationDto> Qualification(HttpClient client, Guid alliance) =>
+        (await client.GetFromJsonAsync<AllianceQualificationDto>($"/api/alliances/{alliance}/qualification", Json))!;
+
+    [Fact]
+    public async Task The_firm_whose_valid_OS30_completes_the_lot_ranks_first_with_why_and_once_it_joins_the_lot_qualifies()
+    {
+        var (w, alliance) = await Arrange();
+        var today = QualificationRules.Today(w.Now);
+        var (completerOwner, completer) = await Firm(w, "Bianchi Impianti Speciali", today.AddYears(1));
+        var (_, expired) = await Firm(w, "Gialli Impianti", today.AddDays(-1));
+        var (_, outside) = await Firm(w, "Blu Impianti", today.AddYears(1), join: false);
+
+        var suggestions = await Suggestions(w.Builder, alliance);
+
+        var first = suggestions.Ranked.Should().NotBeEmpty().And.Subject.First();
+        first.Firm.Should().Be(new NamedDto(completer, "Bianchi Impianti Speciali"), "the firm that would make lot 1 qualify comes before the CPV ranking");
+        first.Completes.Should().ContainSingle().Which.Should().BeEquivalentTo(new
+        {
+            Lot = 1, Kind = RequirementKind.Separable, Category = "OS30", ClassLabel = "I", LotQualifies = true,
+        });
+        suggestions.Ranked.Select(r => r.Firm.Id).Should().NotContain([expired, outside],
+            "an attestation whose last day was yesterday in Rome completes nothing, and a firm outside the space cannot be invited");
+        suggestions.Ranked.Skip(1).Should().NotContain(r => r.Completes.Length > 0);
+        (await w.Outsider.GetAsync($"/api/alliances/{alliance}/suggestions")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+
+        (await w.Builder.PostAsJsonAsync($"/api/alliances/{alliance}/invitations", new AllianceInviteRequest(completer, AllianceRole.Member), Json)).EnsureSuccessStatusCode();
+        (await Suggestions(w.Builder, alliance)).Ranked.Select(r => r.Firm.Id).Should().NotContain(completer, "an invited firm is suggested no more");
+        (await completerOwner.PostAsJsonAsync($"/api/alliances/{alliance}/firms/{completer}/answer", new AllianceAnswerRequest(true, 1), Json)).EnsureSuccessStatusCode();
+
+        var lot = (await Qualification(w.Builder, alliance)).Lots.Should().ContainSingle().Subject;
+        lot.Qualifies.Should().BeTrue();
+        lot.Requirements.Single(r => r.Category == "OS30").By.Should().ContainSingle().Which.Firm.Id.Should().Be(completer);
+        (await Suggestions(w.Builder, alliance)).Ranked.Should().NotContain(r => r.Completes.Length > 0, "the lot qualifies: nothing is left to complete");
+    }
+
+    [Fact]
+    public async Task The_qualification_view_judges_only_the_lots_the_joint_bid_has_work_packages_in_and_says_when_it_judges_them_all()
+    {
+        var (w, alliance) = await Arrange();
+        var (_, completer) = await Firm(w, "Bianchi Impianti Speciali", QualificationRules.Today(w.Now).AddYears(1));
+
+        var none = await Qualification(w.Coder, alliance);
+        none.AllLots.Should().BeTrue("the joint bid has no work packages yet");
+        none.Lots.Select(l => l.Lot).Should().Equal(1);
+
+        var version = await Package(w, alliance, 0, "Impianti elettrici", lot: 2);
+        var second = await Qualification(w.Coder, alliance);
+        second.AllLots.Should().BeFalse();
+        second.Lots.Should().BeEmpty("the bid is only for lot 2, which states no requirements");
+        (await Suggestions(w.Builder, alliance)).Ranked.Should().NotContain(r => r.Firm.Id == completer && r.Completes.Length > 0,
+            "nothing is to complete in a lot the alliance does not bid for");
+
+        await Package(w, alliance, version, "Opere edili", lot: 1);
+        var both = await Qualification(w.Coder, alliance);
+        both.Lots.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Lot = 1, Qualifies = false });
+        (await Suggestions(w.Builder, alliance)).Ranked.First().Firm.Id.Should().Be(completer);
+    }
+
+    static async Task<int> Package(TenderWorld w, Guid alliance, int version, string title, int lot)
+    {
+        var saved = await w.Builder.PostAsJsonAsync($"/api/alliances/{alliance}/bid/work-packages",
+            new SaveWorkPackageRequest(null, version, title, lot, null, w.BuilderId, new MoneyDto(100_000m, "EUR")), Json);
+        saved.EnsureSuccessStatusCode();
+        return (await saved.Read<JointBidDto>()).Version;
     }
 }

@@ -48,7 +48,10 @@ public abstract class PageCostTests<THost>(THost fixture) : IClassFixture<THost>
         await w.Admin.Admit(w.SpaceId, w.Builder, other.Id);
         await w.Admin.Admit(second, w.Builder, other.Id);
         await w.Admin.Admit(second, w.Builder, w.BuilderId);
-        var tender = await w.Publish(request: w.Request() with { Spaces = [w.SpaceId, second] });
+        // Lot 1 states requirements the alliance falls short in, so its qualification and its partners are judged.
+        var request = w.Request();
+        var school = new LotRequirementsRequest(new CategoryAmountRequest("OG1", 850_000m), [new CategoryAmountRequest("OS30", 200_000m)], null, null, null);
+        var tender = await w.Publish(request: request with { Spaces = [w.SpaceId, second], Lots = [request.Lots![0] with { Requirements = school }, request.Lots[1]] });
         var allianceId = await w.FormRti(tender.Id);
         var version = 0;
         foreach (var (title, lot, firm) in new[] { ("Opere murarie", 1, w.BuilderId), ("Cablaggio", 2, w.CoderId) })
@@ -70,6 +73,9 @@ public abstract class PageCostTests<THost>(THost fixture) : IClassFixture<THost>
         "space page" => ($"/api/spaces/{w.SpaceId}", 8, 0),
         "alliance workspace" => ($"/api/alliances/{w.AllianceId}", 8, 0),
         "joint bid" => ($"/api/alliances/{w.AllianceId}/bid", 7, 0),
+        // The firms' qualifications are read from their rows, never one grain per firm (of the alliance or of the space).
+        "alliance qualification" => ($"/api/alliances/{w.AllianceId}/qualification", 8, 3),
+        "alliance partner suggestions" => ($"/api/alliances/{w.AllianceId}/suggestions", 8, 10),
         "directory first page" => ($"/api/spaces/{w.SpaceId}/directory", 6, 0),
         "tender list of a space" => ($"/api/spaces/{w.SpaceId}/tenders", 2, 0),
         _ => throw new ArgumentOutOfRangeException(nameof(page), page, null),
@@ -82,6 +88,8 @@ public abstract class PageCostTests<THost>(THost fixture) : IClassFixture<THost>
     [InlineData("space page")]
     [InlineData("alliance workspace")]
     [InlineData("joint bid")]
+    [InlineData("alliance qualification")]
+    [InlineData("alliance partner suggestions")]
     [InlineData("directory first page")]
     [InlineData("tender list of a space")]
     public async Task A_visit_to_a_page_costs_at_most_its_grain_calls_and_queries(string page)

@@ -2872,6 +2872,7 @@ export interface components {
             /** Format: uuid */
             allianceId: string;
             lots: components["schemas"]["LotQualificationDto"][];
+            allLots: boolean;
         };
         /** @enum {unknown} */
         AllianceRole: "Lead" | "Member" | "Subcontractor";
@@ -4456,6 +4457,16 @@ export interface components {
             status: components["schemas"]["RequirementStatus"];
             by: components["schemas"]["QualificationContributionDto"][];
         };
+        RequirementCompletionDto: {
+            /** Format: int32 */
+            lot: number;
+            kind: components["schemas"]["RequirementKind"];
+            category: null | string;
+            categoryIt: null | string;
+            categoryEn: null | string;
+            classLabel: null | string;
+            lotQualifies: boolean;
+        };
         /** @enum {unknown} */
         RequirementKind: "Prevailing" | "Separable" | "Turnover" | "SimilarWork";
         /** @enum {unknown} */
@@ -4805,6 +4816,7 @@ export interface components {
             jointProjects: number;
             /** Format: double */
             score: number;
+            completes: components["schemas"]["RequirementCompletionDto"][];
         };
         SuggestionsDto: {
             /** Format: uuid */

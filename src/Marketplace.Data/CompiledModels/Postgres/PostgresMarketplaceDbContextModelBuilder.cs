@@ -12,7 +12,7 @@ namespace Marketplace.Data.CompiledModels.Postgres
     public partial class PostgresMarketplaceDbContextModel
     {
         private PostgresMarketplaceDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("2d26d679-085d-49a9-9092-951dd9799a08"), entityTypeCount: 49)
+            : base(skipDetectChanges: false, modelId: new Guid("7cd9e3af-9cdc-4856-9237-b312928ad605"), entityTypeCount: 51)
         {
         }
 
@@ -37,7 +37,9 @@ namespace Marketplace.Data.CompiledModels.Postgres
             var bidTendererEntry = BidTendererEntryEntityType.Create(this);
             var boardInterestEntry = BoardInterestEntryEntityType.Create(this);
             var boardPostEntry = BoardPostEntryEntityType.Create(this);
+            var businessAttestationEntry = BusinessAttestationEntryEntityType.Create(this);
             var businessCapabilityEntry = BusinessCapabilityEntryEntityType.Create(this);
+            var businessFiguresEntry = BusinessFiguresEntryEntityType.Create(this);
             var businessInvitationEntry = BusinessInvitationEntryEntityType.Create(this);
             var businessLogoEntry = BusinessLogoEntryEntityType.Create(this);
             var businessMemberEntry = BusinessMemberEntryEntityType.Create(this);
@@ -94,7 +96,9 @@ namespace Marketplace.Data.CompiledModels.Postgres
             BidTendererEntryEntityType.CreateAnnotations(bidTendererEntry);
             BoardInterestEntryEntityType.CreateAnnotations(boardInterestEntry);
             BoardPostEntryEntityType.CreateAnnotations(boardPostEntry);
+            BusinessAttestationEntryEntityType.CreateAnnotations(businessAttestationEntry);
             BusinessCapabilityEntryEntityType.CreateAnnotations(businessCapabilityEntry);
+            BusinessFiguresEntryEntityType.CreateAnnotations(businessFiguresEntry);
             BusinessInvitationEntryEntityType.CreateAnnotations(businessInvitationEntry);
             BusinessLogoEntryEntityType.CreateAnnotations(businessLogoEntry);
             BusinessMemberEntryEntityType.CreateAnnotations(businessMemberEntry);

@@ -11,7 +11,7 @@ namespace Marketplace.Data.CompiledModels.Sqlite
     public partial class SqliteMarketplaceDbContextModel
     {
         private SqliteMarketplaceDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("7197d7a6-6390-4aff-9020-ec4844caab3f"), entityTypeCount: 49)
+            : base(skipDetectChanges: false, modelId: new Guid("342958e3-2688-4e44-866e-76cd436999d6"), entityTypeCount: 51)
         {
         }
 
@@ -36,7 +36,9 @@ namespace Marketplace.Data.CompiledModels.Sqlite
             var bidTendererEntry = BidTendererEntryEntityType.Create(this);
             var boardInterestEntry = BoardInterestEntryEntityType.Create(this);
             var boardPostEntry = BoardPostEntryEntityType.Create(this);
+            var businessAttestationEntry = BusinessAttestationEntryEntityType.Create(this);
             var businessCapabilityEntry = BusinessCapabilityEntryEntityType.Create(this);
+            var businessFiguresEntry = BusinessFiguresEntryEntityType.Create(this);
             var businessInvitationEntry = BusinessInvitationEntryEntityType.Create(this);
             var businessLogoEntry = BusinessLogoEntryEntityType.Create(this);
             var businessMemberEntry = BusinessMemberEntryEntityType.Create(this);
@@ -93,7 +95,9 @@ namespace Marketplace.Data.CompiledModels.Sqlite
             BidTendererEntryEntityType.CreateAnnotations(bidTendererEntry);
             BoardInterestEntryEntityType.CreateAnnotations(boardInterestEntry);
             BoardPostEntryEntityType.CreateAnnotations(boardPostEntry);
+            BusinessAttestationEntryEntityType.CreateAnnotations(businessAttestationEntry);
             BusinessCapabilityEntryEntityType.CreateAnnotations(businessCapabilityEntry);
+            BusinessFiguresEntryEntityType.CreateAnnotations(businessFiguresEntry);
             BusinessInvitationEntryEntityType.CreateAnnotations(businessInvitationEntry);
             BusinessLogoEntryEntityType.CreateAnnotations(businessLogoEntry);
             BusinessMemberEntryEntityType.CreateAnnotations(businessMemberEntry);

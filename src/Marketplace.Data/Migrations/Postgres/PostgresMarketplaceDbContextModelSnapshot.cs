@@ -830,6 +830,35 @@ namespace Marketplace.Data.Migrations.Postgres
                     b.ToTable("board_posts", (string)null);
                 });
 
+            modelBuilder.Entity("Marketplace.Data.ReadModels.BusinessAttestationEntry", b =>
+                {
+                    b.Property<Guid>("BusinessId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("Class")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<DateOnly>("Expires")
+                        .HasColumnType("date");
+
+                    b.Property<string>("IssuedBy")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.HasKey("BusinessId", "Category");
+
+                    b.HasIndex("Category", "Expires");
+
+                    b.ToTable("business_attestations", (string)null);
+                });
+
             modelBuilder.Entity("Marketplace.Data.ReadModels.BusinessCapabilityEntry", b =>
                 {
                     b.Property<Guid>("BusinessId")
@@ -845,6 +874,28 @@ namespace Marketplace.Data.Migrations.Postgres
                     b.HasIndex("CpvDigits");
 
                     b.ToTable("business_capabilities", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Data.ReadModels.BusinessFiguresEntry", b =>
+                {
+                    b.Property<Guid>("BusinessId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("LastYear")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("SimilarWork")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<decimal>("Turnover")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.HasKey("BusinessId");
+
+                    b.ToTable("business_figures", (string)null);
                 });
 
             modelBuilder.Entity("Marketplace.Data.ReadModels.BusinessInvitationEntry", b =>

@@ -822,6 +822,35 @@ namespace Marketplace.Data.Migrations.Sqlite
                     b.ToTable("board_posts", (string)null);
                 });
 
+            modelBuilder.Entity("Marketplace.Data.ReadModels.BusinessAttestationEntry", b =>
+                {
+                    b.Property<Guid>("BusinessId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Class")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Expires")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IssuedBy")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("BusinessId", "Category");
+
+                    b.HasIndex("Category", "Expires");
+
+                    b.ToTable("business_attestations", (string)null);
+                });
+
             modelBuilder.Entity("Marketplace.Data.ReadModels.BusinessCapabilityEntry", b =>
                 {
                     b.Property<Guid>("BusinessId")
@@ -836,6 +865,28 @@ namespace Marketplace.Data.Migrations.Sqlite
                     b.HasIndex("CpvDigits");
 
                     b.ToTable("business_capabilities", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Data.ReadModels.BusinessFiguresEntry", b =>
+                {
+                    b.Property<Guid>("BusinessId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LastYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("SimilarWork")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Turnover")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("BusinessId");
+
+                    b.ToTable("business_figures", (string)null);
                 });
 
             modelBuilder.Entity("Marketplace.Data.ReadModels.BusinessInvitationEntry", b =>

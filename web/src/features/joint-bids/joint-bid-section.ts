@@ -154,6 +154,11 @@ export function jointBidSection(ctx: AllianceContext) {
     if (submissionChanged(bid, fresh)) {
       ctx.reload();
       suggestions.load();
+    } else if (bid !== null && lotsBidFor(bid) !== lotsBidFor(fresh)) {
+      // The qualification view judges only the lots the bid has work packages in: a package in another lot (or the
+      // last one of a lot gone) changes which lots it judges, and so which requirements a partner would complete.
+      loadQualification();
+      suggestions.load();
     }
     bid = fresh;
     bidFailed = false;
@@ -258,6 +263,9 @@ export function jointBidSection(ctx: AllianceContext) {
       }
     }
   }
+
+  /** The lots the bid has work packages in, as one comparable key. */
+  const lotsBidFor = (b: JointBidDto): string => [...new Set(b.workPackages.map((p) => p.lot))].sort((a, c) => a - c).join(",");
 
   const shown = (alliance: AllianceDto): alliance is AllianceDto & { tender: NamedDto } => alliance.tender !== null && canWatch(alliance);
 

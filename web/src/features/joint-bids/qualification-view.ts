@@ -1,4 +1,5 @@
-// Whether the alliance qualifies for each lot that states requirements, as the server's qualification rules judge it
+// Whether the alliance qualifies for each lot it bids for that states requirements (the lots its joint bid has work
+// packages in; all of them while it has none, and it says which), as the server's qualification rules judge it
 // from its active firms' attestations: per requirement who brings what (counted or not, and why), and the verdict
 // with each failing rule in words. The client words what the server decided; it decides nothing.
 import { html, nothing } from "lit-html";
@@ -72,12 +73,18 @@ function lotView(lot: LotQualificationDto) {
 export function qualificationView(data: AllianceQualificationDto | null, failed: boolean) {
   const body = () => {
     if (data === null) return failed ? loadErrorView() : loadingView();
-    if (data.lots.length === 0) return html`<p class="muted small" data-testid="qualification-none">${t("qualification.none")}</p>`;
+    if (data.lots.length === 0)
+      return html`<p class="muted small" data-testid="qualification-none">${t(data.allLots ? "qualification.none" : "qualification.noneBid")}</p>`;
     return html`<ol class="coverage-lots">${data.lots.map(lotView)}</ol>`;
   };
   return html`<section class="card qualification" aria-labelledby="qualification-title" data-testid="alliance-qualification">
     <h3 id="qualification-title">${t("qualification.title")}</h3>
     <p class="muted small">${t("qualification.intro")}</p>
+    ${data && data.lots.length
+      ? html`<p class="small" data-testid="qualification-scope" data-all=${data.allLots ? "true" : "false"}>${t(
+          data.allLots ? "qualification.scopeAll" : "qualification.scopeBid",
+        )}</p>`
+      : nothing}
     ${body()}
   </section>`;
 }

@@ -1,5 +1,6 @@
-// Partner suggestions, right after the coverage matrix while it has gaps: the firms of the alliance's space that
-// would fill them, ranked (gaps covered first, then how specific the CPV match is, past joint projects, the
+// Partner suggestions, right after the coverage matrix while it has gaps or a lot's requirements are not met: the
+// firms of the alliance's space that would complete those requirements come first, saying what each completes (the
+// server judged it by the qualification rules), then those that would fill the gaps, ranked (gaps covered first, then how specific the CPV match is, past joint projects, the
 // association's verified mark, distance), and a small set of them covering every gap it can. Everyone in the
 // workspace sees them; the lead's editors invite a firm (as a member) in one click, or the whole set at once.
 import { html, nothing } from "lit-html";
@@ -13,7 +14,7 @@ import { blockersOf } from "../../api/viewer-actions";
 import { loadErrorView, loadingView } from "../../views";
 import type { AllianceContext } from "../alliances/alliance-context";
 import { roleInText } from "../alliances/alliance-views";
-import { suggestionsModel, type GapCode, type SuggestionRow } from "./suggestions";
+import { completesAny, suggestionsModel, type GapCode, type SuggestionRow } from "./suggestions";
 
 type Status = { ok: boolean; text: () => string } | null;
 
@@ -79,6 +80,16 @@ export function suggestionsSection(ctx: AllianceContext) {
             : t("jointBid.suggestions.invite")}</button>`
       : nothing;
 
+  const completions = (row: SuggestionRow) =>
+    row.completes.length
+      ? html`<ul class="suggestion-completes">${row.completes.map(
+          (c) => html`<li data-testid="suggestion-completes" data-what=${c.what} data-lot=${c.lot} data-lot-qualifies=${c.lotQualifies ? "true" : "false"}>
+            <strong>${c.text}</strong> <span class="muted">· ${t("tender.lot", { n: c.lot })}</span>
+            ${c.lotQualifies ? html`<span class="badge covered-badge">${t("jointBid.suggestions.lotQualifies")}</span>` : nothing}
+          </li>`,
+        )}</ul>`
+      : nothing;
+
   const firmLink = (row: SuggestionRow) =>
     html`<a class="suggestion-name" href=${href({ name: "business", id: row.id.toLowerCase() })}>${row.name}</a>`;
 
@@ -97,6 +108,7 @@ export function suggestionsSection(ctx: AllianceContext) {
           ? html` · <span data-testid="suggestion-joint">${tn("jointBid.suggestions.jointProjects", row.jointProjects)}</span>`
           : nothing}
       </p>
+      ${completions(row)}
       ${codes(row.covers)}
     </li>`;
 
@@ -110,9 +122,9 @@ export function suggestionsSection(ctx: AllianceContext) {
       status = null;
       invitedHere.clear();
     },
-    /** Shown while the coverage (as last loaded, if it is) has gaps. */
+    /** Shown while the coverage (as last loaded, if it is) has gaps, or some firm completes a lot's requirements. */
     view(alliance: AllianceDto, coverageGaps: boolean | null) {
-      if (coverageGaps === false) return nothing;
+      if (coverageGaps === false && !completesAny(suggestions)) return nothing;
       if (suggestions === null) {
         return failed || coverageGaps
           ? html`<section class="card joint-suggestions" data-testid="suggestions" aria-busy=${failed ? "false" : "true"}>

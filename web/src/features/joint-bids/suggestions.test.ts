@@ -1,5 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { SuggestedFirmDto, SuggestionsDto } from "../../api/types";
+import { setLanguage } from "../../i18n";
 import { allianceDto, INVITED } from "../alliances/test-fixtures";
 import { formatDistance, suggestionsModel } from "./suggestions";
 import { ALLIANCE } from "./test-fixtures";
@@ -18,6 +19,7 @@ const suggested = (id: string, name: string, more: Partial<SuggestedFirmDto> = {
   verified: false,
   jointProjects: 0,
   score: 1,
+  completes: [],
   ...more,
 });
 
@@ -90,6 +92,25 @@ describe("suggestionsModel", () => {
     expect(model.ranked.map((r) => r.invited)).toEqual([true, true, false]);
     // The whole covering set is invited: nothing left to invite at once.
     expect(model.inviteCover).toBe(false);
+  });
+
+  it("says in the reader's language which requirement a firm completes, and whether the lot then qualifies", () => {
+    const os30 = { lot: 1, kind: "Separable", category: "OS30", categoryIt: "Impianti elettrici", categoryEn: "Electrical systems", classLabel: "I", lotQualifies: true } as const;
+    const turnover = { lot: 2, kind: "Turnover", category: null, categoryIt: null, categoryEn: null, classLabel: null, lotQualifies: false } as const;
+    vi.stubGlobal("localStorage", { setItem: () => undefined });
+    vi.stubGlobal("document", { documentElement: { lang: "" } });
+    const completing = dto({ gaps: [], cover: [], uncoverable: [], ranked: [suggested(NEW, "Bianchi Impianti", { covers: [], completes: [os30, turnover] })] });
+    setLanguage("it");
+    const it_ = suggestionsModel(completing, allianceDto(), new Set(), "it");
+    expect(it_.visible).toBe(true);
+    expect(it_.ranked[0]!.completes).toEqual([
+      { text: "Completa OS30 classe I", what: "OS30", lot: 1, lotQualifies: true },
+      { text: "Completa il fatturato globale", what: "Turnover", lot: 2, lotQualifies: false },
+    ]);
+    setLanguage("en");
+    expect(suggestionsModel(completing, allianceDto(), new Set(), "en").ranked[0]!.completes[0]!.text).toBe("Completes OS30 class I");
+    setLanguage("it");
+    vi.unstubAllGlobals();
   });
 
   it("is hidden when there are no gaps", () => {

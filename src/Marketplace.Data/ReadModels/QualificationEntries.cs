@@ -1,0 +1,26 @@
+using Marketplace.Qualifications;
+
+namespace Marketplace.Data.ReadModels;
+
+/// <summary>
+/// One SOA attestation a firm records (expired ones too: the rules judge them by the day), written by
+/// <see cref="BusinessProjector"/> with the firm's state, so the firms of a space that hold a category are found in
+/// one query instead of one grain call per firm.
+/// </summary>
+public sealed class BusinessAttestationEntry
+{
+    public Guid BusinessId { get; set; }
+    public required string Category { get; set; }
+    public SoaClass Class { get; set; }
+    public DateOnly Expires { get; set; }
+    public required string IssuedBy { get; set; }
+}
+
+/// <summary>A firm's figures for services and supplies (<see cref="FinancialFigures"/>), one row when it records them.</summary>
+public sealed class BusinessFiguresEntry
+{
+    public Guid BusinessId { get; set; }
+    public int LastYear { get; set; }
+    public decimal Turnover { get; set; }
+    public decimal SimilarWork { get; set; }
+}
