@@ -22,6 +22,9 @@ public interface IJointBidGrain : IGrainWithGuidKey
 
     [Alias("SaveAnswer")] Task<Outcome<JointBidSnapshot>> SaveAnswer(SaveJointAnswer command);
 
+    /// <summary>Replaces the quotas as a whole, from the version read; any change voids the sign-offs.</summary>
+    [Alias("SaveQuotas")] Task<Outcome<JointBidSnapshot>> SaveQuotas(SaveJointQuotas command);
+
     /// <summary>A firm attaches its own files; they go into the sealed bid with the rest of the content.</summary>
     [Alias("AttachDocuments")] Task<Outcome<JointBidSnapshot>> AttachDocuments(AttachJointDocuments command);
 

@@ -43,6 +43,20 @@ public sealed record SignJointBid(Guid ActorId, Guid FirmId, string Digest);
 [GenerateSerializer, Immutable, Alias("Marketplace.FirmShare")]
 public sealed record FirmShare(Guid FirmId, Money Amount, decimal Percent);
 
+/// <summary>
+/// A quota rule's warning (<c>QuotaRules.Warnings</c>) for one lot and, where it is about one firm, that firm: its name
+/// fills the <c>{firm}</c> of the sentence. Shown to the firms before they sign; it stops nothing.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Marketplace.QuotaWarning")]
+public sealed record QuotaWarning(int Lot, Guid? FirmId, FieldProblem Problem);
+
+/// <summary>
+/// Replaces the joint bid's declared quotas (<see cref="BidQuota"/>) as a whole, from the version of them the editor
+/// read (<paramref name="ExpectedVersion"/>): a later save by someone else is refused with the current ones.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Marketplace.SaveJointQuotas")]
+public sealed record SaveJointQuotas(Guid ActorId, int ExpectedVersion, BidQuota[] Quotas);
+
 /// <summary>What the viewer may do with the joint bid as a whole.</summary>
 [GenerateSerializer, Alias("Marketplace.JointBidAction")]
 public enum JointBidAction
@@ -133,7 +147,10 @@ public sealed record JointBidSnapshot(
     BidWindow Window,
     int DocumentsLeft,
     WorkPackageActions[] PackageActions,
-    Guid[] PackageFirms);
+    Guid[] PackageFirms,
+    BidQuota[] Quotas,
+    int QuotasVersion,
+    QuotaWarning[] QuotaWarnings);
 
 /// <summary>What a stored change of the joint bid was, as far as its watchers can apply it without reading the bid again.</summary>
 [GenerateSerializer, Alias("Marketplace.JointBidEdit")]

@@ -14,6 +14,14 @@ public sealed record Tenderer(Guid FirmId, TendererRole Role);
 [GenerateSerializer, Immutable, Alias("Marketplace.LotPrice")]
 public sealed record LotPrice(int Lot, Money Price);
 
+/// <summary>
+/// One firm's declared quotas in one lot of a joint bid (percent, two decimals): its share of the grouping
+/// (<paramref name="Participation"/>) and of the work it will carry out (<paramref name="Execution"/>). D.Lgs. 36/2023
+/// art. 68 asks a grouping to state them in its offer; the rules are in <c>QuotaRules</c>.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Marketplace.BidQuota")]
+public sealed record BidQuota(int Lot, Guid FirmId, decimal Participation, decimal Execution);
+
 [GenerateSerializer, Immutable, Alias("Marketplace.CriterionAnswer")]
 public sealed record CriterionAnswer(int Criterion, string Text);
 
@@ -40,7 +48,11 @@ public sealed record SealedBid(
     LotPrice[] Lots,
     CriterionAnswer[] Answers,
     DocumentRef[] Documents,
-    string Salt);
+    string Salt,
+    // Left out of the canonical JSON when absent (a single firm's bid, or one sealed before quotas were declared), so
+    // the digests of the bids sealed before keep matching their receipts.
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    BidQuota[]? Quotas = null);
 
 /// <summary>
 /// What the bidder is given on each submission: the server's receipt time, the digest of the sealed bid and the salt
@@ -56,7 +68,7 @@ public sealed record Receipt(Guid TenderId, Guid BidId, int Submission, string D
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Marketplace.SubmitBid")]
 public sealed record SubmitBid(Guid ActorId, Tenderer[] Tenderers, LotPrice[] Lots, CriterionAnswer[] Answers, DocumentRef[] Documents,
-    DateTimeOffset? ReceivedAt = null);
+    DateTimeOffset? ReceivedAt = null, BidQuota[]? Quotas = null);
 
 [GenerateSerializer, Immutable, Alias("Marketplace.BidSnapshot")]
 public sealed record BidSnapshot(Guid BidId, Guid TenderId, BidStatus Status, SealedBid? Content, Receipt? Receipt, DateTimeOffset UpdatedAt);

@@ -59,6 +59,13 @@ internal sealed class JointBidGrain(
         return Edited.Other;
     });
 
+    public Task<Outcome<JointBidSnapshot>> SaveQuotas(SaveJointQuotas command) => Change(command.ActorId, (bid, actor, alliance, tender, now) =>
+    {
+        if (bid.CheckQuotas(command, alliance, tender) is { } no) return no;
+        bid.SaveQuotas(command, now);
+        return Edited.Other;
+    });
+
     public Task<Outcome<JointBidSnapshot>> AttachDocuments(AttachJointDocuments command) => Change(command.ActorId, (bid, actor, alliance, tender, now) =>
     {
         if (bid.CheckAttach(command, actor) is { } no) return no;

@@ -51,8 +51,8 @@ public sealed class JointBidState : ISealedState
         NotTheLeadToWithdraw = new("jointBid.notTheLeadToWithdraw", "Only the lead withdraws the joint bid."),
         Unsigned = new("jointBid.unsigned", "{count} firm(s) have not signed the current version yet."),
         AgreementNotAccepted = new("jointBid.agreementNotAccepted", "Every bidding firm accepts the alliance's agreement (version {version}) before the bid goes in."),
-        RemovedLot = new("jointBid.removedLot", "Some work packages are for a lot the tender no longer has (it was amended): move or delete them first."),
-        DepartedFirm = new("jointBid.departedFirm", "Some work packages or files belong to a firm no longer in the alliance: reassign or remove them first."),
+        RemovedLot = new("jointBid.removedLot", "Some work packages or quotas are for a lot the tender no longer has (it was amended): move or delete them first."),
+        DepartedFirm = new("jointBid.departedFirm", "Some work packages, files or quotas belong to a firm no longer in the alliance: reassign or remove them first."),
         Unanswered = new("jointBid.unanswered", "Answer every quality criterion before submitting: {criteria}."),
         AlreadySubmitted = new("jointBid.alreadySubmitted", "This very content is already submitted: a change, signed again by every firm, is submitted again.");
 
@@ -72,6 +72,10 @@ public sealed class JointBidState : ISealedState
     /// <summary>The bidding firms (lead and members) by id, as the joint bid last saw the alliance: who bids is part of the bid.</summary>
     public List<Tenderer> Bidders { get; set; } = [];
     public List<SignOff> SignOffs { get; set; } = [];
+    /// <summary>Each bidding firm's participation and execution quota per lot, by lot (<see cref="QuotaRules"/>); saved as a whole.</summary>
+    public List<BidQuota> Quotas { get; set; } = [];
+    /// <summary>The quotas' own version: a save from an older one is refused, whatever else changed meanwhile.</summary>
+    public int QuotasVersion { get; set; }
     public Receipt? Receipt { get; set; }
     /// <summary>The lead's person who submitted: the won project is published in the showcase in their name.</summary>
     public Guid? SubmittedBy { get; set; }
@@ -107,14 +111,25 @@ public sealed class JointBidState : ISealedState
     /// The content firms sign, as the canonical JSON whose SHA-256 is <see cref="Digest"/>: the joint-bid package hands
     /// out these very characters, so anyone can hash them and compare with each sign-off.
     /// </summary>
-    public string SignedContent() => JsonSerializer.Serialize(new
+    public string SignedContent()
     {
-        AllianceId, TenderId,
-        WorkPackages = WorkPackages.OrderBy(w => w.Id).Select(w => new { w.Id, w.Title, w.Lot, w.Description, w.FirmId, w.Price }),
-        Answers = Answers.OrderBy(a => a.Criterion).Select(a => new { a.Criterion, a.Text }),
-        Documents = Documents.OrderBy(d => d.Document.Id).Select(d => new { d.Document.Id, d.Document.Sha256, d.FirmId }),
-        Bidders = Bidders.Select(b => new { b.FirmId, b.Role }),
-    }, Canonical);
+        var content = new
+        {
+            AllianceId, TenderId,
+            WorkPackages = WorkPackages.OrderBy(w => w.Id).Select(w => new { w.Id, w.Title, w.Lot, w.Description, w.FirmId, w.Price }),
+            Answers = Answers.OrderBy(a => a.Criterion).Select(a => new { a.Criterion, a.Text }),
+            Documents = Documents.OrderBy(d => d.Document.Id).Select(d => new { d.Document.Id, d.Document.Sha256, d.FirmId }),
+            Bidders = Bidders.Select(b => new { b.FirmId, b.Role }),
+        };
+        // The quotas are signed with the rest; a bid without any keeps the very content (and digest) it had before
+        // quotas existed, so no firm's stored sign-off of such a bid is voided by this version of the product.
+        return Quotas.Count == 0 ? JsonSerializer.Serialize(content, Canonical)
+            : JsonSerializer.Serialize(new
+            {
+                content.AllianceId, content.TenderId, content.WorkPackages, content.Answers, content.Documents, content.Bidders,
+                Quotas = Quotas.Select(q => new { q.Lot, q.FirmId, q.Participation, q.Execution }),
+            }, Canonical);
+    }
 
     /// <summary>The last <see cref="Digest"/> worked out, and the version (with the alliance and tender) it is of.</summary>
     ((int Version, Guid AllianceId, Guid TenderId) Key, string Value)? digest;
@@ -133,6 +148,7 @@ public sealed class JointBidState : ISealedState
         next.Documents = [.. Documents];
         next.Bidders = [.. Bidders];
         next.SignOffs = [.. SignOffs];
+        next.Quotas = [.. Quotas];
         next.History = [.. History];
         if (next.TenderId == Guid.Empty)
         {
@@ -247,6 +263,28 @@ public sealed class JointBidState : ISealedState
         Edited("WorkPackageDeleted", $"package={id:N}", now);
     }
 
+    /// <summary>
+    /// A save of the quotas, by whoever edits the bid (<see cref="CheckEdit"/>, checked first): from the version read,
+    /// and right by <see cref="QuotaRules.Check"/>, or nothing is stored.
+    /// </summary>
+    public Problem? CheckQuotas(SaveJointQuotas command, AllianceSnapshot alliance, TenderSnapshot tender) =>
+        command.ExpectedVersion != QuotasVersion ? Problem.Conflict(QuotaRules.Changed, ("version", QuotasVersion))
+        : QuotaRules.Check(command.Quotas, [.. tender.Details.Lots.Select(l => l.Number)], [.. alliance.Tenderers().Select(t => t.FirmId)], alliance.LeadId) is { } errors
+            ? Problem.Invalid(errors)
+        : null;
+
+    /// <summary>Stores the quotas by lot (each lot's firms in the order given) and voids the sign-offs, like any change of content.</summary>
+    public void SaveQuotas(SaveJointQuotas command, DateTimeOffset now)
+    {
+        Quotas = [.. command.Quotas.OrderBy(q => q.Lot)];
+        QuotasVersion++;
+        Edited("QuotasSaved", $"quotas={QuotasVersion.ToString(CultureInfo.InvariantCulture)}", now);
+    }
+
+    /// <summary>The quotas' warnings now, against the work packages as they stand (<see cref="QuotaRules.Warnings"/>).</summary>
+    public QuotaWarning[] QuotaWarnings() =>
+        QuotaRules.Warnings(Quotas, [.. WorkPackages.Select(w => (w.Lot, w.FirmId, w.Price.Amount))]);
+
     public Problem? CheckAnswer(SaveJointAnswer command, TenderSnapshot tender) =>
         !tender.Details.Criteria.Any(c => c.Number == command.Criterion && c.Kind == CriterionKind.Quality) ? Problem.Invalid("criterion", NoSuchCriterion)
         : command.Text.Clean() is not { Length: <= MaxAnswer } ? Problem.Invalid("text", AnswerText, ("max", MaxAnswer))
@@ -342,10 +380,10 @@ public sealed class JointBidState : ISealedState
         if (AwaitingSignature(alliance) is { Length: > 0 } missing) blockers.Add(Problem.Conflict(Unsigned, ("count", missing.Length)));
         if (alliance.Tenderers().Any(t => !alliance.HasAcceptedAgreement(t.FirmId)))
             blockers.Add(Problem.Conflict(AgreementNotAccepted, ("version", alliance.Agreement.Version)));
-        if (WorkPackages.Any(w => !tender.Details.Lots.Any(l => l.Number == w.Lot)))
+        if (WorkPackages.Any(w => !tender.Details.Lots.Any(l => l.Number == w.Lot)) || Quotas.Any(q => !tender.Details.Lots.Any(l => l.Number == q.Lot)))
             blockers.Add(Problem.Conflict(RemovedLot));
         // A firm that left or was removed no longer bids: its work and its files go to another firm, or out, first.
-        if (WorkPackages.Any(w => !alliance.IsActive(w.FirmId)) || Documents.Any(d => !alliance.IsActive(d.FirmId)))
+        if (WorkPackages.Any(w => !alliance.IsActive(w.FirmId)) || Documents.Any(d => !alliance.IsActive(d.FirmId)) || Quotas.Any(q => !alliance.IsActive(q.FirmId)))
             blockers.Add(Problem.Conflict(DepartedFirm));
         var unanswered = tender.Details.Criteria.Where(c => c.Kind == CriterionKind.Quality && !Answers.Any(a => a.Criterion == c.Number)).ToList();
         if (unanswered.Count > 0) blockers.Add(Problem.Conflict(Unanswered, ("criteria", string.Join(", ", unanswered.Select(c => c.Name)))));
@@ -462,14 +500,14 @@ public sealed class JointBidState : ISealedState
         : [.. blockers.Select(b => (action, (Problem?)b))];
 
     /// <summary>
-    /// The bid as sealed: the bidding firms, the lots' prices and the answers to the tender's quality criteria as they
-    /// are now (an answer to a criterion an amendment removed is left out).
+    /// The bid as sealed: the bidding firms, the lots' prices, the answers to the tender's quality criteria as they
+    /// are now (an answer to a criterion an amendment removed is left out) and the quotas the firms signed.
     /// </summary>
     public SubmitBid ToBid(Guid actorId, AllianceSnapshot alliance, TenderSnapshot tender, DateTimeOffset receivedAt) =>
         new(actorId, [.. alliance.Tenderers()], LotPrices(), [.. Answers.OrderBy(a => a.Criterion)
             .Where(a => tender.Details.Criteria.Any(c => c.Number == a.Criterion && c.Kind == CriterionKind.Quality))
             .Select(a => new CriterionAnswer(a.Criterion, a.Text))],
-            [.. Documents.Select(d => d.Document)], receivedAt);
+            [.. Documents.Select(d => d.Document)], receivedAt, Quotas.Count == 0 ? null : [.. Quotas]);
 
     public void Submitted(Receipt receipt, Guid actorId, DateTimeOffset now)
     {
@@ -509,7 +547,7 @@ public sealed class JointBidState : ISealedState
         return new(AllianceId, TenderId, [.. WorkPackages], [.. Answers.OrderBy(a => a.Criterion)], [.. Documents],
             LotPrices(), Shares(), Digest, [.. SignOffs], AwaitingSignature(alliance), Receipt, Receipt is not null && !SubmittedAsItIs,
             Version, UpdatedAt, actions, firms, documents, WindowAt(tender, now), DocumentsLeft, PackageActionsFor(actor, alliance, tender),
-            actor.Firms.Length == 0 ? [] : PackageFirmsFor(actor, alliance));
+            actor.Firms.Length == 0 ? [] : PackageFirmsFor(actor, alliance), [.. Quotas], QuotasVersion, QuotaWarnings());
     }
 
     /// <summary>

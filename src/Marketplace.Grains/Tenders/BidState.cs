@@ -34,7 +34,8 @@ public sealed class BidState : ISealedState
         Answer = new("bid.answer", "Answer '{criterion}' in 1 to {max} characters."),
         NoSuchCriterion = new("bid.noSuchCriterion", "No quality criterion has this number."),
         DocumentCount = new("bid.documentCount", "At most {max} documents."),
-        NothingToWithdraw = new("bid.nothingToWithdraw", "There is no submitted bid to withdraw.");
+        NothingToWithdraw = new("bid.nothingToWithdraw", "There is no submitted bid to withdraw."),
+        QuotaFirm = new("bid.quotaFirm", "A quota is declared for one of the bid's own firms.");
 
     [JsonIgnore] public bool Exists => History.Count > 0;
 
@@ -70,19 +71,28 @@ public sealed class BidState : ISealedState
             if (!terms.Criteria.Any(c => c.Number == command.Answers[i].Criterion && c.Kind == CriterionKind.Quality))
                 errors[$"answers[{i}].criterion"] = [FieldProblem.Of(NoSuchCriterion)];
         if (command.Documents.Length > MaxDocuments) errors["documents"] = [FieldProblem.Of(DocumentCount, ("max", MaxDocuments))];
+        // A grouping's quotas were checked by the joint bid's rules before its firms signed them; the seal only makes
+        // sure they speak of this tender's lots and of the bid's own firms.
+        var quotas = command.Quotas ?? [];
+        for (var i = 0; i < quotas.Length; i++)
+        {
+            if (!terms.Lots.Any(l => l.Number == quotas[i].Lot)) errors[$"quotas[{i}].lot"] = [FieldProblem.Of(NoSuchLot)];
+            if (!command.Tenderers.Any(t => t.FirmId == quotas[i].FirmId)) errors[$"quotas[{i}].firmId"] = [FieldProblem.Of(QuotaFirm)];
+        }
         if (errors.Count > 0) return Problem.Invalid(errors);
         return new SealedBid(tender.Id, bidId, submission, command.Tenderers, [.. lots.OrderBy(l => l.Lot)], [.. answers],
-            [.. command.Documents.DistinctBy(d => d.Id)], BidSeal.NewSalt());
+            [.. command.Documents.DistinctBy(d => d.Id)], BidSeal.NewSalt(), command.Quotas is { Length: > 0 } declared ? declared : null);
     }
 
     /// <summary>
     /// True when <paramref name="content"/> says exactly what the submitted bid already says (tenderers, prices, answers,
-    /// documents): a repeated submission, such as a retry by a bidder whose first request timed out after it was
+    /// documents, quotas): a repeated submission, such as a retry by a bidder whose first request timed out after it was
     /// stored. It is answered with the receipt already given, and stores nothing: no second submission, no new receipt.
     /// </summary>
     public bool Repeats(SealedBid content) =>
         Status == BidStatus.Submitted && Content is { } stored && stored.Tenderers.SequenceEqual(content.Tenderers)
-        && stored.Lots.SequenceEqual(content.Lots) && stored.Answers.SequenceEqual(content.Answers) && stored.Documents.SequenceEqual(content.Documents);
+        && stored.Lots.SequenceEqual(content.Lots) && stored.Answers.SequenceEqual(content.Answers) && stored.Documents.SequenceEqual(content.Documents)
+        && (stored.Quotas ?? []).SequenceEqual(content.Quotas ?? []);
 
     public void Submit(Guid tenderId, Guid bidderId, Guid actorId, SealedBid content, DateTimeOffset receivedAt)
     {

@@ -26,9 +26,16 @@ public sealed record QualificationContributionDto(NamedDto Firm, bool Lead, stri
 public sealed record RequirementCheckDto(RequirementKind Kind, string? Category, string? CategoryIt, string? CategoryEn, string? ClassLabel,
     decimal Required, decimal Held, RequirementStatus Status, QualificationContributionDto[] By);
 
-/// <summary>Whether the alliance qualifies for one lot, each failing rule and each note (work to subcontract) as a reason.</summary>
+/// <summary>
+/// Whether the alliance qualifies for one lot, each failing rule and each note (work to subcontract) as a reason.
+/// <see cref="Quotas"/>: each firm's execution quota declared in the joint bid for the lot against what its
+/// qualification covers there; <c>Warning</c> when the quota is more (its <c>firm</c> argument is the firm's name).
+/// </summary>
 public sealed record LotQualificationDto(int Lot, string Title, bool Qualifies, RequirementCheckDto[] Requirements,
-    QualificationReasonDto[] Failures, QualificationReasonDto[] Notes);
+    QualificationReasonDto[] Failures, QualificationReasonDto[] Notes, QuotaCoverageDto[] Quotas);
+
+/// <summary>One firm's execution quota in a lot: its amount of the lot's works, what the firm's counted classes cover, and the warning when they do not.</summary>
+public sealed record QuotaCoverageDto(NamedDto Firm, decimal Execution, decimal Amount, decimal Covered, QualificationReasonDto? Warning);
 
 /// <summary>
 /// The alliance against the lots it bids for, judged today by its active firms' qualifications: the lots stating
@@ -56,7 +63,7 @@ public static class AllianceQualificationEndpoints
         if (await call.Access.Alliance(id, call.User, watch: true, call.Ct) is not { } alliance) return ProblemResults.NotFound(AllianceEndpoints.NotFound);
         if (alliance.TenderId is not { } tenderId || await call.Grains.GetGrain<ITenderGrain>(tenderId).Current() is not { } tender)
             return Problem.Conflict(AllianceEndpoints.NoTenderToCover).ToHttp();
-        var (lots, all) = await Judged(id, tender, call);
+        var (lots, all, quotas) = await Judged(id, tender, call);
         var members = await Members(alliance, call.Db, call.Ct);
         var firms = members.Select(m => m.FirmId).ToList();
         var names = await call.Db.Directory.AsNoTracking().Where(d => firms.Contains(d.BusinessId)).ToDictionaryAsync(d => d.BusinessId, d => d.Name, call.Ct);
@@ -66,7 +73,8 @@ public static class AllianceQualificationEndpoints
         {
             var q = QualificationRules.Check(lot.Requirements!, members, today);
             return new(lot.Number, lot.Title, q.Qualifies, [.. q.Requirements.Select(r => Check(r, alliance.LeadId, names))],
-                [.. q.Failures.Select(QualificationReasonDto.From)], [.. q.Notes.Select(QualificationReasonDto.From)]);
+                [.. q.Failures.Select(QualificationReasonDto.From)], [.. q.Notes.Select(QualificationReasonDto.From)],
+                [.. quotas.Where(x => x.Lot == lot.Number).Select(x => Coverage(x, lot.Requirements!, q, names))]);
         }
         return TypedResults.Ok(new AllianceQualificationDto(id, [.. lots.Select(Lot)], all));
     }
@@ -86,14 +94,29 @@ public static class AllianceQualificationEndpoints
     /// <summary>
     /// The lots the alliance is judged for: of the lots stating requirements, those its joint bid has work packages in
     /// (a lot it does not bid for cannot fail it); while it has none, all of them, and <c>All</c> says so. One read of
-    /// the joint bid, which its workspace's viewers may read.
+    /// the joint bid, which its workspace's viewers may read; its declared quotas come with it.
     /// </summary>
-    internal static async Task<(Lot[] Lots, bool All)> Judged(Guid allianceId, TenderSnapshot tender, ViewerCall call)
+    internal static async Task<(Lot[] Lots, bool All, BidQuota[] Quotas)> Judged(Guid allianceId, TenderSnapshot tender, ViewerCall call)
     {
         var read = await call.Grains.GetGrain<IJointBidGrain>(allianceId).Read(call.User.UserId());
         var bidFor = (read.Value?.WorkPackages ?? []).Select(p => p.Lot).ToHashSet();
         var stating = tender.Details.Lots.Where(l => l.Requirements is not null).ToArray();
-        return bidFor.Count == 0 ? (stating, true) : ([.. stating.Where(l => bidFor.Contains(l.Number))], false);
+        var quotas = read.Value?.Quotas ?? [];
+        return bidFor.Count == 0 ? (stating, true, quotas) : ([.. stating.Where(l => bidFor.Contains(l.Number))], false, quotas);
+    }
+
+    /// <summary>
+    /// A firm's execution quota of the lot's works against the amounts its classes count for in the lot's categories
+    /// (the one-fifth increase included where it applies, as the qualification rules count them).
+    /// </summary>
+    static QuotaCoverageDto Coverage(BidQuota quota, LotRequirements lot, LotQualification q, Dictionary<Guid, string> names)
+    {
+        var covered = q.Requirements.Where(r => r.Category is not null).SelectMany(r => r.By)
+            .Where(b => b.FirmId == quota.FirmId && b.Counts).Sum(b => b.Amount);
+        var name = names.GetValueOrDefault(quota.FirmId, "");
+        var warning = QuotaRules.CheckCovered(quota.Lot, quota, lot.WorksAmount, covered) is { } over
+            ? new QualificationReasonDto(over.Code, new Dictionary<string, string>(over.Args) { ["firm"] = name }) : null;
+        return new(new NamedDto(quota.FirmId, name), quota.Execution, decimal.Round(lot.WorksAmount * quota.Execution / 100m, 2), covered, warning);
     }
 
     static RequirementCheckDto Check(RequirementCheck r, Guid leadId, Dictionary<Guid, string> names)

@@ -156,6 +156,7 @@ public static class BidEndpoints
             [.. content.Tenderers.Select(t => new TendererDto(t.FirmId, names.GetValueOrDefault(t.FirmId, ""), t.Role))],
             [.. content.Lots.Select(l => new LotPriceDto(l.Lot, MoneyDto.From(l.Price)))],
             [.. content.Answers.Select(a => new AnswerDto(a.Criterion, a.Text))], [.. content.Documents.Select(DocumentDto.From)],
-            bid.Receipt is { } r ? ReceiptDto.From(r) : null, bid.Receipt?.Digest == BidSeal.Digest(content), bid.UpdatedAt);
+            bid.Receipt is { } r ? ReceiptDto.From(r) : null, bid.Receipt?.Digest == BidSeal.Digest(content), bid.UpdatedAt,
+            [.. (content.Quotas ?? []).Select(q => new QuotaDto(q.Lot, new NamedDto(q.FirmId, names.GetValueOrDefault(q.FirmId, "")), q.Participation, q.Execution))]);
     }
 }

@@ -25,6 +25,29 @@ public sealed record WorkPackageDto(Guid Id, string Title, int Lot, string? Desc
         new(w.Id, w.Title, w.Lot, w.Description, firm(w.FirmId), MoneyDto.From(w.Price), w.Version, actions ?? ViewerActions<WorkPackageAction>.None);
 }
 
+/// <summary>
+/// The quotas as a whole, from the version the editor read (<c>quotasVersion</c> of the joint bid): per lot, each
+/// bidding firm's participation and execution quota in percent, two decimals.
+/// </summary>
+public sealed record SaveQuotasRequest(int Version, QuotaRequest[]? Quotas);
+
+public sealed record QuotaRequest(int Lot, Guid FirmId, decimal? Participation, decimal? Execution);
+
+/// <summary>A firm's declared quotas in one lot, in percent.</summary>
+public sealed record QuotaDto(int Lot, NamedDto Firm, decimal Participation, decimal Execution);
+
+/// <summary>A quota warning (stops nothing) as a code with its arguments, <c>firm</c> filled with the firm's name.</summary>
+public sealed record QuotaWarningDto(int Lot, NamedDto? Firm, string Code, Dictionary<string, string> Args)
+{
+    internal static QuotaWarningDto From(QuotaWarning w, Func<Guid, NamedDto> firm)
+    {
+        var named = w.FirmId is { } id ? firm(id) : null;
+        var args = new Dictionary<string, string>(w.Problem.Args);
+        if (named is not null) args["firm"] = named.Name;
+        return new(w.Lot, named, w.Problem.Code, args);
+    }
+}
+
 public sealed record JointAnswerDto(int Criterion, string Text, int Version);
 
 /// <summary>A firm's share: the sum of its work packages and its percentage of the whole (the percentages add up to exactly 100).</summary>
@@ -47,13 +70,15 @@ public sealed record SignOffDto(NamedDto Firm, string Digest, DateTimeOffset At)
 /// <see cref="Window"/>: where the tender stands for bids now, as a submission would be judged (every reader is told
 /// it, whatever they may do). <see cref="DocumentsLeft"/>: how many more files the bid takes (a page uploads no more).
 /// <see cref="PackageFirms"/>: the firms the viewer may give a work package to, as a save is judged (the lead: the
-/// alliance's active firms; anyone else: the active firms they edit for).
+/// alliance's active firms; anyone else: the active firms they edit for). <see cref="Quotas"/>: each firm's declared
+/// participation and execution quota per lot, saved as a whole from <see cref="QuotasVersion"/>; <see cref="QuotaWarnings"/>:
+/// what the firms should look at before they sign (a quota other than the work packages' share, …), stopping nothing.
 /// </summary>
 public sealed record JointBidDto(Guid AllianceId, Guid TenderId, WorkPackageDto[] WorkPackages, JointAnswerDto[] Answers, JointDocumentDto[] Documents,
     LotPriceDto[] LotPrices,
     FirmShareDto[] Shares, string Digest, SignOffDto[] SignOffs, NamedDto[] AwaitingSignature, ReceiptDto? Receipt, bool ChangedSinceSubmission,
     int Version, DateTimeOffset UpdatedAt, ViewerActions<JointBidAction> Actions, JointBidViewerFirm[] ViewerFirms, BidWindow Window, int DocumentsLeft,
-    NamedDto[] PackageFirms);
+    NamedDto[] PackageFirms, QuotaDto[] Quotas, int QuotasVersion, QuotaWarningDto[] QuotaWarnings);
 
 /// <summary>
 /// Pushed to the alliance's workspace watchers once per stored change, one message each: what every one of them sees

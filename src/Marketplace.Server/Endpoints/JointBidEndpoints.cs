@@ -4,6 +4,7 @@ using Marketplace.Data.Storage;
 using Marketplace.JointBids;
 using Marketplace.Server.Auth;
 using Marketplace.Server.Hosting;
+using Marketplace.Tenders;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,6 +25,7 @@ public static class JointBidEndpoints
         api.MapPost("/work-packages", Save).WithName("saveWorkPackage");
         api.MapDelete("/work-packages/{packageId:guid}", Delete).WithName("deleteWorkPackage");
         api.MapPut("/answers/{criterion:int}", Answer).WithName("answerJointBidCriterion");
+        api.MapPut("/quotas", Quotas).WithName("saveJointBidQuotas");
         api.MapPost("/documents", Attach).WithName("attachJointBidDocument");
         api.MapDelete("/documents/{documentId:guid}", Detach).WithName("detachJointBidDocument");
         api.MapGet("/documents/{documentId:guid}", Document).WithName("getJointBidDocument");
@@ -52,6 +54,22 @@ public static class JointBidEndpoints
     static Task<Results<Ok<JointBidDto>, ProblemHttpResult>> Answer(
         Guid id, int criterion, SaveAnswerRequest body, [AsParameters] GrainCall call) =>
         Respond(call.Grains.Bid(id).SaveAnswer(new SaveJointAnswer(call.User.UserId(), criterion, body.Version, body.Text ?? "")), call.Grains);
+
+    /// <summary>A quota left empty is named like any wrong field; the rules are the grain's (<see cref="QuotaRules"/>).</summary>
+    static Task<Results<Ok<JointBidDto>, ProblemHttpResult>> Quotas(
+        Guid id, SaveQuotasRequest body, [AsParameters] GrainCall call)
+    {
+        var rows = body.Quotas ?? [];
+        var missing = new Dictionary<string, FieldProblem[]>();
+        for (var i = 0; i < rows.Length; i++)
+        {
+            if (rows[i].Participation is null) missing[$"quotas[{i}].participation"] = [FieldProblem.Of(QuotaRules.Required)];
+            if (rows[i].Execution is null) missing[$"quotas[{i}].execution"] = [FieldProblem.Of(QuotaRules.Required)];
+        }
+        if (missing.Count > 0) return Task.FromResult<Results<Ok<JointBidDto>, ProblemHttpResult>>(Problem.Invalid(missing).ToHttp());
+        return Respond(call.Grains.Bid(id).SaveQuotas(new SaveJointQuotas(call.User.UserId(), body.Version,
+            [.. rows.Select(q => new BidQuota(q.Lot, q.FirmId, q.Participation!.Value, q.Execution!.Value))])), call.Grains);
+    }
 
     static async Task<Results<Ok<JointBidDto>, ProblemHttpResult>> Attach(
         Guid id, AttachDocumentsRequest body, [AsParameters] GrainCall call)
@@ -97,7 +115,7 @@ public static class JointBidEndpoints
         var bid = outcome.Value!;
         // The names of the firms the bid itself names, not of the alliance's every firm: no read of the alliance again.
         var named = bid.WorkPackages.Select(w => w.FirmId).Concat(bid.Documents.Select(d => d.FirmId)).Concat(bid.Shares.Select(s => s.FirmId))
-            .Concat(bid.SignOffs.Select(s => s.FirmId)).Concat(bid.AwaitingSignature).Concat(bid.PackageFirms);
+            .Concat(bid.SignOffs.Select(s => s.FirmId)).Concat(bid.AwaitingSignature).Concat(bid.PackageFirms).Concat(bid.Quotas.Select(q => q.FirmId));
         var names = await GrainNames.BusinessNames(named, grains);
         NamedDto Firm(Guid firm) => new(firm, names.GetValueOrDefault(firm, ""));
         return TypedResults.Ok(new JointBidDto(bid.AllianceId, bid.TenderId,
@@ -111,6 +129,8 @@ public static class JointBidEndpoints
             [.. bid.SignOffs.Select(s => SignOffDto.From(s, Firm))],
             [.. bid.AwaitingSignature.Select(Firm)],
             bid.Receipt is { } r ? ReceiptDto.From(r) : null, bid.ChangedSinceSubmission, bid.Version, bid.UpdatedAt, bid.Actions, bid.ViewerFirms, bid.Window, bid.DocumentsLeft,
-            [.. bid.PackageFirms.Select(Firm)])); // whom the viewer may give a work package to, as CheckSave judges it
+            [.. bid.PackageFirms.Select(Firm)], // whom the viewer may give a work package to, as CheckSave judges it
+            [.. bid.Quotas.Select(q => new QuotaDto(q.Lot, Firm(q.FirmId), q.Participation, q.Execution))], bid.QuotasVersion,
+            [.. bid.QuotaWarnings.Select(w => QuotaWarningDto.From(w, Firm))]));
     }
 }

@@ -61,21 +61,24 @@ internal static class JointBidPackage
     sealed record Texts(
         CultureInfo Culture, string Title, string Tender, string Alliance, string Firms, string Lead, string Member, string Subcontractor,
         string Packages, string Lot, string Prices, string Shares, string Answers, string Criterion, string Documents, string Digest,
-        string DigestHow, string SignOffs, string Valid, string Void, string Awaiting, string Submitted, string NotSubmitted)
+        string DigestHow, string SignOffs, string Valid, string Void, string Awaiting, string Submitted, string NotSubmitted,
+        string Quotas, string Participation, string Execution)
     {
         public static readonly Texts Italian = new(CultureInfo.GetCultureInfo("it-IT"), "Offerta congiunta", "Gara", "Raggruppamento (RTI)",
             "Imprese", "capofila (mandataria)", "mandante", "subappaltatrice", "Pacchetti di lavoro", "Lotto", "Prezzo per lotto",
             "Quote delle imprese", "Risposte ai criteri", "Criterio", "Documenti", "Codice di controllo dell'offerta",
             "è l'impronta SHA-256 del file " + ContentFile + ": chiunque può ricalcolarla e confrontarla con le approvazioni.",
             "Approvazioni", "valida per questo contenuto", "data per un contenuto precedente", "Approvazioni mancanti",
-            "Offerta sigillata presentata dalla capofila il", "Offerta non ancora presentata dalla capofila");
+            "Offerta sigillata presentata dalla capofila il", "Offerta non ancora presentata dalla capofila",
+            "Quote di partecipazione e di esecuzione", "partecipazione", "esecuzione");
 
         public static readonly Texts English = new(CultureInfo.GetCultureInfo("en-GB"), "Joint bid", "Tender", "Alliance (RTI)",
             "Firms", "lead (mandataria)", "member", "subcontractor", "Work packages", "Lot", "Price per lot",
             "Firms' shares", "Answers to the criteria", "Criterion", "Documents", "Check code of the bid",
             "is the SHA-256 digest of the file " + ContentFile + ": anyone can compute it again and compare it with the sign-offs.",
             "Sign-offs", "valid for this content", "given for an earlier content", "Sign-offs missing",
-            "Sealed bid submitted by the lead on", "Bid not submitted by the lead yet");
+            "Sealed bid submitted by the lead on", "Bid not submitted by the lead yet",
+            "Participation and execution quotas", "participation", "execution");
     }
 
     /// <summary>The joint bid in plain words, in one language: who bids in what role, the work and its prices, and each firm's sign-off.</summary>
@@ -101,6 +104,13 @@ internal static class JointBidPackage
         foreach (var l in bid.LotPrices) s.AppendLine($"- {LotTitle(l.Lot)}: {Money(l.Price)}");
         s.AppendLine($"{x.Shares}:");
         foreach (var f in bid.Shares) s.AppendLine($"- {name(f.FirmId)}: {Money(f.Amount)} ({f.Percent.ToString("0.##", x.Culture)} %)");
+        if (bid.Quotas.Length > 0)
+        {
+            s.AppendLine();
+            s.AppendLine($"{x.Quotas}:");
+            foreach (var q in bid.Quotas)
+                s.AppendLine($"- {LotTitle(q.Lot)} · {name(q.FirmId)}: {x.Participation} {q.Participation.ToString("0.##", x.Culture)} %, {x.Execution} {q.Execution.ToString("0.##", x.Culture)} %");
+        }
         if (bid.Answers.Length > 0)
         {
             s.AppendLine();

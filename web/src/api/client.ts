@@ -55,6 +55,7 @@ import type {
   PublishPolicyRequest,
   PublishShowcaseRequest,
   SaveAnswerRequest,
+  SaveQuotasRequest,
   SaveWorkPackageRequest,
   ScoreRequest,
   SignRequest,
@@ -422,6 +423,8 @@ export const api = {
   /** The answer to one quality criterion, at the version it was read (0 when there is none yet). */
   saveJointAnswer: (id: string, criterion: number, body: SaveAnswerRequest) =>
     ok(http.PUT("/api/alliances/{id}/bid/answers/{criterion}", { params: { path: { id, criterion } }, body })),
+  /** The participation and execution quotas as a whole, from the version read; any change voids every approval. */
+  saveJointBidQuotas: (id: string, body: SaveQuotasRequest) => ok(http.PUT("/api/alliances/{id}/bid/quotas", { params: { path: { id } }, body })),
   /** A firm attaches its own uploads to the joint bid (an Owner or Manager of it); any change voids every approval. */
   attachJointDocuments: (id: string, body: AttachDocumentsRequest) =>
     ok(http.POST("/api/alliances/{id}/bid/documents", { params: { path: { id } }, body })),

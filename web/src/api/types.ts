@@ -202,6 +202,8 @@ export type WorkPackageDto = Dto<"WorkPackageDto">;
 export type FirmShareDto = Dto<"FirmShareDto">;
 export type SaveWorkPackageRequest = Dto<"SaveWorkPackageRequest">;
 export type SaveAnswerRequest = Dto<"SaveAnswerRequest">;
+export type SaveQuotasRequest = Dto<"SaveQuotasRequest">;
+export type QuotaDto = Dto<"QuotaDto">;
 export type SignRequest = Dto<"SignRequest">;
 /** A file of the joint bid, with the firm that attached it. */
 export type JointDocumentDto = Dto<"JointDocumentDto">;

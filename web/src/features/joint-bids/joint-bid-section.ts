@@ -34,6 +34,7 @@ import { presenceBar } from "./presence-bar";
 import { refusedAction, refusedFor } from "../../i18n/refusals";
 import { allows } from "../../api/viewer-actions";
 import { sameId } from "../../ids";
+import { quotasSection } from "./quotas-section";
 import { sharesView } from "./shares-view";
 import { suggestionsSection } from "./suggestions-section";
 import { currentSignOffs, submissionChanged, voidedSignatures } from "./sign-off";
@@ -132,6 +133,7 @@ export function jointBidSection(ctx: AllianceContext) {
   };
   const packages = workPackagesTable(ws);
   const answers = answersSection(ws);
+  const quotas = quotasSection(ws);
   const documents = documentsSection(ws);
   const signOff = signOffSection(ws);
   const suggestions = suggestionsSection(ctx);
@@ -149,6 +151,7 @@ export function jointBidSection(ctx: AllianceContext) {
       .filter((f) => !currentSignOffs(fresh).some((s) => sameId(s.firm.id, f.id)));
     packages.reconcile(fresh);
     answers.reconcile(fresh);
+    quotas.reconcile(fresh);
     // The alliance hears nothing of its own when the bid goes in or out (JointBidChanged is the bid's), yet what its
     // firms may do depends on it, and so do the partners worth suggesting (none while it is submitted).
     if (submissionChanged(bid, fresh)) {
@@ -188,7 +191,7 @@ export function jointBidSection(ctx: AllianceContext) {
       const problem = refusedAction(error);
       // Someone else saved or deleted the same item since it was read, or the tender closed meanwhile: the form keeps
       // the user's values, to apply them again to the current version.
-      if (refusedFor(error, "jointBid.packageChanged", "jointBid.noSuchPackage", "jointBid.answerChanged", "jointBid.closed")) options.refused?.();
+      if (refusedFor(error, "jointBid.packageChanged", "jointBid.noSuchPackage", "jointBid.answerChanged", "jointBid.closed", "quota.changed")) options.refused?.();
       if (problem.reload) {
         loadBid();
         // A conflict may be the tender's: its deadline passed, or it changed.
@@ -362,6 +365,7 @@ export function jointBidSection(ctx: AllianceContext) {
         ${ready()
           ? html`${packages.view(bid!, tender!, alliance)}
               ${sharesView(bid!)}
+              ${quotas.view(bid!, tender!, alliance)}
               ${signOff.view(bid!, alliance, voided, () => {
                 voided = [];
                 ctx.redraw();

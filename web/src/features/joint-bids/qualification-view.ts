@@ -4,7 +4,7 @@
 // with each failing rule in words. The client words what the server decided; it decides nothing.
 import { html, nothing } from "lit-html";
 import type { AllianceQualificationDto, LotQualificationDto } from "../../api/types";
-import { currentLanguage, localized, t } from "../../i18n";
+import { currentLanguage, formatNumber, localized, t } from "../../i18n";
 import { refusalText } from "../../i18n/refusals";
 import { loadErrorView, loadingView } from "../../views";
 import { formatMoney } from "../showcase/showcase";
@@ -52,6 +52,19 @@ function checkView(c: Check, lot: number) {
   </li>`;
 }
 
+/** Each firm's execution quota declared in the joint bid against what its classes cover in the lot. */
+function quotasView(lot: LotQualificationDto) {
+  return html`<ul class="qualification-quotas" data-testid="qualification-quotas">
+    ${lot.quotas.map(
+      (q) => html`<li data-testid="qualification-quota" data-firm-id=${q.firm.id} data-covered=${q.warning ? "false" : "true"}>
+        ${q.warning
+          ? html`<span class="alert warn small">${reason(q.warning)}</span>`
+          : t("qualification.quotaCovered", { firm: q.firm.name, execution: formatNumber(q.execution, 2), amount: euros(q.amount), covered: euros(q.covered) })}
+      </li>`,
+    )}
+  </ul>`;
+}
+
 function lotView(lot: LotQualificationDto) {
   return html`<li class="qualification-lot ${lot.qualifies ? "qualifies" : "fails"}" data-testid="qualification-lot" data-lot=${lot.lot}
       data-qualifies=${lot.qualifies ? "true" : "false"}>
@@ -67,6 +80,7 @@ function lotView(lot: LotQualificationDto) {
         </div>`
       : nothing}
     ${lot.notes.map((n) => html`<p class="small" data-testid="qualification-note" data-code=${n.code}>${reason(n)}</p>`)}
+    ${lot.quotas.length ? quotasView(lot) : nothing}
   </li>`;
 }
 

@@ -47,6 +47,9 @@ export function jointBidDto(more: Partial<JointBidDto> = {}): JointBidDto {
     window: "Open",
     documentsLeft: 20,
     packageFirms: [firm(LEAD), firm(MEMBER)],
+    quotas: [],
+    quotasVersion: 0,
+    quotaWarnings: [],
     ...more,
   };
 }

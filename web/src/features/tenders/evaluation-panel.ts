@@ -8,7 +8,7 @@ import { ifDefined } from "lit-html/directives/if-defined.js";
 import { live } from "lit-html/directives/live.js";
 import { api } from "../../api/client";
 import { ApiError, type FieldErrors } from "../../api/problem";
-import type { CriterionDto, ExcludedBidDto, IntegrityFailureDto, LotEvaluationDto, RankedBidDto, SoccorsoDto, TenderDto } from "../../api/types";
+import type { CriterionDto, ExcludedBidDto, IntegrityFailureDto, LotEvaluationDto, QuotaDto, RankedBidDto, SoccorsoDto, TenderDto } from "../../api/types";
 import { fieldMessages, otherFieldMessages } from "../../field-errors";
 import { formatDateTime, formatNumber, t, tn } from "../../i18n";
 import { latestOnly } from "../../latest";
@@ -44,6 +44,8 @@ export function evaluationPanel(ctx: TenderContext) {
   let busy = false;
   /** Whether each opened bid's stored content still matches its receipt (GET bid, once per bid and digest). */
   const checks = new Map<string, Check>();
+  /** A grouping's declared quotas, by bid, as the opened bid says them (read with the receipt check). */
+  const quotas = new Map<string, QuotaDto[]>();
   let declaring: number | null = null;
   let reason = "";
   let reasonErrors: FieldErrors = {};
@@ -74,6 +76,7 @@ export function evaluationPanel(ctx: TenderContext) {
     api.bid(ctx.tenderId, bid.bidderId).then(
       (read) => {
         checks.set(key, read.matchesReceipt && read.receipt?.digest === bid.digest ? "matches" : "mismatch");
+        quotas.set(bid.bidId, read.quotas);
         ctx.redraw();
       },
       () => {
@@ -267,6 +270,18 @@ export function evaluationPanel(ctx: TenderContext) {
     </td>`;
   }
 
+  /** The grouping's participation and execution quotas in this lot, as sealed in its bid. */
+  function quotasOf(bidId: string, lot: number) {
+    const inLot = (quotas.get(bidId) ?? []).filter((q) => q.lot === lot);
+    if (inLot.length === 0) return nothing;
+    return html`<span class="small bid-quotas" data-testid="bid-quotas">${t("jointBid.quotas.declared")}:
+      ${inLot.map((q) => html`<span class="bid-quota" data-testid="bid-quota" data-firm-id=${q.firm.id}>${t("jointBid.quotas.line", {
+        firm: q.firm.name,
+        participation: formatNumber(q.participation, 2),
+        execution: formatNumber(q.execution, 2),
+      })}</span>`)}</span>`;
+  }
+
   function rowView(tender: TenderDto, lot: LotEvaluationDto, bid: RankedBidDto, quality: readonly CriterionDto[]) {
     const price = tender.criteria.find((c) => c.kind === "Price");
     const editable = undecided(lot) && tender.status === "Evaluation";
@@ -278,6 +293,7 @@ export function evaluationPanel(ctx: TenderContext) {
       <td class="bidder" data-label=${t("evaluation.bidder")}>
         <span><strong>${bidderName(bid)}</strong>
           <span class="muted small received">${t("evaluation.receivedAt", { when: formatDateTime(bid.receivedAt) })}</span>
+          ${quotasOf(bid.bidId, lot.lot)}
           ${editable
             ? html`<button type="button" class="exclude-bid" data-testid="exclude" ?disabled=${busy}
                 aria-label=${t("evaluation.excludeLabel", { firm: bidderName(bid) })}

@@ -63,6 +63,10 @@ export const bids = {
     it: "Puoi allegare al massimo {max:number} documenti.",
     en: "You may attach at most {max:number} documents.",
   },
+  "bid.quotaFirm": {
+    it: "Una quota si dichiara per una delle imprese dell'offerta.",
+    en: "A quota is declared for one of the bid's own firms.",
+  },
   "bid.nothingToWithdraw": {
     it: "Non c'è un'offerta presentata da ritirare.",
     en: "There is no submitted bid to withdraw.",

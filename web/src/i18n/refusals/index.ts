@@ -32,6 +32,7 @@ import { proposals } from "./proposals";
 import { reports } from "./reports";
 import { soccorso } from "./soccorso";
 import { announcements } from "./announcements";
+import { quotas } from "./quotas";
 
 /** Every code the server refuses with; `uncoded` marks a refusal without one, shown in the server's English. */
 export type ProblemCode = components["schemas"]["ProblemCode"];
@@ -66,6 +67,7 @@ export const refusals: Record<TranslatedCode, RefusalText> = {
   ...reports,
   ...soccorso,
   ...announcements,
+  ...quotas,
 };
 
 export const isTranslated = (code: string): code is TranslatedCode => Object.hasOwn(refusals, code);

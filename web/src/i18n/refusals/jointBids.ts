@@ -125,12 +125,12 @@ export const jointBids = {
     en: "Every bidding firm accepts the alliance's agreement (version {version}) before the bid goes in.",
   },
   "jointBid.removedLot": {
-    it: "Alcuni pacchetti sono per un lotto che la gara non ha più (è stata rettificata): spostali o eliminali prima.",
-    en: "Some work packages are for a lot the tender no longer has (it was amended): move or delete them first.",
+    it: "Alcuni pacchetti o quote sono per un lotto che la gara non ha più (è stata rettificata): spostali o eliminali prima.",
+    en: "Some work packages or quotas are for a lot the tender no longer has (it was amended): move or delete them first.",
   },
   "jointBid.departedFirm": {
-    it: "Alcuni pacchetti o file sono di un'impresa che non fa più parte dell'alleanza: riassegnali o toglili prima.",
-    en: "Some work packages or files belong to a firm no longer in the alliance: reassign or remove them first.",
+    it: "Alcuni pacchetti, file o quote sono di un'impresa che non fa più parte dell'alleanza: riassegnali o toglili prima.",
+    en: "Some work packages, files or quotas belong to a firm no longer in the alliance: reassign or remove them first.",
   },
   "jointBid.unanswered": {
     it: "Rispondi a ogni criterio di qualità prima di presentare l'offerta: {criteria}.",
