@@ -432,6 +432,9 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
             // The sender looks for people with notices still to handle, oldest first.
             e.HasIndex(x => new { x.DoneAt, x.CreatedAt, x.NextLookAt });
             e.HasIndex(x => x.UserId);
+            // A deadline's warning is written once per person, firm, threshold and deadline, whatever retries or nodes
+            // write it (ReadModels.DeadlineNotices); the other kinds have no Deadline, and NULLs leave them unconstrained.
+            e.HasIndex(x => new { x.UserId, x.Kind, x.AllianceId, x.BusinessId, x.Number, x.Deadline }).IsUnique();
         });
 
         builder.Entity<Feeds.ImportFeed>(e =>

@@ -9,21 +9,21 @@ using static Microsoft.Playwright.Assertions;
 namespace Marketplace.EndToEnd.Tests;
 
 /// <summary>
-/// A person chooses on their account page how each kind of notice (new tenders, invitations to an alliance, the results of their bids, joint bids to approve, answers to their firms' questions) reaches
+/// A person chooses on their account page how each kind of notice (new tenders, invitations to an alliance, the results of their bids, joint bids to approve, answers to their firms' questions, joint bids closing soon that lack approvals) reaches
 /// them by e-mail, in the page's language, and a digest's unsubscribe link opens a page that turns its kinds off and
 /// says so (a changed link is refused and says why).
 /// </summary>
 public sealed class NotificationSettingsBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
     [Theory]
-    [InlineData("it-IT", 1280, "Nuovi bandi per le tue imprese", "Inviti in un'alleanza", "Esiti delle gare in cui le tue imprese hanno presentato offerta", "Offerte congiunte da approvare", "Risposte ai quesiti delle tue imprese", "Impostazioni degli avvisi salvate.",
+    [InlineData("it-IT", 1280, "Nuovi bandi per le tue imprese", "Inviti in un'alleanza", "Esiti delle gare in cui le tue imprese hanno presentato offerta", "Offerte congiunte da approvare", "Risposte ai quesiti delle tue imprese", "Offerte congiunte in scadenza a cui mancano approvazioni", "Impostazioni degli avvisi salvate.",
         "Fatto: non riceverai più e-mail sui nuovi bandi.", "Fatto: non riceverai più e-mail sugli inviti in un'alleanza.",
         "Questo link per non ricevere più e-mail non è valido")]
-    [InlineData("en-GB", 390, "New tenders for your firms", "Invitations to an alliance", "Results of tenders your firms bid for", "Joint bids to approve", "Answers to your firms' questions", "Notification settings saved.",
+    [InlineData("en-GB", 390, "New tenders for your firms", "Invitations to an alliance", "Results of tenders your firms bid for", "Joint bids to approve", "Answers to your firms' questions", "Joint bids closing soon that still lack approvals", "Notification settings saved.",
         "Done: you will no longer get e-mails about new tenders.", "Done: you will no longer get e-mails about invitations to an alliance.",
         "This unsubscribe link is not valid")]
     public async Task A_person_chooses_a_daily_summary_on_the_account_page_and_the_digest_s_link_turns_its_kinds_off(
-        string locale, int width, string kind, string invitations, string awards, string approvals, string answers, string saved, string unsubscribed, string unsubscribedInvitations, string refused)
+        string locale, int width, string kind, string invitations, string awards, string approvals, string answers, string deadlines, string saved, string unsubscribed, string unsubscribedInvitations, string refused)
     {
         var api = fixture.NewApiClient();
         var email = await api.SignUp("avvisi");
@@ -39,6 +39,7 @@ public sealed class NotificationSettingsBrowserTests(BrowserFixture fixture) : I
         await Expect(page.GetByTestId("notification-QuestionAnswered").Locator("legend")).ToHaveTextAsync(answers);
         await Expect(page.GetByTestId("notification-SoccorsoIstruttorio").Locator("legend")).ToHaveTextAsync(
             locale == "it-IT" ? "Richieste di integrazione (soccorso istruttorio)" : "Requests to complete a bid (soccorso istruttorio)");
+        await Expect(page.GetByTestId("notification-DeadlineNear").Locator("legend")).ToHaveTextAsync(deadlines);
         await Expect(page.GetByTestId("notification-NewTender-Immediately")).ToBeCheckedAsync();
         await Expect(page.GetByTestId("notification-AllianceInvitation-Immediately")).ToBeCheckedAsync();
         await page.GetByTestId("notification-NewTender-DailyDigest").CheckAsync();

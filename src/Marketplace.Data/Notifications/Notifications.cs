@@ -20,6 +20,9 @@ public enum NotificationKind
 
     /// <summary>The buyer asks the firm's bid, which it leads, to complete a document or declaration (soccorso istruttorio); its Owners and Managers answer.</summary>
     SoccorsoIstruttorio,
+
+    /// <summary>The tender's bids close within 48 h (and again within 2 h) and the alliance's joint bid still lacks approvals.</summary>
+    DeadlineNear,
 }
 
 /// <summary>How a person is told of one kind of notice.</summary>
@@ -63,8 +66,11 @@ public sealed class PendingNotice
     /// <summary>The alliance it is about, if any.</summary>
     public Guid? AllianceId { get; set; }
 
-    /// <summary>The number the notice is about within its tender, if any (the lot decided, the question answered, the soccorso istruttorio request).</summary>
+    /// <summary>The number the notice is about within its tender, if any (the lot decided, the question answered, the soccorso istruttorio request, the hours left before a deadline).</summary>
     public int? Number { get; set; }
+
+    /// <summary>The deadline the notice is about, if any (the bids' closing it warns of: a moved deadline is another notice).</summary>
+    public DateTimeOffset? Deadline { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 
     /// <summary>Not to be looked at before this time: set when it waits for the day's digest (null: as soon as it is due).</summary>

@@ -9,7 +9,8 @@ namespace Marketplace.Server.Hosting;
 /// written in the same transaction as its state), so after a restart nothing is forgotten: every second it asks
 /// the tenders whose deadline has come to catch up. Correctness never hangs on it: every tender method also checks
 /// the clock itself. This only makes the transition happen (and be announced) when nobody is looking.
-/// It also follows up awards: a lot won by an alliance's joint bid becomes a showcase project (once, by the bid's id).
+/// It also follows up awards: a lot won by an alliance's joint bid becomes a showcase project (once, by the bid's id);
+/// and it writes the warnings of bids closing soon to the alliances whose tender it is.
 /// A tender (or project) that fails is isolated: it backs off on its own (<see cref="FailingWork"/>) while the others go on.
 /// It runs in one place in the cluster, ticked by <see cref="ClockWorkGrain"/>.
 /// </summary>
@@ -63,6 +64,25 @@ internal sealed class DeadlineScheduler(IServiceScopeFactory scopes, IGrainFacto
                 .Where(b => db.Alliances.Any(x => x.AllianceId == b.BidderId) && !db.ShowcaseProjects.Any(p => p.ProjectId == b.BidId) && !seen.Contains(b.BidderId))
                 .Select(b => b.BidderId).Distinct(),
             alliance => grains.GetGrain<JointBids.IJointBidGrain>(alliance).PublishWonProject(), "Alliance {Id} could not publish its won project", now, ct);
+        await WarnOfDeadlines(now, ct);
+    }
+
+    /// <summary>
+    /// Writes the warnings of bids closing within 48 h or 2 h (<see cref="Data.ReadModels.DeadlineNotices"/>); the notice
+    /// sender judges, when it sends them, whether the joint bid still lacks approvals.
+    /// </summary>
+    async Task WarnOfDeadlines(DateTimeOffset now, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        try
+        {
+            await Data.ReadModels.DeadlineNotices.Add(scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>(), now, ct);
+        }
+        catch (DbUpdateException e)
+        {
+            // Another activation wrote some of the same warnings first (the unique index refused ours): the next tick finds them written.
+            log.LogDebug(e, "Deadline warnings were written elsewhere first; the next tick writes what is left");
+        }
     }
 
     /// <summary>

@@ -41,6 +41,8 @@ public static class KindTexts
         (NotificationKind.QuestionAnswered, false) => "Risposte ai quesiti delle tue imprese",
         (NotificationKind.SoccorsoIstruttorio, true) => "Requests to complete your firms' bids (soccorso istruttorio)",
         (NotificationKind.SoccorsoIstruttorio, false) => "Richieste di integrazione delle offerte delle tue imprese (soccorso istruttorio)",
+        (NotificationKind.DeadlineNear, true) => "Bids closing soon that still lack approvals",
+        (NotificationKind.DeadlineNear, false) => "Offerte in scadenza a cui mancano approvazioni",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "a kind without its e-mail texts"),
     };
 
@@ -59,6 +61,8 @@ public static class KindTexts
         (NotificationKind.QuestionAnswered, false) => "e-mail sulle risposte ai quesiti delle tue imprese",
         (NotificationKind.SoccorsoIstruttorio, true) => "e-mails about requests to complete your firms' bids",
         (NotificationKind.SoccorsoIstruttorio, false) => "e-mail sulle richieste di integrazione delle offerte delle tue imprese",
+        (NotificationKind.DeadlineNear, true) => "e-mails about joint bids closing soon that still lack approvals",
+        (NotificationKind.DeadlineNear, false) => "e-mail sulle offerte congiunte in scadenza a cui mancano approvazioni",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "a kind without its e-mail texts"),
     };
 }

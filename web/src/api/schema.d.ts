@@ -4110,7 +4110,7 @@ export interface components {
             mode: components["schemas"]["NotificationMode"];
         };
         /** @enum {unknown} */
-        NotificationKind: "NewTender" | "AllianceInvitation" | "Award" | "SignOff" | "QuestionAnswered" | "SoccorsoIstruttorio";
+        NotificationKind: "NewTender" | "AllianceInvitation" | "Award" | "SignOff" | "QuestionAnswered" | "SoccorsoIstruttorio" | "DeadlineNear";
         /** @enum {unknown} */
         NotificationMode: "Off" | "Immediately" | "DailyDigest";
         NotificationSettingsDto: {

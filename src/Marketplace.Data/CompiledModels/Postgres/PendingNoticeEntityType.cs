@@ -20,8 +20,8 @@ namespace Marketplace.Data.CompiledModels.Postgres
                 "Marketplace.Data.Notifications.PendingNotice",
                 typeof(PendingNotice),
                 baseEntityType,
-                propertyCount: 10,
-                unnamedIndexCount: 2,
+                propertyCount: 11,
+                unnamedIndexCount: 3,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -57,6 +57,14 @@ namespace Marketplace.Data.CompiledModels.Postgres
                 fieldInfo: typeof(PendingNotice).GetField("<CreatedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)));
             createdAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var deadline = runtimeEntityType.AddProperty(
+                "Deadline",
+                typeof(DateTimeOffset?),
+                propertyInfo: typeof(PendingNotice).GetProperty("Deadline", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(PendingNotice).GetField("<Deadline>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            deadline.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var doneAt = runtimeEntityType.AddProperty(
                 "DoneAt",
@@ -117,6 +125,10 @@ namespace Marketplace.Data.CompiledModels.Postgres
 
             var index0 = runtimeEntityType.AddIndex(
                 new[] { doneAt, createdAt, nextLookAt });
+
+            var index1 = runtimeEntityType.AddIndex(
+                new[] { userId, kind, allianceId, businessId, number, deadline },
+                unique: true);
 
             return runtimeEntityType;
         }

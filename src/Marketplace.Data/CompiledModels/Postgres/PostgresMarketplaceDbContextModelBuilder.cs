@@ -12,7 +12,7 @@ namespace Marketplace.Data.CompiledModels.Postgres
     public partial class PostgresMarketplaceDbContextModel
     {
         private PostgresMarketplaceDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("7cd9e3af-9cdc-4856-9237-b312928ad605"), entityTypeCount: 51)
+            : base(skipDetectChanges: false, modelId: new Guid("6ebfb0b0-d19e-4815-bc48-0d9fb48f794b"), entityTypeCount: 51)
         {
         }
 

@@ -19,8 +19,8 @@ namespace Marketplace.Data.CompiledModels.Sqlite
                 "Marketplace.Data.Notifications.PendingNotice",
                 typeof(PendingNotice),
                 baseEntityType,
-                propertyCount: 10,
-                unnamedIndexCount: 2,
+                propertyCount: 11,
+                unnamedIndexCount: 3,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -53,6 +53,14 @@ namespace Marketplace.Data.CompiledModels.Sqlite
                 fieldInfo: typeof(PendingNotice).GetField("<CreatedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 valueConverter: new SqliteMarketplaceDbContext.UtcTicksConverter());
             createdAt.SetSentinelFromProviderValue(0L);
+
+            var deadline = runtimeEntityType.AddProperty(
+                "Deadline",
+                typeof(DateTimeOffset?),
+                propertyInfo: typeof(PendingNotice).GetProperty("Deadline", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(PendingNotice).GetField("<Deadline>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new SqliteMarketplaceDbContext.UtcTicksConverter());
 
             var doneAt = runtimeEntityType.AddProperty(
                 "DoneAt",
@@ -109,6 +117,10 @@ namespace Marketplace.Data.CompiledModels.Sqlite
 
             var index0 = runtimeEntityType.AddIndex(
                 new[] { doneAt, createdAt, nextLookAt });
+
+            var index1 = runtimeEntityType.AddIndex(
+                new[] { userId, kind, allianceId, businessId, number, deadline },
+                unique: true);
 
             return runtimeEntityType;
         }

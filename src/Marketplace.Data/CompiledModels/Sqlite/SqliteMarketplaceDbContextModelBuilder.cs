@@ -11,7 +11,7 @@ namespace Marketplace.Data.CompiledModels.Sqlite
     public partial class SqliteMarketplaceDbContextModel
     {
         private SqliteMarketplaceDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("342958e3-2688-4e44-866e-76cd436999d6"), entityTypeCount: 51)
+            : base(skipDetectChanges: false, modelId: new Guid("c371e2ef-d24e-4b68-9dec-ecd8628c1e16"), entityTypeCount: 51)
         {
         }
 

@@ -340,6 +340,9 @@ namespace Marketplace.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("Deadline")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset?>("DoneAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -365,6 +368,9 @@ namespace Marketplace.Data.Migrations.Postgres
                     b.HasIndex("UserId");
 
                     b.HasIndex("DoneAt", "CreatedAt", "NextLookAt");
+
+                    b.HasIndex("UserId", "Kind", "AllianceId", "BusinessId", "Number", "Deadline")
+                        .IsUnique();
 
                     b.ToTable("notices", (string)null);
                 });

@@ -332,6 +332,9 @@ namespace Marketplace.Data.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("Deadline")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("DoneAt")
                         .HasColumnType("INTEGER");
 
@@ -357,6 +360,9 @@ namespace Marketplace.Data.Migrations.Sqlite
                     b.HasIndex("UserId");
 
                     b.HasIndex("DoneAt", "CreatedAt", "NextLookAt");
+
+                    b.HasIndex("UserId", "Kind", "AllianceId", "BusinessId", "Number", "Deadline")
+                        .IsUnique();
 
                     b.ToTable("notices", (string)null);
                 });

@@ -15,6 +15,8 @@ export const it = {
   "notifications.kind.QuestionAnswered.hint": "Il committente risponde a un quesito che una tua impresa ha posto su una gara. L'e-mail riporta il quesito e la risposta come li mostra la pagina della gara, dove chi ha chiesto non è mai indicato.",
   "notifications.kind.SoccorsoIstruttorio": "Richieste di integrazione (soccorso istruttorio)",
   "notifications.kind.SoccorsoIstruttorio.hint": "Dopo l'apertura, il committente chiede a un'offerta guidata da una tua impresa di integrare un documento o una dichiarazione, con un termine. Lo ricevi se sei titolare o gestore dell'impresa (capogruppo, per un RTI); l'e-mail dice che cosa integrare ed entro quando, e non parte se la richiesta ha già avuto risposta o è stata ritirata.",
+  "notifications.kind.DeadlineNear": "Offerte congiunte in scadenza a cui mancano approvazioni",
+  "notifications.kind.DeadlineNear.hint": "Mancano meno di 48 ore, e poi meno di 2, alla chiusura delle offerte di una gara, e l'offerta congiunta di un'alleanza di una tua impresa non è ancora approvata da tutte le imprese. Lo ricevi se sei titolare o responsabile di un'impresa che deve ancora approvarla (l'e-mail dice che manca la sua approvazione) o della capofila (l'e-mail nomina le imprese che mancano); nessuna e-mail se nel frattempo tutte hanno approvato o l'offerta è stata presentata.",
   "notifications.mode.Immediately": "Subito",
   "notifications.mode.Immediately.hint": "Dopo qualche minuto, e solo se serve ancora: non per un bando che hai già visto negli Avvisi, né per un invito che non aspetta più una risposta.",
   "notifications.mode.DailyDigest": "Un riepilogo al giorno",
@@ -32,6 +34,7 @@ export const it = {
   "notifications.unsubscribe.done.SignOff": "Fatto: non riceverai più e-mail sulle approvazioni delle offerte congiunte. Le trovi comunque in «Da fare» quando accedi.",
   "notifications.unsubscribe.done.QuestionAnswered": "Fatto: non riceverai più e-mail sulle risposte ai quesiti delle tue imprese. Le trovi comunque sulla pagina di ogni gara quando accedi.",
   "notifications.unsubscribe.done.SoccorsoIstruttorio": "Fatto: non riceverai più e-mail sulle richieste di integrazione delle offerte. Le trovi comunque sulla pagina della gara o dell'alleanza quando accedi.",
+  "notifications.unsubscribe.done.DeadlineNear": "Fatto: non riceverai più e-mail sulle offerte congiunte in scadenza a cui mancano approvazioni. Le approvazioni da dare le trovi comunque in «Da fare» quando accedi.",
   "notifications.unsubscribe.again": "Puoi riattivarle quando vuoi nella pagina del tuo account.",
   "notifications.unsubscribe.toAccount": "Il tuo account",
 };
@@ -51,6 +54,8 @@ export const en: Record<keyof typeof it, string> = {
   "notifications.kind.QuestionAnswered.hint": "The buyer answers a question one of your firms asked about a tender. The e-mail gives the question and the answer as the tender's page shows them, where who asked is never shown.",
   "notifications.kind.SoccorsoIstruttorio": "Requests to complete a bid (soccorso istruttorio)",
   "notifications.kind.SoccorsoIstruttorio.hint": "After opening, the buyer asks a bid one of your firms leads to complete a document or declaration, by a deadline. You get it if you are an Owner or Manager of the firm (the lead, for an RTI); the e-mail says what to complete and by when, and none goes if the request was already answered or withdrawn.",
+  "notifications.kind.DeadlineNear": "Joint bids closing soon that still lack approvals",
+  "notifications.kind.DeadlineNear.hint": "A tender's bids close in less than 48 hours, and then in less than 2, and the joint bid of an alliance of one of your firms is not yet approved by every firm. You get it if you are the owner or a manager of a firm that has still to approve it (the e-mail says its approval is missing) or of the lead (the e-mail names the firms missing); no e-mail goes if meanwhile every firm approved or the bid was submitted.",
   "notifications.mode.Immediately": "Immediately",
   "notifications.mode.Immediately.hint": "After a few minutes, and only if still needed: not for a tender you already saw in your Inbox, nor for an invitation that no longer waits for an answer.",
   "notifications.mode.DailyDigest": "A daily summary",
@@ -68,6 +73,7 @@ export const en: Record<keyof typeof it, string> = {
   "notifications.unsubscribe.done.SignOff": "Done: you will no longer get e-mails about approving joint bids. You still find them in your To do list when you log in.",
   "notifications.unsubscribe.done.QuestionAnswered": "Done: you will no longer get e-mails about answers to your firms' questions. You still find them on each tender's page when you log in.",
   "notifications.unsubscribe.done.SoccorsoIstruttorio": "Done: you will no longer get e-mails about requests to complete your bids. You still find them on the tender's or the alliance's page when you log in.",
+  "notifications.unsubscribe.done.DeadlineNear": "Done: you will no longer get e-mails about joint bids closing soon that still lack approvals. You still find the approvals to give in your To do list when you log in.",
   "notifications.unsubscribe.again": "You can turn them back on at any time on your account page.",
   "notifications.unsubscribe.toAccount": "Your account",
 };

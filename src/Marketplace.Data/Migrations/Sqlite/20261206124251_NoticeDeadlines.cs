@@ -1,0 +1,38 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Marketplace.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class NoticeDeadlines : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<long>(
+                name: "Deadline",
+                table: "notices",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_notices_UserId_Kind_AllianceId_BusinessId_Number_Deadline",
+                table: "notices",
+                columns: new[] { "UserId", "Kind", "AllianceId", "BusinessId", "Number", "Deadline" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_notices_UserId_Kind_AllianceId_BusinessId_Number_Deadline",
+                table: "notices");
+
+            migrationBuilder.DropColumn(
+                name: "Deadline",
+                table: "notices");
+        }
+    }
+}
