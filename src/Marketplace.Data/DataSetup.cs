@@ -33,12 +33,12 @@ public static class DataSetup
         {
             if (string.IsNullOrWhiteSpace(connectionString))
                 throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Marketplace is not set.");
-            services.AddDbContext<MarketplaceDbContext, PostgresMarketplaceDbContext>(o => WithModel(o.UseNpgsql(connectionString), PostgresModel));
+            services.AddDbContextPool<MarketplaceDbContext, PostgresMarketplaceDbContext>(o => WithModel(o.UseNpgsql(connectionString), PostgresModel));
         }
         else
         {
             connectionString ??= DefaultSqlite(builder.Environment.ContentRootPath);
-            services.AddDbContext<MarketplaceDbContext, SqliteMarketplaceDbContext>(o => WithModel(o.UseSqlite(connectionString), SqliteModel));
+            services.AddDbContextPool<MarketplaceDbContext, SqliteMarketplaceDbContext>(o => WithModel(o.UseSqlite(connectionString), SqliteModel));
         }
 
         services.AddSingleton(MarketplaceClock.Real);

@@ -54,6 +54,8 @@ internal static class HttpReadsBenchmark
             ("directory, first page", $"/api/spaces/{world.SpaceId}/directory"),
             ("tender list of the space", $"/api/spaces/{world.SpaceId}/tenders"),
         ];
+        // --only "tender detail" measures one page (to trace it, say); the default measures them all.
+        if (args.Text("--only") is { } only) pages = [.. pages.Where(p => p.Name == only)];
         var baseline = ("baseline: bearer + one grain call", $"{BaselineEndpoint.Path}?firm={world.FirmId}");
 
         // Each request once, as the Owner: it must answer 200, or the figures would measure refusals.
@@ -68,7 +70,7 @@ internal static class HttpReadsBenchmark
             }
         }
 
-        using var wrk = new WrkDriver(server, connections, threads);
+        using var wrk = new WrkDriver(server, connections, threads, serverInThisProcess: true);
         foreach (var (name, path) in pages.Prepend(baseline))
             await wrk.Run(name, path, world.OwnerToken, warmup);
         var baselines = new List<LoadRun> { await wrk.Run(baseline.Item1, baseline.Item2, world.OwnerToken, seconds) };
@@ -78,19 +80,21 @@ internal static class HttpReadsBenchmark
             var page = await wrk.Run(name, path, world.OwnerToken, seconds);
             baselines.Add(await wrk.Run(baseline.Item1, baseline.Item2, world.OwnerToken, seconds));
             runs.Add((page, baselines[^2], baselines[^1]));
-            Console.WriteLine($"{name}: {page.RequestsPerSecond:F0} req/s, p99 {page.P99Ms:F1} ms; baseline around it {baselines[^2].RequestsPerSecond:F0} and {baselines[^1].RequestsPerSecond:F0} req/s");
+            Console.WriteLine($"{name}: {page.RequestsPerSecond:F0} req/s, p99 {page.P99Ms:F1} ms, {page.CpuMicrosPerRequest:F0} CPU µs and {page.KilobytesPerRequest:F1} KB a request; baseline around it {baselines[^2].RequestsPerSecond:F0} and {baselines[^1].RequestsPerSecond:F0} req/s");
         }
 
         string F(double x, string format = "F1") => x.ToString(format, CultureInfo.InvariantCulture);
-        string Row(LoadRun run, string ratios) =>
-            $"| {run.Request} | {F(run.RequestsPerSecond, "F0")} | {F(run.P50Ms)} | {F(run.P99Ms)} | {ratios} | {run.Failures} | {run.LoadAtStart} |";
+        string Row(LoadRun run, string ratios, string cpuRatio) =>
+            $"| {run.Request} | {F(run.RequestsPerSecond, "F0")} | {F(run.P50Ms)} | {F(run.P99Ms)} | {ratios} | {F(run.CpuMicrosPerRequest ?? double.NaN, "F0")} | {cpuRatio} | {F(run.KilobytesPerRequest ?? double.NaN)} | {run.Failures} | {run.LoadAtStart} |";
         var rows = runs.Select(r =>
         {
             var (rps, p99) = ((r.Before.RequestsPerSecond + r.After.RequestsPerSecond) / 2, (r.Before.P99Ms + r.After.P99Ms) / 2);
             var rpsRatio = r.Page.RequestsPerSecond / rps;
             var p99Ratio = r.Page.P99Ms / p99;
+            // The CPU ratio is the baseline's CPU per request over the page's, so it reads like the req/s ratio (1 = as cheap).
+            var cpuRatio = (r.Before.CpuMicrosPerRequest + r.After.CpuMicrosPerRequest) / 2 / r.Page.CpuMicrosPerRequest;
             return Row(r.Page, $"{(rpsRatio >= 0.5 ? "" : "**")}{F(rpsRatio, "F2")}{(rpsRatio >= 0.5 ? "" : "**")} | "
-                + $"{(p99Ratio <= 3 ? "" : "**")}{F(p99Ratio, "F2")}{(p99Ratio <= 3 ? "" : "**")}");
+                + $"{(p99Ratio <= 3 ? "" : "**")}{F(p99Ratio, "F2")}{(p99Ratio <= 3 ? "" : "**")}", F(cpuRatio ?? double.NaN, "F2"));
         });
         var failures = runs.Sum(r => r.Page.Failures) + baselines.Sum(b => b.Failures);
         await Write("http-reads.md", $"""
@@ -107,17 +111,20 @@ internal static class HttpReadsBenchmark
             check, rate limiter, authorisation) and one [ReadOnly] grain call (the firm's Get), mapped only by the benchmark host.
             Baseline and page runs alternate; a page's ratios are to the mean of the baseline runs just before and after it
             (issue #11's goal: req/s ratio ≥ 0.5, p99 ratio ≤ 3; bold where a page misses it). Failures are non-2xx answers,
-            timeouts and socket errors ({failures} in all).
+            timeouts and socket errors ({failures} in all). CPU µs is the server's processor time per request (the benchmark's
+            process hosts it; wrk runs apart), which a busy machine blurs far less than req/s; its ratio is the baseline's
+            CPU per request over the page's (1 = as cheap as the baseline). KB is what the process allocated per request,
+            which does not depend on the machine's load at all.
 
-            | request | req/s | p50 ms | p99 ms | req/s ÷ baseline | p99 ÷ baseline | failures | load average at start |
-            |---|---|---|---|---|---|---|---|
+            | request | req/s | p50 ms | p99 ms | req/s ÷ baseline | p99 ÷ baseline | CPU µs / request | baseline's CPU ÷ page's | KB allocated / request | failures | load average at start |
+            |---|---|---|---|---|---|---|---|---|---|---|
             {string.Join("\n", rows)}
 
             Baseline runs, in order:
 
-            | request | req/s | p50 ms | p99 ms | | | failures | load average at start |
-            |---|---|---|---|---|---|---|---|
-            {string.Join("\n", baselines.Select(b => Row(b, "– | –")))}
+            | request | req/s | p50 ms | p99 ms | | | CPU µs / request | | KB allocated / request | failures | load average at start |
+            |---|---|---|---|---|---|---|---|---|---|---|
+            {string.Join("\n", baselines.Select(b => Row(b, "– | –", "–")))}
 
             """);
         return failures > 0 ? 1 : 0;

@@ -1,16 +1,23 @@
+using System.Diagnostics;
 using System.Globalization;
 
 namespace Marketplace.Benchmarks;
 
-/// <summary>One load run of one request: throughput, latency percentiles, failures, and the machine's load when it began.</summary>
-internal sealed record LoadRun(string Request, double RequestsPerSecond, double P50Ms, double P99Ms, long Requests, long Failures, string LoadAtStart);
+/// <summary>
+/// One load run of one request: throughput, latency percentiles, failures, the machine's load when it began, and the
+/// server's CPU time per request (the benchmark's own process hosts the server; wrk runs in another). On a shared,
+/// busy machine req/s falls with everyone else's load, while the CPU a request costs the server barely moves: the
+/// second figure says what a page costs when the first is blurred. The bytes the process allocated per request move
+/// with the work a request does and not at all with the machine's load.
+/// </summary>
+internal sealed record LoadRun(string Request, double RequestsPerSecond, double P50Ms, double P99Ms, long Requests, long Failures, string LoadAtStart, double? CpuMicrosPerRequest = null, double? KilobytesPerRequest = null);
 
 /// <summary>
 /// Drives one GET with wrk (a C load generator in its own process, so the callers do not share the server's thread
 /// pool): fixed connections, a fixed duration, every request carrying the user's bearer token. wrk's own histogram
 /// gives the percentiles; a small Lua script prints them with the counts on one line, so nothing parses wrk's prose.
 /// </summary>
-internal sealed class WrkDriver(Uri server, int connections, int threads) : IDisposable
+internal sealed class WrkDriver(Uri server, int connections, int threads, bool serverInThisProcess = false) : IDisposable
 {
     // wrk calls done() once, after the run; latencies are in microseconds. Non-2xx answers count as failures.
     const string Script = """
@@ -38,17 +45,21 @@ internal sealed class WrkDriver(Uri server, int connections, int threads) : IDis
     public async Task<LoadRun> Run(string request, string pathAndQuery, string token, TimeSpan duration)
     {
         var load = string.Join(' ', File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ').Take(3) : ["?"]);
+        var (cpuBefore, bytesBefore) = (Process.GetCurrentProcess().TotalProcessorTime, GC.GetTotalAllocatedBytes());
         var (exit, output, errors) = await Bench.RunTool("wrk",
         [
             "-t", threads.ToString(CultureInfo.InvariantCulture), "-c", connections.ToString(CultureInfo.InvariantCulture),
             "-d", $"{Math.Max(1, (int)duration.TotalSeconds)}s", "--timeout", "30s", "-s", script,
             "-H", $"Authorization: Bearer {token}", new Uri(server, pathAndQuery).ToString(),
         ]);
+        var (cpu, bytes) = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore, GC.GetTotalAllocatedBytes() - bytesBefore);
         var line = output.Split('\n').FirstOrDefault(l => l.StartsWith("RESULT ", StringComparison.Ordinal))
             ?? throw new InvalidOperationException($"wrk gave no result for {request} (exit {exit}): {output}{errors}");
         var f = line.Split(' ')[1..].Select(x => long.Parse(x, CultureInfo.InvariantCulture)).ToArray();
         var (requests, micros) = (f[0], f[1]);
-        return new LoadRun(request, requests / (micros / 1e6), f[2] / 1000.0, f[3] / 1000.0, requests, f[4], load);
+        return new LoadRun(request, requests / (micros / 1e6), f[2] / 1000.0, f[3] / 1000.0, requests, f[4], load,
+            serverInThisProcess ? cpu.TotalMicroseconds / Math.Max(1, requests) : null,
+            serverInThisProcess ? bytes / 1024.0 / Math.Max(1, requests) : null);
     }
 
     public void Dispose() => File.Delete(script);

@@ -182,13 +182,14 @@ public interface ITenderBids
     /// <summary>True while the bidder (a firm, or an alliance) has a submitted bid for the tender.</summary>
     Task<bool> HasSubmitted(Guid tenderId, Guid bidderId);
 
-    /// <summary>True when the bidder has a bid for the tender at all, submitted or withdrawn (its bid grain has a state).</summary>
-    Task<bool> HasBid(Guid tenderId, Guid bidderId);
-
     /// <summary>
-    /// How the firm stands as a bidder, read at once for its bid panel: whether it has a submitted bid of its own, and
-    /// the <paramref name="lots"/> of the tender it may not bid for alone, being bound to them by another bidder (an alliance's
-    /// submitted bid naming it, or its live sign-off of one): told only to the firm's own people, whose binding it is.
+    /// How each of <paramref name="firmIds"/> stands as a bidder, read at once (one query) for their bid panels on the
+    /// tender's page: whether it has a bid of its own at all (submitted or withdrawn), whether submitted, and the
+    /// <paramref name="lots"/> it may not bid for alone, being bound to them by another bidder (an alliance's submitted
+    /// bid naming it, or its live sign-off of one). The caller tells each fact only to the firm's own people.
     /// </summary>
-    Task<(bool Submitted, int[] BoundLots)> Bidding(Guid tenderId, Guid firmId, int[] lots);
+    Task<FirmBidding[]> Bidding(Guid tenderId, Guid[] firmIds, int[] lots);
 }
+
+/// <summary>How one firm stands as a bidder on a tender (<see cref="ITenderBids.Bidding"/>).</summary>
+public sealed record FirmBidding(Guid FirmId, bool HasBid, bool Submitted, int[] BoundLots);

@@ -29,30 +29,69 @@ public static class LotBindings
         (await Of(db, tenderId, firms, lots, ct)).BoundLot(bidderId, firms, lots);
 
     /// <summary>
-    /// Every one of <paramref name="lots"/> the firm may not bid for alone: what its bid panel tells the firm's people
-    /// before they try. Read without the lock: the check when a bid is stored stays the guard.
+    /// How <paramref name="firms"/> stand as bidders on the tender, for their bid panels, in one round trip: each firm's
+    /// own bid (any status) and the <paramref name="lots"/> it may not bid for alone. Read without the lock: the check
+    /// when a bid is stored stays the guard.
     /// </summary>
-    public static async Task<int[]> BoundLots(MarketplaceDbContext db, Guid tenderId, Guid firmId, IReadOnlyCollection<int> lots, CancellationToken ct) =>
-        (await Of(db, tenderId, [firmId], lots, ct)).BoundLots(firmId, [firmId], lots);
+    public static async Task<FirmBidding[]> Standing(MarketplaceDbContext db, Guid tenderId, IReadOnlyCollection<Guid> firms,
+        IReadOnlyCollection<int> lots, CancellationToken ct)
+    {
+        var rows = await Rows(db, tenderId, firms, lots, withOwnBids: true).ToListAsync(ct);
+        var held = Hold(rows);
+        return [.. firms.Distinct().Select(firm =>
+        {
+            var own = rows.Where(r => r.Kind == RowKind.OwnBid && r.BidderId == firm).ToList();
+            return new FirmBidding(firm, own.Count > 0, own.Any(r => r.Submitted), held.BoundLots(firm, [firm], lots));
+        })];
+    }
 
     /// <summary>
     /// The stored bindings of <paramref name="firms"/> to <paramref name="lots"/>, read once for a batch of bid writes
     /// that then apply to them one after another (<see cref="Held.Bid"/>), as if each had been stored alone. Call it under the tender's lock.
     /// </summary>
     public static async Task<Held> Of(MarketplaceDbContext db, Guid tenderId, IReadOnlyCollection<Guid> firms, IReadOnlyCollection<int> lots,
-        CancellationToken ct)
+        CancellationToken ct) =>
+        Hold(await Rows(db, tenderId, firms, lots, withOwnBids: false).ToListAsync(ct));
+
+    static Held Hold(List<Row> rows) => new(
+        [.. rows.Where(r => r.Kind == RowKind.NamedInSubmittedBid).Select(r => new LotBinding(r.BidderId, r.FirmId, r.Lot))],
+        [.. rows.Where(r => r.Kind == RowKind.SignOff).Select(r => new LotBinding(r.BidderId, r.FirmId, r.Lot))]);
+
+    enum RowKind { OwnBid, NamedInSubmittedBid, SignOff }
+
+    // One shape for the three kinds of row, so that one UNION ALL reads them in one round trip.
+    sealed class Row
     {
-        var bids = await (
+        public RowKind Kind { get; init; }
+        public Guid BidderId { get; init; }
+        public Guid FirmId { get; init; }
+        public int Lot { get; init; }
+        public bool Submitted { get; init; }
+    }
+
+    static IQueryable<Row> Rows(MarketplaceDbContext db, Guid tenderId, IReadOnlyCollection<Guid> firms, IReadOnlyCollection<int> lots, bool withOwnBids)
+    {
+        // A submitted bid naming one of the firms for one of the lots (an alliance's, or the firm's own).
+        var named =
             from t in db.BidTenderers
             where t.TenderId == tenderId && firms.Contains(t.FirmId)
             join l in db.BidLots on t.BidId equals l.BidId
             where lots.Contains(l.Lot)
             join b in db.Bids on t.BidId equals b.BidId
             where b.Status == BidStatus.Submitted
-            select new LotBinding(b.BidderId, t.FirmId, l.Lot)).ToListAsync(ct);
-        var signOffs = await db.JointSignOffs.Where(s => s.TenderId == tenderId && firms.Contains(s.FirmId) && lots.Contains(s.Lot))
-            .Select(s => new LotBinding(s.AllianceId, s.FirmId, s.Lot)).ToListAsync(ct);
-        return new Held(bids, signOffs);
+            select new Row { Kind = RowKind.NamedInSubmittedBid, BidderId = b.BidderId, FirmId = t.FirmId, Lot = l.Lot, Submitted = true };
+        // A firm's live sign-off of an alliance's joint bid for one of the lots.
+        var signOffs =
+            from s in db.JointSignOffs
+            where s.TenderId == tenderId && firms.Contains(s.FirmId) && lots.Contains(s.Lot)
+            select new Row { Kind = RowKind.SignOff, BidderId = s.AllianceId, FirmId = s.FirmId, Lot = s.Lot, Submitted = false };
+        var bindings = named.Concat(signOffs);
+        if (!withOwnBids) return bindings;
+        var own =
+            from b in db.Bids
+            where b.TenderId == tenderId && firms.Contains(b.BidderId)
+            select new Row { Kind = RowKind.OwnBid, BidderId = b.BidderId, FirmId = b.BidderId, Lot = 0, Submitted = b.Status == BidStatus.Submitted };
+        return own.Concat(bindings);
     }
 
     /// <summary>Bindings read under the tender's lock, kept up to date by the bids of a batch as they are stored.</summary>

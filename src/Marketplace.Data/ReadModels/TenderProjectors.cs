@@ -221,19 +221,11 @@ public sealed class EfTenderBids(IServiceScopeFactory scopes, StateSealer sealer
         return await db.Bids.AnyAsync(b => b.TenderId == tenderId && b.BidderId == bidderId && b.Status == BidStatus.Submitted);
     }
 
-    public async Task<bool> HasBid(Guid tenderId, Guid bidderId)
+    public async Task<FirmBidding[]> Bidding(Guid tenderId, Guid[] firmIds, int[] lots)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>();
-        return await db.Bids.AnyAsync(b => b.TenderId == tenderId && b.BidderId == bidderId);
-    }
-
-    public async Task<(bool Submitted, int[] BoundLots)> Bidding(Guid tenderId, Guid firmId, int[] lots)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>();
-        var submitted = await db.Bids.AnyAsync(b => b.TenderId == tenderId && b.BidderId == firmId && b.Status == BidStatus.Submitted);
-        return (submitted, await LotBindings.BoundLots(db, tenderId, firmId, lots, CancellationToken.None));
+        return await LotBindings.Standing(db, tenderId, firmIds, lots, CancellationToken.None);
     }
 
     public async Task<OpenedBid[]> Submitted(Guid tenderId)

@@ -127,19 +127,20 @@ internal sealed class TenderGrain(
     {
         var acting = await roles;
         var lots = State.Details!.Lots.Select(l => l.Number).ToArray();
-        // Firms take part only in a published tender; how they stand as bidders is looked up only while bids are taken,
-        // for those the user bids for, and whether they have a bid for their own people.
-        var firms = await Task.WhenAll((State.Status == TenderStatus.Draft ? [] : firmIds.Distinct()).Select(async firmId =>
+        // Firms take part only in a published tender. How they stand as bidders is read in one query for all of them,
+        // beside the grain calls, and each fact is told only to those it is for: while bids are taken, whether a firm
+        // has submitted and the lots it is bound to elsewhere, to those who bid for it; whether it has a bid at all, to its people.
+        var ids = State.Status == TenderStatus.Draft ? [] : firmIds.Distinct().ToArray();
+        var standing = ids.Length == 0 ? Task.FromResult<FirmBidding[]>([]) : bids.Bidding(State.Id, ids, lots);
+        var participants = await Task.WhenAll(ids.Select(Participant));
+        var bidding = (await standing).ToDictionary(b => b.FirmId);
+        var firms = participants.Where(firm => firm.Firm?.Kind == BusinessKind.Firm).Select(firm =>
         {
-            var firm = await Participant(firmId);
-            if (firm.Firm?.Kind != BusinessKind.Firm) return null;
-            var bidding = State.Status == TenderStatus.Tendering && acting.Edits(firmId);
-            var (submitted, bound) = bidding ? await bids.Bidding(State.Id, firmId, lots) : (false, []);
-            // Whether it has a bid at all is told to the firm's own people, who may read it.
-            var hasBid = submitted || (acting.Reads(firmId) && await bids.HasBid(State.Id, firmId));
-            return new TenderViewerFirmFacts(firm, submitted, bound, hasBid);
-        }));
-        return State.ViewFor(await actor, acting, [.. firms.OfType<TenderViewerFirmFacts>()], clock.Now());
+            var facts = bidding[firm.FirmId];
+            var (submitted, bound) = State.Status == TenderStatus.Tendering && acting.Edits(firm.FirmId) ? (facts.Submitted, facts.BoundLots) : (false, []);
+            return new TenderViewerFirmFacts(firm, submitted, bound, submitted || (acting.Reads(firm.FirmId) && facts.HasBid));
+        });
+        return State.ViewFor(await actor, acting, [.. firms], clock.Now());
     }
 
     public async Task<Outcome<TenderSnapshot>> Score(ScoreBid command)
