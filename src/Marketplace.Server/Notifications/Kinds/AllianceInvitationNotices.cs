@@ -60,8 +60,7 @@ internal static class AllianceInvitationNotices
         var firmIds = notices.Where(n => reading.Edits(n.BusinessId)).Select(n => n.BusinessId).Distinct().ToList();
         var waiting = (await AllianceInvitations.Waiting(db, firmIds, reading.Now, ct)).ToDictionary(w => (w.AllianceId, w.FirmId));
         var leads = waiting.Values.Select(w => w.LeadId).ToList();
-        var names = await db.Directory.AsNoTracking().Where(d => firmIds.Contains(d.BusinessId) || leads.Contains(d.BusinessId))
-            .ToDictionaryAsync(d => d.BusinessId, d => d.Name, ct);
+        var names = await reading.FirmNames(firmIds.Concat(leads), ct);
         var told = new Dictionary<Guid, ToldNotice>();
         var link = reading.Site.Page("todo");
         foreach (var notice in notices.Where(n => n.AllianceId is not null).GroupBy(n => (n.AllianceId!.Value, n.BusinessId)).Select(g => g.MaxBy(n => n.CreatedAt)!))

@@ -74,9 +74,7 @@ internal static class DeadlineNotices
             if (current.Count == 0) continue;
             if (await reading.Grains.GetGrain<IJointBidGrain>(alliance.Key).Read(reading.UserId) is not { Value: { } bid }) continue;
             if (bid.Receipt is not null && !bid.ChangedSinceSubmission || bid.AwaitingSignature.Length == 0) continue;
-            var names = await db.Directory.AsNoTracking().Where(d => bid.AwaitingSignature.Contains(d.BusinessId) || d.BusinessId == row.LeadId
-                    || current.Select(n => n.BusinessId).Contains(d.BusinessId))
-                .ToDictionaryAsync(d => d.BusinessId, d => d.Name, ct);
+            var names = await reading.FirmNames([.. bid.AwaitingSignature, row.LeadId, .. current.Select(n => n.BusinessId)], ct);
             foreach (var notice in current.GroupBy(n => n.BusinessId).Select(g => g.MinBy(n => n.Number)!))
             {
                 var lead = notice.BusinessId == row.LeadId;

@@ -46,7 +46,7 @@ internal static class NewTenderNotices
         var deadlines = await db.Tenders.AsNoTracking().Where(t => tenderIds.Contains(t.TenderId)).ToDictionaryAsync(t => t.TenderId, t => t.SubmissionDeadline, ct);
         var lots = (await db.TenderLots.AsNoTracking().Where(l => tenderIds.Contains(l.TenderId)).Select(l => new { l.TenderId, l.Lot, l.Title }).ToListAsync(ct))
             .ToDictionary(l => (l.TenderId, l.Lot), l => l.Title);
-        var firms = await db.Directory.AsNoTracking().Where(d => firmIds.Contains(d.BusinessId)).ToDictionaryAsync(d => d.BusinessId, d => d.Name, ct);
+        var firms = await reading.FirmNames(firmIds, ct);
         var told = new Dictionary<Guid, ToldNotice>();
         foreach (var notice in fresh)
         {

@@ -53,7 +53,7 @@ internal static class SignOffNotices
         var tenderIds = fresh.Select(n => n.TenderId!.Value).Distinct().ToList();
         var tenders = await db.Tenders.AsNoTracking().Where(t => tenderIds.Contains(t.TenderId)).ToDictionaryAsync(t => t.TenderId, t => new { t.Title, t.SubmissionDeadline }, ct);
         var firmIds = fresh.Select(n => n.BusinessId).Concat(alliances.Values.Select(a => a.LeadId)).Distinct().ToList();
-        var names = await db.Directory.AsNoTracking().Where(d => firmIds.Contains(d.BusinessId)).ToDictionaryAsync(d => d.BusinessId, d => d.Name, ct);
+        var names = await reading.FirmNames(firmIds, ct);
         var told = new Dictionary<Guid, ToldNotice>();
         foreach (var alliance in fresh.GroupBy(n => n.AllianceId!.Value))
         {

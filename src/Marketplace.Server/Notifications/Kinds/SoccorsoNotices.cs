@@ -47,7 +47,7 @@ internal static class SoccorsoNotices
         var told = new Dictionary<Guid, ToldNotice>();
         var fresh = notices.Where(n => n is { TenderId: not null, Number: not null } && reading.Edits(n.BusinessId)).ToList();
         var firmIds = fresh.Select(n => n.BusinessId).Distinct().ToList();
-        var names = await reading.Db.Directory.AsNoTracking().Where(d => firmIds.Contains(d.BusinessId)).ToDictionaryAsync(d => d.BusinessId, d => d.Name, ct);
+        var names = await reading.FirmNames(firmIds, ct);
         foreach (var tender in fresh.GroupBy(n => n.TenderId!.Value))
         {
             ct.ThrowIfCancellationRequested();
