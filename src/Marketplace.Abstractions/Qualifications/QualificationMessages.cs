@@ -94,10 +94,11 @@ public enum RequirementStatus
 /// What one firm brings to a requirement: its class (works) and the amount it counts for, the one-fifth increase
 /// included when it applies; <see cref="Counts"/> is false when the amount is below the share a member must bring
 /// to take part in the requirement, so it is not summed, or when its attestation has <see cref="Expired"/> (then it
-/// counts for nothing, and the firm is listed so its people see why).
+/// counts for nothing, and the firm is listed so its people see why). <see cref="LentBy"/>: the auxiliary firm whose
+/// class or figure the firm brings in avvalimento, when it is not the firm's own.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Marketplace.Contribution")]
-public sealed record Contribution(Guid FirmId, SoaClass? Class, decimal Amount, bool Increased, bool Counts, bool Expired);
+public sealed record Contribution(Guid FirmId, SoaClass? Class, decimal Amount, bool Increased, bool Counts, bool Expired, Guid? LentBy = null);
 
 /// <summary>
 /// One requirement of a lot against the group: the category with the class its amount in the lot falls in, as a

@@ -48,8 +48,8 @@ public static class LotRequirementInput
         var turnover = Threshold(raw.MinTurnover, $"{field}.minTurnover", errors);
         var similar = Threshold(raw.MinSimilarWork, $"{field}.minSimilarWork", errors);
 
-        // Avvalimento is not offered yet (a later slice): a lot never says it allows it.
-        var stated = new LotRequirements(prevailing, [.. separable], turnover, similar, raw.SubcontractingMaxPercent, false);
+        // D.Lgs. 36/2023, art. 104: the tender documents say whether a bidder may rely on another firm's capacities.
+        var stated = new LotRequirements(prevailing, [.. separable], turnover, similar, raw.SubcontractingMaxPercent, raw.AvvalimentoAllowed);
         return stated.Prevailing is null && stated.Separable.Length == 0 && turnover is null && similar is null ? null : stated;
     }
 

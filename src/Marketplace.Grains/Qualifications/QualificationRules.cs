@@ -32,6 +32,8 @@ public static class QualificationRules
         "The work no firm is qualified for, {amount}, is more than the {percent}% of the lot the buyer allows to subcontract.");
     public static readonly Refusal SubcontractRequired = new("qualification.subcontractRequired",
         "The firms' classes do not cover category {category} (class {class} in this lot): its work, {amount}, must go to a qualified subcontractor, and the prevailing category covers its amount too.");
+    public static readonly Refusal AvvalimentoNotAllowed = new("avvalimento.notAllowed",
+        "The buyer does not allow avvalimento in this lot: no firm may rely on another firm's qualifications for it.");
 
     static readonly TimeZoneInfo Rome = TimeZoneInfo.FindSystemTimeZoneById("Europe/Rome");
 
@@ -45,13 +47,19 @@ public static class QualificationRules
     /// <summary>
     /// How <paramref name="members"/> (one of them the lead; a single firm is its own lead) stand against a lot's
     /// requirements on <paramref name="today"/>. Attestations expired before that day do not count.
+    /// <paramref name="lent"/>: what auxiliary firms lend the members for this lot (avvalimento), counted for the
+    /// relying member only when the lot allows it, and only as far as the auxiliary still validly holds it.
     /// </summary>
-    public static LotQualification Check(LotRequirements lot, IReadOnlyList<GroupMember> members, DateOnly today)
+    public static LotQualification Check(LotRequirements lot, IReadOnlyList<GroupMember> members, DateOnly today, IReadOnlyList<LentRequirement>? lent = null)
     {
         var failures = new List<FieldProblem>();
         var notes = new List<FieldProblem>();
         var checks = new List<RequirementCheck>();
         var group = members.Count > 1;
+        // D.Lgs. 36/2023, art. 104: a bidder relies on another firm's capacities only where the tender admits it;
+        // a lending on a lot that does not is listed nowhere and counts for nothing, and the firms are told why.
+        if (lent is { Count: > 0 } && !lot.AvvalimentoAllowed) notes.Add(FieldProblem.Of(AvvalimentoNotAllowed));
+        lent = lot.AvvalimentoAllowed ? lent ?? [] : [];
 
         if (lot.Prevailing is { } prevailing)
         {
@@ -60,10 +68,10 @@ public static class QualificationRules
             // categories a bidder lacks are held in the prevailing one).
             // The buyer may keep a separable category from subcontracting: the group must then hold it itself.
             var allowed = lot.SubcontractingMaxPercent is not null;
-            var separable = lot.Separable.Select(s => Category(RequirementKind.Separable, s, s.Amount, members, lot, today)).ToList();
+            var separable = lot.Separable.Select(s => Category(RequirementKind.Separable, s, s.Amount, members, lot, today, lent)).ToList();
             var subcontracted = separable.Where((s, i) => allowed && lot.Separable[i].MaySubcontract && s.Held < s.Required).ToList();
             var required = prevailing.Amount + subcontracted.Sum(s => s.Required);
-            var main = Category(RequirementKind.Prevailing, prevailing, required, members, lot, today);
+            var main = Category(RequirementKind.Prevailing, prevailing, required, members, lot, today, lent);
             checks.Add(main);
             Shortfall(main, failures);
             LeadRules(main, members, group, failures);
@@ -85,43 +93,59 @@ public static class QualificationRules
         {
             foreach (var s in lot.Separable)
             {
-                var check = Category(RequirementKind.Separable, s, s.Amount, members, lot, today);
+                var check = Category(RequirementKind.Separable, s, s.Amount, members, lot, today, lent);
                 checks.Add(check);
                 Shortfall(check, failures);
             }
         }
 
         if (lot.MinTurnover is { } turnover)
-            checks.Add(Figure(RequirementKind.Turnover, turnover, members, f => f.Turnover, TurnoverShort, LeadNotLargestTurnover, failures));
+            checks.Add(Figure(RequirementKind.Turnover, turnover, members, f => f.Turnover, TurnoverShort, LeadNotLargestTurnover, failures, lent));
         if (lot.MinSimilarWork is { } similar)
-            checks.Add(Figure(RequirementKind.SimilarWork, similar, members, f => f.SimilarWork, SimilarWorkShort, LeadNotLargestSimilarWork, failures));
+            checks.Add(Figure(RequirementKind.SimilarWork, similar, members, f => f.SimilarWork, SimilarWorkShort, LeadNotLargestSimilarWork, failures, lent));
 
         return new([.. checks], [.. failures], [.. notes]);
     }
 
     /// <summary>Who brings what to one works category, and the sum of those who count.</summary>
-    static RequirementCheck Category(RequirementKind kind, CategoryAmount asked, decimal required, IReadOnlyList<GroupMember> members, LotRequirements lot, DateOnly today)
+    static RequirementCheck Category(RequirementKind kind, CategoryAmount asked, decimal required, IReadOnlyList<GroupMember> members, LotRequirements lot,
+        DateOnly today, IReadOnlyList<LentRequirement> lent)
     {
         var code = SoaCategories.Find(asked.Category)?.Code ?? asked.Category;
         var by = new List<Contribution>();
         foreach (var member in members)
         {
-            var held = member.Attestations.Where(a => SoaCategories.Find(a.Category)?.Code == code).ToList();
+            var held = member.Attestations.Where(a => SoaCategories.Find(a.Category)?.Code == code)
+                .Select(a => (Attestation: a, LentBy: (Guid?)null)).Concat(Lent(lent, member.FirmId, code)).ToList();
             if (held.Count == 0) continue;
-            var valid = held.Where(a => a.Expires >= today).OrderByDescending(a => a.Class).FirstOrDefault();
-            if (valid is null)
+            // The member brings its best valid class, its own or one lent to it: the relying firm takes the
+            // auxiliary's requirement as its own for this lot (D.Lgs. 36/2023, art. 104).
+            var valid = held.Where(a => a.Attestation.Expires >= today).OrderByDescending(a => a.Attestation.Class).FirstOrDefault();
+            if (valid.Attestation is null)
             {
-                by.Add(new Contribution(member.FirmId, held.Max(a => a.Class), 0, false, false, true));
+                var best = held.MaxBy(a => a.Attestation.Class);
+                by.Add(new Contribution(member.FirmId, best.Attestation.Class, 0, false, false, true, best.LentBy));
                 continue;
             }
-            var (amount, increased) = SoaClasses.Capacity(valid.Class, members.Count > 1, lot.WorksAmount);
+            var (amount, increased) = SoaClasses.Capacity(valid.Attestation.Class, members.Count > 1, lot.WorksAmount);
             // DPR 207/2010, art. 92, c. 2: a member below 10% of the requirement takes no part in it, so it is not summed.
             var counts = member.Lead || members.Count == 1 || amount >= required * MemberMinimumShare;
-            by.Add(new Contribution(member.FirmId, valid.Class, amount, increased, counts, false));
+            by.Add(new Contribution(member.FirmId, valid.Attestation.Class, amount, increased, counts, false, valid.LentBy));
         }
         var sum = by.Where(c => c.Counts).Sum(c => c.Amount);
         return new RequirementCheck(kind, code, SoaClasses.For(asked.Amount), required, sum, sum >= required ? RequirementStatus.Met : RequirementStatus.Short, [.. by]);
     }
+
+    /// <summary>
+    /// The attestations lent to <paramref name="firm"/> in a category, as the auxiliary holds them: each counts up to
+    /// the class lent and no higher than the auxiliary's own, and expires with the auxiliary's attestation.
+    /// </summary>
+    static IEnumerable<(SoaAttestation Attestation, Guid? LentBy)> Lent(IReadOnlyList<LentRequirement> lent, Guid firm, string code) =>
+        from l in lent
+        where l.Lending.RelyingFirmId == firm && l.Lending.Class is not null && SoaCategories.Find(l.Lending.Category)?.Code == code
+        from a in l.AuxiliaryHolds.Attestations
+        where SoaCategories.Find(a.Category)?.Code == code
+        select (a with { Class = (SoaClass)Math.Min((int)a.Class, (int)l.Lending.Class!.Value) }, (Guid?)l.Lending.AuxiliaryId);
 
     static void Shortfall(RequirementCheck check, List<FieldProblem> failures)
     {
@@ -158,16 +182,24 @@ public static class QualificationRules
     /// tender documents set the members' measures and the lead holds the requirements in the largest measure).
     /// </summary>
     static RequirementCheck Figure(RequirementKind kind, decimal required, IReadOnlyList<GroupMember> members, Func<FinancialFigures, decimal> of,
-        Refusal shortRefusal, Refusal leadRefusal, List<FieldProblem> failures)
+        Refusal shortRefusal, Refusal leadRefusal, List<FieldProblem> failures, IReadOnlyList<LentRequirement> lent)
     {
+        // A lent figure counts for the relying member, up to the amount lent and no more than the auxiliary has.
+        var lentTo = lent.Where(l => l.Lending.Kind == kind && l.Lending.Amount is > 0 && members.Any(m => m.FirmId == l.Lending.RelyingFirmId))
+            .Select(l => new Contribution(l.Lending.RelyingFirmId, null, Math.Min(l.Lending.Amount!.Value, l.AuxiliaryHolds.Figures is { } f ? of(f) : 0),
+                false, true, false, l.Lending.AuxiliaryId))
+            .Where(c => c.Amount > 0);
         Contribution[] by = [.. members.Where(m => m.Figures is not null && of(m.Figures) > 0)
-            .Select(m => new Contribution(m.FirmId, null, of(m.Figures!), false, true, false))];
+            .Select(m => new Contribution(m.FirmId, null, of(m.Figures!), false, true, false)).Concat(lentTo)];
         var held = by.Sum(c => c.Amount);
         if (held < required) failures.Add(FieldProblem.Of(shortRefusal, ("held", Euros(held)), ("required", Euros(required))));
         if (members.Count > 1 && by.Length > 0)
         {
-            var lead = by.FirstOrDefault(c => members.Any(m => m.Lead && m.FirmId == c.FirmId))?.Amount ?? 0;
-            if (by.Any(c => c.Amount >= lead && !members.Any(m => m.Lead && m.FirmId == c.FirmId))) failures.Add(FieldProblem.Of(leadRefusal));
+            // The lead's share is what it brings, its own and what is lent to it, against each other member's.
+            var shares = by.GroupBy(c => c.FirmId).ToDictionary(g => g.Key, g => g.Sum(c => c.Amount));
+            var leadId = members.FirstOrDefault(m => m.Lead)?.FirmId;
+            var lead = leadId is { } l ? shares.GetValueOrDefault(l) : 0;
+            if (shares.Any(s => s.Key != leadId && s.Value >= lead)) failures.Add(FieldProblem.Of(leadRefusal));
         }
         return new RequirementCheck(kind, null, null, required, held, held >= required ? RequirementStatus.Met : RequirementStatus.Short, by);
     }

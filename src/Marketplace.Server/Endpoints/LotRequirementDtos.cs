@@ -8,15 +8,17 @@ public sealed record CategoryAmountRequest(string? Category, decimal Amount, boo
 
 /// <summary>
 /// What a lot asks of a bidder: works (the prevailing category, the separable ones, the share that may be
-/// subcontracted, none when null) or services and supplies (turnover and similar work over three years, in euros).
+/// subcontracted, none when null) or services and supplies (turnover and similar work over three years, in euros);
+/// whether a bidder may rely on another firm's qualifications (avvalimento).
 /// </summary>
 public sealed record LotRequirementsRequest(
-    CategoryAmountRequest? Prevailing, CategoryAmountRequest[]? Separable, int? SubcontractingMaxPercent, decimal? MinTurnover, decimal? MinSimilarWork)
+    CategoryAmountRequest? Prevailing, CategoryAmountRequest[]? Separable, int? SubcontractingMaxPercent, decimal? MinTurnover, decimal? MinSimilarWork,
+    bool AvvalimentoAllowed = false)
 {
     public LotRequirements ToRequirements() => new(
         Prevailing is { } p ? new CategoryAmount(p.Category ?? "", p.Amount) : null,
         [.. (Separable ?? []).Select(s => new CategoryAmount(s?.Category ?? "", s?.Amount ?? 0, s?.MaySubcontract ?? true))],
-        MinTurnover, MinSimilarWork, SubcontractingMaxPercent, false);
+        MinTurnover, MinSimilarWork, SubcontractingMaxPercent, AvvalimentoAllowed);
 }
 
 /// <summary>
@@ -37,9 +39,10 @@ public sealed record RequiredCategoryDto(string Category, string CategoryIt, str
 
 /// <summary>A lot's requirements as everyone who sees the tender reads them (part of the published tender).</summary>
 public sealed record LotRequirementsDto(
-    RequiredCategoryDto? Prevailing, RequiredCategoryDto[] Separable, int? SubcontractingMaxPercent, decimal? MinTurnover, decimal? MinSimilarWork)
+    RequiredCategoryDto? Prevailing, RequiredCategoryDto[] Separable, int? SubcontractingMaxPercent, decimal? MinTurnover, decimal? MinSimilarWork,
+    bool AvvalimentoAllowed)
 {
     public static LotRequirementsDto? From(LotRequirements? r) => r is null ? null
         : new(r.Prevailing is { } p ? RequiredCategoryDto.From(p) : null, [.. r.Separable.Select(RequiredCategoryDto.From)],
-            r.SubcontractingMaxPercent, r.MinTurnover, r.MinSimilarWork);
+            r.SubcontractingMaxPercent, r.MinTurnover, r.MinSimilarWork, r.AvvalimentoAllowed);
 }

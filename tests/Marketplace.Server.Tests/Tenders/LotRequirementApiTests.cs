@@ -24,8 +24,8 @@ public abstract class LotRequirementApiTests<THost>(THost fixture) : IClassFixtu
     /// <summary>The school: works OG1 for 850.000 € (class III) with the electrical work OS30, 200.000 € (class I), which may be subcontracted up to 30%.</summary>
     static readonly LotRequirementsRequest School = new(new CategoryAmountRequest("og1", 850_000m), [new CategoryAmountRequest("OS30", 200_000m, MaySubcontract: true)], 30, null, null);
 
-    /// <summary>An IT services lot: 400.000 € of turnover and 150.000 € of similar services over three years.</summary>
-    static readonly LotRequirementsRequest Services = new(null, null, null, 400_000m, 150_000m);
+    /// <summary>An IT services lot: 400.000 € of turnover and 150.000 € of similar services over three years; a firm may rely on another's (avvalimento).</summary>
+    static readonly LotRequirementsRequest Services = new(null, null, null, 400_000m, 150_000m, AvvalimentoAllowed: true);
 
     static DraftTenderRequest WithRequirements(TenderWorld w, LotRequirementsRequest? lot1, LotRequirementsRequest? lot2)
     {
@@ -48,7 +48,11 @@ public abstract class LotRequirementApiTests<THost>(THost fixture) : IClassFixtu
         });
         works.Separable.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Category = "OS30", Amount = 200_000m, Class = SoaClass.I, ClassAmount = 258_000m, MaySubcontract = true });
         works.SubcontractingMaxPercent.Should().Be(30);
-        read.Lots[1].Requirements.Should().BeEquivalentTo(new { Prevailing = (RequiredCategoryDto?)null, Separable = Array.Empty<RequiredCategoryDto>(), MinTurnover = 400_000m, MinSimilarWork = 150_000m });
+        works.AvvalimentoAllowed.Should().BeFalse("the buyer did not allow it in the works lot");
+        read.Lots[1].Requirements.Should().BeEquivalentTo(new
+        {
+            Prevailing = (RequiredCategoryDto?)null, Separable = Array.Empty<RequiredCategoryDto>(), MinTurnover = 400_000m, MinSimilarWork = 150_000m, AvvalimentoAllowed = true,
+        });
         (await w.Get(w.Outsider, tender.Id)).Lots[0].Requirements.Should().BeEquivalentTo(works, "the requirements are part of the published tender");
     }
 

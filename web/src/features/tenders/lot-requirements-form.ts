@@ -120,5 +120,10 @@ export function requirementsFieldset(lot: LotForm, i: number, ctx: RequirementsC
       ${amountField(`${path}.minTurnover`, `lot-${i}-min-turnover`, t("tenderForm.minTurnover"), r.minTurnover, (v) => (r.minTurnover = v), ctx)}
       ${amountField(`${path}.minSimilarWork`, `lot-${i}-min-similar-work`, t("tenderForm.minSimilarWork"), r.minSimilarWork, (v) => (r.minSimilarWork = v), ctx)}
     </div>
+    <label class="check">
+      <input type="checkbox" data-testid="lot-${i}-avvalimento" .checked=${live(r.avvalimento)}
+        @change=${(e: Event) => ctx.edit(() => (r.avvalimento = (e.target as HTMLInputElement).checked))} />
+      <span>${t("tenderForm.avvalimento")}</span>
+    </label>
   </fieldset>`;
 }

@@ -10,6 +10,7 @@ const school = {
   subcontractingMaxPercent: 30,
   minTurnover: null,
   minSimilarWork: null,
+  avvalimentoAllowed: false,
 };
 
 // Intl's grouping separator is a narrow or plain space depending on the runtime: compare words, not spacing.
@@ -41,6 +42,18 @@ describe("a lot's requirements in words", () => {
       "Separable OS30 (Indoor electrical installations), class I (up to €258,000): works of €200,000",
       "No subcontracting: the bidder holds every category",
     ]);
+  });
+
+  it("say avvalimento is allowed when the buyer allows it, and nothing of it otherwise", () => {
+    setLanguage("it");
+    expect(plain(requirementLines({ ...school, avvalimentoAllowed: true })).at(-1)).toBe(
+      "Avvalimento ammesso: un'impresa può avvalersi dei requisiti di un'impresa ausiliaria, che ne risponde in solido",
+    );
+    setLanguage("en");
+    expect(plain(requirementLines({ ...school, avvalimentoAllowed: true })).at(-1)).toBe(
+      "Avvalimento allowed: a firm may rely on an auxiliary firm's requirements, the auxiliary being jointly liable",
+    );
+    expect(plain(requirementLines(school)).some((l) => l.includes("vvaliment"))).toBe(false);
   });
 
   it("give services thresholds and class VIII's open upper end", () => {

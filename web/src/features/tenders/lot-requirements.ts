@@ -47,6 +47,8 @@ export function requirementLines(r: Requirements): { testid: string; text: strin
     lines.push({ testid: "requirement-turnover", text: t("requirements.turnover", { amount: euros(r.minTurnover) }) });
   if (r.minSimilarWork !== null && r.minSimilarWork !== undefined)
     lines.push({ testid: "requirement-similar-work", text: t("requirements.similarWork", { amount: euros(r.minSimilarWork) }) });
+  // Said only when the buyer allows it: tenders stated before the form offered it say nothing either way.
+  if (r.avvalimentoAllowed) lines.push({ testid: "requirement-avvalimento", text: t("requirements.avvalimento") });
   return lines;
 }
 

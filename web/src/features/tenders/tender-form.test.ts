@@ -178,6 +178,7 @@ describe("a lot's requirements", () => {
     r.separable = [{ ...emptyCategory(), category: "OS30", amount: "200000,00", maySubcontract: false }];
     r.subcontracting = true;
     r.subcontractPercent = " 30 ";
+    r.avvalimento = true;
 
     const { body, errors } = buildDraftRequest(BUYER, form);
 
@@ -188,6 +189,7 @@ describe("a lot's requirements", () => {
       subcontractingMaxPercent: 30,
       minTurnover: null,
       minSimilarWork: null,
+      avvalimentoAllowed: true,
     });
   });
 
@@ -203,6 +205,7 @@ describe("a lot's requirements", () => {
       subcontractingMaxPercent: null,
       minTurnover: 400000,
       minSimilarWork: null,
+      avvalimentoAllowed: false,
     });
   });
 
@@ -227,11 +230,12 @@ describe("a lot's requirements", () => {
       subcontractingMaxPercent: 30,
       minTurnover: null,
       minSimilarWork: null,
+      avvalimentoAllowed: true,
     };
 
     const r = formFromTender(tender, "it").lots[0]!.requirements;
 
-    expect([r.prevailing.category, r.prevailing.amount, r.subcontracting, r.subcontractPercent]).toEqual(["OG1", "850000", true, "30"]);
+    expect([r.prevailing.category, r.prevailing.amount, r.subcontracting, r.subcontractPercent, r.avvalimento]).toEqual(["OG1", "850000", true, "30", true]);
     expect(r.separable.map((s) => [s.category, s.amount, s.maySubcontract])).toEqual([["OS30", "200000", false]]);
   });
 });

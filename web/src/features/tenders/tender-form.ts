@@ -58,6 +58,8 @@ export interface RequirementsForm {
   subcontractPercent: string;
   minTurnover: string;
   minSimilarWork: string;
+  /** Whether a bidder may rely on another firm's qualifications (avvalimento). */
+  avvalimento: boolean;
 }
 
 export const emptyCategory = (): CategoryForm => ({ uid: uid(), category: "", amount: "", maySubcontract: true });
@@ -69,6 +71,7 @@ export const emptyRequirements = (): RequirementsForm => ({
   subcontractPercent: "",
   minTurnover: "",
   minSimilarWork: "",
+  avvalimento: false,
 });
 
 export interface CriterionForm {
@@ -164,6 +167,7 @@ function requirementsFromLot(lot: LotDto, lang: Lang): RequirementsForm {
     subcontractPercent: r.subcontractingMaxPercent ? String(r.subcontractingMaxPercent) : "",
     minTurnover: amount(r.minTurnover),
     minSimilarWork: amount(r.minSimilarWork),
+    avvalimento: r.avvalimentoAllowed,
   };
 }
 
@@ -199,7 +203,7 @@ export function requirementsRequest(form: RequirementsForm, at: string, errors: 
     subcontractingMaxPercent = Number.isInteger(percent) ? percent : 0;
   }
   if (!prevailing && separable.length === 0 && minTurnover === null && minSimilarWork === null) return null;
-  return { prevailing, separable, subcontractingMaxPercent, minTurnover, minSimilarWork };
+  return { prevailing, separable, subcontractingMaxPercent, minTurnover, minSimilarWork, avvalimentoAllowed: form.avvalimento };
 }
 
 /** The form for an existing tender: to edit its draft or to amend it. */

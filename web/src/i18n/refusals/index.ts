@@ -33,6 +33,7 @@ import { reports } from "./reports";
 import { soccorso } from "./soccorso";
 import { announcements } from "./announcements";
 import { quotas } from "./quotas";
+import { avvalimento } from "./avvalimento";
 
 /** Every code the server refuses with; `uncoded` marks a refusal without one, shown in the server's English. */
 export type ProblemCode = components["schemas"]["ProblemCode"];
@@ -68,6 +69,7 @@ export const refusals: Record<TranslatedCode, RefusalText> = {
   ...soccorso,
   ...announcements,
   ...quotas,
+  ...avvalimento,
 };
 
 export const isTranslated = (code: string): code is TranslatedCode => Object.hasOwn(refusals, code);
