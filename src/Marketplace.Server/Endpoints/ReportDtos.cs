@@ -10,6 +10,9 @@ namespace Marketplace.Server.Endpoints;
 /// </summary>
 public sealed record FileReportRequest(Guid ReporterFirmId, ReportSubject Subject, Guid SubjectId, Guid? SpaceId, ReportReason Reason, [LongText] string? Text);
 
+/// <summary>One of the viewer's firms and the spaces it shares with the firm to report: the associations it may report to.</summary>
+public sealed record ReportChoiceDto(NamedDto Firm, NamedDto[] Spaces);
+
 /// <summary>What was reported: its title (the post's, the project's or the firm's name) and the firm it belongs to.</summary>
 public sealed record ReportSubjectDto(ReportSubject Kind, Guid Id, string Title, Guid FirmId, string FirmName);
 

@@ -21,6 +21,7 @@ public static class ReportEndpoints
     {
         app.MapApiGroup("/api/reports", "Reports").RequireAuthorization()
             .MapPost("/", File).WithName("fileReport").ProducesProblem(StatusCodes.Status429TooManyRequests);
+        app.MapApiGroup("/api/reports/choices", "Reports").RequireAuthorization().MapGet("/", Choices).WithName("getReportChoices");
         app.MapApiGroup("/api/businesses/{id:guid}/reports", "Reports").RequireAuthorization().MapGet("/", OfFirm).WithName("listFirmReports");
         var spaces = app.MapApiGroup("/api/spaces/{id:guid}/reports", "Reports").RequireAuthorization();
         spaces.MapGet("/", Queue).WithName("getReportQueue");
@@ -36,6 +37,27 @@ public static class ReportEndpoints
         if (outcome.Problem is { } no) return no.ToHttp();
         var dto = (await Mine([Data.Reports.ReportEntry.From(outcome.Value!)], call))[0];
         return TypedResults.Created($"/api/businesses/{body.ReporterFirmId}/reports", dto);
+    }
+
+    /// <summary>
+    /// Where the viewer may report a firm (or a project it published): for each firm the viewer acts for, in any role,
+    /// the spaces it and <paramref name="firmId"/> are both members of, as the report itself judges them
+    /// (<see cref="IReports.SharedSpaces"/>). Only the viewer's own firms are listed, so nobody else's is refused; a
+    /// firm sharing no space is left out, and so is the reported firm itself.
+    /// </summary>
+    static async Task<Ok<ReportChoiceDto[]>> Choices(Guid firmId, [AsParameters] ViewerCall call, IReports reports)
+    {
+        var mine = (await call.Access.Firms(call.User, call.Ct)).Businesses.Where(f => f != firmId).ToList();
+        var shared = new Dictionary<Guid, Guid[]>();
+        foreach (var firm in mine)
+            if (await reports.SharedSpaces(firm, firmId, call.Ct) is { Length: > 0 } spaces) shared[firm] = spaces;
+        var spaceIds = shared.Values.SelectMany(s => s).Distinct().ToList();
+        var spaceNames = await call.Db.Spaces.AsNoTracking().Where(s => spaceIds.Contains(s.SpaceId)).ToDictionaryAsync(s => s.SpaceId, s => s.Name, call.Ct);
+        var firmIds = shared.Keys.ToList();
+        var firmNames = await call.Db.Directory.AsNoTracking().Where(d => firmIds.Contains(d.BusinessId)).ToDictionaryAsync(d => d.BusinessId, d => d.Name, call.Ct);
+        return TypedResults.Ok(shared.Select(f => new ReportChoiceDto(new NamedDto(f.Key, firmNames.GetValueOrDefault(f.Key, "")),
+                [.. f.Value.Select(s => new NamedDto(s, spaceNames.GetValueOrDefault(s, ""))).OrderBy(s => s.Name, StringComparer.Ordinal)]))
+            .OrderBy(c => c.Firm.Name, StringComparer.Ordinal).ToArray());
     }
 
     /// <summary>The firm's reports, newest first, with the association's answers: its own people only.</summary>

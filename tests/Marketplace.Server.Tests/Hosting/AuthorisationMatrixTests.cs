@@ -67,6 +67,7 @@ public sealed class AuthorisationMatrixTests(ClockedSqliteHost fixture) : IClass
         "GET /api/me/businesses", "GET /api/me/invitations", "GET /api/me/todo", "POST /api/businesses", "POST /api/inbox/read",
         "GET /api/me/notifications", "PUT /api/me/notifications", // the caller's own notification settings
         "GET /api/alliances/choices", // where the caller's own firms may form an alliance
+        "GET /api/reports/choices",   // where the caller's own firms may report a firm
         "GET /api/spaces/hosts",      // the caller's own associations they may create a space for
     ];
 

@@ -195,6 +195,23 @@ public abstract class ReportApiTests<THost>(THost fixture) : IClassFixture<THost
     }
 
     [Fact]
+    public async Task The_report_form_offers_each_of_the_viewer_s_firms_the_spaces_it_shares_with_the_reported_firm_and_no_one_else_s()
+    {
+        var w = await World();
+        var (_, otherSpace) = await SecondSpace(w);
+        static async Task<ReportChoiceDto[]> Choices(HttpClient client, Guid firmId) =>
+            (await client.GetFromJsonAsync<ReportChoiceDto[]>($"/api/reports/choices?firmId={firmId}", Json))!;
+
+        (await Choices(w.Coder, w.BuilderId)).Should().BeEquivalentTo(new[]
+        {
+            new { Firm = new NamedDto(w.CoderId, "Verdi Informatica"), Spaces = new[] { new NamedDto(otherSpace, "Spazio Artigiani"), new NamedDto(w.SpaceId, "Spazio Gare") } },
+        }, o => o.WithStrictOrdering());
+        (await Choices(w.Outsider, w.BuilderId)).Should().BeEmpty("the outsider's firm shares no space with the builder, and learns none of the builder's");
+        (await Choices(w.Builder, w.BuilderId)).Should().BeEmpty("a firm does not report itself");
+        (await w.Anonymous.GetAsync($"/api/reports/choices?firmId={w.BuilderId}")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
     public async Task A_person_files_at_most_ten_reports_a_day()
     {
         var w = await World();

@@ -258,6 +258,8 @@ export const api = {
     ok(http.POST("/api/spaces/{id}/opportunities/proposals/{proposalId}/withdraw", { params: { path: { id, proposalId } } })),
   /** A person reports a post, a project or a firm to a space's association for one of their firms. */
   fileReport: (body: FileReportRequest) => ok(http.POST("/api/reports", { body })),
+  /** For each of the viewer's firms, the spaces it shares with the firm to report: where a report may go. */
+  reportChoices: (firmId: string) => ok(http.GET("/api/reports/choices", { params: { query: { firmId } } })),
   /** The firm's reports with the association's answers: its own people only. */
   firmReports: (id: string) => ok(http.GET("/api/businesses/{id}/reports", { params: { path: { id } } })),
   /** The space's moderation queue: its admins only. */

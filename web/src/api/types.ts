@@ -124,6 +124,7 @@ export type DeclineProposalRequest = Dto<"DeclineProposalRequest">;
 export type FileReportRequest = Dto<"FileReportRequest">;
 export type DecideReportsRequest = Dto<"DecideReportsRequest">;
 export type MyReportDto = Dto<"MyReportDto">;
+export type ReportChoiceDto = Dto<"ReportChoiceDto">;
 export type ReportQueueDto = Dto<"ReportQueueDto">;
 export type ReportedSubjectDto = Dto<"ReportedSubjectDto">;
 export type DecidedReportsDto = Dto<"DecidedReportsDto">;

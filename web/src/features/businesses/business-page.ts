@@ -297,6 +297,9 @@ export class BusinessPage extends LightElement {
             <p class="muted small">${t("business.updatedAt", { when: formatDateTime(p.updatedAt) })}</p>
           </section>
         </div>
+        ${p.kind === "Firm" && currentUser()
+          ? html`<div class="report-firm" data-testid="firm-report"><report-form .subject=${"Firm"} .subjectId=${id} .aboutFirmId=${id}></report-form></div>`
+          : nothing}
         ${this.#tenders.view()}
         ${this.#standings.view()}
         ${this.#alliances.view()}

@@ -4,7 +4,7 @@
 import { html, nothing, type PropertyValues } from "lit";
 import { api } from "../../api/client";
 import { ApiError, type FieldErrors } from "../../api/problem";
-import type { MyReportDto, ReportReason } from "../../api/types";
+import type { MyReportDto, ReportChoiceDto, ReportReason } from "../../api/types";
 import { fieldMessages, otherFieldMessages } from "../../field-errors";
 import { formatDateTime, t } from "../../i18n";
 import { describeRefusal } from "../../i18n/refusals";
@@ -26,12 +26,33 @@ export function reportOutcomeView(r: MyReportDto) {
     : html`<p class="alert ok" data-testid="report-outcome">${t(`reports.examined.${r.status}`, { reason: r.decisionReason ?? "" })}</p>`;
 }
 
+/**
+ * Where the viewer's firms may report a firm, read once per firm and page visit: every project card of a firm's page
+ * asks about the same publisher, and where firms share spaces changes only with a space's members.
+ */
+const choicesAsked = new Map<string, Promise<ReportChoiceDto[]>>();
+function reportChoices(firmId: string): Promise<ReportChoiceDto[]> {
+  const key = firmId.toLowerCase();
+  let asked = choicesAsked.get(key);
+  if (!asked) {
+    asked = api.reportChoices(firmId).catch(() => [] as ReportChoiceDto[]);
+    choicesAsked.set(key, asked);
+    // Asked again on the next visit of a page: a firm may have joined or left a space meanwhile.
+    setTimeout(() => choicesAsked.delete(key), 30_000);
+  }
+  return asked;
+}
+
 export class ReportForm extends LightElement {
   static override properties = {
     subject: { attribute: false },
     subjectId: { attribute: false },
     spaceId: { attribute: false },
     firms: { attribute: false },
+    aboutFirmId: { attribute: false },
+    excludedFirms: { attribute: false },
+    choices: { state: true },
+    spaceChoice: { state: true },
     opened: { state: true },
     firmId: { state: true },
     reason: { state: true },
@@ -46,8 +67,18 @@ export class ReportForm extends LightElement {
   declare subjectId: string;
   /** The space whose association hears it; null to let the server choose the only one the firms share. */
   declare spaceId: string | null;
-  /** The viewer's firms that may report it. */
+  /** The viewer's firms that may report it (a post's: the board knows them). */
   declare firms: ReportingFirm[];
+  /**
+   * For a firm or a project: the firm reported (the project's publisher). The form then reads itself which of the
+   * viewer's firms share a space with it, and in which spaces, and has the reporter pick one when there are several.
+   */
+  declare aboutFirmId: string | null;
+  /** The viewer's firms that do not report it: a project's own firms. */
+  declare excludedFirms: readonly string[];
+  private declare choices: ReportChoiceDto[] | null;
+  /** The space picked among several; empty until the reporter picks one. */
+  private declare spaceChoice: string;
   private declare opened: boolean;
   private declare firmId: string;
   private declare reason: ReportReason;
@@ -67,6 +98,10 @@ export class ReportForm extends LightElement {
     this.subjectId = "";
     this.spaceId = null;
     this.firms = [];
+    this.aboutFirmId = null;
+    this.excludedFirms = [];
+    this.choices = null;
+    this.spaceChoice = "";
     this.opened = false;
     this.firmId = "";
     this.reason = "Spam";
@@ -87,16 +122,41 @@ export class ReportForm extends LightElement {
     this.#unlisten?.();
   }
 
+  /** The firms the viewer reports for here: a post's, given by the board; a firm's or project's, those sharing a space with it. */
+  #reporters(): ReportingFirm[] {
+    if (this.aboutFirmId === null) return this.firms;
+    return (this.choices ?? [])
+      .filter((c) => !this.excludedFirms.some((x) => sameId(x, c.firm.id)))
+      .map((c) => ({ id: c.firm.id, name: c.firm.name }));
+  }
+
+  #reporter(): ReportingFirm | undefined {
+    const firms = this.#reporters();
+    return firms.find((f) => sameId(f.id, this.firmId)) ?? firms[0];
+  }
+
+  /** The spaces the chosen firm shares with the reported one; empty for a post (it goes to its own space). */
+  #spaces() {
+    const firm = this.#reporter();
+    return this.aboutFirmId === null || !firm ? [] : (this.choices?.find((c) => sameId(c.firm.id, firm.id))?.spaces ?? []);
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const key = [this.subjectId, ...this.firms.map((f) => f.id)].join(" ");
-    if ((changed.has("subjectId") || changed.has("firms")) && key !== this.#readFor) {
+    if (changed.has("aboutFirmId") && this.aboutFirmId) {
+      const about = this.aboutFirmId;
+      void reportChoices(about).then((choices) => {
+        if (this.aboutFirmId === about) this.choices = choices;
+      });
+    }
+    const key = [this.subjectId, ...this.#reporters().map((f) => f.id)].join(" ");
+    if ((changed.has("subjectId") || changed.has("firms") || changed.has("choices" as keyof ReportForm) || changed.has("excludedFirms")) && key !== this.#readFor) {
       this.#readFor = key;
       void this.#loadMine();
     }
   }
 
   async #loadMine(): Promise<void> {
-    const lists = await Promise.all(this.firms.map((f) => api.firmReports(f.id).catch(() => [] as MyReportDto[])));
+    const lists = await Promise.all(this.#reporters().map((f) => api.firmReports(f.id).catch(() => [] as MyReportDto[])));
     const about = lists.flat().filter((r) => r.subject.kind === this.subject && sameId(r.subject.id, this.subjectId));
     this.mine = about.sort((a, b) => b.at.localeCompare(a.at))[0] ?? null;
   }
@@ -108,9 +168,11 @@ export class ReportForm extends LightElement {
     this.errors = {};
     this.status = null;
     try {
-      const firm = this.firms.find((f) => sameId(f.id, this.firmId)) ?? this.firms[0]!;
+      const firm = this.#reporter()!;
+      // Among several shared spaces nothing is picked for the reporter: the server then asks them to choose.
+      const spaceId = this.aboutFirmId === null ? this.spaceId : this.spaceChoice || null;
       const filed = await api.fileReport({
-        reporterFirmId: firm.id, subject: this.subject, subjectId: this.subjectId, spaceId: this.spaceId, reason: this.reason,
+        reporterFirmId: firm.id, subject: this.subject, subjectId: this.subjectId, spaceId, reason: this.reason,
         text: this.text.trim() || null,
       });
       this.mine = filed;
@@ -131,18 +193,35 @@ export class ReportForm extends LightElement {
 
   #formView() {
     const textErrors = fieldMessages(this.errors, "text");
-    const other = otherFieldMessages(this.errors, ["text"]);
+    const spaceErrors = fieldMessages(this.errors, "spaceId");
+    const other = otherFieldMessages(this.errors, ["text", "spaceId"]);
+    const firms = this.#reporters();
+    const spaces = this.#spaces();
     return html`<form class="report-form stack" data-testid="report-form" novalidate @submit=${(e: SubmitEvent) => void this.#send(e)}>
       <h4>${t("reports.formTitle")}</h4>
       <p class="muted small">${t("reports.formIntro")}</p>
-      ${this.firms.length > 1
+      ${firms.length > 1
         ? html`<div class="field">
             <label for="report-firm-${this.subjectId}">${t("reports.firm")}</label>
-            <select id="report-firm-${this.subjectId}" data-testid="report-firm" @change=${(e: Event) => (this.firmId = (e.target as HTMLSelectElement).value)}>
-              ${this.firms.map((f) => html`<option value=${f.id} ?selected=${sameId(f.id, this.firmId)}>${f.name}</option>`)}
+            <select id="report-firm-${this.subjectId}" data-testid="report-firm"
+              @change=${(e: Event) => ((this.firmId = (e.target as HTMLSelectElement).value), (this.spaceChoice = ""))}>
+              ${firms.map((f) => html`<option value=${f.id} ?selected=${sameId(f.id, this.firmId)}>${f.name}</option>`)}
             </select>
           </div>`
         : nothing}
+      ${spaces.length > 1
+        ? html`<div class="field">
+            <label for="report-space-${this.subjectId}">${t("reports.space")}</label>
+            <select id="report-space-${this.subjectId}" data-testid="report-space" aria-invalid=${spaceErrors.length ? "true" : "false"}
+              @change=${(e: Event) => (this.spaceChoice = (e.target as HTMLSelectElement).value)}>
+              <option value="" ?selected=${this.spaceChoice === ""}>${t("reports.chooseSpace")}</option>
+              ${spaces.map((s) => html`<option value=${s.id} ?selected=${sameId(s.id, this.spaceChoice)}>${s.name}</option>`)}
+            </select>
+            ${spaceErrors.length ? html`<p class="field-error" data-testid="report-space-error">${spaceErrors.join(" ")}</p>` : nothing}
+          </div>`
+        : spaces.length === 1
+          ? html`<p class="muted small" data-testid="report-space-only">${t("reports.onlySpace", { space: spaces[0]!.name })}</p>`
+          : nothing}
       <div class="field">
         <label for="report-reason-${this.subjectId}">${t("reports.reason")}</label>
         <select id="report-reason-${this.subjectId}" data-testid="report-reason" @change=${(e: Event) => (this.reason = (e.target as HTMLSelectElement).value as ReportReason)}>
@@ -164,7 +243,7 @@ export class ReportForm extends LightElement {
   }
 
   protected override render() {
-    if (this.firms.length === 0) return nothing;
+    if (this.#reporters().length === 0) return nothing;
     const waiting = this.mine?.status === "Open";
     return html`<div class="report" data-testid="report">
       ${this.#mineView()}

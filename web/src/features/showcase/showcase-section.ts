@@ -36,6 +36,7 @@ import {
   type Roles,
   type ShowcaseForm,
 } from "./showcase";
+import { currentUser } from "../auth/session";
 import { projectView } from "./showcase-views";
 
 type Status = { ok: boolean; text: () => string } | null;
@@ -521,6 +522,7 @@ export class BusinessShowcase extends LightElement {
                   projectView(p, {
                     showStates: own || p.partners.some((x) => this.roles.has(x.firmId.toLowerCase())) || this.roles.has(p.publisherId.toLowerCase()),
                     actions: this.answerActions(p),
+                    reportable: currentUser() !== null,
                   }),
                 )}
               </ul>`}

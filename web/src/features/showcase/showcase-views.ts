@@ -4,12 +4,15 @@ import type { ShowcaseDto } from "../../api/types";
 import { currentLanguage, formatDate, localized, t } from "../../i18n";
 import { href } from "../../router";
 import { formatMoney } from "./showcase";
+import "../reports/report-form";
 
 export interface ProjectViewOptions {
   /** The partners' answers (and reasons) are shown to the people of the project's firms. */
   showStates: boolean;
   /** Actions under the project (confirm / decline), if any. */
   actions?: TemplateResult | typeof nothing;
+  /** A signed-in viewer may report it to a space's association, for a firm of theirs that has no part in it. */
+  reportable?: boolean;
 }
 
 export function projectView(p: ShowcaseDto, options: ProjectViewOptions): TemplateResult {
@@ -58,5 +61,9 @@ export function projectView(p: ShowcaseDto, options: ProjectViewOptions): Templa
       </ul>
     </div>
     ${options.actions ?? nothing}
+    ${options.reportable
+      ? html`<report-form .subject=${"Project"} .subjectId=${p.id} .aboutFirmId=${p.publisherId}
+          .excludedFirms=${[p.publisherId, ...p.partners.map((x) => x.firmId)]}></report-form>`
+      : nothing}
   </li>`;
 }

@@ -12,6 +12,7 @@ import { latestOnly } from "../../latest";
 import type { Redraw } from "../../page";
 import { loadErrorView, loadingView } from "../../views";
 import { takesPart } from "./showcase";
+import { currentUser } from "../auth/session";
 import { projectView } from "./showcase-views";
 
 type State = "loading" | "forbidden" | "error" | "ok";
@@ -99,6 +100,7 @@ export function spaceShowcase(spaceId: string, redraw: Redraw) {
                   ${projects.map((p) => projectView(p, {
                     showStates: admin || [...roles.keys()].some((firm) => takesPart(p, firm)),
                     actions: admin ? adminActions(p) : nothing,
+                    reportable: currentUser() !== null,
                   }))}
                 </ul>`}
     </section>`,
