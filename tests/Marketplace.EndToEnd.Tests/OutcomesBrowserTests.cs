@@ -87,4 +87,54 @@ public sealed class OutcomesBrowserTests(ClockedBrowserFixture fixture) : IClass
         await phone.GetByTestId("outcomes-set-targets").ClickAsync();
         await phone.GetByTestId("outcomes").ScreenshotAsync(new() { Path = Shot("outcomes-390.png") });
     }
+    /// <summary>
+    /// The secretary reads what happened since the space opened, marks the dashboard checked, and at the next look reads
+    /// only what moved since: a new member, a standing alliance, and this quarter's target for alliances reached.
+    /// </summary>
+    [Fact]
+    public async Task The_secretary_reads_what_changed_since_their_last_check_and_marks_it_checked()
+    {
+        var arranged = await ArrangedSpace.Create(fixture, ["MO"]);
+        var rossi = await arranged.Member("rossi", "Edilizia Rossi S.r.l.");
+        await arranged.Member("bianchi", "Impianti Bianchi S.n.c.");
+        // What happens at the very moment of a check is the next check's news: the first look comes a minute later.
+        fixture.ServerClock.Advance(TimeSpan.FromMinutes(1));
+        (await arranged.Secretary.PutAsJsonAsync($"/api/spaces/{arranged.Id}/targets", new SetTargetsRequest(
+            Marketplace.Spaces.Quarter.Of(fixture.ServerClock.GetUtcNow()).ToString(), [new(Marketplace.Spaces.OutcomeMeasure.AlliancesFormed, 1)]), Json))
+            .EnsureSuccessStatusCode();
+
+        var secretary = await fixture.NewPerson();
+        await BusinessProfileBrowserTests.SignIn(secretary, arranged.SecretaryEmail);
+        await secretary.GotoAsync($"/#/spaces/{arranged.Id}/dashboard");
+        var changes = secretary.GetByTestId("dashboard-changes");
+        await Expect(changes.GetByTestId("changes-title")).ToHaveTextAsync("Cosa è successo dall'apertura dello spazio");
+        await Expect(changes.GetByTestId("changes-item")).ToHaveTextAsync(["2 nuove imprese aderenti"]);
+        await changes.GetByTestId("dashboard-check").ClickAsync();
+        await Expect(changes.GetByTestId("changes-status")).ToHaveTextAsync("Verifica segnata: la prossima volta vedrai cosa è cambiato da ora.");
+        await Expect(changes.GetByTestId("changes-none")).ToHaveTextAsync("Niente di nuovo da allora.");
+        await Expect(changes.GetByTestId("changes-title")).ToContainTextAsync("Cosa è cambiato dalla tua ultima verifica");
+
+        fixture.ServerClock.Advance(TimeSpan.FromMinutes(5));
+        await arranged.Member("verdi", "Verdi Serramenti S.r.l.");
+        (await rossi.Api.PostAsJsonAsync("/api/alliances", new FormAllianceRequest(rossi.Firm.Id, arranged.Id, null, "Rete Rossi Bianchi", "Accordo di rete"), Json))
+            .EnsureSuccessStatusCode();
+        fixture.ServerClock.Advance(TimeSpan.FromMinutes(5));
+
+        await secretary.ReloadAsync();
+        await Expect(changes.GetByTestId("changes-item")).ToHaveTextAsync(
+            ["1 nuova impresa aderente", "1 alleanza costituita", "Obiettivo del trimestre raggiunto: Alleanze costituite (1)"]);
+        await changes.ScrollIntoViewIfNeededAsync();
+        await secretary.ScreenshotAsync(new() { Path = Shot("dashboard-changes-it.png") });
+
+        // Another look, in English on a phone, reads the same news: this person has not marked it checked since.
+        var phone = await fixture.NewPerson("en-GB", width: 390);
+        await BusinessProfileBrowserTests.SignIn(phone, arranged.SecretaryEmail);
+        await phone.GotoAsync($"/#/spaces/{arranged.Id}/dashboard");
+        var english = phone.GetByTestId("dashboard-changes");
+        await Expect(english.GetByTestId("changes-title")).ToContainTextAsync("What changed since your last check");
+        await Expect(english.GetByTestId("changes-item")).ToHaveTextAsync(
+            ["1 new member firm", "1 alliance formed", "Quarter's target reached: Alliances formed (1)"]);
+        await english.ScrollIntoViewIfNeededAsync();
+        await phone.ScreenshotAsync(new() { Path = Shot("dashboard-changes-en-390.png") });
+    }
 }

@@ -73,6 +73,23 @@ public sealed class OutcomeMeasures
         };
     }
 
+    /// <summary>Firms that were not members at <paramref name="from"/> and are at <paramref name="to"/>: the members the space gained.</summary>
+    public int Joined(DateTimeOffset from, DateTimeOffset to) => memberships.Keys.Count(f => !MemberAt(f, from) && MemberAt(f, to));
+
+    /// <summary>Firms that were members at <paramref name="from"/> and are not at <paramref name="to"/>: the members the space lost.</summary>
+    public int Left(DateTimeOffset from, DateTimeOffset to) => memberships.Keys.Count(f => MemberAt(f, from) && !MemberAt(f, to));
+
+    /// <summary>
+    /// Whether a target of <paramref name="quarter"/> was reached between <paramref name="from"/> and <paramref name="to"/>:
+    /// the quarter's value is at or above it at <paramref name="to"/>, and was below it at <paramref name="from"/> (a check
+    /// before the quarter began saw none of the quarter, so whatever the quarter reached since is news).
+    /// </summary>
+    public bool Reached(OutcomeMeasure measure, decimal target, Quarter quarter, DateTimeOffset from, DateTimeOffset to)
+    {
+        if (Of(measure, quarter.Start, to) is not { } now || now < target) return false;
+        return from <= quarter.Start || Of(measure, quarter.Start, from) is not { } before || before < target;
+    }
+
     /// <summary>Reads what the measures count for a space: its firms' standings, its alliances, their and its members' bids, their awards.</summary>
     public static async Task<OutcomeMeasures> Load(SpaceSnapshot space, MarketplaceDbContext db, CancellationToken ct)
     {

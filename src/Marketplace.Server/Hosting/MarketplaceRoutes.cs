@@ -40,6 +40,7 @@ public static class MarketplaceRoutes
         api.MapBusinessInvitationApi();
         api.MapSpaceApi();
         api.MapSpaceOutcomeApi();
+        api.MapSpaceDashboardChangeApi();
         api.MapSpaceBuyerApi();
         api.MapShowcaseApi();
         api.MapBoardApi();

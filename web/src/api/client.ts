@@ -14,6 +14,7 @@ import type {
   FileReportRequest,
   EditAnnouncementRequest,
   SetTargetsRequest,
+  CheckDashboardRequest,
   EditPostRequest,
   ExpressInterestRequest,
   ModeratePostRequest,
@@ -224,6 +225,10 @@ export const api = {
     ok(http.GET("/api/spaces/{id}/directory", { params: { path: { id }, query } })),
   spaceDashboard: (id: string) => ok(http.GET("/api/spaces/{id}/dashboard", { params: { path: { id } } })),
   spaceOutcomes: (id: string) => ok(http.GET("/api/spaces/{id}/outcomes", { params: { path: { id } } })),
+  /** What moved in the space since the viewer (an admin) last checked its dashboard. */
+  dashboardChanges: (id: string) => ok(http.GET("/api/spaces/{id}/dashboard/changes", { params: { path: { id } } })),
+  /** The viewer marks the dashboard checked up to the moment the changes they read were counted to. */
+  checkDashboard: (id: string, body: CheckDashboardRequest) => ok(http.POST("/api/spaces/{id}/dashboard/checks", { params: { path: { id } }, body })),
   setSpaceTargets: (id: string, body: SetTargetsRequest) => ok(http.PUT("/api/spaces/{id}/targets", { params: { path: { id } }, body })),
   /** A download link: it cannot send the app's language as a header, so it names it. */
   spaceOutcomesCsvUrl: (id: string, lang: string) => `/api/spaces/${encodeURIComponent(id)}/outcomes.csv?lang=${lang}`,

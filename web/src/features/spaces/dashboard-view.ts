@@ -14,6 +14,7 @@ import { href } from "../../router";
 import { loadErrorView, loadingView } from "../../views";
 import type { Chart } from "./charts";
 import { outcomesPanel } from "./outcomes-view";
+import { dashboardChanges } from "./dashboard-changes";
 import { coveredDivisions, kpis, membersSeries, provinceRows, uncoveredDivisions, type ProvinceRow } from "./dashboard-data";
 
 type Charts = typeof import("./charts");
@@ -48,6 +49,7 @@ export function spaceDashboard(spaceId: string, redraw: Redraw): SpaceDashboardV
   const drawn = new Map<string, { chart: Chart; canvas: HTMLCanvasElement; signature: string }>();
   let syncQueued = false;
   const outcomes = outcomesPanel(spaceId, redraw);
+  const changes = dashboardChanges(spaceId, redraw);
 
   const fetch = latestOnly(
     () => api.spaceDashboard(spaceId),
@@ -168,6 +170,7 @@ export function spaceDashboard(spaceId: string, redraw: Redraw): SpaceDashboardV
     const divisionsHeight = Math.max(140, covered.length * 42 + 48);
 
     return html`
+      ${changes.view()}
       <div class="kpis" role="list">
         <div role="listitem">${kpiTile("dashboard-kpi-members", k.members, t("dashboard.kpi.members"))}</div>
         <div role="listitem">${kpiTile("dashboard-kpi-pending", k.pending, t("dashboard.kpi.pending"), { todo: true })}</div>
@@ -237,6 +240,7 @@ export function spaceDashboard(spaceId: string, redraw: Redraw): SpaceDashboardV
     load: () => {
       fetch();
       outcomes.load();
+      changes.load();
     },
     state: () => state,
     hide() {
@@ -246,6 +250,7 @@ export function spaceDashboard(spaceId: string, redraw: Redraw): SpaceDashboardV
     dispose() {
       fetch.cancel();
       outcomes.cancel();
+      changes.cancel();
       for (const { chart } of drawn.values()) chart.destroy();
       drawn.clear();
       wanted = new Map();

@@ -2,6 +2,10 @@
 import type { RefusalTexts } from "./texts";
 
 export const outcomes = {
+  "dashboard.checkAhead": {
+    it: "Segni come visto ciò che il cruscotto ti ha mostrato, fino al momento in cui è stato contato: non un momento futuro.",
+    en: "You mark as checked what the dashboard showed you, up to the moment it was counted: not a moment still to come.",
+  },
   "outcomes.quarter": { it: "Scrivi il trimestre come 2026-Q4.", en: "Write the quarter like 2026-Q4." },
   "outcomes.quarterRange": {
     it: "Gli obiettivi si fissano per un trimestre dal {first} (il primo dello spazio) al {last}.",
