@@ -53,6 +53,7 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
     public DbSet<AllianceEntry> Alliances => Set<AllianceEntry>();
     public DbSet<AllianceMemberEntry> AllianceMembers => Set<AllianceMemberEntry>();
     public DbSet<JointSignOffEntry> JointSignOffs => Set<JointSignOffEntry>();
+    public DbSet<BidShareEntry> BidShares => Set<BidShareEntry>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<Notifications.NotificationPreference> NotificationPreferences => Set<Notifications.NotificationPreference>();
     public DbSet<Notifications.PendingNotice> Notices => Set<Notifications.PendingNotice>();
@@ -401,6 +402,16 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
             e.ToTable("joint_sign_offs");
             e.HasKey(x => new { x.AllianceId, x.FirmId, x.Lot });
             e.HasIndex(x => new { x.TenderId, x.FirmId, x.Lot });
+        });
+
+        builder.Entity<BidShareEntry>(e =>
+        {
+            e.ToTable("bid_shares");
+            e.HasKey(x => new { x.BidId, x.Lot, x.FirmId });
+            // A quota has two decimals; a package's price has two, and a lot's sum of them stays well inside 18 digits.
+            e.Property(x => x.Part).HasPrecision(18, 2);
+            e.Property(x => x.Whole).HasPrecision(18, 2);
+            e.Property(x => x.Basis).HasConversion<string>().HasMaxLength(16);
         });
 
         builder.Entity<OutboxMessage>(e =>

@@ -127,6 +127,7 @@ public sealed class JointBidProjector(Storage.StateSealer sealer) : IReadModelPr
             if (await LotBindings.BoundLot(db, bid.TenderId, bid.AllianceId, [firm], lots, ct) is { } lot) throw BidNotStoredException.SignOffClash(lot);
         await db.JointSignOffs.Where(s => s.AllianceId == bid.AllianceId).ExecuteDeleteAsync(ct);
         db.JointSignOffs.AddRange(signers.SelectMany(firm => lots.Select(lot => new JointSignOffEntry { AllianceId = bid.AllianceId, TenderId = bid.TenderId, FirmId = firm, Lot = lot })));
+        await BidShares.Submitted(db, bid, unchained, ct);
         TenderLedger.Chain(db, tender, subject, unchained);
         await SignOffNotices.Add(db, bid, unchained, signers, ct);
     }

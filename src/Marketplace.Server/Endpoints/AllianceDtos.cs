@@ -81,6 +81,9 @@ public sealed record SuggestionsDto(Guid AllianceId, CapabilityDto[] Gaps, Sugge
 
 /// <summary>
 /// One partner in a firm's relationship ledger: the bids they made together (as tenderers of one bid), how many lots
-/// those bids won, and the value of the joint work won (the awarded prices, per currency; EUR in practice).
+/// those bids won, the value of the joint work won (the awarded prices, per currency; EUR in practice) and the
+/// partner's own share of it.
 /// </summary>
-public sealed record PartnerLedgerDto(NamedDto Partner, int JointBids, int LotsWon, MoneyDto[] ValueWon);
+/// <param name="ShareWon">The partner's share of the won lots whose shares are known, per currency: its execution quota of each lot, or, where the bid declared none, its work packages' part of the lot's price, both as the bid was submitted.</param>
+/// <param name="LotsWithoutShare">Won lots whose bid was submitted before shares were recorded: the partner's share of them is not known, and <paramref name="ShareWon"/> leaves them out.</param>
+public sealed record PartnerLedgerDto(NamedDto Partner, int JointBids, int LotsWon, MoneyDto[] ValueWon, MoneyDto[] ShareWon, int LotsWithoutShare);

@@ -227,8 +227,10 @@ public static class AllianceEndpoints
     static CapabilityDto Code(string code) => CpvCatalog.Shared.Find(code) is { } entry ? CapabilityDto.From(entry) : new CapabilityDto(code, code, code);
 
     /// <summary>
-    /// A firm's relationship ledger, for its people: every firm it has bid with, the joint bids, the lots they won and
-    /// the value of that work. Bids count once submitted (withdrawn ones do not).
+    /// A firm's relationship ledger, for its people: every firm it has bid with, the joint bids, the lots they won, the
+    /// value of that work and each partner's share of it. Bids count once submitted (withdrawn ones do not). Shares are
+    /// read for awarded lots only, and only those of the submission the tender holds (BidShares): nothing of a sealed
+    /// bid is read before its opening.
     /// </summary>
     static async Task<Results<Ok<PartnerLedgerDto[]>, ProblemHttpResult>> Ledger(Guid id, [AsParameters] ViewerCall call)
     {
@@ -239,14 +241,22 @@ public static class AllianceEndpoints
             .Select(t => new { t.FirmId, t.BidId }).ToListAsync(call.Ct);
         var bidIds = rows.Select(r => r.BidId).Distinct().ToList();
         var awards = await call.Db.Awards.AsNoTracking().Where(a => bidIds.Contains(a.BidId)).ToListAsync(call.Ct);
+        var wonBids = awards.Select(a => a.BidId).Distinct().ToList();
+        var shares = (await call.Db.BidShares.AsNoTracking()
+            .Where(s => wonBids.Contains(s.BidId) && call.Db.Bids.Any(b => b.BidId == s.BidId && b.Submission == s.Submission))
+            .ToListAsync(call.Ct)).Where(s => awards.Any(a => a.BidId == s.BidId && a.Lot == s.Lot)).ToList();
         var partners = rows.Select(r => r.FirmId).Distinct().ToList();
         var names = await call.Db.Directory.AsNoTracking().Where(d => partners.Contains(d.BusinessId)).ToDictionaryAsync(d => d.BusinessId, d => d.Name, call.Ct);
         return TypedResults.Ok(rows.GroupBy(r => r.FirmId).Select(g =>
         {
             var bids = g.Select(r => r.BidId).Distinct().ToList();
             var won = awards.Where(a => bids.Contains(a.BidId)).ToList();
+            // A lot whose bid has shares but none for this partner is a known share of nothing (no quota, no package).
+            var known = won.Where(a => shares.Any(s => s.BidId == a.BidId && s.Lot == a.Lot)).ToList();
+            var shareWon = known.Select(a => (a.Currency, Amount: shares.Where(s => s.BidId == a.BidId && s.Lot == a.Lot && s.FirmId == g.Key).Sum(s => s.Share().Of(a.Amount))));
             return new PartnerLedgerDto(new NamedDto(g.Key, names.GetValueOrDefault(g.Key, "")), bids.Count, won.Count,
-                [.. won.GroupBy(a => a.Currency).Select(c => new MoneyDto(c.Sum(a => a.Amount), c.Key))]);
+                [.. won.GroupBy(a => a.Currency).Select(c => new MoneyDto(c.Sum(a => a.Amount), c.Key))],
+                [.. shareWon.GroupBy(a => a.Currency).Select(c => new MoneyDto(c.Sum(a => a.Amount), c.Key))], won.Count - known.Count);
         }).OrderByDescending(p => p.LotsWon).ThenByDescending(p => p.JointBids).ThenBy(p => p.Partner.Name).ToArray());
     }
 

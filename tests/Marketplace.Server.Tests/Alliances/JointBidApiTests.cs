@@ -397,13 +397,15 @@ public abstract class JointBidApiTests<THost>(THost fixture) : IClassFixture<THo
 
         var ledger = await w.Builder.GetFromJsonAsync<PartnerLedgerDto[]>($"/api/businesses/{w.BuilderId}/relationships", Json);
 
-        // Lot 1: 700 000.10 + 49 999.95 = 750 000.05; lot 2: 150 000; together 900 000.05.
+        // Lot 1: 700 000.10 + 49 999.95 = 750 000.05; lot 2: 150 000; together 900 000.05. Without quotas each firm is
+        // credited with its work packages: the IT firm 49 999.95 + 150 000, the builder 700 000.10.
         ledger.Should().ContainSingle().Which.Should().BeEquivalentTo(new
         {
             Partner = new { Id = w.CoderId, Name = "Verdi Informatica" }, JointBids = 1, LotsWon = 2, ValueWon = new[] { new MoneyDto(900_000.05m, "EUR") },
+            ShareWon = new[] { new MoneyDto(199_999.95m, "EUR") }, LotsWithoutShare = 0,
         });
         (await w.Coder.GetFromJsonAsync<PartnerLedgerDto[]>($"/api/businesses/{w.CoderId}/relationships", Json)).Should().ContainSingle()
-            .Which.Partner.Id.Should().Be(w.BuilderId);
+            .Which.Should().BeEquivalentTo(new { Partner = new { Id = w.BuilderId }, ShareWon = new[] { new MoneyDto(700_000.10m, "EUR") } });
         (await w.Buyer.GetAsync($"/api/businesses/{w.BuilderId}/relationships")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
 
         // The won work becomes a showcase project of the lead, verified by its award (the server follows up awards).

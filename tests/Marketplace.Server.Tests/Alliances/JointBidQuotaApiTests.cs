@@ -3,10 +3,13 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using Marketplace.Businesses;
+using Marketplace.Data;
 using Marketplace.Server.Endpoints;
 using Marketplace.Server.Tests.Tenders;
 using Marketplace.Testing;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static Marketplace.Testing.ApiClientExtensions;
 
 namespace Marketplace.Server.Tests.Alliances;
@@ -166,5 +169,78 @@ public abstract class JointBidQuotaApiTests<THost>(THost fixture) : IClassFixtur
         opened.Quotas.Should().BeEquivalentTo(ours.Quotas);
         opened.MatchesReceipt.Should().BeTrue();
         (await w.Anonymous.GetStringAsync($"/api/tenders/{t.Tender.Id}/ocds")).Should().NotContain("participation", "the open data carry no quotas");
+    }
+
+    /// <summary>The bids open, the buyer scores the RTI's bid and awards it <paramref name="lots"/>.</summary>
+    static async Task OpenAndAward(Team t, params int[] lots)
+    {
+        var w = t.World;
+        w.PassOpening(t.Tender);
+        var bidId = (await w.Buyer.GetFromJsonAsync<EvaluationDto>($"/api/tenders/{t.Tender.Id}/evaluation", Json))!.Lots.First().Ranking.Single().BidId;
+        (await w.Buyer.PostAsJsonAsync($"/api/tenders/{t.Tender.Id}/scores", new ScoreRequest(bidId, 2, 80m), Json)).EnsureSuccessStatusCode();
+        foreach (var lot in lots)
+            (await w.Buyer.PostAsJsonAsync($"/api/tenders/{t.Tender.Id}/decisions", new DecideRequest(lot, bidId, null), Json)).EnsureSuccessStatusCode();
+    }
+
+    [Fact]
+    public async Task Each_partner_is_credited_in_the_ledger_with_its_execution_quota_of_the_won_lots_as_submitted()
+    {
+        var (t, drafted) = await Drafted();
+        var w = t.World;
+        var bid = await (await w.Builder.PutAsJsonAsync($"{t.Bid}/quotas", SixtyForty(t, drafted.QuotasVersion), Json)).Read<JointBidDto>();
+        (await w.Builder.PostAsJsonAsync($"{t.Bid}/sign", new SignRequest(w.BuilderId, bid.Digest), Json)).EnsureSuccessStatusCode();
+        (await w.Coder.PostAsJsonAsync($"{t.Bid}/sign", new SignRequest(w.CoderId, bid.Digest), Json)).EnsureSuccessStatusCode();
+        (await w.Builder.PostAsync($"{t.Bid}/submit", null)).EnsureSuccessStatusCode();
+        // After submitting, the IT firm changes the quotas in the workspace without anyone signing or resubmitting: the
+        // buyer opens and awards what was submitted, and so the ledger credits that.
+        var after = (await w.Coder.GetFromJsonAsync<JointBidDto>(t.Bid, Json))!;
+        (await w.Coder.PutAsJsonAsync($"{t.Bid}/quotas", Quotas(t, after.QuotasVersion,
+            (1, w.BuilderId, 51m, 51m), (1, w.CoderId, 49m, 49m), (2, w.BuilderId, 51m, 51m), (2, w.CoderId, 49m, 49m)), Json)).EnsureSuccessStatusCode();
+        var beforeAward = (await w.Builder.GetFromJsonAsync<PartnerLedgerDto[]>($"/api/businesses/{w.BuilderId}/relationships", Json))!;
+
+        await OpenAndAward(t, 1, 2);
+        var builders = (await w.Builder.GetFromJsonAsync<PartnerLedgerDto[]>($"/api/businesses/{w.BuilderId}/relationships", Json))!;
+        var coders = (await w.Coder.GetFromJsonAsync<PartnerLedgerDto[]>($"/api/businesses/{w.CoderId}/relationships", Json))!;
+
+        beforeAward.Should().ContainSingle().Which.Should().BeEquivalentTo(new { LotsWon = 0, ValueWon = Array.Empty<MoneyDto>(), ShareWon = Array.Empty<MoneyDto>(), LotsWithoutShare = 0 },
+            "nothing is credited before an award");
+        // Lot 1 at 1 000 000, lot 2 at 150 000. The IT firm executes 40 % of lot 1 and 45 % of lot 2: 400 000 + 67 500;
+        // the lead 60 % and 55 %: 600 000 + 82 500. Not the 49 % each the workspace says now.
+        builders.Should().ContainSingle().Which.Should().BeEquivalentTo(new
+        {
+            Partner = new { Id = w.CoderId }, LotsWon = 2, ValueWon = new[] { new MoneyDto(1_150_000m, "EUR") },
+            ShareWon = new[] { new MoneyDto(467_500m, "EUR") }, LotsWithoutShare = 0,
+        });
+        coders.Should().ContainSingle().Which.Should().BeEquivalentTo(new
+        {
+            Partner = new { Id = w.BuilderId }, LotsWon = 2, ValueWon = new[] { new MoneyDto(1_150_000m, "EUR") },
+            ShareWon = new[] { new MoneyDto(682_500m, "EUR") }, LotsWithoutShare = 0,
+        });
+        (await w.Outsider.GetAsync($"/api/businesses/{w.BuilderId}/relationships")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await w.Buyer.GetAsync($"/api/businesses/{w.CoderId}/relationships")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task A_won_bid_submitted_before_shares_were_recorded_says_its_share_is_not_known_instead_of_guessing()
+    {
+        var (t, drafted) = await Drafted();
+        var w = t.World;
+        (await w.Builder.PostAsJsonAsync($"{t.Bid}/sign", new SignRequest(w.BuilderId, drafted.Digest), Json)).EnsureSuccessStatusCode();
+        (await w.Coder.PostAsJsonAsync($"{t.Bid}/sign", new SignRequest(w.CoderId, drafted.Digest), Json)).EnsureSuccessStatusCode();
+        (await w.Builder.PostAsync($"{t.Bid}/submit", null)).EnsureSuccessStatusCode();
+        // A bid submitted by an earlier version of the product has no share rows: so is this one made.
+        await using (var scope = w.Host.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>();
+            (await db.BidShares.Where(s => s.TenderId == t.Tender.Id).ExecuteDeleteAsync()).Should().Be(3, "both firms in lot 1, the IT firm in lot 2");
+        }
+        await OpenAndAward(t, 1);
+
+        var ledger = (await w.Builder.GetFromJsonAsync<PartnerLedgerDto[]>($"/api/businesses/{w.BuilderId}/relationships", Json))!;
+
+        ledger.Should().ContainSingle().Which.Should().BeEquivalentTo(new
+        {
+            LotsWon = 1, ValueWon = new[] { new MoneyDto(1_000_000m, "EUR") }, ShareWon = Array.Empty<MoneyDto>(), LotsWithoutShare = 1,
+        });
     }
 }

@@ -4245,6 +4245,9 @@ export interface components {
             /** Format: int32 */
             lotsWon: number;
             valueWon: components["schemas"]["MoneyDto"][];
+            shareWon: components["schemas"]["MoneyDto"][];
+            /** Format: int32 */
+            lotsWithoutShare: number;
         };
         PlaceDto: {
             kind: components["schemas"]["PlaceKind"];

@@ -12,7 +12,7 @@ namespace Marketplace.Data.CompiledModels.Postgres
     public partial class PostgresMarketplaceDbContextModel
     {
         private PostgresMarketplaceDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("6ebfb0b0-d19e-4815-bc48-0d9fb48f794b"), entityTypeCount: 51)
+            : base(skipDetectChanges: false, modelId: new Guid("7422d44d-701c-4e75-ad2c-e81b22ffb25b"), entityTypeCount: 52)
         {
         }
 
@@ -34,6 +34,7 @@ namespace Marketplace.Data.CompiledModels.Postgres
             var awardEntry = AwardEntryEntityType.Create(this);
             var bidEntry = BidEntryEntityType.Create(this);
             var bidLotEntry = BidLotEntryEntityType.Create(this);
+            var bidShareEntry = BidShareEntryEntityType.Create(this);
             var bidTendererEntry = BidTendererEntryEntityType.Create(this);
             var boardInterestEntry = BoardInterestEntryEntityType.Create(this);
             var boardPostEntry = BoardPostEntryEntityType.Create(this);
@@ -93,6 +94,7 @@ namespace Marketplace.Data.CompiledModels.Postgres
             AwardEntryEntityType.CreateAnnotations(awardEntry);
             BidEntryEntityType.CreateAnnotations(bidEntry);
             BidLotEntryEntityType.CreateAnnotations(bidLotEntry);
+            BidShareEntryEntityType.CreateAnnotations(bidShareEntry);
             BidTendererEntryEntityType.CreateAnnotations(bidTendererEntry);
             BoardInterestEntryEntityType.CreateAnnotations(boardInterestEntry);
             BoardPostEntryEntityType.CreateAnnotations(boardPostEntry);

@@ -11,7 +11,7 @@ namespace Marketplace.Data.CompiledModels.Sqlite
     public partial class SqliteMarketplaceDbContextModel
     {
         private SqliteMarketplaceDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("c371e2ef-d24e-4b68-9dec-ecd8628c1e16"), entityTypeCount: 51)
+            : base(skipDetectChanges: false, modelId: new Guid("08a76b29-7938-49cd-9401-f26513e3f52d"), entityTypeCount: 52)
         {
         }
 
@@ -33,6 +33,7 @@ namespace Marketplace.Data.CompiledModels.Sqlite
             var awardEntry = AwardEntryEntityType.Create(this);
             var bidEntry = BidEntryEntityType.Create(this);
             var bidLotEntry = BidLotEntryEntityType.Create(this);
+            var bidShareEntry = BidShareEntryEntityType.Create(this);
             var bidTendererEntry = BidTendererEntryEntityType.Create(this);
             var boardInterestEntry = BoardInterestEntryEntityType.Create(this);
             var boardPostEntry = BoardPostEntryEntityType.Create(this);
@@ -92,6 +93,7 @@ namespace Marketplace.Data.CompiledModels.Sqlite
             AwardEntryEntityType.CreateAnnotations(awardEntry);
             BidEntryEntityType.CreateAnnotations(bidEntry);
             BidLotEntryEntityType.CreateAnnotations(bidLotEntry);
+            BidShareEntryEntityType.CreateAnnotations(bidShareEntry);
             BidTendererEntryEntityType.CreateAnnotations(bidTendererEntry);
             BoardInterestEntryEntityType.CreateAnnotations(boardInterestEntry);
             BoardPostEntryEntityType.CreateAnnotations(boardPostEntry);

@@ -709,6 +709,41 @@ namespace Marketplace.Data.Migrations.Postgres
                     b.ToTable("bid_lots", (string)null);
                 });
 
+            modelBuilder.Entity("Marketplace.Data.ReadModels.BidShareEntry", b =>
+                {
+                    b.Property<Guid>("BidId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Lot")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("FirmId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<decimal>("Part")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<int>("Submission")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("TenderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Whole")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.HasKey("BidId", "Lot", "FirmId");
+
+                    b.ToTable("bid_shares", (string)null);
+                });
+
             modelBuilder.Entity("Marketplace.Data.ReadModels.BidTendererEntry", b =>
                 {
                     b.Property<Guid>("BidId")

@@ -701,6 +701,41 @@ namespace Marketplace.Data.Migrations.Sqlite
                     b.ToTable("bid_lots", (string)null);
                 });
 
+            modelBuilder.Entity("Marketplace.Data.ReadModels.BidShareEntry", b =>
+                {
+                    b.Property<Guid>("BidId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Lot")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("FirmId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Part")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Submission")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TenderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Whole")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("BidId", "Lot", "FirmId");
+
+                    b.ToTable("bid_shares", (string)null);
+                });
+
             modelBuilder.Entity("Marketplace.Data.ReadModels.BidTendererEntry", b =>
                 {
                     b.Property<Guid>("BidId")

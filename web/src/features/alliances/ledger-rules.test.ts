@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { firmTeamShown } from "../businesses/firm-team-feed";
-import { valueWonLines } from "./ledger-rules";
+import { shareWonLines, valueWonLines } from "./ledger-rules";
 
 describe("relationship ledger", () => {
   it("(like the firm's alliances) is shown on a firm's page to its people in any role, and to nobody else", () => {
@@ -30,5 +30,18 @@ describe("relationship ledger", () => {
     expect(valueWonLines(values, "en").map((line) => line.replace(/\s/g, " "))).toEqual(["€100", "CHF 200", "US$300"]);
     expect(values.map((v) => v.currency)).toEqual(["USD", "CHF", "EUR", "GBP"]);
     expect(valueWonLines([], "it")).toEqual([]);
+  });
+
+  it("writes the partner's share against the whole, and a partner with no part as nothing of it", () => {
+    const row = { lotsWon: 2, lotsWithoutShare: 0, valueWon: [{ amount: 100000, currency: "EUR" }], shareWon: [{ amount: 40000, currency: "EUR" }] };
+    expect(shareWonLines(row, "en")).toEqual(["€40,000 / €100,000"]);
+    expect(shareWonLines(row, "it")).toEqual([expect.stringMatching(/^40\.000\s€ \/ 100\.000\s€$/)]);
+    expect(shareWonLines({ ...row, shareWon: [] }, "en")).toEqual(["€0 / €100,000"]);
+  });
+
+  it("never guesses a share it does not know: with none known, only the whole is written", () => {
+    const row = { lotsWon: 1, lotsWithoutShare: 1, valueWon: [{ amount: 100000, currency: "EUR" }], shareWon: [] };
+    expect(shareWonLines(row, "en")).toEqual(["€100,000"]);
+    expect(shareWonLines({ lotsWon: 0, lotsWithoutShare: 0, valueWon: [], shareWon: [] }, "en")).toEqual([]);
   });
 });

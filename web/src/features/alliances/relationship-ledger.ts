@@ -1,19 +1,20 @@
 // A firm's relationship ledger on its page, for its own people (any role): the firms it has submitted joint bids
-// with, the lots won together and the value of that work (GET /api/businesses/{id}/relationships, in the server's
+// with, the lots won together and each partner's share of that work against the whole (GET /api/businesses/{id}/relationships, in the server's
 // order). A submitted or withdrawn joint bid comes as BidChanged on the firm's team group, a change of its alliances
 // as AllianceChanged: either reloads it.
 import { html, nothing } from "lit-html";
 import { api } from "../../api/client";
 import type { PartnerLedgerDto } from "../../api/types";
-import { currentLanguage, t } from "../../i18n";
+import { currentLanguage, t, tn } from "../../i18n";
 import type { Redraw } from "../../page";
 import { href } from "../../router";
 import { loadErrorView, loadingView } from "../../views";
 import { firmTeamFeed } from "../businesses/firm-team-feed";
-import { valueWonLines } from "./ledger-rules";
+import { shareWonLines } from "./ledger-rules";
 
 function rowView(row: PartnerLedgerDto) {
-  const value = valueWonLines(row.valueWon, currentLanguage());
+  const value = shareWonLines(row, currentLanguage());
+  const unknown = row.lotsWithoutShare;
   return html`<tr data-testid="ledger-row" data-partner-id=${row.partner.id}>
     <td class="partner" data-label=${t("ledger.col.partner")}>
       <a href=${href({ name: "business", id: row.partner.id.toLowerCase() })}>${row.partner.name || t("ledger.unnamed")}</a>
@@ -21,7 +22,15 @@ function rowView(row: PartnerLedgerDto) {
     <td class="num" data-label=${t("ledger.col.bids")} data-testid="ledger-bids">${row.jointBids}</td>
     <td class="num" data-label=${t("ledger.col.won")} data-testid="ledger-won">${row.lotsWon}</td>
     <td class="num value" data-label=${t("ledger.col.value")} data-testid="ledger-value">
-      ${value.length ? html`<span class="amounts">${value.map((line) => html`<span>${line}</span>`)}</span>` : html`<span class="muted">—</span>`}
+      ${value.length
+        ? html`<span class="amounts"
+            >${value.map((line) => html`<span>${line}</span>`)}
+            ${unknown > 0
+              ? html`<span class="muted small share-unknown" data-testid="ledger-share-unknown"
+                  >${tn(unknown === row.lotsWon ? "ledger.shareUnknown" : "ledger.sharePartlyUnknown", unknown)}</span>`
+              : nothing}</span
+          >`
+        : html`<span class="muted">—</span>`}
     </td>
   </tr>`;
 }
