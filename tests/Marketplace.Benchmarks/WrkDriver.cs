@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime;
 
 namespace Marketplace.Benchmarks;
 
@@ -8,9 +9,11 @@ namespace Marketplace.Benchmarks;
 /// server's CPU time per request (the benchmark's own process hosts the server; wrk runs in another). On a shared,
 /// busy machine req/s falls with everyone else's load, while the CPU a request costs the server barely moves: the
 /// second figure says what a page costs when the first is blurred. The bytes the process allocated per request move
-/// with the work a request does and not at all with the machine's load.
+/// with the work a request does and not at all with the machine's load. The methods the JIT compiled during the run
+/// say whether the process was still warming up (tiered compilation burns a core while it recompiles hot code; a
+/// long-running server has finished that): a run that compiled many measured the warm-up, not the page.
 /// </summary>
-internal sealed record LoadRun(string Request, double RequestsPerSecond, double P50Ms, double P99Ms, long Requests, long Failures, string LoadAtStart, double? CpuMicrosPerRequest = null, double? KilobytesPerRequest = null);
+internal sealed record LoadRun(string Request, double RequestsPerSecond, double P50Ms, double P99Ms, long Requests, long Failures, string LoadAtStart, double? CpuMicrosPerRequest = null, double? KilobytesPerRequest = null, long? MethodsJitted = null);
 
 /// <summary>
 /// Drives one GET with wrk (a C load generator in its own process, so the callers do not share the server's thread
@@ -45,21 +48,22 @@ internal sealed class WrkDriver(Uri server, int connections, int threads, bool s
     public async Task<LoadRun> Run(string request, string pathAndQuery, string token, TimeSpan duration)
     {
         var load = string.Join(' ', File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ').Take(3) : ["?"]);
-        var (cpuBefore, bytesBefore) = (Process.GetCurrentProcess().TotalProcessorTime, GC.GetTotalAllocatedBytes());
+        var (cpuBefore, bytesBefore, jitBefore) = (Process.GetCurrentProcess().TotalProcessorTime, GC.GetTotalAllocatedBytes(), JitInfo.GetCompiledMethodCount());
         var (exit, output, errors) = await Bench.RunTool("wrk",
         [
             "-t", threads.ToString(CultureInfo.InvariantCulture), "-c", connections.ToString(CultureInfo.InvariantCulture),
             "-d", $"{Math.Max(1, (int)duration.TotalSeconds)}s", "--timeout", "30s", "-s", script,
             "-H", $"Authorization: Bearer {token}", new Uri(server, pathAndQuery).ToString(),
         ]);
-        var (cpu, bytes) = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore, GC.GetTotalAllocatedBytes() - bytesBefore);
+        var (cpu, bytes, jitted) = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore, GC.GetTotalAllocatedBytes() - bytesBefore, JitInfo.GetCompiledMethodCount() - jitBefore);
         var line = output.Split('\n').FirstOrDefault(l => l.StartsWith("RESULT ", StringComparison.Ordinal))
             ?? throw new InvalidOperationException($"wrk gave no result for {request} (exit {exit}): {output}{errors}");
         var f = line.Split(' ')[1..].Select(x => long.Parse(x, CultureInfo.InvariantCulture)).ToArray();
         var (requests, micros) = (f[0], f[1]);
         return new LoadRun(request, requests / (micros / 1e6), f[2] / 1000.0, f[3] / 1000.0, requests, f[4], load,
             serverInThisProcess ? cpu.TotalMicroseconds / Math.Max(1, requests) : null,
-            serverInThisProcess ? bytes / 1024.0 / Math.Max(1, requests) : null);
+            serverInThisProcess ? bytes / 1024.0 / Math.Max(1, requests) : null,
+            serverInThisProcess ? jitted : null);
     }
 
     public void Dispose() => File.Delete(script);

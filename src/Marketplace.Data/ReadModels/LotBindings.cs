@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Linq.Expressions;
 using Marketplace.Tenders;
 using Microsoft.EntityFrameworkCore;
 
@@ -36,7 +38,7 @@ public static class LotBindings
     public static async Task<FirmBidding[]> Standing(MarketplaceDbContext db, Guid tenderId, IReadOnlyCollection<Guid> firms,
         IReadOnlyCollection<int> lots, CancellationToken ct)
     {
-        var rows = await Rows(db, tenderId, firms, lots, withOwnBids: true).ToListAsync(ct);
+        var rows = await Rows(db, tenderId, firms, lots, withOwnBids: true, ct);
         var held = Hold(rows);
         return [.. firms.Distinct().Select(firm =>
         {
@@ -51,7 +53,7 @@ public static class LotBindings
     /// </summary>
     public static async Task<Held> Of(MarketplaceDbContext db, Guid tenderId, IReadOnlyCollection<Guid> firms, IReadOnlyCollection<int> lots,
         CancellationToken ct) =>
-        Hold(await Rows(db, tenderId, firms, lots, withOwnBids: false).ToListAsync(ct));
+        Hold(await Rows(db, tenderId, firms, lots, withOwnBids: false, ct));
 
     static Held Hold(List<Row> rows) => new(
         [.. rows.Where(r => r.Kind == RowKind.NamedInSubmittedBid).Select(r => new LotBinding(r.BidderId, r.FirmId, r.Lot))],
@@ -69,30 +71,40 @@ public static class LotBindings
         public bool Submitted { get; init; }
     }
 
-    static IQueryable<Row> Rows(MarketplaceDbContext db, Guid tenderId, IReadOnlyCollection<Guid> firms, IReadOnlyCollection<int> lots, bool withOwnBids)
+    static async Task<List<Row>> Rows(MarketplaceDbContext db, Guid tenderId, IReadOnlyCollection<Guid> firms, IReadOnlyCollection<int> lots,
+        bool withOwnBids, CancellationToken ct)
     {
-        // A submitted bid naming one of the firms for one of the lots (an alliance's, or the firm's own).
-        var named =
-            from t in db.BidTenderers
-            where t.TenderId == tenderId && firms.Contains(t.FirmId)
-            join l in db.BidLots on t.BidId equals l.BidId
-            where lots.Contains(l.Lot)
-            join b in db.Bids on t.BidId equals b.BidId
-            where b.Status == BidStatus.Submitted
-            select new Row { Kind = RowKind.NamedInSubmittedBid, BidderId = b.BidderId, FirmId = t.FirmId, Lot = l.Lot, Submitted = true };
-        // A firm's live sign-off of an alliance's joint bid for one of the lots.
-        var signOffs =
-            from s in db.JointSignOffs
-            where s.TenderId == tenderId && firms.Contains(s.FirmId) && lots.Contains(s.Lot)
-            select new Row { Kind = RowKind.SignOff, BidderId = s.AllianceId, FirmId = s.FirmId, Lot = s.Lot, Submitted = false };
-        var bindings = named.Concat(signOffs);
-        if (!withOwnBids) return bindings;
-        var own =
-            from b in db.Bids
-            where b.TenderId == tenderId && firms.Contains(b.BidderId)
-            select new Row { Kind = RowKind.OwnBid, BidderId = b.BidderId, FirmId = b.BidderId, Lot = 0, Submitted = b.Status == BidStatus.Submitted };
-        return own.Concat(bindings);
+        var rows = new List<Row>();
+        var query = RowsQueries.GetOrAdd(db.GetType(), _ => EF.CompileAsyncQuery(RowsQuery));
+        await foreach (var row in query(db, tenderId, [.. firms], [.. lots], withOwnBids).WithCancellation(ct)) rows.Add(row);
+        return rows;
     }
+
+    // Compiled once per provider's context (a compiled query serves one model; the tests run both in one process): every
+    // tender page a firm's people open reads it, and building and matching its expression tree on each call cost more
+    // processor time than running it.
+    static readonly ConcurrentDictionary<Type, Func<MarketplaceDbContext, Guid, Guid[], int[], bool, IAsyncEnumerable<Row>>> RowsQueries = new();
+
+    static readonly Expression<Func<MarketplaceDbContext, Guid, Guid[], int[], bool, IQueryable<Row>>> RowsQuery =
+        (db, tenderId, firms, lots, withOwnBids) =>
+            // The firms' own bids, when asked for.
+            (from b in db.Bids
+             where withOwnBids && b.TenderId == tenderId && firms.Contains(b.BidderId)
+             select new Row { Kind = RowKind.OwnBid, BidderId = b.BidderId, FirmId = b.BidderId, Lot = 0, Submitted = b.Status == BidStatus.Submitted })
+            // A submitted bid naming one of the firms for one of the lots (an alliance's, or the firm's own).
+            .Concat(
+                from t in db.BidTenderers
+                where t.TenderId == tenderId && firms.Contains(t.FirmId)
+                join l in db.BidLots on t.BidId equals l.BidId
+                where lots.Contains(l.Lot)
+                join b in db.Bids on t.BidId equals b.BidId
+                where b.Status == BidStatus.Submitted
+                select new Row { Kind = RowKind.NamedInSubmittedBid, BidderId = b.BidderId, FirmId = t.FirmId, Lot = l.Lot, Submitted = true })
+            // A firm's live sign-off of an alliance's joint bid for one of the lots.
+            .Concat(
+                from s in db.JointSignOffs
+                where s.TenderId == tenderId && firms.Contains(s.FirmId) && lots.Contains(s.Lot)
+                select new Row { Kind = RowKind.SignOff, BidderId = s.AllianceId, FirmId = s.FirmId, Lot = s.Lot, Submitted = false });
 
     /// <summary>Bindings read under the tender's lock, kept up to date by the bids of a batch as they are stored.</summary>
     public sealed class Held(List<LotBinding> bids, List<LotBinding> signOffs)
