@@ -25,6 +25,9 @@ public interface IJointBidGrain : IGrainWithGuidKey
     /// <summary>Replaces the quotas as a whole, from the version read; any change voids the sign-offs.</summary>
     [Alias("SaveQuotas")] Task<Outcome<JointBidSnapshot>> SaveQuotas(SaveJointQuotas command);
 
+    /// <summary>Replaces the subcontracting declarations as a whole, from the version read; any change voids the sign-offs.</summary>
+    [Alias("SaveSubcontracts")] Task<Outcome<JointBidSnapshot>> SaveSubcontracts(SaveJointSubcontracts command);
+
     /// <summary>A firm attaches its own files; they go into the sealed bid with the rest of the content.</summary>
     [Alias("AttachDocuments")] Task<Outcome<JointBidSnapshot>> AttachDocuments(AttachJointDocuments command);
 

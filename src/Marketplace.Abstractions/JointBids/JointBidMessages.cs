@@ -57,6 +57,13 @@ public sealed record QuotaWarning(int Lot, Guid? FirmId, FieldProblem Problem);
 [GenerateSerializer, Immutable, Alias("Marketplace.SaveJointQuotas")]
 public sealed record SaveJointQuotas(Guid ActorId, int ExpectedVersion, BidQuota[] Quotas);
 
+/// <summary>
+/// Replaces the joint bid's subcontracting declarations (<see cref="BidSubcontract"/>) as a whole, from the version of
+/// them the editor read (<paramref name="ExpectedVersion"/>).
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Marketplace.SaveJointSubcontracts")]
+public sealed record SaveJointSubcontracts(Guid ActorId, int ExpectedVersion, BidSubcontract[] Subcontracts);
+
 /// <summary>What the viewer may do with the joint bid as a whole.</summary>
 [GenerateSerializer, Alias("Marketplace.JointBidAction")]
 public enum JointBidAction
@@ -150,7 +157,9 @@ public sealed record JointBidSnapshot(
     Guid[] PackageFirms,
     BidQuota[] Quotas,
     int QuotasVersion,
-    QuotaWarning[] QuotaWarnings);
+    QuotaWarning[] QuotaWarnings,
+    BidSubcontract[] Subcontracts,
+    int SubcontractsVersion);
 
 /// <summary>What a stored change of the joint bid was, as far as its watchers can apply it without reading the bid again.</summary>
 [GenerateSerializer, Alias("Marketplace.JointBidEdit")]

@@ -52,7 +52,10 @@ public sealed record SealedBid(
     // Left out of the canonical JSON when absent (a single firm's bid, or one sealed before quotas were declared), so
     // the digests of the bids sealed before keep matching their receipts.
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-    BidQuota[]? Quotas = null);
+    BidQuota[]? Quotas = null,
+    // Likewise absent when the bid declares no subcontracting (every bid sealed before declarations existed).
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    BidSubcontract[]? Subcontracts = null);
 
 /// <summary>
 /// What the bidder is given on each submission: the server's receipt time, the digest of the sealed bid and the salt
@@ -68,7 +71,7 @@ public sealed record Receipt(Guid TenderId, Guid BidId, int Submission, string D
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Marketplace.SubmitBid")]
 public sealed record SubmitBid(Guid ActorId, Tenderer[] Tenderers, LotPrice[] Lots, CriterionAnswer[] Answers, DocumentRef[] Documents,
-    DateTimeOffset? ReceivedAt = null, BidQuota[]? Quotas = null);
+    DateTimeOffset? ReceivedAt = null, BidQuota[]? Quotas = null, BidSubcontract[]? Subcontracts = null);
 
 [GenerateSerializer, Immutable, Alias("Marketplace.BidSnapshot")]
 public sealed record BidSnapshot(Guid BidId, Guid TenderId, BidStatus Status, SealedBid? Content, Receipt? Receipt, DateTimeOffset UpdatedAt);

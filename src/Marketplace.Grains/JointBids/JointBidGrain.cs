@@ -66,6 +66,13 @@ internal sealed class JointBidGrain(
         return Edited.Other;
     });
 
+    public Task<Outcome<JointBidSnapshot>> SaveSubcontracts(SaveJointSubcontracts command) => Change(command.ActorId, (bid, actor, alliance, tender, now) =>
+    {
+        if (bid.CheckSubcontracts(command, alliance, tender) is { } no) return no;
+        bid.SaveSubcontracts(command, now);
+        return Edited.Other;
+    });
+
     public Task<Outcome<JointBidSnapshot>> AttachDocuments(AttachJointDocuments command) => Change(command.ActorId, (bid, actor, alliance, tender, now) =>
     {
         if (bid.CheckAttach(command, actor) is { } no) return no;

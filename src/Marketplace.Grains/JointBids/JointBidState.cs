@@ -76,6 +76,10 @@ public sealed class JointBidState : ISealedState
     public List<BidQuota> Quotas { get; set; } = [];
     /// <summary>The quotas' own version: a save from an older one is refused, whatever else changed meanwhile.</summary>
     public int QuotasVersion { get; set; }
+    /// <summary>The parts of each lot the grouping declares it subcontracts (<see cref="SubcontractRules"/>); saved as a whole.</summary>
+    public List<BidSubcontract> Subcontracts { get; set; } = [];
+    /// <summary>The declarations' own version: a save from an older one is refused.</summary>
+    public int SubcontractsVersion { get; set; }
     public Receipt? Receipt { get; set; }
     /// <summary>The lead's person who submitted: the won project is published in the showcase in their name.</summary>
     public Guid? SubmittedBy { get; set; }
@@ -123,12 +127,13 @@ public sealed class JointBidState : ISealedState
         };
         // The quotas are signed with the rest; a bid without any keeps the very content (and digest) it had before
         // quotas existed, so no firm's stored sign-off of such a bid is voided by this version of the product.
-        return Quotas.Count == 0 ? JsonSerializer.Serialize(content, Canonical)
+        var signed = Quotas.Count == 0 ? JsonSerializer.Serialize(content, Canonical)
             : JsonSerializer.Serialize(new
             {
                 content.AllianceId, content.TenderId, content.WorkPackages, content.Answers, content.Documents, content.Bidders,
                 Quotas = Quotas.Select(q => new { q.Lot, q.FirmId, q.Participation, q.Execution }),
             }, Canonical);
+        return JointBidSubcontracting.Signed(signed, Subcontracts, Canonical);
     }
 
     /// <summary>The last <see cref="Digest"/> worked out, and the version (with the alliance and tender) it is of.</summary>
@@ -149,6 +154,7 @@ public sealed class JointBidState : ISealedState
         next.Bidders = [.. Bidders];
         next.SignOffs = [.. SignOffs];
         next.Quotas = [.. Quotas];
+        next.Subcontracts = [.. Subcontracts];
         next.History = [.. History];
         if (next.TenderId == Guid.Empty)
         {
@@ -382,6 +388,8 @@ public sealed class JointBidState : ISealedState
             blockers.Add(Problem.Conflict(AgreementNotAccepted, ("version", alliance.Agreement.Version)));
         if (WorkPackages.Any(w => !tender.Details.Lots.Any(l => l.Number == w.Lot)) || Quotas.Any(q => !tender.Details.Lots.Any(l => l.Number == q.Lot)))
             blockers.Add(Problem.Conflict(RemovedLot));
+        if (SubcontractRules.AreStale(Subcontracts, tender.Details.Lots, WorkPackages, JointBidSubcontracting.Subcontractors(alliance)))
+            blockers.Add(Problem.Conflict(SubcontractRules.Stale));
         // A firm that left or was removed no longer bids: its work and its files go to another firm, or out, first.
         if (WorkPackages.Any(w => !alliance.IsActive(w.FirmId)) || Documents.Any(d => !alliance.IsActive(d.FirmId)) || Quotas.Any(q => !alliance.IsActive(q.FirmId)))
             blockers.Add(Problem.Conflict(DepartedFirm));
@@ -507,7 +515,7 @@ public sealed class JointBidState : ISealedState
         new(actorId, [.. alliance.Tenderers()], LotPrices(), [.. Answers.OrderBy(a => a.Criterion)
             .Where(a => tender.Details.Criteria.Any(c => c.Number == a.Criterion && c.Kind == CriterionKind.Quality))
             .Select(a => new CriterionAnswer(a.Criterion, a.Text))],
-            [.. Documents.Select(d => d.Document)], receivedAt, Quotas.Count == 0 ? null : [.. Quotas]);
+            [.. Documents.Select(d => d.Document)], receivedAt, Quotas.Count == 0 ? null : [.. Quotas], JointBidSubcontracting.Sealed(Subcontracts, WorkPackages));
 
     public void Submitted(Receipt receipt, Guid actorId, DateTimeOffset now)
     {
@@ -547,7 +555,8 @@ public sealed class JointBidState : ISealedState
         return new(AllianceId, TenderId, [.. WorkPackages], [.. Answers.OrderBy(a => a.Criterion)], [.. Documents],
             LotPrices(), Shares(), Digest, [.. SignOffs], AwaitingSignature(alliance), Receipt, Receipt is not null && !SubmittedAsItIs,
             Version, UpdatedAt, actions, firms, documents, WindowAt(tender, now), DocumentsLeft, PackageActionsFor(actor, alliance, tender),
-            actor.Firms.Length == 0 ? [] : PackageFirmsFor(actor, alliance), [.. Quotas], QuotasVersion, QuotaWarnings());
+            actor.Firms.Length == 0 ? [] : PackageFirmsFor(actor, alliance), [.. Quotas], QuotasVersion, QuotaWarnings(),
+            [.. Subcontracts], SubcontractsVersion);
     }
 
     /// <summary>
@@ -560,7 +569,7 @@ public sealed class JointBidState : ISealedState
         : BidWindow.NotYetOpen;
 
     /// <summary>Any change of content voids every sign-off: nobody has approved what it now says.</summary>
-    void Edited(string kind, string detail, DateTimeOffset now)
+    internal void Edited(string kind, string detail, DateTimeOffset now)
     {
         SignOffs.Clear();
         Record(kind, detail, now);

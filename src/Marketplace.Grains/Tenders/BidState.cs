@@ -79,20 +79,25 @@ public sealed class BidState : ISealedState
             if (!terms.Lots.Any(l => l.Number == quotas[i].Lot)) errors[$"quotas[{i}].lot"] = [FieldProblem.Of(NoSuchLot)];
             if (!command.Tenderers.Any(t => t.FirmId == quotas[i].FirmId)) errors[$"quotas[{i}].firmId"] = [FieldProblem.Of(QuotaFirm)];
         }
+        // Likewise the subcontracting declarations: the joint bid's rules judged them; the seal checks their lots.
+        var subcontracts = command.Subcontracts ?? [];
+        for (var i = 0; i < subcontracts.Length; i++)
+            if (!terms.Lots.Any(l => l.Number == subcontracts[i].Lot)) errors[$"subcontracts[{i}].lot"] = [FieldProblem.Of(NoSuchLot)];
         if (errors.Count > 0) return Problem.Invalid(errors);
         return new SealedBid(tender.Id, bidId, submission, command.Tenderers, [.. lots.OrderBy(l => l.Lot)], [.. answers],
-            [.. command.Documents.DistinctBy(d => d.Id)], BidSeal.NewSalt(), command.Quotas is { Length: > 0 } declared ? declared : null);
+            [.. command.Documents.DistinctBy(d => d.Id)], BidSeal.NewSalt(), command.Quotas is { Length: > 0 } declared ? declared : null,
+            subcontracts.Length > 0 ? subcontracts : null);
     }
 
     /// <summary>
     /// True when <paramref name="content"/> says exactly what the submitted bid already says (tenderers, prices, answers,
-    /// documents, quotas): a repeated submission, such as a retry by a bidder whose first request timed out after it was
+    /// documents, quotas, subcontracting): a repeated submission, such as a retry by a bidder whose first request timed out after it was
     /// stored. It is answered with the receipt already given, and stores nothing: no second submission, no new receipt.
     /// </summary>
     public bool Repeats(SealedBid content) =>
         Status == BidStatus.Submitted && Content is { } stored && stored.Tenderers.SequenceEqual(content.Tenderers)
         && stored.Lots.SequenceEqual(content.Lots) && stored.Answers.SequenceEqual(content.Answers) && stored.Documents.SequenceEqual(content.Documents)
-        && (stored.Quotas ?? []).SequenceEqual(content.Quotas ?? []);
+        && (stored.Quotas ?? []).SequenceEqual(content.Quotas ?? []) && (stored.Subcontracts ?? []).SequenceEqual(content.Subcontracts ?? []);
 
     public void Submit(Guid tenderId, Guid bidderId, Guid actorId, SealedBid content, DateTimeOffset receivedAt)
     {

@@ -181,7 +181,7 @@ public static class AllianceEndpoints
         Guid[] taken = [.. alliance.Members.Where(m => m.Standing is AllianceStanding.Active or AllianceStanding.Invited).Select(m => m.FirmId)];
         var today = QualificationRules.Today(clock.GetUtcNow());
         var members = await AllianceQualificationEndpoints.Members(alliance, call.Db, call.Ct);
-        var (judged, _, _) = await AllianceQualificationEndpoints.Judged(id, tender, call);
+        var (judged, _, _, _) = await AllianceQualificationEndpoints.Judged(id, tender, call);
         var completes = await RequirementPartners.Find(call.Db, alliance.SpaceId,
             [.. judged.Select(l => (l.Number, l.Requirements!, QualificationRules.Check(l.Requirements!, members, today)))], members, taken, today, call.Ct);
         var (ranked, cover) = await PartnerSuggestions.Find(call.Db, alliance.SpaceId, gaps, taken, [.. alliance.Active.Select(m => m.FirmId)],

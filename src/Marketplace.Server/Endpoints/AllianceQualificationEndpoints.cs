@@ -30,9 +30,11 @@ public sealed record RequirementCheckDto(RequirementKind Kind, string? Category,
 /// Whether the alliance qualifies for one lot, each failing rule and each note (work to subcontract) as a reason.
 /// <see cref="Quotas"/>: each firm's execution quota declared in the joint bid for the lot against what its
 /// qualification covers there; <c>Warning</c> when the quota is more (its <c>firm</c> argument is the firm's name).
+/// <see cref="Undeclared"/>: each category left to a subcontractor (a requirement in status <c>Subcontract</c>) that the
+/// joint bid's subcontracting declarations do not cover yet (<c>subcontract.undeclared</c>); it stops nothing.
 /// </summary>
 public sealed record LotQualificationDto(int Lot, string Title, bool Qualifies, RequirementCheckDto[] Requirements,
-    QualificationReasonDto[] Failures, QualificationReasonDto[] Notes, QuotaCoverageDto[] Quotas);
+    QualificationReasonDto[] Failures, QualificationReasonDto[] Notes, QuotaCoverageDto[] Quotas, QualificationReasonDto[] Undeclared);
 
 /// <summary>One firm's execution quota in a lot: its amount of the lot's works, what the firm's counted classes cover, and the warning when they do not.</summary>
 public sealed record QuotaCoverageDto(NamedDto Firm, decimal Execution, decimal Amount, decimal Covered, QualificationReasonDto? Warning);
@@ -63,7 +65,7 @@ public static class AllianceQualificationEndpoints
         if (await call.Access.Alliance(id, call.User, watch: true, call.Ct) is not { } alliance) return ProblemResults.NotFound(AllianceEndpoints.NotFound);
         if (alliance.TenderId is not { } tenderId || await call.Grains.GetGrain<ITenderGrain>(tenderId).Current() is not { } tender)
             return Problem.Conflict(AllianceEndpoints.NoTenderToCover).ToHttp();
-        var (lots, all, quotas) = await Judged(id, tender, call);
+        var (lots, all, quotas, subcontracts) = await Judged(id, tender, call);
         var members = await Members(alliance, call.Db, call.Ct);
         var firms = members.Select(m => m.FirmId).ToList();
         var names = await call.Db.Directory.AsNoTracking().Where(d => firms.Contains(d.BusinessId)).ToDictionaryAsync(d => d.BusinessId, d => d.Name, call.Ct);
@@ -74,7 +76,8 @@ public static class AllianceQualificationEndpoints
             var q = QualificationRules.Check(lot.Requirements!, members, today);
             return new(lot.Number, lot.Title, q.Qualifies, [.. q.Requirements.Select(r => Check(r, alliance.LeadId, names))],
                 [.. q.Failures.Select(QualificationReasonDto.From)], [.. q.Notes.Select(QualificationReasonDto.From)],
-                [.. quotas.Where(x => x.Lot == lot.Number).Select(x => Coverage(x, lot.Requirements!, q, names))]);
+                [.. quotas.Where(x => x.Lot == lot.Number).Select(x => Coverage(x, lot.Requirements!, q, names))],
+                [.. SubcontractRules.Undeclared(lot.Number, q, subcontracts).Select(QualificationReasonDto.From)]);
         }
         return TypedResults.Ok(new AllianceQualificationDto(id, [.. lots.Select(Lot)], all));
     }
@@ -94,15 +97,15 @@ public static class AllianceQualificationEndpoints
     /// <summary>
     /// The lots the alliance is judged for: of the lots stating requirements, those its joint bid has work packages in
     /// (a lot it does not bid for cannot fail it); while it has none, all of them, and <c>All</c> says so. One read of
-    /// the joint bid, which its workspace's viewers may read; its declared quotas come with it.
+    /// the joint bid, which its workspace's viewers may read; its declared quotas and subcontracting come with it.
     /// </summary>
-    internal static async Task<(Lot[] Lots, bool All, BidQuota[] Quotas)> Judged(Guid allianceId, TenderSnapshot tender, ViewerCall call)
+    internal static async Task<(Lot[] Lots, bool All, BidQuota[] Quotas, BidSubcontract[] Subcontracts)> Judged(Guid allianceId, TenderSnapshot tender, ViewerCall call)
     {
         var read = await call.Grains.GetGrain<IJointBidGrain>(allianceId).Read(call.User.UserId());
         var bidFor = (read.Value?.WorkPackages ?? []).Select(p => p.Lot).ToHashSet();
         var stating = tender.Details.Lots.Where(l => l.Requirements is not null).ToArray();
-        var quotas = read.Value?.Quotas ?? [];
-        return bidFor.Count == 0 ? (stating, true, quotas) : ([.. stating.Where(l => bidFor.Contains(l.Number))], false, quotas);
+        var (quotas, subcontracts) = (read.Value?.Quotas ?? [], read.Value?.Subcontracts ?? []);
+        return bidFor.Count == 0 ? (stating, true, quotas, subcontracts) : ([.. stating.Where(l => bidFor.Contains(l.Number))], false, quotas, subcontracts);
     }
 
     /// <summary>

@@ -73,12 +73,14 @@ public sealed record SignOffDto(NamedDto Firm, string Digest, DateTimeOffset At)
 /// alliance's active firms; anyone else: the active firms they edit for). <see cref="Quotas"/>: each firm's declared
 /// participation and execution quota per lot, saved as a whole from <see cref="QuotasVersion"/>; <see cref="QuotaWarnings"/>:
 /// what the firms should look at before they sign (a quota other than the work packages' share, …), stopping nothing.
+/// <see cref="Subcontracts"/>: the parts of each lot declared as subcontracted, saved as a whole from <see cref="SubcontractsVersion"/>.
 /// </summary>
 public sealed record JointBidDto(Guid AllianceId, Guid TenderId, WorkPackageDto[] WorkPackages, JointAnswerDto[] Answers, JointDocumentDto[] Documents,
     LotPriceDto[] LotPrices,
     FirmShareDto[] Shares, string Digest, SignOffDto[] SignOffs, NamedDto[] AwaitingSignature, ReceiptDto? Receipt, bool ChangedSinceSubmission,
     int Version, DateTimeOffset UpdatedAt, ViewerActions<JointBidAction> Actions, JointBidViewerFirm[] ViewerFirms, BidWindow Window, int DocumentsLeft,
-    NamedDto[] PackageFirms, QuotaDto[] Quotas, int QuotasVersion, QuotaWarningDto[] QuotaWarnings);
+    NamedDto[] PackageFirms, QuotaDto[] Quotas, int QuotasVersion, QuotaWarningDto[] QuotaWarnings,
+    SubcontractDto[] Subcontracts, int SubcontractsVersion);
 
 /// <summary>
 /// Pushed to the alliance's workspace watchers once per stored change, one message each: what every one of them sees

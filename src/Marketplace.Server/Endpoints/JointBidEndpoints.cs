@@ -26,6 +26,7 @@ public static class JointBidEndpoints
         api.MapDelete("/work-packages/{packageId:guid}", Delete).WithName("deleteWorkPackage");
         api.MapPut("/answers/{criterion:int}", Answer).WithName("answerJointBidCriterion");
         api.MapPut("/quotas", Quotas).WithName("saveJointBidQuotas");
+        api.MapPut("/subcontracts", Subcontracts).WithName("saveJointBidSubcontracts");
         api.MapPost("/documents", Attach).WithName("attachJointBidDocument");
         api.MapDelete("/documents/{documentId:guid}", Detach).WithName("detachJointBidDocument");
         api.MapGet("/documents/{documentId:guid}", Document).WithName("getJointBidDocument");
@@ -71,6 +72,11 @@ public static class JointBidEndpoints
             [.. rows.Select(q => new BidQuota(q.Lot, q.FirmId, q.Participation!.Value, q.Execution!.Value))])), call.Grains);
     }
 
+    static Task<Results<Ok<JointBidDto>, ProblemHttpResult>> Subcontracts(
+        Guid id, SaveSubcontractsRequest body, [AsParameters] GrainCall call) =>
+        JointBidSubcontractRequests.Read(body) is { Problem: { } bad } ? Task.FromResult<Results<Ok<JointBidDto>, ProblemHttpResult>>(bad.ToHttp())
+        : Respond(call.Grains.Bid(id).SaveSubcontracts(new SaveJointSubcontracts(call.User.UserId(), body.Version, JointBidSubcontractRequests.Read(body).Value!)), call.Grains);
+
     static async Task<Results<Ok<JointBidDto>, ProblemHttpResult>> Attach(
         Guid id, AttachDocumentsRequest body, [AsParameters] GrainCall call)
     {
@@ -115,7 +121,8 @@ public static class JointBidEndpoints
         var bid = outcome.Value!;
         // The names of the firms the bid itself names, not of the alliance's every firm: no read of the alliance again.
         var named = bid.WorkPackages.Select(w => w.FirmId).Concat(bid.Documents.Select(d => d.FirmId)).Concat(bid.Shares.Select(s => s.FirmId))
-            .Concat(bid.SignOffs.Select(s => s.FirmId)).Concat(bid.AwaitingSignature).Concat(bid.PackageFirms).Concat(bid.Quotas.Select(q => q.FirmId));
+            .Concat(bid.SignOffs.Select(s => s.FirmId)).Concat(bid.AwaitingSignature).Concat(bid.PackageFirms).Concat(bid.Quotas.Select(q => q.FirmId))
+            .Concat(bid.Subcontracts.Where(d => d.FirmId is not null).Select(d => d.FirmId!.Value));
         var names = await GrainNames.BusinessNames(named, grains);
         NamedDto Firm(Guid firm) => new(firm, names.GetValueOrDefault(firm, ""));
         return TypedResults.Ok(new JointBidDto(bid.AllianceId, bid.TenderId,
@@ -131,6 +138,8 @@ public static class JointBidEndpoints
             bid.Receipt is { } r ? ReceiptDto.From(r) : null, bid.ChangedSinceSubmission, bid.Version, bid.UpdatedAt, bid.Actions, bid.ViewerFirms, bid.Window, bid.DocumentsLeft,
             [.. bid.PackageFirms.Select(Firm)], // whom the viewer may give a work package to, as CheckSave judges it
             [.. bid.Quotas.Select(q => new QuotaDto(q.Lot, Firm(q.FirmId), q.Participation, q.Execution))], bid.QuotasVersion,
-            [.. bid.QuotaWarnings.Select(w => QuotaWarningDto.From(w, Firm))]));
+            [.. bid.QuotaWarnings.Select(w => QuotaWarningDto.From(w, Firm))],
+            [.. bid.Subcontracts.Select(d => SubcontractDto.From(d, bid.WorkPackages.FirstOrDefault(w => w.Id == d.PackageId)?.Title, Firm))],
+            bid.SubcontractsVersion));
     }
 }

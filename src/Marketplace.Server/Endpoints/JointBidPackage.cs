@@ -111,6 +111,7 @@ internal static class JointBidPackage
             foreach (var q in bid.Quotas)
                 s.AppendLine($"- {LotTitle(q.Lot)} · {name(q.FirmId)}: {x.Participation} {q.Participation.ToString("0.##", x.Culture)} %, {x.Execution} {q.Execution.ToString("0.##", x.Culture)} %");
         }
+        JointBidPackageSubcontracts.Append(s, x.Culture, bid, LotTitle, name);
         if (bid.Answers.Length > 0)
         {
             s.AppendLine();

@@ -57,6 +57,7 @@ import type {
   PublishShowcaseRequest,
   SaveAnswerRequest,
   SaveQuotasRequest,
+  SaveSubcontractsRequest,
   SaveWorkPackageRequest,
   ScoreRequest,
   SignRequest,
@@ -432,6 +433,9 @@ export const api = {
     ok(http.PUT("/api/alliances/{id}/bid/answers/{criterion}", { params: { path: { id, criterion } }, body })),
   /** The participation and execution quotas as a whole, from the version read; any change voids every approval. */
   saveJointBidQuotas: (id: string, body: SaveQuotasRequest) => ok(http.PUT("/api/alliances/{id}/bid/quotas", { params: { path: { id } }, body })),
+  /** Replaces the joint bid's subcontracting declarations as a whole, from the version read; any change voids every approval. */
+  saveJointBidSubcontracts: (id: string, body: SaveSubcontractsRequest) =>
+    ok(http.PUT("/api/alliances/{id}/bid/subcontracts", { params: { path: { id } }, body })),
   /** A firm attaches its own uploads to the joint bid (an Owner or Manager of it); any change voids every approval. */
   attachJointDocuments: (id: string, body: AttachDocumentsRequest) =>
     ok(http.POST("/api/alliances/{id}/bid/documents", { params: { path: { id } }, body })),

@@ -207,6 +207,8 @@ export type SaveWorkPackageRequest = Dto<"SaveWorkPackageRequest">;
 export type SaveAnswerRequest = Dto<"SaveAnswerRequest">;
 export type SaveQuotasRequest = Dto<"SaveQuotasRequest">;
 export type QuotaDto = Dto<"QuotaDto">;
+export type SaveSubcontractsRequest = Dto<"SaveSubcontractsRequest">;
+export type SubcontractDto = Dto<"SubcontractDto">;
 export type SignRequest = Dto<"SignRequest">;
 /** A file of the joint bid, with the firm that attached it. */
 export type JointDocumentDto = Dto<"JointDocumentDto">;

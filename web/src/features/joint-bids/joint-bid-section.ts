@@ -35,6 +35,7 @@ import { refusedAction, refusedFor } from "../../i18n/refusals";
 import { allows } from "../../api/viewer-actions";
 import { sameId } from "../../ids";
 import { quotasSection } from "./quotas-section";
+import { subcontractsSection } from "./subcontracts-section";
 import { sharesView } from "./shares-view";
 import { suggestionsSection } from "./suggestions-section";
 import { currentSignOffs, submissionChanged, voidedSignatures } from "./sign-off";
@@ -134,6 +135,7 @@ export function jointBidSection(ctx: AllianceContext) {
   const packages = workPackagesTable(ws);
   const answers = answersSection(ws);
   const quotas = quotasSection(ws);
+  const subcontracts = subcontractsSection(ws);
   const documents = documentsSection(ws);
   const signOff = signOffSection(ws);
   const suggestions = suggestionsSection(ctx);
@@ -152,6 +154,7 @@ export function jointBidSection(ctx: AllianceContext) {
     packages.reconcile(fresh);
     answers.reconcile(fresh);
     quotas.reconcile(fresh);
+    subcontracts.reconcile(fresh);
     // The alliance hears nothing of its own when the bid goes in or out (JointBidChanged is the bid's), yet what its
     // firms may do depends on it, and so do the partners worth suggesting (none while it is submitted).
     if (submissionChanged(bid, fresh)) {
@@ -162,6 +165,9 @@ export function jointBidSection(ctx: AllianceContext) {
       // last one of a lot gone) changes which lots it judges, and so which requirements a partner would complete.
       loadQualification();
       suggestions.load();
+    } else if (bid !== null && bid.subcontractsVersion !== fresh.subcontractsVersion) {
+      // The qualification view warns of a category left to a subcontractor that no declaration names yet.
+      loadQualification();
     }
     bid = fresh;
     bidFailed = false;
@@ -191,7 +197,7 @@ export function jointBidSection(ctx: AllianceContext) {
       const problem = refusedAction(error);
       // Someone else saved or deleted the same item since it was read, or the tender closed meanwhile: the form keeps
       // the user's values, to apply them again to the current version.
-      if (refusedFor(error, "jointBid.packageChanged", "jointBid.noSuchPackage", "jointBid.answerChanged", "jointBid.closed", "quota.changed")) options.refused?.();
+      if (refusedFor(error, "jointBid.packageChanged", "jointBid.noSuchPackage", "jointBid.answerChanged", "jointBid.closed", "quota.changed", "subcontract.changed")) options.refused?.();
       if (problem.reload) {
         loadBid();
         // A conflict may be the tender's: its deadline passed, or it changed.
@@ -366,6 +372,7 @@ export function jointBidSection(ctx: AllianceContext) {
           ? html`${packages.view(bid!, tender!, alliance)}
               ${sharesView(bid!)}
               ${quotas.view(bid!, tender!, alliance)}
+              ${subcontracts.view(bid!, tender!, alliance)}
               ${signOff.view(bid!, alliance, voided, () => {
                 voided = [];
                 ctx.redraw();

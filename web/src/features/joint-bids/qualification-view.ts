@@ -80,6 +80,7 @@ function lotView(lot: LotQualificationDto) {
         </div>`
       : nothing}
     ${lot.notes.map((n) => html`<p class="small" data-testid="qualification-note" data-code=${n.code}>${reason(n)}</p>`)}
+    ${lot.undeclared.map((u) => html`<p class="alert warn small" data-testid="qualification-undeclared" data-code=${u.code}>${reason(u)}</p>`)}
     ${lot.quotas.length ? quotasView(lot) : nothing}
   </li>`;
 }

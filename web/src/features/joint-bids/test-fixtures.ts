@@ -49,6 +49,8 @@ export function jointBidDto(more: Partial<JointBidDto> = {}): JointBidDto {
     packageFirms: [firm(LEAD), firm(MEMBER)],
     quotas: [],
     quotasVersion: 0,
+    subcontracts: [],
+    subcontractsVersion: 0,
     quotaWarnings: [],
     ...more,
   };

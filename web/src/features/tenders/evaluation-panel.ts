@@ -8,9 +8,9 @@ import { ifDefined } from "lit-html/directives/if-defined.js";
 import { live } from "lit-html/directives/live.js";
 import { api } from "../../api/client";
 import { ApiError, type FieldErrors } from "../../api/problem";
-import type { CriterionDto, ExcludedBidDto, IntegrityFailureDto, LotEvaluationDto, QuotaDto, RankedBidDto, SoccorsoDto, TenderDto } from "../../api/types";
+import type { CriterionDto, ExcludedBidDto, IntegrityFailureDto, LotEvaluationDto, QuotaDto, RankedBidDto, SoccorsoDto, SubcontractDto, TenderDto } from "../../api/types";
 import { fieldMessages, otherFieldMessages } from "../../field-errors";
-import { formatDateTime, formatNumber, t, tn } from "../../i18n";
+import { currentLanguage, formatDateTime, formatNumber, t, tn } from "../../i18n";
 import { latestOnly } from "../../latest";
 import { fieldErrorView, loadErrorView, loadingView } from "../../views";
 import { formatDeadline } from "./dates";
@@ -46,6 +46,8 @@ export function evaluationPanel(ctx: TenderContext) {
   const checks = new Map<string, Check>();
   /** A grouping's declared quotas, by bid, as the opened bid says them (read with the receipt check). */
   const quotas = new Map<string, QuotaDto[]>();
+  /** A grouping's declared subcontracting, by bid, likewise. */
+  const subcontracts = new Map<string, SubcontractDto[]>();
   let declaring: number | null = null;
   let reason = "";
   let reasonErrors: FieldErrors = {};
@@ -77,6 +79,7 @@ export function evaluationPanel(ctx: TenderContext) {
       (read) => {
         checks.set(key, read.matchesReceipt && read.receipt?.digest === bid.digest ? "matches" : "mismatch");
         quotas.set(bid.bidId, read.quotas);
+        subcontracts.set(bid.bidId, read.subcontracts);
         ctx.redraw();
       },
       () => {
@@ -282,6 +285,20 @@ export function evaluationPanel(ctx: TenderContext) {
       })}</span>`)}</span>`;
   }
 
+  /** The grouping's declared subcontracting in this lot, as sealed in its bid: the work, the share and who carries it out. */
+  function subcontractsOf(bidId: string, lot: number) {
+    const inLot = (subcontracts.get(bidId) ?? []).filter((d) => d.lot === lot);
+    if (inLot.length === 0) return nothing;
+    const lang = currentLanguage();
+    return html`<span class="small bid-quotas" data-testid="bid-subcontracts">${t("jointBid.subcontracts.declared")}:
+      ${inLot.map((d) => html`<span class="bid-quota" data-testid="bid-subcontract">${t("jointBid.subcontracts.line", {
+        lot: d.lot,
+        work: d.category ? `${d.category} · ${lang === "it" ? d.categoryIt : d.categoryEn}` : d.packageTitle ?? "",
+        percent: formatNumber(d.percent, 2),
+        who: d.firm?.name ?? d.name ?? t("jointBid.subcontracts.later"),
+      })}</span>`)}</span>`;
+  }
+
   function rowView(tender: TenderDto, lot: LotEvaluationDto, bid: RankedBidDto, quality: readonly CriterionDto[]) {
     const price = tender.criteria.find((c) => c.kind === "Price");
     const editable = undecided(lot) && tender.status === "Evaluation";
@@ -294,6 +311,7 @@ export function evaluationPanel(ctx: TenderContext) {
         <span><strong>${bidderName(bid)}</strong>
           <span class="muted small received">${t("evaluation.receivedAt", { when: formatDateTime(bid.receivedAt) })}</span>
           ${quotasOf(bid.bidId, lot.lot)}
+          ${subcontractsOf(bid.bidId, lot.lot)}
           ${editable
             ? html`<button type="button" class="exclude-bid" data-testid="exclude" ?disabled=${busy}
                 aria-label=${t("evaluation.excludeLabel", { firm: bidderName(bid) })}

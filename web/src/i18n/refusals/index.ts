@@ -34,6 +34,7 @@ import { soccorso } from "./soccorso";
 import { announcements } from "./announcements";
 import { quotas } from "./quotas";
 import { avvalimento } from "./avvalimento";
+import { subcontracts } from "./subcontracts";
 
 /** Every code the server refuses with; `uncoded` marks a refusal without one, shown in the server's English. */
 export type ProblemCode = components["schemas"]["ProblemCode"];
@@ -70,6 +71,7 @@ export const refusals: Record<TranslatedCode, RefusalText> = {
   ...announcements,
   ...quotas,
   ...avvalimento,
+  ...subcontracts,
 };
 
 export const isTranslated = (code: string): code is TranslatedCode => Object.hasOwn(refusals, code);
