@@ -31,6 +31,7 @@ internal sealed class DatabaseMigrator(IServiceScopeFactory scopes) : IHostedSer
                 await MigrateIfBehind(db, cancellationToken);
                 await ReadModels.TenderBackfill.Run(db, digits, cancellationToken);
                 await ReadModels.AllianceBackfill.Run(db, cancellationToken);
+                await ReadModels.QualificationBackfill.Run(db, cancellationToken);
             }
             finally
             {
@@ -42,6 +43,7 @@ internal sealed class DatabaseMigrator(IServiceScopeFactory scopes) : IHostedSer
         await MigrateIfBehind(db, cancellationToken);
         await ReadModels.TenderBackfill.Run(db, digits, cancellationToken);
         await ReadModels.AllianceBackfill.Run(db, cancellationToken);
+        await ReadModels.QualificationBackfill.Run(db, cancellationToken);
         if (db.Database.IsSqlite())
         {
             // WAL lets the directory be read while a grain writes.

@@ -32,12 +32,7 @@ public sealed class BusinessProjector : IReadModelProjector
         foreach (var membership in await db.SpaceMembers.Where(m => m.BusinessId == id && m.VouchedVatNumber != null).ToListAsync(cancellationToken))
             membership.RefreshVerified(entry.VatNumber, entry.Size);
         db.BusinessCapabilities.AddRange(Capabilities(id, business));
-        db.BusinessAttestations.AddRange(business.Qualifications.Attestations.Select(a => new BusinessAttestationEntry
-        {
-            BusinessId = id, Category = a.Category, Class = a.Class, Expires = a.Expires, IssuedBy = a.IssuedBy,
-        }));
-        if (business.Qualifications.Figures is { } figures)
-            db.BusinessFigures.Add(new BusinessFiguresEntry { BusinessId = id, LastYear = figures.LastYear, Turnover = figures.Turnover, SimilarWork = figures.SimilarWork });
+        db.AddRange(Qualifications(id, business));
         db.BusinessMembers.AddRange(business.Members.Select(m => new BusinessMemberEntry { BusinessId = id, UserId = m.UserId, Role = m.Role }));
         db.BusinessInvitations.AddRange(business.Invitations.Select(i => new BusinessInvitationEntry
         {
@@ -79,6 +74,15 @@ public sealed class BusinessProjector : IReadModelProjector
             CapabilityCount = profile.Capabilities.Length,
             UpdatedAt = business.UpdatedAt,
         };
+    }
+
+    /// <summary>A firm's qualification rows: one per attestation, and one for its figures when it records them (also written by <see cref="QualificationBackfill"/>).</summary>
+    public static IEnumerable<object> Qualifications(Guid id, BusinessState business)
+    {
+        foreach (var a in business.Qualifications.Attestations)
+            yield return new BusinessAttestationEntry { BusinessId = id, Category = a.Category, Class = a.Class, Expires = a.Expires, IssuedBy = a.IssuedBy };
+        if (business.Qualifications.Figures is { } figures)
+            yield return new BusinessFiguresEntry { BusinessId = id, LastYear = figures.LastYear, Turnover = figures.Turnover, SimilarWork = figures.SimilarWork };
     }
 
     public static IEnumerable<BusinessCapabilityEntry> Capabilities(Guid id, BusinessState business) =>
