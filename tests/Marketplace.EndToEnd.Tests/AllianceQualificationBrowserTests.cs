@@ -25,9 +25,9 @@ public sealed class AllianceQualificationBrowserTests(BrowserFixture fixture) : 
 
     /// <summary>
     /// The school lot's tender in a space of Bologna, and its RTI: Edilizia Rossi (the lead, OG1 class III, who covers the
-    /// lot's CPV code) with Impianti Bianchi (its member, no attestation).
+    /// lot's CPV code) with Impianti Bianchi (its member, no attestation); the lot allows avvalimento when asked.
     /// </summary>
-    async Task<(ArrangedSpace Space, ArrangedFirm Rossi, ArrangedFirm Bianchi, AllianceDto Alliance)> School()
+    internal async Task<(ArrangedSpace Space, ArrangedFirm Rossi, ArrangedFirm Bianchi, AllianceDto Alliance)> School(bool avvalimento = false)
     {
         var arranged = await ArrangedSpace.Create(fixture, ["BO"]);
         var rossi = await arranged.Member("rossi", "Edilizia Rossi S.r.l.", p => p with { Capabilities = ["45210000"] });
@@ -37,7 +37,7 @@ public sealed class AllianceQualificationBrowserTests(BrowserFixture fixture) : 
         var buyer = await buyerApi.CreateBusiness("Comune di Casalecchio di Reno", BusinessKind.Buyer);
         await arranged.Secretary.ApproveBuyer(buyerApi, arranged.Id, buyer.Id);
         var now = DateTimeOffset.UtcNow;
-        var school = new LotRequirementsRequest(new CategoryAmountRequest("OG1", 850_000m), [new CategoryAmountRequest("OS30", 200_000m)], null, null, null);
+        var school = new LotRequirementsRequest(new CategoryAmountRequest("OG1", 850_000m), [new CategoryAmountRequest("OS30", 200_000m)], null, null, null, avvalimento);
         var draft = await (await buyerApi.PostAsJsonAsync("/api/tenders", new DraftTenderRequest(buyer.Id, [arranged.Id], "Adeguamento della scuola Rodari", null,
             [new LotRequest(0, "Opere edili e impianti", null, ["45214200"], new MoneyDto(1_050_000m, "EUR"), null, school)],
             [], [new CriterionRequest(0, "Prezzo", CriterionKind.Price, 100)], now.AddDays(7), now.AddDays(14), null, null, false, []), Json)).Read<TenderDto>();
@@ -54,7 +54,7 @@ public sealed class AllianceQualificationBrowserTests(BrowserFixture fixture) : 
     }
 
     /// <summary>Signs in, opens the alliance's partners tab once the page is live, and waits for the lot it does not qualify for.</summary>
-    static async Task<ILocator> OpenPartners(IPage page, string email, Guid allianceId)
+    internal static async Task<ILocator> OpenPartners(IPage page, string email, Guid allianceId)
     {
         await BusinessProfileBrowserTests.SignIn(page, email);
         await page.GotoAsync($"/#/alliances/{allianceId}");

@@ -28,6 +28,9 @@ public interface IJointBidGrain : IGrainWithGuidKey
     /// <summary>Replaces the subcontracting declarations as a whole, from the version read; any change voids the sign-offs.</summary>
     [Alias("SaveSubcontracts")] Task<Outcome<JointBidSnapshot>> SaveSubcontracts(SaveJointSubcontracts command);
 
+    /// <summary>Replaces the declared reliances (avvalimento) as a whole; the auxiliaries are judged as they stand now.</summary>
+    [Alias("SaveReliances")] Task<Outcome<JointBidSnapshot>> SaveReliances(SaveJointReliances command);
+
     /// <summary>A firm attaches its own files; they go into the sealed bid with the rest of the content.</summary>
     [Alias("AttachDocuments")] Task<Outcome<JointBidSnapshot>> AttachDocuments(AttachJointDocuments command);
 

@@ -130,7 +130,8 @@ public sealed record JointDocumentActions(Guid DocumentId, ViewerActions<JointDo
 /// the bid, for each firm they edit for, and about each file. <see cref="Window"/>: where the tender stands for bids;
 /// <see cref="DocumentsLeft"/>: how many more files it takes; <see cref="PackageActions"/>: what the viewer may do with
 /// each work package; <see cref="PackageFirms"/>: the firms the viewer may give a work package to (the lead: every active
-/// firm; anyone else: the active firms they edit for).
+/// firm; anyone else: the active firms they edit for). <see cref="Reliances"/>: the auxiliary firms' lendings declared
+/// (avvalimento), saved as a whole from <see cref="ReliancesVersion"/>.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Marketplace.JointBidSnapshot")]
 public sealed record JointBidSnapshot(
@@ -159,7 +160,9 @@ public sealed record JointBidSnapshot(
     int QuotasVersion,
     QuotaWarning[] QuotaWarnings,
     BidSubcontract[] Subcontracts,
-    int SubcontractsVersion);
+    int SubcontractsVersion,
+    Qualifications.Lending[]? Reliances = null,
+    int ReliancesVersion = 0);
 
 /// <summary>What a stored change of the joint bid was, as far as its watchers can apply it without reading the bid again.</summary>
 [GenerateSerializer, Alias("Marketplace.JointBidEdit")]

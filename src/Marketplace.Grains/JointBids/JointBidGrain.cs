@@ -1,5 +1,7 @@
 using Marketplace.Alliances;
 using Marketplace.Businesses;
+using Marketplace.Qualifications;
+using Marketplace.Spaces;
 using Marketplace.Tenders;
 using Orleans.Runtime;
 
@@ -72,6 +74,28 @@ internal sealed class JointBidGrain(
         bid.SaveSubcontracts(command, now);
         return Edited.Other;
     });
+
+    public async Task<Outcome<JointBidSnapshot>> SaveReliances(SaveJointReliances command)
+    {
+        // The auxiliaries are read before the change (a change is checked and made in one turn); a declaration over
+        // the cap is refused by the rules without reading them.
+        var auxiliaries = new Dictionary<Guid, AuxiliaryFirm>();
+        var group = command.Reliances.Length <= RelianceRules.MaxReliances ? await GrainFactory.GetGrain<IAllianceGrain>(AllianceId).Get() : null;
+        if (group is not null)
+            foreach (var firm in command.Reliances.Select(r => r.AuxiliaryId).Distinct())
+            {
+                var business = await GrainFactory.GetGrain<IBusinessGrain>(firm).Get();
+                var member = business is { Kind: BusinessKind.Firm }
+                    && (await GrainFactory.Membership(group.SpaceId, firm).Get())?.Standing.Status == MembershipStatus.Member;
+                auxiliaries[firm] = new AuxiliaryFirm(firm, member, business?.Qualifications ?? FirmQualifications.None);
+            }
+        return await Change(command.ActorId, (bid, actor, alliance, tender, now) =>
+        {
+            if (bid.CheckReliances(command, actor, alliance, tender, auxiliaries, QualificationRules.Today(now)) is { } no) return no;
+            bid.SaveReliances(command, now);
+            return Edited.Other;
+        });
+    }
 
     public Task<Outcome<JointBidSnapshot>> AttachDocuments(AttachJointDocuments command) => Change(command.ActorId, (bid, actor, alliance, tender, now) =>
     {

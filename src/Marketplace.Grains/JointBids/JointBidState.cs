@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Marketplace.Alliances;
+using Marketplace.Qualifications;
 using Marketplace.Showcase;
 using Marketplace.Tenders;
 
@@ -80,6 +81,10 @@ public sealed class JointBidState : ISealedState
     public List<BidSubcontract> Subcontracts { get; set; } = [];
     /// <summary>The declarations' own version: a save from an older one is refused.</summary>
     public int SubcontractsVersion { get; set; }
+    /// <summary>The auxiliary firms' lendings the bidding firms rely on (avvalimento, <see cref="RelianceRules"/>); saved as a whole.</summary>
+    public List<Lending> Reliances { get; set; } = [];
+    /// <summary>The reliances' own version: a save from an older one is refused, whatever else changed meanwhile.</summary>
+    public int ReliancesVersion { get; set; }
     public Receipt? Receipt { get; set; }
     /// <summary>The lead's person who submitted: the won project is published in the showcase in their name.</summary>
     public Guid? SubmittedBy { get; set; }
@@ -125,14 +130,22 @@ public sealed class JointBidState : ISealedState
             Documents = Documents.OrderBy(d => d.Document.Id).Select(d => new { d.Document.Id, d.Document.Sha256, d.FirmId }),
             Bidders = Bidders.Select(b => new { b.FirmId, b.Role }),
         };
-        // The quotas are signed with the rest; a bid without any keeps the very content (and digest) it had before
-        // quotas existed, so no firm's stored sign-off of such a bid is voided by this version of the product.
-        var signed = Quotas.Count == 0 ? JsonSerializer.Serialize(content, Canonical)
+        // The quotas and reliances are signed with the rest; a bid without either keeps the very content (and digest) it
+        // had before they existed, so no firm's stored sign-off of such a bid is voided by this version of the product.
+        var signed = Reliances.Count > 0
+            ? JsonSerializer.Serialize(new
+            {
+                content.AllianceId, content.TenderId, content.WorkPackages, content.Answers, content.Documents, content.Bidders,
+                Quotas = Quotas.Select(q => new { q.Lot, q.FirmId, q.Participation, q.Execution }),
+                Reliances = Reliances.Select(r => new { r.Lot, r.AuxiliaryId, r.RelyingFirmId, r.Kind, r.Category, r.Class, r.Amount }),
+            }, Canonical)
+            : Quotas.Count == 0 ? JsonSerializer.Serialize(content, Canonical)
             : JsonSerializer.Serialize(new
             {
                 content.AllianceId, content.TenderId, content.WorkPackages, content.Answers, content.Documents, content.Bidders,
                 Quotas = Quotas.Select(q => new { q.Lot, q.FirmId, q.Participation, q.Execution }),
             }, Canonical);
+        // The subcontracting declarations go last, whatever came before them (JointBidSubcontracting.Signed).
         return JointBidSubcontracting.Signed(signed, Subcontracts, Canonical);
     }
 
@@ -155,6 +168,7 @@ public sealed class JointBidState : ISealedState
         next.SignOffs = [.. SignOffs];
         next.Quotas = [.. Quotas];
         next.Subcontracts = [.. Subcontracts];
+        next.Reliances = [.. Reliances];
         next.History = [.. History];
         if (next.TenderId == Guid.Empty)
         {
@@ -285,6 +299,29 @@ public sealed class JointBidState : ISealedState
         Quotas = [.. command.Quotas.OrderBy(q => q.Lot)];
         QuotasVersion++;
         Edited("QuotasSaved", $"quotas={QuotasVersion.ToString(CultureInfo.InvariantCulture)}", now);
+    }
+
+    /// <summary>
+    /// A save of the reliances, by whoever edits the bid (<see cref="CheckEdit"/>, checked first): from the version
+    /// read, and right by <see cref="RelianceRules.Check"/> against the auxiliaries as they stand, or nothing is stored.
+    /// </summary>
+    public Problem? CheckReliances(SaveJointReliances command, JointActor actor, AllianceSnapshot alliance, TenderSnapshot tender,
+        IReadOnlyDictionary<Guid, AuxiliaryFirm> auxiliaries, DateOnly today) =>
+        command.ExpectedVersion != ReliancesVersion ? Problem.Conflict(RelianceRules.Changed, ("version", ReliancesVersion))
+        : RelianceRules.Check(command.Reliances, tender.Details.Lots, [.. alliance.Tenderers().Select(t => t.FirmId)], actor.Firms, actor.Lead,
+            auxiliaries, today) is { } errors ? Problem.Invalid(errors)
+        : null;
+
+    /// <summary>
+    /// Stores the reliances by lot and voids the sign-offs, like any change of content; the history records their
+    /// digest, not what they say (the audit chain is read by more people than the bid).
+    /// </summary>
+    public void SaveReliances(SaveJointReliances command, DateTimeOffset now)
+    {
+        Reliances = [.. command.Reliances.Select(RelianceRules.Normalize).OrderBy(r => r.Lot)];
+        ReliancesVersion++;
+        var digest = AuditChain.Sha256Hex(JsonSerializer.Serialize(Reliances, Canonical));
+        Edited("ReliancesSaved", $"reliances={ReliancesVersion.ToString(CultureInfo.InvariantCulture)};sha256={digest}", now);
     }
 
     /// <summary>The quotas' warnings now, against the work packages as they stand (<see cref="QuotaRules.Warnings"/>).</summary>
@@ -556,7 +593,7 @@ public sealed class JointBidState : ISealedState
             LotPrices(), Shares(), Digest, [.. SignOffs], AwaitingSignature(alliance), Receipt, Receipt is not null && !SubmittedAsItIs,
             Version, UpdatedAt, actions, firms, documents, WindowAt(tender, now), DocumentsLeft, PackageActionsFor(actor, alliance, tender),
             actor.Firms.Length == 0 ? [] : PackageFirmsFor(actor, alliance), [.. Quotas], QuotasVersion, QuotaWarnings(),
-            [.. Subcontracts], SubcontractsVersion);
+            [.. Subcontracts], SubcontractsVersion, [.. Reliances], ReliancesVersion);
     }
 
     /// <summary>

@@ -19,8 +19,10 @@ public sealed record QualificationReasonDto(string Code, Dictionary<string, stri
 /// <summary>
 /// What one firm brings to a requirement: its class (works) and the amount it counts for (the one-fifth increase
 /// included when it applies); <see cref="Counts"/> false when it is under the share a member must bring, or expired.
+/// <see cref="LentBy"/>: the auxiliary firm whose class or figure the firm brings in avvalimento, when it is not its own.
 /// </summary>
-public sealed record QualificationContributionDto(NamedDto Firm, bool Lead, string? ClassLabel, decimal Amount, bool Increased, bool Counts, bool Expired);
+public sealed record QualificationContributionDto(NamedDto Firm, bool Lead, string? ClassLabel, decimal Amount, bool Increased, bool Counts, bool Expired,
+    NamedDto? LentBy);
 
 /// <summary>One requirement of a lot against the alliance's firms: what is required, what they hold together, and who brings what.</summary>
 public sealed record RequirementCheckDto(RequirementKind Kind, string? Category, string? CategoryIt, string? CategoryEn, string? ClassLabel,
@@ -65,15 +67,16 @@ public static class AllianceQualificationEndpoints
         if (await call.Access.Alliance(id, call.User, watch: true, call.Ct) is not { } alliance) return ProblemResults.NotFound(AllianceEndpoints.NotFound);
         if (alliance.TenderId is not { } tenderId || await call.Grains.GetGrain<ITenderGrain>(tenderId).Current() is not { } tender)
             return Problem.Conflict(AllianceEndpoints.NoTenderToCover).ToHttp();
-        var (lots, all, quotas, subcontracts) = await Judged(id, tender, call);
+        var (lots, all, quotas, subcontracts, reliances) = await Judged(id, tender, call);
         var members = await Members(alliance, call.Db, call.Ct);
-        var firms = members.Select(m => m.FirmId).ToList();
+        var lent = await Lent(reliances, call.Db, call.Ct);
+        var firms = members.Select(m => m.FirmId).Concat(reliances.Select(r => r.AuxiliaryId)).Distinct().ToList();
         var names = await call.Db.Directory.AsNoTracking().Where(d => firms.Contains(d.BusinessId)).ToDictionaryAsync(d => d.BusinessId, d => d.Name, call.Ct);
         var today = QualificationRules.Today(clock.GetUtcNow());
 
         LotQualificationDto Lot(Lot lot)
         {
-            var q = QualificationRules.Check(lot.Requirements!, members, today);
+            var q = QualificationRules.Check(lot.Requirements!, members, today, [.. lent.Where(l => l.Lending.Lot == lot.Number)]);
             return new(lot.Number, lot.Title, q.Qualifies, [.. q.Requirements.Select(r => Check(r, alliance.LeadId, names))],
                 [.. q.Failures.Select(QualificationReasonDto.From)], [.. q.Notes.Select(QualificationReasonDto.From)],
                 [.. quotas.Where(x => x.Lot == lot.Number).Select(x => Coverage(x, lot.Requirements!, q, names))],
@@ -99,13 +102,24 @@ public static class AllianceQualificationEndpoints
     /// (a lot it does not bid for cannot fail it); while it has none, all of them, and <c>All</c> says so. One read of
     /// the joint bid, which its workspace's viewers may read; its declared quotas and subcontracting come with it.
     /// </summary>
-    internal static async Task<(Lot[] Lots, bool All, BidQuota[] Quotas, BidSubcontract[] Subcontracts)> Judged(Guid allianceId, TenderSnapshot tender, ViewerCall call)
+    internal static async Task<(Lot[] Lots, bool All, BidQuota[] Quotas, BidSubcontract[] Subcontracts, Lending[] Reliances)> Judged(Guid allianceId, TenderSnapshot tender, ViewerCall call)
     {
         var read = await call.Grains.GetGrain<IJointBidGrain>(allianceId).Read(call.User.UserId());
         var bidFor = (read.Value?.WorkPackages ?? []).Select(p => p.Lot).ToHashSet();
         var stating = tender.Details.Lots.Where(l => l.Requirements is not null).ToArray();
-        var (quotas, subcontracts) = (read.Value?.Quotas ?? [], read.Value?.Subcontracts ?? []);
-        return bidFor.Count == 0 ? (stating, true, quotas, subcontracts) : ([.. stating.Where(l => bidFor.Contains(l.Number))], false, quotas, subcontracts);
+        var (quotas, subcontracts, reliances) = (read.Value?.Quotas ?? [], read.Value?.Subcontracts ?? [], read.Value?.Reliances ?? []);
+        return bidFor.Count == 0 ? (stating, true, quotas, subcontracts, reliances) : ([.. stating.Where(l => bidFor.Contains(l.Number))], false, quotas, subcontracts, reliances);
+    }
+
+    /// <summary>
+    /// The joint bid's reliances with what each auxiliary's page records now (its qualification rows; no query when
+    /// the bid declares none), for the rules to judge whether each still counts.
+    /// </summary>
+    internal static async Task<LentRequirement[]> Lent(Lending[] reliances, MarketplaceDbContext db, CancellationToken ct)
+    {
+        if (reliances.Length == 0) return [];
+        var held = await RequirementPartners.Of(db, [.. reliances.Select(r => r.AuxiliaryId).Distinct()], ct);
+        return [.. reliances.Select(r => new LentRequirement(r, held.GetValueOrDefault(r.AuxiliaryId) ?? FirmQualifications.None))];
     }
 
     /// <summary>
@@ -127,6 +141,7 @@ public static class AllianceQualificationEndpoints
         var category = SoaCategories.Find(r.Category);
         return new(r.Kind, r.Category, category?.LabelIt, category?.LabelEn, r.Class is { } c ? SoaClasses.Label(c) : null, r.Required, r.Held, r.Status,
             [.. r.By.Select(b => new QualificationContributionDto(new NamedDto(b.FirmId, names.GetValueOrDefault(b.FirmId, "")), b.FirmId == leadId,
-                b.Class is { } k ? SoaClasses.Label(k) : null, b.Amount, b.Increased, b.Counts, b.Expired))]);
+                b.Class is { } k ? SoaClasses.Label(k) : null, b.Amount, b.Increased, b.Counts, b.Expired,
+                b.LentBy is { } aux ? new NamedDto(aux, names.GetValueOrDefault(aux, "")) : null))]);
     }
 }

@@ -1,3 +1,4 @@
+using Marketplace.Qualifications;
 using Marketplace.JointBids;
 
 namespace Marketplace.Server.Endpoints;
@@ -32,6 +33,29 @@ public sealed record WorkPackageDto(Guid Id, string Title, int Lot, string? Desc
 public sealed record SaveQuotasRequest(int Version, QuotaRequest[]? Quotas);
 
 public sealed record QuotaRequest(int Lot, Guid FirmId, decimal? Participation, decimal? Execution);
+
+/// <summary>
+/// The reliances (avvalimento) as a whole, from the version the editor read (<c>reliancesVersion</c> of the joint bid).
+/// </summary>
+public sealed record SaveReliancesRequest(int Version, RelianceRequest[]? Reliances);
+
+/// <summary>
+/// An auxiliary firm of the space lending a bidding firm, for one lot, a works category up to a class
+/// (<c>kind</c> prevailing or separable, with <c>category</c> and <c>class</c>) or an amount of its turnover or
+/// similar work (<c>kind</c> turnover or similarWork, with <c>amount</c> in euros).
+/// </summary>
+public sealed record RelianceRequest(int Lot, Guid AuxiliaryId, Guid RelyingFirmId, RequirementKind Kind, string? Category, SoaClass? Class, decimal? Amount)
+{
+    internal Lending ToLending() => new(Lot, AuxiliaryId, RelyingFirmId, Kind, Category, Class, Amount);
+}
+
+/// <summary>A declared reliance: who lends what to whom in a lot; the auxiliary is jointly liable with the firm it lends to.</summary>
+public sealed record RelianceDto(int Lot, NamedDto Auxiliary, NamedDto RelyingFirm, RequirementKind Kind, string? Category, SoaClass? Class, string? ClassLabel,
+    decimal? Amount)
+{
+    internal static RelianceDto From(Lending r, Func<Guid, NamedDto> firm) =>
+        new(r.Lot, firm(r.AuxiliaryId), firm(r.RelyingFirmId), r.Kind, r.Category, r.Class, r.Class is { } c ? SoaClasses.Label(c) : null, r.Amount);
+}
 
 /// <summary>A firm's declared quotas in one lot, in percent.</summary>
 public sealed record QuotaDto(int Lot, NamedDto Firm, decimal Participation, decimal Execution);
@@ -74,13 +98,14 @@ public sealed record SignOffDto(NamedDto Firm, string Digest, DateTimeOffset At)
 /// participation and execution quota per lot, saved as a whole from <see cref="QuotasVersion"/>; <see cref="QuotaWarnings"/>:
 /// what the firms should look at before they sign (a quota other than the work packages' share, …), stopping nothing.
 /// <see cref="Subcontracts"/>: the parts of each lot declared as subcontracted, saved as a whole from <see cref="SubcontractsVersion"/>.
+/// <see cref="Reliances"/>: the auxiliary firms' lendings declared (avvalimento), saved as a whole from <see cref="ReliancesVersion"/>.
 /// </summary>
 public sealed record JointBidDto(Guid AllianceId, Guid TenderId, WorkPackageDto[] WorkPackages, JointAnswerDto[] Answers, JointDocumentDto[] Documents,
     LotPriceDto[] LotPrices,
     FirmShareDto[] Shares, string Digest, SignOffDto[] SignOffs, NamedDto[] AwaitingSignature, ReceiptDto? Receipt, bool ChangedSinceSubmission,
     int Version, DateTimeOffset UpdatedAt, ViewerActions<JointBidAction> Actions, JointBidViewerFirm[] ViewerFirms, BidWindow Window, int DocumentsLeft,
     NamedDto[] PackageFirms, QuotaDto[] Quotas, int QuotasVersion, QuotaWarningDto[] QuotaWarnings,
-    SubcontractDto[] Subcontracts, int SubcontractsVersion);
+    SubcontractDto[] Subcontracts, int SubcontractsVersion, RelianceDto[] Reliances, int ReliancesVersion);
 
 /// <summary>
 /// Pushed to the alliance's workspace watchers once per stored change, one message each: what every one of them sees

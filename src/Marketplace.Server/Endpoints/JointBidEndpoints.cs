@@ -27,6 +27,7 @@ public static class JointBidEndpoints
         api.MapPut("/answers/{criterion:int}", Answer).WithName("answerJointBidCriterion");
         api.MapPut("/quotas", Quotas).WithName("saveJointBidQuotas");
         api.MapPut("/subcontracts", Subcontracts).WithName("saveJointBidSubcontracts");
+        api.MapPut("/reliances", Reliances).WithName("saveJointBidReliances");
         api.MapPost("/documents", Attach).WithName("attachJointBidDocument");
         api.MapDelete("/documents/{documentId:guid}", Detach).WithName("detachJointBidDocument");
         api.MapGet("/documents/{documentId:guid}", Document).WithName("getJointBidDocument");
@@ -77,6 +78,11 @@ public static class JointBidEndpoints
         JointBidSubcontractRequests.Read(body) is { Problem: { } bad } ? Task.FromResult<Results<Ok<JointBidDto>, ProblemHttpResult>>(bad.ToHttp())
         : Respond(call.Grains.Bid(id).SaveSubcontracts(new SaveJointSubcontracts(call.User.UserId(), body.Version, JointBidSubcontractRequests.Read(body).Value!)), call.Grains);
 
+    /// <summary>The rules are the grain's (<see cref="RelianceRules"/>), the auxiliaries judged as they stand now.</summary>
+    static Task<Results<Ok<JointBidDto>, ProblemHttpResult>> Reliances(Guid id, SaveReliancesRequest body, [AsParameters] GrainCall call) =>
+        Respond(call.Grains.Bid(id).SaveReliances(new SaveJointReliances(call.User.UserId(), body.Version,
+            [.. (body.Reliances ?? []).Select(r => r.ToLending())])), call.Grains);
+
     static async Task<Results<Ok<JointBidDto>, ProblemHttpResult>> Attach(
         Guid id, AttachDocumentsRequest body, [AsParameters] GrainCall call)
     {
@@ -122,7 +128,8 @@ public static class JointBidEndpoints
         // The names of the firms the bid itself names, not of the alliance's every firm: no read of the alliance again.
         var named = bid.WorkPackages.Select(w => w.FirmId).Concat(bid.Documents.Select(d => d.FirmId)).Concat(bid.Shares.Select(s => s.FirmId))
             .Concat(bid.SignOffs.Select(s => s.FirmId)).Concat(bid.AwaitingSignature).Concat(bid.PackageFirms).Concat(bid.Quotas.Select(q => q.FirmId))
-            .Concat(bid.Subcontracts.Where(d => d.FirmId is not null).Select(d => d.FirmId!.Value));
+            .Concat(bid.Subcontracts.Where(d => d.FirmId is not null).Select(d => d.FirmId!.Value))
+            .Concat((bid.Reliances ?? []).SelectMany(r => new[] { r.AuxiliaryId, r.RelyingFirmId }));
         var names = await GrainNames.BusinessNames(named, grains);
         NamedDto Firm(Guid firm) => new(firm, names.GetValueOrDefault(firm, ""));
         return TypedResults.Ok(new JointBidDto(bid.AllianceId, bid.TenderId,
@@ -140,6 +147,7 @@ public static class JointBidEndpoints
             [.. bid.Quotas.Select(q => new QuotaDto(q.Lot, Firm(q.FirmId), q.Participation, q.Execution))], bid.QuotasVersion,
             [.. bid.QuotaWarnings.Select(w => QuotaWarningDto.From(w, Firm))],
             [.. bid.Subcontracts.Select(d => SubcontractDto.From(d, bid.WorkPackages.FirstOrDefault(w => w.Id == d.PackageId)?.Title, Firm))],
-            bid.SubcontractsVersion));
+            bid.SubcontractsVersion,
+            [.. (bid.Reliances ?? []).Select(r => RelianceDto.From(r, Firm))], bid.ReliancesVersion));
     }
 }

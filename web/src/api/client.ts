@@ -58,6 +58,7 @@ import type {
   SaveAnswerRequest,
   SaveQuotasRequest,
   SaveSubcontractsRequest,
+  SaveReliancesRequest,
   SaveWorkPackageRequest,
   ScoreRequest,
   SignRequest,
@@ -436,6 +437,8 @@ export const api = {
   /** Replaces the joint bid's subcontracting declarations as a whole, from the version read; any change voids every approval. */
   saveJointBidSubcontracts: (id: string, body: SaveSubcontractsRequest) =>
     ok(http.PUT("/api/alliances/{id}/bid/subcontracts", { params: { path: { id } }, body })),
+  saveJointBidReliances: (id: string, body: SaveReliancesRequest) =>
+    ok(http.PUT("/api/alliances/{id}/bid/reliances", { params: { path: { id } }, body })),
   /** A firm attaches its own uploads to the joint bid (an Owner or Manager of it); any change voids every approval. */
   attachJointDocuments: (id: string, body: AttachDocumentsRequest) =>
     ok(http.POST("/api/alliances/{id}/bid/documents", { params: { path: { id } }, body })),

@@ -209,6 +209,8 @@ export type SaveQuotasRequest = Dto<"SaveQuotasRequest">;
 export type QuotaDto = Dto<"QuotaDto">;
 export type SaveSubcontractsRequest = Dto<"SaveSubcontractsRequest">;
 export type SubcontractDto = Dto<"SubcontractDto">;
+export type SaveReliancesRequest = Dto<"SaveReliancesRequest">;
+export type RelianceDto = Dto<"RelianceDto">;
 export type SignRequest = Dto<"SignRequest">;
 /** A file of the joint bid, with the firm that attached it. */
 export type JointDocumentDto = Dto<"JointDocumentDto">;

@@ -36,6 +36,7 @@ import { allows } from "../../api/viewer-actions";
 import { sameId } from "../../ids";
 import { quotasSection } from "./quotas-section";
 import { subcontractsSection } from "./subcontracts-section";
+import { reliancesSection } from "./reliances-section";
 import { sharesView } from "./shares-view";
 import { suggestionsSection } from "./suggestions-section";
 import { currentSignOffs, submissionChanged, voidedSignatures } from "./sign-off";
@@ -136,6 +137,7 @@ export function jointBidSection(ctx: AllianceContext) {
   const answers = answersSection(ws);
   const quotas = quotasSection(ws);
   const subcontracts = subcontractsSection(ws);
+  const reliances = reliancesSection(ws);
   const documents = documentsSection(ws);
   const signOff = signOffSection(ws);
   const suggestions = suggestionsSection(ctx);
@@ -160,9 +162,10 @@ export function jointBidSection(ctx: AllianceContext) {
     if (submissionChanged(bid, fresh)) {
       ctx.reload();
       suggestions.load();
-    } else if (bid !== null && lotsBidFor(bid) !== lotsBidFor(fresh)) {
+    } else if (bid !== null && (lotsBidFor(bid) !== lotsBidFor(fresh) || bid.reliancesVersion !== fresh.reliancesVersion)) {
       // The qualification view judges only the lots the bid has work packages in: a package in another lot (or the
-      // last one of a lot gone) changes which lots it judges, and so which requirements a partner would complete.
+      // last one of a lot gone) changes which lots it judges, and so which requirements a partner would complete;
+      // a declared avvalimento counts there too.
       loadQualification();
       suggestions.load();
     } else if (bid !== null && bid.subcontractsVersion !== fresh.subcontractsVersion) {
@@ -373,6 +376,7 @@ export function jointBidSection(ctx: AllianceContext) {
               ${sharesView(bid!)}
               ${quotas.view(bid!, tender!, alliance)}
               ${subcontracts.view(bid!, tender!, alliance)}
+              ${reliances.view(bid!, tender!, alliance)}
               ${signOff.view(bid!, alliance, voided, () => {
                 voided = [];
                 ctx.redraw();

@@ -31,6 +31,14 @@ function byText(b: By): string {
   return b.increased ? t("qualification.byIncreased", { held }) : held;
 }
 
+/** What an auxiliary firm lends the firm (avvalimento), when the part is not the firm's own: "OS30 classe I in avvalimento da …". */
+function lentText(c: Check, b: By): string | null {
+  if (!b.lentBy) return null;
+  return b.classLabel && c.category
+    ? t("qualification.byLentClass", { category: c.category, class: b.classLabel, firm: b.lentBy.name })
+    : t("qualification.byLentFigure", { firm: b.lentBy.name });
+}
+
 function checkView(c: Check, lot: number) {
   return html`<li class="qualification-check status-${c.status.toLowerCase()}" data-testid="qualification-check" data-lot=${lot}
       data-category=${c.category ?? c.kind} data-status=${c.status}>
@@ -44,6 +52,7 @@ function checkView(c: Check, lot: number) {
           ${c.by.map(
             (b) => html`<li data-testid="qualification-by" data-firm-id=${b.firm.id} data-counts=${b.counts ? "true" : "false"}>
               <span class="firm">${b.firm.name}${b.lead ? html` <span class="badge">${t("qualification.lead")}</span>` : nothing}</span>
+              ${lentText(c, b) ? html`<span class="lent" data-testid="qualification-lent">${lentText(c, b)}</span>` : nothing}
               <span class=${b.counts ? "" : "muted"}>${byText(b)}</span>
             </li>`,
           )}

@@ -52,6 +52,8 @@ export function jointBidDto(more: Partial<JointBidDto> = {}): JointBidDto {
     subcontracts: [],
     subcontractsVersion: 0,
     quotaWarnings: [],
+    reliances: [],
+    reliancesVersion: 0,
     ...more,
   };
 }
