@@ -28,10 +28,10 @@ internal sealed class DatabaseMigrator(IServiceScopeFactory scopes) : IHostedSer
             await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({MigrationLock})", cancellationToken);
             try
             {
-                await MigrateIfBehind(db, cancellationToken);
+                var applied = await MigrateIfBehind(db, cancellationToken);
                 await ReadModels.TenderBackfill.Run(db, digits, cancellationToken);
                 await ReadModels.AllianceBackfill.Run(db, cancellationToken);
-                await ReadModels.QualificationBackfill.Run(db, cancellationToken);
+                if (applied.Any(QualificationBackfillDue)) await ReadModels.QualificationBackfill.Run(db, cancellationToken);
             }
             finally
             {
@@ -40,10 +40,10 @@ internal sealed class DatabaseMigrator(IServiceScopeFactory scopes) : IHostedSer
             }
             return;
         }
-        await MigrateIfBehind(db, cancellationToken);
+        var appliedNow = await MigrateIfBehind(db, cancellationToken);
         await ReadModels.TenderBackfill.Run(db, digits, cancellationToken);
         await ReadModels.AllianceBackfill.Run(db, cancellationToken);
-        await ReadModels.QualificationBackfill.Run(db, cancellationToken);
+        if (appliedNow.Any(QualificationBackfillDue)) await ReadModels.QualificationBackfill.Run(db, cancellationToken);
         if (db.Database.IsSqlite())
         {
             // WAL lets the directory be read while a grain writes.
@@ -57,11 +57,19 @@ internal sealed class DatabaseMigrator(IServiceScopeFactory scopes) : IHostedSer
     /// agree, about a second of CPU on every restart. That check still runs whenever a migration is applied, and the
     /// tests start on empty databases, so a model change without its migration still fails there.
     /// </summary>
-    static async Task MigrateIfBehind(MarketplaceDbContext db, CancellationToken cancellationToken)
+    /// <returns>The migrations applied now (none when the database was up to date).</returns>
+    static async Task<List<string>> MigrateIfBehind(MarketplaceDbContext db, CancellationToken cancellationToken)
     {
-        if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
-            await db.Database.MigrateAsync(cancellationToken);
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        if (pending.Count > 0) await db.Database.MigrateAsync(cancellationToken);
+        return pending;
     }
+
+    /// <summary>
+    /// The qualification back-fill reads every firm's stored state: it runs once, at the start that applies the
+    /// (empty) migration marking it, not at every start.
+    /// </summary>
+    static bool QualificationBackfillDue(string migration) => migration.EndsWith("_QualificationRowsBackfill", StringComparison.Ordinal);
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -10,7 +10,8 @@ namespace Marketplace.Data.ReadModels;
 /// The qualification rows (<see cref="BusinessAttestationEntry"/>, <see cref="BusinessFiguresEntry"/>) of the firms
 /// that recorded qualifications before those rows were kept: until their next save the rules and the partner
 /// suggestions saw none of them. Written once from the firms' stored states (a business's state is not sealed), as
-/// <see cref="BusinessProjector"/> writes them. Run at start-up after the migrations, before any grain writes; a firm
+/// <see cref="BusinessProjector"/> writes them. Run once, at the start-up that applies the migration
+/// QualificationRowsBackfill (DatabaseMigrator), after the migrations and before any grain writes; a firm
 /// that has rows is left alone, so a second start writes nothing, and reads only the states of firms whose state
 /// records a qualification and that have no row.
 /// </summary>
