@@ -55,7 +55,10 @@ public sealed record SealedBid(
     BidQuota[]? Quotas = null,
     // Likewise absent when the bid declares no subcontracting (every bid sealed before declarations existed).
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-    BidSubcontract[]? Subcontracts = null);
+    BidSubcontract[]? Subcontracts = null,
+    // Likewise absent when the bid relies on no auxiliary firm (every bid sealed before reliances were sealed).
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    BidReliance[]? Reliances = null);
 
 /// <summary>
 /// What the bidder is given on each submission: the server's receipt time, the digest of the sealed bid and the salt
@@ -71,7 +74,7 @@ public sealed record Receipt(Guid TenderId, Guid BidId, int Submission, string D
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Marketplace.SubmitBid")]
 public sealed record SubmitBid(Guid ActorId, Tenderer[] Tenderers, LotPrice[] Lots, CriterionAnswer[] Answers, DocumentRef[] Documents,
-    DateTimeOffset? ReceivedAt = null, BidQuota[]? Quotas = null, BidSubcontract[]? Subcontracts = null);
+    DateTimeOffset? ReceivedAt = null, BidQuota[]? Quotas = null, BidSubcontract[]? Subcontracts = null, BidReliance[]? Reliances = null);
 
 [GenerateSerializer, Immutable, Alias("Marketplace.BidSnapshot")]
 public sealed record BidSnapshot(Guid BidId, Guid TenderId, BidStatus Status, SealedBid? Content, Receipt? Receipt, DateTimeOffset UpdatedAt);

@@ -546,13 +546,15 @@ public sealed class JointBidState : ISealedState
 
     /// <summary>
     /// The bid as sealed: the bidding firms, the lots' prices, the answers to the tender's quality criteria as they
-    /// are now (an answer to a criterion an amendment removed is left out) and the quotas the firms signed.
+    /// are now (an answer to a criterion an amendment removed is left out), the quotas, subcontracting and reliances the
+    /// firms signed.
     /// </summary>
     public SubmitBid ToBid(Guid actorId, AllianceSnapshot alliance, TenderSnapshot tender, DateTimeOffset receivedAt) =>
         new(actorId, [.. alliance.Tenderers()], LotPrices(), [.. Answers.OrderBy(a => a.Criterion)
             .Where(a => tender.Details.Criteria.Any(c => c.Number == a.Criterion && c.Kind == CriterionKind.Quality))
             .Select(a => new CriterionAnswer(a.Criterion, a.Text))],
-            [.. Documents.Select(d => d.Document)], receivedAt, Quotas.Count == 0 ? null : [.. Quotas], JointBidSubcontracting.Sealed(Subcontracts, WorkPackages));
+            [.. Documents.Select(d => d.Document)], receivedAt, Quotas.Count == 0 ? null : [.. Quotas], JointBidSubcontracting.Sealed(Subcontracts, WorkPackages),
+            this.Sealed());
 
     public void Submitted(Receipt receipt, Guid actorId, DateTimeOffset now)
     {

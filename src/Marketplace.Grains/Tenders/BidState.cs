@@ -35,7 +35,8 @@ public sealed class BidState : ISealedState
         NoSuchCriterion = new("bid.noSuchCriterion", "No quality criterion has this number."),
         DocumentCount = new("bid.documentCount", "At most {max} documents."),
         NothingToWithdraw = new("bid.nothingToWithdraw", "There is no submitted bid to withdraw."),
-        QuotaFirm = new("bid.quotaFirm", "A quota is declared for one of the bid's own firms.");
+        QuotaFirm = new("bid.quotaFirm", "A quota is declared for one of the bid's own firms."),
+        RelianceFirm = new("bid.relianceFirm", "A firm relies on an auxiliary only when it is one of the bid's own firms.");
 
     [JsonIgnore] public bool Exists => History.Count > 0;
 
@@ -83,21 +84,29 @@ public sealed class BidState : ISealedState
         var subcontracts = command.Subcontracts ?? [];
         for (var i = 0; i < subcontracts.Length; i++)
             if (!terms.Lots.Any(l => l.Number == subcontracts[i].Lot)) errors[$"subcontracts[{i}].lot"] = [FieldProblem.Of(NoSuchLot)];
+        // Likewise the reliances: their lots, and the bid's own firms relying on them.
+        var reliances = command.Reliances ?? [];
+        for (var i = 0; i < reliances.Length; i++)
+        {
+            if (!terms.Lots.Any(l => l.Number == reliances[i].Lot)) errors[$"reliances[{i}].lot"] = [FieldProblem.Of(NoSuchLot)];
+            if (!command.Tenderers.Any(t => t.FirmId == reliances[i].RelyingFirmId)) errors[$"reliances[{i}].relyingFirmId"] = [FieldProblem.Of(RelianceFirm)];
+        }
         if (errors.Count > 0) return Problem.Invalid(errors);
         return new SealedBid(tender.Id, bidId, submission, command.Tenderers, [.. lots.OrderBy(l => l.Lot)], [.. answers],
             [.. command.Documents.DistinctBy(d => d.Id)], BidSeal.NewSalt(), command.Quotas is { Length: > 0 } declared ? declared : null,
-            subcontracts.Length > 0 ? subcontracts : null);
+            subcontracts.Length > 0 ? subcontracts : null, reliances.Length > 0 ? reliances : null);
     }
 
     /// <summary>
     /// True when <paramref name="content"/> says exactly what the submitted bid already says (tenderers, prices, answers,
-    /// documents, quotas, subcontracting): a repeated submission, such as a retry by a bidder whose first request timed out after it was
+    /// documents, quotas, subcontracting, reliances): a repeated submission, such as a retry by a bidder whose first request timed out after it was
     /// stored. It is answered with the receipt already given, and stores nothing: no second submission, no new receipt.
     /// </summary>
     public bool Repeats(SealedBid content) =>
         Status == BidStatus.Submitted && Content is { } stored && stored.Tenderers.SequenceEqual(content.Tenderers)
         && stored.Lots.SequenceEqual(content.Lots) && stored.Answers.SequenceEqual(content.Answers) && stored.Documents.SequenceEqual(content.Documents)
-        && (stored.Quotas ?? []).SequenceEqual(content.Quotas ?? []) && (stored.Subcontracts ?? []).SequenceEqual(content.Subcontracts ?? []);
+        && (stored.Quotas ?? []).SequenceEqual(content.Quotas ?? []) && (stored.Subcontracts ?? []).SequenceEqual(content.Subcontracts ?? [])
+        && (stored.Reliances ?? []).SequenceEqual(content.Reliances ?? []);
 
     public void Submit(Guid tenderId, Guid bidderId, Guid actorId, SealedBid content, DateTimeOffset receivedAt)
     {

@@ -1,5 +1,6 @@
 using Marketplace.Qualifications;
 using Marketplace.JointBids;
+using Marketplace.Tenders;
 
 namespace Marketplace.Server.Endpoints;
 
@@ -49,13 +50,23 @@ public sealed record RelianceRequest(int Lot, Guid AuxiliaryId, Guid RelyingFirm
     internal Lending ToLending() => new(Lot, AuxiliaryId, RelyingFirmId, Kind, Category, Class, Amount);
 }
 
-/// <summary>A declared reliance: who lends what to whom in a lot; the auxiliary is jointly liable with the firm it lends to.</summary>
+/// <summary>
+/// A declared reliance: who lends what to whom in a lot; the auxiliary is jointly liable with the firm it lends to.
+/// <see cref="Commitment"/>: in a sealed bid, the auxiliary's signed commitment to it (null when it gave none).
+/// </summary>
 public sealed record RelianceDto(int Lot, NamedDto Auxiliary, NamedDto RelyingFirm, RequirementKind Kind, string? Category, SoaClass? Class, string? ClassLabel,
-    decimal? Amount)
+    decimal? Amount, RelianceCommitmentDto? Commitment = null)
 {
     internal static RelianceDto From(Lending r, Func<Guid, NamedDto> firm) =>
         new(r.Lot, firm(r.AuxiliaryId), firm(r.RelyingFirmId), r.Kind, r.Category, r.Class, r.Class is { } c ? SoaClasses.Label(c) : null, r.Amount);
+
+    internal static RelianceDto From(BidReliance r, Func<Guid, NamedDto> firm) =>
+        new(r.Lot, firm(r.AuxiliaryId), firm(r.RelyingFirmId), r.Kind, r.Category, r.Class, r.Class is { } c ? SoaClasses.Label(c) : null, r.Amount,
+            r.Commitment is { } signed ? new RelianceCommitmentDto(signed.At, signed.Digest, DocumentDto.From(signed.Contract)) : null);
 }
+
+/// <summary>An auxiliary's commitment as sealed: when it signed, the digest it signed (the reliance with its contract) and the avvalimento contract.</summary>
+public sealed record RelianceCommitmentDto(DateTimeOffset At, string Digest, DocumentDto Contract);
 
 /// <summary>A firm's declared quotas in one lot, in percent.</summary>
 public sealed record QuotaDto(int Lot, NamedDto Firm, decimal Participation, decimal Execution);

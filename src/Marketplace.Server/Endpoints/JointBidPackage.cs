@@ -27,7 +27,8 @@ internal static class JointBidPackage
         var (bid, content) = outcome.Value!;
         var alliance = (await call.Grains.GetGrain<IAllianceGrain>(id).Get())!;
         var tender = await call.Grains.Tender(bid.TenderId).Current();
-        var names = await GrainNames.BusinessNames(alliance.Members.Select(m => m.FirmId), call.Grains);
+        // The auxiliaries the bid relies on are named too: they are firms of the space, outside the alliance.
+        var names = await GrainNames.BusinessNames(alliance.Members.Select(m => m.FirmId).Concat((bid.Reliances ?? []).Select(r => r.AuxiliaryId)), call.Grains);
         string Name(Guid firm) => names.GetValueOrDefault(firm, firm.ToString("D"));
 
         using var zip = new MemoryStream();
@@ -112,6 +113,7 @@ internal static class JointBidPackage
                 s.AppendLine($"- {LotTitle(q.Lot)} · {name(q.FirmId)}: {x.Participation} {q.Participation.ToString("0.##", x.Culture)} %, {x.Execution} {q.Execution.ToString("0.##", x.Culture)} %");
         }
         JointBidPackageSubcontracts.Append(s, x.Culture, bid, LotTitle, name);
+        JointBidPackageReliances.Append(s, x.Culture, bid, LotTitle, name);
         if (bid.Answers.Length > 0)
         {
             s.AppendLine();

@@ -1,5 +1,7 @@
+using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using Marketplace.Qualifications;
 using Marketplace.Server.Endpoints;
 using Marketplace.Server.Tests.Tenders;
@@ -25,7 +27,7 @@ public abstract class JointBidRelianceApiTests<THost>(THost fixture) : IClassFix
     static LotRequirementsRequest School(bool avvalimento) =>
         new(new CategoryAmountRequest("OG1", 850_000m), [new CategoryAmountRequest("OS30", 200_000m)], null, null, null, avvalimento);
 
-    sealed record Team(TenderWorld World, TenderDto Tender, Guid AllianceId, Guid Auxiliary)
+    sealed record Team(TenderWorld World, TenderDto Tender, Guid AllianceId, Guid Auxiliary, HttpClient AuxiliaryPerson)
     {
         public string Bid => $"/api/alliances/{AllianceId}/bid";
     }
@@ -46,7 +48,7 @@ public abstract class JointBidRelianceApiTests<THost>(THost fixture) : IClassFix
         (await electrician.PostAsJsonAsync($"/api/spaces/{w.SpaceId}/applications", new ApplyRequest(firm.Id, null, 1), Json)).EnsureSuccessStatusCode();
         (await w.Admin.PostAsJsonAsync($"/api/spaces/{w.SpaceId}/firms/{firm.Id}/decision", new DecisionRequest(MembershipDecision.Approve, null), Json))
             .EnsureSuccessStatusCode();
-        return new Team(w, tender, alliance, firm.Id);
+        return new Team(w, tender, alliance, firm.Id, electrician);
     }
 
     static DateOnly Days(TenderWorld w, int days) => QualificationRules.Today(w.Now).AddDays(days);
@@ -155,5 +157,64 @@ public abstract class JointBidRelianceApiTests<THost>(THost fixture) : IClassFix
         own.StatusCode.Should().Be(HttpStatusCode.OK, "a member declares what is lent to itself");
         var stale = await w.Builder.PutAsJsonAsync($"{t.Bid}/reliances", Lends(t, version), Json);
         stale.StatusCode.Should().Be(HttpStatusCode.Conflict);
+    }
+
+    /// <summary>A bid for lot 1 with the quality criterion answered, once questions are closed: ready for the firms to sign.</summary>
+    static async Task<JointBidDto> Drafted(Team t)
+    {
+        var w = t.World;
+        w.PassTo(t.Tender.EnquiryDeadline);
+        (await w.Builder.PostAsJsonAsync($"{t.Bid}/work-packages", new SaveWorkPackageRequest(null, 0, "Opere edili", 1, null, w.BuilderId,
+            new MoneyDto(900_000m, "EUR")), Json)).EnsureSuccessStatusCode();
+        (await w.Coder.PostAsJsonAsync($"{t.Bid}/work-packages", new SaveWorkPackageRequest(null, 0, "Impianti", 1, null, w.CoderId,
+            new MoneyDto(200_000m, "EUR")), Json)).EnsureSuccessStatusCode();
+        var answered = await w.Builder.PutAsJsonAsync($"{t.Bid}/answers/2", new SaveAnswerRequest(0, "Cantiere nei mesi estivi"), Json);
+        answered.EnsureSuccessStatusCode();
+        return await answered.Read<JointBidDto>();
+    }
+
+    static async Task SignAll(Team t, JointBidDto bid)
+    {
+        (await t.World.Builder.PostAsJsonAsync($"{t.Bid}/sign", new SignRequest(t.World.BuilderId, bid.Digest), Json)).EnsureSuccessStatusCode();
+        (await t.World.Coder.PostAsJsonAsync($"{t.Bid}/sign", new SignRequest(t.World.CoderId, bid.Digest), Json)).EnsureSuccessStatusCode();
+    }
+
+    [Fact]
+    public async Task The_reliances_are_sealed_with_the_bid_listed_in_its_package_and_the_buyer_reads_the_auxiliary_as_jointly_liable_only_after_opening()
+    {
+        var t = await Arrange();
+        var w = t.World;
+        var drafted = await Drafted(t);
+        var bid = await (await w.Builder.PutAsJsonAsync($"{t.Bid}/reliances", Lends(t, drafted.ReliancesVersion), Json)).Read<JointBidDto>();
+        await SignAll(t, bid);
+
+        var package = await w.Coder.GetAsync($"{t.Bid}/package");
+        using (var archive = new ZipArchive(await package.Content.ReadAsStreamAsync(), ZipArchiveMode.Read))
+        {
+            string Text(string name) { using var reader = new StreamReader(archive.GetEntry(name)!.Open(), Encoding.UTF8); return reader.ReadToEnd(); }
+            Text("riepilogo.txt").Should().Contain("Avvalimento (imprese ausiliarie):")
+                .And.Contain("Elettrica Ausiliaria presta a Verdi Informatica: OS30 classe I · solidalmente responsabile");
+            Text("summary.txt").Should().Contain("Avvalimento (auxiliary firms):")
+                .And.Contain("Elettrica Ausiliaria lends to Verdi Informatica: OS30 class I · jointly liable");
+        }
+        var submitted = await w.Builder.PostAsync($"{t.Bid}/submit", null);
+        submitted.StatusCode.Should().Be(HttpStatusCode.OK, await submitted.Content.ReadAsStringAsync());
+        var sealedPath = $"/api/tenders/{t.Tender.Id}/bids/{t.AllianceId}";
+
+        var ours = (await w.Coder.GetFromJsonAsync<BidDto>(sealedPath, Json))!;
+        ours.Reliances.Should().ContainSingle().Which.Should().BeEquivalentTo(new
+        {
+            Lot = 1, Auxiliary = new NamedDto(t.Auxiliary, "Elettrica Ausiliaria"), RelyingFirm = new NamedDto(w.CoderId, "Verdi Informatica"),
+            Kind = RequirementKind.Separable, Category = "OS30", ClassLabel = "I",
+        });
+        ours.MatchesReceipt.Should().BeTrue("the receipt's digest covers the reliances");
+        (await w.Buyer.GetAsync(sealedPath)).StatusCode.Should().Be(HttpStatusCode.NotFound, "sealed until opening");
+
+        w.PassOpening(t.Tender);
+        var opened = (await w.Buyer.GetFromJsonAsync<BidDto>(sealedPath, Json))!;
+
+        opened.Reliances.Should().BeEquivalentTo(ours.Reliances);
+        opened.MatchesReceipt.Should().BeTrue();
+        (await w.Anonymous.GetStringAsync($"/api/tenders/{t.Tender.Id}/ocds")).Should().NotContain("Elettrica", "the open data carry no reliance");
     }
 }

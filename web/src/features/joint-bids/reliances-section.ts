@@ -11,7 +11,7 @@ import { fieldMessagesAt } from "../../field-errors";
 import { t } from "../../i18n";
 import { fieldErrorView } from "../../views";
 import { biddingFirms } from "./quotas";
-import { addedRequest, avvalimentoLots, emptyReliance, lotCategories, removedRequest, type RelianceForm } from "./reliances";
+import { addedRequest, avvalimentoLots, emptyReliance, lotCategories, relianceWhat, removedRequest, type RelianceForm } from "./reliances";
 import { statusView, type Status } from "./status";
 import type { WorkspaceContext } from "./workspace-context";
 
@@ -119,7 +119,7 @@ export function reliancesSection(ws: WorkspaceContext) {
                   <span>${t("jointBid.reliances.line", {
                     lot: r.lot,
                     auxiliary: r.auxiliary.name,
-                    what: r.category ? `${r.category} ${t("jointBid.reliances.classWord")} ${r.classLabel ?? ""}` : "",
+                    what: relianceWhat(r),
                     firm: r.relyingFirm.name,
                   })}</span>
                   <span class="badge" data-testid="reliance-liable">${t("jointBid.reliances.jointlyLiable")}</span>

@@ -1,6 +1,7 @@
 // The joint bid's reliances (avvalimento) as the form builds them: who lends what to whom, and the request that
 // replaces them all. The rules are the server's (RelianceRules); this only shapes what is typed.
 import type { JointBidDto, RelianceDto, SaveReliancesRequest, TenderDto } from "../../api/types";
+import { formatNumber, t } from "../../i18n";
 
 type Reliance = NonNullable<SaveReliancesRequest["reliances"]>[number];
 
@@ -54,4 +55,11 @@ export function addedRequest(bid: Pick<JointBidDto, "reliances" | "reliancesVers
 /** The declared reliances without one. */
 export function removedRequest(bid: Pick<JointBidDto, "reliances" | "reliancesVersion">, index: number): SaveReliancesRequest {
   return { version: bid.reliancesVersion, reliances: bid.reliances.filter((_, i) => i !== index).map(asRequest) };
+}
+
+/** What a reliance lends, in words: "OS30 classe I", or an amount of turnover or similar work in euros. */
+export function relianceWhat(r: Pick<RelianceDto, "kind" | "category" | "classLabel" | "amount">): string {
+  if (r.category) return `${r.category} ${t("jointBid.reliances.classWord")} ${r.classLabel ?? ""}`.trimEnd();
+  const amount = `${formatNumber(r.amount ?? 0, 2)} €`;
+  return t(r.kind === "Turnover" ? "jointBid.reliances.turnover" : "jointBid.reliances.similarWork", { amount });
 }

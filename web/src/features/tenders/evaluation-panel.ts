@@ -8,7 +8,7 @@ import { ifDefined } from "lit-html/directives/if-defined.js";
 import { live } from "lit-html/directives/live.js";
 import { api } from "../../api/client";
 import { ApiError, type FieldErrors } from "../../api/problem";
-import type { CriterionDto, ExcludedBidDto, IntegrityFailureDto, LotEvaluationDto, QuotaDto, RankedBidDto, SoccorsoDto, SubcontractDto, TenderDto } from "../../api/types";
+import type { CriterionDto, ExcludedBidDto, IntegrityFailureDto, LotEvaluationDto, QuotaDto, RankedBidDto, RelianceDto, SoccorsoDto, SubcontractDto, TenderDto } from "../../api/types";
 import { fieldMessages, otherFieldMessages } from "../../field-errors";
 import { currentLanguage, formatDateTime, formatNumber, t, tn } from "../../i18n";
 import { latestOnly } from "../../latest";
@@ -16,6 +16,7 @@ import { fieldErrorView, loadErrorView, loadingView } from "../../views";
 import { formatDeadline } from "./dates";
 import { canAward, pointsOf, scoreRequests, shortDigest, undecided } from "./evaluation";
 import { refusalText, refusedAction, refusedFor } from "../../i18n/refusals";
+import { relianceWhat } from "../joint-bids/reliances";
 import { soccorsoBuyer, type AskableBid } from "../soccorso/soccorso-buyer";
 import { actsForBuyer } from "./tender-actions";
 import type { TenderContext } from "./tender-context";
@@ -48,6 +49,8 @@ export function evaluationPanel(ctx: TenderContext) {
   const quotas = new Map<string, QuotaDto[]>();
   /** A grouping's declared subcontracting, by bid, likewise. */
   const subcontracts = new Map<string, SubcontractDto[]>();
+  /** The auxiliary firms a grouping relies on (avvalimento), by bid, likewise. */
+  const reliances = new Map<string, RelianceDto[]>();
   let declaring: number | null = null;
   let reason = "";
   let reasonErrors: FieldErrors = {};
@@ -80,6 +83,7 @@ export function evaluationPanel(ctx: TenderContext) {
         checks.set(key, read.matchesReceipt && read.receipt?.digest === bid.digest ? "matches" : "mismatch");
         quotas.set(bid.bidId, read.quotas);
         subcontracts.set(bid.bidId, read.subcontracts);
+        reliances.set(bid.bidId, read.reliances);
         ctx.redraw();
       },
       () => {
@@ -299,6 +303,21 @@ export function evaluationPanel(ctx: TenderContext) {
       })}</span>`)}</span>`;
   }
 
+  /** The auxiliary firms the grouping relies on in this lot, as sealed in its bid: each jointly liable, with its commitment. */
+  function reliancesOf(bidId: string, lot: number) {
+    const inLot = (reliances.get(bidId) ?? []).filter((r) => r.lot === lot);
+    if (inLot.length === 0) return nothing;
+    return html`<span class="small bid-quotas" data-testid="bid-reliances">${t("jointBid.reliances.declared")}:
+      ${inLot.map((r) => html`<span class="bid-quota" data-testid="bid-reliance" data-auxiliary-id=${r.auxiliary.id}>${t("jointBid.reliances.sealedLine", {
+        auxiliary: r.auxiliary.name,
+        what: relianceWhat(r),
+        firm: r.relyingFirm.name,
+      })} · <span class="badge" data-testid="bid-reliance-liable">${t("jointBid.reliances.jointlyLiable")}</span>
+        · ${r.commitment
+          ? t("jointBid.reliances.committed", { when: formatDateTime(r.commitment.at) })
+          : t("jointBid.reliances.notCommitted")}</span>`)}</span>`;
+  }
+
   function rowView(tender: TenderDto, lot: LotEvaluationDto, bid: RankedBidDto, quality: readonly CriterionDto[]) {
     const price = tender.criteria.find((c) => c.kind === "Price");
     const editable = undecided(lot) && tender.status === "Evaluation";
@@ -312,6 +331,7 @@ export function evaluationPanel(ctx: TenderContext) {
           <span class="muted small received">${t("evaluation.receivedAt", { when: formatDateTime(bid.receivedAt) })}</span>
           ${quotasOf(bid.bidId, lot.lot)}
           ${subcontractsOf(bid.bidId, lot.lot)}
+          ${reliancesOf(bid.bidId, lot.lot)}
           ${editable
             ? html`<button type="button" class="exclude-bid" data-testid="exclude" ?disabled=${busy}
                 aria-label=${t("evaluation.excludeLabel", { firm: bidderName(bid) })}

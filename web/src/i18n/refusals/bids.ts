@@ -67,6 +67,10 @@ export const bids = {
     it: "Una quota si dichiara per una delle imprese dell'offerta.",
     en: "A quota is declared for one of the bid's own firms.",
   },
+  "bid.relianceFirm": {
+    it: "Si avvale di un'ausiliaria solo un'impresa dell'offerta.",
+    en: "A firm relies on an auxiliary only when it is one of the bid's own firms.",
+  },
   "bid.nothingToWithdraw": {
     it: "Non c'è un'offerta presentata da ritirare.",
     en: "There is no submitted bid to withdraw.",
