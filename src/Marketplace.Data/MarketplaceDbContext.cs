@@ -386,6 +386,7 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
             e.Property(x => x.Name).HasMaxLength(120);
             e.HasIndex(x => x.TenderId);
             e.HasIndex(x => x.SpaceId);
+            e.HasIndex(x => x.FormedFrom);
         });
 
         builder.Entity<AllianceMemberEntry>(e =>

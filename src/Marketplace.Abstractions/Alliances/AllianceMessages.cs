@@ -41,6 +41,13 @@ public sealed record AllianceAgreement(int Version, string Text, DateTimeOffset 
 public sealed record FormAlliance(Guid ActorId, Guid LeadId, Guid SpaceId, Guid? TenderId, string Name, string AgreementText);
 
 /// <summary>
+/// A standing alliance (rete d'impresa) <paramref name="ReteId"/> forms an RTI for a tender of its space in one step:
+/// led by the rete's lead, with each of its active firms invited and its agreement as the RTI's first terms.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Marketplace.FormRtiFromRete")]
+public sealed record FormRtiFromRete(Guid ActorId, Guid ReteId, Guid TenderId);
+
+/// <summary>
 /// A firm an alliance is to take in (its lead, or a firm invited) as the rules need to judge it: its business's kind
 /// (null when no business has the id) and whether it is a member of the alliance's space.
 /// </summary>
@@ -75,7 +82,8 @@ public sealed record AllianceSnapshot(
     AllianceEvent[] History,
     int Version,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    Guid? FormedFrom = null)
 {
     /// <summary>The firms taking part now: the lead, members and subcontractors that accepted.</summary>
     public IEnumerable<AllianceMember> Active => Members.Where(m => m.Standing == AllianceStanding.Active);

@@ -8,6 +8,8 @@ public enum AllianceAction
     PublishAgreement,
     /// <summary>Join the alliance's live group and its workspace (AllianceAccess.CanWatch).</summary>
     Watch,
+    /// <summary>A standing alliance (rete d'impresa) forms an RTI for a tender of its space (ReteRti); never offered for an RTI.</summary>
+    FormRti,
 }
 
 /// <summary>What the viewer may do, for one of their firms, in one space: form an alliance it leads there.</summary>

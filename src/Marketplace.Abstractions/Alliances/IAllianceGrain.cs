@@ -11,6 +11,12 @@ public interface IAllianceGrain : IGrainWithGuidKey
 {
     [Alias("Form")] Task<Outcome<AllianceSnapshot>> Form(FormAlliance command);
 
+    /// <summary>
+    /// Forms this (new) alliance as an RTI of a rete d'impresa for a tender: the rete's lead leads it and the rete's
+    /// other active firms of the space are invited, each to accept for itself (<see cref="FormRtiFromRete"/>).
+    /// </summary>
+    [Alias("FormFromRete")] Task<Outcome<AllianceSnapshot>> FormFromRete(FormRtiFromRete command);
+
     [Alias("Get"), ReadOnly] Task<AllianceSnapshot?> Get();
 
     /// <summary>

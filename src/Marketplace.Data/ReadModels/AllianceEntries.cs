@@ -12,6 +12,8 @@ public sealed class AllianceEntry
     public Guid AllianceId { get; set; }
     public Guid SpaceId { get; set; }
     public Guid? TenderId { get; set; }
+    /// <summary>The rete d'impresa (standing alliance) that formed this RTI, so the rete's page lists its RTIs; null when a lead formed it.</summary>
+    public Guid? FormedFrom { get; set; }
     public required string Name { get; set; }
     public Guid LeadId { get; set; }
     /// <summary>When its lead formed it; null only in a row stored before it was kept, until the start-up back-fill (<see cref="AllianceBackfill"/>).</summary>
@@ -46,7 +48,7 @@ public sealed class AllianceProjector : IReadModelProjector
         await db.AllianceMembers.Where(a => a.AllianceId == alliance.Id).ExecuteDeleteAsync(ct);
         db.Alliances.Add(new AllianceEntry
         {
-            AllianceId = alliance.Id, SpaceId = alliance.SpaceId, TenderId = alliance.TenderId, Name = alliance.Name, LeadId = snapshot.LeadId, FormedAt = alliance.CreatedAt,
+            AllianceId = alliance.Id, SpaceId = alliance.SpaceId, TenderId = alliance.TenderId, FormedFrom = alliance.FormedFrom, Name = alliance.Name, LeadId = snapshot.LeadId, FormedAt = alliance.CreatedAt,
             Version = alliance.Version, UpdatedAt = alliance.UpdatedAt,
         });
         db.AllianceMembers.AddRange(alliance.Members.Select(m => new AllianceMemberEntry { AllianceId = alliance.Id, FirmId = m.FirmId, Role = m.Role, Standing = m.Standing }));

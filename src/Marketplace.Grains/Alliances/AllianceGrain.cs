@@ -25,6 +25,25 @@ internal sealed class AllianceGrain(
         return await Commit([]);
     }
 
+    public async Task<Outcome<AllianceSnapshot>> FormFromRete(FormRtiFromRete command)
+    {
+        if (State.Exists) return Problem.Conflict(AllianceState.AlreadyExists);
+        // The endpoint lets only the rete's readers this far (its one 404 to anyone else).
+        if (await GrainFactory.GetGrain<IAllianceGrain>(command.ReteId).Get() is not { } rete) return Problem.NotFound(AllianceState.NotFound);
+        var (actorRead, tenderRead) = (Actor(command.ActorId, rete.LeadId), GrainFactory.Tender(command.TenderId).Current());
+        var inSpace = (await Task.WhenAll(rete.Active.Select(async m => (m.FirmId, In: await InSpace(m.FirmId, rete.SpaceId)))))
+            .Where(f => f.In).Select(f => f.FirmId).ToHashSet();
+        var firms = ReteRti.Firms(rete, inSpace).ToList();
+        var (actor, tender) = (await actorRead, await tenderRead);
+        var inOne = await tenderAlliances.InOne(command.TenderId, [.. firms.Select(f => f.FirmId)]);
+        // The first such firm by name, so the refusal names the same firm every time.
+        var firmInOne = inOne.Count == 0 ? null
+            : (await Task.WhenAll(inOne.Select(f => GrainFactory.GetGrain<IBusinessGrain>(f).Get()))).Select(b => b?.Profile.Name ?? "").Order(StringComparer.Ordinal).First();
+        if (ReteRti.Check(actor, rete, inSpace.Contains(rete.LeadId), tender, TenderRules.BidsClosedAt(tender, clock.Now()), firmInOne) is { } no) return no;
+        State.FormFromRete(this.GetPrimaryKey(), command, rete, tender!.Details.Title, firms, clock.Now());
+        return await Commit([]);
+    }
+
     public Task<AllianceSnapshot?> Get() => Task.FromResult(State.Exists ? State.ToSnapshot() : null);
 
     public async Task<AllianceView?> ViewFor(Guid viewerId)

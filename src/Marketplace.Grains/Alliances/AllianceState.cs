@@ -12,6 +12,8 @@ public sealed class AllianceState
     public Guid Id { get; set; }
     public Guid SpaceId { get; set; }
     public Guid? TenderId { get; set; }
+    /// <summary>The standing alliance (rete d'impresa) that formed this RTI (<see cref="ReteRti"/>); null when a lead formed it.</summary>
+    public Guid? FormedFrom { get; set; }
     public string Name { get; set; } = "";
     public List<AllianceMember> Members { get; set; } = [];
     public List<AllianceAgreement> Agreements { get; set; } = [];
@@ -104,6 +106,18 @@ public sealed class AllianceState
         CreatedAt = now;
         Agreements = [new AllianceAgreement(1, command.AgreementText.Trim(), now)];
         Set(new AllianceMember(command.LeadId, AllianceRole.Lead, AllianceStanding.Active, 1, null, now), "Formed", command.ActorId, now);
+    }
+
+    /// <summary>
+    /// Forms this alliance as the rete's RTI for the tender (checked by <see cref="ReteRti.Check"/>): the rete's lead leads
+    /// it under the rete's agreement, and each of <paramref name="firms"/> but the lead is invited in its rete role.
+    /// </summary>
+    public void FormFromRete(Guid id, FormRtiFromRete command, AllianceSnapshot rete, string tenderTitle, IEnumerable<AllianceMember> firms, DateTimeOffset now)
+    {
+        Form(id, new FormAlliance(command.ActorId, rete.LeadId, rete.SpaceId, command.TenderId, ReteRti.Name(rete.Name, tenderTitle), rete.Agreement.Text), now);
+        FormedFrom = rete.Id;
+        foreach (var firm in firms.Where(f => f.FirmId != rete.LeadId))
+            Invite(new InviteToAlliance(command.ActorId, firm.FirmId, firm.Role), now);
     }
 
     /// <param name="bidsClosed">The tender takes no more bids (<see cref="TenderRules.BidsClosedAt"/>): nobody could join the bid.</param>
@@ -269,6 +283,9 @@ public sealed class AllianceState
         var viewerFirms = viewer.Businesses.Where(f => snapshot.IsActive(f) || snapshot.IsInvited(f)).ToList();
         if (AllianceAccess.CanWatch(snapshot, viewerFirms))
             alliance = alliance with { Allowed = [.. alliance.Allowed, AllianceAction.Watch] };
+        // Which tender, and whether the rete's firms are free for it, is judged when the lead picks one (ReteRti.Check).
+        if (TenderId is null && GuardLead(viewer) is null)
+            alliance = alliance with { Allowed = [.. alliance.Allowed, AllianceAction.FormRti] };
         var firms = viewerFirms.Select(firm => new AllianceViewerFirm(firm, viewer.Edits(firm),
             Of(firm)?.Standing == AllianceStanding.Invited
                 ? ViewerActions<AllianceFirmAction>.Of(
@@ -287,7 +304,7 @@ public sealed class AllianceState
         return new(snapshot, alliance, [.. firms], [.. members]);
     }
 
-    public AllianceSnapshot ToSnapshot() => new(Id, SpaceId, TenderId, Name, LeadId, [.. Members], Agreement, [.. History], Version, CreatedAt, UpdatedAt);
+    public AllianceSnapshot ToSnapshot() => new(Id, SpaceId, TenderId, Name, LeadId, [.. Members], Agreement, [.. History], Version, CreatedAt, UpdatedAt, FormedFrom);
 
     static Problem? CheckAgreementText(string text, string field) =>
         text.Clean() is { Length: <= MaxAgreement } ? null

@@ -31,10 +31,11 @@ public sealed record AllianceAgreementDto(int Version, string Text, DateTimeOffs
 /// the viewer may do is said in the one shape every
 /// snapshot uses (<see cref="ViewerActions{TAction}"/>, see ViewerActions.cs): <see cref="Actions"/> for the alliance,
 /// <see cref="ViewerFirms"/> for each of their own firms, and each member's <c>Actions</c> about that firm.
+/// <see cref="FormedFrom"/>: the rete d'impresa that formed this RTI, if one did.
 /// </summary>
 public sealed record AllianceDto(Guid Id, NamedDto Space, NamedDto? Tender, string Name, NamedDto Lead, AllianceMemberDto[] Members,
     AllianceAgreementDto Agreement, AllianceEventDto[] History, int Version, Guid[] MyFirms,
-    ViewerActions<AllianceAction> Actions, AllianceViewerFirm[] ViewerFirms, DateTimeOffset UpdatedAt);
+    ViewerActions<AllianceAction> Actions, AllianceViewerFirm[] ViewerFirms, DateTimeOffset UpdatedAt, NamedDto? FormedFrom = null);
 
 public sealed record AllianceSummaryDto(Guid Id, string Name, Guid? TenderId, string? TenderTitle, Guid LeadId, string LeadName,
     Guid FirmId, AllianceRole Role, AllianceStanding Standing);
@@ -87,3 +88,21 @@ public sealed record SuggestionsDto(Guid AllianceId, CapabilityDto[] Gaps, Sugge
 /// <param name="ShareWon">The partner's share of the won lots whose shares are known, per currency: its execution quota of each lot, or, where the bid declared none, its work packages' part of the lot's price, both as the bid was submitted.</param>
 /// <param name="LotsWithoutShare">Won lots whose bid was submitted before shares were recorded: the partner's share of them is not known, and <paramref name="ShareWon"/> leaves them out.</param>
 public sealed record PartnerLedgerDto(NamedDto Partner, int JointBids, int LotsWon, MoneyDto[] ValueWon, MoneyDto[] ShareWon, int LotsWithoutShare);
+
+/// <summary>A rete d'impresa forms an RTI for this tender of its space.</summary>
+public sealed record FormRtiRequest(Guid TenderId);
+
+/// <summary>How far an RTI formed by a rete got: forming it (bids still open), its bid submitted, lots won (from awards), or no bid once bids closed.</summary>
+public enum ReteRtiStage
+{
+    Forming,
+    BidSubmitted,
+    LotsWon,
+    NoBid,
+}
+
+/// <summary>An RTI a rete formed, as the rete's page lists it.</summary>
+public sealed record ReteRtiDto(Guid Id, string Name, NamedDto Tender, ReteRtiStage Stage, int LotsWon);
+
+/// <summary>A rete the viewer leads (for its lead firm) that could bid for a tender, and whether it may form its RTI now or why not.</summary>
+public sealed record ReteChoiceDto(NamedDto Rete, NamedDto Lead, ViewerActions<AllianceFormAction> Actions);

@@ -291,19 +291,20 @@ public static class AllianceEndpoints
     }
 
     /// <summary>The alliance after a command, as the viewer now sees it: with nothing to do once their firms are out of it (left, declined, removed).</summary>
-    static async Task<AllianceView> View(AllianceSnapshot changed, ViewerCall call) =>
+    internal static async Task<AllianceView> View(AllianceSnapshot changed, ViewerCall call) =>
         await call.Grains.Alliance(changed.Id).ViewFor(call.User.UserId())
         ?? new AllianceView(changed, ViewerActions<AllianceAction>.None, [], []);
 
     static async Task<NamedDto?> Named(Task<TenderSnapshot?> tender) => await tender is { } found ? new NamedDto(found.Id, found.Details.Title) : null;
 
-    static async Task<AllianceDto> Dto(AllianceView view, ViewerCall call)
+    internal static async Task<AllianceDto> Dto(AllianceView view, ViewerCall call)
     {
         var grains = call.Grains;
         var a = view.Alliance;
         // Read side by side from the grains that hold them: the workspace is opened by every member on every change.
         var (firmsRead, spaceRead) = (GrainNames.Businesses(a.Members.Select(m => m.FirmId), grains), grains.GetGrain<ISpaceGrain>(a.SpaceId).Get());
         // The view names the tender as it read it; a view made here (the viewer no longer reads the alliance) does not.
+        var reteRead = a.FormedFrom is { } rete ? grains.Alliance(rete).Get() : Task.FromResult<AllianceSnapshot?>(null);
         var tenderRead = a.TenderId is not { } tenderId ? Task.FromResult<NamedDto?>(null)
             : view.TenderTitle is { } title ? Task.FromResult<NamedDto?>(new NamedDto(tenderId, title))
             : Named(grains.Tender(tenderId).Current());
@@ -319,6 +320,7 @@ public static class AllianceEndpoints
                     BusinessLogoEndpoints.Url(m.FirmId, firms.GetValueOrDefault(m.FirmId)?.Logo?.Tag)))],
             new AllianceAgreementDto(a.Agreement.Version, a.Agreement.Text, a.Agreement.PublishedAt),
             [.. a.History.OrderByDescending(e => e.Sequence).Select(e => new AllianceEventDto(e.Kind, e.FirmId, Name(e.FirmId), e.Reason, e.At))],
-            a.Version, [.. view.Firms.Select(f => f.FirmId)], view.Actions, view.Firms, a.UpdatedAt);
+            a.Version, [.. view.Firms.Select(f => f.FirmId)], view.Actions, view.Firms, a.UpdatedAt,
+            await reteRead is { } formedFrom ? new NamedDto(formedFrom.Id, formedFrom.Name) : null);
     }
 }

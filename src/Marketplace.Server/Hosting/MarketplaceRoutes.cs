@@ -59,6 +59,7 @@ public static class MarketplaceRoutes
         api.MapDocumentApi();
         api.MapBusinessLogoApi();
         api.MapAllianceApi();
+        api.MapReteApi();
         api.MapAllianceQualificationApi();
         api.MapJointBidApi();
         api.MapConversationApi();

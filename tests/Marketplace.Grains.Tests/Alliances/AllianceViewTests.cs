@@ -27,7 +27,8 @@ public sealed class AllianceViewTests
     {
         var view = ViewOf(WithPartners().Invited(Newcomer), FirmOwner, false, Lead);
 
-        view.Actions.Allowed.Should().BeEquivalentTo([AllianceAction.Invite, AllianceAction.PublishAgreement, AllianceAction.Watch]);
+        view.Actions.Allowed.Should().BeEquivalentTo([AllianceAction.Invite, AllianceAction.PublishAgreement, AllianceAction.Watch, AllianceAction.FormRti],
+            "a standing alliance (rete) also bids for a tender through an RTI its lead forms");
         Rows(view).Should().BeEquivalentTo(new Dictionary<Guid, AllianceMemberAction[]>
         {
             [Lead.Id] = [],

@@ -20,8 +20,8 @@ namespace Marketplace.Data.CompiledModels.Postgres
                 "Marketplace.Data.ReadModels.AllianceEntry",
                 typeof(AllianceEntry),
                 baseEntityType,
-                propertyCount: 8,
-                unnamedIndexCount: 2,
+                propertyCount: 9,
+                unnamedIndexCount: 3,
                 keyCount: 1);
 
             var allianceId = runtimeEntityType.AddProperty(
@@ -41,6 +41,14 @@ namespace Marketplace.Data.CompiledModels.Postgres
                 fieldInfo: typeof(AllianceEntry).GetField("<FormedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
             formedAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var formedFrom = runtimeEntityType.AddProperty(
+                "FormedFrom",
+                typeof(Guid?),
+                propertyInfo: typeof(AllianceEntry).GetProperty("FormedFrom", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(AllianceEntry).GetField("<FormedFrom>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            formedFrom.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var leadId = runtimeEntityType.AddProperty(
                 "LeadId",
@@ -95,9 +103,12 @@ namespace Marketplace.Data.CompiledModels.Postgres
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { spaceId });
+                new[] { formedFrom });
 
             var index0 = runtimeEntityType.AddIndex(
+                new[] { spaceId });
+
+            var index1 = runtimeEntityType.AddIndex(
                 new[] { tenderId });
 
             return runtimeEntityType;

@@ -12,7 +12,7 @@ namespace Marketplace.Data.CompiledModels.Postgres
     public partial class PostgresMarketplaceDbContextModel
     {
         private PostgresMarketplaceDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("7422d44d-701c-4e75-ad2c-e81b22ffb25b"), entityTypeCount: 52)
+            : base(skipDetectChanges: false, modelId: new Guid("ce34ae9f-6a02-40ee-8b32-a12db095f63c"), entityTypeCount: 52)
         {
         }
 

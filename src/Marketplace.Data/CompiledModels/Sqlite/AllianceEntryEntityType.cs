@@ -19,8 +19,8 @@ namespace Marketplace.Data.CompiledModels.Sqlite
                 "Marketplace.Data.ReadModels.AllianceEntry",
                 typeof(AllianceEntry),
                 baseEntityType,
-                propertyCount: 8,
-                unnamedIndexCount: 2,
+                propertyCount: 9,
+                unnamedIndexCount: 3,
                 keyCount: 1);
 
             var allianceId = runtimeEntityType.AddProperty(
@@ -39,6 +39,13 @@ namespace Marketplace.Data.CompiledModels.Sqlite
                 fieldInfo: typeof(AllianceEntry).GetField("<FormedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 valueConverter: new SqliteMarketplaceDbContext.UtcTicksConverter());
+
+            var formedFrom = runtimeEntityType.AddProperty(
+                "FormedFrom",
+                typeof(Guid?),
+                propertyInfo: typeof(AllianceEntry).GetProperty("FormedFrom", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(AllianceEntry).GetField("<FormedFrom>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var leadId = runtimeEntityType.AddProperty(
                 "LeadId",
@@ -88,9 +95,12 @@ namespace Marketplace.Data.CompiledModels.Sqlite
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { spaceId });
+                new[] { formedFrom });
 
             var index0 = runtimeEntityType.AddIndex(
+                new[] { spaceId });
+
+            var index1 = runtimeEntityType.AddIndex(
                 new[] { tenderId });
 
             return runtimeEntityType;

@@ -11,7 +11,7 @@ namespace Marketplace.Data.CompiledModels.Sqlite
     public partial class SqliteMarketplaceDbContextModel
     {
         private SqliteMarketplaceDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("08a76b29-7938-49cd-9401-f26513e3f52d"), entityTypeCount: 52)
+            : base(skipDetectChanges: false, modelId: new Guid("529bd5fc-2326-4195-ba21-358bb128504d"), entityTypeCount: 52)
         {
         }
 

@@ -513,6 +513,9 @@ namespace Marketplace.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("FormedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("FormedFrom")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("LeadId")
                         .HasColumnType("uuid");
 
@@ -534,6 +537,8 @@ namespace Marketplace.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("AllianceId");
+
+                    b.HasIndex("FormedFrom");
 
                     b.HasIndex("SpaceId");
 

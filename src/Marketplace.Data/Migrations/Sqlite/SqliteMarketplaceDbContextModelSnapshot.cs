@@ -505,6 +505,9 @@ namespace Marketplace.Data.Migrations.Sqlite
                     b.Property<long?>("FormedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("FormedFrom")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("LeadId")
                         .HasColumnType("TEXT");
 
@@ -526,6 +529,8 @@ namespace Marketplace.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("AllianceId");
+
+                    b.HasIndex("FormedFrom");
 
                     b.HasIndex("SpaceId");
 

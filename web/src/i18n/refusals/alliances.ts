@@ -145,4 +145,12 @@ export const alliances = {
     it: "Solo le persone dell'impresa vedono le sue alleanze.",
     en: "Only the firm's people see its alliances.",
   },
+  "alliance.notARete": {
+    it: "Questa alleanza è già un RTI per una gara: solo un'alleanza stabile (rete d'impresa) ne forma uno.",
+    en: "This alliance is already an RTI for a tender: only a standing alliance (rete d'impresa) forms one.",
+  },
+  "alliance.reteFirmInOne": {
+    it: "{firm} partecipa già a un'alleanza per questa gara: un'impresa offre in una sola alleanza per gara, quindi la rete non può formare un RTI con essa.",
+    en: "{firm} is already in an alliance for this tender: a firm bids in one alliance per tender, so the network cannot form an RTI with it.",
+  },
 } satisfies RefusalTexts;
