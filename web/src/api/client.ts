@@ -389,6 +389,12 @@ export const api = {
   /** Where the user may form an alliance: for a tender (null: a standing one), for one firm (null: any they lead for). */
   allianceFormChoices: (tenderId: string | null, leadId: string | null) =>
     ok(http.GET("/api/alliances/choices", { params: { query: { ...(tenderId ? { tenderId } : {}), ...(leadId ? { leadId } : {}) } } })),
+  /** A rete d'impresa forms an RTI for a tender of its space, its firms invited (its lead's Owners and Managers only). */
+  formRtiFromRete: (id: string, tenderId: string) => ok(http.POST("/api/alliances/{id}/rti", { params: { path: { id } }, body: { tenderId } })),
+  /** The RTIs a rete formed and how far each got, for the people of its active firms. */
+  reteRtis: (id: string) => ok(http.GET("/api/alliances/{id}/rtis", { params: { path: { id } } })),
+  /** The reti the viewer leads that could bid for the tender, each with whether it may now or why not. */
+  reteChoices: (tenderId: string) => ok(http.GET("/api/alliances/rete-choices", { params: { query: { tenderId } } })),
   /** An alliance, for the people of its active and invited firms; 404 to anyone else. */
   alliance: (id: string) => ok(http.GET("/api/alliances/{id}", { params: { path: { id } } })),
   /** The firms the lead's Owners and Managers may invite now, by name, as the invite rule judges them. */

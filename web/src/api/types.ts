@@ -233,3 +233,5 @@ export type NotificationSettingsRequest = Dto<"NotificationSettingsRequest">;
 export type NotificationChoiceDto = Dto<"NotificationChoiceDto">;
 export type NotificationKind = NotificationChoiceDto["kind"];
 export type NotificationMode = NotificationChoiceDto["mode"];
+export type ReteRtiDto = Dto<"ReteRtiDto">;
+export type ReteChoiceDto = Dto<"ReteChoiceDto">;

@@ -17,6 +17,7 @@ import { isOpen } from "../tenders/status";
 import type { TenderContext } from "../tenders/tender-context";
 import { allianceFormPanel } from "./alliance-form-panel";
 import { alliancesForTender, summariesInOrder } from "./alliance-rules";
+import { reteChoices } from "./rete-choices";
 import { roleBadge, roleInText, summaryKindView } from "./alliance-views";
 
 type State = "idle" | "loading" | "error" | "ok";
@@ -96,9 +97,12 @@ export function tenderAlliances(ctx: TenderContext) {
     redraw: ctx.redraw,
   });
 
+  const reti = reteChoices(() => ctx.tenderId, ctx.redraw);
+
   function reload(): void {
     const ids = firms().map((f) => f.id);
     if (ids.length === 0) return;
+    if (ctx.tender() && isOpen(ctx.tender()!.status)) reti.load();
     if (state === "idle") state = "loading";
     load(ids);
   }
@@ -128,6 +132,7 @@ export function tenderAlliances(ctx: TenderContext) {
       load.cancel();
       loadBids.cancel();
       form.dispose();
+      reti.dispose();
     },
     view(tender: TenderDto) {
       if (!currentUser() || firms().length === 0) return nothing;
@@ -141,6 +146,7 @@ export function tenderAlliances(ctx: TenderContext) {
           : state === "ok" && items.length
             ? html`<ul class="alliance-list">${items.map((s) => itemView(s, { testid: () => "tender-alliance", firmName, kind: false, outcome }))}</ul>`
             : nothing}
+        ${open ? reti.view() : nothing}
         ${open
           ? form.leads()?.length === 0
             ? html`<p class="muted small">${t("tenderAlliances.viewerOnly")}</p>`

@@ -37,6 +37,7 @@ import { historyView, kindView, noAccessView } from "./alliance-views";
 import { firmPanel } from "./firm-panel";
 import { inviteForm } from "./invite-form";
 import { membersTable } from "./members-table";
+import { reteRtis } from "./rete-rtis";
 import { refusedAction } from "../../i18n/refusals";
 
 export function alliancePage(id: string, firstTab: AllianceTab | undefined, redraw: Redraw): Page {
@@ -72,6 +73,7 @@ export function alliancePage(id: string, firstTab: AllianceTab | undefined, redr
   const firms = firmPanel(ctx);
   const workspace = workspaceLoader(ctx);
   const outcome = allianceBidOutcome(ctx);
+  const rete = reteRtis(ctx);
   // The conversation is for those who may watch the workspace: the people of the alliance's active firms.
   const conversation = conversationSection(ctx, canWatch);
 
@@ -89,6 +91,7 @@ export function alliancePage(id: string, firstTab: AllianceTab | undefined, redr
     followAlliance();
     workspace.follow(fresh);
     outcome.follow(fresh);
+    rete.follow(fresh);
     conversation.follow(fresh);
     redraw();
   }
@@ -283,6 +286,10 @@ export function alliancePage(id: string, firstTab: AllianceTab | undefined, redr
             ${t("alliance.inSpace")} <a href=${href({ name: "space", id: a.space.id.toLowerCase() })} data-testid="alliance-space">${a.space.name}</a>
             · ${t("alliance.lead")} <a href=${href({ name: "business", id: a.lead.id.toLowerCase() })} data-testid="alliance-lead-firm">${a.lead.name}</a>
           </p>
+          ${a.formedFrom
+            ? html`<p class="muted host-line" data-testid="alliance-formed-from">${t("rete.formedFrom")}
+                <a href=${href({ name: "alliance", id: a.formedFrom.id.toLowerCase() })}>${a.formedFrom.name}</a></p>`
+            : nothing}
         </div>
         <div class="head-tools">
           <span class="live" data-testid="alliance-live-status" data-state=${live} title=${t("alliance.liveHint")}>
@@ -292,7 +299,7 @@ export function alliancePage(id: string, firstTab: AllianceTab | undefined, redr
       </header>
 
       <div class="page-tabs">${tabsView("alliance", t("alliance.tabs"), tabs, selected, select)}</div>
-      ${tabPanel("alliance", "overview", selected, html`${firms.invitationsView(a)} ${outcome.view(a)} ${firms.view(a)} ${members.view(a)}`)}
+      ${tabPanel("alliance", "overview", selected, html`${firms.invitationsView(a)} ${outcome.view(a)} ${firms.view(a)} ${rete.view(a)} ${members.view(a)}`)}
       ${has("bid") ? tabPanel("alliance", "bid", selected, workspace.bidView(a)) : nothing}
       ${has("documents") ? tabPanel("alliance", "documents", selected, workspace.papersView(a)) : nothing}
       ${has("conversation") ? tabPanel("alliance", "conversation", selected, conversation.view(a)) : nothing}
@@ -321,6 +328,7 @@ export function alliancePage(id: string, firstTab: AllianceTab | undefined, redr
       unwatchTeams.forEach((stop) => stop());
       loadAlliance.cancel();
       outcome.dispose();
+      rete.dispose();
       invite.dispose();
       workspace.dispose();
       conversation.dispose();
