@@ -1,6 +1,7 @@
 import { html, nothing, render } from "lit-html";
 import { keyed } from "lit-html/directives/keyed.js";
 import { alliancePage } from "./features/alliances/alliance-page";
+import { lendingPage } from "./features/joint-bids/lending-page";
 import { allianceNoticeItems, restartAllianceNotices } from "./features/alliances/alliance-notices";
 import { accountPage } from "./features/auth/account-page";
 import { unsubscribePage } from "./features/notifications/unsubscribe-page";
@@ -104,6 +105,8 @@ function pageFor(route: Route, redraw: Redraw): Page {
       return tenderFormPage({ kind: "amend", id: route.id });
     case "alliance":
       return alliancePage(route.id, route.tab, redraw);
+    case "lending":
+      return lendingPage(route.id, redraw);
     case "notFound":
       return { title: () => t("notFound.title"), view: () => notFoundView(t("notFound.title")) };
   }

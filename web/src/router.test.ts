@@ -40,6 +40,7 @@ describe("parseRoute", () => {
     [`#/alliances/${id}`, { name: "alliance", id }],
     [`#/alliances/${id}/bid`, { name: "alliance", id, tab: "bid" }],
     [`#/alliances/${id}/history`, { name: "alliance", id, tab: "history" }],
+    [`#/alliances/${id}/lending`, { name: "lending", id }],
     [`#/alliances/${id}/nope`, { name: "notFound" }],
     [`#/spaces/${id}/members`, { name: "space", id, tab: "members" }],
     [`#/spaces/${id}/admin`, { name: "space", id, tab: "admin" }],

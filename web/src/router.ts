@@ -39,6 +39,8 @@ export type Route =
   | { name: "amendTender"; id: string }
   /** An alliance (RTI or rete d'impresa): its firms, its agreement and its history, for its own firms' people. */
   | { name: "alliance"; id: string; tab?: AllianceTab }
+  /** What an auxiliary firm is asked to lend a joint bid (avvalimento), for its own people: `#/alliances/{id}/lending`. */
+  | { name: "lending"; id: string }
   | { name: "notFound" };
 
 /** The parts of an alliance's page, each a tab with its own address (`#/alliances/{id}/bid`). */
@@ -136,6 +138,7 @@ export function parseRoute(hash: string): Route {
   if (first === "alliances") {
     if (!GUID.test(second)) return { name: "notFound" };
     if (third === undefined) return { name: "alliance", id: second.toLowerCase() };
+    if (third === "lending") return { name: "lending", id: second.toLowerCase() };
     return isOneOf(allianceTabs, third) ? { name: "alliance", id: second.toLowerCase(), tab: third } : { name: "notFound" };
   }
   return { name: "notFound" };
@@ -201,6 +204,8 @@ export function href(route: Route): string {
       return `#/tenders/${route.id}/amend`;
     case "alliance":
       return route.tab ? `#/alliances/${route.id}/${route.tab}` : `#/alliances/${route.id}`;
+    case "lending":
+      return `#/alliances/${route.id}/lending`;
   }
 }
 
@@ -220,7 +225,8 @@ export function requiresSignIn(route: Route): boolean {
     route.name === "newTender" ||
     route.name === "editTender" ||
     route.name === "amendTender" ||
-    route.name === "alliance"
+    route.name === "alliance" ||
+    route.name === "lending"
   );
 }
 

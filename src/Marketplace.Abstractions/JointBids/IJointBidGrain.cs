@@ -31,6 +31,15 @@ public interface IJointBidGrain : IGrainWithGuidKey
     /// <summary>Replaces the declared reliances (avvalimento) as a whole; the auxiliaries are judged as they stand now.</summary>
     [Alias("SaveReliances")] Task<Outcome<JointBidSnapshot>> SaveReliances(SaveJointReliances command);
 
+    /// <summary>
+    /// What an auxiliary firm's people see: the reliances their firms are asked for, and nothing else of the bid. Anyone
+    /// who acts for none of its auxiliaries gets the joint bid's one not-found answer.
+    /// </summary>
+    [Alias("ReadLending"), ReadOnly] Task<Outcome<AuxiliaryView>> ReadLending(Guid userId);
+
+    /// <summary>An auxiliary's Owner or Manager commits to, or declines, one reliance as it stands (its digest).</summary>
+    [Alias("AnswerReliance")] Task<Outcome<AuxiliaryView>> AnswerReliance(AnswerReliance command);
+
     /// <summary>A firm attaches its own files; they go into the sealed bid with the rest of the content.</summary>
     [Alias("AttachDocuments")] Task<Outcome<JointBidSnapshot>> AttachDocuments(AttachJointDocuments command);
 

@@ -162,7 +162,8 @@ public sealed record JointBidSnapshot(
     BidSubcontract[] Subcontracts,
     int SubcontractsVersion,
     Qualifications.Lending[]? Reliances = null,
-    int ReliancesVersion = 0);
+    int ReliancesVersion = 0,
+    RelianceStanding[]? RelianceStandings = null);
 
 /// <summary>What a stored change of the joint bid was, as far as its watchers can apply it without reading the bid again.</summary>
 [GenerateSerializer, Alias("Marketplace.JointBidEdit")]

@@ -87,14 +87,50 @@ internal sealed class JointBidGrain(
                 var business = await GrainFactory.GetGrain<IBusinessGrain>(firm).Get();
                 var member = business is { Kind: BusinessKind.Firm }
                     && (await GrainFactory.Membership(group.SpaceId, firm).Get())?.Standing.Status == MembershipStatus.Member;
-                auxiliaries[firm] = new AuxiliaryFirm(firm, member, business?.Qualifications ?? FirmQualifications.None);
+                auxiliaries[firm] = new AuxiliaryFirm(firm, member, business?.Qualifications ?? FirmQualifications.None, business?.Profile.Name ?? "");
             }
         return await Change(command.ActorId, (bid, actor, alliance, tender, now) =>
         {
             if (bid.CheckReliances(command, actor, alliance, tender, auxiliaries, QualificationRules.Today(now)) is { } no) return no;
             bid.SaveReliances(command, now);
+            bid.AuxiliaryNames = auxiliaries.ToDictionary(a => a.Key, a => a.Value.Name);
             return Edited.Other;
         });
+    }
+
+    public async Task<Outcome<AuxiliaryView>> ReadLending(Guid userId)
+    {
+        var (bid, alliance, tender, acting) = await Lending(userId);
+        if (bid is null) return Problem.NotFound(RelianceRules.NotFound);
+        return bid.ViewFor(acting.Businesses, acting.Editing, tender!, clock.Now());
+    }
+
+    public async Task<Outcome<AuxiliaryView>> AnswerReliance(AnswerReliance command)
+    {
+        var (bid, alliance, tender, acting) = await Lending(command.ActorId);
+        if (bid is null || !acting.Reads(command.AuxiliaryId)) return Problem.NotFound(RelianceRules.NotFound);
+        var now = clock.Now();
+        if (bid.CheckAnswer(command, acting.Editing, tender, now) is { } no) return no;
+        bid.Answer(command, now);
+        jointBid.State = bid;
+        await jointBid.WriteStateAsync();
+        // The alliance's workspace reads the bid again: its reliances card and what blocks the submission changed.
+        await live.JointBidChanged(alliance!, bid.News(JointBidEdit.Other, null, alliance!, tender, clock.Now(), null));
+        return bid.ViewFor(acting.Businesses, acting.Editing, tender!, clock.Now());
+    }
+
+    /// <summary>
+    /// The joint bid as it stands with the alliance, for a person who acts for one of the auxiliaries it relies on; to
+    /// anyone else (the alliance's own people, who read the bid itself, among them) nothing.
+    /// </summary>
+    async Task<(JointBidState? Bid, AllianceSnapshot? Alliance, TenderSnapshot? Tender, ActingFor Acting)> Lending(Guid userId)
+    {
+        var (alliance, tender) = await Context();
+        if (alliance?.TenderId is null || tender is null) return (null, alliance, tender, ActingFor.Nobody);
+        var bid = State.Following(alliance, clock.Now());
+        var auxiliaries = bid.Reliances.Select(r => r.AuxiliaryId).Distinct().ToArray();
+        var acting = auxiliaries.Length == 0 ? ActingFor.Nobody : await actsFor.Of(userId, auxiliaries);
+        return acting.Businesses.Count == 0 ? (null, alliance, tender, acting) : (bid, alliance, tender, acting);
     }
 
     public Task<Outcome<JointBidSnapshot>> AttachDocuments(AttachJointDocuments command) => Change(command.ActorId, (bid, actor, alliance, tender, now) =>

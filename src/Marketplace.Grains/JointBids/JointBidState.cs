@@ -85,6 +85,10 @@ public sealed class JointBidState : ISealedState
     public List<Lending> Reliances { get; set; } = [];
     /// <summary>The reliances' own version: a save from an older one is refused, whatever else changed meanwhile.</summary>
     public int ReliancesVersion { get; set; }
+    /// <summary>Every answer the auxiliaries gave, each to one reliance's digest (<see cref="JointBidReliances"/>); kept, never rewritten.</summary>
+    public List<AuxiliaryAnswer> AuxiliaryAnswers { get; set; } = [];
+    /// <summary>The auxiliaries' names as their pages said at the last save of the reliances: a refused submission names them.</summary>
+    public Dictionary<Guid, string> AuxiliaryNames { get; set; } = [];
     public Receipt? Receipt { get; set; }
     /// <summary>The lead's person who submitted: the won project is published in the showcase in their name.</summary>
     public Guid? SubmittedBy { get; set; }
@@ -137,7 +141,7 @@ public sealed class JointBidState : ISealedState
             {
                 content.AllianceId, content.TenderId, content.WorkPackages, content.Answers, content.Documents, content.Bidders,
                 Quotas = Quotas.Select(q => new { q.Lot, q.FirmId, q.Participation, q.Execution }),
-                Reliances = Reliances.Select(r => new { r.Lot, r.AuxiliaryId, r.RelyingFirmId, r.Kind, r.Category, r.Class, r.Amount }),
+                Reliances = Reliances.Select(r => new { r.Lot, r.AuxiliaryId, r.RelyingFirmId, r.Kind, r.Category, r.Class, r.Amount, r.ContractId }),
             }, Canonical)
             : Quotas.Count == 0 ? JsonSerializer.Serialize(content, Canonical)
             : JsonSerializer.Serialize(new
@@ -169,6 +173,7 @@ public sealed class JointBidState : ISealedState
         next.Quotas = [.. Quotas];
         next.Subcontracts = [.. Subcontracts];
         next.Reliances = [.. Reliances];
+        next.AuxiliaryAnswers = [.. AuxiliaryAnswers];
         next.History = [.. History];
         if (next.TenderId == Guid.Empty)
         {
@@ -309,7 +314,7 @@ public sealed class JointBidState : ISealedState
         IReadOnlyDictionary<Guid, AuxiliaryFirm> auxiliaries, DateOnly today) =>
         command.ExpectedVersion != ReliancesVersion ? Problem.Conflict(RelianceRules.Changed, ("version", ReliancesVersion))
         : RelianceRules.Check(command.Reliances, tender.Details.Lots, [.. alliance.Tenderers().Select(t => t.FirmId)], actor.Firms, actor.Lead,
-            auxiliaries, today) is { } errors ? Problem.Invalid(errors)
+            auxiliaries, today, [.. Documents.Select(d => d.Document.Id)]) is { } errors ? Problem.Invalid(errors)
         : null;
 
     /// <summary>
@@ -427,6 +432,7 @@ public sealed class JointBidState : ISealedState
             blockers.Add(Problem.Conflict(RemovedLot));
         if (SubcontractRules.AreStale(Subcontracts, tender.Details.Lots, WorkPackages, JointBidSubcontracting.Subcontractors(alliance)))
             blockers.Add(Problem.Conflict(SubcontractRules.Stale));
+        blockers.AddRange(this.UncommittedReliances());
         // A firm that left or was removed no longer bids: its work and its files go to another firm, or out, first.
         if (WorkPackages.Any(w => !alliance.IsActive(w.FirmId)) || Documents.Any(d => !alliance.IsActive(d.FirmId)) || Quotas.Any(q => !alliance.IsActive(q.FirmId)))
             blockers.Add(Problem.Conflict(DepartedFirm));
@@ -595,7 +601,7 @@ public sealed class JointBidState : ISealedState
             LotPrices(), Shares(), Digest, [.. SignOffs], AwaitingSignature(alliance), Receipt, Receipt is not null && !SubmittedAsItIs,
             Version, UpdatedAt, actions, firms, documents, WindowAt(tender, now), DocumentsLeft, PackageActionsFor(actor, alliance, tender),
             actor.Firms.Length == 0 ? [] : PackageFirmsFor(actor, alliance), [.. Quotas], QuotasVersion, QuotaWarnings(),
-            [.. Subcontracts], SubcontractsVersion, [.. Reliances], ReliancesVersion);
+            [.. Subcontracts], SubcontractsVersion, [.. Reliances], ReliancesVersion, this.Standings());
     }
 
     /// <summary>
@@ -614,7 +620,7 @@ public sealed class JointBidState : ISealedState
         Record(kind, detail, now);
     }
 
-    void Record(string kind, string detail, DateTimeOffset now)
+    internal void Record(string kind, string detail, DateTimeOffset now)
     {
         Version++;
         UpdatedAt = now;

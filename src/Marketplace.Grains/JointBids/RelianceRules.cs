@@ -24,15 +24,25 @@ public static class RelianceRules
         CategoryNotHeld = new("avvalimento.categoryNotHeld", "The auxiliary holds no valid SOA attestation in {category} of at least class {class}."),
         FigureNotHeld = new("avvalimento.figureNotHeld", "The auxiliary's page records less than the amount lent."),
         ClassRequired = new("avvalimento.classRequired", "Give the class lent."),
-        Twice = new("avvalimento.twice", "This auxiliary already lends this to this firm in lot {lot}.");
+        Twice = new("avvalimento.twice", "This auxiliary already lends this to this firm in lot {lot}."),
+        NoSuchContract = new("avvalimento.noSuchContract", "The avvalimento contract is one of the bid's documents: attach it to the bid first."),
+        Uncommitted = new("avvalimento.uncommitted", "{auxiliary} has not signed its commitment to the reliance in lot {lot} as it stands (with its avvalimento contract)."),
+        NotFound = new("avvalimento.notFound", "No reliance you may see is declared in this joint bid."),
+        NotTheAuxiliary = new("avvalimento.notTheAuxiliary", "Only the auxiliary firm's Owners and Managers commit to a reliance or decline it."),
+        NoContract = new("avvalimento.noContract", "No avvalimento contract is attached to this reliance yet: the auxiliary signs its commitment with the contract."),
+        CommitmentChanged = new("avvalimento.commitmentChanged", "The reliance or its contract changed since you read it: read it again and answer what it says now."),
+        AlreadyAnswered = new("avvalimento.alreadyAnswered", "Your firm already answered this reliance as it stands."),
+        Closed = new("avvalimento.closed", "The tender no longer takes bids: the reliance can no longer be answered.");
 
     /// <summary>
     /// Each wrong field of <paramref name="reliances"/> by its path (<c>reliances[i].lot</c> …), or null when all are
     /// right. <paramref name="editsFor"/>: the bidding firms the person edits for; <paramref name="lead"/>: whether they
-    /// edit for the lead, who declares for any firm.
+    /// edit for the lead, who declares for any firm; <paramref name="documents"/>: the bid's documents, one of which a
+    /// reliance names as its avvalimento contract.
     /// </summary>
     public static Dictionary<string, FieldProblem[]>? Check(IReadOnlyList<Lending> reliances, IReadOnlyList<Lot> lots, IReadOnlyCollection<Guid> bidders,
-        IReadOnlyCollection<Guid> editsFor, bool lead, IReadOnlyDictionary<Guid, AuxiliaryFirm> auxiliaries, DateOnly today)
+        IReadOnlyCollection<Guid> editsFor, bool lead, IReadOnlyDictionary<Guid, AuxiliaryFirm> auxiliaries, DateOnly today,
+        IReadOnlyCollection<Guid>? documents = null)
     {
         var errors = new Dictionary<string, FieldProblem[]>();
         if (reliances.Count > MaxReliances) return new() { ["reliances"] = [FieldProblem.Of(TooMany, ("max", MaxReliances))] };
@@ -72,6 +82,7 @@ public static class RelianceRules
                     errors[$"{at}.amount"] = [FieldProblem.Of(MoneyRules.NonZeroAmount)];
                 else if (auxiliary is { SpaceFirm: true } && amount > (has ?? 0)) errors[$"{at}.amount"] = [FieldProblem.Of(FigureNotHeld)];
             }
+            if (r.ContractId is { } contract && !(documents ?? []).Contains(contract)) errors[$"{at}.contractId"] = [FieldProblem.Of(NoSuchContract)];
             if (!seen.Add((r.Lot, r.AuxiliaryId, r.RelyingFirmId, r.Kind, category)) && !errors.ContainsKey($"{at}.lot"))
                 errors[$"{at}.lot"] = [FieldProblem.Of(Twice, ("lot", r.Lot))];
         }

@@ -43,26 +43,35 @@ public sealed record SaveReliancesRequest(int Version, RelianceRequest[]? Relian
 /// <summary>
 /// An auxiliary firm of the space lending a bidding firm, for one lot, a works category up to a class
 /// (<c>kind</c> prevailing or separable, with <c>category</c> and <c>class</c>) or an amount of its turnover or
-/// similar work (<c>kind</c> turnover or similarWork, with <c>amount</c> in euros).
+/// similar work (<c>kind</c> turnover or similarWork, with <c>amount</c> in euros); <c>contractId</c>: the bid's document
+/// that is the avvalimento contract, which the auxiliary's commitment signs.
 /// </summary>
-public sealed record RelianceRequest(int Lot, Guid AuxiliaryId, Guid RelyingFirmId, RequirementKind Kind, string? Category, SoaClass? Class, decimal? Amount)
+public sealed record RelianceRequest(int Lot, Guid AuxiliaryId, Guid RelyingFirmId, RequirementKind Kind, string? Category, SoaClass? Class, decimal? Amount,
+    Guid? ContractId = null)
 {
-    internal Lending ToLending() => new(Lot, AuxiliaryId, RelyingFirmId, Kind, Category, Class, Amount);
+    internal Lending ToLending() => new(Lot, AuxiliaryId, RelyingFirmId, Kind, Category, Class, Amount, ContractId);
 }
 
 /// <summary>
 /// A declared reliance: who lends what to whom in a lot; the auxiliary is jointly liable with the firm it lends to.
-/// <see cref="Commitment"/>: in a sealed bid, the auxiliary's signed commitment to it (null when it gave none).
+/// <see cref="Commitment"/>: the auxiliary's signed commitment to it as it stands (null while it gave none);
+/// <see cref="Status"/>: where it stands with the auxiliary (no contract yet, awaiting it, committed, declined);
+/// <see cref="Contract"/>: the bid's document that is its avvalimento contract, once attached.
 /// </summary>
 public sealed record RelianceDto(int Lot, NamedDto Auxiliary, NamedDto RelyingFirm, RequirementKind Kind, string? Category, SoaClass? Class, string? ClassLabel,
-    decimal? Amount, RelianceCommitmentDto? Commitment = null)
+    decimal? Amount, RelianceCommitmentDto? Commitment = null, RelianceStatus Status = RelianceStatus.NoContract, DocumentDto? Contract = null,
+    DateTimeOffset? AnsweredAt = null)
 {
-    internal static RelianceDto From(Lending r, Func<Guid, NamedDto> firm) =>
-        new(r.Lot, firm(r.AuxiliaryId), firm(r.RelyingFirmId), r.Kind, r.Category, r.Class, r.Class is { } c ? SoaClasses.Label(c) : null, r.Amount);
+    internal static RelianceDto From(Lending r, Func<Guid, NamedDto> firm, RelianceStanding? standing = null) =>
+        new(r.Lot, firm(r.AuxiliaryId), firm(r.RelyingFirmId), r.Kind, r.Category, r.Class, r.Class is { } c ? SoaClasses.Label(c) : null, r.Amount,
+            standing is { Status: RelianceStatus.Committed, Answer: { } a, Contract: { } contract } ? new RelianceCommitmentDto(a.At, standing.Digest!, DocumentDto.From(contract)) : null,
+            standing?.Status ?? RelianceStatus.NoContract, standing?.Contract is { } doc ? DocumentDto.From(doc) : null, standing?.Answer?.At);
 
     internal static RelianceDto From(BidReliance r, Func<Guid, NamedDto> firm) =>
         new(r.Lot, firm(r.AuxiliaryId), firm(r.RelyingFirmId), r.Kind, r.Category, r.Class, r.Class is { } c ? SoaClasses.Label(c) : null, r.Amount,
-            r.Commitment is { } signed ? new RelianceCommitmentDto(signed.At, signed.Digest, DocumentDto.From(signed.Contract)) : null);
+            r.Commitment is { } signed ? new RelianceCommitmentDto(signed.At, signed.Digest, DocumentDto.From(signed.Contract)) : null,
+            r.Commitment is null ? RelianceStatus.Awaiting : RelianceStatus.Committed, r.Commitment is { } with ? DocumentDto.From(with.Contract) : null,
+            r.Commitment?.At);
 }
 
 /// <summary>An auxiliary's commitment as sealed: when it signed, the digest it signed (the reliance with its contract) and the avvalimento contract.</summary>

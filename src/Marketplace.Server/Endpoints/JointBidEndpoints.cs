@@ -148,6 +148,6 @@ public static class JointBidEndpoints
             [.. bid.QuotaWarnings.Select(w => QuotaWarningDto.From(w, Firm))],
             [.. bid.Subcontracts.Select(d => SubcontractDto.From(d, bid.WorkPackages.FirstOrDefault(w => w.Id == d.PackageId)?.Title, Firm))],
             bid.SubcontractsVersion,
-            [.. (bid.Reliances ?? []).Select(r => RelianceDto.From(r, Firm))], bid.ReliancesVersion));
+            [.. (bid.Reliances ?? []).Select((r, i) => RelianceDto.From(r, Firm, bid.RelianceStandings?.ElementAtOrDefault(i)))], bid.ReliancesVersion));
     }
 }

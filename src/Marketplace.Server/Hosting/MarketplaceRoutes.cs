@@ -62,6 +62,7 @@ public static class MarketplaceRoutes
         api.MapReteApi();
         api.MapAllianceQualificationApi();
         api.MapJointBidApi();
+        api.MapJointBidLendingApi();
         api.MapConversationApi();
         api.MapReportApi();
         api.MapReferenceApi();

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using Marketplace.JointBids;
 using Marketplace.Qualifications;
 using Marketplace.Server.Endpoints;
 using Marketplace.Server.Tests.Tenders;
@@ -164,7 +165,7 @@ public abstract class JointBidRelianceApiTests<THost>(THost fixture) : IClassFix
     {
         var w = t.World;
         w.PassTo(t.Tender.EnquiryDeadline);
-        (await w.Builder.PostAsJsonAsync($"{t.Bid}/work-packages", new SaveWorkPackageRequest(null, 0, "Opere edili", 1, null, w.BuilderId,
+        (await w.Builder.PostAsJsonAsync($"{t.Bid}/work-packages", new SaveWorkPackageRequest(null, 0, "Murature e solai", 1, null, w.BuilderId,
             new MoneyDto(900_000m, "EUR")), Json)).EnsureSuccessStatusCode();
         (await w.Coder.PostAsJsonAsync($"{t.Bid}/work-packages", new SaveWorkPackageRequest(null, 0, "Impianti", 1, null, w.CoderId,
             new MoneyDto(200_000m, "EUR")), Json)).EnsureSuccessStatusCode();
@@ -184,18 +185,21 @@ public abstract class JointBidRelianceApiTests<THost>(THost fixture) : IClassFix
     {
         var t = await Arrange();
         var w = t.World;
-        var drafted = await Drafted(t);
-        var bid = await (await w.Builder.PutAsJsonAsync($"{t.Bid}/reliances", Lends(t, drafted.ReliancesVersion), Json)).Read<JointBidDto>();
+        var (bid, _) = await UnderContract(t);
         await SignAll(t, bid);
+        var digest = (await t.AuxiliaryPerson.GetFromJsonAsync<LendingViewDto>($"{t.Bid}/lending", Json))!.Lendings.Single().Digest;
+        (await t.AuxiliaryPerson.PostAsJsonAsync($"{t.Bid}/lending/answer", new AnswerLendingRequest(t.Auxiliary, digest, true), Json)).EnsureSuccessStatusCode();
 
         var package = await w.Coder.GetAsync($"{t.Bid}/package");
         using (var archive = new ZipArchive(await package.Content.ReadAsStreamAsync(), ZipArchiveMode.Read))
         {
             string Text(string name) { using var reader = new StreamReader(archive.GetEntry(name)!.Open(), Encoding.UTF8); return reader.ReadToEnd(); }
             Text("riepilogo.txt").Should().Contain("Avvalimento (imprese ausiliarie):")
-                .And.Contain("Elettrica Ausiliaria presta a Verdi Informatica: OS30 classe I · solidalmente responsabile");
+                .And.Contain("Elettrica Ausiliaria presta a Verdi Informatica: OS30 classe I · solidalmente responsabile")
+                .And.Contain("contratto di avvalimento: Contratto di avvalimento.pdf").And.Contain("impegno firmato dall'ausiliaria il");
             Text("summary.txt").Should().Contain("Avvalimento (auxiliary firms):")
-                .And.Contain("Elettrica Ausiliaria lends to Verdi Informatica: OS30 class I · jointly liable");
+                .And.Contain("Elettrica Ausiliaria lends to Verdi Informatica: OS30 class I · jointly liable")
+                .And.Contain("commitment signed by the auxiliary on");
         }
         var submitted = await w.Builder.PostAsync($"{t.Bid}/submit", null);
         submitted.StatusCode.Should().Be(HttpStatusCode.OK, await submitted.Content.ReadAsStringAsync());
@@ -216,5 +220,137 @@ public abstract class JointBidRelianceApiTests<THost>(THost fixture) : IClassFix
         opened.Reliances.Should().BeEquivalentTo(ours.Reliances);
         opened.MatchesReceipt.Should().BeTrue();
         (await w.Anonymous.GetStringAsync($"/api/tenders/{t.Tender.Id}/ocds")).Should().NotContain("Elettrica", "the open data carry no reliance");
+    }
+
+    /// <summary>The member attaches the avvalimento contract to the bid, and the lead declares the reliance under it.</summary>
+    static async Task<(JointBidDto Bid, DocumentDto Contract)> UnderContract(Team t)
+    {
+        var w = t.World;
+        var drafted = await Drafted(t);
+        var contract = await (await TenderWorld.Upload(w.Coder, w.CoderId, "Contratto di avvalimento.pdf", TenderWorld.Pdf)).Read<DocumentDto>();
+        var attached = await (await w.Coder.PostAsJsonAsync($"{t.Bid}/documents", new AttachDocumentsRequest(w.CoderId, [contract.Id]), Json)).Read<JointBidDto>();
+        var request = Lends(t, attached.ReliancesVersion);
+        var saved = await w.Builder.PutAsJsonAsync($"{t.Bid}/reliances", request with { Reliances = [request.Reliances![0] with { ContractId = contract.Id }] }, Json);
+        saved.StatusCode.Should().Be(HttpStatusCode.OK, await saved.Content.ReadAsStringAsync());
+        return (await saved.Read<JointBidDto>(), contract);
+    }
+
+    [Fact]
+    public async Task The_auxiliary_reads_only_what_it_lends_signs_its_commitment_and_only_then_the_lead_submits_and_the_buyer_reads_it_after_opening()
+    {
+        var t = await Arrange();
+        var w = t.World;
+        var (bid, contract) = await UnderContract(t);
+        bid.Reliances.Single().Should().BeEquivalentTo(new { Status = RelianceStatus.Awaiting, Contract = new { contract.Id, contract.Sha256 } });
+        await SignAll(t, bid);
+
+        var early = await w.Builder.PostAsync($"{t.Bid}/submit", null);
+        early.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        var refusal = await early.Refusal();
+        refusal.Code.Should().Be("avvalimento.uncommitted");
+        (await early.Content.ReadAsStringAsync()).Should().Contain("Elettrica Ausiliaria", "the refusal names the auxiliary");
+
+        var view = (await t.AuxiliaryPerson.GetFromJsonAsync<LendingViewDto>($"{t.Bid}/lending", Json))!;
+        view.Tender.Should().Be(new NamedDto(t.Tender.Id, t.Tender.Title));
+        var lending = view.Lendings.Should().ContainSingle().Subject;
+        lending.Should().BeEquivalentTo(new
+        {
+            Lot = 1, MayAnswer = true,
+            Reliance = new { Category = "OS30", ClassLabel = "I", RelyingFirm = new NamedDto(w.CoderId, "Verdi Informatica"), Status = RelianceStatus.Awaiting },
+        });
+        var json = await t.AuxiliaryPerson.GetStringAsync($"{t.Bid}/lending");
+        json.Should().NotContain("900000").And.NotContain("Murature e solai").And.NotContain("Cantiere nei mesi estivi").And.NotContain(bid.Digest);
+        (await t.AuxiliaryPerson.GetAsync($"{t.Bid}/lending/contracts/{contract.Id}")).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        var committed = await t.AuxiliaryPerson.PostAsJsonAsync($"{t.Bid}/lending/answer", new AnswerLendingRequest(t.Auxiliary, lending.Digest, true), Json);
+        committed.StatusCode.Should().Be(HttpStatusCode.OK, await committed.Content.ReadAsStringAsync());
+        (await committed.Read<LendingViewDto>()).Lendings.Single().Should().BeEquivalentTo(new { MayAnswer = false, Reliance = new { Status = RelianceStatus.Committed } });
+        var lead = await Read(w.Builder, t);
+        lead.Reliances.Single().Status.Should().Be(RelianceStatus.Committed);
+        lead.SignOffs.Should().HaveCount(2, "the commitment changes nothing the firms signed");
+
+        var submitted = await w.Builder.PostAsync($"{t.Bid}/submit", null);
+        submitted.StatusCode.Should().Be(HttpStatusCode.OK, await submitted.Content.ReadAsStringAsync());
+        var sealedPath = $"/api/tenders/{t.Tender.Id}/bids/{t.AllianceId}";
+        (await w.Buyer.GetAsync(sealedPath)).StatusCode.Should().Be(HttpStatusCode.NotFound, "sealed until opening");
+        w.PassOpening(t.Tender);
+        var opened = (await w.Buyer.GetFromJsonAsync<BidDto>(sealedPath, Json))!;
+        opened.MatchesReceipt.Should().BeTrue();
+        opened.Reliances.Single().Commitment.Should().BeEquivalentTo(new { Digest = lending.Digest, Contract = new { contract.Id, contract.Sha256 } });
+    }
+
+    [Fact]
+    public async Task The_auxiliary_is_refused_the_joint_bid_the_workspace_the_threads_and_the_alliances_documents()
+    {
+        var t = await Arrange();
+        var (bid, contract) = await UnderContract(t);
+        var aux = t.AuxiliaryPerson;
+
+        foreach (var path in new[]
+        {
+            t.Bid, $"{t.Bid}/package", $"{t.Bid}/documents/{contract.Id}", $"/api/alliances/{t.AllianceId}",
+            $"/api/alliances/{t.AllianceId}/messages", $"/api/alliances/{t.AllianceId}/qualification",
+        })
+            (await aux.GetAsync(path)).StatusCode.Should().Be(HttpStatusCode.NotFound, path);
+        var sign = await aux.PostAsJsonAsync($"{t.Bid}/sign", new SignRequest(t.Auxiliary, bid.Digest), Json);
+        ((int)sign.StatusCode).Should().BeOneOf(403, 404);
+        (await Read(t.World.Builder, t)).SignOffs.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Outsiders_the_buyer_and_the_alliances_own_people_get_one_answer_and_a_viewer_of_the_auxiliary_may_not_answer()
+    {
+        var t = await Arrange();
+        var w = t.World;
+        var (bid, contract) = await UnderContract(t);
+        var nothingHere = await w.Outsider.GetAsync($"/api/alliances/{Guid.NewGuid()}/bid/lending");
+        nothingHere.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        var code = (await nothingHere.Refusal()).Code;
+
+        foreach (var client in new[] { w.Outsider, w.Buyer, w.Admin, w.Builder })
+        {
+            var refused = await client.GetAsync($"{t.Bid}/lending");
+            refused.StatusCode.Should().Be(HttpStatusCode.NotFound);
+            (await refused.Refusal()).Code.Should().Be(code, "the same answer whether a reliance exists or not");
+            (await client.GetAsync($"{t.Bid}/lending/contracts/{contract.Id}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        }
+        var digest = (await t.AuxiliaryPerson.GetFromJsonAsync<LendingViewDto>($"{t.Bid}/lending", Json))!.Lendings.Single().Digest;
+        var byOutsider = await w.Outsider.PostAsJsonAsync($"{t.Bid}/lending/answer", new AnswerLendingRequest(t.Auxiliary, digest, true), Json);
+        byOutsider.StatusCode.Should().Be(HttpStatusCode.NotFound);
+
+        var viewer = w.Host.Browser();
+        await viewer.JoinAsViewer(t.AuxiliaryPerson, t.Auxiliary);
+        (await viewer.GetFromJsonAsync<LendingViewDto>($"{t.Bid}/lending", Json))!.Lendings.Single().MayAnswer.Should().BeFalse();
+        var byViewer = await viewer.PostAsJsonAsync($"{t.Bid}/lending/answer", new AnswerLendingRequest(t.Auxiliary, digest, true), Json);
+        byViewer.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await byViewer.Refusal()).Code.Should().Be("avvalimento.notTheAuxiliary");
+
+        var stale = await t.AuxiliaryPerson.PostAsJsonAsync($"{t.Bid}/lending/answer", new AnswerLendingRequest(t.Auxiliary, "0000", true), Json);
+        stale.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await stale.Refusal()).Code.Should().Be("avvalimento.commitmentChanged");
+        (await Read(w.Builder, t)).Reliances.Single().Status.Should().Be(RelianceStatus.Awaiting, "nothing was stored");
+    }
+
+    [Fact]
+    public async Task The_auxiliary_declines_the_lead_reads_it_as_declined_and_a_changed_contract_asks_it_again()
+    {
+        var t = await Arrange();
+        var w = t.World;
+        var (_, contract) = await UnderContract(t);
+        var digest = (await t.AuxiliaryPerson.GetFromJsonAsync<LendingViewDto>($"{t.Bid}/lending", Json))!.Lendings.Single().Digest;
+
+        (await t.AuxiliaryPerson.PostAsJsonAsync($"{t.Bid}/lending/answer", new AnswerLendingRequest(t.Auxiliary, digest, false), Json)).EnsureSuccessStatusCode();
+
+        var lead = await Read(w.Builder, t);
+        lead.Reliances.Single().Status.Should().Be(RelianceStatus.Declined);
+        var other = await (await TenderWorld.Upload(w.Coder, w.CoderId, "Contratto rivisto.pdf", TenderWorld.Pdf)).Read<DocumentDto>();
+        var attached = await (await w.Coder.PostAsJsonAsync($"{t.Bid}/documents", new AttachDocumentsRequest(w.CoderId, [other.Id]), Json)).Read<JointBidDto>();
+        var request = Lends(t, attached.ReliancesVersion);
+        (await w.Builder.PutAsJsonAsync($"{t.Bid}/reliances", request with { Reliances = [request.Reliances![0] with { ContractId = other.Id }] }, Json))
+            .EnsureSuccessStatusCode();
+        var again = (await t.AuxiliaryPerson.GetFromJsonAsync<LendingViewDto>($"{t.Bid}/lending", Json))!.Lendings.Single();
+        again.Should().BeEquivalentTo(new { MayAnswer = true, Reliance = new { Status = RelianceStatus.Awaiting, Contract = new { other.Id } } });
+        again.Digest.Should().NotBe(digest);
+        (await t.AuxiliaryPerson.GetAsync($"{t.Bid}/lending/contracts/{contract.Id}")).StatusCode.Should().Be(HttpStatusCode.NotFound, "no longer its contract");
     }
 }

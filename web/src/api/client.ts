@@ -59,6 +59,7 @@ import type {
   SaveQuotasRequest,
   SaveSubcontractsRequest,
   SaveReliancesRequest,
+  AnswerLendingRequest,
   SaveWorkPackageRequest,
   ScoreRequest,
   SignRequest,
@@ -452,6 +453,12 @@ export const api = {
   detachJointDocument: (id: string, documentId: string) =>
     ok(http.DELETE("/api/alliances/{id}/bid/documents/{documentId}", { params: { path: { id, documentId } } })),
   jointDocumentUrl: (id: string, documentId: string) => link("/api/alliances/{id}/bid/documents/{documentId}", { id, documentId }),
+  /** What an auxiliary firm's people see of a joint bid (avvalimento): only their firms' reliances; 404 to anyone else. */
+  jointBidLending: (id: string) => ok(http.GET("/api/alliances/{id}/bid/lending", { params: { path: { id } } })),
+  /** The auxiliary's Owner or Manager commits to (or declines) a reliance as read, named by its digest (409 if it changed since). */
+  answerJointBidLending: (id: string, body: AnswerLendingRequest) =>
+    ok(http.POST("/api/alliances/{id}/bid/lending/answer", { params: { path: { id } }, body })),
+  lendingContractUrl: (id: string, documentId: string) => link("/api/alliances/{id}/bid/lending/contracts/{documentId}", { id, documentId }),
   /** A bidding firm approves exactly the content it saw, named by its digest (409 if it changed since). */
   signJointBid: (id: string, body: SignRequest) => ok(http.POST("/api/alliances/{id}/bid/sign", { params: { path: { id } }, body })),
   /** The lead submits what every bidding firm signed, as the alliance's sealed bid; the answer carries the receipt. */

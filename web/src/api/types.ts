@@ -211,6 +211,10 @@ export type SaveSubcontractsRequest = Dto<"SaveSubcontractsRequest">;
 export type SubcontractDto = Dto<"SubcontractDto">;
 export type SaveReliancesRequest = Dto<"SaveReliancesRequest">;
 export type RelianceDto = Dto<"RelianceDto">;
+export type RelianceStatus = RelianceDto["status"];
+export type AnswerLendingRequest = Dto<"AnswerLendingRequest">;
+export type LendingViewDto = Dto<"LendingViewDto">;
+export type LendingDto = Dto<"LendingDto">;
 export type SignRequest = Dto<"SignRequest">;
 /** A file of the joint bid, with the firm that attached it. */
 export type JointDocumentDto = Dto<"JointDocumentDto">;

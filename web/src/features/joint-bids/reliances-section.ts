@@ -8,10 +8,11 @@ import { api } from "../../api/client";
 import type { FieldErrors } from "../../api/problem";
 import type { AllianceDto, JointBidDto, TenderDto } from "../../api/types";
 import { fieldMessagesAt } from "../../field-errors";
-import { t } from "../../i18n";
+import { formatDateTime, t } from "../../i18n";
+import { href } from "../../router";
 import { fieldErrorView } from "../../views";
 import { biddingFirms } from "./quotas";
-import { addedRequest, avvalimentoLots, emptyReliance, lotCategories, relianceWhat, removedRequest, type RelianceForm } from "./reliances";
+import { addedRequest, avvalimentoLots, contractRequest, emptyReliance, lotCategories, relianceWhat, removedRequest, type RelianceForm } from "./reliances";
 import { statusView, type Status } from "./status";
 import type { WorkspaceContext } from "./workspace-context";
 
@@ -56,6 +57,38 @@ export function reliancesSection(ws: WorkspaceContext) {
     status = outcome;
     if (outcome.ok) form = emptyReliance();
     ws.redraw();
+  }
+
+  /** Links (or unlinks) one reliance's avvalimento contract: a change of what the firms sign, and of what the auxiliary signs. */
+  async function linkContract(bid: JointBidDto, index: number, contractId: string): Promise<void> {
+    const request = contractRequest(bid, index, contractId);
+    const outcome = await ws.run(() => api.saveJointBidReliances(ws.allianceId, request), {
+      shown: [`reliances[${index}].contractId`],
+      sent: request,
+      done: () => t("jointBid.reliances.contractSaved"),
+    });
+    if (outcome) status = outcome;
+    ws.redraw();
+  }
+
+  /** Where the reliance stands with its auxiliary, and (for whoever edits) the contract to link from the bid's documents. */
+  function standingView(bid: JointBidDto, r: JointBidDto["reliances"][number], i: number, editable: boolean) {
+    const when = r.answeredAt ? formatDateTime(r.answeredAt) : "";
+    const state = r.status ?? "NoContract";
+    return html`<div class="reliance-standing">
+      <span class="badge ${state === "Committed" ? "complete" : state === "Declined" ? "warn" : "pending"}" data-testid="reliance-status"
+        data-status=${state}>${t(`jointBid.reliances.status.${state}`, { when })}</span>
+      ${editable
+        ? html`<label class="small" for="reliance-contract-${i}">${t("jointBid.reliances.contract")}</label>
+            <select id="reliance-contract-${i}" data-testid="reliance-contract" ?disabled=${ws.busy()}
+              @change=${(e: Event) => void linkContract(bid, i, (e.target as HTMLSelectElement).value)}>
+              <option value="" ?selected=${!r.contract}>${t("jointBid.reliances.contractNone")}</option>
+              ${bid.documents.map((d) => html`<option value=${d.document.id} ?selected=${r.contract?.id === d.document.id}>${d.document.name}</option>`)}
+            </select>`
+        : r.contract
+          ? html`<span class="small">${t("jointBid.reliances.contract")}: ${r.contract.name}</span>`
+          : nothing}
+    </div>`;
   }
 
   async function remove(bid: JointBidDto, index: number): Promise<void> {
@@ -123,13 +156,16 @@ export function reliancesSection(ws: WorkspaceContext) {
                     firm: r.relyingFirm.name,
                   })}</span>
                   <span class="badge" data-testid="reliance-liable">${t("jointBid.reliances.jointlyLiable")}</span>
+                  ${standingView(bid, r, i, editable)}
                   ${editable
                     ? html`<button type="button" class="link" data-testid="remove-reliance" ?disabled=${ws.busy()} @click=${() => void remove(bid, i)}>
                         ${t("jointBid.reliances.remove")}</button>`
                     : nothing}
                 </li>`,
               )}
-            </ul>`}
+            </ul>
+            <p class="muted small" data-testid="reliances-auxiliary-link">${t("jointBid.reliances.auxiliaryLink")}:
+              <a href=${href({ name: "lending", id: ws.allianceId })}>${location.origin}${location.pathname}${href({ name: "lending", id: ws.allianceId })}</a></p>`}
         ${editable && lots.length > 0 ? formView(bid, tender, alliance) : nothing}
       </section>`;
     },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addedRequest, avvalimentoLots, lotCategories, removedRequest } from "./reliances";
+import { addedRequest, avvalimentoLots, contractRequest, lotCategories, removedRequest } from "./reliances";
 
 const requirements = (avvalimentoAllowed: boolean) => ({
   prevailing: { category: "OG1", categoryIt: "", categoryEn: "", amount: 850000, class: "III" as const, classLabel: "III", classAmount: 1033000, maySubcontract: true },
@@ -40,9 +40,18 @@ describe("the reliances form", () => {
 
     expect(request.version).toBe(3);
     expect(request.reliances).toEqual([
-      { lot: 1, auxiliaryId: "aux", relyingFirmId: "member", kind: "Separable", category: "OS30", class: "I", amount: null },
+      { lot: 1, auxiliaryId: "aux", relyingFirmId: "member", kind: "Separable", category: "OS30", class: "I", amount: null, contractId: null },
       { lot: 1, auxiliaryId: "aux2", relyingFirmId: "lead", kind: "Prevailing", category: "OG1", class: "II", amount: null },
     ]);
+  });
+
+  it("links one reliance's avvalimento contract and keeps the others' as they are", () => {
+    const linked = { ...declared, contract: { id: "doc1", name: "Contratto.pdf", contentType: "application/pdf", size: 10, sha256: "ab" } };
+    const request = contractRequest({ reliances: [linked, declared], reliancesVersion: 5 }, 1, "doc2");
+
+    expect(request.version).toBe(5);
+    expect(request.reliances!.map((r) => r.contractId)).toEqual(["doc1", "doc2"]);
+    expect(contractRequest({ reliances: [linked], reliancesVersion: 5 }, 0, "").reliances![0]!.contractId).toBeNull();
   });
 
   it("sends the others when one is removed", () => {

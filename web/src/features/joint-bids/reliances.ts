@@ -34,6 +34,7 @@ const asRequest = (r: RelianceDto): Reliance => ({
   category: r.category ?? null,
   class: r.class ?? null,
   amount: r.amount ?? null,
+  contractId: r.contract?.id ?? null,
 });
 
 /** The declared reliances with one more, from the version read: the server names a wrong field as `reliances[n]` (n the new one's index). */
@@ -50,6 +51,14 @@ export function addedRequest(bid: Pick<JointBidDto, "reliances" | "reliancesVers
     amount: null,
   };
   return { version: bid.reliancesVersion, reliances: [...bid.reliances.map(asRequest), added] };
+}
+
+/** The declared reliances with one's avvalimento contract linked (a document of the bid), or unlinked with "". */
+export function contractRequest(bid: Pick<JointBidDto, "reliances" | "reliancesVersion">, index: number, contractId: string): SaveReliancesRequest {
+  return {
+    version: bid.reliancesVersion,
+    reliances: bid.reliances.map((r, i) => (i === index ? { ...asRequest(r), contractId: contractId || null } : asRequest(r))),
+  };
 }
 
 /** The declared reliances without one. */

@@ -47,4 +47,36 @@ export const avvalimento = {
     it: "Questa ausiliaria presta già questo requisito a questa impresa nel lotto {lot}.",
     en: "This auxiliary already lends this to this firm in lot {lot}.",
   },
+  "avvalimento.noSuchContract": {
+    it: "Il contratto di avvalimento è uno dei documenti dell'offerta: allegalo prima all'offerta.",
+    en: "The avvalimento contract is one of the bid's documents: attach it to the bid first.",
+  },
+  "avvalimento.uncommitted": {
+    it: "{auxiliary} non ha firmato il suo impegno sull'avvalimento del lotto {lot} così com'è (con il contratto di avvalimento).",
+    en: "{auxiliary} has not signed its commitment to the reliance in lot {lot} as it stands (with its avvalimento contract).",
+  },
+  "avvalimento.notFound": {
+    it: "In questa offerta non è dichiarato alcun avvalimento che tu possa vedere.",
+    en: "No reliance you may see is declared in this joint bid.",
+  },
+  "avvalimento.notTheAuxiliary": {
+    it: "Solo i titolari e i responsabili dell'impresa ausiliaria firmano l'impegno o lo rifiutano.",
+    en: "Only the auxiliary firm's Owners and Managers commit to a reliance or decline it.",
+  },
+  "avvalimento.noContract": {
+    it: "Il contratto di avvalimento non è ancora collegato a questo avvalimento: l'ausiliaria firma l'impegno con il contratto.",
+    en: "No avvalimento contract is attached to this reliance yet: the auxiliary signs its commitment with the contract.",
+  },
+  "avvalimento.commitmentChanged": {
+    it: "L'avvalimento o il suo contratto sono cambiati da quando li hai letti: rileggili e rispondi a ciò che dicono ora.",
+    en: "The reliance or its contract changed since you read it: read it again and answer what it says now.",
+  },
+  "avvalimento.alreadyAnswered": {
+    it: "La tua impresa ha già risposto a questo avvalimento così com'è.",
+    en: "Your firm already answered this reliance as it stands.",
+  },
+  "avvalimento.closed": {
+    it: "La gara non accetta più offerte: l'avvalimento non si può più confermare né rifiutare.",
+    en: "The tender no longer takes bids: the reliance can no longer be answered.",
+  },
 } satisfies RefusalTexts;
