@@ -32,15 +32,8 @@ public sealed class AvvalimentoBrowserTests(BrowserFixture fixture) : IClassFixt
 
         // On the joint-bid tab the lead declares Neri lending OS30 class I to Impianti Bianchi.
         await lead.GetByTestId("alliance-tab-bid").ClickAsync();
-        var section = lead.GetByTestId("reliances");
-        await Expect(section.GetByTestId("reliances-none")).ToHaveTextAsync("Nessun avvalimento dichiarato.");
-        await section.GetByTestId("reliance-lot").SelectOptionAsync("1");
-        await section.GetByTestId("reliance-firm").SelectOptionAsync(bianchi.Firm.Id.ToString());
-        await Expect(section.GetByTestId("reliance-auxiliary").Locator($"option[value='{neri.Firm.Id}']")).ToHaveCountAsync(1);
-        await section.GetByTestId("reliance-auxiliary").SelectOptionAsync(neri.Firm.Id.ToString());
-        await section.GetByTestId("reliance-category").SelectOptionAsync("OS30");
-        await section.GetByTestId("reliance-class").SelectOptionAsync("I");
-        await section.GetByTestId("save-reliance").ClickAsync();
+        await Expect(lead.GetByTestId("reliances-none")).ToHaveTextAsync("Nessun avvalimento dichiarato.");
+        var section = await DeclareOs30(lead, bianchi.Firm.Id, neri.Firm.Id);
         var declared = section.GetByTestId("reliance");
         await Expect(declared).ToContainTextAsync("Lotto 1: Neri Elettrica S.r.l. presta OS30 classe I a Impianti Bianchi S.n.c.");
         await Expect(declared.GetByTestId("reliance-liable")).ToHaveTextAsync("solidalmente responsabile");
@@ -63,5 +56,19 @@ public sealed class AvvalimentoBrowserTests(BrowserFixture fixture) : IClassFixt
         await phone.GetByTestId("alliance-tab-bid").ClickAsync();
         await Expect(phone.GetByTestId("reliance-liable")).ToHaveTextAsync("jointly liable");
         await phone.GetByTestId("reliances").ScreenshotAsync(new() { Path = Shot("avvalimento-4-bid-en-390.png") });
+    }
+
+    /// <summary>On the joint-bid tab's avvalimento card (Italian), declares <paramref name="auxiliary"/> lending OS30 class I to <paramref name="relying"/> in lot 1.</summary>
+    internal static async Task<ILocator> DeclareOs30(IPage lead, Guid relying, Guid auxiliary)
+    {
+        var section = lead.GetByTestId("reliances");
+        await section.GetByTestId("reliance-lot").SelectOptionAsync("1");
+        await section.GetByTestId("reliance-firm").SelectOptionAsync(relying.ToString());
+        await Expect(section.GetByTestId("reliance-auxiliary").Locator($"option[value='{auxiliary}']")).ToHaveCountAsync(1);
+        await section.GetByTestId("reliance-auxiliary").SelectOptionAsync(auxiliary.ToString());
+        await section.GetByTestId("reliance-category").SelectOptionAsync("OS30");
+        await section.GetByTestId("reliance-class").SelectOptionAsync("I");
+        await section.GetByTestId("save-reliance").ClickAsync();
+        return section;
     }
 }

@@ -37,19 +37,7 @@ public sealed class SubcontractingBrowserTests(ClockedBrowserFixture fixture) : 
         // Rossi's OG1 class IV covers the prevailing category with OS30's work: OS30 is left to a subcontractor.
         (await rossi.Api.PutAsJsonAsync($"/api/businesses/{rossi.Firm.Id}/qualifications", new EditQualificationsRequest(rossi.Firm.Version,
             [new("OG1", SoaClass.IV, DateOnly.FromDateTime(now.AddYears(2).UtcDateTime), "SOA Nord S.p.A.")], null), Json)).EnsureSuccessStatusCode();
-        var alliance = await (await rossi.Api.PostAsJsonAsync("/api/alliances", new FormAllianceRequest(rossi.Firm.Id, arranged.Id, tender.Id, "RTI Rodari", "Accordo"), Json))
-            .Read<AllianceDto>();
-        foreach (var (firm, role) in new[] { (bianchi, AllianceRole.Member), (verdi, AllianceRole.Subcontractor) })
-        {
-            (await rossi.Api.PostAsJsonAsync($"/api/alliances/{alliance.Id}/invitations", new AllianceInviteRequest(firm.Firm.Id, role), Json)).EnsureSuccessStatusCode();
-            (await firm.Api.PostAsJsonAsync($"/api/alliances/{alliance.Id}/firms/{firm.Firm.Id}/answer", new AllianceAnswerRequest(true, 1), Json)).EnsureSuccessStatusCode();
-        }
-        clock.SetUtcNow(tender.EnquiryDeadline.AddMinutes(1));
-        var bid = $"/api/alliances/{alliance.Id}/bid";
-        (await rossi.Api.PostAsJsonAsync($"{bid}/work-packages", new SaveWorkPackageRequest(null, 0, "Opere murarie", 1, null, rossi.Firm.Id, new MoneyDto(630_000m, "EUR")), Json))
-            .EnsureSuccessStatusCode();
-        (await bianchi.Api.PostAsJsonAsync($"{bid}/work-packages", new SaveWorkPackageRequest(null, 0, "Impianti elettrici", 1, null, bianchi.Firm.Id, new MoneyDto(420_000m, "EUR")), Json))
-            .EnsureSuccessStatusCode();
+        var alliance = await RodariRti.Form(fixture, tender, rossi, bianchi, (verdi, AllianceRole.Subcontractor));
 
         var lead = await fixture.NewPerson("it-IT", TenderBrowserTests.Rome);
         await BusinessProfileBrowserTests.SignIn(lead, rossi.Email);

@@ -1,0 +1,112 @@
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Marketplace.Qualifications;
+using Marketplace.Server.Endpoints;
+using Marketplace.Tenders;
+using Marketplace.Testing;
+using Microsoft.Playwright;
+using static Marketplace.Testing.ApiClientExtensions;
+using static Microsoft.Playwright.Assertions;
+
+namespace Marketplace.EndToEnd.Tests;
+
+/// <summary>
+/// Avvalimento from the auxiliary's side: the lead declares that Neri Elettrica lends OS30 class I to the member,
+/// attaches the avvalimento contract and links it; the submission waits for Neri; Neri's person (English, at 390 px)
+/// reads only what Neri lends, to whom and under which contract, and signs the commitment; the lead submits; after
+/// opening the buyer reads Neri as jointly liable with its commitment (Italian).
+/// </summary>
+public sealed class AuxiliaryCommitmentBrowserTests(ClockedBrowserFixture fixture) : IClassFixture<ClockedBrowserFixture>
+{
+    static string Shot(string name) => Path.Combine(BrowserFixture.ScreenshotDirectory, name);
+
+    [Fact]
+    public async Task The_auxiliary_reads_only_what_it_lends_signs_its_commitment_and_the_buyer_reads_it_jointly_liable_after_opening()
+    {
+        var arranged = await ArrangedSpace.Create(fixture, ["BO"]);
+        var buyer = await arranged.Buyer("appalti", "Comune di Casalecchio di Reno");
+        var rossi = await arranged.Member("rossi", "Edilizia Rossi S.r.l.", p => p with { Capabilities = ["45210000"] });
+        var bianchi = await arranged.Member("bianchi", "Impianti Bianchi S.n.c.", p => p with { Capabilities = ["45310000"] });
+        var neri = await arranged.Member("neri", "Neri Elettrica S.r.l.", p => p with { Capabilities = ["45315000"] });
+        var clock = fixture.ServerClock;
+        var today = QualificationRules.Today(clock.GetUtcNow());
+        var school = new LotRequirementsRequest(new CategoryAmountRequest("OG1", 850_000m), [new CategoryAmountRequest("OS30", 200_000m)], null, null, null, true);
+        var tender = await buyer.Publish("Adeguamento della scuola Rodari", clock.GetUtcNow().AddDays(2), clock.GetUtcNow().AddDays(7),
+            new LotRequest(0, "Opere edili e impianti", null, ["45214200"], new MoneyDto(1_050_000m, "EUR"), null, school));
+        // Rossi holds the prevailing OG1; nobody of the RTI holds OS30, which Neri holds in class II.
+        foreach (var (firm, attestation) in new[] { (rossi, new SoaAttestationRequest("OG1", SoaClass.III, today.AddYears(2), "SOA Nord S.p.A.")),
+                     (neri, new SoaAttestationRequest("OS30", SoaClass.II, today.AddYears(1), "SOA Centro S.p.A.")) })
+            (await firm.Api.PutAsJsonAsync($"/api/businesses/{firm.Firm.Id}/qualifications", new EditQualificationsRequest(firm.Firm.Version, [attestation], null), Json))
+                .EnsureSuccessStatusCode();
+        var alliance = await RodariRti.Form(fixture, tender, rossi, bianchi);
+        var bid = $"/api/alliances/{alliance.Id}/bid";
+
+        // The lead declares Neri lending OS30 class I to Bianchi, attaches the contract to the bid and links it.
+        var lead = await fixture.NewPerson("it-IT", TenderBrowserTests.Rome);
+        await BusinessProfileBrowserTests.SignIn(lead, rossi.Email);
+        await lead.GotoAsync($"/#/alliances/{alliance.Id}");
+        await Expect(lead.GetByTestId("alliance-live-status")).ToHaveAttributeAsync("data-state", "connected");
+        await lead.GetByTestId("alliance-tab-bid").ClickAsync();
+        var section = await AvvalimentoBrowserTests.DeclareOs30(lead, bianchi.Firm.Id, neri.Firm.Id);
+        await Expect(section.GetByTestId("reliance-status")).ToHaveTextAsync("Contratto di avvalimento da allegare");
+
+        await lead.GetByTestId("alliance-tab-documents").ClickAsync();
+        await lead.GetByTestId("joint-document-input").SetInputFilesAsync(new FilePayload
+        {
+            Name = "Contratto di avvalimento Neri.pdf", MimeType = "application/pdf", Buffer = [.. "%PDF-1.4\n%contratto di avvalimento\n"u8.ToArray()],
+        });
+        await Expect(lead.GetByTestId("joint-document")).ToContainTextAsync("Contratto di avvalimento Neri.pdf");
+        await lead.GetByTestId("alliance-tab-bid").ClickAsync();
+        await section.GetByTestId("reliance-contract").SelectOptionAsync(new SelectOptionValue { Label = "Contratto di avvalimento Neri.pdf" });
+        await Expect(section.GetByTestId("reliance-status")).ToHaveTextAsync("In attesa dell'impegno dell'ausiliaria");
+
+        // Both firms sign; the submission waits for Neri, and says so.
+        var signed = (await rossi.Api.GetFromJsonAsync<JointBidDto>(bid, Json))!;
+        (await bianchi.Api.PostAsJsonAsync($"{bid}/sign", new SignRequest(bianchi.Firm.Id, signed.Digest), Json)).EnsureSuccessStatusCode();
+        await lead.GetByTestId("sign-bid").And(lead.Locator($"[data-firm-id='{rossi.Firm.Id}']")).ClickAsync();
+        await Expect(lead.GetByTestId("submit-missing")).ToContainTextAsync(
+            "Neri Elettrica S.r.l. non ha firmato il suo impegno sull'avvalimento del lotto 1");
+        await section.ScrollIntoViewIfNeededAsync();
+        await lead.ScreenshotAsync(new() { Path = Shot("auxiliary-1-awaiting-it.png"), FullPage = true });
+
+        // Neri's person, in English on a phone, reads only what Neri lends, and signs.
+        var auxiliary = await fixture.NewPerson("en-GB", TenderBrowserTests.Rome, width: 390);
+        await BusinessProfileBrowserTests.SignIn(auxiliary, neri.Email);
+        await auxiliary.GotoAsync($"/#/alliances/{alliance.Id}/lending");
+        var lending = auxiliary.GetByTestId("lending");
+        await Expect(lending.GetByTestId("lending-what")).ToHaveTextAsync("Neri Elettrica S.r.l. lends OS30 class I to Impianti Bianchi S.n.c.");
+        await Expect(lending.GetByTestId("lending-liable")).ToHaveTextAsync("jointly liable");
+        await Expect(lending.GetByTestId("lending-contract")).ToHaveTextAsync("Contratto di avvalimento Neri.pdf");
+        await Expect(lending.GetByTestId("lending-status")).ToHaveTextAsync("Awaiting your commitment");
+        await Expect(auxiliary.GetByTestId("lending-tender")).ToHaveTextAsync("Adeguamento della scuola Rodari");
+        await Expect(auxiliary.GetByTestId("lending-page")).Not.ToContainTextAsync("630");
+        await Expect(auxiliary.GetByTestId("lending-page")).Not.ToContainTextAsync("Opere murarie");
+        await auxiliary.ScreenshotAsync(new() { Path = Shot("auxiliary-2-lending-en-390.png"), FullPage = true });
+        await lending.GetByTestId("lending-commit").ClickAsync();
+        await Expect(auxiliary.GetByTestId("lending-answer-status")).ToHaveTextAsync("Commitment signed: the lead may submit the bid.");
+        await Expect(lending.GetByTestId("lending-status")).ToContainTextAsync("Commitment signed on");
+        await auxiliary.ScreenshotAsync(new() { Path = Shot("auxiliary-3-signed-en-390.png"), FullPage = true });
+        await auxiliary.GotoAsync($"/#/alliances/{alliance.Id}/bid");
+        await Expect(auxiliary.GetByTestId("reliances")).ToHaveCountAsync(0);
+
+        // The lead's open page reads the commitment live, and submits.
+        await Expect(section.GetByTestId("reliance-status")).ToContainTextAsync("Impegno firmato dall'ausiliaria il");
+        await Expect(lead.GetByTestId("submit-ready")).ToBeVisibleAsync();
+        await lead.GetByTestId("submit-joint-bid").ClickAsync();
+        await lead.GetByTestId("confirm-yes").ClickAsync();
+        await Expect(lead.GetByTestId("joint-receipt-digest")).ToHaveTextAsync(new Regex("^[0-9a-f]{64}$"));
+
+        // After opening, the buyer reads Neri as jointly liable, with its commitment.
+        clock.SetUtcNow(tender.SubmissionDeadline.AddMinutes(1));
+        var officer = await fixture.NewPerson("it-IT", TenderBrowserTests.Rome);
+        await BusinessProfileBrowserTests.SignIn(officer, buyer.Email);
+        await officer.GotoAsync($"/#/tenders/{tender.Id}");
+        var ranked = officer.GetByTestId("ranked-bid");
+        await Expect(ranked).ToHaveCountAsync(1);
+        var reliance = ranked.GetByTestId("bid-reliance");
+        await Expect(reliance).ToContainTextAsync("Neri Elettrica S.r.l. presta OS30 classe I a Impianti Bianchi S.n.c.");
+        await Expect(reliance.GetByTestId("bid-reliance-liable")).ToHaveTextAsync("solidalmente responsabile");
+        await Expect(reliance).ToContainTextAsync("impegno firmato dall'ausiliaria il");
+        await officer.ScreenshotAsync(new() { Path = Shot("auxiliary-4-buyer-opened-it.png"), FullPage = true });
+    }
+}
