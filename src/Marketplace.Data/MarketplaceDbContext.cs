@@ -59,6 +59,7 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
     public DbSet<Notifications.PendingNotice> Notices => Set<Notifications.PendingNotice>();
     public DbSet<Feeds.ImportFeed> ImportFeeds => Set<Feeds.ImportFeed>();
     public DbSet<Conversations.ThreadMessageEntry> ThreadMessages => Set<Conversations.ThreadMessageEntry>();
+    public DbSet<Conversations.ThreadMentionEntry> ThreadMentions => Set<Conversations.ThreadMentionEntry>();
     public DbSet<Proposals.OpportunityProposal> OpportunityProposals => Set<Proposals.OpportunityProposal>();
     public DbSet<Reports.ReportEntry> Reports => Set<Reports.ReportEntry>();
     public DbSet<Announcements.Announcement> Announcements => Set<Announcements.Announcement>();
@@ -470,6 +471,15 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
             // A thread is read newest first, a page at a time; a person's last minute is counted at each message.
             e.HasIndex(x => new { x.AllianceId, x.PackageId, x.Seq });
             e.HasIndex(x => new { x.AuthorId, x.At });
+        });
+
+        builder.Entity<Conversations.ThreadMentionEntry>(e =>
+        {
+            e.ToTable("thread_mentions");
+            e.HasKey(x => new { x.MessageId, x.UserId });
+            // The notice sender reads what a person's notices tell; a page marks the person's mentions it shows as seen.
+            e.HasIndex(x => x.NoticeId);
+            e.HasIndex(x => new { x.UserId, x.MessageId });
         });
 
         builder.Entity<Reports.ReportEntry>(e =>

@@ -73,4 +73,52 @@ public sealed class ConversationBrowserTests(BrowserFixture fixture) : IClassFix
         await Expect(english.GetByTestId("alliance-tab-conversation")).ToHaveTextAsync("Conversation");
         await english.ScreenshotAsync(new() { Path = Shot("conversation-3-english.png"), FullPage = true });
     }
+
+    [Fact]
+    public async Task A_person_mentions_a_partner_who_is_told_live_wherever_they_are_and_reads_the_mention_highlighted()
+    {
+        var (lead, partner, allianceId) = await Alliance();
+        var rossi = await Open(lead, allianceId);
+        // The partner is elsewhere in the app, on a phone, in English: the notice reaches them there.
+        var phone = await fixture.NewPerson("en-GB", width: 390);
+        await BusinessProfileBrowserTests.SignIn(phone, partner.Email);
+        await phone.GotoAsync($"/#/businesses/{partner.Firm.Id}");
+        await HubGroups.UntilJoined(phone, "WatchBusinessTeam", partner.Firm.Id);
+
+        var box = rossi.GetByTestId("conversation-text");
+        await box.PressSequentiallyAsync("Ciao @bia");
+        var offered = rossi.GetByTestId("mention-option");
+        await Expect(offered).ToHaveCountAsync(1);
+        await Expect(offered).ToContainTextAsync("Persona bianchi");
+        await Expect(offered).ToContainTextAsync("Impianti Bianchi S.n.c.");
+        await rossi.ScreenshotAsync(new() { Path = Shot("mention-1-picker.png") });
+        await offered.ClickAsync();
+        await Expect(box).ToHaveValueAsync("Ciao @Persona bianchi ");
+        await Expect(rossi.GetByTestId("mention-list")).ToHaveCountAsync(0);
+        await box.PressSequentiallyAsync("porti tu lo schema dell'impianto lunedì?");
+        await rossi.GetByTestId("conversation-send").ClickAsync();
+        await Expect(rossi.GetByTestId("conversation-status")).ToHaveTextAsync("Messaggio inviato.");
+        await Expect(rossi.GetByTestId("conversation-message").GetByTestId("conversation-mention")).ToHaveTextAsync("@Persona bianchi");
+        // The author is not the one mentioned: no "mentions you" on their page.
+        await Expect(rossi.GetByTestId("conversation-mentions-me")).ToHaveCountAsync(0);
+
+        var notice = phone.GetByTestId("mention-notice");
+        await Expect(notice.GetByTestId("mention-notice-text"))
+            .ToHaveTextAsync("Persona rossi (Edilizia Rossi S.r.l.) mentioned you in the conversation of «Rete Emilia Impianti».");
+        await phone.ScreenshotAsync(new() { Path = Shot("mention-2-notice-en-390.png") });
+
+        // In Italian on a desktop the partner reads the message with their name highlighted.
+        var desk = await Open(partner, allianceId);
+        var message = desk.GetByTestId("conversation-message");
+        await Expect(message.GetByTestId("conversation-mentions-me")).ToHaveTextAsync("Ti menziona");
+        await Expect(message.GetByTestId("conversation-mention")).ToHaveTextAsync("@Persona bianchi");
+        await Expect(message.GetByTestId("conversation-mention")).ToHaveClassAsync("mention me");
+        await Expect(message.GetByTestId("conversation-text-shown")).ToHaveTextAsync("Ciao @Persona bianchi porti tu lo schema dell'impianto lunedì?");
+        await desk.ScreenshotAsync(new() { Path = Shot("mention-3-highlighted-it.png"), FullPage = true });
+
+        // The phone's notice opens the conversation.
+        await notice.GetByTestId("mention-notice-open").ClickAsync();
+        await Expect(phone.GetByTestId("conversation-mentions-me")).ToHaveTextAsync("Mentions you");
+        await Expect(phone.GetByTestId("mention-notice")).ToHaveCountAsync(0);
+    }
 }

@@ -21,6 +21,7 @@ import { spacePage } from "./features/spaces/space-page";
 import { spacesPage } from "./features/spaces/spaces-page";
 import { restartStandingNotices, standingNoticeItems } from "./features/spaces/standing-notices";
 import { inboxNoticeItems, restartInbox } from "./features/inbox/inbox";
+import { mentionNoticeItems, restartMentionNotices } from "./features/conversations/mention-notices";
 import { inboxPage } from "./features/inbox/inbox-page";
 import { tenderFormPage } from "./features/tenders/tender-form-page";
 import { tenderPage } from "./features/tenders/tender-page";
@@ -133,7 +134,7 @@ function draw(): void {
           : nothing}
         ${keyed(page, page.view())}
       </main>
-      ${noticesView([...standingNoticeItems(), ...inboxNoticeItems(), ...allianceNoticeItems()])}`,
+      ${noticesView([...standingNoticeItems(), ...inboxNoticeItems(), ...allianceNoticeItems(), ...mentionNoticeItems()])}`,
     root,
   );
 }
@@ -193,6 +194,7 @@ refreshSession()
       restartInbox(redraw);
       restartMyBuyers(redraw);
       restartAllianceNotices(redraw);
+      restartMentionNotices(redraw);
       restartToDo(redraw);
       mount();
     });
@@ -209,6 +211,7 @@ refreshSession()
     restartInbox(redraw);
     restartMyBuyers(redraw);
     restartAllianceNotices(redraw);
+    restartMentionNotices(redraw);
     restartToDo(redraw);
     mount();
   });

@@ -23,6 +23,9 @@ public enum NotificationKind
 
     /// <summary>The tender's bids close within 48 h (and again within 2 h) and the alliance's joint bid still lacks approvals.</summary>
     DeadlineNear,
+
+    /// <summary>A message in a thread of an alliance's conversation mentions the person, who reads it.</summary>
+    Mention,
 }
 
 /// <summary>How a person is told of one kind of notice.</summary>
@@ -48,7 +51,7 @@ public sealed class NotificationPreference
 
 /// <summary>
 /// Something a person may be told by e-mail, written in the same transaction as the change that causes it (a new
-/// tender's inbox rows, an alliance's invitation, a lot's decision, a joint bid's change, an answer, a soccorso istruttorio request), so it exists exactly when the change was stored. The notice sender turns it into an e-mail,
+/// tender's inbox rows, an alliance's invitation, a lot's decision, a joint bid's change, an answer, a soccorso istruttorio request, a message that mentions the person), so it exists exactly when the change was stored. The notice sender turns it into an e-mail,
 /// drops it, or leaves it for the day's digest; <see cref="DoneAt"/> marks it handled, once.
 /// </summary>
 public sealed class PendingNotice

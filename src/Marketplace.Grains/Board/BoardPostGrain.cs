@@ -124,7 +124,7 @@ internal sealed class BoardPostGrain(
     async Task OpenConversation(Guid allianceId, Guid firmId)
     {
         var interest = State.Interests.First(i => i.FirmId == firmId);
-        var message = new ThreadMessage(Guid.NewGuid(), allianceId, null, interest.ActorId, interest.FirmId, interest.Message, interest.At);
+        var message = new ThreadMessage(Guid.NewGuid(), allianceId, null, interest.ActorId, interest.FirmId, interest.Message, interest.At, []);
         await threadMessages.Add(message);
         await live.MessagePosted(message);
     }

@@ -19,10 +19,16 @@ internal sealed class ConversationAuthorGrain(IActsFor actsFor, IThreadMessages 
         if (text.Problem is { } bad) return bad;
         if (command.PackageId is { } package && !await HasPackage(command.AllianceId, me, package))
             return Problem.Invalid("packageId", ConversationRules.NoSuchPackage);
+        var named = (command.Mentions ?? []).Distinct().ToList();
+        if (ConversationRules.CheckMentionCount(named.Count) is { } tooManyPeople) return tooManyPeople;
+        var firms = alliance!.Active.Select(m => m.FirmId).ToArray();
+        var people = await Task.WhenAll(named.Select(async p => (p, await actsFor.Of(p, firms))));
+        var mentions = ConversationRules.Mentions(alliance, people);
+        if (mentions.Problem is { } notReader) return notReader;
         var now = clock.Now();
         // This grain writes the person's messages one at a time: the count cannot miss one written at the same moment.
         if (ConversationRules.CheckRate(await messages.WrittenSince(me, now - ConversationRules.Window)) is { } tooMany) return tooMany;
-        var message = new ThreadMessage(Guid.NewGuid(), command.AllianceId, command.PackageId, me, firm.Value, text.Value!, now);
+        var message = new ThreadMessage(Guid.NewGuid(), command.AllianceId, command.PackageId, me, firm.Value, text.Value!, now, mentions.Value!);
         await messages.Add(message);
         await live.MessagePosted(message);
         return message;

@@ -17,6 +17,9 @@ public static class ConversationRules
 
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
 
+    /// <summary>How many people one message mentions at most: a message to a few, not a broadcast.</summary>
+    public const int MaxMentions = 10;
+
     public static readonly Refusal
         NotFound = new("conversation.notFound", "No alliance conversation you may read has this id."),
         ViewersRead = new("conversation.viewersRead", "A Viewer reads the alliance's conversation; the firm's Owners and Managers write in it."),
@@ -24,7 +27,9 @@ public static class ConversationRules
         ChooseFirm = new("conversation.chooseFirm", "You act for several firms of the alliance: choose the one you write for."),
         TextLength = new("conversation.textLength", "A message is 1 to {max} characters long."),
         NoSuchPackage = new("conversation.noSuchPackage", "The joint bid has no work package with this id."),
-        TooManyMessages = new("conversation.tooManyMessages", "You wrote {max} messages in the last minute: wait a moment before the next one.");
+        TooManyMessages = new("conversation.tooManyMessages", "You wrote {max} messages in the last minute: wait a moment before the next one."),
+        MentionNotReader = new("conversation.mentionNotReader", "You can mention only people of the alliance's firms, who read this conversation."),
+        TooManyMentions = new("conversation.tooManyMentions", "A message mentions {max} people at most.");
 
     /// <summary>
     /// The firm the person writes for, or why they may not write: to anyone outside the alliance's active firms it
@@ -54,4 +59,26 @@ public static class ConversationRules
     /// <summary>Null when the person may write one more message now, having written <paramref name="inWindow"/> in the last <see cref="Window"/>.</summary>
     public static Problem? CheckRate(int inWindow) =>
         inWindow >= MessagesPerWindow ? Problem.TooSoon(TooManyMessages, ("max", MessagesPerWindow)) : null;
+
+    /// <summary>
+    /// The people a message mentions, each with the active firm through which they read the conversation, or why they
+    /// cannot be mentioned: only a person who may read it (<see cref="AllianceAccess.CanWatch"/>), so that no notice
+    /// ever tells anyone of a place they may not see. <paramref name="people"/> is each named person's roles among the
+    /// alliance's active firms; a person named twice is mentioned once.
+    /// </summary>
+    public static Outcome<MessageMention[]> Mentions(AllianceSnapshot alliance, IReadOnlyList<(Guid Person, ActingFor Acting)> people)
+    {
+        if (CheckMentionCount(people.Count) is { } tooMany) return tooMany;
+        var mentions = new List<MessageMention>();
+        foreach (var (person, acting) in people)
+        {
+            if (!AllianceAccess.CanWatch(alliance, acting.Businesses)) return Problem.Invalid("mentions", MentionNotReader);
+            mentions.Add(new MessageMention(person, alliance.Active.Select(m => m.FirmId).First(acting.Reads)));
+        }
+        return mentions.ToArray();
+    }
+
+    /// <summary>Null when a message may mention this many people (asked before anyone's roles are read).</summary>
+    public static Problem? CheckMentionCount(int count) =>
+        count > MaxMentions ? Problem.Invalid("mentions", TooManyMentions, ("max", MaxMentions)) : null;
 }

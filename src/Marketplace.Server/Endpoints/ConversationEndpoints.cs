@@ -1,4 +1,6 @@
 using Marketplace.Conversations;
+using Marketplace.Data;
+using Marketplace.Data.Conversations;
 using Marketplace.Server.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -21,6 +23,8 @@ public static class ConversationEndpoints
         var api = app.MapApiGroup("/api/alliances/{id:guid}/messages", "Conversations").RequireAuthorization();
         api.MapGet("/", Page).WithName("listThreadMessages");
         api.MapPost("/", Post).WithName("postThreadMessage").ProducesProblem(StatusCodes.Status429TooManyRequests);
+        api.MapGet("/people", People).WithName("listThreadPeople");
+        api.MapPost("/{messageId:guid}/seen", Seen).WithName("markThreadMessageSeen");
         return app;
     }
 
@@ -28,7 +32,7 @@ public static class ConversationEndpoints
     /// A page of one thread (the general one, or <paramref name="packageId"/>'s), newest first, older than
     /// <paramref name="before"/> when given; with every thread of the alliance that holds a message.
     /// </summary>
-    static async Task<Results<Ok<ThreadPageDto>, ProblemHttpResult>> Page(Guid id, Guid? packageId, long? before, int? limit, [AsParameters] ViewerCall call)
+    static async Task<Results<Ok<ThreadPageDto>, ProblemHttpResult>> Page(Guid id, Guid? packageId, long? before, int? limit, [AsParameters] ViewerCall call, MarketplaceClock clock)
     {
         var (db, ct) = (call.Db, call.Ct);
         // The actor first: an outsider learns nothing, not even which inputs are wrong.
@@ -43,8 +47,12 @@ public static class ConversationEndpoints
             .Select(g => new { PackageId = g.Key, Count = g.Count(), Last = g.Max(m => m.Seq) }).ToListAsync(ct);
         var lastSeqs = threads.Select(t => t.Last).ToList();
         var lastAt = await db.ThreadMessages.AsNoTracking().Where(m => lastSeqs.Contains(m.Seq)).ToDictionaryAsync(m => m.Seq, m => m.At, ct);
+        var ids = shown.Select(m => m.Id).ToList();
+        var mentions = await db.ThreadMentions.Of(ids, ct);
+        // The person reads these messages now: a mention of them among them is seen, and no e-mail repeats it.
+        await db.ThreadMentions.MarkSeen(call.User.UserId(), ids, clock.GetUtcNow(), ct);
         return TypedResults.Ok(new ThreadPageDto(
-            await ConversationDtos.Of([.. shown.Select(m => m.ToMessage())], db, ct),
+            await ConversationDtos.Of([.. shown.Select(m => m.ToMessage(mentions.GetValueOrDefault(m.Id, [])))], db, ct),
             rows.Count > size ? shown[^1].Seq : null,
             [.. threads.OrderByDescending(t => t.Last).Select(t => new ThreadSummaryDto(t.PackageId, t.Count, lastAt[t.Last]))]));
     }
@@ -53,9 +61,42 @@ public static class ConversationEndpoints
     {
         // The person's grain writes their messages one at a time, so their count in the last minute holds.
         var outcome = await call.Grains.GetGrain<IConversationAuthorGrain>(call.User.UserId())
-            .Post(new PostThreadMessage(id, body.FirmId, body.PackageId, body.Text ?? ""));
+            .Post(new PostThreadMessage(id, body.FirmId, body.PackageId, body.Text ?? "", body.Mentions ?? []));
         if (outcome.Problem is { } no) return no.ToHttp();
         var dto = (await ConversationDtos.Of([outcome.Value!], call.Db, call.Ct))[0];
         return TypedResults.Created($"/api/alliances/{id}/messages", dto);
+    }
+
+    /// <summary>
+    /// Whom the viewer may mention: the people (any role) of the alliance's active firms, who read its conversation,
+    /// but the viewer; by firm, then name.
+    /// </summary>
+    static async Task<Results<Ok<ThreadPersonDto[]>, ProblemHttpResult>> People(Guid id, [AsParameters] ViewerCall call)
+    {
+        var (db, ct) = (call.Db, call.Ct);
+        if (await call.Access.Alliance(id, call.User, watch: true, ct) is not { } alliance) return ProblemResults.NotFound(ConversationRules.NotFound);
+        var me = call.User.UserId();
+        var firms = alliance.Active.Select(m => m.FirmId).ToList();
+        var members = await db.BusinessMembers.AsNoTracking().Where(m => firms.Contains(m.BusinessId) && m.UserId != me)
+            .Select(m => new { m.UserId, m.BusinessId }).ToListAsync(ct);
+        var people = await db.Users.AsNoTracking().PeopleOf(members.Select(m => m.UserId), ct);
+        var names = await db.Directory.AsNoTracking().Where(d => firms.Contains(d.BusinessId)).ToDictionaryAsync(d => d.BusinessId, d => d.Name, ct);
+        // A person of two of its firms is listed once, with the first firm in the alliance's order.
+        return TypedResults.Ok(members.GroupBy(m => m.UserId)
+            .Select(g => g.OrderBy(m => firms.IndexOf(m.BusinessId)).First())
+            .Where(m => people.ContainsKey(m.UserId))
+            .Select(m => new ThreadPersonDto(m.UserId, people.NameOf(m.UserId), m.BusinessId, names.GetValueOrDefault(m.BusinessId, "")))
+            .OrderBy(p => firms.IndexOf(p.FirmId)).ThenBy(p => p.Name, StringComparer.CurrentCultureIgnoreCase).ToArray());
+    }
+
+    /// <summary>
+    /// The viewer saw the message on their open page (it arrived live): a mention of them in it is seen, and its e-mail
+    /// is not sent. Nothing changes for a message that does not mention them.
+    /// </summary>
+    static async Task<Results<NoContent, ProblemHttpResult>> Seen(Guid id, Guid messageId, [AsParameters] ViewerCall call, MarketplaceClock clock)
+    {
+        if (await call.Access.Alliance(id, call.User, watch: true, call.Ct) is null) return ProblemResults.NotFound(ConversationRules.NotFound);
+        await call.Db.ThreadMentions.Where(m => m.AllianceId == id).MarkSeen(call.User.UserId(), [messageId], clock.GetUtcNow(), call.Ct);
+        return TypedResults.NoContent();
     }
 }

@@ -104,6 +104,12 @@ public interface IMarketplaceClient
     /// threads, with the message as the thread's page shows it.
     /// </summary>
     Task ThreadMessagePosted(ThreadMessageDto message);
+
+    /// <summary>
+    /// Sent to a person's own connections when a message of an alliance's conversation they read mentions them: who
+    /// wrote it, for which firm, in which alliance and thread (not its text: the conversation shows it).
+    /// </summary>
+    Task Mentioned(MentionNoticeDto notice);
 }
 
 /// <summary>Hub group names, one home so grains' notices and hub joins always agree.</summary>

@@ -150,6 +150,7 @@ public sealed class NoticeSender(
                 NotificationKind.QuestionAnswered => await AnswerNotices.Read(reading, [.. kind], ct),
                 NotificationKind.SoccorsoIstruttorio => await SoccorsoNotices.Read(reading, [.. kind], ct),
                 NotificationKind.DeadlineNear => await DeadlineNotices.Read(reading, [.. kind], ct),
+                NotificationKind.Mention => await MentionNotices.Read(reading, [.. kind], ct),
                 _ => throw new InvalidOperationException($"The notices of kind {kind.Key} have no reader."),
             };
             foreach (var (id, notice) in read) told[id] = notice;

@@ -43,6 +43,8 @@ public static class KindTexts
         (NotificationKind.SoccorsoIstruttorio, false) => "Richieste di integrazione delle offerte delle tue imprese (soccorso istruttorio)",
         (NotificationKind.DeadlineNear, true) => "Bids closing soon that still lack approvals",
         (NotificationKind.DeadlineNear, false) => "Offerte in scadenza a cui mancano approvazioni",
+        (NotificationKind.Mention, true) => "Messages that mention you in your alliances' conversations",
+        (NotificationKind.Mention, false) => "Messaggi che ti menzionano nelle conversazioni delle tue alleanze",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "a kind without its e-mail texts"),
     };
 
@@ -63,6 +65,8 @@ public static class KindTexts
         (NotificationKind.SoccorsoIstruttorio, false) => "e-mail sulle richieste di integrazione delle offerte delle tue imprese",
         (NotificationKind.DeadlineNear, true) => "e-mails about joint bids closing soon that still lack approvals",
         (NotificationKind.DeadlineNear, false) => "e-mail sulle offerte congiunte in scadenza a cui mancano approvazioni",
+        (NotificationKind.Mention, true) => "e-mails about messages that mention you",
+        (NotificationKind.Mention, false) => "e-mail sui messaggi che ti menzionano",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "a kind without its e-mail texts"),
     };
 }

@@ -336,6 +336,13 @@ internal sealed class HubLiveUpdates(
         var db = scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>();
         var dto = (await ConversationDtos.Of([message], db, CancellationToken.None))[0];
         await hub.Clients.Group(Topics.Alliance(message.AllianceId)).ThreadMessagePosted(dto);
+        // Each person it mentions hears it on every page they have open, wherever they are in the app: they read the
+        // conversation (the grain checked it), so naming the alliance and who wrote tells them nothing they may not see.
+        var told = message.Mentions.Select(m => m.PersonId).Where(p => p != message.AuthorId).ToList();
+        if (told.Count == 0 || await grains.GetGrain<Alliances.IAllianceGrain>(message.AllianceId).Get() is not { } alliance) return;
+        var notice = new MentionNoticeDto(message.AllianceId, alliance.Name, message.Id, message.PackageId, dto.AuthorName, dto.FirmName);
+        foreach (var person in told)
+            if (await connections.Of(person) is { Length: > 0 } held) await hub.Clients.Clients(held).Mentioned(notice);
     }, message.AllianceId);
 
     public Task ProposalChanged(Guid spaceId, Guid firmId, Guid proposalId) => Send(() =>

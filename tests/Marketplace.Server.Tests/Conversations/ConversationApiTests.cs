@@ -2,7 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using Marketplace.Alliances;
 using Marketplace.Conversations;
+using Marketplace.Data.Notifications;
+using Marketplace.Server.Auth;
 using Marketplace.Server.Endpoints;
+using Microsoft.EntityFrameworkCore;
 using Marketplace.Server.Tests.Tenders;
 using Marketplace.Testing;
 using static Marketplace.Testing.ApiClientExtensions;
@@ -32,12 +35,12 @@ public abstract class ConversationApiTests<THost>(THost fixture) : IClassFixture
         return new Team(w, tender, await w.FormRti(tender.Id));
     }
 
-    static Task<HttpResponseMessage> Write(HttpClient client, Team t, string text, Guid? packageId = null, Guid? firmId = null) =>
-        client.PostAsJsonAsync(t.Messages, new PostMessageRequest(firmId, packageId, text), Json);
+    static Task<HttpResponseMessage> Write(HttpClient client, Team t, string text, Guid? packageId = null, Guid? firmId = null, Guid[]? mentions = null) =>
+        client.PostAsJsonAsync(t.Messages, new PostMessageRequest(firmId, packageId, text, mentions), Json);
 
-    static async Task<ThreadMessageDto> Written(HttpClient client, Team t, string text, Guid? packageId = null)
+    static async Task<ThreadMessageDto> Written(HttpClient client, Team t, string text, Guid? packageId = null, Guid[]? mentions = null)
     {
-        var response = await Write(client, t, text, packageId);
+        var response = await Write(client, t, text, packageId, mentions: mentions);
         response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         return await response.Read<ThreadMessageDto>();
     }
@@ -194,5 +197,78 @@ public abstract class ConversationApiTests<THost>(THost fixture) : IClassFixture
         await Written(w.Builder, t, "Di nuovo io");
 
         (await Read(w.Builder, t, "?limit=2")).Messages.Select(m => m.Text).Should().Equal("Di nuovo io", "Io posso");
+    }
+
+    static async Task<Guid> IdOf(HttpClient person) => (await person.GetFromJsonAsync<MeDto>("/api/auth/me", Json))!.Id;
+
+    Task<int> Notices(Guid userId, Guid allianceId) =>
+        fixture.Host.Query(db => db.Notices.CountAsync(n => n.UserId == userId && n.AllianceId == allianceId && n.Kind == NotificationKind.Mention));
+
+    [Fact]
+    public async Task A_person_mentions_only_people_who_read_the_conversation_and_each_one_mentioned_gets_a_notice()
+    {
+        var t = await Formed();
+        var w = t.World;
+        var viewer = fixture.Host.Browser();
+        await viewer.JoinAsViewer(w.Coder, w.CoderId);
+        var (builder, coder, viewerId, outsider) = (await IdOf(w.Builder), await IdOf(w.Coder), await IdOf(viewer), await IdOf(w.Outsider));
+
+        // The picker lists the people of the alliance's active firms, in any role, but the one writing.
+        var people = (await w.Builder.GetFromJsonAsync<ThreadPersonDto[]>(t.Messages + "/people", Json))!;
+        people.Should().BeEquivalentTo(new[]
+        {
+            new ThreadPersonDto(coder, "Persona verdi", w.CoderId, "Verdi Informatica"),
+            new ThreadPersonDto(viewerId, "Persona viewer", w.CoderId, "Verdi Informatica"),
+        }, o => o.WithStrictOrdering());
+        (await w.Coder.GetFromJsonAsync<ThreadPersonDto[]>(t.Messages + "/people", Json))!.Select(p => p.UserId).Should().BeEquivalentTo([builder, viewerId]);
+
+        var message = await Written(w.Builder, t, "@Persona verdi @Persona viewer ci vediamo lunedì?", mentions: [coder, viewerId, coder]);
+        message.Mentions.Should().BeEquivalentTo(new[] { new ThreadMentionDto(coder, "Persona verdi"), new ThreadMentionDto(viewerId, "Persona viewer") });
+        (await Read(w.Coder, t)).Messages.Single().Mentions.Select(m => m.Name).Should().BeEquivalentTo(["Persona verdi", "Persona viewer"]);
+        (await Notices(coder, t.AllianceId)).Should().Be(1);
+        (await Notices(viewerId, t.AllianceId)).Should().Be(1, "a Viewer reads the conversation, so may be mentioned");
+
+        // Someone outside the alliance is no one to mention: the message is refused whole, and no notice tells them anything.
+        var refused = await (await Write(w.Builder, t, "@Persona outsider guarda qui", mentions: [coder, outsider])).Refusal();
+        refused.Status.Should().Be(HttpStatusCode.BadRequest);
+        refused.FieldCodes.Should().ContainKey("mentions").WhoseValue.Should().Equal("conversation.mentionNotReader");
+        var tooMany = await (await Write(w.Builder, t, "Tutti", mentions: [.. Enumerable.Range(0, ConversationRules.MaxMentions + 1).Select(_ => Guid.NewGuid())])).Refusal();
+        tooMany.FieldCodes.Should().ContainKey("mentions").WhoseValue.Should().Equal("conversation.tooManyMentions");
+        (await Read(w.Builder, t)).Messages.Should().ContainSingle();
+        (await Notices(outsider, t.AllianceId)).Should().Be(0);
+        (await Notices(coder, t.AllianceId)).Should().Be(1);
+
+        // Naming oneself tells no one.
+        await Written(w.Builder, t, "@Persona rossi promemoria", mentions: [builder]);
+        (await Notices(builder, t.AllianceId)).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task A_mention_is_seen_once_its_person_reads_it_on_the_page_and_only_readers_say_so()
+    {
+        var t = await Formed();
+        var w = t.World;
+        var coder = await IdOf(w.Coder);
+        var message = await Written(w.Builder, t, "@Persona verdi i disegni?", mentions: [coder]);
+        Task<DateTimeOffset?> SeenAt() => fixture.Host.Query(db => db.ThreadMentions.Where(m => m.MessageId == message.Id && m.UserId == coder).Select(m => m.SeenAt).SingleAsync());
+
+        (await Read(w.Builder, t)).Messages.Should().ContainSingle();
+        (await SeenAt()).Should().BeNull("the author reading the thread sees nobody else's mention");
+        foreach (var (who, client) in new[] { ("outsider", w.Outsider), ("buyer", w.Buyer), ("space admin", w.Admin) })
+        {
+            (await (await client.GetAsync(t.Messages + "/people")).Refusal()).Code.Should().Be("conversation.notFound", who);
+            (await (await client.PostAsync($"{t.Messages}/{message.Id}/seen", null)).Refusal()).Code.Should().Be("conversation.notFound", who);
+        }
+        (await w.Anonymous.GetAsync(t.Messages + "/people")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        (await SeenAt()).Should().BeNull();
+
+        (await w.Coder.PostAsync($"{t.Messages}/{message.Id}/seen", null)).StatusCode.Should().Be(HttpStatusCode.NoContent);
+        (await SeenAt()).Should().Be(fixture.Clock.GetUtcNow());
+
+        var later = await Written(w.Builder, t, "@Persona verdi e le tracce?", mentions: [coder]);
+        fixture.Clock.Advance(TimeSpan.FromMinutes(1));
+        (await Read(w.Coder, t)).Messages.Should().HaveCount(2);
+        (await fixture.Host.Query(db => db.ThreadMentions.Where(m => m.MessageId == later.Id).Select(m => m.SeenAt).SingleAsync()))
+            .Should().Be(fixture.Clock.GetUtcNow(), "reading the thread is seeing it");
     }
 }

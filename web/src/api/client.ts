@@ -428,6 +428,11 @@ export const api = {
     ok(http.GET("/api/alliances/{id}/messages", { params: { path: { id }, query } })),
   /** Writes in one of the alliance's threads, for one of the viewer's active firms (Owners and Managers). */
   postThreadMessage: (id: string, body: PostMessageRequest) => ok(http.POST("/api/alliances/{id}/messages", { params: { path: { id } }, body })),
+  /** Whom the viewer may mention in the alliance's conversation: the people of its active firms, but the viewer. */
+  threadPeople: (id: string) => ok(http.GET("/api/alliances/{id}/messages/people", { params: { path: { id } } })),
+  /** The viewer saw a message live on the conversation's page: a mention of them in it sends no e-mail. */
+  markThreadMessageSeen: (id: string, messageId: string) =>
+    ok(http.POST("/api/alliances/{id}/messages/{messageId}/seen", { params: { path: { id, messageId } } })),
 
   /** The joint bid of an alliance formed for a tender: for the people of its active firms, 404 to anyone else. */
   jointBid: (id: string) => ok(http.GET("/api/alliances/{id}/bid", { params: { path: { id } } })),

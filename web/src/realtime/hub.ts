@@ -130,6 +130,17 @@ export function onAnnouncementChanged(listener: (change: AnnouncementChange) => 
 /** ThreadMessagePosted: a message written in one of the alliance's threads, as the thread's page shows it. */
 export type ThreadMessage = Messages["ThreadMessagePosted"];
 
+/** Mentioned: a message of an alliance's conversation mentions the signed-in person (sent to their own connections). */
+export type MentionNotice = Messages["Mentioned"];
+
+const mentionListeners = new Set<(notice: MentionNotice) => void>();
+
+/** Hears each Mentioned this client gets; the returned function stops it. */
+export function onMentioned(listener: (notice: MentionNotice) => void): () => void {
+  mentionListeners.add(listener);
+  return () => mentionListeners.delete(listener);
+}
+
 /** What the people of an alliance's active firms hear on its group (watchAlliance). */
 export type AllianceMessage =
   | { type: "alliance"; change: AllianceChange }
@@ -338,6 +349,8 @@ function hub(): HubConnection {
     },
     PresenceChanged: (change) => deliver<AllianceMessage>("alliance", change.allianceId, { type: "presence", change }),
     ThreadMessagePosted: (change) => deliver<AllianceMessage>("alliance", change.allianceId, { type: "message", change }),
+    // Sent to the mentioned person's own connections, wherever they are in the app.
+    Mentioned: (notice) => mentionListeners.forEach((listener) => listener(notice)),
     ToDoChanged: (change) => deliver<TeamMessage>("businessTeam", change.businessId, { type: "todo", change }),
     // Sent to watchers of the project's firms and of their spaces; the message names neither, so every listener reloads.
     ShowcaseChanged: (change) => showcaseListeners.forEach((listener) => listener(change)),

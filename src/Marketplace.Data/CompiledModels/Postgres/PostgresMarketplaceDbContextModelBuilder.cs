@@ -12,7 +12,7 @@ namespace Marketplace.Data.CompiledModels.Postgres
     public partial class PostgresMarketplaceDbContextModel
     {
         private PostgresMarketplaceDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("ce34ae9f-6a02-40ee-8b32-a12db095f63c"), entityTypeCount: 52)
+            : base(skipDetectChanges: false, modelId: new Guid("cbfa141c-d48b-432a-a303-ca3047954381"), entityTypeCount: 53)
         {
         }
 
@@ -21,6 +21,7 @@ namespace Marketplace.Data.CompiledModels.Postgres
             var announcement = AnnouncementEntityType.Create(this);
             var auditCheckpointEntry = AuditCheckpointEntryEntityType.Create(this);
             var auditCheckpointLeafEntry = AuditCheckpointLeafEntryEntityType.Create(this);
+            var threadMentionEntry = ThreadMentionEntryEntityType.Create(this);
             var threadMessageEntry = ThreadMessageEntryEntityType.Create(this);
             var importFeed = ImportFeedEntityType.Create(this);
             var marketplaceUser = MarketplaceUserEntityType.Create(this);
@@ -81,6 +82,7 @@ namespace Marketplace.Data.CompiledModels.Postgres
             AnnouncementEntityType.CreateAnnotations(announcement);
             AuditCheckpointEntryEntityType.CreateAnnotations(auditCheckpointEntry);
             AuditCheckpointLeafEntryEntityType.CreateAnnotations(auditCheckpointLeafEntry);
+            ThreadMentionEntryEntityType.CreateAnnotations(threadMentionEntry);
             ThreadMessageEntryEntityType.CreateAnnotations(threadMessageEntry);
             ImportFeedEntityType.CreateAnnotations(importFeed);
             MarketplaceUserEntityType.CreateAnnotations(marketplaceUser);

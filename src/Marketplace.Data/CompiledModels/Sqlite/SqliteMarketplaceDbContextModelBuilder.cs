@@ -11,7 +11,7 @@ namespace Marketplace.Data.CompiledModels.Sqlite
     public partial class SqliteMarketplaceDbContextModel
     {
         private SqliteMarketplaceDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("529bd5fc-2326-4195-ba21-358bb128504d"), entityTypeCount: 52)
+            : base(skipDetectChanges: false, modelId: new Guid("22cc12ec-f198-4854-88eb-cdcabf79872d"), entityTypeCount: 53)
         {
         }
 
@@ -20,6 +20,7 @@ namespace Marketplace.Data.CompiledModels.Sqlite
             var announcement = AnnouncementEntityType.Create(this);
             var auditCheckpointEntry = AuditCheckpointEntryEntityType.Create(this);
             var auditCheckpointLeafEntry = AuditCheckpointLeafEntryEntityType.Create(this);
+            var threadMentionEntry = ThreadMentionEntryEntityType.Create(this);
             var threadMessageEntry = ThreadMessageEntryEntityType.Create(this);
             var importFeed = ImportFeedEntityType.Create(this);
             var marketplaceUser = MarketplaceUserEntityType.Create(this);
@@ -80,6 +81,7 @@ namespace Marketplace.Data.CompiledModels.Sqlite
             AnnouncementEntityType.CreateAnnotations(announcement);
             AuditCheckpointEntryEntityType.CreateAnnotations(auditCheckpointEntry);
             AuditCheckpointLeafEntryEntityType.CreateAnnotations(auditCheckpointLeafEntry);
+            ThreadMentionEntryEntityType.CreateAnnotations(threadMentionEntry);
             ThreadMessageEntryEntityType.CreateAnnotations(threadMessageEntry);
             ImportFeedEntityType.CreateAnnotations(importFeed);
             MarketplaceUserEntityType.CreateAnnotations(marketplaceUser);

@@ -138,6 +138,35 @@ namespace Marketplace.Data.Migrations.Postgres
                     b.ToTable("audit_checkpoint_leaves", (string)null);
                 });
 
+            modelBuilder.Entity("Marketplace.Data.Conversations.ThreadMentionEntry", b =>
+                {
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AllianceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("FirmId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("NoticeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("SeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("MessageId", "UserId");
+
+                    b.HasIndex("NoticeId");
+
+                    b.HasIndex("UserId", "MessageId");
+
+                    b.ToTable("thread_mentions", (string)null);
+                });
+
             modelBuilder.Entity("Marketplace.Data.Conversations.ThreadMessageEntry", b =>
                 {
                     b.Property<long>("Seq")

@@ -132,6 +132,35 @@ namespace Marketplace.Data.Migrations.Sqlite
                     b.ToTable("audit_checkpoint_leaves", (string)null);
                 });
 
+            modelBuilder.Entity("Marketplace.Data.Conversations.ThreadMentionEntry", b =>
+                {
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AllianceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FirmId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("NoticeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MessageId", "UserId");
+
+                    b.HasIndex("NoticeId");
+
+                    b.HasIndex("UserId", "MessageId");
+
+                    b.ToTable("thread_mentions", (string)null);
+                });
+
             modelBuilder.Entity("Marketplace.Data.Conversations.ThreadMessageEntry", b =>
                 {
                     b.Property<long>("Seq")

@@ -2,18 +2,22 @@
 // work package of the joint bid, newest first with older pages on demand, and the box to write in (for the viewer's
 // firms where they are an Owner or a Manager; a Viewer reads). A message written by anyone reaches the page live on
 // the alliance's group (ThreadMessagePosted); after a reconnect the thread is read again. Nothing here touches the bid:
-// the packages are read only for their titles.
+// the packages are read only for their titles. Typing "@" offers the people who read the conversation; a message
+// mentioning someone highlights their name, and the person is told (live, and by e-mail unless they read it here first).
 import { html, nothing } from "lit-html";
 import { live } from "lit-html/directives/live.js";
 import { api } from "../../api/client";
 import { ApiError, type FieldErrors } from "../../api/problem";
-import type { AllianceDto, ThreadMessageDto, ThreadSummaryDto } from "../../api/types";
+import type { AllianceDto, ThreadMessageDto, ThreadPersonDto, ThreadSummaryDto } from "../../api/types";
 import { fieldMessages, otherFieldMessages } from "../../field-errors";
 import { currentLanguage, t } from "../../i18n";
 import { describeRefusal } from "../../i18n/refusals";
 import type { JointBidChange, LiveState, ThreadMessage } from "../../realtime/hub";
 import { fieldErrorView, loadErrorView, loadingView } from "../../views";
 import type { AllianceContext } from "../alliances/alliance-context";
+import { currentUser } from "../auth/session";
+import { matching, mentionAt, mentionParts, namedIn, withMention, type MentionQuery } from "./mention-data";
+import { dismissMentionNotice } from "./mention-notices";
 import { MAX_TEXT, countOf, countedIn, withMessage, writingFirms, type ThreadKey } from "./thread-data";
 
 /** When a message was written, as people in Italy read it, whatever the browser's own time zone. */
@@ -53,6 +57,73 @@ export function conversationSection(ctx: AllianceContext, wanted: (alliance: All
   let loads = 0;
   /** The messages already counted in their thread, so that our own answer and the hub's copy count once. */
   const counted = new Set<string>();
+  /** Who may be mentioned (read once the viewer writes), the people picked into the draft, and the "@…" being typed. */
+  let people: ThreadPersonDto[] = [];
+  let picked: ThreadPersonDto[] = [];
+  let typing: MentionQuery | null = null;
+  let caret = 0;
+  let active = 0;
+
+  const me = (): string => currentUser()?.id.toLowerCase() ?? "";
+  const mentionsMe = (m: ThreadMessageDto): boolean => m.mentions.some((x) => x.userId.toLowerCase() === me());
+
+  async function loadPeople(): Promise<void> {
+    try {
+      const found = await api.threadPeople(ctx.allianceId);
+      if (!disposed) people = found;
+    } catch {
+      // Without the list nobody is offered; the message is still written.
+    }
+  }
+
+  function onText(area: HTMLTextAreaElement): void {
+    draft = area.value;
+    caret = area.selectionStart ?? draft.length;
+    const next = mentionAt(draft, caret);
+    if (next?.start !== typing?.start || next?.query !== typing?.query) active = 0;
+    typing = next;
+    ctx.redraw();
+  }
+
+  function pick(person: ThreadPersonDto): void {
+    if (!typing) return;
+    const next = withMention(draft, typing, caret, person);
+    draft = next.text;
+    caret = next.caret;
+    picked = [...picked.filter((p) => p.userId !== person.userId), person];
+    typing = null;
+    ctx.redraw();
+    // The box keeps the focus, with the caret after the name, to go on writing.
+    requestAnimationFrame(() => {
+      const area = document.getElementById("conversation-text") as HTMLTextAreaElement | null;
+      area?.focus();
+      area?.setSelectionRange(next.caret, next.caret);
+    });
+  }
+
+  function onKey(event: KeyboardEvent): void {
+    if (!typing) return;
+    const offered = matching(people, typing.query);
+    if (offered.length === 0) return;
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      event.preventDefault();
+      active = (active + (event.key === "ArrowDown" ? 1 : offered.length - 1)) % offered.length;
+      ctx.redraw();
+    } else if (event.key === "Enter" || event.key === "Tab") {
+      event.preventDefault();
+      pick(offered[Math.min(active, offered.length - 1)]!);
+    } else if (event.key === "Escape") {
+      typing = null;
+      ctx.redraw();
+    }
+  }
+
+  /** The viewer reads a message that mentions them, live on this page: it is seen, and no e-mail repeats it. */
+  function seen(message: ThreadMessageDto): void {
+    if (!mentionsMe(message) || document.hidden) return;
+    dismissMentionNotice(message.id);
+    void api.markThreadMessageSeen(ctx.allianceId, message.id).catch(() => undefined);
+  }
 
   async function load(): Promise<void> {
     const mine = ++loads;
@@ -65,6 +136,8 @@ export function conversationSection(ctx: AllianceContext, wanted: (alliance: All
       older = page.older ?? null;
       threads = page.threads;
       page.messages.forEach((m) => counted.add(m.id.toLowerCase()));
+      // Reading the page marked the viewer's mentions in it as seen (the server did): their notices can go.
+      page.messages.filter(mentionsMe).forEach((m) => dismissMentionNotice(m.id));
       state = "ok";
     } catch {
       if (mine !== loads || disposed) return;
@@ -109,7 +182,9 @@ export function conversationSection(ctx: AllianceContext, wanted: (alliance: All
       counted.add(id);
       threads = countedIn(threads, message);
     }
+    const before = messages.length;
     messages = withMessage(messages, thread, message);
+    if (messages.length > before) seen(message);
     ctx.redraw();
   }
 
@@ -133,14 +208,16 @@ export function conversationSection(ctx: AllianceContext, wanted: (alliance: All
     status = null;
     ctx.redraw();
     try {
-      const written = await api.postThreadMessage(ctx.allianceId, { firmId: firm ?? null, packageId: thread, text: draft });
+      const written = await api.postThreadMessage(ctx.allianceId, { firmId: firm ?? null, packageId: thread, text: draft, mentions: namedIn(draft, picked) });
       draft = "";
+      picked = [];
+      typing = null;
       status = { ok: true, text: () => t("conversation.sent") };
       take(written);
     } catch (error) {
       if (error instanceof ApiError && error.status === 400) {
         errors = error.errors;
-        const other = otherFieldMessages(errors, ["text"]);
+        const other = otherFieldMessages(errors, ["text", "mentions"]);
         status = { ok: false, text: () => (other.length ? other.join(" ") : t("form.invalid")) };
       } else status = { ok: false, text: () => describeRefusal(error) };
     } finally {
@@ -178,6 +255,7 @@ export function conversationSection(ctx: AllianceContext, wanted: (alliance: All
     const writers = writingFirms(alliance, ctx.roles());
     if (writers.length === 0) return html`<p class="muted" data-testid="conversation-read-only">${t("conversation.readOnly")}</p>`;
     const textErrors = fieldMessages(errors, "text");
+    const offered = typing ? matching(people, typing.query) : [];
     return html`<form class="conversation-form" data-testid="conversation-form" @submit=${(e: Event) => void send(alliance, e)}>
       ${writers.length > 1
         ? html`<label
@@ -189,19 +267,45 @@ export function conversationSection(ctx: AllianceContext, wanted: (alliance: All
           >`
         : nothing}
       <label for="conversation-text">${t("conversation.write")}</label>
-      <textarea
-        id="conversation-text"
-        rows="3"
-        maxlength=${MAX_TEXT}
-        data-testid="conversation-text"
-        aria-invalid=${textErrors.length ? "true" : "false"}
-        .value=${live(draft)}
-        @input=${(e: Event) => {
-          draft = (e.target as HTMLTextAreaElement).value;
-          ctx.redraw();
-        }}
-      ></textarea>
-      ${fieldErrorView("text", textErrors)}
+      <p class="muted small mention-hint" id="conversation-mention-hint">${t("conversation.mentionHint")}</p>
+      <div class="mention-box">
+        <textarea
+          id="conversation-text"
+          rows="3"
+          maxlength=${MAX_TEXT}
+          data-testid="conversation-text"
+          aria-describedby="conversation-mention-hint"
+          aria-invalid=${textErrors.length ? "true" : "false"}
+          aria-autocomplete="list"
+          aria-expanded=${typing ? "true" : "false"}
+          aria-controls="conversation-mention-list"
+          .value=${live(draft)}
+          @input=${(e: Event) => onText(e.target as HTMLTextAreaElement)}
+          @click=${(e: Event) => onText(e.target as HTMLTextAreaElement)}
+          @keydown=${onKey}
+        ></textarea>
+        ${typing
+          ? html`<ul class="mention-list" id="conversation-mention-list" role="listbox" aria-label=${t("conversation.mentionPeople")} data-testid="mention-list">
+              ${offered.length === 0
+                ? html`<li class="muted small" data-testid="mention-none">${t("conversation.noPeople")}</li>`
+                : offered.map(
+                    (p, i) => html`<li
+                      role="option"
+                      aria-selected=${i === active ? "true" : "false"}
+                      data-testid="mention-option"
+                      data-user-id=${p.userId}
+                      @mousedown=${(e: Event) => {
+                        e.preventDefault(); // the box keeps the focus and its caret
+                        pick(p);
+                      }}
+                    >
+                      <strong>${p.name}</strong> <span class="muted small">${p.firmName}</span>
+                    </li>`,
+                  )}
+            </ul>`
+          : nothing}
+      </div>
+      ${fieldErrorView("text", textErrors)} ${fieldErrorView("mentions", fieldMessages(errors, "mentions"))}
       <div class="form-actions">
         <span class="muted small">${t("conversation.length", { count: draft.length, max: MAX_TEXT })}</span>
         <button type="submit" class="primary" data-testid="conversation-send" ?disabled=${sending || draft.trim() === ""}>
@@ -215,12 +319,22 @@ export function conversationSection(ctx: AllianceContext, wanted: (alliance: All
   }
 
   function messageView(m: ThreadMessageDto) {
-    return html`<li class="conversation-message" data-testid="conversation-message" data-message-id=${m.id}>
+    const forMe = mentionsMe(m);
+    return html`<li class=${forMe ? "conversation-message mentions-me" : "conversation-message"} data-testid="conversation-message" data-message-id=${m.id}>
       <p class="byline">
-        <strong data-testid="conversation-author">${t("conversation.byline", { person: m.authorName, firm: m.firmName })}</strong>
+        <span class="author">
+          <strong data-testid="conversation-author">${t("conversation.byline", { person: m.authorName, firm: m.firmName })}</strong>
+          ${forMe ? html`<span class="badge" data-testid="conversation-mentions-me">${t("conversation.mentionsYou")}</span>` : nothing}
+        </span>
         <time datetime=${m.at} class="muted small">${writtenAt(m.at)}</time>
       </p>
-      <p class="text" data-testid="conversation-text-shown">${m.text}</p>
+      <p class="text" data-testid="conversation-text-shown">${mentionParts(m.text, m.mentions).map((part) =>
+        part.mention
+          ? html`<mark class=${part.mention.userId.toLowerCase() === me() ? "mention me" : "mention"} data-testid="conversation-mention" data-user-id=${part.mention.userId}
+              >${part.text}</mark
+            >`
+          : part.text,
+      )}</p>
     </li>`;
   }
 
@@ -247,6 +361,7 @@ export function conversationSection(ctx: AllianceContext, wanted: (alliance: All
         withTender = tender;
         void load();
         void loadPackages();
+        if (writingFirms(alliance, ctx.roles()).length > 0) void loadPeople();
       }
     },
     heard(message) {

@@ -23,6 +23,13 @@ export const it = {
   "conversation.loadingOlder": "Caricamento…",
   "conversation.byline": "{person} · {firm}",
   "conversation.timeNote": "Orari di Roma",
+  "conversation.mentionHint": "Scrivi @ e scegli una persona dell'alleanza per menzionarla: riceve un avviso.",
+  "conversation.mentionPeople": "Persone da menzionare",
+  "conversation.noPeople": "Nessuna persona dell'alleanza con questo nome.",
+  "conversation.mentionsYou": "Ti menziona",
+  "conversation.mentionNotice": "Ti hanno menzionato",
+  "conversation.mentionedBy": "{person} ({firm}) ti ha menzionato nella conversazione di «{alliance}».",
+  "conversation.openConversation": "Apri la conversazione",
 };
 
 export const en: Record<keyof typeof it, string> = {
@@ -48,4 +55,11 @@ export const en: Record<keyof typeof it, string> = {
   "conversation.loadingOlder": "Loading…",
   "conversation.byline": "{person} · {firm}",
   "conversation.timeNote": "Times in Rome",
+  "conversation.mentionHint": "Type @ and pick a person of the alliance to mention them: they get a notice.",
+  "conversation.mentionPeople": "People to mention",
+  "conversation.noPeople": "Nobody of the alliance has this name.",
+  "conversation.mentionsYou": "Mentions you",
+  "conversation.mentionNotice": "You were mentioned",
+  "conversation.mentionedBy": "{person} ({firm}) mentioned you in the conversation of «{alliance}».",
+  "conversation.openConversation": "Open the conversation",
 };

@@ -12,6 +12,7 @@ const message = (id: string, at: string, packageId: string | null = null): Threa
   firmName: "Rossi Costruzioni",
   text: "Ciao",
   at,
+  mentions: [],
 });
 
 describe("a thread's page", () => {

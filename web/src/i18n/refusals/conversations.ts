@@ -31,6 +31,14 @@ export const conversations = {
     it: "Hai scritto {max:number} messaggi nell'ultimo minuto: aspetta un momento prima del prossimo.",
     en: "You wrote {max:number} messages in the last minute: wait a moment before the next one.",
   },
+  "conversation.mentionNotReader": {
+    it: "Puoi menzionare solo le persone delle imprese dell'alleanza, che leggono questa conversazione.",
+    en: "You can mention only people of the alliance's firms, who read this conversation.",
+  },
+  "conversation.tooManyMentions": {
+    it: "Un messaggio menziona al massimo {max:number} persone.",
+    en: "A message mentions {max:number} people at most.",
+  },
   "conversation.limit": {
     it: "Una pagina contiene da 1 a {max:number} messaggi.",
     en: "A page holds 1 to {max:number} messages.",
