@@ -23,6 +23,7 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
     public DbSet<DirectoryEntry> Directory => Set<DirectoryEntry>();
     public DbSet<BusinessCapabilityEntry> BusinessCapabilities => Set<BusinessCapabilityEntry>();
     public DbSet<BusinessMemberEntry> BusinessMembers => Set<BusinessMemberEntry>();
+    public DbSet<FirmBlockEntry> FirmBlocks => Set<FirmBlockEntry>();
     public DbSet<BusinessLogoEntry> BusinessLogos => Set<BusinessLogoEntry>();
     public DbSet<BusinessAttestationEntry> BusinessAttestations => Set<BusinessAttestationEntry>();
     public DbSet<BusinessFiguresEntry> BusinessFigures => Set<BusinessFiguresEntry>();
@@ -137,6 +138,14 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
             e.HasKey(x => x.BusinessId);
             e.Property(x => x.Turnover).HasPrecision(18, 2);
             e.Property(x => x.SimilarWork).HasPrecision(18, 2);
+        });
+
+        builder.Entity<FirmBlockEntry>(e =>
+        {
+            e.ToTable("firm_blocks");
+            e.HasKey(x => new { x.BlockerId, x.BlockedId });
+            // A board's list asks which posters block the viewer's firms.
+            e.HasIndex(x => x.BlockedId);
         });
 
         builder.Entity<BusinessMemberEntry>(e =>

@@ -94,10 +94,18 @@ public sealed record BusinessSnapshot(
     DateTimeOffset UpdatedAt,
     BusinessInvitation[] Invitations,
     BusinessLogo? Logo = null,
-    Qualifications.FirmQualifications? Qualifications = null)
+    Qualifications.FirmQualifications? Qualifications = null,
+    FirmBlock[]? Blocked = null)
 {
     public BusinessRole? RoleOf(Guid userId) => Members.FirstOrDefault(m => m.UserId == userId)?.Role;
 
     /// <summary>Owners and Managers act for the business; Viewers only read.</summary>
     public bool CanEdit(Guid userId) => RoleOf(userId).CanEdit();
 }
+
+/// <summary>
+/// A firm the business blocked: the blocked firm's people send it no more messages (interests on its posts), and its
+/// people are told nothing the blocked firm writes on the boards. Who blocked it and when, for its Owners and Managers.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Marketplace.FirmBlock")]
+public sealed record FirmBlock(Guid FirmId, Guid By, DateTimeOffset At);

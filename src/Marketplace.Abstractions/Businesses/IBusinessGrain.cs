@@ -35,4 +35,11 @@ public interface IBusinessGrain : IGrainWithGuidKey
 
     /// <summary>Removes a Manager or a Viewer; only Owners and Managers may. The person is refused on their very next call.</summary>
     [Alias("RemoveMember")] Task<Outcome<BusinessSnapshot>> RemoveMember(Guid actorId, Guid userId);
+
+    /// <summary>
+    /// Blocks (or, with <paramref name="blocked"/> false, unblocks) another firm's messages; only Owners and Managers may.
+    /// <paramref name="firmIsFirm"/> says whether <paramref name="firmId"/> is a firm of the directory (the endpoint reads
+    /// it there, so this grain never calls another business's grain, which could be calling this one).
+    /// </summary>
+    [Alias("Block")] Task<Outcome<BusinessSnapshot>> Block(Guid actorId, Guid firmId, bool firmIsFirm, bool blocked);
 }

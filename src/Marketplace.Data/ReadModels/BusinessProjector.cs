@@ -5,7 +5,7 @@ using Orleans.Runtime;
 
 namespace Marketplace.Data.ReadModels;
 
-/// <summary>Keeps the directory, capability, qualification, membership, invitation and logo rows of a business equal to its grain state.</summary>
+/// <summary>Keeps the directory, capability, qualification, membership, invitation, block and logo rows of a business equal to its grain state.</summary>
 public sealed class BusinessProjector : IReadModelProjector
 {
     public bool Handles(Type stateType) => stateType == typeof(BusinessState);
@@ -19,6 +19,7 @@ public sealed class BusinessProjector : IReadModelProjector
         await db.BusinessFigures.Where(x => x.BusinessId == id).ExecuteDeleteAsync(cancellationToken);
         await db.BusinessMembers.Where(x => x.BusinessId == id).ExecuteDeleteAsync(cancellationToken);
         await db.BusinessInvitations.Where(x => x.BusinessId == id).ExecuteDeleteAsync(cancellationToken);
+        await db.FirmBlocks.Where(x => x.BlockerId == id).ExecuteDeleteAsync(cancellationToken);
         if (state is not BusinessState { Exists: true } business)
         {
             await db.BusinessLogos.Where(x => x.BusinessId == id).ExecuteDeleteAsync(cancellationToken);
@@ -34,6 +35,7 @@ public sealed class BusinessProjector : IReadModelProjector
         db.BusinessCapabilities.AddRange(Capabilities(id, business));
         db.AddRange(Qualifications(id, business));
         db.BusinessMembers.AddRange(business.Members.Select(m => new BusinessMemberEntry { BusinessId = id, UserId = m.UserId, Role = m.Role }));
+        db.FirmBlocks.AddRange(business.Blocked.Select(b => new FirmBlockEntry { BlockerId = id, BlockedId = b.FirmId }));
         db.BusinessInvitations.AddRange(business.Invitations.Select(i => new BusinessInvitationEntry
         {
             InvitationId = i.Id, BusinessId = id, NormalizedEmail = i.NormalizedEmail, Role = i.Role, InvitedAt = i.At,

@@ -46,6 +46,13 @@ public sealed class BusinessLogoEntry
     public required byte[] Content { get; set; }
 }
 
+/// <summary>A firm that blocked another firm's messages (<c>FirmBlocks</c>), so the boards' lists and notices leave them out in their queries.</summary>
+public sealed class FirmBlockEntry
+{
+    public Guid BlockerId { get; set; }
+    public Guid BlockedId { get; set; }
+}
+
 /// <summary>Which users act for which business, so "my businesses" is one query rather than a call per grain.</summary>
 public sealed class BusinessMemberEntry
 {

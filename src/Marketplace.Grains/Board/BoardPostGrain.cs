@@ -131,10 +131,12 @@ internal sealed class BoardPostGrain(
 
     async Task<BoardViewer> Viewer(Guid userId)
     {
-        var (acting, admin) = (actsFor.Of(userId), GrainFactory.GetGrain<ISpaceGrain>(State.SpaceId).IsAdmin(userId));
+        var (acting, admin, poster) = (actsFor.Of(userId), GrainFactory.GetGrain<ISpaceGrain>(State.SpaceId).IsAdmin(userId),
+            GrainFactory.GetGrain<IBusinessGrain>(State.PosterId).Get());
         var firms = (await acting).Businesses;
         var standings = await Task.WhenAll(firms.Select(async f => (Firm: f, Member: await IsMember(State.SpaceId, f))));
-        return new BoardViewer(await acting, await admin, standings.Where(s => s.Member).Select(s => s.Firm).ToHashSet());
+        var blocked = FirmBlocks.Hides((await poster)?.Blocked, State.PosterId, firms, await admin);
+        return new BoardViewer(await acting, await admin, standings.Where(s => s.Member).Select(s => s.Firm).ToHashSet(), blocked);
     }
 
     async Task<bool> IsMember(Guid spaceId, Guid firmId) =>

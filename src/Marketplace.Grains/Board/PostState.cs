@@ -13,7 +13,7 @@ public static class BoardAccess
 /// Who a viewer is to a post's space: whether they administer it, and which of the firms they act for are its current
 /// members. Only they see its board.
 /// </summary>
-public sealed record BoardViewer(ActingFor Acting, bool IsAdmin, IReadOnlySet<Guid> MemberFirms)
+public sealed record BoardViewer(ActingFor Acting, bool IsAdmin, IReadOnlySet<Guid> MemberFirms, bool BlockedByPoster = false)
 {
     public bool SeesBoard => BoardAccess.SeesBoard(IsAdmin, MemberFirms.Count > 0);
 }
@@ -73,7 +73,7 @@ public sealed class PostState
     /// only the admins and the poster's people.
     /// </summary>
     public bool VisibleTo(BoardViewer viewer) =>
-        Exists && viewer.SeesBoard
+        Exists && viewer.SeesBoard && !viewer.BlockedByPoster
         && (Status is PostStatus.Open or PostStatus.Closed || viewer.IsAdmin || viewer.Acting.Reads(PosterId));
 
     /// <param name="poster">The posting business as found; null when none has its id.</param>

@@ -81,6 +81,12 @@ internal sealed class BusinessGrain(
         }
     }
 
+    public async Task<Outcome<BusinessSnapshot>> Block(Guid actorId, Guid firmId, bool firmIsFirm, bool blocked)
+    {
+        if (business.State.CheckBlock(actorId, firmId, firmIsFirm, blocked) is { } no) return no;
+        return business.State.Block(actorId, firmId, blocked, clock.Now()) ? await Commit() : business.State.ToSnapshot();
+    }
+
     public async Task<Outcome<BusinessSnapshot>> RemoveMember(Guid actorId, Guid userId)
     {
         if (business.State.CheckRemoveMember(actorId, userId) is { } no) return no;

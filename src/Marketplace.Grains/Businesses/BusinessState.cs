@@ -39,6 +39,9 @@ public sealed class BusinessState : IOwesMail
     public List<BusinessMember> Members { get; set; } = [];
     public List<BusinessInvitation> Invitations { get; set; } = [];
 
+    /// <summary>The firms whose messages this one blocked (<see cref="FirmBlocks"/>).</summary>
+    public List<FirmBlock> Blocked { get; set; } = [];
+
     /// <summary>A firm's SOA attestations and figures; read by its own people and, for an alliance's lots, by its alliances' firms.</summary>
     public FirmQualifications Qualifications { get; set; } = FirmQualifications.None;
 
@@ -193,7 +196,7 @@ public sealed class BusinessState : IOwesMail
     static bool IsEmail(string email) =>
         email.IndexOf('@') is > 0 and var at && at == email.LastIndexOf('@') && at < email.Length - 1 && !email.Any(char.IsWhiteSpace);
 
-    public BusinessSnapshot ToSnapshot() => new(Id, Kind, Profile.ForKind(Kind), [.. Members], Version, CreatedAt, UpdatedAt, [.. Invitations], Logo, Qualifications);
+    public BusinessSnapshot ToSnapshot() => new(Id, Kind, Profile.ForKind(Kind), [.. Members], Version, CreatedAt, UpdatedAt, [.. Invitations], Logo, Qualifications, [.. Blocked]);
 
     /// <summary>
     /// What a person in <paramref name="role"/> (null: no role) may do with the business now, each action judged by the
@@ -219,6 +222,20 @@ public sealed class BusinessState : IOwesMail
 
     Problem? GuardEditor(Guid actorId) =>
         !Exists ? Problem.NotFound(NotFound) : CheckEditor(RoleOf(actorId));
+
+    public Problem? CheckBlock(Guid actorId, Guid firmId, bool firmIsFirm, bool blocked) =>
+        GuardEditor(actorId) ?? (blocked ? FirmBlocks.CheckBlock(Id, firmId, firmIsFirm, Blocked) : null);
+
+    /// <summary>Blocks or unblocks the firm; true when that changed anything (blocking twice, or unblocking a firm not blocked, changes nothing).</summary>
+    public bool Block(Guid actorId, Guid firmId, bool blocked, DateTimeOffset now)
+    {
+        var had = Blocked.Any(b => b.FirmId == firmId);
+        if (had == blocked) return false;
+        if (blocked) Blocked.Add(new FirmBlock(firmId, actorId, now));
+        else Blocked.RemoveAll(b => b.FirmId == firmId);
+        Touch(now);
+        return true;
+    }
 
     void Touch(DateTimeOffset now)
     {

@@ -38,6 +38,7 @@ public static class MarketplaceRoutes
         api.MapBusinessApi();
         api.MapBusinessQualificationApi();
         api.MapBusinessInvitationApi();
+        api.MapFirmBlockApi();
         api.MapSpaceApi();
         api.MapSpaceOutcomeApi();
         api.MapSpaceDashboardChangeApi();

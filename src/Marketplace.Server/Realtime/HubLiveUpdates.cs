@@ -310,7 +310,10 @@ internal sealed class HubLiveUpdates(
             await hub.Clients.Groups([.. members.Select(Topics.BusinessTeam)]).BoardChanged(change);
             if (news != Board.PostNews.Published) return;
             var digits = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<TenderOptions>>().Value.MatchDigits;
-            var others = members.Where(f => f != post.PosterId).ToList();
+            // Neither the firms the poster blocked nor those that blocked it are told of its post (FirmBlocks).
+            var blocks = await db.FirmBlocks.AsNoTracking().Where(b => b.BlockerId == post.PosterId || b.BlockedId == post.PosterId)
+                .Select(b => b.BlockerId == post.PosterId ? b.BlockedId : b.BlockerId).ToListAsync();
+            var others = members.Where(f => f != post.PosterId && !blocks.Contains(f)).ToList();
             var capabilities = (await db.BusinessCapabilities.AsNoTracking().Where(c => others.Contains(c.BusinessId))
                 .Select(c => new { c.BusinessId, c.CpvDigits }).ToListAsync()).ToLookup(c => c.BusinessId, c => c.CpvDigits);
             var notice = new PostNoticeDto(post.SpaceId, post.Id, post.Details.Kind, post.Details.Title);

@@ -179,6 +179,11 @@ export const api = {
     ok(http.PUT("/api/businesses/{id}/profile", { params: { path: { id } }, body })),
   myBusinesses: () => ok(http.GET("/api/me/businesses")),
   members: (id: string) => ok(http.GET("/api/businesses/{id}/members", { params: { path: { id } } })),
+  /** The firms the business blocked (its Owners and Managers only). */
+  firmBlocks: (id: string) => ok(http.GET("/api/businesses/{id}/blocks", { params: { path: { id } } })),
+  /** Blocks a firm's messages; the answer is the list as it is now. */
+  blockFirm: (id: string, firmId: string) => ok(http.PUT("/api/businesses/{id}/blocks/{firmId}", { params: { path: { id, firmId } } })),
+  unblockFirm: (id: string, firmId: string) => ok(http.DELETE("/api/businesses/{id}/blocks/{firmId}", { params: { path: { id, firmId } } })),
   /** A firm's SOA attestations and figures, for its own people. */
   qualifications: (id: string) => ok(http.GET("/api/businesses/{id}/qualifications", { params: { path: { id } } })),
   /** Replaces a firm's qualifications from the version its editor saw; the answer is what is now recorded. */

@@ -87,6 +87,7 @@ export type InboxPostDto = Dto<"InboxPostDto">;
 /** An alliance's conversation: a message, a page of one thread (newest first) with the threads that hold messages, a message to write. */
 export type ThreadMessageDto = Dto<"ThreadMessageDto">;
 export type ThreadMentionDto = Dto<"ThreadMentionDto">;
+export type FirmBlockDto = Dto<"FirmBlockDto">;
 export type ThreadPersonDto = Dto<"ThreadPersonDto">;
 export type ThreadPageDto = Dto<"ThreadPageDto">;
 export type ThreadSummaryDto = Dto<"ThreadSummaryDto">;

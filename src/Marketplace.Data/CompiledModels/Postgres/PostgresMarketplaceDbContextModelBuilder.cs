@@ -12,7 +12,7 @@ namespace Marketplace.Data.CompiledModels.Postgres
     public partial class PostgresMarketplaceDbContextModel
     {
         private PostgresMarketplaceDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("cbfa141c-d48b-432a-a303-ca3047954381"), entityTypeCount: 53)
+            : base(skipDetectChanges: false, modelId: new Guid("f7e5b59b-47cf-49ba-b9dc-2d7f3cdb4ae8"), entityTypeCount: 54)
         {
         }
 
@@ -48,6 +48,7 @@ namespace Marketplace.Data.CompiledModels.Postgres
             var directoryEntry = DirectoryEntryEntityType.Create(this);
             var documentEntry = DocumentEntryEntityType.Create(this);
             var endorsementEntry = EndorsementEntryEntityType.Create(this);
+            var firmBlockEntry = FirmBlockEntryEntityType.Create(this);
             var inboxEntry = InboxEntryEntityType.Create(this);
             var jointSignOffEntry = JointSignOffEntryEntityType.Create(this);
             var showcaseEntry = ShowcaseEntryEntityType.Create(this);
@@ -109,6 +110,7 @@ namespace Marketplace.Data.CompiledModels.Postgres
             DirectoryEntryEntityType.CreateAnnotations(directoryEntry);
             DocumentEntryEntityType.CreateAnnotations(documentEntry);
             EndorsementEntryEntityType.CreateAnnotations(endorsementEntry);
+            FirmBlockEntryEntityType.CreateAnnotations(firmBlockEntry);
             InboxEntryEntityType.CreateAnnotations(inboxEntry);
             JointSignOffEntryEntityType.CreateAnnotations(jointSignOffEntry);
             ShowcaseEntryEntityType.CreateAnnotations(showcaseEntry);

@@ -11,7 +11,7 @@ namespace Marketplace.Data.CompiledModels.Sqlite
     public partial class SqliteMarketplaceDbContextModel
     {
         private SqliteMarketplaceDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("22cc12ec-f198-4854-88eb-cdcabf79872d"), entityTypeCount: 53)
+            : base(skipDetectChanges: false, modelId: new Guid("7d3d3348-7325-471e-8592-1597cbc947aa"), entityTypeCount: 54)
         {
         }
 
@@ -47,6 +47,7 @@ namespace Marketplace.Data.CompiledModels.Sqlite
             var directoryEntry = DirectoryEntryEntityType.Create(this);
             var documentEntry = DocumentEntryEntityType.Create(this);
             var endorsementEntry = EndorsementEntryEntityType.Create(this);
+            var firmBlockEntry = FirmBlockEntryEntityType.Create(this);
             var inboxEntry = InboxEntryEntityType.Create(this);
             var jointSignOffEntry = JointSignOffEntryEntityType.Create(this);
             var showcaseEntry = ShowcaseEntryEntityType.Create(this);
@@ -108,6 +109,7 @@ namespace Marketplace.Data.CompiledModels.Sqlite
             DirectoryEntryEntityType.CreateAnnotations(directoryEntry);
             DocumentEntryEntityType.CreateAnnotations(documentEntry);
             EndorsementEntryEntityType.CreateAnnotations(endorsementEntry);
+            FirmBlockEntryEntityType.CreateAnnotations(firmBlockEntry);
             InboxEntryEntityType.CreateAnnotations(inboxEntry);
             JointSignOffEntryEntityType.CreateAnnotations(jointSignOffEntry);
             ShowcaseEntryEntityType.CreateAnnotations(showcaseEntry);

@@ -1208,6 +1208,21 @@ namespace Marketplace.Data.Migrations.Postgres
                     b.ToTable("endorsements", (string)null);
                 });
 
+            modelBuilder.Entity("Marketplace.Data.ReadModels.FirmBlockEntry", b =>
+                {
+                    b.Property<Guid>("BlockerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BlockedId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("BlockerId", "BlockedId");
+
+                    b.HasIndex("BlockedId");
+
+                    b.ToTable("firm_blocks", (string)null);
+                });
+
             modelBuilder.Entity("Marketplace.Data.ReadModels.InboxEntry", b =>
                 {
                     b.Property<Guid>("BusinessId")

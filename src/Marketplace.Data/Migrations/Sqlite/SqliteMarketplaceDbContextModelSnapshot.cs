@@ -1189,6 +1189,21 @@ namespace Marketplace.Data.Migrations.Sqlite
                     b.ToTable("endorsements", (string)null);
                 });
 
+            modelBuilder.Entity("Marketplace.Data.ReadModels.FirmBlockEntry", b =>
+                {
+                    b.Property<Guid>("BlockerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BlockedId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("BlockerId", "BlockedId");
+
+                    b.HasIndex("BlockedId");
+
+                    b.ToTable("firm_blocks", (string)null);
+                });
+
             modelBuilder.Entity("Marketplace.Data.ReadModels.InboxEntry", b =>
                 {
                     b.Property<Guid>("BusinessId")

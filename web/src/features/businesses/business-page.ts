@@ -22,6 +22,7 @@ import { buyerSpaces } from "./buyer-spaces";
 import { localityLine, websiteHref } from "./format";
 import { mergeLiveUpdate, type ProfileField } from "./live-merge";
 import { logoView } from "./logo";
+import { blocksSection } from "./blocks-section";
 import { membersSection } from "./members-section";
 import { qualificationsSection } from "../qualifications/qualifications-section";
 
@@ -66,6 +67,7 @@ export class BusinessPage extends LightElement {
   // The parts of the page that are not components yet (other features'); they ask this element to render again.
   /** The business's people and invitations, for those the business shows them to. */
   #members: ReturnType<typeof membersSection> | null = null;
+  #blocks: ReturnType<typeof blocksSection> | null = null;
   /** A firm's qualifications, shown to its own people (those it shows its team). */
   #qualifications: ReturnType<typeof qualificationsSection> | null = null;
   /** A buyer's tenders, or a firm's own bids for its people. */
@@ -144,6 +146,8 @@ export class BusinessPage extends LightElement {
     super.disconnectedCallback();
     this.#stop?.();
     this.#stop = null;
+    this.#blocks?.dispose();
+    this.#blocks = null;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -205,6 +209,11 @@ export class BusinessPage extends LightElement {
   #showMembers(profile: BusinessProfileDto): void {
     if (!allows(profile.actions, "SeeMembers")) this.#members = null;
     else this.#members ??= membersSection(this.businessId, () => this.profile?.actions ?? profile.actions, () => this.requestUpdate());
+    // A firm's Owners and Managers (who see its invitations) keep its list of blocked firms.
+    if (profile.kind !== "Firm" || !allows(profile.actions, "SeeInvitations")) {
+      this.#blocks?.dispose();
+      this.#blocks = null;
+    } else this.#blocks ??= blocksSection(this.businessId, () => this.requestUpdate());
     if (profile.kind !== "Firm" || !allows(profile.actions, "SeeMembers")) this.#qualifications = null;
     else this.#qualifications ??= qualificationsSection(this.businessId, () => this.requestUpdate());
   }
@@ -306,7 +315,7 @@ export class BusinessPage extends LightElement {
         ${this.#ledger.view()}
         <business-showcase .businessId=${id} .roles=${this.viewerRoles} .refresh=${this.showcaseRefresh}></business-showcase>
         ${this.#qualifications?.view() ?? nothing}
-        ${this.#members?.view() ?? nothing}
+        ${this.#members?.view() ?? nothing} ${this.#blocks?.view() ?? nothing}
       </article>
     `;
   }

@@ -145,6 +145,17 @@ export const it = {
 
   "business.verifiedBy": "Verificata da {association}",
   "business.verifiedHint": "{association} ha verificato la dimensione e la partita IVA di questo profilo il {when} (spazio «{space}»).",
+  "blocks.title": "Imprese bloccate",
+  "blocks.intro":
+    "Un'impresa bloccata non vede più gli annunci in bacheca della tua impresa e non può manifestarvi interesse; nessuna delle due riceve più gli avvisi degli annunci dell'altra. L'impresa bloccata non viene avvisata. Le conversazioni delle alleanze di cui fate parte entrambe restano aperte: lì ciascuna può lasciare l'alleanza.",
+  "blocks.none": "Nessuna impresa bloccata.",
+  "blocks.since": "bloccata dal {date}",
+  "blocks.unblock": "Sblocca",
+  "blocks.find": "Impresa da bloccare",
+  "blocks.placeholder": "Cerca un'impresa per nome…",
+  "blocks.block": "Blocca",
+  "blocks.blocked": "{name} è bloccata.",
+  "blocks.unblocked": "{name} non è più bloccata.",
 };
 
 export const en: Record<keyof typeof it, string> = {
@@ -291,4 +302,15 @@ export const en: Record<keyof typeof it, string> = {
 
   "business.verifiedBy": "Verified by {association}",
   "business.verifiedHint": "{association} checked this profile's size and VAT number on {when} (space “{space}”).",
+  "blocks.title": "Blocked firms",
+  "blocks.intro":
+    "A blocked firm no longer sees your firm's board posts and cannot express interest in them; neither firm is told of the other's posts any more. The blocked firm is not told. The conversations of alliances you are both in stay open: there either firm may leave the alliance.",
+  "blocks.none": "No firm is blocked.",
+  "blocks.since": "blocked since {date}",
+  "blocks.unblock": "Unblock",
+  "blocks.find": "Firm to block",
+  "blocks.placeholder": "Search a firm by name…",
+  "blocks.block": "Block",
+  "blocks.blocked": "{name} is blocked.",
+  "blocks.unblocked": "{name} is no longer blocked.",
 };

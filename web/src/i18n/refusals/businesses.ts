@@ -121,4 +121,16 @@ export const businesses = {
     it: "Un titolare non può essere tolto dall'impresa.",
     en: "An Owner cannot be removed from the business.",
   },
+  "block.self": {
+    it: "Un'impresa non può bloccare se stessa.",
+    en: "A firm cannot block itself.",
+  },
+  "block.notAFirm": {
+    it: "Si può bloccare solo un'altra impresa dell'elenco.",
+    en: "Only another firm of the directory can be blocked.",
+  },
+  "block.tooMany": {
+    it: "Un'impresa blocca al massimo {max:number} imprese: sbloccane qualcuna prima.",
+    en: "A firm blocks at most {max:number} firms: unblock some first.",
+  },
 } satisfies RefusalTexts;
