@@ -93,12 +93,12 @@ internal static class HttpReadsBenchmark
             var page = await wrk.Run(name, path, world.OwnerToken, seconds);
             baselines.Add(await wrk.Run(baseline.Item1, baseline.Item2, world.OwnerToken, seconds));
             runs.Add((page, baselines[^2], baselines[^1]));
-            Console.WriteLine($"{name}: {page.RequestsPerSecond:F0} req/s, p99 {page.P99Ms:F1} ms, {page.CpuMicrosPerRequest:F0} CPU µs and {page.KilobytesPerRequest:F1} KB a request; baseline around it {baselines[^2].RequestsPerSecond:F0} and {baselines[^1].RequestsPerSecond:F0} req/s");
+            Console.WriteLine($"{name}: {page.RequestsPerSecond:F0} req/s, p99 {page.P99Ms:F1} ms, {page.CpuMicrosPerRequest:F0} CPU µs and {page.KilobytesPerRequest:F1} KB a request, GC paused {page.GcPausePercent:F1} % ({page.FullCollections} gen 2); baseline around it {baselines[^2].RequestsPerSecond:F0} and {baselines[^1].RequestsPerSecond:F0} req/s");
         }
 
         string F(double x, string format = "F1") => x.ToString(format, CultureInfo.InvariantCulture);
         string Row(LoadRun run, string ratios, string cpuRatio) =>
-            $"| {run.Request} | {F(run.RequestsPerSecond, "F0")} | {F(run.P50Ms)} | {F(run.P99Ms)} | {ratios} | {F(run.CpuMicrosPerRequest ?? double.NaN, "F0")} | {cpuRatio} | {F(run.KilobytesPerRequest ?? double.NaN)} | {run.MethodsJitted} | {run.Failures} | {run.LoadAtStart} |";
+            $"| {run.Request} | {F(run.RequestsPerSecond, "F0")} | {F(run.P50Ms)} | {F(run.P99Ms)} | {ratios} | {F(run.CpuMicrosPerRequest ?? double.NaN, "F0")} | {cpuRatio} | {F(run.KilobytesPerRequest ?? double.NaN)} | {F(run.GcPausePercent ?? double.NaN)} | {run.FullCollections} | {run.MethodsJitted} | {run.Failures} | {run.LoadAtStart} |";
         var rows = runs.Select(r =>
         {
             var (rps, p99) = ((r.Before.RequestsPerSecond + r.After.RequestsPerSecond) / 2, (r.Before.P99Ms + r.After.P99Ms) / 2);
@@ -128,16 +128,17 @@ internal static class HttpReadsBenchmark
             timeouts and socket errors ({failures} in all). CPU µs is the server's processor time per request (the benchmark's
             process hosts it; wrk runs apart), which a busy machine blurs far less than req/s; its ratio is the baseline's
             CPU per request over the page's (1 = as cheap as the baseline). KB is what the process allocated per request,
-            which does not depend on the machine's load at all.
+            which does not depend on the machine's load at all. GC paused % is the share of the run the garbage collector held
+            the process paused, and gen 2 GCs its full collections: a long tail with little pause is requests waiting on each other.
 
-            | request | req/s | p50 ms | p99 ms | req/s ÷ baseline | p99 ÷ baseline | CPU µs / request | baseline's CPU ÷ page's | KB allocated / request | JIT | failures | load average at start |
-            |---|---|---|---|---|---|---|---|---|---|---|---|
+            | request | req/s | p50 ms | p99 ms | req/s ÷ baseline | p99 ÷ baseline | CPU µs / request | baseline's CPU ÷ page's | KB allocated / request | GC paused % | gen 2 GCs | JIT | failures | load average at start |
+            |---|---|---|---|---|---|---|---|---|---|---|---|---|---|
             {string.Join("\n", rows)}
 
             Baseline runs, in order:
 
-            | request | req/s | p50 ms | p99 ms | | | CPU µs / request | | KB allocated / request | JIT | failures | load average at start |
-            |---|---|---|---|---|---|---|---|---|---|---|---|
+            | request | req/s | p50 ms | p99 ms | | | CPU µs / request | | KB allocated / request | GC paused % | gen 2 GCs | JIT | failures | load average at start |
+            |---|---|---|---|---|---|---|---|---|---|---|---|---|---|
             {string.Join("\n", baselines.Select(b => Row(b, "– | –", "–")))}
 
             """);

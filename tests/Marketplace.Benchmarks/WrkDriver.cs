@@ -11,9 +11,11 @@ namespace Marketplace.Benchmarks;
 /// second figure says what a page costs when the first is blurred. The bytes the process allocated per request move
 /// with the work a request does and not at all with the machine's load. The methods the JIT compiled during the run
 /// say whether the process was still warming up (tiered compilation burns a core while it recompiles hot code; a
-/// long-running server has finished that): a run that compiled many measured the warm-up, not the page.
+/// long-running server has finished that): a run that compiled many measured the warm-up, not the page. The share of
+/// the run the garbage collector held the process paused, and its full (gen 2) collections, say whether a long tail
+/// comes from the collector or from requests waiting on each other.
 /// </summary>
-internal sealed record LoadRun(string Request, double RequestsPerSecond, double P50Ms, double P99Ms, long Requests, long Failures, string LoadAtStart, double? CpuMicrosPerRequest = null, double? KilobytesPerRequest = null, long? MethodsJitted = null);
+internal sealed record LoadRun(string Request, double RequestsPerSecond, double P50Ms, double P99Ms, long Requests, long Failures, string LoadAtStart, double? CpuMicrosPerRequest = null, double? KilobytesPerRequest = null, long? MethodsJitted = null, double? GcPausePercent = null, int? FullCollections = null);
 
 /// <summary>
 /// Drives one GET with wrk (a C load generator in its own process, so the callers do not share the server's thread
@@ -49,6 +51,7 @@ internal sealed class WrkDriver(Uri server, int connections, int threads, bool s
     {
         var load = string.Join(' ', File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ').Take(3) : ["?"]);
         var (cpuBefore, bytesBefore, jitBefore) = (Process.GetCurrentProcess().TotalProcessorTime, GC.GetTotalAllocatedBytes(), JitInfo.GetCompiledMethodCount());
+        var (pausedBefore, fullBefore, started) = (GC.GetTotalPauseDuration(), GC.CollectionCount(2), Stopwatch.GetTimestamp());
         var (exit, output, errors) = await Bench.RunTool("wrk",
         [
             "-t", threads.ToString(CultureInfo.InvariantCulture), "-c", connections.ToString(CultureInfo.InvariantCulture),
@@ -56,6 +59,8 @@ internal sealed class WrkDriver(Uri server, int connections, int threads, bool s
             "-H", $"Authorization: Bearer {token}", new Uri(server, pathAndQuery).ToString(),
         ]);
         var (cpu, bytes, jitted) = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore, GC.GetTotalAllocatedBytes() - bytesBefore, JitInfo.GetCompiledMethodCount() - jitBefore);
+        var (paused, full) = (GC.GetTotalPauseDuration() - pausedBefore, GC.CollectionCount(2) - fullBefore);
+        var wall = Stopwatch.GetElapsedTime(started);
         var line = output.Split('\n').FirstOrDefault(l => l.StartsWith("RESULT ", StringComparison.Ordinal))
             ?? throw new InvalidOperationException($"wrk gave no result for {request} (exit {exit}): {output}{errors}");
         var f = line.Split(' ')[1..].Select(x => long.Parse(x, CultureInfo.InvariantCulture)).ToArray();
@@ -63,7 +68,9 @@ internal sealed class WrkDriver(Uri server, int connections, int threads, bool s
         return new LoadRun(request, requests / (micros / 1e6), f[2] / 1000.0, f[3] / 1000.0, requests, f[4], load,
             serverInThisProcess ? cpu.TotalMicroseconds / Math.Max(1, requests) : null,
             serverInThisProcess ? bytes / 1024.0 / Math.Max(1, requests) : null,
-            serverInThisProcess ? jitted : null);
+            serverInThisProcess ? jitted : null,
+            serverInThisProcess ? 100 * paused / wall : null,
+            serverInThisProcess ? full : null);
     }
 
     public void Dispose() => File.Delete(script);
