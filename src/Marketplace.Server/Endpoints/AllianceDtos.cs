@@ -92,13 +92,18 @@ public sealed record PartnerLedgerDto(NamedDto Partner, int JointBids, int LotsW
 /// <summary>A rete d'impresa forms an RTI for this tender of its space.</summary>
 public sealed record FormRtiRequest(Guid TenderId);
 
-/// <summary>How far an RTI formed by a rete got: forming it (bids still open), its bid submitted, lots won (from awards), or no bid once bids closed.</summary>
+/// <summary>
+/// How far an RTI formed by a rete got: forming it (bids still open), its bid submitted, lots won (from awards), or no
+/// bid once bids closed. <see cref="Bidding"/> is what the rete's other firms read while bids are taken: whether an RTI
+/// has bid is told then only to its own firms (a rete firm that declined it may bid against it).
+/// </summary>
 public enum ReteRtiStage
 {
     Forming,
     BidSubmitted,
     LotsWon,
     NoBid,
+    Bidding,
 }
 
 /// <summary>An RTI a rete formed, as the rete's page lists it.</summary>

@@ -37,26 +37,34 @@ public static class ReteEndpoints
 
     /// <summary>
     /// The RTIs the rete formed, newest first, for the people of its active firms: each one's tender and how far it got.
-    /// Outcomes come from awards only, which exist once the bids are opened: nothing sealed is read.
+    /// Outcomes come from awards only, which exist once the bids are opened; whether an RTI has bid is told while bids are
+    /// taken only to the people of its active firms (<see cref="ReteRtiStage.Bidding"/> to the rete's others).
     /// </summary>
     static async Task<Results<Ok<ReteRtiDto[]>, ProblemHttpResult>> Rtis(Guid id, [AsParameters] ViewerCall call, MarketplaceClock clock)
     {
         if (await call.Access.Alliance(id, call.User, watch: true, call.Ct) is null) return ProblemResults.NotFound(AllianceEndpoints.NotFound);
         var db = call.Db;
+        var mine = (await call.Access.Firms(call.User, call.Ct)).Businesses.ToArray();
         var rows = await db.Alliances.AsNoTracking().Where(a => a.FormedFrom == id)
             .Join(db.Tenders, a => a.TenderId, t => t.TenderId, (a, t) => new
             {
                 a.AllianceId, a.Name, a.FormedAt, t.TenderId, t.Title, t.Status, t.EnquiryDeadline, t.SubmissionDeadline,
+                Member = db.AllianceMembers.Any(m => m.AllianceId == a.AllianceId && m.Standing == AllianceStanding.Active && mine.Contains(m.FirmId)),
                 Submitted = db.Bids.Any(b => b.BidderId == a.AllianceId && b.TenderId == t.TenderId && b.Status == BidStatus.Submitted),
                 LotsWon = db.Awards.Count(w => w.TenderId == t.TenderId && db.Bids.Any(b => b.BidId == w.BidId && b.BidderId == a.AllianceId)),
             })
             .ToListAsync(call.Ct);
         var now = clock.GetUtcNow();
-        return TypedResults.Ok(rows.OrderByDescending(r => r.FormedAt).Select(r => new ReteRtiDto(r.AllianceId, r.Name, new NamedDto(r.TenderId, r.Title),
-            r.LotsWon > 0 ? ReteRtiStage.LotsWon
-            : r.Submitted ? ReteRtiStage.BidSubmitted
-            : TenderRules.BidsClosedAt(r.Status, r.EnquiryDeadline, r.SubmissionDeadline, now) ? ReteRtiStage.NoBid
-            : ReteRtiStage.Forming, r.LotsWon)).ToArray());
+        return TypedResults.Ok(rows.OrderByDescending(r => r.FormedAt).Select(r =>
+        {
+            var closed = TenderRules.BidsClosedAt(r.Status, r.EnquiryDeadline, r.SubmissionDeadline, now);
+            return new ReteRtiDto(r.AllianceId, r.Name, new NamedDto(r.TenderId, r.Title),
+                r.LotsWon > 0 ? ReteRtiStage.LotsWon
+                : !r.Member && !closed ? ReteRtiStage.Bidding
+                : r.Submitted ? ReteRtiStage.BidSubmitted
+                : closed ? ReteRtiStage.NoBid
+                : ReteRtiStage.Forming, r.LotsWon);
+        }).ToArray());
     }
 
     /// <summary>

@@ -80,7 +80,7 @@ public abstract class ReteRtiApiTests<THost>(THost fixture) : IClassFixture<THos
         (await w.Coder.GetFromJsonAsync<AllianceDto>($"/api/alliances/{r.Id}", Json))!.Members.Should().HaveCount(3);
         (await r.Third.GetFromJsonAsync<ReteRtiDto[]>($"/api/alliances/{r.Id}/rtis", Json)).Should().ContainSingle().Which.Should().BeEquivalentTo(new
         {
-            rti.Id, rti.Name, Tender = new { r.Tender.Id, Name = r.Tender.Title }, Stage = ReteRtiStage.Forming, LotsWon = 0,
+            rti.Id, rti.Name, Tender = new { r.Tender.Id, Name = r.Tender.Title }, Stage = ReteRtiStage.Bidding, LotsWon = 0, // the firm that declined the RTI is not told how it stands
         });
     }
 
@@ -104,11 +104,19 @@ public abstract class ReteRtiApiTests<THost>(THost fixture) : IClassFixture<THos
         (await w.Builder.PostAsync($"{bid}/submit", null)).EnsureSuccessStatusCode();
 
         async Task<ReteRtiDto[]> Rtis() => (await w.Coder.GetFromJsonAsync<ReteRtiDto[]>($"/api/alliances/{r.Id}/rtis", Json))!;
-        (await Rtis()).Select(x => (x.Id, x.Stage)).Should().BeEquivalentTo([(rti.Id, ReteRtiStage.BidSubmitted), (idle.Id, ReteRtiStage.Forming)]);
+        (await Rtis()).Select(x => (x.Id, x.Stage)).Should().BeEquivalentTo([(rti.Id, ReteRtiStage.BidSubmitted), (idle.Id, ReteRtiStage.Bidding)],
+            "the coder's firm has only been invited to the idle RTI: how it stands is its own firms' business while bids are taken");
+        (await w.Builder.GetFromJsonAsync<ReteRtiDto[]>($"/api/alliances/{r.Id}/rtis", Json))!.Should().ContainSingle(x => x.Id == idle.Id)
+            .Which.Stage.Should().Be(ReteRtiStage.Forming, "its lead reads it");
+        async Task<ReteRtiDto[]> ThirdReads() => (await r.Third.GetFromJsonAsync<ReteRtiDto[]>($"/api/alliances/{r.Id}/rtis", Json))!;
+        (await ThirdReads()).Select(x => x.Stage).Should().AllBeEquivalentTo(ReteRtiStage.Bidding,
+            "the rete firm that declined the RTI (and may bid against it) is not told whether it bid while bids are taken");
 
         w.PassOpening(r.Tender);
         (await Rtis()).Select(x => (x.Id, x.Stage)).Should().BeEquivalentTo([(rti.Id, ReteRtiStage.BidSubmitted), (idle.Id, ReteRtiStage.NoBid)],
             "opened but not yet awarded: nothing more is known");
+        (await ThirdReads()).Select(x => (x.Id, x.Stage)).Should().BeEquivalentTo([(rti.Id, ReteRtiStage.BidSubmitted), (idle.Id, ReteRtiStage.NoBid)],
+            "once bids are closed the rete's every firm reads it");
         var bidId = (await w.Buyer.GetFromJsonAsync<EvaluationDto>($"/api/tenders/{r.Tender.Id}/evaluation", Json))!.Lots.First().Ranking.Single().BidId;
         (await w.Buyer.PostAsJsonAsync($"/api/tenders/{r.Tender.Id}/scores", new ScoreRequest(bidId, 2, 80m), Json)).EnsureSuccessStatusCode();
         (await w.Buyer.PostAsJsonAsync($"/api/tenders/{r.Tender.Id}/decisions", new DecideRequest(1, bidId, null), Json)).EnsureSuccessStatusCode();

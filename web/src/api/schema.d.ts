@@ -4935,7 +4935,7 @@ export interface components {
             lotsWon: number;
         };
         /** @enum {unknown} */
-        ReteRtiStage: "Forming" | "BidSubmitted" | "LotsWon" | "NoBid";
+        ReteRtiStage: "Forming" | "BidSubmitted" | "LotsWon" | "NoBid" | "Bidding";
         SaveAnswerRequest: {
             /** Format: int32 */
             version: number;

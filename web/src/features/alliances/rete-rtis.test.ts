@@ -21,6 +21,7 @@ describe("a rete's RTIs", () => {
     setLanguage("en");
     expect(stageText({ stage: "BidSubmitted", lotsWon: 0 })).toBe("Bid submitted");
     expect(stageText({ stage: "NoBid", lotsWon: 0 })).toBe("No bid submitted");
+    expect(stageText({ stage: "Bidding", lotsWon: 0 })).toBe("In the tender (whether it bid is told when bids close)");
     expect(stageText({ stage: "LotsWon", lotsWon: 3 })).toBe("3 lots won");
   });
 
