@@ -83,6 +83,8 @@ public static class ReteEndpoints
         var ids = await db.Alliances.AsNoTracking()
             .Where(a => a.TenderId == null && editing.Contains(a.LeadId) && spaces.Contains(a.SpaceId)).Select(a => a.AllianceId).ToListAsync(ct);
         var reti = (await Task.WhenAll(ids.Select(r => grains.GetGrain<IAllianceGrain>(r).Get()))).OfType<AllianceSnapshot>().ToList();
+        // Most viewers lead no rete: the tender page asks on every load, so they cost the one query above and nothing more.
+        if (reti.Count == 0) return TypedResults.Ok(Array.Empty<ReteChoiceDto>());
         var firmIds = reti.SelectMany(r => r.Active.Select(m => m.FirmId)).Distinct().ToList();
         var reteSpaces = reti.Select(r => r.SpaceId).Distinct().ToList();
         var members = (await db.SpaceMembers.AsNoTracking()
