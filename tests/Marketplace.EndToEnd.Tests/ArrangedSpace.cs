@@ -94,6 +94,22 @@ public sealed record ArrangedBuyer(HttpClient Api, string Email, Guid Id, Guid S
 
 public static class ArrangedFirms
 {
+    /// <summary>
+    /// The alliance's joint bid for lot 1, through the API: each firm prices its work, every firm signs that version and
+    /// the first (the lead) submits it. Questions must be closed on the server's clock.
+    /// </summary>
+    public static async Task SubmitJointBid(Guid allianceId, params (ArrangedFirm Firm, decimal Price)[] firms)
+    {
+        var bid = $"/api/alliances/{allianceId}/bid";
+        foreach (var (firm, price) in firms)
+            (await firm.Api.PostAsJsonAsync($"{bid}/work-packages", new SaveWorkPackageRequest(null, 0, "Opere", 1, null, firm.Firm.Id, new MoneyDto(price, "EUR")), Json))
+                .EnsureSuccessStatusCode();
+        var digest = (await firms[0].Firm.Api.GetFromJsonAsync<JointBidDto>(bid, Json))!.Digest;
+        foreach (var (firm, _) in firms)
+            (await firm.Api.PostAsJsonAsync($"{bid}/sign", new SignRequest(firm.Firm.Id, digest), Json)).EnsureSuccessStatusCode();
+        (await firms[0].Firm.Api.PostAsync($"{bid}/submit", null)).EnsureSuccessStatusCode();
+    }
+
     /// <summary>A person signs up and creates a firm, with its profile as `profile` edits it.</summary>
     public static async Task<ArrangedFirm> NewFirm(this BrowserFixture fixture, string who, string name,
         Func<EditProfileRequest, EditProfileRequest>? profile = null)

@@ -1,6 +1,8 @@
 using System.Net.Http.Json;
+using Marketplace.Board;
 using Marketplace.Server.Endpoints;
 using Marketplace.Testing;
+using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace Marketplace.EndToEnd.Tests;
@@ -8,6 +10,28 @@ namespace Marketplace.EndToEnd.Tests;
 public sealed class BoardBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
     static string Shot(string name) => Path.Combine(BrowserFixture.ScreenshotDirectory, name);
+
+    /// <summary>
+    /// The poster opens the board's form (reading it with <paramref name="form"/> when given) and publishes a post in
+    /// Bologna for one CPV code, lasting <paramref name="days"/>, with an expected value and a tender of the space if given.
+    /// </summary>
+    internal static async Task Publish(IPage page, PostKind kind, string title, string text, string cpv, int days, string? value = null,
+        string? tender = null, Func<Task>? form = null)
+    {
+        await page.GetByText("Pubblica un annuncio").ClickAsync();
+        if (form is not null) await form();
+        await page.GetByTestId($"board-kind-{kind.ToString().ToLowerInvariant()}").CheckAsync();
+        await page.GetByTestId("board-title").FillAsync(title);
+        await page.GetByTestId("board-text").FillAsync(text);
+        await page.GetByTestId("board-cpv-search").FillAsync(cpv);
+        await page.GetByTestId("board-cpv-option").First.ClickAsync();
+        await page.GetByTestId("board-comune-search").FillAsync("Bologna");
+        await page.Locator("[data-testid='board-comune-option'][data-value='037006']").ClickAsync();
+        if (value is not null) await page.GetByTestId("board-value").FillAsync(value);
+        await page.GetByTestId("board-expires").FillAsync(DateOnly.FromDateTime(DateTime.UtcNow.AddDays(days)).ToString("yyyy-MM-dd"));
+        if (tender is not null) await page.GetByTestId("board-tender").SelectOptionAsync(new SelectOptionValue { Label = tender });
+        await page.GetByTestId("board-submit").ClickAsync();
+    }
 
     [Fact]
     public async Task A_firm_posts_a_request_another_sees_it_live_and_answers_and_accepting_takes_both_to_the_alliance()
@@ -29,18 +53,8 @@ public sealed class BoardBrowserTests(BrowserFixture fixture) : IClassFixture<Br
         await BusinessProfileBrowserTests.SignIn(builder, rossiEmail);
         await builder.GotoAsync($"/#/spaces/{arranged.Id}/board");
         await HubGroups.UntilJoined(builder, "WatchBusinessTeam", rossi.Id); // where the interest will be heard
-        await builder.GetByText("Pubblica un annuncio").ClickAsync();
-        await builder.GetByTestId("board-kind-request").CheckAsync();
-        await builder.GetByTestId("board-title").FillAsync("Cerchiamo un partner per gli impianti elettrici");
-        await builder.GetByTestId("board-text").FillAsync("Ristrutturiamo due scuole a Bologna nel 2027: cerchiamo un'impresa di impianti elettrici.");
-        await builder.GetByTestId("board-cpv-search").FillAsync("45310000");
-        await builder.GetByTestId("board-cpv-option").First.ClickAsync();
-        await builder.GetByTestId("board-comune-search").FillAsync("Bologna");
-        await builder.Locator("[data-testid='board-comune-option'][data-value='037006']").ClickAsync();
-        await builder.GetByTestId("board-value").FillAsync("180000");
-        var lastDay = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(20));
-        await builder.GetByTestId("board-expires").FillAsync(lastDay.ToString("yyyy-MM-dd"));
-        await builder.GetByTestId("board-submit").ClickAsync();
+        await Publish(builder, PostKind.Request, "Cerchiamo un partner per gli impianti elettrici",
+            "Ristrutturiamo due scuole a Bologna nel 2027: cerchiamo un'impresa di impianti elettrici.", "45310000", 20, value: "180000");
         await Expect(builder.GetByTestId("board-status")).ToHaveTextAsync("Annuncio pubblicato.");
         var builderPost = builder.GetByTestId("board-post");
         await Expect(builderPost).ToContainTextAsync("Cerchiamo un partner per gli impianti elettrici");
@@ -107,16 +121,9 @@ public sealed class BoardBrowserTests(BrowserFixture fixture) : IClassFixture<Br
         await BusinessProfileBrowserTests.SignIn(builder, rossiEmail);
         await builder.GotoAsync($"/#/spaces/{arranged.Id}/board");
         await HubGroups.UntilJoined(builder, "WatchBusinessTeam", rossi.Id); // where the board's changes come
-        await builder.GetByText("Pubblica un annuncio").ClickAsync();
-        await Expect(builder.GetByTestId("board-form")).ToContainTextAsync("In questo spazio i nuovi annunci sono visibili dopo l'approvazione degli amministratori.");
-        await builder.GetByTestId("board-title").FillAsync("Offriamo squadre per opere murarie");
-        await builder.GetByTestId("board-text").FillAsync("Due squadre disponibili da marzo per scuole e uffici.");
-        await builder.GetByTestId("board-cpv-search").FillAsync("45210000");
-        await builder.GetByTestId("board-cpv-option").First.ClickAsync();
-        await builder.GetByTestId("board-comune-search").FillAsync("Bologna");
-        await builder.Locator("[data-testid='board-comune-option'][data-value='037006']").ClickAsync();
-        await builder.GetByTestId("board-expires").FillAsync(DateOnly.FromDateTime(DateTime.UtcNow.AddDays(15)).ToString("yyyy-MM-dd"));
-        await builder.GetByTestId("board-submit").ClickAsync();
+        await Publish(builder, PostKind.Offer, "Offriamo squadre per opere murarie", "Due squadre disponibili da marzo per scuole e uffici.", "45210000", 15,
+            form: async () => await Expect(builder.GetByTestId("board-form"))
+                .ToContainTextAsync("In questo spazio i nuovi annunci sono visibili dopo l'approvazione degli amministratori."));
         await Expect(builder.GetByTestId("board-status"))
             .ToHaveTextAsync("Annuncio inviato: sarà visibile alle altre imprese quando gli amministratori lo approveranno.");
         await Expect(builder.GetByTestId("board-post-status")).ToHaveTextAsync("In attesa di approvazione");
@@ -132,10 +139,10 @@ public sealed class BoardBrowserTests(BrowserFixture fixture) : IClassFixture<Br
         await Expect(builder.GetByTestId("board-post-status")).ToHaveCountAsync(0); // the poster's board follows live
 
         // A second post is hidden with a reason: the poster reads it on its post.
-        var hidden = await (await rossiApi.PostAsJsonAsync($"/api/spaces/{arranged.Id}/posts", new PublishPostRequest(rossi.Id, Marketplace.Board.PostKind.Offer,
+        var hidden = await (await rossiApi.PostAsJsonAsync($"/api/spaces/{arranged.Id}/posts", new PublishPostRequest(rossi.Id, PostKind.Offer,
             "Offriamo sconti su tutto", "Prezzi bassissimi per tutti i clienti.", ["45210000"], "037006", null,
             DateOnly.FromDateTime(DateTime.UtcNow.AddDays(5)), null), ApiClientExtensions.Json)).Read<PostDto>();
-        (await arranged.Secretary.PostAsJsonAsync($"/api/posts/{hidden.Post.Id}/moderation", new ModeratePostRequest(Marketplace.Board.ModerationAction.Approve, null),
+        (await arranged.Secretary.PostAsJsonAsync($"/api/posts/{hidden.Post.Id}/moderation", new ModeratePostRequest(ModerationAction.Approve, null),
             ApiClientExtensions.Json)).EnsureSuccessStatusCode();
         await secretary.ReloadAsync();
         var spam = secretary.Locator($"[data-testid='board-post'][data-post-id='{hidden.Post.Id}']");

@@ -55,13 +55,7 @@ public sealed class OutcomesBrowserTests(ClockedBrowserFixture fixture) : IClass
         await Expect(jointBids).ToHaveAttributeAsync("data-actual", "0");
 
         // The RTI submits its joint bid. No message reaches the space for it: the secretary sees it on reload.
-        var bid = $"/api/alliances/{alliance.Id}/bid";
-        foreach (var (firm, price) in new[] { (rossi, 450_000m), (bianchi, 140_000m) })
-            (await firm.Api.PostAsJsonAsync($"{bid}/work-packages", new SaveWorkPackageRequest(null, 0, "Opere", 1, null, firm.Firm.Id, new MoneyDto(price, "EUR")), Json)).EnsureSuccessStatusCode();
-        var digest = (await rossi.Api.GetFromJsonAsync<JointBidDto>(bid, Json))!.Digest;
-        foreach (var firm in new[] { rossi, bianchi })
-            (await firm.Api.PostAsJsonAsync($"{bid}/sign", new SignRequest(firm.Firm.Id, digest), Json)).EnsureSuccessStatusCode();
-        (await rossi.Api.PostAsync($"{bid}/submit", null)).EnsureSuccessStatusCode();
+        await ArrangedFirms.SubmitJointBid(alliance.Id, (rossi, 450_000m), (bianchi, 140_000m));
 
         await secretary.ReloadAsync();
         await Expect(jointBids).ToHaveAttributeAsync("data-actual", "1");
