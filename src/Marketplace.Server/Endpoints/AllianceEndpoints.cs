@@ -263,13 +263,14 @@ public static class AllianceEndpoints
         }).OrderByDescending(p => p.LotsWon).ThenByDescending(p => p.JointBids).ThenBy(p => p.Partner.Name).ToArray());
     }
 
-    /// <summary>The alliances a firm is in or invited to, for its people.</summary>
+    /// <summary>The alliances a firm is in or invited to, for its people; not an invitation a block keeps from it (<see cref="FirmBlocks"/>).</summary>
     static async Task<Results<Ok<AllianceSummaryDto[]>, ProblemHttpResult>> OfFirm(Guid id, [AsParameters] ViewerCall call)
     {
         if (!await call.Access.IsOneOf(call.User, id, call.Ct)) return Problem.Forbidden(NotTheFirmsPeopleAlliances).ToHttp();
         var rows = await call.Db.AllianceMembers.AsNoTracking()
             .Where(m => m.FirmId == id && (m.Standing == AllianceStanding.Active || m.Standing == AllianceStanding.Invited))
             .Join(call.Db.Alliances, m => m.AllianceId, a => a.AllianceId, (m, a) => new { Member = m, Alliance = a })
+            .ReachingFirm(call.Db.FirmBlocks, x => x.Alliance.LeadId, x => x.Member.FirmId, unasked: true, only: x => x.Member.Standing == AllianceStanding.Invited)
             .GroupJoin(call.Db.Tenders, x => x.Alliance.TenderId, t => t.TenderId, (x, t) => new { x.Member, x.Alliance, Tenders = t })
             .SelectMany(x => x.Tenders.DefaultIfEmpty(), (x, t) => new { x.Member, x.Alliance, TenderTitle = t == null ? null : t.Title })
             .Join(call.Db.Directory, x => x.Alliance.LeadId, d => d.BusinessId, (x, d) => new { x.Member, x.Alliance, x.TenderTitle, LeadName = d.Name })

@@ -59,8 +59,8 @@ public static class BoardEndpoints
             .Where(p => (p.Status == PostStatus.Open && p.ExpiresAt > now)
                 || (mine.Contains(p.PosterId) && (p.Status == PostStatus.AwaitingApproval || p.Status == PostStatus.Hidden))
                 || (admin && p.Status == PostStatus.AwaitingApproval));
-        // A poster that blocked a firm of the viewer's is not on their board (FirmBlocks.Hides, as for one post).
-        if (!admin) query = query.Where(p => mine.Contains(p.PosterId) || !db.FirmBlocks.Any(b => b.BlockerId == p.PosterId && mine.Contains(b.BlockedId)));
+        // A poster that blocked a firm of the viewer's is not on their board (FirmBlocks.Rule, as for one post).
+        if (!admin) query = query.ReachingFirms(db.FirmBlocks, p => p.PosterId, mine, unasked: false);
         if (kind is { } k) query = query.Where(p => p.Kind == k);
         if (division is not null) query = query.Where(p => p.Cpv.Contains(" " + division));
         var rows = await query.OrderByDescending(p => p.PostedAt).Take(200).ToListAsync(ct);
@@ -89,9 +89,9 @@ public static class BoardEndpoints
         var spaces = db.SpaceMembers.Where(m => m.BusinessId == id && m.Status == MembershipStatus.Member).Select(m => m.SpaceId);
         var rows = await db.BoardPosts.AsNoTracking()
             .Where(p => spaces.Contains(p.SpaceId) && p.PosterId != id && p.Status == PostStatus.Open && p.ExpiresAt > now
-                && db.SpaceMembers.Any(m => m.SpaceId == p.SpaceId && m.BusinessId == p.PosterId && m.Status == MembershipStatus.Member)
-                // Neither a firm it blocked nor one that blocked it is news for the firm (FirmBlocks).
-                && !db.FirmBlocks.Any(b => (b.BlockerId == id && b.BlockedId == p.PosterId) || (b.BlockerId == p.PosterId && b.BlockedId == id)))
+                && db.SpaceMembers.Any(m => m.SpaceId == p.SpaceId && m.BusinessId == p.PosterId && m.Status == MembershipStatus.Member))
+            // Neither a firm it blocked nor one that blocked it is news for the firm (FirmBlocks.Rule: told unasked).
+            .ReachingFirms(db.FirmBlocks, p => p.PosterId, [id], unasked: true)
             .OrderByDescending(p => p.PostedAt).Take(200).ToListAsync(ct);
         var capabilities = await db.BusinessCapabilities.AsNoTracking().Where(c => c.BusinessId == id).Select(c => c.CpvDigits).ToListAsync(ct);
         rows = [.. rows.Where(r => BoardRules.Matches(r.Codes, capabilities, options.Value.MatchDigits)).Take(50)];

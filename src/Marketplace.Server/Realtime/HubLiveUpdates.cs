@@ -215,8 +215,16 @@ internal sealed class HubLiveUpdates(
     {
         var change = new AllianceChangedDto(alliance.Id, alliance.Version);
         await hub.Clients.Group(Topics.Alliance(alliance.Id)).AllianceChanged(change);
-        foreach (var firm in alliance.Members.Where(m => m.Standing is Alliances.AllianceStanding.Active or Alliances.AllianceStanding.Invited || departed.Contains(m.FirmId)))
-            await hub.Clients.Group(Topics.BusinessTeam(firm.FirmId)).AllianceChanged(change);
+        var firms = alliance.Members.Where(m => m.Standing is Alliances.AllianceStanding.Active or Alliances.AllianceStanding.Invited || departed.Contains(m.FirmId))
+            .Select(m => m.FirmId).ToList();
+        if (alliance.Members.Any(m => m.Standing == Alliances.AllianceStanding.Invited))
+        {
+            // An invitation is not told to a firm that blocked the lead, nor to one the lead blocked (FirmBlocks.Rule: told unasked).
+            await using var scope = scopes.CreateAsyncScope();
+            var blocks = await Blocks(scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>(), alliance.LeadId);
+            firms.RemoveAll(f => alliance.IsInvited(f) && blocks.Any(b => FirmBlocks.Keeps(b.BlockerId, b.BlockedId, alliance.LeadId, [f], unasked: true)));
+        }
+        foreach (var firm in firms) await hub.Clients.Group(Topics.BusinessTeam(firm)).AllianceChanged(change);
         foreach (var firm in departed) await RevokeAllianceWatch(alliance, firm);
     }, alliance.Id);
 
@@ -310,10 +318,9 @@ internal sealed class HubLiveUpdates(
             await hub.Clients.Groups([.. members.Select(Topics.BusinessTeam)]).BoardChanged(change);
             if (news != Board.PostNews.Published) return;
             var digits = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<TenderOptions>>().Value.MatchDigits;
-            // Neither the firms the poster blocked nor those that blocked it are told of its post (FirmBlocks).
-            var blocks = await db.FirmBlocks.AsNoTracking().Where(b => b.BlockerId == post.PosterId || b.BlockedId == post.PosterId)
-                .Select(b => b.BlockerId == post.PosterId ? b.BlockedId : b.BlockerId).ToListAsync();
-            var others = members.Where(f => f != post.PosterId && !blocks.Contains(f)).ToList();
+            // Neither the firms the poster blocked nor those that blocked it are told of its post (FirmBlocks.Rule: told unasked).
+            var blocks = await Blocks(db, post.PosterId);
+            var others = members.Where(f => f != post.PosterId && !blocks.Any(b => FirmBlocks.Keeps(b.BlockerId, b.BlockedId, post.PosterId, [f], unasked: true))).ToList();
             var capabilities = (await db.BusinessCapabilities.AsNoTracking().Where(c => others.Contains(c.BusinessId))
                 .Select(c => new { c.BusinessId, c.CpvDigits }).ToListAsync()).ToLookup(c => c.BusinessId, c => c.CpvDigits);
             var notice = new PostNoticeDto(post.SpaceId, post.Id, post.Details.Kind, post.Details.Title);
@@ -322,6 +329,10 @@ internal sealed class HubLiveUpdates(
         }, post.Id));
         return Task.CompletedTask;
     }
+
+    /// <summary>The blocks either way between <paramref name="firm"/> and any other, for <see cref="FirmBlocks.Keeps"/> to judge whom a notice reaches.</summary>
+    static Task<List<Data.ReadModels.FirmBlockEntry>> Blocks(MarketplaceDbContext db, Guid firm) =>
+        db.FirmBlocks.AsNoTracking().Where(b => b.BlockerId == firm || b.BlockedId == firm).ToListAsync();
 
     async Task Ping(SpaceSnapshot space)
     {

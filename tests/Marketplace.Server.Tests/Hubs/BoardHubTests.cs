@@ -20,7 +20,7 @@ public sealed class BoardHubTests(ClockedHubFixture fixture) : IClassFixture<Clo
 
     sealed record Firm(HttpClient Http, HubConnection Hub, Guid Id);
 
-    sealed record Scene(Guid SpaceId, Firm Builder, Firm Coder, Firm Outsider);
+    sealed record Scene(Guid SpaceId, HttpClient Admin, Firm Builder, Firm Coder, Firm Outsider);
 
     async Task<Scene> Setup()
     {
@@ -37,7 +37,7 @@ public sealed class BoardHubTests(ClockedHubFixture fixture) : IClassFixture<Clo
             await hub.InvokeAsync("WatchBusinessTeam", firm.Id);
             return new Firm(http, hub, firm.Id);
         }
-        return new Scene(spaceId, await Member("Rossi Costruzioni", "45210000"), await Member("Verdi Informatica", "72000000"),
+        return new Scene(spaceId, admin, await Member("Rossi Costruzioni", "45210000"), await Member("Verdi Informatica", "72000000"),
             await Member("Neri Edilizia", "45210000", join: false));
     }
 
@@ -68,6 +68,36 @@ public sealed class BoardHubTests(ClockedHubFixture fixture) : IClassFixture<Clo
         await builderToldOfCoder.Task.WaitAsync(Patience);
         builderNotices.Should().NotContain(n => n.PostId == first.Post.Id);
         outsiderHeard.Should().BeEmpty();
+    }
+
+    /// <summary>
+    /// A firm that blocked the poster is not told of its post (FirmBlocks), though its codes match. The IT firm's post
+    /// that matches it is told after the builder's was worked out: once that arrives, the builder's would have too.
+    /// </summary>
+    [Fact]
+    public async Task A_firm_that_blocked_the_poster_is_not_told_of_its_post()
+    {
+        var s = await Setup();
+        var (http, hub) = await fixture.Connect(signedIn: true);
+        var blocker = await http.CreateBusiness("Bianchi Edilizia");
+        (await http.EditProfile(blocker.Id, EditOf(blocker) with { Capabilities = ["45210000", "72000000"] })).EnsureSuccessStatusCode();
+        await hub.InvokeAsync("WatchBusinessTeam", blocker.Id);
+        (await http.PutAsync($"/api/businesses/{blocker.Id}/blocks/{s.Builder.Id}", null)).EnsureSuccessStatusCode();
+        var heard = new ConcurrentQueue<PostNoticeDto>();
+        var toldOfCoder = new TaskCompletionSource();
+        hub.On<PostNoticeDto>("PostNotice", n => { heard.Enqueue(n); if (n.Title == "Offriamo software di cantiere") toldOfCoder.TrySetResult(); });
+        var coderTold = new TaskCompletionSource();
+        s.Coder.Hub.On<PostNoticeDto>("PostNotice", n => { if (n.Title == "Offriamo un cantiere digitale") coderTold.TrySetResult(); });
+        await s.Admin.Admit(s.SpaceId, http, blocker.Id);
+
+        (await s.Builder.Http.PostAsJsonAsync($"/api/spaces/{s.SpaceId}/posts", Post(s.Builder.Id, "Offriamo un cantiere digitale", "45214200", "72260000"), Json))
+            .EnsureSuccessStatusCode();
+        await coderTold.Task.WaitAsync(Patience);
+        (await s.Coder.Http.PostAsJsonAsync($"/api/spaces/{s.SpaceId}/posts", Post(s.Coder.Id, "Offriamo software di cantiere", "72260000"), Json))
+            .EnsureSuccessStatusCode();
+
+        await toldOfCoder.Task.WaitAsync(Patience);
+        heard.Select(n => n.Title).Should().Equal("Offriamo software di cantiere");
     }
 
     [Fact]

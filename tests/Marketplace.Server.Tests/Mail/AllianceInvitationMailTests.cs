@@ -95,6 +95,53 @@ public abstract class AllianceInvitationMailTests<THost>(THost fixture) : IClass
             "the stale notices are done with, not kept to be sent later");
     }
 
+    static async Task<AllianceSummaryDto[]> Invitations(HttpClient client, Guid firmId) =>
+        [.. (await client.GetFromJsonAsync<AllianceSummaryDto[]>($"/api/businesses/{firmId}/alliances", Json))!.Where(a => a.Standing == AllianceStanding.Invited)];
+
+    static async Task<ToDoItemDto[]> InvitationsToDo(HttpClient client) =>
+        [.. (await client.GetFromJsonAsync<ToDoItemDto[]>("/api/me/todo", Json))!.Where(i => i.Kind == ToDoKind.AllianceInvitation)];
+
+    /// <summary>
+    /// A block is not revealed by refusing an invitation (FirmBlocks): the invitation of a lead the firm blocked is
+    /// stored and the lead reads it pending, but it is kept from the firm (not listed, not in its to-do list, not
+    /// e-mailed) until the firm lifts the block. So is the invitation of a lead that blocked the firm it invites.
+    /// </summary>
+    [Fact]
+    public async Task An_invitation_from_a_lead_the_firm_blocked_is_pending_for_the_lead_kept_from_the_firm_and_shown_once_it_unblocks()
+    {
+        var w = await World();
+        var tender = await w.Publish();
+        (await w.Coder.PutAsync($"/api/businesses/{w.CoderId}/blocks/{w.BuilderId}", null)).EnsureSuccessStatusCode();
+        (await NotificationHost.Choose(w.Coder, NotificationMode.Immediately, "it-IT", NotificationKind.AllianceInvitation)).EnsureSuccessStatusCode();
+        var alliance = await Form(w.Builder, w.BuilderId, w.SpaceId, tender.Id);
+
+        var invited = await Invite(w.Builder, alliance, w.CoderId);
+        invited.StatusCode.Should().Be(HttpStatusCode.OK, "refusing would tell the lead of the block");
+        (await invited.Read<AllianceDto>()).Members.Should().ContainSingle(m => m.FirmId == w.CoderId).Which.Standing.Should().Be(AllianceStanding.Invited);
+        fixture.Wait();
+        await fixture.SendNotices();
+
+        (await fixture.Outboxed(await NotificationHost.EmailOf(w.Coder))).Should().BeEmpty("no e-mail tells the firm of a lead it blocked");
+        (await Invitations(w.Coder, w.CoderId)).Should().BeEmpty();
+        (await InvitationsToDo(w.Coder)).Should().BeEmpty();
+        (await w.Builder.GetFromJsonAsync<AllianceDto>($"/api/alliances/{alliance}", Json))!.Members
+            .Should().ContainSingle(m => m.FirmId == w.CoderId).Which.Standing.Should().Be(AllianceStanding.Invited, "the lead reads it pending like any other");
+
+        // The block the other way keeps the lead's own invitation from the firm it blocked, as it keeps their posts.
+        await w.Admin.Admit(w.SpaceId, w.Outsider, w.OutsiderId);
+        (await w.Builder.PutAsync($"/api/businesses/{w.BuilderId}/blocks/{w.OutsiderId}", null)).EnsureSuccessStatusCode();
+        var standing = await Form(w.Builder, w.BuilderId, w.SpaceId, null, "Rete Costruttori");
+        (await Invite(w.Builder, standing, w.OutsiderId)).EnsureSuccessStatusCode();
+        (await Invitations(w.Outsider, w.OutsiderId)).Should().BeEmpty();
+        (await InvitationsToDo(w.Outsider)).Should().BeEmpty();
+
+        // Lifted, the waiting invitation shows where the firm's invitations are, as posts come back to the board.
+        (await w.Coder.DeleteAsync($"/api/businesses/{w.CoderId}/blocks/{w.BuilderId}")).EnsureSuccessStatusCode();
+        (await Invitations(w.Coder, w.CoderId)).Should().ContainSingle().Which.Should().BeEquivalentTo(new { Id = alliance, LeadId = w.BuilderId, Role = AllianceRole.Member },
+            o => o.ExcludingMissingMembers());
+        (await InvitationsToDo(w.Coder)).Should().ContainSingle().Which.Alliance!.Id.Should().Be(alliance);
+    }
+
     [Fact]
     public async Task A_daily_digest_gathers_an_invitation_and_a_new_tender_in_a_section_each_and_its_one_click_link_turns_both_off()
     {
