@@ -41,6 +41,15 @@ public static class ApiClientExtensions
     /// The person creates an association and its space (members-only directory, no minimum tendering period: tests choose
     /// their own deadlines); returns the space's id.
     /// </summary>
+    /// <summary>Records a firm's SOA attestations and figures from the business's version given; the answer is what is now recorded.</summary>
+    public static async Task<FirmQualificationsDto> RecordQualifications(this HttpClient owner, Guid firmId, int version,
+        SoaAttestationRequest[] attestations, FinancialFiguresDto? figures = null)
+    {
+        var response = await owner.PutAsJsonAsync($"/api/businesses/{firmId}/qualifications", new EditQualificationsRequest(version, attestations, figures), Json);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<FirmQualificationsDto>(Json))!;
+    }
+
     public static async Task<Guid> CreateSpace(this HttpClient admin, string name = "Spazio")
     {
         var association = await admin.CreateBusiness($"Associazione {name}", BusinessKind.Association);

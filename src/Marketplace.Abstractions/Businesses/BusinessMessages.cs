@@ -42,6 +42,10 @@ public sealed record EditProfile(Guid ActorId, int ExpectedVersion, BusinessProf
 [GenerateSerializer, Immutable, Alias("Marketplace.EditQualifications")]
 public sealed record EditQualifications(Guid ActorId, int ExpectedVersion, Qualifications.FirmQualifications Qualifications);
 
+/// <summary>Replaces and confirms a firm's DGUE as its editor typed it; <see cref="ExpectedVersion"/> is the business's version they saw.</summary>
+[GenerateSerializer, Immutable, Alias("Marketplace.EditDgue")]
+public sealed record EditDgue(Guid ActorId, int ExpectedVersion, Qualifications.DgueAnswer?[] Answers, Qualifications.DgueSelection? Selection);
+
 /// <summary>
 /// Invites an e-mail address to act for the business in a role. Nobody looks up whether the address has an account:
 /// the invitation waits for whoever signs in with it (<paramref name="NormalizedEmail"/> is Identity's normal form).
@@ -95,7 +99,8 @@ public sealed record BusinessSnapshot(
     BusinessInvitation[] Invitations,
     BusinessLogo? Logo = null,
     Qualifications.FirmQualifications? Qualifications = null,
-    FirmBlock[]? Blocked = null)
+    FirmBlock[]? Blocked = null,
+    Qualifications.FirmDgue? Dgue = null)
 {
     public BusinessRole? RoleOf(Guid userId) => Members.FirstOrDefault(m => m.UserId == userId)?.Role;
 

@@ -18,6 +18,9 @@ public interface IBusinessGrain : IGrainWithGuidKey
     /// <summary>Replaces a firm's qualifications (SOA attestations, turnover and similar work); only its Owners and Managers may, and only from the current version.</summary>
     [Alias("EditQualifications")] Task<Outcome<BusinessSnapshot>> EditQualifications(EditQualifications command);
 
+    /// <summary>Replaces and confirms a firm's DGUE; only its Owners and Managers may, from the current version; to anyone outside the firm it does not exist.</summary>
+    [Alias("EditDgue")] Task<Outcome<BusinessSnapshot>> EditDgue(EditDgue command);
+
     /// <summary>Invites an e-mail address as Manager or Viewer; only Owners and Managers may.</summary>
     [Alias("Invite")] Task<Outcome<BusinessSnapshot>> Invite(InviteToBusiness command);
 

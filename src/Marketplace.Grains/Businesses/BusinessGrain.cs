@@ -36,6 +36,15 @@ internal sealed class BusinessGrain(
         return await Commit();
     }
 
+    public async Task<Outcome<BusinessSnapshot>> EditDgue(EditDgue command)
+    {
+        var now = clock.Now();
+        var check = business.State.CheckEditDgue(command, now);
+        if (check.Problem is { } no) return no;
+        business.State.EditDgue(check.Value!, now);
+        return await Commit();
+    }
+
     public async Task<Outcome<BusinessSnapshot>> Invite(InviteToBusiness command)
     {
         var now = clock.Now();

@@ -16,7 +16,9 @@ public sealed class BusinessState : IOwesMail
         NotAnEditor = new("business.notAnEditor", "Only the business's Owners and Managers may do this."),
         NotAMember = new("business.notAMember", "Only the business's members can see who acts for it."),
         InvitationsNotVisible = new("business.invitationsNotVisible", "Only the business's Owners and Managers see its pending invitations."),
-        QualificationsNotVisible = new("business.qualificationsNotVisible", "Only the firm's people see its qualifications.");
+        QualificationsNotVisible = new("business.qualificationsNotVisible", "Only the firm's people see its qualifications."),
+        DgueNotFound = new("dgue.notFound", "No firm you act for has this id."),
+        NotAFirm = new("business.notAFirm", "Only firms record qualifications: associations and buyers do not bid.");
 
     static readonly Refusal
         AlreadyExists = new("business.alreadyExists", "This business already exists."),
@@ -30,8 +32,7 @@ public sealed class BusinessState : IOwesMail
         AlreadyActsFor = new("business.alreadyActsFor", "You already act for this business."),
         NoPendingInvitation = new("business.noPendingInvitation", "No pending invitation has this id."),
         NoSuchMember = new("business.noSuchMember", "This person does not act for the business."),
-        OwnerStays = new("business.ownerStays", "An Owner cannot be removed from the business."),
-        NotAFirm = new("business.notAFirm", "Only firms record qualifications: associations and buyers do not bid.");
+        OwnerStays = new("business.ownerStays", "An Owner cannot be removed from the business.");
 
     public Guid Id { get; set; }
     public BusinessKind Kind { get; set; }
@@ -44,6 +45,9 @@ public sealed class BusinessState : IOwesMail
 
     /// <summary>A firm's SOA attestations and figures; read by its own people and, for an alliance's lots, by its alliances' firms.</summary>
     public FirmQualifications Qualifications { get; set; } = FirmQualifications.None;
+
+    /// <summary>A firm's DGUE, reused across its bids; null until its Owners or Managers first answer it. Its own people read it.</summary>
+    public FirmDgue? Dgue { get; set; }
 
     /// <summary>The logo, if any: its kind and digest; its bytes live in their own row.</summary>
     public BusinessLogo? Logo { get; set; }
@@ -106,6 +110,25 @@ public sealed class BusinessState : IOwesMail
         Qualifications = qualifications;
         Touch(now);
     }
+
+    /// <summary>
+    /// A firm's DGUE is its own people's business: to anyone else it does not exist (404, whatever exists), its Viewers
+    /// read it, and only its Owners and Managers answer and confirm it, from the version they read.
+    /// </summary>
+    public Outcome<FirmDgue> CheckEditDgue(EditDgue command, DateTimeOffset now) =>
+        CheckSeesDgue(Exists ? RoleOf(command.ActorId) : null) ?? CheckEditor(RoleOf(command.ActorId)) ?? (command.ExpectedVersion != Version
+            ? Problem.Conflict(ChangedMeanwhile, ("expected", command.ExpectedVersion), ("current", Version))
+            : Kind != BusinessKind.Firm ? Problem.Conflict(NotAFirm)
+            : DgueRules.Normalize(command.Answers ?? [], command.Selection, Qualifications, command.ActorId, now));
+
+    public void EditDgue(FirmDgue dgue, DateTimeOffset now)
+    {
+        Dgue = dgue;
+        Touch(now);
+    }
+
+    /// <summary>Only the firm's people (any role) read its DGUE; everyone else is told no such firm.</summary>
+    public static Problem? CheckSeesDgue(BusinessRole? role) => role is null ? Problem.NotFound(DgueNotFound) : null;
 
     /// <summary>A firm's qualifications are its own people's to read (any role).</summary>
     public static Problem? CheckSeesQualifications(BusinessRole? role) => role is null ? Problem.Forbidden(QualificationsNotVisible) : null;
@@ -196,7 +219,7 @@ public sealed class BusinessState : IOwesMail
     static bool IsEmail(string email) =>
         email.IndexOf('@') is > 0 and var at && at == email.LastIndexOf('@') && at < email.Length - 1 && !email.Any(char.IsWhiteSpace);
 
-    public BusinessSnapshot ToSnapshot() => new(Id, Kind, Profile.ForKind(Kind), [.. Members], Version, CreatedAt, UpdatedAt, [.. Invitations], Logo, Qualifications, [.. Blocked]);
+    public BusinessSnapshot ToSnapshot() => new(Id, Kind, Profile.ForKind(Kind), [.. Members], Version, CreatedAt, UpdatedAt, [.. Invitations], Logo, Qualifications, [.. Blocked], Dgue);
 
     /// <summary>
     /// What a person in <paramref name="role"/> (null: no role) may do with the business now, each action judged by the

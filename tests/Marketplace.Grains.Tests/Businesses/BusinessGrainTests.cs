@@ -1,4 +1,5 @@
 using Marketplace.Businesses;
+using Marketplace.Qualifications;
 
 namespace Marketplace.Grains.Tests.Businesses;
 
@@ -85,5 +86,23 @@ public sealed class BusinessGrainTests(ClusterFixture fixture)
 
         edited.Problem.Should().BeNull();
         (await grain.Get())!.Profile.Name.Should().Be("Renamed by manager");
+    }
+
+    static DgueAnswer?[] AllNo() => [.. DgueRules.Grounds.Select(g => new DgueAnswer(g.Code, false, null))];
+
+    [Fact]
+    public async Task A_firm_s_dgue_is_kept_confirmed_by_its_editor_and_announced_while_an_outsider_is_told_no_such_firm()
+    {
+        var (grain, created) = await Create();
+
+        var outsider = await grain.EditDgue(new EditDgue(Guid.NewGuid(), created.Version, AllNo(), null));
+        var kept = await grain.EditDgue(new EditDgue(owner, created.Version, AllNo(), null));
+
+        outsider.Problem!.Code.Should().Be("dgue.notFound");
+        kept.Value!.Version.Should().Be(created.Version + 1);
+        var read = (await grain.Get())!.Dgue!;
+        (read.ConfirmedBy, read.ConfirmedAt).Should().Be((owner, fixture.Clock.GetUtcNow()));
+        read.Answers.Should().OnlyContain(a => !a.Applies);
+        fixture.Live.For(created.Id).Select(b => b.Version).Should().Equal(1, 2);
     }
 }

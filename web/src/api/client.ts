@@ -43,6 +43,7 @@ import type {
   DraftTenderRequest,
   EditProfileRequest,
   EditQualificationsRequest,
+  EditDgueRequest,
   EditShowcaseRequest,
   EditSpaceSettingsRequest,
   EditTenderRequest,
@@ -189,6 +190,10 @@ export const api = {
   /** Replaces a firm's qualifications from the version its editor saw; the answer is what is now recorded. */
   editQualifications: (id: string, body: EditQualificationsRequest) =>
     ok(http.PUT("/api/businesses/{id}/qualifications", { params: { path: { id } }, body })),
+  /** A firm's DGUE with what its criteria may point at, for its own people. */
+  dgue: (id: string) => ok(http.GET("/api/businesses/{id}/dgue", { params: { path: { id } } })),
+  /** Replaces and confirms a firm's DGUE from the version its editor saw; the answer is what is now kept. */
+  editDgue: (id: string, body: EditDgueRequest) => ok(http.PUT("/api/businesses/{id}/dgue", { params: { path: { id } }, body })),
   soaCategories: () => ok(http.GET("/api/reference/soa-categories")),
   /** An Owner or Manager removes a person from the business; the team as it now stands. */
   removeMember: (id: string, userId: string) =>

@@ -25,6 +25,7 @@ import { logoView } from "./logo";
 import { blocksSection } from "./blocks-section";
 import { membersSection } from "./members-section";
 import { qualificationsSection } from "../qualifications/qualifications-section";
+import { dgueSection } from "../qualifications/dgue-section";
 
 const HIGHLIGHT_MS = 2500;
 
@@ -70,6 +71,8 @@ export class BusinessPage extends LightElement {
   #blocks: ReturnType<typeof blocksSection> | null = null;
   /** A firm's qualifications, shown to its own people (those it shows its team). */
   #qualifications: ReturnType<typeof qualificationsSection> | null = null;
+  /** A firm's DGUE, shown to the same people as its qualifications, whose attestations and figures it points at. */
+  #dgue: ReturnType<typeof dgueSection> | null = null;
   /** A buyer's tenders, or a firm's own bids for its people. */
   #tenders!: ReturnType<typeof businessTenders>;
   /** A firm's alliances and invitations, for its people. */
@@ -161,6 +164,7 @@ export class BusinessPage extends LightElement {
     if (this.profile !== null) {
       this.#loadVerifications();
       this.#qualifications?.refresh();
+      this.#dgue?.refresh();
     }
     this.profile = merged.profile;
     this.#tenders.setKind(merged.profile.kind);
@@ -214,8 +218,13 @@ export class BusinessPage extends LightElement {
       this.#blocks?.dispose();
       this.#blocks = null;
     } else this.#blocks ??= blocksSection(this.businessId, () => this.requestUpdate());
-    if (profile.kind !== "Firm" || !allows(profile.actions, "SeeMembers")) this.#qualifications = null;
-    else this.#qualifications ??= qualificationsSection(this.businessId, () => this.requestUpdate());
+    if (profile.kind !== "Firm" || !allows(profile.actions, "SeeMembers")) {
+      this.#qualifications = null;
+      this.#dgue = null;
+    } else {
+      this.#qualifications ??= qualificationsSection(this.businessId, () => this.requestUpdate());
+      this.#dgue ??= dgueSection(this.businessId, () => this.requestUpdate());
+    }
   }
 
   #mark(field: ProfileField): string {
@@ -314,7 +323,7 @@ export class BusinessPage extends LightElement {
         ${this.#alliances.view()}
         ${this.#ledger.view()}
         <business-showcase .businessId=${id} .roles=${this.viewerRoles} .refresh=${this.showcaseRefresh}></business-showcase>
-        ${this.#qualifications?.view() ?? nothing}
+        ${this.#qualifications?.view() ?? nothing} ${this.#dgue?.view() ?? nothing}
         ${this.#members?.view() ?? nothing} ${this.#blocks?.view() ?? nothing}
       </article>
     `;

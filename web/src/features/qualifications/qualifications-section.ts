@@ -3,13 +3,11 @@
 // field; this form only reads what is typed and shows each refusal next to its field.
 import { html, nothing } from "lit-html";
 import { api } from "../../api/client";
-import { ApiError, isUnder, type FieldErrors } from "../../api/problem";
 import type { EditQualificationsRequest, FirmQualificationsDto, SoaCategoryDto, SoaClass } from "../../api/types";
 import { currentLanguage, localized, t } from "../../i18n";
-import { describeRefusal } from "../../i18n/refusals";
-import { describeFieldError, fieldMessagesAt } from "../../field-errors";
 import type { Redraw } from "../../page";
-import { fieldErrorView, loadErrorView, loadingView } from "../../views";
+import { loadErrorView, loadingView } from "../../views";
+import { CardEdit } from "./card-edit";
 import { formatMoney, normalizeAmount } from "../showcase/showcase";
 import { formatDay } from "../tenders/dates";
 
@@ -27,6 +25,11 @@ interface Figures {
   lastYear: string;
   turnover: string;
   similarWork: string;
+}
+
+interface Editing {
+  rows: Row[];
+  figures: Figures;
 }
 
 const euros = (amount: number) => formatMoney({ amount, currency: "EUR" }, currentLanguage());
@@ -48,10 +51,10 @@ export function qualificationsSection(firmId: string, redraw: Redraw) {
   let data: FirmQualificationsDto | null = null;
   let categories: SoaCategoryDto[] = [];
   let loadFailed = false;
-  let editing: { rows: Row[]; figures: Figures } | null = null;
-  let errors: FieldErrors = {};
-  let status: { ok: boolean; text: () => string } | null = null;
-  let busy = false;
+  const edit: CardEdit<Editing> = new CardEdit<Editing>(redraw, (): string[] => [
+    ...(edit.editing?.rows ?? []).flatMap((_, i) => ["category", "class", "expires", "issuedBy"].map((f) => `attestations[${i}].${f}`)),
+    "figures.lastYear", "figures.turnover", "figures.similarWork",
+  ]);
 
   const load = () =>
     Promise.all([api.qualifications(firmId), api.soaCategories()]).then(
@@ -69,52 +72,25 @@ export function qualificationsSection(firmId: string, redraw: Redraw) {
 
   function startEditing(): void {
     if (!data) return;
-    editing = {
+    edit.start({
       rows: data.attestations.map((a) => ({ category: a.category, class: a.class, expires: a.expires, issuedBy: a.issuedBy })),
       figures: data.figures
         ? { lastYear: String(data.figures.lastYear), turnover: String(data.figures.turnover), similarWork: String(data.figures.similarWork) }
         : { lastYear: "", turnover: "", similarWork: "" },
-    };
-    errors = {};
-    status = null;
-    redraw();
+    });
   }
 
-  async function save(event: SubmitEvent): Promise<void> {
+  function save(event: SubmitEvent): void {
     event.preventDefault();
+    const editing = edit.editing;
     if (!data || !editing) return;
-    busy = true;
-    errors = {};
-    status = null;
-    redraw();
-    try {
-      data = await api.editQualifications(firmId, qualificationsRequest(data.version, editing.rows, editing.figures));
-      editing = null;
-      status = { ok: true, text: () => t("qualifications.saved") };
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 400) {
-        errors = error.errors;
-        status = { ok: false, text: () => otherMessages().join(" ") || t("form.invalid") };
-      } else status = { ok: false, text: () => describeRefusal(error) };
-    } finally {
-      busy = false;
-      redraw();
-    }
+    const version = data.version;
+    void edit.save(async () => {
+      data = await api.editQualifications(firmId, qualificationsRequest(version, editing.rows, editing.figures));
+    }, "qualifications.saved");
   }
 
-  const shownFields = () => [
-    ...(editing?.rows ?? []).flatMap((_, i) => ["category", "class", "expires", "issuedBy"].map((f) => `attestations[${i}].${f}`)),
-    "figures.lastYear", "figures.turnover", "figures.similarWork",
-  ];
-
-  /** The refusals of fields the form does not show next to a field (none is silently dropped). */
-  const otherMessages = () => {
-    const shown = shownFields();
-    return [...new Set(Object.entries(errors).filter(([key]) => !shown.some((path) => isUnder(key, path))).flatMap(([, found]) => describeFieldError(found)))];
-  };
-  // Fields are named by their path (`attestations[1].category`), so each row's field shows only its own refusals.
-  const error = (field: string) => fieldErrorView(field, fieldMessagesAt(errors, field));
-  const invalid = (field: string) => (fieldMessagesAt(errors, field).length ? "true" : "false");
+  const { error, invalid } = edit;
 
   const attestationsView = (q: FirmQualificationsDto) =>
     q.attestations.length
@@ -181,7 +157,7 @@ export function qualificationsSection(firmId: string, redraw: Redraw) {
       </div>
       <button type="button" class="link" data-testid="soa-remove" @click=${() => {
         rows.splice(i, 1);
-        errors = {};
+        edit.errors = {};
         redraw();
       }}>${t("qualifications.remove")}</button>
     </fieldset>`;
@@ -191,17 +167,17 @@ export function qualificationsSection(firmId: string, redraw: Redraw) {
     const field = `figures.${key}`;
     return html`<div class="field">
       <label for="fig-${key}">${label}</label>
-      <input id="fig-${key}" inputmode=${inputMode} data-testid="fig-${key}" .value=${editing!.figures[key]} aria-invalid=${invalid(field)}
-        @input=${(e: Event) => (editing!.figures = { ...editing!.figures, [key]: (e.target as HTMLInputElement).value })} />
+      <input id="fig-${key}" inputmode=${inputMode} data-testid="fig-${key}" .value=${edit.editing!.figures[key]} aria-invalid=${invalid(field)}
+        @input=${(e: Event) => (edit.editing!.figures = { ...edit.editing!.figures, [key]: (e.target as HTMLInputElement).value })} />
       ${error(field)}
     </div>`;
   };
 
   const formView = () => html`<form class="qualifications-form" @submit=${save} novalidate data-testid="qualifications-form">
     <h3>${t("qualifications.soaTitle")}</h3>
-    ${editing!.rows.map((row, i) => rowView(row, i, editing!.rows))}
+    ${edit.editing!.rows.map((row, i) => rowView(row, i, edit.editing!.rows))}
     <button type="button" data-testid="soa-add" @click=${() => {
-      editing!.rows.push({ category: "", class: "I", expires: "", issuedBy: "" });
+      edit.editing!.rows.push({ category: "", class: "I", expires: "", issuedBy: "" });
       redraw();
     }}>${t("qualifications.add")}</button>
     <h3>${t("qualifications.figuresTitle")}</h3>
@@ -212,20 +188,15 @@ export function qualificationsSection(firmId: string, redraw: Redraw) {
       ${figureField("similarWork", t("qualifications.similarWork"), "decimal")}
     </div>
     <div class="row">
-      <button class="primary" type="submit" ?disabled=${busy} data-testid="qualifications-save">${t("qualifications.save")}</button>
-      <button type="button" class="link" ?disabled=${busy} @click=${() => {
-        editing = null;
-        errors = {};
-        status = null;
-        redraw();
-      }}>${t("qualifications.cancel")}</button>
+      <button class="primary" type="submit" ?disabled=${edit.busy} data-testid="qualifications-save">${t("qualifications.save")}</button>
+      ${edit.cancelButton()}
     </div>
   </form>`;
 
   return {
     /** The firm changed (a live update): read again, unless its editor is typing, whose save then answers for the version. */
     refresh: () => {
-      if (!editing && !busy) void load();
+      if (!edit.editing && !edit.busy) void load();
     },
     view: () => html`<section class="card" data-testid="qualifications-section">
       <h2>${t("qualifications.title")}</h2>
@@ -234,7 +205,7 @@ export function qualificationsSection(firmId: string, redraw: Redraw) {
         ? loadErrorView()
         : !data
           ? loadingView()
-          : editing
+          : edit.editing
             ? formView()
             : html`<h3>${t("qualifications.soaTitle")}</h3>
                 ${attestationsView(data)}
@@ -243,7 +214,7 @@ export function qualificationsSection(firmId: string, redraw: Redraw) {
                 ${data.canEdit
                   ? html`<button type="button" data-testid="qualifications-edit" @click=${startEditing}>${t("qualifications.edit")}</button>`
                   : nothing}`}
-      ${status ? html`<p class="status ${status.ok ? "ok" : "error"}" role="status" data-testid="qualifications-status">${status.text()}</p>` : nothing}
+      ${edit.statusView("qualifications-status")}
     </section>`,
   };
 }

@@ -103,4 +103,36 @@ export const qualifications = {
     it: "La quota subappaltabile è una percentuale intera da 1 a 100.",
     en: "The share that may be subcontracted is a whole percentage from 1 to 100.",
   },
+  "dgue.notFound": {
+    it: "Nessuna impresa per cui agisci ha questo identificativo.",
+    en: "No firm you act for has this id.",
+  },
+  "dgue.unknownGround": {
+    it: "'{ground}' non è un motivo di esclusione del DGUE.",
+    en: "'{ground}' is not an exclusion ground of the DGUE.",
+  },
+  "dgue.groundTwice": {
+    it: "Lo stesso motivo di esclusione ha due risposte.",
+    en: "The same exclusion ground is answered twice.",
+  },
+  "dgue.groundUnanswered": {
+    it: "Rispondi a ogni motivo di esclusione: ne manca almeno uno.",
+    en: "Answer every exclusion ground: at least one has no answer.",
+  },
+  "dgue.explanationRequired": {
+    it: "Spiega le circostanze e le misure adottate (al massimo {max:number} caratteri).",
+    en: "Explain the circumstances and the measures taken (at most {max:number} characters).",
+  },
+  "dgue.explanationTooLong": {
+    it: "Una spiegazione ha al massimo {max:number} caratteri.",
+    en: "An explanation has at most {max:number} characters.",
+  },
+  "dgue.attestationNotRecorded": {
+    it: "L'impresa non ha registrato un'attestazione SOA in {category}: registrala prima nelle qualificazioni.",
+    en: "The firm records no SOA attestation in {category}: record it in the qualifications first.",
+  },
+  "dgue.figuresNotRecorded": {
+    it: "L'impresa non ha registrato fatturato né lavori analoghi: registrali prima nelle qualificazioni.",
+    en: "The firm records no turnover or similar work: record them in the qualifications first.",
+  },
 } satisfies RefusalTexts;
