@@ -141,6 +141,11 @@ public sealed class ReachingPeopleBrowserTests(ClockedBrowserFixture fixture) : 
         await Expect(jointBids).ToContainTextAsync("Joint bids submitted");
         await Expect(jointBids).ToContainTextAsync("Met");
         await Expect(phone.GetByTestId("outcome-AlliancesFormed")).ToHaveAttributeAsync("data-actual", "1");
+        // The actual is on the phone's screen beside its heading, not behind a sideways scroll of the table.
+        var actual = phone.GetByTestId("outcome-JointBids-actual");
+        await Expect(actual.Locator("xpath=..")).ToHaveAttributeAsync("data-label", "Actual");
+        var box = await actual.BoundingBoxAsync();
+        (box!.X + box.Width).Should().BeLessThanOrEqualTo(390);
         await phone.GetByTestId("outcomes").ScreenshotAsync(new() { Path = Shot("reaching-6-outcomes-en-390.png") });
     }
 }

@@ -32,6 +32,13 @@ export interface OutcomesPanel {
   view(uid: string, chart: (wanted: OutcomesChart | null) => void, chartsPending: boolean): unknown;
 }
 
+/** The columns' headings, repeated on each cell: on a phone a row is a block and each figure says what it is. */
+interface Headings {
+  target: string;
+  actual: string;
+  previous: string;
+}
+
 export function outcomesPanel(spaceId: string, redraw: Redraw): OutcomesPanel {
   let data: SpaceOutcomesDto | null = null;
   let readAt: Date | null = null;
@@ -145,19 +152,19 @@ export function outcomesPanel(spaceId: string, redraw: Redraw): OutcomesPanel {
     </form>`;
   }
 
-  function rowView(r: MeasureRow, lang: Lang) {
+  function rowView(r: MeasureRow, lang: Lang, headings: Headings) {
     const status = r.progress === null ? "none" : r.progress >= 1 ? "met" : "behind";
     return html`<tr data-testid="outcome-${r.measure}" data-actual=${r.actual ?? ""} data-target=${r.target ?? ""} data-status=${status}>
       <th scope="row">${t(`outcomes.measure.${r.measure}`)}</th>
-      <td class="num" data-testid="outcome-${r.measure}-target">${formatMeasure(r.measure, r.target, lang)}</td>
-      <td class="num outcome-actual">
+      <td class="num" data-label=${headings.target} data-testid="outcome-${r.measure}-target">${formatMeasure(r.measure, r.target, lang)}</td>
+      <td class="num outcome-actual" data-label=${headings.actual}>
         <span data-testid="outcome-${r.measure}-actual">${formatMeasure(r.measure, r.actual, lang)}</span>
         ${r.progress !== null
           ? html`<span class="bar ${status}" aria-hidden="true"><span ${cssProps({ width: `${Math.min(100, Math.round(r.progress * 100))}%` })}></span></span>
               <span class="small ${status === "met" ? "ok-text" : "muted"}">${status === "met" ? t("outcomes.met") : t("outcomes.progress", { percent: Math.round(r.progress * 100) })}</span>`
           : nothing}
       </td>
-      <td class="num muted">${formatMeasure(r.measure, r.previousActual, lang)}${r.previousTarget !== null
+      <td class="num muted" data-label=${headings.previous}>${formatMeasure(r.measure, r.previousActual, lang)}${r.previousTarget !== null
         ? html`<span class="small"> / ${formatMeasure(r.measure, r.previousTarget, lang)}</span>` : nothing}</td>
     </tr>`;
   }
@@ -183,6 +190,11 @@ export function outcomesPanel(spaceId: string, redraw: Redraw): OutcomesPanel {
       });
       const index = d.quarters.findIndex((q) => q.quarter === d.currentQuarter);
       const previous = index > 0 ? d.quarters[index - 1]?.quarter : undefined;
+      const headings: Headings = {
+        target: t("outcomes.targetOf", { quarter: quarterLabel(d.currentQuarter, lang) }),
+        actual: t("outcomes.actual"),
+        previous: previous ? quarterLabel(previous, lang) : t("outcomes.previous"),
+      };
       return html`<section class="card outcomes" data-testid="outcomes" aria-labelledby="${uid}-outcomes-title">
         <h3 id="${uid}-outcomes-title">${t("outcomes.title")}</h3>
         <p class="muted small">${t("outcomes.hint")}${readAt ? html` <span data-testid="outcomes-read-at">${t("outcomes.readAt", { time: formatDateTime(readAt.toISOString()) })}</span>` : nothing}</p>
@@ -190,11 +202,11 @@ export function outcomesPanel(spaceId: string, redraw: Redraw): OutcomesPanel {
           <table class="outcomes-table">
             <thead><tr>
               <th scope="col">${t("outcomes.measure")}</th>
-              <th scope="col" class="num">${t("outcomes.targetOf", { quarter: quarterLabel(d.currentQuarter, lang) })}</th>
-              <th scope="col" class="num">${t("outcomes.actual")}</th>
-              <th scope="col" class="num">${previous ? quarterLabel(previous, lang) : t("outcomes.previous")}</th>
+              <th scope="col" class="num">${headings.target}</th>
+              <th scope="col" class="num">${headings.actual}</th>
+              <th scope="col" class="num">${headings.previous}</th>
             </tr></thead>
-            <tbody>${currentRows(d).map((r) => rowView(r, lang))}</tbody>
+            <tbody>${currentRows(d).map((r) => rowView(r, lang, headings))}</tbody>
           </table>
         </div>
         ${d.hasTerritory ? nothing : html`<p class="muted small" data-testid="outcomes-no-territory">${t("outcomes.noTerritory")}</p>`}
