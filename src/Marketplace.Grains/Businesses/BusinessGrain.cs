@@ -6,6 +6,7 @@ namespace Marketplace.Businesses;
 internal sealed class BusinessGrain(
     [PersistentState("business")] IPersistentState<BusinessState> business,
     ILiveUpdates live,
+    BusinessCards cards,
     MarketplaceClock clock,
     ILogger<BusinessGrain> log) : Grain, IBusinessGrain
 {
@@ -130,7 +131,14 @@ internal sealed class BusinessGrain(
     /// <param name="people">Whose place in the team this change may have changed: their live connections follow it before anyone is told.</param>
     async Task<BusinessSnapshot> Commit(Guid[]? people = null)
     {
-        await business.WriteStateAsync();
+        try
+        {
+            await business.WriteStateAsync();
+        }
+        finally
+        {
+            cards.Forget(this.GetPrimaryKey()); // the change is in memory, stored or not: pages read the grain again
+        }
         var snapshot = business.State.ToSnapshot();
         if (people is { Length: > 0 }) await live.TeamChanged(snapshot, people);
         await live.BusinessChanged(snapshot);

@@ -6,6 +6,7 @@ namespace Marketplace.Spaces;
 internal sealed class SpaceGrain(
     [PersistentState("space")] IPersistentState<SpaceState> space,
     IActsFor actsFor,
+    SpaceNames names,
     ILiveUpdates live,
     MarketplaceClock clock) : Grain, ISpaceGrain
 {
@@ -74,7 +75,14 @@ internal sealed class SpaceGrain(
 
     async Task<SpaceSnapshot> Commit(bool policyPublished = false)
     {
-        await space.WriteStateAsync();
+        try
+        {
+            await space.WriteStateAsync();
+        }
+        finally
+        {
+            names.Forget(this.GetPrimaryKey()); // the change is in memory, stored or not: pages read the grain again
+        }
         var snapshot = State.ToSnapshot();
         await live.SpaceChanged(snapshot, policyPublished);
         return snapshot;

@@ -9,6 +9,8 @@ internal sealed class TenderGrain(
     [PersistentState("tender")] IPersistentState<TenderState> tender,
     ITenderBids bids,
     IActsFor actsFor,
+    BusinessCards cards,
+    SpaceNames spaceNames,
     ILiveUpdates live,
     IOptions<TenderOptions> options,
     MarketplaceClock clock) : Grain, ITenderGrain
@@ -102,12 +104,12 @@ internal sealed class TenderGrain(
         if (State.Due(clock.Now(), options.Value.OpeningGrace)) return TenderPage.DueNow;
         var tender = State.ToSnapshot();
         // Everything is asked side by side: the names, whom the viewer acts for, and how the buyer stands in each space.
-        var namesRead = Task.WhenAll(tender.NamedBusinesses().Select(Business));
+        var namesRead = cards.Names(tender.NamedBusinesses());
         if (viewerId is not { } me)
         {
-            var spaces = await Task.WhenAll(State.Spaces.Select(id => GrainFactory.GetGrain<ISpaceGrain>(id).Get()));
+            var spaces = spaceNames.Of(State.Spaces);
             return TenderVisibility.Sees(State.Status, State.CreatedBy, null, false)
-                ? new TenderPage(tender, false, Names(await namesRead), spaces.OfType<SpaceSnapshot>().ToDictionary(s => s.Id, s => s.Settings.Name),
+                ? new TenderPage(tender, false, await namesRead, await spaces,
                     ActingFor.Nobody, TenderViewerActions.None)
                 : TenderPage.Hidden;
         }
@@ -115,11 +117,8 @@ internal sealed class TenderGrain(
         var actor = Actor(me, State.BuyerId, [.. State.Spaces], viewer);
         if (!TenderVisibility.Sees(State.Status, State.CreatedBy, me, (await actor).ActsForBuyer)) return TenderPage.Hidden;
         var actions = await Actions(actor, viewer, [.. (await viewer).Businesses]);
-        return new TenderPage(tender, false, Names(await namesRead), (await actor).Spaces.ToDictionary(s => s.SpaceId, s => s.Name), await viewer, actions);
+        return new TenderPage(tender, false, await namesRead, (await actor).Spaces.ToDictionary(s => s.SpaceId, s => s.Name), await viewer, actions);
     }
-
-    static Dictionary<Guid, string> Names(BusinessSnapshot?[] businesses) =>
-        businesses.OfType<BusinessSnapshot>().ToDictionary(b => b.Id, b => b.Profile.Name);
 
     /// <summary>What the actor may do, for the buyer and for each of their firms (looked up side by side; this read interleaves with other reads only).</summary>
     /// <param name="roles">The user's roles in <paramref name="firmIds"/>, from the one "acts for" port.</param>

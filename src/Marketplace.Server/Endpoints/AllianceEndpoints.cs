@@ -70,7 +70,7 @@ public static class AllianceEndpoints
     static async Task<Results<Ok<AllianceLeadChoiceDto[]>, ProblemHttpResult>> FormChoices(
         Guid? tenderId, Guid? leadId, [AsParameters] ViewerCall call, ITenderAlliances tenderAlliances)
     {
-        var (user, _, access, db, ct) = call;
+        var (user, _, access, db, ct, _, _) = call;
         var tender = tenderId is { } id ? await access.Tender(id, user) : null;
         if (tenderId is not null && tender is null) return Problem.NotFound(AllianceState.NoSuchTender).ToHttp();
         var actor = await access.Firms(user, ct);
@@ -303,22 +303,22 @@ public static class AllianceEndpoints
         var grains = call.Grains;
         var a = view.Alliance;
         // Read side by side from the grains that hold them: the workspace is opened by every member on every change.
-        var (firmsRead, spaceRead) = (GrainNames.Businesses(a.Members.Select(m => m.FirmId), grains), grains.GetGrain<ISpaceGrain>(a.SpaceId).Get());
+        var (firmsRead, spaceRead) = (call.Cards.Of(a.Members.Select(m => m.FirmId)), call.SpaceNames.Of([a.SpaceId]));
         // The view names the tender as it read it; a view made here (the viewer no longer reads the alliance) does not.
         var reteRead = a.FormedFrom is { } rete ? grains.Alliance(rete).Get() : Task.FromResult<AllianceSnapshot?>(null);
         var tenderRead = a.TenderId is not { } tenderId ? Task.FromResult<NamedDto?>(null)
             : view.TenderTitle is { } title ? Task.FromResult<NamedDto?>(new NamedDto(tenderId, title))
             : Named(grains.Tender(tenderId).Current());
-        var (firms, spaceName, tender) = (await firmsRead, (await spaceRead)?.Settings.Name ?? "", await tenderRead);
+        var (firms, spaceName, tender) = (await firmsRead, (await spaceRead).GetValueOrDefault(a.SpaceId, ""), await tenderRead);
         var rows = view.Members.ToDictionary(m => m.FirmId, m => m.Actions);
-        string Name(Guid firm) => firms.GetValueOrDefault(firm)?.Profile.Name ?? "";
+        string Name(Guid firm) => firms.GetValueOrDefault(firm)?.Name ?? "";
         return new AllianceDto(a.Id, new NamedDto(a.SpaceId, spaceName), tender, a.Name,
             new NamedDto(a.LeadId, Name(a.LeadId)),
             [.. a.Members.Where(m => m.Standing is AllianceStanding.Active or AllianceStanding.Invited).OrderBy(m => m.Role).ThenBy(m => Name(m.FirmId))
                 .Select(m => new AllianceMemberDto(m.FirmId, Name(m.FirmId), m.Role, m.Standing, m.AcceptedAgreement,
                     m.Standing == AllianceStanding.Active && !a.HasAcceptedAgreement(m.FirmId), m.Reason, m.Since,
                     rows.GetValueOrDefault(m.FirmId, ViewerActions<AllianceMemberAction>.None),
-                    BusinessLogoEndpoints.Url(m.FirmId, firms.GetValueOrDefault(m.FirmId)?.Logo?.Tag)))],
+                    BusinessLogoEndpoints.Url(m.FirmId, firms.GetValueOrDefault(m.FirmId)?.LogoTag)))],
             new AllianceAgreementDto(a.Agreement.Version, a.Agreement.Text, a.Agreement.PublishedAt),
             [.. a.History.OrderByDescending(e => e.Sequence).Select(e => new AllianceEventDto(e.Kind, e.FirmId, Name(e.FirmId), e.Reason, e.At))],
             a.Version, [.. view.Firms.Select(f => f.FirmId)], view.Actions, view.Firms, a.UpdatedAt,

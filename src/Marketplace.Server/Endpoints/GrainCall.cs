@@ -5,8 +5,9 @@ namespace Marketplace.Server.Endpoints;
 
 /// <summary>
 /// What a handler needs when a grain decides for the signed-in user (it guards its own commands and reads) and the
-/// answer is filled in from the read models: the user, the grains, the database and the request's cancellation.
+/// answer is filled in from the read models: the user, the grains, the database, the request's cancellation and the
+/// businesses' names and logos the page shows.
 /// Bound with [AsParameters]; none of it is read from the request, so the OpenAPI document is the same as with separate
 /// parameters. A handler that judges itself what the viewer may see takes a <see cref="ViewerCall"/> instead.
 /// </summary>
-internal readonly record struct GrainCall(ClaimsPrincipal User, IGrainFactory Grains, MarketplaceDbContext Db, CancellationToken Ct);
+internal readonly record struct GrainCall(ClaimsPrincipal User, IGrainFactory Grains, MarketplaceDbContext Db, CancellationToken Ct, Businesses.BusinessCards Cards);

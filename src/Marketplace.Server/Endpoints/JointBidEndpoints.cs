@@ -1,4 +1,5 @@
 using Marketplace.Alliances;
+using Marketplace.Businesses;
 using Marketplace.Data;
 using Marketplace.Data.Storage;
 using Marketplace.JointBids;
@@ -41,21 +42,21 @@ public static class JointBidEndpoints
     static IJointBidGrain Bid(this IGrainFactory grains, Guid allianceId) => grains.GetGrain<IJointBidGrain>(allianceId);
 
     static Task<Results<Ok<JointBidDto>, ProblemHttpResult>> Read(Guid id, [AsParameters] GrainCall call) =>
-        Respond(call.Grains.Bid(id).Read(call.User.UserId()), call.Grains);
+        Respond(call.Grains.Bid(id).Read(call.User.UserId()), call.Cards);
 
     static Task<Results<Ok<JointBidDto>, ProblemHttpResult>> Save(
         Guid id, SaveWorkPackageRequest body, [AsParameters] GrainCall call) =>
         body.Price is not { } price ? Task.FromResult<Results<Ok<JointBidDto>, ProblemHttpResult>>(ProblemResults.Required("price"))
         : Respond(call.Grains.Bid(id).SaveWorkPackage(new SaveWorkPackage(call.User.UserId(), body.Id, body.Version, body.Title ?? "", body.Lot, body.Description,
-            body.FirmId, price.ToMoney())), call.Grains);
+            body.FirmId, price.ToMoney())), call.Cards);
 
     static Task<Results<Ok<JointBidDto>, ProblemHttpResult>> Delete(
         Guid id, Guid packageId, int version, [AsParameters] GrainCall call) =>
-        Respond(call.Grains.Bid(id).DeleteWorkPackage(call.User.UserId(), packageId, version), call.Grains);
+        Respond(call.Grains.Bid(id).DeleteWorkPackage(call.User.UserId(), packageId, version), call.Cards);
 
     static Task<Results<Ok<JointBidDto>, ProblemHttpResult>> Answer(
         Guid id, int criterion, SaveAnswerRequest body, [AsParameters] GrainCall call) =>
-        Respond(call.Grains.Bid(id).SaveAnswer(new SaveJointAnswer(call.User.UserId(), criterion, body.Version, body.Text ?? "")), call.Grains);
+        Respond(call.Grains.Bid(id).SaveAnswer(new SaveJointAnswer(call.User.UserId(), criterion, body.Version, body.Text ?? "")), call.Cards);
 
     /// <summary>A quota left empty is named like any wrong field; the rules are the grain's (<see cref="QuotaRules"/>).</summary>
     static Task<Results<Ok<JointBidDto>, ProblemHttpResult>> Quotas(
@@ -70,18 +71,18 @@ public static class JointBidEndpoints
         }
         if (missing.Count > 0) return Task.FromResult<Results<Ok<JointBidDto>, ProblemHttpResult>>(Problem.Invalid(missing).ToHttp());
         return Respond(call.Grains.Bid(id).SaveQuotas(new SaveJointQuotas(call.User.UserId(), body.Version,
-            [.. rows.Select(q => new BidQuota(q.Lot, q.FirmId, q.Participation!.Value, q.Execution!.Value))])), call.Grains);
+            [.. rows.Select(q => new BidQuota(q.Lot, q.FirmId, q.Participation!.Value, q.Execution!.Value))])), call.Cards);
     }
 
     static Task<Results<Ok<JointBidDto>, ProblemHttpResult>> Subcontracts(
         Guid id, SaveSubcontractsRequest body, [AsParameters] GrainCall call) =>
         JointBidSubcontractRequests.Read(body) is { Problem: { } bad } ? Task.FromResult<Results<Ok<JointBidDto>, ProblemHttpResult>>(bad.ToHttp())
-        : Respond(call.Grains.Bid(id).SaveSubcontracts(new SaveJointSubcontracts(call.User.UserId(), body.Version, JointBidSubcontractRequests.Read(body).Value!)), call.Grains);
+        : Respond(call.Grains.Bid(id).SaveSubcontracts(new SaveJointSubcontracts(call.User.UserId(), body.Version, JointBidSubcontractRequests.Read(body).Value!)), call.Cards);
 
     /// <summary>The rules are the grain's (<see cref="RelianceRules"/>), the auxiliaries judged as they stand now.</summary>
     static Task<Results<Ok<JointBidDto>, ProblemHttpResult>> Reliances(Guid id, SaveReliancesRequest body, [AsParameters] GrainCall call) =>
         Respond(call.Grains.Bid(id).SaveReliances(new SaveJointReliances(call.User.UserId(), body.Version,
-            [.. (body.Reliances ?? []).Select(r => r.ToLending())])), call.Grains);
+            [.. (body.Reliances ?? []).Select(r => r.ToLending())])), call.Cards);
 
     static async Task<Results<Ok<JointBidDto>, ProblemHttpResult>> Attach(
         Guid id, AttachDocumentsRequest body, [AsParameters] GrainCall call)
@@ -91,12 +92,12 @@ public static class JointBidEndpoints
         if (read.Problem is { } hidden) return hidden.ToHttp();
         var documents = await DocumentEndpoints.Resolve(body.Documents ?? [], body.FirmId, "documents", call.Db, call.Ct, sealedFor: read.Value!.TenderId);
         if (documents.Problem is { } bad) return bad.ToHttp();
-        return await Respond(call.Grains.Bid(id).AttachDocuments(new AttachJointDocuments(call.User.UserId(), body.FirmId, documents.Value!)), call.Grains);
+        return await Respond(call.Grains.Bid(id).AttachDocuments(new AttachJointDocuments(call.User.UserId(), body.FirmId, documents.Value!)), call.Cards);
     }
 
     static Task<Results<Ok<JointBidDto>, ProblemHttpResult>> Detach(
         Guid id, Guid documentId, [AsParameters] GrainCall call) =>
-        Respond(call.Grains.Bid(id).DetachDocument(call.User.UserId(), documentId), call.Grains);
+        Respond(call.Grains.Bid(id).DetachDocument(call.User.UserId(), documentId), call.Cards);
 
     /// <summary>A file of the joint bid, for the alliance's firms (the buyer reads the submitted bid's files once opened).</summary>
     static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Document(
@@ -110,17 +111,17 @@ public static class JointBidEndpoints
 
     static Task<Results<Ok<JointBidDto>, ProblemHttpResult>> Sign(
         Guid id, SignRequest body, [AsParameters] GrainCall call) =>
-        Respond(call.Grains.Bid(id).Sign(new SignJointBid(call.User.UserId(), body.FirmId, body.Digest ?? "")), call.Grains);
+        Respond(call.Grains.Bid(id).Sign(new SignJointBid(call.User.UserId(), body.FirmId, body.Digest ?? "")), call.Cards);
 
     static Task<Results<Ok<JointBidDto>, ProblemHttpResult>> Submit(
         Guid id, [AsParameters] GrainCall call, HttpContext http) =>
-        Respond(call.Grains.Bid(id).Submit(call.User.UserId(), http.ArrivedAt()), call.Grains); // the bid counts from when the server had it
+        Respond(call.Grains.Bid(id).Submit(call.User.UserId(), http.ArrivedAt()), call.Cards); // the bid counts from when the server had it
 
     static Task<Results<Ok<JointBidDto>, ProblemHttpResult>> Withdraw(Guid id, [AsParameters] GrainCall call) =>
-        Respond(call.Grains.Bid(id).Withdraw(call.User.UserId()), call.Grains);
+        Respond(call.Grains.Bid(id).Withdraw(call.User.UserId()), call.Cards);
 
     static async Task<Results<Ok<JointBidDto>, ProblemHttpResult>> Respond(
-        Task<Outcome<JointBidSnapshot>> command, IGrainFactory grains)
+        Task<Outcome<JointBidSnapshot>> command, BusinessCards cards)
     {
         var outcome = await command;
         if (outcome.Problem is { } no) return no.ToHttp();
@@ -130,7 +131,7 @@ public static class JointBidEndpoints
             .Concat(bid.SignOffs.Select(s => s.FirmId)).Concat(bid.AwaitingSignature).Concat(bid.PackageFirms).Concat(bid.Quotas.Select(q => q.FirmId))
             .Concat(bid.Subcontracts.Where(d => d.FirmId is not null).Select(d => d.FirmId!.Value))
             .Concat((bid.Reliances ?? []).SelectMany(r => new[] { r.AuxiliaryId, r.RelyingFirmId }));
-        var names = await GrainNames.BusinessNames(named, grains);
+        var names = await cards.Names(named);
         NamedDto Firm(Guid firm) => new(firm, names.GetValueOrDefault(firm, ""));
         return TypedResults.Ok(new JointBidDto(bid.AllianceId, bid.TenderId,
             [.. bid.WorkPackages.OrderBy(w => w.Lot).ThenBy(w => w.Title).Select(w => WorkPackageDto.From(w, Firm,

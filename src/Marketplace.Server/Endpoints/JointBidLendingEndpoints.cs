@@ -24,11 +24,11 @@ public static class JointBidLendingEndpoints
     }
 
     static async Task<Results<Ok<LendingViewDto>, ProblemHttpResult>> Read(Guid id, [AsParameters] GrainCall call) =>
-        await Respond(await call.Grains.GetGrain<IJointBidGrain>(id).ReadLending(call.User.UserId()), call.Grains);
+        await Respond(await call.Grains.GetGrain<IJointBidGrain>(id).ReadLending(call.User.UserId()), call.Cards);
 
     static async Task<Results<Ok<LendingViewDto>, ProblemHttpResult>> Answer(Guid id, AnswerLendingRequest body, [AsParameters] GrainCall call) =>
         await Respond(await call.Grains.GetGrain<IJointBidGrain>(id).AnswerReliance(
-            new AnswerReliance(call.User.UserId(), body.AuxiliaryId, body.Digest ?? "", body.Commit)), call.Grains);
+            new AnswerReliance(call.User.UserId(), body.AuxiliaryId, body.Digest ?? "", body.Commit)), call.Cards);
 
     /// <summary>The avvalimento contract of a reliance the viewer's firm is asked for: the one file of the bid its people read.</summary>
     static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Contract(Guid id, Guid documentId, [AsParameters] GrainCall call, StateSealer sealer)
@@ -39,11 +39,11 @@ public static class JointBidLendingEndpoints
             ? await DocumentEndpoints.Download(documentId, call.Db, sealer, call.Ct) : ProblemResults.NotFound(JointBidState.NoSuchDocument);
     }
 
-    static async Task<Results<Ok<LendingViewDto>, ProblemHttpResult>> Respond(Outcome<AuxiliaryView> outcome, IGrainFactory grains)
+    static async Task<Results<Ok<LendingViewDto>, ProblemHttpResult>> Respond(Outcome<AuxiliaryView> outcome, Businesses.BusinessCards cards)
     {
         if (outcome.Problem is { } no) return no.ToHttp();
         var view = outcome.Value!;
-        var names = await GrainNames.BusinessNames(view.Lendings.SelectMany(l => new[] { l.Reliance.AuxiliaryId, l.Reliance.RelyingFirmId }), grains);
+        var names = await cards.Names(view.Lendings.SelectMany(l => new[] { l.Reliance.AuxiliaryId, l.Reliance.RelyingFirmId }));
         NamedDto Firm(Guid firm) => new(firm, names.GetValueOrDefault(firm, ""));
         return TypedResults.Ok(new LendingViewDto(view.AllianceId, new NamedDto(view.TenderId, view.TenderTitle), view.Open,
             [.. view.Lendings.Select(l => new LendingDto(

@@ -28,7 +28,7 @@ internal static class JointBidPackage
         var alliance = (await call.Grains.GetGrain<IAllianceGrain>(id).Get())!;
         var tender = await call.Grains.Tender(bid.TenderId).Current();
         // The auxiliaries the bid relies on are named too: they are firms of the space, outside the alliance.
-        var names = await GrainNames.BusinessNames(alliance.Members.Select(m => m.FirmId).Concat((bid.Reliances ?? []).Select(r => r.AuxiliaryId)), call.Grains);
+        var names = await call.Cards.Names(alliance.Members.Select(m => m.FirmId).Concat((bid.Reliances ?? []).Select(r => r.AuxiliaryId)));
         string Name(Guid firm) => names.GetValueOrDefault(firm, firm.ToString("D"));
 
         using var zip = new MemoryStream();

@@ -75,7 +75,7 @@ public static class ReteEndpoints
     static async Task<Results<Ok<ReteChoiceDto[]>, ProblemHttpResult>> Choices(Guid tenderId, [AsParameters] ViewerCall call,
         ITenderAlliances tenderAlliances, MarketplaceClock clock)
     {
-        var (user, grains, access, db, ct) = call;
+        var (user, grains, access, db, ct, _, _) = call;
         if (await access.Tender(tenderId, user) is not { } tender) return Problem.NotFound(AllianceState.NoSuchTender).ToHttp();
         var actor = await access.Firms(user, ct);
         var editing = actor.Editing.ToList();

@@ -9,7 +9,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using static Marketplace.Server.Endpoints.GrainNames;
 
 namespace Marketplace.Server.Endpoints;
 
@@ -206,10 +205,10 @@ public static class TenderEndpoints
     /// <summary>The tender as its viewer sees it after a change: the parts of its page read side by side.</summary>
     static async Task<TenderDto> Dto(TenderSnapshot t, ViewerCall call)
     {
-        var (user, grains, access, db, ct) = call;
-        // Names are read from the grains that own them (in memory, one call each), not from a query per request.
-        var namesRead = BusinessNames(t.NamedBusinesses(), grains);
-        var spacesRead = SpaceNames(t.Spaces, grains);
+        var (user, grains, access, db, ct, cards, spaceNames) = call;
+        // Names are read from the grains that own them (held by the silo: HeldCards), not from a query per request.
+        var namesRead = cards.Names(t.NamedBusinesses());
+        var spacesRead = spaceNames.Of(t.Spaces);
         var myFirms = await access.Firms(user, ct);
         var viewerRead = user.UserIdOrNull() is { } userId
             ? grains.Tender(t.Id).ActionsFor(userId, [.. myFirms.Businesses]) : Task.FromResult(TenderViewerActions.None);

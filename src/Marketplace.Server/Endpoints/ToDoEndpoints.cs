@@ -33,7 +33,7 @@ public static class ToDoEndpoints
 
     static async Task<Ok<ToDoItemDto[]>> List([AsParameters] ViewerCall call, UserManager<MarketplaceUser> users, MarketplaceClock clock)
     {
-        var (user, grains, access, db, ct) = call;
+        var (user, grains, access, db, ct, _, _) = call;
         var me = user.UserId();
         var editing = (await access.Firms(user, ct)).Editing.ToList();
         var email = (await users.GetUserAsync(user))?.NormalizedEmail ?? "";

@@ -7,7 +7,7 @@ namespace Marketplace.Server.Endpoints;
 /// <summary>
 /// What a handler needs to act for the signed-in user (or read for a visitor) and answer with what that viewer may
 /// see, bound with [AsParameters] instead of repeated in every signature: the user, the grains that decide, the access
-/// service, the read models and the request's cancellation. None of them is read from the request, so the OpenAPI
+/// service, the read models, the request's cancellation and the businesses' and spaces' names the page shows. None of them is read from the request, so the OpenAPI
 /// document is the same as with separate parameters.
 /// </summary>
-internal readonly record struct ViewerCall(ClaimsPrincipal User, IGrainFactory Grains, Access Access, MarketplaceDbContext Db, CancellationToken Ct);
+internal readonly record struct ViewerCall(ClaimsPrincipal User, IGrainFactory Grains, Access Access, MarketplaceDbContext Db, CancellationToken Ct, Businesses.BusinessCards Cards, Spaces.SpaceNames SpaceNames);

@@ -14,7 +14,7 @@ namespace Marketplace.Server.Realtime;
 /// <summary>Carries grains' notices to SignalR groups, as wire DTOs.</summary>
 internal sealed class HubLiveUpdates(
     IHubContext<MarketplaceHub, IMarketplaceClient> hub, HubConnections connections, WorkspacePresence presence, IGrainFactory grains,
-    IActsFor actsFor, IServiceScopeFactory scopes, OrderedSends ordered, ILogger<HubLiveUpdates> log) : ILiveUpdates
+    BusinessCards cards, IActsFor actsFor, IServiceScopeFactory scopes, OrderedSends ordered, ILogger<HubLiveUpdates> log) : ILiveUpdates
 {
     public async Task BusinessChanged(BusinessSnapshot business)
     {
@@ -238,7 +238,7 @@ internal sealed class HubLiveUpdates(
     public Task JointBidChanged(Alliances.AllianceSnapshot alliance, JointBids.JointBidNews news) => ordered.After(alliance.Id, () => Send(async () =>
     {
         var bid = news.Readers;
-        var names = await GrainNames.BusinessNames(alliance.Members.Select(m => m.FirmId), grains);
+        var names = await cards.Names(alliance.Members.Select(m => m.FirmId));
         NamedDto Firm(Guid firm) => new(firm, names.GetValueOrDefault(firm, ""));
         var package = news.Edit == JointBids.JointBidEdit.PackageSaved ? bid.WorkPackages.FirstOrDefault(w => w.Id == news.PackageId) : null;
         var change = new JointBidChangedDto(alliance.Id, bid.Version, bid.Digest, bid.UpdatedAt,

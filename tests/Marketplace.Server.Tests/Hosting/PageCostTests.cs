@@ -67,12 +67,12 @@ public abstract class PageCostTests<THost>(THost fixture) : IClassFixture<THost>
     /// <summary>The page's address in the world, and the most grain calls and SQL commands one visit may cost.</summary>
     static (string Path, int GrainCalls, int Queries) Page(string page, World w) => page switch
     {
-        "tender detail" => ($"/api/tenders/{w.TenderId}", 14, 1),
+        "tender detail" => ($"/api/tenders/{w.TenderId}", 13, 1),
         "inbox" => ($"/api/businesses/{w.FirmId}/inbox", 3, 0),
         "business page" => ($"/api/businesses/{w.FirmId}", 3, 0),
         "space page" => ($"/api/spaces/{w.SpaceId}", 8, 0),
-        "alliance workspace" => ($"/api/alliances/{w.AllianceId}", 8, 0),
-        "joint bid" => ($"/api/alliances/{w.AllianceId}/bid", 7, 0),
+        "alliance workspace" => ($"/api/alliances/{w.AllianceId}", 5, 0),
+        "joint bid" => ($"/api/alliances/{w.AllianceId}/bid", 5, 0),
         // The firms' qualifications are read from their rows, never one grain per firm (of the alliance or of the space).
         "alliance qualification" => ($"/api/alliances/{w.AllianceId}/qualification", 8, 3),
         "alliance partner suggestions" => ($"/api/alliances/{w.AllianceId}/suggestions", 8, 10),

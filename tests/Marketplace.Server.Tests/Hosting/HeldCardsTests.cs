@@ -1,0 +1,57 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Marketplace.Server.Endpoints;
+using Marketplace.Server.Tests.Tenders;
+using Marketplace.Testing;
+using static Marketplace.Testing.ApiClientExtensions;
+
+namespace Marketplace.Server.Tests.Hosting;
+
+public sealed class HeldCardsTestsOnSqlite(ClockedSqliteHost fixture) : HeldCardsTests<ClockedSqliteHost>(fixture);
+
+public sealed class HeldCardsTestsOnPostgres(ClockedPostgresHost fixture) : HeldCardsTests<ClockedPostgresHost>(fixture);
+
+/// <summary>
+/// The names and logos a page shows beside ids are held by the silo (HeldCards), not read from each grain on every
+/// visit; a firm renamed or given a new logo, or a space renamed, is shown so on the very next read of every page.
+/// </summary>
+public abstract class HeldCardsTests<THost>(THost fixture) : IClassFixture<THost> where THost : ClockedHost
+{
+    [Fact]
+    public async Task A_renamed_firm_a_new_logo_and_a_renamed_space_show_on_the_next_read_of_the_workspace_the_joint_bid_and_the_tender()
+    {
+        var w = await TenderWorld.Create(fixture.Host, fixture.Clock);
+        var tender = await w.Publish();
+        var allianceId = await w.FormRti(tender.Id);
+        (await w.Builder.PostAsJsonAsync($"/api/alliances/{allianceId}/bid/work-packages",
+            new SaveWorkPackageRequest(null, 0, "Cablaggio", 1, null, w.CoderId, new MoneyDto(50_000m, "EUR")), Json)).EnsureSuccessStatusCode();
+        // Read once, so every name below is held before it changes.
+        await Pages(w, allianceId, tender.Id);
+
+        var coder = (await w.Coder.GetFromJsonAsync<BusinessProfileDto>($"/api/businesses/{w.CoderId}", Json))!;
+        (await w.Coder.EditProfile(w.CoderId, EditOf(coder) with { Name = "Verdi Reti S.r.l." })).EnsureSuccessStatusCode();
+        var logo = new ByteArrayContent(TestImages.Png(12, 12));
+        logo.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        var withLogo = await (await w.Coder.PutAsync($"/api/businesses/{w.CoderId}/logo?name=logo.png", logo)).Read<BusinessProfileDto>();
+        var space = (await w.Admin.GetFromJsonAsync<SpaceDetailDto>($"/api/spaces/{w.SpaceId}", Json))!;
+        (await w.Admin.PutAsJsonAsync($"/api/spaces/{w.SpaceId}/settings", new EditSpaceSettingsRequest(space.Version, "Spazio Gare Umbria",
+            space.Summary.Description, space.TerritoryComuni, space.TerritoryProvinces, space.Summary.Visibility), Json)).EnsureSuccessStatusCode();
+        var buyer = (await w.Buyer.GetFromJsonAsync<BusinessProfileDto>($"/api/businesses/{w.BuyerId}", Json))!;
+        (await w.Buyer.EditProfile(w.BuyerId, EditOf(buyer) with { Name = "Comune di Spello" })).EnsureSuccessStatusCode();
+
+        var (workspace, bid, page) = await Pages(w, allianceId, tender.Id);
+
+        var member = workspace.Members.Single(m => m.FirmId == w.CoderId);
+        member.Name.Should().Be("Verdi Reti S.r.l.");
+        member.Logo.Should().Be(withLogo.Logo).And.NotBeNull();
+        workspace.Space.Name.Should().Be("Spazio Gare Umbria");
+        bid.WorkPackages.Single().Firm.Name.Should().Be("Verdi Reti S.r.l.");
+        page.Buyer.Name.Should().Be("Comune di Spello");
+        page.Spaces.Single().Name.Should().Be("Spazio Gare Umbria");
+    }
+
+    static async Task<(AllianceDto Workspace, JointBidDto Bid, TenderDto Tender)> Pages(TenderWorld w, Guid allianceId, Guid tenderId) =>
+        ((await w.Builder.GetFromJsonAsync<AllianceDto>($"/api/alliances/{allianceId}", Json))!,
+         (await w.Builder.GetFromJsonAsync<JointBidDto>($"/api/alliances/{allianceId}/bid", Json))!,
+         await w.Get(w.Builder, tenderId));
+}
