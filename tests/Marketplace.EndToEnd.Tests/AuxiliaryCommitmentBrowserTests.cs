@@ -38,6 +38,10 @@ public sealed class AuxiliaryCommitmentBrowserTests(ClockedBrowserFixture fixtur
                      (neri, new SoaAttestationRequest("OS30", SoaClass.II, today.AddYears(1), "SOA Centro S.p.A.")) })
             (await firm.Api.PutAsJsonAsync($"/api/businesses/{firm.Firm.Id}/qualifications", new EditQualificationsRequest(firm.Firm.Version, [attestation], null), Json))
                 .EnsureSuccessStatusCode();
+        // Rossi keeps its DGUE on its page, pointing at its OG1: it is sealed with the bid.
+        var rossiDgue = (await rossi.Api.GetFromJsonAsync<FirmDgueDto>($"/api/businesses/{rossi.Firm.Id}/dgue", Json))!;
+        (await rossi.Api.PutAsJsonAsync($"/api/businesses/{rossi.Firm.Id}/dgue", new EditDgueRequest(rossiDgue.Version,
+            [.. DgueRules.Grounds.Select(g => new DgueAnswerRequest(g.Code, false, null))], new DgueSelectionRequest(["OG1"], false)), Json)).EnsureSuccessStatusCode();
         var alliance = await RodariRti.Form(fixture, tender, rossi, bianchi);
         var bid = $"/api/alliances/{alliance.Id}/bid";
 
@@ -108,5 +112,15 @@ public sealed class AuxiliaryCommitmentBrowserTests(ClockedBrowserFixture fixtur
         await Expect(reliance.GetByTestId("bid-reliance-liable")).ToHaveTextAsync("solidalmente responsabile");
         await Expect(reliance).ToContainTextAsync("impegno firmato dall'ausiliaria il");
         await officer.ScreenshotAsync(new() { Path = Shot("auxiliary-4-buyer-opened-it.png"), FullPage = true });
+
+        // ...and Rossi's DGUE as sealed with the bid (the other firms kept none).
+        await Expect(ranked.GetByTestId("bid-dgue")).ToHaveCountAsync(1);
+        var dgue = ranked.Locator($"[data-testid='bid-dgue'][data-firm-id='{rossi.Firm.Id}']");
+        await dgue.Locator("summary").ClickAsync();
+        await Expect(dgue.Locator("summary")).ToHaveTextAsync("DGUE di Edilizia Rossi S.r.l.");
+        await Expect(dgue.GetByTestId("dgue-standing")).ToContainTextAsync("Confermato il");
+        await Expect(dgue.Locator("[data-testid='dgue-ground'][data-ground='antimafia'] [data-testid='dgue-answer']")).ToHaveTextAsync("No");
+        await Expect(dgue.GetByTestId("dgue-criterion")).ToContainTextAsync("Attestazione SOA OG1 classe III");
+        await officer.ScreenshotAsync(new() { Path = Shot("auxiliary-5-buyer-dgue-it.png"), FullPage = true });
     }
 }

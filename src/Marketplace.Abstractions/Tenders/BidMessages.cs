@@ -58,7 +58,10 @@ public sealed record SealedBid(
     BidSubcontract[]? Subcontracts = null,
     // Likewise absent when the bid relies on no auxiliary firm (every bid sealed before reliances were sealed).
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-    BidReliance[]? Reliances = null);
+    BidReliance[]? Reliances = null,
+    // Likewise absent when no firm of the bid had a DGUE (every bid sealed before DGUEs were sealed).
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    BidDgue[]? Dgues = null);
 
 /// <summary>
 /// What the bidder is given on each submission: the server's receipt time, the digest of the sealed bid and the salt
@@ -74,7 +77,8 @@ public sealed record Receipt(Guid TenderId, Guid BidId, int Submission, string D
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Marketplace.SubmitBid")]
 public sealed record SubmitBid(Guid ActorId, Tenderer[] Tenderers, LotPrice[] Lots, CriterionAnswer[] Answers, DocumentRef[] Documents,
-    DateTimeOffset? ReceivedAt = null, BidQuota[]? Quotas = null, BidSubcontract[]? Subcontracts = null, BidReliance[]? Reliances = null);
+    DateTimeOffset? ReceivedAt = null, BidQuota[]? Quotas = null, BidSubcontract[]? Subcontracts = null, BidReliance[]? Reliances = null,
+    BidDgue[]? Dgues = null);
 
 [GenerateSerializer, Immutable, Alias("Marketplace.BidSnapshot")]
 public sealed record BidSnapshot(Guid BidId, Guid TenderId, BidStatus Status, SealedBid? Content, Receipt? Receipt, DateTimeOffset UpdatedAt);

@@ -173,12 +173,29 @@ internal sealed class JointBidGrain(
         if ((bid.CheckEdit(actor, alliance, tender) ?? bid.CheckSubmit(actor, alliance!, tender!, receivedAt)) is { } no) return no;
         return await ChangingBid(async () =>
         {
-            var receipt = await GrainFactory.Bid(tender!.Id, AllianceId).Submit(bid.ToBid(actorId, alliance!, tender!, receivedAt));
+            var receipt = await GrainFactory.Bid(tender!.Id, AllianceId).Submit(bid.ToBid(actorId, alliance!, tender!, receivedAt, await Dgues(bid)));
             if (receipt.Problem is { } refused) return refused;
             bid.Submitted(receipt.Value!, actorId, clock.Now());
             return await Commit(bid, actor, alliance!, tender, Edited.Other);
         });
     }
+
+    /// <summary>The DGUE of each firm of the bid that has one, as it stands now with what its criteria point at, to be sealed; null when none has.</summary>
+    async Task<BidDgue[]?> Dgues(JointBidState bid)
+    {
+        var firms = await Task.WhenAll(bid.DgueFirms().Select(f => GrainFactory.GetGrain<IBusinessGrain>(f).Get()));
+        var sealedDgues = firms.Where(f => f?.Dgue is not null)
+            .Select(f => Sealed(f!.Id, f.Dgue!, f.Qualifications ?? FirmQualifications.None)).ToArray();
+        return sealedDgues.Length > 0 ? sealedDgues : null;
+    }
+
+    /// <summary>
+    /// A DGUE as it goes into the sealed bid: its criteria resolved to the attestations and figures the firm records
+    /// now (one it no longer records is left out: it declares nothing any more).
+    /// </summary>
+    internal static BidDgue Sealed(Guid firmId, FirmDgue dgue, FirmQualifications held) =>
+        new(firmId, dgue.Answers, [.. held.Attestations.Where(a => dgue.Selection.Categories.Contains(a.Category))],
+            dgue.Selection.Figures ? held.Figures : null, dgue.ConfirmedAt);
 
     public async Task<Outcome<JointBidSnapshot>> Withdraw(Guid actorId)
     {

@@ -555,12 +555,15 @@ public sealed class JointBidState : ISealedState
     /// are now (an answer to a criterion an amendment removed is left out), the quotas, subcontracting and reliances the
     /// firms signed.
     /// </summary>
-    public SubmitBid ToBid(Guid actorId, AllianceSnapshot alliance, TenderSnapshot tender, DateTimeOffset receivedAt) =>
+    public SubmitBid ToBid(Guid actorId, AllianceSnapshot alliance, TenderSnapshot tender, DateTimeOffset receivedAt, BidDgue[]? dgues = null) =>
         new(actorId, [.. alliance.Tenderers()], LotPrices(), [.. Answers.OrderBy(a => a.Criterion)
             .Where(a => tender.Details.Criteria.Any(c => c.Number == a.Criterion && c.Kind == CriterionKind.Quality))
             .Select(a => new CriterionAnswer(a.Criterion, a.Text))],
             [.. Documents.Select(d => d.Document)], receivedAt, Quotas.Count == 0 ? null : [.. Quotas], JointBidSubcontracting.Sealed(Subcontracts, WorkPackages),
-            this.Sealed());
+            this.Sealed(), dgues);
+
+    /// <summary>The firms whose DGUE goes with the bid: each bidding firm, then each auxiliary it relies on.</summary>
+    public Guid[] DgueFirms() => [.. Bidders.Select(b => b.FirmId).Concat(Reliances.Select(r => r.AuxiliaryId)).Distinct()];
 
     public void Submitted(Receipt receipt, Guid actorId, DateTimeOffset now)
     {

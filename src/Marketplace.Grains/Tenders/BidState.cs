@@ -94,19 +94,21 @@ public sealed class BidState : ISealedState
         if (errors.Count > 0) return Problem.Invalid(errors);
         return new SealedBid(tender.Id, bidId, submission, command.Tenderers, [.. lots.OrderBy(l => l.Lot)], [.. answers],
             [.. command.Documents.DistinctBy(d => d.Id)], BidSeal.NewSalt(), command.Quotas is { Length: > 0 } declared ? declared : null,
-            subcontracts.Length > 0 ? subcontracts : null, reliances.Length > 0 ? reliances : null);
+            subcontracts.Length > 0 ? subcontracts : null, reliances.Length > 0 ? reliances : null, command.Dgues is { Length: > 0 } dgues ? dgues : null);
     }
 
     /// <summary>
     /// True when <paramref name="content"/> says exactly what the submitted bid already says (tenderers, prices, answers,
-    /// documents, quotas, subcontracting, reliances): a repeated submission, such as a retry by a bidder whose first request timed out after it was
+    /// documents, quotas, subcontracting, reliances, DGUEs): a repeated submission, such as a retry by a bidder whose first request timed out after it was
     /// stored. It is answered with the receipt already given, and stores nothing: no second submission, no new receipt.
     /// </summary>
     public bool Repeats(SealedBid content) =>
         Status == BidStatus.Submitted && Content is { } stored && stored.Tenderers.SequenceEqual(content.Tenderers)
         && stored.Lots.SequenceEqual(content.Lots) && stored.Answers.SequenceEqual(content.Answers) && stored.Documents.SequenceEqual(content.Documents)
         && (stored.Quotas ?? []).SequenceEqual(content.Quotas ?? []) && (stored.Subcontracts ?? []).SequenceEqual(content.Subcontracts ?? [])
-        && (stored.Reliances ?? []).SequenceEqual(content.Reliances ?? []);
+        && (stored.Reliances ?? []).SequenceEqual(content.Reliances ?? [])
+        // A DGUE holds arrays, which a record compares by reference: compared as the seal writes them.
+        && System.Text.Json.JsonSerializer.Serialize(stored.Dgues) == System.Text.Json.JsonSerializer.Serialize(content.Dgues);
 
     public void Submit(Guid tenderId, Guid bidderId, Guid actorId, SealedBid content, DateTimeOffset receivedAt)
     {

@@ -152,7 +152,7 @@ public static class BidEndpoints
         var content = bid.Content!;
         // The subcontractors a grouping named among its alliance's firms are named too; a name typed in words is its own.
         var firms = content.Tenderers.Select(t => t.FirmId).Concat((content.Subcontracts ?? []).Where(d => d.FirmId is not null).Select(d => d.FirmId!.Value))
-            .Concat((content.Reliances ?? []).Select(r => r.AuxiliaryId)).ToList();
+            .Concat((content.Reliances ?? []).Select(r => r.AuxiliaryId)).Concat((content.Dgues ?? []).Select(d => d.FirmId)).ToList();
         var names = await db.Directory.AsNoTracking().Where(d => firms.Contains(d.BusinessId)).ToDictionaryAsync(d => d.BusinessId, d => d.Name, ct);
         return new BidDto(bid.BidId, bid.TenderId, bid.Status,
             [.. content.Tenderers.Select(t => new TendererDto(t.FirmId, names.GetValueOrDefault(t.FirmId, ""), t.Role))],
@@ -161,6 +161,8 @@ public static class BidEndpoints
             bid.Receipt is { } r ? ReceiptDto.From(r) : null, bid.Receipt?.Digest == BidSeal.Digest(content), bid.UpdatedAt,
             [.. (content.Quotas ?? []).Select(q => new QuotaDto(q.Lot, new NamedDto(q.FirmId, names.GetValueOrDefault(q.FirmId, "")), q.Participation, q.Execution))],
             [.. (content.Subcontracts ?? []).Select(d => SubcontractDto.From(d, null, f => new NamedDto(f, names.GetValueOrDefault(f, ""))))],
-            [.. (content.Reliances ?? []).Select(r => RelianceDto.From(r, f => new NamedDto(f, names.GetValueOrDefault(f, ""))))]);
+            [.. (content.Reliances ?? []).Select(r => RelianceDto.From(r, f => new NamedDto(f, names.GetValueOrDefault(f, ""))))],
+            [.. (content.Dgues ?? []).Select(d => new BidDgueDto(new NamedDto(d.FirmId, names.GetValueOrDefault(d.FirmId, "")),
+                DgueDto.Sealed(d, bid.Receipt?.ReceivedAt ?? bid.UpdatedAt)))]);
     }
 }

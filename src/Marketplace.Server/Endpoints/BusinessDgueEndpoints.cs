@@ -37,6 +37,18 @@ public sealed record DgueDto(DgueGroundDto[] Grounds, DgueCriterionDto[] Categor
         dgue is { Selection.Figures: true } && held.Figures is { } f ? new FinancialFiguresDto(f.LastYear, f.Turnover, f.SimilarWork) : null,
         dgue?.ConfirmedAt, DgueRules.IsCurrent(dgue, today));
 
+    /// <summary>
+    /// A DGUE as sealed with a bid: the criteria are the attestations and figures sealed with it, and whether it was
+    /// current and an attestation expired are judged on the day the bid was received.
+    /// </summary>
+    public static DgueDto Sealed(Tenders.BidDgue sealedDgue, DateTimeOffset receivedAt)
+    {
+        var day = QualificationRules.Today(receivedAt);
+        var dgue = new FirmDgue(sealedDgue.Answers, new DgueSelection([.. sealedDgue.Attestations.Select(a => a.Category)], sealedDgue.Figures is not null),
+            sealedDgue.ConfirmedAt, Guid.Empty);
+        return From(dgue, new FirmQualifications(sealedDgue.Attestations, sealedDgue.Figures), day);
+    }
+
     static DgueGroundDto Ground(DgueGround g, DgueAnswer? a) => new(g.Code, g.Section, g.Source, g.Automatic, a?.Applies, a?.Explanation);
 }
 

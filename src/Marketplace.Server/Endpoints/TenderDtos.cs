@@ -147,11 +147,15 @@ public sealed record TendererDto(Guid FirmId, string Name, TendererRole Role);
 /// A bid as its reader may see it. <see cref="MatchesReceipt"/> recomputes the digest of the stored content: true
 /// when what is opened is exactly what was sealed. <see cref="Quotas"/>: a grouping's declared quotas per lot and firm
 /// (empty for a single firm's bid), sealed with the rest; <see cref="Subcontracts"/> likewise its declared subcontracting,
-/// and <see cref="Reliances"/> the auxiliary firms it relies on (avvalimento), each jointly liable, with its commitment.
+/// and <see cref="Reliances"/> the auxiliary firms it relies on (avvalimento), each jointly liable, with its commitment;
+/// <see cref="Dgues"/> the DGUE of each of its firms that had one at the submission.
 /// </summary>
 public sealed record BidDto(Guid BidId, Guid TenderId, BidStatus Status, TendererDto[] Tenderers, LotPriceDto[] Lots, AnswerDto[] Answers,
     DocumentDto[] Documents, ReceiptDto? Receipt, bool MatchesReceipt, DateTimeOffset UpdatedAt, QuotaDto[] Quotas, SubcontractDto[] Subcontracts,
-    RelianceDto[] Reliances);
+    RelianceDto[] Reliances, BidDgueDto[] Dgues);
+
+/// <summary>A firm's DGUE as sealed with a joint bid, read by the buyer once the bids are opened (and by the bid's own firms).</summary>
+public sealed record BidDgueDto(NamedDto Firm, DgueDto Dgue);
 
 /// <summary>One bid's place on one lot: price, points per criterion and total, for the buyer's evaluation.</summary>
 public sealed record RankedBidDto(int Rank, Guid BidId, Guid BidderId, TendererDto[] Tenderers, MoneyDto Price, Dictionary<int, decimal> Points, decimal Total,

@@ -3356,6 +3356,10 @@ export interface components {
             status: components["schemas"]["BidStatus"];
             receipt: null | components["schemas"]["ReceiptDto"];
         };
+        BidDgueDto: {
+            firm: components["schemas"]["NamedDto"];
+            dgue: components["schemas"]["DgueDto"];
+        };
         BidDto: {
             /** Format: uuid */
             bidId: string;
@@ -3373,6 +3377,7 @@ export interface components {
             quotas: components["schemas"]["QuotaDto"][];
             subcontracts: components["schemas"]["SubcontractDto"][];
             reliances: components["schemas"]["RelianceDto"][];
+            dgues: components["schemas"]["BidDgueDto"][];
         };
         /** @enum {unknown} */
         BidIntegrityFailure: "Unreadable" | "DoesNotMatchReceipt" | "ReceiptMissing" | "ChainBroken" | "ContentMissing";

@@ -20,6 +20,7 @@ export type EditProfileRequest = Dto<"EditProfileRequest">;
 export type EditQualificationsRequest = Dto<"EditQualificationsRequest">;
 export type FirmQualificationsDto = Dto<"FirmQualificationsDto">;
 export type DgueDto = Dto<"DgueDto">;
+export type BidDgueDto = Dto<"BidDgueDto">;
 export type DgueSection = Dto<"DgueSection">;
 export type EditDgueRequest = Dto<"EditDgueRequest">;
 export type FirmDgueDto = Dto<"FirmDgueDto">;

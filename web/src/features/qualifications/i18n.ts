@@ -31,7 +31,7 @@ export const it = {
   "qualifications.figuresHint": "Somme dei tre esercizi che finiscono con l'ultimo indicato, in euro. Lascia tutto vuoto se non ne registri.",
   "qualifications.loadFailed": "Le qualificazioni non si sono potute leggere.",
   "dgue.title": "DGUE (Documento di Gara Unico Europeo)",
-  "dgue.intro": "Le dichiarazioni che l'impresa presenta nelle gare: i motivi di esclusione e i requisiti che dichiara di possedere. Si compila una volta, vale per tutte le gare e si conferma almeno ogni {months} mesi. Solo le persone dell'impresa lo vedono.",
+  "dgue.intro": "Le dichiarazioni che l'impresa presenta nelle gare: i motivi di esclusione e i requisiti che dichiara di possedere. Si compila una volta, vale per tutte le gare e si conferma almeno ogni {months} mesi. Solo le persone dell'impresa lo vedono; quando un raggruppamento (RTI) di cui fa parte presenta l'offerta, il DGUE di quel momento vi entra sigillato e la stazione appaltante lo legge dopo l'apertura delle offerte.",
   "dgue.never": "DGUE da compilare: l'impresa non l'ha ancora confermato.",
   "dgue.confirmedOn": "Confermato il {day}.",
   "dgue.stale": "DGUE da confermare: l'ultima conferma è del {day}, più di sei mesi fa.",
@@ -64,6 +64,7 @@ export const it = {
   "dgue.start": "Compila il DGUE",
   "dgue.save": "Conferma il DGUE",
   "dgue.saved": "DGUE confermato.",
+  "dgue.sealedOf": "DGUE di {firm}",
 };
 
 export const en: Record<keyof typeof it, string> = {
@@ -97,7 +98,7 @@ export const en: Record<keyof typeof it, string> = {
   "qualifications.figuresHint": "Sums of the three financial years ending with the last one given, in euros. Leave all blank to record none.",
   "qualifications.loadFailed": "The qualifications could not be read.",
   "dgue.title": "DGUE (European Single Procurement Document)",
-  "dgue.intro": "The declarations the firm makes in tenders: the exclusion grounds and the requirements it declares it meets. Filled in once, reused across tenders and confirmed at least every {months} months. Only the firm's people see it.",
+  "dgue.intro": "The declarations the firm makes in tenders: the exclusion grounds and the requirements it declares it meets. Filled in once, reused across tenders and confirmed at least every {months} months. Only the firm's people see it; when a grouping (RTI) it belongs to submits its bid, the DGUE as it then stands is sealed into it, and the buyer reads it once the bids are opened.",
   "dgue.never": "DGUE to fill in: the firm has not confirmed it yet.",
   "dgue.confirmedOn": "Confirmed on {day}.",
   "dgue.stale": "DGUE to be confirmed: it was last confirmed on {day}, more than six months ago.",
@@ -130,4 +131,5 @@ export const en: Record<keyof typeof it, string> = {
   "dgue.start": "Fill in the DGUE",
   "dgue.save": "Confirm the DGUE",
   "dgue.saved": "DGUE confirmed.",
+  "dgue.sealedOf": "DGUE of {firm}",
 };

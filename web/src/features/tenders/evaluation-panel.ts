@@ -8,7 +8,7 @@ import { ifDefined } from "lit-html/directives/if-defined.js";
 import { live } from "lit-html/directives/live.js";
 import { api } from "../../api/client";
 import { ApiError, type FieldErrors } from "../../api/problem";
-import type { CriterionDto, ExcludedBidDto, IntegrityFailureDto, LotEvaluationDto, QuotaDto, RankedBidDto, RelianceDto, SoccorsoDto, SubcontractDto, TenderDto } from "../../api/types";
+import type { BidDgueDto, CriterionDto, ExcludedBidDto, IntegrityFailureDto, LotEvaluationDto, QuotaDto, RankedBidDto, RelianceDto, SoccorsoDto, SubcontractDto, TenderDto } from "../../api/types";
 import { fieldMessages, otherFieldMessages } from "../../field-errors";
 import { currentLanguage, formatDateTime, formatNumber, t, tn } from "../../i18n";
 import { latestOnly } from "../../latest";
@@ -17,6 +17,7 @@ import { formatDeadline } from "./dates";
 import { canAward, pointsOf, scoreRequests, shortDigest, undecided } from "./evaluation";
 import { refusalText, refusedAction, refusedFor } from "../../i18n/refusals";
 import { relianceWhat } from "../joint-bids/reliances";
+import { dgueReadView, dgueStandingView } from "../qualifications/dgue-section";
 import { soccorsoBuyer, type AskableBid } from "../soccorso/soccorso-buyer";
 import { actsForBuyer } from "./tender-actions";
 import type { TenderContext } from "./tender-context";
@@ -51,6 +52,8 @@ export function evaluationPanel(ctx: TenderContext) {
   const subcontracts = new Map<string, SubcontractDto[]>();
   /** The auxiliary firms a grouping relies on (avvalimento), by bid, likewise. */
   const reliances = new Map<string, RelianceDto[]>();
+  /** Each firm's DGUE sealed with a grouping's bid, by bid, likewise. */
+  const dgues = new Map<string, BidDgueDto[]>();
   let declaring: number | null = null;
   let reason = "";
   let reasonErrors: FieldErrors = {};
@@ -84,6 +87,7 @@ export function evaluationPanel(ctx: TenderContext) {
         quotas.set(bid.bidId, read.quotas);
         subcontracts.set(bid.bidId, read.subcontracts);
         reliances.set(bid.bidId, read.reliances);
+        dgues.set(bid.bidId, read.dgues);
         ctx.redraw();
       },
       () => {
@@ -318,6 +322,18 @@ export function evaluationPanel(ctx: TenderContext) {
           : t("jointBid.reliances.notCommitted")}</span>`)}</span>`;
   }
 
+  /** The DGUE of each firm of the bid, as sealed with it: folded, one per firm, for the buyer to open. */
+  function dguesOf(bidId: string) {
+    const sealed = dgues.get(bidId) ?? [];
+    if (sealed.length === 0) return nothing;
+    return html`<span class="small bid-quotas" data-testid="bid-dgues">${sealed.map(
+      (d) => html`<details class="bid-dgue" data-testid="bid-dgue" data-firm-id=${d.firm.id}>
+        <summary>${t("dgue.sealedOf", { firm: d.firm.name })}</summary>
+        ${dgueStandingView(d.dgue)} ${dgueReadView(d.dgue)}
+      </details>`,
+    )}</span>`;
+  }
+
   function rowView(tender: TenderDto, lot: LotEvaluationDto, bid: RankedBidDto, quality: readonly CriterionDto[]) {
     const price = tender.criteria.find((c) => c.kind === "Price");
     const editable = undecided(lot) && tender.status === "Evaluation";
@@ -332,6 +348,7 @@ export function evaluationPanel(ctx: TenderContext) {
           ${quotasOf(bid.bidId, lot.lot)}
           ${subcontractsOf(bid.bidId, lot.lot)}
           ${reliancesOf(bid.bidId, lot.lot)}
+          ${dguesOf(bid.bidId)}
           ${editable
             ? html`<button type="button" class="exclude-bid" data-testid="exclude" ?disabled=${busy}
                 aria-label=${t("evaluation.excludeLabel", { firm: bidderName(bid) })}

@@ -1,0 +1,85 @@
+using System.Net;
+using System.Net.Http.Json;
+using Marketplace.Qualifications;
+using Marketplace.Server.Endpoints;
+using Marketplace.Server.Tests.Tenders;
+using Marketplace.Testing;
+using static Marketplace.Testing.ApiClientExtensions;
+
+namespace Marketplace.Server.Tests.Alliances;
+
+public sealed class JointBidDgueApiTestsOnSqlite(ClockedSqliteHost fixture) : JointBidDgueApiTests<ClockedSqliteHost>(fixture);
+
+public sealed class JointBidDgueApiTestsOnPostgres(ClockedPostgresHost fixture) : JointBidDgueApiTests<ClockedPostgresHost>(fixture);
+
+/// <summary>Each firm's DGUE is sealed with its RTI's bid as it stands at the submission, and the buyer reads it only after opening.</summary>
+public abstract class JointBidDgueApiTests<THost>(THost fixture) : IClassFixture<THost> where THost : ClockedHost
+{
+    static DgueAnswerRequest[] AllNo() => [.. DgueRules.Grounds.Select(g => new DgueAnswerRequest(g.Code, false, null))];
+
+    /// <summary>The builder and the IT firm's drafted bid for lot 1, signed by both; the answer is the bid's path.</summary>
+    static async Task<string> SignedBid(TenderWorld w, TenderDto tender, Guid allianceId)
+    {
+        var bid = $"/api/alliances/{allianceId}/bid";
+        w.PassTo(tender.EnquiryDeadline);
+        foreach (var (client, firm, price) in new[] { (w.Builder, w.BuilderId, 700_000m), (w.Coder, w.CoderId, 150_000m) })
+            (await client.PostAsJsonAsync($"{bid}/work-packages", new SaveWorkPackageRequest(null, 0, "Lavori", 1, null, firm, new MoneyDto(price, "EUR")), Json))
+                .EnsureSuccessStatusCode();
+        var answered = await (await w.Builder.PutAsJsonAsync($"{bid}/answers/2", new SaveAnswerRequest(0, "Cantiere nei mesi estivi"), Json)).Read<JointBidDto>();
+        foreach (var (client, firm) in new[] { (w.Builder, w.BuilderId), (w.Coder, w.CoderId) })
+            (await client.PostAsJsonAsync($"{bid}/sign", new SignRequest(firm, answered.Digest), Json)).EnsureSuccessStatusCode();
+        return bid;
+    }
+
+    [Fact]
+    public async Task A_firm_s_dgue_is_sealed_with_the_attestation_it_points_at_and_the_buyer_reads_it_only_after_opening()
+    {
+        var w = await TenderWorld.Create(fixture.Host, fixture.Clock);
+        var tender = await w.Publish();
+        var allianceId = await w.FormRti(tender.Id);
+        var builder = (await w.Builder.GetFromJsonAsync<FirmDgueDto>($"/api/businesses/{w.BuilderId}/dgue", Json))!;
+        var q = await w.Builder.RecordQualifications(w.BuilderId, builder.Version,
+            [new("OG1", SoaClass.III, QualificationRules.Today(w.Now).AddYears(1), "SOA Nord")]);
+        var answers = AllNo();
+        answers[6] = answers[6] with { Applies = true, Explanation = "Penale contrattuale del 2024 per ritardo, pagata." };
+        (await w.Builder.PutAsJsonAsync($"/api/businesses/{w.BuilderId}/dgue", new EditDgueRequest(q.Version, answers, new DgueSelectionRequest(["OG1"], false)), Json))
+            .EnsureSuccessStatusCode();
+        var bid = await SignedBid(w, tender, allianceId);
+
+        (await w.Builder.PostAsync($"{bid}/submit", null)).StatusCode.Should().Be(HttpStatusCode.OK);
+        var renewed = (await w.Builder.GetFromJsonAsync<FirmDgueDto>($"/api/businesses/{w.BuilderId}/dgue", Json))!;
+        await w.Builder.RecordQualifications(w.BuilderId, renewed.Version, [new("OG1", SoaClass.V, QualificationRules.Today(w.Now).AddYears(1), "SOA Nord")]);
+        var sealedPath = $"/api/tenders/{tender.Id}/bids/{allianceId}";
+        var ours = (await w.Coder.GetFromJsonAsync<BidDto>(sealedPath, Json))!;
+
+        ours.MatchesReceipt.Should().BeTrue("the receipt's digest covers the DGUEs");
+        var sealedDgue = ours.Dgues.Should().ContainSingle("only the builder has a DGUE; the IT firm has none to seal").Subject;
+        sealedDgue.Firm.Id.Should().Be(w.BuilderId);
+        sealedDgue.Dgue.Current.Should().BeTrue();
+        sealedDgue.Dgue.Categories.Single().Attestation!.ClassLabel.Should().Be("III", "sealed as recorded at the submission, not as renewed since");
+        sealedDgue.Dgue.Grounds[6].Should().BeEquivalentTo(new { Code = "professionalMisconduct", Applies = (bool?)true, Explanation = "Penale contrattuale del 2024 per ritardo, pagata." });
+        (await w.Buyer.GetAsync(sealedPath)).StatusCode.Should().Be(HttpStatusCode.NotFound, "sealed until opening");
+
+        w.PassOpening(tender);
+        var opened = (await w.Buyer.GetFromJsonAsync<BidDto>(sealedPath, Json))!;
+
+        opened.Dgues.Should().BeEquivalentTo(ours.Dgues);
+        opened.MatchesReceipt.Should().BeTrue();
+        (await w.Anonymous.GetStringAsync($"/api/tenders/{tender.Id}/ocds")).Should().NotContain("Penale contrattuale", "the open data carry no DGUE");
+    }
+
+    [Fact]
+    public async Task A_bid_whose_firms_have_no_dgue_seals_none_and_matches_its_receipt()
+    {
+        var w = await TenderWorld.Create(fixture.Host, fixture.Clock);
+        var tender = await w.Publish();
+        var allianceId = await w.FormRti(tender.Id);
+        var bid = await SignedBid(w, tender, allianceId);
+
+        (await w.Builder.PostAsync($"{bid}/submit", null)).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        var ours = (await w.Coder.GetFromJsonAsync<BidDto>($"/api/tenders/{tender.Id}/bids/{allianceId}", Json))!;
+        ours.Dgues.Should().BeEmpty();
+        ours.MatchesReceipt.Should().BeTrue();
+    }
+}
