@@ -26,6 +26,9 @@ public enum NotificationKind
 
     /// <summary>A message in a thread of an alliance's conversation mentions the person, who reads it.</summary>
     Mention,
+
+    /// <summary>A space's host (an association) invited the firm to join the space (the firm's Owners and Managers answer it).</summary>
+    SpaceInvitation,
 }
 
 /// <summary>How a person is told of one kind of notice.</summary>

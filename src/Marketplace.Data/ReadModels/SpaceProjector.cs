@@ -39,6 +39,8 @@ public sealed class MembershipProjector : IReadModelProjector
         var firmId = Guid.Parse(firmKey);
         // The firm's directory row first: a profile edit takes the same row first too, so the two never wait on each other in a cycle.
         var firm = await CurrentFacts(db, firmId, cancellationToken);
+        var before = await db.SpaceMembers.AsNoTracking().Where(x => x.SpaceId == spaceId && x.BusinessId == firmId)
+            .Select(x => new { x.Status, x.Since }).SingleOrDefaultAsync(cancellationToken);
         await db.SpaceMembers.Where(x => x.SpaceId == spaceId && x.BusinessId == firmId).ExecuteDeleteAsync(cancellationToken);
         await db.SpaceMembershipEvents.Where(x => x.SpaceId == spaceId && x.BusinessId == firmId).ExecuteDeleteAsync(cancellationToken);
         if (state is not MembershipState { Standing: { } standing } membership) return;
@@ -58,6 +60,8 @@ public sealed class MembershipProjector : IReadModelProjector
         };
         row.RefreshVerified(firm?.VatNumber, firm?.Size is { } size ? Enum.Parse<Marketplace.Businesses.FirmSize>(size) : null);
         db.SpaceMembers.Add(row);
+        if (standing.Status == MembershipStatus.Invited && !(before?.Status == MembershipStatus.Invited && SameInstant(before.Since, standing.Since)))
+            await TellInvited(db, firmId, standing.Since, cancellationToken);
         db.SpaceMembershipEvents.AddRange(membership.History.Select((e, i) => new SpaceMembershipEventEntry
         {
             SpaceId = spaceId,
@@ -69,6 +73,26 @@ public sealed class MembershipProjector : IReadModelProjector
             At = e.At,
         }));
     }
+
+    /// <summary>
+    /// Each Owner and Manager of a firm invited now (who answer it, as the to-do list shows it) may be told by e-mail
+    /// (Notifications.NoticeSender decides how, by their settings): written with the row that makes it an invitation,
+    /// once per invitation (a retried write finds the firm invited already). The notice is made at the invitation's
+    /// time, which is how its reader finds the invitation (a notice has no space of its own).
+    /// </summary>
+    static async Task TellInvited(MarketplaceDbContext db, Guid firmId, DateTimeOffset since, CancellationToken ct)
+    {
+        var people = await db.BusinessMembers.AsNoTracking()
+            .Where(m => m.BusinessId == firmId && (m.Role == Marketplace.Businesses.BusinessRole.Owner || m.Role == Marketplace.Businesses.BusinessRole.Manager))
+            .Select(m => m.UserId).ToListAsync(ct);
+        db.Notices.AddRange(people.Select(userId => new Notifications.PendingNotice
+        {
+            Id = Guid.NewGuid(), UserId = userId, Kind = Notifications.NotificationKind.SpaceInvitation, BusinessId = firmId, CreatedAt = since,
+        }));
+    }
+
+    /// <summary>Equal as stored: PostgreSQL keeps microseconds, the grain's clock has ticks.</summary>
+    public static bool SameInstant(DateTimeOffset a, DateTimeOffset b) => (a - b).Duration() < TimeSpan.FromMilliseconds(1);
 
     sealed record FirmFacts(string? VatNumber, string? Size);
 

@@ -45,6 +45,8 @@ public static class KindTexts
         (NotificationKind.DeadlineNear, false) => "Offerte in scadenza a cui mancano approvazioni",
         (NotificationKind.Mention, true) => "Messages that mention you in your alliances' conversations",
         (NotificationKind.Mention, false) => "Messaggi che ti menzionano nelle conversazioni delle tue alleanze",
+        (NotificationKind.SpaceInvitation, true) => "Invitations to a space",
+        (NotificationKind.SpaceInvitation, false) => "Inviti in uno spazio",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "a kind without its e-mail texts"),
     };
 
@@ -67,6 +69,8 @@ public static class KindTexts
         (NotificationKind.DeadlineNear, false) => "e-mail sulle offerte congiunte in scadenza a cui mancano approvazioni",
         (NotificationKind.Mention, true) => "e-mails about messages that mention you",
         (NotificationKind.Mention, false) => "e-mail sui messaggi che ti menzionano",
+        (NotificationKind.SpaceInvitation, true) => "e-mails about invitations to a space",
+        (NotificationKind.SpaceInvitation, false) => "e-mail sugli inviti in uno spazio",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "a kind without its e-mail texts"),
     };
 }

@@ -4504,7 +4504,7 @@ export interface components {
             mode: components["schemas"]["NotificationMode"];
         };
         /** @enum {unknown} */
-        NotificationKind: "NewTender" | "AllianceInvitation" | "Award" | "SignOff" | "QuestionAnswered" | "SoccorsoIstruttorio" | "DeadlineNear" | "Mention";
+        NotificationKind: "NewTender" | "AllianceInvitation" | "Award" | "SignOff" | "QuestionAnswered" | "SoccorsoIstruttorio" | "DeadlineNear" | "Mention" | "SpaceInvitation";
         /** @enum {unknown} */
         NotificationMode: "Off" | "Immediately" | "DailyDigest";
         NotificationSettingsDto: {

@@ -19,6 +19,8 @@ export const it = {
   "notifications.kind.DeadlineNear.hint": "Mancano meno di 48 ore, e poi meno di 2, alla chiusura delle offerte di una gara, e l'offerta congiunta di un'alleanza di una tua impresa non è ancora approvata da tutte le imprese. Lo ricevi se sei titolare o responsabile di un'impresa che deve ancora approvarla (l'e-mail dice che manca la sua approvazione) o della capofila (l'e-mail nomina le imprese che mancano); nessuna e-mail se nel frattempo tutte hanno approvato o l'offerta è stata presentata.",
   "notifications.kind.Mention": "Messaggi che ti menzionano",
   "notifications.kind.Mention.hint": "Qualcuno ti menziona (@) in un messaggio della conversazione di un'alleanza di una tua impresa. L'e-mail riporta il messaggio e non parte se l'hai già letto sulla pagina della conversazione.",
+  "notifications.kind.SpaceInvitation": "Inviti in uno spazio",
+  "notifications.kind.SpaceInvitation.hint": "Un'associazione invita una tua impresa nel suo spazio di collaborazione. Lo ricevi se sei titolare o responsabile dell'impresa; l'e-mail non parte se l'invito non aspetta più una risposta.",
   "notifications.mode.Immediately": "Subito",
   "notifications.mode.Immediately.hint": "Dopo qualche minuto, e solo se serve ancora: non per un bando che hai già visto negli Avvisi, né per un invito che non aspetta più una risposta.",
   "notifications.mode.DailyDigest": "Un riepilogo al giorno",
@@ -38,6 +40,7 @@ export const it = {
   "notifications.unsubscribe.done.SoccorsoIstruttorio": "Fatto: non riceverai più e-mail sulle richieste di integrazione delle offerte. Le trovi comunque sulla pagina della gara o dell'alleanza quando accedi.",
   "notifications.unsubscribe.done.DeadlineNear": "Fatto: non riceverai più e-mail sulle offerte congiunte in scadenza a cui mancano approvazioni. Le approvazioni da dare le trovi comunque in «Da fare» quando accedi.",
   "notifications.unsubscribe.done.Mention": "Fatto: non riceverai più e-mail sui messaggi che ti menzionano. Li trovi comunque nella conversazione dell'alleanza quando accedi.",
+  "notifications.unsubscribe.done.SpaceInvitation": "Fatto: non riceverai più e-mail sugli inviti in uno spazio. Li trovi comunque in «Da fare» quando accedi.",
   "notifications.unsubscribe.again": "Puoi riattivarle quando vuoi nella pagina del tuo account.",
   "notifications.unsubscribe.toAccount": "Il tuo account",
 };
@@ -61,6 +64,8 @@ export const en: Record<keyof typeof it, string> = {
   "notifications.kind.DeadlineNear.hint": "A tender's bids close in less than 48 hours, and then in less than 2, and the joint bid of an alliance of one of your firms is not yet approved by every firm. You get it if you are the owner or a manager of a firm that has still to approve it (the e-mail says its approval is missing) or of the lead (the e-mail names the firms missing); no e-mail goes if meanwhile every firm approved or the bid was submitted.",
   "notifications.kind.Mention": "Messages that mention you",
   "notifications.kind.Mention.hint": "Someone mentions you (@) in a message of the conversation of an alliance of one of your firms. The e-mail quotes the message, and none goes if you already read it on the conversation's page.",
+  "notifications.kind.SpaceInvitation": "Invitations to a space",
+  "notifications.kind.SpaceInvitation.hint": "An association invites one of your firms into its collaboration space. You get it if you are the firm's owner or a manager; no e-mail goes if the invitation no longer waits for an answer.",
   "notifications.mode.Immediately": "Immediately",
   "notifications.mode.Immediately.hint": "After a few minutes, and only if still needed: not for a tender you already saw in your Inbox, nor for an invitation that no longer waits for an answer.",
   "notifications.mode.DailyDigest": "A daily summary",
@@ -80,6 +85,7 @@ export const en: Record<keyof typeof it, string> = {
   "notifications.unsubscribe.done.SoccorsoIstruttorio": "Done: you will no longer get e-mails about requests to complete your bids. You still find them on the tender's or the alliance's page when you log in.",
   "notifications.unsubscribe.done.DeadlineNear": "Done: you will no longer get e-mails about joint bids closing soon that still lack approvals. You still find the approvals to give in your To do list when you log in.",
   "notifications.unsubscribe.done.Mention": "Done: you will no longer get e-mails about messages that mention you. You still find them in the alliance's conversation when you log in.",
+  "notifications.unsubscribe.done.SpaceInvitation": "Done: you will no longer get e-mails about invitations to a space. You still find them in your To do list when you log in.",
   "notifications.unsubscribe.again": "You can turn them back on at any time on your account page.",
   "notifications.unsubscribe.toAccount": "Your account",
 };
