@@ -15,11 +15,12 @@
 #       1,000 watchers of one alliance workspace, 10 joint-bid edits per second, against a bare hub broadcast of the same
 #       change message in the same run (the ratio of their p99s), then a burst of 50 edits per second (the rate held, p99).
 #       Writes artifacts/benchmarks/fan-out.md.
-#   bash scripts/bench.sh http [--firms 100000] [--tenders 10000] [--alliances 300] [--seconds 10] [--warmup 3] [--connections 32] [--only "tender detail"]
+#   bash scripts/bench.sh http [--firms 100000] [--tenders 10000] [--bids 1000000] [--alliances 300] [--seconds 10] [--warmup 3] [--connections 32] [--only "tender detail"]
 #       page-level reads (tender detail, inbox, business page, space page, alliance workspace and its joint bid, directory
 #       first page, tender list of a space) over HTTP with a firm Owner's bearer token, driven by wrk (installed if
 #       missing), each between two runs of a bare "bearer authentication + one grain call" endpoint in the same run
-#       (issue #11). Writes artifacts/benchmarks/http-reads.md; exits 1 if any request failed.
+#       (issue #11), and the server's resident memory with that data stored. Writes artifacts/benchmarks/http-reads.md;
+#       exits 1 if any request failed.
 #   bash scripts/bench.sh cluster [--firms 10000] [--tenders 1000] [--alliances 30] [--seconds 10] [--connections 32] [--bids 200] [--window-ms 2000] [--edits 100]
 #       real server processes in cluster mode (a throwaway Redis too): hot page reads (wrk) and a deadline burst over HTTP
 #       on node A alone, then on nodes A and B together, with the 2-node/1-node ratio, and the cross-node fan-out latency

@@ -58,7 +58,7 @@ internal static class ClusterBenchmark
         {
             var a = await Node("A");
             var Db = Bench.Db(database.ConnectionString);
-            var world = await HttpReadsWorld.Make(a.Address, Db, args.Int("--firms", 10_000), args.Int("--tenders", 1_000), args.Int("--alliances", 30), 8);
+            var world = await HttpReadsWorld.Make(a.Address, Db, args.Int("--firms", 10_000), args.Int("--tenders", 1_000), args.Int("--bids", 0), args.Int("--alliances", 30), 8);
             Console.WriteLine($"Set up {world.Setup}");
             (string Name, string Path)[] pages =
             [
