@@ -55,6 +55,7 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
     public DbSet<AllianceMemberEntry> AllianceMembers => Set<AllianceMemberEntry>();
     public DbSet<JointSignOffEntry> JointSignOffs => Set<JointSignOffEntry>();
     public DbSet<BidShareEntry> BidShares => Set<BidShareEntry>();
+    public DbSet<RelianceEntry> Reliances => Set<RelianceEntry>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<Notifications.NotificationPreference> NotificationPreferences => Set<Notifications.NotificationPreference>();
     public DbSet<Notifications.PendingNotice> Notices => Set<Notifications.PendingNotice>();
@@ -413,6 +414,16 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
             e.ToTable("joint_sign_offs");
             e.HasKey(x => new { x.AllianceId, x.FirmId, x.Lot });
             e.HasIndex(x => new { x.TenderId, x.FirmId, x.Lot });
+        });
+
+        builder.Entity<RelianceEntry>(e =>
+        {
+            e.ToTable("reliances");
+            e.HasKey(x => new { x.AllianceId, x.Position });
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.Digest).HasMaxLength(64);
+            // The to-do list and the notices ask for the reliances awaiting an auxiliary firm.
+            e.HasIndex(x => new { x.AuxiliaryId, x.Status });
         });
 
         builder.Entity<BidShareEntry>(e =>

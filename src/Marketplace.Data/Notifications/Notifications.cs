@@ -29,6 +29,9 @@ public enum NotificationKind
 
     /// <summary>A space's host (an association) invited the firm to join the space (the firm's Owners and Managers answer it).</summary>
     SpaceInvitation,
+
+    /// <summary>A joint bid relies on the firm (avvalimento) and awaits its commitment to the reliance and its contract (its Owners and Managers give it).</summary>
+    Avvalimento,
 }
 
 /// <summary>How a person is told of one kind of notice.</summary>

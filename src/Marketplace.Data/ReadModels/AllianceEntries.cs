@@ -132,5 +132,6 @@ public sealed class JointBidProjector(Storage.StateSealer sealer) : IReadModelPr
         await BidShares.Submitted(db, bid, unchained, ct);
         TenderLedger.Chain(db, tender, subject, unchained);
         await SignOffNotices.Add(db, bid, unchained, signers, ct);
+        await RelianceEntries.Project(db, bid, bid.History.Count > 0 ? bid.History.Max(e => e.At) : bid.UpdatedAt, ct);
     }
 }

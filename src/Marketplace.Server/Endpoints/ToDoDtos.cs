@@ -19,6 +19,8 @@ public enum ToDoKind
     AnswerQuestions,
     /// <summary>Answer the buyer's soccorso istruttorio requests to a bid the person's firm leads (alone, or as an RTI's lead).</summary>
     AnswerSoccorso,
+    /// <summary>Commit, for one of the person's firms, to what it lends an alliance's joint bid (avvalimento), or decline it, on its lending page.</summary>
+    ConfirmAvvalimento,
 }
 
 /// <summary>Something the people of <paramref name="BusinessId"/> may have to do changed: read the to-do list again.</summary>
@@ -32,7 +34,7 @@ public sealed record ToDoChangedDto(Guid BusinessId);
 /// <param name="Deadline">By when it must be done, where a deadline applies (the tender's submission deadline).</param>
 /// <param name="Business">The business it is about: the one inviting the person to its team, or the person's firm or buyer that must act.</param>
 /// <param name="Role">The role a business invitation offers.</param>
-/// <param name="Count">How many questions, or soccorso istruttorio requests, wait (1 for every other kind).</param>
+/// <param name="Count">How many questions, soccorso istruttorio requests or reliances of one bid wait (1 for every other kind).</param>
 public sealed record ToDoItemDto(
     ToDoKind Kind,
     DateTimeOffset Since,

@@ -1,6 +1,7 @@
 using Marketplace.Alliances;
 using Marketplace.Businesses;
 using Marketplace.Data;
+using Marketplace.Data.ReadModels;
 using Marketplace.JointBids;
 using Marketplace.Server.Auth;
 using Marketplace.Spaces;
@@ -49,6 +50,7 @@ public static class ToDoEndpoints
             .. await JointBids(db, grains, me, editing, names, now, ct),
             .. await Questions(db, grains, editing, names, ct),
             .. await Soccorsi(db, grains, editing, names, now, ct),
+            .. await Lendings(db, editing, names, now, ct),
         ];
         return TypedResults.Ok(items.OrderBy(i => i.Deadline ?? DateTimeOffset.MaxValue).ThenBy(i => i.Since).ToArray());
     }
@@ -143,6 +145,21 @@ public static class ToDoEndpoints
             ToDoKind.AnswerQuestions, oldest[r.TenderId], r.SubmissionDeadline, names[r.BuyerId], null, null, new(r.TenderId, r.Title), null, null,
             r.QuestionsWaiting));
     }
+
+    /// <summary>
+    /// The joint bids that rely on the person's firms (avvalimento) and await their commitment, found by the reliances'
+    /// rows (<see cref="RelianceEntries.Awaiting"/>: what the joint bid's answer accepts, written with its state): one row
+    /// per bid and firm, with how many of its reliances wait and since when the oldest does.
+    /// </summary>
+    static async Task<IEnumerable<ToDoItemDto>> Lendings(
+        MarketplaceDbContext db, List<Guid> editing, Dictionary<Guid, NamedDto> names, DateTimeOffset now, CancellationToken ct) =>
+        (await RelianceEntries.Awaiting(db, editing, now, ct)).Where(r => names.ContainsKey(r.AuxiliaryId))
+            .GroupBy(r => (r.AllianceId, r.AuxiliaryId)).Select(g =>
+            {
+                var r = g.First();
+                return new ToDoItemDto(ToDoKind.ConfirmAvvalimento, g.Min(x => x.Since), r.SubmissionDeadline, names[r.AuxiliaryId], null,
+                    new(r.AllianceId, r.Alliance), new(r.TenderId, r.Tender), null, null, g.Count());
+            });
 
     /// <summary>
     /// The buyer's open soccorso istruttorio requests to the bids the person's firms lead (their Owners and Managers

@@ -47,6 +47,8 @@ public static class KindTexts
         (NotificationKind.Mention, false) => "Messaggi che ti menzionano nelle conversazioni delle tue alleanze",
         (NotificationKind.SpaceInvitation, true) => "Invitations to a space",
         (NotificationKind.SpaceInvitation, false) => "Inviti in uno spazio",
+        (NotificationKind.Avvalimento, true) => "Reliances (avvalimento) awaiting your firm's commitment",
+        (NotificationKind.Avvalimento, false) => "Avvalimenti che aspettano l'impegno della tua impresa",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "a kind without its e-mail texts"),
     };
 
@@ -71,6 +73,8 @@ public static class KindTexts
         (NotificationKind.Mention, false) => "e-mail sui messaggi che ti menzionano",
         (NotificationKind.SpaceInvitation, true) => "e-mails about invitations to a space",
         (NotificationKind.SpaceInvitation, false) => "e-mail sugli inviti in uno spazio",
+        (NotificationKind.Avvalimento, true) => "e-mails about reliances (avvalimento) to confirm",
+        (NotificationKind.Avvalimento, false) => "e-mail sugli avvalimenti da confermare",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "a kind without its e-mail texts"),
     };
 }

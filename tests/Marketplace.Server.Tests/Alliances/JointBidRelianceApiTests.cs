@@ -9,6 +9,7 @@ using Marketplace.Server.Tests.Tenders;
 using Marketplace.Spaces;
 using Marketplace.Testing;
 using Microsoft.AspNetCore.Mvc;
+using static Marketplace.Server.Tests.Alliances.RelianceArrangement;
 using static Marketplace.Testing.ApiClientExtensions;
 
 namespace Marketplace.Server.Tests.Alliances;
@@ -24,45 +25,7 @@ public sealed class JointBidRelianceApiTestsOnPostgres(ClockedPostgresHost fixtu
 /// </summary>
 public abstract class JointBidRelianceApiTests<THost>(THost fixture) : IClassFixture<THost> where THost : ClockedHost
 {
-    /// <summary>The school lot: OG1 class III with the separable OS30 class I, no subcontracting; avvalimento allowed or not.</summary>
-    static LotRequirementsRequest School(bool avvalimento) =>
-        new(new CategoryAmountRequest("OG1", 850_000m), [new CategoryAmountRequest("OS30", 200_000m)], null, null, null, avvalimento);
-
-    sealed record Team(TenderWorld World, TenderDto Tender, Guid AllianceId, Guid Auxiliary, HttpClient AuxiliaryPerson)
-    {
-        public string Bid => $"/api/alliances/{AllianceId}/bid";
-    }
-
-    /// <summary>Lot 1 states the school's requirements (avvalimento as asked); the builder leads with OG1 class III, the IT firm holds nothing;
-    /// an electrician of the space holds OS30 class II.</summary>
-    async Task<Team> Arrange(bool avvalimento = true)
-    {
-        var w = await TenderWorld.Create(fixture.Host, fixture.Clock);
-        var request = w.Request();
-        var tender = await w.Publish(request: request with { Lots = [request.Lots![0] with { Requirements = School(avvalimento) }, request.Lots[1]] });
-        var alliance = await w.FormRti(tender.Id);
-        await Record(w.Builder, w.BuilderId, new SoaAttestationRequest("OG1", SoaClass.III, Days(w, 700), "SOA Nord"));
-        var electrician = fixture.Host.Browser();
-        await electrician.SignUp("ausiliaria");
-        var firm = await electrician.CreateBusiness("Elettrica Ausiliaria");
-        await Record(electrician, firm.Id, new SoaAttestationRequest("OS30", SoaClass.II, Days(w, 365), "SOA Centro"));
-        (await electrician.PostAsJsonAsync($"/api/spaces/{w.SpaceId}/applications", new ApplyRequest(firm.Id, null, 1), Json)).EnsureSuccessStatusCode();
-        (await w.Admin.PostAsJsonAsync($"/api/spaces/{w.SpaceId}/firms/{firm.Id}/decision", new DecisionRequest(MembershipDecision.Approve, null), Json))
-            .EnsureSuccessStatusCode();
-        return new Team(w, tender, alliance, firm.Id, electrician);
-    }
-
-    static DateOnly Days(TenderWorld w, int days) => QualificationRules.Today(w.Now).AddDays(days);
-
-    static async Task Record(HttpClient client, Guid firmId, params SoaAttestationRequest[] attestations)
-    {
-        var current = (await client.GetFromJsonAsync<FirmQualificationsDto>($"/api/businesses/{firmId}/qualifications", Json))!;
-        (await client.PutAsJsonAsync($"/api/businesses/{firmId}/qualifications", new EditQualificationsRequest(current.Version, attestations, null), Json))
-            .EnsureSuccessStatusCode();
-    }
-
-    static SaveReliancesRequest Lends(Team t, int version, SoaClass lent = SoaClass.I, Guid? to = null, Guid? auxiliary = null) =>
-        new(version, [new RelianceRequest(1, auxiliary ?? t.Auxiliary, to ?? t.World.CoderId, RequirementKind.Separable, "OS30", lent, null)]);
+    Task<Team> Arrange(bool avvalimento = true) => RelianceArrangement.Arrange(fixture.Host, fixture.Clock, avvalimento);
 
     static async Task<JointBidDto> Read(HttpClient client, Team t) => (await client.GetFromJsonAsync<JointBidDto>(t.Bid, Json))!;
 
@@ -160,26 +123,6 @@ public abstract class JointBidRelianceApiTests<THost>(THost fixture) : IClassFix
         stale.StatusCode.Should().Be(HttpStatusCode.Conflict);
     }
 
-    /// <summary>A bid for lot 1 with the quality criterion answered, once questions are closed: ready for the firms to sign.</summary>
-    static async Task<JointBidDto> Drafted(Team t)
-    {
-        var w = t.World;
-        w.PassTo(t.Tender.EnquiryDeadline);
-        (await w.Builder.PostAsJsonAsync($"{t.Bid}/work-packages", new SaveWorkPackageRequest(null, 0, "Murature e solai", 1, null, w.BuilderId,
-            new MoneyDto(900_000m, "EUR")), Json)).EnsureSuccessStatusCode();
-        (await w.Coder.PostAsJsonAsync($"{t.Bid}/work-packages", new SaveWorkPackageRequest(null, 0, "Impianti", 1, null, w.CoderId,
-            new MoneyDto(200_000m, "EUR")), Json)).EnsureSuccessStatusCode();
-        var answered = await w.Builder.PutAsJsonAsync($"{t.Bid}/answers/2", new SaveAnswerRequest(0, "Cantiere nei mesi estivi"), Json);
-        answered.EnsureSuccessStatusCode();
-        return await answered.Read<JointBidDto>();
-    }
-
-    static async Task SignAll(Team t, JointBidDto bid)
-    {
-        (await t.World.Builder.PostAsJsonAsync($"{t.Bid}/sign", new SignRequest(t.World.BuilderId, bid.Digest), Json)).EnsureSuccessStatusCode();
-        (await t.World.Coder.PostAsJsonAsync($"{t.Bid}/sign", new SignRequest(t.World.CoderId, bid.Digest), Json)).EnsureSuccessStatusCode();
-    }
-
     [Fact]
     public async Task The_reliances_are_sealed_with_the_bid_listed_in_its_package_and_the_buyer_reads_the_auxiliary_as_jointly_liable_only_after_opening()
     {
@@ -220,19 +163,6 @@ public abstract class JointBidRelianceApiTests<THost>(THost fixture) : IClassFix
         opened.Reliances.Should().BeEquivalentTo(ours.Reliances);
         opened.MatchesReceipt.Should().BeTrue();
         (await w.Anonymous.GetStringAsync($"/api/tenders/{t.Tender.Id}/ocds")).Should().NotContain("Elettrica", "the open data carry no reliance");
-    }
-
-    /// <summary>The member attaches the avvalimento contract to the bid, and the lead declares the reliance under it.</summary>
-    static async Task<(JointBidDto Bid, DocumentDto Contract)> UnderContract(Team t)
-    {
-        var w = t.World;
-        var drafted = await Drafted(t);
-        var contract = await (await TenderWorld.Upload(w.Coder, w.CoderId, "Contratto di avvalimento.pdf", TenderWorld.Pdf)).Read<DocumentDto>();
-        var attached = await (await w.Coder.PostAsJsonAsync($"{t.Bid}/documents", new AttachDocumentsRequest(w.CoderId, [contract.Id]), Json)).Read<JointBidDto>();
-        var request = Lends(t, attached.ReliancesVersion);
-        var saved = await w.Builder.PutAsJsonAsync($"{t.Bid}/reliances", request with { Reliances = [request.Reliances![0] with { ContractId = contract.Id }] }, Json);
-        saved.StatusCode.Should().Be(HttpStatusCode.OK, await saved.Content.ReadAsStringAsync());
-        return (await saved.Read<JointBidDto>(), contract);
     }
 
     [Fact]
@@ -343,14 +273,47 @@ public abstract class JointBidRelianceApiTests<THost>(THost fixture) : IClassFix
 
         var lead = await Read(w.Builder, t);
         lead.Reliances.Single().Status.Should().Be(RelianceStatus.Declined);
-        var other = await (await TenderWorld.Upload(w.Coder, w.CoderId, "Contratto rivisto.pdf", TenderWorld.Pdf)).Read<DocumentDto>();
-        var attached = await (await w.Coder.PostAsJsonAsync($"{t.Bid}/documents", new AttachDocumentsRequest(w.CoderId, [other.Id]), Json)).Read<JointBidDto>();
-        var request = Lends(t, attached.ReliancesVersion);
-        (await w.Builder.PutAsJsonAsync($"{t.Bid}/reliances", request with { Reliances = [request.Reliances![0] with { ContractId = other.Id }] }, Json))
-            .EnsureSuccessStatusCode();
+        var other = await ReviseContract(t);
         var again = (await t.AuxiliaryPerson.GetFromJsonAsync<LendingViewDto>($"{t.Bid}/lending", Json))!.Lendings.Single();
         again.Should().BeEquivalentTo(new { MayAnswer = true, Reliance = new { Status = RelianceStatus.Awaiting, Contract = new { other.Id } } });
         again.Digest.Should().NotBe(digest);
         (await t.AuxiliaryPerson.GetAsync($"{t.Bid}/lending/contracts/{contract.Id}")).StatusCode.Should().Be(HttpStatusCode.NotFound, "no longer its contract");
+    }
+
+    static async Task<ToDoItemDto[]> Avvalimenti(HttpClient person) =>
+        [.. (await person.GetFromJsonAsync<ToDoItemDto[]>("/api/me/todo", Json))!.Where(i => i.Kind == ToDoKind.ConfirmAvvalimento)];
+
+    [Fact]
+    public async Task The_auxiliarys_owner_finds_the_reliance_in_its_to_do_list_until_it_answers_and_again_after_a_change_and_no_one_else_does()
+    {
+        var t = await Arrange();
+        var w = t.World;
+        var viewer = w.Host.Browser();
+        await viewer.JoinAsViewer(t.AuxiliaryPerson, t.Auxiliary);
+        (await Avvalimenti(t.AuxiliaryPerson)).Should().BeEmpty("no bid relies on the firm yet");
+
+        await UnderContract(t);
+
+        (await Avvalimenti(t.AuxiliaryPerson)).Should().ContainSingle().Which.Should().BeEquivalentTo(new
+        {
+            Business = new NamedDto(t.Auxiliary, "Elettrica Ausiliaria"), Alliance = new { Id = t.AllianceId }, Tender = new NamedDto(t.Tender.Id, t.Tender.Title), Count = 1,
+        });
+        foreach (var person in new[] { w.Builder, w.Coder, w.Outsider, w.Buyer })
+            (await Avvalimenti(person)).Should().BeEmpty("only the auxiliary's people are asked");
+        (await Avvalimenti(viewer)).Should().BeEmpty("a Viewer answers for the firm in nothing: the list holds only what its person may do");
+        var lending = (await viewer.GetFromJsonAsync<LendingViewDto>($"{t.Bid}/lending", Json))!.Lendings.Single();
+        lending.MayAnswer.Should().BeFalse("the Viewer reads the page");
+        (await viewer.PostAsJsonAsync($"{t.Bid}/lending/answer", new AnswerLendingRequest(t.Auxiliary, lending.Digest, true), Json))
+            .StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await Avvalimenti(t.AuxiliaryPerson)).Should().ContainSingle("the Viewer's refused answer changed nothing");
+
+        (await t.AuxiliaryPerson.PostAsJsonAsync($"{t.Bid}/lending/answer", new AnswerLendingRequest(t.Auxiliary, lending.Digest, true), Json)).EnsureSuccessStatusCode();
+        (await Avvalimenti(t.AuxiliaryPerson)).Should().BeEmpty("the firm committed");
+
+        await ReviseContract(t);
+        (await Avvalimenti(t.AuxiliaryPerson)).Should().ContainSingle("a changed contract asks the firm again");
+
+        w.PassTo(t.Tender.SubmissionDeadline);
+        (await Avvalimenti(t.AuxiliaryPerson)).Should().BeEmpty("nothing can be answered once bids are closed");
     }
 }

@@ -12,7 +12,7 @@ namespace Marketplace.Data.CompiledModels.Postgres
     public partial class PostgresMarketplaceDbContextModel
     {
         private PostgresMarketplaceDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("f7e5b59b-47cf-49ba-b9dc-2d7f3cdb4ae8"), entityTypeCount: 54)
+            : base(skipDetectChanges: false, modelId: new Guid("745c1da4-a3f6-4c44-b51e-d023253a11c6"), entityTypeCount: 55)
         {
         }
 
@@ -51,6 +51,7 @@ namespace Marketplace.Data.CompiledModels.Postgres
             var firmBlockEntry = FirmBlockEntryEntityType.Create(this);
             var inboxEntry = InboxEntryEntityType.Create(this);
             var jointSignOffEntry = JointSignOffEntryEntityType.Create(this);
+            var relianceEntry = RelianceEntryEntityType.Create(this);
             var showcaseEntry = ShowcaseEntryEntityType.Create(this);
             var showcaseParticipantEntry = ShowcaseParticipantEntryEntityType.Create(this);
             var spaceBuyerEntry = SpaceBuyerEntryEntityType.Create(this);
@@ -113,6 +114,7 @@ namespace Marketplace.Data.CompiledModels.Postgres
             FirmBlockEntryEntityType.CreateAnnotations(firmBlockEntry);
             InboxEntryEntityType.CreateAnnotations(inboxEntry);
             JointSignOffEntryEntityType.CreateAnnotations(jointSignOffEntry);
+            RelianceEntryEntityType.CreateAnnotations(relianceEntry);
             ShowcaseEntryEntityType.CreateAnnotations(showcaseEntry);
             ShowcaseParticipantEntryEntityType.CreateAnnotations(showcaseParticipantEntry);
             SpaceBuyerEntryEntityType.CreateAnnotations(spaceBuyerEntry);

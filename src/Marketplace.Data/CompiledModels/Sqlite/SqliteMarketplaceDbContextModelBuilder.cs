@@ -11,7 +11,7 @@ namespace Marketplace.Data.CompiledModels.Sqlite
     public partial class SqliteMarketplaceDbContextModel
     {
         private SqliteMarketplaceDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("7d3d3348-7325-471e-8592-1597cbc947aa"), entityTypeCount: 54)
+            : base(skipDetectChanges: false, modelId: new Guid("2ae58746-333c-4eff-ad59-f4f6f999f603"), entityTypeCount: 55)
         {
         }
 
@@ -50,6 +50,7 @@ namespace Marketplace.Data.CompiledModels.Sqlite
             var firmBlockEntry = FirmBlockEntryEntityType.Create(this);
             var inboxEntry = InboxEntryEntityType.Create(this);
             var jointSignOffEntry = JointSignOffEntryEntityType.Create(this);
+            var relianceEntry = RelianceEntryEntityType.Create(this);
             var showcaseEntry = ShowcaseEntryEntityType.Create(this);
             var showcaseParticipantEntry = ShowcaseParticipantEntryEntityType.Create(this);
             var spaceBuyerEntry = SpaceBuyerEntryEntityType.Create(this);
@@ -112,6 +113,7 @@ namespace Marketplace.Data.CompiledModels.Sqlite
             FirmBlockEntryEntityType.CreateAnnotations(firmBlockEntry);
             InboxEntryEntityType.CreateAnnotations(inboxEntry);
             JointSignOffEntryEntityType.CreateAnnotations(jointSignOffEntry);
+            RelianceEntryEntityType.CreateAnnotations(relianceEntry);
             ShowcaseEntryEntityType.CreateAnnotations(showcaseEntry);
             ShowcaseParticipantEntryEntityType.CreateAnnotations(showcaseParticipantEntry);
             SpaceBuyerEntryEntityType.CreateAnnotations(spaceBuyerEntry);

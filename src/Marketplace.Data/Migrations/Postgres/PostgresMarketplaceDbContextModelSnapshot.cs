@@ -1273,6 +1273,45 @@ namespace Marketplace.Data.Migrations.Postgres
                     b.ToTable("joint_sign_offs", (string)null);
                 });
 
+            modelBuilder.Entity("Marketplace.Data.ReadModels.RelianceEntry", b =>
+                {
+                    b.Property<Guid>("AllianceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("AuxiliaryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Digest")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Lot")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("RelyingFirmId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("Since")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("TenderId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("AllianceId", "Position");
+
+                    b.HasIndex("AuxiliaryId", "Status");
+
+                    b.ToTable("reliances", (string)null);
+                });
+
             modelBuilder.Entity("Marketplace.Data.ReadModels.ShowcaseEntry", b =>
                 {
                     b.Property<Guid>("ProjectId")

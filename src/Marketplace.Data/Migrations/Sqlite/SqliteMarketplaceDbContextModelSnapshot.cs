@@ -1254,6 +1254,45 @@ namespace Marketplace.Data.Migrations.Sqlite
                     b.ToTable("joint_sign_offs", (string)null);
                 });
 
+            modelBuilder.Entity("Marketplace.Data.ReadModels.RelianceEntry", b =>
+                {
+                    b.Property<Guid>("AllianceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AuxiliaryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Digest")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Lot")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RelyingFirmId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Since")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenderId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AllianceId", "Position");
+
+                    b.HasIndex("AuxiliaryId", "Status");
+
+                    b.ToTable("reliances", (string)null);
+                });
+
             modelBuilder.Entity("Marketplace.Data.ReadModels.ShowcaseEntry", b =>
                 {
                     b.Property<Guid>("ProjectId")

@@ -21,6 +21,8 @@ export const it = {
   "notifications.kind.Mention.hint": "Qualcuno ti menziona (@) in un messaggio della conversazione di un'alleanza di una tua impresa. L'e-mail riporta il messaggio e non parte se l'hai già letto sulla pagina della conversazione.",
   "notifications.kind.SpaceInvitation": "Inviti in uno spazio",
   "notifications.kind.SpaceInvitation.hint": "Un'associazione invita una tua impresa nel suo spazio di collaborazione. Lo ricevi se sei titolare o responsabile dell'impresa; l'e-mail non parte se l'invito non aspetta più una risposta.",
+  "notifications.kind.Avvalimento": "Avvalimenti da confermare",
+  "notifications.kind.Avvalimento.hint": "L'offerta congiunta di un'alleanza si avvale di una tua impresa (avvalimento) e aspetta il suo impegno. Lo ricevi se sei titolare o responsabile dell'impresa; l'e-mail dice solo che cosa presta e a chi, come la pagina dell'avvalimento, e non parte se l'impresa ha già risposto.",
   "notifications.mode.Immediately": "Subito",
   "notifications.mode.Immediately.hint": "Dopo qualche minuto, e solo se serve ancora: non per un bando che hai già visto negli Avvisi, né per un invito che non aspetta più una risposta.",
   "notifications.mode.DailyDigest": "Un riepilogo al giorno",
@@ -41,6 +43,7 @@ export const it = {
   "notifications.unsubscribe.done.DeadlineNear": "Fatto: non riceverai più e-mail sulle offerte congiunte in scadenza a cui mancano approvazioni. Le approvazioni da dare le trovi comunque in «Da fare» quando accedi.",
   "notifications.unsubscribe.done.Mention": "Fatto: non riceverai più e-mail sui messaggi che ti menzionano. Li trovi comunque nella conversazione dell'alleanza quando accedi.",
   "notifications.unsubscribe.done.SpaceInvitation": "Fatto: non riceverai più e-mail sugli inviti in uno spazio. Li trovi comunque in «Da fare» quando accedi.",
+  "notifications.unsubscribe.done.Avvalimento": "Fatto: non riceverai più e-mail sugli avvalimenti da confermare. Li trovi comunque in «Da fare» quando accedi.",
   "notifications.unsubscribe.again": "Puoi riattivarle quando vuoi nella pagina del tuo account.",
   "notifications.unsubscribe.toAccount": "Il tuo account",
 };
@@ -66,6 +69,8 @@ export const en: Record<keyof typeof it, string> = {
   "notifications.kind.Mention.hint": "Someone mentions you (@) in a message of the conversation of an alliance of one of your firms. The e-mail quotes the message, and none goes if you already read it on the conversation's page.",
   "notifications.kind.SpaceInvitation": "Invitations to a space",
   "notifications.kind.SpaceInvitation.hint": "An association invites one of your firms into its collaboration space. You get it if you are the firm's owner or a manager; no e-mail goes if the invitation no longer waits for an answer.",
+  "notifications.kind.Avvalimento": "Reliances (avvalimento) to confirm",
+  "notifications.kind.Avvalimento.hint": "The joint bid of an alliance relies on one of your firms (avvalimento) and awaits its commitment. You get it if you are the firm's owner or a manager; the e-mail says only what it lends and to whom, as the avvalimento page does, and none goes if the firm has answered already.",
   "notifications.mode.Immediately": "Immediately",
   "notifications.mode.Immediately.hint": "After a few minutes, and only if still needed: not for a tender you already saw in your Inbox, nor for an invitation that no longer waits for an answer.",
   "notifications.mode.DailyDigest": "A daily summary",
@@ -86,6 +91,7 @@ export const en: Record<keyof typeof it, string> = {
   "notifications.unsubscribe.done.DeadlineNear": "Done: you will no longer get e-mails about joint bids closing soon that still lack approvals. You still find the approvals to give in your To do list when you log in.",
   "notifications.unsubscribe.done.Mention": "Done: you will no longer get e-mails about messages that mention you. You still find them in the alliance's conversation when you log in.",
   "notifications.unsubscribe.done.SpaceInvitation": "Done: you will no longer get e-mails about invitations to a space. You still find them in your To do list when you log in.",
+  "notifications.unsubscribe.done.Avvalimento": "Done: you will no longer get e-mails about reliances (avvalimento) to confirm. You still find them in To do when you sign in.",
   "notifications.unsubscribe.again": "You can turn them back on at any time on your account page.",
   "notifications.unsubscribe.toAccount": "Your account",
 };

@@ -24,6 +24,9 @@ export const it = {
   "todo.AnswerSoccorso.one": "Rispondi alla richiesta di integrazione del committente sull'offerta di «{business}» per la gara «{tender}»",
   "todo.AnswerSoccorso.other": "Rispondi alle {n} richieste di integrazione del committente sull'offerta di «{business}» per la gara «{tender}»",
   "todo.open.AnswerSoccorso": "Apri la richiesta",
+  "todo.ConfirmAvvalimento.one": "Conferma per «{business}» l'avvalimento per «{alliance}» – «{tender}»",
+  "todo.ConfirmAvvalimento.other": "Conferma per «{business}» i {n} avvalimenti per «{alliance}» – «{tender}»",
+  "todo.open.ConfirmAvvalimento": "Apri l'avvalimento",
 };
 
 export const en: Record<keyof typeof it, string> = {
@@ -51,4 +54,7 @@ export const en: Record<keyof typeof it, string> = {
   "todo.AnswerSoccorso.one": "Answer the buyer's request to complete the bid of «{business}» for the tender «{tender}»",
   "todo.AnswerSoccorso.other": "Answer the buyer's {n} requests to complete the bid of «{business}» for the tender «{tender}»",
   "todo.open.AnswerSoccorso": "Open the request",
+  "todo.ConfirmAvvalimento.one": "Confirm, for «{business}», the avvalimento (reliance) for «{alliance}» – «{tender}»",
+  "todo.ConfirmAvvalimento.other": "Confirm, for «{business}», the {n} avvalimento reliances for «{alliance}» – «{tender}»",
+  "todo.open.ConfirmAvvalimento": "Open the avvalimento",
 };

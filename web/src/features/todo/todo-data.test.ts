@@ -64,5 +64,16 @@ describe("to-do rows", () => {
     expect(href(toDoRoute(item({ kind: "AnswerQuestions", tender: { id: "TTTT", name: "Gara" } })))).toBe("#/tenders/tttt");
     expect(href(toDoRoute(item({ kind: "AnswerSoccorso", tender: { id: "TTTT", name: "Gara" } })))).toBe("#/tenders/tttt");
     expect(href(toDoRoute(item({ kind: "AnswerSoccorso", tender: { id: "TTTT", name: "Gara" }, alliance })))).toBe("#/alliances/aaaa");
+    // The auxiliary firm's people read only its lending page, never the alliance's.
+    expect(href(toDoRoute(item({ kind: "ConfirmAvvalimento", tender: { id: "TTTT", name: "Gara" }, alliance })))).toBe("#/alliances/aaaa/lending");
+  });
+
+  it("ask the auxiliary firm's commitment to a reliance in both languages", () => {
+    const asked = { kind: "ConfirmAvvalimento" as const, business: { id: "N", name: "Neri Impianti" }, alliance: { id: "A", name: "RTI Rodari" }, tender: { id: "T", name: "Scuola Rodari" } };
+    setLanguage("it");
+    expect(toDoText(item(asked))).toBe("Conferma per «Neri Impianti» l'avvalimento per «RTI Rodari» – «Scuola Rodari»");
+    expect(toDoText(item({ ...asked, count: 2 }))).toBe("Conferma per «Neri Impianti» i 2 avvalimenti per «RTI Rodari» – «Scuola Rodari»");
+    setLanguage("en");
+    expect(toDoText(item(asked))).toBe("Confirm, for «Neri Impianti», the avvalimento (reliance) for «RTI Rodari» – «Scuola Rodari»");
   });
 });

@@ -18,12 +18,14 @@ export function toDoText(item: ToDoItemDto): string {
       return tn("todo.AnswerQuestions", item.count, params);
     case "AnswerSoccorso":
       return tn("todo.AnswerSoccorso", item.count, params);
+    case "ConfirmAvvalimento":
+      return tn("todo.ConfirmAvvalimento", item.count, params);
     default:
       return t(`todo.${item.kind}`, params);
   }
 }
 
-/** Where the thing is done: the user's invitations, the space, the alliance (its joint bid's tab to sign or submit) or the tender. */
+/** Where the thing is done: the user's invitations, the space, the alliance (its joint bid's tab to sign or submit), the tender, or what a firm lends a bid. */
 export function toDoRoute(item: ToDoItemDto): Route {
   const id = (named: { id: string } | null | undefined) => (named?.id ?? "").toLowerCase();
   switch (item.kind) {
@@ -41,6 +43,9 @@ export function toDoRoute(item: ToDoItemDto): Route {
     case "AnswerSoccorso":
       // An RTI answers on its alliance's page, a firm bidding alone on the tender's.
       return item.alliance ? { name: "alliance", id: id(item.alliance) } : { name: "tender", id: id(item.tender) };
+    case "ConfirmAvvalimento":
+      // The auxiliary's own page of what it lends: its people read nothing else of the bid.
+      return { name: "lending", id: id(item.alliance) };
   }
 }
 
