@@ -12,9 +12,10 @@ namespace Marketplace.EndToEnd.Tests;
 
 /// <summary>
 /// Avvalimento from the auxiliary's side: the lead declares that Neri Elettrica lends OS30 class I to the member,
-/// attaches the avvalimento contract and links it; the submission waits for Neri; Neri's person (English, at 390 px)
-/// reads only what Neri lends, to whom and under which contract, and signs the commitment; the lead submits; after
-/// opening the buyer reads Neri as jointly liable with its commitment (Italian).
+/// attaches the avvalimento contract and links it; Neri's person (English, at 390 px) waiting on its to-do list sees the
+/// request arrive live and follows it to Neri's page; the submission waits for Neri; the person reads only what Neri
+/// lends, to whom and under which contract, and signs the commitment; the lead submits and Neri's open page says so live;
+/// after opening the buyer reads Neri as jointly liable with its commitment (Italian).
 /// </summary>
 public sealed class AuxiliaryCommitmentBrowserTests(ClockedBrowserFixture fixture) : IClassFixture<ClockedBrowserFixture>
 {
@@ -54,15 +55,22 @@ public sealed class AuxiliaryCommitmentBrowserTests(ClockedBrowserFixture fixtur
         var section = await AvvalimentoBrowserTests.DeclareOs30(lead, bianchi.Firm.Id, neri.Firm.Id);
         await Expect(section.GetByTestId("reliance-status")).ToHaveTextAsync("Contratto di avvalimento da allegare");
 
-        await lead.GetByTestId("alliance-tab-documents").ClickAsync();
-        await lead.GetByTestId("joint-document-input").SetInputFilesAsync(new FilePayload
-        {
-            Name = "Contratto di avvalimento Neri.pdf", MimeType = "application/pdf", Buffer = [.. "%PDF-1.4\n%contratto di avvalimento\n"u8.ToArray()],
-        });
-        await Expect(lead.GetByTestId("joint-document")).ToContainTextAsync("Contratto di avvalimento Neri.pdf");
-        await lead.GetByTestId("alliance-tab-bid").ClickAsync();
-        await section.GetByTestId("reliance-contract").SelectOptionAsync(new SelectOptionValue { Label = "Contratto di avvalimento Neri.pdf" });
+        // Neri's person, in English on a phone, has nothing to do yet: the commitment is asked with the contract.
+        var auxiliary = await fixture.NewPerson("en-GB", TenderBrowserTests.Rome, width: 390);
+        await BusinessProfileBrowserTests.SignIn(auxiliary, neri.Email);
+        await auxiliary.GotoAsync("/#/todo");
+        await Expect(auxiliary.GetByTestId("todo-live-status")).ToHaveAttributeAsync("data-state", "connected");
+        var asked = auxiliary.Locator("[data-testid='todo-item'][data-kind='ConfirmAvvalimento']");
+        await Expect(asked).ToHaveCountAsync(0);
+
+        await LinkContract(lead, section, "Contratto di avvalimento Neri.pdf");
         await Expect(section.GetByTestId("reliance-status")).ToHaveTextAsync("In attesa dell'impegno dell'ausiliaria");
+
+        // The request reaches Neri's open to-do list live, and leads to Neri's own page.
+        await Expect(asked).ToContainTextAsync("Confirm, for «Neri Elettrica S.r.l.», the avvalimento (reliance) for «RTI Rodari» – «Adeguamento della scuola Rodari»");
+        await auxiliary.ScreenshotAsync(new() { Path = Shot("auxiliary-1b-todo-en-390.png"), FullPage = true });
+        await asked.GetByRole(AriaRole.Link, new() { Name = "Open the avvalimento" }).ClickAsync();
+        await Expect(auxiliary).ToHaveURLAsync(new Regex($"#/alliances/{alliance.Id}/lending$", RegexOptions.IgnoreCase));
 
         // Both firms sign; the submission waits for Neri, and says so.
         var signed = (await rossi.Api.GetFromJsonAsync<JointBidDto>(bid, Json))!;
@@ -73,10 +81,7 @@ public sealed class AuxiliaryCommitmentBrowserTests(ClockedBrowserFixture fixtur
         await section.ScrollIntoViewIfNeededAsync();
         await lead.ScreenshotAsync(new() { Path = Shot("auxiliary-1-awaiting-it.png"), FullPage = true });
 
-        // Neri's person, in English on a phone, reads only what Neri lends, and signs.
-        var auxiliary = await fixture.NewPerson("en-GB", TenderBrowserTests.Rome, width: 390);
-        await BusinessProfileBrowserTests.SignIn(auxiliary, neri.Email);
-        await auxiliary.GotoAsync($"/#/alliances/{alliance.Id}/lending");
+        // Neri's person reads only what Neri lends, and signs.
         var lending = auxiliary.GetByTestId("lending");
         await Expect(lending.GetByTestId("lending-what")).ToHaveTextAsync("Neri Elettrica S.r.l. lends OS30 class I to Impianti Bianchi S.n.c.");
         await Expect(lending.GetByTestId("lending-liable")).ToHaveTextAsync("jointly liable");
@@ -90,8 +95,7 @@ public sealed class AuxiliaryCommitmentBrowserTests(ClockedBrowserFixture fixtur
         await Expect(auxiliary.GetByTestId("lending-answer-status")).ToHaveTextAsync("Commitment signed: the lead may submit the bid.");
         await Expect(lending.GetByTestId("lending-status")).ToContainTextAsync("Commitment signed on");
         await auxiliary.ScreenshotAsync(new() { Path = Shot("auxiliary-3-signed-en-390.png"), FullPage = true });
-        await auxiliary.GotoAsync($"/#/alliances/{alliance.Id}/bid");
-        await Expect(auxiliary.GetByTestId("reliances")).ToHaveCountAsync(0);
+        await Expect(auxiliary.GetByTestId("lending-submitted")).ToHaveCountAsync(0);
 
         // The lead's open page reads the commitment live, and submits.
         await Expect(section.GetByTestId("reliance-status")).ToContainTextAsync("Impegno firmato dall'ausiliaria il");
@@ -99,6 +103,13 @@ public sealed class AuxiliaryCommitmentBrowserTests(ClockedBrowserFixture fixtur
         await lead.GetByTestId("submit-joint-bid").ClickAsync();
         await lead.GetByTestId("confirm-yes").ClickAsync();
         await Expect(lead.GetByTestId("joint-receipt-digest")).ToHaveTextAsync(new Regex("^[0-9a-f]{64}$"));
+
+        // Neri's open page says so without a reload; the bid itself stays closed to Neri.
+        await Expect(auxiliary.GetByTestId("lending-submitted")).ToHaveTextAsync(
+            "The bid was submitted with your commitment: the buyer reads it when the bids are opened.");
+        await auxiliary.ScreenshotAsync(new() { Path = Shot("auxiliary-3b-submitted-en-390.png"), FullPage = true });
+        await auxiliary.GotoAsync($"/#/alliances/{alliance.Id}/bid");
+        await Expect(auxiliary.GetByTestId("reliances")).ToHaveCountAsync(0);
 
         // After opening, the buyer reads Neri as jointly liable, with its commitment.
         clock.SetUtcNow(tender.SubmissionDeadline.AddMinutes(1));
@@ -122,5 +133,18 @@ public sealed class AuxiliaryCommitmentBrowserTests(ClockedBrowserFixture fixtur
         await Expect(dgue.Locator("[data-testid='dgue-ground'][data-ground='antimafia'] [data-testid='dgue-answer']")).ToHaveTextAsync("No");
         await Expect(dgue.GetByTestId("dgue-criterion")).ToContainTextAsync("Attestazione SOA OG1 classe III");
         await officer.ScreenshotAsync(new() { Path = Shot("auxiliary-5-buyer-dgue-it.png"), FullPage = true });
+    }
+
+    /// <summary>On the documents tab the lead attaches the avvalimento contract <paramref name="name"/>; on the joint-bid tab it links it to the reliance.</summary>
+    internal static async Task LinkContract(IPage lead, ILocator reliances, string name)
+    {
+        await lead.GetByTestId("alliance-tab-documents").ClickAsync();
+        await lead.GetByTestId("joint-document-input").SetInputFilesAsync(new FilePayload
+        {
+            Name = name, MimeType = "application/pdf", Buffer = [.. "%PDF-1.4\n%contratto di avvalimento\n"u8.ToArray()],
+        });
+        await Expect(lead.GetByTestId("joint-document")).ToContainTextAsync(name);
+        await lead.GetByTestId("alliance-tab-bid").ClickAsync();
+        await reliances.GetByTestId("reliance-contract").SelectOptionAsync(new SelectOptionValue { Label = name });
     }
 }

@@ -192,10 +192,12 @@ public sealed record JointBidFirmNews(Guid FirmId, ViewerActions<JointBidAction>
 /// <see cref="Readers"/> is the bid as a person who edits for none of its firms sees it (what every watcher shares, and
 /// the readers' actions), and <see cref="Firms"/> the part of each active firm's editors (empty for
 /// <see cref="JointBidEdit.Other"/>, which every watcher reads again). <see cref="ToDoFirms"/> are the bidding firms
-/// whose people's to-do lists the change alters (a sign-off to give or no longer to give, a bid to submit again).
+/// whose people's to-do lists the change alters (a sign-off to give or no longer to give, a bid to submit again);
+/// <see cref="LendingFirms"/> the auxiliary firms whose lending page (and to-do list) it alters.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Marketplace.JointBidNews")]
-public sealed record JointBidNews(JointBidEdit Edit, Guid? PackageId, JointBidSnapshot Readers, JointBidFirmNews[] Firms, Guid[] ToDoFirms);
+public sealed record JointBidNews(JointBidEdit Edit, Guid? PackageId, JointBidSnapshot Readers, JointBidFirmNews[] Firms, Guid[] ToDoFirms,
+    Guid[]? LendingFirms = null);
 
 /// <summary>A joint bid with the exact content its firms sign (<see cref="JointBidSnapshot.Digest"/> is its SHA-256).</summary>
 [GenerateSerializer, Immutable, Alias("Marketplace.SignedJointBid")]

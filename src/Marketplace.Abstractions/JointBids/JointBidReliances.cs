@@ -46,7 +46,9 @@ public sealed record RelianceStanding(Lending Reliance, DocumentRef? Contract, s
 /// <summary>
 /// What an auxiliary firm's people see of a joint bid, and nothing else of it: the tender, and for each of their firms
 /// the reliances it is asked for (what it lends, in which lot, to whom, under which contract) with where each stands.
-/// <paramref name="Editing"/>: the viewer's auxiliary firms they answer for (Owners and Managers).
+/// <paramref name="Editing"/>: the viewer's auxiliary firms they answer for (Owners and Managers); <paramref name="Submitted"/>:
+/// the bid was submitted as it is, so with the commitments it shows.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Marketplace.AuxiliaryView")]
-public sealed record AuxiliaryView(Guid AllianceId, Guid TenderId, string TenderTitle, Lot[] Lots, Guid[] Editing, RelianceStanding[] Lendings, bool Open);
+public sealed record AuxiliaryView(Guid AllianceId, Guid TenderId, string TenderTitle, Lot[] Lots, Guid[] Editing, RelianceStanding[] Lendings, bool Open,
+    bool Submitted = false);

@@ -115,7 +115,7 @@ internal sealed class JointBidGrain(
         jointBid.State = bid;
         await jointBid.WriteStateAsync();
         // The alliance's workspace reads the bid again: its reliances card and what blocks the submission changed.
-        await live.JointBidChanged(alliance!, bid.News(JointBidEdit.Other, null, alliance!, tender, clock.Now(), null));
+        await live.JointBidChanged(alliance!, bid.News(JointBidEdit.Other, null, alliance!, tender, clock.Now(), null) with { LendingFirms = [command.AuxiliaryId] });
         return bid.ViewFor(acting.Businesses, acting.Editing, tender!, clock.Now());
     }
 
@@ -171,12 +171,13 @@ internal sealed class JointBidGrain(
         var (alliance, tender, actor) = await Editing(actorId);
         var bid = alliance is null ? State : State.Following(alliance, clock.Now());
         if ((bid.CheckEdit(actor, alliance, tender) ?? bid.CheckSubmit(actor, alliance!, tender!, receivedAt)) is { } no) return no;
+        var lendingBefore = bid.LendingMarks();
         return await ChangingBid(async () =>
         {
             var receipt = await GrainFactory.Bid(tender!.Id, AllianceId).Submit(bid.ToBid(actorId, alliance!, tender!, receivedAt, await Dgues(bid)));
             if (receipt.Problem is { } refused) return refused;
             bid.Submitted(receipt.Value!, actorId, clock.Now());
-            return await Commit(bid, actor, alliance!, tender, Edited.Other);
+            return await Commit(bid, actor, alliance!, tender, Edited.Other, lendingBefore: lendingBefore);
         });
     }
 
@@ -202,12 +203,13 @@ internal sealed class JointBidGrain(
         var (alliance, tender, actor) = await Editing(actorId);
         var bid = alliance is null ? State : State.Following(alliance, clock.Now());
         if ((bid.CheckEdit(actor, alliance, tender) ?? bid.CheckWithdraw(actor, tender!, clock.Now())) is { } no) return no;
+        var lendingBefore = bid.LendingMarks();
         return await ChangingBid(async () =>
         {
             var withdrawn = await GrainFactory.Bid(tender!.Id, AllianceId).Withdraw(actorId, fromWorkspace: true);
             if (withdrawn.Problem is { } refused) return refused;
             bid.Withdrawn(clock.Now());
-            return await Commit(bid, actor, alliance!, tender, Edited.Other);
+            return await Commit(bid, actor, alliance!, tender, Edited.Other, lendingBefore: lendingBefore);
         });
     }
 
@@ -280,9 +282,10 @@ internal sealed class JointBidGrain(
         // A change that also takes new bidding firms (Following) is more than the edit: watchers read it again.
         var following = !ReferenceEquals(bid, State);
         var toDoBefore = following ? null : bid.ToDo(alliance!, tender);
+        var lendingBefore = bid.LendingMarks();
         var edited = change(bid, actor, alliance!, tender!, now);
         if (edited.Problem is { } no) return no;
-        return await Commit(bid, actor, alliance!, tender, following ? Edited.Other : edited.Value!, toDoBefore);
+        return await Commit(bid, actor, alliance!, tender, following ? Edited.Other : edited.Value!, toDoBefore, lendingBefore);
     }
 
     /// <summary>What a change was, for its watchers (<see cref="JointBidState.News"/>).</summary>
@@ -293,14 +296,17 @@ internal sealed class JointBidGrain(
 
     /// <param name="toDoBefore">What the bid put on to-do lists before the change (<see cref="JointBidState.ToDo"/>);
     /// without it, every bidding firm's to-do list is told.</param>
+    /// <param name="lendingBefore">What the auxiliaries' pages showed before the change (<see cref="JointBidReliances.LendingMarks"/>):
+    /// the auxiliaries whose page it alters are told.</param>
     async Task<JointBidSnapshot> Commit(JointBidState bid, JointActor actor, AllianceSnapshot alliance, TenderSnapshot? tender, Edited edited,
-        HashSet<(Guid, JointBidState.ToDoMark)>? toDoBefore = null)
+        HashSet<(Guid, JointBidState.ToDoMark)>? toDoBefore = null, HashSet<JointBidReliances.LendingMark>? lendingBefore = null)
     {
         jointBid.State = bid;
         await jointBid.WriteStateAsync();
         var now = clock.Now();
         var snapshot = bid.ToSnapshot(actor, alliance, tender, now);
-        await live.JointBidChanged(alliance, bid.News(edited.Edit, edited.PackageId, alliance, tender, now, toDoBefore));
+        await live.JointBidChanged(alliance, bid.News(edited.Edit, edited.PackageId, alliance, tender, now, toDoBefore)
+            with { LendingFirms = lendingBefore is null ? [] : bid.LendingChanged(lendingBefore) });
         return snapshot;
     }
 }

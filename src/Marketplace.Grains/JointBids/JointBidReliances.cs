@@ -86,7 +86,25 @@ public static class JointBidReliances
         var lendings = bid.Standings().Where(s => firms.Contains(s.Reliance.AuxiliaryId)).ToArray();
         var lots = tender.Details.Lots.Where(l => lendings.Any(s => s.Reliance.Lot == l.Number)).ToArray();
         return new AuxiliaryView(bid.AllianceId, bid.TenderId, tender.Details.Title, lots, [.. editing.Where(firms.Contains)], lendings,
-            !TenderRules.BidsClosedAt(tender, now));
+            !TenderRules.BidsClosedAt(tender, now), bid.SubmittedAsItIs);
+    }
+
+    /// <summary>One reliance as its auxiliary's page shows it (<see cref="ViewFor"/>), with whether the bid went in as it is.</summary>
+    public readonly record struct LendingMark(Lending Reliance, string? Digest, RelianceStatus Status, bool Submitted);
+
+    /// <summary>What the auxiliaries' pages and to-do lists show of the bid now.</summary>
+    public static HashSet<LendingMark> LendingMarks(this JointBidState bid) =>
+        [.. bid.Standings().Select(s => new LendingMark(s.Reliance, s.Digest, s.Status, bid.SubmittedAsItIs))];
+
+    /// <summary>
+    /// The auxiliaries whose page the change from <paramref name="before"/> altered (a reliance declared, changed or
+    /// taken off, its contract, an answer, the submission): only they are told, and of nothing else of the bid.
+    /// </summary>
+    public static Guid[] LendingChanged(this JointBidState bid, HashSet<LendingMark> before)
+    {
+        var now = bid.LendingMarks();
+        now.SymmetricExceptWith(before);
+        return [.. now.Select(m => m.Reliance.AuxiliaryId).Distinct()];
     }
 
     /// <summary>The reliances as sealed, each with its auxiliary's commitment; none when the bid relies on no auxiliary, so its sealed form is unchanged.</summary>

@@ -45,7 +45,7 @@ public static class JointBidLendingEndpoints
         var view = outcome.Value!;
         var names = await cards.Names(view.Lendings.SelectMany(l => new[] { l.Reliance.AuxiliaryId, l.Reliance.RelyingFirmId }));
         NamedDto Firm(Guid firm) => new(firm, names.GetValueOrDefault(firm, ""));
-        return TypedResults.Ok(new LendingViewDto(view.AllianceId, new NamedDto(view.TenderId, view.TenderTitle), view.Open,
+        return TypedResults.Ok(new LendingViewDto(view.AllianceId, new NamedDto(view.TenderId, view.TenderTitle), view.Open, view.Submitted,
             [.. view.Lendings.Select(l => new LendingDto(
                 l.Reliance.Lot, view.Lots.FirstOrDefault(x => x.Number == l.Reliance.Lot)?.Title ?? "",
                 RelianceDto.From(l.Reliance, Firm, l),
@@ -56,8 +56,14 @@ public static class JointBidLendingEndpoints
 /// <summary>The auxiliary's answer to one reliance: the digest read (<c>lendings[i].digest</c>), commit or decline.</summary>
 public sealed record AnswerLendingRequest(Guid AuxiliaryId, string? Digest, bool Commit);
 
-/// <summary>What an auxiliary firm's people see of a joint bid: the tender, whether it still takes bids, and their firms' reliances.</summary>
-public sealed record LendingViewDto(Guid AllianceId, NamedDto Tender, bool Open, LendingDto[] Lendings);
+/// <summary>
+/// What an auxiliary firm's people see of a joint bid: the tender, whether it still takes bids, whether the bid was
+/// submitted as it is (so with the commitments shown), and their firms' reliances.
+/// </summary>
+public sealed record LendingViewDto(Guid AllianceId, NamedDto Tender, bool Open, bool Submitted, LendingDto[] Lendings);
+
+/// <summary>What an auxiliary firm's lending page shows of the alliance's joint bid changed: read it again.</summary>
+public sealed record LendingChangedDto(Guid AllianceId, Guid FirmId);
 
 /// <summary>
 /// One reliance the viewer's firm is asked for, in its lot; <see cref="Digest"/> is what its commitment signs (null until

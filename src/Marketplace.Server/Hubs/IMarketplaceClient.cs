@@ -75,6 +75,13 @@ public interface IMarketplaceClient
     Task ToDoChanged(ToDoChangedDto change);
 
     /// <summary>
+    /// Sent to an auxiliary firm's own people (its team group) when what its lending page shows of a joint bid changed:
+    /// a reliance on it declared, changed or taken off, its contract, its answer, the bid submitted or withdrawn. It
+    /// carries the alliance's and the firm's ids only, nothing of the bid: the page (and the to-do list) read again.
+    /// </summary>
+    Task LendingChanged(LendingChangedDto change);
+
+    /// <summary>
     /// Sent to the people of a space's member firms and to its admins: a post on its notice board changed (published,
     /// edited, closed, moderated, an interest expressed or accepted). It carries only which; the board reads it again
     /// through the API, which decides what each viewer may see.

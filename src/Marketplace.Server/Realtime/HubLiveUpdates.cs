@@ -259,6 +259,10 @@ internal sealed class HubLiveUpdates(
         // the workspace or not; an edit that leaves every list as it was tells no one, so no one reads theirs again.
         foreach (var firm in news.ToDoFirms)
             await hub.Clients.Group(Topics.BusinessTeam(firm)).ToDoChanged(new ToDoChangedDto(firm));
+        // The auxiliaries whose lending page the change alters hear it on their own team's group (they watch no group
+        // of the alliance): ids only, so nothing of the bid reaches them but what their page reads again.
+        foreach (var firm in news.LendingFirms ?? [])
+            await hub.Clients.Group(Topics.BusinessTeam(firm)).LendingChanged(new LendingChangedDto(alliance.Id, firm));
     }, alliance.Id));
 
     /// <summary>

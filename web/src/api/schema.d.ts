@@ -4059,6 +4059,7 @@ export interface components {
             EndorsementChanged: components["schemas"]["EndorsementChangedDto"];
             InboxChanged: components["schemas"]["InboxChangedDto"];
             JointBidChanged: components["schemas"]["JointBidChangedDto"];
+            LendingChanged: components["schemas"]["LendingChangedDto"];
             Mentioned: components["schemas"]["MentionNoticeDto"];
             MyBusinessesChanged: components["schemas"]["MyBusinessesChangedDto"];
             PostNotice: components["schemas"]["PostNoticeDto"];
@@ -4269,6 +4270,12 @@ export interface components {
             actions: components["schemas"]["ViewerActionsOfJointDocumentAction"];
         };
         JsonObject: Record<string, never>;
+        LendingChangedDto: {
+            /** Format: uuid */
+            allianceId: string;
+            /** Format: uuid */
+            firmId: string;
+        };
         LendingDto: {
             /** Format: int32 */
             lot: number;
@@ -4282,6 +4289,7 @@ export interface components {
             allianceId: string;
             tender: components["schemas"]["NamedDto"];
             open: boolean;
+            submitted: boolean;
             lendings: components["schemas"]["LendingDto"][];
         };
         LocalityDto: {

@@ -82,6 +82,9 @@ export type EndorsementChange = Messages["EndorsementChanged"];
 /** ToDoChanged: something the business's people may have to do changed (a joint bid to sign, a question to answer). */
 export type ToDoChange = Messages["ToDoChanged"];
 
+/** LendingChanged: what an auxiliary firm's lending page shows of a joint bid changed (ids only); the page reads it again. */
+export type LendingChange = Messages["LendingChanged"];
+
 /** BoardChanged: a post on a space's notice board changed; the board reads it again. */
 export type BoardChange = Messages["BoardChanged"];
 
@@ -160,6 +163,7 @@ export type TeamMessage =
   | { type: "bid"; change: BidChange }
   | { type: "alliance"; change: AllianceChange }
   | { type: "todo"; change: ToDoChange }
+  | { type: "lending"; change: LendingChange }
   | { type: "post"; change: PostNotice };
 
 /**
@@ -352,6 +356,8 @@ function hub(): HubConnection {
     // Sent to the mentioned person's own connections, wherever they are in the app.
     Mentioned: (notice) => mentionListeners.forEach((listener) => listener(notice)),
     ToDoChanged: (change) => deliver<TeamMessage>("businessTeam", change.businessId, { type: "todo", change }),
+    // Sent to an auxiliary firm's own team: its lending page of that alliance (and its to-do list) read again.
+    LendingChanged: (change) => deliver<TeamMessage>("businessTeam", change.firmId, { type: "lending", change }),
     // Sent to watchers of the project's firms and of their spaces; the message names neither, so every listener reloads.
     ShowcaseChanged: (change) => showcaseListeners.forEach((listener) => listener(change)),
     ReportsChanged: (change) => reportsListeners.forEach((listener) => listener(change)),

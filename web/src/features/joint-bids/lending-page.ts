@@ -1,7 +1,9 @@
 // #/alliances/{id}/lending — the auxiliary firm's side of avvalimento: its people read what their firm is asked to lend
 // a joint bid (the tender, the lot, what, to whom, the avvalimento contract, where its commitment stands) and nothing
 // else of the bid; its Owners and Managers sign the commitment to exactly that reliance and contract, or decline it.
-// The server decides who sees what (GET /api/alliances/{id}/bid/lending): anyone else reads "not found".
+// The server decides who sees what (GET /api/alliances/{id}/bid/lending): anyone else reads "not found". The page is
+// live: it follows its firms' own team groups, where LendingChanged (ids only) says the bid's reliances on them, their
+// contract, an answer or the submission changed, and reads again then and when a group is joined again.
 import { html, nothing } from "lit-html";
 import { api } from "../../api/client";
 import { ApiError } from "../../api/problem";
@@ -9,6 +11,7 @@ import type { LendingDto, LendingViewDto } from "../../api/types";
 import { formatDateTime, t } from "../../i18n";
 import { refusedAction } from "../../i18n/refusals";
 import type { Page, Redraw } from "../../page";
+import { watchBusinessTeam } from "../../realtime/hub";
 import { loadErrorView, loadingView, notFoundView } from "../../views";
 import { relianceWhat } from "./reliances";
 
@@ -32,9 +35,26 @@ export function lendingPage(id: string, redraw: Redraw): Page {
   let busy = false;
   let status: { ok: boolean; text: () => string } | null = null;
 
+  const following = new Map<string, () => void>();
+
+  /** Follows the team group of each firm the page shows a reliance on (the viewer acts for it, or it would not be listed). */
+  function follow(read: LendingViewDto) {
+    for (const firm of new Set(read.lendings.map((l) => l.reliance.auxiliary.id.toLowerCase()))) {
+      if (following.has(firm)) continue;
+      following.set(firm, watchBusinessTeam(firm, {
+        changed: (message) => {
+          if (message.type !== "lending" || message.change.allianceId.toLowerCase() !== id.toLowerCase()) return;
+          status = null; // what the viewer's last answer said may no longer hold (the bid went in, the reliance changed)
+          load();
+        },
+        state: (state) => state === "connected" && load(),
+      }));
+    }
+  }
+
   function load() {
     api.jointBidLending(id).then(
-      (read) => { view = read; failure = null; redraw(); },
+      (read) => { view = read; failure = null; follow(read); redraw(); },
       (e: unknown) => { failure = e instanceof ApiError && e.status === 404 ? "notFound" : "error"; redraw(); },
     );
   }
@@ -81,6 +101,7 @@ export function lendingPage(id: string, redraw: Redraw): Page {
 
   return {
     title: () => t("lending.title"),
+    dispose: () => following.forEach((stop) => stop()),
     view: () => {
       if (failure === "notFound") return notFoundView(t("lending.notFound"));
       if (failure === "error") return loadErrorView();
@@ -92,6 +113,7 @@ export function lendingPage(id: string, redraw: Redraw): Page {
           <p>${t("lending.tender")}: <a href="#/tenders/${v.tender.id}" data-testid="lending-tender">${v.tender.name}</a></p>
           <p class="muted">${t("lending.intro")}</p>
           ${v.open ? nothing : html`<p class="alert" data-testid="lending-closed">${t("lending.closed")}</p>`}
+          ${v.submitted ? html`<p class="alert success" data-testid="lending-submitted">${t("lending.submitted")}</p>` : nothing}
         </div>
         ${status ? html`<p class="alert ${status.ok ? "success" : "error"}" role=${status.ok ? "status" : "alert"} data-testid="lending-answer-status">${status.text()}</p>` : nothing}
         <ul class="lending-list">${v.lendings.map(lendingView)}</ul>
