@@ -32,7 +32,7 @@ public static class RequirementPartners
     /// threshold is short); the rules then judge each one in the group.
     /// </summary>
     public static async Task<Dictionary<Guid, RequirementCompletion[]>> Find(MarketplaceDbContext db, Guid spaceId,
-        IReadOnlyList<(int Lot, LotRequirements Requirements, LotQualification Now)> lots, IReadOnlyList<GroupMember> members,
+        IReadOnlyList<(int Lot, LotRequirements Requirements, LotQualification Now, IReadOnlyList<LentRequirement> Lent)> lots, IReadOnlyList<GroupMember> members,
         IReadOnlyCollection<Guid> exclude, DateOnly today, CancellationToken ct)
     {
         var failing = lots.Where(l => !l.Now.Qualifies).ToList();
@@ -57,7 +57,7 @@ public static class RequirementPartners
         {
             var candidate = new GroupMember(firm, false, [.. attestations[firm].Select(a => new SoaAttestation(a.Category, a.Class, a.Expires, a.IssuedBy, null))],
                 figures.TryGetValue(firm, out var f) ? new FinancialFigures(f.LastYear, f.Turnover, f.SimilarWork) : null);
-            RequirementCompletion[] completes = [.. failing.SelectMany(l => RequirementCompletions.Of(l.Lot, l.Requirements, l.Now, members, candidate, today))];
+            RequirementCompletion[] completes = [.. failing.SelectMany(l => RequirementCompletions.Of(l.Lot, l.Requirements, l.Now, members, candidate, today, l.Lent))];
             if (completes.Length > 0) found[firm] = completes;
         }
         return found;

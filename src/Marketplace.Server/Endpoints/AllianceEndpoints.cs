@@ -184,9 +184,11 @@ public static class AllianceEndpoints
         var (judged, _, _, _, reliances) = await AllianceQualificationEndpoints.Judged(id, tender, call);
         // A lot the alliance meets by a declared avvalimento wants no partner for it.
         var lent = await AllianceQualificationEndpoints.Lent(reliances, call.Db, call.Ct);
-        var completes = await RequirementPartners.Find(call.Db, alliance.SpaceId,
-            [.. judged.Select(l => (l.Number, l.Requirements!, QualificationRules.Check(l.Requirements!, members, today, [.. lent.Where(x => x.Lending.Lot == l.Number)])))],
-            members, taken, today, call.Ct);
+        var completes = await RequirementPartners.Find(call.Db, alliance.SpaceId, [.. judged.Select(l =>
+            {
+                IReadOnlyList<LentRequirement> lentHere = [.. lent.Where(x => x.Lending.Lot == l.Number)];
+                return (l.Number, l.Requirements!, QualificationRules.Check(l.Requirements!, members, today, lentHere), lentHere);
+            })], members, taken, today, call.Ct);
         var (ranked, cover) = await PartnerSuggestions.Find(call.Db, alliance.SpaceId, gaps, taken, [.. alliance.Active.Select(m => m.FirmId)],
             PartnerSuggestions.Origin(place), options.Value.MatchDigits, call.Ct, completes);
         SuggestedFirmDto Dto(PartnerCandidate c) => new(new NamedDto(c.FirmId, c.Name), [.. c.Covers.Keys.Select(Code)], c.DistanceKm, c.Verified, c.JointProjects,

@@ -42,4 +42,17 @@ public sealed class RequirementCompletionsTests
         RequirementCompletions.Of(1, School, QualificationRules.Check(School, qualified, Today), qualified, new GroupMember(Candidate, false, [Soa("OS30", SoaClass.II, 365)], null), Today)
             .Should().BeEmpty();
     }
+
+    [Fact]
+    public void With_OS30_lent_by_an_auxiliary_a_firm_holding_the_missing_OS28_completes_the_lot()
+    {
+        // The lot also asks OS28; the lead relies on an auxiliary for OS30 (avvalimento) and lacks only OS28.
+        var lot = School with { Separable = [.. School.Separable, new CategoryAmount("OS28", 200_000m)] };
+        LentRequirement[] lent = [new(new Lending(1, Guid.NewGuid(), LeadFirm, RequirementKind.Separable, "OS30", SoaClass.I, null), new FirmQualifications([Soa("OS30", SoaClass.II, 365)], null))];
+        var now = QualificationRules.Check(lot, Alliance, Today, lent);
+
+        // Judged without the lent OS30 the group would fail it again with the firm, and the firm would not be offered.
+        RequirementCompletions.Of(1, lot, now, Alliance, new GroupMember(Candidate, false, [Soa("OS28", SoaClass.I, 365)], null), Today, lent)
+            .Should().ContainSingle().Which.Should().BeEquivalentTo(new { Kind = RequirementKind.Separable, Category = "OS28", Class = SoaClass.I });
+    }
 }

@@ -128,6 +128,7 @@ public abstract class NotificationMailTests<THost>(THost fixture) : IClassFixtur
             new NotificationChoiceDto(NotificationKind.SoccorsoIstruttorio, NotificationMode.Immediately),
             new NotificationChoiceDto(NotificationKind.DeadlineNear, NotificationMode.Immediately),
             new NotificationChoiceDto(NotificationKind.Mention, NotificationMode.Immediately),
+            new NotificationChoiceDto(NotificationKind.SpaceInvitation, NotificationMode.Immediately),
             new NotificationChoiceDto(NotificationKind.Avvalimento, NotificationMode.Immediately)],
             "every kind is told at once unless the person chooses otherwise");
         (await Choose(giulia, NotificationMode.DailyDigest)).StatusCode.Should().Be(HttpStatusCode.OK);

@@ -4512,7 +4512,7 @@ export interface components {
             mode: components["schemas"]["NotificationMode"];
         };
         /** @enum {unknown} */
-        NotificationKind: "NewTender" | "AllianceInvitation" | "Award" | "SignOff" | "QuestionAnswered" | "SoccorsoIstruttorio" | "DeadlineNear" | "Mention" | "SpaceInvitation";
+        NotificationKind: "NewTender" | "AllianceInvitation" | "Award" | "SignOff" | "QuestionAnswered" | "SoccorsoIstruttorio" | "DeadlineNear" | "Mention" | "SpaceInvitation" | "Avvalimento";
         /** @enum {unknown} */
         NotificationMode: "Off" | "Immediately" | "DailyDigest";
         NotificationSettingsDto: {
@@ -5580,7 +5580,7 @@ export interface components {
             count: number;
         };
         /** @enum {unknown} */
-        ToDoKind: "BusinessInvitation" | "SpaceInvitation" | "AllianceInvitation" | "SignJointBid" | "SubmitJointBid" | "AnswerQuestions" | "AnswerSoccorso";
+        ToDoKind: "BusinessInvitation" | "SpaceInvitation" | "AllianceInvitation" | "SignJointBid" | "SubmitJointBid" | "AnswerQuestions" | "AnswerSoccorso" | "ConfirmAvvalimento";
         TwoFactorRequest: {
             enable?: null | boolean;
             twoFactorCode?: null | string;
