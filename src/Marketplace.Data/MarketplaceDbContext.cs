@@ -465,6 +465,8 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
             // The sender looks for people with notices still to handle, oldest first.
             e.HasIndex(x => new { x.DoneAt, x.CreatedAt, x.NextLookAt });
             e.HasIndex(x => x.UserId);
+            // A board post is told once (BoardPostProjector looks for its notices when it comes onto the board again).
+            e.HasIndex(x => x.PostId);
             // A deadline's warning is written once per person, firm, threshold and deadline, whatever retries or nodes
             // write it (ReadModels.DeadlineNotices); the other kinds have no Deadline, and NULLs leave them unconstrained.
             e.HasIndex(x => new { x.UserId, x.Kind, x.AllianceId, x.BusinessId, x.Number, x.Deadline }).IsUnique();

@@ -32,6 +32,9 @@ public enum NotificationKind
 
     /// <summary>A joint bid relies on the firm (avvalimento) and awaits its commitment to the reliance and its contract (its Owners and Managers give it).</summary>
     Avvalimento,
+
+    /// <summary>A partnership offer or request matching the firm's capabilities came onto the notice board of a space the firm is a member of.</summary>
+    BoardPost,
 }
 
 /// <summary>How a person is told of one kind of notice.</summary>
@@ -57,7 +60,7 @@ public sealed class NotificationPreference
 
 /// <summary>
 /// Something a person may be told by e-mail, written in the same transaction as the change that causes it (a new
-/// tender's inbox rows, an alliance's invitation, a lot's decision, a joint bid's change, an answer, a soccorso istruttorio request, a message that mentions the person), so it exists exactly when the change was stored. The notice sender turns it into an e-mail,
+/// tender's inbox rows, an alliance's invitation, a lot's decision, a joint bid's change, an answer, a soccorso istruttorio request, a message that mentions the person, a post on a board), so it exists exactly when the change was stored. The notice sender turns it into an e-mail,
 /// drops it, or leaves it for the day's digest; <see cref="DoneAt"/> marks it handled, once.
 /// </summary>
 public sealed class PendingNotice
@@ -77,6 +80,9 @@ public sealed class PendingNotice
 
     /// <summary>The number the notice is about within its tender, if any (the lot decided, the question answered, the soccorso istruttorio request, the hours left before a deadline).</summary>
     public int? Number { get; set; }
+
+    /// <summary>The notice-board post it is about, if any.</summary>
+    public Guid? PostId { get; set; }
 
     /// <summary>The deadline the notice is about, if any (the bids' closing it warns of: a moved deadline is another notice).</summary>
     public DateTimeOffset? Deadline { get; set; }

@@ -1,11 +1,16 @@
 using System.Linq.Expressions;
 using Marketplace.Businesses;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
 
 namespace Marketplace.Data.ReadModels;
 
 public static class FirmBlockQueries
 {
+    /// <summary>The blocks either way between <paramref name="firm"/> and any other, for <see cref="FirmBlocks.Keeps"/> to judge whom a notice of the firm's reaches.</summary>
+    public static Task<List<FirmBlockEntry>> Around(this IQueryable<FirmBlockEntry> blocks, Guid firm, CancellationToken ct = default) =>
+        blocks.AsNoTracking().Where(b => b.BlockerId == firm || b.BlockedId == firm).ToListAsync(ct);
+
     /// <summary>
     /// The rows whose author's words reach the readers by <see cref="FirmBlocks.Rule"/> itself, applied in the database
     /// to each row against the <c>firm_blocks</c> rows, so a list is filtered before it is cut to a page. The readers'

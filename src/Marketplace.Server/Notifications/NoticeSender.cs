@@ -153,6 +153,7 @@ public sealed class NoticeSender(
                 NotificationKind.Mention => await MentionNotices.Read(reading, [.. kind], ct),
                 NotificationKind.SpaceInvitation => await SpaceInvitationNotices.Read(reading, [.. kind], ct),
                 NotificationKind.Avvalimento => await AvvalimentoNotices.Read(reading, [.. kind], ct),
+                NotificationKind.BoardPost => await BoardPostNotices.Read(reading, [.. kind], ct),
                 _ => throw new InvalidOperationException($"The notices of kind {kind.Key} have no reader."),
             };
             foreach (var (id, notice) in read) told[id] = notice;

@@ -49,6 +49,8 @@ public static class KindTexts
         (NotificationKind.SpaceInvitation, false) => "Inviti in uno spazio",
         (NotificationKind.Avvalimento, true) => "Reliances (avvalimento) awaiting your firm's commitment",
         (NotificationKind.Avvalimento, false) => "Avvalimenti che aspettano l'impegno della tua impresa",
+        (NotificationKind.BoardPost, true) => "New partnership offers and requests",
+        (NotificationKind.BoardPost, false) => "Nuove offerte e richieste di partnership",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "a kind without its e-mail texts"),
     };
 
@@ -75,6 +77,8 @@ public static class KindTexts
         (NotificationKind.SpaceInvitation, false) => "e-mail sugli inviti in uno spazio",
         (NotificationKind.Avvalimento, true) => "e-mails about reliances (avvalimento) to confirm",
         (NotificationKind.Avvalimento, false) => "e-mail sugli avvalimenti da confermare",
+        (NotificationKind.BoardPost, true) => "e-mails about new partnership offers and requests",
+        (NotificationKind.BoardPost, false) => "e-mail sulle nuove offerte e richieste di partnership",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "a kind without its e-mail texts"),
     };
 }

@@ -1,5 +1,6 @@
 using Marketplace.Businesses;
 using Marketplace.Data;
+using Marketplace.Data.ReadModels;
 using Marketplace.Live;
 using Marketplace.Server.Endpoints;
 using Marketplace.Server.Hubs;
@@ -221,7 +222,7 @@ internal sealed class HubLiveUpdates(
         {
             // An invitation is not told to a firm that blocked the lead, nor to one the lead blocked (FirmBlocks.Rule: told unasked).
             await using var scope = scopes.CreateAsyncScope();
-            var blocks = await Blocks(scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>(), alliance.LeadId);
+            var blocks = await scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>().FirmBlocks.Around(alliance.LeadId);
             firms.RemoveAll(f => alliance.IsInvited(f) && blocks.Any(b => FirmBlocks.Keeps(b.BlockerId, b.BlockedId, alliance.LeadId, [f], unasked: true)));
         }
         foreach (var firm in firms) await hub.Clients.Group(Topics.BusinessTeam(firm)).AllianceChanged(change);
@@ -305,8 +306,8 @@ internal sealed class HubLiveUpdates(
 
     /// <summary>
     /// The space's member firms' teams (whose people see the board, and no one else's) and its admins hear that the
-    /// post changed; a post just on the board is told to the member firms its codes match, by their capabilities as
-    /// the inbox matches a tender's lots (<see cref="Board.BoardRules.Matches"/>), never to its poster. Run apart from
+    /// post changed; a post just on the board is told to the member firms it matches, as by e-mail
+    /// (<see cref="BoardPostProjector.MatchingFirms"/>). Run apart from
     /// the post's turn: a large space has many firms to tell.
     /// </summary>
     public Task PostChanged(Board.PostSnapshot post, Board.PostNews news)
@@ -322,21 +323,12 @@ internal sealed class HubLiveUpdates(
             await hub.Clients.Groups([.. members.Select(Topics.BusinessTeam)]).BoardChanged(change);
             if (news != Board.PostNews.Published) return;
             var digits = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<TenderOptions>>().Value.MatchDigits;
-            // Neither the firms the poster blocked nor those that blocked it are told of its post (FirmBlocks.Rule: told unasked).
-            var blocks = await Blocks(db, post.PosterId);
-            var others = members.Where(f => f != post.PosterId && !blocks.Any(b => FirmBlocks.Keeps(b.BlockerId, b.BlockedId, post.PosterId, [f], unasked: true))).ToList();
-            var capabilities = (await db.BusinessCapabilities.AsNoTracking().Where(c => others.Contains(c.BusinessId))
-                .Select(c => new { c.BusinessId, c.CpvDigits }).ToListAsync()).ToLookup(c => c.BusinessId, c => c.CpvDigits);
             var notice = new PostNoticeDto(post.SpaceId, post.Id, post.Details.Kind, post.Details.Title);
-            foreach (var firm in others.Where(f => Board.BoardRules.Matches(post.Details.Cpv, [.. capabilities[f]], digits)))
+            foreach (var firm in await BoardPostProjector.MatchingFirms(db, post.PosterId, post.Details.Cpv, members, digits, CancellationToken.None))
                 await hub.Clients.Group(Topics.BusinessTeam(firm)).PostNotice(notice);
         }, post.Id));
         return Task.CompletedTask;
     }
-
-    /// <summary>The blocks either way between <paramref name="firm"/> and any other, for <see cref="FirmBlocks.Keeps"/> to judge whom a notice reaches.</summary>
-    static Task<List<Data.ReadModels.FirmBlockEntry>> Blocks(MarketplaceDbContext db, Guid firm) =>
-        db.FirmBlocks.AsNoTracking().Where(b => b.BlockerId == firm || b.BlockedId == firm).ToListAsync();
 
     async Task Ping(SpaceSnapshot space)
     {

@@ -48,6 +48,13 @@ public abstract class NotificationHost(DatabaseProvider provider) : IAsyncLifeti
 
     public NotificationOptions Options => Host.Services.GetRequiredService<IOptions<NotificationOptions>>().Value;
 
+    /// <summary>Moves the clock just past the first digest time after <paramref name="now"/> and runs one round: the digests go.</summary>
+    public Task<int> SendDigests(DateTimeOffset now)
+    {
+        Clock.SetUtcNow(Options.DigestAfter(now) + TimeSpan.FromMinutes(1));
+        return SendNotices();
+    }
+
     /// <summary>Moves the clock past the wait of an "immediately" notice.</summary>
     public void Wait() => Clock.Advance(Options.WaitBeforeSending + TimeSpan.FromSeconds(1));
 

@@ -34,25 +34,30 @@ public sealed record TenderWorld(
         var buyerId = (await buyer.CreateBusiness("Comune di Prova", BusinessKind.Buyer)).Id;
         await admin.ApproveBuyer(buyer, spaceId, buyerId);
 
-        async Task<(HttpClient, Guid)> Member(string name, string cpv, bool join)
-        {
-            var client = host.Browser();
-            await client.SignUp(name.Split(' ')[0].ToLowerInvariant());
-            var firm = await client.CreateBusiness(name);
-            (await client.EditProfile(firm.Id, EditOf(firm) with { Capabilities = [cpv] })).EnsureSuccessStatusCode();
-            if (join)
-            {
-                (await client.PostAsJsonAsync($"/api/spaces/{spaceId}/applications", new ApplyRequest(firm.Id, null, 1), Json)).EnsureSuccessStatusCode();
-                (await admin.PostAsJsonAsync($"/api/spaces/{spaceId}/firms/{firm.Id}/decision",
-                    new DecisionRequest(MembershipDecision.Approve, null), Json)).EnsureSuccessStatusCode();
-            }
-            return (client, firm.Id);
-        }
-        var (builder, builderId) = await Member("Rossi Costruzioni", "45210000", join: true);
-        var (coder, coderId) = await Member("Verdi Informatica", "72000000", join: true);
-        var (outsider, outsiderId) = await Member("Neri Edilizia", "45210000", join: false);
+        var (builder, builderId) = await Firm(host, admin, spaceId, "Rossi Costruzioni", "45210000", join: true);
+        var (coder, coderId) = await Firm(host, admin, spaceId, "Verdi Informatica", "72000000", join: true);
+        var (outsider, outsiderId) = await Firm(host, admin, spaceId, "Neri Edilizia", "45210000", join: false);
         return new TenderWorld(host, clock, spaceId, admin, buyer, buyerId, builder, builderId, coder, coderId, outsider, outsiderId, host.CreateClient());
     }
+
+    /// <summary>A firm of its own person (named by the firm's first word) doing <paramref name="cpv"/>; a member of the space if it <paramref name="join"/>s, approved by the admin.</summary>
+    static async Task<(HttpClient Client, Guid Id)> Firm(MarketplaceHost host, HttpClient admin, Guid spaceId, string name, string cpv, bool join)
+    {
+        var client = host.Browser();
+        await client.SignUp(name.Split(' ')[0].ToLowerInvariant());
+        var firm = await client.CreateBusiness(name);
+        (await client.EditProfile(firm.Id, EditOf(firm) with { Capabilities = [cpv] })).EnsureSuccessStatusCode();
+        if (join)
+        {
+            (await client.PostAsJsonAsync($"/api/spaces/{spaceId}/applications", new ApplyRequest(firm.Id, null, 1), Json)).EnsureSuccessStatusCode();
+            (await admin.PostAsJsonAsync($"/api/spaces/{spaceId}/firms/{firm.Id}/decision",
+                new DecisionRequest(MembershipDecision.Approve, null), Json)).EnsureSuccessStatusCode();
+        }
+        return (client, firm.Id);
+    }
+
+    /// <summary>Another member firm of the space, beside the builder and the IT firm.</summary>
+    public Task<(HttpClient Client, Guid Id)> MemberFirm(string name, string cpv) => Firm(Host, Admin, SpaceId, name, cpv, join: true);
 
     public DateTimeOffset Now => Clock.GetUtcNow();
 

@@ -4512,7 +4512,7 @@ export interface components {
             mode: components["schemas"]["NotificationMode"];
         };
         /** @enum {unknown} */
-        NotificationKind: "NewTender" | "AllianceInvitation" | "Award" | "SignOff" | "QuestionAnswered" | "SoccorsoIstruttorio" | "DeadlineNear" | "Mention" | "SpaceInvitation" | "Avvalimento";
+        NotificationKind: "NewTender" | "AllianceInvitation" | "Award" | "SignOff" | "QuestionAnswered" | "SoccorsoIstruttorio" | "DeadlineNear" | "Mention" | "SpaceInvitation" | "Avvalimento" | "BoardPost";
         /** @enum {unknown} */
         NotificationMode: "Off" | "Immediately" | "DailyDigest";
         NotificationSettingsDto: {

@@ -12,7 +12,7 @@ namespace Marketplace.Data.CompiledModels.Postgres
     public partial class PostgresMarketplaceDbContextModel
     {
         private PostgresMarketplaceDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("745c1da4-a3f6-4c44-b51e-d023253a11c6"), entityTypeCount: 55)
+            : base(skipDetectChanges: false, modelId: new Guid("add087d6-e287-4c51-b7f5-8ddd62f82ce8"), entityTypeCount: 55)
         {
         }
 

@@ -19,8 +19,8 @@ namespace Marketplace.Data.CompiledModels.Sqlite
                 "Marketplace.Data.Notifications.PendingNotice",
                 typeof(PendingNotice),
                 baseEntityType,
-                propertyCount: 11,
-                unnamedIndexCount: 3,
+                propertyCount: 12,
+                unnamedIndexCount: 4,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -94,6 +94,13 @@ namespace Marketplace.Data.CompiledModels.Sqlite
                 fieldInfo: typeof(PendingNotice).GetField("<Number>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
 
+            var postId = runtimeEntityType.AddProperty(
+                "PostId",
+                typeof(Guid?),
+                propertyInfo: typeof(PendingNotice).GetProperty("PostId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(PendingNotice).GetField("<PostId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
             var tenderId = runtimeEntityType.AddProperty(
                 "TenderId",
                 typeof(Guid?),
@@ -113,12 +120,15 @@ namespace Marketplace.Data.CompiledModels.Sqlite
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { userId });
+                new[] { postId });
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { doneAt, createdAt, nextLookAt });
+                new[] { userId });
 
             var index1 = runtimeEntityType.AddIndex(
+                new[] { doneAt, createdAt, nextLookAt });
+
+            var index2 = runtimeEntityType.AddIndex(
                 new[] { userId, kind, allianceId, businessId, number, deadline },
                 unique: true);
 

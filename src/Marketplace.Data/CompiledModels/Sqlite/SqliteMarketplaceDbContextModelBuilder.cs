@@ -11,7 +11,7 @@ namespace Marketplace.Data.CompiledModels.Sqlite
     public partial class SqliteMarketplaceDbContextModel
     {
         private SqliteMarketplaceDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("2ae58746-333c-4eff-ad59-f4f6f999f603"), entityTypeCount: 55)
+            : base(skipDetectChanges: false, modelId: new Guid("391b8e03-be4d-4e82-b54c-5134b0431b5e"), entityTypeCount: 55)
         {
         }
 

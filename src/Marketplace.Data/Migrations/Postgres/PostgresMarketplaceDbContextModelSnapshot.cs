@@ -386,6 +386,9 @@ namespace Marketplace.Data.Migrations.Postgres
                     b.Property<int?>("Number")
                         .HasColumnType("integer");
 
+                    b.Property<Guid?>("PostId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid?>("TenderId")
                         .HasColumnType("uuid");
 
@@ -393,6 +396,8 @@ namespace Marketplace.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PostId");
 
                     b.HasIndex("UserId");
 

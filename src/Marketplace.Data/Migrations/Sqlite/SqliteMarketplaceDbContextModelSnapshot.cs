@@ -378,6 +378,9 @@ namespace Marketplace.Data.Migrations.Sqlite
                     b.Property<int?>("Number")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("PostId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("TenderId")
                         .HasColumnType("TEXT");
 
@@ -385,6 +388,8 @@ namespace Marketplace.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PostId");
 
                     b.HasIndex("UserId");
 
