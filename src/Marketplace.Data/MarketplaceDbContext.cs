@@ -27,6 +27,7 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
     public DbSet<BusinessLogoEntry> BusinessLogos => Set<BusinessLogoEntry>();
     public DbSet<BusinessAttestationEntry> BusinessAttestations => Set<BusinessAttestationEntry>();
     public DbSet<BusinessFiguresEntry> BusinessFigures => Set<BusinessFiguresEntry>();
+    public DbSet<QualificationCheckEntry> QualificationChecks => Set<QualificationCheckEntry>();
     public DbSet<BusinessInvitationEntry> BusinessInvitations => Set<BusinessInvitationEntry>();
     public DbSet<SpaceEntry> Spaces => Set<SpaceEntry>();
     public DbSet<SpaceMemberEntry> SpaceMembers => Set<SpaceMemberEntry>();
@@ -139,6 +140,16 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
             e.HasKey(x => x.BusinessId);
             e.Property(x => x.Turnover).HasPrecision(18, 2);
             e.Property(x => x.SimilarWork).HasPrecision(18, 2);
+        });
+
+        builder.Entity<QualificationCheckEntry>(e =>
+        {
+            e.ToTable("qualification_checks");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Category).HasMaxLength(8);
+            e.Property(x => x.Digest).HasMaxLength(64);
+            // A firm's page and an alliance's view read the checks of their firms.
+            e.HasIndex(x => new { x.BusinessId, x.SpaceId });
         });
 
         builder.Entity<FirmBlockEntry>(e =>

@@ -31,6 +31,15 @@ public interface ISpaceMembershipGrain : IGrainWithGuidCompoundKey
     [Alias("Vouch")] Task<Outcome<MembershipSnapshot>> Vouch(Guid actorId);
 
     [Alias("RevokeVouch")] Task<Outcome<MembershipSnapshot>> RevokeVouch(Guid actorId);
+
+    /// <summary>The member's qualifications with the space's checks, for the space's admins only.</summary>
+    [Alias("Qualifications"), ReadOnly] Task<Outcome<Qualifications.MemberQualifications>> Qualifications(Guid actorId);
+
+    /// <summary>An admin marks one of the member's SOA attestations, or its figures, as checked against the document.</summary>
+    [Alias("VouchQualification")] Task<Outcome<Qualifications.MemberQualifications>> VouchQualification(Qualifications.VouchQualification command);
+
+    /// <summary>An admin withdraws the space's check of an attestation (<paramref name="category"/>) or of the figures (null).</summary>
+    [Alias("WithdrawQualificationVouch")] Task<Outcome<Qualifications.MemberQualifications>> WithdrawQualificationVouch(Guid actorId, string? category);
 }
 
 public static class SpaceMembershipKeys

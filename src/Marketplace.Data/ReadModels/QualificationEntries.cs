@@ -24,3 +24,18 @@ public sealed class BusinessFiguresEntry
     public decimal Turnover { get; set; }
     public decimal SimilarWork { get; set; }
 }
+
+/// <summary>
+/// A space's check of a member firm's attestation (<see cref="Category"/>) or figures (null), mirrored from its
+/// membership grain by <see cref="MembershipProjector"/>: the digest of what was checked, compared with the firm's
+/// rows by <c>QualificationDigests</c> whenever a page shows the mark, so pages across firms read it in their queries.
+/// </summary>
+public sealed class QualificationCheckEntry
+{
+    public long Id { get; set; }
+    public Guid SpaceId { get; set; }
+    public Guid BusinessId { get; set; }
+    public string? Category { get; set; }
+    public required string Digest { get; set; }
+    public DateTimeOffset CheckedAt { get; set; }
+}

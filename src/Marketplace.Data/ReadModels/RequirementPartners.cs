@@ -18,8 +18,16 @@ public static class RequirementPartners
     /// <summary>The qualifications of <paramref name="firms"/> (those that record none are absent). The rules read no document.</summary>
     public static async Task<Dictionary<Guid, FirmQualifications>> Of(MarketplaceDbContext db, IReadOnlyCollection<Guid> firms, CancellationToken ct)
     {
-        var attestations = (await db.BusinessAttestations.AsNoTracking().Where(a => firms.Contains(a.BusinessId)).ToListAsync(ct)).ToLookup(a => a.BusinessId);
-        var figures = await db.BusinessFigures.AsNoTracking().Where(f => firms.Contains(f.BusinessId)).ToDictionaryAsync(f => f.BusinessId, ct);
+        var attestations = await db.BusinessAttestations.AsNoTracking().Where(a => firms.Contains(a.BusinessId)).ToListAsync(ct);
+        var figures = await db.BusinessFigures.AsNoTracking().Where(f => firms.Contains(f.BusinessId)).ToListAsync(ct);
+        return FromRows(firms, attestations, figures);
+    }
+
+    /// <summary>The qualifications the rows of <paramref name="firms"/> hold (those with no row are absent).</summary>
+    internal static Dictionary<Guid, FirmQualifications> FromRows(IReadOnlyCollection<Guid> firms, List<BusinessAttestationEntry> attestationRows, List<BusinessFiguresEntry> figureRows)
+    {
+        var attestations = attestationRows.ToLookup(a => a.BusinessId);
+        var figures = figureRows.ToDictionary(f => f.BusinessId);
         return firms.Distinct().Where(f => attestations.Contains(f) || figures.ContainsKey(f)).ToDictionary(f => f, f => new FirmQualifications(
             [.. attestations[f].Select(a => new SoaAttestation(a.Category, a.Class, a.Expires, a.IssuedBy, null))],
             figures.TryGetValue(f, out var x) ? new FinancialFigures(x.LastYear, x.Turnover, x.SimilarWork) : null));

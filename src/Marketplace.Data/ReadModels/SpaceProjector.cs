@@ -43,6 +43,7 @@ public sealed class MembershipProjector : IReadModelProjector
             .Select(x => new { x.Status, x.Since }).SingleOrDefaultAsync(cancellationToken);
         await db.SpaceMembers.Where(x => x.SpaceId == spaceId && x.BusinessId == firmId).ExecuteDeleteAsync(cancellationToken);
         await db.SpaceMembershipEvents.Where(x => x.SpaceId == spaceId && x.BusinessId == firmId).ExecuteDeleteAsync(cancellationToken);
+        await db.QualificationChecks.Where(x => x.SpaceId == spaceId && x.BusinessId == firmId).ExecuteDeleteAsync(cancellationToken);
         if (state is not MembershipState { Standing: { } standing } membership) return;
 
         var row = new SpaceMemberEntry
@@ -62,6 +63,10 @@ public sealed class MembershipProjector : IReadModelProjector
         db.SpaceMembers.Add(row);
         if (standing.Status == MembershipStatus.Invited && !(before?.Status == MembershipStatus.Invited && SameInstant(before.Since, standing.Since)))
             await TellInvited(db, firmId, standing.Since, cancellationToken);
+        db.QualificationChecks.AddRange(membership.Checked.Select(v => new QualificationCheckEntry
+        {
+            SpaceId = spaceId, BusinessId = firmId, Category = v.Category, Digest = v.Digest, CheckedAt = v.At,
+        }));
         db.SpaceMembershipEvents.AddRange(membership.History.Select((e, i) => new SpaceMembershipEventEntry
         {
             SpaceId = spaceId,

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Marketplace.Businesses;
+using Marketplace.Qualifications;
 
 namespace Marketplace.Spaces;
 
@@ -28,13 +29,23 @@ public sealed class MembershipState
         AlreadyVouched = new("space.alreadyVouched", "The association already vouches for these values."),
         NoVouch = new("space.noVouch", "There is no vouch to revoke."),
         NotFirmEditor = new("space.notFirmEditor", "Only the firm's Owners and Managers may do this."),
-        MemberNotAFirm = new("space.memberNotAFirm", "Only a registered firm can be a member of a space.");
+        MemberNotAFirm = new("space.memberNotAFirm", "Only a registered firm can be a member of a space."),
+        QualificationsNotFound = new("space.qualificationsNotFound", "This space has no member firm with these qualifications."),
+        AttestationNotRecorded = new("space.attestationNotRecorded", "The firm records no SOA attestation in {category}."),
+        FiguresNotRecorded = new("space.figuresNotRecorded", "The firm records no turnover and similar work."),
+        QualificationsChanged = new("space.qualificationsChanged", "The firm changed its qualifications meanwhile: you read version {expected}, the current one is {current}."),
+        AlreadyChecked = new("space.alreadyChecked", "The association has already checked this as the firm records it now."),
+        NoCheck = new("space.noCheck", "The association has no check of this to withdraw.");
 
     public Guid SpaceId { get; set; }
     public Guid FirmId { get; set; }
     public SpaceMember? Standing { get; set; }
     public List<MembershipEvent> History { get; set; } = [];
     public Vouch? Vouch { get; set; }
+
+    /// <summary>The space's checks of the firm's attestations and figures, one per attestation category and one for the figures.</summary>
+    public List<QualificationVouch> Checked { get; set; } = [];
+
     public int Version { get; set; }
 
     [JsonIgnore] public MembershipStatus? Status => Standing?.Status;
@@ -169,6 +180,53 @@ public sealed class MembershipState
         Vouch = null;
         Version++;
     }
+
+    /// <summary>
+    /// Who may read and check a member's qualifications: the space's admins, while the firm is a member. The firm's own
+    /// Owners and Managers, who know it is a member, are told the action is the admins'; anyone else gets the one answer
+    /// an outsider gets, whether the space, the firm or the membership exists or not: the qualifications are private.
+    /// </summary>
+    public Problem? GuardQualifications(MembershipContext context) =>
+        context.Space is not null && context.Firm is not null && !context.ActorIsAdmin && context.ActorActsForFirm && Status == MembershipStatus.Member
+            ? Problem.Forbidden(SpaceState.NotAdmin)
+            : context.Space is null || context.Firm is not { Kind: BusinessKind.Firm } || !context.ActorIsAdmin || Status != MembershipStatus.Member
+            ? Problem.NotFound(QualificationsNotFound)
+            : null;
+
+    /// <summary>
+    /// An admin checks what the firm records now, as read at <see cref="VouchQualification.Version"/> (an edit since is
+    /// a conflict: the admin would vouch for content not seen), of a category the firm records (another category, or
+    /// another firm's, is not found here, naming the field).
+    /// </summary>
+    public Problem? CheckVouchQualification(VouchQualification command, MembershipContext context, FirmQualifications current, int version) =>
+        GuardQualifications(context)
+        ?? (command.Version != version ? Problem.Conflict(QualificationsChanged, ("expected", command.Version), ("current", version))
+            : Subject(command.Category, current) is { } missing ? missing
+            : Checked.Any(v => v.Category == command.Category && QualificationDigests.Holds(v, current)) ? Problem.Conflict(AlreadyChecked)
+            : null);
+
+    /// <summary>The space's check replaces any older one of the same attestation or figures.</summary>
+    public void VouchQualification(VouchQualification command, FirmQualifications current, DateTimeOffset now)
+    {
+        Checked.RemoveAll(v => v.Category == command.Category);
+        Checked.Add(new QualificationVouch(command.Category, QualificationDigests.Of(current, command.Category)!, command.ActorId, now));
+        Version++;
+    }
+
+    /// <summary>A check may be withdrawn whether or not it still holds: one that no longer holds shows nothing, but stays until withdrawn or replaced.</summary>
+    public Problem? CheckWithdrawQualificationVouch(string? category, MembershipContext context) =>
+        GuardQualifications(context) ?? (Checked.Any(v => v.Category == category) ? null : Problem.Conflict(NoCheck));
+
+    public void WithdrawQualificationVouch(string? category)
+    {
+        Checked.RemoveAll(v => v.Category == category);
+        Version++;
+    }
+
+    static Problem? Subject(string? category, FirmQualifications current) =>
+        QualificationDigests.Of(current, category) is not null ? null
+        : category is null ? Problem.NotFound(FiguresNotRecorded, ("field", "figures"))
+        : Problem.NotFound(AttestationNotRecorded, ("field", "category"), ("category", category));
 
     /// <summary>
     /// What the viewer may do for the firm (one of theirs) now, judged by the rules its commands run with what the

@@ -1,4 +1,5 @@
 using Marketplace.Businesses;
+using Marketplace.Qualifications;
 using Orleans.Runtime;
 
 namespace Marketplace.Spaces;
@@ -87,8 +88,39 @@ internal sealed class SpaceMembershipGrain(
         return await Commit(context);
     }
 
+    public async Task<Outcome<MemberQualifications>> Qualifications(Guid actorId)
+    {
+        var (context, business) = await ContextWithFirm(actorId);
+        if (State.GuardQualifications(context) is { } no) return no;
+        return Read(business!);
+    }
+
+    public async Task<Outcome<MemberQualifications>> VouchQualification(VouchQualification command)
+    {
+        var (context, business) = await ContextWithFirm(command.ActorId);
+        var current = business?.Qualifications ?? FirmQualifications.None;
+        if (State.CheckVouchQualification(command, context, current, business?.Version ?? 0) is { } no) return no;
+        State.VouchQualification(command, current, clock.Now());
+        await Commit(context);
+        return Read(business!);
+    }
+
+    public async Task<Outcome<MemberQualifications>> WithdrawQualificationVouch(Guid actorId, string? category)
+    {
+        var (context, business) = await ContextWithFirm(actorId);
+        if (State.CheckWithdrawQualificationVouch(category, context) is { } no) return no;
+        State.WithdrawQualificationVouch(category);
+        await Commit(context);
+        return Read(business!);
+    }
+
+    MemberQualifications Read(BusinessSnapshot business) =>
+        new(SpaceId, FirmId, business.Qualifications ?? FirmQualifications.None, business.Version, [.. State.Checked]);
+
     // A membership may call its space and businesses; neither calls back (DESIGN.md: calls go one way).
-    async Task<MembershipContext> Context(Guid actorId)
+    async Task<MembershipContext> Context(Guid actorId) => (await ContextWithFirm(actorId)).Context;
+
+    async Task<(MembershipContext Context, BusinessSnapshot? Firm)> ContextWithFirm(Guid actorId)
     {
         // The key names the space and the firm; a state reloaded after a failed write must still know them.
         State.SpaceId = SpaceId;
@@ -96,8 +128,8 @@ internal sealed class SpaceMembershipGrain(
         // Each is a read of another grain's memory: asked side by side.
         var space = GrainFactory.GetGrain<ISpaceGrain>(SpaceId);
         var (found, admin, actor, business) = (space.Get(), space.IsAdmin(actorId), actsFor.Of(actorId, [FirmId]), GrainFactory.GetGrain<IBusinessGrain>(FirmId).Get());
-        var snapshot = await found;
-        return MembershipContext.Of(snapshot, snapshot is not null && await admin, await actor, await business);
+        var (snapshot, firm) = (await found, await business);
+        return (MembershipContext.Of(snapshot, snapshot is not null && await admin, await actor, firm), firm);
     }
 
     async Task<MembershipSnapshot> Commit(MembershipContext context)

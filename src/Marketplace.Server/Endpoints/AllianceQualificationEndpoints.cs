@@ -20,9 +20,11 @@ public sealed record QualificationReasonDto(string Code, Dictionary<string, stri
 /// What one firm brings to a requirement: its class (works) and the amount it counts for (the one-fifth increase
 /// included when it applies); <see cref="Counts"/> false when it is under the share a member must bring, or expired.
 /// <see cref="LentBy"/>: the auxiliary firm whose class or figure the firm brings in avvalimento, when it is not its own.
+/// <see cref="Checked"/>: the associations whose check of the firm's own attestation (or figures) holds now; shown to the
+/// alliance only for public spaces and the alliance's own, as a members-only space's membership is its members' to see.
 /// </summary>
 public sealed record QualificationContributionDto(NamedDto Firm, bool Lead, string? ClassLabel, decimal Amount, bool Increased, bool Counts, bool Expired,
-    NamedDto? LentBy);
+    NamedDto? LentBy, QualificationCheckDto[] Checked);
 
 /// <summary>One requirement of a lot against the alliance's firms: what is required, what they hold together, and who brings what.</summary>
 public sealed record RequirementCheckDto(RequirementKind Kind, string? Category, string? CategoryIt, string? CategoryEn, string? ClassLabel,
@@ -68,7 +70,8 @@ public static class AllianceQualificationEndpoints
         if (alliance.TenderId is not { } tenderId || await call.Grains.GetGrain<ITenderGrain>(tenderId).Current() is not { } tender)
             return Problem.Conflict(AllianceEndpoints.NoTenderToCover).ToHttp();
         var (lots, all, quotas, subcontracts, reliances) = await Judged(id, tender, call);
-        var members = await Members(alliance, call.Db, call.Ct);
+        var (held, marks) = await QualificationChecks.Of(call.Db, [.. alliance.Active.Select(m => m.FirmId)], alliance.SpaceId, call.Ct);
+        var members = Members(alliance, held);
         var lent = await Lent(reliances, call.Db, call.Ct);
         var firms = members.Select(m => m.FirmId).Concat(reliances.Select(r => r.AuxiliaryId)).Distinct().ToList();
         var names = await call.Db.Directory.AsNoTracking().Where(d => firms.Contains(d.BusinessId)).ToDictionaryAsync(d => d.BusinessId, d => d.Name, call.Ct);
@@ -77,7 +80,7 @@ public static class AllianceQualificationEndpoints
         LotQualificationDto Lot(Lot lot)
         {
             var q = QualificationRules.Check(lot.Requirements!, members, today, [.. lent.Where(l => l.Lending.Lot == lot.Number)]);
-            return new(lot.Number, lot.Title, q.Qualifies, [.. q.Requirements.Select(r => Check(r, alliance.LeadId, names))],
+            return new(lot.Number, lot.Title, q.Qualifies, [.. q.Requirements.Select(r => Check(r, alliance.LeadId, names, marks))],
                 [.. q.Failures.Select(QualificationReasonDto.From)], [.. q.Notes.Select(QualificationReasonDto.From)],
                 [.. quotas.Where(x => x.Lot == lot.Number).Select(x => Coverage(x, lot.Requirements!, q, names))],
                 [.. SubcontractRules.Undeclared(lot.Number, q, subcontracts).Select(QualificationReasonDto.From)]);
@@ -89,10 +92,12 @@ public static class AllianceQualificationEndpoints
     /// The alliance's active firms as the qualification rules see them (the lead flagged), from their qualification
     /// rows: two queries whatever the number of firms.
     /// </summary>
-    internal static async Task<GroupMember[]> Members(AllianceSnapshot alliance, MarketplaceDbContext db, CancellationToken ct)
+    internal static async Task<GroupMember[]> Members(AllianceSnapshot alliance, MarketplaceDbContext db, CancellationToken ct) =>
+        Members(alliance, await RequirementPartners.Of(db, [.. alliance.Active.Select(m => m.FirmId)], ct));
+
+    static GroupMember[] Members(AllianceSnapshot alliance, Dictionary<Guid, FirmQualifications> held)
     {
         var firms = alliance.Active.Select(m => m.FirmId).ToList();
-        var held = await RequirementPartners.Of(db, firms, ct);
         return [.. firms.Select(f => (Firm: f, Held: held.GetValueOrDefault(f) ?? FirmQualifications.None))
             .Select(x => new GroupMember(x.Firm, x.Firm == alliance.LeadId, x.Held.Attestations, x.Held.Figures))];
     }
@@ -136,12 +141,15 @@ public static class AllianceQualificationEndpoints
         return new(new NamedDto(quota.FirmId, name), quota.Execution, decimal.Round(lot.WorksAmount * quota.Execution / 100m, 2), covered, warning);
     }
 
-    static RequirementCheckDto Check(RequirementCheck r, Guid leadId, Dictionary<Guid, string> names)
+    static RequirementCheckDto Check(RequirementCheck r, Guid leadId, Dictionary<Guid, string> names, Dictionary<Guid, QualificationCheckMark[]> marks)
     {
+        // A firm's own attestation of the category, or its own figures; what an auxiliary lends is the auxiliary's.
+        QualificationCheckDto[] Checked(Contribution b) => b.LentBy is not null ? []
+            : QualificationCheckDto.From(marks.GetValueOrDefault(b.FirmId, []).Where(m => m.Category == r.Category));
         var category = SoaCategories.Find(r.Category);
         return new(r.Kind, r.Category, category?.LabelIt, category?.LabelEn, r.Class is { } c ? SoaClasses.Label(c) : null, r.Required, r.Held, r.Status,
             [.. r.By.Select(b => new QualificationContributionDto(new NamedDto(b.FirmId, names.GetValueOrDefault(b.FirmId, "")), b.FirmId == leadId,
                 b.Class is { } k ? SoaClasses.Label(k) : null, b.Amount, b.Increased, b.Counts, b.Expired,
-                b.LentBy is { } aux ? new NamedDto(aux, names.GetValueOrDefault(aux, "")) : null))]);
+                b.LentBy is { } aux ? new NamedDto(aux, names.GetValueOrDefault(aux, "")) : null, Checked(b)))]);
     }
 }

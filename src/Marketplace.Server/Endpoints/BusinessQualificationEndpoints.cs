@@ -1,8 +1,11 @@
 using System.Security.Claims;
 using Marketplace.Businesses;
+using Marketplace.Data;
+using Marketplace.Data.ReadModels;
 using Marketplace.Qualifications;
 using Marketplace.Server.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Server.Endpoints;
 
@@ -30,8 +33,23 @@ public sealed record SoaAttestationDto(string Category, string CategoryIt, strin
     }
 }
 
-/// <summary>A firm's qualifications, for its own people; <see cref="CanEdit"/>: the reader is one of its Owners or Managers.</summary>
-public sealed record FirmQualificationsDto(Guid FirmId, SoaAttestationDto[] Attestations, FinancialFiguresDto? Figures, int Version, bool CanEdit);
+/// <summary>
+/// An association's check of an attestation (<see cref="Category"/>) or of the figures (null) against the document,
+/// shown only while the firm records what was checked: "Verificato dall'associazione «space» il …".
+/// </summary>
+public sealed record QualificationCheckDto(string? Category, Guid SpaceId, string SpaceName, DateTimeOffset CheckedAt)
+{
+    internal static QualificationCheckDto[] From(IEnumerable<QualificationCheckMark> marks) =>
+        [.. marks.Select(m => new QualificationCheckDto(m.Category, m.SpaceId, m.SpaceName, m.CheckedAt))];
+}
+
+/// <summary>
+/// A firm's qualifications, for its own people or, to check them, for the admins of a space it is a member of.
+/// <see cref="CanEdit"/>: the reader is one of its Owners or Managers; <see cref="CanCheck"/>: the reader is an admin
+/// reading them in their space, who marks each as checked. <see cref="Checks"/>: the checks that hold now.
+/// </summary>
+public sealed record FirmQualificationsDto(Guid FirmId, SoaAttestationDto[] Attestations, FinancialFiguresDto? Figures, int Version, bool CanEdit,
+    QualificationCheckDto[] Checks, bool CanCheck = false);
 
 /// <summary>A works category of the SOA system, for the forms that name one.</summary>
 public sealed record SoaCategoryDto(string Code, bool General, string LabelIt, string LabelEn);
@@ -48,29 +66,41 @@ public static class BusinessQualificationEndpoints
         return app;
     }
 
-    static async Task<Results<Ok<FirmQualificationsDto>, ProblemHttpResult>> Get(Guid id, ClaimsPrincipal user, IGrainFactory grains, MarketplaceClock clock)
+    static async Task<Results<Ok<FirmQualificationsDto>, ProblemHttpResult>> Get(Guid id, ClaimsPrincipal user, IGrainFactory grains, MarketplaceClock clock,
+        MarketplaceDbContext db, CancellationToken ct)
     {
         if (await grains.GetGrain<IBusinessGrain>(id).Get() is not { } business) return ProblemResults.NotFound(BusinessState.NotFound);
         if (BusinessState.CheckSeesQualifications(business.RoleOf(user.UserId())) is { } no) return no.ToHttp();
-        return TypedResults.Ok(Dto(business, user, clock));
+        return TypedResults.Ok(await Dto(business, user, clock, db, ct));
     }
 
     static async Task<Results<Ok<FirmQualificationsDto>, ProblemHttpResult>> Edit(
-        Guid id, EditQualificationsRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceClock clock)
+        Guid id, EditQualificationsRequest body, ClaimsPrincipal user, IGrainFactory grains, MarketplaceClock clock, MarketplaceDbContext db, CancellationToken ct)
     {
         var qualifications = new FirmQualifications(
             [.. (body.Attestations ?? []).Select(a => new SoaAttestation(a?.Category ?? "", a?.Class ?? (SoaClass)(-1), a?.Expires ?? default, a?.IssuedBy ?? "", null))],
             body.Figures is { } f ? new FinancialFigures(f.LastYear, f.Turnover, f.SimilarWork) : null);
         var outcome = await grains.GetGrain<IBusinessGrain>(id).EditQualifications(new EditQualifications(user.UserId(), body.Version, qualifications));
-        return outcome.Problem is { } no ? no.ToHttp() : TypedResults.Ok(Dto(outcome.Value!, user, clock));
+        return outcome.Problem is { } no ? no.ToHttp() : TypedResults.Ok(await Dto(outcome.Value!, user, clock, db, ct));
     }
 
-    static FirmQualificationsDto Dto(BusinessSnapshot business, ClaimsPrincipal user, MarketplaceClock clock)
+    /// <summary>The firm's own people read the checks of every space it is a member of (each is one of its memberships).</summary>
+    static async Task<FirmQualificationsDto> Dto(BusinessSnapshot business, ClaimsPrincipal user, MarketplaceClock clock, MarketplaceDbContext db, CancellationToken ct)
+    {
+        var q = business.Qualifications ?? FirmQualifications.None;
+        var marks = await QualificationChecks.Marks(db).Where(m => m.BusinessId == business.Id).ToListAsync(ct);
+        var (attestations, figures) = QualificationChecks.Holding(marks, q);
+        return Dto(business.Id, q, business.Version, clock, QualificationCheckDto.From([.. attestations.SelectMany(g => g), .. figures])) with
+        {
+            CanEdit = business.CanEdit(user.UserId()),
+        };
+    }
+
+    internal static FirmQualificationsDto Dto(Guid firmId, FirmQualifications q, int version, MarketplaceClock clock, QualificationCheckDto[] checks)
     {
         var today = QualificationRules.Today(clock.GetUtcNow());
-        var q = business.Qualifications ?? FirmQualifications.None;
-        return new(business.Id, [.. q.Attestations.Select(a => SoaAttestationDto.From(a, today))],
-            q.Figures is { } f ? new FinancialFiguresDto(f.LastYear, f.Turnover, f.SimilarWork) : null, business.Version, business.CanEdit(user.UserId()));
+        return new(firmId, [.. q.Attestations.Select(a => SoaAttestationDto.From(a, today))],
+            q.Figures is { } f ? new FinancialFiguresDto(f.LastYear, f.Turnover, f.SimilarWork) : null, version, false, checks);
     }
 
     static Ok<SoaCategoryDto[]> Categories() =>

@@ -37,6 +37,7 @@ public static class MarketplaceRoutes
         api.MapAuthApi();
         api.MapBusinessApi();
         api.MapBusinessQualificationApi();
+        api.MapSpaceQualificationApi();
         api.MapBusinessDgueApi();
         api.MapBusinessInvitationApi();
         api.MapFirmBlockApi();

@@ -70,6 +70,24 @@ public abstract class AllianceQualificationApiTests<THost>(THost fixture) : ICla
         after.Requirements.Single(r => r.Category == "OS30").By.Should().ContainSingle().Which.Firm.Id.Should().Be(w.CoderId);
     }
 
+    [Fact]
+    public async Task The_view_shows_the_association_s_check_beside_a_member_s_attestation_until_the_member_edits_it()
+    {
+        var (w, alliance) = await Arrange();
+        var version = (await w.Builder.GetFromJsonAsync<FirmQualificationsDto>($"/api/businesses/{w.BuilderId}/qualifications", Json))!.Version;
+
+        (await w.Admin.PostAsJsonAsync($"/api/spaces/{w.SpaceId}/firms/{w.BuilderId}/qualifications/attestations/OG1/vouch",
+            new VouchQualificationRequest(version), Json)).EnsureSuccessStatusCode();
+
+        var og1 = (await Lot(w.Coder, alliance)).Requirements.Single(r => r.Category == "OG1").By.Single();
+        og1.Checked.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Category = "OG1", SpaceId = w.SpaceId, SpaceName = "Spazio Gare" });
+
+        await Record(w.Builder, w.BuilderId, new SoaAttestationRequest("OG1", SoaClass.III, DateOnly.FromDateTime(w.Now.AddYears(2).UtcDateTime), "SOA Sud"));
+
+        (await Lot(w.Coder, alliance)).Requirements.Single(r => r.Category == "OG1").By.Single().Checked
+            .Should().BeEmpty("the issuer changed after the check, so it speaks for another attestation");
+    }
+
     /// <summary>What a refusal says, without the trace id every answer has of its own.</summary>
     static async Task<string> Answer(HttpResponseMessage response)
     {

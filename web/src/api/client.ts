@@ -259,6 +259,19 @@ export const api = {
   vouch: (id: string, firmId: string) => ok(http.POST("/api/spaces/{id}/firms/{firmId}/vouch", { params: { path: { id, firmId } } })),
   revokeVouch: (id: string, firmId: string) =>
     ok(http.DELETE("/api/spaces/{id}/firms/{firmId}/vouch", { params: { path: { id, firmId } } })),
+  /** A member firm's qualifications with the space's checks that hold, for the space's admins. */
+  memberQualifications: (id: string, firmId: string) =>
+    ok(http.GET("/api/spaces/{id}/firms/{firmId}/qualifications", { params: { path: { id, firmId } } })),
+  /** The admin marks the member's attestation of the category as checked, as read at the business's version. */
+  vouchForAttestation: (id: string, firmId: string, category: string, version: number) =>
+    ok(http.POST("/api/spaces/{id}/firms/{firmId}/qualifications/attestations/{category}/vouch",
+      { params: { path: { id, firmId, category } }, body: { version } })),
+  withdrawAttestationVouch: (id: string, firmId: string, category: string) =>
+    ok(http.DELETE("/api/spaces/{id}/firms/{firmId}/qualifications/attestations/{category}/vouch", { params: { path: { id, firmId, category } } })),
+  vouchForFigures: (id: string, firmId: string, version: number) =>
+    ok(http.POST("/api/spaces/{id}/firms/{firmId}/qualifications/figures/vouch", { params: { path: { id, firmId } }, body: { version } })),
+  withdrawFiguresVouch: (id: string, firmId: string) =>
+    ok(http.DELETE("/api/spaces/{id}/firms/{firmId}/qualifications/figures/vouch", { params: { path: { id, firmId } } })),
   /** The buyers of a space (requests, approvals, mandates, history): for its admins. */
   importFeeds: (id: string) => ok(http.GET("/api/spaces/{id}/opportunities/feeds", { params: { path: { id } } })),
   addImportFeed: (id: string, body: AddImportFeedRequest) => ok(http.POST("/api/spaces/{id}/opportunities/feeds", { params: { path: { id } }, body })),

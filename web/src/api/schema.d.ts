@@ -452,6 +452,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/spaces/{id}/firms/{firmId}/qualifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getMemberQualifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spaces/{id}/firms/{firmId}/qualifications/attestations/{category}/vouch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["vouchForAttestation"];
+        delete: operations["withdrawAttestationVouch"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spaces/{id}/firms/{firmId}/qualifications/figures/vouch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["vouchForFigures"];
+        delete: operations["withdrawFiguresVouch"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/businesses/{id}/dgue": {
         parameters: {
             query?: never;
@@ -3987,6 +4035,9 @@ export interface components {
             /** Format: int32 */
             version: number;
             canEdit: boolean;
+            checks: components["schemas"]["QualificationCheckDto"][];
+            /** @default false */
+            canCheck: boolean;
         };
         FirmRequest: {
             /** Format: uuid */
@@ -4680,7 +4731,7 @@ export interface components {
          * @description Why the server refused: a stable code with arguments (ProblemDetails extensions code/args, errorCodes per field).
          * @enum {string}
          */
-        ProblemCode: "account.displayNameRequired" | "account.displayNameTooLong" | "account.invalidEmail" | "account.invalidToken" | "account.lockedOut" | "account.notAllowed" | "account.passwordMismatch" | "account.passwordRequiresDigit" | "account.passwordRequiresLower" | "account.passwordRequiresNonAlphanumeric" | "account.passwordRequiresUniqueChars" | "account.passwordRequiresUpper" | "account.passwordTooCommon" | "account.passwordTooShort" | "account.signInFailed" | "alliance.agreementText" | "alliance.agreementVersion" | "alliance.alreadyAccepted" | "alliance.alreadyIn" | "alliance.bidClosed" | "alliance.bidSubmitted" | "alliance.exists" | "alliance.firmNotIn" | "alliance.handOverClosed" | "alliance.handOverWhileSubmitted" | "alliance.inviteRole" | "alliance.inviteeNotInSpace" | "alliance.joinWhileSubmitted" | "alliance.joinerNotInSpace" | "alliance.leadInOneForTender" | "alliance.leadLeaving" | "alliance.leadNotInSpace" | "alliance.leadRemoving" | "alliance.name" | "alliance.newLead" | "alliance.noAuditChain" | "alliance.noInvitation" | "alliance.noSuchFirm" | "alliance.noSuchTender" | "alliance.noTenderToCover" | "alliance.notARete" | "alliance.notFound" | "alliance.notTheFirm" | "alliance.notTheFirmsPeopleAlliances" | "alliance.notTheFirmsPeopleLedger" | "alliance.notTheLead" | "alliance.notTheLeadToForm" | "alliance.notVisible" | "alliance.partnersClosed" | "alliance.removeClosed" | "alliance.removeReason" | "alliance.removeWhileSubmitted" | "alliance.reteFirmInOne" | "alliance.tenderClosed" | "alliance.tooManyFirms" | "announcement.changedMeanwhile" | "announcement.notFound" | "announcement.notVisible" | "announcement.textLength" | "announcement.titleLength" | "avvalimento.alreadyAnswered" | "avvalimento.auxiliaryBids" | "avvalimento.auxiliaryNotInSpace" | "avvalimento.categoryNotHeld" | "avvalimento.changed" | "avvalimento.classRequired" | "avvalimento.closed" | "avvalimento.commitmentChanged" | "avvalimento.figureNotHeld" | "avvalimento.noContract" | "avvalimento.noSuchContract" | "avvalimento.notABidder" | "avvalimento.notAllowed" | "avvalimento.notFound" | "avvalimento.notTheAuxiliary" | "avvalimento.ownFirmsOnly" | "avvalimento.tooMany" | "avvalimento.twice" | "avvalimento.uncommitted" | "bid.aloneTenderer" | "bid.answer" | "bid.deadlinePassed" | "bid.documentCount" | "bid.excluded" | "bid.excludedByBuyer" | "bid.firmNotEligible" | "bid.lotBound" | "bid.lotCurrency" | "bid.lotTwice" | "bid.noLots" | "bid.noSuchCriterion" | "bid.noSuchDocument" | "bid.noSuchFirm" | "bid.noSuchLot" | "bid.notFound" | "bid.notOpened" | "bid.notTheBidder" | "bid.notTheEvaluator" | "bid.notTheFirmsPeople" | "bid.nothingToWithdraw" | "bid.quotaFirm" | "bid.relianceFirm" | "bid.sealed" | "bid.tenderCancelled" | "bid.tenderers" | "bid.tenderersOfBidder" | "bid.tooEarly" | "bid.withdrawFromWorkspace" | "block.notAFirm" | "block.self" | "block.tooMany" | "board.alreadyAccepted" | "board.alreadyExists" | "board.alreadyHidden" | "board.alreadyInterested" | "board.awaitingApproval" | "board.changedMeanwhile" | "board.closed" | "board.closedByAdmin" | "board.comuneRequired" | "board.cpvCount" | "board.division" | "board.expired" | "board.expiry" | "board.hidden" | "board.interestedInOneForTender" | "board.interestedNotMember" | "board.kind" | "board.membersOnly" | "board.messageLength" | "board.noSuchInterest" | "board.noSuchTender" | "board.notAdmin" | "board.notAwaiting" | "board.notFound" | "board.notInterestEditor" | "board.notMember" | "board.notPosterEditor" | "board.ownPost" | "board.posterNotAFirm" | "board.reasonRequired" | "board.textLength" | "board.titleLength" | "board.tooManyPosts" | "business.addressLength" | "business.alreadyActsFor" | "business.alreadyExists" | "business.capabilitiesCount" | "business.changedMeanwhile" | "business.contactEmail" | "business.contactPhone" | "business.descriptionLength" | "business.fieldNotForKind" | "business.invitationSentRecently" | "business.invitationsNotVisible" | "business.inviteEmail" | "business.inviteRole" | "business.kindRequired" | "business.kindUnknown" | "business.nameLength" | "business.noInvitationForYou" | "business.noPendingInvitation" | "business.noSuchMember" | "business.notAFirm" | "business.notAMember" | "business.notAnEditor" | "business.notFound" | "business.ownerStays" | "business.qualificationsNotVisible" | "business.sizeUnknown" | "business.tagLength" | "business.tagsCount" | "business.taxCode" | "business.tooManyInvitations" | "business.vatNumber" | "business.website" | "comune.unknown" | "conversation.chooseFirm" | "conversation.limit" | "conversation.mentionNotReader" | "conversation.noSuchPackage" | "conversation.notFound" | "conversation.notYourFirm" | "conversation.textLength" | "conversation.tooManyMentions" | "conversation.tooManyMessages" | "conversation.viewersRead" | "cpv.unknown" | "dashboard.checkAhead" | "dgue.attestationNotRecorded" | "dgue.explanationRequired" | "dgue.explanationTooLong" | "dgue.figuresNotRecorded" | "dgue.groundTwice" | "dgue.groundUnanswered" | "dgue.notFound" | "dgue.unknownGround" | "directory.cpvPrefix" | "directory.provinceUnknown" | "directory.radius" | "directory.regionUnknown" | "directory.sizeUnknown" | "document.empty" | "document.fileName" | "document.fileType" | "document.noSuchTenderDocument" | "document.notAnUploader" | "document.notFound" | "document.notOfType" | "document.notUploaded" | "document.sealedElsewhere" | "endorsement.alreadyEndorses" | "endorsement.noSharedProject" | "endorsement.notEndorserEditor" | "endorsement.notFound" | "endorsement.notWithdrawer" | "endorsement.self" | "endorsement.textLength" | "feed.busy" | "feed.credentials" | "feed.duplicate" | "feed.notFound" | "feed.notPublic" | "feed.ownerNotAdmin" | "feed.period" | "feed.status" | "feed.timeout" | "feed.tooLarge" | "feed.tooMany" | "feed.tooManyRedirects" | "feed.unreachable" | "feed.unresolvable" | "feed.url" | "hub.allianceFirmsOnly" | "hub.businessMembersOnly" | "hub.spaceAdminsOnly" | "import.buyerMissing" | "import.cpvScheme" | "import.cpvUnknown" | "import.deadlineMissing" | "import.moreErrors" | "import.noFile" | "import.noItems" | "import.noReleases" | "import.noSuchLot" | "import.notJson" | "import.notPackage" | "import.releaseTooLarge" | "import.schema" | "import.tenderMissing" | "import.tooDeep" | "import.tooManyOpportunities" | "import.tooManyReleases" | "inbox.notTheFirms" | "input.controlCharacter" | "input.dateRange" | "input.emptyId" | "input.fieldRequired" | "input.instantRange" | "input.invalidFields" | "input.notFinite" | "input.notJson" | "input.nulCharacter" | "input.oneLine" | "input.refused" | "input.reversingCharacter" | "input.searchWords" | "input.unknownValue" | "input.unreadableCharacter" | "input.wrongFormat" | "jointBid.agreementNotAccepted" | "jointBid.alreadyAttached" | "jointBid.alreadySigned" | "jointBid.alreadySubmitted" | "jointBid.answerChanged" | "jointBid.answerText" | "jointBid.closed" | "jointBid.departedFirm" | "jointBid.lotCurrency" | "jointBid.noFiles" | "jointBid.noSuchCriterion" | "jointBid.noSuchDocument" | "jointBid.noSuchLot" | "jointBid.noSuchPackage" | "jointBid.notASigner" | "jointBid.notAnEditor" | "jointBid.notFound" | "jointBid.notTheAttacher" | "jointBid.notTheDetacher" | "jointBid.notTheLeadToReassign" | "jointBid.notTheLeadToSubmit" | "jointBid.notTheLeadToWithdraw" | "jointBid.notThePackageOwner" | "jointBid.nothingToSign" | "jointBid.packageChanged" | "jointBid.packageChangedBeforeDelete" | "jointBid.packageFirm" | "jointBid.packageTitle" | "jointBid.partnerLotBound" | "jointBid.removedLot" | "jointBid.signChanged" | "jointBid.signOffLotBound" | "jointBid.signerAgreement" | "jointBid.tooLong" | "jointBid.tooManyFiles" | "jointBid.tooManyPackages" | "jointBid.unanswered" | "jointBid.unsigned" | "logo.empty" | "logo.name" | "logo.none" | "logo.pixels" | "logo.size" | "logo.type" | "money.amount" | "money.currency" | "money.nonZeroAmount" | "notifications.badUnsubscribeLink" | "notifications.kindTwice" | "openData.external" | "openData.notABuyer" | "openData.notPublished" | "outcomes.count" | "outcomes.measure" | "outcomes.measureTwice" | "outcomes.noTargets" | "outcomes.quarter" | "outcomes.quarterRange" | "outcomes.share" | "outcomes.value" | "proposal.declined" | "proposal.imported" | "proposal.importing" | "proposal.notFound" | "proposal.notMember" | "proposal.tooLong" | "proposal.tooMany" | "proposal.tooManyWaiting" | "proposal.withdrawn" | "qualification.categoryMissing" | "qualification.categoryRequired" | "qualification.categoryShort" | "qualification.duplicateCategory" | "qualification.expiryRequired" | "qualification.issuerRequired" | "qualification.leadBelowMinimum" | "qualification.leadLacksPrevailing" | "qualification.leadNotLargest" | "qualification.leadNotLargestSimilarWork" | "qualification.leadNotLargestTurnover" | "qualification.lotCategoryTwice" | "qualification.prevailingRequired" | "qualification.separableAbovePrevailing" | "qualification.similarAboveTurnover" | "qualification.similarWorkShort" | "qualification.subcontractOverLimit" | "qualification.subcontractPercent" | "qualification.subcontractRequired" | "qualification.tooManyAttestations" | "qualification.tooManySeparable" | "qualification.turnoverShort" | "qualification.unknownCategory" | "qualification.unknownClass" | "qualification.yearOutOfRange" | "quota.changed" | "quota.executionDiffers" | "quota.executionSum" | "quota.leadNotLargest" | "quota.missing" | "quota.noSuchLot" | "quota.notABidder" | "quota.overQualification" | "quota.packagesDiffer" | "quota.participationSum" | "quota.percent" | "quota.required" | "quota.tooMany" | "quota.twice" | "report.alreadyOpen" | "report.chooseSpace" | "report.decisionReason" | "report.firmNotHidden" | "report.noSharedSpace" | "report.notAdmin" | "report.notFound" | "report.notYourFirm" | "report.nothingOpen" | "report.outcome" | "report.ownSubject" | "report.spaceNotShared" | "report.textLength" | "report.tooMany" | "service.tooManyRequests" | "service.unavailable" | "showcase.alreadyExists" | "showcase.alreadyVerified" | "showcase.awardNotEdited" | "showcase.changedBeforeAnswer" | "showcase.changedBeforeVerify" | "showcase.changedMeanwhile" | "showcase.clientLength" | "showcase.cpvCount" | "showcase.descriptionLength" | "showcase.noSuchFirm" | "showcase.notAPartner" | "showcase.notAllConfirmed" | "showcase.notAllMembers" | "showcase.notAwarded" | "showcase.notEditor" | "showcase.notFound" | "showcase.notPartnerEditor" | "showcase.notPublisherEditor" | "showcase.notVerifierAdmin" | "showcase.notWinners" | "showcase.ownPartner" | "showcase.partnersCount" | "showcase.publisherNotAFirm" | "showcase.reasonLength" | "showcase.titleLength" | "showcase.year" | "space.adminsOnly" | "space.alreadyApplied" | "space.alreadyExists" | "space.alreadyInvited" | "space.alreadyMember" | "space.alreadyModerator" | "space.alreadyVouched" | "space.changedMeanwhile" | "space.decisionNotAllowed" | "space.decisionUnknown" | "space.decisionUnknownFirm" | "space.descriptionLength" | "space.hasApplied" | "space.hostNotAssociation" | "space.inviteNotAFirm" | "space.memberNotAFirm" | "space.membersOnly" | "space.messageLength" | "space.minimumTendering" | "space.nameLength" | "space.noSuchUser" | "space.noVouch" | "space.notAdmin" | "space.notCurrentPolicy" | "space.notFirmEditor" | "space.notFound" | "space.notHostEditor" | "space.notMember" | "space.notModerator" | "space.notModeratorAppointer" | "space.nothingToVouch" | "space.nothingToWithdraw" | "space.onlyMembersAccept" | "space.policyAlreadyAccepted" | "space.policyChanged" | "space.policyText" | "space.provinceUnknown" | "space.reasonLength" | "space.reasonMissing" | "space.suspended" | "space.territoryCount" | "space.visibility" | "space.vouchNotMember" | "spaceBuyer.alreadyApproved" | "spaceBuyer.alreadyApprovedToPublish" | "spaceBuyer.alreadyMandated" | "spaceBuyer.alreadyRequested" | "spaceBuyer.alreadyRevoked" | "spaceBuyer.decisionUnknown" | "spaceBuyer.noMandate" | "spaceBuyer.notABuyer" | "spaceBuyer.notAdmin" | "spaceBuyer.notBuyerEditor" | "spaceBuyer.notRequested" | "spaceBuyer.notTheBuyers" | "spaceBuyer.revokedAskAgain" | "subcontract.categoryForbidden" | "subcontract.changed" | "subcontract.name" | "subcontract.noSuchCategory" | "subcontract.noSuchFirm" | "subcontract.noSuchLot" | "subcontract.noSuchPackage" | "subcontract.notAllowed" | "subcontract.overLimit" | "subcontract.percent" | "subcontract.stale" | "subcontract.tooMany" | "subcontract.twice" | "subcontract.undeclared" | "subcontract.work" | "tender.alreadyAwarded" | "tender.amendmentSummary" | "tender.answerText" | "tender.awardBest" | "tender.awardedBid" | "tender.bidDecided" | "tender.bidExcluded" | "tender.bidFailedIntegrity" | "tender.cancelReason" | "tender.contractEnd" | "tender.contractStart" | "tender.contractStartMoved" | "tender.criteriaCount" | "tender.criterionKind" | "tender.criterionName" | "tender.criterionNumber" | "tender.criterionWeight" | "tender.deadlineForward" | "tender.documentCount" | "tender.eligibilityCount" | "tender.enquiriesClosed" | "tender.enquiryFuture" | "tender.exclusionReason" | "tender.exclusionStands" | "tender.exists" | "tender.externalBids" | "tender.externalQuestions" | "tender.firmNotEligible" | "tender.lotCount" | "tender.lotCpvCount" | "tender.lotCpvMissing" | "tender.lotDecided" | "tender.lotNumber" | "tender.lotTitle" | "tender.mandateRevoked" | "tender.noSuchBid" | "tender.noSuchBuyer" | "tender.noSuchCriterion" | "tender.noSuchFirm" | "tender.noSuchLot" | "tender.noSuchLotBid" | "tender.noSuchQuestion" | "tender.noSuchSoccorso" | "tender.noSuchSpace" | "tender.notApproved" | "tender.notExcluded" | "tender.notExternal" | "tender.notFound" | "tender.notMandated" | "tender.notTheAsker" | "tender.notTheBuyer" | "tender.oneCurrency" | "tender.onePrice" | "tender.points" | "tender.priceByFormula" | "tender.questionAnswered" | "tender.questionText" | "tender.requirement" | "tender.scoreFirst" | "tender.soccorsoAnswered" | "tender.soccorsoDeadline" | "tender.soccorsoLapsed" | "tender.soccorsoLimit" | "tender.soccorsoNotTheLead" | "tender.soccorsoSubject" | "tender.soccorsoText" | "tender.soccorsoWithdrawn" | "tender.spaceCount" | "tender.stale" | "tender.standstill" | "tender.submissionAfterEnquiry" | "tender.submissionFuture" | "tender.tenderingTooShort" | "tender.title" | "tender.tooLong" | "tender.unsuccessfulReason" | "tender.weightsSum" | "tender.wrongStatus" | "tenderSearch.closingDays" | "tenderSearch.valueRange" | "uncoded";
+        ProblemCode: "account.displayNameRequired" | "account.displayNameTooLong" | "account.invalidEmail" | "account.invalidToken" | "account.lockedOut" | "account.notAllowed" | "account.passwordMismatch" | "account.passwordRequiresDigit" | "account.passwordRequiresLower" | "account.passwordRequiresNonAlphanumeric" | "account.passwordRequiresUniqueChars" | "account.passwordRequiresUpper" | "account.passwordTooCommon" | "account.passwordTooShort" | "account.signInFailed" | "alliance.agreementText" | "alliance.agreementVersion" | "alliance.alreadyAccepted" | "alliance.alreadyIn" | "alliance.bidClosed" | "alliance.bidSubmitted" | "alliance.exists" | "alliance.firmNotIn" | "alliance.handOverClosed" | "alliance.handOverWhileSubmitted" | "alliance.inviteRole" | "alliance.inviteeNotInSpace" | "alliance.joinWhileSubmitted" | "alliance.joinerNotInSpace" | "alliance.leadInOneForTender" | "alliance.leadLeaving" | "alliance.leadNotInSpace" | "alliance.leadRemoving" | "alliance.name" | "alliance.newLead" | "alliance.noAuditChain" | "alliance.noInvitation" | "alliance.noSuchFirm" | "alliance.noSuchTender" | "alliance.noTenderToCover" | "alliance.notARete" | "alliance.notFound" | "alliance.notTheFirm" | "alliance.notTheFirmsPeopleAlliances" | "alliance.notTheFirmsPeopleLedger" | "alliance.notTheLead" | "alliance.notTheLeadToForm" | "alliance.notVisible" | "alliance.partnersClosed" | "alliance.removeClosed" | "alliance.removeReason" | "alliance.removeWhileSubmitted" | "alliance.reteFirmInOne" | "alliance.tenderClosed" | "alliance.tooManyFirms" | "announcement.changedMeanwhile" | "announcement.notFound" | "announcement.notVisible" | "announcement.textLength" | "announcement.titleLength" | "avvalimento.alreadyAnswered" | "avvalimento.auxiliaryBids" | "avvalimento.auxiliaryNotInSpace" | "avvalimento.categoryNotHeld" | "avvalimento.changed" | "avvalimento.classRequired" | "avvalimento.closed" | "avvalimento.commitmentChanged" | "avvalimento.figureNotHeld" | "avvalimento.noContract" | "avvalimento.noSuchContract" | "avvalimento.notABidder" | "avvalimento.notAllowed" | "avvalimento.notFound" | "avvalimento.notTheAuxiliary" | "avvalimento.ownFirmsOnly" | "avvalimento.tooMany" | "avvalimento.twice" | "avvalimento.uncommitted" | "bid.aloneTenderer" | "bid.answer" | "bid.deadlinePassed" | "bid.documentCount" | "bid.excluded" | "bid.excludedByBuyer" | "bid.firmNotEligible" | "bid.lotBound" | "bid.lotCurrency" | "bid.lotTwice" | "bid.noLots" | "bid.noSuchCriterion" | "bid.noSuchDocument" | "bid.noSuchFirm" | "bid.noSuchLot" | "bid.notFound" | "bid.notOpened" | "bid.notTheBidder" | "bid.notTheEvaluator" | "bid.notTheFirmsPeople" | "bid.nothingToWithdraw" | "bid.quotaFirm" | "bid.relianceFirm" | "bid.sealed" | "bid.tenderCancelled" | "bid.tenderers" | "bid.tenderersOfBidder" | "bid.tooEarly" | "bid.withdrawFromWorkspace" | "block.notAFirm" | "block.self" | "block.tooMany" | "board.alreadyAccepted" | "board.alreadyExists" | "board.alreadyHidden" | "board.alreadyInterested" | "board.awaitingApproval" | "board.changedMeanwhile" | "board.closed" | "board.closedByAdmin" | "board.comuneRequired" | "board.cpvCount" | "board.division" | "board.expired" | "board.expiry" | "board.hidden" | "board.interestedInOneForTender" | "board.interestedNotMember" | "board.kind" | "board.membersOnly" | "board.messageLength" | "board.noSuchInterest" | "board.noSuchTender" | "board.notAdmin" | "board.notAwaiting" | "board.notFound" | "board.notInterestEditor" | "board.notMember" | "board.notPosterEditor" | "board.ownPost" | "board.posterNotAFirm" | "board.reasonRequired" | "board.textLength" | "board.titleLength" | "board.tooManyPosts" | "business.addressLength" | "business.alreadyActsFor" | "business.alreadyExists" | "business.capabilitiesCount" | "business.changedMeanwhile" | "business.contactEmail" | "business.contactPhone" | "business.descriptionLength" | "business.fieldNotForKind" | "business.invitationSentRecently" | "business.invitationsNotVisible" | "business.inviteEmail" | "business.inviteRole" | "business.kindRequired" | "business.kindUnknown" | "business.nameLength" | "business.noInvitationForYou" | "business.noPendingInvitation" | "business.noSuchMember" | "business.notAFirm" | "business.notAMember" | "business.notAnEditor" | "business.notFound" | "business.ownerStays" | "business.qualificationsNotVisible" | "business.sizeUnknown" | "business.tagLength" | "business.tagsCount" | "business.taxCode" | "business.tooManyInvitations" | "business.vatNumber" | "business.website" | "comune.unknown" | "conversation.chooseFirm" | "conversation.limit" | "conversation.mentionNotReader" | "conversation.noSuchPackage" | "conversation.notFound" | "conversation.notYourFirm" | "conversation.textLength" | "conversation.tooManyMentions" | "conversation.tooManyMessages" | "conversation.viewersRead" | "cpv.unknown" | "dashboard.checkAhead" | "dgue.attestationNotRecorded" | "dgue.explanationRequired" | "dgue.explanationTooLong" | "dgue.figuresNotRecorded" | "dgue.groundTwice" | "dgue.groundUnanswered" | "dgue.notFound" | "dgue.unknownGround" | "directory.cpvPrefix" | "directory.provinceUnknown" | "directory.radius" | "directory.regionUnknown" | "directory.sizeUnknown" | "document.empty" | "document.fileName" | "document.fileType" | "document.noSuchTenderDocument" | "document.notAnUploader" | "document.notFound" | "document.notOfType" | "document.notUploaded" | "document.sealedElsewhere" | "endorsement.alreadyEndorses" | "endorsement.noSharedProject" | "endorsement.notEndorserEditor" | "endorsement.notFound" | "endorsement.notWithdrawer" | "endorsement.self" | "endorsement.textLength" | "feed.busy" | "feed.credentials" | "feed.duplicate" | "feed.notFound" | "feed.notPublic" | "feed.ownerNotAdmin" | "feed.period" | "feed.status" | "feed.timeout" | "feed.tooLarge" | "feed.tooMany" | "feed.tooManyRedirects" | "feed.unreachable" | "feed.unresolvable" | "feed.url" | "hub.allianceFirmsOnly" | "hub.businessMembersOnly" | "hub.spaceAdminsOnly" | "import.buyerMissing" | "import.cpvScheme" | "import.cpvUnknown" | "import.deadlineMissing" | "import.moreErrors" | "import.noFile" | "import.noItems" | "import.noReleases" | "import.noSuchLot" | "import.notJson" | "import.notPackage" | "import.releaseTooLarge" | "import.schema" | "import.tenderMissing" | "import.tooDeep" | "import.tooManyOpportunities" | "import.tooManyReleases" | "inbox.notTheFirms" | "input.controlCharacter" | "input.dateRange" | "input.emptyId" | "input.fieldRequired" | "input.instantRange" | "input.invalidFields" | "input.notFinite" | "input.notJson" | "input.nulCharacter" | "input.oneLine" | "input.refused" | "input.reversingCharacter" | "input.searchWords" | "input.unknownValue" | "input.unreadableCharacter" | "input.wrongFormat" | "jointBid.agreementNotAccepted" | "jointBid.alreadyAttached" | "jointBid.alreadySigned" | "jointBid.alreadySubmitted" | "jointBid.answerChanged" | "jointBid.answerText" | "jointBid.closed" | "jointBid.departedFirm" | "jointBid.lotCurrency" | "jointBid.noFiles" | "jointBid.noSuchCriterion" | "jointBid.noSuchDocument" | "jointBid.noSuchLot" | "jointBid.noSuchPackage" | "jointBid.notASigner" | "jointBid.notAnEditor" | "jointBid.notFound" | "jointBid.notTheAttacher" | "jointBid.notTheDetacher" | "jointBid.notTheLeadToReassign" | "jointBid.notTheLeadToSubmit" | "jointBid.notTheLeadToWithdraw" | "jointBid.notThePackageOwner" | "jointBid.nothingToSign" | "jointBid.packageChanged" | "jointBid.packageChangedBeforeDelete" | "jointBid.packageFirm" | "jointBid.packageTitle" | "jointBid.partnerLotBound" | "jointBid.removedLot" | "jointBid.signChanged" | "jointBid.signOffLotBound" | "jointBid.signerAgreement" | "jointBid.tooLong" | "jointBid.tooManyFiles" | "jointBid.tooManyPackages" | "jointBid.unanswered" | "jointBid.unsigned" | "logo.empty" | "logo.name" | "logo.none" | "logo.pixels" | "logo.size" | "logo.type" | "money.amount" | "money.currency" | "money.nonZeroAmount" | "notifications.badUnsubscribeLink" | "notifications.kindTwice" | "openData.external" | "openData.notABuyer" | "openData.notPublished" | "outcomes.count" | "outcomes.measure" | "outcomes.measureTwice" | "outcomes.noTargets" | "outcomes.quarter" | "outcomes.quarterRange" | "outcomes.share" | "outcomes.value" | "proposal.declined" | "proposal.imported" | "proposal.importing" | "proposal.notFound" | "proposal.notMember" | "proposal.tooLong" | "proposal.tooMany" | "proposal.tooManyWaiting" | "proposal.withdrawn" | "qualification.categoryMissing" | "qualification.categoryRequired" | "qualification.categoryShort" | "qualification.duplicateCategory" | "qualification.expiryRequired" | "qualification.issuerRequired" | "qualification.leadBelowMinimum" | "qualification.leadLacksPrevailing" | "qualification.leadNotLargest" | "qualification.leadNotLargestSimilarWork" | "qualification.leadNotLargestTurnover" | "qualification.lotCategoryTwice" | "qualification.prevailingRequired" | "qualification.separableAbovePrevailing" | "qualification.similarAboveTurnover" | "qualification.similarWorkShort" | "qualification.subcontractOverLimit" | "qualification.subcontractPercent" | "qualification.subcontractRequired" | "qualification.tooManyAttestations" | "qualification.tooManySeparable" | "qualification.turnoverShort" | "qualification.unknownCategory" | "qualification.unknownClass" | "qualification.yearOutOfRange" | "quota.changed" | "quota.executionDiffers" | "quota.executionSum" | "quota.leadNotLargest" | "quota.missing" | "quota.noSuchLot" | "quota.notABidder" | "quota.overQualification" | "quota.packagesDiffer" | "quota.participationSum" | "quota.percent" | "quota.required" | "quota.tooMany" | "quota.twice" | "report.alreadyOpen" | "report.chooseSpace" | "report.decisionReason" | "report.firmNotHidden" | "report.noSharedSpace" | "report.notAdmin" | "report.notFound" | "report.notYourFirm" | "report.nothingOpen" | "report.outcome" | "report.ownSubject" | "report.spaceNotShared" | "report.textLength" | "report.tooMany" | "service.tooManyRequests" | "service.unavailable" | "showcase.alreadyExists" | "showcase.alreadyVerified" | "showcase.awardNotEdited" | "showcase.changedBeforeAnswer" | "showcase.changedBeforeVerify" | "showcase.changedMeanwhile" | "showcase.clientLength" | "showcase.cpvCount" | "showcase.descriptionLength" | "showcase.noSuchFirm" | "showcase.notAPartner" | "showcase.notAllConfirmed" | "showcase.notAllMembers" | "showcase.notAwarded" | "showcase.notEditor" | "showcase.notFound" | "showcase.notPartnerEditor" | "showcase.notPublisherEditor" | "showcase.notVerifierAdmin" | "showcase.notWinners" | "showcase.ownPartner" | "showcase.partnersCount" | "showcase.publisherNotAFirm" | "showcase.reasonLength" | "showcase.titleLength" | "showcase.year" | "space.adminsOnly" | "space.alreadyApplied" | "space.alreadyChecked" | "space.alreadyExists" | "space.alreadyInvited" | "space.alreadyMember" | "space.alreadyModerator" | "space.alreadyVouched" | "space.attestationNotRecorded" | "space.changedMeanwhile" | "space.decisionNotAllowed" | "space.decisionUnknown" | "space.decisionUnknownFirm" | "space.descriptionLength" | "space.figuresNotRecorded" | "space.hasApplied" | "space.hostNotAssociation" | "space.inviteNotAFirm" | "space.memberNotAFirm" | "space.membersOnly" | "space.messageLength" | "space.minimumTendering" | "space.nameLength" | "space.noCheck" | "space.noSuchUser" | "space.noVouch" | "space.notAdmin" | "space.notCurrentPolicy" | "space.notFirmEditor" | "space.notFound" | "space.notHostEditor" | "space.notMember" | "space.notModerator" | "space.notModeratorAppointer" | "space.nothingToVouch" | "space.nothingToWithdraw" | "space.onlyMembersAccept" | "space.policyAlreadyAccepted" | "space.policyChanged" | "space.policyText" | "space.provinceUnknown" | "space.qualificationsChanged" | "space.qualificationsNotFound" | "space.reasonLength" | "space.reasonMissing" | "space.suspended" | "space.territoryCount" | "space.visibility" | "space.vouchNotMember" | "spaceBuyer.alreadyApproved" | "spaceBuyer.alreadyApprovedToPublish" | "spaceBuyer.alreadyMandated" | "spaceBuyer.alreadyRequested" | "spaceBuyer.alreadyRevoked" | "spaceBuyer.decisionUnknown" | "spaceBuyer.noMandate" | "spaceBuyer.notABuyer" | "spaceBuyer.notAdmin" | "spaceBuyer.notBuyerEditor" | "spaceBuyer.notRequested" | "spaceBuyer.notTheBuyers" | "spaceBuyer.revokedAskAgain" | "subcontract.categoryForbidden" | "subcontract.changed" | "subcontract.name" | "subcontract.noSuchCategory" | "subcontract.noSuchFirm" | "subcontract.noSuchLot" | "subcontract.noSuchPackage" | "subcontract.notAllowed" | "subcontract.overLimit" | "subcontract.percent" | "subcontract.stale" | "subcontract.tooMany" | "subcontract.twice" | "subcontract.undeclared" | "subcontract.work" | "tender.alreadyAwarded" | "tender.amendmentSummary" | "tender.answerText" | "tender.awardBest" | "tender.awardedBid" | "tender.bidDecided" | "tender.bidExcluded" | "tender.bidFailedIntegrity" | "tender.cancelReason" | "tender.contractEnd" | "tender.contractStart" | "tender.contractStartMoved" | "tender.criteriaCount" | "tender.criterionKind" | "tender.criterionName" | "tender.criterionNumber" | "tender.criterionWeight" | "tender.deadlineForward" | "tender.documentCount" | "tender.eligibilityCount" | "tender.enquiriesClosed" | "tender.enquiryFuture" | "tender.exclusionReason" | "tender.exclusionStands" | "tender.exists" | "tender.externalBids" | "tender.externalQuestions" | "tender.firmNotEligible" | "tender.lotCount" | "tender.lotCpvCount" | "tender.lotCpvMissing" | "tender.lotDecided" | "tender.lotNumber" | "tender.lotTitle" | "tender.mandateRevoked" | "tender.noSuchBid" | "tender.noSuchBuyer" | "tender.noSuchCriterion" | "tender.noSuchFirm" | "tender.noSuchLot" | "tender.noSuchLotBid" | "tender.noSuchQuestion" | "tender.noSuchSoccorso" | "tender.noSuchSpace" | "tender.notApproved" | "tender.notExcluded" | "tender.notExternal" | "tender.notFound" | "tender.notMandated" | "tender.notTheAsker" | "tender.notTheBuyer" | "tender.oneCurrency" | "tender.onePrice" | "tender.points" | "tender.priceByFormula" | "tender.questionAnswered" | "tender.questionText" | "tender.requirement" | "tender.scoreFirst" | "tender.soccorsoAnswered" | "tender.soccorsoDeadline" | "tender.soccorsoLapsed" | "tender.soccorsoLimit" | "tender.soccorsoNotTheLead" | "tender.soccorsoSubject" | "tender.soccorsoText" | "tender.soccorsoWithdrawn" | "tender.spaceCount" | "tender.stale" | "tender.standstill" | "tender.submissionAfterEnquiry" | "tender.submissionFuture" | "tender.tenderingTooShort" | "tender.title" | "tender.tooLong" | "tender.unsuccessfulReason" | "tender.weightsSum" | "tender.wrongStatus" | "tenderSearch.closingDays" | "tenderSearch.valueRange" | "uncoded";
         ProblemDetails: {
             type?: null | string;
             title?: null | string;
@@ -4744,6 +4795,14 @@ export interface components {
             cpv: null | string[];
             partners: null | string[];
         };
+        QualificationCheckDto: {
+            category: null | string;
+            /** Format: uuid */
+            spaceId: string;
+            spaceName: string;
+            /** Format: date-time */
+            checkedAt: string;
+        };
         QualificationContributionDto: {
             firm: components["schemas"]["NamedDto"];
             lead: boolean;
@@ -4754,6 +4813,7 @@ export interface components {
             counts: boolean;
             expired: boolean;
             lentBy: null | components["schemas"]["NamedDto"];
+            checked: components["schemas"]["QualificationCheckDto"][];
         };
         QualificationReasonDto: {
             code: string;
@@ -5723,6 +5783,10 @@ export interface components {
             /** Format: uuid */
             userId: string;
             name: string;
+        };
+        VouchQualificationRequest: {
+            /** Format: int32 */
+            version: null | number;
         };
         WithdrawAnnouncementRequest: {
             /** Format: int32 */
@@ -6917,6 +6981,356 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SoaCategoryDto"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getMemberQualifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                firmId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FirmQualificationsDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    vouchForAttestation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                firmId: string;
+                category: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VouchQualificationRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FirmQualificationsDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    withdrawAttestationVouch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                firmId: string;
+                category: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FirmQualificationsDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    vouchForFigures: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                firmId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VouchQualificationRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FirmQualificationsDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    withdrawFiguresVouch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                firmId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FirmQualificationsDto"];
                 };
             };
             /** @description Bad Request */

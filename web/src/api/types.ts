@@ -19,6 +19,7 @@ export type LocalityDto = Dto<"LocalityDto">;
 export type EditProfileRequest = Dto<"EditProfileRequest">;
 export type EditQualificationsRequest = Dto<"EditQualificationsRequest">;
 export type FirmQualificationsDto = Dto<"FirmQualificationsDto">;
+export type QualificationCheckDto = Dto<"QualificationCheckDto">;
 export type DgueDto = Dto<"DgueDto">;
 export type BidDgueDto = Dto<"BidDgueDto">;
 export type DgueSection = Dto<"DgueSection">;

@@ -12,7 +12,7 @@ namespace Marketplace.Data.CompiledModels.Postgres
     public partial class PostgresMarketplaceDbContextModel
     {
         private PostgresMarketplaceDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("add087d6-e287-4c51-b7f5-8ddd62f82ce8"), entityTypeCount: 55)
+            : base(skipDetectChanges: false, modelId: new Guid("e1beced0-a4c1-4652-ab00-9fe30d9b2938"), entityTypeCount: 56)
         {
         }
 
@@ -51,6 +51,7 @@ namespace Marketplace.Data.CompiledModels.Postgres
             var firmBlockEntry = FirmBlockEntryEntityType.Create(this);
             var inboxEntry = InboxEntryEntityType.Create(this);
             var jointSignOffEntry = JointSignOffEntryEntityType.Create(this);
+            var qualificationCheckEntry = QualificationCheckEntryEntityType.Create(this);
             var relianceEntry = RelianceEntryEntityType.Create(this);
             var showcaseEntry = ShowcaseEntryEntityType.Create(this);
             var showcaseParticipantEntry = ShowcaseParticipantEntryEntityType.Create(this);
@@ -114,6 +115,7 @@ namespace Marketplace.Data.CompiledModels.Postgres
             FirmBlockEntryEntityType.CreateAnnotations(firmBlockEntry);
             InboxEntryEntityType.CreateAnnotations(inboxEntry);
             JointSignOffEntryEntityType.CreateAnnotations(jointSignOffEntry);
+            QualificationCheckEntryEntityType.CreateAnnotations(qualificationCheckEntry);
             RelianceEntryEntityType.CreateAnnotations(relianceEntry);
             ShowcaseEntryEntityType.CreateAnnotations(showcaseEntry);
             ShowcaseParticipantEntryEntityType.CreateAnnotations(showcaseParticipantEntry);

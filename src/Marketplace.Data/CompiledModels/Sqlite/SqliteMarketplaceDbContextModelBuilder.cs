@@ -11,7 +11,7 @@ namespace Marketplace.Data.CompiledModels.Sqlite
     public partial class SqliteMarketplaceDbContextModel
     {
         private SqliteMarketplaceDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("391b8e03-be4d-4e82-b54c-5134b0431b5e"), entityTypeCount: 55)
+            : base(skipDetectChanges: false, modelId: new Guid("5acc4078-1caa-4e3a-89bc-ae3c40acfcf9"), entityTypeCount: 56)
         {
         }
 
@@ -50,6 +50,7 @@ namespace Marketplace.Data.CompiledModels.Sqlite
             var firmBlockEntry = FirmBlockEntryEntityType.Create(this);
             var inboxEntry = InboxEntryEntityType.Create(this);
             var jointSignOffEntry = JointSignOffEntryEntityType.Create(this);
+            var qualificationCheckEntry = QualificationCheckEntryEntityType.Create(this);
             var relianceEntry = RelianceEntryEntityType.Create(this);
             var showcaseEntry = ShowcaseEntryEntityType.Create(this);
             var showcaseParticipantEntry = ShowcaseParticipantEntryEntityType.Create(this);
@@ -113,6 +114,7 @@ namespace Marketplace.Data.CompiledModels.Sqlite
             FirmBlockEntryEntityType.CreateAnnotations(firmBlockEntry);
             InboxEntryEntityType.CreateAnnotations(inboxEntry);
             JointSignOffEntryEntityType.CreateAnnotations(jointSignOffEntry);
+            QualificationCheckEntryEntityType.CreateAnnotations(qualificationCheckEntry);
             RelianceEntryEntityType.CreateAnnotations(relianceEntry);
             ShowcaseEntryEntityType.CreateAnnotations(showcaseEntry);
             ShowcaseParticipantEntryEntityType.CreateAnnotations(showcaseParticipantEntry);

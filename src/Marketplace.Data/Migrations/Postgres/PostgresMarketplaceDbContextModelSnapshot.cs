@@ -1278,6 +1278,39 @@ namespace Marketplace.Data.Migrations.Postgres
                     b.ToTable("joint_sign_offs", (string)null);
                 });
 
+            modelBuilder.Entity("Marketplace.Data.ReadModels.QualificationCheckEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("BusinessId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<DateTimeOffset>("CheckedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Digest")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("SpaceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BusinessId", "SpaceId");
+
+                    b.ToTable("qualification_checks", (string)null);
+                });
+
             modelBuilder.Entity("Marketplace.Data.ReadModels.RelianceEntry", b =>
                 {
                     b.Property<Guid>("AllianceId")

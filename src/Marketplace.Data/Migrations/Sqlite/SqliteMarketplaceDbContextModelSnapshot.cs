@@ -1259,6 +1259,37 @@ namespace Marketplace.Data.Migrations.Sqlite
                     b.ToTable("joint_sign_offs", (string)null);
                 });
 
+            modelBuilder.Entity("Marketplace.Data.ReadModels.QualificationCheckEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("BusinessId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CheckedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Digest")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SpaceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BusinessId", "SpaceId");
+
+                    b.ToTable("qualification_checks", (string)null);
+                });
+
             modelBuilder.Entity("Marketplace.Data.ReadModels.RelianceEntry", b =>
                 {
                     b.Property<Guid>("AllianceId")

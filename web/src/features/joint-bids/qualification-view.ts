@@ -8,6 +8,7 @@ import { currentLanguage, formatNumber, localized, t } from "../../i18n";
 import { refusalText } from "../../i18n/refusals";
 import { loadErrorView, loadingView } from "../../views";
 import { formatMoney } from "../showcase/showcase";
+import { checkedView } from "../qualifications/checks";
 
 type Check = LotQualificationDto["requirements"][number];
 type By = Check["by"][number];
@@ -54,6 +55,7 @@ function checkView(c: Check, lot: number) {
               <span class="firm">${b.firm.name}${b.lead ? html` <span class="badge">${t("qualification.lead")}</span>` : nothing}</span>
               ${lentText(c, b) ? html`<span class="lent" data-testid="qualification-lent">${lentText(c, b)}</span>` : nothing}
               <span class=${b.counts ? "" : "muted"}>${byText(b)}</span>
+              ${checkedView(b.checked, c.category ?? null)}
             </li>`,
           )}
         </ul>`

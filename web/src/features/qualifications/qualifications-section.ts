@@ -8,6 +8,7 @@ import { currentLanguage, localized, t } from "../../i18n";
 import type { Redraw } from "../../page";
 import { loadErrorView, loadingView } from "../../views";
 import { CardEdit } from "./card-edit";
+import { checkedView } from "./checks";
 import { formatMoney, normalizeAmount } from "../showcase/showcase";
 import { formatDay } from "../tenders/dates";
 
@@ -46,6 +47,38 @@ export function qualificationsRequest(version: number, rows: readonly Row[], fig
       : { lastYear: Number(figures.lastYear.trim() || 0), turnover: amount(figures.turnover), similarWork: amount(figures.similarWork) },
   };
 }
+
+/**
+ * A firm's attestations as read (an expired one marked), each with the associations' checks that hold; `extra` adds
+ * what the reader may do with one (a space's admin checks it).
+ */
+export const attestationsView = (q: FirmQualificationsDto, extra: (category: string | null) => unknown = () => nothing) =>
+  q.attestations.length
+    ? html`<ul class="qualification-list" data-testid="soa-list">
+        ${q.attestations.map(
+          (a) => html`<li data-testid="soa-item" data-category=${a.category} data-expired=${a.expired}>
+            <span><strong>${a.category}</strong> ${localized(a.categoryIt, a.categoryEn)}</span>
+            <span class="muted small">${t("qualifications.classLine", { class: a.classLabel, amount: euros(a.classAmount) })} ·
+              ${t(a.expired ? "qualifications.expiredOn" : "qualifications.expires", { day: formatDay(a.expires) })} ·
+              ${t("qualifications.issuedBy", { issuer: a.issuedBy })}</span>
+            ${a.expired ? html`<span class="badge warning" data-testid="soa-expired">${t("qualifications.expiredBadge")}</span>` : nothing}
+            ${checkedView(q.checks, a.category)} ${extra(a.category)}
+          </li>`,
+        )}
+      </ul>
+      ${q.attestations.some((a) => a.expired) ? html`<p class="muted small">${t("qualifications.expiredNote")}</p>` : nothing}`
+    : html`<p class="muted" data-testid="soa-none">${t("qualifications.noneSoa")}</p>`;
+
+/** A firm's turnover and similar work as read, with the associations' checks that hold and, as above, `extra`. */
+export const figuresView = (q: FirmQualificationsDto, extra: (category: string | null) => unknown = () => nothing) =>
+  q.figures
+    ? html`<dl class="facts" data-testid="figures">
+        <div><dt>${t("qualifications.turnover")}</dt><dd data-testid="figures-turnover">${euros(q.figures.turnover)}</dd></div>
+        <div><dt>${t("qualifications.similarWork")}</dt><dd data-testid="figures-similar">${euros(q.figures.similarWork)}</dd></div>
+      </dl>
+      <p class="muted small">${t("qualifications.period", { year: q.figures.lastYear })}</p>
+      <p class="qualification-figures-checks" data-testid="figures-checks">${checkedView(q.checks, null)} ${extra(null)}</p>`
+    : html`<p class="muted">${t("qualifications.noneFigures")}</p>`;
 
 export function qualificationsSection(firmId: string, redraw: Redraw) {
   let data: FirmQualificationsDto | null = null;
@@ -91,31 +124,6 @@ export function qualificationsSection(firmId: string, redraw: Redraw) {
   }
 
   const { error, invalid } = edit;
-
-  const attestationsView = (q: FirmQualificationsDto) =>
-    q.attestations.length
-      ? html`<ul class="qualification-list" data-testid="soa-list">
-          ${q.attestations.map(
-            (a) => html`<li data-testid="soa-item" data-category=${a.category} data-expired=${a.expired}>
-              <span><strong>${a.category}</strong> ${localized(a.categoryIt, a.categoryEn)}</span>
-              <span class="muted small">${t("qualifications.classLine", { class: a.classLabel, amount: euros(a.classAmount) })} ·
-                ${t(a.expired ? "qualifications.expiredOn" : "qualifications.expires", { day: formatDay(a.expires) })} ·
-                ${t("qualifications.issuedBy", { issuer: a.issuedBy })}</span>
-              ${a.expired ? html`<span class="badge warning" data-testid="soa-expired">${t("qualifications.expiredBadge")}</span>` : nothing}
-            </li>`,
-          )}
-        </ul>
-        ${q.attestations.some((a) => a.expired) ? html`<p class="muted small">${t("qualifications.expiredNote")}</p>` : nothing}`
-      : html`<p class="muted" data-testid="soa-none">${t("qualifications.noneSoa")}</p>`;
-
-  const figuresView = (q: FirmQualificationsDto) =>
-    q.figures
-      ? html`<dl class="facts" data-testid="figures">
-          <div><dt>${t("qualifications.turnover")}</dt><dd data-testid="figures-turnover">${euros(q.figures.turnover)}</dd></div>
-          <div><dt>${t("qualifications.similarWork")}</dt><dd data-testid="figures-similar">${euros(q.figures.similarWork)}</dd></div>
-        </dl>
-        <p class="muted small">${t("qualifications.period", { year: q.figures.lastYear })}</p>`
-      : html`<p class="muted">${t("qualifications.noneFigures")}</p>`;
 
   const rowView = (row: Row, i: number, rows: Row[]) => {
     const at = (f: string) => `attestations[${i}].${f}`;

@@ -10,6 +10,7 @@ import { refusalText } from "../../i18n/refusals";
 import { MembershipDecisions } from "./admin-decisions";
 import { AdminSectionElement, firmLink, since, type Feedback } from "./admin-section";
 import { statusBadge, verifiedBadge } from "./space-views";
+import "../qualifications/member-qualifications";
 
 /**
  * How the last vouch or revocation went, next to the firm it was about; shown while the firm's mark is as the
@@ -23,12 +24,15 @@ export class AdminMembers extends AdminSectionElement {
     former: { attribute: false },
     policyVersion: { attribute: false },
     vouchFeedback: { state: true },
+    opened: { state: true },
   };
 
   declare members: SpaceMembershipDto[];
   declare former: SpaceMembershipDto[];
   declare policyVersion: number;
   private declare vouchFeedback: VouchFeedback | null;
+  /** The members whose qualifications the admin opened: read only then, one firm at a time. */
+  private declare opened: ReadonlySet<string>;
   readonly #decisions = new MembershipDecisions(() => this.ctx, this.action, () => this.requestUpdate());
   readonly #confirm = confirmDialog(() => this.requestUpdate());
 
@@ -38,6 +42,22 @@ export class AdminMembers extends AdminSectionElement {
     this.former = [];
     this.policyVersion = 0;
     this.vouchFeedback = null;
+    this.opened = new Set();
+  }
+
+  /** A member's qualifications, to check against the documents: read when opened. */
+  #qualificationsView(m: SpaceMembershipDto) {
+    const open = this.opened.has(m.firmId);
+    const toggle = (e: Event) => {
+      const next = new Set(this.opened);
+      if ((e.target as HTMLDetailsElement).open) next.add(m.firmId);
+      else next.delete(m.firmId);
+      this.opened = next;
+    };
+    return html`<details class="member-qualifications-toggle" ?open=${open} @toggle=${toggle}>
+      <summary data-testid="member-qualifications-open">${t("qualifications.check.open")}</summary>
+      ${open ? html`<member-qualifications .spaceId=${this.ctx.spaceId} .firmId=${m.firmId}></member-qualifications>` : nothing}
+    </details>`;
   }
 
   override disconnectedCallback(): void {
@@ -115,6 +135,7 @@ export class AdminMembers extends AdminSectionElement {
             </div>
             <div class="item-actions">${this.#vouchButtons(m)}${this.#decisions.buttons(m)}</div>
             ${this.#vouchStatusView(m)}
+            ${m.status === "Member" ? this.#qualificationsView(m) : nothing}
           </li>`,
         )}
       </ul>

@@ -138,6 +138,27 @@ export const spaces = {
     en: "The association already vouches for these values.",
   },
   "space.noVouch": { it: "Non c'è una garanzia da revocare.", en: "There is no vouch to revoke." },
+  "space.qualificationsNotFound": {
+    it: "Questo spazio non ha un'impresa membro con queste qualificazioni.",
+    en: "This space has no member firm with these qualifications.",
+  },
+  "space.attestationNotRecorded": {
+    it: "L'impresa non registra un'attestazione SOA in {category}.",
+    en: "The firm records no SOA attestation in {category}.",
+  },
+  "space.figuresNotRecorded": {
+    it: "L'impresa non registra fatturato e lavori analoghi.",
+    en: "The firm records no turnover and similar work.",
+  },
+  "space.qualificationsChanged": {
+    it: "L'impresa ha modificato le sue qualificazioni nel frattempo: rileggile prima di verificarle.",
+    en: "The firm changed its qualifications meanwhile: read them again before checking them.",
+  },
+  "space.alreadyChecked": {
+    it: "L'associazione ha già verificato questi dati così come sono ora.",
+    en: "The association has already checked this as the firm records it now.",
+  },
+  "space.noCheck": { it: "Non c'è una verifica da ritirare.", en: "There is no check to withdraw." },
   "space.notFirmEditor": {
     it: "Solo i titolari e i gestori dell'impresa possono farlo.",
     en: "Only the firm's Owners and Managers may do this.",
