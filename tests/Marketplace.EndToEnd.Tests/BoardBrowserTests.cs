@@ -68,7 +68,11 @@ public sealed class BoardBrowserTests(BrowserFixture fixture) : IClassFixture<Br
         await Expect(seen).ToContainTextAsync("Looking for a partner");
         await Expect(electrician.GetByTestId("post-notice")).ToContainTextAsync("New post on the board for your capabilities");
         await electrician.GetByTestId("post-notice-close").ClickAsync();
-        await seen.GetByTestId("board-post-open").ClickAsync();
+        // The e-mail of its notice links to the post itself (#/spaces/{id}/board?post={postId}): the link opens it.
+        var postId = await seen.GetAttributeAsync("data-post-id");
+        await electrician.GotoAsync($"/#/spaces/{arranged.Id}/board?post={postId}");
+        await Expect(seen.GetByTestId("board-post-text")).ToHaveTextAsync("Ristrutturiamo due scuole a Bologna nel 2027: cerchiamo un'impresa di impianti elettrici.");
+        await electrician.ScreenshotAsync(new() { Path = Shot("board-post-link-en-390.png"), FullPage = true });
         await electrician.GetByTestId("board-interest-message").FillAsync("We install electrical systems in schools: happy to talk.");
         await electrician.GetByTestId("board-interest-submit").ClickAsync();
         await Expect(electrician.GetByTestId("board-post-status-line")).ToHaveTextAsync("Interest sent.");

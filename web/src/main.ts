@@ -85,7 +85,7 @@ function pageFor(route: Route, redraw: Redraw): Page {
     case "newSpace":
       return spaceFormPage(null, redraw);
     case "space":
-      return spacePage(route.id, route.tab, redraw);
+      return spacePage(route.id, route.tab, redraw, route.post);
     case "editSpace":
       return spaceFormPage(route.id, redraw);
     case "spaceDashboard":

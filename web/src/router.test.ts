@@ -44,6 +44,9 @@ describe("parseRoute", () => {
     [`#/alliances/${id}/nope`, { name: "notFound" }],
     [`#/spaces/${id}/members`, { name: "space", id, tab: "members" }],
     [`#/spaces/${id}/admin`, { name: "space", id, tab: "admin" }],
+    [`#/spaces/${id}/board`, { name: "space", id, tab: "board" }],
+    [`#/spaces/${id}/board?post=${id.toUpperCase()}`, { name: "space", id, tab: "board", post: id }],
+    [`#/spaces/${id}/board?post=nope`, { name: "space", id, tab: "board" }],
     [`#/spaces/${id}/nope`, { name: "notFound" }],
     [`#/alliances/${id.toUpperCase()}/`, { name: "alliance", id }],
   ] as [string, Route][])("%s", (hash, expected) => {
@@ -110,6 +113,7 @@ describe("href", () => {
     { name: "alliance", id },
     { name: "alliance", id, tab: "partners" },
     { name: "space", id, tab: "tenders" },
+    { name: "space", id, tab: "board", post: id },
     { name: "confirmEmail", userId: id, code: "Q2ZESjh+/=", changedEmail: null },
     { name: "confirmEmail", userId: id, code: "Q2ZESjh", changedEmail: "nuovo+1@example.it" },
     { name: "forgotPassword" },

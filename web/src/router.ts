@@ -22,8 +22,8 @@ export type Route =
   | { name: "editBusiness"; id: string }
   | { name: "spaces" }
   | { name: "newSpace" }
-  /** A space; `tab` names the part shown (its about page when none). */
-  | { name: "space"; id: string; tab?: SpaceTab }
+  /** A space; `tab` names the part shown (its about page when none); `post`, on its board, the post opened (an e-mail's link). */
+  | { name: "space"; id: string; tab?: SpaceTab; post?: string }
   | { name: "editSpace"; id: string }
   | { name: "spaceDashboard"; id: string }
   | { name: "inbox" }
@@ -113,6 +113,10 @@ export function parseRoute(hash: string): Route {
     if (third === undefined) return { name: "space", id: second.toLowerCase() };
     if (third === "settings") return { name: "editSpace", id: second.toLowerCase() };
     if (third === "dashboard") return { name: "spaceDashboard", id: second.toLowerCase() };
+    if (third === "board") {
+      const post = params.get("post");
+      return { name: "space", id: second.toLowerCase(), tab: third, ...(post !== null && GUID.test(post) ? { post: post.toLowerCase() } : {}) };
+    }
     if (isOneOf(spaceTabs, third)) return { name: "space", id: second.toLowerCase(), tab: third };
     return { name: "notFound" };
   }
@@ -183,7 +187,7 @@ export function href(route: Route): string {
     case "newSpace":
       return "#/spaces/new";
     case "space":
-      return route.tab ? `#/spaces/${route.id}/${route.tab}` : `#/spaces/${route.id}`;
+      return route.tab ? `#/spaces/${route.id}/${route.tab}${route.post ? `?post=${route.post}` : ""}` : `#/spaces/${route.id}`;
     case "editSpace":
       return `#/spaces/${route.id}/settings`;
     case "spaceDashboard":

@@ -65,7 +65,7 @@ public abstract class BoardPostMailTests<THost>(THost fixture) : IClassFixture<T
         (await blocker.PutAsync($"/api/businesses/{blockerId}/blocks/{w.CoderId}", null)).EnsureSuccessStatusCode();
         var elsewhere = await TenderWorld.Create(host, fixture.Clock);
 
-        await Publish(w);
+        var postId = await Publish(w);
         fixture.Wait();
         await fixture.SendNotices();
 
@@ -76,7 +76,7 @@ public abstract class BoardPostMailTests<THost>(THost fixture) : IClassFixture<T
             .And.Contain("«Cerchiamo un'impresa edile per la nuova sede»")
             .And.Contain("Cerchiamo un partner, da Verdi Informatica, a Bologna (BO). CPV: 45210000-")
             .And.Contain($"In bacheca fino al {lastDay.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("it-IT"))}")
-            .And.Contain($"https://marketplace.test/#/spaces/{w.SpaceId}/board")
+            .And.Contain($"https://marketplace.test/#/spaces/{w.SpaceId}/board?post={postId}")
             .And.Contain("Non ricevere più e-mail sulle nuove offerte e richieste di partnership:\nhttps://marketplace.test/#/unsubscribe?token=")
             .And.NotContain("Ristrutturazione di un piano", "the e-mail says what the board lists, not the post's whole text")
             .And.NotContain("120.000", "nor its value");
@@ -140,7 +140,7 @@ public abstract class BoardPostMailTests<THost>(THost fixture) : IClassFixture<T
         var builder = await NotificationHost.EmailOf(w.Builder);
         (await NotificationHost.Choose(w.Builder, NotificationMode.DailyDigest, "it-IT", NotificationKind.BoardPost)).EnsureSuccessStatusCode();
 
-        await Publish(w);
+        var postId = await Publish(w);
         fixture.Wait();
         await fixture.SendNotices();
         (await fixture.Outboxed(builder)).Should().BeEmpty("digest notices wait for the digest time");
@@ -149,6 +149,6 @@ public abstract class BoardPostMailTests<THost>(THost fixture) : IClassFixture<T
         var digest = await fixture.NotificationTo(builder);
         digest.Subject.Should().Be("Marketplace oggi: 1 novità");
         digest.TextBody.Should().Contain("== Nuove offerte e richieste di partnership ==\n\n«Cerchiamo un'impresa edile per la nuova sede»")
-            .And.Contain($"https://marketplace.test/#/spaces/{w.SpaceId}/board");
+            .And.Contain($"https://marketplace.test/#/spaces/{w.SpaceId}/board?post={postId}");
     }
 }

@@ -11,7 +11,7 @@ namespace Marketplace.Server.Notifications.Kinds;
 /// <summary>
 /// A partnership offer or request on a space's board, as an e-mail tells it: what the board shows every member firm
 /// (who posts it, what kind, its title, the CPV codes, the comune, its last day), nothing of its interests or
-/// moderation; the link opens the space's board.
+/// moderation; the link opens the post on the space's board.
 /// </summary>
 public sealed record BoardPostNotice(string Firm, string Poster, string Space, PostKind PostKind, string Title,
     IReadOnlyList<CpvEntry> Cpv, string Place, DateOnly LastDay, string Link)
@@ -86,7 +86,7 @@ internal static class BoardPostNotices
                 spaces.GetValueOrDefault(post.SpaceId, ""), post.Kind, post.Title,
                 [.. post.Codes.Select(c => CpvCatalog.Shared.Find(c) ?? new CpvEntry(c, "", ""))],
                 comune is null ? post.ComuneCode : $"{comune.Name} ({comune.ProvinceSigla})", post.ExpiresOn,
-                reading.Site.Page($"spaces/{post.SpaceId}/board"));
+                reading.Site.Page($"spaces/{post.SpaceId}/board", ("post", post.PostId.ToString())));
         }
         return told;
     }

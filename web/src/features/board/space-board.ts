@@ -44,6 +44,7 @@ function failure(error: unknown, errors: FieldErrors, shown: readonly string[]):
 export class SpaceBoard extends LightElement {
   static override properties = {
     spaceId: { attribute: false },
+    openPost: { attribute: false },
     board: { state: true },
     state: { state: true },
     kind: { state: true },
@@ -65,6 +66,8 @@ export class SpaceBoard extends LightElement {
   };
 
   declare spaceId: string;
+  /** The post the page's address names (`#/spaces/{id}/board?post={postId}`, an e-mail's link): opened, and scrolled to once read. */
+  declare openPost: string | undefined;
   private declare board: BoardDto | null;
   private declare state: State;
   private declare kind: PostKind | "";
@@ -88,6 +91,8 @@ export class SpaceBoard extends LightElement {
   private declare tenders: TenderSummaryDto[];
 
   #stop: (() => void) | null = null;
+  /** The address's post is to be scrolled to once its details show. */
+  #scrollToOpen = false;
   readonly #confirm = confirmDialog(() => this.requestUpdate());
   readonly #renderPicker = () => this.requestUpdate();
 
@@ -197,7 +202,20 @@ export class SpaceBoard extends LightElement {
     this.#confirm.dismiss();
   }
 
+  protected override updated(): void {
+    if (!this.#scrollToOpen || !this.post || !this.openId) return;
+    const openId = this.openId;
+    const shown = [...this.querySelectorAll<HTMLElement>("[data-testid=board-post]")].find((li) => sameId(li.dataset.postId ?? "", openId));
+    if (!shown) return; // Not listed yet: the board's list arrives after the post's details.
+    this.#scrollToOpen = false;
+    shown.scrollIntoView({ block: "start" });
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has("openPost") && this.openPost && !(this.openId && sameId(this.openId, this.openPost))) {
+      this.#scrollToOpen = true;
+      this.#open(this.openPost);
+    }
     if (changed.has("spaceId") && this.spaceId) {
       this.#load();
       api.spaceTenders(this.spaceId).then(

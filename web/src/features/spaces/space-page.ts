@@ -66,6 +66,8 @@ export class SpacePage extends LightElement {
   private declare membersRefresh: number;
   /** The tab the address names; shown when the viewer has it, else the space's about tab. */
   declare tab: SpaceTab | undefined;
+  /** The board's post the address opens (an e-mail's link to it), if any. */
+  openPost: string | undefined = undefined;
 
   /** For the admins: their lists, made when the viewer is first seen to be one. */
   #admin: SpaceAdminState | null = null;
@@ -349,7 +351,7 @@ export class SpacePage extends LightElement {
       ${tabPanel("space", "members", selected, html`<space-directory .spaceId=${id} .memberCount=${d.summary.memberCount}
           .forbidden=${!d.viewerSeesMembers} .refresh=${this.membersRefresh}></space-directory>
         ${this.#showcase.view(this.roles, d.viewerIsAdmin)}`)}
-      ${d.viewerSeesBoard ? tabPanel("space", "board", selected, html`<space-board .spaceId=${id}></space-board>`) : nothing}
+      ${d.viewerSeesBoard ? tabPanel("space", "board", selected, html`<space-board .spaceId=${id} .openPost=${this.openPost}></space-board>`) : nothing}
       ${admin
         ? tabPanel("space", "admin", selected, html`<space-admin-summary .admin=${admin} .detail=${d}></space-admin-summary>
             <space-admin .ctx=${this.#ctx} .admin=${admin} .detail=${d}></space-admin>`)
@@ -383,10 +385,11 @@ declare global {
 }
 
 /** The route's page: the space's element, made once for this visit; the title follows the space's name. */
-export function spacePage(id: string, tab: SpaceTab | undefined, redraw: Redraw): Page {
+export function spacePage(id: string, tab: SpaceTab | undefined, redraw: Redraw, post?: string): Page {
   const element = document.createElement("space-page");
   element.spaceId = id;
   element.tab = tab;
+  element.openPost = post;
   element.onTitle = redraw;
   return {
     title: () => element.spaceName ?? t("space.title"),
