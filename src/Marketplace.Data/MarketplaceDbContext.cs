@@ -28,6 +28,7 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
     public DbSet<BusinessAttestationEntry> BusinessAttestations => Set<BusinessAttestationEntry>();
     public DbSet<BusinessFiguresEntry> BusinessFigures => Set<BusinessFiguresEntry>();
     public DbSet<QualificationCheckEntry> QualificationChecks => Set<QualificationCheckEntry>();
+    public DbSet<BusinessDgueEntry> BusinessDgues => Set<BusinessDgueEntry>();
     public DbSet<BusinessInvitationEntry> BusinessInvitations => Set<BusinessInvitationEntry>();
     public DbSet<SpaceEntry> Spaces => Set<SpaceEntry>();
     public DbSet<SpaceMemberEntry> SpaceMembers => Set<SpaceMemberEntry>();
@@ -150,6 +151,13 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
             e.Property(x => x.Digest).HasMaxLength(64);
             // A firm's page and an alliance's view read the checks of their firms.
             e.HasIndex(x => new { x.BusinessId, x.SpaceId });
+        });
+
+        builder.Entity<BusinessDgueEntry>(e =>
+        {
+            e.ToTable("business_dgues");
+            e.HasKey(x => x.BusinessId);
+            e.Property(x => x.Sha256).HasMaxLength(64);
         });
 
         builder.Entity<FirmBlockEntry>(e =>

@@ -50,6 +50,21 @@ public static class ApiClientExtensions
         return (await response.Content.ReadFromJsonAsync<FirmQualificationsDto>(Json))!;
     }
 
+    /// <summary>
+    /// The firm's DGUE answered and confirmed now by one of its Owners or Managers: "No" to every exclusion ground, or
+    /// "Yes" to serious professional misconduct with <paramref name="misconduct"/> as its explanation; no selection
+    /// criteria pointed at. The DGUE as the firm's page then reads it.
+    /// </summary>
+    public static async Task<FirmDgueDto> RecordDgue(this HttpClient owner, Guid firmId, string? misconduct = null)
+    {
+        var current = (await owner.GetFromJsonAsync<FirmDgueDto>($"/api/businesses/{firmId}/dgue", Json))!;
+        DgueAnswerRequest[] answers = [.. Marketplace.Qualifications.DgueRules.Grounds.Select(g => g.Code == "professionalMisconduct" && misconduct is not null
+            ? new DgueAnswerRequest(g.Code, true, misconduct) : new DgueAnswerRequest(g.Code, false, null))];
+        var response = await owner.PutAsJsonAsync($"/api/businesses/{firmId}/dgue", new EditDgueRequest(current.Version, answers, new DgueSelectionRequest([], false)), Json);
+        response.EnsureSuccessStatusCode();
+        return await response.Read<FirmDgueDto>();
+    }
+
     public static async Task<Guid> CreateSpace(this HttpClient admin, string name = "Spazio")
     {
         var association = await admin.CreateBusiness($"Associazione {name}", BusinessKind.Association);

@@ -14,9 +14,12 @@ public sealed record WorkPackage(Guid Id, string Title, int Lot, string? Descrip
 [GenerateSerializer, Immutable, Alias("Marketplace.JointAnswer")]
 public sealed record JointAnswer(int Criterion, string Text, int Version);
 
-/// <summary>A firm's approval of one exact content of the joint bid, named by its digest.</summary>
+/// <summary>
+/// A firm's approval of one exact content of the joint bid, named by its digest, and of its own DGUE as it stood then
+/// (<paramref name="Dgue"/>: its digest, <c>JointBidDgues.Digest</c>; null for a sign-off given before it was recorded).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("Marketplace.SignOff")]
-public sealed record SignOff(Guid FirmId, string Digest, Guid ActorId, DateTimeOffset At);
+public sealed record SignOff(Guid FirmId, string Digest, Guid ActorId, DateTimeOffset At, string? Dgue = null);
 
 /// <summary>
 /// Saves a work package: a new one (no <paramref name="Id"/>), or an edit of <paramref name="Id"/> at
@@ -35,6 +38,10 @@ public sealed record JointDocument(DocumentRef Document, Guid FirmId);
 /// <summary>A firm attaches some of its own uploaded files (already checked as its own) to the joint bid.</summary>
 [GenerateSerializer, Immutable, Alias("Marketplace.AttachJointDocuments")]
 public sealed record AttachJointDocuments(Guid ActorId, Guid FirmId, DocumentRef[] Documents);
+
+/// <summary>A bidding firm's DGUE as read now: its digest (<c>JointBidDgues.Digest</c>) and the firm's name, to name it.</summary>
+[GenerateSerializer, Immutable, Alias("Marketplace.DgueNow")]
+public sealed record DgueNow(string Digest, string Name);
 
 [GenerateSerializer, Immutable, Alias("Marketplace.SignJointBid")]
 public sealed record SignJointBid(Guid ActorId, Guid FirmId, string Digest);

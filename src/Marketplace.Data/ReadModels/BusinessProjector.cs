@@ -17,6 +17,7 @@ public sealed class BusinessProjector : IReadModelProjector
         await db.BusinessCapabilities.Where(x => x.BusinessId == id).ExecuteDeleteAsync(cancellationToken);
         await db.BusinessAttestations.Where(x => x.BusinessId == id).ExecuteDeleteAsync(cancellationToken);
         await db.BusinessFigures.Where(x => x.BusinessId == id).ExecuteDeleteAsync(cancellationToken);
+        await db.BusinessDgues.Where(x => x.BusinessId == id).ExecuteDeleteAsync(cancellationToken);
         await db.BusinessMembers.Where(x => x.BusinessId == id).ExecuteDeleteAsync(cancellationToken);
         await db.BusinessInvitations.Where(x => x.BusinessId == id).ExecuteDeleteAsync(cancellationToken);
         await db.FirmBlocks.Where(x => x.BlockerId == id).ExecuteDeleteAsync(cancellationToken);
@@ -78,13 +79,15 @@ public sealed class BusinessProjector : IReadModelProjector
         };
     }
 
-    /// <summary>A firm's qualification rows: one per attestation, and one for its figures when it records them (also written by <see cref="QualificationBackfill"/>).</summary>
+    /// <summary>A firm's qualification rows: one per attestation, one for its figures and one for its DGUE when it records them (also written by <see cref="QualificationBackfill"/>).</summary>
     public static IEnumerable<object> Qualifications(Guid id, BusinessState business)
     {
         foreach (var a in business.Qualifications.Attestations)
             yield return new BusinessAttestationEntry { BusinessId = id, Category = a.Category, Class = a.Class, Expires = a.Expires, IssuedBy = a.IssuedBy };
         if (business.Qualifications.Figures is { } figures)
             yield return new BusinessFiguresEntry { BusinessId = id, LastYear = figures.LastYear, Turnover = figures.Turnover, SimilarWork = figures.SimilarWork };
+        if (business.Dgue is { } dgue)
+            yield return new BusinessDgueEntry { BusinessId = id, ConfirmedAt = dgue.ConfirmedAt, Sha256 = JointBids.JointBidDgues.Digest(id, dgue, business.Qualifications) };
     }
 
     public static IEnumerable<BusinessCapabilityEntry> Capabilities(Guid id, BusinessState business) =>

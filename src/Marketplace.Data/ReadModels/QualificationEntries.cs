@@ -39,3 +39,15 @@ public sealed class QualificationCheckEntry
     public required string Digest { get; set; }
     public DateTimeOffset CheckedAt { get; set; }
 }
+
+/// <summary>
+/// A firm's DGUE, one row when it keeps one: when it was last confirmed and the digest a joint bid's sign-off records of
+/// it (<c>JointBidDgues.Digest</c>), so the joint bid's page and the alliance's qualification view tell a changed or
+/// stale DGUE from rows instead of one grain call per firm.
+/// </summary>
+public sealed class BusinessDgueEntry
+{
+    public Guid BusinessId { get; set; }
+    public DateTimeOffset ConfirmedAt { get; set; }
+    public required string Sha256 { get; set; }
+}

@@ -21,12 +21,14 @@ internal sealed class JointBidGrain(
     /// The joint bid as the viewer sees it, with what they may do. A read changes nothing: the bidding firms as the
     /// alliance has them now are shown (<see cref="JointBidState.Following"/>), and stored with the next change.
     /// </summary>
-    public async Task<Outcome<JointBidSnapshot>> Read(Guid userId)
+    public async Task<Outcome<JointBidSnapshot>> Read(Guid userId, Dictionary<Guid, DgueNow>? dgues)
     {
         var (alliance, tender, actor) = await Editing(userId);
         if (alliance?.TenderId is null) return Problem.NotFound(JointBidState.NotFound);
         var now = clock.Now();
-        return State.Following(alliance, now).ToSnapshot(actor, alliance, tender, now);
+        var bid = State.Following(alliance, now);
+        bid.DguesNow = dgues;
+        return bid.ToSnapshot(actor, alliance, tender, now);
     }
 
     public async Task<Outcome<SignedJointBid>> ReadSigned(Guid userId)
@@ -35,6 +37,7 @@ internal sealed class JointBidGrain(
         if (alliance?.TenderId is null) return Problem.NotFound(JointBidState.NotFound);
         var now = clock.Now();
         var bid = State.Following(alliance, now);
+        bid.DguesNow = null;
         return new SignedJointBid(bid.ToSnapshot(actor, alliance, tender, now), bid.SignedContent());
     }
 
@@ -128,6 +131,7 @@ internal sealed class JointBidGrain(
         var (alliance, tender) = await Context();
         if (alliance?.TenderId is null || tender is null) return (null, alliance, tender, ActingFor.Nobody);
         var bid = State.Following(alliance, clock.Now());
+        bid.DguesNow = null;
         var auxiliaries = bid.Reliances.Select(r => r.AuxiliaryId).Distinct().ToArray();
         var acting = auxiliaries.Length == 0 ? ActingFor.Nobody : await actsFor.Of(userId, auxiliaries);
         return acting.Businesses.Count == 0 ? (null, alliance, tender, acting) : (bid, alliance, tender, acting);
@@ -151,12 +155,13 @@ internal sealed class JointBidGrain(
     {
         try
         {
+            // The firms' DGUEs are read with the sign-off: it records the signing firm's, and voids none of the others'.
             return await Change(command.ActorId, (bid, actor, alliance, tender, now) =>
             {
                 if (bid.CheckSign(command, actor, alliance) is { } no) return no;
                 bid.Sign(command, now);
                 return new Edited(JointBidEdit.SignedOff, null);
-            });
+            }, readsDgues: true);
         }
         catch (Exception e) when (BidNotStoredException.In(e) is { } bound)
         {
@@ -170,39 +175,42 @@ internal sealed class JointBidGrain(
     {
         var (alliance, tender, actor) = await Editing(actorId);
         var bid = alliance is null ? State : State.Following(alliance, clock.Now());
-        if ((bid.CheckEdit(actor, alliance, tender) ?? bid.CheckSubmit(actor, alliance!, tender!, receivedAt)) is { } no) return no;
+        if (bid.CheckEdit(actor, alliance, tender) is { } closed) return closed;
+        // Each firm's DGUE as it stands now: a firm that changed it since signing is named, and what is sealed is what was read.
+        var firms = await Firms(bid.DgueFirms());
+        bid.DguesNow = DguesNow(firms);
+        if (bid.CheckSubmit(actor, alliance!, tender!, receivedAt) is { } no) return no;
         var lendingBefore = bid.LendingMarks();
         return await ChangingBid(async () =>
         {
-            var receipt = await GrainFactory.Bid(tender!.Id, AllianceId).Submit(bid.ToBid(actorId, alliance!, tender!, receivedAt, await Dgues(bid)));
+            var receipt = await GrainFactory.Bid(tender!.Id, AllianceId).Submit(bid.ToBid(actorId, alliance!, tender!, receivedAt, Dgues(firms)));
             if (receipt.Problem is { } refused) return refused;
             bid.Submitted(receipt.Value!, actorId, clock.Now());
             return await Commit(bid, actor, alliance!, tender, Edited.Other, lendingBefore: lendingBefore);
         });
     }
 
+    async Task<BusinessSnapshot[]> Firms(IEnumerable<Guid> ids) =>
+        [.. (await Task.WhenAll(ids.Select(f => GrainFactory.GetGrain<IBusinessGrain>(f).Get()))).OfType<BusinessSnapshot>()];
+
+    /// <summary>Each firm's DGUE digest as it stands now, with its name (<see cref="JointBidState.DguesNow"/>).</summary>
+    static Dictionary<Guid, DgueNow> DguesNow(IEnumerable<BusinessSnapshot> firms) => firms.ToDictionary(f => f.Id,
+        f => new DgueNow(JointBidDgues.Digest(f.Id, f.Dgue, f.Qualifications ?? FirmQualifications.None), f.Profile.Name));
+
     /// <summary>The DGUE of each firm of the bid that has one, as it stands now with what its criteria point at, to be sealed; null when none has.</summary>
-    async Task<BidDgue[]?> Dgues(JointBidState bid)
+    static BidDgue[]? Dgues(IEnumerable<BusinessSnapshot> firms)
     {
-        var firms = await Task.WhenAll(bid.DgueFirms().Select(f => GrainFactory.GetGrain<IBusinessGrain>(f).Get()));
-        var sealedDgues = firms.Where(f => f?.Dgue is not null)
-            .Select(f => Sealed(f!.Id, f.Dgue!, f.Qualifications ?? FirmQualifications.None)).ToArray();
+        var sealedDgues = firms.Where(f => f.Dgue is not null)
+            .Select(f => JointBidDgues.Sealed(f.Id, f.Dgue!, f.Qualifications ?? FirmQualifications.None)).ToArray();
         return sealedDgues.Length > 0 ? sealedDgues : null;
     }
-
-    /// <summary>
-    /// A DGUE as it goes into the sealed bid: its criteria resolved to the attestations and figures the firm records
-    /// now (one it no longer records is left out: it declares nothing any more).
-    /// </summary>
-    internal static BidDgue Sealed(Guid firmId, FirmDgue dgue, FirmQualifications held) =>
-        new(firmId, dgue.Answers, [.. held.Attestations.Where(a => dgue.Selection.Categories.Contains(a.Category))],
-            dgue.Selection.Figures ? held.Figures : null, dgue.ConfirmedAt);
 
     public async Task<Outcome<JointBidSnapshot>> Withdraw(Guid actorId)
     {
         var (alliance, tender, actor) = await Editing(actorId);
         var bid = alliance is null ? State : State.Following(alliance, clock.Now());
         if ((bid.CheckEdit(actor, alliance, tender) ?? bid.CheckWithdraw(actor, tender!, clock.Now())) is { } no) return no;
+        bid.DguesNow = null;
         var lendingBefore = bid.LendingMarks();
         return await ChangingBid(async () =>
         {
@@ -273,12 +281,15 @@ internal sealed class JointBidGrain(
     /// A change of the joint bid: check, change, one write, notify. It works on the joint bid as it stands with the
     /// alliance now (<see cref="JointBidState.Following"/>), so a refused command leaves the stored one as it was.
     /// </summary>
-    async Task<Outcome<JointBidSnapshot>> Change(Guid actorId, Func<JointBidState, JointActor, AllianceSnapshot, TenderSnapshot, DateTimeOffset, Outcome<Edited>> change)
+    /// <param name="readsDgues">Whether the change reads the bidding firms' DGUEs first (<see cref="JointBidState.DguesNow"/>), once the actor may edit.</param>
+    async Task<Outcome<JointBidSnapshot>> Change(Guid actorId, Func<JointBidState, JointActor, AllianceSnapshot, TenderSnapshot, DateTimeOffset, Outcome<Edited>> change,
+        bool readsDgues = false)
     {
         var (alliance, tender, actor) = await Editing(actorId);
         var now = clock.Now();
         var bid = alliance is null ? State : State.Following(alliance, now);
         if (bid.CheckEdit(actor, alliance, tender) is { } closed) return closed;
+        bid.DguesNow = readsDgues ? DguesNow(await Firms(bid.Bidders.Select(b => b.FirmId))) : null;
         // A change that also takes new bidding firms (Following) is more than the edit: watchers read it again.
         var following = !ReferenceEquals(bid, State);
         var toDoBefore = following ? null : bid.ToDo(alliance!, tender);

@@ -89,6 +89,13 @@ public sealed class JointBidState : ISealedState
     public List<AuxiliaryAnswer> AuxiliaryAnswers { get; set; } = [];
     /// <summary>The auxiliaries' names as their pages said at the last save of the reliances: a refused submission names them.</summary>
     public Dictionary<Guid, string> AuxiliaryNames { get; set; } = [];
+    /// <summary>
+    /// Each bidding firm's DGUE as the grain read it for this command (signing, submission, a stored change), never
+    /// stored: a sign-off whose firm's DGUE changed since no longer counts (<see cref="JointBidDgues"/>). Null when not
+    /// read: a sign-off then counts by the content it approved.
+    /// </summary>
+    [JsonIgnore]
+    public IReadOnlyDictionary<Guid, DgueNow>? DguesNow { get; set; }
     public Receipt? Receipt { get; set; }
     /// <summary>The lead's person who submitted: the won project is published in the showcase in their name.</summary>
     public Guid? SubmittedBy { get; set; }
@@ -393,20 +400,29 @@ public sealed class JointBidState : ISealedState
         : !alliance.HasAcceptedAgreement(command.FirmId)
             ? Problem.Conflict(SignerAgreement, ("version", alliance.Agreement.Version))
         : command.Digest != Digest ? Problem.Conflict(SignChanged)
-        : SignOffs.Any(s => s.FirmId == command.FirmId) ? Problem.Conflict(AlreadySigned)
+        : SignOffs.Any(s => s.FirmId == command.FirmId && !this.DgueChangedSince(s)) ? Problem.Conflict(AlreadySigned)
         : null;
 
+    /// <summary>Records the firm's sign-off with its DGUE as read now (<see cref="DguesNow"/>), in place of one its DGUE change voided.</summary>
     public void Sign(SignJointBid command, DateTimeOffset now)
     {
-        SignOffs.Add(new SignOff(command.FirmId, command.Digest, command.ActorId, now));
+        SignOffs.RemoveAll(s => s.FirmId == command.FirmId);
+        SignOffs.Add(new SignOff(command.FirmId, command.Digest, command.ActorId, now, DguesNow?.GetValueOrDefault(command.FirmId)?.Digest));
         Record(SignedOffEvent, $"firm={command.FirmId:N};digest={command.Digest}", now);
     }
 
-    /// <summary>The bidding firms that have not signed the current content (its digest).</summary>
+    /// <summary>The bidding firms that have not signed the current content (its digest), or whose DGUE changed since they did.</summary>
     public Guid[] AwaitingSignature(AllianceSnapshot alliance)
     {
+        var counting = CountingSignOffs();
+        return [.. alliance.Tenderers().Where(t => !counting.Any(s => s.FirmId == t.FirmId)).Select(t => t.FirmId)];
+    }
+
+    /// <summary>The sign-offs that count now: of the current content, by firms whose DGUE did not change since.</summary>
+    public List<SignOff> CountingSignOffs()
+    {
         var digest = Digest;
-        return [.. alliance.Tenderers().Where(t => !SignOffs.Any(s => s.FirmId == t.FirmId && s.Digest == digest)).Select(t => t.FirmId)];
+        return [.. SignOffs.Where(s => s.Digest == digest && !this.DgueChangedSince(s))];
     }
 
     /// <summary>The bid was submitted and nothing changed since: submitting it again would change nothing.</summary>
@@ -425,6 +441,8 @@ public sealed class JointBidState : ISealedState
         var blockers = new List<Problem>();
         if (!actor.Lead) blockers.Add(Problem.Forbidden(NotTheLeadToSubmit));
         if (SubmittedAsItIs) blockers.Add(Problem.Conflict(AlreadySubmitted));
+        // A firm whose DGUE changed after it signed is named: its people may not know the sign-off went with it.
+        blockers.AddRange(this.ChangedDgues());
         if (AwaitingSignature(alliance) is { Length: > 0 } missing) blockers.Add(Problem.Conflict(Unsigned, ("count", missing.Length)));
         if (alliance.Tenderers().Any(t => !alliance.HasAcceptedAgreement(t.FirmId)))
             blockers.Add(Problem.Conflict(AgreementNotAccepted, ("version", alliance.Agreement.Version)));
@@ -601,7 +619,7 @@ public sealed class JointBidState : ISealedState
     {
         var (actions, firms, documents) = ActionsFor(actor, alliance, tender, now);
         return new(AllianceId, TenderId, [.. WorkPackages], [.. Answers.OrderBy(a => a.Criterion)], [.. Documents],
-            LotPrices(), Shares(), Digest, [.. SignOffs], AwaitingSignature(alliance), Receipt, Receipt is not null && !SubmittedAsItIs,
+            LotPrices(), Shares(), Digest, [.. CountingSignOffs()], AwaitingSignature(alliance), Receipt, Receipt is not null && !SubmittedAsItIs,
             Version, UpdatedAt, actions, firms, documents, WindowAt(tender, now), DocumentsLeft, PackageActionsFor(actor, alliance, tender),
             actor.Firms.Length == 0 ? [] : PackageFirmsFor(actor, alliance), [.. Quotas], QuotasVersion, QuotaWarnings(),
             [.. Subcontracts], SubcontractsVersion, [.. Reliances], ReliancesVersion, this.Standings());

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Marketplace.JointBids;
 using Marketplace.Qualifications;
 using Marketplace.Server.Endpoints;
 using Marketplace.Server.Tests.Tenders;
@@ -81,5 +82,62 @@ public abstract class JointBidDgueApiTests<THost>(THost fixture) : IClassFixture
         var ours = (await w.Coder.GetFromJsonAsync<BidDto>($"/api/tenders/{tender.Id}/bids/{allianceId}", Json))!;
         ours.Dgues.Should().BeEmpty();
         ours.MatchesReceipt.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task A_firm_that_changes_its_dgue_after_signing_signs_again_before_the_lead_submits()
+    {
+        var w = await TenderWorld.Create(fixture.Host, fixture.Clock);
+        var tender = await w.Publish();
+        var allianceId = await w.FormRti(tender.Id);
+        await w.Builder.RecordDgue(w.BuilderId);
+        await w.Coder.RecordDgue(w.CoderId);
+        var bid = await SignedBid(w, tender, allianceId);
+        await w.Coder.RecordDgue(w.CoderId, misconduct: "Penale contrattuale del 2025 per ritardo, pagata.");
+
+        (await w.Coder.PostAsync($"{bid}/submit", null)).StatusCode.Should().Be(HttpStatusCode.Forbidden, "only the lead submits, whatever the DGUEs say");
+        (await w.Outsider.PostAsync($"{bid}/submit", null)).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        var refused = await (await w.Builder.PostAsync($"{bid}/submit", null)).Refusal();
+
+        refused.Status.Should().Be(HttpStatusCode.Conflict);
+        refused.Code.Should().Be("jointBid.dgueChanged");
+        refused.Args["firms"].Should().Be("Verdi Informatica");
+        var page = (await w.Builder.GetFromJsonAsync<JointBidDto>(bid, Json))!;
+        page.Receipt.Should().BeNull("nothing was submitted");
+        page.SignOffs.Select(s => s.Firm.Id).Should().Equal([w.BuilderId], "the IT firm's sign-off went with the DGUE it changed");
+        page.AwaitingSignature.Select(f => f.Id).Should().Equal(w.CoderId);
+        page.Actions.Blocked.Should().ContainEquivalentOf(new { Action = JointBidAction.Submit, Code = "jointBid.dgueChanged" });
+        var coderPage = (await w.Coder.GetFromJsonAsync<JointBidDto>(bid, Json))!;
+        coderPage.ViewerFirms.Single().Actions.Allowed.Should().Contain(JointBidFirmAction.Sign, "its sign-off no longer counts");
+
+        (await w.Builder.PostAsJsonAsync($"{bid}/sign", new SignRequest(w.CoderId, coderPage.Digest), Json)).StatusCode
+            .Should().Be(HttpStatusCode.Forbidden, "a firm signs by its own people");
+        (await w.Coder.PostAsJsonAsync($"{bid}/sign", new SignRequest(w.CoderId, coderPage.Digest), Json)).EnsureSuccessStatusCode();
+        (await w.Coder.PostAsJsonAsync($"{bid}/sign", new SignRequest(w.CoderId, coderPage.Digest), Json)).StatusCode
+            .Should().Be(HttpStatusCode.Conflict, "the firm signed its DGUE as it stands");
+        (await w.Builder.PostAsync($"{bid}/submit", null)).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        var sealedBid = (await w.Coder.GetFromJsonAsync<BidDto>($"/api/tenders/{tender.Id}/bids/{allianceId}", Json))!;
+        sealedBid.MatchesReceipt.Should().BeTrue();
+        sealedBid.Dgues.Single(d => d.Firm.Id == w.CoderId).Dgue.Grounds.Single(g => g.Code == "professionalMisconduct").Explanation
+            .Should().Be("Penale contrattuale del 2025 per ritardo, pagata.", "the DGUE the firm signed again is the one sealed");
+    }
+
+    [Fact]
+    public async Task A_firm_that_answers_its_first_dgue_after_signing_signs_again()
+    {
+        var w = await TenderWorld.Create(fixture.Host, fixture.Clock);
+        var tender = await w.Publish();
+        var allianceId = await w.FormRti(tender.Id);
+        await w.Builder.RecordDgue(w.BuilderId);
+        var bid = await SignedBid(w, tender, allianceId);
+        await w.Builder.RecordDgue(w.BuilderId);
+        await w.Coder.RecordDgue(w.CoderId);
+
+        var refused = await (await w.Builder.PostAsync($"{bid}/submit", null)).Refusal();
+
+        refused.Code.Should().Be("jointBid.dgueChanged", "a DGUE confirmed again, or answered for the first time, is not the one signed");
+        refused.Args["firms"].Should().Be("Rossi Costruzioni, Verdi Informatica");
+        (await w.Builder.GetFromJsonAsync<JointBidDto>(bid, Json))!.AwaitingSignature.Select(f => f.Id).Should().BeEquivalentTo([w.BuilderId, w.CoderId]);
     }
 }

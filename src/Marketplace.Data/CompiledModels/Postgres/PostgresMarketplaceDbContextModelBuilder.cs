@@ -12,7 +12,7 @@ namespace Marketplace.Data.CompiledModels.Postgres
     public partial class PostgresMarketplaceDbContextModel
     {
         private PostgresMarketplaceDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("e1beced0-a4c1-4652-ab00-9fe30d9b2938"), entityTypeCount: 56)
+            : base(skipDetectChanges: false, modelId: new Guid("7c25d074-d7df-43bd-8f51-1798c31f5f60"), entityTypeCount: 57)
         {
         }
 
@@ -41,6 +41,7 @@ namespace Marketplace.Data.CompiledModels.Postgres
             var boardPostEntry = BoardPostEntryEntityType.Create(this);
             var businessAttestationEntry = BusinessAttestationEntryEntityType.Create(this);
             var businessCapabilityEntry = BusinessCapabilityEntryEntityType.Create(this);
+            var businessDgueEntry = BusinessDgueEntryEntityType.Create(this);
             var businessFiguresEntry = BusinessFiguresEntryEntityType.Create(this);
             var businessInvitationEntry = BusinessInvitationEntryEntityType.Create(this);
             var businessLogoEntry = BusinessLogoEntryEntityType.Create(this);
@@ -105,6 +106,7 @@ namespace Marketplace.Data.CompiledModels.Postgres
             BoardPostEntryEntityType.CreateAnnotations(boardPostEntry);
             BusinessAttestationEntryEntityType.CreateAnnotations(businessAttestationEntry);
             BusinessCapabilityEntryEntityType.CreateAnnotations(businessCapabilityEntry);
+            BusinessDgueEntryEntityType.CreateAnnotations(businessDgueEntry);
             BusinessFiguresEntryEntityType.CreateAnnotations(businessFiguresEntry);
             BusinessInvitationEntryEntityType.CreateAnnotations(businessInvitationEntry);
             BusinessLogoEntryEntityType.CreateAnnotations(businessLogoEntry);

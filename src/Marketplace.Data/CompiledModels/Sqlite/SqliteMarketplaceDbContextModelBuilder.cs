@@ -11,7 +11,7 @@ namespace Marketplace.Data.CompiledModels.Sqlite
     public partial class SqliteMarketplaceDbContextModel
     {
         private SqliteMarketplaceDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("5acc4078-1caa-4e3a-89bc-ae3c40acfcf9"), entityTypeCount: 56)
+            : base(skipDetectChanges: false, modelId: new Guid("0fa0fff5-2147-4a2a-a69d-87688f2ea4c2"), entityTypeCount: 57)
         {
         }
 
@@ -40,6 +40,7 @@ namespace Marketplace.Data.CompiledModels.Sqlite
             var boardPostEntry = BoardPostEntryEntityType.Create(this);
             var businessAttestationEntry = BusinessAttestationEntryEntityType.Create(this);
             var businessCapabilityEntry = BusinessCapabilityEntryEntityType.Create(this);
+            var businessDgueEntry = BusinessDgueEntryEntityType.Create(this);
             var businessFiguresEntry = BusinessFiguresEntryEntityType.Create(this);
             var businessInvitationEntry = BusinessInvitationEntryEntityType.Create(this);
             var businessLogoEntry = BusinessLogoEntryEntityType.Create(this);
@@ -104,6 +105,7 @@ namespace Marketplace.Data.CompiledModels.Sqlite
             BoardPostEntryEntityType.CreateAnnotations(boardPostEntry);
             BusinessAttestationEntryEntityType.CreateAnnotations(businessAttestationEntry);
             BusinessCapabilityEntryEntityType.CreateAnnotations(businessCapabilityEntry);
+            BusinessDgueEntryEntityType.CreateAnnotations(businessDgueEntry);
             BusinessFiguresEntryEntityType.CreateAnnotations(businessFiguresEntry);
             BusinessInvitationEntryEntityType.CreateAnnotations(businessInvitationEntry);
             BusinessLogoEntryEntityType.CreateAnnotations(businessLogoEntry);

@@ -956,6 +956,25 @@ namespace Marketplace.Data.Migrations.Postgres
                     b.ToTable("business_capabilities", (string)null);
                 });
 
+            modelBuilder.Entity("Marketplace.Data.ReadModels.BusinessDgueEntry", b =>
+                {
+                    b.Property<Guid>("BusinessId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("BusinessId");
+
+                    b.ToTable("business_dgues", (string)null);
+                });
+
             modelBuilder.Entity("Marketplace.Data.ReadModels.BusinessFiguresEntry", b =>
                 {
                     b.Property<Guid>("BusinessId")

@@ -947,6 +947,25 @@ namespace Marketplace.Data.Migrations.Sqlite
                     b.ToTable("business_capabilities", (string)null);
                 });
 
+            modelBuilder.Entity("Marketplace.Data.ReadModels.BusinessDgueEntry", b =>
+                {
+                    b.Property<Guid>("BusinessId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ConfirmedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("BusinessId");
+
+                    b.ToTable("business_dgues", (string)null);
+                });
+
             modelBuilder.Entity("Marketplace.Data.ReadModels.BusinessFiguresEntry", b =>
                 {
                     b.Property<Guid>("BusinessId")

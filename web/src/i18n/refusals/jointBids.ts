@@ -136,6 +136,10 @@ export const jointBids = {
     it: "Rispondi a ogni criterio di qualità prima di presentare l'offerta: {criteria}.",
     en: "Answer every quality criterion before submitting: {criteria}.",
   },
+  "jointBid.dgueChanged": {
+    it: "{firms} ha cambiato il DGUE dopo aver approvato l'offerta: l'approvazione non vale più e l'impresa approva di nuovo.",
+    en: "{firms} changed the DGUE after signing: the sign-off no longer counts, and the firm signs the bid again.",
+  },
   "jointBid.alreadySubmitted": {
     it: "Questa versione è già stata presentata: una modifica, approvata di nuovo da tutte le imprese, si presenta di nuovo.",
     en: "This very content is already submitted: a change, signed again by every firm, is submitted again.",
