@@ -33,8 +33,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton<IStoredMemberships>(Memberships);
             silo.Services.AddSingleton<IInboxReadTimes>(InboxReadTimes);
             silo.Services.AddSingleton<IActsFor, GrainActsFor>();
-            silo.Services.AddSingleton<BusinessCards>();
-            silo.Services.AddSingleton<Marketplace.Spaces.SpaceNames>();
+            silo.Services.AddHeldCards();
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();

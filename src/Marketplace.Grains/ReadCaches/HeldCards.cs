@@ -8,9 +8,11 @@ namespace Marketplace.ReadCaches;
 /// one grain call per name was the largest share of those pages' cost (issue #11). On this silo a card is never older
 /// than its grain: the grain forgets it after every change (<see cref="Forget"/>), and a card read while a change was
 /// being made is not kept (<see cref="epoch"/>). Another silo of a cluster may show the previous card for up to
-/// <see cref="HeldFor"/> after a change. A grain that holds nothing (not created yet) is not remembered.
+/// <see cref="HeldFor"/> after a change. A grain that holds nothing (not created yet) is not remembered. Cards are for
+/// what a page shows; a decision (admitting a bid, refusing an action) asks the grain itself.
 /// </summary>
-public abstract class HeldCards<TCard> where TCard : class
+/// <typeparam name="TKey">The grain's key (an id, or a pair for a grain keyed by two).</typeparam>
+public abstract class HeldCards<TKey, TCard> where TKey : notnull where TCard : class
 {
     /// <summary>How long another silo may show a card after its grain changed.</summary>
     public static readonly TimeSpan HeldFor = TimeSpan.FromSeconds(30);
@@ -18,20 +20,20 @@ public abstract class HeldCards<TCard> where TCard : class
     /// <summary>Past this many cards the silo starts over rather than tracking which to evict: 100k firms fit.</summary>
     const int MostHeld = 200_000;
 
-    readonly ConcurrentDictionary<Guid, (TCard Card, long Until)> held = new();
+    readonly ConcurrentDictionary<TKey, (TCard Card, long Until)> held = new();
 
     /// <summary>Counts changes forgotten: a card read before one was made is not kept, as it may be the older card.</summary>
     long epoch;
 
     /// <summary>The card as the grain holds it now (null when the grain holds nothing).</summary>
-    protected abstract Task<TCard?> Read(Guid id);
+    protected abstract Task<TCard?> Read(TKey id);
 
     /// <summary>The cards of those that exist, each read from its grain at most once per <see cref="HeldFor"/>.</summary>
-    public async Task<Dictionary<Guid, TCard>> Of(IEnumerable<Guid> ids)
+    public async Task<Dictionary<TKey, TCard>> Of(IEnumerable<TKey> ids)
     {
         var now = Environment.TickCount64;
-        var cards = new Dictionary<Guid, TCard>();
-        List<Guid>? missing = null;
+        var cards = new Dictionary<TKey, TCard>();
+        List<TKey>? missing = null;
         foreach (var id in ids)
         {
             if (cards.ContainsKey(id)) continue;
@@ -57,7 +59,7 @@ public abstract class HeldCards<TCard> where TCard : class
     }
 
     /// <summary>Called by the grain after each change, stored or not: the next read asks the grain.</summary>
-    public void Forget(Guid id)
+    public void Forget(TKey id)
     {
         Interlocked.Increment(ref epoch);
         held.TryRemove(id, out _);

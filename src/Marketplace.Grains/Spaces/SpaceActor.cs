@@ -9,6 +9,9 @@ namespace Marketplace.Spaces;
 public sealed record SpaceActor(Guid UserId, bool HostEditor)
 {
     public static SpaceActor Of(Guid userId, Guid hostId, ActingFor actor) => new(userId, actor.Edits(hostId));
+
+    /// <summary>A space is administered by its association's Owners and Managers and by the moderators it appointed.</summary>
+    public bool Administers(IEnumerable<Guid> moderators) => HostEditor || moderators.Contains(UserId);
 }
 
 /// <summary>

@@ -7,6 +7,7 @@ internal sealed class SpaceBuyerGrain(
     [PersistentState("spaceBuyer")] IPersistentState<SpaceBuyerState> standing,
     IActsFor actsFor,
     ILiveUpdates live,
+    BuyerStandings standings,
     MarketplaceClock clock) : Grain, ISpaceBuyerGrain
 {
     SpaceBuyerState State => standing.State;
@@ -66,7 +67,14 @@ internal sealed class SpaceBuyerGrain(
 
     async Task<SpaceBuyerSnapshot> Commit()
     {
-        await standing.WriteStateAsync();
+        try
+        {
+            await standing.WriteStateAsync();
+        }
+        finally
+        {
+            standings.Forget((this.GetPrimaryKey(out _), BuyerId)); // the change is in memory, stored or not: pages read the grain again
+        }
         var snapshot = State.ToSnapshot();
         await live.BuyerStandingChanged(snapshot);
         return snapshot;

@@ -6,7 +6,7 @@ namespace Marketplace.Spaces;
 internal sealed class SpaceGrain(
     [PersistentState("space")] IPersistentState<SpaceState> space,
     IActsFor actsFor,
-    SpaceNames names,
+    SpaceCards cards,
     ILiveUpdates live,
     MarketplaceClock clock) : Grain, ISpaceGrain
 {
@@ -81,7 +81,7 @@ internal sealed class SpaceGrain(
         }
         finally
         {
-            names.Forget(this.GetPrimaryKey()); // the change is in memory, stored or not: pages read the grain again
+            cards.Forget(this.GetPrimaryKey()); // the change is in memory, stored or not: pages read the grain again
         }
         var snapshot = State.ToSnapshot();
         await live.SpaceChanged(snapshot, policyPublished);

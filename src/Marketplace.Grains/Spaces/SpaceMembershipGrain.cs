@@ -8,6 +8,7 @@ internal sealed class SpaceMembershipGrain(
     [PersistentState("membership")] IPersistentState<MembershipState> membership,
     IActsFor actsFor,
     ILiveUpdates live,
+    MembershipCards cards,
     MarketplaceClock clock) : Grain, ISpaceMembershipGrain
 {
     MembershipState State => membership.State;
@@ -134,7 +135,14 @@ internal sealed class SpaceMembershipGrain(
 
     async Task<MembershipSnapshot> Commit(MembershipContext context)
     {
-        await membership.WriteStateAsync();
+        try
+        {
+            await membership.WriteStateAsync();
+        }
+        finally
+        {
+            cards.Forget((SpaceId, FirmId)); // the change is in memory, stored or not: pages read the grain again
+        }
         var snapshot = State.ToSnapshot();
         await live.MembershipChanged(context.Space!, snapshot);
         return snapshot;

@@ -34,7 +34,7 @@ public sealed class SpaceState
     [JsonIgnore] public bool Exists => Version > 0;
     [JsonIgnore] public SpacePolicy Policy => Policies[^1];
 
-    public bool IsAdmin(SpaceActor actor) => Exists && (actor.HostEditor || Moderators.Contains(actor.UserId));
+    public bool IsAdmin(SpaceActor actor) => Exists && actor.Administers(Moderators);
 
     /// <param name="actor">The actor, judged against the association that is to host the space.</param>
     public Outcome<SpaceSettings> CheckCreate(CreateSpace command, BusinessSnapshot? host, SpaceActor actor)

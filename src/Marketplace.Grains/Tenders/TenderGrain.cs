@@ -10,7 +10,9 @@ internal sealed class TenderGrain(
     ITenderBids bids,
     IActsFor actsFor,
     BusinessCards cards,
-    SpaceNames spaceNames,
+    SpaceCards spaceCards,
+    BuyerStandings buyerStandings,
+    MembershipCards memberships,
     ILiveUpdates live,
     IOptions<TenderOptions> options,
     MarketplaceClock clock) : Grain, ITenderGrain
@@ -107,14 +109,14 @@ internal sealed class TenderGrain(
         var namesRead = cards.Names(tender.NamedBusinesses());
         if (viewerId is not { } me)
         {
-            var spaces = spaceNames.Of(State.Spaces);
+            var spaces = spaceCards.Names(State.Spaces);
             return TenderVisibility.Sees(State.Status, State.CreatedBy, null, false)
                 ? new TenderPage(tender, false, await namesRead, await spaces,
                     ActingFor.Nobody, TenderViewerActions.None)
                 : TenderPage.Hidden;
         }
         var viewer = actsFor.Of(me);
-        var actor = Actor(me, State.BuyerId, [.. State.Spaces], viewer);
+        var actor = SeenActor(me, viewer);
         if (!TenderVisibility.Sees(State.Status, State.CreatedBy, me, (await actor).ActsForBuyer)) return TenderPage.Hidden;
         var actions = await Actions(actor, viewer, [.. (await viewer).Businesses]);
         return new TenderPage(tender, false, await namesRead, (await actor).Spaces.ToDictionary(s => s.SpaceId, s => s.Name), await viewer, actions);
@@ -131,7 +133,10 @@ internal sealed class TenderGrain(
         // has submitted and the lots it is bound to elsewhere, to those who bid for it; whether it has a bid at all, to its people.
         var ids = State.Status == TenderStatus.Draft ? [] : firmIds.Distinct().ToArray();
         var standing = ids.Length == 0 ? Task.FromResult<FirmBidding[]>([]) : bids.Bidding(State.Id, ids, lots);
-        var participants = await Task.WhenAll(ids.Select(Participant));
+        // Shown, not decided: the firms as this silo holds their cards (a bid or a question asks the grains, Participant).
+        var (kindsRead, eligibleRead) = (cards.Of(ids), memberships.MemberOfAny(ids, State.Spaces));
+        var (kinds, eligible) = (await kindsRead, await eligibleRead);
+        var participants = ids.Select(id => new TenderParticipant(id, kinds.GetValueOrDefault(id), eligible[id]));
         var bidding = (await standing).ToDictionary(b => b.FirmId);
         var firms = participants.Where(firm => firm.Firm?.Kind == BusinessKind.Firm).Select(firm =>
         {
@@ -263,9 +268,21 @@ internal sealed class TenderGrain(
         {
             var buyer = GrainFactory.SpaceBuyer(id, buyerId).Get();
             var seen = await GrainFactory.GetGrain<ISpaceGrain>(id).SeenBy(userId, everyBusiness is null ? null : await everyBusiness);
-            return seen is not null ? TenderSpaceStanding.Of(seen.Space, seen.Viewer.IsAdmin, await buyer) : null;
+            return seen is not null ? TenderSpaceStanding.Of(id, SpaceCard.Of(seen.Space), seen.Viewer.IsAdmin, await buyer is { } b ? BuyerStanding.Of(b) : null) : null;
         }));
         return new TenderActor(userId, (await editor).Edits(buyerId), [.. standings.OfType<TenderSpaceStanding>()]);
+    }
+
+    /// <summary>
+    /// The viewer as <see cref="Actor(Guid, Guid, Guid[], Task{ActingFor}?)"/> judges them, from the cards this silo holds of
+    /// the tender's spaces and its buyer's standing in each: what a page shows, not what a command decides.
+    /// </summary>
+    async Task<TenderActor> SeenActor(Guid userId, Task<ActingFor> everyBusiness)
+    {
+        var (spacesRead, buyersRead) = (spaceCards.Of(State.Spaces), buyerStandings.Of(State.Spaces.Select(space => (space, State.BuyerId))));
+        var (spaces, buyers, acting) = (await spacesRead, await buyersRead, await everyBusiness);
+        return new TenderActor(userId, acting.Edits(State.BuyerId), [.. State.Spaces.Where(spaces.ContainsKey).Select(id =>
+            TenderSpaceStanding.Of(id, spaces[id], spaces[id].IsAdmin(userId, acting), buyers.GetValueOrDefault((id, State.BuyerId))))]);
     }
 
     static HashSet<Guid> Existing(TenderActor actor) => [.. actor.Spaces.Select(s => s.SpaceId)];
@@ -275,7 +292,7 @@ internal sealed class TenderGrain(
     {
         var business = Business(firmId);
         var standings = await Task.WhenAll(State.Spaces.Select(space => GrainFactory.Membership(space, firmId).Get()));
-        return new TenderParticipant(firmId, await business, standings.Any(m => m?.Standing.Status == MembershipStatus.Member));
+        return new TenderParticipant(firmId, await business is { } firm ? BusinessCard.Of(firm) : null, standings.Any(m => m?.Standing.Status == MembershipStatus.Member));
     }
 
     async Task<TenderSnapshot> Commit(TenderNotice notice = TenderNotice.Changed)

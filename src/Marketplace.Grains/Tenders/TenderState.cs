@@ -12,9 +12,9 @@ namespace Marketplace.Tenders;
 public sealed record TenderSpaceStanding(
     Guid SpaceId, string Name, bool ActorIsAdmin, bool Mandated, bool MandateRevoked, bool Approved, int MinimumTenderingDays = 0)
 {
-    public static TenderSpaceStanding Of(SpaceSnapshot space, bool actorIsAdmin, SpaceBuyerSnapshot? buyer) =>
-        new(space.Id, space.Settings.Name, actorIsAdmin, buyer?.Mandated == true, buyer?.MandateRevoked == true,
-            buyer?.Approval == BuyerApproval.Approved, space.Settings.MinimumTenderingDays);
+    public static TenderSpaceStanding Of(Guid spaceId, SpaceCard space, bool actorIsAdmin, BuyerStanding? buyer) =>
+        new(spaceId, space.Name, actorIsAdmin, buyer?.Mandated == true, buyer?.MandateRevoked == true,
+            buyer?.Approval == BuyerApproval.Approved, space.MinimumTenderingDays);
 }
 
 /// <summary>
@@ -54,7 +54,7 @@ public sealed record TenderActor(Guid UserId, bool BuyerEditor, IReadOnlyList<Te
 /// A firm taking part (asking or bidding): its business as found (its kind and name) and whether it is a member of one of
 /// the tender's spaces. Whether the actor acts for it is asked of <see cref="IActsFor"/>, never read from the snapshot.
 /// </summary>
-public sealed record TenderParticipant(Guid FirmId, BusinessSnapshot? Firm, bool Eligible);
+public sealed record TenderParticipant(Guid FirmId, BusinessCard? Firm, bool Eligible);
 
 /// <summary>
 /// One of a viewer's firms as its tender view needs it: the firm, whether it has a submitted bid of its own, the
@@ -384,7 +384,7 @@ public sealed partial class TenderState
         foreach (var firm in firms)
         {
             if (firm.Firm?.Kind != BusinessKind.Firm) return Problem.Invalid("tenderers", NoSuchFirm);
-            if (!firm.Eligible) return Problem.Forbidden(FirmNotEligible, ("firm", firm.Firm.Profile.Name));
+            if (!firm.Eligible) return Problem.Forbidden(FirmNotEligible, ("firm", firm.Firm.Name));
         }
         if (External is not null) return Problem.Conflict(ExternalBids);
         return TenderRules.CheckWindow(Status, Terms.EnquiryDeadline, Terms.SubmissionDeadline, receivedAt);

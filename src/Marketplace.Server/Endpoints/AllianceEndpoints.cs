@@ -305,7 +305,7 @@ public static class AllianceEndpoints
         var grains = call.Grains;
         var a = view.Alliance;
         // Read side by side from the grains that hold them: the workspace is opened by every member on every change.
-        var (firmsRead, spaceRead) = (call.Cards.Of(a.Members.Select(m => m.FirmId)), call.SpaceNames.Of([a.SpaceId]));
+        var (firmsRead, spaceRead) = (call.Cards.Of(a.Members.Select(m => m.FirmId)), call.Spaces.Names([a.SpaceId]));
         // The view names the tender as it read it; a view made here (the viewer no longer reads the alliance) does not.
         var reteRead = a.FormedFrom is { } rete ? grains.Alliance(rete).Get() : Task.FromResult<AllianceSnapshot?>(null);
         var tenderRead = a.TenderId is not { } tenderId ? Task.FromResult<NamedDto?>(null)

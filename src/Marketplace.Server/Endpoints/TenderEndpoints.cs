@@ -205,10 +205,10 @@ public static class TenderEndpoints
     /// <summary>The tender as its viewer sees it after a change: the parts of its page read side by side.</summary>
     static async Task<TenderDto> Dto(TenderSnapshot t, ViewerCall call)
     {
-        var (user, grains, access, db, ct, cards, spaceNames) = call;
+        var (user, grains, access, db, ct, cards, spaceCards) = call;
         // Names are read from the grains that own them (held by the silo: HeldCards), not from a query per request.
         var namesRead = cards.Names(t.NamedBusinesses());
-        var spacesRead = spaceNames.Of(t.Spaces);
+        var spacesRead = spaceCards.Names(t.Spaces);
         var myFirms = await access.Firms(user, ct);
         var viewerRead = user.UserIdOrNull() is { } userId
             ? grains.Tender(t.Id).ActionsFor(userId, [.. myFirms.Businesses]) : Task.FromResult(TenderViewerActions.None);

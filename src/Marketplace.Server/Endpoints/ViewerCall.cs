@@ -10,4 +10,4 @@ namespace Marketplace.Server.Endpoints;
 /// service, the read models, the request's cancellation and the businesses' and spaces' names the page shows. None of them is read from the request, so the OpenAPI
 /// document is the same as with separate parameters.
 /// </summary>
-internal readonly record struct ViewerCall(ClaimsPrincipal User, IGrainFactory Grains, Access Access, MarketplaceDbContext Db, CancellationToken Ct, Businesses.BusinessCards Cards, Spaces.SpaceNames SpaceNames);
+internal readonly record struct ViewerCall(ClaimsPrincipal User, IGrainFactory Grains, Access Access, MarketplaceDbContext Db, CancellationToken Ct, Businesses.BusinessCards Cards, Spaces.SpaceCards Spaces);

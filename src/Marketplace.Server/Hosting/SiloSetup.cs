@@ -44,8 +44,7 @@ public static class SiloSetup
         GrainInterfaceTypes.AddTo(builder.Services);
         builder.Services.AddSingleton<ILiveUpdates, HubLiveUpdates>();
         builder.Services.AddSingleton<Businesses.IActsFor, Businesses.GrainActsFor>(); // one grain call per user, not a query
-        builder.Services.AddSingleton<Businesses.BusinessCards>(); // the names and logos pages show, not a grain call per firm
-        builder.Services.AddSingleton<Spaces.SpaceNames>();
+        builder.Services.AddHeldCards(); // the names, logos and standings pages show, not a grain call per firm or space
         // Who is connected and who is in a workspace live in grains, fed by every node under a lease (Hubs/LeaseRenewal).
         builder.Services.AddSingleton<Hubs.LiveNode>();
         builder.Services.TryAddSingleton(Live.LeaseClock.Real);

@@ -6,7 +6,7 @@ namespace Marketplace.Grains.Tests.ReadCaches;
 public sealed class HeldCardsTests
 {
     /// <summary>Cards read from a dictionary standing for the grains, counting the reads; a read may be held open.</summary>
-    sealed class Cards : HeldCards<string>
+    sealed class Cards : HeldCards<Guid, string>
     {
         public readonly Dictionary<Guid, string> Grains = [];
         public int Reads;

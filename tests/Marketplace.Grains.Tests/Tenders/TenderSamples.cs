@@ -37,9 +37,9 @@ internal static class TenderSamples
         Guid.NewGuid(), kind, BusinessProfile.Named("Impresa"),
         [new BusinessMember(owner, BusinessRole.Owner), .. others.Select(o => new BusinessMember(o.User, o.Role))], 1, Now, Now, []);
 
-    public static TenderParticipant Member(BusinessSnapshot firm) => new(firm.Id, firm, true);
+    public static TenderParticipant Member(BusinessSnapshot firm) => new(firm.Id, BusinessCard.Of(firm), true);
 
-    public static TenderParticipant NonMember(BusinessSnapshot firm) => new(firm.Id, firm, false);
+    public static TenderParticipant NonMember(BusinessSnapshot firm) => new(firm.Id, BusinessCard.Of(firm), false);
 
     public static Lot NewLot(string title, params string[] cpv) => new(0, title, null, cpv, null, null);
 

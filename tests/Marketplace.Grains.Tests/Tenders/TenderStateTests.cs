@@ -16,11 +16,14 @@ public sealed class TenderStateTests
         (actor, [new Tenderer(Firm.Id, TendererRole.Lead)], [firm ?? Member(Firm)]);
 
     static Problem? Admit(TenderState state, DateTimeOffset receivedAt, (Guid Actor, Tenderer[] Tenderers, TenderParticipant[] Firms) bid) =>
-        state.CheckAdmit(As(bid.Actor, [.. bid.Firms.Select(f => f.Firm!)]), bid.Tenderers, bid.Firms, receivedAt);
+        state.CheckAdmit(As(bid.Actor, [.. bid.Firms.Select(Sample)]), bid.Tenderers, bid.Firms, receivedAt);
 
     /// <summary>The question judged with the roles the "acts for" port gives its asker in the firm.</summary>
     static Problem? Ask(TenderState state, AskQuestion question, TenderParticipant firm) =>
-        state.CheckAsk(question, As(question.ActorId, firm.Firm!), firm);
+        state.CheckAsk(question, As(question.ActorId, Sample(firm)), firm);
+
+    /// <summary>The sample business a participant is (its team gives the actor's roles).</summary>
+    static BusinessSnapshot Sample(TenderParticipant firm) => new[] { Firm, Rival, Buyer }.Single(b => b.Id == firm.FirmId);
 
     // Drafting
 

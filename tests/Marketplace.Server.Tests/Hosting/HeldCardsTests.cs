@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Marketplace.Server.Endpoints;
 using Marketplace.Server.Tests.Tenders;
+using Marketplace.Tenders;
 using Marketplace.Testing;
 using static Marketplace.Testing.ApiClientExtensions;
 
@@ -12,8 +13,9 @@ public sealed class HeldCardsTestsOnSqlite(ClockedSqliteHost fixture) : HeldCard
 public sealed class HeldCardsTestsOnPostgres(ClockedPostgresHost fixture) : HeldCardsTests<ClockedPostgresHost>(fixture);
 
 /// <summary>
-/// The names and logos a page shows beside ids are held by the silo (HeldCards), not read from each grain on every
-/// visit; a firm renamed or given a new logo, or a space renamed, is shown so on the very next read of every page.
+/// The names, logos and standings a page shows beside ids are held by the silo (HeldCards), not read from each grain on
+/// every visit; a firm renamed or given a new logo, a space renamed, a firm that left a space or a buyer's new mandate is
+/// shown so on the very next read of every page.
 /// </summary>
 public abstract class HeldCardsTests<THost>(THost fixture) : IClassFixture<THost> where THost : ClockedHost
 {
@@ -48,6 +50,24 @@ public abstract class HeldCardsTests<THost>(THost fixture) : IClassFixture<THost
         bid.WorkPackages.Single().Firm.Name.Should().Be("Verdi Reti S.r.l.");
         page.Buyer.Name.Should().Be("Comune di Spello");
         page.Spaces.Single().Name.Should().Be("Spazio Gare Umbria");
+    }
+
+    [Fact]
+    public async Task A_firm_that_left_the_space_and_a_mandate_the_buyer_granted_show_on_the_next_read_of_the_tender()
+    {
+        var w = await TenderWorld.Create(fixture.Host, fixture.Clock);
+        var tender = await w.Publish();
+        // Read once, so the firm's membership and the buyer's standing are held before they change.
+        (await w.Get(w.Builder, tender.Id)).ViewerFirms.Single().Actions.Allowed.Should().Contain(TenderFirmAction.Ask);
+        (await w.Get(w.Admin, tender.Id)).Actions.Allowed.Should().BeEmpty("the buyer has not mandated the association");
+
+        (await w.Builder.PostAsync($"/api/spaces/{w.SpaceId}/firms/{w.BuilderId}/leave", null)).EnsureSuccessStatusCode();
+        (await w.Buyer.PostAsJsonAsync($"/api/businesses/{w.BuyerId}/mandates", new MandateRequest(w.SpaceId), Json)).EnsureSuccessStatusCode();
+
+        var firm = (await w.Get(w.Builder, tender.Id)).ViewerFirms.Single().Actions;
+        firm.Allowed.Should().BeEmpty("the firm left the tender's only space");
+        firm.Blocked.Select(b => b.Code).Should().Contain("tender.firmNotEligible");
+        (await w.Get(w.Admin, tender.Id)).Actions.Allowed.Should().Contain(TenderAction.Amend, "the buyer's mandate lets the association's admins act for it");
     }
 
     static async Task<(AllianceDto Workspace, JointBidDto Bid, TenderDto Tender)> Pages(TenderWorld w, Guid allianceId, Guid tenderId) =>

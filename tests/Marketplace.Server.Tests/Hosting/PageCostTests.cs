@@ -67,7 +67,7 @@ public abstract class PageCostTests<THost>(THost fixture) : IClassFixture<THost>
     /// <summary>The page's address in the world, and the most grain calls and SQL commands one visit may cost.</summary>
     static (string Path, int GrainCalls, int Queries) Page(string page, World w) => page switch
     {
-        "tender detail" => ($"/api/tenders/{w.TenderId}", 13, 1),
+        "tender detail" => ($"/api/tenders/{w.TenderId}", 3, 1),
         "inbox" => ($"/api/businesses/{w.FirmId}/inbox", 3, 0),
         "business page" => ($"/api/businesses/{w.FirmId}", 3, 0),
         "space page" => ($"/api/spaces/{w.SpaceId}", 8, 0),
