@@ -58,7 +58,7 @@ public static class SpaceQualificationEndpoints
         var outcome = await command;
         if (outcome.Problem is { } no) return no.ToHttp();
         var read = outcome.Value!;
-        var name = (await call.SpaceNames.Of([read.SpaceId])).GetValueOrDefault(read.SpaceId, "");
+        var name = (await call.Spaces.Names([read.SpaceId])).GetValueOrDefault(read.SpaceId, "");
         var checks = read.Vouches.Where(v => QualificationDigests.Holds(v, read.Qualifications))
             .Select(v => new QualificationCheckDto(v.Category, read.SpaceId, name, v.At)).ToArray();
         return TypedResults.Ok(BusinessQualificationEndpoints.Dto(read.FirmId, read.Qualifications, read.Version, clock, checks) with { CanCheck = true });
