@@ -1,6 +1,7 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
-using Marketplace.Tenders;
 
 namespace Marketplace.Qualifications;
 
@@ -15,7 +16,7 @@ public static class QualificationDigests
     /// Written field by field, not by serialising the record: the same attestation read back from its row (which keeps
     /// no document while none can be attached) or with amounts at another scale ("100" and "100.00") must hash the same.
     /// </summary>
-    public static string Of(SoaAttestation a) => AuditChain.Sha256Hex(JsonSerializer.Serialize(new Dictionary<string, string?>
+    public static string Of(SoaAttestation a) => Sha256(JsonSerializer.Serialize(new Dictionary<string, string?>
     {
         ["category"] = a.Category,
         ["class"] = a.Class.ToString(),
@@ -24,7 +25,7 @@ public static class QualificationDigests
         ["document"] = a.Document?.Sha256,
     }));
 
-    public static string Of(FinancialFigures f) => AuditChain.Sha256Hex(JsonSerializer.Serialize(new Dictionary<string, string>
+    public static string Of(FinancialFigures f) => Sha256(JsonSerializer.Serialize(new Dictionary<string, string>
     {
         ["lastYear"] = f.LastYear.ToString(CultureInfo.InvariantCulture),
         ["turnover"] = Amount(f.Turnover),
@@ -38,6 +39,9 @@ public static class QualificationDigests
 
     /// <summary>Whether the check still speaks for what the firm records now.</summary>
     public static bool Holds(QualificationVouch vouch, FirmQualifications current) => Of(current, vouch.Category) == vouch.Digest;
+
+    // Not the audit chain's helper: qualifications come before tenders (tenders read them), never the reverse.
+    static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     static string Amount(decimal value) => value.ToString("0.############################", CultureInfo.InvariantCulture);
 }
