@@ -1,4 +1,5 @@
 using Marketplace.Businesses;
+using Marketplace.JointBids;
 using Marketplace.Spaces;
 using Marketplace.ReadCaches;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,5 +15,6 @@ public static class HeldCardsSetup
         .AddSingleton<BusinessCards>()
         .AddSingleton<SpaceCards>()
         .AddSingleton<BuyerStandings>()
-        .AddSingleton<MembershipCards>();
+        .AddSingleton<MembershipCards>()
+        .AddSingleton<DgueDigests>();
 }

@@ -15,7 +15,7 @@ public interface IJointBidGrain : IGrainWithGuidKey
     /// <paramref name="dgues"/> (the bidding firms' DGUEs as their rows have them), a sign-off whose firm changed its DGUE
     /// since shows as no longer counting; without, sign-offs count by the content they approved.
     /// </summary>
-    [Alias("Read"), ReadOnly] Task<Outcome<JointBidSnapshot>> Read(Guid userId, Dictionary<Guid, DgueNow>? dgues);
+    [Alias("Read"), ReadOnly] Task<Outcome<JointBidSnapshot>> Read(Guid userId, bool dgues);
 
     /// <summary>The joint bid as <see cref="Read"/> shows it, with the canonical JSON its firms sign (its SHA-256 is the digest): for whoever may read it, refused alike.</summary>
     [Alias("ReadSigned"), ReadOnly] Task<Outcome<SignedJointBid>> ReadSigned(Guid userId);

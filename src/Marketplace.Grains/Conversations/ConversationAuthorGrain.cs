@@ -36,5 +36,5 @@ internal sealed class ConversationAuthorGrain(IActsFor actsFor, IThreadMessages 
 
     /// <summary>Whether the joint bid, as the person reads it, has the work package: a thread belongs to a package that exists.</summary>
     async Task<bool> HasPackage(Guid allianceId, Guid me, Guid packageId) =>
-        (await GrainFactory.GetGrain<IJointBidGrain>(allianceId).Read(me, null)).Value?.WorkPackages.Any(p => p.Id == packageId) == true;
+        (await GrainFactory.GetGrain<IJointBidGrain>(allianceId).Read(me, false)).Value?.WorkPackages.Any(p => p.Id == packageId) == true;
 }

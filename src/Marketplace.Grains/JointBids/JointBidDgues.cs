@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Marketplace.Businesses;
 using Marketplace.Qualifications;
 using Marketplace.Tenders;
 
@@ -33,6 +34,9 @@ public static class JointBidDgues
     /// </summary>
     public static string Digest(Guid firmId, FirmDgue? dgue, FirmQualifications held) =>
         dgue is null ? None : AuditChain.Sha256Hex(JsonSerializer.Serialize(Sealed(firmId, dgue, held), Canonical));
+
+    /// <summary>The firm's DGUE digest as it stands now, with its name (<see cref="JointBidState.DguesNow"/>).</summary>
+    public static DgueNow Now(BusinessSnapshot firm) => new(Digest(firm.Id, firm.Dgue, firm.Qualifications ?? FirmQualifications.None), firm.Profile.Name);
 
     /// <summary>
     /// Whether the firm's DGUE is no longer the one its sign-off approved. Only known when the DGUEs were read now

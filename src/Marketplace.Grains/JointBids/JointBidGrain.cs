@@ -11,6 +11,7 @@ internal sealed class JointBidGrain(
     [PersistentState("jointbid")] IPersistentState<JointBidState> jointBid,
     IActsFor actsFor,
     ILiveUpdates live,
+    DgueDigests digests,
     MarketplaceClock clock) : Grain, IJointBidGrain
 {
     JointBidState State => jointBid.State;
@@ -21,13 +22,13 @@ internal sealed class JointBidGrain(
     /// The joint bid as the viewer sees it, with what they may do. A read changes nothing: the bidding firms as the
     /// alliance has them now are shown (<see cref="JointBidState.Following"/>), and stored with the next change.
     /// </summary>
-    public async Task<Outcome<JointBidSnapshot>> Read(Guid userId, Dictionary<Guid, DgueNow>? dgues)
+    public async Task<Outcome<JointBidSnapshot>> Read(Guid userId, bool dgues)
     {
         var (alliance, tender, actor) = await Editing(userId);
         if (alliance?.TenderId is null) return Problem.NotFound(JointBidState.NotFound);
         var now = clock.Now();
         var bid = State.Following(alliance, now);
-        bid.DguesNow = dgues;
+        bid.DguesNow = dgues ? await digests.Of(bid.Bidders.Select(b => b.FirmId)) : null;
         return bid.ToSnapshot(actor, alliance, tender, now);
     }
 
@@ -193,9 +194,7 @@ internal sealed class JointBidGrain(
     async Task<BusinessSnapshot[]> Firms(IEnumerable<Guid> ids) =>
         [.. (await Task.WhenAll(ids.Select(f => GrainFactory.GetGrain<IBusinessGrain>(f).Get()))).OfType<BusinessSnapshot>()];
 
-    /// <summary>Each firm's DGUE digest as it stands now, with its name (<see cref="JointBidState.DguesNow"/>).</summary>
-    static Dictionary<Guid, DgueNow> DguesNow(IEnumerable<BusinessSnapshot> firms) => firms.ToDictionary(f => f.Id,
-        f => new DgueNow(JointBidDgues.Digest(f.Id, f.Dgue, f.Qualifications ?? FirmQualifications.None), f.Profile.Name));
+    static Dictionary<Guid, DgueNow> DguesNow(IEnumerable<BusinessSnapshot> firms) => firms.ToDictionary(f => f.Id, JointBidDgues.Now);
 
     /// <summary>The DGUE of each firm of the bid that has one, as it stands now with what its criteria point at, to be sealed; null when none has.</summary>
     static BidDgue[]? Dgues(IEnumerable<BusinessSnapshot> firms)

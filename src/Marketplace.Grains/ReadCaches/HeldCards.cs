@@ -63,5 +63,9 @@ public abstract class HeldCards<TKey, TCard> where TKey : notnull where TCard : 
     {
         Interlocked.Increment(ref epoch);
         held.TryRemove(id, out _);
+        Forgotten?.Invoke(id);
     }
+
+    /// <summary>Told of each card forgotten: cards drawn from the same grain by another feature forget theirs too.</summary>
+    public event Action<TKey>? Forgotten;
 }

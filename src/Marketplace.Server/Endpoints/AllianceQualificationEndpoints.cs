@@ -109,7 +109,7 @@ public static class AllianceQualificationEndpoints
     /// </summary>
     internal static async Task<(Lot[] Lots, bool All, BidQuota[] Quotas, BidSubcontract[] Subcontracts, Lending[] Reliances)> Judged(Guid allianceId, TenderSnapshot tender, ViewerCall call)
     {
-        var read = await call.Grains.GetGrain<IJointBidGrain>(allianceId).Read(call.User.UserId(), null);
+        var read = await call.Grains.GetGrain<IJointBidGrain>(allianceId).Read(call.User.UserId(), false);
         var bidFor = (read.Value?.WorkPackages ?? []).Select(p => p.Lot).ToHashSet();
         var stating = tender.Details.Lots.Where(l => l.Requirements is not null).ToArray();
         var (quotas, subcontracts, reliances) = (read.Value?.Quotas ?? [], read.Value?.Subcontracts ?? [], read.Value?.Reliances ?? []);

@@ -42,19 +42,11 @@ public static class JointBidEndpoints
     static IJointBidGrain Bid(this IGrainFactory grains, Guid allianceId) => grains.GetGrain<IJointBidGrain>(allianceId);
 
     /// <summary>
-    /// The joint bid's page: with the bidding firms' DGUEs as their rows have them (one query, never a grain per firm),
-    /// so a firm that changed its DGUE after signing shows as having to sign again. A firm without a row keeps no DGUE
-    /// or has not saved it since rows were kept: its sign-off counts as it did.
+    /// The joint bid's page: with the bidding firms' DGUEs as they stand now (held by the silo, <see cref="JointBids.DgueDigests"/>),
+    /// so a firm that changed its DGUE after signing shows as having to sign again.
     /// </summary>
-    static async Task<Results<Ok<JointBidDto>, ProblemHttpResult>> Read(Guid id, [AsParameters] GrainCall call)
-    {
-        var dgues = await (from m in call.Db.AllianceMembers.AsNoTracking()
-                           where m.AllianceId == id
-                           join g in call.Db.BusinessDgues on m.FirmId equals g.BusinessId
-                           join d in call.Db.Directory on m.FirmId equals d.BusinessId
-                           select new { m.FirmId, g.Sha256, d.Name }).ToDictionaryAsync(x => x.FirmId, x => new DgueNow(x.Sha256, x.Name), call.Ct);
-        return await Respond(call.Grains.Bid(id).Read(call.User.UserId(), dgues), call.Cards);
-    }
+    static Task<Results<Ok<JointBidDto>, ProblemHttpResult>> Read(Guid id, [AsParameters] GrainCall call) =>
+        Respond(call.Grains.Bid(id).Read(call.User.UserId(), true), call.Cards);
 
     static Task<Results<Ok<JointBidDto>, ProblemHttpResult>> Save(
         Guid id, SaveWorkPackageRequest body, [AsParameters] GrainCall call) =>
@@ -100,7 +92,7 @@ public static class JointBidEndpoints
         Guid id, AttachDocumentsRequest body, [AsParameters] GrainCall call)
     {
         // Outsiders are refused before anything is said about the files.
-        var read = await call.Grains.Bid(id).Read(call.User.UserId(), null);
+        var read = await call.Grains.Bid(id).Read(call.User.UserId(), false);
         if (read.Problem is { } hidden) return hidden.ToHttp();
         var documents = await DocumentEndpoints.Resolve(body.Documents ?? [], body.FirmId, "documents", call.Db, call.Ct, sealedFor: read.Value!.TenderId);
         if (documents.Problem is { } bad) return bad.ToHttp();
@@ -115,7 +107,7 @@ public static class JointBidEndpoints
     static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Document(
         Guid id, Guid documentId, [AsParameters] GrainCall call, StateSealer sealer)
     {
-        var outcome = await call.Grains.Bid(id).Read(call.User.UserId(), null);
+        var outcome = await call.Grains.Bid(id).Read(call.User.UserId(), false);
         if (outcome.Problem is { } no) return no.ToHttp();
         return outcome.Value!.Documents.Any(d => d.Document.Id == documentId)
             ? await DocumentEndpoints.Download(documentId, call.Db, sealer, call.Ct) : ProblemResults.NotFound(JointBidState.NoSuchDocument);

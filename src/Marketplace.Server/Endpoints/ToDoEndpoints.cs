@@ -109,7 +109,7 @@ public static class ToDoEndpoints
             .Join(db.Tenders.Where(t => t.Status == TenderStatus.Enquiries || t.Status == TenderStatus.Tendering),
                 a => a.TenderId, t => (Guid?)t.TenderId, (a, t) => new { a.AllianceId, a.Name, a.LeadId, t.TenderId, t.Title, t.SubmissionDeadline })
             .Distinct().ToListAsync(ct);
-        var bids = await Task.WhenAll(rows.Select(async r => (Row: r, Bid: await grains.GetGrain<IJointBidGrain>(r.AllianceId).Read(me, null))));
+        var bids = await Task.WhenAll(rows.Select(async r => (Row: r, Bid: await grains.GetGrain<IJointBidGrain>(r.AllianceId).Read(me, false))));
         var items = new List<ToDoItemDto>();
         foreach (var (r, outcome) in bids)
         {

@@ -72,8 +72,8 @@ public abstract class PageCostTests<THost>(THost fixture) : IClassFixture<THost>
         "business page" => ($"/api/businesses/{w.FirmId}", 3, 0),
         "space page" => ($"/api/spaces/{w.SpaceId}", 8, 0),
         "alliance workspace" => ($"/api/alliances/{w.AllianceId}", 5, 0),
-        // One query reads the firms' DGUE rows: a sign-off whose firm changed its DGUE since no longer counts.
-        "joint bid" => ($"/api/alliances/{w.AllianceId}/bid", 5, 1),
+        // The firms' DGUE digests, against which each sign-off is judged, are held by the silo (DgueDigests): no query.
+        "joint bid" => ($"/api/alliances/{w.AllianceId}/bid", 5, 0),
         // The firms' qualifications are read from their rows, never one grain per firm (of the alliance or of the space).
         "alliance qualification" => ($"/api/alliances/{w.AllianceId}/qualification", 8, 3),
         "alliance partner suggestions" => ($"/api/alliances/{w.AllianceId}/suggestions", 8, 10),

@@ -101,7 +101,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         var builderBid = (await Grains.Bid(tender.Id, w.BuilderId).Read(builderOwner)).Value!;
         builderBid.Status.Should().Be(BidStatus.Submitted, "the withdrawal was refused");
         builderBid.Receipt!.Digest.Should().Be(builderReceipt.Digest);
-        (await Grains.GetGrain<IJointBidGrain>(allianceId).Read(coderOwner, null)).Value!.WorkPackages.Single().Price.Amount.Should().Be(150_000m);
+        (await Grains.GetGrain<IJointBidGrain>(allianceId).Read(coderOwner, false)).Value!.WorkPackages.Single().Price.Amount.Should().Be(150_000m);
         clock.Advance(TimeSpan.FromHours(1));
 
         // The next write carries only itself: the refused resubmission left no submission number, no link, no row.

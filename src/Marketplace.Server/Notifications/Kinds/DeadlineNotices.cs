@@ -72,7 +72,7 @@ internal static class DeadlineNotices
             var current = alliance.Where(n => n.Deadline == tender.SubmissionDeadline
                 && !closer.Any(c => c.AllianceId == n.AllianceId && c.BusinessId == n.BusinessId && c.Deadline == n.Deadline && c.Number < n.Number)).ToList();
             if (current.Count == 0) continue;
-            if (await reading.Grains.GetGrain<IJointBidGrain>(alliance.Key).Read(reading.UserId, null) is not { Value: { } bid }) continue;
+            if (await reading.Grains.GetGrain<IJointBidGrain>(alliance.Key).Read(reading.UserId, false) is not { Value: { } bid }) continue;
             if (bid.Receipt is not null && !bid.ChangedSinceSubmission || bid.AwaitingSignature.Length == 0) continue;
             var names = await reading.FirmNames([.. bid.AwaitingSignature, row.LeadId, .. current.Select(n => n.BusinessId)], ct);
             foreach (var notice in current.GroupBy(n => n.BusinessId).Select(g => g.MinBy(n => n.Number)!))

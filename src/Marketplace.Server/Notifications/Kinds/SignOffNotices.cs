@@ -61,7 +61,7 @@ internal static class SignOffNotices
             var subject = AuditChain.JointBidSubject(alliance.Key);
             var withdrawals = await db.AuditEntries.AsNoTracking().Where(e => e.TenderId == tenderId && e.Subject == subject && e.Kind == JointBidState.WithdrawnEvent)
                 .Select(e => e.At).ToListAsync(ct);
-            if (await reading.Grains.GetGrain<IJointBidGrain>(alliance.Key).Read(reading.UserId, null) is not { Value: { } bid }) continue;
+            if (await reading.Grains.GetGrain<IJointBidGrain>(alliance.Key).Read(reading.UserId, false) is not { Value: { } bid }) continue;
             if (bid.Receipt is not null && !bid.ChangedSinceSubmission) continue; // submitted as it is
             foreach (var firm in alliance.GroupBy(n => n.BusinessId).Select(g => g.MaxBy(n => n.CreatedAt)!))
             {
