@@ -40,6 +40,9 @@ public sealed class NotificationSettingsBrowserTests(BrowserFixture fixture) : I
         await Expect(page.GetByTestId("notification-SoccorsoIstruttorio").Locator("legend")).ToHaveTextAsync(
             locale == "it-IT" ? "Richieste di integrazione (soccorso istruttorio)" : "Requests to complete a bid (soccorso istruttorio)");
         await Expect(page.GetByTestId("notification-DeadlineNear").Locator("legend")).ToHaveTextAsync(deadlines);
+        // The three choices are explained once, above the kinds, each of which offers them in one row.
+        await Expect(page.GetByTestId("notification-modes")).ToContainTextAsync(
+            locale == "it-IT" ? "Una volta al giorno, con quello che non hai ancora visto." : "Once a day, with what you have not seen yet.");
         await Expect(page.GetByTestId("notification-NewTender-Immediately")).ToBeCheckedAsync();
         await Expect(page.GetByTestId("notification-AllianceInvitation-Immediately")).ToBeCheckedAsync();
         await page.GetByTestId("notification-NewTender-DailyDigest").CheckAsync();

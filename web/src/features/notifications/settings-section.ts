@@ -1,5 +1,7 @@
 // The account page's part that chooses, per kind of notice, how it reaches the person by e-mail: off, immediately
 // (unless seen on the site meanwhile) or in a daily summary. The kinds and their current choices come from the server.
+// The three choices are explained once above the list, and each kind offers them as three short choices: ten kinds,
+// each repeating three explained cards, made a page several screens tall.
 import { html, nothing } from "lit-html";
 import { api } from "../../api/client";
 import type { NotificationChoiceDto, NotificationMode } from "../../api/types";
@@ -49,16 +51,21 @@ export function notificationSettings(redraw: Redraw) {
       ${choices === null
         ? failure === null ? html`<p role="status">${t("notifications.loading")}</p>` : nothing
         : html`<form @submit=${save} novalidate>
+            <dl class="notification-modes" data-testid="notification-modes">
+              ${modes.map((m) => html`<div><dt>${t(`notifications.mode.${m}`)}</dt><dd>${t(`notifications.mode.${m}.hint`)}</dd></div>`)}
+            </dl>
             ${choices.map(
-              (c) => html`<fieldset class="choices" data-testid=${`notification-${c.kind}`} aria-describedby=${`notification-${c.kind}-hint`}>
+              (c) => html`<fieldset class="notification-kind" data-testid=${`notification-${c.kind}`} aria-describedby=${`notification-${c.kind}-hint`}>
                 <legend><strong>${t(`notifications.kind.${c.kind}`)}</strong></legend>
                 <small class="hint" id=${`notification-${c.kind}-hint`}>${t(`notifications.kind.${c.kind}.hint`)}</small>
-                ${modes.map(
-                  (m) => html`<label class="choice">
-                    <input type="radio" name=${c.kind} value=${m} .checked=${c.mode === m} data-testid=${`notification-${c.kind}-${m}`} />
-                    <span><strong>${t(`notifications.mode.${m}`)}</strong><small class="hint">${t(`notifications.mode.${m}.hint`)}</small></span>
-                  </label>`,
-                )}
+                <div class="notification-choices">
+                  ${modes.map(
+                    (m) => html`<label class="pill-choice">
+                      <input type="radio" name=${c.kind} value=${m} .checked=${c.mode === m} data-testid=${`notification-${c.kind}-${m}`} />
+                      <span>${t(`notifications.mode.${m}`)}</span>
+                    </label>`,
+                  )}
+                </div>
               </fieldset>`,
             )}
             <div class="actions">
