@@ -56,6 +56,9 @@ public sealed class LotRequirementsBrowserTests(ClockedBrowserFixture fixture) :
         await Expect(requirements.GetByTestId("requirement-separable-OS30")).ToContainTextAsync("Scorporabile OS30");
         await Expect(requirements.GetByTestId("requirement-separable-OS30")).ToContainTextAsync("classe I (fino a 258.000 €): lavori per 200.000 €, subappaltabile");
         await Expect(requirements.GetByTestId("requirement-subcontracting")).ToHaveTextAsync("Subappalto ammesso fino al 30% dell'importo del lotto");
+        // No other eligibility line was written, and the page does not say there are no requirements at all.
+        await Expect(officer.GetByTestId("tender-eligibility-none")).ToHaveTextAsync(
+            "Nessun altro requisito oltre a quelli di qualificazione indicati per ciascun lotto.");
         await officer.ScreenshotAsync(new() { Path = Shot("lot-requirements-tender-it.png"), FullPage = true });
 
         // The form opened again holds what was saved.
@@ -72,6 +75,7 @@ public sealed class LotRequirementsBrowserTests(ClockedBrowserFixture fixture) :
         await Expect(english.GetByTestId("requirement-prevailing")).ToHaveTextAsync(
             "Prevailing category OG1 (Civil and industrial buildings), class III (up to €1,033,000): works of €850,000");
         await Expect(english.GetByTestId("requirement-separable-OS30")).ToContainTextAsync("class I (up to €258,000): works of €200,000, may be subcontracted");
+        await Expect(phone.GetByTestId("tender-eligibility-none")).ToHaveTextAsync("No other requirements than the qualifications stated for each lot.");
         await phone.ScreenshotAsync(new() { Path = Shot("lot-requirements-tender-en-390.png"), FullPage = true });
         await phone.GotoAsync(tenderUrl + "/edit");
         await Expect(phone.GetByTestId("lot-0-prevailing-category")).ToHaveValueAsync("OG1");

@@ -97,6 +97,8 @@ export const it = {
   "tender.lotCpv": "Codici CPV",
   "tender.eligibility": "Requisiti di partecipazione",
   "tender.eligibilityNone": "Nessun requisito particolare.",
+  // A lot's qualification requirements (SOA, figures) are shown with the lot: "none" here would be untrue.
+  "tender.eligibilityOnlyLots": "Nessun altro requisito oltre a quelli di qualificazione indicati per ciascun lotto.",
   "tender.criteria": "Criteri di aggiudicazione",
   "tender.priceFormula": "Il prezzo riceve i punti in proporzione: prezzo più basso ÷ prezzo offerto × 100. Ogni criterio di qualità vale da 0 a 100 punti; il totale pesa i punti di ogni criterio con il suo peso.",
   "tender.documents": "Documenti di gara",
@@ -518,6 +520,7 @@ export const en: Record<keyof typeof it, string> = {
   "tender.lotCpv": "CPV codes",
   "tender.eligibility": "Eligibility requirements",
   "tender.eligibilityNone": "No particular requirements.",
+  "tender.eligibilityOnlyLots": "No other requirements than the qualifications stated for each lot.",
   "tender.criteria": "Award criteria",
   "tender.priceFormula": "The price earns points in proportion: lowest price ÷ price offered × 100. Each quality criterion is worth 0 to 100 points; the total weighs each criterion's points by its weight.",
   "tender.documents": "Tender documents",

@@ -148,7 +148,8 @@ export function termsView(tender: TenderDto) {
     <h2 id="tender-terms-title">${t("tender.eligibility")}</h2>
     ${tender.eligibility.length
       ? html`<ul class="requirements" data-testid="tender-eligibility">${tender.eligibility.map((r) => html`<li>${r}</li>`)}</ul>`
-      : html`<p class="muted">${t("tender.eligibilityNone")}</p>`}
+      : html`<p class="muted" data-testid="tender-eligibility-none">${t(tender.lots.some((l) => l.requirements)
+          ? "tender.eligibilityOnlyLots" : "tender.eligibilityNone")}</p>`}
     <h2 class="follows">${t("tender.criteria")}</h2>
     ${tender.external ? externalCriteriaView(tender) : criteriaView(tender, priceOnly)}
   </section>`;
