@@ -59,7 +59,7 @@ public sealed class ReachingPeopleBrowserTests(ClockedBrowserFixture fixture) : 
         await builderPost.GetByTestId("board-post-open").ClickAsync();
         await Expect(builderPost.GetByTestId("board-no-interests")).ToHaveTextAsync("Ancora nessuna impresa ha manifestato interesse.");
 
-        // The post matches the electrician's trade: it is told where it is, opens the board and answers with a message.
+        // The post matches the electrician's trade: it is told where it is, its link opens the post, and it answers with a message.
         var notice = electrician.GetByTestId("post-notice");
         await Expect(notice).ToContainTextAsync("New post on the board for your capabilities");
         await Expect(notice).ToContainTextAsync("Impianti elettrici per la scuola Rodari");
@@ -67,7 +67,7 @@ public sealed class ReachingPeopleBrowserTests(ClockedBrowserFixture fixture) : 
         await notice.GetByRole(AriaRole.Link, new() { Name = "Impianti elettrici per la scuola Rodari" }).ClickAsync();
         var seen = electrician.GetByTestId("board-post");
         await Expect(seen).ToContainTextAsync("Looking for a partner");
-        await seen.GetByTestId("board-post-open").ClickAsync();
+        await Expect(seen.GetByTestId("board-post-open")).ToHaveAttributeAsync("aria-expanded", "true");
         await electrician.GetByTestId("board-interest-message").FillAsync("We wire schools in Bologna: happy to price the electrical work.");
         await electrician.GetByTestId("board-interest-submit").ClickAsync();
         await Expect(electrician.GetByTestId("board-post-status-line")).ToHaveTextAsync("Interest sent.");

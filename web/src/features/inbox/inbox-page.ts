@@ -74,7 +74,7 @@ export function inboxPage(redraw: Redraw): Page {
 
   const postView = ({ post, spaceName }: InboxPostDto) => html`<li class="inbox-item" data-testid="inbox-post" data-post-id=${post.id}>
     <div class="title-row">
-      <a class="name" href=${href({ name: "space", id: post.spaceId.toLowerCase(), tab: "board" })}>${post.title}</a>
+      <a class="name" href=${href({ name: "space", id: post.spaceId.toLowerCase(), tab: "board", post: post.id.toLowerCase() })}>${post.title}</a>
       <span class="badge">${t(`board.kind.${post.kind}`)}</span>
     </div>
     <p class="meta">

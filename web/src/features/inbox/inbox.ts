@@ -1,7 +1,7 @@
 // The tender inbox of the signed-in user's firms, wherever they are in the app: the unread count in the header,
 // and a notice when a matching tender is published (InboxChanged, sent to each matching firm's people), naming the
 // lots that matched as the inboxes read for the count name them; and a notice when a post matching the firm's
-// capabilities reaches the notice board of one of its spaces (PostNotice), with a link to that board.
+// capabilities reaches the notice board of one of its spaces (PostNotice), with a link that opens that post on its board.
 import { html, nothing, type TemplateResult } from "lit-html";
 import { api } from "../../api/client";
 import type { InboxItemDto, MyBusinessDto } from "../../api/types";
@@ -184,8 +184,8 @@ export function inboxNoticeItems(): TemplateResult[] {
         <button type="button" class="notice-close" data-testid="post-notice-close" aria-label=${t("common.dismiss")} title=${t("common.dismiss")}
           @click=${() => dismissPost(id)}><span aria-hidden="true">×</span></button></p>
       <p class="notice-title"><span class="badge">${t(`board.kind.${notice.kind}`)}</span>
-        <a href=${href({ name: "space", id: notice.spaceId.toLowerCase(), tab: "board" })} @click=${() => dismissPost(id)}><strong>${notice.title}</strong></a></p>
-      <p class="notice-actions"><a href=${href({ name: "space", id: notice.spaceId.toLowerCase(), tab: "board" })} @click=${() => dismissPost(id)}>${t("board.openPost")}</a></p>
+        <a href=${href({ name: "space", id: notice.spaceId.toLowerCase(), tab: "board", post: notice.postId.toLowerCase() })} @click=${() => dismissPost(id)}><strong>${notice.title}</strong></a></p>
+      <p class="notice-actions"><a href=${href({ name: "space", id: notice.spaceId.toLowerCase(), tab: "board", post: notice.postId.toLowerCase() })} @click=${() => dismissPost(id)}>${t("board.openPost")}</a></p>
     </div>`,
   )];
 }
