@@ -97,7 +97,7 @@ public static class ToDoEndpoints
     /// <summary>
     /// The joint bids of the alliances whose bidding firms the person edits for, while their tenders take bids: each
     /// joint bid judges, as it judges the command, whether the person may sign it off for each of their firms now (a
-    /// sign-off voided by a later change counts again); the lead's people are told to submit it when it is not
+    /// sign-off voided by a later change of the bid or of the firm's DGUE counts again); the lead's people are told to submit it when it is not
     /// submitted as it is and its bids close within <see cref="SubmitReminder"/>.
     /// </summary>
     static async Task<IEnumerable<ToDoItemDto>> JointBids(
@@ -109,7 +109,7 @@ public static class ToDoEndpoints
             .Join(db.Tenders.Where(t => t.Status == TenderStatus.Enquiries || t.Status == TenderStatus.Tendering),
                 a => a.TenderId, t => (Guid?)t.TenderId, (a, t) => new { a.AllianceId, a.Name, a.LeadId, t.TenderId, t.Title, t.SubmissionDeadline })
             .Distinct().ToListAsync(ct);
-        var bids = await Task.WhenAll(rows.Select(async r => (Row: r, Bid: await grains.GetGrain<IJointBidGrain>(r.AllianceId).Read(me, false))));
+        var bids = await Task.WhenAll(rows.Select(async r => (Row: r, Bid: await grains.GetGrain<IJointBidGrain>(r.AllianceId).Read(me, true))));
         var items = new List<ToDoItemDto>();
         foreach (var (r, outcome) in bids)
         {

@@ -109,6 +109,8 @@ public abstract class JointBidDgueApiTests<THost>(THost fixture) : IClassFixture
         page.Actions.Blocked.Should().ContainEquivalentOf(new { Action = JointBidAction.Submit, Code = "jointBid.dgueChanged" });
         var coderPage = (await w.Coder.GetFromJsonAsync<JointBidDto>(bid, Json))!;
         coderPage.ViewerFirms.Single().Actions.Allowed.Should().Contain(JointBidFirmAction.Sign, "its sign-off no longer counts");
+        (await w.Coder.GetFromJsonAsync<ToDoItemDto[]>("/api/me/todo", Json))!.Should().ContainSingle(i => i.Kind == ToDoKind.SignJointBid
+            && i.Business.Id == w.CoderId, "its people find the bid to sign again in their to-do list");
 
         (await w.Builder.PostAsJsonAsync($"{bid}/sign", new SignRequest(w.CoderId, coderPage.Digest), Json)).StatusCode
             .Should().Be(HttpStatusCode.Forbidden, "a firm signs by its own people");
