@@ -136,7 +136,8 @@ public abstract class NotificationMailTests<THost>(THost fixture) : IClassFixtur
             new NotificationChoiceDto(NotificationKind.DeadlineNear, NotificationMode.Immediately),
             new NotificationChoiceDto(NotificationKind.Mention, NotificationMode.Immediately),
             new NotificationChoiceDto(NotificationKind.SpaceInvitation, NotificationMode.Immediately),
-            new NotificationChoiceDto(NotificationKind.Avvalimento, NotificationMode.Immediately)],
+            new NotificationChoiceDto(NotificationKind.Avvalimento, NotificationMode.Immediately),
+            new NotificationChoiceDto(NotificationKind.BoardPost, NotificationMode.Immediately)],
             "every kind is told at once unless the person chooses otherwise");
         (await Choose(giulia, NotificationMode.DailyDigest)).StatusCode.Should().Be(HttpStatusCode.OK);
         (await Settings(giulia)).Choices.Single(c => c.Kind == NotificationKind.NewTender).Mode.Should().Be(NotificationMode.DailyDigest);
