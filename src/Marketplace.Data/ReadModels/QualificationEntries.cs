@@ -41,9 +41,10 @@ public sealed class QualificationCheckEntry
 }
 
 /// <summary>
-/// A firm's DGUE, one row when it keeps one: when it was last confirmed and the digest a joint bid's sign-off records of
-/// it (<c>JointBidDgues.Digest</c>), so the joint bid's page and the alliance's qualification view tell a changed or
-/// stale DGUE from rows instead of one grain call per firm.
+/// A firm's DGUE, one row when it keeps one: when it was last confirmed, for the alliance's qualification view to tell a
+/// stale DGUE from rows instead of one grain call per firm (not read yet: docs/qualifications.md). <see cref="Sha256"/>
+/// (<c>JointBidDgues.Digest</c>) is no longer read: the joint bid's page takes the digests from the silo's cards
+/// (<c>DgueDigests</c>); it goes with the next migration of this table.
 /// </summary>
 public sealed class BusinessDgueEntry
 {
