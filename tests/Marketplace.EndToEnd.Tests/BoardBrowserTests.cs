@@ -153,7 +153,11 @@ public sealed class BoardBrowserTests(BrowserFixture fixture) : IClassFixture<Br
         await spam.GetByTestId("board-post-open").ClickAsync();
         await spam.GetByTestId("board-reason").FillAsync("Pubblicità, non una proposta di collaborazione.");
         await spam.GetByTestId("board-hide").ClickAsync();
-        await Expect(secretary.GetByTestId("board-post-status-line")).ToHaveTextAsync("Fatto.");
+        // The post leaves the secretary's board, and the board says so where it was.
+        await Expect(secretary.GetByTestId("board-left-status"))
+            .ToHaveTextAsync("Annuncio nascosto: non è più in bacheca, e chi l'ha pubblicato legge il motivo sul suo annuncio.");
+        await Expect(spam).ToHaveCountAsync(0);
+        await secretary.ScreenshotAsync(new() { Path = Shot("board-hidden-admin-it.png") });
         await secretary.GotoAsync($"/#/spaces/{arranged.Id}/dashboard");
         await Expect(secretary.GetByTestId("dashboard-kpi-posts")).ToHaveAttributeAsync("data-value", "1");
         await Expect(secretary.GetByTestId("dashboard-kpi-posts-awaiting")).ToHaveAttributeAsync("data-value", "0");

@@ -59,6 +59,7 @@ export class SpaceBoard extends LightElement {
     openId: { state: true },
     post: { state: true },
     postStatus: { state: true },
+    leftStatus: { state: true },
     message: { state: true },
     interestFirm: { state: true },
     reason: { state: true },
@@ -84,6 +85,8 @@ export class SpaceBoard extends LightElement {
   private declare openId: string | null;
   private declare post: PostDto | null;
   private declare postStatus: Status;
+  /** What became of a post the viewer's action took off the board (hidden, closed): its details are gone with it. */
+  private declare leftStatus: Status;
   private declare message: string;
   private declare interestFirm: string;
   private declare reason: string;
@@ -113,6 +116,7 @@ export class SpaceBoard extends LightElement {
     this.openId = null;
     this.post = null;
     this.postStatus = null;
+    this.leftStatus = null;
     this.message = "";
     this.interestFirm = "";
     this.reason = "";
@@ -239,6 +243,7 @@ export class SpaceBoard extends LightElement {
     this.openId = id;
     this.post = null;
     this.postStatus = null;
+    this.leftStatus = null;
     this.message = "";
     this.reason = "";
     this.#loadPost(id);
@@ -277,13 +282,24 @@ export class SpaceBoard extends LightElement {
     }
   }
 
-  /** Runs a command on the open post; its answer is the post as the viewer now sees it. */
-  async #act(command: () => Promise<PostDto>, done: () => string): Promise<void> {
+  /**
+   * Runs a command on the open post; its answer is the post as the viewer now sees it. A command that takes the post
+   * off the board (`leaves`) closes its details and says what was done above the list, where the post was.
+   */
+  async #act(command: () => Promise<PostDto>, done: () => string, leaves = false): Promise<void> {
     this.busy = true;
     this.postStatus = null;
+    this.leftStatus = null;
     try {
-      this.post = await command();
-      this.postStatus = { ok: true, text: done };
+      const post = await command();
+      if (leaves) {
+        this.openId = null;
+        this.post = null;
+        this.leftStatus = { ok: true, text: done };
+      } else {
+        this.post = post;
+        this.postStatus = { ok: true, text: done };
+      }
       this.message = "";
       this.reason = "";
       this.#load();
@@ -296,7 +312,7 @@ export class SpaceBoard extends LightElement {
 
   async #close(post: PostDto): Promise<void> {
     const yes = await this.#confirm.ask(() => ({ title: t("board.close"), body: t("board.closeConfirm"), confirm: t("board.close") }));
-    if (yes) await this.#act(() => api.closePost(post.post.id), () => t("board.closedDone"));
+    if (yes) await this.#act(() => api.closePost(post.post.id), () => t("board.closedDone"), true);
   }
 
   #edit(post: PostDto): void {
@@ -320,6 +336,7 @@ export class SpaceBoard extends LightElement {
         </div>
         <p class="muted">${t("board.intro")}</p>
         ${this.#filtersView()}
+        ${this.leftStatus ? html`<p class="status ok" role="status" data-testid="board-left-status">${this.leftStatus.text()}</p>` : nothing}
         ${b.posts.length === 0
           ? html`<p class="muted" data-testid="board-empty">${t(filtered ? "board.emptyFiltered" : "board.empty")}</p>`
           : html`<ul class="board-posts" data-testid="board-posts">${b.posts.map((p) => this.#postView(p))}</ul>`}
@@ -483,11 +500,11 @@ export class SpaceBoard extends LightElement {
           : nothing}
         ${allows(a, "Hide")
           ? html`<button type="button" data-testid="board-hide" ?disabled=${this.busy}
-              @click=${() => this.#act(() => api.moderatePost(d.post.id, { action: "Hide", reason: this.reason }), () => t("board.moderated"))}>${t("board.hidePost")}</button>`
+              @click=${() => this.#act(() => api.moderatePost(d.post.id, { action: "Hide", reason: this.reason }), () => t("board.hiddenDone"), true)}>${t("board.hidePost")}</button>`
           : nothing}
         ${allows(a, "Close")
           ? html`<button type="button" data-testid="board-moderate-close" ?disabled=${this.busy}
-              @click=${() => this.#act(() => api.moderatePost(d.post.id, { action: "Close", reason: this.reason }), () => t("board.moderated"))}>${t("board.closePost")}</button>`
+              @click=${() => this.#act(() => api.moderatePost(d.post.id, { action: "Close", reason: this.reason }), () => t("board.closedByAdminsDone"), true)}>${t("board.closePost")}</button>`
           : nothing}
       </p>
     </div>`;
