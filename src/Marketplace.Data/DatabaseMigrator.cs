@@ -32,6 +32,7 @@ internal sealed class DatabaseMigrator(IServiceScopeFactory scopes) : IHostedSer
                 await ReadModels.TenderBackfill.Run(db, digits, cancellationToken);
                 await ReadModels.AllianceBackfill.Run(db, cancellationToken);
                 if (applied.Any(QualificationBackfillDue)) await ReadModels.QualificationBackfill.Run(db, cancellationToken);
+                if (applied.Any(DgueBackfillDue)) await ReadModels.QualificationBackfill.RunDgues(db, cancellationToken);
             }
             finally
             {
@@ -44,6 +45,7 @@ internal sealed class DatabaseMigrator(IServiceScopeFactory scopes) : IHostedSer
         await ReadModels.TenderBackfill.Run(db, digits, cancellationToken);
         await ReadModels.AllianceBackfill.Run(db, cancellationToken);
         if (appliedNow.Any(QualificationBackfillDue)) await ReadModels.QualificationBackfill.Run(db, cancellationToken);
+        if (appliedNow.Any(DgueBackfillDue)) await ReadModels.QualificationBackfill.RunDgues(db, cancellationToken);
         if (db.Database.IsSqlite())
         {
             // WAL lets the directory be read while a grain writes.
@@ -70,6 +72,9 @@ internal sealed class DatabaseMigrator(IServiceScopeFactory scopes) : IHostedSer
     /// (empty) migration marking it, not at every start.
     /// </summary>
     static bool QualificationBackfillDue(string migration) => migration.EndsWith("_QualificationRowsBackfill", StringComparison.Ordinal);
+
+    /// <summary>The DGUE rows' back-fill, once, at the start that applies the migration dropping their unread digest.</summary>
+    static bool DgueBackfillDue(string migration) => migration.EndsWith("_BusinessDgueDigestDropped", StringComparison.Ordinal);
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

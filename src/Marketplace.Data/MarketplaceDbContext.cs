@@ -157,7 +157,6 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
         {
             e.ToTable("business_dgues");
             e.HasKey(x => x.BusinessId);
-            e.Property(x => x.Sha256).HasMaxLength(64);
         });
 
         builder.Entity<FirmBlockEntry>(e =>

@@ -14,7 +14,8 @@ namespace Marketplace.EndToEnd.Tests;
 
 /// <summary>
 /// The issue's school lot (OG1 class III with OS30 class I): the alliance lacks OS30 and reads so on its workspace; a
-/// member firm's owner records OS30 class I on the firm's page, and the lead's open workspace shows the lot qualifies, live;
+/// member firm's owner records OS30 class I on the firm's page, and the lead's open workspace shows the lot qualifies, live
+/// (and reads the lead's DGUE confirmed, the member's missing);
 /// or the partner suggestions name the firm of the space that completes OS30, and once it joins the lot qualifies.
 /// </summary>
 public sealed class AllianceQualificationBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
@@ -69,10 +70,17 @@ public sealed class AllianceQualificationBrowserTests(BrowserFixture fixture) : 
     public async Task The_lead_reads_the_missing_OS30_and_sees_the_lot_qualify_live_once_a_member_records_it()
     {
         var (_, rossi, bianchi, alliance) = await School();
+        // The lead confirms its DGUE; the member keeps none.
+        var confirmed = await rossi.Api.RecordDgue(rossi.Firm.Id);
+        var confirmedOn = QualificationRules.Today(confirmed.Dgue.ConfirmedAt!.Value).ToDateTime(TimeOnly.MinValue);
 
         // The lead opens the workspace's partners tab: the lot does not qualify, OS30 class I is missing.
         var lead = await fixture.NewPerson();
         var lot = await OpenPartners(lead, rossi.Email, alliance.Id);
+        var dgues = lead.GetByTestId("qualification-dgue");
+        await Expect(dgues.Filter(new() { HasText = "Edilizia Rossi S.r.l." }).GetByTestId("qualification-dgue-standing"))
+            .ToHaveTextAsync($"DGUE confermato il {confirmedOn.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("it-IT"))}");
+        await Expect(dgues.Filter(new() { HasText = "Impianti Bianchi S.n.c." }).GetByTestId("qualification-dgue-standing")).ToHaveTextAsync("DGUE mancante");
         await Expect(lot.GetByTestId("qualification-verdict")).ToHaveTextAsync("L'alleanza non si qualifica");
         await Expect(lot.GetByTestId("qualification-failure")).ToHaveTextAsync(
             "Manca la categoria OS30 classe I richiesta dal lotto: nessuna impresa ha un'attestazione SOA valida in questa categoria.");
@@ -106,6 +114,10 @@ public sealed class AllianceQualificationBrowserTests(BrowserFixture fixture) : 
         await phone.GotoAsync($"/#/alliances/{alliance.Id}");
         await phone.GetByTestId("alliance-tab-partners").ClickAsync();
         await Expect(phone.GetByTestId("qualification-verdict")).ToHaveTextAsync("The alliance qualifies");
+        var phoneDgues = phone.GetByTestId("qualification-dgue");
+        await Expect(phoneDgues.Filter(new() { HasText = "Edilizia Rossi S.r.l." }).GetByTestId("qualification-dgue-standing"))
+            .ToHaveTextAsync($"DGUE confirmed on {confirmedOn.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))}");
+        await Expect(phoneDgues.Filter(new() { HasText = "Impianti Bianchi S.n.c." }).GetByTestId("qualification-dgue-standing")).ToHaveTextAsync("DGUE missing");
         await phone.GetByTestId("alliance-qualification").ScreenshotAsync(new() { Path = Shot("alliance-qualification-3-en-390.png") });
     }
 

@@ -87,7 +87,7 @@ public sealed class BusinessProjector : IReadModelProjector
         if (business.Qualifications.Figures is { } figures)
             yield return new BusinessFiguresEntry { BusinessId = id, LastYear = figures.LastYear, Turnover = figures.Turnover, SimilarWork = figures.SimilarWork };
         if (business.Dgue is { } dgue)
-            yield return new BusinessDgueEntry { BusinessId = id, ConfirmedAt = dgue.ConfirmedAt, Sha256 = JointBids.JointBidDgues.Digest(id, dgue, business.Qualifications) };
+            yield return new BusinessDgueEntry { BusinessId = id, ConfirmedAt = dgue.ConfirmedAt };
     }
 
     public static IEnumerable<BusinessCapabilityEntry> Capabilities(Guid id, BusinessState business) =>

@@ -41,14 +41,12 @@ public sealed class QualificationCheckEntry
 }
 
 /// <summary>
-/// A firm's DGUE, one row when it keeps one: when it was last confirmed, for the alliance's qualification view to tell a
-/// stale DGUE from rows instead of one grain call per firm (not read yet: docs/qualifications.md). <see cref="Sha256"/>
-/// (<c>JointBidDgues.Digest</c>) is no longer read: the joint bid's page takes the digests from the silo's cards
-/// (<c>DgueDigests</c>); it goes with the next migration of this table.
+/// A firm's DGUE, one row when it keeps one: when it was last confirmed, for the alliance's qualification view to tell
+/// each firm's DGUE current, to be confirmed or missing in its names query instead of one grain call per firm. Firms
+/// that kept a DGUE before this row existed get theirs from <see cref="QualificationBackfill.RunDgues"/>.
 /// </summary>
 public sealed class BusinessDgueEntry
 {
     public Guid BusinessId { get; set; }
     public DateTimeOffset ConfirmedAt { get; set; }
-    public required string Sha256 { get; set; }
 }

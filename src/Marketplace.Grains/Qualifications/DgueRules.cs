@@ -121,6 +121,8 @@ public static class DgueRules
     /// Whether a DGUE may go with a bid submitted <paramref name="today"/> (a day in Italy): confirmed within the last
     /// <see cref="MonthsCurrent"/> months, that day included. A firm with none has nothing to present.
     /// </summary>
-    public static bool IsCurrent(FirmDgue? dgue, DateOnly today) =>
-        dgue is not null && QualificationRules.Today(dgue.ConfirmedAt).AddMonths(MonthsCurrent) >= today;
+    public static bool IsCurrent(FirmDgue? dgue, DateOnly today) => dgue is not null && IsCurrent(dgue.ConfirmedAt, today);
+
+    /// <summary>The same horizon for a DGUE known by its confirmation alone (the read model's row).</summary>
+    public static bool IsCurrent(DateTimeOffset confirmedAt, DateOnly today) => QualificationRules.Today(confirmedAt).AddMonths(MonthsCurrent) >= today;
 }

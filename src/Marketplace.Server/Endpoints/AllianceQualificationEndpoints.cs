@@ -48,7 +48,16 @@ public sealed record QuotaCoverageDto(NamedDto Firm, decimal Execution, decimal 
 /// requirements that its joint bid has work packages in; while it has none, every lot stating requirements
 /// (<see cref="AllLots"/> true, and the page says so).
 /// </summary>
-public sealed record AllianceQualificationDto(Guid AllianceId, LotQualificationDto[] Lots, bool AllLots);
+public sealed record AllianceQualificationDto(Guid AllianceId, LotQualificationDto[] Lots, bool AllLots, FirmDgueStandingDto[] Dgues);
+
+/// <summary>Where a firm's DGUE stands today: confirmed within <c>DgueRules.MonthsCurrent</c> months, older, or never kept.</summary>
+public enum DgueStanding { Current, Stale, Missing }
+
+/// <summary>
+/// One firm of the alliance (its active firms, the lead first, then each auxiliary firm its joint bid relies on) with
+/// where its DGUE stands and the day in Italy it was last confirmed; what the DGUE says stays the firm's.
+/// </summary>
+public sealed record FirmDgueStandingDto(NamedDto Firm, bool Lead, bool Auxiliary, DgueStanding Standing, DateOnly? ConfirmedOn);
 
 public static class AllianceQualificationEndpoints
 {
@@ -74,8 +83,15 @@ public static class AllianceQualificationEndpoints
         var members = Members(alliance, held);
         var lent = await Lent(reliances, call.Db, call.Ct);
         var firms = members.Select(m => m.FirmId).Concat(reliances.Select(r => r.AuxiliaryId)).Distinct().ToList();
-        var names = await call.Db.Directory.AsNoTracking().Where(d => firms.Contains(d.BusinessId)).ToDictionaryAsync(d => d.BusinessId, d => d.Name, call.Ct);
+        // Each firm's name with its DGUE's confirmation, in the one query (business_dgues has a row per firm keeping one).
+        var rows = await call.Db.Directory.AsNoTracking().Where(d => firms.Contains(d.BusinessId))
+            .Select(d => new { d.BusinessId, d.Name, Confirmed = call.Db.BusinessDgues.Where(x => x.BusinessId == d.BusinessId).Select(x => (DateTimeOffset?)x.ConfirmedAt).FirstOrDefault() })
+            .ToListAsync(call.Ct);
+        var names = rows.ToDictionary(r => r.BusinessId, r => r.Name);
+        var confirmed = rows.ToDictionary(r => r.BusinessId, r => r.Confirmed);
         var today = QualificationRules.Today(clock.GetUtcNow());
+        var dgues = firms.Select(f => Standing(new NamedDto(f, names.GetValueOrDefault(f, "")), f == alliance.LeadId, !members.Any(m => m.FirmId == f),
+            confirmed.GetValueOrDefault(f), today)).OrderByDescending(d => d.Lead).ThenBy(d => d.Auxiliary).ToArray();
 
         LotQualificationDto Lot(Lot lot)
         {
@@ -85,8 +101,13 @@ public static class AllianceQualificationEndpoints
                 [.. quotas.Where(x => x.Lot == lot.Number).Select(x => Coverage(x, lot.Requirements!, q, names))],
                 [.. SubcontractRules.Undeclared(lot.Number, q, subcontracts).Select(QualificationReasonDto.From)]);
         }
-        return TypedResults.Ok(new AllianceQualificationDto(id, [.. lots.Select(Lot)], all));
+        return TypedResults.Ok(new AllianceQualificationDto(id, [.. lots.Select(Lot)], all, dgues));
     }
+
+    static FirmDgueStandingDto Standing(NamedDto firm, bool lead, bool auxiliary, DateTimeOffset? confirmedAt, DateOnly today) =>
+        new(firm, lead, auxiliary,
+            confirmedAt is not { } at ? DgueStanding.Missing : DgueRules.IsCurrent(at, today) ? DgueStanding.Current : DgueStanding.Stale,
+            confirmedAt is { } day ? QualificationRules.Today(day) : null);
 
     /// <summary>
     /// The alliance's active firms as the qualification rules see them (the lead flagged), from their qualification

@@ -3194,6 +3194,7 @@ export interface components {
             allianceId: string;
             lots: components["schemas"]["LotQualificationDto"][];
             allLots: boolean;
+            dgues: components["schemas"]["FirmDgueStandingDto"][];
         };
         /** @enum {unknown} */
         AllianceRole: "Lead" | "Member" | "Subcontractor";
@@ -3718,6 +3719,8 @@ export interface components {
             categories: null | string[];
             figures: boolean;
         };
+        /** @enum {unknown} */
+        DgueStanding: "Current" | "Stale" | "Missing";
         DirectoryEntryDto: {
             /** Format: uuid */
             id: string;
@@ -4026,6 +4029,14 @@ export interface components {
             /** Format: int32 */
             version: number;
             canEdit: boolean;
+        };
+        FirmDgueStandingDto: {
+            firm: components["schemas"]["NamedDto"];
+            lead: boolean;
+            auxiliary: boolean;
+            standing: components["schemas"]["DgueStanding"];
+            /** Format: date */
+            confirmedOn: null | string;
         };
         FirmQualificationsDto: {
             /** Format: uuid */

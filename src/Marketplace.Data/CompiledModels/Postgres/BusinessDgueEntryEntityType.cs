@@ -20,7 +20,7 @@ namespace Marketplace.Data.CompiledModels.Postgres
                 "Marketplace.Data.ReadModels.BusinessDgueEntry",
                 typeof(BusinessDgueEntry),
                 baseEntityType,
-                propertyCount: 3,
+                propertyCount: 2,
                 keyCount: 1);
 
             var businessId = runtimeEntityType.AddProperty(
@@ -40,14 +40,6 @@ namespace Marketplace.Data.CompiledModels.Postgres
                 fieldInfo: typeof(BusinessDgueEntry).GetField("<ConfirmedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)));
             confirmedAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
-
-            var sha256 = runtimeEntityType.AddProperty(
-                "Sha256",
-                typeof(string),
-                propertyInfo: typeof(BusinessDgueEntry).GetProperty("Sha256", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(BusinessDgueEntry).GetField("<Sha256>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                maxLength: 64);
-            sha256.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var key = runtimeEntityType.AddKey(
                 new[] { businessId });

@@ -12,7 +12,7 @@ namespace Marketplace.Data.CompiledModels.Postgres
     public partial class PostgresMarketplaceDbContextModel
     {
         private PostgresMarketplaceDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("7c25d074-d7df-43bd-8f51-1798c31f5f60"), entityTypeCount: 57)
+            : base(skipDetectChanges: false, modelId: new Guid("0ae8ab7c-62e9-4954-84b2-b451442a516a"), entityTypeCount: 57)
         {
         }
 

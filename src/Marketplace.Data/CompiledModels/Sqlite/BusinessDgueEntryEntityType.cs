@@ -19,7 +19,7 @@ namespace Marketplace.Data.CompiledModels.Sqlite
                 "Marketplace.Data.ReadModels.BusinessDgueEntry",
                 typeof(BusinessDgueEntry),
                 baseEntityType,
-                propertyCount: 3,
+                propertyCount: 2,
                 keyCount: 1);
 
             var businessId = runtimeEntityType.AddProperty(
@@ -38,13 +38,6 @@ namespace Marketplace.Data.CompiledModels.Sqlite
                 fieldInfo: typeof(BusinessDgueEntry).GetField("<ConfirmedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 valueConverter: new SqliteMarketplaceDbContext.UtcTicksConverter());
             confirmedAt.SetSentinelFromProviderValue(0L);
-
-            var sha256 = runtimeEntityType.AddProperty(
-                "Sha256",
-                typeof(string),
-                propertyInfo: typeof(BusinessDgueEntry).GetProperty("Sha256", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(BusinessDgueEntry).GetField("<Sha256>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                maxLength: 64);
 
             var key = runtimeEntityType.AddKey(
                 new[] { businessId });

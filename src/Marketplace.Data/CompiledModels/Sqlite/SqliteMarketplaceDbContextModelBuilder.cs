@@ -11,7 +11,7 @@ namespace Marketplace.Data.CompiledModels.Sqlite
     public partial class SqliteMarketplaceDbContextModel
     {
         private SqliteMarketplaceDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("0fa0fff5-2147-4a2a-a69d-87688f2ea4c2"), entityTypeCount: 57)
+            : base(skipDetectChanges: false, modelId: new Guid("b2705aec-9f7f-4e10-8c5e-30ebfc7642c6"), entityTypeCount: 57)
         {
         }
 

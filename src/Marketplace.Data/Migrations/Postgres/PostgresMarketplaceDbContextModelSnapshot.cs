@@ -965,11 +965,6 @@ namespace Marketplace.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("ConfirmedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("Sha256")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
                     b.HasKey("BusinessId");
 
                     b.ToTable("business_dgues", (string)null);

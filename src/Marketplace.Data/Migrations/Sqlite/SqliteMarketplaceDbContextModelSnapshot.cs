@@ -956,11 +956,6 @@ namespace Marketplace.Data.Migrations.Sqlite
                     b.Property<long>("ConfirmedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Sha256")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
                     b.HasKey("BusinessId");
 
                     b.ToTable("business_dgues", (string)null);

@@ -9,6 +9,7 @@ import { refusalText } from "../../i18n/refusals";
 import { loadErrorView, loadingView } from "../../views";
 import { formatMoney } from "../showcase/showcase";
 import { checkedView } from "../qualifications/checks";
+import { formatDay } from "../tenders/dates";
 
 type Check = LotQualificationDto["requirements"][number];
 type By = Check["by"][number];
@@ -96,6 +97,24 @@ function lotView(lot: LotQualificationDto) {
   </li>`;
 }
 
+/** Where each firm's DGUE stands today (the server judges the six-month horizon): confirmed, to be confirmed, or missing. */
+function dguesView(dgues: AllianceQualificationDto["dgues"]) {
+  return html`<div class="qualification-dgues">
+    <h4>${t("qualification.dgues")}</h4>
+    <ul class="qualification-by">
+      ${dgues.map(
+        (d) => html`<li data-testid="qualification-dgue" data-firm-id=${d.firm.id} data-standing=${d.standing}>
+          <span class="firm">${d.firm.name}${d.lead ? html` <span class="badge">${t("qualification.lead")}</span>` : nothing}${d.auxiliary
+            ? html` <span class="badge">${t("qualification.auxiliary")}</span>`
+            : nothing}</span>
+          <span class=${d.standing === "Current" ? "muted small" : "badge warning"} data-testid="qualification-dgue-standing"
+            >${t(`qualification.dgue.${d.standing}`, { day: d.confirmedOn ? formatDay(d.confirmedOn) : "" })}</span>
+        </li>`,
+      )}
+    </ul>
+  </div>`;
+}
+
 export function qualificationView(data: AllianceQualificationDto | null, failed: boolean) {
   const body = () => {
     if (data === null) return failed ? loadErrorView() : loadingView();
@@ -112,5 +131,6 @@ export function qualificationView(data: AllianceQualificationDto | null, failed:
         )}</p>`
       : nothing}
     ${body()}
+    ${data && data.dgues.length ? dguesView(data.dgues) : nothing}
   </section>`;
 }
