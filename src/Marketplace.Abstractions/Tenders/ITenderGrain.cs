@@ -55,6 +55,13 @@ public interface ITenderGrain : IGrainWithGuidKey
     [Alias("ActionsFor"), ReadOnly] Task<TenderViewerActions> ActionsFor(Guid userId, Guid[] firmIds);
 
     /// <summary>
+    /// Told by a bid, a joint bid or an alliance of the tender once it stored a change: the rows its viewers' firms'
+    /// bidding facts are read from may have changed, so the tender reads them again (<c>BiddingFacts</c>). Interleaves
+    /// with everything: it only forgets.
+    /// </summary>
+    [Alias("BindingsChanged"), AlwaysInterleave] Task BindingsChanged();
+
+    /// <summary>
     /// The tender's page for one viewer (null for a visitor) in one call, read side by side with other readers: the
     /// tender as stored when the viewer sees it (<see cref="TenderVisibility"/>), the names it shows, the viewer's firms
     /// and what the viewer may do (as <see cref="ActionsFor"/>). <see cref="TenderPage.Due"/> when a deadline has passed

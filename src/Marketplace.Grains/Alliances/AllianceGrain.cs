@@ -183,6 +183,8 @@ internal sealed class AllianceGrain(
     async Task<AllianceSnapshot> Commit(Guid[] departed)
     {
         await alliance.WriteStateAsync();
+        // A firm that left no longer binds itself through the joint bid's sign-offs.
+        if (State.TenderId is { } tenderId) await GrainFactory.Tender(tenderId).BindingsChanged();
         var snapshot = State.ToSnapshot();
         await live.AllianceChanged(snapshot, departed);
         return snapshot;

@@ -118,6 +118,7 @@ internal sealed class JointBidGrain(
         bid.Answer(command, now);
         jointBid.State = bid;
         await jointBid.WriteStateAsync();
+        await GrainFactory.Tender(bid.TenderId).BindingsChanged(); // The answer is signed content: sign-offs may lapse.
         // The alliance's workspace reads the bid again: its reliances card and what blocks the submission changed.
         await live.JointBidChanged(alliance!, bid.News(JointBidEdit.Other, null, alliance!, tender, clock.Now(), null) with { LendingFirms = [command.AuxiliaryId] });
         return bid.ViewFor(acting.Businesses, acting.Editing, tender!, clock.Now());
@@ -313,6 +314,7 @@ internal sealed class JointBidGrain(
     {
         jointBid.State = bid;
         await jointBid.WriteStateAsync();
+        await GrainFactory.Tender(bid.TenderId).BindingsChanged(); // Its sign-offs bind firms to the tender's lots.
         var now = clock.Now();
         var snapshot = bid.ToSnapshot(actor, alliance, tender, now);
         await live.JointBidChanged(alliance, bid.News(edited.Edit, edited.PackageId, alliance, tender, now, toDoBefore)

@@ -111,6 +111,7 @@ internal sealed class BidGrain(
         {
             return refused.Problem;
         }
+        await Tender.BindingsChanged();
         await live.BidChanged(tender, State.ToSnapshot());
         return null;
     }

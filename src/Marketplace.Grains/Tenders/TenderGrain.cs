@@ -19,6 +19,14 @@ internal sealed class TenderGrain(
 {
     TenderState State => tender.State;
 
+    readonly BiddingFacts biddingFacts = new(bids);
+
+    public Task BindingsChanged()
+    {
+        biddingFacts.Forget();
+        return Task.CompletedTask;
+    }
+
     public async Task<Outcome<TenderSnapshot>> Draft(DraftTender command)
     {
         var buyer = await Business(command.BuyerId);
@@ -132,7 +140,7 @@ internal sealed class TenderGrain(
         // beside the grain calls, and each fact is told only to those it is for: while bids are taken, whether a firm
         // has submitted and the lots it is bound to elsewhere, to those who bid for it; whether it has a bid at all, to its people.
         var ids = State.Status == TenderStatus.Draft ? [] : firmIds.Distinct().ToArray();
-        var standing = ids.Length == 0 ? Task.FromResult<FirmBidding[]>([]) : bids.Bidding(State.Id, ids, lots);
+        var standing = ids.Length == 0 ? Task.FromResult<FirmBidding[]>([]) : biddingFacts.Of(State.Id, ids, lots);
         // Shown, not decided: the firms as this silo holds their cards (a bid or a question asks the grains, Participant).
         var (kindsRead, eligibleRead) = (cards.Of(ids), memberships.MemberOfAny(ids, State.Spaces));
         var (kinds, eligible) = (await kindsRead, await eligibleRead);
@@ -298,6 +306,7 @@ internal sealed class TenderGrain(
     async Task<TenderSnapshot> Commit(TenderNotice notice = TenderNotice.Changed)
     {
         await tender.WriteStateAsync();
+        biddingFacts.Forget(); // An amendment may change the lots; the opening rewrites the bids' lots.
         var snapshot = State.ToSnapshot();
         await live.TenderChanged(snapshot, notice);
         return snapshot;

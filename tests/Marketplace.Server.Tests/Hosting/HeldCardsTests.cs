@@ -70,6 +70,35 @@ public abstract class HeldCardsTests<THost>(THost fixture) : IClassFixture<THost
         (await w.Get(w.Admin, tender.Id)).Actions.Allowed.Should().Contain(TenderAction.Amend, "the buyer's mandate lets the association's admins act for it");
     }
 
+    /// <summary>The tender's activation holds its viewers' bidding facts: a sign-off, a departure and a bid each show on the next read.</summary>
+    [Fact]
+    public async Task A_firm_bound_by_its_sign_off_free_again_once_it_left_the_alliance_and_its_own_bid_show_on_the_next_read_of_the_tender()
+    {
+        var w = await TenderWorld.Create(fixture.Host, fixture.Clock);
+        var tender = await w.Publish();
+        var allianceId = await w.FormRti(tender.Id);
+        w.PassTo(tender.EnquiryDeadline);
+        string[] Blocks(TenderDto page) => [.. page.ViewerFirms.Single().Actions.Blocked.Select(b => b.Code)];
+        // Read once, so the IT firm's facts are held before each change.
+        Blocks(await w.Get(w.Coder, tender.Id)).Should().NotContain("bid.lotBound");
+
+        var bid = $"/api/alliances/{allianceId}/bid";
+        foreach (var (client, firm, price) in new[] { (w.Builder, w.BuilderId, 700_000m), (w.Coder, w.CoderId, 150_000m) })
+            (await client.PostAsJsonAsync($"{bid}/work-packages", new SaveWorkPackageRequest(null, 0, "Lavori", 1, null, firm, new MoneyDto(price, "EUR")), Json))
+                .EnsureSuccessStatusCode();
+        var drafted = (await w.Coder.GetFromJsonAsync<JointBidDto>(bid, Json))!;
+        (await w.Coder.PostAsJsonAsync($"{bid}/sign", new SignRequest(w.CoderId, drafted.Digest), Json)).EnsureSuccessStatusCode();
+        Blocks(await w.Get(w.Coder, tender.Id)).Should().Contain("bid.lotBound", "its sign-off promises lot 1 to the alliance");
+
+        (await w.Coder.PostAsync($"/api/alliances/{allianceId}/firms/{w.CoderId}/leave", null)).EnsureSuccessStatusCode();
+        var free = await w.Get(w.Coder, tender.Id);
+        Blocks(free).Should().NotContain("bid.lotBound", "a firm that left no longer binds itself through its signature");
+        free.ViewerFirms.Single().HasBid.Should().BeFalse();
+
+        (await w.Bid(w.Coder, tender.Id, w.CoderId, 140_000m)).EnsureSuccessStatusCode();
+        (await w.Get(w.Coder, tender.Id)).ViewerFirms.Single().HasBid.Should().BeTrue("its own bid, stored a moment ago");
+    }
+
     static async Task<(AllianceDto Workspace, JointBidDto Bid, TenderDto Tender)> Pages(TenderWorld w, Guid allianceId, Guid tenderId) =>
         ((await w.Builder.GetFromJsonAsync<AllianceDto>($"/api/alliances/{allianceId}", Json))!,
          (await w.Builder.GetFromJsonAsync<JointBidDto>($"/api/alliances/{allianceId}/bid", Json))!,
