@@ -13,7 +13,8 @@ namespace Marketplace.Server.Endpoints;
 /// <summary>
 /// The joint bid as one file to take to the buyer's own platform (where an external opportunity's bids go): a ZIP with
 /// the exact content the firms sign (<c>offerta-congiunta.json</c>, whose SHA-256 is the digest each sign-off names),
-/// a readable summary in Italian and in English, and the firms' files. Whoever may read the joint bid may download
+/// a readable summary in Italian and in English, the firms' files, and once submitted each DGUE sealed with the bid
+/// (<see cref="JointBidPackageDgues"/>). Whoever may read the joint bid may download
 /// it; to anyone else it does not exist, as the joint bid does not.
 /// </summary>
 internal static class JointBidPackage
@@ -27,8 +28,11 @@ internal static class JointBidPackage
         var (bid, content) = outcome.Value!;
         var alliance = (await call.Grains.GetGrain<IAllianceGrain>(id).Get())!;
         var tender = await call.Grains.Tender(bid.TenderId).Current();
+        // Once submitted, the DGUEs sealed with the bid, from the sealed bid itself (not the firms' DGUEs as they stand now).
+        var sealedDgues = bid.Receipt is null ? [] : (await call.Grains.Bid(bid.TenderId, id).Read(call.User.UserId())).Value?.Content?.Dgues ?? [];
         // The auxiliaries the bid relies on are named too: they are firms of the space, outside the alliance.
-        var names = await call.Cards.Names(alliance.Members.Select(m => m.FirmId).Concat((bid.Reliances ?? []).Select(r => r.AuxiliaryId)));
+        var names = await call.Cards.Names(alliance.Members.Select(m => m.FirmId).Concat((bid.Reliances ?? []).Select(r => r.AuxiliaryId))
+            .Concat(sealedDgues.Select(d => d.FirmId)));
         string Name(Guid firm) => names.GetValueOrDefault(firm, firm.ToString("D"));
 
         using var zip = new MemoryStream();
@@ -37,6 +41,8 @@ internal static class JointBidPackage
             await Add(archive, ContentFile, Encoding.UTF8.GetBytes(content));
             await Add(archive, "riepilogo.txt", Encoding.UTF8.GetBytes(Summary(Texts.Italian, bid, alliance, tender, Name)));
             await Add(archive, "summary.txt", Encoding.UTF8.GetBytes(Summary(Texts.English, bid, alliance, tender, Name)));
+            foreach (var (firm, text) in JointBidPackageDgues.Files(sealedDgues, bid.Receipt?.ReceivedAt ?? default, Name))
+                await Add(archive, $"dgue/{Safe(firm)}.txt", Encoding.UTF8.GetBytes(text));
             foreach (var document in bid.Documents)
             {
                 var file = await DocumentEndpoints.Read(document.Document.Id, call.Db, sealer, call.Ct);

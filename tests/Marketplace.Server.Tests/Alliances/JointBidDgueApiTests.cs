@@ -32,8 +32,8 @@ public abstract class JointBidDgueApiTests<THost>(THost fixture) : IClassFixture
         return bid;
     }
 
-    [Fact]
-    public async Task A_firm_s_dgue_is_sealed_with_the_attestation_it_points_at_and_the_buyer_reads_it_only_after_opening()
+    /// <summary>An RTI of the builder and the IT firm; the builder records OG1 class III and a DGUE pointing at it, with one ground that applies.</summary>
+    async Task<(TenderWorld W, TenderDto Tender, Guid AllianceId, FirmDgueDto Confirmed)> BuilderWithDgue()
     {
         var w = await TenderWorld.Create(fixture.Host, fixture.Clock);
         var tender = await w.Publish();
@@ -43,8 +43,15 @@ public abstract class JointBidDgueApiTests<THost>(THost fixture) : IClassFixture
             [new("OG1", SoaClass.III, QualificationRules.Today(w.Now).AddYears(1), "SOA Nord")]);
         var answers = AllNo();
         answers[6] = answers[6] with { Applies = true, Explanation = "Penale contrattuale del 2024 per ritardo, pagata." };
-        (await w.Builder.PutAsJsonAsync($"/api/businesses/{w.BuilderId}/dgue", new EditDgueRequest(q.Version, answers, new DgueSelectionRequest(["OG1"], false)), Json))
-            .EnsureSuccessStatusCode();
+        var confirmed = await (await w.Builder.PutAsJsonAsync($"/api/businesses/{w.BuilderId}/dgue",
+            new EditDgueRequest(q.Version, answers, new DgueSelectionRequest(["OG1"], false)), Json)).Read<FirmDgueDto>();
+        return (w, tender, allianceId, confirmed);
+    }
+
+    [Fact]
+    public async Task A_firm_s_dgue_is_sealed_with_the_attestation_it_points_at_and_the_buyer_reads_it_only_after_opening()
+    {
+        var (w, tender, allianceId, _) = await BuilderWithDgue();
         var bid = await SignedBid(w, tender, allianceId);
 
         (await w.Builder.PostAsync($"{bid}/submit", null)).StatusCode.Should().Be(HttpStatusCode.OK);
@@ -67,6 +74,48 @@ public abstract class JointBidDgueApiTests<THost>(THost fixture) : IClassFixture
         opened.Dgues.Should().BeEquivalentTo(ours.Dgues);
         opened.MatchesReceipt.Should().BeTrue();
         (await w.Anonymous.GetStringAsync($"/api/tenders/{tender.Id}/ocds")).Should().NotContain("Penale contrattuale", "the open data carry no DGUE");
+    }
+
+    static async Task<Dictionary<string, string>> PackageTexts(HttpClient client, string bid)
+    {
+        var response = await client.GetAsync($"{bid}/package");
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        using var archive = new System.IO.Compression.ZipArchive(await response.Content.ReadAsStreamAsync());
+        var texts = new Dictionary<string, string>();
+        foreach (var entry in archive.Entries.Where(e => e.FullName.EndsWith(".txt", StringComparison.Ordinal)))
+        {
+            using var reader = new StreamReader(entry.Open());
+            texts[entry.FullName] = await reader.ReadToEndAsync();
+        }
+        return texts;
+    }
+
+    [Fact]
+    public async Task The_bid_s_package_holds_each_dgue_as_sealed_and_a_later_dgue_change_does_not_alter_it()
+    {
+        var (w, tender, allianceId, confirmed) = await BuilderWithDgue();
+        var bid = await SignedBid(w, tender, allianceId);
+        (await PackageTexts(w.Builder, bid)).Keys.Should().NotContain(k => k.StartsWith("dgue/", StringComparison.Ordinal), "nothing is sealed before the submission");
+        (await w.Builder.PostAsync($"{bid}/submit", null)).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        var sealedTexts = await PackageTexts(w.Coder, bid);
+
+        sealedTexts.Keys.Where(k => k.StartsWith("dgue/", StringComparison.Ordinal)).Should().Equal(["dgue/Rossi-Costruzioni.txt"], "the IT firm had no DGUE to seal");
+        var confirmedOn = QualificationRules.Today(confirmed.Dgue.ConfirmedAt!.Value).ToDateTime(TimeOnly.MinValue);
+        sealedTexts["dgue/Rossi-Costruzioni.txt"].Should()
+            .Contain($"Confermato il {confirmedOn.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("it-IT"))}")
+            .And.Contain("- professionalMisconduct (D.Lgs. 36/2023, art. 95, c. 1, lett. e), art. 98): Sì\n  Penale contrattuale del 2024 per ritardo, pagata.")
+            .And.Contain("- convictions (D.Lgs. 36/2023, art. 94, c. 1): No")
+            .And.Contain("- SOA OG1 classe III").And.Contain("rilasciata da SOA Nord")
+            .And.Contain($"Confirmed on {confirmedOn.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))}")
+            .And.Contain("- professionalMisconduct (D.Lgs. 36/2023, art. 95, c. 1, lett. e), art. 98): Yes").And.Contain("- SOA OG1 class III");
+
+        // The firm renews its class and answers its DGUE again after the submission.
+        var renewed = (await w.Builder.GetFromJsonAsync<FirmDgueDto>($"/api/businesses/{w.BuilderId}/dgue", Json))!;
+        await w.Builder.RecordQualifications(w.BuilderId, renewed.Version, [new("OG1", SoaClass.V, QualificationRules.Today(w.Now).AddYears(1), "SOA Sud")]);
+        await w.Builder.RecordDgue(w.BuilderId, misconduct: "Altra dichiarazione, successiva all'offerta.");
+
+        (await PackageTexts(w.Builder, bid))["dgue/Rossi-Costruzioni.txt"].Should().Be(sealedTexts["dgue/Rossi-Costruzioni.txt"], "the package says what was sealed");
     }
 
     [Fact]
