@@ -96,11 +96,12 @@ public static class ArrangedFirms
 {
     /// <summary>
     /// The alliance's joint bid for lot 1, through the API: each firm prices its work, every firm signs that version and
-    /// the first (the lead) submits it. Questions must be closed on the server's clock.
+    /// the first (the lead) submits it, each firm having answered its DGUE first. Questions must be closed on the server's clock.
     /// </summary>
     public static async Task SubmitJointBid(Guid allianceId, params (ArrangedFirm Firm, decimal Price)[] firms)
     {
         var bid = $"/api/alliances/{allianceId}/bid";
+        foreach (var (firm, _) in firms) await firm.Api.RecordDgue(firm.Firm.Id);
         foreach (var (firm, price) in firms)
             (await firm.Api.PostAsJsonAsync($"{bid}/work-packages", new SaveWorkPackageRequest(null, 0, "Opere", 1, null, firm.Firm.Id, new MoneyDto(price, "EUR")), Json))
                 .EnsureSuccessStatusCode();

@@ -43,6 +43,8 @@ public sealed class AuxiliaryCommitmentBrowserTests(ClockedBrowserFixture fixtur
         var rossiDgue = (await rossi.Api.GetFromJsonAsync<FirmDgueDto>($"/api/businesses/{rossi.Firm.Id}/dgue", Json))!;
         (await rossi.Api.PutAsJsonAsync($"/api/businesses/{rossi.Firm.Id}/dgue", new EditDgueRequest(rossiDgue.Version,
             [.. DgueRules.Grounds.Select(g => new DgueAnswerRequest(g.Code, false, null))], new DgueSelectionRequest(["OG1"], false)), Json)).EnsureSuccessStatusCode();
+        // Bianchi and the auxiliary Neri keep theirs too: the lead submits only with every firm's current DGUE.
+        foreach (var firm in new[] { bianchi, neri }) await firm.Api.RecordDgue(firm.Firm.Id);
         var alliance = await RodariRti.Form(fixture, tender, rossi, bianchi);
         var bid = $"/api/alliances/{alliance.Id}/bid";
 
@@ -125,7 +127,7 @@ public sealed class AuxiliaryCommitmentBrowserTests(ClockedBrowserFixture fixtur
         await officer.ScreenshotAsync(new() { Path = Shot("auxiliary-4-buyer-opened-it.png"), FullPage = true });
 
         // ...and Rossi's DGUE as sealed with the bid (the other firms kept none).
-        await Expect(ranked.GetByTestId("bid-dgue")).ToHaveCountAsync(1);
+        await Expect(ranked.GetByTestId("bid-dgue")).ToHaveCountAsync(3);
         var dgue = ranked.Locator($"[data-testid='bid-dgue'][data-firm-id='{rossi.Firm.Id}']");
         await dgue.Locator("summary").ClickAsync();
         await Expect(dgue.Locator("summary")).ToHaveTextAsync("DGUE di Edilizia Rossi S.r.l.");

@@ -49,6 +49,8 @@ public sealed class ItalianRulesStoryBrowserTests(ClockedBrowserFixture fixture)
                  })
             (await firm.Api.PutAsJsonAsync($"/api/businesses/{firm.Firm.Id}/qualifications", new EditQualificationsRequest(firm.Firm.Version, [attestation], null), Json))
                 .EnsureSuccessStatusCode();
+        // Arranged through the API: each firm of the RTI and the auxiliary answer their DGUE (DgueBrowserTests clicks it).
+        foreach (var firm in new[] { rossi, bianchi, verdi, neri }) await firm.Api.RecordDgue(firm.Firm.Id);
         // Arranged through the API: Rossi forms the RTI, Bianchi joins, and both price their work once questions close.
         var alliance = await RodariRti.Form(fixture, tender, rossi, bianchi);
 

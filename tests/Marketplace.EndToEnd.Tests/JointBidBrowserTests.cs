@@ -192,6 +192,7 @@ public sealed class JointBidBrowserTests(ClockedBrowserFixture fixture, Xunit.Ab
         async Task<(HttpClient Api, string Email, Guid Id)> Member(string who, string name, string cpv, string comune)
         {
             var (api, email, firm) = await arranged.Member(who, name, p => p with { Capabilities = [cpv], ComuneCode = comune });
+            await api.RecordDgue(firm.Id); // each firm of the RTI presents its own DGUE (DgueBrowserTests answers one on the page)
             return (api, email, firm.Id);
         }
         var rossi = await Member("rossi", "Edilizia Rossi S.r.l.", "45210000", "037006");

@@ -44,11 +44,14 @@ public sealed class JourneyBrowserTests(ClockedBrowserFixture fixture) : IClassF
         var plumber = await Registers("Marco Ferri");
         var plumbers = await CreatesOrganisation(plumber, "Firm", Plumbers);
         await FindsTrade(plumber, "idraulico", "45330000-9", "plumber-trade");
+        // Each firm answers its DGUE once on its page: every firm of an RTI presents its own with the joint bid.
+        await AnswersDgue(plumber, plumbers);
 
         // The electricians, on a phone, find theirs by "impianti elettrici" (the official label says "installazione").
         var electrician = await Registers("Sara Gatti", width: 390);
         var electricians = await CreatesOrganisation(electrician, "Firm", Electricians);
         await FindsTrade(electrician, "impianti elettrici", "45310000-3", "electrician-trade-390");
+        await AnswersDgue(electrician, electricians);
 
         // The plumbers ask to join the space; the secretary approves them and their page says they are in, live.
         await AsksToJoin(plumber, space);
@@ -258,6 +261,18 @@ public sealed class JourneyBrowserTests(ClockedBrowserFixture fixture) : IClassF
         await Expect(page.GetByTestId("edit-capabilities")).ToContainTextAsync(code);
         await page.GetByTestId("edit-save").ClickAsync();
         await Expect(page.GetByTestId("edit-status")).ToHaveAttributeAsync("data-state", "saved");
+    }
+
+    /// <summary>On the firm's page its Owner answers the DGUE, no exclusion ground applying, and confirms it (<paramref name="saved"/> in the page's language).</summary>
+    internal static async Task AnswersDgue(IPage page, Guid firm, string saved = "DGUE confermato.")
+    {
+        await page.GotoAsync($"/#/businesses/{firm}");
+        var section = page.GetByTestId("dgue-section");
+        await section.GetByTestId("dgue-edit").ClickAsync();
+        await Expect(section.GetByTestId("dgue-question").First).ToBeVisibleAsync();
+        foreach (var question in await section.GetByTestId("dgue-question").AllAsync()) await question.GetByTestId("dgue-no").CheckAsync();
+        await section.GetByTestId("dgue-save").ClickAsync();
+        await Expect(section.GetByTestId("dgue-status")).ToHaveTextAsync(saved);
     }
 
     static async Task AsksToJoin(IPage firm, Guid space)

@@ -29,6 +29,7 @@ public sealed class LedgerSharesBrowserTests(ClockedBrowserFixture fixture) : IC
         var rossi = await arranged.Member("rossi", "Edilizia Rossi S.r.l.");
         var bianchi = await arranged.Member("bianchi", "Impianti Bianchi S.n.c.");
         var verdi = await arranged.Member("verdi", "Verdi Serramenti S.r.l.");
+        foreach (var firm in new[] { rossi, bianchi, verdi }) await firm.Api.RecordDgue(firm.Firm.Id); // the DGUEs the submission needs
         var clock = fixture.ServerClock;
         var now = clock.GetUtcNow();
         var tender = await buyer.Publish("Adeguamento della scuola Rodari", now.AddDays(2), now.AddDays(7),

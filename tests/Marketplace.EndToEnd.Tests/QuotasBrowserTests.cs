@@ -25,6 +25,7 @@ public sealed class QuotasBrowserTests(ClockedBrowserFixture fixture) : IClassFi
         var buyer = await arranged.Buyer("appalti", "Comune di Casalecchio di Reno");
         var rossi = await arranged.Member("rossi", "Edilizia Rossi S.r.l.", p => p with { Capabilities = ["45210000"] });
         var bianchi = await arranged.Member("bianchi", "Impianti Bianchi S.n.c.", p => p with { Capabilities = ["45310000"] });
+        foreach (var firm in new[] { rossi, bianchi }) await firm.Api.RecordDgue(firm.Firm.Id); // the DGUEs the submission needs
         var clock = fixture.ServerClock;
         var now = clock.GetUtcNow();
         var tender = await (await buyer.Api.PostAsJsonAsync("/api/tenders", new DraftTenderRequest(buyer.Id, [arranged.Id], "Adeguamento della scuola Rodari", null,

@@ -37,6 +37,7 @@ public sealed class SubcontractingBrowserTests(ClockedBrowserFixture fixture) : 
         // Rossi's OG1 class IV covers the prevailing category with OS30's work: OS30 is left to a subcontractor.
         (await rossi.Api.PutAsJsonAsync($"/api/businesses/{rossi.Firm.Id}/qualifications", new EditQualificationsRequest(rossi.Firm.Version,
             [new("OG1", SoaClass.IV, DateOnly.FromDateTime(now.AddYears(2).UtcDateTime), "SOA Nord S.p.A.")], null), Json)).EnsureSuccessStatusCode();
+        foreach (var firm in new[] { rossi, bianchi }) await firm.Api.RecordDgue(firm.Firm.Id); // the bidding firms' DGUEs, which the submission needs
         var alliance = await RodariRti.Form(fixture, tender, rossi, bianchi, (verdi, AllianceRole.Subcontractor));
 
         var lead = await fixture.NewPerson("it-IT", TenderBrowserTests.Rome);

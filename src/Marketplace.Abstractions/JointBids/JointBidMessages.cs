@@ -39,9 +39,12 @@ public sealed record JointDocument(DocumentRef Document, Guid FirmId);
 [GenerateSerializer, Immutable, Alias("Marketplace.AttachJointDocuments")]
 public sealed record AttachJointDocuments(Guid ActorId, Guid FirmId, DocumentRef[] Documents);
 
-/// <summary>A bidding firm's DGUE as read now: its digest (<c>JointBidDgues.Digest</c>) and the firm's name, to name it.</summary>
+/// <summary>
+/// A bidding or auxiliary firm's DGUE as read now: its digest (<c>JointBidDgues.Digest</c>), the firm's name, to name
+/// it, and when the DGUE was confirmed (null when the firm has none), to judge whether it is current.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("Marketplace.DgueNow")]
-public sealed record DgueNow(string Digest, string Name);
+public sealed record DgueNow(string Digest, string Name, DateTimeOffset? ConfirmedAt = null);
 
 [GenerateSerializer, Immutable, Alias("Marketplace.SignJointBid")]
 public sealed record SignJointBid(Guid ActorId, Guid FirmId, string Digest);

@@ -19,6 +19,9 @@ public static class JointBidDgues
     public static readonly Refusal Changed = new("jointBid.dgueChanged",
         "{firms} changed the DGUE after signing: the sign-off no longer counts, and the firm signs the bid again.");
 
+    public static readonly Refusal Missing = new("jointBid.dgueMissing",
+        "{firms}: DGUE missing or to be confirmed (confirmed more than six months ago). The firm's Owners or Managers answer or confirm it on its page before the bid goes in.");
+
     /// <summary>
     /// A DGUE as it goes into the sealed bid: its criteria resolved to the attestations and figures the firm records
     /// now (one it no longer records is left out: it declares nothing any more).
@@ -35,8 +38,9 @@ public static class JointBidDgues
     public static string Digest(Guid firmId, FirmDgue? dgue, FirmQualifications held) =>
         dgue is null ? None : AuditChain.Sha256Hex(JsonSerializer.Serialize(Sealed(firmId, dgue, held), Canonical));
 
-    /// <summary>The firm's DGUE digest as it stands now, with its name (<see cref="JointBidState.DguesNow"/>).</summary>
-    public static DgueNow Now(BusinessSnapshot firm) => new(Digest(firm.Id, firm.Dgue, firm.Qualifications ?? FirmQualifications.None), firm.Profile.Name);
+    /// <summary>The firm's DGUE digest as it stands now, with its name and when it was confirmed (<see cref="JointBidState.DguesNow"/>).</summary>
+    public static DgueNow Now(BusinessSnapshot firm) =>
+        new(Digest(firm.Id, firm.Dgue, firm.Qualifications ?? FirmQualifications.None), firm.Profile.Name, firm.Dgue?.ConfirmedAt);
 
     /// <summary>
     /// Whether the firm's DGUE is no longer the one its sign-off approved. Only known when the DGUEs were read now
@@ -51,5 +55,21 @@ public static class JointBidDgues
         var digest = bid.Digest;
         var changed = bid.SignOffs.Where(s => s.Digest == digest && bid.DgueChangedSince(s)).Select(s => bid.DguesNow![s.FirmId].Name).ToList();
         return changed.Count == 0 ? [] : [Problem.Conflict(Changed, ("firms", string.Join(", ", changed)))];
+    }
+
+    /// <summary>
+    /// The bidding firms and the auxiliaries relied upon that have no DGUE, or one not confirmed within
+    /// <see cref="DgueRules.MonthsCurrent"/> months, named: the lead may not submit until each answers or confirms its
+    /// own. Each operator of an RTI presents its own DGUE, and so does each auxiliary firm (D.Lgs. 36/2023, art. 91 and
+    /// art. 104; read on public copies, not confirmed against Normattiva here); a buyer would exclude the bid otherwise.
+    /// Only known when the DGUEs were read now (<see cref="JointBidState.DguesNow"/>).
+    /// </summary>
+    public static IEnumerable<Problem> MissingDgues(this JointBidState bid, DateTimeOffset now)
+    {
+        if (bid.DguesNow is not { } read) return [];
+        var today = QualificationRules.Today(now);
+        var missing = bid.DgueFirms().Select(read.GetValueOrDefault).OfType<DgueNow>()
+            .Where(d => d.ConfirmedAt is not { } at || !DgueRules.IsCurrent(at, today)).Select(d => d.Name).ToList();
+        return missing.Count == 0 ? [] : [Problem.Conflict(Missing, ("firms", string.Join(", ", missing)))];
     }
 }

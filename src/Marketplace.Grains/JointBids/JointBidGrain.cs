@@ -28,7 +28,7 @@ internal sealed class JointBidGrain(
         if (alliance?.TenderId is null) return Problem.NotFound(JointBidState.NotFound);
         var now = clock.Now();
         var bid = State.Following(alliance, now);
-        bid.DguesNow = dgues ? await digests.Of(bid.Bidders.Select(b => b.FirmId)) : null;
+        bid.DguesNow = dgues ? await digests.Of(bid.DgueFirms()) : null;
         return bid.ToSnapshot(actor, alliance, tender, now);
     }
 
@@ -289,7 +289,7 @@ internal sealed class JointBidGrain(
         var now = clock.Now();
         var bid = alliance is null ? State : State.Following(alliance, now);
         if (bid.CheckEdit(actor, alliance, tender) is { } closed) return closed;
-        bid.DguesNow = readsDgues ? DguesNow(await Firms(bid.Bidders.Select(b => b.FirmId))) : null;
+        bid.DguesNow = readsDgues ? DguesNow(await Firms(bid.DgueFirms())) : null;
         // A change that also takes new bidding firms (Following) is more than the edit: watchers read it again.
         var following = !ReferenceEquals(bid, State);
         var toDoBefore = following ? null : bid.ToDo(alliance!, tender);

@@ -90,7 +90,7 @@ public sealed class JointBidState : ISealedState
     /// <summary>The auxiliaries' names as their pages said at the last save of the reliances: a refused submission names them.</summary>
     public Dictionary<Guid, string> AuxiliaryNames { get; set; } = [];
     /// <summary>
-    /// Each bidding firm's DGUE as the grain read it for this command (signing, submission, a stored change), never
+    /// Each bidding and auxiliary firm's DGUE as the grain read it for this command (signing, submission, a stored change), never
     /// stored: a sign-off whose firm's DGUE changed since no longer counts (<see cref="JointBidDgues"/>). Null when not
     /// read: a sign-off then counts by the content it approved.
     /// </summary>
@@ -443,6 +443,8 @@ public sealed class JointBidState : ISealedState
         if (SubmittedAsItIs) blockers.Add(Problem.Conflict(AlreadySubmitted));
         // A firm whose DGUE changed after it signed is named: its people may not know the sign-off went with it.
         blockers.AddRange(this.ChangedDgues());
+        // Each firm presents its own current DGUE (JointBidDgues.MissingDgues says why): a bid without one would be excluded.
+        blockers.AddRange(this.MissingDgues(receivedAt));
         if (AwaitingSignature(alliance) is { Length: > 0 } missing) blockers.Add(Problem.Conflict(Unsigned, ("count", missing.Length)));
         if (alliance.Tenderers().Any(t => !alliance.HasAcceptedAgreement(t.FirmId)))
             blockers.Add(Problem.Conflict(AgreementNotAccepted, ("version", alliance.Agreement.Version)));

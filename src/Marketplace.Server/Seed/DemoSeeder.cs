@@ -2,6 +2,7 @@ using Marketplace.Alliances;
 using Marketplace.Businesses;
 using Marketplace.Data;
 using Marketplace.JointBids;
+using Marketplace.Qualifications;
 using Marketplace.Spaces;
 using Marketplace.Tenders;
 using Microsoft.AspNetCore.Identity;
@@ -157,7 +158,7 @@ internal sealed class DemoSeeder(IServiceScopeFactory scopes, IGrainFactory grai
 
     /// <summary>
     /// Edilizia Rossi's RTI for the tender, with Impianti Bianchi as member and a joint bid under way: one work package
-    /// each, one of the two quality answers, nobody has signed yet (the demo users do the rest).
+    /// each, one of the two quality answers, both firms' DGUEs answered, nobody has signed yet (the demo users do the rest).
     /// </summary>
     async Task SeedAlliance(UserManager<MarketplaceUser> users)
     {
@@ -166,6 +167,14 @@ internal sealed class DemoSeeder(IServiceScopeFactory scopes, IGrainFactory grai
         var (rossi, bianchi) = (Businesses[2], Businesses[3]);
         var lead = (await users.FindByEmailAsync(rossi.OwnerEmail))!.Id;
         var member = (await users.FindByEmailAsync(bianchi.OwnerEmail))!.Id;
+        // Each firm of the RTI has answered its DGUE (no exclusion ground applies, confirmed at the first start): the
+        // lead's submission needs every firm's current one, so the demo's RTI can submit once both have signed.
+        foreach (var (firmId, person) in new[] { (rossi.Id, lead), (bianchi.Id, member) })
+        {
+            var firm = grains.GetGrain<IBusinessGrain>(firmId);
+            await Expect(firm.EditDgue(new EditDgue(person, (await firm.Get())!.Version,
+                [.. DgueRules.Grounds.Select(g => new DgueAnswer(g.Code, false, null))], new DgueSelection([], false))));
+        }
         await Expect(alliance.Form(new FormAlliance(lead, rossi.Id, SpaceId, TenderId, "RTI Scuola Rodari", """
             Accordo di raggruppamento temporaneo di imprese per la gara "Riqualificazione energetica della scuola primaria Rodari".
             1. Edilizia Rossi S.r.l. è mandataria e presenta l'offerta in nome e per conto del raggruppamento.

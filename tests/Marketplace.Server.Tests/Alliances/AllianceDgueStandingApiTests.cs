@@ -30,7 +30,7 @@ public abstract class AllianceDgueStandingApiTests<THost>(THost fixture) : IClas
     public async Task Each_firm_reads_whether_its_dgue_is_confirmed_to_be_confirmed_again_or_missing()
     {
         var w = await TenderWorld.Create(fixture.Host, fixture.Clock);
-        var alliance = await w.FormRti((await w.Publish()).Id);
+        var alliance = await w.FormRti((await w.Publish()).Id, dgues: false);
         await w.Builder.RecordDgue(w.BuilderId);
         var confirmedOn = QualificationRules.Today(w.Now);
 
@@ -59,7 +59,7 @@ public abstract class AllianceDgueStandingApiTests<THost>(THost fixture) : IClas
     public async Task A_firm_that_kept_its_dgue_before_the_rows_were_kept_gets_its_row_from_the_back_fill_once()
     {
         var w = await TenderWorld.Create(fixture.Host, fixture.Clock);
-        var alliance = await w.FormRti((await w.Publish()).Id);
+        var alliance = await w.FormRti((await w.Publish()).Id, dgues: false);
         await w.Builder.RecordDgue(w.BuilderId);
         // The builder's row as a server before the rows were kept left it: none.
         await fixture.Host.Query(db => db.BusinessDgues.Where(d => d.BusinessId == w.BuilderId).ExecuteDeleteAsync());

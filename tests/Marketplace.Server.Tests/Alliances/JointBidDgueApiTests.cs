@@ -61,8 +61,8 @@ public abstract class JointBidDgueApiTests<THost>(THost fixture) : IClassFixture
         var ours = (await w.Coder.GetFromJsonAsync<BidDto>(sealedPath, Json))!;
 
         ours.MatchesReceipt.Should().BeTrue("the receipt's digest covers the DGUEs");
-        var sealedDgue = ours.Dgues.Should().ContainSingle("only the builder has a DGUE; the IT firm has none to seal").Subject;
-        sealedDgue.Firm.Id.Should().Be(w.BuilderId);
+        ours.Dgues.Select(d => d.Firm.Id).Should().BeEquivalentTo([w.BuilderId, w.CoderId], "each bidding firm's DGUE is sealed");
+        var sealedDgue = ours.Dgues.Single(d => d.Firm.Id == w.BuilderId);
         sealedDgue.Dgue.Current.Should().BeTrue();
         sealedDgue.Dgue.Categories.Single().Attestation!.ClassLabel.Should().Be("III", "sealed as recorded at the submission, not as renewed since");
         sealedDgue.Dgue.Grounds[6].Should().BeEquivalentTo(new { Code = "professionalMisconduct", Applies = (bool?)true, Explanation = "Penale contrattuale del 2024 per ritardo, pagata." });
@@ -100,7 +100,8 @@ public abstract class JointBidDgueApiTests<THost>(THost fixture) : IClassFixture
 
         var sealedTexts = await PackageTexts(w.Coder, bid);
 
-        sealedTexts.Keys.Where(k => k.StartsWith("dgue/", StringComparison.Ordinal)).Should().Equal(["dgue/Rossi-Costruzioni.txt"], "the IT firm had no DGUE to seal");
+        sealedTexts.Keys.Where(k => k.StartsWith("dgue/", StringComparison.Ordinal)).Should().Contain("dgue/Rossi-Costruzioni.txt")
+            .And.HaveCount(2, "each bidding firm's DGUE is sealed, the IT firm's too");
         var confirmedOn = QualificationRules.Today(confirmed.Dgue.ConfirmedAt!.Value).ToDateTime(TimeOnly.MinValue);
         sealedTexts["dgue/Rossi-Costruzioni.txt"].Should()
             .Contain($"Confermato il {confirmedOn.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("it-IT"))}")
@@ -119,18 +120,59 @@ public abstract class JointBidDgueApiTests<THost>(THost fixture) : IClassFixture
     }
 
     [Fact]
-    public async Task A_bid_whose_firms_have_no_dgue_seals_none_and_matches_its_receipt()
+    public async Task A_firm_without_a_dgue_is_named_and_nothing_is_submitted_until_it_answers_one_and_signs_again()
     {
         var w = await TenderWorld.Create(fixture.Host, fixture.Clock);
         var tender = await w.Publish();
-        var allianceId = await w.FormRti(tender.Id);
+        var allianceId = await w.FormRti(tender.Id, dgues: false);
+        await w.Builder.RecordDgue(w.BuilderId);
         var bid = await SignedBid(w, tender, allianceId);
 
-        (await w.Builder.PostAsync($"{bid}/submit", null)).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await w.Coder.PostAsync($"{bid}/submit", null)).StatusCode.Should().Be(HttpStatusCode.Forbidden, "only the lead submits, whatever the DGUEs say");
+        (await w.Outsider.PostAsync($"{bid}/submit", null)).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        var refused = await (await w.Builder.PostAsync($"{bid}/submit", null)).Refusal();
 
+        refused.Should().BeEquivalentTo(new { Status = HttpStatusCode.Conflict, Code = "jointBid.dgueMissing" });
+        refused.Args["firms"].Should().Be("Verdi Informatica");
+        var page = (await w.Builder.GetFromJsonAsync<JointBidDto>(bid, Json))!;
+        page.Receipt.Should().BeNull("nothing was submitted");
+        page.SignOffs.Should().HaveCount(2, "a missing DGUE voids no sign-off: the lead's submission waits for it");
+        page.Actions.Blocked.Should().ContainEquivalentOf(new { Action = JointBidAction.Submit, Code = "jointBid.dgueMissing", Args = new Dictionary<string, string> { ["firms"] = "Verdi Informatica" } });
+        (await w.Coder.GetAsync($"/api/tenders/{tender.Id}/bids/{allianceId}")).StatusCode.Should().Be(HttpStatusCode.NotFound, "no bid was stored");
+
+        await w.Coder.RecordDgue(w.CoderId);
+        (await (await w.Builder.PostAsync($"{bid}/submit", null)).Refusal()).Code.Should().Be("jointBid.dgueChanged", "the firm signed before it had a DGUE");
+        var coderPage = (await w.Coder.GetFromJsonAsync<JointBidDto>(bid, Json))!;
+        (await w.Coder.PostAsJsonAsync($"{bid}/sign", new SignRequest(w.CoderId, coderPage.Digest), Json)).EnsureSuccessStatusCode();
+
+        (await w.Builder.PostAsync($"{bid}/submit", null)).StatusCode.Should().Be(HttpStatusCode.OK);
         var ours = (await w.Coder.GetFromJsonAsync<BidDto>($"/api/tenders/{tender.Id}/bids/{allianceId}", Json))!;
-        ours.Dgues.Should().BeEmpty();
+        ours.Dgues.Select(d => d.Firm.Id).Should().BeEquivalentTo([w.BuilderId, w.CoderId]);
         ours.MatchesReceipt.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task A_dgue_confirmed_more_than_six_months_ago_is_confirmed_again_before_the_lead_submits()
+    {
+        var w = await TenderWorld.Create(fixture.Host, fixture.Clock);
+        await w.Coder.RecordDgue(w.CoderId);
+        w.Clock.Advance(TimeSpan.FromDays(200));
+        var tender = await w.Publish();
+        var allianceId = await w.FormRti(tender.Id, dgues: false);
+        await w.Builder.RecordDgue(w.BuilderId);
+        var bid = await SignedBid(w, tender, allianceId);
+
+        var refused = await (await w.Builder.PostAsync($"{bid}/submit", null)).Refusal();
+
+        refused.Should().BeEquivalentTo(new { Status = HttpStatusCode.Conflict, Code = "jointBid.dgueMissing" }, "a DGUE confirmed 200 days ago is to be confirmed");
+        refused.Args["firms"].Should().Be("Verdi Informatica");
+        (await w.Builder.GetFromJsonAsync<JointBidDto>(bid, Json))!.Receipt.Should().BeNull();
+
+        await w.Coder.RecordDgue(w.CoderId);
+        var coderPage = (await w.Coder.GetFromJsonAsync<JointBidDto>(bid, Json))!;
+        (await w.Coder.PostAsJsonAsync($"{bid}/sign", new SignRequest(w.CoderId, coderPage.Digest), Json)).EnsureSuccessStatusCode();
+
+        (await w.Builder.PostAsync($"{bid}/submit", null)).StatusCode.Should().Be(HttpStatusCode.OK, "confirmed again today, and signed with it");
     }
 
     [Fact]
@@ -139,8 +181,6 @@ public abstract class JointBidDgueApiTests<THost>(THost fixture) : IClassFixture
         var w = await TenderWorld.Create(fixture.Host, fixture.Clock);
         var tender = await w.Publish();
         var allianceId = await w.FormRti(tender.Id);
-        await w.Builder.RecordDgue(w.BuilderId);
-        await w.Coder.RecordDgue(w.CoderId);
         var bid = await SignedBid(w, tender, allianceId);
         await w.Coder.RecordDgue(w.CoderId, misconduct: "Penale contrattuale del 2025 per ritardo, pagata.");
 
@@ -179,7 +219,7 @@ public abstract class JointBidDgueApiTests<THost>(THost fixture) : IClassFixture
     {
         var w = await TenderWorld.Create(fixture.Host, fixture.Clock);
         var tender = await w.Publish();
-        var allianceId = await w.FormRti(tender.Id);
+        var allianceId = await w.FormRti(tender.Id, dgues: false);
         await w.Builder.RecordDgue(w.BuilderId);
         var bid = await SignedBid(w, tender, allianceId);
         await w.Builder.RecordDgue(w.BuilderId);

@@ -25,7 +25,7 @@ public sealed class JointBidRelianceApiTestsOnPostgres(ClockedPostgresHost fixtu
 /// </summary>
 public abstract class JointBidRelianceApiTests<THost>(THost fixture) : IClassFixture<THost> where THost : ClockedHost
 {
-    Task<Team> Arrange(bool avvalimento = true) => RelianceArrangement.Arrange(fixture.Host, fixture.Clock, avvalimento);
+    Task<Team> Arrange(bool avvalimento = true, bool auxiliaryDgue = true) => RelianceArrangement.Arrange(fixture.Host, fixture.Clock, avvalimento, auxiliaryDgue);
 
     static async Task<JointBidDto> Read(HttpClient client, Team t) => (await client.GetFromJsonAsync<JointBidDto>(t.Bid, Json))!;
 
@@ -207,6 +207,32 @@ public abstract class JointBidRelianceApiTests<THost>(THost fixture) : IClassFix
         var opened = (await w.Buyer.GetFromJsonAsync<BidDto>(sealedPath, Json))!;
         opened.MatchesReceipt.Should().BeTrue();
         opened.Reliances.Single().Commitment.Should().BeEquivalentTo(new { Digest = lending.Digest, Contract = new { contract.Id, contract.Sha256 } });
+    }
+
+    [Fact]
+    public async Task An_auxiliary_without_a_dgue_is_named_and_nothing_is_submitted_until_it_answers_one()
+    {
+        var t = await Arrange(auxiliaryDgue: false);
+        var w = t.World;
+        var (bid, _) = await UnderContract(t);
+        await SignAll(t, bid);
+        var digest = (await t.AuxiliaryPerson.GetFromJsonAsync<LendingViewDto>($"{t.Bid}/lending", Json))!.Lendings.Single().Digest;
+        (await t.AuxiliaryPerson.PostAsJsonAsync($"{t.Bid}/lending/answer", new AnswerLendingRequest(t.Auxiliary, digest, true), Json)).EnsureSuccessStatusCode();
+
+        var refused = await (await w.Builder.PostAsync($"{t.Bid}/submit", null)).Refusal();
+
+        refused.Should().BeEquivalentTo(new { Status = HttpStatusCode.Conflict, Code = "jointBid.dgueMissing" }, "the auxiliary presents its own DGUE too");
+        refused.Args["firms"].Should().Be("Elettrica Ausiliaria");
+        var page = await Read(w.Builder, t);
+        page.Receipt.Should().BeNull("nothing was submitted");
+        page.Actions.Blocked.Should().ContainEquivalentOf(new { Action = JointBidAction.Submit, Code = "jointBid.dgueMissing" });
+
+        await t.AuxiliaryPerson.RecordDgue(t.Auxiliary);
+        var submitted = await w.Builder.PostAsync($"{t.Bid}/submit", null);
+
+        submitted.StatusCode.Should().Be(HttpStatusCode.OK, await submitted.Content.ReadAsStringAsync());
+        (await w.Coder.GetFromJsonAsync<BidDto>($"/api/tenders/{t.Tender.Id}/bids/{t.AllianceId}", Json))!.Dgues.Select(d => d.Firm.Id)
+            .Should().BeEquivalentTo([w.BuilderId, w.CoderId, t.Auxiliary], "each firm's DGUE is sealed, the auxiliary's too");
     }
 
     [Fact]

@@ -26,8 +26,8 @@ public static class RelianceArrangement
     }
 
     /// <summary>Lot 1 states the school's requirements (avvalimento as asked); the builder leads with OG1 class III, the IT firm holds nothing;
-    /// an electrician of the space holds OS30 class II.</summary>
-    public static async Task<Team> Arrange(MarketplaceHost host, FakeTimeProvider clock, bool avvalimento = true)
+    /// an electrician of the space holds OS30 class II. Every firm has answered its DGUE, the auxiliary's unless <paramref name="auxiliaryDgue"/> is false.</summary>
+    public static async Task<Team> Arrange(MarketplaceHost host, FakeTimeProvider clock, bool avvalimento = true, bool auxiliaryDgue = true)
     {
         var w = await TenderWorld.Create(host, clock);
         var request = w.Request();
@@ -38,6 +38,7 @@ public static class RelianceArrangement
         await electrician.SignUp("ausiliaria");
         var firm = await electrician.CreateBusiness("Elettrica Ausiliaria");
         await Record(electrician, firm.Id, new SoaAttestationRequest("OS30", SoaClass.II, Days(w, 365), "SOA Centro"));
+        if (auxiliaryDgue) await electrician.RecordDgue(firm.Id);
         (await electrician.PostAsJsonAsync($"/api/spaces/{w.SpaceId}/applications", new ApplyRequest(firm.Id, null, 1), Json)).EnsureSuccessStatusCode();
         (await w.Admin.PostAsJsonAsync($"/api/spaces/{w.SpaceId}/firms/{firm.Id}/decision", new DecisionRequest(MembershipDecision.Approve, null), Json))
             .EnsureSuccessStatusCode();

@@ -89,6 +89,7 @@ public abstract class ReteRtiApiTests<THost>(THost fixture) : IClassFixture<THos
     {
         var r = await Formed();
         var w = r.World;
+        await w.RecordDgues();
         var rti = await (await r.Form(w.Builder, r.Tender.Id)).Read<AllianceDto>();
         var other = await w.Publish();
         var idle = await (await r.Form(w.Builder, other.Id)).Read<AllianceDto>();

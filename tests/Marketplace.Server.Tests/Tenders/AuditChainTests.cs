@@ -38,6 +38,7 @@ public abstract class AuditChainTests<THost>(THost fixture) : IClassFixture<THos
         (await w.Bid(w.Builder, tender.Id, w.BuilderId, 500_000m)).EnsureSuccessStatusCode();
         (await w.Builder.DeleteAsync($"/api/tenders/{tender.Id}/bids/{w.BuilderId}")).EnsureSuccessStatusCode();
         (await w.Bid(w.Builder, tender.Id, w.BuilderId, 490_000m)).EnsureSuccessStatusCode();
+        await w.RecordDgues();
         var alliance = await (await w.Builder.PostAsJsonAsync("/api/alliances", new FormAllianceRequest(w.BuilderId, w.SpaceId, tender.Id, "RTI Impianti", "Accordo"), Json))
             .Read<AllianceDto>();
         (await w.Builder.PostAsJsonAsync($"/api/alliances/{alliance.Id}/invitations", new AllianceInviteRequest(w.CoderId, AllianceRole.Member), Json)).EnsureSuccessStatusCode();

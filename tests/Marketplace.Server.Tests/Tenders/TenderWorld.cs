@@ -85,13 +85,24 @@ public sealed record TenderWorld(
         return await response.Read<TenderDto>();
     }
 
-    /// <summary>The builder forms an RTI for the tender and the IT firm accepts to join it as a member; the alliance's id.</summary>
-    public async Task<Guid> FormRti(Guid tenderId)
+    /// <summary>
+    /// The builder forms an RTI for the tender and the IT firm accepts to join it as a member; the alliance's id. Both
+    /// firms first answer their DGUE (unless <paramref name="dgues"/> is false), as the lead's submission needs.
+    /// </summary>
+    public async Task<Guid> FormRti(Guid tenderId, bool dgues = true)
     {
+        if (dgues) await RecordDgues();
         var alliance = await (await Builder.PostAsJsonAsync("/api/alliances", new FormAllianceRequest(BuilderId, SpaceId, tenderId, "RTI Rodari", "Accordo"), Json)).Read<AllianceDto>();
         (await Builder.PostAsJsonAsync($"/api/alliances/{alliance.Id}/invitations", new AllianceInviteRequest(CoderId, AllianceRole.Member), Json)).EnsureSuccessStatusCode();
         (await Coder.PostAsJsonAsync($"/api/alliances/{alliance.Id}/firms/{CoderId}/answer", new AllianceAnswerRequest(true, 1), Json)).EnsureSuccessStatusCode();
         return alliance.Id;
+    }
+
+    /// <summary>The builder and the IT firm each answer their DGUE (all grounds No), confirmed now: an RTI of theirs may submit.</summary>
+    public async Task RecordDgues()
+    {
+        await Builder.RecordDgue(BuilderId);
+        await Coder.RecordDgue(CoderId);
     }
 
     /// <summary>Moves the server's clock to just after a deadline.</summary>

@@ -140,6 +140,10 @@ export const jointBids = {
     it: "{firms} ha cambiato il DGUE dopo aver approvato l'offerta: l'approvazione non vale più e l'impresa approva di nuovo.",
     en: "{firms} changed the DGUE after signing: the sign-off no longer counts, and the firm signs the bid again.",
   },
+  "jointBid.dgueMissing": {
+    it: "{firms}: DGUE mancante o da confermare (confermato più di sei mesi fa). I titolari o i gestori dell'impresa lo compilano o lo confermano nella sua pagina prima che l'offerta sia presentata.",
+    en: "{firms}: DGUE missing or to be confirmed (confirmed more than six months ago). The firm's Owners or Managers answer or confirm it on its page before the bid goes in.",
+  },
   "jointBid.alreadySubmitted": {
     it: "Questa versione è già stata presentata: una modifica, approvata di nuovo da tutte le imprese, si presenta di nuovo.",
     en: "This very content is already submitted: a change, signed again by every firm, is submitted again.",
