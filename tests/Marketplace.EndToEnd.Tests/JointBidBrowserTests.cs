@@ -16,11 +16,14 @@ public sealed class JointBidBrowserTests(ClockedBrowserFixture fixture, Xunit.Ab
     static string Shot(string name) => Path.Combine(BrowserFixture.ScreenshotDirectory, name);
 
     /// <summary>
-    /// A buyer of the space publishes a two-lot tender (price only) and the server's clock is moved past its enquiry
-    /// period: the tender takes bids.
+    /// A buyer of the space publishes a two-lot tender (price only, or also <paramref name="quality"/>: the quality of
+    /// the wiring design) and the server's clock is moved past its enquiry period: the tender takes bids.
     /// </summary>
-    async Task<TenderDto> TakingBids(ArrangedSpace arranged)
+    async Task<TenderDto> TakingBids(ArrangedSpace arranged, bool quality = false)
     {
+        CriterionRequest[] criteria = quality
+            ? [new(0, "Prezzo", CriterionKind.Price, 70), new(0, "Qualità del progetto impiantistico", CriterionKind.Quality, 30)]
+            : [new(0, "Prezzo", CriterionKind.Price, 100)];
         var buyerApi = fixture.NewApiClient();
         await buyerApi.SignUp("appalti");
         var buyer = await buyerApi.CreateBusiness("Comune di Casalecchio di Reno", BusinessKind.Buyer);
@@ -29,19 +32,19 @@ public sealed class JointBidBrowserTests(ClockedBrowserFixture fixture, Xunit.Ab
         var draft = await (await buyerApi.PostAsJsonAsync("/api/tenders", new DraftTenderRequest(buyer.Id, [arranged.Id], "Riqualificazione della scuola Rodari", null,
             [new LotRequest(0, "Opere edili", null, ["45214200"], new MoneyDto(620_000m, "EUR"), "037011"),
              new LotRequest(0, "Impianti", null, ["45310000"], new MoneyDto(280_000m, "EUR"), "037011")],
-            [], [new CriterionRequest(0, "Prezzo", CriterionKind.Price, 100)], now.AddDays(1), now.AddDays(14), null, null, false, []), Json)).Read<TenderDto>();
+            [], criteria, now.AddDays(1), now.AddDays(14), null, null, false, []), Json)).Read<TenderDto>();
         (await buyerApi.PostAsJsonAsync($"/api/tenders/{draft.Id}/publish", new VersionRequest(draft.Version), Json)).EnsureSuccessStatusCode();
         fixture.ServerClock.SetUtcNow(draft.EnquiryDeadline.AddMinutes(1));
         return draft;
     }
 
     /// <summary>The builder (lead) and the electricians (member) in an RTI for a tender taking bids.</summary>
-    async Task<(ArrangedFirm Rossi, ArrangedFirm Bianchi, AllianceDto Alliance)> RtiOfTwo()
+    async Task<(ArrangedFirm Rossi, ArrangedFirm Bianchi, AllianceDto Alliance)> RtiOfTwo(bool quality = false)
     {
         var arranged = await ArrangedSpace.Create(fixture, ["BO"]);
         var rossi = await arranged.Member("rossi", "Edilizia Rossi S.r.l.", p => p with { Capabilities = ["45210000"], ComuneCode = "037006" });
         var bianchi = await arranged.Member("bianchi", "Impianti Bianchi S.n.c.", p => p with { Capabilities = ["45310000"], ComuneCode = "037011" });
-        var tender = await TakingBids(arranged);
+        var tender = await TakingBids(arranged, quality);
         var alliance = await (await rossi.Api.PostAsJsonAsync("/api/alliances", new FormAllianceRequest(rossi.Firm.Id, arranged.Id, tender.Id, "RTI Rodari", "Accordo"), Json)).Read<AllianceDto>();
         (await rossi.Api.PostAsJsonAsync($"/api/alliances/{alliance.Id}/invitations", new AllianceInviteRequest(bianchi.Firm.Id, AllianceRole.Member), Json)).EnsureSuccessStatusCode();
         (await bianchi.Api.PostAsJsonAsync($"/api/alliances/{alliance.Id}/firms/{bianchi.Firm.Id}/answer", new AllianceAnswerRequest(true, 1), Json)).EnsureSuccessStatusCode();
@@ -113,6 +116,57 @@ public sealed class JointBidBrowserTests(ClockedBrowserFixture fixture, Xunit.Ab
             var all = await page.EvaluateAsync<int>("() => { document.querySelectorAll('[role=tabpanel]').forEach(p => p.hidden = false); return document.documentElement.scrollHeight; }");
             output.WriteLine($"alliance page at {width} px ({locale}): {string.Join(", ", heights)}; every part at once {all}");
         }
+    }
+
+    [Fact]
+    public async Task Partners_discuss_an_answer_in_its_own_thread_opened_from_beside_it_and_each_reads_the_other_live()
+    {
+        var (rossi, bianchi, alliance) = await RtiOfTwo(quality: true);
+        var tender = await rossi.Api.GetFromJsonAsync<TenderDto>($"/api/tenders/{alliance.Tender!.Id}", Json);
+        var criterion = tender!.Criteria.Single(c => c.Kind == CriterionKind.Quality).Number;
+        async Task<IPage> Papers(string email, string locale, int width)
+        {
+            var page = await fixture.NewPerson(locale, width: width);
+            await BusinessProfileBrowserTests.SignIn(page, email);
+            await page.GotoAsync($"/#/alliances/{alliance.Id}/documents");
+            await HubGroups.UntilJoined(page, "WatchAlliance", alliance.Id);
+            await Expect(page.GetByTestId($"answer-discussion-count-{criterion}")).ToHaveTextAsync("0");
+            return page;
+        }
+        var lead = await Papers(rossi.Email, "it-IT", 1280);
+        var phone = await Papers(bianchi.Email, "en-GB", 390);
+        await Expect(lead.GetByTestId($"answer-discussion-{criterion}")).ToContainTextAsync("Discussione");
+
+        // The builder opens the answer's thread from beside it and writes there.
+        await lead.GetByTestId($"answer-discussion-{criterion}").ClickAsync();
+        await Expect(lead.GetByTestId("alliance-tab-conversation")).ToHaveAttributeAsync("aria-selected", "true");
+        await Expect(lead.GetByTestId("conversation-thread-title")).ToHaveTextAsync("Risposta: Qualità del progetto impiantistico");
+        await lead.GetByTestId("conversation-text").FillAsync("Per la relazione sul progetto impiantistico scrivete voi la parte sui quadri?");
+        await lead.GetByTestId("conversation-send").ClickAsync();
+        await Expect(lead.GetByTestId("conversation-status")).ToHaveTextAsync("Messaggio inviato.");
+        await Expect(lead.Locator($"[data-testid=conversation-thread][data-thread='answer:{criterion}'] .badge")).ToHaveTextAsync("1");
+
+        // The electricians, on a phone in English, see the count move beside the answer, open the thread and reply.
+        await Expect(phone.GetByTestId($"answer-discussion-count-{criterion}")).ToHaveTextAsync("1");
+        await phone.ScreenshotAsync(new() { Path = Shot("answer-thread-1-count-en-390.png"), FullPage = true });
+        await phone.GetByTestId($"answer-discussion-{criterion}").ClickAsync();
+        await Expect(phone.GetByTestId("conversation-thread-title")).ToHaveTextAsync("Answer: Qualità del progetto impiantistico");
+        await Expect(phone.GetByTestId("conversation-message").GetByTestId("conversation-text-shown"))
+            .ToHaveTextAsync("Per la relazione sul progetto impiantistico scrivete voi la parte sui quadri?");
+        await phone.GetByTestId("conversation-text").FillAsync("Sì, entro venerdì.");
+        await phone.GetByTestId("conversation-send").ClickAsync();
+        await Expect(phone.GetByTestId("conversation-status")).ToHaveTextAsync("Message sent.");
+        await phone.ScreenshotAsync(new() { Path = Shot("answer-thread-2-thread-en-390.png"), FullPage = true });
+
+        // The builder reads the reply live in the same thread, newest first; the general thread holds neither message.
+        await Expect(lead.GetByTestId("conversation-message")).ToHaveCountAsync(2);
+        await Expect(lead.GetByTestId("conversation-message").First.GetByTestId("conversation-author")).ToHaveTextAsync("Persona bianchi · Impianti Bianchi S.n.c.");
+        await lead.ScreenshotAsync(new() { Path = Shot("answer-thread-3-lead-it.png"), FullPage = true });
+        await lead.Locator("[data-testid=conversation-thread][data-thread=general]").ClickAsync();
+        await Expect(lead.GetByTestId("conversation-empty")).ToBeVisibleAsync();
+        await lead.GetByTestId("alliance-tab-documents").ClickAsync();
+        await Expect(lead.GetByTestId($"answer-discussion-count-{criterion}")).ToHaveTextAsync("2");
+        await lead.ScreenshotAsync(new() { Path = Shot("answer-thread-4-papers-it.png"), FullPage = true });
     }
 
     [Fact]

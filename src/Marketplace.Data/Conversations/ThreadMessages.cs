@@ -16,12 +16,14 @@ public sealed class ThreadMessageEntry
     public Guid AllianceId { get; set; }
     /// <summary>The work package whose thread it is in; null for the alliance's general thread.</summary>
     public Guid? PackageId { get; set; }
+    /// <summary>The tender's quality criterion whose answer's thread it is in; null outside an answer's thread.</summary>
+    public int? Criterion { get; set; }
     public Guid AuthorId { get; set; }
     public Guid FirmId { get; set; }
     public required string Text { get; set; }
     public DateTimeOffset At { get; set; }
 
-    public ThreadMessage ToMessage(MessageMention[] mentions) => new(Id, AllianceId, PackageId, AuthorId, FirmId, Text, At, mentions);
+    public ThreadMessage ToMessage(MessageMention[] mentions) => new(Id, AllianceId, PackageId, AuthorId, FirmId, Text, At, mentions, Criterion);
 }
 
 /// <summary>
@@ -62,7 +64,7 @@ public sealed class EfThreadMessages(IServiceScopeFactory scopes) : IThreadMessa
         var db = scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>();
         db.ThreadMessages.Add(new ThreadMessageEntry
         {
-            Id = message.Id, AllianceId = message.AllianceId, PackageId = message.PackageId, AuthorId = message.AuthorId,
+            Id = message.Id, AllianceId = message.AllianceId, PackageId = message.PackageId, Criterion = message.Criterion, AuthorId = message.AuthorId,
             FirmId = message.FirmId, Text = message.Text, At = message.At,
         });
         // One notice per mention, in the message's own transaction: a notice exists exactly when its message was stored.

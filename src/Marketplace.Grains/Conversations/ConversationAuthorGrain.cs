@@ -1,6 +1,7 @@
 using Marketplace.Alliances;
 using Marketplace.Businesses;
 using Marketplace.JointBids;
+using Marketplace.Tenders;
 
 namespace Marketplace.Conversations;
 
@@ -17,8 +18,12 @@ internal sealed class ConversationAuthorGrain(IActsFor actsFor, IThreadMessages 
         if (firm.Problem is { } no) return no;
         var text = ConversationRules.Text(command.Text);
         if (text.Problem is { } bad) return bad;
+        if (command.PackageId is not null && command.Criterion is not null) return Problem.Invalid("criterion", ConversationRules.OneSubject);
         if (command.PackageId is { } package && !await HasPackage(command.AllianceId, me, package))
             return Problem.Invalid("packageId", ConversationRules.NoSuchPackage);
+        if (command.Criterion is { } criterion && ConversationRules.CheckAnswer(
+                alliance!.TenderId is { } tenderId ? await GrainFactory.Tender(tenderId).Current() : null, criterion) is { } noAnswer)
+            return noAnswer;
         var named = (command.Mentions ?? []).Distinct().ToList();
         if (ConversationRules.CheckMentionCount(named.Count) is { } tooManyPeople) return tooManyPeople;
         var firms = alliance!.Active.Select(m => m.FirmId).ToArray();
@@ -28,7 +33,7 @@ internal sealed class ConversationAuthorGrain(IActsFor actsFor, IThreadMessages 
         var now = clock.Now();
         // This grain writes the person's messages one at a time: the count cannot miss one written at the same moment.
         if (ConversationRules.CheckRate(await messages.WrittenSince(me, now - ConversationRules.Window)) is { } tooMany) return tooMany;
-        var message = new ThreadMessage(Guid.NewGuid(), command.AllianceId, command.PackageId, me, firm.Value, text.Value!, now, mentions.Value!);
+        var message = new ThreadMessage(Guid.NewGuid(), command.AllianceId, command.PackageId, me, firm.Value, text.Value!, now, mentions.Value!, command.Criterion);
         await messages.Add(message);
         await live.MessagePosted(message);
         return message;

@@ -27,6 +27,8 @@ public static class ConversationRules
         ChooseFirm = new("conversation.chooseFirm", "You act for several firms of the alliance: choose the one you write for."),
         TextLength = new("conversation.textLength", "A message is 1 to {max} characters long."),
         NoSuchPackage = new("conversation.noSuchPackage", "The joint bid has no work package with this id."),
+        NoSuchAnswer = new("conversation.noSuchAnswer", "The tender has no quality criterion with this number, so the joint bid has no answer to discuss for it."),
+        OneSubject = new("conversation.oneSubject", "A message is about a work package or an answer, not both."),
         TooManyMessages = new("conversation.tooManyMessages", "You wrote {max} messages in the last minute: wait a moment before the next one."),
         MentionNotReader = new("conversation.mentionNotReader", "You can mention only people of the alliance's firms, who read this conversation."),
         TooManyMentions = new("conversation.tooManyMentions", "A message mentions {max} people at most.");
@@ -51,6 +53,15 @@ public static class ConversationRules
             _ => Problem.Invalid("firmId", ChooseFirm),
         };
     }
+
+    /// <summary>
+    /// Null when the alliance's tender asks for an answer to quality criterion <paramref name="criterion"/> (the
+    /// subject of an answer's thread); else 404 naming the field, as for anything the alliance does not have.
+    /// </summary>
+    public static Problem? CheckAnswer(Tenders.TenderSnapshot? tender, int criterion) =>
+        tender?.Details.Criteria.Any(c => c.Number == criterion && c.Kind == Tenders.CriterionKind.Quality) == true ? null
+            : new Problem(ProblemKind.NotFound, NoSuchAnswer.Code, NoSuchAnswer.Text, [],
+                new Dictionary<string, FieldProblem[]> { ["criterion"] = [FieldProblem.Of(NoSuchAnswer)] });
 
     /// <summary>The text as stored, or why it cannot be.</summary>
     public static Outcome<string> Text(string raw) =>

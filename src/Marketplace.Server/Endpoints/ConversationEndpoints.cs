@@ -1,3 +1,4 @@
+using Marketplace.Tenders;
 using Marketplace.Conversations;
 using Marketplace.Data;
 using Marketplace.Data.Conversations;
@@ -14,7 +15,8 @@ public static class ConversationEndpoints
     static readonly Refusal Limit = new("conversation.limit", "A page holds 1 to {max} messages.");
 
     /// <summary>
-    /// The alliance's conversation: its general thread and a thread per work package of its joint bid, read and
+    /// The alliance's conversation: its general thread, a thread per work package of its joint bid and one per answer it
+    /// gives to the tender's quality criteria (numbered by the criterion), read and
     /// written by the people of its active firms only (Owners and Managers write); to anyone else it does not exist.
     /// Kept in the database and told live to the workspace's watchers. It never reads or changes the bid itself.
     /// </summary>
@@ -29,22 +31,27 @@ public static class ConversationEndpoints
     }
 
     /// <summary>
-    /// A page of one thread (the general one, or <paramref name="packageId"/>'s), newest first, older than
-    /// <paramref name="before"/> when given; with every thread of the alliance that holds a message.
+    /// A page of one thread (the general one, <paramref name="packageId"/>'s or the answer to quality criterion
+    /// <paramref name="criterion"/>'s), newest first, older than <paramref name="before"/> when given; with every thread
+    /// of the alliance that holds a message.
     /// </summary>
-    static async Task<Results<Ok<ThreadPageDto>, ProblemHttpResult>> Page(Guid id, Guid? packageId, long? before, int? limit, [AsParameters] ViewerCall call, MarketplaceClock clock)
+    static async Task<Results<Ok<ThreadPageDto>, ProblemHttpResult>> Page(
+        Guid id, Guid? packageId, int? criterion, long? before, int? limit, [AsParameters] ViewerCall call, MarketplaceClock clock)
     {
         var (db, ct) = (call.Db, call.Ct);
         // The actor first: an outsider learns nothing, not even which inputs are wrong.
-        if (await call.Access.Alliance(id, call.User, watch: true, ct) is null) return ProblemResults.NotFound(ConversationRules.NotFound);
+        if (await call.Access.Alliance(id, call.User, watch: true, ct) is not { } alliance) return ProblemResults.NotFound(ConversationRules.NotFound);
         var size = limit ?? PageSize;
         if (size is < 1 or > MaxPageSize) return Problem.Invalid("limit", Limit, ("max", MaxPageSize)).ToHttp();
-        var thread = db.ThreadMessages.AsNoTracking().Where(m => m.AllianceId == id && m.PackageId == packageId);
+        if (packageId is not null && criterion is not null) return Problem.Invalid("criterion", ConversationRules.OneSubject).ToHttp();
+        if (criterion is { } asked && ConversationRules.CheckAnswer(alliance.TenderId is { } tenderId ? await call.Grains.Tender(tenderId).Current() : null, asked) is { } noAnswer)
+            return noAnswer.ToHttp();
+        var thread = db.ThreadMessages.AsNoTracking().Where(m => m.AllianceId == id && m.PackageId == packageId && m.Criterion == criterion);
         if (before is { } seq) thread = thread.Where(m => m.Seq < seq);
         var rows = await thread.OrderByDescending(m => m.Seq).Take(size + 1).ToListAsync(ct);
         var shown = rows.Take(size).ToList();
-        var threads = await db.ThreadMessages.AsNoTracking().Where(m => m.AllianceId == id).GroupBy(m => m.PackageId)
-            .Select(g => new { PackageId = g.Key, Count = g.Count(), Last = g.Max(m => m.Seq) }).ToListAsync(ct);
+        var threads = await db.ThreadMessages.AsNoTracking().Where(m => m.AllianceId == id).GroupBy(m => new { m.PackageId, m.Criterion })
+            .Select(g => new { g.Key.PackageId, g.Key.Criterion, Count = g.Count(), Last = g.Max(m => m.Seq) }).ToListAsync(ct);
         var lastSeqs = threads.Select(t => t.Last).ToList();
         var lastAt = await db.ThreadMessages.AsNoTracking().Where(m => lastSeqs.Contains(m.Seq)).ToDictionaryAsync(m => m.Seq, m => m.At, ct);
         var ids = shown.Select(m => m.Id).ToList();
@@ -54,14 +61,14 @@ public static class ConversationEndpoints
         return TypedResults.Ok(new ThreadPageDto(
             await ConversationDtos.Of([.. shown.Select(m => m.ToMessage(mentions.GetValueOrDefault(m.Id, [])))], db, ct),
             rows.Count > size ? shown[^1].Seq : null,
-            [.. threads.OrderByDescending(t => t.Last).Select(t => new ThreadSummaryDto(t.PackageId, t.Count, lastAt[t.Last]))]));
+            [.. threads.OrderByDescending(t => t.Last).Select(t => new ThreadSummaryDto(t.PackageId, t.Count, lastAt[t.Last], t.Criterion))]));
     }
 
     static async Task<Results<Created<ThreadMessageDto>, ProblemHttpResult>> Post(Guid id, PostMessageRequest body, [AsParameters] ViewerCall call)
     {
         // The person's grain writes their messages one at a time, so their count in the last minute holds.
         var outcome = await call.Grains.GetGrain<IConversationAuthorGrain>(call.User.UserId())
-            .Post(new PostThreadMessage(id, body.FirmId, body.PackageId, body.Text ?? "", body.Mentions ?? []));
+            .Post(new PostThreadMessage(id, body.FirmId, body.PackageId, body.Text ?? "", body.Mentions ?? [], body.Criterion));
         if (outcome.Problem is { } no) return no.ToHttp();
         var dto = (await ConversationDtos.Of([outcome.Value!], call.Db, call.Ct))[0];
         return TypedResults.Created($"/api/alliances/{id}/messages", dto);

@@ -350,7 +350,8 @@ internal sealed class HubLiveUpdates(
         // conversation (the grain checked it), so naming the alliance and who wrote tells them nothing they may not see.
         var told = message.Mentions.Select(m => m.PersonId).Where(p => p != message.AuthorId).ToList();
         if (told.Count == 0 || await grains.GetGrain<Alliances.IAllianceGrain>(message.AllianceId).Get() is not { } alliance) return;
-        var notice = new MentionNoticeDto(message.AllianceId, alliance.Name, message.Id, message.PackageId, dto.AuthorName, dto.FirmName);
+        var answer = message.Criterion is { } criterion ? (await ConversationDtos.AnswerNames(grains, alliance.TenderId)).GetValueOrDefault(criterion) : null;
+        var notice = new MentionNoticeDto(message.AllianceId, alliance.Name, message.Id, message.PackageId, dto.AuthorName, dto.FirmName, message.Criterion, answer);
         foreach (var person in told)
             if (await connections.Of(person) is { Length: > 0 } held) await hub.Clients.Clients(held).Mentioned(notice);
     }, message.AllianceId);

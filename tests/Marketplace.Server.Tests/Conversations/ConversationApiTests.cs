@@ -35,12 +35,13 @@ public abstract class ConversationApiTests<THost>(THost fixture) : IClassFixture
         return new Team(w, tender, await w.FormRti(tender.Id));
     }
 
-    static Task<HttpResponseMessage> Write(HttpClient client, Team t, string text, Guid? packageId = null, Guid? firmId = null, Guid[]? mentions = null) =>
-        client.PostAsJsonAsync(t.Messages, new PostMessageRequest(firmId, packageId, text, mentions), Json);
+    static Task<HttpResponseMessage> Write(HttpClient client, Team t, string text, Guid? packageId = null, Guid? firmId = null, Guid[]? mentions = null,
+        int? criterion = null) =>
+        client.PostAsJsonAsync(t.Messages, new PostMessageRequest(firmId, packageId, text, mentions, criterion), Json);
 
-    static async Task<ThreadMessageDto> Written(HttpClient client, Team t, string text, Guid? packageId = null, Guid[]? mentions = null)
+    static async Task<ThreadMessageDto> Written(HttpClient client, Team t, string text, Guid? packageId = null, Guid[]? mentions = null, int? criterion = null)
     {
-        var response = await Write(client, t, text, packageId, mentions: mentions);
+        var response = await Write(client, t, text, packageId, mentions: mentions, criterion: criterion);
         response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         return await response.Read<ThreadMessageDto>();
     }
@@ -67,7 +68,7 @@ public abstract class ConversationApiTests<THost>(THost fixture) : IClassFixture
             page.Messages.Select(m => m.Text).Should().Equal("Sì, alle 9.\nPorto i disegni della rete.", "Ci vediamo lunedì in cantiere?");
             page.Messages[0].Should().BeEquivalentTo(new { FirmName = "Verdi Informatica", AuthorName = "Persona verdi" }, o => o.ExcludingMissingMembers());
             page.Older.Should().BeNull();
-            page.Threads.Should().ContainSingle().Which.Should().Be(new ThreadSummaryDto(null, 2, answer.At));
+            page.Threads.Should().ContainSingle().Which.Should().Be(new ThreadSummaryDto(null, 2, answer.At, null));
         }
     }
 
@@ -166,6 +167,84 @@ public abstract class ConversationApiTests<THost>(THost fixture) : IClassFixture
         thread.Threads.Select(s => (s.PackageId, s.Messages)).Should().BeEquivalentTo(new (Guid?, int)[] { (null, 1), (package, 1) });
         // Talking about a package is not editing it: the bid is as it was.
         (await w.Builder.GetFromJsonAsync<JointBidDto>($"/api/alliances/{t.AllianceId}/bid", Json))!.Version.Should().Be(bid.Version);
+    }
+
+    /// <summary>The number of the tender's quality criterion ("Qualità tecnica"), which the joint bid answers.</summary>
+    static int Quality(Team t) => t.Tender.Criteria.Single(c => c.Kind == Marketplace.Tenders.CriterionKind.Quality).Number;
+
+    [Fact]
+    public async Task Each_answer_of_the_joint_bid_has_its_own_thread_before_it_is_written_and_talking_there_changes_no_answer()
+    {
+        var t = await Formed();
+        var w = t.World;
+        var quality = Quality(t);
+        var bid = await w.Builder.GetFromJsonAsync<JointBidDto>($"/api/alliances/{t.AllianceId}/bid", Json);
+
+        await Written(w.Builder, t, "Parliamo di tutto qui");
+        var onAnswer = await Written(w.Coder, t, "Per la qualità tecnica metto io la parte sulla rete dati", criterion: quality);
+        await Written(w.Builder, t, "Va bene, io il cantiere", criterion: quality);
+
+        onAnswer.Should().BeEquivalentTo(new { Criterion = (int?)quality, PackageId = (Guid?)null, FirmName = "Verdi Informatica" }, o => o.ExcludingMissingMembers());
+        (await Read(w.Coder, t)).Messages.Select(m => m.Text).Should().Equal("Parliamo di tutto qui");
+        var thread = await Read(w.Coder, t, $"?criterion={quality}");
+        thread.Messages.Select(m => m.Text).Should().Equal("Va bene, io il cantiere", "Per la qualità tecnica metto io la parte sulla rete dati");
+        thread.Threads.Select(s => (s.PackageId, s.Criterion, s.Messages)).Should().BeEquivalentTo(new (Guid?, int?, int)[] { (null, null, 1), (null, quality, 2) });
+        var after = (await w.Builder.GetFromJsonAsync<JointBidDto>($"/api/alliances/{t.AllianceId}/bid", Json))!;
+        after.Version.Should().Be(bid!.Version);
+        after.Answers.Should().BeEmpty("talking about an answer is not writing it");
+    }
+
+    [Fact]
+    public async Task An_answer_s_thread_is_read_and_written_as_the_others_and_a_criterion_the_tender_does_not_ask_is_not_found_naming_the_field()
+    {
+        var t = await Formed();
+        var w = t.World;
+        var quality = Quality(t);
+        var price = t.Tender.Criteria.Single(c => c.Kind == Marketplace.Tenders.CriterionKind.Price).Number;
+        var viewer = fixture.Host.Browser();
+        await viewer.JoinAsViewer(w.Builder, w.BuilderId);
+        await Written(w.Coder, t, "Solo per noi", criterion: quality);
+
+        foreach (var (what, criterion) in new[] { ("the price criterion, which has no written answer", price), ("no criterion of the tender", 99) })
+        {
+            foreach (var refusal in new[] { await (await Write(w.Builder, t, "Qui?", criterion: criterion)).Refusal(), await (await w.Builder.GetAsync($"{t.Messages}?criterion={criterion}")).Refusal() })
+            {
+                refusal.Should().BeEquivalentTo(new { Status = HttpStatusCode.NotFound, Code = "conversation.noSuchAnswer" }, o => o.ExcludingMissingMembers(), what);
+                refusal.FieldCodes.Should().ContainKey("criterion").WhoseValue.Should().Equal("conversation.noSuchAnswer");
+            }
+        }
+        var both = await (await Write(w.Builder, t, "Di tutto un po'", packageId: Guid.NewGuid(), criterion: quality)).Refusal();
+        both.FieldCodes.Should().ContainKey("criterion").WhoseValue.Should().Equal("conversation.oneSubject");
+
+        // An outsider hears what they hear of any alliance, whatever the criterion; a Viewer reads and does not write.
+        foreach (var (who, client) in new[] { ("outsider", w.Outsider), ("buyer", w.Buyer), ("space admin", w.Admin) })
+            foreach (var criterion in new[] { quality, 99 })
+            {
+                (await (await client.GetAsync($"{t.Messages}?criterion={criterion}")).Refusal()).Should().BeEquivalentTo(
+                    new { Status = HttpStatusCode.NotFound, Code = "conversation.notFound" }, o => o.ExcludingMissingMembers(), who);
+                (await (await Write(client, t, "Posso entrare?", criterion: criterion)).Refusal()).Should().BeEquivalentTo(
+                    new { Status = HttpStatusCode.NotFound, Code = "conversation.notFound" }, o => o.ExcludingMissingMembers(), who);
+            }
+        (await Read(viewer, t, $"?criterion={quality}")).Messages.Select(m => m.Text).Should().Equal("Solo per noi");
+        (await (await Write(viewer, t, "Io!", criterion: quality)).Refusal()).Code.Should().Be("conversation.viewersRead");
+
+        var thread = await Read(w.Builder, t, $"?criterion={quality}");
+        thread.Messages.Select(m => m.Text).Should().Equal("Solo per noi");
+        thread.Threads.Should().ContainSingle().Which.Messages.Should().Be(1, "nothing refused was written");
+    }
+
+    [Fact]
+    public async Task A_message_in_an_answer_s_thread_tells_each_person_it_mentions()
+    {
+        var t = await Formed();
+        var w = t.World;
+        var coder = await IdOf(w.Coder);
+
+        var message = await Written(w.Builder, t, "@Persona verdi rileggi la risposta?", mentions: [coder], criterion: Quality(t));
+
+        message.Mentions.Should().ContainSingle().Which.UserId.Should().Be(coder);
+        (await Notices(coder, t.AllianceId)).Should().Be(1);
+        (await fixture.Host.Query(db => db.ThreadMentions.CountAsync(m => m.MessageId == message.Id && m.UserId == coder && m.NoticeId != null))).Should().Be(1);
     }
 
     [Fact]

@@ -41,6 +41,33 @@ public abstract class MentionMailTests<THost>(THost fixture) : IClassFixture<THo
         (await client.PostAsJsonAsync($"/api/alliances/{allianceId}/messages", new PostMessageRequest(null, null, text, mentions), Json)).EnsureSuccessStatusCode();
 
     [Fact]
+    public async Task A_mention_in_an_answer_s_thread_names_the_criterion_it_answers_and_never_the_answer()
+    {
+        var w = await TenderWorld.Create(host, fixture.Clock);
+        var english = host.Browser();
+        await w.Coder.Join(w.CoderId, english, await english.SignUp("english"), BusinessRole.Manager);
+        (await NotificationHost.Choose(english, NotificationMode.Immediately, "en-GB", NotificationKind.Mention)).EnsureSuccessStatusCode();
+        var tender = await w.Publish();
+        var alliance = await w.FormRti(tender.Id);
+        var quality = tender.Criteria.Single(c => c.Kind == Marketplace.Tenders.CriterionKind.Quality).Number;
+        w.PassTo(tender.EnquiryDeadline);
+        (await w.Builder.PutAsJsonAsync($"/api/alliances/{alliance}/bid/answers/{quality}", new SaveAnswerRequest(0, "Testo riservato della risposta"), Json))
+            .EnsureSuccessStatusCode();
+        fixture.Wait();
+        await fixture.SendNotices();
+
+        (await w.Builder.PostAsJsonAsync($"/api/alliances/{alliance}/messages",
+            new PostMessageRequest(null, null, "@Persona verdi @Persona english rileggete?", [await IdOf(w.Coder), await IdOf(english)], quality), Json)).EnsureSuccessStatusCode();
+        fixture.Wait();
+        await fixture.SendNotices();
+
+        var italian = await MentionTo(await NotificationHost.EmailOf(w.Coder));
+        italian.TextBody.Should().Contain("Persona rossi (Rossi Costruzioni), ").And.Contain(", sulla risposta a «Qualità tecnica»:")
+            .And.Contain("«@Persona verdi @Persona english rileggete?»").And.NotContain("Testo riservato");
+        (await MentionTo(await NotificationHost.EmailOf(english))).TextBody.Should().Contain(", on the answer to «Qualità tecnica»:").And.NotContain("Testo riservato");
+    }
+
+    [Fact]
     public async Task The_partners_mentioned_are_told_once_in_their_language_unless_they_read_it_first_or_turned_it_off()
     {
         var w = await TenderWorld.Create(host, fixture.Clock);

@@ -446,8 +446,8 @@ export const api = {
   /** Firms of the space that would fill the coverage's gaps (for the people of its active firms). */
   allianceSuggestions: (id: string) => ok(http.GET("/api/alliances/{id}/suggestions", { params: { path: { id } } })),
 
-  /** A page of one of the alliance's threads (the general one without a package), newest first, older than `before`. */
-  threadMessages: (id: string, query: { packageId?: string; before?: number }) =>
+  /** A page of one of the alliance's threads (the general one without a package or a criterion), newest first, older than `before`. */
+  threadMessages: (id: string, query: { packageId?: string; criterion?: number; before?: number }) =>
     ok(http.GET("/api/alliances/{id}/messages", { params: { path: { id }, query } })),
   /** Writes in one of the alliance's threads, for one of the viewer's active firms (Owners and Managers). */
   postThreadMessage: (id: string, body: PostMessageRequest) => ok(http.POST("/api/alliances/{id}/messages", { params: { path: { id } }, body })),

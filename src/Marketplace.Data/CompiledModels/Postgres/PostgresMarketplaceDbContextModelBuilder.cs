@@ -12,7 +12,7 @@ namespace Marketplace.Data.CompiledModels.Postgres
     public partial class PostgresMarketplaceDbContextModel
     {
         private PostgresMarketplaceDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("0ae8ab7c-62e9-4954-84b2-b451442a516a"), entityTypeCount: 57)
+            : base(skipDetectChanges: false, modelId: new Guid("8fd0cc59-f7cb-46eb-b999-adc8bf11e6dc"), entityTypeCount: 57)
         {
         }
 

@@ -20,7 +20,7 @@ namespace Marketplace.Data.CompiledModels.Postgres
                 "Marketplace.Data.Conversations.ThreadMessageEntry",
                 typeof(ThreadMessageEntry),
                 baseEntityType,
-                propertyCount: 8,
+                propertyCount: 9,
                 unnamedIndexCount: 3,
                 keyCount: 1);
 
@@ -57,6 +57,14 @@ namespace Marketplace.Data.CompiledModels.Postgres
                 fieldInfo: typeof(ThreadMessageEntry).GetField("<AuthorId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
             authorId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var criterion = runtimeEntityType.AddProperty(
+                "Criterion",
+                typeof(int?),
+                propertyInfo: typeof(ThreadMessageEntry).GetProperty("Criterion", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ThreadMessageEntry).GetField("<Criterion>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            criterion.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var firmId = runtimeEntityType.AddProperty(
                 "FirmId",

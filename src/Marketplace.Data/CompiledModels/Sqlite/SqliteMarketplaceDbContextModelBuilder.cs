@@ -11,7 +11,7 @@ namespace Marketplace.Data.CompiledModels.Sqlite
     public partial class SqliteMarketplaceDbContextModel
     {
         private SqliteMarketplaceDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("b2705aec-9f7f-4e10-8c5e-30ebfc7642c6"), entityTypeCount: 57)
+            : base(skipDetectChanges: false, modelId: new Guid("871d3641-3cce-44bf-bdbf-863dc9337b73"), entityTypeCount: 57)
         {
         }
 

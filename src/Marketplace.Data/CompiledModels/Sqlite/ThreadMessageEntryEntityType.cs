@@ -19,7 +19,7 @@ namespace Marketplace.Data.CompiledModels.Sqlite
                 "Marketplace.Data.Conversations.ThreadMessageEntry",
                 typeof(ThreadMessageEntry),
                 baseEntityType,
-                propertyCount: 8,
+                propertyCount: 9,
                 unnamedIndexCount: 3,
                 keyCount: 1);
 
@@ -53,6 +53,13 @@ namespace Marketplace.Data.CompiledModels.Sqlite
                 propertyInfo: typeof(ThreadMessageEntry).GetProperty("AuthorId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(ThreadMessageEntry).GetField("<AuthorId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+
+            var criterion = runtimeEntityType.AddProperty(
+                "Criterion",
+                typeof(int?),
+                propertyInfo: typeof(ThreadMessageEntry).GetProperty("Criterion", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ThreadMessageEntry).GetField("<Criterion>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var firmId = runtimeEntityType.AddProperty(
                 "FirmId",

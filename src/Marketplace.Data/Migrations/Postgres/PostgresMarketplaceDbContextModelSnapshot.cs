@@ -184,6 +184,9 @@ namespace Marketplace.Data.Migrations.Postgres
                     b.Property<Guid>("AuthorId")
                         .HasColumnType("uuid");
 
+                    b.Property<int?>("Criterion")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("FirmId")
                         .HasColumnType("uuid");
 

@@ -176,6 +176,9 @@ namespace Marketplace.Data.Migrations.Sqlite
                     b.Property<Guid>("AuthorId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("Criterion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("FirmId")
                         .HasColumnType("TEXT");
 

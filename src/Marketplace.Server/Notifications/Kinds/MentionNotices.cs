@@ -1,13 +1,17 @@
 using Marketplace.Alliances;
 using Marketplace.Data;
 using Marketplace.Data.Notifications;
+using Marketplace.Server.Endpoints;
 using Marketplace.Server.Mail;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Server.Notifications.Kinds;
 
-/// <summary>One message that mentions the person, as the conversation shows it: who wrote it, for which firm, when, and its text.</summary>
-public sealed record MentioningMessage(string Author, string Firm, DateTimeOffset At, string Text);
+/// <summary>
+/// One message that mentions the person, as the conversation shows it: who wrote it, for which firm, when, and its text;
+/// in an answer's thread, the quality criterion it answers (<see cref="Answer"/>, its name).
+/// </summary>
+public sealed record MentioningMessage(string Author, string Firm, DateTimeOffset At, string Text, string? Answer = null);
 
 /// <summary>
 /// The messages of an alliance's conversation that mention the person and that they have not read on its page, as an
@@ -42,11 +46,14 @@ public sealed record MentionNotice(string Firm, string Alliance, IReadOnlyList<M
         return
         [
             $"«{Alliance}»",
-            .. Messages.SelectMany(m => new[] { $"{m.Author} ({m.Firm}), {When(language, m.At, zone)}:", $"«{Excerpt(m.Text)}»" }),
+            .. Messages.SelectMany(m => new[] { $"{m.Author} ({m.Firm}), {When(language, m.At, zone)}{About(en, m.Answer)}:", $"«{Excerpt(m.Text)}»" }),
             en ? "Answer in the conversation: only the people of the alliance's firms read it."
                : "Rispondi nella conversazione: la leggono solo le persone delle imprese dell'alleanza.",
         ];
     }
+
+    /// <summary>Where the message was written when it is an answer's thread: the criterion's name, never the answer itself.</summary>
+    static string About(bool en, string? answer) => answer is null ? "" : en ? $", on the answer to «{answer}»" : $", sulla risposta a «{answer}»";
 
     static string Excerpt(string text)
     {
@@ -75,21 +82,24 @@ internal static class MentionNotices
             join message in db.ThreadMessages.AsNoTracking() on mention.MessageId equals message.Id
             where noticeIds.Contains(mention.NoticeId) && mention.SeenAt == null
             orderby message.Seq
-            select new { mention.NoticeId, message.AuthorId, message.FirmId, message.At, message.Text }).ToListAsync(ct);
+            select new { mention.NoticeId, message.AuthorId, message.FirmId, message.At, message.Text, message.Criterion }).ToListAsync(ct);
         var allianceIds = fresh.Select(n => n.AllianceId!.Value).Distinct().ToList();
         var active = await db.AllianceMembers.AsNoTracking().Where(m => allianceIds.Contains(m.AllianceId) && m.Standing == AllianceStanding.Active)
             .Select(m => new { m.AllianceId, m.FirmId }).ToListAsync(ct);
-        var alliances = await db.Alliances.AsNoTracking().Where(a => allianceIds.Contains(a.AllianceId)).ToDictionaryAsync(a => a.AllianceId, a => a.Name, ct);
+        var alliances = await db.Alliances.AsNoTracking().Where(a => allianceIds.Contains(a.AllianceId))
+            .ToDictionaryAsync(a => a.AllianceId, a => new { a.Name, a.TenderId }, ct);
         var authors = await db.Users.AsNoTracking().PeopleOf(unseen.Select(m => m.AuthorId), ct);
         var names = await reading.FirmNames(fresh.Select(n => n.BusinessId).Concat(unseen.Select(m => m.FirmId)), ct);
         foreach (var alliance in fresh.GroupBy(n => n.AllianceId!.Value))
         {
             var readable = alliance.Where(n => active.Contains(new { AllianceId = alliance.Key, FirmId = n.BusinessId })).ToList();
             var ids = readable.Select(n => (Guid?)n.Id).ToHashSet();
-            var messages = unseen.Where(m => ids.Contains(m.NoticeId))
-                .Select(m => new MentioningMessage(authors.NameOf(m.AuthorId), names.GetValueOrDefault(m.FirmId, ""), m.At, m.Text)).ToList();
-            if (messages.Count == 0 || !alliances.TryGetValue(alliance.Key, out var name)) continue;
-            told[readable[0].Id] = new MentionNotice(names.GetValueOrDefault(readable[0].BusinessId, ""), name, messages,
+            var found = unseen.Where(m => ids.Contains(m.NoticeId)).ToList();
+            if (found.Count == 0 || !alliances.TryGetValue(alliance.Key, out var entry)) continue;
+            var answers = found.Any(m => m.Criterion is not null) ? await ConversationDtos.AnswerNames(reading.Grains, entry.TenderId) : null;
+            var messages = found.Select(m => new MentioningMessage(authors.NameOf(m.AuthorId), names.GetValueOrDefault(m.FirmId, ""), m.At, m.Text,
+                m.Criterion is { } c ? answers?.GetValueOrDefault(c) : null)).ToList();
+            told[readable[0].Id] = new MentionNotice(names.GetValueOrDefault(readable[0].BusinessId, ""), entry.Name, messages,
                 reading.Site.Page($"alliances/{alliance.Key}/conversation"));
         }
         return told;

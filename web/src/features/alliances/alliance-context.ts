@@ -42,5 +42,10 @@ export interface AllianceContext {
   reload(): void;
   /** Asks before an action that cannot be taken back (hand-over, leaving, declining): true once confirmed. */
   confirm(texts: () => ConfirmTexts): Promise<boolean>;
+  /**
+   * The thread of the joint bid's answer to a quality criterion, for the viewer who has the conversation: how many
+   * messages it holds and how to open it (the conversation tab, on that thread); null for anyone else.
+   */
+  answerThread(criterion: number): { messages: number; open: () => void } | null;
   redraw: Redraw;
 }

@@ -29,6 +29,7 @@ import { shownTab, tabPanel, tabsView, type TabSpec } from "../../tabs";
 import { loadErrorView, loadingView } from "../../views";
 import { workspaceLoader } from "../joint-bids/workspace-loader";
 import { conversationSection } from "../conversations/conversation-section";
+import { answerThread } from "../conversations/thread-data";
 import { agreementSection } from "./agreement-section";
 import { allianceBidOutcome } from "./alliance-bid-outcome";
 import type { AllianceContext, GoneReason, Outcome, RunOptions } from "./alliance-context";
@@ -65,6 +66,16 @@ export function alliancePage(id: string, firstTab: AllianceTab | undefined, redr
     run,
     reload: () => loadAlliance(),
     confirm: (texts) => confirm.ask(texts),
+    answerThread: (criterion) =>
+      alliance && conversation.wanted(alliance)
+        ? {
+            messages: conversation.count(answerThread(criterion)),
+            open: () => {
+              conversation.open(answerThread(criterion));
+              select("conversation");
+            },
+          }
+        : null,
     redraw,
   };
   const members = membersTable(ctx);

@@ -1,8 +1,8 @@
-// The alliance's conversation, a tab of its page for the people of its active firms: the general thread and one per
-// work package of the joint bid, newest first with older pages on demand, and the box to write in (for the viewer's
+// The alliance's conversation, a tab of its page for the people of its active firms: the general thread, one per
+// work package of the joint bid and one per answer it gives to the tender's quality criteria, newest first with older pages on demand, and the box to write in (for the viewer's
 // firms where they are an Owner or a Manager; a Viewer reads). A message written by anyone reaches the page live on
 // the alliance's group (ThreadMessagePosted); after a reconnect the thread is read again. Nothing here touches the bid:
-// the packages are read only for their titles. Typing "@" offers the people who read the conversation; a message
+// the packages and the criteria are read only for their titles. Typing "@" offers the people who read the conversation; a message
 // mentioning someone highlights their name, and the person is told (live, and by e-mail unless they read it here first).
 import { html, nothing } from "lit-html";
 import { live } from "lit-html/directives/live.js";
@@ -18,7 +18,7 @@ import type { AllianceContext } from "../alliances/alliance-context";
 import { currentUser } from "../auth/session";
 import { matching, mentionAt, mentionParts, namedIn, withMention, type MentionQuery } from "./mention-data";
 import { dismissMentionNotice } from "./mention-notices";
-import { MAX_TEXT, countOf, countedIn, withMessage, writingFirms, type ThreadKey } from "./thread-data";
+import { MAX_TEXT, answerThread, countOf, countedIn, criterionOf, subjectOf, withMessage, writingFirms, type ThreadKey } from "./thread-data";
 
 /** When a message was written, as people in Italy read it, whatever the browser's own time zone. */
 const writtenAt = (iso: string): string =>
@@ -33,6 +33,10 @@ export interface ConversationSection {
   heard(message: ThreadMessage): void;
   /** The joint bid changed: a package may have been added, renamed or deleted (the change carries it: nothing is read again). */
   jointBidChanged(change: JointBidChange): void;
+  /** How many messages a thread holds, as last counted (0 before the conversation is read). */
+  count(key: ThreadKey): number;
+  /** Shows a thread (the joint bid's page opens an answer's from beside it). */
+  open(key: ThreadKey): void;
   liveState(state: LiveState): void;
   view(alliance: AllianceDto): unknown;
   dispose(): void;
@@ -44,6 +48,8 @@ export function conversationSection(ctx: AllianceContext, wanted: (alliance: All
   let threads: ThreadSummaryDto[] = [];
   let older: number | null = null;
   let packages: { id: string; title: string }[] = [];
+  /** The tender's quality criteria, each the subject of the thread of the joint bid's answer to it. */
+  let answers: { criterion: number; name: string }[] = [];
   let state: "idle" | "loading" | "ok" | "error" = "idle";
   let loadingOlder = false;
   let draft = "";
@@ -130,7 +136,7 @@ export function conversationSection(ctx: AllianceContext, wanted: (alliance: All
     if (state !== "ok") state = "loading";
     ctx.redraw();
     try {
-      const page = await api.threadMessages(ctx.allianceId, thread === null ? {} : { packageId: thread });
+      const page = await api.threadMessages(ctx.allianceId, subjectQuery(thread));
       if (mine !== loads || disposed) return;
       messages = page.messages;
       older = page.older ?? null;
@@ -152,7 +158,7 @@ export function conversationSection(ctx: AllianceContext, wanted: (alliance: All
     loadingOlder = true;
     ctx.redraw();
     try {
-      const page = await api.threadMessages(ctx.allianceId, { ...(thread === null ? {} : { packageId: thread }), before: older });
+      const page = await api.threadMessages(ctx.allianceId, { ...subjectQuery(thread), before: older });
       if (mine !== loads || disposed) return;
       messages = [...messages, ...page.messages.filter((m) => !messages.some((shown) => shown.id === m.id))];
       older = page.older ?? null;
@@ -171,6 +177,10 @@ export function conversationSection(ctx: AllianceContext, wanted: (alliance: All
       if (disposed) return;
       packages = bid.workPackages.map((p) => ({ id: p.id, title: p.title }));
       ctx.redraw();
+      const tender = await api.tender(bid.tenderId);
+      if (disposed) return;
+      answers = tender.criteria.filter((c) => c.kind === "Quality").map((c) => ({ criterion: c.number, name: c.name }));
+      ctx.redraw();
     } catch {
       // Without the titles the general thread still works; the next change of the bid reads them again.
     }
@@ -186,6 +196,12 @@ export function conversationSection(ctx: AllianceContext, wanted: (alliance: All
     messages = withMessage(messages, thread, message);
     if (messages.length > before) seen(message);
     ctx.redraw();
+  }
+
+  /** The query naming a thread: its package or its criterion; nothing for the general thread. */
+  function subjectQuery(key: ThreadKey): { packageId?: string; criterion?: number } {
+    const { packageId, criterion } = subjectOf(key);
+    return criterion !== null ? { criterion } : packageId !== null ? { packageId } : {};
   }
 
   function select(next: ThreadKey): void {
@@ -208,7 +224,7 @@ export function conversationSection(ctx: AllianceContext, wanted: (alliance: All
     status = null;
     ctx.redraw();
     try {
-      const written = await api.postThreadMessage(ctx.allianceId, { firmId: firm ?? null, packageId: thread, text: draft, mentions: namedIn(draft, picked) });
+      const written = await api.postThreadMessage(ctx.allianceId, { firmId: firm ?? null, ...subjectOf(thread), text: draft, mentions: namedIn(draft, picked) });
       draft = "";
       picked = [];
       typing = null;
@@ -228,12 +244,14 @@ export function conversationSection(ctx: AllianceContext, wanted: (alliance: All
 
   function threadName(key: ThreadKey): string {
     if (key === null) return t("conversation.general");
+    const criterion = criterionOf(key);
+    if (criterion !== null) return t("conversation.answerThread", { title: answers.find((a) => a.criterion === criterion)?.name ?? "…" });
     const title = packages.find((p) => p.id.toLowerCase() === key.toLowerCase())?.title ?? "…";
     return t("conversation.packageThread", { title });
   }
 
   function threadsView() {
-    const keys: ThreadKey[] = [null, ...packages.map((p) => p.id)];
+    const keys: ThreadKey[] = [null, ...packages.map((p) => p.id), ...answers.map((a) => answerThread(a.criterion))];
     return html`<nav class="conversation-threads" aria-label=${t("conversation.threads")} data-testid="conversation-threads">
       ${keys.map(
         (key) => html`<button
@@ -378,6 +396,8 @@ export function conversationSection(ctx: AllianceContext, wanted: (alliance: All
         ctx.redraw();
       }
     },
+    count: (key) => countOf(threads, key),
+    open: select,
     liveState(live) {
       // Messages written while we were not in the group are lost: read the thread again once back in it.
       if (live === "connected" && state === "ok") void load();

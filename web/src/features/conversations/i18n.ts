@@ -4,12 +4,13 @@ export const it = {
   "conversation.tab": "Conversazione",
   "conversation.title": "Conversazione dell'alleanza",
   "conversation.intro":
-    "Qui parlano le persone delle imprese aderenti: un filo generale e uno per ogni pacchetto di lavoro dell'offerta. I messaggi restano e arrivano a tutti senza ricaricare la pagina; l'offerta non cambia.",
+    "Qui parlano le persone delle imprese aderenti: un filo generale, uno per ogni pacchetto di lavoro dell'offerta e uno per ogni risposta ai criteri di qualità. I messaggi restano e arrivano a tutti senza ricaricare la pagina; l'offerta non cambia.",
   "conversation.introStanding":
     "Qui parlano le persone delle imprese aderenti alla rete. I messaggi restano e arrivano a tutti senza ricaricare la pagina.",
   "conversation.threads": "Fili della conversazione",
   "conversation.general": "Generale",
   "conversation.packageThread": "Pacchetto: {title}",
+  "conversation.answerThread": "Risposta: {title}",
   "conversation.count": "{count} messaggi",
   "conversation.write": "Il tuo messaggio",
   "conversation.writeFor": "Scrivi per",
@@ -29,6 +30,7 @@ export const it = {
   "conversation.mentionsYou": "Ti menziona",
   "conversation.mentionNotice": "Ti hanno menzionato",
   "conversation.mentionedBy": "{person} ({firm}) ti ha menzionato nella conversazione di «{alliance}».",
+  "conversation.mentionedByOnAnswer": "{person} ({firm}) ti ha menzionato nella conversazione di «{alliance}», sulla risposta a «{answer}».",
   "conversation.openConversation": "Apri la conversazione",
 };
 
@@ -36,12 +38,13 @@ export const en: Record<keyof typeof it, string> = {
   "conversation.tab": "Conversation",
   "conversation.title": "The alliance's conversation",
   "conversation.intro":
-    "The people of the member firms talk here: a general thread and one for each work package of the bid. Messages are kept and reach everyone without reloading the page; the bid does not change.",
+    "The people of the member firms talk here: a general thread, one for each work package of the bid and one for each answer to the quality criteria. Messages are kept and reach everyone without reloading the page; the bid does not change.",
   "conversation.introStanding":
     "The people of the network's member firms talk here. Messages are kept and reach everyone without reloading the page.",
   "conversation.threads": "Threads of the conversation",
   "conversation.general": "General",
   "conversation.packageThread": "Package: {title}",
+  "conversation.answerThread": "Answer: {title}",
   "conversation.count": "{count} messages",
   "conversation.write": "Your message",
   "conversation.writeFor": "Write for",
@@ -61,5 +64,6 @@ export const en: Record<keyof typeof it, string> = {
   "conversation.mentionsYou": "Mentions you",
   "conversation.mentionNotice": "You were mentioned",
   "conversation.mentionedBy": "{person} ({firm}) mentioned you in the conversation of «{alliance}».",
+  "conversation.mentionedByOnAnswer": "{person} ({firm}) mentioned you in the conversation of «{alliance}», on the answer to «{answer}».",
   "conversation.openConversation": "Open the conversation",
 };

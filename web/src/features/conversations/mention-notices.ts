@@ -58,7 +58,9 @@ export function mentionNoticeItems(): TemplateResult[] {
         <button type="button" class="notice-close" data-testid="mention-notice-close" aria-label=${t("common.dismiss")} title=${t("common.dismiss")}
           @click=${() => dismissMentionNotice(notice.messageId)}><span aria-hidden="true">×</span></button></p>
       <p class="notice-title" data-testid="mention-notice-text">
-        ${t("conversation.mentionedBy", { person: notice.authorName, firm: notice.firmName, alliance: notice.allianceName })}
+        ${notice.answerName
+          ? t("conversation.mentionedByOnAnswer", { person: notice.authorName, firm: notice.firmName, alliance: notice.allianceName, answer: notice.answerName })
+          : t("conversation.mentionedBy", { person: notice.authorName, firm: notice.firmName, alliance: notice.allianceName })}
       </p>
       <p class="notice-actions"><a href=${link} data-testid="mention-notice-open" @click=${() => dismissMentionNotice(notice.messageId)}>${t("conversation.openConversation")}</a></p>
     </div>`;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { AllianceDto, ThreadMessageDto } from "../../api/types";
-import { countOf, countedIn, withMessage, writingFirms } from "./thread-data";
+import { answerThread, countOf, countedIn, subjectOf, withMessage, writingFirms } from "./thread-data";
 
-const message = (id: string, at: string, packageId: string | null = null): ThreadMessageDto => ({
+const message = (id: string, at: string, packageId: string | null = null, criterion: number | null = null): ThreadMessageDto => ({
   id,
   allianceId: "a1",
   packageId,
@@ -13,6 +13,7 @@ const message = (id: string, at: string, packageId: string | null = null): Threa
   text: "Ciao",
   at,
   mentions: [],
+  criterion,
 });
 
 describe("a thread's page", () => {
@@ -36,6 +37,22 @@ describe("a thread's page", () => {
     expect(countOf(threads, "p1")).toBe(1);
     expect(countOf(countedIn(threads, message("m2", "2026-12-06T09:01:00Z", "p1")), "P1")).toBe(2);
     expect(countOf(threads, null)).toBe(0);
+  });
+
+  it("keeps an answer's thread apart from the general one and from the packages'", () => {
+    const page = [message("m1", "2026-12-06T09:00:00Z")];
+    const onAnswer = message("m2", "2026-12-06T09:05:00Z", null, 2);
+    expect(withMessage(page, null, onAnswer)).toHaveLength(1);
+    expect(withMessage([], answerThread(2), onAnswer).map((m) => m.id)).toEqual(["m2"]);
+    expect(withMessage([], answerThread(3), onAnswer)).toHaveLength(0);
+    const threads = countedIn(countedIn([], onAnswer), message("m3", "2026-12-06T09:06:00Z"));
+    expect([countOf(threads, answerThread(2)), countOf(threads, null), countOf(threads, answerThread(3))]).toEqual([1, 1, 0]);
+  });
+
+  it("tells the server a thread by its package or its criterion", () => {
+    expect(subjectOf(null)).toEqual({ packageId: null, criterion: null });
+    expect(subjectOf("P1")).toEqual({ packageId: "P1", criterion: null });
+    expect(subjectOf(answerThread(4))).toEqual({ packageId: null, criterion: 4 });
   });
 });
 

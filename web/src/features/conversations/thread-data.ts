@@ -5,10 +5,38 @@ import type { AllianceDto, MemberRole, ThreadMessageDto, ThreadSummaryDto } from
 /** The longest message the server takes (ConversationRules.MaxText). */
 export const MAX_TEXT = 2000;
 
-/** A thread by its work package; the general thread has none. */
+/**
+ * A thread by its subject: a work package's id, or `answer:N` for the joint bid's answer to the tender's quality
+ * criterion N; the general thread has none (null).
+ */
 export type ThreadKey = string | null;
 
 const same = (a: string | null | undefined, b: string | null | undefined): boolean => (a ?? "").toLowerCase() === (b ?? "").toLowerCase();
+
+/** The subject of a thread as the server names it (a message, a thread's summary). */
+interface Subject {
+  packageId?: string | null;
+  criterion?: number | null;
+}
+
+/** The thread of the joint bid's answer to a quality criterion. */
+export const answerThread = (criterion: number): ThreadKey => `answer:${criterion}`;
+
+/** The criterion whose answer's thread this is; null for the general thread and a package's. */
+export function criterionOf(key: ThreadKey): number | null {
+  const match = /^answer:(\d+)$/.exec(key ?? "");
+  return match ? Number(match[1]) : null;
+}
+
+/** The thread a message or a summary belongs to. */
+export const keyOf = (subject: Subject): ThreadKey =>
+  subject.criterion !== null && subject.criterion !== undefined ? answerThread(subject.criterion) : (subject.packageId ?? null);
+
+/** What the server is told of the thread, to read or to write in it: its package or its criterion, or neither for the general one. */
+export function subjectOf(key: ThreadKey): { packageId: string | null; criterion: number | null } {
+  const criterion = criterionOf(key);
+  return { packageId: criterion === null ? key : null, criterion };
+}
 
 /**
  * The alliance's active firms the viewer writes for: those where they are an Owner or a Manager, as the server
@@ -26,17 +54,17 @@ export function writingFirms(alliance: Pick<AllianceDto, "members" | "myFirms">,
 
 /** The page with a message heard live: in its thread only, once (our own answer and the hub may both bring it), newest first. */
 export function withMessage(page: readonly ThreadMessageDto[], thread: ThreadKey, message: ThreadMessageDto): ThreadMessageDto[] {
-  if (!same(message.packageId, thread) || page.some((m) => same(m.id, message.id))) return [...page];
+  if (!same(keyOf(message), thread) || page.some((m) => same(m.id, message.id))) return [...page];
   return [message, ...page].sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
 }
 
 /** The threads' counts with one more message, heard for the first time. */
 export function countedIn(threads: readonly ThreadSummaryDto[], message: ThreadMessageDto): ThreadSummaryDto[] {
-  const existing = threads.find((t) => same(t.packageId, message.packageId));
-  if (!existing) return [{ packageId: message.packageId ?? null, messages: 1, lastAt: message.at }, ...threads];
+  const existing = threads.find((t) => same(keyOf(t), keyOf(message)));
+  if (!existing) return [{ packageId: message.packageId ?? null, criterion: message.criterion ?? null, messages: 1, lastAt: message.at }, ...threads];
   return threads.map((t) => (t === existing ? { ...t, messages: t.messages + 1, lastAt: message.at } : t));
 }
 
 /** How many messages a thread holds, as last counted. */
 export const countOf = (threads: readonly ThreadSummaryDto[], thread: ThreadKey): number =>
-  threads.find((t) => same(t.packageId, thread))?.messages ?? 0;
+  threads.find((t) => same(keyOf(t), thread))?.messages ?? 0;

@@ -1,6 +1,7 @@
 // The answers to the tender's quality criteria (the technical offer), one per criterion, co-edited like the work
 // packages: each answer has a version, and a newer one from someone else never silently replaces what the user is
-// typing (stale.ts).
+// typing (stale.ts). Beside each answer, its thread of the alliance's conversation ("Discussione", with how many
+// messages it holds) opens where the partners talk it over without touching the text.
 import type { FieldErrors } from "../../api/problem";
 import { html, nothing } from "lit-html";
 import { ifDefined } from "lit-html/directives/if-defined.js";
@@ -86,6 +87,15 @@ export function answersSection(ws: WorkspaceContext) {
     ws.redraw();
   }
 
+  /** The button opening the answer's thread, with how many messages it holds; nothing for who has no conversation. */
+  function discussionView(c: CriterionDto) {
+    const thread = ws.answerThread(c.number);
+    if (!thread) return nothing;
+    return html`<button type="button" class="link answer-discussion" data-testid="answer-discussion-${c.number}"
+      aria-label=${t("jointBid.answers.discussAbout", { name: c.name, count: thread.messages })} @click=${thread.open}>
+      <span class="answer-discussion-label">${t("jointBid.answers.discuss")}</span> <span class="badge" data-testid="answer-discussion-count-${c.number}">${thread.messages}</span></button>`;
+  }
+
   function answerView(bid: JointBidDto, c: CriterionDto, editable: boolean) {
     const current = bid.answers.find((a) => a.criterion === c.number);
     const id = `answer-${c.number}`;
@@ -96,14 +106,14 @@ export function answersSection(ws: WorkspaceContext) {
         : t("jointBid.answers.none")}</span>`;
     if (!editable)
       return html`<div class="joint-answer" data-testid="joint-answer" data-criterion=${c.number} data-version=${current?.version ?? 0}>
-        <p class="answer-head">${head}</p>
+        <p class="answer-head">${head} ${discussionView(c)}</p>
         ${current ? html`<div class="answer-text pre" data-testid="answer-text-${c.number}">${current.text}</div>` : nothing}
       </div>`;
     const e = entry(bid, c.number);
     const messages = fieldMessages(e.errors, "text");
     return html`<form class="joint-answer" data-testid="joint-answer" data-criterion=${c.number} data-version=${current?.version ?? 0} novalidate
       @submit=${(ev: SubmitEvent) => void save(ev, c)}>
-      <label class="answer-head" for=${id}>${head}</label>
+      <p class="answer-head"><label for=${id}>${head}</label> ${discussionView(c)}</p>
       ${e.draft.mine !== null
         ? html`<div class="alert warn stale-notice" data-testid="stale-notice" data-criterion=${c.number} role="alert">
             <p><strong>${t("jointBid.answers.stale")}</strong></p>

@@ -131,6 +131,7 @@ export function jointBidSection(ctx: AllianceContext) {
     editable: () => (bid ? allows(bid.actions, "Edit") : false),
     run,
     confirm: ctx.confirm,
+    answerThread: ctx.answerThread,
     redraw: ctx.redraw,
   };
   const packages = workPackagesTable(ws);

@@ -1,7 +1,7 @@
 import type { AllianceDto, JointBidDto, TenderDto } from "../../api/types";
 import type { ConfirmTexts } from "../../confirm-dialog";
 import type { Redraw } from "../../page";
-import type { Outcome } from "../alliances/alliance-context";
+import type { AllianceContext, Outcome } from "../alliances/alliance-context";
 
 /** How an action went; a success names the joint bid's version it produced, which its message is about (status.ts). */
 export type JointOutcome = (Outcome & { ok: true; version: number }) | (Outcome & { ok: false });
@@ -34,5 +34,7 @@ export interface WorkspaceContext {
   run(call: () => Promise<JointBidDto>, options: JointRunOptions): Promise<JointOutcome | null>;
   /** Asks before an act whose effect reaches the buyer (the submission): true once confirmed. */
   confirm(texts: () => ConfirmTexts): Promise<boolean>;
+  /** The thread of the answer to a quality criterion (AllianceContext.answerThread). */
+  answerThread: AllianceContext["answerThread"];
   redraw: Redraw;
 }

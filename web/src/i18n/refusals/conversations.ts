@@ -27,6 +27,14 @@ export const conversations = {
     it: "L'offerta congiunta non ha più questo pacchetto di lavoro.",
     en: "The joint bid no longer has this work package.",
   },
+  "conversation.noSuchAnswer": {
+    it: "La gara non ha questo criterio di qualità: non c'è una risposta dell'offerta di cui discutere.",
+    en: "The tender has no such quality criterion: there is no answer of the bid to discuss.",
+  },
+  "conversation.oneSubject": {
+    it: "Un messaggio riguarda un pacchetto di lavoro o una risposta, non entrambi.",
+    en: "A message is about a work package or an answer, not both.",
+  },
   "conversation.tooManyMessages": {
     it: "Hai scritto {max:number} messaggi nell'ultimo minuto: aspetta un momento prima del prossimo.",
     en: "You wrote {max:number} messages in the last minute: wait a moment before the next one.",
