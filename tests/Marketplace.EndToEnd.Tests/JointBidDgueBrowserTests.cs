@@ -42,7 +42,7 @@ public sealed class JointBidDgueBrowserTests(ClockedBrowserFixture fixture) : IC
         await Expect(lead.GetByTestId("alliance-live-status")).ToHaveAttributeAsync("data-state", "connected");
         await lead.GetByTestId("alliance-tab-bid").ClickAsync();
         await Expect(lead.GetByTestId("submit-missing")).ToHaveTextAsync(
-            "Impianti Bianchi S.n.c.: DGUE mancante o da confermare (confermato più di sei mesi fa). I titolari o i gestori dell'impresa lo compilano o lo confermano nella sua pagina prima che l'offerta sia presentata.");
+            "Impianti Bianchi S.n.c.: DGUE mancante. I titolari o i gestori dell'impresa lo compilano nella sua pagina prima che l'offerta sia presentata.");
         await Expect(lead.GetByTestId("submit-joint-bid")).ToBeDisabledAsync();
         await lead.GetByTestId("joint-submission").ScrollIntoViewIfNeededAsync();
         await lead.ScreenshotAsync(new() { Path = Shot("joint-bid-dgue-1-missing-it.png"), FullPage = true });

@@ -20,7 +20,10 @@ public static class JointBidDgues
         "{firms} changed the DGUE after signing: the sign-off no longer counts, and the firm signs the bid again.");
 
     public static readonly Refusal Missing = new("jointBid.dgueMissing",
-        "{firms}: DGUE missing or to be confirmed (confirmed more than six months ago). The firm's Owners or Managers answer or confirm it on its page before the bid goes in.");
+        "{firms}: no DGUE yet. The firm's Owners or Managers answer it on its page before the bid goes in.");
+
+    public static readonly Refusal Stale = new("jointBid.dgueStale",
+        "{firms}: DGUE confirmed more than six months ago. The firm's Owners or Managers confirm it again on its page before the bid goes in.");
 
     /// <summary>
     /// A DGUE as it goes into the sealed bid: its criteria resolved to the attestations and figures the firm records
@@ -58,9 +61,9 @@ public static class JointBidDgues
     }
 
     /// <summary>
-    /// The bidding firms and the auxiliaries relied upon that have no DGUE, or one not confirmed within
-    /// <see cref="DgueRules.MonthsCurrent"/> months, named: the lead may not submit until each answers or confirms its
-    /// own. Each operator of an RTI presents its own DGUE, and so does each auxiliary firm (D.Lgs. 36/2023, art. 91 and
+    /// The bidding firms and the auxiliaries relied upon that have no DGUE (<see cref="Missing"/>), or one not confirmed
+    /// within <see cref="DgueRules.MonthsCurrent"/> months (<see cref="Stale"/>), named: the lead may not submit until
+    /// each answers or confirms its own. Each operator of an RTI presents its own DGUE, and so does each auxiliary firm (D.Lgs. 36/2023, art. 91 and
     /// art. 104; read on public copies, not confirmed against Normattiva here); a buyer would exclude the bid otherwise.
     /// Only known when the DGUEs were read now (<see cref="JointBidState.DguesNow"/>).
     /// </summary>
@@ -68,8 +71,11 @@ public static class JointBidDgues
     {
         if (bid.DguesNow is not { } read) return [];
         var today = QualificationRules.Today(now);
-        var missing = bid.DgueFirms().Select(read.GetValueOrDefault).OfType<DgueNow>()
-            .Where(d => d.ConfirmedAt is not { } at || !DgueRules.IsCurrent(at, today)).Select(d => d.Name).ToList();
-        return missing.Count == 0 ? [] : [Problem.Conflict(Missing, ("firms", string.Join(", ", missing)))];
+        var firms = bid.DgueFirms().Select(read.GetValueOrDefault).OfType<DgueNow>().ToList();
+        var missing = firms.Where(d => d.ConfirmedAt is null).Select(d => d.Name).ToList();
+        var stale = firms.Where(d => d.ConfirmedAt is { } at && !DgueRules.IsCurrent(at, today)).Select(d => d.Name).ToList();
+        return [.. Named(Missing, missing), .. Named(Stale, stale)];
+        static IEnumerable<Problem> Named(Refusal refusal, List<string> names) =>
+            names.Count == 0 ? [] : [Problem.Conflict(refusal, ("firms", string.Join(", ", names)))];
     }
 }

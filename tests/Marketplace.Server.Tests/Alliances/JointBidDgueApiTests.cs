@@ -164,7 +164,7 @@ public abstract class JointBidDgueApiTests<THost>(THost fixture) : IClassFixture
 
         var refused = await (await w.Builder.PostAsync($"{bid}/submit", null)).Refusal();
 
-        refused.Should().BeEquivalentTo(new { Status = HttpStatusCode.Conflict, Code = "jointBid.dgueMissing" }, "a DGUE confirmed 200 days ago is to be confirmed");
+        refused.Should().BeEquivalentTo(new { Status = HttpStatusCode.Conflict, Code = "jointBid.dgueStale" }, "a DGUE confirmed 200 days ago is to be confirmed again");
         refused.Args["firms"].Should().Be("Verdi Informatica");
         (await w.Builder.GetFromJsonAsync<JointBidDto>(bid, Json))!.Receipt.Should().BeNull();
 

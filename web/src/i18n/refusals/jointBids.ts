@@ -141,8 +141,12 @@ export const jointBids = {
     en: "{firms} changed the DGUE after signing: the sign-off no longer counts, and the firm signs the bid again.",
   },
   "jointBid.dgueMissing": {
-    it: "{firms}: DGUE mancante o da confermare (confermato più di sei mesi fa). I titolari o i gestori dell'impresa lo compilano o lo confermano nella sua pagina prima che l'offerta sia presentata.",
-    en: "{firms}: DGUE missing or to be confirmed (confirmed more than six months ago). The firm's Owners or Managers answer or confirm it on its page before the bid goes in.",
+    it: "{firms}: DGUE mancante. I titolari o i gestori dell'impresa lo compilano nella sua pagina prima che l'offerta sia presentata.",
+    en: "{firms}: no DGUE yet. The firm's Owners or Managers answer it on its page before the bid goes in.",
+  },
+  "jointBid.dgueStale": {
+    it: "{firms}: DGUE confermato più di sei mesi fa. I titolari o i gestori dell'impresa lo confermano di nuovo nella sua pagina prima che l'offerta sia presentata.",
+    en: "{firms}: DGUE confirmed more than six months ago. The firm's Owners or Managers confirm it again on its page before the bid goes in.",
   },
   "jointBid.alreadySubmitted": {
     it: "Questa versione è già stata presentata: una modifica, approvata di nuovo da tutte le imprese, si presenta di nuovo.",
