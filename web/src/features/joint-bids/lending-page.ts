@@ -10,6 +10,7 @@ import { ApiError } from "../../api/problem";
 import type { LendingDto, LendingViewDto } from "../../api/types";
 import { formatDateTime, t } from "../../i18n";
 import { refusedAction } from "../../i18n/refusals";
+import { sameId } from "../../ids";
 import type { Page, Redraw } from "../../page";
 import { watchBusinessTeam } from "../../realtime/hub";
 import { loadErrorView, loadingView, notFoundView } from "../../views";
@@ -33,7 +34,12 @@ export function lendingPage(id: string, redraw: Redraw): Page {
   let view: LendingViewDto | null = null;
   let failure: "notFound" | "error" | null = null;
   let busy = false;
-  let status: { ok: boolean; text: () => string } | null = null;
+  /**
+   * What the viewer's last answer did. A confirmation says until when it holds: the live word of the viewer's own
+   * answer must not wipe it (it once did, whenever that word arrived after the answer's own reply), while a change
+   * by someone else that makes it untrue (the bid went in, the reliance changed) does.
+   */
+  let status: { ok: boolean; text: () => string; holds?: (read: LendingViewDto) => boolean } | null = null;
 
   const following = new Map<string, () => void>();
 
@@ -44,7 +50,7 @@ export function lendingPage(id: string, redraw: Redraw): Page {
       following.set(firm, watchBusinessTeam(firm, {
         changed: (message) => {
           if (message.type !== "lending" || message.change.allianceId.toLowerCase() !== id.toLowerCase()) return;
-          status = null; // what the viewer's last answer said may no longer hold (the bid went in, the reliance changed)
+          if (!status?.holds) status = null; // a refusal was about the page as it stood
           load();
         },
         state: (state) => state === "connected" && load(),
@@ -54,7 +60,13 @@ export function lendingPage(id: string, redraw: Redraw): Page {
 
   function load() {
     api.jointBidLending(id).then(
-      (read) => { view = read; failure = null; follow(read); redraw(); },
+      (read) => {
+        view = read;
+        failure = null;
+        if (status?.holds && !status.holds(read)) status = null;
+        follow(read);
+        redraw();
+      },
       (e: unknown) => { failure = e instanceof ApiError && e.status === 404 ? "notFound" : "error"; redraw(); },
     );
   }
@@ -66,7 +78,12 @@ export function lendingPage(id: string, redraw: Redraw): Page {
     redraw();
     try {
       view = await api.answerJointBidLending(id, { auxiliaryId: l.reliance.auxiliary.id, digest: l.digest ?? "", commit });
-      status = { ok: true, text: () => t(commit ? "lending.committed" : "lending.declined") };
+      const answered = commit ? "Committed" : "Declined";
+      status = {
+        ok: true,
+        text: () => t(commit ? "lending.committed" : "lending.declined"),
+        holds: (read) => !read.submitted && read.lendings.some((x) => sameId(x.reliance.auxiliary.id, l.reliance.auxiliary.id) && x.reliance.status === answered),
+      };
     } catch (e) {
       const refused = refusedAction(e);
       status = { ok: false, text: refused.text };
