@@ -34,7 +34,7 @@ public static class QualificationBackfill
     {
         var filled = (await db.BusinessDgues.Select(d => d.BusinessId).ToListAsync(ct)).ToHashSet();
         foreach (var (id, business) in await Lacking(db, s => s.Data.Contains("\"dgue\":{"), filled, ct))
-            if (business.Dgue is { } dgue) db.BusinessDgues.Add(new BusinessDgueEntry { BusinessId = id, ConfirmedAt = dgue.ConfirmedAt });
+            db.AddRange(BusinessProjector.Qualifications(id, business).OfType<BusinessDgueEntry>()); // the row as the projector writes it
         await db.SaveChangesAsync(ct);
     }
 
