@@ -22,9 +22,12 @@ public enum ProblemKind
 /// </summary>
 public sealed partial record Refusal(string Code, string Text)
 {
-    /// <summary>The English text with its placeholders filled; a placeholder without an argument stays as it is.</summary>
+    /// <summary>
+    /// The English text with its placeholders filled; a placeholder without an argument stays as it is. Most texts have
+    /// none, and pages say every reason an action is blocked on every read: those are returned without a regex pass.
+    /// </summary>
     public string Say(IReadOnlyDictionary<string, string> args) =>
-        Placeholder().Replace(Text, m => args.TryGetValue(m.Groups[1].Value, out var value) ? value : m.Value);
+        !Text.Contains('{') ? Text : Placeholder().Replace(Text, m => args.TryGetValue(m.Groups[1].Value, out var value) ? value : m.Value);
 
     /// <summary>The arguments as the wire carries them: invariant text, instants in ISO 8601, money as "1250.50 EUR".</summary>
     public static Dictionary<string, string> Args(ReadOnlySpan<(string Name, object? Value)> args)

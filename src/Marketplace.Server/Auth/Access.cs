@@ -15,8 +15,11 @@ namespace Marketplace.Server.Auth;
 /// domain's rule (<see cref="TenderVisibility"/>, <see cref="AllianceAccess"/>, <see cref="SpaceAccess"/>) to who the
 /// viewer is, found through the one "acts for" query (<see cref="IActsFor"/>). Commands are guarded by the grains.
 /// </summary>
-public sealed class Access(IGrainFactory grains, IActsFor actsFor, MarketplaceDbContext db)
+public sealed class Access(IGrainFactory grains, IActsFor actsFor, IServiceProvider services)
 {
+    /// <summary>The read models, rented only by the one check that queries them: the others ask grains alone.</summary>
+    MarketplaceDbContext Db => services.GetRequiredService<MarketplaceDbContext>();
+
     /// <summary>The businesses the viewer acts for, in any role (none for a visitor).</summary>
     public async Task<ActingFor> Firms(ClaimsPrincipal user, CancellationToken ct) =>
         user.UserIdOrNull() is { } me ? await actsFor.Of(me, ct: ct) : ActingFor.Nobody;
@@ -75,10 +78,10 @@ public sealed class Access(IGrainFactory grains, IActsFor actsFor, MarketplaceDb
         var acting = everyBusiness ?? await actsFor.Of(me, ct: ct);
         if (acting.Reads(business.Id)) return true;
         var mine = acting.Businesses.ToList();
-        var itsSpaces = db.SpaceMembers.Where(m => m.BusinessId == business.Id && m.Status == MembershipStatus.Member).Select(m => m.SpaceId);
-        if (mine.Count > 0 && await db.SpaceMembers.AnyAsync(m => itsSpaces.Contains(m.SpaceId) && m.Status == MembershipStatus.Member && mine.Contains(m.BusinessId), ct))
+        var itsSpaces = Db.SpaceMembers.Where(m => m.BusinessId == business.Id && m.Status == MembershipStatus.Member).Select(m => m.SpaceId);
+        if (mine.Count > 0 && await Db.SpaceMembers.AnyAsync(m => itsSpaces.Contains(m.SpaceId) && m.Status == MembershipStatus.Member && mine.Contains(m.BusinessId), ct))
             return true;
-        var administered = await db.SpaceMembers.AsNoTracking()
+        var administered = await Db.SpaceMembers.AsNoTracking()
             .Where(m => m.BusinessId == business.Id && (m.Status == MembershipStatus.Member || m.Status == MembershipStatus.Applied))
             .Select(m => m.SpaceId).ToListAsync(ct);
         foreach (var spaceId in administered)

@@ -70,7 +70,8 @@ public static class AllianceEndpoints
     static async Task<Results<Ok<AllianceLeadChoiceDto[]>, ProblemHttpResult>> FormChoices(
         Guid? tenderId, Guid? leadId, [AsParameters] ViewerCall call, ITenderAlliances tenderAlliances)
     {
-        var (user, _, access, db, ct, _, _) = call;
+        var (user, _, access, _, ct, _, _) = call;
+        var db = call.Db;
         var tender = tenderId is { } id ? await access.Tender(id, user) : null;
         if (tenderId is not null && tender is null) return Problem.NotFound(AllianceState.NoSuchTender).ToHttp();
         var actor = await access.Firms(user, ct);

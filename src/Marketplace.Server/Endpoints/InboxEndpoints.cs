@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using Marketplace.Server.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -29,15 +30,22 @@ public static class InboxEndpoints
         var cached = InboxReads.Cached(call.Grains, id);
         var reader = await call.Access.InboxReader(call.User, id);
         if (!reader.IsOneOf) return Problem.Forbidden(NotTheFirms).ToHttp();
-        var notices = await InboxReads.Newest(call.Grains, call.Db, id, cached, call.Ct);
-        var items = new InboxItemDto[notices.Length];
-        for (var i = 0; i < notices.Length; i++)
-        {
-            var n = notices[i];
-            items[i] = new InboxItemDto(n.TenderId, n.Title, n.At, reader.Unread(n.At), n.Status, n.SubmissionDeadline, [.. n.Lots.Select(FoundLotDto.From)]);
-        }
+        var read = AsRead.GetValue(await InboxReads.Newest(call.Grains, call.Db, id, cached, call.Ct), Read);
+        var items = new InboxItemDto[read.Length];
+        for (var i = 0; i < read.Length; i++)
+            items[i] = reader.Unread(read[i].At) ? read[i] with { Unread = true } : read[i];
         return TypedResults.Ok(items);
     }
+
+    /// <summary>
+    /// The items of a cached answer as a person who has read them all sees them, made once per answer the cache holds
+    /// (it is never changed, and is let go with the answer): a read builds only its unread items, not a hundred items
+    /// and their lots again (issue #11). The items are shared by the answers, which only serialise them.
+    /// </summary>
+    static readonly ConditionalWeakTable<InboxNotice[], InboxItemDto[]> AsRead = new();
+
+    static InboxItemDto[] Read(InboxNotice[] notices) =>
+        [.. notices.Select(n => new InboxItemDto(n.TenderId, n.Title, n.At, false, n.Status, n.SubmissionDeadline, [.. n.Lots.Select(FoundLotDto.From)]))];
 
     /// <summary>The person has seen everything in their inboxes up to now (their "acts for" grain stores it and answers from it).</summary>
     static async Task<NoContent> MarkRead(ClaimsPrincipal user, IGrainFactory grains, MarketplaceClock clock)

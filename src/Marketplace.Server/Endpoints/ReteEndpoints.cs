@@ -75,7 +75,8 @@ public static class ReteEndpoints
     static async Task<Results<Ok<ReteChoiceDto[]>, ProblemHttpResult>> Choices(Guid tenderId, [AsParameters] ViewerCall call,
         ITenderAlliances tenderAlliances, MarketplaceClock clock)
     {
-        var (user, grains, access, db, ct, _, _) = call;
+        var (user, grains, access, _, ct, _, _) = call;
+        var db = call.Db;
         if (await access.Tender(tenderId, user) is not { } tender) return Problem.NotFound(AllianceState.NoSuchTender).ToHttp();
         var actor = await access.Firms(user, ct);
         var editing = actor.Editing.ToList();

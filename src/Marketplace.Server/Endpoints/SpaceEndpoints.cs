@@ -277,7 +277,8 @@ public static class SpaceEndpoints
 
     static async Task<SpaceDetailDto> Detail(SpaceSnapshot space, ViewerCall call, Task<ActingFor> actingRead, Task<SpaceViewer> viewerRead)
     {
-        var (user, grains, _, db, ct, _, _) = call;
+        var (user, grains, _, _, ct, _, _) = call;
+        var db = call.Db;
         var me = user.UserIdOrNull();
         // Independent reads, side by side: every visit to a space's page makes them.
         var firmsRead = ViewerFirms(space.Id, actingRead, grains);

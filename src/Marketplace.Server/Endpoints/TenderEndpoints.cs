@@ -57,7 +57,7 @@ public static class TenderEndpoints
         var page = await call.Grains.Tender(id).ViewFor(call.User.UserIdOrNull());
         // A deadline passed that the tender has not moved past: it moves first, and is shown as after any change.
         if (page.Due) return await call.Access.Tender(id, call.User) is { } tender ? TypedResults.Ok(await Dto(tender, call)) : NoTender;
-        return page.Tender is null ? NoTender : TypedResults.Ok(await Dto(page, call.Db, call.Ct));
+        return page.Tender is null ? NoTender : TypedResults.Ok(await Dto(page, call));
     }
 
     static async Task<Results<Ok<TenderDto>, ProblemHttpResult>> EditDraft(
@@ -205,21 +205,21 @@ public static class TenderEndpoints
     /// <summary>The tender as its viewer sees it after a change: the parts of its page read side by side.</summary>
     static async Task<TenderDto> Dto(TenderSnapshot t, ViewerCall call)
     {
-        var (user, grains, access, db, ct, cards, spaceCards) = call;
+        var (user, grains, access, _, ct, cards, spaceCards) = call;
         // Names are read from the grains that own them (held by the silo: HeldCards), not from a query per request.
         var namesRead = cards.Names(t.NamedBusinesses());
         var spacesRead = spaceCards.Names(t.Spaces);
         var myFirms = await access.Firms(user, ct);
         var viewerRead = user.UserIdOrNull() is { } userId
             ? grains.Tender(t.Id).ActionsFor(userId, [.. myFirms.Businesses]) : Task.FromResult(TenderViewerActions.None);
-        return await Dto(new TenderPage(t, false, await namesRead, await spacesRead, myFirms, await viewerRead), db, ct);
+        return await Dto(new TenderPage(t, false, await namesRead, await spacesRead, myFirms, await viewerRead), call);
     }
 
-    static async Task<TenderDto> Dto(TenderPage page, MarketplaceDbContext db, CancellationToken ct)
+    static async Task<TenderDto> Dto(TenderPage page, ViewerCall call)
     {
         var (t, names, spaces, myFirms, viewer) = (page.Tender!, page.BusinessNames, page.SpaceNames, page.Viewer, page.Actions);
         var opened = TenderRules.BidsOpened(t.Status);
-        var receipts = await PublicBidCount(t, db, ct);
+        var receipts = await PublicBidCount(t, () => call.Db, call.Ct);
         var d = t.Details;
         return new TenderDto(t.Id, new NamedDto(t.BuyerId, t.External?.BuyerName ?? names.GetValueOrDefault(t.BuyerId, "")),
             [.. t.Spaces.Select(s => new NamedDto(s, spaces.GetValueOrDefault(s, "")))], d.Title, d.Description, [.. d.Lots.Select(LotDto.From)],
@@ -233,11 +233,11 @@ public static class TenderEndpoints
 
     /// <summary>
     /// How many bids anyone who sees the tender may know of: once opened, the bids opened; before, the bids submitted
-    /// when the buyer chose to disclose the count, else nothing (null).
+    /// when the buyer chose to disclose the count, else nothing (null). The read models are asked for only then.
     /// </summary>
-    internal static async Task<int?> PublicBidCount(TenderSnapshot t, MarketplaceDbContext db, CancellationToken ct) =>
+    internal static async Task<int?> PublicBidCount(TenderSnapshot t, Func<MarketplaceDbContext> db, CancellationToken ct) =>
         TenderRules.BidsOpened(t.Status) ? t.Bids.Length
-            : t.Details.DisclosesBidCount ? await db.Bids.CountAsync(b => b.TenderId == t.Id && b.Status == BidStatus.Submitted, ct)
+            : t.Details.DisclosesBidCount ? await db().Bids.CountAsync(b => b.TenderId == t.Id && b.Status == BidStatus.Submitted, ct)
             : null;
 
     internal static DecisionDto Decision(TenderSnapshot t, LotDecision d, IReadOnlyDictionary<Guid, string> names)

@@ -34,7 +34,8 @@ public static class ToDoEndpoints
 
     static async Task<Ok<ToDoItemDto[]>> List([AsParameters] ViewerCall call, UserManager<MarketplaceUser> users, MarketplaceClock clock)
     {
-        var (user, grains, access, db, ct, _, _) = call;
+        var (user, grains, access, _, ct, _, _) = call;
+        var db = call.Db;
         var me = user.UserId();
         var editing = (await access.Firms(user, ct)).Editing.ToList();
         var email = (await users.GetUserAsync(user))?.NormalizedEmail ?? "";

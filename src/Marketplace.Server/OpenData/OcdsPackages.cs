@@ -32,7 +32,7 @@ internal static class OcdsPackages
         // An external opportunity's open data is its own publisher's (under that publisher's ocid): the platform
         // does not publish it again as its own.
         if (page.Tender is not { } tender || tender.Status == TenderStatus.Draft || tender.External is not null) return (null, page);
-        var release = OcdsRelease.Of(tender, await TenderEndpoints.PublicBidCount(tender, db, ct), page.BusinessNames, options.OcidPrefix,
+        var release = OcdsRelease.Of(tender, await TenderEndpoints.PublicBidCount(tender, () => db, ct), page.BusinessNames, options.OcidPrefix,
             doc => $"{site}/api/tenders/{tender.Id:D}/documents/{doc.Id:D}");
         return (release, page);
     }

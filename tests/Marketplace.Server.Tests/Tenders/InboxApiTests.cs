@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Marketplace.Businesses;
 using Marketplace.Server.Endpoints;
 using Marketplace.Testing;
 using static Marketplace.Testing.ApiClientExtensions;
@@ -49,6 +50,26 @@ public abstract class InboxApiTests<THost>(THost fixture) : IClassFixture<THost>
 
         (await Inbox(w.Builder, w.BuilderId)).Select(i => (i.TenderId, i.Unread)).Should()
             .Equal([(second.Id, true), (first.Id, false)], "the newest first, unread only what came after the person's last read");
+    }
+
+    [Fact]
+    public async Task Two_people_of_a_firm_read_its_one_cached_inbox_each_with_their_own_unread()
+    {
+        var w = await World();
+        var tender = await w.Publish();
+        var colleague = w.Host.Browser();
+        var email = await colleague.SignUp("colleague");
+        var invited = await w.Builder.PostAsJsonAsync($"/api/businesses/{w.BuilderId}/invitations", new InviteMemberRequest(email, BusinessRole.Viewer), Json);
+        var invitation = await invited.Read<BusinessInvitationDto>();
+        (await colleague.PostAsync($"/api/businesses/{w.BuilderId}/invitations/{invitation.Id}/accept", null)).EnsureSuccessStatusCode();
+        fixture.Clock.Advance(TimeSpan.FromMinutes(1));
+        (await w.Builder.PostAsync("/api/inbox/read", null)).EnsureSuccessStatusCode();
+
+        (await Inbox(w.Builder, w.BuilderId)).Should().ContainSingle(i => i.TenderId == tender.Id).Which.Unread.Should().BeFalse();
+        (await Inbox(colleague, w.BuilderId)).Should().ContainSingle(i => i.TenderId == tender.Id)
+            .Which.Unread.Should().BeTrue("the colleague has not read the firm's inbox, whoever else has");
+        (await Inbox(w.Builder, w.BuilderId)).Should().ContainSingle(i => i.TenderId == tender.Id)
+            .Which.Unread.Should().BeFalse("the colleague's unread notice is theirs alone, not the cached inbox's");
     }
 
     [Fact]
