@@ -3,9 +3,10 @@
 #   bash scripts/bench.sh [directory] [--firms N] [--iterations N]
 #       directory search over 100k member firms (issue #3); the default, so `bash scripts/bench.sh` runs it.
 #       Writes artifacts/benchmarks/directory-search.md.
-#   bash scripts/bench.sh deadline [--bids 1000] [--late 100] [--window-ms 2000] [--trace]
+#   bash scripts/bench.sh deadline [--bids 1000] [--late 100] [--window-ms 2000] [--warmup 300] [--trace]
 #       the deadline burst: 1,000 bids in the last 2 s before a tender's deadline on the real server (silo, real
-#       clock, EF storage), a late wave that must be refused, then every receipt checked against the database;
+#       clock, EF storage), after a warm-up of 300 bids on another tender (a server that has taken bids before), a late
+#       wave that must be refused, then every receipt checked against the database;
 #       --trace adds where the time goes (SQL, row lock, connection pool). Writes artifacts/benchmarks/deadline-burst.md;
 #       exits 1 on a violation, 3 if bids sent before the deadline were refused.
 #   bash scripts/bench.sh suggestions [--firms N] [--iterations N]
