@@ -181,9 +181,9 @@ public enum JointBidEdit
 {
     /// <summary>Anything a watcher reads again (an answer, a file, the bidding firms, a submission or withdrawal).</summary>
     Other,
-    /// <summary>A work package was added, changed or given to another firm (<see cref="JointBidNews.PackageId"/>).</summary>
+    /// <summary>A work package was added, changed or given to another firm (<see cref="JointBidNews.Saved"/>).</summary>
     PackageSaved,
-    /// <summary>A work package was taken off the bid (<see cref="JointBidNews.PackageId"/>).</summary>
+    /// <summary>A work package was taken off the bid (<see cref="JointBidNews.Deleted"/>).</summary>
     PackageDeleted,
     /// <summary>A firm signed the current content: only the sign-offs and what each firm may do changed.</summary>
     SignedOff,
@@ -191,23 +191,51 @@ public enum JointBidEdit
 
 /// <summary>
 /// One active firm's part of a change of the joint bid: what a person who edits for that firm alone may now do with
-/// the bid, for the firm, and with the changed package (none when it was deleted). Told to that firm's editors only.
+/// the bid, for the firm, and with each package the change saved (<see cref="JointBidNews.Saved"/>). Told to that
+/// firm's editors only.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Marketplace.JointBidFirmNews")]
 public sealed record JointBidFirmNews(Guid FirmId, ViewerActions<JointBidAction> Actions, JointBidViewerFirm ViewerFirm,
-    ViewerActions<WorkPackageAction>? PackageActions);
+    WorkPackageActions[] PackageActions);
 
 /// <summary>
 /// A stored change of the joint bid as its workspace's watchers are told it, worked out once for all of them:
 /// <see cref="Readers"/> is the bid as a person who edits for none of its firms sees it (what every watcher shares, and
 /// the readers' actions), and <see cref="Firms"/> the part of each active firm's editors (empty for
-/// <see cref="JointBidEdit.Other"/>, which every watcher reads again). <see cref="ToDoFirms"/> are the bidding firms
-/// whose people's to-do lists the change alters (a sign-off to give or no longer to give, a bid to submit again);
+/// <see cref="JointBidEdit.Other"/>, which every watcher reads again). It takes the bid from version
+/// <see cref="Since"/> to the readers' version, saving the packages <see cref="Saved"/> (as they now are in
+/// <see cref="Readers"/>) and taking off <see cref="Deleted"/>. <see cref="ToDoFirms"/> are the bidding firms whose
+/// people's to-do lists the change alters (a sign-off to give or no longer to give, a bid to submit again);
 /// <see cref="LendingFirms"/> the auxiliary firms whose lending page (and to-do list) it alters.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Marketplace.JointBidNews")]
-public sealed record JointBidNews(JointBidEdit Edit, Guid? PackageId, JointBidSnapshot Readers, JointBidFirmNews[] Firms, Guid[] ToDoFirms,
-    Guid[]? LendingFirms = null);
+public sealed record JointBidNews(JointBidEdit Edit, int Since, Guid[] Saved, Guid[] Deleted, JointBidSnapshot Readers, JointBidFirmNews[] Firms,
+    Guid[] ToDoFirms, Guid[]? LendingFirms = null)
+{
+    /// <summary>
+    /// This change and a <paramref name="later"/> one told as one, from this one's <see cref="Since"/>: what a watcher
+    /// who heard neither must apply to show the bid as the later one left it. Watchers who cannot be told each change
+    /// before the next is stored (many edits a second) are told fewer, larger ones. A package's last change decides
+    /// whether it is saved or deleted, and each firm may do with it what that change said; anything read again
+    /// (<see cref="JointBidEdit.Other"/>) makes the whole of it read again.
+    /// </summary>
+    public JointBidNews Then(JointBidNews later)
+    {
+        var toDo = ToDoFirms.Union(later.ToDoFirms).ToArray();
+        Guid[]? lending = LendingFirms is null && later.LendingFirms is null ? null : [.. (LendingFirms ?? []).Union(later.LendingFirms ?? [])];
+        if (Edit == JointBidEdit.Other || later.Edit == JointBidEdit.Other)
+            return new(JointBidEdit.Other, Since, [], [], later.Readers, [], toDo, lending);
+        Guid[] saved = [.. Saved.Except(later.Deleted).Union(later.Saved)];
+        Guid[] deleted = [.. Deleted.Except(later.Saved).Union(later.Deleted)];
+        var firms = later.Firms.Select(part =>
+        {
+            var earlier = Firms.FirstOrDefault(f => f.FirmId == part.FirmId)?.PackageActions ?? [];
+            var renewed = part.PackageActions.Select(a => a.WorkPackageId).ToHashSet();
+            return part with { PackageActions = [.. earlier.Where(a => saved.Contains(a.WorkPackageId) && !renewed.Contains(a.WorkPackageId)), .. part.PackageActions] };
+        });
+        return new(later.Edit, Since, saved, deleted, later.Readers, [.. firms], toDo, lending);
+    }
+}
 
 /// <summary>A joint bid with the exact content its firms sign (<see cref="JointBidSnapshot.Digest"/> is its SHA-256).</summary>
 [GenerateSerializer, Immutable, Alias("Marketplace.SignedJointBid")]

@@ -516,17 +516,19 @@ public sealed class JointBidState : ISealedState
         HashSet<(Guid Firm, ToDoMark Mark)>? toDoBefore)
     {
         var readers = ToSnapshot(new JointActor(Guid.Empty, [], false), alliance, tender, now);
-        if (edit == JointBidEdit.Other || toDoBefore is null) return new(edit, null, readers, [], [.. alliance.Tenderers().Select(t => t.FirmId)]);
+        var since = readers.Version - 1; // every stored change moves the version by one
+        if (edit == JointBidEdit.Other || toDoBefore is null) return new(edit, since, [], [], readers, [], [.. alliance.Tenderers().Select(t => t.FirmId)]);
         var toDo = ToDo(alliance, tender);
         toDo.SymmetricExceptWith(toDoBefore);
-        var package = WorkPackages.FirstOrDefault(w => w.Id == packageId);
-        return new(edit, packageId, readers, [.. alliance.Active.Select(m =>
-        {
-            var actor = new JointActor(Guid.Empty, [m.FirmId], m.FirmId == alliance.LeadId);
-            var (actions, firms, _) = ActionsFor(actor, alliance, tender, now);
-            return new JointBidFirmNews(m.FirmId, actions, firms.Single(),
-                package is null ? null : PackageActions(package, actor, CheckEdit(actor, alliance, tender)));
-        })], [.. toDo.Select(m => m.Firm).Distinct()]);
+        var package = edit == JointBidEdit.PackageSaved ? WorkPackages.FirstOrDefault(w => w.Id == packageId) : null;
+        return new(edit, since, package is null ? [] : [package.Id], edit == JointBidEdit.PackageDeleted && packageId is { } gone ? [gone] : [], readers,
+            [.. alliance.Active.Select(m =>
+            {
+                var actor = new JointActor(Guid.Empty, [m.FirmId], m.FirmId == alliance.LeadId);
+                var (actions, firms, _) = ActionsFor(actor, alliance, tender, now);
+                return new JointBidFirmNews(m.FirmId, actions, firms.Single(),
+                    package is null ? [] : [new WorkPackageActions(package.Id, PackageActions(package, actor, CheckEdit(actor, alliance, tender)))]);
+            })], [.. toDo.Select(m => m.Firm).Distinct()]);
     }
 
     /// <summary>Why the viewer may not sign the content (<paramref name="digest"/>) for the firm now, if they may not: the workspace's action and the to-do list ask this alike.</summary>

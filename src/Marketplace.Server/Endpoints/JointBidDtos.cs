@@ -128,22 +128,23 @@ public sealed record JointBidDto(Guid AllianceId, Guid TenderId, WorkPackageDto[
     SubcontractDto[] Subcontracts, int SubcontractsVersion, RelianceDto[] Reliances, int ReliancesVersion);
 
 /// <summary>
-/// Pushed to the alliance's workspace watchers once per stored change, one message each: what every one of them sees
-/// alike. <see cref="Edit"/> says what changed: a saved <see cref="Package"/>, a deleted one (<see cref="DeletedPackageId"/>),
-/// a sign-off, or <c>Other</c> (read the joint bid again). The rest is the joint bid's as of <see cref="Version"/>: lot
-/// prices, shares, sign-offs, the firms awaited, and what a person who edits for none of its firms may do
-/// (<see cref="Actions"/>, and <see cref="Package"/>'s actions). A person who edits for one of its firms gets the same
-/// change with that firm's part (<see cref="ForFirm"/>); nobody else ever gets a firm's part.
+/// Pushed to the alliance's workspace watchers for stored changes, one message each: what every one of them sees alike.
+/// It takes the bid from version <see cref="Since"/> to <see cref="Version"/>: one change, or several told as one when
+/// they came faster than they could be told. It saves <see cref="Packages"/> and takes off <see cref="DeletedPackageIds"/>,
+/// or says <c>Other</c> (<see cref="Edit"/>: read the joint bid again); the rest is the joint bid's as of
+/// <see cref="Version"/>: lot prices, shares, sign-offs, the firms awaited, and what a person who edits for none of its
+/// firms may do (<see cref="Actions"/>, and each package's actions). A person who edits for one of its firms gets the
+/// same change with that firm's part (<see cref="ForFirm"/>); nobody else ever gets a firm's part.
 /// </summary>
-public sealed record JointBidChangedDto(Guid AllianceId, int Version, string Digest, DateTimeOffset UpdatedAt, JointBidEdit Edit,
-    WorkPackageDto? Package, Guid? DeletedPackageId, LotPriceDto[] LotPrices, FirmShareDto[] Shares, SignOffDto[] SignOffs,
+public sealed record JointBidChangedDto(Guid AllianceId, int Since, int Version, string Digest, DateTimeOffset UpdatedAt, JointBidEdit Edit,
+    WorkPackageDto[] Packages, Guid[] DeletedPackageIds, LotPriceDto[] LotPrices, FirmShareDto[] Shares, SignOffDto[] SignOffs,
     NamedDto[] AwaitingSignature, bool ChangedSinceSubmission, BidWindow Window, ViewerActions<JointBidAction> Actions,
     JointBidActionsDto? ForFirm = null);
 
 /// <summary>
 /// The part of a <see cref="JointBidChangedDto"/> for the people who edit the joint bid for <see cref="FirmId"/> (its
 /// Owners and Managers watching the workspace), and for nobody else: what one who edits for that firm alone may now do
-/// with the bid, for the firm (<see cref="ViewerFirm"/>) and with the changed package (nothing when none was saved).
+/// with the bid, for the firm (<see cref="ViewerFirm"/>) and with each package the change saved.
 /// </summary>
 public sealed record JointBidActionsDto(Guid AllianceId, int Version, Guid FirmId, ViewerActions<JointBidAction> Actions,
-    JointBidViewerFirm ViewerFirm, ViewerActions<WorkPackageAction> PackageActions);
+    JointBidViewerFirm ViewerFirm, WorkPackageActions[] PackageActions);

@@ -49,7 +49,7 @@ public static class SiloSetup
         builder.Services.AddSingleton<Hubs.LiveNode>();
         builder.Services.TryAddSingleton(Live.LeaseClock.Real);
         builder.Services.AddSingleton<Hubs.HubConnections>();
-        builder.Services.AddSingleton<Realtime.OrderedSends>();
+        builder.Services.AddSingleton<Realtime.MergedSends>();
         builder.Services.AddSingleton<Hubs.WorkspacePresence>();
         builder.Services.AddHostedService<Hubs.LeaseRenewal>();
         // The clock work runs once in the cluster, in a grain every node keeps awake (ClockWork.cs); each activation has its own.

@@ -15,7 +15,7 @@ namespace Marketplace.Server.Realtime;
 /// <summary>Carries grains' notices to SignalR groups, as wire DTOs.</summary>
 internal sealed class HubLiveUpdates(
     IHubContext<MarketplaceHub, IMarketplaceClient> hub, HubConnections connections, WorkspacePresence presence, IGrainFactory grains,
-    BusinessCards cards, IActsFor actsFor, IServiceScopeFactory scopes, OrderedSends ordered, ILogger<HubLiveUpdates> log) : ILiveUpdates
+    BusinessCards cards, IActsFor actsFor, IServiceScopeFactory scopes, MergedSends merged, ILogger<HubLiveUpdates> log) : ILiveUpdates
 {
     public async Task BusinessChanged(BusinessSnapshot business)
     {
@@ -233,18 +233,27 @@ internal sealed class HubLiveUpdates(
     /// One message to each watcher: what every watcher sees alike, to those who edit for none of the alliance's firms
     /// (<see cref="Topics.AllianceReaders"/>), and with each active firm's part to that firm's editors only
     /// (<see cref="Topics.AllianceEditors"/>); the watchers apply the change without reading the bid. It is sent after the
-    /// joint bid's turn, in the order of its changes (<see cref="OrderedSends"/>), so the next edit does not wait for a
-    /// thousand deliveries.
+    /// joint bid's turn, in the order of its changes, and changes stored while the one before is still being delivered
+    /// are told as one (<see cref="MergedSends"/>, <see cref="JointBids.JointBidNews.Then"/>): the next edit does not wait
+    /// for a thousand deliveries, and many edits a second cost the watchers fewer messages, not a growing queue.
     /// </summary>
-    public Task JointBidChanged(Alliances.AllianceSnapshot alliance, JointBids.JointBidNews news) => ordered.After(alliance.Id, () => Send(async () =>
+    public Task JointBidChanged(Alliances.AllianceSnapshot alliance, JointBids.JointBidNews news)
+    {
+        merged.After(alliance.Id, new JointBidTold(alliance, news), (earlier, later) => new(later.Alliance, earlier.News.Then(later.News)),
+            told => Send(() => TellJointBid(told.Alliance, told.News), alliance.Id));
+        return Task.CompletedTask;
+    }
+
+    sealed record JointBidTold(Alliances.AllianceSnapshot Alliance, JointBids.JointBidNews News);
+
+    async Task TellJointBid(Alliances.AllianceSnapshot alliance, JointBids.JointBidNews news)
     {
         var bid = news.Readers;
         var names = await cards.Names(alliance.Members.Select(m => m.FirmId));
         NamedDto Firm(Guid firm) => new(firm, names.GetValueOrDefault(firm, ""));
-        var package = news.Edit == JointBids.JointBidEdit.PackageSaved ? bid.WorkPackages.FirstOrDefault(w => w.Id == news.PackageId) : null;
-        var change = new JointBidChangedDto(alliance.Id, bid.Version, bid.Digest, bid.UpdatedAt,
-            news.Edit, package is null ? null : WorkPackageDto.From(package, Firm, bid.PackageActions.FirstOrDefault(a => a.WorkPackageId == package.Id)?.Actions),
-            news.Edit == JointBids.JointBidEdit.PackageDeleted ? news.PackageId : null,
+        var packages = bid.WorkPackages.Where(w => news.Saved.Contains(w.Id))
+            .Select(w => WorkPackageDto.From(w, Firm, bid.PackageActions.FirstOrDefault(a => a.WorkPackageId == w.Id)?.Actions));
+        var change = new JointBidChangedDto(alliance.Id, news.Since, bid.Version, bid.Digest, bid.UpdatedAt, news.Edit, [.. packages], news.Deleted,
             [.. bid.LotPrices.Select(l => new LotPriceDto(l.Lot, MoneyDto.From(l.Price)))], [.. bid.Shares.Select(s => FirmShareDto.From(s, Firm))],
             [.. bid.SignOffs.Select(s => SignOffDto.From(s, Firm))], [.. bid.AwaitingSignature.Select(Firm)], bid.ChangedSinceSubmission, bid.Window, bid.Actions);
         await hub.Clients.Group(Topics.AllianceReaders(alliance.Id)).JointBidChanged(change);
@@ -253,8 +262,7 @@ internal sealed class HubLiveUpdates(
             await hub.Clients.Group(Topics.AllianceEditors(alliance.Id, firm)).JointBidChanged(
                 news.Firms.FirstOrDefault(f => f.FirmId == firm) is not { } part ? change : change with
                 {
-                    ForFirm = new JointBidActionsDto(alliance.Id, bid.Version, part.FirmId, part.Actions, part.ViewerFirm,
-                        part.PackageActions ?? ViewerActions<JointBids.WorkPackageAction>.None),
+                    ForFirm = new JointBidActionsDto(alliance.Id, bid.Version, part.FirmId, part.Actions, part.ViewerFirm, part.PackageActions),
                 });
         // The people of the bidding firms whose to-do lists the change alters (a version to sign, a bid to submit), in
         // the workspace or not; an edit that leaves every list as it was tells no one, so no one reads theirs again.
@@ -264,7 +272,7 @@ internal sealed class HubLiveUpdates(
         // of the alliance): ids only, so nothing of the bid reaches them but what their page reads again.
         foreach (var firm in news.LendingFirms ?? [])
             await hub.Clients.Group(Topics.BusinessTeam(firm)).LendingChanged(new LendingChangedDto(alliance.Id, firm));
-    }, alliance.Id));
+    }
 
     /// <summary>
     /// A firm that left or was removed stops hearing the workspace at once, unless its people may still watch it by the

@@ -25,10 +25,12 @@ public sealed partial class JointBidStateTests
             var part = news.Firms.Single(f => f.FirmId == people.Firms.Single());
             part.Actions.Should().BeEquivalentTo(read.Actions);
             part.ViewerFirm.Should().BeEquivalentTo(read.ViewerFirms.Single());
-            part.PackageActions.Should().BeEquivalentTo(read.PackageActions.Single(a => a.WorkPackageId == saved.Id).Actions);
+            part.PackageActions.Should().BeEquivalentTo([read.PackageActions.Single(a => a.WorkPackageId == saved.Id)]);
         }
-        news.Firms.Single(f => f.FirmId == Partner.Id).PackageActions!.Allowed.Should().Contain(WorkPackageAction.Edit, "it is the partner's own package");
-        news.Firms.Single(f => f.FirmId == Lead.Id).PackageActions!.Allowed.Should().Equal(WorkPackageAction.Reassign);
+        news.Firms.Single(f => f.FirmId == Partner.Id).PackageActions.Single().Actions.Allowed.Should().Contain(WorkPackageAction.Edit, "it is the partner's own package");
+        news.Firms.Single(f => f.FirmId == Lead.Id).PackageActions.Single().Actions.Allowed.Should().Equal(WorkPackageAction.Reassign);
+        (news.Since, news.Readers.Version).Should().Be((bid.Version - 1, bid.Version));
+        (news.Saved, news.Deleted).Should().BeEquivalentTo((new[] { saved.Id }, Array.Empty<Guid>()));
     }
 
     [Fact]
@@ -39,7 +41,44 @@ public sealed partial class JointBidStateTests
         bid.Delete(partners.Id, Now);
 
         bid.News(JointBidEdit.Other, null, Alliance, Tender, Open, null).Firms.Should().BeEmpty();
-        bid.News(JointBidEdit.PackageDeleted, partners.Id, Alliance, Tender, Open, bid.ToDo(Alliance, Tender)).Firms.Should().OnlyContain(f => f.PackageActions == null);
+        var deleted = bid.News(JointBidEdit.PackageDeleted, partners.Id, Alliance, Tender, Open, bid.ToDo(Alliance, Tender));
+        deleted.Firms.Should().OnlyContain(f => f.PackageActions.Length == 0);
+        (deleted.Saved, deleted.Deleted).Should().BeEquivalentTo((Array.Empty<Guid>(), new[] { partners.Id }));
+    }
+
+    // ---- Changes told as one (watchers who could not be told each before the next was stored) ----
+
+    [Fact]
+    public void Changes_told_as_one_take_the_bid_from_the_first_s_version_to_the_last_with_each_package_s_last_change()
+    {
+        var bid = Ready();
+        var leads = bid.WorkPackages.Single(w => w.FirmId == Lead.Id);
+        var partners = bid.WorkPackages.Single(w => w.FirmId == Partner.Id);
+        var first = bid.Version;
+        var repriced = Save(bid, EditOf(partners) with { Price = new Money(22_000m, "EUR") });
+        var one = bid.News(JointBidEdit.PackageSaved, repriced.Id, Alliance, Tender, Open, bid.ToDo(Alliance, Tender));
+        var renamed = Save(bid, EditOf(leads) with { Title = "Opere edili e finiture" });
+        var two = bid.News(JointBidEdit.PackageSaved, renamed.Id, Alliance, Tender, Open, bid.ToDo(Alliance, Tender));
+        bid.Delete(partners.Id, Now);
+        var three = bid.News(JointBidEdit.PackageDeleted, partners.Id, Alliance, Tender, Open, bid.ToDo(Alliance, Tender));
+
+        var told = one.Then(two).Then(three);
+
+        told.Since.Should().Be(first, "a watcher that shows the version before the first change can apply them all");
+        told.Readers.Should().BeSameAs(three.Readers, "the bid as the last change left it");
+        told.Saved.Should().Equal([renamed.Id], "the partner's package was deleted after it was saved");
+        told.Deleted.Should().Equal([partners.Id]);
+        foreach (var people in new[] { LeadPeople, PartnerPeople, SubPeople })
+        {
+            var part = told.Firms.Single(f => f.FirmId == people.Firms.Single());
+            var read = bid.ToSnapshot(people, Alliance, Tender, Open);
+            part.Actions.Should().BeEquivalentTo(read.Actions, "what each firm may do is the last change's");
+            part.PackageActions.Should().BeEquivalentTo([read.PackageActions.Single(a => a.WorkPackageId == renamed.Id)],
+                "what the firm may do with each saved package, and nothing of a deleted one");
+        }
+        one.Then(bid.News(JointBidEdit.Other, null, Alliance, Tender, Open, null)).Should().Match<JointBidNews>(n =>
+            n.Edit == JointBidEdit.Other && n.Firms.Length == 0 && n.Saved.Length == 0 && n.Since == first,
+            "a change watchers read again makes them read the whole of it again");
     }
 
     // ---- Whose to-do lists a change alters (each told list is read again by every connected person of the firm) ----

@@ -191,14 +191,17 @@ public sealed class AllianceHubTests(HubFixture fixture) : IClassFixture<HubFixt
 
         var change = leadHeard.OfType<JointBidChangedDto>().Single(c => c.Version == works.Version);
         change.Edit.Should().Be(Marketplace.JointBids.JointBidEdit.PackageSaved);
-        change.Package!.Title.Should().Be("Opere edili");
-        change.Package.Firm.Should().Be(new NamedDto(leadId, "Rossi Costruzioni"));
+        change.Since.Should().Be(works.Version - 1);
+        change.DeletedPackageIds.Should().BeEmpty();
+        var package = change.Packages.Should().ContainSingle().Subject;
+        package.Title.Should().Be("Opere edili");
+        package.Firm.Should().Be(new NamedDto(leadId, "Rossi Costruzioni"));
         change.Digest.Should().Be(works.Digest);
         change.LotPrices.Should().ContainSingle().Which.Price.Amount.Should().Be(300_000m);
         change.Shares.Select(s => (s.Firm.Id, s.Percent)).Should().BeEquivalentTo([(leadId, 70m), (partnerId, 30m)]);
         change.AwaitingSignature.Select(f => f.Id).Should().BeEquivalentTo([leadId, partnerId]);
         change.Actions.Allowed.Should().BeEmpty("the shared part says what a reader may do, not an editor");
-        change.Package.Actions.Allowed.Should().BeEmpty();
+        package.Actions.Allowed.Should().BeEmpty();
         partnerHeard.OfType<JointBidChangedDto>().Select(c => c with { ForFirm = null }).Should().ContainEquivalentOf(change with { ForFirm = null });
         readerHeard.OfType<JointBidChangedDto>().Should().ContainEquivalentOf(change with { ForFirm = null },
             "a Viewer edits for no firm: the change reaches them without any firm's part");
@@ -207,16 +210,17 @@ public sealed class AllianceHubTests(HubFixture fixture) : IClassFixture<HubFixt
 
         var leadPart = leadHeard.OfType<JointBidActionsDto>().Single(a => a.Version == works.Version);
         leadPart.FirmId.Should().Be(leadId);
-        leadPart.PackageActions.Allowed.Should().BeEquivalentTo([Marketplace.JointBids.WorkPackageAction.Edit,
+        leadPart.PackageActions.Should().ContainSingle().Which.WorkPackageId.Should().Be(package.Id);
+        leadPart.PackageActions[0].Actions.Allowed.Should().BeEquivalentTo([Marketplace.JointBids.WorkPackageAction.Edit,
             Marketplace.JointBids.WorkPackageAction.Delete, Marketplace.JointBids.WorkPackageAction.Reassign], "the package is the lead's own");
         leadPart.Actions.Allowed.Should().Contain(Marketplace.JointBids.JointBidAction.Edit);
         leadPart.ViewerFirm.FirmId.Should().Be(leadId);
         var partnerPart = partnerHeard.OfType<JointBidActionsDto>().Single(a => a.Version == works.Version);
-        partnerPart.PackageActions.Allowed.Should().BeEmpty("another firm's package is not the partner's to change or give away");
+        partnerPart.PackageActions.Should().ContainSingle().Which.Actions.Allowed.Should().BeEmpty("another firm's package is not the partner's to change or give away");
 
         leadHeard.OfType<JointBidActionsDto>().Should().OnlyContain(a => a.FirmId == leadId, "another firm's part never reaches the lead");
         partnerHeard.OfType<JointBidActionsDto>().Should().OnlyContain(a => a.FirmId == partnerId, "another firm's part never reaches the partner");
         heard["outsider"].Should().BeEmpty("nothing leaves the alliance's group");
-        worksId.Should().Be(change.Package.Id);
+        worksId.Should().Be(package.Id);
     }
 }

@@ -4256,20 +4256,21 @@ export interface components {
             firmId: string;
             actions: components["schemas"]["ViewerActionsOfJointBidAction"];
             viewerFirm: components["schemas"]["JointBidViewerFirm"];
-            packageActions: components["schemas"]["ViewerActionsOfWorkPackageAction"];
+            packageActions: components["schemas"]["WorkPackageActions"][];
         };
         JointBidChangedDto: {
             /** Format: uuid */
             allianceId: string;
+            /** Format: int32 */
+            since: number;
             /** Format: int32 */
             version: number;
             digest: string;
             /** Format: date-time */
             updatedAt: string;
             edit: components["schemas"]["JointBidEdit"];
-            package: null | components["schemas"]["WorkPackageDto"];
-            /** Format: uuid */
-            deletedPackageId: null | string;
+            packages: components["schemas"]["WorkPackageDto"][];
+            deletedPackageIds: string[];
             lotPrices: components["schemas"]["LotPriceDto"][];
             shares: components["schemas"]["FirmShareDto"][];
             signOffs: components["schemas"]["SignOffDto"][];
@@ -5814,6 +5815,11 @@ export interface components {
         };
         /** @enum {unknown} */
         WorkPackageAction: "Edit" | "Delete" | "Reassign";
+        WorkPackageActions: {
+            /** Format: uuid */
+            workPackageId: string;
+            actions: components["schemas"]["ViewerActionsOfWorkPackageAction"];
+        };
         WorkPackageDto: {
             /** Format: uuid */
             id: string;

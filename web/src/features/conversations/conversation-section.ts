@@ -387,14 +387,11 @@ export function conversationSection(ctx: AllianceContext, wanted: (alliance: All
     },
     jointBidChanged(change) {
       // A package saved or deleted is a thread more, renamed or gone; other changes leave the packages as they were.
-      if (change.edit === "PackageSaved" && change.package) {
-        const saved = { id: change.package.id, title: change.package.title };
-        packages = packages.some((p) => p.id === saved.id) ? packages.map((p) => (p.id === saved.id ? saved : p)) : [...packages, saved];
-        ctx.redraw();
-      } else if (change.edit === "PackageDeleted" && change.deletedPackageId) {
-        packages = packages.filter((p) => p.id !== change.deletedPackageId);
-        ctx.redraw();
-      }
+      if (change.packages.length === 0 && change.deletedPackageIds.length === 0) return;
+      packages = packages.filter((p) => !change.deletedPackageIds.includes(p.id));
+      for (const { id, title } of change.packages)
+        packages = packages.some((p) => p.id === id) ? packages.map((p) => (p.id === id ? { id, title } : p)) : [...packages, { id, title }];
+      ctx.redraw();
     },
     count: (key) => countOf(threads, key),
     open: select,

@@ -11,12 +11,13 @@ const readers = { allowed: [], blocked: [] };
 function change(more: Partial<JointBidChange> = {}): JointBidChange {
   return {
     allianceId: ALLIANCE,
+    since: 1,
     version: 2,
     digest: NEW_DIGEST,
     updatedAt: "2026-02-20T11:00:00Z",
     edit: "PackageSaved",
-    package: workPackage("p2", { title: "Impianti", firm: firm(MEMBER), price: { amount: 500, currency: "EUR" }, actions: readers }),
-    deletedPackageId: null,
+    packages: [workPackage("p2", { title: "Impianti", firm: firm(MEMBER), price: { amount: 500, currency: "EUR" }, actions: readers })],
+    deletedPackageIds: [],
     lotPrices: [{ lot: 1, price: { amount: 1500, currency: "EUR" } }],
     shares: [
       { firm: firm(LEAD), amount: { amount: 1000, currency: "EUR" }, percent: 66.67 },
@@ -39,7 +40,7 @@ function leadPart(more: Partial<JointBidActionsChange> = {}): JointBidActionsCha
     firmId: LEAD,
     actions: { allowed: ["Edit"], blocked: [{ action: "Submit", code: "jointBid.unsigned", args: { count: "2" } }] },
     viewerFirm: { firmId: LEAD, actions: { allowed: ["Sign", "Attach"], blocked: [] } },
-    packageActions: { allowed: ["Reassign"], blocked: [] },
+    packageActions: [{ workPackageId: "p2", actions: { allowed: ["Reassign"], blocked: [] } }],
     ...more,
   };
 }
@@ -75,16 +76,32 @@ describe("a change heard live", () => {
   });
 
   it("takes a deleted package off", () => {
-    const step = liveStep(shown(), change({ edit: "PackageDeleted", package: null, deletedPackageId: "p1", lotPrices: [], shares: [] }), leadPart({ packageActions: { allowed: [], blocked: [] } }));
+    const step = liveStep(shown(), change({ edit: "PackageDeleted", packages: [], deletedPackageIds: ["p1"], lotPrices: [], shares: [] }), leadPart({ packageActions: [] }));
     expect(step.kind === "apply" && step.bid.workPackages).toEqual([]);
   });
 
   it("reads the bid again after a version it missed", () => {
-    expect(liveStep(shown(), change({ version: 3 }), leadPart({ version: 3 })).kind).toBe("reload");
+    expect(liveStep(shown(), change({ since: 2, version: 3 }), leadPart({ version: 3 })).kind).toBe("reload");
+  });
+
+  it("applies changes told as one: each package's last change, from the version the first one started at", () => {
+    const told = change({
+      since: 1,
+      version: 4,
+      edit: "PackageDeleted",
+      packages: [workPackage("p3", { title: "Finiture", lot: 1, actions: readers })],
+      deletedPackageIds: ["p1"],
+    });
+    const part = leadPart({ version: 4, packageActions: [{ workPackageId: "p3", actions: { allowed: ["Edit", "Delete", "Reassign"], blocked: [] } }] });
+    for (const at of [1, 2, 3]) {
+      const step = liveStep(jointBidDto({ version: at, workPackages: [workPackage("p1", { title: "Opere" })] }), told, part);
+      expect(step.kind).toBe("apply");
+      if (step.kind === "apply") expect(step.bid.workPackages.map((w) => [w.title, w.actions.allowed, step.bid.version])).toEqual([["Finiture", ["Edit", "Delete", "Reassign"], 4]]);
+    }
   });
 
   it("reads the bid again for a change the message does not carry, or a viewer who edits for two firms", () => {
-    expect(liveStep(shown(), change({ edit: "Other", package: null }), leadPart()).kind).toBe("reload");
+    expect(liveStep(shown(), change({ edit: "Other", packages: [] }), leadPart()).kind).toBe("reload");
     const twoFirms = jointBidDto({
       viewerFirms: [
         { firmId: LEAD, actions: readers },

@@ -3,7 +3,8 @@
 // reader may do), in the message to each firm's editors with their firm's part (forFirm: what they may now do). A
 // viewer who edits for one firm takes that firm's part; one who edits for none, the readers'. Whatever cannot be
 // applied exactly is read again: a version missed in between, a change the message does not carry (an answer, a
-// file, a submission), or a viewer who edits for several firms (what they may do is no single firm's part).
+// file, a submission), or a viewer who edits for several firms (what they may do is no single firm's part). Changes
+// stored faster than they can be told come as one message, from the first one's version (since) to the last's.
 import type { JointBidDto, WorkPackageDto } from "../../api/types";
 import type { JointBidActionsChange, JointBidChange } from "../../realtime/hub";
 import { sameId } from "../../ids";
@@ -20,7 +21,8 @@ const byLotAndTitle = (a: WorkPackageDto, b: WorkPackageDto): number => a.lot - 
  */
 export function liveStep(bid: JointBidDto, change: JointBidChange, part: JointBidActionsChange | null): LiveStep {
   if (change.version <= bid.version) return { kind: "shown" };
-  if (change.version !== bid.version + 1 || change.edit === "Other" || bid.viewerFirms.length > 1) return { kind: "reload" };
+  // A message may tell several changes as one, from change.since: it applies to any version from there on.
+  if (change.since > bid.version || change.edit === "Other" || bid.viewerFirms.length > 1) return { kind: "reload" };
   const firm = bid.viewerFirms[0]?.firmId ?? null;
   if (firm === null) return { kind: "apply", bid: applied(bid, change, null) };
   if (part === null || part.version !== change.version || !sameId(part.firmId, firm)) return { kind: "wait" };
@@ -28,15 +30,14 @@ export function liveStep(bid: JointBidDto, change: JointBidChange, part: JointBi
 }
 
 function applied(bid: JointBidDto, change: JointBidChange, part: JointBidActionsChange | null): JointBidDto {
-  let workPackages = bid.workPackages;
-  if (change.edit === "PackageSaved" && change.package) {
-    const saved: WorkPackageDto = { ...change.package, actions: part ? part.packageActions : change.package.actions };
-    workPackages = [...workPackages.filter((w) => !sameId(w.id, saved.id)), saved].sort(byLotAndTitle);
-  } else if (change.edit === "PackageDeleted" && change.deletedPackageId)
-    workPackages = workPackages.filter((w) => !sameId(w.id, change.deletedPackageId!));
+  const saved: WorkPackageDto[] = change.packages.map((p) => ({
+    ...p,
+    actions: part?.packageActions.find((a) => sameId(a.workPackageId, p.id))?.actions ?? p.actions,
+  }));
+  const replaced = (w: WorkPackageDto) => saved.some((s) => sameId(s.id, w.id)) || change.deletedPackageIds.some((id) => sameId(id, w.id));
   return {
     ...bid,
-    workPackages,
+    workPackages: [...bid.workPackages.filter((w) => !replaced(w)), ...saved].sort(byLotAndTitle),
     lotPrices: change.lotPrices,
     shares: change.shares,
     digest: change.digest,
