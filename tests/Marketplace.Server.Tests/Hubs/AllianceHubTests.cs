@@ -176,18 +176,21 @@ public sealed class AllianceHubTests(HubFixture fixture) : IClassFixture<HubFixt
 
         var works = await (await lead.PostAsJsonAsync(bid, new SaveWorkPackageRequest(null, 0, "Opere edili", 1, null, leadId, new MoneyDto(210_000m, "EUR")), Json)).Read<JointBidDto>();
         var worksId = works.WorkPackages.Single(w => w.Title == "Opere edili").Id;
-        // A later edit is the barrier: each connection hears its messages in the order they were sent.
-        var last = await (await partner.PostAsJsonAsync(bid, new SaveWorkPackageRequest(plant.WorkPackages[0].Id, 1, "Impianti elettrici", 1, null, partnerId,
-            new MoneyDto(95_000m, "EUR")), Json)).Read<JointBidDto>();
-        async Task<List<object>> Until(string who)
+        async Task<List<object>> Until(string who, int version)
         {
             for (var waited = System.Diagnostics.Stopwatch.StartNew(); waited.Elapsed < Patience; await Task.Delay(20))
-                if (heard[who].OfType<JointBidChangedDto>().Any(c => c.Version == last.Version)) return [.. heard[who]];
-            throw new TimeoutException($"{who} did not hear version {last.Version}");
+                if (heard[who].OfType<JointBidChangedDto>().Any(c => c.Version == version)) return [.. heard[who]];
+            throw new TimeoutException($"{who} did not hear version {version}");
         }
-        var leadHeard = await Until("lead");
-        var partnerHeard = await Until("partner");
-        var readerHeard = await Until("reader");
+        foreach (var who in new[] { "lead", "partner", "reader" }) await Until(who, works.Version);
+        // A later edit is the barrier: each connection hears its messages in the order they were sent. It is saved once
+        // the first was heard, so each is told on its own (edits in quick succession may be told as one).
+        var last = await (await partner.PostAsJsonAsync(bid, new SaveWorkPackageRequest(plant.WorkPackages[0].Id, 1, "Impianti elettrici", 1, null, partnerId,
+            new MoneyDto(95_000m, "EUR")), Json)).Read<JointBidDto>();
+        Task<List<object>> UntilLast(string who) => Until(who, last.Version);
+        var leadHeard = await UntilLast("lead");
+        var partnerHeard = await UntilLast("partner");
+        var readerHeard = await UntilLast("reader");
 
         var change = leadHeard.OfType<JointBidChangedDto>().Single(c => c.Version == works.Version);
         change.Edit.Should().Be(Marketplace.JointBids.JointBidEdit.PackageSaved);
@@ -222,5 +225,38 @@ public sealed class AllianceHubTests(HubFixture fixture) : IClassFixture<HubFixt
         partnerHeard.OfType<JointBidActionsDto>().Should().OnlyContain(a => a.FirmId == partnerId, "another firm's part never reaches the partner");
         heard["outsider"].Should().BeEmpty("nothing leaves the alliance's group");
         worksId.Should().Be(package.Id);
+    }
+
+    [Fact]
+    public async Task Edits_in_quick_succession_reach_a_watcher_as_changes_that_follow_on_and_leave_each_package_as_last_saved()
+    {
+        var (_, _, alliance, lead, leadHub, leadId, _, partnerHub, _) = await ForATender();
+        var bid = $"/api/alliances/{alliance.Id}/bid/work-packages";
+        var start = await (await lead.PostAsJsonAsync(bid, new SaveWorkPackageRequest(null, 0, "Opere edili", 1, null, leadId, new MoneyDto(100_000m, "EUR")), Json)).Read<JointBidDto>();
+        var heard = new ConcurrentQueue<JointBidChangedDto>();
+        partnerHub.On<JointBidChangedDto>("JointBidChanged", heard.Enqueue);
+        await partnerHub.InvokeAsync("WatchAlliance", alliance.Id);
+
+        // Ten edits as fast as the lead can make them: the workspace tells them in as many messages as it can send.
+        var package = start.WorkPackages.Single();
+        var latest = start;
+        for (var i = 1; i <= 10; i++)
+        {
+            latest = await (await lead.PostAsJsonAsync(bid, new SaveWorkPackageRequest(package.Id, package.Version, "Opere edili", 1, $"Revisione {i}", leadId,
+                new MoneyDto(100_000m + i, "EUR")), Json)).Read<JointBidDto>();
+            package = latest.WorkPackages.Single();
+        }
+        for (var waited = System.Diagnostics.Stopwatch.StartNew(); !heard.Any(c => c.Version == latest.Version); await Task.Delay(20))
+            waited.Elapsed.Should().BeLessThan(Patience, "the partner hears the last edit");
+
+        // The first save's own message may or may not reach the partner, who started watching just after it.
+        var changes = heard.Where(c => c.Version > start.Version).ToList();
+        changes.Select(c => (c.Since, c.Version)).Should().BeInAscendingOrder(c => c.Version);
+        for (var i = 1; i < changes.Count; i++)
+            changes[i].Since.Should().Be(changes[i - 1].Version, "each message follows on from the one before: nothing is missed or told twice");
+        changes[0].Since.Should().Be(start.Version);
+        changes[^1].Packages.Should().ContainSingle().Which.Should().Match<WorkPackageDto>(w =>
+            w.Description == "Revisione 10" && w.Price.Amount == 100_010m && w.Version == package.Version, "the package as the last edit left it");
+        changes[^1].Digest.Should().Be(latest.Digest);
     }
 }
