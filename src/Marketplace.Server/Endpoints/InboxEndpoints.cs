@@ -30,22 +30,28 @@ public static class InboxEndpoints
         var cached = InboxReads.Cached(call.Grains, id);
         var reader = await call.Access.InboxReader(call.User, id);
         if (!reader.IsOneOf) return Problem.Forbidden(NotTheFirms).ToHttp();
-        var read = AsRead.GetValue(await InboxReads.Newest(call.Grains, call.Db, id, cached, call.Ct), Read);
-        var items = new InboxItemDto[read.Length];
-        for (var i = 0; i < read.Length; i++)
-            items[i] = reader.Unread(read[i].At) ? read[i] with { Unread = true } : read[i];
+        var shown = Shown.GetValue(await InboxReads.Newest(call.Grains, () => call.Db, id, cached, call.Ct), Items.Of);
+        var items = new InboxItemDto[shown.Read.Length];
+        for (var i = 0; i < items.Length; i++)
+            items[i] = reader.Unread(shown.Read[i].At) ? shown.Unread[i] : shown.Read[i];
         return TypedResults.Ok(items);
     }
 
     /// <summary>
-    /// The items of a cached answer as a person who has read them all sees them, made once per answer the cache holds
-    /// (it is never changed, and is let go with the answer): a read builds only its unread items, not a hundred items
-    /// and their lots again (issue #11). The items are shared by the answers, which only serialise them.
+    /// The items of a cached answer, made once per answer the cache holds (it is never changed, and is let go with the
+    /// answer) both as read and as unread: a read picks one of the two for each notice instead of building a hundred
+    /// items and their lots again (issue #11). The items are shared by the answers, which only serialise them.
     /// </summary>
-    static readonly ConditionalWeakTable<InboxNotice[], InboxItemDto[]> AsRead = new();
+    static readonly ConditionalWeakTable<InboxNotice[], Items> Shown = new();
 
-    static InboxItemDto[] Read(InboxNotice[] notices) =>
-        [.. notices.Select(n => new InboxItemDto(n.TenderId, n.Title, n.At, false, n.Status, n.SubmissionDeadline, [.. n.Lots.Select(FoundLotDto.From)]))];
+    sealed record Items(InboxItemDto[] Read, InboxItemDto[] Unread)
+    {
+        public static Items Of(InboxNotice[] notices)
+        {
+            InboxItemDto[] read = [.. notices.Select(n => new InboxItemDto(n.TenderId, n.Title, n.At, false, n.Status, n.SubmissionDeadline, [.. n.Lots.Select(FoundLotDto.From)]))];
+            return new(read, [.. read.Select(item => item with { Unread = true })]);
+        }
+    }
 
     /// <summary>The person has seen everything in their inboxes up to now (their "acts for" grain stores it and answers from it).</summary>
     static async Task<NoContent> MarkRead(ClaimsPrincipal user, IGrainFactory grains, MarketplaceClock clock)

@@ -27,9 +27,12 @@ internal static class InboxReads
     /// <summary>Asks the firm's cache for its notices: a hit or a miss, nothing shown or computed, so it may go beside the viewer's check.</summary>
     public static Task<CachedRead<InboxNotice[]>> Cached(IGrainFactory grains, Guid firmId) => Cache(grains, firmId).Get<InboxNotice[]>(NoticesPart);
 
-    /// <summary>The firm's notices: the cache's (<paramref name="cached"/>), or on a miss computed now and offered to it.</summary>
-    public static Task<InboxNotice[]> Newest(IGrainFactory grains, MarketplaceDbContext db, Guid firmId, Task<CachedRead<InboxNotice[]>> cached, CancellationToken ct) =>
-        CachedReads.Value(Cache(grains, firmId), NoticesPart, cached, () => Query(db, firmId, ct));
+    /// <summary>
+    /// The firm's notices: the cache's (<paramref name="cached"/>), or on a miss computed now and offered to it; the read
+    /// models (<paramref name="db"/>) are asked for only then.
+    /// </summary>
+    public static Task<InboxNotice[]> Newest(IGrainFactory grains, Func<MarketplaceDbContext> db, Guid firmId, Task<CachedRead<InboxNotice[]>> cached, CancellationToken ct) =>
+        CachedReads.Value(Cache(grains, firmId), NoticesPart, cached, () => Query(db(), firmId, ct));
 
     /// <summary>
     /// Each notice's tender is looked up by its key: joined instead, PostgreSQL reads the whole tenders table for
