@@ -30,27 +30,30 @@ public static class InboxEndpoints
         var cached = InboxReads.Cached(call.Grains, id);
         var reader = await call.Access.InboxReader(call.User, id);
         if (!reader.IsOneOf) return Problem.Forbidden(NotTheFirms).ToHttp();
-        var shown = Shown.GetValue(await InboxReads.Newest(call.Grains, () => call.Db, id, cached, call.Ct), Items.Of);
-        var items = new InboxItemDto[shown.Read.Length];
-        for (var i = 0; i < items.Length; i++)
-            items[i] = reader.Unread(shown.Read[i].At) ? shown.Unread[i] : shown.Read[i];
+        var notices = await InboxReads.Newest(call.Grains, () => call.Db, id, cached, call.Ct);
+        var shown = Shown.GetValue(notices, n => new Items(n));
+        var items = new InboxItemDto[notices.Length];
+        for (var i = 0; i < items.Length; i++) items[i] = shown.Item(i, reader.Unread(notices[i].At));
         return TypedResults.Ok(items);
     }
 
     /// <summary>
-    /// The items of a cached answer, made once per answer the cache holds (it is never changed, and is let go with the
-    /// answer) both as read and as unread: a read picks one of the two for each notice instead of building a hundred
-    /// items and their lots again (issue #11). The items are shared by the answers, which only serialise them.
+    /// The items of a cached answer as read and as unread, each made the first time a read shows it so (no more than a
+    /// read made before) and kept with the answer the cache holds (never changed, let go with it): a repeated read picks
+    /// one per notice instead of building a hundred items and their lots again (issue #11). On a node of a cluster that
+    /// reads another node's cache, each read has its own copy of the notices and makes each item once, as before.
     /// </summary>
     static readonly ConditionalWeakTable<InboxNotice[], Items> Shown = new();
 
-    sealed record Items(InboxItemDto[] Read, InboxItemDto[] Unread)
+    sealed class Items(InboxNotice[] notices)
     {
-        public static Items Of(InboxNotice[] notices)
-        {
-            InboxItemDto[] read = [.. notices.Select(n => new InboxItemDto(n.TenderId, n.Title, n.At, false, n.Status, n.SubmissionDeadline, [.. n.Lots.Select(FoundLotDto.From)]))];
-            return new(read, [.. read.Select(item => item with { Unread = true })]);
-        }
+        readonly InboxItemDto?[] read = new InboxItemDto?[notices.Length], unread = new InboxItemDto?[notices.Length];
+
+        // Two reads may make the same item at once: equal, immutable, and either may stay.
+        public InboxItemDto Item(int i, bool isUnread) => (isUnread ? unread : read)[i] ??= Make(notices[i], isUnread);
+
+        static InboxItemDto Make(InboxNotice n, bool isUnread) =>
+            new(n.TenderId, n.Title, n.At, isUnread, n.Status, n.SubmissionDeadline, [.. n.Lots.Select(FoundLotDto.From)]);
     }
 
     /// <summary>The person has seen everything in their inboxes up to now (their "acts for" grain stores it and answers from it).</summary>
