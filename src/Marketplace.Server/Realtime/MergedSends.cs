@@ -16,8 +16,8 @@ namespace Marketplace.Server.Realtime;
 /// </summary>
 internal sealed class MergedSends
 {
-    /// <summary>The least time between the starts of two sends of one topic: ten a second, quicker than a person reads.</summary>
-    internal static readonly TimeSpan Spacing = TimeSpan.FromMilliseconds(100);
+    /// <summary>The least time between the starts of two sends of one topic: twenty a second, quicker than a person reads.</summary>
+    internal static readonly TimeSpan Spacing = TimeSpan.FromMilliseconds(50);
 
     readonly Lock gate = new();
     readonly Dictionary<Guid, Task> tails = [];
