@@ -27,12 +27,14 @@ public sealed class LendingHubTests(ClockedHubFixture fixture) : IClassFixture<C
         var hub = await fixture.SignInElsewhere(email);
         await hub.InvokeAsync("WatchBusinessTeam", t.Auxiliary);
         var heard = new ConcurrentQueue<LendingChangedDto>();
-        var third = new TaskCompletionSource();
-        hub.On<LendingChangedDto>("LendingChanged", m =>
+        hub.On<LendingChangedDto>("LendingChanged", heard.Enqueue);
+        // Each change of the lending is made once the one before was heard: changes made in quick succession may be
+        // told as one message.
+        async Task Heard(int count)
         {
-            heard.Enqueue(m);
-            if (heard.Count == 3) third.TrySetResult();
-        });
+            for (var waited = System.Diagnostics.Stopwatch.StartNew(); heard.Count < count; await Task.Delay(20))
+                if (waited.Elapsed > Patience) throw new TimeoutException($"The auxiliary heard {heard.Count} changes of its lending, not {count}.");
+        }
         var jointBid = new ConcurrentQueue<object>();
         hub.On<object>("JointBidChanged", jointBid.Enqueue);
         var watching = async () => await hub.InvokeAsync("WatchAlliance", t.AllianceId);
@@ -42,11 +44,13 @@ public sealed class LendingHubTests(ClockedHubFixture fixture) : IClassFixture<C
         // sign-offs, the auxiliary's commitment (2) and the submission (3): only those three reach the auxiliary.
         var (bid, _) = await RelianceArrangement.UnderContract(t);
         await RelianceArrangement.SignAll(t, bid);
+        await Heard(1);
         var digest = (await t.AuxiliaryPerson.GetFromJsonAsync<LendingViewDto>($"{t.Bid}/lending", Json))!.Lendings.Single().Digest;
         (await t.AuxiliaryPerson.PostAsJsonAsync($"{t.Bid}/lending/answer", new AnswerLendingRequest(t.Auxiliary, digest, true), Json)).EnsureSuccessStatusCode();
+        await Heard(2);
         (await t.World.Builder.PostAsync($"{t.Bid}/submit", null)).EnsureSuccessStatusCode();
 
-        await third.Task.WaitAsync(Patience);
+        await Heard(3);
         // One alliance's sends go out in the order of its changes: a fourth would have come before the submission's.
         heard.Should().HaveCount(3).And.AllBeEquivalentTo(new LendingChangedDto(t.AllianceId, t.Auxiliary));
         (await t.AuxiliaryPerson.GetFromJsonAsync<LendingViewDto>($"{t.Bid}/lending", Json))!.Submitted.Should().BeTrue("what the third message told");

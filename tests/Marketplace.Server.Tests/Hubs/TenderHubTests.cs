@@ -179,10 +179,17 @@ public sealed class TenderHubTests(ClockedHubFixture fixture) : IClassFixture<Cl
         s.CoderHub.On<JointBidChangedDto>("JointBidChanged", m => heard.Enqueue($"change {m.Version}"));
         s.CoderHub.On<ToDoChangedDto>("ToDoChanged", _ => heard.Enqueue("to-do"));
         await s.CoderHub.InvokeAsync("WatchAlliance", alliance.Id);
+        // Each change is made once the one before was heard: changes made in quick succession may be told as one.
+        async Task Heard(string message)
+        {
+            for (var waited = System.Diagnostics.Stopwatch.StartNew(); !heard.Contains(message) && waited.Elapsed < Patience; await Task.Delay(20)) { }
+        }
         var first = await (await s.Builder.PostAsJsonAsync($"{bid}/work-packages",
             new SaveWorkPackageRequest(null, 0, "Opere murarie", 1, null, s.BuilderId, new MoneyDto(90_000m, "EUR")), Json)).Read<JointBidDto>();
+        await Heard($"change {first.Version}");
         var second = await (await s.Builder.PostAsJsonAsync($"{bid}/work-packages",
             new SaveWorkPackageRequest(null, 0, "Impianti", 1, null, s.BuilderId, new MoneyDto(10_000m, "EUR")), Json)).Read<JointBidDto>();
+        await Heard($"change {second.Version}");
         var signed = await (await s.Coder.PostAsJsonAsync($"{bid}/sign", new SignRequest(s.CoderId, second.Digest), Json)).Read<JointBidDto>();
 
         // Five messages are due; a sixth (to-do news of the second package) would come before the last two.
