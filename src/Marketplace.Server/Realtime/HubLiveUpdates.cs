@@ -233,8 +233,8 @@ internal sealed class HubLiveUpdates(
     /// One message to each watcher: what every watcher sees alike, to those who edit for none of the alliance's firms
     /// (<see cref="Topics.AllianceReaders"/>), and with each active firm's part to that firm's editors only
     /// (<see cref="Topics.AllianceEditors"/>); the watchers apply the change without reading the bid. It is sent after the
-    /// joint bid's turn, in the order of its changes, and changes stored while the one before is still being delivered
-    /// are told as one (<see cref="MergedSends"/>, <see cref="JointBids.JointBidNews.Then"/>): the next edit does not wait
+    /// joint bid's turn, in the order of its changes, and changes stored while the one before is being sent, or within
+    /// <see cref="MergedSends.Spacing"/> of it, are told as one (<see cref="MergedSends"/>, <see cref="JointBids.JointBidNews.Then"/>): the next edit does not wait
     /// for a thousand deliveries, and many edits a second cost the watchers fewer messages, not a growing queue.
     /// </summary>
     public Task JointBidChanged(Alliances.AllianceSnapshot alliance, JointBids.JointBidNews news)
