@@ -47,10 +47,10 @@ public static class AuthEndpoints
         return app;
     }
 
-    static async Task<Results<Ok<MeDto>, UnauthorizedHttpResult>> Me(ClaimsPrincipal principal, UserManager<MarketplaceUser> users) =>
+    static async Task<Results<Ok<MeDto>, UnauthorizedHttpResult>> Me(ClaimsPrincipal principal, [FromServices] UserManager<MarketplaceUser> users) =>
         await SignedIn(principal, users) is { } me ? TypedResults.Ok(me) : TypedResults.Unauthorized();
 
-    static async Task<Ok<SessionDto>> Session(ClaimsPrincipal principal, UserManager<MarketplaceUser> users) =>
+    static async Task<Ok<SessionDto>> Session(ClaimsPrincipal principal, [FromServices] UserManager<MarketplaceUser> users) =>
         TypedResults.Ok(new SessionDto(await SignedIn(principal, users)));
 
     static async Task<MeDto?> SignedIn(ClaimsPrincipal principal, UserManager<MarketplaceUser> users) =>

@@ -41,7 +41,7 @@ public static class DisplayNames
     /// are stored in one transaction: no account without its e-mail, no e-mail for an account that was not stored.
     /// </summary>
     internal static async Task<Results<Ok, ValidationProblem, ProblemHttpResult>> Register(
-        SignUpRequest body, UserManager<MarketplaceUser> users, MarketplaceDbContext db, AccountMails mails, OutboxSignal outbox, HttpRequest request)
+        SignUpRequest body, [FromServices] UserManager<MarketplaceUser> users, [FromServices] MarketplaceDbContext db, [FromServices] AccountMails mails, [FromServices] OutboxSignal outbox, HttpRequest request)
     {
         var name = Check(body.DisplayName);
         if (name.Problem is { } no) return no.ToHttp();
@@ -62,7 +62,7 @@ public static class DisplayNames
 
     /// <summary>Changes the signed-in person's display name; the answer is who they are now.</summary>
     internal static async Task<Results<Ok<MeDto>, ProblemHttpResult, UnauthorizedHttpResult>> Rename(
-        DisplayNameRequest body, ClaimsPrincipal principal, UserManager<MarketplaceUser> users)
+        DisplayNameRequest body, ClaimsPrincipal principal, [FromServices] UserManager<MarketplaceUser> users)
     {
         if (await users.GetUserAsync(principal) is not { } user) return TypedResults.Unauthorized();
         var name = Check(body.DisplayName);

@@ -25,7 +25,7 @@ public static class SessionEndpoints
         return auth;
     }
 
-    static async Task<NoContent> Logout(HttpContext context, ClaimsPrincipal principal, SignInManager<MarketplaceUser> signIn, IGrainFactory grains)
+    static async Task<NoContent> Logout(HttpContext context, ClaimsPrincipal principal, [FromServices] SignInManager<MarketplaceUser> signIn, [FromServices] IGrainFactory grains)
     {
         // RefuseEndedSessions lets no principal without a session this far.
         var session = SignInSessions.SessionOf(principal)!.Value;
@@ -35,7 +35,7 @@ public static class SessionEndpoints
     }
 
     static async Task<Results<NoContent, UnauthorizedHttpResult>> LogoutEverywhere(
-        ClaimsPrincipal principal, UserManager<MarketplaceUser> users, SignInManager<MarketplaceUser> signIn)
+        ClaimsPrincipal principal, [FromServices] UserManager<MarketplaceUser> users, [FromServices] SignInManager<MarketplaceUser> signIn)
     {
         if (await users.GetUserAsync(principal) is not { } user) return TypedResults.Unauthorized();
         await users.UpdateSecurityStampAsync(user);
@@ -44,8 +44,8 @@ public static class SessionEndpoints
     }
 
     static async Task<Results<NoContent, SignInHttpResult, ProblemHttpResult, UnauthorizedHttpResult>> ChangePassword(
-        ChangePasswordRequest body, HttpRequest request, ClaimsPrincipal principal, UserManager<MarketplaceUser> users, SignInManager<MarketplaceUser> signIn,
-        IOptions<IdentityOptions> identity)
+        ChangePasswordRequest body, HttpRequest request, ClaimsPrincipal principal, [FromServices] UserManager<MarketplaceUser> users, [FromServices] SignInManager<MarketplaceUser> signIn,
+        [FromServices] IOptions<IdentityOptions> identity)
     {
         if (await users.GetUserAsync(principal) is not { } user) return TypedResults.Unauthorized();
         var changed = await users.ChangePasswordAsync(user, body.CurrentPassword ?? "", body.NewPassword ?? "");

@@ -68,7 +68,7 @@ public static class AllianceEndpoints
     /// viewer who forms alliances for no firm gets an empty list: nothing of other firms or spaces.
     /// </summary>
     static async Task<Results<Ok<AllianceLeadChoiceDto[]>, ProblemHttpResult>> FormChoices(
-        Guid? tenderId, Guid? leadId, [AsParameters] ViewerCall call, ITenderAlliances tenderAlliances)
+        Guid? tenderId, Guid? leadId, [AsParameters] ViewerCall call, [FromServices] ITenderAlliances tenderAlliances)
     {
         var (user, _, access, _, ct, _, _) = call;
         var db = call.Db;
@@ -150,7 +150,7 @@ public static class AllianceEndpoints
 
     /// <summary>The tender's lots and CPV codes against the capabilities of the alliance's active firms: its workspace's first view.</summary>
     static async Task<Results<Ok<CoverageDto>, ProblemHttpResult>> CoverageOf(
-        Guid id, [AsParameters] ViewerCall call, IOptions<TenderOptions> options)
+        Guid id, [AsParameters] ViewerCall call, [FromServices] IOptions<TenderOptions> options)
     {
         var workspace = await Workspace(id, call, options.Value);
         if (workspace.Problem is { } no) return no.ToHttp();
@@ -169,7 +169,7 @@ public static class AllianceEndpoints
     /// none, with the reason, once no firm could join the joint bid (bids closed, or the bid submitted).
     /// </summary>
     static async Task<Results<Ok<SuggestionsDto>, ProblemHttpResult>> Suggestions(
-        Guid id, [AsParameters] ViewerCall call, IOptions<TenderOptions> options, ITenderBids bids, MarketplaceClock clock)
+        Guid id, [AsParameters] ViewerCall call, [FromServices] IOptions<TenderOptions> options, [FromServices] ITenderBids bids, [FromServices] MarketplaceClock clock)
     {
         var workspace = await Workspace(id, call, options.Value);
         if (workspace.Problem is { } no) return no.ToHttp();
@@ -204,7 +204,7 @@ public static class AllianceEndpoints
     /// active firms, with the check of the whole sealed chain.
     /// </summary>
     static async Task<Results<Ok<SealedAuditDto>, ProblemHttpResult>> Audit(
-        Guid id, [AsParameters] ViewerCall call, AuditChains chains)
+        Guid id, [AsParameters] ViewerCall call, [FromServices] AuditChains chains)
     {
         if (await call.Access.Alliance(id, call.User, watch: true, call.Ct) is not { } alliance) return ProblemResults.NotFound(NotFound);
         if (alliance.TenderId is not { } tenderId) return Problem.Conflict(NoAuditChain).ToHttp();

@@ -73,7 +73,7 @@ public static class AllianceQualificationEndpoints
         return app;
     }
 
-    static async Task<Results<Ok<AllianceQualificationDto>, ProblemHttpResult>> Get(Guid id, [AsParameters] ViewerCall call, MarketplaceClock clock)
+    static async Task<Results<Ok<AllianceQualificationDto>, ProblemHttpResult>> Get(Guid id, [AsParameters] ViewerCall call, [FromServices] MarketplaceClock clock)
     {
         if (await call.Access.Alliance(id, call.User, watch: true, call.Ct) is not { } alliance) return ProblemResults.NotFound(AllianceEndpoints.NotFound);
         if (alliance.TenderId is not { } tenderId || await call.Grains.GetGrain<ITenderGrain>(tenderId).Current() is not { } tender)

@@ -36,7 +36,7 @@ public static class AnnouncementEndpoints
     }
 
     static async Task<Results<Created<AnnouncementDto>, ProblemHttpResult>> Post(Guid id, AnnouncementRequest body, [AsParameters] ViewerCall call,
-        MarketplaceClock clock, ILiveUpdates live)
+        [FromServices] MarketplaceClock clock, [FromServices] ILiveUpdates live)
     {
         var actor = call.User.UserId();
         if (!await call.Grains.GetGrain<ISpaceGrain>(id).IsAdmin(actor)) return Problem.Forbidden(SpaceState.NotAdmin).ToHttp();
@@ -54,7 +54,7 @@ public static class AnnouncementEndpoints
 
     /// <summary>Any admin of the space edits it, from the version they read; an edit made on a stale copy is refused.</summary>
     static async Task<Results<Ok<AnnouncementDto>, ProblemHttpResult>> Edit(Guid id, Guid announcementId, EditAnnouncementRequest body,
-        [AsParameters] ViewerCall call, MarketplaceClock clock, ILiveUpdates live)
+        [AsParameters] ViewerCall call, [FromServices] MarketplaceClock clock, [FromServices] ILiveUpdates live)
     {
         var actor = call.User.UserId();
         if (!await call.Grains.GetGrain<ISpaceGrain>(id).IsAdmin(actor)) return Problem.Forbidden(SpaceState.NotAdmin).ToHttp();
@@ -72,7 +72,7 @@ public static class AnnouncementEndpoints
 
     /// <summary>Any admin of the space withdraws it: its readers no longer see it; the row keeps who withdrew it and when.</summary>
     static async Task<Results<NoContent, ProblemHttpResult>> Withdraw(Guid id, Guid announcementId, WithdrawAnnouncementRequest body,
-        [AsParameters] ViewerCall call, MarketplaceClock clock, ILiveUpdates live)
+        [AsParameters] ViewerCall call, [FromServices] MarketplaceClock clock, [FromServices] ILiveUpdates live)
     {
         var actor = call.User.UserId();
         if (!await call.Grains.GetGrain<ISpaceGrain>(id).IsAdmin(actor)) return Problem.Forbidden(SpaceState.NotAdmin).ToHttp();

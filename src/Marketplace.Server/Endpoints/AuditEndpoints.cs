@@ -32,7 +32,7 @@ public static class AuditEndpoints
     /// (GET /api/alliances/{id}/audit).
     /// </summary>
     static async Task<Results<Ok<AuditDto>, ProblemHttpResult>> Audit(
-        Guid id, [AsParameters] ViewerCall call, AuditChains chains)
+        Guid id, [AsParameters] ViewerCall call, [FromServices] AuditChains chains)
     {
         if (await call.Access.Tender(id, call.User) is not { } tender) return ProblemResults.NotFound(TenderState.NotFound);
         var (file, verdict) = await chains.Public(call.Db, id, call.Ct);
@@ -49,17 +49,17 @@ public static class AuditEndpoints
 
     /// <summary>The tender's public chain as a file for the offline verifier (tools/Marketplace.AuditVerifier).</summary>
     static async Task<Results<Ok<AuditChainFile>, ProblemHttpResult>> Chain(
-        Guid id, [AsParameters] ViewerCall call, AuditChains chains) =>
+        Guid id, [AsParameters] ViewerCall call, [FromServices] AuditChains chains) =>
         await call.Access.Tender(id, call.User) is not null
             ? TypedResults.Ok(await chains.Download(call.Db, id, call.Ct))
             : ProblemResults.NotFound(TenderState.NotFound);
 
     /// <summary>The latest signed checkpoints, newest first.</summary>
-    static async Task<Ok<AuditCheckpointDto[]>> Checkpoints(MarketplaceDbContext db, AuditChains chains, CancellationToken ct) =>
+    static async Task<Ok<AuditCheckpointDto[]>> Checkpoints([FromServices] MarketplaceDbContext db, [FromServices] AuditChains chains, CancellationToken ct) =>
         TypedResults.Ok((await chains.Checkpoints(db, CheckpointsListed, ct)).Select(AuditCheckpointDto.Of).ToArray());
 
     /// <summary>The public key that checks every checkpoint's signature (PEM; ECDSA P-256 with SHA-256).</summary>
-    static ContentHttpResult PublicKey(AuditChains chains) => TypedResults.Text(chains.PublicKeyPem, "application/x-pem-file");
+    static ContentHttpResult PublicKey([FromServices] AuditChains chains) => TypedResults.Text(chains.PublicKeyPem, "application/x-pem-file");
 
     /// <summary>The links of the sealed chain <paramref name="shown"/> picks, with the check of the whole sealed chain.</summary>
     internal static async Task<SealedAuditDto> SealedPart(Guid tenderId, Func<AuditLink, bool> shown, MarketplaceDbContext db, AuditChains chains, CancellationToken ct)

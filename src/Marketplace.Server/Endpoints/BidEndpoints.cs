@@ -72,7 +72,7 @@ public static class BidEndpoints
 
     /// <summary>A file attached to a bid, for whoever may read the bid.</summary>
     static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Document(
-        Guid id, Guid bidderId, Guid documentId, [AsParameters] GrainCall call, StateSealer sealer)
+        Guid id, Guid bidderId, Guid documentId, [AsParameters] GrainCall call, [FromServices] StateSealer sealer)
     {
         var outcome = await call.Grains.Bid(id, bidderId).Read(call.User.UserId());
         if (outcome.Problem is { } no) return no.ToHttp();
@@ -105,7 +105,7 @@ public static class BidEndpoints
 
     /// <summary>The buyer's working view once the bids are opened: per lot, every bid ranked by its weighted points.</summary>
     static async Task<Results<Ok<EvaluationDto>, ProblemHttpResult>> Evaluation(
-        Guid id, [AsParameters] ViewerCall call, MarketplaceClock clock)
+        Guid id, [AsParameters] ViewerCall call, [FromServices] MarketplaceClock clock)
     {
         if (await call.Access.Tender(id, call.User) is not { } tender) return ProblemResults.NotFound(TenderState.NotFound);
         if (!await call.Access.ActsForBuyer(id, call.User)) return Problem.Forbidden(NotTheEvaluator).ToHttp();

@@ -45,7 +45,7 @@ public static class BoardEndpoints
     /// admins, every post waiting for approval.
     /// </summary>
     static async Task<Results<Ok<BoardDto>, ProblemHttpResult>> List(Guid id, PostKind? kind, string? division, bool? matching,
-        [AsParameters] ViewerCall call, MarketplaceClock clock, IOptions<TenderOptions> options)
+        [AsParameters] ViewerCall call, [FromServices] MarketplaceClock clock, [FromServices] IOptions<TenderOptions> options)
     {
         var (db, ct) = (call.Db, call.Ct);
         if (await call.Grains.GetGrain<ISpaceGrain>(id).Get() is not { } space) return ProblemResults.NotFound(SpaceState.NotFound);
@@ -80,8 +80,8 @@ public static class BoardEndpoints
     /// The firm's inbox of the boards: the open posts of the spaces it is a member of that its capabilities match
     /// (<see cref="BoardRules.Matches"/>, as its people were told live), its own left out, newest first; its people only.
     /// </summary>
-    static async Task<Results<Ok<InboxPostDto[]>, ProblemHttpResult>> Matching(Guid id, [AsParameters] ViewerCall call, MarketplaceClock clock,
-        IOptions<TenderOptions> options)
+    static async Task<Results<Ok<InboxPostDto[]>, ProblemHttpResult>> Matching(Guid id, [AsParameters] ViewerCall call, [FromServices] MarketplaceClock clock,
+        [FromServices] IOptions<TenderOptions> options)
     {
         var (db, ct) = (call.Db, call.Ct);
         if (!await call.Access.IsOneOf(call.User, id, ct)) return Problem.Forbidden(InboxEndpoints.NotTheFirms).ToHttp();

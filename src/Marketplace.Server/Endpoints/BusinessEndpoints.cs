@@ -31,7 +31,7 @@ public static class BusinessEndpoints
     }
 
     /// <param name="kind">Only businesses of this kind, e.g. the firms a space's admin may invite (only firms join a space).</param>
-    static async Task<Ok<DirectoryPageDto>> Directory([SearchWords] string? q, int? page, int? pageSize, BusinessKind? kind, MarketplaceDbContext db, CancellationToken ct)
+    static async Task<Ok<DirectoryPageDto>> Directory([SearchWords] string? q, int? page, int? pageSize, BusinessKind? kind, [FromServices] MarketplaceDbContext db, CancellationToken ct)
     {
         var size = Math.Clamp(pageSize ?? 20, 1, MaxPageSize);
         var number = Math.Clamp(page ?? 1, 1, MaxPage);
@@ -47,7 +47,7 @@ public static class BusinessEndpoints
         BusinessLogoEndpoints.Url(d.BusinessId, d.LogoTag));
 
     static async Task<Results<Created<BusinessProfileDto>, ProblemHttpResult>> Create(
-        CreateBusinessRequest body, ClaimsPrincipal user, IGrainFactory grains)
+        CreateBusinessRequest body, ClaimsPrincipal user, [FromServices] IGrainFactory grains)
     {
         if (body.Kind is not { } kind) return Problem.Invalid("kind", KindRequired).ToHttp();
         var id = Guid.NewGuid();
@@ -76,7 +76,7 @@ public static class BusinessEndpoints
     /// The associations that vouch for the firm's current size class and VAT number. A members-only space is named
     /// only to people of its member firms and of its host: membership there is not public.
     /// </summary>
-    static async Task<Ok<VerificationDto[]>> Verifications(Guid id, ClaimsPrincipal user, MarketplaceDbContext db, CancellationToken ct)
+    static async Task<Ok<VerificationDto[]>> Verifications(Guid id, ClaimsPrincipal user, [FromServices] MarketplaceDbContext db, CancellationToken ct)
     {
         var me = user.UserIdOrNull() ?? Guid.Empty;
         var myBusinesses = db.ActingFor(me).Select(b => b.BusinessId);
@@ -95,7 +95,7 @@ public static class BusinessEndpoints
     }
 
     static async Task<Results<Ok<BusinessProfileDto>, ProblemHttpResult>> EditProfile(
-        Guid id, EditProfileRequest body, ClaimsPrincipal user, IGrainFactory grains)
+        Guid id, EditProfileRequest body, ClaimsPrincipal user, [FromServices] IGrainFactory grains)
     {
         var outcome = await grains.GetGrain<IBusinessGrain>(id).EditProfile(new EditProfile(user.UserId(), body.Version, body.ToProfile()));
         return outcome.Problem is { } no ? no.ToHttp() : TypedResults.Ok(ForActor(outcome.Value!, user));
@@ -112,13 +112,13 @@ public static class BusinessEndpoints
 
     /// <summary>An Owner or Manager removes a Manager or a Viewer; the answer is the people who still act for the business.</summary>
     static async Task<Results<Ok<BusinessMemberDto[]>, ProblemHttpResult>> RemoveMember(
-        Guid id, Guid userId, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db, CancellationToken ct)
+        Guid id, Guid userId, ClaimsPrincipal user, [FromServices] IGrainFactory grains, [FromServices] MarketplaceDbContext db, CancellationToken ct)
     {
         var outcome = await grains.GetGrain<IBusinessGrain>(id).RemoveMember(user.UserId(), userId);
         return outcome.Problem is { } no ? no.ToHttp() : TypedResults.Ok(await MemberDtos(outcome.Value!, user.UserId(), db, ct));
     }
 
-    static async Task<Ok<MyBusinessDto[]>> Mine(ClaimsPrincipal user, MarketplaceDbContext db, CancellationToken ct)
+    static async Task<Ok<MyBusinessDto[]>> Mine(ClaimsPrincipal user, [FromServices] MarketplaceDbContext db, CancellationToken ct)
     {
         var me = user.UserId();
         var rows = await db.ActingFor(me).AsNoTracking()

@@ -36,8 +36,8 @@ public static class BusinessInvitationEndpoints
     /// most once per <see cref="BusinessState.SendAgainEvery"/> (429 sooner); the answer is its pending invitation.
     /// </summary>
     static async Task<Results<Created<BusinessInvitationDto>, ProblemHttpResult>> Invite(
-        Guid id, InviteMemberRequest body, ClaimsPrincipal user, IGrainFactory grains, ILookupNormalizer normalizer, MarketplaceDbContext db,
-        InvitationMails mails, OutboxSignal outbox, CancellationToken ct)
+        Guid id, InviteMemberRequest body, ClaimsPrincipal user, [FromServices] IGrainFactory grains, [FromServices] ILookupNormalizer normalizer, [FromServices] MarketplaceDbContext db,
+        [FromServices] InvitationMails mails, [FromServices] OutboxSignal outbox, CancellationToken ct)
     {
         var email = body.Email?.Trim() ?? "";
         var normalized = normalizer.NormalizeEmail(email);
@@ -50,21 +50,21 @@ public static class BusinessInvitationEndpoints
             (await BusinessInvitationDto.Of(outcome.Value!.Invitations.Where(i => i.NormalizedEmail == normalized), db)).Single());
     }
 
-    static async Task<Results<Ok<BusinessInvitationDto[]>, ProblemHttpResult>> Pending(Guid id, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db)
+    static async Task<Results<Ok<BusinessInvitationDto[]>, ProblemHttpResult>> Pending(Guid id, ClaimsPrincipal user, [FromServices] IGrainFactory grains, [FromServices] MarketplaceDbContext db)
     {
         if (await grains.Business(id).Get() is not { } business) return ProblemResults.NotFound(BusinessState.NotFound);
         return BusinessState.CheckSeesInvitations(business.RoleOf(user.UserId())) is { } no ? no.ToHttp()
             : TypedResults.Ok(await BusinessInvitationDto.Of(business.Invitations, db));
     }
 
-    static async Task<Results<Ok<BusinessInvitationDto[]>, ProblemHttpResult>> Revoke(Guid id, Guid invitationId, ClaimsPrincipal user, IGrainFactory grains, MarketplaceDbContext db)
+    static async Task<Results<Ok<BusinessInvitationDto[]>, ProblemHttpResult>> Revoke(Guid id, Guid invitationId, ClaimsPrincipal user, [FromServices] IGrainFactory grains, [FromServices] MarketplaceDbContext db)
     {
         var outcome = await grains.Business(id).RevokeInvitation(user.UserId(), invitationId);
         return outcome.Problem is { } no ? no.ToHttp() : TypedResults.Ok(await BusinessInvitationDto.Of(outcome.Value!.Invitations, db));
     }
 
     static async Task<Results<Ok<MyBusinessDto>, ProblemHttpResult>> Accept(
-        Guid id, Guid invitationId, ClaimsPrincipal user, IGrainFactory grains, UserManager<MarketplaceUser> users)
+        Guid id, Guid invitationId, ClaimsPrincipal user, [FromServices] IGrainFactory grains, [FromServices] UserManager<MarketplaceUser> users)
     {
         var outcome = await Answer(id, invitationId, accept: true, user, grains, users);
         if (outcome.Problem is { } no) return no.ToHttp();
@@ -75,7 +75,7 @@ public static class BusinessInvitationEndpoints
     }
 
     static async Task<Results<NoContent, ProblemHttpResult>> Decline(
-        Guid id, Guid invitationId, ClaimsPrincipal user, IGrainFactory grains, UserManager<MarketplaceUser> users) =>
+        Guid id, Guid invitationId, ClaimsPrincipal user, [FromServices] IGrainFactory grains, [FromServices] UserManager<MarketplaceUser> users) =>
         (await Answer(id, invitationId, accept: false, user, grains, users)).Problem is { } no ? no.ToHttp() : TypedResults.NoContent();
 
     static async Task<Outcome<BusinessSnapshot>> Answer(
@@ -86,7 +86,7 @@ public static class BusinessInvitationEndpoints
     }
 
     /// <summary>The invitations made to the signed-in person's e-mail address, newest first.</summary>
-    static async Task<Ok<MyInvitationDto[]>> Mine(ClaimsPrincipal user, UserManager<MarketplaceUser> users, MarketplaceDbContext db, CancellationToken ct)
+    static async Task<Ok<MyInvitationDto[]>> Mine(ClaimsPrincipal user, [FromServices] UserManager<MarketplaceUser> users, [FromServices] MarketplaceDbContext db, CancellationToken ct)
     {
         var email = (await users.GetUserAsync(user))?.NormalizedEmail ?? "";
         var rows = await db.BusinessInvitations.AsNoTracking().Where(i => i.NormalizedEmail == email)

@@ -39,7 +39,7 @@ public static class BusinessLogoEndpoints
     public static string? Url(Guid businessId, string? tag) => tag is null ? null : $"/api/businesses/{businessId}{Path}?v={tag}";
 
     static async Task<Results<Ok<BusinessProfileDto>, ProblemHttpResult>> Upload(
-        Guid id, string? name, HttpRequest request, ClaimsPrincipal user, IGrainFactory grains, CancellationToken ct)
+        Guid id, string? name, HttpRequest request, ClaimsPrincipal user, [FromServices] IGrainFactory grains, CancellationToken ct)
     {
         // The body is at most LogoImage.MaxBytes (MarketplaceRoutes refuses a larger one with 413 before it is read).
         using var buffer = new MemoryStream();
@@ -47,7 +47,7 @@ public static class BusinessLogoEndpoints
         return Answer(await grains.GetGrain<IBusinessGrain>(id).SetLogo(user.UserId(), new LogoUpload(name, buffer.ToArray())), user);
     }
 
-    static async Task<Results<Ok<BusinessProfileDto>, ProblemHttpResult>> Remove(Guid id, ClaimsPrincipal user, IGrainFactory grains) =>
+    static async Task<Results<Ok<BusinessProfileDto>, ProblemHttpResult>> Remove(Guid id, ClaimsPrincipal user, [FromServices] IGrainFactory grains) =>
         Answer(await grains.GetGrain<IBusinessGrain>(id).SetLogo(user.UserId(), null), user);
 
     static Results<Ok<BusinessProfileDto>, ProblemHttpResult> Answer(Outcome<BusinessSnapshot> outcome, ClaimsPrincipal user) =>
@@ -58,7 +58,7 @@ public static class BusinessLogoEndpoints
     /// of this very image (<paramref name="v"/>), it may be kept for good; asked otherwise, it is checked again each time.
     /// </summary>
     static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Read(
-        Guid id, string? v, HttpResponse response, MarketplaceDbContext db, CancellationToken ct)
+        Guid id, string? v, HttpResponse response, [FromServices] MarketplaceDbContext db, CancellationToken ct)
     {
         if (await db.BusinessLogos.AsNoTracking().SingleOrDefaultAsync(l => l.BusinessId == id, ct) is not { } logo)
             return ProblemResults.NotFound(NoLogo);

@@ -36,7 +36,7 @@ public static class ConversationEndpoints
     /// of the alliance that holds a message.
     /// </summary>
     static async Task<Results<Ok<ThreadPageDto>, ProblemHttpResult>> Page(
-        Guid id, Guid? packageId, int? criterion, long? before, int? limit, [AsParameters] ViewerCall call, MarketplaceClock clock)
+        Guid id, Guid? packageId, int? criterion, long? before, int? limit, [AsParameters] ViewerCall call, [FromServices] MarketplaceClock clock)
     {
         var (db, ct) = (call.Db, call.Ct);
         // The actor first: an outsider learns nothing, not even which inputs are wrong.
@@ -100,7 +100,7 @@ public static class ConversationEndpoints
     /// The viewer saw the message on their open page (it arrived live): a mention of them in it is seen, and its e-mail
     /// is not sent. Nothing changes for a message that does not mention them.
     /// </summary>
-    static async Task<Results<NoContent, ProblemHttpResult>> Seen(Guid id, Guid messageId, [AsParameters] ViewerCall call, MarketplaceClock clock)
+    static async Task<Results<NoContent, ProblemHttpResult>> Seen(Guid id, Guid messageId, [AsParameters] ViewerCall call, [FromServices] MarketplaceClock clock)
     {
         if (await call.Access.Alliance(id, call.User, watch: true, call.Ct) is null) return ProblemResults.NotFound(ConversationRules.NotFound);
         await call.Db.ThreadMentions.Where(m => m.AllianceId == id).MarkSeen(call.User.UserId(), [messageId], clock.GetUtcNow(), call.Ct);

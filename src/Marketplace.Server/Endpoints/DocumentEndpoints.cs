@@ -53,7 +53,7 @@ public static class DocumentEndpoints
     }
 
     static async Task<Results<Created<DocumentDto>, ProblemHttpResult>> Upload(
-        Guid id, string? name, HttpRequest request, [AsParameters] ViewerCall call, MarketplaceClock clock)
+        Guid id, string? name, HttpRequest request, [AsParameters] ViewerCall call, [FromServices] MarketplaceClock clock)
     {
         if (await call.Grains.GetGrain<IBusinessGrain>(id).Get() is null) return ProblemResults.NotFound(BusinessState.NotFound);
         if (!await call.Access.Edits(call.User, id, call.Ct)) return Problem.Forbidden(NotAnUploader).ToHttp();
@@ -79,7 +79,7 @@ public static class DocumentEndpoints
 
     /// <summary>A tender's document, for whoever may see the tender.</summary>
     static async Task<Results<FileContentHttpResult, ProblemHttpResult>> OfTender(
-        Guid id, Guid documentId, [AsParameters] ViewerCall call, StateSealer sealer) =>
+        Guid id, Guid documentId, [AsParameters] ViewerCall call, [FromServices] StateSealer sealer) =>
         await call.Access.Tender(id, call.User) is { } tender && tender.Details.Documents.Any(d => d.Id == documentId)
             ? await Download(documentId, call.Db, sealer, call.Ct) : ProblemResults.NotFound(NoSuchTenderDocument);
 

@@ -10,7 +10,7 @@ namespace Marketplace.Server.Endpoints;
 /// Bound with [AsParameters]; none of it is read from the request, so the OpenAPI document is the same as with separate
 /// parameters. A handler that judges itself what the viewer may see takes a <see cref="ViewerCall"/> instead.
 /// </summary>
-internal readonly record struct GrainCall(ClaimsPrincipal User, IGrainFactory Grains, HttpContext Http, CancellationToken Ct, Businesses.BusinessCards Cards)
+internal readonly record struct GrainCall(ClaimsPrincipal User, [property: FromServices] IGrainFactory Grains, HttpContext Http, CancellationToken Ct, [property: FromServices] Businesses.BusinessCards Cards)
 {
     /// <summary>The read models, rented only when a handler asks (<see cref="ViewerCall.Db"/> says why).</summary>
     public MarketplaceDbContext Db => Http.RequestServices.GetRequiredService<MarketplaceDbContext>();

@@ -57,7 +57,7 @@ public static class InboxEndpoints
     }
 
     /// <summary>The person has seen everything in their inboxes up to now (their "acts for" grain stores it and answers from it).</summary>
-    static async Task<NoContent> MarkRead(ClaimsPrincipal user, IGrainFactory grains, MarketplaceClock clock)
+    static async Task<NoContent> MarkRead(ClaimsPrincipal user, [FromServices] IGrainFactory grains, [FromServices] MarketplaceClock clock)
     {
         await grains.ActsFor(user.UserId()).InboxRead(clock.Now());
         return TypedResults.NoContent();

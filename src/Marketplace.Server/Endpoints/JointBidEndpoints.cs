@@ -105,7 +105,7 @@ public static class JointBidEndpoints
 
     /// <summary>A file of the joint bid, for the alliance's firms (the buyer reads the submitted bid's files once opened).</summary>
     static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Document(
-        Guid id, Guid documentId, [AsParameters] GrainCall call, StateSealer sealer)
+        Guid id, Guid documentId, [AsParameters] GrainCall call, [FromServices] StateSealer sealer)
     {
         var outcome = await call.Grains.Bid(id).Read(call.User.UserId(), false);
         if (outcome.Problem is { } no) return no.ToHttp();

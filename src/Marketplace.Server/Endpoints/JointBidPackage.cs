@@ -21,7 +21,7 @@ internal static class JointBidPackage
 {
     internal const string ContentFile = "offerta-congiunta.json";
 
-    internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Download(Guid id, [AsParameters] GrainCall call, StateSealer sealer)
+    internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Download(Guid id, [AsParameters] GrainCall call, [FromServices] StateSealer sealer)
     {
         var outcome = await call.Grains.GetGrain<IJointBidGrain>(id).ReadSigned(call.User.UserId());
         if (outcome.Problem is { } no) return no.ToHttp();

@@ -47,7 +47,7 @@ public static class NotificationEndpoints
         new([.. NotificationDefaults.Resolve(await db.NotificationPreferences.AsNoTracking().Where(p => p.UserId == userId).ToListAsync(ct))
             .Select(c => new NotificationChoiceDto(c.Kind, c.Mode))]);
 
-    static async Task<Ok<NotificationSettingsDto>> Settings(ClaimsPrincipal user, MarketplaceDbContext db, CancellationToken ct) =>
+    static async Task<Ok<NotificationSettingsDto>> Settings(ClaimsPrincipal user, [FromServices] MarketplaceDbContext db, CancellationToken ct) =>
         TypedResults.Ok(await Of(db, user.UserId(), ct));
 
     /// <summary>
@@ -55,7 +55,7 @@ public static class NotificationEndpoints
     /// notices waiting for a digest are looked at again at the next round, under the new choices.
     /// </summary>
     static async Task<Results<Ok<NotificationSettingsDto>, ProblemHttpResult>> Change(
-        NotificationSettingsRequest body, ClaimsPrincipal user, HttpRequest request, MarketplaceDbContext db, CancellationToken ct)
+        NotificationSettingsRequest body, ClaimsPrincipal user, HttpRequest request, [FromServices] MarketplaceDbContext db, CancellationToken ct)
     {
         if (body.Choices is not { } choices) return ProblemResults.Required("choices");
         if (choices.GroupBy(c => c.Kind).Any(g => g.Count() > 1)) return Problem.Invalid("choices", KindTwice).ToHttp();
@@ -86,7 +86,7 @@ public static class NotificationEndpoints
     /// changed, is refused and changes nothing. Doing it twice answers the same.
     /// </summary>
     static async Task<Results<Ok<UnsubscribedDto>, ProblemHttpResult>> Unsubscribe(
-        string? token, UnsubscribeLinks links, MarketplaceDbContext db, CancellationToken ct)
+        string? token, [FromServices] UnsubscribeLinks links, [FromServices] MarketplaceDbContext db, CancellationToken ct)
     {
         if (links.Read(token) is not var (userId, kinds)) return Problem.Invalid("token", BadLink).ToHttp();
         if (await db.Users.AnyAsync(u => u.Id == userId, ct))

@@ -45,7 +45,7 @@ public static class ReportEndpoints
     /// (<see cref="IReports.SharedSpaces"/>). Only the viewer's own firms are listed, so nobody else's is refused; a
     /// firm sharing no space is left out, and so is the reported firm itself.
     /// </summary>
-    static async Task<Ok<ReportChoiceDto[]>> Choices(Guid firmId, [AsParameters] ViewerCall call, IReports reports)
+    static async Task<Ok<ReportChoiceDto[]>> Choices(Guid firmId, [AsParameters] ViewerCall call, [FromServices] IReports reports)
     {
         var mine = (await call.Access.Firms(call.User, call.Ct)).Businesses.Where(f => f != firmId).ToList();
         var shared = new Dictionary<Guid, Guid[]>();

@@ -40,7 +40,7 @@ public static class ReteEndpoints
     /// Outcomes come from awards only, which exist once the bids are opened; whether an RTI has bid is told while bids are
     /// taken only to the people of its active firms (<see cref="ReteRtiStage.Bidding"/> to the rete's others).
     /// </summary>
-    static async Task<Results<Ok<ReteRtiDto[]>, ProblemHttpResult>> Rtis(Guid id, [AsParameters] ViewerCall call, MarketplaceClock clock)
+    static async Task<Results<Ok<ReteRtiDto[]>, ProblemHttpResult>> Rtis(Guid id, [AsParameters] ViewerCall call, [FromServices] MarketplaceClock clock)
     {
         if (await call.Access.Alliance(id, call.User, watch: true, call.Ct) is null) return ProblemResults.NotFound(AllianceEndpoints.NotFound);
         var db = call.Db;
@@ -73,7 +73,7 @@ public static class ReteEndpoints
     /// an empty list: nothing of other firms' reti.
     /// </summary>
     static async Task<Results<Ok<ReteChoiceDto[]>, ProblemHttpResult>> Choices(Guid tenderId, [AsParameters] ViewerCall call,
-        ITenderAlliances tenderAlliances, MarketplaceClock clock)
+        [FromServices] ITenderAlliances tenderAlliances, [FromServices] MarketplaceClock clock)
     {
         var (user, grains, access, _, ct, _, _) = call;
         var db = call.Db;

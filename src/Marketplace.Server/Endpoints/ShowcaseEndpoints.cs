@@ -178,7 +178,7 @@ public static class ShowcaseEndpoints
             e.Text, e.At, new EndorsementState { Current = e }.ActionsFor(e.EndorserId, viewer)));
     }
 
-    static async Task<Results<NoContent, ProblemHttpResult>> Withdraw(Guid id, Guid endorserId, ClaimsPrincipal user, IGrainFactory grains)
+    static async Task<Results<NoContent, ProblemHttpResult>> Withdraw(Guid id, Guid endorserId, ClaimsPrincipal user, [FromServices] IGrainFactory grains)
     {
         var outcome = await grains.Endorsement(endorserId, id).Withdraw(user.UserId());
         return outcome.Problem is { } no ? no.ToHttp() : TypedResults.NoContent();

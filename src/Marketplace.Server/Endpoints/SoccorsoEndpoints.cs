@@ -24,7 +24,7 @@ public static class SoccorsoEndpoints
     }
 
     static async Task<Results<Ok<SoccorsoDto>, ProblemHttpResult>> Request(
-        Guid id, SoccorsoRequestBody body, [AsParameters] GrainCall call, MarketplaceClock clock)
+        Guid id, SoccorsoRequestBody body, [AsParameters] GrainCall call, [FromServices] MarketplaceClock clock)
     {
         // A missing deadline is judged with the rest by the grain, so the buyer hears of every wrong field at once.
         var outcome = await call.Grains.Tender(id).RequestSoccorso(
@@ -35,7 +35,7 @@ public static class SoccorsoEndpoints
     }
 
     static async Task<Results<Ok<SoccorsoDto>, ProblemHttpResult>> Withdraw(
-        Guid id, int number, [AsParameters] GrainCall call, MarketplaceClock clock)
+        Guid id, int number, [AsParameters] GrainCall call, [FromServices] MarketplaceClock clock)
     {
         var outcome = await call.Grains.Tender(id).WithdrawSoccorso(new WithdrawSoccorso(call.User.UserId(), number));
         if (outcome.Problem is { } no) return no.ToHttp();
@@ -45,7 +45,7 @@ public static class SoccorsoEndpoints
 
     /// <summary>The requests made to the bid, oldest first, for whoever may read the bid (its firms' people, and the buyer after opening).</summary>
     static async Task<Results<Ok<SoccorsoDto[]>, ProblemHttpResult>> OfBid(
-        Guid id, Guid bidderId, [AsParameters] GrainCall call, MarketplaceClock clock)
+        Guid id, Guid bidderId, [AsParameters] GrainCall call, [FromServices] MarketplaceClock clock)
     {
         var read = await call.Grains.Bid(id, bidderId).Read(call.User.UserId());
         if (read.Problem is { } no) return no.ToHttp();
@@ -59,7 +59,7 @@ public static class SoccorsoEndpoints
     /// unsealed, as the buyer reads it at once, and it never joins the sealed bid.
     /// </summary>
     static async Task<Results<Ok<SoccorsoDto>, ProblemHttpResult>> Answer(
-        Guid id, Guid bidderId, int number, SoccorsoAnswerBody body, [AsParameters] ViewerCall call, MarketplaceClock clock)
+        Guid id, Guid bidderId, int number, SoccorsoAnswerBody body, [AsParameters] ViewerCall call, [FromServices] MarketplaceClock clock)
     {
         var read = await call.Grains.Bid(id, bidderId).Read(call.User.UserId());
         if (read.Problem is { } no) return no.ToHttp();
@@ -80,7 +80,7 @@ public static class SoccorsoEndpoints
 
     /// <summary>The document of an answer, for whoever may read the bid.</summary>
     static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Document(
-        Guid id, Guid bidderId, int number, [AsParameters] GrainCall call, StateSealer sealer)
+        Guid id, Guid bidderId, int number, [AsParameters] GrainCall call, [FromServices] StateSealer sealer)
     {
         var read = await call.Grains.Bid(id, bidderId).Read(call.User.UserId());
         if (read.Problem is { } no) return no.ToHttp();

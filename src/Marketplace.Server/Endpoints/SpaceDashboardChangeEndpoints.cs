@@ -18,7 +18,7 @@ public static class SpaceDashboardChangeEndpoints
         return app;
     }
 
-    static async Task<Results<Ok<DashboardChangesDto>, ProblemHttpResult>> Changes(Guid id, [AsParameters] GrainCall call, MarketplaceClock clock)
+    static async Task<Results<Ok<DashboardChangesDto>, ProblemHttpResult>> Changes(Guid id, [AsParameters] GrainCall call, [FromServices] MarketplaceClock clock)
     {
         if (await SpaceEndpoints.AdminView(id, call.User, call.Grains) is not { } space) return SpaceEndpoints.AdminRefusal(await call.Grains.GetGrain<ISpaceGrain>(id).Get());
         var since = await call.Grains.GetGrain<IDashboardChecksGrain>(call.User.UserId()).LastCheck(id);
@@ -30,7 +30,7 @@ public static class SpaceDashboardChangeEndpoints
     /// were counted to: whatever moved after it is still news at their next look.
     /// </summary>
     static async Task<Results<Ok<DashboardChangesDto>, ProblemHttpResult>> Check(Guid id, CheckDashboardRequest body, [AsParameters] GrainCall call,
-        MarketplaceClock clock)
+        [FromServices] MarketplaceClock clock)
     {
         if (await SpaceEndpoints.AdminView(id, call.User, call.Grains) is not { } space) return SpaceEndpoints.AdminRefusal(await call.Grains.GetGrain<ISpaceGrain>(id).Get());
         var now = clock.GetUtcNow();

@@ -50,7 +50,7 @@ public static class SpaceEndpoints
 
     static ISpaceGrain Space(this IGrainFactory grains, Guid id) => grains.GetGrain<ISpaceGrain>(id);
 
-    static async Task<Ok<SpaceSummaryDto[]>> List(MarketplaceDbContext db, CancellationToken ct)
+    static async Task<Ok<SpaceSummaryDto[]>> List([FromServices] MarketplaceDbContext db, CancellationToken ct)
     {
         var rows = await db.Spaces.AsNoTracking()
             .Join(db.Directory, s => s.HostId, d => d.BusinessId, (s, d) => new
@@ -149,7 +149,7 @@ public static class SpaceEndpoints
     static async Task<Results<Ok<SpaceDirectoryPageDto>, CachedJson<SpaceDirectoryPageDto>, ProblemHttpResult>> Directory(
         Guid id, [SearchWords] string? q, string? cpv, string? comune, string? province, string? region, string? near, double? radiusKm,
         FirmSize? size, bool? verified, int? page, int? pageSize,
-        [AsParameters] ViewerCall call, IOptions<JsonOptions> json)
+        [AsParameters] ViewerCall call, [FromServices] IOptions<JsonOptions> json)
     {
         if (await call.Access.SeesDirectory(id, call.User, call.Ct) is not { } sees) return ProblemResults.NotFound(SpaceState.NotFound);
         if (!sees) return Problem.Forbidden(MembersOnly).ToHttp();
@@ -175,7 +175,7 @@ public static class SpaceEndpoints
     }
 
     static async Task<Results<Ok<SpaceDetailDto>, ProblemHttpResult>> AddModerator(
-        Guid id, ModeratorRequest body, [AsParameters] ViewerCall call, UserManager<MarketplaceUser> users)
+        Guid id, ModeratorRequest body, [AsParameters] ViewerCall call, [FromServices] UserManager<MarketplaceUser> users)
     {
         var moderator = string.IsNullOrWhiteSpace(body.Email) ? null : await users.FindByEmailAsync(body.Email.Trim());
         return await Respond(call.Grains.Space(id).SetModerator(new SetModerator(call.User.UserId(), moderator?.Id, true)), call);
@@ -244,7 +244,7 @@ public static class SpaceEndpoints
     }
 
     static async Task<Results<Ok<SpaceDashboardDto>, ProblemHttpResult>> Dashboard(
-        Guid id, [AsParameters] GrainCall call, MarketplaceClock clock)
+        Guid id, [AsParameters] GrainCall call, [FromServices] MarketplaceClock clock)
     {
         if (await AdminView(id, call.User, call.Grains) is not { } space) return AdminRefusal(await call.Grains.Space(id).Get());
         return TypedResults.Ok(await SpaceDashboard.Build(space, call.Db, clock, call.Ct));

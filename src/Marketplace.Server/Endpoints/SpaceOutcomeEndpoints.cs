@@ -19,7 +19,7 @@ public static class SpaceOutcomeEndpoints
         return app;
     }
 
-    static async Task<Results<Ok<SpaceOutcomesDto>, ProblemHttpResult>> Outcomes(Guid id, [AsParameters] GrainCall call, MarketplaceClock clock)
+    static async Task<Results<Ok<SpaceOutcomesDto>, ProblemHttpResult>> Outcomes(Guid id, [AsParameters] GrainCall call, [FromServices] MarketplaceClock clock)
     {
         if (await SpaceEndpoints.AdminView(id, call.User, call.Grains) is not { } space) return SpaceEndpoints.AdminRefusal(await call.Grains.GetGrain<ISpaceGrain>(id).Get());
         return TypedResults.Ok(await Build(space, call, clock.GetUtcNow()));
@@ -27,7 +27,7 @@ public static class SpaceOutcomeEndpoints
 
     /// <summary>Plan against actual per quarter and measure, as a spreadsheet opens it (<see cref="OutcomesCsv"/>).</summary>
     static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Csv(Guid id, string? lang, HttpRequest request, [AsParameters] GrainCall call,
-        MarketplaceClock clock)
+        [FromServices] MarketplaceClock clock)
     {
         if (await SpaceEndpoints.AdminView(id, call.User, call.Grains) is not { } space) return SpaceEndpoints.AdminRefusal(await call.Grains.GetGrain<ISpaceGrain>(id).Get());
         var now = clock.GetUtcNow();
@@ -38,7 +38,7 @@ public static class SpaceOutcomeEndpoints
 
     /// <summary>The targets of one quarter, set or removed measure by measure; the answer is the outcomes with them.</summary>
     static async Task<Results<Ok<SpaceOutcomesDto>, ProblemHttpResult>> SetTargets(Guid id, SetTargetsRequest body, [AsParameters] GrainCall call,
-        MarketplaceClock clock)
+        [FromServices] MarketplaceClock clock)
     {
         var outcome = await call.Grains.GetGrain<ISpaceGrain>(id).SetTargets(new SetOutcomeTargets(call.User.UserId(), body.Quarter,
             [.. (body.Targets ?? []).Select(t => new OutcomeTargetChange(t?.Measure, t?.Value))]));

@@ -25,23 +25,23 @@ public static class SpaceQualificationEndpoints
         return app;
     }
 
-    static Task<Results<Ok<FirmQualificationsDto>, ProblemHttpResult>> Get(Guid id, Guid firmId, [AsParameters] ViewerCall call, MarketplaceClock clock) =>
+    static Task<Results<Ok<FirmQualificationsDto>, ProblemHttpResult>> Get(Guid id, Guid firmId, [AsParameters] ViewerCall call, [FromServices] MarketplaceClock clock) =>
         Respond(call.Grains.Membership(id, firmId).Qualifications(call.User.UserId()), call, clock);
 
     static Task<Results<Ok<FirmQualificationsDto>, ProblemHttpResult>> VouchAttestation(
-        Guid id, Guid firmId, string category, VouchQualificationRequest body, [AsParameters] ViewerCall call, MarketplaceClock clock) =>
+        Guid id, Guid firmId, string category, VouchQualificationRequest body, [AsParameters] ViewerCall call, [FromServices] MarketplaceClock clock) =>
         Vouch(id, firmId, Category(category), body, call, clock);
 
     static Task<Results<Ok<FirmQualificationsDto>, ProblemHttpResult>> VouchFigures(
-        Guid id, Guid firmId, VouchQualificationRequest body, [AsParameters] ViewerCall call, MarketplaceClock clock) =>
+        Guid id, Guid firmId, VouchQualificationRequest body, [AsParameters] ViewerCall call, [FromServices] MarketplaceClock clock) =>
         Vouch(id, firmId, null, body, call, clock);
 
     static Task<Results<Ok<FirmQualificationsDto>, ProblemHttpResult>> WithdrawAttestation(
-        Guid id, Guid firmId, string category, [AsParameters] ViewerCall call, MarketplaceClock clock) =>
+        Guid id, Guid firmId, string category, [AsParameters] ViewerCall call, [FromServices] MarketplaceClock clock) =>
         Respond(call.Grains.Membership(id, firmId).WithdrawQualificationVouch(call.User.UserId(), Category(category)), call, clock);
 
     static Task<Results<Ok<FirmQualificationsDto>, ProblemHttpResult>> WithdrawFigures(
-        Guid id, Guid firmId, [AsParameters] ViewerCall call, MarketplaceClock clock) =>
+        Guid id, Guid firmId, [AsParameters] ViewerCall call, [FromServices] MarketplaceClock clock) =>
         Respond(call.Grains.Membership(id, firmId).WithdrawQualificationVouch(call.User.UserId(), null), call, clock);
 
     static async Task<Results<Ok<FirmQualificationsDto>, ProblemHttpResult>> Vouch(

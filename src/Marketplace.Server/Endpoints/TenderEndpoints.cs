@@ -122,7 +122,7 @@ public static class TenderEndpoints
     /// </summary>
     static async Task<Results<Ok<TenderSearchPageDto>, ProblemHttpResult>> Search(
         [SearchWords] string? q, TenderPhase? status, decimal? minValue, decimal? maxValue, int? closingWithinDays, int? page, int? pageSize,
-        TimeProvider clock, [AsParameters] ViewerCall call)
+        [FromServices] TimeProvider clock, [AsParameters] ViewerCall call)
     {
         if (TenderSearch.Check(minValue, maxValue, closingWithinDays) is { } bad) return bad.ToHttp();
         var size = Math.Clamp(pageSize ?? 20, 1, DirectorySearch.MaxPageSize);
@@ -151,7 +151,7 @@ public static class TenderEndpoints
     }
 
     /// <summary>The space's published tenders: public notices, the same for everybody, so kept in the space's read cache (<see cref="SpaceReads"/>).</summary>
-    static async Task<CachedJson<TenderSummaryDto[]>> OfSpace(Guid id, IGrainFactory grains, IOptions<JsonOptions> json, MarketplaceDbContext db, CancellationToken ct) =>
+    static async Task<CachedJson<TenderSummaryDto[]>> OfSpace(Guid id, [FromServices] IGrainFactory grains, [FromServices] IOptions<JsonOptions> json, [FromServices] MarketplaceDbContext db, CancellationToken ct) =>
         new(await grains.CachedJson(id, SpaceReads.TendersPart, json.Value.SerializerOptions, () => Summaries(
             db.Tenders.Where(t => t.Status != TenderStatus.Draft && db.TenderSpaces.Any(s => s.TenderId == t.TenderId && s.SpaceId == id)), db, ct)));
 

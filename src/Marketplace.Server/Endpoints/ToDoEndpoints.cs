@@ -32,7 +32,7 @@ public static class ToDoEndpoints
         return app;
     }
 
-    static async Task<Ok<ToDoItemDto[]>> List([AsParameters] ViewerCall call, UserManager<MarketplaceUser> users, MarketplaceClock clock)
+    static async Task<Ok<ToDoItemDto[]>> List([AsParameters] ViewerCall call, [FromServices] UserManager<MarketplaceUser> users, [FromServices] MarketplaceClock clock)
     {
         var (user, grains, access, _, ct, _, _) = call;
         var db = call.Db;

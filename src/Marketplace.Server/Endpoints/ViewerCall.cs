@@ -10,7 +10,8 @@ namespace Marketplace.Server.Endpoints;
 /// service, the read models, the request's cancellation and the businesses' and spaces' names the page shows. None of them is read from the request, so the OpenAPI
 /// document is the same as with separate parameters.
 /// </summary>
-internal readonly record struct ViewerCall(ClaimsPrincipal User, IGrainFactory Grains, Access Access, HttpContext Http, CancellationToken Ct, Businesses.BusinessCards Cards, Spaces.SpaceCards Spaces)
+internal readonly record struct ViewerCall(ClaimsPrincipal User, [property: FromServices] IGrainFactory Grains, [property: FromServices] Access Access, HttpContext Http, CancellationToken Ct,
+    [property: FromServices] Businesses.BusinessCards Cards, [property: FromServices] Spaces.SpaceCards Spaces)
 {
     /// <summary>
     /// The read models, rented from the pool when a handler first asks: most page reads are answered from grains and

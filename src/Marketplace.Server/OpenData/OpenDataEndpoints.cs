@@ -38,7 +38,7 @@ public static class OpenDataEndpoints
     /// it; a draft (seen only by the buyer's people) has none yet, and to anyone else it does not exist.
     /// </summary>
     static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> Package(
-        Guid id, HttpRequest request, IOptions<OpenDataOptions> options, [AsParameters] ViewerCall call)
+        Guid id, HttpRequest request, [FromServices] IOptions<OpenDataOptions> options, [AsParameters] ViewerCall call)
     {
         var site = OcdsPackages.Site(request);
         var (release, page) = await OcdsPackages.Release(id, call.User.UserIdOrNull(), site, options.Value, call.Grains, call.Db, call.Ct);
@@ -51,7 +51,7 @@ public static class OpenDataEndpoints
     /// and refused alike.
     /// </summary>
     static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> Record(
-        Guid id, HttpRequest request, IOptions<OpenDataOptions> options, [AsParameters] ViewerCall call)
+        Guid id, HttpRequest request, [FromServices] IOptions<OpenDataOptions> options, [AsParameters] ViewerCall call)
     {
         var site = OcdsPackages.Site(request);
         var (release, page) = await OcdsPackages.Release(id, call.User.UserIdOrNull(), site, options.Value, call.Grains, call.Db, call.Ct);

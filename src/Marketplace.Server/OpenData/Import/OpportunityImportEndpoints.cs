@@ -37,7 +37,7 @@ public static class OpportunityImportEndpoints
     /// body is read.
     /// </summary>
     static async Task<Results<Ok<ImportResultDto>, ProblemHttpResult>> Import(
-        Guid id, HttpRequest request, [AsParameters] ViewerCall call, MarketplaceClock clock, IOptions<ImportLimits> limits)
+        Guid id, HttpRequest request, [AsParameters] ViewerCall call, [FromServices] MarketplaceClock clock, [FromServices] IOptions<ImportLimits> limits)
     {
         var actor = call.User.UserId();
         // One answer for whoever is not an admin of the space, whether or not it exists.

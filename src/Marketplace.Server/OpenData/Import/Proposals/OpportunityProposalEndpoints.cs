@@ -97,7 +97,7 @@ public static class OpportunityProposalEndpoints
     /// JSON path, nothing stored), at most <see cref="MaxOpportunities"/> tenders, and kept for the admins.
     /// </summary>
     static async Task<Results<Created<OpportunityProposalDto>, ProblemHttpResult>> Propose(Guid id, HttpRequest request, [AsParameters] ViewerCall call,
-        MarketplaceClock clock, IOptions<ImportLimits> limits, ILiveUpdates live)
+        [FromServices] MarketplaceClock clock, [FromServices] IOptions<ImportLimits> limits, [FromServices] ILiveUpdates live)
     {
         // Who may propose is known before the body is read: one answer for anyone else, whether the space exists or not.
         var proposers = await Proposers(id, call);
@@ -159,7 +159,7 @@ public static class OpportunityProposalEndpoints
     /// leaves the proposal waiting, as it was, for the admin to decline.
     /// </summary>
     static async Task<Results<Ok<OpportunityProposalDto>, ProblemHttpResult>> Import(Guid id, Guid proposalId, [AsParameters] ViewerCall call,
-        MarketplaceClock clock, IOptions<ImportLimits> limits, ILiveUpdates live)
+        [FromServices] MarketplaceClock clock, [FromServices] IOptions<ImportLimits> limits, [FromServices] ILiveUpdates live)
     {
         var actor = call.User.UserId();
         if (!await call.Grains.GetGrain<ISpaceGrain>(id).IsAdmin(actor)) return Problem.Forbidden(SpaceState.NotAdmin).ToHttp();
@@ -190,7 +190,7 @@ public static class OpportunityProposalEndpoints
 
     /// <summary>Declines the waiting proposal with a reason its firm reads; its package is dropped.</summary>
     static async Task<Results<Ok<OpportunityProposalDto>, ProblemHttpResult>> Decline(Guid id, Guid proposalId, DeclineProposalRequest body,
-        [AsParameters] ViewerCall call, MarketplaceClock clock, ILiveUpdates live)
+        [AsParameters] ViewerCall call, [FromServices] MarketplaceClock clock, [FromServices] ILiveUpdates live)
     {
         var actor = call.User.UserId();
         if (!await call.Grains.GetGrain<ISpaceGrain>(id).IsAdmin(actor)) return Problem.Forbidden(SpaceState.NotAdmin).ToHttp();
@@ -204,7 +204,7 @@ public static class OpportunityProposalEndpoints
 
     /// <summary>The proposing firm's Owners and Managers take back a proposal still waiting.</summary>
     static async Task<Results<Ok<OpportunityProposalDto>, ProblemHttpResult>> Withdraw(Guid id, Guid proposalId, [AsParameters] ViewerCall call,
-        MarketplaceClock clock, ILiveUpdates live)
+        [FromServices] MarketplaceClock clock, [FromServices] ILiveUpdates live)
     {
         var firm = await call.Db.OpportunityProposals.AsNoTracking().Where(p => p.Id == proposalId && p.SpaceId == id).Select(p => (Guid?)p.FirmId)
             .FirstOrDefaultAsync(call.Ct);
