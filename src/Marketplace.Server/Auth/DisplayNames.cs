@@ -41,7 +41,8 @@ public static class DisplayNames
     /// are stored in one transaction: no account without its e-mail, no e-mail for an account that was not stored.
     /// </summary>
     internal static async Task<Results<Ok, ValidationProblem, ProblemHttpResult>> Register(
-        SignUpRequest body, [FromServices] UserManager<MarketplaceUser> users, [FromServices] MarketplaceDbContext db, [FromServices] AccountMails mails, [FromServices] OutboxSignal outbox, HttpRequest request)
+        SignUpRequest body, [FromServices] UserManager<MarketplaceUser> users, [FromServices] MarketplaceDbContext db,
+        [FromServices] AccountMails mails, [FromServices] OutboxSignal outbox, HttpRequest request)
     {
         var name = Check(body.DisplayName);
         if (name.Problem is { } no) return no.ToHttp();

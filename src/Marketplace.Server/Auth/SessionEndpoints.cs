@@ -25,7 +25,8 @@ public static class SessionEndpoints
         return auth;
     }
 
-    static async Task<NoContent> Logout(HttpContext context, ClaimsPrincipal principal, [FromServices] SignInManager<MarketplaceUser> signIn, [FromServices] IGrainFactory grains)
+    static async Task<NoContent> Logout(HttpContext context, ClaimsPrincipal principal, [FromServices] SignInManager<MarketplaceUser> signIn,
+        [FromServices] IGrainFactory grains)
     {
         // RefuseEndedSessions lets no principal without a session this far.
         var session = SignInSessions.SessionOf(principal)!.Value;
@@ -44,7 +45,8 @@ public static class SessionEndpoints
     }
 
     static async Task<Results<NoContent, SignInHttpResult, ProblemHttpResult, UnauthorizedHttpResult>> ChangePassword(
-        ChangePasswordRequest body, HttpRequest request, ClaimsPrincipal principal, [FromServices] UserManager<MarketplaceUser> users, [FromServices] SignInManager<MarketplaceUser> signIn,
+        ChangePasswordRequest body, HttpRequest request, ClaimsPrincipal principal, [FromServices] UserManager<MarketplaceUser> users,
+        [FromServices] SignInManager<MarketplaceUser> signIn,
         [FromServices] IOptions<IdentityOptions> identity)
     {
         if (await users.GetUserAsync(principal) is not { } user) return TypedResults.Unauthorized();

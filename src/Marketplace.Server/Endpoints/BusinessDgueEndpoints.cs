@@ -66,14 +66,16 @@ public static class BusinessDgueEndpoints
         return app;
     }
 
-    static async Task<Results<Ok<FirmDgueDto>, ProblemHttpResult>> Get(Guid id, ClaimsPrincipal user, [FromServices] IGrainFactory grains, [FromServices] MarketplaceClock clock)
+    static async Task<Results<Ok<FirmDgueDto>, ProblemHttpResult>> Get(Guid id, ClaimsPrincipal user, [FromServices] IGrainFactory grains,
+        [FromServices] MarketplaceClock clock)
     {
         var business = await grains.GetGrain<IBusinessGrain>(id).Get();
         if (BusinessState.CheckSeesDgue(business?.RoleOf(user.UserId())) is { } no) return no.ToHttp();
         return business!.Kind != BusinessKind.Firm ? Problem.Conflict(BusinessState.NotAFirm).ToHttp() : TypedResults.Ok(Dto(business, user, clock));
     }
 
-    static async Task<Results<Ok<FirmDgueDto>, ProblemHttpResult>> Edit(Guid id, EditDgueRequest body, ClaimsPrincipal user, [FromServices] IGrainFactory grains, [FromServices] MarketplaceClock clock)
+    static async Task<Results<Ok<FirmDgueDto>, ProblemHttpResult>> Edit(Guid id, EditDgueRequest body, ClaimsPrincipal user,
+        [FromServices] IGrainFactory grains, [FromServices] MarketplaceClock clock)
     {
         var command = new EditDgue(user.UserId(), body.Version,
             [.. (body.Answers ?? []).Select(a => a is null ? null : new DgueAnswer(a.Ground ?? "", a.Applies, a.Explanation))],

@@ -31,7 +31,8 @@ public static class BusinessEndpoints
     }
 
     /// <param name="kind">Only businesses of this kind, e.g. the firms a space's admin may invite (only firms join a space).</param>
-    static async Task<Ok<DirectoryPageDto>> Directory([SearchWords] string? q, int? page, int? pageSize, BusinessKind? kind, [FromServices] MarketplaceDbContext db, CancellationToken ct)
+    static async Task<Ok<DirectoryPageDto>> Directory([SearchWords] string? q, int? page, int? pageSize, BusinessKind? kind,
+        [FromServices] MarketplaceDbContext db, CancellationToken ct)
     {
         var size = Math.Clamp(pageSize ?? 20, 1, MaxPageSize);
         var number = Math.Clamp(page ?? 1, 1, MaxPage);

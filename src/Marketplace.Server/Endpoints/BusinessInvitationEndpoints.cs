@@ -36,7 +36,8 @@ public static class BusinessInvitationEndpoints
     /// most once per <see cref="BusinessState.SendAgainEvery"/> (429 sooner); the answer is its pending invitation.
     /// </summary>
     static async Task<Results<Created<BusinessInvitationDto>, ProblemHttpResult>> Invite(
-        Guid id, InviteMemberRequest body, ClaimsPrincipal user, [FromServices] IGrainFactory grains, [FromServices] ILookupNormalizer normalizer, [FromServices] MarketplaceDbContext db,
+        Guid id, InviteMemberRequest body, ClaimsPrincipal user, [FromServices] IGrainFactory grains, [FromServices] ILookupNormalizer normalizer,
+        [FromServices] MarketplaceDbContext db,
         [FromServices] InvitationMails mails, [FromServices] OutboxSignal outbox, CancellationToken ct)
     {
         var email = body.Email?.Trim() ?? "";
@@ -50,14 +51,16 @@ public static class BusinessInvitationEndpoints
             (await BusinessInvitationDto.Of(outcome.Value!.Invitations.Where(i => i.NormalizedEmail == normalized), db)).Single());
     }
 
-    static async Task<Results<Ok<BusinessInvitationDto[]>, ProblemHttpResult>> Pending(Guid id, ClaimsPrincipal user, [FromServices] IGrainFactory grains, [FromServices] MarketplaceDbContext db)
+    static async Task<Results<Ok<BusinessInvitationDto[]>, ProblemHttpResult>> Pending(Guid id, ClaimsPrincipal user,
+        [FromServices] IGrainFactory grains, [FromServices] MarketplaceDbContext db)
     {
         if (await grains.Business(id).Get() is not { } business) return ProblemResults.NotFound(BusinessState.NotFound);
         return BusinessState.CheckSeesInvitations(business.RoleOf(user.UserId())) is { } no ? no.ToHttp()
             : TypedResults.Ok(await BusinessInvitationDto.Of(business.Invitations, db));
     }
 
-    static async Task<Results<Ok<BusinessInvitationDto[]>, ProblemHttpResult>> Revoke(Guid id, Guid invitationId, ClaimsPrincipal user, [FromServices] IGrainFactory grains, [FromServices] MarketplaceDbContext db)
+    static async Task<Results<Ok<BusinessInvitationDto[]>, ProblemHttpResult>> Revoke(Guid id, Guid invitationId, ClaimsPrincipal user,
+        [FromServices] IGrainFactory grains, [FromServices] MarketplaceDbContext db)
     {
         var outcome = await grains.Business(id).RevokeInvitation(user.UserId(), invitationId);
         return outcome.Problem is { } no ? no.ToHttp() : TypedResults.Ok(await BusinessInvitationDto.Of(outcome.Value!.Invitations, db));
@@ -86,7 +89,8 @@ public static class BusinessInvitationEndpoints
     }
 
     /// <summary>The invitations made to the signed-in person's e-mail address, newest first.</summary>
-    static async Task<Ok<MyInvitationDto[]>> Mine(ClaimsPrincipal user, [FromServices] UserManager<MarketplaceUser> users, [FromServices] MarketplaceDbContext db, CancellationToken ct)
+    static async Task<Ok<MyInvitationDto[]>> Mine(ClaimsPrincipal user, [FromServices] UserManager<MarketplaceUser> users,
+        [FromServices] MarketplaceDbContext db, CancellationToken ct)
     {
         var email = (await users.GetUserAsync(user))?.NormalizedEmail ?? "";
         var rows = await db.BusinessInvitations.AsNoTracking().Where(i => i.NormalizedEmail == email)

@@ -66,7 +66,8 @@ public static class BusinessQualificationEndpoints
         return app;
     }
 
-    static async Task<Results<Ok<FirmQualificationsDto>, ProblemHttpResult>> Get(Guid id, ClaimsPrincipal user, [FromServices] IGrainFactory grains, [FromServices] MarketplaceClock clock,
+    static async Task<Results<Ok<FirmQualificationsDto>, ProblemHttpResult>> Get(Guid id, ClaimsPrincipal user, [FromServices] IGrainFactory grains,
+        [FromServices] MarketplaceClock clock,
         [FromServices] MarketplaceDbContext db, CancellationToken ct)
     {
         if (await grains.GetGrain<IBusinessGrain>(id).Get() is not { } business) return ProblemResults.NotFound(BusinessState.NotFound);
@@ -75,7 +76,8 @@ public static class BusinessQualificationEndpoints
     }
 
     static async Task<Results<Ok<FirmQualificationsDto>, ProblemHttpResult>> Edit(
-        Guid id, EditQualificationsRequest body, ClaimsPrincipal user, [FromServices] IGrainFactory grains, [FromServices] MarketplaceClock clock, [FromServices] MarketplaceDbContext db, CancellationToken ct)
+        Guid id, EditQualificationsRequest body, ClaimsPrincipal user, [FromServices] IGrainFactory grains, [FromServices] MarketplaceClock clock,
+        [FromServices] MarketplaceDbContext db, CancellationToken ct)
     {
         var qualifications = new FirmQualifications(
             [.. (body.Attestations ?? []).Select(a => new SoaAttestation(a?.Category ?? "", a?.Class ?? (SoaClass)(-1), a?.Expires ?? default, a?.IssuedBy ?? "", null))],

@@ -21,14 +21,17 @@ public static class FirmBlockEndpoints
     {
         var api = app.MapApiGroup("/api/businesses/{id:guid}/blocks", "Businesses").RequireAuthorization();
         api.MapGet("/", List).WithName("listFirmBlocks");
-        api.MapPut("/{firmId:guid}", (Guid id, Guid firmId, ClaimsPrincipal user, [FromServices] IGrainFactory grains, [FromServices] MarketplaceDbContext db, CancellationToken ct) =>
+        api.MapPut("/{firmId:guid}", (Guid id, Guid firmId, ClaimsPrincipal user, [FromServices] IGrainFactory grains,
+            [FromServices] MarketplaceDbContext db, CancellationToken ct) =>
             Change(id, firmId, true, user, grains, db, ct)).WithName("blockFirm");
-        api.MapDelete("/{firmId:guid}", (Guid id, Guid firmId, ClaimsPrincipal user, [FromServices] IGrainFactory grains, [FromServices] MarketplaceDbContext db, CancellationToken ct) =>
+        api.MapDelete("/{firmId:guid}", (Guid id, Guid firmId, ClaimsPrincipal user, [FromServices] IGrainFactory grains,
+            [FromServices] MarketplaceDbContext db, CancellationToken ct) =>
             Change(id, firmId, false, user, grains, db, ct)).WithName("unblockFirm");
         return app;
     }
 
-    static async Task<Results<Ok<FirmBlockDto[]>, ProblemHttpResult>> List(Guid id, ClaimsPrincipal user, [FromServices] IGrainFactory grains, [FromServices] MarketplaceDbContext db, CancellationToken ct)
+    static async Task<Results<Ok<FirmBlockDto[]>, ProblemHttpResult>> List(Guid id, ClaimsPrincipal user, [FromServices] IGrainFactory grains,
+        [FromServices] MarketplaceDbContext db, CancellationToken ct)
     {
         if (await grains.GetGrain<IBusinessGrain>(id).Get() is not { } business) return ProblemResults.NotFound(BusinessState.NotFound);
         if (!business.CanEdit(user.UserId())) return Problem.Forbidden(BusinessState.NotAnEditor).ToHttp();

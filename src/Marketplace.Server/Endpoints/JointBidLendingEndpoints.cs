@@ -31,7 +31,8 @@ public static class JointBidLendingEndpoints
             new AnswerReliance(call.User.UserId(), body.AuxiliaryId, body.Digest ?? "", body.Commit)), call.Cards);
 
     /// <summary>The avvalimento contract of a reliance the viewer's firm is asked for: the one file of the bid its people read.</summary>
-    static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Contract(Guid id, Guid documentId, [AsParameters] GrainCall call, [FromServices] StateSealer sealer)
+    static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Contract(Guid id, Guid documentId, [AsParameters] GrainCall call,
+        [FromServices] StateSealer sealer)
     {
         var view = await call.Grains.GetGrain<IJointBidGrain>(id).ReadLending(call.User.UserId());
         if (view.Problem is { } no) return no.ToHttp();

@@ -151,7 +151,8 @@ public static class TenderEndpoints
     }
 
     /// <summary>The space's published tenders: public notices, the same for everybody, so kept in the space's read cache (<see cref="SpaceReads"/>).</summary>
-    static async Task<CachedJson<TenderSummaryDto[]>> OfSpace(Guid id, [FromServices] IGrainFactory grains, [FromServices] IOptions<JsonOptions> json, [FromServices] MarketplaceDbContext db, CancellationToken ct) =>
+    static async Task<CachedJson<TenderSummaryDto[]>> OfSpace(Guid id, [FromServices] IGrainFactory grains,
+        [FromServices] IOptions<JsonOptions> json, [FromServices] MarketplaceDbContext db, CancellationToken ct) =>
         new(await grains.CachedJson(id, SpaceReads.TendersPart, json.Value.SerializerOptions, () => Summaries(
             db.Tenders.Where(t => t.Status != TenderStatus.Draft && db.TenderSpaces.Any(s => s.TenderId == t.TenderId && s.SpaceId == id)), db, ct)));
 

@@ -34,7 +34,8 @@ internal static class BulkOpenDataEndpoints
 
     /// <summary>The space's published tenders, oldest publication first, <see cref="MaxPageSize"/> a page unless asked for fewer; <c>links.next</c> names the next page while there is one.</summary>
     static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> OfSpace(
-        Guid id, int? page, int? pageSize, HttpRequest request, [FromServices] IOptions<OpenDataOptions> options, [FromServices] TimeProvider clock, [FromServices] IGrainFactory grains, [FromServices] MarketplaceDbContext db, CancellationToken ct)
+        Guid id, int? page, int? pageSize, HttpRequest request, [FromServices] IOptions<OpenDataOptions> options, [FromServices] TimeProvider clock,
+        [FromServices] IGrainFactory grains, [FromServices] MarketplaceDbContext db, CancellationToken ct)
     {
         if (await grains.GetGrain<ISpaceGrain>(id).Get() is null) return ProblemResults.NotFound(SpaceState.NotFound);
         var tenders = Published(db).Where(t => db.TenderSpaces.Any(s => s.TenderId == t.TenderId && s.SpaceId == id));
@@ -43,7 +44,8 @@ internal static class BulkOpenDataEndpoints
 
     /// <summary>The buyer's published tenders, in every space, paged as a space's.</summary>
     static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> OfBuyer(
-        Guid id, int? page, int? pageSize, HttpRequest request, [FromServices] IOptions<OpenDataOptions> options, [FromServices] TimeProvider clock, [FromServices] IGrainFactory grains, [FromServices] MarketplaceDbContext db, CancellationToken ct)
+        Guid id, int? page, int? pageSize, HttpRequest request, [FromServices] IOptions<OpenDataOptions> options, [FromServices] TimeProvider clock,
+        [FromServices] IGrainFactory grains, [FromServices] MarketplaceDbContext db, CancellationToken ct)
     {
         if (await grains.GetGrain<IBusinessGrain>(id).Get() is not { } business) return ProblemResults.NotFound(BusinessState.NotFound);
         if (business.Kind != BusinessKind.Buyer) return ProblemResults.NotFound(NotABuyer);

@@ -58,7 +58,8 @@ public static class ImportFeedEndpoints
     /// the feed with its first fetch, which may itself have failed (an address down today is still a feed).
     /// </summary>
     static async Task<Results<Created<ImportFeedDto>, ProblemHttpResult>> Add(
-        Guid id, AddImportFeedRequest body, [AsParameters] ViewerCall call, [FromServices] FeedClient client, [FromServices] FeedFetcher fetcher, [FromServices] MarketplaceClock clock, [FromServices] IOptions<FeedOptions> options)
+        Guid id, AddImportFeedRequest body, [AsParameters] ViewerCall call, [FromServices] FeedClient client, [FromServices] FeedFetcher fetcher,
+        [FromServices] MarketplaceClock clock, [FromServices] IOptions<FeedOptions> options)
     {
         if (await NotAdmin(id, call) is { } no) return no;
         var errors = new Dictionary<string, FieldProblem[]>();
@@ -106,7 +107,8 @@ public static class ImportFeedEndpoints
     }
 
     /// <summary>Fetches the feed now, for the admin who asks (who the feed imports for from then on); 409 while another fetch of it runs.</summary>
-    static async Task<Results<Ok<ImportFeedDto>, ProblemHttpResult>> Fetch(Guid id, Guid feedId, [AsParameters] ViewerCall call, [FromServices] FeedFetcher fetcher, [FromServices] MarketplaceClock clock)
+    static async Task<Results<Ok<ImportFeedDto>, ProblemHttpResult>> Fetch(Guid id, Guid feedId, [AsParameters] ViewerCall call,
+        [FromServices] FeedFetcher fetcher, [FromServices] MarketplaceClock clock)
     {
         if (await NotAdmin(id, call) is { } no) return no;
         if (!await call.Db.ImportFeeds.AnyAsync(f => f.Id == feedId && f.SpaceId == id, call.Ct)) return ProblemResults.NotFound(NotFound);
