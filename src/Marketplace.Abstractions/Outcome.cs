@@ -1,5 +1,6 @@
+using System.Buffers;
 using System.Globalization;
-using System.Text.RegularExpressions;
+using System.Text;
 
 namespace Marketplace;
 
@@ -20,14 +21,43 @@ public enum ProblemKind
 /// and its English <see cref="Text"/>, whose <c>{name}</c> placeholders are filled from the refusal's arguments.
 /// Declared once, as a static field next to the rule that uses it; never built from user input.
 /// </summary>
-public sealed partial record Refusal(string Code, string Text)
+public sealed record Refusal(string Code, string Text)
 {
     /// <summary>
-    /// The English text with its placeholders filled; a placeholder without an argument stays as it is. Most texts have
-    /// none, and pages say every reason an action is blocked on every read: those are returned without a regex pass.
+    /// The English text with its placeholders filled; a placeholder without an argument stays as it is. Pages say every
+    /// reason an action is blocked on every read, so this is a plain scan (issue #11): no regex, and a text without
+    /// placeholders is returned as it is.
     /// </summary>
-    public string Say(IReadOnlyDictionary<string, string> args) =>
-        !Text.Contains('{') ? Text : Placeholder().Replace(Text, m => args.TryGetValue(m.Groups[1].Value, out var value) ? value : m.Value);
+    public string Say(IReadOnlyDictionary<string, string> args)
+    {
+        var open = Text.IndexOf('{');
+        if (open < 0) return Text;
+        var said = new StringBuilder(Text.Length + 16);
+        var from = 0;
+        for (; open >= 0; open = Text.IndexOf('{', from))
+        {
+            var close = Text.IndexOf('}', open + 1);
+            if (close < 0) break;
+            var name = Text.AsSpan(open + 1, close - open - 1);
+            if (IsName(name) && args.TryGetValue(name.ToString(), out var value))
+            {
+                said.Append(Text, from, open - from).Append(value);
+                from = close + 1;
+            }
+            else
+            {
+                said.Append(Text, from, open + 1 - from);
+                from = open + 1;
+            }
+        }
+        return said.Append(Text, from, Text.Length - from).ToString();
+    }
+
+    // A placeholder's name: a letter, then letters and digits.
+    static bool IsName(ReadOnlySpan<char> name) =>
+        name.Length > 0 && char.IsAsciiLetter(name[0]) && !name[1..].ContainsAnyExcept(NameChars);
+
+    static readonly SearchValues<char> NameChars = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
 
     /// <summary>The arguments as the wire carries them: invariant text, instants in ISO 8601, money as "1250.50 EUR".</summary>
     public static Dictionary<string, string> Args(ReadOnlySpan<(string Name, object? Value)> args)
@@ -44,9 +74,6 @@ public sealed partial record Refusal(string Code, string Text)
             };
         return result;
     }
-
-    [GeneratedRegex(@"\{([A-Za-z][A-Za-z0-9]*)\}")]
-    private static partial Regex Placeholder();
 }
 
 /// <summary>What is wrong with one field: its refusal's code, the English message and the arguments.</summary>

@@ -42,4 +42,13 @@ public sealed record ActingFor(IReadOnlyDictionary<Guid, BusinessRole> Roles)
 
     /// <summary>The user's role in the business; null when they have none.</summary>
     public BusinessRole? RoleIn(Guid businessId) => Roles.TryGetValue(businessId, out var role) ? role : null;
+
+    /// <summary>The user's roles in the businesses named only (what <see cref="IActsFor.Of"/> answers when asked among them).</summary>
+    public ActingFor Among(IEnumerable<Guid> businesses)
+    {
+        var roles = new Dictionary<Guid, BusinessRole>();
+        foreach (var business in businesses)
+            if (Roles.TryGetValue(business, out var role)) roles[business] = role;
+        return roles.Count == 0 ? Nobody : new ActingFor(roles);
+    }
 }

@@ -52,7 +52,8 @@ internal sealed class AllianceGrain(
         var snapshot = State.ToSnapshot();
         var viewer = await actsFor.Of(viewerId, [.. snapshot.Members.Where(m => snapshot.IsActive(m.FirmId) || snapshot.IsInvited(m.FirmId)).Select(m => m.FirmId)]);
         if (!AllianceAccess.CanRead(snapshot, viewer.Businesses)) return null;
-        var inSpace = await Task.WhenAll(viewer.Businesses.Select(async f => (Firm: f, In: await InSpace(f, State.SpaceId))));
+        // Only an invited firm's standing in the space counts (whether it may accept); a page read asks no other.
+        var inSpace = await Task.WhenAll(viewer.Businesses.Where(f => snapshot.IsInvited(f)).Select(async f => (Firm: f, In: await InSpace(f, State.SpaceId))));
         // The tender is read once: for whether bids are closed, and for its title on the page.
         var tender = State.TenderId is { } tenderId ? (await GrainFactory.Tender(tenderId).Peek()).Tender : null;
         var bidsClosed = State.TenderId is not null && TenderRules.BidsClosedAt(tender, clock.Now());

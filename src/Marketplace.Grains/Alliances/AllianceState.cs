@@ -270,7 +270,7 @@ public sealed class AllianceState
     /// the command's. Refused for the viewer's role, an action is simply not offered.
     /// </summary>
     /// <param name="viewer">The viewer's businesses among the alliance's firms (<see cref="IActsFor"/>), in any role.</param>
-    /// <param name="inSpace">Those of the viewer's firms that are members of the alliance's space (an invited firm joins only then).</param>
+    /// <param name="inSpace">Those of the viewer's invited firms that are members of the alliance's space (an invited firm joins only then; no other firm's standing is asked).</param>
     /// <param name="bidSubmitted">The joint bid is submitted, as the commands would find it.</param>
     /// <param name="bidsClosed">The tender takes no more bids (<see cref="TenderRules.BidsClosedAt"/>; always false for a standing alliance).</param>
     public AllianceView ViewFor(Guid viewerId, ActingFor viewer, IReadOnlySet<Guid> inSpace, bool bidSubmitted, bool bidsClosed = false)

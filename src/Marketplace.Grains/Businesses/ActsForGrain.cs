@@ -27,11 +27,7 @@ internal sealed class ActsForGrain(IStoredMemberships stored, IInboxReadTimes re
     {
         if (among is { Length: 0 }) return ActingFor.Nobody;
         if (unsettled.Count > 0 && (among is null || among.Any(unsettled.Contains))) return await stored.Of(UserId, among);
-        if (among is null) return all;
-        var roles = new Dictionary<Guid, BusinessRole>();
-        foreach (var business in among)
-            if (all.Roles.TryGetValue(business, out var role)) roles[business] = role;
-        return roles.Count == 0 ? ActingFor.Nobody : new ActingFor(roles);
+        return among is null ? all : all.Among(among);
     }
 
     /// <summary>

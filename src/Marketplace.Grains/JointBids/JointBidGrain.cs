@@ -256,26 +256,30 @@ internal sealed class JointBidGrain(
     }
 
     // Joint bids call alliances, tenders, businesses and showcase projects, never the reverse (DESIGN.md: calls go one way).
+    // An alliance's tender is fixed when it is formed, so once the bid knows it, the tender is read beside the alliance.
     async Task<(AllianceSnapshot? Alliance, TenderSnapshot? Tender)> Context()
     {
+        var tenderRead = State.TenderId == Guid.Empty ? null : GrainFactory.Tender(State.TenderId).Current();
         var alliance = await GrainFactory.GetGrain<IAllianceGrain>(AllianceId).Get();
         if (alliance?.TenderId is not { } tenderId) return (alliance, null);
-        return (alliance, await GrainFactory.Tender(tenderId).Current());
+        return (alliance, await (tenderRead ?? GrainFactory.Tender(tenderId).Current()));
     }
 
+    /// <summary>
+    /// The alliance, its tender and the user as an actor of the bid, read side by side (every page read of the bid asks
+    /// them, issue #11): whom the user acts for is asked for all their businesses and narrowed to the alliance's active
+    /// firms here (any role reads; Owners and Managers edit).
+    /// </summary>
     async Task<(AllianceSnapshot? Alliance, TenderSnapshot? Tender, JointActor Actor)> Editing(Guid userId)
     {
+        var actingRead = actsFor.Of(userId);
         var (alliance, tender) = await Context();
         // Someone outside the alliance hears the same whether it (or its bid) exists or not.
-        var firms = alliance is null ? ActingFor.Nobody : await FirmsOf(userId, alliance);
+        var firms = alliance is null ? ActingFor.Nobody : (await actingRead).Among(alliance.Active.Select(m => m.FirmId));
         if (alliance is null || !AllianceAccess.CanWatch(alliance, firms.Businesses))
             return (null, tender, new JointActor(userId, [], false));
         return (alliance, tender, new JointActor(userId, [.. firms.Editing], firms.Edits(alliance.LeadId)));
     }
-
-    /// <summary>The alliance's active firms the user acts for (any role reads; Owners and Managers edit), in one question.</summary>
-    Task<ActingFor> FirmsOf(Guid userId, AllianceSnapshot alliance) =>
-        actsFor.Of(userId, [.. alliance.Active.Select(m => m.FirmId)]);
 
     /// <summary>
     /// A change of the joint bid: check, change, one write, notify. It works on the joint bid as it stands with the

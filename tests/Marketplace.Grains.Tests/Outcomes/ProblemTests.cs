@@ -27,4 +27,14 @@ public class ProblemTests
         problem.Detail.Should().Be("Lot 1234 is taken.");
         problem.Args.Should().Equal(new Dictionary<string, string> { ["lot"] = "1234" });
     }
+
+    [Fact]
+    public void A_placeholder_without_an_argument_and_braces_that_name_nothing_stay_as_written()
+    {
+        var refusal = new Refusal("test.braces", "{lot} of {lots} lots in {{year}}, {not a name} {1st} {} {open");
+
+        refusal.Say(new Dictionary<string, string> { ["lot"] = "2", ["year"] = "2026" })
+            .Should().Be("2 of {lots} lots in {2026}, {not a name} {1st} {} {open");
+        refusal.Say(new Dictionary<string, string>()).Should().Be(refusal.Text);
+    }
 }
