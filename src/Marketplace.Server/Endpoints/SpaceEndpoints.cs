@@ -278,13 +278,13 @@ public static class SpaceEndpoints
     static async Task<SpaceDetailDto> Detail(SpaceSnapshot space, ViewerCall call, Task<ActingFor> actingRead, Task<SpaceViewer> viewerRead)
     {
         var (user, grains, _, _, ct, _, _) = call;
-        var db = call.Db;
         var me = user.UserIdOrNull();
         // Independent reads, side by side: every visit to a space's page makes them.
         var firmsRead = ViewerFirms(space.Id, actingRead, grains);
+        // The read models are rented only when the cache misses or an admin reads the moderators (ViewerCall.Db says why).
         var listingRead = grains.CachedValue(space.Id, SpaceReads.SummaryPart, async () => new SpaceListing(
-            await db.Directory.Where(d => d.BusinessId == space.HostId).Select(d => d.Name).SingleOrDefaultAsync(ct) ?? "",
-            await db.SpaceMembers.CountAsync(m => m.SpaceId == space.Id && m.Status == MembershipStatus.Member, ct)));
+            await call.Db.Directory.Where(d => d.BusinessId == space.HostId).Select(d => d.Name).SingleOrDefaultAsync(ct) ?? "",
+            await call.Db.SpaceMembers.CountAsync(m => m.SpaceId == space.Id && m.Status == MembershipStatus.Member, ct)));
         var (firms, listing, viewer) = (await firmsRead, await listingRead, await viewerRead);
         var isAdmin = viewer.IsAdmin;
         var summary = new SpaceSummaryDto(space.Id, space.HostId, listing.HostName, space.Settings.Name, space.Settings.Description,
@@ -292,7 +292,7 @@ public static class SpaceEndpoints
         var hasMemberFirm = firms.Any(f => f.Membership?.Standing.Status == MembershipStatus.Member);
         var moderatorIds = isAdmin ? space.Moderators.ToList() : [];
         ModeratorDto[] moderators = moderatorIds.Count == 0 ? []
-            : [.. (await db.Users.AsNoTracking().PeopleOf(moderatorIds, ct)).Values.OrderBy(p => p.Name, StringComparer.CurrentCulture).Select(p => new ModeratorDto(p.Id, p.Email, p.Name))];
+            : [.. (await call.Db.Users.AsNoTracking().PeopleOf(moderatorIds, ct)).Values.OrderBy(p => p.Name, StringComparer.CurrentCulture).Select(p => new ModeratorDto(p.Id, p.Email, p.Name))];
         return new SpaceDetailDto(summary, space.Settings.TerritoryComuni, space.Settings.TerritoryProvinces,
             new SpacePolicyDto(space.Policy.Version, space.Policy.Text, space.Policy.PublishedAt),
             isAdmin,
