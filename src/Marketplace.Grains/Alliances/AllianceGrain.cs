@@ -50,12 +50,13 @@ internal sealed class AllianceGrain(
     {
         if (!State.Exists) return null;
         var snapshot = State.ToSnapshot();
+        // The tender is read once, beside whom the viewer acts for: for whether bids are closed, and for its title on the page.
+        var tenderRead = State.TenderId is { } tenderId ? GrainFactory.Tender(tenderId).Peek() : null;
         var viewer = await actsFor.Of(viewerId, [.. snapshot.Members.Where(m => snapshot.IsActive(m.FirmId) || snapshot.IsInvited(m.FirmId)).Select(m => m.FirmId)]);
         if (!AllianceAccess.CanRead(snapshot, viewer.Businesses)) return null;
         // Only an invited firm's standing in the space counts (whether it may accept); a page read asks no other.
         var inSpace = await Task.WhenAll(viewer.Businesses.Where(f => snapshot.IsInvited(f)).Select(async f => (Firm: f, In: await InSpace(f, State.SpaceId))));
-        // The tender is read once: for whether bids are closed, and for its title on the page.
-        var tender = State.TenderId is { } tenderId ? (await GrainFactory.Tender(tenderId).Peek()).Tender : null;
+        var tender = tenderRead is null ? null : (await tenderRead).Tender;
         var bidsClosed = State.TenderId is not null && TenderRules.BidsClosedAt(tender, clock.Now());
         return State.ViewFor(viewerId, viewer, inSpace.Where(f => f.In).Select(f => f.Firm).ToHashSet(), await ViewedBidSubmitted(), bidsClosed)
             with { TenderTitle = tender?.Details.Title };
