@@ -16,7 +16,7 @@
 #       1,000 watchers of one alliance workspace, 10 joint-bid edits per second, against a bare hub broadcast of the same
 #       change message in the same run (the ratio of their p99s), then a burst of 50 edits per second (the rate held, p99).
 #       Writes artifacts/benchmarks/fan-out.md.
-#   bash scripts/bench.sh http [--firms 100000] [--tenders 10000] [--bids 1000000] [--alliances 300] [--seconds 10] [--warmup 3] [--connections 32] [--only "tender detail"]
+#   bash scripts/bench.sh http [--firms 100000] [--tenders 10000] [--bids 1000000] [--alliances 300] [--seconds 10] [--warmup 3] [--connections 32] [--only "tender detail|inbox"]
 #       page-level reads (tender detail, inbox, business page, space page, alliance workspace and its joint bid, directory
 #       first page, tender list of a space) over HTTP with a firm Owner's bearer token, driven by wrk (installed if
 #       missing), each between two runs of a bare "bearer authentication + one grain call" endpoint in the same run
