@@ -292,8 +292,8 @@ internal static class DeadlineBurstBenchmark
 
             {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, PostgreSQL {await ServerVersion(Db)}, {Machine()}.
             The real server in-process (silo, real clock, EF grain storage and read models on PostgreSQL), called through
-            `IBidGrain.Submit`. {count:N0} member firms bid in the last {window.TotalSeconds:F1} s before the submission deadline T, one every
-            {window.TotalMilliseconds / count:F2} ms; then {lateCount} late shots over [T, T + {lateWindow.TotalSeconds:F1} s): {lateFirms} from member firms that had not bid,
+            `IBidGrain.Submit`. {count:N0} member firms bid in the last {window.TotalSeconds:0.###} s before the submission deadline T, one every
+            {window.TotalMilliseconds / count:F2} ms; then {lateCount} late shots over [T, T + {lateWindow.TotalSeconds:0.###} s): {lateFirms} from member firms that had not bid,
             {lateCount - lateFirms} resubmissions of burst bids. Setup through grains ({firms.Length:N0} firms created, profiled, applied and approved; the
             tender drafted and published) took {setupTime.TotalSeconds:F0} s{(warmupCount > 0 ? $", with a warm-up before the tender: {Math.Min(warmupCount, firms.Length)} of the firms bid twice on another tender" : "")}.
 
