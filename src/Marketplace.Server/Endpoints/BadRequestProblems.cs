@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
@@ -30,11 +32,43 @@ internal sealed partial class BadRequestProblems(IProblemDetailsService problems
         Refused = new("input.refused", "The request was refused.");
 
     /// <summary>A refusal of one field, as every other 400 says it (with its code), titled for what was malformed.</summary>
-    static Microsoft.AspNetCore.Mvc.ProblemDetails Fields(string field, Refusal refusal, string title)
+    static Microsoft.AspNetCore.Mvc.ProblemDetails Fields(string field, Refusal refusal, string title) => Fields([field], refusal, title);
+
+    static Microsoft.AspNetCore.Mvc.ProblemDetails Fields(IEnumerable<string> fields, Refusal refusal, string title)
     {
-        var details = Problem.Invalid(field, refusal).ToHttp().ProblemDetails;
+        var details = Problem.Invalid(fields.ToDictionary(f => f, f => new[] { FieldProblem.Of(refusal) })).ToHttp().ProblemDetails;
         details.Title = title;
         return details;
+    }
+
+    /// <summary>
+    /// The status code page of an answer that has no body yet. A query or route value the request delegate could not
+    /// convert: the delegates generated at build answer it 400 without saying which (those composed when the server
+    /// starts throw the exception handled above), so the values are read again by the types the handler takes and each
+    /// one that does not convert is named, in the same words as above. Anything else gets the usual problem details.
+    /// </summary>
+    public static async Task StatusPage(StatusCodeContext status)
+    {
+        var http = status.HttpContext;
+        List<string> fields = http.Response.StatusCode == StatusCodes.Status400BadRequest && http.GetEndpoint()?.Metadata.GetMetadata<MethodInfo>() is { } handler
+            ? [.. handler.GetParameters().Where(p => !Converts(p, http.Request)).Select(p => p.Name!)] : [];
+        var details = fields.Count > 0 ? Fields(fields, WrongFormat, "The request has invalid parameters.") : new Microsoft.AspNetCore.Mvc.ProblemDetails();
+        details.Status = http.Response.StatusCode;
+        await http.RequestServices.GetRequiredService<IProblemDetailsService>().TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = details });
+    }
+
+    /// <summary>Whether the request's value for the parameter (route first, then query) converts to its type, as the request delegate converts it.</summary>
+    static bool Converts(ParameterInfo parameter, HttpRequest request)
+    {
+        var type = Nullable.GetUnderlyingType(parameter.ParameterType) ?? parameter.ParameterType;
+        if (type == typeof(string) || parameter.Name is not { } name) return true;
+        var value = request.RouteValues.TryGetValue(name, out var routed) ? routed?.ToString() : request.Query.TryGetValue(name, out var query) ? query.ToString() : null;
+        if (string.IsNullOrEmpty(value)) return true;
+        if (type.IsEnum) return Enum.TryParse(type, value, ignoreCase: false, out _);
+        if (type.GetMethod("TryParse", BindingFlags.Public | BindingFlags.Static, [typeof(string), typeof(IFormatProvider), type.MakeByRefType()]) is { } withCulture)
+            return (bool)withCulture.Invoke(null, [value, CultureInfo.InvariantCulture, null])!;
+        var plain = type.GetMethod("TryParse", BindingFlags.Public | BindingFlags.Static, [typeof(string), type.MakeByRefType()]); // bool's
+        return plain is null || (bool)plain.Invoke(null, [value, null])!;
     }
 
     // ASP.NET Core's wording for a query or route value it could not convert: Failed to bind parameter "FirmSize? size" from "Huge".

@@ -21,7 +21,7 @@ public static class MarketplaceRoutes
         app.UseMetricsScrape(); // only on the metrics port, if configured: a scrape needs none of what follows
         app.UseForwardedHeadersIfConfigured(); // all that follows sees the client's own address and scheme
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseStatusCodePages(BadRequestProblems.StatusPage);
         app.UseSecurityHeaders();
         app.Use(LimitApiBodies);
         app.UseWebClientFiles();

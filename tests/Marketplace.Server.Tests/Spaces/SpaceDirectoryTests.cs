@@ -240,6 +240,8 @@ public abstract class SpaceDirectoryTests<THost>(THost fixture) : IClassFixture<
     [InlineData("near=037006&radiusKm=1000", "radiusKm")]
     [InlineData("province=XX", "province")]
     [InlineData("size=Huge", "size")]
+    [InlineData("verified=perhaps", "verified")]
+    [InlineData("near=037006&radiusKm=far", "radiusKm")]
     public async Task Bad_criteria_are_named(string query, string field)
     {
         var response = await rossiClient.GetAsync($"/api/spaces/{spaceId}/directory?{query}");
