@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace Marketplace.Server.Endpoints;
 
@@ -54,7 +55,12 @@ internal sealed partial class BadRequestProblems(IProblemDetailsService problems
             ? [.. handler.GetParameters().Where(p => !Converts(p, http.Request)).Select(p => p.Name!)] : [];
         var details = fields.Count > 0 ? Fields(fields, WrongFormat, "The request has invalid parameters.") : new Microsoft.AspNetCore.Mvc.ProblemDetails();
         details.Status = http.Response.StatusCode;
-        await http.RequestServices.GetRequiredService<IProblemDetailsService>().TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = details });
+        // As the default status page: a client that takes no JSON is told the status in plain text.
+        if (!await http.RequestServices.GetRequiredService<IProblemDetailsService>().TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = details }))
+        {
+            http.Response.ContentType = "text/plain";
+            await http.Response.WriteAsync($"Status Code: {http.Response.StatusCode}; {ReasonPhrases.GetReasonPhrase(http.Response.StatusCode)}");
+        }
     }
 
     /// <summary>Whether the request's value for the parameter (route first, then query) converts to its type, as the request delegate converts it.</summary>

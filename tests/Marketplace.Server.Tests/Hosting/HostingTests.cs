@@ -38,6 +38,17 @@ public sealed class HostingTests(SqliteHost fixture) : IClassFixture<SqliteHost>
     }
 
     [Fact]
+    public async Task A_client_that_takes_no_json_is_told_the_status_in_plain_text()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/no-such-thing");
+        request.Headers.Accept.ParseAdd("text/plain");
+        var response = await fixture.Host.CreateClient().SendAsync(request);
+
+        response.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await response.Content.ReadAsStringAsync()).Should().Be("Status Code: 404; Not Found");
+    }
+
+    [Fact]
     public async Task The_web_client_s_hashed_files_are_kept_a_year_and_sent_compressed_and_its_page_is_asked_again_each_visit()
     {
         var client = fixture.Host.CreateClient();
