@@ -151,13 +151,12 @@ public static class TenderEndpoints
     }
 
     /// <summary>The space's published tenders: public notices, the same for everybody, so kept in the space's read cache (<see cref="SpaceReads"/>).</summary>
-    /// <summary>A space's published tenders, from the cache; the read models are rented only when it misses (<see cref="ViewerCall.Db"/> says why).</summary>
-    static async Task<CachedJson<TenderSummaryDto[]>> OfSpace(Guid id, [FromServices] IGrainFactory grains,
-        [FromServices] IOptions<JsonOptions> json, HttpContext http, CancellationToken ct) =>
-        new(await grains.CachedJson(id, SpaceReads.TendersPart, json.Value.SerializerOptions, () =>
+    /// <summary>A space's published tenders, from the cache; the read models are rented only when it misses (<see cref="GrainCall.Db"/>).</summary>
+    static async Task<CachedJson<TenderSummaryDto[]>> OfSpace(Guid id, [AsParameters] GrainCall call, [FromServices] IOptions<JsonOptions> json) =>
+        new(await call.Grains.CachedJson(id, SpaceReads.TendersPart, json.Value.SerializerOptions, () =>
         {
-            var db = http.RequestServices.GetRequiredService<MarketplaceDbContext>();
-            return Summaries(db.Tenders.Where(t => t.Status != TenderStatus.Draft && db.TenderSpaces.Any(s => s.TenderId == t.TenderId && s.SpaceId == id)), db, ct);
+            var db = call.Db;
+            return Summaries(db.Tenders.Where(t => t.Status != TenderStatus.Draft && db.TenderSpaces.Any(s => s.TenderId == t.TenderId && s.SpaceId == id)), db, call.Ct);
         }));
 
     /// <summary>
