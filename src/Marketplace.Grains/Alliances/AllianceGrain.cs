@@ -44,25 +44,41 @@ internal sealed class AllianceGrain(
         return await Commit([]);
     }
 
-    public Task<AllianceSnapshot?> Get() => Task.FromResult(State.Exists ? State.ToSnapshot() : null);
+    public Task<AllianceSnapshot?> Get() => Task.FromResult(State.Exists ? Snapshot() : null);
+
+    /// <summary>What <see cref="Snapshot"/> last built, with the state it was built from.</summary>
+    (AllianceState Of, int Version, AllianceSnapshot Snapshot)? built;
+
+    /// <summary>
+    /// The alliance as stored, built once per change: every read of the joint bid and of the workspace asks for it
+    /// (issue #11), and with its history it is no small copy. Every change moves the version (<see cref="AllianceState"/>'s
+    /// Set), and a state read again is another object, so neither can show an older snapshot.
+    /// </summary>
+    AllianceSnapshot Snapshot()
+    {
+        if (built is { } b && ReferenceEquals(b.Of, State) && b.Version == State.Version) return b.Snapshot;
+        var snapshot = State.ToSnapshot();
+        built = (State, State.Version, snapshot);
+        return snapshot;
+    }
 
     public async Task<AllianceView?> ViewFor(Guid viewerId)
     {
         if (!State.Exists) return null;
-        var snapshot = State.ToSnapshot();
+        var snapshot = Snapshot();
         // The tender is read once, beside whom the viewer acts for: for whether bids are closed, and for its title on the page.
-        var tenderRead = State.TenderId is { } tenderId ? GrainFactory.Tender(tenderId).Peek() : null;
+        var tenderRead = State.TenderId is { } tenderId ? GrainFactory.Tender(tenderId).Current() : null;
         var viewer = await actsFor.Of(viewerId, [.. snapshot.Members.Where(m => snapshot.IsActive(m.FirmId) || snapshot.IsInvited(m.FirmId)).Select(m => m.FirmId)]);
         if (!AllianceAccess.CanRead(snapshot, viewer.Businesses)) return null;
         // Only an invited firm's standing in the space counts (whether it may accept); a page read asks no other.
         var inSpace = await Task.WhenAll(viewer.Businesses.Where(f => snapshot.IsInvited(f)).Select(async f => (Firm: f, In: await InSpace(f, State.SpaceId))));
-        var tender = tenderRead is null ? null : (await tenderRead).Tender;
+        var tender = tenderRead is null ? null : await tenderRead;
         var bidsClosed = State.TenderId is not null && TenderRules.BidsClosedAt(tender, clock.Now());
         return State.ViewFor(viewerId, viewer, inSpace.Where(f => f.In).Select(f => f.Firm).ToHashSet(), await ViewedBidSubmitted(), bidsClosed)
             with { TenderTitle = tender?.Details.Title };
     }
 
-    public Task<JointBidder?> Bidder() => Task.FromResult(State.Exists ? State.ToSnapshot().AsBidder() : null);
+    public Task<JointBidder?> Bidder() => Task.FromResult(State.Exists ? Snapshot().AsBidder() : null);
 
     public async Task<Outcome<Guid[]>> Invitable(Guid actorId, AllianceFirm[] candidates) =>
         State.Invitable(await ActorForLead(actorId), candidates);
@@ -139,11 +155,12 @@ internal sealed class AllianceGrain(
 
     /// <summary>
     /// Whether the tender takes no more bids, so a submitted joint bid stays as it is and no firm could join it: asked
-    /// of the tender (read-only), judged by the window a submission is checked against (a deadline passed counts
-    /// before the tender has moved past it). A standing alliance has no tender and is never closed.
+    /// of the tender as it stands now (<see cref="TenderKeys.Current"/>: a tender that has a deadline to move past moves
+    /// first, as the enquiries' end opens the bidding), judged by the window a submission is checked against. A
+    /// standing alliance has no tender and is never closed.
     /// </summary>
     async Task<bool> BidsClosed() =>
-        State.TenderId is { } tender && TenderRules.BidsClosedAt((await GrainFactory.Tender(tender).Peek()).Tender, clock.Now());
+        State.TenderId is { } tender && TenderRules.BidsClosedAt(await GrainFactory.Tender(tender).Current(), clock.Now());
 
     /// <summary>
     /// Whether the joint bid is submitted as views last read it (null: not read since the joint bid last changed it).
@@ -187,7 +204,7 @@ internal sealed class AllianceGrain(
         await alliance.WriteStateAsync();
         // A firm that left no longer binds itself through the joint bid's sign-offs.
         if (State.TenderId is { } tenderId) await GrainFactory.Tender(tenderId).BindingsChanged();
-        var snapshot = State.ToSnapshot();
+        var snapshot = Snapshot();
         await live.AllianceChanged(snapshot, departed);
         return snapshot;
     }

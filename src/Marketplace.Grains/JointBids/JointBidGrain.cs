@@ -29,8 +29,12 @@ internal sealed class JointBidGrain(
         var now = clock.Now();
         var bid = State.Following(alliance, now);
         bid.DguesNow = dgues ? await digests.Of(bid.DgueFirms()) : null;
-        return bid.ToSnapshot(actor, alliance, tender, now);
+        // The bid as stored is kept for its viewers; one that follows new bidding firms is a copy of this read alone.
+        return ReferenceEquals(bid, State) ? shown.For(bid, actor, alliance, tender, now) : bid.ToSnapshot(actor, alliance, tender, now);
     }
+
+    /// <summary>The bid as its recent viewers were shown it, forgotten with every change (<see cref="Commit"/>).</summary>
+    readonly ShownJointBids shown = new();
 
     public async Task<Outcome<SignedJointBid>> ReadSigned(Guid userId)
     {
@@ -116,6 +120,7 @@ internal sealed class JointBidGrain(
         var now = clock.Now();
         if (bid.CheckAnswer(command, acting.Editing, tender, now) is { } no) return no;
         bid.Answer(command, now);
+        shown.Forget();
         jointBid.State = bid;
         await jointBid.WriteStateAsync();
         await GrainFactory.Tender(bid.TenderId).BindingsChanged(); // The answer is signed content: sign-offs may lapse.
@@ -250,6 +255,7 @@ internal sealed class JointBidGrain(
         var published = await GrainFactory.GetGrain<Showcase.IShowcaseGrain>(id).Publish(new Showcase.PublishShowcase(actor, alliance.LeadId, project, new Showcase.ShowcaseAward(tender.Id, id)));
         // Already published (a retry after a crash between the two writes) counts as done.
         if (published.Problem is { Kind: not ProblemKind.Conflict }) return null;
+        shown.Forget();
         State.ShowcaseId = id;
         await jointBid.WriteStateAsync();
         return id;
@@ -316,6 +322,7 @@ internal sealed class JointBidGrain(
     async Task<JointBidSnapshot> Commit(JointBidState bid, JointActor actor, AllianceSnapshot alliance, TenderSnapshot? tender, Edited edited,
         HashSet<(Guid, JointBidState.ToDoMark)>? toDoBefore = null, HashSet<JointBidReliances.LendingMark>? lendingBefore = null)
     {
+        shown.Forget();
         jointBid.State = bid;
         await jointBid.WriteStateAsync();
         await GrainFactory.Tender(bid.TenderId).BindingsChanged(); // Its sign-offs bind firms to the tender's lots.

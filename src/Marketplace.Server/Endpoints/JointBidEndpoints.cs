@@ -6,8 +6,12 @@ using Marketplace.JointBids;
 using Marketplace.Server.Auth;
 using Marketplace.Server.Hosting;
 using Marketplace.Tenders;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Marketplace.Server.Endpoints;
 
@@ -45,8 +49,28 @@ public static class JointBidEndpoints
     /// The joint bid's page: with the bidding firms' DGUEs as they stand now (held by the silo, <see cref="JointBids.DgueDigests"/>),
     /// so a firm that changed its DGUE after signing shows as having to sign again.
     /// </summary>
-    static Task<Results<Ok<JointBidDto>, ProblemHttpResult>> Read(Guid id, [AsParameters] GrainCall call) =>
-        Respond(call.Grains.Bid(id).Read(call.User.UserId(), true), call.Cards);
+    static async Task<Results<CachedJson<JointBidDto>, ProblemHttpResult>> Read(Guid id, [AsParameters] GrainCall call, [FromServices] IOptions<JsonOptions> json)
+    {
+        var outcome = await call.Grains.Bid(id).Read(call.User.UserId(), true);
+        if (outcome.Problem is { } no) return no.ToHttp();
+        var bid = outcome.Value!;
+        var named = Written.TryGetValue(bid, out var written) ? written.Named : Named(bid);
+        var names = await call.Cards.Names(named);
+        if (written is not null && written.Names.Count == names.Count && written.Names.All(n => names.TryGetValue(n.Key, out var now) && now == n.Value))
+            return new CachedJson<JointBidDto>(written.Json);
+        var body = JsonSerializer.SerializeToUtf8Bytes(Dto(bid, names), json.Value.SerializerOptions);
+        Written.AddOrUpdate(bid, new WrittenBid(named, names, body));
+        return new CachedJson<JointBidDto>(body);
+    }
+
+    /// <summary>
+    /// The JSON of each bid its grain keeps for a viewer (<see cref="JointBids.ShownJointBids"/>: the same object until
+    /// anything it shows moves), with the firms' names it was written with: a page read writes it again only when the
+    /// bid or a name changed (issue #11). Forgotten with the bid; a bid read from another silo is a new object, written anew.
+    /// </summary>
+    static readonly ConditionalWeakTable<JointBidSnapshot, WrittenBid> Written = new();
+
+    sealed record WrittenBid(Guid[] Named, Dictionary<Guid, string> Names, byte[] Json);
 
     static Task<Results<Ok<JointBidDto>, ProblemHttpResult>> Save(
         Guid id, SaveWorkPackageRequest body, [AsParameters] GrainCall call) =>
@@ -130,14 +154,20 @@ public static class JointBidEndpoints
         var outcome = await command;
         if (outcome.Problem is { } no) return no.ToHttp();
         var bid = outcome.Value!;
-        // The names of the firms the bid itself names, not of the alliance's every firm: no read of the alliance again.
-        var named = bid.WorkPackages.Select(w => w.FirmId).Concat(bid.Documents.Select(d => d.FirmId)).Concat(bid.Shares.Select(s => s.FirmId))
+        return TypedResults.Ok(Dto(bid, await cards.Names(Named(bid))));
+    }
+
+    /// <summary>The names of the firms the bid itself names, not of the alliance's every firm: no read of the alliance again.</summary>
+    static Guid[] Named(JointBidSnapshot bid) =>
+        [.. bid.WorkPackages.Select(w => w.FirmId).Concat(bid.Documents.Select(d => d.FirmId)).Concat(bid.Shares.Select(s => s.FirmId))
             .Concat(bid.SignOffs.Select(s => s.FirmId)).Concat(bid.AwaitingSignature).Concat(bid.PackageFirms).Concat(bid.Quotas.Select(q => q.FirmId))
             .Concat(bid.Subcontracts.Where(d => d.FirmId is not null).Select(d => d.FirmId!.Value))
-            .Concat((bid.Reliances ?? []).SelectMany(r => new[] { r.AuxiliaryId, r.RelyingFirmId }));
-        var names = await cards.Names(named);
+            .Concat((bid.Reliances ?? []).SelectMany(r => new[] { r.AuxiliaryId, r.RelyingFirmId })).Distinct()];
+
+    static JointBidDto Dto(JointBidSnapshot bid, Dictionary<Guid, string> names)
+    {
         NamedDto Firm(Guid firm) => new(firm, names.GetValueOrDefault(firm, ""));
-        return TypedResults.Ok(new JointBidDto(bid.AllianceId, bid.TenderId,
+        return new JointBidDto(bid.AllianceId, bid.TenderId,
             [.. bid.WorkPackages.OrderBy(w => w.Lot).ThenBy(w => w.Title).Select(w => WorkPackageDto.From(w, Firm,
                 bid.PackageActions.FirstOrDefault(a => a.WorkPackageId == w.Id)?.Actions))],
             [.. bid.Answers.Select(a => new JointAnswerDto(a.Criterion, a.Text, a.Version))],
@@ -153,6 +183,6 @@ public static class JointBidEndpoints
             [.. bid.QuotaWarnings.Select(w => QuotaWarningDto.From(w, Firm))],
             [.. bid.Subcontracts.Select(d => SubcontractDto.From(d, bid.WorkPackages.FirstOrDefault(w => w.Id == d.PackageId)?.Title, Firm))],
             bid.SubcontractsVersion,
-            [.. (bid.Reliances ?? []).Select((r, i) => RelianceDto.From(r, Firm, bid.RelianceStandings?.ElementAtOrDefault(i)))], bid.ReliancesVersion));
+            [.. (bid.Reliances ?? []).Select((r, i) => RelianceDto.From(r, Firm, bid.RelianceStandings?.ElementAtOrDefault(i)))], bid.ReliancesVersion);
     }
 }

@@ -150,8 +150,10 @@ public static class TenderEndpoints
             total, number, size, DirectorySearchedDto.From(phrase)));
     }
 
-    /// <summary>The space's published tenders: public notices, the same for everybody, so kept in the space's read cache (<see cref="SpaceReads"/>).</summary>
-    /// <summary>A space's published tenders, from the cache; the read models are rented only when it misses (<see cref="GrainCall.Db"/>).</summary>
+    /// <summary>
+    /// The space's published tenders: public notices, the same for everybody, so kept in the space's read cache
+    /// (<see cref="SpaceReads"/>); the read models are rented only when it misses (<see cref="GrainCall.Db"/>).
+    /// </summary>
     static async Task<CachedJson<TenderSummaryDto[]>> OfSpace(Guid id, [AsParameters] GrainCall call, [FromServices] IOptions<JsonOptions> json) =>
         new(await call.Grains.CachedJson(id, SpaceReads.TendersPart, json.Value.SerializerOptions, () =>
         {

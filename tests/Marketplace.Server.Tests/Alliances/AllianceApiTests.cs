@@ -58,6 +58,22 @@ public abstract class AllianceApiTests<THost>(THost fixture) : IClassFixture<THo
     }
 
     [Fact]
+    public async Task Once_the_enquiries_close_the_bidding_is_open_and_a_firm_is_invited_and_joins_at_once()
+    {
+        var (w, tender, alliance) = await Formed();
+        // Nobody need have read the tender since its enquiry deadline: the alliance asks it as it stands now, moved on.
+        w.PassTo(tender.EnquiryDeadline);
+        var workspace = (await w.Builder.GetFromJsonAsync<AllianceDto>($"/api/alliances/{alliance.Id}", Json))!;
+        var invite = await Invite(w, w.Builder, alliance.Id, w.CoderId);
+        var accept = await Accept(w.Coder, alliance.Id, w.CoderId, 1);
+
+        workspace.Actions.Allowed.Should().Contain(AllianceAction.Invite, "bids are open, not closed");
+        workspace.Tender!.Name.Should().Be(tender.Title);
+        invite.StatusCode.Should().Be(HttpStatusCode.OK, await invite.Content.ReadAsStringAsync());
+        accept.StatusCode.Should().Be(HttpStatusCode.OK, await accept.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task The_alliance_tells_each_viewer_what_they_may_do_and_why_not_in_the_codes_refusals_use()
     {
         var (w, _, alliance) = await Formed();

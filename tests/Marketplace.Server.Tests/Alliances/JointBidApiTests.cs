@@ -307,6 +307,38 @@ public abstract class JointBidApiTests<THost>(THost fixture) : IClassFixture<THo
     }
 
     [Fact]
+    public async Task A_page_read_again_names_a_renamed_firm_and_says_the_deadline_passed_at_once()
+    {
+        // Each read of the page is kept for its viewer and written once (issue #11): what moved around it still shows.
+        // A subcontractor is named by the bid but presents no DGUE of its own, so only its name moves.
+        var t = await Formed();
+        var w = t.World;
+        var (sub, subId) = await w.MemberFirm("Bianchi Impianti", "45310000");
+        var invite = await w.Builder.PostAsJsonAsync($"/api/alliances/{t.AllianceId}/invitations", new AllianceInviteRequest(subId, AllianceRole.Subcontractor), Json);
+        invite.StatusCode.Should().Be(HttpStatusCode.OK, await invite.Content.ReadAsStringAsync());
+        var answer = await sub.PostAsJsonAsync($"/api/alliances/{t.AllianceId}/firms/{subId}/answer", new AllianceAnswerRequest(true, 1), Json);
+        answer.StatusCode.Should().Be(HttpStatusCode.OK, await answer.Content.ReadAsStringAsync());
+        await Drafted(t);
+        await Package(t, sub, "Quadri elettrici", 2, subId, 20_000m);
+        var before = (await w.Builder.GetFromJsonAsync<JointBidDto>(t.Bid, Json))!;
+        var again = (await w.Builder.GetFromJsonAsync<JointBidDto>(t.Bid, Json))!;
+        var profile = (await sub.GetFromJsonAsync<BusinessProfileDto>($"/api/businesses/{subId}", Json))!;
+        var edit = await sub.EditProfile(subId, EditOf(profile) with { Name = "Bianchi Quadri S.r.l." });
+        edit.StatusCode.Should().Be(HttpStatusCode.OK, await edit.Content.ReadAsStringAsync());
+        var renamed = (await w.Builder.GetFromJsonAsync<JointBidDto>(t.Bid, Json))!;
+        w.PassTo(t.Tender.SubmissionDeadline);
+        var closed = (await w.Builder.GetFromJsonAsync<JointBidDto>(t.Bid, Json))!;
+
+        before.Window.Should().Be(BidWindow.Open);
+        again.Should().BeEquivalentTo(before);
+        before.WorkPackages.Should().ContainSingle(p => p.Firm.Id == subId).Which.Firm.Name.Should().Be("Bianchi Impianti");
+        renamed.WorkPackages.Should().ContainSingle(p => p.Firm.Id == subId).Which.Firm.Name.Should().Be("Bianchi Quadri S.r.l.");
+        closed.Window.Should().Be(BidWindow.Closed);
+        closed.Actions.Blocked.Should().Contain(b => b.Action == JointBidAction.Submit && b.Code == BidNotStoredException.DeadlinePassed.Code);
+        before.Actions.Blocked.Should().NotContain(b => b.Code == BidNotStoredException.DeadlinePassed.Code);
+    }
+
+    [Fact]
     public async Task Each_firm_s_people_read_what_they_may_do_and_every_reason_the_lead_may_not_submit_yet()
     {
         var t = await Formed();
