@@ -126,7 +126,8 @@ internal static class HttpReadsBenchmark
             wrk in its own process, {connections} connections on {threads} threads, {seconds.TotalSeconds:F0} s a run after warm-up rounds of {warmup.TotalSeconds:F0} s of each
             request, repeated until a round JIT-compiled fewer than {QuietRound} methods ({rounds} rounds; the last compiled {lastRoundJitted}; "JIT"
             below is the methods compiled during a run, near 0 when the process measured was warm). Every request carries the bearer token of the Owner of a firm that leads an alliance on the tender and is the
-            partner in others ({world.Alliances} alliances in all). Data: {world.Firms:N0} member firms in the space, {world.Tenders:N0} tenders;
+            partner in others ({world.Alliances} alliances in all), and asks `Accept-Encoding: {WrkDriver.AcceptEncoding}` as Chromium does:
+            the answers kept the same for everybody (a space's tender list, its directory's first page) then come gzipped, no other is compressed. Data: {world.Firms:N0} member firms in the space, {world.Tenders:N0} tenders;
             set up {world.Setup}.
 
             **Memory** (issue #11's goal: resident ≤ 1 GiB with 100k firms, 10k tenders and 1M bids stored): after every run

@@ -30,9 +30,9 @@ internal static class CachedReads
         return value;
     }
 
-    /// <summary>The part's answer as JSON in the API's <paramref name="options"/>, for an answer sent as it is.</summary>
-    public static Task<byte[]> Json<T>(IReadCacheGrain cache, string part, JsonSerializerOptions options, Func<Task<T>> compute) =>
-        Value(cache, part, async () => JsonSerializer.SerializeToUtf8Bytes(await compute(), options));
+    /// <summary>The part's answer as JSON in the API's <paramref name="options"/>, for an answer sent as it is (<see cref="SharedJson"/>).</summary>
+    public static Task<SharedJson> Json<T>(IReadCacheGrain cache, string part, JsonSerializerOptions options, Func<Task<T>> compute) =>
+        Value(cache, part, async () => SharedJson.Of(JsonSerializer.SerializeToUtf8Bytes(await compute(), options)));
 
     /// <summary>
     /// Drops the topics' answers, side by side. The change is stored when we get here: a failure must not turn it into

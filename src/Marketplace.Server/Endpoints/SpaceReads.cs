@@ -3,7 +3,6 @@ using Marketplace.Data;
 using Marketplace.ReadCaches;
 using Marketplace.Spaces;
 using Marketplace.Tenders;
-using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Server.Endpoints;
@@ -25,7 +24,7 @@ internal static class SpaceReads
     static string Topic(Guid spaceId) => $"space/{spaceId}";
 
     /// <summary>The part's answer as JSON in the API's <paramref name="options"/> (<see cref="CachedReads.Json{T}"/>).</summary>
-    public static Task<byte[]> CachedJson<T>(this IGrainFactory grains, Guid spaceId, string part, JsonSerializerOptions options, Func<Task<T>> compute) =>
+    public static Task<SharedJson> CachedJson<T>(this IGrainFactory grains, Guid spaceId, string part, JsonSerializerOptions options, Func<Task<T>> compute) =>
         CachedReads.Json(grains.GetGrain<IReadCacheGrain>(Topic(spaceId)), part, options, compute);
 
     /// <summary>The part's value, for an answer that adds to it what depends on the viewer.</summary>
@@ -59,25 +58,4 @@ internal static class SpaceReads
 
     static Task Invalidate(IGrainFactory grains, IEnumerable<Guid> spaces, ILogger log) =>
         CachedReads.Invalidate(grains, spaces.Select(Topic), log);
-}
-
-/// <summary>A 200 answer whose JSON body was serialised before (<see cref="SpaceReads"/>); documented as an answer of <typeparamref name="T"/>.</summary>
-public sealed class CachedJson<T>(byte[] body) : IResult, IEndpointMetadataProvider, IStatusCodeHttpResult
-{
-    public int? StatusCode => StatusCodes.Status200OK;
-
-    public Task ExecuteAsync(HttpContext httpContext)
-    {
-        httpContext.Response.StatusCode = StatusCodes.Status200OK;
-        httpContext.Response.ContentType = "application/json; charset=utf-8";
-        httpContext.Response.ContentLength = body.Length;
-        return httpContext.Response.Body.WriteAsync(body).AsTask();
-    }
-
-    /// <summary>The same answer as <see cref="Microsoft.AspNetCore.Http.HttpResults.Ok{TValue}"/> documents, once even beside it.</summary>
-    public static void PopulateMetadata(System.Reflection.MethodInfo method, EndpointBuilder builder)
-    {
-        if (!builder.Metadata.OfType<IProducesResponseTypeMetadata>().Any(m => m.StatusCode == StatusCodes.Status200OK && m.Type == typeof(T)))
-            builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(T), ["application/json"]));
-    }
 }

@@ -7,8 +7,9 @@ namespace Marketplace.Server.Hosting;
 /// The web client's files. Its build names every script and style after a hash of its content (assets/), so those
 /// are cached for a year and never asked for again; index.html and the other files are revalidated on every visit, so
 /// a new release is seen at once. They travel compressed (Brotli, else gzip): the main script is about 570 KB, a
-/// fraction of that compressed. API answers and the hub are never compressed: an answer that holds a secret next to
-/// what the caller sent would let its length leak the secret (BREACH).
+/// fraction of that compressed. API answers and the hub are not compressed here: an answer that holds a secret next to
+/// what the caller sent would let its length leak the secret (BREACH). The one exception is an answer the same for
+/// everybody, cached with its gzipped form (<see cref="Endpoints.SharedJson"/>).
 /// </summary>
 internal static class WebClientFiles
 {

@@ -68,8 +68,10 @@ public sealed class HostingTests(SqliteHost fixture) : IClassFixture<SqliteHost>
     }
 
     [Fact]
-    public async Task Api_answers_are_never_compressed_even_when_asked()
+    public async Task Api_answers_holding_what_the_caller_sent_are_never_compressed_even_when_asked()
     {
+        // Only an answer the same for everybody, holding nothing of the caller's, travels compressed (SharedJson).
+        // This one holds the caller's words.
         using var asked = new HttpRequestMessage(HttpMethod.Get, "/api/reference/cpv?q=lavori&limit=50");
         asked.Headers.AcceptEncoding.ParseAdd("br, gzip");
 

@@ -37,4 +37,40 @@ public abstract class SpaceTenderListTests<THost>(THost fixture) : IClassFixture
         (await w.Buyer.EditProfile(w.BuyerId, EditOf(buyer) with { Name = "Comune di Prova Nuova" })).EnsureSuccessStatusCode();
         (await List(w)).Select(t => t.BuyerName).Should().AllBe("Comune di Prova Nuova");
     }
+
+    [Fact]
+    public async Task A_browser_gets_the_list_gzipped_and_a_client_that_takes_no_gzip_gets_it_as_it_is()
+    {
+        var w = await TenderWorld.Create(fixture.Host, fixture.Clock);
+        for (var i = 0; i < 4; i++) await w.Publish();
+        var path = $"/api/spaces/{w.SpaceId}/tenders";
+        async Task<HttpResponseMessage> Get(string? acceptEncoding)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            if (acceptEncoding is not null) request.Headers.TryAddWithoutValidation("Accept-Encoding", acceptEncoding);
+            return await w.Anonymous.SendAsync(request);
+        }
+
+        var browser = await Get("gzip, deflate, br, zstd"); // what Chromium asks with
+        var plain = await Get(null);
+        var declined = await Get("gzip;q=0, identity");
+        var anything = await Get("*");
+
+        var plainBytes = await plain.Content.ReadAsByteArrayAsync();
+        var packed = await browser.Content.ReadAsByteArrayAsync();
+        browser.Content.Headers.ContentEncoding.Should().Equal("gzip");
+        browser.Headers.Vary.Should().Contain("Accept-Encoding");
+        using (var unpacked = new MemoryStream())
+        {
+            using (var gzip = new System.IO.Compression.GZipStream(new MemoryStream(packed), System.IO.Compression.CompressionMode.Decompress)) gzip.CopyTo(unpacked);
+            unpacked.ToArray().Should().Equal(plainBytes, "the same answer, only smaller");
+        }
+        packed.Length.Should().BeLessThan(plainBytes.Length / 2);
+        System.Text.Json.JsonSerializer.Deserialize<TenderSummaryDto[]>(plainBytes, Json).Should().HaveCount(4);
+        plain.Content.Headers.ContentEncoding.Should().BeEmpty();
+        plain.Headers.Vary.Should().Contain("Accept-Encoding");
+        declined.Content.Headers.ContentEncoding.Should().BeEmpty("q=0 refuses gzip");
+        (await declined.Content.ReadAsByteArrayAsync()).Should().Equal(plainBytes);
+        anything.Content.Headers.ContentEncoding.Should().Equal("gzip");
+    }
 }
