@@ -8,7 +8,7 @@ namespace Marketplace.Server.Endpoints;
 /// <summary>
 /// A cached answer that is the same for everybody allowed to see it (<see cref="SpaceReads"/>: a space's tender list,
 /// its directory's first page), as JSON and, when that is worth it, gzipped once when it was cached: a browser then
-/// gets a fifth of the bytes and the server does no work per request (a space's 200 tenders are about 80 KB of JSON,
+/// gets about a tenth of the bytes and the server does no work per request (a space's 200 tenders are about 80 KB of JSON,
 /// issue #11). Why this may travel compressed when other API answers may not (<see cref="Hosting.WebClientFiles"/>):
 /// it holds nothing the caller sent, nor anything about the caller, so its length tells nothing the answer itself
 /// does not (no BREACH).
