@@ -86,7 +86,7 @@ internal static class FanOutBenchmark
         (await lead.PostAsJsonAsync(packages, new SaveWorkPackageRequest(null, 0, "Cantiere", 1, null, firm.Id, new MoneyDto(500m, "EUR")), Json)).EnsureSuccessStatusCode();
 
         // N watchers: the lead's people with N tabs open on the workspace. A watcher has a version once it has the change.
-        var arrivals = new ConcurrentDictionary<int, ConcurrentBag<long>>(); // version → when each watcher had it
+        var arrivals = new ConcurrentDictionary<int, Arrivals>(); // version → how many watchers have it, and when the last had it
         var connections = new List<HubConnection>();
         var delivered = 0L; // JointBidChanged messages received, by all watchers
         JointBidChangedDto? heard = null; // a change as the saves send it: the bare broadcast sends the same message
@@ -101,7 +101,7 @@ internal static class FanOutBenchmark
                 // the watcher then has each of them.
                 var at = Stopwatch.GetTimestamp();
                 Interlocked.Increment(ref delivered);
-                for (var version = c.Since + 1; version <= c.Version; version++) arrivals.GetOrAdd(version, _ => []).Add(at);
+                for (var version = c.Since + 1; version <= c.Version; version++) arrivals.GetOrAdd(version, _ => new Arrivals()).Had(at, watchers);
             });
             // What else the page hears (who is looking, its to-do list) is taken as the page takes it: the .NET client
             // throws and catches an exception for each message nobody handles, a cost the browser does not have.
@@ -139,13 +139,20 @@ internal static class FanOutBenchmark
             await Task.Delay(TimeSpan.FromSeconds(3));
         }
 
+        // Waits to be told, not by looking again every millisecond: with hundreds of saves pending, polling cost the
+        // 2 cores more than the saves did, and made a server that fell behind fall further.
         async Task<double> LastArrival(int version, long start)
         {
-            var waited = Stopwatch.StartNew();
-            while ((!arrivals.TryGetValue(version, out var bag) || bag.Count < watchers) && waited.Elapsed < Patience) await Task.Delay(1);
-            var got = arrivals.GetValueOrDefault(version);
-            if (got is null || got.Count < watchers) throw new InvalidOperationException($"Version {version} reached {got?.Count ?? 0} of {watchers} watchers.");
-            return Stopwatch.GetElapsedTime(start, got.Max()).TotalMilliseconds;
+            var got = arrivals.GetOrAdd(version, _ => new Arrivals());
+            try
+            {
+                await got.All.Task.WaitAsync(Patience);
+            }
+            catch (TimeoutException)
+            {
+                throw new InvalidOperationException($"Version {version} reached {got.Count} of {watchers} watchers.");
+            }
+            return Stopwatch.GetElapsedTime(start, got.Last).TotalMilliseconds;
         }
 
         // Each send starts at its slot whether the one before has finished or not (a server that falls behind shows it
@@ -248,5 +255,25 @@ internal static class FanOutBenchmark
             was told them in {burstMessages:F0} messages (edits stored while the one before was being delivered are told as one).
             """);
         return 0;
+    }
+}
+
+/// <summary>A version's arrivals at the watchers: how many have it, when the last of them had it, and a signal once all have.</summary>
+sealed class Arrivals
+{
+    public int Count { get; private set; }
+    public long Last { get; private set; }
+    public TaskCompletionSource All { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    readonly Lock gate = new();
+
+    public void Had(long at, int watchers)
+    {
+        lock (gate)
+        {
+            Count++;
+            Last = Math.Max(Last, at);
+            if (Count == watchers) All.TrySetResult();
+        }
     }
 }
