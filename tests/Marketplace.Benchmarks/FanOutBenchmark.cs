@@ -157,9 +157,11 @@ internal static class FanOutBenchmark
 
         // Each send starts at its slot whether the one before has finished or not (a server that falls behind shows it
         // in the latencies and in the rate held), and is then awaited by all watchers.
-        async Task<(List<double> Latencies, double Seconds)> Paced(int count, int perSecond, Func<int, Task<int>> send)
+        // Each send's own answer is timed too: a save answered late waited for the joint bid's turn (the saves fell
+        // behind); one answered at once but heard late waited for the delivery.
+        async Task<(List<double> Latencies, List<double> Answered, double Seconds)> Paced(int count, int perSecond, Func<int, Task<int>> send)
         {
-            var pending = new List<Task<double>>();
+            var pending = new List<Task<(double Last, double Answered)>>();
             var clock = Stopwatch.StartNew();
             for (var i = 0; i < count; i++)
             {
@@ -169,11 +171,13 @@ internal static class FanOutBenchmark
                 pending.Add(Task.Run(async () =>
                 {
                     var start = Stopwatch.GetTimestamp();
-                    return await LastArrival(await send(n), start);
+                    var version = await send(n);
+                    var answered = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+                    return (await LastArrival(version, start), answered);
                 }));
             }
             var latencies = await Task.WhenAll(pending);
-            return ([.. latencies], clock.Elapsed.TotalSeconds);
+            return ([.. latencies.Select(l => l.Last)], [.. latencies.Select(l => l.Answered)], clock.Elapsed.TotalSeconds);
         }
 
         var created = new ConcurrentDictionary<Guid, int>(); // package → its version, for the burst's edits
@@ -226,12 +230,15 @@ internal static class FanOutBenchmark
         var burstMessages = (Interlocked.Read(ref delivered) - deliveredBefore) / (double)watchers;
         foreach (var hub in connections) await hub.DisposeAsync();
 
+        // When the burst fell behind, if it did: the slowest edit to its answer and to its last watcher, second by second.
+        Console.WriteLine("burst, each second's slowest answer / last watcher, ms: " + string.Join("  ", burst.Answered.Chunk(burstRate)
+            .Zip(burst.Latencies.Chunk(burstRate), (a, l) => $"{a.Max():F0}/{l.Max():F0}")));
         var changeBytes = JsonSerializer.SerializeToUtf8Bytes(template, Json).Length;
         double P99(List<double> v) => P(v, 99);
         var ratio = P99(saves.Latencies) / P99(broadcast.Latencies);
         var held = burstEdits / burst.Seconds;
         Console.WriteLine($"save → last watcher: p50 {P(saves.Latencies, 50):F1} ms, p99 {P99(saves.Latencies):F1} ms; bare broadcast: p50 {P(broadcast.Latencies, 50):F1} ms, " +
-            $"p99 {P99(broadcast.Latencies):F1} ms; ratio {ratio:F2}; {burstRate}/s burst: {held:F1} edits/s held, p99 {P99(burst.Latencies):F1} ms");
+            $"p99 {P99(broadcast.Latencies):F1} ms; ratio {ratio:F2}; {burstRate}/s burst: {held:F1} edits/s held, p99 {P99(burst.Latencies):F1} ms, answered p99 {P99(burst.Answered):F1} ms");
         await Write("fan-out.md", $"""
             # Workspace fan-out benchmark
 
@@ -244,11 +251,13 @@ internal static class FanOutBenchmark
             message straight to the same group through the hub context, at the same rate, timed until the last watcher has it.
             Before them, not measured: {(warmup > 0 ? $"a warm-up of {warmup / 10 * 10} edits of 10 other packages, heard by every watcher, then 3 s" : "no warm-up")}.
 
-            | latency to the last watcher, ms | changes | sent per second | p50 | p95 | p99 | max |
+            | latency, ms | changes | sent per second | p50 | p95 | p99 | max |
             |---|---|---|---|---|---|---|
             | save → last watcher | {edits} | {rate} | {Cells(saves.Latencies)} |
             | bare hub broadcast | {edits} | {rate} | {Cells(broadcast.Latencies)} |
             | edit → last watcher, burst | {burstEdits} | {burstRate} | {Cells(burst.Latencies)} |
+            | save → its answer | {edits} | {rate} | {Cells(saves.Answered)} |
+            | edit → its answer, burst | {burstEdits} | {burstRate} | {Cells(burst.Answered)} |
 
             Save p99 ÷ bare broadcast p99: **{ratio:F2}** (goal ≤ 2). Burst: {burstEdits} edits asked at {burstRate}/s, all delivered
             in {burst.Seconds:F1} s ({held:F1} edits/s held), p99 {P99(burst.Latencies):F1} ms (goal ≤ 500 ms); each watcher

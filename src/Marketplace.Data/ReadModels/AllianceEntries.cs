@@ -118,7 +118,9 @@ public sealed class JointBidProjector(Storage.StateSealer sealer) : IReadModelPr
         var subject = AuditChain.JointBidSubject(bid.AllianceId);
         var unchained = await TenderLedger.Unchained(db, bid.TenderId, subject, bid.History, ct);
         await sealer.SealDocuments(db, bid.TenderId, bid.Documents.Select(d => d.Document.Id), ct);
-        if (await TenderLedger.Lock(db, bid.TenderId, ct) is not { } tender) return;
+        // The grain lets go of the changes once stored (JointBidState.Chained): a write that could not chain them must not store.
+        var tender = await TenderLedger.Lock(db, bid.TenderId, ct)
+            ?? throw new InvalidOperationException($"The tender {bid.TenderId} of the joint bid of {bid.AllianceId} has no row: its changes cannot be chained.");
         var digest = bid.Digest;
         var lots = bid.LotPrices().Select(l => l.Lot).ToList();
         var signers = bid.SignOffs.Where(s => s.Digest == digest).Select(s => s.FirmId).Distinct().ToList();

@@ -120,9 +120,7 @@ internal sealed class JointBidGrain(
         var now = clock.Now();
         if (bid.CheckAnswer(command, acting.Editing, tender, now) is { } no) return no;
         bid.Answer(command, now);
-        shown.Forget();
-        jointBid.State = bid;
-        await jointBid.WriteStateAsync();
+        await Store(bid);
         await GrainFactory.Tender(bid.TenderId).BindingsChanged(); // The answer is signed content: sign-offs may lapse.
         // The alliance's workspace reads the bid again: its reliances card and what blocks the submission changed.
         await live.JointBidChanged(alliance!, bid.News(JointBidEdit.Other, null, alliance!, tender, clock.Now(), null) with { LendingFirms = [command.AuxiliaryId] });
@@ -255,10 +253,22 @@ internal sealed class JointBidGrain(
         var published = await GrainFactory.GetGrain<Showcase.IShowcaseGrain>(id).Publish(new Showcase.PublishShowcase(actor, alliance.LeadId, project, new Showcase.ShowcaseAward(tender.Id, id)));
         // Already published (a retry after a crash between the two writes) counts as done.
         if (published.Problem is { Kind: not ProblemKind.Conflict }) return null;
-        shown.Forget();
         State.ShowcaseId = id;
-        await jointBid.WriteStateAsync();
+        await Store(State);
         return id;
+    }
+
+    /// <summary>
+    /// One write of the bid, which also puts its changes into the tender's audit chain; once stored, the grain lets go
+    /// of them (<see cref="JointBidState.Chained"/>). A failed write throws, and the storage has put the bid back as it
+    /// was last stored, changes and all: the next write chains them.
+    /// </summary>
+    async Task Store(JointBidState bid)
+    {
+        shown.Forget();
+        jointBid.State = bid;
+        await jointBid.WriteStateAsync();
+        bid.Chained();
     }
 
     // Joint bids call alliances, tenders, businesses and showcase projects, never the reverse (DESIGN.md: calls go one way).
@@ -322,9 +332,7 @@ internal sealed class JointBidGrain(
     async Task<JointBidSnapshot> Commit(JointBidState bid, JointActor actor, AllianceSnapshot alliance, TenderSnapshot? tender, Edited edited,
         HashSet<(Guid, JointBidState.ToDoMark)>? toDoBefore = null, HashSet<JointBidReliances.LendingMark>? lendingBefore = null)
     {
-        shown.Forget();
-        jointBid.State = bid;
-        await jointBid.WriteStateAsync();
+        await Store(bid);
         await GrainFactory.Tender(bid.TenderId).BindingsChanged(); // Its sign-offs bind firms to the tender's lots.
         var now = clock.Now();
         var snapshot = bid.ToSnapshot(actor, alliance, tender, now);

@@ -103,8 +103,18 @@ public sealed class JointBidState : ISealedState
     public Guid? ShowcaseId { get; set; }
     public int Version { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
-    /// <summary>Every change, in order: the joint bid's part of the tender's audit chain.</summary>
+    /// <summary>
+    /// The changes not yet in the tender's audit chain, in order: the joint bid's part of the chain goes there with the
+    /// write that stores them (<c>JointBidProjector</c>, in the same transaction), and the grain then lets go of them
+    /// (<see cref="Chained"/>), so the stored bid stays the size of its content, not of its history (issue #11: a bid
+    /// edited a thousand times wrote its every earlier change again with each edit). A bid stored before that holds its
+    /// whole history here, and goes on from it.
+    /// </summary>
     public List<AuditEvent> History { get; set; } = [];
+    /// <summary>How many of the bid's changes are in the audit chain: the sequence of the last one there.</summary>
+    public int ChainedEvents { get; set; }
+    /// <summary>The kind of the last change in the audit chain (null before the first).</summary>
+    public string? LastChainedEvent { get; set; }
 
     /// <summary>
     /// The digest firms sign: SHA-256 of the content's canonical JSON (work packages by id, answers by criterion and
@@ -426,7 +436,7 @@ public sealed class JointBidState : ISealedState
     }
 
     /// <summary>The bid was submitted and nothing changed since: submitting it again would change nothing.</summary>
-    public bool SubmittedAsItIs => Receipt is not null && History.Count > 0 && History[^1].Kind == SubmittedEvent;
+    public bool SubmittedAsItIs => Receipt is not null && (History.Count > 0 ? History[^1].Kind : LastChainedEvent) == SubmittedEvent;
 
     /// <summary>The lead submits only what every bidding firm signed (the current digest, signed by each of them), in the bidding period.</summary>
     public Problem? CheckSubmit(JointActor actor, AllianceSnapshot alliance, TenderSnapshot tender, DateTimeOffset receivedAt) =>
@@ -649,6 +659,15 @@ public sealed class JointBidState : ISealedState
     {
         Version++;
         UpdatedAt = now;
-        History.Add(new AuditEvent(History.Count + 1, kind, detail, now));
+        History.Add(new AuditEvent((History.Count > 0 ? History[^1].Sequence : ChainedEvents) + 1, kind, detail, now));
+    }
+
+    /// <summary>The bid was stored, and with it its changes went into the audit chain: it lets go of them (<see cref="History"/>).</summary>
+    internal void Chained()
+    {
+        if (History.Count == 0) return;
+        ChainedEvents = History[^1].Sequence;
+        LastChainedEvent = History[^1].Kind;
+        History.Clear();
     }
 }

@@ -893,6 +893,44 @@ public sealed partial class JointBidStateTests
     }
 
     [Fact]
+    public void Once_stored_the_bid_lets_go_of_its_chained_changes_and_the_next_change_follows_them()
+    {
+        var bid = Ready();
+        SignAll(bid);
+        var events = bid.History.Count;
+        bid.Submitted(ReceiptOf(bid), FirmOwner, Now.AddDays(12));
+
+        bid.Chained();
+
+        bid.History.Should().BeEmpty("the stored changes are in the audit chain");
+        bid.ChainedEvents.Should().Be(events + 1);
+        bid.LastChainedEvent.Should().Be("Submitted");
+        bid.SubmittedAsItIs.Should().BeTrue("the last change, now in the chain, is the submission");
+        bid.Withdrawn(Now.AddDays(13));
+        bid.History.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Sequence = events + 2, Kind = "Withdrawn" });
+        bid.SubmittedAsItIs.Should().BeFalse();
+    }
+
+    [Fact]
+    public void A_bid_stored_with_its_whole_history_goes_on_from_its_last_change()
+    {
+        var bid = Ready();
+        SignAll(bid);
+        bid.Submitted(ReceiptOf(bid), FirmOwner, Now.AddDays(12));
+        var events = bid.History.Count;
+        // As a bid stored before the chained changes were let go of reads back: every change, and no count of the chained.
+        var stored = System.Text.Json.JsonSerializer.Deserialize<JointBidState>(System.Text.Json.JsonSerializer.Serialize(bid))!;
+        stored.ChainedEvents = 0;
+        stored.LastChainedEvent = null;
+
+        stored.SubmittedAsItIs.Should().BeTrue();
+        stored.Chained();
+        stored.SubmittedAsItIs.Should().BeTrue();
+        stored.Withdrawn(Now.AddDays(13));
+        stored.History.Single().Sequence.Should().Be(events + 1);
+    }
+
+    [Fact]
     public void The_audit_trail_names_each_attached_file_by_its_hash_and_each_sign_off_by_the_digest()
     {
         var bid = Empty();

@@ -113,6 +113,8 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         saved.StatusCode.Should().Be(HttpStatusCode.OK, "the refused edit did not move the package's version");
         var links = await host.Query(db => db.AuditEntries.Where(e => e.TenderId == tender.Id).ToListAsync());
         links.Should().NotContain(l => l.At > before && l.At <= outage, "nothing was stored during the outage");
+        links.Where(l => l.Subject == AuditChain.JointBidSubject(allianceId)).OrderBy(l => l.Sequence).Select(l => l.SubjectSequence).Should()
+            .Equal([1, 2, 3], "the joint bid's chained changes go on from the last stored one, as the refused edit left it");
         (await host.CreateClient().GetFromJsonAsync<AuditDto>($"/api/tenders/{tender.Id}/audit", Json))!.Valid.Should().BeTrue();
 
         // After opening, each firm sees the very bid the buyer opened.
