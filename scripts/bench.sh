@@ -12,7 +12,7 @@
 #   bash scripts/bench.sh suggestions [--firms N] [--iterations N]
 #       partner suggestions for a 5-lot tender's gaps over 100k member firms (alliances).
 #       Writes artifacts/benchmarks/partner-suggestions.md.
-#   bash scripts/bench.sh fanout [--watchers 1000] [--edits 100] [--rate 10] [--burst-edits 250] [--burst-rate 50] [--warmup 200]
+#   bash scripts/bench.sh fanout [--watchers 1000] [--edits 100] [--rate 10] [--burst-edits 250] [--burst-rate 50] [--warmup 30]
 #       1,000 watchers of one alliance workspace, 10 joint-bid edits per second, against a bare hub broadcast of the same
 #       change message in the same run (the ratio of their p99s), then a burst of 50 edits per second (the rate held, p99).
 #       Writes artifacts/benchmarks/fan-out.md.

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Runtime;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -13,7 +14,6 @@ using Marketplace.Spaces;
 using Marketplace.Tenders;
 using Marketplace.Testing;
 using Microsoft.AspNetCore.SignalR;
-using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using static Marketplace.Benchmarks.Bench;
 using static Marketplace.Testing.ApiClientExtensions;
@@ -32,7 +32,7 @@ namespace Marketplace.Benchmarks;
 /// <item>edits of those packages at <c>--burst-rate</c> (50) per second, requests overlapping as they come, to show
 /// whether the rate is held and with which latency.</item>
 /// </list>
-/// Before them, a warm-up that is not measured (--warmup N edits, 200; 0 for none).
+/// Before them, a warm-up that is not measured (--warmup N: at most N rounds, 30; 0 for none).
 /// Options: [--watchers N] [--edits N] [--rate N per second] [--burst-edits N] [--burst-rate N per second] [--warmup N].
 /// </summary>
 internal static class FanOutBenchmark
@@ -46,8 +46,8 @@ internal static class FanOutBenchmark
         var rate = args.Int("--rate", 10);
         var burstEdits = args.Int("--burst-edits", 250);
         var burstRate = args.Int("--burst-rate", 50);
-        var warmup = Math.Max(0, args.Int("--warmup", 200));
-        if (edits + 11 >= JointBids.JointBidState.MaxPackages) throw new ArgumentException($"--edits saves new packages beside the first and the warm-up's ten: at most {JointBids.JointBidState.MaxPackages - 12}.");
+        var warmup = Math.Max(0, args.Int("--warmup", 30));
+        if (edits + 11 > JointBids.JointBidState.MaxPackages) throw new ArgumentException($"--edits saves new packages beside the first and a warm-up round's ten: at most {JointBids.JointBidState.MaxPackages - 11}.");
         var loadAtStart = LoadAverage();
         Environment.CurrentDirectory = AppContext.BaseDirectory; // WebApplicationFactory finds the server from here
         await using var database = await TestDatabase.Create(DatabaseProvider.Postgres);
@@ -87,57 +87,75 @@ internal static class FanOutBenchmark
 
         // N watchers: the lead's people with N tabs open on the workspace. A watcher has a version once it has the change.
         var arrivals = new ConcurrentDictionary<int, Arrivals>(); // version → how many watchers have it, and when the last had it
-        var connections = new List<HubConnection>();
+        var connections = new List<HubWatcher>();
         var delivered = 0L; // JointBidChanged messages received, by all watchers
         JointBidChangedDto? heard = null; // a change as the saves send it: the bare broadcast sends the same message
         for (var i = 0; i < watchers; i++)
         {
-            var hub = new HubConnectionBuilder().WithUrl(new Uri(address, MarketplaceRoutes.HubPath), o => o.Cookies = leadCookies)
-                .AddJsonProtocol(o => o.PayloadSerializerOptions = Json).Build();
-            hub.On<JointBidChangedDto>("JointBidChanged", c =>
+            connections.Add(await HubWatcher.Watch(address, MarketplaceRoutes.HubPath, leadCookies, alliance.Id, (since, version, message) =>
             {
-                heard ??= c.Edit == JointBids.JointBidEdit.PackageSaved ? c : null;
+                var at = Stopwatch.GetTimestamp();
+                if (heard is null && JsonDocument.Parse(message.ToArray()).RootElement.GetProperty("arguments")[0].Deserialize<JointBidChangedDto>(Json) is
+                    { Edit: JointBids.JointBidEdit.PackageSaved } saved) heard = saved;
                 // A message may tell several changes as one (those stored while the one before was being delivered):
                 // the watcher then has each of them.
-                var at = Stopwatch.GetTimestamp();
                 Interlocked.Increment(ref delivered);
-                for (var version = c.Since + 1; version <= c.Version; version++) arrivals.GetOrAdd(version, _ => new Arrivals()).Had(at, watchers);
-            });
-            // What else the page hears (who is looking, its to-do list) is taken as the page takes it: the .NET client
-            // throws and catches an exception for each message nobody handles, a cost the browser does not have.
-            hub.On<PresenceDto>("PresenceChanged", _ => { });
-            hub.On<ToDoChangedDto>("ToDoChanged", _ => { });
-            await hub.StartAsync();
-            await hub.InvokeAsync("WatchAlliance", alliance.Id);
-            connections.Add(hub);
+                for (var v = since + 1; v <= version; v++) arrivals.GetOrAdd(v, _ => new Arrivals()).Had(at, watchers);
+            }));
         }
+        using var stop = new CancellationTokenSource();
+        var keepingAlive = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                try { await Task.Delay(TimeSpan.FromSeconds(10), stop.Token); } catch (OperationCanceledException) { return; }
+                foreach (var watcher in connections) await watcher.KeepAlive();
+            }
+        });
         Console.WriteLine($"{watchers} watchers joined");
 
-        // Warm-up, not measured: a server in use has taken edits before, so the phases time the edits, not the JIT's
-        // first compilations of the code that takes them. Ten packages saved and edited side by side, every change heard
-        // by every watcher, then a pause while tiered compilation recompiles what became hot.
-        if (warmup > 0)
+        // Warm-up, not measured: a server in use has taken edits long before, so the phases time the edits, not the JIT.
+        // Tiered compilation recompiles a method once it has been called 30 times after the JIT stopped meeting new
+        // methods, so a short warm-up left the first phase to pay for most of it (2,800 methods recompiled during the
+        // saves, a third of the process's CPU; a few hundred in the phases after). Rounds of what the phases do (new
+        // packages saved, edited side by side and deleted again, so the bid keeps its size; bare broadcasts), every change
+        // heard by every watcher, until a round has the JIT compile next to nothing.
+        var hubContext = host.Services.GetRequiredService<IHubContext<MarketplaceHub, IMarketplaceClient>>();
+        var editors = Topics.AllianceEditors(alliance.Id, firm.Id);
+        var (rounds, lastRoundJit) = (0, 0L);
+        var warming = Stopwatch.StartNew();
+        while (rounds < warmup)
         {
-            var warming = new List<(Guid Id, int Version)>();
+            var jitBefore = JitInfo.GetCompiledMethodCount();
+            var round = new List<(Guid Id, int Version)>();
             for (var p = 0; p < 10; p++)
             {
                 var saved = await (await lead.PostAsJsonAsync(packages, new SaveWorkPackageRequest(null, 0, $"Riscaldamento {p}", 1, null, firm.Id,
                     new MoneyDto(100m + p, "EUR")), Json)).EnsureSuccessStatusCode().Read<JointBidDto>();
                 var package = saved.WorkPackages.Single(w => w.Title == $"Riscaldamento {p}");
-                warming.Add((package.Id, package.Version));
+                round.Add((package.Id, package.Version));
             }
-            await Parallel.ForEachAsync(warming, async (package, _) =>
+            var edited = new ConcurrentBag<(Guid Id, int Version)>();
+            await Parallel.ForEachAsync(round, async (package, _) =>
             {
                 var version = package.Version;
-                for (var k = 0; k < warmup / warming.Count; k++)
-                {
-                    var edited = await (await lead.PostAsJsonAsync(packages, new SaveWorkPackageRequest(package.Id, version, $"Riscaldamento {package.Id:N}", 1,
-                        $"Giro {k}", firm.Id, new MoneyDto(200m + k, "EUR")), Json)).EnsureSuccessStatusCode().Read<JointBidDto>();
-                    version = edited.WorkPackages.Single(w => w.Id == package.Id).Version;
-                }
+                for (var k = 0; k < 3; k++)
+                    version = (await (await lead.PostAsJsonAsync(packages, new SaveWorkPackageRequest(package.Id, version, $"Riscaldamento {package.Id:N}", 1,
+                        $"Giro {k}", firm.Id, new MoneyDto(200m + k, "EUR")), Json)).EnsureSuccessStatusCode().Read<JointBidDto>())
+                        .WorkPackages.Single(w => w.Id == package.Id).Version;
+                edited.Add((package.Id, version));
             });
-            await Task.Delay(TimeSpan.FromSeconds(3));
+            if (heard is { } message)
+                for (var b = 0; b < 10; b++)
+                    await hubContext.Clients.Group(editors).JointBidChanged(message with { Since = 1_999_999 - b, Version = 2_000_000 - b });
+            foreach (var (id, version) in edited)
+                (await lead.DeleteAsync($"{packages}/{id}?version={version}")).EnsureSuccessStatusCode();
+            rounds++;
+            lastRoundJit = JitInfo.GetCompiledMethodCount() - jitBefore;
+            if (lastRoundJit <= 20 || warming.Elapsed > TimeSpan.FromSeconds(90)) break;
         }
+        var warmSeconds = warming.Elapsed.TotalSeconds;
+        await Task.Delay(TimeSpan.FromSeconds(1)); // the last round's deliveries and background compilations end
 
         // Waits to be told, not by looking again every millisecond: with hundreds of saves pending, polling cost the
         // 2 cores more than the saves did, and made a server that fell behind fall further.
@@ -159,9 +177,13 @@ internal static class FanOutBenchmark
         // in the latencies and in the rate held), and is then awaited by all watchers.
         // Each send's own answer is timed too: a save answered late waited for the joint bid's turn (the saves fell
         // behind); one answered at once but heard late waited for the delivery.
-        async Task<(List<double> Latencies, List<double> Answered, double Seconds)> Paced(int count, int perSecond, Func<int, Task<int>> send)
+        // And the CPU the process (server and watchers) spent on each change, and the machine's use, over the phase.
+        async Task<(List<double> Latencies, List<double> Answered, double Seconds, double CpuMs, string Cpu)> Paced(int count, int perSecond, Func<int, Task<int>> send)
         {
             var pending = new List<Task<(double Last, double Answered)>>();
+            var (heardBefore, jitBefore) = (Interlocked.Read(ref delivered), JitInfo.GetCompiledMethodCount());
+            var cpu = new CpuMeter();
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             for (var i = 0; i < count; i++)
             {
@@ -177,10 +199,14 @@ internal static class FanOutBenchmark
                 }));
             }
             var latencies = await Task.WhenAll(pending);
-            return ([.. latencies.Select(l => l.Last)], [.. latencies.Select(l => l.Answered)], clock.Elapsed.TotalSeconds);
+            var seconds = clock.Elapsed.TotalSeconds;
+            return ([.. latencies.Select(l => l.Last)], [.. latencies.Select(l => l.Answered)], seconds,
+                (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / count,
+                $"{cpu.Summary()}, and each watcher heard {(Interlocked.Read(ref delivered) - heardBefore) / (double)watchers:F0} messages of changes; the JIT compiled {JitInfo.GetCompiledMethodCount() - jitBefore} methods");
         }
 
         var created = new ConcurrentDictionary<Guid, int>(); // package → its version, for the burst's edits
+        Console.WriteLine($"saves, {rate}/s"); // each phase says when it begins, for a profiler to follow
         var saves = await Paced(edits, rate, async i =>
         {
             var response = await lead.PostAsJsonAsync(packages, new SaveWorkPackageRequest(null, 0, $"Pacchetto {i:D3}", 1, null, firm.Id, new MoneyDto(1000m + i, "EUR")), Json);
@@ -190,12 +216,12 @@ internal static class FanOutBenchmark
             return bid.Version;
         });
         var loadBeforeBare = LoadAverage();
-        var hubContext = host.Services.GetRequiredService<IHubContext<MarketplaceHub, IMarketplaceClient>>();
         var template = heard ?? throw new InvalidOperationException("No package save was heard.");
+        Console.WriteLine($"bare broadcast, {rate}/s");
         var broadcast = await Paced(edits, rate, async i =>
         {
             var version = 1_000_000 + i;
-            await hubContext.Clients.Group(Topics.AllianceEditors(alliance.Id, firm.Id)).JointBidChanged(template with { Since = version - 1, Version = version });
+            await hubContext.Clients.Group(editors).JointBidChanged(template with { Since = version - 1, Version = version });
             return version;
         });
 
@@ -205,6 +231,7 @@ internal static class FanOutBenchmark
         var ids = created.Keys.ToArray();
         var chains = new ConcurrentDictionary<Guid, Task>();
         var deliveredBefore = Interlocked.Read(ref delivered);
+        Console.WriteLine($"burst, {burstRate}/s");
         var burst = await Paced(burstEdits, burstRate, async i =>
         {
             var id = ids[i % ids.Length];
@@ -227,8 +254,11 @@ internal static class FanOutBenchmark
                 throw;
             }
         });
+        Console.WriteLine("done");
         var burstMessages = (Interlocked.Read(ref delivered) - deliveredBefore) / (double)watchers;
-        foreach (var hub in connections) await hub.DisposeAsync();
+        await stop.CancelAsync();
+        await keepingAlive;
+        foreach (var watcher in connections) await watcher.DisposeAsync();
 
         // When the burst fell behind, if it did: the slowest edit to its answer and to its last watcher, second by second.
         Console.WriteLine("burst, each second's slowest answer / last watcher, ms: " + string.Join("  ", burst.Answered.Chunk(burstRate)
@@ -238,18 +268,18 @@ internal static class FanOutBenchmark
         var ratio = P99(saves.Latencies) / P99(broadcast.Latencies);
         var held = burstEdits / burst.Seconds;
         Console.WriteLine($"save → last watcher: p50 {P(saves.Latencies, 50):F1} ms, p99 {P99(saves.Latencies):F1} ms; bare broadcast: p50 {P(broadcast.Latencies, 50):F1} ms, " +
-            $"p99 {P99(broadcast.Latencies):F1} ms; ratio {ratio:F2}; {burstRate}/s burst: {held:F1} edits/s held, p99 {P99(burst.Latencies):F1} ms, answered p99 {P99(burst.Answered):F1} ms");
+            $"p99 {P99(broadcast.Latencies):F1} ms; ratio {ratio:F2}; {burstRate}/s burst: {held:F1} edits/s held, p99 {P99(burst.Latencies):F1} ms, answered p99 {P99(burst.Answered):F1} ms; CPU per change: saves {saves.CpuMs:F1} ms, bare {broadcast.CpuMs:F1} ms");
         await Write("fan-out.md", $"""
             # Workspace fan-out benchmark
 
             {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, PostgreSQL {await ServerVersion(Db)}, {Machine()}.
             Load average {loadAtStart} when the run began, {loadBeforeBare} before the bare broadcast, {loadBeforeBurst} before the burst.
-            {watchers:N0} SignalR connections (WebSockets, in the same process as the server) of the lead firm's people watching one
+            {watchers:N0} SignalR connections (WebSockets, in the same process as the server, each reading the versions of every change it is sent: `HubWatcher`) of the lead firm's people watching one
             alliance workspace. "Save" is a joint-bid work package saved through the API (grain, PostgreSQL write, then the hub:
             the change with the firm's part, {changeBytes:N0} bytes of JSON, to the firm's editors, sent after the joint bid's turn), timed
             from the start of the request until the last of the {watchers:N0} watchers has it. "Bare broadcast" sends the very same change
             message straight to the same group through the hub context, at the same rate, timed until the last watcher has it.
-            Before them, not measured: {(warmup > 0 ? $"a warm-up of {warmup / 10 * 10} edits of 10 other packages, heard by every watcher, then 3 s" : "no warm-up")}.
+            Before them, not measured: {(warmup > 0 ? $"a warm-up of {rounds} rounds in {warmSeconds:F0} s, each saving 10 new packages, editing each 3 times, 10 bare broadcasts and deleting the packages, every change heard by every watcher, until a round had the JIT compile {lastRoundJit} methods" : "no warm-up")}.
 
             | latency, ms | changes | sent per second | p50 | p95 | p99 | max |
             |---|---|---|---|---|---|---|
@@ -262,6 +292,9 @@ internal static class FanOutBenchmark
             Save p99 ÷ bare broadcast p99: **{ratio:F2}** (goal ≤ 2). Burst: {burstEdits} edits asked at {burstRate}/s, all delivered
             in {burst.Seconds:F1} s ({held:F1} edits/s held), p99 {P99(burst.Latencies):F1} ms (goal ≤ 500 ms); each watcher
             was told them in {burstMessages:F0} messages (edits stored while the one before was being delivered are told as one).
+
+            CPU of this process (server and watchers) per change: saves {saves.CpuMs:F1} ms, bare broadcast {broadcast.CpuMs:F1} ms,
+            burst {burst.CpuMs:F1} ms. Over the saves {saves.Cpu}; over the bare broadcast {broadcast.Cpu}; over the burst {burst.Cpu}.
             """);
         return 0;
     }
