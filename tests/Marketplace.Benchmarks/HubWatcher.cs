@@ -11,7 +11,7 @@ namespace Marketplace.Benchmarks;
 /// protocol with the least work a client can do. It negotiates and shakes hands as any client does, watches the
 /// alliance's workspace, and of each JointBidChanged it reads the two versions the change carries. The watchers stand
 /// in for browsers on other machines: with .NET's full hub client (a JSON object built for every message, handlers
-/// found by reflection), a thousand of them took three times the CPU of the server they measure, on the same 2 cores.
+/// found by reflection), a thousand of them spent more of the same 2 cores than the server's own hub code did.
 /// </summary>
 internal sealed class HubWatcher : IAsyncDisposable
 {
