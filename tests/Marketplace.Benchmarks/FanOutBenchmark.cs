@@ -95,13 +95,18 @@ internal static class FanOutBenchmark
             connections.Add(await HubWatcher.Watch(address, MarketplaceRoutes.HubPath, leadCookies, alliance.Id, (since, version, message) =>
             {
                 var at = Stopwatch.GetTimestamp();
-                if (heard is null && JsonDocument.Parse(message.ToArray()).RootElement.GetProperty("arguments")[0].Deserialize<JointBidChangedDto>(Json) is
-                    { Edit: JointBids.JointBidEdit.PackageSaved } saved) heard = saved;
+                if (heard is null) heard = Saved(message);
                 // A message may tell several changes as one (those stored while the one before was being delivered):
                 // the watcher then has each of them.
                 Interlocked.Increment(ref delivered);
                 for (var v = since + 1; v <= version; v++) arrivals.GetOrAdd(v, _ => new Arrivals()).Had(at, watchers);
             }));
+        }
+        // The first package save heard is the bare broadcast's message.
+        JointBidChangedDto? Saved(ReadOnlySpan<byte> message)
+        {
+            using var invocation = JsonDocument.Parse(message.ToArray());
+            return invocation.RootElement.GetProperty("arguments")[0].Deserialize<JointBidChangedDto>(Json) is { Edit: JointBids.JointBidEdit.PackageSaved } saved ? saved : null;
         }
         using var stop = new CancellationTokenSource();
         var keepingAlive = Task.Run(async () =>

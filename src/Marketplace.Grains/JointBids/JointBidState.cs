@@ -111,10 +111,11 @@ public sealed class JointBidState : ISealedState
     /// whole history here, and goes on from it.
     /// </summary>
     public List<AuditEvent> History { get; set; } = [];
-    /// <summary>How many of the bid's changes are in the audit chain: the sequence of the last one there.</summary>
-    public int ChainedEvents { get; set; }
-    /// <summary>The kind of the last change in the audit chain (null before the first).</summary>
-    public string? LastChainedEvent { get; set; }
+    /// <summary>The last of the bid's changes in the audit chain, once <see cref="History"/> let go of it (null before).</summary>
+    public AuditEvent? LastChained { get; set; }
+
+    /// <summary>The bid's last change, chained or not: the next one is numbered after it.</summary>
+    AuditEvent? LastEvent => History.Count > 0 ? History[^1] : LastChained;
 
     /// <summary>
     /// The digest firms sign: SHA-256 of the content's canonical JSON (work packages by id, answers by criterion and
@@ -436,7 +437,7 @@ public sealed class JointBidState : ISealedState
     }
 
     /// <summary>The bid was submitted and nothing changed since: submitting it again would change nothing.</summary>
-    public bool SubmittedAsItIs => Receipt is not null && (History.Count > 0 ? History[^1].Kind : LastChainedEvent) == SubmittedEvent;
+    public bool SubmittedAsItIs => Receipt is not null && LastEvent?.Kind == SubmittedEvent;
 
     /// <summary>The lead submits only what every bidding firm signed (the current digest, signed by each of them), in the bidding period.</summary>
     public Problem? CheckSubmit(JointActor actor, AllianceSnapshot alliance, TenderSnapshot tender, DateTimeOffset receivedAt) =>
@@ -659,15 +660,14 @@ public sealed class JointBidState : ISealedState
     {
         Version++;
         UpdatedAt = now;
-        History.Add(new AuditEvent((History.Count > 0 ? History[^1].Sequence : ChainedEvents) + 1, kind, detail, now));
+        History.Add(new AuditEvent((LastEvent?.Sequence ?? 0) + 1, kind, detail, now));
     }
 
     /// <summary>The bid was stored, and with it its changes went into the audit chain: it lets go of them (<see cref="History"/>).</summary>
     internal void Chained()
     {
         if (History.Count == 0) return;
-        ChainedEvents = History[^1].Sequence;
-        LastChainedEvent = History[^1].Kind;
+        LastChained = History[^1];
         History.Clear();
     }
 }
